@@ -1,0 +1,71 @@
+package dev.incidentconsole.runbook;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A heading, or a bold label such as {@code **Diagnosis:**}, and the content up to the next one.
+ *
+ * <p>Label sections sit one level below the heading they appear under, so the heading path of the
+ * "Diagnosis" part of "Backend Health Check Failing" ends in {@code "Diagnosis"}.
+ *
+ * @param index      position in {@link Runbook#sections()}
+ * @param path       heading path from the top heading down to this one
+ * @param level      heading level 1-6; a label is one deeper than its heading
+ * @param line       1-based line of the heading or label
+ * @param endLine    1-based last line of the section's own content (before the next section)
+ * @param kind       what the section is for
+ * @param label      whether the section starts at a bold label rather than a heading
+ * @param procedure  whether this heading groups labelled parts (symptoms, diagnosis, resolution...)
+ * @param blocks     the section's own content, excluding sub-sections
+ * @param symptoms   symptoms the section lists; for a procedure, those of its parts too
+ * @param components canonical component names the section mentions (see {@link Components})
+ */
+public record Section(int index, List<String> path, int level, int line, int endLine, SectionKind kind,
+                      boolean label, boolean procedure, List<Block> blocks,
+                      List<String> symptoms, List<String> components) {
+    public Section {
+        path = List.copyOf(path);
+        blocks = List.copyOf(blocks);
+        symptoms = List.copyOf(symptoms);
+        components = List.copyOf(components);
+    }
+
+    public String title() {
+        return path.isEmpty() ? "" : path.get(path.size() - 1);
+    }
+
+    /** The heading path joined with {@code " > "}, as the CLI prints it. */
+    public String pathString() {
+        return String.join(" > ", path);
+    }
+
+    public List<Step> steps() {
+        return codeBlocks().toList();
+    }
+
+    public List<Command> commands() {
+        return codeBlocks().flatMap(s -> s.commands().stream()).toList();
+    }
+
+    /** Plain text of the section's own content, for search and snippets. */
+    public String text() {
+        StringBuilder sb = new StringBuilder();
+        for (Block b : blocks) {
+            if (b instanceof Block.Text t) {
+                sb.append(t.plain());
+            } else if (b instanceof Block.Table t) {
+                sb.append(String.join(" | ", t.header()));
+                t.rows().forEach(r -> sb.append('\n').append(String.join(" | ", r)));
+            } else if (b instanceof Block.Code c) {
+                sb.append(c.step().text());
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    private Stream<Step> codeBlocks() {
+        return blocks.stream().filter(Block.Code.class::isInstance).map(b -> ((Block.Code) b).step());
+    }
+}
