@@ -1,0 +1,68 @@
+package dev.incidentconsole.runbook;
+
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises shell prompts in console transcripts ({@code $ }, {@code user@host:~$ },
+ * {@code [root@host ~]# }, {@code bash-5.1# }, {@code % } in zsh/console blocks) and the bare
+ * {@code # } root prompt, which is only trusted in {@code console} blocks when the text after it
+ * starts with a well-known command name (in bash {@code # } is a comment far more often).
+ */
+final class ShellPrompt {
+
+    private static final Pattern EXPLICIT = Pattern.compile(
+            "^[ \\t]*(?:\\([\\w.-]+\\)[ \\t]*)?"
+                    + "(?:\\[[^\\]\\s]+@[^\\]]+\\][ \\t]?[$#%]|[\\w.-]+@[\\w.-]+(?::[^\\s$#]*)?[ \\t]?[$#%]"
+                    + "|(?:ba|z|da)?sh-\\d+(?:\\.\\d+)*[$#]|\\$)(?:[ \\t]|$)");
+    private static final Pattern PERCENT = Pattern.compile("^[ \\t]*%(?:[ \\t]|$)");
+    private static final Pattern ROOT = Pattern.compile("^[ \\t]*#[ \\t]+([a-z][\\w.+-]*)(?:[ \\t]|$)");
+    private static final Pattern CONTINUATION = Pattern.compile("^[ \\t]*>(?:[ \\t]|$)");
+
+    /** Commands common enough at a root prompt that a {@code # name ...} line is read as one. */
+    private static final Set<String> ROOT_COMMANDS = Set.of(
+            "apt", "apt-get", "cat", "cd", "chmod", "chown", "cp", "crictl", "curl", "df", "dig", "dmesg",
+            "dnf", "docker", "docker-compose", "du", "echo", "etcdctl", "export", "fdisk", "helm",
+            "iptables", "ip", "journalctl", "kubectl", "ls", "lsblk", "lsof", "mkdir", "mount", "mv",
+            "netstat", "nft", "oc", "openssl", "podman", "ps", "psql", "redis-cli", "rm", "rpm",
+            "service", "ss", "ssh", "sudo", "su", "sysctl", "systemctl", "tail", "tar", "tcpdump",
+            "umount", "useradd", "vi", "vim", "wget", "yum", "zypper");
+
+    private ShellPrompt() {
+    }
+
+    /**
+     * Where the command starts after an unambiguous prompt, or -1 when the line has none.
+     *
+     * @param language the block language; {@code % } counts only in zsh and console blocks
+     */
+    static int explicit(String line, String language) {
+        Matcher m = EXPLICIT.matcher(line);
+        if (m.find()) {
+            return m.end();
+        }
+        if (("console".equals(language) || "zsh".equals(language))) {
+            Matcher p = PERCENT.matcher(line);
+            if (p.find()) {
+                return p.end();
+            }
+        }
+        return -1;
+    }
+
+    /** Where the command starts after a bare {@code # } root prompt that looks like a command, or -1. */
+    static int root(String line) {
+        Matcher m = ROOT.matcher(line);
+        if (!m.find() || !ROOT_COMMANDS.contains(m.group(1)) || line.stripTrailing().endsWith(":")) {
+            return -1;
+        }
+        return m.start(1);
+    }
+
+    /** Removes a {@code > } secondary prompt from a continuation line of a console transcript. */
+    static String stripContinuation(String line) {
+        Matcher m = CONTINUATION.matcher(line);
+        return m.find() ? line.substring(m.end()) : line;
+    }
+}

@@ -1,0 +1,213 @@
+package dev.incidentconsole.runbook;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Splits the text of a shell code block into the commands an engineer would run.
+ *
+ * <p>Rules: one command per command line; backslash continuations, lines ending in {@code |},
+ * {@code &&} or {@code ||}, multi-line quoted strings, heredocs and compound commands
+ * ({@code for ... done}, {@code if ... fi}, {@code { ... }}) stay whole. {@code # comment} lines
+ * become the description of the next command; a blank line resets it. A trailing comment is kept in
+ * {@link Command#comment()}. A blank line ends a command unless it sits inside a quote or heredoc.
+ *
+ * <p>Console transcripts: when the first line that is neither blank nor a comment starts with a prompt
+ * ({@code $ }, {@code user@host:~$ }, {@code [root@host ~]# }), only prompt lines (and their
+ * continuations, with any {@code > } secondary prompt removed) are commands and the other lines are
+ * output. In {@code console} blocks a bare {@code # } counts as a root prompt when it is followed by a
+ * well-known command name; otherwise it is a comment. Lines after a {@code # Expected output:} comment
+ * and upper-case table headers ({@code NAME  READY  STATUS}) are taken as output up to the next blank
+ * line.
+ *
+ * <p>Stateless and thread-safe; linear in the size of the block; never throws.
+ */
+public final class ShellSplitter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ShellSplitter.class);
+    private static final Pattern OUTPUT_INTRO = Pattern.compile(
+            "(?i)(expected|sample|example)?\\s*(output|result|response)s?|expected|you should see.*"
+                    + "|(it |this )?should (show|print|return|output|look like).*|returns?|prints?");
+    private static final Pattern TABLE_HEADER_CELL = Pattern.compile("[A-Z][A-Z0-9_()%/.-]*(?: [A-Z][A-Z0-9_()%/.-]*)?");
+
+    private ShellSplitter() {
+    }
+
+    /**
+     * Splits the text of a shell code block into commands.
+     *
+     * @param blockText the block content (LF, CRLF or CR line ends); null gives an empty list
+     * @param firstLine 1-based file line of the block's first content line
+     * @param language  "bash", "sh", "shell", "console", "zsh" or "" (null is taken as "")
+     * @return the commands in order; never null
+     */
+    public static List<Command> split(String blockText, int firstLine, String language) {
+        List<Command> out = new ArrayList<>();
+        if (blockText == null || blockText.isBlank()) {
+            return out;
+        }
+        String lang = language == null ? "" : language.strip().toLowerCase(Locale.ROOT);
+        String[] lines = blockText.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
+        try {
+            new Run(lines, firstLine, lang, out).run();
+        } catch (RuntimeException e) {
+            // A defect here must not cost the engineer the whole runbook: keep what was split so far.
+            LOG.warn("Could not split the shell block at line {}: {}", firstLine, e.toString());
+        }
+        return out;
+    }
+
+    /** One pass over one block. */
+    private static final class Run {
+        private final String[] lines;
+        private final int firstLine;
+        private final String lang;
+        private final List<Command> out;
+        private final List<String> description = new ArrayList<>();
+        private boolean console;
+        private boolean rootPrompt;
+        private boolean output;
+        private int i;
+
+        Run(String[] lines, int firstLine, String lang, List<Command> out) {
+            this.lines = lines;
+            this.firstLine = firstLine;
+            this.lang = lang;
+            this.out = out;
+        }
+
+        void run() {
+            detectConsole();
+            while (i < lines.length) {
+                String line = lines[i];
+                String trimmed = line.strip();
+                int prompt = promptEnd(line);
+                if (trimmed.isEmpty()) {
+                    description.clear();
+                    output = false;
+                    i++;
+                } else if (prompt >= 0) {
+                    output = false;
+                    command(line.substring(prompt));
+                } else if (trimmed.startsWith("#")) {
+                    comment(trimmed);
+                    i++;
+                } else if (console || output || isTableHeader(trimmed)) {
+                    output = !console;
+                    description.clear();
+                    i++;
+                } else {
+                    command(line);
+                }
+            }
+        }
+
+        private void detectConsole() {
+            for (String line : lines) {
+                String trimmed = line.strip();
+                if (trimmed.isEmpty()) {
+                    continue;
+                }
+                if (ShellPrompt.explicit(line, lang) >= 0) {
+                    console = true;
+                    return;
+                }
+                if (trimmed.startsWith("#")) {
+                    if ("console".equals(lang) && ShellPrompt.root(line) >= 0) {
+                        console = true;
+                        rootPrompt = true;
+                        return;
+                    }
+                    continue;
+                }
+                return;
+            }
+        }
+
+        private int promptEnd(String line) {
+            int p = ShellPrompt.explicit(line, lang);
+            if (p < 0 && rootPrompt) {
+                p = ShellPrompt.root(line);
+            }
+            return p;
+        }
+
+        private void comment(String trimmed) {
+            if (trimmed.startsWith("#!")) {
+                return;
+            }
+            String text = stripHashes(trimmed);
+            if (text.endsWith(":") && OUTPUT_INTRO.matcher(text.substring(0, text.length() - 1).strip()).matches()) {
+                output = !console;
+                description.clear();
+            } else if (!text.isEmpty() && !output) {
+                description.add(text);
+            }
+        }
+
+        private void command(String first) {
+            int start = i;
+            ShellLexer lexer = new ShellLexer();
+            List<String> parts = new ArrayList<>();
+            String head = first.stripLeading();
+            lexer.feed(head);
+            parts.add(head);
+            while (!lexer.complete() && i + 1 < lines.length) {
+                String next = lines[i + 1];
+                if (next.isBlank() && !lexer.holdsBlankLines()) {
+                    break;
+                }
+                if (console && !lexer.inHeredoc() && promptEnd(next) >= 0) {
+                    break;
+                }
+                i++;
+                if (console) {
+                    next = ShellPrompt.stripContinuation(next);
+                }
+                lexer.feed(next);
+                parts.add(next);
+            }
+            i++;
+            String comment = "";
+            int cut = lexer.commentStart();
+            if (cut >= 0) {
+                String last = parts.get(parts.size() - 1);
+                comment = stripHashes(last.substring(cut).strip());
+                parts.set(parts.size() - 1, last.substring(0, cut));
+            }
+            String text = String.join("\n", parts).strip();
+            if (text.isEmpty()) {
+                return;
+            }
+            String desc = String.join(" ", description);
+            description.clear();
+            out.add(new Command(text, firstLine + start, desc, comment, Placeholders.find(text),
+                    RunnerHints.of(text), DangerRules.check(text)));
+        }
+
+        private static boolean isTableHeader(String trimmed) {
+            String[] cells = trimmed.split("\\s{2,}|\\t");
+            if (cells.length < 2) {
+                return false;
+            }
+            for (String cell : cells) {
+                if (!TABLE_HEADER_CELL.matcher(cell).matches()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static String stripHashes(String s) {
+            int k = 0;
+            while (k < s.length() && s.charAt(k) == '#') {
+                k++;
+            }
+            return s.substring(k).strip();
+        }
+    }
+}
