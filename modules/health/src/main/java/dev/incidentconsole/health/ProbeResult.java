@@ -1,0 +1,83 @@
+package dev.incidentconsole.health;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What one probe attempt found. Immutable; the {@code with...} methods return copies.
+ *
+ * <p>A probe returns UP, DEGRADED or DOWN (this attempt failed); the scheduler turns failed attempts
+ * into a DOWN service only after the configured number of consecutive failures.
+ *
+ * @param status            UP, DEGRADED or DOWN
+ * @param reason            one short phrase: "HTTP 200", "connection refused", "timeout after 1000 ms"...
+ * @param latency           time the attempt took (to the answer, or to the failure)
+ * @param checkedAt         when the attempt started
+ * @param dependencies      sub-statuses the service reported in its health body; empty when none
+ * @param details           extra facts for display: {@code version}, {@code http.status}, {@code output}...
+ * @param alerts            firing alerts, for an Alertmanager probe; empty otherwise
+ * @param certificateExpiry the TLS server certificate's expiry, for HTTPS; {@code null} otherwise
+ */
+public record ProbeResult(Status status, String reason, Duration latency, Instant checkedAt,
+                          List<Dependency> dependencies, Map<String, String> details,
+                          List<FiringAlert> alerts, Instant certificateExpiry) {
+    public ProbeResult {
+        Objects.requireNonNull(status, "status");
+        reason = reason == null ? "" : reason;
+        latency = latency == null ? Duration.ZERO : latency;
+        checkedAt = checkedAt == null ? Instant.now() : checkedAt;
+        dependencies = List.copyOf(dependencies);
+        details = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(details));
+        alerts = List.copyOf(alerts);
+    }
+
+    public static ProbeResult of(Status status, String reason, Duration latency, Instant checkedAt) {
+        return new ProbeResult(status, reason, latency, checkedAt, List.of(), Map.of(), List.of(), null);
+    }
+
+    public static ProbeResult up(String reason, Duration latency, Instant checkedAt) {
+        return of(Status.UP, reason, latency, checkedAt);
+    }
+
+    public static ProbeResult down(String reason, Duration latency, Instant checkedAt) {
+        return of(Status.DOWN, reason, latency, checkedAt);
+    }
+
+    /** The state before the first check. */
+    public static ProbeResult unknown() {
+        return of(Status.UNKNOWN, "not checked yet", Duration.ZERO, Instant.EPOCH);
+    }
+
+    public ProbeResult withStatus(Status newStatus, String newReason) {
+        return new ProbeResult(newStatus, newReason, latency, checkedAt, dependencies, details, alerts,
+                certificateExpiry);
+    }
+
+    public ProbeResult withDependencies(List<Dependency> deps) {
+        return new ProbeResult(status, reason, latency, checkedAt, deps, details, alerts, certificateExpiry);
+    }
+
+    public ProbeResult withDetail(String key, String value) {
+        Map<String, String> copy = new LinkedHashMap<>(details);
+        copy.put(key, value);
+        return new ProbeResult(status, reason, latency, checkedAt, dependencies, copy, alerts, certificateExpiry);
+    }
+
+    public ProbeResult withAlerts(List<FiringAlert> firing) {
+        return new ProbeResult(status, reason, latency, checkedAt, dependencies, details, firing,
+                certificateExpiry);
+    }
+
+    public ProbeResult withCertificateExpiry(Instant expiry) {
+        return new ProbeResult(status, reason, latency, checkedAt, dependencies, details, alerts, expiry);
+    }
+
+    @Override
+    public String toString() {
+        return status.label() + ": " + reason + " (" + latency.toMillis() + " ms)";
+    }
+}

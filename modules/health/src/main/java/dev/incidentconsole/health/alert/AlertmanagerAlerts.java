@@ -1,0 +1,81 @@
+package dev.incidentconsole.health.alert;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.incidentconsole.health.FiringAlert;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Reads Alertmanager's v2 {@code GET /api/v2/alerts} answer. Stateless. */
+public final class AlertmanagerAlerts {
+    /** The query that lists what is firing now: active, neither silenced nor inhibited. */
+    public static final String FIRING_QUERY = "/api/v2/alerts?active=true&silenced=false&inhibited=false";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> SEVERITY_ORDER = List.of("critical", "page", "error", "high", "warning",
+            "medium", "info", "low", "none");
+
+    private AlertmanagerAlerts() {
+    }
+
+    /**
+     * Parses the JSON array of alerts, most severe and then oldest first.
+     *
+     * @throws IOException when the body is not an Alertmanager alert list
+     */
+    public static List<FiringAlert> parse(String body) throws IOException {
+        JsonNode root = JSON.readTree(body);
+        if (root == null || !root.isArray()) {
+            throw new IOException("not an Alertmanager v2 alert list");
+        }
+        List<FiringAlert> alerts = new ArrayList<>();
+        for (JsonNode a : root) {
+            Map<String, String> labels = strings(a.path("labels"));
+            Map<String, String> annotations = strings(a.path("annotations"));
+            String summary = annotations.getOrDefault("summary", annotations.getOrDefault("description", ""));
+            alerts.add(new FiringAlert(labels.getOrDefault("alertname", "(unnamed)"),
+                    labels.getOrDefault("severity", ""), labels, summary, instant(a.path("startsAt").asText("")),
+                    a.path("fingerprint").asText("")));
+        }
+        alerts.sort(Comparator.comparingInt((FiringAlert f) -> rank(f.severity()))
+                .thenComparing(f -> f.startsAt() == null ? Instant.MAX : f.startsAt()));
+        return alerts;
+    }
+
+    /** A one-line summary: {@code no alerts firing} or {@code 3 alerts firing (1 critical, 2 warning)}. */
+    public static String summary(List<FiringAlert> alerts) {
+        if (alerts.isEmpty()) {
+            return "no alerts firing";
+        }
+        Map<String, Integer> bySeverity = new LinkedHashMap<>();
+        alerts.forEach(a -> bySeverity.merge(a.severity().isEmpty() ? "no severity" : a.severity(), 1, Integer::sum));
+        List<String> parts = new ArrayList<>();
+        bySeverity.forEach((k, v) -> parts.add(v + " " + k));
+        return alerts.size() + (alerts.size() == 1 ? " alert" : " alerts") + " firing (" + String.join(", ", parts) + ")";
+    }
+
+    private static int rank(String severity) {
+        int i = SEVERITY_ORDER.indexOf(severity.toLowerCase(Locale.ROOT));
+        return i < 0 ? SEVERITY_ORDER.size() : i;
+    }
+
+    private static Map<String, String> strings(JsonNode object) {
+        Map<String, String> map = new LinkedHashMap<>();
+        object.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));
+        return map;
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return text.isEmpty() ? null : Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.incidentconsole.health.env;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Rewrites Jackson's messages into one sentence naming the file, line and field. */
+final class JacksonErrors {
+    private JacksonErrors() {
+    }
+
+    static EnvironmentException convert(Path file, JsonProcessingException e) {
+        JsonLocation loc = e.getLocation();
+        int line = loc == null ? 0 : loc.getLineNr();
+        if (!(e instanceof JsonMappingException m)) {
+            return new EnvironmentException(file, line, "", "not valid YAML: " + firstLine(e.getOriginalMessage()));
+        }
+        return new EnvironmentException(file, line, path(m.getPath()), problem(m));
+    }
+
+    static String path(List<JsonMappingException.Reference> refs) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : refs) {
+            if (r.getFieldName() != null) {
+                sb.append(sb.length() > 0 ? "." : "").append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String problem(JsonMappingException m) {
+        String original = firstLine(m.getOriginalMessage());
+        if (m instanceof UnrecognizedPropertyException u) {
+            Collection<Object> known = u.getKnownPropertyIds();
+            return "unknown field" + (known == null || known.isEmpty() ? ""
+                    : "; known fields: " + known.stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")));
+        }
+        if (m instanceof InvalidFormatException f) {
+            if (original.startsWith("\"")) {
+                return original; // our own wording, from Values
+            }
+            return "\"" + f.getValue() + "\" is not " + describe(f.getTargetType());
+        }
+        if (m instanceof MismatchedInputException mi && mi.getTargetType() != null) {
+            return "expected " + describe(mi.getTargetType());
+        }
+        return original;
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (List.class.isAssignableFrom(type) || Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        if (Map.class.isAssignableFrom(type)) {
+            return "a map of names to values";
+        }
+        if (type == String.class) {
+            return "a text value";
+        }
+        return "a map of settings";
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        String first = message.strip().split("\r?\n", 2)[0];
+        return first.endsWith(":") ? first.substring(0, first.length() - 1) : first;
+    }
+}

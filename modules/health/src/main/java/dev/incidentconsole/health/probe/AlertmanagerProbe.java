@@ -1,0 +1,56 @@
+package dev.incidentconsole.health.probe;
+
+import dev.incidentconsole.health.FiringAlert;
+import dev.incidentconsole.health.Probe;
+import dev.incidentconsole.health.ProbeContext;
+import dev.incidentconsole.health.ProbeResult;
+import dev.incidentconsole.health.alert.AlertmanagerAlerts;
+import dev.incidentconsole.health.spec.AlertmanagerSpec;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
+import okhttp3.Credentials;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * Lists the alerts firing in an Alertmanager. The probe is UP whenever Alertmanager answers (the
+ * alerts are in {@link ProbeResult#alerts()}); firing alerts describe other services, not this one.
+ */
+final class AlertmanagerProbe implements Probe {
+    private final AlertmanagerSpec spec;
+    private final OkHttpClient base;
+
+    AlertmanagerProbe(AlertmanagerSpec spec, OkHttpClient base) {
+        this.spec = spec;
+        this.base = base;
+    }
+
+    @Override
+    public ProbeResult check(ProbeContext context) {
+        Request.Builder b = new Request.Builder().header("Accept", "application/json");
+        try {
+            b.url(spec.url() + AlertmanagerAlerts.FIRING_QUERY);
+        } catch (IllegalArgumentException e) {
+            return context.down("bad URL " + spec.url() + ": " + e.getMessage());
+        }
+        spec.headers().forEach((k, v) -> b.header(k, v.reveal()));
+        if (spec.basicAuth() != null) {
+            b.header("Authorization", Credentials.basic(spec.basicAuth().user(), spec.basicAuth().password().reveal()));
+        }
+        long ms = context.remaining().toMillis();
+        Call call = base.newBuilder().callTimeout(ms, TimeUnit.MILLISECONDS).build().newCall(b.build());
+        context.onAbort(call::cancel);
+        try (Response response = call.execute()) {
+            if (!response.isSuccessful()) {
+                return context.down("HTTP " + response.code() + " from " + AlertmanagerAlerts.FIRING_QUERY);
+            }
+            List<FiringAlert> alerts = AlertmanagerAlerts.parse(response.body().string());
+            return context.up(AlertmanagerAlerts.summary(alerts)).withAlerts(alerts);
+        } catch (IOException e) {
+            return context.down(Failures.describe(e, context));
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package dev.incidentconsole.health.probe;
+
+import dev.incidentconsole.health.Probe;
+import dev.incidentconsole.health.ProbeContext;
+import dev.incidentconsole.health.ProbeResult;
+import dev.incidentconsole.health.Status;
+import dev.incidentconsole.health.spec.PostgresSpec;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import org.postgresql.Driver;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+/**
+ * Logs in with pgjdbc and runs {@code SELECT 1} or the configured query; reports the server version.
+ * pgjdbc's timeouts are whole seconds, so they are rounded up; the scheduler's hard timeout aborts the
+ * connection when the attempt overruns the exact budget.
+ */
+final class PostgresProbe implements Probe {
+    private static final Driver DRIVER = new Driver(); // direct use avoids DriverManager's global lock
+    private final PostgresSpec spec;
+
+    PostgresProbe(PostgresSpec spec) {
+        this.spec = spec;
+    }
+
+    @Override
+    public ProbeResult check(ProbeContext context) {
+        String url = "jdbc:postgresql://" + hostPart(spec.host()) + ":" + spec.port() + "/" + spec.database();
+        try (Connection connection = DRIVER.connect(url, properties(context))) {
+            if (connection == null) {
+                return context.down("pgjdbc rejected the URL " + url);
+            }
+            context.onAbort(() -> abort(connection));
+            String version = connection.getMetaData().getDatabaseProductVersion();
+            try (Statement statement = connection.createStatement()) {
+                statement.setQueryTimeout(seconds(context.remainingMillis()));
+                String value = null;
+                try (ResultSet rs = statement.executeQuery(spec.query())) {
+                    if (rs.next()) {
+                        value = rs.getString(1);
+                    }
+                }
+                ProbeResult result = context.up(spec.expect() == null ? "query ok" : "query returned " + value)
+                        .withDetail("version", "PostgreSQL " + version);
+                String unmet = spec.expect() == null ? null : spec.expect().test(value);
+                return unmet == null ? result : result.withStatus(Status.DEGRADED, "query: " + unmet);
+            }
+        } catch (SQLException e) {
+            return context.down(describe(e, context));
+        }
+    }
+
+    private Properties properties(ProbeContext context) {
+        String secs = Integer.toString(seconds(context.remainingMillis()));
+        Properties p = new Properties();
+        p.setProperty("user", spec.user());
+        if (!spec.password().isEmpty()) {
+            p.setProperty("password", spec.password().reveal());
+        }
+        p.setProperty("connectTimeout", secs);
+        p.setProperty("socketTimeout", secs);
+        p.setProperty("loginTimeout", secs);
+        p.setProperty("sslmode", spec.sslMode());
+        p.setProperty("ApplicationName", "incident-console health");
+        return p;
+    }
+
+    private static String describe(SQLException e, ProbeContext context) {
+        if (e instanceof PSQLException p) {
+            ServerErrorMessage server = p.getServerErrorMessage();
+            if (server != null && server.getMessage() != null) {
+                return server.getMessage(); // e.g. password authentication failed for user "nova"
+            }
+        }
+        if (e.getCause() != null) {
+            return Failures.describe(e.getCause(), context);
+        }
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (message.contains("refused")) {
+            return "connection refused";
+        }
+        if (message.toLowerCase(java.util.Locale.ROOT).contains("timed out") || context.aborted()) {
+            return Failures.timeout(context);
+        }
+        return message;
+    }
+
+    private static void abort(Connection connection) {
+        try {
+            connection.abort(Runnable::run);
+        } catch (SQLException e) {
+            // already broken; the attempt is being abandoned anyway
+        }
+    }
+
+    private static int seconds(int millis) {
+        return Math.max(1, (millis + 999) / 1000);
+    }
+
+    private static String hostPart(String host) {
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.incidentconsole.health.probe;
+
+import dev.incidentconsole.health.Probe;
+import dev.incidentconsole.health.spec.AlertmanagerSpec;
+import dev.incidentconsole.health.spec.CommandSpec;
+import dev.incidentconsole.health.spec.HttpSpec;
+import dev.incidentconsole.health.spec.PostgresSpec;
+import dev.incidentconsole.health.spec.ProbeSpec;
+import dev.incidentconsole.health.spec.RedisSpec;
+import dev.incidentconsole.health.spec.TcpSpec;
+import dev.incidentconsole.health.spec.WebSocketSpec;
+import java.io.Closeable;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
+import okhttp3.OkHttpClient;
+
+/**
+ * Makes {@link Probe}s from {@link ProbeSpec}s, sharing one HTTP client and one {@link CommandExecutor}.
+ * Thread-safe. {@link #close()} releases the HTTP client's threads and connections.
+ *
+ * <p>HTTP probes open a fresh connection each time (no keep-alive pool): a health check should measure
+ * and exercise the path a new client takes, and 500 idle pooled sockets would cost more than they save.
+ */
+public final class Probes implements Closeable {
+    private final OkHttpClient http;
+    private final CommandExecutor executor;
+
+    /** Probes running check commands on this machine. */
+    public Probes() {
+        this(new LocalCommandExecutor());
+    }
+
+    public Probes(CommandExecutor executor) {
+        this.executor = executor;
+        this.http = new OkHttpClient.Builder()
+                .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
+                .followRedirects(false)
+                .retryOnConnectionFailure(false)
+                .build();
+    }
+
+    /** A probe for the spec; cheap, and safe to keep for the life of the service. */
+    public Probe create(ProbeSpec spec) {
+        if (spec instanceof HttpSpec s) {
+            return new HttpProbe(s, http);
+        } else if (spec instanceof TcpSpec s) {
+            return new TcpProbe(s);
+        } else if (spec instanceof WebSocketSpec s) {
+            return new WebSocketProbe(s, http);
+        } else if (spec instanceof PostgresSpec s) {
+            return new PostgresProbe(s);
+        } else if (spec instanceof RedisSpec s) {
+            return new RedisProbe(s);
+        } else if (spec instanceof CommandSpec s) {
+            return new CommandProbe(s, executor);
+        } else if (spec instanceof AlertmanagerSpec s) {
+            return new AlertmanagerProbe(s, http);
+        }
+        throw new IllegalArgumentException("no probe for " + spec.kind());
+    }
+
+    @Override
+    public void close() {
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+}

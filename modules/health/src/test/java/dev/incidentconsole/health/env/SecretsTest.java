@@ -1,0 +1,151 @@
+package dev.incidentconsole.health.env;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.incidentconsole.health.Secret;
+import dev.incidentconsole.health.spec.HttpSpec;
+import dev.incidentconsole.health.spec.PostgresSpec;
+import dev.incidentconsole.health.spec.RedisSpec;
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SecretsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void environmentVariablesFillSecretsAndSecretsPrintMasked() throws Exception {
+        Path file = write("local.yaml", """
+                services:
+                  - name: Grafana
+                    port: 3000
+                    http:
+                      path: /api/health
+                      basic-auth: {user: admin, password: "${GRAFANA_PASSWORD}"}
+                      headers: {X-API-Key: "${API_KEY}"}
+                  - name: DB
+                    host: ${DB_HOST:-localhost}
+                    port: 5432
+                    postgres: {user: nova, password: "${PGPASS}"}
+                """);
+        Map<String, String> env = Map.of("GRAFANA_PASSWORD", "s3cret-graf", "API_KEY", "k-123", "PGPASS", "pg-pw");
+        Environment e = new EnvironmentLoader(env::get).load(file).defaultEnvironment();
+        HttpSpec http = (HttpSpec) e.services().get(0).probe();
+        assertThat(http.basicAuth().password().reveal()).isEqualTo("s3cret-graf");
+        assertThat(http.headers().get("X-API-Key").reveal()).isEqualTo("k-123");
+        PostgresSpec pg = (PostgresSpec) e.services().get(1).probe();
+        assertThat(pg.host()).isEqualTo("localhost");
+        assertThat(pg.password().reveal()).isEqualTo("pg-pw");
+        assertThat(e.services().toString()).doesNotContain("s3cret-graf", "k-123", "pg-pw").contains("******");
+    }
+
+    @Test
+    void unsetVariableBlocksOnlyItsEnvironmentAndNamesLineAndField() throws Exception {
+        Path file = write("envs.yaml", """
+                environments:
+                  local:
+                    services:
+                      - {name: Cache, port: 6379, redis: {}}
+                  production:
+                    production: true
+                    services:
+                      - name: Cache
+                        port: 6379
+                        redis:
+                          password: ${PROD_REDIS_PASSWORD}
+                """);
+        EnvironmentFile f = new EnvironmentLoader(Map.<String, String>of()::get).load(file);
+        assertThat(f.environment("local").services()).hasSize(1);
+        assertThatThrownBy(() -> f.environment("production"))
+                .hasMessage("envs.yaml line 11: environments.production.services[0].redis.password: "
+                        + "${PROD_REDIS_PASSWORD} is not set; export PROD_REDIS_PASSWORD or add it to a secrets file "
+                        + "(secrets: key)");
+    }
+
+    @Test
+    void clearTextSecretIsAWarningLocallyAndAnErrorInProduction() throws Exception {
+        Path file = write("envs.yaml", """
+                environments:
+                  local:
+                    services:
+                      - {name: Cache, port: 6379, redis: {password: hunter2}}
+                  production:
+                    production: true
+                    services:
+                      - {name: Cache, port: 6379, redis: {password: hunter2}}
+                """);
+        EnvironmentFile f = new EnvironmentLoader(Map.<String, String>of()::get).load(file);
+        assertThat(f.environment("local").services()).hasSize(1);
+        assertThat(f.warnings()).singleElement().asString()
+                .startsWith("envs.yaml line 4: environments.local.services[0].redis.password: a secret is written in clear");
+        assertThatThrownBy(() -> f.environment("production"))
+                .hasMessageStartingWith("envs.yaml line 8: environments.production.services[0].redis.password: "
+                        + "a secret is written in clear").hasMessageNotContaining("hunter2");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"secrets.yaml", "prod.env"})
+    void privateSecretsFileFillsReferences(String name) throws Exception {
+        assumePosix();
+        Path secrets = name.endsWith(".yaml")
+                ? write(name, "redis:\n  password: from-yaml\nAPI_KEY: key-1\n")
+                : write(name, "# comment\nexport redis.password=\"from-yaml\"\nAPI_KEY=key-1 # trailing\n");
+        Files.setPosixFilePermissions(secrets, PosixFilePermissions.fromString("rw-------"));
+        Path file = write("prod.yaml", """
+                production: true
+                secrets: %s
+                services:
+                  - {name: Cache, port: 6379, redis: {password: "${redis.password}"}}
+                  - {name: API, port: 80, http: {path: /, headers: {X-Key: "${API_KEY}"}}}
+                """.formatted(name));
+        Environment e = new EnvironmentLoader(Map.<String, String>of()::get).load(file).defaultEnvironment();
+        assertThat(((RedisSpec) e.services().get(0).probe()).password()).isEqualTo(Secret.of("from-yaml"));
+        assertThat(((HttpSpec) e.services().get(1).probe()).headers().get("X-Key").reveal()).isEqualTo("key-1");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"rw-r--r--", "rw-r-----", "rw----rw-"})
+    void secretsFileOthersCanReadIsRefused(String mode) throws Exception {
+        assumePosix();
+        Path secrets = write("secrets.yaml", "PW: x\n");
+        Files.setPosixFilePermissions(secrets, PosixFilePermissions.fromString(mode));
+        Path file = write("prod.yaml", "secrets: secrets.yaml\nservices: []\n");
+        assertThatThrownBy(() -> new EnvironmentLoader().load(file))
+                .isInstanceOf(EnvironmentException.class)
+                .hasMessage("secrets.yaml: other users can read or change this secrets file (mode " + mode
+                        + "); run: chmod 600 " + secrets);
+    }
+
+    @Test
+    void missingSecretsFileIsNamed() throws Exception {
+        Path file = write("prod.yaml", "secrets: nope.yaml\nservices: []\n");
+        assertThatThrownBy(() -> new EnvironmentLoader().load(file))
+                .hasMessageStartingWith("prod.yaml: secrets: the secrets file ").hasMessageContaining("nope.yaml does not exist");
+    }
+
+    @Test
+    void secretToStringNeverShowsTheValue() {
+        assertThat(Secret.of("p@ss").toString()).isEqualTo("******");
+        assertThat(Secret.of("").toString()).isEmpty();
+        assertThat(Secret.of("p@ss").reveal()).isEqualTo("p@ss");
+    }
+
+    private static void assumePosix() {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"),
+                "POSIX permissions are not supported on this file system");
+    }
+
+    private Path write(String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text);
+    }
+}
