@@ -1,0 +1,145 @@
+package dev.incidentconsole.incident;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * What a timeline entry says. The JSON form carries a {@code kind} naming the record (see
+ * {@code docs/incident-json-schema.md}); fields that are null are written as null.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = EntryBody.Created.class, name = "created"),
+        @JsonSubTypes.Type(value = EntryBody.Note.class, name = "note"),
+        @JsonSubTypes.Type(value = EntryBody.Pin.class, name = "pin"),
+        @JsonSubTypes.Type(value = EntryBody.Acknowledged.class, name = "acknowledged"),
+        @JsonSubTypes.Type(value = EntryBody.StatusChanged.class, name = "status_changed"),
+        @JsonSubTypes.Type(value = EntryBody.SeverityChanged.class, name = "severity_changed"),
+        @JsonSubTypes.Type(value = EntryBody.DetailsChanged.class, name = "details_changed"),
+        @JsonSubTypes.Type(value = EntryBody.StepStarted.class, name = "step_started"),
+        @JsonSubTypes.Type(value = EntryBody.StepFinished.class, name = "step_finished"),
+        @JsonSubTypes.Type(value = EntryBody.HealthChanged.class, name = "health_changed"),
+        @JsonSubTypes.Type(value = EntryBody.AlertChanged.class, name = "alert"),
+        @JsonSubTypes.Type(value = EntryBody.ResponderJoined.class, name = "responder_joined"),
+        @JsonSubTypes.Type(value = EntryBody.RunbookLinked.class, name = "runbook_linked"),
+        @JsonSubTypes.Type(value = EntryBody.ServiceLinked.class, name = "service_linked"),
+        @JsonSubTypes.Type(value = EntryBody.PostmortemEdited.class, name = "postmortem_edited"),
+})
+public sealed interface EntryBody {
+
+    /** The first entry of every incident; its id and time fix the incident's id. */
+    record Created(String title, Severity severity, String environment, List<String> services,
+                   List<RunbookLink> runbooks, Instant startedAt) implements EntryBody {
+        public Created {
+            Objects.requireNonNull(title, "title");
+            Objects.requireNonNull(severity, "severity");
+            environment = environment == null ? "" : environment;
+            services = services == null ? List.of() : List.copyOf(services);
+            runbooks = runbooks == null ? List.of() : List.copyOf(runbooks);
+        }
+    }
+
+    /** A free-text note; {@code corrects} names an earlier note this one replaces (never edited in place). */
+    record Note(String text, UUID corrects) implements EntryBody {
+        public Note {
+            Objects.requireNonNull(text, "text");
+        }
+    }
+
+    /** Pins (or, with {@code pinned=false}, unpins) the entry {@code target}. */
+    record Pin(UUID target, boolean pinned) implements EntryBody {
+        public Pin {
+            Objects.requireNonNull(target, "target");
+        }
+    }
+
+    /** The author acknowledged the page. */
+    record Acknowledged() implements EntryBody {
+    }
+
+    /** @param from the status the author saw; @param to the new status; @param reason optional words */
+    record StatusChanged(Status from, Status to, String reason) implements EntryBody {
+        public StatusChanged {
+            Objects.requireNonNull(to, "to");
+        }
+    }
+
+    record SeverityChanged(Severity from, Severity to, String reason) implements EntryBody {
+        public SeverityChanged {
+            Objects.requireNonNull(to, "to");
+        }
+    }
+
+    /** A new title and/or environment; null leaves a field as it was. */
+    record DetailsChanged(String title, String environment) implements EntryBody {
+    }
+
+    /** A runbook command started. @param target where it runs ("local", "ssh:db1", "kubectl:prod/api") */
+    record StepStarted(String command, String target) implements EntryBody {
+        public StepStarted {
+            Objects.requireNonNull(command, "command");
+            target = target == null ? "" : target;
+        }
+    }
+
+    /**
+     * A command finished. @param exitCode null when it never started or was killed without one;
+     * @param output captured stdout and stderr; @param started the matching {@link StepStarted} entry, if any
+     */
+    record StepFinished(String command, String target, Integer exitCode, long durationMillis, String output,
+                        UUID started) implements EntryBody {
+        public StepFinished {
+            Objects.requireNonNull(command, "command");
+            target = target == null ? "" : target;
+            output = output == null ? "" : output;
+        }
+    }
+
+    /** A dashboard check changed state, e.g. from "healthy" to "down". */
+    record HealthChanged(String service, String check, String from, String to, String detail) implements EntryBody {
+        public HealthChanged {
+            Objects.requireNonNull(service, "service");
+            Objects.requireNonNull(to, "to");
+        }
+    }
+
+    /** An alert started firing ({@code state="firing"}) or resolved. */
+    record AlertChanged(String alert, String state, Map<String, String> labels, String summary) implements EntryBody {
+        public AlertChanged {
+            Objects.requireNonNull(alert, "alert");
+            state = state == null ? "firing" : state;
+            labels = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(labels == null ? Map.of() : labels));
+        }
+    }
+
+    record ResponderJoined(String name, String role) implements EntryBody {
+        public ResponderJoined {
+            Objects.requireNonNull(name, "name");
+        }
+    }
+
+    record RunbookLinked(RunbookLink link) implements EntryBody {
+        public RunbookLinked {
+            Objects.requireNonNull(link, "link");
+        }
+    }
+
+    record ServiceLinked(String service) implements EntryBody {
+        public ServiceLinked {
+            Objects.requireNonNull(service, "service");
+        }
+    }
+
+    /** New postmortem text; a null field leaves that part as it was. */
+    record PostmortemEdited(String summary, String impact, String rootCause, List<ActionItem> actionItems)
+            implements EntryBody {
+        public PostmortemEdited {
+            actionItems = actionItems == null ? null : List.copyOf(actionItems);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.incidentconsole.incident;
+
+import java.io.Closeable;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Where incidents and their timelines live. Open one with {@link IncidentStores}.
+ *
+ * <p>Threading: every method may be called from any thread; none may be called on a UI thread, since
+ * each can block on disk or network for up to the store's timeout ({@link StoreOptions#timeout()}), after
+ * which it fails with {@link StoreException.Reason#TIMEOUT}. Listeners run on one store-owned thread,
+ * one call at a time, in timeline order per subscription; they must return quickly.
+ *
+ * <p>Secrets: every entry is passed through the store's {@link Redactor} before it is written, so the
+ * database and journal never hold what it masks.
+ */
+public interface IncidentStore extends Closeable {
+
+    /** Opens an incident: records its creation entry and returns its first state. */
+    Incident create(IncidentDraft draft, String author) throws StoreException;
+
+    /** The incident's current state, or empty when there is none with that id. */
+    Optional<Incident> get(String incidentId) throws StoreException;
+
+    /** Incidents newest first; {@code openOnly} leaves out resolved ones. */
+    List<Incident> list(boolean openOnly) throws StoreException;
+
+    /**
+     * Records one entry durably before returning: committed to the database, or, while it is unreachable,
+     * synced to the local journal. Appending an entry whose id is already stored adds nothing.
+     *
+     * @throws StoreException NOT_FOUND when the incident does not exist; CONFLICT when a creation entry
+     *                        names an existing incident id
+     */
+    Receipt append(TimelineEntry entry) throws StoreException;
+
+    /** The incident's entries with {@code seq > afterSeq}, in timeline order; {@code afterSeq=0} for all. */
+    List<TimelineEntry> entries(String incidentId, long afterSeq) throws StoreException;
+
+    /**
+     * Records an exported incident (see {@code IncidentJson}) in one transaction: entries already present
+     * (same id) are skipped, so importing twice adds nothing. Entries pass through the redactor.
+     *
+     * @return how many entries were added
+     */
+    int importDocument(IncidentDocument document) throws StoreException;
+
+    /**
+     * Delivers every entry of the incident with {@code seq > afterSeq} recorded from now on, by this client
+     * or (for a shared database) any other, then each new one as it is recorded. Delivery runs on the
+     * store's listener thread; a listener that throws is logged and keeps its subscription.
+     */
+    Subscription subscribe(String incidentId, long afterSeq, Consumer<TimelineEntry> listener);
+
+    /** Whether the database is reachable now. */
+    Connectivity connectivity();
+
+    /** Calls {@code listener} (on the listener thread) whenever {@link #connectivity()} changes. */
+    Subscription onConnectivity(Consumer<Connectivity> listener);
+
+    /** Entries journaled while offline and not yet written to the database. */
+    int pendingEntries();
+
+    /** The incident and its whole timeline, for export. */
+    default IncidentDocument document(String incidentId) throws StoreException {
+        Incident incident = get(incidentId).orElseThrow(() -> new StoreException(StoreException.Reason.NOT_FOUND,
+                "There is no incident " + incidentId + "; list incidents to see the ids."));
+        return new IncidentDocument(incident, entries(incidentId, 0));
+    }
+
+    /** Stops the store's threads and closes its connections; journaled entries stay for the next open. */
+    @Override
+    void close();
+}

@@ -1,0 +1,54 @@
+package dev.incidentconsole.incident.export;
+
+import dev.incidentconsole.incident.Incident;
+import dev.incidentconsole.incident.RunbookLink;
+import dev.incidentconsole.incident.SeverityPolicy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The header facts of a postmortem as label/value pairs, in plain text; empty values are left out. */
+final class Facts {
+    private Facts() {
+    }
+
+    record Fact(String label, String value) {
+    }
+
+    static List<Fact> of(Incident i, ExportOptions o) {
+        SeverityPolicy.Level level = o.policy().level(i.severity());
+        Instant now = o.clock().instant();
+        List<Fact> out = new ArrayList<>();
+        out.add(new Fact("Incident", i.id()));
+        out.add(new Fact("Severity", i.severity() + " (" + level.describe() + ")"));
+        out.add(new Fact("Status", i.status().label()));
+        add(out, "Environment", i.environment());
+        out.add(new Fact("Started", Durations.time(i.startedAt())));
+        if (i.acknowledgedAt() != null) {
+            out.add(new Fact("Acknowledged", Durations.time(i.acknowledgedAt()) + " (after "
+                    + Durations.span(Duration.between(i.startedAt(), i.acknowledgedAt())) + "; target: "
+                    + level.target().describe() + ")"));
+        }
+        if (i.mitigatedAt() != null) {
+            out.add(new Fact("Mitigated", Durations.time(i.mitigatedAt()) + " (after "
+                    + Durations.span(Duration.between(i.startedAt(), i.mitigatedAt())) + ")"));
+        }
+        if (i.resolvedAt() != null) {
+            out.add(new Fact("Resolved", Durations.time(i.resolvedAt())));
+        }
+        out.add(new Fact(i.open() ? "Open for" : "Duration", Durations.span(i.duration(now))));
+        add(out, "Responders", String.join(", ", i.responders()));
+        add(out, "Services", String.join(", ", i.services()));
+        add(out, "Runbooks", i.runbooks().stream().map(RunbookLink::display).collect(Collectors.joining("; ")));
+        out.add(new Fact("Exported", Durations.time(now)));
+        return out;
+    }
+
+    private static void add(List<Fact> out, String label, String value) {
+        if (value != null && !value.isBlank()) {
+            out.add(new Fact(label, value));
+        }
+    }
+}

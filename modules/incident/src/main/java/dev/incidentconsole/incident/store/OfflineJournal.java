@@ -1,0 +1,154 @@
+package dev.incidentconsole.incident.store;
+
+import dev.incidentconsole.incident.IncidentJson;
+import dev.incidentconsole.incident.StoreException;
+import dev.incidentconsole.incident.TimelineEntry;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Entries waiting for an unreachable database: one JSON entry per line, synced (data and length) before
+ * {@link #append} returns, so a crash loses nothing that was reported recorded. A torn last line (a crash
+ * mid-write, never acknowledged) is cut off when the journal is opened. Held with an exclusive file lock;
+ * not thread-safe (the store calls it under its lock).
+ */
+final class OfflineJournal implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(OfflineJournal.class);
+
+    private final Path file;
+    private final FileChannel channel;
+    private final FileLock fileLock;
+    private int count;
+
+    private OfflineJournal(Path file, FileChannel channel, FileLock fileLock) {
+        this.file = file;
+        this.channel = channel;
+        this.fileLock = fileLock;
+    }
+
+    /** Opens the journal, or returns null when another process holds it. */
+    static OfflineJournal tryOpen(Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = ch.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            ch.close();
+            return null;
+        }
+        OfflineJournal j = new OfflineJournal(file, ch, lock);
+        j.cutTornTail();
+        j.count = j.readAll().size();
+        return j;
+    }
+
+    Path file() {
+        return file;
+    }
+
+    int size() {
+        return count;
+    }
+
+    void append(List<TimelineEntry> entries) throws StoreException {
+        StringBuilder sb = new StringBuilder();
+        entries.forEach(e -> sb.append(IncidentJson.writeEntry(e.withSeq(0))).append('\n'));
+        try {
+            ByteBuffer buf = ByteBuffer.wrap(sb.toString().getBytes(StandardCharsets.UTF_8));
+            channel.position(channel.size());
+            while (buf.hasRemaining()) {
+                channel.write(buf);
+            }
+            channel.force(true);
+            count += entries.size();
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Reason.IO, "The database is unreachable and the local journal "
+                    + file + " cannot be written (" + e.getMessage() + "); the entry was NOT recorded.", e);
+        }
+    }
+
+    List<TimelineEntry> readAll() throws IOException {
+        List<TimelineEntry> out = new ArrayList<>();
+        String text = new String(readBytes(), StandardCharsets.UTF_8);
+        int lineNo = 0;
+        for (String line : text.split("\n")) {
+            lineNo++;
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                out.add(IncidentJson.readEntry(line));
+            } catch (StoreException e) {
+                LOG.warn("Skipping unreadable line {} of the offline journal {}: {}", lineNo, file, e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    void clear() throws IOException {
+        channel.truncate(0);
+        channel.force(true);
+        count = 0;
+    }
+
+    /** Keeps an entry the database refused (e.g. its incident is gone) beside the journal, for a person to look at. */
+    void reject(TimelineEntry e, String why) {
+        Path rejected = file.resolveSibling(file.getFileName() + ".rejected");
+        String line = IncidentJson.writeEntry(e) + "\n";
+        try {
+            Files.writeString(rejected, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND, StandardOpenOption.SYNC);
+            LOG.warn("The database refused journaled entry {} ({}); kept in {}", e.id(), why, rejected);
+        } catch (IOException io) {
+            LOG.error("The database refused journaled entry {} ({}) and {} cannot be written: {}", e.id(), why,
+                    rejected, io.getMessage());
+        }
+    }
+
+    private byte[] readBytes() throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate((int) channel.size());
+        channel.position(0);
+        while (buf.hasRemaining() && channel.read(buf) >= 0) {
+            // read until full
+        }
+        return buf.array();
+    }
+
+    private void cutTornTail() throws IOException {
+        byte[] bytes = readBytes();
+        int end = bytes.length;
+        while (end > 0 && bytes[end - 1] != '\n') {
+            end--;
+        }
+        if (end < bytes.length) {
+            LOG.warn("Cutting an unfinished last line ({} bytes) from the offline journal {}", bytes.length - end, file);
+            channel.truncate(end);
+            channel.force(true);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            fileLock.release();
+        } catch (IOException ignored) {
+            // The channel close below releases it too.
+        }
+        JdbcIncidentStore.closeQuietly(channel);
+    }
+}

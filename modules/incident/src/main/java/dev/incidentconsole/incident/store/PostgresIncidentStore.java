@@ -1,0 +1,251 @@
+package dev.incidentconsole.incident.store;
+
+import dev.incidentconsole.incident.Connectivity;
+import dev.incidentconsole.incident.Receipt;
+import dev.incidentconsole.incident.StoreException;
+import dev.incidentconsole.incident.StoreOptions;
+import dev.incidentconsole.incident.TimelineEntry;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The team store: a PostgreSQL database shared by several clients. Entries recorded by any client reach
+ * every subscriber through LISTEN/NOTIFY. When the database is unreachable, appends go to a local
+ * journal (synced before returning) and are written, without duplicates, when it is back; the store
+ * reports {@link Connectivity#OFFLINE} meanwhile and retries every {@link StoreOptions#retryInterval()}.
+ */
+public final class PostgresIncidentStore extends JdbcIncidentStore {
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresIncidentStore.class);
+
+    private final PGSimpleDataSource dataSource;
+    private final OfflineJournal journal;
+    private final PgNotificationListener listener;
+    private final ScheduledExecutorService reconnector;
+    private volatile Connectivity state = Connectivity.ONLINE;
+
+    private PostgresIncidentStore(StoreOptions options, String where, PGSimpleDataSource dataSource,
+                                  OfflineJournal journal) {
+        super(options, true, where);
+        this.dataSource = dataSource;
+        this.journal = journal;
+        long retry = Math.max(50, options.retryInterval().toMillis());
+        this.listener = new PgNotificationListener(dataSource, retry, dispatcher::poke, dispatcher::pokeAll,
+                this::notificationsLost);
+        this.reconnector = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "incident-store-reconnect");
+            t.setDaemon(true);
+            return t;
+        });
+        reconnector.scheduleWithFixedDelay(this::reconnect, retry, retry, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Connects, brings the schema up to date and sends entries journaled by an earlier run.
+     *
+     * @param jdbcUrl     e.g. {@code jdbc:postgresql://db.internal:5432/incidents}
+     * @param user        login, or null when the URL carries it
+     * @param password    password, or null when the URL carries it (or none is needed)
+     * @param journalDir  the user's data directory, where the offline journal lives
+     * @throws StoreException UNAVAILABLE when the database cannot be reached now
+     */
+    public static PostgresIncidentStore open(String jdbcUrl, String user, String password, Path journalDir,
+                                             StoreOptions options) throws StoreException {
+        String where = options.redactor().redact(jdbcUrl);
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setURL(jdbcUrl);
+        if (user != null) {
+            ds.setUser(user);
+        }
+        if (password != null) {
+            ds.setPassword(password);
+        }
+        int seconds = (int) Math.max(1, options.timeout().toSeconds());
+        ds.setConnectTimeout(seconds);
+        ds.setLoginTimeout(seconds);
+        ds.setSocketTimeout(seconds * 3);
+        ds.setTcpKeepAlive(true);
+        ds.setApplicationName("incident-console");
+        Migrations.migrate(ds, where);
+        OfflineJournal journal = JournalFiles.claim(journalDir, jdbcUrl + "|" + user);
+        PostgresIncidentStore store = new PostgresIncidentStore(options, where, ds, journal);
+        store.lock.lock();
+        try {
+            store.connection = store.connect();
+            store.drainLocked();
+        } catch (SQLException e) {
+            store.close();
+            throw SqlErrors.translate(e, "connect", where);
+        } finally {
+            store.lock.unlock();
+        }
+        store.listener.start();
+        return store;
+    }
+
+    @Override
+    protected List<Receipt> record(List<TimelineEntry> redacted) throws StoreException {
+        acquire("record " + redacted.size() + " timeline entries");
+        try {
+            if (connection != null && journal.size() == 0) {
+                try {
+                    List<Receipt> receipts = transaction(connection, c -> sql.insert(c, redacted));
+                    pokeSubscribers(receipts);
+                    return receipts;
+                } catch (SQLException e) {
+                    if (!SqlErrors.isConnectivity(e)) {
+                        throw SqlErrors.translate(e, "record timeline entries", where);
+                    }
+                    // The commit may or may not have happened; the journal replay skips what did.
+                    goOfflineLocked(e);
+                }
+            }
+            journal.append(redacted);
+            return redacted.stream().map(e -> new Receipt(e, Receipt.Outcome.JOURNALED)).toList();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    protected void failed(SQLException e) {
+        if (SqlErrors.isConnectivity(e)) {
+            goOfflineLocked(e);
+        }
+    }
+
+    @Override
+    public Connectivity connectivity() {
+        return state;
+    }
+
+    @Override
+    public int pendingEntries() {
+        lock.lock();
+        try {
+            return journal.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        Connection c = dataSource.getConnection();
+        c.setAutoCommit(false);
+        return c;
+    }
+
+    /** Sends journaled entries one by one; true when the journal is empty afterwards. Lock held. */
+    private boolean drainLocked() throws SQLException {
+        if (journal.size() == 0) {
+            return true;
+        }
+        List<TimelineEntry> pending;
+        try {
+            pending = journal.readAll();
+        } catch (IOException e) {
+            LOG.error("Cannot read the offline journal: {}", e.getMessage());
+            return false;
+        }
+        for (TimelineEntry e : pending) {
+            try {
+                transaction(connection, c -> sql.insert(c, List.of(e)));
+            } catch (StoreException refused) {
+                journal.reject(e, refused.getMessage());
+            }
+        }
+        try {
+            journal.clear();
+        } catch (IOException e) {
+            LOG.error("Cannot empty the offline journal after sending it: {}", e.getMessage());
+            return false;
+        }
+        LOG.info("Sent {} journaled entries to {}", pending.size(), where);
+        pending.stream().map(TimelineEntry::incidentId).distinct().forEach(dispatcher::poke);
+        return true;
+    }
+
+    private void goOfflineLocked(Exception cause) {
+        closeQuietly(connection);
+        connection = null;
+        if (state != Connectivity.OFFLINE) {
+            LOG.warn("The incident database {} is unreachable ({}); keeping entries locally", where, cause.getMessage());
+            state = Connectivity.OFFLINE;
+            dispatcher.connectivityChanged(Connectivity.OFFLINE);
+        }
+    }
+
+    /** The listener lost its connection: the writer's is probably gone too. */
+    private void notificationsLost() {
+        if (!lock.tryLock()) {
+            return; // an append is running and will find out itself
+        }
+        try {
+            if (connection != null && !connection.isValid(1)) {
+                goOfflineLocked(new SQLException("connection is no longer valid"));
+            }
+        } catch (SQLException e) {
+            goOfflineLocked(e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void reconnect() {
+        if (closed || state == Connectivity.ONLINE) {
+            return;
+        }
+        if (!lock.tryLock()) {
+            return;
+        }
+        try {
+            if (closed) {
+                return;
+            }
+            if (connection == null) {
+                connection = connect();
+            }
+            if (drainLocked()) {
+                state = Connectivity.ONLINE;
+                LOG.info("The incident database {} is reachable again", where);
+                dispatcher.connectivityChanged(Connectivity.ONLINE);
+                dispatcher.pokeAll();
+            }
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            connection = null;
+            LOG.debug("Incident database still unreachable: {}", e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warn("Reconnecting to the incident database failed: {}", e.toString());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        reconnector.shutdownNow();
+        listener.close();
+        lock.lock();
+        try {
+            closeQuietly(connection);
+            connection = null;
+            journal.close();
+        } finally {
+            lock.unlock();
+        }
+        dispatcher.close();
+    }
+}

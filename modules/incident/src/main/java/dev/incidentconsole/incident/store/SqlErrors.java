@@ -1,0 +1,62 @@
+package dev.incidentconsole.incident.store;
+
+import dev.incidentconsole.incident.StoreException;
+import java.sql.SQLException;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/** Sorts database errors into {@link StoreException.Reason}s. */
+final class SqlErrors {
+    private SqlErrors() {
+    }
+
+    /** Whether {@code t} (or a cause) says the database cannot be reached, as opposed to a query error. */
+    static boolean isConnectivity(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof SQLException s && s.getSQLState() != null) {
+                String state = s.getSQLState();
+                if (state.startsWith("08") || state.startsWith("57P0")) {
+                    return true;
+                }
+            }
+            if (c instanceof java.net.ConnectException || c instanceof java.io.EOFException
+                    || c instanceof java.net.SocketException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static StoreException translate(SQLException e, String action, String where) {
+        StoreException.Reason reason = reason(e);
+        String first = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+        String advice = switch (reason) {
+            case UNAVAILABLE -> "; entries will be kept locally until it is back";
+            case TIMEOUT -> "; another program may hold the database, try again";
+            case CORRUPT -> "; move the file aside and start a new store";
+            default -> "";
+        };
+        return new StoreException(reason, "Could not " + action + " in the incident store " + where + " (" + first + ")"
+                + advice + ".", e);
+    }
+
+    private static StoreException.Reason reason(SQLException e) {
+        if (isConnectivity(e)) {
+            return StoreException.Reason.UNAVAILABLE;
+        }
+        if (e instanceof SQLiteException s) {
+            SQLiteErrorCode code = s.getResultCode();
+            if (code == SQLiteErrorCode.SQLITE_BUSY || code == SQLiteErrorCode.SQLITE_LOCKED) {
+                return StoreException.Reason.TIMEOUT;
+            }
+            if (code == SQLiteErrorCode.SQLITE_NOTADB || code == SQLiteErrorCode.SQLITE_CORRUPT) {
+                return StoreException.Reason.CORRUPT;
+            }
+        }
+        String state = e.getSQLState();
+        if ("57014".equals(state) || "55P03".equals(state)) {
+            return StoreException.Reason.TIMEOUT;
+        }
+        return StoreException.Reason.IO;
+    }
+}

@@ -1,0 +1,218 @@
+package dev.incidentconsole.incident.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.incidentconsole.incident.EntryBody;
+import dev.incidentconsole.incident.Incident;
+import dev.incidentconsole.incident.IncidentDocument;
+import dev.incidentconsole.incident.IncidentDraft;
+import dev.incidentconsole.incident.IncidentStore;
+import dev.incidentconsole.incident.Receipt;
+import dev.incidentconsole.incident.Severity;
+import dev.incidentconsole.incident.Status;
+import dev.incidentconsole.incident.StoreException;
+import dev.incidentconsole.incident.StoreOptions;
+import dev.incidentconsole.incident.TimelineEntry;
+import dev.incidentconsole.incident.Timelines;
+import dev.incidentconsole.incident.export.ExportOptions;
+import dev.incidentconsole.incident.export.IncidentExport;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link IncidentStore} must do; run against the embedded and the PostgreSQL store. */
+abstract class IncidentStoreContract {
+    private final List<IncidentStore> opened = new CopyOnWriteArrayList<>();
+
+    /** A client of this test's store; the same store on each call within a test, a fresh one per test. */
+    protected abstract IncidentStore connect(StoreOptions options) throws Exception;
+
+    /** A client of a second, empty store (the import target). */
+    protected abstract IncidentStore connectOther(StoreOptions options) throws Exception;
+
+    protected IncidentStore store() throws Exception {
+        return track(connect(StoreOptions.defaults()));
+    }
+
+    protected IncidentStore track(IncidentStore s) {
+        opened.add(s);
+        return s;
+    }
+
+    @AfterEach
+    void closeStores() {
+        opened.forEach(IncidentStore::close);
+    }
+
+    protected static Incident openDbIncident(IncidentStore s) throws StoreException {
+        return s.create(new IncidentDraft("Replication lag on orders-db", Severity.P2, "prod", List.of("orders-db"),
+                List.of(), null), "alice");
+    }
+
+    protected static List<Receipt> appendAll(IncidentStore s, List<TimelineEntry> entries) throws StoreException {
+        List<Receipt> out = new java.util.ArrayList<>();
+        for (TimelineEntry e : entries) {
+            out.add(s.append(e));
+        }
+        return out;
+    }
+
+    @Test
+    void createdIncidentReadsBackWithItsCreationEntry() throws Exception {
+        IncidentStore s = store();
+        Incident created = openDbIncident(s);
+        assertThat(s.get(created.id())).contains(created);
+        List<TimelineEntry> entries = s.entries(created.id(), 0);
+        assertThat(entries).singleElement().satisfies(e -> {
+            assertThat(e.seq()).isEqualTo(1);
+            assertThat(e.body()).isInstanceOf(EntryBody.Created.class);
+        });
+        assertThat(created.status()).isEqualTo(Status.INVESTIGATING);
+        assertThat(created.responders()).containsExactly("alice");
+    }
+
+    @Test
+    void appendedEntriesComeBackInOrderAndTheStateFollowsThem() throws Exception {
+        IncidentStore s = store();
+        Incident i = openDbIncident(s);
+        List<TimelineEntry> timeline = Timelines.replicationLag(i);
+        List<Receipt> receipts = appendAll(s, timeline);
+        assertThat(receipts).extracting(Receipt::outcome).containsOnly(Receipt.Outcome.STORED);
+        List<TimelineEntry> stored = s.entries(i.id(), 0);
+        assertThat(stored).extracting(TimelineEntry::seq).containsExactly(
+                java.util.stream.LongStream.rangeClosed(1, timeline.size() + 1).boxed().toArray(Long[]::new));
+        assertThat(stored.subList(1, stored.size())).extracting(TimelineEntry::id)
+                .containsExactlyElementsOf(timeline.stream().map(TimelineEntry::id).toList());
+        Incident now = s.get(i.id()).orElseThrow();
+        assertThat(now).isEqualTo(Incident.replay(stored));
+        assertThat(now.status()).isEqualTo(Status.RESOLVED);
+        assertThat(now.severity()).isEqualTo(Severity.P1);
+        assertThat(now.responders()).containsExactly("alice", "bob");
+        assertThat(now.pinned()).containsExactly(timeline.get(4).id());
+    }
+
+    @Test
+    void entriesSinceASequenceNumberReturnOnlyNewerOnes() throws Exception {
+        IncidentStore s = store();
+        Incident i = openDbIncident(s);
+        appendAll(s, Timelines.replicationLag(i));
+        List<TimelineEntry> all = s.entries(i.id(), 0);
+        assertThat(s.entries(i.id(), 10)).containsExactlyElementsOf(all.subList(10, all.size()));
+        assertThat(s.entries(i.id(), all.size())).isEmpty();
+    }
+
+    @Test
+    void listShowsNewestFirstAndOpenOnlyLeavesOutResolved() throws Exception {
+        IncidentStore s = store();
+        Incident older = s.create(new IncidentDraft("Disk full on build-1", Severity.P3, "ci", null, null,
+                java.time.Instant.now().minus(Duration.ofHours(2))), "carol");
+        Incident newer = openDbIncident(s);
+        s.append(TimelineEntry.create(older.id(), "carol", new EntryBody.StatusChanged(null, Status.RESOLVED, "cleaned")));
+        assertThat(s.list(false)).extracting(Incident::id).containsExactly(newer.id(), older.id());
+        assertThat(s.list(true)).extracting(Incident::id).containsExactly(newer.id());
+    }
+
+    @Test
+    void appendingTheSameEntryTwiceRecordsItOnce() throws Exception {
+        IncidentStore s = store();
+        Incident i = openDbIncident(s);
+        TimelineEntry note = TimelineEntry.create(i.id(), "alice", new EntryBody.Note("checked the pooler", null));
+        Receipt first = s.append(note);
+        Receipt again = s.append(note);
+        assertThat(first.outcome()).isEqualTo(Receipt.Outcome.STORED);
+        assertThat(again.outcome()).isEqualTo(Receipt.Outcome.ALREADY_STORED);
+        assertThat(again.entry()).isEqualTo(first.entry());
+        assertThat(s.entries(i.id(), 0)).hasSize(2);
+    }
+
+    @Test
+    void appendingToAnUnknownIncidentIsNotFound() throws Exception {
+        IncidentStore s = store();
+        TimelineEntry orphan = TimelineEntry.create("INC-20260101-abcdef", "alice", new EntryBody.Note("x", null));
+        assertThatThrownBy(() -> s.append(orphan)).isInstanceOfSatisfying(StoreException.class,
+                e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.NOT_FOUND));
+        assertThat(s.get("INC-20260101-abcdef")).isEmpty();
+    }
+
+    @Test
+    void aSecondCreationUnderATakenIdIsAConflict() throws Exception {
+        IncidentStore s = store();
+        Incident i = openDbIncident(s);
+        TimelineEntry creation = s.entries(i.id(), 0).get(0);
+        TimelineEntry impostor = new TimelineEntry(UUID.randomUUID(), i.id(), 0, creation.time(), "mallory", null,
+                creation.body());
+        assertThatThrownBy(() -> s.append(impostor)).isInstanceOfSatisfying(StoreException.class,
+                e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.CONFLICT));
+        assertThat(s.entries(i.id(), 0)).hasSize(1);
+    }
+
+    @Test
+    void storedEntriesHoldNoSecrets() throws Exception {
+        IncidentStore s = store();
+        Incident i = openDbIncident(s);
+        s.append(TimelineEntry.create(i.id(), "alice", new EntryBody.StepFinished(
+                "PGPASSWORD=hunter2 psql -h db-2", "local", 0, 10, "connected with hunter2", null)));
+        TimelineEntry stored = s.entries(i.id(), 0).get(1);
+        EntryBody.StepFinished f = (EntryBody.StepFinished) stored.body();
+        assertThat(f.command()).isEqualTo("PGPASSWORD=**** psql -h db-2");
+        // The literal only counts as secret when the environment says so:
+        assertThat(f.output()).isEqualTo("connected with hunter2");
+    }
+
+    @Test
+    void jsonExportImportsIntoAnotherStoreAsTheSameIncidentAndOnlyOnce() throws Exception {
+        IncidentStore s = store();
+        Incident i = openDbIncident(s);
+        appendAll(s, Timelines.replicationLag(i));
+        IncidentDocument original = s.document(i.id());
+        String json = IncidentExport.json(original, ExportOptions.defaults());
+
+        IncidentStore other = track(connectOther(StoreOptions.defaults()));
+        IncidentDocument read = IncidentExport.fromJson(json);
+        assertThat(other.importDocument(read)).isEqualTo(original.entries().size());
+        assertThat(other.importDocument(read)).isZero();
+        IncidentDocument imported = other.document(i.id());
+        assertThat(imported).isEqualTo(original);
+        assertThat(other.list(false)).extracting(Incident::id).containsExactly(i.id());
+        assertThat(s.importDocument(read)).as("importing into the source store adds nothing").isZero();
+    }
+
+    @Test
+    void markdownAndHtmlExportsCoverTheWholeTimeline() throws Exception {
+        IncidentStore s = store();
+        Incident i = openDbIncident(s);
+        appendAll(s, Timelines.replicationLag(i));
+        IncidentDocument doc = s.document(i.id());
+        String md = IncidentExport.markdown(doc, ExportOptions.defaults());
+        String html = IncidentExport.html(doc, ExportOptions.defaults());
+        assertThat(md).contains("# " + i.id(), "## Timeline", "00:05:40", "Set max\\_standby\\_streaming\\_delay");
+        assertThat(html).contains("<h1>" + i.id(), "00:05:40", "Set max_standby_streaming_delay");
+    }
+
+    @Test
+    void subscribersReceiveEveryEntryAfterTheirCursorInOrder() throws Exception {
+        IncidentStore s = store();
+        Incident i = openDbIncident(s);
+        List<TimelineEntry> seen = new CopyOnWriteArrayList<>();
+        try (var sub = s.subscribe(i.id(), 0, seen::add)) {
+            appendAll(s, Timelines.replicationLag(i));
+            await().atMost(Duration.ofSeconds(10)).until(() -> seen.size() == Timelines.replicationLag(i).size() + 1);
+        }
+        assertThat(seen).containsExactlyElementsOf(s.entries(i.id(), 0));
+    }
+
+    @Test
+    void aReopenedStoreStillHasEverything() throws Exception {
+        IncidentStore s = store();
+        Incident i = openDbIncident(s);
+        appendAll(s, Timelines.replicationLag(i));
+        IncidentDocument before = s.document(i.id());
+        s.close();
+        assertThat(store().document(i.id())).isEqualTo(before);
+    }
+}
