@@ -1,0 +1,117 @@
+package dev.incidentconsole.search;
+
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.SynonymQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Spreads a query analysed against one placeholder field over the real fields, term by term: each word (or
+ * synonym group, or multi-word synonym phrase) becomes the best of its matches in the heading, alerts,
+ * symptoms, commands and body (a {@link DisjunctionMaxQuery}), so a word counts once however many fields hold
+ * it and sections covering more of the query's words rank higher. Stop words are dropped here, not in the
+ * analyser, because multi-word synonyms ("out of memory") need them to match; phrases keep their positions.
+ */
+final class CrossFieldExpander {
+
+    private final Map<String, Float> fields;
+
+    CrossFieldExpander(Map<String, Float> fields) {
+        this.fields = fields;
+    }
+
+    /** The query over the real fields, or {@code null} when nothing but stop words is left. */
+    Query expand(Query q) {
+        if (q instanceof TermQuery tq) {
+            return term(tq.getTerm().bytes());
+        }
+        if (q instanceof SynonymQuery sq) {
+            return synonyms(sq.getTerms());
+        }
+        if (q instanceof PhraseQuery pq) {
+            return phrase(pq);
+        }
+        if (q instanceof BoostQuery bq) {
+            Query inner = expand(bq.getQuery());
+            return inner == null ? null : new BoostQuery(inner, bq.getBoost());
+        }
+        if (q instanceof BooleanQuery bq) {
+            return bool(bq);
+        }
+        throw new IllegalArgumentException("unexpected query from analysis: " + q.getClass().getSimpleName());
+    }
+
+    private Query term(BytesRef bytes) {
+        String text = bytes.utf8ToString();
+        if (OpsAnalyzer.STOP_WORDS.contains(text)) {
+            return null;
+        }
+        List<Query> perField = new ArrayList<>();
+        fields.forEach((f, boost) -> perField.add(new BoostQuery(new TermQuery(new Term(f, bytes)), boost)));
+        return new DisjunctionMaxQuery(perField, SearchFields.TIE_BREAKER);
+    }
+
+    private Query synonyms(List<Term> terms) {
+        List<Term> kept = terms.stream()
+                .filter(t -> !OpsAnalyzer.STOP_WORDS.contains(t.text())).toList();
+        if (kept.size() <= 1) {
+            return kept.isEmpty() ? null : term(kept.get(0).bytes());
+        }
+        List<Query> perField = new ArrayList<>();
+        fields.forEach((f, boost) -> {
+            SynonymQuery.Builder b = new SynonymQuery.Builder(f);
+            kept.forEach(t -> b.addTerm(new Term(f, t.bytes())));
+            perField.add(new BoostQuery(b.build(), boost));
+        });
+        return new DisjunctionMaxQuery(perField, SearchFields.TIE_BREAKER);
+    }
+
+    private Query phrase(PhraseQuery pq) {
+        Term[] terms = pq.getTerms();
+        int[] positions = pq.getPositions();
+        List<Integer> kept = new ArrayList<>();
+        for (int i = 0; i < terms.length; i++) {
+            if (!OpsAnalyzer.STOP_WORDS.contains(terms[i].text())) {
+                kept.add(i);
+            }
+        }
+        if (kept.size() <= 1) {
+            return kept.isEmpty() ? null : term(terms[kept.get(0)].bytes());
+        }
+        List<Query> perField = new ArrayList<>();
+        fields.forEach((f, boost) -> {
+            PhraseQuery.Builder b = new PhraseQuery.Builder().setSlop(pq.getSlop());
+            // Positions are kept, so "out of memory" matches text where the index dropped "of" too.
+            kept.forEach(i -> b.add(new Term(f, terms[i].bytes()), positions[i] - positions[kept.get(0)]));
+            perField.add(new BoostQuery(b.build(), boost));
+        });
+        return new DisjunctionMaxQuery(perField, SearchFields.TIE_BREAKER);
+    }
+
+    private Query bool(BooleanQuery bq) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        int clauses = 0;
+        for (BooleanClause c : bq.clauses()) {
+            Query expanded = expand(c.getQuery());
+            if (expanded != null) {
+                b.add(expanded, c.getOccur());
+                clauses++;
+            }
+        }
+        if (clauses == 0) {
+            return null;
+        }
+        b.setMinimumNumberShouldMatch(Math.min(bq.getMinimumNumberShouldMatch(), clauses));
+        return b.build();
+    }
+}

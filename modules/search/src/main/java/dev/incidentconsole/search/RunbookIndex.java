@@ -1,0 +1,234 @@
+package dev.incidentconsole.search;
+
+import dev.incidentconsole.runbook.Runbook;
+import dev.incidentconsole.runbook.RunbookParser;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Full-text index of runbook sections, searchable by symptom, alert, component and command.
+ *
+ * <p>The index lives in memory and is rebuilt from the runbook files at start-up. Each runbook becomes one
+ * document per heading with content (a procedure with its labelled parts counts as one), see
+ * {@link #search(SearchQuery)} for matching. {@link #watch(List)} keeps it in step with the files on disk.
+ *
+ * <p>Thread-safe: any number of threads may search while others add, remove or the watcher re-indexes; a search
+ * sees each runbook either entirely before or entirely after a change. Changes are visible to searches as soon
+ * as {@code add}/{@code remove} return.
+ */
+public final class RunbookIndex implements Closeable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunbookIndex.class);
+    /** How long a file must stay unchanged before the watcher re-indexes it. */
+    public static final Duration DEBOUNCE = Duration.ofMillis(300);
+
+    private final Analyzer analyzer = SearchFields.indexAnalyzer();
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final RunbookParser parser = new RunbookParser();
+    private final IndexListener listener;
+    private final Map<String, Path> files = new ConcurrentHashMap<>();
+    private volatile FolderSync folderSync;
+    private volatile QueryBuilder queries;
+
+    /** An empty index with the bundled synonyms and no listener. */
+    public RunbookIndex() {
+        this(Synonyms.bundled(), IndexListener.NONE);
+    }
+
+    public RunbookIndex(Synonyms synonyms, IndexListener listener) {
+        this.listener = listener;
+        this.queries = new QueryBuilder(synonyms);
+        try {
+            IndexWriterConfig config = new IndexWriterConfig(analyzer).setCommitOnClose(false).setRAMBufferSizeMB(64);
+            writer = new IndexWriter(new ByteBuffersDirectory(), config);
+            searchers = new SearcherManager(writer, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the in-memory search index", e);
+        }
+    }
+
+    /** Replaces the synonyms used by later searches; the index itself is unaffected (synonyms are query-time). */
+    public void setSynonyms(Synonyms synonyms) {
+        this.queries = new QueryBuilder(synonyms);
+    }
+
+    /** Indexes a parsed runbook, replacing any earlier version of the same file; returns the documents added. */
+    public int add(Runbook runbook) {
+        int n = put(runbook);
+        refresh();
+        return n;
+    }
+
+    /** Indexes many runbooks and makes them visible at once (faster than {@link #add} one by one). */
+    public void addAll(Collection<Runbook> runbooks) {
+        runbooks.forEach(this::put);
+        refresh();
+    }
+
+    /** Removes a runbook file, or every runbook under a folder; returns whether anything was indexed there. */
+    public boolean remove(Path fileOrFolder) {
+        String key = SectionDocuments.fileKey(fileOrFolder);
+        List<String> gone = files.keySet().stream()
+                .filter(k -> k.equals(key) || k.startsWith(key + fileOrFolder.getFileSystem().getSeparator()))
+                .toList();
+        try {
+            for (String k : gone) {
+                writer.deleteDocuments(new Term(SearchFields.FILE, k));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot update the in-memory search index", e);
+        }
+        refresh();
+        gone.forEach(k -> notify(() -> listener.removed(files.remove(k))));
+        return !gone.isEmpty();
+    }
+
+    /** Runbook files currently indexed. */
+    public Set<Path> files() {
+        return Set.copyOf(files.values());
+    }
+
+    /**
+     * Reads, parses and indexes one file. A file that cannot be read is reported to the listener and logged,
+     * never thrown; the index keeps its earlier version. A file that no longer exists is removed.
+     *
+     * @return whether the file is now indexed from its current content
+     */
+    public boolean reindex(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        Runbook runbook;
+        try {
+            runbook = parser.parse(abs);
+        } catch (NoSuchFileException e) {
+            if (!Files.exists(abs, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                remove(abs);
+                return false;
+            }
+            return failed(abs, "it points to " + e.getMessage() + ", which does not exist");
+        } catch (IOException e) {
+            return failed(abs, "it cannot be read (" + e.getMessage() + ")");
+        } catch (RuntimeException e) {
+            LOG.debug("Parser failure on {}", abs, e);
+            return failed(abs, "the parser failed on it (" + e + ")");
+        }
+        int n = add(runbook);
+        notify(() -> listener.indexed(runbook, n));
+        return true;
+    }
+
+    /**
+     * Indexes every Markdown runbook ({@code .md}, {@code .markdown}) under the folders, sub-folders included
+     * and hidden ones skipped, and drops indexed files under them that are gone. Blocks until done; files that
+     * fail go to the listener.
+     *
+     * @throws IOException when a folder does not exist or is not a folder
+     */
+    public void indexFolders(List<Path> folders) throws IOException {
+        folders().indexFolders(folders);
+    }
+
+    /**
+     * Indexes the folders like {@link #indexFolders} (blocking), then keeps the index in step with them until
+     * {@link #close()}: a created or saved runbook is re-indexed once its file has been quiet for
+     * {@link #DEBOUNCE}, a deleted one (or a whole folder) removed, new sub-folders followed. The watching runs
+     * on two daemon threads; outcomes go to the listener.
+     *
+     * @throws IOException when a folder does not exist or cannot be watched
+     */
+    public void watch(List<Path> folders) throws IOException {
+        folders().watch(folders);
+    }
+
+    /** The best sections for the query, best first; empty for blank text without filters. */
+    public List<SearchHit> search(SearchQuery query) {
+        QueryBuilder builder = queries;
+        Query q = builder.build(query);
+        if (q == null) {
+            return List.of();
+        }
+        try {
+            var searcher = searchers.acquire();
+            try {
+                return new HitReader(searcher, analyzer).read(q, query, builder);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Searching the in-memory index failed", e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        FolderSync sync = folderSync;
+        if (sync != null) {
+            sync.close();
+        }
+        searchers.close();
+        writer.close();
+    }
+
+    private int put(Runbook runbook) {
+        List<Document> docs = SectionDocuments.of(runbook);
+        String key = SectionDocuments.fileKey(runbook.file());
+        try {
+            writer.updateDocuments(new Term(SearchFields.FILE, key), docs);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot update the in-memory search index", e);
+        }
+        files.put(key, Path.of(key));
+        return docs.size();
+    }
+
+    private void refresh() {
+        try {
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot refresh the in-memory search index", e);
+        }
+    }
+
+    private boolean failed(Path file, String why) {
+        String message = "Runbook " + file + " was not indexed: " + why + "; fix the file and save it again.";
+        LOG.warn(message);
+        notify(() -> listener.failed(file, message));
+        return false;
+    }
+
+    private synchronized FolderSync folders() {
+        if (folderSync == null) {
+            folderSync = new FolderSync(this);
+        }
+        return folderSync;
+    }
+
+    private void notify(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            LOG.warn("Index listener failed: {}", e.toString());
+        }
+    }
+}

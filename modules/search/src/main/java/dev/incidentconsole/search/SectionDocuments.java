@@ -1,0 +1,131 @@
+package dev.incidentconsole.search;
+
+import dev.incidentconsole.runbook.Alert;
+import dev.incidentconsole.runbook.Command;
+import dev.incidentconsole.runbook.Runbook;
+import dev.incidentconsole.runbook.Section;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.util.BytesRef;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Turns a runbook into search documents, one per unit an engineer would land on: a heading together with the
+ * bold-labelled parts under it (Symptoms, Diagnosis, Resolution...), so "429" finds the rate limiting
+ * procedure as a whole rather than its Diagnosis label alone. Headings without content of their own (a
+ * "Common Issues" that only groups sub-headings) produce no document; their words reach the sub-sections
+ * through the heading path.
+ */
+final class SectionDocuments {
+
+    private SectionDocuments() {
+    }
+
+    /** The key the index stores a runbook's file under; also what {@link RunbookIndex#remove} matches. */
+    static String fileKey(Path file) {
+        return file.toAbsolutePath().normalize().toString();
+    }
+
+    static List<Document> of(Runbook runbook) {
+        List<Document> docs = new ArrayList<>();
+        List<Section> unit = new ArrayList<>();
+        for (Section s : runbook.sections()) {
+            if (!s.label() && !unit.isEmpty()) {
+                addUnit(runbook, unit, docs);
+                unit.clear();
+            }
+            unit.add(s);
+        }
+        if (!unit.isEmpty()) {
+            addUnit(runbook, unit, docs);
+        }
+        return docs;
+    }
+
+    private static void addUnit(Runbook runbook, List<Section> unit, List<Document> docs) {
+        Section head = unit.get(0);
+        StringBuilder body = new StringBuilder(head.text().strip());
+        Set<String> symptoms = new LinkedHashSet<>();
+        Set<String> components = new LinkedHashSet<>();
+        Set<String> kinds = new LinkedHashSet<>();
+        List<Command> commands = new ArrayList<>();
+        for (Section s : unit) {
+            if (s != head) {
+                String text = s.text().strip();
+                body.append(body.length() > 0 ? "\n" : "").append(s.title()).append(": ").append(text);
+            }
+            symptoms.addAll(s.symptoms());
+            components.addAll(s.components());
+            kinds.add(s.kind().label());
+            commands.addAll(s.commands());
+        }
+        List<String> alerts = alertsOf(runbook, unit);
+        if (body.toString().isBlank() && symptoms.isEmpty() && alerts.isEmpty()) {
+            return;
+        }
+        Document doc = new Document();
+        String file = fileKey(runbook.file());
+        doc.add(new StringField(SearchFields.FILE, file, Field.Store.YES));
+        doc.add(new SortedDocValuesField(SearchFields.FILE, new BytesRef(file)));
+        doc.add(new NumericDocValuesField(SearchFields.LINE, head.line()));
+        doc.add(new StoredField(SearchFields.RUNBOOK_TITLE, runbook.title()));
+        head.path().forEach(p -> doc.add(new StoredField(SearchFields.PATH, p)));
+        doc.add(new StoredField(SearchFields.LINE, head.line()));
+        doc.add(new StoredField(SearchFields.KIND, head.kind().label()));
+        kinds.forEach(k -> doc.add(new StringField(SearchFields.KINDS, k, Field.Store.NO)));
+        for (String c : components) {
+            doc.add(new StringField(SearchFields.COMPONENT, c.toLowerCase(Locale.ROOT), Field.Store.NO));
+            doc.add(new StoredField(SearchFields.COMPONENT_NAME, c));
+            text(doc, SearchFields.COMPONENT_TEXT, c);
+        }
+        String title = head.title();
+        text(doc, SearchFields.TITLE, title);
+        text(doc, SearchFields.TITLE_SPLIT, title);
+        List<String> ancestors = new ArrayList<>(head.path().subList(0, Math.max(0, head.path().size() - 1)));
+        if (!ancestors.contains(runbook.title())) {
+            ancestors.add(0, runbook.title());
+        }
+        text(doc, SearchFields.ANCESTORS, String.join("\n", ancestors));
+        for (String a : alerts) {
+            text(doc, SearchFields.ALERT, a);
+            text(doc, SearchFields.ALERT_SPLIT, a);
+        }
+        symptoms.forEach(s -> text(doc, SearchFields.SYMPTOM, s));
+        for (Command c : commands) {
+            String described = c.description().isEmpty() ? c.text() : c.description() + "\n" + c.text();
+            text(doc, SearchFields.COMMAND, described);
+            text(doc, SearchFields.COMMAND_SPLIT, c.text());
+        }
+        doc.add(new TextField(SearchFields.BODY, body.toString(), Field.Store.YES));
+        String all = String.join("\n", title, String.join("\n", ancestors), String.join("\n", alerts),
+                String.join("\n", symptoms), String.join("\n", components), body);
+        text(doc, SearchFields.ALL, all);
+        docs.add(doc);
+    }
+
+    /** Alerts named by the unit's heading or one of its labelled parts. */
+    private static List<String> alertsOf(Runbook runbook, List<Section> unit) {
+        Set<List<String>> paths = new HashSet<>();
+        unit.forEach(s -> paths.add(s.path()));
+        return runbook.alerts().stream().filter(a -> paths.contains(a.sectionPath()))
+                .map(Alert::name).distinct().toList();
+    }
+
+    private static void text(Document doc, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            doc.add(new TextField(field, value, Field.Store.NO));
+        }
+    }
+}

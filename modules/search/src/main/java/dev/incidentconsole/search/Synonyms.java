@@ -1,0 +1,106 @@
+package dev.incidentconsole.search;
+
+import org.apache.lucene.analysis.synonym.SolrSynonymParser;
+import org.apache.lucene.analysis.synonym.SynonymMap;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.text.ParseException;
+
+/**
+ * Operations synonyms applied at query time ("429" finds "rate limiting", "db" finds "PostgreSQL").
+ *
+ * <p>Rules are in Solr format: {@code a, b, c} makes the terms equivalent, {@code a => b} rewrites one way,
+ * {@code #} starts a comment. The bundled rules ({@code synonyms.txt} next to this class) can be extended by a
+ * user file with the same format. Rules are analysed with the query chain, so "restarts" and "restarting"
+ * match a rule written as "restart". Immutable and thread-safe.
+ */
+public final class Synonyms {
+
+    private static final String RESOURCE = "synonyms.txt";
+    private static final Synonyms NONE = new Synonyms(new SynonymMap(null, null, 0), 0);
+
+    private final SynonymMap map;
+    private final int rules;
+
+    private Synonyms(SynonymMap map, int rules) {
+        this.map = map;
+        this.rules = rules;
+    }
+
+    /** No synonyms at all. */
+    public static Synonyms none() {
+        return NONE;
+    }
+
+    /** The rules shipped with the app. */
+    public static Synonyms bundled() {
+        try {
+            return build(null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The bundled " + RESOURCE + " cannot be read", e);
+        }
+    }
+
+    /**
+     * The bundled rules plus the user's.
+     *
+     * @param userFile a Solr-format synonyms file
+     * @throws IOException with a one-sentence message naming the file (and line) when it is missing, unreadable
+     *                     or holds a rule that cannot be parsed
+     */
+    public static Synonyms withUserFile(Path userFile) throws IOException {
+        return build(userFile);
+    }
+
+    /** How many rule lines were read (bundled plus user). */
+    public int ruleCount() {
+        return rules;
+    }
+
+    SynonymMap map() {
+        return map;
+    }
+
+    private static Synonyms build(Path userFile) throws IOException {
+        SolrSynonymParser parser = new SolrSynonymParser(true, true, OpsAnalyzer.forSynonymRules());
+        int count;
+        try (InputStream in = Synonyms.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IOException("The bundled " + RESOURCE + " is missing from the classpath");
+            }
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            count = parse(parser, text, RESOURCE);
+        }
+        if (userFile != null) {
+            String text;
+            try {
+                text = Files.readString(userFile, StandardCharsets.UTF_8);
+            } catch (NoSuchFileException e) {
+                throw new IOException("Synonyms file " + userFile + " does not exist; create it or remove it from the settings.", e);
+            } catch (IOException e) {
+                throw new IOException("Synonyms file " + userFile + " cannot be read (" + e.getMessage() + "); check it is UTF-8 text.", e);
+            }
+            count += parse(parser, text, userFile.toString());
+        }
+        return new Synonyms(parser.build(), count);
+    }
+
+    private static int parse(SolrSynonymParser parser, String text, String source) throws IOException {
+        try (Reader reader = new StringReader(text)) {
+            parser.parse(reader);
+        } catch (ParseException | IllegalArgumentException e) {
+            String why = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+            throw new IOException(source + ": " + e.getMessage() + " (" + why
+                    + "); write rules as \"a, b, c\" or \"a => b\".", e);
+        }
+        return (int) text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).count();
+    }
+}

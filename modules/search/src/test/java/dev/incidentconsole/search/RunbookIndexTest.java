@@ -1,0 +1,132 @@
+package dev.incidentconsole.search;
+
+import dev.incidentconsole.runbook.SectionKind;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Filters, result fields, snippets and index updates. */
+class RunbookIndexTest {
+
+    private RunbookIndex index;
+
+    @BeforeEach
+    void build() {
+        index = new RunbookIndex();
+        index.addAll(Fixtures.all());
+    }
+
+    @AfterEach
+    void close() throws IOException {
+        index.close();
+    }
+
+    @Test
+    void hitCarriesFileHeadingPathLineKindAndComponents() {
+        SearchHit hit = index.search(SearchQuery.of("too many clients")).get(0);
+        assertThat(hit.file()).isEqualTo(Path.of("/runbooks/database.md"));
+        assertThat(hit.runbookTitle()).isEqualTo("PostgreSQL Runbook");
+        assertThat(hit.path()).containsExactly("PostgreSQL Runbook", "Connection Pool Exhaustion");
+        assertThat(hit.line()).isEqualTo(Fixtures.database().sections().get(1).line());
+        assertThat(hit.kind()).isEqualTo(SectionKind.OTHER);
+        assertThat(hit.components()).containsExactly("PostgreSQL", "PgBouncer");
+        assertThat(hit.score()).isPositive();
+    }
+
+    @Test
+    void labelledPartsFoldIntoTheirProcedure() {
+        List<SearchHit> hits = index.search(SearchQuery.of("terminate idle sessions"));
+        assertThat(hits).extracting(SearchHit::pathString).first()
+                .isEqualTo("PostgreSQL Runbook > Connection Pool Exhaustion");
+        assertThat(hits).extracting(SearchHit::title).doesNotContain("Resolution", "Symptoms", "Diagnosis");
+    }
+
+    @Test
+    void componentFilterKeepsOnlySectionsMentioningIt() {
+        List<SearchHit> hits = index.search(SearchQuery.of("restart").withComponents("redis"));
+        assertThat(hits).isNotEmpty().allSatisfy(h -> assertThat(h.components()).contains("Redis"));
+        assertThat(index.search(SearchQuery.of("restart"))).extracting(SearchHit::title)
+                .contains("Gateway Restart Procedure");
+    }
+
+    @Test
+    void kindFilterMatchesProceduresWithAPartOfThatKind() {
+        List<SearchHit> hits = index.search(SearchQuery.of("pool quota replica").withKinds(SectionKind.RESOLUTION));
+        assertThat(hits).extracting(SearchHit::title)
+                .containsExactlyInAnyOrder("Connection Pool Exhaustion", "Request Throttling", "Sentinel Failover");
+    }
+
+    @Test
+    void runbookFilterLimitsToThoseFiles() {
+        List<SearchHit> hits = index.search(SearchQuery.of("restart").withRunbooks(Path.of("/runbooks/redis.md")));
+        assertThat(hits).isNotEmpty().allSatisfy(h -> assertThat(h.file()).isEqualTo(Path.of("/runbooks/redis.md")));
+    }
+
+    @Test
+    void filtersWithoutTextListSectionsInFileOrder() {
+        List<SearchHit> hits = index.search(SearchQuery.of("").withComponents("Kubernetes"));
+        assertThat(hits).extracting(SearchHit::title).containsExactly("Gateway Restart Procedure",
+                "Pods in CrashLoopBackOff", "Containers OOMKilled", "Node NotReady");
+    }
+
+    @Test
+    void limitCapsTheHits() {
+        assertThat(index.search(SearchQuery.of("the container restart pods kubelet").withLimit(2))).hasSize(2);
+    }
+
+    @Test
+    void snippetMarksTheMatchedWordsWithRanges() {
+        Snippet snippet = index.search(SearchQuery.of("429")).get(0).snippet();
+        assertThat(snippet.marked()).contains("«429»");
+        assertThat(snippet.highlights()).isNotEmpty().allSatisfy(h ->
+                assertThat(snippet.text().substring(h.start(), h.end())).isEqualTo("429"));
+        assertThat(snippet.text()).doesNotContain("\n");
+    }
+
+    @Test
+    void snippetHighlightsStemmedAndSynonymMatches() {
+        Snippet snippet = index.search(SearchQuery.of("redis down")).get(0).snippet();
+        assertThat(snippet.highlights()).extracting(h -> snippet.text().substring(h.start(), h.end()))
+                .contains("unreachable");
+    }
+
+    @Test
+    void longSectionsGetAShortSnippetAroundTheMatch() {
+        String filler = "Routine text about nothing in particular. ".repeat(40);
+        index.add(Runbooks.runbook("long.md", "Long").heading(2, "Long Section",
+                filler + "The flux capacitor overheats here. " + filler).build());
+        Snippet snippet = index.search(SearchQuery.of("flux capacitor")).get(0).snippet();
+        assertThat(snippet.text()).hasSizeLessThan(HitReader.SNIPPET_LENGTH * 2).startsWith("…").endsWith("…");
+        assertThat(snippet.marked()).contains("«flux capacitor»");
+    }
+
+    @Test
+    void addingAFileAgainReplacesItsSections() {
+        index.add(Runbooks.runbook("redis.md", "Redis Runbook")
+                .heading(2, "Cluster Resharding", "Move slots between shards.", "Redis").build());
+        assertThat(index.search(SearchQuery.of("sentinel failover"))).extracting(SearchHit::title)
+                .doesNotContain("Sentinel Failover");
+        assertThat(index.search(SearchQuery.of("resharding"))).extracting(SearchHit::title)
+                .containsExactly("Cluster Resharding");
+    }
+
+    @Test
+    void removedFileNoLongerMatches() {
+        assertThat(index.remove(Path.of("/runbooks/tls.md"))).isTrue();
+        assertThat(index.search(SearchQuery.of("certificate"))).isEmpty();
+        assertThat(index.files()).doesNotContain(Path.of("/runbooks/tls.md")).hasSize(5);
+        assertThat(index.remove(Path.of("/runbooks/tls.md"))).isFalse();
+    }
+
+    @Test
+    void removingAFolderRemovesEveryRunbookUnderIt() {
+        assertThat(index.remove(Path.of("/runbooks"))).isTrue();
+        assertThat(index.files()).isEmpty();
+    }
+}
