@@ -46,7 +46,10 @@ final class Failures {
             return timeout(context);
         }
         if (t instanceof ConnectException) {
-            return lower.contains("refused") ? "connection refused" : "cannot connect: " + message;
+            if (lower.contains("refused")) {
+                return "connection refused";
+            }
+            return t.getCause() != null ? null : "cannot connect: " + message; // OkHttp wraps the real cause
         }
         if (t instanceof UnknownHostException) {
             return "unknown host " + message;
