@@ -61,7 +61,9 @@ final class Failures {
             return "TLS certificate does not match the host name: " + message;
         }
         if (t instanceof CertificateException) {
-            return "TLS certificate not trusted: " + message;
+            return lower.contains("certification path") || lower.contains("pkix")
+                    ? "TLS certificate not trusted (unknown issuer; set the probe's tls ca-file)"
+                    : "TLS certificate not trusted: " + message;
         }
         if (t instanceof SSLException && t.getCause() == null) {
             return "TLS handshake failed: " + message;

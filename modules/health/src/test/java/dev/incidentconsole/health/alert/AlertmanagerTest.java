@@ -1,0 +1,98 @@
+package dev.incidentconsole.health.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.incidentconsole.health.FiringAlert;
+import dev.incidentconsole.health.ProbeContext;
+import dev.incidentconsole.health.ProbeResult;
+import dev.incidentconsole.health.Status;
+import dev.incidentconsole.health.probe.Probes;
+import dev.incidentconsole.health.spec.AlertmanagerSpec;
+import dev.incidentconsole.health.testing.Net;
+import dev.incidentconsole.runbook.Alert;
+import dev.incidentconsole.runbook.Runbook;
+import dev.incidentconsole.runbook.Section;
+import dev.incidentconsole.runbook.SectionKind;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/** Alertmanager's v2 API served by a real HTTP server, and linking alerts to runbook sections. */
+class AlertmanagerTest {
+    private static final String ALERTS = """
+            [{"labels": {"alertname": "DiskFilling", "severity": "warning", "instance": "db1"},
+              "annotations": {"description": "Disk 91% full"},
+              "startsAt": "2025-01-10T03:02:00.000Z", "fingerprint": "a1", "status": {"state": "active"}},
+             {"labels": {"alertname": "HighErrorRate", "severity": "critical", "service": "api"},
+              "annotations": {"summary": "5xx above 5% for 10m"},
+              "startsAt": "2025-01-10T03:05:00.000Z", "fingerprint": "b2", "status": {"state": "active"}}]
+            """;
+
+    @Test
+    void firingAlertsAreListedMostSevereFirst() throws IOException {
+        AtomicReference<String> query = new AtomicReference<>();
+        HttpServer server = HttpServer.create(new InetSocketAddress(Net.loopback(), 0), 0);
+        server.createContext("/api/v2/alerts", ex -> {
+            query.set(ex.getRequestURI().getQuery());
+            byte[] body = ALERTS.getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
+        server.start();
+        try (Probes probes = new Probes()) {
+            ProbeResult r = probes.create(AlertmanagerSpec.of("http://127.0.0.1:" + server.getAddress().getPort() + "/"))
+                    .check(ProbeContext.start(Duration.ofSeconds(2)));
+            assertThat(query.get()).isEqualTo("active=true&silenced=false&inhibited=false");
+            assertThat(r.status()).isEqualTo(Status.UP);
+            assertThat(r.reason()).isEqualTo("2 alerts firing (1 critical, 1 warning)");
+            assertThat(r.alerts()).extracting(FiringAlert::name).containsExactly("HighErrorRate", "DiskFilling");
+            FiringAlert first = r.alerts().get(0);
+            assertThat(first.severity()).isEqualTo("critical");
+            assertThat(first.summary()).isEqualTo("5xx above 5% for 10m");
+            assertThat(first.labels()).containsEntry("service", "api");
+            assertThat(first.startsAt()).isEqualTo(Instant.parse("2025-01-10T03:05:00Z"));
+            assertThat(r.alerts().get(1).summary()).isEqualTo("Disk 91% full");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void unreachableAlertmanagerIsDown() {
+        try (Probes probes = new Probes()) {
+            ProbeResult r = probes.create(AlertmanagerSpec.of("http://127.0.0.1:" + Net.closedPort()))
+                    .check(ProbeContext.start(Duration.ofSeconds(2)));
+            assertThat(r.status()).isEqualTo(Status.DOWN);
+            assertThat(r.reason()).isEqualTo("connection refused");
+        }
+    }
+
+    @Test
+    void noAlertsIsSaidPlainly() throws IOException {
+        assertThat(AlertmanagerAlerts.summary(AlertmanagerAlerts.parse("[]"))).isEqualTo("no alerts firing");
+    }
+
+    @Test
+    void linkerFindsTheSectionNamingTheAlert() {
+        List<String> path = List.of("Alerts", "High-Error-Rate");
+        Section section = new Section(1, path, 2, 40, 60, SectionKind.OTHER, false, true, List.of(), List.of(), List.of());
+        Runbook rb = new Runbook(Path.of("api.md"), "API", null, Map.of(), List.of(section), List.of(),
+                List.of(new Alert("High-Error-Rate", 40, path)), List.of(), List.of());
+        AlertLinker linker = new AlertLinker(List.of(rb));
+        FiringAlert firing = new FiringAlert("HighErrorRate", "critical", Map.of(), "", null, "");
+        AlertLink link = linker.link(firing).orElseThrow();
+        assertThat(link.runbook().file()).isEqualTo(Path.of("api.md"));
+        assertThat(link.alert().line()).isEqualTo(40);
+        assertThat(link.section()).contains(section);
+        assertThat(linker.link(new FiringAlert("DiskFilling", "", Map.of(), "", null, ""))).isEmpty();
+    }
+}
