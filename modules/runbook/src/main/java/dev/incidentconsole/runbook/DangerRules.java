@@ -1,12 +1,224 @@
 package dev.incidentconsole.runbook;
 
-/** Flags destructive commands. */
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Flags destructive commands so the engineer confirms them before they run.
+ *
+ * <p>Every simple command of a chain, pipeline, loop, command substitution, {@code sh -c '...'},
+ * {@code ssh host '...'}, {@code watch '...'} and of a command run through {@code sudo}, {@code env},
+ * {@code xargs}, {@code docker exec}, {@code kubectl exec} or {@code find -exec} is checked; any one
+ * dangerous part makes the command dangerous. The rules themselves live in {@link HostDangers},
+ * {@link PlatformDangers} and {@link SqlDangers}. SQL is looked for in the arguments and heredocs of
+ * any command except text tools ({@code echo}, {@code printf}, {@code grep}, {@code cat} ...) unless their
+ * output is piped into a database or Redis client. A command carrying {@code --dry-run} (other than
+ * {@code --dry-run=none}) is not flagged. Deliberately not flagged: restarts ({@code systemctl restart},
+ * {@code docker compose restart}, {@code kubectl rollout restart}), {@code kubectl cordon}, plain
+ * {@code kill} (SIGTERM), {@code rm} of specific files under {@code /tmp/}, {@code pg_cancel_backend}.
+ *
+ * <p>Works on any command string, including one whose placeholders were already substituted.
+ * Stateless and thread-safe; linear in the length of the command; never throws: should the analysis
+ * itself fail, the command is reported as unchecked so it still asks for confirmation.
+ */
 public final class DangerRules {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DangerRules.class);
+    private static final int MAX_DEPTH = 4;
+    private static final Set<String> TEXT = Set.of(
+            "echo", "printf", "grep", "egrep", "fgrep", "zgrep", "rg", "ag", "ack", "sed", "awk", "gawk", "jq", "yq",
+            "cat", "less", "more", "head", "tail", "logger", "tee", "wc", "sort", "uniq", "tr", "cut", "column", "git",
+            "man", "diff", "base64", "ls", "stat", "file", "test", "[", "[[", "read", ":");
+    private static final Set<String> SQL_CLIENTS = Set.of(
+            "psql", "mysql", "mariadb", "sqlite3", "cockroach", "clickhouse-client", "cqlsh", "pgcli", "mycli",
+            "gitlab-psql");
+    private static final Set<String> EXEC_VERBS = Set.of("exec", "run", "debug", "rsh");
+    private static final Set<String> FIND_EXEC = Set.of("-exec", "-execdir", "-ok", "-okdir");
+    private static final Set<String> SSH_VALUES = Set.of("-b", "-c", "-D", "-E", "-e", "-F", "-I", "-i", "-J", "-L",
+            "-l", "-m", "-O", "-o", "-p", "-Q", "-R", "-S", "-W", "-w");
+    private static final Set<String> SAFE_DEVICES = Set.of("/dev/null", "/dev/stdout", "/dev/stderr", "/dev/tty");
+
     private DangerRules() {
     }
 
-    /** null when not destructive */
+    /**
+     * Why the command is destructive.
+     *
+     * @param command any command text; may span lines (continuations, heredocs)
+     * @return the first destructive part found, or null when the command is not destructive
+     */
     public static Danger check(String command) {
+        if (command == null || command.isBlank()) {
+            return null;
+        }
+        return safely(() -> parsed(ShellWords.parse(command), 0));
+    }
+
+    /** For callers that already parsed the command. */
+    static Danger checkParsed(ShellWords.Parsed parsed) {
+        return safely(() -> parsed(parsed, 0));
+    }
+
+    private static Danger safely(java.util.function.Supplier<Danger> analysis) {
+        try {
+            return analysis.get();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not analyse a command for danger ({}); asking for confirmation", e.toString());
+            return new Danger("unchecked", "This command could not be analysed; read it carefully before running it.");
+        }
+    }
+
+    private static Danger text(String command, int depth) {
+        if (depth > MAX_DEPTH) {
+            return null;
+        }
+        return parsed(ShellWords.parse(command), depth);
+    }
+
+    private static Danger parsed(ShellWords.Parsed parsed, int depth) {
+        List<ShellWords.Segment> segments = parsed.segments();
+        for (ShellWords.Segment seg : segments) {
+            Danger d = segment(seg, depth);
+            if (d != null) {
+                return d;
+            }
+        }
+        Danger d = pipelines(segments);
+        if (d == null && !parsed.complete()) {
+            return new Danger("unchecked", "This command nests too deeply to be analysed; read it carefully before running it.");
+        }
+        return d;
+    }
+
+    private static Danger segment(ShellWords.Segment seg, int depth) {
+        List<ShellWords.Word> words = seg.words();
+        for (ShellWords.Word w : words) {
+            if (w.op().contains(">") && w.value().startsWith("/dev/") && !SAFE_DEVICES.contains(w.value())
+                    && !w.value().startsWith("/dev/fd/") && !w.value().startsWith("/dev/tcp/")) {
+                return new Danger("dd-device", "Redirects output onto the device " + w.value() + ", overwriting its data.");
+            }
+        }
+        int k = CommandWords.programIndex(words);
+        if (k >= words.size()) {
+            return null;
+        }
+        ShellWords.Word first = words.get(k);
+        List<String> args = ShellWords.values(words.subList(k, words.size()));
+        if (args.size() == 1 && first.quoted() && first.value().strip().contains(" ")) {
+            return text(first.value(), depth + 1);
+        }
+        return argv(args, seg.stdin(), depth);
+    }
+
+    private static Danger argv(List<String> args, String stdin, int depth) {
+        if (args.isEmpty() || dryRun(args)) {
+            return null;
+        }
+        String program = CommandWords.basename(args.get(0));
+        Danger d = HostDangers.check(program, args);
+        if (d == null) {
+            d = PlatformDangers.check(program, args);
+        }
+        if (d == null) {
+            d = inner(program, args, depth);
+        }
+        if (d == null && !TEXT.contains(program)) {
+            d = program.equals("redis-cli") ? SqlDangers.redisLines(stdin) : SqlDangers.sql(stdin);
+            for (int k = 1; d == null && k < args.size(); k++) {
+                d = SqlDangers.sql(args.get(k));
+            }
+        }
+        return d;
+    }
+
+    /** Commands that run another command: shells with -c, ssh, docker/kubectl exec, find -exec. */
+    private static Danger inner(String program, List<String> args, int depth) {
+        if (depth >= MAX_DEPTH) {
+            return null;
+        }
+        String script = CommandWords.shellScript(args);
+        if (script != null) {
+            return text(script, depth + 1);
+        }
+        if (program.equals("ssh")) {
+            int host = CommandWords.firstOperand(args, 1, SSH_VALUES);
+            return host < 0 || host + 1 >= args.size() ? null
+                    : text(String.join(" ", args.subList(host + 1, args.size())), depth + 1);
+        }
+        boolean find = program.equals("find");
+        boolean exec = Set.of("docker", "podman", "nerdctl", "kubectl", "oc", "docker-compose", "podman-compose")
+                .contains(program) && args.stream().anyMatch(EXEC_VERBS::contains);
+        if (!find && !exec) {
+            return null;
+        }
+        for (int j = 1; j < args.size(); j++) {
+            if (find ? FIND_EXEC.contains(args.get(j - 1)) : args.get(j - 1).equals("--") || knownProgram(args.get(j))) {
+                Danger d = argv(args.subList(j, args.size()), "", depth + 1);
+                if (d != null) {
+                    return d;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean knownProgram(String word) {
+        String name = CommandWords.basename(word);
+        return HostDangers.check(name, List.of(name)) != null || SQL_CLIENTS.contains(name)
+                || Set.of("rm", "kill", "pkill", "killall", "redis-cli", "sh", "bash", "kubectl", "docker", "systemctl",
+                "find", "truncate", "etcdctl", "vault", "helm", "iptables", "dd", "git", "curl").contains(name);
+    }
+
+    private static boolean dryRun(List<String> args) {
+        for (String a : args) {
+            if (a.equals("--dry-run") || a.equals("--dryrun")
+                    || (a.startsWith("--dry-run=") && !Set.of("none", "false", "0").contains(a.substring(10)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Text written into a database or Redis client through a pipe: {@code echo FLUSHALL | redis-cli}. */
+    private static Danger pipelines(List<ShellWords.Segment> segments) {
+        Map<Integer, List<ShellWords.Segment>> byPipeline = new LinkedHashMap<>();
+        for (ShellWords.Segment seg : segments) {
+            byPipeline.computeIfAbsent(seg.pipeline(), p -> new ArrayList<>()).add(seg);
+        }
+        for (List<ShellWords.Segment> pipeline : byPipeline.values()) {
+            StringBuilder fed = new StringBuilder();
+            for (ShellWords.Segment seg : pipeline) {
+                String client = client(seg.words());
+                if (client != null && fed.length() > 0) {
+                    Danger d = client.equals("redis-cli") ? SqlDangers.redisLines(fed.toString())
+                            : SqlDangers.sql(fed.toString());
+                    if (d != null) {
+                        return d;
+                    }
+                }
+                int k = CommandWords.programIndex(seg.words());
+                List<String> args = ShellWords.values(seg.words().subList(Math.min(k, seg.words().size()), seg.words().size()));
+                if (!args.isEmpty() && Set.of("echo", "printf").contains(CommandWords.basename(args.get(0)))) {
+                    fed.append(String.join(" ", args.subList(1, args.size()))).append('\n');
+                }
+                fed.append(seg.stdin());
+            }
+        }
+        return null;
+    }
+
+    private static String client(List<ShellWords.Word> words) {
+        for (ShellWords.Word w : words) {
+            String name = CommandWords.basename(w.value());
+            if (SQL_CLIENTS.contains(name) || name.equals("redis-cli")) {
+                return name;
+            }
+        }
         return null;
     }
 }

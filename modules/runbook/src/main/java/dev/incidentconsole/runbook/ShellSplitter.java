@@ -1,7 +1,9 @@
 package dev.incidentconsole.runbook;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -32,7 +34,9 @@ public final class ShellSplitter {
     private static final Pattern OUTPUT_INTRO = Pattern.compile(
             "(?i)(expected|sample|example)?\\s*(output|result|response)s?|expected|you should see.*"
                     + "|(it |this )?should (show|print|return|output|look like).*|returns?|prints?");
-    private static final Pattern TABLE_HEADER_CELL = Pattern.compile("[A-Z][A-Z0-9_()%/.-]*(?: [A-Z][A-Z0-9_()%/.-]*)?");
+    private static final Pattern TABLE_HEADER_CELL = Pattern.compile("[A-Z][A-Z0-9_()%/.:-]*(?: [A-Z][A-Z0-9_()%/.:-]*)*");
+    private static final Pattern BARE_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
+    private static final Pattern TRAILING_COMMENT = Pattern.compile("\\s+#.*$");
 
     private ShellSplitter() {
     }
@@ -68,6 +72,7 @@ public final class ShellSplitter {
         private final String lang;
         private final List<Command> out;
         private final List<String> description = new ArrayList<>();
+        private final Set<String> defined = new HashSet<>();
         private boolean console;
         private boolean rootPrompt;
         private boolean output;
@@ -96,8 +101,11 @@ public final class ShellSplitter {
                 } else if (trimmed.startsWith("#")) {
                     comment(trimmed);
                     i++;
-                } else if (console || output || isTableHeader(trimmed)) {
+                } else if (console || output || !startsCommand(trimmed)) {
                     output = !console;
+                    description.clear();
+                    i++;
+                } else if (BARE_NAME.matcher(TRAILING_COMMENT.matcher(trimmed).replaceFirst("")).matches()) {
                     description.clear();
                     i++;
                 } else {
@@ -185,8 +193,20 @@ public final class ShellSplitter {
             }
             String desc = String.join(" ", description);
             description.clear();
-            out.add(new Command(text, firstLine + start, desc, comment, Placeholders.find(text),
-                    RunnerHints.of(text), DangerRules.check(text)));
+            ShellWords.Parsed parsed = ShellWords.parse(text);
+            out.add(new Command(text, firstLine + start, desc, comment, Placeholders.find(text, defined, parsed),
+                    RunnerHints.ofParsed(parsed), DangerRules.checkParsed(parsed)));
+            defined.addAll(Placeholders.assignedNames(text));
+        }
+
+        /**
+         * False for lines no command starts with, taken as output: table headers, box drawings, list
+         * bullets, log lines that start with a date or number.
+         */
+        private static boolean startsCommand(String trimmed) {
+            char c = trimmed.charAt(0);
+            boolean plausible = c < 128 && (Character.isLetter(c) || "_./~$({[\"'\\!:<>".indexOf(c) >= 0);
+            return plausible && !isTableHeader(trimmed);
         }
 
         private static boolean isTableHeader(String trimmed) {

@@ -183,6 +183,24 @@ class ShellSplitterTest {
                         (( n = 2 << 1 ))
                         echo next
                         """, List.of("echo $(( 1 << 4 ))", "(( n = 2 << 1 ))", "echo next")),
+                arguments("box drawings are not commands", "", """
+                        ┌──────────────┐
+                        │  API (8000)  │
+                        └──────┬───────┘
+                        """, List.of()),
+                arguments("log lines starting with a date are not commands", "", """
+                        2020-06-26 06:42:37.472 GMT LOG: process 63330 still waiting for ShareLock
+                        2020-06-26 06:42:38.001 GMT LOG: UPDATE waiting
+                        """, List.of()),
+                arguments("bare variable names are not commands", "bash", """
+                        ARAGORA_API_TOKEN      # API authentication
+                        METRICS_ENABLED=true   # turn on metrics
+                        """, List.of("METRICS_ENABLED=true")),
+                arguments("table header with colons starts output", "bash", """
+                        lsblk
+                        NAME   MAJ:MIN RM  SIZE RO TYPE MOUNTPOINT
+                        sda      8:0    0  100G  0 disk
+                        """, List.of("lsblk")),
                 arguments("blank line ends a dangling pipe", "bash", """
                         kubectl get pods |
 
@@ -214,6 +232,27 @@ class ShellSplitterTest {
         assertThat(commands.get(1).description()).isEmpty();
         assertThat(commands.get(1).comment()).isEmpty();
         assertThat(commands.get(1).line()).isEqualTo(45);
+    }
+
+    @Test
+    void variableSetEarlierInTheBlockIsNotAPlaceholder() {
+        List<Command> commands = ShellSplitter.split("""
+                POD=$(kubectl get pods -l app=api -o name | head -1)
+                kubectl logs $POD --tail 50
+                kubectl logs $OTHER
+                """, 1, "bash");
+        assertThat(commands.get(1).placeholders()).isEmpty();
+        assertThat(commands.get(2).placeholders()).extracting(Placeholder::name).containsExactly("OTHER");
+    }
+
+    @Test
+    void commandCarriesRunnerPlaceholdersAndDanger() {
+        Command c = ShellSplitter.split("# Clear the cache\nredis-cli -h <redis-host> FLUSHALL\n", 7, "bash").get(0);
+        assertThat(c.runner()).isEqualTo(Runner.REDIS_CLI);
+        assertThat(c.placeholders()).extracting(Placeholder::token).containsExactly("<redis-host>");
+        assertThat(c.dangerous()).isTrue();
+        assertThat(c.danger().rule()).isEqualTo("redis-flush");
+        assertThat(c.line()).isEqualTo(8);
     }
 
     @Test

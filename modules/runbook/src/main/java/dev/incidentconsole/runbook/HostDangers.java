@@ -1,0 +1,230 @@
+package dev.incidentconsole.runbook;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Destructive commands on a host: deleting files ({@code rm}, {@code find -delete}, {@code shred},
+ * {@code truncate}), killing processes ({@code kill -9}, {@code pkill}, {@code killall}), stopping
+ * services ({@code systemctl stop/disable/mask}; restarts are routine and not flagged), power and disks
+ * ({@code reboot}, {@code shutdown}, {@code mkfs}, {@code dd of=/dev/...}), firewalls
+ * ({@code iptables -j DROP}, {@code -F}, {@code nft flush}) and history ({@code git push --force},
+ * {@code reset --hard}, {@code clean -f}). {@code rm} of files under {@code /tmp/} or {@code /var/tmp/}
+ * is scratch clean-up and is not flagged.
+ */
+final class HostDangers {
+
+    private static final Set<String> GENTLE_SIGNALS = Set.of(
+            "0", "1", "HUP", "SIGHUP", "USR1", "SIGUSR1", "USR2", "SIGUSR2", "CONT", "SIGCONT", "WINCH", "SIGWINCH");
+    private static final Set<String> SYSTEMCTL_STOPS = Set.of(
+            "stop", "disable", "mask", "kill", "poweroff", "reboot", "halt", "isolate", "rescue", "emergency", "kexec");
+
+    private HostDangers() {
+    }
+
+    /** @param args the program name first, then its arguments, quotes removed */
+    static Danger check(String program, List<String> args) {
+        return switch (program) {
+            case "rm" -> rm(args);
+            case "find" -> args.contains("-delete") ? danger("find-delete",
+                    "Deletes every file find matches; check the match with -print first.") : null;
+            case "shred", "wipefs" -> danger("shred", "Destroys the contents of " + operands(args) + " (" + program + ").");
+            case "truncate" -> hasOption(args, "-s", "--size") ? danger("truncate-file",
+                    "Cuts " + operands(args) + " to the given size; the removed content is lost.") : null;
+            case "kill" -> killSignal(args) ? danger("kill-9",
+                    "Sends SIGKILL: the process dies without cleanup and may leave data half written.") : null;
+            case "pkill", "killall" -> gentle(args) ? null : danger(program,
+                    "Signals every process whose name matches (" + program + "), which can hit more than intended.");
+            case "reboot", "halt", "poweroff" -> danger("reboot",
+                    "Takes the machine down (" + program + "); everything on it is unavailable until it is back.");
+            case "shutdown" -> args.contains("-c") ? null : danger("reboot",
+                    "Shuts the machine down; everything on it is unavailable until it is back.");
+            case "init", "telinit" -> args.contains("0") || args.contains("6") ? danger("reboot",
+                    "Changes the runlevel to halt or reboot the machine.") : null;
+            case "mke2fs" -> danger("mkfs", "Creates a new filesystem on " + operands(args) + ", erasing everything on it.");
+            case "dd" -> dd(args);
+            case "systemctl" -> systemctl(args);
+            case "service" -> args.size() > 2 && "stop".equals(args.get(2)) ? danger("systemd-stop",
+                    "Stops " + args.get(1) + ": the service is down until it is started again.") : null;
+            case "iptables", "ip6tables" -> iptables(args);
+            case "nft" -> nft(args);
+            case "git" -> git(args);
+            case "crontab" -> args.contains("-r") ? danger("crontab-remove", "Removes the user's whole crontab.") : null;
+            case "rsync" -> args.stream().anyMatch(a -> a.startsWith("--delete")) ? danger("rsync-delete",
+                    "Deletes files at the rsync destination that are missing from the source.") : null;
+            default -> program.startsWith("mkfs") ? danger("mkfs",
+                    "Creates a new filesystem on " + operands(args) + ", erasing everything on it.") : null;
+        };
+    }
+
+    private static Danger rm(List<String> args) {
+        List<String> targets = operandList(args);
+        if (targets.isEmpty() || targets.stream().allMatch(HostDangers::scratch)) {
+            return null;
+        }
+        boolean recursive = args.stream().anyMatch(a -> a.equals("--recursive")
+                || (a.startsWith("-") && !a.startsWith("--") && (a.indexOf('r') > 0 || a.indexOf('R') > 0)));
+        return recursive
+                ? danger("rm-recursive", "Deletes " + join(targets) + " and everything below; files cannot be recovered.")
+                : danger("rm", "Deletes " + join(targets) + "; files cannot be recovered.");
+    }
+
+    /** A path under /tmp or /var/tmp that names something specific (not the whole directory or a bare glob). */
+    private static boolean scratch(String path) {
+        for (String root : List.of("/tmp/", "/var/tmp/")) {
+            if (path.startsWith(root) && path.length() > root.length() && !path.contains("..")
+                    && !path.contains("$") && !path.substring(root.length()).startsWith("*")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean killSignal(List<String> args) {
+        for (int k = 1; k < args.size(); k++) {
+            String a = args.get(k).toUpperCase(Locale.ROOT);
+            if (a.equals("-9") || a.equals("-KILL") || a.equals("-SIGKILL")) {
+                return true;
+            }
+            if ((a.equals("-S") || a.equals("-N") || a.equals("--SIGNAL")) && k + 1 < args.size()) {
+                String sig = args.get(k + 1).toUpperCase(Locale.ROOT);
+                if (sig.equals("9") || sig.equals("KILL") || sig.equals("SIGKILL")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** True when pkill/killall is given a signal that does not end the process (reload, status). */
+    private static boolean gentle(List<String> args) {
+        for (int k = 1; k < args.size(); k++) {
+            String a = args.get(k).toUpperCase(Locale.ROOT);
+            if ((a.equals("-S") || a.equals("--SIGNAL")) && k + 1 < args.size()) {
+                return GENTLE_SIGNALS.contains(args.get(k + 1).toUpperCase(Locale.ROOT));
+            }
+            if (a.startsWith("--SIGNAL=")) {
+                return GENTLE_SIGNALS.contains(a.substring(9));
+            }
+            if (a.startsWith("-") && GENTLE_SIGNALS.contains(a.substring(1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Danger dd(List<String> args) {
+        for (String a : args) {
+            if (a.startsWith("of=/dev/") && !Set.of("of=/dev/null", "of=/dev/stdout", "of=/dev/stderr").contains(a)) {
+                return danger("dd-device", "Writes raw data to " + a.substring(3) + ", overwriting what is there.");
+            }
+        }
+        return null;
+    }
+
+    private static Danger systemctl(List<String> args) {
+        int verb = CommandWords.firstOperand(args, 1, Set.of("-H", "--host", "-M", "--machine", "-p", "--property",
+                "-t", "--type", "-s", "--signal", "--state", "-n", "--lines", "-o", "--output"));
+        if (verb < 0 || !SYSTEMCTL_STOPS.contains(args.get(verb))) {
+            return null;
+        }
+        String what = verb + 1 < args.size() ? join(args.subList(verb + 1, args.size())) : "the machine";
+        return switch (args.get(verb)) {
+            case "stop" -> danger("systemd-stop", "Stops " + what + ": the service is down until it is started again.");
+            case "disable" -> danger("systemd-disable", "Disables " + what + " so it no longer starts at boot.");
+            case "mask" -> danger("systemd-mask", "Masks " + what + ": it cannot be started at all until unmasked.");
+            case "kill" -> danger("systemd-kill", "Sends a signal to every process of " + what + ".");
+            default -> danger("reboot", "Takes the machine down or out of service (systemctl " + args.get(verb) + ").");
+        };
+    }
+
+    private static Danger iptables(List<String> args) {
+        for (int k = 1; k < args.size(); k++) {
+            String a = args.get(k);
+            String next = k + 1 < args.size() ? args.get(k + 1).toUpperCase(Locale.ROOT) : "";
+            if ((a.equals("-j") || a.equals("--jump")) && (next.equals("DROP") || next.equals("REJECT"))) {
+                return danger("firewall-drop", "Adds a firewall rule that drops traffic; a wrong match can cut off"
+                        + " clients, including your own SSH session.");
+            }
+            if (a.equals("-F") || a.equals("--flush") || a.equals("-X") || a.equals("--delete-chain")) {
+                return danger("firewall-flush", "Flushes firewall rules: what they blocked or allowed changes at once.");
+            }
+            if ((a.equals("-P") || a.equals("--policy")) && k + 2 < args.size()
+                    && Set.of("DROP", "REJECT").contains(args.get(k + 2).toUpperCase(Locale.ROOT))) {
+                return danger("firewall-drop", "Sets a default DROP policy; anything not allowed is cut off at once.");
+            }
+        }
+        return null;
+    }
+
+    private static Danger nft(List<String> args) {
+        List<String> lower = args.stream().map(a -> a.toLowerCase(Locale.ROOT)).toList();
+        if (lower.contains("flush") || lower.contains("delete")) {
+            return danger("firewall-flush", "Removes nftables rules: what they blocked or allowed changes at once.");
+        }
+        if ((lower.contains("add") || lower.contains("insert")) && (lower.contains("drop") || lower.contains("reject"))) {
+            return danger("firewall-drop", "Adds a firewall rule that drops traffic; a wrong match can cut off"
+                    + " clients, including your own SSH session.");
+        }
+        return null;
+    }
+
+    private static Danger git(List<String> args) {
+        int sub = CommandWords.firstOperand(args, 1, Set.of("-C", "-c", "--git-dir", "--work-tree"));
+        String verb = sub < 0 ? "" : args.get(sub);
+        boolean dryRun = args.contains("-n") || args.contains("--dry-run");
+        if (verb.equals("push") && !dryRun && args.stream().anyMatch(a -> a.equals("-f") || a.startsWith("--force")
+                || (a.startsWith("+") && a.length() > 1))) {
+            return danger("git-force-push", "Force-pushes, overwriting the remote branch history for everyone.");
+        }
+        if (verb.equals("reset") && args.contains("--hard")) {
+            return danger("git-reset-hard", "Discards uncommitted changes in the working tree.");
+        }
+        if (verb.equals("clean") && !dryRun && args.stream().anyMatch(a -> a.matches("-[a-zA-Z]*f[a-zA-Z]*|--force"))
+                && args.stream().noneMatch(a -> a.matches("-[a-zA-Z]*n[a-zA-Z]*"))) {
+            return danger("git-clean", "Deletes untracked files from the working tree.");
+        }
+        return null;
+    }
+
+    static boolean hasOption(List<String> args, String... options) {
+        for (String a : args) {
+            for (String o : options) {
+                if (a.equals(o) || a.startsWith(o + "=") || (o.length() == 2 && a.startsWith(o) && !o.startsWith("--"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    static List<String> operandList(List<String> args) {
+        List<String> operands = new java.util.ArrayList<>();
+        boolean options = true;
+        for (int k = 1; k < args.size(); k++) {
+            String a = args.get(k);
+            if (options && "--".equals(a)) {
+                options = false;
+            } else if (!options || !a.startsWith("-") || a.length() == 1) {
+                operands.add(a);
+            }
+        }
+        return operands;
+    }
+
+    static String operands(List<String> args) {
+        List<String> operands = operandList(args);
+        return operands.isEmpty() ? "the target" : join(operands);
+    }
+
+    /** Names for a reason sentence, shortened so a long glob or list stays readable. */
+    static String join(List<String> items) {
+        String all = String.join(" ", items);
+        return all.length() > 80 ? all.substring(0, 77) + "..." : all;
+    }
+
+    static Danger danger(String rule, String reason) {
+        return new Danger(rule, reason);
+    }
+}

@@ -1,0 +1,236 @@
+package dev.incidentconsole.runbook;
+
+import static dev.incidentconsole.runbook.HostDangers.danger;
+import static dev.incidentconsole.runbook.HostDangers.join;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Destructive commands of platform tools: kubectl/oc ({@code delete}, {@code drain},
+ * {@code scale --replicas=0}, {@code rollout undo}, {@code replace --force}; {@code cordon} is reversible
+ * and not flagged), docker and compose ({@code rm}, {@code stop}, {@code kill}, {@code volume rm},
+ * {@code prune}, {@code compose down}), helm ({@code rollback}, {@code uninstall}), velero restores and
+ * deletes, vault writes and deletes, etcdctl ({@code del}, {@code put}, {@code defrag}, {@code compact},
+ * {@code member remove}), redis-cli, PostgreSQL server tools, cloud CLIs ({@code delete-*},
+ * {@code s3 rm}), terraform destroy and HTTP {@code DELETE} requests.
+ */
+final class PlatformDangers {
+
+    private static final Set<String> KUBE_VALUES = Set.of("-n", "--namespace", "--context", "--kubeconfig", "--cluster",
+            "--user", "-s", "--server", "--token", "--as", "--as-group", "-l", "--selector");
+    private static final Set<String> DOCKER_VALUES = Set.of("-c", "--context", "-H", "--host", "--config", "-l",
+            "--log-level");
+    private static final Set<String> COMPOSE_VALUES = Set.of("-f", "--file", "-p", "--project-name", "--profile",
+            "--env-file", "--project-directory", "--ansi", "--parallel", "--progress");
+    private static final Set<String> REDIS_VALUES = Set.of("-h", "-p", "-s", "-a", "-u", "-r", "-i", "-n", "-d", "-D",
+            "--user", "--pass", "--cacert", "--cacertdir", "--cert", "--key", "--sni", "--tls-ciphers", "--pattern",
+            "--count", "--rdb", "--memkeys-samples", "-t");
+
+    private PlatformDangers() {
+    }
+
+    /** @param args the program name first, then its arguments, quotes removed */
+    static Danger check(String program, List<String> args) {
+        return switch (program) {
+            case "kubectl", "oc" -> kubectl(args);
+            case "docker", "podman", "nerdctl" -> docker(args);
+            case "docker-compose", "podman-compose" -> compose(args, 1);
+            case "helm" -> helm(args);
+            case "velero" -> velero(args);
+            case "vault" -> vault(args);
+            case "etcdctl", "etcdutl" -> etcd(args);
+            case "redis-cli" -> {
+                int cmd = CommandWords.firstOperand(args, 1, REDIS_VALUES);
+                yield cmd < 0 ? null : SqlDangers.redis(args.subList(cmd, args.size()));
+            }
+            case "dropdb" -> danger("dropdb", "Deletes the PostgreSQL database " + HostDangers.operands(args)
+                    + " and all its data.");
+            case "pg_resetwal", "pg_resetxlog" -> danger("pg-resetwal",
+                    "Resets the PostgreSQL write-ahead log; committed transactions can be lost.");
+            case "pg_ctl", "pg_ctlcluster" -> args.contains("stop") ? danger("pg-stop",
+                    "Stops the PostgreSQL server; every connection is dropped.") : null;
+            case "aws", "gcloud", "az", "gsutil" -> cloud(args);
+            case "terraform", "tofu" -> args.contains("destroy") || args.contains("-destroy") ? danger("terraform-destroy",
+                    "Destroys every resource managed by this configuration.") : null;
+            case "curl", "wget", "http", "https" -> httpDelete(args);
+            default -> null;
+        };
+    }
+
+    private static Danger kubectl(List<String> args) {
+        int sub = CommandWords.firstOperand(args, 1, KUBE_VALUES);
+        if (sub > 0 && "adm".equals(args.get(sub))) {
+            sub = CommandWords.firstOperand(args, sub + 1, KUBE_VALUES);
+        }
+        if (sub < 0) {
+            return null;
+        }
+        String what = kubeOperands(args, sub + 1);
+        return switch (args.get(sub)) {
+            case "delete" -> danger("kubectl-delete", "Deletes Kubernetes resources (" + what
+                    + "); controllers recreate pods, but other objects are gone.");
+            case "drain" -> danger("kubectl-drain", "Drains node " + what + ": evicts its pods and marks it unschedulable.");
+            case "scale" -> zeroReplicas(args) ? danger("kubectl-scale-zero",
+                    "Scales " + what + " to zero replicas: the workload stops serving.") : null;
+            case "rollout" -> args.contains("undo") ? danger("kubectl-rollout-undo",
+                    "Rolls " + what + " back to an earlier revision.") : null;
+            case "replace" -> args.contains("--force") ? danger("kubectl-replace-force",
+                    "Deletes and recreates the resource; its pods restart.") : null;
+            default -> null;
+        };
+    }
+
+    /** The resource names after the verb, without options and their values. */
+    private static String kubeOperands(List<String> args, int from) {
+        List<String> names = new java.util.ArrayList<>();
+        for (int k = from; k < args.size(); k++) {
+            String a = args.get(k);
+            if (KUBE_VALUES.contains(a)) {
+                k++;
+            } else if (!a.startsWith("-")) {
+                names.add(a);
+            }
+        }
+        return names.isEmpty() ? "see the command" : join(names);
+    }
+
+    private static boolean zeroReplicas(List<String> args) {
+        for (int k = 0; k < args.size(); k++) {
+            String a = args.get(k);
+            if (a.equals("--replicas=0") || (a.equals("--replicas") && k + 1 < args.size() && "0".equals(args.get(k + 1)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Danger docker(List<String> args) {
+        int sub = CommandWords.firstOperand(args, 1, DOCKER_VALUES);
+        if (sub < 0) {
+            return null;
+        }
+        String verb = args.get(sub);
+        String next = sub + 1 < args.size() ? args.get(sub + 1) : "";
+        if (verb.equals("compose")) {
+            return compose(args, sub + 1);
+        }
+        if (verb.equals("container") || verb.equals("service") || verb.equals("stack")) {
+            verb = verb.equals("container") ? next : verb + " " + next;
+        }
+        return switch (verb) {
+            case "rm", "service rm", "stack rm" -> danger("docker-rm",
+                    "Removes containers or services; anything written inside them is lost.");
+            case "stop" -> danger("docker-stop", "Stops containers: the service is down until they are started again.");
+            case "kill" -> danger("docker-kill", "Kills containers without a clean shutdown.");
+            case "prune" -> danger("docker-prune", "Deletes every stopped container.");
+            case "volume" -> next.equals("rm") || next.equals("prune") ? danger("docker-volume-rm",
+                    "Deletes Docker volumes and the data in them.") : null;
+            case "system" -> next.equals("prune") ? danger("docker-prune", "Prunes Docker: stopped containers,"
+                    + " unused networks and images" + (args.contains("--volumes") ? " and volumes" : "")
+                    + " are deleted.") : null;
+            default -> null;
+        };
+    }
+
+    private static Danger compose(List<String> args, int from) {
+        int sub = CommandWords.firstOperand(args, from, COMPOSE_VALUES);
+        if (sub < 0) {
+            return null;
+        }
+        return switch (args.get(sub)) {
+            case "down" -> HostDangers.hasOption(args.subList(sub, args.size()), "-v", "--volumes")
+                    ? danger("compose-down-volumes", "Stops the Compose project and deletes its volumes: their data is lost.")
+                    : danger("compose-down", "Stops and removes the Compose project's containers and networks.");
+            case "rm" -> danger("compose-rm", "Removes the project's stopped containers; anything written inside them is lost.");
+            case "stop" -> danger("compose-stop", "Stops the project's services until they are started again.");
+            case "kill" -> danger("compose-kill", "Kills the project's containers without a clean shutdown.");
+            default -> null;
+        };
+    }
+
+    private static Danger helm(List<String> args) {
+        int sub = CommandWords.firstOperand(args, 1, KUBE_VALUES);
+        if (sub < 0) {
+            return null;
+        }
+        String release = sub + 1 < args.size() ? " " + args.get(sub + 1) : "";
+        return switch (args.get(sub)) {
+            case "rollback" -> danger("helm-rollback", "Rolls the Helm release" + release + " back to an earlier revision.");
+            case "uninstall", "delete", "del", "un" -> danger("helm-uninstall",
+                    "Uninstalls the Helm release" + release + " and deletes its Kubernetes resources.");
+            default -> null;
+        };
+    }
+
+    private static Danger velero(List<String> args) {
+        if (args.contains("delete")) {
+            return danger("velero-delete", "Deletes Velero backups or restores.");
+        }
+        if (args.contains("restore") && args.contains("create")) {
+            return danger("velero-restore", "Restores Kubernetes resources from a backup into the live cluster.");
+        }
+        return null;
+    }
+
+    private static Danger vault(List<String> args) {
+        List<String> ops = HostDangers.operandList(args);
+        String v0 = ops.isEmpty() ? "" : ops.get(0);
+        String v1 = ops.size() > 1 ? ops.get(1) : "";
+        String v2 = ops.size() > 2 ? ops.get(2) : "";
+        if (v0.equals("kv") && Set.of("put", "patch", "rollback").contains(v1)) {
+            return danger("vault-write", "Writes a new version of a Vault secret; applications read it at once.");
+        }
+        if (v0.equals("delete") || (v0.equals("kv") && (Set.of("delete", "destroy").contains(v1)
+                || (v1.equals("metadata") && v2.equals("delete"))))) {
+            return danger("vault-delete", "Deletes Vault secret data.");
+        }
+        if ((v0.equals("operator") && v1.equals("seal")) || (Set.of("secrets", "auth").contains(v0) && v1.equals("disable"))
+                || (v0.equals("lease") && v1.equals("revoke"))) {
+            return danger("vault-admin", "Changes Vault itself (seal, disable an engine or revoke leases); clients lose access.");
+        }
+        return null;
+    }
+
+    private static Danger etcd(List<String> args) {
+        int sub = CommandWords.firstOperand(args, 1, Set.of("--endpoints", "--cacert", "--cert", "--key", "--user",
+                "-w", "--write-out", "--data-dir", "--command-timeout", "--dial-timeout"));
+        String verb = sub < 0 ? "" : args.get(sub);
+        return switch (verb) {
+            case "del" -> danger("etcd-del", "Deletes keys from etcd directly, bypassing the Kubernetes API.");
+            case "put" -> danger("etcd-put", "Writes keys to etcd directly, bypassing the Kubernetes API.");
+            case "defrag" -> danger("etcd-defrag", "Defragments etcd: the member blocks reads and writes while it runs;"
+                    + " do one member at a time.");
+            case "compact", "compaction" -> danger("etcd-compact", "Compacts etcd history: earlier revisions are gone for good.");
+            case "member" -> args.contains("remove") ? danger("etcd-member-remove",
+                    "Removes a member from the etcd cluster.") : null;
+            default -> null;
+        };
+    }
+
+    private static Danger cloud(List<String> args) {
+        for (String a : args.subList(1, args.size())) {
+            String lower = a.toLowerCase(Locale.ROOT);
+            if (lower.equals("rm") || lower.equals("rb") || lower.equals("delete") || lower.startsWith("delete-")
+                    || lower.startsWith("terminate-") || lower.equals("--delete")) {
+                return danger("cloud-delete", "Deletes cloud resources (" + args.get(0) + " " + a + ").");
+            }
+        }
+        return null;
+    }
+
+    private static Danger httpDelete(List<String> args) {
+        for (int k = 1; k < args.size(); k++) {
+            String a = args.get(k);
+            String next = k + 1 < args.size() ? args.get(k + 1) : "";
+            boolean delete = ((a.equals("-X") || a.equals("--request")) && next.equalsIgnoreCase("DELETE"))
+                    || a.equalsIgnoreCase("-XDELETE") || a.equalsIgnoreCase("--request=DELETE")
+                    || a.equalsIgnoreCase("--method=DELETE") || (k == 1 && a.equals("DELETE"));
+            if (delete) {
+                return danger("http-delete", "Sends an HTTP DELETE request, which removes the resource on the server.");
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,129 @@
+package dev.incidentconsole.runbook;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Destructive statements in text sent to a database or Redis: SQL {@code DROP}, {@code TRUNCATE},
+ * {@code DELETE FROM}, {@code UPDATE ... SET}, {@code ALTER TABLE ... DROP}, {@code pg_terminate_backend},
+ * and Redis {@code FLUSHALL}/{@code FLUSHDB}/{@code DEL}/{@code SHUTDOWN} lines. SQL string literals and
+ * comments are ignored, {@code EXPLAIN} without {@code ANALYZE} does not run its statement, and text
+ * that sets a read-only transaction is not flagged. Keywords match in any case.
+ */
+final class SqlDangers {
+
+    // Possessive quantifiers: a long literal must not recurse once per character in java.util.regex.
+    private static final Pattern LITERAL = Pattern.compile(
+            "'[^']*+(?:''[^']*+)*+'|--[^\\n]*+|/\\*(?:[^*]++|\\*(?!/))*+(?:\\*/|\\z)");
+    private static final Pattern READ_ONLY = Pattern.compile(
+            "(?i)\\bREAD\\s+ONLY\\b|default_transaction_read_only\\s*(?:=|TO)\\s*'?(?:on|true)");
+    private static final Pattern EXPLAIN_ONLY = Pattern.compile("(?is)^\\s*EXPLAIN\\b(?!.*\\bANALY[SZ]E\\b).*");
+    private static final Pattern DROP = Pattern.compile(
+            "(?i)\\bDROP\\s+(DATABASE|TABLE|SCHEMA|INDEX|VIEW|MATERIALIZED\\s+VIEW|USER|ROLE|EXTENSION|TABLESPACE"
+                    + "|OWNED|TRIGGER|FUNCTION|SEQUENCE|TYPE|KEYSPACE|PUBLICATION|SUBSCRIPTION)\\b"
+                    + "(?:\\s+IF\\s+EXISTS)?\\s*([\\w.\"`]*)");
+    private static final Pattern TRUNCATE = Pattern.compile("(?i)\\bTRUNCATE\\s+(?:TABLE\\s+)?(?:ONLY\\s+)?([\\w.\"`]+)");
+    private static final Pattern DELETE = Pattern.compile("(?i)(?<!\\bON\\s)\\bDELETE\\s+FROM\\s+(?:ONLY\\s+)?([\\w.\"`]+)([^;]*)");
+    private static final Pattern UPDATE = Pattern.compile(
+            "(?i)(?<!\\bFOR\\s)(?<!\\bKEY\\s)(?<!\\bON\\s)\\bUPDATE\\s+(?:ONLY\\s+)?([\\w.\"`]+)(?:\\s+(?:AS\\s+)?\\w+)?\\s+SET\\b");
+    private static final Pattern ALTER_DROP = Pattern.compile("(?i)\\bALTER\\s+TABLE\\s+(?:IF\\s+EXISTS\\s+)?([\\w.\"`]+)[^;]*\\bDROP\\b");
+    private static final Pattern TERMINATE = Pattern.compile("(?i)\\bpg_terminate_backend\\s*\\(");
+    private static final Pattern WHERE = Pattern.compile("(?i)\\bWHERE\\b");
+    private static final Set<String> REDIS_FLUSH = Set.of("FLUSHALL", "FLUSHDB");
+
+    private SqlDangers() {
+    }
+
+    /** The first destructive SQL statement in the text, or null. */
+    static Danger sql(String text) {
+        if (text == null || text.length() < 6 || READ_ONLY.matcher(text).find()) {
+            return null;
+        }
+        String code = LITERAL.matcher(text).replaceAll("''");
+        for (String statement : code.split(";")) {
+            if (EXPLAIN_ONLY.matcher(statement).matches()) {
+                continue;
+            }
+            Danger d = statement(statement);
+            if (d != null) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    private static Danger statement(String s) {
+        Matcher m = DROP.matcher(s);
+        if (m.find()) {
+            String what = m.group(1).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+            return new Danger("sql-drop", "Drops the " + what + named(m.group(2))
+                    + "; what it held is gone unless you restore a backup.");
+        }
+        m = TRUNCATE.matcher(s);
+        if (m.find()) {
+            return new Danger("sql-truncate", "TRUNCATE removes every row of " + m.group(1)
+                    + " at once; it cannot be undone once committed.");
+        }
+        m = DELETE.matcher(s);
+        if (m.find()) {
+            boolean all = !WHERE.matcher(m.group(2)).find();
+            return new Danger("sql-delete", "Deletes rows from " + m.group(1)
+                    + (all ? " (no WHERE clause: every row)" : "") + "; they cannot be recovered once committed.");
+        }
+        m = UPDATE.matcher(s);
+        if (m.find()) {
+            return new Danger("sql-update", "Updates rows of " + m.group(1) + " in place; the old values are not kept.");
+        }
+        m = ALTER_DROP.matcher(s);
+        if (m.find()) {
+            return new Danger("sql-alter-drop", "Drops a column or constraint of " + m.group(1) + " with its data.");
+        }
+        if (TERMINATE.matcher(s).find()) {
+            return new Danger("pg-terminate", "Kills PostgreSQL sessions (pg_terminate_backend);"
+                    + " their open transactions are rolled back and clients see errors.");
+        }
+        return null;
+    }
+
+    /** The Danger of one Redis command given as words (command first), or null. */
+    static Danger redis(java.util.List<String> words) {
+        if (words.isEmpty()) {
+            return null;
+        }
+        String cmd = words.get(0).toUpperCase(Locale.ROOT);
+        String arg = words.size() > 1 ? words.get(1).toUpperCase(Locale.ROOT) : "";
+        if (REDIS_FLUSH.contains(cmd)) {
+            return new Danger("redis-flush", "Deletes every key in " + ("FLUSHALL".equals(cmd)
+                    ? "every Redis database" : "the selected Redis database") + " (" + cmd + "); the data cannot be recovered.");
+        }
+        return switch (cmd) {
+            case "DEL", "UNLINK" -> new Danger("redis-del", "Deletes Redis keys; their values cannot be recovered.");
+            case "SHUTDOWN" -> new Danger("redis-shutdown",
+                    "Shuts the Redis server down; clients lose it until it is started again.");
+            case "REPLICAOF", "SLAVEOF" -> "NO".equals(arg) ? null : new Danger("redis-replicaof",
+                    "Makes this Redis server a replica: it throws away its own data and copies the master's.");
+            case "SCRIPT", "FUNCTION" -> "FLUSH".equals(arg) ? new Danger("redis-flush-scripts",
+                    "Deletes every Lua script or function loaded in Redis.") : null;
+            case "CLUSTER" -> "RESET".equals(arg) ? new Danger("redis-cluster-reset",
+                    "Resets this Redis cluster node, forgetting its slots and peers.") : null;
+            default -> null;
+        };
+    }
+
+    /** Checks every line of text sent to redis-cli on stdin. */
+    static Danger redisLines(String text) {
+        for (String line : text.split("\n")) {
+            Danger d = redis(java.util.List.of(line.strip().split("\\s+")));
+            if (d != null) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    private static String named(String name) {
+        return name == null || name.isEmpty() ? "" : " " + name;
+    }
+}
