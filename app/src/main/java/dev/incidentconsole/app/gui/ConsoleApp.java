@@ -1,0 +1,105 @@
+package dev.incidentconsole.app.gui;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import dev.incidentconsole.app.AppPaths;
+import dev.incidentconsole.app.gui.Navigation.Destination;
+import dev.incidentconsole.app.gui.runbooks.RunbookLoader;
+import dev.incidentconsole.app.gui.runbooks.RunbookTreeViewModel;
+import dev.incidentconsole.app.gui.runbooks.RunbooksView;
+import dev.incidentconsole.app.gui.util.FxDialogService;
+import dev.incidentconsole.app.gui.util.FxTaskExecutor;
+import dev.incidentconsole.runbook.RunbookParser;
+import java.nio.file.Path;
+import java.util.Objects;
+import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import org.kordamp.ikonli.feather.Feather;
+
+/**
+ * The desktop app. Opens the runbooks in {@code -Dincident.runbooks=<folder>} (default: the bundled ones)
+ * and, with {@code -Dincident.select=<file>#<heading>}, shows that section once loaded (for demos and
+ * screenshots); {@code -Dincident.theme=dark} starts dark. Wires the view models to their services; owns the background executor and closes it on exit.
+ */
+public final class ConsoleApp extends Application {
+    public static final String RUNBOOKS_PROPERTY = "incident.runbooks";
+    public static final String SELECT_PROPERTY = "incident.select";
+    /** {@code dark} starts with the dark theme (until settings persist the choice). */
+    public static final String THEME_PROPERTY = "incident.theme";
+
+    private final Path runbookFolder;
+    private final String select;
+    private FxTaskExecutor executor;
+
+    /** Used by {@link Application#launch}: configuration from system properties. */
+    public ConsoleApp() {
+        this(folderFromProperties(), System.getProperty(SELECT_PROPERTY));
+    }
+
+    /**
+     * @param runbookFolder the folder to open
+     * @param select        an entry to select once loaded ({@code file#heading}), or {@code null}
+     */
+    public ConsoleApp(Path runbookFolder, String select) {
+        this.runbookFolder = Objects.requireNonNull(runbookFolder);
+        this.select = select;
+    }
+
+    @Override
+    public void start(Stage stage) {
+        executor = new FxTaskExecutor(2);
+        MainViewModel main = new MainViewModel();
+        main.darkProperty().set("dark".equalsIgnoreCase(System.getProperty(THEME_PROPERTY, "")));
+        applyTheme(main.darkProperty().get());
+        main.darkProperty().addListener((obs, old, dark) -> applyTheme(dark));
+
+        RunbookTreeViewModel runbooks = new RunbookTreeViewModel(executor, new RunbookLoader(new RunbookParser()));
+        FxDialogService dialogs = new FxDialogService(stage);
+        MainView view = new MainView(main);
+        view.register(new Destination("runbooks", "Runbooks", Feather.BOOK_OPEN),
+                () -> new RunbooksView(runbooks, dialogs, ConsoleApp::copyToClipboard));
+
+        // Never larger than the screen: a window beyond it is clipped (and crashes Monocle's headless screen).
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(view, Math.min(1360, screen.getWidth()), Math.min(860, screen.getHeight()));
+        scene.getStylesheets().add(Objects.requireNonNull(ConsoleApp.class.getResource("app.css")).toExternalForm());
+        stage.setTitle("Incident Console");
+        stage.setMinWidth(Math.min(900, screen.getWidth()));
+        stage.setMinHeight(Math.min(560, screen.getHeight()));
+        stage.setScene(scene);
+        stage.show();
+
+        if (select != null && !select.isBlank()) {
+            runbooks.selectWhenLoaded(select);
+        }
+        runbooks.load(runbookFolder);
+    }
+
+    @Override
+    public void stop() {
+        if (executor != null) {
+            executor.close();
+        }
+    }
+
+    private static void applyTheme(boolean dark) {
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    private static void copyToClipboard(String text) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(text);
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    private static Path folderFromProperties() {
+        String folder = System.getProperty(RUNBOOKS_PROPERTY);
+        return folder == null || folder.isBlank() ? AppPaths.bundledRunbooks() : Path.of(folder).toAbsolutePath();
+    }
+}

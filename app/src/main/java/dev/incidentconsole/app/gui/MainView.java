@@ -1,0 +1,103 @@
+package dev.incidentconsole.app.gui;
+
+import atlantafx.base.theme.Styles;
+import dev.incidentconsole.app.gui.Navigation.Destination;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+
+/**
+ * The window's frame: a top bar (app name, room for the search field, theme switch), a left rail with one
+ * entry per registered view, and the content area showing the current view. Views are built on first visit.
+ */
+public final class MainView extends BorderPane {
+    private final MainViewModel model;
+    private final Map<String, Supplier<Node>> factories = new HashMap<>();
+    private final Map<String, Node> built = new HashMap<>();
+    private final VBox rail = new VBox();
+    private final ToggleGroup railGroup = new ToggleGroup();
+    private final StackPane content = new StackPane();
+    private final StackPane searchSlot = new StackPane();
+
+    public MainView(MainViewModel model) {
+        this.model = model;
+        getStyleClass().add("main-view");
+        setTop(topBar());
+        rail.getStyleClass().add("nav-rail");
+        setLeft(rail);
+        content.getStyleClass().add("content-area");
+        setCenter(content);
+        model.navigation().currentProperty().addListener((obs, old, now) -> show(now));
+    }
+
+    /** Adds a view to the rail; {@code factory} builds its node the first time it is shown. */
+    public void register(Destination destination, Supplier<Node> factory) {
+        factories.put(destination.id(), factory);
+        rail.getChildren().add(railButton(destination));
+        model.navigation().add(destination);
+        show(model.navigation().currentProperty().get());
+    }
+
+    /** Where the global search field goes; empty until search exists. */
+    public StackPane searchSlot() {
+        return searchSlot;
+    }
+
+    private Node topBar() {
+        Label name = new Label("Incident Console", Icons.of(Feather.LIFE_BUOY, "app-logo"));
+        name.getStyleClass().add("app-title");
+        searchSlot.getStyleClass().add("search-slot");
+        HBox.setHgrow(searchSlot, Priority.SOMETIMES);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button theme = new Button();
+        theme.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, "theme-toggle");
+        theme.graphicProperty().bind(model.darkProperty().map(dark -> Icons.of(dark ? Feather.SUN : Feather.MOON)));
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(model.darkProperty().map(dark -> dark ? "Switch to the light theme" : "Switch to the dark theme"));
+        theme.setTooltip(tip);
+        theme.setOnAction(e -> model.toggleTheme());
+        HBox bar = new HBox(16, name, searchSlot, spacer, theme);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("top-bar");
+        return bar;
+    }
+
+    private ToggleButton railButton(Destination destination) {
+        ToggleButton button = new ToggleButton(destination.title(), Icons.of(destination.icon()));
+        button.setContentDisplay(ContentDisplay.TOP);
+        button.getStyleClass().add("nav-button");
+        button.setUserData(destination.id());
+        button.setToggleGroup(railGroup);
+        button.setMaxWidth(Double.MAX_VALUE);
+        button.setOnAction(e -> {
+            model.navigation().go(destination.id());
+            button.setSelected(true); // a second click must not leave the rail with nothing selected
+        });
+        return button;
+    }
+
+    private void show(Destination destination) {
+        if (destination == null) {
+            return;
+        }
+        Node view = built.computeIfAbsent(destination.id(), id -> factories.get(id).get());
+        content.getChildren().setAll(view);
+        railGroup.getToggles().forEach(t -> t.setSelected(destination.id().equals(t.getUserData())));
+    }
+}

@@ -1,0 +1,185 @@
+package dev.incidentconsole.app.gui.runbooks;
+
+import atlantafx.base.theme.Styles;
+import dev.incidentconsole.runbook.Block;
+import dev.incidentconsole.runbook.Inline;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
+
+/**
+ * Turns a section's blocks into native JavaFX nodes: prose with inline styles, lists with depth and
+ * numbering, tables, quotes, and code blocks as {@link StepCard}s. No WebView: nodes stay light, themable
+ * and testable.
+ */
+final class MarkdownNodes {
+    /** Longer inline code is drawn as plain monospace text, because a chip cannot wrap across lines. */
+    private static final int MAX_CHIP_LENGTH = 48;
+    private static final int MAX_DEPTH = 16;
+    private static final double INDENT = 22;
+    private static final int SHORT_CELL = 24;
+
+    private final Consumer<String> copier;
+
+    MarkdownNodes(Consumer<String> copier) {
+        this.copier = copier;
+    }
+
+    /** Nodes for {@code blocks}, in order; numbered items are counted per list depth. */
+    List<Node> blocks(List<Block> blocks) {
+        List<Node> nodes = new ArrayList<>();
+        int[] numbers = new int[MAX_DEPTH + 1];
+        for (Block block : blocks) {
+            if (block instanceof Block.Text t) {
+                nodes.add(text(t, number(numbers, t)));
+            } else if (block instanceof Block.Table table) {
+                nodes.add(table(table));
+            } else if (block instanceof Block.Code code) {
+                nodes.add(new StepCard(code.step(), copier));
+            }
+        }
+        return nodes;
+    }
+
+    /** The item's number for a numbered item, else 0; keeps {@code numbers} (one counter per depth) current. */
+    private static int number(int[] numbers, Block.Text t) {
+        int depth = Math.min(MAX_DEPTH, Math.max(0, t.depth()));
+        boolean insideList = depth > 0 && t.type() != Block.TextType.HEADING && t.type() != Block.TextType.RULE;
+        // Numbering survives code blocks, tables and nested items; prose outside the list restarts it.
+        Arrays.fill(numbers, insideList ? depth + 1 : 0, numbers.length, 0);
+        if (t.type() == Block.TextType.BULLET) {
+            numbers[depth] = 0;
+        }
+        return t.type() == Block.TextType.NUMBERED ? ++numbers[depth] : 0;
+    }
+
+    private Node text(Block.Text t, int number) {
+        switch (t.type()) {
+            case HEADING -> {
+                Label heading = new Label(t.plain());
+                heading.setWrapText(true);
+                heading.getStyleClass().addAll(Styles.TITLE_4, "md-heading");
+                return heading;
+            }
+            case LABEL -> {
+                return flow(t.inlines(), "md-label");
+            }
+            case BULLET, NUMBERED -> {
+                Label marker = new Label(number > 0 ? number + "." : t.depth() > 1 ? "\u25e6" : "\u2022");
+                marker.getStyleClass().add("md-list-marker");
+                marker.setMinWidth(number > 0 ? 26 : 16);
+                HBox item = new HBox(4, marker, flow(t.inlines(), "md-list-text"));
+                item.getStyleClass().add("md-list-item");
+                item.setAlignment(Pos.TOP_LEFT);
+                item.setPadding(new Insets(0, 0, 0, INDENT * Math.max(0, t.depth() - 1)));
+                return item;
+            }
+            case QUOTE -> {
+                VBox quote = new VBox(flow(t.inlines(), "md-quote-text"));
+                quote.getStyleClass().add("md-quote");
+                return quote;
+            }
+            case RULE -> {
+                return new Separator();
+            }
+            default -> {
+                TextFlow paragraph = flow(t.inlines(), "md-paragraph");
+                if (t.depth() > 0) {
+                    paragraph.setPadding(new Insets(0, 0, 0, INDENT * t.depth()));
+                }
+                return paragraph;
+            }
+        }
+    }
+
+    /** A wrapping paragraph of styled runs. */
+    static TextFlow flow(List<Inline> inlines, String styleClass) {
+        TextFlow flow = new TextFlow();
+        flow.getStyleClass().addAll("md-flow", styleClass);
+        for (Inline inline : inlines) {
+            flow.getChildren().add(run(inline));
+        }
+        return flow;
+    }
+
+    private static Node run(Inline inline) {
+        if (inline.style() == Inline.Style.CODE && inline.text().length() <= MAX_CHIP_LENGTH && !inline.text().contains("\n")) {
+            Label chip = new Label(inline.text());
+            chip.getStyleClass().add("md-code");
+            return chip;
+        }
+        Text text = new Text(inline.text());
+        text.getStyleClass().addAll("md-text", switch (inline.style()) {
+            case STRONG -> "md-strong";
+            case EMPHASIS -> "md-emphasis";
+            case CODE -> "md-code-text";
+            case LINK -> "md-link";
+            case PLAIN -> "md-plain";
+        });
+        return text;
+    }
+
+    private static Node table(Block.Table table) {
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("md-table");
+        int columns = Math.max(table.header().size(), table.rows().stream().mapToInt(List::size).max().orElse(0));
+        for (int c = 0; c < columns; c++) {
+            ColumnConstraints constraints = new ColumnConstraints();
+            constraints.setHgrow(Priority.SOMETIMES);
+            constraints.setFillWidth(true);
+            grid.getColumnConstraints().add(constraints);
+        }
+        for (int c = 0; c < table.header().size(); c++) {
+            grid.add(cell(table.header().get(c), "md-th"), c, 0);
+        }
+        for (int r = 0; r < table.rows().size(); r++) {
+            List<String> row = table.rows().get(r);
+            for (int c = 0; c < columns; c++) {
+                grid.add(cell(c < row.size() ? row.get(c) : "", r % 2 == 0 ? "md-td" : "md-td-alt"), c, r + 1);
+            }
+        }
+        return grid;
+    }
+
+    private static Node cell(String text, String styleClass) {
+        TextFlow flow = flow(cellInlines(text), "md-cell-text");
+        if (text.length() <= SHORT_CELL) {
+            flow.setMinWidth(Region.USE_PREF_SIZE); // ports and names stay on one line; long cells wrap
+        }
+        StackPane cell = new StackPane(flow);
+        cell.setAlignment(Pos.CENTER_LEFT);
+        cell.getStyleClass().addAll("md-cell", styleClass);
+        cell.setMaxWidth(Double.MAX_VALUE);
+        cell.setMaxHeight(Double.MAX_VALUE);
+        return cell;
+    }
+
+    /** Table cells arrive as plain text; backtick spans in them are still shown as code. */
+    static List<Inline> cellInlines(String text) {
+        List<Inline> inlines = new ArrayList<>();
+        String[] parts = text.split("`", -1);
+        boolean balanced = parts.length % 2 == 1;
+        for (int i = 0; i < parts.length; i++) {
+            boolean code = balanced && i % 2 == 1;
+            if (!parts[i].isEmpty()) {
+                inlines.add(new Inline(balanced ? parts[i] : (i > 0 ? "`" : "") + parts[i], code ? Inline.Style.CODE : Inline.Style.PLAIN));
+            }
+        }
+        return inlines;
+    }
+}

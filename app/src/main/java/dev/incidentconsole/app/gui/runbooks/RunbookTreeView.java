@@ -1,0 +1,160 @@
+package dev.incidentconsole.app.gui.runbooks;
+
+import dev.incidentconsole.app.gui.Icons;
+import dev.incidentconsole.runbook.ParseWarning;
+import dev.incidentconsole.runbook.SectionKind;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.kordamp.ikonli.feather.Feather;
+
+/**
+ * The outline tree: runbooks, their headings, and the labelled parts of procedures. Mirrors the view
+ * model's runbooks and keeps the tree selection and {@link RunbookTreeViewModel#selectedProperty()} in step.
+ */
+final class RunbookTreeView extends TreeView<OutlineNode> {
+    private static final int MAX_TOOLTIP_WARNINGS = 12;
+
+    private final RunbookTreeViewModel model;
+    private final Map<OutlineNode, TreeItem<OutlineNode>> items = new HashMap<>();
+
+    RunbookTreeView(RunbookTreeViewModel model) {
+        this.model = model;
+        getStyleClass().add("outline-tree");
+        setShowRoot(false);
+        setRoot(new TreeItem<>());
+        setCellFactory(tree -> new OutlineCell());
+        model.runbooks().addListener((ListChangeListener<OutlineNode>) change -> rebuild());
+        getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
+            if (item != null && item.getValue() != model.selectedProperty().get()) {
+                model.selectedProperty().set(item.getValue());
+            }
+        });
+        model.selectedProperty().addListener((obs, old, node) -> reveal(node));
+        rebuild();
+    }
+
+    private void rebuild() {
+        items.clear();
+        List<OutlineNode> runbooks = model.runbooks();
+        // A few runbooks open fully; a large folder starts as a list of titles.
+        boolean expandRunbooks = runbooks.size() <= 3;
+        getRoot().getChildren().setAll(runbooks.stream().map(r -> item(r, expandRunbooks)).toList());
+        reveal(model.selectedProperty().get());
+    }
+
+    private TreeItem<OutlineNode> item(OutlineNode node, boolean expand) {
+        TreeItem<OutlineNode> item = new TreeItem<>(node);
+        items.put(node, item);
+        for (OutlineNode child : node.children()) {
+            // Headings that group further headings open; procedures keep their parts folded until asked.
+            item.getChildren().add(item(child, !child.procedure()));
+        }
+        item.setExpanded(expand && !node.children().isEmpty());
+        return item;
+    }
+
+    private void reveal(OutlineNode node) {
+        TreeItem<OutlineNode> item = node == null ? null : items.get(node);
+        if (item == null) {
+            getSelectionModel().clearSelection();
+            return;
+        }
+        for (TreeItem<OutlineNode> p = item.getParent(); p != null; p = p.getParent()) {
+            p.setExpanded(true);
+        }
+        if (getSelectionModel().getSelectedItem() != item) {
+            getSelectionModel().select(item);
+            int row = getRow(item);
+            if (row >= 0) {
+                scrollTo(Math.max(0, row - 3));
+            }
+        }
+    }
+
+    /** One outline entry: kind icon (layers for a procedure), title, and badges for danger and warnings. */
+    private static final class OutlineCell extends TreeCell<OutlineNode> {
+        OutlineCell() {
+            // Take the tree's width rather than the title's, so long titles ellipsize instead of scrolling sideways.
+            setPrefWidth(0);
+        }
+
+        @Override
+        protected void updateItem(OutlineNode node, boolean empty) {
+            super.updateItem(node, empty);
+            setText(null);
+            if (empty || node == null) {
+                setGraphic(null);
+                setTooltip(null);
+                return;
+            }
+            Label title = new Label(node.title(), Icons.of(glyph(node), iconStyle(node)));
+            title.getStyleClass().add(node.isRunbook() ? "outline-runbook" : "outline-section");
+            title.setMinWidth(0);
+            HBox row = new HBox(6, title);
+            row.setAlignment(Pos.CENTER_LEFT);
+            Region spacer = new Region();
+            HBox.setHgrow(spacer, Priority.ALWAYS);
+            HBox.setHgrow(title, Priority.SOMETIMES);
+            row.getChildren().add(spacer);
+            if (node.dangerous()) {
+                row.getChildren().add(Icons.of(Feather.ZAP, "icon-danger", "outline-danger"));
+            }
+            if (!node.warnings().isEmpty()) {
+                row.getChildren().add(Icons.of(Feather.ALERT_TRIANGLE, "icon-warning", "outline-warning"));
+            }
+            setGraphic(row);
+            setTooltip(new Tooltip(tooltip(node)));
+        }
+
+        private static Feather glyph(OutlineNode node) {
+            if (node.isRunbook()) {
+                return node.warnings().isEmpty() ? Feather.BOOK : Feather.ALERT_TRIANGLE;
+            }
+            if (node.procedure()) {
+                return Feather.LAYERS;
+            }
+            return node.section().label() || node.kind() != SectionKind.OTHER
+                    ? Icons.forKind(node.kind()) : Feather.HASH;
+        }
+
+        private static String iconStyle(OutlineNode node) {
+            if (node.isRunbook() && !node.warnings().isEmpty()) {
+                return "icon-warning";
+            }
+            return node.isRunbook() || node.procedure() ? "icon-accent" : "icon-muted";
+        }
+
+        private static String tooltip(OutlineNode node) {
+            StringBuilder tip = new StringBuilder(node.isRunbook()
+                    ? node.title() + "\n" + node.runbook().file()
+                    : (node.procedure() ? "Procedure: " : "") + node.section().pathString() + "\nline " + node.section().line());
+            if (node.commandCount() > 0) {
+                tip.append("\n").append(node.commandCount()).append(node.commandCount() == 1 ? " command" : " commands");
+                if (node.dangerous()) {
+                    tip.append(", some destructive");
+                }
+            }
+            List<ParseWarning> warnings = node.warnings();
+            if (!warnings.isEmpty()) {
+                tip.append("\n\nWarnings:\n").append(warnings.stream().limit(MAX_TOOLTIP_WARNINGS)
+                        .map(w -> "- " + w).collect(Collectors.joining("\n")));
+                if (warnings.size() > MAX_TOOLTIP_WARNINGS) {
+                    tip.append("\n... and ").append(warnings.size() - MAX_TOOLTIP_WARNINGS).append(" more");
+                }
+            }
+            return tip.toString();
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package dev.incidentconsole.app.gui.runbooks;
+
+import dev.incidentconsole.app.gui.util.TaskExecutor;
+import dev.incidentconsole.runbook.Runbook;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * State of the runbooks view: which folder is open, its runbook outlines, the selected entry, and what is
+ * loading or wrong. Loading runs on the injected {@link TaskExecutor}; every property changes on the thread
+ * that executor calls back on (the FX thread in the app). Touches no controls.
+ */
+public final class RunbookTreeViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(RunbookTreeViewModel.class);
+
+    private final TaskExecutor executor;
+    private final RunbookLoader loader;
+    private final ReadOnlyObjectWrapper<Path> folder = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<OutlineNode> runbooks = FXCollections.observableArrayList();
+    private final ObservableList<OutlineNode> runbooksView = FXCollections.unmodifiableObservableList(runbooks);
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ObjectProperty<OutlineNode> selected = new SimpleObjectProperty<>();
+    private int generation;
+    private String pendingSelection;
+
+    public RunbookTreeViewModel(TaskExecutor executor, RunbookLoader loader) {
+        this.executor = executor;
+        this.loader = loader;
+    }
+
+    /** Loads every runbook under {@code dir} in the background, replacing what is shown. */
+    public void load(Path dir) {
+        int current = ++generation;
+        folder.set(dir);
+        loading.set(true);
+        error.set("");
+        status.set("Loading runbooks from " + dir + "...");
+        executor.execute(() -> loader.load(dir).stream().map(OutlineNode::of).toList(),
+                outlines -> {
+                    if (current == generation) {
+                        loaded(outlines);
+                    }
+                },
+                e -> {
+                    if (current == generation) {
+                        failed(dir, e);
+                    }
+                });
+    }
+
+    /** Loads the current folder again, e.g. after the runbooks were edited. */
+    public void reload() {
+        if (folder.get() != null) {
+            load(folder.get());
+        }
+    }
+
+    /**
+     * Selects an entry by reference once the runbooks are loaded (now, if they are): {@code file#heading},
+     * where {@code file} is the runbook's file name and {@code heading} a section title or a path such as
+     * {@code Common Issues > Disk full}; {@code file} alone selects the whole runbook.
+     */
+    public void selectWhenLoaded(String reference) {
+        if (loading.get() || runbooks.isEmpty()) {
+            pendingSelection = reference;
+        } else {
+            applySelection(reference);
+        }
+    }
+
+    /** The entry a reference names (see {@link #selectWhenLoaded}). */
+    public Optional<OutlineNode> find(String reference) {
+        int hash = reference.indexOf('#');
+        String file = (hash < 0 ? reference : reference.substring(0, hash)).trim();
+        String heading = hash < 0 ? "" : reference.substring(hash + 1).trim().toLowerCase(Locale.ROOT);
+        return runbooks.stream()
+                .filter(r -> file.isEmpty() || r.runbook().file().getFileName().toString().equalsIgnoreCase(file)
+                        || r.runbook().file().endsWith(file))
+                .flatMap(r -> r.flatten().stream())
+                .filter(n -> heading.isEmpty() ? n.isRunbook() : matches(n, heading))
+                .findFirst();
+    }
+
+    private static boolean matches(OutlineNode n, String heading) {
+        if (n.isRunbook()) {
+            return false;
+        }
+        String path = n.section().pathString().toLowerCase(Locale.ROOT);
+        return n.title().equalsIgnoreCase(heading) || path.equals(heading) || path.endsWith(" > " + heading);
+    }
+
+    private void loaded(List<OutlineNode> outlines) {
+        loading.set(false);
+        // A reload builds new nodes: keep the reader on the same section unless a selection is pending.
+        if (pendingSelection == null && selected.get() != null) {
+            pendingSelection = selected.get().toString();
+        }
+        runbooks.setAll(outlines);
+        long withWarnings = outlines.stream().filter(o -> !o.warnings().isEmpty()).count();
+        long procedures = outlines.stream().mapToLong(o -> o.runbook().procedures().size()).sum();
+        status.set(outlines.isEmpty() ? "No runbooks (*.md, *.markdown, *.txt) in " + folder.get()
+                : count(outlines.size(), "runbook") + ", " + count(procedures, "procedure")
+                + (withWarnings > 0 ? ", " + withWarnings + " with warnings" : ""));
+        selected.set(null);
+        if (pendingSelection != null) {
+            String reference = pendingSelection;
+            pendingSelection = null;
+            applySelection(reference);
+        }
+    }
+
+    private void applySelection(String reference) {
+        Optional<OutlineNode> node = find(reference);
+        if (node.isPresent()) {
+            selected.set(node.get());
+        } else {
+            LOG.warn("No runbook section matches '{}'", reference);
+            status.set("Nothing matches \"" + reference + "\"; pick a section in the tree.");
+        }
+    }
+
+    private void failed(Path dir, Exception e) {
+        loading.set(false);
+        runbooks.clear();
+        selected.set(null);
+        status.set("");
+        error.set(e instanceof RunbookFolderException ? e.getMessage()
+                : "Could not load the runbooks in " + dir + " (" + e.getClass().getSimpleName() + "); see the log.");
+        if (!(e instanceof RunbookFolderException)) {
+            LOG.error("Loading runbooks from {} failed", dir, e);
+        }
+    }
+
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    public ReadOnlyObjectProperty<Path> folderProperty() {
+        return folder.getReadOnlyProperty();
+    }
+
+    /** The outline of each loaded runbook, sorted by title. */
+    public ObservableList<OutlineNode> runbooks() {
+        return runbooksView;
+    }
+
+    public List<Runbook> loadedRunbooks() {
+        return runbooks.stream().map(OutlineNode::runbook).toList();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    /** Why the folder could not be loaded, one sentence; empty when it loaded. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** A short summary for the status line. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** The selected outline entry; the view binds the tree's selection to it both ways. */
+    public ObjectProperty<OutlineNode> selectedProperty() {
+        return selected;
+    }
+}

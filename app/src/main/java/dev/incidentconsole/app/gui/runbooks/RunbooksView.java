@@ -1,0 +1,124 @@
+package dev.incidentconsole.app.gui.runbooks;
+
+import atlantafx.base.controls.Message;
+import atlantafx.base.theme.Styles;
+import dev.incidentconsole.app.gui.Icons;
+import dev.incidentconsole.app.gui.util.DialogService;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+
+/**
+ * The Runbooks view: the folder's outline on the left (with loading, error and empty states) and the
+ * selected runbook or section on the right.
+ */
+public final class RunbooksView extends SplitPane {
+    private final RunbookTreeViewModel model;
+    private final DialogService dialogs;
+
+    public RunbooksView(RunbookTreeViewModel model, DialogService dialogs, Consumer<String> copier) {
+        this.model = model;
+        this.dialogs = dialogs;
+        getStyleClass().add("runbooks-view");
+        VBox side = new VBox(header(), body(), footer());
+        side.getStyleClass().add("outline-pane");
+        SectionView section = new SectionView(copier);
+        section.nodeProperty().bind(model.selectedProperty());
+        getItems().addAll(side, section);
+        setDividerPositions(0.3);
+        SplitPane.setResizableWithParent(side, false);
+    }
+
+    private Node header() {
+        Label caption = new Label("RUNBOOKS");
+        caption.getStyleClass().add("pane-caption");
+        Label folder = new Label();
+        folder.getStyleClass().add("folder-name");
+        folder.textProperty().bind(model.folderProperty().map(p -> p.getFileName() == null ? p.toString() : p.getFileName().toString()));
+        Tooltip folderTip = new Tooltip();
+        folderTip.textProperty().bind(model.folderProperty().map(Path::toString));
+        folder.setTooltip(folderTip);
+        VBox titles = new VBox(2, caption, folder);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button open = iconButton(Feather.FOLDER, "Open another runbook folder", this::chooseFolder);
+        Button reload = iconButton(Feather.REFRESH_CW, "Reload the runbooks from disk", model::reload);
+        reload.disableProperty().bind(model.loadingProperty());
+        HBox header = new HBox(4, titles, spacer, open, reload);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("outline-header");
+        return header;
+    }
+
+    private Node body() {
+        RunbookTreeView tree = new RunbookTreeView(model);
+        tree.visibleProperty().bind(model.loadingProperty().not().and(model.errorProperty().isEmpty())
+                .and(Bindings.isNotEmpty(model.runbooks())));
+
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(36, 36);
+        Label loadingText = new Label("Loading runbooks...");
+        loadingText.getStyleClass().add(Styles.TEXT_MUTED);
+        VBox loading = new VBox(12, spinner, loadingText);
+        loading.setAlignment(Pos.CENTER);
+        loading.getStyleClass().add("loading-state");
+        loading.visibleProperty().bind(model.loadingProperty());
+
+        Message error = new Message("Cannot open runbooks", null, Icons.of(Feather.ALERT_OCTAGON));
+        error.getStyleClass().addAll(Styles.DANGER, "folder-error");
+        error.descriptionProperty().bind(model.errorProperty());
+        Button other = new Button("Open folder...", Icons.of(Feather.FOLDER));
+        other.setOnAction(e -> chooseFolder());
+        VBox errorState = new VBox(12, error, other);
+        errorState.getStyleClass().add("error-state");
+        errorState.visibleProperty().bind(model.errorProperty().isNotEmpty());
+
+        Label empty = new Label("No runbooks here yet. Add Markdown files to the folder, or open another one.",
+                Icons.of(Feather.INBOX));
+        empty.setWrapText(true);
+        empty.getStyleClass().addAll(Styles.TEXT_MUTED, "empty-state");
+        empty.visibleProperty().bind(model.loadingProperty().not().and(model.errorProperty().isEmpty())
+                .and(Bindings.isEmpty(model.runbooks())));
+
+        StackPane body = new StackPane(tree, loading, errorState, empty);
+        StackPane.setAlignment(errorState, Pos.TOP_CENTER);
+        VBox.setVgrow(body, Priority.ALWAYS);
+        return body;
+    }
+
+    private Node footer() {
+        Label status = new Label();
+        status.textProperty().bind(model.statusProperty());
+        status.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED, "outline-status");
+        status.setMaxWidth(Double.MAX_VALUE);
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(model.statusProperty());
+        status.setTooltip(tip);
+        return status;
+    }
+
+    private void chooseFolder() {
+        dialogs.chooseDirectory("Open runbook folder", model.folderProperty().get()).ifPresent(model::load);
+    }
+
+    private static Button iconButton(Feather glyph, String tooltip, Runnable action) {
+        Button button = new Button(null, Icons.of(glyph));
+        button.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        button.setTooltip(new Tooltip(tooltip));
+        button.setOnAction(e -> action.run());
+        return button;
+    }
+}

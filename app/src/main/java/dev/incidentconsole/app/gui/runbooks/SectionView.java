@@ -1,0 +1,170 @@
+package dev.incidentconsole.app.gui.runbooks;
+
+import atlantafx.base.controls.Message;
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import dev.incidentconsole.app.gui.Icons;
+import dev.incidentconsole.runbook.Block;
+import dev.incidentconsole.runbook.Command;
+import dev.incidentconsole.runbook.ParseWarning;
+import dev.incidentconsole.runbook.Runbook;
+import dev.incidentconsole.runbook.Section;
+import dev.incidentconsole.runbook.SectionKind;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+
+/**
+ * Shows one outline entry as a page: breadcrumb, title and facts, parse warnings, then every shown section
+ * rendered with native nodes ({@link MarkdownNodes}, {@link StepCard}). Rebuilt when the entry changes.
+ */
+final class SectionView extends ScrollPane {
+    private static final int MAX_WARNINGS = 8;
+
+    private final ObjectProperty<OutlineNode> node = new SimpleObjectProperty<>();
+    private final MarkdownNodes markdown;
+    private final VBox page = new VBox();
+
+    SectionView(Consumer<String> copier) {
+        this.markdown = new MarkdownNodes(copier);
+        getStyleClass().addAll("section-view", Tweaks.EDGE_TO_EDGE);
+        setFitToWidth(true);
+        page.getStyleClass().add("section-page");
+        setContent(page);
+        node.addListener((obs, old, now) -> render(now));
+        render(null);
+    }
+
+    ObjectProperty<OutlineNode> nodeProperty() {
+        return node;
+    }
+
+    private void render(OutlineNode entry) {
+        page.getChildren().clear();
+        setVvalue(0);
+        if (entry == null) {
+            Label hint = new Label("Pick a runbook or a section on the left.", Icons.of(Feather.BOOK_OPEN));
+            hint.getStyleClass().addAll("section-placeholder", Styles.TEXT_MUTED);
+            page.setAlignment(Pos.CENTER);
+            page.getChildren().add(hint);
+            setFitToHeight(true);
+            return;
+        }
+        setFitToHeight(false);
+        page.setAlignment(Pos.TOP_LEFT);
+        page.getChildren().add(header(entry));
+        if (!entry.warnings().isEmpty()) {
+            page.getChildren().add(warnings(entry.warnings()));
+        }
+        List<Section> sections = entry.shownSections();
+        int baseLevel = sections.isEmpty() ? 1 : sections.get(0).level();
+        for (Section s : sections) {
+            boolean own = s == entry.section() || entry.isRunbook() && s.title().equalsIgnoreCase(entry.title()) && s.level() == 1;
+            if (!own) {
+                page.getChildren().add(heading(s, baseLevel));
+            }
+            page.getChildren().addAll(markdown.blocks(withoutHeading(s)));
+        }
+        if (sections.stream().allMatch(s -> withoutHeading(s).isEmpty())) {
+            Label none = new Label(entry.warnings().isEmpty() ? "This section has no content." : "Nothing readable in this file.");
+            none.getStyleClass().add(Styles.TEXT_MUTED);
+            page.getChildren().add(none);
+        }
+    }
+
+    /** The section's blocks without the heading or label that opens it: the page draws that itself. */
+    private static List<Block> withoutHeading(Section s) {
+        List<Block> blocks = s.blocks();
+        if (!blocks.isEmpty() && blocks.get(0) instanceof Block.Text t && t.line() == s.line()
+                && (t.type() == Block.TextType.HEADING || t.type() == Block.TextType.LABEL)) {
+            return blocks.subList(1, blocks.size());
+        }
+        return blocks;
+    }
+
+    private Node header(OutlineNode entry) {
+        Runbook runbook = entry.runbook();
+        VBox header = new VBox(6);
+        header.getStyleClass().add("section-header");
+        if (!entry.isRunbook()) {
+            List<String> path = entry.section().path();
+            String trail = runbook.title() + path.subList(0, path.size() - 1).stream()
+                    .filter(p -> !p.equalsIgnoreCase(runbook.title())).map(p -> "  \u203a  " + p).collect(Collectors.joining());
+            Label crumbs = new Label(trail);
+            crumbs.getStyleClass().add("breadcrumb");
+            header.getChildren().add(crumbs);
+        }
+        Label title = new Label(entry.title());
+        title.getStyleClass().addAll(Styles.TITLE_2, "section-title");
+        title.setWrapText(true);
+        header.getChildren().addAll(title, facts(entry));
+        return header;
+    }
+
+    private Node facts(OutlineNode entry) {
+        FlowPane facts = new FlowPane(8, 6);
+        facts.getStyleClass().add("section-facts");
+        Runbook runbook = entry.runbook();
+        int line = entry.isRunbook() ? 0 : entry.section().line();
+        facts.getChildren().add(fact(Feather.FILE_TEXT, runbook.file().getFileName() + (line > 0 ? ":" + line : ""), "fact"));
+        if (entry.procedure()) {
+            facts.getChildren().add(fact(Feather.LAYERS, "Procedure", "fact-accent"));
+        } else if (!entry.isRunbook() && entry.kind() != SectionKind.OTHER) {
+            facts.getChildren().add(fact(Icons.forKind(entry.kind()), capitalized(entry.kind().label()), "fact-accent"));
+        }
+        if (entry.commandCount() > 0) {
+            facts.getChildren().add(fact(Feather.TERMINAL, entry.commandCount() + (entry.commandCount() == 1 ? " command" : " commands"), "fact"));
+        }
+        long dangerous = entry.shownSections().stream().flatMap(s -> s.commands().stream()).filter(Command::dangerous).count();
+        if (dangerous > 0) {
+            facts.getChildren().add(fact(Feather.ZAP, dangerous + " destructive", "fact-danger"));
+        }
+        if (runbook.lastUpdated() != null) {
+            facts.getChildren().add(fact(Feather.CALENDAR, "Updated " + runbook.lastUpdated(), "fact"));
+        }
+        return facts;
+    }
+
+    private Node warnings(List<ParseWarning> warnings) {
+        String text = warnings.stream().limit(MAX_WARNINGS).map(w -> "\u2022 " + w).collect(Collectors.joining("\n"))
+                + (warnings.size() > MAX_WARNINGS ? "\n\u2026 and " + (warnings.size() - MAX_WARNINGS) + " more" : "");
+        String title = warnings.size() == 1 ? "1 warning while reading this runbook" : warnings.size() + " warnings while reading this runbook";
+        Message message = new Message(title, text, Icons.of(Feather.ALERT_TRIANGLE));
+        message.getStyleClass().addAll(Styles.WARNING, "parse-warnings");
+        return message;
+    }
+
+    private Node heading(Section s, int baseLevel) {
+        int depth = Math.max(0, s.level() - baseLevel);
+        Label heading = new Label(s.title());
+        heading.setWrapText(true);
+        if (s.label() || s.kind() != SectionKind.OTHER) {
+            heading.setGraphic(Icons.of(Icons.forKind(s.kind()), "icon-accent"));
+        }
+        if (s.label()) {
+            heading.getStyleClass().add("part-heading");
+        } else {
+            heading.getStyleClass().addAll("section-heading", depth <= 1 ? Styles.TITLE_3 : Styles.TITLE_4);
+        }
+        return heading;
+    }
+
+    private static Label fact(Feather glyph, String text, String style) {
+        Label label = new Label(text, Icons.of(glyph));
+        label.getStyleClass().addAll("fact-chip", style);
+        return label;
+    }
+
+    private static String capitalized(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}
