@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * {@code ssh host '...'}, {@code watch '...'} and of a command run through {@code sudo}, {@code env},
  * {@code xargs}, {@code docker exec}, {@code kubectl exec} or {@code find -exec} is checked; any one
  * dangerous part makes the command dangerous. The rules themselves live in {@link HostDangers},
- * {@link PlatformDangers} and {@link SqlDangers}. SQL is looked for in the arguments and heredocs of
+ * {@link PlatformDangers}, {@link ServiceDangers} and {@link SqlDangers}. SQL is looked for in the arguments and heredocs of
  * any command except text tools ({@code echo}, {@code printf}, {@code grep}, {@code cat} ...) unless their
  * output is piped into a database or Redis client. A command carrying {@code --dry-run} (other than
  * {@code --dry-run=none}) is not flagged. Deliberately not flagged: restarts ({@code systemctl restart},
@@ -125,6 +125,9 @@ public final class DangerRules {
             d = PlatformDangers.check(program, args);
         }
         if (d == null) {
+            d = ServiceDangers.check(program, args);
+        }
+        if (d == null) {
             d = inner(program, args, depth);
         }
         if (d == null && !TEXT.contains(program)) {
@@ -169,9 +172,9 @@ public final class DangerRules {
 
     private static boolean knownProgram(String word) {
         String name = CommandWords.basename(word);
-        return HostDangers.check(name, List.of(name)) != null || SQL_CLIENTS.contains(name)
-                || Set.of("rm", "kill", "pkill", "killall", "redis-cli", "sh", "bash", "kubectl", "docker", "systemctl",
-                "find", "truncate", "etcdctl", "vault", "helm", "iptables", "dd", "git", "curl").contains(name);
+        return HostDangers.PROGRAMS.contains(name) || PlatformDangers.PROGRAMS.contains(name)
+                || ServiceDangers.PROGRAMS.contains(name) || SQL_CLIENTS.contains(name) || name.startsWith("mkfs")
+                || CommandWords.shellScript(List.of(name, "-c", "")) != null;
     }
 
     private static boolean dryRun(List<String> args) {

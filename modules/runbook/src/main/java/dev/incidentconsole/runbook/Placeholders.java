@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * closed in the same command); {@code {trace_id}} and {@code {{ namespace }}} (BRACE, not inside single
  * quotes, where braces belong to jq/awk; {@code {{ .Values.x }}} Go/Helm templates count only unquoted,
  * since quoted ones are kubectl/docker output templates); {@code $AOS_API_KEY} (DOLLAR) and
- * {@code ${NAMESPACE}} (DOLLAR_BRACE) outside single quotes and quoted heredocs, except special and
+ * {@code ${NAMESPACE}}, {@code ${NAMESPACE?}} or {@code ${db-instance-name}} (DOLLAR_BRACE) outside single quotes and quoted heredocs, except special and
  * positional parameters, well-known environment variables ({@code $HOME}, {@code $PATH} ...) and
  * variables the command assigns itself ({@code for i in}, {@code X=1}, {@code read x}); and
  * upper-case values such as {@code SUSPICIOUS_IP} (CAPS) used as an argument or {@code =value}, never
@@ -32,7 +32,9 @@ public final class Placeholders {
     private static final Pattern CLOSING_TAG = Pattern.compile("</([A-Za-z][A-Za-z0-9_.:/-]*)>");
     private static final Pattern BRACE = Pattern.compile(
             "(?<![${\\w])\\{([A-Za-z_][A-Za-z0-9_.-]*)}(?!})|\\{\\{\\s*(\\.?[A-Za-z_][A-Za-z0-9_.]*)\\s*}}");
-    private static final Pattern DOLLAR = Pattern.compile("\\$(?:\\{([A-Za-z_][A-Za-z0-9_]*)}|([A-Za-z_][A-Za-z0-9_]*))");
+    // ${NAME}, ${NAME?} / ${NAME:?message} (required), ${db-instance-name} (a doc placeholder, not a bash name), $NAME
+    private static final Pattern DOLLAR = Pattern.compile("\\$(?:\\{([A-Za-z_][A-Za-z0-9_]*)(?::?\\?[^}]*)?}"
+            + "|\\{([a-z][a-z0-9_]*(?:-[a-z0-9_]+)+)}|([A-Za-z_][A-Za-z0-9_]*))");
     private static final Pattern ASSIGNED = Pattern.compile("(?:^|[\\s;&|(`])([A-Za-z_][A-Za-z0-9_]*)\\+?=");
     private static final Pattern LOOP_VARIABLE = Pattern.compile("\\b(?:for|select)\\s+([A-Za-z_][A-Za-z0-9_]*)\\s");
     private static final Pattern READ_ARGS = Pattern.compile("\\b(?:read|mapfile|readarray|getopts)\\b([^;&|\\n]*)");
@@ -75,8 +77,17 @@ public final class Placeholders {
         known.addAll(defined);
         dollars(command, ctx, known, found, taken);
         CapsWords.find(command, parsed, found, taken);
-        found.sort(Comparator.comparingInt(Placeholder::start));
-        return found;
+        found.sort(Comparator.comparingInt(Placeholder::start).thenComparing(p -> -p.end()));
+        List<Placeholder> kept = new ArrayList<>(found.size());
+        int end = -1;
+        for (Placeholder p : found) {
+            // SUSPICIOUS_IP inside <SUSPICIOUS_IP> is the same value: keep the outer one only
+            if (p.start() >= end) {
+                kept.add(p);
+                end = p.end();
+            }
+        }
+        return kept;
     }
 
     private static void angles(String s, byte[] ctx, List<Placeholder> found, Set<Integer> taken) {
@@ -123,9 +134,10 @@ public final class Placeholders {
                     || escaped(s, m.start())) {
                 continue;
             }
-            String name = m.group(1) != null ? m.group(1) : m.group(2);
-            if (!KNOWN_ENV.contains(name) && !assigned.contains(name)) {
-                add(found, taken, name, m, m.group(1) != null ? Placeholder.Form.DOLLAR_BRACE : Placeholder.Form.DOLLAR);
+            String name = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+            String variable = m.group(2) != null ? name.substring(0, name.indexOf('-')) : name;
+            if (!KNOWN_ENV.contains(variable) && !assigned.contains(variable)) {
+                add(found, taken, name, m, m.group(3) == null ? Placeholder.Form.DOLLAR_BRACE : Placeholder.Form.DOLLAR);
             }
         }
     }

@@ -11,10 +11,8 @@ import java.util.Set;
  * Destructive commands of platform tools: kubectl/oc ({@code delete}, {@code drain},
  * {@code scale --replicas=0}, {@code rollout undo}, {@code replace --force}; {@code cordon} is reversible
  * and not flagged), docker and compose ({@code rm}, {@code stop}, {@code kill}, {@code volume rm},
- * {@code prune}, {@code compose down}), helm ({@code rollback}, {@code uninstall}), velero restores and
- * deletes, vault writes and deletes, etcdctl ({@code del}, {@code put}, {@code defrag}, {@code compact},
- * {@code member remove}), redis-cli, PostgreSQL server tools, cloud CLIs ({@code delete-*},
- * {@code s3 rm}), terraform destroy and HTTP {@code DELETE} requests.
+ * {@code prune}, {@code compose down}), helm ({@code rollback}, {@code uninstall}), cloud CLIs
+ * ({@code delete-*}, {@code s3 rm}), terraform destroy and HTTP {@code DELETE} requests.
  */
 final class PlatformDangers {
 
@@ -24,9 +22,10 @@ final class PlatformDangers {
             "--log-level");
     private static final Set<String> COMPOSE_VALUES = Set.of("-f", "--file", "-p", "--project-name", "--profile",
             "--env-file", "--project-directory", "--ansi", "--parallel", "--progress");
-    private static final Set<String> REDIS_VALUES = Set.of("-h", "-p", "-s", "-a", "-u", "-r", "-i", "-n", "-d", "-D",
-            "--user", "--pass", "--cacert", "--cacertdir", "--cert", "--key", "--sni", "--tls-ciphers", "--pattern",
-            "--count", "--rdb", "--memkeys-samples", "-t");
+
+    /** The programs these rules know, for spotting them inside {@code docker exec} and the like. */
+    static final Set<String> PROGRAMS = Set.of("kubectl", "oc", "docker", "podman", "nerdctl", "docker-compose",
+            "podman-compose", "helm", "aws", "gcloud", "az", "gsutil", "terraform", "tofu", "curl", "wget", "http", "https");
 
     private PlatformDangers() {
     }
@@ -38,19 +37,6 @@ final class PlatformDangers {
             case "docker", "podman", "nerdctl" -> docker(args);
             case "docker-compose", "podman-compose" -> compose(args, 1);
             case "helm" -> helm(args);
-            case "velero" -> velero(args);
-            case "vault" -> vault(args);
-            case "etcdctl", "etcdutl" -> etcd(args);
-            case "redis-cli" -> {
-                int cmd = CommandWords.firstOperand(args, 1, REDIS_VALUES);
-                yield cmd < 0 ? null : SqlDangers.redis(args.subList(cmd, args.size()));
-            }
-            case "dropdb" -> danger("dropdb", "Deletes the PostgreSQL database " + HostDangers.operands(args)
-                    + " and all its data.");
-            case "pg_resetwal", "pg_resetxlog" -> danger("pg-resetwal",
-                    "Resets the PostgreSQL write-ahead log; committed transactions can be lost.");
-            case "pg_ctl", "pg_ctlcluster" -> args.contains("stop") ? danger("pg-stop",
-                    "Stops the PostgreSQL server; every connection is dropped.") : null;
             case "aws", "gcloud", "az", "gsutil" -> cloud(args);
             case "terraform", "tofu" -> args.contains("destroy") || args.contains("-destroy") ? danger("terraform-destroy",
                     "Destroys every resource managed by this configuration.") : null;
@@ -160,51 +146,6 @@ final class PlatformDangers {
             case "rollback" -> danger("helm-rollback", "Rolls the Helm release" + release + " back to an earlier revision.");
             case "uninstall", "delete", "del", "un" -> danger("helm-uninstall",
                     "Uninstalls the Helm release" + release + " and deletes its Kubernetes resources.");
-            default -> null;
-        };
-    }
-
-    private static Danger velero(List<String> args) {
-        if (args.contains("delete")) {
-            return danger("velero-delete", "Deletes Velero backups or restores.");
-        }
-        if (args.contains("restore") && args.contains("create")) {
-            return danger("velero-restore", "Restores Kubernetes resources from a backup into the live cluster.");
-        }
-        return null;
-    }
-
-    private static Danger vault(List<String> args) {
-        List<String> ops = HostDangers.operandList(args);
-        String v0 = ops.isEmpty() ? "" : ops.get(0);
-        String v1 = ops.size() > 1 ? ops.get(1) : "";
-        String v2 = ops.size() > 2 ? ops.get(2) : "";
-        if (v0.equals("kv") && Set.of("put", "patch", "rollback").contains(v1)) {
-            return danger("vault-write", "Writes a new version of a Vault secret; applications read it at once.");
-        }
-        if (v0.equals("delete") || (v0.equals("kv") && (Set.of("delete", "destroy").contains(v1)
-                || (v1.equals("metadata") && v2.equals("delete"))))) {
-            return danger("vault-delete", "Deletes Vault secret data.");
-        }
-        if ((v0.equals("operator") && v1.equals("seal")) || (Set.of("secrets", "auth").contains(v0) && v1.equals("disable"))
-                || (v0.equals("lease") && v1.equals("revoke"))) {
-            return danger("vault-admin", "Changes Vault itself (seal, disable an engine or revoke leases); clients lose access.");
-        }
-        return null;
-    }
-
-    private static Danger etcd(List<String> args) {
-        int sub = CommandWords.firstOperand(args, 1, Set.of("--endpoints", "--cacert", "--cert", "--key", "--user",
-                "-w", "--write-out", "--data-dir", "--command-timeout", "--dial-timeout"));
-        String verb = sub < 0 ? "" : args.get(sub);
-        return switch (verb) {
-            case "del" -> danger("etcd-del", "Deletes keys from etcd directly, bypassing the Kubernetes API.");
-            case "put" -> danger("etcd-put", "Writes keys to etcd directly, bypassing the Kubernetes API.");
-            case "defrag" -> danger("etcd-defrag", "Defragments etcd: the member blocks reads and writes while it runs;"
-                    + " do one member at a time.");
-            case "compact", "compaction" -> danger("etcd-compact", "Compacts etcd history: earlier revisions are gone for good.");
-            case "member" -> args.contains("remove") ? danger("etcd-member-remove",
-                    "Removes a member from the etcd cluster.") : null;
             default -> null;
         };
     }

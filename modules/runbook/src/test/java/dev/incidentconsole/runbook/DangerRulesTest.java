@@ -97,6 +97,12 @@ class DangerRulesTest {
             sudo -u postgres psql -c 'DROP DATABASE old'                        => sql-drop
             if true; then kubectl delete ns tmp; fi                             => kubectl-delete
             KUBECONFIG=/k.conf timeout 30 kubectl delete job x                  => kubectl-delete
+            docker compose exec worker celery -A app.worker purge -Q exports -f => queue-purge
+            rabbitmqctl purge_queue celery                                      => queue-purge
+            kafka-topics.sh --bootstrap-server k:9092 --delete --topic events   => kafka-topic-delete
+            vault kv metadata delete secret/api                                 => vault-delete
+            etcdctl member remove 8e9e05c52164694d                              => etcd-member-remove
+            pg_ctl -D /var/lib/postgresql/data stop -m fast                     => pg-stop
             """)
     void flagsDestructiveCommand(String command, String rule) {
         Danger danger = DangerRules.check(command.replace("\\n", "\n"));
@@ -169,6 +175,11 @@ class DangerRulesTest {
         "kubectl logs rm",
         "sudo nft add rule inet filter forward iifname \"docker0\" accept",
         "aws s3 ls s3://bucket/",
+        "docker compose exec worker celery -A app.worker inspect active",
+        "rabbitmqctl list_queues name messages",
+        "kafka-consumer-groups.sh --bootstrap-server k:9092 --describe --group api",
+        "kafka-consumer-groups.sh --bootstrap-server k:9092 --group api --reset-offsets --to-latest --topic t",
+        "etcdctl member list -w table",
         "watch -n 5 'kubectl get pods'",
         "echo \"unterminated 'quote",
         ""})

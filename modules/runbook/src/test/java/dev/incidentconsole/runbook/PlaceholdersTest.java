@@ -41,6 +41,10 @@ class PlaceholdersTest {
             mysql -h <db-host> -D <database name>                               => <db-host>:ANGLE <database name>:ANGLE
             kubectl create secret generic s --from-literal=API_KEY="${API_KEY}" => ${API_KEY}:DOLLAR_BRACE
             kubectl get pods -l app=APP_NAME,tier=TIER                          => APP_NAME:CAPS TIER:CAPS
+            oc describe pod <POD_NAME> -n openshift-logging                     => <POD_NAME>:ANGLE
+            aws rds describe-db-instances --db-instance-identifier ${db_id?}    => ${db_id?}:DOLLAR_BRACE
+            aws rds create-db-snapshot --db-snapshot-identifier ${your-snapshot-name} => ${your-snapshot-name}:DOLLAR_BRACE
+            env=prod; gds-cli aws govuk-${env?}-fulladmin                       =>
             sort <in.txt >out.txt                                               =>
             grep '[ERROR]' app.log                                              =>
             curl -X GET http://localhost:9093/api/v2/alerts                     =>

@@ -1,0 +1,120 @@
+package dev.incidentconsole.runbook;
+
+import static dev.incidentconsole.runbook.HostDangers.danger;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Destructive commands of data services: redis-cli ({@code FLUSHALL}, {@code DEL} ...), PostgreSQL
+ * server tools ({@code dropdb}, {@code pg_resetwal}, {@code pg_ctl stop}), etcd ({@code del},
+ * {@code put}, {@code defrag}, {@code compact}, {@code member remove}; {@code defrag} blocks the member
+ * while it runs, so it is flagged although it loses no data), vault writes and deletes, velero restores
+ * and deletes, and message queues (celery {@code purge}, rabbitmqctl {@code purge_queue}/{@code reset},
+ * kafka topic deletes and offset resets).
+ */
+final class ServiceDangers {
+
+    /** The programs these rules know, for spotting them inside {@code docker exec} and the like. */
+    static final Set<String> PROGRAMS = Set.of("redis-cli", "dropdb", "pg_resetwal", "pg_resetxlog", "pg_ctl",
+            "pg_ctlcluster", "etcdctl", "etcdutl", "vault", "velero", "celery", "rabbitmqctl", "kafka-topics",
+            "kafka-topics.sh", "kafka-consumer-groups", "kafka-consumer-groups.sh");
+    private static final Set<String> REDIS_VALUES = Set.of("-h", "-p", "-s", "-a", "-u", "-r", "-i", "-n", "-d", "-D",
+            "--user", "--pass", "--cacert", "--cacertdir", "--cert", "--key", "--sni", "--tls-ciphers", "--pattern",
+            "--count", "--rdb", "--memkeys-samples", "-t");
+
+    private ServiceDangers() {
+    }
+
+    /** @param args the program name first, then its arguments, quotes removed */
+    static Danger check(String program, List<String> args) {
+        return switch (program) {
+            case "redis-cli" -> {
+                int cmd = CommandWords.firstOperand(args, 1, REDIS_VALUES);
+                yield cmd < 0 ? null : SqlDangers.redis(args.subList(cmd, args.size()));
+            }
+            case "dropdb" -> danger("dropdb", "Deletes the PostgreSQL database " + HostDangers.operands(args)
+                    + " and all its data.");
+            case "pg_resetwal", "pg_resetxlog" -> danger("pg-resetwal",
+                    "Resets the PostgreSQL write-ahead log; committed transactions can be lost.");
+            case "pg_ctl", "pg_ctlcluster" -> args.contains("stop") ? danger("pg-stop",
+                    "Stops the PostgreSQL server; every connection is dropped.") : null;
+            case "etcdctl", "etcdutl" -> etcd(args);
+            case "vault" -> vault(args);
+            case "velero" -> velero(args);
+            case "celery" -> args.contains("purge") ? danger("queue-purge",
+                    "Deletes every message waiting in the Celery queues; those tasks never run.")
+                    : args.contains("shutdown") ? danger("celery-shutdown", "Shuts the Celery workers down.") : null;
+            case "rabbitmqctl" -> rabbit(args);
+            case "kafka-topics", "kafka-topics.sh" -> args.contains("--delete") ? danger("kafka-topic-delete",
+                    "Deletes Kafka topics and every message in them.") : null;
+            case "kafka-consumer-groups", "kafka-consumer-groups.sh" -> args.contains("--execute")
+                    && (args.contains("--reset-offsets") || args.contains("--delete")) ? danger("kafka-offsets",
+                    "Moves or deletes consumer group offsets: messages are skipped or processed again.") : null;
+            default -> null;
+        };
+    }
+
+    private static Danger rabbit(List<String> args) {
+        for (String a : args) {
+            switch (a) {
+                case "purge_queue":
+                    return danger("queue-purge", "Deletes every message in the RabbitMQ queue.");
+                case "delete_queue":
+                    return danger("queue-delete", "Deletes the RabbitMQ queue and the messages in it.");
+                case "reset", "force_reset":
+                    return danger("rabbit-reset", "Resets the RabbitMQ node: all its data and cluster membership are lost.");
+                case "stop_app", "stop":
+                    return danger("rabbit-stop", "Stops RabbitMQ on this node; clients lose their connections.");
+                default:
+                    break;
+            }
+        }
+        return null;
+    }
+
+    private static Danger velero(List<String> args) {
+        if (args.contains("delete")) {
+            return danger("velero-delete", "Deletes Velero backups or restores.");
+        }
+        if (args.contains("restore") && args.contains("create")) {
+            return danger("velero-restore", "Restores Kubernetes resources from a backup into the live cluster.");
+        }
+        return null;
+    }
+
+    private static Danger vault(List<String> args) {
+        List<String> ops = HostDangers.operandList(args);
+        String v0 = ops.isEmpty() ? "" : ops.get(0);
+        String v1 = ops.size() > 1 ? ops.get(1) : "";
+        String v2 = ops.size() > 2 ? ops.get(2) : "";
+        if (v0.equals("kv") && Set.of("put", "patch", "rollback").contains(v1)) {
+            return danger("vault-write", "Writes a new version of a Vault secret; applications read it at once.");
+        }
+        if (v0.equals("delete") || (v0.equals("kv") && (Set.of("delete", "destroy").contains(v1)
+                || (v1.equals("metadata") && v2.equals("delete"))))) {
+            return danger("vault-delete", "Deletes Vault secret data.");
+        }
+        if ((v0.equals("operator") && v1.equals("seal")) || (Set.of("secrets", "auth").contains(v0) && v1.equals("disable"))
+                || (v0.equals("lease") && v1.equals("revoke"))) {
+            return danger("vault-admin", "Changes Vault itself (seal, disable an engine or revoke leases); clients lose access.");
+        }
+        return null;
+    }
+
+    private static Danger etcd(List<String> args) {
+        int sub = CommandWords.firstOperand(args, 1, Set.of("--endpoints", "--cacert", "--cert", "--key", "--user",
+                "-w", "--write-out", "--data-dir", "--command-timeout", "--dial-timeout"));
+        String verb = sub < 0 ? "" : args.get(sub);
+        return switch (verb) {
+            case "del" -> danger("etcd-del", "Deletes keys from etcd directly, bypassing the Kubernetes API.");
+            case "put" -> danger("etcd-put", "Writes keys to etcd directly, bypassing the Kubernetes API.");
+            case "defrag" -> danger("etcd-defrag", "Defragments etcd: the member blocks reads and writes while it runs;"
+                    + " do one member at a time.");
+            case "compact", "compaction" -> danger("etcd-compact", "Compacts etcd history: earlier revisions are gone for good.");
+            case "member" -> args.contains("remove") ? danger("etcd-member-remove",
+                    "Removes a member from the etcd cluster.") : null;
+            default -> null;
+        };
+    }
+}
