@@ -1,0 +1,86 @@
+package dev.incidentconsole.runbook;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Turns file bytes into text the Markdown parser can take, noting what had to be repaired. */
+final class SourceText {
+
+    /** Runbooks are a few hundred lines; anything past this is cut so a stray log file cannot stall the app. */
+    static final int MAX_CHARS = 4 * 1024 * 1024;
+    private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
+
+    private SourceText() {
+    }
+
+    /** Decodes UTF-8, replacing malformed bytes with U+FFFD and warning once with the first bad line. */
+    static String decode(byte[] bytes, List<ParseWarning> warnings) {
+        CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            return strict.decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            int bad = text.indexOf('\uFFFD');
+            warnings.add(new ParseWarning(bad < 0 ? 0 : lineOf(text, bad),
+                    "the file is not valid UTF-8; malformed bytes were replaced (save it as UTF-8 to fix)"));
+            return text;
+        }
+    }
+
+    /**
+     * Cleans decoded text: drops a byte-order mark, cuts oversize input and detects binary content.
+     *
+     * @return the text to parse, or {@code null} when the content is binary and should not be parsed
+     */
+    static String clean(String text, List<ParseWarning> warnings) {
+        String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        if (t.length() > MAX_CHARS) {
+            int cut = t.lastIndexOf('\n', MAX_CHARS);
+            t = t.substring(0, cut > 0 ? cut : MAX_CHARS);
+            warnings.add(new ParseWarning(lineOf(t, t.length() - 1),
+                    "the file is larger than " + MAX_CHARS / (1024 * 1024) + " MiB; only the part up to this line was read"));
+        }
+        int nul = t.indexOf('\0');
+        if (nul < 0) {
+            return t;
+        }
+        int controls = 0;
+        int sample = Math.min(t.length(), 64 * 1024);
+        for (int i = 0; i < sample; i++) {
+            char c = t.charAt(i);
+            if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') || c == '\uFFFD') {
+                controls++;
+            }
+        }
+        // A stray NUL in a text file is repaired; a file where one character in ten is junk is not text.
+        if (controls * 10 > sample && controls >= 3) {
+            warnings.add(new ParseWarning(0, "binary content: the file is not a text runbook (NUL bytes from line "
+                    + lineOf(t, nul) + "); nothing was read"));
+            return null;
+        }
+        warnings.add(new ParseWarning(lineOf(t, nul), "binary content: NUL bytes in the text were replaced"));
+        return t.replace('\0', '\uFFFD');
+    }
+
+    static int lineOf(CharSequence text, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset && i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    /** Splits into lines the way commonmark counts them (\n, \r\n or \r). */
+    static String[] lines(String text) {
+        return LINE_BREAK.split(text, -1);
+    }
+}

@@ -1,0 +1,105 @@
+package dev.incidentconsole.runbook;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.IndentedCodeBlock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Turns code blocks into {@link Step}s; shell blocks are split into commands by {@link ShellSplitter}. */
+final class StepReader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StepReader.class);
+    static final Set<String> SHELL_LANGUAGES = Set.of("", "bash", "sh", "shell", "console", "zsh");
+    /** A language name is a word like {@code bash}, {@code c++} or {@code shell-session}; not {@code X=$(...)}. */
+    private static final Pattern LANGUAGE = Pattern.compile("[\\p{L}\\p{N}_+#.-]+");
+
+    private static final Pattern DIAGRAM = Pattern.compile("[\\u2500-\\u259F\\u25B2-\\u25C4]");
+
+    private StepReader() {
+    }
+
+    static Step fenced(FencedCodeBlock block, List<ParseWarning> warnings) {
+        int line = Lines.start(block);
+        String info = block.getInfo() == null ? "" : block.getInfo().strip();
+        String text = trimFinalNewline(block.getLiteral());
+        int firstContentLine = line + 1;
+        String language = language(info);
+        if (!info.isEmpty() && !LANGUAGE.matcher(language).matches()) {
+            // Authors sometimes write the command on the fence line itself (```REDISCLI_AUTH=... redis-cli).
+            warnings.add(new ParseWarning(line, "code fence info string looks like a command; it was read as the"
+                    + " block's first line (put the language, or nothing, after the backticks)"));
+            text = text.isEmpty() ? info : info + "\n" + text;
+            firstContentLine = line;
+            language = "";
+        }
+        if (block.getClosingFenceLength() == null) {
+            warnings.add(new ParseWarning(line, "unterminated code fence at line " + line
+                    + "; it runs to the end of its list item or of the file"));
+        }
+        return step(line, firstContentLine, language, text, warnings);
+    }
+
+    static Step indented(IndentedCodeBlock block, List<ParseWarning> warnings) {
+        int line = Lines.start(block);
+        return step(line, line, "", trimFinalNewline(block.getLiteral()), warnings);
+    }
+
+    /** Lower-cased first word of an info string, with {@code {...}} attributes and a leading dot removed. */
+    static String language(String info) {
+        String t = info.strip();
+        if (t.startsWith("{")) {
+            int close = t.indexOf('}');
+            t = close > 0 ? t.substring(1, close) : t.substring(1);
+        }
+        t = t.strip();
+        int space = 0;
+        while (space < t.length() && !Character.isWhitespace(t.charAt(space)) && t.charAt(space) != '{'
+                && t.charAt(space) != ',') {
+            space++;
+        }
+        t = t.substring(0, space);
+        if (t.startsWith(".")) {
+            t = t.substring(1);
+        }
+        return t.toLowerCase(Locale.ROOT);
+    }
+
+    private static Step step(int line, int firstContentLine, String language, String text,
+                             List<ParseWarning> warnings) {
+        boolean shell = SHELL_LANGUAGES.contains(language) && !(language.isEmpty() && notShell(text));
+        List<Command> commands = List.of();
+        if (shell && !text.isBlank()) {
+            try {
+                commands = ShellSplitter.split(text, firstContentLine, language);
+            } catch (RuntimeException e) {
+                LOG.warn("Could not split the shell block at line {}", line, e);
+                warnings.add(new ParseWarning(line, "the commands of this code block could not be read ("
+                        + e.getClass().getSimpleName() + "); it is shown as text only"));
+            }
+        }
+        return new Step(line, language, shell, text, commands);
+    }
+
+    /**
+     * Unlabelled blocks are taken as shell, except ones that plainly are not: box-drawing diagrams and JSON
+     * objects, which would otherwise be offered to the engineer as commands to run.
+     */
+    static boolean notShell(String text) {
+        String t = text.strip();
+        if (t.startsWith("{") && t.endsWith("}")) {
+            return true;
+        }
+        return DIAGRAM.matcher(t).find();
+    }
+
+    private static String trimFinalNewline(String literal) {
+        if (literal == null) {
+            return "";
+        }
+        return literal.endsWith("\n") ? literal.substring(0, literal.length() - 1) : literal;
+    }
+}

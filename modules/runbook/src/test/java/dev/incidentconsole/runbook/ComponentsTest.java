@@ -1,0 +1,66 @@
+package dev.incidentconsole.runbook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ComponentsTest {
+
+    private final Components components = Components.standard();
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            psql -h localhost -p 6432                      | PostgreSQL
+            restart postgres then pgbouncer                | PostgreSQL,PgBouncer
+            pg_dump nova > backup.sql                      | PostgreSQL
+            the pg cluster                                 | PostgreSQL
+            PGPASSWORD=secret ./run                        | ''
+            kubectl get pods -n x                          | Kubernetes
+            K8S readiness                                  | Kubernetes
+            kube-apiserver is slow                         | Kubernetes
+            docker-compose logs and docker compose ps      | Docker
+            redis-cli FLUSHDB                              | Redis
+            celery-worker restarting                       | Celery
+            cert-manager renewal                           | cert-manager
+            etcdctl defrag                                 | etcd
+            Sidekiq queue in GitLab                        | Sidekiq,GitLab
+            vtgate and vttablet                            | Vitess
+            ceph osd near full                             | Ceph
+            Thanos compactor and Loki and Tempo            | Thanos,Loki,Tempo
+            Elasticsearch cluster health                   | Elasticsearch
+            MySQL replication                              | MySQL
+            CockroachDB node                               | CockroachDB
+            Alertmanager and Grafana and Prometheus        | Alertmanager,Grafana,Prometheus
+            websocat ws://localhost:8766                   | WebSocket
+            Jaeger UI and Vault secrets and nginx          | Jaeger,Vault,nginx
+            helm upgrade                                   | Helm
+            upgrading, a pgsqlish word, dockerfile          | ''
+            """)
+    void mentionsAreMatchedOnWholeWordsCaseInsensitively(String text, String expected) {
+        List<String> names = expected == null || expected.isEmpty() ? List.of() : Arrays.asList(expected.split(","));
+        assertThat(components.find(text)).containsExactlyElementsOf(names);
+    }
+
+    @Test
+    void aliasesResolveToCanonicalNames() {
+        assertThat(components.canonical("psql")).contains("PostgreSQL");
+        assertThat(components.canonical("K8s")).contains("Kubernetes");
+        assertThat(components.canonical("pg_stat_activity")).contains("PostgreSQL");
+        assertThat(components.canonical("nothing-here")).isEmpty();
+        assertThat(components.names()).contains("PostgreSQL", "Redis", "Kubernetes", "Ceph").doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aCustomCatalogIsReadFromNameAndAliasLines() {
+        Components custom = Components.of(List.of("# comment", "", "Payments API: payments, pay-api, pay_*",
+                "Ledger: ledger"));
+
+        assertThat(custom.find("restart pay-api, then check the ledger and pay_worker")).containsExactly(
+                "Payments API", "Ledger");
+        assertThat(custom.names()).containsExactly("Payments API", "Ledger");
+    }
+}
