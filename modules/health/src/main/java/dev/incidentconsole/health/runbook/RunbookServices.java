@@ -1,0 +1,167 @@
+package dev.incidentconsole.health.runbook;
+
+import dev.incidentconsole.health.RunbookRef;
+import dev.incidentconsole.health.ServiceSpec;
+import dev.incidentconsole.health.spec.HttpSpec;
+import dev.incidentconsole.health.spec.PostgresSpec;
+import dev.incidentconsole.health.spec.ProbeSpec;
+import dev.incidentconsole.health.spec.RedisSpec;
+import dev.incidentconsole.health.spec.StatusCodes;
+import dev.incidentconsole.health.spec.TcpSpec;
+import dev.incidentconsole.health.spec.WebSocketSpec;
+import dev.incidentconsole.runbook.Command;
+import dev.incidentconsole.runbook.Runbook;
+import dev.incidentconsole.runbook.Section;
+import dev.incidentconsole.runbook.ServiceEntry;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Offers the services of runbook port tables ({@link Runbook#services()}) as services to watch, so the
+ * bundled runbooks give a working dashboard without an environment file. Stateless and thread-safe.
+ *
+ * <p>A health-check cell becomes the probe it stands for ({@link CheckCommands}). Without one, the protocol
+ * decides: HTTP uses the health URL the runbook curls for that port anywhere, else {@code GET /}; WS a
+ * WebSocket handshake; Redis (or a TCP row named Redis) PING; PostgreSQL {@code SELECT 1}; others a TCP
+ * connect. Services are on {@code localhost} unless the check names another host.
+ */
+public final class RunbookServices {
+    private static final Pattern HEALTH_PATH = Pattern.compile("(?i).*/(health|healthz|healthy|ready|readyz|live|livez|ping|status)\\b.*");
+    private static final Pattern WS_URL = Pattern.compile("wss?://[^\\s'\"]+");
+    private final Function<String, String> env;
+    private final String host;
+
+    /** Services on localhost, with {@code $VARS} in checks read from {@link System#getenv(String)}. */
+    public RunbookServices() {
+        this(System::getenv, "localhost");
+    }
+
+    /**
+     * @param env  where {@code $VARS} in check commands (API keys...) are read from
+     * @param host the host for rows whose check names none
+     */
+    public RunbookServices(Function<String, String> env, String host) {
+        this.env = env;
+        this.host = host;
+    }
+
+    /** The services of several runbooks; a name already offered by an earlier runbook is skipped. */
+    public List<ServiceSpec> offer(Collection<Runbook> runbooks) {
+        Map<String, ServiceSpec> byName = new LinkedHashMap<>();
+        for (Runbook rb : runbooks) {
+            for (ServiceSpec s : offer(rb)) {
+                byName.putIfAbsent(s.name().toLowerCase(Locale.ROOT), s);
+            }
+        }
+        return List.copyOf(byName.values());
+    }
+
+    /** The services of one runbook's port tables, in table order. */
+    public List<ServiceSpec> offer(Runbook runbook) {
+        List<ServiceSpec> out = new ArrayList<>();
+        for (ServiceEntry e : runbook.services()) {
+            ServiceSpec spec = map(e, runbook.commands()).withOrigin(fileName(runbook) + " line " + e.line());
+            out.add(spec.withRunbooks(List.of(ref(runbook, e.line()))));
+        }
+        return out;
+    }
+
+    /** One table row as a service; {@code commands} are the runbook's, searched for a health URL. */
+    public ServiceSpec map(ServiceEntry entry, List<Command> commands) {
+        CheckCommands checks = new CheckCommands(env);
+        if (!entry.check().isBlank()) {
+            CheckCommands.Parsed p = checks.parse(entry.check(), host, entry.port());
+            ServiceSpec spec = ServiceSpec.of(entry.name(), p.host(), entry.port(), p.probe());
+            for (String note : p.notes()) {
+                spec = spec.withNote(note);
+            }
+            return spec;
+        }
+        return ServiceSpec.of(entry.name(), host, entry.port(), byProtocol(entry, commands, checks));
+    }
+
+    private ProbeSpec byProtocol(ServiceEntry e, List<Command> commands, CheckCommands checks) {
+        String protocol = e.protocol().strip().toUpperCase(Locale.ROOT);
+        String name = e.name().toLowerCase(Locale.ROOT);
+        int port = e.port();
+        switch (protocol) {
+            case "HTTP", "HTTPS" -> {
+                String scheme = protocol.toLowerCase(Locale.ROOT);
+                return healthUrl(commands, checks, port).orElse(HttpSpec.get(scheme + "://" + host + ":" + port + "/")
+                        .withAccept(new StatusCodes(List.of("2xx", "3xx"))));
+            }
+            case "WS", "WSS", "WEBSOCKET" -> {
+                return webSocketUrl(commands, port).map(WebSocketSpec::of)
+                        .orElse(WebSocketSpec.of((protocol.equals("WSS") ? "wss" : "ws") + "://" + host + ":" + port + "/"));
+            }
+            case "REDIS" -> {
+                return RedisSpec.of(host, port);
+            }
+            case "POSTGRES", "POSTGRESQL", "PG", "PSQL" -> {
+                return PostgresSpec.of(host, port, null, null, null);
+            }
+            default -> {
+                return name.contains("redis") ? RedisSpec.of(host, port) : new TcpSpec(host, port);
+            }
+        }
+    }
+
+    /** The first GET of a health-like path on this port among the runbook's curl commands. */
+    private Optional<HttpSpec> healthUrl(List<Command> commands, CheckCommands checks, int port) {
+        for (Command c : commands) {
+            for (String piece : c.text().split("&&|;|\\n")) {
+                if (!piece.contains("curl")) {
+                    continue;
+                }
+                // from the curl word on, without the end of a $( ... ) or `...` around it
+                String fromCurl = piece.substring(piece.indexOf("curl")).replaceAll("[)`]+\\s*$", "");
+                ProbeSpec p = checks.parse(fromCurl, host, port).probe();
+                if (p instanceof HttpSpec h && h.method().equals("GET") && portOf(h.url()) == port
+                        && HEALTH_PATH.matcher(h.url()).matches()) {
+                    return Optional.of(h.withExpect(null));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> webSocketUrl(List<Command> commands, int port) {
+        for (Command c : commands) {
+            Matcher m = WS_URL.matcher(c.text());
+            while (m.find()) {
+                String url = m.group();
+                if (portOf(url.replaceFirst("^ws", "http")) == port) {
+                    return Optional.of(url);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static int portOf(String url) {
+        okhttp3.HttpUrl u = okhttp3.HttpUrl.parse(url);
+        return u == null ? -1 : u.port();
+    }
+
+    private static RunbookRef ref(Runbook runbook, int line) {
+        Section best = null;
+        for (Section s : runbook.sections()) {
+            if (s.line() <= line) {
+                best = s;
+            }
+        }
+        return new RunbookRef(runbook.file().toString(), best == null ? "" : best.title(), best == null ? line : best.line());
+    }
+
+    private static String fileName(Runbook runbook) {
+        return runbook.file().getFileName() == null ? runbook.file().toString() : runbook.file().getFileName().toString();
+    }
+}
