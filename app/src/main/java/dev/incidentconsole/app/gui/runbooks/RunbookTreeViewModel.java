@@ -1,7 +1,6 @@
 package dev.incidentconsole.app.gui.runbooks;
 
 import dev.incidentconsole.app.gui.util.TaskExecutor;
-import dev.incidentconsole.runbook.Runbook;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -158,10 +157,6 @@ public final class RunbookTreeViewModel {
     /** The outline of each loaded runbook, sorted by title. */
     public ObservableList<OutlineNode> runbooks() {
         return runbooksView;
-    }
-
-    public List<Runbook> loadedRunbooks() {
-        return runbooks.stream().map(OutlineNode::runbook).toList();
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {

@@ -4,7 +4,6 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import javafx.scene.control.Alert;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
 
@@ -14,15 +13,6 @@ public final class FxDialogService implements DialogService {
 
     public FxDialogService(Window owner) {
         this.owner = owner;
-    }
-
-    @Override
-    public void showError(String title, String message) {
-        Alert alert = new Alert(Alert.AlertType.ERROR, message);
-        alert.initOwner(owner);
-        alert.setTitle(title);
-        alert.setHeaderText(title);
-        alert.showAndWait();
     }
 
     @Override
