@@ -1,0 +1,90 @@
+package dev.incidentconsole.exec;
+
+import dev.incidentconsole.exec.kube.KubectlArgs;
+import dev.incidentconsole.runbook.Danger;
+import dev.incidentconsole.runbook.DangerRules;
+import dev.incidentconsole.runbook.Placeholder;
+import dev.incidentconsole.runbook.Placeholders;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+
+/** Turns a {@link RunRequest} into a {@link PreparedCommand}: substitution, danger check, wrapping. */
+final class CommandPreparer {
+    private final ExecSettings settings;
+    private final Function<String, Danger> dangerCheck;
+
+    /** {@code dangerCheck} is {@link DangerRules#check} in production. */
+    CommandPreparer(ExecSettings settings, Function<String, Danger> dangerCheck) {
+        this.settings = settings;
+        this.dangerCheck = dangerCheck;
+    }
+
+    PreparedCommand prepare(RunRequest request) throws ExecException {
+        String text = substitute(request);
+        Danger danger = dangerCheck.apply(text);
+        if (danger == null) {
+            danger = request.knownDanger();
+        }
+        Interactivity interactivity = Interactivity.of(text);
+        return new PreparedCommand(text, wrap(text, request.target()), request.target(), danger, interactivity,
+                timeout(request.timeout(), interactivity));
+    }
+
+    private Duration timeout(Duration requested, Interactivity interactivity) {
+        Duration limit = requested != null ? requested : interactivity.endless() ? Duration.ZERO
+                : settings.defaultTimeout();
+        return limit == null || limit.isZero() || limit.isNegative() ? null : limit;
+    }
+
+    /**
+     * Fills every placeholder from the request's variables, each value quoted for the place it stands in.
+     * A {@code $NAME}, {@code ${NAME}} or {@code CAPS} placeholder without a value is left as written (the
+     * shell expands the first two; the last may be a literal word); {@code <name>} and {@code {name}} must
+     * have a value.
+     */
+    static String substitute(RunRequest request) throws ExecException {
+        String text = request.command();
+        List<Placeholder> found = new ArrayList<>(request.placeholders() != null ? request.placeholders()
+                : Placeholders.find(text));
+        found.sort(Comparator.comparingInt(Placeholder::start).reversed());
+        StringBuilder out = new StringBuilder(text);
+        int limit = text.length();
+        for (Placeholder p : found) {
+            if (p.start() < 0 || p.end() > limit || !text.startsWith(p.token(), p.start())) {
+                throw new ExecException(ExecException.Reason.INVALID_REQUEST, "Placeholder " + p.token()
+                        + " does not match the command text at offset " + p.start() + "; reload the runbook.");
+            }
+            String value = request.variables().get(p.name());
+            if (value == null) {
+                if (p.form() != Placeholder.Form.ANGLE && p.form() != Placeholder.Form.BRACE) {
+                    continue;
+                }
+                throw new ExecException(ExecException.Reason.MISSING_VARIABLE, "No value for " + p.token()
+                        + "; fill in '" + p.name() + "' before running the command.");
+            }
+            try {
+                out.replace(p.start(), p.end(), ShellQuote.quoteFor(value, ShellContext.at(text, p.start())));
+            } catch (IllegalArgumentException e) {
+                throw new ExecException(ExecException.Reason.INVALID_REQUEST, "The value for " + p.token() + " "
+                        + e.getMessage() + "; change the value.");
+            }
+            limit = p.start();
+        }
+        return out.toString();
+    }
+
+    /** What the target runs for {@code text}: the text itself, or wrapped to run inside a pod or container. */
+    static String wrap(String text, Target target) {
+        if (target instanceof KubeTarget kube && kube.pod() != null) {
+            return String.join(" ", KubectlArgs.quoteAll(KubectlArgs.execInPod(kube.namespace(), kube.pod(),
+                    kube.container(), text)));
+        }
+        if (target instanceof DockerTarget docker && docker.container() != null) {
+            return "docker exec " + ShellQuote.quote(docker.container()) + " sh -c " + ShellQuote.quote(text);
+        }
+        return text;
+    }
+}

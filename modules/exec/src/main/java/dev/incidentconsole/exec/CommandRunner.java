@@ -1,0 +1,180 @@
+package dev.incidentconsole.exec;
+
+import dev.incidentconsole.exec.kube.KubectlArgs;
+import dev.incidentconsole.exec.kube.KubectlShim;
+import dev.incidentconsole.exec.ssh.HostKeyDecision;
+import dev.incidentconsole.exec.ssh.PassphraseProvider;
+import dev.incidentconsole.exec.ssh.SshConfigFile;
+import dev.incidentconsole.exec.ssh.SshConnections;
+import dev.incidentconsole.runbook.Danger;
+import dev.incidentconsole.runbook.DangerRules;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/**
+ * The entry point: prepares, checks and starts commands on {@link Target}s.
+ *
+ * <p>{@link #start} returns as soon as the command runs (it blocks only while connecting to an SSH host,
+ * at most the pool's connect timeout, plus the time the engineer takes to answer a host key question).
+ * Destructive commands, judged after substitution, need a {@link Confirmation} for their exact text.
+ * Thread-safe; {@link #close()} cancels what is still running and closes the SSH connections.
+ */
+public final class CommandRunner implements Closeable {
+    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private final ExecSettings settings;
+    private final SshConnections ssh;
+    private final CommandPreparer preparer;
+    private final ExecutorService executor;
+    private final Set<RunHandle> running = ConcurrentHashMap.newKeySet();
+    private final AtomicLong runs = new AtomicLong();
+
+    public CommandRunner(ExecSettings settings, SshConnections ssh) {
+        this(settings, ssh, DangerRules::check);
+    }
+
+    /** A runner judging destructiveness with {@code dangerCheck} instead of the runbook's rules. */
+    CommandRunner(ExecSettings settings, SshConnections ssh, Function<String, Danger> dangerCheck) {
+        this.settings = settings;
+        this.ssh = ssh;
+        this.preparer = new CommandPreparer(settings, dangerCheck);
+        this.executor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "exec-" + runs.get());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** A runner with an SSH pool that knows no config and trusts only hosts already in known_hosts. */
+    public static CommandRunner withoutSshPrompts(ExecSettings settings) {
+        return new CommandRunner(settings, new SshConnections(SshConfigFile.empty(), HostKeyDecision.REJECT,
+                PassphraseProvider.NONE, Duration.ofSeconds(15), Duration.ofSeconds(30)));
+    }
+
+    /** Substitutes, checks and wraps {@code request} without running it, to show the engineer. */
+    public PreparedCommand prepare(RunRequest request) throws ExecException {
+        return preparer.prepare(request);
+    }
+
+    /**
+     * Starts {@code request}.
+     *
+     * @throws CommandRefusedException when the command is destructive and not confirmed as shown
+     * @throws ExecException           with the reason it could not start (missing variable or tool, SSH
+     *                                 connect, host key or login failure, ...)
+     */
+    public RunHandle start(RunRequest request) throws ExecException {
+        PreparedCommand prepared = prepare(request);
+        if (prepared.dangerous() && (request.confirmation() == null
+                || !request.confirmation().covers(prepared.text()))) {
+            throw new CommandRefusedException(prepared.danger(), prepared.text());
+        }
+        Execution execution = execute(prepared.runText(), prepared.target());
+        OutputSink sink;
+        try {
+            sink = new OutputSink(outputFile(), settings.tailLines(), settings.tailChars());
+        } catch (IOException e) {
+            execution.terminate(Duration.ZERO);
+            throw new ExecException(ExecException.Reason.IO, "Cannot create the output file in "
+                    + settings.outputDir() + ": " + e.getMessage() + ".", e);
+        }
+        RunHandle handle = new RunHandle(prepared, sink, settings, executor);
+        running.add(handle);
+        handle.completion().whenComplete((r, e) -> running.remove(handle));
+        handle.begin(execution);
+        return handle;
+    }
+
+    /** Starts {@code request} and waits up to {@code await} for its result. */
+    public RunResult run(RunRequest request, Duration await) throws ExecException {
+        return start(request).await(await);
+    }
+
+    private Execution execute(String text, Target target) throws ExecException {
+        if (target instanceof LocalTarget local) {
+            return LocalExecution.start(Executables.localShell(), text, local.workingDir(), local.environment());
+        } else if (target instanceof SshTarget remote) {
+            return SshExecution.start(ssh, remote, text);
+        } else if (target instanceof KubeTarget kube) {
+            return LocalExecution.start(Executables.localShell(), text, null, kubeEnvironment(kube));
+        } else if (target instanceof DockerTarget docker) {
+            if (docker.host() instanceof LocalTarget && Executables.find("docker").isEmpty()) {
+                throw new ExecException(ExecException.Reason.TOOL_MISSING, "docker was not found on PATH; install"
+                        + " Docker or run this step on a host that has it.");
+            }
+            return execute(text, docker.host());
+        }
+        throw new IllegalStateException("unknown target " + target);
+    }
+
+    private Map<String, String> kubeEnvironment(KubeTarget kube) throws ExecException {
+        Path kubectl = kubectl();
+        Map<String, String> env = new HashMap<>(KubectlShim.environment(kubectl, kube.context(), kube.namespace()));
+        try {
+            Path shimDir = KubectlShim.install(settings.outputDir().toAbsolutePath().resolveSibling("bin"));
+            env.put("PATH", shimDir + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        } catch (IOException e) {
+            throw new ExecException(ExecException.Reason.IO, "Cannot write the kubectl helper script: "
+                    + e.getMessage() + ".", e);
+        }
+        if (kube.kubeconfig() != null) {
+            env.put("KUBECONFIG", kube.kubeconfig().toString());
+        }
+        return env;
+    }
+
+    private Path kubectl() throws ExecException {
+        return Executables.find(settings.kubectl()).orElseThrow(() -> new ExecException(
+                ExecException.Reason.TOOL_MISSING, "kubectl was not found (looked for '" + settings.kubectl()
+                + "' on PATH); install kubectl or set its path in the settings."));
+    }
+
+    /**
+     * The context names in {@code kubeconfig} ({@code null} for the default), via
+     * {@code kubectl config get-contexts -o name}, waiting at most {@code timeout}.
+     */
+    public List<String> kubeContexts(Path kubeconfig, Duration timeout) throws ExecException {
+        return KubeContexts.list(kubectl(), KubectlArgs.getContexts(), kubeconfig, timeout);
+    }
+
+    private Path outputFile() {
+        return settings.outputDir().resolve(LocalDateTime.now().format(FILE_TIME) + "-" + runs.incrementAndGet()
+                + "-" + ProcessHandle.current().pid() + ".log");
+    }
+
+    public SshConnections ssh() {
+        return ssh;
+    }
+
+    public ExecSettings settings() {
+        return settings;
+    }
+
+    /** Cancels every run still going, closes the SSH connections and stops the reader threads. */
+    @Override
+    public void close() {
+        running.forEach(RunHandle::cancel);
+        for (RunHandle handle : List.copyOf(running)) {
+            try {
+                handle.await(settings.killGrace().plusSeconds(5));
+            } catch (ExecException e) {
+                // it could not be stopped in time; the process is orphaned, as a terminal would leave it
+            }
+        }
+        ssh.close();
+        executor.shutdownNow();
+    }
+}

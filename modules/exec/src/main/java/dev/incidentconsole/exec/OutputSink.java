@@ -1,0 +1,135 @@
+package dev.incidentconsole.exec;
+
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where a run's lines go: numbered in arrival order, the last {@code tailLines} (and at most
+ * {@code tailChars} characters) kept in memory, every line written to {@code file} as printed (stdout and
+ * stderr interleaved as they arrived), and each passed to the listeners. Memory stays bounded whatever
+ * the command prints; the file holds all of it. Thread-safe: both stream readers feed one sink.
+ */
+public final class OutputSink implements Closeable {
+    private static final Logger LOG = LoggerFactory.getLogger(OutputSink.class);
+
+    private final Path file;
+    private final int tailLines;
+    private final long tailChars;
+    private final ArrayDeque<OutputLine> tail = new ArrayDeque<>();
+    private final List<OutputListener> listeners = new CopyOnWriteArrayList<>();
+    private OutputStream out;
+    private long seq;
+    private long chars;
+    private long bytes;
+    private boolean closed;
+
+    public OutputSink(Path file, int tailLines, long tailChars) throws IOException {
+        if (tailLines < 1 || tailChars < 1) {
+            throw new IllegalArgumentException("the output tail must keep at least one line");
+        }
+        this.file = file;
+        this.tailLines = tailLines;
+        this.tailChars = tailChars;
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        this.out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+    }
+
+    /** Adds a listener; with {@code replay} it first receives the lines still in the tail. */
+    public synchronized void addListener(OutputListener listener, boolean replay) {
+        if (replay) {
+            tail.forEach(line -> deliver(listener, line));
+        }
+        listeners.add(listener);
+    }
+
+    public void removeListener(OutputListener listener) {
+        listeners.remove(listener);
+    }
+
+    /** Records one line of {@code len} bytes from {@code bytes[0..len)}, without its line break. */
+    synchronized void accept(OutputLine.Source source, byte[] data, int len) {
+        if (closed) {
+            return;
+        }
+        writeToFile(data, len);
+        OutputLine line = new OutputLine(++seq, source, new String(data, 0, len, StandardCharsets.UTF_8),
+                Instant.now());
+        tail.addLast(line);
+        chars += line.text().length();
+        while (tail.size() > tailLines || (chars > tailChars && tail.size() > 1)) {
+            chars -= tail.removeFirst().text().length();
+        }
+        for (OutputListener listener : listeners) {
+            deliver(listener, line);
+        }
+    }
+
+    private void writeToFile(byte[] data, int len) {
+        if (out == null) {
+            return;
+        }
+        try {
+            out.write(data, 0, len);
+            out.write('\n');
+            bytes += len + 1L;
+        } catch (IOException e) {
+            LOG.warn("Output file {} could not be written ({}); keeping only the in-memory tail", file, e.toString());
+            closeQuietly();
+        }
+    }
+
+    private static void deliver(OutputListener listener, OutputLine line) {
+        try {
+            listener.onLine(line);
+        } catch (RuntimeException e) {
+            LOG.warn("Output listener {} failed on line {}", listener, line.seq(), e);
+        }
+    }
+
+    /** The lines still in memory, oldest first. */
+    public synchronized List<OutputLine> tail() {
+        return List.copyOf(tail);
+    }
+
+    /** Lines received so far, including those no longer in the tail. */
+    public synchronized long lineCount() {
+        return seq;
+    }
+
+    /** Bytes written to the file so far (line breaks included). */
+    public synchronized long byteCount() {
+        return bytes;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        closeQuietly();
+    }
+
+    private void closeQuietly() {
+        if (out != null) {
+            try {
+                out.close();
+            } catch (IOException e) {
+                LOG.warn("Output file {} could not be closed: {}", file, e.toString());
+            }
+            out = null;
+        }
+    }
+}

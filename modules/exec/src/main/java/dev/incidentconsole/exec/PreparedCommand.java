@@ -1,0 +1,22 @@
+package dev.incidentconsole.exec;
+
+import dev.incidentconsole.runbook.Danger;
+import java.time.Duration;
+
+/**
+ * A request after substitution and checks, ready to show the engineer before it runs.
+ *
+ * @param text          the command with every placeholder filled in and quoted
+ * @param runText       what the target actually runs, e.g. wrapped in {@code kubectl exec ... -- sh -c '...'}
+ * @param target        where it runs
+ * @param danger        why it is destructive (checked after substitution), or {@code null}
+ * @param interactivity whether it needs a terminal or never ends
+ * @param timeout       the effective timeout, or {@code null} for none
+ */
+public record PreparedCommand(String text, String runText, Target target, Danger danger,
+                              Interactivity interactivity, Duration timeout) {
+
+    public boolean dangerous() {
+        return danger != null;
+    }
+}

@@ -1,0 +1,175 @@
+package dev.incidentconsole.exec;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running command. Thread-safe: listeners may be added, the run cancelled and awaited from any thread.
+ * Output goes to the listeners on a background thread; the run's timeout is enforced in the background too,
+ * so nothing here blocks except {@link #await}, which blocks at most for the time given.
+ */
+public final class RunHandle {
+    private static final Logger LOG = LoggerFactory.getLogger(RunHandle.class);
+
+    private final PreparedCommand prepared;
+    private final OutputSink sink;
+    private final ExecSettings settings;
+    private final Executor executor;
+    private final Instant started = Instant.now();
+    private final CompletableFuture<RunResult> done = new CompletableFuture<>();
+    private final AtomicBoolean cancelled = new AtomicBoolean();
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private volatile boolean timedOut;
+    private volatile Execution execution;
+
+    RunHandle(PreparedCommand prepared, OutputSink sink, ExecSettings settings, Executor executor) {
+        this.prepared = prepared;
+        this.sink = sink;
+        this.settings = settings;
+        this.executor = executor;
+    }
+
+    /** Starts reading output and watching the clock for {@code exec}. */
+    void begin(Execution exec) {
+        this.execution = exec;
+        CompletableFuture<Void> out = CompletableFuture.runAsync(
+                new LineReader(exec.stdout(), OutputLine.Source.STDOUT, sink), executor);
+        CompletableFuture<Void> err = CompletableFuture.runAsync(
+                new LineReader(exec.stderr(), OutputLine.Source.STDERR, sink), executor);
+        executor.execute(() -> watch(exec, CompletableFuture.allOf(out, err)));
+    }
+
+    private void watch(Execution exec, CompletableFuture<Void> readers) {
+        String message = "";
+        try {
+            long deadline = prepared.timeout() == null ? Long.MAX_VALUE
+                    : System.nanoTime() + prepared.timeout().toNanos();
+            boolean ended = false;
+            while (!ended) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0 && !stopping.get()) {
+                    timedOut = true;
+                    message = "Stopped after the timeout of " + prepared.timeout().toSeconds() + " s.";
+                    stop(exec);
+                }
+                ended = exec.waitFor(left <= 0 ? 500 : Math.min(left, 500));
+            }
+            readers.get(settings.drainTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.debug("Output still open {} after exit; a background child holds it", settings.drainTimeout());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            message = "Interrupted while waiting for the command.";
+        } catch (ExecutionException | RuntimeException e) {
+            LOG.warn("Reading output of '{}' failed", prepared.runText(), e);
+            message = "Reading the output failed: " + e.getMessage();
+        } finally {
+            finish(exec, message);
+        }
+    }
+
+    private void finish(Execution exec, String message) {
+        Integer code = exec.exitCode();
+        RunStatus status = cancelled.get() ? RunStatus.CANCELLED : timedOut ? RunStatus.TIMED_OUT
+                : code == null ? RunStatus.ERROR : code == 0 ? RunStatus.SUCCEEDED : RunStatus.FAILED;
+        if (message.isEmpty() && status == RunStatus.CANCELLED) {
+            message = "Cancelled.";
+        } else if (message.isEmpty() && code == null) {
+            message = exec.exitDetail().isEmpty() ? "The command ended without an exit code." : exec.exitDetail();
+        }
+        sink.close();
+        exec.release();
+        RunResult result = new RunResult(prepared.runText(), prepared.target().name(), status, code, started,
+                Instant.now(), sink.tail(), sink.lineCount(), sink.file(), message);
+        done.complete(result);
+    }
+
+    private void stop(Execution exec) {
+        if (stopping.compareAndSet(false, true)) {
+            exec.terminate(settings.killGrace());
+        }
+    }
+
+    /**
+     * Stops the command and everything it started (SIGTERM, SIGKILL after the grace period; over SSH the
+     * remote processes too). Returns at once; {@link #await} reports {@link RunStatus#CANCELLED}.
+     */
+    public void cancel() {
+        Execution exec = execution;
+        if (exec != null && !done.isDone() && cancelled.compareAndSet(false, true)) {
+            executor.execute(() -> stop(exec));
+        }
+    }
+
+    /**
+     * Waits up to {@code timeout} for the run to end.
+     *
+     * @throws ExecException {@code STILL_RUNNING} when it has not ended by then (it keeps running),
+     *                       {@code INTERRUPTED} when the waiting thread is interrupted
+     */
+    public RunResult await(Duration timeout) throws ExecException {
+        try {
+            return done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new ExecException(ExecException.Reason.STILL_RUNNING, "The command is still running after "
+                    + timeout.toSeconds() + " s; wait longer or cancel it.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ExecException(ExecException.Reason.INTERRUPTED, "Interrupted while waiting for the command.");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("run completion failed", e.getCause());
+        }
+    }
+
+    /** Adds a listener that first receives the lines already in the tail, then every new line. */
+    public void addListener(OutputListener listener) {
+        sink.addListener(listener, true);
+        done.thenAccept(listener::onFinished);
+    }
+
+    public void removeListener(OutputListener listener) {
+        sink.removeListener(listener);
+    }
+
+    /** Completes with the result when the run ends (on a background thread). */
+    public CompletableFuture<RunResult> completion() {
+        return done.copy();
+    }
+
+    public boolean isDone() {
+        return done.isDone();
+    }
+
+    public Optional<RunResult> result() {
+        return Optional.ofNullable(done.getNow(null));
+    }
+
+    public PreparedCommand prepared() {
+        return prepared;
+    }
+
+    public Instant started() {
+        return started;
+    }
+
+    /** The last lines kept in memory so far, oldest first. */
+    public List<OutputLine> tail() {
+        return sink.tail();
+    }
+
+    /** The file that receives every line. */
+    public Path outputFile() {
+        return sink.file();
+    }
+}

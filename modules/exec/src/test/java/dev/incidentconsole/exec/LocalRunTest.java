@@ -1,0 +1,158 @@
+package dev.incidentconsole.exec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class LocalRunTest {
+    @TempDir
+    Path dir;
+    CommandRunner runner;
+
+    @BeforeEach
+    void open() {
+        runner = Runners.local(dir);
+    }
+
+    @AfterEach
+    void close() {
+        runner.close();
+    }
+
+    private RunResult run(String command) throws ExecException {
+        return runner.run(RunRequest.of(command, LocalTarget.here()), Runners.WAIT);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"true, 0, SUCCEEDED", "exit 3, 3, FAILED", "false, 1, FAILED", "no-such-command-xyz, 127, FAILED"})
+    void exitCodeDecidesTheStatus(String command, int code, RunStatus status) throws ExecException {
+        RunResult result = run(command);
+        assertThat(result.exitCode()).isEqualTo(code);
+        assertThat(result.status()).isEqualTo(status);
+        assertThat(result.ended()).isAfterOrEqualTo(result.started());
+        assertThat(result.duration()).isEqualTo(Duration.between(result.started(), result.ended()));
+    }
+
+    @Test
+    void stdoutAndStderrStayApartAndInOrder() throws ExecException {
+        RunResult result = run("echo one; sleep 0.2; echo two >&2; sleep 0.2; echo three; printf 'no newline'");
+        assertThat(result.stdout()).containsExactly("one", "three", "no newline");
+        assertThat(result.stderr()).containsExactly("two");
+        assertThat(result.tail()).extracting(OutputLine::seq).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(result.tail().get(1).source()).isEqualTo(OutputLine.Source.STDERR);
+        assertThat(result.lineCount()).isEqualTo(4);
+    }
+
+    @Test
+    void outputFileHoldsEveryLine() throws Exception {
+        RunResult result = run("printf 'a\\r\\nb\\n'; echo c >&2");
+        assertThat(result.stdout()).containsExactly("a", "b");
+        assertThat(Files.readAllLines(result.outputFile())).containsExactlyInAnyOrder("a", "b", "c");
+    }
+
+    @Test
+    void environmentAndWorkingDirectoryComeFromTheTarget() throws Exception {
+        Path work = Files.createDirectory(dir.resolve("work dir"));
+        LocalTarget target = new LocalTarget("ops", work, Map.of("GREETING", "hello $world"), false);
+        RunResult result = runner.run(RunRequest.of("printf '%s\\n' \"$GREETING\"; pwd", target), Runners.WAIT);
+        assertThat(result.stdout()).containsExactly("hello $world", work.toRealPath().toString());
+    }
+
+    @Test
+    void missingWorkingDirectoryIsAStartFailure() {
+        LocalTarget target = new LocalTarget("ops", dir.resolve("absent"), Map.of(), false);
+        ExecException e = org.junit.jupiter.api.Assertions.assertThrows(ExecException.class,
+                () -> runner.start(RunRequest.of("true", target)));
+        assertThat(e.reason()).isEqualTo(ExecException.Reason.START_FAILED);
+        assertThat(e.getMessage()).contains("absent");
+    }
+
+    @Test
+    void timeoutStopsTheCommand() throws ExecException {
+        RunResult result = runner.run(RunRequest.of("echo started; sleep 30", LocalTarget.here())
+                .withTimeout(Duration.ofMillis(500)), Runners.WAIT);
+        assertThat(result.status()).isEqualTo(RunStatus.TIMED_OUT);
+        assertThat(result.stdout()).containsExactly("started");
+        assertThat(result.message()).contains("timeout");
+    }
+
+    @Test
+    void cancelKillsTheWholeProcessTree() throws ExecException {
+        RunHandle handle = runner.start(RunRequest.of("sh -c 'sleep 97.1 & sleep 97.2'", LocalTarget.here()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> sleeps("97.1").size() == 1 && sleeps("97.2").size() == 1);
+        List<ProcessHandle> children = List.of(sleeps("97.1").get(0), sleeps("97.2").get(0));
+
+        handle.cancel();
+        RunResult result = handle.await(Runners.WAIT);
+
+        assertThat(result.status()).isEqualTo(RunStatus.CANCELLED);
+        await().atMost(Duration.ofSeconds(5)).until(() -> children.stream().noneMatch(ProcessHandle::isAlive));
+    }
+
+    private static List<ProcessHandle> sleeps(String seconds) {
+        return ProcessHandle.current().descendants()
+                .filter(p -> p.info().command().orElse("").endsWith("sleep")
+                        && List.of(p.info().arguments().orElse(new String[0])).contains(seconds))
+                .toList();
+    }
+
+    @Test
+    void awaitGivesUpWithoutStoppingTheRun() throws ExecException {
+        RunHandle handle = runner.start(RunRequest.of("sleep 1; echo done", LocalTarget.here()));
+        ExecException e = org.junit.jupiter.api.Assertions.assertThrows(ExecException.class,
+                () -> handle.await(Duration.ofMillis(50)));
+        assertThat(e.reason()).isEqualTo(ExecException.Reason.STILL_RUNNING);
+        assertThat(handle.await(Runners.WAIT).stdout()).containsExactly("done");
+    }
+
+    @Test
+    void listenersGetLinesLiveAndLateListenersGetTheTailFirst() throws ExecException {
+        List<String> early = new CopyOnWriteArrayList<>();
+        List<String> late = new CopyOnWriteArrayList<>();
+        List<RunStatus> finished = new CopyOnWriteArrayList<>();
+        RunHandle handle = runner.start(RunRequest.of("echo a; sleep 0.3; echo b >&2; echo c", LocalTarget.here()));
+        handle.addListener(new OutputListener() {
+            @Override
+            public void onLine(OutputLine line) {
+                early.add(line.source() + ":" + line.text());
+            }
+
+            @Override
+            public void onFinished(RunResult result) {
+                finished.add(result.status());
+            }
+        });
+        handle.await(Runners.WAIT);
+        handle.addListener(line -> late.add(line.text()));
+        assertThat(early).containsExactly("STDOUT:a", "STDERR:b", "STDOUT:c");
+        assertThat(late).containsExactly("a", "b", "c");
+        assertThat(finished).containsExactly(RunStatus.SUCCEEDED);
+    }
+
+    @Test
+    void stdinIsClosedSoReadersDoNotHang() throws ExecException {
+        RunResult result = run("read line; echo \"read exit $? [$line]\"");
+        assertThat(result.stdout()).containsExactly("read exit 1 []");
+    }
+
+    @Test
+    void endlessCommandsGetNoDefaultTimeout() throws ExecException {
+        assertThat(runner.prepare(RunRequest.of("tail -f /var/log/syslog", LocalTarget.here())).timeout()).isNull();
+        assertThat(runner.prepare(RunRequest.of("uptime", LocalTarget.here())).timeout())
+                .isEqualTo(runner.settings().defaultTimeout());
+        assertThat(runner.prepare(RunRequest.of("uptime", LocalTarget.here()).withTimeout(Duration.ZERO)).timeout())
+                .isNull();
+    }
+}

@@ -1,0 +1,123 @@
+package dev.incidentconsole.exec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Hostile values go through real shells and come out byte for byte, never executed. */
+class ShellQuoteTest {
+    @TempDir
+    static Path dir;
+    static CommandRunner runner;
+
+    @BeforeAll
+    static void open() {
+        runner = Runners.local(dir);
+    }
+
+    @AfterAll
+    static void close() {
+        runner.close();
+    }
+
+    static Stream<String> hostileValues() {
+        return Stream.of("; rm -rf /", "$(touch CANARY)", "`touch CANARY`", "it's", "'", "''", "\"double\"",
+                "a\nb", "trailing newline\n", "tab\there", "ünïcødé ✓ 日本語 🚨", "", " ", "\\", "back\\slash\\",
+                "$HOME", "${PATH}", "*", "-n", "--", "' ; touch CANARY ; '", "\"; touch CANARY; \"",
+                "$(printf x)'\"`", "!event", "a&&b||c|d>e<f", "#not a comment", "~root", "{a,b}");
+    }
+
+    /** Command templates: the value unquoted, and inside quotes handed to a second shell. */
+    static Stream<Arguments> cases() {
+        String[] templates = {
+            "printf %s <value> > OUT",
+            "sh -c 'printf %s <value> > OUT'",
+            "sh -c \"printf %s <value> > OUT\"",
+            "X=$(printf %s <value>); printf %s \"$X\" > OUT",
+        };
+        return hostileValues().flatMap(v -> Stream.of(templates).map(t -> Arguments.of(t, v)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void hostileValueRoundTripsThroughRealShells(String template, String value) throws Exception {
+        Path out = dir.resolve("out.bin");
+        Files.deleteIfExists(out);
+        Path work = Files.createDirectories(dir.resolve("work"));
+        String command = template.replace("OUT", ShellQuote.quote(out.toString()));
+        LocalTarget target = new LocalTarget("t", work, java.util.Map.of(), false);
+
+        RunResult result = runner.run(RunRequest.of(command, target).withVariable("value", value), Runners.WAIT);
+
+        assertThat(result.status()).as("%s", result).isEqualTo(RunStatus.SUCCEEDED);
+        byte[] expected = value.getBytes(StandardCharsets.UTF_8);
+        if (template.startsWith("X=$(")) {
+            expected = value.replaceAll("\n+$", "").getBytes(StandardCharsets.UTF_8);
+        }
+        assertThat(Files.readAllBytes(out)).isEqualTo(expected);
+        assertThat(work.resolve("CANARY")).doesNotExist();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "abc            | 'abc'",
+        "it's           | 'it'\\''s'",
+        "\"\"           | ''",
+    })
+    void quoteUsesSingleQuotesWithEscapedQuote(String value, String quoted) {
+        assertThat(ShellQuote.quote(value)).isEqualTo(quoted);
+    }
+
+    static Stream<Arguments> contexts() {
+        return Stream.of(
+                Arguments.of("echo X", ShellContext.Kind.UNQUOTED),
+                Arguments.of("echo 'a X", ShellContext.Kind.SINGLE),
+                Arguments.of("echo \"a X", ShellContext.Kind.DOUBLE),
+                Arguments.of("echo \"$(cat X", ShellContext.Kind.UNQUOTED),
+                Arguments.of("echo 'a' \"b\" X", ShellContext.Kind.UNQUOTED),
+                Arguments.of("echo \"it's X", ShellContext.Kind.DOUBLE),
+                Arguments.of("echo 'say \"hi\" X", ShellContext.Kind.SINGLE),
+                Arguments.of("psql <<EOF\nSELECT 'X", ShellContext.Kind.HEREDOC),
+                Arguments.of("psql <<'EOF'\nSELECT X", ShellContext.Kind.HEREDOC_LITERAL),
+                Arguments.of("psql <<EOF\nSELECT 1\nEOF\necho X", ShellContext.Kind.UNQUOTED),
+                Arguments.of("echo a # it's X", ShellContext.Kind.UNQUOTED));
+    }
+
+    @ParameterizedTest
+    @MethodSource("contexts")
+    void contextFollowsShellQuoting(String text, ShellContext.Kind kind) {
+        assertThat(ShellContext.at(text, text.indexOf('X'))).isEqualTo(kind);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"psql <<EOF\nSELECT '<v>';\nEOF", "psql <<'EOF'\nSELECT '<v>';\nEOF"})
+    void lineBreakCannotEndAHereDocumentEarly(String command) {
+        RunRequest request = RunRequest.of(command, LocalTarget.here()).withVariable("v", "x\nEOF\ntouch CANARY");
+        assertThatThrownBy(() -> runner.prepare(request)).isInstanceOf(ExecException.class)
+                .hasMessageContaining("<v>").hasMessageContaining("line break");
+    }
+
+    @ParameterizedTest
+    @MethodSource("hostileValues")
+    void hereDocumentValuesStayLiteral(String value) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse(value.contains("\n"), "line breaks are refused in heredocs");
+        Path out = dir.resolve("heredoc.bin");
+        String command = "cat > " + ShellQuote.quote(out.toString()) + " <<EOF\n<value>\nEOF";
+        RunResult result = runner.run(RunRequest.of(command, LocalTarget.here()).withVariable("value", value),
+                Runners.WAIT);
+        assertThat(result.succeeded()).as("%s", result).isTrue();
+        assertThat(Files.readString(out)).isEqualTo(value + "\n");
+    }
+}
