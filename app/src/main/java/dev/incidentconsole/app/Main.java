@@ -1,0 +1,38 @@
+package dev.incidentconsole.app;
+
+import dev.incidentconsole.app.cli.LintCommand;
+import dev.incidentconsole.app.gui.ConsoleApp;
+import javafx.application.Application;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The one entry point: no arguments open the GUI; a subcommand runs the command line without starting JavaFX.
+ */
+@Command(name = "incident-console",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = {"Incident Console: live service health, searchable runbooks, guided steps and an incident timeline.",
+                "Run without arguments to open the window on the bundled runbooks."},
+        subcommands = {LintCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            Application.launch(ConsoleApp.class, args);
+            return;
+        }
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, also used by tests to run subcommands in-process. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    @Override
+    public void run() {
+        // Only reached with options but no subcommand (e.g. a typo'd flag is a usage error before this).
+        commandLine().usage(System.out);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.incidentconsole.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layering rules of docs/architecture.md: {@code app -> modules/*}, never back, and no JavaFX in the
+ * modules at all. Runs on the compiled classes of every module on the app's classpath.
+ */
+class ArchitectureTest {
+    private static final String[] MODULES = {"dev.incidentconsole.runbook..", "dev.incidentconsole.search..",
+            "dev.incidentconsole.health..", "dev.incidentconsole.exec..", "dev.incidentconsole.incident.."};
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.incidentconsole");
+    }
+
+    @Test
+    void everyModuleOnTheClasspathIsChecked() {
+        // Guards against the rules passing vacuously because a module's classes were not imported.
+        assertThat(classes.stream().map(c -> c.getPackageName()))
+                .anyMatch(p -> p.startsWith("dev.incidentconsole.runbook"))
+                .anyMatch(p -> p.startsWith("dev.incidentconsole.app"));
+    }
+
+    @Test
+    void modulesDoNotUseJavaFx() {
+        noClasses().that().resideInAnyPackage(MODULES)
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..",
+                        "org.kordamp.ikonli..", "org.testfx..")
+                .check(classes);
+    }
+
+    @Test
+    void moduleSourcesDoNotImportJavaFx() throws IOException {
+        // Bytecode misses an unused import; the source check catches it (and any module not on the classpath).
+        Path modules = Path.of(System.getProperty("incident.project.dir", "..")).resolve("modules");
+        assertThat(modules).isDirectory();
+        try (Stream<Path> files = Files.walk(modules)) {
+            List<String> offenders = files.filter(f -> f.toString().endsWith(".java"))
+                    .filter(f -> f.toString().contains("/src/main/"))
+                    .filter(ArchitectureTest::importsJavaFx)
+                    .map(Path::toString).toList();
+            assertThat(offenders).as("modules/* must stay free of JavaFX").isEmpty();
+        }
+    }
+
+    private static boolean importsJavaFx(Path file) {
+        try {
+            return Files.readAllLines(file).stream().anyMatch(l -> l.startsWith("import javafx.")
+                    || l.startsWith("import static javafx.") || l.startsWith("import dev.incidentconsole.app."));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void modulesDoNotUseTheApp() {
+        noClasses().that().resideInAnyPackage(MODULES)
+                .should().dependOnClassesThat().resideInAPackage("dev.incidentconsole.app..")
+                .check(classes);
+    }
+
+    @Test
+    void modulesHaveNoCycles() {
+        slices().matching("dev.incidentconsole.(*)..").should().beFreeOfCycles().check(classes);
+    }
+}
