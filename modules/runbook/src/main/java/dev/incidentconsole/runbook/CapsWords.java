@@ -10,13 +10,15 @@ import java.util.regex.Pattern;
  * value after {@code =}, written in capitals. A whole argument counts when it is not a well-known word;
  * a capital word inside a longer argument counts when it has an underscore ({@code WHERE ip =
  * 'SUSPICIOUS_IP'}) or stands between {@code : @ / , =} separators ({@code HOST:443},
- * {@code s3://BUCKET/}); {@code [POD_NAME]} counts with its brackets. Tools whose arguments are upper-case by nature (redis-cli, iptables, SQL
- * clients, kill) only get underscore names; the scripts of awk, jq, sed and the like are skipped.
+ * {@code s3://BUCKET/}); {@code [POD_NAME]} counts with its brackets. Tools whose arguments are
+ * upper-case by nature (redis-cli, iptables, SQL clients, kill) only get underscore names; the scripts
+ * of awk, jq, sed and the like are skipped.
  */
 final class CapsWords {
 
     private static final Pattern WHOLE = Pattern.compile("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*");
-    private static final Pattern TOKEN = Pattern.compile("(?<![A-Za-z0-9_$.{}\\\\-])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*(?![A-Za-z0-9_(=])");
+    private static final Pattern TOKEN = Pattern.compile(
+            "(?<![A-Za-z0-9_$.{}\\\\-])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*(?![A-Za-z0-9_(=])");
     private static final Pattern NAME_EQUALS = Pattern.compile("^[A-Za-z_][A-Za-z0-9_.]*=");
     private static final String SEPARATORS = ":@/,=";
 

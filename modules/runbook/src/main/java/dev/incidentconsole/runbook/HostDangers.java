@@ -23,7 +23,7 @@ final class HostDangers {
     /** The programs these rules know, for spotting them inside {@code docker exec} and the like. */
     static final Set<String> PROGRAMS = Set.of("rm", "find", "shred", "wipefs", "truncate", "kill", "pkill", "killall",
             "reboot", "halt", "poweroff", "shutdown", "init", "telinit", "mke2fs", "dd", "systemctl", "service",
-            "iptables", "ip6tables", "nft", "git", "crontab", "rsync");
+            "iptables", "ip6tables", "nft", "git", "crontab", "rsync", "journalctl");
 
     private HostDangers() {
     }
@@ -55,6 +55,8 @@ final class HostDangers {
             case "iptables", "ip6tables" -> iptables(args);
             case "nft" -> nft(args);
             case "git" -> git(args);
+            case "journalctl" -> args.stream().anyMatch(a -> a.startsWith("--vacuum-")) ? danger("journal-vacuum",
+                    "Deletes archived journal files beyond the limit; those logs are gone.") : null;
             case "crontab" -> args.contains("-r") ? danger("crontab-remove", "Removes the user's whole crontab.") : null;
             case "rsync" -> args.stream().anyMatch(a -> a.startsWith("--delete")) ? danger("rsync-delete",
                     "Deletes files at the rsync destination that are missing from the source.") : null;

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  * closed in the same command); {@code {trace_id}} and {@code {{ namespace }}} (BRACE, not inside single
  * quotes, where braces belong to jq/awk; {@code {{ .Values.x }}} Go/Helm templates count only unquoted,
  * since quoted ones are kubectl/docker output templates); {@code $AOS_API_KEY} (DOLLAR) and
- * {@code ${NAMESPACE}}, {@code ${NAMESPACE?}} or {@code ${db-instance-name}} (DOLLAR_BRACE) outside single quotes and quoted heredocs, except special and
- * positional parameters, well-known environment variables ({@code $HOME}, {@code $PATH} ...) and
+ * {@code ${NAMESPACE}}, {@code ${NAMESPACE?}} or {@code ${db-instance-name}} (DOLLAR_BRACE) outside
+ * single quotes and quoted heredocs, except special and positional parameters, well-known environment variables ({@code $HOME}, {@code $PATH} ...) and
  * variables the command assigns itself ({@code for i in}, {@code X=1}, {@code read x}); and
  * upper-case values such as {@code SUSPICIOUS_IP} (CAPS) used as an argument or {@code =value}, never
  * as a program, option or variable name, minus a stop-list of protocol, SQL, HTTP, signal, firewall

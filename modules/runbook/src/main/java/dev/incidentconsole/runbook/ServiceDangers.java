@@ -95,9 +95,10 @@ final class ServiceDangers {
                 || (v1.equals("metadata") && v2.equals("delete"))))) {
             return danger("vault-delete", "Deletes Vault secret data.");
         }
-        if ((v0.equals("operator") && v1.equals("seal")) || (Set.of("secrets", "auth").contains(v0) && v1.equals("disable"))
-                || (v0.equals("lease") && v1.equals("revoke"))) {
-            return danger("vault-admin", "Changes Vault itself (seal, disable an engine or revoke leases); clients lose access.");
+        if ((v0.equals("operator") && v1.equals("seal")) || (v0.equals("lease") && v1.equals("revoke"))
+                || (Set.of("secrets", "auth").contains(v0) && v1.equals("disable"))) {
+            return danger("vault-admin",
+                    "Changes Vault itself (seal, disable an engine or revoke leases); clients lose access.");
         }
         return null;
     }
@@ -111,7 +112,8 @@ final class ServiceDangers {
             case "put" -> danger("etcd-put", "Writes keys to etcd directly, bypassing the Kubernetes API.");
             case "defrag" -> danger("etcd-defrag", "Defragments etcd: the member blocks reads and writes while it runs;"
                     + " do one member at a time.");
-            case "compact", "compaction" -> danger("etcd-compact", "Compacts etcd history: earlier revisions are gone for good.");
+            case "compact", "compaction" -> danger("etcd-compact",
+                    "Compacts etcd history: earlier revisions are gone for good.");
             case "member" -> args.contains("remove") ? danger("etcd-member-remove",
                     "Removes a member from the etcd cluster.") : null;
             default -> null;

@@ -3,8 +3,8 @@ package dev.incidentconsole.runbook;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,11 +22,19 @@ import org.slf4j.LoggerFactory;
  * ({@code $ }, {@code user@host:~$ }, {@code [root@host ~]# }), only prompt lines (and their
  * continuations, with any {@code > } secondary prompt removed) are commands and the other lines are
  * output. In {@code console} blocks a bare {@code # } counts as a root prompt when it is followed by a
- * well-known command name; otherwise it is a comment. Lines after a {@code # Expected output:} comment
- * and upper-case table headers ({@code NAME  READY  STATUS}) are taken as output up to the next blank
- * line.
+ * well-known command name ({@code # systemctl restart nginx}); otherwise it is a comment. Bash blocks
+ * keep {@code #} as a comment: there a commented-out command is more common than a root prompt.
  *
- * <p>Stateless and thread-safe; linear in the size of the block; never throws.
+ * <p>Output in shell blocks: lines after a {@code # Expected output:} comment, upper-case table
+ * headers ({@code NAME  READY  STATUS}), and lines no command starts with (box drawings, bullets,
+ * log lines starting with a date or number) are output up to the next blank line; a bare
+ * {@code ENV_NAME} line is skipped.
+ *
+ * <p>Variables a command of the block assigns ({@code POD=$(...)}, {@code export NS=prod}) are not
+ * placeholders in the commands after it.
+ *
+ * <p>Stateless and thread-safe; linear in the size of the block; never throws (should the split itself
+ * fail, the commands found so far are returned and the problem is logged).
  */
 public final class ShellSplitter {
 
@@ -34,7 +42,8 @@ public final class ShellSplitter {
     private static final Pattern OUTPUT_INTRO = Pattern.compile(
             "(?i)(expected|sample|example)?\\s*(output|result|response)s?|expected|you should see.*"
                     + "|(it |this )?should (show|print|return|output|look like).*|returns?|prints?");
-    private static final Pattern TABLE_HEADER_CELL = Pattern.compile("[A-Z][A-Z0-9_()%/.:-]*(?: [A-Z][A-Z0-9_()%/.:-]*)*");
+    private static final Pattern TABLE_HEADER_CELL = Pattern.compile(
+            "[A-Z][A-Z0-9_()%/.:-]*(?: [A-Z][A-Z0-9_()%/.:-]*)*");
     private static final Pattern BARE_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
     private static final Pattern TRAILING_COMMENT = Pattern.compile("\\s+#.*$");
 

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 /**
  * Destructive statements in text sent to a database or Redis: SQL {@code DROP}, {@code TRUNCATE},
  * {@code DELETE FROM}, {@code UPDATE ... SET}, {@code ALTER TABLE ... DROP}, {@code pg_terminate_backend},
+ * {@code pg_drop_replication_slot},
  * and Redis {@code FLUSHALL}/{@code FLUSHDB}/{@code DEL}/{@code SHUTDOWN} lines. SQL string literals and
  * comments are ignored, {@code EXPLAIN} without {@code ANALYZE} does not run its statement, and text
  * that sets a read-only transaction is not flagged. Keywords match in any case.
@@ -30,6 +31,7 @@ final class SqlDangers {
             "(?i)(?<!\\bFOR\\s)(?<!\\bKEY\\s)(?<!\\bON\\s)\\bUPDATE\\s+(?:ONLY\\s+)?([\\w.\"`]+)(?:\\s+(?:AS\\s+)?\\w+)?\\s+SET\\b");
     private static final Pattern ALTER_DROP = Pattern.compile("(?i)\\bALTER\\s+TABLE\\s+(?:IF\\s+EXISTS\\s+)?([\\w.\"`]+)[^;]*\\bDROP\\b");
     private static final Pattern TERMINATE = Pattern.compile("(?i)\\bpg_terminate_backend\\s*\\(");
+    private static final Pattern DROP_SLOT = Pattern.compile("(?i)\\bpg_drop_replication_slot\\s*\\(");
     private static final Pattern WHERE = Pattern.compile("(?i)\\bWHERE\\b");
     private static final Set<String> REDIS_FLUSH = Set.of("FLUSHALL", "FLUSHDB");
 
@@ -79,6 +81,10 @@ final class SqlDangers {
         m = ALTER_DROP.matcher(s);
         if (m.find()) {
             return new Danger("sql-alter-drop", "Drops a column or constraint of " + m.group(1) + " with its data.");
+        }
+        if (DROP_SLOT.matcher(s).find()) {
+            return new Danger("pg-drop-slot", "Drops a replication slot; the replica or consumer using it"
+                    + " loses its place and may need a rebuild.");
         }
         if (TERMINATE.matcher(s).find()) {
             return new Danger("pg-terminate", "Kills PostgreSQL sessions (pg_terminate_backend);"

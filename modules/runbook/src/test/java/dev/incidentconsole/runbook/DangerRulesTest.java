@@ -103,6 +103,8 @@ class DangerRulesTest {
             vault kv metadata delete secret/api                                 => vault-delete
             etcdctl member remove 8e9e05c52164694d                              => etcd-member-remove
             pg_ctl -D /var/lib/postgresql/data stop -m fast                     => pg-stop
+            sudo journalctl --vacuum-size=500M                                  => journal-vacuum
+            psql -c "SELECT pg_drop_replication_slot('replica_2')"              => pg-drop-slot
             """)
     void flagsDestructiveCommand(String command, String rule) {
         Danger danger = DangerRules.check(command.replace("\\n", "\n"));
@@ -180,6 +182,8 @@ class DangerRulesTest {
         "kafka-consumer-groups.sh --bootstrap-server k:9092 --describe --group api",
         "kafka-consumer-groups.sh --bootstrap-server k:9092 --group api --reset-offsets --to-latest --topic t",
         "etcdctl member list -w table",
+        "journalctl --disk-usage",
+        "psql -c \"SELECT slot_name, active FROM pg_replication_slots\"",
         "watch -n 5 'kubectl get pods'",
         "echo \"unterminated 'quote",
         ""})

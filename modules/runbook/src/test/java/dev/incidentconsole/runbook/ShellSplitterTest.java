@@ -304,6 +304,33 @@ class ShellSplitterTest {
     }
 
     @Test
+    void randomShellishTextKeepsTheModelConsistent() {
+        java.util.Random random = new java.util.Random(20_240_611);
+        String[] atoms = {"'", "\"", "$", "$(", "${", ")", "}", "(", "{", "<", ">", "<<", "EOF", "|", "&&", ";", "#",
+            "\\", "\n", "\n\n", "\t", " ", "`", "$ ", "> ", "rm", "-rf", "kubectl", "delete", "<pod>", "{id}",
+            "NAME_X", "=", "if", "fi", "for", "done", "\r\n", "┌", "2020-01-01", "psql -c", "DROP TABLE t"};
+        for (int round = 0; round < 400; round++) {
+            StringBuilder block = new StringBuilder();
+            int n = random.nextInt(60);
+            for (int k = 0; k < n; k++) {
+                block.append(atoms[random.nextInt(atoms.length)]);
+            }
+            String text = block.toString();
+            long lines = text.replace("\r\n", "\n").chars().filter(c -> c == '\n' || c == '\r').count() + 1;
+            for (String language : List.of("bash", "console")) {
+                for (Command c : ShellSplitter.split(text, 5, language)) {
+                    assertThat(c.text()).as(text).isNotBlank();
+                    assertThat(c.line()).as(text).isBetween(5, 5 + (int) lines);
+                    for (Placeholder p : c.placeholders()) {
+                        assertThat(c.text().substring(p.start(), p.end())).as(text).isEqualTo(p.token());
+                    }
+                    assertThat(c.danger() == null || !c.danger().reason().isBlank()).isTrue();
+                }
+            }
+        }
+    }
+
+    @Test
     void veryLongLineIsOneCommand() {
         String longLine = "echo " + "x".repeat(200_000);
         assertThat(texts(longLine, "bash")).containsExactly(longLine);
