@@ -38,7 +38,8 @@ public final class Redactor {
             Pattern.compile("(?i)\\b(?:X-API-Key|X-Auth-Token|X-Vault-Token|X-Access-Token|Private-Token|Api-Key)"
                     + "\\s*:\\s*(?<v>[^\\s'\"]+)"),
             Pattern.compile("(?i)\\b(?:Set-)?Cookie\\s*:\\s*(?<v>[^\\r\\n'\"]+)"),
-            Pattern.compile("(?:^|\\s)(?:-u|--user|--proxy-user)(?:\\s+|=)?['\"]?[^\\s:'\"]*:(?<v>[^\\s'\"]+)"),
+            // "-u user:pass", but not "-u redis://..." (the URL rule handles those)
+            Pattern.compile("(?:^|\\s)(?:-u|--user|--proxy-user)(?:\\s+|=)?['\"]?[^\\s:'\"]*:(?!//)(?<v>[^\\s'\"]+)"),
             Pattern.compile("--from-literal[=\\s]+[^=\\s]+=" + VALUE),
             Pattern.compile("(?i)\\b[a-z0-9_.\\-]*" + SECRET_WORD + "\\s*=\\s*" + VALUE),
             Pattern.compile("(?i)(?:^|\\s)--?[a-z0-9\\-]*(?:password|passwd|secret|token)\\s+"

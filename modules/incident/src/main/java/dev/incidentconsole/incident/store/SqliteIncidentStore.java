@@ -64,6 +64,15 @@ public final class SqliteIncidentStore extends JdbcIncidentStore {
         return receipts;
     }
 
+    /** The value of a PRAGMA on the store's own connection (tests check durability settings with it). */
+    String pragma(String name) throws StoreException {
+        return locked("read " + name, c -> {
+            try (var st = c.createStatement(); var rs = st.executeQuery("PRAGMA " + name)) {
+                return rs.next() ? rs.getString(1) : "";
+            }
+        });
+    }
+
     @Override
     public Connectivity connectivity() {
         return Connectivity.ONLINE;

@@ -9,9 +9,6 @@ import dev.incidentconsole.incident.StoreException;
 import dev.incidentconsole.incident.StoreOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,12 +28,14 @@ class SqliteIncidentStoreTest extends IncidentStoreContract {
 
     @Test
     void theStoreIsOneFileInWalModeWithFullSync() throws Exception {
-        store().close();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("data/incidents.db"));
-             ResultSet rs = c.createStatement().executeQuery("PRAGMA journal_mode")) {
-            assertThat(rs.next()).isTrue();
-            assertThat(rs.getString(1)).isEqualTo("wal");
-        }
+        SqliteIncidentStore s = (SqliteIncidentStore) store();
+        assertThat(s.pragma("journal_mode")).isEqualTo("wal");
+        assertThat(s.pragma("synchronous")).as("2 is FULL").isEqualTo("2");
+        assertThat(s.pragma("foreign_keys")).isEqualTo("1");
+        s.close();
+        assertThat(Files.list(dir.resolve("data")).map(p -> p.getFileName().toString()))
+                .as("one store file (WAL side files are SQLite's own)")
+                .allMatch(n -> n.startsWith("incidents.db"));
     }
 
     @Test

@@ -1,0 +1,119 @@
+package dev.incidentconsole.incident.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.incidentconsole.incident.EntryBody;
+import dev.incidentconsole.incident.Incident;
+import dev.incidentconsole.incident.IncidentDocument;
+import dev.incidentconsole.incident.IncidentDraft;
+import dev.incidentconsole.incident.IncidentJson;
+import dev.incidentconsole.incident.Severity;
+import dev.incidentconsole.incident.StoreException;
+import dev.incidentconsole.incident.TimelineEntry;
+import dev.incidentconsole.incident.Timelines;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class IncidentExportTest {
+    private static final ExportOptions OPTIONS = ExportOptions.defaults()
+            .withClock(Timelines.clockAt("2026-11-22T05:00:00Z"));
+
+    private static IncidentDocument worked(String title, EntryBody... extra) {
+        TimelineEntry creation = new IncidentDraft(title, Severity.P2, "prod", List.of("orders-db"), null, null)
+                .toEntry("alice", Timelines.clockAt("2026-11-22T03:02:00Z"));
+        Incident opened = Incident.replay(List.of(creation));
+        List<TimelineEntry> all = new ArrayList<>(List.of(creation));
+        all.addAll(Timelines.replicationLag(opened));
+        for (EntryBody b : extra) {
+            all.add(Timelines.at(opened, "alice", 700 + all.size(), b));
+        }
+        List<TimelineEntry> numbered = IntStream.range(0, all.size()).mapToObj(k -> all.get(k).withSeq(k + 1L)).toList();
+        return IncidentDocument.of(numbered);
+    }
+
+    @Test
+    void markdownIsAPostmortemWithUtcTimesStepsAndFollowUps() {
+        String md = IncidentExport.markdown(worked("Replication lag on orders-db"), OPTIONS);
+        assertThat(md).startsWith("# INC-20261122-")
+                .contains("| Severity | P1 (high, respond within 15 minutes) |")
+                .contains("| Acknowledged | 2026-11-22T03:02:30Z (after 30s; target: respond within 15 minutes) |")
+                .contains("| Duration | 10m 0s |")
+                .contains("## Summary\n\nA long vacuum on db-2 stalled replay.")
+                .contains("## Timeline\n\nAll times are UTC.")
+                .contains("- **2026-11-22T03:03:32Z** alice · **Ran** ``psql -c 'select now() - pg_last_xact_replay_timestamp()'``"
+                        .replace("``", "`"))
+                .contains("on ssh:db-2: exit 0 after 1.3 s")
+                .contains("_from runbooks/postgres.md:42 (Replication lag › Diagnosis)_")
+                .contains("~~**Note** Lag started after the 02:50 deploy~~ _(corrected below)_")
+                .contains("**Correction** of the note at 2026-11-22T03:03:00Z: Lag started after the 02:40 deploy")
+                .contains("## Key moments (pinned)")
+                .contains("## Root cause\n\nVacuum ran without a replay-conflict guard.")
+                .contains("- [ ] Set max\\_standby\\_streaming\\_delay — bob (due 2026-12-01)");
+        assertThat(md).as("a started step with a recorded finish is shown once").doesNotContain("**Started**");
+    }
+
+    @Test
+    void longOutputKeepsTheFirstAndLastLines() {
+        String output = IntStream.rangeClosed(1, 100).mapToObj(k -> "row " + k).collect(Collectors.joining("\n"));
+        assertThat(OutputTrim.trim(output, 3, 2)).isEqualTo("row 1\nrow 2\nrow 3\n… 95 lines omitted …\nrow 99\nrow 100");
+        assertThat(OutputTrim.trim("a\nb\n", 1, 1)).isEqualTo("a\nb");
+        assertThat(OutputTrim.trim(output, 1, 0)).endsWith("… 99 lines omitted …");
+    }
+
+    @Test
+    void markdownFencesSurviveBackticksInOutput() {
+        IncidentDocument doc = worked("Build broke", new EntryBody.StepFinished("echo `date`", "", 1, 5,
+                "```\nnot a fence\n```", null));
+        String md = IncidentExport.markdown(doc, OPTIONS);
+        assertThat(md).contains("`` echo `date` ``").contains("  ````text\n  ```\n  not a fence\n  ```\n  ````");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "<script>alert(1)</script>|&lt;script&gt;alert(1)&lt;/script&gt;",
+            "Tom & Jerry's \"db\"|Tom &amp; Jerry&#39;s &quot;db&quot;",
+    })
+    void htmlIsOneSelfContainedPageWithAllTextEscaped(String title, String escaped) {
+        String html = IncidentExport.html(worked(title), OPTIONS);
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("<style>").contains(escaped)
+                .doesNotContain(title)
+                .doesNotContain("<script").doesNotContain("<link").doesNotContain("src=").doesNotContain("url(")
+                .contains("<pre>")
+                .contains("<code>psql -c &#39;select now() - pg_last_xact_replay_timestamp()&#39;</code>");
+    }
+
+    @Test
+    void jsonCarriesTheSchemaVersionAndReadsBackToTheSameDocument() throws Exception {
+        IncidentDocument doc = worked("Replication lag on orders-db");
+        String json = IncidentExport.json(doc, OPTIONS);
+        JsonNode root = IncidentJson.mapper().readTree(json);
+        assertThat(root.get("schemaVersion").asInt()).isEqualTo(IncidentJson.SCHEMA_VERSION);
+        assertThat(root.get("exportedAt").asText()).isEqualTo("2026-11-22T05:00:00Z");
+        assertThat(root.at("/entries/0/body/kind").asText()).isEqualTo("created");
+        assertThat(root.at("/incident/status").asText()).isEqualTo("resolved");
+        assertThat(IncidentExport.fromJson(json)).isEqualTo(doc);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "not json at all|not JSON",
+            "[1, 2]|not a JSON object",
+            "{\"entries\": []}|'schemaVersion' is missing",
+            "{\"schemaVersion\": 99, \"entries\": []}|schemaVersion 99, newer",
+            "{\"schemaVersion\": 1, \"entries\": []}|'entries' is missing or empty",
+            "{\"schemaVersion\": 1, \"entries\": [{\"id\": \"nope\"}]}|entries[0] is not a valid entry",
+    })
+    void unreadableImportsNameWhatIsWrong(String json, String message) {
+        assertThatThrownBy(() -> IncidentExport.fromJson(json)).isInstanceOfSatisfying(StoreException.class, e -> {
+            assertThat(e.reason()).isEqualTo(StoreException.Reason.INVALID_INPUT);
+            assertThat(e.getMessage()).contains(message);
+        });
+    }
+}

@@ -1,0 +1,75 @@
+package dev.incidentconsole.incident.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.incidentconsole.incident.EntryBody;
+import dev.incidentconsole.incident.Incident;
+import dev.incidentconsole.incident.IncidentDocument;
+import dev.incidentconsole.incident.IncidentDraft;
+import dev.incidentconsole.incident.IncidentStore;
+import dev.incidentconsole.incident.IncidentStores;
+import dev.incidentconsole.incident.Redactor;
+import dev.incidentconsole.incident.Severity;
+import dev.incidentconsole.incident.StoreOptions;
+import dev.incidentconsole.incident.TimelineEntry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Each secret form, written as a command, its output and a note, is masked in the store file and all exports. */
+class SecretsInStoreAndExportsTest {
+    private static final String ENV_SECRET = "vault-resolved-Xq81";
+
+    @TempDir
+    static Path dir;
+    private static IncidentStore store;
+    private static Incident incident;
+
+    @BeforeAll
+    static void open() throws Exception {
+        Redactor redactor = Redactor.standard().withSecrets(List.of(ENV_SECRET));
+        store = IncidentStores.embedded(dir.resolve("incidents.db"), StoreOptions.defaults().withRedactor(redactor));
+        incident = store.create(IncidentDraft.of("Credentials leak drill", Severity.P2), "alice");
+    }
+
+    @AfterAll
+    static void close() {
+        store.close();
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.incidentconsole.incident.SecretForms#all")
+    void secretIsMaskedInTheStoreAndEveryExport(String text, String secret, String masked) throws Exception {
+        String output = "$ " + text + "\nconnected; env value " + ENV_SECRET + "\n";
+        store.append(TimelineEntry.create(incident.id(), "alice",
+                new EntryBody.StepFinished(text, "local", 0, 20, output, null)));
+        store.append(TimelineEntry.create(incident.id(), "alice", new EntryBody.Note("ran: " + text, null)));
+
+        List<TimelineEntry> stored = store.entries(incident.id(), 0);
+        EntryBody.StepFinished step = (EntryBody.StepFinished) stored.get(stored.size() - 2).body();
+        assertThat(step.command()).isEqualTo(masked);
+        assertThat(step.output()).contains(masked).doesNotContain(secret).doesNotContain(ENV_SECRET);
+
+        byte[] raw = Files.readAllBytes(dir.resolve("incidents.db"));
+        byte[] wal = Files.exists(dir.resolve("incidents.db-wal")) ? Files.readAllBytes(dir.resolve("incidents.db-wal")) : new byte[0];
+        assertThat(new String(raw, java.nio.charset.StandardCharsets.ISO_8859_1)
+                + new String(wal, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .as("the database files never hold the secret").doesNotContain(secret).doesNotContain(ENV_SECRET);
+
+        IncidentDocument doc = store.document(incident.id());
+        ExportOptions options = ExportOptions.defaults().withRedactor(Redactor.standard().withSecrets(List.of(ENV_SECRET)));
+        assertThat(IncidentExport.markdown(doc, options)).doesNotContain(secret).doesNotContain(ENV_SECRET);
+        assertThat(IncidentExport.html(doc, options)).doesNotContain(HtmlExport.esc(secret)).doesNotContain(secret)
+                .doesNotContain(ENV_SECRET);
+        assertThat(IncidentExport.json(doc, options)).doesNotContain(jsonEscaped(secret)).doesNotContain(ENV_SECRET);
+    }
+
+    private static String jsonEscaped(String s) {
+        return s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+    }
+}

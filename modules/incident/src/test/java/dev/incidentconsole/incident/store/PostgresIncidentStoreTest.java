@@ -1,0 +1,123 @@
+package dev.incidentconsole.incident.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.incidentconsole.incident.Connectivity;
+import dev.incidentconsole.incident.EntryBody;
+import dev.incidentconsole.incident.Incident;
+import dev.incidentconsole.incident.IncidentStore;
+import dev.incidentconsole.incident.IncidentStores;
+import dev.incidentconsole.incident.StoreOptions;
+import dev.incidentconsole.incident.TimelineEntry;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The contract on PostgreSQL (one server for the class, a fresh database per test), plus live sharing. */
+class PostgresIncidentStoreTest extends IncidentStoreContract {
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static EmbeddedPostgres pg;
+
+    @TempDir
+    Path dataDir;
+    private String database;
+    private String otherDatabase;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        pg = EmbeddedPostgres.builder().start();
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        if (pg != null) {
+            pg.close();
+        }
+    }
+
+    @BeforeEach
+    void freshDatabases() throws Exception {
+        int n = DATABASES.incrementAndGet();
+        database = "incidents_" + n;
+        otherDatabase = "imported_" + n;
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE " + database);
+            st.execute("CREATE DATABASE " + otherDatabase);
+        }
+    }
+
+    @Override
+    protected IncidentStore connect(StoreOptions options) throws Exception {
+        return IncidentStores.postgres(pg.getJdbcUrl("postgres", database), null, null, dataDir, options);
+    }
+
+    @Override
+    protected IncidentStore connectOther(StoreOptions options) throws Exception {
+        return IncidentStores.postgres(pg.getJdbcUrl("postgres", otherDatabase), null, null, dataDir.resolve("other"),
+                options);
+    }
+
+    @Test
+    void twoClientsOnOneDatabaseSeeEachOthersEntriesLive() throws Exception {
+        IncidentStore alice = store();
+        IncidentStore bob = store();
+        Incident incident = openDbIncident(alice);
+        List<TimelineEntry> seenByAlice = new CopyOnWriteArrayList<>();
+        List<TimelineEntry> seenByBob = new CopyOnWriteArrayList<>();
+        alice.subscribe(incident.id(), 0, seenByAlice::add);
+        bob.subscribe(incident.id(), 0, seenByBob::add);
+
+        // Bob only learns of Alice's note through a notification: he has not written anything himself.
+        TimelineEntry aliceNote = alice.append(TimelineEntry.create(incident.id(), "alice",
+                new EntryBody.Note("replica db-2 is 340 s behind", null))).entry();
+        await().atMost(Duration.ofSeconds(10)).until(() -> seenByBob.contains(aliceNote));
+
+        TimelineEntry bobNote = bob.append(TimelineEntry.create(incident.id(), "bob",
+                new EntryBody.Note("pausing the vacuum on db-2", null))).entry();
+        await().atMost(Duration.ofSeconds(10)).until(() -> seenByAlice.contains(bobNote));
+
+        List<TimelineEntry> all = alice.entries(incident.id(), 0);
+        assertThat(all).extracting(TimelineEntry::seq).containsExactly(1L, 2L, 3L);
+        await().atMost(Duration.ofSeconds(10)).until(() -> seenByAlice.size() == 3 && seenByBob.size() == 3);
+        assertThat(seenByAlice).containsExactlyElementsOf(all);
+        assertThat(seenByBob).containsExactlyElementsOf(all);
+        assertThat(bob.get(incident.id())).isEqualTo(alice.get(incident.id()));
+    }
+
+    @Test
+    void concurrentAppendsFromTwoClientsGetGaplessSequenceNumbers() throws Exception {
+        IncidentStore a = store();
+        IncidentStore b = store();
+        Incident incident = openDbIncident(a);
+        Thread other = new Thread(() -> {
+            try {
+                for (int k = 0; k < 40; k++) {
+                    b.append(TimelineEntry.create(incident.id(), "bob", new EntryBody.Note("b" + k, null)));
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        other.start();
+        for (int k = 0; k < 40; k++) {
+            a.append(TimelineEntry.create(incident.id(), "alice", new EntryBody.Note("a" + k, null)));
+        }
+        other.join();
+        List<TimelineEntry> all = a.entries(incident.id(), 0);
+        assertThat(all).extracting(TimelineEntry::seq)
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 81).boxed().toList());
+        assertThat(a.get(incident.id()).orElseThrow().entryCount()).isEqualTo(81);
+        assertThat(a.connectivity()).isEqualTo(Connectivity.ONLINE);
+    }
+}
