@@ -66,6 +66,9 @@ final class CapsWords {
     }
 
     static void find(String s, ShellWords.Parsed parsed, List<Placeholder> found, Set<Integer> taken) {
+        if (s.chars().noneMatch(c -> c >= 'A' && c <= 'Z')) {
+            return;
+        }
         byte[] ctx = parsed.context();
         for (ShellWords.Segment seg : parsed.segments()) {
             List<ShellWords.Word> words = seg.words();

@@ -91,6 +91,9 @@ public final class Placeholders {
     }
 
     private static void angles(String s, byte[] ctx, List<Placeholder> found, Set<Integer> taken) {
+        if (s.indexOf('<') < 0) {
+            return;
+        }
         Set<String> closed = new HashSet<>();
         Matcher close = CLOSING_TAG.matcher(s);
         while (close.find()) {
@@ -108,6 +111,9 @@ public final class Placeholders {
     }
 
     private static void braces(String s, byte[] ctx, List<Placeholder> found, Set<Integer> taken) {
+        if (s.indexOf('{') < 0) {
+            return;
+        }
         Matcher m = BRACE.matcher(s);
         while (m.find()) {
             byte c = ctx[m.start()];
@@ -126,7 +132,11 @@ public final class Placeholders {
         }
     }
 
-    private static void dollars(String s, byte[] ctx, Set<String> assigned, List<Placeholder> found, Set<Integer> taken) {
+    private static void dollars(String s, byte[] ctx, Set<String> assigned, List<Placeholder> found,
+                                Set<Integer> taken) {
+        if (s.indexOf('$') < 0) {
+            return;
+        }
         Matcher m = DOLLAR.matcher(s);
         while (m.find()) {
             byte c = ctx[m.start()];

@@ -38,6 +38,9 @@ final class ShellPrompt {
      * @param language the block language; {@code % } counts only in zsh and console blocks
      */
     static int explicit(String line, String language) {
+        if (line.indexOf('$') < 0 && line.indexOf('#') < 0 && line.indexOf('%') < 0) {
+            return -1;
+        }
         Matcher m = EXPLICIT.matcher(line);
         if (m.find()) {
             return m.end();
