@@ -47,8 +47,8 @@ final class AlertNames {
     }
 
     /**
-     * Alert runbooks in the Prometheus style have a "Meaning" section right below the title; their title is the alert name,
-     * sometimes written with spaces ("CPU Throttling High" for {@code CPUThrottlingHigh}).
+     * Alert runbooks in the Prometheus style have a "Meaning" section right below the title; their title is the
+     * alert name, sometimes written with spaces ("CPU Throttling High" for {@code CPUThrottlingHigh}).
      */
     private static boolean hasMeaningSection(List<Section> sections, Section top) {
         for (int i = top.index() + 1; i < sections.size() && sections.get(i).level() > top.level(); i++) {

@@ -42,7 +42,9 @@ public final class Components {
                 continue;
             }
             String name = line.substring(0, colon).strip();
-            canon.add(name);
+            if (!canon.contains(name)) {
+                canon.add(name);
+            }
             List<String> aliases = new ArrayList<>(List.of(name));
             for (String a : line.substring(colon + 1).split(",")) {
                 if (!a.isBlank()) {

@@ -76,7 +76,8 @@ final class FrontMatter {
             map.forEach((k, v) -> out.put(String.valueOf(k), v == null ? "" : v));
             return out;
         } catch (JsonProcessingException | RuntimeException e) {
-            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+            String why = e.getMessage() == null ? e.getClass().getSimpleName()
+                    : e.getMessage().lines().findFirst().orElse("");
             warnings.add(new ParseWarning(1, "front matter (lines 1-" + lastLine + ") is not valid YAML (" + why
                     + "); it was ignored"));
             return Map.of();

@@ -18,7 +18,8 @@ final class IndexReader {
     private static final Pattern COMPONENT_SECTION = Pattern.compile(
             "\\bby (components?|services?|systems?)\\b|\\bcomponent (index|lookup)\\b");
     private static final Pattern SYMPTOM_COLUMN = Pattern.compile(
-            "^(symptoms?|when to use|errors?|error messages?|messages?|problems?|issues?|alerts?|alert names?|signs?)$");
+            "^(symptoms?|when to use|errors?|error messages?|messages?|problems?|issues?|alerts?|alert names?"
+                    + "|signs?)$");
     private static final Pattern COMPONENT_COLUMN = Pattern.compile("^(components?|services?|systems?)$");
     private static final String SEPARATORS = "[\\s→⇒➜>=:|,;–—-]+";
 

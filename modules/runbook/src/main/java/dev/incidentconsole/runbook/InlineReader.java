@@ -60,7 +60,8 @@ final class InlineReader {
             } else if (n instanceof StrongEmphasis) {
                 collect(n.getFirstChild(), Inline.Style.STRONG, out, depth + 1);
             } else if (n instanceof Emphasis) {
-                collect(n.getFirstChild(), style == Inline.Style.STRONG ? style : Inline.Style.EMPHASIS, out, depth + 1);
+                Inline.Style inner = style == Inline.Style.STRONG ? style : Inline.Style.EMPHASIS;
+                collect(n.getFirstChild(), inner, out, depth + 1);
             } else if (n instanceof Link || n instanceof Image) {
                 collect(n.getFirstChild(), Inline.Style.LINK, out, depth + 1);
             } else if (n instanceof HtmlInline) {

@@ -22,7 +22,8 @@ public final class LabelKinds {
             rule(SectionKind.ESCALATION, "\\bescalat|\\bcontacts?\\b|\\bowners?\\b|who to (call|page|contact)"),
             rule(SectionKind.PREVENTION, "\\bprevent|\\bavoid|long[- ]term|capacity planning|best practices?"
                     + "|\\bhardening\\b"),
-            rule(SectionKind.SYMPTOM, "\\bsymptoms?\\b|\\bmeaning\\b|\\bimpact\\b|\\bsigns?\\b|understand(ing)? the alert"
+            rule(SectionKind.SYMPTOM, "\\bsymptoms?\\b|\\bmeaning\\b|\\bimpact\\b|\\bsigns?\\b"
+                    + "|understand(ing)? the alert"
                     + "|^alert$|^alert (condition|description|message)s?$|what (you|it) (see|looks? like)"
                     + "|\\bobserv(ed|able)\\b|^(message|description)$|when to use"),
             rule(SectionKind.DIAGNOSIS, "\\bdiagnos|\\binvestigat|\\btroubleshoot|\\bdebug|\\btriage\\b|\\bidentify"

@@ -22,7 +22,8 @@ final class LastUpdated {
             "last_modified", "lastmod", "modified", "date");
     private static final Pattern ISO = Pattern.compile("(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})");
     private static final Pattern WORDY = Pattern.compile(
-            "(?i)(\\d{1,2}(?:st|nd|rd|th)?\\s+[a-z]{3,9},?\\s+\\d{4})|([a-z]{3,9}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4})");
+            "(?i)(\\d{1,2}(?:st|nd|rd|th)?\\s+[a-z]{3,9},?\\s+\\d{4})"
+                    + "|([a-z]{3,9}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4})");
     private static final DateTimeFormatter DAY_MONTH = formatter("d MMMM uuuu", "d MMM uuuu");
     private static final DateTimeFormatter MONTH_DAY = formatter("MMMM d uuuu", "MMM d uuuu");
 

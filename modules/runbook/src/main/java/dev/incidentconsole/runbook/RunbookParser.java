@@ -51,10 +51,10 @@ public final class RunbookParser {
     public Runbook parse(Path file) throws IOException {
         byte[] bytes;
         try (InputStream in = Files.newInputStream(file)) {
-            bytes = in.readNBytes(SourceText.MAX_CHARS * 4 + 4);
+            bytes = in.readNBytes(SourceText.MAX_CHARS + 1);
         }
         List<ParseWarning> warnings = new ArrayList<>();
-        return build(file, SourceText.decode(bytes, warnings), warnings);
+        return build(file, SourceText.decode(SourceText.capBytes(bytes, warnings), warnings), warnings);
     }
 
     /**

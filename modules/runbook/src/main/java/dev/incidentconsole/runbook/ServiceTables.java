@@ -13,12 +13,14 @@ import java.util.regex.Pattern;
 final class ServiceTables {
 
     private static final Pattern SERVICE_HEADER = Pattern.compile(
-            "^(service|services|service name|name|component|components|app|application|server|process|daemon|container)$");
+            "^(service|services|service name|name|component|components|app|application|server|process|daemon"
+                    + "|container)$");
     private static final Pattern PROTOCOL_HEADER = Pattern.compile("^(protocol|proto|scheme|transport|type)$");
     private static final Pattern CHECK_HEADER = Pattern.compile("health|check|probe|verify|test command");
     /** Optional scheme and host, the port, then an optional /proto suffix or path or aside. */
     private static final Pattern PORT = Pattern.compile(
-            "^(?:(?:[a-z][a-z0-9+.-]*://)?(?:[\\w.-]+|\\[[0-9a-f:]+])?:)?(\\d{1,5})(?:/(tcp|udp|sctp)\\b)?(?:[/\\s(,].*)?$",
+            "^(?:(?:[a-z][a-z0-9+.-]*://)?(?:[\\w.-]+|\\[[0-9a-f:]+])?:)?(\\d{1,5})"
+                    + "(?:/(tcp|udp|sctp)\\b)?(?:[/\\s(,].*)?$",
             Pattern.CASE_INSENSITIVE);
 
     private ServiceTables() {

@@ -5,6 +5,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -12,10 +13,33 @@ import java.util.regex.Pattern;
 final class SourceText {
 
     /** Runbooks are a few hundred lines; anything past this is cut so a stray log file cannot stall the app. */
-    static final int MAX_CHARS = 4 * 1024 * 1024;
+    static final int MAX_CHARS = 2 * 1024 * 1024;
     private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
 
     private SourceText() {
+    }
+
+    /** Cuts file bytes beyond {@link #MAX_CHARS} at a line end, so no UTF-8 sequence is split, and says so. */
+    static byte[] capBytes(byte[] bytes, List<ParseWarning> warnings) {
+        if (bytes.length <= MAX_CHARS) {
+            return bytes;
+        }
+        int cut = MAX_CHARS;
+        while (cut > 0 && bytes[cut - 1] != '\n') {
+            cut--;
+        }
+        byte[] kept = Arrays.copyOf(bytes, cut > 0 ? cut - 1 : MAX_CHARS);
+        int lines = 1;
+        for (byte b : kept) {
+            lines += b == '\n' ? 1 : 0;
+        }
+        warnings.add(tooLarge(lines));
+        return kept;
+    }
+
+    private static ParseWarning tooLarge(int line) {
+        return new ParseWarning(line, "the file is larger than " + MAX_CHARS / (1024 * 1024)
+                + " MiB; only the part up to this line was read");
     }
 
     /** Decodes UTF-8, replacing malformed bytes with U+FFFD and warning once with the first bad line. */
@@ -44,8 +68,7 @@ final class SourceText {
         if (t.length() > MAX_CHARS) {
             int cut = t.lastIndexOf('\n', MAX_CHARS);
             t = t.substring(0, cut > 0 ? cut : MAX_CHARS);
-            warnings.add(new ParseWarning(lineOf(t, t.length() - 1),
-                    "the file is larger than " + MAX_CHARS / (1024 * 1024) + " MiB; only the part up to this line was read"));
+            warnings.add(tooLarge(lineOf(t, t.length() - 1)));
         }
         int nul = t.indexOf('\0');
         if (nul < 0) {

@@ -40,12 +40,12 @@ class ParserFuzzTest {
             sources.add("# Title\n\n**Symptoms:** slow\n\n```bash\nkubectl get pods\n```\n");
         }
         int inputs = 0;
-        for (int round = 0; round < 1500; round++) {
+        for (int round = 0; round < 1000; round++) {
             String base = sources.get(random.nextInt(sources.size()));
-            check(mutate(round % 10 == 0 ? base : slice(base)));
+            check(mutate(round % 20 == 0 ? base : slice(base)));
             inputs++;
         }
-        assertThat(inputs).isEqualTo(1500);
+        assertThat(inputs).isEqualTo(1000);
     }
 
     @Test
@@ -74,18 +74,16 @@ class ParserFuzzTest {
                 "[".repeat(10_000) + "]".repeat(10_000),
                 "`".repeat(50_000),
                 "| a ".repeat(5000) + "|\n" + "|---".repeat(5000) + "|\n" + "| x ".repeat(5000) + "|\n",
-                "```bash\n" + "echo 'unterminated\n".repeat(5_000),
+                "```bash\n" + "echo 'unterminated\n".repeat(2_000),
                 "# h\n".repeat(10_000),
                 "**Diagnosis:**\n".repeat(3_000),
                 "---\n" + "key: [".repeat(5000) + "\n---\n# T\n",
-                "---\na: &a [x]\nb: *a\n---\n# Aliases\n",
-                "x".repeat(5_000_000));
+                "---\na: &a [x]\nb: *a\n---\n# Aliases\n");
         for (String input : inputs) {
-            Runbook r = check(input, LARGE_HANG);
-            assertThat(r).isNotNull();
+            assertThat(check(input, LARGE_HANG).title()).isNotNull();
         }
-        assertThat(check("x".repeat(5_000_000), LARGE_HANG).warnings())
-                .anyMatch(w -> w.message().contains("larger than"));
+        Runbook huge = check("x".repeat(SourceText.MAX_CHARS + 1000), LARGE_HANG);
+        assertThat(huge.warnings()).anyMatch(w -> w.message().contains("larger than"));
     }
 
     @Test
@@ -153,11 +151,11 @@ class ParserFuzzTest {
         return s;
     }
 
-    /** Up to 120 consecutive lines: a truncated runbook, and cheap enough to try many. */
+    /** Up to 80 consecutive lines: a truncated runbook, and cheap enough to try many. */
     private String slice(String s) {
         String[] lines = s.split("\n", -1);
         int from = random.nextInt(lines.length);
-        int to = Math.min(lines.length, from + 1 + random.nextInt(120));
+        int to = Math.min(lines.length, from + 1 + random.nextInt(80));
         return String.join("\n", java.util.Arrays.copyOfRange(lines, from, to));
     }
 

@@ -47,7 +47,8 @@ class RunbookParserTest {
 
         Section issue = section(r, "Queue Backing Up");
         assertThat(issue.procedure()).isTrue();
-        assertThat(r.subtree(issue)).extracting(Section::title, Section::kind, Section::level, Section::label, Section::line)
+        assertThat(r.subtree(issue))
+                .extracting(Section::title, Section::kind, Section::level, Section::label, Section::line)
                 .containsExactly(tuple("Queue Backing Up", SectionKind.OTHER, 2, false, 3),
                         tuple("Symptoms", SectionKind.SYMPTOM, 3, true, 5),
                         tuple("Diagnosis", SectionKind.DIAGNOSIS, 3, true, 7),
@@ -210,6 +211,21 @@ class RunbookParserTest {
         assertThat(r.title()).isEqualTo("Caf\uFFFD");
         assertThat(r.warnings()).extracting(ParseWarning::line).containsExactly(1);
         assertThat(r.warnings().get(0).message()).contains("not valid UTF-8");
+    }
+
+    @Test
+    void anOversizedFileIsCutAtALineEndWithAWarning(@TempDir Path dir) throws IOException {
+        String paragraph = "log \u00e9 ".repeat(200) + "\n\n";
+        String text = "# Huge\n\n" + paragraph.repeat(SourceText.MAX_CHARS / paragraph.length() + 10);
+        Path file = Files.writeString(dir.resolve("huge.md"), text);
+
+        Runbook r = parser.parse(file);
+
+        assertThat(r.title()).isEqualTo("Huge");
+        assertThat(r.warnings()).singleElement().satisfies(w -> {
+            assertThat(w.message()).contains("larger than 2 MiB");
+            assertThat(w.line()).isGreaterThan(2_000);
+        });
     }
 
     @Test

@@ -175,7 +175,8 @@ class SeedRunbooksTest {
                 .filter(s -> s.title().equals("Investigation Steps")).findFirst().orElseThrow();
         assertThat(investigation.kind()).isEqualTo(SectionKind.DIAGNOSIS);
         assertThat(investigation.commands()).extracting(Command::text).containsExactly(
-                "curl \"http://prometheus:9090/api/v1/query?query=sum%20by%20(agent_id)%20(rate(agent_errors_total[5m]))\"",
+                "curl \"http://prometheus:9090/api/v1/query?query=sum%20by%20(agent_id)"
+                        + "%20(rate(agent_errors_total[5m]))\"",
                 "kubectl rollout history deployment -n ai-agents | tail -10",
                 "kubectl logs -n ai-agents -l role=agent --tail=100 | grep ERROR");
         assertThat(investigation.blocks()).filteredOn(b -> b instanceof Block.Text t
