@@ -11,11 +11,14 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs commands with {@code sh -c} on this machine, stdin from {@code /dev/null}, stdout and stderr
- * merged. On timeout or interrupt the whole process tree is killed. Thread-safe.
+ * Runs commands with {@code sh -c} on this machine ({@code bash -c} where bash is installed, because
+ * runbook commands are written for bash: {@code source}, {@code [[ ]]}), stdin from {@code /dev/null},
+ * stdout and stderr merged. On timeout or interrupt the whole process tree is killed. Thread-safe.
  */
 public final class LocalCommandExecutor implements CommandExecutor {
     private static final int KEEP = 8 * 1024;
+    private static final String SHELL = java.nio.file.Files.isExecutable(java.nio.file.Path.of("/bin/bash"))
+            ? "/bin/bash" : "sh";
 
     @Override
     public CommandOutcome run(String command, Map<String, Secret> env, String target, Duration timeout)
@@ -23,7 +26,7 @@ public final class LocalCommandExecutor implements CommandExecutor {
         if (target != null && !target.isBlank()) {
             throw new IOException("cannot run on \"" + target + "\": this executor runs commands locally only");
         }
-        ProcessBuilder pb = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true)
+        ProcessBuilder pb = new ProcessBuilder(SHELL, "-c", command).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         env.forEach((k, v) -> pb.environment().put(k, v.reveal()));
         Process process = pb.start();

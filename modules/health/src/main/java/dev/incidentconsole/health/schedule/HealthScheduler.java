@@ -9,7 +9,6 @@ import java.io.Closeable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * Checks watched services, each on its own interval with ±10% jitter, and publishes status changes.
  *
  * <p>Threads: one timer thread schedules checks and enforces hard timeouts; probes run on a bounded pool
- * ({@link Builder#poolSize}, 64 by default). A probe starts its clock when a worker picks it up; one that
+ * ({@link Builder#poolSize}, 128 by default; idle threads exit). A probe starts its clock when a worker picks it up; one that
  * overruns its service's timeout (plus a short grace) is abandoned and recorded as a timeout, its
  * resources aborted, so one dead host never delays another. A service never has two checks in flight.
  *
@@ -124,10 +123,21 @@ public final class HealthScheduler implements Closeable {
         return start(t);
     }
 
-    /** Checks every service now; completes when all have answered or timed out. */
+    /**
+     * Checks every service now; completes when all have answered or timed out, with statuses in watch order.
+     * Services that took longest last time (timeouts, unchecked ones) start first, so their waiting overlaps
+     * the quick ones' work and a sweep takes about one timeout as long as fewer services hang than
+     * {@link Builder#poolSize} threads.
+     */
     public CompletableFuture<List<ServiceStatus>> checkAll() {
-        List<CompletableFuture<ServiceStatus>> all = new ArrayList<>();
-        order.forEach(n -> Optional.ofNullable(services.get(n)).ifPresent(t -> all.add(start(t))));
+        List<Tracked> tracked = new ArrayList<>();
+        order.forEach(n -> Optional.ofNullable(services.get(n)).ifPresent(tracked::add));
+        Map<Tracked, CompletableFuture<ServiceStatus>> started = new java.util.IdentityHashMap<>();
+        Map<Tracked, Duration> expected = new java.util.IdentityHashMap<>();
+        tracked.forEach(t -> expected.put(t, expectedDuration(t)));
+        tracked.stream().sorted(java.util.Comparator.comparing(expected::get).reversed())
+                .forEach(t -> started.put(t, start(t)));
+        List<CompletableFuture<ServiceStatus>> all = tracked.stream().map(started::get).toList();
         return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
                 .thenApply(v -> all.stream().map(CompletableFuture::join).toList());
     }
@@ -239,6 +249,12 @@ public final class HealthScheduler implements Closeable {
         }
     }
 
+    /** How long the last check took; unchecked services count as the full timeout. */
+    private static Duration expectedDuration(Tracked t) {
+        ProbeResult last = t.last();
+        return last.status() == dev.incidentconsole.health.Status.UNKNOWN ? t.spec.timeout() : last.latency();
+    }
+
     private static long jittered(Duration delay) {
         long ms = delay.toMillis();
         long spread = ms / 10;
@@ -321,7 +337,7 @@ public final class HealthScheduler implements Closeable {
     /** Scheduler settings. */
     public static final class Builder {
         private Probes probes;
-        private int poolSize = 64;
+        private int poolSize = 128;
         private int historySize = 100;
         private Duration initialSpread = Duration.ofSeconds(2);
 
@@ -331,7 +347,7 @@ public final class HealthScheduler implements Closeable {
             return this;
         }
 
-        /** Most probes running at once; more dead services than this delay the rest. Default 64. */
+        /** Most probes running at once; more hanging services than this delay the rest. Default 128. */
         public Builder poolSize(int value) {
             this.poolSize = Math.max(1, value);
             return this;

@@ -72,6 +72,10 @@ final class Tracked {
         return new Outcome(snapshot(), change, retrying ? spec.retryInterval() : spec.interval());
     }
 
+    synchronized ProbeResult last() {
+        return last;
+    }
+
     synchronized ServiceStatus snapshot() {
         List<ProbeResult> list = List.copyOf(history);
         return new ServiceStatus(spec, status, reason, since, last, failures, list, HistoryStats.of(list));

@@ -153,6 +153,20 @@ class HealthSchedulerTest {
     }
 
     @Test
+    void checkAllAnswersForEveryServiceInWatchOrder() throws Exception {
+        HealthScheduler quiet = HealthScheduler.builder().initialSpread(Duration.ofHours(1)).build();
+        try (quiet) {
+            quiet.watch(http("api"));
+            quiet.watch(ServiceSpec.of("closed", "127.0.0.1", 1, new TcpSpec("127.0.0.1", Net.closedPort()))
+                    .withRetries(1, null));
+            quiet.watch(http("api2"));
+            List<ServiceStatus> all = quiet.checkAll().get(10, TimeUnit.SECONDS);
+            assertThat(all).extracting(ServiceStatus::name).containsExactly("api", "closed", "api2");
+            assertThat(all).extracting(ServiceStatus::status).containsExactly(Status.UP, Status.DOWN, Status.UP);
+        }
+    }
+
+    @Test
     void unwatchedServiceIsNoLongerListed() {
         scheduler.watch(http("api"));
         assertThat(scheduler.unwatch("api")).isTrue();
