@@ -133,7 +133,9 @@ final class SectionBuilder {
         List<List<String>> ownSymptoms = new ArrayList<>();
         List<List<String>> ownComponents = new ArrayList<>();
         for (Draft d : drafts) {
-            ownSymptoms.add(d.kind == SectionKind.SYMPTOM ? Symptoms.of(d.blocks) : List.of());
+            List<String> symptoms = new ArrayList<>(d.kind == SectionKind.SYMPTOM ? Symptoms.of(d.blocks) : List.of());
+            Symptoms.labelledItems(d.blocks).stream().filter(x -> !symptoms.contains(x)).forEach(symptoms::add);
+            ownSymptoms.add(symptoms);
             Section probe = new Section(0, d.path, d.level, d.line, d.endLine, d.kind, d.label, false, d.blocks,
                     List.of(), List.of());
             ownComponents.add(components.find(probe.title() + "\n" + probe.text()));

@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** The symptoms a symptom section lists: its shallowest list items, else its paragraphs. */
+/**
+ * The symptoms a section lists: for a symptom section, its shallowest list items, else its paragraphs; for any
+ * section, list items that open with a bold symptom label ({@code - **Message**: disk stall detected}).
+ */
 final class Symptoms {
 
     private static final int MAX_CHARS = 300;
@@ -31,6 +34,24 @@ final class Symptoms {
             String s = SPACES.matcher(t.plain()).replaceAll(" ").strip();
             if (wanted && !s.isEmpty()) {
                 out.add(s.length() > MAX_CHARS ? s.substring(0, MAX_CHARS - 1) + "…" : s);
+            }
+        }
+        return out;
+    }
+
+    /** Text after a bold symptom label at the start of a list item, such as {@code **Impact**: ...}. */
+    static List<String> labelledItems(List<Block> blocks) {
+        List<String> out = new ArrayList<>();
+        for (Block b : blocks) {
+            if (!(b instanceof Block.Text t) || !isItem(t) || t.inlines().size() < 2
+                    || t.inlines().get(0).style() != Inline.Style.STRONG) {
+                continue;
+            }
+            String label = t.inlines().get(0).text();
+            String rest = SPACES.matcher(t.plain().substring(label.length())).replaceAll(" ").strip();
+            rest = rest.startsWith(":") ? rest.substring(1).strip() : label.strip().endsWith(":") ? rest : "";
+            if (!rest.isEmpty() && LabelKinds.kindOf(Labels.title(label)) == SectionKind.SYMPTOM) {
+                out.add(rest.length() > MAX_CHARS ? rest.substring(0, MAX_CHARS - 1) + "…" : rest);
             }
         }
         return out;

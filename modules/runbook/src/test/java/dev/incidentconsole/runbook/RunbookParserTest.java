@@ -63,6 +63,21 @@ class RunbookParserTest {
         assertThat(r.procedures()).containsExactly(issue);
     }
 
+    @Test
+    void listItemsOpeningWithASymptomLabelAreSymptomsOfTheirSection() {
+        Runbook r = parse("""
+                ## Disk Stall
+
+                - **Message**: `disk stall detected: unable to sync log files`
+                    - **Severity**: High
+                    - **Impact**: Increased latency
+                    - **Action**: Restart node
+                """);
+
+        assertThat(section(r, "Disk Stall").symptoms()).containsExactly(
+                "disk stall detected: unable to sync log files", "Increased latency");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             **Severity:** critical                         | false
