@@ -14,6 +14,7 @@ import org.apache.lucene.util.BytesRef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Spreads a query analysed against one placeholder field over the real fields, term by term: each word (or
@@ -21,13 +22,20 @@ import java.util.Map;
  * symptoms, commands and body (a {@link DisjunctionMaxQuery}), so a word counts once however many fields hold
  * it and sections covering more of the query's words rank higher. Stop words are dropped here, not in the
  * analyser, because multi-word synonyms ("out of memory") need them to match; phrases keep their positions.
+ * Thread-safe.
  */
 final class CrossFieldExpander {
 
     private final Map<String, Float> fields;
+    private final Predicate<String> ignored;
 
-    CrossFieldExpander(Map<String, Float> fields) {
+    /**
+     * @param fields  field names and the weight of a match in each
+     * @param ignored analysed words to leave out (stop words, filler words)
+     */
+    CrossFieldExpander(Map<String, Float> fields, Predicate<String> ignored) {
         this.fields = fields;
+        this.ignored = ignored;
     }
 
     /** The query over the real fields, or {@code null} when nothing but stop words is left. */
@@ -53,7 +61,7 @@ final class CrossFieldExpander {
 
     private Query term(BytesRef bytes) {
         String text = bytes.utf8ToString();
-        if (OpsAnalyzer.STOP_WORDS.contains(text)) {
+        if (ignored.test(text)) {
             return null;
         }
         List<Query> perField = new ArrayList<>();
@@ -63,7 +71,7 @@ final class CrossFieldExpander {
 
     private Query synonyms(List<Term> terms) {
         List<Term> kept = terms.stream()
-                .filter(t -> !OpsAnalyzer.STOP_WORDS.contains(t.text())).toList();
+                .filter(t -> !ignored.test(t.text())).toList();
         if (kept.size() <= 1) {
             return kept.isEmpty() ? null : term(kept.get(0).bytes());
         }
@@ -81,7 +89,7 @@ final class CrossFieldExpander {
         int[] positions = pq.getPositions();
         List<Integer> kept = new ArrayList<>();
         for (int i = 0; i < terms.length; i++) {
-            if (!OpsAnalyzer.STOP_WORDS.contains(terms[i].text())) {
+            if (!ignored.test(terms[i].text())) {
                 kept.add(i);
             }
         }

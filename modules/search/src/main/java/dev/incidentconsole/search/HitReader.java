@@ -9,7 +9,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 
@@ -20,13 +19,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /** Runs a query on one searcher and turns the top documents into {@link SearchHit}s with snippets. */
 final class HitReader {
 
     /** Snippets aim at about this many characters: two lines of a result list. */
     static final int SNIPPET_LENGTH = 160;
+    /** Score factor for each earlier hit from the same runbook. */
+    static final double SAME_RUNBOOK_FACTOR = 0.85;
     private static final SnippetFormatter FORMATTER = new SnippetFormatter();
     private static final Sort FILE_ORDER = new Sort(new SortField(SearchFields.FILE, SortField.Type.STRING),
             new SortField(SearchFields.LINE, SortField.Type.INT));
@@ -40,10 +43,9 @@ final class HitReader {
     }
 
     List<SearchHit> read(Query query, SearchQuery request, QueryBuilder builder) throws IOException {
-        TopDocs top = request.browsing()
-                ? searcher.search(query, request.limit(), FILE_ORDER)
-                : searcher.search(query, request.limit());
-        ScoreDoc[] docs = top.scoreDocs;
+        ScoreDoc[] docs = request.browsing()
+                ? searcher.search(query, request.limit(), FILE_ORDER).scoreDocs
+                : diversify(searcher.search(query, request.limit() * 2 + 10).scoreDocs, request.limit());
         Object[] snippets = new Object[docs.length];
         Query words = request.browsing() ? null : builder.text(request.text());
         if (words != null && docs.length > 0) {
@@ -81,6 +83,23 @@ final class HitReader {
             Map<String, Object[]> found = highlightFieldsAsObjects(new String[] {field}, query, docIds, new int[] {1});
             return found.get(field);
         }
+    }
+
+    /**
+     * Each further section of the same runbook counts a little less, so that three parts of one short alert
+     * runbook do not push every other runbook out of the first screen.
+     */
+    private ScoreDoc[] diversify(ScoreDoc[] ranked, int limit) throws IOException {
+        Map<String, Integer> seen = new HashMap<>();
+        StoredFields stored = searcher.storedFields();
+        List<ScoreDoc> out = new ArrayList<>(ranked.length);
+        for (ScoreDoc d : ranked) {
+            String file = stored.document(d.doc, Set.of(SearchFields.FILE)).get(SearchFields.FILE);
+            int earlier = seen.merge(file, 1, Integer::sum) - 1;
+            out.add(new ScoreDoc(d.doc, (float) (d.score * Math.pow(SAME_RUNBOOK_FACTOR, earlier))));
+        }
+        out.sort((a, b) -> Float.compare(b.score, a.score));
+        return out.subList(0, Math.min(limit, out.size())).toArray(new ScoreDoc[0]);
     }
 
     private static Snippet fallback(String body) {

@@ -23,6 +23,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,6 +40,10 @@ import java.util.regex.Pattern;
 public final class QueryBuilder {
 
     private static final String PLACEHOLDER = "_";
+    /** Words engineers put around a symptom ("keeps restarting", "getting 429s") that say nothing about it. */
+    private static final List<String> FILLER_WORDS = List.of("get", "getting", "gets", "got", "keep", "keeps",
+            "kept", "keeping", "see", "seeing", "seems", "still", "again", "suddenly", "randomly", "constantly", "why",
+            "how", "what", "help", "happening", "lot", "lots", "some", "any", "very", "really", "just");
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
     private static final Pattern LAST_WORD = Pattern.compile("([\\p{L}][\\p{L}\\p{N}_-]{2,})$");
 
@@ -46,7 +52,9 @@ public final class QueryBuilder {
             new org.apache.lucene.util.QueryBuilder(OpsAnalyzer.forSynonymRules());
     private final Analyzer plain = OpsAnalyzer.forIndex();
     private final Analyzer raw = OpsAnalyzer.forRawIndex();
-    private final CrossFieldExpander expander = new CrossFieldExpander(SearchFields.TERM_BOOSTS);
+    private final Set<String> fillers = stems(plain, FILLER_WORDS);
+    private final CrossFieldExpander expander = new CrossFieldExpander(SearchFields.TERM_BOOSTS, this::ignored);
+    private final CrossFieldExpander lenient = new CrossFieldExpander(SearchFields.TERM_BOOSTS, OpsAnalyzer.STOP_WORDS::contains);
 
     public QueryBuilder(Synonyms synonyms) {
         analysis = new org.apache.lucene.util.QueryBuilder(OpsAnalyzer.forQuery(synonyms));
@@ -85,7 +93,11 @@ public final class QueryBuilder {
             }
         }
         String loose = QUOTED.matcher(typed).replaceAll(" ");
-        Query words = expand(literal.createBooleanQuery(PLACEHOLDER, loose, Occur.SHOULD));
+        Query analysed = literal.createBooleanQuery(PLACEHOLDER, loose, Occur.SHOULD);
+        Query words = expand(analysed);
+        if (words == null && analysed != null) {
+            words = lenient.expand(analysed); // nothing but filler words: search for them after all
+        }
         if (words == null) {
             return quoted ? b.build() : null;
         }
@@ -93,6 +105,12 @@ public final class QueryBuilder {
         // phrase at least one must match. The typed words and their synonyms are separate clauses so that a
         // multi-word synonym ("connection refused" = "econnrefused") never turns the typed words into a phrase.
         b.add(words, Occur.SHOULD);
+        if (words instanceof BooleanQuery all && all.clauses().size() > 1) {
+            // Sections holding every word beat those with one word in a strong place ("promote a redis replica").
+            BooleanQuery.Builder every = new BooleanQuery.Builder().setMinimumNumberShouldMatch(all.clauses().size());
+            all.clauses().forEach(every::add);
+            b.add(new BoostQuery(every.build(), SearchFields.ALL_WORDS_BOOST), Occur.SHOULD);
+        }
         Query synonyms = expand(analysis.createBooleanQuery(PLACEHOLDER, loose, Occur.SHOULD));
         if (synonyms != null && !synonyms.equals(words)) {
             b.add(new BoostQuery(synonyms, SearchFields.SYNONYM_BOOST), Occur.SHOULD);
@@ -135,7 +153,7 @@ public final class QueryBuilder {
 
     /** Adjacent word pairs, and the whole text when longer, found close together earn a bonus. */
     private List<Query> proximity(String text) {
-        PhraseQuery all = phraseOf(plain, text, 2);
+        PhraseQuery all = withoutFillers(phraseOf(plain, text, 2));
         Term[] terms = all.getTerms();
         int[] pos = all.getPositions();
         List<Query> out = new ArrayList<>();
@@ -160,6 +178,30 @@ public final class QueryBuilder {
             perField.add(new BoostQuery(b.build(), boost));
         });
         return new DisjunctionMaxQuery(perField, 0f);
+    }
+
+    private PhraseQuery withoutFillers(PhraseQuery p) {
+        PhraseQuery.Builder b = new PhraseQuery.Builder().setSlop(p.getSlop());
+        for (int i = 0; i < p.getTerms().length; i++) {
+            if (!fillers.contains(p.getTerms()[i].text())) {
+                b.add(p.getTerms()[i], p.getPositions()[i]);
+            }
+        }
+        return b.build();
+    }
+
+    private boolean ignored(String term) {
+        return OpsAnalyzer.STOP_WORDS.contains(term) || fillers.contains(term);
+    }
+
+    private Set<String> stems(Analyzer analyzer, List<String> words) {
+        Set<String> out = new HashSet<>();
+        for (String w : words) {
+            for (Term t : phraseOf(analyzer, w, 0).getTerms()) {
+                out.add(t.text());
+            }
+        }
+        return Set.copyOf(out);
     }
 
     /** The text analysed without synonyms as a phrase on the placeholder field; stop words leave gaps. */
@@ -190,7 +232,7 @@ public final class QueryBuilder {
         List<Query> out = new ArrayList<>();
         for (Term t : phraseOf(raw, text, 0).getTerms()) {
             String word = t.text();
-            if (word.length() >= 4 && word.chars().allMatch(Character::isLetter)) {
+            if (!FILLER_WORDS.contains(word) && word.length() >= 4 && word.chars().allMatch(Character::isLetter)) {
                 int edits = word.length() >= 8 ? 2 : 1;
                 // prefixLength 1: typos in the first letter are rare, and a fixed first letter keeps it fast.
                 FuzzyQuery fuzzy = new FuzzyQuery(new Term(SearchFields.ALL, word), edits, 1, 50, true);

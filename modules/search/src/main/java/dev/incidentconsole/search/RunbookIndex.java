@@ -17,6 +17,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -117,12 +118,17 @@ public final class RunbookIndex implements Closeable {
      * @return whether the file is now indexed from its current content
      */
     public boolean reindex(Path file) {
+        return load(file, true);
+    }
+
+    /** {@link #reindex} without making the change visible yet: bulk loads refresh once at the end. */
+    boolean load(Path file, boolean visibleNow) {
         Path abs = file.toAbsolutePath().normalize();
         Runbook runbook;
         try {
             runbook = parser.parse(abs);
         } catch (NoSuchFileException e) {
-            if (!Files.exists(abs, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            if (!Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
                 remove(abs);
                 return false;
             }
@@ -133,7 +139,10 @@ public final class RunbookIndex implements Closeable {
             LOG.debug("Parser failure on {}", abs, e);
             return failed(abs, "the parser failed on it (" + e + ")");
         }
-        int n = add(runbook);
+        int n = put(runbook);
+        if (visibleNow) {
+            refresh();
+        }
         notify(() -> listener.indexed(runbook, n));
         return true;
     }
@@ -202,7 +211,7 @@ public final class RunbookIndex implements Closeable {
         return docs.size();
     }
 
-    private void refresh() {
+    void refresh() {
         try {
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {

@@ -23,6 +23,7 @@ final class SearchFields {
     static final String TITLE = "title";
     static final String TITLE_SPLIT = "title_split";
     static final String ANCESTORS = "ancestors";
+    static final String ANCESTORS_SPLIT = "ancestors_split";
     static final String ALERT = "alert";
     static final String ALERT_SPLIT = "alert_split";
     static final String SYMPTOM = "symptom";
@@ -39,7 +40,7 @@ final class SearchFields {
      */
     static final Map<String, Float> TERM_BOOSTS = boosts(
             TITLE, 5f, TITLE_SPLIT, 4f, ALERT, 5f, ALERT_SPLIT, 4f, SYMPTOM, 4f,
-            ANCESTORS, 1.5f, COMPONENT_TEXT, 1.5f, COMMAND, 0.6f, COMMAND_SPLIT, 0.5f, BODY, 1f);
+            ANCESTORS, 1.5f, ANCESTORS_SPLIT, 1.2f, COMPONENT_TEXT, 1.5f, COMMAND, 0.6f, COMMAND_SPLIT, 0.5f, BODY, 1f);
 
     /** Fields where adjacent query words found next to each other earn a phrase bonus. */
     static final Map<String, Float> PHRASE_BOOSTS = boosts(
@@ -48,6 +49,8 @@ final class SearchFields {
     /** Synonym matches count on top of the typed words, a little below them. */
     static final float SYNONYM_BOOST = 0.8f;
     static final float FUZZY_BOOST = 0.3f;
+    /** Bonus for sections that hold every typed word, as a share of their word score. */
+    static final float ALL_WORDS_BOOST = 1f;
     static final float PREFIX_BOOST = 0.4f;
     /** Share of the non-best fields' score a term keeps (DisjunctionMaxQuery tie breaker). */
     static final float TIE_BREAKER = 0.2f;
@@ -59,7 +62,8 @@ final class SearchFields {
     static Analyzer indexAnalyzer() {
         Analyzer split = OpsAnalyzer.forSplitIndex();
         return new PerFieldAnalyzerWrapper(OpsAnalyzer.forIndex(),
-                Map.of(TITLE_SPLIT, split, ALERT_SPLIT, split, COMMAND_SPLIT, split, ALL, OpsAnalyzer.forRawIndex()));
+                Map.of(TITLE_SPLIT, split, ANCESTORS_SPLIT, split, ALERT_SPLIT, split, COMMAND_SPLIT, split,
+                        ALL, OpsAnalyzer.forRawIndex()));
     }
 
     private static Map<String, Float> boosts(Object... pairs) {

@@ -13,7 +13,8 @@ import java.util.List;
  * @param path         heading path of the section, top heading first
  * @param line         1-based line of the section's heading
  * @param kind         what the section's heading says it is for
- * @param score        relevance; only comparable between hits of the same search
+ * @param score        relevance (further sections of a runbook already shown count a little less); only
+ *                     comparable between hits of the same search
  * @param snippet      the text around the matched words, with highlight ranges
  * @param components   canonical component names the section mentions
  */

@@ -1,6 +1,7 @@
 package dev.incidentconsole.search;
 
 import dev.incidentconsole.runbook.Alert;
+import dev.incidentconsole.runbook.Block;
 import dev.incidentconsole.runbook.Command;
 import dev.incidentconsole.runbook.Runbook;
 import dev.incidentconsole.runbook.Section;
@@ -41,20 +42,25 @@ final class SectionDocuments {
     static List<Document> of(Runbook runbook) {
         List<Document> docs = new ArrayList<>();
         List<Section> unit = new ArrayList<>();
+        List<String> carried = new ArrayList<>();
         for (Section s : runbook.sections()) {
             if (!s.label() && !unit.isEmpty()) {
-                addUnit(runbook, unit, docs);
+                addUnit(runbook, unit, carried, docs);
                 unit.clear();
             }
             unit.add(s);
         }
         if (!unit.isEmpty()) {
-            addUnit(runbook, unit, docs);
+            addUnit(runbook, unit, carried, docs);
         }
         return docs;
     }
 
-    private static void addUnit(Runbook runbook, List<Section> unit, List<Document> docs) {
+    /**
+     * Adds the unit's document. A heading with nothing under it but sub-headings (a "# KubePodCrashLooping"
+     * over "## Meaning") makes none; the alerts it names are carried to the next unit instead.
+     */
+    private static void addUnit(Runbook runbook, List<Section> unit, List<String> carried, List<Document> docs) {
         Section head = unit.get(0);
         StringBuilder body = new StringBuilder(head.text().strip());
         Set<String> symptoms = new LinkedHashSet<>();
@@ -64,17 +70,21 @@ final class SectionDocuments {
         for (Section s : unit) {
             if (s != head) {
                 String text = s.text().strip();
-                body.append(body.length() > 0 ? "\n" : "").append(s.title()).append(": ").append(text);
+                // The label is usually part of its own first paragraph ("Symptoms: ..."); name it only if not.
+                String lead = text.startsWith(s.title()) ? "" : s.title() + ": ";
+                body.append(body.length() > 0 ? "\n" : "").append(lead).append(text);
             }
             symptoms.addAll(s.symptoms());
             components.addAll(s.components());
             kinds.add(s.kind().label());
             commands.addAll(s.commands());
         }
-        List<String> alerts = alertsOf(runbook, unit);
-        if (body.toString().isBlank() && symptoms.isEmpty() && alerts.isEmpty()) {
+        carried.addAll(alertsOf(runbook, unit));
+        if (symptoms.isEmpty() && unit.stream().noneMatch(SectionDocuments::hasContent)) {
             return;
         }
+        List<String> alerts = List.copyOf(new LinkedHashSet<>(carried));
+        carried.clear();
         Document doc = new Document();
         String file = fileKey(runbook.file());
         doc.add(new StringField(SearchFields.FILE, file, Field.Store.YES));
@@ -98,6 +108,7 @@ final class SectionDocuments {
             ancestors.add(0, runbook.title());
         }
         text(doc, SearchFields.ANCESTORS, String.join("\n", ancestors));
+        text(doc, SearchFields.ANCESTORS_SPLIT, String.join("\n", ancestors));
         for (String a : alerts) {
             text(doc, SearchFields.ALERT, a);
             text(doc, SearchFields.ALERT_SPLIT, a);
@@ -113,6 +124,12 @@ final class SectionDocuments {
                 String.join("\n", symptoms), String.join("\n", components), body);
         text(doc, SearchFields.ALL, all);
         docs.add(doc);
+    }
+
+    /** Whether the section has text of its own besides its heading line. */
+    private static boolean hasContent(Section s) {
+        return s.blocks().stream().anyMatch(b -> !(b instanceof Block.Text t)
+                || (t.type() != Block.TextType.HEADING && !t.plain().isBlank()));
     }
 
     /** Alerts named by the unit's heading or one of its labelled parts. */
