@@ -53,6 +53,10 @@ final class ServiceMapper {
         String host = or(s.host, or(d.host(), "localhost"));
         ProbeSpec probe = probe(s, host, path);
         int port = s.port != null ? s.port : portOf(probe);
+        String urlHost = hostOf(probe);
+        if (s.host == null && urlHost != null) {
+            host = urlHost; // a full URL names the host; show that one
+        }
         List<RunbookRef> refs = s.runbooks.stream().map(RunbookRef::parse).toList();
         int retries = or(s.retries, or(d.retries(), ServiceSpec.DEFAULT_RETRIES));
         if (retries < 1) {
@@ -217,6 +221,13 @@ final class ServiceMapper {
             return parsed == null ? 0 : parsed.port();
         }
         return probe instanceof PostgresSpec p ? p.port() : probe instanceof RedisSpec r ? r.port() : 0;
+    }
+
+    private static String hostOf(ProbeSpec probe) {
+        String url = probe instanceof HttpSpec h ? h.url() : probe instanceof AlertmanagerSpec a ? a.url()
+                : probe instanceof WebSocketSpec w ? w.url().replaceFirst("^ws", "http") : null;
+        HttpUrl parsed = url == null ? null : HttpUrl.parse(url);
+        return parsed == null ? null : parsed.host();
     }
 
     private EnvironmentException error(Dto.Located at, String path, String message) {

@@ -73,15 +73,27 @@ public final class HealthScheduler implements Closeable {
         return new Builder();
     }
 
-    /** Starts watching a service (first check within the initial spread), or replaces one of the same name. */
+    /**
+     * Starts watching a service (first check within the initial spread), or replaces one of the same name
+     * with a different spec (its history starts over). Watching an identical spec again changes nothing.
+     *
+     * @throws IllegalStateException after {@link #close()}
+     */
     public void watch(ServiceSpec spec) {
-        ensureOpen();
-        Tracked fresh = new Tracked(spec, probes.create(spec.probe()), historySize);
-        Tracked old = services.put(spec.name(), fresh);
-        if (old != null) {
-            retire(old);
-        } else {
-            order.add(spec.name());
+        Tracked fresh;
+        synchronized (order) {
+            ensureOpen();
+            Tracked old = services.get(spec.name());
+            if (old != null && old.spec.equals(spec)) {
+                return;
+            }
+            fresh = new Tracked(spec, probes.create(spec.probe()), historySize);
+            services.put(spec.name(), fresh);
+            if (old != null) {
+                retire(old);
+            } else {
+                order.add(spec.name());
+            }
         }
         long spread = Math.min(initialSpread.toMillis(), spec.interval().toMillis());
         schedule(fresh, spread <= 0 ? 0 : ThreadLocalRandom.current().nextLong(spread + 1));
@@ -101,13 +113,15 @@ public final class HealthScheduler implements Closeable {
 
     /** Stops watching; returns whether the service was watched. A check in flight finishes unseen. */
     public boolean unwatch(String name) {
-        Tracked t = services.remove(name);
-        if (t == null) {
-            return false;
+        synchronized (order) {
+            Tracked t = services.remove(name);
+            if (t == null) {
+                return false;
+            }
+            order.remove(name);
+            retire(t);
+            return true;
         }
-        order.remove(name);
-        retire(t);
-        return true;
     }
 
     /**

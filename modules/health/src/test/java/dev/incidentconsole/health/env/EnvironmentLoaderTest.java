@@ -112,6 +112,8 @@ class EnvironmentLoaderTest {
                 {"services": [{"name": "API", "port": 8080, "http": "/healthz"}]}
                 """);
         assertThat(f.names()).containsExactly("staging");
+        EnvironmentFile remote = load("remote.yaml", "services:\n  - {name: Status, http: \"https://status.example.com/health\"}\n");
+        assertThat(remote.defaultEnvironment().services().get(0).address()).isEqualTo("status.example.com:443");
         assertThat(((HttpSpec) f.defaultEnvironment().services().get(0).probe()).url())
                 .isEqualTo("http://localhost:8080/healthz");
     }

@@ -167,6 +167,19 @@ class HealthSchedulerTest {
     }
 
     @Test
+    void watchingTheSameSpecAgainKeepsItsHistory() throws Exception {
+        HealthScheduler quiet = HealthScheduler.builder().initialSpread(Duration.ofHours(1)).build();
+        try (quiet) {
+            quiet.watch(http("api"));
+            quiet.checkNow("api").get(10, TimeUnit.SECONDS);
+            quiet.watch(http("api"));
+            assertThat(quiet.status("api").orElseThrow().history()).hasSize(1);
+            quiet.watch(http("api").withTimeout(Duration.ofSeconds(1)));
+            assertThat(quiet.status("api").orElseThrow().status()).isEqualTo(Status.UNKNOWN);
+        }
+    }
+
+    @Test
     void unwatchedServiceIsNoLongerListed() {
         scheduler.watch(http("api"));
         assertThat(scheduler.unwatch("api")).isTrue();
