@@ -38,7 +38,7 @@ final class MarkdownExport {
                     .append(headline(l)).append('\n'));
         }
         section(md, "Root cause", pm.rootCause());
-        md.append("\n## Action items\n\n");
+        md.append("## Action items\n\n");
         if (pm.actionItems().isEmpty()) {
             md.append("_None recorded yet._\n");
         }
@@ -56,7 +56,7 @@ final class MarkdownExport {
     }
 
     private static void section(StringBuilder md, String title, String text) {
-        md.append("\n## ").append(title).append("\n\n");
+        md.append(md.charAt(md.length() - 2) == '\n' ? "" : "\n").append("## ").append(title).append("\n\n");
         md.append(text.isBlank() ? "_Not written yet._" : escapeBlock(text)).append("\n\n");
     }
 

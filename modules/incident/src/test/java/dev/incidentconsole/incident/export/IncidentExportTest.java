@@ -38,6 +38,14 @@ class IncidentExportTest {
         return IncidentDocument.of(numbered);
     }
 
+    /** A worked incident that uses every kind of entry. */
+    static IncidentDocument sample() {
+        return worked("Every kind", new EntryBody.DetailsChanged("Every kind of entry", "staging"),
+                new EntryBody.StepStarted("sleep 600", "local"),
+                new EntryBody.RunbookLinked(new dev.incidentconsole.incident.RunbookLink("runbooks/a.md", List.of("A"))),
+                new EntryBody.ServiceLinked("api"));
+    }
+
     @Test
     void markdownIsAPostmortemWithUtcTimesStepsAndFollowUps() {
         String md = IncidentExport.markdown(worked("Replication lag on orders-db"), OPTIONS);

@@ -53,7 +53,6 @@ class PostgresIncidentStoreTest extends IncidentStoreContract {
         otherDatabase = "imported_" + n;
         try (Connection c = pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
             st.execute("CREATE DATABASE " + database);
-            st.execute("CREATE DATABASE " + otherDatabase);
         }
     }
 
@@ -64,6 +63,9 @@ class PostgresIncidentStoreTest extends IncidentStoreContract {
 
     @Override
     protected IncidentStore connectOther(StoreOptions options) throws Exception {
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE " + otherDatabase);
+        }
         return IncidentStores.postgres(pg.getJdbcUrl("postgres", otherDatabase), null, null, dataDir.resolve("other"),
                 options);
     }

@@ -18,6 +18,7 @@ import dev.incidentconsole.incident.TimelineEntry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,42 +26,68 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The team database stops and comes back (same data directory and port) in the middle of an incident. */
+/**
+ * The team database stops and comes back (same data directory and port) in the middle of an incident.
+ * One server for the class (initdb once); each test stops and restarts it.
+ */
 class PostgresOutageTest {
     private static final StoreOptions FAST_RETRY = StoreOptions.defaults().withRetryInterval(Duration.ofMillis(200));
 
     @TempDir
-    Path tmp;
-    private EmbeddedPostgres pg;
-    private int port;
+    static Path serverDir;
+    private static EmbeddedPostgres pg;
+    private static int port;
+
+    @TempDir
+    Path clientDir;
     private final List<IncidentStore> stores = new ArrayList<>();
 
-    private void startServer() throws IOException {
-        if (port == 0) {
-            try (ServerSocket s = new ServerSocket(0)) {
-                port = s.getLocalPort();
-            }
+    @BeforeAll
+    static void firstStart() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
         }
-        pg = EmbeddedPostgres.builder().setDataDirectory(tmp.resolve("pgdata")).setCleanDataDirectory(false)
+        startServer();
+    }
+
+    @AfterAll
+    static void lastStop() throws IOException {
+        stopServer();
+    }
+
+    private static void startServer() throws IOException {
+        pg = EmbeddedPostgres.builder().setDataDirectory(serverDir.resolve("pgdata")).setCleanDataDirectory(false)
                 .setPort(port).start();
     }
 
+    private static void stopServer() throws IOException {
+        if (pg != null) {
+            pg.close();
+            pg = null;
+            // pg_ctl gives up waiting after a few seconds on a busy machine while the shutdown goes on.
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> !Files.exists(serverDir.resolve("pgdata/postmaster.pid")));
+        }
+    }
+
     private IncidentStore open() throws StoreException {
-        IncidentStore s = IncidentStores.postgres(pg.getJdbcUrl("postgres", "postgres"), null, null,
-                tmp.resolve("client"), FAST_RETRY);
+        IncidentStore s = IncidentStores.postgres("jdbc:postgresql://localhost:" + port + "/postgres", "postgres",
+                null, clientDir, FAST_RETRY);
         stores.add(s);
         return s;
     }
 
     @AfterEach
-    void stop() throws IOException {
+    void closeClients() throws IOException {
         stores.forEach(IncidentStore::close);
-        if (pg != null) {
-            pg.close();
+        if (pg == null) {
+            startServer();
         }
     }
 
@@ -70,7 +97,6 @@ class PostgresOutageTest {
 
     @Test
     void entriesWrittenWhileTheDatabaseIsDownArriveOnceWhenItIsBack() throws Exception {
-        startServer();
         IncidentStore store = open();
         List<Connectivity> states = new CopyOnWriteArrayList<>();
         store.onConnectivity(states::add);
@@ -78,9 +104,8 @@ class PostgresOutageTest {
         TimelineEntry before = note(incident, "rolled back to v41");
         assertThat(store.append(before).outcome()).isEqualTo(Receipt.Outcome.STORED);
 
-        pg.close();
-        pg = null;
-        await().atMost(Duration.ofSeconds(10)).until(() -> store.connectivity() == Connectivity.OFFLINE);
+        stopServer();
+        await().atMost(Duration.ofSeconds(20)).until(() -> store.connectivity() == Connectivity.OFFLINE);
         List<UUID> written = new ArrayList<>();
         for (int k = 0; k < 5; k++) {
             Receipt r = store.append(note(incident, "offline note " + k));
@@ -106,11 +131,9 @@ class PostgresOutageTest {
 
     @Test
     void aClientClosedWhileOfflineSendsItsJournalWhenOpenedAgain() throws Exception {
-        startServer();
         IncidentStore first = open();
         Incident incident = first.create(IncidentDraft.of("Queue backlog", Severity.P2), "alice");
-        pg.close();
-        pg = null;
+        stopServer();
         // The journal is synced before append returns, so closing here is as good as being killed.
         TimelineEntry offline = note(incident, "consumers restarted");
         assertThat(first.append(offline).outcome()).isEqualTo(Receipt.Outcome.JOURNALED);
