@@ -1,0 +1,70 @@
+package dev.incidentconsole.app.cli;
+
+import dev.incidentconsole.incident.EntryBody;
+import dev.incidentconsole.incident.TimelineEntry;
+import java.util.List;
+
+/** One line saying what a timeline entry records, for the terminal and the timeline view. */
+public final class IncidentEntryText {
+    private IncidentEntryText() {
+    }
+
+    /** E.g. {@code ran `df -h` on local: exit 0 in 1.2 s} or {@code note: disk was full}. */
+    public static String summary(TimelineEntry entry) {
+        EntryBody b = entry.body();
+        if (b instanceof EntryBody.Created c) {
+            return "opened " + c.severity() + " \"" + c.title() + "\"";
+        } else if (b instanceof EntryBody.Note n) {
+            return (n.corrects() != null ? "correction: " : "note: ") + n.text();
+        } else if (b instanceof EntryBody.Pin p) {
+            return (p.pinned() ? "pinned " : "unpinned ") + "an entry";
+        } else if (b instanceof EntryBody.Acknowledged) {
+            return "acknowledged";
+        } else if (b instanceof EntryBody.StatusChanged s) {
+            return "status " + (s.from() == null ? "" : s.from().label() + " -> ") + s.to().label() + reason(s.reason());
+        } else if (b instanceof EntryBody.SeverityChanged s) {
+            return "severity " + (s.from() == null ? "" : s.from() + " -> ") + s.to() + reason(s.reason());
+        } else if (b instanceof EntryBody.DetailsChanged d) {
+            return "details changed" + (d.title() != null ? ": title \"" + d.title() + "\"" : "");
+        } else if (b instanceof EntryBody.StepStarted s) {
+            return "started `" + s.command() + "`" + on(s.target());
+        } else if (b instanceof EntryBody.StepFinished f) {
+            String how = f.exitCode() == null ? "no exit code" : "exit " + f.exitCode();
+            return "ran `" + f.command() + "`" + on(f.target()) + ": " + how + " in " + seconds(f.durationMillis());
+        } else if (b instanceof EntryBody.HealthChanged h) {
+            return h.service() + (h.check() == null ? "" : " " + h.check()) + " " + (h.from() == null ? "" : h.from() + " -> ") + h.to();
+        } else if (b instanceof EntryBody.AlertChanged a) {
+            return "alert " + a.alert() + " " + a.state() + (a.summary() == null ? "" : ": " + a.summary());
+        } else if (b instanceof EntryBody.ResponderJoined r) {
+            return r.name() + " joined" + (r.role() == null ? "" : " as " + r.role());
+        } else if (b instanceof EntryBody.RunbookLinked r) {
+            return "linked runbook " + r.link().display();
+        } else if (b instanceof EntryBody.ServiceLinked s) {
+            return "linked service " + s.service();
+        } else if (b instanceof EntryBody.PostmortemEdited) {
+            return "postmortem edited";
+        }
+        return entry.kind();
+    }
+
+    /** The last {@code max} lines of a step's captured output; empty for other entries. */
+    public static List<String> outputTail(TimelineEntry entry, int max) {
+        if (!(entry.body() instanceof EntryBody.StepFinished f) || f.output().isEmpty()) {
+            return List.of();
+        }
+        List<String> lines = f.output().lines().toList();
+        return lines.subList(Math.max(0, lines.size() - max), lines.size());
+    }
+
+    static String seconds(long millis) {
+        return millis < 1000 ? millis + " ms" : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+    }
+
+    private static String on(String target) {
+        return target == null || target.isBlank() ? "" : " on " + target;
+    }
+
+    private static String reason(String reason) {
+        return reason == null || reason.isBlank() ? "" : " (" + reason + ")";
+    }
+}

@@ -1,0 +1,57 @@
+package dev.incidentconsole.app.cli;
+
+import dev.incidentconsole.incident.Incident;
+import dev.incidentconsole.incident.IncidentDraft;
+import dev.incidentconsole.incident.IncidentStore;
+import dev.incidentconsole.incident.RunbookLink;
+import dev.incidentconsole.incident.Severity;
+import dev.incidentconsole.incident.StoreException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code incident new --title T --severity P1 [--runbook FILE#HEADING] [--service NAME]}: prints the new id. */
+@Command(name = "new", mixinStandardHelpOptions = true, description = "Open an incident and print its id.")
+final class IncidentNewCommand extends IncidentAction {
+
+    @Option(names = "--title", required = true, description = "What is wrong, in a line.")
+    String title;
+
+    @Option(names = "--severity", required = true, description = "One of ${COMPLETION-CANDIDATES}.")
+    Severity severity;
+
+    @Option(names = "--runbook", paramLabel = "FILE#HEADING",
+            description = "Runbook section in use; the heading path may be given as A > B. Repeatable.")
+    List<String> runbooks = new ArrayList<>();
+
+    @Option(names = "--service", paramLabel = "NAME", description = "Affected service. Repeatable.")
+    List<String> services = new ArrayList<>();
+
+    @Option(names = "--env", paramLabel = "ENV", description = "Environment, e.g. prod.")
+    String environment;
+
+    @Override
+    int call(IncidentStore store) throws StoreException {
+        if (title.isBlank()) {
+            err().println("The title is empty; give --title a line saying what is wrong.");
+            return 2;
+        }
+        List<RunbookLink> links = runbooks.stream().map(IncidentNewCommand::link).toList();
+        Incident incident = store.create(new IncidentDraft(title, severity, environment, services, links, null), author());
+        out().println(incident.id());
+        return 0;
+    }
+
+    /** {@code file.md#Heading > Sub} to a link; without {@code #} the whole runbook. */
+    static RunbookLink link(String spec) {
+        int hash = spec.indexOf('#');
+        if (hash < 0) {
+            return new RunbookLink(spec, List.of());
+        }
+        List<String> path = Arrays.stream(spec.substring(hash + 1).split(">")).map(String::strip)
+                .filter(p -> !p.isEmpty()).toList();
+        return new RunbookLink(spec.substring(0, hash), path);
+    }
+}

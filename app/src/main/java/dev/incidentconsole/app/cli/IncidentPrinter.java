@@ -1,0 +1,64 @@
+package dev.incidentconsole.app.cli;
+
+import dev.incidentconsole.incident.Incident;
+import dev.incidentconsole.incident.IncidentDocument;
+import dev.incidentconsole.incident.IncidentStore;
+import dev.incidentconsole.incident.Receipt;
+import dev.incidentconsole.incident.RunbookLink;
+import dev.incidentconsole.incident.StoreException;
+import dev.incidentconsole.incident.TimelineEntry;
+import java.io.PrintWriter;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.stream.Collectors;
+
+/** Plain-text output of the {@code incident} commands (times in UTC, as in the exports). */
+final class IncidentPrinter {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+    private static final int OUTPUT_LINES = 5;
+
+    private final PrintWriter out;
+
+    IncidentPrinter(PrintWriter out) {
+        this.out = out;
+    }
+
+    /** {@code INC-...  P1  investigating  2024-05-01 03:12:00Z  title}. */
+    static String line(Incident i) {
+        return String.format("%-22s %-3s %-13s %s  %s", i.id(), i.severity(), i.status().label(),
+                TIME.format(i.startedAt()), i.title());
+    }
+
+    /** The incident, or NOT_FOUND with a message naming the id. */
+    static Incident require(IncidentStore store, String id) throws StoreException {
+        return store.get(id).orElseThrow(() -> new StoreException(StoreException.Reason.NOT_FOUND,
+                "There is no incident " + id + "; run 'incident list --all' to see the ids."));
+    }
+
+    static String recorded(Receipt receipt) {
+        return switch (receipt.outcome()) {
+            case STORED, ALREADY_STORED -> "Recorded entry " + receipt.entry().seq() + " on " + receipt.entry().incidentId();
+            case JOURNALED -> "The store is offline: the entry is saved locally and will be sent when it is back";
+        };
+    }
+
+    void print(IncidentDocument doc) {
+        Incident i = doc.incident();
+        out.println(i.id() + "  " + i.title());
+        out.println("  severity " + i.severity() + ", " + i.status().label() + ", started " + TIME.format(i.startedAt())
+                + (i.environment().isEmpty() ? "" : ", env " + i.environment()));
+        out.println("  responders: " + String.join(", ", i.responders()));
+        if (!i.services().isEmpty()) {
+            out.println("  services: " + String.join(", ", i.services()));
+        }
+        if (!i.runbooks().isEmpty()) {
+            out.println("  runbooks: " + i.runbooks().stream().map(RunbookLink::display).collect(Collectors.joining("; ")));
+        }
+        out.println();
+        for (TimelineEntry e : doc.entries()) {
+            String pin = i.pinned().contains(e.id()) ? " [pinned]" : "";
+            out.println(TIME.format(e.time()) + "  " + e.author() + "  " + IncidentEntryText.summary(e) + pin);
+            IncidentEntryText.outputTail(e, OUTPUT_LINES).forEach(l -> out.println("      | " + l));
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.incidentconsole.app.cli;
+
+import dev.incidentconsole.incident.EntryBody;
+import dev.incidentconsole.incident.Incident;
+import dev.incidentconsole.incident.IncidentStore;
+import dev.incidentconsole.incident.Status;
+import dev.incidentconsole.incident.StoreException;
+import dev.incidentconsole.incident.TimelineEntry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code incident status ID investigating|identified|mitigated|resolved [--reason TEXT]}. */
+@Command(name = "status", mixinStandardHelpOptions = true, description = "Change an incident's status.")
+final class IncidentStatusCommand extends IncidentAction {
+
+    @Parameters(index = "0", paramLabel = "ID", description = "Incident id.")
+    String id;
+
+    @Parameters(index = "1", paramLabel = "STATUS", description = "One of ${COMPLETION-CANDIDATES}.")
+    Status status;
+
+    @Option(names = "--reason", description = "Why, in a few words.")
+    String reason;
+
+    @Override
+    int call(IncidentStore store) throws StoreException {
+        Incident incident = IncidentPrinter.require(store, id);
+        if (incident.status() == status) {
+            out().println(id + " is already " + status.label() + ".");
+            return 0;
+        }
+        store.append(TimelineEntry.create(id, author(), new EntryBody.StatusChanged(incident.status(), status, reason)));
+        out().println(id + ": " + incident.status().label() + " -> " + status.label());
+        return 0;
+    }
+}

@@ -1,0 +1,102 @@
+package dev.incidentconsole.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.incidentconsole.app.Main;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
+
+/** The {@code incident} commands in-process against embedded stores in a temp dir. */
+class IncidentCommandTest {
+    @TempDir
+    Path dir;
+
+    private StringWriter out = new StringWriter();
+    private StringWriter err = new StringWriter();
+
+    private int run(String store, String... args) {
+        out = new StringWriter();
+        err = new StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        String[] full = new String[args.length + 5];
+        System.arraycopy(new String[] {"incident", "--data-dir", dir.resolve(store).toString(), "--author", "alice"}, 0, full, 0, 5);
+        System.arraycopy(args, 0, full, 5, args.length);
+        return cli.execute(full);
+    }
+
+    @Test
+    void incidentRoundTripsThroughNotesStatusExportsAndImport() throws Exception {
+        assertThat(run("a", "new", "--title", "Checkout 502s", "--severity", "P1",
+                "--runbook", "runbooks/web.md#Web > Backend failing", "--service", "checkout")).isZero();
+        String id = out.toString().strip();
+        assertThat(id).startsWith("INC-");
+
+        assertThat(run("a", "note", "--pin", id, "restarted pods; PGPASSWORD=hunter2 psql -h db")).isZero();
+        assertThat(out.toString()).contains("pinned");
+        assertThat(run("a", "status", id, "resolved")).isZero();
+        assertThat(out.toString()).contains("investigating -> resolved");
+
+        for (String format : new String[] {"md", "json", "html"}) {
+            Path file = dir.resolve("out/incident." + format);
+            assertThat(run("a", "export", id, "--format", format, "--out", file.toString())).as(err.toString()).isZero();
+            String text = Files.readString(file);
+            assertThat(text).as(format).contains("restarted pods", "Checkout 502s").doesNotContain("hunter2");
+            assertThat(text).as(format).containsAnyOf("PGPASSWORD=****", "PGPASSWORD=\\*\\*\\*\\*");
+        }
+
+        assertThat(run("b", "import", dir.resolve("out/incident.json").toString())).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Imported " + id);
+        assertThat(run("b", "import", dir.resolve("out/incident.json").toString())).isZero();
+        assertThat(out.toString()).contains(": 0 of");
+
+        assertThat(run("b", "show", id)).isZero();
+        assertThat(out.toString()).contains("Checkout 502s", "resolved", "restarted pods", "[pinned]", "alice")
+                .doesNotContain("hunter2");
+        assertThat(run("b", "show", id, "--json")).isZero();
+        JsonNode doc = new ObjectMapper().readTree(out.toString());
+        assertThat(doc.get("incident").get("status").asText()).isEqualTo("resolved");
+        assertThat(doc.get("entries").findValuesAsText("kind")).contains("created", "note", "pin", "status_changed");
+    }
+
+    @Test
+    void listLeavesOutResolvedIncidentsUnlessAll() throws Exception {
+        run("a", "new", "--title", "Disk full", "--severity", "P2");
+        String open = out.toString().strip();
+        run("a", "new", "--title", "Old outage", "--severity", "P3");
+        String done = out.toString().strip();
+        run("a", "status", done, "resolved");
+
+        assertThat(run("a", "list")).isZero();
+        assertThat(out.toString()).contains(open, "Disk full").doesNotContain(done);
+        assertThat(run("a", "list", "--all", "--json")).isZero();
+        JsonNode list = new ObjectMapper().readTree(out.toString());
+        assertThat(list.findValuesAsText("id")).containsExactlyInAnyOrder(open, done);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"show INC-20990101-abcdef, 1", "note INC-20990101-abcdef hi, 1", "status INC-20990101-abcdef resolved, 1",
+            "export INC-20990101-abcdef --format md, 1", "status INC-20990101-abcdef fixed, 2",
+            "new --title x --severity P9, 2", "export INC-20990101-abcdef, 2", "import missing.json, 1"})
+    void unknownIdsFailWithOneLineAndUsageErrorsWithTwo(String args, int code) {
+        assertThat(run("a", args.split(" "))).isEqualTo(code);
+        assertThat(err.toString()).isNotBlank().doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void importRefusesAFileThatIsNotAnExport() throws Exception {
+        Path bogus = Files.writeString(dir.resolve("bogus.json"), "{\"schemaVersion\": 1}");
+        assertThat(run("a", "import", bogus.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("bogus.json", "entries");
+    }
+}
