@@ -122,7 +122,7 @@ class LocalRunTest {
         List<String> early = new CopyOnWriteArrayList<>();
         List<String> late = new CopyOnWriteArrayList<>();
         List<RunStatus> finished = new CopyOnWriteArrayList<>();
-        RunHandle handle = runner.start(RunRequest.of("echo a; sleep 0.3; echo b >&2; echo c", LocalTarget.here()));
+        RunHandle handle = runner.start(RunRequest.of("echo a; sleep 0.2; echo b >&2; sleep 0.2; echo c", LocalTarget.here()));
         handle.addListener(new OutputListener() {
             @Override
             public void onLine(OutputLine line) {

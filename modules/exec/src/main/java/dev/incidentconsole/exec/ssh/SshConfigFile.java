@@ -164,7 +164,8 @@ public final class SshConfigFile {
         for (char c : pattern.toCharArray()) {
             regex.append(c == '*' ? ".*" : c == '?' ? "." : java.util.regex.Pattern.quote(String.valueOf(c)));
         }
-        return text.toLowerCase(Locale.ROOT).matches(regex.toString().toLowerCase(Locale.ROOT));
+        return java.util.regex.Pattern.compile(regex.toString(), java.util.regex.Pattern.CASE_INSENSITIVE)
+                .matcher(text).matches();
     }
 
     /** Concrete aliases named in Host lines (no wildcards, no negations), in file order, for a host picker. */

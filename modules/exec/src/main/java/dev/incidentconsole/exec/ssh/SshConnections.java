@@ -68,11 +68,12 @@ public final class SshConnections implements Closeable {
                 return session.exec(command);
             } catch (IOException e) {
                 closeQuietly(session);
-                if (attempt >= 2 || client.isConnected()) {
+                if (attempt >= 2) {
                     throw new ExecException(ExecException.Reason.START_FAILED, "Could not start the command on "
                             + host.display() + ": " + e.getMessage() + ".", e);
                 }
-                LOG.info("Connection to {} had dropped; reconnecting", host.display());
+                LOG.info("Connection to {} failed to open a channel ({}); reconnecting", host.display(), e.toString());
+                disconnect(host);
             }
         }
     }
@@ -94,7 +95,7 @@ public final class SshConnections implements Closeable {
             }
             closeQuietly(slot.client);
             slot.client = null;
-            SSHClient jump = host.proxyJump() == null ? null : client(jumpHost(host.proxyJump()), hops + 1);
+            SSHClient jump = host.proxyJump() == null ? null : client(jumpHost(host), hops + 1);
             slot.client = new SshConnector(sshConfig, hostKeys, passphrases, connectTimeout, keepAlive)
                     .connect(host, jump, knownHosts(host));
             opened.incrementAndGet();
@@ -102,8 +103,12 @@ public final class SshConnections implements Closeable {
         }
     }
 
-    /** The last hop of a ProxyJump list, reached through the hops before it. */
-    private SshHost jumpHost(String proxyJump) throws ExecException {
+    /**
+     * The last hop of the host's ProxyJump list, reached through the hops before it. A hop without its own
+     * IdentityFile or UserKnownHostsFile uses those of the host it leads to: one set of keys for the route.
+     */
+    private SshHost jumpHost(SshHost target) throws ExecException {
+        String proxyJump = target.proxyJump();
         List<String> hops = List.of(proxyJump.split(","));
         String last = hops.get(hops.size() - 1).strip().replaceFirst("^ssh://", "");
         String user = null;
@@ -126,7 +131,9 @@ public final class SshConnections implements Closeable {
         SshHost resolved = config.resolve(last.replace("[", "").replace("]", ""));
         String before = hops.size() > 1 ? String.join(",", hops.subList(0, hops.size() - 1)) : resolved.proxyJump();
         return new SshHost(resolved.name(), resolved.host(), port == null ? resolved.port() : port,
-                user == null ? resolved.user() : user, resolved.identityFiles(), before, resolved.knownHosts());
+                user == null ? resolved.user() : user,
+                resolved.identityFiles().isEmpty() ? target.identityFiles() : resolved.identityFiles(), before,
+                resolved.knownHosts() == null ? target.knownHosts() : resolved.knownHosts());
     }
 
     private static Path knownHosts(SshHost host) {

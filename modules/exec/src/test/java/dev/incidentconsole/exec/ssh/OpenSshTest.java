@@ -1,0 +1,133 @@
+package dev.incidentconsole.exec.ssh;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.incidentconsole.exec.CommandRunner;
+import dev.incidentconsole.exec.ExecSettings;
+import dev.incidentconsole.exec.RunHandle;
+import dev.incidentconsole.exec.RunRequest;
+import dev.incidentconsole.exec.RunResult;
+import dev.incidentconsole.exec.RunStatus;
+import dev.incidentconsole.exec.SshTarget;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The same promises against OpenSSH's own sshd, when it is installed. */
+class OpenSshTest {
+    static final Duration WAIT = Duration.ofSeconds(30);
+    static final String PASSPHRASE = "pem passphrase";
+
+    @TempDir
+    static Path dir;
+    static OpenSshServer sshd;
+    static Path ed25519;
+    static Path pemRsa;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Assumptions.assumeTrue(OpenSshServer.available(),
+                "OpenSSH sshd is not installed (apt-get install -y openssh-server); skipping the real-server tests");
+        ed25519 = OpenSshServer.keygen(dir.resolve("id_ed25519"), "ed25519", null, false);
+        pemRsa = OpenSshServer.keygen(dir.resolve("id_rsa_pem"), "rsa", PASSPHRASE, true);
+        Path authorized = dir.resolve("authorized_keys");
+        Files.writeString(authorized, Files.readString(Path.of(ed25519 + ".pub")) + Files.readString(Path.of(pemRsa + ".pub")));
+        sshd = OpenSshServer.start(dir, authorized);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (sshd != null) {
+            sshd.close();
+        }
+    }
+
+    private static SshHost host(Path knownHosts, Path key) {
+        return new SshHost("openssh", "127.0.0.1", sshd.port, System.getProperty("user.name"), List.of(key), null,
+                knownHosts);
+    }
+
+    private static CommandRunner runner(HostKeyDecision decision) {
+        ExecSettings settings = ExecSettings.defaults().withOutputDir(dir.resolve("runs"))
+                .withKillGrace(Duration.ofSeconds(1));
+        return new CommandRunner(settings, new SshConnections(SshConfigFile.empty(), decision,
+                (file, attempt) -> PASSPHRASE.toCharArray(), Duration.ofSeconds(10), Duration.ofSeconds(30)));
+    }
+
+    @Test
+    void firstContactIsAskedRecordedForOpenSshAndThenTrusted() throws Exception {
+        Path knownHosts = dir.resolve("known_hosts_first");
+        List<UnknownHostKey> asked = new CopyOnWriteArrayList<>();
+        try (CommandRunner runner = runner(key -> asked.add(key))) {
+            RunResult result = runner.run(RunRequest.of("echo out; echo err >&2; exit 7",
+                    SshTarget.of(host(knownHosts, ed25519), true)), WAIT);
+            assertThat(result.stdout()).containsExactly("out");
+            assertThat(result.stderr()).containsExactly("err");
+            assertThat(result.exitCode()).isEqualTo(7);
+        }
+        assertThat(asked).singleElement().extracting(UnknownHostKey::keyType).isEqualTo("ssh-ed25519");
+        String serverKey = Files.readString(sshd.hostPublicKey).split(" ")[1];
+        assertThat(Files.readString(knownHosts)).contains("[127.0.0.1]:" + sshd.port + " ssh-ed25519 " + serverKey);
+
+        try (CommandRunner again = runner(HostKeyDecision.REJECT)) {
+            assertThat(again.run(RunRequest.of("echo again", SshTarget.of(host(knownHosts, ed25519), true)), WAIT)
+                    .stdout()).containsExactly("again");
+        }
+        assertThat(openSshClientAccepts(knownHosts)).as("the OpenSSH client trusts the recorded entry").isTrue();
+    }
+
+    private static boolean openSshClientAccepts(Path knownHosts) throws Exception {
+        Process ssh = new ProcessBuilder("ssh", "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=yes",
+                "-o", "UserKnownHostsFile=" + knownHosts, "-o", "GlobalKnownHostsFile=/dev/null", "-i", ed25519.toString(),
+                "-p", String.valueOf(sshd.port), System.getProperty("user.name") + "@127.0.0.1", "true")
+                .redirectErrorStream(true).start();
+        return ssh.waitFor(20, TimeUnit.SECONDS) && ssh.exitValue() == 0;
+    }
+
+    @Test
+    void encryptedPemKeyLogsInAndManyCommandsShareOneConnection() throws Exception {
+        Path knownHosts = dir.resolve("known_hosts_pem");
+        try (CommandRunner runner = runner(key -> true)) {
+            SshTarget target = SshTarget.of(host(knownHosts, pemRsa), false);
+            for (int i = 0; i < 3; i++) {
+                assertThat(runner.run(RunRequest.of("echo " + i, target), WAIT).stdout()).containsExactly("" + i);
+            }
+            assertThat(runner.ssh().connectionsOpened()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void cancelStopsTheRemoteProcessTree() throws Exception {
+        Path knownHosts = dir.resolve("known_hosts_cancel");
+        try (CommandRunner runner = runner(key -> true)) {
+            RunHandle handle = runner.start(RunRequest.of("sh -c 'sleep 98.1 & sleep 98.2'",
+                    SshTarget.of(host(knownHosts, ed25519), false)));
+            await().atMost(Duration.ofSeconds(10)).until(() -> SshRunTest.sleeps("98.1").size() == 1
+                    && SshRunTest.sleeps("98.2").size() == 1);
+            List<ProcessHandle> remote = List.of(SshRunTest.sleeps("98.1").get(0), SshRunTest.sleeps("98.2").get(0));
+            handle.cancel();
+            assertThat(handle.await(WAIT).status()).isEqualTo(RunStatus.CANCELLED);
+            await().atMost(Duration.ofSeconds(5)).until(() -> remote.stream().noneMatch(ProcessHandle::isAlive));
+        }
+    }
+
+    @Test
+    void timeoutStopsTheRemoteCommand() throws Exception {
+        Path knownHosts = dir.resolve("known_hosts_timeout");
+        try (CommandRunner runner = runner(key -> true)) {
+            RunResult result = runner.run(RunRequest.of("sleep 98.3", SshTarget.of(host(knownHosts, ed25519), false))
+                    .withTimeout(Duration.ofSeconds(1)), WAIT);
+            assertThat(result.status()).isEqualTo(RunStatus.TIMED_OUT);
+            await().atMost(Duration.ofSeconds(5)).until(() -> SshRunTest.sleeps("98.3").isEmpty());
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package dev.incidentconsole.exec.ssh;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.incidentconsole.exec.CommandRunner;
+import dev.incidentconsole.exec.ExecException;
+import dev.incidentconsole.exec.ExecSettings;
+import dev.incidentconsole.exec.RunHandle;
+import dev.incidentconsole.exec.RunRequest;
+import dev.incidentconsole.exec.RunResult;
+import dev.incidentconsole.exec.RunStatus;
+import dev.incidentconsole.exec.SshTarget;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Commands over SSH against an in-process MINA sshd that runs them with a real shell. */
+class SshRunTest {
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    @TempDir
+    static Path dir;
+    static MinaServer server;
+    static SshHost host;
+
+    CommandRunner runner;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = new MinaServer(dir.resolve("host.ser"));
+        KeyPair user = MinaServer.newKeyPair("EC", 256);
+        server.authorized.add(user.getPublic());
+        Path key = MinaServer.writeOpenSsh(user, dir.resolve("id_ecdsa"), null);
+        Path knownHosts = dir.resolve("known_hosts");
+        KnownHostsVerifier.record(knownHosts, "127.0.0.1", server.port(), server.hostKey());
+        host = new SshHost("mina", "127.0.0.1", server.port(), "ops", List.of(key), null, knownHosts);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+    }
+
+    @BeforeEach
+    void open() {
+        runner = runner(SshConfigFile.empty());
+    }
+
+    @AfterEach
+    void close() {
+        runner.close();
+    }
+
+    private CommandRunner runner(SshConfigFile config) {
+        ExecSettings settings = ExecSettings.defaults().withOutputDir(dir.resolve("runs"))
+                .withKillGrace(Duration.ofSeconds(1));
+        return new CommandRunner(settings, new SshConnections(config, HostKeyDecision.REJECT, PassphraseProvider.NONE,
+                Duration.ofSeconds(10), Duration.ofSeconds(30)));
+    }
+
+    private RunResult run(String command, SshTarget target) throws ExecException {
+        return runner.run(RunRequest.of(command, target), WAIT);
+    }
+
+    @Test
+    void remoteCommandKeepsStreamsApartWithExitCodeEnvironmentAndDirectory() throws Exception {
+        Path work = Files.createDirectories(dir.resolve("remote work"));
+        SshTarget target = new SshTarget("mina", host, work.toString(), Map.of("GREETING", "it's $fine"), false);
+        RunResult result = run("printf '%s\\n' \"$GREETING\"; pwd; sleep 0.2; echo oops >&2; exit 4", target);
+        assertThat(result.stdout()).containsExactly("it's $fine", work.toString());
+        assertThat(result.stderr()).containsExactly("oops");
+        assertThat(result.exitCode()).isEqualTo(4);
+        assertThat(result.status()).isEqualTo(RunStatus.FAILED);
+    }
+
+    @Test
+    void oneConnectionCarriesManyCommands() throws ExecException {
+        int sessionsBefore = server.sessions.get();
+        int channelsBefore = server.channels.get();
+        SshTarget target = SshTarget.of(host, false);
+        for (int i = 0; i < 20; i++) {
+            assertThat(run("echo " + i, target).stdout()).containsExactly(String.valueOf(i));
+        }
+        assertThat(server.sessions.get() - sessionsBefore).isEqualTo(1);
+        assertThat(server.channels.get() - channelsBefore).isEqualTo(20);
+        assertThat(runner.ssh().connectionsOpened()).isEqualTo(1);
+    }
+
+    @Test
+    void droppedConnectionIsReopened() throws ExecException {
+        SshTarget target = SshTarget.of(host, false);
+        assertThat(run("echo before", target).stdout()).containsExactly("before");
+        server.dropConnections();
+        await().atMost(Duration.ofSeconds(5)).until(() -> server.server.getActiveSessions().isEmpty());
+        assertThat(run("echo after", target).stdout()).containsExactly("after");
+        assertThat(runner.ssh().connectionsOpened()).isEqualTo(2);
+    }
+
+    @Test
+    void timeoutStopsTheRemoteProcess() throws ExecException {
+        RunResult result = runner.run(RunRequest.of("echo started; sleep 97.3", SshTarget.of(host, false))
+                .withTimeout(Duration.ofSeconds(1)), WAIT);
+        assertThat(result.status()).isEqualTo(RunStatus.TIMED_OUT);
+        assertThat(result.stdout()).containsExactly("started");
+        await().atMost(Duration.ofSeconds(5)).until(() -> sleeps("97.3").isEmpty());
+    }
+
+    @Test
+    void cancelStopsTheRemoteProcessTree() throws ExecException {
+        RunHandle handle = runner.start(RunRequest.of("sh -c 'sleep 97.5 & sleep 97.6'", SshTarget.of(host, false)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> sleeps("97.5").size() == 1 && sleeps("97.6").size() == 1);
+        List<ProcessHandle> remote = List.of(sleeps("97.5").get(0), sleeps("97.6").get(0));
+
+        handle.cancel();
+
+        assertThat(handle.await(WAIT).status()).isEqualTo(RunStatus.CANCELLED);
+        await().atMost(Duration.ofSeconds(5)).until(() -> remote.stream().noneMatch(ProcessHandle::isAlive));
+    }
+
+    @Test
+    void proxyJumpReachesTheHostThroughAJumpHost() throws Exception {
+        Path config = dir.resolve("ssh_config");
+        Files.writeString(config, "Host jump\n  HostName 127.0.0.1\n  Port " + server.port() + "\n  User hop\n");
+        int sessionsBefore = server.sessions.get();
+        try (CommandRunner viaJump = runner(SshConfigFile.load(config))) {
+            SshTarget target = SshTarget.of(host.withProxyJump("jump"), false);
+            assertThat(viaJump.run(RunRequest.of("echo through", target), WAIT).stdout()).containsExactly("through");
+            assertThat(viaJump.ssh().connectionsOpened()).isEqualTo(2);
+        }
+        assertThat(server.sessions.get() - sessionsBefore).isEqualTo(2);
+    }
+
+    /** The remote commands run on this machine (the server is in-process), so they can be seen here. */
+    static List<ProcessHandle> sleeps(String seconds) {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().orElse("").endsWith("sleep")
+                        && List.of(p.info().arguments().orElse(new String[0])).contains(seconds))
+                .toList();
+    }
+}
