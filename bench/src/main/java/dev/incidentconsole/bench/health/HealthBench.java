@@ -28,7 +28,8 @@ import java.util.stream.Collectors;
  * prober's CPU time while polling every {@code interval} for {@code seconds}. Two thirds of the services
  * are HTTP GET /health, one third TCP connects; the servers run in a child JVM.
  *
- * <p>Usage: {@code bench/run health.HealthBench [endpoints=500] [dead=50] [timeoutMs=1000] [seconds=60] [intervalS=5]}
+ * <p>Usage: {@code bench/run health.HealthBench [endpoints=500] [dead=50] [timeoutMs=1000] [seconds=60] [intervalS=5]
+ * [warmupS=60]}
  */
 public final class HealthBench {
     private HealthBench() {
@@ -46,7 +47,7 @@ public final class HealthBench {
             System.out.printf("%d endpoints (%d never answer), timeout %d ms, %d cores%n", specs.size(), dead,
                     timeout.toMillis(), Runtime.getRuntime().availableProcessors());
             sweeps(specs, timeout);
-            steady(specs, seconds);
+            steady(specs, seconds, arg(args, 5, 60));
         } finally {
             servers.destroy();
         }
@@ -55,7 +56,9 @@ public final class HealthBench {
     private static void sweeps(List<ServiceSpec> specs, Duration timeout) throws Exception {
         try (HealthScheduler scheduler = HealthScheduler.builder().initialSpread(Duration.ofHours(1)).build()) {
             specs.forEach(s -> scheduler.watch(s.withInterval(Duration.ofHours(1))));
-            scheduler.checkAll().get(1, TimeUnit.MINUTES); // warm-up: class loading, JIT
+            for (int i = 0; i < 3; i++) {
+                scheduler.checkAll().get(1, TimeUnit.MINUTES); // warm-up: class loading, JIT
+            }
             long[] ms = new long[5];
             List<ServiceStatus> last = List.of();
             for (int i = 0; i < ms.length; i++) {
@@ -73,7 +76,7 @@ public final class HealthBench {
         }
     }
 
-    private static void steady(List<ServiceSpec> specs, int seconds) throws Exception {
+    private static void steady(List<ServiceSpec> specs, int seconds, int warmup) throws Exception {
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         AtomicLong checks = new AtomicLong();
@@ -89,7 +92,9 @@ public final class HealthBench {
                 }
             });
             scheduler.watchAll(specs);
-            Thread.sleep(10_000); // let the first round and the JIT settle
+            Thread.sleep(warmup * 1000L); // let the first rounds and the JIT compiler settle
+            long[] ticks0 = procTicks();
+            long jit0 = compilerTicks();
             long cpu0 = os.getProcessCpuTime();
             long checks0 = checks.get();
             long t0 = System.nanoTime();
@@ -97,8 +102,17 @@ public final class HealthBench {
             double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
             double wall = (System.nanoTime() - t0) / 1e9;
             long done = checks.get() - checks0;
+            long[] ticks1 = procTicks();
+            long jit1 = compilerTicks();
             System.out.printf("steady polling: %d checks in %.0f s (%.0f/s); process CPU %.2f s = %.1f%% of one core"
                     + " (%.0f us per check)%n", done, wall, done / wall, cpu, 100 * cpu / wall, 1e6 * cpu / done);
+            if (ticks0 != null && ticks1 != null) {
+                long user = ticks1[0] - ticks0[0];
+                long sys = ticks1[1] - ticks0[1];
+                System.out.printf("of which user %.0f%%, kernel %.0f%%, JIT compiler threads %.0f%% (/proc/self)%n",
+                        100.0 * user / Math.max(1, user + sys), 100.0 * sys / Math.max(1, user + sys),
+                        100.0 * (jit1 - jit0) / Math.max(1, user + sys));
+            }
             Runtime rt = Runtime.getRuntime();
             System.gc();
             System.out.printf("heap in use after GC: %d MiB; live threads: %d%n",
@@ -126,6 +140,35 @@ public final class HealthBench {
         return new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
                 BenchServers.class.getName(), Integer.toString(live), Integer.toString(dead))
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    }
+
+    /** Clock ticks used so far by the JIT compiler threads (Linux), else 0. */
+    private static long compilerTicks() {
+        long sum = 0;
+        try (var tasks = java.nio.file.Files.list(Path.of("/proc/self/task"))) {
+            for (Path t : tasks.toList()) {
+                if (java.nio.file.Files.readString(t.resolve("comm")).startsWith("C")
+                        && java.nio.file.Files.readString(t.resolve("comm")).contains("CompilerThre")) {
+                    String stat = java.nio.file.Files.readString(t.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    sum += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0; // not Linux, or a compiler thread ended while listing
+        }
+        return sum;
+    }
+
+    /** User and kernel clock ticks of this process on Linux, else {@code null}. */
+    private static long[] procTicks() {
+        try {
+            String stat = java.nio.file.Files.readString(Path.of("/proc/self/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return new long[] {Long.parseLong(f[11]), Long.parseLong(f[12])};
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static int arg(String[] args, int i, int fallback) {
