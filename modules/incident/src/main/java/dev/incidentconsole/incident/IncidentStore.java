@@ -29,7 +29,8 @@ public interface IncidentStore extends Closeable {
 
     /**
      * Records one entry durably before returning: committed to the database, or, while it is unreachable,
-     * synced to the local journal. Appending an entry whose id is already stored adds nothing.
+     * synced to the local journal. Appending an entry whose id is already stored adds nothing. Captured
+     * output over a million characters keeps its first and last half million, with the cut marked.
      *
      * @throws StoreException NOT_FOUND when the incident does not exist; CONFLICT when a creation entry
      *                        names an existing incident id

@@ -9,8 +9,6 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Masks secrets in commands, output and notes with {@value #MASK}, keeping the key or flag name so the
@@ -27,26 +25,6 @@ import java.util.regex.Pattern;
 public final class Redactor {
     public static final String MASK = "****";
 
-    private static final String SECRET_WORD = "(?:password|passwd|_pass|secret|token|_key|apikey|api-key)";
-    private static final String VALUE = "(?<v>\"[^\"]*\"|'[^']*'|[^\\s&;'\",]+)";
-    private static final List<Pattern> RULES = List.of(
-            Pattern.compile("-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----(?<v>[\\s\\S]*?)-----END"),
-            Pattern.compile("(?i)\\b[a-z][a-z0-9+.\\-]*://[^\\s:/@'\"]*:(?<v>[^\\s@/'\"]+)@"),
-            Pattern.compile("(?i)\\bAuthorization\\s*[:=]\\s*(?:(?:Bearer|Basic|Token|Digest|Negotiate|Bot)\\s+)?"
-                    + "(?<v>[^\\s'\"]+)"),
-            Pattern.compile("(?i)\\bBearer\\s+(?<v>[A-Za-z0-9\\-._~+/]{8,}=*)"),
-            Pattern.compile("(?i)\\b(?:X-API-Key|X-Auth-Token|X-Vault-Token|X-Access-Token|Private-Token|Api-Key)"
-                    + "\\s*:\\s*(?<v>[^\\s'\"]+)"),
-            Pattern.compile("(?i)\\b(?:Set-)?Cookie\\s*:\\s*(?<v>[^\\r\\n'\"]+)"),
-            // "-u user:pass", but not "-u redis://..." (the URL rule handles those)
-            Pattern.compile("(?:^|\\s)(?:-u|--user|--proxy-user)(?:\\s+|=)?['\"]?[^\\s:'\"]*:(?!//)(?<v>[^\\s'\"]+)"),
-            Pattern.compile("--from-literal[=\\s]+[^=\\s]+=" + VALUE),
-            Pattern.compile("(?i)\\b[a-z0-9_.\\-]*" + SECRET_WORD + "\\s*=\\s*" + VALUE),
-            Pattern.compile("(?i)(?:^|\\s)--?[a-z0-9\\-]*(?:password|passwd|secret|token)\\s+"
-                    + "(?<v>\"[^\"]*\"|'[^']*'|(?!-)[^\\s'\"]+)"),
-            Pattern.compile("(?i)\\bmysql(?:dump|admin)?\\b[^\\n|;&]*?\\s-p(?<v>[^\\s'\"]+)"),
-            Pattern.compile("(?i)\"[a-z0-9_\\-]*(?:password|passwd|secret|token|api_?key)\"\\s*:\\s*\"(?<v>[^\"]*)\""),
-            Pattern.compile("(?im)^\\s*[a-z0-9_\\-]*(?:password|passwd|secret|token|api_?key)\\s*:[ \\t]+(?<v>\\S[^\\r\\n]*)$"));
     /** Shorter literal secrets would mask ordinary words; such settings are ignored (and said so). */
     static final int MIN_SECRET_LENGTH = 3;
 
@@ -87,10 +65,7 @@ public final class Redactor {
         for (String literal : literals) {
             out = out.replace(literal, MASK);
         }
-        for (Pattern rule : RULES) {
-            out = mask(rule.matcher(out), out);
-        }
-        return out;
+        return SecretRules.apply(out);
     }
 
     /** The entry with every string of its body masked; id, kind, times and source are kept. */
@@ -123,30 +98,5 @@ public final class Redactor {
             return copy;
         }
         return node;
-    }
-
-    private static String mask(Matcher m, String text) {
-        StringBuilder sb = null;
-        int last = 0;
-        while (m.find()) {
-            int s = m.start("v");
-            int e = m.end("v");
-            String v = text.substring(s, e);
-            boolean quoted = v.length() >= 2 && (v.charAt(0) == '"' || v.charAt(0) == '\'')
-                    && v.charAt(v.length() - 1) == v.charAt(0);
-            String replacement = quoted ? v.charAt(0) + MASK + v.charAt(0) : MASK;
-            if (v.equals(replacement) || (m.pattern() == RULES.get(0) && v.equals("\n" + MASK + "\n"))) {
-                continue;
-            }
-            if (sb == null) {
-                sb = new StringBuilder(text.length());
-            }
-            sb.append(text, last, s).append(m.pattern() == RULES.get(0) ? "\n" + MASK + "\n" : replacement);
-            last = e;
-        }
-        if (sb == null) {
-            return text;
-        }
-        return sb.append(text, last, text.length()).toString();
     }
 }

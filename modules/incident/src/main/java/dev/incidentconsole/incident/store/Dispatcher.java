@@ -86,6 +86,10 @@ final class Dispatcher implements AutoCloseable {
         });
     }
 
+    boolean hasSubscriptions() {
+        return subs.values().stream().anyMatch(l -> !l.isEmpty());
+    }
+
     /** Every subscribed incident may have new entries (after a reconnect). */
     void pokeAll() {
         subs.keySet().forEach(this::poke);

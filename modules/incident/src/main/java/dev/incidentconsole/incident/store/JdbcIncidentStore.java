@@ -61,13 +61,13 @@ abstract class JdbcIncidentStore implements IncidentStore {
 
     @Override
     public Receipt append(TimelineEntry entry) throws StoreException {
-        return record(List.of(options.redactor().redact(entry.withSeq(0)))).get(0);
+        return record(List.of(EntryPreparation.prepare(entry, options.redactor()))).get(0);
     }
 
     @Override
     public int importDocument(IncidentDocument document) throws StoreException {
         List<TimelineEntry> redacted = document.entries().stream()
-                .map(e -> options.redactor().redact(e.withSeq(0))).toList();
+                .map(e -> EntryPreparation.prepare(e, options.redactor())).toList();
         return (int) record(redacted).stream().filter(r -> r.outcome() != Receipt.Outcome.ALREADY_STORED).count();
     }
 
@@ -115,23 +115,42 @@ abstract class JdbcIncidentStore implements IncidentStore {
         }
     }
 
-    /** Runs {@code work} in one transaction on {@code c}: committed when it returns, rolled back when it throws. */
-    protected static <T> T transaction(Connection c, SqlWork<T> work) throws SQLException, StoreException {
+    /** Runs {@code work} in one write transaction on {@code c}: committed when it returns, rolled back when it throws. */
+    protected <T> T transaction(Connection c, SqlWork<T> work) throws SQLException, StoreException {
         boolean done = false;
+        begin(c);
         try {
             T result = work.run(c);
-            c.commit();
+            commit(c);
             done = true;
             return result;
         } finally {
             if (!done) {
                 try {
-                    c.rollback();
+                    rollback(c);
                 } catch (SQLException ignored) {
                     // The connection is already broken; the original error is what matters.
                 }
             }
         }
+    }
+
+    /**
+     * Starts a write transaction. Connections stay in auto-commit mode between transactions so reads
+     * do not leave a transaction open (which would hold locks and old snapshots).
+     */
+    protected void begin(Connection c) throws SQLException {
+        c.setAutoCommit(false);
+    }
+
+    protected void commit(Connection c) throws SQLException {
+        c.commit();
+        c.setAutoCommit(true);
+    }
+
+    protected void rollback(Connection c) throws SQLException {
+        c.rollback();
+        c.setAutoCommit(true);
     }
 
     /** Called with the lock held when a statement failed; a shared store checks for a lost connection. */

@@ -138,9 +138,7 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
     }
 
     private Connection connect() throws SQLException {
-        Connection c = dataSource.getConnection();
-        c.setAutoCommit(false);
-        return c;
+        return dataSource.getConnection();
     }
 
     /** Sends journaled entries one by one; true when the journal is empty afterwards. Lock held. */

@@ -3,12 +3,22 @@ package dev.incidentconsole.incident.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import static org.awaitility.Awaitility.await;
+
+import dev.incidentconsole.incident.EntryBody;
+import dev.incidentconsole.incident.Incident;
 import dev.incidentconsole.incident.IncidentStore;
 import dev.incidentconsole.incident.IncidentStores;
 import dev.incidentconsole.incident.StoreException;
 import dev.incidentconsole.incident.StoreOptions;
+import dev.incidentconsole.incident.TimelineEntry;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +46,35 @@ class SqliteIncidentStoreTest extends IncidentStoreContract {
         assertThat(Files.list(dir.resolve("data")).map(p -> p.getFileName().toString()))
                 .as("one store file (WAL side files are SQLite's own)")
                 .allMatch(n -> n.startsWith("incidents.db"));
+    }
+
+    @Test
+    void twoProgramsOnOneFileBothWriteAndSeeEachOthersEntries() throws Exception {
+        IncidentStore gui = store();
+        IncidentStore cli = store();
+        Incident incident = openDbIncident(gui);
+        List<TimelineEntry> seenByGui = new CopyOnWriteArrayList<>();
+        gui.subscribe(incident.id(), 0, seenByGui::add);
+        TimelineEntry fromCli = cli.append(TimelineEntry.create(incident.id(), "bob",
+                new EntryBody.Note("noted from the terminal", null))).entry();
+        await().atMost(Duration.ofSeconds(10)).until(() -> seenByGui.contains(fromCli));
+        TimelineEntry fromGui = gui.append(TimelineEntry.create(incident.id(), "alice",
+                new EntryBody.Note("seen it", null))).entry();
+        assertThat(cli.entries(incident.id(), 0)).containsExactly(gui.entries(incident.id(), 0).toArray(TimelineEntry[]::new))
+                .contains(fromCli, fromGui);
+    }
+
+    @Test
+    void runawayOutputIsCappedWithTheCutMarked() throws Exception {
+        IncidentStore s = store();
+        Incident incident = openDbIncident(s);
+        String huge = IntStream.range(0, 200_000).mapToObj(k -> "log line " + k).collect(Collectors.joining("\n"));
+        s.append(TimelineEntry.create(incident.id(), "alice",
+                new EntryBody.StepFinished("journalctl -u api", "local", 0, 900, huge, null)));
+        String stored = ((EntryBody.StepFinished) s.entries(incident.id(), 0).get(1).body()).output();
+        assertThat(stored.length()).isLessThan(huge.length()).isLessThanOrEqualTo(EntryPreparation.MAX_OUTPUT_CHARS + 200);
+        assertThat(stored).startsWith("log line 0\nlog line 1\n").endsWith("log line 199999")
+                .containsPattern("… \\d+ characters \\(\\d+ lines\\) of output not stored …\n");
     }
 
     @Test
