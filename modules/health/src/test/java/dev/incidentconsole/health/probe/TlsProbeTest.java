@@ -13,12 +13,14 @@ import dev.incidentconsole.health.spec.TlsOptions;
 import dev.incidentconsole.health.testing.Net;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
@@ -46,12 +48,14 @@ class TlsProbeTest {
         run(keytool.toString(), "-genkeypair", "-alias", "srv", "-keyalg", "EC", "-groupname", "secp256r1",
                 "-validity", "5", "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1",
                 "-keystore", keystore.toString(), "-storetype", "PKCS12", "-storepass", "changeit");
-        run(keytool.toString(), "-exportcert", "-rfc", "-alias", "srv", "-keystore", keystore.toString(),
-                "-storepass", "changeit", "-file", caFile.toString());
         KeyStore ks = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(keystore)) {
             ks.load(in, "changeit".toCharArray());
         }
+        Files.writeString(caFile, "-----BEGIN CERTIFICATE-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(ks.getCertificate("srv").getEncoded())
+                + "\n-----END CERTIFICATE-----\n");
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(ks, "changeit".toCharArray());
         SSLContext ssl = SSLContext.getInstance("TLS");

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /** Port tables of real runbooks (the bundled ones and the shared seeds), parsed and turned into probes. */
 class RunbookTablesTest {
+    private static final Map<Path, Runbook> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
     private final RunbookParser parser = new RunbookParser();
     private final RunbookServices services = new RunbookServices(Map.<String, String>of()::get, "localhost");
 
@@ -95,8 +96,14 @@ class RunbookTablesTest {
         });
     }
 
+    /** Parsing is the slow part of this class; each runbook is parsed once. */
     private Runbook parse(Path file) throws IOException {
-        return parser.parse(file);
+        Runbook cached = PARSED.get(file);
+        if (cached == null) {
+            cached = parser.parse(file);
+            PARSED.put(file, cached);
+        }
+        return cached;
     }
 
     private static Map<String, ServiceSpec> byName(List<ServiceSpec> list) {
