@@ -1,0 +1,105 @@
+package dev.incidentconsole.app.gui.dashboard;
+
+import dev.incidentconsole.app.gui.MainView;
+import dev.incidentconsole.app.gui.Navigation;
+import dev.incidentconsole.app.gui.Navigation.Destination;
+import dev.incidentconsole.app.gui.runbooks.OutlineNode;
+import dev.incidentconsole.app.gui.runbooks.RunbookTreeViewModel;
+import dev.incidentconsole.app.gui.util.TaskExecutor;
+import dev.incidentconsole.health.env.EnvironmentLoader;
+import dev.incidentconsole.health.schedule.HealthScheduler;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.util.Duration;
+import org.controlsfx.control.Notifications;
+import org.kordamp.ikonli.feather.Feather;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Puts the dashboard into the app: its rail entry, the 250 ms pump that applies health news on the FX
+ * thread, DOWN notifications, and the links into the runbooks view. Watches the environment file named by
+ * {@code -Dincident.env=FILE} (else {@code environments.yaml} next to the runbooks) and selects
+ * {@code -Dincident.environment=NAME} (else the file's default). Checks run from {@link #start} until
+ * {@link #close} (app exit), whether or not the dashboard is on screen, so a service going DOWN is noticed
+ * while the engineer reads a runbook.
+ */
+public final class DashboardFeature implements AutoCloseable {
+    public static final String ENV_FILE_PROPERTY = "incident.env";
+    public static final String ENVIRONMENT_PROPERTY = "incident.environment";
+    public static final Destination PLACE = new Destination("dashboard", "Dashboard", Feather.ACTIVITY);
+    private static final Logger LOG = LoggerFactory.getLogger(DashboardFeature.class);
+    private static final int LISTED_IN_NOTIFICATION = 5;
+
+    private final DashboardViewModel model;
+    private final Timeline pump;
+
+    public DashboardFeature(TaskExecutor executor) {
+        this.model = new DashboardViewModel(executor, HealthScheduler.builder().build(), new EnvironmentLoader());
+        this.pump = new Timeline(new KeyFrame(Duration.millis(250), e -> {
+            model.drain();
+            model.tick(Instant.now());
+        }));
+        pump.setCycleCount(Animation.INDEFINITE);
+    }
+
+    /**
+     * Adds the dashboard to the rail (register it before other views to make it the first) and opens linked
+     * sections in the runbooks view, whose runbooks also feed the dashboard's port tables and links.
+     */
+    public void install(MainView view, Navigation navigation, String runbooksId, RunbookTreeViewModel runbooks) {
+        view.register(PLACE, () -> new DashboardView(model));
+        model.setOpener(reference -> {
+            runbooks.selectWhenLoaded(reference);
+            navigation.go(runbooksId);
+        });
+        model.setOnDown(rows -> notifyDown(view, rows));
+        runbooks.runbooks().addListener((ListChangeListener<OutlineNode>) c ->
+                model.setRunbooks(runbooks.runbooks().stream().map(OutlineNode::runbook).toList()));
+    }
+
+    /** Reads the environment file and starts checking. */
+    public void start(Path runbookFolder) {
+        String named = System.getProperty(ENV_FILE_PROPERTY);
+        Path file = named != null && !named.isBlank() ? Path.of(named).toAbsolutePath()
+                : ServiceSources.findEnvironmentFile(runbookFolder).orElse(null);
+        model.openEnvironmentFile(file, System.getProperty(ENVIRONMENT_PROPERTY));
+        pump.play();
+    }
+
+    public DashboardViewModel model() {
+        return model;
+    }
+
+    /** Stops the pump and every check. Idempotent. */
+    @Override
+    public void close() {
+        pump.stop();
+        model.close();
+    }
+
+    private static void notifyDown(Node owner, List<ServiceRow> rows) {
+        if (owner.getScene() == null || owner.getScene().getWindow() == null || !owner.getScene().getWindow().isShowing()) {
+            return;
+        }
+        String title = rows.size() == 1 ? rows.get(0).name() + " is DOWN" : rows.size() + " services are DOWN";
+        String text = rows.stream().limit(LISTED_IN_NOTIFICATION).map(r -> r.name() + ": " + r.reason())
+                .collect(Collectors.joining("\n"))
+                + (rows.size() > LISTED_IN_NOTIFICATION ? "\nand " + (rows.size() - LISTED_IN_NOTIFICATION) + " more" : "");
+        try {
+            Notifications.create().owner(owner).title(title).text(text).position(Pos.TOP_RIGHT)
+                    .hideAfter(Duration.seconds(10)).showError();
+        } catch (RuntimeException e) {
+            // A notification is a courtesy; the dashboard already shows the state.
+            LOG.warn("Could not show the DOWN notification: {}", e.toString());
+        }
+    }
+}

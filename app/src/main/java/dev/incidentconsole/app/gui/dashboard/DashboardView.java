@@ -1,0 +1,180 @@
+package dev.incidentconsole.app.gui.dashboard;
+
+import atlantafx.base.theme.Styles;
+import dev.incidentconsole.app.gui.Icons;
+import dev.incidentconsole.health.Status;
+import java.util.Objects;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+
+/**
+ * The dashboard: a toolbar (environment picker with a PRODUCTION badge, status and tag filters, search,
+ * check all), error and notice banners, the virtualized service list with firing alerts below it, and the
+ * selected service's details on the right.
+ */
+public final class DashboardView extends BorderPane {
+    private final DashboardViewModel model;
+
+    public DashboardView(DashboardViewModel model) {
+        this.model = model;
+        getStyleClass().add("dashboard-view");
+        getStylesheets().add(Objects.requireNonNull(DashboardView.class.getResource("dashboard.css")).toExternalForm());
+        setTop(new VBox(productionBanner(), toolbar(),
+                banner(model.environment().errorProperty(), "error-banner", Feather.ALERT_CIRCLE),
+                banner(model.environment().noticeProperty(), "notice-banner", Feather.INFO)));
+        ListView<ServiceRow> list = new ListView<>(model.rows());
+        list.getStyleClass().add("service-list");
+        list.setCellFactory(v -> new ServiceCell(model));
+        list.setPlaceholder(new Label("No services match."));
+        list.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
+            if (row != null) {
+                model.selectedProperty().set(row);
+            }
+        });
+        VBox.setVgrow(list, Priority.ALWAYS);
+        VBox left = new VBox(list, new AlertsPane(model));
+        ScrollPane right = new ScrollPane(new ServiceDetailView(model));
+        right.setFitToWidth(true);
+        right.getStyleClass().add("detail-scroll");
+        SplitPane split = new SplitPane(left, right);
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.64);
+        setCenter(split);
+    }
+
+    private HBox productionBanner() {
+        Label text = new Label();
+        text.textProperty().bind(Bindings.concat("PRODUCTION: ", model.environment().nameProperty(),
+                ". Checks and commands reach live systems."));
+        HBox banner = new HBox(8, Icons.of(Feather.ALERT_OCTAGON), text);
+        banner.setAlignment(Pos.CENTER_LEFT);
+        banner.getStyleClass().add("production-banner");
+        banner.visibleProperty().bind(model.environment().productionProperty());
+        banner.managedProperty().bind(banner.visibleProperty());
+        return banner;
+    }
+
+    private HBox toolbar() {
+        ComboBox<String> environments = new ComboBox<>(model.environment().names());
+        environments.getStyleClass().add("environment-picker");
+        environments.valueProperty().bindBidirectional(model.environment().nameProperty());
+        environments.setCellFactory(v -> new EnvironmentCell(model.environment()));
+        environments.setButtonCell(new EnvironmentCell(model.environment()));
+        environments.setTooltip(new Tooltip("The environment whose services are watched"));
+        Label production = new Label("PRODUCTION");
+        production.getStyleClass().add("production-badge");
+        production.visibleProperty().bind(model.environment().productionProperty());
+        production.managedProperty().bind(production.visibleProperty());
+
+        HBox statuses = new HBox();
+        statuses.getStyleClass().add("status-filter");
+        ToggleGroup group = new ToggleGroup();
+        statuses.getChildren().add(statusToggle(null, group));
+        for (Status s : new Status[]{Status.DOWN, Status.DEGRADED, Status.UP, Status.UNKNOWN}) {
+            statuses.getChildren().add(statusToggle(s, group));
+        }
+        group.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                old.setSelected(true); // one filter is always on
+            } else {
+                model.filters().statusProperty().set((Status) now.getUserData());
+            }
+        });
+
+        ComboBox<String> tags = new ComboBox<>(model.filters().labels());
+        tags.setPromptText("All tags");
+        tags.getStyleClass().add("tag-filter");
+        tags.valueProperty().bindBidirectional(model.filters().labelProperty());
+        Button clearTag = new Button(null, Icons.of(Feather.X));
+        clearTag.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        clearTag.setTooltip(new Tooltip("Show every tag"));
+        clearTag.setOnAction(e -> tags.setValue(null));
+        clearTag.visibleProperty().bind(tags.valueProperty().isNotNull());
+
+        TextField search = new TextField();
+        search.setPromptText("Filter services");
+        search.getStyleClass().add("service-search");
+        search.textProperty().bindBidirectional(model.filters().textProperty());
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button checkAll = new Button("Check all", Icons.of(Feather.REFRESH_CW));
+        checkAll.getStyleClass().add("check-all");
+        checkAll.setOnAction(e -> model.checkAll());
+        HBox bar = new HBox(10, Icons.of(Feather.SERVER, "icon-muted"), environments, production, statuses, tags,
+                clearTag, search, spacer, checkAll);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("dashboard-toolbar");
+        return bar;
+    }
+
+    private ToggleButton statusToggle(Status status, ToggleGroup group) {
+        ToggleButton b = new ToggleButton();
+        b.setUserData(status);
+        b.setToggleGroup(group);
+        b.getStyleClass().add("status-toggle");
+        if (status == null) {
+            b.textProperty().bind(Bindings.createStringBinding(() -> "All " + model.rows().size(), model.rows()));
+            b.setSelected(true);
+        } else {
+            b.setGraphic(StatusLook.icon(status));
+            b.textProperty().bind(model.count(status).asString(StatusLook.word(status).charAt(0)
+                    + StatusLook.word(status).substring(1).toLowerCase(java.util.Locale.ROOT) + " %d"));
+            b.getStyleClass().add(StatusLook.styleClass(status));
+        }
+        return b;
+    }
+
+    private static Label banner(javafx.beans.value.ObservableStringValue text, String style, Feather glyph) {
+        Label l = new Label(null, Icons.of(glyph));
+        l.textProperty().bind(text);
+        l.setWrapText(true);
+        l.setMaxWidth(Double.MAX_VALUE);
+        l.getStyleClass().add(style);
+        l.visibleProperty().bind(l.textProperty().isNotEmpty());
+        l.managedProperty().bind(l.visibleProperty());
+        return l;
+    }
+
+    /** An environment name, with a red PRODUCTION mark for production ones. */
+    private static final class EnvironmentCell extends ListCell<String> {
+        private final EnvironmentState state;
+
+        EnvironmentCell(EnvironmentState state) {
+            this.state = state;
+        }
+
+        @Override
+        protected void updateItem(String name, boolean empty) {
+            super.updateItem(name, empty);
+            getStyleClass().remove("production-environment");
+            if (empty || name == null) {
+                setText(null);
+                return;
+            }
+            boolean production = state.isProduction(name);
+            setText(ServiceSources.PORT_TABLES.equals(name) ? "runbook port tables" : production ? name + "  (production)" : name);
+            if (production) {
+                getStyleClass().add("production-environment");
+            }
+        }
+    }
+}

@@ -1,0 +1,308 @@
+package dev.incidentconsole.app.gui.dashboard;
+
+import dev.incidentconsole.app.gui.util.TaskExecutor;
+import dev.incidentconsole.health.ServiceSpec;
+import dev.incidentconsole.health.Status;
+import dev.incidentconsole.health.env.EnvironmentFile;
+import dev.incidentconsole.health.env.EnvironmentLoader;
+import dev.incidentconsole.health.schedule.HealthListener;
+import dev.incidentconsole.health.schedule.HealthScheduler;
+import dev.incidentconsole.health.schedule.ServiceStatus;
+import dev.incidentconsole.health.schedule.StatusChange;
+import dev.incidentconsole.health.spec.AlertmanagerSpec;
+import dev.incidentconsole.runbook.Runbook;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import javafx.beans.Observable;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * State of the dashboard: environments to pick from, the services of the chosen one with their latest
+ * status, filters, the selected service with its runbook sections, and firing alerts. Touches no controls.
+ *
+ * <p>Threads: the scheduler reports on its worker threads into a {@link StatusBatcher}; the UI calls
+ * {@link #drain()} a few times a second on the UI thread, which applies everything collected at once, so
+ * hundreds of services cost a few list updates per frame, not one per check. Everything else is called on
+ * the UI thread; the environment file is read on the injected {@link TaskExecutor}.
+ */
+public final class DashboardViewModel implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DashboardViewModel.class);
+    private static final Comparator<ServiceRow> PROBLEMS_FIRST = Comparator
+            .comparingInt((ServiceRow r) -> List.of(Status.DOWN, Status.DEGRADED, Status.UNKNOWN, Status.UP).indexOf(r.state()))
+            .thenComparingInt(ServiceRow::order);
+
+    private final TaskExecutor executor;
+    private final HealthScheduler scheduler;
+    private final EnvironmentLoader loader;
+    private final StatusBatcher batcher = new StatusBatcher();
+    private final AutoCloseable subscription;
+    private final DashboardFilters filters = new DashboardFilters();
+    private final ObservableList<ServiceRow> rows = FXCollections.observableArrayList(r -> new Observable[]{r.statusProperty()});
+    private final SortedList<ServiceRow> shown;
+    private final Map<String, ServiceRow> byName = new java.util.HashMap<>();
+    private final EnvironmentState env = new EnvironmentState();
+    private final Map<Status, ReadOnlyIntegerWrapper> counts = new EnumMap<>(Status.class);
+    private final ObjectProperty<ServiceRow> selected = new SimpleObjectProperty<>();
+    private final ObservableList<LinkedSection> selectedLinks = FXCollections.observableArrayList();
+    private final ObservableList<AlertRow> alerts = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper alertmanager = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<Instant> clock = new ReadOnlyObjectWrapper<>(Instant.now());
+    private List<Runbook> runbooks = List.of();
+    private RunbookLinks links = new RunbookLinks(List.of());
+    private List<ServiceSpec> watched = List.of();
+    private Consumer<String> opener = reference -> { };
+    private Consumer<List<ServiceRow>> onDown = down -> { };
+    private int fileGeneration;
+    private boolean closed;
+
+    /** @param scheduler checks the services; this view model closes it in {@link #close()} */
+    public DashboardViewModel(TaskExecutor executor, HealthScheduler scheduler, EnvironmentLoader loader) {
+        this.executor = executor;
+        this.scheduler = scheduler;
+        this.loader = loader;
+        this.subscription = scheduler.subscribe(batcher);
+        FilteredList<ServiceRow> filtered = new FilteredList<>(rows);
+        filtered.predicateProperty().bind(filters.predicate());
+        this.shown = new SortedList<>(filtered, PROBLEMS_FIRST);
+        for (Status s : Status.values()) {
+            counts.put(s, new ReadOnlyIntegerWrapper());
+        }
+        env.onActivate(this::activate);
+        selected.addListener((obs, old, row) -> refreshLinks());
+    }
+
+    /**
+     * Reads an environment file in the background and offers its environments, selecting {@code preferred}
+     * (else the file's default). {@code file == null} means "no file": only the runbooks' port tables. A bad
+     * file shows its error ({@link #errorProperty()}) and leaves the port tables usable.
+     */
+    public void openEnvironmentFile(Path file, String preferred) {
+        int generation = ++fileGeneration;
+        env.fileLoading(preferred);
+        if (file == null) {
+            fileLoaded(null, "");
+            return;
+        }
+        executor.execute(() -> loader.load(file), f -> {
+            if (generation == fileGeneration) {
+                fileLoaded(f, "");
+            }
+        }, e -> {
+            if (generation == fileGeneration) {
+                fileLoaded(null, e.getMessage() == null ? "Cannot read " + file : e.getMessage());
+            }
+        });
+    }
+
+    /** The loaded runbooks: their port tables become services, their sections and alerts link targets. */
+    public void setRunbooks(List<Runbook> loaded) {
+        runbooks = List.copyOf(loaded);
+        links = new RunbookLinks(runbooks);
+        env.sources(ServiceSources.portTableServices(runbooks));
+        refreshAlerts();
+        refreshLinks();
+    }
+
+    private void fileLoaded(EnvironmentFile file, String error) {
+        env.fileLoaded(file, error, ServiceSources.portTableServices(runbooks));
+    }
+
+    private void activate(String name) {
+        List<ServiceSpec> specs = env.activate(name);
+        if (closed || specs.equals(watched)) {
+            return;
+        }
+        watched = specs;
+        batcher.clear();
+        scheduler.replaceAll(specs);
+        List<ServiceRow> fresh = new ArrayList<>();
+        byName.clear();
+        for (ServiceSpec spec : specs) {
+            ServiceStatus initial = scheduler.status(spec.name()).orElseThrow();
+            ServiceRow row = new ServiceRow(initial, fresh.size());
+            fresh.add(row);
+            byName.put(spec.name(), row);
+        }
+        selected.set(null);
+        rows.setAll(fresh);
+        filters.offer(fresh);
+        alertmanager.set(specs.stream().anyMatch(s -> s.probe() instanceof AlertmanagerSpec));
+        recount();
+        refreshAlerts();
+        LOG.info("Dashboard watches {} services of environment {}", specs.size(), name);
+    }
+
+    /** Applies the checks that arrived since the last call, at once. Call on the UI thread, a few times a second. */
+    public void drain() {
+        StatusBatcher.Batch batch = batcher.drain();
+        if (batch.isEmpty()) {
+            return;
+        }
+        for (ServiceStatus s : batch.statuses()) {
+            ServiceRow row = byName.get(s.name());
+            if (row != null) {
+                row.update(s);
+            }
+        }
+        Set<ServiceRow> down = new LinkedHashSet<>();
+        for (StatusChange c : batch.changes()) {
+            ServiceRow row = byName.get(c.service());
+            if (row != null && c.to() == Status.DOWN && c.from().answering()) {
+                down.add(row);
+            }
+        }
+        recount();
+        refreshAlerts();
+        if (!down.isEmpty()) {
+            onDown.accept(List.copyOf(down));
+        }
+    }
+
+    /** Where the scheduler's news goes; tests feed it directly. */
+    HealthListener listener() {
+        return batcher;
+    }
+
+    /** Moves the clock that "checked 5 s ago" texts are measured from. */
+    public void tick(Instant now) {
+        Instant second = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        if (!second.equals(clock.get())) {
+            clock.set(second);
+        }
+    }
+
+    /** Checks the service now; its row shows "checking" until the answer arrives. */
+    public void checkNow(ServiceRow row) {
+        if (closed || byName.get(row.name()) != row) {
+            return;
+        }
+        row.checkingProperty().set(true);
+        scheduler.checkNow(row.name());
+    }
+
+    /** Checks every service of the environment now. */
+    public void checkAll() {
+        if (closed) {
+            return;
+        }
+        rows.forEach(r -> r.checkingProperty().set(true));
+        scheduler.checkAll();
+    }
+
+    /** Opens a linked section in the runbooks view; sections the runbooks lack are ignored. */
+    public void open(LinkedSection section) {
+        if (section != null && section.found()) {
+            opener.accept(section.reference());
+        }
+    }
+
+    /** What opens a section reference ({@code file#heading}); the app shows it in the runbooks view. */
+    public void setOpener(Consumer<String> value) {
+        this.opener = value;
+    }
+
+    /** Called after a drain with the services that just went from UP or DEGRADED to DOWN. */
+    public void setOnDown(Consumer<List<ServiceRow>> value) {
+        this.onDown = value;
+    }
+
+    /** Stops every check; the view model is unusable afterwards. Idempotent. */
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            subscription.close();
+        } catch (Exception e) {
+            LOG.debug("Unsubscribing from the scheduler failed", e);
+        }
+        scheduler.close();
+    }
+
+    private void recount() {
+        Map<Status, Integer> n = new EnumMap<>(Status.class);
+        rows.forEach(r -> n.merge(r.state(), 1, Integer::sum));
+        counts.forEach((s, p) -> p.set(n.getOrDefault(s, 0)));
+    }
+
+    private void refreshAlerts() {
+        List<AlertRow> now = new ArrayList<>();
+        for (ServiceRow r : rows) {
+            if (r.spec().probe() instanceof AlertmanagerSpec) {
+                r.snapshot().last().alerts().forEach(a -> now.add(new AlertRow(a, r.name(), links.forAlert(a).orElse(null))));
+            }
+        }
+        if (!now.equals(alerts)) {
+            alerts.setAll(now);
+            refreshLinks();
+        }
+    }
+
+    private void refreshLinks() {
+        ServiceRow row = selected.get();
+        selectedLinks.setAll(row == null ? List.of()
+                : links.forService(row.spec(), alerts.stream().map(AlertRow::alert).toList()));
+    }
+
+    /** The services shown: filtered, problems first (DOWN, DEGRADED, UNKNOWN, UP), then in file order. */
+    public ObservableList<ServiceRow> rows() {
+        return shown;
+    }
+
+    public DashboardFilters filters() {
+        return filters;
+    }
+
+    /** Environments, selection, production flag, errors and notices. */
+    public EnvironmentState environment() {
+        return env;
+    }
+
+    /** How many services of the environment (ignoring filters) are in the status. */
+    public ReadOnlyIntegerProperty count(Status status) {
+        return counts.get(status).getReadOnlyProperty();
+    }
+
+    public ObjectProperty<ServiceRow> selectedProperty() {
+        return selected;
+    }
+
+    /** The runbook sections that fit the selected service, best first. */
+    public ObservableList<LinkedSection> selectedLinks() {
+        return selectedLinks;
+    }
+
+    /** Alerts firing in the environment's Alertmanagers, most severe first. */
+    public ObservableList<AlertRow> alerts() {
+        return alerts;
+    }
+
+    /** Whether the environment has an Alertmanager to list alerts from. */
+    public ReadOnlyBooleanProperty alertmanagerProperty() {
+        return alertmanager.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Instant> clockProperty() {
+        return clock.getReadOnlyProperty();
+    }
+}

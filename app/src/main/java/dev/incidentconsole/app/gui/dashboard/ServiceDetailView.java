@@ -1,0 +1,204 @@
+package dev.incidentconsole.app.gui.dashboard;
+
+import atlantafx.base.theme.Styles;
+import dev.incidentconsole.app.gui.Icons;
+import dev.incidentconsole.health.ProbeResult;
+import dev.incidentconsole.health.ServiceSpec;
+import dev.incidentconsole.health.schedule.HistoryStats;
+import dev.incidentconsole.health.schedule.ServiceStatus;
+import java.time.Instant;
+import java.util.Locale;
+import javafx.beans.InvalidationListener;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+
+/**
+ * The selected service: status and reason, where and how it is probed, uptime and latency figures, a chart
+ * of latency over its recent checks, the dependencies it reports and the runbook sections that fit it.
+ */
+final class ServiceDetailView extends VBox {
+    private final DashboardViewModel model;
+    private final Label placeholder = new Label("Select a service to see its history and the runbook sections for it.");
+    private final HBox header = new HBox(8);
+    private final Label reason = new Label();
+    private final GridPane facts = new GridPane();
+    private final Label stats = new Label();
+    private final FlowPane dependencies = new FlowPane(6, 4);
+    private final XYChart.Series<Number, Number> answered = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> failed = new XYChart.Series<>();
+    private final LineChart<Number, Number> chart;
+    private final VBox links = new VBox(2);
+    private final VBox body = new VBox(12);
+    private final InvalidationListener refresh = o -> render();
+    private ServiceRow shown;
+
+    ServiceDetailView(DashboardViewModel model) {
+        this.model = model;
+        getStyleClass().add("service-detail");
+        placeholder.getStyleClass().add("detail-placeholder");
+        placeholder.setWrapText(true);
+        reason.getStyleClass().add("detail-reason");
+        reason.setWrapText(true);
+        facts.getStyleClass().add("detail-facts");
+        stats.getStyleClass().add("detail-stats");
+        NumberAxis x = new NumberAxis();
+        x.setLabel("seconds ago");
+        x.setForceZeroInRange(true);
+        NumberAxis y = new NumberAxis();
+        y.setLabel("latency (ms)");
+        chart = new LineChart<>(x, y);
+        chart.setAnimated(false);
+        chart.setLegendVisible(true);
+        chart.setPrefHeight(220);
+        chart.getStyleClass().add("latency-chart");
+        answered.setName("answered");
+        failed.setName("failed");
+        chart.getData().add(answered);
+        chart.getData().add(failed);
+        body.getChildren().addAll(header, reason, facts, stats, chart, caption("Dependencies"), dependencies,
+                caption("Runbook sections"), links);
+        getChildren().setAll(placeholder);
+        model.selectedProperty().addListener((obs, old, row) -> show(row));
+        model.selectedLinks().addListener((ListChangeListener<LinkedSection>) c -> renderLinks());
+    }
+
+    private void show(ServiceRow row) {
+        if (shown != null) {
+            shown.statusProperty().removeListener(refresh);
+        }
+        shown = row;
+        if (row == null) {
+            getChildren().setAll(placeholder);
+            return;
+        }
+        row.statusProperty().addListener(refresh);
+        getChildren().setAll(body);
+        render();
+        renderLinks();
+    }
+
+    private void render() {
+        if (shown == null) {
+            return;
+        }
+        ServiceStatus s = shown.snapshot();
+        ServiceSpec spec = shown.spec();
+        Label name = new Label(spec.name());
+        name.getStyleClass().add("detail-name");
+        Label word = new Label(s.status().name());
+        word.getStyleClass().addAll("status-badge", StatusLook.styleClass(s.status()));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button check = new Button("Check now", Icons.of(Feather.REFRESH_CW));
+        check.getStyleClass().add(Styles.SMALL);
+        check.setOnAction(e -> model.checkNow(shown));
+        header.getChildren().setAll(StatusLook.icon(s.status()), name, word, spacer, check);
+        header.setAlignment(Pos.CENTER_LEFT);
+        reason.setText(shown.reason());
+        reason.getStyleClass().removeAll(StatusLook.STYLE_CLASSES);
+        reason.getStyleClass().add(StatusLook.styleClass(s.status()));
+        facts.getChildren().clear();
+        int r = 0;
+        fact(r++, "Address", spec.address().isEmpty() ? "–" : spec.address());
+        fact(r++, "Probe", shown.probeText());
+        fact(r++, "Schedule", "every " + seconds(spec.interval().toMillis()) + ", timeout " + seconds(spec.timeout().toMillis())
+                + ", DOWN after " + spec.retries() + (spec.retries() == 1 ? " failure" : " failures in a row")
+                + (spec.latencyThreshold() == null ? "" : ", slow above " + spec.latencyThreshold().toMillis() + " ms"));
+        fact(r++, "Status since", s.since() == null ? "–" : StatusLook.ago(s.since(), model.clockProperty().get()));
+        if (!spec.tags().isEmpty() || !spec.components().isEmpty()) {
+            fact(r++, "Tags", String.join(", ", concat(spec)));
+        }
+        fact(r++, "Defined in", spec.origin().isEmpty() ? "–" : spec.origin());
+        spec.notes().forEach(n -> fact(facts.getRowCount(), "Note", n));
+        HistoryStats h = s.stats();
+        stats.setText(h.samples() == 0 ? "No checks yet."
+                : String.format(Locale.ROOT, "Uptime %.1f %% over %d checks · min %s · avg %s · p95 %s", h.uptimePercent(),
+                h.samples(), StatusLook.latency(h.min()), StatusLook.latency(h.avg()), StatusLook.latency(h.p95())));
+        plot(s);
+        dependencies.getChildren().setAll(s.last().dependencies().stream().map(ServiceCell::chip).toList());
+        if (dependencies.getChildren().isEmpty()) {
+            dependencies.getChildren().add(muted("The health answer reports no dependencies."));
+        }
+    }
+
+    private void plot(ServiceStatus s) {
+        Instant now = model.clockProperty().get();
+        var ok = new java.util.ArrayList<XYChart.Data<Number, Number>>();
+        var bad = new java.util.ArrayList<XYChart.Data<Number, Number>>();
+        for (ProbeResult p : s.history()) {
+            double ago = -Math.max(0, java.time.Duration.between(p.checkedAt(), now).toMillis() / 1000.0);
+            if (p.status().answering()) {
+                ok.add(new XYChart.Data<>(ago, p.latency().toNanos() / 1e6));
+            } else {
+                bad.add(new XYChart.Data<>(ago, 0));
+            }
+        }
+        answered.getData().setAll(ok);
+        failed.getData().setAll(bad);
+    }
+
+    private void renderLinks() {
+        links.getChildren().clear();
+        for (LinkedSection l : model.selectedLinks()) {
+            Hyperlink link = new Hyperlink(l.label(), Icons.of(Feather.BOOK_OPEN));
+            link.getStyleClass().add("runbook-link");
+            link.setDisable(!l.found());
+            link.setTooltip(new Tooltip(l.found() ? l.reference() + " (" + l.why() + ")"
+                    : l.reference() + " is not in the loaded runbooks"));
+            link.setOnAction(e -> model.open(l));
+            Label why = muted(l.why());
+            HBox line = new HBox(6, link, why);
+            line.setAlignment(Pos.CENTER_LEFT);
+            links.getChildren().add(line);
+        }
+        if (links.getChildren().isEmpty()) {
+            links.getChildren().add(muted("No runbook section mentions this service; link one with runbooks: in the environment file."));
+        }
+    }
+
+    private void fact(int row, String key, String value) {
+        Label k = new Label(key);
+        k.getStyleClass().add("fact-key");
+        Label v = new Label(value);
+        v.setWrapText(true);
+        v.getStyleClass().add("fact-value");
+        facts.addRow(row, k, v);
+    }
+
+    private static java.util.List<String> concat(ServiceSpec spec) {
+        var all = new java.util.ArrayList<>(spec.tags());
+        all.addAll(spec.components());
+        return all;
+    }
+
+    private static String seconds(long ms) {
+        return ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
+    }
+
+    private static Label caption(String text) {
+        Label l = new Label(text.toUpperCase(Locale.ROOT));
+        l.getStyleClass().add("pane-caption");
+        return l;
+    }
+
+    private static Label muted(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.getStyleClass().add("muted");
+        return l;
+    }
+}

@@ -1,0 +1,108 @@
+package dev.incidentconsole.app.gui.dashboard;
+
+import dev.incidentconsole.health.ServiceSpec;
+import dev.incidentconsole.health.Status;
+import dev.incidentconsole.health.schedule.ServiceStatus;
+import java.util.Locale;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+
+/**
+ * One watched service on the dashboard: its fixed spec and the latest snapshot, replaced as checks arrive.
+ * Change it on the UI thread only.
+ */
+public final class ServiceRow {
+    private final ServiceSpec spec;
+    private final int order;
+    private final ReadOnlyObjectWrapper<ServiceStatus> status;
+    private final BooleanProperty checking = new SimpleBooleanProperty();
+    private final String probeText;
+
+    /**
+     * @param initial the scheduler's snapshot when the row is made (UNKNOWN before the first check)
+     * @param order   position in the environment, to keep a stable order among equals
+     */
+    public ServiceRow(ServiceStatus initial, int order) {
+        this.spec = initial.spec();
+        this.order = order;
+        this.status = new ReadOnlyObjectWrapper<>(initial);
+        this.probeText = Credentials.mask(spec.probe().describe());
+    }
+
+    /** Takes a newer snapshot of this service; snapshots of another spec (a stale environment) are ignored. */
+    boolean update(ServiceStatus snapshot) {
+        if (!snapshot.spec().equals(spec)) {
+            return false;
+        }
+        status.set(snapshot);
+        checking.set(false);
+        return true;
+    }
+
+    public ServiceSpec spec() {
+        return spec;
+    }
+
+    public String name() {
+        return spec.name();
+    }
+
+    public int order() {
+        return order;
+    }
+
+    public ReadOnlyObjectProperty<ServiceStatus> statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ServiceStatus snapshot() {
+        return status.get();
+    }
+
+    public Status state() {
+        return status.get().status();
+    }
+
+    /** True from "check now" until the answer arrives. */
+    public BooleanProperty checkingProperty() {
+        return checking;
+    }
+
+    /** The probe in one line, credentials masked. */
+    public String probeText() {
+        return probeText;
+    }
+
+    /** Why it is in its state, credentials masked. */
+    public String reason() {
+        return Credentials.mask(status.get().reason());
+    }
+
+    /** Whether name, address, probe, tags or components contain the text (case-insensitive). */
+    public boolean matches(String text) {
+        if (text == null || text.isBlank()) {
+            return true;
+        }
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        return lower(spec.name()).contains(t) || lower(spec.address()).contains(t) || lower(probeText).contains(t)
+                || spec.tags().stream().anyMatch(x -> lower(x).contains(t))
+                || spec.components().stream().anyMatch(x -> lower(x).contains(t));
+    }
+
+    /** Whether the service carries the tag or component (case-insensitive). */
+    public boolean hasLabel(String label) {
+        return spec.tags().stream().anyMatch(label::equalsIgnoreCase)
+                || spec.components().stream().anyMatch(label::equalsIgnoreCase);
+    }
+
+    private static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public String toString() {
+        return name() + " " + state().label();
+    }
+}

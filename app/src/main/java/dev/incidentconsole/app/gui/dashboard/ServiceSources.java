@@ -1,0 +1,105 @@
+package dev.incidentconsole.app.gui.dashboard;
+
+import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.incidentconsole.health.ServiceSpec;
+import dev.incidentconsole.health.env.Environment;
+import dev.incidentconsole.health.env.EnvironmentException;
+import dev.incidentconsole.health.env.EnvironmentFile;
+import dev.incidentconsole.health.runbook.RunbookServices;
+import dev.incidentconsole.runbook.Components;
+import dev.incidentconsole.runbook.Runbook;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where the services to watch come from, shared by the dashboard and the {@code check} command (no JavaFX):
+ * the environments of an environment file, plus one more environment, {@value #PORT_TABLES}, holding the
+ * services of the runbooks' port tables on localhost. Without a file, that one is the default, so bundled
+ * runbooks give a working dashboard as they are. Immutable.
+ */
+public final class ServiceSources {
+    /** The environment made of the runbooks' port tables. */
+    public static final String PORT_TABLES = "port-tables";
+    /** Names looked for next to the runbooks when no file is given. */
+    public static final List<String> FILE_NAMES = List.of("environments.yaml", "environments.yml");
+
+    private final EnvironmentFile file;
+    private final List<ServiceSpec> portTables;
+
+    /**
+     * @param file       the loaded environment file, or {@code null} when there is none (or it is broken)
+     * @param portTables the services of the runbooks' port tables, see {@link #portTableServices}
+     */
+    public ServiceSources(EnvironmentFile file, List<ServiceSpec> portTables) {
+        this.file = file;
+        this.portTables = List.copyOf(portTables);
+    }
+
+    /** The environment file in a runbook folder ({@code environments.yaml} or {@code .yml}), if any. */
+    public static Optional<Path> findEnvironmentFile(Path runbookFolder) {
+        if (runbookFolder == null || !Files.isDirectory(runbookFolder)) {
+            return Optional.empty();
+        }
+        return FILE_NAMES.stream().map(runbookFolder::resolve).filter(Files::isRegularFile).findFirst();
+    }
+
+    /**
+     * The services the runbooks' port tables name, on localhost, with the components their names mention
+     * (so "Redis (Celery broker)" can be filtered by Redis and linked to Redis sections).
+     */
+    public static List<ServiceSpec> portTableServices(Collection<Runbook> runbooks) {
+        Components catalog = Components.standard();
+        List<ServiceSpec> out = new ArrayList<>();
+        for (ServiceSpec s : new RunbookServices().offer(runbooks)) {
+            out.add(new ServiceSpec(s.name(), s.host(), s.port(), s.probe(), s.interval(), s.timeout(), s.retries(),
+                    s.retryInterval(), s.latencyThreshold(), s.tags(), catalog.find(s.name()), s.runbooks(),
+                    s.origin(), s.notes()));
+        }
+        return out;
+    }
+
+    public Optional<EnvironmentFile> file() {
+        return Optional.ofNullable(file);
+    }
+
+    /** The file's environments in file order, then {@value #PORT_TABLES} when the runbooks have any services. */
+    public List<String> names() {
+        List<String> names = new ArrayList<>(file == null ? List.of() : file.names());
+        if (!portTables.isEmpty() || names.isEmpty()) {
+            names.add(PORT_TABLES);
+        }
+        return names;
+    }
+
+    /** The file's default environment, else {@value #PORT_TABLES}. */
+    public String defaultName() {
+        return file != null ? file.defaultName() : PORT_TABLES;
+    }
+
+    public boolean isProduction(String name) {
+        return file != null && !PORT_TABLES.equals(name) && file.isProduction(name);
+    }
+
+    /**
+     * The environment, ready to watch.
+     *
+     * @throws EnvironmentException for an unknown name or an environment the file cannot provide (unset
+     *                              variable...), worded for the user with file, line and field
+     */
+    public Environment environment(String name) throws EnvironmentException {
+        if (file != null && file.names().contains(name)) {
+            return file.environment(name);
+        }
+        if (PORT_TABLES.equals(name)) {
+            return new Environment(PORT_TABLES, false, "services from the runbooks' port tables, on localhost",
+                    portTables, MissingNode.getInstance(), Map.of());
+        }
+        throw new EnvironmentException(file == null ? null : file.file(), 0, "", "no environment named \"" + name
+                + "\"; choose one of " + String.join(", ", names()));
+    }
+}

@@ -1,0 +1,183 @@
+package dev.incidentconsole.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import dev.incidentconsole.app.Main;
+import dev.incidentconsole.app.gui.dashboard.Loopback;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code check} in-process against real loopback HTTP servers and closed ports. */
+class CheckCommandTest {
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+    private HttpServer up;
+    private Path runbooks;
+
+    @BeforeEach
+    void start() throws IOException {
+        up = Loopback.healthy();
+        runbooks = Files.createDirectories(dir.resolve("runbooks")); // no runbooks: only the environment file counts
+    }
+
+    @AfterEach
+    void stop() {
+        up.stop(0);
+    }
+
+    private int run(String... args) {
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        return cli.execute(args);
+    }
+
+    private Path env(String yaml) throws IOException {
+        return Files.writeString(dir.resolve("env.yaml"), yaml);
+    }
+
+    @Test
+    void jsonListsEveryServiceAndExitsZeroWhenAllAreUp() throws Exception {
+        Path file = env("""
+                services:
+                  - {name: api, host: 127.0.0.1, port: %d, http: /health}
+                  - {name: api-tcp, host: 127.0.0.1, port: %d}
+                """.formatted(Loopback.port(up), Loopback.port(up)));
+
+        assertThat(run("check", "--env", file.toString(), "--runbooks", runbooks.toString(), "--json")).isZero();
+
+        JsonNode results = new ObjectMapper().readTree(out.toString());
+        assertThat(results).hasSize(2);
+        JsonNode api = results.get(0);
+        assertThat(api.get("service").asText()).isEqualTo("api");
+        assertThat(api.get("host").asText()).isEqualTo("127.0.0.1");
+        assertThat(api.get("port").asInt()).isEqualTo(Loopback.port(up));
+        assertThat(api.get("probe").asText()).isEqualTo("http");
+        assertThat(api.get("status").asText()).isEqualTo("up");
+        assertThat(api.get("latencyMs").isIntegralNumber()).isTrue();
+        assertThat(api.get("reason").asText()).contains("200");
+        assertThat(Instant.parse(api.get("checkedAt").asText())).isBefore(Instant.now());
+        assertThat(results.get(1).get("probe").asText()).isEqualTo("tcp");
+    }
+
+    @Test
+    void closedPortIsDownAtOnceAndExitsOne() throws Exception {
+        Path file = env("""
+                services:
+                  - {name: api, host: 127.0.0.1, port: %d, http: /health}
+                  - {name: cache, host: 127.0.0.1, port: %d, redis: {}, retries: 3}
+                """.formatted(Loopback.port(up), Loopback.closedPort()));
+
+        assertThat(run("check", "--env", file.toString(), "--runbooks", runbooks.toString(), "--json")).isEqualTo(1);
+
+        JsonNode cache = new ObjectMapper().readTree(out.toString()).get(1);
+        assertThat(cache.get("status").asText()).isEqualTo("down");
+        assertThat(cache.get("reason").asText()).containsIgnoringCase("refused");
+    }
+
+    @Test
+    void unhealthyAnswerIsDownAndTheTableSaysWhy() throws Exception {
+        HttpServer failing = Loopback.http(503, "{\"status\":\"down\"}");
+        try {
+            Path file = env("""
+                    services:
+                      - {name: api, host: 127.0.0.1, port: %d, http: /health}
+                      - {name: worker, host: 127.0.0.1, port: %d, http: /health}
+                    """.formatted(Loopback.port(up), Loopback.port(failing)));
+
+            assertThat(run("check", "--env", file.toString(), "--runbooks", runbooks.toString(), "--once")).isEqualTo(1);
+
+            assertThat(out.toString()).contains("env (env.yaml): 2 services, 1 up, 1 down", "STATUS", "REASON")
+                    .containsPattern("UP +api +127\\.0\\.0\\.1:\\d+ +http")
+                    .containsPattern("DOWN +worker .*503");
+        } finally {
+            failing.stop(0);
+        }
+    }
+
+    @Test
+    void badEnvironmentFileNamesFileLineAndFieldAndExitsTwo() throws Exception {
+        Path file = env("""
+                services:
+                  - name: api
+                    port: 8000
+                    intervall: 5s
+                """);
+
+        assertThat(run("check", "--env", file.toString(), "--runbooks", runbooks.toString(), "--once")).isEqualTo(2);
+
+        assertThat(err.toString()).startsWith("env.yaml line 4: services[0].intervall: unknown field");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void missingFileUnknownEnvironmentAndBadOptionsExitTwo() throws Exception {
+        String folder = runbooks.toString();
+        assertThat(run("check", "--env", dir.resolve("nope.yaml").toString(), "--runbooks", folder, "--once")).isEqualTo(2);
+        assertThat(err.toString()).contains("nope.yaml: the file does not exist");
+        Path file = env("services: [{name: api, host: 127.0.0.1, port: 1}]\n");
+        assertThat(run("check", "--env", file.toString(), "--runbooks", folder, "--environment", "prod", "--once")).isEqualTo(2);
+        assertThat(err.toString()).contains("no environment named \"prod\"");
+        assertThat(run("check", "--count", "0")).isEqualTo(2);
+        assertThat(run("check", "--runbooks", dir.resolve("missing").toString(), "--once")).isEqualTo(2);
+    }
+
+    @Test
+    void withoutAnEnvironmentFileTheRunbookPortTablesAreChecked() throws Exception {
+        Files.writeString(runbooks.resolve("api.md"), """
+                # API Runbook
+
+                | Service | Port | Health Check |
+                |---------|------|--------------|
+                | API | %d | `curl -fsS http://127.0.0.1:%d/health` |
+                """.formatted(Loopback.port(up), Loopback.port(up)));
+
+        assertThat(run("check", "--runbooks", runbooks.toString(), "--json")).isZero();
+
+        JsonNode api = new ObjectMapper().readTree(out.toString()).get(0);
+        assertThat(api.get("service").asText()).isEqualTo("API");
+        assertThat(api.get("status").asText()).isEqualTo("up");
+    }
+
+    @Test
+    void environmentFileNextToTheRunbooksIsUsedByDefault() throws Exception {
+        Files.writeString(runbooks.resolve("environments.yaml"), """
+                default: local
+                environments:
+                  local: {services: [{name: local-api, host: 127.0.0.1, port: %d, http: /health}]}
+                  production: {production: true, services: [{name: prod-api, host: 127.0.0.1, port: %d}]}
+                """.formatted(Loopback.port(up), Loopback.closedPort()));
+
+        assertThat(run("check", "--runbooks", runbooks.toString(), "--once")).isZero();
+        assertThat(out.toString()).startsWith("local (environments.yaml): 1 service, 1 up").contains("local-api");
+
+        assertThat(run("check", "--runbooks", runbooks.toString(), "--environment", "production", "--once")).isEqualTo(1);
+        assertThat(out.toString()).contains("production [PRODUCTION] (environments.yaml)", "prod-api");
+    }
+
+    @Test
+    void liveTableIsRedrawnUntilTheCount() throws Exception {
+        Path file = env("services: [{name: api, host: 127.0.0.1, port: %d, http: /health, interval: 1s}]\n"
+                .formatted(Loopback.port(up)));
+
+        int code = run("check", "--env", file.toString(), "--runbooks", runbooks.toString(), "--count", "3");
+
+        assertThat(out.toString().split("every second, Ctrl\\+C to stop", -1)).hasSize(4);
+        assertThat(code).as(out.toString()).isZero();
+    }
+}

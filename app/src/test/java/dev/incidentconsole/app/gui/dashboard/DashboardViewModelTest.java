@@ -1,0 +1,226 @@
+package dev.incidentconsole.app.gui.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.incidentconsole.app.gui.util.DirectTaskExecutor;
+import dev.incidentconsole.health.ProbeResult;
+import dev.incidentconsole.health.Status;
+import dev.incidentconsole.health.env.EnvironmentLoader;
+import dev.incidentconsole.health.schedule.HealthScheduler;
+import dev.incidentconsole.health.schedule.HistoryStats;
+import dev.incidentconsole.health.schedule.ServiceStatus;
+import dev.incidentconsole.health.schedule.StatusChange;
+import dev.incidentconsole.runbook.RunbookParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The dashboard's state without a screen: real scheduler, real loopback services, real runbooks. */
+class DashboardViewModelTest {
+    @TempDir
+    Path dir;
+
+    private final List<HttpServer> servers = new ArrayList<>();
+    private DashboardViewModel model;
+
+    @AfterEach
+    void stop() {
+        if (model != null) {
+            model.close();
+        }
+        servers.forEach(s -> s.stop(0));
+    }
+
+    @Test
+    void manyChecksBetweenTwoDrainsReachEachRowOnceWithTheNewest() throws IOException {
+        // First checks spread over a year: the scheduler stays quiet and the test feeds the news itself.
+        open(HealthScheduler.builder().initialSpread(Duration.ofDays(365)).build(), env("""
+                defaults: {host: 127.0.0.1, interval: 365d}
+                services:
+                  - {name: api, port: 1001}
+                  - {name: cache, port: 1002}
+                  - {name: db, port: 1003}
+                """), null);
+        List<AtomicInteger> updates = new ArrayList<>();
+        List<ServiceRow> rows = List.copyOf(model.rows());
+        rows.forEach(r -> {
+            AtomicInteger n = new AtomicInteger();
+            r.statusProperty().addListener((o, a, b) -> n.incrementAndGet());
+            updates.add(n);
+        });
+        List<List<ServiceRow>> notified = new ArrayList<>();
+        model.setOnDown(notified::add);
+
+        for (int i = 1; i <= 50; i++) {
+            for (ServiceRow r : rows) {
+                model.listener().checked(snapshot(r, Status.UP, i));
+            }
+        }
+        model.listener().statusChanged(new StatusChange("db", Status.UP, Status.DOWN, "connection refused", Instant.now(),
+                ProbeResult.down("connection refused", Duration.ZERO, Instant.now())));
+        model.listener().checked(snapshot(rows.get(2), Status.DOWN, 51));
+        assertThat(rows).allSatisfy(r -> assertThat(r.state()).isEqualTo(Status.UNKNOWN)); // nothing before the drain
+
+        model.drain();
+
+        assertThat(updates).allSatisfy(n -> assertThat(n).hasValue(1));
+        assertThat(rows.get(0).snapshot().last().latency()).isEqualTo(Duration.ofMillis(50));
+        assertThat(model.count(Status.UP).get()).isEqualTo(2);
+        assertThat(model.count(Status.DOWN).get()).isEqualTo(1);
+        assertThat(model.rows().get(0).name()).as("problems first").isEqualTo("db");
+        assertThat(notified).singleElement().satisfies(down -> assertThat(down).extracting(ServiceRow::name).containsExactly("db"));
+
+        model.drain();
+        assertThat(updates).allSatisfy(n -> assertThat(n).hasValue(1));
+        assertThat(notified).hasSize(1);
+    }
+
+    @Test
+    void filtersByStatusTagAndTextAfterRealChecks() throws IOException {
+        HttpServer api = server(Loopback.healthy());
+        open(env("""
+                defaults: {host: 127.0.0.1, interval: 1h, retries: 1, timeout: 2s}
+                services:
+                  - {name: api, port: %d, http: /health, tags: [tier1, web]}
+                  - {name: cache, port: %d, tags: [cache], components: [Redis]}
+                  - {name: db, port: %d, tags: [tier1], components: [PostgreSQL]}
+                """.formatted(Loopback.port(api), Loopback.closedPort(), Loopback.closedPort())), null);
+
+        model.checkAll();
+        await().atMost(Duration.ofSeconds(15)).until(() -> {
+            model.drain();
+            return model.count(Status.UNKNOWN).get() == 0;
+        });
+
+        assertThat(names()).containsExactly("cache", "db", "api");
+        assertThat(model.count(Status.UP).get()).isEqualTo(1);
+        assertThat(model.filters().labels()).containsExactly("cache", "PostgreSQL", "Redis", "tier1", "web");
+        model.filters().statusProperty().set(Status.DOWN);
+        assertThat(names()).containsExactly("cache", "db");
+        model.filters().labelProperty().set("tier1");
+        assertThat(names()).containsExactly("db");
+        model.filters().statusProperty().set(null);
+        assertThat(names()).containsExactly("db", "api");
+        model.filters().textProperty().set("API");
+        assertThat(names()).containsExactly("api");
+        model.filters().clear();
+        model.filters().textProperty().set("redis");
+        assertThat(names()).containsExactly("cache");
+        assertThat(model.rows().get(0).reason()).isNotBlank();
+    }
+
+    @Test
+    void selectedServiceListsItsRunbookSectionsAndOpensThem() throws IOException {
+        Path runbook = Files.writeString(dir.resolve("cache.md"), RunbookLinksTest.CACHE_RUNBOOK);
+        open(env("""
+                defaults: {host: 127.0.0.1, interval: 365d}
+                services:
+                  - name: Cache
+                    port: 6379
+                    components: [Redis]
+                    runbooks: ["cache.md#flush-the-cache"]
+                """), null);
+        model.setRunbooks(List.of(new RunbookParser().parse(runbook)));
+        List<String> opened = new ArrayList<>();
+        model.setOpener(opened::add);
+
+        model.selectedProperty().set(model.rows().get(0));
+
+        assertThat(model.selectedLinks()).extracting(LinkedSection::reference).startsWith(
+                "cache.md#Cache Runbook > Common Issues > Flush the cache",
+                "cache.md#Cache Runbook > Quick Reference",
+                "cache.md#Cache Runbook > Common Issues > Redis evicting keys");
+        assertThat(model.selectedLinks()).extracting(LinkedSection::why)
+                .startsWith("linked in the environment file", "port table", "mentions Redis");
+        model.open(model.selectedLinks().get(0));
+        assertThat(opened).containsExactly("cache.md#Cache Runbook > Common Issues > Flush the cache");
+    }
+
+    @Test
+    void badFileNamesFileLineAndFieldAndThePortTablesStillWork() throws IOException {
+        Files.writeString(dir.resolve("cache.md"), RunbookLinksTest.CACHE_RUNBOOK);
+        Path file = env("""
+                services:
+                  - name: api
+                    port: 80a
+                """);
+        open(file, null);
+        model.setRunbooks(List.of(new RunbookParser().parse(dir.resolve("cache.md"))));
+
+        assertThat(model.environment().errorProperty().get())
+                .startsWith("environments.yaml line 3: services[0].port: \"80a\" is not a port number");
+        assertThat(model.environment().names()).containsExactly(ServiceSources.PORT_TABLES);
+        assertThat(model.environment().nameProperty().get()).isEqualTo(ServiceSources.PORT_TABLES);
+        assertThat(names()).containsExactly("Cache");
+    }
+
+    @Test
+    void switchingToProductionMarksItAndWatchesItsServices() throws IOException {
+        open(env("""
+                default: local
+                defaults: {interval: 365d}
+                environments:
+                  local:
+                    services: [{name: api, host: 127.0.0.1, port: 8000}]
+                  production:
+                    production: true
+                    services: [{name: api, host: api.prod.internal, port: 443}, {name: db, host: db.prod.internal, port: 5432}]
+                """), null);
+        assertThat(model.environment().names()).containsExactly("local", "production");
+        assertThat(model.environment().productionProperty().get()).isFalse();
+
+        model.environment().nameProperty().set("production");
+
+        assertThat(model.environment().productionProperty().get()).isTrue();
+        assertThat(model.rows()).extracting(r -> r.spec().address()).containsExactly("api.prod.internal:443", "db.prod.internal:5432");
+    }
+
+    @Test
+    void preferredEnvironmentIsSelectedWhenTheFileHasIt() throws IOException {
+        open(env("""
+                environments:
+                  local: {services: [{name: a, port: 1, interval: 365d}]}
+                  staging: {services: [{name: b, port: 2, interval: 365d}]}
+                """), "staging");
+        assertThat(model.environment().nameProperty().get()).isEqualTo("staging");
+        assertThat(names()).containsExactly("b");
+    }
+
+    private void open(Path envFile, String preferred) {
+        open(HealthScheduler.builder().build(), envFile, preferred);
+    }
+
+    private void open(HealthScheduler scheduler, Path envFile, String preferred) {
+        model = new DashboardViewModel(new DirectTaskExecutor(), scheduler, new EnvironmentLoader());
+        model.openEnvironmentFile(envFile, preferred);
+    }
+
+    private Path env(String yaml) throws IOException {
+        return Files.writeString(dir.resolve("environments.yaml"), yaml);
+    }
+
+    private HttpServer server(HttpServer s) {
+        servers.add(s);
+        return s;
+    }
+
+    private List<String> names() {
+        return model.rows().stream().map(ServiceRow::name).toList();
+    }
+
+    private static ServiceStatus snapshot(ServiceRow row, Status status, int millis) {
+        ProbeResult r = ProbeResult.of(status, status == Status.UP ? "HTTP 200" : "connection refused",
+                Duration.ofMillis(millis), Instant.now());
+        return new ServiceStatus(row.spec(), status, r.reason(), Instant.now(), r, 0, List.of(r), HistoryStats.of(List.of(r)));
+    }
+}
