@@ -4,6 +4,7 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.incidentconsole.app.AppPaths;
 import dev.incidentconsole.app.gui.Navigation.Destination;
+import dev.incidentconsole.app.gui.incident.IncidentFeature;
 import dev.incidentconsole.app.gui.runbooks.RunbookLoader;
 import dev.incidentconsole.app.gui.runbooks.RunbookTreeViewModel;
 import dev.incidentconsole.app.gui.runbooks.RunbooksView;
@@ -35,6 +36,7 @@ public final class ConsoleApp extends Application {
     private final Path runbookFolder;
     private final String select;
     private FxTaskExecutor executor;
+    private IncidentFeature incidents;
 
     /** Used by {@link Application#launch}: configuration from system properties. */
     public ConsoleApp() {
@@ -60,9 +62,11 @@ public final class ConsoleApp extends Application {
 
         RunbookTreeViewModel runbooks = new RunbookTreeViewModel(executor, new RunbookLoader(new RunbookParser()));
         FxDialogService dialogs = new FxDialogService(stage);
+        incidents = IncidentFeature.standard(executor, javafx.application.Platform::runLater, dialogs, runbookFolder);
         MainView view = new MainView(main);
         view.register(new Destination("runbooks", "Runbooks", Feather.BOOK_OPEN),
-                () -> new RunbooksView(runbooks, dialogs, ConsoleApp::copyToClipboard));
+                () -> withIncidents(new RunbooksView(runbooks, dialogs, ConsoleApp::copyToClipboard)));
+        incidents.install(view, main.navigation());
 
         // Never larger than the screen: a window beyond it is clipped (and crashes Monocle's headless screen).
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
@@ -78,13 +82,22 @@ public final class ConsoleApp extends Application {
             runbooks.selectWhenLoaded(select);
         }
         runbooks.load(runbookFolder);
+        incidents.start();
     }
 
     @Override
     public void stop() {
+        if (incidents != null) {
+            incidents.close();
+        }
         if (executor != null) {
             executor.close();
         }
+    }
+
+    private javafx.scene.Node withIncidents(RunbooksView runbooksView) {
+        runbooksView.startIncidentProperty().set(incidents.startIncident());
+        return runbooksView;
     }
 
     private static void applyTheme(boolean dark) {

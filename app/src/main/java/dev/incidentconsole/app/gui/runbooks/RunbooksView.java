@@ -28,6 +28,8 @@ import org.kordamp.ikonli.feather.Feather;
 public final class RunbooksView extends SplitPane {
     private final RunbookTreeViewModel model;
     private final DialogService dialogs;
+    private final javafx.beans.property.ObjectProperty<java.util.function.BiConsumer<dev.incidentconsole.runbook.Runbook,
+            dev.incidentconsole.runbook.Section>> startIncident = new javafx.beans.property.SimpleObjectProperty<>();
 
     public RunbooksView(RunbookTreeViewModel model, DialogService dialogs, Consumer<String> copier) {
         this.model = model;
@@ -37,9 +39,16 @@ public final class RunbooksView extends SplitPane {
         side.getStyleClass().add("outline-pane");
         SectionView section = new SectionView(copier);
         section.nodeProperty().bind(model.selectedProperty());
+        section.startIncidentProperty().bind(startIncident);
         getItems().addAll(side, section);
         setDividerPositions(0.3);
         SplitPane.setResizableWithParent(side, false);
+    }
+
+    /** What "Start incident" in a section's header does; the button shows only while this is set. */
+    public javafx.beans.property.ObjectProperty<java.util.function.BiConsumer<dev.incidentconsole.runbook.Runbook,
+            dev.incidentconsole.runbook.Section>> startIncidentProperty() {
+        return startIncident;
     }
 
     private Node header() {

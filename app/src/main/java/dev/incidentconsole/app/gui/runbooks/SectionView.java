@@ -11,6 +11,7 @@ import dev.incidentconsole.runbook.Runbook;
 import dev.incidentconsole.runbook.Section;
 import dev.incidentconsole.runbook.SectionKind;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
@@ -31,6 +32,7 @@ final class SectionView extends ScrollPane {
     private static final int MAX_WARNINGS = 8;
 
     private final ObjectProperty<OutlineNode> node = new SimpleObjectProperty<>();
+    private final ObjectProperty<BiConsumer<Runbook, Section>> startIncident = new SimpleObjectProperty<>();
     private final MarkdownNodes markdown;
     private final VBox page = new VBox();
 
@@ -46,6 +48,11 @@ final class SectionView extends ScrollPane {
 
     ObjectProperty<OutlineNode> nodeProperty() {
         return node;
+    }
+
+    /** What the header's "Start incident" button does with the shown section; no button while null. */
+    ObjectProperty<BiConsumer<Runbook, Section>> startIncidentProperty() {
+        return startIncident;
     }
 
     private void render(OutlineNode entry) {
@@ -107,6 +114,14 @@ final class SectionView extends ScrollPane {
         title.getStyleClass().addAll(Styles.TITLE_2, "section-title");
         title.setWrapText(true);
         header.getChildren().addAll(title, facts(entry));
+        BiConsumer<Runbook, Section> start = startIncident.get();
+        if (start != null && !entry.isRunbook()) {
+            javafx.scene.control.Button button = new javafx.scene.control.Button("Start incident", Icons.of(Feather.ALERT_OCTAGON));
+            button.setId("start-incident");
+            button.getStyleClass().add(Styles.DANGER);
+            button.setOnAction(e -> start.accept(runbook, entry.section()));
+            header.getChildren().add(button);
+        }
         return header;
     }
 

@@ -3,8 +3,22 @@ package dev.incidentconsole.app.gui.util;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import javafx.application.Platform;
+import javafx.collections.FXCollections;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ChoiceDialog;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
 import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /** Dialogs owned by the main window, so they open centred on it. Call on the FX Application Thread. */
@@ -24,5 +38,76 @@ public final class FxDialogService implements DialogService {
         }
         File chosen = chooser.showDialog(owner);
         return Optional.ofNullable(chosen).map(File::toPath);
+    }
+
+    @Override
+    public Optional<Path> chooseFile(String title, Path initial) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        if (initial != null && Files.isDirectory(initial)) {
+            chooser.setInitialDirectory(initial.toFile());
+        } else if (initial != null && initial.getParent() != null && Files.isDirectory(initial.getParent())) {
+            chooser.setInitialDirectory(initial.getParent().toFile());
+        }
+        File chosen = chooser.showOpenDialog(owner);
+        return Optional.ofNullable(chosen).map(File::toPath);
+    }
+
+    @Override
+    public boolean confirm(String title, String message, String action) {
+        ButtonType yes = new ButtonType(action, ButtonBar.ButtonData.OK_DONE);
+        Alert alert = new Alert(Alert.AlertType.WARNING, message,
+                ButtonType.CANCEL, yes);
+        alert.initOwner(owner);
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        // Cancel is the default button: Enter pressed by reflex must not run a destructive command.
+        ((Button) alert.getDialogPane().lookupButton(yes)).setDefaultButton(false);
+        ((Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+        return alert.showAndWait().filter(yes::equals).isPresent();
+    }
+
+    @Override
+    public Optional<Path> chooseSaveFile(String title, Path initialDirectory, String fileName) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.setInitialFileName(fileName);
+        if (initialDirectory != null && Files.isDirectory(initialDirectory)) {
+            chooser.setInitialDirectory(initialDirectory.toFile());
+        }
+        return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath);
+    }
+
+    @Override
+    public <T> Optional<T> choose(String title, String prompt, List<T> choices, T initial) {
+        ChoiceDialog<T> dialog = new ChoiceDialog<>(initial, choices);
+        dialog.initOwner(owner);
+        dialog.setTitle(title);
+        dialog.setHeaderText(prompt);
+        return dialog.showAndWait();
+    }
+
+    @Override
+    public <T> Optional<TextAndChoice<T>> askTextAndChoice(String title, String textLabel, String initialText,
+                                                          String choiceLabel, List<T> choices, T initial) {
+        Dialog<TextAndChoice<T>> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle(title);
+        dialog.setHeaderText(title);
+        TextField text = new TextField(initialText);
+        text.setPrefColumnCount(36);
+        ComboBox<T> choice = new ComboBox<>(FXCollections.observableArrayList(choices));
+        choice.setValue(initial);
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(10);
+        grid.addRow(0, new Label(textLabel), text);
+        grid.addRow(1, new Label(choiceLabel), choice);
+        dialog.getDialogPane().setContent(grid);
+        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        dialog.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(text.textProperty().isEmpty());
+        dialog.setResultConverter(b -> b == ButtonType.OK ? new TextAndChoice<>(text.getText().strip(), choice.getValue()) : null);
+        Platform.runLater(text::requestFocus);
+        return dialog.showAndWait();
     }
 }

@@ -1,0 +1,190 @@
+package dev.incidentconsole.app.gui.incident;
+
+import dev.incidentconsole.app.gui.util.TaskExecutor;
+import dev.incidentconsole.incident.Connectivity;
+import dev.incidentconsole.incident.EntryBody;
+import dev.incidentconsole.incident.Incident;
+import dev.incidentconsole.incident.IncidentDraft;
+import dev.incidentconsole.incident.IncidentStore;
+import dev.incidentconsole.incident.RunbookLink;
+import dev.incidentconsole.incident.StoreException;
+import dev.incidentconsole.incident.TimelineEntry;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Incidents view's state: the store (opened on first use, off the UI thread), the incident list, the
+ * selected incident's {@link TimelineViewModel}, and whether the store is offline.
+ */
+public final class IncidentViewModel implements AutoCloseable {
+    private final TaskExecutor executor;
+    private final Executor uiThread;
+    private final Callable<IncidentStore> opener;
+    private final String author;
+    private final ObservableList<Incident> incidents = FXCollections.observableArrayList();
+    private final ObjectProperty<Incident> selected = new SimpleObjectProperty<>();
+    private final BooleanProperty showResolved = new SimpleBooleanProperty(true);
+    private final BooleanProperty offline = new SimpleBooleanProperty();
+    private final StringProperty error = new SimpleStringProperty("");
+    private final TimelineViewModel timeline;
+    private volatile IncidentStore store;
+
+    /**
+     * @param opener   opens the store; called once, on a worker thread
+     * @param uiThread where store notifications (connectivity) are handed to, e.g. {@code Platform::runLater}
+     */
+    public IncidentViewModel(TaskExecutor executor, Executor uiThread, Callable<IncidentStore> opener, String author) {
+        this.executor = executor;
+        this.uiThread = uiThread;
+        this.opener = opener;
+        this.author = author;
+        this.timeline = new TimelineViewModel(executor, this::store, author);
+        selected.addListener((obs, old, now) -> {
+            if (now == null || old == null || !old.id().equals(now.id())) {
+                timeline.show(now);
+            }
+        });
+        showResolved.addListener(o -> refresh());
+        timeline.incidentProperty().addListener((obs, old, now) -> replaceInList(now));
+    }
+
+    /** Reloads the incident list, keeping the selection by id. */
+    public void refresh() {
+        boolean openOnly = !showResolved.get();
+        executor.execute(() -> store().list(openOnly), this::setIncidents, this::fail);
+    }
+
+    /** Opens an incident and selects it; {@code then} receives it. */
+    public void start(IncidentDraft draft, Consumer<Incident> then) {
+        executor.execute(() -> store().create(draft, author), created -> {
+            incidents.add(0, created);
+            selected.set(created);
+            then.accept(created);
+        }, this::fail);
+    }
+
+    /** Joins an open incident from a runbook section: links the section and selects the incident. */
+    public void join(Incident incident, RunbookLink link, Consumer<Incident> then) {
+        executor.execute(() -> {
+            if (!incident.runbooks().contains(link)) {
+                store().append(TimelineEntry.create(incident.id(), author, new EntryBody.RunbookLinked(link)));
+            }
+            return store().get(incident.id()).orElse(incident);
+        }, joined -> {
+            replaceInList(joined);
+            selected.set(joined);
+            timeline.show(joined);
+            then.accept(joined);
+        }, this::fail);
+    }
+
+    /** Open incidents from the last refresh, newest first. */
+    public List<Incident> openIncidents() {
+        return incidents.stream().filter(Incident::open).toList();
+    }
+
+    /** Selects the incident with {@code id} once the list holds it (for demos and screenshots). */
+    public void selectWhenLoaded(String id) {
+        incidents.addListener((javafx.collections.ListChangeListener<Incident>) c -> {
+            if (selected.get() == null) {
+                incidents.stream().filter(i -> i.id().equals(id)).findFirst().ifPresent(selected::set);
+            }
+        });
+    }
+
+    IncidentStore store() {
+        IncidentStore s = store;
+        if (s == null) {
+            synchronized (this) {
+                if (store == null) {
+                    try {
+                        store = opener.call();
+                    } catch (StoreException e) {
+                        throw new IllegalStateException(e.getMessage(), e);
+                    } catch (Exception e) {
+                        throw new IllegalStateException("Cannot open the incident store: " + e.getMessage(), e);
+                    }
+                    store.onConnectivity(c -> uiThread.execute(() -> offline.set(c == Connectivity.OFFLINE)));
+                    Connectivity now = store.connectivity();
+                    uiThread.execute(() -> offline.set(now == Connectivity.OFFLINE));
+                }
+                s = store;
+            }
+        }
+        return s;
+    }
+
+    private void setIncidents(List<Incident> list) {
+        String keep = selected.get() == null ? null : selected.get().id();
+        incidents.setAll(list);
+        error.set("");
+        if (keep != null) {
+            list.stream().filter(i -> i.id().equals(keep)).findFirst().ifPresent(selected::set);
+        }
+    }
+
+    private void replaceInList(Incident now) {
+        if (now == null) {
+            return;
+        }
+        for (int i = 0; i < incidents.size(); i++) {
+            if (incidents.get(i).id().equals(now.id()) && !incidents.get(i).equals(now)) {
+                incidents.set(i, now);
+            }
+        }
+        if (selected.get() != null && selected.get().id().equals(now.id())) {
+            selected.set(now);
+        }
+    }
+
+    private void fail(Exception e) {
+        error.set(e.getMessage() == null ? e.toString() : e.getMessage());
+    }
+
+    public ObservableList<Incident> incidents() {
+        return incidents;
+    }
+
+    public ObjectProperty<Incident> selectedProperty() {
+        return selected;
+    }
+
+    public BooleanProperty showResolvedProperty() {
+        return showResolved;
+    }
+
+    /** True while the team store is unreachable (entries are journaled locally meanwhile). */
+    public BooleanProperty offlineProperty() {
+        return offline;
+    }
+
+    public StringProperty errorProperty() {
+        return error;
+    }
+
+    public TimelineViewModel timeline() {
+        return timeline;
+    }
+
+    public String author() {
+        return author;
+    }
+
+    @Override
+    public void close() {
+        IncidentStore s = store;
+        if (s != null) {
+            s.close();
+        }
+    }
+}

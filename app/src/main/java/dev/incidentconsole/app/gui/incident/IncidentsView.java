@@ -1,0 +1,190 @@
+package dev.incidentconsole.app.gui.incident;
+
+import atlantafx.base.controls.Message;
+import atlantafx.base.theme.Styles;
+import dev.incidentconsole.app.gui.Icons;
+import dev.incidentconsole.app.gui.util.DialogService;
+import dev.incidentconsole.incident.Incident;
+import dev.incidentconsole.incident.Severity;
+import dev.incidentconsole.incident.Status;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+
+/**
+ * The Incidents destination: incidents on the left; on the right the selected one's header (severity,
+ * status, export) above its walkthrough, when one was started here, and its timeline.
+ */
+public final class IncidentsView extends SplitPane {
+    private final IncidentViewModel model;
+    private final DialogService dialogs;
+    private final Path exportDir;
+    private final Map<String, Node> walkthroughs = new HashMap<>();
+    private final SplitPane work = new SplitPane();
+    private final TimelineView timeline;
+
+    /** @param exportDir folder the export chooser opens in first */
+    public IncidentsView(IncidentViewModel model, DialogService dialogs, Path exportDir) {
+        this.model = model;
+        this.dialogs = dialogs;
+        this.exportDir = exportDir;
+        this.timeline = new TimelineView(model.timeline());
+        getStyleClass().add("incidents-view");
+        VBox side = new VBox(sideHeader(), offlineBanner(), list());
+        side.getStyleClass().add("outline-pane");
+        Label empty = new Label("Select an incident, or start one from a runbook section.", Icons.of(Feather.ALERT_OCTAGON));
+        empty.getStyleClass().addAll(Styles.TEXT_MUTED, "empty-state");
+        BorderPane detail = new BorderPane(work);
+        detail.setTop(header());
+        detail.visibleProperty().bind(model.selectedProperty().isNotNull());
+        StackPane right = new StackPane(empty, detail);
+        getItems().addAll(side, right);
+        setDividerPositions(0.24);
+        SplitPane.setResizableWithParent(side, false);
+        model.selectedProperty().addListener((obs, old, now) -> layoutWork(now));
+        layoutWork(model.selectedProperty().get());
+    }
+
+    /** Shows {@code walkthrough} next to its incident's timeline (replacing an earlier one for it). */
+    public void openWalkthrough(WalkthroughViewModel walkthrough) {
+        walkthroughs.put(walkthrough.incidentId(), new WalkthroughView(walkthrough));
+        layoutWork(model.selectedProperty().get());
+    }
+
+    private void layoutWork(Incident incident) {
+        Node walk = incident == null ? null : walkthroughs.get(incident.id());
+        if (walk == null) {
+            work.getItems().setAll(timeline);
+        } else {
+            work.getItems().setAll(walk, timeline);
+            work.setDividerPositions(0.55);
+        }
+    }
+
+    private Node sideHeader() {
+        Label caption = new Label("INCIDENTS");
+        caption.getStyleClass().add("pane-caption");
+        CheckBox resolved = new CheckBox("Resolved too");
+        resolved.selectedProperty().bindBidirectional(model.showResolvedProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button reload = new Button(null, Icons.of(Feather.REFRESH_CW));
+        reload.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        reload.setTooltip(new Tooltip("Reload incidents from the store"));
+        reload.setOnAction(e -> model.refresh());
+        HBox header = new HBox(6, caption, spacer, resolved, reload);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("outline-header");
+        return header;
+    }
+
+    private Node offlineBanner() {
+        Message offline = new Message("Store offline", "Entries are saved on this machine and sent when the team"
+                + " store is reachable again.", Icons.of(Feather.CLOUD_OFF));
+        offline.getStyleClass().add(Styles.WARNING);
+        offline.visibleProperty().bind(model.offlineProperty());
+        offline.managedProperty().bind(offline.visibleProperty());
+        Message error = new Message("Incident store", null, Icons.of(Feather.ALERT_OCTAGON));
+        error.getStyleClass().add(Styles.DANGER);
+        error.descriptionProperty().bind(model.errorProperty());
+        error.visibleProperty().bind(model.errorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        return new VBox(6, offline, error);
+    }
+
+    private Node list() {
+        ListView<Incident> list = new ListView<>(model.incidents());
+        list.setId("incident-list");
+        list.setPlaceholder(new Label("No incidents yet."));
+        list.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(Incident i, boolean empty) {
+                super.updateItem(i, empty);
+                setText(null);
+                if (empty || i == null) {
+                    setGraphic(null);
+                    return;
+                }
+                Label title = new Label(i.title());
+                title.getStyleClass().add(Styles.TEXT_BOLD);
+                Label facts = new Label(i.severity() + " \u00b7 " + i.status().label() + " \u00b7 " + i.id());
+                facts.getStyleClass().addAll(Styles.TEXT_SMALL, i.open() ? "severity-" + i.severity().name().toLowerCase() : Styles.TEXT_MUTED);
+                setGraphic(new VBox(2, title, facts));
+            }
+        });
+        model.selectedProperty().addListener((obs, old, now) -> {
+            if (now != null && !now.equals(list.getSelectionModel().getSelectedItem())) {
+                list.getItems().stream().filter(i -> i.id().equals(now.id())).findFirst()
+                        .ifPresent(i -> list.getSelectionModel().select(i));
+            }
+        });
+        list.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                model.selectedProperty().set(now);
+            }
+        });
+        VBox.setVgrow(list, Priority.ALWAYS);
+        return list;
+    }
+
+    private Node header() {
+        TimelineViewModel t = model.timeline();
+        Label title = new Label();
+        title.textProperty().bind(t.incidentProperty().map(i -> i.id() + "  " + i.title()));
+        title.getStyleClass().add(Styles.TITLE_3);
+        ComboBox<Severity> severity = new ComboBox<>();
+        severity.getItems().setAll(Severity.values());
+        severity.setId("severity-combo");
+        ComboBox<Status> status = new ComboBox<>();
+        status.getItems().setAll(Status.values());
+        status.setId("status-combo");
+        t.incidentProperty().addListener((obs, old, now) -> {
+            severity.setValue(now == null ? null : now.severity());
+            status.setValue(now == null ? null : now.status());
+        });
+        severity.setOnAction(e -> t.changeSeverity(severity.getValue()));
+        status.setOnAction(e -> t.changeStatus(status.getValue()));
+        HBox exports = new HBox(4, new Label("Export"));
+        exports.setAlignment(Pos.CENTER_LEFT);
+        for (ExportFormat f : ExportFormat.values()) {
+            Button b = new Button(f.extension().toUpperCase(), Icons.of(Feather.DOWNLOAD));
+            b.setId("export-" + f.extension());
+            b.getStyleClass().add(Styles.SMALL);
+            b.setOnAction(e -> export(f));
+            exports.getChildren().add(b);
+        }
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(10, title, spacer, new Label("Severity"), severity, new Label("Status"), status, exports);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("incident-header");
+        bar.disableProperty().bind(Bindings.isNull(t.incidentProperty()));
+        return bar;
+    }
+
+    private void export(ExportFormat format) {
+        Incident incident = model.timeline().incidentProperty().get();
+        if (incident != null) {
+            dialogs.chooseSaveFile("Export " + incident.id(), exportDir, incident.id() + "." + format.extension())
+                    .ifPresent(file -> model.timeline().export(format, file, null));
+        }
+    }
+}

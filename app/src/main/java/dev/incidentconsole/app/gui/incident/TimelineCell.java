@@ -1,0 +1,100 @@
+package dev.incidentconsole.app.gui.incident;
+
+import atlantafx.base.theme.Styles;
+import dev.incidentconsole.app.cli.IncidentEntryText;
+import dev.incidentconsole.app.gui.Icons;
+import dev.incidentconsole.incident.EntryBody;
+import dev.incidentconsole.incident.Incident;
+import dev.incidentconsole.incident.TimelineEntry;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+
+/** One timeline entry: local time, author, what happened, the tail of a command's output, pin toggle. */
+final class TimelineCell extends ListCell<TimelineEntry> {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+    private static final int OUTPUT_LINES = 8;
+
+    private final TimelineViewModel model;
+
+    TimelineCell(TimelineViewModel model) {
+        this.model = model;
+        getStyleClass().add("timeline-cell");
+    }
+
+    @Override
+    protected void updateItem(TimelineEntry entry, boolean empty) {
+        super.updateItem(entry, empty);
+        setText(null);
+        if (empty || entry == null) {
+            setGraphic(null);
+            return;
+        }
+        Incident incident = model.incidentProperty().get();
+        boolean pinned = incident != null && incident.pinned().contains(entry.id());
+        Label time = new Label(TIME.format(entry.time()));
+        time.getStyleClass().addAll("timeline-time", Styles.TEXT_MUTED);
+        time.setTooltip(new Tooltip(entry.time().toString() + (entry.source() == null ? "" : "\n" + entry.source().display())));
+        Label author = new Label(entry.author());
+        author.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_BOLD);
+        Label kind = new Label(entry.kind().replace('_', ' '), Icons.of(icon(entry)));
+        kind.getStyleClass().addAll("fact-chip", style(entry));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button pin = new Button(null, Icons.of(Feather.STAR));
+        pin.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, pinned ? "pinned" : "unpinned");
+        pin.setTooltip(new Tooltip(pinned ? "Unpin" : "Pin: keep it on top and in the postmortem's key moments"));
+        pin.setOnAction(e -> model.togglePin(entry));
+        HBox head = new HBox(8, time, author, kind, spacer, pin);
+        head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        Label summary = new Label(IncidentEntryText.summary(entry));
+        summary.setWrapText(true);
+        summary.getStyleClass().add("timeline-summary");
+        VBox box = new VBox(4, head, summary);
+        List<String> tail = IncidentEntryText.outputTail(entry, OUTPUT_LINES);
+        if (!tail.isEmpty()) {
+            Label output = new Label(String.join("\n", tail));
+            output.getStyleClass().add("timeline-output");
+            output.setMaxWidth(Double.MAX_VALUE);
+            box.getChildren().add(output);
+        }
+        if (entry.seq() == 0) {
+            Label local = new Label("Saved locally; sent when the store is back", Icons.of(Feather.CLOUD_OFF));
+            local.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.WARNING);
+            box.getChildren().add(local);
+        }
+        box.getStyleClass().add(pinned ? "timeline-entry-pinned" : "timeline-entry");
+        box.setPrefWidth(0); // wrap to the list's width instead of widening it
+        setGraphic(box);
+    }
+
+    private static Feather icon(TimelineEntry e) {
+        EntryBody b = e.body();
+        if (b instanceof EntryBody.Note) {
+            return Feather.EDIT_3;
+        } else if (b instanceof EntryBody.StepStarted || b instanceof EntryBody.StepFinished) {
+            return Feather.TERMINAL;
+        } else if (b instanceof EntryBody.StatusChanged || b instanceof EntryBody.SeverityChanged) {
+            return Feather.FLAG;
+        } else if (b instanceof EntryBody.Created) {
+            return Feather.ALERT_OCTAGON;
+        }
+        return Feather.ACTIVITY;
+    }
+
+    private static String style(TimelineEntry e) {
+        if (e.body() instanceof EntryBody.StepFinished f) {
+            return f.exitCode() != null && f.exitCode() == 0 ? "fact-ok" : "fact-danger";
+        }
+        return e.body() instanceof EntryBody.StatusChanged || e.body() instanceof EntryBody.Created ? "fact-accent" : "fact";
+    }
+}

@@ -1,0 +1,102 @@
+package dev.incidentconsole.app.gui.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.incidentconsole.app.gui.util.DirectTaskExecutor;
+import dev.incidentconsole.incident.EntryBody;
+import dev.incidentconsole.incident.Incident;
+import dev.incidentconsole.incident.IncidentDraft;
+import dev.incidentconsole.incident.IncidentStore;
+import dev.incidentconsole.incident.IncidentStores;
+import dev.incidentconsole.incident.Severity;
+import dev.incidentconsole.incident.Status;
+import dev.incidentconsole.incident.StoreOptions;
+import dev.incidentconsole.incident.TimelineEntry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Incident list and timeline view models against a real embedded store, without a screen. */
+class TimelineViewModelTest {
+    @TempDir
+    Path dir;
+
+    private IncidentStore store;
+    private IncidentViewModel incidents;
+    private TimelineViewModel timeline;
+
+    @BeforeEach
+    void open() throws Exception {
+        store = IncidentStores.embedded(dir.resolve("incidents.db"), StoreOptions.defaults());
+        incidents = new IncidentViewModel(new DirectTaskExecutor(), Runnable::run, () -> store, "alice");
+        timeline = incidents.timeline();
+        incidents.start(IncidentDraft.of("Disk full on db1", Severity.P2), i -> { });
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    @Test
+    void statusAndSeverityChangesBecomeEntriesAndUpdateTheList() throws Exception {
+        timeline.changeSeverity(Severity.P1);
+        timeline.changeStatus(Status.MITIGATED);
+        timeline.changeStatus(Status.MITIGATED); // same status again adds nothing
+
+        Incident shown = incidents.incidents().get(0);
+        assertThat(shown.severity()).isEqualTo(Severity.P1);
+        assertThat(shown.status()).isEqualTo(Status.MITIGATED);
+        assertThat(store.entries(shown.id(), 0)).extracting(TimelineEntry::kind)
+                .containsExactly("created", "severity_changed", "status_changed");
+    }
+
+    @Test
+    void filtersByKindAndPutsPinnedEntriesFirst() {
+        timeline.addNote("first look: disk at 100%", false);
+        timeline.addNote("deleted old WAL segments", true);
+        timeline.changeStatus(Status.IDENTIFIED);
+
+        timeline.filterProperty().set(EntryFilter.NOTES);
+        assertThat(timeline.visibleEntries()).extracting(TimelineEntry::kind).containsOnly("note").hasSize(2);
+
+        timeline.filterProperty().set(EntryFilter.ALL);
+        timeline.pinnedFirstProperty().set(true);
+        assertThat(((EntryBody.Note) timeline.visibleEntries().get(0).body()).text()).isEqualTo("deleted old WAL segments");
+    }
+
+    @Test
+    void reopeningTheListShowsResolvedIncidentsOnlyWhenAsked() {
+        timeline.changeStatus(Status.RESOLVED);
+        incidents.showResolvedProperty().set(false);
+        assertThat(incidents.incidents()).isEmpty();
+        incidents.showResolvedProperty().set(true);
+        assertThat(incidents.incidents()).extracting(Incident::title).containsExactly("Disk full on db1");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExportFormat.class)
+    void exportWritesTheNoteWithSecretsMasked(ExportFormat format) throws Exception {
+        timeline.addNote("ran PGPASSWORD=hunter2 psql to check", false);
+        Path file = dir.resolve("incident." + format.extension());
+
+        timeline.export(format, file, null);
+
+        assertThat(Files.readString(file)).contains("psql to check").doesNotContain("hunter2");
+        assertThat(timeline.messageProperty().get()).contains(file.toString());
+    }
+
+    @Test
+    void aStoreThatCannotOpenShowsOneLineError() {
+        IncidentViewModel broken = new IncidentViewModel(new DirectTaskExecutor(), Runnable::run,
+                () -> IncidentStores.embedded(Files.writeString(dir.resolve("not-a-db"), "plain text"), StoreOptions.defaults()),
+                "bob");
+        broken.refresh();
+        assertThat(broken.errorProperty().get()).isNotBlank().doesNotContain("Exception");
+    }
+}
