@@ -111,7 +111,8 @@ public final class CommandRunner implements Closeable {
         } else if (target instanceof KubeTarget kube) {
             return LocalExecution.start(Executables.localShell(), text, null, kubeEnvironment(kube));
         } else if (target instanceof DockerTarget docker) {
-            if (docker.host() instanceof LocalTarget && Executables.find("docker").isEmpty()) {
+            if (docker.host() instanceof LocalTarget local && Executables.find("docker",
+                    local.environment().getOrDefault("PATH", System.getenv("PATH"))).isEmpty()) {
                 throw new ExecException(ExecException.Reason.TOOL_MISSING, "docker was not found on PATH; install"
                         + " Docker or run this step on a host that has it.");
             }

@@ -13,12 +13,16 @@ public final class Executables {
 
     /** {@code name} if it is a path to an executable file, else the first executable {@code name} on PATH. */
     public static Optional<Path> find(String name) {
+        return find(name, System.getenv("PATH"));
+    }
+
+    /** Like {@link #find(String)}, searching the directories of {@code pathVar} (a PATH value). */
+    public static Optional<Path> find(String name, String pathVar) {
         if (name.contains("/")) {
             Path path = Path.of(name);
             return Files.isExecutable(path) && !Files.isDirectory(path) ? Optional.of(path.toAbsolutePath())
                     : Optional.empty();
         }
-        String pathVar = System.getenv("PATH");
         if (pathVar == null) {
             return Optional.empty();
         }

@@ -30,17 +30,24 @@ final class LineReader implements Runnable {
         try (in) {
             int n;
             while ((n = in.read(buf)) >= 0) {
-                for (int k = 0; k < n; k++) {
-                    byte b = buf[k];
-                    if (b == '\n') {
-                        sink.accept(source, line, trimCr(line, lineLen));
-                        lineLen = 0;
-                    } else {
+                int k = 0;
+                while (k < n) {
+                    int nl = indexOf(buf, k, n);
+                    int end = nl < 0 ? n : nl;
+                    while (k < end) {
                         if (lineLen == line.length) {
                             sink.accept(source, line, lineLen);
                             lineLen = 0;
                         }
-                        line[lineLen++] = b;
+                        int chunk = Math.min(end - k, line.length - lineLen);
+                        System.arraycopy(buf, k, line, lineLen, chunk);
+                        lineLen += chunk;
+                        k += chunk;
+                    }
+                    if (nl >= 0) {
+                        sink.accept(source, line, trimCr(line, lineLen));
+                        lineLen = 0;
+                        k = nl + 1;
                     }
                 }
             }
@@ -51,6 +58,15 @@ final class LineReader implements Runnable {
                 sink.accept(source, line, trimCr(line, lineLen));
             }
         }
+    }
+
+    private static int indexOf(byte[] buf, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (buf[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int trimCr(byte[] line, int len) {

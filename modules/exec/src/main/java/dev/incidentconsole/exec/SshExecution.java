@@ -122,12 +122,20 @@ final class SshExecution implements Execution {
                 }
                 String first = new String(head, 0, n, StandardCharsets.UTF_8);
                 if (first.startsWith(RemoteScript.PID_MARKER) && first.endsWith("\n")) {
-                    pid = Long.parseLong(first.substring(RemoteScript.PID_MARKER.length()).strip());
+                    pid = parsePid(first.substring(RemoteScript.PID_MARKER.length()).strip());
                 } else if (n > 0) {
                     unread(head, 0, n);
                 }
             }
             return super.read(b, off, len);
+        }
+
+        private static long parsePid(String text) {
+            try {
+                return Long.parseLong(text);
+            } catch (NumberFormatException e) {
+                return -1;
+            }
         }
     }
 }

@@ -40,7 +40,10 @@ final class MinaServer implements AutoCloseable {
         server = SshServer.setUpDefaultServer();
         server.setHost("127.0.0.1");
         server.setPort(0);
-        server.setKeyPairProvider(new SimpleGeneratorHostKeyProvider(hostKeyFile));
+        SimpleGeneratorHostKeyProvider hostKeys = new SimpleGeneratorHostKeyProvider(hostKeyFile);
+        hostKeys.setAlgorithm("EC");
+        hostKeys.setKeySize(256);
+        server.setKeyPairProvider(hostKeys);
         server.setPublickeyAuthenticator((user, key, session) ->
                 authorized.stream().anyMatch(k -> KeyUtils.compareKeys(k, key)));
         server.setCommandFactory((channel, command) ->

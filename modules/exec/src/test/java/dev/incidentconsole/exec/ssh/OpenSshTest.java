@@ -98,7 +98,7 @@ class OpenSshTest {
         Path knownHosts = dir.resolve("known_hosts_pem");
         try (CommandRunner runner = runner(key -> true)) {
             SshTarget target = SshTarget.of(host(knownHosts, pemRsa), false);
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < 2; i++) {
                 assertThat(runner.run(RunRequest.of("echo " + i, target), WAIT).stdout()).containsExactly("" + i);
             }
             assertThat(runner.ssh().connectionsOpened()).isEqualTo(1);
@@ -117,17 +117,6 @@ class OpenSshTest {
             handle.cancel();
             assertThat(handle.await(WAIT).status()).isEqualTo(RunStatus.CANCELLED);
             await().atMost(Duration.ofSeconds(5)).until(() -> remote.stream().noneMatch(ProcessHandle::isAlive));
-        }
-    }
-
-    @Test
-    void timeoutStopsTheRemoteCommand() throws Exception {
-        Path knownHosts = dir.resolve("known_hosts_timeout");
-        try (CommandRunner runner = runner(key -> true)) {
-            RunResult result = runner.run(RunRequest.of("sleep 98.3", SshTarget.of(host(knownHosts, ed25519), false))
-                    .withTimeout(Duration.ofSeconds(1)), WAIT);
-            assertThat(result.status()).isEqualTo(RunStatus.TIMED_OUT);
-            await().atMost(Duration.ofSeconds(5)).until(() -> SshRunTest.sleeps("98.3").isEmpty());
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.incidentconsole.exec.CommandRunner;
+import dev.incidentconsole.exec.DockerTarget;
 import dev.incidentconsole.exec.ExecException;
 import dev.incidentconsole.exec.ExecSettings;
 import dev.incidentconsole.exec.RunHandle;
@@ -138,6 +139,20 @@ class SshRunTest {
             assertThat(viaJump.ssh().connectionsOpened()).isEqualTo(2);
         }
         assertThat(server.sessions.get() - sessionsBefore).isEqualTo(2);
+    }
+
+    @Test
+    void dockerCommandsRunOnTheSshHost() throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("remote-bin"));
+        Path docker = bin.resolve("docker");
+        Files.writeString(docker, "#!/bin/sh\necho \"remote docker $*\"\n");
+        docker.toFile().setExecutable(true);
+        SshTarget remote = new SshTarget("mina", host, null, Map.of("PATH", bin + ":/usr/bin:/bin"), true);
+        RunResult result = run("docker compose restart api", remote);
+        assertThat(runner.run(RunRequest.of("docker compose restart api", DockerTarget.on(remote)), WAIT).stdout())
+                .containsExactly("remote docker compose restart api");
+        assertThat(DockerTarget.on(remote).production()).isTrue();
+        assertThat(result.stdout()).containsExactly("remote docker compose restart api");
     }
 
     /** The remote commands run on this machine (the server is in-process), so they can be seen here. */
