@@ -70,8 +70,11 @@ final class JacksonErrors {
         if (Map.class.isAssignableFrom(type)) {
             return "a map of names to values";
         }
-        if (type == String.class) {
+        if (type == String.class || type == dev.incidentconsole.health.Secret.class) {
             return "a text value";
+        }
+        if (type == java.time.Duration.class) {
+            return "a duration such as 500ms, 5s, 1m or 14d";
         }
         return "a map of settings";
     }

@@ -149,7 +149,11 @@ final class ServiceMapper {
         if (!e.pointer.startsWith("/")) {
             throw error(e, path + ".pointer", "\"" + e.pointer + "\" is not a JSON pointer; start it with /");
         }
-        return new BodyExpectation(e.pointer, value(e.value, e, path + ".value"), null);
+        try {
+            return new BodyExpectation(e.pointer, value(e.value, e, path + ".value"), null);
+        } catch (IllegalArgumentException bad) {
+            throw error(e, path + ".pointer", "\"" + e.pointer + "\" is not a JSON pointer: " + bad.getMessage());
+        }
     }
 
     private PostgresSpec postgres(Dto.PostgresDto p, String host, Integer port, String path) throws EnvironmentException {

@@ -46,7 +46,7 @@ final class HttpProbe implements Probe {
         try {
             request = request();
         } catch (IllegalArgumentException e) {
-            return context.down("bad URL " + spec.url() + ": " + e.getMessage());
+            return context.down("cannot build the request for " + spec.url() + ": " + e.getMessage());
         }
         try {
             Call call = client(context.timeout()).newCall(request);

@@ -9,6 +9,21 @@ package dev.incidentconsole.health.spec;
  */
 public record BodyExpectation(String pointer, ValueExpectation value, String contains) {
 
+    /**
+     * @throws IllegalArgumentException when {@code pointer} is not a valid JSON pointer, or neither a
+     *                                  pointer with a value nor a keyword is given
+     */
+    public BodyExpectation {
+        if (pointer != null) {
+            com.fasterxml.jackson.core.JsonPointer.compile(pointer);
+            if (value == null) {
+                throw new IllegalArgumentException("a JSON pointer needs the value expected there");
+            }
+        } else if (contains == null) {
+            throw new IllegalArgumentException("give a JSON pointer and value, or a keyword");
+        }
+    }
+
     public static BodyExpectation json(String pointer, String expected) {
         return new BodyExpectation(pointer, ValueExpectation.parse(expected), null);
     }

@@ -198,6 +198,24 @@ class EnvironmentLoaderTest {
     }
 
     @Test
+    void badPointerAndNonTextSecretAreNamed() {
+        assertThatThrownBy(() -> load("a.yaml", """
+                services:
+                  - name: A
+                    port: 80
+                    http:
+                      path: /health
+                      expect: {pointer: status, value: ok}
+                """)).hasMessage("a.yaml line 6: services[0].http.expect.pointer: \"status\" is not a JSON pointer; start it with /");
+        assertThatThrownBy(() -> load("a.yaml", """
+                services:
+                  - name: A
+                    port: 6379
+                    redis: {password: {nested: x}}
+                """)).hasMessage("a.yaml line 4: services[0].redis.password: expected a text value");
+    }
+
+    @Test
     void unknownEnvironmentListsTheAvailableOnes() throws Exception {
         EnvironmentFile f = load("envs.yaml", MULTI);
         assertThatThrownBy(() -> f.environment("qa")).hasMessage("envs.yaml: no environment named \"qa\"; this file has local, production");
