@@ -79,6 +79,7 @@ public final class IncidentFeature implements AutoCloseable {
         String select = System.getProperty(SELECT_PROPERTY);
         if (select != null && !select.isBlank()) {
             model.selectWhenLoaded(select);
+            navigation.go(PLACE);
         }
         model.refresh();
     }
