@@ -54,6 +54,7 @@ final class TimelineSql {
                 Incident before = touched.containsKey(e.incidentId()) ? touched.get(e.incidentId())
                         : lockIncident(c, e.incidentId());
                 recorded = e.withSeq(before.entryCount() + 1);
+                checkReference(c, e);
                 try {
                     incident = before.apply(recorded);
                 } catch (IllegalArgumentException ex) {
@@ -120,6 +121,31 @@ final class TimelineSql {
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(IncidentJson.readEntry(rs.getString(2)).withSeq(rs.getLong(1)))
                         : Optional.empty();
+            }
+        }
+    }
+
+    /** A pin or a correction must name an entry of the same incident (a correction: a note). */
+    private void checkReference(Connection c, TimelineEntry e) throws SQLException, StoreException {
+        java.util.UUID target = null;
+        if (e.body() instanceof EntryBody.Pin p) {
+            target = p.target();
+        } else if (e.body() instanceof EntryBody.Note n) {
+            target = n.corrects();
+        }
+        if (target == null) {
+            return;
+        }
+        try (PreparedStatement ps = prepare(c, "SELECT kind FROM entries WHERE id = ? AND incident_id = ?")) {
+            ps.setString(1, target.toString());
+            ps.setString(2, e.incidentId());
+            try (ResultSet rs = ps.executeQuery()) {
+                boolean correction = e.body() instanceof EntryBody.Note;
+                if (!rs.next() || (correction && !"note".equals(rs.getString(1)))) {
+                    throw new StoreException(StoreException.Reason.INVALID_INPUT, "Entry " + e.id()
+                            + (correction ? " corrects " : " pins ") + target + ", which is not "
+                            + (correction ? "a note" : "an entry") + " of incident " + e.incidentId() + ".");
+                }
             }
         }
     }

@@ -152,6 +152,25 @@ abstract class IncidentStoreContract {
     }
 
     @Test
+    void pinsAndCorrectionsMustNameAnEntryOfTheSameIncident() throws Exception {
+        IncidentStore s = store();
+        Incident i = openDbIncident(s);
+        Incident other = openDbIncident(s);
+        TimelineEntry elsewhere = s.append(TimelineEntry.create(other.id(), "bob", new EntryBody.Note("x", null))).entry();
+        TimelineEntry status = s.append(TimelineEntry.create(i.id(), "alice",
+                new EntryBody.StatusChanged(null, Status.IDENTIFIED, null))).entry();
+        for (EntryBody bad : List.of(new EntryBody.Pin(UUID.randomUUID(), true), new EntryBody.Pin(elsewhere.id(), true),
+                new EntryBody.Note("fix", status.id()))) {
+            assertThatThrownBy(() -> s.append(TimelineEntry.create(i.id(), "alice", bad)))
+                    .isInstanceOfSatisfying(StoreException.class,
+                            e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.INVALID_INPUT));
+        }
+        assertThat(s.append(TimelineEntry.create(i.id(), "alice", new EntryBody.Pin(status.id(), true))).outcome())
+                .isEqualTo(Receipt.Outcome.STORED);
+        assertThat(s.entries(i.id(), 0)).hasSize(3);
+    }
+
+    @Test
     void storedEntriesHoldNoSecrets() throws Exception {
         IncidentStore s = store();
         Incident i = openDbIncident(s);
