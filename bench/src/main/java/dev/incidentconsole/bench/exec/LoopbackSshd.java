@@ -59,13 +59,18 @@ final class LoopbackSshd implements AutoCloseable {
         try (ServerSocket probe = new ServerSocket(0)) {
             port = probe.getLocalPort();
         }
+        // An empty HOME keeps the login shell from sourcing the machine's ~/.bashrc on every command, so the
+        // figures measure SSH rather than one account's shell start-up.
+        Path home = Files.createDirectories(dir.resolve("home"));
         Path config = Files.writeString(dir.resolve("sshd_config"), String.join("\n", "Port " + port,
+                "SetEnv HOME=" + home,
                 "ListenAddress 127.0.0.1", "HostKey " + hostKey, "AuthorizedKeysFile " + authorized, "UsePAM no",
                 "StrictModes no", "PidFile none", "PasswordAuthentication no", "MaxSessions 50",
                 "MaxStartups 100:30:200", "LogLevel ERROR", ""));
         Files.createDirectories(Path.of("/run/sshd"));
         Process process = new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f", config.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("sshd.log").toFile()).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
         for (int i = 0; i < 200; i++) {
             try (Socket s = new Socket()) {
                 s.connect(new InetSocketAddress("127.0.0.1", port), 200);
