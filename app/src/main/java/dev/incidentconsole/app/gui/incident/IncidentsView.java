@@ -156,16 +156,21 @@ public final class IncidentsView extends SplitPane {
         ComboBox<Status> status = new ComboBox<>();
         status.getItems().setAll(Status.values());
         status.setId("status-combo");
-        t.incidentProperty().addListener((obs, old, now) -> {
+        // Invalidation, not change: a replayed incident equal to the shown one must still fill the combos.
+        javafx.beans.InvalidationListener sync = o -> {
+            Incident now = t.incidentProperty().get();
             severity.setValue(now == null ? null : now.severity());
             status.setValue(now == null ? null : now.status());
-        });
+        };
+        t.incidentProperty().addListener(sync);
+        sync.invalidated(null);
         severity.setOnAction(e -> t.changeSeverity(severity.getValue()));
         status.setOnAction(e -> t.changeStatus(status.getValue()));
         HBox exports = new HBox(4, new Label("Export"));
         exports.setAlignment(Pos.CENTER_LEFT);
         for (ExportFormat f : ExportFormat.values()) {
-            Button b = new Button(f.extension().toUpperCase(), Icons.of(Feather.DOWNLOAD));
+            Button b = new Button(f.extension().toUpperCase(java.util.Locale.ROOT), Icons.of(Feather.DOWNLOAD));
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             b.setId("export-" + f.extension());
             b.getStyleClass().add(Styles.SMALL);
             b.setOnAction(e -> export(f));
@@ -173,9 +178,11 @@ public final class IncidentsView extends SplitPane {
         }
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(10, title, spacer, new Label("Severity"), severity, new Label("Status"), status, exports);
-        bar.setAlignment(Pos.CENTER_LEFT);
+        HBox controls = new HBox(10, new Label("Severity"), severity, new Label("Status"), status, spacer, exports);
+        controls.setAlignment(Pos.CENTER_LEFT);
+        VBox bar = new VBox(8, title, controls);
         bar.getStyleClass().add("incident-header");
+        bar.setPadding(new javafx.geometry.Insets(10, 12, 10, 12));
         bar.disableProperty().bind(Bindings.isNull(t.incidentProperty()));
         return bar;
     }
