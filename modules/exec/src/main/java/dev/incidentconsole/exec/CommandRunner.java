@@ -124,17 +124,29 @@ public final class CommandRunner implements Closeable {
     private Map<String, String> kubeEnvironment(KubeTarget kube) throws ExecException {
         Path kubectl = kubectl();
         Map<String, String> env = new HashMap<>(KubectlShim.environment(kubectl, kube.context(), kube.namespace()));
-        try {
-            Path shimDir = KubectlShim.install(settings.outputDir().toAbsolutePath().resolveSibling("bin"));
-            env.put("PATH", shimDir + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
-        } catch (IOException e) {
-            throw new ExecException(ExecException.Reason.IO, "Cannot write the kubectl helper script: "
-                    + e.getMessage() + ".", e);
-        }
+        env.put("PATH", shimDir() + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         if (kube.kubeconfig() != null) {
             env.put("KUBECONFIG", kube.kubeconfig().toString());
         }
         return env;
+    }
+
+    private Path shimDir() throws ExecException {
+        try {
+            return KubectlShim.install(settings.outputDir().toAbsolutePath().resolveSibling("bin"));
+        } catch (IOException e) {
+            throw new ExecException(ExecException.Reason.IO, "Cannot write the kubectl helper script: "
+                    + e.getMessage() + ".", e);
+        }
+    }
+
+    /**
+     * The argument vector that runs {@code prepared} in a terminal emulator, for commands that need one
+     * ({@link Interactivity#needsTerminal()}). Destructive commands are still the caller's to confirm.
+     */
+    public List<String> terminalCommand(PreparedCommand prepared) throws ExecException {
+        boolean kube = prepared.target() instanceof KubeTarget;
+        return TerminalCommand.argv(prepared, kube ? shimDir() : null, kube ? kubectl() : null);
     }
 
     private Path kubectl() throws ExecException {

@@ -20,12 +20,9 @@ final class RemoteScript {
     }
 
     static String wrap(String text, String workingDir, Map<String, String> environment) throws ExecException {
+        checkNames(environment);
         StringBuilder script = new StringBuilder("printf '\\036IC-PID %s\\n' \"$$\" >&2; ");
         for (Map.Entry<String, String> e : environment.entrySet()) {
-            if (!NAME.matcher(e.getKey()).matches()) {
-                throw new ExecException(ExecException.Reason.INVALID_REQUEST, "Environment variable name '"
-                        + e.getKey() + "' is not valid; use letters, digits and underscores.");
-            }
             script.append("export ").append(e.getKey()).append('=').append(ShellQuote.quote(e.getValue())).append("; ");
         }
         if (workingDir != null && !workingDir.isBlank()) {
@@ -35,6 +32,16 @@ final class RemoteScript {
         }
         script.append("if command -v bash >/dev/null 2>&1; then exec bash -c \"$1\"; fi; exec sh -c \"$1\"");
         return "exec sh -c " + ShellQuote.quote(script.toString()) + " ic-run " + ShellQuote.quote(text);
+    }
+
+    /** Refuses environment variable names a shell could misread. */
+    static void checkNames(Map<String, String> environment) throws ExecException {
+        for (String name : environment.keySet()) {
+            if (!NAME.matcher(name).matches()) {
+                throw new ExecException(ExecException.Reason.INVALID_REQUEST, "Environment variable name '"
+                        + name + "' is not valid; use letters, digits and underscores.");
+            }
+        }
     }
 
     /**

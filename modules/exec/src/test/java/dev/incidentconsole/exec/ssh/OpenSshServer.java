@@ -41,8 +41,10 @@ final class OpenSshServer implements AutoCloseable {
         try (ServerSocket probe = new ServerSocket(0)) {
             port = probe.getLocalPort();
         }
+        // An empty HOME keeps the login shell from sourcing the account's ~/.bashrc for every command.
+        Path home = Files.createDirectories(dir.resolve("home"));
         Path config = dir.resolve("sshd_config");
-        Files.writeString(config, String.join("\n",
+        Files.writeString(config, String.join("\n", "SetEnv HOME=" + home,
                 "Port " + port, "ListenAddress 127.0.0.1", "HostKey " + hostKey,
                 "AuthorizedKeysFile " + authorizedKeys, "UsePAM no", "StrictModes no", "PidFile none",
                 "PasswordAuthentication no", "KbdInteractiveAuthentication no", "PermitRootLogin prohibit-password",
