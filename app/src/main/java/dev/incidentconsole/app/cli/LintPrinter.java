@@ -34,7 +34,8 @@ final class LintPrinter {
         }
         if (!r.services().isEmpty()) {
             out.printf("  services: %d%n", r.services().size());
-            r.services().forEach(s -> out.printf("    - %s :%d %s%s%n", s.name(), s.port(), s.protocol(),
+            r.services().forEach(s -> out.printf("    - %s :%d%s%s%n", s.name(), s.port(),
+                    s.protocol().isEmpty() ? "" : " " + s.protocol(),
                     s.check().isEmpty() ? "" : "  check: " + s.check()));
         }
         if (!r.alerts().isEmpty()) {
