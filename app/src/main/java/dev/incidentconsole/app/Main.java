@@ -2,6 +2,8 @@ package dev.incidentconsole.app;
 
 import dev.incidentconsole.app.cli.IncidentCommand;
 import dev.incidentconsole.app.cli.LintCommand;
+import dev.incidentconsole.app.cli.RunCommand;
+import dev.incidentconsole.app.cli.TargetsCommand;
 import dev.incidentconsole.app.gui.ConsoleApp;
 import javafx.application.Application;
 import picocli.CommandLine;
@@ -15,7 +17,8 @@ import picocli.CommandLine.Command;
         versionProvider = Version.class,
         description = {"Incident Console: live service health, searchable runbooks, guided steps and an incident timeline.",
                 "Run without arguments to open the window on the bundled runbooks."},
-        subcommands = {LintCommand.class, IncidentCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {LintCommand.class, IncidentCommand.class, RunCommand.class, TargetsCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

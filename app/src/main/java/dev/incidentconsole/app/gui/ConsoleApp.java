@@ -5,6 +5,7 @@ import atlantafx.base.theme.PrimerLight;
 import dev.incidentconsole.app.AppPaths;
 import dev.incidentconsole.app.gui.Navigation.Destination;
 import dev.incidentconsole.app.gui.incident.IncidentFeature;
+import dev.incidentconsole.app.gui.run.RunFeature;
 import dev.incidentconsole.app.gui.runbooks.RunbookLoader;
 import dev.incidentconsole.app.gui.runbooks.RunbookTreeViewModel;
 import dev.incidentconsole.app.gui.runbooks.RunbooksView;
@@ -37,6 +38,7 @@ public final class ConsoleApp extends Application {
     private final String select;
     private FxTaskExecutor executor;
     private IncidentFeature incidents;
+    private RunFeature runs;
 
     /** Used by {@link Application#launch}: configuration from system properties. */
     public ConsoleApp() {
@@ -76,6 +78,8 @@ public final class ConsoleApp extends Application {
         stage.setMinWidth(Math.min(900, screen.getWidth()));
         stage.setMinHeight(Math.min(560, screen.getHeight()));
         stage.setScene(scene);
+        runs = RunFeature.standard(executor, dialogs, stage); // Run buttons open the Runs window
+        runs.install(scene);
         stage.show();
 
         if (select != null && !select.isBlank()) {
@@ -83,12 +87,16 @@ public final class ConsoleApp extends Application {
         }
         runbooks.load(runbookFolder);
         incidents.start();
+        runs.start();
     }
 
     @Override
     public void stop() {
         if (incidents != null) {
             incidents.close();
+        }
+        if (runs != null) {
+            runs.close();
         }
         if (executor != null) {
             executor.close();

@@ -1,6 +1,8 @@
 package dev.incidentconsole.app.gui.runbooks;
 
+import atlantafx.base.theme.Styles;
 import dev.incidentconsole.app.gui.Icons;
+import dev.incidentconsole.app.gui.run.RunCommandEvent;
 import dev.incidentconsole.runbook.Command;
 import dev.incidentconsole.runbook.Placeholder;
 import dev.incidentconsole.runbook.Runner;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
@@ -21,8 +24,8 @@ import org.kordamp.ikonli.feather.Feather;
 
 /**
  * One command of a step: its description above, the command in monospace with placeholders as chips and
- * the trailing comment dimmed, a runner tag, a DANGER badge (reason in the tooltip and spelled out below)
- * and a copy button.
+ * the trailing comment dimmed, a runner tag, a DANGER badge (reason in the tooltip and spelled out below),
+ * a Run button (fires a {@link RunCommandEvent}) and a copy button.
  */
 final class CommandLine extends VBox {
 
@@ -58,7 +61,11 @@ final class CommandLine extends VBox {
             danger.setTooltip(why);
             tags.getChildren().add(danger);
         }
-        tags.getChildren().add(StepCard.copyButton(null, command.text(), copier, "Copy this command"));
+        Button run = new Button("Run", Icons.of(Feather.PLAY));
+        run.getStyleClass().addAll(Styles.FLAT, Styles.SMALL, "run-command-button");
+        run.setTooltip(new Tooltip("Run this command: pick the target, fill in the values, see the output"));
+        run.setOnAction(e -> run.fireEvent(new RunCommandEvent(command)));
+        tags.getChildren().addAll(run, StepCard.copyButton(null, command.text(), copier, "Copy this command"));
         HBox row = new HBox(8, prompt, text, tags);
         row.setAlignment(Pos.TOP_LEFT);
         row.getStyleClass().add("command-row");

@@ -1,0 +1,183 @@
+package dev.incidentconsole.app.cli;
+
+import dev.incidentconsole.app.targets.TargetInfo;
+import dev.incidentconsole.exec.CommandRunner;
+import dev.incidentconsole.exec.Confirmation;
+import dev.incidentconsole.exec.ExecException;
+import dev.incidentconsole.exec.OutputLine;
+import dev.incidentconsole.exec.OutputListener;
+import dev.incidentconsole.exec.PreparedCommand;
+import dev.incidentconsole.exec.RunHandle;
+import dev.incidentconsole.exec.RunRequest;
+import dev.incidentconsole.exec.RunResult;
+import dev.incidentconsole.exec.ShellQuote;
+import dev.incidentconsole.exec.ssh.SshConfigFile;
+import dev.incidentconsole.exec.ssh.SshConnections;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code incident-console run [--env FILE] [--target NAME] [--yes] [--timeout SECONDS] -- COMMAND...}. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run one command on a target (default: this machine) and stream its output: stdout to",
+                "stdout, stderr to stderr. One COMMAND argument is shell text ('ls | wc -l'); several are",
+                "words, each quoted as needed. Destructive commands need --yes. The full output is also",
+                "saved under the data folder's runs/."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"N:the command's own exit code", "2:usage error, or no target of that name",
+                "3:destructive command refused (not run); add --yes",
+                "124:stopped at the --timeout", "125:could not run it (connection, missing tool, no exit code)",
+                "126:the command needs a terminal (interactive); run it in your own terminal",
+                "130:interrupted (Ctrl-C)"})
+public final class RunCommand implements Callable<Integer> {
+    static final int REFUSED = 3;
+    static final int TIMED_OUT = 124;
+    static final int NOT_RUN = 125;
+    static final int NEEDS_TERMINAL = 126;
+    static final int INTERRUPTED = 130;
+
+    @Mixin
+    TargetOptions targets;
+
+    @Option(names = {"-t", "--target"}, paramLabel = "NAME", defaultValue = "local",
+            description = "Where to run it: a name from 'incident-console targets' (default: ${DEFAULT-VALUE}).")
+    String target;
+
+    @Option(names = {"-y", "--yes"}, description = "Confirm a destructive command (rm -rf, DROP, FLUSHALL, delete...).")
+    boolean yes;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS",
+            description = "Stop the command after this long (0: no limit; default: 10 minutes, none for -f/watch).")
+    Long timeout;
+
+    @Parameters(arity = "1..*", paramLabel = "COMMAND", description = "The command, after --.")
+    List<String> command;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (timeout != null && timeout < 0) {
+            err.println("--timeout must be 0 (no limit) or a number of seconds.");
+            return 2;
+        }
+        RunPrompts prompts = new RunPrompts(System.console(), err);
+        SshConnections ssh = new SshConnections(sshConfig(err), prompts, prompts, Duration.ofSeconds(15),
+                Duration.ofSeconds(30));
+        try (CommandRunner runner = new CommandRunner(TargetOptions.settings(), ssh)) {
+            Optional<TargetInfo> chosen = targets.find(runner, target, catalog -> err.println("No target named \""
+                    + target + "\"; known targets: " + catalog.names() + "."
+                    + (catalog.problem() == null ? "" : " " + catalog.problem())));
+            if (chosen.isEmpty()) {
+                return 2;
+            }
+            return run(runner, chosen.get(), out, err);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private int run(CommandRunner runner, TargetInfo where, PrintWriter out, PrintWriter err) {
+        RunRequest request = RunRequest.of(text(), where.target());
+        if (timeout != null) {
+            request = request.withTimeout(Duration.ofSeconds(timeout));
+        }
+        try {
+            PreparedCommand prepared = runner.prepare(request);
+            if (prepared.interactivity().needsTerminal()) {
+                err.println("Not run: " + prepared.interactivity().reason() + ", which needs a terminal; run it in"
+                        + " your own terminal instead.");
+                return NEEDS_TERMINAL;
+            }
+            if (prepared.dangerous()) {
+                if (!yes) {
+                    err.println("Refused: " + prepared.danger().reason() + " (rule " + prepared.danger().rule()
+                            + "). Not run: " + prepared.text());
+                    err.println("Check the command and the target (" + where.name() + "), then add --yes to run it.");
+                    return REFUSED;
+                }
+                request = request.confirmedBy(Confirmation.of(prepared));
+            }
+            if (where.production()) {
+                err.println("Running on production target " + where.name() + " (" + where.where() + ").");
+                err.flush();
+            }
+            RunHandle handle = runner.start(request);
+            return finish(handle, out, err);
+        } catch (ExecException e) {
+            err.println(e.getMessage());
+            return NOT_RUN;
+        }
+    }
+
+    private int finish(RunHandle handle, PrintWriter out, PrintWriter err) throws ExecException {
+        handle.addListener(new Printer(out, err));
+        // Ctrl-C stops the command too: locally the shell gets the signal anyway, remote ones need a cancel.
+        Thread cancel = new Thread(handle::cancel, "run-cancel");
+        Runtime.getRuntime().addShutdownHook(cancel);
+        RunResult result;
+        try {
+            result = handle.await(Duration.ofDays(365));
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(cancel);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is already exiting: the hook is running
+            }
+        }
+        out.flush();
+        return switch (result.status()) {
+            case SUCCEEDED, FAILED -> result.exitCode();
+            case TIMED_OUT -> {
+                err.println(result.message());
+                yield TIMED_OUT;
+            }
+            case CANCELLED -> INTERRUPTED;
+            case ERROR -> {
+                err.println(result.message());
+                yield NOT_RUN;
+            }
+        };
+    }
+
+    /** One argument is shell text; several are words, quoted where needed (like the argv of {@code timeout}). */
+    private String text() {
+        if (command.size() == 1) {
+            return command.get(0);
+        }
+        return command.stream().map(w -> ShellQuote.isBare(w) ? w : ShellQuote.quote(w))
+                .collect(Collectors.joining(" "));
+    }
+
+    private static SshConfigFile sshConfig(PrintWriter err) {
+        try {
+            return SshConfigFile.load(SshConfigFile.defaultPath());
+        } catch (ExecException e) {
+            err.println(e.getMessage() + " Continuing without it.");
+            return SshConfigFile.empty();
+        }
+    }
+
+    /** Writes each line to its stream as it arrives (one reader thread at a time, by the listener contract). */
+    private record Printer(PrintWriter out, PrintWriter err) implements OutputListener {
+        @Override
+        public void onLine(OutputLine line) {
+            PrintWriter to = line.isError() ? err : out;
+            to.println(line.text());
+            to.flush();
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.incidentconsole.app.cli;
+
+import dev.incidentconsole.app.AppPaths;
+import dev.incidentconsole.app.targets.EnvironmentTargets;
+import dev.incidentconsole.app.targets.TargetCatalog;
+import dev.incidentconsole.app.targets.TargetDiscovery;
+import dev.incidentconsole.app.targets.TargetInfo;
+import dev.incidentconsole.exec.CommandRunner;
+import dev.incidentconsole.exec.ExecSettings;
+import dev.incidentconsole.exec.ssh.SshConfigFile;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import picocli.CommandLine.Option;
+
+/** The options {@code run} and {@code targets} share: which environment file and kubeconfig to read. */
+public final class TargetOptions {
+    private static final Duration KUBECTL_LIST_TIMEOUT = Duration.ofSeconds(10);
+
+    @Option(names = "--env", paramLabel = "FILE", description = {"Environment file whose targets: to use (default:"
+            + " $INCIDENT_ENV, else environments.yaml in the settings folder, else next to the bundled runbooks)."})
+    Path envFile;
+
+    @Option(names = "--kubeconfig", paramLabel = "FILE",
+            description = "kubeconfig to list contexts from (default: kubectl's own, $KUBECONFIG or ~/.kube/config).")
+    Path kubeconfig;
+
+    /** The environment file to read, or {@code null} when there is none. */
+    Path envFile() {
+        return envFile != null ? envFile.toAbsolutePath() : EnvironmentTargets.defaultFile();
+    }
+
+    /** Every run's full output goes to {@code <data dir>/runs/}. */
+    static ExecSettings settings() {
+        return ExecSettings.defaults().withOutputDir(AppPaths.dataDir().resolve("runs"));
+    }
+
+    /**
+     * The target named {@code name}, or the full catalog to name the known ones. Kube contexts are listed
+     * (a kubectl call) only when the environment file and the SSH config have no target of that name.
+     */
+    Optional<TargetInfo> find(CommandRunner runner, String name, Consumer<TargetCatalog> notFound) {
+        TargetCatalog quick = new TargetDiscovery(envFile(), SshConfigFile.defaultPath(), kubeconfig, System::getenv,
+                config -> List.of()).discover();
+        var found = quick.find(name);
+        if (found.isPresent()) {
+            return found;
+        }
+        TargetCatalog full = discover(runner);
+        found = full.find(name);
+        if (found.isEmpty()) {
+            notFound.accept(full);
+        }
+        return found;
+    }
+
+    /** Finds the targets, listing kube contexts with {@code runner}'s kubectl. */
+    TargetCatalog discover(CommandRunner runner) {
+        return new TargetDiscovery(envFile(), SshConfigFile.defaultPath(), kubeconfig, System::getenv,
+                config -> runner.kubeContexts(config, KUBECTL_LIST_TIMEOUT)).discover();
+    }
+}

@@ -1,0 +1,282 @@
+package dev.incidentconsole.app.gui.run;
+
+import dev.incidentconsole.app.targets.TargetCatalog;
+import dev.incidentconsole.app.targets.TargetInfo;
+import dev.incidentconsole.exec.Confirmation;
+import dev.incidentconsole.exec.ExecException;
+import dev.incidentconsole.exec.OutputLine;
+import dev.incidentconsole.exec.PreparedCommand;
+import dev.incidentconsole.exec.RunHandle;
+import dev.incidentconsole.exec.RunRequest;
+import dev.incidentconsole.exec.RunResult;
+import dev.incidentconsole.runbook.Command;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * One runbook command about to run, running or finished: the target it runs on, the placeholder values,
+ * the command as it will run, and the output as it streams. Destructive commands and production targets
+ * are confirmed through the {@code DialogService}; interactive ones are offered a system terminal. Call
+ * every method on the UI thread; output arrives there in batches ({@link OutputBatcher}), the last
+ * {@link #MAX_LINES} lines kept (the run's output file has all of them).
+ */
+public final class CommandRunViewModel {
+    /** Lines kept for the output list; older lines stay in the output file. */
+    public static final int MAX_LINES = 5_000;
+
+    private final Command command;
+    private final RunServices services;
+    private final RunQuestions questions;
+    private final ObservableList<TargetInfo> targets = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<TargetInfo> target = new ReadOnlyObjectWrapper<>(this, "target");
+    private final List<PlaceholderField> placeholders;
+    private final ReadOnlyObjectWrapper<PreparedCommand> prepared = new ReadOnlyObjectWrapper<>(this, "prepared");
+    private final ReadOnlyStringWrapper preview = new ReadOnlyStringWrapper(this, "preview", "");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final ReadOnlyObjectWrapper<RunResult> result = new ReadOnlyObjectWrapper<>(this, "result");
+    private final ReadOnlyObjectWrapper<Path> outputFile = new ReadOnlyObjectWrapper<>(this, "outputFile");
+    private final ObservableList<OutputLine> output = FXCollections.observableArrayList();
+    private final ObservableList<OutputLine> outputView = FXCollections.unmodifiableObservableList(output);
+    private RunHandle handle;
+    private long generation;
+    private boolean productionConfirmed;
+
+    public CommandRunViewModel(Command command, TargetCatalog catalog, RunServices services) {
+        this.command = command;
+        this.services = services;
+        this.questions = new RunQuestions(services.dialogs());
+        this.placeholders = command.placeholders().stream()
+                .collect(Collectors.toMap(p -> p.name(), PlaceholderField::new, (a, b) -> a, LinkedHashMap::new))
+                .values().stream().toList();
+        placeholders.forEach(f -> f.valueProperty().addListener((obs, old, now) -> refresh()));
+        setCatalog(catalog);
+    }
+
+    /** Replaces the targets (after discovery), keeping the chosen one when it is still there. */
+    public void setCatalog(TargetCatalog catalog) {
+        targets.setAll(catalog.targets());
+        TargetInfo current = target.get();
+        TargetInfo keep = current == null ? null : catalog.find(current.name()).orElse(null);
+        select(keep != null ? keep : catalog.suggest(command.runner()), keep != null && productionConfirmed);
+    }
+
+    /**
+     * Switches to {@code next}; switching to a production target asks first.
+     *
+     * @return false when the engineer declined (the target stays as it was)
+     */
+    public boolean chooseTarget(TargetInfo next) {
+        if (next == null || next.equals(target.get())) {
+            return true;
+        }
+        if (next.production() && !questions.switchToProduction(next)) {
+            return false;
+        }
+        select(next, next.production());
+        return true;
+    }
+
+    private void select(TargetInfo next, boolean confirmed) {
+        productionConfirmed = confirmed;
+        target.set(next);
+        placeholders.forEach(f -> services.known().lookup(f.name(), next).ifPresent(f::prefill));
+        refresh();
+    }
+
+    /** Re-prepares the command for the preview, the danger badge and the terminal hint. */
+    private void refresh() {
+        try {
+            PreparedCommand p = services.runner().prepare(request());
+            prepared.set(p);
+            preview.set(p.text());
+        } catch (ExecException e) {
+            prepared.set(null);
+            preview.set(command.text());
+        }
+    }
+
+    private RunRequest request() {
+        return RunRequest.of(command, target.get().target()).withVariables(values());
+    }
+
+    private Map<String, String> values() {
+        return placeholders.stream().filter(PlaceholderField::filled)
+                .collect(Collectors.toMap(PlaceholderField::name, PlaceholderField::value));
+    }
+
+    /** Runs the command on the chosen target after the checks: values filled, confirmations given. */
+    public void run() {
+        if (running.get()) {
+            return;
+        }
+        PreparedCommand p = checked();
+        if (p == null) {
+            return;
+        }
+        if (p.interactivity().needsTerminal()) {
+            if (questions.offerTerminal(p, target.get()) && confirmed(p)) {
+                launchTerminal(p);
+            } else {
+                message.set("Not run: " + p.interactivity().reason() + ", which needs a terminal.");
+            }
+            return;
+        }
+        if (!confirmed(p)) {
+            message.set("Not run: you did not confirm it.");
+            return;
+        }
+        RunRequest request = request();
+        start(p.dangerous() ? request.confirmedBy(Confirmation.of(p)) : request);
+    }
+
+    /** Opens the command in the system terminal on the chosen target, after the same checks as {@link #run()}. */
+    public void openInTerminal() {
+        PreparedCommand p = checked();
+        if (p != null && confirmed(p)) {
+            launchTerminal(p);
+        }
+    }
+
+    /** Stops the running command (and what it started); the result then says "Cancelled". */
+    public void cancel() {
+        if (handle != null) {
+            handle.cancel();
+            message.set("Cancelling...");
+        }
+    }
+
+    private PreparedCommand checked() {
+        List<String> missing = placeholders.stream().filter(f -> f.required() && !f.filled())
+                .map(PlaceholderField::token).toList();
+        if (!missing.isEmpty()) {
+            message.set("Fill in " + String.join(", ", missing) + " first.");
+            return null;
+        }
+        try {
+            return services.runner().prepare(request());
+        } catch (ExecException e) {
+            message.set(e.getMessage());
+            return null;
+        }
+    }
+
+    /** Asks for what this run needs: the destructive command (which covers production too), else production. */
+    private boolean confirmed(PreparedCommand p) {
+        TargetInfo where = target.get();
+        boolean yes = p.dangerous() ? questions.destructive(p, where)
+                : !where.production() || productionConfirmed || questions.runOnProduction(p, where);
+        productionConfirmed |= yes && where.production();
+        return yes;
+    }
+
+    private void start(RunRequest request) {
+        services.known().remember(values());
+        long run = ++generation;
+        output.clear();
+        result.set(null);
+        outputFile.set(null);
+        message.set("");
+        running.set(true);
+        OutputBatcher batcher = new OutputBatcher(services.ui(), MAX_LINES, lines -> {
+            if (run == generation) {
+                append(lines);
+            }
+        }, done -> {
+            if (run == generation) {
+                finished(done);
+            }
+        });
+        services.tasks().execute(() -> services.runner().start(request), started -> {
+            handle = started;
+            outputFile.set(started.outputFile());
+            started.addListener(batcher);
+        }, e -> {
+            running.set(false);
+            message.set(e instanceof ExecException ? e.getMessage() : "Could not start the command: " + e + ".");
+        });
+    }
+
+    private void append(List<OutputLine> lines) {
+        output.addAll(lines);
+        if (output.size() > MAX_LINES) {
+            output.remove(0, output.size() - MAX_LINES);
+        }
+    }
+
+    private void finished(RunResult done) {
+        handle = null;
+        running.set(false);
+        result.set(done);
+        message.set(done.message());
+    }
+
+    private void launchTerminal(PreparedCommand p) {
+        services.known().remember(values());
+        String name = target.get().name();
+        services.tasks().execute(() -> services.terminal().open(TerminalScript.of(p, services.runner().settings())),
+                terminal -> message.set("Opened in " + terminal + " on " + name + "."),
+                e -> message.set(e.getMessage()));
+    }
+
+    public Command command() {
+        return command;
+    }
+
+    public ObservableList<TargetInfo> targets() {
+        return targets;
+    }
+
+    public ReadOnlyObjectProperty<TargetInfo> targetProperty() {
+        return target.getReadOnlyProperty();
+    }
+
+    public List<PlaceholderField> placeholders() {
+        return placeholders;
+    }
+
+    /** The command after substitution and checks, or {@code null} while a required value is missing. */
+    public ReadOnlyObjectProperty<PreparedCommand> preparedProperty() {
+        return prepared.getReadOnlyProperty();
+    }
+
+    /** The command as it will run, values quoted; as written while values are missing. */
+    public ReadOnlyStringProperty previewProperty() {
+        return preview.getReadOnlyProperty();
+    }
+
+    /** One sentence on the last thing that happened (not run because..., error, cancelled); empty when none. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    /** The last run's result; {@code null} before the first run ends. */
+    public ReadOnlyObjectProperty<RunResult> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    /** The file receiving every line of the current run; {@code null} until it starts. */
+    public ReadOnlyObjectProperty<Path> outputFileProperty() {
+        return outputFile.getReadOnlyProperty();
+    }
+
+    /** The last {@link #MAX_LINES} lines of the current run, stdout and stderr in arrival order. */
+    public ObservableList<OutputLine> output() {
+        return outputView;
+    }
+}

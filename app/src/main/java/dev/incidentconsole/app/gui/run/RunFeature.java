@@ -1,0 +1,170 @@
+package dev.incidentconsole.app.gui.run;
+
+import atlantafx.base.theme.Styles;
+import dev.incidentconsole.app.AppPaths;
+import dev.incidentconsole.app.gui.util.DialogService;
+import dev.incidentconsole.app.gui.util.TaskExecutor;
+import dev.incidentconsole.app.targets.EnvironmentTargets;
+import dev.incidentconsole.app.targets.TargetCatalog;
+import dev.incidentconsole.app.targets.TargetDiscovery;
+import dev.incidentconsole.exec.CommandRunner;
+import dev.incidentconsole.exec.ExecException;
+import dev.incidentconsole.exec.ExecSettings;
+import dev.incidentconsole.exec.ssh.SshConfigFile;
+import dev.incidentconsole.exec.ssh.SshConnections;
+import dev.incidentconsole.runbook.Command;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Running runbook commands from the window: catches {@link RunCommandEvent}s from the Run buttons and opens
+ * each command in a tab of the Runs window ({@link RunPanel}), the same command again in the same tab. Owns
+ * the {@link CommandRunner} (output files in {@code <data dir>/runs/}) and finds the targets in the
+ * background at start. Use on the FX thread; {@link #close()} stops what still runs.
+ */
+public final class RunFeature implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RunFeature.class);
+    private static final Duration KUBECTL_LIST_TIMEOUT = Duration.ofSeconds(10);
+
+    private final TaskExecutor tasks;
+    private final RunServices services;
+    private final Map<Command, Tab> tabs = new LinkedHashMap<>();
+    private final List<CommandRunViewModel> models = new ArrayList<>();
+    private final TabPane tabPane = new TabPane();
+    private final Label notes = new Label();
+    private final ReadOnlyObjectWrapper<TargetCatalog> catalog = new ReadOnlyObjectWrapper<>(TargetCatalog.localOnly());
+    private Window owner;
+    private Stage stage;
+
+    public RunFeature(TaskExecutor tasks, DialogService dialogs, CommandRunner runner, TerminalLauncher terminal) {
+        this.tasks = tasks;
+        this.services = new RunServices(runner, tasks, Platform::runLater, dialogs, terminal, new KnownValues());
+    }
+
+    /** The app's runner: SSH config from {@code ~/.ssh/config}, host keys and passphrases asked in dialogs. */
+    public static RunFeature standard(TaskExecutor tasks, DialogService dialogs, Window owner) {
+        FxSshPrompts prompts = new FxSshPrompts(dialogs, () -> owner);
+        SshConfigFile config;
+        try {
+            config = SshConfigFile.load(SshConfigFile.defaultPath());
+        } catch (ExecException e) {
+            LOG.warn("{} SSH targets use their own settings only.", e.getMessage());
+            config = SshConfigFile.empty();
+        }
+        ExecSettings settings = ExecSettings.defaults().withOutputDir(AppPaths.dataDir().resolve("runs"));
+        CommandRunner runner = new CommandRunner(settings, new SshConnections(config, prompts, prompts,
+                Duration.ofSeconds(15), Duration.ofSeconds(30)));
+        return new RunFeature(tasks, dialogs, runner, TerminalLauncher.system());
+    }
+
+    /** Opens the run panel for every {@link RunCommandEvent} fired in {@code scene}. */
+    public void install(Scene scene) {
+        this.owner = scene.getWindow();
+        scene.addEventHandler(RunCommandEvent.RUN, e -> open(e.command()));
+        if (owner == null) {
+            scene.windowProperty().addListener((obs, old, now) -> owner = now);
+        }
+    }
+
+    /** Finds the targets in the background; panels opened meanwhile offer this machine and update after. */
+    public void start() {
+        TargetDiscovery discovery = new TargetDiscovery(EnvironmentTargets.defaultFile(), SshConfigFile.defaultPath(),
+                null, System::getenv, config -> services.runner().kubeContexts(config, KUBECTL_LIST_TIMEOUT));
+        tasks.execute(discovery::discover, this::use, e -> LOG.warn("Finding the targets failed", e));
+    }
+
+    /** The targets found so far (only this machine until discovery ends), for other views that run commands. */
+    public ReadOnlyObjectProperty<TargetCatalog> catalogProperty() {
+        return catalog.getReadOnlyProperty();
+    }
+
+    private void use(TargetCatalog found) {
+        catalog.set(found);
+        models.forEach(m -> m.setCatalog(found));
+        List<String> lines = new ArrayList<>();
+        if (found.problem() != null) {
+            lines.add(found.problem());
+        }
+        lines.addAll(found.notes());
+        notes.setText(String.join("  ", lines));
+        notes.setTooltip(lines.isEmpty() ? null : new Tooltip(String.join("\n", lines)));
+    }
+
+    /** Shows the Runs window with {@code command}'s tab selected, opening the tab if needed. */
+    public void open(Command command) {
+        Tab tab = tabs.computeIfAbsent(command, this::newTab);
+        if (!tabPane.getTabs().contains(tab)) {
+            tabPane.getTabs().add(tab);
+        }
+        tabPane.getSelectionModel().select(tab);
+        Stage window = stage();
+        window.show();
+        window.toFront();
+    }
+
+    private Tab newTab(Command command) {
+        CommandRunViewModel model = new CommandRunViewModel(command, catalog.get(), services);
+        models.add(model);
+        String text = command.text().lines().findFirst().orElse("");
+        Tab tab = new Tab(text.length() > 36 ? text.substring(0, 35) + "\u2026" : text, new RunPanel(model));
+        tab.setTooltip(new Tooltip(command.text()));
+        tab.setOnClosed(e -> {
+            model.cancel();
+            models.remove(model);
+            tabs.remove(command);
+        });
+        return tab;
+    }
+
+    private Stage stage() {
+        if (stage != null) {
+            return stage;
+        }
+        stage = new Stage();
+        if (owner != null) {
+            stage.initOwner(owner);
+        }
+        tabPane.getStyleClass().add("run-tabs");
+        notes.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED, "run-notes");
+        BorderPane root = new BorderPane(tabPane);
+        root.setBottom(notes);
+        root.getStyleClass().add("run-window");
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(960, screen.getWidth()), Math.min(640, screen.getHeight()));
+        if (owner != null && owner.getScene() != null) {
+            scene.getStylesheets().addAll(owner.getScene().getStylesheets());
+        }
+        scene.getStylesheets().add(Objects.requireNonNull(RunFeature.class.getResource("run.css")).toExternalForm());
+        stage.setScene(scene);
+        stage.setTitle("Runs - Incident Console");
+        return stage;
+    }
+
+    /** Stops every command still running and closes the SSH connections. */
+    @Override
+    public void close() {
+        services.runner().close();
+        if (stage != null) {
+            stage.close();
+        }
+    }
+}

@@ -1,0 +1,252 @@
+package dev.incidentconsole.app.gui.run;
+
+import atlantafx.base.theme.Styles;
+import dev.incidentconsole.app.gui.Icons;
+import dev.incidentconsole.app.targets.TargetInfo;
+import dev.incidentconsole.exec.OutputLine;
+import dev.incidentconsole.exec.PreparedCommand;
+import dev.incidentconsole.exec.RunResult;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+
+/**
+ * The run panel of one command: the command as it will run, the target picker (production in red), the
+ * placeholder fields, Run / Cancel / Open in terminal, then the output as it streams (stderr in red, a
+ * virtualized list of the last lines) with the exit code, duration and output file.
+ */
+public final class RunPanel extends VBox {
+    private final CommandRunViewModel model;
+    private final CheckBox follow = new CheckBox("Follow output");
+
+    public RunPanel(CommandRunViewModel model) {
+        this.model = model;
+        getStyleClass().add("run-panel");
+        getChildren().addAll(commandBox(), targetRow());
+        if (!model.placeholders().isEmpty()) {
+            getChildren().add(placeholderGrid());
+        }
+        ListView<OutputLine> output = outputList();
+        VBox.setVgrow(output, Priority.ALWAYS);
+        getChildren().addAll(actions(), output, footer());
+    }
+
+    private Node commandBox() {
+        Label prompt = new Label("$");
+        prompt.getStyleClass().add("run-prompt");
+        Label text = new Label();
+        text.getStyleClass().add("run-preview");
+        text.setWrapText(true);
+        text.textProperty().bind(model.previewProperty());
+        HBox line = new HBox(8, prompt, text);
+        line.getStyleClass().add("run-command");
+        VBox box = new VBox(6);
+        if (!model.command().description().isBlank()) {
+            Label description = new Label(model.command().description());
+            description.setWrapText(true);
+            description.getStyleClass().add("run-description");
+            box.getChildren().add(description);
+        }
+        box.getChildren().add(line);
+        Label danger = new Label("", Icons.of(Feather.ALERT_OCTAGON));
+        danger.getStyleClass().add("run-danger");
+        danger.setWrapText(true);
+        danger.textProperty().bind(model.preparedProperty().map(p -> p.dangerous() ? "Destructive: "
+                + p.danger().reason() + " You will be asked to confirm." : "").orElse(""));
+        bindShown(danger, danger.textProperty().isNotEmpty());
+        Label terminal = new Label("", Icons.of(Feather.TERMINAL));
+        terminal.getStyleClass().add("run-interactive");
+        terminal.setWrapText(true);
+        terminal.textProperty().bind(model.preparedProperty().map(PreparedCommand::interactivity)
+                .map(i -> i.needsTerminal() ? "Interactive: " + i.reason() + "; Run offers a terminal window."
+                        : i.endless() ? "Runs until stopped (" + i.reason() + "): use Cancel." : "").orElse(""));
+        bindShown(terminal, terminal.textProperty().isNotEmpty());
+        box.getChildren().addAll(danger, terminal);
+        return box;
+    }
+
+    private Node targetRow() {
+        ComboBox<TargetInfo> picker = new ComboBox<>(model.targets());
+        picker.getStyleClass().add("target-picker");
+        picker.setCellFactory(list -> new TargetCell());
+        picker.setButtonCell(new TargetCell());
+        picker.setValue(model.targetProperty().get());
+        model.targetProperty().addListener((obs, old, now) -> picker.setValue(now));
+        picker.valueProperty().addListener((obs, old, now) -> {
+            if (now != null && !now.equals(model.targetProperty().get()) && !model.chooseTarget(now)) {
+                picker.setValue(model.targetProperty().get()); // declined: back to the target in use
+            }
+        });
+        picker.disableProperty().bind(model.runningProperty());
+        Label production = new Label("PRODUCTION", Icons.of(Feather.ALERT_TRIANGLE));
+        production.getStyleClass().add("production-badge");
+        bindShown(production, Bindings.createBooleanBinding(() -> model.targetProperty().get() != null
+                && model.targetProperty().get().production(), model.targetProperty()));
+        Label where = new Label();
+        where.getStyleClass().addAll(Styles.TEXT_MUTED, "target-where");
+        where.textProperty().bind(model.targetProperty().map(t -> t.where() + " \u00b7 " + t.source()).orElse(""));
+        Label caption = new Label("Target");
+        caption.getStyleClass().add("run-caption");
+        HBox row = new HBox(10, caption, picker, production, where);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    private Node placeholderGrid() {
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("placeholder-grid");
+        grid.setHgap(10);
+        grid.setVgap(6);
+        int row = 0;
+        for (PlaceholderField field : model.placeholders()) {
+            Label token = new Label(field.token());
+            token.getStyleClass().add("placeholder-chip");
+            TextField input = new TextField();
+            input.textProperty().bindBidirectional(field.valueProperty());
+            input.setPromptText(field.required() ? "required" : "optional: empty leaves " + field.token() + " to the shell");
+            input.setPrefColumnCount(28);
+            input.disableProperty().bind(model.runningProperty());
+            input.setOnAction(e -> model.run());
+            input.getStyleClass().add("placeholder-input");
+            GridPane.setHgrow(input, Priority.ALWAYS);
+            grid.addRow(row++, token, input);
+        }
+        return grid;
+    }
+
+    private Node actions() {
+        Button run = new Button("Run", Icons.of(Feather.PLAY));
+        run.getStyleClass().addAll(Styles.ACCENT, "run-button");
+        run.setDefaultButton(true);
+        run.setOnAction(e -> model.run());
+        run.disableProperty().bind(model.runningProperty());
+        model.preparedProperty().addListener((obs, old, p) -> run.pseudoClassStateChanged(
+                javafx.css.PseudoClass.getPseudoClass("dangerous"), p != null && p.dangerous()));
+        Button cancel = new Button("Cancel", Icons.of(Feather.SQUARE));
+        cancel.getStyleClass().add("cancel-button");
+        cancel.setOnAction(e -> model.cancel());
+        cancel.disableProperty().bind(model.runningProperty().not());
+        Button terminal = new Button("Open in terminal", Icons.of(Feather.EXTERNAL_LINK));
+        terminal.getStyleClass().addAll(Styles.FLAT, "terminal-button");
+        terminal.setTooltip(new Tooltip("Run it in a terminal window on the chosen target (for interactive commands)"));
+        terminal.setOnAction(e -> model.openInTerminal());
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(18, 18);
+        bindShown(spinner, model.runningProperty());
+        Label status = new Label();
+        status.getStyleClass().add("run-status");
+        status.textProperty().bind(Bindings.createStringBinding(this::statusText, model.runningProperty(),
+                model.resultProperty(), model.messageProperty()));
+        Label exit = new Label();
+        exit.getStyleClass().add("exit-code");
+        exit.textProperty().bind(model.resultProperty().map(RunPanel::exitText).orElse(""));
+        model.resultProperty().addListener((obs, old, r) -> exit.getStyleClass().setAll("exit-code",
+                r == null ? "" : r.succeeded() ? "exit-ok" : "exit-failed"));
+        bindShown(exit, exit.textProperty().isNotEmpty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(8, run, cancel, terminal, spacer, spinner, status, exit);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("run-actions");
+        return bar;
+    }
+
+    private String statusText() {
+        RunResult r = model.resultProperty().get();
+        if (model.runningProperty().get()) {
+            return model.messageProperty().get().isEmpty() ? "Running on " + model.targetProperty().get().name()
+                    + "..." : model.messageProperty().get();
+        }
+        if (r == null) {
+            return model.messageProperty().get();
+        }
+        String lines = r.lineCount() == 1 ? "1 line" : r.lineCount() + " lines";
+        String took = String.format("%.2f s", r.duration().toMillis() / 1000.0);
+        return (r.message().isEmpty() ? "" : r.message() + "  ") + took + " \u00b7 " + lines + " \u00b7 " + r.target();
+    }
+
+    private static String exitText(RunResult r) {
+        return switch (r.status()) {
+            case SUCCEEDED, FAILED -> "exit " + r.exitCode();
+            case TIMED_OUT -> "timed out";
+            case CANCELLED -> "cancelled";
+            case ERROR -> r.exitCode() == null ? "no exit code" : "exit " + r.exitCode();
+        };
+    }
+
+    private ListView<OutputLine> outputList() {
+        ListView<OutputLine> list = new ListView<>(model.output());
+        list.getStyleClass().add("run-output");
+        list.setCellFactory(v -> new OutputCell());
+        Label empty = new Label("Output appears here, line by line.");
+        empty.getStyleClass().add(Styles.TEXT_MUTED);
+        list.setPlaceholder(empty);
+        list.setMinHeight(120);
+        model.output().addListener((javafx.collections.ListChangeListener<OutputLine>) c -> {
+            if (follow.isSelected() && !model.output().isEmpty()) {
+                list.scrollTo(model.output().size() - 1);
+            }
+        });
+        return list;
+    }
+
+    private Node footer() {
+        Label file = new Label();
+        file.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED, "output-file");
+        file.textProperty().bind(model.outputFileProperty().map(p -> "Full output: " + p).orElse(""));
+        follow.setSelected(true);
+        follow.getStyleClass().add(Styles.TEXT_SMALL);
+        follow.setTooltip(new Tooltip("Keep the newest line in view; untick to read earlier output while it runs"));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox footer = new HBox(8, file, spacer, follow);
+        footer.setAlignment(Pos.CENTER_LEFT);
+        return footer;
+    }
+
+    private static void bindShown(Node node, javafx.beans.value.ObservableValue<Boolean> shown) {
+        node.visibleProperty().bind(shown);
+        node.managedProperty().bind(shown);
+    }
+
+    /** One output line, stderr styled apart. */
+    private static final class OutputCell extends ListCell<OutputLine> {
+        @Override
+        protected void updateItem(OutputLine line, boolean empty) {
+            super.updateItem(line, empty);
+            getStyleClass().remove("stderr-line");
+            setText(empty || line == null ? null : line.text());
+            if (!empty && line != null && line.isError()) {
+                getStyleClass().add("stderr-line");
+            }
+        }
+    }
+
+    /** A target in the picker: name, kind and a red PRODUCTION tag. */
+    private static final class TargetCell extends ListCell<TargetInfo> {
+        @Override
+        protected void updateItem(TargetInfo t, boolean empty) {
+            super.updateItem(t, empty);
+            getStyleClass().remove("production-target");
+            setText(empty || t == null ? null : t.name() + "  (" + t.kind() + ")" + (t.production() ? "  PRODUCTION" : ""));
+            if (!empty && t != null && t.production()) {
+                getStyleClass().add("production-target");
+            }
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.incidentconsole.app.targets;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.incidentconsole.app.AppPaths;
+import dev.incidentconsole.exec.ssh.SshConfigFile;
+import dev.incidentconsole.health.env.Environment;
+import dev.incidentconsole.health.env.EnvironmentException;
+import dev.incidentconsole.health.env.EnvironmentFile;
+import dev.incidentconsole.health.env.EnvironmentLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * The targets of an environment file: the file-level {@code targets:} and each environment's own, in file
+ * order, one per name. A target without {@code production:} is production when an environment that uses it
+ * is. An environment that cannot load (an unset variable...) is skipped with a note; so is a second
+ * definition of a name already taken.
+ */
+public final class EnvironmentTargets {
+    private final Function<String, String> env;
+    private final SshConfigFile sshConfig;
+
+    /** Property (or, as {@code INCIDENT_ENV}, environment variable) naming the environment file to use. */
+    public static final String FILE_PROPERTY = "incident.env";
+
+    public EnvironmentTargets(Function<String, String> env, SshConfigFile sshConfig) {
+        this.env = env;
+        this.sshConfig = sshConfig;
+    }
+
+    /**
+     * Reads {@code file}'s targets; {@code notes} receives what was skipped.
+     *
+     * @throws EnvironmentException when the file cannot be read or a target is malformed (naming the field)
+     */
+    public List<TargetInfo> load(Path file, List<String> notes) throws EnvironmentException {
+        EnvironmentFile loaded = new EnvironmentLoader(env).load(file);
+        TargetSpecs specs = new TargetSpecs(file, sshConfig, env);
+        boolean single = single(loaded, file);
+        JsonNode shared = loaded.extensions().get("targets");
+        Map<JsonNode, Boolean> production = new IdentityHashMap<>();
+        Map<JsonNode, String> paths = new IdentityHashMap<>();
+        List<JsonNode> order = new ArrayList<>();
+        for (String name : loaded.names()) {
+            Environment environment;
+            try {
+                environment = loaded.environment(name);
+            } catch (EnvironmentException e) {
+                notes.add("Environment \"" + name + "\" skipped: " + e.getMessage());
+                continue;
+            }
+            JsonNode node = environment.targets();
+            if (node == null || node.isMissingNode()) {
+                continue;
+            }
+            if (!production.containsKey(node)) {
+                order.add(node);
+                paths.put(node, node == shared || single ? "targets" : "environments." + name + ".targets");
+            }
+            production.merge(node, environment.production(), Boolean::logicalOr);
+        }
+        if (shared != null && !production.containsKey(shared)) {
+            // Every environment that would use them failed to load: still offer them, production if any is.
+            order.add(shared);
+            paths.put(shared, "targets");
+            production.put(shared, loaded.names().stream().anyMatch(loaded::isProduction));
+        }
+        Map<String, TargetInfo> byName = new LinkedHashMap<>();
+        for (JsonNode node : order) {
+            for (TargetInfo t : specs.read(node, paths.get(node), production.get(node))) {
+                TargetInfo first = byName.putIfAbsent(t.name(), t);
+                if (first != null && !first.target().equals(t.target())) {
+                    notes.add("Target \"" + t.name() + "\" is defined twice in " + file.getFileName()
+                            + " (" + paths.get(node) + "); the first definition is used.");
+                }
+            }
+        }
+        return List.copyOf(byName.values());
+    }
+
+    /**
+     * The environment file used when none is given: {@code -Dincident.env} or {@code $INCIDENT_ENV}, else
+     * {@code environments.yaml} in the settings folder, else the one next to the bundled runbooks; {@code null}
+     * when none exists.
+     */
+    public static Path defaultFile() {
+        String named = System.getProperty(FILE_PROPERTY, System.getenv("INCIDENT_ENV"));
+        if (named != null && !named.isBlank()) {
+            return Path.of(named).toAbsolutePath();
+        }
+        return Stream.of(AppPaths.configDir(), AppPaths.bundledRunbooks()).map(d -> d.resolve("environments.yaml"))
+                .filter(Files::isRegularFile).findFirst().orElse(null);
+    }
+
+    private static boolean single(EnvironmentFile loaded, Path file) {
+        String base = file.getFileName().toString().replaceFirst("\\.[^.]+$", "");
+        return loaded.names().size() == 1 && loaded.names().get(0).equals(base);
+    }
+}

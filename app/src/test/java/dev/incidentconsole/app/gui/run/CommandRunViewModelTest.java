@@ -1,0 +1,209 @@
+package dev.incidentconsole.app.gui.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.incidentconsole.app.gui.util.DirectTaskExecutor;
+import dev.incidentconsole.app.targets.TargetCatalog;
+import dev.incidentconsole.app.targets.TargetInfo;
+import dev.incidentconsole.exec.CommandRunner;
+import dev.incidentconsole.exec.ExecSettings;
+import dev.incidentconsole.exec.KubeTarget;
+import dev.incidentconsole.exec.LocalTarget;
+import dev.incidentconsole.exec.OutputLine;
+import dev.incidentconsole.exec.RunStatus;
+import dev.incidentconsole.runbook.Command;
+import dev.incidentconsole.runbook.DangerRules;
+import dev.incidentconsole.runbook.Placeholders;
+import dev.incidentconsole.runbook.Runner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The run view model on real local shells, with the FX thread played by {@link UiQueue}. */
+class CommandRunViewModelTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @TempDir
+    Path dir;
+
+    private final UiQueue ui = new UiQueue();
+    private final RunTestDialogs dialogs = new RunTestDialogs();
+    private CommandRunner runner;
+    private RunServices services;
+    private TargetInfo sandbox;
+
+    @BeforeEach
+    void services() throws Exception {
+        runner = CommandRunner.withoutSshPrompts(ExecSettings.defaults().withOutputDir(dir.resolve("runs"))
+                .withKillGrace(Duration.ofSeconds(1)));
+        Path terminal = Files.writeString(dir.resolve("fake-term"), "#!/bin/sh\nprintf '%s\\n' \"$@\" > \""
+                + dir.resolve("terminal-args") + "\"\n");
+        Files.setPosixFilePermissions(terminal, PosixFilePermissions.fromString("rwx------"));
+        TerminalLauncher launcher = new TerminalLauncher(List.of(
+                new TerminalLauncher.Candidate("not-installed-term", s -> List.of("-e", s)),
+                new TerminalLauncher.Candidate("fake-term", s -> List.of("-e", "bash", "-c", s))),
+                name -> name.equals("fake-term") ? Optional.of(terminal) : Optional.empty());
+        services = new RunServices(runner, new DirectTaskExecutor(), ui, dialogs, launcher, new KnownValues());
+        sandbox = new TargetInfo(new LocalTarget("sandbox", dir, Map.of(), false), "local", "this machine", "test");
+    }
+
+    @AfterEach
+    void closeRunner() {
+        runner.close();
+    }
+
+    private static Command command(String text, Runner runner) {
+        return new Command(text, 1, "", "", Placeholders.find(text), runner, DangerRules.check(text));
+    }
+
+    private CommandRunViewModel model(String text, TargetInfo... targets) {
+        return new CommandRunViewModel(command(text, Runner.SHELL),
+                new TargetCatalog(List.of(targets.length == 0 ? new TargetInfo[] {sandbox} : targets), List.of(), null),
+                services);
+    }
+
+    private void awaitResult(CommandRunViewModel model) throws InterruptedException {
+        ui.runUntil(() -> model.resultProperty().get() != null, WAIT);
+    }
+
+    private static List<String> texts(CommandRunViewModel model) {
+        return model.output().stream().map(OutputLine::text).toList();
+    }
+
+    @Test
+    void localCommandStreamsItsLinesAndEndsWithExitCode() throws Exception {
+        CommandRunViewModel model = model("for i in 1 2 3; do echo line-$i; done; echo oops >&2; exit 4");
+
+        model.run();
+        awaitResult(model);
+
+        // The two streams are separate pipes: order within each is kept, between them it is arrival order.
+        assertThat(model.output()).filteredOn(l -> !l.isError()).extracting(OutputLine::text)
+                .containsExactly("line-1", "line-2", "line-3");
+        assertThat(model.output()).filteredOn(OutputLine::isError).extracting(OutputLine::text).containsExactly("oops");
+        assertThat(model.resultProperty().get().status()).isEqualTo(RunStatus.FAILED);
+        assertThat(model.resultProperty().get().exitCode()).isEqualTo(4);
+        assertThat(model.runningProperty().get()).isFalse();
+        assertThat(Files.readAllLines(model.outputFileProperty().get())).containsExactlyElementsOf(texts(model));
+        assertThat(dialogs.asked).isEmpty();
+    }
+
+    @Test
+    void hugeOutputArrivesInBatchesAndKeepsTheLastLines() throws Exception {
+        CommandRunViewModel model = model("seq 1 20000");
+
+        model.run();
+        awaitResult(model);
+
+        assertThat(model.output()).hasSize(CommandRunViewModel.MAX_LINES);
+        assertThat(model.output().get(model.output().size() - 1).text()).isEqualTo("20000");
+        assertThat(model.resultProperty().get().lineCount()).isEqualTo(20000);
+        assertThat(ui.executed()).isLessThan(20000);
+    }
+
+    @Test
+    void destructiveCommandAsksAndDoesNotRunWhenDeclined() throws Exception {
+        Path victim = Files.createDirectories(dir.resolve("victim"));
+        CommandRunViewModel model = model("rm -rf victim");
+        dialogs.answer = false;
+
+        model.run();
+
+        assertThat(dialogs.titles()).containsExactly(RunQuestions.DESTRUCTIVE);
+        assertThat(dialogs.asked.get(0).message()).contains("$ rm -rf victim", "Target: sandbox");
+        assertThat(model.messageProperty().get()).startsWith("Not run");
+        assertThat(model.runningProperty().get()).isFalse();
+        assertThat(victim).exists();
+
+        dialogs.answer = true;
+        model.run();
+        awaitResult(model);
+
+        assertThat(model.resultProperty().get().succeeded()).isTrue();
+        assertThat(victim).doesNotExist();
+    }
+
+    @Test
+    void placeholderValuesAreSubstitutedQuoted() throws Exception {
+        CommandRunViewModel model = model("echo <who> ${COUNT}");
+        model.run();
+        assertThat(model.messageProperty().get()).isEqualTo("Fill in <who> first.");
+        assertThat(model.resultProperty().get()).isNull();
+
+        model.placeholders().get(0).valueProperty().set("it's $(whoami); rm x");
+
+        assertThat(model.previewProperty().get()).isEqualTo("echo 'it'\\''s $(whoami); rm x' ${COUNT}");
+        model.run();
+        awaitResult(model);
+        assertThat(texts(model)).containsExactly("it's $(whoami); rm x");
+    }
+
+    @Test
+    void interactiveCommandOffersTheSystemTerminal() throws Exception {
+        CommandRunViewModel model = model("top");
+        dialogs.answer = true;
+
+        model.run();
+        ui.runUntil(() -> Files.exists(dir.resolve("terminal-args")), WAIT);
+
+        assertThat(dialogs.titles()).containsExactly(RunQuestions.TERMINAL);
+        assertThat(dialogs.asked.get(0).message()).contains("top is a full-screen program");
+        List<String> argv = Files.readAllLines(dir.resolve("terminal-args"));
+        assertThat(argv.subList(0, 3)).containsExactly("-e", "bash", "-c");
+        assertThat(argv.get(3)).startsWith("cd '" + dir + "' && top");
+        assertThat(model.messageProperty().get()).isEqualTo("Opened in fake-term on sandbox.");
+        assertThat(model.resultProperty().get()).isNull();
+    }
+
+    @Test
+    void switchingToAProductionTargetAsksAgainAndRunningThereDoesNotAskTwice() throws Exception {
+        TargetInfo prod = new TargetInfo(new LocalTarget("prod-box", dir, Map.of(), true), "local", "prod", "test");
+        CommandRunViewModel model = model("echo on-prod", sandbox, prod);
+        dialogs.answer = false;
+
+        assertThat(model.chooseTarget(prod)).isFalse();
+        assertThat(model.targetProperty().get()).isEqualTo(sandbox);
+
+        dialogs.answer = true;
+        assertThat(model.chooseTarget(prod)).isTrue();
+        model.run();
+        awaitResult(model);
+
+        assertThat(dialogs.titles()).containsExactly(RunQuestions.SWITCH, RunQuestions.SWITCH);
+        assertThat(texts(model)).containsExactly("on-prod");
+    }
+
+    @Test
+    void suggestedProductionTargetAsksBeforeTheFirstRun() throws Exception {
+        TargetInfo prod = new TargetInfo(new LocalTarget("prod-box", dir, Map.of(), true), "local", "prod", "test");
+        CommandRunViewModel model = model("echo hi", prod);
+        dialogs.answer = false;
+
+        model.run();
+
+        assertThat(dialogs.titles()).containsExactly(RunQuestions.PRODUCTION);
+        assertThat(model.resultProperty().get()).isNull();
+    }
+
+    @Test
+    void placeholdersArePrefilledFromTheTargetAndEarlierRuns() throws Exception {
+        TargetInfo kube = new TargetInfo(new KubeTarget("shop", "eu", "shop", null, null, null, false), "kubectl",
+                "context eu", "test");
+        Command logs = command("kubectl logs <pod-name> -n <namespace>", Runner.KUBECTL);
+        services.known().remember(Map.of("POD_NAME", "api-7f9c"));
+
+        CommandRunViewModel model = new CommandRunViewModel(logs,
+                new TargetCatalog(List.of(sandbox, kube), List.of(), null), services);
+
+        assertThat(model.targetProperty().get()).isEqualTo(kube);
+        assertThat(model.placeholders()).extracting(PlaceholderField::value).containsExactly("api-7f9c", "shop");
+    }
+}
