@@ -3,6 +3,7 @@ package dev.incidentconsole.runbook;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,6 +19,7 @@ final class AlertNames {
     private static final Pattern QUOTED = Pattern.compile("[`\"']([A-Za-z_][\\w:.-]{2,})[`\"']");
     private static final Pattern CODE_NAME = Pattern.compile("[A-Za-z_][\\w:.-]{2,}");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private AlertNames() {
@@ -36,7 +38,7 @@ final class AlertNames {
             }
             List<String> names = names(s.title(), code);
             if (names.isEmpty() && s.level() == 1 && hasMeaningSection(sections, s)) {
-                String joined = s.title().replaceAll("\\s+", "");
+                String joined = SPACES.matcher(s.title()).replaceAll("");
                 names = isIdentifier(joined) ? List.of(joined) : List.of();
             }
             for (String name : names) {
@@ -72,7 +74,7 @@ final class AlertNames {
             names.add(h);
             return List.copyOf(names);
         }
-        if (!ALERT_WORD.matcher(h).find()) {
+        if (!h.toLowerCase(Locale.ROOT).contains("alert") || !ALERT_WORD.matcher(h).find()) {
             return List.of();
         }
         for (String code : codeSpans) {

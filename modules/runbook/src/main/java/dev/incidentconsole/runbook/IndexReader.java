@@ -22,6 +22,10 @@ final class IndexReader {
                     + "|signs?)$");
     private static final Pattern COMPONENT_COLUMN = Pattern.compile("^(components?|services?|systems?)$");
     private static final String SEPARATORS = "[\\s→⇒➜>=:|,;–—-]+";
+    private static final Pattern LEADING_SEPARATORS = Pattern.compile("^" + SEPARATORS);
+    private static final Pattern TRAILING_SEPARATORS = Pattern.compile(SEPARATORS + "$");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern MARKUP = Pattern.compile("[*_`:]");
 
     private IndexReader() {
     }
@@ -58,7 +62,7 @@ final class IndexReader {
         IndexEntry.Kind kind = null;
         int keyColumn = -1;
         for (int i = 0; i < header.size() && kind == null; i++) {
-            String h = header.get(i).toLowerCase(Locale.ROOT).replaceAll("[*_`:]", "").strip();
+            String h = MARKUP.matcher(header.get(i).toLowerCase(Locale.ROOT)).replaceAll("").strip();
             if (SYMPTOM_COLUMN.matcher(h).matches()) {
                 kind = IndexEntry.Kind.SYMPTOM;
                 keyColumn = i;
@@ -101,7 +105,8 @@ final class IndexReader {
     }
 
     private static String trim(String s) {
-        return s.replaceAll("^" + SEPARATORS, "").replaceAll(SEPARATORS + "$", "").replaceAll("\\s+", " ");
+        String t = LEADING_SEPARATORS.matcher(s).replaceAll("");
+        return SPACES.matcher(TRAILING_SEPARATORS.matcher(t).replaceAll("")).replaceAll(" ");
     }
 
     private static int subtreeEnd(List<Section> sections, Section root) {

@@ -2,6 +2,9 @@ package dev.incidentconsole.runbook;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -42,11 +45,35 @@ public final class LabelKinds {
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern BRACKETS = Pattern.compile("\\([^)]*\\)|\\{[^}]*}|\\[[^]]*]");
 
+    /**
+     * Headings and labels repeat across runbooks ("Symptoms", "Diagnosis"...) and the rules are a dozen regex
+     * scans each, so results are remembered; the cap keeps a stream of unique headings from growing it forever.
+     */
+    private static final int CACHE_LIMIT = 8192;
+    private static final Map<String, SectionKind> KINDS = new ConcurrentHashMap<>();
+    private static final Map<String, String> NORMALIZED = new ConcurrentHashMap<>();
+
     private LabelKinds() {
     }
 
-    /** What a heading or label with this text is for; {@link SectionKind#OTHER} when nothing fits. */
+    /** What a heading or label with this text is for; {@link SectionKind#OTHER} when nothing fits. Thread-safe. */
     public static SectionKind kindOf(String text) {
+        return cached(KINDS, text, LabelKinds::classify);
+    }
+
+    private static <T> T cached(Map<String, T> cache, String key, Function<String, T> compute) {
+        T known = cache.get(key);
+        if (known != null) {
+            return known;
+        }
+        T value = compute.apply(key);
+        if (cache.size() < CACHE_LIMIT) {
+            cache.put(key, value);
+        }
+        return value;
+    }
+
+    private static SectionKind classify(String text) {
         String t = normalize(text);
         if (t.isEmpty()) {
             return SectionKind.OTHER;
@@ -61,6 +88,10 @@ public final class LabelKinds {
 
     /** Lower-case text without numbering, parenthesised asides, anchors, emoji or trailing colons. */
     static String normalize(String text) {
+        return cached(NORMALIZED, text, LabelKinds::normalizeNow);
+    }
+
+    private static String normalizeNow(String text) {
         String t = text.toLowerCase(Locale.ROOT).replace('`', ' ').replace('*', ' ');
         t = BRACKETS.matcher(t).replaceAll(" ");
         t = SPACES.matcher(PUNCTUATION.matcher(t).replaceAll(" ")).replaceAll(" ").strip();

@@ -20,6 +20,7 @@ import org.commonmark.node.StrongEmphasis;
 final class Labels {
 
     private static final int MAX_LABEL_CHARS = 80;
+    private static final Pattern LEADING_PUNCTUATION = Pattern.compile("^[\\s:.\\-–—]+");
     private static final Pattern PUNCTUATION_ONLY = Pattern.compile("[:.\\-–—]+");
 
     private Labels() {
@@ -71,7 +72,7 @@ final class Labels {
         List<Inline> out = new ArrayList<>(inlines);
         while (!out.isEmpty()) {
             Inline first = out.get(0);
-            String t = first.style() == Inline.Style.PLAIN ? first.text().replaceFirst("^[\\s:.\\-–—]+", "")
+            String t = first.style() == Inline.Style.PLAIN ? LEADING_PUNCTUATION.matcher(first.text()).replaceFirst("")
                     : first.text();
             if (t.isEmpty()) {
                 out.remove(0);

@@ -68,12 +68,17 @@ public final class Placeholders {
 
     /** For callers that already parsed the command. */
     static List<Placeholder> find(String command, Set<String> defined, ShellWords.Parsed parsed) {
+        return find(command, defined, parsed, assignedNames(command));
+    }
+
+    /** For callers that already parsed the command and have its {@link #assignedNames(String)}. */
+    static List<Placeholder> find(String command, Set<String> defined, ShellWords.Parsed parsed, Set<String> assigned) {
         List<Placeholder> found = new ArrayList<>();
         byte[] ctx = parsed.context();
         Set<Integer> taken = new HashSet<>();
         angles(command, ctx, found, taken);
         braces(command, ctx, found, taken);
-        Set<String> known = assignedNames(command);
+        Set<String> known = new HashSet<>(assigned);
         known.addAll(defined);
         dollars(command, ctx, known, found, taken);
         CapsWords.find(command, parsed, found, taken);
@@ -95,9 +100,11 @@ public final class Placeholders {
             return;
         }
         Set<String> closed = new HashSet<>();
-        Matcher close = CLOSING_TAG.matcher(s);
-        while (close.find()) {
-            closed.add(close.group(1));
+        if (s.contains("</")) {
+            Matcher close = CLOSING_TAG.matcher(s);
+            while (close.find()) {
+                closed.add(close.group(1));
+            }
         }
         Matcher m = ANGLE.matcher(s);
         while (m.find()) {
@@ -155,11 +162,15 @@ public final class Placeholders {
     /** Names the command gives a value to itself, so that {@code $name} later on is not a placeholder. */
     static Set<String> assignedNames(String s) {
         Set<String> names = new HashSet<>();
-        for (Pattern p : List.of(ASSIGNED, LOOP_VARIABLE)) {
-            Matcher m = p.matcher(s);
-            while (m.find()) {
-                names.add(m.group(1));
-            }
+        // The indexOf guards skip the regexes for the many commands that cannot match them.
+        if (s.indexOf('=') >= 0) {
+            addGroups(ASSIGNED, s, names);
+        }
+        if (s.contains("for") || s.contains("select")) {
+            addGroups(LOOP_VARIABLE, s, names);
+        }
+        if (!s.contains("read") && !s.contains("mapfile") && !s.contains("getopts")) {
+            return names;
         }
         Matcher read = READ_ARGS.matcher(s);
         while (read.find()) {
@@ -169,6 +180,13 @@ public final class Placeholders {
             }
         }
         return names;
+    }
+
+    private static void addGroups(Pattern p, String s, Set<String> names) {
+        Matcher m = p.matcher(s);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
     }
 
     private static boolean escaped(String s, int at) {

@@ -16,6 +16,8 @@ final class ServiceTables {
             "^(service|services|service name|name|component|components|app|application|server|process|daemon"
                     + "|container)$");
     private static final Pattern PROTOCOL_HEADER = Pattern.compile("^(protocol|proto|scheme|transport|type)$");
+    private static final Pattern PORT_HEADER = Pattern.compile("(.*\\b)?ports?(\\b.*)?");
+    private static final Pattern MARKUP = Pattern.compile("[*_`:]");
     private static final Pattern CHECK_HEADER = Pattern.compile("health|check|probe|verify|test command");
     /** Optional scheme and host, the port, then an optional /proto suffix or path or aside. */
     private static final Pattern PORT = Pattern.compile(
@@ -62,7 +64,7 @@ final class ServiceTables {
     private static int portColumn(List<String> header) {
         for (int i = 0; i < header.size(); i++) {
             String h = header.get(i).toLowerCase(Locale.ROOT).strip();
-            if (h.matches("(.*\\b)?ports?(\\b.*)?") && !h.contains("support") && !h.contains("report")) {
+            if (PORT_HEADER.matcher(h).matches() && !h.contains("support") && !h.contains("report")) {
                 return i;
             }
         }
@@ -71,7 +73,7 @@ final class ServiceTables {
 
     private static int column(List<String> header, Pattern p, boolean whole) {
         for (int i = 0; i < header.size(); i++) {
-            String h = header.get(i).toLowerCase(Locale.ROOT).replaceAll("[*_`:]", "").strip();
+            String h = MARKUP.matcher(header.get(i).toLowerCase(Locale.ROOT)).replaceAll("").strip();
             if (whole ? p.matcher(h).matches() : p.matcher(h).find()) {
                 return i;
             }

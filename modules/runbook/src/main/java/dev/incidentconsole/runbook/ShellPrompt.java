@@ -41,13 +41,14 @@ final class ShellPrompt {
         if (line.indexOf('$') < 0 && line.indexOf('#') < 0 && line.indexOf('%') < 0) {
             return -1;
         }
+        // lookingAt, not find: the patterns are anchored, and find would retry at every offset.
         Matcher m = EXPLICIT.matcher(line);
-        if (m.find()) {
+        if (m.lookingAt()) {
             return m.end();
         }
         if (("console".equals(language) || "zsh".equals(language))) {
             Matcher p = PERCENT.matcher(line);
-            if (p.find()) {
+            if (p.lookingAt()) {
                 return p.end();
             }
         }
@@ -57,7 +58,7 @@ final class ShellPrompt {
     /** Where the command starts after a bare {@code # } root prompt that looks like a command, or -1. */
     static int root(String line) {
         Matcher m = ROOT.matcher(line);
-        if (!m.find() || !ROOT_COMMANDS.contains(m.group(1)) || line.stripTrailing().endsWith(":")) {
+        if (!m.lookingAt() || !ROOT_COMMANDS.contains(m.group(1)) || line.stripTrailing().endsWith(":")) {
             return -1;
         }
         return m.start(1);
@@ -66,6 +67,6 @@ final class ShellPrompt {
     /** Removes a {@code > } secondary prompt from a continuation line of a console transcript. */
     static String stripContinuation(String line) {
         Matcher m = CONTINUATION.matcher(line);
-        return m.find() ? line.substring(m.end()) : line;
+        return m.lookingAt() ? line.substring(m.end()) : line;
     }
 }

@@ -46,6 +46,7 @@ public final class ShellSplitter {
             "[A-Z][A-Z0-9_()%/.:-]*(?: [A-Z][A-Z0-9_()%/.:-]*)*");
     private static final Pattern BARE_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
     private static final Pattern TRAILING_COMMENT = Pattern.compile("\\s+#.*$");
+    private static final Pattern CELL_GAP = Pattern.compile("\\s{2,}|\\t");
 
     private ShellSplitter() {
     }
@@ -114,7 +115,7 @@ public final class ShellSplitter {
                     output = !console;
                     description.clear();
                     i++;
-                } else if (BARE_NAME.matcher(TRAILING_COMMENT.matcher(trimmed).replaceFirst("")).matches()) {
+                } else if (bareName(trimmed)) {
                     description.clear();
                     i++;
                 } else {
@@ -203,9 +204,11 @@ public final class ShellSplitter {
             String desc = String.join(" ", description);
             description.clear();
             ShellWords.Parsed parsed = ShellWords.parse(text);
-            out.add(new Command(text, firstLine + start, desc, comment, Placeholders.find(text, defined, parsed),
+            Set<String> assigned = Placeholders.assignedNames(text);
+            out.add(new Command(text, firstLine + start, desc, comment,
+                    Placeholders.find(text, defined, parsed, assigned),
                     RunnerHints.ofParsed(parsed), DangerRules.checkParsed(parsed)));
-            defined.addAll(Placeholders.assignedNames(text));
+            defined.addAll(assigned);
         }
 
         /**
@@ -219,7 +222,10 @@ public final class ShellSplitter {
         }
 
         private static boolean isTableHeader(String trimmed) {
-            String[] cells = trimmed.split("\\s{2,}|\\t");
+            if (!hasCellGap(trimmed)) {
+                return false;
+            }
+            String[] cells = CELL_GAP.split(trimmed);
             if (cells.length < 2) {
                 return false;
             }
@@ -229,6 +235,29 @@ public final class ShellSplitter {
                 }
             }
             return true;
+        }
+
+        /** Whether {@link #CELL_GAP} can match, checked without a regex since nearly every line is tested. */
+        private static boolean hasCellGap(String s) {
+            for (int k = 0; k < s.length(); k++) {
+                char c = s.charAt(k);
+                if (c == '\t' || (isRegexSpace(c) && k + 1 < s.length() && isRegexSpace(s.charAt(k + 1)))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The characters of regex {@code \s}. */
+        private static boolean isRegexSpace(char c) {
+            return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+        }
+
+        /** A lone {@code ENV_NAME} line (a trailing comment allowed); the cheap first-letter test spares the regexes. */
+        private static boolean bareName(String trimmed) {
+            char c = trimmed.charAt(0);
+            return c >= 'A' && c <= 'Z'
+                    && BARE_NAME.matcher(TRAILING_COMMENT.matcher(trimmed).replaceFirst("")).matches();
         }
 
         private static String stripHashes(String s) {

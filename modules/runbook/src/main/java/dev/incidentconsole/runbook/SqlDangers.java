@@ -40,7 +40,7 @@ final class SqlDangers {
 
     /** The first destructive SQL statement in the text, or null. */
     static Danger sql(String text) {
-        if (text == null || text.length() < 6 || READ_ONLY.matcher(text).find()) {
+        if (text == null || text.length() < 6 || !mayBeDestructive(text) || READ_ONLY.matcher(text).find()) {
             return null;
         }
         String code = LITERAL.matcher(text).replaceAll("''");
@@ -54,6 +54,16 @@ final class SqlDangers {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether the text holds a word every destructive statement needs; most command arguments do not, and
+     * this check spares them the literal stripping and the statement regexes.
+     */
+    private static boolean mayBeDestructive(String text) {
+        String t = text.toLowerCase(Locale.ROOT);
+        return t.contains("drop") || t.contains("truncate") || t.contains("delete") || t.contains("update")
+                || t.contains("pg_terminate_backend");
     }
 
     private static Danger statement(String s) {

@@ -2,6 +2,7 @@ package dev.incidentconsole.runbook;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.ext.gfm.tables.TableCell;
 import org.commonmark.ext.gfm.tables.TableRow;
@@ -9,6 +10,8 @@ import org.commonmark.node.Node;
 
 /** Reads a GFM table into cell text, keeping each row's line and the links in each cell. */
 final class TableReader {
+
+    private static final Pattern QUOTE_MARKERS = Pattern.compile("^(>\\s?)+");
 
     /**
      * A table as read.
@@ -70,7 +73,7 @@ final class TableReader {
 
     /** Counts cells the way GFM does: unescaped pipes (even inside code spans), outer pipes optional. */
     static int countCells(String line) {
-        String t = line.strip().replaceFirst("^(>\\s?)+", "").strip();
+        String t = QUOTE_MARKERS.matcher(line.strip()).replaceFirst("").strip();
         if (t.startsWith("|")) {
             t = t.substring(1);
         }
