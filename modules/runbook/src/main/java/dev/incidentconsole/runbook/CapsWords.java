@@ -66,7 +66,7 @@ final class CapsWords {
     }
 
     static void find(String s, ShellWords.Parsed parsed, List<Placeholder> found, Set<Integer> taken) {
-        if (s.chars().noneMatch(c -> c >= 'A' && c <= 'Z')) {
+        if (!hasCapital(s, 0, s.length())) {
             return;
         }
         byte[] ctx = parsed.context();
@@ -84,13 +84,13 @@ final class CapsWords {
                 int eq = raw.indexOf('=');
                 int from;
                 if (j < k || (j > k && NAME_ARGS.contains(program))) {
-                    from = NAME_EQUALS.matcher(raw).find() ? eq + 1 : -1;
+                    from = eq > 0 && NAME_EQUALS.matcher(raw).find() ? eq + 1 : -1;
                 } else if (raw.startsWith("-")) {
                     from = eq > 0 ? eq + 1 : -1;
                 } else {
-                    from = NAME_EQUALS.matcher(raw).find() ? eq + 1 : 0;
+                    from = eq > 0 && NAME_EQUALS.matcher(raw).find() ? eq + 1 : 0;
                 }
-                if (from >= 0) {
+                if (from >= 0 && hasCapital(s, w.start() + from, w.end())) {
                     scan(s, ctx, w.start() + from, w.end(), strict && j > k, SCRIPTS.contains(program), found, taken);
                 }
             }
@@ -126,6 +126,17 @@ final class CapsWords {
                 found.add(new Placeholder(token, token, at, at + token.length(), Placeholder.Form.CAPS));
             }
         }
+    }
+
+    /** Whether s[from, to) holds an A-Z letter, which every match of {@link #TOKEN} starts with. */
+    private static boolean hasCapital(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A capital name written as {@code [POD_NAME]}, the brackets being part of the placeholder. */

@@ -57,7 +57,7 @@ final class CommandWords {
         while (k < n) {
             ShellWords.Word w = words.get(k);
             if (w.redirect() || (!w.raw().startsWith("\"") && !w.raw().startsWith("'")
-                    && ASSIGNMENT.matcher(w.value()).matches() && !w.value().startsWith("="))) {
+                    && isAssignment(w.value()) && !w.value().startsWith("="))) {
                 k++;
                 continue;
             }
@@ -83,7 +83,7 @@ final class CommandWords {
                 return k + 1;
             } else if (v.startsWith("-") && v.length() > 1 && !w.quoted()) {
                 k += valueOptions.contains(v) ? 2 : 1;
-            } else if ("env".equals(name) && ASSIGNMENT.matcher(v).matches()) {
+            } else if ("env".equals(name) && isAssignment(v)) {
                 k++;
             } else if ("timeout".equals(name) || "chroot".equals(name)) {
                 return k + 1;
@@ -92,6 +92,11 @@ final class CommandWords {
             }
         }
         return n;
+    }
+
+    /** {@code NAME=value}; the indexOf test spares the regex for the many words without '='. */
+    private static boolean isAssignment(String word) {
+        return word.indexOf('=') > 0 && ASSIGNMENT.matcher(word).matches();
     }
 
     /**

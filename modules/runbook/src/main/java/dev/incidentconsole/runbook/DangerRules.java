@@ -37,6 +37,10 @@ public final class DangerRules {
     private static final Set<String> SQL_CLIENTS = Set.of(
             "psql", "mysql", "mariadb", "sqlite3", "cockroach", "clickhouse-client", "cqlsh", "pgcli", "mycli",
             "gitlab-psql");
+    private static final Set<String> EXEC_PROGRAMS = Set.of(
+            "docker", "podman", "nerdctl", "kubectl", "oc", "docker-compose", "podman-compose");
+    private static final Set<String> DRY_RUN_OFF = Set.of("none", "false", "0");
+    private static final Set<String> ECHO = Set.of("echo", "printf");
     private static final Set<String> EXEC_VERBS = Set.of("exec", "run", "debug", "rsh");
     private static final Set<String> FIND_EXEC = Set.of("-exec", "-execdir", "-ok", "-okdir");
     private static final Set<String> SSH_VALUES = Set.of("-b", "-c", "-D", "-E", "-e", "-F", "-I", "-i", "-J", "-L",
@@ -154,8 +158,7 @@ public final class DangerRules {
                     : text(String.join(" ", args.subList(host + 1, args.size())), depth + 1);
         }
         boolean find = program.equals("find");
-        boolean exec = Set.of("docker", "podman", "nerdctl", "kubectl", "oc", "docker-compose", "podman-compose")
-                .contains(program) && args.stream().anyMatch(EXEC_VERBS::contains);
+        boolean exec = EXEC_PROGRAMS.contains(program) && args.stream().anyMatch(EXEC_VERBS::contains);
         if (!find && !exec) {
             return null;
         }
@@ -180,7 +183,7 @@ public final class DangerRules {
     private static boolean dryRun(List<String> args) {
         for (String a : args) {
             if (a.equals("--dry-run") || a.equals("--dryrun")
-                    || (a.startsWith("--dry-run=") && !Set.of("none", "false", "0").contains(a.substring(10)))) {
+                    || (a.startsWith("--dry-run=") && !DRY_RUN_OFF.contains(a.substring(10)))) {
                 return true;
             }
         }
@@ -206,7 +209,7 @@ public final class DangerRules {
                 }
                 int k = CommandWords.programIndex(seg.words());
                 List<String> args = ShellWords.values(seg.words().subList(Math.min(k, seg.words().size()), seg.words().size()));
-                if (!args.isEmpty() && Set.of("echo", "printf").contains(CommandWords.basename(args.get(0)))) {
+                if (!args.isEmpty() && ECHO.contains(CommandWords.basename(args.get(0)))) {
                     fed.append(String.join(" ", args.subList(1, args.size()))).append('\n');
                 }
                 fed.append(seg.stdin());

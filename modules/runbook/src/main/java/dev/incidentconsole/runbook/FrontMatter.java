@@ -28,6 +28,9 @@ final class FrontMatter {
     }
 
     static Result read(String text, List<ParseWarning> warnings) {
+        if (!text.startsWith("---")) {
+            return new Result(Map.of(), text);
+        }
         String[] lines = SourceText.lines(text);
         if (lines.length < 2 || !lines[0].stripTrailing().equals("---")) {
             return new Result(Map.of(), text);

@@ -33,6 +33,7 @@ final class SqlDangers {
     private static final Pattern TERMINATE = Pattern.compile("(?i)\\bpg_terminate_backend\\s*\\(");
     private static final Pattern DROP_SLOT = Pattern.compile("(?i)\\bpg_drop_replication_slot\\s*\\(");
     private static final Pattern WHERE = Pattern.compile("(?i)\\bWHERE\\b");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Set<String> REDIS_FLUSH = Set.of("FLUSHALL", "FLUSHDB");
 
     private SqlDangers() {
@@ -131,7 +132,7 @@ final class SqlDangers {
     /** Checks every line of text sent to redis-cli on stdin. */
     static Danger redisLines(String text) {
         for (String line : text.split("\n")) {
-            Danger d = redis(java.util.List.of(line.strip().split("\\s+")));
+            Danger d = redis(java.util.List.of(SPACES.split(line.strip())));
             if (d != null) {
                 return d;
             }

@@ -31,8 +31,11 @@ final class Symptoms {
             boolean wanted = minDepth == Integer.MAX_VALUE
                     ? t.type() == Block.TextType.PARAGRAPH || t.type() == Block.TextType.QUOTE
                     : isItem(t) && t.depth() == minDepth;
+            if (!wanted) {
+                continue;
+            }
             String s = SPACES.matcher(t.plain()).replaceAll(" ").strip();
-            if (wanted && !s.isEmpty()) {
+            if (!s.isEmpty()) {
                 out.add(s.length() > MAX_CHARS ? s.substring(0, MAX_CHARS - 1) + "…" : s);
             }
         }
