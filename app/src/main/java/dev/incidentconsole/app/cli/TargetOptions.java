@@ -20,7 +20,7 @@ public final class TargetOptions {
     private static final Duration KUBECTL_LIST_TIMEOUT = Duration.ofSeconds(10);
 
     @Option(names = "--env", paramLabel = "FILE", description = {"Environment file whose targets: to use (default:"
-            + " $INCIDENT_ENV, else environments.yaml in the settings folder, else next to the bundled runbooks)."})
+            + " $INCIDENT_ENV, else environments.yaml next to the bundled runbooks, else in the settings folder)."})
     Path envFile;
 
     @Option(names = "--kubeconfig", paramLabel = "FILE",
@@ -29,7 +29,7 @@ public final class TargetOptions {
 
     /** The environment file to read, or {@code null} when there is none. */
     Path envFile() {
-        return envFile != null ? envFile.toAbsolutePath() : EnvironmentTargets.defaultFile();
+        return envFile != null ? envFile.toAbsolutePath() : EnvironmentTargets.defaultFile(AppPaths.bundledRunbooks());
     }
 
     /** Every run's full output goes to {@code <data dir>/runs/}. */

@@ -87,7 +87,7 @@ public final class ConsoleApp extends Application {
         }
         runbooks.load(runbookFolder);
         incidents.start();
-        runs.start();
+        runs.start(runbookFolder);
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -86,16 +87,17 @@ public final class EnvironmentTargets {
     }
 
     /**
-     * The environment file used when none is given: {@code -Dincident.env} or {@code $INCIDENT_ENV}, else
-     * {@code environments.yaml} in the settings folder, else the one next to the bundled runbooks; {@code null}
-     * when none exists.
+     * The environment file used when none is given, found as the dashboard finds it: {@code -Dincident.env} or
+     * {@code $INCIDENT_ENV}, else {@code environments.yaml} (or {@code .yml}) in {@code runbookFolder}, else in the
+     * settings folder; {@code null} when there is none.
      */
-    public static Path defaultFile() {
+    public static Path defaultFile(Path runbookFolder) {
         String named = System.getProperty(FILE_PROPERTY, System.getenv("INCIDENT_ENV"));
         if (named != null && !named.isBlank()) {
             return Path.of(named).toAbsolutePath();
         }
-        return Stream.of(AppPaths.configDir(), AppPaths.bundledRunbooks()).map(d -> d.resolve("environments.yaml"))
+        return Stream.of(runbookFolder, AppPaths.configDir()).filter(Objects::nonNull)
+                .flatMap(d -> Stream.of(d.resolve("environments.yaml"), d.resolve("environments.yml")))
                 .filter(Files::isRegularFile).findFirst().orElse(null);
     }
 

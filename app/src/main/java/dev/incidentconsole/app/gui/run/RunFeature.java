@@ -13,6 +13,9 @@ import dev.incidentconsole.exec.ExecSettings;
 import dev.incidentconsole.exec.ssh.SshConfigFile;
 import dev.incidentconsole.exec.ssh.SshConnections;
 import dev.incidentconsole.runbook.Command;
+import dev.incidentconsole.runbook.RunbookParser;
+import dev.incidentconsole.runbook.Runner;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,11 +42,14 @@ import org.slf4j.LoggerFactory;
  * Running runbook commands from the window: catches {@link RunCommandEvent}s from the Run buttons and opens
  * each command in a tab of the Runs window ({@link RunPanel}), the same command again in the same tab. Owns
  * the {@link CommandRunner} (output files in {@code <data dir>/runs/}) and finds the targets in the
- * background at start. Use on the FX thread; {@link #close()} stops what still runs.
+ * background at start. {@code -Dincident.run=<command>} opens that command once the targets are known and
+ * runs it (for demos and screenshots). Use on the FX thread; {@link #close()} stops what still runs.
  */
 public final class RunFeature implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RunFeature.class);
     private static final Duration KUBECTL_LIST_TIMEOUT = Duration.ofSeconds(10);
+    /** A command to open and run at start (demos and screenshots). */
+    public static final String RUN_PROPERTY = "incident.run";
 
     private final TaskExecutor tasks;
     private final RunServices services;
@@ -85,11 +91,30 @@ public final class RunFeature implements AutoCloseable {
         }
     }
 
-    /** Finds the targets in the background; panels opened meanwhile offer this machine and update after. */
-    public void start() {
-        TargetDiscovery discovery = new TargetDiscovery(EnvironmentTargets.defaultFile(), SshConfigFile.defaultPath(),
+    /**
+     * Finds the targets in the background (the environment file beside {@code runbookFolder} unless
+     * {@code -Dincident.env} names one); panels opened meanwhile offer this machine and update after.
+     */
+    public void start(Path runbookFolder) {
+        TargetDiscovery discovery = new TargetDiscovery(EnvironmentTargets.defaultFile(runbookFolder),
+                SshConfigFile.defaultPath(),
                 null, System::getenv, config -> services.runner().kubeContexts(config, KUBECTL_LIST_TIMEOUT));
-        tasks.execute(discovery::discover, this::use, e -> LOG.warn("Finding the targets failed", e));
+        String demo = System.getProperty(RUN_PROPERTY, "");
+        tasks.execute(discovery::discover, found -> {
+            use(found);
+            if (!demo.isBlank()) {
+                open(commandOf(demo)).run();
+            }
+        }, e -> LOG.warn("Finding the targets failed", e));
+    }
+
+    /**
+     * A command typed rather than read from a runbook (comment lines above it become its description), read by
+     * the runbook parser as a shell step so its placeholders, tool and danger are found the same way.
+     */
+    public static Command commandOf(String text) {
+        List<Command> found = new RunbookParser().parse(Path.of("typed.md"), "```bash\n" + text + "\n```\n").commands();
+        return found.isEmpty() ? new Command(text, 1, "", "", List.of(), Runner.SHELL, null) : found.get(0);
     }
 
     /** The targets found so far (only this machine until discovery ends), for other views that run commands. */
@@ -109,8 +134,8 @@ public final class RunFeature implements AutoCloseable {
         notes.setTooltip(lines.isEmpty() ? null : new Tooltip(String.join("\n", lines)));
     }
 
-    /** Shows the Runs window with {@code command}'s tab selected, opening the tab if needed. */
-    public void open(Command command) {
+    /** Shows the Runs window with {@code command}'s tab selected, opening the tab if needed; returns its model. */
+    public CommandRunViewModel open(Command command) {
         Tab tab = tabs.computeIfAbsent(command, this::newTab);
         if (!tabPane.getTabs().contains(tab)) {
             tabPane.getTabs().add(tab);
@@ -119,6 +144,7 @@ public final class RunFeature implements AutoCloseable {
         Stage window = stage();
         window.show();
         window.toFront();
+        return (CommandRunViewModel) tab.getUserData();
     }
 
     private Tab newTab(Command command) {
@@ -127,6 +153,7 @@ public final class RunFeature implements AutoCloseable {
         String text = command.text().lines().findFirst().orElse("");
         Tab tab = new Tab(text.length() > 36 ? text.substring(0, 35) + "\u2026" : text, new RunPanel(model));
         tab.setTooltip(new Tooltip(command.text()));
+        tab.setUserData(model);
         tab.setOnClosed(e -> {
             model.cancel();
             models.remove(model);

@@ -197,6 +197,7 @@ public final class RunPanel extends VBox {
         empty.getStyleClass().add(Styles.TEXT_MUTED);
         list.setPlaceholder(empty);
         list.setMinHeight(120);
+        list.setFixedCellSize(20); // one text line per row: dense like a terminal, and cheaper to lay out
         model.output().addListener((javafx.collections.ListChangeListener<OutputLine>) c -> {
             if (follow.isSelected() && !model.output().isEmpty()) {
                 list.scrollTo(model.output().size() - 1);
@@ -243,7 +244,8 @@ public final class RunPanel extends VBox {
         protected void updateItem(TargetInfo t, boolean empty) {
             super.updateItem(t, empty);
             getStyleClass().remove("production-target");
-            setText(empty || t == null ? null : t.name() + "  (" + t.kind() + ")" + (t.production() ? "  PRODUCTION" : ""));
+            setText(empty || t == null ? null : t.name() + (t.kind().equals(t.name()) ? "" : "  \u00b7 " + t.kind())
+                    + (t.production() ? "  \u00b7 PRODUCTION" : ""));
             if (!empty && t != null && t.production()) {
                 getStyleClass().add("production-target");
             }
