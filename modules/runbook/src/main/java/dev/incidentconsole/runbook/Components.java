@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,6 +33,9 @@ public final class Components {
     private final List<String> names;
     private final Map<String, String> exact = new LinkedHashMap<>();
     private final Map<String, String> prefixes = new LinkedHashMap<>();
+    /** First words of multi-word aliases: only after one of these can a word pair be an exact alias. */
+    private final Set<String> pairStarts = new HashSet<>();
+    private final boolean spacedPrefix;
 
     private Components(List<String> lines) {
         List<String> canon = new ArrayList<>();
@@ -61,6 +65,13 @@ public final class Components {
             }
         }
         this.names = List.copyOf(canon);
+        for (String key : exact.keySet()) {
+            int space = key.indexOf(' ');
+            if (space > 0) {
+                pairStarts.add(key.substring(0, space));
+            }
+        }
+        this.spacedPrefix = prefixes.keySet().stream().anyMatch(k -> k.indexOf(' ') >= 0);
     }
 
     /** The catalog shipped with the app ({@code components.txt}). */
@@ -117,13 +128,29 @@ public final class Components {
                 continue;
             }
             if (previous != null) {
-                addIfKnown(previous + " " + token, found);
+                addPair(previous, token, found);
             }
             addToken(token, found);
             boolean spaceFollows = i < n && text.charAt(i) == ' ';
             previous = spaceFollows ? token : null;
         }
         return List.copyOf(found);
+    }
+
+    /**
+     * Looks up "previous token" as one alias. Building that string for every word pair was a hot spot, so it is
+     * only built when an exact alias or a prefix with a space could match it; otherwise only a prefix that
+     * {@code previous} itself starts with can, which gives the same answer as looking up the pair.
+     */
+    private void addPair(String previous, String token, Set<String> found) {
+        if (spacedPrefix || pairStarts.contains(previous)) {
+            addIfKnown(previous + " " + token, found);
+            return;
+        }
+        String hit = prefixHit(previous);
+        if (hit != null) {
+            found.add(hit);
+        }
     }
 
     /** A hyphenated token ("celery-worker", "cert-manager") counts whole and by its parts. */
@@ -141,17 +168,22 @@ public final class Components {
     private boolean addIfKnown(String word, Set<String> found) {
         String hit = exact.get(word);
         if (hit == null) {
-            for (Map.Entry<String, String> p : prefixes.entrySet()) {
-                if (word.startsWith(p.getKey())) {
-                    hit = p.getValue();
-                    break;
-                }
-            }
+            hit = prefixHit(word);
         }
         if (hit != null) {
             found.add(hit);
         }
         return hit != null;
+    }
+
+    /** The component of the first prefix alias (in catalog order) the word starts with, or null. */
+    private String prefixHit(String word) {
+        for (Map.Entry<String, String> p : prefixes.entrySet()) {
+            if (word.startsWith(p.getKey())) {
+                return p.getValue();
+            }
+        }
+        return null;
     }
 
     private static boolean isTokenChar(char c) {
