@@ -63,7 +63,8 @@ public final class TargetSpecs {
         }
         if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                out.add(one(new Fields(node.get(i), path + "[" + i + "]", null), productionDefault));
+                TargetFields fields = new TargetFields(node.get(i), path + "[" + i + "]", null, file, env);
+                out.add(one(fields, productionDefault));
             }
         } else if (node.isObject()) {
             for (var e : (Iterable<Map.Entry<String, JsonNode>>) node::fields) {
@@ -72,7 +73,8 @@ public final class TargetSpecs {
                 int n = value.isArray() ? value.size() : 1;
                 for (int i = 0; i < n; i++) {
                     String at = path + "." + e.getKey() + (value.isArray() ? "[" + i + "]" : "");
-                    out.add(one(new Fields(value.isArray() ? value.get(i) : value, at, type), productionDefault));
+                    JsonNode one = value.isArray() ? value.get(i) : value;
+                    out.add(one(new TargetFields(one, at, type, file, env), productionDefault));
                 }
             }
         } else {
@@ -81,7 +83,7 @@ public final class TargetSpecs {
         return out;
     }
 
-    private TargetInfo one(Fields f, boolean productionDefault) throws EnvironmentException {
+    private TargetInfo one(TargetFields f, boolean productionDefault) throws EnvironmentException {
         String type = f.type != null ? f.type : type(f.required("type"), f.path + ".type");
         f.check(KEYS.get(type), COMMON);
         boolean production = f.bool("production", productionDefault);
@@ -119,7 +121,7 @@ public final class TargetSpecs {
         };
     }
 
-    private SshTarget ssh(Fields f, boolean production) throws EnvironmentException {
+    private SshTarget ssh(TargetFields f, boolean production) throws EnvironmentException {
         String alias = f.required("host");
         SshHost host;
         try {
@@ -143,119 +145,7 @@ public final class TargetSpecs {
         };
     }
 
-    EnvironmentException error(String path, String problem) {
+    private EnvironmentException error(String path, String problem) {
         return new EnvironmentException(file, 0, path, problem);
-    }
-
-    /** One target's keys, normalised ({@code identity-file}, {@code identityFile} -> {@code identityfile}). */
-    private final class Fields {
-        private final Map<String, JsonNode> values = new java.util.LinkedHashMap<>();
-        private final Map<String, String> written = new java.util.HashMap<>();
-        final String path;
-        final String type;
-
-        Fields(JsonNode node, String path, String type) throws EnvironmentException {
-            this.path = path;
-            this.type = type;
-            if (node == null || !node.isObject()) {
-                throw error(path, "must be a map such as {name: db, type: ssh, host: db-1}");
-            }
-            for (var e : (Iterable<Map.Entry<String, JsonNode>>) node::fields) {
-                String key = e.getKey().toLowerCase(java.util.Locale.ROOT).replace("-", "").replace("_", "");
-                values.put(key, e.getValue());
-                written.put(key, e.getKey());
-            }
-        }
-
-        void check(Set<String> allowed, Set<String> common) throws EnvironmentException {
-            for (String key : values.keySet()) {
-                if (!allowed.contains(key) && !common.contains(key)) {
-                    throw error(path + "." + written.get(key), "is not a key of a " + (type != null ? type
-                            : values.get("type").asText()) + " target; check the spelling (see the README)");
-                }
-            }
-        }
-
-        boolean has(String key) {
-            return values.containsKey(key) && !values.get(key).isNull();
-        }
-
-        String required(String key) throws EnvironmentException {
-            String value = text(key, null);
-            if (value == null || value.isBlank()) {
-                throw error(path + "." + key, "is missing; every target of this kind needs one");
-            }
-            return value;
-        }
-
-        String text(String key, String otherwise) throws EnvironmentException {
-            if (!has(key)) {
-                return otherwise;
-            }
-            JsonNode v = values.get(key);
-            if (!v.isValueNode()) {
-                throw error(path + "." + written.get(key), "must be a single value, not a list or map");
-            }
-            return Targets.expand(v.asText(), env, problem -> error(path + "." + written.get(key), problem));
-        }
-
-        boolean bool(String key, boolean otherwise) throws EnvironmentException {
-            if (!has(key)) {
-                return otherwise;
-            }
-            if (!values.get(key).isBoolean()) {
-                throw error(path + "." + written.get(key), "must be true or false");
-            }
-            return values.get(key).asBoolean();
-        }
-
-        int port() throws EnvironmentException {
-            String v = text("port", "22");
-            try {
-                int port = Integer.parseInt(v.strip());
-                if (port > 0 && port <= 65535) {
-                    return port;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            throw error(path + "." + written.get("port"), "\"" + v + "\" is not a port number (1-65535)");
-        }
-
-        Path path(String key) throws EnvironmentException {
-            String v = text(key, null);
-            return v == null ? null : Targets.path(v, file);
-        }
-
-        List<Path> paths(String key) throws EnvironmentException {
-            JsonNode v = values.get(key);
-            if (!v.isArray()) {
-                return List.of(path(key));
-            }
-            List<Path> out = new ArrayList<>();
-            for (JsonNode one : v) {
-                out.add(Targets.path(Targets.expand(one.asText(), env, p -> error(path + "." + key, p)), file));
-            }
-            return out;
-        }
-
-        Map<String, String> map(String key) throws EnvironmentException {
-            if (!has(key)) {
-                return Map.of();
-            }
-            JsonNode v = values.get(key);
-            if (!v.isObject()) {
-                throw error(path + "." + written.get(key), "must be a map of NAME: value");
-            }
-            Map<String, String> out = new java.util.LinkedHashMap<>();
-            for (var e : (Iterable<Map.Entry<String, JsonNode>>) v::fields) {
-                String at = path + "." + written.get(key) + "." + e.getKey();
-                if (!e.getKey().matches("[A-Za-z_][A-Za-z0-9_]*")) {
-                    throw error(at, "is not a valid environment variable name");
-                }
-                out.put(e.getKey(), Targets.expand(e.getValue().asText(), env, p -> error(at, p)));
-            }
-            return out;
-        }
     }
 }

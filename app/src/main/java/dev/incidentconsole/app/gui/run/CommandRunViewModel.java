@@ -6,7 +6,6 @@ import dev.incidentconsole.exec.Confirmation;
 import dev.incidentconsole.exec.ExecException;
 import dev.incidentconsole.exec.OutputLine;
 import dev.incidentconsole.exec.PreparedCommand;
-import dev.incidentconsole.exec.RunHandle;
 import dev.incidentconsole.exec.RunRequest;
 import dev.incidentconsole.exec.RunResult;
 import dev.incidentconsole.runbook.Command;
@@ -16,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -44,13 +42,7 @@ public final class CommandRunViewModel {
     private final ReadOnlyObjectWrapper<PreparedCommand> prepared = new ReadOnlyObjectWrapper<>(this, "prepared");
     private final ReadOnlyStringWrapper preview = new ReadOnlyStringWrapper(this, "preview", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
-    private final ReadOnlyObjectWrapper<RunResult> result = new ReadOnlyObjectWrapper<>(this, "result");
-    private final ReadOnlyObjectWrapper<Path> outputFile = new ReadOnlyObjectWrapper<>(this, "outputFile");
-    private final ObservableList<OutputLine> output = FXCollections.observableArrayList();
-    private final ObservableList<OutputLine> outputView = FXCollections.unmodifiableObservableList(output);
-    private RunHandle handle;
-    private long generation;
+    private final RunSession session = new RunSession(MAX_LINES);
     private boolean productionConfirmed;
 
     public CommandRunViewModel(Command command, TargetCatalog catalog, RunServices services) {
@@ -118,7 +110,7 @@ public final class CommandRunViewModel {
 
     /** Runs the command on the chosen target after the checks: values filled, confirmations given. */
     public void run() {
-        if (running.get()) {
+        if (session.running.get()) {
             return;
         }
         PreparedCommand p = checked();
@@ -138,7 +130,9 @@ public final class CommandRunViewModel {
             return;
         }
         RunRequest request = request();
-        start(p.dangerous() ? request.confirmedBy(Confirmation.of(p)) : request);
+        services.known().remember(values());
+        message.set("");
+        session.start(services, p.dangerous() ? request.confirmedBy(Confirmation.of(p)) : request, message::set);
     }
 
     /** Opens the command in the system terminal on the chosen target, after the same checks as {@link #run()}. */
@@ -151,8 +145,7 @@ public final class CommandRunViewModel {
 
     /** Stops the running command (and what it started); the result then says "Cancelled". */
     public void cancel() {
-        if (handle != null) {
-            handle.cancel();
+        if (session.cancel()) {
             message.set("Cancelling...");
         }
     }
@@ -179,47 +172,6 @@ public final class CommandRunViewModel {
                 : !where.production() || productionConfirmed || questions.runOnProduction(p, where);
         productionConfirmed |= yes && where.production();
         return yes;
-    }
-
-    private void start(RunRequest request) {
-        services.known().remember(values());
-        long run = ++generation;
-        output.clear();
-        result.set(null);
-        outputFile.set(null);
-        message.set("");
-        running.set(true);
-        OutputBatcher batcher = new OutputBatcher(services.ui(), MAX_LINES, lines -> {
-            if (run == generation) {
-                append(lines);
-            }
-        }, done -> {
-            if (run == generation) {
-                finished(done);
-            }
-        });
-        services.tasks().execute(() -> services.runner().start(request), started -> {
-            handle = started;
-            outputFile.set(started.outputFile());
-            started.addListener(batcher);
-        }, e -> {
-            running.set(false);
-            message.set(e instanceof ExecException ? e.getMessage() : "Could not start the command: " + e + ".");
-        });
-    }
-
-    private void append(List<OutputLine> lines) {
-        output.addAll(lines);
-        if (output.size() > MAX_LINES) {
-            output.remove(0, output.size() - MAX_LINES);
-        }
-    }
-
-    private void finished(RunResult done) {
-        handle = null;
-        running.set(false);
-        result.set(done);
-        message.set(done.message());
     }
 
     private void launchTerminal(PreparedCommand p) {
@@ -262,21 +214,21 @@ public final class CommandRunViewModel {
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
+        return session.running.getReadOnlyProperty();
     }
 
     /** The last run's result; {@code null} before the first run ends. */
     public ReadOnlyObjectProperty<RunResult> resultProperty() {
-        return result.getReadOnlyProperty();
+        return session.result.getReadOnlyProperty();
     }
 
     /** The file receiving every line of the current run; {@code null} until it starts. */
     public ReadOnlyObjectProperty<Path> outputFileProperty() {
-        return outputFile.getReadOnlyProperty();
+        return session.outputFile.getReadOnlyProperty();
     }
 
     /** The last {@link #MAX_LINES} lines of the current run, stdout and stderr in arrival order. */
     public ObservableList<OutputLine> output() {
-        return outputView;
+        return session.outputView;
     }
 }

@@ -13,7 +13,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
@@ -83,8 +82,8 @@ public final class RunPanel extends VBox {
     private Node targetRow() {
         ComboBox<TargetInfo> picker = new ComboBox<>(model.targets());
         picker.getStyleClass().add("target-picker");
-        picker.setCellFactory(list -> new TargetCell());
-        picker.setButtonCell(new TargetCell());
+        picker.setCellFactory(list -> new RunCells.TargetCell());
+        picker.setButtonCell(new RunCells.TargetCell());
         picker.setValue(model.targetProperty().get());
         model.targetProperty().addListener((obs, old, now) -> picker.setValue(now));
         picker.valueProperty().addListener((obs, old, now) -> {
@@ -192,7 +191,7 @@ public final class RunPanel extends VBox {
     private ListView<OutputLine> outputList() {
         ListView<OutputLine> list = new ListView<>(model.output());
         list.getStyleClass().add("run-output");
-        list.setCellFactory(v -> new OutputCell());
+        list.setCellFactory(v -> new RunCells.OutputCell());
         Label empty = new Label("Output appears here, line by line.");
         empty.getStyleClass().add(Styles.TEXT_MUTED);
         list.setPlaceholder(empty);
@@ -223,32 +222,5 @@ public final class RunPanel extends VBox {
     private static void bindShown(Node node, javafx.beans.value.ObservableValue<Boolean> shown) {
         node.visibleProperty().bind(shown);
         node.managedProperty().bind(shown);
-    }
-
-    /** One output line, stderr styled apart. */
-    private static final class OutputCell extends ListCell<OutputLine> {
-        @Override
-        protected void updateItem(OutputLine line, boolean empty) {
-            super.updateItem(line, empty);
-            getStyleClass().remove("stderr-line");
-            setText(empty || line == null ? null : line.text());
-            if (!empty && line != null && line.isError()) {
-                getStyleClass().add("stderr-line");
-            }
-        }
-    }
-
-    /** A target in the picker: name, kind and a red PRODUCTION tag. */
-    private static final class TargetCell extends ListCell<TargetInfo> {
-        @Override
-        protected void updateItem(TargetInfo t, boolean empty) {
-            super.updateItem(t, empty);
-            getStyleClass().remove("production-target");
-            setText(empty || t == null ? null : t.name() + (t.kind().equals(t.name()) ? "" : "  \u00b7 " + t.kind())
-                    + (t.production() ? "  \u00b7 PRODUCTION" : ""));
-            if (!empty && t != null && t.production()) {
-                getStyleClass().add("production-target");
-            }
-        }
     }
 }

@@ -110,6 +110,19 @@ class CommandRunViewModelTest {
     }
 
     @Test
+    void cancelStopsTheRunningCommand() throws Exception {
+        CommandRunViewModel model = model("echo started; sleep 60; echo never");
+        model.run();
+        ui.runUntil(() -> texts(model).contains("started"), WAIT);
+
+        model.cancel();
+        awaitResult(model);
+
+        assertThat(model.resultProperty().get().status()).isEqualTo(RunStatus.CANCELLED);
+        assertThat(texts(model)).containsExactly("started");
+    }
+
+    @Test
     void destructiveCommandAsksAndDoesNotRunWhenDeclined() throws Exception {
         Path victim = Files.createDirectories(dir.resolve("victim"));
         CommandRunViewModel model = model("rm -rf victim");

@@ -1,0 +1,81 @@
+package dev.incidentconsole.app.gui.run;
+
+import dev.incidentconsole.exec.ExecException;
+import dev.incidentconsole.exec.OutputLine;
+import dev.incidentconsole.exec.RunHandle;
+import dev.incidentconsole.exec.RunRequest;
+import dev.incidentconsole.exec.RunResult;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The state of a panel's current run: whether it runs, its last lines, its output file and result. A new
+ * run replaces the previous one; batches still arriving from an earlier run are dropped. UI thread only.
+ */
+final class RunSession {
+    final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    final ReadOnlyObjectWrapper<RunResult> result = new ReadOnlyObjectWrapper<>(this, "result");
+    final ReadOnlyObjectWrapper<Path> outputFile = new ReadOnlyObjectWrapper<>(this, "outputFile");
+    private final ObservableList<OutputLine> output = FXCollections.observableArrayList();
+    final ObservableList<OutputLine> outputView = FXCollections.unmodifiableObservableList(output);
+    private final int maxLines;
+    private RunHandle handle;
+    private long generation;
+
+    RunSession(int maxLines) {
+        this.maxLines = maxLines;
+    }
+
+    /**
+     * Starts {@code request} through {@code services}; {@code message} receives why it could not start or
+     * how it ended abnormally.
+     */
+    void start(RunServices services, RunRequest request, Consumer<String> message) {
+        long run = ++generation;
+        output.clear();
+        result.set(null);
+        outputFile.set(null);
+        running.set(true);
+        OutputBatcher batcher = new OutputBatcher(services.ui(), maxLines, lines -> {
+            if (run == generation) {
+                append(lines);
+            }
+        }, done -> {
+            if (run == generation) {
+                handle = null;
+                running.set(false);
+                result.set(done);
+                message.accept(done.message());
+            }
+        });
+        services.tasks().execute(() -> services.runner().start(request), started -> {
+            handle = started;
+            outputFile.set(started.outputFile());
+            started.addListener(batcher);
+        }, e -> {
+            running.set(false);
+            message.accept(e instanceof ExecException ? e.getMessage() : "Could not start the command: " + e + ".");
+        });
+    }
+
+    /** Stops the current run; false when nothing is running yet. */
+    boolean cancel() {
+        if (handle == null) {
+            return false;
+        }
+        handle.cancel();
+        return true;
+    }
+
+    private void append(List<OutputLine> lines) {
+        output.addAll(lines);
+        if (output.size() > maxLines) {
+            output.remove(0, output.size() - maxLines);
+        }
+    }
+}
