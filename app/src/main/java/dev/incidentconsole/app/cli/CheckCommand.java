@@ -6,6 +6,7 @@ import dev.incidentconsole.app.AppPaths;
 import dev.incidentconsole.app.gui.dashboard.Credentials;
 import dev.incidentconsole.app.gui.dashboard.RunbookLinks;
 import dev.incidentconsole.app.gui.dashboard.ServiceSources;
+import dev.incidentconsole.app.targets.EnvironmentTargets;
 import dev.incidentconsole.health.ServiceSpec;
 import dev.incidentconsole.health.Status;
 import dev.incidentconsole.health.env.Environment;
@@ -36,8 +37,9 @@ import picocli.CommandLine.Spec;
 /** {@code incident-console check}: the services of an environment, once or as a live table. */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Check the services of an environment (HTTP, TCP, WebSocket, PostgreSQL, Redis, commands,",
-                "Alertmanager) and show their status. Without --env, environments.yaml next to the runbooks is used",
-                "if present, else the services of the runbooks' port tables on localhost (--environment port-tables).",
+                "Alertmanager) and show their status. The environment file is --env, else $INCIDENT_ENV, else",
+                "environments.yaml next to the runbooks, else in the settings folder; without one, the services of",
+                "the runbooks' port tables on localhost are checked (also --environment port-tables).",
                 "Without --once or --json, a live table is redrawn every second until Ctrl+C."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every service is UP", "1:a service is DOWN or DEGRADED (or was not checked)",
@@ -87,7 +89,7 @@ public final class CheckCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--count must be at least 1, got " + count + ".");
         }
         List<Runbook> parsed = readRunbooks(err);
-        Path file = envFile != null ? envFile : firstFolder().flatMap(ServiceSources::findEnvironmentFile).orElse(null);
+        Path file = envFile != null ? envFile : EnvironmentTargets.defaultFile(firstFolder().orElse(null));
         Environment env;
         RunbookLinks links = new RunbookLinks(parsed);
         try {
@@ -108,7 +110,9 @@ public final class CheckCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
-        String heading = env.name() + (env.production() ? " [PRODUCTION]" : "") + (file == null ? "" : " (" + file.getFileName() + ")");
+        String heading = env.name() + (env.production() ? " [PRODUCTION]" : "")
+                + (ServiceSources.PORT_TABLES.equals(env.name()) ? " (runbook port tables)"
+                : file == null ? "" : " (" + file.getFileName() + ")");
         return once || json ? sweep(env, heading, links) : live(env, heading, links);
     }
 

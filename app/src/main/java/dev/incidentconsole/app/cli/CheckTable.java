@@ -58,7 +58,9 @@ final class CheckTable {
         }
         List<FiringAlert> firing = managers.stream().flatMap(s -> s.last().alerts().stream()).toList();
         out.println();
-        out.println(firing.isEmpty() ? "No alerts firing." : "Firing alerts:");
+        boolean answering = managers.stream().anyMatch(s -> s.status().answering());
+        out.println(!firing.isEmpty() ? "Firing alerts:" : answering ? "No alerts firing."
+                : "Alertmanager not answering: firing alerts unknown.");
         for (FiringAlert a : firing) {
             String where = links.forAlert(a).map(LinkedSection::reference).orElse("no runbook names this alert");
             out.println("  " + String.format("%-9s %-28s %s", a.severity().isEmpty() ? "-" : a.severity(), a.name(),

@@ -4,6 +4,7 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.incidentconsole.app.AppPaths;
 import dev.incidentconsole.app.gui.Navigation.Destination;
+import dev.incidentconsole.app.gui.dashboard.DashboardFeature;
 import dev.incidentconsole.app.gui.incident.IncidentFeature;
 import dev.incidentconsole.app.gui.run.RunFeature;
 import dev.incidentconsole.app.gui.runbooks.RunbookLoader;
@@ -38,6 +39,7 @@ public final class ConsoleApp extends Application {
     private final String select;
     private FxTaskExecutor executor;
     private IncidentFeature incidents;
+    private DashboardFeature dashboard;
     private RunFeature runs;
 
     /** Used by {@link Application#launch}: configuration from system properties. */
@@ -66,6 +68,8 @@ public final class ConsoleApp extends Application {
         FxDialogService dialogs = new FxDialogService(stage);
         incidents = IncidentFeature.standard(executor, javafx.application.Platform::runLater, dialogs, runbookFolder);
         MainView view = new MainView(main);
+        dashboard = new DashboardFeature(executor); // registered first: the dashboard is the first view
+        dashboard.install(view, main.navigation(), "runbooks", runbooks);
         view.register(new Destination("runbooks", "Runbooks", Feather.BOOK_OPEN),
                 () -> withIncidents(new RunbooksView(runbooks, dialogs, ConsoleApp::copyToClipboard)));
         incidents.install(view, main.navigation());
@@ -85,6 +89,7 @@ public final class ConsoleApp extends Application {
         if (select != null && !select.isBlank()) {
             runbooks.selectWhenLoaded(select);
         }
+        dashboard.start(runbookFolder);
         runbooks.load(runbookFolder);
         incidents.start();
         runs.start(runbookFolder);
@@ -94,6 +99,9 @@ public final class ConsoleApp extends Application {
     public void stop() {
         if (incidents != null) {
             incidents.close();
+        }
+        if (dashboard != null) {
+            dashboard.close();
         }
         if (runs != null) {
             runs.close();

@@ -28,16 +28,24 @@ class CheckCommandTest {
     private final StringWriter err = new StringWriter();
     private HttpServer up;
     private Path runbooks;
+    private String configDir;
 
     @BeforeEach
     void start() throws IOException {
         up = Loopback.healthy();
         runbooks = Files.createDirectories(dir.resolve("runbooks")); // no runbooks: only the environment file counts
+        // An environments.yaml in the user's settings folder must not stand in for the one under test.
+        configDir = System.setProperty("incident.config.dir", Files.createDirectories(dir.resolve("config")).toString());
     }
 
     @AfterEach
     void stop() {
         up.stop(0);
+        if (configDir == null) {
+            System.clearProperty("incident.config.dir");
+        } else {
+            System.setProperty("incident.config.dir", configDir);
+        }
     }
 
     private int run(String... args) {
@@ -168,6 +176,34 @@ class CheckCommandTest {
 
         assertThat(run("check", "--runbooks", runbooks.toString(), "--environment", "production", "--once")).isEqualTo(1);
         assertThat(out.toString()).contains("production [PRODUCTION] (environments.yaml)", "prod-api");
+    }
+
+    @Test
+    void firingAlertsAreListedWithTheRunbookSectionThatNamesThem() throws Exception {
+        Files.writeString(runbooks.resolve("alerts.md"), """
+                # Alert Runbooks
+
+                ### Alert: `RedisDown`
+
+                **Meaning:** the cache Redis does not answer PING.
+                """);
+        HttpServer alertmanager = Loopback.http(200, """
+                [{"labels": {"alertname": "RedisDown", "severity": "critical"},
+                  "annotations": {"summary": "Redis has not answered for 2 minutes"}, "startsAt": "2026-01-01T00:00:00Z"},
+                 {"labels": {"alertname": "DiskFull", "severity": "warning"}, "annotations": {}}]
+                """);
+        try {
+            Path file = env("services: [{name: am, host: 127.0.0.1, port: %d, alertmanager: {}}]\n"
+                    .formatted(Loopback.port(alertmanager)));
+
+            assertThat(run("check", "--env", file.toString(), "--runbooks", runbooks.toString(), "--once")).isZero();
+
+            assertThat(out.toString()).contains("2 alerts firing (1 critical, 1 warning)", "Firing alerts:")
+                    .containsPattern("critical +RedisDown +Redis has not answered for 2 minutes")
+                    .contains("runbook: alerts.md#Alert Runbooks > Alert: RedisDown", "no runbook names this alert");
+        } finally {
+            alertmanager.stop(0);
+        }
     }
 
     @Test

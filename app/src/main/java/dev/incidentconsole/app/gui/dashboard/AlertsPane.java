@@ -25,7 +25,10 @@ final class AlertsPane extends VBox {
         title.textProperty().bind(Bindings.size(model.alerts()).asString("FIRING ALERTS (%d)"));
         ListView<AlertRow> list = new ListView<>(model.alerts());
         list.getStyleClass().add("alert-list");
-        list.setPlaceholder(new Label("No alerts firing."));
+        Label empty = new Label();
+        empty.textProperty().bind(Bindings.when(model.alertsKnownProperty()).then("No alerts firing.")
+                .otherwise("Alertmanager is not answering: firing alerts unknown."));
+        list.setPlaceholder(empty);
         list.setCellFactory(v -> new AlertCell(model));
         VBox.setVgrow(list, Priority.ALWAYS);
         getChildren().addAll(title, list);

@@ -6,6 +6,7 @@ import dev.incidentconsole.app.gui.Navigation.Destination;
 import dev.incidentconsole.app.gui.runbooks.OutlineNode;
 import dev.incidentconsole.app.gui.runbooks.RunbookTreeViewModel;
 import dev.incidentconsole.app.gui.util.TaskExecutor;
+import dev.incidentconsole.app.targets.EnvironmentTargets;
 import dev.incidentconsole.health.env.EnvironmentLoader;
 import dev.incidentconsole.health.schedule.HealthScheduler;
 import java.nio.file.Path;
@@ -27,14 +28,17 @@ import org.slf4j.LoggerFactory;
 /**
  * Puts the dashboard into the app: its rail entry, the 250 ms pump that applies health news on the FX
  * thread, DOWN notifications, and the links into the runbooks view. Watches the environment file named by
- * {@code -Dincident.env=FILE} (else {@code environments.yaml} next to the runbooks) and selects
- * {@code -Dincident.environment=NAME} (else the file's default). Checks run from {@link #start} until
+ * {@code -Dincident.env=FILE} or {@code $INCIDENT_ENV}, else {@code environments.yaml} next to the runbooks, else
+ * in the settings folder ({@link EnvironmentTargets#defaultFile}, shared with the run targets) and selects
+ * {@code -Dincident.environment=NAME} (else the file's default); {@code -Dincident.service=NAME} selects a
+ * service. Checks run from {@link #start} until
  * {@link #close} (app exit), whether or not the dashboard is on screen, so a service going DOWN is noticed
  * while the engineer reads a runbook.
  */
 public final class DashboardFeature implements AutoCloseable {
-    public static final String ENV_FILE_PROPERTY = "incident.env";
     public static final String ENVIRONMENT_PROPERTY = "incident.environment";
+    /** A service to select at start (demos and screenshots). */
+    public static final String SERVICE_PROPERTY = "incident.service";
     public static final Destination PLACE = new Destination("dashboard", "Dashboard", Feather.ACTIVITY);
     private static final Logger LOG = LoggerFactory.getLogger(DashboardFeature.class);
     private static final int LISTED_IN_NOTIFICATION = 5;
@@ -68,9 +72,11 @@ public final class DashboardFeature implements AutoCloseable {
 
     /** Reads the environment file and starts checking. */
     public void start(Path runbookFolder) {
-        String named = System.getProperty(ENV_FILE_PROPERTY);
-        Path file = named != null && !named.isBlank() ? Path.of(named).toAbsolutePath()
-                : ServiceSources.findEnvironmentFile(runbookFolder).orElse(null);
+        Path file = EnvironmentTargets.defaultFile(runbookFolder);
+        String service = System.getProperty(SERVICE_PROPERTY);
+        if (service != null && !service.isBlank()) {
+            model.selectWhenShown(service);
+        }
         model.openEnvironmentFile(file, System.getProperty(ENVIRONMENT_PROPERTY));
         pump.play();
     }

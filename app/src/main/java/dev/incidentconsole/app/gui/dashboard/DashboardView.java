@@ -49,6 +49,8 @@ public final class DashboardView extends BorderPane {
                 model.selectedProperty().set(row);
             }
         });
+        model.selectedProperty().addListener((obs, old, row) -> select(list, row));
+        select(list, model.selectedProperty().get());
         VBox.setVgrow(list, Priority.ALWAYS);
         VBox left = new VBox(list, new AlertsPane(model));
         ScrollPane right = new ScrollPane(new ServiceDetailView(model));
@@ -60,10 +62,17 @@ public final class DashboardView extends BorderPane {
         setCenter(split);
     }
 
+    private static void select(ListView<ServiceRow> list, ServiceRow row) {
+        if (row != null && list.getSelectionModel().getSelectedItem() != row) {
+            list.getSelectionModel().select(row);
+            list.scrollTo(row);
+        }
+    }
+
     private HBox productionBanner() {
         Label text = new Label();
-        text.textProperty().bind(Bindings.concat("PRODUCTION: ", model.environment().nameProperty(),
-                ". Checks and commands reach live systems."));
+        text.textProperty().bind(Bindings.concat("PRODUCTION (", model.environment().nameProperty(),
+                "): these are live systems; check before you act."));
         HBox banner = new HBox(8, Icons.of(Feather.ALERT_OCTAGON), text);
         banner.setAlignment(Pos.CENTER_LEFT);
         banner.getStyleClass().add("production-banner");
@@ -75,12 +84,33 @@ public final class DashboardView extends BorderPane {
     private HBox toolbar() {
         ComboBox<String> environments = new ComboBox<>(model.environment().names());
         environments.getStyleClass().add("environment-picker");
-        environments.valueProperty().bindBidirectional(model.environment().nameProperty());
+        // Not bound both ways: a combo box clears its value when its items change, which must not switch environment.
+        environments.setValue(model.environment().nameProperty().get());
+        model.environment().nameProperty().addListener((obs, old, now) -> environments.setValue(now));
+        // The skin may clear the value after every listener here ran, so put it back once they have.
+        model.environment().names().addListener((javafx.collections.ListChangeListener<String>) c ->
+                javafx.application.Platform.runLater(() -> environments.setValue(model.environment().nameProperty().get())));
+        environments.valueProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                model.environment().nameProperty().set(now);
+            }
+        });
+        environments.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String name) {
+                return name == null ? "" : ServiceSources.PORT_TABLES.equals(name) ? "runbook port tables" : name;
+            }
+
+            @Override
+            public String fromString(String text) {
+                return text;
+            }
+        });
         environments.setCellFactory(v -> new EnvironmentCell(model.environment()));
-        environments.setButtonCell(new EnvironmentCell(model.environment()));
         environments.setTooltip(new Tooltip("The environment whose services are watched"));
         Label production = new Label("PRODUCTION");
         production.getStyleClass().add("production-badge");
+        production.setMinWidth(Region.USE_PREF_SIZE);
         production.visibleProperty().bind(model.environment().productionProperty());
         production.managedProperty().bind(production.visibleProperty());
 
@@ -112,12 +142,15 @@ public final class DashboardView extends BorderPane {
         TextField search = new TextField();
         search.setPromptText("Filter services");
         search.getStyleClass().add("service-search");
+        search.setMinWidth(90);
+        tags.setMinWidth(90);
         search.textProperty().bindBidirectional(model.filters().textProperty());
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button checkAll = new Button("Check all", Icons.of(Feather.REFRESH_CW));
         checkAll.getStyleClass().add("check-all");
+        checkAll.setMinWidth(Region.USE_PREF_SIZE);
         checkAll.setOnAction(e -> model.checkAll());
         HBox bar = new HBox(10, Icons.of(Feather.SERVER, "icon-muted"), environments, production, statuses, tags,
                 clearTag, search, spacer, checkAll);
@@ -131,6 +164,7 @@ public final class DashboardView extends BorderPane {
         b.setUserData(status);
         b.setToggleGroup(group);
         b.getStyleClass().add("status-toggle");
+        b.setMinWidth(Region.USE_PREF_SIZE);
         if (status == null) {
             b.textProperty().bind(Bindings.createStringBinding(() -> "All " + model.rows().size(), model.rows()));
             b.setSelected(true);
@@ -154,7 +188,12 @@ public final class DashboardView extends BorderPane {
         return l;
     }
 
-    /** An environment name, with a red PRODUCTION mark for production ones. */
+    private static String label(EnvironmentState state, String name) {
+        return ServiceSources.PORT_TABLES.equals(name) ? "runbook port tables"
+                : state.isProduction(name) ? name + "  (production)" : name;
+    }
+
+    /** An environment name, in red for production ones. */
     private static final class EnvironmentCell extends ListCell<String> {
         private final EnvironmentState state;
 
@@ -170,9 +209,8 @@ public final class DashboardView extends BorderPane {
                 setText(null);
                 return;
             }
-            boolean production = state.isProduction(name);
-            setText(ServiceSources.PORT_TABLES.equals(name) ? "runbook port tables" : production ? name + "  (production)" : name);
-            if (production) {
+            setText(label(state, name));
+            if (state.isProduction(name)) {
                 getStyleClass().add("production-environment");
             }
         }

@@ -7,33 +7,22 @@ import dev.incidentconsole.health.env.EnvironmentFile;
 import dev.incidentconsole.health.env.EnvironmentLoader;
 import dev.incidentconsole.health.schedule.HealthListener;
 import dev.incidentconsole.health.schedule.HealthScheduler;
-import dev.incidentconsole.health.schedule.ServiceStatus;
-import dev.incidentconsole.health.schedule.StatusChange;
 import dev.incidentconsole.health.spec.AlertmanagerSpec;
 import dev.incidentconsole.runbook.Runbook;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
-import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
-import javafx.collections.transformation.SortedList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,25 +37,18 @@ import org.slf4j.LoggerFactory;
  */
 public final class DashboardViewModel implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DashboardViewModel.class);
-    private static final Comparator<ServiceRow> PROBLEMS_FIRST = Comparator
-            .comparingInt((ServiceRow r) -> List.of(Status.DOWN, Status.DEGRADED, Status.UNKNOWN, Status.UP).indexOf(r.state()))
-            .thenComparingInt(ServiceRow::order);
-
     private final TaskExecutor executor;
     private final HealthScheduler scheduler;
     private final EnvironmentLoader loader;
     private final StatusBatcher batcher = new StatusBatcher();
     private final AutoCloseable subscription;
-    private final DashboardFilters filters = new DashboardFilters();
-    private final ObservableList<ServiceRow> rows = FXCollections.observableArrayList(r -> new Observable[]{r.statusProperty()});
-    private final SortedList<ServiceRow> shown;
-    private final Map<String, ServiceRow> byName = new java.util.HashMap<>();
+    private final ServiceTable table = new ServiceTable();
     private final EnvironmentState env = new EnvironmentState();
-    private final Map<Status, ReadOnlyIntegerWrapper> counts = new EnumMap<>(Status.class);
     private final ObjectProperty<ServiceRow> selected = new SimpleObjectProperty<>();
     private final ObservableList<LinkedSection> selectedLinks = FXCollections.observableArrayList();
     private final ObservableList<AlertRow> alerts = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper alertmanager = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper alertsKnown = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<Instant> clock = new ReadOnlyObjectWrapper<>(Instant.now());
     private List<Runbook> runbooks = List.of();
     private RunbookLinks links = new RunbookLinks(List.of());
@@ -74,6 +56,7 @@ public final class DashboardViewModel implements AutoCloseable {
     private Consumer<String> opener = reference -> { };
     private Consumer<List<ServiceRow>> onDown = down -> { };
     private int fileGeneration;
+    private String pendingService;
     private boolean closed;
 
     /** @param scheduler checks the services; this view model closes it in {@link #close()} */
@@ -82,12 +65,6 @@ public final class DashboardViewModel implements AutoCloseable {
         this.scheduler = scheduler;
         this.loader = loader;
         this.subscription = scheduler.subscribe(batcher);
-        FilteredList<ServiceRow> filtered = new FilteredList<>(rows);
-        filtered.predicateProperty().bind(filters.predicate());
-        this.shown = new SortedList<>(filtered, PROBLEMS_FIRST);
-        for (Status s : Status.values()) {
-            counts.put(s, new ReadOnlyIntegerWrapper());
-        }
         env.onActivate(this::activate);
         selected.addListener((obs, old, row) -> refreshLinks());
     }
@@ -137,20 +114,22 @@ public final class DashboardViewModel implements AutoCloseable {
         batcher.clear();
         scheduler.replaceAll(specs);
         List<ServiceRow> fresh = new ArrayList<>();
-        byName.clear();
         for (ServiceSpec spec : specs) {
-            ServiceStatus initial = scheduler.status(spec.name()).orElseThrow();
-            ServiceRow row = new ServiceRow(initial, fresh.size());
-            fresh.add(row);
-            byName.put(spec.name(), row);
+            fresh.add(new ServiceRow(scheduler.status(spec.name()).orElseThrow(), fresh.size()));
         }
-        selected.set(null);
-        rows.setAll(fresh);
-        filters.offer(fresh);
+        table.replace(fresh);
+        selected.set(pendingService == null ? null : table.get(pendingService));
         alertmanager.set(specs.stream().anyMatch(s -> s.probe() instanceof AlertmanagerSpec));
-        recount();
         refreshAlerts();
         LOG.info("Dashboard watches {} services of environment {}", specs.size(), name);
+    }
+
+    /** Selects the service of that name as soon as the environment shows it (demos, "open on what paged me"). */
+    public void selectWhenShown(String name) {
+        pendingService = name;
+        if (table.get(name) != null) {
+            selected.set(table.get(name));
+        }
     }
 
     /** Applies the checks that arrived since the last call, at once. Call on the UI thread, a few times a second. */
@@ -159,23 +138,10 @@ public final class DashboardViewModel implements AutoCloseable {
         if (batch.isEmpty()) {
             return;
         }
-        for (ServiceStatus s : batch.statuses()) {
-            ServiceRow row = byName.get(s.name());
-            if (row != null) {
-                row.update(s);
-            }
-        }
-        Set<ServiceRow> down = new LinkedHashSet<>();
-        for (StatusChange c : batch.changes()) {
-            ServiceRow row = byName.get(c.service());
-            if (row != null && c.to() == Status.DOWN && c.from().answering()) {
-                down.add(row);
-            }
-        }
-        recount();
+        List<ServiceRow> down = table.apply(batch);
         refreshAlerts();
         if (!down.isEmpty()) {
-            onDown.accept(List.copyOf(down));
+            onDown.accept(down);
         }
     }
 
@@ -194,7 +160,7 @@ public final class DashboardViewModel implements AutoCloseable {
 
     /** Checks the service now; its row shows "checking" until the answer arrives. */
     public void checkNow(ServiceRow row) {
-        if (closed || byName.get(row.name()) != row) {
+        if (closed || table.get(row.name()) != row) {
             return;
         }
         row.checkingProperty().set(true);
@@ -206,7 +172,7 @@ public final class DashboardViewModel implements AutoCloseable {
         if (closed) {
             return;
         }
-        rows.forEach(r -> r.checkingProperty().set(true));
+        table.all().forEach(r -> r.checkingProperty().set(true));
         scheduler.checkAll();
     }
 
@@ -239,15 +205,10 @@ public final class DashboardViewModel implements AutoCloseable {
         scheduler.close();
     }
 
-    private void recount() {
-        Map<Status, Integer> n = new EnumMap<>(Status.class);
-        rows.forEach(r -> n.merge(r.state(), 1, Integer::sum));
-        counts.forEach((s, p) -> p.set(n.getOrDefault(s, 0)));
-    }
-
     private void refreshAlerts() {
         List<AlertRow> now = new ArrayList<>();
-        for (ServiceRow r : rows) {
+        alertsKnown.set(table.all().stream().anyMatch(r -> r.spec().probe() instanceof AlertmanagerSpec && r.state().answering()));
+        for (ServiceRow r : table.all()) {
             if (r.spec().probe() instanceof AlertmanagerSpec) {
                 r.snapshot().last().alerts().forEach(a -> now.add(new AlertRow(a, r.name(), links.forAlert(a).orElse(null))));
             }
@@ -266,11 +227,11 @@ public final class DashboardViewModel implements AutoCloseable {
 
     /** The services shown: filtered, problems first (DOWN, DEGRADED, UNKNOWN, UP), then in file order. */
     public ObservableList<ServiceRow> rows() {
-        return shown;
+        return table.shown();
     }
 
     public DashboardFilters filters() {
-        return filters;
+        return table.filters();
     }
 
     /** Environments, selection, production flag, errors and notices. */
@@ -280,7 +241,7 @@ public final class DashboardViewModel implements AutoCloseable {
 
     /** How many services of the environment (ignoring filters) are in the status. */
     public ReadOnlyIntegerProperty count(Status status) {
-        return counts.get(status).getReadOnlyProperty();
+        return table.count(status);
     }
 
     public ObjectProperty<ServiceRow> selectedProperty() {
@@ -300,6 +261,11 @@ public final class DashboardViewModel implements AutoCloseable {
     /** Whether the environment has an Alertmanager to list alerts from. */
     public ReadOnlyBooleanProperty alertmanagerProperty() {
         return alertmanager.getReadOnlyProperty();
+    }
+
+    /** Whether an Alertmanager answered, so an empty alert list means nothing is firing. */
+    public ReadOnlyBooleanProperty alertsKnownProperty() {
+        return alertsKnown.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Instant> clockProperty() {

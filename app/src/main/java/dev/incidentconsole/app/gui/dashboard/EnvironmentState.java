@@ -42,7 +42,11 @@ public final class EnvironmentState {
     private Consumer<String> onActivate = n -> { };
 
     EnvironmentState() {
-        name.addListener((obs, old, now) -> onActivate.accept(now));
+        name.addListener((obs, old, now) -> {
+            if (now != null) {
+                onActivate.accept(now);
+            }
+        });
     }
 
     void onActivate(Consumer<String> action) {
@@ -73,7 +77,14 @@ public final class EnvironmentState {
         String current = name.get();
         String want = current != null && list.contains(current) ? current
                 : preferred != null && list.contains(preferred) ? preferred : sources.defaultName();
-        names.setAll(list);
+        // Changed in place, not replaced: a combo box showing these names forgets its value when its items are replaced.
+        names.removeIf(n -> !list.contains(n));
+        for (int i = 0; i < list.size(); i++) {
+            if (i >= names.size() || !names.get(i).equals(list.get(i))) {
+                names.remove(list.get(i));
+                names.add(i, list.get(i));
+            }
+        }
         if (Objects.equals(current, want)) {
             onActivate.accept(want);
         } else {

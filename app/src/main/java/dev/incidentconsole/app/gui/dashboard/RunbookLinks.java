@@ -81,9 +81,15 @@ public final class RunbookLinks {
     /** A heading written as its title, its path ({@code A > B}) or a GitHub-style anchor. */
     static boolean headingMatches(Section s, String heading) {
         String h = heading.strip();
-        return s.title().equalsIgnoreCase(h) || s.pathString().equalsIgnoreCase(h)
+        String title = unnumbered(s.title());
+        return s.title().equalsIgnoreCase(h) || title.equalsIgnoreCase(unnumbered(h)) || s.pathString().equalsIgnoreCase(h)
                 || s.pathString().toLowerCase(Locale.ROOT).endsWith(" > " + h.toLowerCase(Locale.ROOT))
-                || anchor(s.title()).equals(h.toLowerCase(Locale.ROOT));
+                || anchor(s.title()).equals(h.toLowerCase(Locale.ROOT)) || anchor(title).equals(h.toLowerCase(Locale.ROOT));
+    }
+
+    /** {@code 1. Backend Health Check Failing} is linked as {@code Backend Health Check Failing}. */
+    private static String unnumbered(String title) {
+        return title.replaceFirst("^\\d+[.)]\\s+", "");
     }
 
     /** {@code alerts.md#RedisDown}: the section of the alert of that name. */

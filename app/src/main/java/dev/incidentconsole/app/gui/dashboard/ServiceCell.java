@@ -47,6 +47,7 @@ final class ServiceCell extends ListCell<ServiceRow> {
     ServiceCell(DashboardViewModel model) {
         this.model = model;
         getStyleClass().add("service-cell");
+        setPrefWidth(0); // as wide as the list, never wider: long reasons are cut with an ellipsis, no side scrolling
         Region stripe = new Region();
         stripe.getStyleClass().add("status-stripe");
         word.getStyleClass().add("status-word");

@@ -55,9 +55,21 @@ final class ServiceDetailView extends VBox {
         reason.setWrapText(true);
         facts.getStyleClass().add("detail-facts");
         stats.getStyleClass().add("detail-stats");
+        stats.setWrapText(true);
         NumberAxis x = new NumberAxis();
         x.setLabel("seconds ago");
         x.setForceZeroInRange(true);
+        x.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return String.valueOf(Math.round(Math.abs(n.doubleValue())));
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return -Double.parseDouble(s);
+            }
+        });
         NumberAxis y = new NumberAxis();
         y.setLabel("latency (ms)");
         chart = new LineChart<>(x, y);
@@ -73,6 +85,7 @@ final class ServiceDetailView extends VBox {
                 caption("Runbook sections"), links);
         getChildren().setAll(placeholder);
         model.selectedProperty().addListener((obs, old, row) -> show(row));
+        show(model.selectedProperty().get());
         model.selectedLinks().addListener((ListChangeListener<LinkedSection>) c -> renderLinks());
     }
 
@@ -160,7 +173,12 @@ final class ServiceDetailView extends VBox {
             link.setTooltip(new Tooltip(l.found() ? l.reference() + " (" + l.why() + ")"
                     : l.reference() + " is not in the loaded runbooks"));
             link.setOnAction(e -> model.open(l));
-            Label why = muted(l.why());
+            link.setMinWidth(0);
+            link.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(link, Priority.ALWAYS);
+            Label why = new Label(l.why());
+            why.getStyleClass().add("link-why");
+            why.setMinWidth(Region.USE_PREF_SIZE);
             HBox line = new HBox(6, link, why);
             line.setAlignment(Pos.CENTER_LEFT);
             links.getChildren().add(line);

@@ -8,8 +8,6 @@ import dev.incidentconsole.health.env.EnvironmentFile;
 import dev.incidentconsole.health.runbook.RunbookServices;
 import dev.incidentconsole.runbook.Components;
 import dev.incidentconsole.runbook.Runbook;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -25,8 +23,6 @@ import java.util.Optional;
 public final class ServiceSources {
     /** The environment made of the runbooks' port tables. */
     public static final String PORT_TABLES = "port-tables";
-    /** Names looked for next to the runbooks when no file is given. */
-    public static final List<String> FILE_NAMES = List.of("environments.yaml", "environments.yml");
 
     private final EnvironmentFile file;
     private final List<ServiceSpec> portTables;
@@ -38,14 +34,6 @@ public final class ServiceSources {
     public ServiceSources(EnvironmentFile file, List<ServiceSpec> portTables) {
         this.file = file;
         this.portTables = List.copyOf(portTables);
-    }
-
-    /** The environment file in a runbook folder ({@code environments.yaml} or {@code .yml}), if any. */
-    public static Optional<Path> findEnvironmentFile(Path runbookFolder) {
-        if (runbookFolder == null || !Files.isDirectory(runbookFolder)) {
-            return Optional.empty();
-        }
-        return FILE_NAMES.stream().map(runbookFolder::resolve).filter(Files::isRegularFile).findFirst();
     }
 
     /**

@@ -165,6 +165,26 @@ class DashboardViewModelTest {
     }
 
     @Test
+    void runbooksLoadedAfterTheFileAddPortTablesWithoutReplacingTheFileEnvironments() throws IOException {
+        Files.writeString(dir.resolve("cache.md"), RunbookLinksTest.CACHE_RUNBOOK);
+        open(env("services: [{name: api, host: 127.0.0.1, port: 1, interval: 365d}]\n"), null);
+        List<String> removed = new ArrayList<>();
+        model.environment().names().addListener((javafx.collections.ListChangeListener<String>) c -> {
+            while (c.next()) {
+                removed.addAll(c.getRemoved());
+            }
+        });
+
+        model.setRunbooks(List.of(new RunbookParser().parse(dir.resolve("cache.md"))));
+
+        // A combo box showing the names loses its value when the chosen one is removed, even to be added back.
+        assertThat(model.environment().names()).containsExactly("environments", ServiceSources.PORT_TABLES);
+        assertThat(removed).isEmpty();
+        assertThat(model.environment().nameProperty().get()).isEqualTo("environments");
+        assertThat(names()).containsExactly("api");
+    }
+
+    @Test
     void switchingToProductionMarksItAndWatchesItsServices() throws IOException {
         open(env("""
                 default: local

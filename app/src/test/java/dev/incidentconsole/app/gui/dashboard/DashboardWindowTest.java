@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,8 +48,13 @@ class DashboardWindowTest {
                   - {name: api, port: %d, http: /health, tags: [tier1]}
                   - {name: web, port: %d, http: /health, runbooks: ["web.md#Web service down"]}
                 """.formatted(Loopback.port(api), Loopback.port(web)));
+        // The port table adds a second environment once the runbooks load, after the file's.
         Files.writeString(folder.resolve("web.md"), """
                 # Web Runbook
+
+                | Service | Port |
+                |---------|------|
+                | Web | %d |
 
                 ## Web service down
 
@@ -58,7 +64,7 @@ class DashboardWindowTest {
                 ```bash
                 systemctl restart web
                 ```
-                """);
+                """.formatted(Loopback.port(web)));
     }
 
     @AfterAll
@@ -82,6 +88,10 @@ class DashboardWindowTest {
     void serviceRowTurnsFromUpToDownWithinAnIntervalOfItsServerStopping(FxRobot robot) throws Exception {
         await().atMost(Duration.ofSeconds(15)).until(() -> hasStyle(robot, "api", "status-up"));
         assertThat(text(robot, "api", ".status-word")).isEqualTo("UP");
+        await().atMost(Duration.ofSeconds(15)).until(() -> WaitForAsyncUtils.asyncFx(() ->
+                robot.lookup(".environment-picker").queryComboBox().getItems().size()).get() == 2);
+        assertThat(WaitForAsyncUtils.asyncFx(() -> ((Labeled) robot.lookup(".environment-picker .list-cell").match(Node::isVisible).query()).getText())
+                .get(5, TimeUnit.SECONDS)).as("the picker still names the environment after the list grew").isEqualTo("environments");
 
         api.stop(0);
 
