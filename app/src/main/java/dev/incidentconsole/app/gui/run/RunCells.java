@@ -23,14 +23,21 @@ final class RunCells {
         }
     }
 
-    /** A target in the picker: name, kind and a red PRODUCTION tag. */
+    /** A target in the picker: name and kind, production ones in red (the list also says PRODUCTION). */
     static final class TargetCell extends ListCell<TargetInfo> {
+        private final boolean inList;
+
+        /** @param inList true for the drop-down list, false for the picker's button (a badge stands beside it) */
+        TargetCell(boolean inList) {
+            this.inList = inList;
+        }
+
         @Override
         protected void updateItem(TargetInfo t, boolean empty) {
             super.updateItem(t, empty);
             getStyleClass().remove("production-target");
             setText(empty || t == null ? null : t.name() + (t.kind().equals(t.name()) ? "" : "  \u00b7 " + t.kind())
-                    + (t.production() ? "  \u00b7 PRODUCTION" : ""));
+                    + (inList && t.production() ? "  \u00b7 PRODUCTION" : ""));
             if (!empty && t != null && t.production()) {
                 getStyleClass().add("production-target");
             }

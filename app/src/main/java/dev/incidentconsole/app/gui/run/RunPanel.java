@@ -82,8 +82,8 @@ public final class RunPanel extends VBox {
     private Node targetRow() {
         ComboBox<TargetInfo> picker = new ComboBox<>(model.targets());
         picker.getStyleClass().add("target-picker");
-        picker.setCellFactory(list -> new RunCells.TargetCell());
-        picker.setButtonCell(new RunCells.TargetCell());
+        picker.setCellFactory(list -> new RunCells.TargetCell(true));
+        picker.setButtonCell(new RunCells.TargetCell(false));
         picker.setValue(model.targetProperty().get());
         model.targetProperty().addListener((obs, old, now) -> picker.setValue(now));
         picker.valueProperty().addListener((obs, old, now) -> {
