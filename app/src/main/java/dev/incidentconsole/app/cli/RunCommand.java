@@ -28,10 +28,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code incident-console run [--env FILE] [--target NAME] [--yes] [--timeout SECONDS] -- COMMAND...}. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run one command on a target (default: this machine) and stream its output: stdout to",
-                "stdout, stderr to stderr. One COMMAND argument is shell text ('ls | wc -l'); several are",
-                "words, each quoted as needed. Destructive commands need --yes. The full output is also",
-                "saved under the data folder's runs/."},
+        description = {"Run one command on a target (default: this machine) and stream its output:",
+                "stdout to stdout, stderr to stderr. One COMMAND argument is shell text",
+                "('ls | wc -l'); several are words, each quoted as needed. Destructive",
+                "commands need --yes. The full output is also saved in the data folder's runs/."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"N:the command's own exit code", "2:usage error, or no target of that name",
                 "3:destructive command refused (not run); add --yes",

@@ -13,9 +13,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code incident-console targets [--env FILE]}: where {@code run} and the Run buttons can run a command. */
 @Command(name = "targets", mixinStandardHelpOptions = true,
-        description = {"List the targets commands can run on: this machine, the environment file's targets:,",
-                "the hosts of ~/.ssh/config and the contexts of the kubeconfig (when kubectl is installed).",
-                "Production targets are marked PRODUCTION."},
+        description = {"List the targets commands can run on: this machine, the environment file's",
+                "targets:, the hosts of ~/.ssh/config and the contexts of the kubeconfig (when",
+                "kubectl is installed). Production targets are marked PRODUCTION."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:listed", "1:the environment file could not be read (the other targets are listed)",
                 "2:usage error"})
