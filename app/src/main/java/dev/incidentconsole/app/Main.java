@@ -4,6 +4,7 @@ import dev.incidentconsole.app.cli.CheckCommand;
 import dev.incidentconsole.app.cli.IncidentCommand;
 import dev.incidentconsole.app.cli.LintCommand;
 import dev.incidentconsole.app.cli.RunCommand;
+import dev.incidentconsole.app.cli.SearchCommand;
 import dev.incidentconsole.app.cli.TargetsCommand;
 import dev.incidentconsole.app.gui.ConsoleApp;
 import javafx.application.Application;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
         versionProvider = Version.class,
         description = {"Incident Console: live service health, searchable runbooks, guided steps and an incident timeline.",
                 "Run without arguments to open the window on the bundled runbooks."},
-        subcommands = {LintCommand.class, CheckCommand.class, IncidentCommand.class, RunCommand.class, TargetsCommand.class,
+        subcommands = {LintCommand.class, CheckCommand.class, SearchCommand.class, IncidentCommand.class, RunCommand.class, TargetsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -10,8 +10,10 @@ import dev.incidentconsole.app.gui.run.RunFeature;
 import dev.incidentconsole.app.gui.runbooks.RunbookLoader;
 import dev.incidentconsole.app.gui.runbooks.RunbookTreeViewModel;
 import dev.incidentconsole.app.gui.runbooks.RunbooksView;
+import dev.incidentconsole.app.gui.search.SearchFeature;
 import dev.incidentconsole.app.gui.util.FxDialogService;
 import dev.incidentconsole.app.gui.util.FxTaskExecutor;
+import dev.incidentconsole.app.settings.SettingsStore;
 import dev.incidentconsole.runbook.RunbookParser;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -27,19 +29,24 @@ import org.kordamp.ikonli.feather.Feather;
 /**
  * The desktop app. Opens the runbooks in {@code -Dincident.runbooks=<folder>} (default: the bundled ones)
  * and, with {@code -Dincident.select=<file>#<heading>}, shows that section once loaded (for demos and
- * screenshots); {@code -Dincident.theme=dark} starts dark. Wires the view models to their services; owns the background executor and closes it on exit.
+ * screenshots); {@code -Dincident.theme=dark} starts dark; {@code -Dincident.query=<text>} types a search.
+ * Wires the view models to their services; owns the background executor and closes it on exit.
  */
 public final class ConsoleApp extends Application {
     public static final String RUNBOOKS_PROPERTY = "incident.runbooks";
     public static final String SELECT_PROPERTY = "incident.select";
     /** {@code dark} starts with the dark theme (until settings persist the choice). */
     public static final String THEME_PROPERTY = "incident.theme";
+    /** Text typed into the search field at start (demos and screenshots). */
+    public static final String QUERY_PROPERTY = "incident.query";
 
     private final Path runbookFolder;
     private final String select;
+    private final SettingsStore settings;
     private FxTaskExecutor executor;
     private IncidentFeature incidents;
     private DashboardFeature dashboard;
+    private SearchFeature search;
     private RunFeature runs;
 
     /** Used by {@link Application#launch}: configuration from system properties. */
@@ -52,8 +59,14 @@ public final class ConsoleApp extends Application {
      * @param select        an entry to select once loaded ({@code file#heading}), or {@code null}
      */
     public ConsoleApp(Path runbookFolder, String select) {
+        this(runbookFolder, select, SettingsStore.standard());
+    }
+
+    /** @param settings where the user's search folders and synonyms file are kept */
+    public ConsoleApp(Path runbookFolder, String select, SettingsStore settings) {
         this.runbookFolder = Objects.requireNonNull(runbookFolder);
         this.select = select;
+        this.settings = Objects.requireNonNull(settings);
     }
 
     @Override
@@ -68,10 +81,13 @@ public final class ConsoleApp extends Application {
         FxDialogService dialogs = new FxDialogService(stage);
         incidents = IncidentFeature.standard(executor, javafx.application.Platform::runLater, dialogs, runbookFolder);
         MainView view = new MainView(main);
+        Destination runbooksPlace = new Destination("runbooks", "Runbooks", Feather.BOOK_OPEN);
         dashboard = new DashboardFeature(executor); // registered first: the dashboard is the first view
-        dashboard.install(view, main.navigation(), "runbooks", runbooks);
-        view.register(new Destination("runbooks", "Runbooks", Feather.BOOK_OPEN),
-                () -> withIncidents(new RunbooksView(runbooks, dialogs, ConsoleApp::copyToClipboard)));
+        dashboard.install(view, main.navigation(), runbooksPlace.id(), runbooks);
+        search = new SearchFeature(executor, settings, main, runbooksPlace.id(), runbooks);
+        view.register(runbooksPlace, () -> withIncidents(new RunbooksView(runbooks, dialogs, ConsoleApp::copyToClipboard,
+                search.highlightProperty())));
+        search.install(view, dialogs);
         incidents.install(view, main.navigation());
 
         // Never larger than the screen: a window beyond it is clipped (and crashes Monocle's headless screen).
@@ -89,10 +105,15 @@ public final class ConsoleApp extends Application {
         if (select != null && !select.isBlank()) {
             runbooks.selectWhenLoaded(select);
         }
+        search.start(runbookFolder);
         dashboard.start(runbookFolder);
         runbooks.load(runbookFolder);
         incidents.start();
         runs.start(runbookFolder);
+        String query = System.getProperty(QUERY_PROPERTY);
+        if (query != null && !query.isBlank()) {
+            search.prefill(query);
+        }
     }
 
     @Override
@@ -102,6 +123,9 @@ public final class ConsoleApp extends Application {
         }
         if (dashboard != null) {
             dashboard.close();
+        }
+        if (search != null) {
+            search.close();
         }
         if (runs != null) {
             runs.close();

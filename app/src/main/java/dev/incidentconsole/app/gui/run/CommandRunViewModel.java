@@ -83,7 +83,8 @@ public final class CommandRunViewModel {
     private void select(TargetInfo next, boolean confirmed) {
         productionConfirmed = confirmed;
         target.set(next);
-        placeholders.forEach(f -> services.known().lookup(f.name(), next).ifPresent(f::prefill));
+        // A value pre-filled for the previous target goes when this one knows none; typed values stay.
+        placeholders.forEach(f -> f.prefill(services.known().lookup(f.name(), next).orElse("")));
         refresh();
     }
 

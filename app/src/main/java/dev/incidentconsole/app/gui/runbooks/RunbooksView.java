@@ -5,8 +5,11 @@ import atlantafx.base.theme.Styles;
 import dev.incidentconsole.app.gui.Icons;
 import dev.incidentconsole.app.gui.util.DialogService;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -32,6 +35,12 @@ public final class RunbooksView extends SplitPane {
             dev.incidentconsole.runbook.Section>> startIncident = new javafx.beans.property.SimpleObjectProperty<>();
 
     public RunbooksView(RunbookTreeViewModel model, DialogService dialogs, Consumer<String> copier) {
+        this(model, dialogs, copier, new SimpleObjectProperty<>(List.of()));
+    }
+
+    /** @param highlight words to highlight in the shown section, e.g. those of the search hit that opened it */
+    public RunbooksView(RunbookTreeViewModel model, DialogService dialogs, Consumer<String> copier,
+                        ObservableValue<List<String>> highlight) {
         this.model = model;
         this.dialogs = dialogs;
         getStyleClass().add("runbooks-view");
@@ -40,6 +49,7 @@ public final class RunbooksView extends SplitPane {
         SectionView section = new SectionView(copier);
         section.nodeProperty().bind(model.selectedProperty());
         section.startIncidentProperty().bind(startIncident);
+        section.highlightProperty().bind(highlight);
         getItems().addAll(side, section);
         setDividerPositions(0.3);
         SplitPane.setResizableWithParent(side, false);

@@ -4,6 +4,7 @@ import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.incidentconsole.app.gui.Icons;
+import dev.incidentconsole.app.gui.search.MatchHighlighter;
 import dev.incidentconsole.runbook.Block;
 import dev.incidentconsole.runbook.Command;
 import dev.incidentconsole.runbook.ParseWarning;
@@ -33,6 +34,7 @@ final class SectionView extends ScrollPane {
 
     private final ObjectProperty<OutlineNode> node = new SimpleObjectProperty<>();
     private final ObjectProperty<BiConsumer<Runbook, Section>> startIncident = new SimpleObjectProperty<>();
+    private final ObjectProperty<List<String>> highlight = new SimpleObjectProperty<>(List.of());
     private final MarkdownNodes markdown;
     private final VBox page = new VBox();
 
@@ -43,6 +45,7 @@ final class SectionView extends ScrollPane {
         page.getStyleClass().add("section-page");
         setContent(page);
         node.addListener((obs, old, now) -> render(now));
+        highlight.addListener(obs -> render(node.get())); // invalidation: the same words again re-scroll too
         render(null);
     }
 
@@ -55,7 +58,13 @@ final class SectionView extends ScrollPane {
         return startIncident;
     }
 
+    /** Words to highlight in the shown section (from a search); the first one is scrolled into view. */
+    ObjectProperty<List<String>> highlightProperty() {
+        return highlight;
+    }
+
     private void render(OutlineNode entry) {
+        List<String> terms = highlight.get();
         page.getChildren().clear();
         setVvalue(0);
         if (entry == null) {
@@ -85,6 +94,10 @@ final class SectionView extends ScrollPane {
             Label none = new Label(entry.warnings().isEmpty() ? "This section has no content." : "Nothing readable in this file.");
             none.getStyleClass().add(Styles.TEXT_MUTED);
             page.getChildren().add(none);
+        }
+        List<Node> marks = terms == null ? List.of() : MatchHighlighter.highlight(page, terms);
+        if (!marks.isEmpty()) {
+            MatchHighlighter.revealLater(this, marks.get(0));
         }
     }
 

@@ -218,5 +218,9 @@ class CommandRunViewModelTest {
 
         assertThat(model.targetProperty().get()).isEqualTo(kube);
         assertThat(model.placeholders()).extracting(PlaceholderField::value).containsExactly("api-7f9c", "shop");
+
+        model.placeholders().get(0).valueProperty().set("api-typed");
+        model.chooseTarget(sandbox);
+        assertThat(model.placeholders()).extracting(PlaceholderField::value).containsExactly("api-typed", "");
     }
 }

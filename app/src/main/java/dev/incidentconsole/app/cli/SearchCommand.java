@@ -1,0 +1,129 @@
+package dev.incidentconsole.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.incidentconsole.app.AppPaths;
+import dev.incidentconsole.runbook.Runbook;
+import dev.incidentconsole.runbook.RunbookFiles;
+import dev.incidentconsole.runbook.RunbookParser;
+import dev.incidentconsole.search.RunbookIndex;
+import dev.incidentconsole.search.SearchHit;
+import dev.incidentconsole.search.SearchQuery;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code incident-console search QUERY...}: the sections that best answer a symptom, alert or error. */
+@Command(name = "search", mixinStandardHelpOptions = true,
+        description = {"Search runbook sections by symptom, alert name, error message, component or command.",
+                "Words may be given without quotes; \"quoted words\" must appear as a phrase."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:search ran (with or without matches)", "2:usage error"})
+public final class SearchCommand implements Callable<Integer> {
+
+    /** One hit in {@code --json} output; the field names are a contract (see README). */
+    record JsonHit(String file, String section, int line, String kind, float score, String snippet,
+                   List<String> components) {
+        static JsonHit of(SearchHit hit) {
+            return new JsonHit(hit.file().toString(), hit.pathString(), hit.line(), hit.kind().label(), hit.score(),
+                    hit.snippet().text(), hit.components());
+        }
+    }
+
+    @Parameters(arity = "1..*", paramLabel = "QUERY", description = "What to look for, e.g. too many connections.")
+    List<String> words;
+
+    @Option(names = "--runbooks", paramLabel = "PATH",
+            description = "Runbook file or folder to search (repeatable); replaces the bundled runbooks.")
+    List<Path> runbooks = new ArrayList<>();
+
+    @Option(names = "--component", paramLabel = "NAME",
+            description = "Only sections about this component, e.g. Redis (repeatable: any of them).")
+    List<String> components = new ArrayList<>();
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "10", description = "At most N hits (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Option(names = "--json", description = "Print one JSON array: file, section, line, kind, score, snippet, components.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        String text = String.join(" ", words).strip();
+        if (text.isEmpty() && components.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "QUERY is empty; give the symptom, alert or error to look for.");
+        }
+        if (limit < 1) {
+            throw new ParameterException(spec.commandLine(), "--limit must be at least 1, got " + limit + ".");
+        }
+        List<Path> roots = runbooks.isEmpty() ? List.of(AppPaths.bundledRunbooks()) : runbooks;
+        for (Path root : roots) {
+            if (!Files.isReadable(root)) {
+                throw new ParameterException(spec.commandLine(), "Runbook path " + root + " "
+                        + (Files.exists(root) ? "cannot be read; check its permissions." : "does not exist; check --runbooks."));
+            }
+        }
+        List<SearchHit> hits;
+        try (RunbookIndex index = new RunbookIndex()) {
+            index.addAll(parse(roots));
+            hits = index.search(new SearchQuery(text, Set.copyOf(components), Set.of(), Set.of(), limit));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(hits.stream().map(JsonHit::of).toList()));
+        } else if (hits.isEmpty()) {
+            out.println("no matches");
+        } else {
+            print(out, hits);
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** Every runbook under the roots; one that cannot be read is reported and skipped. */
+    private List<Runbook> parse(List<Path> roots) throws IOException {
+        RunbookParser parser = new RunbookParser();
+        List<Runbook> parsed = new ArrayList<>();
+        PrintWriter err = spec.commandLine().getErr();
+        for (Path file : RunbookFiles.find(roots.toArray(Path[]::new))) {
+            try {
+                parsed.add(parser.parse(file));
+            } catch (IOException | RuntimeException e) {
+                err.println("Skipped " + file + ": it cannot be read (" + e.getMessage() + ").");
+            }
+        }
+        err.flush();
+        return parsed;
+    }
+
+    private static void print(PrintWriter out, List<SearchHit> hits) {
+        Path cwd = Path.of("").toAbsolutePath();
+        int width = String.valueOf(hits.size()).length();
+        for (int i = 0; i < hits.size(); i++) {
+            SearchHit hit = hits.get(i);
+            Path file = hit.file().startsWith(cwd) ? cwd.relativize(hit.file()) : hit.file();
+            out.printf(Locale.ROOT, "%" + width + "d. %6.2f  %s:%d  %s%n", i + 1, hit.score(), file, hit.line(), hit.pathString());
+            String indent = " ".repeat(width + 2);
+            out.println(indent + hit.snippet().marked());
+            if (!hit.components().isEmpty()) {
+                out.println(indent + "components: " + String.join(", ", hit.components()));
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package dev.incidentconsole.app.settings;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdScalarSerializer;
+import dev.incidentconsole.app.AppPaths;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Reads and writes {@link Settings} as JSON. Writes are atomic (a temp file in the same folder, then a
+ * rename), so a crash mid-write never leaves a half-written file. Blocking file I/O: call it off the FX thread.
+ * Thread-safe.
+ */
+public final class SettingsStore {
+    /** The settings file's name inside {@link AppPaths#configDir()}. */
+    public static final String FILE_NAME = "settings.json";
+
+    private final Path file;
+    private final ObjectMapper json;
+
+    public SettingsStore(Path file) {
+        this.file = file;
+        // Paths as plain strings ("/home/me/runbooks"), not Jackson's default file: URIs: the file stays hand-editable.
+        SimpleModule paths = new SimpleModule("paths")
+                .addSerializer(Path.class, new StdScalarSerializer<>(Path.class) {
+                    @Override
+                    public void serialize(Path value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+                        gen.writeString(value.toString());
+                    }
+                })
+                .addDeserializer(Path.class, new StdScalarDeserializer<>(Path.class) {
+                    @Override
+                    public Path deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+                        return Path.of(p.getValueAsString());
+                    }
+                });
+        this.json = new ObjectMapper().registerModule(paths).enable(SerializationFeature.INDENT_OUTPUT);
+    }
+
+    /** The store at {@code AppPaths.configDir()/settings.json}. */
+    public static SettingsStore standard() {
+        return new SettingsStore(AppPaths.configDir().resolve(FILE_NAME));
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /**
+     * The stored settings; {@link Settings#defaults()} when the file does not exist yet.
+     *
+     * @throws IOException with a one-sentence message naming the file when it cannot be read or is not valid
+     */
+    public synchronized Settings load() throws IOException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return Settings.defaults();
+        } catch (IOException e) {
+            throw new IOException("Cannot read the settings file " + file + " (" + e.getMessage()
+                    + "); check its permissions.", e);
+        }
+        if (bytes.length == 0 || new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+            return Settings.defaults();
+        }
+        try {
+            Settings settings = json.readValue(bytes, Settings.class);
+            return settings == null ? Settings.defaults() : settings;
+        } catch (JacksonException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+            throw new IOException("The settings file " + file + " is not valid JSON" + where
+                    + "; fix it or delete it to start from the defaults.", e);
+        }
+    }
+
+    /**
+     * Writes the settings, creating the folder when needed.
+     *
+     * @throws IOException with a one-sentence message naming the file when it cannot be written
+     */
+    public synchronized void save(Settings settings) throws IOException {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), FILE_NAME, ".tmp");
+            try {
+                json.writeValue(temp.toFile(), settings);
+                move(temp);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw new IOException("Cannot write the settings file " + file + " (" + e.getMessage()
+                    + "); check that its folder is writable.", e);
+        }
+    }
+
+    private void move(Path temp) throws IOException {
+        try {
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package dev.incidentconsole.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.incidentconsole.app.Main;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
+
+/** {@code search} run in-process against runbooks written into temp folders. */
+class SearchCommandTest {
+    private static final String DATABASE = """
+            # Database Runbook
+
+            ## Connection Pool Exhausted
+
+            **Symptoms:** the API logs `too many connections` and PgBouncer clients wait
+
+            **Resolution:**
+            ```bash
+            psql -c "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE state = 'idle in transaction'"
+            ```
+            """;
+    private static final String CACHE = """
+            # Cache Runbook
+
+            ## Redis Refuses Connections
+
+            **Symptoms:** `redis-cli ping` gets no PONG; too many connections to Redis from the workers
+
+            **Resolution:** restart the Redis pod with `kubectl rollout restart statefulset/redis`.
+            """;
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+    private String savedHome;
+
+    @BeforeEach
+    void bundledRunbooksLiveInATempHome() throws IOException {
+        savedHome = System.getProperty("incident.home");
+        Files.createDirectories(dir.resolve("home/runbooks"));
+        Files.writeString(dir.resolve("home/runbooks/database.md"), DATABASE);
+        System.setProperty("incident.home", dir.resolve("home").toString());
+        Files.createDirectories(dir.resolve("team"));
+        Files.writeString(dir.resolve("team/cache.md"), CACHE);
+    }
+
+    @AfterEach
+    void restoreHome() {
+        if (savedHome == null) {
+            System.clearProperty("incident.home");
+        } else {
+            System.setProperty("incident.home", savedHome);
+        }
+    }
+
+    private int run(String... args) {
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        return cli.execute(args);
+    }
+
+    private JsonNode json() throws IOException {
+        return new ObjectMapper().readTree(out.toString());
+    }
+
+    private List<String> files(JsonNode hits) {
+        List<String> files = new ArrayList<>();
+        hits.forEach(h -> files.add(Path.of(h.get("file").asText()).getFileName().toString()));
+        return files;
+    }
+
+    @Test
+    void jsonHitsCarryTheContractFields() throws IOException {
+        assertThat(run("search", "--json", "too", "many", "connections")).isZero();
+
+        JsonNode hits = json();
+        assertThat(hits).hasSize(1);
+        JsonNode hit = hits.get(0);
+        assertThat(hit.get("file").asText()).isEqualTo(dir.resolve("home/runbooks/database.md").toAbsolutePath().normalize().toString());
+        assertThat(hit.get("section").asText()).isEqualTo("Database Runbook > Connection Pool Exhausted");
+        assertThat(hit.get("line").asInt()).isEqualTo(3);
+        assertThat(hit.get("kind").asText()).isIn(java.util.Arrays.stream(dev.incidentconsole.runbook.SectionKind.values())
+                .map(dev.incidentconsole.runbook.SectionKind::label).toList());
+        assertThat(hit.get("score").floatValue()).isPositive();
+        assertThat(hit.get("snippet").asText()).containsIgnoringCase("too many connections").doesNotContain("«");
+        assertThat(hit.get("components").toString()).contains("PgBouncer");
+        assertThat(hit.fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("file", "section", "line", "kind", "score", "snippet", "components");
+    }
+
+    @Test
+    void runbooksOptionReplacesTheBundledOnesAndRepeats() throws IOException {
+        assertThat(run("search", "--json", "--runbooks", dir.resolve("team").toString(), "too many connections")).isZero();
+        assertThat(files(json())).containsExactly("cache.md");
+
+        out.getBuffer().setLength(0);
+        assertThat(run("search", "--json", "--runbooks", dir.resolve("team").toString(),
+                "--runbooks", dir.resolve("home/runbooks/database.md").toString(), "too many connections")).isZero();
+        assertThat(files(json())).containsExactlyInAnyOrder("cache.md", "database.md");
+    }
+
+    @Test
+    void componentOptionKeepsOnlySectionsAboutIt() throws IOException {
+        String team = dir.resolve("team").toString();
+        String home = dir.resolve("home/runbooks").toString();
+
+        assertThat(run("search", "--json", "--runbooks", team, "--runbooks", home, "--component", "redis", "connections")).isZero();
+
+        JsonNode hits = json();
+        assertThat(files(hits)).containsExactly("cache.md");
+        assertThat(hits.get(0).get("components").toString()).contains("Redis");
+    }
+
+    @Test
+    void humanOutputShowsRankScoreLocationPathAndMarkedWords() {
+        assertThat(run("search", "--runbooks", dir.resolve("team").toString(), "redis ping")).isZero();
+
+        String text = out.toString();
+        assertThat(text).containsPattern("(?m)^1\\. +\\d+\\.\\d{2}  .*cache\\.md:3  Cache Runbook > Redis Refuses Connections$");
+        assertThat(text).contains("«").contains("components: Redis");
+    }
+
+    @Test
+    void noMatchesIsNotAnError() throws IOException {
+        assertThat(run("search", "kafka rebalancing storm")).isZero();
+        assertThat(out.toString().strip()).isEqualTo("no matches");
+
+        out.getBuffer().setLength(0);
+        assertThat(run("search", "--json", "kafka rebalancing storm")).isZero();
+        assertThat(json()).isEmpty();
+    }
+
+    @Test
+    void limitCapsTheHits() throws IOException {
+        String team = dir.resolve("team").toString();
+        String home = dir.resolve("home/runbooks").toString();
+        assertThat(run("search", "--json", "--limit", "1", "--runbooks", team, "--runbooks", home, "connections")).isZero();
+        assertThat(json()).hasSize(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "no query              | search",
+            "blank query           | 'search; '",
+            "limit below one       | search;--limit;0;redis",
+            "limit not a number    | search;--limit;many;redis",
+            "unknown option        | search;--fuzzy;redis",
+            "runbooks path missing | search;--runbooks;/no/such/folder;redis"})
+    void usageErrorsExitTwo(String name, String args) {
+        assertThat(run(args.split(";"))).isEqualTo(2);
+        assertThat(err.toString()).isNotBlank().doesNotContain("Exception");
+    }
+}

@@ -1,0 +1,85 @@
+package dev.incidentconsole.app.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsStoreTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void noFileYetMeansDefaults() throws IOException {
+        assertThat(new SettingsStore(dir.resolve("settings.json")).load()).isEqualTo(Settings.defaults());
+    }
+
+    @Test
+    void addedFolderAndSynonymsFileAreReloadedFromDisk() throws IOException {
+        Path file = dir.resolve("config/incident-console/settings.json");
+        Path team = dir.resolve("team-runbooks");
+        Settings saved = Settings.defaults().withFolder(team).withSynonymsFile(dir.resolve("words.txt"));
+
+        new SettingsStore(file).save(saved);
+        Settings loaded = new SettingsStore(file).load();
+
+        assertThat(loaded).isEqualTo(saved);
+        assertThat(loaded.runbookFolders()).containsExactly(team.toAbsolutePath().normalize());
+        assertThat(Files.readString(file)).as("paths stay readable in the file")
+                .contains("\"" + team.toAbsolutePath() + "\"").doesNotContain("file:");
+    }
+
+    @Test
+    void savingReplacesTheFileAndLeavesNoTemporaryFiles() throws IOException {
+        Path file = dir.resolve("settings.json");
+        SettingsStore store = new SettingsStore(file);
+        store.save(Settings.defaults().withFolder(dir.resolve("a")));
+        store.save(Settings.defaults().withFolder(dir.resolve("b")));
+
+        assertThat(store.load().runbookFolders()).containsExactly(dir.resolve("b"));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly("settings.json");
+        }
+    }
+
+    @Test
+    void foldersAreNormalisedAndDeduplicated() {
+        Settings s = Settings.defaults().withFolder(dir.resolve("x/../team")).withFolder(dir.resolve("team"));
+
+        assertThat(s.runbookFolders()).containsExactly(dir.resolve("team"));
+        assertThat(s.withoutFolder(dir.resolve("team")).runbookFolders()).isEmpty();
+    }
+
+    @Test
+    void fieldsFromANewerVersionAreIgnored() throws IOException {
+        Path file = dir.resolve("settings.json");
+        Files.writeString(file, "{\"runbookFolders\": [\"/srv/runbooks\"], \"theme\": \"dark\"}");
+
+        assertThat(new SettingsStore(file).load().runbookFolders()).containsExactly(Path.of("/srv/runbooks"));
+    }
+
+    @Test
+    void invalidJsonNamesTheFileAndLine() throws IOException {
+        Path file = dir.resolve("settings.json");
+        Files.writeString(file, "{\n  \"runbookFolders\": [\"/srv\",\n}\n");
+
+        assertThatThrownBy(() -> new SettingsStore(file).load())
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining(file.toString()).hasMessageContaining("line 3").hasMessageEndingWith(".");
+    }
+
+    @Test
+    void unwritableFolderIsReportedWithTheFileName() throws IOException {
+        Path blocker = Files.writeString(dir.resolve("not-a-folder"), "");
+        Path file = blocker.resolve("settings.json");
+
+        assertThatThrownBy(() -> new SettingsStore(file).save(new Settings(List.of(), null)))
+                .isInstanceOf(IOException.class).hasMessageContaining(file.toString());
+    }
+}
