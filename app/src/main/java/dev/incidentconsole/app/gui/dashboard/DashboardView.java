@@ -49,8 +49,11 @@ public final class DashboardView extends BorderPane {
                 model.selectedProperty().set(row);
             }
         });
-        model.selectedProperty().addListener((obs, old, row) -> select(list, row));
-        select(list, model.selectedProperty().get());
+        model.selectedProperty().addListener((obs, old, row) -> select(list, row, true));
+        // Re-filing rows may drop the list's selection; the model's stays, so put it back once the list settled.
+        model.rows().addListener((javafx.collections.ListChangeListener<ServiceRow>) c ->
+                javafx.application.Platform.runLater(() -> select(list, model.selectedProperty().get(), false)));
+        select(list, model.selectedProperty().get(), true);
         VBox.setVgrow(list, Priority.ALWAYS);
         VBox left = new VBox(list, new AlertsPane(model));
         ScrollPane right = new ScrollPane(new ServiceDetailView(model));
@@ -62,10 +65,12 @@ public final class DashboardView extends BorderPane {
         setCenter(split);
     }
 
-    private static void select(ListView<ServiceRow> list, ServiceRow row) {
+    private static void select(ListView<ServiceRow> list, ServiceRow row, boolean scroll) {
         if (row != null && list.getSelectionModel().getSelectedItem() != row) {
             list.getSelectionModel().select(row);
-            list.scrollTo(row);
+            if (scroll) {
+                list.scrollTo(row);
+            }
         }
     }
 

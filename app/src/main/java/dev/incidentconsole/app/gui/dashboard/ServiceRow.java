@@ -17,6 +17,7 @@ public final class ServiceRow {
     private final ServiceSpec spec;
     private final int order;
     private final ReadOnlyObjectWrapper<ServiceStatus> status;
+    private final ReadOnlyObjectWrapper<Status> state;
     private final BooleanProperty checking = new SimpleBooleanProperty();
     private final String probeText;
 
@@ -28,16 +29,25 @@ public final class ServiceRow {
         this.spec = initial.spec();
         this.order = order;
         this.status = new ReadOnlyObjectWrapper<>(initial);
+        this.state = new ReadOnlyObjectWrapper<>(initial.status());
         this.probeText = Credentials.mask(spec.probe().describe());
     }
 
-    /** Takes a newer snapshot of this service; snapshots of another spec (a stale environment) are ignored. */
+    /**
+     * Takes a newer snapshot of this service; snapshots of another spec (a stale environment) are ignored.
+     *
+     * @return whether the status (UP, DOWN...) changed, so lists filtered or sorted by it must look again
+     */
     boolean update(ServiceStatus snapshot) {
         if (!snapshot.spec().equals(spec)) {
             return false;
         }
         status.set(snapshot);
         checking.set(false);
+        if (state.get() == snapshot.status()) {
+            return false;
+        }
+        state.set(snapshot.status());
         return true;
     }
 
@@ -62,7 +72,12 @@ public final class ServiceRow {
     }
 
     public Status state() {
-        return status.get().status();
+        return state.get();
+    }
+
+    /** The status alone: changes only when it does, not with every check. */
+    public ReadOnlyObjectProperty<Status> stateProperty() {
+        return state.getReadOnlyProperty();
     }
 
     /** True from "check now" until the answer arrives. */

@@ -86,6 +86,29 @@ class DashboardViewModelTest {
     }
 
     @Test
+    void outageOfManyServicesRefilesThemInOneListChange() throws IOException {
+        StringBuilder yaml = new StringBuilder("defaults: {host: 127.0.0.1, interval: 365d}\nservices:\n");
+        for (int i = 0; i < 40; i++) {
+            yaml.append("  - {name: s").append(i).append(", port: ").append(1000 + i).append("}\n");
+        }
+        open(HealthScheduler.builder().initialSpread(Duration.ofDays(365)).build(), env(yaml.toString()), null);
+        List<ServiceRow> rows = List.copyOf(model.rows());
+        rows.forEach(r -> model.listener().checked(snapshot(r, Status.UP, 5)));
+        model.drain();
+        model.selectedProperty().set(rows.get(39));
+        AtomicInteger changes = new AtomicInteger();
+        model.rows().addListener((javafx.collections.ListChangeListener<ServiceRow>) c -> changes.incrementAndGet());
+
+        rows.subList(10, 40).forEach(r -> model.listener().checked(snapshot(r, Status.DOWN, 5)));
+        model.drain();
+
+        assertThat(changes).hasValue(1);
+        assertThat(model.count(Status.DOWN).get()).isEqualTo(30);
+        assertThat(names().subList(0, 30)).allSatisfy(n -> assertThat(Integer.parseInt(n.substring(1))).isGreaterThanOrEqualTo(10));
+        assertThat(model.selectedProperty().get()).isSameAs(rows.get(39));
+    }
+
+    @Test
     void filtersByStatusTagAndTextAfterRealChecks() throws IOException {
         HttpServer api = server(Loopback.healthy());
         open(env("""
