@@ -103,7 +103,8 @@ class ConsoleWindowTest {
     }
 
     private static void awaitTree(FxRobot robot) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+        WindowSteps.show(robot, "Runbooks");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
                 () -> robot.lookup("Disk full on the database host").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
     }

@@ -37,7 +37,8 @@ class MissingFolderWindowTest {
 
     @Test
     void missingFolderShowsAnErrorNamingIt(FxRobot robot) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup(".folder-error").tryQuery()
+        WindowSteps.show(robot, "Runbooks");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup(".folder-error").tryQuery()
                 .map(n -> n.isVisible() && n.getParent().isVisible()).orElse(false));
 
         Message error = robot.lookup(".folder-error").queryAs(Message.class);

@@ -3,6 +3,7 @@ package dev.incidentconsole.app.gui.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.incidentconsole.app.gui.ConsoleApp;
+import dev.incidentconsole.app.gui.WindowSteps;
 import dev.incidentconsole.app.settings.SettingsStore;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -110,7 +111,7 @@ class SearchWindowTest {
 
     /** Shows the Runbooks view (another view may come first on the rail) and waits for its outline. */
     private static void awaitOutline(FxRobot robot) throws TimeoutException {
-        robot.clickOn(robot.lookup(".nav-button").match(n -> n instanceof Labeled l && "Runbooks".equals(l.getText())).<Node>query());
+        WindowSteps.show(robot, "Runbooks");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("Database Runbook").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
     }
