@@ -22,17 +22,17 @@ final class AlertsPane extends VBox {
         getStyleClass().add("alerts-pane");
         Label title = new Label();
         title.getStyleClass().add("pane-caption");
-        title.textProperty().bind(Bindings.size(model.alerts()).asString("FIRING ALERTS (%d)"));
-        ListView<AlertRow> list = new ListView<>(model.alerts());
+        title.textProperty().bind(Bindings.size(model.alerts().list()).asString("FIRING ALERTS (%d)"));
+        ListView<AlertRow> list = new ListView<>(model.alerts().list());
         list.getStyleClass().add("alert-list");
         Label empty = new Label();
-        empty.textProperty().bind(Bindings.when(model.alertsKnownProperty()).then("No alerts firing.")
+        empty.textProperty().bind(Bindings.when(model.alerts().knownProperty()).then("No alerts firing.")
                 .otherwise("Alertmanager is not answering: firing alerts unknown."));
         list.setPlaceholder(empty);
         list.setCellFactory(v -> new AlertCell(model));
         VBox.setVgrow(list, Priority.ALWAYS);
         getChildren().addAll(title, list);
-        visibleProperty().bind(model.alertmanagerProperty());
+        visibleProperty().bind(model.alerts().configuredProperty());
         managedProperty().bind(visibleProperty());
     }
 

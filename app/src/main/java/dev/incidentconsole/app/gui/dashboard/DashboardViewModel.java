@@ -7,7 +7,6 @@ import dev.incidentconsole.health.env.EnvironmentFile;
 import dev.incidentconsole.health.env.EnvironmentLoader;
 import dev.incidentconsole.health.schedule.HealthListener;
 import dev.incidentconsole.health.schedule.HealthScheduler;
-import dev.incidentconsole.health.spec.AlertmanagerSpec;
 import dev.incidentconsole.runbook.Runbook;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -15,8 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -46,9 +43,7 @@ public final class DashboardViewModel implements AutoCloseable {
     private final EnvironmentState env = new EnvironmentState();
     private final ObjectProperty<ServiceRow> selected = new SimpleObjectProperty<>();
     private final ObservableList<LinkedSection> selectedLinks = FXCollections.observableArrayList();
-    private final ObservableList<AlertRow> alerts = FXCollections.observableArrayList();
-    private final ReadOnlyBooleanWrapper alertmanager = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper alertsKnown = new ReadOnlyBooleanWrapper();
+    private final FiringAlerts alerts = new FiringAlerts();
     private final ReadOnlyObjectWrapper<Instant> clock = new ReadOnlyObjectWrapper<>(Instant.now());
     private List<Runbook> runbooks = List.of();
     private RunbookLinks links = new RunbookLinks(List.of());
@@ -119,7 +114,6 @@ public final class DashboardViewModel implements AutoCloseable {
         }
         table.replace(fresh);
         selected.set(pendingService == null ? null : table.get(pendingService));
-        alertmanager.set(specs.stream().anyMatch(s -> s.probe() instanceof AlertmanagerSpec));
         refreshAlerts();
         LOG.info("Dashboard watches {} services of environment {}", specs.size(), name);
     }
@@ -206,23 +200,15 @@ public final class DashboardViewModel implements AutoCloseable {
     }
 
     private void refreshAlerts() {
-        List<AlertRow> now = new ArrayList<>();
-        alertsKnown.set(table.all().stream().anyMatch(r -> r.spec().probe() instanceof AlertmanagerSpec && r.state().answering()));
-        for (ServiceRow r : table.all()) {
-            if (r.spec().probe() instanceof AlertmanagerSpec) {
-                r.snapshot().last().alerts().forEach(a -> now.add(new AlertRow(a, r.name(), links.forAlert(a).orElse(null))));
-            }
-        }
-        if (!now.equals(alerts)) {
-            alerts.setAll(now);
-            refreshLinks();
+        if (alerts.refresh(table.all(), links)) {
+            refreshLinks(); // alerts about the selected service add sections
         }
     }
 
     private void refreshLinks() {
         ServiceRow row = selected.get();
         selectedLinks.setAll(row == null ? List.of()
-                : links.forService(row.spec(), alerts.stream().map(AlertRow::alert).toList()));
+                : links.forService(row.spec(), alerts.list().stream().map(AlertRow::alert).toList()));
     }
 
     /** The services shown: filtered, problems first (DOWN, DEGRADED, UNKNOWN, UP), then in file order. */
@@ -253,19 +239,9 @@ public final class DashboardViewModel implements AutoCloseable {
         return selectedLinks;
     }
 
-    /** Alerts firing in the environment's Alertmanagers, most severe first. */
-    public ObservableList<AlertRow> alerts() {
+    /** Alerts firing in the environment's Alertmanagers. */
+    public FiringAlerts alerts() {
         return alerts;
-    }
-
-    /** Whether the environment has an Alertmanager to list alerts from. */
-    public ReadOnlyBooleanProperty alertmanagerProperty() {
-        return alertmanager.getReadOnlyProperty();
-    }
-
-    /** Whether an Alertmanager answered, so an empty alert list means nothing is firing. */
-    public ReadOnlyBooleanProperty alertsKnownProperty() {
-        return alertsKnown.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Instant> clockProperty() {

@@ -1,0 +1,112 @@
+package dev.incidentconsole.app.gui.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.incidentconsole.app.gui.util.DirectTaskExecutor;
+import dev.incidentconsole.health.env.EnvironmentLoader;
+import dev.incidentconsole.health.schedule.HealthScheduler;
+import dev.incidentconsole.runbook.RunbookParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Which environments the dashboard offers and watches, from real files and runbooks. */
+class EnvironmentStateTest {
+    @TempDir
+    Path dir;
+
+    private DashboardViewModel model;
+
+    @AfterEach
+    void stop() {
+        model.close();
+    }
+
+    @Test
+    void badFileNamesFileLineAndFieldAndThePortTablesStillWork() throws IOException {
+        Files.writeString(dir.resolve("cache.md"), RunbookLinksTest.CACHE_RUNBOOK);
+        Path file = env("""
+                services:
+                  - name: api
+                    port: 80a
+                """);
+        open(file, null);
+        model.setRunbooks(List.of(new RunbookParser().parse(dir.resolve("cache.md"))));
+
+        assertThat(model.environment().errorProperty().get())
+                .startsWith("environments.yaml line 3: services[0].port: \"80a\" is not a port number");
+        assertThat(model.environment().names()).containsExactly(ServiceSources.PORT_TABLES);
+        assertThat(model.environment().nameProperty().get()).isEqualTo(ServiceSources.PORT_TABLES);
+        assertThat(names()).containsExactly("Cache");
+    }
+
+    @Test
+    void runbooksLoadedAfterTheFileAddPortTablesWithoutReplacingTheFileEnvironments() throws IOException {
+        Files.writeString(dir.resolve("cache.md"), RunbookLinksTest.CACHE_RUNBOOK);
+        open(env("services: [{name: api, host: 127.0.0.1, port: 1, interval: 365d}]\n"), null);
+        List<String> removed = new ArrayList<>();
+        model.environment().names().addListener((javafx.collections.ListChangeListener<String>) c -> {
+            while (c.next()) {
+                removed.addAll(c.getRemoved());
+            }
+        });
+
+        model.setRunbooks(List.of(new RunbookParser().parse(dir.resolve("cache.md"))));
+
+        // A combo box showing the names loses its value when the chosen one is removed, even to be added back.
+        assertThat(model.environment().names()).containsExactly("environments", ServiceSources.PORT_TABLES);
+        assertThat(removed).isEmpty();
+        assertThat(model.environment().nameProperty().get()).isEqualTo("environments");
+        assertThat(names()).containsExactly("api");
+    }
+
+    @Test
+    void switchingToProductionMarksItAndWatchesItsServices() throws IOException {
+        open(env("""
+                default: local
+                defaults: {interval: 365d}
+                environments:
+                  local:
+                    services: [{name: api, host: 127.0.0.1, port: 8000}]
+                  production:
+                    production: true
+                    services: [{name: api, host: api.prod.internal, port: 443}, {name: db, host: db.prod.internal, port: 5432}]
+                """), null);
+        assertThat(model.environment().names()).containsExactly("local", "production");
+        assertThat(model.environment().productionProperty().get()).isFalse();
+
+        model.environment().nameProperty().set("production");
+
+        assertThat(model.environment().productionProperty().get()).isTrue();
+        assertThat(model.rows()).extracting(r -> r.spec().address()).containsExactly("api.prod.internal:443", "db.prod.internal:5432");
+    }
+
+    @Test
+    void preferredEnvironmentIsSelectedWhenTheFileHasIt() throws IOException {
+        open(env("""
+                environments:
+                  local: {services: [{name: a, port: 1, interval: 365d}]}
+                  staging: {services: [{name: b, port: 2, interval: 365d}]}
+                """), "staging");
+        assertThat(model.environment().nameProperty().get()).isEqualTo("staging");
+        assertThat(names()).containsExactly("b");
+    }
+
+    private void open(Path envFile, String preferred) {
+        model = new DashboardViewModel(new DirectTaskExecutor(), HealthScheduler.builder().build(), new EnvironmentLoader());
+        model.openEnvironmentFile(envFile, preferred);
+    }
+
+    private Path env(String yaml) throws IOException {
+        return Files.writeString(dir.resolve("environments.yaml"), yaml);
+    }
+
+    private List<String> names() {
+        return model.rows().stream().map(ServiceRow::name).toList();
+    }
+}
