@@ -27,19 +27,55 @@ import java.util.function.Predicate;
 final class CrossFieldExpander {
 
     private final Map<String, Float> fields;
+    private final Map<String, Float> phraseFields;
     private final Predicate<String> ignored;
+    private final Predicate<String> common;
 
     /**
-     * @param fields  field names and the weight of a match in each
-     * @param ignored analysed words to leave out (stop words, filler words)
+     * @param fields       field names and the weight of a match in each
+     * @param phraseFields where phrases (multi-word synonyms, quoted text) are looked for: reading positions
+     *                     costs more than reading terms, so expanders of synonyms keep them to short fields
+     * @param ignored      analysed words to leave out (stop words, filler words)
      */
-    CrossFieldExpander(Map<String, Float> fields, Predicate<String> ignored) {
-        this.fields = fields;
-        this.ignored = ignored;
+    CrossFieldExpander(Map<String, Float> fields, Map<String, Float> phraseFields, Predicate<String> ignored) {
+        this(fields, phraseFields, ignored, t -> false);
     }
 
-    /** The query over the real fields, or {@code null} when nothing but stop words is left. */
+    private CrossFieldExpander(Map<String, Float> fields, Map<String, Float> phraseFields, Predicate<String> ignored,
+                               Predicate<String> common) {
+        this.fields = fields;
+        this.phraseFields = phraseFields;
+        this.ignored = ignored;
+        this.common = common;
+    }
+
+    /**
+     * The same expander, but words found in a large share of all sections are not looked up in the body:
+     * scoring their long body postings for every section is what makes a search slow, while their matches in
+     * headings and symptoms still count (the caller adds their body score when rescoring the best candidates).
+     */
+    CrossFieldExpander withCommonWords(Predicate<String> isCommon) {
+        return new CrossFieldExpander(fields, phraseFields, ignored, isCommon);
+    }
+
+    private Map<String, Float> fieldsFor(List<String> words) {
+        if (!fields.containsKey(SearchFields.BODY) || words.stream().noneMatch(common)) {
+            return fields;
+        }
+        Map<String, Float> narrowed = new java.util.LinkedHashMap<>(fields);
+        narrowed.remove(SearchFields.BODY);
+        return narrowed;
+    }
+
+    CrossFieldExpander(Map<String, Float> fields, Predicate<String> ignored) {
+        this(fields, fields, ignored);
+    }
+
+    /** The query over the real fields, or {@code null} when nothing but ignored words is left (or q is null). */
     Query expand(Query q) {
+        if (q == null) {
+            return null;
+        }
         if (q instanceof TermQuery tq) {
             return term(tq.getTerm().bytes());
         }
@@ -65,8 +101,9 @@ final class CrossFieldExpander {
             return null;
         }
         List<Query> perField = new ArrayList<>();
-        fields.forEach((f, boost) -> perField.add(new BoostQuery(new TermQuery(new Term(f, bytes)), boost)));
-        return new DisjunctionMaxQuery(perField, SearchFields.TIE_BREAKER);
+        fieldsFor(List.of(text)).forEach((f, boost) ->
+                perField.add(new BoostQuery(new TermQuery(new Term(f, bytes)), boost)));
+        return perField.isEmpty() ? null : new DisjunctionMaxQuery(perField, SearchFields.TIE_BREAKER);
     }
 
     private Query synonyms(List<Term> terms) {
@@ -76,12 +113,12 @@ final class CrossFieldExpander {
             return kept.isEmpty() ? null : term(kept.get(0).bytes());
         }
         List<Query> perField = new ArrayList<>();
-        fields.forEach((f, boost) -> {
+        fieldsFor(kept.stream().map(Term::text).toList()).forEach((f, boost) -> {
             SynonymQuery.Builder b = new SynonymQuery.Builder(f);
             kept.forEach(t -> b.addTerm(new Term(f, t.bytes())));
             perField.add(new BoostQuery(b.build(), boost));
         });
-        return new DisjunctionMaxQuery(perField, SearchFields.TIE_BREAKER);
+        return perField.isEmpty() ? null : new DisjunctionMaxQuery(perField, SearchFields.TIE_BREAKER);
     }
 
     private Query phrase(PhraseQuery pq) {
@@ -96,8 +133,11 @@ final class CrossFieldExpander {
         if (kept.size() <= 1) {
             return kept.isEmpty() ? null : term(terms[kept.get(0)].bytes());
         }
+        if (phraseFields.isEmpty()) {
+            return null;
+        }
         List<Query> perField = new ArrayList<>();
-        fields.forEach((f, boost) -> {
+        phraseFields.forEach((f, boost) -> {
             PhraseQuery.Builder b = new PhraseQuery.Builder().setSlop(pq.getSlop());
             // Positions are kept, so "out of memory" matches text where the index dropped "of" too.
             kept.forEach(i -> b.add(new Term(f, terms[i].bytes()), positions[i] - positions[kept.get(0)]));

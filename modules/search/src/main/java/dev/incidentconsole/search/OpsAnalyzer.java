@@ -8,6 +8,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.core.FlattenGraphFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.SetKeywordMarkerFilter;
 import org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter;
@@ -26,8 +27,8 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>{@link #forIndex()}: StandardTokenizer, possessive, lowercase, stop words, Porter stemming.</li>
- *   <li>{@link #forSplitIndex()}: the same after splitting {@code HighErrorRate} and {@code pg_isready} into
- *       words, for the split copies of headings, alert names and commands.</li>
+ *   <li>{@link #forSplitIndex()}: the same, but names such as {@code HighErrorRate}, {@code OOMKilled} and
+ *       {@code pg_isready} are indexed whole and split into words, for headings, alert names and commands.</li>
  *   <li>{@link #forRawIndex()}: no stemming, for typo and prefix matching against the words as written.</li>
  *   <li>{@link #forQuery(Synonyms)}: stemming then the operations synonym graph. Stop words are kept (marked
  *       so the stemmer leaves them alone) because multi-word synonyms such as "out of memory" contain them;
@@ -58,7 +59,7 @@ public final class OpsAnalyzer extends Analyzer {
         return new OpsAnalyzer(Mode.INDEX, null);
     }
 
-    /** Index-time analysis for the CamelCase / snake_case split copies of names. */
+    /** Index-time analysis for text holding names: each CamelCase or snake_case name whole and split. */
     public static OpsAnalyzer forSplitIndex() {
         return new OpsAnalyzer(Mode.SPLIT, null);
     }
@@ -85,9 +86,11 @@ public final class OpsAnalyzer extends Analyzer {
         TokenStream stream = source;
         if (mode == Mode.SPLIT) {
             int flags = WordDelimiterGraphFilter.GENERATE_WORD_PARTS | WordDelimiterGraphFilter.GENERATE_NUMBER_PARTS
-                    | WordDelimiterGraphFilter.SPLIT_ON_CASE_CHANGE | WordDelimiterGraphFilter.STEM_ENGLISH_POSSESSIVE;
-            // Without PRESERVE_ORIGINAL or CATENATE_* the output is a plain token chain, safe to index unflattened.
+                    | WordDelimiterGraphFilter.SPLIT_ON_CASE_CHANGE | WordDelimiterGraphFilter.STEM_ENGLISH_POSSESSIVE
+                    | WordDelimiterGraphFilter.PRESERVE_ORIGINAL | WordDelimiterGraphFilter.CATENATE_ALL;
+            // CATENATE_ALL gives back "OOMKilled" whole after the reader split it as "OOM_Killed".
             stream = new WordDelimiterGraphFilter(stream, flags, null);
+            stream = new FlattenGraphFilter(stream); // the index cannot store a token graph
         }
         stream = new EnglishPossessiveFilter(stream);
         stream = new LowerCaseFilter(stream);
@@ -109,8 +112,8 @@ public final class OpsAnalyzer extends Analyzer {
     @Override
     protected Reader initReader(String fieldName, Reader reader) {
         // WordDelimiterGraphFilter splits "highError" but not an upper-case run from the next word ("OOMKilled",
-        // "GRPCRequests"); a space before the last capital of such a run lets it split those too.
-        return mode == Mode.SPLIT ? new PatternReplaceCharFilter(ACRONYM_END, " ", reader) : reader;
+        // "GRPCRequests"); an underscore before the last capital of such a run (still one token) lets it.
+        return mode == Mode.SPLIT ? new PatternReplaceCharFilter(ACRONYM_END, "_", reader) : reader;
     }
 
     @Override

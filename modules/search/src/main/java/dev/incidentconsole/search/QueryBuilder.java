@@ -1,131 +1,177 @@
 package dev.incidentconsole.search;
 
 import dev.incidentconsole.runbook.SectionKind;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Turns a {@link SearchQuery} into a Lucene query. The text is analysed with the query chain (stemming and
- * operations synonyms) and spread over the fields word by word ({@link CrossFieldExpander}); on top come a
- * bonus for query words found side by side in a heading, symptom or the body, a prefix match on the word still
- * being typed, and {@code "quoted"} phrases that must appear. Filters never change scores.
+ * Turns a {@link SearchQuery} into a Lucene query. The typed words are spread over the fields one by one
+ * ({@link CrossFieldExpander}); their operations synonyms count as a second, slightly weaker clause. On top
+ * come a bonus for sections holding every word, a bonus for words found side by side in a heading, symptom or
+ * the body, typo matching for words the index does not know, a prefix match on the word still being typed,
+ * and {@code "quoted"} phrases that must appear. Filters never change scores.
  *
- * <p>Thread-safe and cheap to call; build one per {@link Synonyms}.
+ * <p>Thread-safe; build one per {@link Synonyms}.
  */
 public final class QueryBuilder {
 
-    private static final String PLACEHOLDER = "_";
-    /** Words engineers put around a symptom ("keeps restarting", "getting 429s") that say nothing about it. */
-    private static final List<String> FILLER_WORDS = List.of("get", "getting", "gets", "got", "keep", "keeps",
-            "kept", "keeping", "see", "seeing", "seems", "still", "again", "suddenly", "randomly", "constantly", "why",
-            "how", "what", "help", "happening", "lot", "lots", "some", "any", "very", "really", "just");
-    private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
-    private static final Pattern LAST_WORD = Pattern.compile("([\\p{L}][\\p{L}\\p{N}_-]{2,})$");
+    /** A word this rare in the index, as written and stemmed, is probably mistyped: it is matched with typos. */
+    static final int TYPO_MAX_DOC_FREQ = 2;
 
-    private final org.apache.lucene.util.QueryBuilder analysis;
-    private final org.apache.lucene.util.QueryBuilder literal =
-            new org.apache.lucene.util.QueryBuilder(OpsAnalyzer.forSynonymRules());
-    private final Analyzer plain = OpsAnalyzer.forIndex();
-    private final Analyzer raw = OpsAnalyzer.forRawIndex();
-    private final Set<String> fillers = stems(plain, FILLER_WORDS);
-    private final CrossFieldExpander expander = new CrossFieldExpander(SearchFields.TERM_BOOSTS, this::ignored);
-    private final CrossFieldExpander lenient = new CrossFieldExpander(SearchFields.TERM_BOOSTS, OpsAnalyzer.STOP_WORDS::contains);
+    private final org.apache.lucene.util.QueryBuilder synonyms;
+    private final TypoQueries typoQueries = new TypoQueries();
+    private final CrossFieldExpander expander = new CrossFieldExpander(SearchFields.TERM_BOOSTS, TypedText::ignored);
+    private final CrossFieldExpander synonymExpander = new CrossFieldExpander(SearchFields.SYNONYM_BOOSTS,
+            SearchFields.SYNONYM_PHRASE_BOOSTS, TypedText::ignored);
+    private final CrossFieldExpander lenient =
+            new CrossFieldExpander(SearchFields.TERM_BOOSTS, OpsAnalyzer.STOP_WORDS::contains);
+    private final CrossFieldExpander context = new CrossFieldExpander(SearchFields.CONTEXT_BOOSTS, TypedText::ignored);
+    /** Single-word synonyms only: marking multi-word ones would cost a postings lookup per word per hit. */
+    private final CrossFieldExpander bodyTerms =
+            new CrossFieldExpander(Map.of(SearchFields.BODY, 1f), Map.of(), TypedText::ignored);
+    private final CrossFieldExpander body =
+            new CrossFieldExpander(Map.of(SearchFields.BODY, 1f), TypedText::ignored);
 
     public QueryBuilder(Synonyms synonyms) {
-        analysis = new org.apache.lucene.util.QueryBuilder(OpsAnalyzer.forQuery(synonyms));
-        analysis.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
+        this.synonyms = new org.apache.lucene.util.QueryBuilder(OpsAnalyzer.forQuery(synonyms));
+        this.synonyms.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
     }
 
     /**
-     * The query, or {@code null} when there is nothing to search for (blank text and no filters, or only
-     * stop words).
+     * The query, or {@code null} when there is nothing to search for (blank text without filters, or only stop
+     * words).
+     *
+     * @param reader the index to be searched, used to tell mistyped words from known ones
+     * @throws IOException when the reader fails
      */
-    public Query build(SearchQuery query) {
-        Query filter = filter(query);
-        if (query.browsing()) {
-            return filter;
+    public Query build(SearchQuery query, IndexReader reader) throws IOException {
+        Prepared p = prepare(query, reader);
+        if (p.bonus() == null) {
+            return p.query();
         }
-        Query text = text(query.text());
-        if (text == null) {
-            return null;
-        }
-        if (filter == null) {
-            return text;
-        }
-        return new BooleanQuery.Builder().add(text, Occur.MUST).add(filter, Occur.FILTER).build();
+        return new BooleanQuery.Builder().add(p.query(), Occur.MUST).add(p.bonus(), Occur.SHOULD).build();
     }
 
-    /** The scoring part for the typed text, or {@code null} when it holds no searchable word. */
-    Query text(String typed) {
+    /**
+     * A search in its parts, any of which may be null.
+     *
+     * @param query     finds and scores the candidate sections
+     * @param bonus     adds to the score of the best candidates only (rescoring): words side by side, every
+     *                  word present. Too costly to evaluate for every section that shares a word with the query
+     * @param highlight what the snippets mark
+     */
+    record Prepared(Query query, Query bonus, Query highlight) {
+    }
+
+    Prepared prepare(SearchQuery query, IndexReader reader) throws IOException {
+        Query filter = filter(query);
+        if (query.browsing()) {
+            return new Prepared(filter, null, null);
+        }
+        TypedText typed = new TypedText(query.text(), synonyms);
+        CommonWords commonWords = new CommonWords(reader, typed);
+        Query text = text(typed, commonWords, reader);
+        if (text == null) {
+            return new Prepared(null, null, null);
+        }
+        if (filter != null) {
+            text = new BooleanQuery.Builder().add(text, Occur.MUST).add(filter, Occur.FILTER).build();
+        }
+        return new Prepared(text, bonus(typed, commonWords), highlight(typed));
+    }
+
+    /**
+     * The words and phrases to mark in a hit's body text; {@code null} when there are none. Only terms and
+     * phrases, no prefix or fuzzy parts, so the highlighter can read offsets from the index instead of
+     * analysing every hit's text again.
+     */
+    private Query highlight(TypedText typed) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
-        Matcher m = QUOTED.matcher(typed);
+        typed.quoted.forEach(p -> add(b, body.expand(p)));
+        add(b, body.expand(typed.words));
+        add(b, bodyTerms.expand(typed.withSynonyms));
+        BooleanQuery q = b.build();
+        return q.clauses().isEmpty() ? null : q;
+    }
+
+    private static void add(BooleanQuery.Builder b, Query q) {
+        if (q != null) {
+            b.add(q, Occur.SHOULD);
+        }
+    }
+
+    private Query text(TypedText typed, CommonWords commonWords, IndexReader reader) throws IOException {
+        CrossFieldExpander expander = commonWords.any() ? this.expander.withCommonWords(commonWords) : this.expander;
+        CrossFieldExpander synonymExpander = commonWords.any()
+                ? this.synonymExpander.withCommonWords(commonWords) : this.synonymExpander;
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
         boolean quoted = false;
-        while (m.find()) {
-            Query phrase = expander.expand(phraseOf(plain, m.group(1), 0));
+        for (PhraseQuery p : typed.quoted) {
+            Query phrase = expander.expand(p);
             if (phrase != null) {
                 b.add(phrase, Occur.MUST);
                 quoted = true;
             }
         }
-        String loose = QUOTED.matcher(typed).replaceAll(" ");
-        Query analysed = literal.createBooleanQuery(PLACEHOLDER, loose, Occur.SHOULD);
-        Query words = expand(analysed);
-        if (words == null && analysed != null) {
-            words = lenient.expand(analysed); // nothing but filler words: search for them after all
+        Query words = expander.expand(typed.words);
+        if (words == null && typed.words != null) {
+            words = lenient.expand(typed.words); // nothing but filler words: search for them after all
         }
         if (words == null) {
             return quoted ? b.build() : null;
         }
-        // Every clause below is optional: a section matching any of them is a hit, and without a quoted
-        // phrase at least one must match. The typed words and their synonyms are separate clauses so that a
-        // multi-word synonym ("connection refused" = "econnrefused") never turns the typed words into a phrase.
+        // All clauses below are optional: without a quoted phrase a section must match at least one. The typed
+        // words and their synonyms are separate clauses so that a multi-word synonym ("connection refused" =
+        // "econnrefused") never turns the typed words themselves into a phrase.
         b.add(words, Occur.SHOULD);
-        if (words instanceof BooleanQuery all && all.clauses().size() > 1) {
-            // Sections holding every word beat those with one word in a strong place ("promote a redis replica").
-            BooleanQuery.Builder every = new BooleanQuery.Builder().setMinimumNumberShouldMatch(all.clauses().size());
-            all.clauses().forEach(every::add);
-            b.add(new BoostQuery(every.build(), SearchFields.ALL_WORDS_BOOST), Occur.SHOULD);
+        if (typed.withSynonyms != null && !typed.withSynonyms.equals(typed.words)) {
+            Query withSynonyms = synonymExpander.expand(typed.withSynonyms);
+            if (withSynonyms != null) {
+                b.add(new BoostQuery(withSynonyms, SearchFields.SYNONYM_BOOST), Occur.SHOULD);
+            }
         }
-        Query synonyms = expand(analysis.createBooleanQuery(PLACEHOLDER, loose, Occur.SHOULD));
-        if (synonyms != null && !synonyms.equals(words)) {
-            b.add(new BoostQuery(synonyms, SearchFields.SYNONYM_BOOST), Occur.SHOULD);
-        }
-        proximity(loose).forEach(q -> b.add(q, Occur.SHOULD));
-        typos(loose).forEach(q -> b.add(q, Occur.SHOULD));
-        Query prefix = prefix(typed);
-        if (prefix != null) {
-            b.add(prefix, Occur.SHOULD);
+        typos(typed.raw, reader).forEach(q -> b.add(q, Occur.SHOULD));
+        if (typed.partial != null && !known(typed.partial, reader)) {
+            Query titles = new BoostQuery(new PrefixQuery(new Term(SearchFields.TITLE, typed.partial)), 2f);
+            Query anywhere = new PrefixQuery(new Term(SearchFields.ALL, typed.partial));
+            b.add(new BoostQuery(new DisjunctionMaxQuery(List.of(titles, anywhere), 0f), SearchFields.PREFIX_BOOST),
+                    Occur.SHOULD);
         }
         return b.build();
     }
 
-    private Query expand(Query analysed) {
-        return analysed == null ? null : expander.expand(analysed);
+    /**
+     * Bonus for every word present, words side by side, words in the context fields, and the body matches of
+     * common words the first pass left out.
+     */
+    private Query bonus(TypedText typed, CommonWords commonWords) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        commonWords.typed().forEach(stem -> b.add(new TermQuery(new Term(SearchFields.BODY, stem)), Occur.SHOULD));
+        if (body.expand(typed.withSynonyms) instanceof BooleanQuery all && all.clauses().size() > 1) {
+            // Sections holding every word (or a synonym of it) beat those with one word in a strong place
+            // ("promote a redis replica"). The body is enough to tell: it holds the heading too.
+            BooleanQuery.Builder every = new BooleanQuery.Builder().setMinimumNumberShouldMatch(all.clauses().size());
+            all.clauses().forEach(every::add);
+            b.add(new BoostQuery(every.build(), SearchFields.ALL_WORDS_BOOST), Occur.SHOULD);
+        }
+        proximity(typed.sequence).forEach(q -> b.add(q, Occur.SHOULD));
+        add(b, context.expand(typed.words));
+        BooleanQuery q = b.build();
+        return q.clauses().isEmpty() ? null : q;
     }
 
     /** Section must satisfy every filter given; {@code null} when there are none. */
@@ -143,34 +189,32 @@ public final class QueryBuilder {
     }
 
     private static <T> void anyOf(List<Query> musts, String field, List<T> values, Function<T, String> key) {
-        if (values.isEmpty()) {
-            return;
+        if (!values.isEmpty()) {
+            BooleanQuery.Builder b = new BooleanQuery.Builder();
+            values.forEach(v -> b.add(new TermQuery(new Term(field, key.apply(v))), Occur.SHOULD));
+            musts.add(b.build());
         }
-        BooleanQuery.Builder b = new BooleanQuery.Builder();
-        values.forEach(v -> b.add(new TermQuery(new Term(field, key.apply(v))), Occur.SHOULD));
-        musts.add(b.build());
     }
 
     /** Adjacent word pairs, and the whole text when longer, found close together earn a bonus. */
-    private List<Query> proximity(String text) {
-        PhraseQuery all = withoutFillers(phraseOf(plain, text, 2));
+    private static List<Query> proximity(PhraseQuery all) {
         Term[] terms = all.getTerms();
         int[] pos = all.getPositions();
         List<Query> out = new ArrayList<>();
         for (int i = 0; i + 1 < terms.length; i++) {
             PhraseQuery pair = new PhraseQuery.Builder().setSlop(1)
                     .add(terms[i], 0).add(terms[i + 1], pos[i + 1] - pos[i]).build();
-            out.add(perField(pair, SearchFields.PHRASE_BOOSTS));
+            out.add(perField(pair));
         }
         if (terms.length > 2) {
-            out.add(new BoostQuery(perField(all, SearchFields.PHRASE_BOOSTS), 1.5f));
+            out.add(new BoostQuery(perField(all), 1.5f));
         }
         return out;
     }
 
-    private static Query perField(PhraseQuery p, Map<String, Float> fields) {
+    private static Query perField(PhraseQuery p) {
         List<Query> perField = new ArrayList<>();
-        fields.forEach((f, boost) -> {
+        SearchFields.PHRASE_BOOSTS.forEach((f, boost) -> {
             PhraseQuery.Builder b = new PhraseQuery.Builder().setSlop(p.getSlop());
             for (int i = 0; i < p.getTerms().length; i++) {
                 b.add(new Term(f, p.getTerms()[i].bytes()), p.getPositions()[i]);
@@ -180,77 +224,27 @@ public final class QueryBuilder {
         return new DisjunctionMaxQuery(perField, 0f);
     }
 
-    private PhraseQuery withoutFillers(PhraseQuery p) {
-        PhraseQuery.Builder b = new PhraseQuery.Builder().setSlop(p.getSlop());
-        for (int i = 0; i < p.getTerms().length; i++) {
-            if (!fillers.contains(p.getTerms()[i].text())) {
-                b.add(p.getTerms()[i], p.getPositions()[i]);
-            }
-        }
-        return b.build();
-    }
-
-    private boolean ignored(String term) {
-        return OpsAnalyzer.STOP_WORDS.contains(term) || fillers.contains(term);
-    }
-
-    private Set<String> stems(Analyzer analyzer, List<String> words) {
-        Set<String> out = new HashSet<>();
-        for (String w : words) {
-            for (Term t : phraseOf(analyzer, w, 0).getTerms()) {
-                out.add(t.text());
-            }
-        }
-        return Set.copyOf(out);
-    }
-
-    /** The text analysed without synonyms as a phrase on the placeholder field; stop words leave gaps. */
-    private PhraseQuery phraseOf(Analyzer analyzer, String text, int slop) {
-        PhraseQuery.Builder b = new PhraseQuery.Builder().setSlop(slop);
-        try (TokenStream ts = analyzer.tokenStream(PLACEHOLDER, text)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
-            ts.reset();
-            int pos = -1;
-            while (ts.incrementToken()) {
-                pos += inc.getPositionIncrement();
-                b.add(new Term(PLACEHOLDER, term.toString()), pos);
-            }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException("analysing text in memory cannot fail", e);
-        }
-        return b.build();
-    }
-
     /**
-     * Words of four letters or more also match with typos, against the unstemmed words (a misspelling often
-     * changes the stem): one edit for up to seven letters, two from eight. Numbers and codes (429, 5xx, x509)
-     * must match exactly.
+     * Words of four letters or more that the index does not know, as written or stemmed, also match with
+     * typos. Known words skip this: edit automata are the most expensive part of a query. Numbers and codes
+     * (429, 5xx, x509) must match exactly.
      */
-    private List<Query> typos(String text) {
+    private List<Query> typos(List<String> words, IndexReader reader) throws IOException {
         List<Query> out = new ArrayList<>();
-        for (Term t : phraseOf(raw, text, 0).getTerms()) {
-            String word = t.text();
-            if (!FILLER_WORDS.contains(word) && word.length() >= 4 && word.chars().allMatch(Character::isLetter)) {
-                int edits = word.length() >= 8 ? 2 : 1;
-                // prefixLength 1: typos in the first letter are rare, and a fixed first letter keeps it fast.
-                FuzzyQuery fuzzy = new FuzzyQuery(new Term(SearchFields.ALL, word), edits, 1, 50, true);
-                out.add(new BoostQuery(fuzzy, SearchFields.FUZZY_BOOST));
+        for (String word : words) {
+            if (word.length() >= 4 && word.chars().allMatch(Character::isLetter) && !known(word, reader)) {
+                out.add(typoQueries.of(word));
             }
         }
         return out;
     }
 
-    /** The word still being typed (no space after it yet) also matches as the start of a word. */
-    private Query prefix(String typed) {
-        Matcher m = LAST_WORD.matcher(typed);
-        if (!m.find()) {
-            return null;
-        }
-        String word = m.group(1).toLowerCase(Locale.ROOT);
-        Query titles = new BoostQuery(new PrefixQuery(new Term(SearchFields.TITLE_SPLIT, word)), 2f);
-        Query anywhere = new PrefixQuery(new Term(SearchFields.ALL, word));
-        return new BoostQuery(new DisjunctionMaxQuery(List.of(titles, anywhere), 0f), SearchFields.PREFIX_BOOST);
+    /**
+     * Whether the index knows the word, as written or stemmed. Only unknown words are matched with typos or,
+     * while being typed, as prefixes: a known word already matches, and expanding it costs much.
+     */
+    private static boolean known(String word, IndexReader reader) throws IOException {
+        return reader.docFreq(new Term(SearchFields.ALL, word)) > TYPO_MAX_DOC_FREQ
+                || reader.docFreq(new Term(SearchFields.BODY, TypedText.stem(word))) > TYPO_MAX_DOC_FREQ;
     }
 }

@@ -7,7 +7,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.Query;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.slf4j.Logger;
@@ -173,14 +173,11 @@ public final class RunbookIndex implements Closeable {
     /** The best sections for the query, best first; empty for blank text without filters. */
     public List<SearchHit> search(SearchQuery query) {
         QueryBuilder builder = queries;
-        Query q = builder.build(query);
-        if (q == null) {
-            return List.of();
-        }
         try {
-            var searcher = searchers.acquire();
+            IndexSearcher searcher = searchers.acquire();
             try {
-                return new HitReader(searcher, analyzer).read(q, query, builder);
+                QueryBuilder.Prepared prepared = builder.prepare(query, searcher.getIndexReader());
+                return prepared.query() == null ? List.of() : new HitReader(searcher, analyzer).read(prepared, query);
             } finally {
                 searchers.release(searcher);
             }

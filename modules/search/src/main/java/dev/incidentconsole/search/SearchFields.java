@@ -21,15 +21,11 @@ final class SearchFields {
 
     // Analysed fields.
     static final String TITLE = "title";
-    static final String TITLE_SPLIT = "title_split";
     static final String ANCESTORS = "ancestors";
-    static final String ANCESTORS_SPLIT = "ancestors_split";
     static final String ALERT = "alert";
-    static final String ALERT_SPLIT = "alert_split";
     static final String SYMPTOM = "symptom";
-    static final String COMPONENT_TEXT = "component_text";
+    /** Commands of the section's shell blocks, words split ({@code pg_isready} also as "pg isready"). */
     static final String COMMAND = "command";
-    static final String COMMAND_SPLIT = "command_split";
     static final String BODY = "body";
     /** Everything once more, unstemmed: the target of typo (fuzzy) and as-you-type (prefix) matching. */
     static final String ALL = "all";
@@ -38,19 +34,31 @@ final class SearchFields {
      * Per-term weights: a word in the section's own heading, an alert name or a listed symptom says far more
      * about what the section is for than the same word somewhere in its prose.
      */
-    static final Map<String, Float> TERM_BOOSTS = boosts(
-            TITLE, 5f, TITLE_SPLIT, 4f, ALERT, 5f, ALERT_SPLIT, 4f, SYMPTOM, 4f,
-            ANCESTORS, 1.5f, ANCESTORS_SPLIT, 1.2f, COMPONENT_TEXT, 1.5f, COMMAND, 0.6f, COMMAND_SPLIT, 0.5f, BODY, 1f);
+    static final Map<String, Float> TERM_BOOSTS = boosts(TITLE, 5f, ALERT, 5f, SYMPTOM, 4f, BODY, 1f);
+
+    /**
+     * Per-term weights of the context fields, counted only when the best candidates are rescored: the heading
+     * path above the section (repeated on every section of a runbook) and the words of its commands (already
+     * in the body whole) would make every search iterate far more postings for little change in the order.
+     */
+    static final Map<String, Float> CONTEXT_BOOSTS = boosts(ANCESTORS, 1.5f, COMMAND, 0.5f);
+
+    /**
+     * Fields where synonyms of the typed words are looked for: the ones that say what a section is about.
+     * Fewer than for the typed words, as a synonym group can expand to a dozen terms and phrases.
+     */
+    static final Map<String, Float> SYNONYM_BOOSTS = boosts(TITLE, 5f, SYMPTOM, 4f, BODY, 1f);
+    /** Where multi-word synonyms ("too many requests" for 429) are looked for: headings and symptoms only. */
+    static final Map<String, Float> SYNONYM_PHRASE_BOOSTS = boosts(TITLE, 5f, SYMPTOM, 4f);
 
     /** Fields where adjacent query words found next to each other earn a phrase bonus. */
-    static final Map<String, Float> PHRASE_BOOSTS = boosts(
-            TITLE, 4f, TITLE_SPLIT, 3f, ALERT_SPLIT, 3f, SYMPTOM, 4f, BODY, 1.5f);
+    static final Map<String, Float> PHRASE_BOOSTS = boosts(TITLE, 4f, SYMPTOM, 4f, BODY, 1.5f);
 
     /** Synonym matches count on top of the typed words, a little below them. */
     static final float SYNONYM_BOOST = 0.8f;
     static final float FUZZY_BOOST = 0.3f;
-    /** Bonus for sections that hold every typed word, as a share of their word score. */
-    static final float ALL_WORDS_BOOST = 1f;
+    /** Weight of the bonus for sections whose text holds every typed word. */
+    static final float ALL_WORDS_BOOST = 2f;
     static final float PREFIX_BOOST = 0.4f;
     /** Share of the non-best fields' score a term keeps (DisjunctionMaxQuery tie breaker). */
     static final float TIE_BREAKER = 0.2f;
@@ -62,7 +70,7 @@ final class SearchFields {
     static Analyzer indexAnalyzer() {
         Analyzer split = OpsAnalyzer.forSplitIndex();
         return new PerFieldAnalyzerWrapper(OpsAnalyzer.forIndex(),
-                Map.of(TITLE_SPLIT, split, ANCESTORS_SPLIT, split, ALERT_SPLIT, split, COMMAND_SPLIT, split,
+                Map.of(TITLE, split, ANCESTORS, split, ALERT, split, COMMAND, split,
                         ALL, OpsAnalyzer.forRawIndex()));
     }
 

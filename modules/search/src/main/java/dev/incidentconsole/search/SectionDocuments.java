@@ -5,11 +5,13 @@ import dev.incidentconsole.runbook.Block;
 import dev.incidentconsole.runbook.Command;
 import dev.incidentconsole.runbook.Runbook;
 import dev.incidentconsole.runbook.Section;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.util.BytesRef;
@@ -30,6 +32,11 @@ import java.util.Set;
  * through the heading path.
  */
 final class SectionDocuments {
+
+    /** Joins list values (heading path, components) in one doc value. */
+    static final String LIST_SEPARATOR = "\u001f";
+    /** Stored, with offsets in the postings so snippets need no re-analysis of the text. */
+    private static final FieldType BODY_TYPE = bodyType();
 
     private SectionDocuments() {
     }
@@ -87,39 +94,31 @@ final class SectionDocuments {
         carried.clear();
         Document doc = new Document();
         String file = fileKey(runbook.file());
-        doc.add(new StringField(SearchFields.FILE, file, Field.Store.YES));
+        // What a hit shows is kept in doc values: reading them for twenty hits costs far less than stored fields.
+        doc.add(new StringField(SearchFields.FILE, file, Field.Store.NO));
         doc.add(new SortedDocValuesField(SearchFields.FILE, new BytesRef(file)));
         doc.add(new NumericDocValuesField(SearchFields.LINE, head.line()));
-        doc.add(new StoredField(SearchFields.RUNBOOK_TITLE, runbook.title()));
-        head.path().forEach(p -> doc.add(new StoredField(SearchFields.PATH, p)));
-        doc.add(new StoredField(SearchFields.LINE, head.line()));
-        doc.add(new StoredField(SearchFields.KIND, head.kind().label()));
+        doc.add(new BinaryDocValuesField(SearchFields.RUNBOOK_TITLE, new BytesRef(runbook.title())));
+        doc.add(new BinaryDocValuesField(SearchFields.PATH, new BytesRef(String.join(LIST_SEPARATOR, head.path()))));
+        doc.add(new SortedDocValuesField(SearchFields.KIND, new BytesRef(head.kind().name())));
+        doc.add(new BinaryDocValuesField(SearchFields.COMPONENT_NAME,
+                new BytesRef(String.join(LIST_SEPARATOR, components))));
         kinds.forEach(k -> doc.add(new StringField(SearchFields.KINDS, k, Field.Store.NO)));
-        for (String c : components) {
-            doc.add(new StringField(SearchFields.COMPONENT, c.toLowerCase(Locale.ROOT), Field.Store.NO));
-            doc.add(new StoredField(SearchFields.COMPONENT_NAME, c));
-            text(doc, SearchFields.COMPONENT_TEXT, c);
-        }
+        components.forEach(c ->
+                doc.add(new StringField(SearchFields.COMPONENT, c.toLowerCase(Locale.ROOT), Field.Store.NO)));
         String title = head.title();
         text(doc, SearchFields.TITLE, title);
-        text(doc, SearchFields.TITLE_SPLIT, title);
         List<String> ancestors = new ArrayList<>(head.path().subList(0, Math.max(0, head.path().size() - 1)));
         if (!ancestors.contains(runbook.title())) {
             ancestors.add(0, runbook.title());
         }
         text(doc, SearchFields.ANCESTORS, String.join("\n", ancestors));
-        text(doc, SearchFields.ANCESTORS_SPLIT, String.join("\n", ancestors));
         for (String a : alerts) {
             text(doc, SearchFields.ALERT, a);
-            text(doc, SearchFields.ALERT_SPLIT, a);
         }
         symptoms.forEach(s -> text(doc, SearchFields.SYMPTOM, s));
-        for (Command c : commands) {
-            String described = c.description().isEmpty() ? c.text() : c.description() + "\n" + c.text();
-            text(doc, SearchFields.COMMAND, described);
-            text(doc, SearchFields.COMMAND_SPLIT, c.text());
-        }
-        doc.add(new TextField(SearchFields.BODY, body.toString(), Field.Store.YES));
+        commands.forEach(c -> text(doc, SearchFields.COMMAND, c.text()));
+        doc.add(new Field(SearchFields.BODY, body.toString(), BODY_TYPE));
         String all = String.join("\n", title, String.join("\n", ancestors), String.join("\n", alerts),
                 String.join("\n", symptoms), String.join("\n", components), body);
         text(doc, SearchFields.ALL, all);
@@ -138,6 +137,13 @@ final class SectionDocuments {
         unit.forEach(s -> paths.add(s.path()));
         return runbook.alerts().stream().filter(a -> paths.contains(a.sectionPath()))
                 .map(Alert::name).distinct().toList();
+    }
+
+    private static FieldType bodyType() {
+        FieldType type = new FieldType(TextField.TYPE_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        return type;
     }
 
     private static void text(Document doc, String field, String value) {
