@@ -18,7 +18,8 @@ final class Runners {
     static CommandRunner withDangerCheck(Path dir, java.util.function.Function<String, dev.incidentconsole.runbook.Danger> check) {
         return new CommandRunner(settings(dir), new dev.incidentconsole.exec.ssh.SshConnections(
                 dev.incidentconsole.exec.ssh.SshConfigFile.empty(), dev.incidentconsole.exec.ssh.HostKeyDecision.REJECT,
-                dev.incidentconsole.exec.ssh.PassphraseProvider.NONE, WAIT, WAIT), check);
+                dev.incidentconsole.exec.ssh.PassphraseProvider.NONE, WAIT, WAIT,
+                dev.incidentconsole.exec.ssh.SshAgent.none()), check);
     }
 
     static CommandRunner local(Path dir) {

@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The parts of OpenSSH's {@code ~/.ssh/config} that decide how to reach a host: {@code Host} blocks with
- * wildcard and negated patterns, {@code Include}, and HostName, User, Port, IdentityFile, ProxyJump,
- * UserKnownHostsFile. Hand-written because sshj reads known_hosts but has no ssh_config reader. As in
+ * wildcard and negated patterns, {@code Include}, and HostName, User, Port, IdentityFile, IdentitiesOnly,
+ * ProxyJump, UserKnownHostsFile. Hand-written because sshj reads known_hosts but has no ssh_config reader. As in
  * OpenSSH the first value found for a keyword wins, except IdentityFile, which accumulates. {@code Match}
  * blocks are skipped (logged). Immutable and thread-safe once loaded.
  */
@@ -209,7 +209,9 @@ public final class SshConfigFile {
         String jump = first.containsKey("proxyjump") ? first.get("proxyjump").value() : null;
         Path knownHosts = first.containsKey("userknownhostsfile")
                 ? path(words(first.get("userknownhostsfile").value()).get(0)) : null;
-        return new SshHost(alias, host, port, user, identities, jump, knownHosts);
+        boolean identitiesOnly = first.containsKey("identitiesonly")
+                && first.get("identitiesonly").value().equalsIgnoreCase("yes");
+        return new SshHost(alias, host, port, user, identities, jump, knownHosts, identitiesOnly);
     }
 
     private String expand(String value, String alias, Map<String, Option> found) {

@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The pool of SSH connections: one authenticated connection per host (user, address, port, route), reused
  * by every command, kept alive with OpenSSH keep-alive requests and reopened when it has dropped. Jump
- * hosts ({@code ProxyJump}) are pooled connections too. Thread-safe; connecting to one host does not
- * block another. Every connect is bounded by {@code connectTimeout}.
+ * hosts ({@code ProxyJump}) are pooled connections too. Logs in with the ssh-agent's keys first, then the
+ * identity files (see {@link SshAgent}). Thread-safe; connecting to one host does not block another. Every
+ * connect is bounded by {@code connectTimeout}, every agent request by the agent's own timeout.
  */
 public final class SshConnections implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(SshConnections.class);
@@ -31,6 +32,7 @@ public final class SshConnections implements Closeable {
     private final PassphraseProvider passphrases;
     private final Duration connectTimeout;
     private final Duration keepAlive;
+    private final SshAgent agent;
     private final DefaultConfig sshConfig = new DefaultConfig();
     private final Map<String, Slot> slots = new ConcurrentHashMap<>();
     private final AtomicInteger opened = new AtomicInteger();
@@ -40,8 +42,16 @@ public final class SshConnections implements Closeable {
         SSHClient client;
     }
 
+    /** A pool using the ssh-agent named by {@code $SSH_AUTH_SOCK}, if one runs. */
     public SshConnections(SshConfigFile config, HostKeyDecision hostKeys, PassphraseProvider passphrases,
                           Duration connectTimeout, Duration keepAlive) {
+        this(config, hostKeys, passphrases, connectTimeout, keepAlive, SshAgent.fromEnvironment());
+    }
+
+    /** @param agent the ssh-agent to log in with first; {@link SshAgent#none()} for key files only */
+    public SshConnections(SshConfigFile config, HostKeyDecision hostKeys, PassphraseProvider passphrases,
+                          Duration connectTimeout, Duration keepAlive, SshAgent agent) {
+        this.agent = agent;
         this.config = config;
         this.hostKeys = hostKeys;
         this.passphrases = passphrases;
@@ -96,7 +106,7 @@ public final class SshConnections implements Closeable {
             closeQuietly(slot.client);
             slot.client = null;
             SSHClient jump = host.proxyJump() == null ? null : client(jumpHost(host), hops + 1);
-            slot.client = new SshConnector(sshConfig, hostKeys, passphrases, connectTimeout, keepAlive)
+            slot.client = new SshConnector(sshConfig, hostKeys, passphrases, connectTimeout, keepAlive, agent)
                     .connect(host, jump, knownHosts(host));
             opened.incrementAndGet();
             return slot.client;
@@ -130,10 +140,11 @@ public final class SshConnections implements Closeable {
         }
         SshHost resolved = config.resolve(last.replace("[", "").replace("]", ""));
         String before = hops.size() > 1 ? String.join(",", hops.subList(0, hops.size() - 1)) : resolved.proxyJump();
+        boolean ownKeys = !resolved.identityFiles().isEmpty();
         return new SshHost(resolved.name(), resolved.host(), port == null ? resolved.port() : port,
-                user == null ? resolved.user() : user,
-                resolved.identityFiles().isEmpty() ? target.identityFiles() : resolved.identityFiles(), before,
-                resolved.knownHosts() == null ? target.knownHosts() : resolved.knownHosts());
+                user == null ? resolved.user() : user, ownKeys ? resolved.identityFiles() : target.identityFiles(),
+                before, resolved.knownHosts() == null ? target.knownHosts() : resolved.knownHosts(),
+                ownKeys ? resolved.identitiesOnly() : target.identitiesOnly() || resolved.identitiesOnly());
     }
 
     private static Path knownHosts(SshHost host) {

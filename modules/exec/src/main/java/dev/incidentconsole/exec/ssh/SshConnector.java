@@ -20,9 +20,11 @@ final class SshConnector {
     private final PassphraseProvider passphrases;
     private final Duration connectTimeout;
     private final Duration keepAlive;
+    private final SshAgent agent;
 
     SshConnector(DefaultConfig config, HostKeyDecision hostKeys, PassphraseProvider passphrases,
-                 Duration connectTimeout, Duration keepAlive) {
+                 Duration connectTimeout, Duration keepAlive, SshAgent agent) {
+        this.agent = agent;
         this.config = config;
         this.hostKeys = hostKeys;
         this.passphrases = passphrases;
@@ -73,7 +75,7 @@ final class SshConnector {
                 client.connect(host.host(), host.port());
             }
             client.getConnection().getKeepAlive().setKeepAliveInterval((int) keepAlive.toSeconds());
-            SshAuth.authenticate(client, host, passphrases);
+            SshAuth.authenticate(client, host, passphrases, agent);
             return client;
         } catch (IOException e) {
             close(client);

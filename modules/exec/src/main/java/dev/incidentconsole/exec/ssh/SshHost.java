@@ -16,9 +16,11 @@ import java.util.List;
  *                      separated for several hops), or {@code null} for a direct connection
  * @param knownHosts    known_hosts file to verify against and record into; {@code null} for
  *                      {@code ~/.ssh/known_hosts}
+ * @param identitiesOnly OpenSSH's {@code IdentitiesOnly}: offer only the ssh-agent keys that match the
+ *                      identity files, not every key the agent holds
  */
 public record SshHost(String name, String host, int port, String user, List<Path> identityFiles,
-                      String proxyJump, Path knownHosts) {
+                      String proxyJump, Path knownHosts, boolean identitiesOnly) {
 
     public SshHost {
         if (host == null || host.isBlank()) {
@@ -32,27 +34,37 @@ public record SshHost(String name, String host, int port, String user, List<Path
         proxyJump = proxyJump == null || proxyJump.isBlank() || proxyJump.equalsIgnoreCase("none") ? null : proxyJump;
     }
 
+    /** A host that offers every key the ssh-agent holds ({@code IdentitiesOnly no}). */
+    public SshHost(String name, String host, int port, String user, List<Path> identityFiles, String proxyJump,
+                   Path knownHosts) {
+        this(name, host, port, user, identityFiles, proxyJump, knownHosts, false);
+    }
+
     /** A direct host with default keys and known_hosts. */
     public static SshHost of(String user, String host, int port) {
         return new SshHost(host, host, port, user, List.of(), null, null);
     }
 
     public SshHost withIdentityFiles(List<Path> files) {
-        return new SshHost(name, host, port, user, files, proxyJump, knownHosts);
+        return new SshHost(name, host, port, user, files, proxyJump, knownHosts, identitiesOnly);
     }
 
     public SshHost withKnownHosts(Path file) {
-        return new SshHost(name, host, port, user, identityFiles, proxyJump, file);
+        return new SshHost(name, host, port, user, identityFiles, proxyJump, file, identitiesOnly);
     }
 
     public SshHost withProxyJump(String jump) {
-        return new SshHost(name, host, port, user, identityFiles, jump, knownHosts);
+        return new SshHost(name, host, port, user, identityFiles, jump, knownHosts, identitiesOnly);
+    }
+
+    public SshHost withIdentitiesOnly(boolean only) {
+        return new SshHost(name, host, port, user, identityFiles, proxyJump, knownHosts, only);
     }
 
     /** The identity used to pool connections: one connection per user, address, port and route. */
     public String connectionKey() {
         return user + "@" + host + ":" + port + (proxyJump == null ? "" : " via " + proxyJump)
-                + " keys " + identityFiles;
+                + " keys " + identityFiles + (identitiesOnly ? " only" : "");
     }
 
     /** {@code user@host:port}, for messages. */

@@ -50,7 +50,8 @@ class MinaHostKeyTest {
         return new SshConnections(SshConfigFile.empty(), key -> {
             asked.add(key);
             return trust;
-        }, (file, attempt) -> PASSPHRASE.toCharArray(), Duration.ofSeconds(10), Duration.ofSeconds(30));
+        }, (file, attempt) -> PASSPHRASE.toCharArray(), Duration.ofSeconds(10), Duration.ofSeconds(30),
+                SshAgent.none());
     }
 
     @Test
@@ -134,7 +135,7 @@ class MinaHostKeyTest {
         try (SshConnections pool = new SshConnections(SshConfigFile.empty(), HostKeyDecision.REJECT, (file, attempt) -> {
             askedFor.add(file);
             return PASSPHRASE.toCharArray();
-        }, Duration.ofSeconds(10), Duration.ofSeconds(30))) {
+        }, Duration.ofSeconds(10), Duration.ofSeconds(30), SshAgent.none())) {
             assertThat(pool.client(host(knownHosts)).isAuthenticated()).isTrue();
         }
         assertThat(askedFor).contains(userKey);

@@ -27,14 +27,16 @@ import org.apache.sshd.server.shell.ProcessShellFactory;
 
 /**
  * An in-process Apache MINA sshd on loopback that runs exec requests with a real {@code /bin/sh -c},
- * accepts the public keys it is given, allows port forwarding (for ProxyJump) and counts connections and
- * channels.
+ * accepts the public keys it is given (recording every key offered), allows port forwarding (for
+ * ProxyJump) and counts connections and channels.
  */
 final class MinaServer implements AutoCloseable {
     final SshServer server;
     final AtomicInteger sessions = new AtomicInteger();
     final AtomicInteger channels = new AtomicInteger();
     final List<PublicKey> authorized = new CopyOnWriteArrayList<>();
+    /** Every user key a client offered or signed with, in order, accepted or not. */
+    final List<PublicKey> offered = new CopyOnWriteArrayList<>();
 
     MinaServer(Path hostKeyFile) throws IOException {
         server = SshServer.setUpDefaultServer();
@@ -44,8 +46,10 @@ final class MinaServer implements AutoCloseable {
         hostKeys.setAlgorithm("EC");
         hostKeys.setKeySize(256);
         server.setKeyPairProvider(hostKeys);
-        server.setPublickeyAuthenticator((user, key, session) ->
-                authorized.stream().anyMatch(k -> KeyUtils.compareKeys(k, key)));
+        server.setPublickeyAuthenticator((user, key, session) -> {
+            offered.add(key);
+            return authorized.stream().anyMatch(k -> KeyUtils.compareKeys(k, key));
+        });
         server.setCommandFactory((channel, command) ->
                 new ProcessShellFactory(command, "/bin/sh", "-c", command).createShell(channel));
         server.setForwardingFilter(AcceptAllForwardingFilter.INSTANCE);

@@ -60,7 +60,8 @@ class OpenSshTest {
         ExecSettings settings = ExecSettings.defaults().withOutputDir(dir.resolve("runs"))
                 .withKillGrace(Duration.ofSeconds(1));
         return new CommandRunner(settings, new SshConnections(SshConfigFile.empty(), decision,
-                (file, attempt) -> PASSPHRASE.toCharArray(), Duration.ofSeconds(10), Duration.ofSeconds(30)));
+                (file, attempt) -> PASSPHRASE.toCharArray(), Duration.ofSeconds(10), Duration.ofSeconds(30),
+                SshAgent.none()));
     }
 
     @Test

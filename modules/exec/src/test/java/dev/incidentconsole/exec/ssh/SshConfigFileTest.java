@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class SshConfigFileTest {
     @TempDir
@@ -102,10 +104,27 @@ class SshConfigFileTest {
                 .hasMessageContaining(bad + ":2").hasMessageContaining("twenty-two");
     }
 
+    @ParameterizedTest(name = "{0} => {1}")
+    @CsvSource({"tight, true", "loose, false", "elsewhere, true"})
+    void identitiesOnlyIsReadPerHostWithTheFirstValueWinning(String alias, boolean only) throws Exception {
+        Path file = dir.resolve("agent_config");
+        Files.writeString(file, """
+                Host tight
+                    IdentitiesOnly yes
+                    IdentityFile ~/.ssh/tight_key
+                Host loose
+                    IdentitiesOnly=no
+                Host *
+                    IdentitiesOnly yes
+                """);
+        assertThat(SshConfigFile.load(file).resolve(alias).identitiesOnly()).isEqualTo(only);
+    }
+
     @Test
     void missingFileIsAnEmptyConfig() throws ExecException {
         SshHost host = SshConfigFile.load(dir.resolve("absent")).resolve("somewhere");
         assertThat(host.host()).isEqualTo("somewhere");
         assertThat(host.port()).isEqualTo(22);
+        assertThat(host.identitiesOnly()).isFalse();
     }
 }

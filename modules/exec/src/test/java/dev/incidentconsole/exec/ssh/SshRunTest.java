@@ -66,7 +66,7 @@ class SshRunTest {
         ExecSettings settings = ExecSettings.defaults().withOutputDir(dir.resolve("runs"))
                 .withKillGrace(Duration.ofSeconds(1));
         return new CommandRunner(settings, new SshConnections(config, HostKeyDecision.REJECT, PassphraseProvider.NONE,
-                Duration.ofSeconds(10), Duration.ofSeconds(30)));
+                Duration.ofSeconds(10), Duration.ofSeconds(30), SshAgent.none()));
     }
 
     private RunResult run(String command, SshTarget target) throws ExecException {
