@@ -1,5 +1,6 @@
 package dev.incidentconsole.app.cli;
 
+import dev.incidentconsole.app.targets.SshSettings;
 import dev.incidentconsole.app.targets.TargetInfo;
 import dev.incidentconsole.exec.CommandRunner;
 import dev.incidentconsole.exec.Confirmation;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Spec;
         description = {"Run one command on a target (default: this machine) and stream its output:",
                 "stdout to stdout, stderr to stderr. One COMMAND argument is shell text",
                 "('ls | wc -l'); several are words, each quoted as needed. Destructive",
-                "commands need --yes. The full output is also saved in the data folder's runs/."},
+                "commands need --yes. The full output is also saved in the data folder's runs/.",
+                "SSH logs in with the ssh-agent's keys ($SSH_AUTH_SOCK) first, then IdentityFile."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"N:the command's own exit code", "2:usage error, or no target of that name",
                 "3:destructive command refused (not run); add --yes",
@@ -75,7 +77,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         RunPrompts prompts = new RunPrompts(System.console(), err);
         SshConnections ssh = new SshConnections(sshConfig(err), prompts, prompts, Duration.ofSeconds(15),
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30), SshSettings.agent());
         try (CommandRunner runner = new CommandRunner(TargetOptions.settings(), ssh)) {
             Optional<TargetInfo> chosen = targets.find(runner, target, catalog -> err.println("No target named \""
                     + target + "\"; known targets: " + catalog.names() + "."
@@ -164,7 +166,7 @@ public final class RunCommand implements Callable<Integer> {
 
     private static SshConfigFile sshConfig(PrintWriter err) {
         try {
-            return SshConfigFile.load(SshConfigFile.defaultPath());
+            return SshConfigFile.load(SshSettings.configFile());
         } catch (ExecException e) {
             err.println(e.getMessage() + " Continuing without it.");
             return SshConfigFile.empty();

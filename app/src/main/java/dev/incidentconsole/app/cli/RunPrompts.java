@@ -24,8 +24,11 @@ final class RunPrompts implements HostKeyDecision, PassphraseProvider {
     @Override
     public boolean trust(UnknownHostKey key) {
         if (console == null) {
-            err.println(key.question().replace(" Trust it and record it in ", " Not trusted (no terminal to ask);"
-                    + " connect once with ssh to record it in "));
+            String host = key.port() == 22 ? key.host() : "[" + key.host() + "]:" + key.port();
+            err.println("The authenticity of host " + host + " can't be established. " + key.keyType()
+                    + " key fingerprint is " + key.fingerprint() + ". Not trusted: there is no terminal to ask. Check"
+                    + " the fingerprint, then run this from a terminal to be asked, or add the key with ssh-keyscan -p "
+                    + key.port() + " " + key.host() + " >> " + key.knownHosts());
             err.flush();
             return false;
         }

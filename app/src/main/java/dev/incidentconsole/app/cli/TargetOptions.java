@@ -2,12 +2,12 @@ package dev.incidentconsole.app.cli;
 
 import dev.incidentconsole.app.AppPaths;
 import dev.incidentconsole.app.targets.EnvironmentTargets;
+import dev.incidentconsole.app.targets.SshSettings;
 import dev.incidentconsole.app.targets.TargetCatalog;
 import dev.incidentconsole.app.targets.TargetDiscovery;
 import dev.incidentconsole.app.targets.TargetInfo;
 import dev.incidentconsole.exec.CommandRunner;
 import dev.incidentconsole.exec.ExecSettings;
-import dev.incidentconsole.exec.ssh.SshConfigFile;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -42,7 +42,7 @@ public final class TargetOptions {
      * (a kubectl call) only when the environment file and the SSH config have no target of that name.
      */
     Optional<TargetInfo> find(CommandRunner runner, String name, Consumer<TargetCatalog> notFound) {
-        TargetCatalog quick = new TargetDiscovery(envFile(), SshConfigFile.defaultPath(), kubeconfig, System::getenv,
+        TargetCatalog quick = new TargetDiscovery(envFile(), SshSettings.configFile(), kubeconfig, System::getenv,
                 config -> List.of()).discover();
         var found = quick.find(name);
         if (found.isPresent()) {
@@ -58,7 +58,7 @@ public final class TargetOptions {
 
     /** Finds the targets, listing kube contexts with {@code runner}'s kubectl. */
     TargetCatalog discover(CommandRunner runner) {
-        return new TargetDiscovery(envFile(), SshConfigFile.defaultPath(), kubeconfig, System::getenv,
+        return new TargetDiscovery(envFile(), SshSettings.configFile(), kubeconfig, System::getenv,
                 config -> runner.kubeContexts(config, KUBECTL_LIST_TIMEOUT)).discover();
     }
 }

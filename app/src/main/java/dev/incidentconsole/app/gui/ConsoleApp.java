@@ -99,7 +99,7 @@ public final class ConsoleApp extends Application {
         stage.setMinHeight(Math.min(560, screen.getHeight()));
         stage.setScene(scene);
         runs = RunFeature.standard(executor, dialogs, stage); // Run buttons open the Runs window
-        runs.install(scene);
+        runs.install(scene, view, main.navigation()); // Runs: the last view of the rail, where Run buttons lead
         stage.show();
 
         if (select != null && !select.isBlank()) {

@@ -28,10 +28,11 @@ import java.util.function.Function;
 public final class TargetSpecs {
     private static final Map<String, Set<String>> KEYS = Map.of(
             "local", Set.of("workdir", "env"),
-            "ssh", Set.of("host", "port", "user", "identityfile", "proxyjump", "knownhosts", "workdir", "env"),
+            "ssh", Set.of("host", "port", "user", "identityfile", "identitiesonly", "proxyjump", "knownhosts",
+                    "workdir", "env"),
             "kubectl", Set.of("context", "namespace", "kubeconfig", "pod", "container"),
-            "docker", Set.of("host", "port", "user", "identityfile", "proxyjump", "knownhosts", "workdir", "env",
-                    "container"));
+            "docker", Set.of("host", "port", "user", "identityfile", "identitiesonly", "proxyjump", "knownhosts",
+                    "workdir", "env", "container"));
     private static final Set<String> COMMON = Set.of("name", "type", "production", "description");
 
     private final Path file;
@@ -132,7 +133,8 @@ public final class TargetSpecs {
         int port = f.has("port") ? f.port() : host.port();
         List<Path> keys = f.has("identityfile") ? f.paths("identityfile") : host.identityFiles();
         host = new SshHost(alias, host.host(), port, f.text("user", host.user()), keys,
-                f.text("proxyjump", host.proxyJump()), f.has("knownhosts") ? f.path("knownhosts") : host.knownHosts());
+                f.text("proxyjump", host.proxyJump()), f.has("knownhosts") ? f.path("knownhosts") : host.knownHosts(),
+                f.bool("identitiesonly", host.identitiesOnly()));
         return new SshTarget(f.text("name", alias), host, f.text("workdir", null), f.map("env"), production);
     }
 

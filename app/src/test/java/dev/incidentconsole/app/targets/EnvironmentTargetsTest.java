@@ -115,6 +115,24 @@ class EnvironmentTargetsTest {
         assertThat(((SshTarget) targets.get(0).target()).host().display()).isEqualTo("postgres@db-1.internal");
     }
 
+    @ParameterizedTest(name = "{0} => {1}")
+    @CsvSource(delimiterString = " => ", value = {
+        "{name: a, type: ssh, host: tight} => true",
+        "{name: a, type: ssh, host: tight, identities-only: false} => false",
+        "{name: a, type: ssh, host: loose, identitiesOnly: true} => true",
+        "{name: a, type: ssh, host: loose} => false",
+    })
+    void identitiesOnlyComesFromTheTargetElseTheSshConfig(String target, boolean only) throws Exception {
+        Path config = Files.writeString(dir.resolve("ssh_config"), """
+                Host tight
+                  IdentitiesOnly yes
+                """);
+
+        List<TargetInfo> targets = load("targets: [" + target + "]", SshConfigFile.load(config));
+
+        assertThat(((SshTarget) targets.get(0).target()).host().identitiesOnly()).isEqualTo(only);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiterString = " => ", value = {
         "[{name: a, type: ftp}] => targets[0].type: \"ftp\" is not a target type",

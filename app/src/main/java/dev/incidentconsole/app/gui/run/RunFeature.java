@@ -2,9 +2,14 @@ package dev.incidentconsole.app.gui.run;
 
 import atlantafx.base.theme.Styles;
 import dev.incidentconsole.app.AppPaths;
+import dev.incidentconsole.app.gui.Icons;
+import dev.incidentconsole.app.gui.MainView;
+import dev.incidentconsole.app.gui.Navigation;
+import dev.incidentconsole.app.gui.Navigation.Destination;
 import dev.incidentconsole.app.gui.util.DialogService;
 import dev.incidentconsole.app.gui.util.TaskExecutor;
 import dev.incidentconsole.app.targets.EnvironmentTargets;
+import dev.incidentconsole.app.targets.SshSettings;
 import dev.incidentconsole.app.targets.TargetCatalog;
 import dev.incidentconsole.app.targets.TargetDiscovery;
 import dev.incidentconsole.exec.CommandRunner;
@@ -25,31 +30,34 @@ import java.util.Objects;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.geometry.Rectangle2D;
+import javafx.beans.binding.Bindings;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.stage.Screen;
-import javafx.stage.Stage;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Window;
+import org.kordamp.ikonli.feather.Feather;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Running runbook commands from the window: catches {@link RunCommandEvent}s from the Run buttons and opens
- * each command in a tab of the Runs window ({@link RunPanel}), the same command again in the same tab. Owns
- * the {@link CommandRunner} (output files in {@code <data dir>/runs/}) and finds the targets in the
- * background at start. {@code -Dincident.run=<command>} opens that command once the targets are known and
- * runs it (for demos and screenshots). Use on the FX thread; {@link #close()} stops what still runs.
+ * Running runbook commands from the window: the "Runs" view of the main window's rail, with one tab per
+ * command ({@link RunPanel}) above a line of notes about the targets. Catches {@link RunCommandEvent}s from
+ * the Run buttons and switches to Runs with that command's tab selected, the same command again in the same
+ * tab. Owns the {@link CommandRunner} (output files in {@code <data dir>/runs/}) and finds the targets in
+ * the background at start. {@code -Dincident.run=<command>} opens that command once the targets are known
+ * and runs it (for demos and screenshots). Use on the FX thread; {@link #close()} stops what still runs.
  */
 public final class RunFeature implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RunFeature.class);
     private static final Duration KUBECTL_LIST_TIMEOUT = Duration.ofSeconds(10);
     /** A command to open and run at start (demos and screenshots). */
     public static final String RUN_PROPERTY = "incident.run";
+    public static final Destination PLACE = new Destination("runs", "Runs", Feather.TERMINAL);
 
     private final TaskExecutor tasks;
     private final RunServices services;
@@ -59,32 +67,41 @@ public final class RunFeature implements AutoCloseable {
     private final Label notes = new Label();
     private final ReadOnlyObjectWrapper<TargetCatalog> catalog = new ReadOnlyObjectWrapper<>(TargetCatalog.localOnly());
     private Window owner;
-    private Stage stage;
+    private Navigation navigation;
+    private Node view;
 
     public RunFeature(TaskExecutor tasks, DialogService dialogs, CommandRunner runner, TerminalLauncher terminal) {
         this.tasks = tasks;
         this.services = new RunServices(runner, tasks, Platform::runLater, dialogs, terminal, new KnownValues());
     }
 
-    /** The app's runner: SSH config from {@code ~/.ssh/config}, host keys and passphrases asked in dialogs. */
+    /**
+     * The app's runner: SSH config and agent as {@link SshSettings} finds them ({@code ~/.ssh/config},
+     * {@code $SSH_AUTH_SOCK}), host keys and passphrases asked in dialogs.
+     */
     public static RunFeature standard(TaskExecutor tasks, DialogService dialogs, Window owner) {
         FxSshPrompts prompts = new FxSshPrompts(dialogs, () -> owner);
         SshConfigFile config;
         try {
-            config = SshConfigFile.load(SshConfigFile.defaultPath());
+            config = SshConfigFile.load(SshSettings.configFile());
         } catch (ExecException e) {
             LOG.warn("{} SSH targets use their own settings only.", e.getMessage());
             config = SshConfigFile.empty();
         }
         ExecSettings settings = ExecSettings.defaults().withOutputDir(AppPaths.dataDir().resolve("runs"));
         CommandRunner runner = new CommandRunner(settings, new SshConnections(config, prompts, prompts,
-                Duration.ofSeconds(15), Duration.ofSeconds(30)));
+                Duration.ofSeconds(15), Duration.ofSeconds(30), SshSettings.agent()));
         return new RunFeature(tasks, dialogs, runner, TerminalLauncher.system());
     }
 
-    /** Opens the run panel for every {@link RunCommandEvent} fired in {@code scene}. */
-    public void install(Scene scene) {
+    /**
+     * Adds Runs to the rail of {@code main} and opens the run panel for every {@link RunCommandEvent} fired in
+     * {@code scene}, the main window's.
+     */
+    public void install(Scene scene, MainView main, Navigation navigation) {
         this.owner = scene.getWindow();
+        this.navigation = navigation;
+        main.register(PLACE, this::view);
         scene.addEventHandler(RunCommandEvent.RUN, e -> open(e.command()));
         if (owner == null) {
             scene.windowProperty().addListener((obs, old, now) -> owner = now);
@@ -97,7 +114,7 @@ public final class RunFeature implements AutoCloseable {
      */
     public void start(Path runbookFolder) {
         TargetDiscovery discovery = new TargetDiscovery(EnvironmentTargets.defaultFile(runbookFolder),
-                SshConfigFile.defaultPath(),
+                SshSettings.configFile(),
                 null, System::getenv, config -> services.runner().kubeContexts(config, KUBECTL_LIST_TIMEOUT));
         String demo = System.getProperty(RUN_PROPERTY, "");
         tasks.execute(discovery::discover, found -> {
@@ -122,6 +139,11 @@ public final class RunFeature implements AutoCloseable {
         return catalog.getReadOnlyProperty();
     }
 
+    /** The runner (SSH prompts in dialogs), executors, dialogs and terminal of the run panels, for other views that run commands. */
+    public RunServices services() {
+        return services;
+    }
+
     private void use(TargetCatalog found) {
         catalog.set(found);
         models.forEach(m -> m.setCatalog(found));
@@ -134,16 +156,16 @@ public final class RunFeature implements AutoCloseable {
         notes.setTooltip(lines.isEmpty() ? null : new Tooltip(String.join("\n", lines)));
     }
 
-    /** Shows the Runs window with {@code command}'s tab selected, opening the tab if needed; returns its model. */
+    /** Shows Runs with {@code command}'s tab selected, opening the tab if needed; returns its model. */
     public CommandRunViewModel open(Command command) {
         Tab tab = tabs.computeIfAbsent(command, this::newTab);
         if (!tabPane.getTabs().contains(tab)) {
             tabPane.getTabs().add(tab);
         }
         tabPane.getSelectionModel().select(tab);
-        Stage window = stage();
-        window.show();
-        window.toFront();
+        if (navigation != null) {
+            navigation.go(PLACE.id());
+        }
         return (CommandRunViewModel) tab.getUserData();
     }
 
@@ -162,36 +184,28 @@ public final class RunFeature implements AutoCloseable {
         return tab;
     }
 
-    private Stage stage() {
-        if (stage != null) {
-            return stage;
-        }
-        stage = new Stage();
-        if (owner != null) {
-            stage.initOwner(owner);
+    /** The Runs view: the tabs (a hint while there are none) above the notes line; built once. */
+    private Node view() {
+        if (view != null) {
+            return view;
         }
         tabPane.getStyleClass().add("run-tabs");
+        Label empty = new Label("No commands yet. Press Run beside a command in a runbook to run it here.",
+                Icons.of(Feather.TERMINAL));
+        empty.getStyleClass().addAll(Styles.TEXT_MUTED, "runs-empty");
+        empty.visibleProperty().bind(Bindings.isEmpty(tabPane.getTabs()));
         notes.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED, "run-notes");
-        BorderPane root = new BorderPane(tabPane);
+        BorderPane root = new BorderPane(new StackPane(tabPane, empty));
         root.setBottom(notes);
-        root.getStyleClass().add("run-window");
-        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(root, Math.min(960, screen.getWidth()), Math.min(640, screen.getHeight()));
-        if (owner != null && owner.getScene() != null) {
-            scene.getStylesheets().addAll(owner.getScene().getStylesheets());
-        }
-        scene.getStylesheets().add(Objects.requireNonNull(RunFeature.class.getResource("run.css")).toExternalForm());
-        stage.setScene(scene);
-        stage.setTitle("Runs - Incident Console");
-        return stage;
+        root.getStyleClass().add("runs-view");
+        root.getStylesheets().add(Objects.requireNonNull(RunFeature.class.getResource("run.css")).toExternalForm());
+        view = root;
+        return view;
     }
 
     /** Stops every command still running and closes the SSH connections. */
     @Override
     public void close() {
         services.runner().close();
-        if (stage != null) {
-            stage.close();
-        }
     }
 }

@@ -1,0 +1,58 @@
+package dev.incidentconsole.app.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PublicKey;
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
+import org.apache.sshd.server.SshServer;
+import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
+import org.apache.sshd.server.shell.ProcessShellFactory;
+
+/**
+ * An in-process Apache MINA sshd on 127.0.0.1 that runs exec requests with a real {@code /bin/sh -c} and
+ * accepts one user key, which it writes as an OpenSSH key file for the client.
+ */
+final class LoopbackSshd implements AutoCloseable {
+    private final SshServer server;
+    final Path userKey;
+
+    LoopbackSshd(Path dir) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(256);
+        KeyPair user = generator.generateKeyPair();
+        ByteArrayOutputStream key = new ByteArrayOutputStream();
+        OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(user, "run test", null, key);
+        userKey = Files.write(dir.resolve("id_ecdsa"), key.toByteArray());
+
+        server = SshServer.setUpDefaultServer();
+        server.setHost("127.0.0.1");
+        server.setPort(0);
+        SimpleGeneratorHostKeyProvider hostKeys = new SimpleGeneratorHostKeyProvider(dir.resolve("host.ser"));
+        hostKeys.setAlgorithm("EC");
+        hostKeys.setKeySize(256);
+        server.setKeyPairProvider(hostKeys);
+        server.setPublickeyAuthenticator((name, offered, session) -> KeyUtils.compareKeys(user.getPublic(), offered));
+        server.setCommandFactory((channel, command) ->
+                new ProcessShellFactory(command, "/bin/sh", "-c", command).createShell(channel));
+        server.start();
+    }
+
+    int port() {
+        return server.getPort();
+    }
+
+    PublicKey hostKey() throws IOException, GeneralSecurityException {
+        return server.getKeyPairProvider().loadKeys(null).iterator().next().getPublic();
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.stop(true);
+    }
+}

@@ -1,0 +1,122 @@
+package dev.incidentconsole.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.incidentconsole.app.Main;
+import dev.incidentconsole.app.targets.SshSettings;
+import dev.incidentconsole.exec.ssh.KnownHostsVerifier;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code run --target <ssh host>} in-process against MINA sshd on loopback, with the key file and known_hosts
+ * named in a temp environment file; no ssh-agent and an empty SSH config, whatever the account has.
+ */
+class RunOverSshTest {
+    @TempDir
+    static Path serverDir;
+    static LoopbackSshd sshd;
+
+    @TempDir
+    Path dir;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+    private final RunSystemProperties properties = new RunSystemProperties();
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        sshd = new LoopbackSshd(serverDir);
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        sshd.close();
+    }
+
+    @BeforeEach
+    void isolateFolders() {
+        properties.set("incident.data.dir", dir.resolve("data").toString());
+        properties.set("incident.config.dir", dir.resolve("config").toString());
+        properties.set(SshSettings.CONFIG_PROPERTY, dir.resolve("no_ssh_config").toString());
+        properties.set(SshSettings.AGENT_PROPERTY, "");
+    }
+
+    @AfterEach
+    void restore() {
+        properties.restore();
+    }
+
+    private int run(String... args) {
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        return cli.execute(args);
+    }
+
+    /** An environment file with the loopback server as target {@code box}, checked against {@code knownHosts}. */
+    private Path environment(Path knownHosts) throws Exception {
+        return Files.writeString(dir.resolve("environments.yaml"), """
+                targets:
+                  - name: box
+                    type: ssh
+                    host: 127.0.0.1
+                    port: %d
+                    user: ops
+                    identity-file: %s
+                    known-hosts: %s
+                """.formatted(sshd.port(), sshd.userKey, knownHosts));
+    }
+
+    private Path knownHostsWithTheServer() throws Exception {
+        Path knownHosts = dir.resolve("known_hosts");
+        KnownHostsVerifier.record(knownHosts, "127.0.0.1", sshd.port(), sshd.hostKey());
+        return knownHosts;
+    }
+
+    @Test
+    void commandRunsOnTheSshTargetAndItsOutputIsPrinted() throws Exception {
+        Path env = environment(knownHostsWithTheServer());
+
+        int code = run("run", "--env", env.toString(), "--target", "box", "--", "echo", "hi");
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).isEqualTo("hi" + System.lineSeparator());
+    }
+
+    @Test
+    void remoteExitCodeAndStderrComeBack() throws Exception {
+        Path env = environment(knownHostsWithTheServer());
+
+        int code = run("run", "--env", env.toString(), "-t", "box", "--", "echo out; echo problem >&2; exit 3");
+
+        assertThat(code).isEqualTo(3);
+        assertThat(out.toString().lines()).containsExactly("out");
+        assertThat(err.toString()).contains("problem").doesNotContain("out");
+    }
+
+    @Test
+    void unknownHostKeyIsRefusedWithoutATerminalNamingItsFingerprint() throws Exception {
+        Path knownHosts = dir.resolve("empty_known_hosts");
+        Path env = environment(knownHosts);
+        Path marker = dir.resolve("ran");
+
+        int code = run("run", "--env", env.toString(), "--target", "box", "--", "touch " + marker);
+
+        assertThat(code).isEqualTo(RunCommand.NOT_RUN);
+        String fingerprint = KnownHostsVerifier.fingerprint(sshd.hostKey());
+        assertThat(err.toString()).contains("[127.0.0.1]:" + sshd.port() + " can't be established",
+                fingerprint, "no terminal to ask", "was not trusted");
+        assertThat(out.toString()).isEmpty();
+        assertThat(marker).doesNotExist();
+        assertThat(knownHosts).doesNotExist();
+    }
+}
