@@ -79,7 +79,8 @@ public final class ConsoleApp extends Application {
 
         RunbookTreeViewModel runbooks = new RunbookTreeViewModel(executor, new RunbookLoader(new RunbookParser()));
         FxDialogService dialogs = new FxDialogService(stage);
-        incidents = IncidentFeature.standard(executor, javafx.application.Platform::runLater, dialogs, runbookFolder);
+        runs = RunFeature.standard(executor, dialogs, stage); // Run buttons open the Runs window; walkthroughs share its runner
+        incidents = IncidentFeature.standard(executor, javafx.application.Platform::runLater, dialogs, runbookFolder, runs);
         MainView view = new MainView(main);
         Destination runbooksPlace = new Destination("runbooks", "Runbooks", Feather.BOOK_OPEN);
         dashboard = new DashboardFeature(executor); // registered first: the dashboard is the first view
@@ -89,6 +90,8 @@ public final class ConsoleApp extends Application {
                 search.highlightProperty())));
         search.install(view, dialogs);
         incidents.install(view, main.navigation());
+        incidents.watchDashboard(dashboard.model());
+        search.startIncidentProperty().set(target -> incidents.startIncidentAt(target.file(), target.path()));
 
         // Never larger than the screen: a window beyond it is clipped (and crashes Monocle's headless screen).
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
@@ -98,7 +101,6 @@ public final class ConsoleApp extends Application {
         stage.setMinWidth(Math.min(900, screen.getWidth()));
         stage.setMinHeight(Math.min(560, screen.getHeight()));
         stage.setScene(scene);
-        runs = RunFeature.standard(executor, dialogs, stage); // Run buttons open the Runs window
         runs.install(scene, view, main.navigation()); // Runs: the last view of the rail, where Run buttons lead
         stage.show();
 

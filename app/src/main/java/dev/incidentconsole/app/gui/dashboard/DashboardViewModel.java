@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -50,6 +51,7 @@ public final class DashboardViewModel implements AutoCloseable {
     private List<ServiceSpec> watched = List.of();
     private Consumer<String> opener = reference -> { };
     private Consumer<List<ServiceRow>> onDown = down -> { };
+    private final ObjectProperty<Consumer<ServiceRow>> incidentStarter = new SimpleObjectProperty<>();
     private int fileGeneration;
     private String pendingService;
     private boolean closed;
@@ -185,6 +187,34 @@ public final class DashboardViewModel implements AutoCloseable {
     /** Called after a drain with the services that just went from UP or DEGRADED to DOWN. */
     public void setOnDown(Consumer<List<ServiceRow>> value) {
         this.onDown = value;
+    }
+
+    /** What "Start incident" on a failing service does; {@code null} (the default) offers no such action. */
+    public ObjectProperty<Consumer<ServiceRow>> incidentStarterProperty() {
+        return incidentStarter;
+    }
+
+    /** Starts an incident about {@code row} through {@link #incidentStarterProperty()}, if set. */
+    public void startIncident(ServiceRow row) {
+        Consumer<ServiceRow> starter = incidentStarter.get();
+        if (starter != null && row != null) {
+            starter.accept(row);
+        }
+    }
+
+    /** The runbook sections that fit {@code row}'s service now, best first (as listed for the selected one). */
+    public List<LinkedSection> linksFor(ServiceRow row) {
+        return links.forService(row.spec(), alerts.list().stream().map(AlertRow::alert).toList());
+    }
+
+    /** The runbooks the links point into. */
+    public List<Runbook> runbooks() {
+        return runbooks;
+    }
+
+    /** The watched service of that name in the current environment, if any. */
+    public Optional<ServiceRow> row(String name) {
+        return Optional.ofNullable(table.get(name));
     }
 
     /** Stops every check; the view model is unusable afterwards. Idempotent. */

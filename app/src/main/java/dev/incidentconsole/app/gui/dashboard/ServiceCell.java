@@ -9,8 +9,10 @@ import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -42,6 +44,7 @@ final class ServiceCell extends ListCell<ServiceRow> {
     private final Tooltip tooltip = new Tooltip();
     private final InvalidationListener refresh = o -> render();
     private final InvalidationListener tick = o -> renderClock();
+    private final ContextMenu incidentMenu = new ContextMenu();
     private ServiceRow bound;
 
     ServiceCell(DashboardViewModel model) {
@@ -83,6 +86,9 @@ final class ServiceCell extends ListCell<ServiceRow> {
         tooltip.setWrapText(true);
         tooltip.setMaxWidth(520);
         model.clockProperty().addListener(new WeakInvalidationListener(tick));
+        MenuItem start = new MenuItem("Start incident", Icons.of(Feather.ALERT_OCTAGON));
+        start.setOnAction(e -> model.startIncident(bound));
+        incidentMenu.getItems().add(start);
     }
 
     @Override
@@ -96,6 +102,7 @@ final class ServiceCell extends ListCell<ServiceRow> {
         if (bound == null) {
             setGraphic(null);
             setTooltip(null);
+            setContextMenu(null);
             getStyleClass().removeAll(StatusLook.STYLE_CLASSES);
             return;
         }
@@ -129,6 +136,8 @@ final class ServiceCell extends ListCell<ServiceRow> {
         check.setDisable(bound.checkingProperty().get());
         tooltip.setText(bound.name() + ": " + state.name() + "\n" + bound.reason() + "\n" + bound.probeText()
                 + (s.since() == null ? "" : "\nsince " + s.since()));
+        setContextMenu(model.incidentStarterProperty().get() != null && (state == Status.DOWN || state == Status.DEGRADED)
+                ? incidentMenu : null);
         renderClock();
     }
 

@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.incidentconsole.app.gui.Icons;
 import dev.incidentconsole.health.ProbeResult;
 import dev.incidentconsole.health.ServiceSpec;
+import dev.incidentconsole.health.Status;
 import dev.incidentconsole.health.schedule.HistoryStats;
 import dev.incidentconsole.health.schedule.ServiceStatus;
 import java.time.Instant;
@@ -120,6 +121,15 @@ final class ServiceDetailView extends VBox {
         check.getStyleClass().add(Styles.SMALL);
         check.setOnAction(e -> model.checkNow(shown));
         header.getChildren().setAll(StatusLook.icon(s.status()), name, word, spacer, check);
+        if (model.incidentStarterProperty().get() != null && (s.status() == Status.DOWN || s.status() == Status.DEGRADED)) {
+            Button start = new Button("Start incident", Icons.of(Feather.ALERT_OCTAGON));
+            start.setId("service-start-incident");
+            start.getStyleClass().addAll(Styles.SMALL, Styles.DANGER);
+            start.setTooltip(new Tooltip("Open an incident about " + spec.name() + " (or join an open one) and walk"
+                    + " the runbook section that fits it"));
+            start.setOnAction(e -> model.startIncident(shown));
+            header.getChildren().add(header.getChildren().indexOf(check), start);
+        }
         header.setAlignment(Pos.CENTER_LEFT);
         reason.setText(shown.reason());
         reason.getStyleClass().removeAll(StatusLook.STYLE_CLASSES);

@@ -4,29 +4,41 @@ import dev.incidentconsole.app.AppPaths;
 import dev.incidentconsole.app.gui.MainView;
 import dev.incidentconsole.app.gui.Navigation;
 import dev.incidentconsole.app.gui.Navigation.Destination;
+import dev.incidentconsole.app.gui.dashboard.DashboardViewModel;
+import dev.incidentconsole.app.gui.run.RunFeature;
+import dev.incidentconsole.app.gui.run.RunServices;
 import dev.incidentconsole.app.gui.util.DialogService;
 import dev.incidentconsole.app.gui.util.TaskExecutor;
-import dev.incidentconsole.exec.CommandRunner;
-import dev.incidentconsole.exec.ExecSettings;
-import dev.incidentconsole.exec.LocalTarget;
+import dev.incidentconsole.app.targets.TargetCatalog;
 import dev.incidentconsole.incident.Incident;
 import dev.incidentconsole.incident.IncidentStore;
 import dev.incidentconsole.incident.IncidentStores;
 import dev.incidentconsole.incident.StoreException;
 import dev.incidentconsole.incident.StoreOptions;
 import dev.incidentconsole.runbook.Runbook;
+import dev.incidentconsole.runbook.RunbookParser;
 import dev.incidentconsole.runbook.Section;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import javafx.beans.value.ObservableValue;
 import org.kordamp.ikonli.feather.Feather;
 
 /**
- * Incidents in the app: the "Incidents" destination, "Start incident" from runbook sections and the
- * walkthroughs they open. The store is the team store named by {@code -Dincident.store.url} or
- * {@code INCIDENT_STORE_URL}, else the embedded file {@code AppPaths.dataDir()/incidents.db}; it is
- * opened on first use off the UI thread. {@code -Dincident.incident=<id>} selects an incident at start.
+ * Incidents in the app: the "Incidents" destination, "Start incident" from runbook sections, search hits and
+ * failing dashboard services, and the walkthroughs they open. Walkthrough steps run through the Runs
+ * window's runner and targets ({@link RunFeature}). The store is the team store named by
+ * {@code -Dincident.store.url} or {@code INCIDENT_STORE_URL}, else the embedded file
+ * {@code AppPaths.dataDir()/incidents.db}; it is opened on first use off the UI thread.
+ * {@code -Dincident.incident=<id>} selects an incident at start. Call on the UI thread.
  */
 public final class IncidentFeature implements AutoCloseable {
     public static final String STORE_URL_PROPERTY = "incident.store.url";
@@ -36,27 +48,40 @@ public final class IncidentFeature implements AutoCloseable {
     private final TaskExecutor executor;
     private final Executor uiThread;
     private final DialogService dialogs;
-    private final Path runbookFolder;
     private final IncidentViewModel model;
-    private final CommandRunner runner;
+    private final RunServices run;
+    private final ObservableValue<TargetCatalog> catalog;
+    private final IncidentStarter starter;
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "walkthrough-waits");
+        t.setDaemon(true);
+        return t;
+    });
+    private ServiceWatch watch = ServiceWatch.NONE;
     private Navigation navigation;
     private IncidentsView view;
 
+    /**
+     * @param run     the Runs window's runner and helpers; the caller closes the runner
+     * @param catalog the targets found so far
+     */
     public IncidentFeature(TaskExecutor executor, Executor uiThread, DialogService dialogs, Path runbookFolder,
-                           Callable<IncidentStore> opener, CommandRunner runner) {
+                           Callable<IncidentStore> opener, RunServices run, ObservableValue<TargetCatalog> catalog) {
         this.executor = executor;
         this.uiThread = uiThread;
         this.dialogs = dialogs;
-        this.runbookFolder = runbookFolder;
-        this.runner = runner;
+        this.run = run;
+        this.catalog = catalog;
         this.model = new IncidentViewModel(executor, uiThread, opener, author());
+        this.starter = new IncidentStarter(model, dialogs, runbookFolder, this::openWalkthrough);
     }
 
-    /** The app's configuration: store from the property, env var or data folder; runs write under the data folder. */
-    public static IncidentFeature standard(TaskExecutor executor, Executor uiThread, DialogService dialogs, Path runbookFolder) {
+    /** The app's configuration: store from the property, env var or data folder; steps run like the Runs window's. */
+    public static IncidentFeature standard(TaskExecutor executor, Executor uiThread, DialogService dialogs, Path runbookFolder,
+                                           RunFeature runs) {
         Path data = AppPaths.dataDir();
-        CommandRunner runner = CommandRunner.withoutSshPrompts(ExecSettings.defaults().withOutputDir(data.resolve("runs")));
-        return new IncidentFeature(executor, uiThread, dialogs, runbookFolder, () -> openStore(data), runner);
+        return new IncidentFeature(executor, uiThread, dialogs, runbookFolder, () -> openStore(data), runs.services(),
+                runs.catalogProperty());
     }
 
     static IncidentStore openStore(Path data) throws StoreException {
@@ -74,6 +99,17 @@ public final class IncidentFeature implements AutoCloseable {
         main.register(new Destination(PLACE, "Incidents", Feather.ALERT_OCTAGON), () -> view);
     }
 
+    /**
+     * Offers "Start incident" on the dashboard's failing services (with their runbook sections and values) and
+     * lets verification steps wait for a service to be UP again.
+     */
+    public void watchDashboard(DashboardViewModel dashboard) {
+        this.watch = new DashboardWatch(dashboard);
+        dashboard.incidentStarterProperty().set(row -> starter.startForService(
+                ServiceLink.of(row.spec(), dashboard.environment().nameProperty().get()),
+                DashboardWatch.sections(dashboard, row)));
+    }
+
     /** Loads the incident list (and selects {@code -Dincident.incident} when given). */
     public void start() {
         String select = System.getProperty(SELECT_PROPERTY);
@@ -86,15 +122,46 @@ public final class IncidentFeature implements AutoCloseable {
 
     /** What the runbook view's "Start incident" button does. */
     public BiConsumer<Runbook, Section> startIncident() {
-        IncidentStarter starter = new IncidentStarter(model, dialogs, runbookFolder, this::openWalkthrough);
         return starter::start;
     }
 
-    private void openWalkthrough(Incident incident, Runbook runbook, Section procedure) {
-        WalkthroughViewModel walk = new WalkthroughViewModel(incident.id(), runbook, procedure, model.timeline(),
-                runner, executor, uiThread, dialogs, LocalTarget.here());
-        view.openWalkthrough(walk);
+    /**
+     * "Start incident" on a search hit: reads the runbook off the UI thread, then starts or joins with the
+     * section at {@code headingPath} (its nearest parent when the heading is gone, the runbook when all are).
+     */
+    public void startIncidentAt(Path file, List<String> headingPath) {
+        executor.execute(() -> new RunbookParser().parse(file), runbook -> {
+            if (!runbook.sections().isEmpty()) {
+                starter.start(runbook, sectionAt(runbook, headingPath));
+            }
+        }, e -> model.errorProperty().set("Cannot start an incident from " + file + ": " + e.getMessage()));
+    }
+
+    static Section sectionAt(Runbook runbook, List<String> headingPath) {
+        for (int n = headingPath.size(); n > 0; n--) {
+            List<String> path = headingPath.subList(0, n);
+            for (Section s : runbook.sections()) {
+                if (s.path().equals(path)) {
+                    return s;
+                }
+            }
+        }
+        return runbook.sections().get(0);
+    }
+
+    private void openWalkthrough(Incident incident, Runbook runbook, Section procedure, ServiceLink service) {
+        if (runbook != null) {
+            WalkServices services = new WalkServices(run, catalog, watch, this::after, Clock.systemDefaultZone());
+            view.openWalkthrough(new WalkthroughViewModel(incident.id(), runbook, procedure, model.timeline(), services,
+                    service));
+        }
         navigation.go(PLACE);
+    }
+
+    /** Time limits of "wait until UP": the timeout fires on the UI thread. */
+    private Runnable after(Duration delay, Runnable task) {
+        ScheduledFuture<?> f = timers.schedule(() -> uiThread.execute(task), delay.toMillis(), TimeUnit.MILLISECONDS);
+        return () -> f.cancel(false);
     }
 
     public IncidentViewModel model() {
@@ -103,7 +170,7 @@ public final class IncidentFeature implements AutoCloseable {
 
     @Override
     public void close() {
-        runner.close();
+        timers.shutdownNow();
         model.close();
     }
 

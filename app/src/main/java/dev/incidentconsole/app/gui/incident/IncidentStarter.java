@@ -2,6 +2,7 @@ package dev.incidentconsole.app.gui.incident;
 
 import dev.incidentconsole.app.gui.util.DialogService;
 import dev.incidentconsole.app.gui.util.DialogService.TextAndChoice;
+import dev.incidentconsole.incident.EntryBody;
 import dev.incidentconsole.incident.Incident;
 import dev.incidentconsole.incident.IncidentDraft;
 import dev.incidentconsole.incident.RunbookLink;
@@ -15,18 +16,24 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * "Start incident" from a runbook section: join an open incident or open a new one (title and severity
- * asked through {@link DialogService}, pre-filled from the section), then hand the incident and the
- * section's procedure to {@code open}, which shows the walkthrough.
+ * "Start incident" from a runbook section, a search result or a failing dashboard service: join an open
+ * incident or open a new one (title and severity asked through {@link DialogService}, pre-filled from the
+ * section or service), link the section and the service, then hand the incident and the section's procedure
+ * to {@code open}, which shows the walkthrough. Call on the UI thread.
  */
 public final class IncidentStarter {
-    /** Shows the walkthrough of {@code procedure} for {@code incident}. */
+    /** Shows the walkthrough of {@code procedure} for {@code incident}; {@code runbook} and {@code procedure} are null when no section was chosen. */
     @FunctionalInterface
     public interface Opener {
-        void open(Incident incident, Runbook runbook, Section procedure);
+        void open(Incident incident, Runbook runbook, Section procedure, ServiceLink service);
+    }
+
+    /** A runbook section offered for a service, best first. */
+    public record SectionChoice(Runbook runbook, Section section, String label) {
     }
 
     static final String NEW_INCIDENT = "Start a new incident";
+    static final String NO_SECTION = "No runbook section: only the timeline";
 
     private final IncidentViewModel incidents;
     private final DialogService dialogs;
@@ -47,29 +54,85 @@ public final class IncidentStarter {
 
     /** Asks, then starts or joins; nothing happens when the user cancels a dialog. */
     public void start(Runbook runbook, Section section) {
+        start(runbook, section, null);
+    }
+
+    /** Like {@link #start(Runbook, Section)}, for an incident about {@code service} (may be null). */
+    public void start(Runbook runbook, Section section, ServiceLink service) {
         Section procedure = procedureOf(runbook, section);
-        RunbookLink link = new RunbookLink(fileName(runbook), procedure.path());
+        begin(runbook, procedure, service, procedure.title());
+    }
+
+    /**
+     * "Start incident" on a failing service: asks which of {@code sections} to follow (the first, best fitting,
+     * is suggested; none is a choice too), then starts or joins like {@link #start(Runbook, Section)}, the
+     * service linked to the incident and its values used for placeholders.
+     */
+    public void startForService(ServiceLink service, List<SectionChoice> sections) {
+        if (sections.isEmpty()) {
+            begin(null, null, service, service.name() + " is failing");
+            return;
+        }
+        List<String> labels = new ArrayList<>(sections.stream().map(SectionChoice::label).toList());
+        labels.add(NO_SECTION);
+        Optional<String> pick = dialogs.choose("Start an incident for " + service.name(),
+                "Which runbook section do you follow? The first one fits the service best.", labels, labels.get(0));
+        if (pick.isEmpty()) {
+            return;
+        }
+        int index = labels.indexOf(pick.get());
+        if (index < 0 || index >= sections.size()) {
+            begin(null, null, service, service.name() + " is failing");
+            return;
+        }
+        SectionChoice chosen = sections.get(index);
+        Section procedure = procedureOf(chosen.runbook(), chosen.section());
+        begin(chosen.runbook(), procedure, service, service.name() + ": " + procedure.title());
+    }
+
+    private void begin(Runbook runbook, Section procedure, ServiceLink service, String title) {
+        RunbookLink link = runbook == null ? null : new RunbookLink(fileName(runbook), procedure.path());
         List<Incident> open = incidents.openIncidents();
         if (!open.isEmpty()) {
             List<String> choices = new ArrayList<>();
             choices.add(NEW_INCIDENT);
             open.forEach(i -> choices.add(i.id() + "  " + i.severity() + "  " + i.title()));
+            // An open incident about the same service is most likely the one to join.
+            String suggested = open.stream().filter(i -> service != null && i.services().contains(service.name()))
+                    .findFirst().map(i -> choices.get(open.indexOf(i) + 1)).orElse(NEW_INCIDENT);
             Optional<String> pick = dialogs.choose("Start or join an incident",
-                    "Join an open incident with this section, or start a new one?", choices, NEW_INCIDENT);
+                    "Join an open incident" + (runbook == null ? "" : " with this section") + ", or start a new one?",
+                    choices, suggested);
             if (pick.isEmpty()) {
                 return;
             }
             int index = choices.indexOf(pick.get());
             if (index > 0) {
-                incidents.join(open.get(index - 1), link, joined -> this.open.open(joined, runbook, procedure));
+                join(open.get(index - 1), link, runbook, procedure, service);
                 return;
             }
         }
         Optional<TextAndChoice<Severity>> answer = dialogs.askTextAndChoice("Start an incident", "Title",
-                procedure.title(), "Severity", Arrays.asList(Severity.values()), Severity.P2);
-        answer.filter(a -> !a.text().isBlank()).ifPresent(a -> incidents.start(
-                new IncidentDraft(a.text(), a.choice(), "", List.of(), List.of(link), null),
-                created -> this.open.open(created, runbook, procedure)));
+                title, "Severity", Arrays.asList(Severity.values()), Severity.P2);
+        answer.filter(a -> !a.text().isBlank()).ifPresent(a -> incidents.start(new IncidentDraft(a.text(), a.choice(),
+                        service == null ? "" : service.environment(), service == null ? List.of() : List.of(service.name()),
+                        link == null ? List.of() : List.of(link), null),
+                created -> this.open.open(created, runbook, procedure, service)));
+    }
+
+    private void join(Incident incident, RunbookLink link, Runbook runbook, Section procedure, ServiceLink service) {
+        java.util.function.Consumer<Incident> then = joined -> {
+            if (service != null && !joined.services().contains(service.name())) {
+                incidents.timeline().record(joined.id(), new EntryBody.ServiceLinked(service.name()), null, null);
+            }
+            this.open.open(joined, runbook, procedure, service);
+        };
+        if (link != null) {
+            incidents.join(incident, link, then);
+        } else {
+            incidents.selectedProperty().set(incident);
+            then.accept(incident);
+        }
     }
 
     /** The procedure a label part belongs to, so the walkthrough covers diagnosis to verification. */

@@ -38,6 +38,7 @@ public final class IncidentsView extends SplitPane {
     private final DialogService dialogs;
     private final Path exportDir;
     private final Map<String, Node> walkthroughs = new HashMap<>();
+    private final Map<String, WalkthroughViewModel> models = new HashMap<>();
     private final SplitPane work = new SplitPane();
     private final TimelineView timeline;
 
@@ -50,7 +51,7 @@ public final class IncidentsView extends SplitPane {
         getStyleClass().add("incidents-view");
         VBox side = new VBox(sideHeader(), offlineBanner(), list());
         side.getStyleClass().add("outline-pane");
-        Label empty = new Label("Select an incident, or start one from a runbook section.", Icons.of(Feather.ALERT_OCTAGON));
+        Label empty = new Label("Select an incident, or start one from a runbook section, a search hit or a failing dashboard service.", Icons.of(Feather.ALERT_OCTAGON));
         empty.getStyleClass().addAll(Styles.TEXT_MUTED, "empty-state");
         BorderPane detail = new BorderPane(work);
         detail.setTop(header());
@@ -65,16 +66,22 @@ public final class IncidentsView extends SplitPane {
 
     /** Shows {@code walkthrough} next to its incident's timeline (replacing an earlier one for it). */
     public void openWalkthrough(WalkthroughViewModel walkthrough) {
+        WalkthroughViewModel before = models.put(walkthrough.incidentId(), walkthrough);
+        if (before != null) {
+            before.close();
+        }
         walkthroughs.put(walkthrough.incidentId(), new WalkthroughView(walkthrough));
         layoutWork(model.selectedProperty().get());
     }
 
     private void layoutWork(Incident incident) {
         Node walk = incident == null ? null : walkthroughs.get(incident.id());
-        if (walk == null) {
-            work.getItems().setAll(timeline);
-        } else {
-            work.getItems().setAll(walk, timeline);
+        java.util.List<Node> wanted = walk == null ? java.util.List.of(timeline) : java.util.List.of(walk, timeline);
+        if (work.getItems().equals(wanted)) {
+            return; // the same incident again (a new entry updated it): keep the panes and where they are scrolled
+        }
+        work.getItems().setAll(wanted);
+        if (walk != null) {
             work.setDividerPositions(0.55);
         }
     }

@@ -1,34 +1,54 @@
 package dev.incidentconsole.app.gui.incident;
 
+import dev.incidentconsole.app.gui.run.CommandRunViewModel;
+import dev.incidentconsole.app.gui.run.PlaceholderField;
 import dev.incidentconsole.incident.StepRef;
 import dev.incidentconsole.runbook.Command;
 import dev.incidentconsole.runbook.Section;
 import dev.incidentconsole.runbook.SectionKind;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 
-/** One command of a walkthrough and how far the engineer got with it. */
+/**
+ * One command of a walkthrough and how far the engineer got with it. Its {@link #run()} model holds the
+ * target, the placeholder values, the command as it will run and the streamed output; this adds where the
+ * step stands in the walkthrough. UI thread only.
+ */
 public final class WalkStep {
-    /** Where a step stands; RUNNING until its finish entry is recorded. */
+    /** Where a step stands; RUNNING from the start of a run until it ends. */
     public enum State { TODO, RUNNING, SUCCEEDED, FAILED, DONE, SKIPPED }
 
     private final SectionKind kind;
     private final Section section;
-    private final Command command;
     private final StepRef ref;
+    private final CommandRunViewModel run;
     private final ObjectProperty<State> state = new SimpleObjectProperty<>(State.TODO);
-    private final ObservableList<String> output = FXCollections.observableArrayList();
     private final StringProperty status = new SimpleStringProperty("");
+    private final StringBinding missing;
+    private final BooleanBinding ready;
+    /** Values this walkthrough put into fields, so it replaces only those, never what the engineer typed. */
+    private final Map<String, String> offered = new HashMap<>();
+    private String lastRun;
+    private ServiceWait wait;
 
-    WalkStep(SectionKind kind, Section section, Command command, StepRef ref) {
+    WalkStep(SectionKind kind, Section section, StepRef ref, CommandRunViewModel run) {
         this.kind = kind;
         this.section = section;
-        this.command = command;
         this.ref = ref;
+        this.run = run;
+        Observable[] values = run.placeholders().stream().map(PlaceholderField::valueProperty).toArray(Observable[]::new);
+        this.missing = Bindings.createStringBinding(() -> String.join(", ", run.placeholders().stream()
+                .filter(f -> f.required() && !f.filled()).map(PlaceholderField::token).toList()), values);
+        this.ready = Bindings.createBooleanBinding(() -> missing.get().isEmpty(), missing);
     }
 
     public SectionKind kind() {
@@ -40,20 +60,20 @@ public final class WalkStep {
     }
 
     public Command command() {
-        return command;
+        return run.command();
     }
 
     StepRef ref() {
         return ref;
     }
 
-    public ObjectProperty<State> stateProperty() {
-        return state;
+    /** Target, placeholders, preview, run and output of this step's command. */
+    public CommandRunViewModel run() {
+        return run;
     }
 
-    /** Output lines as they arrive (bounded by the view model). */
-    public ObservableList<String> output() {
-        return output;
+    public ObjectProperty<State> stateProperty() {
+        return state;
     }
 
     /** One line: exit code and duration, why it could not run, or that it is being recorded. */
@@ -61,7 +81,48 @@ public final class WalkStep {
         return status;
     }
 
+    /** True while every required placeholder has a value: the Run button is enabled only then. */
+    public BooleanBinding readyProperty() {
+        return ready;
+    }
+
+    /** The required placeholders still empty, as written ({@code <pod>, <namespace>}); empty when none. */
+    public StringBinding missingProperty() {
+        return missing;
+    }
+
+    /** "Wait until the service is UP", on verification steps of a walkthrough linked to a watched service; else null. */
+    public ServiceWait serviceWait() {
+        return wait;
+    }
+
+    void serviceWait(ServiceWait value) {
+        this.wait = value;
+    }
+
     public boolean finished() {
         return state.get() == State.DONE || state.get() == State.SKIPPED;
+    }
+
+    /** The command as last run (values filled in), else as it would run now. */
+    public String commandText() {
+        return lastRun != null ? lastRun : run.previewProperty().get();
+    }
+
+    void ran(String text) {
+        this.lastRun = text;
+    }
+
+    /** Offers {@code value} to the field: it replaces a blank field, the last offered value or a target's pre-fill. */
+    void offer(PlaceholderField field, String value, List<String> fromTargets) {
+        String now = field.value();
+        if (now.isBlank() || now.equals(offered.get(field.name())) || fromTargets.contains(now)) {
+            offered.put(field.name(), value);
+            field.valueProperty().set(value);
+        }
+    }
+
+    List<PlaceholderField> placeholders() {
+        return run.placeholders();
     }
 }

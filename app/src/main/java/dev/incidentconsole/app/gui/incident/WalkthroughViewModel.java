@@ -1,156 +1,116 @@
 package dev.incidentconsole.app.gui.incident;
 
-import dev.incidentconsole.app.gui.util.DialogService;
-import dev.incidentconsole.app.gui.util.TaskExecutor;
-import dev.incidentconsole.exec.CommandRunner;
-import dev.incidentconsole.exec.Confirmation;
-import dev.incidentconsole.exec.OutputLine;
-import dev.incidentconsole.exec.OutputListener;
-import dev.incidentconsole.exec.PreparedCommand;
-import dev.incidentconsole.exec.RunHandle;
-import dev.incidentconsole.exec.RunRequest;
-import dev.incidentconsole.exec.RunResult;
-import dev.incidentconsole.exec.Target;
+import dev.incidentconsole.app.gui.run.CommandRunViewModel;
+import dev.incidentconsole.app.gui.run.KnownValues;
+import dev.incidentconsole.app.gui.run.PlaceholderField;
+import dev.incidentconsole.app.gui.run.RunServices;
+import dev.incidentconsole.app.targets.TargetCatalog;
+import dev.incidentconsole.app.targets.TargetInfo;
 import dev.incidentconsole.incident.EntryBody;
 import dev.incidentconsole.incident.StepRef;
 import dev.incidentconsole.runbook.Command;
 import dev.incidentconsole.runbook.Runbook;
 import dev.incidentconsole.runbook.Section;
 import dev.incidentconsole.runbook.SectionKind;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.Executor;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
  * A runbook procedure as a guided walkthrough: its commands in order (diagnosis, then resolution, then
- * verification), each run on a target with live output, then marked done or skipped with a note. Every
- * start, finish and note is recorded on the incident's timeline as it happens.
+ * verification), each with its own target (the runner hint suggests one; production asks), placeholder
+ * fields, a Run button with live output, then Done or Skip with a note. Every start, finish and note is
+ * recorded on the incident's timeline as it happens. Placeholders are pre-filled from values captured
+ * earlier in this walkthrough, then from the dashboard service it was started from, then from the target.
+ * UI thread only.
  */
 public final class WalkthroughViewModel {
-    /** Output lines kept on screen per step; the full output stays in the run's file. */
-    static final int SHOWN_LINES = 500;
-    /** Output lines written to the timeline entry. */
-    static final int RECORDED_LINES = 40;
+    /** How long "Wait until UP" waits unless told otherwise. */
+    public static final Duration DEFAULT_WAIT = Duration.ofMinutes(10);
     private static final List<SectionKind> ORDER = List.of(SectionKind.DIAGNOSIS, SectionKind.RESOLUTION,
             SectionKind.VERIFICATION);
+    /** Knows no typed values: what a target alone gives a placeholder. */
+    private static final KnownValues TARGET_ONLY = new KnownValues();
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
 
     private final String incidentId;
     private final Runbook runbook;
     private final Section procedure;
     private final TimelineViewModel timeline;
-    private final CommandRunner runner;
-    private final TaskExecutor executor;
-    private final Executor uiThread;
-    private final DialogService dialogs;
-    private final Target target;
+    private final WalkServices services;
+    private final RunServices run;
+    private final ServiceLink service;
     private final ObservableList<WalkStep> steps = FXCollections.observableArrayList();
+    /** Values the engineer typed or captured in this walkthrough, by normalised placeholder name. */
+    private final Map<String, String> captured = new LinkedHashMap<>();
+    /** Values steps ran with that their target gave (a namespace...): they fill only empty fields of later steps. */
+    private final Map<String, String> seen = new LinkedHashMap<>();
+    private final InvalidationListener catalogChanged;
+    private final ServiceWait finalWait;
 
-    public WalkthroughViewModel(String incidentId, Runbook runbook, Section procedure, TimelineViewModel timeline, CommandRunner runner,
-                                TaskExecutor executor, Executor uiThread, DialogService dialogs, Target target) {
+    /** @param service the dashboard service the incident was started from, or {@code null} */
+    public WalkthroughViewModel(String incidentId, Runbook runbook, Section procedure, TimelineViewModel timeline,
+                                WalkServices services, ServiceLink service) {
         this.incidentId = incidentId;
         this.runbook = runbook;
         this.procedure = procedure;
         this.timeline = timeline;
-        this.runner = runner;
-        this.executor = executor;
-        this.uiThread = uiThread;
-        this.dialogs = dialogs;
-        this.target = target;
-        steps.setAll(stepsOf(runbook, procedure));
+        this.services = services;
+        this.run = services.forWalkthrough();
+        this.service = service;
+        String file = runbook.file().getFileName().toString();
+        for (Section s : partsOf(runbook, procedure)) {
+            for (Command c : s.commands()) {
+                steps.add(step(s, c, new StepRef(file, s.path(), c.line())));
+            }
+        }
+        catalogChanged = o -> steps.forEach(s -> s.run().setCatalog(services.catalog().getValue()));
+        services.catalog().addListener(new WeakInvalidationListener(catalogChanged));
+        boolean verifies = steps.stream().anyMatch(s -> s.serviceWait() != null);
+        finalWait = service == null || verifies ? null : waitFor(null);
+        offerValues();
     }
 
-    /** The commands under {@code root}: diagnosis, resolution and verification parts in that order, else all. */
-    static List<WalkStep> stepsOf(Runbook runbook, Section root) {
+    private WalkStep step(Section section, Command command, StepRef ref) {
+        CommandRunViewModel model = new CommandRunViewModel(command, services.catalog().getValue(), run);
+        WalkStep step = new WalkStep(section.kind(), section, ref, model);
+        model.setRunListener(new StepRecorder(step, incidentId, timeline, () -> remember(step)));
+        model.targetProperty().addListener((obs, old, now) -> offer(step, old));
+        if (service != null && section.kind() == SectionKind.VERIFICATION) {
+            step.serviceWait(waitFor(step));
+        }
+        return step;
+    }
+
+    /** The sections under {@code root} to walk: diagnosis, resolution and verification parts in that order, else all. */
+    static List<Section> partsOf(Runbook runbook, Section root) {
         List<Section> tree = runbook.subtree(root);
         List<Section> parts = tree.stream().filter(s -> ORDER.contains(s.kind())).collect(Collectors.toCollection(ArrayList::new));
         if (parts.isEmpty()) {
-            parts.addAll(tree);
-        } else {
-            parts.sort(Comparator.comparingInt((Section s) -> ORDER.indexOf(s.kind())).thenComparingInt(Section::index));
+            return tree;
         }
-        List<WalkStep> result = new ArrayList<>();
-        String file = runbook.file().getFileName().toString();
-        for (Section s : parts) {
-            for (Command c : s.commands()) {
-                result.add(new WalkStep(s.kind(), s, c, new StepRef(file, s.path(), c.line())));
-            }
-        }
-        return result;
+        parts.sort(Comparator.comparingInt((Section s) -> ORDER.indexOf(s.kind())).thenComparingInt(Section::index));
+        return parts;
     }
 
-    /**
-     * Runs the step's command: asks first when it is destructive, records the start, streams the output
-     * into {@link WalkStep#output()}, then records the finish with exit code, duration and output tail.
-     */
+    /** Runs the step's command on its target (values filled, confirmations asked); recorded as it starts and ends. */
     public void run(WalkStep step) {
-        if (step.stateProperty().get() == WalkStep.State.RUNNING) {
-            return;
-        }
-        RunRequest request = RunRequest.of(step.command(), target);
-        executor.execute(() -> runner.prepare(request), prepared -> confirmAndStart(step, request, prepared),
-                e -> step.statusProperty().set(e.getMessage()));
-    }
-
-    private void confirmAndStart(WalkStep step, RunRequest request, PreparedCommand prepared) {
-        RunRequest toRun = request;
-        if (prepared.dangerous()) {
-            String why = prepared.danger() == null ? "" : prepared.danger().reason() + "\n\n";
-            if (!dialogs.confirm("Run a destructive command?", why + prepared.text() + "\n\non " + target.name(), "Run it")) {
-                step.statusProperty().set("Not run: you declined the confirmation.");
-                return;
-            }
-            toRun = request.confirmedBy(Confirmation.of(prepared));
-        }
-        RunRequest confirmed = toRun;
-        step.stateProperty().set(WalkStep.State.RUNNING);
-        step.output().clear();
-        step.statusProperty().set("Recording start...");
-        timeline.record(incidentId, new EntryBody.StepStarted(prepared.text(), target.name()), step.ref(), receipt ->
-                executor.execute(() -> runner.start(confirmed), handle -> watch(step, handle, receipt.entry().id()),
-                        e -> {
-                            step.stateProperty().set(WalkStep.State.FAILED);
-                            step.statusProperty().set(e.getMessage());
-                            timeline.record(incidentId, new EntryBody.StepFinished(prepared.text(), target.name(), null, 0,
-                                    e.getMessage(), receipt.entry().id()), step.ref(), null);
-                        }));
-    }
-
-    private void watch(WalkStep step, RunHandle handle, UUID startedEntry) {
-        step.statusProperty().set("Running on " + target.name() + "...");
-        handle.addListener(new OutputListener() {
-            @Override
-            public void onLine(OutputLine line) {
-                uiThread.execute(() -> {
-                    step.output().add(line.text());
-                    if (step.output().size() > SHOWN_LINES) {
-                        step.output().remove(0, step.output().size() - SHOWN_LINES);
-                    }
-                });
-            }
-
-            @Override
-            public void onFinished(RunResult result) {
-                uiThread.execute(() -> finished(step, result, startedEntry));
-            }
-        });
-    }
-
-    private void finished(WalkStep step, RunResult result, UUID startedEntry) {
-        List<String> lines = result.tail().stream().map(OutputLine::text).toList();
-        String tail = String.join("\n", lines.subList(Math.max(0, lines.size() - RECORDED_LINES), lines.size()));
-        long millis = result.duration().toMillis();
-        step.statusProperty().set("Recording result...");
-        timeline.record(incidentId, new EntryBody.StepFinished(step.command().text(), target.name(), result.exitCode(), millis,
-                tail, startedEntry), step.ref(), receipt -> {
-                    step.stateProperty().set(result.succeeded() ? WalkStep.State.SUCCEEDED : WalkStep.State.FAILED);
-                    step.statusProperty().set((result.exitCode() == null ? result.message() : "exit " + result.exitCode())
-                            + " in " + millis + " ms" + (result.message().isEmpty() ? "" : " - " + result.message()));
-                });
+        step.run().run();
     }
 
     /** Marks the step done; a non-blank note is recorded with it. */
@@ -164,11 +124,98 @@ public final class WalkthroughViewModel {
     }
 
     private void close(WalkStep step, WalkStep.State state, String verb, String note) {
-        String text = verb + " `" + step.command().text() + "`" + (note == null || note.isBlank() ? "" : ": " + note.strip());
+        String text = verb + " `" + step.commandText() + "`" + (note == null || note.isBlank() ? "" : ": " + note.strip());
         timeline.record(incidentId, new EntryBody.Note(text, null), step.ref(), receipt -> {
             step.stateProperty().set(state);
             step.statusProperty().set(verb + " (recorded)");
         });
+    }
+
+    /**
+     * Binds {@code value} (e.g. a pod name picked from a step's output) to every placeholder named {@code name}
+     * in the steps still to run, and notes on the timeline where it came from.
+     */
+    public void capture(WalkStep from, String name, String value) {
+        if (value == null || value.isBlank()) {
+            return;
+        }
+        String v = value.strip();
+        captured.put(ServiceLink.key(name), v);
+        timeline.record(incidentId, new EntryBody.Note("Captured " + name + " = " + v + " from the output of `"
+                + from.commandText() + "`", null), from.ref(), null);
+        offerValues();
+    }
+
+    /** Placeholder names of the walkthrough's steps, in order, for "use as". */
+    public List<String> placeholderNames() {
+        Set<String> names = new LinkedHashSet<>();
+        steps.forEach(s -> s.placeholders().forEach(f -> names.add(f.name())));
+        return List.copyOf(names);
+    }
+
+    /** The value this walkthrough knows for a placeholder: captured here first, then the service's. */
+    Optional<String> known(String name) {
+        return Optional.ofNullable(captured.get(ServiceLink.key(name)))
+                .or(() -> service == null ? Optional.empty() : service.valueFor(name));
+    }
+
+    /** Remembers the values a step ran with that the engineer supplied (not what its target said). */
+    private void remember(WalkStep step) {
+        TargetInfo target = step.run().targetProperty().get();
+        for (PlaceholderField f : step.placeholders()) {
+            if (f.filled()) {
+                boolean fromTarget = f.value().equals(TARGET_ONLY.lookup(f.name(), target).orElse(""));
+                (fromTarget ? seen : captured).put(ServiceLink.key(f.name()), f.value());
+            }
+        }
+        steps.stream().filter(s -> s != step).forEach(s -> offer(s, null));
+    }
+
+    private void offerValues() {
+        steps.forEach(s -> offer(s, null));
+    }
+
+    /**
+     * Puts known values into the step's fields: typed, captured and service values over a blank field, an
+     * earlier offer or a target's pre-fill; values another step's target gave only into blank or offered fields.
+     */
+    private void offer(WalkStep step, TargetInfo previousTarget) {
+        if (step.run().runningProperty().get()) {
+            return;
+        }
+        TargetInfo target = step.run().targetProperty().get();
+        for (PlaceholderField f : step.placeholders()) {
+            Optional<String> strong = known(f.name());
+            if (strong.isPresent()) {
+                step.offer(f, strong.get(), List.of(run.known().lookup(f.name(), target).orElse(""),
+                        run.known().lookup(f.name(), previousTarget).orElse("")));
+            } else {
+                Optional.ofNullable(seen.get(ServiceLink.key(f.name()))).ifPresent(v -> step.offer(f, v, List.of()));
+            }
+        }
+    }
+
+    private ServiceWait waitFor(WalkStep step) {
+        return new ServiceWait(service.name(), services.watch(), services.timer(), services.clock()::instant,
+                at -> upAgain(step, at));
+    }
+
+    private void upAgain(WalkStep step, Instant at) {
+        String text = service.name() + " is UP again at " + TIME.format(at.atZone(ZoneId.systemDefault()));
+        timeline.record(incidentId, new EntryBody.Note(text, null), step == null ? null : step.ref(), receipt -> {
+            if (step != null) {
+                step.stateProperty().set(WalkStep.State.DONE);
+                step.statusProperty().set("Done: " + text + " (recorded)");
+            }
+        });
+    }
+
+    /** Stops the waits of a walkthrough that is no longer shown; commands still running go on and are recorded. */
+    public void close() {
+        steps.stream().map(WalkStep::serviceWait).filter(java.util.Objects::nonNull).forEach(ServiceWait::cancel);
+        if (finalWait != null) {
+            finalWait.cancel();
+        }
     }
 
     public ObservableList<WalkStep> steps() {
@@ -187,8 +234,14 @@ public final class WalkthroughViewModel {
         return procedure;
     }
 
-    public Target target() {
-        return target;
+    /** The dashboard service this walkthrough was started from, or {@code null}. */
+    public ServiceLink service() {
+        return service;
+    }
+
+    /** "Wait until UP" for a procedure linked to a service but without verification commands; else null. */
+    public ServiceWait finalWait() {
+        return finalWait;
     }
 
     public TimelineViewModel timeline() {

@@ -44,6 +44,22 @@ public final class CommandRunViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final RunSession session = new RunSession(MAX_LINES);
     private boolean productionConfirmed;
+    private RunListener listener = new RunListener() { };
+
+    /** Told on the UI thread what happens to this command's runs, e.g. to record them on an incident timeline. */
+    public interface RunListener {
+        /** The checks passed and {@code command} is starting on {@code target}. */
+        default void started(PreparedCommand command, TargetInfo target) {
+        }
+
+        /** The run ended with {@code result}; {@code null} when it could not start ({@link #messageProperty()} says why). */
+        default void ended(RunResult result) {
+        }
+
+        /** The command was handed to a system terminal on {@code target}; its output is not seen here. */
+        default void openedInTerminal(PreparedCommand command, TargetInfo target) {
+        }
+    }
 
     public CommandRunViewModel(Command command, TargetCatalog catalog, RunServices services) {
         this.command = command;
@@ -54,6 +70,11 @@ public final class CommandRunViewModel {
                 .values().stream().toList();
         placeholders.forEach(f -> f.valueProperty().addListener((obs, old, now) -> refresh()));
         setCatalog(catalog);
+    }
+
+    /** Who hears about the runs; one listener at a time. */
+    public void setRunListener(RunListener value) {
+        this.listener = value == null ? new RunListener() { } : value;
     }
 
     /** Replaces the targets (after discovery), keeping the chosen one when it is still there. */
@@ -133,7 +154,9 @@ public final class CommandRunViewModel {
         RunRequest request = request();
         services.known().remember(values());
         message.set("");
-        session.start(services, p.dangerous() ? request.confirmedBy(Confirmation.of(p)) : request, message::set);
+        listener.started(p, target.get());
+        session.start(services, p.dangerous() ? request.confirmedBy(Confirmation.of(p)) : request, message::set,
+                listener::ended);
     }
 
     /** Opens the command in the system terminal on the chosen target, after the same checks as {@link #run()}. */
@@ -178,8 +201,12 @@ public final class CommandRunViewModel {
     private void launchTerminal(PreparedCommand p) {
         services.known().remember(values());
         String name = target.get().name();
+        TargetInfo where = target.get();
         services.tasks().execute(() -> services.terminal().open(TerminalScript.of(p, services.runner().settings())),
-                terminal -> message.set("Opened in " + terminal + " on " + name + "."),
+                terminal -> {
+                    message.set("Opened in " + terminal + " on " + name + ".");
+                    listener.openedInTerminal(p, where);
+                },
                 e -> message.set(e.getMessage()));
     }
 

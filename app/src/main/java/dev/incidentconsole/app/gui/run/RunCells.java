@@ -4,8 +4,8 @@ import dev.incidentconsole.app.targets.TargetInfo;
 import dev.incidentconsole.exec.OutputLine;
 import javafx.scene.control.ListCell;
 
-/** The list cells of the run panel. */
-final class RunCells {
+/** The list cells of the run panel (the target cell is shared with the walkthrough). */
+public final class RunCells {
 
     private RunCells() {
     }
@@ -24,11 +24,11 @@ final class RunCells {
     }
 
     /** A target in the picker: name and kind, production ones in red (the list also says PRODUCTION). */
-    static final class TargetCell extends ListCell<TargetInfo> {
+    public static final class TargetCell extends ListCell<TargetInfo> {
         private final boolean inList;
 
         /** @param inList true for the drop-down list, false for the picker's button (a badge stands beside it) */
-        TargetCell(boolean inList) {
+        public TargetCell(boolean inList) {
             this.inList = inList;
         }
 

@@ -33,9 +33,9 @@ final class RunSession {
 
     /**
      * Starts {@code request} through {@code services}; {@code message} receives why it could not start or
-     * how it ended abnormally.
+     * how it ended abnormally, then {@code ended} the result ({@code null} when it never started).
      */
-    void start(RunServices services, RunRequest request, Consumer<String> message) {
+    void start(RunServices services, RunRequest request, Consumer<String> message, Consumer<RunResult> ended) {
         long run = ++generation;
         output.clear();
         result.set(null);
@@ -51,6 +51,7 @@ final class RunSession {
                 running.set(false);
                 result.set(done);
                 message.accept(done.message());
+                ended.accept(done);
             }
         });
         services.tasks().execute(() -> services.runner().start(request), started -> {
@@ -60,6 +61,7 @@ final class RunSession {
         }, e -> {
             running.set(false);
             message.accept(e instanceof ExecException ? e.getMessage() : "Could not start the command: " + e + ".");
+            ended.accept(null);
         });
     }
 

@@ -46,6 +46,8 @@ final class SectionView extends ScrollPane {
         setContent(page);
         node.addListener((obs, old, now) -> render(now));
         highlight.addListener(obs -> render(node.get())); // invalidation: the same words again re-scroll too
+        // Set after the view is made (and maybe after a section was selected): the header gains its button then.
+        startIncident.addListener((obs, old, now) -> render(node.get()));
         render(null);
     }
 

@@ -5,14 +5,19 @@ import atlantafx.base.theme.Styles;
 import dev.incidentconsole.app.gui.Icons;
 import dev.incidentconsole.search.SearchHit;
 import java.util.List;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ListChangeListener;
 import javafx.collections.SetChangeListener;
 import javafx.geometry.Bounds;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
@@ -48,6 +53,7 @@ public final class SearchBox extends StackPane {
     private final FlowPane chips = new FlowPane(6, 6);
     private final VBox dropDown;
     private final Popup popup = new Popup();
+    private final ObjectProperty<Consumer<SectionTarget>> startIncident = new SimpleObjectProperty<>();
     private boolean allChips;
 
     public SearchBox(SearchViewModel model) {
@@ -184,7 +190,31 @@ public final class SearchBox extends StackPane {
                 model.open(hit);
             }
         });
+        list.setContextMenu(hitMenu());
         return list;
+    }
+
+    /** Right-click on a hit: start (or join) an incident walking that section, when the app offers incidents. */
+    private ContextMenu hitMenu() {
+        MenuItem start = new MenuItem("Start incident from this section", Icons.of(Feather.ALERT_OCTAGON));
+        start.setOnAction(e -> {
+            SearchHit hit = list.getSelectionModel().getSelectedItem();
+            Consumer<SectionTarget> starter = startIncident.get();
+            if (hit != null && starter != null) {
+                String typed = model.textProperty().get();
+                model.close();
+                starter.accept(SectionTarget.of(hit, typed == null ? "" : typed));
+            }
+        });
+        ContextMenu menu = new ContextMenu(start);
+        menu.setOnShowing(e -> start.setDisable(startIncident.get() == null
+                || list.getSelectionModel().getSelectedItem() == null));
+        return menu;
+    }
+
+    /** What "Start incident" on a hit does with its section; {@code null} disables it. */
+    public ObjectProperty<Consumer<SectionTarget>> startIncidentProperty() {
+        return startIncident;
     }
 
     private Region footer() {

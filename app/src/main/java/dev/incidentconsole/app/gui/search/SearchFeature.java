@@ -15,7 +15,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import org.kordamp.ikonli.feather.Feather;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +47,7 @@ public final class SearchFeature implements AutoCloseable {
     private final BrowseViewModel browse = new BrowseViewModel();
     private final LibraryViewModel sources;
     private final AtomicBoolean updateQueued = new AtomicBoolean();
+    private final ObjectProperty<Consumer<SectionTarget>> startIncident = new SimpleObjectProperty<>();
 
     /** Call on the FX thread. */
     public SearchFeature(TaskExecutor executor, SettingsStore settings, MainViewModel main, String runbooksId,
@@ -68,7 +71,9 @@ public final class SearchFeature implements AutoCloseable {
     /** Puts the search field into the top bar and the Browse view on the rail. */
     public void install(MainView view, DialogService dialogs) {
         view.getStylesheets().add(SearchBox.STYLESHEET);
-        view.searchSlot().getChildren().setAll(new SearchBox(search));
+        SearchBox box = new SearchBox(search);
+        box.startIncidentProperty().bind(startIncident);
+        view.searchSlot().getChildren().setAll(box);
         view.register(BROWSE, () -> new BrowseView(browse, sources, dialogs));
     }
 
@@ -81,6 +86,11 @@ public final class SearchFeature implements AutoCloseable {
     public void prefill(String query) {
         navigation.go(runbooksId);
         search.textProperty().set(query);
+    }
+
+    /** What "Start incident" on a search hit does with its section; {@code null} (the default) disables it. */
+    public ObjectProperty<Consumer<SectionTarget>> startIncidentProperty() {
+        return startIncident;
     }
 
     /** The words the Runbooks view should highlight. */

@@ -39,6 +39,30 @@ final class WalkRunbook {
             ```
             """;
 
+    /** A procedure whose commands have placeholders and different runners. */
+    static final String CHECKOUT = """
+            # Checkout
+
+            ## Checkout down
+
+            **Diagnosis:**
+            ```bash
+            echo pod <pod>
+            kubectl get pods -n <namespace>
+            echo probe <url> on <host>:<port>
+            ```
+
+            **Resolution:**
+            ```bash
+            echo restart <pod> in <namespace>
+            ```
+
+            **Verification:**
+            ```bash
+            echo verify <database>
+            ```
+            """;
+
     private WalkRunbook() {
     }
 
@@ -48,13 +72,25 @@ final class WalkRunbook {
         return new RunbookParser().parse(file);
     }
 
-    static Section procedure(Runbook runbook) {
-        return runbook.sections().stream().filter(s -> s.title().equals("Backend failing")).findFirst().orElseThrow();
+    static Runbook writeCheckout(Path dir) throws IOException {
+        Path file = dir.resolve("checkout.md");
+        Files.writeString(file, CHECKOUT);
+        return new RunbookParser().parse(file);
     }
 
-    /** Answers dialogs from fields the test sets, and remembers what was asked. */
+    static Section procedure(Runbook runbook) {
+        return section(runbook, "Backend failing");
+    }
+
+    static Section section(Runbook runbook, String title) {
+        return runbook.sections().stream().filter(s -> s.title().equals(title)).findFirst().orElseThrow();
+    }
+
+    /** Answers dialogs from fields the test sets (a choice: the one starting with {@link #choice}, else the suggested one), and remembers what was asked. */
     static final class ScriptedDialogs implements DialogService {
         final List<String> asked = new ArrayList<>();
+        final List<String> titles = new ArrayList<>();
+        final List<String> suggested = new ArrayList<>();
         volatile boolean confirm;
         volatile Path saveTo;
         volatile String choice;
@@ -66,6 +102,7 @@ final class WalkRunbook {
 
         @Override
         public boolean confirm(String title, String message, String action) {
+            titles.add(title);
             asked.add(message);
             return confirm;
         }
@@ -79,7 +116,10 @@ final class WalkRunbook {
         @Override
         public <T> Optional<T> choose(String title, String prompt, List<T> choices, T initial) {
             asked.add(String.valueOf(choices));
-            return choices.stream().filter(c -> String.valueOf(c).startsWith(choice == null ? "Start" : choice)).findFirst();
+            suggested.add(String.valueOf(initial));
+            String wanted = choice;
+            return wanted == null ? Optional.ofNullable(initial)
+                    : choices.stream().filter(c -> String.valueOf(c).startsWith(wanted)).findFirst();
         }
 
         @Override

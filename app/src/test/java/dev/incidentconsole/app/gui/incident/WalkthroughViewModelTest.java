@@ -1,12 +1,21 @@
 package dev.incidentconsole.app.gui.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
+import dev.incidentconsole.app.gui.run.KnownValues;
+import dev.incidentconsole.app.gui.run.PlaceholderField;
+import dev.incidentconsole.app.gui.run.RunServices;
+import dev.incidentconsole.app.gui.run.TerminalLauncher;
 import dev.incidentconsole.app.gui.util.DirectTaskExecutor;
+import dev.incidentconsole.app.targets.TargetCatalog;
+import dev.incidentconsole.app.targets.TargetInfo;
 import dev.incidentconsole.exec.CommandRunner;
 import dev.incidentconsole.exec.ExecSettings;
+import dev.incidentconsole.exec.KubeTarget;
 import dev.incidentconsole.exec.LocalTarget;
+import dev.incidentconsole.exec.OutputLine;
+import dev.incidentconsole.health.ServiceSpec;
+import dev.incidentconsole.health.spec.HttpSpec;
 import dev.incidentconsole.incident.EntryBody;
 import dev.incidentconsole.incident.IncidentDraft;
 import dev.incidentconsole.incident.IncidentStore;
@@ -17,34 +26,38 @@ import dev.incidentconsole.incident.TimelineEntry;
 import dev.incidentconsole.runbook.Runbook;
 import dev.incidentconsole.runbook.SectionKind;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The walkthrough against a real embedded store and real local processes, without a screen. */
+/** The walkthrough against a real embedded store and real local shells, the FX thread played by {@link TestUi}. */
 class WalkthroughViewModelTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
     @TempDir
     Path dir;
 
+    private final TestUi ui = new TestUi();
+    private final WalkRunbook.ScriptedDialogs dialogs = new WalkRunbook.ScriptedDialogs();
+    private final SimpleObjectProperty<TargetCatalog> catalog = new SimpleObjectProperty<>(TargetCatalog.localOnly());
     private IncidentStore store;
     private CommandRunner runner;
     private IncidentViewModel incidents;
-    private WalkthroughViewModel walk;
-    private final WalkRunbook.ScriptedDialogs dialogs = new WalkRunbook.ScriptedDialogs();
+    private String incidentId;
 
     @BeforeEach
     void open() throws Exception {
         store = IncidentStores.embedded(dir.resolve("incidents.db"), StoreOptions.defaults());
         runner = CommandRunner.withoutSshPrompts(ExecSettings.defaults().withOutputDir(dir.resolve("runs")));
         incidents = new IncidentViewModel(new DirectTaskExecutor(), Runnable::run, () -> store, "alice");
-        Runbook runbook = WalkRunbook.write(dir);
         incidents.start(IncidentDraft.of("Checkout 502s", Severity.P1), i -> { });
-        String id = incidents.selectedProperty().get().id();
-        walk = new WalkthroughViewModel(id, runbook, WalkRunbook.procedure(runbook), incidents.timeline(), runner,
-                new DirectTaskExecutor(), Runnable::run, dialogs, LocalTarget.here());
+        incidentId = incidents.selectedProperty().get().id();
     }
 
     @AfterEach
@@ -53,8 +66,38 @@ class WalkthroughViewModelTest {
         store.close();
     }
 
+    private WalkthroughViewModel walk(Runbook runbook, String section, ServiceLink service) {
+        RunServices run = new RunServices(runner, new DirectTaskExecutor(), ui, dialogs, TerminalLauncher.system(), new KnownValues());
+        WalkServices services = new WalkServices(run, catalog, ServiceWatch.NONE, (delay, task) -> () -> { },
+                Clock.systemDefaultZone());
+        return new WalkthroughViewModel(incidentId, runbook, WalkRunbook.section(runbook, section), incidents.timeline(),
+                services, service);
+    }
+
+    private WalkthroughViewModel web() throws Exception {
+        return walk(WalkRunbook.write(dir), "Backend failing", null);
+    }
+
+    private void runToEnd(WalkthroughViewModel walk, WalkStep step) throws InterruptedException {
+        walk.run(step);
+        ui.runUntil(() -> !step.run().runningProperty().get() && step.statusProperty().get().startsWith("exit"), WAIT);
+    }
+
+    private List<TimelineEntry> stored() throws Exception {
+        return store.entries(incidentId, 0);
+    }
+
+    private List<String> notes() throws Exception {
+        return stored().stream().filter(e -> e.body() instanceof EntryBody.Note).map(e -> ((EntryBody.Note) e.body()).text()).toList();
+    }
+
+    private static PlaceholderField field(WalkStep step, String name) {
+        return step.run().placeholders().stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
+    }
+
     @Test
-    void stepsFollowDiagnosisResolutionVerificationWhateverTheRunbookOrder() {
+    void stepsFollowDiagnosisResolutionVerificationWhateverTheRunbookOrder() throws Exception {
+        WalkthroughViewModel walk = web();
         assertThat(walk.steps()).extracting(WalkStep::kind).containsExactly(SectionKind.DIAGNOSIS,
                 SectionKind.RESOLUTION, SectionKind.VERIFICATION, SectionKind.VERIFICATION);
         assertThat(walk.steps().get(0).command().text()).isEqualTo("echo diag-output");
@@ -62,12 +105,13 @@ class WalkthroughViewModelTest {
 
     @Test
     void runningAStepStreamsOutputAndRecordsStartAndFinishDurably() throws Exception {
+        WalkthroughViewModel walk = web();
         WalkStep diag = walk.steps().get(0);
-        walk.run(diag);
-        await().atMost(Duration.ofSeconds(20)).until(() -> diag.stateProperty().get() == WalkStep.State.SUCCEEDED);
+        runToEnd(walk, diag);
 
-        assertThat(diag.output()).containsExactly("diag-output");
-        List<TimelineEntry> stored = store.entries(walk.incidentId(), 0);
+        assertThat(diag.stateProperty().get()).isEqualTo(WalkStep.State.SUCCEEDED);
+        assertThat(diag.run().output()).extracting(OutputLine::text).containsExactly("diag-output");
+        List<TimelineEntry> stored = stored();
         assertThat(stored).extracting(TimelineEntry::kind).containsExactly("created", "step_started", "step_finished");
         EntryBody.StepFinished finished = (EntryBody.StepFinished) stored.get(2).body();
         assertThat(finished.exitCode()).isZero();
@@ -81,6 +125,7 @@ class WalkthroughViewModelTest {
 
     @Test
     void aDestructiveStepRunsOnlyAfterConfirmation() throws Exception {
+        WalkthroughViewModel walk = web();
         WalkStep rm = walk.steps().get(3);
         assertThat(rm.command().dangerous()).isTrue();
 
@@ -89,19 +134,130 @@ class WalkthroughViewModelTest {
 
         assertThat(dialogs.asked).anyMatch(m -> m.contains("rm -rf /var/lib/app/cache"));
         assertThat(rm.stateProperty().get()).isEqualTo(WalkStep.State.TODO);
-        assertThat(rm.statusProperty().get()).contains("declined");
-        assertThat(store.entries(walk.incidentId(), 0)).extracting(TimelineEntry::kind).containsExactly("created");
+        assertThat(rm.run().messageProperty().get()).startsWith("Not run");
+        assertThat(stored()).extracting(TimelineEntry::kind).containsExactly("created");
     }
 
     @Test
     void doneAndSkipRecordNotesFromTheStep() throws Exception {
+        WalkthroughViewModel walk = web();
         walk.done(walk.steps().get(0), "backend logs show OOM");
         walk.skip(walk.steps().get(1), "not needed");
 
         assertThat(walk.steps().get(0).stateProperty().get()).isEqualTo(WalkStep.State.DONE);
         assertThat(walk.steps().get(1).stateProperty().get()).isEqualTo(WalkStep.State.SKIPPED);
-        List<String> notes = store.entries(walk.incidentId(), 0).stream().filter(e -> e.body() instanceof EntryBody.Note)
-                .map(e -> ((EntryBody.Note) e.body()).text()).toList();
-        assertThat(notes).containsExactly("Done `echo diag-output`: backend logs show OOM", "Skipped `echo fixed`: not needed");
+        assertThat(notes()).containsExactly("Done `echo diag-output`: backend logs show OOM", "Skipped `echo fixed`: not needed");
+    }
+
+    @Test
+    void eachStepStartsOnTheTargetItsRunnerSuggestsAndTakesValuesFromIt() throws Exception {
+        TargetInfo kube = new TargetInfo(KubeTarget.of("prod-eu", "payments", true), "kubectl", "prod-eu/payments",
+                "environments.yaml");
+        catalog.set(new TargetCatalog(List.of(TargetCatalog.localOnly().targets().get(0), kube), List.of(), null));
+        WalkthroughViewModel walk = walk(WalkRunbook.writeCheckout(dir), "Checkout down", null);
+
+        WalkStep echo = walk.steps().get(0);
+        WalkStep kubectl = walk.steps().get(1);
+        assertThat(echo.run().targetProperty().get().name()).isEqualTo("local");
+        assertThat(kubectl.run().targetProperty().get()).isEqualTo(kube);
+        assertThat(field(kubectl, "namespace").value()).isEqualTo("payments");
+        assertThat(walk.steps().get(3).run().targetProperty().get().name()).as("an echo step stays local").isEqualTo("local");
+    }
+
+    @Test
+    void switchingAStepToProductionAsksFirstAndRecordsWhereItRan() throws Exception {
+        TargetInfo prod = new TargetInfo(new LocalTarget("prod-box", dir, Map.of(), true), "local", "this machine", "test");
+        catalog.set(new TargetCatalog(List.of(TargetCatalog.localOnly().targets().get(0), prod), List.of(), null));
+        WalkthroughViewModel walk = web();
+        WalkStep diag = walk.steps().get(0);
+
+        dialogs.confirm = false;
+        assertThat(diag.run().chooseTarget(prod)).isFalse();
+        assertThat(diag.run().targetProperty().get().name()).isEqualTo("local");
+        dialogs.confirm = true;
+        assertThat(diag.run().chooseTarget(prod)).isTrue();
+        runToEnd(walk, diag);
+
+        assertThat(dialogs.titles).containsExactly("Switch to a production target?", "Switch to a production target?");
+        assertThat(walk.steps().get(1).run().targetProperty().get().name()).as("other steps keep theirs").isEqualTo("local");
+        EntryBody.StepStarted started = (EntryBody.StepStarted) stored().get(1).body();
+        assertThat(started.target()).isEqualTo("prod-box");
+    }
+
+    @Test
+    void placeholdersArePrefilledFromTheFailingServiceAndRecordedQuoted() throws Exception {
+        ServiceSpec spec = ServiceSpec.of("checkout", "checkout.internal", 8443, HttpSpec.get("https://checkout.internal:8443/health"));
+        WalkthroughViewModel walk = walk(WalkRunbook.writeCheckout(dir), "Checkout down", ServiceLink.of(spec, "staging"));
+        WalkStep probe = walk.steps().get(2);
+
+        assertThat(field(probe, "url").value()).isEqualTo("https://checkout.internal:8443/health");
+        assertThat(field(probe, "host").value()).isEqualTo("checkout.internal");
+        assertThat(field(probe, "port").value()).isEqualTo("8443");
+        assertThat(field(walk.steps().get(4), "database").value()).as("an HTTP service knows no database").isEmpty();
+        runToEnd(walk, probe);
+
+        assertThat(probe.run().output()).extracting(OutputLine::text)
+                .containsExactly("probe https://checkout.internal:8443/health on checkout.internal:8443");
+        EntryBody.StepStarted started = (EntryBody.StepStarted) stored().get(1).body();
+        assertThat(started.command()).isEqualTo("echo probe 'https://checkout.internal:8443/health' on 'checkout.internal':'8443'");
+    }
+
+    @Test
+    void runStaysDisabledWhileARequiredPlaceholderIsEmpty() throws Exception {
+        WalkthroughViewModel walk = walk(WalkRunbook.writeCheckout(dir), "Checkout down", null);
+        WalkStep pod = walk.steps().get(0);
+
+        assertThat(pod.readyProperty().get()).isFalse();
+        assertThat(pod.missingProperty().get()).isEqualTo("<pod>");
+        walk.run(pod);
+        assertThat(pod.run().messageProperty().get()).isEqualTo("Fill in <pod> first.");
+        assertThat(stored()).extracting(TimelineEntry::kind).containsExactly("created");
+
+        field(pod, "pod").valueProperty().set("api-7f9");
+        assertThat(pod.readyProperty().get()).isTrue();
+    }
+
+    @Test
+    void valuesTypedOrCapturedEarlierFillTheLaterSteps() throws Exception {
+        WalkthroughViewModel walk = walk(WalkRunbook.writeCheckout(dir), "Checkout down", null);
+        WalkStep first = walk.steps().get(0);
+        WalkStep restart = walk.steps().get(3);
+        field(first, "pod").valueProperty().set("api 7f9");
+        runToEnd(walk, first);
+
+        assertThat(((EntryBody.StepStarted) stored().get(1).body()).command()).isEqualTo("echo pod 'api 7f9'");
+        assertThat(field(restart, "pod").value()).isEqualTo("api 7f9");
+
+        field(restart, "namespace").valueProperty().set("typed-ns");
+        walk.capture(first, "pod", " api-2 ");
+        walk.capture(first, "namespace", "shop");
+
+        assertThat(field(restart, "pod").value()).as("an offered value follows the capture").isEqualTo("api-2");
+        assertThat(field(restart, "namespace").value()).as("a typed value stays").isEqualTo("typed-ns");
+        assertThat(field(walk.steps().get(1), "namespace").value()).isEqualTo("shop");
+        assertThat(notes()).contains("Captured pod = api-2 from the output of `echo pod 'api 7f9'`");
+    }
+
+    @Test
+    void aValueAStepsTargetGaveFillsOnlyEmptyFieldsOfLaterSteps() throws Exception {
+        TargetInfo box = new TargetInfo(new LocalTarget("box", dir, Map.of("NAMESPACE", "shop"), false), "local", "box", "test");
+        catalog.set(new TargetCatalog(List.of(TargetCatalog.localOnly().targets().get(0), box), List.of(), null));
+        WalkthroughViewModel walk = walk(WalkRunbook.writeCheckout(dir), "Checkout down", null);
+        WalkStep restart = walk.steps().get(3);
+        WalkStep kubectl = walk.steps().get(1);
+        field(kubectl, "namespace").valueProperty().set("typed-ns");
+        WalkStep echo = walk.steps().get(0);
+
+        assertThat(restart.run().chooseTarget(box)).isTrue();
+        assertThat(field(restart, "namespace").value()).isEqualTo("shop");
+        field(restart, "pod").valueProperty().set("api-1");
+        runToEnd(walk, restart);
+
+        assertThat(restart.run().output()).extracting(OutputLine::text).containsExactly("restart api-1 in shop");
+        assertThat(field(echo, "pod").value()).as("typed: offered to the others").isEqualTo("api-1");
+        assertThat(field(kubectl, "namespace").value()).as("never over a typed value").isEqualTo("typed-ns");
+        field(kubectl, "namespace").valueProperty().set("");
+        walk.capture(echo, "pod", "api-2"); // any later offer round fills the now empty field from what box gave
+        assertThat(field(kubectl, "namespace").value()).isEqualTo("shop");
     }
 }

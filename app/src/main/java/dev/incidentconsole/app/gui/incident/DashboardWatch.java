@@ -1,0 +1,61 @@
+package dev.incidentconsole.app.gui.incident;
+
+import dev.incidentconsole.app.gui.dashboard.DashboardViewModel;
+import dev.incidentconsole.app.gui.dashboard.LinkedSection;
+import dev.incidentconsole.app.gui.dashboard.ServiceRow;
+import dev.incidentconsole.health.Status;
+import dev.incidentconsole.runbook.Runbook;
+import dev.incidentconsole.runbook.Section;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.value.ObservableValue;
+
+/** The dashboard as walkthroughs use it: service statuses to wait on, and the runbook sections that fit a service. */
+final class DashboardWatch implements ServiceWatch {
+    private final DashboardViewModel dashboard;
+
+    DashboardWatch(DashboardViewModel dashboard) {
+        this.dashboard = dashboard;
+    }
+
+    @Override
+    public Optional<ObservableValue<Status>> status(String service) {
+        return dashboard.row(service).map(r -> r.stateProperty());
+    }
+
+    @Override
+    public void checkNow(String service) {
+        dashboard.row(service).ifPresent(dashboard::checkNow);
+    }
+
+    /** The sections the dashboard links to {@code row}, best first, resolved in its runbooks; missing ones left out. */
+    static List<IncidentStarter.SectionChoice> sections(DashboardViewModel dashboard, ServiceRow row) {
+        List<IncidentStarter.SectionChoice> out = new ArrayList<>();
+        for (LinkedSection link : dashboard.linksFor(row)) {
+            if (link.found()) {
+                resolve(dashboard.runbooks(), link.reference()).ifPresent(s -> out.add(
+                        new IncidentStarter.SectionChoice(s.runbook(), s.section(), link.label() + "  \u00b7 " + link.why())));
+            }
+        }
+        return out;
+    }
+
+    /** {@code file.md#A > B} (as {@link LinkedSection#reference()} writes it) in {@code runbooks}; a bare file is its first section. */
+    static Optional<IncidentStarter.SectionChoice> resolve(List<Runbook> runbooks, String reference) {
+        int hash = reference.indexOf('#');
+        String file = hash < 0 ? reference : reference.substring(0, hash);
+        String path = hash < 0 ? "" : reference.substring(hash + 1);
+        for (Runbook rb : runbooks) {
+            if (rb.file().getFileName() == null || !rb.file().getFileName().toString().equals(file) || rb.sections().isEmpty()) {
+                continue;
+            }
+            Optional<Section> s = path.isEmpty() ? Optional.of(rb.sections().get(0))
+                    : rb.sections().stream().filter(x -> x.pathString().equals(path)).findFirst();
+            if (s.isPresent()) {
+                return Optional.of(new IncidentStarter.SectionChoice(rb, s.get(), ""));
+            }
+        }
+        return Optional.empty();
+    }
+}

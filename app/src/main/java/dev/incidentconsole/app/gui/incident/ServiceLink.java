@@ -1,0 +1,104 @@
+package dev.incidentconsole.app.gui.incident;
+
+import dev.incidentconsole.health.ServiceSpec;
+import dev.incidentconsole.health.spec.HttpSpec;
+import dev.incidentconsole.health.spec.PostgresSpec;
+import dev.incidentconsole.health.spec.ProbeSpec;
+import dev.incidentconsole.health.spec.RedisSpec;
+import dev.incidentconsole.health.spec.TcpSpec;
+import dev.incidentconsole.health.spec.WebSocketSpec;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The dashboard service an incident was started from, and the values its definition gives a walkthrough's
+ * placeholders: the service name, host, port, URL, database and database user. Passwords and headers are
+ * never taken. Immutable.
+ *
+ * @param name        the service's name on the dashboard
+ * @param environment the dashboard environment it was watched in; may be empty
+ * @param values      canonical name ({@code host}, {@code port}, {@code url}, {@code database}, {@code user},
+ *                    {@code service}) to value
+ */
+public record ServiceLink(String name, String environment, Map<String, String> values) {
+    /** Placeholder spellings (lower case, letters and digits only) that mean each canonical value. */
+    private static final Map<String, List<String>> ALIASES = Map.of(
+            "service", List.of("service", "servicename", "svc", "app", "appname", "application", "deployment"),
+            "host", List.of("host", "hostname", "server", "dbhost", "pghost", "redishost", "servicehost"),
+            "port", List.of("port", "dbport", "pgport", "redisport", "serviceport"),
+            "url", List.of("url", "endpoint", "healthurl", "serviceurl", "baseurl", "healthcheckurl"),
+            "database", List.of("database", "db", "dbname", "pgdatabase", "databasename"),
+            "user", List.of("dbuser", "pguser", "databaseuser", "user", "username"));
+
+    public ServiceLink {
+        environment = environment == null ? "" : environment;
+        values = Map.copyOf(values);
+    }
+
+    /** The values a service's definition gives; the host and port of an HTTP service come from its URL. */
+    public static ServiceLink of(ServiceSpec spec, String environment) {
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("service", spec.name());
+        put(v, "host", spec.host());
+        if (spec.port() > 0) {
+            v.put("port", String.valueOf(spec.port()));
+        }
+        ProbeSpec probe = spec.probe();
+        if (probe instanceof HttpSpec http) {
+            fromUrl(v, http.url());
+        } else if (probe instanceof WebSocketSpec ws) {
+            fromUrl(v, ws.url());
+        } else if (probe instanceof PostgresSpec pg) {
+            hostPort(v, pg.host(), pg.port());
+            put(v, "database", pg.database());
+            put(v, "user", pg.user());
+        } else if (probe instanceof RedisSpec redis) {
+            hostPort(v, redis.host(), redis.port());
+        } else if (probe instanceof TcpSpec tcp) {
+            hostPort(v, tcp.host(), tcp.port());
+        }
+        return new ServiceLink(spec.name(), environment, v);
+    }
+
+    /** The value for a placeholder named {@code placeholder} ({@code <db-host>}, {@code $PGHOST}...), if the service gives one. */
+    public Optional<String> valueFor(String placeholder) {
+        String key = key(placeholder);
+        return ALIASES.entrySet().stream().filter(e -> e.getValue().contains(key)).map(e -> values.get(e.getKey()))
+                .filter(v -> v != null && !v.isBlank()).findFirst();
+    }
+
+    /** A placeholder name without case, dashes or underscores: {@code <db-host>} and {@code $DB_HOST} match. */
+    static String key(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    }
+
+    private static void fromUrl(Map<String, String> v, String url) {
+        put(v, "url", url);
+        try {
+            URI uri = URI.create(url);
+            hostPort(v, uri.getHost(), uri.getPort());
+        } catch (IllegalArgumentException e) {
+            // A URL the probe could not parse either: the dashboard shows that; the other values still help.
+        }
+    }
+
+    /** The probe's own host and port win: the service's may be a display name. */
+    private static void hostPort(Map<String, String> v, String host, int port) {
+        if (host != null && !host.isBlank()) {
+            v.put("host", host);
+        }
+        if (port > 0) {
+            v.put("port", String.valueOf(port));
+        }
+    }
+
+    private static void put(Map<String, String> v, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            v.put(key, value);
+        }
+    }
+}

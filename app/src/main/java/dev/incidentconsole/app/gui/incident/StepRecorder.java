@@ -1,0 +1,115 @@
+package dev.incidentconsole.app.gui.incident;
+
+import dev.incidentconsole.app.gui.run.CommandRunViewModel;
+import dev.incidentconsole.app.targets.TargetInfo;
+import dev.incidentconsole.exec.OutputLine;
+import dev.incidentconsole.exec.PreparedCommand;
+import dev.incidentconsole.exec.RunResult;
+import dev.incidentconsole.incident.EntryBody;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Records one step's runs on the incident timeline as they happen: the start (the command with its values
+ * filled in and quoted, and the target), then the finish with exit code, duration and the output's last
+ * lines, linked to its start. A finish waits for its start to be stored, so the timeline keeps their order.
+ * UI thread only.
+ */
+final class StepRecorder implements CommandRunViewModel.RunListener {
+    /** Output lines written to the timeline entry; the run's output file has all of them. */
+    static final int RECORDED_LINES = 40;
+
+    private final WalkStep step;
+    private final String incidentId;
+    private final TimelineViewModel timeline;
+    private final Runnable onStart;
+    private Attempt current;
+
+    /** One run: filled in as its start is stored and it ends, in either order. */
+    private static final class Attempt {
+        final String command;
+        final String target;
+        UUID started;
+        boolean ended;
+        RunResult result;
+        String message;
+
+        Attempt(String command, String target) {
+            this.command = command;
+            this.target = target;
+        }
+    }
+
+    /** @param onStart told when a run starts (the walkthrough remembers the values it ran with) */
+    StepRecorder(WalkStep step, String incidentId, TimelineViewModel timeline, Runnable onStart) {
+        this.step = step;
+        this.incidentId = incidentId;
+        this.timeline = timeline;
+        this.onStart = onStart;
+    }
+
+    @Override
+    public void started(PreparedCommand command, TargetInfo target) {
+        Attempt attempt = new Attempt(command.text(), target.name());
+        current = attempt;
+        step.ran(command.text());
+        step.stateProperty().set(WalkStep.State.RUNNING);
+        step.statusProperty().set("Running on " + target.name() + "...");
+        onStart.run();
+        timeline.record(incidentId, new EntryBody.StepStarted(attempt.command, attempt.target), step.ref(), receipt -> {
+            attempt.started = receipt.entry().id();
+            if (attempt.ended) {
+                finish(attempt);
+            }
+        });
+    }
+
+    @Override
+    public void ended(RunResult result) {
+        Attempt attempt = current;
+        if (attempt == null) {
+            return;
+        }
+        attempt.ended = true;
+        attempt.result = result;
+        attempt.message = step.run().messageProperty().get();
+        step.stateProperty().set(result != null && result.succeeded() ? WalkStep.State.SUCCEEDED : WalkStep.State.FAILED);
+        step.statusProperty().set(summary(attempt) + " \u00b7 recording...");
+        if (attempt.started != null) {
+            finish(attempt);
+        }
+    }
+
+    @Override
+    public void openedInTerminal(PreparedCommand command, TargetInfo target) {
+        step.ran(command.text());
+        timeline.record(incidentId, new EntryBody.Note("Opened `" + command.text() + "` in a terminal on " + target.name()
+                + " (its output is not captured here)", null), step.ref(), null);
+    }
+
+    private void finish(Attempt a) {
+        RunResult r = a.result;
+        EntryBody.StepFinished body = r == null
+                ? new EntryBody.StepFinished(a.command, a.target, null, 0, a.message, a.started)
+                : new EntryBody.StepFinished(a.command, a.target, r.exitCode(), r.duration().toMillis(), tail(r), a.started);
+        timeline.record(incidentId, body, step.ref(), receipt -> {
+            if (current == a) {
+                step.statusProperty().set(summary(a));
+            }
+        });
+    }
+
+    private static String summary(Attempt a) {
+        RunResult r = a.result;
+        if (r == null) {
+            return a.message.isBlank() ? "Could not start." : a.message;
+        }
+        return (r.exitCode() == null ? r.message() : "exit " + r.exitCode()) + " in " + r.duration().toMillis() + " ms"
+                + (r.message().isEmpty() || r.exitCode() == null ? "" : " - " + r.message());
+    }
+
+    private static String tail(RunResult result) {
+        List<String> lines = result.tail().stream().map(OutputLine::text).toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - RECORDED_LINES), lines.size()));
+    }
+}

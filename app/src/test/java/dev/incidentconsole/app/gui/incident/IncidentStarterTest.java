@@ -1,0 +1,114 @@
+package dev.incidentconsole.app.gui.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.incidentconsole.app.gui.util.DirectTaskExecutor;
+import dev.incidentconsole.incident.EntryBody;
+import dev.incidentconsole.incident.Incident;
+import dev.incidentconsole.incident.IncidentStore;
+import dev.incidentconsole.incident.IncidentStores;
+import dev.incidentconsole.incident.RunbookLink;
+import dev.incidentconsole.incident.StoreOptions;
+import dev.incidentconsole.incident.TimelineEntry;
+import dev.incidentconsole.runbook.Runbook;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Starting or joining an incident from a failing service, against a real embedded store. */
+class IncidentStarterTest {
+    @TempDir
+    Path dir;
+
+    /** What the starter handed to the walkthrough. */
+    private record Opened(Incident incident, Runbook runbook, String procedure, ServiceLink service) {
+    }
+
+    private final WalkRunbook.ScriptedDialogs dialogs = new WalkRunbook.ScriptedDialogs();
+    private final List<Opened> opened = new ArrayList<>();
+    private IncidentStore store;
+    private IncidentViewModel incidents;
+    private IncidentStarter starter;
+    private Runbook runbook;
+
+    @BeforeEach
+    void open() throws Exception {
+        store = IncidentStores.embedded(dir.resolve("incidents.db"), StoreOptions.defaults());
+        incidents = new IncidentViewModel(new DirectTaskExecutor(), Runnable::run, () -> store, "alice");
+        starter = new IncidentStarter(incidents, dialogs, dir, (incident, rb, procedure, service) ->
+                opened.add(new Opened(incident, rb, procedure == null ? null : procedure.title(), service)));
+        runbook = WalkRunbook.write(dir);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private static ServiceLink service(String name) {
+        return new ServiceLink(name, "staging", Map.of("service", name));
+    }
+
+    private List<IncidentStarter.SectionChoice> sections() {
+        return List.of(new IncidentStarter.SectionChoice(runbook, WalkRunbook.procedure(runbook), "Backend failing (Web)"));
+    }
+
+    @Test
+    void aFailingServiceOpensAnIncidentAboutItWithTheSuggestedSection() throws Exception {
+        starter.startForService(service("checkout"), sections());
+
+        assertThat(dialogs.suggested).containsExactly("Backend failing (Web)");
+        assertThat(opened).singleElement().satisfies(o -> {
+            assertThat(o.procedure()).isEqualTo("Backend failing");
+            assertThat(o.service().name()).isEqualTo("checkout");
+            assertThat(o.incident().title()).isEqualTo("checkout: Backend failing");
+            assertThat(o.incident().services()).containsExactly("checkout");
+            assertThat(o.incident().environment()).isEqualTo("staging");
+            assertThat(o.incident().runbooks()).containsExactly(new RunbookLink("web.md", List.of("Web", "Backend failing")));
+        });
+    }
+
+    @Test
+    void anOpenIncidentAboutTheSameServiceIsTheSuggestedOneToJoin() throws Exception {
+        starter.startForService(service("checkout"), sections());
+        Incident first = opened.get(0).incident();
+
+        starter.startForService(service("checkout"), sections());
+
+        assertThat(dialogs.suggested).last().asString().startsWith(first.id());
+        assertThat(opened).hasSize(2);
+        assertThat(opened.get(1).incident().id()).isEqualTo(first.id());
+        assertThat(store.list(false)).hasSize(1);
+    }
+
+    @Test
+    void joiningForAnotherServiceLinksThatServiceToo() throws Exception {
+        starter.startForService(service("checkout"), sections());
+        String id = opened.get(0).incident().id();
+
+        dialogs.choice = id;
+        starter.startForService(service("payments"), List.of());
+
+        assertThat(dialogs.suggested).last().isEqualTo(IncidentStarter.NEW_INCIDENT);
+        assertThat(opened.get(1).runbook()).as("no section: the timeline only").isNull();
+        List<TimelineEntry> entries = store.entries(id, 0);
+        assertThat(entries).extracting(e -> e.body()).filteredOn(b -> b instanceof EntryBody.ServiceLinked)
+                .containsExactly(new EntryBody.ServiceLinked("payments"));
+        assertThat(Incident.replay(entries).services()).containsExactly("checkout", "payments");
+    }
+
+    @Test
+    void aLinkedSectionReferenceResolvesInTheLoadedRunbooks() {
+        assertThat(DashboardWatch.resolve(List.of(runbook), "web.md#Web > Backend failing"))
+                .hasValueSatisfying(c -> assertThat(c.section().title()).isEqualTo("Backend failing"));
+        assertThat(DashboardWatch.resolve(List.of(runbook), "web.md"))
+                .hasValueSatisfying(c -> assertThat(c.section().title()).isEqualTo("Web"));
+        assertThat(DashboardWatch.resolve(List.of(runbook), "web.md#Web > Gone")).isEmpty();
+        assertThat(DashboardWatch.resolve(List.of(runbook), "db.md#Web > Backend failing")).isEmpty();
+    }
+}
