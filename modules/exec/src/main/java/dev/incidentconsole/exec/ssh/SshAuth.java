@@ -4,6 +4,8 @@ import dev.incidentconsole.exec.ExecException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -11,6 +13,7 @@ import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.common.KeyType;
 import net.schmizz.sshj.userauth.UserAuthException;
 import net.schmizz.sshj.userauth.method.AuthMethod;
+import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
 import net.schmizz.sshj.userauth.method.AuthPublickey;
 import net.schmizz.sshj.userauth.password.PasswordFinder;
 import net.schmizz.sshj.userauth.password.Resource;
@@ -40,6 +43,7 @@ final class SshAuth {
         List<AuthMethod> methods = new ArrayList<>();
         agentKeys.forEach(identity -> methods.add(new AgentAuth(agent, identity)));
         List<ExecException> problems = new ArrayList<>();
+        List<Path> noPassphrase = new ArrayList<>();
         for (Path file : files) {
             byte[] blob = agentKeys.isEmpty() ? null : PublicKeyBlobs.of(client, file);
             if (blob != null && agentKeys.stream().anyMatch(id -> id.matches(blob))) {
@@ -51,7 +55,8 @@ final class SshAuth {
                 continue;
             }
             try {
-                methods.add(new AuthPublickey(client.loadKeys(file.toString(), finder(file, passphrases))));
+                KeyProvider keys = client.loadKeys(file.toString(), finder(file, passphrases, noPassphrase));
+                methods.add(new AuthPublickey(new Guarded(keys, file)));
             } catch (IOException e) {
                 problems.add(new ExecException(ExecException.Reason.KEY_UNREADABLE, "Cannot read the SSH key " + file
                         + ": " + e.getMessage() + "; check the file or its IdentityFile entry.", e));
@@ -64,14 +69,22 @@ final class SshAuth {
         try {
             client.auth(host.user(), methods);
         } catch (UserAuthException e) {
-            String offered = (agentKeys.isEmpty() ? "" : agentKeys.size() + " from the ssh-agent, then ") + files;
-            throw new ExecException(ExecException.Reason.AUTH_FAILED, host.display() + " accepted none of the keys ("
-                    + offered + "); add your public key to the server's authorized_keys or set IdentityFile."
-                    + (problems.isEmpty() ? "" : " " + problems.get(0).getMessage()), e);
+            throw rejected(host, agentKeys.size(), files, noPassphrase, problems, e);
         } catch (IOException e) {
             throw new ExecException(ExecException.Reason.CONNECT_FAILED, "The connection to " + host.display()
                     + " broke during login: " + e.getMessage() + ".", e);
         }
+    }
+
+    private static ExecException rejected(SshHost host, int agentKeys, List<Path> files, List<Path> noPassphrase,
+                                          List<ExecException> problems, UserAuthException cause) {
+        String offered = (agentKeys == 0 ? "" : agentKeys + " from the ssh-agent, then ") + files;
+        String advice = noPassphrase.isEmpty()
+                ? "add your public key to the server's authorized_keys or set IdentityFile."
+                : "no passphrase was given for " + noPassphrase + ": load the key into the ssh-agent with ssh-add, or"
+                        + " run where the passphrase can be asked.";
+        return new ExecException(ExecException.Reason.AUTH_FAILED, host.display() + " accepted none of the keys ("
+                + offered + "); " + advice + (problems.isEmpty() ? "" : " " + problems.get(0).getMessage()), cause);
     }
 
     /** The agent's keys sshj can use, matched to the identity files when IdentitiesOnly is set. */
@@ -119,14 +132,19 @@ final class SshAuth {
                 + "; set IdentityFile for the host or add a key with ssh-add.");
     }
 
-    private static PasswordFinder finder(Path file, PassphraseProvider passphrases) {
+    /** Asks {@code passphrases}; a key whose passphrase is not given is added to {@code notGiven}. */
+    private static PasswordFinder finder(Path file, PassphraseProvider passphrases, List<Path> notGiven) {
         return new PasswordFinder() {
             private int attempt;
 
             @Override
             public char[] reqPassword(Resource<?> resource) {
                 attempt++;
-                return passphrases.passphrase(file, attempt);
+                char[] given = passphrases.passphrase(file, attempt);
+                if (given == null && !notGiven.contains(file)) {
+                    notGiven.add(file);
+                }
+                return given;
             }
 
             @Override
@@ -134,5 +152,43 @@ final class SshAuth {
                 return attempt < MAX_ATTEMPTS;
             }
         };
+    }
+
+    /**
+     * A key file's keys with sshj's runtime failures (a NullPointerException when an OpenSSH key's passphrase
+     * was not given) turned into the IOException sshj expects, so login goes on with the next key.
+     */
+    private record Guarded(KeyProvider keys, Path file) implements KeyProvider {
+        @Override
+        public PrivateKey getPrivate() throws IOException {
+            try {
+                return keys.getPrivate();
+            } catch (RuntimeException e) {
+                throw new IOException("Cannot decrypt " + file, e);
+            }
+        }
+
+        @Override
+        public PublicKey getPublic() throws IOException {
+            try {
+                return keys.getPublic();
+            } catch (RuntimeException e) {
+                throw new IOException("Cannot decrypt " + file, e);
+            }
+        }
+
+        @Override
+        public KeyType getType() throws IOException {
+            try {
+                return keys.getType();
+            } catch (RuntimeException e) {
+                throw new IOException("Cannot decrypt " + file, e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return file.toString();
+        }
     }
 }

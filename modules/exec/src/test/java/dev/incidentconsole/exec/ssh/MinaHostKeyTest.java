@@ -142,6 +142,19 @@ class MinaHostKeyTest {
     }
 
     @Test
+    void encryptedKeyWithoutItsPassphraseSaysHowToLogIn() throws Exception {
+        Path knownHosts = testDir.resolve("known_hosts");
+        KnownHostsVerifier.record(knownHosts, "127.0.0.1", server.port(), server.hostKey());
+        try (SshConnections pool = new SshConnections(SshConfigFile.empty(), HostKeyDecision.REJECT,
+                PassphraseProvider.NONE, Duration.ofSeconds(10), Duration.ofSeconds(30), SshAgent.none())) {
+            assertThatThrownBy(() -> pool.client(host(knownHosts))).isInstanceOf(ExecException.class)
+                    .hasMessageContaining("no passphrase was given for [" + userKey + "]")
+                    .hasMessageContaining("ssh-add")
+                    .extracting(e -> ((ExecException) e).reason()).isEqualTo(ExecException.Reason.AUTH_FAILED);
+        }
+    }
+
+    @Test
     void unknownUserKeyFailsAuthentication() throws Exception {
         Path stranger = MinaServer.writeOpenSsh(MinaServer.newKeyPair("EC", 256), testDir.resolve("stranger"), null);
         Path knownHosts = testDir.resolve("known_hosts");
