@@ -170,6 +170,11 @@ public final class QueryBuilder {
         }
         proximity(typed.sequence).forEach(q -> b.add(q, Occur.SHOULD));
         add(b, context.expand(typed.words));
+        Query synonymsInBody = typed.withSynonyms == null || typed.withSynonyms.equals(typed.words) ? null
+                : bodyTerms.expand(typed.withSynonyms);
+        if (synonymsInBody != null) {
+            b.add(new BoostQuery(synonymsInBody, SearchFields.SYNONYM_BOOST), Occur.SHOULD);
+        }
         BooleanQuery q = b.build();
         return q.clauses().isEmpty() ? null : q;
     }

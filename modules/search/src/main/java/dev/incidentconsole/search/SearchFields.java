@@ -44,10 +44,11 @@ final class SearchFields {
     static final Map<String, Float> CONTEXT_BOOSTS = boosts(ANCESTORS, 1.5f, COMMAND, 0.5f);
 
     /**
-     * Fields where synonyms of the typed words are looked for: the ones that say what a section is about.
-     * Fewer than for the typed words, as a synonym group can expand to a dozen terms and phrases.
+     * Fields where synonyms of the typed words find candidates: the ones that say what a section is about. Not
+     * the body: a synonym group expands to a dozen terms whose body postings were half of a search's work on a
+     * large index, so body matches of synonyms only count when the best candidates are rescored.
      */
-    static final Map<String, Float> SYNONYM_BOOSTS = boosts(TITLE, 5f, SYMPTOM, 4f, BODY, 1f);
+    static final Map<String, Float> SYNONYM_BOOSTS = boosts(TITLE, 5f, SYMPTOM, 4f);
     /** Where multi-word synonyms ("too many requests" for 429) are looked for: headings and symptoms only. */
     static final Map<String, Float> SYNONYM_PHRASE_BOOSTS = boosts(TITLE, 5f, SYMPTOM, 4f);
 
