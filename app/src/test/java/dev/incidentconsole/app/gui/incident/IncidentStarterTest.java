@@ -111,4 +111,11 @@ class IncidentStarterTest {
         assertThat(DashboardWatch.resolve(List.of(runbook), "web.md#Web > Gone")).isEmpty();
         assertThat(DashboardWatch.resolve(List.of(runbook), "db.md#Web > Backend failing")).isEmpty();
     }
+
+    @Test
+    void aSearchHitsHeadingPathFindsItsSectionOrTheNearestParent() {
+        assertThat(IncidentFeature.sectionAt(runbook, List.of("Web", "Backend failing")).title()).isEqualTo("Backend failing");
+        assertThat(IncidentFeature.sectionAt(runbook, List.of("Web", "Renamed since")).title()).isEqualTo("Web");
+        assertThat(IncidentFeature.sectionAt(runbook, List.of()).title()).isEqualTo("Web");
+    }
 }
