@@ -9,6 +9,7 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryRescorer;
@@ -29,7 +30,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /** Runs a query on one searcher and turns the top documents into {@link SearchHit}s with snippets. */
 final class HitReader {
@@ -71,7 +71,7 @@ final class HitReader {
         Object[] snippets = new Object[docs.length];
         if (prepared.highlight() != null && docs.length > 0) {
             int[] ids = Arrays.stream(docs).mapToInt(d -> d.doc).toArray();
-            SnippetHighlighter highlighter = new SnippetHighlighter(UnifiedHighlighter.builder(searcher, analyzer)
+            SnippetHighlighter highlighter = new SnippetHighlighter(leaves, UnifiedHighlighter.builder(searcher, analyzer)
                     .withFormatter(FORMATTER)
                     .withWeightMatches(false) // per-term offsets from the postings; weight matches re-analyse
                     .withHighlightPhrasesStrictly(false) // mark a phrase's words wherever they are: no span checks
@@ -85,9 +85,7 @@ final class HitReader {
             LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[i].doc, leaves));
             LeafReader r = leaf.reader();
             int doc = docs[i].doc - leaf.docBase;
-            Snippet snippet = snippets[i] instanceof Snippet s ? s
-                    : fallback(searcher.storedFields().document(docs[i].doc, Set.of(SearchFields.BODY))
-                            .get(SearchFields.BODY));
+            Snippet snippet = snippets[i] instanceof Snippet s ? s : fallback(binary(r, SearchFields.BODY_TEXT, doc));
             NumericDocValues line = DocValues.getNumeric(r, SearchFields.LINE);
             hits.add(new SearchHit(Path.of(sorted(r, SearchFields.FILE, doc)), binary(r, SearchFields.RUNBOOK_TITLE, doc),
                     list(binary(r, SearchFields.PATH, doc)), line.advanceExact(doc) ? (int) line.longValue() : 0,
@@ -130,15 +128,41 @@ final class HitReader {
         return joined.isEmpty() ? List.of() : List.of(joined.split(SectionDocuments.LIST_SEPARATOR));
     }
 
-    /** Exposes the highlighter's object results, which carry our {@link Snippet}s. */
+    /** Exposes the highlighter's object results, which carry our {@link Snippet}s, and reads the body text. */
     private static final class SnippetHighlighter extends UnifiedHighlighter {
-        SnippetHighlighter(Builder builder) {
+        private final List<LeafReaderContext> leaves;
+
+        SnippetHighlighter(List<LeafReaderContext> leaves, Builder builder) {
             super(builder);
+            this.leaves = leaves;
         }
 
         Object[] snippets(String field, Query query, int[] docIds) throws IOException {
             Map<String, Object[]> found = highlightFieldsAsObjects(new String[] {field}, query, docIds, new int[] {1});
             return found.get(field);
+        }
+
+        /** The body text from doc values instead of the stored field (see {@link SectionDocuments}). */
+        @Override
+        protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int cacheCharsThreshold)
+                throws IOException {
+            List<CharSequence[]> values = new ArrayList<>();
+            long chars = 0;
+            for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+                String text = binary(leaf.reader(), SearchFields.BODY_TEXT, doc - leaf.docBase);
+                if (text.length() > getMaxLength()) {
+                    text = text.substring(0, getMaxLength()); // as the stored-field reader it replaces does
+                }
+                CharSequence[] row = new CharSequence[fields.length];
+                Arrays.fill(row, text);
+                values.add(row);
+                chars += (long) text.length() * fields.length;
+                if (chars > cacheCharsThreshold) {
+                    break; // the caller asks for the rest in another batch
+                }
+            }
+            return values;
         }
     }
 

@@ -18,6 +18,8 @@ final class SearchFields {
     static final String KINDS = "kinds";
     static final String COMPONENT = "component";
     static final String COMPONENT_NAME = "component_name";
+    /** The body's text as doc values, for snippets. */
+    static final String BODY_TEXT = "body_text";
 
     // Analysed fields.
     static final String TITLE = "title";
