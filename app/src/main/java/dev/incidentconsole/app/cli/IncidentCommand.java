@@ -1,10 +1,13 @@
 package dev.incidentconsole.app.cli;
 
 import dev.incidentconsole.app.AppPaths;
+import dev.incidentconsole.app.settings.Settings;
+import dev.incidentconsole.app.settings.SettingsStore;
+import dev.incidentconsole.app.settings.StoreChoice;
 import dev.incidentconsole.incident.IncidentStore;
-import dev.incidentconsole.incident.IncidentStores;
 import dev.incidentconsole.incident.StoreException;
 import dev.incidentconsole.incident.StoreOptions;
+import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,13 +16,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code incident-console incident ...}: opens, annotates, exports and imports incidents from a terminal.
- * The store is the embedded one ({@code <data dir>/incidents.db}) unless a team store URL is given by
- * {@code --store-url} or {@code INCIDENT_STORE_URL}.
+ * The store is chosen as in the app ({@link StoreChoice}): {@code --store-url}, else {@code INCIDENT_STORE_URL},
+ * else the team store saved in settings.json, else the embedded one ({@code <data dir>/incidents.db}).
  */
 @Command(name = "incident", mixinStandardHelpOptions = true,
         description = {"Drive incidents from the terminal: open one, add notes, change its status, export and import.",
-                "The store is the embedded file <data dir>/incidents.db unless --store-url (or INCIDENT_STORE_URL)",
-                "names a team PostgreSQL store; PGUSER and PGPASSWORD are used when the URL has no credentials."},
+                "The store is the team PostgreSQL store named by --store-url, else INCIDENT_STORE_URL, else the",
+                "app's settings (Incidents > Store); without one, the embedded file <data dir>/incidents.db.",
+                "The login is the settings' user, else PGUSER; the password PGPASSWORD, else ~/.pgpass."},
         subcommands = {IncidentNewCommand.class, IncidentListCommand.class, IncidentShowCommand.class,
                 IncidentNoteCommand.class, IncidentStatusCommand.class, IncidentExportCommand.class,
                 IncidentImportCommand.class},
@@ -27,11 +31,11 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:done", "1:the incident or file was not found, or the store failed", "2:usage error"})
 public final class IncidentCommand implements Runnable {
     /** Environment variable naming the team store when {@code --store-url} is not given. */
-    public static final String STORE_URL_ENV = "INCIDENT_STORE_URL";
+    public static final String STORE_URL_ENV = StoreChoice.URL_ENV;
 
     @Option(names = "--store-url", scope = picocli.CommandLine.ScopeType.INHERIT, paramLabel = "JDBC_URL",
             description = "Team store, e.g. jdbc:postgresql://db:5432/incidents (default: $" + STORE_URL_ENV
-                    + ", else the embedded store).")
+                    + ", else the settings' team store, else the embedded store).")
     String storeUrl;
 
     @Option(names = "--data-dir", scope = picocli.CommandLine.ScopeType.INHERIT, paramLabel = "DIR",
@@ -52,17 +56,22 @@ public final class IncidentCommand implements Runnable {
 
     /** Opens the chosen store; the caller closes it. */
     IncidentStore openStore() throws StoreException {
+        return choice().open(null, StoreOptions.defaults());
+    }
+
+    /** The store these options, the environment and the settings name. */
+    StoreChoice choice() throws StoreException {
         Path data = dataDir != null ? dataDir : AppPaths.dataDir();
-        String url = storeUrl != null && !storeUrl.isBlank() ? storeUrl : System.getenv(STORE_URL_ENV);
-        if (url == null || url.isBlank()) {
-            return IncidentStores.embedded(data.resolve(IncidentStores.EMBEDDED_FILE), StoreOptions.defaults());
+        boolean given = storeUrl != null && !storeUrl.isBlank() || System.getenv(STORE_URL_ENV) != null;
+        Settings settings = Settings.defaults();
+        if (!given) {
+            try {
+                settings = SettingsStore.standard().load();
+            } catch (IOException e) {
+                throw new StoreException(StoreException.Reason.INVALID_INPUT, e.getMessage());
+            }
         }
-        if (!url.startsWith("jdbc:postgresql:")) {
-            throw new StoreException(StoreException.Reason.INVALID_INPUT, "The store URL '" + url
-                    + "' is not a jdbc:postgresql:// URL; fix --store-url or " + STORE_URL_ENV + ".");
-        }
-        return IncidentStores.postgres(url, System.getenv("PGUSER"), System.getenv("PGPASSWORD"), data,
-                StoreOptions.defaults());
+        return StoreChoice.resolve(storeUrl, "--store-url", System::getenv, settings, data);
     }
 
     /** {@code --author}, else {@code $USER}, else the JVM's user name. */

@@ -32,7 +32,9 @@ public final class IncidentEntryText {
             String how = f.exitCode() == null ? "no exit code" : "exit " + f.exitCode();
             return "ran `" + f.command() + "`" + on(f.target()) + ": " + how + " in " + seconds(f.durationMillis());
         } else if (b instanceof EntryBody.HealthChanged h) {
-            return h.service() + (h.check() == null ? "" : " " + h.check()) + " " + (h.from() == null ? "" : h.from() + " -> ") + h.to();
+            return h.service() + (h.check() == null || h.check().isEmpty() ? "" : " (" + h.check() + ")") + ": "
+                    + (h.from() == null ? "" : h.from() + " -> ") + h.to()
+                    + (h.detail() == null || h.detail().isEmpty() ? "" : ", " + h.detail());
         } else if (b instanceof EntryBody.AlertChanged a) {
             return "alert " + a.alert() + " " + a.state() + (a.summary() == null ? "" : ": " + a.summary());
         } else if (b instanceof EntryBody.ResponderJoined r) {

@@ -81,6 +81,7 @@ public final class ConsoleApp extends Application {
         FxDialogService dialogs = new FxDialogService(stage);
         runs = RunFeature.standard(executor, dialogs, stage); // Run buttons open the Runs window; walkthroughs share its runner
         incidents = IncidentFeature.standard(executor, javafx.application.Platform::runLater, dialogs, runbookFolder, runs);
+        incidents.useSettings(settings);
         MainView view = new MainView(main);
         Destination runbooksPlace = new Destination("runbooks", "Runbooks", Feather.BOOK_OPEN);
         dashboard = new DashboardFeature(executor); // registered first: the dashboard is the first view

@@ -11,36 +11,57 @@ import java.util.List;
  *
  * @param runbookFolders folders searched besides the bundled (or opened) runbooks, absolute, no duplicates
  * @param synonymsFile   a Solr-format synonyms file added to the bundled rules, or {@code null}
+ * @param storeUrl       the team incident store, a {@code jdbc:postgresql://} URL without a password, or
+ *                       {@code null} for the embedded store (see {@link StoreChoice})
+ * @param storeUser      login for the team store, or {@code null} when the URL (or {@code PGUSER}) names it
  */
 @JsonIgnoreProperties(ignoreUnknown = true) // a file written by a newer version still loads
-public record Settings(List<Path> runbookFolders, Path synonymsFile) {
+public record Settings(List<Path> runbookFolders, Path synonymsFile, String storeUrl, String storeUser) {
 
     public Settings {
         runbookFolders = runbookFolders == null ? List.of()
                 : runbookFolders.stream().filter(p -> p != null).map(Settings::clean).distinct().toList();
         synonymsFile = synonymsFile == null ? null : clean(synonymsFile);
+        storeUrl = blankToNull(storeUrl);
+        storeUser = blankToNull(storeUser);
     }
 
-    /** No extra folders, no synonyms file. */
+    /** Settings without a team store (as written before the store could be chosen here). */
+    public Settings(List<Path> runbookFolders, Path synonymsFile) {
+        this(runbookFolders, synonymsFile, null, null);
+    }
+
+    /** No extra folders, no synonyms file, the embedded incident store. */
     public static Settings defaults() {
-        return new Settings(List.of(), null);
+        return new Settings(List.of(), null, null, null);
     }
 
     /** These settings with {@code folder} added at the end (unchanged when it is already there). */
     public Settings withFolder(Path folder) {
         List<Path> folders = new ArrayList<>(runbookFolders);
         folders.add(folder);
-        return new Settings(folders, synonymsFile);
+        return new Settings(folders, synonymsFile, storeUrl, storeUser);
     }
 
     public Settings withoutFolder(Path folder) {
         Path gone = clean(folder);
-        return new Settings(runbookFolders.stream().filter(p -> !p.equals(gone)).toList(), synonymsFile);
+        return new Settings(runbookFolders.stream().filter(p -> !p.equals(gone)).toList(), synonymsFile, storeUrl,
+                storeUser);
     }
 
     /** These settings with another synonyms file; {@code null} removes it. */
     public Settings withSynonymsFile(Path file) {
-        return new Settings(runbookFolders, file);
+        return new Settings(runbookFolders, file, storeUrl, storeUser);
+    }
+
+    /** These settings with another team store; a {@code null} or blank URL means the embedded store. */
+    public Settings withStore(String url, String user) {
+        String u = blankToNull(url);
+        return new Settings(runbookFolders, synonymsFile, u, u == null ? null : user);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private static Path clean(Path p) {

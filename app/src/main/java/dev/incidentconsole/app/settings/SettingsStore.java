@@ -89,9 +89,14 @@ public final class SettingsStore {
     /**
      * Writes the settings, creating the folder when needed.
      *
-     * @throws IOException with a one-sentence message naming the file when it cannot be written
+     * @throws IOException with a one-sentence message naming the file when it cannot be written, or when the
+     *                     team store URL holds a password (which never goes into this file)
      */
     public synchronized void save(Settings settings) throws IOException {
+        String wrong = settings.storeUrl() == null ? null : StoreChoice.problem(settings.storeUrl());
+        if (wrong != null) {
+            throw new IOException("Not saved to " + file + ": " + Character.toLowerCase(wrong.charAt(0)) + wrong.substring(1));
+        }
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), FILE_NAME, ".tmp");

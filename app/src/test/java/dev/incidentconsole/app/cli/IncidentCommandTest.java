@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.incidentconsole.app.Main;
+import dev.incidentconsole.app.settings.Settings;
+import dev.incidentconsole.app.settings.SettingsStore;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,6 +26,18 @@ class IncidentCommandTest {
 
     private StringWriter out = new StringWriter();
     private StringWriter err = new StringWriter();
+    private final RunSystemProperties properties = new RunSystemProperties();
+
+    @BeforeEach
+    void ownSettings() {
+        // The user's own settings.json (a team store in it) must not reach these tests.
+        properties.set("incident.config.dir", dir.resolve("config").toString());
+    }
+
+    @AfterEach
+    void restoreSettings() {
+        properties.restore();
+    }
 
     private int run(String store, String... args) {
         out = new StringWriter();
@@ -98,5 +114,18 @@ class IncidentCommandTest {
         Path bogus = Files.writeString(dir.resolve("bogus.json"), "{\"schemaVersion\": 1}");
         assertThat(run("a", "import", bogus.toString())).isEqualTo(1);
         assertThat(err.toString()).contains("bogus.json", "entries");
+    }
+
+    @Test
+    void theTeamStoreSavedInTheSettingsIsUsedWhenNoUrlIsGiven() throws Exception {
+        int closed = dev.incidentconsole.app.gui.dashboard.Loopback.closedPort();
+        new SettingsStore(dir.resolve("config/settings.json"))
+                .save(Settings.defaults().withStore("jdbc:postgresql://127.0.0.1:" + closed + "/incidents", "alice"));
+
+        assertThat(run("a", "list")).isEqualTo(1);
+        assertThat(err.toString()).contains("127.0.0.1:" + closed + "/incidents").doesNotContain("Exception");
+
+        assertThat(run("a", "--store-url", "postgres://elsewhere/x", "list")).isEqualTo(1);
+        assertThat(err.toString()).contains("'postgres://elsewhere/x' is not a jdbc:postgresql:// URL");
     }
 }

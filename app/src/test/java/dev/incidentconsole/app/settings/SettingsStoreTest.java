@@ -82,4 +82,43 @@ class SettingsStoreTest {
         assertThatThrownBy(() -> new SettingsStore(file).save(new Settings(List.of(), null)))
                 .isInstanceOf(IOException.class).hasMessageContaining(file.toString());
     }
+
+    @Test
+    void aFileFromBeforeTheStoreSettingLoadsWithTheEmbeddedStore() throws IOException {
+        Path file = dir.resolve("settings.json");
+        Files.writeString(file, "{\"runbookFolders\": [\"/srv/runbooks\"], \"synonymsFile\": null}");
+
+        Settings loaded = new SettingsStore(file).load();
+
+        assertThat(loaded.storeUrl()).isNull();
+        assertThat(loaded.storeUser()).isNull();
+        assertThat(loaded.runbookFolders()).containsExactly(Path.of("/srv/runbooks"));
+    }
+
+    @Test
+    void teamStoreSurvivesASaveAndOtherChanges() throws IOException {
+        Path file = dir.resolve("settings.json");
+        SettingsStore store = new SettingsStore(file);
+        store.save(Settings.defaults().withStore(" jdbc:postgresql://db.internal:5432/incidents ", "alice"));
+
+        Settings loaded = store.load().withFolder(dir.resolve("team")).withSynonymsFile(dir.resolve("words.txt"));
+
+        assertThat(loaded.storeUrl()).isEqualTo("jdbc:postgresql://db.internal:5432/incidents");
+        assertThat(loaded.storeUser()).isEqualTo("alice");
+        assertThat(loaded.withoutFolder(dir.resolve("team")).storeUrl()).isEqualTo(loaded.storeUrl());
+        assertThat(loaded.withStore("", "alice").storeUser()).as("no user without a URL").isNull();
+    }
+
+    @Test
+    void aPasswordInTheStoreUrlIsNeverWritten() throws IOException {
+        Path file = dir.resolve("settings.json");
+        SettingsStore store = new SettingsStore(file);
+        store.save(Settings.defaults().withFolder(dir.resolve("a")));
+
+        assertThatThrownBy(() -> store.save(Settings.defaults()
+                .withStore("jdbc:postgresql://db/incidents?user=alice&password=hunter2", null)))
+                .isInstanceOf(IOException.class).hasMessageContaining(file.toString()).hasMessageContaining("pgpass");
+
+        assertThat(Files.readString(file)).doesNotContain("hunter2").doesNotContain("storeUrl\" : \"jdbc");
+    }
 }

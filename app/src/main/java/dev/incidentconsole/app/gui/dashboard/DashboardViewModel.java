@@ -141,6 +141,14 @@ public final class DashboardViewModel implements AutoCloseable {
         }
     }
 
+    /**
+     * Adds a listener to the checks of whatever environment is watched ({@link #environment()} names it). It is
+     * called on probe threads, as {@link HealthListener} says; close the handle to remove it.
+     */
+    public AutoCloseable subscribe(HealthListener listener) {
+        return scheduler.subscribe(listener);
+    }
+
     /** Where the scheduler's news goes; tests feed it directly. */
     HealthListener listener() {
         return batcher;

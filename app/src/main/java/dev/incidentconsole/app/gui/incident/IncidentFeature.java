@@ -9,12 +9,10 @@ import dev.incidentconsole.app.gui.run.RunFeature;
 import dev.incidentconsole.app.gui.run.RunServices;
 import dev.incidentconsole.app.gui.util.DialogService;
 import dev.incidentconsole.app.gui.util.TaskExecutor;
+import dev.incidentconsole.app.settings.SettingsStore;
 import dev.incidentconsole.app.targets.TargetCatalog;
 import dev.incidentconsole.incident.Incident;
 import dev.incidentconsole.incident.IncidentStore;
-import dev.incidentconsole.incident.IncidentStores;
-import dev.incidentconsole.incident.StoreException;
-import dev.incidentconsole.incident.StoreOptions;
 import dev.incidentconsole.runbook.Runbook;
 import dev.incidentconsole.runbook.RunbookParser;
 import dev.incidentconsole.runbook.Section;
@@ -36,8 +34,9 @@ import org.kordamp.ikonli.feather.Feather;
  * Incidents in the app: the "Incidents" destination, "Start incident" from runbook sections, search hits and
  * failing dashboard services, and the walkthroughs they open. Walkthrough steps run through the Runs
  * window's runner and targets ({@link RunFeature}). The store is the team store named by
- * {@code -Dincident.store.url} or {@code INCIDENT_STORE_URL}, else the embedded file
- * {@code AppPaths.dataDir()/incidents.db}; it is opened on first use off the UI thread.
+ * {@code -Dincident.store.url}, {@code INCIDENT_STORE_URL} or the settings (the Store dialog), else the embedded
+ * file {@code AppPaths.dataDir()/incidents.db}; it is opened on first use off the UI thread. The dashboard's
+ * health changes and alerts are recorded into the open incidents they concern ({@link HealthRecording}).
  * {@code -Dincident.incident=<id>} selects an incident at start. Call on the UI thread.
  */
 public final class IncidentFeature implements AutoCloseable {
@@ -58,6 +57,7 @@ public final class IncidentFeature implements AutoCloseable {
         return t;
     });
     private ServiceWatch watch = ServiceWatch.NONE;
+    private HealthRecording recording;
     private Navigation navigation;
     private IncidentsView view;
 
@@ -73,23 +73,26 @@ public final class IncidentFeature implements AutoCloseable {
         this.run = run;
         this.catalog = catalog;
         this.model = new IncidentViewModel(executor, uiThread, opener, author());
+        model.followStore();
         this.starter = new IncidentStarter(model, dialogs, runbookFolder, this::openWalkthrough);
     }
 
     /** The app's configuration: store from the property, env var or data folder; steps run like the Runs window's. */
     public static IncidentFeature standard(TaskExecutor executor, Executor uiThread, DialogService dialogs, Path runbookFolder,
                                            RunFeature runs) {
-        Path data = AppPaths.dataDir();
-        return new IncidentFeature(executor, uiThread, dialogs, runbookFolder, () -> openStore(data), runs.services(),
-                runs.catalogProperty());
+        StoreSettingsViewModel stores = new StoreSettingsViewModel(executor, uiThread, SettingsStore.standard(),
+                AppPaths.dataDir(), System.getProperty(STORE_URL_PROPERTY), System::getenv);
+        IncidentFeature feature = new IncidentFeature(executor, uiThread, dialogs, runbookFolder, stores::open,
+                runs.services(), runs.catalogProperty());
+        feature.model.attach(stores);
+        return feature;
     }
 
-    static IncidentStore openStore(Path data) throws StoreException {
-        String url = System.getProperty(STORE_URL_PROPERTY, System.getenv("INCIDENT_STORE_URL"));
-        if (url == null || url.isBlank()) {
-            return IncidentStores.embedded(data.resolve(IncidentStores.EMBEDDED_FILE), StoreOptions.defaults());
+    /** Where the team store choice is kept: the app's settings file. Call before {@link #start()}. */
+    public void useSettings(SettingsStore settings) {
+        if (model.storeSettings() != null) {
+            model.storeSettings().useSettings(settings);
         }
-        return IncidentStores.postgres(url, System.getenv("PGUSER"), System.getenv("PGPASSWORD"), data, StoreOptions.defaults());
     }
 
     /** Adds the Incidents destination to the rail. */
@@ -108,6 +111,7 @@ public final class IncidentFeature implements AutoCloseable {
         dashboard.incidentStarterProperty().set(row -> starter.startForService(
                 ServiceLink.of(row.spec(), dashboard.environment().nameProperty().get()),
                 DashboardWatch.sections(dashboard, row)));
+        recording = HealthRecording.start(dashboard, model, uiThread);
     }
 
     /** Loads the incident list (and selects {@code -Dincident.incident} when given). */
@@ -171,6 +175,9 @@ public final class IncidentFeature implements AutoCloseable {
     @Override
     public void close() {
         timers.shutdownNow();
+        if (recording != null) {
+            recording.close();
+        }
         model.close();
     }
 

@@ -6,8 +6,10 @@ import dev.incidentconsole.incident.EntryBody;
 import dev.incidentconsole.incident.Incident;
 import dev.incidentconsole.incident.IncidentDraft;
 import dev.incidentconsole.incident.IncidentStore;
+import dev.incidentconsole.incident.Receipt;
 import dev.incidentconsole.incident.RunbookLink;
 import dev.incidentconsole.incident.StoreException;
+import dev.incidentconsole.incident.Subscription;
 import dev.incidentconsole.incident.TimelineEntry;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -15,6 +17,8 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -23,8 +27,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The Incidents view's state: the store (opened on first use, off the UI thread), the incident list, the
- * selected incident's {@link TimelineViewModel}, and whether the store is offline.
+ * The Incidents view's state: the store (opened on first use, off the UI thread; another one can be switched
+ * to), the incident list, the selected incident's {@link TimelineViewModel}, and whether the store is
+ * offline with how many entries wait on this machine.
  */
 public final class IncidentViewModel implements AutoCloseable {
     private final TaskExecutor executor;
@@ -35,9 +40,12 @@ public final class IncidentViewModel implements AutoCloseable {
     private final ObjectProperty<Incident> selected = new SimpleObjectProperty<>();
     private final BooleanProperty showResolved = new SimpleBooleanProperty(true);
     private final BooleanProperty offline = new SimpleBooleanProperty();
+    private final ReadOnlyStringWrapper offlineText = new ReadOnlyStringWrapper("");
     private final StringProperty error = new SimpleStringProperty("");
     private final TimelineViewModel timeline;
     private volatile IncidentStore store;
+    private Subscription connectivity;
+    private StoreSettingsViewModel storeSettings;
 
     /**
      * @param opener   opens the store; called once, on a worker thread
@@ -56,6 +64,24 @@ public final class IncidentViewModel implements AutoCloseable {
         });
         showResolved.addListener(o -> refresh());
         timeline.incidentProperty().addListener((obs, old, now) -> replaceInList(now));
+        offline.addListener(o -> describeOffline());
+        timeline.queuedProperty().addListener(o -> describeOffline());
+    }
+
+    /** Lets the Store dialog show and switch this view's store. */
+    public void attach(StoreSettingsViewModel settings) {
+        this.storeSettings = settings;
+        settings.bind(this);
+    }
+
+    /** The Store dialog's model, or null when none was attached. */
+    public StoreSettingsViewModel storeSettings() {
+        return storeSettings;
+    }
+
+    /** Shows entries recorded by other consoles and by this one's health recorder as they are stored. */
+    public void followStore() {
+        timeline.followStore(uiThread);
     }
 
     /** Reloads the incident list, keeping the selection by id. */
@@ -108,20 +134,82 @@ public final class IncidentViewModel implements AutoCloseable {
             synchronized (this) {
                 if (store == null) {
                     try {
-                        store = opener.call();
+                        IncidentStore opened = opener.call();
+                        watch(opened, opened.connectivity(), opened.pendingEntries());
                     } catch (StoreException e) {
                         throw new IllegalStateException(e.getMessage(), e);
                     } catch (Exception e) {
                         throw new IllegalStateException("Cannot open the incident store: " + e.getMessage(), e);
                     }
-                    store.onConnectivity(c -> uiThread.execute(() -> offline.set(c == Connectivity.OFFLINE)));
-                    Connectivity now = store.connectivity();
-                    uiThread.execute(() -> offline.set(now == Connectivity.OFFLINE));
                 }
                 s = store;
             }
         }
         return s;
+    }
+
+    /**
+     * Switches to the store {@code next} opens (off the UI thread): the list then shows its incidents and the
+     * old store is closed, its locally saved entries kept for when it is used again. {@code then} gets an empty
+     * string once switched, or the one-sentence reason it could not be opened (the old store stays).
+     */
+    public void useStore(Callable<IncidentStore> next, Consumer<String> then) {
+        executor.execute(() -> {
+            IncidentStore s = next.call();
+            return new Opened(s, s.connectivity(), s.pendingEntries());
+        }, opened -> {
+            IncidentStore old;
+            synchronized (this) {
+                old = store;
+                if (connectivity != null) {
+                    connectivity.close();
+                }
+                watch(opened.store(), opened.state(), opened.queued());
+            }
+            selected.set(null);
+            incidents.clear();
+            error.set("");
+            refresh();
+            if (old != null) {
+                executor.execute(() -> {
+                    old.close();
+                    return null;
+                }, x -> { }, x -> { });
+            }
+            then.accept("");
+        }, e -> then.accept(e.getMessage() == null ? e.toString() : e.getMessage()));
+    }
+
+    /** Records a receipt of an entry written elsewhere in this console (health recorder): shown, counted. */
+    public void recorded(Receipt receipt) {
+        timeline.accept(receipt);
+        if (receipt.outcome() == Receipt.Outcome.JOURNALED) {
+            executor.execute(() -> store().pendingEntries(), n -> timeline.queuedProperty().set(n), e -> { });
+        }
+    }
+
+    private record Opened(IncidentStore store, Connectivity state, int queued) {
+    }
+
+    /** Lock held: makes {@code opened} the store and follows its connectivity, {@code now} to begin with. */
+    private void watch(IncidentStore opened, Connectivity now, int queued) {
+        store = opened;
+        connectivity = opened.onConnectivity(c -> {
+            int waiting = opened.pendingEntries(); // on the store's listener thread, not the UI's
+            uiThread.execute(() -> {
+                offline.set(c == Connectivity.OFFLINE);
+                timeline.queuedProperty().set(waiting);
+            });
+        });
+        uiThread.execute(() -> {
+            offline.set(now == Connectivity.OFFLINE);
+            timeline.queuedProperty().set(queued);
+        });
+    }
+
+    private void describeOffline() {
+        int n = timeline.queuedProperty().get();
+        offlineText.set(!offline.get() ? "" : "Offline - " + n + (n == 1 ? " entry" : " entries") + " queued");
     }
 
     private void setIncidents(List<Incident> list) {
@@ -166,6 +254,11 @@ public final class IncidentViewModel implements AutoCloseable {
     /** True while the team store is unreachable (entries are journaled locally meanwhile). */
     public BooleanProperty offlineProperty() {
         return offline;
+    }
+
+    /** {@code Offline - 3 entries queued} while the team store is unreachable, else empty. */
+    public ReadOnlyStringProperty offlineTextProperty() {
+        return offlineText.getReadOnlyProperty();
     }
 
     public StringProperty errorProperty() {

@@ -49,7 +49,7 @@ public final class IncidentsView extends SplitPane {
         this.exportDir = exportDir;
         this.timeline = new TimelineView(model.timeline());
         getStyleClass().add("incidents-view");
-        VBox side = new VBox(sideHeader(), offlineBanner(), list());
+        VBox side = new VBox(sideHeader(), StoreDialog.bar(model), offlineBanner(), list());
         side.getStyleClass().add("outline-pane");
         Label empty = new Label("Select an incident, or start one from a runbook section, a search hit or a failing dashboard service.", Icons.of(Feather.ALERT_OCTAGON));
         empty.getStyleClass().addAll(Styles.TEXT_MUTED, "empty-state");

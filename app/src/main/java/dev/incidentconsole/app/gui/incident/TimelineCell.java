@@ -9,6 +9,7 @@ import dev.incidentconsole.incident.TimelineEntry;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import javafx.css.PseudoClass;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -19,8 +20,12 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
-/** One timeline entry: local time, author, what happened, the tail of a command's output, pin toggle. */
+/**
+ * One timeline entry: local time, author, what happened, the tail of a command's output, pin toggle. A pinned
+ * entry has the {@code :pinned} pseudo-class, a {@code timeline-entry-pinned} box and a PINNED chip (timeline.css).
+ */
 final class TimelineCell extends ListCell<TimelineEntry> {
+    private static final PseudoClass PINNED = PseudoClass.getPseudoClass("pinned");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
     private static final int OUTPUT_LINES = 8;
 
@@ -36,6 +41,7 @@ final class TimelineCell extends ListCell<TimelineEntry> {
         super.updateItem(entry, empty);
         setText(null);
         if (empty || entry == null) {
+            pseudoClassStateChanged(PINNED, false);
             setGraphic(null);
             return;
         }
@@ -50,11 +56,15 @@ final class TimelineCell extends ListCell<TimelineEntry> {
         kind.getStyleClass().addAll("fact-chip", style(entry));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label pinnedChip = new Label("PINNED");
+        pinnedChip.getStyleClass().add("pinned-chip");
+        pinnedChip.setVisible(pinned);
+        pinnedChip.setManaged(pinned);
         Button pin = new Button(null, Icons.of(Feather.STAR));
         pin.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, pinned ? "pinned" : "unpinned");
         pin.setTooltip(new Tooltip(pinned ? "Unpin" : "Pin: keep it on top and in the postmortem's key moments"));
         pin.setOnAction(e -> model.togglePin(entry));
-        HBox head = new HBox(8, time, author, kind, spacer, pin);
+        HBox head = new HBox(8, time, author, kind, pinnedChip, spacer, pin);
         head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         Label summary = new Label(IncidentEntryText.summary(entry));
         summary.setWrapText(true);
@@ -73,6 +83,7 @@ final class TimelineCell extends ListCell<TimelineEntry> {
             box.getChildren().add(local);
         }
         box.getStyleClass().add(pinned ? "timeline-entry-pinned" : "timeline-entry");
+        pseudoClassStateChanged(PINNED, pinned);
         box.setPrefWidth(0); // wrap to the list's width instead of widening it
         setGraphic(box);
     }
@@ -87,6 +98,8 @@ final class TimelineCell extends ListCell<TimelineEntry> {
             return Feather.FLAG;
         } else if (b instanceof EntryBody.Created) {
             return Feather.ALERT_OCTAGON;
+        } else if (b instanceof EntryBody.AlertChanged) {
+            return Feather.BELL;
         }
         return Feather.ACTIVITY;
     }
@@ -94,6 +107,10 @@ final class TimelineCell extends ListCell<TimelineEntry> {
     private static String style(TimelineEntry e) {
         if (e.body() instanceof EntryBody.StepFinished f) {
             return f.exitCode() != null && f.exitCode() == 0 ? "fact-ok" : "fact-danger";
+        } else if (e.body() instanceof EntryBody.HealthChanged h) {
+            return "up".equals(h.to()) ? "fact-ok" : "fact-danger";
+        } else if (e.body() instanceof EntryBody.AlertChanged a) {
+            return "firing".equals(a.state()) ? "fact-danger" : "fact-ok";
         }
         return e.body() instanceof EntryBody.StatusChanged || e.body() instanceof EntryBody.Created ? "fact-accent" : "fact";
     }

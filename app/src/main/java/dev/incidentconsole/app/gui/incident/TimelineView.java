@@ -3,6 +3,7 @@ package dev.incidentconsole.app.gui.incident;
 import atlantafx.base.theme.Styles;
 import dev.incidentconsole.app.gui.Icons;
 import dev.incidentconsole.incident.TimelineEntry;
+import java.util.Objects;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -22,6 +23,7 @@ final class TimelineView extends VBox {
 
     TimelineView(TimelineViewModel model) {
         getStyleClass().add("timeline-view");
+        getStylesheets().add(Objects.requireNonNull(TimelineView.class.getResource("timeline.css")).toExternalForm());
         Label caption = new Label("TIMELINE");
         caption.getStyleClass().add("pane-caption");
         ComboBox<EntryFilter> filter = new ComboBox<>();

@@ -8,6 +8,8 @@ import dev.incidentconsole.incident.Receipt;
 import dev.incidentconsole.incident.Severity;
 import dev.incidentconsole.incident.Status;
 import dev.incidentconsole.incident.StepRef;
+import dev.incidentconsole.incident.StoreException;
+import dev.incidentconsole.incident.Subscription;
 import dev.incidentconsole.incident.TimelineEntry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +18,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
@@ -33,17 +36,23 @@ import javafx.collections.ObservableList;
  * One incident's timeline: loads its entries, records new ones and exports it. An entry joins
  * {@link #entries()} only once the store's append has returned, so what is shown is durable. Store calls
  * run on the {@link TaskExecutor}; properties change on its callback thread (the FX thread in the app).
+ * After {@link #followStore(Executor)} the shown incident's new entries arrive live from the store (other
+ * consoles on a team store, the health recorder), and an entry saved locally while offline is replaced by
+ * the stored one when it has been sent.
  */
 public final class TimelineViewModel {
     private final TaskExecutor executor;
     private final Supplier<IncidentStore> store;
     private final String author;
+    private Executor uiThread;
+    private Subscription live;
     private final ObjectProperty<Incident> incident = new SimpleObjectProperty<>();
     private final ObservableList<TimelineEntry> entries = FXCollections.observableArrayList();
     private final ObservableList<TimelineEntry> visible = FXCollections.observableArrayList();
     private final ObjectProperty<EntryFilter> filter = new SimpleObjectProperty<>(EntryFilter.ALL);
     private final BooleanProperty pinnedFirst = new SimpleBooleanProperty();
     private final IntegerProperty pending = new SimpleIntegerProperty();
+    private final IntegerProperty queued = new SimpleIntegerProperty();
     private final StringProperty error = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
 
@@ -58,24 +67,56 @@ public final class TimelineViewModel {
         incident.addListener(o -> refilter());
     }
 
+    /**
+     * Delivers the shown incident's entries recorded elsewhere as they are stored, on {@code uiThread}. Call
+     * once, before the first {@link #show}.
+     */
+    public void followStore(Executor ui) {
+        this.uiThread = ui;
+    }
+
     /** Shows {@code shown} (null clears) and loads its timeline. */
     public void show(Incident shown) {
         Incident before = incident.get();
         incident.set(shown);
-        if (shown == null) {
+        if (shown == null || before == null || !before.id().equals(shown.id())) {
             entries.clear();
+            stopFollowing();
+        }
+        if (shown == null) {
             return;
         }
-        if (before == null || !before.id().equals(shown.id())) {
-            entries.clear();
-        }
         String id = shown.id();
-        executor.execute(() -> store.get().entries(id, 0), loaded -> {
+        executor.execute(() -> load(id), loaded -> {
             if (incident.get() != null && incident.get().id().equals(id)) {
-                entries.setAll(loaded);
-                incident.set(Incident.replay(loaded));
+                entries.setAll(loaded.entries());
+                incident.set(Incident.replay(loaded.entries()));
+                if (loaded.live() != null) {
+                    stopFollowing();
+                    live = loaded.live();
+                }
+            } else if (loaded.live() != null) {
+                loaded.live().close();
             }
         }, this::fail);
+    }
+
+    private record Loaded(List<TimelineEntry> entries, Subscription live) {
+    }
+
+    private Loaded load(String id) throws StoreException {
+        IncidentStore s = store.get();
+        List<TimelineEntry> loaded = s.entries(id, 0);
+        Executor ui = uiThread;
+        long last = loaded.stream().mapToLong(TimelineEntry::seq).max().orElse(0);
+        return new Loaded(loaded, ui == null ? null : s.subscribe(id, last, e -> ui.execute(() -> arrived(e))));
+    }
+
+    private void stopFollowing() {
+        if (live != null) {
+            live.close();
+            live = null;
+        }
     }
 
     /**
@@ -93,16 +134,24 @@ public final class TimelineViewModel {
     public void record(String incidentId, EntryBody body, StepRef source, Consumer<Receipt> then) {
         TimelineEntry entry = TimelineEntry.create(incidentId, author, body, source, Clock.systemUTC());
         pending.set(pending.get() + 1);
-        executor.execute(() -> store.get().append(entry), receipt -> {
+        executor.execute(() -> {
+            IncidentStore s = store.get();
+            Receipt receipt = s.append(entry);
+            return new Appended(receipt, s.pendingEntries());
+        }, done -> {
             pending.set(pending.get() - 1);
-            accept(receipt);
+            queued.set(done.queued());
+            accept(done.receipt());
             if (then != null) {
-                then.accept(receipt);
+                then.accept(done.receipt());
             }
         }, e -> {
             pending.set(pending.get() - 1);
             fail(e);
         });
+    }
+
+    private record Appended(Receipt receipt, int queued) {
     }
 
     public void addNote(String text, boolean pin) {
@@ -155,18 +204,41 @@ public final class TimelineViewModel {
         }, this::fail);
     }
 
-    private void accept(Receipt receipt) {
-        TimelineEntry recorded = receipt.entry();
+    /** Shows an entry recorded by another part of this console (the health recorder) once it is durable. */
+    public void accept(Receipt receipt) {
         Incident now = incident.get();
-        if (now == null || !now.id().equals(recorded.incidentId())
-                || entries.stream().anyMatch(e -> e.id().equals(recorded.id()))) {
+        if (now == null || !now.id().equals(receipt.entry().incidentId())) {
             return;
         }
-        entries.add(recorded);
-        incident.set(now.apply(recorded));
+        arrived(receipt.entry());
         message.set(receipt.outcome() == Receipt.Outcome.JOURNALED
                 ? "Store offline: saved locally, will be sent when it is back." : "");
         error.set("");
+    }
+
+    /**
+     * Adds an entry of the shown incident in timeline order (by seq; entries saved locally, seq 0, last), or
+     * replaces the locally saved copy of it once the store has it.
+     */
+    private void arrived(TimelineEntry e) {
+        Incident now = incident.get();
+        if (now == null || !now.id().equals(e.incidentId())) {
+            return;
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).id().equals(e.id())) {
+                if (entries.get(i).seq() == 0 && e.seq() > 0) {
+                    entries.set(i, e);
+                }
+                return;
+            }
+        }
+        int at = entries.size();
+        while (e.seq() > 0 && at > 0 && (entries.get(at - 1).seq() == 0 || entries.get(at - 1).seq() > e.seq())) {
+            at--;
+        }
+        entries.add(at, e);
+        incident.set(at == entries.size() - 1 ? now.apply(e) : Incident.replay(entries));
     }
 
     private void fail(Exception e) {
@@ -207,6 +279,11 @@ public final class TimelineViewModel {
     /** Appends sent to the store and not yet returned. */
     public IntegerProperty pendingProperty() {
         return pending;
+    }
+
+    /** Entries saved on this machine while the team store is offline, not yet sent (0 for the embedded store). */
+    public IntegerProperty queuedProperty() {
+        return queued;
     }
 
     public StringProperty errorProperty() {

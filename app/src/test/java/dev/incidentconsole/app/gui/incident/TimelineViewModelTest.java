@@ -14,6 +14,7 @@ import dev.incidentconsole.incident.StoreOptions;
 import dev.incidentconsole.incident.TimelineEntry;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,30 @@ class TimelineViewModelTest {
         timeline.filterProperty().set(EntryFilter.ALL);
         timeline.pinnedFirstProperty().set(true);
         assertThat(((EntryBody.Note) timeline.visibleEntries().get(0).body()).text()).isEqualTo("deleted old WAL segments");
+    }
+
+    @Test
+    void pinnedFirstCanBeTurnedOffAndUnpinningPutsTheEntryBackInPlace() {
+        timeline.addNote("disk at 100%", false);
+        timeline.addNote("WAL archiving stuck", false);
+        timeline.addNote("archive_command fixed", false);
+        TimelineEntry fix = timeline.entries().get(3);
+        timeline.togglePin(fix);
+        List<TimelineEntry> inOrder = List.copyOf(timeline.entries());
+
+        timeline.pinnedFirstProperty().set(true);
+        assertThat(timeline.visibleEntries().get(0)).isEqualTo(fix);
+        assertThat(timeline.visibleEntries().subList(1, 5)).extracting(TimelineEntry::kind)
+                .containsExactly("created", "note", "note", "pin");
+
+        timeline.pinnedFirstProperty().set(false);
+        assertThat(timeline.visibleEntries()).containsExactlyElementsOf(inOrder);
+
+        timeline.pinnedFirstProperty().set(true);
+        timeline.togglePin(fix);
+        assertThat(timeline.incidentProperty().get().pinned()).isEmpty();
+        assertThat(timeline.visibleEntries().get(3)).isEqualTo(fix);
+        assertThat(timeline.visibleEntries()).extracting(TimelineEntry::kind).endsWith("pin", "pin");
     }
 
     @Test

@@ -1,0 +1,45 @@
+package dev.incidentconsole.app.gui.incident;
+
+import dev.incidentconsole.app.gui.dashboard.DashboardViewModel;
+import dev.incidentconsole.app.incident.HealthRecorder;
+import java.util.concurrent.Executor;
+import javafx.beans.value.ChangeListener;
+
+/**
+ * Connects the dashboard to a {@link HealthRecorder} writing into the incident store: the recorder hears every
+ * check and learns which environment is watched; what it records shows in the timeline at once, even while
+ * the team store is offline. Call on the UI thread.
+ */
+public final class HealthRecording implements AutoCloseable {
+    private final HealthRecorder recorder;
+    private final AutoCloseable subscription;
+    private final DashboardViewModel dashboard;
+    private final ChangeListener<String> environment;
+
+    private HealthRecording(DashboardViewModel dashboard, IncidentViewModel incidents, Executor uiThread) {
+        this.dashboard = dashboard;
+        this.recorder = new HealthRecorder(incidents::store, incidents.author(),
+                receipt -> uiThread.execute(() -> incidents.recorded(receipt)));
+        this.environment = (obs, old, now) -> recorder.environment(now);
+        recorder.environment(dashboard.environment().nameProperty().get());
+        dashboard.environment().nameProperty().addListener(environment);
+        this.subscription = dashboard.subscribe(recorder);
+    }
+
+    /** Starts recording the dashboard's health changes and alerts into the open incidents of {@code incidents}. */
+    public static HealthRecording start(DashboardViewModel dashboard, IncidentViewModel incidents, Executor uiThread) {
+        return new HealthRecording(dashboard, incidents, uiThread);
+    }
+
+    /** Stops recording. Idempotent. */
+    @Override
+    public void close() {
+        try {
+            subscription.close();
+        } catch (Exception e) {
+            // The scheduler's handle only removes a listener from a list; nothing to report.
+        }
+        dashboard.environment().nameProperty().removeListener(environment);
+        recorder.close();
+    }
+}

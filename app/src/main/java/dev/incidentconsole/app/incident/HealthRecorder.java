@@ -1,0 +1,218 @@
+package dev.incidentconsole.app.incident;
+
+import dev.incidentconsole.health.ServiceSpec;
+import dev.incidentconsole.health.Status;
+import dev.incidentconsole.health.schedule.HealthListener;
+import dev.incidentconsole.health.schedule.ServiceStatus;
+import dev.incidentconsole.health.schedule.StatusChange;
+import dev.incidentconsole.health.spec.AlertmanagerSpec;
+import dev.incidentconsole.incident.EntryBody;
+import dev.incidentconsole.incident.Incident;
+import dev.incidentconsole.incident.IncidentStore;
+import dev.incidentconsole.incident.Receipt;
+import dev.incidentconsole.incident.StoreException;
+import dev.incidentconsole.incident.TimelineEntry;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes what the dashboard sees into the timelines of the open incidents it concerns ({@link IncidentScope}):
+ * a {@code health_changed} entry when a watched service changes status, an {@code alert} entry when an
+ * Alertmanager alert starts firing or resolves.
+ *
+ * <p>Flapping: a status is recorded once two checks in a row agree on it. DOWN already needs several failed
+ * checks in a row (the service's {@code retries}), so it is recorded at once when retries are 2 or more; UP and
+ * DEGRADED take effect on one check and are recorded when the next check confirms them. A service that goes
+ * UP -> DEGRADED -> UP between two checks records nothing. This follows each service's own interval instead
+ * of a fixed window that would be too long for a 5 s check and too short for a 5 min one. The entry carries the
+ * time of the change, not of the confirmation. The first status after (re)watching is the baseline, not a change.
+ *
+ * <p>Several consoles on one team store: each records the health changes it saw, with its user as author
+ * (probes run from each machine and may disagree, e.g. over a VPN). Alerts are one fact for everyone, so their
+ * entries get an id derived from incident, alert and start time: every console and every restart writes the
+ * same id, which the store keeps once.
+ *
+ * <p>Threads: the listener methods (called on probe threads) only queue; one recorder thread reads the open
+ * incidents and appends, so a slow or offline store never delays a check. {@code onRecorded} runs on that
+ * thread. While the store is offline the last list of open incidents is used and entries are journaled.
+ */
+public final class HealthRecorder implements HealthListener, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HealthRecorder.class);
+
+    private final Callable<IncidentStore> store;
+    private final String author;
+    private final Consumer<Receipt> onRecorded;
+    private final ExecutorService thread;
+    // Everything below is touched on the recorder thread only.
+    private final Map<String, Status> settled = new HashMap<>();
+    private final Map<String, StatusChange> pending = new HashMap<>();
+    private final AlertChanges alerts = new AlertChanges();
+    private final Set<UUID> written = new HashSet<>();
+    private final Clock clock = Clock.systemUTC();
+    private List<Incident> open = List.of();
+    private String environment = "";
+
+    /**
+     * @param store      the incident store (opened on first use; called on the recorder thread)
+     * @param author     who the entries are by: this console's user
+     * @param onRecorded receives every entry recorded, e.g. to show it at once while the store is offline
+     */
+    public HealthRecorder(Callable<IncidentStore> store, String author, Consumer<Receipt> onRecorded) {
+        this.store = store;
+        this.author = author;
+        this.onRecorded = onRecorded;
+        this.thread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "incident-health-recorder");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** The dashboard now watches {@code name}: what was known of the services of the previous one is dropped. */
+    public void environment(String name) {
+        run(() -> {
+            environment = name == null ? "" : name;
+            settled.clear();
+            pending.clear();
+            alerts.clear();
+        });
+    }
+
+    @Override
+    public void statusChanged(StatusChange change) {
+        run(() -> changed(change));
+    }
+
+    @Override
+    public void checked(ServiceStatus status) {
+        run(() -> {
+            confirm(status);
+            if (status.spec().probe() instanceof AlertmanagerSpec && status.last().status().answering()) {
+                recordAlerts(status.name(), status);
+            }
+        });
+    }
+
+    private void changed(StatusChange c) {
+        if (c.from() == Status.UNKNOWN || c.to() == Status.UNKNOWN) {
+            settled.put(c.service(), c.to());
+            pending.remove(c.service());
+            return;
+        }
+        if (c.to() == settled.getOrDefault(c.service(), c.from())) {
+            pending.remove(c.service()); // back where it was before anyone confirmed the change: a flap
+        } else {
+            pending.put(c.service(), c);
+        }
+    }
+
+    private void confirm(ServiceStatus s) {
+        StatusChange p = pending.get(s.name());
+        if (p == null || s.status() != p.to()) {
+            return;
+        }
+        boolean later = s.last().checkedAt().isAfter(p.result().checkedAt());
+        boolean failedInARow = p.to() == Status.DOWN && s.consecutiveFailures() >= 2;
+        if (!later && !failedInARow) {
+            return;
+        }
+        pending.remove(s.name());
+        Status was = settled.getOrDefault(s.name(), p.from());
+        settled.put(s.name(), p.to());
+        ServiceSpec spec = s.spec();
+        EntryBody body = new EntryBody.HealthChanged(spec.name(), spec.probe().kind(), was.label(), p.to().label(), p.reason());
+        for (Incident i : openIncidents()) {
+            if (IncidentScope.coversService(i, environment, spec)) {
+                append(new TimelineEntry(UUID.randomUUID(), i.id(), 0, micros(p.at()), author, null, body));
+            }
+        }
+    }
+
+    private void recordAlerts(String source, ServiceStatus s) {
+        List<AlertChanges.Change> changes = alerts.answer(source, s.last().alerts());
+        if (changes.isEmpty()) {
+            return;
+        }
+        List<Incident> incidents = openIncidents();
+        for (AlertChanges.Change c : changes) {
+            for (Incident i : incidents) {
+                UUID id = c.entryId(i.id(), c.firing());
+                // A firing goes in once per incident; a resolution only where the firing went.
+                boolean fresh = !written.contains(id) && (c.firing() || written.contains(c.entryId(i.id(), true)));
+                if (fresh && IncidentScope.coversAlert(i, environment, c.alert())) {
+                    EntryBody body = new EntryBody.AlertChanged(c.alert().name(), c.firing() ? "firing" : "resolved",
+                            c.alert().labels(), c.alert().summary());
+                    if (append(new TimelineEntry(id, i.id(), 0, micros(clock.instant()), author, null, body))) {
+                        written.add(id);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Open incidents now, or the last list seen when the store cannot say (offline). */
+    private List<Incident> openIncidents() {
+        try {
+            open = store.call().list(true);
+        } catch (StoreException e) {
+            LOG.debug("Using the last list of open incidents: {}", e.getMessage());
+        } catch (Exception e) {
+            LOG.warn("Cannot list open incidents to record a health change: {}", e.getMessage());
+        }
+        return open;
+    }
+
+    private boolean append(TimelineEntry entry) {
+        try {
+            Receipt receipt = store.call().append(entry);
+            onRecorded.accept(receipt);
+            return true;
+        } catch (Exception e) {
+            LOG.warn("Could not record {} in incident {}: {}", entry.kind(), entry.incidentId(), e.getMessage());
+            return false;
+        }
+    }
+
+    private void run(Runnable task) {
+        try {
+            thread.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("Recording a health change failed: {}", e.toString());
+                }
+            });
+        } catch (RejectedExecutionException closed) {
+            LOG.debug("Health recorder closed; dropped a health event");
+        }
+    }
+
+    private static Instant micros(Instant t) {
+        return t.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** Waits until the events queued so far are recorded (tests; an orderly look before closing). */
+    void awaitIdle() throws Exception {
+        thread.submit(() -> { }).get(30, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    /** Stops recording; queued events are dropped. Idempotent. */
+    @Override
+    public void close() {
+        thread.shutdownNow();
+    }
+}

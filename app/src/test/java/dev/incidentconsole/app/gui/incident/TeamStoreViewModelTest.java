@@ -1,0 +1,203 @@
+package dev.incidentconsole.app.gui.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.incidentconsole.app.gui.util.DirectTaskExecutor;
+import dev.incidentconsole.app.settings.SettingsStore;
+import dev.incidentconsole.incident.EntryBody;
+import dev.incidentconsole.incident.Incident;
+import dev.incidentconsole.incident.IncidentDraft;
+import dev.incidentconsole.incident.IncidentStores;
+import dev.incidentconsole.incident.Severity;
+import dev.incidentconsole.incident.StoreOptions;
+import dev.incidentconsole.incident.TimelineEntry;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Incidents view's models against a real team store (embedded PostgreSQL) that stops and comes back, and
+ * the Store dialog's model switching between it and the embedded store. Everything the UI thread would do runs
+ * on one "ui" thread here, store work inline on it, as in the app.
+ */
+class TeamStoreViewModelTest {
+    private static final StoreOptions FAST_RETRY = StoreOptions.defaults().withRetryInterval(Duration.ofMillis(200));
+
+    @TempDir
+    static Path serverDir;
+    private static EmbeddedPostgres pg;
+    private static int port;
+
+    @TempDir
+    Path dir;
+    private final ExecutorService ui = Executors.newSingleThreadExecutor();
+    private final List<IncidentViewModel> models = new ArrayList<>();
+
+    @BeforeAll
+    static void firstStart() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        startServer();
+    }
+
+    @AfterAll
+    static void lastStop() throws IOException {
+        stopServer();
+    }
+
+    private static void startServer() throws IOException {
+        pg = EmbeddedPostgres.builder().setDataDirectory(serverDir.resolve("pgdata")).setCleanDataDirectory(false)
+                .setPort(port).start();
+    }
+
+    private static void stopServer() throws IOException {
+        if (pg != null) {
+            pg.close();
+            pg = null;
+            await().atMost(Duration.ofSeconds(60)).until(() -> !Files.exists(serverDir.resolve("pgdata/postmaster.pid")));
+        }
+    }
+
+    private static String url() {
+        return "jdbc:postgresql://localhost:" + port + "/postgres";
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        onUi(() -> {
+            models.forEach(IncidentViewModel::close);
+            return null;
+        });
+        ui.shutdown();
+        ui.awaitTermination(10, TimeUnit.SECONDS);
+        if (pg == null) {
+            startServer();
+        }
+    }
+
+    private <T> T onUi(Callable<T> work) throws Exception {
+        return ui.submit(work).get(60, TimeUnit.SECONDS);
+    }
+
+    private IncidentViewModel model(Callable<dev.incidentconsole.incident.IncidentStore> opener) {
+        IncidentViewModel m = new IncidentViewModel(new DirectTaskExecutor(), ui, opener, "alice");
+        m.followStore();
+        models.add(m);
+        return m;
+    }
+
+    @Test
+    void offlineStoreSaysHowManyEntriesWaitAndTheyAreStoredWhenItIsBack() throws Exception {
+        IncidentViewModel model = model(() -> IncidentStores.postgres(url(), "postgres", null, dir, FAST_RETRY));
+        TimelineViewModel timeline = model.timeline();
+        onUi(() -> {
+            model.start(IncidentDraft.of("Queue backlog", Severity.P2), i -> { });
+            return null;
+        });
+        assertThat(onUi(() -> model.offlineTextProperty().get())).isEmpty();
+
+        stopServer();
+        await().atMost(Duration.ofSeconds(30)).until(() -> onUi(() -> model.offlineProperty().get()));
+        onUi(() -> {
+            timeline.addNote("consumers restarted", false);
+            timeline.addNote("backlog shrinking", true);
+            return null;
+        });
+
+        assertThat(onUi(() -> model.offlineTextProperty().get())).isEqualTo("Offline - 3 entries queued");
+        assertThat(onUi(() -> timeline.entries().stream().filter(e -> e.seq() == 0).count())).isEqualTo(3);
+
+        startServer();
+        await().atMost(Duration.ofSeconds(30)).until(() -> onUi(() -> model.offlineTextProperty().get().isEmpty()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> onUi(() -> timeline.entries().stream().allMatch(e -> e.seq() > 0)));
+        List<TimelineEntry> shown = onUi(() -> List.copyOf(timeline.entries()));
+        assertThat(shown).extracting(TimelineEntry::kind).containsExactly("created", "note", "note", "pin");
+        assertThat(shown).extracting(TimelineEntry::seq).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(onUi(() -> timeline.queuedProperty().get())).isZero();
+        assertThat(onUi(() -> timeline.incidentProperty().get().pinned())).hasSize(1);
+    }
+
+    @Test
+    void entriesOfAnotherConsoleArriveLive() throws Exception {
+        IncidentViewModel model = model(() -> IncidentStores.postgres(url(), "postgres", null, dir.resolve("a"), FAST_RETRY));
+        AtomicReference<Incident> opened = new AtomicReference<>();
+        onUi(() -> {
+            model.start(IncidentDraft.of("Checkout 5xx", Severity.P1), opened::set);
+            return null;
+        });
+        try (var other = IncidentStores.postgres(url(), "postgres", null, dir.resolve("b"), FAST_RETRY)) {
+            other.append(TimelineEntry.create(opened.get().id(), "bob", new EntryBody.Note("rolled back v42", null)));
+        }
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> onUi(() -> model.timeline().entries().size() == 2));
+        assertThat(onUi(() -> model.timeline().entries().get(1).author())).isEqualTo("bob");
+    }
+
+    @Test
+    void storeDialogSwitchesToTheTeamStoreAndBackWithoutSavingAPassword() throws Exception {
+        SettingsStore settings = new SettingsStore(dir.resolve("config/settings.json"));
+        StoreSettingsViewModel stores = new StoreSettingsViewModel(new DirectTaskExecutor(), ui, settings, dir, null,
+                name -> null);
+        IncidentViewModel model = model(stores::open);
+        model.attach(stores);
+        onUi(() -> {
+            model.start(IncidentDraft.of("Only on this laptop", Severity.P3), i -> { });
+            return null;
+        });
+        assertThat(onUi(() -> stores.inUseProperty().get())).startsWith("Embedded: ").endsWith("incidents.db");
+
+        AtomicReference<String> said = new AtomicReference<>();
+        onUi(() -> {
+            stores.test(url() + "?password=hunter2", "postgres", "", said::set);
+            return null;
+        });
+        assertThat(said.get()).startsWith("Leave the password out");
+        onUi(() -> {
+            stores.test(url(), "postgres", "", said::set);
+            return null;
+        });
+        assertThat(said.get()).startsWith("Connected to localhost:" + port + "/postgres as postgres: ").endsWith("open incidents.");
+
+        onUi(() -> {
+            stores.useTeamStore("jdbc:postgresql://localhost:1/nowhere", "postgres", "", said::set);
+            return null;
+        });
+        assertThat(said.get()).isNotEmpty().doesNotContain("Exception");
+        assertThat(settings.load().storeUrl()).as("a store that does not open is not saved").isNull();
+
+        onUi(() -> {
+            stores.useTeamStore(url(), "postgres", "typed-secret", said::set);
+            return null;
+        });
+        await().atMost(Duration.ofSeconds(20)).until(() -> "".equals(said.get()));
+        assertThat(onUi(() -> stores.inUseProperty().get())).isEqualTo("Team: postgres localhost:" + port + "/postgres as postgres");
+        assertThat(onUi(() -> model.incidents().stream().map(Incident::title).toList())).doesNotContain("Only on this laptop");
+        assertThat(Files.readString(settings.file())).contains(url()).doesNotContain("typed-secret");
+
+        said.set(null);
+        onUi(() -> {
+            stores.useEmbeddedStore(said::set);
+            return null;
+        });
+        assertThat(said.get()).isEmpty();
+        assertThat(onUi(() -> model.incidents().stream().map(Incident::title).toList())).contains("Only on this laptop");
+        assertThat(settings.load().storeUrl()).isNull();
+    }
+}

@@ -1,0 +1,234 @@
+package dev.incidentconsole.app.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.incidentconsole.app.gui.dashboard.Loopback;
+import dev.incidentconsole.health.ServiceSpec;
+import dev.incidentconsole.health.Status;
+import dev.incidentconsole.health.schedule.HealthScheduler;
+import dev.incidentconsole.health.spec.AlertmanagerSpec;
+import dev.incidentconsole.health.spec.HttpSpec;
+import dev.incidentconsole.incident.EntryBody;
+import dev.incidentconsole.incident.Incident;
+import dev.incidentconsole.incident.IncidentDraft;
+import dev.incidentconsole.incident.IncidentStore;
+import dev.incidentconsole.incident.IncidentStores;
+import dev.incidentconsole.incident.Receipt;
+import dev.incidentconsole.incident.Severity;
+import dev.incidentconsole.incident.StoreOptions;
+import dev.incidentconsole.incident.TimelineEntry;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The recorder under the real health scheduler, against real loopback services and an embedded store. */
+class HealthRecorderTest {
+    private static final Duration TICK = Duration.ofMillis(120);
+
+    @TempDir
+    Path dir;
+
+    private IncidentStore store;
+    private HealthScheduler scheduler;
+    private final List<HealthRecorder> recorders = new ArrayList<>();
+    private final List<HttpServer> servers = new ArrayList<>();
+    private final List<Receipt> receipts = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void open() throws Exception {
+        store = IncidentStores.embedded(dir.resolve("incidents.db"), StoreOptions.defaults());
+        scheduler = HealthScheduler.builder().initialSpread(Duration.ZERO).build();
+    }
+
+    @AfterEach
+    void close() {
+        scheduler.close();
+        recorders.forEach(HealthRecorder::close);
+        servers.forEach(s -> s.stop(0));
+        store.close();
+    }
+
+    private HealthRecorder recorder(String author, String environment) {
+        HealthRecorder r = new HealthRecorder(() -> store, author, receipts::add);
+        r.environment(environment);
+        scheduler.subscribe(r);
+        recorders.add(r);
+        return r;
+    }
+
+    private Incident incident(String title, String environment, String... services) throws Exception {
+        return store.create(new IncidentDraft(title, Severity.P2, environment, List.of(services), List.of(), null), "alice");
+    }
+
+    private List<String> health(Incident i) throws Exception {
+        return store.entries(i.id(), 0).stream().filter(e -> e.body() instanceof EntryBody.HealthChanged)
+                .map(e -> (EntryBody.HealthChanged) e.body()).map(h -> h.from() + "->" + h.to()).toList();
+    }
+
+    private static ServiceSpec http(String name, int port, int retries) {
+        return ServiceSpec.of(name, "127.0.0.1", port, HttpSpec.get("http://127.0.0.1:" + port + "/health"))
+                .withInterval(TICK).withTimeout(Duration.ofSeconds(2)).withRetries(retries, TICK);
+    }
+
+    @Test
+    void serviceGoingDownAndUpIsRecordedInTheIncidentsItConcerns() throws Exception {
+        HttpServer api = serve(Loopback.healthy());
+        int port = Loopback.port(api);
+        Incident linked = incident("Checkout 502s", "prod", "api");
+        Incident wholeEnvironment = incident("Everything slow", "prod");
+        Incident otherService = incident("Cache evictions", "prod", "cache");
+        Incident otherEnvironment = incident("Staging broken", "staging");
+        Incident resolved = incident("Yesterday's outage", "prod", "api");
+        store.append(TimelineEntry.create(resolved.id(), "alice", new EntryBody.StatusChanged(null,
+                dev.incidentconsole.incident.Status.RESOLVED, null)));
+        HealthRecorder recorder = recorder("alice", "prod");
+        scheduler.watch(http("api", port, 2));
+        await().atMost(Duration.ofSeconds(10)).until(() -> scheduler.status("api").orElseThrow().status() == Status.UP);
+
+        api.stop(0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> health(linked).size() == 1);
+        serve(healthyOn(port));
+        await().atMost(Duration.ofSeconds(20)).until(() -> health(linked).size() == 2);
+        recorder.awaitIdle();
+
+        assertThat(health(linked)).containsExactly("up->down", "down->up");
+        assertThat(health(wholeEnvironment)).containsExactly("up->down", "down->up");
+        assertThat(health(otherService)).isEmpty();
+        assertThat(health(otherEnvironment)).isEmpty();
+        assertThat(health(resolved)).isEmpty();
+        TimelineEntry down = store.entries(linked.id(), 0).stream()
+                .filter(e -> e.body() instanceof EntryBody.HealthChanged).findFirst().orElseThrow();
+        assertThat(down.author()).isEqualTo("alice");
+        EntryBody.HealthChanged body = (EntryBody.HealthChanged) down.body();
+        assertThat(body.check()).isEqualTo("http");
+        assertThat(body.detail()).contains("2 failures in a row");
+        assertThat(receipts).extracting(r -> r.entry().incidentId()).contains(linked.id(), wholeEnvironment.id());
+    }
+
+    /** Each letter is what the service answers to one check: U up, D 503, G degraded; the last repeats. */
+    @ParameterizedTest(name = "{0} with retries {1}")
+    @CsvSource(delimiter = '|', value = {
+            "UUDUUU   | 1 | ''",
+            "UUDDUUU  | 1 | up->down,down->up",
+            "UUGUUU   | 1 | ''",
+            "UUGGUUU  | 1 | up->degraded,degraded->up",
+            "UUDUUU   | 2 | ''",
+            "UUDDUUU  | 2 | up->down,down->up",
+            "UUGDDUUU | 1 | up->down,down->up",
+            "UUGDUUU  | 1 | ''",
+    })
+    void aStatusIsRecordedOnlyOnceTwoChecksAgree(String script, int retries, String expected) throws Exception {
+        Incident incident = incident("Flaky API", "prod", "api");
+        AtomicInteger checks = new AtomicInteger();
+        HttpServer api = serve(scripted(script.strip(), checks));
+        HealthRecorder recorder = recorder("alice", "prod");
+        scheduler.watch(http("api", Loopback.port(api), retries));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> checks.get() >= script.strip().length() + 2);
+        recorder.awaitIdle();
+
+        List<String> want = expected.isEmpty() ? List.of() : Arrays.asList(expected.split(","));
+        assertThat(health(incident)).containsExactlyElementsOf(want);
+    }
+
+    @Test
+    void alertsAreRecordedOnceWhenTheyFireAndWhenTheyResolve() throws Exception {
+        AtomicReference<String> alerts = new AtomicReference<>("""
+                [{"labels": {"alertname": "RedisDown", "severity": "critical", "service": "redis"},
+                  "annotations": {"summary": "Redis does not answer"}, "startsAt": "2026-01-01T00:00:00Z",
+                  "fingerprint": "a1"},
+                 {"labels": {"alertname": "WebSlow", "service": "web"}, "fingerprint": "b2"}]
+                """);
+        AtomicInteger answers = new AtomicInteger();
+        HttpServer am = serve(answering(alerts, answers));
+        Incident cache = incident("Cache down", "prod", "redis");
+        Incident web = incident("Web slow", "prod", "web");
+        Incident staging = incident("Staging", "staging", "redis");
+        HealthRecorder alice = recorder("alice", "prod");
+        HealthRecorder bob = recorder("bob", "prod"); // a second console on the same store
+        scheduler.watch(ServiceSpec.of("alertmanager", "127.0.0.1", Loopback.port(am),
+                AlertmanagerSpec.of("http://127.0.0.1:" + Loopback.port(am))).withInterval(TICK));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> alertEntries(cache).size() == 1 && alertEntries(web).size() == 1);
+        alerts.set("[{\"labels\": {\"alertname\": \"WebSlow\", \"service\": \"web\"}, \"fingerprint\": \"b2\"}]");
+        await().atMost(Duration.ofSeconds(20)).until(() -> alertEntries(cache).size() == 2);
+        int seen = answers.get();
+        await().atMost(Duration.ofSeconds(20)).until(() -> answers.get() >= seen + 4); // more answers add nothing
+        alice.awaitIdle();
+        bob.awaitIdle();
+
+        assertThat(alertEntries(cache)).containsExactly("RedisDown firing", "RedisDown resolved");
+        assertThat(alertEntries(web)).containsExactly("WebSlow firing");
+        assertThat(alertEntries(staging)).isEmpty();
+    }
+
+    private List<String> alertEntries(Incident i) throws Exception {
+        return store.entries(i.id(), 0).stream().filter(e -> e.body() instanceof EntryBody.AlertChanged)
+                .map(e -> (EntryBody.AlertChanged) e.body()).map(a -> a.alert() + " " + a.state()).toList();
+    }
+
+    private HttpServer serve(HttpServer s) {
+        servers.add(s);
+        return s;
+    }
+
+    /** A healthy service again on the port the stopped one had (the address the scheduler watches). */
+    private static HttpServer healthyOn(int port) throws IOException {
+        HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        s.createContext("/", ex -> reply(ex, 200, "{\"status\":\"ok\"}"));
+        s.start();
+        return s;
+    }
+
+    private static HttpServer scripted(String script, AtomicInteger checks) throws IOException {
+        HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        s.createContext("/", ex -> {
+            int n = checks.getAndIncrement();
+            char step = script.charAt(Math.min(n, script.length() - 1));
+            switch (step) {
+                case 'D' -> reply(ex, 503, "{\"status\":\"down\"}");
+                case 'G' -> reply(ex, 200, "{\"status\":\"degraded\"}");
+                default -> reply(ex, 200, "{\"status\":\"ok\"}");
+            }
+        });
+        s.start();
+        return s;
+    }
+
+    private static HttpServer answering(AtomicReference<String> alerts, AtomicInteger answers) throws IOException {
+        HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        s.createContext("/", ex -> {
+            answers.incrementAndGet();
+            reply(ex, 200, alerts.get());
+        });
+        s.start();
+        return s;
+    }
+
+    private static void reply(com.sun.net.httpserver.HttpExchange ex, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().add("Content-Type", "application/json");
+        ex.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}
