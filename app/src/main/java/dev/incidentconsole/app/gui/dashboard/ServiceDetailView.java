@@ -36,6 +36,7 @@ final class ServiceDetailView extends VBox {
     private final Label placeholder = new Label("Select a service to see its history and the runbook sections for it.");
     private final HBox header = new HBox(8);
     private final Label reason = new Label();
+    private final HBox incident = new HBox(8);
     private final GridPane facts = new GridPane();
     private final Label stats = new Label();
     private final FlowPane dependencies = new FlowPane(6, 4);
@@ -82,7 +83,8 @@ final class ServiceDetailView extends VBox {
         failed.setName("failed");
         chart.getData().add(answered);
         chart.getData().add(failed);
-        body.getChildren().addAll(header, reason, facts, stats, chart, caption("Dependencies"), dependencies,
+        incident.setAlignment(Pos.CENTER_LEFT);
+        body.getChildren().addAll(header, reason, incident, facts, stats, chart, caption("Dependencies"), dependencies,
                 caption("Runbook sections"), links);
         getChildren().setAll(placeholder);
         model.selectedProperty().addListener((obs, old, row) -> show(row));
@@ -121,15 +123,20 @@ final class ServiceDetailView extends VBox {
         check.getStyleClass().add(Styles.SMALL);
         check.setOnAction(e -> model.checkNow(shown));
         header.getChildren().setAll(StatusLook.icon(s.status()), name, word, spacer, check);
+        incident.getChildren().clear();
         if (model.incidentStarterProperty().get() != null && (s.status() == Status.DOWN || s.status() == Status.DEGRADED)) {
             Button start = new Button("Start incident", Icons.of(Feather.ALERT_OCTAGON));
             start.setId("service-start-incident");
-            start.getStyleClass().addAll(Styles.SMALL, Styles.DANGER);
-            start.setTooltip(new Tooltip("Open an incident about " + spec.name() + " (or join an open one) and walk"
-                    + " the runbook section that fits it"));
+            start.getStyleClass().add(Styles.DANGER);
+            start.setMinWidth(Region.USE_PREF_SIZE);
             start.setOnAction(e -> model.startIncident(shown));
-            header.getChildren().add(header.getChildren().indexOf(check), start);
+            Label hint = new Label("or join an open one, and walk the runbook section that fits " + spec.name());
+            hint.getStyleClass().add("muted");
+            hint.setWrapText(true);
+            incident.getChildren().addAll(start, hint);
         }
+        incident.setVisible(!incident.getChildren().isEmpty());
+        incident.setManaged(incident.isVisible());
         header.setAlignment(Pos.CENTER_LEFT);
         reason.setText(shown.reason());
         reason.getStyleClass().removeAll(StatusLook.STYLE_CLASSES);

@@ -4,7 +4,6 @@ import dev.incidentconsole.app.gui.run.CommandRunViewModel;
 import dev.incidentconsole.app.gui.run.KnownValues;
 import dev.incidentconsole.app.gui.run.PlaceholderField;
 import dev.incidentconsole.app.gui.run.RunServices;
-import dev.incidentconsole.app.targets.TargetCatalog;
 import dev.incidentconsole.app.targets.TargetInfo;
 import dev.incidentconsole.incident.EntryBody;
 import dev.incidentconsole.incident.StepRef;
