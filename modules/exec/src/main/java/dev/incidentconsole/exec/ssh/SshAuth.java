@@ -9,6 +9,7 @@ import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.common.KeyType;
 import net.schmizz.sshj.userauth.UserAuthException;
@@ -43,7 +44,7 @@ final class SshAuth {
         List<AuthMethod> methods = new ArrayList<>();
         agentKeys.forEach(identity -> methods.add(new AgentAuth(agent, identity)));
         List<ExecException> problems = new ArrayList<>();
-        List<Path> noPassphrase = new ArrayList<>();
+        List<Path> noPassphrase = new CopyOnWriteArrayList<>(); // filled on sshj's reader thread as well
         for (Path file : files) {
             byte[] blob = agentKeys.isEmpty() ? null : PublicKeyBlobs.of(client, file);
             if (blob != null && agentKeys.stream().anyMatch(id -> id.matches(blob))) {
