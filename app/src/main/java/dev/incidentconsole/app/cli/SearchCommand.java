@@ -3,12 +3,16 @@ package dev.incidentconsole.app.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.incidentconsole.app.AppPaths;
+import dev.incidentconsole.app.settings.Settings;
+import dev.incidentconsole.app.settings.SettingsStore;
 import dev.incidentconsole.runbook.Runbook;
 import dev.incidentconsole.runbook.RunbookFiles;
 import dev.incidentconsole.runbook.RunbookParser;
+import dev.incidentconsole.search.IndexListener;
 import dev.incidentconsole.search.RunbookIndex;
 import dev.incidentconsole.search.SearchHit;
 import dev.incidentconsole.search.SearchQuery;
+import dev.incidentconsole.search.Synonyms;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -25,7 +29,11 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code incident-console search QUERY...}: the sections that best answer a symptom, alert or error. */
+/**
+ * {@code incident-console search QUERY...}: the sections that best answer a symptom, alert or error. Searches
+ * what the app's search does: the bundled runbooks plus the folders added in the settings, with the settings'
+ * synonyms file; {@code --runbooks} replaces the folders (the synonyms still apply).
+ */
 @Command(name = "search", mixinStandardHelpOptions = true,
         description = {"Search runbook sections by symptom, alert name, error message, component or command.",
                 "Words may be given without quotes; \"quoted words\" must appear as a phrase."},
@@ -46,7 +54,8 @@ public final class SearchCommand implements Callable<Integer> {
     List<String> words;
 
     @Option(names = "--runbooks", paramLabel = "PATH",
-            description = "Runbook file or folder to search (repeatable); replaces the bundled runbooks.")
+            description = "Runbook file or folder to search (repeatable); replaces the bundled runbooks and the "
+                    + "folders added in the settings.")
     List<Path> runbooks = new ArrayList<>();
 
     @Option(names = "--component", paramLabel = "NAME",
@@ -71,15 +80,16 @@ public final class SearchCommand implements Callable<Integer> {
         if (limit < 1) {
             throw new ParameterException(spec.commandLine(), "--limit must be at least 1, got " + limit + ".");
         }
-        List<Path> roots = runbooks.isEmpty() ? List.of(AppPaths.bundledRunbooks()) : runbooks;
-        for (Path root : roots) {
+        Settings settings = settings();
+        List<Path> roots = runbooks.isEmpty() ? defaultRoots(settings) : runbooks;
+        for (Path root : runbooks) {
             if (!Files.isReadable(root)) {
                 throw new ParameterException(spec.commandLine(), "Runbook path " + root + " "
                         + (Files.exists(root) ? "cannot be read; check its permissions." : "does not exist; check --runbooks."));
             }
         }
         List<SearchHit> hits;
-        try (RunbookIndex index = new RunbookIndex()) {
+        try (RunbookIndex index = new RunbookIndex(synonyms(settings), IndexListener.NONE)) {
             index.addAll(parse(roots));
             hits = index.search(new SearchQuery(text, Set.copyOf(components), Set.of(), Set.of(), limit));
         }
@@ -94,6 +104,48 @@ public final class SearchCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** The user's settings; unreadable ones are reported and the defaults used, as the app does. */
+    private Settings settings() {
+        try {
+            return SettingsStore.standard().load();
+        } catch (IOException e) {
+            warn(e.getMessage() + " Searching the bundled runbooks only.");
+            return Settings.defaults();
+        }
+    }
+
+    /** The bundled runbooks and the settings' folders that exist (a missing one is reported, not fatal). */
+    private List<Path> defaultRoots(Settings settings) {
+        List<Path> roots = new ArrayList<>(List.of(AppPaths.bundledRunbooks()));
+        for (Path folder : settings.runbookFolders()) {
+            if (Files.isReadable(folder)) {
+                roots.add(folder);
+            } else {
+                warn("The runbook folder " + folder + " from the settings " + (Files.exists(folder)
+                        ? "cannot be read; check its permissions." : "does not exist; it is skipped."));
+            }
+        }
+        return roots;
+    }
+
+    private Synonyms synonyms(Settings settings) {
+        if (settings.synonymsFile() == null) {
+            return Synonyms.bundled();
+        }
+        try {
+            return Synonyms.withUserFile(settings.synonymsFile());
+        } catch (IOException e) {
+            warn(e.getMessage() + " Searching with the bundled synonyms only.");
+            return Synonyms.bundled();
+        }
+    }
+
+    private void warn(String message) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println(message);
+        err.flush();
     }
 
     /** Every runbook under the roots; one that cannot be read is reported and skipped. */

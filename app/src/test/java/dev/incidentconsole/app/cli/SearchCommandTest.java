@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.incidentconsole.app.Main;
+import dev.incidentconsole.app.settings.Settings;
+import dev.incidentconsole.app.settings.SettingsStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -49,6 +51,7 @@ class SearchCommandTest {
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
+    private final RunSystemProperties properties = new RunSystemProperties();
     private String savedHome;
 
     @BeforeEach
@@ -59,10 +62,16 @@ class SearchCommandTest {
         System.setProperty("incident.home", dir.resolve("home").toString());
         Files.createDirectories(dir.resolve("team"));
         Files.writeString(dir.resolve("team/cache.md"), CACHE);
+        properties.set("incident.config.dir", dir.resolve("config").toString());
+    }
+
+    private void saveSettings(Settings settings) throws IOException {
+        new SettingsStore(dir.resolve("config").resolve(SettingsStore.FILE_NAME)).save(settings);
     }
 
     @AfterEach
     void restoreHome() {
+        properties.restore();
         if (savedHome == null) {
             System.clearProperty("incident.home");
         } else {
@@ -167,5 +176,45 @@ class SearchCommandTest {
     void usageErrorsExitTwo(String name, String args) {
         assertThat(run(args.split(";"))).isEqualTo(2);
         assertThat(err.toString()).isNotBlank().doesNotContain("Exception");
+    }
+
+    @Test
+    void foldersAddedInTheSettingsAreSearchedBesideTheBundledOnes() throws IOException {
+        assertThat(run("search", "--json", "too many connections")).isZero();
+        assertThat(files(json())).containsExactly("database.md");
+
+        saveSettings(Settings.defaults().withFolder(dir.resolve("team")));
+        out.getBuffer().setLength(0);
+        assertThat(run("search", "--json", "too many connections")).isZero();
+        assertThat(files(json())).containsExactlyInAnyOrder("database.md", "cache.md");
+
+        out.getBuffer().setLength(0);
+        assertThat(run("search", "--json", "--runbooks", dir.resolve("home/runbooks").toString(), "too many connections")).isZero();
+        assertThat(files(json())).as("--runbooks replaces the settings' folders too").containsExactly("database.md");
+    }
+
+    @Test
+    void theSettingsSynonymsFileWidensTheSearch() throws IOException {
+        assertThat(run("search", "--json", "--runbooks", dir.resolve("team").toString(), "kvstore")).isZero();
+        assertThat(json()).isEmpty();
+
+        Path synonyms = Files.writeString(dir.resolve("ops-synonyms.txt"), "kvstore, redis\n");
+        saveSettings(Settings.defaults().withSynonymsFile(synonyms));
+        out.getBuffer().setLength(0);
+        assertThat(run("search", "--json", "--runbooks", dir.resolve("team").toString(), "kvstore")).isZero();
+        assertThat(files(json())).containsExactly("cache.md");
+    }
+
+    @Test
+    void brokenSettingsAreReportedAndTheSearchStillRuns() throws IOException {
+        Path gone = dir.resolve("moved-away");
+        Path synonyms = Files.writeString(dir.resolve("bad-synonyms.txt"), "redis => cache => kv\n");
+        saveSettings(Settings.defaults().withFolder(gone).withSynonymsFile(synonyms));
+
+        assertThat(run("search", "--json", "too many connections")).isZero();
+
+        assertThat(files(json())).containsExactly("database.md");
+        assertThat(err.toString()).contains(gone.toString()).contains("does not exist")
+                .contains("bad-synonyms.txt").contains("bundled synonyms");
     }
 }

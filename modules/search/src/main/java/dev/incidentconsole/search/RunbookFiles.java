@@ -8,7 +8,6 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 
 /** Which files in a runbook folder are runbooks, and which folders to look in. */
@@ -17,14 +16,12 @@ final class RunbookFiles {
     private RunbookFiles() {
     }
 
-    /** Markdown files, skipping hidden files and editor leftovers ({@code .#x.md}, {@code x.md~}). */
+    /**
+     * Runbooks as the rest of the app sees them ({@link dev.incidentconsole.runbook.RunbookFiles#isRunbookName}:
+     * Markdown and plain text), skipping hidden files and editor leftovers ({@code .#x.md}, {@code x.md~}).
+     */
     static boolean isRunbook(Path file) {
-        Path name = file.getFileName();
-        if (name == null) {
-            return false;
-        }
-        String n = name.toString().toLowerCase(Locale.ROOT);
-        return !n.startsWith(".") && (n.endsWith(".md") || n.endsWith(".markdown"));
+        return !hidden(file) && dev.incidentconsole.runbook.RunbookFiles.isRunbookName(file);
     }
 
     static boolean hidden(Path p) {

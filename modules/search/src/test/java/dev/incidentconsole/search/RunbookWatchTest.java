@@ -73,11 +73,28 @@ class RunbookWatchTest {
         Files.writeString(dir.resolve("redis.md"), runbook("Redis Failover", "Promote the replica with Sentinel."));
         Files.createDirectories(dir.resolve("team/db"));
         Files.writeString(dir.resolve("team/db/pg.md"), runbook("Vacuum Stuck", "Autovacuum never finishes."));
-        Files.writeString(dir.resolve("notes.txt"), "not a runbook: sentinel");
+        Files.writeString(dir.resolve("notes.json"), "{\"not a runbook\": \"sentinel\"}");
+        Files.writeString(dir.resolve(".draft.md"), runbook("Hidden Draft", "Sentinel notes in progress."));
         index.watch(List.of(dir));
         assertThat(titles("sentinel")).containsExactly("Redis Failover");
         assertThat(titles("autovacuum")).containsExactly("Vacuum Stuck");
         assertThat(index.files()).hasSize(2);
+    }
+
+    @Test
+    void plainTextRunbooksAreIndexedAndFollowedLikeMarkdown() throws IOException {
+        Files.writeString(dir.resolve("pgbouncer.txt"), runbook("Pool Saturation", "Clients wait for a server connection."));
+        index.watch(List.of(dir));
+        assertThat(titles("clients wait")).containsExactly("Pool Saturation");
+
+        Path later = dir.resolve("celery.TXT");
+        Files.writeString(later, runbook("Worker Lost", "The broker dropped the prefetch."));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(titles("prefetch")).containsExactly("Worker Lost"));
+        Files.writeString(later, runbook("Worker Lost", "Visibility timeout expired."));
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(titles("visibility timeout")).containsExactly("Worker Lost");
+            assertThat(titles("prefetch")).isEmpty();
+        });
     }
 
     @Test

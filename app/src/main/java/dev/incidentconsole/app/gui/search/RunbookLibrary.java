@@ -1,7 +1,6 @@
 package dev.incidentconsole.app.gui.search;
 
 import dev.incidentconsole.runbook.Runbook;
-import dev.incidentconsole.runbook.RunbookFiles;
 import dev.incidentconsole.runbook.Section;
 import dev.incidentconsole.search.IndexListener;
 import dev.incidentconsole.search.RunbookIndex;
@@ -87,7 +86,6 @@ public final class RunbookLibrary implements Closeable {
             }
             try {
                 next.index.watch(List.of(folder));
-                next.indexTextFiles(folder);
             } catch (IOException e) {
                 problems.add("The runbook folder " + folder + " cannot be watched (" + e.getMessage() + "); check its permissions.");
             }
@@ -164,18 +162,6 @@ public final class RunbookLibrary implements Closeable {
             this.folders = folders.stream().map(p -> p.toAbsolutePath().normalize()).distinct().toList();
             this.problems = problems;
             this.index = new RunbookIndex(synonyms, this);
-        }
-
-        /**
-         * The index's folder scan takes Markdown only, while the Runbooks view also opens {@code *.txt}; index
-         * those once here so search agrees with the outline (they are not re-indexed live).
-         */
-        void indexTextFiles(Path folder) throws IOException {
-            for (Path f : RunbookFiles.find(folder)) {
-                if (f.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".txt")) {
-                    index.reindex(f);
-                }
-            }
         }
 
         @Override
