@@ -76,9 +76,8 @@ final class StoreDialog {
         user.setPromptText("login (empty: PGUSER or the URL's user=)");
         PasswordField password = new PasswordField();
         password.setPromptText("empty: PGPASSWORD or ~/.pgpass");
-        Label result = new Label();
-        result.setWrapText(true);
-        result.setMaxWidth(440);
+        Label result = wrapped("");
+        result.setMinHeight(56); // room for a three-line answer: the dialog does not grow once shown
         Button test = new Button("Test connection", Icons.of(Feather.ZAP));
         test.setOnAction(e -> {
             result.setText("Connecting...");
@@ -87,20 +86,16 @@ final class StoreDialog {
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(8);
-        grid.addRow(0, new Label("Team store URL"), url);
-        grid.addRow(1, new Label("User"), user);
-        grid.addRow(2, new Label("Password"), password);
-        Label note = new Label("The password is kept in memory for this session only, never in settings.json."
+        grid.addRow(0, fieldLabel("Team store URL"), url);
+        grid.addRow(1, fieldLabel("User"), user);
+        grid.addRow(2, fieldLabel("Password"), password);
+        Label note = wrapped("The password is kept in memory for this session only, never in settings.json."
                 + " Without a team store, incidents stay in this computer's embedded store.");
-        note.setWrapText(true);
-        note.setMaxWidth(440);
         note.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         VBox content = new VBox(10, grid, note, new HBox(8, test), result);
         String overridden = stores.overriddenBy();
         if (!overridden.isEmpty()) {
-            Label warn = new Label(overridden + " names the store in use; it wins over what is saved here.");
-            warn.setWrapText(true);
-            warn.setMaxWidth(440);
+            Label warn = wrapped(overridden + " names the store in use; it wins over what is saved here.");
             warn.getStyleClass().add(Styles.WARNING);
             content.getChildren().add(0, warn);
         }
@@ -110,7 +105,24 @@ final class StoreDialog {
         // The dialog stays open until the switch worked, so a typo can be fixed in place.
         apply(dialog, TEAM, result, done -> stores.useTeamStore(url.getText(), user.getText(), password.getText(), done));
         apply(dialog, EMBEDDED, result, stores::useEmbeddedStore);
+        dialog.getDialogPane().setPrefWidth(580);
+        dialog.setOnShown(e -> url.requestFocus());
         dialog.show();
+    }
+
+    /** A label that wraps to the dialog's width instead of cutting its sentence short. */
+    private static Label wrapped(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.setPrefWidth(540);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        return label;
+    }
+
+    private static Label fieldLabel(String text) {
+        Label label = new Label(text);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
     }
 
     private static void apply(Dialog<ButtonType> dialog, ButtonType type, Label result,

@@ -100,6 +100,8 @@ final class TimelineCell extends ListCell<TimelineEntry> {
             return Feather.ALERT_OCTAGON;
         } else if (b instanceof EntryBody.AlertChanged) {
             return Feather.BELL;
+        } else if (b instanceof EntryBody.Pin) {
+            return Feather.STAR;
         }
         return Feather.ACTIVITY;
     }
