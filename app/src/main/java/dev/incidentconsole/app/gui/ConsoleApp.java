@@ -71,7 +71,9 @@ public final class ConsoleApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        executor = new FxTaskExecutor(2);
+        // Four, not one per core: the start-up tasks (store, runbooks, index, targets, environment) mostly wait on
+        // files, processes and the database, and with two the incident list waited seconds behind the others.
+        executor = new FxTaskExecutor(4);
         MainViewModel main = new MainViewModel();
         main.darkProperty().set("dark".equalsIgnoreCase(System.getProperty(THEME_PROPERTY, "")));
         applyTheme(main.darkProperty().get());
@@ -79,7 +81,7 @@ public final class ConsoleApp extends Application {
 
         RunbookTreeViewModel runbooks = new RunbookTreeViewModel(executor, new RunbookLoader(new RunbookParser()));
         FxDialogService dialogs = new FxDialogService(stage);
-        runs = RunFeature.standard(executor, dialogs, stage); // Run buttons open the Runs window; walkthroughs share its runner
+        runs = RunFeature.standard(executor, dialogs, stage); // Run buttons lead to the Runs view; walkthroughs share its runner
         incidents = IncidentFeature.standard(executor, javafx.application.Platform::runLater, dialogs, runbookFolder, runs);
         incidents.useSettings(settings);
         MainView view = new MainView(main);
