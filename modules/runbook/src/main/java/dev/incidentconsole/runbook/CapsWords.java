@@ -11,14 +11,17 @@ import java.util.regex.Pattern;
  * a capital word inside a longer argument counts when it has an underscore ({@code WHERE ip =
  * 'SUSPICIOUS_IP'}) or stands between {@code : @ / , =} separators ({@code HOST:443},
  * {@code s3://BUCKET/}); {@code [POD_NAME]} counts with its brackets. Tools whose arguments are
- * upper-case by nature (redis-cli, iptables, SQL clients, kill) only get underscore names; the scripts
- * of awk, jq, sed and the like are skipped.
+ * upper-case or log text by nature (redis-cli, iptables, SQL clients, kill, grep, echo, SQL typed at a
+ * prompt) only get underscore names; the scripts of awk, jq, sed and the like are skipped, and so are
+ * lines of prose or tool output (a capitalised first word such as {@code Warning} or {@code Note:}),
+ * literal words and error codes ({@link CapsStopWords}), header names ({@code X_API_KEY: ...}) and the
+ * names of variables the command assigns.
  */
 final class CapsWords {
 
     private static final Pattern WHOLE = Pattern.compile("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*");
     private static final Pattern TOKEN = Pattern.compile(
-            "(?<![A-Za-z0-9_$.{}\\\\-])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*(?![A-Za-z0-9_(=])");
+            "(?<![A-Za-z0-9_$.{}#!\\\\-])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*(?![A-Za-z0-9_(=])");
     private static final Pattern NAME_EQUALS = Pattern.compile("^[A-Za-z_][A-Za-z0-9_.]*=");
     private static final String SEPARATORS = ":@/,=";
 
@@ -31,41 +34,35 @@ final class CapsWords {
             "pkill", "killall", "cqlsh", "clickhouse-client", "gitlab-psql");
     private static final Set<String> SCRIPTS = Set.of(
             "awk", "gawk", "mawk", "jq", "yq", "sed", "perl", "python", "python3", "ruby", "node", "printf");
-    private static final Set<String> STOP = Set.copyOf(java.util.Arrays.asList((""
-            // protocols, formats, units, time zones
-            + "TCP UDP ICMP HTTP HTTPS TLS SSL DNS SSH FTP SMTP IP IPV4 IPV6 UTC GMT CET CEST EST EDT PST PDT API URL URI "
-            + "JSON YAML XML CSV TSV HTML PDF UTF8 UTF ASCII CPU GPU RAM OOM IO IOPS KB MB GB TB PB KIB MIB GIB TIB MS "
-            + "SSD HDD NFS LVM RAID AWS GCP EKS GKE AKS RDS EC2 S3 IAM ARN PEM CRT CSR JWT SQL DB TTY PID UID GID AM PM "
-            // HTTP methods and statuses
-            + "GET POST PUT PATCH DELETE HEAD OPTIONS CONNECT TRACE OK "
-            // SQL
-            + "SELECT FROM WHERE AND OR NOT NULL IS IN AS ON JOIN LEFT RIGHT INNER OUTER FULL CROSS GROUP BY ORDER "
-            + "LIMIT OFFSET HAVING INSERT INTO VALUES UPDATE SET DROP TABLE DATABASE SCHEMA CREATE ALTER INDEX "
-            + "TRUNCATE BEGIN COMMIT ROLLBACK EXPLAIN ANALYZE VERBOSE BUFFERS VACUUM COUNT SUM AVG MIN MAX DISTINCT "
-            + "ASC DESC LIKE ILIKE BETWEEN CASE WHEN THEN ELSE END UNION ALL ANY EXISTS WITH RETURNING GRANT REVOKE "
-            + "SHOW DESCRIBE USE CASCADE PRIMARY KEY FOREIGN REFERENCES DEFAULT TRUE FALSE INTERVAL NOW VIEW USER "
-            + "ROLE CURRENT_TIMESTAMP CURRENT_DATE CURRENT_TIME CURRENT_USER SESSION_USER LOCAL_TIMESTAMP "
-            + "REINDEX CONCURRENTLY CHECKPOINT LOCK SHARE EXCLUSIVE ONLY READ WRITE TRANSACTION ISOLATION LEVEL "
-            // log levels and signals
-            + "INFO WARN WARNING ERROR ERR DEBUG FATAL CRIT CRITICAL PANIC NOTICE ALERT EMERG LOG "
-            + "HUP INT QUIT KILL TERM USR1 USR2 STOP CONT WINCH SIGHUP SIGINT SIGQUIT SIGKILL SIGTERM SIGUSR1 "
-            + "SIGUSR2 SIGSTOP SIGCONT EXIT "
-            // firewall
-            + "INPUT OUTPUT FORWARD PREROUTING POSTROUTING ACCEPT REJECT RETURN DNAT SNAT MASQUERADE NEW "
-            + "ESTABLISHED RELATED INVALID "
-            // Redis
-            + "FLUSHDB FLUSHALL KEYS PING CONFIG MEMORY SLOWLOG CLIENT LIST DBSIZE SCAN TTL PTTL TYPE MONITOR LATENCY "
-            + "DOCTOR STATS USAGE BGSAVE LASTSAVE SAVE DEL UNLINK EXPIRE PERSIST HGETALL HGET LLEN LRANGE XLEN ZCARD "
-            + "SCARD REPLICAOF SLAVEOF NO ONE CLUSTER NODES SLOTS SHUTDOWN OBJECT ENCODING STRLEN MGET AUTH EVAL "
-            + "INCR DECR SUBSCRIBE PUBLISH "
-            // misc
-            + "YES ON OFF NONE NA EOF README LICENSE TODO FIXME NOTE STDIN STDOUT STDERR UP DOWN "
-            + "HEAD ORIG_HEAD FETCH_HEAD MERGE_HEAD").split(" ")));
+    /** grep and friends: a pattern holds log text (error codes, levels), seldom a value to fill in. */
+    private static final Set<String> GREPS = Set.of("grep", "egrep", "fgrep", "zgrep", "rg", "ag", "ack");
+    /** Whose arguments are printed text. */
+    private static final Set<String> PRINTERS = Set.of("echo", "printf");
+    /** Container tools whose {@code -e NAME} passes a variable of the calling shell through. */
+    private static final Set<String> ENV_PASSERS = Set.of("docker", "podman", "nerdctl", "docker-compose");
+    /** A capitalised word (Runbook, Warning, Note:) where the program should be: prose or tool output. */
+    private static final Pattern PROSE_WORD = Pattern.compile("[A-Z][a-z]+[:,.]?|.*[:,]");
+    private static final Pattern REGEX_CHARS = Pattern.compile("[|*\\[\\]^$\\\\()+?]");
+
+    /** Which capital words of an argument count. */
+    private enum Rule {
+        /** Whole arguments, underscore names and separated words ({@code HOST:443}). */
+        ANY,
+        /** Underscore names only: the tool's own words are upper-case (redis-cli, SQL, grep'd log text). */
+        UNDERSCORED,
+        /** A whole argument with an underscore: the other words of echo/printf are a message. */
+        WHOLE_UNDERSCORED
+    }
 
     private CapsWords() {
     }
 
-    static void find(String s, ShellWords.Parsed parsed, List<Placeholder> found, Set<Integer> taken) {
+    /**
+     * Adds the capital placeholders of a parsed command; {@code assigned} are the variables the command sets
+     * itself, whose names ({@code for POD in ...}) are not values.
+     */
+    static void find(String s, ShellWords.Parsed parsed, Set<String> assigned, List<Placeholder> found,
+                     Set<Integer> taken) {
         if (!hasCapital(s, 0, s.length())) {
             return;
         }
@@ -73,11 +70,19 @@ final class CapsWords {
         for (ShellWords.Segment seg : parsed.segments()) {
             List<ShellWords.Word> words = seg.words();
             int k = CommandWords.programIndex(words);
-            String program = k < words.size() ? CommandWords.basename(words.get(k).value()) : "";
-            boolean strict = STRICT.contains(program);
+            ShellWords.Word head = k < words.size() ? words.get(k) : null;
+            if (head != null && !head.quoted() && PROSE_WORD.matcher(head.value()).matches()) {
+                continue;
+            }
+            String program = head == null ? "" : CommandWords.basename(head.value());
+            boolean grep = GREPS.contains(program);
+            // an upper-case program is SQL or Redis typed at its prompt (SHOW SLAVE STATUS)
+            Rule rule = PRINTERS.contains(program) ? Rule.WHOLE_UNDERSCORED
+                    : STRICT.contains(program) || grep || (!program.isEmpty() && WHOLE.matcher(program).matches())
+                    ? Rule.UNDERSCORED : Rule.ANY;
             for (int j = 0; j < words.size(); j++) {
                 ShellWords.Word w = words.get(j);
-                if (w.redirect() || j == k) {
+                if (w.redirect() || j == k || (j > k && nameOrKeyword(words, j, program, grep, assigned))) {
                     continue;
                 }
                 String raw = w.raw();
@@ -91,14 +96,37 @@ final class CapsWords {
                     from = eq > 0 && NAME_EQUALS.matcher(raw).find() ? eq + 1 : 0;
                 }
                 if (from >= 0 && hasCapital(s, w.start() + from, w.end())) {
-                    scan(s, ctx, w.start() + from, w.end(), strict && j > k, SCRIPTS.contains(program), found, taken);
+                    scan(s, ctx, w.start() + from, w.end(), j > k ? rule : Rule.ANY, SCRIPTS.contains(program), found,
+                            taken);
                 }
             }
         }
     }
 
+    /**
+     * Arguments whose capitals are names or literal words: a variable the command assigns ({@code for POD
+     * in}), {@code curl -X PURGE}, {@code docker run -e API_KEY} (passes the caller's variable through) and a
+     * grep pattern written as a regular expression ({@code "TIMEOUT|REFUSED"}).
+     */
+    private static boolean nameOrKeyword(List<ShellWords.Word> words, int j, String program, boolean grep,
+                                         Set<String> assigned) {
+        String value = words.get(j).value();
+        if (assigned.contains(value)) {
+            return true;
+        }
+        String previous = words.get(j - 1).value();
+        if ("curl".equals(program) && ("-X".equals(previous) || "--request".equals(previous))) {
+            return true;
+        }
+        if (ENV_PASSERS.contains(program) && ("-e".equals(previous) || "--env".equals(previous))
+                && value.indexOf('=') < 0) {
+            return true;
+        }
+        return grep && !value.startsWith("-") && REGEX_CHARS.matcher(value).find();
+    }
+
     /** Looks for capital words in s[from, to), which is one argument or the value part of one. */
-    private static void scan(String s, byte[] ctx, int from, int to, boolean strict, boolean script,
+    private static void scan(String s, byte[] ctx, int from, int to, Rule rule, boolean script,
                              List<Placeholder> found, Set<Integer> taken) {
         String region = s.substring(from, to);
         String bare = unquote(region);
@@ -111,8 +139,11 @@ final class CapsWords {
                 continue;
             }
             String token = m.group();
+            if (CapsStopWords.literal(token) || labels(region, m.end())) {
+                continue;
+            }
             if (bracketed(region, m.start(), m.end())) {
-                if (!STOP.contains(token) && taken.add(at - 1)) {
+                if (taken.add(at - 1)) {
                     found.add(new Placeholder(token, "[" + token + "]", at - 1, at + token.length() + 1,
                             Placeholder.Form.CAPS));
                 }
@@ -121,11 +152,20 @@ final class CapsWords {
             boolean whole = m.start() == bareOffset && token.length() == bare.length() && WHOLE.matcher(bare).matches();
             boolean underscore = token.indexOf('_') > 0;
             boolean separated = token.length() >= 4 && separated(region, m.start(), m.end());
-            boolean accepted = strict ? underscore : (whole && token.length() >= 2) || underscore || separated;
-            if (accepted && !STOP.contains(token) && taken.add(at)) {
+            boolean accepted = switch (rule) {
+                case WHOLE_UNDERSCORED -> whole && underscore;
+                case UNDERSCORED -> underscore;
+                case ANY -> (whole && token.length() >= 2) || underscore || separated;
+            };
+            if (accepted && taken.add(at)) {
                 found.add(new Placeholder(token, token, at, at + token.length(), Placeholder.Form.CAPS));
             }
         }
+    }
+
+    /** A word followed by {@code ": "} names a header or key ({@code -H "X_API_KEY: ..."}), not a value. */
+    private static boolean labels(String region, int end) {
+        return end + 1 < region.length() && region.charAt(end) == ':' && region.charAt(end + 1) == ' ';
     }
 
     /** Whether s[from, to) holds an A-Z letter, which every match of {@link #TOKEN} starts with. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,18 +12,17 @@ import java.util.regex.Pattern;
 /**
  * Finds the values an engineer must fill in before a command can run.
  *
- * <p>Forms: {@code <pod-name>} (ANGLE, in any quoting, but not {@code <<EOF}, redirections or XML tags
- * closed in the same command); {@code {trace_id}} and {@code {{ namespace }}} (BRACE, not inside single
- * quotes, where braces belong to jq/awk; {@code {{ .Values.x }}} Go/Helm templates count only unquoted,
- * since quoted ones are kubectl/docker output templates); {@code $AOS_API_KEY} (DOLLAR) and
- * {@code ${NAMESPACE}}, {@code ${NAMESPACE?}} or {@code ${db-instance-name}} (DOLLAR_BRACE) outside
- * single quotes and quoted heredocs, except special and positional parameters, well-known environment variables ({@code $HOME}, {@code $PATH} ...) and
- * variables the command assigns itself ({@code for i in}, {@code X=1}, {@code read x}); and
- * upper-case values such as {@code SUSPICIOUS_IP} (CAPS) used as an argument or {@code =value}, never
- * as a program, option or variable name, minus a stop-list of protocol, SQL, HTTP, signal, firewall
- * and Redis words (see {@link CapsWords}).
+ * <p>Forms: {@code <pod-name>} (ANGLE, in any quoting, but not {@code <<EOF}, redirections, XML tags
+ * closed in the same command, or words tools print such as {@code <none>} and {@code <unknown>}), and a
+ * whole quoted value {@code '<"Used By:" field from above>'}; {@code {trace_id}} and {@code {{ namespace }}}
+ * (BRACE, not inside single quotes, where braces belong to jq/awk; {@code {{ .Values.x }}} Helm values
+ * count in any quoting, other Go templates only unquoted, since quoted ones are kubectl/docker output
+ * templates); shell variables (DOLLAR, DOLLAR_BRACE, see {@link ShellVariables}); and upper-case values
+ * such as {@code SUSPICIOUS_IP} (CAPS, see {@link CapsWords}).
  *
- * <p>Offsets refer to the command string given. Stateless and thread-safe; never throws.
+ * <p>Offsets refer to the command string given. Each command runs in a shell of its own, so only what the
+ * command itself assigns, or what the caller says is set, is not a placeholder. Stateless and
+ * thread-safe; never throws.
  */
 public final class Placeholders {
 
@@ -32,20 +32,16 @@ public final class Placeholders {
     private static final Pattern CLOSING_TAG = Pattern.compile("</([A-Za-z][A-Za-z0-9_.:/-]*)>");
     private static final Pattern BRACE = Pattern.compile(
             "(?<![${\\w])\\{([A-Za-z_][A-Za-z0-9_.-]*)}(?!})|\\{\\{\\s*(\\.?[A-Za-z_][A-Za-z0-9_.]*)\\s*}}");
-    // ${NAME}, ${NAME?} / ${NAME:?message} (required), ${db-instance-name} (a doc placeholder, not a bash name), $NAME
-    private static final Pattern DOLLAR = Pattern.compile("\\$(?:\\{([A-Za-z_][A-Za-z0-9_]*)(?::?\\?[^}]*)?}"
-            + "|\\{([a-z][a-z0-9_]*(?:-[a-z0-9_]+)+)}|([A-Za-z_][A-Za-z0-9_]*))");
-    private static final Pattern ASSIGNED = Pattern.compile("(?:^|[\\s;&|(`])([A-Za-z_][A-Za-z0-9_]*)\\+?=");
-    private static final Pattern LOOP_VARIABLE = Pattern.compile("\\b(?:for|select)\\s+([A-Za-z_][A-Za-z0-9_]*)\\s");
-    private static final Pattern READ_ARGS = Pattern.compile("\\b(?:read|mapfile|readarray|getopts)\\b([^;&|\\n]*)");
-    private static final Pattern NAME = Pattern.compile("(?<![-\\w$])[A-Za-z_][A-Za-z0-9_]*");
+    /**
+     * A whole quoted value written as {@code '<...>'} holding words and punctuation {@link #ANGLE} does not
+     * take ({@code '<"Used By:" field>'}); not a tag such as {@code '</config>'}.
+     */
+    private static final Pattern QUOTED_ANGLE = Pattern.compile(
+            "'<([^<>'\\n/][^<>'\\n]{0,99})>'|\"<([^<>\"\\n/][^<>\"\\n]{0,99})>\"");
+    /** What tools print for a missing value; a runbook greps for them, never asks for them. */
+    private static final Set<String> PRINTED_WORDS = Set.of("none", "unknown", "nil", "pending", "invalid", "null",
+            "empty", "missing", "redacted", "undefined", "not set", "no value", "n/a", "error");
     private static final Set<String> TEMPLATE_WORDS = Set.of("end", "else", "range", "if", "with", "define", "template");
-    private static final Set<String> KNOWN_ENV = Set.of(
-            "HOME", "PATH", "USER", "PWD", "OLDPWD", "SHELL", "HOSTNAME", "HOST", "LANG", "LC_ALL", "TERM", "UID",
-            "EUID", "GID", "PPID", "RANDOM", "SECONDS", "LINENO", "IFS", "TMPDIR", "EDITOR", "VISUAL", "PAGER",
-            "LOGNAME", "BASH", "BASH_SOURCE", "BASH_VERSION", "BASHPID", "FUNCNAME", "PIPESTATUS", "REPLY",
-            "OSTYPE", "HOSTTYPE", "MACHTYPE", "KUBECONFIG", "XDG_RUNTIME_DIR", "XDG_CONFIG_HOME", "SSH_AUTH_SOCK",
-            "DISPLAY", "EPOCHSECONDS", "EPOCHREALTIME", "COLUMNS", "LINES");
 
     private Placeholders() {
     }
@@ -56,8 +52,9 @@ public final class Placeholders {
     }
 
     /**
-     * Like {@link #find(String)}, with variables already defined by earlier commands of the same block
-     * ({@code POD=$(...)} then {@code kubectl logs $POD}), which are not placeholders.
+     * Like {@link #find(String)}, with variables the caller knows are set in the shell that runs the command,
+     * which are not placeholders. Each command of a runbook runs in a shell of its own, so a variable an
+     * earlier command assigned does not belong here.
      */
     public static List<Placeholder> find(String command, Set<String> defined) {
         if (command == null || command.isBlank()) {
@@ -68,20 +65,21 @@ public final class Placeholders {
 
     /** For callers that already parsed the command. */
     static List<Placeholder> find(String command, Set<String> defined, ShellWords.Parsed parsed) {
-        return find(command, defined, parsed, assignedNames(command));
+        return find(command, defined, parsed, assignedNames(parsed));
     }
 
-    /** For callers that already parsed the command and have its {@link #assignedNames(String)}. */
+    /** For callers that already parsed the command and have its {@link #assignedNames(ShellWords.Parsed)}. */
     static List<Placeholder> find(String command, Set<String> defined, ShellWords.Parsed parsed, Set<String> assigned) {
         List<Placeholder> found = new ArrayList<>();
         byte[] ctx = parsed.context();
         Set<Integer> taken = new HashSet<>();
+        quotedAngles(command, ctx, found, taken);
         angles(command, ctx, found, taken);
         braces(command, ctx, found, taken);
         Set<String> known = new HashSet<>(assigned);
         known.addAll(defined);
-        dollars(command, ctx, known, found, taken);
-        CapsWords.find(command, parsed, found, taken);
+        ShellVariables.find(command, ctx, parsed.segments(), known, found, taken);
+        CapsWords.find(command, parsed, assigned, found, taken);
         found.sort(Comparator.comparingInt(Placeholder::start).thenComparing(p -> -p.end()));
         List<Placeholder> kept = new ArrayList<>(found.size());
         int end = -1;
@@ -93,6 +91,11 @@ public final class Placeholders {
             }
         }
         return kept;
+    }
+
+    /** Names the command gives a value to itself, so that {@code $name} in it is not a placeholder. */
+    static Set<String> assignedNames(ShellWords.Parsed parsed) {
+        return ShellVariables.assignedNames(parsed);
     }
 
     private static void angles(String s, byte[] ctx, List<Placeholder> found, Set<Integer> taken) {
@@ -108,11 +111,33 @@ public final class Placeholders {
         }
         Matcher m = ANGLE.matcher(s);
         while (m.find()) {
-            boolean spaced = m.group(1).indexOf(' ') > 0;
+            String name = m.group(1);
+            boolean spaced = name.indexOf(' ') > 0;
             boolean edges = (m.start() == 0 || ANGLE_EDGES.indexOf(s.charAt(m.start() - 1)) >= 0)
                     && (m.end() == s.length() || ANGLE_EDGES.indexOf(s.charAt(m.end())) >= 0);
-            if (ctx[m.start()] != ShellWords.COMMENT && !closed.contains(m.group(1)) && (!spaced || edges)) {
-                add(found, taken, m.group(1), m, Placeholder.Form.ANGLE);
+            if (ctx[m.start()] != ShellWords.COMMENT && !closed.contains(name) && (!spaced || edges)
+                    && !PRINTED_WORDS.contains(name.toLowerCase(Locale.ROOT))) {
+                add(found, taken, name, m.group(), m.start(), Placeholder.Form.ANGLE);
+            }
+        }
+    }
+
+    /** {@code POD_NAME='<"Used By:" field from the above output>'}: the value is a description to replace. */
+    private static void quotedAngles(String s, byte[] ctx, List<Placeholder> found, Set<Integer> taken) {
+        if (s.indexOf("<") < 0) {
+            return;
+        }
+        Matcher m = QUOTED_ANGLE.matcher(s);
+        while (m.find()) {
+            String name = (m.group(1) != null ? m.group(1) : m.group(2)).strip();
+            if (ANGLE.matcher(m.group()).region(1, m.end() - m.start() - 1).matches()) {
+                continue; // a plain <name>, left to angles() with its tag and spacing rules
+            }
+            byte c = ctx[m.start()];
+            if (c != ShellWords.COMMENT && c != ShellWords.HEREDOC && c != ShellWords.HEREDOC_LITERAL
+                    && !name.isEmpty() && !PRINTED_WORDS.contains(name.toLowerCase(Locale.ROOT))) {
+                add(found, taken, name, m.group().substring(1, m.group().length() - 1), m.start() + 1,
+                        Placeholder.Form.ANGLE);
             }
         }
     }
@@ -124,82 +149,28 @@ public final class Placeholders {
         Matcher m = BRACE.matcher(s);
         while (m.find()) {
             byte c = ctx[m.start()];
-            if (c == ShellWords.SINGLE || c == ShellWords.COMMENT || c == ShellWords.HEREDOC_LITERAL) {
-                continue;
-            }
-            if (m.group(1) != null) {
-                add(found, taken, m.group(1), m, Placeholder.Form.BRACE);
+            if (c == ShellWords.COMMENT || c == ShellWords.HEREDOC_LITERAL) {
                 continue;
             }
             String inner = m.group(2);
-            boolean goTemplate = inner.startsWith(".") || TEMPLATE_WORDS.contains(inner);
-            if (!goTemplate || c == ShellWords.CODE) {
-                add(found, taken, inner.startsWith(".") ? inner.substring(1) : inner, m, Placeholder.Form.BRACE);
-            }
-        }
-    }
-
-    private static void dollars(String s, byte[] ctx, Set<String> assigned, List<Placeholder> found,
-                                Set<Integer> taken) {
-        if (s.indexOf('$') < 0) {
-            return;
-        }
-        Matcher m = DOLLAR.matcher(s);
-        while (m.find()) {
-            byte c = ctx[m.start()];
-            if (c == ShellWords.SINGLE || c == ShellWords.COMMENT || c == ShellWords.HEREDOC_LITERAL
-                    || escaped(s, m.start())) {
+            if (inner != null && inner.startsWith(".Values.") && c != ShellWords.HEREDOC) {
+                // Helm values stand for a value in any quoting; other templates in quotes are output formats
+                add(found, taken, inner.substring(1), m.group(), m.start(), Placeholder.Form.BRACE);
+            } else if (c == ShellWords.SINGLE) {
                 continue;
-            }
-            String name = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
-            String variable = m.group(2) != null ? name.substring(0, name.indexOf('-')) : name;
-            if (!KNOWN_ENV.contains(variable) && !assigned.contains(variable)) {
-                add(found, taken, name, m, m.group(3) == null ? Placeholder.Form.DOLLAR_BRACE : Placeholder.Form.DOLLAR);
-            }
-        }
-    }
-
-    /** Names the command gives a value to itself, so that {@code $name} later on is not a placeholder. */
-    static Set<String> assignedNames(String s) {
-        Set<String> names = new HashSet<>();
-        // The indexOf guards skip the regexes for the many commands that cannot match them.
-        if (s.indexOf('=') >= 0) {
-            addGroups(ASSIGNED, s, names);
-        }
-        if (s.contains("for") || s.contains("select")) {
-            addGroups(LOOP_VARIABLE, s, names);
-        }
-        if (!s.contains("read") && !s.contains("mapfile") && !s.contains("getopts")) {
-            return names;
-        }
-        Matcher read = READ_ARGS.matcher(s);
-        while (read.find()) {
-            Matcher name = NAME.matcher(read.group(1));
-            while (name.find()) {
-                names.add(name.group());
+            } else if (m.group(1) != null) {
+                add(found, taken, m.group(1), m.group(), m.start(), Placeholder.Form.BRACE);
+            } else if (!(inner.startsWith(".") || TEMPLATE_WORDS.contains(inner)) || c == ShellWords.CODE) {
+                add(found, taken, inner.startsWith(".") ? inner.substring(1) : inner, m.group(), m.start(),
+                        Placeholder.Form.BRACE);
             }
         }
-        return names;
     }
 
-    private static void addGroups(Pattern p, String s, Set<String> names) {
-        Matcher m = p.matcher(s);
-        while (m.find()) {
-            names.add(m.group(1));
-        }
-    }
-
-    private static boolean escaped(String s, int at) {
-        int backslashes = 0;
-        for (int k = at - 1; k >= 0 && s.charAt(k) == '\\'; k--) {
-            backslashes++;
-        }
-        return backslashes % 2 == 1;
-    }
-
-    private static void add(List<Placeholder> found, Set<Integer> taken, String name, Matcher m, Placeholder.Form form) {
-        if (taken.add(m.start())) {
-            found.add(new Placeholder(name, m.group(), m.start(), m.end(), form));
+    private static void add(List<Placeholder> found, Set<Integer> taken, String name, String token, int start,
+                            Placeholder.Form form) {
+        if (taken.add(start)) {
+            found.add(new Placeholder(name, token, start, start + token.length(), form));
         }
     }
 }

@@ -1,9 +1,10 @@
 package dev.incidentconsole.runbook;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -30,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * log lines starting with a date or number) are output up to the next blank line; a bare
  * {@code ENV_NAME} line is skipped.
  *
- * <p>Variables a command of the block assigns ({@code POD=$(...)}, {@code export NS=prod}) are not
- * placeholders in the commands after it.
+ * <p>Each command runs in a shell of its own, so a variable an earlier command of the block assigns
+ * ({@code POD=$(...)}, {@code export NS=prod}) is still a placeholder of the commands after it, marked with
+ * the line that sets it ({@link Placeholder#setAtLine()}).
  *
  * <p>Stateless and thread-safe; linear in the size of the block; never throws (should the split itself
  * fail, the commands found so far are returned and the problem is logged).
@@ -82,7 +84,8 @@ public final class ShellSplitter {
         private final String lang;
         private final List<Command> out;
         private final List<String> description = new ArrayList<>();
-        private final Set<String> defined = new HashSet<>();
+        /** Variable -> line of the first command of the block that assigns it. */
+        private final Map<String, Integer> setAt = new HashMap<>();
         private boolean console;
         private boolean rootPrompt;
         private boolean output;
@@ -204,11 +207,26 @@ public final class ShellSplitter {
             String desc = String.join(" ", description);
             description.clear();
             ShellWords.Parsed parsed = ShellWords.parse(text);
-            Set<String> assigned = Placeholders.assignedNames(text);
+            Set<String> assigned = Placeholders.assignedNames(parsed);
             out.add(new Command(text, firstLine + start, desc, comment,
-                    Placeholders.find(text, defined, parsed, assigned),
+                    markSetEarlier(Placeholders.find(text, Set.of(), parsed, assigned)),
                     RunnerHints.ofParsed(parsed), DangerRules.checkParsed(parsed)));
-            defined.addAll(assigned);
+            for (String name : assigned) {
+                setAt.putIfAbsent(name, firstLine + start);
+            }
+        }
+
+        private List<Placeholder> markSetEarlier(List<Placeholder> found) {
+            if (setAt.isEmpty()) {
+                return found;
+            }
+            List<Placeholder> marked = new ArrayList<>(found.size());
+            for (Placeholder p : found) {
+                boolean variable = p.form() == Placeholder.Form.DOLLAR || p.form() == Placeholder.Form.DOLLAR_BRACE;
+                Integer line = variable ? setAt.get(ShellVariables.variable(p)) : null;
+                marked.add(line == null ? p : p.setAt(line));
+            }
+            return marked;
         }
 
         /**

@@ -70,7 +70,7 @@ class PlaceholdersTest {
             cat <<'EOF'\\n$LITERAL\\nEOF                                        =>
             export DISABLE_LIVE_ADAPTERS=true                                   =>
             unset DISABLE_LIVE_ADAPTERS                                         =>
-            echo "${#NAMES[@]}" ${COUNT:-3}                                     =>
+            seq "${#NAMES[@]}" ${COUNT:+3} ${NAME%%-*}                          =>
             cat data.xml | grep '<config>' | grep '</config>'                   =>
             """)
     void findsPlaceholders(String command, String expected) {
@@ -107,7 +107,7 @@ class PlaceholdersTest {
 
     @Test
     void longCommandIsScannedOnce() {
-        String command = "echo " + "<p> $V ${W} {x} VALUE_X ".repeat(4_000);
+        String command = "run " + "<p> $V ${W} {x} VALUE_X ".repeat(4_000);
         assertThat(Placeholders.find(command)).hasSize(20_000);
     }
 }

@@ -234,15 +234,24 @@ class ShellSplitterTest {
         assertThat(commands.get(1).line()).isEqualTo(45);
     }
 
+    /** Each command runs in a shell of its own: POD set by line 1 is empty when line 2 runs. */
     @Test
-    void variableSetEarlierInTheBlockIsNotAPlaceholder() {
+    void variableSetByAnEarlierCommandIsStillAPlaceholderMarkedWithItsLine() {
         List<Command> commands = ShellSplitter.split("""
                 POD=$(kubectl get pods -l app=api -o name | head -1)
                 kubectl logs $POD --tail 50
                 kubectl logs $OTHER
-                """, 1, "bash");
-        assertThat(commands.get(1).placeholders()).isEmpty();
-        assertThat(commands.get(2).placeholders()).extracting(Placeholder::name).containsExactly("OTHER");
+                POD=$(kubectl get pods -o name | head -1); kubectl logs $POD
+                """, 10, "bash");
+        assertThat(commands.get(1).placeholders()).singleElement().satisfies(p -> {
+            assertThat(p.token()).isEqualTo("$POD");
+            assertThat(p.setAtLine()).isEqualTo(10);
+        });
+        assertThat(commands.get(2).placeholders()).singleElement().satisfies(p -> {
+            assertThat(p.name()).isEqualTo("OTHER");
+            assertThat(p.setAtLine()).isZero();
+        });
+        assertThat(commands.get(3).placeholders()).as("set in the same command").isEmpty();
     }
 
     @Test
