@@ -23,6 +23,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
@@ -106,7 +107,10 @@ final class WalkStepCard extends VBox {
         Label where = new Label();
         where.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         where.textProperty().bind(run.targetProperty().map(t -> t.where() + " \u00b7 " + t.source()).orElse(""));
-        HBox row = new HBox(8, new Label("Target"), picker, production, where);
+        Label label = new Label("Target");
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        where.setMinWidth(0); // the place may be cut, never the label or the picker
+        HBox row = new HBox(8, label, picker, production, where);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }
@@ -160,9 +164,13 @@ final class WalkStepCard extends VBox {
         message.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.WARNING);
         message.setWrapText(true);
         shownWhen(message, message.textProperty().isNotEmpty());
-        HBox bar = new HBox(10, start, cancel, state, status, message);
+        status.setMinWidth(0);
+        status.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        message.setMaxWidth(Double.MAX_VALUE);
+        HBox bar = new HBox(10, start, cancel, state, status);
         bar.setAlignment(Pos.CENTER_LEFT);
-        return bar;
+        return new VBox(4, bar, message); // a warning gets the card's width, not what the buttons leave
     }
 
     private Node output() {

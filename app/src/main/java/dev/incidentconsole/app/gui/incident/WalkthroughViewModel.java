@@ -15,8 +15,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -73,9 +75,10 @@ public final class WalkthroughViewModel {
         this.run = services.forWalkthrough();
         this.service = service;
         String file = runbook.file().getFileName().toString();
-        for (Section s : partsOf(runbook, procedure)) {
+        for (Part part : partsOf(runbook, procedure)) {
+            Section s = part.section();
             for (Command c : s.commands()) {
-                steps.add(step(s, c, new StepRef(file, s.path(), c.line())));
+                steps.add(step(s, part.kind(), c, new StepRef(file, s.path(), c.line())));
             }
         }
         catalogChanged = o -> steps.forEach(s -> s.run().setCatalog(services.catalog().getValue()));
@@ -85,25 +88,44 @@ public final class WalkthroughViewModel {
         offerValues();
     }
 
-    private WalkStep step(Section section, Command command, StepRef ref) {
+    private WalkStep step(Section section, SectionKind kind, Command command, StepRef ref) {
         CommandRunViewModel model = new CommandRunViewModel(command, services.catalog().getValue(), run);
-        WalkStep step = new WalkStep(section.kind(), section, ref, model);
+        WalkStep step = new WalkStep(kind, section, ref, model);
         model.setRunListener(new StepRecorder(step, incidentId, timeline, () -> remember(step)));
         model.targetProperty().addListener((obs, old, now) -> offer(step, old));
-        if (service != null && section.kind() == SectionKind.VERIFICATION) {
+        if (service != null && kind == SectionKind.VERIFICATION) {
             step.serviceWait(waitFor(step));
         }
         return step;
     }
 
-    /** The sections under {@code root} to walk: diagnosis, resolution and verification parts in that order, else all. */
-    static List<Section> partsOf(Runbook runbook, Section root) {
+    /** A section to walk and the part of the procedure it belongs to. */
+    record Part(Section section, SectionKind kind) {
+    }
+
+    /**
+     * The sections under {@code root} to walk: diagnosis, resolution and verification parts in that order, else
+     * all. A section the parser could not classify belongs to the part it sits in ("Step 1: Look at the pools"
+     * under "Diagnosis" is diagnosis), so numbered steps and lettered options are not left out.
+     */
+    static List<Part> partsOf(Runbook runbook, Section root) {
         List<Section> tree = runbook.subtree(root);
-        List<Section> parts = tree.stream().filter(s -> ORDER.contains(s.kind())).collect(Collectors.toCollection(ArrayList::new));
-        if (parts.isEmpty()) {
-            return tree;
+        List<Part> all = new ArrayList<>(tree.size());
+        Deque<Part> open = new ArrayDeque<>(); // the enclosing sections of the current one, innermost first
+        for (Section s : tree) {
+            while (!open.isEmpty() && open.peek().section().level() >= s.level()) {
+                open.pop();
+            }
+            SectionKind kind = s.kind() == SectionKind.OTHER && !open.isEmpty() ? open.peek().kind() : s.kind();
+            Part part = new Part(s, kind);
+            open.push(part);
+            all.add(part);
         }
-        parts.sort(Comparator.comparingInt((Section s) -> ORDER.indexOf(s.kind())).thenComparingInt(Section::index));
+        List<Part> parts = all.stream().filter(p -> ORDER.contains(p.kind())).collect(Collectors.toCollection(ArrayList::new));
+        if (parts.isEmpty()) {
+            return all;
+        }
+        parts.sort(Comparator.comparingInt((Part p) -> ORDER.indexOf(p.kind())).thenComparingInt(p -> p.section().index()));
         return parts;
     }
 

@@ -24,7 +24,9 @@ import dev.incidentconsole.incident.Severity;
 import dev.incidentconsole.incident.StoreOptions;
 import dev.incidentconsole.incident.TimelineEntry;
 import dev.incidentconsole.runbook.Runbook;
+import dev.incidentconsole.runbook.RunbookParser;
 import dev.incidentconsole.runbook.SectionKind;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -101,6 +103,52 @@ class WalkthroughViewModelTest {
         assertThat(walk.steps()).extracting(WalkStep::kind).containsExactly(SectionKind.DIAGNOSIS,
                 SectionKind.RESOLUTION, SectionKind.VERIFICATION, SectionKind.VERIFICATION);
         assertThat(walk.steps().get(0).command().text()).isEqualTo("echo diag-output");
+    }
+
+    @Test
+    void numberedStepsAndOptionsUnderAPartHeadingBelongToThatPart() throws Exception {
+        Path file = Files.writeString(dir.resolve("pool.md"), """
+                # Pool exhausted
+
+                ## Resolution
+
+                ### Option A: Kill idle sessions
+                ```bash
+                echo option-a
+                ```
+
+                ## Diagnosis
+
+                ### Step 1: Look at the pools
+                ```bash
+                echo step-1
+                ```
+
+                #### Reading the numbers
+                ```bash
+                echo step-1-detail
+                ```
+
+                ### Step 2: Who holds connections
+                ```bash
+                echo step-2
+                ```
+
+                ## Escalation
+
+                ### Who to page
+                ```bash
+                echo page-dba
+                ```
+                """);
+        Runbook runbook = new RunbookParser().parse(file);
+
+        WalkthroughViewModel walk = walk(runbook, "Pool exhausted", null);
+
+        assertThat(walk.steps()).extracting(s -> s.command().text())
+                .containsExactly("echo step-1", "echo step-1-detail", "echo step-2", "echo option-a");
+        assertThat(walk.steps()).extracting(WalkStep::kind).containsExactly(SectionKind.DIAGNOSIS,
+                SectionKind.DIAGNOSIS, SectionKind.DIAGNOSIS, SectionKind.RESOLUTION);
     }
 
     @Test
