@@ -56,6 +56,7 @@ public final class IncidentsView extends SplitPane {
         BorderPane detail = new BorderPane(work);
         detail.setTop(header());
         detail.visibleProperty().bind(model.selectedProperty().isNotNull());
+        empty.visibleProperty().bind(detail.visibleProperty().not()); // it showed through the gap between the panes
         StackPane right = new StackPane(empty, detail);
         getItems().addAll(side, right);
         setDividerPositions(0.24);

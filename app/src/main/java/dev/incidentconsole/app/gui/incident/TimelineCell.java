@@ -28,6 +28,8 @@ final class TimelineCell extends ListCell<TimelineEntry> {
     private static final PseudoClass PINNED = PseudoClass.getPseudoClass("pinned");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
     private static final int OUTPUT_LINES = 8;
+    /** The list's padding, the cell's insets and a vertical scroll bar. */
+    private static final double LIST_CHROME = 36;
 
     private final TimelineViewModel model;
 
@@ -75,6 +77,7 @@ final class TimelineCell extends ListCell<TimelineEntry> {
             Label output = new Label(String.join("\n", tail));
             output.getStyleClass().add("timeline-output");
             output.setMaxWidth(Double.MAX_VALUE);
+            output.setMinWidth(0); // long output lines are cut, never widen the entry
             box.getChildren().add(output);
         }
         if (entry.seq() == 0) {
@@ -84,7 +87,11 @@ final class TimelineCell extends ListCell<TimelineEntry> {
         }
         box.getStyleClass().add(pinned ? "timeline-entry-pinned" : "timeline-entry");
         pseudoClassStateChanged(PINNED, pinned);
-        box.setPrefWidth(0); // wrap to the list's width instead of widening it
+        // Wrap to the list's width (less its scroll bar) instead of widening it: a wrapped label needs a width to
+        // know how tall it is (with none it stays one cut-off line), and the cell's own width follows its content.
+        box.prefWidthProperty().bind(getListView().widthProperty().subtract(LIST_CHROME));
+        box.maxWidthProperty().bind(box.prefWidthProperty());
+        summary.setMinHeight(Region.USE_PREF_SIZE);
         setGraphic(box);
     }
 
