@@ -122,6 +122,10 @@ final class ServiceDetailView extends VBox {
         Button check = new Button("Check now", Icons.of(Feather.REFRESH_CW));
         check.getStyleClass().add(Styles.SMALL);
         check.setOnAction(e -> model.checkNow(shown));
+        // A long service name is what gets cut, never the status word or the button.
+        word.setMinWidth(Region.USE_PREF_SIZE);
+        check.setMinWidth(Region.USE_PREF_SIZE);
+        name.setMinWidth(0);
         header.getChildren().setAll(StatusLook.icon(s.status()), name, word, spacer, check);
         incident.getChildren().clear();
         if (model.incidentStarterProperty().get() != null && (s.status() == Status.DOWN || s.status() == Status.DEGRADED)) {
