@@ -26,6 +26,8 @@ import java.util.stream.Collectors;
  * heading first, at most {@value #MAX_BY_COMPONENT}). Immutable, thread-safe.
  */
 public final class RunbookLinks {
+    /** Why a section is linked when the environment file names it for the service. */
+    public static final String IN_ENVIRONMENT = "linked in the environment file";
     static final int MAX_BY_COMPONENT = 8;
     private static final List<String> ALERT_LABELS = List.of("service", "job", "app", "component", "container");
     private final List<Runbook> runbooks;
@@ -40,7 +42,7 @@ public final class RunbookLinks {
     public List<LinkedSection> forService(ServiceSpec spec, List<FiringAlert> firing) {
         Map<String, LinkedSection> out = new LinkedHashMap<>();
         for (RunbookRef ref : spec.runbooks()) {
-            LinkedSection link = resolve(ref, ref.line() > 0 ? "port table" : "linked in the environment file");
+            LinkedSection link = resolve(ref, ref.line() > 0 ? "port table" : IN_ENVIRONMENT);
             out.putIfAbsent(key(link.reference()), link);
         }
         for (FiringAlert a : firing) {

@@ -2,10 +2,12 @@ package dev.incidentconsole.app.gui.incident;
 
 import dev.incidentconsole.app.gui.dashboard.DashboardViewModel;
 import dev.incidentconsole.app.gui.dashboard.LinkedSection;
+import dev.incidentconsole.app.gui.dashboard.RunbookLinks;
 import dev.incidentconsole.app.gui.dashboard.ServiceRow;
 import dev.incidentconsole.health.Status;
 import dev.incidentconsole.runbook.Runbook;
 import dev.incidentconsole.runbook.Section;
+import dev.incidentconsole.runbook.SectionKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,16 +31,39 @@ final class DashboardWatch implements ServiceWatch {
         dashboard.row(service).ifPresent(dashboard::checkNow);
     }
 
-    /** The sections the dashboard links to {@code row}, best first, resolved in its runbooks; missing ones left out. */
+    /**
+     * The sections the dashboard links to {@code row}, resolved in its runbooks (missing ones left out), best for a
+     * walkthrough first: the one the environment file names, then procedures with diagnosis or resolution
+     * commands, then the rest (a port table row or an alert's description has nothing to walk through), each
+     * group in the dashboard's order.
+     */
     static List<IncidentStarter.SectionChoice> sections(DashboardViewModel dashboard, ServiceRow row) {
-        List<IncidentStarter.SectionChoice> out = new ArrayList<>();
-        for (LinkedSection link : dashboard.linksFor(row)) {
+        return sections(dashboard.linksFor(row), dashboard.runbooks());
+    }
+
+    static List<IncidentStarter.SectionChoice> sections(List<LinkedSection> links, List<Runbook> runbooks) {
+        List<IncidentStarter.SectionChoice> named = new ArrayList<>();
+        List<IncidentStarter.SectionChoice> procedures = new ArrayList<>();
+        List<IncidentStarter.SectionChoice> rest = new ArrayList<>();
+        for (LinkedSection link : links) {
             if (link.found()) {
-                resolve(dashboard.runbooks(), link.reference()).ifPresent(s -> out.add(
-                        new IncidentStarter.SectionChoice(s.runbook(), s.section(), link.label() + "  \u00b7 " + link.why())));
+                resolve(runbooks, link.reference()).ifPresent(s -> {
+                    IncidentStarter.SectionChoice choice =
+                            new IncidentStarter.SectionChoice(s.runbook(), s.section(), link.label() + "  \u00b7 " + link.why());
+                    (link.why().equals(RunbookLinks.IN_ENVIRONMENT) ? named
+                            : walkable(s.runbook(), s.section()) ? procedures : rest).add(choice);
+                });
             }
         }
-        return out;
+        named.addAll(procedures);
+        named.addAll(rest);
+        return named;
+    }
+
+    private static boolean walkable(Runbook runbook, Section section) {
+        return WalkthroughViewModel.partsOf(runbook, section).stream()
+                .anyMatch(p -> p.kind() != SectionKind.VERIFICATION && WalkthroughViewModel.ORDER.contains(p.kind())
+                        && !p.section().commands().isEmpty());
     }
 
     /** {@code file.md#A > B} (as {@link LinkedSection#reference()} writes it) in {@code runbooks}; a bare file is its first section. */

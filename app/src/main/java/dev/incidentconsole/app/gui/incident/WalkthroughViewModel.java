@@ -43,7 +43,7 @@ import javafx.collections.ObservableList;
 public final class WalkthroughViewModel {
     /** How long "Wait until UP" waits unless told otherwise. */
     public static final Duration DEFAULT_WAIT = Duration.ofMinutes(10);
-    private static final List<SectionKind> ORDER = List.of(SectionKind.DIAGNOSIS, SectionKind.RESOLUTION,
+    static final List<SectionKind> ORDER = List.of(SectionKind.DIAGNOSIS, SectionKind.RESOLUTION,
             SectionKind.VERIFICATION);
     /** Knows no typed values: what a target alone gives a placeholder. */
     private static final KnownValues TARGET_ONLY = new KnownValues();
