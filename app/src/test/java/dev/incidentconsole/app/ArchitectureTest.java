@@ -23,6 +23,13 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
     private static final String[] MODULES = {"dev.incidentconsole.runbook..", "dev.incidentconsole.search..",
             "dev.incidentconsole.health..", "dev.incidentconsole.exec..", "dev.incidentconsole.incident.."};
+    /** The app's packages the command line uses: they must load without the window or JavaFX. */
+    private static final String[] HEADLESS_APP = {"dev.incidentconsole.app.cli..",
+            "dev.incidentconsole.app.incident..", "dev.incidentconsole.app.settings..",
+            "dev.incidentconsole.app.targets..", "dev.incidentconsole.app.services..",
+            "dev.incidentconsole.app.masking.."};
+    private static final String[] UI_TOOLKITS = {"javafx..", "org.controlsfx..", "atlantafx..",
+            "org.kordamp.ikonli..", "org.testfx.."};
     private static JavaClasses classes;
 
     @BeforeAll
@@ -43,9 +50,26 @@ class ArchitectureTest {
     @Test
     void modulesDoNotUseJavaFx() {
         noClasses().that().resideInAnyPackage(MODULES)
-                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..",
-                        "org.kordamp.ikonli..", "org.testfx..")
+                .should().dependOnClassesThat().resideInAnyPackage(UI_TOOLKITS)
                 .check(classes);
+    }
+
+    @Test
+    void headlessAppPackagesDoNotUseTheGuiOrJavaFx() {
+        noClasses().that().resideInAnyPackage(HEADLESS_APP)
+                .should().dependOnClassesThat().resideInAPackage("dev.incidentconsole.app.gui..")
+                .orShould().dependOnClassesThat().resideInAnyPackage(UI_TOOLKITS)
+                .because("the CLI runs without starting JavaFX; what it shares with the window lives outside app.gui")
+                .check(classes);
+    }
+
+    @Test
+    void everyHeadlessAppPackageHasClasses() {
+        // A renamed or emptied package would otherwise drop out of the rule above without a sound.
+        for (String pkg : HEADLESS_APP) {
+            String name = pkg.substring(0, pkg.length() - 2);
+            assertThat(classes.stream().map(c -> c.getPackageName())).as(name).anyMatch(p -> p.equals(name));
+        }
     }
 
     @Test

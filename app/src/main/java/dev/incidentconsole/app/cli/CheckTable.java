@@ -1,8 +1,8 @@
 package dev.incidentconsole.app.cli;
 
-import dev.incidentconsole.app.gui.dashboard.Credentials;
-import dev.incidentconsole.app.gui.dashboard.LinkedSection;
-import dev.incidentconsole.app.gui.dashboard.RunbookLinks;
+import dev.incidentconsole.app.masking.Credentials;
+import dev.incidentconsole.app.services.LinkedSection;
+import dev.incidentconsole.app.services.RunbookLinks;
 import dev.incidentconsole.health.Dependency;
 import dev.incidentconsole.health.FiringAlert;
 import dev.incidentconsole.health.Status;

@@ -1,5 +1,6 @@
 package dev.incidentconsole.app.gui.dashboard;
 
+import dev.incidentconsole.app.services.LinkedSection;
 import dev.incidentconsole.health.FiringAlert;
 
 /**

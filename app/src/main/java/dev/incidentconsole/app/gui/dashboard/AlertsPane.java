@@ -1,6 +1,7 @@
 package dev.incidentconsole.app.gui.dashboard;
 
 import dev.incidentconsole.app.gui.Icons;
+import dev.incidentconsole.app.masking.Credentials;
 import dev.incidentconsole.health.FiringAlert;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;

@@ -2,6 +2,7 @@ package dev.incidentconsole.app.gui.dashboard;
 
 import atlantafx.base.theme.Styles;
 import dev.incidentconsole.app.gui.Icons;
+import dev.incidentconsole.app.services.ServiceSources;
 import dev.incidentconsole.health.Status;
 import java.util.Objects;
 import javafx.beans.binding.Bindings;

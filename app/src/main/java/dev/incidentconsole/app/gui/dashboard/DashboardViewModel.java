@@ -1,6 +1,9 @@
 package dev.incidentconsole.app.gui.dashboard;
 
 import dev.incidentconsole.app.gui.util.TaskExecutor;
+import dev.incidentconsole.app.services.LinkedSection;
+import dev.incidentconsole.app.services.RunbookLinks;
+import dev.incidentconsole.app.services.ServiceSources;
 import dev.incidentconsole.health.ServiceSpec;
 import dev.incidentconsole.health.Status;
 import dev.incidentconsole.health.env.EnvironmentFile;

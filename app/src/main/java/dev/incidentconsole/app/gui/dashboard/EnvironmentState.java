@@ -1,5 +1,6 @@
 package dev.incidentconsole.app.gui.dashboard;
 
+import dev.incidentconsole.app.services.ServiceSources;
 import dev.incidentconsole.health.ServiceSpec;
 import dev.incidentconsole.health.env.Environment;
 import dev.incidentconsole.health.env.EnvironmentException;

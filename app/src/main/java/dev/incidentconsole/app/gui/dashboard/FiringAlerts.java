@@ -1,5 +1,6 @@
 package dev.incidentconsole.app.gui.dashboard;
 
+import dev.incidentconsole.app.services.RunbookLinks;
 import dev.incidentconsole.health.spec.AlertmanagerSpec;
 import java.util.ArrayList;
 import java.util.List;

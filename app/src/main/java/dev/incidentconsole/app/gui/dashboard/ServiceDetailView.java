@@ -2,6 +2,7 @@ package dev.incidentconsole.app.gui.dashboard;
 
 import atlantafx.base.theme.Styles;
 import dev.incidentconsole.app.gui.Icons;
+import dev.incidentconsole.app.services.LinkedSection;
 import dev.incidentconsole.health.ProbeResult;
 import dev.incidentconsole.health.ServiceSpec;
 import dev.incidentconsole.health.Status;

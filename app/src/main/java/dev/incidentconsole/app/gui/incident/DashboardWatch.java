@@ -1,9 +1,9 @@
 package dev.incidentconsole.app.gui.incident;
 
 import dev.incidentconsole.app.gui.dashboard.DashboardViewModel;
-import dev.incidentconsole.app.gui.dashboard.LinkedSection;
-import dev.incidentconsole.app.gui.dashboard.RunbookLinks;
 import dev.incidentconsole.app.gui.dashboard.ServiceRow;
+import dev.incidentconsole.app.services.LinkedSection;
+import dev.incidentconsole.app.services.RunbookLinks;
 import dev.incidentconsole.health.Status;
 import dev.incidentconsole.runbook.Runbook;
 import dev.incidentconsole.runbook.Section;

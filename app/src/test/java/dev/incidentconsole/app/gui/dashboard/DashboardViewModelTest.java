@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.incidentconsole.app.gui.util.DirectTaskExecutor;
+import dev.incidentconsole.app.services.LinkedSection;
+import dev.incidentconsole.app.services.ServiceTestRunbooks;
 import dev.incidentconsole.health.ProbeResult;
 import dev.incidentconsole.health.Status;
 import dev.incidentconsole.health.env.EnvironmentLoader;
@@ -144,7 +146,7 @@ class DashboardViewModelTest {
 
     @Test
     void selectedServiceListsItsRunbookSectionsAndOpensThem() throws IOException {
-        Path runbook = Files.writeString(dir.resolve("cache.md"), RunbookLinksTest.CACHE_RUNBOOK);
+        Path runbook = Files.writeString(dir.resolve("cache.md"), ServiceTestRunbooks.CACHE_RUNBOOK);
         open(env("""
                 defaults: {host: 127.0.0.1, interval: 365d}
                 services:

@@ -3,6 +3,8 @@ package dev.incidentconsole.app.gui.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.incidentconsole.app.gui.util.DirectTaskExecutor;
+import dev.incidentconsole.app.services.ServiceSources;
+import dev.incidentconsole.app.services.ServiceTestRunbooks;
 import dev.incidentconsole.health.env.EnvironmentLoader;
 import dev.incidentconsole.health.schedule.HealthScheduler;
 import dev.incidentconsole.runbook.RunbookParser;
@@ -29,7 +31,7 @@ class EnvironmentStateTest {
 
     @Test
     void badFileNamesFileLineAndFieldAndThePortTablesStillWork() throws IOException {
-        Files.writeString(dir.resolve("cache.md"), RunbookLinksTest.CACHE_RUNBOOK);
+        Files.writeString(dir.resolve("cache.md"), ServiceTestRunbooks.CACHE_RUNBOOK);
         Path file = env("""
                 services:
                   - name: api
@@ -47,7 +49,7 @@ class EnvironmentStateTest {
 
     @Test
     void runbooksLoadedAfterTheFileAddPortTablesWithoutReplacingTheFileEnvironments() throws IOException {
-        Files.writeString(dir.resolve("cache.md"), RunbookLinksTest.CACHE_RUNBOOK);
+        Files.writeString(dir.resolve("cache.md"), ServiceTestRunbooks.CACHE_RUNBOOK);
         open(env("services: [{name: api, host: 127.0.0.1, port: 1, interval: 365d}]\n"), null);
         List<String> removed = new ArrayList<>();
         model.environment().names().addListener((javafx.collections.ListChangeListener<String>) c -> {

@@ -2,8 +2,8 @@ package dev.incidentconsole.app.gui.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.incidentconsole.app.gui.dashboard.LinkedSection;
-import dev.incidentconsole.app.gui.dashboard.RunbookLinks;
+import dev.incidentconsole.app.services.LinkedSection;
+import dev.incidentconsole.app.services.RunbookLinks;
 import dev.incidentconsole.runbook.Runbook;
 import dev.incidentconsole.runbook.RunbookParser;
 import java.nio.file.Path;

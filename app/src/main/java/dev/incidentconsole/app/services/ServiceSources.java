@@ -1,4 +1,4 @@
-package dev.incidentconsole.app.gui.dashboard;
+package dev.incidentconsole.app.services;
 
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.incidentconsole.health.ServiceSpec;

@@ -1,4 +1,4 @@
-package dev.incidentconsole.app.gui.dashboard;
+package dev.incidentconsole.app.services;
 
 /**
  * A runbook section that fits a service or an alert.

@@ -1,4 +1,4 @@
-package dev.incidentconsole.app.gui.dashboard;
+package dev.incidentconsole.app.services;
 
 import dev.incidentconsole.health.FiringAlert;
 import dev.incidentconsole.health.RunbookRef;

@@ -1,4 +1,4 @@
-package dev.incidentconsole.app.gui.dashboard;
+package dev.incidentconsole.app.services;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,58 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RunbookLinksTest {
-    static final String CACHE_RUNBOOK = """
-            # Cache Runbook
-
-            ## Quick Reference
-
-            | Service | Port | Health Check |
-            |---------|------|--------------|
-            | Cache | 6379 | `redis-cli -p 6379 ping` |
-
-            ## Common Issues
-
-            ### Redis evicting keys
-
-            **Symptoms:** evictions climb and Redis answers `OOM command not allowed`
-
-            **Diagnosis:**
-            ```bash
-            redis-cli -p 6379 info memory
-            ```
-
-            ### Flush the cache
-
-            **Symptoms:** stale pages after a deploy
-
-            **Resolution:**
-            ```bash
-            redis-cli -p 6379 FLUSHDB
-            ```
-
-            ### Disk full
-
-            **Symptoms:** PostgreSQL stops accepting writes
-
-            **Resolution:**
-            ```bash
-            df -h /var/lib/postgresql
-            ```
-            """;
-
-    static final String ALERTS_RUNBOOK = """
-            # Alert Runbooks
-
-            ### Alert: `RedisDown`
-
-            **Meaning:** the cache Redis does not answer PING.
-
-            **Resolution:**
-            ```bash
-            redis-cli -p 6379 ping
-            ```
-            """;
-
     @TempDir
     Path dir;
 
@@ -77,8 +25,9 @@ class RunbookLinksTest {
 
     @BeforeEach
     void parse() throws IOException {
-        Runbook cache = new RunbookParser().parse(Files.writeString(dir.resolve("cache.md"), CACHE_RUNBOOK));
-        Runbook alerts = new RunbookParser().parse(Files.writeString(dir.resolve("alerts.md"), ALERTS_RUNBOOK));
+        RunbookParser parser = new RunbookParser();
+        Runbook cache = parser.parse(Files.writeString(dir.resolve("cache.md"), ServiceTestRunbooks.CACHE_RUNBOOK));
+        Runbook alerts = parser.parse(Files.writeString(dir.resolve("alerts.md"), ServiceTestRunbooks.ALERTS_RUNBOOK));
         links = new RunbookLinks(List.of(cache, alerts));
     }
 

@@ -1,4 +1,4 @@
-package dev.incidentconsole.app.gui.dashboard;
+package dev.incidentconsole.app.masking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
