@@ -2,9 +2,6 @@ package dev.incidentconsole.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.incidentconsole.app.Main;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -14,33 +11,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import picocli.CommandLine;
 
 /** {@code run} in-process, on real local shells. */
 class RunCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-    private final RunSystemProperties properties = new RunSystemProperties();
+    private final CliRun cli = new CliRun();
 
     @BeforeEach
     void isolateFolders() {
-        properties.set("incident.data.dir", dir.resolve("data").toString());
-        properties.set("incident.config.dir", dir.resolve("config").toString());
+        cli.isolate(dir);
     }
 
     @AfterEach
     void restore() {
-        properties.restore();
+        cli.restore();
     }
 
     private int run(String... args) {
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return cli.execute(args);
+        return cli.run(args);
     }
 
     /** An environment file with a local target working in {@code workdir}, with a variable set. */
@@ -59,15 +49,15 @@ class RunCommandTest {
         int code = run("run", "--", "echo to-stdout; echo to-stderr >&2; exit 7");
 
         assertThat(code).isEqualTo(7);
-        assertThat(out.toString()).isEqualTo("to-stdout" + System.lineSeparator());
-        assertThat(err.toString()).contains("to-stderr").doesNotContain("to-stdout");
+        assertThat(cli.out()).isEqualTo("to-stdout" + System.lineSeparator());
+        assertThat(cli.err()).contains("to-stderr").doesNotContain("to-stdout");
     }
 
     @Test
     void severalWordsAreQuotedAsArguments() {
         assertThat(run("run", "--", "printf", "[%s]\\n", "two words", "$HOME")).isZero();
 
-        assertThat(out.toString()).contains("[two words]", "[$HOME]");
+        assertThat(cli.out()).contains("[two words]", "[$HOME]");
     }
 
     @Test
@@ -80,8 +70,8 @@ class RunCommandTest {
 
         assertThat(code).isEqualTo(RunCommand.REFUSED);
         assertThat(victim.resolve("keep.txt")).exists();
-        assertThat(err.toString()).contains("Refused:", "victim", "--yes");
-        assertThat(out.toString()).isEmpty();
+        assertThat(cli.err()).contains("Refused:", "victim", "--yes");
+        assertThat(cli.out()).isEmpty();
     }
 
     @Test
@@ -92,7 +82,7 @@ class RunCommandTest {
 
         int code = run("run", "--env", env.toString(), "--target", "sandbox", "--yes", "--", "rm -rf victim");
 
-        assertThat(code).as(err.toString()).isZero();
+        assertThat(code).as(cli.err()).isZero();
         assertThat(victim).doesNotExist();
     }
 
@@ -102,8 +92,8 @@ class RunCommandTest {
 
         int code = run("run", "--env", env.toString(), "-t", "sandbox", "--", "echo \"$GREETING\"; pwd");
 
-        assertThat(code).as(err.toString()).isZero();
-        assertThat(out.toString().lines()).containsExactly("hello from the sandbox", dir.toRealPath().toString());
+        assertThat(code).as(cli.err()).isZero();
+        assertThat(cli.out().lines()).containsExactly("hello from the sandbox", dir.toRealPath().toString());
     }
 
     @Test
@@ -111,8 +101,8 @@ class RunCommandTest {
         int code = run("run", "--timeout", "1", "--", "echo started; sleep 30; echo never");
 
         assertThat(code).isEqualTo(RunCommand.TIMED_OUT);
-        assertThat(out.toString()).contains("started").doesNotContain("never");
-        assertThat(err.toString()).contains("timeout");
+        assertThat(cli.out()).contains("started").doesNotContain("never");
+        assertThat(cli.err()).contains("timeout");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -122,13 +112,13 @@ class RunCommandTest {
     })
     void interactiveCommandIsNotRunWithoutATerminal(String command, int expected) {
         assertThat(run("run", "--", command)).isEqualTo(expected);
-        assertThat(err.toString()).contains("needs a terminal");
+        assertThat(cli.err()).contains("needs a terminal");
     }
 
     @Test
     void unknownTargetIsAUsageErrorNamingTheKnownOnes() {
         assertThat(run("run", "--target", "nowhere", "--", "true")).isEqualTo(2);
-        assertThat(err.toString()).contains("No target named \"nowhere\"", "local");
+        assertThat(cli.err()).contains("No target named \"nowhere\"", "local");
     }
 
     @Test

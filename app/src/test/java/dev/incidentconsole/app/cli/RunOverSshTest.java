@@ -2,11 +2,8 @@ package dev.incidentconsole.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.incidentconsole.app.Main;
 import dev.incidentconsole.app.targets.SshSettings;
 import dev.incidentconsole.exec.ssh.KnownHostsVerifier;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -15,7 +12,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code run --target <ssh host>} in-process against MINA sshd on loopback, with the key file and known_hosts
@@ -28,9 +24,7 @@ class RunOverSshTest {
 
     @TempDir
     Path dir;
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-    private final RunSystemProperties properties = new RunSystemProperties();
+    private final CliRun cli = new CliRun();
 
     @BeforeAll
     static void startServer() throws Exception {
@@ -44,22 +38,18 @@ class RunOverSshTest {
 
     @BeforeEach
     void isolateFolders() {
-        properties.set("incident.data.dir", dir.resolve("data").toString());
-        properties.set("incident.config.dir", dir.resolve("config").toString());
-        properties.set(SshSettings.CONFIG_PROPERTY, dir.resolve("no_ssh_config").toString());
-        properties.set(SshSettings.AGENT_PROPERTY, "");
+        cli.isolate(dir);
+        cli.set(SshSettings.CONFIG_PROPERTY, dir.resolve("no_ssh_config").toString());
+        cli.set(SshSettings.AGENT_PROPERTY, "");
     }
 
     @AfterEach
     void restore() {
-        properties.restore();
+        cli.restore();
     }
 
     private int run(String... args) {
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return cli.execute(args);
+        return cli.run(args);
     }
 
     /** An environment file with the loopback server as target {@code box}, checked against {@code knownHosts}. */
@@ -88,8 +78,8 @@ class RunOverSshTest {
 
         int code = run("run", "--env", env.toString(), "--target", "box", "--", "echo", "hi");
 
-        assertThat(code).as(err.toString()).isZero();
-        assertThat(out.toString()).isEqualTo("hi" + System.lineSeparator());
+        assertThat(code).as(cli.err()).isZero();
+        assertThat(cli.out()).isEqualTo("hi" + System.lineSeparator());
     }
 
     @Test
@@ -99,8 +89,8 @@ class RunOverSshTest {
         int code = run("run", "--env", env.toString(), "-t", "box", "--", "echo out; echo problem >&2; exit 3");
 
         assertThat(code).isEqualTo(3);
-        assertThat(out.toString().lines()).containsExactly("out");
-        assertThat(err.toString()).contains("problem").doesNotContain("out");
+        assertThat(cli.out().lines()).containsExactly("out");
+        assertThat(cli.err()).contains("problem").doesNotContain("out");
     }
 
     @Test
@@ -113,9 +103,9 @@ class RunOverSshTest {
 
         assertThat(code).isEqualTo(RunCommand.NOT_RUN);
         String fingerprint = KnownHostsVerifier.fingerprint(sshd.hostKey());
-        assertThat(err.toString()).contains("[127.0.0.1]:" + sshd.port() + " can't be established",
+        assertThat(cli.err()).contains("[127.0.0.1]:" + sshd.port() + " can't be established",
                 fingerprint, "no terminal to ask", "was not trusted");
-        assertThat(out.toString()).isEmpty();
+        assertThat(cli.out()).isEmpty();
         assertThat(marker).doesNotExist();
         assertThat(knownHosts).doesNotExist();
     }

@@ -2,10 +2,7 @@ package dev.incidentconsole.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.incidentconsole.app.Main;
 import java.io.File;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -14,7 +11,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code targets} in-process: the environment file's targets and the contexts of a real kubectl. */
 class TargetsCommandTest {
@@ -38,30 +34,24 @@ class TargetsCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-    private final RunSystemProperties properties = new RunSystemProperties();
+    private final CliRun cli = new CliRun();
 
     @BeforeEach
     void isolateFolders() {
-        properties.set("incident.data.dir", dir.resolve("data").toString());
-        properties.set("incident.config.dir", dir.resolve("config").toString());
+        cli.isolate(dir);
     }
 
     @AfterEach
     void restore() {
-        properties.restore();
+        cli.restore();
     }
 
     private int run(String... args) {
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return cli.execute(args);
+        return cli.run(args);
     }
 
     private String line(String name) {
-        return out.toString().lines().filter(l -> l.startsWith(name + " ")).findFirst().orElse("");
+        return cli.out().lines().filter(l -> l.startsWith(name + " ")).findFirst().orElse("");
     }
 
     @Test
@@ -78,7 +68,7 @@ class TargetsCommandTest {
                       - {name: shop, type: kubectl, context: prod-eu, namespace: shop}
                 """);
 
-        assertThat(run("targets", "--env", env.toString())).as(err.toString()).isZero();
+        assertThat(run("targets", "--env", env.toString())).as(cli.err()).isZero();
 
         assertThat(line("local")).contains("local", "this machine").doesNotContain("PRODUCTION");
         assertThat(line("db-staging")).contains("ssh", "oncall@db-1.staging.internal:2222", "environments.yaml")
@@ -96,7 +86,7 @@ class TargetsCommandTest {
 
         assertThat(run("targets", "--env", env.toString())).isEqualTo(1);
 
-        assertThat(err.toString()).contains("environments.yaml", "targets[0].prot");
+        assertThat(cli.err()).contains("environments.yaml", "targets[0].prot");
         assertThat(line("local")).contains("this machine");
     }
 
@@ -105,7 +95,7 @@ class TargetsCommandTest {
         Assumptions.assumeTrue(onPath("kubectl"), "kubectl is not installed: skipping the kube context listing");
         Path kubeconfig = Files.writeString(dir.resolve("kubeconfig"), KUBECONFIG);
 
-        assertThat(run("targets", "--kubeconfig", kubeconfig.toString())).as(err.toString()).isZero();
+        assertThat(run("targets", "--kubeconfig", kubeconfig.toString())).as(cli.err()).isZero();
 
         assertThat(line("ci-cluster")).contains("kubectl", "context ci-cluster", "kubeconfig")
                 .doesNotContain("PRODUCTION");
