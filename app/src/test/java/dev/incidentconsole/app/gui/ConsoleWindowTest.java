@@ -1,13 +1,14 @@
 package dev.incidentconsole.app.gui;
 
+import static dev.incidentconsole.app.gui.WindowSteps.awaitFx;
+import static dev.incidentconsole.app.gui.WindowSteps.checkNow;
+import static dev.incidentconsole.app.gui.WindowSteps.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.incidentconsole.app.gui.runbooks.TestRunbooks;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -24,7 +25,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The real window, headless: loads a temp runbook folder, then the user clicks through the outline. */
 @ExtendWith(ApplicationExtension.class)
@@ -51,68 +51,60 @@ class ConsoleWindowTest {
     }
 
     @Test
-    void clickingAProcedureShowsItsCommandsWithADangerBadge(FxRobot robot) throws TimeoutException {
-        awaitTree(robot);
+    void clickingAProcedureShowsItsCommandsWithADangerBadge(FxRobot robot) {
+        WindowSteps.show(robot, "Runbooks");
 
-        robot.clickOn("Disk full on the database host");
-        WaitForAsyncUtils.waitForFxEvents();
+        WindowSteps.openInOutline(robot, "Disk full on the database host");
 
-        assertThat(robot.lookup(".section-title").queryLabeled().getText()).isEqualTo("Disk full on the database host");
-        assertThat(texts(robot, ".command-text-flow")).containsExactly("df -h /var/lib/postgresql",
-                "rm -rf /var/lib/postgresql/archive/*", "kubectl delete pod <pod-name> -n payments");
-        assertThat(texts(robot, ".command-description")).containsExactly("How full is the data volume",
-                "Drop the archived WAL files that were already shipped", "Restart the database pod");
-        List<Node> dangerous = nodes(robot, ".command-line").stream()
-                .filter(n -> n.lookup(".danger-badge") != null).toList();
-        assertThat(dangerous).extracting(n -> text(n.lookup(".command-text-flow")))
-                .contains("rm -rf /var/lib/postgresql/archive/*")
-                .doesNotContain("df -h /var/lib/postgresql");
-        assertThat(dangerous).allSatisfy(n -> assertThat(n.getStyleClass()).contains("dangerous"));
-        assertThat(texts(robot, ".placeholder-chip")).containsExactly("<pod-name>");
-        assertThat(texts(robot, ".runner-tag")).contains("kubectl");
+        checkNow(() -> {
+            assertThat(texts(robot, ".command-text-flow")).containsExactly("df -h /var/lib/postgresql",
+                    "rm -rf /var/lib/postgresql/archive/*", "kubectl delete pod <pod-name> -n payments");
+            assertThat(texts(robot, ".command-description")).containsExactly("How full is the data volume",
+                    "Drop the archived WAL files that were already shipped", "Restart the database pod");
+            List<Node> dangerous = nodes(robot, ".command-line").stream()
+                    .filter(n -> n.lookup(".danger-badge") != null).toList();
+            assertThat(dangerous).extracting(n -> text(n.lookup(".command-text-flow")))
+                    .contains("rm -rf /var/lib/postgresql/archive/*")
+                    .doesNotContain("df -h /var/lib/postgresql");
+            assertThat(dangerous).allSatisfy(n -> assertThat(n.getStyleClass()).contains("dangerous"));
+            assertThat(texts(robot, ".placeholder-chip")).containsExactly("<pod-name>");
+            assertThat(texts(robot, ".runner-tag")).contains("kubectl");
+        });
     }
 
     @Test
     void clickingAPartShowsOnlyThatPartAndItsCommandCopies(FxRobot robot) throws Exception {
-        awaitTree(robot);
-        robot.clickOn("Disk full on the database host").type(KeyCode.RIGHT); // unfolds the procedure's parts
-        WaitForAsyncUtils.waitForFxEvents();
+        WindowSteps.show(robot, "Runbooks");
+        WindowSteps.openInOutline(robot, "Disk full on the database host");
+        awaitFx(() -> assertThat(robot.lookup(".outline-tree").query().isFocused()).as("outline focused").isTrue());
+        robot.type(KeyCode.RIGHT); // unfolds the procedure's parts
 
-        robot.clickOn(robot.lookup(".outline-section").match(n -> ((Labeled) n).getText().startsWith("Diagnosis"))
-                .queryLabeled());
-        WaitForAsyncUtils.waitForFxEvents();
+        WindowSteps.click(robot, ".outline-section", n -> ((Labeled) n).getText().startsWith("Diagnosis"));
+        awaitFx(() -> assertThat(texts(robot, ".command-text-flow")).containsExactly("df -h /var/lib/postgresql"));
+        assertThat(fx(() -> robot.lookup(".danger-badge").tryQuery())).isEmpty();
 
-        assertThat(texts(robot, ".command-text-flow")).containsExactly("df -h /var/lib/postgresql");
-        assertThat(robot.lookup(".danger-badge").tryQuery()).isEmpty();
-
-        robot.clickOn(robot.lookup(".command-line .copy-button").queryButton());
-        String copied = WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get(5, TimeUnit.SECONDS);
-        assertThat(copied).isEqualTo("df -h /var/lib/postgresql");
+        WindowSteps.click(robot, ".command-line .copy-button");
+        awaitFx(() -> assertThat(Clipboard.getSystemClipboard().getString()).isEqualTo("df -h /var/lib/postgresql"));
     }
 
     @Test
-    void nonShellStepShowsItsLanguageAndText(FxRobot robot) throws TimeoutException {
-        awaitTree(robot);
-
-        robot.clickOn("Warm the cache");
-        WaitForAsyncUtils.waitForFxEvents();
-
-        assertThat(texts(robot, ".step-language")).containsExactly("BASH", "PROMQL");
-        assertThat(texts(robot, ".code-text")).containsExactly("rate(cache_misses_total[5m])");
-        assertThat(texts(robot, ".command-comment")).singleElement().asString().contains("# expect PONG");
-    }
-
-    private static void awaitTree(FxRobot robot) throws TimeoutException {
+    void nonShellStepShowsItsLanguageAndText(FxRobot robot) {
         WindowSteps.show(robot, "Runbooks");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
-                () -> robot.lookup("Disk full on the database host").tryQuery().isPresent());
-        WaitForAsyncUtils.waitForFxEvents();
+
+        WindowSteps.openInOutline(robot, "Warm the cache");
+
+        checkNow(() -> {
+            assertThat(texts(robot, ".step-language")).containsExactly("BASH", "PROMQL");
+            assertThat(texts(robot, ".code-text")).containsExactly("rate(cache_misses_total[5m])");
+            assertThat(texts(robot, ".command-comment")).singleElement().asString().contains("# expect PONG");
+        });
     }
 
     private static List<Node> nodes(FxRobot robot, String query) {
         return List.copyOf(robot.lookup(query).<Node>queryAll());
     }
 
+    /** The texts of the nodes {@code query} finds. Call on the FX thread. */
     private static List<String> texts(FxRobot robot, String query) {
         return nodes(robot, query).stream().map(ConsoleWindowTest::text).toList();
     }

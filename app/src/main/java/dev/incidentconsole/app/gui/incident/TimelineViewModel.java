@@ -15,9 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -55,6 +57,10 @@ public final class TimelineViewModel {
     private final IntegerProperty queued = new SimpleIntegerProperty();
     private final StringProperty error = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
+    // One append at a time, in the order recorded: on parallel workers a note followed at once by a status
+    // change could be stored (and numbered) the other way round.
+    private final Queue<Runnable> appends = new ArrayDeque<>();
+    private boolean appending;
 
     /** @param store supplies the open store (called on the executor's worker) */
     public TimelineViewModel(TaskExecutor executor, Supplier<IncidentStore> store, String author) {
@@ -121,7 +127,7 @@ public final class TimelineViewModel {
 
     /**
      * Appends {@code body} to the shown incident; {@code then} gets the receipt once it is durable.
-     * Nothing happens when no incident is shown.
+     * Nothing happens when no incident is shown. Entries reach the store one at a time, in the order recorded.
      */
     public void record(EntryBody body, StepRef source, Consumer<Receipt> then) {
         Incident target = incident.get();
@@ -134,21 +140,38 @@ public final class TimelineViewModel {
     public void record(String incidentId, EntryBody body, StepRef source, Consumer<Receipt> then) {
         TimelineEntry entry = TimelineEntry.create(incidentId, author, body, source, Clock.systemUTC());
         pending.set(pending.get() + 1);
-        executor.execute(() -> {
+        appends.add(() -> executor.execute(() -> {
             IncidentStore s = store.get();
             Receipt receipt = s.append(entry);
             return new Appended(receipt, s.pendingEntries());
         }, done -> {
-            pending.set(pending.get() - 1);
-            queued.set(done.queued());
-            accept(done.receipt());
-            if (then != null) {
-                then.accept(done.receipt());
+            try {
+                pending.set(pending.get() - 1);
+                queued.set(done.queued());
+                accept(done.receipt());
+                if (then != null) {
+                    then.accept(done.receipt());
+                }
+            } finally {
+                nextAppend();
             }
         }, e -> {
             pending.set(pending.get() - 1);
             fail(e);
-        });
+            nextAppend();
+        }));
+        if (!appending) {
+            nextAppend();
+        }
+    }
+
+    /** Hands the next append to a worker once the one before it has returned (the store numbers them as they come). */
+    private void nextAppend() {
+        Runnable next = appends.poll();
+        appending = next != null;
+        if (next != null) {
+            next.run();
+        }
     }
 
     private record Appended(Receipt receipt, int queued) {

@@ -22,7 +22,8 @@ import javafx.collections.ObservableSet;
 /**
  * State of the search field and its result list: the text, the component filters, the hits, which hit is
  * selected and whether the list is open. Typing is debounced by the injected {@link Debouncer}; searches run on
- * the {@link TaskExecutor}, and a result that arrives after a newer search started is dropped. Call every method
+ * the {@link TaskExecutor}, and a result that arrives after the text changed or a newer search started is dropped.
+ * {@link #searchingProperty()} is true from the moment the text changes until its hits are shown. Call every method
  * on the UI thread (the executor's callback thread). Touches no controls.
  */
 public final class SearchViewModel {
@@ -54,6 +55,9 @@ public final class SearchViewModel {
             if (blank()) {
                 cancel();
             } else {
+                // Hits for the old text no longer apply, and a search for the new one is on its way.
+                generation++;
+                searching.set(true);
                 debouncer.schedule(this::searchNow);
             }
         });

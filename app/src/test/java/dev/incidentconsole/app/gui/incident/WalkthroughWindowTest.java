@@ -1,7 +1,10 @@
 package dev.incidentconsole.app.gui.incident;
 
+import static dev.incidentconsole.app.gui.WindowSteps.awaitFx;
+import static dev.incidentconsole.app.gui.WindowSteps.checkNow;
+import static dev.incidentconsole.app.gui.WindowSteps.fx;
+import static dev.incidentconsole.app.gui.WindowSteps.text;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.incidentconsole.app.gui.MainView;
 import dev.incidentconsole.app.gui.MainViewModel;
@@ -29,13 +32,11 @@ import dev.incidentconsole.incident.StoreOptions;
 import dev.incidentconsole.runbook.RunbookParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -45,7 +46,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Headless window: start an incident from a section, run a step, note, resolve, export Markdown; and start one
@@ -55,6 +55,8 @@ import org.testfx.util.WaitForAsyncUtils;
 class WalkthroughWindowTest {
     @TempDir
     static Path dir;
+
+    private static final String NOTE = "backend OOM-killed; raised the memory limit";
 
     private final WalkRunbook.ScriptedDialogs dialogs = new WalkRunbook.ScriptedDialogs();
     private FxTaskExecutor executor;
@@ -110,60 +112,68 @@ class WalkthroughWindowTest {
     @Test
     void walkingASectionEndToEndExportsCommandOutputAndNote(FxRobot robot) throws Exception {
         WindowSteps.show(robot, "Runbooks");
-        await().atMost(Duration.ofSeconds(20)).until(() -> robot.lookup("#start-incident").tryQuery().isPresent());
-        robot.clickOn("#start-incident");
-        await().atMost(Duration.ofSeconds(20)).until(() -> robot.lookup("#run-0").tryQuery().isPresent());
-        assertThat(dialogs.asked).contains("Backend failing");
+        WindowSteps.click(robot, "#start-incident");
+        WindowSteps.click(robot, "#run-0"); // shown once the incident is stored; enabled once the step is ready
+        assertThat(fx(() -> List.copyOf(dialogs.asked))).contains("Backend failing");
 
-        robot.clickOn("#run-0");
-        await().atMost(Duration.ofSeconds(30)).until(() -> text(robot, "#status-0").startsWith("exit 0"));
-        assertThat(robot.lookup("#output-0").queryTextInputControl().getText()).isEqualTo("diag-output");
+        awaitFx(() -> assertThat(text(robot, "#status-0")).startsWith("exit 0"));
+        // The output arrives before the result, in FX tasks: once the status shows it, the output is complete.
+        assertThat(fx(() -> text(robot, "#output-0"))).isEqualTo("diag-output");
 
-        robot.clickOn("#timeline-note").write("backend OOM-killed; raised the memory limit");
-        robot.clickOn("#add-note");
-        ComboBox<Status> status = robot.lookup("#status-combo").queryComboBox();
+        WindowSteps.click(robot, "#timeline-note");
+        awaitFx(() -> assertThat(robot.lookup("#timeline-note").query().isFocused()).isTrue());
+        robot.write(NOTE);
+        awaitFx(() -> assertThat(text(robot, "#timeline-note")).isEqualTo(NOTE));
+        WindowSteps.click(robot, "#add-note"); // enabled once the typed text reached the field
+        ComboBox<Status> status = WindowSteps.awaitShown(robot, "#status-combo");
         robot.interact(() -> status.setValue(Status.RESOLVED));
-        await().atMost(Duration.ofSeconds(20)).until(() -> feature.model().timeline().incidentProperty().get().status() == Status.RESOLVED
-                && feature.model().timeline().pendingProperty().get() == 0);
+        awaitFx(() -> {
+            assertThat(feature.model().timeline().incidentProperty().get().status()).isEqualTo(Status.RESOLVED);
+            assertThat(feature.model().timeline().pendingProperty().get()).as("appends in flight").isZero();
+        });
 
         Path exported = dir.resolve("export/incident.md");
         Files.createDirectories(exported.getParent());
         dialogs.saveTo = exported;
-        robot.clickOn("#export-md");
-        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(exported));
-        WaitForAsyncUtils.waitForFxEvents();
+        WindowSteps.click(robot, "#export-md");
+        // The file exists as soon as writing starts; the message says it has been written.
+        awaitFx(() -> assertThat(feature.model().timeline().messageProperty().get()).isEqualTo("Exported to " + exported));
 
         String markdown = Files.readString(exported);
-        assertThat(markdown).contains("echo diag-output", "diag-output\n", "backend OOM-killed; raised the memory limit",
-                "resolved", "Backend failing");
-        assertThat(feature.model().timeline().entries()).extracting(e -> e.kind())
+        assertThat(markdown).contains("echo diag-output", "diag-output\n", NOTE, "resolved", "Backend failing");
+        assertThat(fx(() -> List.copyOf(feature.model().timeline().entries()))).extracting(e -> e.kind())
                 .containsExactly("created", "step_started", "step_finished", "note", "status_changed");
     }
 
     @Test
-    void aDownServiceStartsAnIncidentAboutItAndItsVerificationWaitsForUp(FxRobot robot) throws Exception {
+    void aDownServiceStartsAnIncidentAboutItAndItsVerificationWaitsForUp(FxRobot robot) {
         robot.interact(() -> dashboard.checkAll());
-        await().atMost(Duration.ofSeconds(20)).until(() -> {
-            robot.interact(dashboard::drain);
-            return dashboard.row("checkout").map(r -> r.state() == dev.incidentconsole.health.Status.DOWN).orElse(false);
+        awaitFx(() -> {
+            dashboard.drain();
+            assertThat(dashboard.row("checkout")).get().extracting(r -> r.state())
+                    .isEqualTo(dev.incidentconsole.health.Status.DOWN);
         });
         robot.interact(() -> dashboard.selectedProperty().set(dashboard.row("checkout").orElseThrow()));
-        await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#service-start-incident").tryQuery().isPresent());
 
-        robot.clickOn("#service-start-incident");
-        await().atMost(Duration.ofSeconds(20)).until(() -> robot.lookup("#wait-2").tryQuery().isPresent());
+        WindowSteps.click(robot, "#service-start-incident");
+        // Read, not clicked: the card may lie below the fold of a small headless screen.
+        awaitFx(() -> assertThat(text(robot, "#wait-2")).isEqualTo("Wait until checkout is UP"));
 
-        assertThat(dialogs.suggested).first().asString().startsWith("Backend failing");
-        assertThat(feature.model().timeline().incidentProperty().get().services()).containsExactly("checkout");
-        assertThat(text(robot, "#wait-2")).isEqualTo("Wait until checkout is UP");
-        // Fired rather than clicked: the card may lie below the fold of a small headless screen.
-        robot.interact(() -> robot.lookup("#wait-2").queryButton().fire());
-        await().atMost(Duration.ofSeconds(10)).until(() -> text(robot, "#wait-2-message").contains("DOWN"));
-        robot.interact(() -> robot.lookup("#wait-2-cancel").queryButton().fire());
-        await().atMost(Duration.ofSeconds(10)).until(() -> text(robot, "#wait-2-message").startsWith("Stopped waiting"));
+        checkNow(() -> {
+            assertThat(dialogs.suggested).first().asString().startsWith("Backend failing");
+            assertThat(feature.model().timeline().incidentProperty().get().services()).containsExactly("checkout");
+        });
+        // Fired rather than clicked, for the same reason.
+        fire(robot, "#wait-2");
+        awaitFx(() -> assertThat(text(robot, "#wait-2-message")).contains("DOWN"));
+        fire(robot, "#wait-2-cancel");
+        awaitFx(() -> assertThat(text(robot, "#wait-2-message")).startsWith("Stopped waiting"));
     }
 
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).<Labeled>query().getText();
+    /** Presses the button {@code query} finds once it is visible and enabled (it may lie below the fold). */
+    private static void fire(FxRobot robot, String query) {
+        awaitFx(() -> assertThat(robot.lookup(query).match(n -> n.isVisible() && !n.isDisabled()).tryQuery())
+                .as("visible, enabled " + query).isPresent());
+        robot.interact(() -> robot.lookup(query).queryButton().fire());
     }
 }

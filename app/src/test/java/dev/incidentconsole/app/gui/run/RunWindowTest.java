@@ -1,17 +1,19 @@
 package dev.incidentconsole.app.gui.run;
 
+import static dev.incidentconsole.app.gui.WindowSteps.awaitFx;
+import static dev.incidentconsole.app.gui.WindowSteps.checkNow;
+import static dev.incidentconsole.app.gui.WindowSteps.selectedRailEntry;
+import static dev.incidentconsole.app.gui.WindowSteps.text;
+import static dev.incidentconsole.app.gui.WindowSteps.textOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.incidentconsole.app.gui.ConsoleApp;
 import dev.incidentconsole.app.gui.WindowSteps;
+import dev.incidentconsole.exec.OutputLine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.control.Labeled;
-import javafx.scene.control.ListView;
-import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,7 +24,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The real window, headless: a step's Run button switches the main window to Runs with the command's panel,
@@ -72,64 +73,61 @@ class RunWindowTest {
     }
 
     @Test
-    void runButtonRunsTheStepAndShowsItsOutputAndExitCode(FxRobot robot) throws TimeoutException {
-        WindowSteps.show(robot, "Runbooks");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("Say hello").tryQuery().isPresent());
-        robot.clickOn("Say hello");
-        WaitForAsyncUtils.waitForFxEvents();
+    void runButtonRunsTheStepAndShowsItsOutputAndExitCode(FxRobot robot) {
+        openTheStepAndPressItsRunButton(robot);
+        WindowSteps.awaitShown(robot, ".run-panel .run-button");
+        checkNow(() -> {
+            assertThat(robot.listWindows().stream().filter(w -> w instanceof Stage)).as("no separate Runs window")
+                    .hasSize(1);
+            assertThat(selectedRailEntry(robot)).isEqualTo("Runs");
+            assertThat(robot.lookup(".run-tabs .tab").queryAll()).hasSize(1);
+            assertThat(text(robot, ".run-preview")).isEqualTo("echo hello-from-step");
+        });
+        WindowSteps.click(robot, ".run-panel .run-button");
 
-        robot.clickOn(robot.lookup(".run-command-button").queryButton());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".run-panel .run-button").tryQuery().isPresent());
-        assertThat(robot.listWindows().stream().filter(w -> w instanceof Stage)).as("no separate Runs window")
-                .hasSize(1);
-        assertThat(selectedRailEntry(robot)).isEqualTo("Runs");
-        assertThat(robot.lookup(".run-tabs .tab").queryAll()).hasSize(1);
-        assertThat(robot.lookup(".run-preview").queryLabeled().getText()).isEqualTo("echo hello-from-step");
-        robot.clickOn(robot.lookup(".run-panel .run-button").queryButton());
-
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "exit 0".equals(exitCode(robot)));
-        ListView<?> output = robot.lookup(".run-output").queryListView();
-        assertThat(output.getItems()).extracting(line -> ((dev.incidentconsole.exec.OutputLine) line).text())
-                .containsExactly("hello-from-step");
-        assertThat(robot.lookup(".run-output .list-cell").match(n -> "hello-from-step".equals(((Labeled) n).getText()))
-                .tryQuery()).isPresent();
-        assertThat(robot.lookup(".exit-code").queryLabeled().getStyleClass()).contains("exit-ok");
+        awaitFx(() -> assertThat(text(robot, ".exit-code")).isEqualTo("exit 0"));
+        // The result, its style and the output change in one FX task: once "exit 0" shows, all of them hold.
+        checkNow(() -> {
+            assertThat(robot.lookup(".exit-code").query().getStyleClass()).contains("exit-ok");
+            assertThat(robot.lookup(".run-output").queryListView().getItems())
+                    .extracting(line -> ((OutputLine) line).text()).containsExactly("hello-from-step");
+        });
+        // The list draws its cells on the next pulse.
+        WindowSteps.awaitShown(robot, ".run-output .list-cell", n -> "hello-from-step".equals(textOf(n)));
     }
 
     @Test
     void runsViewIsOnTheRailAndExplainsItselfBeforeAnyRun(FxRobot robot) {
         WindowSteps.show(robot, "Runs");
 
-        assertThat(selectedRailEntry(robot)).isEqualTo("Runs");
-        assertThat(robot.lookup(".runs-empty").queryLabeled().isVisible()).isTrue();
-        assertThat(robot.lookup(".runs-empty").queryLabeled().getText()).contains("Press Run");
-        assertThat(robot.lookup(".run-notes").tryQuery()).isPresent();
+        Labeled empty = WindowSteps.awaitShown(robot, ".runs-empty");
+        checkNow(() -> {
+            assertThat(selectedRailEntry(robot)).isEqualTo("Runs");
+            assertThat(empty.getText()).contains("Press Run");
+            assertThat(robot.lookup(".run-notes").tryQuery()).isPresent();
+        });
     }
 
     @Test
-    void sameCommandAgainReusesItsTabAndComesBackToRuns(FxRobot robot) throws TimeoutException {
-        WindowSteps.show(robot, "Runbooks");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("Say hello").tryQuery().isPresent());
-        robot.clickOn("Say hello");
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn(robot.lookup(".run-command-button").queryButton());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "Runs".equals(selectedRailEntry(robot)));
+    void sameCommandAgainReusesItsTabAndComesBackToRuns(FxRobot robot) {
+        openTheStepAndPressItsRunButton(robot);
+        awaitFx(() -> assertThat(selectedRailEntry(robot)).isEqualTo("Runs"));
 
         WindowSteps.show(robot, "Runbooks");
-        robot.clickOn(robot.lookup(".run-command-button").queryButton());
-        WaitForAsyncUtils.waitForFxEvents();
+        WindowSteps.click(robot, ".run-command-button");
 
-        assertThat(selectedRailEntry(robot)).isEqualTo("Runs");
-        assertThat(robot.lookup(".run-tabs .tab").queryAll()).hasSize(1);
-        assertThat(robot.lookup(".runs-empty").queryLabeled().isVisible()).isFalse();
+        awaitFx(() -> assertThat(selectedRailEntry(robot)).isEqualTo("Runs"));
+        WindowSteps.awaitShown(robot, ".run-panel .run-button");
+        checkNow(() -> {
+            assertThat(robot.lookup(".run-tabs .tab").queryAll()).hasSize(1);
+            assertThat(robot.lookup(".runs-empty").queryLabeled().isVisible()).isFalse();
+        });
     }
 
-    private static String selectedRailEntry(FxRobot robot) {
-        return robot.lookup(".nav-button").match(n -> n instanceof ToggleButton t && t.isSelected()).tryQuery()
-                .map(n -> ((Labeled) n).getText()).orElse("");
-    }
-
-    private static String exitCode(FxRobot robot) {
-        return robot.lookup(".exit-code").tryQuery().map(n -> ((Labeled) n).getText()).orElse("");
+    /** Shows the runbook's step in the Runbooks view and presses the Run button beside its command. */
+    private static void openTheStepAndPressItsRunButton(FxRobot robot) {
+        WindowSteps.show(robot, "Runbooks");
+        WindowSteps.openInOutline(robot, "Say hello");
+        WindowSteps.click(robot, ".run-command-button");
     }
 }

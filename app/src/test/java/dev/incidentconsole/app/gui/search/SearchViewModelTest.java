@@ -77,6 +77,24 @@ class SearchViewModelTest {
     }
 
     @Test
+    void hitsForTheTextBeforeTheLastKeystrokeAreDroppedWhileItsSearchWaits() {
+        QueuedExecutor executor = new QueuedExecutor();
+        SearchViewModel model = model(executor);
+        model.textProperty().set("disk full");
+        debouncer.settle();
+        model.textProperty().set("sentinel"); // typed while "disk full" is still being searched
+
+        executor.runAll();
+
+        assertThat(model.results()).as("no hits for text no longer in the field").isEmpty();
+        assertThat(model.searchingProperty().get()).as("the search for the new text is on its way").isTrue();
+        debouncer.settle();
+        executor.runAll();
+        assertThat(titles(model)).containsExactly("Redis Refuses Connections");
+        assertThat(model.searchingProperty().get()).isFalse();
+    }
+
+    @Test
     void downThenEnterOpensThatHitWithItsWordsToHighlight() {
         SearchViewModel model = model(new DirectTaskExecutor());
         model.textProperty().set("connections");

@@ -1,5 +1,8 @@
 package dev.incidentconsole.app.gui.search;
 
+import static dev.incidentconsole.app.gui.WindowSteps.awaitFx;
+import static dev.incidentconsole.app.gui.WindowSteps.checkNow;
+import static dev.incidentconsole.app.gui.WindowSteps.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.incidentconsole.app.gui.ConsoleApp;
@@ -8,11 +11,10 @@ import dev.incidentconsole.app.settings.SettingsStore;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeView;
@@ -26,7 +28,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The real window, headless: the engineer types a symptom into the top bar and lands on the section. */
 @ExtendWith(ApplicationExtension.class)
@@ -54,65 +55,79 @@ class SearchWindowTest {
     }
 
     @Test
-    void typingASymptomThenDownAndEnterOpensTheSectionWithTheWordsHighlighted(FxRobot robot) throws TimeoutException {
-        awaitOutline(robot);
-        robot.clickOn(".search-field").write("no space left");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !results(robot).isEmpty());
+    void typingASymptomThenDownAndEnterOpensTheSectionWithTheWordsHighlighted(FxRobot robot) {
+        WindowSteps.show(robot, "Runbooks");
+        typeQuery(robot, "no space left");
 
         robot.type(KeyCode.DOWN).type(KeyCode.ENTER);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(".section-view ." + MatchHighlighter.MATCH).tryQuery().isPresent());
-        WaitForAsyncUtils.waitForFxEvents();
+        WindowSteps.awaitShown(robot, ".section-view ." + MatchHighlighter.MATCH);
 
-        assertThat(robot.lookup(".section-title").queryLabeled().getText()).isEqualTo("Disk Full On The Primary");
-        TreeView<?> outline = robot.lookup(".outline-tree").queryAs(TreeView.class);
-        assertThat(outline.getSelectionModel().getSelectedItem().getValue().toString())
-                .endsWith("database.md#Database Runbook > Disk Full On The Primary");
-        List<String> marked = robot.lookup(".section-view ." + MatchHighlighter.MATCH).<Label>queryAll().stream()
-                .map(Labeled::getText).map(String::toLowerCase).toList();
-        assertThat(String.join(" ", marked)).contains("space left");
-        assertThat(robot.lookup(".search-results").tryQuery().map(Node::isVisible).filter(v -> v).isPresent())
-                .as("the drop-down closed").isFalse();
+        checkNow(() -> {
+            assertThat(robot.lookup(".section-title").queryLabeled().getText()).isEqualTo("Disk Full On The Primary");
+            TreeView<?> outline = robot.lookup(".outline-tree").queryAs(TreeView.class);
+            assertThat(outline.getSelectionModel().getSelectedItem().getValue().toString())
+                    .endsWith("database.md#Database Runbook > Disk Full On The Primary");
+            List<String> marked = robot.lookup(".section-view ." + MatchHighlighter.MATCH).<Label>queryAll().stream()
+                    .map(Labeled::getText).map(String::toLowerCase).toList();
+            assertThat(String.join(" ", marked)).contains("space left");
+            assertThat(robot.lookup(".search-results").tryQuery().map(Node::isVisible).filter(v -> v).isPresent())
+                    .as("the drop-down closed").isFalse();
+        });
     }
 
     @Test
-    void ctrlKFocusesTheFieldAndEscapeClearsIt(FxRobot robot) throws TimeoutException {
-        awaitOutline(robot);
-        robot.clickOn("Database Runbook");
+    void ctrlKFocusesTheFieldAndEscapeClearsIt(FxRobot robot) {
+        WindowSteps.show(robot, "Runbooks");
+        WindowSteps.openInOutline(robot, "Database Runbook"); // the focus is away from the field
+        assertThat(fx(() -> field(robot).isFocused())).isFalse();
+
         robot.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
-        WaitForAsyncUtils.waitForFxEvents();
-        TextField field = robot.lookup(".search-field").queryAs(TextField.class);
-        assertThat(field.isFocused()).isTrue();
+        awaitFx(() -> assertThat(field(robot).isFocused()).as("search field focused").isTrue());
 
         robot.write("sentinel");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !results(robot).isEmpty());
+        awaitResultsFor(robot, "sentinel");
         robot.type(KeyCode.ESCAPE);
-        WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(field.getText()).isEmpty();
+        awaitFx(() -> assertThat(field(robot).getText()).isEmpty());
     }
 
     @Test
-    void clickingAnAlertInBrowseOpensItsSection(FxRobot robot) throws TimeoutException {
-        awaitOutline(robot);
-        robot.clickOn("Browse");
-        robot.clickOn(robot.lookup(".tab").match(n -> n.lookup(".tab-label") instanceof Labeled l && l.getText().startsWith("Alerts")).<Node>query());
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("RedisMemoryHigh").tryQuery().isPresent());
-
-        robot.clickOn("RedisMemoryHigh");
-        WaitForAsyncUtils.waitForFxEvents();
-
-        assertThat(robot.lookup(".section-title").queryLabeled().getText()).isEqualTo("Alert: RedisMemoryHigh");
-    }
-
-    /** The hits in the drop-down; none while it has not opened yet. */
-    private static List<?> results(FxRobot robot) {
-        return robot.lookup(".search-results").tryQuery().map(n -> ((ListView<?>) n).getItems()).map(List::copyOf).orElse(List.of());
-    }
-
-    /** Shows the Runbooks view (another view may come first on the rail) and waits for its outline. */
-    private static void awaitOutline(FxRobot robot) throws TimeoutException {
+    void clickingAnAlertInBrowseOpensItsSection(FxRobot robot) {
         WindowSteps.show(robot, "Runbooks");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("Database Runbook").tryQuery().isPresent());
-        WaitForAsyncUtils.waitForFxEvents();
+        WindowSteps.awaitShown(robot, ".outline-tree .label", n -> "Database Runbook".equals(WindowSteps.textOf(n)));
+        WindowSteps.show(robot, "Browse");
+        WindowSteps.click(robot, ".tab", n -> n.lookup(".tab-label") instanceof Labeled l && l.getText().startsWith("Alerts"));
+
+        WindowSteps.click(robot, "RedisMemoryHigh");
+
+        awaitFx(() -> assertThat(WindowSteps.text(robot, ".section-title")).isEqualTo("Alert: RedisMemoryHigh"));
+    }
+
+    /** Clicks into the search field, types {@code query} and waits for its hits in the drop-down. */
+    private static void typeQuery(FxRobot robot, String query) {
+        WindowSteps.click(robot, ".search-field");
+        awaitFx(() -> assertThat(field(robot).isFocused()).as("search field focused").isTrue());
+        robot.write(query);
+        awaitResultsFor(robot, query);
+    }
+
+    /**
+     * Waits until the field holds {@code query}, its search has ended (not one for the letters typed so far) and
+     * the drop-down shows hits.
+     */
+    private static void awaitResultsFor(FxRobot robot, String query) {
+        awaitFx(() -> {
+            assertThat(field(robot).getText()).isEqualTo(query);
+            assertThat(robot.lookup(".search-footer .progress-indicator").match(Node::isVisible).tryQuery())
+                    .as("searching").isEmpty();
+            assertThat(robot.lookup(".search-results").tryQuery().map(n -> ((ListView<?>) n).getItems().size()))
+                    .as("hits in the drop-down").get().isNotEqualTo(0);
+        });
+        WindowSteps.awaitShown(robot, ".search-results .list-cell", n -> !((ListCell<?>) n).isEmpty());
+    }
+
+    /** The search field of the top bar. Call on the FX thread. */
+    private static TextField field(FxRobot robot) {
+        return robot.lookup(".search-field").queryAs(TextField.class);
     }
 }
