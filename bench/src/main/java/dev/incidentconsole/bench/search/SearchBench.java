@@ -6,6 +6,7 @@ import dev.incidentconsole.search.RunbookIndex;
 import dev.incidentconsole.search.SearchQuery;
 
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -26,6 +27,7 @@ public final class SearchBench {
 
     /** CPU time is reported beside wall-clock time: on a shared machine the latter includes waiting for a core. */
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final int MAX_WARM_UP_ROUNDS = 15;
 
     public static void main(String[] args) throws IOException {
         int files = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
@@ -76,31 +78,58 @@ public final class SearchBench {
                     files.size() / (parseWall + indexWall), heap >> 20);
 
             List<SearchQuery> mix = BenchQueries.generate(7, queryCount);
-            for (int round = 0; round < 2; round++) {
-                mix.forEach(index::search);
-            }
-            long[] nanos = new long[mix.size()];
-            long[] cpu = new long[mix.size()];
-            int empty = 0;
-            for (int i = 0; i < mix.size(); i++) {
-                long start = System.nanoTime();
-                long cpuStart = THREADS.getCurrentThreadCpuTime();
-                empty += index.search(mix.get(i)).isEmpty() ? 1 : 0;
-                cpu[i] = THREADS.getCurrentThreadCpuTime() - cpuStart;
-                nanos[i] = System.nanoTime() - start;
-            }
-            report("search, wall clock (top 20 + snippets)", nanos);
-            report("search, CPU time of the thread", cpu);
-            System.out.printf(Locale.ROOT, "  queries with no hit: %d of %d%n", empty, mix.size());
-            Integer[] order = new Integer[nanos.length];
-            Arrays.setAll(order, i -> i);
-            Arrays.sort(order, (a, b) -> Long.compare(nanos[b], nanos[a]));
-            for (int i = 0; i < Math.min(5, order.length); i++) {
-                System.out.printf(Locale.ROOT, "  slow: %.2f ms  \"%s\"%n", nanos[order[i]] / 1e6, mix.get(order[i]).text());
-            }
-
+            warmUp(index, mix);
+            measure("search", index, mix, true);
             reindexLatency(index, files);
+            warmUp(index, mix);
+            measure("search after 50 live edits", index, mix, false);
             grepScan(files, mix.subList(0, Math.min(100, mix.size())));
+        }
+    }
+
+    /**
+     * Runs the mix until the JIT compiler is nearly done with the search code (JMH's warm-up iterations, by
+     * hand): while it compiles, one core of two works for the compiler instead of the search, which is not how
+     * an app that has been searched a while runs. Prints each round so the warm-up can be checked.
+     */
+    private static void warmUp(RunbookIndex index, List<SearchQuery> mix) {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        long compiledBefore = jit.getTotalCompilationTime();
+        for (int round = 1; round <= MAX_WARM_UP_ROUNDS; round++) {
+            long start = System.nanoTime();
+            mix.forEach(index::search);
+            long roundMillis = (System.nanoTime() - start) / 1_000_000;
+            long compiled = jit.getTotalCompilationTime() - compiledBefore;
+            compiledBefore += compiled;
+            System.out.printf(Locale.ROOT, "warm-up round %d: %d ms, JIT compiling %d ms%n", round, roundMillis, compiled);
+            if (round >= 2 && compiled * 20 < roundMillis) {
+                return;
+            }
+        }
+    }
+
+    private static void measure(String name, RunbookIndex index, List<SearchQuery> mix, boolean details) {
+        long[] nanos = new long[mix.size()];
+        long[] cpu = new long[mix.size()];
+        int empty = 0;
+        for (int i = 0; i < mix.size(); i++) {
+            long start = System.nanoTime();
+            long cpuStart = THREADS.getCurrentThreadCpuTime();
+            empty += index.search(mix.get(i)).isEmpty() ? 1 : 0;
+            cpu[i] = THREADS.getCurrentThreadCpuTime() - cpuStart;
+            nanos[i] = System.nanoTime() - start;
+        }
+        report(name + ", wall clock (top 20 + snippets)", nanos);
+        if (!details) {
+            return;
+        }
+        report(name + ", CPU time of the searching thread", cpu);
+        System.out.printf(Locale.ROOT, "  queries with no hit: %d of %d%n", empty, mix.size());
+        Integer[] order = new Integer[nanos.length];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, (a, b) -> Long.compare(nanos[b], nanos[a]));
+        for (int i = 0; i < Math.min(5, order.length); i++) {
+            System.out.printf(Locale.ROOT, "  slow: %.2f ms  \"%s\"%n", nanos[order[i]] / 1e6, mix.get(order[i]).text());
         }
     }
 

@@ -73,7 +73,7 @@ final class FolderSync implements Closeable {
         Set<Path> present = Set.copyOf(found);
         index.files().stream().filter(p -> p.startsWith(folder) && !present.contains(p)).forEach(index::remove);
         found.forEach(f -> index.load(f, false));
-        index.refresh();
+        index.refreshAfterBulk();
     }
 
     private static List<Path> checked(List<Path> folders) throws IOException {

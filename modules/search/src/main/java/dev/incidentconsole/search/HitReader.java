@@ -1,56 +1,55 @@
 package dev.incidentconsole.search;
 
-import dev.incidentconsole.runbook.SectionKind;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
-import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.Weight;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.FutureTask;
 
-/** Runs a query on one searcher and turns the top documents into {@link SearchHit}s with snippets. */
+/**
+ * Runs a query on one searcher and turns the top documents into {@link SearchHit}s with snippets: candidates
+ * from the first pass, a bonus for the best of them, fewer sections per runbook, then snippets and fields,
+ * each step spread over the {@link SearchThreads}.
+ */
 final class HitReader {
 
-    /** Snippets aim at about this many characters: two lines of a result list. */
-    static final int SNIPPET_LENGTH = 160;
     /** Score factor for each earlier hit from the same runbook. */
     static final double SAME_RUNBOOK_FACTOR = 0.85;
     /** How many of the best candidates get the proximity and all-words bonus (and may move up with it). */
     static final int RESCORED = 40;
-    private static final SnippetFormatter FORMATTER = new SnippetFormatter();
+    /** Fewer hits than this per thread are not worth a thread. */
+    private static final int MIN_HITS_PER_PART = 8;
     private static final Sort FILE_ORDER = new Sort(new SortField(SearchFields.FILE, SortField.Type.STRING),
             new SortField(SearchFields.LINE, SortField.Type.INT));
 
     private final IndexSearcher searcher;
     private final Analyzer analyzer;
+    private final SearchThreads threads;
+    private final int minPartDocs;
     private final List<LeafReaderContext> leaves;
 
-    HitReader(IndexSearcher searcher, Analyzer analyzer) {
+    HitReader(IndexSearcher searcher, Analyzer analyzer, SearchThreads threads, int minPartDocs) {
         this.searcher = searcher;
+        this.minPartDocs = minPartDocs;
         this.analyzer = analyzer;
+        this.threads = threads;
         this.leaves = searcher.getIndexReader().leaves();
     }
 
@@ -59,41 +58,50 @@ final class HitReader {
         if (request.browsing()) {
             docs = searcher.search(prepared.query(), request.limit(), FILE_ORDER).scoreDocs;
         } else {
-            int wanted = Math.max(RESCORED, request.limit() + 10);
-            // Total hit counts are never shown, so skipping non-competitive sections may start at once (the
-            // default counts the first 1000 hits exactly before it prunes).
-            TopDocs candidates = searcher.search(prepared.query(), new TopScoreDocCollectorManager(wanted, wanted));
-            if (prepared.bonus() != null) {
-                candidates = QueryRescorer.rescore(searcher, candidates, prepared.bonus(), 1, candidates.scoreDocs.length);
+            ParallelScoring scoring = new ParallelScoring(searcher, threads, minPartDocs);
+            // The bonus weight is built while the first pass runs: it does not depend on its outcome.
+            FutureTask<Weight> bonus = prepared.bonus() == null ? null
+                    : threads.start(() -> scoring.completeWeight(prepared.bonus()));
+            TopDocs candidates = scoring.top(prepared.query(), Math.max(RESCORED, request.limit() + 10));
+            if (bonus != null) {
+                candidates = scoring.rescore(candidates, threads.join(bonus));
             }
             docs = diversify(candidates.scoreDocs, request.limit());
         }
-        Object[] snippets = new Object[docs.length];
-        if (prepared.highlight() != null && docs.length > 0) {
-            int[] ids = Arrays.stream(docs).mapToInt(d -> d.doc).toArray();
-            SnippetHighlighter highlighter = new SnippetHighlighter(leaves, UnifiedHighlighter.builder(searcher, analyzer)
-                    .withFormatter(FORMATTER)
-                    .withWeightMatches(false) // per-term offsets from the postings; weight matches re-analyse
-                    .withHighlightPhrasesStrictly(false) // mark a phrase's words wherever they are: no span checks
-                    .withMaxNoHighlightPassages(1)
-                    .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
-                            BreakIterator.getWordInstance(Locale.ROOT), SNIPPET_LENGTH, 0.5f)));
-            snippets = highlighter.snippets(SearchFields.BODY, prepared.highlight(), ids);
+        int parts = Math.max(1, Math.min(threads.parallelism(), docs.length / MIN_HITS_PER_PART));
+        List<Callable<List<SearchHit>>> tasks = new ArrayList<>(parts);
+        for (int p = 0; p < parts; p++) {
+            ScoreDoc[] part = Arrays.copyOfRange(docs, docs.length * p / parts, docs.length * (p + 1) / parts);
+            tasks.add(() -> hits(part, prepared.highlight()));
         }
         List<SearchHit> hits = new ArrayList<>(docs.length);
-        for (int i = 0; i < docs.length; i++) {
-            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[i].doc, leaves));
-            LeafReader r = leaf.reader();
-            int doc = docs[i].doc - leaf.docBase;
-            Snippet snippet = snippets[i] instanceof Snippet s ? s : fallback(binary(r, SearchFields.BODY_TEXT, doc));
-            NumericDocValues line = DocValues.getNumeric(r, SearchFields.LINE);
-            hits.add(new SearchHit(Path.of(sorted(r, SearchFields.FILE, doc)), binary(r, SearchFields.RUNBOOK_TITLE, doc),
-                    list(binary(r, SearchFields.PATH, doc)), line.advanceExact(doc) ? (int) line.longValue() : 0,
-                    SectionKind.valueOf(sorted(r, SearchFields.KIND, doc)),
-                    Float.isNaN(docs[i].score) ? 0f : docs[i].score, snippet,
-                    list(binary(r, SearchFields.COMPONENT_NAME, doc))));
-        }
+        threads.all(tasks).forEach(hits::addAll);
         return hits;
+    }
+
+    /** The hits for ranked documents, in the same order, with snippets marking {@code highlight}. */
+    private List<SearchHit> hits(ScoreDoc[] ranked, Query highlight) throws IOException {
+        Object[] snippets = new Object[ranked.length];
+        if (highlight != null && ranked.length > 0) {
+            int[] ids = Arrays.stream(ranked).mapToInt(d -> d.doc).toArray();
+            snippets = new BodySnippets(searcher, analyzer).of(highlight, ids);
+        }
+        Integer[] byDoc = new Integer[ranked.length];
+        Arrays.setAll(byDoc, i -> i);
+        Arrays.sort(byDoc, Comparator.comparingInt(i -> ranked[i].doc)); // doc values read forwards only
+        SearchHit[] hits = new SearchHit[ranked.length];
+        LeafReaderContext current = null;
+        HitFields fields = null;
+        for (int i : byDoc) {
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(ranked[i].doc, leaves));
+            if (leaf != current) {
+                current = leaf;
+                fields = new HitFields(leaf.reader());
+            }
+            hits[i] = fields.hit(ranked[i].doc - leaf.docBase, ranked[i].score,
+                    snippets[i] instanceof Snippet s ? s : null);
+        }
+        return Arrays.asList(hits);
     }
 
     /**
@@ -112,62 +120,5 @@ final class HitReader {
         }
         out.sort((a, b) -> Float.compare(b.score, a.score));
         return out.subList(0, Math.min(limit, out.size())).toArray(new ScoreDoc[0]);
-    }
-
-    private static String sorted(LeafReader reader, String field, int doc) throws IOException {
-        SortedDocValues values = DocValues.getSorted(reader, field);
-        return values.advanceExact(doc) ? values.lookupOrd(values.ordValue()).utf8ToString() : "";
-    }
-
-    private static String binary(LeafReader reader, String field, int doc) throws IOException {
-        BinaryDocValues values = DocValues.getBinary(reader, field);
-        return values.advanceExact(doc) ? values.binaryValue().utf8ToString() : "";
-    }
-
-    private static List<String> list(String joined) {
-        return joined.isEmpty() ? List.of() : List.of(joined.split(SectionDocuments.LIST_SEPARATOR));
-    }
-
-    /** Exposes the highlighter's object results, which carry our {@link Snippet}s, and reads the body text. */
-    private static final class SnippetHighlighter extends UnifiedHighlighter {
-        private final List<LeafReaderContext> leaves;
-
-        SnippetHighlighter(List<LeafReaderContext> leaves, Builder builder) {
-            super(builder);
-            this.leaves = leaves;
-        }
-
-        Object[] snippets(String field, Query query, int[] docIds) throws IOException {
-            Map<String, Object[]> found = highlightFieldsAsObjects(new String[] {field}, query, docIds, new int[] {1});
-            return found.get(field);
-        }
-
-        /** The body text from doc values instead of the stored field (see {@link SectionDocuments}). */
-        @Override
-        protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int cacheCharsThreshold)
-                throws IOException {
-            List<CharSequence[]> values = new ArrayList<>();
-            long chars = 0;
-            for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
-                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-                String text = binary(leaf.reader(), SearchFields.BODY_TEXT, doc - leaf.docBase);
-                if (text.length() > getMaxLength()) {
-                    text = text.substring(0, getMaxLength()); // as the stored-field reader it replaces does
-                }
-                CharSequence[] row = new CharSequence[fields.length];
-                Arrays.fill(row, text);
-                values.add(row);
-                chars += (long) text.length() * fields.length;
-                if (chars > cacheCharsThreshold) {
-                    break; // the caller asks for the rest in another batch
-                }
-            }
-            return values;
-        }
-    }
-
-    private static Snippet fallback(String body) {
-        String text = body == null ? "" : body.strip().replaceAll("\\s+", " ");
-        return Snippet.plain(text.length() <= SNIPPET_LENGTH ? text : text.substring(0, SNIPPET_LENGTH) + "…");
     }
 }

@@ -40,6 +40,16 @@ class RunbookIndexTest {
     }
 
     @Test
+    void aBulkLoadEndsAsOneSegmentWhileSingleEditsAddSegments() throws IOException {
+        assertThat(index.segments()).isEqualTo(1);
+        index.add(Fixtures.database());
+        assertThat(index.segments()).isGreaterThan(1);
+        index.addAll(List.of(Fixtures.api(), Fixtures.redis()));
+        assertThat(index.segments()).isEqualTo(1);
+        assertThat(index.search(SearchQuery.of("too many clients"))).isNotEmpty();
+    }
+
+    @Test
     void labelledPartsFoldIntoTheirProcedure() {
         List<SearchHit> hits = index.search(SearchQuery.of("terminate idle sessions"));
         assertThat(hits).extracting(SearchHit::pathString).first()
@@ -102,7 +112,7 @@ class RunbookIndexTest {
         index.add(Runbooks.runbook("long.md", "Long").heading(2, "Long Section",
                 filler + "The flux capacitor overheats here. " + filler).build());
         Snippet snippet = index.search(SearchQuery.of("flux capacitor")).get(0).snippet();
-        assertThat(snippet.text()).hasSizeLessThan(HitReader.SNIPPET_LENGTH * 2).startsWith("…").endsWith("…");
+        assertThat(snippet.text()).hasSizeLessThan(BodySnippets.LENGTH * 2).startsWith("…").endsWith("…");
         assertThat(snippet.marked()).contains("«flux»").contains("«capacitor»");
     }
 

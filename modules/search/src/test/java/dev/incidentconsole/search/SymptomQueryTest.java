@@ -51,7 +51,7 @@ class SymptomQueryTest {
         index.addAll(runbooks);
     }
 
-    private static List<Path> folders() {
+    static List<Path> folders() {
         List<Path> folders = new ArrayList<>();
         if (SHARED != null) {
             Stream.of("seeds", "corpus").map(SHARED::resolve).filter(Files::isDirectory).forEach(folders::add);

@@ -1,0 +1,94 @@
+package dev.incidentconsole.search;
+
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.Lock;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.store.MMapDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * The temporary folder the index lives in while the app runs. Memory-mapped files, not Lucene's
+ * {@code ByteBuffersDirectory}: reading postings through the latter's buffer slices took a fifth of every
+ * search on a large index (and its heap). The index is rebuilt from the runbooks at each start, so the folder
+ * is deleted on close, and folders left behind by a killed app (no process holds their write lock) are
+ * deleted by the next one.
+ */
+final class IndexFolder implements Closeable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IndexFolder.class);
+    static final String PREFIX = "incident-console-search-";
+    /** A folder this young may belong to an index still starting, before it takes its lock. */
+    private static final Duration STALE_AFTER = Duration.ofMinutes(1);
+
+    private final Path path;
+    private final MMapDirectory directory;
+
+    IndexFolder() throws IOException {
+        this(Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** A new index folder under {@code tmp}, after deleting stale ones there. */
+    IndexFolder(Path tmp) throws IOException {
+        deleteStale(tmp);
+        path = Files.createTempDirectory(tmp, PREFIX);
+        directory = new MMapDirectory(path);
+    }
+
+    MMapDirectory directory() {
+        return directory;
+    }
+
+    Path path() {
+        return path;
+    }
+
+    /** Closes the directory and deletes the folder; call after the writer is closed. */
+    @Override
+    public void close() throws IOException {
+        directory.close();
+        delete(path);
+    }
+
+    private static void deleteStale(Path tmp) {
+        Instant before = Instant.now().minus(STALE_AFTER);
+        try (DirectoryStream<Path> folders = Files.newDirectoryStream(tmp, PREFIX + "*")) {
+            for (Path folder : folders) {
+                if (Files.getLastModifiedTime(folder).compareTo(FileTime.from(before)) < 0 && unlocked(folder)) {
+                    delete(folder);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("Could not clean up old search index folders in {}", tmp, e);
+        }
+    }
+
+    /** Whether no index writer, in this process or another, holds the folder's lock. */
+    private static boolean unlocked(Path folder) throws IOException {
+        try (FSDirectory dir = FSDirectory.open(folder); Lock lock = dir.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
+            return true;
+        } catch (LockObtainFailedException held) {
+            return false;
+        }
+    }
+
+    private static void delete(Path folder) throws IOException {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
