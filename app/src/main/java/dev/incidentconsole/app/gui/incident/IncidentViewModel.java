@@ -11,7 +11,10 @@ import dev.incidentconsole.incident.RunbookLink;
 import dev.incidentconsole.incident.StoreException;
 import dev.incidentconsole.incident.Subscription;
 import dev.incidentconsole.incident.TimelineEntry;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -37,6 +40,9 @@ public final class IncidentViewModel implements AutoCloseable {
     private final Callable<IncidentStore> opener;
     private final String author;
     private final ObservableList<Incident> incidents = FXCollections.observableArrayList();
+    /** Incidents started here, by id, with the number of the last refresh asked for before they were. */
+    private final Map<String, Integer> startedAt = new HashMap<>();
+    private int refreshes;
     private final ObjectProperty<Incident> selected = new SimpleObjectProperty<>();
     private final BooleanProperty showResolved = new SimpleBooleanProperty(true);
     private final BooleanProperty offline = new SimpleBooleanProperty();
@@ -87,12 +93,14 @@ public final class IncidentViewModel implements AutoCloseable {
     /** Reloads the incident list, keeping the selection by id. */
     public void refresh() {
         boolean openOnly = !showResolved.get();
-        executor.execute(() -> store().list(openOnly), this::setIncidents, this::fail);
+        int ticket = ++refreshes;
+        executor.execute(() -> store().list(openOnly), list -> setIncidents(list, ticket), this::fail);
     }
 
     /** Opens an incident and selects it; {@code then} receives it. */
     public void start(IncidentDraft draft, Consumer<Incident> then) {
         executor.execute(() -> store().create(draft, author), created -> {
+            startedAt.put(created.id(), refreshes);
             incidents.add(0, created);
             selected.set(created);
             then.accept(created);
@@ -212,12 +220,25 @@ public final class IncidentViewModel implements AutoCloseable {
         offlineText.set(!offline.get() ? "" : "Offline - " + n + (n == 1 ? " entry" : " entries") + " queued");
     }
 
-    private void setIncidents(List<Incident> list) {
+    /** @param ticket the number of the refresh that listed them */
+    private void setIncidents(List<Incident> list, int ticket) {
         String keep = selected.get() == null ? null : selected.get().id();
-        incidents.setAll(list);
+        List<Incident> shown = new ArrayList<>();
+        // An incident started after this listing was asked for may be missing from it: keep showing it.
+        for (Incident i : incidents) {
+            Integer started = startedAt.get(i.id());
+            boolean listed = list.stream().anyMatch(l -> l.id().equals(i.id()));
+            if (started != null && started >= ticket && !listed) {
+                shown.add(i);
+            } else if (started != null) {
+                startedAt.remove(i.id());
+            }
+        }
+        shown.addAll(list);
+        incidents.setAll(shown);
         error.set("");
         if (keep != null) {
-            list.stream().filter(i -> i.id().equals(keep)).findFirst().ifPresent(selected::set);
+            shown.stream().filter(i -> i.id().equals(keep)).findFirst().ifPresent(selected::set);
         }
     }
 

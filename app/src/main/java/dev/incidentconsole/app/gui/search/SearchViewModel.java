@@ -46,12 +46,15 @@ public final class SearchViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private Consumer<SectionTarget> opener = target -> { };
     private int generation;
+    /** Enter came while the hits for the current text were still on their way: open the best one on arrival. */
+    private boolean openWhenShown;
 
     public SearchViewModel(TaskExecutor executor, Debouncer debouncer, Function<SearchQuery, List<SearchHit>> source) {
         this.executor = executor;
         this.debouncer = debouncer;
         this.source = source;
         text.addListener((obs, old, now) -> {
+            openWhenShown = false;
             if (blank()) {
                 cancel();
             } else {
@@ -95,6 +98,7 @@ public final class SearchViewModel {
         }, e -> {
             if (current == generation) {
                 searching.set(false);
+                openWhenShown = false;
                 results.clear();
                 selected.set(-1);
                 status.set("Search failed (" + e.getClass().getSimpleName() + "); try again, or see the log.");
@@ -105,6 +109,14 @@ public final class SearchViewModel {
 
     private void shown(List<SearchHit> hits, boolean reveal) {
         searching.set(false);
+        if (openWhenShown && !hits.isEmpty()) {
+            openWhenShown = false;
+            results.setAll(hits);
+            selected.set(-1);
+            open(hits.get(0));
+            return;
+        }
+        openWhenShown = false;
         SearchHit was = selected.get() >= 0 && selected.get() < results.size() ? results.get(selected.get()) : null;
         results.setAll(hits);
         // A refresh (the index changed) keeps the reader on the same hit; a new query starts from the field.
@@ -157,8 +169,16 @@ public final class SearchViewModel {
         }
     }
 
-    /** Opens the selected hit, or the best one when none is selected; false when there is nothing to open. */
+    /**
+     * Opens the selected hit, or the best one when none is selected; false when there is nothing to open. Right
+     * after a keystroke the hits shown are for the text before it: Enter then opens the best hit for the text in
+     * the field as soon as its search answers.
+     */
     public boolean openSelected() {
+        if (searching.get()) {
+            openWhenShown = true;
+            return true;
+        }
         if (results.isEmpty()) {
             return false;
         }

@@ -130,6 +130,39 @@ class SearchViewModelTest {
     }
 
     @Test
+    void enterRightAfterAKeystrokeOpensTheBestHitForTheNewTextNotTheOldOne() {
+        SearchViewModel model = model(new DirectTaskExecutor());
+        model.textProperty().set("disk full");
+        debouncer.settle();
+        assertThat(titles(model)).first().isEqualTo("Disk Full On The Primary");
+
+        model.textProperty().set("sentinel"); // Enter before the debounce is over
+        assertThat(model.openSelected()).isTrue();
+        assertThat(opened).as("nothing opened while the new hits are on their way").isEmpty();
+
+        debouncer.settle();
+
+        assertThat(opened).extracting(t -> t.path().get(t.path().size() - 1)).containsExactly("Redis Refuses Connections");
+        assertThat(opened.get(0).terms()).contains("sentinel");
+        assertThat(model.openProperty().get()).isFalse();
+    }
+
+    @Test
+    void enterForTextWithoutHitsOpensNothingAndSaysSo() {
+        SearchViewModel model = model(new DirectTaskExecutor());
+        model.textProperty().set("disk full");
+        debouncer.settle();
+        model.textProperty().set("zzqxj");
+        assertThat(model.openSelected()).isTrue();
+
+        debouncer.settle();
+
+        assertThat(opened).isEmpty();
+        assertThat(model.statusProperty().get()).startsWith("No matches");
+        assertThat(model.openProperty().get()).isTrue();
+    }
+
+    @Test
     void escapeClearsTheTextThenClosesThenLetsGo() {
         SearchViewModel model = model(new DirectTaskExecutor());
         model.textProperty().set("sentinel");
