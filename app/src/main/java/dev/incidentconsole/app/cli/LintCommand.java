@@ -7,7 +7,6 @@ import dev.incidentconsole.runbook.RunbookFiles;
 import dev.incidentconsole.runbook.RunbookParser;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,11 +62,7 @@ public final class LintCommand implements Callable<Integer> {
     private List<Path> readableRoots(List<String> problems) {
         List<Path> roots = new ArrayList<>();
         for (Path p : paths) {
-            if (Files.isReadable(p)) {
-                roots.add(p);
-            } else {
-                problems.add("Cannot read " + p + ": " + (Files.exists(p) ? "permission denied" : "no such file or folder"));
-            }
+            ReadablePath.problem(p).ifPresentOrElse(why -> problems.add(p + " " + why + "."), () -> roots.add(p));
         }
         return roots;
     }

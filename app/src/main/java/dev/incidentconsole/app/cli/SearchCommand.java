@@ -15,11 +15,11 @@ import dev.incidentconsole.search.SearchQuery;
 import dev.incidentconsole.search.Synonyms;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -83,9 +83,10 @@ public final class SearchCommand implements Callable<Integer> {
         Settings settings = settings();
         List<Path> roots = runbooks.isEmpty() ? defaultRoots(settings) : runbooks;
         for (Path root : runbooks) {
-            if (!Files.isReadable(root)) {
-                throw new ParameterException(spec.commandLine(), "Runbook path " + root + " "
-                        + (Files.exists(root) ? "cannot be read; check its permissions." : "does not exist; check --runbooks."));
+            Optional<String> problem = ReadablePath.problem(root);
+            if (problem.isPresent()) {
+                throw new ParameterException(spec.commandLine(), "Runbook path " + root + " " + problem.get()
+                        + "; check --runbooks.");
             }
         }
         List<SearchHit> hits;
@@ -120,11 +121,11 @@ public final class SearchCommand implements Callable<Integer> {
     private List<Path> defaultRoots(Settings settings) {
         List<Path> roots = new ArrayList<>(List.of(AppPaths.bundledRunbooks()));
         for (Path folder : settings.runbookFolders()) {
-            if (Files.isReadable(folder)) {
+            Optional<String> problem = ReadablePath.problem(folder);
+            if (problem.isEmpty()) {
                 roots.add(folder);
             } else {
-                warn("The runbook folder " + folder + " from the settings " + (Files.exists(folder)
-                        ? "cannot be read; check its permissions." : "does not exist; it is skipped."));
+                warn("The runbook folder " + folder + " from the settings " + problem.get() + "; it is skipped.");
             }
         }
         return roots;

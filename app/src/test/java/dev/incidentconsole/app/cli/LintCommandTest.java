@@ -94,7 +94,7 @@ class LintCommandTest {
         int code = run("lint", "--json", dir.toString(), dir.resolve("missing.md").toString());
 
         assertThat(code).isEqualTo(1);
-        assertThat(err.toString()).contains("missing.md");
+        assertThat(err.toString()).contains("missing.md does not exist");
         assertThat(new ObjectMapper().readTree(out.toString())).hasSize(1);
     }
 
