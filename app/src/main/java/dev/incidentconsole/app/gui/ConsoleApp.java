@@ -15,6 +15,7 @@ import dev.incidentconsole.app.gui.util.FxDialogService;
 import dev.incidentconsole.app.gui.util.FxTaskExecutor;
 import dev.incidentconsole.app.settings.SettingsStore;
 import dev.incidentconsole.runbook.RunbookParser;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
 import javafx.application.Application;
@@ -25,6 +26,8 @@ import javafx.scene.input.ClipboardContent;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.kordamp.ikonli.feather.Feather;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The desktop app. Opens the runbooks in {@code -Dincident.runbooks=<folder>} (default: the bundled ones)
@@ -33,9 +36,10 @@ import org.kordamp.ikonli.feather.Feather;
  * Wires the view models to their services; owns the background executor and closes it on exit.
  */
 public final class ConsoleApp extends Application {
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleApp.class);
     public static final String RUNBOOKS_PROPERTY = "incident.runbooks";
     public static final String SELECT_PROPERTY = "incident.select";
-    /** {@code dark} starts with the dark theme (until settings persist the choice). */
+    /** {@code dark} or {@code light} starts with that theme, whatever the settings say. */
     public static final String THEME_PROPERTY = "incident.theme";
     /** Text typed into the search field at start (demos and screenshots). */
     public static final String QUERY_PROPERTY = "incident.query";
@@ -48,6 +52,7 @@ public final class ConsoleApp extends Application {
     private DashboardFeature dashboard;
     private SearchFeature search;
     private RunFeature runs;
+    private boolean startDark;
 
     /** Used by {@link Application#launch}: configuration from system properties. */
     public ConsoleApp() {
@@ -69,15 +74,33 @@ public final class ConsoleApp extends Application {
         this.settings = Objects.requireNonNull(settings);
     }
 
+    /** Reads the theme choice before the window exists, off the FX thread (JavaFX calls this on the launcher's). */
+    @Override
+    public void init() {
+        String forced = System.getProperty(THEME_PROPERTY, "");
+        if (!forced.isBlank()) {
+            startDark = "dark".equalsIgnoreCase(forced);
+            return;
+        }
+        try {
+            startDark = settings.load().dark();
+        } catch (IOException e) {
+            LOG.warn("{} Starting with the light theme.", e.getMessage());
+        }
+    }
+
     @Override
     public void start(Stage stage) {
         // Four, not one per core: the start-up tasks (store, runbooks, index, targets, environment) mostly wait on
         // files, processes and the database, and with two the incident list waited seconds behind the others.
         executor = new FxTaskExecutor(4);
         MainViewModel main = new MainViewModel();
-        main.darkProperty().set("dark".equalsIgnoreCase(System.getProperty(THEME_PROPERTY, "")));
-        applyTheme(main.darkProperty().get());
-        main.darkProperty().addListener((obs, old, dark) -> applyTheme(dark));
+        main.darkProperty().set(startDark);
+        applyTheme(startDark);
+        main.darkProperty().addListener((obs, old, dark) -> {
+            applyTheme(dark);
+            rememberTheme(dark);
+        });
 
         RunbookTreeViewModel runbooks = new RunbookTreeViewModel(executor, new RunbookLoader(new RunbookParser()));
         FxDialogService dialogs = new FxDialogService(stage);
@@ -143,6 +166,13 @@ public final class ConsoleApp extends Application {
     private javafx.scene.Node withIncidents(RunbooksView runbooksView) {
         runbooksView.startIncidentProperty().set(incidents.startIncident());
         return runbooksView;
+    }
+
+    /** Keeps the choice for the next start; settings changed meanwhile elsewhere (folders, store) are kept. */
+    private void rememberTheme(boolean dark) {
+        executor.execute(() -> {
+            return settings.update(s -> s.withDark(dark));
+        }, done -> { }, e -> LOG.warn("The theme choice was not saved: {}", e.getMessage()));
     }
 
     private static void applyTheme(boolean dark) {

@@ -12,7 +12,7 @@ public final class MainViewModel {
         return navigation;
     }
 
-    /** Whether the dark theme is on; the app applies it (persisting the choice comes with settings). */
+    /** Whether the dark theme is on; the app applies it and keeps the choice in the settings. */
     public BooleanProperty darkProperty() {
         return dark;
     }

@@ -14,9 +14,13 @@ import java.util.List;
  * @param storeUrl       the team incident store, a {@code jdbc:postgresql://} URL without a password, or
  *                       {@code null} for the embedded store (see {@link StoreChoice})
  * @param storeUser      login for the team store, or {@code null} when the URL (or {@code PGUSER}) names it
+ * @param theme          {@code "dark"}, or {@code null} for the light theme
  */
 @JsonIgnoreProperties(ignoreUnknown = true) // a file written by a newer version still loads
-public record Settings(List<Path> runbookFolders, Path synonymsFile, String storeUrl, String storeUser) {
+public record Settings(List<Path> runbookFolders, Path synonymsFile, String storeUrl, String storeUser,
+                       String theme) {
+
+    public static final String DARK = "dark";
 
     public Settings {
         runbookFolders = runbookFolders == null ? List.of()
@@ -24,6 +28,12 @@ public record Settings(List<Path> runbookFolders, Path synonymsFile, String stor
         synonymsFile = synonymsFile == null ? null : clean(synonymsFile);
         storeUrl = blankToNull(storeUrl);
         storeUser = blankToNull(storeUser);
+        theme = DARK.equalsIgnoreCase(blankToNull(theme)) ? DARK : null;
+    }
+
+    /** Settings without a theme choice (as written before the theme was kept). */
+    public Settings(List<Path> runbookFolders, Path synonymsFile, String storeUrl, String storeUser) {
+        this(runbookFolders, synonymsFile, storeUrl, storeUser, null);
     }
 
     /** Settings without a team store (as written before the store could be chosen here). */
@@ -33,31 +43,41 @@ public record Settings(List<Path> runbookFolders, Path synonymsFile, String stor
 
     /** No extra folders, no synonyms file, the embedded incident store. */
     public static Settings defaults() {
-        return new Settings(List.of(), null, null, null);
+        return new Settings(List.of(), null, null, null, null);
     }
 
     /** These settings with {@code folder} added at the end (unchanged when it is already there). */
     public Settings withFolder(Path folder) {
         List<Path> folders = new ArrayList<>(runbookFolders);
         folders.add(folder);
-        return new Settings(folders, synonymsFile, storeUrl, storeUser);
+        return new Settings(folders, synonymsFile, storeUrl, storeUser, theme);
     }
 
     public Settings withoutFolder(Path folder) {
         Path gone = clean(folder);
         return new Settings(runbookFolders.stream().filter(p -> !p.equals(gone)).toList(), synonymsFile, storeUrl,
-                storeUser);
+                storeUser, theme);
     }
 
     /** These settings with another synonyms file; {@code null} removes it. */
     public Settings withSynonymsFile(Path file) {
-        return new Settings(runbookFolders, file, storeUrl, storeUser);
+        return new Settings(runbookFolders, file, storeUrl, storeUser, theme);
     }
 
     /** These settings with another team store; a {@code null} or blank URL means the embedded store. */
     public Settings withStore(String url, String user) {
         String u = blankToNull(url);
-        return new Settings(runbookFolders, synonymsFile, u, u == null ? null : user);
+        return new Settings(runbookFolders, synonymsFile, u, u == null ? null : user, theme);
+    }
+
+    /** These settings with the dark or the light theme. */
+    public Settings withDark(boolean dark) {
+        return new Settings(runbookFolders, synonymsFile, storeUrl, storeUser, dark ? DARK : null);
+    }
+
+    /** Whether the dark theme was chosen. */
+    public boolean dark() {
+        return DARK.equals(theme);
     }
 
     private static String blankToNull(String s) {

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.function.UnaryOperator;
 
 /**
  * Reads and writes {@link Settings} as JSON. Writes are atomic (a temp file in the same folder, then a
@@ -84,6 +85,19 @@ public final class SettingsStore {
             throw new IOException("The settings file " + file + " is not valid JSON" + where
                     + "; fix it or delete it to start from the defaults.", e);
         }
+    }
+
+    /**
+     * Loads, changes and writes the settings in one step, so that parts of the app changing different settings
+     * at the same time each keep their change.
+     *
+     * @return the settings written
+     * @throws IOException as {@link #load()} and {@link #save} do
+     */
+    public synchronized Settings update(UnaryOperator<Settings> change) throws IOException {
+        Settings next = change.apply(load());
+        save(next);
+        return next;
     }
 
     /**

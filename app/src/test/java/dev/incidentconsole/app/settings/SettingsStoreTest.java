@@ -21,6 +21,28 @@ class SettingsStoreTest {
     }
 
     @Test
+    void theDarkThemeIsKeptAndOtherChangesLeaveIt() throws IOException {
+        SettingsStore store = new SettingsStore(dir.resolve("settings.json"));
+        assertThat(store.load().dark()).isFalse();
+
+        store.update(s -> s.withDark(true));
+        store.update(s -> s.withFolder(dir.resolve("team-runbooks")).withStore("jdbc:postgresql://db/incidents", "ops"));
+
+        Settings loaded = new SettingsStore(dir.resolve("settings.json")).load();
+        assertThat(loaded.dark()).isTrue();
+        assertThat(loaded.runbookFolders()).containsExactly(dir.resolve("team-runbooks"));
+        assertThat(store.update(s -> s.withDark(false)).dark()).isFalse();
+        assertThat(store.load().theme()).isNull();
+    }
+
+    @Test
+    void aFileFromBeforeTheThemeWasKeptLoadsLight() throws IOException {
+        Path file = dir.resolve("settings.json");
+        Files.writeString(file, "{\"runbookFolders\": [], \"storeUrl\": null}");
+        assertThat(new SettingsStore(file).load()).isEqualTo(Settings.defaults());
+    }
+
+    @Test
     void addedFolderAndSynonymsFileAreReloadedFromDisk() throws IOException {
         Path file = dir.resolve("config/incident-console/settings.json");
         Path team = dir.resolve("team-runbooks");
