@@ -1,21 +1,17 @@
 package dev.incidentconsole.app.gui.browse;
 
+import dev.incidentconsole.app.gui.util.RowTreeCell;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
-import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 
 /**
  * One Browse list as a tree: entry title with where it leads beside it. A click (or Enter) on an entry that
@@ -56,9 +52,9 @@ final class BrowseTree extends TreeView<BrowseNode> {
         return item;
     }
 
-    private static final class BrowseCell extends TreeCell<BrowseNode> {
+    private static final class BrowseCell extends RowTreeCell<BrowseNode> {
         BrowseCell(Predicate<BrowseNode> open) {
-            setPrefWidth(0); // ellipsize long symptoms instead of scrolling sideways
+            super(10);
             setOnMouseClicked(e -> {
                 if (e.getButton() != MouseButton.PRIMARY || getItem() == null || onDisclosure(e.getPickResult().getIntersectedNode())) {
                     return;
@@ -80,27 +76,23 @@ final class BrowseTree extends TreeView<BrowseNode> {
         }
 
         @Override
-        protected void updateItem(BrowseNode node, boolean empty) {
-            super.updateItem(node, empty);
-            setText(null);
-            if (empty || node == null) {
-                setGraphic(null);
-                setTooltip(null);
-                return;
-            }
+        protected Label title(BrowseNode node) {
             Label title = new Label(node.title());
             title.getStyleClass().add(node.target() == null || !node.children().isEmpty() ? "browse-group" : "browse-entry");
-            title.setMinWidth(0);
+            return title;
+        }
+
+        @Override
+        protected List<Node> trailing(BrowseNode node) {
             Label detail = new Label(node.detail());
             detail.getStyleClass().add("browse-detail");
             detail.setMinWidth(0);
-            HBox.setHgrow(title, Priority.SOMETIMES);
-            Region spacer = new Region();
-            HBox.setHgrow(spacer, Priority.ALWAYS);
-            HBox row = new HBox(10, title, spacer, detail);
-            row.setAlignment(Pos.CENTER_LEFT);
-            setGraphic(row);
-            setTooltip(new Tooltip(node.title() + (node.detail().isEmpty() ? "" : "\n" + node.detail())));
+            return List.of(detail);
+        }
+
+        @Override
+        protected String tooltip(BrowseNode node) {
+            return node.title() + (node.detail().isEmpty() ? "" : "\n" + node.detail());
         }
     }
 }

@@ -1,22 +1,19 @@
 package dev.incidentconsole.app.gui.runbooks;
 
 import dev.incidentconsole.app.gui.Icons;
+import dev.incidentconsole.app.gui.util.RowTreeCell;
 import dev.incidentconsole.runbook.ParseWarning;
 import dev.incidentconsole.runbook.SectionKind;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javafx.collections.ListChangeListener;
-import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
-import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import org.kordamp.ikonli.feather.Feather;
 
 /**
@@ -84,38 +81,28 @@ final class RunbookTreeView extends TreeView<OutlineNode> {
     }
 
     /** One outline entry: kind icon (layers for a procedure), title, and badges for danger and warnings. */
-    private static final class OutlineCell extends TreeCell<OutlineNode> {
+    private static final class OutlineCell extends RowTreeCell<OutlineNode> {
         OutlineCell() {
-            // Take the tree's width rather than the title's, so long titles ellipsize instead of scrolling sideways.
-            setPrefWidth(0);
+            super(6);
         }
 
         @Override
-        protected void updateItem(OutlineNode node, boolean empty) {
-            super.updateItem(node, empty);
-            setText(null);
-            if (empty || node == null) {
-                setGraphic(null);
-                setTooltip(null);
-                return;
-            }
+        protected Label title(OutlineNode node) {
             Label title = new Label(node.title(), Icons.of(glyph(node), iconStyle(node)));
             title.getStyleClass().add(node.isRunbook() ? "outline-runbook" : "outline-section");
-            title.setMinWidth(0);
-            HBox row = new HBox(6, title);
-            row.setAlignment(Pos.CENTER_LEFT);
-            Region spacer = new Region();
-            HBox.setHgrow(spacer, Priority.ALWAYS);
-            HBox.setHgrow(title, Priority.SOMETIMES);
-            row.getChildren().add(spacer);
+            return title;
+        }
+
+        @Override
+        protected List<Node> trailing(OutlineNode node) {
+            List<Node> badges = new ArrayList<>();
             if (node.dangerous()) {
-                row.getChildren().add(Icons.of(Feather.ZAP, "icon-danger", "outline-danger"));
+                badges.add(Icons.of(Feather.ZAP, "icon-danger", "outline-danger"));
             }
             if (!node.warnings().isEmpty()) {
-                row.getChildren().add(Icons.of(Feather.ALERT_TRIANGLE, "icon-warning", "outline-warning"));
+                badges.add(Icons.of(Feather.ALERT_TRIANGLE, "icon-warning", "outline-warning"));
             }
-            setGraphic(row);
-            setTooltip(new Tooltip(tooltip(node)));
+            return badges;
         }
 
         private static Feather glyph(OutlineNode node) {
@@ -136,7 +123,8 @@ final class RunbookTreeView extends TreeView<OutlineNode> {
             return node.isRunbook() || node.procedure() ? "icon-accent" : "icon-muted";
         }
 
-        private static String tooltip(OutlineNode node) {
+        @Override
+        protected String tooltip(OutlineNode node) {
             StringBuilder tip = new StringBuilder(node.isRunbook()
                     ? node.title() + "\n" + node.runbook().file()
                     : (node.procedure() ? "Procedure: " : "") + node.section().pathString() + "\nline " + node.section().line());
