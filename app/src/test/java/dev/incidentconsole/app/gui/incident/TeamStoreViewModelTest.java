@@ -12,9 +12,8 @@ import dev.incidentconsole.incident.IncidentStores;
 import dev.incidentconsole.incident.Severity;
 import dev.incidentconsole.incident.StoreOptions;
 import dev.incidentconsole.incident.TimelineEntry;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.incidentconsole.incident.testing.RestartablePostgres;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,8 +40,7 @@ class TeamStoreViewModelTest {
 
     @TempDir
     static Path serverDir;
-    private static EmbeddedPostgres pg;
-    private static int port;
+    private static RestartablePostgres pg;
 
     @TempDir
     Path dir;
@@ -51,32 +49,16 @@ class TeamStoreViewModelTest {
 
     @BeforeAll
     static void firstStart() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        startServer();
+        pg = RestartablePostgres.start(serverDir);
     }
 
     @AfterAll
     static void lastStop() throws IOException {
-        stopServer();
-    }
-
-    private static void startServer() throws IOException {
-        pg = EmbeddedPostgres.builder().setDataDirectory(serverDir.resolve("pgdata")).setCleanDataDirectory(false)
-                .setPort(port).start();
-    }
-
-    private static void stopServer() throws IOException {
-        if (pg != null) {
-            pg.close();
-            pg = null;
-            await().atMost(Duration.ofSeconds(60)).until(() -> !Files.exists(serverDir.resolve("pgdata/postmaster.pid")));
-        }
+        pg.close();
     }
 
     private static String url() {
-        return "jdbc:postgresql://localhost:" + port + "/postgres";
+        return pg.url();
     }
 
     @AfterEach
@@ -87,9 +69,7 @@ class TeamStoreViewModelTest {
         });
         ui.shutdown();
         ui.awaitTermination(10, TimeUnit.SECONDS);
-        if (pg == null) {
-            startServer();
-        }
+        pg.ensureRunning();
     }
 
     private <T> T onUi(Callable<T> work) throws Exception {
@@ -113,7 +93,7 @@ class TeamStoreViewModelTest {
         });
         assertThat(onUi(() -> model.offlineTextProperty().get())).isEmpty();
 
-        stopServer();
+        pg.stop();
         await().atMost(Duration.ofSeconds(30)).until(() -> onUi(() -> model.offlineProperty().get()));
         onUi(() -> {
             timeline.addNote("consumers restarted", false);
@@ -124,7 +104,7 @@ class TeamStoreViewModelTest {
         assertThat(onUi(() -> model.offlineTextProperty().get())).isEqualTo("Offline - 3 entries queued");
         assertThat(onUi(() -> timeline.entries().stream().filter(e -> e.seq() == 0).count())).isEqualTo(3);
 
-        startServer();
+        pg.ensureRunning();
         await().atMost(Duration.ofSeconds(30)).until(() -> onUi(() -> model.offlineTextProperty().get().isEmpty()));
         await().atMost(Duration.ofSeconds(30)).until(() -> onUi(() -> timeline.entries().stream().allMatch(e -> e.seq() > 0)));
         List<TimelineEntry> shown = onUi(() -> List.copyOf(timeline.entries()));
@@ -173,7 +153,7 @@ class TeamStoreViewModelTest {
             stores.test(url(), "postgres", "", said::set);
             return null;
         });
-        assertThat(said.get()).startsWith("Connected to localhost:" + port + "/postgres as postgres: ").endsWith("open incidents.");
+        assertThat(said.get()).startsWith("Connected to localhost:" + pg.port() + "/postgres as postgres: ").endsWith("open incidents.");
 
         onUi(() -> {
             stores.useTeamStore("jdbc:postgresql://localhost:1/nowhere", "postgres", "", said::set);
@@ -187,7 +167,7 @@ class TeamStoreViewModelTest {
             return null;
         });
         await().atMost(Duration.ofSeconds(20)).until(() -> "".equals(said.get()));
-        assertThat(onUi(() -> stores.inUseProperty().get())).isEqualTo("Team: postgres localhost:" + port + "/postgres as postgres");
+        assertThat(onUi(() -> stores.inUseProperty().get())).isEqualTo("Team: postgres localhost:" + pg.port() + "/postgres as postgres");
         assertThat(onUi(() -> model.incidents().stream().map(Incident::title).toList())).doesNotContain("Only on this laptop");
         assertThat(Files.readString(settings.file())).contains(url()).doesNotContain("typed-secret");
 

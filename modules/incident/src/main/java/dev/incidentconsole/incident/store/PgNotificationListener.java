@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Listens on {@link TimelineSql#CHANNEL} over a dedicated connection and thread, reconnecting after an
  * outage. Each notification names an incident with new entries; after every (re)connect it reports
- * {@code connected} so the store can catch up on what it missed while deaf.
+ * {@code connected} so the store can catch up on what it missed while deaf. It connects in the background
+ * after {@link #start()}, so it may not be {@link #listening()} yet, or ever (the database may refuse it).
  */
 final class PgNotificationListener implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PgNotificationListener.class);
@@ -26,6 +27,7 @@ final class PgNotificationListener implements AutoCloseable {
     private final Runnable lost;
     private final Thread thread;
     private volatile boolean closed;
+    private volatile boolean listening;
 
     PgNotificationListener(DataSource dataSource, long retryMillis, Consumer<String> onNotify, Runnable connected,
                            Runnable lost) {
@@ -42,9 +44,13 @@ final class PgNotificationListener implements AutoCloseable {
         thread.start();
     }
 
+    /** Whether notifications arrive now; false until the first connect and while reconnecting. */
+    boolean listening() {
+        return listening;
+    }
+
     private void loop() {
         Connection conn = null;
-        boolean wasConnected = false;
         while (!closed) {
             try {
                 if (conn == null) {
@@ -53,7 +59,7 @@ final class PgNotificationListener implements AutoCloseable {
                     try (Statement st = conn.createStatement()) {
                         st.execute("LISTEN " + TimelineSql.CHANNEL);
                     }
-                    wasConnected = true;
+                    listening = true;
                     connected.run();
                 }
                 PGNotification[] notes = conn.unwrap(PGConnection.class).getNotifications(POLL_MILLIS);
@@ -68,9 +74,9 @@ final class PgNotificationListener implements AutoCloseable {
                 if (closed) {
                     break;
                 }
-                if (wasConnected) {
+                if (listening) {
                     LOG.info("Lost the notification connection to the incident database: {}", e.getMessage());
-                    wasConnected = false;
+                    listening = false;
                     lost.run();
                 }
                 sleep(retryMillis);

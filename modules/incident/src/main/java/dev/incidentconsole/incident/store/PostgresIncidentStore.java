@@ -22,9 +22,14 @@ import org.slf4j.LoggerFactory;
  * every subscriber through LISTEN/NOTIFY. When the database is unreachable, appends go to a local
  * journal (synced before returning) and are written, without duplicates, when it is back; the store
  * reports {@link Connectivity#OFFLINE} meanwhile and retries every {@link StoreOptions#retryInterval()}.
+ * An outage is noticed without waiting for a write: the notification connection drops with it, and while
+ * that connection is not up (still connecting, refused, reconnecting) the writer's connection is checked
+ * every retry interval instead.
  */
 public final class PostgresIncidentStore extends JdbcIncidentStore {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresIncidentStore.class);
+    /** Short, because appends wait for the lock meanwhile; a slow answer counts as gone and is retried. */
+    private static final int VALIDATION_SECONDS = 1;
 
     private final PGSimpleDataSource dataSource;
     private final OfflineJournal journal;
@@ -45,7 +50,7 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
             t.setDaemon(true);
             return t;
         });
-        reconnector.scheduleWithFixedDelay(this::reconnect, retry, retry, TimeUnit.MILLISECONDS);
+        reconnector.scheduleWithFixedDelay(this::watchConnection, retry, retry, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -183,11 +188,40 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
 
     /** The listener lost its connection: the writer's is probably gone too. */
     private void notificationsLost() {
+        checkWriter();
+    }
+
+    /**
+     * Every retry interval: offline, tries to get back; online without notifications, checks the writer's
+     * connection. A database that stops while the listener is not connected (it connects in the background
+     * after open, and again after a loss) gives no other sign until the next write.
+     */
+    private void watchConnection() {
+        try {
+            if (closed) {
+                return;
+            }
+            if (state == Connectivity.OFFLINE) {
+                reconnect();
+            } else if (!listener.listening()) {
+                checkWriter();
+            }
+        } catch (RuntimeException e) {
+            // An exception would cancel the schedule, and with it every later check.
+            LOG.warn("Checking the incident database connection failed: {}", e.toString());
+        }
+    }
+
+    /** Goes offline when the writer's connection no longer answers. */
+    private void checkWriter() {
         if (!lock.tryLock()) {
-            return; // an append is running and will find out itself
+            return; // the holder uses the connection and finds out itself; else the next round checks again
         }
         try {
-            if (connection != null && !connection.isValid(1)) {
+            if (closed || state == Connectivity.OFFLINE || connection == null) {
+                return;
+            }
+            if (!connection.isValid(VALIDATION_SECONDS)) {
                 goOfflineLocked(new SQLException("connection is no longer valid"));
             }
         } catch (SQLException e) {
@@ -198,14 +232,11 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
     }
 
     private void reconnect() {
-        if (closed || state == Connectivity.ONLINE) {
-            return;
-        }
         if (!lock.tryLock()) {
             return;
         }
         try {
-            if (closed) {
+            if (closed || state == Connectivity.ONLINE) {
                 return;
             }
             if (connection == null) {

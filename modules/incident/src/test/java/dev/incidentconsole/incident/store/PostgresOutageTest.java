@@ -15,10 +15,8 @@ import dev.incidentconsole.incident.Severity;
 import dev.incidentconsole.incident.StoreException;
 import dev.incidentconsole.incident.StoreOptions;
 import dev.incidentconsole.incident.TimelineEntry;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.incidentconsole.incident.testing.RestartablePostgres;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,8 +39,7 @@ class PostgresOutageTest {
 
     @TempDir
     static Path serverDir;
-    private static EmbeddedPostgres pg;
-    private static int port;
+    private static RestartablePostgres pg;
 
     @TempDir
     Path clientDir;
@@ -50,35 +47,20 @@ class PostgresOutageTest {
 
     @BeforeAll
     static void firstStart() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        startServer();
+        pg = RestartablePostgres.start(serverDir);
     }
 
     @AfterAll
     static void lastStop() throws IOException {
-        stopServer();
-    }
-
-    private static void startServer() throws IOException {
-        pg = EmbeddedPostgres.builder().setDataDirectory(serverDir.resolve("pgdata")).setCleanDataDirectory(false)
-                .setPort(port).start();
-    }
-
-    private static void stopServer() throws IOException {
-        if (pg != null) {
-            pg.close();
-            pg = null;
-            // pg_ctl gives up waiting after a few seconds on a busy machine while the shutdown goes on.
-            await().atMost(Duration.ofSeconds(60))
-                    .until(() -> !Files.exists(serverDir.resolve("pgdata/postmaster.pid")));
-        }
+        pg.close();
     }
 
     private IncidentStore open() throws StoreException {
-        IncidentStore s = IncidentStores.postgres("jdbc:postgresql://localhost:" + port + "/postgres", "postgres",
-                null, clientDir, FAST_RETRY);
+        return open(pg.url(), "postgres");
+    }
+
+    private IncidentStore open(String url, String user) throws StoreException {
+        IncidentStore s = IncidentStores.postgres(url, user, null, clientDir, FAST_RETRY);
         stores.add(s);
         return s;
     }
@@ -86,9 +68,7 @@ class PostgresOutageTest {
     @AfterEach
     void closeClients() throws IOException {
         stores.forEach(IncidentStore::close);
-        if (pg == null) {
-            startServer();
-        }
+        pg.ensureRunning();
     }
 
     private static TimelineEntry note(Incident i, String text) {
@@ -104,7 +84,7 @@ class PostgresOutageTest {
         TimelineEntry before = note(incident, "rolled back to v41");
         assertThat(store.append(before).outcome()).isEqualTo(Receipt.Outcome.STORED);
 
-        stopServer();
+        pg.stop();
         await().atMost(Duration.ofSeconds(20)).until(() -> store.connectivity() == Connectivity.OFFLINE);
         List<UUID> written = new ArrayList<>();
         for (int k = 0; k < 5; k++) {
@@ -118,7 +98,7 @@ class PostgresOutageTest {
         assertThatThrownBy(() -> store.entries(incident.id(), 0)).isInstanceOfSatisfying(StoreException.class,
                 e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.UNAVAILABLE));
 
-        startServer();
+        pg.ensureRunning();
         await().atMost(Duration.ofSeconds(20)).until(() -> store.connectivity() == Connectivity.ONLINE);
         assertThat(states).containsExactly(Connectivity.OFFLINE, Connectivity.ONLINE);
         assertThat(store.pendingEntries()).isZero();
@@ -130,16 +110,40 @@ class PostgresOutageTest {
     }
 
     @Test
+    void anOutageIsNoticedWithoutAWriteWhileTheNotificationConnectionIsDown() throws Exception {
+        // A login allowed one session: the writer holds it and the notification connection is refused, as when
+        // the database stops before that connection is made (it is made in the background after opening).
+        String login = "scribe_" + Long.toHexString(System.nanoTime());
+        pg.execute("CREATE ROLE " + login + " LOGIN", "CREATE DATABASE " + login + " OWNER " + login);
+        open(pg.url(login), login).close(); // the schema, while Flyway may still use two sessions
+        pg.execute("ALTER ROLE " + login + " CONNECTION LIMIT 1");
+        // The first store's sessions end in the background; until then this login is at its limit.
+        IncidentStore store = await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
+                .until(() -> open(pg.url(login), login), opened -> true);
+        Incident incident = store.create(IncidentDraft.of("Disk full on db-2", Severity.P2), "alice");
+
+        pg.stop();
+        await().atMost(Duration.ofSeconds(20)).until(() -> store.connectivity() == Connectivity.OFFLINE);
+        TimelineEntry offline = note(incident, "freed 20 GB of old WAL");
+        assertThat(store.append(offline).outcome()).isEqualTo(Receipt.Outcome.JOURNALED);
+
+        pg.ensureRunning();
+        pg.execute("ALTER ROLE " + login + " CONNECTION LIMIT -1"); // else the listener may take the one session
+        await().atMost(Duration.ofSeconds(20)).until(() -> store.connectivity() == Connectivity.ONLINE);
+        assertThat(store.entries(incident.id(), 0)).extracting(TimelineEntry::id).endsWith(offline.id()).hasSize(2);
+    }
+
+    @Test
     void aClientClosedWhileOfflineSendsItsJournalWhenOpenedAgain() throws Exception {
         IncidentStore first = open();
         Incident incident = first.create(IncidentDraft.of("Queue backlog", Severity.P2), "alice");
-        stopServer();
+        pg.stop();
         // The journal is synced before append returns, so closing here is as good as being killed.
         TimelineEntry offline = note(incident, "consumers restarted");
         assertThat(first.append(offline).outcome()).isEqualTo(Receipt.Outcome.JOURNALED);
         first.close();
 
-        startServer();
+        pg.ensureRunning();
         IncidentStore second = open();
         assertThat(second.pendingEntries()).isZero();
         assertThat(second.entries(incident.id(), 0)).extracting(TimelineEntry::id).endsWith(offline.id()).hasSize(2);
