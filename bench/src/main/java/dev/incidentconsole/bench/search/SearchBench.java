@@ -27,7 +27,7 @@ public final class SearchBench {
 
     /** CPU time is reported beside wall-clock time: on a shared machine the latter includes waiting for a core. */
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-    private static final int MAX_WARM_UP_ROUNDS = 15;
+    private static final int MAX_WARM_UP_ROUNDS = 25;
 
     public static void main(String[] args) throws IOException {
         int files = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
@@ -102,7 +102,7 @@ public final class SearchBench {
             long compiled = jit.getTotalCompilationTime() - compiledBefore;
             compiledBefore += compiled;
             System.out.printf(Locale.ROOT, "warm-up round %d: %d ms, JIT compiling %d ms%n", round, roundMillis, compiled);
-            if (round >= 2 && compiled * 20 < roundMillis) {
+            if (round >= 3 && compiled * 100 < roundMillis) {
                 return;
             }
         }
@@ -112,6 +112,8 @@ public final class SearchBench {
         long[] nanos = new long[mix.size()];
         long[] cpu = new long[mix.size()];
         int empty = 0;
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        long compiledBefore = jit.getTotalCompilationTime();
         for (int i = 0; i < mix.size(); i++) {
             long start = System.nanoTime();
             long cpuStart = THREADS.getCurrentThreadCpuTime();
@@ -120,6 +122,7 @@ public final class SearchBench {
             nanos[i] = System.nanoTime() - start;
         }
         report(name + ", wall clock (top 20 + snippets)", nanos);
+        System.out.printf(Locale.ROOT, "  JIT compiling meanwhile: %d ms%n", jit.getTotalCompilationTime() - compiledBefore);
         if (!details) {
             return;
         }

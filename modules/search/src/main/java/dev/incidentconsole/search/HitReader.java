@@ -33,7 +33,7 @@ final class HitReader {
     /** Score factor for each earlier hit from the same runbook. */
     static final double SAME_RUNBOOK_FACTOR = 0.85;
     /** How many of the best candidates get the proximity and all-words bonus (and may move up with it). */
-    static final int RESCORED = 40;
+    static final int RESCORED = 30;
     /** Fewer hits than this per thread are not worth a thread. */
     private static final int MIN_HITS_PER_PART = 8;
     private static final Sort FILE_ORDER = new Sort(new SortField(SearchFields.FILE, SortField.Type.STRING),

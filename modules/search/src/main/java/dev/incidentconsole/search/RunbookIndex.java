@@ -98,7 +98,7 @@ public final class RunbookIndex implements Closeable {
     /** Indexes a parsed runbook, replacing any earlier version of the same file; returns the documents added. */
     public int add(Runbook runbook) {
         int n = put(runbook);
-        refresh();
+        refreshAfterEdit();
         return n;
     }
 
@@ -161,7 +161,7 @@ public final class RunbookIndex implements Closeable {
         }
         int n = put(runbook);
         if (visibleNow) {
-            refresh();
+            refreshAfterEdit();
         }
         notify(() -> listener.indexed(runbook, n));
         return true;
@@ -243,6 +243,20 @@ public final class RunbookIndex implements Closeable {
     void refreshAfterBulk() {
         try {
             writer.forceMerge(1);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot merge the search index", e);
+        }
+        refresh();
+    }
+
+    /**
+     * Makes a single edit visible. Each edit adds a small segment, and searches pay for every segment (see
+     * {@link #refreshAfterBulk}): the small ones are merged into one straight away, which costs milliseconds,
+     * while the large one from the last bulk load is left alone.
+     */
+    private void refreshAfterEdit() {
+        try {
+            writer.forceMerge(2);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot merge the search index", e);
         }

@@ -40,10 +40,14 @@ class RunbookIndexTest {
     }
 
     @Test
-    void aBulkLoadEndsAsOneSegmentWhileSingleEditsAddSegments() throws IOException {
+    void aBulkLoadEndsAsOneSegmentAndEditsAddAtMostOneMore() throws IOException {
         assertThat(index.segments()).isEqualTo(1);
         index.add(Fixtures.database());
         assertThat(index.segments()).isGreaterThan(1);
+        for (int i = 0; i < 12; i++) { // new runbooks saved one by one: each adds a segment...
+            index.add(Runbooks.runbook("new-" + i + ".md", "New " + i).heading(2, "Step " + i, "Restart it.").build());
+        }
+        assertThat(index.segments()).as("...and the small ones are merged at once").isLessThanOrEqualTo(2);
         index.addAll(List.of(Fixtures.api(), Fixtures.redis()));
         assertThat(index.segments()).isEqualTo(1);
         assertThat(index.search(SearchQuery.of("too many clients"))).isNotEmpty();
