@@ -14,6 +14,7 @@ import org.apache.lucene.util.BytesRef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -30,6 +31,9 @@ final class CrossFieldExpander {
     private final Map<String, Float> phraseFields;
     private final Predicate<String> ignored;
     private final Predicate<String> common;
+    /** Terms scored with {@link #alone} field weights instead (words without synonyms), or none. */
+    private final Set<String> lone;
+    private final Map<String, Float> alone;
 
     /**
      * @param fields       field names and the weight of a match in each
@@ -43,10 +47,26 @@ final class CrossFieldExpander {
 
     private CrossFieldExpander(Map<String, Float> fields, Map<String, Float> phraseFields, Predicate<String> ignored,
                                Predicate<String> common) {
+        this(fields, phraseFields, ignored, common, Set.of(), Map.of());
+    }
+
+    private CrossFieldExpander(Map<String, Float> fields, Map<String, Float> phraseFields, Predicate<String> ignored,
+                               Predicate<String> common, Set<String> lone, Map<String, Float> alone) {
         this.fields = fields;
         this.phraseFields = phraseFields;
         this.ignored = ignored;
         this.common = common;
+        this.lone = lone;
+        this.alone = alone;
+    }
+
+    /**
+     * The same expander, but the given terms use other field weights. The typed words that have no synonyms
+     * carry the weight their separate synonym clause had (see {@link SearchFields#ALONE_BOOSTS}), so that
+     * clause and its postings can go.
+     */
+    CrossFieldExpander withAloneTerms(Set<String> terms, Map<String, Float> weights) {
+        return new CrossFieldExpander(fields, phraseFields, ignored, common, terms, weights);
     }
 
     /**
@@ -55,10 +75,11 @@ final class CrossFieldExpander {
      * headings and symptoms still count (the caller adds their body score when rescoring the best candidates).
      */
     CrossFieldExpander withCommonWords(Predicate<String> isCommon) {
-        return new CrossFieldExpander(fields, phraseFields, ignored, isCommon);
+        return new CrossFieldExpander(fields, phraseFields, ignored, isCommon, lone, alone);
     }
 
     private Map<String, Float> fieldsFor(List<String> words) {
+        Map<String, Float> fields = words.size() == 1 && lone.contains(words.get(0)) ? alone : this.fields;
         if (!fields.containsKey(SearchFields.BODY) || words.stream().noneMatch(common)) {
             return fields;
         }

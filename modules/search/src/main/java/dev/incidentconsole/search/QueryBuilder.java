@@ -3,6 +3,7 @@ package dev.incidentconsole.search;
 import dev.incidentconsole.runbook.SectionKind;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -14,8 +15,10 @@ import org.apache.lucene.search.TermQuery;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -115,7 +118,12 @@ public final class QueryBuilder {
     }
 
     private Query text(TypedText typed, CommonWords commonWords, IndexReader reader) throws IOException {
-        CrossFieldExpander expander = commonWords.any() ? this.expander.withCommonWords(commonWords) : this.expander;
+        // Only when some word has synonyms: otherwise there is no synonym clause whose weight to carry over.
+        boolean anySynonyms = typed.withSynonyms != null && !typed.withSynonyms.equals(typed.words);
+        Set<String> alone = anySynonyms ? withoutSynonyms(typed.withSynonyms) : Set.of();
+        CrossFieldExpander expander = alone.isEmpty() ? this.expander
+                : this.expander.withAloneTerms(alone, SearchFields.ALONE_BOOSTS);
+        expander = commonWords.any() ? expander.withCommonWords(commonWords) : expander;
         CrossFieldExpander synonymExpander = commonWords.any()
                 ? this.synonymExpander.withCommonWords(commonWords) : this.synonymExpander;
         BooleanQuery.Builder b = new BooleanQuery.Builder();
@@ -138,8 +146,9 @@ public final class QueryBuilder {
         // words and their synonyms are separate clauses so that a multi-word synonym ("connection refused" =
         // "econnrefused") never turns the typed words themselves into a phrase.
         b.add(words, Occur.SHOULD);
-        if (typed.withSynonyms != null && !typed.withSynonyms.equals(typed.words)) {
-            Query withSynonyms = synonymExpander.expand(typed.withSynonyms);
+        Query synonymsOnly = anySynonyms ? withoutAlone(typed.withSynonyms, alone) : null;
+        if (synonymsOnly != null) {
+            Query withSynonyms = synonymExpander.expand(synonymsOnly);
             if (withSynonyms != null) {
                 b.add(new BoostQuery(withSynonyms, SearchFields.SYNONYM_BOOST), Occur.SHOULD);
             }
@@ -152,6 +161,41 @@ public final class QueryBuilder {
                     Occur.SHOULD);
         }
         return b.build();
+    }
+
+    /** Typed words that the synonym analysis left as they were: a plain term clause of their own. */
+    private static Set<String> withoutSynonyms(Query withSynonyms) {
+        Set<String> alone = new HashSet<>();
+        if (withSynonyms instanceof TermQuery tq) {
+            alone.add(tq.getTerm().text());
+        } else if (withSynonyms instanceof BooleanQuery bq) {
+            for (BooleanClause c : bq.clauses()) {
+                if (c.getQuery() instanceof TermQuery tq) {
+                    alone.add(tq.getTerm().text());
+                }
+            }
+        }
+        return alone;
+    }
+
+    /** The synonyms query without the clauses of words that have none; null when nothing is left. */
+    private static Query withoutAlone(Query withSynonyms, Set<String> alone) {
+        if (withSynonyms == null || alone.isEmpty()) {
+            return withSynonyms;
+        }
+        if (withSynonyms instanceof TermQuery) {
+            return null;
+        }
+        BooleanQuery bq = (BooleanQuery) withSynonyms;
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        int kept = 0;
+        for (BooleanClause c : bq.clauses()) {
+            if (!(c.getQuery() instanceof TermQuery)) {
+                b.add(c);
+                kept++;
+            }
+        }
+        return kept == 0 ? null : b.build();
     }
 
     /**

@@ -51,6 +51,12 @@ final class SearchFields {
      * large index, so body matches of synonyms only count when the best candidates are rescored.
      */
     static final Map<String, Float> SYNONYM_BOOSTS = boosts(TITLE, 5f, SYMPTOM, 4f);
+    /**
+     * Per-term weights of a typed word that has no synonyms: {@link #TERM_BOOSTS} plus what its own clause among
+     * the synonyms added ({@link #SYNONYM_BOOST} times {@link #SYNONYM_BOOSTS}). The sum is the same score
+     * whenever the heading or symptom match is the word's best, and it saves scoring those postings twice.
+     */
+    static final Map<String, Float> ALONE_BOOSTS = boosts(TITLE, 5f * 1.8f, ALERT, 5f, SYMPTOM, 4f * 1.8f, BODY, 1f);
     /** Where multi-word synonyms ("too many requests" for 429) are looked for: headings and symptoms only. */
     static final Map<String, Float> SYNONYM_PHRASE_BOOSTS = boosts(TITLE, 5f, SYMPTOM, 4f);
 
