@@ -51,12 +51,6 @@ final class SearchFields {
      * large index, so body matches of synonyms only count when the best candidates are rescored.
      */
     static final Map<String, Float> SYNONYM_BOOSTS = boosts(TITLE, 5f, SYMPTOM, 4f);
-    /**
-     * Per-term weights of a typed word that has no synonyms: {@link #TERM_BOOSTS} plus what its own clause among
-     * the synonyms added ({@link #SYNONYM_BOOST} times {@link #SYNONYM_BOOSTS}). The sum is the same score
-     * whenever the heading or symptom match is the word's best, and it saves scoring those postings twice.
-     */
-    static final Map<String, Float> ALONE_BOOSTS = boosts(TITLE, 5f * 1.8f, ALERT, 5f, SYMPTOM, 4f * 1.8f, BODY, 1f);
     /** Where multi-word synonyms ("too many requests" for 429) are looked for: headings and symptoms only. */
     static final Map<String, Float> SYNONYM_PHRASE_BOOSTS = boosts(TITLE, 5f, SYMPTOM, 4f);
 
@@ -65,6 +59,13 @@ final class SearchFields {
 
     /** Synonym matches count on top of the typed words, a little below them. */
     static final float SYNONYM_BOOST = 0.8f;
+    /**
+     * Per-term weights of a typed word that has no synonyms: {@link #TERM_BOOSTS} plus what its own clause among
+     * the synonyms added ({@link #SYNONYM_BOOST} times {@link #SYNONYM_BOOSTS}). The sum is the same score
+     * whenever the heading or symptom match is the word's best, and it saves scoring those postings twice.
+     */
+    static final Map<String, Float> ALONE_BOOSTS = boosts(TITLE, 5f + SYNONYM_BOOST * 5f, ALERT, 5f,
+            SYMPTOM, 4f + SYNONYM_BOOST * 4f, BODY, 1f);
     static final float FUZZY_BOOST = 0.3f;
     /** Weight of the bonus for sections whose text holds every typed word. */
     static final float ALL_WORDS_BOOST = 2f;
