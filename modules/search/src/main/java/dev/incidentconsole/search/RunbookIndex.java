@@ -241,12 +241,7 @@ public final class RunbookIndex implements Closeable {
      * A no-op when the load already fit in one (the RAM buffer is sized for that).
      */
     void refreshAfterBulk() {
-        try {
-            writer.forceMerge(1);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot merge the search index", e);
-        }
-        refresh();
+        mergeAndRefresh(1);
     }
 
     /**
@@ -255,8 +250,12 @@ public final class RunbookIndex implements Closeable {
      * while the large one from the last bulk load is left alone.
      */
     private void refreshAfterEdit() {
+        mergeAndRefresh(2);
+    }
+
+    private void mergeAndRefresh(int maxSegments) {
         try {
-            writer.forceMerge(2);
+            writer.forceMerge(maxSegments);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot merge the search index", e);
         }

@@ -1,8 +1,8 @@
 package dev.incidentconsole.app.gui.incident;
 
+import dev.incidentconsole.app.gui.util.HeldTaskExecutor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.incidentconsole.app.gui.util.TaskExecutor;
 import dev.incidentconsole.incident.EntryBody;
 import dev.incidentconsole.incident.Incident;
 import dev.incidentconsole.incident.IncidentDraft;
@@ -13,11 +13,7 @@ import dev.incidentconsole.incident.Status;
 import dev.incidentconsole.incident.StoreOptions;
 import dev.incidentconsole.incident.TimelineEntry;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,40 +24,9 @@ class IncidentListTest {
     @TempDir
     Path dir;
 
-    private final Answers answers = new Answers();
+    private final HeldTaskExecutor answers = HeldTaskExecutor.answersLater();
     private IncidentStore store;
     private IncidentViewModel model;
-
-    /** Runs work at once, as a background thread would, but holds each answer until the test delivers it. */
-    private static final class Answers implements TaskExecutor {
-        private final Deque<Runnable> held = new ArrayDeque<>();
-
-        @Override
-        public <T> void execute(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Exception> onFailure) {
-            try {
-                T result = work.call();
-                held.add(() -> onSuccess.accept(result));
-            } catch (Exception e) {
-                held.add(() -> onFailure.accept(e));
-            }
-        }
-
-        void deliverNewestFirst() {
-            while (!held.isEmpty()) {
-                held.pollLast().run();
-            }
-        }
-
-        void deliverAll() {
-            while (!held.isEmpty()) {
-                held.pollFirst().run();
-            }
-        }
-
-        @Override
-        public void close() {
-        }
-    }
 
     @BeforeEach
     void open() throws Exception {
@@ -81,7 +46,7 @@ class IncidentListTest {
         AtomicReference<Incident> started = new AtomicReference<>();
         model.start(IncidentDraft.of("Checkout 5xx", Severity.P1), started::set);
 
-        answers.deliverNewestFirst(); // the start answers first, then the stale listing
+        answers.runAllNewestFirst(); // the start answers first, then the stale listing
 
         assertThat(model.incidents()).extracting(Incident::title).containsExactly("Checkout 5xx", "Older outage");
         assertThat(model.selectedProperty().get().id()).isEqualTo(started.get().id());
@@ -90,15 +55,15 @@ class IncidentListTest {
     @Test
     void aLaterListingThatNoLongerHasItWins() throws Exception {
         model.showResolvedProperty().set(false); // refreshes: open incidents only
-        answers.deliverAll();
+        answers.runAll();
         AtomicReference<Incident> started = new AtomicReference<>();
         model.start(IncidentDraft.of("Checkout 5xx", Severity.P1), started::set);
-        answers.deliverAll();
+        answers.runAll();
         store.append(TimelineEntry.create(started.get().id(), "bob",
                 new EntryBody.StatusChanged(Status.INVESTIGATING, Status.RESOLVED, "fixed on another laptop")));
 
         model.refresh(); // asked for after the start: it is the truth, and resolved incidents are hidden
-        answers.deliverAll();
+        answers.runAll();
 
         assertThat(model.incidents()).extracting(Incident::title).containsExactly("Older outage");
     }

@@ -1,9 +1,9 @@
 package dev.incidentconsole.app.gui.incident;
 
+import dev.incidentconsole.app.gui.util.HeldTaskExecutor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.incidentconsole.app.gui.util.DirectTaskExecutor;
-import dev.incidentconsole.app.gui.util.TaskExecutor;
 import dev.incidentconsole.incident.EntryBody;
 import dev.incidentconsole.incident.Incident;
 import dev.incidentconsole.incident.IncidentDraft;
@@ -15,11 +15,7 @@ import dev.incidentconsole.incident.StoreOptions;
 import dev.incidentconsole.incident.TimelineEntry;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -111,15 +107,15 @@ class TimelineViewModelTest {
 
     @Test
     void entriesRecordedInARowAreStoredInThatOrderWhicheverWorkerRunsFirst() throws Exception {
-        NewestFirstExecutor workers = new NewestFirstExecutor();
+        HeldTaskExecutor workers = new HeldTaskExecutor();
         TimelineViewModel racing = new TimelineViewModel(workers, () -> store, "alice");
         Incident shown = incidents.incidents().get(0);
         racing.show(shown);
-        workers.runAll();
+        workers.runAllNewestFirst();
 
         racing.addNote("backend OOM-killed; raised the memory limit", false);
         racing.changeStatus(Status.RESOLVED);
-        workers.runAll();
+        workers.runAllNewestFirst();
 
         assertThat(store.entries(shown.id(), 0)).extracting(TimelineEntry::kind)
                 .containsExactly("created", "note", "status_changed");
@@ -146,28 +142,5 @@ class TimelineViewModelTest {
                 "bob");
         broken.refresh();
         assertThat(broken.errorProperty().get()).isNotBlank().doesNotContain("Exception");
-    }
-
-    /** Holds background work and runs the newest first, as a worker that started later may finish first. */
-    private static final class NewestFirstExecutor implements TaskExecutor {
-        private final Deque<Runnable> held = new ArrayDeque<>();
-        private final DirectTaskExecutor direct = new DirectTaskExecutor();
-
-        @Override
-        public <T> void execute(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Exception> onFailure) {
-            held.push(() -> direct.execute(work, onSuccess, onFailure));
-        }
-
-        /** Runs work, and the work its callbacks submit, until none is left. */
-        void runAll() {
-            while (!held.isEmpty()) {
-                held.pop().run();
-            }
-        }
-
-        @Override
-        public void close() {
-            held.clear();
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.incidentconsole.app.gui.runbooks;
 
+import dev.incidentconsole.app.gui.util.HeldTaskExecutor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
@@ -174,7 +175,7 @@ class RunbookTreeViewModelTest {
 
     @Test
     void resultOfAnOlderLoadIsDropped() throws IOException {
-        QueuedTaskExecutor queued = new QueuedTaskExecutor();
+        HeldTaskExecutor queued = new HeldTaskExecutor();
         RunbookTreeViewModel slow = new RunbookTreeViewModel(queued, new RunbookLoader(new RunbookParser()));
         slow.load(dir.resolve("missing"));
         slow.load(TestRunbooks.write(dir));

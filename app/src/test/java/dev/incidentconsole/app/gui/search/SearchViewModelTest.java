@@ -1,5 +1,6 @@
 package dev.incidentconsole.app.gui.search;
 
+import dev.incidentconsole.app.gui.util.HeldTaskExecutor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.incidentconsole.app.gui.util.DirectTaskExecutor;
@@ -60,7 +61,7 @@ class SearchViewModelTest {
 
     @Test
     void aStaleResultArrivingLateIsDropped() {
-        QueuedExecutor executor = new QueuedExecutor();
+        HeldTaskExecutor executor = new HeldTaskExecutor();
         SearchViewModel model = model(executor);
         model.textProperty().set("disk full");
         debouncer.settle();
@@ -78,7 +79,7 @@ class SearchViewModelTest {
 
     @Test
     void hitsForTheTextBeforeTheLastKeystrokeAreDroppedWhileItsSearchWaits() {
-        QueuedExecutor executor = new QueuedExecutor();
+        HeldTaskExecutor executor = new HeldTaskExecutor();
         SearchViewModel model = model(executor);
         model.textProperty().set("disk full");
         debouncer.settle();
