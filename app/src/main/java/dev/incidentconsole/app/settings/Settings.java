@@ -70,6 +70,11 @@ public record Settings(List<Path> runbookFolders, Path synonymsFile, String stor
         return new Settings(runbookFolders, synonymsFile, u, u == null ? null : user, theme);
     }
 
+    /** These settings with the runbook folders and synonyms file of {@code other}, the rest kept. */
+    public Settings withSearchOf(Settings other) {
+        return new Settings(other.runbookFolders, other.synonymsFile, storeUrl, storeUser, theme);
+    }
+
     /** These settings with the dark or the light theme. */
     public Settings withDark(boolean dark) {
         return new Settings(runbookFolders, synonymsFile, storeUrl, storeUser, dark ? DARK : null);

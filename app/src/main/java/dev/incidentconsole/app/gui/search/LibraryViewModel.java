@@ -139,7 +139,8 @@ public final class LibraryViewModel {
             String saveProblem = null;
             if (persist) {
                 try {
-                    store.save(next);
+                    // Only what this view changes: the theme or team store may have been changed since it loaded.
+                    store.update(current -> current.withSearchOf(next));
                 } catch (IOException e) {
                     saveProblem = e.getMessage() + " The change lasts until the app closes.";
                 }

@@ -81,6 +81,19 @@ class LibraryViewModelTest {
     }
 
     @Test
+    void addingAFolderKeepsTheThemeAndStoreChosenSinceTheViewLoaded() throws IOException {
+        LibraryViewModel model = started();
+        store.update(s -> s.withDark(true).withStore("jdbc:postgresql://db.internal/incidents", "ops"));
+
+        model.addFolder(team);
+
+        Settings saved = store.load();
+        assertThat(saved.runbookFolders()).containsExactly(team);
+        assertThat(saved.dark()).isTrue();
+        assertThat(saved.storeUrl()).isEqualTo("jdbc:postgresql://db.internal/incidents");
+    }
+
+    @Test
     void aRemovedFolderIsNoLongerSearched() throws IOException {
         store.save(Settings.defaults().withFolder(team));
         LibraryViewModel model = started();
