@@ -1,8 +1,5 @@
 package dev.incidentconsole.search;
 
-import dev.incidentconsole.runbook.Alert;
-import dev.incidentconsole.runbook.Block;
-import dev.incidentconsole.runbook.Command;
 import dev.incidentconsole.runbook.Runbook;
 import dev.incidentconsole.runbook.Section;
 import org.apache.lucene.document.BinaryDocValuesField;
@@ -17,20 +14,10 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.util.BytesRef;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
-/**
- * Turns a runbook into search documents, one per unit an engineer would land on: a heading together with the
- * bold-labelled parts under it (Symptoms, Diagnosis, Resolution...), so "429" finds the rate limiting
- * procedure as a whole rather than its Diagnosis label alone. Headings without content of their own (a
- * "Common Issues" that only groups sub-headings) produce no document; their words reach the sub-sections
- * through the heading path.
- */
+/** Turns a runbook into search documents, one per {@link SectionUnit}. */
 final class SectionDocuments {
 
     /** Joins list values (heading path, components) in one doc value. */
@@ -51,97 +38,39 @@ final class SectionDocuments {
     }
 
     static List<Document> of(Runbook runbook) {
-        List<Document> docs = new ArrayList<>();
-        List<Section> unit = new ArrayList<>();
-        List<String> carried = new ArrayList<>();
-        for (Section s : runbook.sections()) {
-            if (!s.label() && !unit.isEmpty()) {
-                addUnit(runbook, unit, carried, docs);
-                unit.clear();
-            }
-            unit.add(s);
-        }
-        if (!unit.isEmpty()) {
-            addUnit(runbook, unit, carried, docs);
-        }
-        return docs;
+        return SectionUnit.of(runbook).stream().map(SectionDocuments::document).toList();
     }
 
-    /**
-     * Adds the unit's document. A heading with nothing under it but sub-headings (a "# KubePodCrashLooping"
-     * over "## Meaning") makes none; the alerts it names are carried to the next unit instead.
-     */
-    private static void addUnit(Runbook runbook, List<Section> unit, List<String> carried, List<Document> docs) {
-        Section head = unit.get(0);
-        StringBuilder body = new StringBuilder(head.text().strip());
-        Set<String> symptoms = new LinkedHashSet<>();
-        Set<String> components = new LinkedHashSet<>();
-        Set<String> kinds = new LinkedHashSet<>();
-        List<Command> commands = new ArrayList<>();
-        for (Section s : unit) {
-            if (s != head) {
-                String text = s.text().strip();
-                // The label is usually part of its own first paragraph ("Symptoms: ..."); name it only if not.
-                String lead = text.startsWith(s.title()) ? "" : s.title() + ": ";
-                body.append(body.length() > 0 ? "\n" : "").append(lead).append(text);
-            }
-            symptoms.addAll(s.symptoms());
-            components.addAll(s.components());
-            kinds.add(s.kind().label());
-            commands.addAll(s.commands());
-        }
-        carried.addAll(alertsOf(runbook, unit));
-        if (symptoms.isEmpty() && unit.stream().noneMatch(SectionDocuments::hasContent)) {
-            return;
-        }
-        List<String> alerts = List.copyOf(new LinkedHashSet<>(carried));
-        carried.clear();
+    private static Document document(SectionUnit unit) {
+        Section head = unit.head();
         Document doc = new Document();
-        String file = fileKey(runbook.file());
+        String file = fileKey(unit.runbook().file());
         // What a hit shows is kept in doc values: reading them for twenty hits costs far less than stored fields.
         doc.add(new StringField(SearchFields.FILE, file, Field.Store.NO));
         doc.add(new SortedDocValuesField(SearchFields.FILE, new BytesRef(file)));
         doc.add(new NumericDocValuesField(SearchFields.LINE, head.line()));
-        doc.add(new BinaryDocValuesField(SearchFields.RUNBOOK_TITLE, new BytesRef(runbook.title())));
+        doc.add(new BinaryDocValuesField(SearchFields.RUNBOOK_TITLE, new BytesRef(unit.runbook().title())));
         doc.add(new BinaryDocValuesField(SearchFields.PATH, new BytesRef(String.join(LIST_SEPARATOR, head.path()))));
         doc.add(new SortedDocValuesField(SearchFields.KIND, new BytesRef(head.kind().name())));
         doc.add(new BinaryDocValuesField(SearchFields.COMPONENT_NAME,
-                new BytesRef(String.join(LIST_SEPARATOR, components))));
-        kinds.forEach(k -> doc.add(new StringField(SearchFields.KINDS, k, Field.Store.NO)));
-        components.forEach(c ->
+                new BytesRef(String.join(LIST_SEPARATOR, unit.components()))));
+        unit.kinds().forEach(k -> doc.add(new StringField(SearchFields.KINDS, k, Field.Store.NO)));
+        unit.components().forEach(c ->
                 doc.add(new StringField(SearchFields.COMPONENT, c.toLowerCase(Locale.ROOT), Field.Store.NO)));
         String title = head.title();
         text(doc, SearchFields.TITLE, title);
-        List<String> ancestors = new ArrayList<>(head.path().subList(0, Math.max(0, head.path().size() - 1)));
-        if (!ancestors.contains(runbook.title())) {
-            ancestors.add(0, runbook.title());
-        }
+        List<String> ancestors = unit.ancestors();
         text(doc, SearchFields.ANCESTORS, String.join("\n", ancestors));
-        for (String a : alerts) {
-            text(doc, SearchFields.ALERT, a);
-        }
-        symptoms.forEach(s -> text(doc, SearchFields.SYMPTOM, s));
-        commands.forEach(c -> text(doc, SearchFields.COMMAND, c.text()));
-        doc.add(new Field(SearchFields.BODY, body.toString(), BODY_TYPE));
+        unit.alerts().forEach(a -> text(doc, SearchFields.ALERT, a));
+        unit.symptoms().forEach(s -> text(doc, SearchFields.SYMPTOM, s));
+        unit.commands().forEach(c -> text(doc, SearchFields.COMMAND, c.text()));
+        String body = unit.body();
+        doc.add(new Field(SearchFields.BODY, body, BODY_TYPE));
         doc.add(new BinaryDocValuesField(SearchFields.BODY_TEXT, new BytesRef(body)));
-        String all = String.join("\n", title, String.join("\n", ancestors), String.join("\n", alerts),
-                String.join("\n", symptoms), String.join("\n", components), body);
+        String all = String.join("\n", title, String.join("\n", ancestors), String.join("\n", unit.alerts()),
+                String.join("\n", unit.symptoms()), String.join("\n", unit.components()), body);
         text(doc, SearchFields.ALL, all);
-        docs.add(doc);
-    }
-
-    /** Whether the section has text of its own besides its heading line. */
-    private static boolean hasContent(Section s) {
-        return s.blocks().stream().anyMatch(b -> !(b instanceof Block.Text t)
-                || (t.type() != Block.TextType.HEADING && !t.plain().isBlank()));
-    }
-
-    /** Alerts named by the unit's heading or one of its labelled parts. */
-    private static List<String> alertsOf(Runbook runbook, List<Section> unit) {
-        Set<List<String>> paths = new HashSet<>();
-        unit.forEach(s -> paths.add(s.path()));
-        return runbook.alerts().stream().filter(a -> paths.contains(a.sectionPath()))
-                .map(Alert::name).distinct().toList();
+        return doc;
     }
 
     private static FieldType bodyType() {
