@@ -67,7 +67,7 @@ final class CommonWords implements Predicate<String> {
     private boolean common(String term) {
         return seen.computeIfAbsent(term, t -> {
             try {
-                return reader.docFreq(new Term(SearchFields.BODY, t)) > limit;
+                return reader.docFreq(new Term(SearchFields.TEXT, t)) > limit;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -31,9 +31,8 @@ final class CrossFieldExpander {
     private final Map<String, Float> phraseFields;
     private final Predicate<String> ignored;
     private final Predicate<String> common;
-    /** Terms scored with {@link #alone} field weights instead (words without synonyms), or none. */
-    private final Set<String> lone;
-    private final Map<String, Float> alone;
+    /** Terms left out: the typed words themselves, when this expander is for their synonyms. */
+    private final Set<String> excluded;
 
     /**
      * @param fields       field names and the weight of a match in each
@@ -47,26 +46,24 @@ final class CrossFieldExpander {
 
     private CrossFieldExpander(Map<String, Float> fields, Map<String, Float> phraseFields, Predicate<String> ignored,
                                Predicate<String> common) {
-        this(fields, phraseFields, ignored, common, Set.of(), Map.of());
+        this(fields, phraseFields, ignored, common, Set.of());
     }
 
     private CrossFieldExpander(Map<String, Float> fields, Map<String, Float> phraseFields, Predicate<String> ignored,
-                               Predicate<String> common, Set<String> lone, Map<String, Float> alone) {
+                               Predicate<String> common, Set<String> excluded) {
         this.fields = fields;
         this.phraseFields = phraseFields;
         this.ignored = ignored;
         this.common = common;
-        this.lone = lone;
-        this.alone = alone;
+        this.excluded = excluded;
     }
 
     /**
-     * The same expander, but the given terms use other field weights. The typed words that have no synonyms
-     * carry the weight their separate synonym clause had (see {@link SearchFields#ALONE_BOOSTS}), so that
-     * clause and its postings can go.
+     * The same expander without the given terms: a synonym group then adds only the words that were not typed,
+     * so a typed word counts once however many synonyms it has.
      */
-    CrossFieldExpander withAloneTerms(Set<String> terms, Map<String, Float> weights) {
-        return new CrossFieldExpander(fields, phraseFields, ignored, common, terms, weights);
+    CrossFieldExpander without(Set<String> terms) {
+        return new CrossFieldExpander(fields, phraseFields, ignored, common, terms);
     }
 
     /**
@@ -75,16 +72,15 @@ final class CrossFieldExpander {
      * headings and symptoms still count (the caller adds their body score when rescoring the best candidates).
      */
     CrossFieldExpander withCommonWords(Predicate<String> isCommon) {
-        return new CrossFieldExpander(fields, phraseFields, ignored, isCommon, lone, alone);
+        return new CrossFieldExpander(fields, phraseFields, ignored, isCommon, excluded);
     }
 
     private Map<String, Float> fieldsFor(List<String> words) {
-        Map<String, Float> fields = words.size() == 1 && lone.contains(words.get(0)) ? alone : this.fields;
-        if (!fields.containsKey(SearchFields.BODY) || words.stream().noneMatch(common)) {
+        if (!fields.containsKey(SearchFields.TEXT) || words.stream().noneMatch(common)) {
             return fields;
         }
         Map<String, Float> narrowed = new java.util.LinkedHashMap<>(fields);
-        narrowed.remove(SearchFields.BODY);
+        narrowed.remove(SearchFields.TEXT);
         return narrowed;
     }
 
@@ -118,7 +114,7 @@ final class CrossFieldExpander {
 
     private Query term(BytesRef bytes) {
         String text = bytes.utf8ToString();
-        if (ignored.test(text)) {
+        if (ignored.test(text) || excluded.contains(text)) {
             return null;
         }
         List<Query> perField = new ArrayList<>();
@@ -129,7 +125,7 @@ final class CrossFieldExpander {
 
     private Query synonyms(List<Term> terms) {
         List<Term> kept = terms.stream()
-                .filter(t -> !ignored.test(t.text())).toList();
+                .filter(t -> !ignored.test(t.text()) && !excluded.contains(t.text())).toList();
         if (kept.size() <= 1) {
             return kept.isEmpty() ? null : term(kept.get(0).bytes());
         }

@@ -3,7 +3,6 @@ package dev.incidentconsole.search;
 import dev.incidentconsole.runbook.SectionKind;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -15,7 +14,6 @@ import org.apache.lucene.search.TermQuery;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,6 +46,8 @@ public final class QueryBuilder {
             new CrossFieldExpander(Map.of(SearchFields.BODY, 1f), Map.of(), TypedText::ignored);
     private final CrossFieldExpander body =
             new CrossFieldExpander(Map.of(SearchFields.BODY, 1f), TypedText::ignored);
+    private final CrossFieldExpander text =
+            new CrossFieldExpander(Map.of(SearchFields.TEXT, 1f), Map.of(), TypedText::ignored);
 
     public QueryBuilder(Synonyms synonyms) {
         this.synonyms = new org.apache.lucene.util.QueryBuilder(OpsAnalyzer.forQuery(synonyms));
@@ -118,14 +118,7 @@ public final class QueryBuilder {
     }
 
     private Query text(TypedText typed, CommonWords commonWords, IndexReader reader) throws IOException {
-        // Only when some word has synonyms: otherwise there is no synonym clause whose weight to carry over.
-        boolean anySynonyms = typed.withSynonyms != null && !typed.withSynonyms.equals(typed.words);
-        Set<String> alone = anySynonyms ? withoutSynonyms(typed.withSynonyms) : Set.of();
-        CrossFieldExpander expander = alone.isEmpty() ? this.expander
-                : this.expander.withAloneTerms(alone, SearchFields.ALONE_BOOSTS);
-        expander = commonWords.any() ? expander.withCommonWords(commonWords) : expander;
-        CrossFieldExpander synonymExpander = commonWords.any()
-                ? this.synonymExpander.withCommonWords(commonWords) : this.synonymExpander;
+        CrossFieldExpander expander = commonWords.any() ? this.expander.withCommonWords(commonWords) : this.expander;
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         boolean quoted = false;
         for (PhraseQuery p : typed.quoted) {
@@ -144,14 +137,18 @@ public final class QueryBuilder {
         }
         // All clauses below are optional: without a quoted phrase a section must match at least one. The typed
         // words and their synonyms are separate clauses so that a multi-word synonym ("connection refused" =
-        // "econnrefused") never turns the typed words themselves into a phrase.
+        // "econnrefused") never turns the typed words themselves into a phrase, and so that synonyms only add.
         b.add(words, Occur.SHOULD);
-        Query synonymsOnly = anySynonyms ? withoutAlone(typed.withSynonyms, alone) : null;
-        if (synonymsOnly != null) {
-            Query withSynonyms = synonymExpander.expand(synonymsOnly);
-            if (withSynonyms != null) {
-                b.add(new BoostQuery(withSynonyms, SearchFields.SYNONYM_BOOST), Occur.SHOULD);
+        if (typed.withSynonyms != null && !typed.withSynonyms.equals(typed.words)) {
+            CrossFieldExpander synonymExpander = this.synonymExpander.without(typed.stems());
+            synonymExpander = commonWords.any() ? synonymExpander.withCommonWords(commonWords) : synonymExpander;
+            Query synonymsOnly = synonymExpander.expand(typed.withSynonyms);
+            if (synonymsOnly != null) {
+                b.add(new BoostQuery(synonymsOnly, SearchFields.SYNONYM_BOOST), Occur.SHOULD);
             }
+        }
+        if (typed.pasted) {
+            return b.build(); // a pasted line's rare words are ids and names, not typos nor half-typed words
         }
         typos(typed.raw, reader).forEach(q -> b.add(q, Occur.SHOULD));
         if (typed.partial != null && !known(typed.partial, reader)) {
@@ -163,62 +160,22 @@ public final class QueryBuilder {
         return b.build();
     }
 
-    /** Typed words that the synonym analysis left as they were: a plain term clause of their own. */
-    private static Set<String> withoutSynonyms(Query withSynonyms) {
-        Set<String> alone = new HashSet<>();
-        if (withSynonyms instanceof TermQuery tq) {
-            alone.add(tq.getTerm().text());
-        } else if (withSynonyms instanceof BooleanQuery bq) {
-            for (BooleanClause c : bq.clauses()) {
-                if (c.getQuery() instanceof TermQuery tq) {
-                    alone.add(tq.getTerm().text());
-                }
-            }
-        }
-        return alone;
-    }
-
-    /** The synonyms query without the clauses of words that have none; null when nothing is left. */
-    private static Query withoutAlone(Query withSynonyms, Set<String> alone) {
-        if (withSynonyms == null || alone.isEmpty()) {
-            return withSynonyms;
-        }
-        if (withSynonyms instanceof TermQuery) {
-            return null;
-        }
-        BooleanQuery bq = (BooleanQuery) withSynonyms;
-        BooleanQuery.Builder b = new BooleanQuery.Builder();
-        int kept = 0;
-        for (BooleanClause c : bq.clauses()) {
-            if (!(c.getQuery() instanceof TermQuery)) {
-                b.add(c);
-                kept++;
-            }
-        }
-        return kept == 0 ? null : b.build();
-    }
-
     /**
      * Bonus for every word present, words side by side, words in the context fields, and the body matches of
      * common words the first pass left out.
      */
     private Query bonus(TypedText typed, CommonWords commonWords) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
-        commonWords.typed().forEach(stem -> b.add(new TermQuery(new Term(SearchFields.BODY, stem)), Occur.SHOULD));
-        if (body.expand(typed.withSynonyms) instanceof BooleanQuery all && all.clauses().size() > 1) {
+        commonWords.typed().forEach(stem -> b.add(new TermQuery(new Term(SearchFields.TEXT, stem)), Occur.SHOULD));
+        if (text.expand(typed.withSynonyms) instanceof BooleanQuery all && all.clauses().size() > 1) {
             // Sections holding every word (or a synonym of it) beat those with one word in a strong place
-            // ("promote a redis replica"). The body is enough to tell: it holds the heading too.
+            // ("promote a redis replica"). The full text is enough to tell: it holds the headings too.
             BooleanQuery.Builder every = new BooleanQuery.Builder().setMinimumNumberShouldMatch(all.clauses().size());
             all.clauses().forEach(every::add);
             b.add(new BoostQuery(every.build(), SearchFields.ALL_WORDS_BOOST), Occur.SHOULD);
         }
         proximity(typed.sequence).forEach(q -> b.add(q, Occur.SHOULD));
         add(b, context.expand(typed.words));
-        Query synonymsInBody = typed.withSynonyms == null || typed.withSynonyms.equals(typed.words) ? null
-                : bodyTerms.expand(typed.withSynonyms);
-        if (synonymsInBody != null) {
-            b.add(new BoostQuery(synonymsInBody, SearchFields.SYNONYM_BOOST), Occur.SHOULD);
-        }
         BooleanQuery q = b.build();
         return q.clauses().isEmpty() ? null : q;
     }

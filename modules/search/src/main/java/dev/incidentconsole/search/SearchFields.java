@@ -28,50 +28,45 @@ final class SearchFields {
     static final String SYMPTOM = "symptom";
     /** Commands of the section's shell blocks, words split ({@code pg_isready} also as "pg isready"). */
     static final String COMMAND = "command";
+    /** The section's own text, with offsets for snippets. Not scored: {@link #TEXT} holds it with its headings. */
     static final String BODY = "body";
+    /**
+     * What a section is scored on first: its heading path (the headings above it, then its own) and its own
+     * text, never a sub-section's. Every typed word is looked up here; everything else adds to this score.
+     */
+    static final String TEXT = "text";
     /** Everything once more, unstemmed: the target of typo (fuzzy) and as-you-type (prefix) matching. */
     static final String ALL = "all";
 
     /**
-     * Per-term weights: a word in the section's own heading, an alert name or a listed symptom says far more
-     * about what the section is for than the same word somewhere in its prose.
+     * Per-term weights of a typed word. The full text counts first; a word that is also in the section's own
+     * heading, one of its listed symptoms or an alert it is about adds to that, because those say what the
+     * section is for (the weights are summed: {@link #TIE_BREAKER} is 1).
      */
-    static final Map<String, Float> TERM_BOOSTS = boosts(TITLE, 5f, ALERT, 5f, SYMPTOM, 4f, BODY, 1f);
+    static final Map<String, Float> TERM_BOOSTS = boosts(TEXT, 1f, TITLE, 0.2f, ALERT, 0.5f, SYMPTOM, 0.2f);
 
-    /**
-     * Per-term weights of the context fields, counted only when the best candidates are rescored: the heading
-     * path above the section (repeated on every section of a runbook) and the words of its commands (already
-     * in the body whole) would make every search iterate far more postings for little change in the order.
-     */
-    static final Map<String, Float> CONTEXT_BOOSTS = boosts(ANCESTORS, 1.5f, COMMAND, 0.5f);
+    /** Per-term weights of the context counted when the best candidates are rescored: the command words. */
+    static final Map<String, Float> CONTEXT_BOOSTS = boosts(COMMAND, 0.3f);
 
+    /** Where synonyms of the typed words are looked for, and how much a match weighs before {@link #SYNONYM_BOOST}. */
+    static final Map<String, Float> SYNONYM_BOOSTS = boosts(TEXT, 1f, TITLE, 0.2f, SYMPTOM, 0.2f);
     /**
-     * Fields where synonyms of the typed words find candidates: the ones that say what a section is about. Not
-     * the body: a synonym group expands to a dozen terms whose body postings were half of a search's work on a
-     * large index, so body matches of synonyms only count when the best candidates are rescored.
+     * Where multi-word synonyms ("too many requests" for 429) are looked for: headings and symptoms only, since
+     * reading positions in the full text of every candidate is the costliest part of a query.
      */
-    static final Map<String, Float> SYNONYM_BOOSTS = boosts(TITLE, 5f, SYMPTOM, 4f);
-    /** Where multi-word synonyms ("too many requests" for 429) are looked for: headings and symptoms only. */
-    static final Map<String, Float> SYNONYM_PHRASE_BOOSTS = boosts(TITLE, 5f, SYMPTOM, 4f);
+    static final Map<String, Float> SYNONYM_PHRASE_BOOSTS = boosts(TITLE, 1.6f, SYMPTOM, 1.6f);
 
     /** Fields where adjacent query words found next to each other earn a phrase bonus. */
-    static final Map<String, Float> PHRASE_BOOSTS = boosts(TITLE, 4f, SYMPTOM, 4f, BODY, 1.5f);
+    static final Map<String, Float> PHRASE_BOOSTS = boosts(TITLE, 1f, SYMPTOM, 1f, TEXT, 1f);
 
-    /** Synonym matches count on top of the typed words, a little below them. */
-    static final float SYNONYM_BOOST = 0.8f;
-    /**
-     * Per-term weights of a typed word that has no synonyms: {@link #TERM_BOOSTS} plus what its own clause among
-     * the synonyms added ({@link #SYNONYM_BOOST} times {@link #SYNONYM_BOOSTS}). The sum is the same score
-     * whenever the heading or symptom match is the word's best, and it saves scoring those postings twice.
-     */
-    static final Map<String, Float> ALONE_BOOSTS = boosts(TITLE, 5f + SYNONYM_BOOST * 5f, ALERT, 5f,
-            SYMPTOM, 4f + SYNONYM_BOOST * 4f, BODY, 1f);
+    /** A synonym's match counts on top of the typed words, below them: it is a guess at what was meant. */
+    static final float SYNONYM_BOOST = 0.5f;
     static final float FUZZY_BOOST = 0.3f;
     /** Weight of the bonus for sections whose text holds every typed word. */
-    static final float ALL_WORDS_BOOST = 2f;
+    static final float ALL_WORDS_BOOST = 1f;
     static final float PREFIX_BOOST = 0.4f;
-    /** Share of the non-best fields' score a term keeps (DisjunctionMaxQuery tie breaker). */
-    static final float TIE_BREAKER = 0.2f;
+    /** Share of the non-best fields' score a term keeps: all of it, so field matches add up. */
+    static final float TIE_BREAKER = 1f;
 
     private SearchFields() {
     }

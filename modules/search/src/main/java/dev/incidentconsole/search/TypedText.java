@@ -27,11 +27,20 @@ import java.util.regex.Pattern;
 final class TypedText {
 
     static final String PLACEHOLDER = "_";
-    /** Words engineers put around a symptom ("keeps restarting", "getting 429s") that say nothing about it. */
+    /**
+     * Words engineers put around a symptom ("keeps restarting", "getting 429s") or a question that say nothing
+     * about what answers it.
+     */
     static final List<String> FILLER_WORDS = List.of("get", "getting", "gets", "got", "keep", "keeps", "kept",
             "keeping", "see", "seeing", "seems", "still", "again", "suddenly", "randomly", "constantly", "why", "how",
-            "what", "help", "happening", "lot", "lots", "some", "any", "very", "really", "just");
+            "what", "help", "happening", "lot", "lots", "some", "any", "very", "really", "just",
+            // a question's own words: "which port is redis on", "where do I find the pool size"
+            "which", "where", "when", "who", "whose", "do", "does", "did", "i", "me", "my", "we", "our", "can",
+            "could", "should", "would", "need", "want");
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
+    /** A name written as one word: CamelCase with an inner capital, or words joined by underscores. */
+    private static final Pattern NAME = Pattern.compile("\\b(?=\\w*(?:[a-z0-9][A-Z]|_\\w))\\w+");
+    private static final Pattern NAME_BREAK = Pattern.compile("_+|(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])");
     private static final Pattern LAST_WORD = Pattern.compile("([\\p{L}][\\p{L}\\p{N}_-]{2,})$");
     private static final Analyzer PLAIN = OpsAnalyzer.forIndex();
     private static final Analyzer RAW = OpsAnalyzer.forRawIndex();
@@ -51,16 +60,27 @@ final class TypedText {
     final List<String> raw = new ArrayList<>();
     /** The last word if nothing follows it yet: the engineer may still be typing it. */
     final String partial;
+    /** Whether the text was pasted from a log: its quotes are the log's, its odd words no typos. */
+    final boolean pasted;
+    /** The unquoted words' stems, as the index has them. */
+    private final Set<String> stems = new HashSet<>();
 
     TypedText(String typed, org.apache.lucene.util.QueryBuilder synonyms) {
+        pasted = PastedText.pasted(typed);
+        if (pasted) {
+            typed = PastedText.reduce(typed).replace('"', ' ');
+        }
         Matcher m = QUOTED.matcher(typed);
         while (m.find()) {
             quoted.add(phraseOf(PLAIN, m.group(1), 0));
         }
-        String loose = QUOTED.matcher(typed).replaceAll(" ");
+        String loose = withNameParts(QUOTED.matcher(typed).replaceAll(" "));
         words = LITERAL.createBooleanQuery(PLACEHOLDER, loose, Occur.SHOULD);
         withSynonyms = synonyms.createBooleanQuery(PLACEHOLDER, loose, Occur.SHOULD);
         PhraseQuery all = phraseOf(PLAIN, loose, 2);
+        for (Term t : all.getTerms()) {
+            stems.add(t.text());
+        }
         PhraseQuery.Builder seq = new PhraseQuery.Builder().setSlop(2);
         for (int i = 0; i < all.getTerms().length; i++) {
             if (!FILLER_STEMS.contains(all.getTerms()[i].text())) {
@@ -75,6 +95,27 @@ final class TypedText {
         }
         Matcher last = LAST_WORD.matcher(typed);
         partial = last.find() ? last.group(1).toLowerCase(Locale.ROOT) : null;
+    }
+
+    /**
+     * The text with the words of each CamelCase or snake_case name added after it ("DNSErrors_PerSrcNamespace"
+     * also as "DNS Errors Per Src Namespace"): sections that spell the name in words, or name only a part of
+     * it, are found too, while the whole name still matches where it is written whole.
+     */
+    static String withNameParts(String text) {
+        Matcher m = NAME.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String parts = NAME_BREAK.matcher(m.group()).replaceAll(" ").strip();
+            m.appendReplacement(out, Matcher.quoteReplacement(parts.equals(m.group()) ? parts : m.group() + " " + parts));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** The typed words' stems: a synonym group adds only its other words. */
+    Set<String> stems() {
+        return Set.copyOf(stems);
     }
 
     /** The stem of a single word, as the body field indexes it; the word itself when it has none. */

@@ -84,13 +84,14 @@ final class QualityJudge {
                 throw new IllegalArgumentException("row " + q.row() + ": no runbook " + a.file());
             }
             List<SectionUnit> units = SectionUnit.of(r);
-            int before = out.size();
+            List<Ranked> found = new ArrayList<>();
             for (Section s : r.sections()) {
                 if (endsWith(s.path(), a.headings())) {
-                    out.addAll(unitsFor(r, s, units));
+                    found.addAll(unitsFor(r, s, units));
                 }
             }
-            if (out.size() == before) {
+            out.addAll(found);
+            if (found.isEmpty()) {
                 throw new IllegalArgumentException("row " + q.row() + ": no section " + a.file() + "#"
                         + String.join(" > ", a.headings()));
             }

@@ -70,6 +70,29 @@ public final class QualityReport implements AutoCloseable {
         return out.toString();
     }
 
+    /**
+     * The queries of one half that a search misses (no acceptable section in its top three), with what it
+     * returned and whether the baseline found one: where to look when the figures disappoint.
+     */
+    public String misses(boolean heldOut) {
+        StringBuilder out = new StringBuilder();
+        for (QualitySet.QualityQuery q : set.queries()) {
+            if (q.heldOut() != heldOut) {
+                continue;
+            }
+            List<QualityJudge.Ranked> hits = ours(q.text(), QualityJudge.MRR_DEPTH);
+            if (judge.score(q, hits).sections() == 1) {
+                continue;
+            }
+            boolean base = judge.score(q, baseline.search(q.text(), QualityJudge.MRR_DEPTH)).sections() == 1;
+            out.append(String.format(Locale.ROOT, "row %d [%s]%s %s%n", q.row(), q.kind(), base ? " (bm25 hits)" : "",
+                    q.text()));
+            hits.stream().limit(QualityJudge.CUT).forEach(h -> out.append("    ")
+                    .append(Path.of(h.file()).getFileName()).append(": ").append(h.path()).append('\n'));
+        }
+        return out.toString();
+    }
+
     static String table(String title, Result r) {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
                 "%s%n%-8s %5s | %-23s | %-23s | %-13s%n", title, "kind", "n", "files@3 ours / bm25",
