@@ -10,6 +10,7 @@ import dev.incidentconsole.runbook.RunbookFiles;
 import dev.incidentconsole.runbook.RunbookParser;
 import dev.incidentconsole.search.IndexListener;
 import dev.incidentconsole.search.RunbookIndex;
+import dev.incidentconsole.search.Match;
 import dev.incidentconsole.search.SearchHit;
 import dev.incidentconsole.search.SearchQuery;
 import dev.incidentconsole.search.Synonyms;
@@ -43,10 +44,17 @@ public final class SearchCommand implements Callable<Integer> {
 
     /** One hit in {@code --json} output; the field names are a contract (see README). */
     record JsonHit(String file, String section, int line, String kind, float score, String snippet,
-                   List<String> components) {
+                   List<String> components, List<JsonMatch> matched) {
         static JsonHit of(SearchHit hit) {
             return new JsonHit(hit.file().toString(), hit.pathString(), hit.line(), hit.kind().label(), hit.score(),
-                    hit.snippet().text(), hit.components());
+                    hit.snippet().text(), hit.components(), hit.matched().stream().map(JsonMatch::of).toList());
+        }
+    }
+
+    /** Why a hit was found: a word of the query and where the section holds it. */
+    record JsonMatch(String word, String field) {
+        static JsonMatch of(Match m) {
+            return new JsonMatch(m.word(), m.field().label());
         }
     }
 
@@ -65,7 +73,8 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", defaultValue = "10", description = "At most N hits (default: ${DEFAULT-VALUE}).")
     int limit;
 
-    @Option(names = "--json", description = "Print one JSON array: file, section, line, kind, score, snippet, components.")
+    @Option(names = "--json", description = "Print one JSON array: file, section, line, kind, score, snippet, components,"
+            + " matched.")
     boolean json;
 
     @Spec
@@ -176,6 +185,9 @@ public final class SearchCommand implements Callable<Integer> {
             out.println(indent + hit.snippet().marked());
             if (!hit.components().isEmpty()) {
                 out.println(indent + "components: " + String.join(", ", hit.components()));
+            }
+            if (!hit.matched().isEmpty()) {
+                out.println(indent + "matched: " + Match.describe(hit.matched()));
             }
         }
     }

@@ -111,8 +111,9 @@ class SearchCommandTest {
         assertThat(hit.get("score").floatValue()).isPositive();
         assertThat(hit.get("snippet").asText()).containsIgnoringCase("too many connections").doesNotContain("«");
         assertThat(hit.get("components").toString()).contains("PgBouncer");
-        assertThat(hit.fieldNames()).toIterable()
-                .containsExactlyInAnyOrder("file", "section", "line", "kind", "score", "snippet", "components");
+        assertThat(hit.get("matched").toString()).contains("{\"word\":\"connections\",\"field\":\"heading\"}");
+        assertThat(hit.fieldNames()).toIterable().containsExactlyInAnyOrder("file", "section", "line", "kind", "score",
+                "snippet", "components", "matched");
     }
 
     @Test

@@ -36,11 +36,11 @@ final class HitFields {
     }
 
     /** The hit for a document of this segment; {@code snippet} null for the start of the body text. */
-    SearchHit hit(int doc, float score, Snippet snippet) throws IOException {
+    SearchHit hit(int doc, float score, Snippet snippet, List<Match> matched) throws IOException {
         return new SearchHit(Path.of(sorted(file, doc)), binary(title, doc), list(binary(path, doc)),
                 line.advanceExact(doc) ? (int) line.longValue() : 0, SectionKind.valueOf(sorted(kind, doc)),
                 Float.isNaN(score) ? 0f : score, snippet == null ? fallback(binary(body, doc)) : snippet,
-                list(binary(components, doc)));
+                list(binary(components, doc)), matched);
     }
 
     private static String sorted(SortedDocValues values, int doc) throws IOException {

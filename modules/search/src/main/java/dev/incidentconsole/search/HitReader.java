@@ -72,7 +72,7 @@ final class HitReader {
         List<Callable<List<SearchHit>>> tasks = new ArrayList<>(parts);
         for (int p = 0; p < parts; p++) {
             ScoreDoc[] part = Arrays.copyOfRange(docs, docs.length * p / parts, docs.length * (p + 1) / parts);
-            tasks.add(() -> hits(part, prepared.highlight()));
+            tasks.add(() -> hits(part, prepared.highlight(), prepared.probes()));
         }
         List<SearchHit> hits = new ArrayList<>(docs.length);
         threads.all(tasks).forEach(hits::addAll);
@@ -80,7 +80,8 @@ final class HitReader {
     }
 
     /** The hits for ranked documents, in the same order, with snippets marking {@code highlight}. */
-    private List<SearchHit> hits(ScoreDoc[] ranked, Query highlight) throws IOException {
+    private List<SearchHit> hits(ScoreDoc[] ranked, Query highlight, List<MatchExplainer.Probe> probes)
+            throws IOException {
         Object[] snippets = new Object[ranked.length];
         if (highlight != null && ranked.length > 0) {
             int[] ids = Arrays.stream(ranked).mapToInt(d -> d.doc).toArray();
@@ -92,14 +93,17 @@ final class HitReader {
         SearchHit[] hits = new SearchHit[ranked.length];
         LeafReaderContext current = null;
         HitFields fields = null;
+        MatchExplainer explainer = null;
         for (int i : byDoc) {
             LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(ranked[i].doc, leaves));
             if (leaf != current) {
                 current = leaf;
                 fields = new HitFields(leaf.reader());
+                explainer = new MatchExplainer(leaf.reader(), probes);
             }
-            hits[i] = fields.hit(ranked[i].doc - leaf.docBase, ranked[i].score,
-                    snippets[i] instanceof Snippet s ? s : null);
+            int doc = ranked[i].doc - leaf.docBase;
+            hits[i] = fields.hit(doc, ranked[i].score, snippets[i] instanceof Snippet s ? s : null,
+                    explainer.explain(doc));
         }
         return Arrays.asList(hits);
     }

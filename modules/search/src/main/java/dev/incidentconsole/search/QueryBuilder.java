@@ -10,12 +10,14 @@ import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.TermQuery;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -32,8 +34,11 @@ public final class QueryBuilder {
 
     /** A word this rare in the index, as written and stemmed, is probably mistyped: it is matched with typos. */
     static final int TYPO_MAX_DOC_FREQ = 2;
+    /** How many synonyms a hit's explanation looks up at most. */
+    static final int SYNONYM_PROBES = 12;
 
     private final org.apache.lucene.util.QueryBuilder synonyms;
+    private final Synonyms rules;
     private final TypoQueries typoQueries = new TypoQueries();
     private final CrossFieldExpander expander = new CrossFieldExpander(SearchFields.TERM_BOOSTS, TypedText::ignored);
     private final CrossFieldExpander synonymExpander = new CrossFieldExpander(SearchFields.SYNONYM_BOOSTS,
@@ -51,6 +56,7 @@ public final class QueryBuilder {
 
     public QueryBuilder(Synonyms synonyms) {
         this.synonyms = new org.apache.lucene.util.QueryBuilder(OpsAnalyzer.forQuery(synonyms));
+        this.rules = synonyms;
         this.synonyms.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
     }
 
@@ -76,8 +82,12 @@ public final class QueryBuilder {
      * @param bonus     adds to the score of the best candidates only (rescoring): words side by side, every
      *                  word present. Too costly to evaluate for every section that shares a word with the query
      * @param highlight what the snippets mark
+     * @param probes    the words whose matches each hit reports
      */
-    record Prepared(Query query, Query bonus, Query highlight) {
+    record Prepared(Query query, Query bonus, Query highlight, List<MatchExplainer.Probe> probes) {
+        Prepared(Query query, Query bonus, Query highlight) {
+            this(query, bonus, highlight, List.of());
+        }
     }
 
     Prepared prepare(SearchQuery query, IndexReader reader) throws IOException {
@@ -94,7 +104,7 @@ public final class QueryBuilder {
         if (filter != null) {
             text = new BooleanQuery.Builder().add(text, Occur.MUST).add(filter, Occur.FILTER).build();
         }
-        return new Prepared(text, bonus(typed, commonWords), highlight(typed));
+        return new Prepared(text, bonus(typed, commonWords), highlight(typed), probes(typed));
     }
 
     /**
@@ -109,6 +119,40 @@ public final class QueryBuilder {
         add(b, bodyTerms.expand(typed.withSynonyms));
         BooleanQuery q = b.build();
         return q.clauses().isEmpty() ? null : q;
+    }
+
+    /** The typed words, then at most {@value #SYNONYM_PROBES} of their synonyms, to explain hits with. */
+    private List<MatchExplainer.Probe> probes(TypedText typed) {
+        List<MatchExplainer.Probe> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (String word : typed.raw) {
+            String stem = TypedText.stem(word);
+            if (seen.add(stem)) {
+                out.add(new MatchExplainer.Probe(word, stem, false));
+            }
+        }
+        if (typed.withSynonyms != null) {
+            Set<String> synonyms = new java.util.LinkedHashSet<>();
+            typed.withSynonyms.visit(QueryVisitor.termCollector(new java.util.AbstractSet<>() {
+                @Override
+                public boolean add(Term t) {
+                    return synonyms.add(t.text());
+                }
+
+                @Override
+                public java.util.Iterator<Term> iterator() {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public int size() {
+                    return synonyms.size();
+                }
+            }));
+            synonyms.stream().filter(t -> !seen.contains(t) && !TypedText.ignored(t)).limit(SYNONYM_PROBES)
+                    .forEach(t -> out.add(new MatchExplainer.Probe(rules.spelling(t), t, true)));
+        }
+        return out;
     }
 
     private static void add(BooleanQuery.Builder b, Query q) {

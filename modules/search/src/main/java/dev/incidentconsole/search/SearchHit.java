@@ -17,13 +17,21 @@ import java.util.List;
  *                     comparable between hits of the same search
  * @param snippet      the text around the matched words, with highlight ranges
  * @param components   canonical component names the section mentions
+ * @param matched      which words of the query the section holds, and where: why it was found
  */
 public record SearchHit(Path file, String runbookTitle, List<String> path, int line, SectionKind kind,
-                        float score, Snippet snippet, List<String> components) {
+                        float score, Snippet snippet, List<String> components, List<Match> matched) {
 
     public SearchHit {
         path = List.copyOf(path);
         components = List.copyOf(components);
+        matched = List.copyOf(matched);
+    }
+
+    /** A hit without an explanation (browsing, where nothing was typed). */
+    public SearchHit(Path file, String runbookTitle, List<String> path, int line, SectionKind kind, float score,
+                     Snippet snippet, List<String> components) {
+        this(file, runbookTitle, path, line, kind, score, snippet, components, List.of());
     }
 
     /** The section's own heading. */

@@ -1,5 +1,11 @@
 package dev.incidentconsole.search;
 
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import org.apache.lucene.analysis.synonym.SolrSynonymParser;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 
@@ -25,14 +31,23 @@ import java.text.ParseException;
 public final class Synonyms {
 
     private static final String RESOURCE = "synonyms.txt";
-    private static final Synonyms NONE = new Synonyms(new SynonymMap(null, null, 0), 0);
+    private static final Synonyms NONE = new Synonyms(new SynonymMap(null, null, 0), 0, Map.of());
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}_.-]*");
 
     private final SynonymMap map;
     private final int rules;
+    /** Each analysed rule word as the rules spell it ("standbi" as "standby"), for showing why a hit matched. */
+    private final Map<String, String> spellings;
 
-    private Synonyms(SynonymMap map, int rules) {
+    private Synonyms(SynonymMap map, int rules, Map<String, String> spellings) {
         this.map = map;
         this.rules = rules;
+        this.spellings = Map.copyOf(spellings);
+    }
+
+    /** A synonym term as the rules write it; the term itself when no rule word analyses to it. */
+    String spelling(String term) {
+        return spellings.getOrDefault(term, term);
     }
 
     /** No synonyms at all. */
@@ -71,6 +86,7 @@ public final class Synonyms {
 
     private static Synonyms build(Path userFile) throws IOException {
         SolrSynonymParser parser = new SolrSynonymParser(true, true, OpsAnalyzer.forSynonymRules());
+        Map<String, String> spellings = new HashMap<>();
         int count;
         try (InputStream in = Synonyms.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
@@ -78,6 +94,7 @@ public final class Synonyms {
             }
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             count = parse(parser, text, RESOURCE);
+            spell(text, spellings);
         }
         if (userFile != null) {
             String text;
@@ -89,8 +106,20 @@ public final class Synonyms {
                 throw new IOException("Synonyms file " + userFile + " cannot be read (" + e.getMessage() + "); check it is UTF-8 text.", e);
             }
             count += parse(parser, text, userFile.toString());
+            spell(text, spellings);
         }
-        return new Synonyms(parser.build(), count);
+        return new Synonyms(parser.build(), count, spellings);
+    }
+
+    private static void spell(String rules, Map<String, String> spellings) {
+        for (String line : rules.split("\n")) {
+            if (!line.startsWith("#")) {
+                Matcher m = WORD.matcher(line.toLowerCase(Locale.ROOT));
+                while (m.find()) {
+                    spellings.putIfAbsent(TypedText.stem(m.group()), m.group());
+                }
+            }
+        }
     }
 
     private static int parse(SolrSynonymParser parser, String text, String source) throws IOException {

@@ -2,6 +2,7 @@ package dev.incidentconsole.app.gui.search;
 
 import dev.incidentconsole.app.gui.Icons;
 import dev.incidentconsole.runbook.SectionKind;
+import dev.incidentconsole.search.Match;
 import dev.incidentconsole.search.SearchHit;
 import dev.incidentconsole.search.Snippet;
 import java.util.List;
@@ -16,7 +17,10 @@ import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 import org.kordamp.ikonli.feather.Feather;
 
-/** One search hit: kind icon, section title, file and line; where it sits; the snippet with the matched words. */
+/**
+ * One search hit: kind icon, section title, file and line; where it sits; the snippet with the matched words;
+ * which words matched where, so the engineer can trust or dismiss it at a glance.
+ */
 final class HitCell extends ListCell<SearchHit> {
     /** Component tags shown per hit; more would push the title out. */
     private static final int MAX_TAGS = 3;
@@ -59,6 +63,12 @@ final class HitCell extends ListCell<SearchHit> {
             middle.getChildren().add(tag);
         }
         VBox box = new VBox(3, top, middle, snippet(hit.snippet()));
+        if (!hit.matched().isEmpty()) {
+            Label why = new Label("matched: " + Match.describe(hit.matched()));
+            why.getStyleClass().add("hit-why");
+            why.setMinWidth(0);
+            box.getChildren().add(why);
+        }
         box.getStyleClass().add("hit-box");
         setGraphic(box);
     }

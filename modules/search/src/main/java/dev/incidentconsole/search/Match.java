@@ -1,0 +1,37 @@
+package dev.incidentconsole.search;
+
+/**
+ * Why a section was found: one word of the query and where the section holds it, so an engineer can trust or
+ * dismiss a hit at a glance.
+ *
+ * @param word  the word as typed, or for {@link Field#SYNONYM} the synonym found
+ * @param field where the section holds it
+ */
+public record Match(String word, Field field) {
+
+    /** The matches as one line for people: {@code restart (heading), crashloop (text)}. */
+    public static String describe(java.util.List<Match> matches) {
+        return String.join(", ", matches.stream().map(m -> m.word() + " (" + m.field().label() + ")").toList());
+    }
+
+    /** Where a word was found. */
+    public enum Field {
+        /** The section's own heading. */
+        HEADING,
+        /** An alert the section is about. */
+        ALERT,
+        /** A symptom the section lists. */
+        SYMPTOM,
+        /** The section's own text or commands. */
+        TEXT,
+        /** A heading above the section only: the word is context, not what the section is about. */
+        CONTEXT,
+        /** An operations synonym of a typed word, anywhere in the section. */
+        SYNONYM;
+
+        /** The lower-case name used in JSON output. */
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+}
