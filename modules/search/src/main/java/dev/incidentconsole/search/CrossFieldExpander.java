@@ -33,6 +33,8 @@ final class CrossFieldExpander {
     private final Predicate<String> common;
     /** Terms left out: the typed words themselves, when this expander is for their synonyms. */
     private final Set<String> excluded;
+    /** Single-word synonyms of typed words, matched as weaker occurrences of the word itself. */
+    private final Map<String, List<String>> alternatives;
 
     /**
      * @param fields       field names and the weight of a match in each
@@ -46,16 +48,18 @@ final class CrossFieldExpander {
 
     private CrossFieldExpander(Map<String, Float> fields, Map<String, Float> phraseFields, Predicate<String> ignored,
                                Predicate<String> common) {
-        this(fields, phraseFields, ignored, common, Set.of());
+        this(fields, phraseFields, ignored, common, Set.of(), Map.of());
     }
 
     private CrossFieldExpander(Map<String, Float> fields, Map<String, Float> phraseFields, Predicate<String> ignored,
-                               Predicate<String> common, Set<String> excluded) {
+                               Predicate<String> common, Set<String> excluded,
+                               Map<String, List<String>> alternatives) {
         this.fields = fields;
         this.phraseFields = phraseFields;
         this.ignored = ignored;
         this.common = common;
         this.excluded = excluded;
+        this.alternatives = alternatives;
     }
 
     /**
@@ -63,7 +67,17 @@ final class CrossFieldExpander {
      * so a typed word counts once however many synonyms it has.
      */
     CrossFieldExpander without(Set<String> terms) {
-        return new CrossFieldExpander(fields, phraseFields, ignored, common, terms);
+        return new CrossFieldExpander(fields, phraseFields, ignored, common, terms, alternatives);
+    }
+
+    /**
+     * The same expander, but a typed word with single-word synonyms matches them as weaker occurrences of itself
+     * ({@link SearchFields#SYNONYM_BOOST} of a term frequency) in the fields synonyms are looked for in: a section
+     * holding the word or a synonym, or both, scores as holding the one concept, so a runbook repeating every
+     * synonym of "OOM" does not outrank the one that also names the service.
+     */
+    CrossFieldExpander withAlternatives(Map<String, List<String>> alternatives) {
+        return new CrossFieldExpander(fields, phraseFields, ignored, common, excluded, alternatives);
     }
 
     /**
@@ -72,7 +86,7 @@ final class CrossFieldExpander {
      * headings and symptoms still count (the caller adds their body score when rescoring the best candidates).
      */
     CrossFieldExpander withCommonWords(Predicate<String> isCommon) {
-        return new CrossFieldExpander(fields, phraseFields, ignored, isCommon, excluded);
+        return new CrossFieldExpander(fields, phraseFields, ignored, isCommon, excluded, alternatives);
     }
 
     private Map<String, Float> fieldsFor(List<String> words) {
@@ -117,13 +131,24 @@ final class CrossFieldExpander {
         if (ignored.test(text) || excluded.contains(text)) {
             return null;
         }
+        List<String> others = alternatives.getOrDefault(text, List.of());
         List<Query> perField = new ArrayList<>();
-        fieldsFor(List.of(text)).forEach((f, boost) ->
-                perField.add(new BoostQuery(new TermQuery(new Term(f, bytes)), boost)));
+        fieldsFor(List.of(text)).forEach((f, boost) -> {
+            Query q = new TermQuery(new Term(f, bytes));
+            if (!others.isEmpty() && SearchFields.SYNONYM_BOOSTS.containsKey(f)) {
+                SynonymQuery.Builder b = new SynonymQuery.Builder(f).addTerm(new Term(f, bytes));
+                others.forEach(o -> b.addTerm(new Term(f, o), SearchFields.SYNONYM_BOOST));
+                q = b.build();
+            }
+            perField.add(new BoostQuery(q, boost));
+        });
         return perField.isEmpty() ? null : new DisjunctionMaxQuery(perField, SearchFields.TIE_BREAKER);
     }
 
     private Query synonyms(List<Term> terms) {
+        if (terms.stream().anyMatch(t -> excluded.contains(t.text()))) {
+            return null; // a typed word's group: its single-word synonyms count with the word (withAlternatives)
+        }
         List<Term> kept = terms.stream()
                 .filter(t -> !ignored.test(t.text()) && !excluded.contains(t.text())).toList();
         if (kept.size() <= 1) {

@@ -162,7 +162,8 @@ public final class QueryBuilder {
     }
 
     private Query text(TypedText typed, CommonWords commonWords, IndexReader reader) throws IOException {
-        CrossFieldExpander expander = commonWords.any() ? this.expander.withCommonWords(commonWords) : this.expander;
+        CrossFieldExpander expander = this.expander.withAlternatives(typed.alternatives());
+        expander = commonWords.any() ? expander.withCommonWords(commonWords) : expander;
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         boolean quoted = false;
         for (PhraseQuery p : typed.quoted) {

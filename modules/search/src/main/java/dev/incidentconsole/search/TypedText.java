@@ -8,11 +8,15 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.SynonymQuery;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -111,6 +115,47 @@ final class TypedText {
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /** Each typed word's single-word synonyms (analysed), from the synonym groups the typed words are in. */
+    Map<String, List<String>> alternatives() {
+        Map<String, List<String>> out = new HashMap<>();
+        if (withSynonyms == null) {
+            return out;
+        }
+        withSynonyms.visit(new QueryVisitor() {
+            @Override
+            public QueryVisitor getSubVisitor(Occur occur, Query parent) {
+                return this;
+            }
+
+            @Override
+            public void consumeTermsMatching(Query query, String field,
+                                             java.util.function.Supplier<org.apache.lucene.util.automaton.ByteRunAutomaton> a) {
+            }
+
+            @Override
+            public void consumeTerms(Query query, Term... terms) {
+                if (query instanceof SynonymQuery) {
+                    for (Term t : terms) {
+                        if (stems.contains(t.text())) {
+                            List<String> others = new ArrayList<>();
+                            for (Term o : terms) {
+                                if (!o.text().equals(t.text()) && !ignored(o.text())) {
+                                    others.add(o.text());
+                                }
+                            }
+                            out.merge(t.text(), others, (x, y) -> {
+                                List<String> both = new ArrayList<>(x);
+                                y.stream().filter(w -> !both.contains(w)).forEach(both::add);
+                                return both;
+                            });
+                        }
+                    }
+                }
+            }
+        });
+        return out;
     }
 
     /** The typed words' stems: a synonym group adds only its other words. */
