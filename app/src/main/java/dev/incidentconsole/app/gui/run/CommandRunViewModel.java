@@ -1,5 +1,6 @@
 package dev.incidentconsole.app.gui.run;
 
+import dev.incidentconsole.app.gui.util.MaskedText;
 import dev.incidentconsole.app.targets.TargetCatalog;
 import dev.incidentconsole.app.targets.TargetInfo;
 import dev.incidentconsole.exec.Confirmation;
@@ -10,6 +11,7 @@ import dev.incidentconsole.exec.RunRequest;
 import dev.incidentconsole.exec.RunResult;
 import dev.incidentconsole.runbook.Command;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +29,8 @@ import javafx.collections.ObservableList;
  * the command as it will run, and the output as it streams. Destructive commands and production targets
  * are confirmed through the {@code DialogService}; interactive ones are offered a system terminal. Call
  * every method on the UI thread; output arrives there in batches ({@link OutputBatcher}), the last
- * {@link #MAX_LINES} lines kept (the run's output file has all of them).
+ * {@link #MAX_LINES} lines kept (the run's output file has all of them). Commands and output are shown
+ * with their secrets masked, each revealed on request; the preview text itself stays real.
  */
 public final class CommandRunViewModel {
     /** Lines kept for the output list; older lines stay in the output file. */
@@ -41,6 +44,10 @@ public final class CommandRunViewModel {
     private final List<PlaceholderField> placeholders;
     private final ReadOnlyObjectWrapper<PreparedCommand> prepared = new ReadOnlyObjectWrapper<>(this, "prepared");
     private final ReadOnlyStringWrapper preview = new ReadOnlyStringWrapper(this, "preview", "");
+    private final ReadOnlyObjectWrapper<MaskedText> shownCommand = new ReadOnlyObjectWrapper<>(this, "shownCommand",
+            MaskedText.of(""));
+    /** Output lines whose secrets the engineer revealed: line seq → the line as shown. */
+    private final Map<Long, MaskedText> revealedOutput = new HashMap<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final RunSession session = new RunSession(MAX_LINES);
     private boolean productionConfirmed;
@@ -119,6 +126,25 @@ public final class CommandRunViewModel {
             prepared.set(null);
             preview.set(command.text());
         }
+        if (!preview.get().equals(shownCommand.get().real())) {
+            shownCommand.set(MaskedText.of(preview.get()));
+        }
+    }
+
+    /** Shows secret number {@code secret} of the command in clear (until the command text changes). */
+    public void revealInCommand(int secret) {
+        shownCommand.set(shownCommand.get().reveal(secret));
+    }
+
+    /** How {@code line} is shown: its secrets masked, except those revealed with {@link #revealInOutput}. */
+    public MaskedText shownOutput(OutputLine line) {
+        MaskedText revealed = revealedOutput.get(line.seq());
+        return revealed != null ? revealed : MaskedText.of(line.text());
+    }
+
+    /** Shows secret number {@code secret} of {@code line} in clear. */
+    public void revealInOutput(OutputLine line, int secret) {
+        revealedOutput.put(line.seq(), shownOutput(line).reveal(secret));
     }
 
     private RunRequest request() {
@@ -154,6 +180,7 @@ public final class CommandRunViewModel {
         RunRequest request = request();
         services.known().remember(values());
         message.set("");
+        revealedOutput.clear();
         listener.started(p, target.get());
         session.start(services, p.dangerous() ? request.confirmedBy(Confirmation.of(p)) : request, message::set,
                 listener::ended);
@@ -229,6 +256,14 @@ public final class CommandRunViewModel {
     /** The command after substitution and checks, or {@code null} while a required value is missing. */
     public ReadOnlyObjectProperty<PreparedCommand> preparedProperty() {
         return prepared.getReadOnlyProperty();
+    }
+
+    /**
+     * The command as the screen shows it: {@link #previewProperty()} with its secrets masked until revealed.
+     * Copying and running use the real text.
+     */
+    public ReadOnlyObjectProperty<MaskedText> shownCommandProperty() {
+        return shownCommand.getReadOnlyProperty();
     }
 
     /** The command as it will run, values quoted; as written while values are missing. */
