@@ -34,7 +34,7 @@ final class RunQuestions {
 
     boolean offerTerminal(PreparedCommand p, TargetInfo where) {
         return dialogs.confirm(TERMINAL, "Needs a terminal: " + p.interactivity().reason() + ". Here it would wait"
-                + " for input; open it in a terminal window instead?\n\n$ " + p.text() + "\n\n" + on(where),
+                + " for input; open it in a terminal window instead?\n\n$ " + shown(p) + "\n\n" + on(where),
                 "Open terminal");
     }
 
