@@ -152,6 +152,13 @@ class RunCommandTest {
     }
 
     @Test
+    void psqlWithAShortFlagClusterHoldingCIsRunNotSentToATerminal() {
+        // -tAc is -t -A -c: a batch query. psql may be missing or the port closed: anything but 126 will do.
+        assertThat(run("run", "--", "psql -h 127.0.0.1 -p 1 -tAc \"SELECT 1\"")).isNotEqualTo(126);
+        assertThat(cli.err()).doesNotContain("interactive");
+    }
+
+    @Test
     void showSecretsPrintsTheOutputAsItIs() throws Exception {
         assertThat(run("run", "--show-secrets", "--", "echo PGPASSWORD=hunter22")).isZero();
         assertThat(cli.out()).isEqualTo("PGPASSWORD=hunter22" + System.lineSeparator());
