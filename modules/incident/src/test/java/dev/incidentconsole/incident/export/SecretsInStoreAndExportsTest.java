@@ -86,6 +86,22 @@ class SecretsInStoreAndExportsTest {
         assertThat(json).doesNotContain(jsonEscaped(secret)).contains(jsonEscaped("ran: " + masked));
     }
 
+    @ParameterizedTest
+    @MethodSource("dev.incidentconsole.runbook.testing.SecretFormTables#harmless")
+    void harmlessLinesAreStoredAndExportedIntact(String line) throws Exception {
+        store.append(TimelineEntry.create(incident.id(), "alice",
+                new EntryBody.StepFinished(line, "local", 0, 20, "$ " + line + "\n", null)));
+        List<TimelineEntry> stored = store.entries(incident.id(), 0);
+        EntryBody.StepFinished step = (EntryBody.StepFinished) stored.get(stored.size() - 1).body();
+        assertThat(step.command()).isEqualTo(line);
+        assertThat(step.output()).isEqualTo("$ " + line + "\n");
+
+        IncidentDocument doc = store.document(incident.id());
+        assertThat(IncidentExport.markdown(doc, ExportOptions.defaults())).contains("$ " + line);
+        assertThat(IncidentExport.html(doc, ExportOptions.defaults())).contains(HtmlExport.esc("$ " + line));
+        assertThat(IncidentExport.json(doc, ExportOptions.defaults())).contains(jsonEscaped("$ " + line));
+    }
+
     private static String jsonEscaped(String s) {
         return s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
     }
