@@ -67,8 +67,8 @@ final class SecretRules {
             new Rule("from-literal", "--from-literal[=\\s]+[^=\\s]+=" + VALUE, "--from-literal"),
             new Rule("secret-assignment", "(?i)" + SECRET_NAME + "\\s*=(?!=)\\s*" + VALUE,
                     "pass", "pwd", "secret", "token", "key", "auth"),
-            new Rule("query-parameter", "(?i)[?&](?:key|auth|sig|signature|code)=(?<v>[^&#\\s'\"]+)",
-                    "key=", "auth=", "sig=", "signature=", "code="),
+            new Rule("query-parameter", "(?i)[?&](?:key|auth|sig|signature)=(?<v>[^&#\\s'\"]+)",
+                    "key=", "auth=", "sig=", "signature="),
             new Rule("secret-flag", "(?i)" + SECRET_FLAG + "\\s+" + ARG, "pass", "pwd", "secret", "token"),
             new Rule("mysql-glued-p", "\\b" + MYSQL + "\\b" + UNTIL_SEPARATOR + "\\s-p" + VALUE, "mysql", "mariadb"),
             new Rule("client-dash-p", "\\b" + DASH_P_CLIENTS + "\\b" + UNTIL_SEPARATOR + "\\s-p\\s*" + ARG,
@@ -79,9 +79,10 @@ final class SecretRules {
             new Rule("login-dash-p", "(?:^|\\s)login\\s" + UNTIL_SEPARATOR + "\\s-p\\s*" + ARG, "login"),
             new Rule("password-stdin", "\\b(?:echo|printf)\\s+(?:-[a-zA-Z]+\\s+)*" + VALUE + "\\s*\\|"
                     + UNTIL_SEPARATOR + "--password-stdin", "--password-stdin"),
-            new Rule("netrc", "(?i)\\b(?:machine|login|default)\\b[^\\n]*?\\bpassword\\s+" + VALUE, "password"),
-            // a netrc "password X" line alone, or quoted after a colon ("exit 1: password X")
-            new Rule("netrc-line", "(?i)(?:^|:)\\s*password\\s+" + VALUE + "\\s*$", "password"),
+            new Rule("netrc", "(?i)\\b(?:machine\\s+\\S+|default)(?:\\s+(?:login|account)\\s+\\S+)*\\s+password\\s+"
+                    + VALUE, "password"),
+            // the "password X" line of a netrc entry written over several lines
+            new Rule("netrc-line", "(?i)^\\s*password\\s+" + VALUE + "\\s*$", "password"),
             new Rule("json-key", "(?i)\"[\\w.-]*(?:password|passwd|secret|token|api_?key|accesskey|access_key"
                     + "|private_?key|credentials?)\"\\s*:\\s*\"(?<dq>(?:\\\\.|[^\"\\\\])*)\"",
                     "pass", "secret", "token", "key", "credential"),

@@ -56,6 +56,14 @@ class DangerFamiliesTest {
             ip link set eth0 down                                                      => link-down
             virsh destroy db-vm                                                        => vm-destroy
             kubeadm reset -f                                                           => kubeadm-reset
+            groupdel developers                                                        => user-delete
+            mysqladmin -h db shutdown                                                  => mysql-shutdown
+            zpool destroy tank                                                         => zfs-destroy
+            vgremove vg0                                                               => lvm-remove
+            sgdisk --zap-all /dev/sdb                                                  => partition-wipe
+            sudo ifdown eth1                                                           => link-down
+            virsh undefine db-vm                                                       => vm-destroy
+            docker exec db sh -c 'mongosh --eval "db.events.deleteMany({})"'           => mongo-drop
             """)
     void destructiveFormsAreFlaggedWithAReasonForAPerson(String command, String rule) {
         Danger d = DangerRules.check(command.strip());
@@ -110,6 +118,9 @@ class DangerFamiliesTest {
             git push origin main
             aws s3 ls s3://backups/
             docker ps -a
+            sgdisk --print /dev/sdb
+            kubeadm token list
+            zpool status
             """)
     void readOnlyFormsAreNotFlagged(String command) {
         assertThat(DangerRules.check(command.strip())).as(command).isNull();

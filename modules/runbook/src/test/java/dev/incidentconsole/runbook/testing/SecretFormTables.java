@@ -55,6 +55,8 @@ public final class SecretFormTables {
                         "machine registry.internal login ci password ****"),
                 form("netrc", "machine git.internal\n  login deploy\n  password N3trcPw2\n", "N3trcPw2",
                         "machine git.internal\n  login deploy\n  password ****\n"),
+                form("netrc", "default login anonymous password N3trcPw3", "N3trcPw3",
+                        "default login anonymous password ****"),
                 // registry logins
                 form("registry-login", "docker login -u ci -p Dck3rPw registry.internal", "Dck3rPw",
                         "docker login -u ci -p **** registry.internal"),
@@ -180,6 +182,11 @@ public final class SecretFormTables {
                 "psql --no-password -h db-2 orders",
                 "https://grafana.internal/d/abc123/overview?orgId=1&from=now-1h",
                 "password reset mails are queued in the mailer",
+                "Login failed for user app: password authentication failed",
+                "Error: password expired for user deploy",
+                "FATAL:  password authentication failed for user \"app\"",
+                "GET /api/v1/metrics?service=api&code=200 200 12ms",
+                "machine learning jobs use the password vault",
                 "Bearer tokens expire after an hour",
                 "helm upgrade api ./chart --set image.tag=1.4.2",
                 "kubectl label pods api-0 key=value");
