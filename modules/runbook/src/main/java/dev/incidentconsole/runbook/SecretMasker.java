@@ -103,7 +103,11 @@ public final class SecretMasker {
 
     /** {@code text} with every secret replaced by {@value #MASK}; null stays null. */
     public String mask(String text) {
-        List<Span> spans = find(text);
+        return apply(text, find(text));
+    }
+
+    /** {@code text} with each of {@code spans} replaced by {@value #MASK}; the same instance when there are none. */
+    private static String apply(String text, List<Span> spans) {
         if (spans.isEmpty()) {
             return text;
         }
@@ -135,19 +139,34 @@ public final class SecretMasker {
 
         /** The line masked, a line inside a private key block replaced whole. */
         public String mask(String line) {
+            return apply(line, find(line));
+        }
+
+        /**
+         * Where the secrets of the stream's next line are: those {@link SecretMasker#find} sees in it, or,
+         * inside a private key block begun on an earlier line, the line itself (up to the block's end).
+         */
+        public List<Span> find(String line) {
             if (inKey) {
-                if (!line.contains("-----END")) {
-                    return line.isBlank() ? line : MASK;
-                }
-                inKey = false;
                 int end = line.indexOf("-----END");
-                return line.substring(0, end).isBlank() ? line : MASK + line.substring(end);
+                if (end >= 0) {
+                    inKey = false;
+                }
+                int stop = end >= 0 ? end : line.length();
+                int from = 0;
+                while (from < stop && Character.isWhitespace(line.charAt(from))) {
+                    from++;
+                }
+                while (stop > from && Character.isWhitespace(line.charAt(stop - 1))) {
+                    stop--;
+                }
+                return stop > from && !line.substring(from, stop).equals(MASK) ? List.of(new Span(from, stop)) : List.of();
             }
-            Matcher m = SecretRules.PEM.matcher(line);
-            if (line.contains("PRIVATE KEY") && m.find() && !line.startsWith("-----END", m.end() - 8)) {
-                inKey = true;
+            if (line.contains("PRIVATE KEY")) {
+                Matcher m = SecretRules.PEM.matcher(line);
+                inKey = m.find() && !line.startsWith("-----END", m.end() - 8);
             }
-            return masker.mask(line);
+            return masker.find(line);
         }
     }
 

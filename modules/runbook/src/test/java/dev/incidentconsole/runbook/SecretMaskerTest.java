@@ -62,8 +62,12 @@ class SecretMaskerTest {
     void aMegabyteOfOrdinaryOutputIsMaskedQuickly() {
         String line = "2026-11-22T03:14:07Z INFO request served path=/api/v1/orders status=200 in 12 ms\n";
         String text = line.repeat(1_000_000 / line.length());
-        long start = System.nanoTime();
-        assertThat(masker.mask(text)).isSameAs(text);
-        assertThat((System.nanoTime() - start) / 1_000_000).as("ms for 1 MB").isLessThan(1_000);
+        long best = Long.MAX_VALUE;
+        for (int round = 0; round < 3; round++) { // the best of three: the first pays for the JIT
+            long start = System.nanoTime();
+            assertThat(masker.mask(text)).isSameAs(text);
+            best = Math.min(best, System.nanoTime() - start);
+        }
+        assertThat(best / 1_000_000).as("ms for 1 MB").isLessThan(500);
     }
 }

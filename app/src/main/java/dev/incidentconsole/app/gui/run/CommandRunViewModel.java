@@ -10,6 +10,7 @@ import dev.incidentconsole.exec.PreparedCommand;
 import dev.incidentconsole.exec.RunRequest;
 import dev.incidentconsole.exec.RunResult;
 import dev.incidentconsole.runbook.Command;
+import dev.incidentconsole.runbook.SecretMasker;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,6 +23,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 /**
@@ -46,8 +48,10 @@ public final class CommandRunViewModel {
     private final ReadOnlyStringWrapper preview = new ReadOnlyStringWrapper(this, "preview", "");
     private final ReadOnlyObjectWrapper<MaskedText> shownCommand = new ReadOnlyObjectWrapper<>(this, "shownCommand",
             MaskedText.of(""));
-    /** Output lines whose secrets the engineer revealed: line seq → the line as shown. */
-    private final Map<Long, MaskedText> revealedOutput = new HashMap<>();
+    /** Output lines still listed that hold secrets: line seq → the line as shown (revealed values kept). */
+    private final Map<Long, MaskedText> secretLines = new HashMap<>();
+    private SecretMasker.LineMasker stdoutSecrets = SecretMasker.standard().lines();
+    private SecretMasker.LineMasker stderrSecrets = SecretMasker.standard().lines();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final RunSession session = new RunSession(MAX_LINES);
     private boolean productionConfirmed;
@@ -76,6 +80,7 @@ public final class CommandRunViewModel {
                 .collect(Collectors.toMap(p -> p.name(), PlaceholderField::new, (a, b) -> a, LinkedHashMap::new))
                 .values().stream().toList();
         placeholders.forEach(f -> f.valueProperty().addListener((obs, old, now) -> refresh()));
+        session.outputView.addListener((ListChangeListener<OutputLine>) this::followSecrets);
         setCatalog(catalog);
     }
 
@@ -136,15 +141,28 @@ public final class CommandRunViewModel {
         shownCommand.set(shownCommand.get().reveal(secret));
     }
 
+    /** Finds the secrets of lines as they arrive, in stream order (a key block spans lines); forgets dropped lines. */
+    private void followSecrets(ListChangeListener.Change<? extends OutputLine> change) {
+        while (change.next()) {
+            change.getRemoved().forEach(l -> secretLines.remove(l.seq()));
+            for (OutputLine l : change.getAddedSubList()) {
+                MaskedText shown = MaskedText.ofLine(l.text(), l.isError() ? stderrSecrets : stdoutSecrets);
+                if (shown.hasSecrets()) {
+                    secretLines.put(l.seq(), shown);
+                }
+            }
+        }
+    }
+
     /** How {@code line} is shown: its secrets masked, except those revealed with {@link #revealInOutput}. */
     public MaskedText shownOutput(OutputLine line) {
-        MaskedText revealed = revealedOutput.get(line.seq());
-        return revealed != null ? revealed : MaskedText.of(line.text());
+        MaskedText shown = secretLines.get(line.seq());
+        return shown != null ? shown : MaskedText.of(line.text());
     }
 
     /** Shows secret number {@code secret} of {@code line} in clear. */
     public void revealInOutput(OutputLine line, int secret) {
-        revealedOutput.put(line.seq(), shownOutput(line).reveal(secret));
+        secretLines.computeIfPresent(line.seq(), (seq, shown) -> shown.reveal(secret));
     }
 
     private RunRequest request() {
@@ -180,7 +198,8 @@ public final class CommandRunViewModel {
         RunRequest request = request();
         services.known().remember(values());
         message.set("");
-        revealedOutput.clear();
+        stdoutSecrets = SecretMasker.standard().lines();
+        stderrSecrets = SecretMasker.standard().lines();
         listener.started(p, target.get());
         session.start(services, p.dangerous() ? request.confirmedBy(Confirmation.of(p)) : request, message::set,
                 listener::ended);

@@ -40,6 +40,15 @@ public final class MaskedText {
         return new MaskedText(t, SecretMasker.standard().find(t), new BitSet());
     }
 
+    /**
+     * The next line of a stream (a run's stdout or stderr) with its secrets masked, {@code stream}
+     * remembering what earlier lines began (a private key block).
+     */
+    public static MaskedText ofLine(String line, SecretMasker.LineMasker stream) {
+        String t = line == null ? "" : line;
+        return new MaskedText(t, stream.find(t), new BitSet());
+    }
+
     /** The text with secret number {@code secret} shown as it is; unknown numbers change nothing. */
     public MaskedText reveal(int secret) {
         if (secret < 0 || secret >= secrets.size() || revealed.get(secret)) {

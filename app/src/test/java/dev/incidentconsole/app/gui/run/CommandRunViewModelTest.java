@@ -246,6 +246,19 @@ class CommandRunViewModelTest {
     }
 
     @Test
+    void aPrivateKeyPrintedOverSeveralLinesIsShownMaskedLineByLine() throws Exception {
+        CommandRunViewModel model = model("printf '%s\\n' 'key:' '-----BEGIN OPENSSH PRIVATE KEY-----'"
+                + " 'b3BlbnNzaC1rZXktdjEAAAAA' 'AAAABG5vbmUAAAAEbm9uZQ' '-----END OPENSSH PRIVATE KEY-----' done");
+        model.run();
+        awaitResult(model);
+        assertThat(model.output().stream().map(l -> model.shownOutput(l).shown()).toList()).containsExactly(
+                "key:", "-----BEGIN OPENSSH PRIVATE KEY-----", "****", "****", "-----END OPENSSH PRIVATE KEY-----", "done");
+        OutputLine body = model.output().get(2);
+        model.revealInOutput(body, 0);
+        assertThat(model.shownOutput(body).shown()).isEqualTo("b3BlbnNzaC1rZXktdjEAAAAA");
+    }
+
+    @Test
     void aChangedValueMasksTheCommandAgain() {
         CommandRunViewModel model = model("redis-cli -a {{password}} ping");
         model.placeholders().get(0).valueProperty().set("R3disPw1");
