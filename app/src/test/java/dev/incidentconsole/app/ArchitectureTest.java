@@ -26,8 +26,7 @@ class ArchitectureTest {
     /** The app's packages the command line uses: they must load without the window or JavaFX. */
     private static final String[] HEADLESS_APP = {"dev.incidentconsole.app.cli..",
             "dev.incidentconsole.app.incident..", "dev.incidentconsole.app.settings..",
-            "dev.incidentconsole.app.targets..", "dev.incidentconsole.app.services..",
-            "dev.incidentconsole.app.masking.."};
+            "dev.incidentconsole.app.targets..", "dev.incidentconsole.app.services.."};
     private static final String[] UI_TOOLKITS = {"javafx..", "org.controlsfx..", "atlantafx..",
             "org.kordamp.ikonli..", "org.testfx.."};
     private static JavaClasses classes;

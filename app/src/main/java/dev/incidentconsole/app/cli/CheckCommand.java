@@ -3,7 +3,6 @@ package dev.incidentconsole.app.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.incidentconsole.app.AppPaths;
-import dev.incidentconsole.app.masking.Credentials;
 import dev.incidentconsole.app.services.RunbookLinks;
 import dev.incidentconsole.app.services.ServiceSources;
 import dev.incidentconsole.app.targets.EnvironmentTargets;
@@ -18,6 +17,7 @@ import dev.incidentconsole.health.schedule.ServiceStatus;
 import dev.incidentconsole.runbook.Runbook;
 import dev.incidentconsole.runbook.RunbookFiles;
 import dev.incidentconsole.runbook.RunbookParser;
+import dev.incidentconsole.runbook.SecretMasker;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -53,7 +53,7 @@ public final class CheckCommand implements Callable<Integer> {
         static JsonResult of(ServiceStatus s) {
             boolean checked = s.status() != Status.UNKNOWN;
             return new JsonResult(s.name(), s.spec().host(), s.spec().port(), s.spec().probe().kind(), s.status().label(),
-                    checked ? s.last().latency().toMillis() : 0, Credentials.mask(s.reason()),
+                    checked ? s.last().latency().toMillis() : 0, SecretMasker.standard().mask(s.reason()),
                     checked ? s.last().checkedAt().toString() : null);
         }
     }

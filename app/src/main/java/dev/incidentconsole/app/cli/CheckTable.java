@@ -1,6 +1,5 @@
 package dev.incidentconsole.app.cli;
 
-import dev.incidentconsole.app.masking.Credentials;
 import dev.incidentconsole.app.services.LinkedSection;
 import dev.incidentconsole.app.services.RunbookLinks;
 import dev.incidentconsole.health.Dependency;
@@ -8,6 +7,7 @@ import dev.incidentconsole.health.FiringAlert;
 import dev.incidentconsole.health.Status;
 import dev.incidentconsole.health.schedule.ServiceStatus;
 import dev.incidentconsole.health.spec.AlertmanagerSpec;
+import dev.incidentconsole.runbook.SecretMasker;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,7 +64,7 @@ final class CheckTable {
         for (FiringAlert a : firing) {
             String where = links.forAlert(a).map(LinkedSection::reference).orElse("no runbook names this alert");
             out.println("  " + String.format("%-9s %-28s %s", a.severity().isEmpty() ? "-" : a.severity(), a.name(),
-                    Credentials.mask(a.summary())).stripTrailing());
+                    SecretMasker.standard().mask(a.summary())).stripTrailing());
             out.println("            runbook: " + where);
         }
     }
@@ -79,7 +79,7 @@ final class CheckTable {
     private static String reason(ServiceStatus s) {
         List<String> sick = s.last().dependencies().stream().filter(d -> d.status() != Status.UP)
                 .map(CheckTable::dependency).toList();
-        String reason = Credentials.mask(s.reason());
+        String reason = SecretMasker.standard().mask(s.reason());
         return sick.isEmpty() ? reason : reason + " [" + String.join(", ", sick) + "]";
     }
 

@@ -14,6 +14,7 @@ import dev.incidentconsole.exec.RunResult;
 import dev.incidentconsole.exec.ShellQuote;
 import dev.incidentconsole.exec.ssh.SshConfigFile;
 import dev.incidentconsole.exec.ssh.SshConnections;
+import dev.incidentconsole.runbook.SecretMasker;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -61,6 +62,10 @@ public final class RunCommand implements Callable<Integer> {
             description = "Stop the command after this long (0: no limit; default: 10 minutes, none for -f/watch).")
     Long timeout;
 
+    @Option(names = "--show-secrets", description = "Print the output and the command as they are; by default"
+            + " passwords, tokens and keys in them are masked, as in the window and the run log.")
+    boolean showSecrets;
+
     @Parameters(arity = "1..*", paramLabel = "COMMAND", description = "The command, after --.")
     List<String> command;
 
@@ -107,7 +112,7 @@ public final class RunCommand implements Callable<Integer> {
             if (prepared.dangerous()) {
                 if (!yes) {
                     err.println("Refused: " + prepared.danger().reason() + " (rule " + prepared.danger().rule()
-                            + "). Not run: " + prepared.text());
+                            + "). Not run: " + shown(prepared.text()));
                     err.println("Check the command and the target (" + where.name() + "), then add --yes to run it.");
                     return REFUSED;
                 }
@@ -126,7 +131,8 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private int finish(RunHandle handle, PrintWriter out, PrintWriter err) throws ExecException {
-        handle.addListener(new Printer(out, err));
+        handle.addListener(new Printer(out, err, showSecrets ? null : SecretMasker.standard().lines(),
+                showSecrets ? null : SecretMasker.standard().lines()));
         // Ctrl-C stops the command too: locally the shell gets the signal anyway, remote ones need a cancel.
         Thread cancel = new Thread(handle::cancel, "run-cancel");
         Runtime.getRuntime().addShutdownHook(cancel);
@@ -173,12 +179,21 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** Writes each line to its stream as it arrives (one reader thread at a time, by the listener contract). */
-    private record Printer(PrintWriter out, PrintWriter err) implements OutputListener {
+    private String shown(String text) {
+        return showSecrets ? text : SecretMasker.standard().mask(text);
+    }
+
+    /**
+     * Writes each line to its stream as it arrives (one reader thread at a time, by the listener contract),
+     * masked per stream unless the maskers are null.
+     */
+    private record Printer(PrintWriter out, PrintWriter err, SecretMasker.LineMasker outMask,
+                           SecretMasker.LineMasker errMask) implements OutputListener {
         @Override
         public void onLine(OutputLine line) {
             PrintWriter to = line.isError() ? err : out;
-            to.println(line.text());
+            SecretMasker.LineMasker mask = line.isError() ? errMask : outMask;
+            to.println(mask == null ? line.text() : mask.mask(line.text()));
             to.flush();
         }
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code run} in-process, on real local shells. */
 class RunCommandTest {
@@ -129,5 +131,43 @@ class RunCommandTest {
             assertThat(files.filter(f -> f.toString().endsWith(".log")).toList()).singleElement()
                     .satisfies(f -> assertThat(Files.readString(f)).isEqualTo("kept-in-a-file\n"));
         }
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("dev.incidentconsole.runbook.testing.SecretFormTables#secretForms")
+    void printedSecretsAreMaskedOnTheTerminalAndInTheRunLog(String family, String text, String secret, String masked)
+            throws Exception {
+        Path printed = Files.writeString(dir.resolve("printed.txt"), text + "\n");
+        assertThat(run("run", "--", "cat " + printed)).isZero();
+
+        assertThat(cli.out()).doesNotContain(secret);
+        try (Stream<Path> files = Files.list(dir.resolve("data/runs"))) {
+            Path log = files.filter(f -> f.toString().endsWith(".log")).findFirst().orElseThrow();
+            assertThat(Files.readString(log)).doesNotContain(secret);
+            assertThat(Files.getPosixFilePermissions(log)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        }
+        if (!text.contains("\n")) {
+            assertThat(cli.out()).isEqualTo(masked + System.lineSeparator());
+        }
+    }
+
+    @Test
+    void psqlWithAShortFlagClusterHoldingCIsRunNotSentToATerminal() {
+        // -tAc is -t -A -c: a batch query. psql may be missing or the port closed: anything but 126 will do.
+        assertThat(run("run", "--", "psql -h 127.0.0.1 -p 1 -tAc \"SELECT 1\"")).isNotEqualTo(126);
+        assertThat(cli.err()).doesNotContain("interactive");
+    }
+
+    @Test
+    void showSecretsPrintsTheOutputAsItIs() throws Exception {
+        assertThat(run("run", "--show-secrets", "--", "echo PGPASSWORD=hunter22")).isZero();
+        assertThat(cli.out()).isEqualTo("PGPASSWORD=hunter22" + System.lineSeparator());
+    }
+
+    @Test
+    void aRefusedCommandIsEchoedMasked() throws Exception {
+        int code = run("run", "--", "PGPASSWORD=hunter22 dropdb -h db-2 orders");
+        assertThat(code).isEqualTo(3);
+        assertThat(cli.err()).contains("Not run: PGPASSWORD=**** dropdb -h db-2 orders").doesNotContain("hunter22");
     }
 }

@@ -209,8 +209,11 @@ public final class WindowSteps {
         return robot.lookup(query).tryQuery().map(WindowSteps::textOf).orElse("");
     }
 
-    /** The text a label, a text field or a text run shows; "" for other nodes. Call on the FX thread. */
+    /** The text a label, a text field, a text run or a flow of runs shows; "" for other nodes. Call on the FX thread. */
     public static String textOf(Node node) {
+        if (node instanceof javafx.scene.text.TextFlow flow) {
+            return flow.getChildren().stream().map(WindowSteps::textOf).collect(java.util.stream.Collectors.joining());
+        }
         String text = node instanceof Labeled l ? l.getText() : node instanceof TextInputControl t ? t.getText()
                 : node instanceof Text t ? t.getText() : null;
         return text == null ? "" : text;

@@ -58,6 +58,9 @@ public record Interactivity(boolean needsTerminal, boolean endless, String reaso
         return words.subList(start, words.size());
     }
 
+    /** psql's short options that take a value. */
+    private static final String PSQL_VALUES = "cdfhLopPTUvFR";
+
     private static Interactivity classify(List<String> w, boolean stdinFed) {
         if (w.isEmpty()) {
             return BATCH;
@@ -79,8 +82,9 @@ public record Interactivity(boolean needsTerminal, boolean endless, String reaso
             return terminal("a bare " + name + " opens an interactive shell");
         }
         return switch (name) {
-            case "psql" -> !stdinFed && noneOf(args, "-c", "--command", "-f", "--file", "-l", "--list", "-V",
-                    "--version") ? terminal("psql without -c or -f opens an interactive prompt") : BATCH;
+            case "psql" -> !stdinFed && noneOf(args, "--command", "--file", "--list", "--version")
+                    && !shortFlag(args, "cflV", PSQL_VALUES)
+                    ? terminal("psql without -c or -f opens an interactive prompt") : BATCH;
             case "mysql", "mariadb" -> !stdinFed && noneOf(args, "-e", "--execute")
                     ? terminal(name + " without -e opens an interactive prompt") : BATCH;
             case "mongo", "mongosh" -> !stdinFed && noneOf(args, "--eval", "-f", "--file")
@@ -107,6 +111,28 @@ public record Interactivity(boolean needsTerminal, boolean endless, String reaso
             tty |= a.equals("-t") || a.equals("--tty");
         }
         return stdin && tty;
+    }
+
+    /**
+     * Whether a short option in {@code flags} is given, alone or in a cluster ({@code -tAc}); a letter in
+     * {@code valueFlags} takes the rest of its word as its value, so {@code -Ucache} holds no {@code -c}.
+     */
+    static boolean shortFlag(List<String> args, String flags, String valueFlags) {
+        for (String a : args) {
+            if (a.length() < 2 || a.charAt(0) != '-' || a.charAt(1) == '-') {
+                continue;
+            }
+            for (int k = 1; k < a.length(); k++) {
+                char c = a.charAt(k);
+                if (flags.indexOf(c) >= 0) {
+                    return true;
+                }
+                if (valueFlags.indexOf(c) >= 0) {
+                    break;
+                }
+            }
+        }
+        return false;
     }
 
     static boolean noneOf(List<String> args, String... flags) {

@@ -1,5 +1,6 @@
 package dev.incidentconsole.exec;
 
+import dev.incidentconsole.runbook.SecretMasker;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -16,8 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Where a run's lines go: numbered in arrival order, the last {@code tailLines} (and at most
- * {@code tailChars} characters) kept in memory, every line written to {@code file} as printed (stdout and
- * stderr interleaved as they arrived), and each passed to the listeners. Memory stays bounded whatever
+ * {@code tailChars} characters) kept in memory, every line written to {@code file} with its secrets
+ * masked (stdout and stderr interleaved as they arrived; the file readable by its owner only), and each
+ * passed to the listeners as printed, for a screen that masks and reveals. Memory stays bounded whatever
  * the command prints; the file holds all of it. Thread-safe: both stream readers feed one sink.
  */
 public final class OutputSink implements Closeable {
@@ -28,6 +30,8 @@ public final class OutputSink implements Closeable {
     private final long tailChars;
     private final ArrayDeque<OutputLine> tail = new ArrayDeque<>();
     private final List<OutputListener> listeners = new CopyOnWriteArrayList<>();
+    private final SecretMasker.LineMasker stdoutMask;
+    private final SecretMasker.LineMasker stderrMask;
     private OutputStream out;
     private long seq;
     private long chars;
@@ -35,14 +39,21 @@ public final class OutputSink implements Closeable {
     private boolean closed;
 
     public OutputSink(Path file, int tailLines, long tailChars) throws IOException {
+        this(file, tailLines, tailChars, SecretMasker.standard());
+    }
+
+    /** @param masker masks the lines written to the file */
+    public OutputSink(Path file, int tailLines, long tailChars, SecretMasker masker) throws IOException {
         if (tailLines < 1 || tailChars < 1) {
             throw new IllegalArgumentException("the output tail must keep at least one line");
         }
         this.file = file;
         this.tailLines = tailLines;
         this.tailChars = tailChars;
+        this.stdoutMask = masker.lines();
+        this.stderrMask = masker.lines();
         Files.createDirectories(file.toAbsolutePath().getParent());
-        this.out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+        this.out = new BufferedOutputStream(Files.newOutputStream(OwnerOnlyFiles.create(file)), 1 << 16);
     }
 
     /** Adds a listener; with {@code replay} it first receives the lines still in the tail. */
@@ -62,9 +73,15 @@ public final class OutputSink implements Closeable {
         if (closed) {
             return;
         }
-        writeToFile(data, len);
-        OutputLine line = new OutputLine(++seq, source, new String(data, 0, len, StandardCharsets.UTF_8),
-                Instant.now());
+        String text = new String(data, 0, len, StandardCharsets.UTF_8);
+        String masked = (source == OutputLine.Source.STDERR ? stderrMask : stdoutMask).mask(text);
+        if (masked == text) {
+            writeToFile(data, len);
+        } else {
+            byte[] bytes = masked.getBytes(StandardCharsets.UTF_8);
+            writeToFile(bytes, bytes.length);
+        }
+        OutputLine line = new OutputLine(++seq, source, text, Instant.now());
         tail.addLast(line);
         chars += line.text().length();
         while (tail.size() > tailLines || (chars > tailChars && tail.size() > 1)) {

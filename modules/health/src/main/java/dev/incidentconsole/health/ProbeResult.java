@@ -1,5 +1,6 @@
 package dev.incidentconsole.health;
 
+import dev.incidentconsole.runbook.SecretMasker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -14,7 +15,8 @@ import java.util.Objects;
  * into a DOWN service only after the configured number of consecutive failures.
  *
  * @param status            UP, DEGRADED or DOWN
- * @param reason            one short phrase: "HTTP 200", "connection refused", "timeout after 1000 ms"...
+ * @param reason            one short phrase: "HTTP 200", "connection refused", "timeout after 1000 ms"...;
+ *                          secrets in it are masked ({@link SecretMasker}), as in the values of {@code details}
  * @param latency           time the attempt took (to the answer, or to the failure)
  * @param checkedAt         when the attempt started
  * @param dependencies      sub-statuses the service reported in its health body; empty when none
@@ -27,11 +29,14 @@ public record ProbeResult(Status status, String reason, Duration latency, Instan
                           List<FiringAlert> alerts, Instant certificateExpiry) {
     public ProbeResult {
         Objects.requireNonNull(status, "status");
-        reason = reason == null ? "" : reason;
+        // Reasons and details quote commands, URLs and output: masked here, every reader gets them masked.
+        reason = reason == null ? "" : SecretMasker.standard().mask(reason);
         latency = latency == null ? Duration.ZERO : latency;
         checkedAt = checkedAt == null ? Instant.now() : checkedAt;
         dependencies = List.copyOf(dependencies);
-        details = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(details));
+        Map<String, String> masked = new LinkedHashMap<>();
+        details.forEach((k, v) -> masked.put(k, SecretMasker.standard().mask(v)));
+        details = java.util.Collections.unmodifiableMap(masked);
         alerts = List.copyOf(alerts);
     }
 

@@ -1,5 +1,6 @@
 package dev.incidentconsole.health;
 
+import dev.incidentconsole.runbook.SecretMasker;
 import java.util.Objects;
 
 /**
@@ -33,7 +34,7 @@ public final class Secret {
 
     @Override
     public String toString() {
-        return value.isEmpty() ? "" : "******";
+        return value.isEmpty() ? "" : SecretMasker.MASK;
     }
 
     @Override

@@ -4,36 +4,25 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.incidentconsole.runbook.SecretMasker;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 
 /**
- * Masks secrets in commands, output and notes with {@value #MASK}, keeping the key or flag name so the
- * text still reads ({@code PGPASSWORD=****}, {@code postgresql://app:****@db}). Masking is idempotent.
- * Immutable and thread-safe.
- *
- * <p>Masked: URL passwords, {@code Authorization:} values and bearer tokens, API-key and token headers,
- * cookies, {@code -u/--user user:pass}, {@code NAME=value} where the name ends in PASSWORD, PASSWD,
- * _PASS, SECRET, TOKEN, _KEY or APIKEY (so {@code password=} in connection strings, {@code *_SECRET=},
- * {@code --docker-password=}), such flags followed by a space and a value, {@code --from-literal=K=v},
- * {@code mysql -pSECRET}, JSON and YAML keys naming a password, secret, token or API key, PEM private key
- * bodies, and every literal value passed to {@link #withSecrets}.
+ * Masks the secrets of timeline entries and exported documents with the application's one
+ * {@link SecretMasker} (see there for what is masked), keeping ids, kinds, times and sources as they are.
+ * Masking is idempotent. Immutable and thread-safe.
  */
 public final class Redactor {
-    public static final String MASK = "****";
+    public static final String MASK = SecretMasker.MASK;
 
-    /** Shorter literal secrets would mask ordinary words; such settings are ignored (and said so). */
-    static final int MIN_SECRET_LENGTH = 3;
+    private static final Redactor STANDARD = new Redactor(SecretMasker.standard());
 
-    private static final Redactor STANDARD = new Redactor(List.of());
+    private final SecretMasker masker;
 
-    private final List<String> literals;
-
-    private Redactor(List<String> literals) {
-        this.literals = literals;
+    private Redactor(SecretMasker masker) {
+        this.masker = masker;
     }
 
     /** The built-in rules only. */
@@ -43,29 +32,20 @@ public final class Redactor {
 
     /**
      * The built-in rules plus literal values the environment marks secret (e.g. resolved vault values).
-     * Values shorter than {@value #MIN_SECRET_LENGTH} characters are ignored.
+     * Values shorter than {@value SecretMasker#MIN_SECRET_LENGTH} characters are ignored.
      */
     public Redactor withSecrets(Collection<String> secrets) {
-        List<String> all = new java.util.ArrayList<>(literals);
-        for (String s : secrets) {
-            if (s != null && s.length() >= MIN_SECRET_LENGTH && !all.contains(s)) {
-                all.add(s);
-            }
-        }
-        all.sort(Comparator.comparingInt(String::length).reversed());
-        return new Redactor(List.copyOf(all));
+        return new Redactor(masker.withSecrets(secrets));
+    }
+
+    /** The text masker behind this redactor, for text that is not an entry (run logs, reasons). */
+    public SecretMasker masker() {
+        return masker;
     }
 
     /** {@code text} with every secret masked; null stays null. */
     public String redact(String text) {
-        if (text == null || text.isEmpty()) {
-            return text;
-        }
-        String out = text;
-        for (String literal : literals) {
-            out = out.replace(literal, MASK);
-        }
-        return SecretRules.apply(out);
+        return masker.mask(text);
     }
 
     /** The entry with every string of its body masked; id, kind, times and source are kept. */

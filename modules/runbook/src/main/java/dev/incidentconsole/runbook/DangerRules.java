@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * {@code ssh host '...'}, {@code watch '...'} and of a command run through {@code sudo}, {@code env},
  * {@code xargs}, {@code docker exec}, {@code kubectl exec} or {@code find -exec} is checked; any one
  * dangerous part makes the command dangerous. The rules themselves live in {@link HostDangers},
- * {@link PlatformDangers}, {@link ServiceDangers} and {@link SqlDangers}. SQL is looked for in the arguments and heredocs of
+ * {@link SystemDangers}, {@link PlatformDangers}, {@link ServiceDangers}, {@link SqlDangers} and
+ * {@link Redirections} (a file emptied by {@code > file}, {@code rm} fed its files by {@code xargs}). SQL is looked for in the arguments and heredocs of
  * any command except text tools ({@code echo}, {@code printf}, {@code grep}, {@code cat} ...) unless their
  * output is piped into a database or Redis client. A command carrying {@code --dry-run} (other than
  * {@code --dry-run=none}) is not flagged. Deliberately not flagged: restarts ({@code systemctl restart},
@@ -35,8 +36,8 @@ public final class DangerRules {
             "cat", "less", "more", "head", "tail", "logger", "tee", "wc", "sort", "uniq", "tr", "cut", "column", "git",
             "man", "diff", "base64", "ls", "stat", "file", "test", "[", "[[", "read", ":");
     private static final Set<String> SQL_CLIENTS = Set.of(
-            "psql", "mysql", "mariadb", "sqlite3", "cockroach", "clickhouse-client", "cqlsh", "pgcli", "mycli",
-            "gitlab-psql");
+            "psql", "mysql", "mariadb", "sqlite3", "cockroach", "clickhouse-client", "clickhouse", "cqlsh", "pgcli", "mycli",
+            "gitlab-psql", "mongo", "mongosh", "influx", "sqlcmd", "duckdb", "trino", "snowsql", "sqlplus", "vsql");
     private static final Set<String> EXEC_PROGRAMS = Set.of(
             "docker", "podman", "nerdctl", "kubectl", "oc", "docker-compose", "podman-compose");
     private static final Set<String> DRY_RUN_OFF = Set.of("none", "false", "0");
@@ -108,11 +109,12 @@ public final class DangerRules {
             }
         }
         int k = CommandWords.programIndex(words);
-        if (k >= words.size()) {
-            return null;
+        Danger emptied = Redirections.truncation(words, k);
+        if (emptied != null || k >= words.size()) {
+            return emptied;
         }
         ShellWords.Word first = words.get(k);
-        List<String> args = ShellWords.values(words.subList(k, words.size()));
+        List<String> args = Redirections.withInputOperands(words, k, ShellWords.values(words.subList(k, words.size())));
         if (args.size() == 1 && first.quoted() && first.value().strip().contains(" ")) {
             return text(first.value(), depth + 1);
         }
@@ -130,6 +132,9 @@ public final class DangerRules {
         }
         if (d == null) {
             d = ServiceDangers.check(program, args);
+        }
+        if (d == null) {
+            d = SystemDangers.check(program, args);
         }
         if (d == null) {
             d = inner(program, args, depth);
@@ -176,7 +181,7 @@ public final class DangerRules {
     private static boolean knownProgram(String word) {
         String name = CommandWords.basename(word);
         return HostDangers.PROGRAMS.contains(name) || PlatformDangers.PROGRAMS.contains(name)
-                || ServiceDangers.PROGRAMS.contains(name) || SQL_CLIENTS.contains(name) || name.startsWith("mkfs")
+                || ServiceDangers.PROGRAMS.contains(name) || SystemDangers.PROGRAMS.contains(name) || SQL_CLIENTS.contains(name) || name.startsWith("mkfs")
                 || CommandWords.shellScript(List.of(name, "-c", "")) != null;
     }
 

@@ -9,13 +9,16 @@ import java.util.Set;
 
 /**
  * Destructive commands of platform tools: kubectl/oc ({@code delete}, {@code drain},
- * {@code scale --replicas=0}, {@code rollout undo}, {@code replace --force}; {@code cordon} is reversible
+ * {@code scale --replicas=0} or a patch to zero replicas, {@code rollout undo}, {@code replace --force}; {@code cordon} is reversible
  * and not flagged), docker and compose ({@code rm}, {@code stop}, {@code kill}, {@code volume rm},
  * {@code prune}, {@code compose down}), helm ({@code rollback}, {@code uninstall}), cloud CLIs
  * ({@code delete-*}, {@code s3 rm}), terraform destroy and HTTP {@code DELETE} requests.
  */
 final class PlatformDangers {
 
+    /** {@code "replicas":0} in a JSON patch, {@code replicas: 0} in a YAML one. */
+    private static final java.util.regex.Pattern PATCH_ZERO = java.util.regex.Pattern.compile(
+            "\"?\\breplicas\"?\\s*:\\s*\"?0\\b(?!\\.)");
     private static final Set<String> KUBE_VALUES = Set.of("-n", "--namespace", "--context", "--kubeconfig", "--cluster",
             "--user", "-s", "--server", "--token", "--as", "--as-group", "-l", "--selector");
     private static final Set<String> DOCKER_VALUES = Set.of("-c", "--context", "-H", "--host", "--config", "-l",
@@ -60,6 +63,8 @@ final class PlatformDangers {
             case "drain" -> danger("kubectl-drain", "Drains node " + what + ": evicts its pods and marks it unschedulable.");
             case "scale" -> zeroReplicas(args) ? danger("kubectl-scale-zero",
                     "Scales " + what + " to zero replicas: the workload stops serving.") : null;
+            case "patch" -> args.stream().anyMatch(a -> PATCH_ZERO.matcher(a).find()) ? danger("kubectl-scale-zero",
+                    "Patches " + what + " to zero replicas: the workload stops serving.") : null;
             case "rollout" -> args.contains("undo") ? danger("kubectl-rollout-undo",
                     "Rolls " + what + " back to an earlier revision.") : null;
             case "replace" -> args.contains("--force") ? danger("kubectl-replace-force",
@@ -73,7 +78,7 @@ final class PlatformDangers {
         List<String> names = new java.util.ArrayList<>();
         for (int k = from; k < args.size(); k++) {
             String a = args.get(k);
-            if (KUBE_VALUES.contains(a)) {
+            if (KUBE_VALUES.contains(a) || a.equals("-p") || a.equals("--patch") || a.equals("--type")) {
                 k++;
             } else if (!a.startsWith("-")) {
                 names.add(a);

@@ -11,14 +11,15 @@ import java.util.Set;
  * {@code put}, {@code defrag}, {@code compact}, {@code member remove}; {@code defrag} blocks the member
  * while it runs, so it is flagged although it loses no data), vault writes and deletes, velero restores
  * and deletes, and message queues (celery {@code purge}, rabbitmqctl {@code purge_queue}/{@code reset},
- * kafka topic deletes and offset resets).
+ * kafka topic deletes and offset resets), {@code pg_restore -d} (writes into a live database),
+ * {@code mysqladmin drop/shutdown} and {@code influx ... delete}.
  */
 final class ServiceDangers {
 
     /** The programs these rules know, for spotting them inside {@code docker exec} and the like. */
     static final Set<String> PROGRAMS = Set.of("redis-cli", "dropdb", "pg_resetwal", "pg_resetxlog", "pg_ctl",
             "pg_ctlcluster", "etcdctl", "etcdutl", "vault", "velero", "celery", "rabbitmqctl", "kafka-topics",
-            "kafka-topics.sh", "kafka-consumer-groups", "kafka-consumer-groups.sh");
+            "kafka-topics.sh", "kafka-consumer-groups", "kafka-consumer-groups.sh", "pg_restore", "mysqladmin", "influx");
     private static final Set<String> REDIS_VALUES = Set.of("-h", "-p", "-s", "-a", "-u", "-r", "-i", "-n", "-d", "-D",
             "--user", "--pass", "--cacert", "--cacertdir", "--cert", "--key", "--sni", "--tls-ciphers", "--pattern",
             "--count", "--rdb", "--memkeys-samples", "-t");
@@ -33,6 +34,10 @@ final class ServiceDangers {
                 int cmd = CommandWords.firstOperand(args, 1, REDIS_VALUES);
                 yield cmd < 0 ? null : SqlDangers.redis(args.subList(cmd, args.size()));
             }
+            case "pg_restore" -> pgRestore(args);
+            case "mysqladmin" -> mysqladmin(args);
+            case "influx" -> args.contains("delete") ? danger("influx-delete",
+                    "Deletes InfluxDB data (a bucket, database or points); it cannot be recovered.") : null;
             case "dropdb" -> danger("dropdb", "Deletes the PostgreSQL database " + HostDangers.operands(args)
                     + " and all its data.");
             case "pg_resetwal", "pg_resetxlog" -> danger("pg-resetwal",
@@ -53,6 +58,25 @@ final class ServiceDangers {
                     "Moves or deletes consumer group offsets: messages are skipped or processed again.") : null;
             default -> null;
         };
+    }
+
+    /** Restoring into a database (-d) writes over it; without -d pg_restore only prints SQL or a listing. */
+    private static Danger pgRestore(List<String> args) {
+        if (!HostDangers.hasOption(args, "-d", "--dbname") || HostDangers.hasOption(args, "-l", "--list")) {
+            return null;
+        }
+        boolean clean = args.stream().anyMatch(a -> a.equals("--clean") || a.matches("-[a-zA-Z]*c[a-zA-Z]*"));
+        return danger("pg-restore", "Restores the dump into a live database: " + (clean
+                ? "--clean drops its objects first, then recreates them from the dump."
+                : "objects are created and rows loaded over what is there; a failure midway leaves it half restored."));
+    }
+
+    private static Danger mysqladmin(List<String> args) {
+        if (args.contains("drop")) {
+            return danger("mysql-drop", "Drops the MySQL database named after 'drop' and all its tables.");
+        }
+        return args.contains("shutdown") ? danger("mysql-shutdown",
+                "Shuts the MySQL server down; every client loses it until it is started again.") : null;
     }
 
     private static Danger rabbit(List<String> args) {

@@ -47,6 +47,7 @@ public final class ShellSplitter {
     private static final Pattern TABLE_HEADER_CELL = Pattern.compile(
             "[A-Z][A-Z0-9_()%/.:-]*(?: [A-Z][A-Z0-9_()%/.:-]*)*");
     private static final Pattern BARE_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
+    private static final Pattern CONFIG_LINE = Pattern.compile("[A-Za-z_][\\w.-]*[ \t]+=[ \t]+\\S.*");
     private static final Pattern TRAILING_COMMENT = Pattern.compile("\\s+#.*$");
     private static final Pattern CELL_GAP = Pattern.compile("\\s{2,}|\\t");
 
@@ -118,7 +119,7 @@ public final class ShellSplitter {
                     output = !console;
                     description.clear();
                     i++;
-                } else if (bareName(trimmed)) {
+                } else if (bareName(trimmed) || configLine(trimmed)) {
                     description.clear();
                     i++;
                 } else {
@@ -276,6 +277,14 @@ public final class ShellSplitter {
             char c = trimmed.charAt(0);
             return c >= 'A' && c <= 'Z'
                     && BARE_NAME.matcher(TRAILING_COMMENT.matcher(trimmed).replaceFirst("")).matches();
+        }
+
+        /**
+         * A configuration setting written into a shell block ({@code recovery_target_time = '...'}): a shell
+         * would run a program named like the setting, which no runbook means.
+         */
+        private static boolean configLine(String trimmed) {
+            return trimmed.indexOf(" = ") > 0 && CONFIG_LINE.matcher(trimmed).matches();
         }
 
         private static String stripHashes(String s) {

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /**
  * Destructive statements in text sent to a database or Redis: SQL {@code DROP}, {@code TRUNCATE},
  * {@code DELETE FROM}, {@code UPDATE ... SET}, {@code ALTER TABLE ... DROP}, {@code pg_terminate_backend},
- * {@code pg_drop_replication_slot},
+ * {@code pg_drop_replication_slot}, MongoDB shell drops ({@code dropDatabase()}, {@code .drop()}, {@code deleteMany}),
  * and Redis {@code FLUSHALL}/{@code FLUSHDB}/{@code DEL}/{@code SHUTDOWN} lines. SQL string literals and
  * comments are ignored, {@code EXPLAIN} without {@code ANALYZE} does not run its statement, and text
  * that sets a read-only transaction is not flagged. Keywords match in any case.
@@ -32,6 +32,8 @@ final class SqlDangers {
     private static final Pattern ALTER_DROP = Pattern.compile("(?i)\\bALTER\\s+TABLE\\s+(?:IF\\s+EXISTS\\s+)?([\\w.\"`]+)[^;]*\\bDROP\\b");
     private static final Pattern TERMINATE = Pattern.compile("(?i)\\bpg_terminate_backend\\s*\\(");
     private static final Pattern DROP_SLOT = Pattern.compile("(?i)\\bpg_drop_replication_slot\\s*\\(");
+    /** MongoDB shell: {@code db.dropDatabase()}, {@code db.orders.drop()}, {@code deleteMany(...)}. */
+    private static final Pattern MONGO = Pattern.compile("\\bdropDatabase\\s*\\(|\\.drop\\s*\\(\\s*\\)|\\.deleteMany\\s*\\(");
     private static final Pattern WHERE = Pattern.compile("(?i)\\bWHERE\\b");
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Set<String> REDIS_FLUSH = Set.of("FLUSHALL", "FLUSHDB");
@@ -96,6 +98,10 @@ final class SqlDangers {
         if (DROP_SLOT.matcher(s).find()) {
             return new Danger("pg-drop-slot", "Drops a replication slot; the replica or consumer using it"
                     + " loses its place and may need a rebuild.");
+        }
+        if (MONGO.matcher(s).find()) {
+            return new Danger("mongo-drop", "Drops a MongoDB database or collection, or deletes its documents;"
+                    + " they cannot be recovered without a backup.");
         }
         if (TERMINATE.matcher(s).find()) {
             return new Danger("pg-terminate", "Kills PostgreSQL sessions (pg_terminate_backend);"

@@ -255,6 +255,16 @@ class ShellSplitterTest {
     }
 
     @Test
+    void aConfigurationSettingInAShellBlockIsNotACommand() {
+        assertThat(ShellSplitter.split("""
+                # Apply WAL to specific time
+                recovery_target_time = '2024-01-15 10:30:00'
+                systemctl start aragora
+                FOO=bar ./run.sh
+                """, 1, "bash")).extracting(Command::text).containsExactly("systemctl start aragora", "FOO=bar ./run.sh");
+    }
+
+    @Test
     void commandCarriesRunnerPlaceholdersAndDanger() {
         Command c = ShellSplitter.split("# Clear the cache\nredis-cli -h <redis-host> FLUSHALL\n", 7, "bash").get(0);
         assertThat(c.runner()).isEqualTo(Runner.REDIS_CLI);

@@ -1,8 +1,8 @@
 package dev.incidentconsole.app.gui.dashboard;
 
 import dev.incidentconsole.app.gui.Icons;
-import dev.incidentconsole.app.masking.Credentials;
 import dev.incidentconsole.health.FiringAlert;
+import dev.incidentconsole.runbook.SecretMasker;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Hyperlink;
@@ -56,7 +56,7 @@ final class AlertsPane extends VBox {
             severity.getStyleClass().addAll("severity-chip", "severity-" + a.severity().toLowerCase(java.util.Locale.ROOT));
             Label name = new Label(a.name());
             name.getStyleClass().add("alert-name");
-            Label summary = new Label(Credentials.mask(a.summary()));
+            Label summary = new Label(SecretMasker.standard().mask(a.summary()));
             summary.getStyleClass().add("muted");
             summary.setMinWidth(0);
             HBox.setHgrow(summary, Priority.ALWAYS);

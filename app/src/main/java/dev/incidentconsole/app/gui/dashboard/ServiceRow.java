@@ -1,9 +1,9 @@
 package dev.incidentconsole.app.gui.dashboard;
 
-import dev.incidentconsole.app.masking.Credentials;
 import dev.incidentconsole.health.ServiceSpec;
 import dev.incidentconsole.health.Status;
 import dev.incidentconsole.health.schedule.ServiceStatus;
+import dev.incidentconsole.runbook.SecretMasker;
 import java.util.Locale;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -31,7 +31,7 @@ public final class ServiceRow {
         this.order = order;
         this.status = new ReadOnlyObjectWrapper<>(initial);
         this.state = new ReadOnlyObjectWrapper<>(initial.status());
-        this.probeText = Credentials.mask(spec.probe().describe());
+        this.probeText = SecretMasker.standard().mask(spec.probe().describe());
     }
 
     /**
@@ -93,7 +93,7 @@ public final class ServiceRow {
 
     /** Why it is in its state, credentials masked. */
     public String reason() {
-        return Credentials.mask(status.get().reason());
+        return SecretMasker.standard().mask(status.get().reason());
     }
 
     /** Whether name, address, probe, tags or components contain the text (case-insensitive). */

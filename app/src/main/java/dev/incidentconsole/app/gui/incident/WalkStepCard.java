@@ -5,6 +5,7 @@ import dev.incidentconsole.app.gui.Icons;
 import dev.incidentconsole.app.gui.run.CommandRunViewModel;
 import dev.incidentconsole.app.gui.run.PlaceholderField;
 import dev.incidentconsole.app.gui.run.RunCells;
+import dev.incidentconsole.app.gui.util.MaskedTextFlow;
 import dev.incidentconsole.app.targets.TargetInfo;
 import dev.incidentconsole.exec.OutputLine;
 import java.util.List;
@@ -25,6 +26,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.TextFlow;
 import org.kordamp.ikonli.feather.Feather;
 
 /**
@@ -56,11 +58,12 @@ final class WalkStepCard extends VBox {
         if (!step.command().description().isBlank()) {
             getChildren().add(muted(new Label(step.command().description())));
         }
-        Label text = new Label();
+        TextFlow text = new TextFlow();
         text.setId("command-" + index);
-        text.textProperty().bind(run.previewProperty());
         text.getStyleClass().addAll("walk-command", "run-preview");
-        text.setWrapText(true);
+        MaskedTextFlow.fill(text, run.shownCommandProperty().get(), "run-preview-text", run::revealInCommand);
+        run.shownCommandProperty().addListener((obs, old, now) ->
+                MaskedTextFlow.fill(text, now, "run-preview-text", run::revealInCommand));
         text.setMaxWidth(Double.MAX_VALUE);
         getChildren().add(text);
         Label danger = new Label("", Icons.of(Feather.ZAP));
@@ -182,7 +185,7 @@ final class WalkStepCard extends VBox {
         output.textProperty().bind(Bindings.createStringBinding(() -> {
             List<OutputLine> lines = run.output();
             return String.join("\n", lines.subList(Math.max(0, lines.size() - SHOWN_LINES), lines.size())
-                    .stream().map(OutputLine::text).toList());
+                    .stream().map(line -> run.shownOutput(line).shown()).toList());
         }, run.output()));
         output.textProperty().addListener((obs, old, now) -> output.setScrollTop(Double.MAX_VALUE));
         MenuButton use = new MenuButton("Use selected text as", Icons.of(Feather.CORNER_DOWN_RIGHT));

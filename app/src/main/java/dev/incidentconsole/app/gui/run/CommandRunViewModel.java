@@ -1,5 +1,6 @@
 package dev.incidentconsole.app.gui.run;
 
+import dev.incidentconsole.app.gui.util.MaskedText;
 import dev.incidentconsole.app.targets.TargetCatalog;
 import dev.incidentconsole.app.targets.TargetInfo;
 import dev.incidentconsole.exec.Confirmation;
@@ -9,7 +10,9 @@ import dev.incidentconsole.exec.PreparedCommand;
 import dev.incidentconsole.exec.RunRequest;
 import dev.incidentconsole.exec.RunResult;
 import dev.incidentconsole.runbook.Command;
+import dev.incidentconsole.runbook.SecretMasker;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +23,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 /**
@@ -27,7 +31,8 @@ import javafx.collections.ObservableList;
  * the command as it will run, and the output as it streams. Destructive commands and production targets
  * are confirmed through the {@code DialogService}; interactive ones are offered a system terminal. Call
  * every method on the UI thread; output arrives there in batches ({@link OutputBatcher}), the last
- * {@link #MAX_LINES} lines kept (the run's output file has all of them).
+ * {@link #MAX_LINES} lines kept (the run's output file has all of them). Commands and output are shown
+ * with their secrets masked, each revealed on request; the preview text itself stays real.
  */
 public final class CommandRunViewModel {
     /** Lines kept for the output list; older lines stay in the output file. */
@@ -41,6 +46,12 @@ public final class CommandRunViewModel {
     private final List<PlaceholderField> placeholders;
     private final ReadOnlyObjectWrapper<PreparedCommand> prepared = new ReadOnlyObjectWrapper<>(this, "prepared");
     private final ReadOnlyStringWrapper preview = new ReadOnlyStringWrapper(this, "preview", "");
+    private final ReadOnlyObjectWrapper<MaskedText> shownCommand = new ReadOnlyObjectWrapper<>(this, "shownCommand",
+            MaskedText.of(""));
+    /** Output lines still listed that hold secrets: line seq → the line as shown (revealed values kept). */
+    private final Map<Long, MaskedText> secretLines = new HashMap<>();
+    private SecretMasker.LineMasker stdoutSecrets = SecretMasker.standard().lines();
+    private SecretMasker.LineMasker stderrSecrets = SecretMasker.standard().lines();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final RunSession session = new RunSession(MAX_LINES);
     private boolean productionConfirmed;
@@ -69,6 +80,7 @@ public final class CommandRunViewModel {
                 .collect(Collectors.toMap(p -> p.name(), PlaceholderField::new, (a, b) -> a, LinkedHashMap::new))
                 .values().stream().toList();
         placeholders.forEach(f -> f.valueProperty().addListener((obs, old, now) -> refresh()));
+        session.outputView.addListener((ListChangeListener<OutputLine>) this::followSecrets);
         setCatalog(catalog);
     }
 
@@ -119,6 +131,38 @@ public final class CommandRunViewModel {
             prepared.set(null);
             preview.set(command.text());
         }
+        if (!preview.get().equals(shownCommand.get().real())) {
+            shownCommand.set(MaskedText.of(preview.get()));
+        }
+    }
+
+    /** Shows secret number {@code secret} of the command in clear (until the command text changes). */
+    public void revealInCommand(int secret) {
+        shownCommand.set(shownCommand.get().reveal(secret));
+    }
+
+    /** Finds the secrets of lines as they arrive, in stream order (a key block spans lines); forgets dropped lines. */
+    private void followSecrets(ListChangeListener.Change<? extends OutputLine> change) {
+        while (change.next()) {
+            change.getRemoved().forEach(l -> secretLines.remove(l.seq()));
+            for (OutputLine l : change.getAddedSubList()) {
+                MaskedText shown = MaskedText.ofLine(l.text(), l.isError() ? stderrSecrets : stdoutSecrets);
+                if (shown.hasSecrets()) {
+                    secretLines.put(l.seq(), shown);
+                }
+            }
+        }
+    }
+
+    /** How {@code line} is shown: its secrets masked, except those revealed with {@link #revealInOutput}. */
+    public MaskedText shownOutput(OutputLine line) {
+        MaskedText shown = secretLines.get(line.seq());
+        return shown != null ? shown : MaskedText.of(line.text());
+    }
+
+    /** Shows secret number {@code secret} of {@code line} in clear. */
+    public void revealInOutput(OutputLine line, int secret) {
+        secretLines.computeIfPresent(line.seq(), (seq, shown) -> shown.reveal(secret));
     }
 
     private RunRequest request() {
@@ -154,6 +198,8 @@ public final class CommandRunViewModel {
         RunRequest request = request();
         services.known().remember(values());
         message.set("");
+        stdoutSecrets = SecretMasker.standard().lines();
+        stderrSecrets = SecretMasker.standard().lines();
         listener.started(p, target.get());
         session.start(services, p.dangerous() ? request.confirmedBy(Confirmation.of(p)) : request, message::set,
                 listener::ended);
@@ -229,6 +275,14 @@ public final class CommandRunViewModel {
     /** The command after substitution and checks, or {@code null} while a required value is missing. */
     public ReadOnlyObjectProperty<PreparedCommand> preparedProperty() {
         return prepared.getReadOnlyProperty();
+    }
+
+    /**
+     * The command as the screen shows it: {@link #previewProperty()} with its secrets masked until revealed.
+     * Copying and running use the real text.
+     */
+    public ReadOnlyObjectProperty<MaskedText> shownCommandProperty() {
+        return shownCommand.getReadOnlyProperty();
     }
 
     /** The command as it will run, values quoted; as written while values are missing. */

@@ -1,8 +1,11 @@
 package dev.incidentconsole.app.gui.run;
 
+import dev.incidentconsole.app.gui.util.MaskedText;
+import dev.incidentconsole.app.gui.util.MaskedTextFlow;
 import dev.incidentconsole.app.targets.TargetInfo;
 import dev.incidentconsole.exec.OutputLine;
 import javafx.scene.control.ListCell;
+import javafx.scene.text.TextFlow;
 
 /** The list cells of the run panel (the target cell is shared with the walkthrough). */
 public final class RunCells {
@@ -10,14 +13,33 @@ public final class RunCells {
     private RunCells() {
     }
 
-    /** One output line, stderr styled apart. */
+    /** One output line, stderr styled apart, its secrets masked until clicked. */
     static final class OutputCell extends ListCell<OutputLine> {
+        private final CommandRunViewModel model;
+
+        OutputCell(CommandRunViewModel model) {
+            this.model = model;
+        }
+
         @Override
         protected void updateItem(OutputLine line, boolean empty) {
             super.updateItem(line, empty);
             getStyleClass().remove("stderr-line");
-            setText(empty || line == null ? null : line.text());
-            if (!empty && line != null && line.isError()) {
+            setText(null);
+            setGraphic(null);
+            if (empty || line == null) {
+                return;
+            }
+            MaskedText shown = model.shownOutput(line);
+            if (shown.hasSecrets()) {
+                setGraphic(MaskedTextFlow.fill(new TextFlow(), shown, "output-text", secret -> {
+                    model.revealInOutput(line, secret);
+                    updateItem(line, false);
+                }));
+            } else {
+                setText(line.text());
+            }
+            if (line.isError()) {
                 getStyleClass().add("stderr-line");
             }
         }

@@ -2,6 +2,7 @@ package dev.incidentconsole.app.gui.run;
 
 import atlantafx.base.theme.Styles;
 import dev.incidentconsole.app.gui.Icons;
+import dev.incidentconsole.app.gui.util.MaskedTextFlow;
 import dev.incidentconsole.app.targets.TargetInfo;
 import dev.incidentconsole.exec.OutputLine;
 import dev.incidentconsole.exec.PreparedCommand;
@@ -22,6 +23,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.TextFlow;
 import org.kordamp.ikonli.feather.Feather;
 
 /**
@@ -48,10 +50,12 @@ public final class RunPanel extends VBox {
     private Node commandBox() {
         Label prompt = new Label("$");
         prompt.getStyleClass().add("run-prompt");
-        Label text = new Label();
+        TextFlow text = new TextFlow();
         text.getStyleClass().add("run-preview");
-        text.setWrapText(true);
-        text.textProperty().bind(model.previewProperty());
+        text.setId("run-preview");
+        MaskedTextFlow.fill(text, model.shownCommandProperty().get(), "run-preview-text", model::revealInCommand);
+        model.shownCommandProperty().addListener((obs, old, now) ->
+                MaskedTextFlow.fill(text, now, "run-preview-text", model::revealInCommand));
         HBox line = new HBox(8, prompt, text);
         line.getStyleClass().add("run-command");
         VBox box = new VBox(6);
@@ -191,7 +195,7 @@ public final class RunPanel extends VBox {
     private ListView<OutputLine> outputList() {
         ListView<OutputLine> list = new ListView<>(model.output());
         list.getStyleClass().add("run-output");
-        list.setCellFactory(v -> new RunCells.OutputCell());
+        list.setCellFactory(v -> new RunCells.OutputCell(model));
         Label empty = new Label("Output appears here, line by line.");
         empty.getStyleClass().add(Styles.TEXT_MUTED);
         list.setPlaceholder(empty);

@@ -3,6 +3,7 @@ package dev.incidentconsole.app.gui.run;
 import dev.incidentconsole.app.gui.util.DialogService;
 import dev.incidentconsole.app.targets.TargetInfo;
 import dev.incidentconsole.exec.PreparedCommand;
+import dev.incidentconsole.runbook.SecretMasker;
 
 /** The questions a run asks, worded once: each shows the exact command and where it would run. */
 final class RunQuestions {
@@ -18,12 +19,12 @@ final class RunQuestions {
     }
 
     boolean destructive(PreparedCommand p, TargetInfo where) {
-        return dialogs.confirm(DESTRUCTIVE, p.danger().reason() + "\n\n$ " + p.text() + "\n\n" + on(where)
+        return dialogs.confirm(DESTRUCTIVE, p.danger().reason() + "\n\n$ " + shown(p) + "\n\n" + on(where)
                 + "\n\nThis cannot be undone by the console. Run it?", "Run it");
     }
 
     boolean runOnProduction(PreparedCommand p, TargetInfo where) {
-        return dialogs.confirm(PRODUCTION, "$ " + p.text() + "\n\n" + on(where) + "\n\nRun it?", "Run on production");
+        return dialogs.confirm(PRODUCTION, "$ " + shown(p) + "\n\n" + on(where) + "\n\nRun it?", "Run on production");
     }
 
     boolean switchToProduction(TargetInfo where) {
@@ -33,8 +34,13 @@ final class RunQuestions {
 
     boolean offerTerminal(PreparedCommand p, TargetInfo where) {
         return dialogs.confirm(TERMINAL, "Needs a terminal: " + p.interactivity().reason() + ". Here it would wait"
-                + " for input; open it in a terminal window instead?\n\n$ " + p.text() + "\n\n" + on(where),
+                + " for input; open it in a terminal window instead?\n\n$ " + shown(p) + "\n\n" + on(where),
                 "Open terminal");
+    }
+
+    /** The command as the question shows it: on screen, secrets stay masked. */
+    private static String shown(PreparedCommand p) {
+        return SecretMasker.standard().mask(p.text());
     }
 
     private static String on(TargetInfo where) {

@@ -3,13 +3,16 @@ package dev.incidentconsole.app.gui.runbooks;
 import atlantafx.base.theme.Styles;
 import dev.incidentconsole.app.gui.Icons;
 import dev.incidentconsole.app.gui.run.RunCommandEvent;
+import dev.incidentconsole.app.gui.util.MaskedText;
 import dev.incidentconsole.runbook.Command;
 import dev.incidentconsole.runbook.Placeholder;
 import dev.incidentconsole.runbook.Runner;
+import dev.incidentconsole.runbook.SecretMasker;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.geometry.Pos;
+import javafx.scene.Cursor;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -28,8 +31,14 @@ import org.kordamp.ikonli.feather.Feather;
  * a Run button (fires a {@link RunCommandEvent}) and a copy button.
  */
 final class CommandLine extends VBox {
+    private final Command command;
+    private final TextFlow text = new TextFlow();
+    /** The command as shown: secrets masked until clicked; the copy button copies the real text. */
+    private MaskedText shown;
 
     CommandLine(Command command, Consumer<String> copier) {
+        this.command = command;
+        this.shown = MaskedText.of(command.text());
         getStyleClass().add("command-line");
         if (command.dangerous()) {
             getStyleClass().add("dangerous");
@@ -42,7 +51,8 @@ final class CommandLine extends VBox {
         }
         Label prompt = new Label("$");
         prompt.getStyleClass().add("command-prompt");
-        TextFlow text = commandText(command);
+        text.getStyleClass().add("command-text-flow");
+        render();
         HBox.setHgrow(text, Priority.ALWAYS);
         HBox tags = new HBox(6);
         tags.setAlignment(Pos.TOP_RIGHT);
@@ -78,32 +88,55 @@ final class CommandLine extends VBox {
         }
     }
 
-    /** The command with each placeholder as a chip; offsets that do not fit the text are ignored. */
-    private static TextFlow commandText(Command command) {
-        TextFlow flow = new TextFlow();
-        flow.getStyleClass().add("command-text-flow");
-        String text = command.text();
+    /** The command with each placeholder as a chip and each secret masked; offsets that do not fit the text are ignored. */
+    private void render() {
+        text.getChildren().clear();
+        String real = command.text();
         List<Placeholder> placeholders = command.placeholders().stream()
                 .sorted(Comparator.comparingInt(Placeholder::start)).toList();
         int at = 0;
         for (Placeholder p : placeholders) {
-            if (p.start() < at || p.end() > text.length() || p.end() <= p.start()) {
+            if (p.start() < at || p.end() > real.length() || p.end() <= p.start()) {
                 continue;
             }
-            if (p.start() > at) {
-                flow.getChildren().add(code(text.substring(at, p.start()), "command-text"));
-            }
-            flow.getChildren().add(chip(text.substring(p.start(), p.end()), p));
+            code(at, p.start());
+            text.getChildren().add(chip(real.substring(p.start(), p.end()), p));
             at = p.end();
         }
-        if (at < text.length()) {
-            flow.getChildren().add(code(text.substring(at), "command-text"));
-        }
+        code(at, real.length());
         if (!command.comment().isBlank()) {
             String comment = command.comment().startsWith("#") ? command.comment() : "# " + command.comment();
-            flow.getChildren().add(code("  " + comment, "command-comment"));
+            text.getChildren().add(code("  " + comment, "command-comment"));
         }
-        return flow;
+    }
+
+    /** The command text in {@code [from, to)}, a masked secret as a {@code ****} that reveals it when clicked. */
+    private void code(int from, int to) {
+        int at = from;
+        List<SecretMasker.Span> secrets = shown.secrets();
+        for (int k = 0; k < secrets.size() && at < to; k++) {
+            SecretMasker.Span s = secrets.get(k);
+            if (s.end() <= at || s.start() >= to || !shown.hidden(k)) {
+                continue;
+            }
+            if (s.start() > at) {
+                text.getChildren().add(code(command.text().substring(at, s.start()), "command-text"));
+            }
+            int secret = k;
+            Text masked = code(SecretMasker.MASK, "command-text");
+            masked.getStyleClass().add("masked-secret");
+            masked.setCursor(Cursor.HAND);
+            Tooltip.install(masked, new Tooltip("Hidden secret: click to show it (Copy copies the real command)"));
+            masked.setOnMouseClicked(e -> {
+                shown = shown.reveal(secret);
+                render();
+            });
+            text.getChildren().add(masked);
+            at = Math.min(to, s.end());
+        }
+        if (at < to) {
+            text.getChildren().add(code(command.text().substring(at, to), "command-text"));
+        }
     }
 
     private static Node chip(String token, Placeholder p) {

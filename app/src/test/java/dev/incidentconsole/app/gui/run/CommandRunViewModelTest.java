@@ -3,6 +3,7 @@ package dev.incidentconsole.app.gui.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.incidentconsole.app.gui.util.DirectTaskExecutor;
+import dev.incidentconsole.app.gui.util.MaskedText;
 import dev.incidentconsole.app.targets.TargetCatalog;
 import dev.incidentconsole.app.targets.TargetInfo;
 import dev.incidentconsole.exec.CommandRunner;
@@ -222,5 +223,49 @@ class CommandRunViewModelTest {
         model.placeholders().get(0).valueProperty().set("api-typed");
         model.chooseTarget(sandbox);
         assertThat(model.placeholders()).extracting(PlaceholderField::value).containsExactly("api-typed", "");
+    }
+
+    @Test
+    void theCommandAndItsOutputAreShownMaskedButRunWithTheRealValue() throws Exception {
+        CommandRunViewModel model = model("PGPASSWORD=hunter22xyz sh -c 'echo password=$PGPASSWORD'");
+        MaskedText shown = model.shownCommandProperty().get();
+        assertThat(shown.shown()).isEqualTo("PGPASSWORD=**** sh -c 'echo password=$PGPASSWORD'");
+        assertThat(model.previewProperty().get()).as("what is copied and run").contains("hunter22xyz");
+
+        model.revealInCommand(0);
+        assertThat(model.shownCommandProperty().get().shown()).contains("PGPASSWORD=hunter22xyz");
+
+        model.run();
+        awaitResult(model);
+        OutputLine line = model.output().get(0);
+        assertThat(line.text()).as("the command ran with the real value").isEqualTo("password=hunter22xyz");
+        assertThat(model.shownOutput(line).shown()).isEqualTo("password=****");
+        model.revealInOutput(line, 0);
+        assertThat(model.shownOutput(line).shown()).isEqualTo("password=hunter22xyz");
+        assertThat(Files.readString(model.outputFileProperty().get())).isEqualTo("password=****\n");
+    }
+
+    @Test
+    void aPrivateKeyPrintedOverSeveralLinesIsShownMaskedLineByLine() throws Exception {
+        CommandRunViewModel model = model("printf '%s\\n' 'key:' '-----BEGIN OPENSSH PRIVATE KEY-----'"
+                + " 'b3BlbnNzaC1rZXktdjEAAAAA' 'AAAABG5vbmUAAAAEbm9uZQ' '-----END OPENSSH PRIVATE KEY-----' done");
+        model.run();
+        awaitResult(model);
+        assertThat(model.output().stream().map(l -> model.shownOutput(l).shown()).toList()).containsExactly(
+                "key:", "-----BEGIN OPENSSH PRIVATE KEY-----", "****", "****", "-----END OPENSSH PRIVATE KEY-----", "done");
+        OutputLine body = model.output().get(2);
+        model.revealInOutput(body, 0);
+        assertThat(model.shownOutput(body).shown()).isEqualTo("b3BlbnNzaC1rZXktdjEAAAAA");
+    }
+
+    @Test
+    void aChangedValueMasksTheCommandAgain() {
+        CommandRunViewModel model = model("redis-cli -a {{password}} ping");
+        model.placeholders().get(0).valueProperty().set("R3disPw1");
+        assertThat(model.shownCommandProperty().get().shown()).isEqualTo("redis-cli -a '****' ping");
+        model.revealInCommand(0);
+        model.placeholders().get(0).valueProperty().set("R3disPw2");
+        assertThat(model.shownCommandProperty().get().shown()).isEqualTo("redis-cli -a '****' ping");
+        assertThat(model.previewProperty().get()).isEqualTo("redis-cli -a 'R3disPw2' ping");
     }
 }

@@ -8,6 +8,7 @@ import dev.incidentconsole.health.Secret;
 import dev.incidentconsole.health.spec.HttpSpec;
 import dev.incidentconsole.health.spec.PostgresSpec;
 import dev.incidentconsole.health.spec.RedisSpec;
+import dev.incidentconsole.runbook.SecretMasker;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -46,7 +47,7 @@ class SecretsTest {
         PostgresSpec pg = (PostgresSpec) e.services().get(1).probe();
         assertThat(pg.host()).isEqualTo("localhost");
         assertThat(pg.password().reveal()).isEqualTo("pg-pw");
-        assertThat(e.services().toString()).doesNotContain("s3cret-graf", "k-123", "pg-pw").contains("******");
+        assertThat(e.services().toString()).doesNotContain("s3cret-graf", "k-123", "pg-pw").contains(SecretMasker.MASK);
     }
 
     @Test
@@ -135,7 +136,7 @@ class SecretsTest {
 
     @Test
     void secretToStringNeverShowsTheValue() {
-        assertThat(Secret.of("p@ss").toString()).isEqualTo("******");
+        assertThat(Secret.of("p@ss").toString()).isEqualTo(SecretMasker.MASK);
         assertThat(Secret.of("").toString()).isEmpty();
         assertThat(Secret.of("p@ss").reveal()).isEqualTo("p@ss");
     }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Real {@code sh -c} processes. */
 class CommandProbeTest {
@@ -38,6 +39,24 @@ class CommandProbeTest {
     void outputIsKeptForDisplay() {
         ProbeResult r = check(CommandSpec.of("echo /tmp:5432 - accepting connections"), Duration.ofSeconds(5));
         assertThat(r.details()).containsEntry("output", "/tmp:5432 - accepting connections");
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("dev.incidentconsole.runbook.testing.SecretFormTables#secretForms")
+    void secretsACommandPrintsAreMaskedInItsReasonAndOutput(String family, String text, String secret, String masked)
+            throws Exception {
+        Path file = Files.createTempFile("printed", ".txt");
+        try {
+            Files.writeString(file, text);
+            ProbeResult r = check(CommandSpec.of("cat " + file + "; exit 3"), Duration.ofSeconds(5));
+            // the reason quotes the last line: alone, a line of a netrc or key block is no longer recognisable
+            if (!text.contains("\n")) {
+                assertThat(r.reason()).isEqualTo("exit 3: " + masked);
+            }
+            assertThat(r.details().get("output")).startsWith(masked.strip()).doesNotContain(secret);
+        } finally {
+            Files.delete(file);
+        }
     }
 
     @Test

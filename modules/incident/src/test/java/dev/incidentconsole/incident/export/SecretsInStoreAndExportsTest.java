@@ -42,9 +42,9 @@ class SecretsInStoreAndExportsTest {
         store.close();
     }
 
-    @ParameterizedTest
-    @MethodSource("dev.incidentconsole.incident.SecretForms#all")
-    void secretIsMaskedInTheStoreAndEveryExport(String text, String secret, String masked) throws Exception {
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("dev.incidentconsole.runbook.testing.SecretFormTables#secretForms")
+    void secretIsMaskedInTheStoreAndEveryExport(String family, String text, String secret, String masked) throws Exception {
         String output = "$ " + text + "\nconnected; env value " + ENV_SECRET + "\n";
         store.append(TimelineEntry.create(incident.id(), "alice",
                 new EntryBody.StepFinished(text, "local", 0, 20, output, null)));
@@ -67,6 +67,39 @@ class SecretsInStoreAndExportsTest {
         assertThat(IncidentExport.html(doc, options)).doesNotContain(HtmlExport.esc(secret)).doesNotContain(secret)
                 .doesNotContain(ENV_SECRET);
         assertThat(IncidentExport.json(doc, options)).doesNotContain(jsonEscaped(secret)).doesNotContain(ENV_SECRET);
+    }
+
+    /** A document read from elsewhere (an import, an older file) may hold secrets: each export masks them itself. */
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("dev.incidentconsole.runbook.testing.SecretFormTables#secretForms")
+    void everyExportMasksADocumentThatWasNeverStored(String family, String text, String secret, String masked) {
+        IncidentDocument raw = new IncidentDocument(incident, List.of(
+                TimelineEntry.create(incident.id(), "alice", new EntryBody.StepFinished(text, "local", 0, 20,
+                        "$ " + text + "\n", null)),
+                TimelineEntry.create(incident.id(), "alice", new EntryBody.Note("ran: " + text, null))));
+        ExportOptions options = ExportOptions.defaults();
+        String markdown = IncidentExport.markdown(raw, options);
+        assertThat(markdown).doesNotContain(secret).contains("$ " + masked.lines().findFirst().orElseThrow());
+        assertThat(IncidentExport.html(raw, options)).doesNotContain(HtmlExport.esc(secret)).doesNotContain(secret)
+                .contains(Redactor.MASK);
+        String json = IncidentExport.json(raw, options);
+        assertThat(json).doesNotContain(jsonEscaped(secret)).contains(jsonEscaped("ran: " + masked));
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.incidentconsole.runbook.testing.SecretFormTables#harmless")
+    void harmlessLinesAreStoredAndExportedIntact(String line) throws Exception {
+        store.append(TimelineEntry.create(incident.id(), "alice",
+                new EntryBody.StepFinished(line, "local", 0, 20, "$ " + line + "\n", null)));
+        List<TimelineEntry> stored = store.entries(incident.id(), 0);
+        EntryBody.StepFinished step = (EntryBody.StepFinished) stored.get(stored.size() - 1).body();
+        assertThat(step.command()).isEqualTo(line);
+        assertThat(step.output()).isEqualTo("$ " + line + "\n");
+
+        IncidentDocument doc = store.document(incident.id());
+        assertThat(IncidentExport.markdown(doc, ExportOptions.defaults())).contains("$ " + line);
+        assertThat(IncidentExport.html(doc, ExportOptions.defaults())).contains(HtmlExport.esc("$ " + line));
+        assertThat(IncidentExport.json(doc, ExportOptions.defaults())).contains(jsonEscaped("$ " + line));
     }
 
     private static String jsonEscaped(String s) {

@@ -18,12 +18,14 @@ import dev.incidentconsole.incident.TimelineEntry;
 import dev.incidentconsole.incident.Timelines;
 import dev.incidentconsole.incident.export.ExportOptions;
 import dev.incidentconsole.incident.export.IncidentExport;
+import dev.incidentconsole.runbook.testing.SecretFormTables;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.Arguments;
 
 /** What every {@link IncidentStore} must do; run against the embedded and the PostgreSQL store. */
 abstract class IncidentStoreContract {
@@ -181,6 +183,28 @@ abstract class IncidentStoreContract {
         assertThat(f.command()).isEqualTo("PGPASSWORD=**** psql -h db-2");
         // The literal only counts as secret when the environment says so:
         assertThat(f.output()).isEqualTo("connected with hunter2");
+    }
+
+    @Test
+    void everySecretFormIsMaskedInStoredCommandsOutputsAndNotes() throws Exception {
+        IncidentStore s = store();
+        Incident i = openDbIncident(s);
+        List<Arguments> forms = SecretFormTables.secretForms().toList();
+        for (Arguments form : forms) {
+            String text = (String) form.get()[1];
+            s.append(TimelineEntry.create(i.id(), "alice", new EntryBody.StepFinished(text, "local", 0, 10,
+                    "$ " + text + "\ndone", null)));
+            s.append(TimelineEntry.create(i.id(), "alice", new EntryBody.Note("ran: " + text, null)));
+        }
+        List<TimelineEntry> stored = s.entries(i.id(), 0);
+        for (int k = 0; k < forms.size(); k++) {
+            Object[] form = forms.get(k).get();
+            EntryBody.StepFinished step = (EntryBody.StepFinished) stored.get(1 + 2 * k).body();
+            EntryBody.Note note = (EntryBody.Note) stored.get(2 + 2 * k).body();
+            assertThat(step.command()).as("%s", form[0]).isEqualTo(form[3]);
+            assertThat(step.output()).isEqualTo("$ " + form[3] + "\ndone");
+            assertThat(note.text()).isEqualTo("ran: " + form[3]);
+        }
     }
 
     @Test

@@ -1,0 +1,190 @@
+package dev.incidentconsole.runbook;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+
+/**
+ * The one redactor of the application: finds the secrets in commands, command output, notes and health
+ * reasons and masks them with {@value #MASK}, keeping what makes the text readable: the flag, variable,
+ * key or header name, the user name, host and path of a URL, a vendor token's prefix, and the quotes
+ * around a value ({@code --password='s3cr et'} becomes {@code --password='****'}).
+ *
+ * <p>Covered: passwords in URLs; {@code Authorization}, bearer, API-key and token headers; cookies;
+ * {@code -u user:pass}; {@code NAME=value} where the name ends in a secret word (PGPASSWORD, MYSQL_PWD,
+ * REDISCLI_AUTH, AWS_SECRET_ACCESS_KEY, AccountKey, {@code --password=}, query parameters such as
+ * {@code token=}, {@code api_key=}, {@code sig=}); secret flags followed by a value ({@code --password x},
+ * {@code --token x}); client flags ({@code mysql -pX}, {@code redis-cli -a X}, {@code mongo/cqlsh -p X},
+ * {@code sshpass -p X}, {@code ... login -p X}, the value echoed into {@code --password-stdin}); netrc
+ * lines; JSON and YAML keys naming a secret; cloud access key ids; vendor-prefixed tokens (GitHub,
+ * GitLab, Slack, Stripe, OpenAI, Google, npm, Vault ...); JWTs; private key blocks; and every literal
+ * value given to {@link #withSecrets}. A value that is a shell variable or a placeholder
+ * ({@code $PGPASSWORD}, {@code <password>}) is left as written: it names the secret, it is not one.
+ *
+ * <p>Masking is idempotent. Immutable and thread-safe; linear in the text, and lines holding none of the
+ * rules' guard words cost only a lower-casing pass.
+ */
+public final class SecretMasker {
+    /** What a secret is replaced with. */
+    public static final String MASK = "****";
+
+    /** Shorter literal secrets would mask ordinary words; they are ignored. */
+    public static final int MIN_SECRET_LENGTH = 3;
+
+    private static final SecretMasker STANDARD = new SecretMasker(List.of());
+
+    private final List<String> literals;
+
+    /**
+     * A secret's place in a text.
+     *
+     * @param start index of its first character
+     * @param end   index after its last character
+     */
+    public record Span(int start, int end) {
+    }
+
+    private SecretMasker(List<String> literals) {
+        this.literals = literals;
+    }
+
+    /** The built-in rules only. */
+    public static SecretMasker standard() {
+        return STANDARD;
+    }
+
+    /**
+     * The built-in rules plus literal values known to be secret (e.g. resolved vault values), masked
+     * wherever they appear. Values shorter than {@value #MIN_SECRET_LENGTH} characters and nulls are ignored.
+     */
+    public SecretMasker withSecrets(Collection<String> secrets) {
+        List<String> all = new ArrayList<>(literals);
+        for (String s : secrets) {
+            if (s != null && s.length() >= MIN_SECRET_LENGTH && !all.contains(s)) {
+                all.add(s);
+            }
+        }
+        all.sort(Comparator.comparingInt(String::length).reversed());
+        return new SecretMasker(List.copyOf(all));
+    }
+
+    /**
+     * Where the secrets of {@code text} are, in text order, never overlapping.
+     *
+     * @param text any text; null or empty has none
+     */
+    public List<Span> find(String text) {
+        if (text == null || text.isEmpty()) {
+            return List.of();
+        }
+        SpanList spans = new SpanList();
+        for (String literal : literals) {
+            for (int at = text.indexOf(literal); at >= 0; at = text.indexOf(literal, at + literal.length())) {
+                spans.addAbsolute(at, at + literal.length());
+            }
+        }
+        if (text.contains("PRIVATE KEY")) {
+            pemBodies(text, spans);
+        }
+        int start = 0;
+        while (start <= text.length()) {
+            int nl = text.indexOf('\n', start);
+            int end = nl < 0 ? text.length() : nl;
+            SecretRules.findInLine(text.substring(start, end), start, spans);
+            if (nl < 0) {
+                break;
+            }
+            start = nl + 1;
+        }
+        return spans.merged();
+    }
+
+    /** {@code text} with every secret replaced by {@value #MASK}; null stays null. */
+    public String mask(String text) {
+        return apply(text, find(text));
+    }
+
+    /** {@code text} with each of {@code spans} replaced by {@value #MASK}; the same instance when there are none. */
+    private static String apply(String text, List<Span> spans) {
+        if (spans.isEmpty()) {
+            return text;
+        }
+        StringBuilder sb = new StringBuilder(text.length());
+        int last = 0;
+        for (Span s : spans) {
+            sb.append(text, last, s.start()).append(MASK);
+            last = s.end();
+        }
+        return sb.append(text, last, text.length()).toString();
+    }
+
+    /**
+     * A masker for text that arrives one line at a time (a run's output), which remembers across lines
+     * that it is inside a private key block. One per stream; not thread-safe.
+     */
+    public LineMasker lines() {
+        return new LineMasker(this);
+    }
+
+    /** Masks a stream of lines; see {@link #lines()}. */
+    public static final class LineMasker {
+        private final SecretMasker masker;
+        private boolean inKey;
+
+        private LineMasker(SecretMasker masker) {
+            this.masker = masker;
+        }
+
+        /** The line masked, a line inside a private key block replaced whole. */
+        public String mask(String line) {
+            return apply(line, find(line));
+        }
+
+        /**
+         * Where the secrets of the stream's next line are: those {@link SecretMasker#find} sees in it, or,
+         * inside a private key block begun on an earlier line, the line itself (up to the block's end).
+         */
+        public List<Span> find(String line) {
+            if (inKey) {
+                int end = line.indexOf("-----END");
+                if (end >= 0) {
+                    inKey = false;
+                }
+                int stop = end >= 0 ? end : line.length();
+                int from = 0;
+                while (from < stop && Character.isWhitespace(line.charAt(from))) {
+                    from++;
+                }
+                while (stop > from && Character.isWhitespace(line.charAt(stop - 1))) {
+                    stop--;
+                }
+                return stop > from && !line.substring(from, stop).equals(MASK) ? List.of(new Span(from, stop)) : List.of();
+            }
+            if (line.contains("PRIVATE KEY")) {
+                Matcher m = SecretRules.PEM.matcher(line);
+                inKey = m.find() && !line.startsWith("-----END", m.end() - 8);
+            }
+            return masker.find(line);
+        }
+    }
+
+    /** The body of each private key block, without the blank space around it. */
+    private static void pemBodies(String text, SpanList spans) {
+        Matcher m = SecretRules.PEM.matcher(text);
+        while (m.find()) {
+            int s = m.start("body");
+            int e = m.end("body");
+            while (s < e && Character.isWhitespace(text.charAt(s))) {
+                s++;
+            }
+            while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
+                e--;
+            }
+            if (!text.substring(s, e).equals(MASK)) {
+                spans.addAbsolute(s, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package dev.incidentconsole.runbook;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The secret forms {@link SecretMasker} knows, each a pattern whose group {@code v} is the secret part:
+ * only that part is masked, so flag names, keys, user names, hosts and paths stay readable and the
+ * quotes around a value stay in place. Rules work on one line at a time and run only on lines holding
+ * one of their guard words, so a megabyte of ordinary output costs a lower-casing pass rather than
+ * twenty regex scans.
+ */
+final class SecretRules {
+
+    /** A value: a quoted string (the span is its inside), or a run of characters that ends where shell words end. */
+    static final String VALUE = "(?:\"(?<dq>(?:\\\\.|[^\"\\\\])*)\"|'(?<sq>[^']*)'|(?<v>(?:\\\\.|[^\\s&;'\"`,|<>()\\\\])+))";
+    /** A value that may not start with '-' (so a following option is not taken for the value). */
+    private static final String ARG = "(?!-)" + VALUE;
+    /** Names whose value after '=' (or ':' in JSON) is a secret: PGPASSWORD, MYSQL_PWD, REDISCLI_AUTH, AccountKey... */
+    private static final String SECRET_NAME = "(?:password|passwd|secret|token|apikey|api[_-]key|accountkey"
+            + "|sharedaccesskey|access[_-]?key|secret[_-]?key|sshpass|[_-](?:pass|pwd|key|auth)"
+            + "|(?<![\\w-])(?:pass|pwd(?!\\s*=\\s*/)))";
+    /** Flags followed by a space and a secret: --password X, --client-secret X, -pass X, --token X. */
+    private static final String SECRET_FLAG = "(?:^|\\s)--?(?!no-)(?:[a-z0-9]+-)*(?:password|passwd|secret|token|pass|pwd)";
+    private static final String MYSQL = "(?:mysql|mysqldump|mysqladmin|mysqlcheck|mysqlimport|mysqlshow|mysqlbinlog"
+            + "|mysqlpump|mysqlsh|mariadb|mariadb-dump|mariadb-admin)";
+    private static final String DASH_P_CLIENTS = "(?:mongo|mongosh|mongodump|mongorestore|mongoexport|mongoimport"
+            + "|mongostat|mongotop|cqlsh|rabbitmqadmin)";
+    private static final String UNTIL_SEPARATOR = "[^|;&\\n]*?";
+
+    static final String[] GROUPS = {"v", "dq", "sq", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10",
+            "v11", "v12", "v13", "v14", "v15", "v16"};
+
+    /** One form; {@code guards} are lower-case words one of which a line must hold for the pattern to run. */
+    record Rule(String family, Pattern pattern, List<String> guards, List<String> groups) {
+        Rule(String family, String regex, String... guards) {
+            this(family, Pattern.compile(regex), List.of(guards),
+                    Arrays.stream(GROUPS).filter(g -> regex.contains("(?<" + g + ">")).toList());
+        }
+
+        boolean mayMatch(String lowerLine) {
+            for (String g : guards) {
+                if (lowerLine.contains(g)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    static final Pattern PEM = Pattern.compile(
+            "-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?<body>[\\s\\S]*?)(?:-----END|\\z)");
+
+    static final List<Rule> RULES = List.of(
+            new Rule("url-userinfo", "(?i)\\b[a-z][a-z0-9+.\\-]*://[^\\s:/@'\"]*:(?<v>[^\\s@/'\"]+)@", "://"),
+            new Rule("authorization", "(?i)\\bAuthorization\\s*[:=]\\s*(?:(?:Bearer|Basic|Token|Digest|Negotiate|Bot)\\s+)?"
+                    + "(?<v>[^\\s'\"]+)", "authorization"),
+            new Rule("bearer", "(?i)\\bBearer\\s+(?<v>[A-Za-z0-9\\-._~+/]{8,}=*)", "bearer"),
+            new Rule("api-key-header", "(?i)(?<![/\\w.-])(?:x-[\\w-]*(?:key|token|secret|auth)|private-token|api-key|apikey"
+                    + "|ocp-apim-subscription-key)\\s*:\\s*(?<v>[^\\s'\"]+)", "x-", "private-token", "api-key", "apikey",
+                    "subscription-key"),
+            new Rule("user-colon-password", "(?:^|\\s)(?:-u|--user|--proxy-user|-U)(?:\\s+|=)?['\"]?[^\\s:'\"/]*:(?!//)"
+                    + "(?<v>[^\\s'\"]+)", "-u", "--user", "--proxy-user"),
+            new Rule("from-literal", "--from-literal[=\\s]+[^=\\s]+=" + VALUE, "--from-literal"),
+            new Rule("secret-assignment", "(?i)" + SECRET_NAME + "\\s*=(?!=)\\s*" + VALUE,
+                    "pass", "pwd", "secret", "token", "key", "auth"),
+            new Rule("query-parameter", "(?i)[?&](?:key|auth|sig|signature)=(?<v>[^&#\\s'\"]+)",
+                    "key=", "auth=", "sig=", "signature="),
+            new Rule("secret-flag", "(?i)" + SECRET_FLAG + "\\s+" + ARG, "pass", "pwd", "secret", "token"),
+            new Rule("mysql-glued-p", "\\b" + MYSQL + "\\b" + UNTIL_SEPARATOR + "\\s-p" + VALUE, "mysql", "mariadb"),
+            new Rule("client-dash-p", "\\b" + DASH_P_CLIENTS + "\\b" + UNTIL_SEPARATOR + "\\s-p\\s*" + ARG,
+                    "mongo", "cqlsh", "rabbitmqadmin"),
+            new Rule("redis-dash-a", "\\b(?:redis-cli|keydb-cli|valkey-cli)\\b" + UNTIL_SEPARATOR + "\\s-a\\s*" + ARG,
+                    "redis-cli", "keydb-cli", "valkey-cli"),
+            new Rule("sshpass", "\\bsshpass\\s+(?:-[fdPe]\\s*\\S+\\s+|-v\\s+)*-p\\s*" + ARG, "sshpass"),
+            new Rule("login-dash-p", "(?:^|\\s)login\\s" + UNTIL_SEPARATOR + "\\s-p\\s*" + ARG, "login"),
+            new Rule("password-stdin", "\\b(?:echo|printf)\\s+(?:-[a-zA-Z]+\\s+)*" + VALUE + "\\s*\\|"
+                    + UNTIL_SEPARATOR + "--password-stdin", "--password-stdin"),
+            new Rule("netrc", "(?i)\\b(?:machine\\s+\\S+|default)(?:\\s+(?:login|account)\\s+\\S+)*\\s+password\\s+"
+                    + VALUE, "password"),
+            // the "password X" line of a netrc entry written over several lines
+            new Rule("netrc-line", "(?i)^\\s*password\\s+" + VALUE + "\\s*$", "password"),
+            new Rule("json-key", "(?i)\"[\\w.-]*(?:password|passwd|secret|token|api_?key|accesskey|access_key"
+                    + "|private_?key|credentials?)\"\\s*:\\s*\"(?<dq>(?:\\\\.|[^\"\\\\])*)\"",
+                    "pass", "secret", "token", "key", "credential"),
+            new Rule("yaml-key", "(?i)^\\s*-?\\s*[\\w.-]*(?:password|passwd|secret|token|api_?key)\\s*:[ \\t]+"
+                    + "(?:\"(?<dq>(?:\\\\.|[^\"\\\\])*)\"|'(?<sq>[^']*)'|(?<v>[^\\s|>'\"#](?:[^#]*[^\\s#])?))\\s*(?:#.*)?$",
+                    "pass", "secret", "token", "key"),
+            new Rule("aws-access-key-id", "\\b(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AIPA|ANPA|ANVA|APKA|AROA)"
+                    + "(?<v>[A-Z0-9]{16})\\b", "akia", "asia", "abia", "acca", "agpa", "aida", "aipa", "anpa", "anva",
+                    "apka", "aroa"),
+            new Rule("vendor-token", "\\b(?:gh[pousr]_(?<v>[A-Za-z0-9]{20,})|github_pat_(?<v2>\\w{20,})"
+                    + "|gl(?:pat|ptt|dt|rt|cbt)-(?<v3>[\\w-]{20,})|xox[abposre]-(?<v4>[A-Za-z0-9-]{10,})"
+                    + "|xapp-(?<v5>[A-Za-z0-9-]{10,})|(?:sk|rk)_(?:live|test)_(?<v6>[A-Za-z0-9]{10,})"
+                    + "|whsec_(?<v7>[A-Za-z0-9]{10,})|sk-(?:proj-|ant-(?:api\\d\\d-)?)?(?<v8>[\\w-]{20,})"
+                    + "|AIza(?<v9>[\\w-]{35})|npm_(?<v10>[A-Za-z0-9]{36})|hv[sb]\\.(?<v11>[\\w-]{20,})"
+                    + "|dop_v1_(?<v12>[a-f0-9]{64})|SG\\.(?<v13>[\\w-]{16,}\\.[\\w-]{16,})|dckr_pat_(?<v14>[\\w-]{20,})"
+                    + "|pypi-(?<v15>[\\w-]{50,})|shp(?:at|ss|ca|pa)_(?<v16>[a-fA-F0-9]{32}))",
+                    "gh", "github_pat_", "gl", "xox", "xapp-", "_live_", "_test_", "whsec_", "sk-", "aiza", "npm_",
+                    "hvs.", "hvb.", "dop_v1_", "sg.", "dckr_pat_", "pypi-", "shp"),
+            new Rule("jwt", "\\b(?<v>eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,})", "eyj"));
+
+    /** Cookie headers and curl's cookie flag: every value of a {@code name=value} pair (Set-Cookie: the first). */
+    static final Pattern COOKIE = Pattern.compile("(?i)(?:\\b(?<set>set-)?cookie\\s*:\\s*|(?:^|\\s)(?:-b|--cookie)\\s+['\"])"
+            + "(?<pairs>[^\\r\\n'\"]+)");
+    static final Pattern COOKIE_PAIR = Pattern.compile("(?:^|;)\\s*[^=;\\s]+=(?<v>[^;\\s]*)");
+    static final List<String> COOKIE_GUARDS = List.of("cookie", "-b ");
+
+
+    private SecretRules() {
+    }
+
+    /** Adds to {@code spans} the secret parts of {@code line}, offsets shifted by {@code offset}. */
+    static void findInLine(String line, int offset, SpanList spans) {
+        String lower = line.toLowerCase(Locale.ROOT);
+        for (Rule rule : RULES) {
+            if (rule.mayMatch(lower)) {
+                Matcher m = rule.pattern().matcher(line);
+                while (m.find()) {
+                    for (String g : rule.groups()) {
+                        if (m.start(g) >= 0) {
+                            spans.add(line, offset, m.start(g), m.end(g));
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        if (lower.contains(COOKIE_GUARDS.get(0)) || lower.contains(COOKIE_GUARDS.get(1))) {
+            cookies(line, offset, spans);
+        }
+    }
+
+    private static void cookies(String line, int offset, SpanList spans) {
+        Matcher m = COOKIE.matcher(line);
+        while (m.find()) {
+            int base = m.start("pairs");
+            Matcher pair = COOKIE_PAIR.matcher(m.group("pairs"));
+            while (pair.find()) {
+                spans.add(line, offset, base + pair.start("v"), base + pair.end("v"));
+                if (m.group("set") != null) {
+                    break;
+                }
+            }
+        }
+    }
+}

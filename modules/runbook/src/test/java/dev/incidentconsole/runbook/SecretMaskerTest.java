@@ -1,0 +1,73 @@
+package dev.incidentconsole.runbook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class SecretMaskerTest {
+    private final SecretMasker masker = SecretMasker.standard();
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("dev.incidentconsole.runbook.testing.SecretFormTables#secretForms")
+    void secretsAreMaskedKeepingNamesHostsAndQuotes(String family, String text, String secret, String expected) {
+        String masked = masker.mask(text);
+        assertThat(masked).isEqualTo(expected).doesNotContain(secret);
+        assertThat(masker.mask(masked)).as("masking is idempotent").isEqualTo(masked);
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.incidentconsole.runbook.testing.SecretFormTables#harmless")
+    void harmlessLinesAreLeftIntact(String line) {
+        assertThat(masker.find(line)).isEmpty();
+        assertThat(masker.mask(line)).isEqualTo(line);
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("dev.incidentconsole.runbook.testing.SecretFormTables#secretForms")
+    void streamedLineByLineTheOutputIsMaskedTheSame(String family, String text, String secret, String expected) {
+        SecretMasker.LineMasker lines = masker.lines();
+        StringBuilder out = new StringBuilder();
+        String[] split = text.split("\n", -1);
+        for (int k = 0; k < split.length; k++) {
+            out.append(lines.mask(split[k])).append(k + 1 < split.length ? "\n" : "");
+        }
+        assertThat(out.toString()).doesNotContain(secret);
+    }
+
+    @Test
+    void spansPointAtTheSecretsSoTheScreenCanRevealOne() {
+        String text = "PGPASSWORD=pgpw1 psql postgresql://app:urlpw2@db/orders";
+        List<SecretMasker.Span> spans = masker.find(text);
+        assertThat(spans).extracting(s -> text.substring(s.start(), s.end())).containsExactly("pgpw1", "urlpw2");
+    }
+
+    @Test
+    void valuesKnownToBeSecretAreMaskedWherever() {
+        SecretMasker withEnv = masker.withSecrets(List.of("hunter2", "correct-horse", "ab"));
+        assertThat(withEnv.mask("login ok for hunter2; key correct-horse-battery"))
+                .isEqualTo("login ok for ****; key ****-battery");
+        assertThat(withEnv.mask("table ab")).as("too short to be a secret").isEqualTo("table ab");
+    }
+
+    @Test
+    void aPrivateKeyCutOffBeforeItsEndIsMaskedToTheEnd() {
+        String text = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\nAKcwggSjAgEAAoIBAQ";
+        assertThat(masker.mask(text)).isEqualTo("-----BEGIN PRIVATE KEY-----\n****");
+    }
+
+    @Test
+    void aMegabyteOfOrdinaryOutputIsMaskedQuickly() {
+        String line = "2026-11-22T03:14:07Z INFO request served path=/api/v1/orders status=200 in 12 ms\n";
+        String text = line.repeat(1_000_000 / line.length());
+        long best = Long.MAX_VALUE;
+        for (int round = 0; round < 3; round++) { // the best of three: the first pays for the JIT
+            long start = System.nanoTime();
+            assertThat(masker.mask(text)).isSameAs(text);
+            best = Math.min(best, System.nanoTime() - start);
+        }
+        assertThat(best / 1_000_000).as("ms for 1 MB").isLessThan(500);
+    }
+}

@@ -1,0 +1,198 @@
+package dev.incidentconsole.runbook.testing;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+
+/**
+ * The tables of secret forms and harmless lines, by family, shared by every layer's tests (the masker,
+ * both stores, the three exports, run logs, the CLI and the view models) through the runbook test-jar.
+ */
+public final class SecretFormTables {
+    private SecretFormTables() {
+    }
+
+    /** family, text with a secret, the secret, the text masked. */
+    public static Stream<Arguments> secretForms() {
+        return Stream.of(
+                // database and cache clients: flags
+                form("db-flag", "mysql -h db -uroot -pMyR00tPw -e 'show processlist'", "MyR00tPw",
+                        "mysql -h db -uroot -p**** -e 'show processlist'"),
+                form("db-flag", "mysqldump -u backup -p'Dump 5ecret' orders > o.sql", "Dump 5ecret",
+                        "mysqldump -u backup -p'****' orders > o.sql"),
+                form("db-flag", "mysqladmin --password=hunter2x ping", "hunter2x", "mysqladmin --password=**** ping"),
+                form("db-flag", "mysql --password='s3cr et' -e 'select 1'", "s3cr et", "mysql --password='****' -e 'select 1'"),
+                form("db-flag", "redis-cli -h cache-1 -p 6380 -a R3disPa55 INFO replication", "R3disPa55",
+                        "redis-cli -h cache-1 -p 6380 -a **** INFO replication"),
+                form("db-flag", "redis-cli --user ops --pass R3disPa55 ping", "R3disPa55",
+                        "redis-cli --user ops --pass **** ping"),
+                form("db-flag", "mongosh --host mongo-0 -u admin -p M0ngoPw! --authenticationDatabase admin", "M0ngoPw!",
+                        "mongosh --host mongo-0 -u admin -p **** --authenticationDatabase admin"),
+                form("db-flag", "cqlsh -u cassandra -p Cass4ndraPw 10.0.0.7", "Cass4ndraPw",
+                        "cqlsh -u cassandra -p **** 10.0.0.7"),
+                form("db-flag", "clickhouse-client --user default --password Cl1ckPw --query 'SELECT 1'", "Cl1ckPw",
+                        "clickhouse-client --user default --password **** --query 'SELECT 1'"),
+                form("db-flag", "influx -username admin -password Infl0xPw -execute 'SHOW DATABASES'", "Infl0xPw",
+                        "influx -username admin -password **** -execute 'SHOW DATABASES'"),
+                // database and cache clients: their own environment variables
+                form("db-env", "PGPASSWORD=s3cr3t-pg psql -h db-2 -U app", "s3cr3t-pg", "PGPASSWORD=**** psql -h db-2 -U app"),
+                form("db-env", "MYSQL_PWD=My5qlPw mysql -h db -u root", "My5qlPw", "MYSQL_PWD=**** mysql -h db -u root"),
+                form("db-env", "REDISCLI_AUTH=R3disAuth redis-cli -h cache-1 ping", "R3disAuth",
+                        "REDISCLI_AUTH=**** redis-cli -h cache-1 ping"),
+                form("db-env", "export PGPASSWORD=\"pg pass 9\"", "pg pass 9", "export PGPASSWORD=\"****\""),
+                form("db-env", "psql 'host=db-2 user=app password=pgPass42 dbname=orders'", "pgPass42",
+                        "psql 'host=db-2 user=app password=**** dbname=orders'"),
+                form("db-env", "Server=sql1;Database=orders;User Id=sa;Pwd=Od8cPw;", "Od8cPw",
+                        "Server=sql1;Database=orders;User Id=sa;Pwd=****;"),
+                // SSH password helpers
+                form("ssh-password", "sshpass -p 'Ssh Pw1' ssh -p 2222 ops@bastion uptime", "Ssh Pw1",
+                        "sshpass -p '****' ssh -p 2222 ops@bastion uptime"),
+                form("ssh-password", "sshpass -pSshPw2 scp dump.sql ops@db:/tmp/", "SshPw2",
+                        "sshpass -p**** scp dump.sql ops@db:/tmp/"),
+                form("ssh-password", "SSHPASS=SshPw3 sshpass -e ssh ops@bastion", "SshPw3",
+                        "SSHPASS=**** sshpass -e ssh ops@bastion"),
+                // netrc
+                form("netrc", "machine registry.internal login ci password N3trcPw", "N3trcPw",
+                        "machine registry.internal login ci password ****"),
+                form("netrc", "machine git.internal\n  login deploy\n  password N3trcPw2\n", "N3trcPw2",
+                        "machine git.internal\n  login deploy\n  password ****\n"),
+                form("netrc", "default login anonymous password N3trcPw3", "N3trcPw3",
+                        "default login anonymous password ****"),
+                // registry logins
+                form("registry-login", "docker login -u ci -p Dck3rPw registry.internal", "Dck3rPw",
+                        "docker login -u ci -p **** registry.internal"),
+                form("registry-login", "docker login --username ci --password Dck3rPw2 registry.internal", "Dck3rPw2",
+                        "docker login --username ci --password **** registry.internal"),
+                form("registry-login", "echo Dck3rPw3 | docker login --username ci --password-stdin registry.internal",
+                        "Dck3rPw3", "echo **** | docker login --username ci --password-stdin registry.internal"),
+                form("registry-login", "echo 'Dck3r Pw4' | podman login -u ci --password-stdin quay.io", "Dck3r Pw4",
+                        "echo '****' | podman login -u ci --password-stdin quay.io"),
+                form("registry-login", "helm registry login ghcr.io -u bot -p HelmPw55", "HelmPw55",
+                        "helm registry login ghcr.io -u bot -p ****"),
+                // cloud keys
+                form("cloud-key", "aws_access_key_id = AKIAIOSFODNN7EXAMPLE", "IOSFODNN7EXAMPLE",
+                        "aws_access_key_id = AKIA****"),
+                form("cloud-key", "found key AKIAIOSFODNN7EXAMPLE in the logs", "IOSFODNN7EXAMPLE",
+                        "found key AKIA**** in the logs"),
+                form("cloud-key", "AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG aws s3 ls", "wJalrXUtnFEMI/K7MDENG",
+                        "AWS_SECRET_ACCESS_KEY=**** aws s3 ls"),
+                form("cloud-key", "DefaultEndpointsProtocol=https;AccountName=ops;AccountKey=q8Zx+Ab/Cd==;EndpointSuffix=core",
+                        "q8Zx+Ab/Cd==", "DefaultEndpointsProtocol=https;AccountName=ops;AccountKey=****;EndpointSuffix=core"),
+                form("cloud-key", "Endpoint=sb://bus.servicebus.windows.net/;SharedAccessKeyName=Root;SharedAccessKey=Sb9Key+x=",
+                        "Sb9Key+x=", "Endpoint=sb://bus.servicebus.windows.net/;SharedAccessKeyName=Root;SharedAccessKey=****"),
+                // vendor-prefixed tokens, bare
+                form("vendor-token", "git clone https://ghp_Abc123Def456Ghi789Jkl012Mno345Pqr678@github.com/org/repo",
+                        "Abc123Def456Ghi789Jkl012Mno345Pqr678", "git clone https://ghp_****@github.com/org/repo"),
+                form("vendor-token", "token gho_16C7e42F292c6912E7710c838347Ae178B4a used", "16C7e42F292c6912E7710c838347Ae178B4a",
+                        "token gho_**** used"),
+                form("vendor-token", "gh auth login with github_pat_11ABCDEFG0123456789_abcdefghijklmnop",
+                        "11ABCDEFG0123456789_abcdefghijklmnop", "gh auth login with github_pat_****"),
+                form("vendor-token", "curl --header 'PRIVATE-TOKEN: glpat-xYz1234567890abcdefGH' https://gitlab/api/v4/projects",
+                        "glpat-xYz1234567890abcdefGH", "curl --header 'PRIVATE-TOKEN: ****' https://gitlab/api/v4/projects"),
+                form("vendor-token", "glab config set token glpat-xYz1234567890abcdefGH", "xYz1234567890abcdefGH",
+                        "glab config set token glpat-****"),
+                form("vendor-token", "slack-notify xoxb-1234567890-0987654321-AbCdEfGhIjKl #ops", "1234567890-0987654321-AbCdEfGhIjKl",
+                        "slack-notify xoxb-**** #ops"),
+                form("vendor-token", "user token xoxp-1111-2222-3333-abcdef was revoked", "1111-2222-3333-abcdef",
+                        "user token xoxp-**** was revoked"),
+                form("vendor-token", "stripe charges list --api-key sk_live_51HabcdefGHIJ0123", "51HabcdefGHIJ0123",
+                        "stripe charges list --api-key sk_live_****"),
+                form("vendor-token", "restricted rk_live_51Hzyxwvut98765 in config", "51Hzyxwvut98765",
+                        "restricted rk_live_**** in config"),
+                form("vendor-token", "OPENAI key sk-proj-Ab12Cd34Ef56Gh78Ij90Kl12 set", "Ab12Cd34Ef56Gh78Ij90Kl12",
+                        "OPENAI key sk-proj-**** set"),
+                form("vendor-token", "maps key AIzaSyD-1234567890abcdefghijklmnopqrstu loaded",
+                        "SyD-1234567890abcdefghijklmnopqrstu", "maps key AIza**** loaded"),
+                // API keys in URL query strings (host and path kept)
+                form("query-key", "curl 'https://api.metrics.io/v1/query?api_key=9f8e7d6c5b4a&q=up'", "9f8e7d6c5b4a",
+                        "curl 'https://api.metrics.io/v1/query?api_key=****&q=up'"),
+                form("query-key", "GET https://hooks.internal/notify?token=tk_555abc&channel=ops", "tk_555abc",
+                        "GET https://hooks.internal/notify?token=****&channel=ops"),
+                form("query-key", "wget \"https://cdn.internal/a.tgz?access_token=AcT0ken99\"", "AcT0ken99",
+                        "wget \"https://cdn.internal/a.tgz?access_token=****\""),
+                form("query-key", "https://acct.blob.core.windows.net/c/b?sv=2022&sig=Sas5ig%2Bx", "Sas5ig%2Bx",
+                        "https://acct.blob.core.windows.net/c/b?sv=2022&sig=****"),
+                form("query-key", "https://maps.example.com/api/geocode?key=Geo55Key&addr=x", "Geo55Key",
+                        "https://maps.example.com/api/geocode?key=****&addr=x"),
+                // private keys, JWTs, cookies, Authorization headers, basic-auth URLs
+                form("private-key", "-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA7\n-----END RSA PRIVATE KEY-----",
+                        "MIIEpAIBAAKCAQEA7", "-----BEGIN RSA PRIVATE KEY-----\n****\n-----END RSA PRIVATE KEY-----"),
+                form("private-key", "key:\n-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXk\nAAAABG5vbmU\n-----END OPENSSH PRIVATE KEY-----\n",
+                        "b3BlbnNzaC1rZXk", "key:\n-----BEGIN OPENSSH PRIVATE KEY-----\n****\n-----END OPENSSH PRIVATE KEY-----\n"),
+                form("jwt", "session eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.SflKxwRJSMeKKF2QT4fwpM expired",
+                        "eyJzdWIiOiJhbGljZSJ9", "session **** expired"),
+                form("cookie", "curl -H 'Cookie: session=S3ss10n; theme=dark' https://app/api", "S3ss10n",
+                        "curl -H 'Cookie: session=****; theme=****' https://app/api"),
+                form("cookie", "Set-Cookie: sid=Sid98765; Path=/; HttpOnly", "Sid98765", "Set-Cookie: sid=****; Path=/; HttpOnly"),
+                form("cookie", "curl -b 'sid=Sid4321' https://app/api", "Sid4321", "curl -b 'sid=****' https://app/api"),
+                form("authorization", "curl -H 'Authorization: Bearer eyJhbGciOiJIUzI1.eyJzdWIi.sig' https://api",
+                        "eyJhbGciOiJIUzI1.eyJzdWIi.sig", "curl -H 'Authorization: Bearer ****' https://api"),
+                form("authorization", "curl -H \"Authorization: Basic YWRtaW46c2VjcmV0\" http://grafana:3000/api/health",
+                        "YWRtaW46c2VjcmV0", "curl -H \"Authorization: Basic ****\" http://grafana:3000/api/health"),
+                form("authorization", "curl -H \"X-API-Key: 9f8e7d6c5b4a\" https://api/v1", "9f8e7d6c5b4a",
+                        "curl -H \"X-API-Key: ****\" https://api/v1"),
+                form("basic-auth-url", "curl https://deploy:Tr0ub4dor@ci.internal/api/v2/jobs?x=1", "Tr0ub4dor",
+                        "curl https://deploy:****@ci.internal/api/v2/jobs?x=1"),
+                form("basic-auth-url", "git remote add ci https://x-access-token:ghs_16C7e42F292c6912E7710c83@github.com/org/repo.git",
+                        "16C7e42F292c6912E7710c83", "git remote add ci https://x-access-token:****@github.com/org/repo.git"),
+                form("basic-auth-url", "redis-cli -u redis://:r3d1sUrl@cache-1:6379 ping", "r3d1sUrl",
+                        "redis-cli -u redis://:****@cache-1:6379 ping"),
+                form("basic-auth-url", "curl -u deploy:Tr0ub4dor https://ci/api", "Tr0ub4dor", "curl -u deploy:**** https://ci/api"),
+                // assignments and flags in general; quoting kept
+                form("assignment", "CLIENT_SECRET='a b c d' ./rotate.sh", "a b c d", "CLIENT_SECRET='****' ./rotate.sh"),
+                form("assignment", "sh -c 'mysql --password=pw9xyz -e \"select 1\"'", "pw9xyz",
+                        "sh -c 'mysql --password=**** -e \"select 1\"'"),
+                form("assignment", "kubectl create secret generic db --from-literal=password='p w!' -n pay", "p w!",
+                        "kubectl create secret generic db --from-literal=password='****' -n pay"),
+                form("assignment", "vault login --token s.hvsToken123", "s.hvsToken123", "vault login --token ****"),
+                form("assignment", "{\"username\": \"app\", \"password\": \"js0n\\\"Pw\"}", "js0n",
+                        "{\"username\": \"app\", \"password\": \"****\"}"),
+                form("assignment", "data:\n  password: \"cGFzc3dvcmQxMjM=\"\n  user: YXBw", "cGFzc3dvcmQxMjM=",
+                        "data:\n  password: \"****\"\n  user: YXBw"));
+    }
+
+    /** Lines that hold no secret and must come out exactly as they went in. */
+    public static Stream<String> harmless() {
+        return Stream.of(
+                "commit 9fceb02d0ae598e95dc970b74767f19372d61af8",
+                "a1b2c3d fix: rotate the token cache (#412)",
+                "request 3f2504e0-4f89-11d3-9a0c-0305e82c3301 took 812 ms",
+                "sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+                "psql -h db-2 -p 5432 -U app -c 'select count(*) from orders'",
+                "ssh -p 22 ops@bastion uptime",
+                "sshpass -f /etc/ops/pw ssh -p 2222 ops@bastion uptime",
+                "docker run -p 8080:80 -d nginx",
+                "redis-cli -h cache-1 -p 6379 INFO memory",
+                "mysql -h db -P 3306 -u app -p orders",
+                "kubectl -n payments get pods -o wide",
+                "kubectl get secret db-creds -n pay -o yaml",
+                "docker login --password-stdin -u ci registry.internal",
+                "cat ~/.ci-token | docker login --username ci --password-stdin registry.internal",
+                "curl -sS https://status.internal/healthz",
+                "curl -b cookies.txt https://app/health",
+                "grep -c token_expired /var/log/app.log",
+                "grep -i 'password authentication failed' /var/log/postgresql/postgresql.log",
+                "SELECT * FROM pg_stat_replication",
+                "PGPASSWORD=$PGPASSWORD psql -h db-2 -U app",
+                "mysql -u root -p\"$MYSQL_ROOT_PASSWORD\" -e 'show slave status'",
+                "docker login -u ci -p <registry-password> registry.internal",
+                "export API_TOKEN=${API_TOKEN:?set it first}",
+                "PWD=/srv/app",
+                "ls -a /tmp",
+                "git log --oneline -n 5",
+                "psql --no-password -h db-2 orders",
+                "https://grafana.internal/d/abc123/overview?orgId=1&from=now-1h",
+                "password reset mails are queued in the mailer",
+                "Login failed for user app: password authentication failed",
+                "Error: password expired for user deploy",
+                "FATAL:  password authentication failed for user \"app\"",
+                "GET /api/v1/metrics?service=api&code=200 200 12ms",
+                "machine learning jobs use the password vault",
+                "Bearer tokens expire after an hour",
+                "helm upgrade api ./chart --set image.tag=1.4.2",
+                "kubectl label pods api-0 key=value");
+    }
+
+    private static Arguments form(String family, String text, String secret, String masked) {
+        return Arguments.of(family, text, secret, masked);
+    }
+}
