@@ -28,8 +28,10 @@ final class PastedText {
             Pattern.compile("\\b\\d{1,3}(?:\\.\\d{1,3}){3}(?::\\d+)?\\b"),
             // source locations: push.go:154, drain_controller.go:173]
             Pattern.compile("\\b[\\w-]+\\.(?:go|py|java|rb|js|ts|rs|c|cc|cpp|h|scala|kt):\\d+\\b"),
-            // logfmt keys that only frame the message: level=warn, ts=..., caller=, msg=
-            Pattern.compile("\\b(?:level|lvl|ts|time|caller|msg|message|component|tenant|org_id|traceID|trace_id|"
+            // log levels: level=warn as a whole
+            Pattern.compile("\\b(?:level|lvl|severity)=\\S+", Pattern.CASE_INSENSITIVE),
+            // logfmt keys that only frame the message: ts=..., caller=, msg=
+            Pattern.compile("\\b(?:ts|time|caller|msg|message|component|tenant|org_id|traceID|trace_id|"
                     + "span_id|request_id|req_id|user|duration|took)=", Pattern.CASE_INSENSITIVE),
             // log levels as a word of their own
             Pattern.compile("(?<![\\w-])(?:INFO|WARN|WARNING|DEBUG|TRACE|NOTICE)(?![\\w-])"),
@@ -41,10 +43,11 @@ final class PastedText {
             // numeric suffixes of names: xlogtemp.48213, kafka-0 keeps its name
             Pattern.compile("(?<=[A-Za-z])\\.\\d{3,}\\b"));
 
-    /** Signs of a pasted line: a timestamp, a log level or klog prefix, logfmt, a source location. */
+    /** Signs of a pasted line: a timestamp, a log level or klog prefix, logfmt, a source location, an id. */
     private static final Pattern PASTED = Pattern.compile(
             "\\d{4}-\\d{2}-\\d{2}|\\d{2}:\\d{2}:\\d{2}|\\b(?:ERROR|FATAL|PANIC|WARN|WARNING|INFO)\\b[: ]"
-                    + "|(?<![\\w.])[IWEF]\\d{4}\\b|\\b\\w+=\\S|\\.(?:go|py|java):\\d+");
+                    + "|(?<![\\w.])[IWEF]\\d{4}\\b|\\b\\w+=\\S|\\.(?:go|py|java):\\d+"
+                    + "|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-|\\b0x[0-9a-fA-F]{6,}|\\b\\d{6,}\\b");
     /** A longer text than this many words is a paste, not a query typed by hand. */
     private static final int TYPED_WORDS = 10;
     private static final Pattern SPACES = Pattern.compile("\\s+");
