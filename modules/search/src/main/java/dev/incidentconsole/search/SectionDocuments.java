@@ -67,7 +67,10 @@ final class SectionDocuments {
         String body = unit.body();
         doc.add(new Field(SearchFields.BODY, body, BODY_TYPE));
         doc.add(new BinaryDocValuesField(SearchFields.BODY_TEXT, new BytesRef(body)));
-        text(doc, SearchFields.TEXT, String.join("\n", ancestors) + "\n" + title + "\n" + body);
+        // The headings once each: the runbook's title is already the title section's own heading.
+        String headings = head.path().contains(unit.runbook().title()) ? head.pathString()
+                : unit.runbook().title() + "\n" + head.pathString();
+        text(doc, SearchFields.TEXT, headings + "\n" + body);
         String all = String.join("\n", title, String.join("\n", ancestors), String.join("\n", unit.alerts()),
                 String.join("\n", unit.symptoms()), String.join("\n", unit.components()), body);
         text(doc, SearchFields.ALL, all);
