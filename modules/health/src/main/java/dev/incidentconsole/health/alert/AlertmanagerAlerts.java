@@ -41,7 +41,8 @@ public final class AlertmanagerAlerts {
             String summary = annotations.getOrDefault("summary", annotations.getOrDefault("description", ""));
             alerts.add(new FiringAlert(labels.getOrDefault("alertname", "(unnamed)"),
                     labels.getOrDefault("severity", ""), labels, summary, instant(a.path("startsAt").asText("")),
-                    a.path("fingerprint").asText("")));
+                    a.path("fingerprint").asText(""), annotations, a.path("generatorURL").asText(""),
+                    a.path("status").path("state").asText("")));
         }
         alerts.sort(Comparator.comparingInt((FiringAlert f) -> rank(f.severity()))
                 .thenComparing(f -> f.startsAt() == null ? Instant.MAX : f.startsAt()));
