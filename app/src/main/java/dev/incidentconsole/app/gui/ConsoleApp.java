@@ -111,6 +111,7 @@ public final class ConsoleApp extends Application {
         Destination runbooksPlace = new Destination("runbooks", "Runbooks", Feather.BOOK_OPEN);
         dashboard = new DashboardFeature(executor); // registered first: the dashboard is the first view
         dashboard.install(view, main.navigation(), runbooksPlace.id(), runbooks);
+        dashboard.model().setBrowser(getHostServices()::showDocument); // an alert's runbook_url with no local runbook
         search = new SearchFeature(executor, settings, main, runbooksPlace.id(), runbooks);
         view.register(runbooksPlace, () -> withIncidents(new RunbooksView(runbooks, dialogs, ConsoleApp::copyToClipboard,
                 search.highlightProperty())));

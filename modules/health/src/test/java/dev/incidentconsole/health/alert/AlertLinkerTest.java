@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import dev.incidentconsole.health.testing.SharedRunbooks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -234,10 +235,6 @@ class AlertLinkerTest {
     }
 
     private static Path shared(String relative) {
-        String dir = System.getProperty("incident.shared.dir");
-        assumeThat(dir).as("incident.shared.dir is not set").isNotNull();
-        Path p = Path.of(dir, relative);
-        assumeThat(Files.exists(p)).as("shared runbook %s is absent; skipping", p).isTrue();
-        return p;
+        return SharedRunbooks.path(relative);
     }
 }

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import dev.incidentconsole.health.testing.SharedRunbooks;
 import org.junit.jupiter.api.Test;
 
 /** Port tables of real runbooks (the bundled ones and the shared seeds), parsed and turned into probes. */
@@ -111,11 +112,7 @@ class RunbookTablesTest {
     }
 
     private static Path shared(String relative) {
-        String dir = System.getProperty("incident.shared.dir");
-        assumeThat(dir).as("incident.shared.dir is not set").isNotNull();
-        Path p = Path.of(dir, relative);
-        assumeThat(Files.exists(p)).as("shared runbook %s is absent; skipping", p).isTrue();
-        return p;
+        return SharedRunbooks.path(relative);
     }
 
     private static Path project(String relative) {
