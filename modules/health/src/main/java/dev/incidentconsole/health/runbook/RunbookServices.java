@@ -1,7 +1,9 @@
 package dev.incidentconsole.health.runbook;
 
+import dev.incidentconsole.health.RunbookCheck;
 import dev.incidentconsole.health.RunbookRef;
 import dev.incidentconsole.health.ServiceSpec;
+import dev.incidentconsole.health.spec.AlertmanagerSpec;
 import dev.incidentconsole.health.spec.HttpSpec;
 import dev.incidentconsole.health.spec.PostgresSpec;
 import dev.incidentconsole.health.spec.ProbeSpec;
@@ -10,6 +12,7 @@ import dev.incidentconsole.health.spec.StatusCodes;
 import dev.incidentconsole.health.spec.TcpSpec;
 import dev.incidentconsole.health.spec.WebSocketSpec;
 import dev.incidentconsole.runbook.Command;
+import dev.incidentconsole.runbook.Components;
 import dev.incidentconsole.runbook.Runbook;
 import dev.incidentconsole.runbook.Section;
 import dev.incidentconsole.runbook.ServiceEntry;
@@ -35,6 +38,8 @@ import java.util.regex.Pattern;
  */
 public final class RunbookServices {
     private static final Pattern HEALTH_PATH = Pattern.compile("(?i).*/(health|healthz|healthy|ready|readyz|live|livez|ping|status)\\b.*");
+    private static final Pattern URL = Pattern.compile("https?://[^\\s'\"]+");
+    private static final int ALERTMANAGER_PORT = 9093;
     private static final Pattern WS_URL = Pattern.compile("wss?://[^\\s'\"]+");
     private final Function<String, String> env;
     private final String host;
@@ -74,18 +79,43 @@ public final class RunbookServices {
         return out;
     }
 
-    /** One table row as a service; {@code commands} are the runbook's, searched for a health URL. */
+    /**
+     * One table row as a service; {@code commands} are the runbook's, searched for a health URL. The service's
+     * components are those its name names ({@code PgBouncer}, {@code Postgres}...), so their sections link.
+     */
     public ServiceSpec map(ServiceEntry entry, List<Command> commands) {
+        List<String> components = Components.standard().find(entry.name());
+        Optional<AlertmanagerSpec> alertmanager = alertmanager(entry);
+        if (alertmanager.isPresent()) {
+            return ServiceSpec.of(entry.name(), host, entry.port(), alertmanager.get()).withComponents(components);
+        }
         CheckCommands checks = new CheckCommands(env);
         if (!entry.check().isBlank()) {
             CheckCommands.Parsed p = checks.parse(entry.check(), host, entry.port());
-            ServiceSpec spec = ServiceSpec.of(entry.name(), p.host(), entry.port(), p.probe());
+            ServiceSpec spec = ServiceSpec.of(entry.name(), p.host(), entry.port(), p.probe()).withComponents(components);
             for (String note : p.notes()) {
                 spec = spec.withNote(note);
             }
-            return spec;
+            return p.via().isEmpty() ? spec : spec.withRunbookCheck(new RunbookCheck(entry.check().strip(), p.via()));
         }
-        return ServiceSpec.of(entry.name(), host, entry.port(), byProtocol(entry, commands, checks));
+        return ServiceSpec.of(entry.name(), host, entry.port(), byProtocol(entry, commands, checks)).withComponents(components);
+    }
+
+    /**
+     * An Alertmanager row (named so, on port 9093, or checked with an {@code /api/v2/} URL) lists its firing
+     * alerts rather than answering a health URL; its base URL is the check's, else the row's host and port.
+     */
+    private Optional<AlertmanagerSpec> alertmanager(ServiceEntry e) {
+        Matcher url = URL.matcher(e.check());
+        String checked = url.find() ? url.group() : "";
+        boolean named = e.name().toLowerCase(Locale.ROOT).contains("alertmanager");
+        if (!named && e.port() != ALERTMANAGER_PORT && !checked.contains("/api/v2/")) {
+            return Optional.empty();
+        }
+        okhttp3.HttpUrl parsed = okhttp3.HttpUrl.parse(checked);
+        String base = parsed != null && !checked.contains("$") ? parsed.scheme() + "://" + parsed.host() + ":" + parsed.port()
+                : "http://" + host + ":" + e.port();
+        return Optional.of(AlertmanagerSpec.of(base));
     }
 
     private ProbeSpec byProtocol(ServiceEntry e, List<Command> commands, CheckCommands checks) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.incidentconsole.health.Secret;
 import dev.incidentconsole.health.ServiceSpec;
-import dev.incidentconsole.health.spec.CommandSpec;
+import dev.incidentconsole.health.spec.AlertmanagerSpec;
 import dev.incidentconsole.health.spec.HttpSpec;
 import dev.incidentconsole.health.spec.PostgresSpec;
 import dev.incidentconsole.health.spec.RedisSpec;
@@ -43,13 +43,17 @@ class RunbookTablesTest {
                 null, "SELECT 1", null));
 
         assertThat(s.get("Postgres").port()).isEqualTo(5433);
-        assertThat(s.get("Postgres").probe()).isEqualTo(CommandSpec.of("docker exec nova_db pg_isready -U nova"));
+        assertThat(s.get("Postgres").probe()).isEqualTo(PostgresSpec.ready("localhost", 5433, "nova", "nova"));
+        assertThat(s.get("Postgres").runbookCheck().command()).isEqualTo("docker exec nova_db pg_isready -U nova");
+        assertThat(s.get("Postgres").runbookCheck().note()).isEqualTo("the runbook checks it with docker exec");
+        assertThat(s.get("Postgres").components()).containsExactly("PostgreSQL");
+        assertThat(s.get("PgBouncer").components()).containsExactly("PgBouncer");
 
         HttpSpec grafana = (HttpSpec) s.get("Grafana").probe();
         assertThat(grafana.url()).isEqualTo("http://localhost:3000/api/health");
         assertThat(grafana.basicAuth().user()).isEqualTo("admin");
 
-        assertThat(s.get("Alertmanager").probe()).isEqualTo(HttpSpec.get("http://localhost:9093/api/v2/status"));
+        assertThat(s.get("Alertmanager").probe()).isEqualTo(AlertmanagerSpec.of("http://localhost:9093"));
         assertThat(s.get("Prometheus").probe()).isEqualTo(HttpSpec.get("http://localhost:9090/-/healthy"));
         assertThat(s.get("Backend API").origin()).isEqualTo("000_8a79b9de71f785a0.txt line 11");
         assertThat(s.get("Backend API").runbooks()).singleElement()
@@ -72,7 +76,9 @@ class RunbookTablesTest {
         assertThat(s).containsKeys("Backend API", "PgBouncer", "PostgreSQL", "Grafana", "Alertmanager");
         assertThat(s.get("Backend API").probe()).isEqualTo(HttpSpec.get("http://localhost:8000/health"));
         assertThat(s.get("PgBouncer").probe()).isInstanceOf(PostgresSpec.class);
-        assertThat(s.get("PostgreSQL").probe()).isInstanceOf(CommandSpec.class);
+        assertThat(s.get("PostgreSQL").probe()).isInstanceOf(PostgresSpec.class);
+        assertThat(s.get("PostgreSQL").runbookCheck()).isNotNull();
+        assertThat(s.get("Alertmanager").probe()).isInstanceOf(AlertmanagerSpec.class);
         assertThat(((HttpSpec) s.get("Grafana").probe()).basicAuth().user()).isEqualTo("admin");
         assertThat(s.values()).filteredOn(v -> v.name().startsWith("Redis"))
                 .extracting(v -> v.probe().kind()).isNotEmpty().containsOnly("redis");
