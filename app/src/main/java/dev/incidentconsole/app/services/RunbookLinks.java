@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
  * Finds the runbook sections that fit a service, best first: explicit links of the environment file (or
  * the port-table row the service came from), sections of firing alerts about it, the port-table row that
  * names it, then procedures and alert sections about its components (those naming the component in their
- * heading first, at most {@value #MAX_BY_COMPONENT}). Immutable, thread-safe.
+ * heading first, then those naming it most often, at most {@value #MAX_BY_COMPONENT}). Immutable, thread-safe.
  */
 public final class RunbookLinks {
     /** Why a section is linked when the environment file names it for the service. */
@@ -160,7 +160,7 @@ public final class RunbookLinks {
         if (spec.components().isEmpty()) {
             return List.of();
         }
-        record Hit(Runbook rb, Section s, String component, boolean inTitle) {
+        record Hit(Runbook rb, Section s, String component, boolean inTitle, int mentions) {
         }
         List<Hit> hits = new ArrayList<>();
         for (Runbook rb : runbooks) {
@@ -171,14 +171,27 @@ public final class RunbookLinks {
                 }
                 for (String c : spec.components()) {
                     if (s.components().stream().anyMatch(c::equalsIgnoreCase)) {
-                        hits.add(new Hit(rb, s, c, key(s.title()).contains(key(c))));
+                        hits.add(new Hit(rb, s, c, key(s.title()).contains(key(c)), mentions(rb, s, c)));
                         break;
                     }
                 }
             }
         }
-        return hits.stream().sorted(Comparator.comparing((Hit h) -> !h.inTitle()))
+        return hits.stream().sorted(Comparator.comparing((Hit h) -> !h.inTitle()).thenComparing(h -> -h.mentions()))
                 .limit(MAX_BY_COMPONENT).map(h -> link(h.rb(), h.s(), "mentions " + h.component())).toList();
+    }
+
+    /** How often the section and its parts name the component: a procedure about it names it more than one in passing. */
+    private static int mentions(Runbook rb, Section s, String component) {
+        String name = component.toLowerCase(Locale.ROOT);
+        int n = 0;
+        for (Section part : rb.subtree(s)) {
+            String text = (part.title() + "\n" + part.text()).toLowerCase(Locale.ROOT);
+            for (int at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length())) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static Optional<Section> containing(Runbook rb, int line) {

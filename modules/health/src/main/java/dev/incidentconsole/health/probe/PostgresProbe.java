@@ -53,11 +53,19 @@ final class PostgresProbe implements Probe {
                 return unmet == null ? result : result.withStatus(Status.DEGRADED, "query: " + unmet);
             }
         } catch (SQLException e) {
+            String reason = describe(e, context);
+            if (reason.startsWith("unsupported startup parameter")) {
+                // PgBouncer without ignore_startup_parameters refuses what pgjdbc always sends: the pooler is
+                // there, but the login and query could not be tried; not DOWN, since psql gets through
+                return context.up(reason).withStatus(Status.DEGRADED, "PgBouncer on " + spec.port() + " answers but refuses "
+                        + reason.substring(reason.indexOf(':') + 1).strip() + ", which JDBC sends; add ignore_startup_parameters = "
+                        + reason.substring(reason.indexOf(':') + 1).strip() + " to pgbouncer.ini to check the login and query");
+            }
             if (spec.readiness() && answered(e)) {
                 // as pg_isready: a server that refuses this login (password, database) still accepts connections
-                return context.up(accepts() + " (login as " + spec.user() + ": " + describe(e, context) + ")");
+                return context.up(accepts() + " (login as " + spec.user() + ": " + reason + ")");
             }
-            return context.down(describe(e, context));
+            return context.down(reason);
         }
     }
 
