@@ -88,6 +88,11 @@ public record ServiceSpec(String name, String host, int port, ProbeSpec probe, D
                 latencyThreshold, tags, components, value, origin, notes, runbookCheck);
     }
 
+    public ServiceSpec withProbe(ProbeSpec value) {
+        return new ServiceSpec(name, host, port, value, interval, timeout, retries, retryInterval,
+                latencyThreshold, tags, components, runbooks, origin, notes, runbookCheck);
+    }
+
     public ServiceSpec withComponents(List<String> value) {
         return new ServiceSpec(name, host, port, probe, interval, timeout, retries, retryInterval,
                 latencyThreshold, tags, value, runbooks, origin, notes, runbookCheck);

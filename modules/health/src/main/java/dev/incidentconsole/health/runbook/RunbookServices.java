@@ -69,14 +69,62 @@ public final class RunbookServices {
         return List.copyOf(byName.values());
     }
 
-    /** The services of one runbook's port tables, in table order. */
+    /**
+     * The services of one runbook's port tables, in table order, then the health endpoints it lists as commands
+     * under a "Health" heading that no row already probes ({@link HealthEndpoints}). An expectation the runbook
+     * documents for an endpoint ({@code Expected: {"status": "healthy"}}, a JSON response body) becomes the
+     * probe's, also for the table row that GETs the same URL.
+     */
     public List<ServiceSpec> offer(Runbook runbook) {
         List<ServiceSpec> out = new ArrayList<>();
         for (ServiceEntry e : runbook.services()) {
             ServiceSpec spec = map(e, runbook.commands()).withOrigin(fileName(runbook) + " line " + e.line());
             out.add(spec.withRunbooks(List.of(ref(runbook, e.line()))));
         }
+        for (HealthEndpoints.Endpoint endpoint : HealthEndpoints.find(runbook, new CheckCommands(env), host)) {
+            HttpSpec probe = endpoint.probe();
+            int same = indexOfUrl(out, probe.url());
+            if (same >= 0) {
+                ServiceSpec row = out.get(same);
+                if (((HttpSpec) row.probe()).expect() == null && probe.expect() != null) {
+                    out.set(same, row.withProbe(((HttpSpec) row.probe()).withExpect(probe.expect())));
+                }
+                continue;
+            }
+            String name = uniqueName(out, endpoint.name());
+            out.add(ServiceSpec.of(name, hostOf(probe.url()), portOf(probe.url()), probe)
+                    .withComponents(Components.standard().find(endpoint.name()))
+                    .withOrigin(fileName(runbook) + " line " + endpoint.line())
+                    .withRunbooks(List.of(new RunbookRef(runbook.file().toString(), endpoint.section().title(),
+                            endpoint.section().line()))));
+        }
         return out;
+    }
+
+    private static int indexOfUrl(List<ServiceSpec> services, String url) {
+        for (int i = 0; i < services.size(); i++) {
+            if (services.get(i).probe() instanceof HttpSpec h && h.url().equals(url)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String uniqueName(List<ServiceSpec> services, String wanted) {
+        String name = wanted;
+        for (int n = 2; hasName(services, name); n++) {
+            name = wanted + " " + n;
+        }
+        return name;
+    }
+
+    private static boolean hasName(List<ServiceSpec> services, String name) {
+        return services.stream().anyMatch(s -> s.name().equalsIgnoreCase(name));
+    }
+
+    private static String hostOf(String url) {
+        okhttp3.HttpUrl u = okhttp3.HttpUrl.parse(url);
+        return u == null ? "" : u.host();
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import dev.incidentconsole.health.Secret;
 import dev.incidentconsole.health.ServiceSpec;
 import dev.incidentconsole.health.spec.AlertmanagerSpec;
+import dev.incidentconsole.health.spec.BodyExpectation;
 import dev.incidentconsole.health.spec.HttpSpec;
 import dev.incidentconsole.health.spec.PostgresSpec;
 import dev.incidentconsole.health.spec.RedisSpec;
@@ -63,7 +64,8 @@ class RunbookTablesTest {
     @Test
     void protocolTableUsesTheHealthUrlTheRunbookCurls() throws IOException {
         Map<String, ServiceSpec> s = byName(services.offer(parse(shared("seeds/002_572c25c714beff75.txt"))));
-        assertThat(s.get("API Server").probe()).isEqualTo(HttpSpec.get("http://localhost:8080/api/health"));
+        assertThat(s.get("API Server").probe()).isEqualTo(HttpSpec.get("http://localhost:8080/api/health")
+                .withExpect(BodyExpectation.json("/status", "healthy"))); // the response body its Health Checks section documents
         assertThat(s.get("WebSocket Server").probe()).isEqualTo(WebSocketSpec.of("ws://localhost:8766"));
         assertThat(s.get("Redis").probe()).isEqualTo(RedisSpec.of("localhost", 6379));
         assertThat(((HttpSpec) s.get("Grafana").probe()).url()).isEqualTo("http://localhost:3000/");
