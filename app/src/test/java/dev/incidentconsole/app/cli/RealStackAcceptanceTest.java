@@ -65,7 +65,15 @@ class RealStackAcceptanceTest {
 
         servers = new DebianServers();
         servers.alertmanager(port(9093)); // the slow starters first, waited for last
-        servers.prometheus(port(9090));
+        servers.prometheus(port(9090), """
+                groups:
+                  - name: aos
+                    rules:
+                      - alert: AosRateLimitBlockedTotalHigh
+                        expr: vector(1)
+                        labels: {severity: warning}
+                        annotations: {summary: "rate limiter blocks many requests"}
+                """);
         servers.postgres(port(5433), "CREATE ROLE nova LOGIN PASSWORD 'novapass'", "CREATE DATABASE nova_aos OWNER nova");
         servers.pgbouncer(port(6432), port(5433), "nova_aos", "nova", "novapass");
         backend = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port(8000)), 0);
@@ -79,6 +87,15 @@ class RealStackAcceptanceTest {
         servers.awaitReady("http://127.0.0.1:" + port(9090) + "/-/ready");
         servers.awaitReady("http://127.0.0.1:" + port(9093) + "/-/ready");
         postAlerts();
+        String rules = "http://127.0.0.1:" + port(9090) + "/api/v1/alerts";
+        servers.waitFor("Prometheus' rule firing", () -> {
+            try {
+                return http.send(HttpRequest.newBuilder(URI.create(rules)).build(), HttpResponse.BodyHandlers.ofString())
+                        .body().contains("\"firing\"");
+            } catch (Exception e) {
+                return false;
+            }
+        });
     }
 
     @AfterAll
@@ -113,6 +130,14 @@ class RealStackAcceptanceTest {
                     .endsWith("; the runbook checks it with docker exec");
             assertThat(byName.get("PgBouncer").get("probe").asText()).isEqualTo("postgres");
             assertThat(byName.get("Alertmanager").get("probe").asText()).isEqualTo("alertmanager");
+            JsonNode prometheusAlerts = byName.get("Prometheus").get("alerts");
+            assertThat(byName.get("Prometheus").get("probe").asText()).isEqualTo("prometheus");
+            assertThat(prometheusAlerts).hasSize(1);
+            assertThat(prometheusAlerts.get(0).get("name").asText()).isEqualTo("AosRateLimitBlockedTotalHigh");
+            assertThat(prometheusAlerts.get(0).get("state").asText()).isEqualTo("firing");
+            assertThat(prometheusAlerts.get(0).get("runbooks").get(0).get("section").asText())
+                    .as("named after the metric the Warning Alerts list names")
+                    .isEqualTo("AOS On-Call Runbook > Metrics to Monitor > Warning Alerts");
 
             Map<String, JsonNode> alerts = new HashMap<>();
             byName.get("Alertmanager").get("alerts").forEach(a -> alerts.put(a.get("name").asText(), a));

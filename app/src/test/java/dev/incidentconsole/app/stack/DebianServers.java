@@ -131,10 +131,12 @@ public final class DebianServers implements AutoCloseable {
         waitFor("PgBouncer on " + port, () -> accepts(port));
     }
 
-    /** Prometheus with an empty scrape configuration on {@code port}. */
-    public void prometheus(int port) throws Exception {
+    /** Prometheus on {@code port}, nothing scraped, evaluating {@code rules} (a rule file's YAML) every second. */
+    public void prometheus(int port, String rules) throws Exception {
         Path prometheus = require("prometheus", "prometheus");
-        Path config = Files.writeString(dir.resolve("prometheus.yml"), "global: {scrape_interval: 1m}\n");
+        Path ruleFile = Files.writeString(dir.resolve("rules.yml"), rules);
+        Path config = Files.writeString(dir.resolve("prometheus.yml"),
+                "global: {scrape_interval: 1m, evaluation_interval: 1s}\nrule_files: [" + ruleFile + "]\n");
         start(List.of(prometheus.toString(), "--config.file=" + config, "--storage.tsdb.path=" + dir.resolve("tsdb"),
                 "--web.listen-address=127.0.0.1:" + port), "prometheus");
     }

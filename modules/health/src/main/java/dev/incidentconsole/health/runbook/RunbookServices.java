@@ -40,6 +40,7 @@ public final class RunbookServices {
     private static final Pattern HEALTH_PATH = Pattern.compile("(?i).*/(health|healthz|healthy|ready|readyz|live|livez|ping|status)\\b.*");
     private static final Pattern URL = Pattern.compile("https?://[^\\s'\"]+");
     private static final int ALERTMANAGER_PORT = 9093;
+    private static final int PROMETHEUS_PORT = 9090;
     private static final Pattern WS_URL = Pattern.compile("wss?://[^\\s'\"]+");
     private final Function<String, String> env;
     private final String host;
@@ -151,19 +152,22 @@ public final class RunbookServices {
 
     /**
      * An Alertmanager row (named so, on port 9093, or checked with an {@code /api/v2/} URL) lists its firing
-     * alerts rather than answering a health URL; its base URL is the check's, else the row's host and port.
+     * alerts rather than answering a health URL; a Prometheus row lists Prometheus' own firing alerts (an answer
+     * says it is up too). The base URL is the check's, else the row's host and port.
      */
     private Optional<AlertmanagerSpec> alertmanager(ServiceEntry e) {
         Matcher url = URL.matcher(e.check());
         String checked = url.find() ? url.group() : "";
-        boolean named = e.name().toLowerCase(Locale.ROOT).contains("alertmanager");
-        if (!named && e.port() != ALERTMANAGER_PORT && !checked.contains("/api/v2/")) {
+        String name = e.name().toLowerCase(Locale.ROOT);
+        boolean alertmanager = name.contains("alertmanager") || e.port() == ALERTMANAGER_PORT || checked.contains("/api/v2/");
+        boolean prometheus = !alertmanager && (name.matches("prometheus\\b.*") || e.port() == PROMETHEUS_PORT && name.contains("prom"));
+        if (!alertmanager && !prometheus) {
             return Optional.empty();
         }
         okhttp3.HttpUrl parsed = okhttp3.HttpUrl.parse(checked);
         String base = parsed != null && !checked.contains("$") ? parsed.scheme() + "://" + parsed.host() + ":" + parsed.port()
                 : "http://" + host + ":" + e.port();
-        return Optional.of(AlertmanagerSpec.of(base));
+        return Optional.of(alertmanager ? AlertmanagerSpec.of(base) : AlertmanagerSpec.prometheus(base));
     }
 
     private ProbeSpec byProtocol(ServiceEntry e, List<Command> commands, CheckCommands checks) {

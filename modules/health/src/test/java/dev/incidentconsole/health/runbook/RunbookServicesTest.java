@@ -115,7 +115,8 @@ class RunbookServicesTest {
     @ParameterizedTest(name = "{0} {1} {2}")
     @CsvSource(delimiter = '|', value = {
         "API Server       | 8080 | HTTP       | GET http://localhost:8080/api/health",
-        "Prometheus       | 9090 | HTTP       | GET http://localhost:9090/",
+        "Prometheus       | 9090 | HTTP       | Prometheus alerts http://localhost:9090",
+        "Metrics UI       | 9090 | HTTP       | GET http://localhost:9090/",
         "WebSocket Server | 8766 | WS         | WebSocket handshake ws://localhost:8766",
         "Events           | 9000 | WS         | WebSocket handshake ws://localhost:9000/",
         "Redis            | 6379 | TCP        | Redis PING localhost:6379",

@@ -55,7 +55,7 @@ class RunbookTablesTest {
         assertThat(grafana.basicAuth().user()).isEqualTo("admin");
 
         assertThat(s.get("Alertmanager").probe()).isEqualTo(AlertmanagerSpec.of("http://localhost:9093"));
-        assertThat(s.get("Prometheus").probe()).isEqualTo(HttpSpec.get("http://localhost:9090/-/healthy"));
+        assertThat(s.get("Prometheus").probe()).isEqualTo(AlertmanagerSpec.prometheus("http://localhost:9090"));
         assertThat(s.get("Backend API").origin()).isEqualTo("000_8a79b9de71f785a0.txt line 11");
         assertThat(s.get("Backend API").runbooks()).singleElement()
                 .satisfies(ref -> assertThat(ref.file()).endsWith("000_8a79b9de71f785a0.txt"));
