@@ -63,7 +63,7 @@ final class PostgresProbe implements Probe {
             }
             if (spec.readiness() && answered(e)) {
                 // as pg_isready: a server that refuses this login (password, database) still accepts connections
-                return context.up(accepts() + " (login as " + spec.user() + ": " + reason + ")");
+                return context.up(accepts()).withDetail("login", spec.user() + ": " + reason);
             }
             return context.down(reason);
         }
