@@ -70,33 +70,42 @@ final class AlertsPane extends VBox {
             Label summary = new Label(Credentials.mask(a.summary()));
             summary.getStyleClass().add("muted");
             summary.setMinWidth(0);
-            HBox.setHgrow(summary, Priority.ALWAYS);
-            Region spacer = new Region();
-            HBox.setHgrow(spacer, Priority.SOMETIMES);
-            HBox box = new HBox(8, Icons.of(Feather.BELL, "icon-danger"), severity, name, summary, spacer);
+            HBox head = new HBox(8, Icons.of(Feather.BELL, "icon-danger"), severity, name, summary);
+            head.setAlignment(Pos.CENTER_LEFT);
+            // the answer on its own line, so a long reason never pushes the section link out of sight
+            HBox answer = new HBox(6);
+            answer.setAlignment(Pos.CENTER_LEFT);
+            answer.setPadding(new javafx.geometry.Insets(0, 0, 0, 24));
             if (row.link() != null) {
                 LinkedSection best = row.link();
-                Hyperlink open = new Hyperlink(best.webOnly() ? "runbook_url" : best.title(),
+                Hyperlink open = new Hyperlink(best.webOnly() ? best.url() : best.label(),
                         Icons.of(best.webOnly() ? Feather.EXTERNAL_LINK : Feather.BOOK_OPEN));
                 open.setTooltip(new Tooltip(linksText(row)));
                 open.setOnAction(e -> model.open(best));
+                open.setMinWidth(Region.USE_PREF_SIZE);
                 Label why = new Label(best.why());
-                why.getStyleClass().add("muted");
-                box.getChildren().addAll(open, why);
+                why.getStyleClass().addAll("muted", "alert-why");
+                why.setMinWidth(0);
+                answer.getChildren().addAll(open, why);
                 if (row.links().size() > 1) {
-                    MenuButton more = new MenuButton("+" + (row.links().size() - 1));
+                    MenuButton more = new MenuButton("+" + (row.links().size() - 1) + " more");
                     more.getStyleClass().add("flat");
+                    more.setMinWidth(Region.USE_PREF_SIZE);
                     for (LinkedSection l : row.links().subList(1, row.links().size())) {
                         MenuItem item = new MenuItem(l.label() + "  (" + l.why() + ")");
                         item.setOnAction(e -> model.open(l));
                         more.getItems().add(item);
                     }
-                    box.getChildren().add(more);
+                    answer.getChildren().add(more);
                 }
             } else {
-                box.getChildren().add(new Label("no runbook answers this alert"));
+                Label none = new Label("no runbook answers this alert");
+                none.getStyleClass().add("muted");
+                answer.getChildren().add(none);
             }
-            box.setAlignment(Pos.CENTER_LEFT);
+            VBox box = new VBox(2, head, answer);
+            box.setMinWidth(0);
+            box.setPrefWidth(1);
             setTooltip(new Tooltip(a.labels().toString()));
             setGraphic(box);
         }
