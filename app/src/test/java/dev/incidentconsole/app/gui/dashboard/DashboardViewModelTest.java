@@ -171,6 +171,39 @@ class DashboardViewModelTest {
         assertThat(opened).containsExactly("cache.md#Cache Runbook > Common Issues > Flush the cache");
     }
 
+    @Test
+    void firingAlertsListTheSectionsThatAnswerThemAndAWebOnlyLinkOpensInTheBrowser() throws IOException {
+        Path runbook = Files.writeString(dir.resolve("cache.md"), ServiceTestRunbooks.CACHE_RUNBOOK);
+        HttpServer alertmanager = server(Loopback.http(200, """
+                [{"labels": {"alertname": "CacheSlow", "severity": "warning", "job": "cache"}, "annotations": {}},
+                 {"labels": {"alertname": "Elsewhere", "severity": "critical"},
+                  "annotations": {"runbook_url": "https://wiki.example.com/Elsewhere"}}]
+                """));
+        open(env("""
+                defaults: {host: 127.0.0.1, interval: 365d}
+                services:
+                  - {name: am, port: %d, alertmanager: {}}
+                  - {name: Cache, port: 6379, components: [Redis], runbooks: ["cache.md#flush-the-cache"]}
+                """.formatted(Loopback.port(alertmanager))), null);
+        model.setRunbooks(List.of(new RunbookParser().parse(runbook)));
+        List<String> browsed = new ArrayList<>();
+        model.setBrowser(browsed::add);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            model.drain();
+            return model.alerts().list().size() == 2;
+        });
+
+        AlertRow web = model.alerts().list().get(0);
+        assertThat(web.alert().name()).isEqualTo("Elsewhere");
+        assertThat(web.link().webOnly()).isTrue();
+        model.open(web.link());
+        assertThat(browsed).containsExactly("https://wiki.example.com/Elsewhere");
+        AlertRow byLabel = model.alerts().list().get(1);
+        assertThat(byLabel.links()).extracting(LinkedSection::title).startsWith("Flush the cache", "Redis evicting keys");
+        assertThat(byLabel.link().why()).isEqualTo("label job=\"cache\" names service Cache (linked in the environment file)");
+    }
+
     private void open(Path envFile, String preferred) {
         open(HealthScheduler.builder().build(), envFile, preferred);
     }
