@@ -4,6 +4,8 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.incidentconsole.app.AppPaths;
 import dev.incidentconsole.app.gui.Navigation.Destination;
+import dev.incidentconsole.app.gui.browse.FiringAlertNodes;
+import dev.incidentconsole.app.gui.dashboard.AlertRow;
 import dev.incidentconsole.app.gui.dashboard.DashboardFeature;
 import dev.incidentconsole.app.gui.incident.IncidentFeature;
 import dev.incidentconsole.app.gui.run.RunFeature;
@@ -116,6 +118,9 @@ public final class ConsoleApp extends Application {
         view.register(runbooksPlace, () -> withIncidents(new RunbooksView(runbooks, dialogs, ConsoleApp::copyToClipboard,
                 search.highlightProperty())));
         search.install(view, dialogs);
+        dashboard.model().alerts().list().addListener((javafx.collections.ListChangeListener<AlertRow>) c ->
+                search.browse().showFiring(c.getList().stream()
+                        .map(r -> FiringAlertNodes.of(r.alert(), r.source(), r.links())).toList()));
         incidents.install(view, main.navigation());
         incidents.watchDashboard(dashboard.model());
         search.startIncidentProperty().set(target -> incidents.startIncidentAt(target.file(), target.path()));
