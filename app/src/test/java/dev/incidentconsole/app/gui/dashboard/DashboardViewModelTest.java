@@ -8,12 +8,15 @@ import dev.incidentconsole.app.gui.util.DirectTaskExecutor;
 import dev.incidentconsole.app.services.LinkedSection;
 import dev.incidentconsole.app.services.ServiceTestRunbooks;
 import dev.incidentconsole.health.ProbeResult;
+import dev.incidentconsole.health.RunbookCheck;
+import dev.incidentconsole.health.ServiceSpec;
 import dev.incidentconsole.health.Status;
 import dev.incidentconsole.health.env.EnvironmentLoader;
 import dev.incidentconsole.health.schedule.HealthScheduler;
 import dev.incidentconsole.health.schedule.HistoryStats;
 import dev.incidentconsole.health.schedule.ServiceStatus;
 import dev.incidentconsole.health.schedule.StatusChange;
+import dev.incidentconsole.health.spec.PostgresSpec;
 import dev.incidentconsole.runbook.RunbookParser;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -202,6 +205,19 @@ class DashboardViewModelTest {
         AlertRow byLabel = model.alerts().list().get(1);
         assertThat(byLabel.links()).extracting(LinkedSection::title).startsWith("Flush the cache", "Redis evicting keys");
         assertThat(byLabel.link().why()).isEqualTo("label job=\"cache\" names service Cache (linked in the environment file)");
+    }
+
+    @Test
+    void aWrappedChecksRunbookCommandIsShownMaskedBesideItsNativeProbe() {
+        ServiceSpec spec = ServiceSpec.of("Postgres", "localhost", 5433, PostgresSpec.ready("localhost", 5433, "nova", "nova"))
+                .withRunbookCheck(new RunbookCheck("docker exec -e PGPASSWORD=s3cret nova_db pg_isready -U nova", "docker exec"));
+        ProbeResult none = ProbeResult.unknown();
+        ServiceRow row = new ServiceRow(new ServiceStatus(spec, Status.UNKNOWN, none.reason(), null, none, 0, List.of(),
+                HistoryStats.of(List.of())), 0);
+
+        assertThat(row.probeText()).isEqualTo("PostgreSQL accepts connections localhost:5433");
+        assertThat(row.runbookCheckText()).startsWith("docker exec -e PGPASSWORD=").endsWith(" nova_db pg_isready -U nova")
+                .doesNotContain("s3cret");
     }
 
     private void open(Path envFile, String preferred) {
