@@ -47,17 +47,6 @@ import picocli.CommandLine.Spec;
 public final class CheckCommand implements Callable<Integer> {
     private static final long REFRESH_MILLIS = 1000;
 
-    /** One service in {@code --json} output; the field names are a contract (see README). */
-    record JsonResult(String service, String host, int port, String probe, String status, long latencyMs,
-                      String reason, String checkedAt) {
-        static JsonResult of(ServiceStatus s) {
-            boolean checked = s.status() != Status.UNKNOWN;
-            return new JsonResult(s.name(), s.spec().host(), s.spec().port(), s.spec().probe().kind(), s.status().label(),
-                    checked ? s.last().latency().toMillis() : 0, SecretMasker.standard().mask(s.reason()),
-                    checked ? s.last().checkedAt().toString() : null);
-        }
-    }
-
     @Option(names = "--env", paramLabel = "FILE", description = "Environment file (YAML, or JSON for .json).")
     Path envFile;
 
@@ -73,7 +62,7 @@ public final class CheckCommand implements Callable<Integer> {
     boolean once;
 
     @Option(names = "--json", description = "Check once and print a JSON array: service, host, port, probe, status, "
-            + "latencyMs, reason, checkedAt.")
+            + "latencyMs, reason, checkedAt; alert sources add the firing alerts and the runbook sections that answer them.")
     boolean json;
 
     @Option(names = "--count", paramLabel = "N", description = "Live table: stop after N redraws (default: until Ctrl+C).")
@@ -130,7 +119,7 @@ public final class CheckCommand implements Callable<Integer> {
         if (json) {
             try {
                 out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                        .writeValueAsString(results.stream().map(JsonResult::of).toList()));
+                        .writeValueAsString(CheckJson.rows(results, links)));
             } catch (IOException e) {
                 throw new IllegalStateException("cannot write JSON", e);
             }

@@ -4,6 +4,7 @@ import dev.incidentconsole.app.services.LinkedSection;
 import dev.incidentconsole.app.services.RunbookLinks;
 import dev.incidentconsole.health.Dependency;
 import dev.incidentconsole.health.FiringAlert;
+import dev.incidentconsole.health.ServiceSpec;
 import dev.incidentconsole.health.Status;
 import dev.incidentconsole.health.schedule.ServiceStatus;
 import dev.incidentconsole.health.spec.AlertmanagerSpec;
@@ -22,11 +23,13 @@ import picocli.CommandLine.Help.Ansi;
 
 /**
  * Prints services as a fixed-width table (status, service, address, probe, latency, last check, reason with
- * unhealthy dependencies), then the alerts firing in any Alertmanager with the runbook section for each.
+ * unhealthy dependencies), then the alerts firing in any Alertmanager with the runbook sections that answer each
+ * (at most three, best first, each with why).
  * Status words are coloured when the terminal supports it; credentials in reasons are masked.
  */
 final class CheckTable {
     private static final String ROW = "%-9s %-26s %-24s %-12s %8s %-10s %s";
+    private static final int SECTIONS_PER_ALERT = 3;
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
     private final PrintWriter out;
     private final boolean ansi;
@@ -61,11 +64,21 @@ final class CheckTable {
         boolean answering = managers.stream().anyMatch(s -> s.status().answering());
         out.println(!firing.isEmpty() ? "Firing alerts:" : answering ? "No alerts firing."
                 : "Alertmanager not answering: firing alerts unknown.");
+        List<ServiceSpec> services = statuses.stream().map(ServiceStatus::spec).toList();
         for (FiringAlert a : firing) {
-            String where = links.forAlert(a).map(LinkedSection::reference).orElse("no runbook names this alert");
             out.println("  " + String.format("%-9s %-28s %s", a.severity().isEmpty() ? "-" : a.severity(), a.name(),
                     SecretMasker.standard().mask(a.summary())).stripTrailing());
-            out.println("            runbook: " + where);
+            List<LinkedSection> answers = links.forAlert(a, services);
+            if (answers.isEmpty()) {
+                out.println("            runbook: no runbook answers this alert");
+            }
+            for (LinkedSection l : answers.subList(0, Math.min(answers.size(), SECTIONS_PER_ALERT))) {
+                out.println("            runbook: " + (l.webOnly() ? l.url() : l.reference() + (l.line() > 0 ? ":" + l.line() : ""))
+                        + "  (" + l.why() + ")");
+            }
+            if (answers.size() > SECTIONS_PER_ALERT) {
+                out.println("            and " + (answers.size() - SECTIONS_PER_ALERT) + " more (check --json lists them all)");
+            }
         }
     }
 

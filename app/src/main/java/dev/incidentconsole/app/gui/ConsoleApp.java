@@ -4,6 +4,8 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.incidentconsole.app.AppPaths;
 import dev.incidentconsole.app.gui.Navigation.Destination;
+import dev.incidentconsole.app.gui.browse.FiringAlertNodes;
+import dev.incidentconsole.app.gui.dashboard.AlertRow;
 import dev.incidentconsole.app.gui.dashboard.DashboardFeature;
 import dev.incidentconsole.app.gui.incident.IncidentFeature;
 import dev.incidentconsole.app.gui.run.RunFeature;
@@ -111,10 +113,14 @@ public final class ConsoleApp extends Application {
         Destination runbooksPlace = new Destination("runbooks", "Runbooks", Feather.BOOK_OPEN);
         dashboard = new DashboardFeature(executor); // registered first: the dashboard is the first view
         dashboard.install(view, main.navigation(), runbooksPlace.id(), runbooks);
+        dashboard.model().setBrowser(getHostServices()::showDocument); // an alert's runbook_url with no local runbook
         search = new SearchFeature(executor, settings, main, runbooksPlace.id(), runbooks);
         view.register(runbooksPlace, () -> withIncidents(new RunbooksView(runbooks, dialogs, ConsoleApp::copyToClipboard,
                 search.highlightProperty())));
         search.install(view, dialogs);
+        dashboard.model().alerts().list().addListener((javafx.collections.ListChangeListener<AlertRow>) c ->
+                search.browse().showFiring(c.getList().stream()
+                        .map(r -> FiringAlertNodes.of(r.alert(), r.source(), r.links())).toList()));
         incidents.install(view, main.navigation());
         incidents.watchDashboard(dashboard.model());
         search.startIncidentProperty().set(target -> incidents.startIncidentAt(target.file(), target.path()));

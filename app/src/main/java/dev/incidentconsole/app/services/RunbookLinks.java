@@ -3,7 +3,9 @@ package dev.incidentconsole.app.services;
 import dev.incidentconsole.health.FiringAlert;
 import dev.incidentconsole.health.RunbookRef;
 import dev.incidentconsole.health.ServiceSpec;
+import dev.incidentconsole.health.alert.AlertAnswer;
 import dev.incidentconsole.health.alert.AlertLinker;
+import dev.incidentconsole.health.alert.HeadingAnchors;
 import dev.incidentconsole.runbook.Alert;
 import dev.incidentconsole.runbook.Runbook;
 import dev.incidentconsole.runbook.Section;
@@ -23,13 +25,12 @@ import java.util.stream.Collectors;
  * Finds the runbook sections that fit a service, best first: explicit links of the environment file (or
  * the port-table row the service came from), sections of firing alerts about it, the port-table row that
  * names it, then procedures and alert sections about its components (those naming the component in their
- * heading first, at most {@value #MAX_BY_COMPONENT}). Immutable, thread-safe.
+ * heading first, then those naming it most often, at most {@value #MAX_BY_COMPONENT}). Immutable, thread-safe.
  */
 public final class RunbookLinks {
     /** Why a section is linked when the environment file names it for the service. */
     public static final String IN_ENVIRONMENT = "linked in the environment file";
     static final int MAX_BY_COMPONENT = 8;
-    private static final List<String> ALERT_LABELS = List.of("service", "job", "app", "component", "container");
     private final List<Runbook> runbooks;
     private final AlertLinker alerts;
 
@@ -46,8 +47,8 @@ public final class RunbookLinks {
             out.putIfAbsent(key(link.reference()), link);
         }
         for (FiringAlert a : firing) {
-            if (about(a, spec)) {
-                forAlert(a).ifPresent(l -> out.putIfAbsent(key(l.reference()), l));
+            if (AlertLinker.concerns(a, spec)) {
+                answers(a).forEach(l -> out.putIfAbsent(key(l.reference()), l.because("alert " + a.name() + ": " + l.why())));
             }
         }
         portTableRows(spec).forEach(l -> out.putIfAbsent(key(l.reference()), l));
@@ -55,9 +56,47 @@ public final class RunbookLinks {
         return List.copyOf(out.values());
     }
 
-    /** The section of the runbook that names the alert, if any runbook does. */
+    /** The best section that answers the alert from its annotation, name or expression, if any. */
     public Optional<LinkedSection> forAlert(FiringAlert alert) {
-        return alerts.link(alert).flatMap(l -> l.section().map(s -> link(l.runbook(), s, "alert " + alert.name())));
+        return answers(alert).stream().findFirst();
+    }
+
+    /**
+     * Every section that answers the alert, best first, each once: its {@code runbook_url}, its name, the metrics
+     * of its expression ({@link AlertLinker#answers}), then, for each of {@code services} its labels name, that
+     * service's sections (the environment file's links, procedures about its components, its port-table row).
+     */
+    public List<LinkedSection> forAlert(FiringAlert alert, List<ServiceSpec> services) {
+        Map<String, LinkedSection> out = new LinkedHashMap<>();
+        answers(alert).forEach(l -> out.putIfAbsent(key(l.reference()), l));
+        for (AlertLinker.LabelMatch m : alerts.services(alert, services)) {
+            ServiceSpec spec = m.service();
+            List<LinkedSection> own = new ArrayList<>();
+            spec.runbooks().stream().filter(r -> r.line() == 0).map(r -> resolve(r, IN_ENVIRONMENT)).forEach(own::add);
+            own.addAll(byComponent(spec));
+            spec.runbooks().stream().filter(r -> r.line() > 0).map(r -> resolve(r, "port table")).forEach(own::add);
+            own.addAll(portTableRows(spec));
+            for (LinkedSection l : own) {
+                out.putIfAbsent(key(l.reference()), l.because("label " + m.label() + " names service " + spec.name()
+                        + " (" + l.why() + ")"));
+            }
+        }
+        return List.copyOf(out.values());
+    }
+
+    private List<LinkedSection> answers(FiringAlert alert) {
+        List<LinkedSection> out = new ArrayList<>();
+        for (AlertAnswer a : alerts.answers(alert)) {
+            if (!a.local()) {
+                out.add(new LinkedSection(a.url(), a.url(), "", a.why(), false, "", 0, a.url()));
+            } else if (a.section() == null) {
+                Runbook rb = a.runbook();
+                out.add(new LinkedSection(fileName(rb), rb.title(), rb.title(), a.why(), true, rb.file().toString(), 1, a.url()));
+            } else {
+                out.add(link(a.runbook(), a.section(), a.why()));
+            }
+        }
+        return out;
     }
 
     private LinkedSection resolve(RunbookRef ref, String why) {
@@ -67,7 +106,7 @@ public final class RunbookLinks {
                 continue;
             }
             if (ref.section().isEmpty()) {
-                return new LinkedSection(fileName(rb), rb.title(), rb.title(), why, true);
+                return new LinkedSection(fileName(rb), rb.title(), rb.title(), why, true, rb.file().toString(), 1, "");
             }
             Optional<Section> s = rb.sections().stream().filter(x -> headingMatches(x, ref.section())).findFirst()
                     .or(() -> alertSection(rb, ref.section()));
@@ -80,13 +119,13 @@ public final class RunbookLinks {
                 String.valueOf(wanted), why, false);
     }
 
-    /** A heading written as its title, its path ({@code A > B}) or a GitHub-style anchor. */
+    /** A heading written as its title, its path ({@code A > B}) or its GitHub or GitLab anchor. */
     static boolean headingMatches(Section s, String heading) {
         String h = heading.strip();
         String title = unnumbered(s.title());
         return s.title().equalsIgnoreCase(h) || title.equalsIgnoreCase(unnumbered(h)) || s.pathString().equalsIgnoreCase(h)
                 || s.pathString().toLowerCase(Locale.ROOT).endsWith(" > " + h.toLowerCase(Locale.ROOT))
-                || anchor(s.title()).equals(h.toLowerCase(Locale.ROOT)) || anchor(title).equals(h.toLowerCase(Locale.ROOT));
+                || anchored(s.title(), h) || anchored(title, h);
     }
 
     /** {@code 1. Backend Health Check Failing} is linked as {@code Backend Health Check Failing}. */
@@ -100,16 +139,9 @@ public final class RunbookLinks {
                 .flatMap(a -> rb.sections().stream().filter(x -> x.path().equals(a.sectionPath())).findFirst());
     }
 
-    private static String anchor(String title) {
-        return title.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-');
-    }
-
-    private static boolean about(FiringAlert a, ServiceSpec spec) {
-        Set<String> names = spec.components().stream().map(RunbookLinks::key).collect(Collectors.toSet());
-        names.add(key(spec.name()));
-        return ALERT_LABELS.stream().map(a.labels()::get).anyMatch(v -> v != null && names.contains(key(v)))
-                || Optional.ofNullable(a.labels().get("instance")).filter(i -> spec.port() > 0)
-                        .map(i -> i.equalsIgnoreCase(spec.address())).orElse(false);
+    private static boolean anchored(String title, String anchor) {
+        String a = anchor.toLowerCase(Locale.ROOT);
+        return HeadingAnchors.github(title).equals(a) || HeadingAnchors.gitlab(title).equals(a);
     }
 
     private List<LinkedSection> portTableRows(ServiceSpec spec) {
@@ -128,7 +160,7 @@ public final class RunbookLinks {
         if (spec.components().isEmpty()) {
             return List.of();
         }
-        record Hit(Runbook rb, Section s, String component, boolean inTitle) {
+        record Hit(Runbook rb, Section s, String component, boolean inTitle, int mentions) {
         }
         List<Hit> hits = new ArrayList<>();
         for (Runbook rb : runbooks) {
@@ -139,14 +171,27 @@ public final class RunbookLinks {
                 }
                 for (String c : spec.components()) {
                     if (s.components().stream().anyMatch(c::equalsIgnoreCase)) {
-                        hits.add(new Hit(rb, s, c, key(s.title()).contains(key(c))));
+                        hits.add(new Hit(rb, s, c, key(s.title()).contains(key(c)), mentions(rb, s, c)));
                         break;
                     }
                 }
             }
         }
-        return hits.stream().sorted(Comparator.comparing((Hit h) -> !h.inTitle()))
+        return hits.stream().sorted(Comparator.comparing((Hit h) -> !h.inTitle()).thenComparing(h -> -h.mentions()))
                 .limit(MAX_BY_COMPONENT).map(h -> link(h.rb(), h.s(), "mentions " + h.component())).toList();
+    }
+
+    /** How often the section and its parts name the component: a procedure about it names it more than one in passing. */
+    private static int mentions(Runbook rb, Section s, String component) {
+        String name = component.toLowerCase(Locale.ROOT);
+        int n = 0;
+        for (Section part : rb.subtree(s)) {
+            String text = (part.title() + "\n" + part.text()).toLowerCase(Locale.ROOT);
+            for (int at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length())) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static Optional<Section> containing(Runbook rb, int line) {
@@ -160,7 +205,8 @@ public final class RunbookLinks {
     }
 
     private static LinkedSection link(Runbook rb, Section s, String why) {
-        return new LinkedSection(fileName(rb) + "#" + s.pathString(), s.title(), rb.title(), why, true);
+        return new LinkedSection(fileName(rb) + "#" + s.pathString(), s.title(), rb.title(), why, true,
+                rb.file().toString(), s.line(), "");
     }
 
     private static String fileName(Runbook rb) {

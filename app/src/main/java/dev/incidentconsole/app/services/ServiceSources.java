@@ -6,7 +6,6 @@ import dev.incidentconsole.health.env.Environment;
 import dev.incidentconsole.health.env.EnvironmentException;
 import dev.incidentconsole.health.env.EnvironmentFile;
 import dev.incidentconsole.health.runbook.RunbookServices;
-import dev.incidentconsole.runbook.Components;
 import dev.incidentconsole.runbook.Runbook;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -41,14 +40,7 @@ public final class ServiceSources {
      * (so "Redis (Celery broker)" can be filtered by Redis and linked to Redis sections).
      */
     public static List<ServiceSpec> portTableServices(Collection<Runbook> runbooks) {
-        Components catalog = Components.standard();
-        List<ServiceSpec> out = new ArrayList<>();
-        for (ServiceSpec s : new RunbookServices().offer(runbooks)) {
-            out.add(new ServiceSpec(s.name(), s.host(), s.port(), s.probe(), s.interval(), s.timeout(), s.retries(),
-                    s.retryInterval(), s.latencyThreshold(), s.tags(), catalog.find(s.name()), s.runbooks(),
-                    s.origin(), s.notes()));
-        }
-        return out;
+        return new RunbookServices().offer(runbooks);
     }
 
     public Optional<EnvironmentFile> file() {

@@ -200,7 +200,68 @@ class CheckCommandTest {
 
             assertThat(out.toString()).contains("2 alerts firing (1 critical, 1 warning)", "Firing alerts:")
                     .containsPattern("critical +RedisDown +Redis has not answered for 2 minutes")
-                    .contains("runbook: alerts.md#Alert Runbooks > Alert: RedisDown", "no runbook names this alert");
+                    .contains("runbook: alerts.md#Alert Runbooks > Alert: RedisDown", "no runbook answers this alert");
+        } finally {
+            alertmanager.stop(0);
+        }
+    }
+
+    @Test
+    void jsonAlertSourceRowsCarryTheirAlertsAndTheSectionsThatAnswerThem() throws Exception {
+        Files.writeString(runbooks.resolve("cache.md"), """
+                # Cache runbook
+
+                ## 1. Redis: evicting keys
+
+                Watch `redis_evicted_keys_total`.
+
+                ## Flush the cache
+
+                ```bash
+                redis-cli FLUSHDB
+                ```
+                """);
+        HttpServer alertmanager = Loopback.http(200, """
+                [{"labels": {"alertname": "CacheEvicting", "severity": "warning"}, "status": {"state": "active"},
+                  "annotations": {"runbook_url": "https://github.com/acme/ops/blob/main/cache.md#1-redis-evicting-keys"},
+                  "startsAt": "2026-01-01T01:50:55Z"},
+                 {"labels": {"alertname": "Unnamed1", "severity": "warning"}, "annotations": {},
+                  "generatorURL": "http://prom:9090/graph?g0.expr=rate%28redis_evicted_keys_total%5B5m%5D%29+%3E+10&g0.tab=1"},
+                 {"labels": {"alertname": "Unnamed2", "severity": "warning", "service": "cache"}, "annotations": {}},
+                 {"labels": {"alertname": "Elsewhere", "severity": "warning"},
+                  "annotations": {"runbook_url": "https://wiki.example.com/Elsewhere"}}]
+                """);
+        try {
+            Path file = env(("services: [{name: am, host: 127.0.0.1, port: %d, alertmanager: {}},"
+                    + " {name: Cache, host: 127.0.0.1, port: %d, runbooks: ['cache.md#Flush the cache']}]\n")
+                    .formatted(Loopback.port(alertmanager), Loopback.port(alertmanager)));
+
+            run("check", "--env", file.toString(), "--runbooks", runbooks.toString(), "--json");
+
+            JsonNode rows = new ObjectMapper().readTree(out.toString());
+            assertThat(rows.isArray()).isTrue();
+            assertThat(rows.get(1).has("alerts")).as("only alert sources have alerts").isFalse();
+            JsonNode alerts = rows.get(0).get("alerts");
+            assertThat(alerts).hasSize(4);
+            JsonNode byUrl = alerts.get(0);
+            assertThat(byUrl.get("name").asText()).isEqualTo("CacheEvicting");
+            assertThat(byUrl.get("state").asText()).isEqualTo("active");
+            assertThat(byUrl.get("startsAt").asText()).isEqualTo("2026-01-01T01:50:55Z");
+            assertThat(byUrl.get("annotations").get("runbook_url").asText()).endsWith("#1-redis-evicting-keys");
+            JsonNode first = byUrl.get("runbooks").get(0);
+            assertThat(first.get("file").asText()).isEqualTo(runbooks.resolve("cache.md").toString());
+            assertThat(first.get("section").asText()).isEqualTo("Cache runbook > 1. Redis: evicting keys");
+            assertThat(first.get("line").asInt()).isEqualTo(3);
+            assertThat(first.get("why").asText()).isEqualTo("runbook_url annotation");
+            assertThat(alerts.get(1).get("runbooks").get(0).get("why").asText())
+                    .isEqualTo("expression: metric redis_evicted_keys_total in its text");
+            assertThat(alerts.get(2).get("labels").get("service").asText()).isEqualTo("cache");
+            assertThat(alerts.get(2).get("runbooks").get(0).get("section").asText()).isEqualTo("Cache runbook > Flush the cache");
+            assertThat(alerts.get(2).get("runbooks").get(0).get("why").asText())
+                    .isEqualTo("label service=\"cache\" names service Cache (linked in the environment file)");
+            JsonNode web = alerts.get(3).get("runbooks").get(0);
+            assertThat(web.get("file").isNull()).isTrue();
+            assertThat(web.get("url").asText()).isEqualTo("https://wiki.example.com/Elsewhere");
         } finally {
             alertmanager.stop(0);
         }

@@ -52,9 +52,9 @@ class RunbookLinksTest {
         FiringAlert other = new FiringAlert("RedisDown", "critical", Map.of("alertname", "RedisDown", "service", "sessions"),
                 "Redis is down", null, "f2");
 
-        assertThat(links.forService(cache, List.of(other))).extracting(LinkedSection::why).doesNotContain("alert RedisDown");
+        assertThat(links.forService(cache, List.of(other))).allSatisfy(l -> assertThat(l.why()).doesNotStartWith("alert RedisDown"));
         assertThat(links.forService(cache, List.of(down)).get(0)).satisfies(l -> {
-            assertThat(l.why()).isEqualTo("alert RedisDown");
+            assertThat(l.why()).isEqualTo("alert RedisDown: name in its heading");
             assertThat(l.reference()).isEqualTo("alerts.md#Alert Runbooks > Alert: RedisDown");
         });
     }
@@ -71,7 +71,28 @@ class RunbookLinksTest {
 
     @Test
     void alertWithoutARunbookHasNoLink() {
-        assertThat(links.forAlert(new FiringAlert("DiskFull", "warning", Map.of(), "", null, ""))).isEmpty();
+        assertThat(links.forAlert(new FiringAlert("CertificateExpiring", "warning", Map.of(), "", null, ""))).isEmpty();
+    }
+
+    @Test
+    void camelCaseAlertNameFindsTheHeadingThatSpellsItInWords() {
+        assertThat(links.forAlert(new FiringAlert("DiskFull", "warning", Map.of(), "", null, ""))).hasValueSatisfying(l -> {
+            assertThat(l.title()).isEqualTo("Disk full");
+            assertThat(l.why()).isEqualTo("name in its heading");
+            assertThat(l.line()).isPositive();
+        });
+    }
+
+    @Test
+    void alertLabelLinksTheSectionsOfTheServiceItNames() {
+        ServiceSpec cache = spec("Cache", List.of("Redis"), List.of(RunbookRef.parse("cache.md#Flush the cache")));
+        FiringAlert unnamed = new FiringAlert("Unnamed", "warning", Map.of("alertname", "Unnamed", "job", "cache"), "", null, "");
+
+        List<LinkedSection> found = links.forAlert(unnamed, List.of(cache));
+
+        assertThat(found).extracting(LinkedSection::title).startsWith("Flush the cache", "Redis evicting keys");
+        assertThat(found.get(0).why()).isEqualTo("label job=\"cache\" names service Cache (linked in the environment file)");
+        assertThat(links.forAlert(unnamed, List.of(spec("Sessions", List.of(), List.of())))).isEmpty();
     }
 
     private static ServiceSpec spec(String name, List<String> components, List<RunbookRef> refs) {

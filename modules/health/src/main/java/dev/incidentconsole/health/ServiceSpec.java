@@ -23,11 +23,12 @@ import java.util.Objects;
  * @param runbooks         where to read about the service
  * @param origin           where it was defined, e.g. {@code production.yaml line 12}
  * @param notes            problems found while defining it (unset variable...), shown next to the service
+ * @param runbookCheck     the runbook's own check command the probe stands in for, or {@code null}
  */
 public record ServiceSpec(String name, String host, int port, ProbeSpec probe, Duration interval,
                           Duration timeout, int retries, Duration retryInterval, Duration latencyThreshold,
                           List<String> tags, List<String> components, List<RunbookRef> runbooks,
-                          String origin, List<String> notes) {
+                          String origin, List<String> notes, RunbookCheck runbookCheck) {
 
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(15);
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
@@ -48,6 +49,14 @@ public record ServiceSpec(String name, String host, int port, ProbeSpec probe, D
         notes = List.copyOf(notes);
     }
 
+    /** A service whose probe stands for no runbook command. */
+    public ServiceSpec(String name, String host, int port, ProbeSpec probe, Duration interval, Duration timeout,
+                       int retries, Duration retryInterval, Duration latencyThreshold, List<String> tags,
+                       List<String> components, List<RunbookRef> runbooks, String origin, List<String> notes) {
+        this(name, host, port, probe, interval, timeout, retries, retryInterval, latencyThreshold, tags, components,
+                runbooks, origin, notes, null);
+    }
+
     /** A service with default interval (15 s), timeout (5 s) and retries (3). */
     public static ServiceSpec of(String name, String host, int port, ProbeSpec probe) {
         return new ServiceSpec(name, host, port, probe, null, null, DEFAULT_RETRIES, null, null,
@@ -56,39 +65,55 @@ public record ServiceSpec(String name, String host, int port, ProbeSpec probe, D
 
     public ServiceSpec withInterval(Duration value) {
         return new ServiceSpec(name, host, port, probe, value, timeout, retries, null, latencyThreshold,
-                tags, components, runbooks, origin, notes);
+                tags, components, runbooks, origin, notes, runbookCheck);
     }
 
     public ServiceSpec withTimeout(Duration value) {
         return new ServiceSpec(name, host, port, probe, interval, value, retries, retryInterval,
-                latencyThreshold, tags, components, runbooks, origin, notes);
+                latencyThreshold, tags, components, runbooks, origin, notes, runbookCheck);
     }
 
     public ServiceSpec withRetries(int value, Duration retryEvery) {
         return new ServiceSpec(name, host, port, probe, interval, timeout, value, retryEvery,
-                latencyThreshold, tags, components, runbooks, origin, notes);
+                latencyThreshold, tags, components, runbooks, origin, notes, runbookCheck);
     }
 
     public ServiceSpec withLatencyThreshold(Duration value) {
         return new ServiceSpec(name, host, port, probe, interval, timeout, retries, retryInterval, value,
-                tags, components, runbooks, origin, notes);
+                tags, components, runbooks, origin, notes, runbookCheck);
     }
 
     public ServiceSpec withRunbooks(List<RunbookRef> value) {
         return new ServiceSpec(name, host, port, probe, interval, timeout, retries, retryInterval,
-                latencyThreshold, tags, components, value, origin, notes);
+                latencyThreshold, tags, components, value, origin, notes, runbookCheck);
+    }
+
+    public ServiceSpec withProbe(ProbeSpec value) {
+        return new ServiceSpec(name, host, port, value, interval, timeout, retries, retryInterval,
+                latencyThreshold, tags, components, runbooks, origin, notes, runbookCheck);
+    }
+
+    public ServiceSpec withComponents(List<String> value) {
+        return new ServiceSpec(name, host, port, probe, interval, timeout, retries, retryInterval,
+                latencyThreshold, tags, value, runbooks, origin, notes, runbookCheck);
+    }
+
+    /** The same service, its probe standing in for the runbook's own check command. */
+    public ServiceSpec withRunbookCheck(RunbookCheck value) {
+        return new ServiceSpec(name, host, port, probe, interval, timeout, retries, retryInterval,
+                latencyThreshold, tags, components, runbooks, origin, notes, value);
     }
 
     public ServiceSpec withOrigin(String value) {
         return new ServiceSpec(name, host, port, probe, interval, timeout, retries, retryInterval,
-                latencyThreshold, tags, components, runbooks, value, notes);
+                latencyThreshold, tags, components, runbooks, value, notes, runbookCheck);
     }
 
     public ServiceSpec withNote(String note) {
         List<String> more = new ArrayList<>(notes);
         more.add(note);
         return new ServiceSpec(name, host, port, probe, interval, timeout, retries, retryInterval,
-                latencyThreshold, tags, components, runbooks, origin, more);
+                latencyThreshold, tags, components, runbooks, origin, more, runbookCheck);
     }
 
     /** {@code host:port}, or the host alone when there is no port. */

@@ -19,6 +19,7 @@ public final class BrowseViewModel {
     private final ObservableList<BrowseNode> symptoms = FXCollections.observableArrayList();
     private final ObservableList<BrowseNode> alerts = FXCollections.observableArrayList();
     private BrowseCatalog catalog = new BrowseCatalog(List.of(), List.of(), List.of());
+    private List<BrowseNode> firing = List.of();
     private Consumer<SectionTarget> opener = target -> { };
 
     public BrowseViewModel() {
@@ -36,6 +37,15 @@ public final class BrowseViewModel {
         refilter();
     }
 
+    /**
+     * Shows the alerts firing now (see {@link FiringAlertNodes}) as a group at the top of the Alerts list, keeping
+     * the filter; an empty list removes the group.
+     */
+    public void showFiring(List<BrowseNode> alerts) {
+        firing = List.copyOf(alerts);
+        refilter();
+    }
+
     /** Opens the entry's section; false for a group, which has none. */
     public boolean open(BrowseNode node) {
         if (node == null || node.target() == null) {
@@ -49,7 +59,9 @@ public final class BrowseViewModel {
         String f = filter.get() == null ? "" : filter.get();
         components.setAll(narrow(catalog.components(), f));
         symptoms.setAll(narrow(catalog.symptoms(), f));
-        alerts.setAll(narrow(catalog.alerts(), f));
+        List<BrowseNode> all = new java.util.ArrayList<>(FiringAlertNodes.group(firing));
+        all.addAll(catalog.alerts());
+        alerts.setAll(narrow(all, f));
     }
 
     private static List<BrowseNode> narrow(List<BrowseNode> nodes, String filter) {
@@ -71,7 +83,7 @@ public final class BrowseViewModel {
         return symptoms;
     }
 
-    /** Alerts by name, each opening the section that answers it. */
+    /** The alerts firing now (a group, when any fires), then alerts by name, each opening the section that answers it. */
     public ObservableList<BrowseNode> alerts() {
         return alerts;
     }

@@ -5,7 +5,10 @@ import dev.incidentconsole.health.FiringAlert;
 import dev.incidentconsole.runbook.SecretMasker;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
+import dev.incidentconsole.app.services.LinkedSection;
 import javafx.scene.control.Hyperlink;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -16,7 +19,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
-/** Alerts firing in the environment's Alertmanagers, each with the runbook section that names it. */
+/** Alerts firing in the environment's Alertmanagers, each with the runbook sections that answer it, best first. */
 final class AlertsPane extends VBox {
 
     AlertsPane(DashboardViewModel model) {
@@ -35,6 +38,14 @@ final class AlertsPane extends VBox {
         getChildren().addAll(title, list);
         visibleProperty().bind(model.alerts().configuredProperty());
         managedProperty().bind(visibleProperty());
+    }
+
+    private static String linksText(AlertRow row) {
+        StringBuilder sb = new StringBuilder();
+        for (LinkedSection l : row.links()) {
+            sb.append(sb.length() == 0 ? "" : "\n").append(l.webOnly() ? l.url() : l.reference()).append(" - ").append(l.why());
+        }
+        return sb.toString();
     }
 
     private static final class AlertCell extends ListCell<AlertRow> {
@@ -59,19 +70,42 @@ final class AlertsPane extends VBox {
             Label summary = new Label(SecretMasker.standard().mask(a.summary()));
             summary.getStyleClass().add("muted");
             summary.setMinWidth(0);
-            HBox.setHgrow(summary, Priority.ALWAYS);
-            Region spacer = new Region();
-            HBox.setHgrow(spacer, Priority.SOMETIMES);
-            HBox box = new HBox(8, Icons.of(Feather.BELL, "icon-danger"), severity, name, summary, spacer);
+            HBox head = new HBox(8, Icons.of(Feather.BELL, "icon-danger"), severity, name, summary);
+            head.setAlignment(Pos.CENTER_LEFT);
+            // the answer on its own line, so a long reason never pushes the section link out of sight
+            HBox answer = new HBox(6);
+            answer.setAlignment(Pos.CENTER_LEFT);
+            answer.setPadding(new javafx.geometry.Insets(0, 0, 0, 24));
             if (row.link() != null) {
-                Hyperlink open = new Hyperlink(row.link().title(), Icons.of(Feather.BOOK_OPEN));
-                open.setTooltip(new Tooltip("Open " + row.link().reference()));
-                open.setOnAction(e -> model.open(row.link()));
-                box.getChildren().add(open);
+                LinkedSection best = row.link();
+                Hyperlink open = new Hyperlink(best.webOnly() ? best.url() : best.label(),
+                        Icons.of(best.webOnly() ? Feather.EXTERNAL_LINK : Feather.BOOK_OPEN));
+                open.setTooltip(new Tooltip(linksText(row)));
+                open.setOnAction(e -> model.open(best));
+                open.setMinWidth(Region.USE_PREF_SIZE);
+                Label why = new Label(best.why());
+                why.getStyleClass().addAll("muted", "alert-why");
+                why.setMinWidth(0);
+                answer.getChildren().addAll(open, why);
+                if (row.links().size() > 1) {
+                    MenuButton more = new MenuButton("+" + (row.links().size() - 1) + " more");
+                    more.getStyleClass().add("flat");
+                    more.setMinWidth(Region.USE_PREF_SIZE);
+                    for (LinkedSection l : row.links().subList(1, row.links().size())) {
+                        MenuItem item = new MenuItem(l.label() + "  (" + l.why() + ")");
+                        item.setOnAction(e -> model.open(l));
+                        more.getItems().add(item);
+                    }
+                    answer.getChildren().add(more);
+                }
             } else {
-                box.getChildren().add(new Label("no runbook names this alert"));
+                Label none = new Label("no runbook answers this alert");
+                none.getStyleClass().add("muted");
+                answer.getChildren().add(none);
             }
-            box.setAlignment(Pos.CENTER_LEFT);
+            VBox box = new VBox(2, head, answer);
+            box.setMinWidth(0);
+            box.setPrefWidth(1);
             setTooltip(new Tooltip(a.labels().toString()));
             setGraphic(box);
         }

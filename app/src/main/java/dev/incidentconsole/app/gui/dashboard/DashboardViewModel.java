@@ -53,6 +53,7 @@ public final class DashboardViewModel implements AutoCloseable {
     private RunbookLinks links = new RunbookLinks(List.of());
     private List<ServiceSpec> watched = List.of();
     private Consumer<String> opener = reference -> { };
+    private Consumer<String> browser = url -> { };
     private Consumer<List<ServiceRow>> onDown = down -> { };
     private final ObjectProperty<Consumer<ServiceRow>> incidentStarter = new SimpleObjectProperty<>();
     private int fileGeneration;
@@ -183,11 +184,21 @@ public final class DashboardViewModel implements AutoCloseable {
         scheduler.checkAll();
     }
 
-    /** Opens a linked section in the runbooks view; sections the runbooks lack are ignored. */
+    /**
+     * Opens a linked section in the runbooks view, or a web-only link (an alert's {@code runbook_url} naming no
+     * local runbook) in the browser; sections the runbooks lack are ignored.
+     */
     public void open(LinkedSection section) {
         if (section != null && section.found()) {
             opener.accept(section.reference());
+        } else if (section != null && section.webOnly()) {
+            browser.accept(section.url());
         }
+    }
+
+    /** What opens a web address; the app gives the desktop's browser. */
+    public void setBrowser(Consumer<String> value) {
+        this.browser = value;
     }
 
     /** What opens a section reference ({@code file#heading}); the app shows it in the runbooks view. */

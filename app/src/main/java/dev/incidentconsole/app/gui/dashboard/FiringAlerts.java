@@ -1,6 +1,7 @@
 package dev.incidentconsole.app.gui.dashboard;
 
 import dev.incidentconsole.app.services.RunbookLinks;
+import dev.incidentconsole.health.ServiceSpec;
 import dev.incidentconsole.health.spec.AlertmanagerSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The alerts the environment's Alertmanager services last reported, each with the runbook section naming it.
+ * The alerts the environment's Alertmanager services last reported, each with the runbook sections that answer it.
  * UI thread only.
  */
 public final class FiringAlerts {
@@ -27,11 +28,12 @@ public final class FiringAlerts {
         List<AlertRow> now = new ArrayList<>();
         boolean any = false;
         boolean answering = false;
+        List<ServiceSpec> services = rows.stream().map(ServiceRow::spec).toList();
         for (ServiceRow r : rows) {
             if (r.spec().probe() instanceof AlertmanagerSpec) {
                 any = true;
                 answering |= r.state().answering();
-                r.snapshot().last().alerts().forEach(a -> now.add(new AlertRow(a, r.name(), links.forAlert(a).orElse(null))));
+                r.snapshot().last().alerts().forEach(a -> now.add(AlertRow.of(a, r.name(), links.forAlert(a, services))));
             }
         }
         configured.set(any);

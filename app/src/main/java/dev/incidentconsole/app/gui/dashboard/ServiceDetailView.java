@@ -150,6 +150,9 @@ final class ServiceDetailView extends VBox {
         int r = 0;
         fact(r++, "Address", spec.address().isEmpty() ? "–" : spec.address());
         fact(r++, "Probe", shown.probeText());
+        if (!shown.runbookCheckText().isEmpty()) {
+            fact(r++, "Runbook's check", shown.runbookCheckText() + " (not run: probed natively above)");
+        }
         fact(r++, "Schedule", "every " + seconds(spec.interval().toMillis()) + ", timeout " + seconds(spec.timeout().toMillis())
                 + ", DOWN after " + spec.retries() + (spec.retries() == 1 ? " failure" : " failures in a row")
                 + (spec.latencyThreshold() == null ? "" : ", slow above " + spec.latencyThreshold().toMillis() + " ms"));

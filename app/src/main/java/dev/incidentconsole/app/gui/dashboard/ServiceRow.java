@@ -91,6 +91,11 @@ public final class ServiceRow {
         return probeText;
     }
 
+    /** The runbook's own check command the probe stands in for (credentials masked), or empty. */
+    public String runbookCheckText() {
+        return spec.runbookCheck() == null ? "" : SecretMasker.standard().mask(spec.runbookCheck().command());
+    }
+
     /** Why it is in its state, credentials masked. */
     public String reason() {
         return SecretMasker.standard().mask(status.get().reason());

@@ -68,6 +68,11 @@ public final class SearchFeature implements AutoCloseable {
         });
     }
 
+    /** The Browse view's state (the app shows the dashboard's firing alerts in it). */
+    public BrowseViewModel browse() {
+        return browse;
+    }
+
     /** Puts the search field into the top bar and the Browse view on the rail. */
     public void install(MainView view, DialogService dialogs) {
         view.getStylesheets().add(SearchBox.STYLESHEET);

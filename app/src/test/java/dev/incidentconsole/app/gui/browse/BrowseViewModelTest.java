@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.incidentconsole.app.gui.search.SearchTestRunbooks;
 import dev.incidentconsole.app.gui.search.SectionTarget;
+import dev.incidentconsole.app.services.LinkedSection;
+import dev.incidentconsole.health.FiringAlert;
 import dev.incidentconsole.runbook.Runbook;
 import dev.incidentconsole.runbook.RunbookFiles;
 import dev.incidentconsole.runbook.RunbookParser;
@@ -13,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,6 +56,39 @@ class BrowseViewModelTest {
 
     private static List<String> titles(List<BrowseNode> nodes) {
         return nodes.stream().map(BrowseNode::title).toList();
+    }
+
+    @Test
+    void alertsFiringNowAreListedFirstAndOpenTheSectionThatAnswersThem() {
+        BrowseViewModel model = model();
+        Path redis = dir.resolve("redis.md");
+        LinkedSection best = new LinkedSection("redis.md#Redis Runbook > Redis Refuses Connections", "Redis Refuses Connections",
+                "Redis Runbook", "label service=\"cache\" names service Cache (mentions Redis)", true, redis.toString(), 3, "");
+        LinkedSection web = new LinkedSection("https://wiki/x", "https://wiki/x", "", "runbook_url annotation; open it in the browser",
+                false, "", 0, "https://wiki/x");
+        FiringAlert cacheDown = new FiringAlert("CacheDown", "critical", Map.of("alertname", "CacheDown"), "", null, "f1");
+
+        model.showFiring(List.of(FiringAlertNodes.of(cacheDown, "am", List.of(best, web)),
+                FiringAlertNodes.of(new FiringAlert("Lonely", "", Map.of(), "", null, "f2"), "am", List.of())));
+
+        BrowseNode group = model.alerts().get(0);
+        assertThat(group.title()).isEqualTo("Firing now (2)");
+        BrowseNode alert = group.children().get(0);
+        assertThat(alert.title()).isEqualTo("CacheDown (critical)");
+        assertThat(alert.detail()).contains("firing in am", "Redis Refuses Connections", "names service Cache");
+        assertThat(alert.children()).extracting(BrowseNode::detail).containsExactly(best.why(), web.why());
+        assertThat(model.open(alert)).isTrue();
+        assertThat(opened).singleElement().satisfies(t -> {
+            assertThat(t.path()).containsExactly("Redis Runbook", "Redis Refuses Connections");
+            assertThat(t.file()).isEqualTo(redis.toAbsolutePath().normalize());
+        });
+        assertThat(group.children().get(1).detail()).isEqualTo("firing in am; no runbook answers it");
+
+        model.filterProperty().set("lonely");
+        assertThat(titles(model.alerts().get(0).children())).containsExactly("Lonely");
+        model.showFiring(List.of());
+        model.filterProperty().set("");
+        assertThat(titles(model.alerts())).noneMatch(t -> t.startsWith(FiringAlertNodes.GROUP));
     }
 
     @Test

@@ -8,12 +8,15 @@ import dev.incidentconsole.app.gui.util.DirectTaskExecutor;
 import dev.incidentconsole.app.services.LinkedSection;
 import dev.incidentconsole.app.services.ServiceTestRunbooks;
 import dev.incidentconsole.health.ProbeResult;
+import dev.incidentconsole.health.RunbookCheck;
+import dev.incidentconsole.health.ServiceSpec;
 import dev.incidentconsole.health.Status;
 import dev.incidentconsole.health.env.EnvironmentLoader;
 import dev.incidentconsole.health.schedule.HealthScheduler;
 import dev.incidentconsole.health.schedule.HistoryStats;
 import dev.incidentconsole.health.schedule.ServiceStatus;
 import dev.incidentconsole.health.schedule.StatusChange;
+import dev.incidentconsole.health.spec.PostgresSpec;
 import dev.incidentconsole.runbook.RunbookParser;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -169,6 +172,52 @@ class DashboardViewModelTest {
                 .startsWith("linked in the environment file", "port table", "mentions Redis");
         model.open(model.selectedLinks().get(0));
         assertThat(opened).containsExactly("cache.md#Cache Runbook > Common Issues > Flush the cache");
+    }
+
+    @Test
+    void firingAlertsListTheSectionsThatAnswerThemAndAWebOnlyLinkOpensInTheBrowser() throws IOException {
+        Path runbook = Files.writeString(dir.resolve("cache.md"), ServiceTestRunbooks.CACHE_RUNBOOK);
+        HttpServer alertmanager = server(Loopback.http(200, """
+                [{"labels": {"alertname": "CacheSlow", "severity": "warning", "job": "cache"}, "annotations": {}},
+                 {"labels": {"alertname": "Elsewhere", "severity": "critical"},
+                  "annotations": {"runbook_url": "https://wiki.example.com/Elsewhere"}}]
+                """));
+        open(env("""
+                defaults: {host: 127.0.0.1, interval: 365d}
+                services:
+                  - {name: am, port: %d, alertmanager: {}}
+                  - {name: Cache, port: 6379, components: [Redis], runbooks: ["cache.md#flush-the-cache"]}
+                """.formatted(Loopback.port(alertmanager))), null);
+        model.setRunbooks(List.of(new RunbookParser().parse(runbook)));
+        List<String> browsed = new ArrayList<>();
+        model.setBrowser(browsed::add);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            model.drain();
+            return model.alerts().list().size() == 2;
+        });
+
+        AlertRow web = model.alerts().list().get(0);
+        assertThat(web.alert().name()).isEqualTo("Elsewhere");
+        assertThat(web.link().webOnly()).isTrue();
+        model.open(web.link());
+        assertThat(browsed).containsExactly("https://wiki.example.com/Elsewhere");
+        AlertRow byLabel = model.alerts().list().get(1);
+        assertThat(byLabel.links()).extracting(LinkedSection::title).startsWith("Flush the cache", "Redis evicting keys");
+        assertThat(byLabel.link().why()).isEqualTo("label job=\"cache\" names service Cache (linked in the environment file)");
+    }
+
+    @Test
+    void aWrappedChecksRunbookCommandIsShownMaskedBesideItsNativeProbe() {
+        ServiceSpec spec = ServiceSpec.of("Postgres", "localhost", 5433, PostgresSpec.ready("localhost", 5433, "nova", "nova"))
+                .withRunbookCheck(new RunbookCheck("docker exec -e PGPASSWORD=s3cret nova_db pg_isready -U nova", "docker exec"));
+        ProbeResult none = ProbeResult.unknown();
+        ServiceRow row = new ServiceRow(new ServiceStatus(spec, Status.UNKNOWN, none.reason(), null, none, 0, List.of(),
+                HistoryStats.of(List.of())), 0);
+
+        assertThat(row.probeText()).isEqualTo("PostgreSQL accepts connections localhost:5433");
+        assertThat(row.runbookCheckText()).startsWith("docker exec -e PGPASSWORD=").endsWith(" nova_db pg_isready -U nova")
+                .doesNotContain("s3cret");
     }
 
     private void open(Path envFile, String preferred) {

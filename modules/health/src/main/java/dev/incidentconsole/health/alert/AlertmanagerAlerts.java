@@ -13,10 +13,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Reads Alertmanager's v2 {@code GET /api/v2/alerts} answer. Stateless. */
+/** Reads Alertmanager's v2 {@code GET /api/v2/alerts} and Prometheus' {@code GET /api/v1/alerts} answers. Stateless. */
 public final class AlertmanagerAlerts {
     /** The query that lists what is firing now: active, neither silenced nor inhibited. */
     public static final String FIRING_QUERY = "/api/v2/alerts?active=true&silenced=false&inhibited=false";
+    /** Prometheus' own alerts (pending and firing; only firing ones are kept). */
+    public static final String PROMETHEUS_QUERY = "/api/v1/alerts";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> SEVERITY_ORDER = List.of("critical", "page", "error", "high", "warning",
             "medium", "info", "low", "none");
@@ -41,11 +43,53 @@ public final class AlertmanagerAlerts {
             String summary = annotations.getOrDefault("summary", annotations.getOrDefault("description", ""));
             alerts.add(new FiringAlert(labels.getOrDefault("alertname", "(unnamed)"),
                     labels.getOrDefault("severity", ""), labels, summary, instant(a.path("startsAt").asText("")),
-                    a.path("fingerprint").asText("")));
+                    a.path("fingerprint").asText(""), annotations, a.path("generatorURL").asText(""),
+                    a.path("status").path("state").asText("")));
         }
         alerts.sort(Comparator.comparingInt((FiringAlert f) -> rank(f.severity()))
                 .thenComparing(f -> f.startsAt() == null ? Instant.MAX : f.startsAt()));
         return alerts;
+    }
+
+    /**
+     * Parses Prometheus' {@code GET /api/v1/alerts} answer, keeping the firing alerts, most severe and then oldest
+     * first. Their start is Prometheus' {@code activeAt}; their fingerprint is derived from their labels.
+     *
+     * @throws IOException when the body is not a Prometheus alert list
+     */
+    public static List<FiringAlert> parsePrometheus(String body) throws IOException {
+        JsonNode root = JSON.readTree(body);
+        JsonNode list = root == null ? null : root.path("data").path("alerts");
+        if (list == null || !list.isArray()) {
+            throw new IOException("not a Prometheus /api/v1/alerts answer");
+        }
+        List<FiringAlert> alerts = new ArrayList<>();
+        for (JsonNode a : list) {
+            if (!a.path("state").asText("").equals("firing")) {
+                continue;
+            }
+            Map<String, String> labels = strings(a.path("labels"));
+            Map<String, String> annotations = strings(a.path("annotations"));
+            String summary = annotations.getOrDefault("summary", annotations.getOrDefault("description", ""));
+            alerts.add(new FiringAlert(labels.getOrDefault("alertname", "(unnamed)"), labels.getOrDefault("severity", ""),
+                    labels, summary, instant(a.path("activeAt").asText("")), fingerprint(labels), annotations,
+                    a.path("generatorURL").asText(""), "firing"));
+        }
+        alerts.sort(Comparator.comparingInt((FiringAlert f) -> rank(f.severity()))
+                .thenComparing(f -> f.startsAt() == null ? Instant.MAX : f.startsAt()));
+        return alerts;
+    }
+
+    /** A stable identity from the labels, as Alertmanager derives its own (not the same digits). */
+    private static String fingerprint(Map<String, String> labels) {
+        StringBuilder sb = new StringBuilder();
+        new java.util.TreeMap<>(labels).forEach((k, v) -> sb.append(k).append('\u0000').append(v).append('\u0001'));
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A one-line summary: {@code no alerts firing} or {@code 3 alerts firing (1 critical, 2 warning)}. */

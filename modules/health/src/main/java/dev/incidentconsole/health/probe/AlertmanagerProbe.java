@@ -16,7 +16,7 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Lists the alerts firing in an Alertmanager. The probe is UP whenever Alertmanager answers (the
+ * Lists the alerts firing in an Alertmanager, or those a Prometheus reports firing. The probe is UP whenever Alertmanager answers (the
  * alerts are in {@link ProbeResult#alerts()}); firing alerts describe other services, not this one.
  */
 final class AlertmanagerProbe implements Probe {
@@ -28,11 +28,15 @@ final class AlertmanagerProbe implements Probe {
         this.base = base;
     }
 
+    private String query() {
+        return spec.prometheus() ? AlertmanagerAlerts.PROMETHEUS_QUERY : AlertmanagerAlerts.FIRING_QUERY;
+    }
+
     @Override
     public ProbeResult check(ProbeContext context) {
         Request.Builder b = new Request.Builder().header("Accept", "application/json");
         try {
-            b.url(spec.url() + AlertmanagerAlerts.FIRING_QUERY);
+            b.url(spec.url() + query());
         } catch (IllegalArgumentException e) {
             return context.down("bad URL " + spec.url() + ": " + e.getMessage());
         }
@@ -45,9 +49,10 @@ final class AlertmanagerProbe implements Probe {
         context.onAbort(call::cancel);
         try (Response response = call.execute()) {
             if (!response.isSuccessful()) {
-                return context.down("HTTP " + response.code() + " from " + AlertmanagerAlerts.FIRING_QUERY);
+                return context.down("HTTP " + response.code() + " from " + query());
             }
-            List<FiringAlert> alerts = AlertmanagerAlerts.parse(response.body().string());
+            String body = response.body().string();
+            List<FiringAlert> alerts = spec.prometheus() ? AlertmanagerAlerts.parsePrometheus(body) : AlertmanagerAlerts.parse(body);
             return context.up(AlertmanagerAlerts.summary(alerts)).withAlerts(alerts);
         } catch (IOException e) {
             return context.down(Failures.describe(e, context));

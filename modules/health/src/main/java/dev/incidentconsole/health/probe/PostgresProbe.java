@@ -36,6 +36,9 @@ final class PostgresProbe implements Probe {
             }
             context.onAbort(() -> abort(connection));
             String version = connection.getMetaData().getDatabaseProductVersion();
+            if (spec.readiness()) {
+                return context.up(accepts()).withDetail("version", "PostgreSQL " + version);
+            }
             try (Statement statement = connection.createStatement()) {
                 statement.setQueryTimeout(seconds(context.remainingMillis()));
                 String value = null;
@@ -50,8 +53,33 @@ final class PostgresProbe implements Probe {
                 return unmet == null ? result : result.withStatus(Status.DEGRADED, "query: " + unmet);
             }
         } catch (SQLException e) {
-            return context.down(describe(e, context));
+            String reason = describe(e, context);
+            if (reason.startsWith("unsupported startup parameter")) {
+                // PgBouncer without ignore_startup_parameters refuses what pgjdbc always sends: the pooler is
+                // there, but the login and query could not be tried; not DOWN, since psql gets through
+                return context.up(reason).withStatus(Status.DEGRADED, "PgBouncer on " + spec.port() + " answers but refuses "
+                        + reason.substring(reason.indexOf(':') + 1).strip() + ", which JDBC sends; add ignore_startup_parameters = "
+                        + reason.substring(reason.indexOf(':') + 1).strip() + " to pgbouncer.ini to check the login and query");
+            }
+            if (spec.readiness() && answered(e)) {
+                // as pg_isready: a server that refuses this login (password, database) still accepts connections
+                return context.up(accepts()).withDetail("login", spec.user() + ": " + reason);
+            }
+            return context.down(reason);
         }
+    }
+
+    private String accepts() {
+        return "PostgreSQL on " + spec.port() + " accepts connections";
+    }
+
+    private static boolean answered(SQLException e) {
+        if (!(e instanceof PSQLException p) || p.getSQLState() == null) {
+            return false;
+        }
+        // 28xxx: authentication refused; 3D000: no such database; 08004: the server asked for a password we lack
+        return p.getServerErrorMessage() != null && (p.getSQLState().startsWith("28") || p.getSQLState().equals("3D000"))
+                || p.getSQLState().equals("08004");
     }
 
     private Properties properties(ProbeContext context) {

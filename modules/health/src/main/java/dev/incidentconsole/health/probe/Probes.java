@@ -1,6 +1,9 @@
 package dev.incidentconsole.health.probe;
 
 import dev.incidentconsole.health.Probe;
+import dev.incidentconsole.health.ProbeResult;
+import dev.incidentconsole.health.RunbookCheck;
+import dev.incidentconsole.health.ServiceSpec;
 import dev.incidentconsole.health.spec.AlertmanagerSpec;
 import dev.incidentconsole.health.spec.CommandSpec;
 import dev.incidentconsole.health.spec.HttpSpec;
@@ -57,6 +60,23 @@ public final class Probes implements Closeable {
             return new AlertmanagerProbe(s, http);
         }
         throw new IllegalArgumentException("no probe for " + spec.kind());
+    }
+
+    /**
+     * A probe for the service's spec; when the probe stands in for the runbook's own check command
+     * ({@link ServiceSpec#runbookCheck()}), every reason says so, e.g. {@code PostgreSQL on 5433 accepts
+     * connections; the runbook checks it with docker exec}.
+     */
+    public Probe create(ServiceSpec service) {
+        Probe probe = create(service.probe());
+        RunbookCheck check = service.runbookCheck();
+        if (check == null) {
+            return probe;
+        }
+        return context -> {
+            ProbeResult r = probe.check(context);
+            return r.withStatus(r.status(), r.reason() + "; " + check.note());
+        };
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.incidentconsole.health.runbook;
 
 import dev.incidentconsole.health.spec.CommandSpec;
+import dev.incidentconsole.health.spec.HttpSpec;
 import dev.incidentconsole.health.spec.PostgresSpec;
 import dev.incidentconsole.health.spec.ProbeSpec;
 import dev.incidentconsole.health.spec.RedisSpec;
@@ -19,8 +20,15 @@ import java.util.function.Function;
 final class CheckCommands {
     private final ShellVars vars;
 
-    /** What a check command stands for. */
-    record Parsed(ProbeSpec probe, String host, List<String> notes) {
+    /**
+     * What a check command stands for.
+     *
+     * @param via what wrapped the native check ({@code docker exec}...), else empty
+     */
+    record Parsed(ProbeSpec probe, String host, List<String> notes, String via) {
+        Parsed(ProbeSpec probe, String host, List<String> notes) {
+            this(probe, host, notes, "");
+        }
     }
 
     CheckCommands(Function<String, String> env) {
@@ -32,19 +40,83 @@ final class CheckCommands {
         if (!segments.isEmpty()) {
             Map<String, String> assigned = new LinkedHashMap<>();
             List<String> words = stripPrefix(segments.get(0), assigned);
-            String program = words.isEmpty() ? "" : basename(words.get(0));
-            List<String> args = words.isEmpty() ? List.of() : words.subList(1, words.size());
-            Parsed parsed = switch (program) {
-                case "curl" -> CurlCheck.parse(args, segments.subList(1, segments.size()), vars);
-                case "psql" -> psql(args, assigned, defaultHost, port);
-                case "redis-cli" -> redisCli(args, assigned, defaultHost, port);
-                default -> null;
-            };
-            if (parsed != null) {
-                return parsed;
+            ContainerWrappers.Unwrapped wrapped = ContainerWrappers.unwrap(words);
+            if (wrapped != null) {
+                // inside the container the check reaches its own server; from here that is the row's host and port
+                Parsed inner = nativeCheck(stripPrefix(wrapped.inner(), assigned), segments, assigned, defaultHost, port);
+                if (inner != null) {
+                    return new Parsed(onRowPort(inner.probe(), defaultHost, port), defaultHost, inner.notes(), wrapped.via());
+                }
+            } else {
+                Parsed parsed = nativeCheck(words, segments, assigned, defaultHost, port);
+                if (parsed != null) {
+                    return parsed;
+                }
             }
         }
         return new Parsed(CommandSpec.of(command.strip()), defaultHost, List.of());
+    }
+
+    private Parsed nativeCheck(List<String> words, List<List<String>> segments, Map<String, String> assigned,
+                               String defaultHost, int port) {
+        String program = words.isEmpty() ? "" : basename(words.get(0));
+        List<String> args = words.isEmpty() ? List.of() : words.subList(1, words.size());
+        return switch (program) {
+            case "curl" -> CurlCheck.parse(args, segments.subList(1, segments.size()), vars);
+            case "psql" -> psql(args, assigned, defaultHost, port);
+            case "pg_isready" -> pgIsReady(args, assigned, defaultHost, port);
+            case "redis-cli" -> redisCli(args, assigned, defaultHost, port);
+            default -> null;
+        };
+    }
+
+    /** {@code pg_isready [-h H] [-p P] [-U user] [-d db]}: does the server accept connections. */
+    private Parsed pgIsReady(List<String> args, Map<String, String> assigned, String defaultHost, int port) {
+        Map<String, String> o = new LinkedHashMap<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            String key = switch (a) {
+                case "-h", "--host" -> "host";
+                case "-p", "--port" -> "port";
+                case "-U", "--username" -> "user";
+                case "-d", "--dbname" -> "dbname";
+                case "-t", "--timeout" -> "timeout";
+                default -> null;
+            };
+            if (key != null && i + 1 < args.size()) {
+                o.put(key, args.get(++i));
+            } else if (a.startsWith("--") && a.contains("=")) {
+                o.put(a.substring(2, a.indexOf('=')).replace("username", "user"), a.substring(a.indexOf('=') + 1));
+            } else if (!a.equals("-q") && !a.equals("--quiet")) {
+                return null;
+            }
+        }
+        String host = or(vars.expand(or(o.get("host"), assigned.get("PGHOST"))), defaultHost);
+        String portText = or(vars.expand(or(o.get("port"), assigned.get("PGPORT"))), Integer.toString(port));
+        if (!portText.matches("\\d{1,5}")) {
+            return null;
+        }
+        String user = vars.expand(or(o.get("user"), assigned.get("PGUSER")));
+        // pg_isready, like psql, logs in to the database named as the user when none is given
+        String db = vars.expand(or(o.get("dbname"), or(assigned.get("PGDATABASE"), user)));
+        return new Parsed(PostgresSpec.ready(host, Integer.parseInt(portText), db, user), host, List.of());
+    }
+
+    /** The probe aimed at the row's host and port instead of the address inside the container. */
+    private static ProbeSpec onRowPort(ProbeSpec probe, String host, int port) {
+        if (probe instanceof PostgresSpec p) {
+            return new PostgresSpec(host, port, p.database(), p.user(), p.password(), p.sslMode(), p.query(), p.expect(),
+                    p.readiness());
+        } else if (probe instanceof RedisSpec r) {
+            return new RedisSpec(host, port, r.user(), r.password(), r.infoField(), r.expect());
+        } else if (probe instanceof HttpSpec h) {
+            okhttp3.HttpUrl url = okhttp3.HttpUrl.parse(h.url());
+            if (url != null && port > 0) {
+                String moved = url.newBuilder().host(host).port(port).build().toString();
+                return new HttpSpec(h.method(), moved, h.headers(), h.basicAuth(), h.accept(), h.expect(), h.tls());
+            }
+        }
+        return probe;
     }
 
     private Parsed psql(List<String> args, Map<String, String> assigned, String defaultHost, int port) {

@@ -1,7 +1,9 @@
 package dev.incidentconsole.health.runbook;
 
+import dev.incidentconsole.health.RunbookCheck;
 import dev.incidentconsole.health.RunbookRef;
 import dev.incidentconsole.health.ServiceSpec;
+import dev.incidentconsole.health.spec.AlertmanagerSpec;
 import dev.incidentconsole.health.spec.HttpSpec;
 import dev.incidentconsole.health.spec.PostgresSpec;
 import dev.incidentconsole.health.spec.ProbeSpec;
@@ -10,6 +12,7 @@ import dev.incidentconsole.health.spec.StatusCodes;
 import dev.incidentconsole.health.spec.TcpSpec;
 import dev.incidentconsole.health.spec.WebSocketSpec;
 import dev.incidentconsole.runbook.Command;
+import dev.incidentconsole.runbook.Components;
 import dev.incidentconsole.runbook.Runbook;
 import dev.incidentconsole.runbook.Section;
 import dev.incidentconsole.runbook.ServiceEntry;
@@ -35,6 +38,9 @@ import java.util.regex.Pattern;
  */
 public final class RunbookServices {
     private static final Pattern HEALTH_PATH = Pattern.compile("(?i).*/(health|healthz|healthy|ready|readyz|live|livez|ping|status)\\b.*");
+    private static final Pattern URL = Pattern.compile("https?://[^\\s'\"]+");
+    private static final int ALERTMANAGER_PORT = 9093;
+    private static final int PROMETHEUS_PORT = 9090;
     private static final Pattern WS_URL = Pattern.compile("wss?://[^\\s'\"]+");
     private final Function<String, String> env;
     private final String host;
@@ -64,28 +70,104 @@ public final class RunbookServices {
         return List.copyOf(byName.values());
     }
 
-    /** The services of one runbook's port tables, in table order. */
+    /**
+     * The services of one runbook's port tables, in table order, then the health endpoints it lists as commands
+     * under a "Health" heading that no row already probes ({@link HealthEndpoints}). An expectation the runbook
+     * documents for an endpoint ({@code Expected: {"status": "healthy"}}, a JSON response body) becomes the
+     * probe's, also for the table row that GETs the same URL.
+     */
     public List<ServiceSpec> offer(Runbook runbook) {
         List<ServiceSpec> out = new ArrayList<>();
         for (ServiceEntry e : runbook.services()) {
             ServiceSpec spec = map(e, runbook.commands()).withOrigin(fileName(runbook) + " line " + e.line());
             out.add(spec.withRunbooks(List.of(ref(runbook, e.line()))));
         }
+        for (HealthEndpoints.Endpoint endpoint : HealthEndpoints.find(runbook, new CheckCommands(env), host)) {
+            HttpSpec probe = endpoint.probe();
+            int same = indexOfUrl(out, probe.url());
+            if (same >= 0) {
+                ServiceSpec row = out.get(same);
+                if (((HttpSpec) row.probe()).expect() == null && probe.expect() != null) {
+                    out.set(same, row.withProbe(((HttpSpec) row.probe()).withExpect(probe.expect())));
+                }
+                continue;
+            }
+            String name = uniqueName(out, endpoint.name());
+            out.add(ServiceSpec.of(name, hostOf(probe.url()), portOf(probe.url()), probe)
+                    .withComponents(Components.standard().find(endpoint.name()))
+                    .withOrigin(fileName(runbook) + " line " + endpoint.line())
+                    .withRunbooks(List.of(new RunbookRef(runbook.file().toString(), endpoint.section().title(),
+                            endpoint.section().line()))));
+        }
         return out;
     }
 
-    /** One table row as a service; {@code commands} are the runbook's, searched for a health URL. */
+    private static int indexOfUrl(List<ServiceSpec> services, String url) {
+        for (int i = 0; i < services.size(); i++) {
+            if (services.get(i).probe() instanceof HttpSpec h && h.url().equals(url)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String uniqueName(List<ServiceSpec> services, String wanted) {
+        String name = wanted;
+        for (int n = 2; hasName(services, name); n++) {
+            name = wanted + " " + n;
+        }
+        return name;
+    }
+
+    private static boolean hasName(List<ServiceSpec> services, String name) {
+        return services.stream().anyMatch(s -> s.name().equalsIgnoreCase(name));
+    }
+
+    private static String hostOf(String url) {
+        okhttp3.HttpUrl u = okhttp3.HttpUrl.parse(url);
+        return u == null ? "" : u.host();
+    }
+
+    /**
+     * One table row as a service; {@code commands} are the runbook's, searched for a health URL. The service's
+     * components are those its name names ({@code PgBouncer}, {@code Postgres}...), so their sections link.
+     */
     public ServiceSpec map(ServiceEntry entry, List<Command> commands) {
+        List<String> components = Components.standard().find(entry.name());
+        Optional<AlertmanagerSpec> alertmanager = alertmanager(entry);
+        if (alertmanager.isPresent()) {
+            return ServiceSpec.of(entry.name(), host, entry.port(), alertmanager.get()).withComponents(components);
+        }
         CheckCommands checks = new CheckCommands(env);
         if (!entry.check().isBlank()) {
             CheckCommands.Parsed p = checks.parse(entry.check(), host, entry.port());
-            ServiceSpec spec = ServiceSpec.of(entry.name(), p.host(), entry.port(), p.probe());
+            ServiceSpec spec = ServiceSpec.of(entry.name(), p.host(), entry.port(), p.probe()).withComponents(components);
             for (String note : p.notes()) {
                 spec = spec.withNote(note);
             }
-            return spec;
+            return p.via().isEmpty() ? spec : spec.withRunbookCheck(new RunbookCheck(entry.check().strip(), p.via()));
         }
-        return ServiceSpec.of(entry.name(), host, entry.port(), byProtocol(entry, commands, checks));
+        return ServiceSpec.of(entry.name(), host, entry.port(), byProtocol(entry, commands, checks)).withComponents(components);
+    }
+
+    /**
+     * An Alertmanager row (named so, on port 9093, or checked with an {@code /api/v2/} URL) lists its firing
+     * alerts rather than answering a health URL; a Prometheus row lists Prometheus' own firing alerts (an answer
+     * says it is up too). The base URL is the check's, else the row's host and port.
+     */
+    private Optional<AlertmanagerSpec> alertmanager(ServiceEntry e) {
+        Matcher url = URL.matcher(e.check());
+        String checked = url.find() ? url.group() : "";
+        String name = e.name().toLowerCase(Locale.ROOT);
+        boolean alertmanager = name.contains("alertmanager") || e.port() == ALERTMANAGER_PORT || checked.contains("/api/v2/");
+        boolean prometheus = !alertmanager && (name.matches("prometheus\\b.*") || e.port() == PROMETHEUS_PORT && name.contains("prom"));
+        if (!alertmanager && !prometheus) {
+            return Optional.empty();
+        }
+        okhttp3.HttpUrl parsed = okhttp3.HttpUrl.parse(checked);
+        String base = parsed != null && !checked.contains("$") ? parsed.scheme() + "://" + parsed.host() + ":" + parsed.port()
+                : "http://" + host + ":" + e.port();
+        return Optional.of(alertmanager ? AlertmanagerSpec.of(base) : AlertmanagerSpec.prometheus(base));
     }
 
     private ProbeSpec byProtocol(ServiceEntry e, List<Command> commands, CheckCommands checks) {

@@ -87,7 +87,7 @@ public final class HealthScheduler implements Closeable {
             if (old != null && old.spec.equals(spec)) {
                 return;
             }
-            fresh = new Tracked(spec, probes.create(spec.probe()), historySize);
+            fresh = new Tracked(spec, probes.create(spec), historySize);
             services.put(spec.name(), fresh);
             if (old != null) {
                 retire(old);

@@ -37,6 +37,40 @@ class AlertmanagerTest {
             """;
 
     @Test
+    void prometheusOwnAlertsAreAnAlertSourceOfTheFiringOnes() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(Net.loopback(), 0), 0);
+        server.createContext("/api/v1/alerts", ex -> {
+            byte[] body = """
+                    {"status": "success", "data": {"alerts": [
+                      {"labels": {"alertname": "QueueBacklog", "severity": "warning", "job": "worker"},
+                       "annotations": {"runbook_url": "https://wiki/x.md#queue"}, "state": "firing",
+                       "activeAt": "2025-01-10T03:00:00Z", "value": "1e+03"},
+                      {"labels": {"alertname": "Flapping"}, "annotations": {}, "state": "pending",
+                       "activeAt": "2025-01-10T03:09:00Z", "value": "1"}]}}
+                    """.getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
+        server.start();
+        try (Probes probes = new Probes()) {
+            AlertmanagerSpec spec = AlertmanagerSpec.prometheus("http://127.0.0.1:" + server.getAddress().getPort());
+            assertThat(spec.kind()).isEqualTo("prometheus");
+            ProbeResult r = probes.create(spec).check(ProbeContext.start(Duration.ofSeconds(2)));
+            assertThat(r.status()).isEqualTo(Status.UP);
+            assertThat(r.reason()).isEqualTo("1 alert firing (1 warning)");
+            FiringAlert a = r.alerts().get(0);
+            assertThat(a.name()).isEqualTo("QueueBacklog");
+            assertThat(a.state()).isEqualTo("firing");
+            assertThat(a.startsAt()).isEqualTo(Instant.parse("2025-01-10T03:00:00Z"));
+            assertThat(a.runbookUrl()).contains("https://wiki/x.md#queue");
+            assertThat(a.fingerprint()).hasSize(16);
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void firingAlertsAreListedMostSevereFirst() throws IOException {
         AtomicReference<String> query = new AtomicReference<>();
         HttpServer server = HttpServer.create(new InetSocketAddress(Net.loopback(), 0), 0);

@@ -99,6 +99,21 @@ class PostgresProbeTest {
     }
 
     @Test
+    @Order(6)
+    void readinessAsPgIsReadyIsUpEvenWhenTheLoginIsRefused() {
+        // pg_isready -U nova: no password given, and no database named nova: the server still accepts connections
+        ProbeResult noPassword = check(PostgresSpec.ready("127.0.0.1", port, "nova", "nova"));
+        assertThat(noPassword.status()).isEqualTo(Status.UP);
+        assertThat(noPassword.reason()).isEqualTo("PostgreSQL on " + port + " accepts connections");
+        assertThat(noPassword.details().get("login")).startsWith("nova: ");
+        ProbeResult unknownRole = check(PostgresSpec.ready("127.0.0.1", port, "x", "nobody"));
+        assertThat(unknownRole.status()).isEqualTo(Status.UP);
+        ProbeResult loggedIn = check(new PostgresSpec("127.0.0.1", port, "nova_aos", "nova",
+                dev.incidentconsole.health.Secret.of("novapass"), null, null, null, true));
+        assertThat(loggedIn.reason()).isEqualTo("PostgreSQL on " + port + " accepts connections");
+    }
+
+    @Test
     @Order(9)
     void stoppedServerIsConnectionRefused() throws Exception {
         pg.close();
@@ -106,6 +121,9 @@ class PostgresProbeTest {
         ProbeResult r = check(PostgresSpec.of("127.0.0.1", port, "nova_aos", "nova", "novapass"));
         assertThat(r.status()).isEqualTo(Status.DOWN);
         assertThat(r.reason()).isEqualTo("connection refused");
+        ProbeResult ready = check(PostgresSpec.ready("127.0.0.1", port, "nova", "nova"));
+        assertThat(ready.status()).isEqualTo(Status.DOWN);
+        assertThat(ready.reason()).isEqualTo("connection refused");
     }
 
     private static ProbeResult check(PostgresSpec spec) {

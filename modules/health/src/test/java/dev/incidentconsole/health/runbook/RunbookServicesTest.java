@@ -3,6 +3,7 @@ package dev.incidentconsole.health.runbook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.incidentconsole.health.ServiceSpec;
+import dev.incidentconsole.health.spec.AlertmanagerSpec;
 import dev.incidentconsole.health.spec.CommandSpec;
 import dev.incidentconsole.health.spec.HttpSpec;
 import dev.incidentconsole.health.spec.PostgresSpec;
@@ -32,8 +33,15 @@ class RunbookServicesTest {
         "curl -X POST http://localhost:8000/api/reset                    => http     => POST http://localhost:8000/api/reset",
         "curl -d '{}' http://localhost:8000/api/check                    => command  => $ curl -d '{}' http://localhost:8000/api/check",
         "curl http://$UNSET_HOST:8000/health                             => command  => $ curl http://$UNSET_HOST:8000/health",
-        "docker exec nova_db pg_isready -U nova                          => command  => $ docker exec nova_db pg_isready -U nova",
-        "pg_isready -h localhost -p 5432                                 => command  => $ pg_isready -h localhost -p 5432",
+        "docker exec nova_db pg_isready -U nova                          => postgres => PostgreSQL accepts connections localhost:6379",
+        "pg_isready -h db.internal -p 5432                               => postgres => PostgreSQL accepts connections db.internal:5432",
+        "docker compose exec -T db psql -U app -h 127.0.0.1 -p 5432 -c 'SELECT 1' => postgres => PostgreSQL app@localhost:6379/postgres: SELECT 1",
+        "docker-compose -f ops.yml exec redis redis-cli -p 6380 ping     => redis    => Redis PING localhost:6379",
+        "kubectl -n cache exec redis-0 -c redis -- redis-cli ping        => redis    => Redis PING localhost:6379",
+        "podman exec -it -u app web curl -fsS http://127.0.0.1:8080/healthz => http  => GET http://localhost:6379/healthz",
+        "docker exec nova_db pg_dump nova                                => command  => $ docker exec nova_db pg_dump nova",
+        "kubectl exec redis-0 redis-cli ping                             => command  => $ kubectl exec redis-0 redis-cli ping",
+        "pg_isready -f file                                              => command  => $ pg_isready -f file",
         "redis-cli ping                                                  => redis    => Redis PING localhost:6379",
         "redis-cli -h cache.internal -p 6380 ping                        => redis    => Redis PING cache.internal:6380",
         "redis-cli -p 6379 info replication                              => command  => $ redis-cli -p 6379 info replication",
@@ -107,7 +115,8 @@ class RunbookServicesTest {
     @ParameterizedTest(name = "{0} {1} {2}")
     @CsvSource(delimiter = '|', value = {
         "API Server       | 8080 | HTTP       | GET http://localhost:8080/api/health",
-        "Prometheus       | 9090 | HTTP       | GET http://localhost:9090/",
+        "Prometheus       | 9090 | HTTP       | Prometheus alerts http://localhost:9090",
+        "Metrics UI       | 9090 | HTTP       | GET http://localhost:9090/",
         "WebSocket Server | 8766 | WS         | WebSocket handshake ws://localhost:8766",
         "Events           | 9000 | WS         | WebSocket handshake ws://localhost:9000/",
         "Redis            | 6379 | TCP        | Redis PING localhost:6379",
@@ -126,6 +135,27 @@ class RunbookServicesTest {
         ServiceSpec s = services.map(new ServiceEntry(name, port, protocol, "", 22), commands);
         assertThat(s.probe().describe()).isEqualTo(described);
         assertThat(s.host()).isEqualTo("localhost");
+    }
+
+    @Test
+    void wrappedCheckIsProbedNativelyAndKeepsTheRunbooksCommand() {
+        ServiceSpec s = services.map(new ServiceEntry("Cache", 6380, "", "kubectl exec -n cache redis-0 -- redis-cli ping", 4), List.of());
+        assertThat(s.probe()).isEqualTo(RedisSpec.of("localhost", 6380));
+        assertThat(s.runbookCheck().command()).isEqualTo("kubectl exec -n cache redis-0 -- redis-cli ping");
+        assertThat(s.runbookCheck().via()).isEqualTo("kubectl exec");
+        assertThat(map("redis-cli ping", 6379).runbookCheck()).as("nothing wrapped, nothing to keep").isNull();
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @CsvSource(delimiter = '|', value = {
+        "Alertmanager | 9093 | curl http://localhost:9093/api/v2/status      | http://localhost:9093",
+        "Alerts       | 9093 | ''                                            | http://localhost:9093",
+        "AM           | 19093 | curl -s http://127.0.0.1:19093/api/v2/alerts | http://127.0.0.1:19093",
+        "alertmanager | 9094 | ''                                            | http://localhost:9094",
+    })
+    void alertmanagerRowListsItsAlerts(String name, int port, String check, String url) {
+        ServiceSpec s = services.map(new ServiceEntry(name, port, "HTTP", check, 3), List.of());
+        assertThat(s.probe()).isEqualTo(AlertmanagerSpec.of(url));
     }
 
     @Test

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.incidentconsole.health.Secret;
 import dev.incidentconsole.health.ServiceSpec;
-import dev.incidentconsole.health.spec.CommandSpec;
+import dev.incidentconsole.health.spec.AlertmanagerSpec;
+import dev.incidentconsole.health.spec.BodyExpectation;
 import dev.incidentconsole.health.spec.HttpSpec;
 import dev.incidentconsole.health.spec.PostgresSpec;
 import dev.incidentconsole.health.spec.RedisSpec;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import dev.incidentconsole.health.testing.SharedRunbooks;
 import org.junit.jupiter.api.Test;
 
 /** Port tables of real runbooks (the bundled ones and the shared seeds), parsed and turned into probes. */
@@ -42,14 +44,18 @@ class RunbookTablesTest {
                 null, "SELECT 1", null));
 
         assertThat(s.get("Postgres").port()).isEqualTo(5433);
-        assertThat(s.get("Postgres").probe()).isEqualTo(CommandSpec.of("docker exec nova_db pg_isready -U nova"));
+        assertThat(s.get("Postgres").probe()).isEqualTo(PostgresSpec.ready("localhost", 5433, "nova", "nova"));
+        assertThat(s.get("Postgres").runbookCheck().command()).isEqualTo("docker exec nova_db pg_isready -U nova");
+        assertThat(s.get("Postgres").runbookCheck().note()).isEqualTo("the runbook checks it with docker exec");
+        assertThat(s.get("Postgres").components()).containsExactly("PostgreSQL");
+        assertThat(s.get("PgBouncer").components()).containsExactly("PgBouncer");
 
         HttpSpec grafana = (HttpSpec) s.get("Grafana").probe();
         assertThat(grafana.url()).isEqualTo("http://localhost:3000/api/health");
         assertThat(grafana.basicAuth().user()).isEqualTo("admin");
 
-        assertThat(s.get("Alertmanager").probe()).isEqualTo(HttpSpec.get("http://localhost:9093/api/v2/status"));
-        assertThat(s.get("Prometheus").probe()).isEqualTo(HttpSpec.get("http://localhost:9090/-/healthy"));
+        assertThat(s.get("Alertmanager").probe()).isEqualTo(AlertmanagerSpec.of("http://localhost:9093"));
+        assertThat(s.get("Prometheus").probe()).isEqualTo(AlertmanagerSpec.prometheus("http://localhost:9090"));
         assertThat(s.get("Backend API").origin()).isEqualTo("000_8a79b9de71f785a0.txt line 11");
         assertThat(s.get("Backend API").runbooks()).singleElement()
                 .satisfies(ref -> assertThat(ref.file()).endsWith("000_8a79b9de71f785a0.txt"));
@@ -58,7 +64,8 @@ class RunbookTablesTest {
     @Test
     void protocolTableUsesTheHealthUrlTheRunbookCurls() throws IOException {
         Map<String, ServiceSpec> s = byName(services.offer(parse(shared("seeds/002_572c25c714beff75.txt"))));
-        assertThat(s.get("API Server").probe()).isEqualTo(HttpSpec.get("http://localhost:8080/api/health"));
+        assertThat(s.get("API Server").probe()).isEqualTo(HttpSpec.get("http://localhost:8080/api/health")
+                .withExpect(BodyExpectation.json("/status", "healthy"))); // the response body its Health Checks section documents
         assertThat(s.get("WebSocket Server").probe()).isEqualTo(WebSocketSpec.of("ws://localhost:8766"));
         assertThat(s.get("Redis").probe()).isEqualTo(RedisSpec.of("localhost", 6379));
         assertThat(((HttpSpec) s.get("Grafana").probe()).url()).isEqualTo("http://localhost:3000/");
@@ -71,7 +78,9 @@ class RunbookTablesTest {
         assertThat(s).containsKeys("Backend API", "PgBouncer", "PostgreSQL", "Grafana", "Alertmanager");
         assertThat(s.get("Backend API").probe()).isEqualTo(HttpSpec.get("http://localhost:8000/health"));
         assertThat(s.get("PgBouncer").probe()).isInstanceOf(PostgresSpec.class);
-        assertThat(s.get("PostgreSQL").probe()).isInstanceOf(CommandSpec.class);
+        assertThat(s.get("PostgreSQL").probe()).isInstanceOf(PostgresSpec.class);
+        assertThat(s.get("PostgreSQL").runbookCheck()).isNotNull();
+        assertThat(s.get("Alertmanager").probe()).isInstanceOf(AlertmanagerSpec.class);
         assertThat(((HttpSpec) s.get("Grafana").probe()).basicAuth().user()).isEqualTo("admin");
         assertThat(s.values()).filteredOn(v -> v.name().startsWith("Redis"))
                 .extracting(v -> v.probe().kind()).isNotEmpty().containsOnly("redis");
@@ -111,11 +120,7 @@ class RunbookTablesTest {
     }
 
     private static Path shared(String relative) {
-        String dir = System.getProperty("incident.shared.dir");
-        assumeThat(dir).as("incident.shared.dir is not set").isNotNull();
-        Path p = Path.of(dir, relative);
-        assumeThat(Files.exists(p)).as("shared runbook %s is absent; skipping", p).isTrue();
-        return p;
+        return SharedRunbooks.path(relative);
     }
 
     private static Path project(String relative) {

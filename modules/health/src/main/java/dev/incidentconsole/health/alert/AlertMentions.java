@@ -1,0 +1,165 @@
+package dev.incidentconsole.health.alert;
+
+import dev.incidentconsole.runbook.Block;
+import dev.incidentconsole.runbook.Inline;
+import dev.incidentconsole.runbook.Runbook;
+import dev.incidentconsole.runbook.Section;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Where a runbook mentions an alert: its name in a heading, list item, table cell or inline code (CamelCase
+ * aware: {@code HighErrorRate} is found in "High error rate" and {@code high_error_rate}), and the metrics of
+ * its expression in a section's text, tables or code. Stateless.
+ */
+final class AlertMentions {
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+    private static final Pattern CAMEL = Pattern.compile("(?<=\\p{Ll})(?=\\p{Lu})|(?<=\\p{Lu})(?=\\p{Lu}\\p{Ll})"
+            + "|(?<=\\p{L})(?=\\p{N})|(?<=\\p{N})(?=\\p{L})");
+    private static final Pattern RULE = Pattern.compile("(?m)^\\s*-?\\s*alert:\\s*[\"']?([A-Za-z_][\\w:.-]*)");
+
+    private AlertMentions() {
+    }
+
+    /** A section, and where in it the match was. */
+    record Mention(Section section, String where, int strength) {
+    }
+
+    /** The places that name the alert, headings first, each section once (a bold label counts as its heading). */
+    static List<Mention> name(Runbook runbook, String alertName) {
+        List<String> wanted = words(alertName);
+        List<Mention> out = new ArrayList<>();
+        if (wanted.isEmpty()) {
+            return out;
+        }
+        for (Section s : runbook.sections()) {
+            if (!s.label() && phrase(words(s.title()), wanted, s.title(), alertName)) {
+                out.add(new Mention(s, "its heading", 3));
+                continue;
+            }
+            String where = inBlocks(s, wanted, alertName);
+            if (where != null) {
+                out.add(new Mention(s, where, where.equals("an alerting rule") ? 2 : 1));
+            }
+        }
+        return out;
+    }
+
+    /** Sections that mention any of the metrics, with the metrics each mentions. */
+    static List<Mention> metrics(Runbook runbook, List<String> metrics) {
+        List<Mention> out = new ArrayList<>();
+        if (metrics.isEmpty()) {
+            return out;
+        }
+        for (Section s : runbook.sections()) {
+            String text = s.text();
+            List<String> found = new ArrayList<>();
+            for (String m : metrics) {
+                if (containsMetric(text, m)) {
+                    found.add(m);
+                }
+            }
+            if (!found.isEmpty()) {
+                boolean inCode = s.blocks().stream().anyMatch(b -> b instanceof Block.Code c
+                        && found.stream().anyMatch(m -> containsMetric(c.step().text(), m)));
+                out.add(new Mention(s, (found.size() == 1 ? "metric " : "metrics ") + String.join(", ", found)
+                        + (inCode ? " in its commands" : " in its text"), found.size() * 2 + (inCode ? 1 : 0)));
+            }
+        }
+        return out;
+    }
+
+    private static String inBlocks(Section s, List<String> wanted, String alertName) {
+        for (Block b : s.blocks()) {
+            if (b instanceof Block.Text t) {
+                for (Inline i : t.inlines()) {
+                    if (i.style() == Inline.Style.CODE && phrase(words(i.text()), wanted, i.text(), alertName)) {
+                        return "inline code";
+                    }
+                }
+                boolean item = t.type() == Block.TextType.BULLET || t.type() == Block.TextType.NUMBERED;
+                if (item && phrase(words(t.plain()), wanted, t.plain(), alertName)) {
+                    return "a list item";
+                }
+            } else if (b instanceof Block.Table t) {
+                for (List<String> row : t.rows()) {
+                    for (String cell : row) {
+                        if (phrase(words(cell), wanted, cell, alertName)) {
+                            return "a table cell";
+                        }
+                    }
+                }
+            } else if (b instanceof Block.Code c) {
+                Matcher m = RULE.matcher(c.step().text());
+                while (m.find()) {
+                    if (key(m.group(1)).equals(key(alertName))) {
+                        return "an alerting rule";
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether {@code wanted} (the alert name's words) appear in a row in {@code have}. A one-word name must be
+     * the whole text, or be written there as it is in the alert (so {@code Watchdog} does not match "watchdog
+     * timer" in passing).
+     */
+    private static boolean phrase(List<String> have, List<String> wanted, String text, String alertName) {
+        if (wanted.size() == 1) {
+            return key(text).equals(key(alertName))
+                    || Pattern.compile("(?<![\\w-])" + Pattern.quote(alertName) + "(?![\\w-])").matcher(text).find();
+        }
+        outer:
+        for (int i = 0; i + wanted.size() <= have.size(); i++) {
+            for (int j = 0; j < wanted.size(); j++) {
+                if (!have.get(i + j).equals(wanted.get(j))) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** Lower-case words, CamelCase and digit runs split: {@code HTTPErrorRate5xx} gives http, error, rate, 5, xx. */
+    static List<String> words(String text) {
+        List<String> out = new ArrayList<>();
+        Matcher m = WORD.matcher(text);
+        while (m.find()) {
+            for (String part : CAMEL.split(m.group())) {
+                if (!part.isEmpty()) {
+                    out.add(part.toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return out;
+    }
+
+    static boolean containsMetric(String text, String metric) {
+        int from = 0;
+        while (true) {
+            int at = text.indexOf(metric, from);
+            if (at < 0) {
+                return false;
+            }
+            int end = at + metric.length();
+            if ((at == 0 || !metricChar(text.charAt(at - 1))) && (end == text.length() || !metricChar(text.charAt(end)))) {
+                return true;
+            }
+            from = at + 1;
+        }
+    }
+
+    private static boolean metricChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == ':';
+    }
+
+    static String key(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^\\p{Alnum}]", "");
+    }
+}
