@@ -54,7 +54,7 @@ final class SearchFields {
      * Where multi-word synonyms ("too many requests" for 429) are looked for: headings and symptoms only, since
      * reading positions in the full text of every candidate is the costliest part of a query.
      */
-    static final Map<String, Float> SYNONYM_PHRASE_BOOSTS = boosts(TITLE, 1.6f, SYMPTOM, 1.6f);
+    static final Map<String, Float> SYNONYM_PHRASE_BOOSTS = boosts(TITLE, 0.6f, SYMPTOM, 0.6f);
 
     /** Fields where adjacent query words found next to each other earn a phrase bonus. */
     static final Map<String, Float> PHRASE_BOOSTS = boosts(TITLE, 1f, SYMPTOM, 1f, TEXT, 1f);

@@ -50,11 +50,14 @@ class SearchQualityTest {
     }
 
     @Test
-    void findsTheAnsweringRunbookAtLeastAsOftenAsPlainBm25ForEveryKindOfQuery() {
+    void findsTheAnsweringRunbookAndSectionAtLeastAsOftenAsPlainBm25ForEveryKindOfQuery() {
         Map<String, QualityJudge.Score> bm25 = result.baseline();
-        result.ours().forEach((kind, ours) -> assertThat(ours.files())
-                .as("files@3 for %s queries%n%s", kind, QualityReport.table("files@3", result))
-                .isGreaterThanOrEqualTo(bm25.get(kind).files()));
+        result.ours().forEach((kind, ours) -> {
+            assertThat(ours.files()).as("files@3 for %s queries%n%s", kind, QualityReport.table("files@3", result))
+                    .isGreaterThanOrEqualTo(bm25.get(kind).files());
+            assertThat(ours.sections()).as("sections@3 for %s queries%n%s", kind,
+                    QualityReport.table("sections@3", result)).isGreaterThanOrEqualTo(bm25.get(kind).sections());
+        });
     }
 
     @Test

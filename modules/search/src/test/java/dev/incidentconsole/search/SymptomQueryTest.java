@@ -115,8 +115,7 @@ class SymptomQueryTest {
                 Arguments.of("getting 429s", "runbooks/rate-limiting.md", "429"),
                 Arguments.of("rate limit not applied", "runbooks/rate-limiting.md", "not enforced"),
                 Arguments.of("oomkilled pod", "runbooks/kubernetes-pod-failures.md", "OOMKilled"),
-                // Was seed 003's alert; now the CrashLoopBackOff sections whose text says "restarting" rank first.
-                Arguments.of("pods keep restarting", "runbooks/kubernetes-pod-failures.md", "CrashLoopBackOff"),
+                Arguments.of("pods keep restarting", "seeds/003_18a3cb0d6890033e.txt", "PodRestartingFrequently"),
                 Arguments.of("cert expired", "runbooks/tls-certificates.md", ""),
                 // Was the QueueDepthHigh alert; the quick reference's "Queue Backing Up" now ranks first, as it should.
                 Arguments.of("queue backing up", "runbooks/on-call-quick-reference.md", "Queue Backing Up"),
