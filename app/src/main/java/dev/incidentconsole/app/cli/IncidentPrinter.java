@@ -55,9 +55,11 @@ final class IncidentPrinter {
             out.println("  runbooks: " + i.runbooks().stream().map(RunbookLink::display).collect(Collectors.joining("; ")));
         }
         out.println();
-        for (TimelineEntry e : doc.entries()) {
+        for (TimelineEntry e : doc.inEventOrder()) {
             String pin = i.pinned().contains(e.id()) ? " [pinned]" : "";
-            out.println(TIME.format(e.time()) + "  " + e.author() + "  " + IncidentEntryText.summary(e) + pin);
+            String late = IncidentEntryText.lateNote(e, TIME);
+            out.println(TIME.format(e.occurredAt()) + "  " + e.author() + "  " + IncidentEntryText.summary(e) + pin
+                    + (late.isEmpty() ? "" : " (" + late + ")"));
             IncidentEntryText.outputTail(e, OUTPUT_LINES).forEach(l -> out.println("      | " + l));
         }
     }
