@@ -38,7 +38,7 @@ final class IncidentPrinter {
     static String recorded(Receipt receipt) {
         return switch (receipt.outcome()) {
             case STORED, ALREADY_STORED -> "Recorded entry " + receipt.entry().seq() + " on " + receipt.entry().incidentId();
-            case JOURNALED -> "The store is offline: the entry is saved locally and will be sent when it is back";
+            case JOURNALED -> "Queued a " + receipt.entry().kind().replace('_', ' ') + " for " + receipt.entry().incidentId();
         };
     }
 
