@@ -98,7 +98,7 @@ public final class IncidentFeature implements AutoCloseable {
     /** Adds the Incidents destination to the rail. */
     public void install(MainView main, Navigation nav) {
         this.navigation = nav;
-        this.view = new IncidentsView(model, dialogs, Path.of(System.getProperty("user.home")));
+        this.view = new IncidentsView(model, dialogs, dev.incidentconsole.app.AppPaths.userHome());
         main.register(new Destination(PLACE, "Incidents", Feather.ALERT_OCTAGON), () -> view);
     }
 
