@@ -122,7 +122,11 @@ final class TimelineCell extends ListCell<TimelineEntry> {
     }
 
     private static String style(TimelineEntry e) {
-        if (e.body() instanceof EntryBody.StepFinished f) {
+        if (e.body() instanceof EntryBody.StepStarted s && s.danger() != null) {
+            return "fact-danger";
+        } else if (e.body() instanceof EntryBody.StepFinished f && f.notRun() != null) {
+            return "fact";
+        } else if (e.body() instanceof EntryBody.StepFinished f) {
             return f.exitCode() != null && f.exitCode() == 0 ? "fact-ok" : "fact-danger";
         } else if (e.body() instanceof EntryBody.HealthChanged h) {
             return "up".equals(h.to()) ? "fact-ok" : "fact-danger";

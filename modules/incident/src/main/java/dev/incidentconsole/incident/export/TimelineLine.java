@@ -99,12 +99,18 @@ record TimelineLine(TimelineEntry entry, Instant time, String label, String comm
         } else if (b instanceof EntryBody.StepStarted s) {
             label = "Started";
             command = s.command();
-            detail = on(s.target()) + " (no result recorded)";
+            detail = on(s.target()) + " (no result recorded)" + confirmation(s);
+        } else if (b instanceof EntryBody.StepFinished f && f.notRun() != null) {
+            label = "Not run";
+            command = f.command();
+            detail = on(f.target()) + ": " + f.notRun();
         } else if (b instanceof EntryBody.StepFinished f) {
             label = "Ran";
             command = f.command();
+            TimelineEntry start = f.started() == null ? null : byId.get(f.started());
             detail = on(f.target()) + ": " + (f.exitCode() == null ? "no exit code" : "exit " + f.exitCode())
-                    + " after " + Durations.millis(f.durationMillis());
+                    + " after " + Durations.millis(f.durationMillis())
+                    + (start != null && start.body() instanceof EntryBody.StepStarted s ? confirmation(s) : "");
             output = OutputTrim.trim(f.output(), o.headLines(), o.tailLines());
         } else if (b instanceof EntryBody.HealthChanged h) {
             label = "Health";
@@ -135,6 +141,12 @@ record TimelineLine(TimelineEntry entry, Instant time, String label, String comm
             detail = "edited " + String.join(", ", parts);
         }
         return new TimelineLine(e, e.occurredAt(), label, command, detail, output, corrected, pinned, lateNote(e));
+    }
+
+    /** E.g. "; destructive: FLUSHALL deletes every key; confirmed by alice". */
+    private static String confirmation(EntryBody.StepStarted s) {
+        return (s.danger() == null ? "" : "; destructive: " + s.danger())
+                + (s.confirmedBy() == null ? "" : "; confirmed by " + s.confirmedBy());
     }
 
     private static String on(String target) {
