@@ -176,13 +176,9 @@ public final class HealthRecorder implements HealthListener, AutoCloseable {
                 // A firing goes in once per incident; a resolution only where the firing went.
                 boolean fresh = !written.contains(id) && (c.firing() || written.contains(c.entryId(i.id(), true)));
                 if (fresh && IncidentScope.coversAlert(i, environment, c.alert())) {
-                    EntryBody body = new EntryBody.AlertChanged(c.alert().name(), c.firing() ? "firing" : "resolved",
-                            c.alert().labels(), c.alert().summary());
-                    Instant now = clock.instant();
                     // A firing alert happened when it began, not when this console noticed it; Alertmanager's endsAt
                     // of an active alert is only a projection, so a resolution happened when it was seen gone.
-                    Instant happened = c.firing() && c.alert().startsAt() != null ? c.alert().startsAt() : now;
-                    if (append(new TimelineEntry(id, i.id(), 0, micros(happened), micros(now), author, null, body))) {
+                    if (append(AlertEntries.of(i.id(), c.alert(), c.firing(), author, clock.instant()))) {
                         written.add(id);
                     }
                 }

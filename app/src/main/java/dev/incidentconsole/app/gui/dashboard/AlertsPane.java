@@ -5,7 +5,9 @@ import dev.incidentconsole.app.masking.Credentials;
 import dev.incidentconsole.health.FiringAlert;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Hyperlink;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -49,6 +51,7 @@ final class AlertsPane extends VBox {
             super.updateItem(row, empty);
             if (empty || row == null) {
                 setGraphic(null);
+                setContextMenu(null);
                 return;
             }
             FiringAlert a = row.alert();
@@ -73,6 +76,10 @@ final class AlertsPane extends VBox {
             }
             box.setAlignment(Pos.CENTER_LEFT);
             setTooltip(new Tooltip(a.labels().toString()));
+            MenuItem start = new MenuItem("Start incident from this alert", Icons.of(Feather.ALERT_OCTAGON));
+            start.setOnAction(e -> model.startIncident(row));
+            start.setDisable(model.alertIncidentStarterProperty().get() == null);
+            setContextMenu(new ContextMenu(start));
             setGraphic(box);
         }
     }

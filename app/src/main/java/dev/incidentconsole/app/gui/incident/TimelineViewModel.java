@@ -148,7 +148,11 @@ public final class TimelineViewModel {
      * it is recorded now and takes its place in the timeline by {@code occurredAt}.
      */
     public void record(String incidentId, EntryBody body, StepRef source, Instant occurredAt, Consumer<Receipt> then) {
-        TimelineEntry entry = TimelineEntry.happened(incidentId, author, body, source, occurredAt, Clock.systemUTC());
+        append(TimelineEntry.happened(incidentId, author, body, source, occurredAt, Clock.systemUTC()), then);
+    }
+
+    /** Appends an entry made elsewhere (an alert's, whose id every console derives alike), in turn with the others. */
+    public void append(TimelineEntry entry, Consumer<Receipt> then) {
         pending.set(pending.get() + 1);
         appends.add(() -> executor.execute(() -> {
             IncidentStore s = store.get();
