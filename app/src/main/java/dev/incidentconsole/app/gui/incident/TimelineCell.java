@@ -55,7 +55,8 @@ final class TimelineCell extends ListCell<TimelineEntry> {
                 + (entry.source() == null ? "" : "\n" + entry.source().display())));
         Label author = new Label(entry.author());
         author.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_BOLD);
-        Label kind = new Label(entry.kind().replace('_', ' '), Icons.of(icon(entry)));
+        boolean notRun = entry.body() instanceof EntryBody.StepFinished f && f.notRun() != null;
+        Label kind = new Label(notRun ? "not run" : entry.kind().replace('_', ' '), Icons.of(icon(entry)));
         kind.getStyleClass().addAll("fact-chip", style(entry));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
