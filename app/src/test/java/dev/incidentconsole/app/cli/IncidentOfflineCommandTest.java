@@ -92,6 +92,22 @@ class IncidentOfflineCommandTest {
     }
 
     @Test
+    void anIncidentOpenedDuringAnOutageGetsItsIdAtOnceAndReachesTheStoreWithItsNotes() throws Exception {
+        cli.isolate(dir);
+        pg.stop();
+        assertThat(incident("new", "--title", "Store down too", "--severity", "P1")).as(cli.err()).isZero();
+        String id = cli.out().strip();
+        assertThat(id).startsWith("INC-");
+        assertThat(cli.err()).contains("new incident is queued in the local journal (1 waiting)");
+        assertThat(incident("note", id, "opened while the team store was down")).isZero();
+
+        pg.ensureRunning();
+        assertThat(incident("list")).as(cli.err()).isZero();
+        assertThat(cli.out()).contains(id, "Store down too");
+        assertThat(notes(id)).containsExactly("opened while the team store was down");
+    }
+
+    @Test
     void aWindowThatHasTheStoreOpenSendsWhatTheCommandQueued() throws Exception {
         String id = newIncident();
         try (IncidentStore window = IncidentStores.postgres(url(), null, null, dir.resolve("data"),
