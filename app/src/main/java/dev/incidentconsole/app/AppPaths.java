@@ -33,6 +33,23 @@ public final class AppPaths {
         return base.resolve("runbooks").toAbsolutePath().normalize();
     }
 
+    /**
+     * The user's home folder: {@code $HOME} when it names a folder, else the JVM's {@code user.home} (which comes
+     * from the password database and differs under {@code sudo -E}, in containers and when HOME is set on purpose).
+     * File dialogs start here.
+     */
+    public static Path userHome() {
+        return userHome(System::getenv, System.getProperty("user.home"));
+    }
+
+    static Path userHome(java.util.function.UnaryOperator<String> env, String userHomeProperty) {
+        String home = env.apply("HOME");
+        if (home != null && !home.isBlank() && Path.of(home).isAbsolute() && java.nio.file.Files.isDirectory(Path.of(home))) {
+            return Path.of(home);
+        }
+        return Path.of(userHomeProperty);
+    }
+
     private static Path dir(String property, String xdgVar, String unixDefault, String macDefault, String windowsVar) {
         String override = System.getProperty(property);
         if (override != null && !override.isBlank()) {

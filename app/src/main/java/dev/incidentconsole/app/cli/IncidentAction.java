@@ -1,6 +1,9 @@
 package dev.incidentconsole.app.cli;
 
+import dev.incidentconsole.incident.Connectivity;
+import dev.incidentconsole.incident.Incident;
 import dev.incidentconsole.incident.IncidentStore;
+import dev.incidentconsole.incident.Receipt;
 import dev.incidentconsole.incident.StoreException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,7 +25,7 @@ abstract class IncidentAction implements Callable<Integer> {
 
     @Override
     public final Integer call() {
-        try (IncidentStore store = parent.openStore()) {
+        try (IncidentStore store = parent.openStore(queuesWhenUnreachable())) {
             int code = call(store);
             out().flush();
             return code;
@@ -35,6 +38,27 @@ abstract class IncidentAction implements Callable<Integer> {
     }
 
     abstract int call(IncidentStore store) throws StoreException, IOException;
+
+    /**
+     * Whether this command only appends, so that during a team store outage it can queue its entries in the
+     * local journal (sent by the next command or the window) instead of failing.
+     */
+    boolean queuesWhenUnreachable() {
+        return false;
+    }
+
+    /** The incident, checked to exist while the store answers; while it is offline the id cannot be checked. */
+    Incident requireUnlessOffline(IncidentStore store, String id) throws StoreException {
+        return store.connectivity() == Connectivity.OFFLINE ? null : IncidentPrinter.require(store, id);
+    }
+
+    /** Says where an entry went: stored, or queued in the journal while the team store is unreachable. */
+    void reportQueued(IncidentStore store, Receipt receipt) {
+        if (receipt.outcome() == Receipt.Outcome.JOURNALED) {
+            err().println("The team store is unreachable: queued in the local journal (" + store.pendingEntries()
+                    + " waiting). The next incident command or the window sends it once the store answers.");
+        }
+    }
 
     PrintWriter out() {
         return spec.commandLine().getOut();

@@ -54,9 +54,12 @@ public final class IncidentCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Opens the chosen store; the caller closes it. */
-    IncidentStore openStore() throws StoreException {
-        return choice().open(null, StoreOptions.defaults());
+    /**
+     * Opens the chosen store; the caller closes it. With {@code queueWhenUnreachable} a team store that does not
+     * answer opens offline and journals what is appended (see {@link IncidentAction#queuesWhenUnreachable()}).
+     */
+    IncidentStore openStore(boolean queueWhenUnreachable) throws StoreException {
+        return choice().open(null, StoreOptions.defaults(), queueWhenUnreachable);
     }
 
     /** The store these options, the environment and the settings name. */

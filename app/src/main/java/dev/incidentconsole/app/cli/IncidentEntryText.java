@@ -2,6 +2,7 @@ package dev.incidentconsole.app.cli;
 
 import dev.incidentconsole.incident.EntryBody;
 import dev.incidentconsole.incident.TimelineEntry;
+import dev.incidentconsole.incident.export.OutputTrim;
 import java.util.List;
 
 /** One line saying what a timeline entry records, for the terminal and the timeline view. */
@@ -27,7 +28,11 @@ public final class IncidentEntryText {
         } else if (b instanceof EntryBody.DetailsChanged d) {
             return "details changed" + (d.title() != null ? ": title \"" + d.title() + "\"" : "");
         } else if (b instanceof EntryBody.StepStarted s) {
-            return "started `" + s.command() + "`" + on(s.target());
+            return "started `" + s.command() + "`" + on(s.target())
+                    + (s.danger() == null ? "" : "; destructive: " + s.danger())
+                    + (s.confirmedBy() == null ? "" : "; confirmed by " + s.confirmedBy());
+        } else if (b instanceof EntryBody.StepFinished f && f.notRun() != null) {
+            return "not run: `" + f.command() + "`" + on(f.target()) + ": " + f.notRun();
         } else if (b instanceof EntryBody.StepFinished f) {
             String how = f.exitCode() == null ? "no exit code" : "exit " + f.exitCode();
             return "ran `" + f.command() + "`" + on(f.target()) + ": " + how + " in " + seconds(f.durationMillis());
@@ -49,13 +54,29 @@ public final class IncidentEntryText {
         return entry.kind();
     }
 
-    /** The last {@code max} lines of a step's captured output; empty for other entries. */
+    /**
+     * E.g. {@code recorded 01:54:32, 3 min 37 s later} for an entry recorded more than
+     * {@link TimelineEntry#LATE_AFTER} after it happened; empty otherwise.
+     */
+    public static String lateNote(TimelineEntry entry, java.time.format.DateTimeFormatter time) {
+        if (!entry.recordedLate()) {
+            return "";
+        }
+        long s = entry.recordingDelay().toSeconds();
+        String delay = s < 3600 ? (s / 60) + " min " + (s % 60) + " s" : (s / 3600) + " h " + (s % 3600 / 60) + " min";
+        return "recorded " + time.format(entry.recordedAt()) + ", " + delay + " later";
+    }
+
+    /**
+     * About {@code max} lines of a step's captured output: its last lines and, before them, the lines that read
+     * as errors (up to a third of {@code max}), with markers where lines are left out; empty for other entries.
+     */
     public static List<String> outputTail(TimelineEntry entry, int max) {
         if (!(entry.body() instanceof EntryBody.StepFinished f) || f.output().isEmpty()) {
             return List.of();
         }
-        List<String> lines = f.output().lines().toList();
-        return lines.subList(Math.max(0, lines.size() - max), lines.size());
+        int errors = max / 3;
+        return OutputTrim.excerpt(f.output(), errors, max - errors - (errors > 0 ? 1 : 0)).lines().toList();
     }
 
     static String seconds(long millis) {

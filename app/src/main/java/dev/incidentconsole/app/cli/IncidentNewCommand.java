@@ -33,6 +33,11 @@ final class IncidentNewCommand extends IncidentAction {
     String environment;
 
     @Override
+    boolean queuesWhenUnreachable() {
+        return true; // the id is made here, so scripts can go on adding notes to it during an outage
+    }
+
+    @Override
     int call(IncidentStore store) throws StoreException {
         if (title.isBlank()) {
             err().println("The title is empty; give --title a line saying what is wrong.");
@@ -41,6 +46,11 @@ final class IncidentNewCommand extends IncidentAction {
         List<RunbookLink> links = runbooks.stream().map(IncidentNewCommand::link).toList();
         Incident incident = store.create(new IncidentDraft(title, severity, environment, services, links, null), author());
         out().println(incident.id());
+        if (store.pendingEntries() > 0) {
+            err().println("The team store is unreachable: the new incident is queued in the local journal ("
+                    + store.pendingEntries() + " waiting). The next incident command or the window sends it once the"
+                    + " store answers.");
+        }
         return 0;
     }
 

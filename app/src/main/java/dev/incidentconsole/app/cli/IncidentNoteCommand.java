@@ -24,13 +24,18 @@ final class IncidentNoteCommand extends IncidentAction {
     boolean pin;
 
     @Override
+    boolean queuesWhenUnreachable() {
+        return true;
+    }
+
+    @Override
     int call(IncidentStore store) throws StoreException {
-        IncidentPrinter.require(store, id);
+        requireUnlessOffline(store, id);
         Receipt note = store.append(TimelineEntry.create(id, author(), new EntryBody.Note(String.join(" ", words), null)));
-        if (pin) {
-            store.append(TimelineEntry.create(id, author(), new EntryBody.Pin(note.entry().id(), true)));
-        }
+        Receipt pinned = pin ? store.append(TimelineEntry.create(id, author(), new EntryBody.Pin(note.entry().id(), true)))
+                : note;
         out().println(IncidentPrinter.recorded(note) + (pin ? " and pinned" : ""));
+        reportQueued(store, pinned);
         return 0;
     }
 }

@@ -38,7 +38,7 @@ final class IncidentPrinter {
     static String recorded(Receipt receipt) {
         return switch (receipt.outcome()) {
             case STORED, ALREADY_STORED -> "Recorded entry " + receipt.entry().seq() + " on " + receipt.entry().incidentId();
-            case JOURNALED -> "The store is offline: the entry is saved locally and will be sent when it is back";
+            case JOURNALED -> "Queued a " + receipt.entry().kind().replace('_', ' ') + " for " + receipt.entry().incidentId();
         };
     }
 
@@ -55,9 +55,11 @@ final class IncidentPrinter {
             out.println("  runbooks: " + i.runbooks().stream().map(RunbookLink::display).collect(Collectors.joining("; ")));
         }
         out.println();
-        for (TimelineEntry e : doc.entries()) {
+        for (TimelineEntry e : doc.inEventOrder()) {
             String pin = i.pinned().contains(e.id()) ? " [pinned]" : "";
-            out.println(TIME.format(e.time()) + "  " + e.author() + "  " + IncidentEntryText.summary(e) + pin);
+            String late = IncidentEntryText.lateNote(e, TIME);
+            out.println(TIME.format(e.occurredAt()) + "  " + e.author() + "  " + IncidentEntryText.summary(e) + pin
+                    + (late.isEmpty() ? "" : " (" + late + ")"));
             IncidentEntryText.outputTail(e, OUTPUT_LINES).forEach(l -> out.println("      | " + l));
         }
     }

@@ -3,6 +3,7 @@ package dev.incidentconsole.app.cli;
 import dev.incidentconsole.incident.EntryBody;
 import dev.incidentconsole.incident.Incident;
 import dev.incidentconsole.incident.IncidentStore;
+import dev.incidentconsole.incident.Receipt;
 import dev.incidentconsole.incident.Status;
 import dev.incidentconsole.incident.StoreException;
 import dev.incidentconsole.incident.TimelineEntry;
@@ -24,14 +25,22 @@ final class IncidentStatusCommand extends IncidentAction {
     String reason;
 
     @Override
+    boolean queuesWhenUnreachable() {
+        return true;
+    }
+
+    @Override
     int call(IncidentStore store) throws StoreException {
-        Incident incident = IncidentPrinter.require(store, id);
-        if (incident.status() == status) {
+        Incident incident = requireUnlessOffline(store, id);
+        if (incident != null && incident.status() == status) {
             out().println(id + " is already " + status.label() + ".");
             return 0;
         }
-        store.append(TimelineEntry.create(id, author(), new EntryBody.StatusChanged(incident.status(), status, reason)));
-        out().println(id + ": " + incident.status().label() + " -> " + status.label());
+        // Offline the current status is unknown: the entry says only where it goes.
+        Status from = incident == null ? null : incident.status();
+        Receipt r = store.append(TimelineEntry.create(id, author(), new EntryBody.StatusChanged(from, status, reason)));
+        out().println(id + ": " + (from == null ? "" : from.label() + " -> ") + status.label());
+        reportQueued(store, r);
         return 0;
     }
 }

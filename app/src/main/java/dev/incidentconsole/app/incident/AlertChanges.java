@@ -1,13 +1,11 @@
 package dev.incidentconsole.app.incident;
 
 import dev.incidentconsole.health.FiringAlert;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -21,9 +19,7 @@ final class AlertChanges {
     record Change(FiringAlert alert, boolean firing) {
         /** The same id for the same alert firing (or resolving) in the same incident, on any console. */
         UUID entryId(String incidentId, boolean firingEntry) {
-            String start = alert.startsAt() == null ? "" : alert.startsAt().toString();
-            String text = incidentId + "|" + key(alert) + "|" + start + "|" + (firingEntry ? "firing" : "resolved");
-            return UUID.nameUUIDFromBytes(text.getBytes(StandardCharsets.UTF_8));
+            return AlertEntries.id(incidentId, alert, firingEntry);
         }
     }
 
@@ -51,8 +47,7 @@ final class AlertChanges {
         bySource.clear();
     }
 
-    /** Alertmanager's fingerprint, else the name and labels (which is what the fingerprint hashes). */
     static String key(FiringAlert a) {
-        return !a.fingerprint().isEmpty() ? a.fingerprint() : a.name() + new TreeMap<>(a.labels());
+        return AlertEntries.key(a);
     }
 }

@@ -1,5 +1,6 @@
 package dev.incidentconsole.app.incident;
 
+import dev.incidentconsole.health.ProbeResult;
 import dev.incidentconsole.health.ServiceSpec;
 import dev.incidentconsole.health.Status;
 import dev.incidentconsole.health.schedule.HealthListener;
@@ -38,8 +39,10 @@ import org.slf4j.LoggerFactory;
  * checks in a row (the service's {@code retries}), so it is recorded at once when retries are 2 or more; UP and
  * DEGRADED take effect on one check and are recorded when the next check confirms them. A service that goes
  * UP -> DEGRADED -> UP between two checks records nothing. This follows each service's own interval instead
- * of a fixed window that would be too long for a 5 s check and too short for a 5 min one. The entry carries the
- * time of the change, not of the confirmation. The first status after (re)watching is the baseline, not a change.
+ * of a fixed window that would be too long for a 5 s check and too short for a 5 min one. The entry happened
+ * at the first check of the change (for DOWN, the first of its failed checks in a row) and is recorded at the
+ * confirmation. An alert entry happened at the alert's {@code startsAt}. The first status after (re)watching is
+ * the baseline, not a change.
  *
  * <p>Several consoles on one team store: each records the health changes it saw, with its user as author
  * (probes run from each machine and may disagree, e.g. over a VPN). Alerts are one fact for everyone, so their
@@ -135,11 +138,30 @@ public final class HealthRecorder implements HealthListener, AutoCloseable {
         settled.put(s.name(), p.to());
         ServiceSpec spec = s.spec();
         EntryBody body = new EntryBody.HealthChanged(spec.name(), spec.probe().kind(), was.label(), p.to().label(), p.reason());
+        Instant happened = firstCheckOf(p, s);
         for (Incident i : openIncidents()) {
             if (IncidentScope.coversService(i, environment, spec)) {
-                append(new TimelineEntry(UUID.randomUUID(), i.id(), 0, micros(p.at()), author, null, body));
+                append(new TimelineEntry(UUID.randomUUID(), i.id(), 0, micros(happened), micros(clock.instant()),
+                        author, null, body));
             }
         }
+    }
+
+    /**
+     * When the change began: for DOWN, the start of the first of the failed checks in a row that led to it
+     * (DOWN is declared only after the service's retries); otherwise the start of the check that showed the new
+     * status first.
+     */
+    static Instant firstCheckOf(StatusChange change, ServiceStatus now) {
+        Instant first = change.result().checkedAt();
+        if (change.to() == Status.DOWN) {
+            List<ProbeResult> history = now.history();
+            for (int k = history.size() - 1; k >= 0 && history.get(k).status() == Status.DOWN; k--) {
+                Instant at = history.get(k).checkedAt();
+                first = at.isBefore(first) ? at : first;
+            }
+        }
+        return first;
     }
 
     private void recordAlerts(String source, ServiceStatus s) {
@@ -154,9 +176,9 @@ public final class HealthRecorder implements HealthListener, AutoCloseable {
                 // A firing goes in once per incident; a resolution only where the firing went.
                 boolean fresh = !written.contains(id) && (c.firing() || written.contains(c.entryId(i.id(), true)));
                 if (fresh && IncidentScope.coversAlert(i, environment, c.alert())) {
-                    EntryBody body = new EntryBody.AlertChanged(c.alert().name(), c.firing() ? "firing" : "resolved",
-                            c.alert().labels(), c.alert().summary());
-                    if (append(new TimelineEntry(id, i.id(), 0, micros(clock.instant()), author, null, body))) {
+                    // A firing alert happened when it began, not when this console noticed it; Alertmanager's endsAt
+                    // of an active alert is only a projection, so a resolution happened when it was seen gone.
+                    if (append(AlertEntries.of(i.id(), c.alert(), c.firing(), author, clock.instant()))) {
                         written.add(id);
                     }
                 }

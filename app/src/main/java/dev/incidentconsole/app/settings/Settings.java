@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the user chose and the app keeps between runs. Immutable; change it with the {@code with...} methods
@@ -15,10 +16,12 @@ import java.util.List;
  *                       {@code null} for the embedded store (see {@link StoreChoice})
  * @param storeUser      login for the team store, or {@code null} when the URL (or {@code PGUSER}) names it
  * @param theme          {@code "dark"}, or {@code null} for the light theme
+ * @param alertSeverities an alert's {@code severity} label (lower case) to the incident severity it suggests
+ *                        ({@code P0}-{@code P3}), on top of the defaults of {@code AlertSeverity}; empty for none
  */
 @JsonIgnoreProperties(ignoreUnknown = true) // a file written by a newer version still loads
 public record Settings(List<Path> runbookFolders, Path synonymsFile, String storeUrl, String storeUser,
-                       String theme) {
+                       String theme, Map<String, String> alertSeverities) {
 
     public static final String DARK = "dark";
 
@@ -29,6 +32,12 @@ public record Settings(List<Path> runbookFolders, Path synonymsFile, String stor
         storeUrl = blankToNull(storeUrl);
         storeUser = blankToNull(storeUser);
         theme = DARK.equalsIgnoreCase(blankToNull(theme)) ? DARK : null;
+        alertSeverities = alertSeverities == null ? Map.of() : Map.copyOf(alertSeverities);
+    }
+
+    /** Settings without alert severity overrides (as written before they could be set). */
+    public Settings(List<Path> runbookFolders, Path synonymsFile, String storeUrl, String storeUser, String theme) {
+        this(runbookFolders, synonymsFile, storeUrl, storeUser, theme, Map.of());
     }
 
     /** Settings without a theme choice (as written before the theme was kept). */
@@ -50,34 +59,34 @@ public record Settings(List<Path> runbookFolders, Path synonymsFile, String stor
     public Settings withFolder(Path folder) {
         List<Path> folders = new ArrayList<>(runbookFolders);
         folders.add(folder);
-        return new Settings(folders, synonymsFile, storeUrl, storeUser, theme);
+        return new Settings(folders, synonymsFile, storeUrl, storeUser, theme, alertSeverities);
     }
 
     public Settings withoutFolder(Path folder) {
         Path gone = clean(folder);
         return new Settings(runbookFolders.stream().filter(p -> !p.equals(gone)).toList(), synonymsFile, storeUrl,
-                storeUser, theme);
+                storeUser, theme, alertSeverities);
     }
 
     /** These settings with another synonyms file; {@code null} removes it. */
     public Settings withSynonymsFile(Path file) {
-        return new Settings(runbookFolders, file, storeUrl, storeUser, theme);
+        return new Settings(runbookFolders, file, storeUrl, storeUser, theme, alertSeverities);
     }
 
     /** These settings with another team store; a {@code null} or blank URL means the embedded store. */
     public Settings withStore(String url, String user) {
         String u = blankToNull(url);
-        return new Settings(runbookFolders, synonymsFile, u, u == null ? null : user, theme);
+        return new Settings(runbookFolders, synonymsFile, u, u == null ? null : user, theme, alertSeverities);
     }
 
     /** These settings with the runbook folders and synonyms file of {@code other}, the rest kept. */
     public Settings withSearchOf(Settings other) {
-        return new Settings(other.runbookFolders, other.synonymsFile, storeUrl, storeUser, theme);
+        return new Settings(other.runbookFolders, other.synonymsFile, storeUrl, storeUser, theme, alertSeverities);
     }
 
     /** These settings with the dark or the light theme. */
     public Settings withDark(boolean dark) {
-        return new Settings(runbookFolders, synonymsFile, storeUrl, storeUser, dark ? DARK : null);
+        return new Settings(runbookFolders, synonymsFile, storeUrl, storeUser, dark ? DARK : null, alertSeverities);
     }
 
     /** Whether the dark theme was chosen. */

@@ -83,6 +83,15 @@ public final class StoreChoice {
 
     /** Opens the chosen store; {@code sessionPassword} (may be null) wins over {@code PGPASSWORD}. */
     public IncidentStore open(String sessionPassword, StoreOptions options) throws StoreException {
+        return open(sessionPassword, options, false);
+    }
+
+    /**
+     * Opens the chosen store; with {@code queueWhenUnreachable}, a team store that does not answer now opens
+     * offline, journaling appends on this machine (see {@link IncidentStores#postgresQueueing}).
+     */
+    public IncidentStore open(String sessionPassword, StoreOptions options, boolean queueWhenUnreachable)
+            throws StoreException {
         if (url == null) {
             return IncidentStores.embedded(embeddedFile(), options);
         }
@@ -93,7 +102,8 @@ public final class StoreChoice {
         }
         String password = sessionPassword != null && !sessionPassword.isEmpty() ? sessionPassword
                 : blankToNull(env.apply("PGPASSWORD"));
-        return IncidentStores.postgres(url, user, password, dataDir, options);
+        return queueWhenUnreachable ? IncidentStores.postgresQueueing(url, user, password, dataDir, options)
+                : IncidentStores.postgres(url, user, password, dataDir, options);
     }
 
     public boolean team() {

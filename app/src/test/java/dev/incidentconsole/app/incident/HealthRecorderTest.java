@@ -120,6 +120,12 @@ class HealthRecorderTest {
         EntryBody.HealthChanged body = (EntryBody.HealthChanged) down.body();
         assertThat(body.check()).isEqualTo("http");
         assertThat(body.detail()).contains("2 failures in a row");
+        // It happened at the first of the two failed checks, one retry interval before DOWN was declared.
+        List<java.time.Instant> failedChecks = scheduler.status("api").orElseThrow().history().stream()
+                .filter(r -> r.status() == Status.DOWN).map(dev.incidentconsole.health.ProbeResult::checkedAt).toList();
+        assertThat(failedChecks).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(down.occurredAt()).isEqualTo(failedChecks.get(0).truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        assertThat(down.recordedAt()).isAfter(failedChecks.get(1));
         assertThat(receipts).extracting(r -> r.entry().incidentId()).contains(linked.id(), wholeEnvironment.id());
     }
 
@@ -176,6 +182,10 @@ class HealthRecorderTest {
         bob.awaitIdle();
 
         assertThat(alertEntries(cache)).containsExactly("RedisDown firing", "RedisDown resolved");
+        TimelineEntry firing = store.entries(cache.id(), 0).stream()
+                .filter(e -> e.body() instanceof EntryBody.AlertChanged).findFirst().orElseThrow();
+        assertThat(firing.occurredAt()).isEqualTo(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+        assertThat(firing.recordedLate()).isTrue();
         assertThat(alertEntries(web)).containsExactly("WebSlow firing");
         assertThat(alertEntries(staging)).isEmpty();
     }

@@ -73,7 +73,8 @@ public final class CommandRunner implements Closeable {
      * Starts {@code request}.
      *
      * @throws CommandRefusedException when the command is destructive and not confirmed as shown
-     * @throws ExecException           with the reason it could not start (missing variable or tool, SSH
+     * @throws ExecException           with the reason it could not start (missing variable or tool, kubectl
+     *                                 without a context to talk to ({@code NO_KUBE_CONTEXT}), SSH
      *                                 connect, host key or login failure, ...)
      */
     public RunHandle start(RunRequest request) throws ExecException {
@@ -82,6 +83,8 @@ public final class CommandRunner implements Closeable {
                 || !request.confirmation().covers(prepared.text()))) {
             throw new CommandRefusedException(prepared.danger(), prepared.text());
         }
+        KubeContextGuard.check(prepared.text(), prepared.target(), kubectlEnvironment(prepared.target()),
+                Path.of(System.getProperty("user.home")));
         Execution execution = execute(prepared.runText(), prepared.target());
         OutputSink sink;
         try {
@@ -119,6 +122,15 @@ public final class CommandRunner implements Closeable {
             return execute(text, docker.host());
         }
         throw new IllegalStateException("unknown target " + target);
+    }
+
+    /** The variables kubectl will see on a local or kube target: this process's, with the target's on top. */
+    private static Map<String, String> kubectlEnvironment(Target target) {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        if (target instanceof LocalTarget local) {
+            env.putAll(local.environment());
+        }
+        return env;
     }
 
     private Map<String, String> kubeEnvironment(KubeTarget kube) throws ExecException {

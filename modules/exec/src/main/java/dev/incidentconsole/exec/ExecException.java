@@ -20,6 +20,8 @@ public class ExecException extends Exception {
         TOOL_FAILED,
         /** The process or remote channel could not be started. */
         START_FAILED,
+        /** kubectl would run without a cluster context (and fall back to localhost:8080). */
+        NO_KUBE_CONTEXT,
         /** ~/.ssh/config or another configuration file could not be read or parsed. */
         CONFIG_INVALID,
         /** The SSH host could not be reached or the connection broke. */

@@ -55,8 +55,37 @@ class KubeTargetTest {
     }
 
     @Test
-    void withoutContextOrNamespaceNothingIsAdded() throws ExecException {
-        assertThat(run("kubectl get pods", KubeTarget.of(null, null, false))).containsExactly("kubectl [get] [pods]");
+    void withoutContextOrNamespaceNothingIsAddedAndTheKubeconfigsCurrentContextApplies() throws Exception {
+        Path kubeconfig = Files.writeString(dir.resolve("kubeconfig"), "apiVersion: v1\nkind: Config\ncurrent-context: dev\n");
+        assertThat(run("kubectl get pods", KubeTarget.of(null, null, false).withKubeconfig(kubeconfig)))
+                .containsExactly("kubectl [get] [pods]");
+    }
+
+    /** The issue: with no context anywhere, kubectl reached whatever listened on localhost:8080. */
+    @ParameterizedTest(name = "kubeconfig with {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"current-context: \"\"", "contexts: []", "# nothing"})
+    void kubectlWithNoContextIsRefusedBeforeItRuns(String kubeconfigText) throws Exception {
+        Path kubeconfig = Files.writeString(dir.resolve("kubeconfig"), "apiVersion: v1\nkind: Config\n" + kubeconfigText + "\n");
+        Path ran = dir.resolve("ran");
+        try (CommandRunner runner = CommandRunner.withoutSshPrompts(Runners.settings(dir).withKubectl(fakeKubectl.toString()))) {
+            for (Target target : List.of(KubeTarget.of(null, "shop", false).withKubeconfig(kubeconfig),
+                    new LocalTarget("local", null, java.util.Map.of("KUBECONFIG", kubeconfig.toString()), false))) {
+                assertThatThrownBy(() -> runner.start(RunRequest.of("kubectl get pods -n shop && touch " + ran, target)))
+                        .isInstanceOf(ExecException.class)
+                        .hasMessageStartingWith("kubectl has no context: " + kubeconfig + " sets no current-context")
+                        .hasMessageContaining("localhost:8080")
+                        .extracting(e -> ((ExecException) e).reason()).isEqualTo(ExecException.Reason.NO_KUBE_CONTEXT);
+            }
+            Target local = new LocalTarget("local", null, java.util.Map.of("KUBECONFIG", dir.resolve("missing").toString()), false);
+            assertThatThrownBy(() -> runner.start(RunRequest.of("sudo -E kubectl get pods", local)))
+                    .hasMessageStartingWith("kubectl has no configuration: " + dir.resolve("missing") + " does not exist");
+            // Naming the cluster, managing the kubeconfig and not calling kubectl at all still run.
+            for (String fine : List.of("kubectl --context prod get pods", "kubectl config get-contexts",
+                    "kubectl version --client", "echo kubectl get pods", "touch " + ran)) {
+                assertThat(runner.run(RunRequest.of(fine, local), Runners.WAIT).status()).as(fine).isNotNull();
+            }
+        }
+        assertThat(ran).exists(); // only the last command touched it: the refused ones never ran
     }
 
     @Test

@@ -79,24 +79,51 @@ public sealed interface EntryBody {
     record DetailsChanged(String title, String environment) implements EntryBody {
     }
 
-    /** A runbook command started. @param target where it runs ("local", "ssh:db1", "kubectl:prod/api") */
-    record StepStarted(String command, String target) implements EntryBody {
+    /**
+     * A runbook command started.
+     *
+     * @param target      where it runs ("local", "ssh:db1", "kubectl:prod/api")
+     * @param danger      why the command is destructive ("FLUSHALL deletes every key"), or null when it is not
+     * @param confirmedBy who confirmed it (a destructive command, or any command on a production target), or null
+     *                    when no confirmation was asked
+     */
+    record StepStarted(String command, String target, String danger, String confirmedBy) implements EntryBody {
         public StepStarted {
             Objects.requireNonNull(command, "command");
             target = target == null ? "" : target;
         }
+
+        /** A command that needed no confirmation. */
+        public StepStarted(String command, String target) {
+            this(command, target, null, null);
+        }
     }
 
     /**
-     * A command finished. @param exitCode null when it never started or was killed without one;
-     * @param output captured stdout and stderr; @param started the matching {@link StepStarted} entry, if any
+     * A command finished, or was not run.
+     *
+     * @param exitCode null when it never started or was killed without one
+     * @param output   captured stdout and stderr (an excerpt: error lines and the tail)
+     * @param started  the matching {@link StepStarted} entry, if any
+     * @param notRun   why it was not run at all (a confirmation declined or cancelled), or null when it ran
      */
     record StepFinished(String command, String target, Integer exitCode, long durationMillis, String output,
-                        UUID started) implements EntryBody {
+                        UUID started, String notRun) implements EntryBody {
         public StepFinished {
             Objects.requireNonNull(command, "command");
             target = target == null ? "" : target;
             output = output == null ? "" : output;
+        }
+
+        /** A command that ran. */
+        public StepFinished(String command, String target, Integer exitCode, long durationMillis, String output,
+                            UUID started) {
+            this(command, target, exitCode, durationMillis, output, started, null);
+        }
+
+        /** A command that was not run, and why. */
+        public static StepFinished notRun(String command, String target, String why) {
+            return new StepFinished(command, target, null, 0, "", null, why);
         }
     }
 

@@ -46,17 +46,19 @@ public record Incident(String id, String title, Severity severity, Status status
     }
 
     /**
-     * Folds a timeline into the incident it describes.
+     * Folds a timeline into the incident it describes, in recording order ({@link TimelineOrder#RECORDING}),
+     * whatever the order of the list.
      *
-     * @param entries the incident's entries in timeline order; the first must be {@link EntryBody.Created}
+     * @param entries the incident's entries; the first recorded must be {@link EntryBody.Created}
      * @throws IllegalArgumentException when the list is empty, does not start with a creation or mixes incidents
      */
     public static Incident replay(List<TimelineEntry> entries) {
         if (entries.isEmpty()) {
             throw new IllegalArgumentException("An incident timeline needs at least its creation entry.");
         }
-        Incident incident = IncidentFold.start(entries.get(0));
-        for (TimelineEntry e : entries.subList(1, entries.size())) {
+        List<TimelineEntry> recorded = TimelineOrder.byRecording(entries);
+        Incident incident = IncidentFold.start(recorded.get(0));
+        for (TimelineEntry e : recorded.subList(1, recorded.size())) {
             incident = incident.apply(e);
         }
         return incident;

@@ -40,6 +40,6 @@ public record IncidentDraft(String title, Severity severity, String environment,
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Instant start = startedAt != null ? startedAt.truncatedTo(ChronoUnit.MICROS) : now;
         EntryBody.Created body = new EntryBody.Created(title, severity, environment, services, runbooks, start);
-        return new TimelineEntry(entryId, IncidentIds.of(entryId, start), 0, now, author, null, body);
+        return new TimelineEntry(entryId, IncidentIds.of(entryId, start), 0, now, now, author, null, body);
     }
 }

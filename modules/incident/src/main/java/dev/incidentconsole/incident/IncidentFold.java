@@ -15,9 +15,9 @@ final class IncidentFold {
             throw new IllegalArgumentException("Timeline of " + e.incidentId() + " does not start with its creation"
                     + " entry (found '" + e.kind() + "').");
         }
-        Instant started = c.startedAt() != null ? c.startedAt() : e.time();
+        Instant started = c.startedAt() != null ? c.startedAt() : e.occurredAt();
         return new Incident(e.incidentId(), c.title(), c.severity(), Status.INVESTIGATING, c.environment(),
-                started, null, null, null, e.time(), List.of(e.author()), c.runbooks(), c.services(),
+                started, null, null, null, e.occurredAt(), List.of(e.author()), c.runbooks(), c.services(),
                 Postmortem.EMPTY, List.of(), 1);
     }
 
@@ -46,17 +46,17 @@ final class IncidentFold {
             responders = with(responders, e.author());
         }
         if (b instanceof EntryBody.Acknowledged) {
-            acked = acked == null ? e.time() : acked;
+            acked = acked == null ? e.occurredAt() : acked;
         } else if (b instanceof EntryBody.StatusChanged s) {
             status = s.to();
             // Moving past "investigating" means someone is on it, even without an explicit ack.
-            acked = acked == null && status != Status.INVESTIGATING ? e.time() : acked;
+            acked = acked == null && status != Status.INVESTIGATING ? e.occurredAt() : acked;
             mitigated = switch (status) {
                 case INVESTIGATING, IDENTIFIED -> null;
-                case MITIGATED -> e.time();
-                case RESOLVED -> mitigated == null ? e.time() : mitigated;
+                case MITIGATED -> e.occurredAt();
+                case RESOLVED -> mitigated == null ? e.occurredAt() : mitigated;
             };
-            resolved = status == Status.RESOLVED ? e.time() : null;
+            resolved = status == Status.RESOLVED ? e.occurredAt() : null;
         } else if (b instanceof EntryBody.SeverityChanged s) {
             severity = s.to();
         } else if (b instanceof EntryBody.DetailsChanged d) {
@@ -76,7 +76,7 @@ final class IncidentFold {
                     p.rootCause() != null ? p.rootCause() : pm.rootCause(),
                     p.actionItems() != null ? p.actionItems() : pm.actionItems());
         }
-        Instant updated = e.time().isAfter(i.updatedAt()) ? e.time() : i.updatedAt();
+        Instant updated = e.occurredAt().isAfter(i.updatedAt()) ? e.occurredAt() : i.updatedAt();
         return new Incident(i.id(), title, severity, status, environment, i.startedAt(), acked, mitigated, resolved,
                 updated, responders, runbooks, services, pm, pinned, i.entryCount() + 1);
     }

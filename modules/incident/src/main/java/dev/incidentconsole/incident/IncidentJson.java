@@ -92,7 +92,7 @@ public final class IncidentJson {
         root.put("generator", "Incident Console");
         root.put("exportedAt", clock.instant().toString());
         root.set("incident", MAPPER.valueToTree(document.incident()));
-        root.set("entries", MAPPER.valueToTree(document.entries()));
+        root.set("entries", MAPPER.valueToTree(document.inEventOrder()));
         try {
             return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(redactor.redactTree(root)) + "\n";
         } catch (JsonProcessingException e) {
@@ -145,7 +145,8 @@ public final class IncidentJson {
             }
         }
         try {
-            return IncidentDocument.of(entries);
+            // Exports list entries by when they happened; the store numbers them in the order they were recorded.
+            return IncidentDocument.of(TimelineOrder.byRecording(entries));
         } catch (IllegalArgumentException e) {
             throw invalid(e.getMessage(), e);
         }

@@ -37,7 +37,10 @@ public interface IncidentStore extends Closeable {
      */
     Receipt append(TimelineEntry entry) throws StoreException;
 
-    /** The incident's entries with {@code seq > afterSeq}, in timeline order; {@code afterSeq=0} for all. */
+    /**
+     * The incident's entries with {@code seq > afterSeq}, in recording order ({@code seq}); {@code afterSeq=0}
+     * for all. Readers show them in {@link TimelineOrder#EVENT} order.
+     */
     List<TimelineEntry> entries(String incidentId, long afterSeq) throws StoreException;
 
     /**

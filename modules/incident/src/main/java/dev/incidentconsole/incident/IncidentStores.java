@@ -59,4 +59,18 @@ public final class IncidentStores {
                                          StoreOptions options) throws StoreException {
         return PostgresIncidentStore.open(jdbcUrl, user, password, dataDirectory, options);
     }
+
+    /**
+     * Like {@link #postgres}, but a database that cannot be reached now gives a store that starts offline
+     * ({@link Connectivity#OFFLINE}) instead of failing: appends are journaled in {@code dataDirectory} and
+     * sent, exactly once, by the first store on this machine that reaches the database (this one when it gets
+     * through, the next process that opens it, or a window that has it open). Reads fail with UNAVAILABLE
+     * meanwhile. For a command line that must not lose a note during an outage.
+     *
+     * @throws StoreException for what is not an outage: a refused login, a damaged schema, an unwritable journal
+     */
+    public static IncidentStore postgresQueueing(String jdbcUrl, String user, String password, Path dataDirectory,
+                                                 StoreOptions options) throws StoreException {
+        return PostgresIncidentStore.open(jdbcUrl, user, password, dataDirectory, options, true);
+    }
 }

@@ -26,7 +26,7 @@ class RedactorTest {
         assertThat(a.labels()).containsEntry("dsn", "postgresql://app:****@db");
         assertThat(a.summary()).isEqualTo("token=**** rejected");
         assertThat(masked.id()).isEqualTo(e.id());
-        assertThat(masked.time()).isEqualTo(e.time());
+        assertThat(masked.occurredAt()).isEqualTo(e.occurredAt());
         assertThat(masked.kind()).isEqualTo("alert");
     }
 

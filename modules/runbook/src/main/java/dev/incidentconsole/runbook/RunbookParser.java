@@ -44,7 +44,8 @@ public final class RunbookParser {
 
     /**
      * Reads and parses a file, decoding it as UTF-8 (malformed bytes are replaced and reported). Files larger
-     * than a few MiB are cut, with a warning.
+     * than a few MiB are cut, with a warning. Index links to runbook files that do not exist next to it are
+     * warnings naming the file.
      *
      * @throws IOException when the file cannot be read; content problems never throw
      */
@@ -54,7 +55,7 @@ public final class RunbookParser {
             bytes = in.readNBytes(SourceText.MAX_CHARS + 1);
         }
         List<ParseWarning> warnings = new ArrayList<>();
-        return build(file, SourceText.decode(SourceText.capBytes(bytes, warnings), warnings), warnings);
+        return build(file, SourceText.decode(SourceText.capBytes(bytes, warnings), warnings), warnings, true);
     }
 
     /**
@@ -63,10 +64,11 @@ public final class RunbookParser {
      * @param file the file name to record (need not exist)
      */
     public Runbook parse(Path file, String text) {
-        return build(file, text == null ? "" : text, new ArrayList<>());
+        return build(file, text == null ? "" : text, new ArrayList<>(), false);
     }
 
-    private Runbook build(Path file, String raw, List<ParseWarning> warnings) {
+    /** @param onDisk the file was read from disk: its index links are checked against the files next to it */
+    private Runbook build(Path file, String raw, List<ParseWarning> warnings, boolean onDisk) {
         String fallbackTitle = fileTitle(file);
         try {
             String text = SourceText.clean(raw, warnings);
@@ -89,10 +91,13 @@ public final class RunbookParser {
             }
             List<ServiceEntry> services = new ArrayList<>();
             walker.tables().forEach(t -> services.addAll(ServiceTables.read(t, warnings)));
+            List<IndexEntry> index = IndexReader.read(sections, walker.linkedItems(), walker.tables());
+            if (onDisk) {
+                warnings.addAll(IndexLinks.missing(file, index));
+            }
             warnings.sort((a, b) -> Integer.compare(a.line(), b.line()));
             return new Runbook(file, title, LastUpdated.find(front.values(), sections), front.values(), sections,
-                    services, AlertNames.find(sections), IndexReader.read(sections, walker.linkedItems(),
-                    walker.tables()), warnings);
+                    services, AlertNames.find(sections), index, warnings);
         } catch (RuntimeException | StackOverflowError e) {
             // A parser bug must not keep the engineer from the rest of their runbooks.
             LOG.warn("Could not parse {}", file, e);

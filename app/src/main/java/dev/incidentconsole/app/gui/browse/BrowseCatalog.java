@@ -3,6 +3,7 @@ package dev.incidentconsole.app.gui.browse;
 import dev.incidentconsole.app.gui.search.SectionTarget;
 import dev.incidentconsole.runbook.Alert;
 import dev.incidentconsole.runbook.IndexEntry;
+import dev.incidentconsole.runbook.IndexLinks;
 import dev.incidentconsole.runbook.Runbook;
 import dev.incidentconsole.runbook.Section;
 import java.nio.file.InvalidPathException;
@@ -98,7 +99,16 @@ public record BrowseCatalog(List<BrowseNode> components, List<BrowseNode> sympto
                     List<BrowseNode> targets = e.targets().stream().map(t -> resolve(r, t, runbooks))
                             .flatMap(Optional::stream).map(t -> BrowseNode.leaf(t.title(), t.file().getFileName().toString(), whole(t)))
                             .distinct().toList();
-                    String detail = targets.stream().map(BrowseNode::title).reduce((a, b) -> a + ", " + b).orElse("no runbook found");
+                    if (targets.isEmpty()) {
+                        // Name the file that is not there, and open the index where it links to it.
+                        String missing = e.targets().stream().map(t -> IndexLinks.file(r.file(), t)
+                                        .map(f -> f.getFileName().toString()).orElse(t))
+                                .distinct().reduce((a, b) -> a + ", " + b).orElse("");
+                        items.putIfAbsent(e.key().toLowerCase(Locale.ROOT), BrowseNode.leaf(e.key(),
+                                "missing runbook: " + missing, SectionTarget.of(r.file(), sectionAt(r, e.line()), e.line())));
+                        continue;
+                    }
+                    String detail = targets.stream().map(BrowseNode::title).reduce((a, b) -> a + ", " + b).orElse("");
                     items.putIfAbsent(e.key().toLowerCase(Locale.ROOT),
                             new BrowseNode(e.key(), detail, targets.size() == 1 ? targets.get(0).target() : null, targets.size() > 1 ? targets : List.of()));
                 }
@@ -130,6 +140,11 @@ public record BrowseCatalog(List<BrowseNode> components, List<BrowseNode> sympto
         List<String> parent = s.path().subList(0, s.path().size() - 1);
         return r.sections().stream().filter(p -> p.index() < s.index() && p.path().equals(parent))
                 .reduce((a, b) -> b).orElse(s);
+    }
+
+    /** The heading path of the section holding {@code line}. */
+    private static List<String> sectionAt(Runbook r, int line) {
+        return r.sections().stream().filter(s -> s.line() <= line).reduce((a, b) -> b).map(Section::path).orElse(List.of());
     }
 
     private static BrowseNode section(Runbook r, Section s) {
@@ -164,9 +179,9 @@ public record BrowseCatalog(List<BrowseNode> components, List<BrowseNode> sympto
         String file = hash >= 0 ? t.substring(0, hash) : t;
         if (!file.isEmpty()) {
             try {
-                Path dir = index.file().toAbsolutePath().getParent();
-                Path p = dir == null ? Path.of(file) : dir.resolve(file).normalize();
-                Optional<Runbook> exact = runbooks.stream().filter(r -> r.file().toAbsolutePath().normalize().equals(p)).findFirst();
+                Optional<Path> linked = IndexLinks.file(index.file(), t);
+                Optional<Runbook> exact = linked.flatMap(p -> runbooks.stream()
+                        .filter(r -> r.file().toAbsolutePath().normalize().equals(p)).findFirst());
                 if (exact.isPresent()) {
                     return exact;
                 }

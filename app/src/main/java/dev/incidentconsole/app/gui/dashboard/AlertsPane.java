@@ -6,6 +6,7 @@ import dev.incidentconsole.runbook.SecretMasker;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import dev.incidentconsole.app.services.LinkedSection;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -60,6 +61,7 @@ final class AlertsPane extends VBox {
             super.updateItem(row, empty);
             if (empty || row == null) {
                 setGraphic(null);
+                setContextMenu(null);
                 return;
             }
             FiringAlert a = row.alert();
@@ -107,6 +109,10 @@ final class AlertsPane extends VBox {
             box.setMinWidth(0);
             box.setPrefWidth(1);
             setTooltip(new Tooltip(a.labels().toString()));
+            MenuItem start = new MenuItem("Start incident from this alert", Icons.of(Feather.ALERT_OCTAGON));
+            start.setOnAction(e -> model.startIncident(row));
+            start.setDisable(model.alertIncidentStarterProperty().get() == null);
+            setContextMenu(new ContextMenu(start));
             setGraphic(box);
         }
     }

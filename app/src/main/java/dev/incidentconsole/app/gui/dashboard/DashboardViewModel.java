@@ -56,6 +56,7 @@ public final class DashboardViewModel implements AutoCloseable {
     private Consumer<String> browser = url -> { };
     private Consumer<List<ServiceRow>> onDown = down -> { };
     private final ObjectProperty<Consumer<ServiceRow>> incidentStarter = new SimpleObjectProperty<>();
+    private final ObjectProperty<Consumer<AlertRow>> alertIncidentStarter = new SimpleObjectProperty<>();
     private int fileGeneration;
     private String pendingService;
     private boolean closed;
@@ -214,6 +215,19 @@ public final class DashboardViewModel implements AutoCloseable {
     /** What "Start incident" on a failing service does; {@code null} (the default) offers no such action. */
     public ObjectProperty<Consumer<ServiceRow>> incidentStarterProperty() {
         return incidentStarter;
+    }
+
+    /** What "Start incident" on a firing alert does; {@code null} (the default) offers no such action. */
+    public ObjectProperty<Consumer<AlertRow>> alertIncidentStarterProperty() {
+        return alertIncidentStarter;
+    }
+
+    /** Starts an incident from the firing alert {@code row} through {@link #alertIncidentStarterProperty()}, if set. */
+    public void startIncident(AlertRow row) {
+        Consumer<AlertRow> starter = alertIncidentStarter.get();
+        if (starter != null && row != null) {
+            starter.accept(row);
+        }
     }
 
     /** Starts an incident about {@code row} through {@link #incidentStarterProperty()}, if set. */

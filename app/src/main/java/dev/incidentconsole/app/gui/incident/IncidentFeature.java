@@ -8,6 +8,7 @@ import dev.incidentconsole.app.gui.dashboard.DashboardViewModel;
 import dev.incidentconsole.app.gui.run.RunFeature;
 import dev.incidentconsole.app.gui.run.RunServices;
 import dev.incidentconsole.app.gui.util.DialogService;
+import dev.incidentconsole.app.incident.AlertSeverity;
 import dev.incidentconsole.app.gui.util.TaskExecutor;
 import dev.incidentconsole.app.settings.SettingsStore;
 import dev.incidentconsole.app.targets.TargetCatalog;
@@ -57,6 +58,7 @@ public final class IncidentFeature implements AutoCloseable {
         return t;
     });
     private ServiceWatch watch = ServiceWatch.NONE;
+    private AlertSeverity severities = AlertSeverity.of(java.util.Map.of());
     private HealthRecording recording;
     private Navigation navigation;
     private IncidentsView view;
@@ -93,12 +95,14 @@ public final class IncidentFeature implements AutoCloseable {
         if (model.storeSettings() != null) {
             model.storeSettings().useSettings(settings);
         }
+        executor.execute(() -> AlertSeverity.of(settings.load().alertSeverities()), read -> severities = read,
+                e -> model.errorProperty().set("Alert severities in settings.json: " + e.getMessage()));
     }
 
     /** Adds the Incidents destination to the rail. */
     public void install(MainView main, Navigation nav) {
         this.navigation = nav;
-        this.view = new IncidentsView(model, dialogs, Path.of(System.getProperty("user.home")));
+        this.view = new IncidentsView(model, dialogs, dev.incidentconsole.app.AppPaths.userHome());
         main.register(new Destination(PLACE, "Incidents", Feather.ALERT_OCTAGON), () -> view);
     }
 
@@ -111,6 +115,10 @@ public final class IncidentFeature implements AutoCloseable {
         dashboard.incidentStarterProperty().set(row -> starter.startForService(
                 ServiceLink.of(row.spec(), dashboard.environment().nameProperty().get()),
                 DashboardWatch.sections(dashboard, row)));
+        dashboard.alertIncidentStarterProperty().set(row -> starter.startForAlert(row.alert(),
+                dashboard.environment().nameProperty().get(),
+                DashboardWatch.sections(row.link() == null ? List.of() : List.of(row.link()), dashboard.runbooks()),
+                severities));
         recording = HealthRecording.start(dashboard, model, uiThread);
     }
 

@@ -1,6 +1,9 @@
 package dev.incidentconsole.app.gui.incident;
 
 import dev.incidentconsole.app.gui.util.DialogService;
+import dev.incidentconsole.app.incident.AlertEntries;
+import dev.incidentconsole.app.incident.AlertSeverity;
+import dev.incidentconsole.health.FiringAlert;
 import dev.incidentconsole.app.gui.util.DialogService.TextAndChoice;
 import dev.incidentconsole.incident.EntryBody;
 import dev.incidentconsole.incident.Incident;
@@ -10,6 +13,7 @@ import dev.incidentconsole.incident.Severity;
 import dev.incidentconsole.runbook.Runbook;
 import dev.incidentconsole.runbook.Section;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -69,37 +73,63 @@ public final class IncidentStarter {
      * service linked to the incident and its values used for placeholders.
      */
     public void startForService(ServiceLink service, List<SectionChoice> sections) {
+        chooseSection("Start an incident for " + service.name(), "fits the service best", sections).ifPresent(chosen -> {
+            Section procedure = chosen.runbook() == null ? null : procedureOf(chosen.runbook(), chosen.section());
+            begin(chosen.runbook(), procedure, service, service.name()
+                    + (procedure == null ? " is failing" : ": " + procedure.title()), Severity.P2, open);
+        });
+    }
+
+    /**
+     * "Start incident" on a firing alert: like {@link #startForService}, with the title from the alert, the
+     * severity its {@code severity} label suggests ({@code severities}), its labels as placeholder values
+     * ({@link ServiceLink#ofAlert}) and the alert on the timeline at its own start time.
+     */
+    public void startForAlert(FiringAlert alert, String environment, List<SectionChoice> sections,
+                              AlertSeverity severities) {
+        ServiceLink labels = ServiceLink.ofAlert(alert, environment);
+        String title = alert.name() + (alert.summary().isBlank() ? "" : ": " + alert.summary());
+        Opener withAlert = (incident, runbook, procedure, service) -> {
+            incidents.timeline().append(AlertEntries.of(incident.id(), alert, true, incidents.author(), Instant.now()), null);
+            open.open(incident, runbook, procedure, service);
+        };
+        chooseSection("Start an incident for " + alert.name(), "answers the alert best", sections).ifPresent(chosen ->
+                begin(chosen.runbook(), chosen.runbook() == null ? null : procedureOf(chosen.runbook(), chosen.section()),
+                        labels, title, severities.suggest(alert.severity()), withAlert));
+    }
+
+    /**
+     * Asks which of {@code sections} to follow, the first suggested; empty when the user cancels, a choice
+     * without runbook for "no section" (also the answer when there are none to choose from).
+     */
+    private Optional<SectionChoice> chooseSection(String title, String best, List<SectionChoice> sections) {
+        SectionChoice none = new SectionChoice(null, null, NO_SECTION);
         if (sections.isEmpty()) {
-            begin(null, null, service, service.name() + " is failing");
-            return;
+            return Optional.of(none);
         }
         List<String> labels = new ArrayList<>(sections.stream().map(SectionChoice::label).toList());
         labels.add(NO_SECTION);
-        Optional<String> pick = dialogs.choose("Start an incident for " + service.name(),
-                "Which runbook section do you follow? The first one fits the service best.", labels, labels.get(0));
-        if (pick.isEmpty()) {
-            return;
-        }
-        int index = labels.indexOf(pick.get());
-        if (index < 0 || index >= sections.size()) {
-            begin(null, null, service, service.name() + " is failing");
-            return;
-        }
-        SectionChoice chosen = sections.get(index);
-        Section procedure = procedureOf(chosen.runbook(), chosen.section());
-        begin(chosen.runbook(), procedure, service, service.name() + ": " + procedure.title());
+        Optional<String> pick = dialogs.choose(title, "Which runbook section do you follow? The first one " + best + ".",
+                labels, labels.get(0));
+        int index = pick.map(labels::indexOf).orElse(-1);
+        return pick.map(p -> index >= 0 && index < sections.size() ? sections.get(index) : none);
     }
 
     private void begin(Runbook runbook, Section procedure, ServiceLink service, String title) {
+        begin(runbook, procedure, service, title, Severity.P2, open);
+    }
+
+    private void begin(Runbook runbook, Section procedure, ServiceLink service, String title, Severity severity,
+                       Opener open) {
         RunbookLink link = runbook == null ? null : new RunbookLink(fileName(runbook), procedure.path());
-        List<Incident> open = incidents.openIncidents();
-        if (!open.isEmpty()) {
+        List<Incident> openIncidents = incidents.openIncidents();
+        if (!openIncidents.isEmpty()) {
             List<String> choices = new ArrayList<>();
             choices.add(NEW_INCIDENT);
-            open.forEach(i -> choices.add(i.id() + "  " + i.severity() + "  " + i.title()));
+            openIncidents.forEach(i -> choices.add(i.id() + "  " + i.severity() + "  " + i.title()));
             // An open incident about the same service is most likely the one to join.
-            String suggested = open.stream().filter(i -> service != null && i.services().contains(service.name()))
-                    .findFirst().map(i -> choices.get(open.indexOf(i) + 1)).orElse(NEW_INCIDENT);
+            String suggested = openIncidents.stream().filter(i -> service != null && i.services().contains(service.name()))
+                    .findFirst().map(i -> choices.get(openIncidents.indexOf(i) + 1)).orElse(NEW_INCIDENT);
             Optional<String> pick = dialogs.choose("Start or join an incident",
                     "Join an open incident" + (runbook == null ? "" : " with this section") + ", or start a new one?",
                     choices, suggested);
@@ -108,24 +138,25 @@ public final class IncidentStarter {
             }
             int index = choices.indexOf(pick.get());
             if (index > 0) {
-                join(open.get(index - 1), link, runbook, procedure, service);
+                join(openIncidents.get(index - 1), link, runbook, procedure, service, open);
                 return;
             }
         }
         Optional<TextAndChoice<Severity>> answer = dialogs.askTextAndChoice("Start an incident", "Title",
-                title, "Severity", Arrays.asList(Severity.values()), Severity.P2);
+                title, "Severity", Arrays.asList(Severity.values()), severity);
         answer.filter(a -> !a.text().isBlank()).ifPresent(a -> incidents.start(new IncidentDraft(a.text(), a.choice(),
                         service == null ? "" : service.environment(), service == null ? List.of() : List.of(service.name()),
                         link == null ? List.of() : List.of(link), null),
-                created -> this.open.open(created, runbook, procedure, service)));
+                created -> open.open(created, runbook, procedure, service)));
     }
 
-    private void join(Incident incident, RunbookLink link, Runbook runbook, Section procedure, ServiceLink service) {
+    private void join(Incident incident, RunbookLink link, Runbook runbook, Section procedure, ServiceLink service,
+                      Opener open) {
         java.util.function.Consumer<Incident> then = joined -> {
             if (service != null && !joined.services().contains(service.name())) {
                 incidents.timeline().record(joined.id(), new EntryBody.ServiceLinked(service.name()), null, null);
             }
-            this.open.open(joined, runbook, procedure, service);
+            open.open(joined, runbook, procedure, service);
         };
         if (link != null) {
             incidents.join(incident, link, then);

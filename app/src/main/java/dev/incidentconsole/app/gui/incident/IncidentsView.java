@@ -3,9 +3,11 @@ package dev.incidentconsole.app.gui.incident;
 import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
 import dev.incidentconsole.app.gui.Icons;
+import dev.incidentconsole.app.gui.util.CommittedChoice;
 import dev.incidentconsole.app.gui.util.DialogService;
 import dev.incidentconsole.incident.Incident;
 import dev.incidentconsole.incident.Severity;
+import dev.incidentconsole.incident.SeverityPolicy;
 import dev.incidentconsole.incident.Status;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -164,16 +166,12 @@ public final class IncidentsView extends SplitPane {
         ComboBox<Status> status = new ComboBox<>();
         status.getItems().setAll(Status.values());
         status.setId("status-combo");
-        // Invalidation, not change: a replayed incident equal to the shown one must still fill the combos.
-        javafx.beans.InvalidationListener sync = o -> {
-            Incident now = t.incidentProperty().get();
-            severity.setValue(now == null ? null : now.severity());
-            status.setValue(now == null ? null : now.status());
-        };
-        t.incidentProperty().addListener(sync);
-        sync.invalidated(null);
-        severity.setOnAction(e -> t.changeSeverity(severity.getValue()));
-        status.setOnAction(e -> t.changeStatus(status.getValue()));
+        // A change is recorded on Enter or a click, never while arrowing through the list.
+        SeverityPolicy policy = SeverityPolicy.defaults();
+        CommittedChoice.install(severity, t.incidentProperty().map(Incident::severity), t::changeSeverity,
+                s -> s + " \u00b7 " + policy.level(s).describe(), s -> s + " \u00b7 " + policy.level(s).name());
+        CommittedChoice.install(status, t.incidentProperty().map(Incident::status), t::changeStatus, Status::label,
+                Status::label);
         HBox exports = new HBox(4, new Label("Export"));
         exports.setAlignment(Pos.CENTER_LEFT);
         for (ExportFormat f : ExportFormat.values()) {

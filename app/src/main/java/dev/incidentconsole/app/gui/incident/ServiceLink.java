@@ -1,5 +1,6 @@
 package dev.incidentconsole.app.gui.incident;
 
+import dev.incidentconsole.health.FiringAlert;
 import dev.incidentconsole.health.ServiceSpec;
 import dev.incidentconsole.health.spec.HttpSpec;
 import dev.incidentconsole.health.spec.PostgresSpec;
@@ -15,24 +16,31 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The dashboard service an incident was started from, and the values its definition gives a walkthrough's
- * placeholders: the service name, host, port, URL, database and database user. Passwords and headers are
- * never taken. Immutable.
+ * The dashboard service (or firing alert) an incident was started from, and the values it gives a walkthrough's
+ * placeholders: the service name, host, port, URL, database and database user; for an alert its namespace, pod,
+ * job, container and instance. Passwords and headers are never taken. Immutable.
  *
  * @param name        the service's name on the dashboard
  * @param environment the dashboard environment it was watched in; may be empty
  * @param values      canonical name ({@code host}, {@code port}, {@code url}, {@code database}, {@code user},
- *                    {@code service}) to value
+ *                    {@code service}, {@code namespace}, {@code pod}, {@code job}, {@code instance}) to value
  */
 public record ServiceLink(String name, String environment, Map<String, String> values) {
     /** Placeholder spellings (lower case, letters and digits only) that mean each canonical value. */
-    private static final Map<String, List<String>> ALIASES = Map.of(
-            "service", List.of("service", "servicename", "svc", "app", "appname", "application", "deployment"),
-            "host", List.of("host", "hostname", "server", "dbhost", "pghost", "redishost", "servicehost"),
-            "port", List.of("port", "dbport", "pgport", "redisport", "serviceport"),
-            "url", List.of("url", "endpoint", "healthurl", "serviceurl", "baseurl", "healthcheckurl"),
-            "database", List.of("database", "db", "dbname", "pgdatabase", "databasename"),
-            "user", List.of("dbuser", "pguser", "databaseuser", "user", "username"));
+    private static final Map<String, List<String>> ALIASES = Map.ofEntries(
+            Map.entry("service", List.of("service", "servicename", "svc", "app", "appname", "application", "deployment")),
+            Map.entry("host", List.of("host", "hostname", "server", "dbhost", "pghost", "redishost", "servicehost")),
+            Map.entry("port", List.of("port", "dbport", "pgport", "redisport", "serviceport")),
+            Map.entry("url", List.of("url", "endpoint", "healthurl", "serviceurl", "baseurl", "healthcheckurl")),
+            Map.entry("database", List.of("database", "db", "dbname", "pgdatabase", "databasename")),
+            Map.entry("user", List.of("dbuser", "pguser", "databaseuser", "user", "username")),
+            Map.entry("namespace", List.of("namespace", "ns", "kubenamespace", "k8snamespace", "kubernetesnamespace")),
+            Map.entry("pod", List.of("pod", "podname")),
+            Map.entry("job", List.of("job", "jobname")),
+            Map.entry("instance", List.of("instance", "target")),
+            Map.entry("container", List.of("container", "containername")));
+    /** Alert labels that name the service an alert is about, most specific first. */
+    private static final List<String> SERVICE_LABELS = List.of("service", "app", "deployment", "job", "container");
 
     public ServiceLink {
         environment = environment == null ? "" : environment;
@@ -62,6 +70,34 @@ public record ServiceLink(String name, String environment, Map<String, String> v
             hostPort(v, tcp.host(), tcp.port());
         }
         return new ServiceLink(spec.name(), environment, v);
+    }
+
+    /**
+     * The values a firing alert's labels give: {@code namespace}, {@code pod}, {@code job}, {@code container},
+     * {@code instance} (and the host and port it is made of), and the service it is about ({@code service},
+     * {@code app}, {@code deployment}, {@code job} or {@code container} label; else the alert's name).
+     */
+    public static ServiceLink ofAlert(FiringAlert alert, String environment) {
+        Map<String, String> labels = alert.labels();
+        Map<String, String> v = new LinkedHashMap<>();
+        String service = SERVICE_LABELS.stream().map(labels::get).filter(x -> x != null && !x.isBlank()).findFirst()
+                .orElse(alert.name());
+        v.put("service", service);
+        for (String label : List.of("namespace", "pod", "job", "container", "instance")) {
+            put(v, label, labels.get(label));
+        }
+        String instance = labels.get("instance");
+        if (instance != null && !instance.isBlank()) {
+            // host:port, [v6]:port, or a URL as blackbox exporters write it
+            String hostPort = instance.replaceFirst("^[a-z]+://", "").replaceFirst("/.*$", "");
+            int colon = hostPort.lastIndexOf(':');
+            boolean port = colon > 0 && colon > hostPort.lastIndexOf(']') && hostPort.substring(colon + 1).matches("\\d+");
+            put(v, "host", (port ? hostPort.substring(0, colon) : hostPort).replaceAll("^\\[|]$", ""));
+            if (port) {
+                v.put("port", hostPort.substring(colon + 1));
+            }
+        }
+        return new ServiceLink(service, environment, v);
     }
 
     /** The value for a placeholder named {@code placeholder} ({@code <db-host>}, {@code $PGHOST}...), if the service gives one. */

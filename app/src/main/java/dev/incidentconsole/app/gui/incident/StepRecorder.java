@@ -6,6 +6,7 @@ import dev.incidentconsole.exec.OutputLine;
 import dev.incidentconsole.exec.PreparedCommand;
 import dev.incidentconsole.exec.RunResult;
 import dev.incidentconsole.incident.EntryBody;
+import dev.incidentconsole.incident.export.OutputTrim;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,6 +19,8 @@ import java.util.UUID;
 final class StepRecorder implements CommandRunViewModel.RunListener {
     /** Output lines written to the timeline entry; the run's output file has all of them. */
     static final int RECORDED_LINES = 40;
+    /** Of those, error lines from before the last ones: the real error often comes early, followed by noise. */
+    static final int ERROR_LINES = 10;
 
     private final WalkStep step;
     private final String incidentId;
@@ -56,7 +59,11 @@ final class StepRecorder implements CommandRunViewModel.RunListener {
         step.stateProperty().set(WalkStep.State.RUNNING);
         step.statusProperty().set("Running on " + target.name() + "...");
         onStart.run();
-        timeline.record(incidentId, new EntryBody.StepStarted(attempt.command, attempt.target), step.ref(), receipt -> {
+        // The run view asked to confirm a destructive command, and any command on a production target.
+        String confirmedBy = command.dangerous() || target.production() ? timeline.author() : null;
+        EntryBody.StepStarted body = new EntryBody.StepStarted(attempt.command, attempt.target,
+                command.dangerous() ? command.danger().reason() : null, confirmedBy);
+        timeline.record(incidentId, body, step.ref(), receipt -> {
             attempt.started = receipt.entry().id();
             if (attempt.ended) {
                 finish(attempt);
@@ -78,6 +85,13 @@ final class StepRecorder implements CommandRunViewModel.RunListener {
         if (attempt.started != null) {
             finish(attempt);
         }
+    }
+
+    @Override
+    public void notRun(PreparedCommand command, TargetInfo target, String why) {
+        step.statusProperty().set("Not run: " + why);
+        timeline.record(incidentId, EntryBody.StepFinished.notRun(command.text(), target.name(), why), step.ref(),
+                receipt -> step.statusProperty().set("Not run: " + why + " (recorded)"));
     }
 
     @Override
@@ -108,8 +122,11 @@ final class StepRecorder implements CommandRunViewModel.RunListener {
                 + (r.message().isEmpty() || r.exitCode() == null ? "" : " - " + r.message());
     }
 
+    /** The output's error lines (stderr, or lines that read as errors) and its last lines. */
     private static String tail(RunResult result) {
-        List<String> lines = result.tail().stream().map(OutputLine::text).toList();
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - RECORDED_LINES), lines.size()));
+        List<OutputLine> out = result.tail();
+        List<String> lines = out.stream().map(OutputLine::text).toList();
+        return OutputTrim.excerpt(lines, k -> out.get(k).isError() || OutputTrim.looksLikeError(lines.get(k)),
+                ERROR_LINES, RECORDED_LINES - ERROR_LINES);
     }
 }

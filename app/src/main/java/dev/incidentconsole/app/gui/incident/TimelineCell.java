@@ -49,12 +49,14 @@ final class TimelineCell extends ListCell<TimelineEntry> {
         }
         Incident incident = model.incidentProperty().get();
         boolean pinned = incident != null && incident.pinned().contains(entry.id());
-        Label time = new Label(TIME.format(entry.time()));
+        Label time = new Label(TIME.format(entry.occurredAt()));
         time.getStyleClass().addAll("timeline-time", Styles.TEXT_MUTED);
-        time.setTooltip(new Tooltip(entry.time().toString() + (entry.source() == null ? "" : "\n" + entry.source().display())));
+        time.setTooltip(new Tooltip("happened " + entry.occurredAt() + "\nrecorded " + entry.recordedAt()
+                + (entry.source() == null ? "" : "\n" + entry.source().display())));
         Label author = new Label(entry.author());
         author.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_BOLD);
-        Label kind = new Label(entry.kind().replace('_', ' '), Icons.of(icon(entry)));
+        boolean notRun = entry.body() instanceof EntryBody.StepFinished f && f.notRun() != null;
+        Label kind = new Label(notRun ? "not run" : entry.kind().replace('_', ' '), Icons.of(icon(entry)));
         kind.getStyleClass().addAll("fact-chip", style(entry));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -79,6 +81,13 @@ final class TimelineCell extends ListCell<TimelineEntry> {
             output.setMaxWidth(Double.MAX_VALUE);
             output.setMinWidth(0); // long output lines are cut, never widen the entry
             box.getChildren().add(output);
+        }
+        String late = IncidentEntryText.lateNote(entry, TIME);
+        if (!late.isEmpty()) {
+            Label lateLabel = new Label(late, Icons.of(Feather.CLOCK));
+            lateLabel.setId("late-" + entry.id());
+            lateLabel.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED, "timeline-late");
+            box.getChildren().add(lateLabel);
         }
         if (entry.seq() == 0) {
             Label local = new Label("Saved locally; sent when the store is back", Icons.of(Feather.CLOUD_OFF));
@@ -114,7 +123,11 @@ final class TimelineCell extends ListCell<TimelineEntry> {
     }
 
     private static String style(TimelineEntry e) {
-        if (e.body() instanceof EntryBody.StepFinished f) {
+        if (e.body() instanceof EntryBody.StepStarted s && s.danger() != null) {
+            return "fact-danger";
+        } else if (e.body() instanceof EntryBody.StepFinished f && f.notRun() != null) {
+            return "fact";
+        } else if (e.body() instanceof EntryBody.StepFinished f) {
             return f.exitCode() != null && f.exitCode() == 0 ? "fact-ok" : "fact-danger";
         } else if (e.body() instanceof EntryBody.HealthChanged h) {
             return "up".equals(h.to()) ? "fact-ok" : "fact-danger";

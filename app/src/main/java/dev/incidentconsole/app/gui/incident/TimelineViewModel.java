@@ -11,10 +11,12 @@ import dev.incidentconsole.incident.StepRef;
 import dev.incidentconsole.incident.StoreException;
 import dev.incidentconsole.incident.Subscription;
 import dev.incidentconsole.incident.TimelineEntry;
+import dev.incidentconsole.incident.TimelineOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -95,7 +97,7 @@ public final class TimelineViewModel {
         String id = shown.id();
         executor.execute(() -> load(id), loaded -> {
             if (incident.get() != null && incident.get().id().equals(id)) {
-                entries.setAll(loaded.entries());
+                entries.setAll(TimelineOrder.byEvent(loaded.entries()));
                 incident.set(Incident.replay(loaded.entries()));
                 if (loaded.live() != null) {
                     stopFollowing();
@@ -138,7 +140,19 @@ public final class TimelineViewModel {
 
     /** Appends {@code body} to incident {@code incidentId}, shown or not (a walkthrough keeps its incident). */
     public void record(String incidentId, EntryBody body, StepRef source, Consumer<Receipt> then) {
-        TimelineEntry entry = TimelineEntry.create(incidentId, author, body, source, Clock.systemUTC());
+        record(incidentId, body, source, null, then);
+    }
+
+    /**
+     * Appends {@code body}, which happened at {@code occurredAt} (null: now), to incident {@code incidentId};
+     * it is recorded now and takes its place in the timeline by {@code occurredAt}.
+     */
+    public void record(String incidentId, EntryBody body, StepRef source, Instant occurredAt, Consumer<Receipt> then) {
+        append(TimelineEntry.happened(incidentId, author, body, source, occurredAt, Clock.systemUTC()), then);
+    }
+
+    /** Appends an entry made elsewhere (an alert's, whose id every console derives alike), in turn with the others. */
+    public void append(TimelineEntry entry, Consumer<Receipt> then) {
         pending.set(pending.get() + 1);
         appends.add(() -> executor.execute(() -> {
             IncidentStore s = store.get();
@@ -240,28 +254,33 @@ public final class TimelineViewModel {
     }
 
     /**
-     * Adds an entry of the shown incident in timeline order (by seq; entries saved locally, seq 0, last), or
-     * replaces the locally saved copy of it once the store has it.
+     * Adds an entry of the shown incident where it happened ({@link TimelineOrder#EVENT}), or replaces the
+     * locally saved copy of it once the store has it.
      */
     private void arrived(TimelineEntry e) {
         Incident now = incident.get();
         if (now == null || !now.id().equals(e.incidentId())) {
             return;
         }
+        long lastSeq = 0;
         for (int i = 0; i < entries.size(); i++) {
-            if (entries.get(i).id().equals(e.id())) {
-                if (entries.get(i).seq() == 0 && e.seq() > 0) {
+            TimelineEntry shown = entries.get(i);
+            if (shown.id().equals(e.id())) {
+                if (shown.seq() == 0 && e.seq() > 0) {
                     entries.set(i, e);
                 }
                 return;
             }
+            lastSeq = Math.max(lastSeq, shown.seq());
         }
         int at = entries.size();
-        while (e.seq() > 0 && at > 0 && (entries.get(at - 1).seq() == 0 || entries.get(at - 1).seq() > e.seq())) {
+        while (at > 0 && TimelineOrder.EVENT.compare(entries.get(at - 1), e) > 0) {
             at--;
         }
         entries.add(at, e);
-        incident.set(at == entries.size() - 1 ? now.apply(e) : Incident.replay(entries));
+        // The state folds in recording order: an entry recorded after every shown one just applies.
+        boolean newest = e.seq() == 0 || e.seq() > lastSeq;
+        incident.set(newest ? now.apply(e) : Incident.replay(entries));
     }
 
     private void fail(Exception e) {
@@ -281,7 +300,7 @@ public final class TimelineViewModel {
         return incident;
     }
 
-    /** Every recorded entry in timeline order. */
+    /** Every recorded entry, in the order they happened (ties in recording order). */
     public ObservableList<TimelineEntry> entries() {
         return entries;
     }

@@ -223,7 +223,7 @@ public final class WalkthroughViewModel {
 
     private void upAgain(WalkStep step, Instant at) {
         String text = service.name() + " is UP again at " + TIME.format(at.atZone(ZoneId.systemDefault()));
-        timeline.record(incidentId, new EntryBody.Note(text, null), step == null ? null : step.ref(), receipt -> {
+        timeline.record(incidentId, new EntryBody.Note(text, null), step == null ? null : step.ref(), at, receipt -> {
             if (step != null) {
                 step.stateProperty().set(WalkStep.State.DONE);
                 step.statusProperty().set("Done: " + text + " (recorded)");

@@ -70,6 +70,10 @@ public final class CommandRunViewModel {
         /** The command was handed to a system terminal on {@code target}; its output is not seen here. */
         default void openedInTerminal(PreparedCommand command, TargetInfo target) {
         }
+
+        /** The command was not run: a confirmation it needed was declined or cancelled; {@code why} says which. */
+        default void notRun(PreparedCommand command, TargetInfo target, String why) {
+        }
     }
 
     public CommandRunViewModel(Command command, TargetCatalog catalog, RunServices services) {
@@ -193,6 +197,7 @@ public final class CommandRunViewModel {
         }
         if (!confirmed(p)) {
             message.set("Not run: you did not confirm it.");
+            listener.notRun(p, target.get(), declined(p, target.get()));
             return;
         }
         RunRequest request = request();
@@ -242,6 +247,12 @@ public final class CommandRunViewModel {
                 : !where.production() || productionConfirmed || questions.runOnProduction(p, where);
         productionConfirmed |= yes && where.production();
         return yes;
+    }
+
+    /** What was declined, for the timeline: the danger or the production target. */
+    private static String declined(PreparedCommand p, TargetInfo where) {
+        return p.dangerous() ? "the destructive command was not confirmed (" + p.danger().reason() + ")"
+                : "running on the production target " + where.name() + " was not confirmed";
     }
 
     private void launchTerminal(PreparedCommand p) {

@@ -1,5 +1,6 @@
 package dev.incidentconsole.app.gui.util;
 
+import dev.incidentconsole.app.AppPaths;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,9 +36,7 @@ public final class FxDialogService implements DialogService {
     public Optional<Path> chooseDirectory(String title, Path initial) {
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle(title);
-        if (initial != null && Files.isDirectory(initial)) {
-            chooser.setInitialDirectory(initial.toFile());
-        }
+        chooser.setInitialDirectory(startIn(initial).toFile());
         File chosen = chooser.showDialog(owner);
         return Optional.ofNullable(chosen).map(File::toPath);
     }
@@ -46,13 +45,24 @@ public final class FxDialogService implements DialogService {
     public Optional<Path> chooseFile(String title, Path initial) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
-        if (initial != null && Files.isDirectory(initial)) {
-            chooser.setInitialDirectory(initial.toFile());
-        } else if (initial != null && initial.getParent() != null && Files.isDirectory(initial.getParent())) {
-            chooser.setInitialDirectory(initial.getParent().toFile());
-        }
+        chooser.setInitialDirectory(startIn(initial).toFile());
         File chosen = chooser.showOpenDialog(owner);
         return Optional.ofNullable(chosen).map(File::toPath);
+    }
+
+    /**
+     * The folder a chooser opens in: {@code initial} if it is one, else the folder of the file it names, else the
+     * user's home ({@link AppPaths#userHome()}); never the process's working folder, which a launcher may have
+     * set to the JDK's or the app's.
+     */
+    static Path startIn(Path initial) {
+        if (initial != null && Files.isDirectory(initial)) {
+            return initial;
+        }
+        if (initial != null && initial.getParent() != null && Files.isDirectory(initial.getParent())) {
+            return initial.getParent();
+        }
+        return AppPaths.userHome();
     }
 
     @Override
@@ -74,9 +84,7 @@ public final class FxDialogService implements DialogService {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
         chooser.setInitialFileName(fileName);
-        if (initialDirectory != null && Files.isDirectory(initialDirectory)) {
-            chooser.setInitialDirectory(initialDirectory.toFile());
-        }
+        chooser.setInitialDirectory(startIn(initialDirectory).toFile());
         return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath);
     }
 

@@ -137,6 +137,27 @@ class BrowseViewModelTest {
     }
 
     @Test
+    void anIndexSymptomWhoseRunbookIsMissingNamesTheFileAndOpensTheIndexLine() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("missing-links"));
+        Files.writeString(folder.resolve("index.md"), """
+                # Worker Index
+
+                ## By Symptom
+
+                - Queue backing up → [High Queue Depth](./high-queue-depth.md)
+                """);
+        BrowseViewModel model = new BrowseViewModel();
+        model.setOpener(opened::add);
+        model.update(BrowseCatalog.of(parseAll(folder)));
+
+        BrowseNode queue = named(named(model.symptoms(), "Worker Index").orElseThrow().children(), "Queue backing up")
+                .orElseThrow();
+        assertThat(queue.detail()).isEqualTo("missing runbook: high-queue-depth.md");
+        assertThat(queue.target().file().getFileName().toString()).isEqualTo("index.md");
+        assertThat(queue.target().line()).isEqualTo(5);
+    }
+
+    @Test
     void alertsOpenTheSectionThatAnswersThem() {
         BrowseViewModel model = model();
         BrowseNode alert = named(model.alerts(), "RedisMemoryHigh").orElseThrow();

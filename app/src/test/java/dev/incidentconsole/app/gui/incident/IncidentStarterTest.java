@@ -118,4 +118,35 @@ class IncidentStarterTest {
         assertThat(IncidentFeature.sectionAt(runbook, List.of("Web", "Renamed since")).title()).isEqualTo("Web");
         assertThat(IncidentFeature.sectionAt(runbook, List.of()).title()).isEqualTo("Web");
     }
+    /** Issue part 3: an alert's severity, labels and start time carry into the incident it starts. */
+    @Test
+    void aFiringAlertStartsAnIncidentWithItsSeverityLabelsAndStartTime() throws Exception {
+        java.time.Instant began = java.time.Instant.parse("2026-12-06T01:50:55Z");
+        dev.incidentconsole.health.FiringAlert alert = new dev.incidentconsole.health.FiringAlert("RedisDown",
+                "critical", Map.of("alertname", "RedisDown", "severity", "critical", "namespace", "shop",
+                "pod", "redis-0", "instance", "10.0.0.7:6379", "job", "redis"), "Redis does not answer", began, "f1");
+        dialogs.takeSuggestedChoice = true;
+
+        starter.startForAlert(alert, "prod", sections(),
+                dev.incidentconsole.app.incident.AlertSeverity.of(Map.of()));
+
+        assertThat(dialogs.suggestedChoices).containsExactly("P0");
+        assertThat(opened).singleElement().satisfies(o -> {
+            assertThat(o.incident().title()).isEqualTo("RedisDown: Redis does not answer");
+            assertThat(o.incident().severity()).isEqualTo(dev.incidentconsole.incident.Severity.P0);
+            assertThat(o.procedure()).isEqualTo("Backend failing");
+            assertThat(o.service().valueFor("<namespace>")).contains("shop");
+            assertThat(o.service().valueFor("$POD")).contains("redis-0");
+            assertThat(o.service().valueFor("{host}")).contains("10.0.0.7");
+            assertThat(o.service().valueFor("<port>")).contains("6379");
+            assertThat(o.service().valueFor("job")).contains("redis");
+        });
+        String id = opened.get(0).incident().id();
+        TimelineEntry recorded = store.entries(id, 0).stream()
+                .filter(e -> e.body() instanceof EntryBody.AlertChanged).findFirst().orElseThrow();
+        assertThat(recorded.occurredAt()).isEqualTo(began);
+        // The dashboard's recorder writes the same entry for the same alert: the store keeps one.
+        assertThat(store.append(dev.incidentconsole.app.incident.AlertEntries.of(id, alert, true, "bob",
+                java.time.Instant.now())).outcome()).isEqualTo(dev.incidentconsole.incident.Receipt.Outcome.ALREADY_STORED);
+    }
 }

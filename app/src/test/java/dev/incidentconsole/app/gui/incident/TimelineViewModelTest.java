@@ -143,4 +143,36 @@ class TimelineViewModelTest {
         broken.refresh();
         assertThat(broken.errorProperty().get()).isNotBlank().doesNotContain("Exception");
     }
+    /**
+     * The issue's outage: the alert is noticed minutes after it began, the health change is confirmed after the
+     * "UP again" note was written. The view and every export show them in the order they happened.
+     */
+    @Test
+    void entriesRecordedOutOfOrderShowAndExportInTheOrderTheyHappened() throws Exception {
+        Incident shown = timeline.incidentProperty().get();
+        java.time.Instant created = shown.startedAt();
+        timeline.record(shown.id(), new EntryBody.Note("orders-api is UP again", null), null, created.plusSeconds(66), null);
+        timeline.record(shown.id(), new EntryBody.HealthChanged("orders-api", "http", "down", "up", "HTTP 200"), null,
+                created.plusSeconds(60), null);
+        TimelineEntry alert = TimelineEntry.happened(shown.id(), "dashboard", new EntryBody.AlertChanged("OrdersApiDown",
+                "firing", java.util.Map.of("service", "orders-api"), "no healthy pods"), null,
+                created.minusSeconds(217), java.time.Clock.systemUTC());
+        timeline.accept(store.append(alert));
+
+        List<String> order = List.of("OrdersApiDown", "Disk full on db1", "HTTP 200", "UP again");
+        assertThat(timeline.entries()).extracting(dev.incidentconsole.app.cli.IncidentEntryText::summary)
+                .satisfies(lines -> assertThat(String.join("\n", lines)).containsSubsequence(order));
+        assertThat(timeline.visibleEntries()).containsExactlyElementsOf(timeline.entries());
+        assertThat(dev.incidentconsole.app.cli.IncidentEntryText.lateNote(timeline.entries().get(0),
+                java.time.format.DateTimeFormatter.ISO_INSTANT)).contains("3 min 37 s later");
+        assertThat(timeline.incidentProperty().get().entryCount()).isEqualTo(4);
+
+        for (ExportFormat format : ExportFormat.values()) {
+            Path file = dir.resolve("export." + format.extension());
+            timeline.export(format, file, null);
+            String text = Files.readString(file);
+            int timelineStart = format == ExportFormat.JSON ? text.indexOf("\"entries\"") : text.indexOf("Timeline");
+            assertThat(text.substring(timelineStart)).as(format.name()).containsSubsequence(order);
+        }
+    }
 }

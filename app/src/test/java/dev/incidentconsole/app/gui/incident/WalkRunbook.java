@@ -91,6 +91,10 @@ final class WalkRunbook {
         final List<String> asked = new ArrayList<>();
         final List<String> titles = new ArrayList<>();
         final List<String> suggested = new ArrayList<>();
+        /** The choice each text-and-choice dialog suggested (e.g. a severity). */
+        final List<String> suggestedChoices = new ArrayList<>();
+        /** Whether text-and-choice dialogs take the suggested choice (else the second one). */
+        volatile boolean takeSuggestedChoice;
         volatile boolean confirm;
         volatile Path saveTo;
         volatile String choice;
@@ -126,7 +130,8 @@ final class WalkRunbook {
         public <T> Optional<TextAndChoice<T>> askTextAndChoice(String title, String textLabel, String initialText,
                                                               String choiceLabel, List<T> choices, T initial) {
             asked.add(initialText);
-            return Optional.of(new TextAndChoice<>(initialText, choices.get(1)));
+            suggestedChoices.add(String.valueOf(initial));
+            return Optional.of(new TextAndChoice<>(initialText, takeSuggestedChoice ? initial : choices.get(1)));
         }
     }
 }

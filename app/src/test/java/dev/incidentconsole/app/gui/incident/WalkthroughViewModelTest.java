@@ -183,7 +183,47 @@ class WalkthroughViewModelTest {
         assertThat(dialogs.asked).anyMatch(m -> m.contains("rm -rf /var/lib/app/cache"));
         assertThat(rm.stateProperty().get()).isEqualTo(WalkStep.State.TODO);
         assertThat(rm.run().messageProperty().get()).startsWith("Not run");
-        assertThat(stored()).extracting(TimelineEntry::kind).containsExactly("created");
+        assertThat(stored()).extracting(TimelineEntry::kind).containsExactly("created", "step_finished");
+        EntryBody.StepFinished declined = (EntryBody.StepFinished) stored().get(1).body();
+        assertThat(declined.notRun()).startsWith("the destructive command was not confirmed (")
+                .contains(rm.command().danger().reason());
+        assertThat(declined.exitCode()).isNull();
+        assertThat(dev.incidentconsole.app.cli.IncidentEntryText.summary(stored().get(1)))
+                .startsWith("not run: `rm -rf /var/lib/app/cache` on local: the destructive command was not confirmed");
+    }
+
+    @Test
+    void aConfirmedDestructiveRunIsRecordedWithItsDangerAndWhoConfirmedIt() throws Exception {
+        // Outside /tmp, where deleting a folder is destructive (rm of files under /tmp/ is not flagged).
+        Path base = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "cache-").toAbsolutePath();
+        Path cache = Files.createDirectories(base.resolve("cache/sessions"));
+        Files.writeString(cache.resolve("s1"), "stale");
+        Path file = Files.writeString(dir.resolve("cache.md"), """
+                # Cache
+
+                ## Stale sessions
+
+                **Resolution:**
+                ```bash
+                rm -rf %s
+                ```
+                """.formatted(base.resolve("cache")));
+        WalkthroughViewModel walk = walk(new RunbookParser().parse(file), "Stale sessions", null);
+        WalkStep rm = walk.steps().get(0);
+        assertThat(rm.command().dangerous()).isTrue();
+
+        dialogs.confirm = true;
+        runToEnd(walk, rm);
+
+        assertThat(base.resolve("cache")).doesNotExist();
+        List<TimelineEntry> stored = stored();
+        assertThat(stored).extracting(TimelineEntry::kind).containsExactly("created", "step_started", "step_finished");
+        EntryBody.StepStarted started = (EntryBody.StepStarted) stored.get(1).body();
+        assertThat(started.danger()).isEqualTo(rm.command().danger().reason()).isNotBlank();
+        assertThat(started.confirmedBy()).isEqualTo("alice");
+        String md = dev.incidentconsole.incident.export.IncidentExport.markdown(store.document(incidentId),
+                dev.incidentconsole.incident.export.ExportOptions.defaults());
+        assertThat(md).contains("**Ran**", "exit 0", "; destructive: ", "; confirmed by alice");
     }
 
     @Test

@@ -36,7 +36,6 @@ import java.util.List;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Scene;
-import javafx.scene.control.ComboBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -125,8 +124,9 @@ class WalkthroughWindowTest {
         robot.write(NOTE);
         awaitFx(() -> assertThat(text(robot, "#timeline-note")).isEqualTo(NOTE));
         WindowSteps.click(robot, "#add-note"); // enabled once the typed text reached the field
-        ComboBox<Status> status = WindowSteps.awaitShown(robot, "#status-combo");
-        robot.interact(() -> status.setValue(Status.RESOLVED));
+        WindowSteps.click(robot, "#status-combo");
+        WindowSteps.click(robot, ".list-cell", n -> n instanceof javafx.scene.control.ListCell<?> c
+                && c.getItem() == Status.RESOLVED);
         awaitFx(() -> {
             assertThat(feature.model().timeline().incidentProperty().get().status()).isEqualTo(Status.RESOLVED);
             assertThat(feature.model().timeline().pendingProperty().get()).as("appends in flight").isZero();

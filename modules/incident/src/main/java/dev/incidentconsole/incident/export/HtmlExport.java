@@ -22,7 +22,7 @@ final class HtmlExport {
             code{background:#f2f4f8;padding:.05rem .3rem;border-radius:3px}
             pre{background:#0f1720;color:#e6edf3;padding:.6rem .8rem;border-radius:4px;overflow-x:auto;white-space:pre-wrap}
             .source{display:block;color:#667;font-size:.85em}.corrected{text-decoration:line-through;color:#889}
-            .pin{color:#b35c00}.empty{color:#889;font-style:italic}.sev{font-weight:600}
+            .pin{color:#b35c00}.late{color:#8a5a00;font-style:italic}.empty{color:#889;font-style:italic}.sev{font-weight:600}
             @media print{pre{white-space:pre-wrap;color:#000;background:#f4f4f4}}
             """;
 
@@ -52,7 +52,7 @@ final class HtmlExport {
         List<TimelineLine> pinned = lines.stream().filter(TimelineLine::pinned).toList();
         if (!pinned.isEmpty()) {
             h.append("<h2>Key moments (pinned)</h2>\n<ul>\n");
-            pinned.forEach(l -> h.append("<li><time>").append(esc(Durations.time(l.entry().time()))).append("</time>")
+            pinned.forEach(l -> h.append("<li><time>").append(esc(Durations.time(l.time()))).append("</time>")
                     .append(headline(l)).append("</li>\n"));
             h.append("</ul>\n");
         }
@@ -89,12 +89,15 @@ final class HtmlExport {
     }
 
     private static void line(StringBuilder h, TimelineLine l) {
-        h.append("<li id=\"e-").append(l.entry().id()).append("\"><time>").append(esc(Durations.time(l.entry().time())))
+        h.append("<li id=\"e-").append(l.entry().id()).append("\"><time>").append(esc(Durations.time(l.time())))
                 .append("</time><span class=\"author\">").append(esc(l.entry().author())).append("</span>");
         String headline = headline(l);
         h.append(l.corrected() ? "<span class=\"corrected\">" + headline + "</span> (corrected below)" : headline);
         if (l.pinned()) {
             h.append(" <span class=\"pin\">📌 pinned</span>");
+        }
+        if (!l.late().isEmpty()) {
+            h.append(" <span class=\"late\">(").append(esc(l.late())).append(")</span>");
         }
         if (l.entry().source() != null) {
             h.append("<span class=\"source\">from ").append(esc(l.entry().source().display())).append("</span>");

@@ -34,7 +34,7 @@ final class MarkdownExport {
         List<TimelineLine> pinned = lines.stream().filter(TimelineLine::pinned).toList();
         if (!pinned.isEmpty()) {
             md.append("\n## Key moments (pinned)\n\n");
-            pinned.forEach(l -> md.append("- ").append(Durations.time(l.entry().time())).append(" ")
+            pinned.forEach(l -> md.append("- ").append(Durations.time(l.time())).append(" ")
                     .append(headline(l)).append('\n'));
         }
         section(md, "Root cause", pm.rootCause());
@@ -61,12 +61,15 @@ final class MarkdownExport {
     }
 
     private static void line(StringBuilder md, TimelineLine l) {
-        md.append("- **").append(Durations.time(l.entry().time())).append("** ")
+        md.append("- **").append(Durations.time(l.time())).append("** ")
                 .append(escape(l.entry().author())).append(" · ");
         String headline = headline(l);
         md.append(l.corrected() ? "~~" + headline + "~~ _(corrected below)_" : headline);
         if (l.pinned()) {
             md.append(" 📌");
+        }
+        if (!l.late().isEmpty()) {
+            md.append(" _(").append(escape(l.late())).append(")_");
         }
         md.append('\n');
         if (l.entry().source() != null) {

@@ -2,6 +2,8 @@ package dev.incidentconsole.incident.export;
 
 import dev.incidentconsole.incident.EntryBody;
 import dev.incidentconsole.incident.TimelineEntry;
+import dev.incidentconsole.incident.TimelineOrder;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,37 +18,53 @@ import java.util.stream.Collectors;
  * command shown as code, detail words, optional output and the runbook step it came from.
  *
  * @param entry     the entry shown
+ * @param time      when it happened (for a command, when it started)
  * @param label     e.g. "Note", "Ran", "Status"
  * @param command   the command, or empty
  * @param detail    the rest of the sentence; may span lines (notes)
  * @param output    trimmed command output, or empty
  * @param corrected whether a later note corrects this one
  * @param pinned    whether the entry is pinned
+ * @param late      says when it was recorded if that was more than {@link TimelineEntry#LATE_AFTER} later; else empty
  */
-record TimelineLine(TimelineEntry entry, String label, String command, String detail, String output,
-                    boolean corrected, boolean pinned) {
+record TimelineLine(TimelineEntry entry, Instant time, String label, String command, String detail, String output,
+                    boolean corrected, boolean pinned, String late) {
 
-    /** Lines for a timeline; a start whose finish is recorded is folded into the finish. */
+    /**
+     * Lines for a timeline, in event order ({@link TimelineOrder#EVENT}). A command's start whose finish is
+     * recorded becomes one line with the result, at the time the command started.
+     */
     static List<TimelineLine> of(List<TimelineEntry> entries, Set<UUID> pinned, ExportOptions options) {
         Map<UUID, TimelineEntry> byId = new HashMap<>();
         Set<UUID> corrected = new HashSet<>();
-        Set<UUID> finishedStarts = new HashSet<>();
+        Map<UUID, TimelineEntry> finishOfStart = new HashMap<>();
         for (TimelineEntry e : entries) {
             byId.put(e.id(), e);
             if (e.body() instanceof EntryBody.Note n && n.corrects() != null) {
                 corrected.add(n.corrects());
             }
             if (e.body() instanceof EntryBody.StepFinished f && f.started() != null) {
-                finishedStarts.add(f.started());
+                finishOfStart.put(f.started(), e);
             }
         }
         List<TimelineLine> out = new ArrayList<>();
-        for (TimelineEntry e : entries) {
-            if (!finishedStarts.contains(e.id())) {
+        for (TimelineEntry e : TimelineOrder.byEvent(entries)) {
+            TimelineEntry finish = finishOfStart.get(e.id());
+            if (finish != null) {
+                TimelineLine run = line(finish, byId, corrected.contains(finish.id()), pinned.contains(finish.id()), options);
+                out.add(new TimelineLine(finish, e.occurredAt(), run.label(), run.command(), run.detail(), run.output(),
+                        run.corrected(), run.pinned() || pinned.contains(e.id()), lateNote(e)));
+            } else if (!(e.body() instanceof EntryBody.StepFinished f && f.started() != null && byId.containsKey(f.started()))) {
                 out.add(line(e, byId, corrected.contains(e.id()), pinned.contains(e.id()), options));
             }
         }
         return out;
+    }
+
+    /** E.g. "recorded 2026-11-22T01:54:32Z, 3m 37s later", or empty when recorded on time. */
+    static String lateNote(TimelineEntry e) {
+        return e.recordedLate() ? "recorded " + Durations.time(e.recordedAt()) + ", "
+                + Durations.span(e.recordingDelay()) + " later" : "";
     }
 
     static TimelineLine line(TimelineEntry e, Map<UUID, TimelineEntry> byId, boolean corrected, boolean pinned,
@@ -81,12 +99,18 @@ record TimelineLine(TimelineEntry entry, String label, String command, String de
         } else if (b instanceof EntryBody.StepStarted s) {
             label = "Started";
             command = s.command();
-            detail = on(s.target()) + " (no result recorded)";
+            detail = on(s.target()) + " (no result recorded)" + confirmation(s);
+        } else if (b instanceof EntryBody.StepFinished f && f.notRun() != null) {
+            label = "Not run";
+            command = f.command();
+            detail = on(f.target()) + ": " + f.notRun();
         } else if (b instanceof EntryBody.StepFinished f) {
             label = "Ran";
             command = f.command();
+            TimelineEntry start = f.started() == null ? null : byId.get(f.started());
             detail = on(f.target()) + ": " + (f.exitCode() == null ? "no exit code" : "exit " + f.exitCode())
-                    + " after " + Durations.millis(f.durationMillis());
+                    + " after " + Durations.millis(f.durationMillis())
+                    + (start != null && start.body() instanceof EntryBody.StepStarted s ? confirmation(s) : "");
             output = OutputTrim.trim(f.output(), o.headLines(), o.tailLines());
         } else if (b instanceof EntryBody.HealthChanged h) {
             label = "Health";
@@ -116,7 +140,13 @@ record TimelineLine(TimelineEntry entry, String label, String command, String de
             if (p.actionItems() != null) parts.add("action items");
             detail = "edited " + String.join(", ", parts);
         }
-        return new TimelineLine(e, label, command, detail, output, corrected, pinned);
+        return new TimelineLine(e, e.occurredAt(), label, command, detail, output, corrected, pinned, lateNote(e));
+    }
+
+    /** E.g. "; destructive: FLUSHALL deletes every key; confirmed by alice". */
+    private static String confirmation(EntryBody.StepStarted s) {
+        return (s.danger() == null ? "" : "; destructive: " + s.danger())
+                + (s.confirmedBy() == null ? "" : "; confirmed by " + s.confirmedBy());
     }
 
     private static String on(String target) {
@@ -129,6 +159,6 @@ record TimelineLine(TimelineEntry entry, String label, String command, String de
 
     private static String timeOf(Map<UUID, TimelineEntry> byId, UUID id) {
         TimelineEntry t = byId.get(id);
-        return t == null ? "(entry " + id + ")" : Durations.time(t.time());
+        return t == null ? "(entry " + id + ")" : Durations.time(t.occurredAt());
     }
 }

@@ -10,6 +10,7 @@ import dev.incidentconsole.incident.StoreException;
 import dev.incidentconsole.incident.StoreOptions;
 import dev.incidentconsole.incident.Subscription;
 import dev.incidentconsole.incident.TimelineEntry;
+import dev.incidentconsole.incident.TimelineOrder;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -66,7 +67,7 @@ abstract class JdbcIncidentStore implements IncidentStore {
 
     @Override
     public int importDocument(IncidentDocument document) throws StoreException {
-        List<TimelineEntry> redacted = document.entries().stream()
+        List<TimelineEntry> redacted = TimelineOrder.byRecording(document.entries()).stream()
                 .map(e -> EntryPreparation.prepare(e, options.redactor())).toList();
         return (int) record(redacted).stream().filter(r -> r.outcome() != Receipt.Outcome.ALREADY_STORED).count();
     }

@@ -37,7 +37,7 @@ final class JournalFiles {
                 throw new StoreException(StoreException.Reason.IO, "Too many programs use the incident database"
                         + " journal in " + directory + "; close some and try again.");
             }
-            adoptOrphans(directory, prefix, mine);
+            adopt(directory, prefix, mine);
             return mine;
         } catch (IOException e) {
             throw new StoreException(StoreException.Reason.IO, "Cannot open the offline journal in " + directory
@@ -45,8 +45,19 @@ final class JournalFiles {
         }
     }
 
-    private static void adoptOrphans(Path directory, String prefix, OfflineJournal mine) throws IOException,
+    /**
+     * Moves the entries of this database's journals that no live process holds into {@code mine}.
+     *
+     * @return how many entries were taken over
+     */
+    static int adoptOrphans(Path directory, String databaseKey, OfflineJournal mine) throws IOException,
             StoreException {
+        return adopt(directory, "pg-journal-" + hash(databaseKey), mine);
+    }
+
+    private static int adopt(Path directory, String prefix, OfflineJournal mine) throws IOException,
+            StoreException {
+        int taken = 0;
         List<Path> others;
         try (Stream<Path> files = Files.list(directory)) {
             others = files.filter(p -> p.getFileName().toString().startsWith(prefix)
@@ -63,6 +74,7 @@ final class JournalFiles {
                 if (!entries.isEmpty()) {
                     LOG.info("Taking over {} journaled entries from {}", entries.size(), other);
                     mine.append(entries);
+                    taken += entries.size();
                 }
                 orphan.clear();
             } finally {
@@ -70,6 +82,7 @@ final class JournalFiles {
             }
             Files.deleteIfExists(other);
         }
+        return taken;
     }
 
     private static String hash(String key) {

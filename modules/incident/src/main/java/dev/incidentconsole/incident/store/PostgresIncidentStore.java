@@ -33,15 +33,21 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
 
     private final PGSimpleDataSource dataSource;
     private final OfflineJournal journal;
+    private final Path journalDir;
+    private final String databaseKey;
+    /** Whether the schema is known to be current; false when the store was opened offline. Guarded by the lock. */
+    private boolean migrated;
     private final PgNotificationListener listener;
     private final ScheduledExecutorService reconnector;
     private volatile Connectivity state = Connectivity.ONLINE;
 
     private PostgresIncidentStore(StoreOptions options, String where, PGSimpleDataSource dataSource,
-                                  OfflineJournal journal) {
+                                  OfflineJournal journal, Path journalDir, String databaseKey) {
         super(options, true, where);
         this.dataSource = dataSource;
         this.journal = journal;
+        this.journalDir = journalDir;
+        this.databaseKey = databaseKey;
         long retry = Math.max(50, options.retryInterval().toMillis());
         this.listener = new PgNotificationListener(dataSource, retry, dispatcher::poke, dispatcher::pokeAll,
                 this::notificationsLost);
@@ -64,6 +70,17 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
      */
     public static PostgresIncidentStore open(String jdbcUrl, String user, String password, Path journalDir,
                                              StoreOptions options) throws StoreException {
+        return open(jdbcUrl, user, password, journalDir, options, false);
+    }
+
+    /**
+     * Like {@link #open(String, String, String, Path, StoreOptions)}; with {@code queueWhenUnreachable}, a
+     * database that cannot be reached now gives a store that starts {@link Connectivity#OFFLINE}: appends go to
+     * the journal, reads fail with UNAVAILABLE, and the store connects (bringing the schema up to date) and sends
+     * the journal as soon as the database answers. Other failures (login refused, a damaged schema) still throw.
+     */
+    public static PostgresIncidentStore open(String jdbcUrl, String user, String password, Path journalDir,
+                                             StoreOptions options, boolean queueWhenUnreachable) throws StoreException {
         String where = options.redactor().redact(jdbcUrl);
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setURL(jdbcUrl);
@@ -79,18 +96,38 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
         ds.setSocketTimeout(seconds * 3);
         ds.setTcpKeepAlive(true);
         ds.setApplicationName("incident-console");
-        Migrations.migrate(ds, where);
+        boolean migrated = true;
+        try {
+            Migrations.migrate(ds, where);
+        } catch (StoreException e) {
+            if (!queueWhenUnreachable || e.reason() != StoreException.Reason.UNAVAILABLE) {
+                throw e;
+            }
+            migrated = false;
+        }
         OfflineJournal journal = JournalFiles.claim(journalDir, jdbcUrl + "|" + user);
-        PostgresIncidentStore store = new PostgresIncidentStore(options, where, ds, journal);
+        PostgresIncidentStore store = new PostgresIncidentStore(options, where, ds, journal, journalDir,
+                jdbcUrl + "|" + user);
         store.lock.lock();
         try {
-            store.connection = store.connect();
-            store.drainLocked();
+            store.migrated = migrated;
+            if (migrated) {
+                store.connection = store.connect();
+                store.drainLocked();
+            } else {
+                store.startOffline("the database does not answer");
+            }
         } catch (SQLException e) {
-            store.close();
-            throw SqlErrors.translate(e, "connect", where);
+            if (!queueWhenUnreachable || !SqlErrors.isConnectivity(e)) {
+                store.lock.unlock();
+                store.close();
+                throw SqlErrors.translate(e, "connect", where);
+            }
+            store.startOffline(e.getMessage());
         } finally {
-            store.lock.unlock();
+            if (store.lock.isHeldByCurrentThread()) {
+                store.lock.unlock();
+            }
         }
         store.listener.start();
         return store;
@@ -176,6 +213,14 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
         return true;
     }
 
+    /** Opened while the database does not answer, as asked: the caller says so to the user, so no warning here. */
+    private void startOffline(String why) {
+        closeQuietly(connection);
+        connection = null;
+        state = Connectivity.OFFLINE;
+        LOG.info("The incident database {} is unreachable ({}); journaling entries until it answers", where, why);
+    }
+
     private void goOfflineLocked(Exception cause) {
         closeQuietly(connection);
         connection = null;
@@ -203,8 +248,11 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
             }
             if (state == Connectivity.OFFLINE) {
                 reconnect();
-            } else if (!listener.listening()) {
-                checkWriter();
+            } else {
+                if (!listener.listening()) {
+                    checkWriter();
+                }
+                sendOrphanJournals();
             }
         } catch (RuntimeException e) {
             // An exception would cancel the schedule, and with it every later check.
@@ -231,6 +279,30 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
         }
     }
 
+    /**
+     * Sends what other processes journaled and left behind (an {@code incident note} run during an outage
+     * while this store was open): their journal files are taken over and drained.
+     */
+    private void sendOrphanJournals() {
+        if (!lock.tryLock()) {
+            return;
+        }
+        try {
+            if (closed || state == Connectivity.OFFLINE || connection == null) {
+                return;
+            }
+            if (JournalFiles.adoptOrphans(journalDir, databaseKey, journal) > 0) {
+                drainLocked();
+            }
+        } catch (SQLException e) {
+            failed(e);
+        } catch (StoreException | IOException e) {
+            LOG.warn("Could not take over the journal another program left in {}: {}", journalDir, e.getMessage());
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private void reconnect() {
         if (!lock.tryLock()) {
             return;
@@ -238,6 +310,10 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
         try {
             if (closed || state == Connectivity.ONLINE) {
                 return;
+            }
+            if (!migrated) {
+                Migrations.migrate(dataSource, where);
+                migrated = true;
             }
             if (connection == null) {
                 connection = connect();
@@ -252,6 +328,8 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
             closeQuietly(connection);
             connection = null;
             LOG.debug("Incident database still unreachable: {}", e.getMessage());
+        } catch (StoreException e) {
+            LOG.debug("Incident database schema not reachable yet: {}", e.getMessage());
         } catch (RuntimeException e) {
             LOG.warn("Reconnecting to the incident database failed: {}", e.toString());
         } finally {

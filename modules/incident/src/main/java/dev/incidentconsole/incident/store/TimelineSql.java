@@ -201,15 +201,16 @@ final class TimelineSql {
     }
 
     private void insertEntry(Connection c, TimelineEntry e) throws SQLException {
-        try (PreparedStatement ps = prepare(c, "INSERT INTO entries (id, incident_id, seq, entry_time, author, kind,"
-                + " payload) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")) {
+        try (PreparedStatement ps = prepare(c, "INSERT INTO entries (id, incident_id, seq, entry_time, recorded_at,"
+                + " author, kind, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")) {
             ps.setString(1, e.id().toString());
             ps.setString(2, e.incidentId());
             ps.setLong(3, e.seq());
-            ps.setLong(4, micros(e.time()));
-            ps.setString(5, e.author());
-            ps.setString(6, e.kind());
-            ps.setString(7, IncidentJson.writeEntry(e));
+            ps.setLong(4, micros(e.occurredAt()));
+            ps.setLong(5, micros(e.recordedAt()));
+            ps.setString(6, e.author());
+            ps.setString(7, e.kind());
+            ps.setString(8, IncidentJson.writeEntry(e));
             ps.executeUpdate();
         }
     }

@@ -55,7 +55,7 @@ class IncidentExportTest {
                 .contains("| Duration | 10m 0s |")
                 .contains("## Summary\n\nA long vacuum on db-2 stalled replay.")
                 .contains("## Timeline\n\nAll times are UTC.")
-                .contains("- **2026-11-22T03:03:32Z** alice · **Ran** ``psql -c 'select now() - pg_last_xact_replay_timestamp()'``"
+                .contains("- **2026-11-22T03:03:30Z** alice · **Ran** ``psql -c 'select now() - pg_last_xact_replay_timestamp()'``"
                         .replace("``", "`"))
                 .contains("on ssh:db-2: exit 0 after 1.3 s")
                 .contains("_from runbooks/postgres.md:42 (Replication lag › Diagnosis)_")

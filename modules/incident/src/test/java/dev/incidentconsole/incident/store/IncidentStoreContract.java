@@ -146,7 +146,7 @@ abstract class IncidentStoreContract {
         IncidentStore s = store();
         Incident i = openDbIncident(s);
         TimelineEntry creation = s.entries(i.id(), 0).get(0);
-        TimelineEntry impostor = new TimelineEntry(UUID.randomUUID(), i.id(), 0, creation.time(), "mallory", null,
+        TimelineEntry impostor = new TimelineEntry(UUID.randomUUID(), i.id(), 0, creation.occurredAt(), null, "mallory", null,
                 creation.body());
         assertThatThrownBy(() -> s.append(impostor)).isInstanceOfSatisfying(StoreException.class,
                 e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.CONFLICT));
@@ -257,5 +257,63 @@ abstract class IncidentStoreContract {
         IncidentDocument before = s.document(i.id());
         s.close();
         assertThat(store().document(i.id())).isEqualTo(before);
+    }
+    /**
+     * Entries learnt late (an alert noticed minutes after it began, a health change confirmed after a note)
+     * are stored with when they happened and when they were recorded, and every reader shows them in the order
+     * they happened: the document, the three exports, and a re-import on another store.
+     */
+    @Test
+    void entriesRecordedOutOfOrderKeepBothTimesAndEveryExportIsInEventOrder() throws Exception {
+        IncidentStore s = store();
+        TimelineEntry created = new IncidentDraft("Orders API down", Severity.P2, "prod", List.of("orders-api"),
+                List.of(), null).toEntry("alice", Timelines.clockAt("2026-11-22T01:51:00Z"));
+        s.append(created);
+        Incident i = s.get(created.incidentId()).orElseThrow();
+        java.time.Clock at0152 = Timelines.clockAt("2026-11-22T01:52:00Z");
+        java.time.Clock at0154 = Timelines.clockAt("2026-11-22T01:54:32Z");
+        java.time.Clock at0156 = Timelines.clockAt("2026-11-22T01:56:30Z");
+        TimelineEntry upAgain = TimelineEntry.create(i.id(), "alice", new EntryBody.Note("orders-api is UP again", null),
+                null, Timelines.clockAt("2026-11-22T01:56:00Z"));
+        TimelineEntry health = TimelineEntry.happened(i.id(), "alice", new EntryBody.HealthChanged("orders-api", "http",
+                "down", "up", "HTTP 200"), null, java.time.Instant.parse("2026-11-22T01:55:54Z"), at0156);
+        TimelineEntry alert = TimelineEntry.happened(i.id(), "dashboard", new EntryBody.AlertChanged("OrdersApiDown",
+                "firing", java.util.Map.of("service", "orders-api"), "orders-api has no healthy pods"), null,
+                java.time.Instant.parse("2026-11-22T01:50:55Z"), at0154);
+        TimelineEntry note = TimelineEntry.create(i.id(), "alice", new EntryBody.Note("paged by phone", null), null, at0152);
+        appendAll(s, List.of(note, alert, upAgain, health));
+
+        List<TimelineEntry> stored = s.entries(i.id(), 0);
+        assertThat(stored).extracting(TimelineEntry::seq).containsExactly(1L, 2L, 3L, 4L, 5L);
+        TimelineEntry storedAlert = stored.stream().filter(e -> e.id().equals(alert.id())).findFirst().orElseThrow();
+        assertThat(storedAlert.occurredAt()).isEqualTo(java.time.Instant.parse("2026-11-22T01:50:55Z"));
+        assertThat(storedAlert.recordedAt()).isEqualTo(java.time.Instant.parse("2026-11-22T01:54:32Z"));
+        assertThat(storedAlert.recordedLate()).isTrue();
+
+        IncidentDocument doc = s.document(i.id());
+        List<String> inEventOrder = List.of("OrdersApiDown", "Orders API down", "paged by phone", "HTTP 200", "UP again");
+        assertThat(doc.inEventOrder()).extracting(TimelineEntry::id)
+                .containsExactly(alert.id(), created.id(), note.id(), health.id(), upAgain.id());
+        String md = IncidentExport.markdown(doc, ExportOptions.defaults());
+        String html = IncidentExport.html(doc, ExportOptions.defaults());
+        String json = IncidentExport.json(doc, ExportOptions.defaults());
+        assertThat(md.substring(md.indexOf("## Timeline"))).containsSubsequence(inEventOrder)
+                .contains("**2026-11-22T01:50:55Z** dashboard · **Alert firing** OrdersApiDown")
+                .contains("_(recorded 2026-11-22T01:54:32Z, 3m 37s later)_");
+        assertThat(md.substring(md.indexOf("paged by phone"))).doesNotContain("later)");
+        assertThat(html.substring(html.indexOf("<h2>Timeline"))).containsSubsequence(inEventOrder)
+                .contains("<time>2026-11-22T01:50:55Z</time>", "(recorded 2026-11-22T01:54:32Z, 3m 37s later)");
+        assertThat(json.substring(json.indexOf("\"entries\""))).containsSubsequence(inEventOrder)
+                .contains("\"time\" : \"2026-11-22T01:50:55Z\"", "\"recordedAt\" : \"2026-11-22T01:54:32Z\"");
+
+        IncidentStore other = track(connectOther(StoreOptions.defaults()));
+        other.importDocument(IncidentExport.fromJson(json));
+        IncidentDocument imported = other.document(i.id());
+        assertThat(imported.entries()).extracting(TimelineEntry::id).containsExactlyElementsOf(
+                stored.stream().map(TimelineEntry::id).toList());
+        assertThat(imported.inEventOrder()).extracting(TimelineEntry::occurredAt, TimelineEntry::recordedAt)
+                .containsExactlyElementsOf(doc.inEventOrder().stream()
+                        .map(e -> org.assertj.core.groups.Tuple.tuple(e.occurredAt(), e.recordedAt())).toList());
+        assertThat(imported.incident()).isEqualTo(doc.incident());
     }
 }

@@ -95,4 +95,40 @@ class SqliteIncidentStoreTest extends IncidentStoreContract {
         assertThatThrownBy(() -> s.list(false)).isInstanceOfSatisfying(StoreException.class,
                 e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.CLOSED));
     }
+    /**
+     * A store written by a version that knew one time per entry opens after the V2 migration: its entries
+     * were stamped when recorded, which is all it knew, so both times read as that.
+     */
+    @Test
+    void aVersionOneStoreIsMigratedAndItsEntriesReadWithBothTimes() throws Exception {
+        Path file = Files.createDirectories(dir.resolve("v1")).resolve("incidents.db");
+        org.sqlite.SQLiteDataSource ds = new org.sqlite.SQLiteDataSource();
+        ds.setUrl("jdbc:sqlite:" + file);
+        org.flywaydb.core.Flyway.configure(Migrations.class.getClassLoader()).dataSource(ds)
+                .locations("classpath:" + Migrations.LOCATION).table(Migrations.HISTORY_TABLE).target("1").load().migrate();
+        TimelineEntry created = new dev.incidentconsole.incident.IncidentDraft("Disk full", dev.incidentconsole.incident.Severity.P2,
+                "", null, null, null).toEntry("alice", dev.incidentconsole.incident.Timelines.clockAt("2026-11-22T03:00:00Z"));
+        Incident incident = Incident.replay(List.of(created.withSeq(1)));
+        com.fasterxml.jackson.databind.node.ObjectNode oldPayload = dev.incidentconsole.incident.IncidentJson.mapper()
+                .valueToTree(created.withSeq(1));
+        oldPayload.remove("recordedAt");
+        try (var c = ds.getConnection(); var st = c.createStatement()) {
+            st.execute("INSERT INTO incidents VALUES ('" + incident.id() + "', 'Disk full', 'P2', 'investigating', 0, 0, '"
+                    + dev.incidentconsole.incident.IncidentJson.writeIncident(incident).replace("'", "''") + "')");
+            st.execute("INSERT INTO entries VALUES ('" + created.id() + "', '" + incident.id() + "', 1, 0, 'alice', 'created', '"
+                    + oldPayload.toString().replace("'", "''") + "')");
+        }
+
+        try (IncidentStore s = IncidentStores.embedded(file, StoreOptions.defaults())) {
+            TimelineEntry read = s.entries(incident.id(), 0).get(0);
+            assertThat(read.occurredAt()).isEqualTo(java.time.Instant.parse("2026-11-22T03:00:00Z"));
+            assertThat(read.recordedAt()).isEqualTo(read.occurredAt());
+            assertThat(s.append(TimelineEntry.create(incident.id(), "bob", new EntryBody.Note("freed 20 GB", null)))
+                    .outcome()).isEqualTo(dev.incidentconsole.incident.Receipt.Outcome.STORED);
+        }
+        try (var c = ds.getConnection(); var st = c.createStatement();
+             var rs = st.executeQuery("SELECT count(*) FROM entries WHERE recorded_at IS NOT NULL")) {
+            assertThat(rs.next() && rs.getInt(1) == 2).as("both rows have recorded_at").isTrue();
+        }
+    }
 }

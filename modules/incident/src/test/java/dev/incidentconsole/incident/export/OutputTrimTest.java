@@ -1,0 +1,59 @@
+package dev.incidentconsole.incident.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class OutputTrimTest {
+
+    /** kubectl without a context: the real error comes first, then a page of retries, then a misleading last line. */
+    private static List<String> kubectlWithoutContext() {
+        List<String> lines = new ArrayList<>();
+        lines.add("E1206 01:55:02.123456   4242 memcache.go:265] couldn't get current server API group list: "
+                + "Get \"http://localhost:8080/api?timeout=32s\": dial tcp 127.0.0.1:8080: connect: connection refused");
+        IntStream.range(0, 30).forEach(k -> lines.add("I1206 01:55:0" + (k % 10) + " retrying discovery " + k));
+        lines.add("Error from server (NotFound): the server could not find the requested resource");
+        return lines;
+    }
+
+    @Test
+    void anExcerptKeepsTheEarlyErrorAndTheTail() {
+        String excerpt = OutputTrim.excerpt(String.join("\n", kubectlWithoutContext()), 3, 4);
+        assertThat(excerpt.lines().toList()).containsExactly(
+                kubectlWithoutContext().get(0),
+                "… 27 lines omitted …",
+                "I1206 01:55:07 retrying discovery 27",
+                "I1206 01:55:08 retrying discovery 28",
+                "I1206 01:55:09 retrying discovery 29",
+                "Error from server (NotFound): the server could not find the requested resource");
+    }
+
+    @Test
+    void shortOutputIsKeptWholeAndFlaggedLinesBeyondTheLimitKeepTheLastOnes() {
+        assertThat(OutputTrim.excerpt("one\ntwo\n", 2, 5)).isEqualTo("one\ntwo");
+        List<String> lines = IntStream.range(0, 20).mapToObj(k -> "line " + k).toList();
+        String excerpt = OutputTrim.excerpt(lines, k -> k % 5 == 0, 2, 3);
+        assertThat(excerpt.lines().toList()).containsExactly("… 10 lines omitted …", "line 10", "… 4 lines omitted …",
+                "line 15", "… 1 line omitted …", "line 17", "line 18", "line 19");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "psql: error: connection to server at \"db\" (10.0.0.5), port 5432 failed | true",
+            "curl: (7) Failed to connect to localhost port 8000: Connection refused | true",
+            "Error from server (Forbidden): pods is forbidden | true",
+            "E1206 01:55:02.123456 memcache.go:265] couldn't get current server API group list | true",
+            "Traceback (most recent call last): | true",
+            "NAME READY STATUS RESTARTS AGE | false",
+            "api-7d9f 1/1 Running 0 3d | false",
+            "(1 row) | false",
+    })
+    void linesThatReadAsErrors(String line, boolean error) {
+        assertThat(OutputTrim.looksLikeError(line)).isEqualTo(error);
+    }
+}
