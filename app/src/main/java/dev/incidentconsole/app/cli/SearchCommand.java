@@ -23,6 +23,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -41,6 +43,7 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:search ran (with or without matches)", "2:usage error"})
 public final class SearchCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(SearchCommand.class);
 
     /** One hit in {@code --json} output; the field names are a contract (see README). */
     record JsonHit(String file, String section, int line, String kind, float score, String snippet,
@@ -99,8 +102,8 @@ public final class SearchCommand implements Callable<Integer> {
             }
         }
         List<SearchHit> hits;
-        try (RunbookIndex index = new RunbookIndex(synonyms(settings), IndexListener.NONE)) {
-            index.addAll(parse(roots));
+        Synonyms synonyms = synonyms(settings);
+        try (RunbookIndex index = open(roots, synonyms)) {
             hits = index.search(new SearchQuery(text, Set.copyOf(components), Set.of(), Set.of(), limit));
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -156,6 +159,60 @@ public final class SearchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         err.println(message);
         err.flush();
+    }
+
+    /**
+     * The index kept in the data folder for this set of runbook paths, brought up to date (only changed files are
+     * parsed). While another search holds it, or when the data folder cannot be written, the runbooks are indexed
+     * in a temporary folder as before: slower, same answers.
+     */
+    private RunbookIndex open(List<Path> roots, Synonyms synonyms) throws IOException {
+        Path folder = indexFolder(roots);
+        PrintWriter err = spec.commandLine().getErr();
+        IndexListener report = new IndexListener() {
+            @Override
+            public void failed(Path file, String message) {
+                err.println(message);
+                err.flush();
+            }
+        };
+        try {
+            RunbookIndex stored = RunbookIndex.stored(folder, synonyms, report);
+            try {
+                stored.update(runbookFiles(roots));
+                return stored;
+            } catch (RuntimeException e) {
+                stored.close();
+                throw e;
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("Search index {} not used: {}", folder, e.toString());
+            RunbookIndex index = new RunbookIndex(synonyms, IndexListener.NONE);
+            index.addAll(parse(roots));
+            return index;
+        }
+    }
+
+    /**
+     * One index per set of runbook paths searched together, named by a hash of their absolute paths: the bundled
+     * runbooks with the settings' folders are one set, each {@code --runbooks} list another. One index, not one per
+     * folder, so a search stays one segment with statistics over everything it ranks.
+     */
+    static Path indexFolder(List<Path> roots) {
+        String joined = String.join("\n", roots.stream().map(p -> p.toAbsolutePath().normalize().toString())
+                .sorted().toList());
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(joined.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return AppPaths.dataDir().resolve("search-index")
+                    .resolve(java.util.HexFormat.of().formatHex(hash, 0, 8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    private List<Path> runbookFiles(List<Path> roots) throws IOException {
+        return RunbookFiles.find(roots.toArray(Path[]::new));
     }
 
     /** Every runbook under the roots; one that cannot be read is reported and skipped. */

@@ -63,6 +63,7 @@ class SearchCommandTest {
         Files.createDirectories(dir.resolve("team"));
         Files.writeString(dir.resolve("team/cache.md"), CACHE);
         properties.set("incident.config.dir", dir.resolve("config").toString());
+        properties.set("incident.data.dir", dir.resolve("data").toString());
     }
 
     private void saveSettings(Settings settings) throws IOException {

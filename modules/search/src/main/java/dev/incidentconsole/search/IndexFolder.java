@@ -20,11 +20,12 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * The temporary folder the index lives in while the app runs. Memory-mapped files, not Lucene's
+ * The folder the index lives in: a temporary one while the app runs, or one kept across runs (the CLI's,
+ * {@link RunbookIndex#stored}). Memory-mapped files, not Lucene's
  * {@code ByteBuffersDirectory}: reading postings through the latter's buffer slices took a fifth of every
- * search on a large index (and its heap). The index is rebuilt from the runbooks at each start, so the folder
- * is deleted on close, and folders left behind by a killed app (no process holds their write lock) are
- * deleted by the next one.
+ * search on a large index (and its heap). The window rebuilds its index from the runbooks at each start, so a
+ * temporary folder is deleted on close, and ones left behind by a killed app (no process holds their write
+ * lock) are deleted by the next one.
  */
 final class IndexFolder implements Closeable {
 
@@ -35,6 +36,7 @@ final class IndexFolder implements Closeable {
 
     private final Path path;
     private final MMapDirectory directory;
+    private final boolean temporary;
 
     IndexFolder() throws IOException {
         this(Path.of(System.getProperty("java.io.tmpdir")));
@@ -45,6 +47,25 @@ final class IndexFolder implements Closeable {
         deleteStale(tmp);
         path = Files.createTempDirectory(tmp, PREFIX);
         directory = new MMapDirectory(path);
+        temporary = true;
+    }
+
+    private IndexFolder(Path kept, boolean temporary) throws IOException {
+        path = Files.createDirectories(kept);
+        directory = new MMapDirectory(path);
+        this.temporary = temporary;
+    }
+
+    /** A folder the index is kept in across runs: created if missing, never deleted on close. */
+    static IndexFolder kept(Path folder) throws IOException {
+        return new IndexFolder(folder, false);
+    }
+
+    /** Deletes a kept folder's index files, to build it again (it is corrupt or from an older version). */
+    static void wipe(Path folder) throws IOException {
+        if (Files.isDirectory(folder)) {
+            delete(folder);
+        }
     }
 
     MMapDirectory directory() {
@@ -59,7 +80,9 @@ final class IndexFolder implements Closeable {
     @Override
     public void close() throws IOException {
         directory.close();
-        delete(path);
+        if (temporary) {
+            delete(path);
+        }
     }
 
     private static void deleteStale(Path tmp) {

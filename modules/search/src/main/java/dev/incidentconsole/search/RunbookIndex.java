@@ -4,11 +4,15 @@ import dev.incidentconsole.runbook.Runbook;
 import dev.incidentconsole.runbook.RunbookParser;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.LockObtainFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +60,8 @@ public final class RunbookIndex implements Closeable {
     private final RunbookParser parser = new RunbookParser();
     private final IndexListener listener;
     private final Map<String, Path> files = new ConcurrentHashMap<>();
+    /** What a stored index knows of its files; null for the window's temporary index. */
+    private final FileStamps stamps;
     private volatile FolderSync folderSync;
     private volatile QueryBuilder queries;
 
@@ -70,24 +76,97 @@ public final class RunbookIndex implements Closeable {
 
     /** Tests choose the threads, and parts small enough to split their small indexes. */
     RunbookIndex(Synonyms synonyms, IndexListener listener, SearchThreads threads, int minPartDocs) {
+        this(synonyms, listener, threads, minPartDocs, null);
+    }
+
+    private RunbookIndex(Synonyms synonyms, IndexListener listener, SearchThreads threads, int minPartDocs,
+                         Path kept) {
         this.threads = threads;
         this.minPartDocs = minPartDocs;
         this.listener = listener;
         this.queries = new QueryBuilder(synonyms);
         IndexFolder created = null;
         try {
-            created = new IndexFolder();
+            created = kept == null ? new IndexFolder() : IndexFolder.kept(kept);
             IndexWriterConfig config = new IndexWriterConfig(analyzer).setCommitOnClose(false)
                     .setRAMBufferSizeMB(RAM_BUFFER_MB);
             writer = new IndexWriter(created.directory(), config);
+            stamps = kept == null ? null : FileStamps.of(writer.getLiveCommitData(), SearchFields.INDEX_FORMAT);
+            if (stamps != null && stamps.keys().isEmpty()) {
+                writer.deleteAll(); // new, empty, or of another format: built from scratch
+            } else if (stamps != null) {
+                stamps.keys().forEach(k -> files.put(k, Path.of(k)));
+            }
             searchers = new SearcherManager(writer, null);
             folder = created;
         } catch (IOException e) {
             closeQuietly(created);
             threads.close();
-            throw new UncheckedIOException("Cannot create the search index in a temporary folder: " + e.getMessage(),
-                    e);
+            throw new UncheckedIOException("Cannot create the search index in " + (kept == null ? "a temporary folder"
+                    : kept) + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * An index kept in a folder across runs, for the command line: a search then reads the index instead of
+     * parsing every runbook again. Call {@link #update} before searching. An index that is corrupt or was written
+     * by another version is deleted and built again.
+     *
+     * @param folder   where the index lives (created if missing); one per set of runbook folders searched together
+     * @param listener hears of files {@link #update} cannot read or parse
+     * @throws IOException when the folder cannot be created or another process is writing the index (then build a
+     *                     temporary one with {@link #RunbookIndex(Synonyms, IndexListener)})
+     */
+    public static RunbookIndex stored(Path folder, Synonyms synonyms, IndexListener listener) throws IOException {
+        try {
+            return new RunbookIndex(synonyms, listener, new SearchThreads(), ParallelScoring.MIN_PART_DOCS, folder);
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof LockObtainFailedException locked) {
+                throw locked;
+            }
+            if (!(e.getCause() instanceof CorruptIndexException || e.getCause() instanceof IndexFormatTooOldException
+                    || e.getCause() instanceof IndexFormatTooNewException)) {
+                throw e.getCause();
+            }
+            LOG.warn("The search index in {} cannot be read ({}); building it again.", folder, e.getCause().toString());
+            IndexFolder.wipe(folder);
+            return new RunbookIndex(synonyms, listener, new SearchThreads(), ParallelScoring.MIN_PART_DOCS, folder);
+        }
+    }
+
+    /**
+     * Makes a {@link #stored} index hold exactly these runbook files, and commits it when anything changed. A file
+     * whose size and modification time are as recorded is not read; one whose content hash is unchanged is not
+     * parsed again; changed and new files are parsed and indexed, files no longer listed removed. A file that
+     * cannot be read or parsed goes to the listener and is tried again next time. Call before searching, from one
+     * thread.
+     *
+     * @return how many files were parsed and indexed
+     * @throws IllegalStateException on the window's temporary index
+     */
+    public int update(List<Path> runbookFiles) {
+        if (stamps == null) {
+            throw new IllegalStateException("update is for stored indexes; use addAll or watch");
+        }
+        return new StoredUpdate(this, stamps).run(runbookFiles);
+    }
+
+    /** Deletes a file's documents without making it visible yet (a stored update refreshes once at the end). */
+    void drop(String key) throws IOException {
+        writer.deleteDocuments(new Term(SearchFields.FILE, key));
+        files.remove(key);
+    }
+
+    /** Makes a stored update visible as one segment and commits it with what it knows of its files. */
+    void commit(Map<String, String> commitData) throws IOException {
+        refreshAfterBulk();
+        writer.setLiveCommitData(commitData.entrySet());
+        writer.commit();
+    }
+
+    /** Reports a file that could not be read to the listener and the log. */
+    void unreadable(Path file, IOException e) {
+        failed(file, "it cannot be read (" + e.getMessage() + ")");
     }
 
     /** Replaces the synonyms used by later searches; the index itself is unaffected (synonyms are query-time). */

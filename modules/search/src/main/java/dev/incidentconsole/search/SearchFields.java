@@ -68,6 +68,13 @@ final class SearchFields {
     /** Share of the non-best fields' score a term keeps: all of it, so field matches add up. */
     static final float TIE_BREAKER = 1f;
 
+    /**
+     * Version of what a stored index holds ({@link RunbookIndex#stored}): bump it whenever the documents change
+     * (fields, their analysis, {@link SectionDocuments}, or what the runbook parser reads), so that indexes kept
+     * on disk by an older build are built again instead of answering with stale fields.
+     */
+    static final String INDEX_FORMAT = "search-6";
+
     private SearchFields() {
     }
 
