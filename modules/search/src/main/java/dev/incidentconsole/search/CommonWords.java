@@ -14,7 +14,7 @@ import java.util.function.Predicate;
 /**
  * The words of one query that a large share of all sections contain ("api", "restart", a service name found
  * in every runbook). On a large index their body postings are most of a search's work, so the first pass
- * leaves them out of the body (see {@link CrossFieldExpander#withCommonWords}) and the rescoring pass adds
+ * leaves them out of the full text (see {@link CrossFieldExpander#withCommonWords}) and the rescoring pass adds
  * them back. Only applies when the query also has a rarer word to find candidates with, and only on indexes
  * big enough for it to matter. Tests analysed terms (stems); not thread-safe, one per query.
  */

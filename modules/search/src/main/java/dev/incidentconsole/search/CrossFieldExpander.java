@@ -19,9 +19,9 @@ import java.util.function.Predicate;
 
 /**
  * Spreads a query analysed against one placeholder field over the real fields, term by term: each word (or
- * synonym group, or multi-word synonym phrase) becomes the best of its matches in the heading, alerts,
- * symptoms, commands and body (a {@link DisjunctionMaxQuery}), so a word counts once however many fields hold
- * it and sections covering more of the query's words rank higher. Stop words are dropped here, not in the
+ * synonym group, or multi-word synonym phrase) becomes the weighted sum of its matches in the full text and, on
+ * top, in the heading, alerts and symptoms (a {@link DisjunctionMaxQuery} whose tie breaker of 1 adds them up),
+ * so sections covering more of the query's words rank higher. Stop words are dropped here, not in the
  * analyser, because multi-word synonyms ("out of memory") need them to match; phrases keep their positions.
  * Thread-safe.
  */

@@ -22,11 +22,13 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Turns a {@link SearchQuery} into a Lucene query. The typed words are spread over the fields one by one
- * ({@link CrossFieldExpander}); their operations synonyms count as a second, slightly weaker clause. On top
- * come a bonus for sections holding every word, a bonus for words found side by side in a heading, symptom or
- * the body, typo matching for words the index does not know, a prefix match on the word still being typed,
- * and {@code "quoted"} phrases that must appear. Filters never change scores.
+ * Turns a {@link SearchQuery} into a Lucene query. Every typed word is scored first in the section's full text
+ * (its heading path and own text, {@link SearchFields#TEXT}); a match in its own heading, symptoms or alerts adds
+ * to that ({@link CrossFieldExpander}). A word's single-word synonyms count as weaker occurrences of the word,
+ * multi-word synonyms as a clause of their own. On top come a bonus for sections holding every word, a bonus for
+ * words found side by side, typo matching for words the index does not know, a prefix match on the word still
+ * being typed, and {@code "quoted"} phrases that must appear. None of these restricts what can be found except a
+ * phrase the engineer quoted. Filters never change scores.
  *
  * <p>Thread-safe; build one per {@link Synonyms}.
  */
