@@ -27,7 +27,7 @@ class ArchitectureTest {
     private static final String[] HEADLESS_APP = {"dev.incidentconsole.app.cli..",
             "dev.incidentconsole.app.incident..", "dev.incidentconsole.app.settings..",
             "dev.incidentconsole.app.targets..", "dev.incidentconsole.app.services..",
-            "dev.incidentconsole.app.masking.."};
+            "dev.incidentconsole.app.masking..", "dev.incidentconsole.app.links.."};
     private static final String[] UI_TOOLKITS = {"javafx..", "org.controlsfx..", "atlantafx..",
             "org.kordamp.ikonli..", "org.testfx.."};
     private static JavaClasses classes;
