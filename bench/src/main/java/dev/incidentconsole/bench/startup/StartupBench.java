@@ -24,7 +24,9 @@ import java.util.concurrent.TimeUnit;
  * first statuses, and the FX thread's longest stall during start-up and while the dashboard keeps refreshing.
  *
  * <p>Usage: {@code bench/run startup.StartupBench [runs=5] [services=12] [dead=2] [watchMs=1500]}; JVM options for
- * both windows in {@code STARTUP_OPTS} (e.g. the launcher's {@code -XX:SharedArchiveFile=...}).
+ * both windows in {@code STARTUP_OPTS}. With {@code STARTUP_CDS=1} both start as the {@code ./incident-console}
+ * launcher starts the app: from its class path (app jar first) with its class-data archive
+ * ({@code app/target/app-cds.jsa}, recorded by running the launcher once).
  */
 public final class StartupBench {
     private StartupBench() {
@@ -95,11 +97,27 @@ public final class StartupBench {
         if (opts != null && !opts.isBlank()) {
             cmd.addAll(List.of(opts.trim().split("\\s+")));
         }
+        String classPath = System.getProperty("java.class.path");
+        if ("1".equals(System.getenv("STARTUP_CDS"))) {
+            Path archive = project.resolve("app/target/app-cds.jsa");
+            cmd.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+            classPath = launcherClassPath(project) + java.io.File.pathSeparator + classPath;
+        }
         cmd.addAll(List.of("-Dincident.home=" + project, "-Dincident.runbooks=" + project.resolve("runbooks"),
                 "-Dincident.env=" + envFile, "-Dincident.data.dir=" + work.resolve("data"),
                 "-Dincident.config.dir=" + work.resolve("config"),
-                "-cp", System.getProperty("java.class.path"), StartupProbe.class.getName(), mode, String.valueOf(watchMs)));
+                "-cp", classPath, StartupProbe.class.getName(), mode, String.valueOf(watchMs)));
         return cmd;
+    }
+
+    /** What the launcher puts on the class path; the archive maps only when the class path starts with it. */
+    private static String launcherClassPath(Path project) {
+        try (var jars = Files.list(project.resolve("app/target"))) {
+            Path jar = jars.filter(p -> p.getFileName().toString().matches("app-.*\\.jar")).findFirst().orElseThrow();
+            return jar + java.io.File.pathSeparator + Files.readString(project.resolve("app/target/classpath.txt")).strip();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** One cold start: each event's time since the process was started, and the stalls as printed. */
