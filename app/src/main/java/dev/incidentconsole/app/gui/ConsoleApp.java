@@ -140,8 +140,10 @@ public final class ConsoleApp extends Application {
         if (select != null && !select.isBlank()) {
             runbooks.selectWhenLoaded(select);
         }
-        search.start(runbookFolder);
+        // The dashboard's environment file first: the executor runs start-up tasks in order, and the first
+        // statuses wait for it, while the search index and the outline are not on screen yet.
         dashboard.start(runbookFolder);
+        search.start(runbookFolder);
         runbooks.load(runbookFolder);
         incidents.start();
         runs.start(runbookFolder);
