@@ -3,10 +3,12 @@ package dev.incidentconsole.app;
 import dev.incidentconsole.app.cli.CheckCommand;
 import dev.incidentconsole.app.cli.IncidentCommand;
 import dev.incidentconsole.app.cli.LintCommand;
+import dev.incidentconsole.app.cli.OpenCommand;
 import dev.incidentconsole.app.cli.RunCommand;
 import dev.incidentconsole.app.cli.SearchCommand;
 import dev.incidentconsole.app.cli.TargetsCommand;
 import dev.incidentconsole.app.gui.ConsoleApp;
+import dev.incidentconsole.app.links.DeepLink;
 import javafx.application.Application;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,13 +20,14 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = {"Incident Console: live service health, searchable runbooks, guided steps and an incident timeline.",
-                "Run without arguments to open the window on the bundled runbooks."},
+                "Run without arguments to open the window on the bundled runbooks, or with an incident-console:// link to open its section."},
         subcommands = {LintCommand.class, CheckCommand.class, SearchCommand.class, IncidentCommand.class, RunCommand.class, TargetsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
-        if (args.length == 0) {
+        // The desktop entry starts the app with the clicked link alone (Exec=... %u).
+        if (args.length == 0 || args.length == 1 && DeepLink.looksLikeLink(args[0])) {
             Application.launch(ConsoleApp.class, args);
             return;
         }
@@ -33,7 +36,8 @@ public final class Main implements Runnable {
 
     /** The configured command line, also used by tests to run subcommands in-process. */
     public static CommandLine commandLine() {
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
+                .addSubcommand("open", new OpenCommand(link -> Application.launch(ConsoleApp.class, link)));
     }
 
     @Override

@@ -26,7 +26,8 @@ class ArchitectureTest {
     /** The app's packages the command line uses: they must load without the window or JavaFX. */
     private static final String[] HEADLESS_APP = {"dev.incidentconsole.app.cli..",
             "dev.incidentconsole.app.incident..", "dev.incidentconsole.app.settings..",
-            "dev.incidentconsole.app.targets..", "dev.incidentconsole.app.services.."};
+            "dev.incidentconsole.app.targets..", "dev.incidentconsole.app.services..",
+            "dev.incidentconsole.app.links.."};
     private static final String[] UI_TOOLKITS = {"javafx..", "org.controlsfx..", "atlantafx..",
             "org.kordamp.ikonli..", "org.testfx.."};
     private static JavaClasses classes;

@@ -15,10 +15,16 @@ import dev.incidentconsole.app.gui.runbooks.RunbooksView;
 import dev.incidentconsole.app.gui.search.SearchFeature;
 import dev.incidentconsole.app.gui.util.FxDialogService;
 import dev.incidentconsole.app.gui.util.FxTaskExecutor;
+import dev.incidentconsole.app.gui.links.LinkOpener;
+import dev.incidentconsole.app.links.DeepLink;
+import dev.incidentconsole.app.links.DeepLinkResolver;
+import dev.incidentconsole.app.settings.Settings;
 import dev.incidentconsole.app.settings.SettingsStore;
 import dev.incidentconsole.runbook.RunbookParser;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
@@ -35,6 +41,7 @@ import org.slf4j.LoggerFactory;
  * The desktop app. Opens the runbooks in {@code -Dincident.runbooks=<folder>} (default: the bundled ones)
  * and, with {@code -Dincident.select=<file>#<heading>}, shows that section once loaded (for demos and
  * screenshots); {@code -Dincident.theme=dark} starts dark; {@code -Dincident.query=<text>} types a search.
+ * Launched with an {@code incident-console://} link as its only argument, it shows the link's section.
  * Wires the view models to their services; owns the background executor and closes it on exit.
  */
 public final class ConsoleApp extends Application {
@@ -55,6 +62,7 @@ public final class ConsoleApp extends Application {
     private SearchFeature search;
     private RunFeature runs;
     private boolean startDark;
+    private List<Path> settingsFolders = List.of();
 
     /** Used by {@link Application#launch}: configuration from system properties. */
     public ConsoleApp() {
@@ -80,14 +88,13 @@ public final class ConsoleApp extends Application {
     @Override
     public void init() {
         String forced = System.getProperty(THEME_PROPERTY, "");
-        if (!forced.isBlank()) {
-            startDark = "dark".equalsIgnoreCase(forced);
-            return;
-        }
         try {
-            startDark = settings.load().dark();
+            Settings loaded = settings.load();
+            startDark = forced.isBlank() ? loaded.dark() : "dark".equalsIgnoreCase(forced);
+            settingsFolders = loaded.runbookFolders();
         } catch (IOException e) {
-            LOG.warn("{} Starting with the light theme.", e.getMessage());
+            startDark = "dark".equalsIgnoreCase(forced);
+            LOG.warn("{} Starting with the {} theme.", e.getMessage(), startDark ? "dark" : "light");
         }
     }
 
@@ -139,8 +146,10 @@ public final class ConsoleApp extends Application {
         if (select != null && !select.isBlank()) {
             runbooks.selectWhenLoaded(select);
         }
-        search.start(runbookFolder);
+        // The dashboard's environment file first: the executor runs start-up tasks in order, and the first
+        // statuses wait for it, while the search index and the outline are not on screen yet.
         dashboard.start(runbookFolder);
+        search.start(runbookFolder);
         runbooks.load(runbookFolder);
         incidents.start();
         runs.start(runbookFolder);
@@ -148,6 +157,19 @@ public final class ConsoleApp extends Application {
         if (query != null && !query.isBlank()) {
             search.prefill(query);
         }
+        openLinkArgument(dialogs);
+    }
+
+    /** Started with an incident-console:// link (the desktop entry's %u, or {@code open URL}): show its section. */
+    private void openLinkArgument(FxDialogService dialogs) {
+        List<String> raw = getParameters() == null ? List.of() : getParameters().getRaw();
+        if (raw.size() != 1 || !DeepLink.looksLikeLink(raw.get(0))) {
+            return;
+        }
+        List<Path> folders = new ArrayList<>(List.of(runbookFolder));
+        folders.addAll(settingsFolders);
+        new LinkOpener(executor, new DeepLinkResolver(folders, new RunbookParser()), search.opener(),
+                runs.services().known(), dialogs).open(raw.get(0));
     }
 
     @Override

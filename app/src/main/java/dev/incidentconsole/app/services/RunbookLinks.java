@@ -120,7 +120,7 @@ public final class RunbookLinks {
     }
 
     /** A heading written as its title, its path ({@code A > B}) or its GitHub or GitLab anchor. */
-    static boolean headingMatches(Section s, String heading) {
+    public static boolean headingMatches(Section s, String heading) {
         String h = heading.strip();
         String title = unnumbered(s.title());
         return s.title().equalsIgnoreCase(h) || title.equalsIgnoreCase(unnumbered(h)) || s.pathString().equalsIgnoreCase(h)

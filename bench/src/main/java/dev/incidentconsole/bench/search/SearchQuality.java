@@ -13,7 +13,7 @@ import java.nio.file.Path;
 public final class SearchQuality {
 
     public static void main(String[] args) throws Exception {
-        Path project = Path.of(System.getProperty("bench.root", "")).toAbsolutePath();
+        Path project = Path.of(System.getProperty("incident.project.dir", "")).toAbsolutePath();
         boolean misses = args.length > 0 && args[0].equals("--misses");
         int first = misses ? 1 : 0;
         Path shared = args.length > first ? Path.of(args[first]) : project.resolveSibling("shared");

@@ -46,6 +46,14 @@ public final class Placeholders {
     private Placeholders() {
     }
 
+    /**
+     * The form in which placeholder names match a value's name: lower case, letters and digits only, so
+     * {@code <pod-name>}, {@code $POD_NAME} and {@code podName} are one name.
+     */
+    public static String nameKey(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    }
+
     /** The placeholders of a command in order of appearance; empty for null or blank input. */
     public static List<Placeholder> find(String command) {
         return find(command, Set.of());

@@ -6,7 +6,7 @@ import dev.incidentconsole.exec.KubeTarget;
 import dev.incidentconsole.exec.LocalTarget;
 import dev.incidentconsole.exec.SshTarget;
 import dev.incidentconsole.exec.Target;
-import java.util.Locale;
+import dev.incidentconsole.runbook.Placeholders;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -67,6 +67,6 @@ public final class KnownValues {
     }
 
     static String key(String name) {
-        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        return Placeholders.nameKey(name);
     }
 }

@@ -98,6 +98,11 @@ public final class SearchFeature implements AutoCloseable {
         return startIncident;
     }
 
+    /** Shows a section in the Runbooks view (loading its folder when another one is open). */
+    public Consumer<SectionTarget> opener() {
+        return opener;
+    }
+
     /** The words the Runbooks view should highlight. */
     public ObjectProperty<List<String>> highlightProperty() {
         return opener.highlightProperty();

@@ -15,6 +15,10 @@ public interface DialogService {
         return Optional.empty();
     }
 
+    /** Tells the user something went wrong that they asked for (e.g. a link that cannot be opened); by default nothing. */
+    default void warn(String title, String message) {
+    }
+
     /** Asks before something irreversible; false when the user cancels (or, by default, always). */
     default boolean confirm(String title, String message, String action) {
         return false;

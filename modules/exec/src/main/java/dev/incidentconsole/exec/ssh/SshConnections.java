@@ -33,7 +33,11 @@ public final class SshConnections implements Closeable {
     private final Duration connectTimeout;
     private final Duration keepAlive;
     private final SshAgent agent;
-    private final DefaultConfig sshConfig = new DefaultConfig();
+    /**
+     * Made at the first connection: sshj's config registers BouncyCastle and lists every algorithm, which takes
+     * from a few hundred milliseconds to seconds, on the window's start path if made eagerly.
+     */
+    private DefaultConfig sshConfig;
     private final Map<String, Slot> slots = new ConcurrentHashMap<>();
     private final AtomicInteger opened = new AtomicInteger();
 
@@ -57,7 +61,14 @@ public final class SshConnections implements Closeable {
         this.passphrases = passphrases;
         this.connectTimeout = connectTimeout;
         this.keepAlive = keepAlive;
-        sshConfig.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
+    }
+
+    private synchronized DefaultConfig sshConfig() {
+        if (sshConfig == null) {
+            sshConfig = new DefaultConfig();
+            sshConfig.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
+        }
+        return sshConfig;
     }
 
     /** Resolves an alias through the SSH config this pool was made with. */
@@ -106,7 +117,7 @@ public final class SshConnections implements Closeable {
             closeQuietly(slot.client);
             slot.client = null;
             SSHClient jump = host.proxyJump() == null ? null : client(jumpHost(host), hops + 1);
-            slot.client = new SshConnector(sshConfig, hostKeys, passphrases, connectTimeout, keepAlive, agent)
+            slot.client = new SshConnector(sshConfig(), hostKeys, passphrases, connectTimeout, keepAlive, agent)
                     .connect(host, jump, knownHosts(host));
             opened.incrementAndGet();
             return slot.client;

@@ -5,16 +5,17 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 
 /** Brings a store's schema up to date with Flyway; the scripts live in {@code dev/incidentconsole/incident/db}. */
 final class Migrations {
-    /** Version of the newest script; a test keeps it equal to the highest {@code V<n>__*.sql}. */
-    static final String LATEST = "2";
     static final String LOCATION = "dev/incidentconsole/incident/db";
     static final String HISTORY_TABLE = "incident_schema_history";
+    /** Version of the newest script on the class path, as Flyway writes it ({@code V2_1__x.sql}: {@code 2.1}); empty if unlisted. */
+    static final Optional<String> LATEST = MigrationScripts.newest(Migrations.class.getClassLoader(), LOCATION);
 
     private Migrations() {
     }
@@ -43,15 +44,20 @@ final class Migrations {
     }
 
     /**
-     * Whether Flyway's history already ends at {@link #LATEST}. Every CLI call opens the store, and Flyway's
-     * start-up (class loading, classpath scan) costs a few hundred milliseconds that this one query saves;
-     * anything unexpected falls through to Flyway, which validates properly.
+     * Whether Flyway's history already ends at {@link #LATEST}. Every CLI call and every window start opens the
+     * store, and Flyway's start-up (class loading, classpath scan) costs from a few hundred milliseconds to
+     * seconds under load that this one query saves; anything unexpected falls through to Flyway, which
+     * validates properly. The newest version is read from the scripts themselves, so a new migration is
+     * never skipped.
      */
     private static boolean alreadyCurrent(DataSource dataSource) {
+        if (LATEST.isEmpty()) {
+            return false;
+        }
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT version FROM " + HISTORY_TABLE
                      + " WHERE success = TRUE AND version IS NOT NULL ORDER BY installed_rank DESC")) {
-            return rs.next() && LATEST.equals(rs.getString(1));
+            return rs.next() && LATEST.get().equals(rs.getString(1));
         } catch (SQLException e) {
             return false; // no history table yet, or unreachable: Flyway reports it properly
         }

@@ -1,0 +1,128 @@
+package dev.incidentconsole.app.cli;
+
+import dev.incidentconsole.app.AppPaths;
+import dev.incidentconsole.app.links.DeepLink;
+import dev.incidentconsole.app.links.DeepLinkException;
+import dev.incidentconsole.app.links.DeepLinkResolver;
+import dev.incidentconsole.app.links.LinkTarget;
+import dev.incidentconsole.app.settings.SettingsStore;
+import dev.incidentconsole.exec.CommandRunner;
+import dev.incidentconsole.exec.ExecException;
+import dev.incidentconsole.exec.ExecSettings;
+import dev.incidentconsole.exec.LocalTarget;
+import dev.incidentconsole.exec.RunRequest;
+import dev.incidentconsole.runbook.Command;
+import dev.incidentconsole.runbook.RunbookParser;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code incident-console open URL}: checks an {@code incident-console://} link, then opens the window on its
+ * section (the values it carries pre-filling the placeholders), or with {@code --print} prints the section's
+ * commands with the values filled in, shell-quoted. Never runs a command.
+ */
+@picocli.CommandLine.Command(name = "open", mixinStandardHelpOptions = true,
+        description = {"Open the runbook section of an incident-console:// link (what the desktop entry does).",
+                "  incident-console://open?runbook=FILE#heading",
+                "  incident-console://alert?name=ALERT&label.namespace=NS&label.pod=POD",
+                "Link values only fill placeholders (shell-quoted); nothing runs by itself."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:opened (or printed)", "1:the link names no runbook, heading or alert found",
+                "2:usage error or a malformed or refused link"})
+public final class OpenCommand implements Callable<Integer> {
+    private final Consumer<String> window;
+
+    @Parameters(index = "0", paramLabel = "URL", description = "The incident-console:// link.")
+    String url;
+
+    @Option(names = "--runbooks", paramLabel = "FOLDER",
+            description = "Runbook folder the link's file is looked up in (repeatable); replaces the bundled "
+                    + "runbooks and the folders added in the settings.")
+    List<Path> runbooks = new ArrayList<>();
+
+    @Option(names = "--print", description = "Print the section and its commands with the link's values filled in instead of opening the window.")
+    boolean print;
+
+    @Spec
+    CommandSpec spec;
+
+    /** @param window opens the window on a checked link (it blocks until the window closes) */
+    public OpenCommand(Consumer<String> window) {
+        this.window = window;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        DeepLink link;
+        LinkTarget target;
+        try {
+            link = DeepLink.parse(url);
+        } catch (DeepLinkException e) {
+            err.println("incident-console open: " + e.getMessage());
+            err.flush();
+            return 2;
+        }
+        try {
+            target = new DeepLinkResolver(folders(), new RunbookParser()).resolve(link);
+        } catch (DeepLinkException e) {
+            err.println("incident-console open: " + e.getMessage());
+            err.flush();
+            return 1;
+        }
+        if (!print) {
+            window.accept(url);
+            return 0;
+        }
+        print(spec.commandLine().getOut(), target);
+        return 0;
+    }
+
+    private List<Path> folders() {
+        if (!runbooks.isEmpty()) {
+            return runbooks;
+        }
+        List<Path> folders = new ArrayList<>(List.of(AppPaths.bundledRunbooks()));
+        try {
+            folders.addAll(SettingsStore.standard().load().runbookFolders());
+        } catch (IOException e) {
+            spec.commandLine().getErr().println(e.getMessage() + " Looking in the bundled runbooks only.");
+        }
+        return folders;
+    }
+
+    private static void print(PrintWriter out, LinkTarget target) {
+        out.println(target.describe() + (target.line() > 0 ? "  (" + target.file() + ":" + target.line() + ")" : "  (" + target.file() + ")"));
+        target.values().forEach((name, value) -> out.println("  " + name + " = " + value));
+        if (target.commands().isEmpty()) {
+            out.println("No commands in this section.");
+        } else {
+            out.println("Commands (not run; values shell-quoted):");
+            try (CommandRunner runner = CommandRunner.withoutSshPrompts(ExecSettings.defaults())) {
+                for (Command c : target.commands()) {
+                    out.println("  " + filled(runner, c, target.valuesFor(c)));
+                }
+            }
+        }
+        out.flush();
+    }
+
+    /** The command as it would run with the link's values; as written when a placeholder is still open. */
+    private static String filled(CommandRunner runner, Command command, Map<String, String> values) {
+        try {
+            return runner.prepare(RunRequest.of(command, LocalTarget.here()).withVariables(values)).text();
+        } catch (ExecException e) {
+            return command.text() + "    # " + e.getMessage();
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.incidentconsole.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.incidentconsole.app.links.LinkRunbooks;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OpenCommandTest {
+    @TempDir
+    Path dir;
+
+    private final CliRun cli = new CliRun();
+    private Path runbooks;
+
+    @BeforeEach
+    void folders() throws Exception {
+        cli.isolate(dir);
+        runbooks = LinkRunbooks.write(dir.resolve("runbooks"));
+    }
+
+    @AfterEach
+    void restore() {
+        cli.restore();
+    }
+
+    @Test
+    void printShowsTheAlertSectionWithLabelsFilledInQuotedAndRunsNothing() throws Exception {
+        Path marker = dir.resolve("ran");
+        int code = cli.run("open", "--print", "--runbooks", runbooks.toString(),
+                "incident-console://alert?name=PodCrashLooping&label.namespace=lantern&label.pod=%24(touch%20" + marker + ")");
+
+        assertThat(code).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("pods.md > Pod Failures > Alerts > Alert: PodCrashLooping")
+                .contains("kubectl -n 'lantern' describe pod '$(touch " + marker + ")'")
+                .contains("kubectl -n 'lantern' logs '$(touch " + marker + ")' --previous");
+        assertThat(marker).doesNotExist();
+    }
+
+    @Test
+    void printOfAnOpenLinkLeavesPlaceholdersWithoutValueAsWritten() {
+        int code = cli.run("open", "--print", "--runbooks", runbooks.toString(),
+                "incident-console://open?runbook=k8s/pods.md#restart-a-deployment");
+
+        assertThat(code).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("kubectl -n <namespace> rollout restart deployment/<deployment>    # No value for <deployment>");
+    }
+
+    @Test
+    void refusedLinkIsAUsageErrorAndAMissingSectionIsExitOne() {
+        assertThat(cli.run("open", "--runbooks", runbooks.toString(), "incident-console://open?runbook=/etc/passwd.md")).isEqualTo(2);
+        assertThat(cli.err()).contains("incident-console open: Runbook '/etc/passwd.md': only a path relative to a runbook folder");
+
+        assertThat(cli.run("open", "--runbooks", runbooks.toString(), "incident-console://open?runbook=k8s/pods.md#Nope")).isEqualTo(1);
+        assertThat(cli.err()).contains("has no heading 'Nope'");
+    }
+}

@@ -1,0 +1,186 @@
+package dev.incidentconsole.bench.startup;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Start-up of the window against an empty JavaFX window started the same way (same JVM, class path and
+ * options), in alternating cold starts, each in a fresh JVM (under Xvfb when there is no display). Ours opens
+ * the bundled runbooks with a dashboard of {@code services} TCP services on loopback, {@code dead} of them on a
+ * closed port (checked every 2 s). Prints the medians: the window with content (a dashboard row drawn), the
+ * first statuses, and the FX thread's longest stall during start-up and while the dashboard keeps refreshing.
+ *
+ * <p>Usage: {@code bench/run startup.StartupBench [runs=5] [services=12] [dead=2] [watchMs=1500]}; JVM options for
+ * both windows in {@code STARTUP_OPTS}. With {@code STARTUP_CDS=1} both start as the {@code ./incident-console}
+ * launcher starts the app: from its class path (app jar first) with its class-data archive
+ * ({@code app/target/app-cds.jsa}, recorded by running the launcher once).
+ */
+public final class StartupBench {
+    private StartupBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int runs = arg(args, 0, 5);
+        int services = arg(args, 1, 12);
+        int dead = arg(args, 2, 2);
+        long watchMs = arg(args, 3, 1500);
+        Path project = Path.of(System.getProperty("incident.project.dir", ".")).toAbsolutePath();
+        Path work = Files.createTempDirectory("startup-bench");
+        Process xvfb = null;
+        Map<String, String> env = new HashMap<>();
+        if (System.getenv("DISPLAY") == null || System.getenv("DISPLAY").isBlank()) {
+            int display = 90; // the first free one: other benches may run their own Xvfb
+            while (Files.exists(Path.of("/tmp/.X" + display + "-lock")) || Files.exists(Path.of("/tmp/.X11-unix/X" + display))) {
+                display++;
+            }
+            xvfb = new ProcessBuilder("Xvfb", ":" + display, "-screen", "0", "1600x1000x24", "-nolisten", "tcp")
+                    .redirectErrorStream(true).redirectOutput(work.resolve("xvfb.log").toFile()).start();
+            Path socket = Path.of("/tmp/.X11-unix/X" + display);
+            for (int waited = 0; !Files.exists(socket) && waited < 20_000; waited += 100) {
+                Thread.sleep(100); // Xvfb takes seconds on a loaded machine
+            }
+            env.put("DISPLAY", ":" + display);
+        }
+        try (ServerSocket up = new ServerSocket(0, 1000, InetAddress.getLoopbackAddress())) {
+            Thread accept = new Thread(() -> acceptForever(up), "bench-accept");
+            accept.setDaemon(true);
+            accept.start();
+            Path envFile = environment(work, services, dead, up.getLocalPort());
+            List<String> ours = command(project, work, envFile, "ours", watchMs);
+            List<String> empty = command(project, work, envFile, "empty", watchMs);
+            System.out.printf(Locale.ROOT, "warm-up (not counted): ours %s, empty %s%n", once(ours, env), once(empty, env));
+            List<Map<String, Long>> oursRuns = new ArrayList<>();
+            List<Map<String, Long>> emptyRuns = new ArrayList<>();
+            for (int i = 0; i < runs; i++) {
+                // Alternating which starts first spreads the machine's drift over both.
+                if (i % 2 == 0) {
+                    oursRuns.add(once(ours, env));
+                    emptyRuns.add(once(empty, env));
+                } else {
+                    emptyRuns.add(once(empty, env));
+                    oursRuns.add(once(ours, env));
+                }
+                System.out.printf(Locale.ROOT, "run %d: ours %s, empty %s%n", i + 1, oursRuns.get(i), emptyRuns.get(i));
+            }
+            long o = median(oursRuns, "content");
+            long e = median(emptyRuns, "content");
+            System.out.printf(Locale.ROOT, "window with content: ours %d ms, empty JavaFX %d ms (%.2fx), medians of %d alternating cold starts%n",
+                    o, e, o / (double) e, runs);
+            System.out.printf(Locale.ROOT, "first statuses: %d ms after start, %d ms after the content (%d services, %d dead)%n",
+                    median(oursRuns, "statuses"), median(oursRuns, "statuses") - o, services, dead);
+            System.out.printf(Locale.ROOT, "FX thread longest stall: start-up %d ms (max %d), while refreshing %d ms (max %d; empty window %d ms)%n",
+                    median(oursRuns, "stall"), max(oursRuns, "stall"), median(oursRuns, "stall-after-statuses"),
+                    max(oursRuns, "stall-after-statuses"), median(emptyRuns, "stall"));
+        } finally {
+            if (xvfb != null) {
+                xvfb.destroy();
+            }
+        }
+    }
+
+    private static List<String> command(Path project, Path work, Path envFile, String mode, long watchMs) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        String opts = System.getenv("STARTUP_OPTS");
+        if (opts != null && !opts.isBlank()) {
+            cmd.addAll(List.of(opts.trim().split("\\s+")));
+        }
+        String classPath = System.getProperty("java.class.path");
+        if ("1".equals(System.getenv("STARTUP_CDS"))) {
+            Path archive = project.resolve("app/target/app-cds.jsa");
+            cmd.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+            classPath = launcherClassPath(project) + java.io.File.pathSeparator + classPath;
+        }
+        cmd.addAll(List.of("-Dincident.home=" + project, "-Dincident.runbooks=" + project.resolve("runbooks"),
+                "-Dincident.env=" + envFile, "-Dincident.data.dir=" + work.resolve("data"),
+                "-Dincident.config.dir=" + work.resolve("config"),
+                "-cp", classPath, StartupProbe.class.getName(), mode, String.valueOf(watchMs)));
+        return cmd;
+    }
+
+    /** What the launcher puts on the class path; the archive maps only when the class path starts with it. */
+    private static String launcherClassPath(Path project) {
+        try (var jars = Files.list(project.resolve("app/target"))) {
+            Path jar = jars.filter(p -> p.getFileName().toString().matches("app-.*\\.jar")).findFirst().orElseThrow();
+            return jar + java.io.File.pathSeparator + Files.readString(project.resolve("app/target/classpath.txt")).strip();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** One cold start: each event's time since the process was started, and the stalls as printed. */
+    private static Map<String, Long> once(List<String> cmd, Map<String, String> env) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().putAll(env);
+        long started = System.currentTimeMillis();
+        Process p = pb.start();
+        Map<String, Long> out = new java.util.TreeMap<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null; ) {
+                String[] parts = line.split(" ");
+                if (parts.length == 2 && parts[1].matches("\\d+")) {
+                    long v = Long.parseLong(parts[1]);
+                    out.put(parts[0], parts[0].startsWith("stall") ? v : v - started);
+                }
+            }
+        }
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IOException("the probe did not finish: " + cmd);
+        }
+        if (!out.containsKey("content")) {
+            throw new IOException("the probe printed no content time: " + cmd);
+        }
+        out.computeIfPresent("statuses", (k, v) -> Math.max(v, out.get("content")));
+        return out;
+    }
+
+    private static Path environment(Path dir, int services, int dead, int upPort) throws IOException {
+        int closed;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort(); // free again once closed: connections are refused
+        }
+        StringBuilder yaml = new StringBuilder("default: bench\ndefaults: {interval: 2s, timeout: 1s, retries: 0}\n"
+                + "environments:\n  bench:\n    services:\n");
+        for (int i = 0; i < services; i++) {
+            yaml.append(String.format(Locale.ROOT, "      - {name: svc-%03d, host: 127.0.0.1, port: %d}%n", i,
+                    i < dead ? closed : upPort));
+        }
+        return Files.writeString(dir.resolve("environments.yaml"), yaml);
+    }
+
+    private static void acceptForever(ServerSocket server) {
+        while (!server.isClosed()) {
+            try (Socket s = server.accept()) {
+                s.setSoLinger(true, 0);
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    private static long median(List<Map<String, Long>> runs, String key) {
+        List<Long> v = runs.stream().map(m -> m.getOrDefault(key, -1L)).sorted().toList();
+        return v.get(v.size() / 2);
+    }
+
+    private static long max(List<Map<String, Long>> runs, String key) {
+        return runs.stream().mapToLong(m -> m.getOrDefault(key, -1L)).max().orElse(-1);
+    }
+
+    private static int arg(String[] args, int i, int fallback) {
+        return args.length > i ? Integer.parseInt(args[i]) : fallback;
+    }
+}

@@ -1,0 +1,111 @@
+package dev.incidentconsole.bench.startup;
+
+import dev.incidentconsole.app.gui.ConsoleApp;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * The child JVM of {@link StartupBench}: starts our window ({@code ours}) or an empty JavaFX window
+ * ({@code empty}) and prints, as {@code event epochMillis} lines, when the window shows content, when the
+ * first service statuses are drawn and the FX thread's longest stall (a ping posted every 5 ms: how late it
+ * ran). Exits after {@code watchMs} more milliseconds of watching once statuses show.
+ */
+public final class StartupProbe {
+    private static final Set<String> STATUS_WORDS = Set.of("UP", "DOWN", "DEGRADED");
+    private static final AtomicLong longestStall = new AtomicLong();
+    private static final AtomicLong longestStallAfterStatuses = new AtomicLong();
+
+    private StartupProbe() {
+    }
+
+    /** An empty window of the same size as ours. */
+    public static final class EmptyApp extends Application {
+        @Override
+        public void start(Stage stage) {
+            stage.setScene(new Scene(new StackPane(), 1360, 860));
+            stage.setTitle("empty");
+            stage.show();
+        }
+    }
+
+    public static void main(String[] args) {
+        boolean ours = args.length > 0 && args[0].equals("ours");
+        long watchMs = args.length > 1 ? Long.parseLong(args[1]) : 1000;
+        ScheduledExecutorService pinger = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "probe");
+            t.setDaemon(true);
+            return t;
+        });
+        AtomicBoolean content = new AtomicBoolean();
+        AtomicLong statusesAt = new AtomicLong();
+        AtomicBoolean pending = new AtomicBoolean();
+        pinger.scheduleAtFixedRate(() -> {
+            if (!pending.compareAndSet(false, true)) {
+                return; // the previous ping has not run yet: the stall is still growing
+            }
+            long posted = System.nanoTime();
+            try {
+                Platform.runLater(() -> {
+                    long late = (System.nanoTime() - posted) / 1_000_000;
+                    pending.set(false);
+                    longestStall.accumulateAndGet(late, Math::max);
+                    if (statusesAt.get() > 0) {
+                        longestStallAfterStatuses.accumulateAndGet(late, Math::max);
+                    }
+                    look(ours, content, statusesAt, watchMs);
+                });
+            } catch (IllegalStateException notStarted) {
+                pending.set(false);
+            }
+        }, 5, 5, TimeUnit.MILLISECONDS);
+        Application.launch(ours ? ConsoleApp.class : EmptyApp.class);
+    }
+
+    private static void look(boolean ours, AtomicBoolean content, AtomicLong statusesAt, long watchMs) {
+        Window window = Window.getWindows().stream().filter(Window::isShowing).findFirst().orElse(null);
+        if (window == null || window.getScene() == null) {
+            return;
+        }
+        long now = System.currentTimeMillis();
+        Node root = window.getScene().getRoot();
+        if (!content.get() && (!ours || root.lookupAll(".service-name").stream().anyMatch(StartupProbe::showsText))) {
+            content.set(true);
+            // The content is in the scene graph now; it is on screen once this pulse has been rendered.
+            window.getScene().addPostLayoutPulseListener(new Runnable() {
+                @Override
+                public void run() {
+                    window.getScene().removePostLayoutPulseListener(this);
+                    System.out.println("content " + System.currentTimeMillis());
+                }
+            });
+            Platform.requestNextPulse();
+        }
+        if (content.get() && statusesAt.get() == 0 && (!ours || root.lookupAll(".status-word").stream()
+                .anyMatch(n -> n instanceof Labeled l && STATUS_WORDS.contains(l.getText()) && n.isVisible()))) {
+            statusesAt.set(now);
+            System.out.println("statuses " + now);
+        }
+        if (statusesAt.get() > 0 && now - statusesAt.get() >= watchMs) {
+            System.out.println("stall " + longestStall.get());
+            System.out.println("stall-after-statuses " + longestStallAfterStatuses.get());
+            System.out.flush();
+            Runtime.getRuntime().halt(0); // the measurement is taken; no need to wait for a clean shutdown
+        }
+    }
+
+    private static boolean showsText(Node n) {
+        return n instanceof Labeled l && l.getText() != null && !l.getText().isBlank() && n.isVisible();
+    }
+}
