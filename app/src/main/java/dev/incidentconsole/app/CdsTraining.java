@@ -9,7 +9,8 @@ import picocli.CommandLine;
 
 /**
  * The training run the launcher records its class-data archive from ({@code -XX:ArchiveClassesAtExit}): the
- * classes of {@code --help} and {@code lint} and, with {@code --window} (the launcher passes it under Xvfb), of
+ * classes of {@code --help}, {@code lint}, {@code open} and {@code search} (Lucene's, from the kept index: built,
+ * then reused) and, with {@code --window} (the launcher passes it under Xvfb), of
  * the window's start, which is closed again a few seconds after it opened. Not for users.
  */
 public final class CdsTraining {
@@ -21,7 +22,9 @@ public final class CdsTraining {
     public static void main(String[] args) {
         PrintWriter quiet = new PrintWriter(OutputStream.nullOutputStream());
         for (String[] command : new String[][] {{"--help"}, {"lint", AppPaths.bundledRunbooks().toString()},
-                {"open", "--print", "incident-console://open?runbook=index.md"}}) {
+                {"open", "--print", "incident-console://open?runbook=index.md"},
+                {"search", "--runbooks", AppPaths.bundledRunbooks().toString(), "too many connections"},
+                {"search", "--json", "--runbooks", AppPaths.bundledRunbooks().toString(), "pods restarting"}}) {
             CommandLine cli = Main.commandLine();
             cli.setOut(quiet);
             cli.setErr(quiet);
