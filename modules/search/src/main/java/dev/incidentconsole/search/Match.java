@@ -9,9 +9,15 @@ package dev.incidentconsole.search;
  */
 public record Match(String word, Field field) {
 
-    /** The matches as one line for people: {@code restart (heading), crashloop (text)}. */
+    /**
+     * The matches as one line for people, grouped by where they were found, in the order of {@link Field}:
+     * {@code heading: restarting · text: pods, deploy · synonym: rollout}.
+     */
     public static String describe(java.util.List<Match> matches) {
-        return String.join(", ", matches.stream().map(m -> m.word() + " (" + m.field().label() + ")").toList());
+        java.util.Map<Field, java.util.List<String>> byField = new java.util.EnumMap<>(Field.class);
+        matches.forEach(m -> byField.computeIfAbsent(m.field(), f -> new java.util.ArrayList<>()).add(m.word()));
+        return String.join(" \u00b7 ", byField.entrySet().stream()
+                .map(e -> e.getKey().label() + ": " + String.join(", ", e.getValue())).toList());
     }
 
     /** Where a word was found. */

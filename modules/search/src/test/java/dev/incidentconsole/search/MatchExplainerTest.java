@@ -67,4 +67,11 @@ class MatchExplainerTest {
         assertThat(hit("postgresql lag", "Replication Lag").matched())
                 .contains(new Match("postgresql", Match.Field.CONTEXT));
     }
+
+    @Test
+    void theExplanationReadsGroupedByWhereTheWordsWereFound() {
+        assertThat(Match.describe(List.of(new Match("pods", Match.Field.TEXT), new Match("restarting", Match.Field.HEADING),
+                new Match("deploy", Match.Field.TEXT), new Match("rollout", Match.Field.SYNONYM))))
+                .isEqualTo("heading: restarting \u00b7 text: pods, deploy \u00b7 synonym: rollout");
+    }
 }

@@ -64,7 +64,8 @@ final class HitCell extends ListCell<SearchHit> {
         }
         VBox box = new VBox(3, top, middle, snippet(hit.snippet()));
         if (!hit.matched().isEmpty()) {
-            Label why = new Label("matched: " + Match.describe(hit.matched()));
+            Label why = new Label("matched " + Match.describe(hit.matched()));
+            why.setTooltip(new javafx.scene.control.Tooltip(why.getText()));
             why.getStyleClass().add("hit-why");
             why.setMinWidth(0);
             box.getChildren().add(why);
