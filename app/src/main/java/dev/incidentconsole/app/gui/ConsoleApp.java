@@ -2,7 +2,6 @@ package dev.incidentconsole.app.gui;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
-import dev.incidentconsole.app.AppPaths;
 import dev.incidentconsole.app.gui.Navigation.Destination;
 import dev.incidentconsole.app.gui.browse.FiringAlertNodes;
 import dev.incidentconsole.app.gui.dashboard.AlertRow;
@@ -15,6 +14,7 @@ import dev.incidentconsole.app.gui.runbooks.RunbooksView;
 import dev.incidentconsole.app.gui.search.SearchFeature;
 import dev.incidentconsole.app.gui.util.FxDialogService;
 import dev.incidentconsole.app.gui.util.FxTaskExecutor;
+import dev.incidentconsole.app.gui.workspace.WorkspaceViewModel;
 import dev.incidentconsole.app.settings.SettingsStore;
 import dev.incidentconsole.runbook.RunbookParser;
 import java.io.IOException;
@@ -32,7 +32,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The desktop app. Opens the runbooks in {@code -Dincident.runbooks=<folder>} (default: the bundled ones)
+ * The desktop app. Opens the workspace named by {@code incident-console PATH} or {@code -Dincident.runbooks=<folder>},
+ * else the one chosen last ({@link WorkspaceViewModel}), else the bundled demo runbooks,
  * and, with {@code -Dincident.select=<file>#<heading>}, shows that section once loaded (for demos and
  * screenshots); {@code -Dincident.theme=dark} starts dark; {@code -Dincident.query=<text>} types a search.
  * Wires the view models to their services; owns the background executor and closes it on exit.
@@ -46,7 +47,7 @@ public final class ConsoleApp extends Application {
     /** Text typed into the search field at start (demos and screenshots). */
     public static final String QUERY_PROPERTY = "incident.query";
 
-    private final Path runbookFolder;
+    private final Path namedFolder;
     private final String select;
     private final SettingsStore settings;
     private FxTaskExecutor executor;
@@ -54,6 +55,7 @@ public final class ConsoleApp extends Application {
     private DashboardFeature dashboard;
     private SearchFeature search;
     private RunFeature runs;
+    private WorkspaceViewModel workspaces;
     private boolean startDark;
 
     /** Used by {@link Application#launch}: configuration from system properties. */
@@ -62,16 +64,16 @@ public final class ConsoleApp extends Application {
     }
 
     /**
-     * @param runbookFolder the folder to open
+     * @param runbookFolder the folder to open, or {@code null} for the workspace chosen last (else the demo)
      * @param select        an entry to select once loaded ({@code file#heading}), or {@code null}
      */
     public ConsoleApp(Path runbookFolder, String select) {
         this(runbookFolder, select, SettingsStore.standard());
     }
 
-    /** @param settings where the user's search folders and synonyms file are kept */
+    /** @param settings where the workspace, the user's search folders and synonyms file are kept */
     public ConsoleApp(Path runbookFolder, String select, SettingsStore settings) {
-        this.runbookFolder = Objects.requireNonNull(runbookFolder);
+        this.namedFolder = runbookFolder;
         this.select = select;
         this.settings = Objects.requireNonNull(settings);
     }
@@ -107,7 +109,8 @@ public final class ConsoleApp extends Application {
         RunbookTreeViewModel runbooks = new RunbookTreeViewModel(executor, new RunbookLoader(new RunbookParser()));
         FxDialogService dialogs = new FxDialogService(stage);
         runs = RunFeature.standard(executor, dialogs, stage); // Run buttons lead to the Runs view; walkthroughs share its runner
-        incidents = IncidentFeature.standard(executor, javafx.application.Platform::runLater, dialogs, runbookFolder, runs);
+        workspaces = new WorkspaceViewModel(executor, settings);
+        incidents = IncidentFeature.standard(executor, javafx.application.Platform::runLater, dialogs, null, runs);
         incidents.useSettings(settings);
         MainView view = new MainView(main);
         Destination runbooksPlace = new Destination("runbooks", "Runbooks", Feather.BOOK_OPEN);
@@ -116,7 +119,7 @@ public final class ConsoleApp extends Application {
         dashboard.model().setBrowser(getHostServices()::showDocument); // an alert's runbook_url with no local runbook
         search = new SearchFeature(executor, settings, main, runbooksPlace.id(), runbooks);
         view.register(runbooksPlace, () -> withIncidents(new RunbooksView(runbooks, dialogs, ConsoleApp::copyToClipboard,
-                search.highlightProperty())));
+                search.highlightProperty()).useWorkspaces(workspaces)));
         search.install(view, dialogs);
         dashboard.model().alerts().list().addListener((javafx.collections.ListChangeListener<AlertRow>) c ->
                 search.browse().showFiring(c.getList().stream()
@@ -139,11 +142,24 @@ public final class ConsoleApp extends Application {
         if (select != null && !select.isBlank()) {
             runbooks.selectWhenLoaded(select);
         }
-        search.start(runbookFolder);
-        dashboard.start(runbookFolder);
-        runbooks.load(runbookFolder);
+        workspaces.currentProperty().addListener((obs, old, now) -> {
+            if (now == null || (old != null && old.folder().equals(now.folder()))) {
+                return;
+            }
+            Path folder = now.folder();
+            runbooks.load(folder);
+            incidents.useWorkspace(folder);
+            runs.start(folder);
+            if (old == null) {
+                search.start(folder);
+                dashboard.start(folder);
+            } else {
+                search.useWorkspace(folder);
+                dashboard.useWorkspace(folder);
+            }
+        });
+        workspaces.start(namedFolder);
         incidents.start();
-        runs.start(runbookFolder);
         String query = System.getProperty(QUERY_PROPERTY);
         if (query != null && !query.isBlank()) {
             search.prefill(query);
@@ -192,8 +208,9 @@ public final class ConsoleApp extends Application {
         Clipboard.getSystemClipboard().setContent(content);
     }
 
+    /** The folder named at launch, or {@code null} to open the workspace chosen last. */
     private static Path folderFromProperties() {
         String folder = System.getProperty(RUNBOOKS_PROPERTY);
-        return folder == null || folder.isBlank() ? AppPaths.bundledRunbooks() : Path.of(folder).toAbsolutePath();
+        return folder == null || folder.isBlank() ? null : Path.of(folder).toAbsolutePath();
     }
 }
