@@ -147,6 +147,7 @@ public final class ConsoleApp extends Application {
                 return;
             }
             Path folder = now.folder();
+            stage.setTitle("Incident Console \u2014 " + now.label());
             runbooks.load(folder);
             incidents.useWorkspace(folder);
             runs.start(folder);
