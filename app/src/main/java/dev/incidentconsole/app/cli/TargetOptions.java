@@ -36,6 +36,16 @@ public final class TargetOptions {
                 : EnvironmentTargets.defaultFile(Workspace.forCommandLine(SettingsStore.standard()).workspace().folder());
     }
 
+    /**
+     * Which workspace the environment file is looked for in, for stderr; {@code null} when {@code --env} or
+     * {@code $INCIDENT_ENV} names the file.
+     */
+    String workspaceNote() {
+        String named = System.getProperty(EnvironmentTargets.FILE_PROPERTY, System.getenv("INCIDENT_ENV"));
+        return envFile != null || (named != null && !named.isBlank()) ? null
+                : Workspace.forCommandLine(SettingsStore.standard()).note();
+    }
+
     /** Every run's full output goes to {@code <data dir>/runs/}. */
     static ExecSettings settings() {
         return ExecSettings.defaults().withOutputDir(AppPaths.dataDir().resolve("runs"));

@@ -150,13 +150,14 @@ public final class ConsoleApp extends Application {
             stage.setTitle("Incident Console \u2014 " + now.label());
             runbooks.load(folder);
             incidents.useWorkspace(folder);
-            runs.start(folder);
             if (old == null) {
                 search.start(folder);
                 dashboard.start(folder);
+                runs.start(folder);
             } else {
                 search.useWorkspace(folder);
                 dashboard.useWorkspace(folder);
+                runs.useWorkspace(folder);
             }
         });
         workspaces.start(namedFolder);

@@ -117,4 +117,20 @@ class WorkspaceCommandLineTest {
 
         assertThat(cli.err()).contains("Runbooks: " + demo + " (bundled demo)");
     }
+
+    @Test
+    void targetsListsTheWorkspacesTargetsAndNamesTheWorkspace() throws IOException {
+        Files.writeString(team.resolve("environments.yaml"), """
+                environments:
+                  staging:
+                    targets:
+                      - {name: zk-box, type: ssh, host: zk1.example.com, user: ops}
+                """);
+        windowChose(team);
+
+        assertThat(cli.run("targets")).isZero();
+
+        assertThat(cli.out()).contains("zk-box").contains("zk1.example.com");
+        assertThat(cli.err()).contains("Runbooks: " + team + " (the window's workspace");
+    }
 }
