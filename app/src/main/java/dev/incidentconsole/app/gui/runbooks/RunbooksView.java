@@ -73,6 +73,7 @@ public final class RunbooksView extends SplitPane {
         recentMenu.setVisible(true);
         recentMenu.setManaged(true);
         model.recent().addListener((ListChangeListener<Path>) c -> fillRecent());
+        model.currentProperty().addListener((obs, old, now) -> fillRecent());
         fillRecent();
         note.textProperty().bind(model.noteProperty());
         return this;
@@ -80,18 +81,24 @@ public final class RunbooksView extends SplitPane {
 
     private void fillRecent() {
         recentMenu.getItems().clear();
+        Workspace shown = workspaces.currentProperty().get();
         for (Path folder : workspaces.recent()) {
-            MenuItem item = new MenuItem(Workspace.of(folder).label() + "  \u2014  " + folder);
-            item.setMnemonicParsing(false);
-            item.setOnAction(e -> workspaces.open(folder));
-            recentMenu.getItems().add(item);
+            recentMenu.getItems().add(recentItem(Workspace.of(folder).label() + "  \u2014  " + folder,
+                    shown != null && shown.folder().equals(folder), () -> workspaces.open(folder)));
         }
         if (!recentMenu.getItems().isEmpty()) {
             recentMenu.getItems().add(new SeparatorMenuItem());
         }
-        MenuItem demo = new MenuItem(Workspace.demo().label());
-        demo.setOnAction(e -> workspaces.openDemo());
-        recentMenu.getItems().add(demo);
+        recentMenu.getItems().add(recentItem(Workspace.demo().label(), shown != null && shown.bundled(), workspaces::openDemo));
+    }
+
+    /** An entry of the recent list; the one shown now is ticked and does nothing. */
+    private static MenuItem recentItem(String text, boolean shown, Runnable open) {
+        MenuItem item = new MenuItem(text, shown ? Icons.of(Feather.CHECK) : null);
+        item.setMnemonicParsing(false);
+        item.setDisable(shown);
+        item.setOnAction(e -> open.run());
+        return item;
     }
 
     /** What "Start incident" in a section's header does; the button shows only while this is set. */
