@@ -32,6 +32,8 @@ public final class LibraryViewModel {
     private final Object lock = new Object();
     private final Set<Path> sessionFolders = new LinkedHashSet<>();
     private final ObservableList<Path> sessionView = FXCollections.observableArrayList();
+    // Kept: an unmodifiable view listens to its list weakly; one made per call could be collected with its listeners.
+    private final ObservableList<Path> sessionReadOnly = FXCollections.unmodifiableObservableList(sessionView);
     private final ObservableList<Path> extraFolders = FXCollections.observableArrayList();
     private final ObservableList<Path> extraView = FXCollections.unmodifiableObservableList(extraFolders);
     private final ReadOnlyObjectWrapper<Path> synonymsFile = new ReadOnlyObjectWrapper<>();
@@ -177,7 +179,7 @@ public final class LibraryViewModel {
 
     /** Folders searched without being in the settings: the opened ones. */
     public ObservableList<Path> sessionFolders() {
-        return FXCollections.unmodifiableObservableList(sessionView);
+        return sessionReadOnly;
     }
 
     public ReadOnlyObjectProperty<Path> synonymsFileProperty() {

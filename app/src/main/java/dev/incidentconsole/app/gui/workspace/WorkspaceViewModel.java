@@ -27,6 +27,9 @@ public final class WorkspaceViewModel {
     private final SettingsStore store;
     private final ReadOnlyObjectWrapper<Workspace> current = new ReadOnlyObjectWrapper<>();
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
+    // One wrapper, kept: an unmodifiable view listens to its list weakly, so a view made per call could be collected
+    // with the listeners added to it.
+    private final ObservableList<Path> recentView = FXCollections.unmodifiableObservableList(recent);
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper("");
     private int generation;
 
@@ -146,7 +149,7 @@ public final class WorkspaceViewModel {
 
     /** Folders opened before, most recent first (the current one included), at most {@link Settings#RECENT_WORKSPACES}. */
     public ObservableList<Path> recent() {
-        return FXCollections.unmodifiableObservableList(recent);
+        return recentView;
     }
 
     /** What the user should know about the last change (folders dropped, settings not saved); empty when nothing. */
