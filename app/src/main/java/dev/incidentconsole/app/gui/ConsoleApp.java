@@ -148,15 +148,18 @@ public final class ConsoleApp extends Application {
             }
             Path folder = now.folder();
             stage.setTitle("Incident Console \u2014 " + now.label());
-            runbooks.load(folder);
             incidents.useWorkspace(folder);
+            // The dashboard's environment file first: the executor runs tasks in order, and the first statuses wait
+            // for it, while the search index and the outline are not on screen yet.
             if (old == null) {
-                search.start(folder);
                 dashboard.start(folder);
+                search.start(folder);
+                runbooks.load(folder);
                 runs.start(folder);
             } else {
-                search.useWorkspace(folder);
                 dashboard.useWorkspace(folder);
+                search.useWorkspace(folder);
+                runbooks.load(folder);
                 runs.useWorkspace(folder);
             }
         });
