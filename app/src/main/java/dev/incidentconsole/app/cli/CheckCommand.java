@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.incidentconsole.app.services.RunbookLinks;
 import dev.incidentconsole.app.services.ServiceSources;
-import dev.incidentconsole.app.settings.SettingsStore;
-import dev.incidentconsole.app.settings.Workspace;
 import dev.incidentconsole.app.targets.EnvironmentTargets;
 import dev.incidentconsole.health.ServiceSpec;
 import dev.incidentconsole.health.Status;
@@ -167,9 +165,7 @@ public final class CheckCommand implements Callable<Integer> {
 
     private List<Runbook> readRunbooks(PrintWriter err) {
         if (runbooks.isEmpty()) {
-            Workspace.Choice choice = Workspace.forCommandLine(SettingsStore.standard());
-            err.println(choice.note());
-            runbooks = List.of(choice.workspace().folder());
+            runbooks = List.of(ReadablePath.workspace(spec.commandLine(), err).folder());
         }
         List<Path> roots = runbooks;
         for (Path root : roots) {

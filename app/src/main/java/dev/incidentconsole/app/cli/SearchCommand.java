@@ -97,9 +97,7 @@ public final class SearchCommand implements Callable<Integer> {
         Settings settings = settings();
         Workspace workspace = null;
         if (runbooks.isEmpty()) {
-            Workspace.Choice choice = Workspace.forCommandLine(SettingsStore.standard());
-            warn(choice.note());
-            workspace = choice.workspace();
+            workspace = ReadablePath.workspace(spec.commandLine(), spec.commandLine().getErr());
         }
         List<Path> roots = workspace != null ? defaultRoots(workspace, settings) : runbooks;
         for (Path root : runbooks) {

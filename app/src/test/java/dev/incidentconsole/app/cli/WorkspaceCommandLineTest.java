@@ -133,4 +133,15 @@ class WorkspaceCommandLineTest {
         assertThat(cli.out()).contains("zk-box").contains("zk1.example.com");
         assertThat(cli.err()).contains("Runbooks: " + team + " (the window's workspace");
     }
+
+    @Test
+    void aVariableNamingNoFolderIsAUsageErrorSayingWhereItCameFrom() {
+        cli.set(Workspace.PROPERTY, dir.resolve("nope").toString());
+
+        assertThat(cli.run("search", "redis")).isEqualTo(2);
+        assertThat(cli.run("check", "--once")).isEqualTo(2);
+
+        assertThat(cli.err()).contains("The runbook folder " + dir.resolve("nope") + " ($INCIDENT_WORKSPACE) does not exist")
+                .contains("pass --runbooks or set INCIDENT_WORKSPACE").doesNotContain("NoSuchFileException");
+    }
 }
