@@ -9,18 +9,23 @@ import dev.incidentconsole.app.cli.SearchCommand;
 import dev.incidentconsole.app.cli.TargetsCommand;
 import dev.incidentconsole.app.gui.ConsoleApp;
 import dev.incidentconsole.app.links.DeepLink;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import javafx.application.Application;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The one entry point: no arguments open the GUI; a subcommand runs the command line without starting JavaFX.
+ * The one entry point: no arguments open the GUI on the workspace chosen last, one folder argument opens it on that
+ * folder; a subcommand runs the command line without starting JavaFX.
  */
 @Command(name = "incident-console",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = {"Incident Console: live service health, searchable runbooks, guided steps and an incident timeline.",
-                "Run without arguments to open the window on the bundled runbooks, or with an incident-console:// link to open its section."},
+                "Run without arguments to open the window on the workspace chosen last (at first the bundled demo),",
+                "with a FOLDER of runbooks to open the window on it (incident-console ~/team-runbooks),",
+                "or with an incident-console:// link to open its section."},
         subcommands = {LintCommand.class, CheckCommand.class, SearchCommand.class, IncidentCommand.class, RunCommand.class, TargetsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
@@ -31,6 +36,12 @@ public final class Main implements Runnable {
             Application.launch(ConsoleApp.class, args);
             return;
         }
+        Path folder = windowFolder(args);
+        if (folder != null) {
+            System.setProperty(ConsoleApp.RUNBOOKS_PROPERTY, folder.toString());
+            Application.launch(ConsoleApp.class);
+            return;
+        }
         System.exit(commandLine().execute(args));
     }
 
@@ -38,6 +49,18 @@ public final class Main implements Runnable {
     public static CommandLine commandLine() {
         return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
                 .addSubcommand("open", new OpenCommand(link -> Application.launch(ConsoleApp.class, link)));
+    }
+
+    /**
+     * The folder of {@code incident-console FOLDER}, or {@code null} when the arguments are a command line (a
+     * subcommand, an option, or a word that names no folder, which picocli then reports as a usage error).
+     */
+    static Path windowFolder(String[] args) {
+        if (args.length != 1 || args[0].startsWith("-") || commandLine().getSubcommands().containsKey(args[0])) {
+            return null;
+        }
+        Path folder = Path.of(args[0]).toAbsolutePath().normalize();
+        return Files.isDirectory(folder) ? folder : null;
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.incidentconsole.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.incidentconsole.app.AppPaths;
 import dev.incidentconsole.app.services.RunbookLinks;
 import dev.incidentconsole.app.services.ServiceSources;
 import dev.incidentconsole.app.targets.EnvironmentTargets;
@@ -55,7 +54,8 @@ public final class CheckCommand implements Callable<Integer> {
     String environment;
 
     @Option(names = "--runbooks", paramLabel = "PATH",
-            description = "Runbook file or folder (repeatable) for port tables and alert links; replaces the bundled runbooks.")
+            description = {"Runbook file or folder (repeatable) for port tables and alert links (default: $INCIDENT_WORKSPACE,",
+                    "else the window's workspace, else the bundled demo; the folder used is named on stderr)."})
     List<Path> runbooks = new ArrayList<>();
 
     @Option(names = "--once", description = "Check every service once, print the table and exit.")
@@ -164,7 +164,10 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     private List<Runbook> readRunbooks(PrintWriter err) {
-        List<Path> roots = runbooks.isEmpty() ? List.of(AppPaths.bundledRunbooks()) : runbooks;
+        if (runbooks.isEmpty()) {
+            runbooks = List.of(ReadablePath.workspace(spec.commandLine(), err).folder());
+        }
+        List<Path> roots = runbooks;
         for (Path root : roots) {
             if (!Files.isReadable(root)) {
                 throw new ParameterException(spec.commandLine(), "Runbook path " + root + " "
@@ -188,7 +191,6 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     private java.util.Optional<Path> firstFolder() {
-        List<Path> roots = runbooks.isEmpty() ? List.of(AppPaths.bundledRunbooks()) : runbooks;
-        return roots.stream().filter(Files::isDirectory).findFirst();
+        return runbooks.stream().filter(Files::isDirectory).findFirst();
     }
 }

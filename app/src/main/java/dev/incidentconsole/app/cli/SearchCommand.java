@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.incidentconsole.app.AppPaths;
 import dev.incidentconsole.app.settings.Settings;
 import dev.incidentconsole.app.settings.SettingsStore;
+import dev.incidentconsole.app.settings.Workspace;
 import dev.incidentconsole.runbook.Runbook;
 import dev.incidentconsole.runbook.RunbookFiles;
 import dev.incidentconsole.runbook.RunbookParser;
@@ -34,8 +35,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code incident-console search QUERY...}: the sections that best answer a symptom, alert or error. Searches
- * what the app's search does: the bundled runbooks plus the folders added in the settings, with the settings'
- * synonyms file; {@code --runbooks} replaces the folders (the synonyms still apply).
+ * what the app's search does: the workspace ({@link Workspace#forCommandLine}) plus the folders added in the settings,
+ * with the settings' synonyms file (else the workspace's); {@code --runbooks} replaces the folders (the synonyms
+ * still apply).
  */
 @Command(name = "search", mixinStandardHelpOptions = true,
         description = {"Search runbook sections by symptom, alert name, error message, component or command.",
@@ -65,8 +67,8 @@ public final class SearchCommand implements Callable<Integer> {
     List<String> words;
 
     @Option(names = "--runbooks", paramLabel = "PATH",
-            description = "Runbook file or folder to search (repeatable); replaces the bundled runbooks and the "
-                    + "folders added in the settings.")
+            description = "Runbook file or folder to search (repeatable); replaces the workspace ($INCIDENT_WORKSPACE, "
+                    + "else the window's, else the bundled demo) and the folders added in the settings.")
     List<Path> runbooks = new ArrayList<>();
 
     @Option(names = "--component", paramLabel = "NAME",
@@ -93,7 +95,11 @@ public final class SearchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--limit must be at least 1, got " + limit + ".");
         }
         Settings settings = settings();
-        List<Path> roots = runbooks.isEmpty() ? defaultRoots(settings) : runbooks;
+        Workspace workspace = null;
+        if (runbooks.isEmpty()) {
+            workspace = ReadablePath.workspace(spec.commandLine(), spec.commandLine().getErr());
+        }
+        List<Path> roots = workspace != null ? defaultRoots(workspace, settings) : runbooks;
         for (Path root : runbooks) {
             Optional<String> problem = ReadablePath.problem(root);
             if (problem.isPresent()) {
@@ -102,7 +108,8 @@ public final class SearchCommand implements Callable<Integer> {
             }
         }
         List<SearchHit> hits;
-        Synonyms synonyms = synonyms(settings);
+        Synonyms synonyms = synonyms(settings.synonymsFile() != null || workspace == null ? settings.synonymsFile()
+                : workspace.synonymsFile());
         try (RunbookIndex index = open(roots, synonyms)) {
             hits = index.search(new SearchQuery(text, Set.copyOf(components), Set.of(), Set.of(), limit));
         }
@@ -129,9 +136,9 @@ public final class SearchCommand implements Callable<Integer> {
         }
     }
 
-    /** The bundled runbooks and the settings' folders that exist (a missing one is reported, not fatal). */
-    private List<Path> defaultRoots(Settings settings) {
-        List<Path> roots = new ArrayList<>(List.of(AppPaths.bundledRunbooks()));
+    /** The workspace and the settings' folders that exist (a missing one is reported, not fatal). */
+    private List<Path> defaultRoots(Workspace workspace, Settings settings) {
+        List<Path> roots = new ArrayList<>(List.of(workspace.folder()));
         for (Path folder : settings.runbookFolders()) {
             Optional<String> problem = ReadablePath.problem(folder);
             if (problem.isEmpty()) {
@@ -143,12 +150,12 @@ public final class SearchCommand implements Callable<Integer> {
         return roots;
     }
 
-    private Synonyms synonyms(Settings settings) {
-        if (settings.synonymsFile() == null) {
+    private Synonyms synonyms(Path file) {
+        if (file == null) {
             return Synonyms.bundled();
         }
         try {
-            return Synonyms.withUserFile(settings.synonymsFile());
+            return Synonyms.withUserFile(file);
         } catch (IOException e) {
             warn(e.getMessage() + " Searching with the bundled synonyms only.");
             return Synonyms.bundled();

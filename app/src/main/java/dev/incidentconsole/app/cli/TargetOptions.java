@@ -1,6 +1,8 @@
 package dev.incidentconsole.app.cli;
 
 import dev.incidentconsole.app.AppPaths;
+import dev.incidentconsole.app.settings.SettingsStore;
+import dev.incidentconsole.app.settings.Workspace;
 import dev.incidentconsole.app.targets.EnvironmentTargets;
 import dev.incidentconsole.app.targets.SshSettings;
 import dev.incidentconsole.app.targets.TargetCatalog;
@@ -20,7 +22,8 @@ public final class TargetOptions {
     private static final Duration KUBECTL_LIST_TIMEOUT = Duration.ofSeconds(10);
 
     @Option(names = "--env", paramLabel = "FILE", description = {"Environment file whose targets: to use (default:"
-            + " $INCIDENT_ENV, else environments.yaml next to the bundled runbooks, else in the settings folder)."})
+            + " $INCIDENT_ENV, else environments.yaml in the workspace ($INCIDENT_WORKSPACE, else the window's, else the"
+            + " bundled demo), else in the settings folder)."})
     Path envFile;
 
     @Option(names = "--kubeconfig", paramLabel = "FILE",
@@ -29,7 +32,18 @@ public final class TargetOptions {
 
     /** The environment file to read, or {@code null} when there is none. */
     Path envFile() {
-        return envFile != null ? envFile.toAbsolutePath() : EnvironmentTargets.defaultFile(AppPaths.bundledRunbooks());
+        return envFile != null ? envFile.toAbsolutePath()
+                : EnvironmentTargets.defaultFile(Workspace.forCommandLine(SettingsStore.standard()).workspace().folder());
+    }
+
+    /**
+     * Which workspace the environment file is looked for in, for stderr; {@code null} when {@code --env} or
+     * {@code $INCIDENT_ENV} names the file.
+     */
+    String workspaceNote() {
+        String named = System.getProperty(EnvironmentTargets.FILE_PROPERTY, System.getenv("INCIDENT_ENV"));
+        return envFile != null || (named != null && !named.isBlank()) ? null
+                : Workspace.forCommandLine(SettingsStore.standard()).note();
     }
 
     /** Every run's full output goes to {@code <data dir>/runs/}. */

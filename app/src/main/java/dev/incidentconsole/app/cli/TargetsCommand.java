@@ -32,6 +32,11 @@ public final class TargetsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        String workspace = targets.workspaceNote();
+        if (workspace != null) {
+            err.println(workspace);
+            err.flush();
+        }
         TargetCatalog catalog;
         try (CommandRunner runner = CommandRunner.withoutSshPrompts(TargetOptions.settings())) {
             catalog = targets.discover(runner);

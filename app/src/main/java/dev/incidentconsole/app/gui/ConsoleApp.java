@@ -2,7 +2,6 @@ package dev.incidentconsole.app.gui;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
-import dev.incidentconsole.app.AppPaths;
 import dev.incidentconsole.app.gui.Navigation.Destination;
 import dev.incidentconsole.app.gui.browse.FiringAlertNodes;
 import dev.incidentconsole.app.gui.dashboard.AlertRow;
@@ -19,6 +18,7 @@ import dev.incidentconsole.app.gui.links.LinkOpener;
 import dev.incidentconsole.app.links.DeepLink;
 import dev.incidentconsole.app.links.DeepLinkResolver;
 import dev.incidentconsole.app.settings.Settings;
+import dev.incidentconsole.app.gui.workspace.WorkspaceViewModel;
 import dev.incidentconsole.app.settings.SettingsStore;
 import dev.incidentconsole.runbook.RunbookParser;
 import java.io.IOException;
@@ -38,7 +38,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The desktop app. Opens the runbooks in {@code -Dincident.runbooks=<folder>} (default: the bundled ones)
+ * The desktop app. Opens the workspace named by {@code incident-console PATH} or {@code -Dincident.runbooks=<folder>},
+ * else the one chosen last ({@link WorkspaceViewModel}), else the bundled demo runbooks,
  * and, with {@code -Dincident.select=<file>#<heading>}, shows that section once loaded (for demos and
  * screenshots); {@code -Dincident.theme=dark} starts dark; {@code -Dincident.query=<text>} types a search.
  * Launched with an {@code incident-console://} link as its only argument, it shows the link's section.
@@ -53,7 +54,7 @@ public final class ConsoleApp extends Application {
     /** Text typed into the search field at start (demos and screenshots). */
     public static final String QUERY_PROPERTY = "incident.query";
 
-    private final Path runbookFolder;
+    private final Path namedFolder;
     private final String select;
     private final SettingsStore settings;
     private FxTaskExecutor executor;
@@ -61,6 +62,7 @@ public final class ConsoleApp extends Application {
     private DashboardFeature dashboard;
     private SearchFeature search;
     private RunFeature runs;
+    private WorkspaceViewModel workspaces;
     private boolean startDark;
     private List<Path> settingsFolders = List.of();
 
@@ -70,16 +72,16 @@ public final class ConsoleApp extends Application {
     }
 
     /**
-     * @param runbookFolder the folder to open
+     * @param runbookFolder the folder to open, or {@code null} for the workspace chosen last (else the demo)
      * @param select        an entry to select once loaded ({@code file#heading}), or {@code null}
      */
     public ConsoleApp(Path runbookFolder, String select) {
         this(runbookFolder, select, SettingsStore.standard());
     }
 
-    /** @param settings where the user's search folders and synonyms file are kept */
+    /** @param settings where the workspace, the user's search folders and synonyms file are kept */
     public ConsoleApp(Path runbookFolder, String select, SettingsStore settings) {
-        this.runbookFolder = Objects.requireNonNull(runbookFolder);
+        this.namedFolder = runbookFolder;
         this.select = select;
         this.settings = Objects.requireNonNull(settings);
     }
@@ -114,7 +116,8 @@ public final class ConsoleApp extends Application {
         RunbookTreeViewModel runbooks = new RunbookTreeViewModel(executor, new RunbookLoader(new RunbookParser()));
         FxDialogService dialogs = new FxDialogService(stage);
         runs = RunFeature.standard(executor, dialogs, stage); // Run buttons lead to the Runs view; walkthroughs share its runner
-        incidents = IncidentFeature.standard(executor, javafx.application.Platform::runLater, dialogs, runbookFolder, runs);
+        workspaces = new WorkspaceViewModel(executor, settings);
+        incidents = IncidentFeature.standard(executor, javafx.application.Platform::runLater, dialogs, null, runs);
         incidents.useSettings(settings);
         MainView view = new MainView(main);
         Destination runbooksPlace = new Destination("runbooks", "Runbooks", Feather.BOOK_OPEN);
@@ -123,7 +126,7 @@ public final class ConsoleApp extends Application {
         dashboard.model().setBrowser(getHostServices()::showDocument); // an alert's runbook_url with no local runbook
         search = new SearchFeature(executor, settings, main, runbooksPlace.id(), runbooks);
         view.register(runbooksPlace, () -> withIncidents(new RunbooksView(runbooks, dialogs, ConsoleApp::copyToClipboard,
-                search.highlightProperty())));
+                search.highlightProperty()).useWorkspaces(workspaces)));
         search.install(view, dialogs);
         dashboard.model().alerts().list().addListener((javafx.collections.ListChangeListener<AlertRow>) c ->
                 search.browse().showFiring(c.getList().stream()
@@ -146,22 +149,38 @@ public final class ConsoleApp extends Application {
         if (select != null && !select.isBlank()) {
             runbooks.selectWhenLoaded(select);
         }
-        // The dashboard's environment file first: the executor runs start-up tasks in order, and the first
-        // statuses wait for it, while the search index and the outline are not on screen yet.
-        dashboard.start(runbookFolder);
-        search.start(runbookFolder);
-        runbooks.load(runbookFolder);
+        workspaces.currentProperty().addListener((obs, old, now) -> {
+            if (now == null || (old != null && old.folder().equals(now.folder()))) {
+                return;
+            }
+            Path folder = now.folder();
+            stage.setTitle("Incident Console \u2014 " + now.label());
+            incidents.useWorkspace(folder);
+            // The dashboard's environment file first: the executor runs tasks in order, and the first statuses wait
+            // for it, while the search index and the outline are not on screen yet.
+            if (old == null) {
+                dashboard.start(folder);
+                search.start(folder);
+                runbooks.load(folder);
+                runs.start(folder);
+                openLinkArgument(dialogs, folder);
+            } else {
+                dashboard.useWorkspace(folder);
+                search.useWorkspace(folder);
+                runbooks.load(folder);
+                runs.useWorkspace(folder);
+            }
+        });
+        workspaces.start(namedFolder);
         incidents.start();
-        runs.start(runbookFolder);
         String query = System.getProperty(QUERY_PROPERTY);
         if (query != null && !query.isBlank()) {
             search.prefill(query);
         }
-        openLinkArgument(dialogs);
     }
 
     /** Started with an incident-console:// link (the desktop entry's %u, or {@code open URL}): show its section. */
-    private void openLinkArgument(FxDialogService dialogs) {
+    private void openLinkArgument(FxDialogService dialogs, Path runbookFolder) {
         List<String> raw = getParameters() == null ? List.of() : getParameters().getRaw();
         if (raw.size() != 1 || !DeepLink.looksLikeLink(raw.get(0))) {
             return;
@@ -214,8 +233,9 @@ public final class ConsoleApp extends Application {
         Clipboard.getSystemClipboard().setContent(content);
     }
 
+    /** The folder named at launch, or {@code null} to open the workspace chosen last. */
     private static Path folderFromProperties() {
         String folder = System.getProperty(RUNBOOKS_PROPERTY);
-        return folder == null || folder.isBlank() ? AppPaths.bundledRunbooks() : Path.of(folder).toAbsolutePath();
+        return folder == null || folder.isBlank() ? null : Path.of(folder).toAbsolutePath();
     }
 }

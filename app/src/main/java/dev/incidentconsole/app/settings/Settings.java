@@ -18,12 +18,17 @@ import java.util.Map;
  * @param theme          {@code "dark"}, or {@code null} for the light theme
  * @param alertSeverities an alert's {@code severity} label (lower case) to the incident severity it suggests
  *                        ({@code P0}-{@code P3}), on top of the defaults of {@code AlertSeverity}; empty for none
+ * @param workspace       the runbook folder the window opens (see {@link Workspace}), or {@code null} for the bundled demo
+ * @param recentWorkspaces folders opened before, most recent first, at most {@link #RECENT_WORKSPACES}, no duplicates
  */
 @JsonIgnoreProperties(ignoreUnknown = true) // a file written by a newer version still loads
 public record Settings(List<Path> runbookFolders, Path synonymsFile, String storeUrl, String storeUser,
-                       String theme, Map<String, String> alertSeverities) {
+                       String theme, Map<String, String> alertSeverities, Path workspace,
+                       List<Path> recentWorkspaces) {
 
     public static final String DARK = "dark";
+    /** How many recent workspaces are kept. */
+    public static final int RECENT_WORKSPACES = 8;
 
     public Settings {
         runbookFolders = runbookFolders == null ? List.of()
@@ -33,6 +38,16 @@ public record Settings(List<Path> runbookFolders, Path synonymsFile, String stor
         storeUser = blankToNull(storeUser);
         theme = DARK.equalsIgnoreCase(blankToNull(theme)) ? DARK : null;
         alertSeverities = alertSeverities == null ? Map.of() : Map.copyOf(alertSeverities);
+        workspace = workspace == null ? null : clean(workspace);
+        recentWorkspaces = recentWorkspaces == null ? List.of()
+                : recentWorkspaces.stream().filter(p -> p != null).map(Settings::clean).distinct()
+                .limit(RECENT_WORKSPACES).toList();
+    }
+
+    /** Settings without a chosen workspace (as written before workspaces were kept). */
+    public Settings(List<Path> runbookFolders, Path synonymsFile, String storeUrl, String storeUser,
+                    String theme, Map<String, String> alertSeverities) {
+        this(runbookFolders, synonymsFile, storeUrl, storeUser, theme, alertSeverities, null, List.of());
     }
 
     /** Settings without alert severity overrides (as written before they could be set). */
@@ -59,34 +74,54 @@ public record Settings(List<Path> runbookFolders, Path synonymsFile, String stor
     public Settings withFolder(Path folder) {
         List<Path> folders = new ArrayList<>(runbookFolders);
         folders.add(folder);
-        return new Settings(folders, synonymsFile, storeUrl, storeUser, theme, alertSeverities);
+        return new Settings(folders, synonymsFile, storeUrl, storeUser, theme, alertSeverities, workspace, recentWorkspaces);
     }
 
     public Settings withoutFolder(Path folder) {
         Path gone = clean(folder);
         return new Settings(runbookFolders.stream().filter(p -> !p.equals(gone)).toList(), synonymsFile, storeUrl,
-                storeUser, theme, alertSeverities);
+                storeUser, theme, alertSeverities, workspace, recentWorkspaces);
     }
 
     /** These settings with another synonyms file; {@code null} removes it. */
     public Settings withSynonymsFile(Path file) {
-        return new Settings(runbookFolders, file, storeUrl, storeUser, theme, alertSeverities);
+        return new Settings(runbookFolders, file, storeUrl, storeUser, theme, alertSeverities, workspace, recentWorkspaces);
     }
 
     /** These settings with another team store; a {@code null} or blank URL means the embedded store. */
     public Settings withStore(String url, String user) {
         String u = blankToNull(url);
-        return new Settings(runbookFolders, synonymsFile, u, u == null ? null : user, theme, alertSeverities);
+        return new Settings(runbookFolders, synonymsFile, u, u == null ? null : user, theme, alertSeverities, workspace, recentWorkspaces);
     }
 
     /** These settings with the runbook folders and synonyms file of {@code other}, the rest kept. */
     public Settings withSearchOf(Settings other) {
-        return new Settings(other.runbookFolders, other.synonymsFile, storeUrl, storeUser, theme, alertSeverities);
+        return new Settings(other.runbookFolders, other.synonymsFile, storeUrl, storeUser, theme, alertSeverities, workspace, recentWorkspaces);
     }
 
     /** These settings with the dark or the light theme. */
     public Settings withDark(boolean dark) {
-        return new Settings(runbookFolders, synonymsFile, storeUrl, storeUser, dark ? DARK : null, alertSeverities);
+        return new Settings(runbookFolders, synonymsFile, storeUrl, storeUser, dark ? DARK : null, alertSeverities, workspace, recentWorkspaces);
+    }
+
+    /**
+     * These settings with {@code folder} as the workspace, put first in the recent list (which keeps
+     * {@link #RECENT_WORKSPACES}); {@code null} goes back to the bundled demo and leaves the list alone.
+     */
+    public Settings withWorkspace(Path folder) {
+        List<Path> recent = new ArrayList<>();
+        if (folder != null) {
+            recent.add(folder);
+        }
+        recent.addAll(recentWorkspaces);
+        return new Settings(runbookFolders, synonymsFile, storeUrl, storeUser, theme, alertSeverities, folder, recent);
+    }
+
+    /** These settings without {@code folder} among the recent workspaces (nor as the workspace). */
+    public Settings withoutWorkspace(Path folder) {
+        Path gone = clean(folder);
+        return new Settings(runbookFolders, synonymsFile, storeUrl, storeUser, theme, alertSeverities,
+                gone.equals(workspace) ? null : workspace, recentWorkspaces.stream().filter(p -> !p.equals(gone)).toList());
     }
 
     /** Whether the dark theme was chosen. */

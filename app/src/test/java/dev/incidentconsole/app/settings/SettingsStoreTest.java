@@ -143,4 +143,36 @@ class SettingsStoreTest {
 
         assertThat(Files.readString(file)).doesNotContain("hunter2").doesNotContain("storeUrl\" : \"jdbc");
     }
+
+    @Test
+    void theWorkspaceAndItsRecentListSurviveOtherChangesAndAReload() throws IOException {
+        SettingsStore store = new SettingsStore(dir.resolve("settings.json"));
+        for (int i = 0; i < Settings.RECENT_WORKSPACES + 2; i++) {
+            Path folder = dir.resolve("ws-" + i);
+            store.update(s -> s.withWorkspace(folder));
+        }
+        store.update(s -> s.withWorkspace(dir.resolve("ws-3")));
+        store.update(s -> s.withDark(true).withSearchOf(s.withFolder(dir.resolve("extra"))));
+
+        Settings loaded = new SettingsStore(dir.resolve("settings.json")).load();
+        assertThat(loaded.workspace()).isEqualTo(dir.resolve("ws-3"));
+        assertThat(loaded.recentWorkspaces()).as("most recent first, no duplicates, at most 8")
+                .hasSize(Settings.RECENT_WORKSPACES)
+                .startsWith(dir.resolve("ws-3"), dir.resolve("ws-9"), dir.resolve("ws-8"))
+                .doesNotContain(dir.resolve("ws-0"), dir.resolve("ws-1"))
+                .doesNotHaveDuplicates();
+        assertThat(loaded.dark()).isTrue();
+        assertThat(loaded.withoutWorkspace(dir.resolve("ws-3")).workspace()).isNull();
+        assertThat(loaded.withoutWorkspace(dir.resolve("ws-3")).recentWorkspaces()).doesNotContain(dir.resolve("ws-3"));
+    }
+
+    @Test
+    void aFileFromBeforeWorkspacesLoadsWithTheDemo() throws IOException {
+        Path file = dir.resolve("settings.json");
+        Files.writeString(file, "{\"runbookFolders\": [], \"theme\": \"dark\", \"alertSeverities\": {\"page\": \"P1\"}}");
+        Settings loaded = new SettingsStore(file).load();
+        assertThat(loaded.workspace()).isNull();
+        assertThat(loaded.recentWorkspaces()).isEmpty();
+        assertThat(loaded.alertSeverities()).containsEntry("page", "P1");
+    }
 }

@@ -81,6 +81,11 @@ public final class DashboardFeature implements AutoCloseable {
         pump.play();
     }
 
+    /** The window switched workspace: its environment file (else its port tables) replaces the one shown. */
+    public void useWorkspace(Path runbookFolder) {
+        model.openEnvironmentFile(EnvironmentTargets.defaultFile(runbookFolder), null);
+    }
+
     public DashboardViewModel model() {
         return model;
     }

@@ -90,6 +90,11 @@ public final class IncidentFeature implements AutoCloseable {
         return feature;
     }
 
+    /** The window switched to the workspace at {@code folder}: new incidents name its runbooks relative to it. */
+    public void useWorkspace(Path folder) {
+        starter.useRunbookRoot(folder);
+    }
+
     /** Where the team store choice is kept: the app's settings file. Call before {@link #start()}. */
     public void useSettings(SettingsStore settings) {
         if (model.storeSettings() != null) {

@@ -41,7 +41,7 @@ public final class IncidentStarter {
 
     private final IncidentViewModel incidents;
     private final DialogService dialogs;
-    private final Path runbookRoot;
+    private volatile Path runbookRoot;
     private final Opener open;
 
     /**
@@ -54,6 +54,11 @@ public final class IncidentStarter {
         this.dialogs = dialogs;
         this.runbookRoot = runbookRoot;
         this.open = open;
+    }
+
+    /** Names linked runbook files relative to {@code root} from now on (the window switched workspace). */
+    public void useRunbookRoot(Path root) {
+        this.runbookRoot = root;
     }
 
     /** Asks, then starts or joins; nothing happens when the user cancels a dialog. */

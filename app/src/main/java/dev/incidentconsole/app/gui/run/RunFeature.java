@@ -114,11 +114,23 @@ public final class RunFeature implements AutoCloseable {
      * {@code -Dincident.env} names one); panels opened meanwhile offer this machine and update after.
      */
     public void start(Path runbookFolder) {
+        discover(runbookFolder, System.getProperty(RUN_PROPERTY, ""));
+    }
+
+    /** The window switched workspace: its environment file's targets replace the previous ones. */
+    public void useWorkspace(Path runbookFolder) {
+        discover(runbookFolder, "");
+    }
+
+    private void discover(Path runbookFolder, String demo) {
+        int current = ++discoveries;
         TargetDiscovery discovery = new TargetDiscovery(EnvironmentTargets.defaultFile(runbookFolder),
                 SshSettings.configFile(),
                 null, System::getenv, config -> services.runner().kubeContexts(config, KUBECTL_LIST_TIMEOUT));
-        String demo = System.getProperty(RUN_PROPERTY, "");
         tasks.execute(discovery::discover, found -> {
+            if (current != discoveries) {
+                return; // a later workspace's targets are on their way
+            }
             use(found);
             if (!demo.isBlank()) {
                 open(commandOf(demo)).run();
@@ -144,6 +156,8 @@ public final class RunFeature implements AutoCloseable {
     public RunServices services() {
         return services;
     }
+
+    private int discoveries;
 
     private void use(TargetCatalog found) {
         catalog.set(found);

@@ -4,17 +4,23 @@ import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
 import dev.incidentconsole.app.gui.Icons;
 import dev.incidentconsole.app.gui.util.DialogService;
+import dev.incidentconsole.app.gui.workspace.WorkspaceViewModel;
+import dev.incidentconsole.app.settings.Workspace;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
@@ -31,6 +37,9 @@ import org.kordamp.ikonli.feather.Feather;
 public final class RunbooksView extends SplitPane {
     private final RunbookTreeViewModel model;
     private final DialogService dialogs;
+    private final MenuButton recentMenu = new MenuButton(null, Icons.of(Feather.CLOCK));
+    private final Label note = new Label();
+    private WorkspaceViewModel workspaces;
     private final javafx.beans.property.ObjectProperty<java.util.function.BiConsumer<dev.incidentconsole.runbook.Runbook,
             dev.incidentconsole.runbook.Section>> startIncident = new javafx.beans.property.SimpleObjectProperty<>();
 
@@ -55,6 +64,43 @@ public final class RunbooksView extends SplitPane {
         SplitPane.setResizableWithParent(side, false);
     }
 
+    /**
+     * Opens folders as workspaces through {@code model} (environment, targets and search follow) and offers its recent
+     * ones; without it, "Open folder..." only loads the runbooks.
+     */
+    public RunbooksView useWorkspaces(WorkspaceViewModel model) {
+        this.workspaces = model;
+        recentMenu.setVisible(true);
+        recentMenu.setManaged(true);
+        model.recent().addListener((ListChangeListener<Path>) c -> fillRecent());
+        model.currentProperty().addListener((obs, old, now) -> fillRecent());
+        fillRecent();
+        note.textProperty().bind(model.noteProperty());
+        return this;
+    }
+
+    private void fillRecent() {
+        recentMenu.getItems().clear();
+        Workspace shown = workspaces.currentProperty().get();
+        for (Path folder : workspaces.recent()) {
+            recentMenu.getItems().add(recentItem(Workspace.of(folder).label() + "  \u2014  " + folder,
+                    shown != null && shown.folder().equals(folder), () -> workspaces.open(folder)));
+        }
+        if (!recentMenu.getItems().isEmpty()) {
+            recentMenu.getItems().add(new SeparatorMenuItem());
+        }
+        recentMenu.getItems().add(recentItem(Workspace.demo().label(), shown != null && shown.bundled(), workspaces::openDemo));
+    }
+
+    /** An entry of the recent list; the one shown now is ticked and does nothing. */
+    private static MenuItem recentItem(String text, boolean shown, Runnable open) {
+        MenuItem item = new MenuItem(text, shown ? Icons.of(Feather.CHECK) : null);
+        item.setMnemonicParsing(false);
+        item.setDisable(shown);
+        item.setOnAction(e -> open.run());
+        return item;
+    }
+
     /** What "Start incident" in a section's header does; the button shows only while this is set. */
     public javafx.beans.property.ObjectProperty<java.util.function.BiConsumer<dev.incidentconsole.runbook.Runbook,
             dev.incidentconsole.runbook.Section>> startIncidentProperty() {
@@ -66,7 +112,7 @@ public final class RunbooksView extends SplitPane {
         caption.getStyleClass().add("pane-caption");
         Label folder = new Label();
         folder.getStyleClass().add("folder-name");
-        folder.textProperty().bind(model.folderProperty().map(p -> p.getFileName() == null ? p.toString() : p.getFileName().toString()));
+        folder.textProperty().bind(model.folderProperty().map(p -> Workspace.of(p).label()));
         Tooltip folderTip = new Tooltip();
         folderTip.textProperty().bind(model.folderProperty().map(Path::toString));
         folder.setTooltip(folderTip);
@@ -76,7 +122,11 @@ public final class RunbooksView extends SplitPane {
         Button open = iconButton(Feather.FOLDER, "Open another runbook folder", this::chooseFolder);
         Button reload = iconButton(Feather.REFRESH_CW, "Reload the runbooks from disk", model::reload);
         reload.disableProperty().bind(model.loadingProperty());
-        HBox header = new HBox(4, titles, spacer, open, reload);
+        recentMenu.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, "recent-workspaces");
+        recentMenu.setTooltip(new Tooltip("Recent workspaces"));
+        recentMenu.setVisible(false);
+        recentMenu.setManaged(false);
+        HBox header = new HBox(4, titles, spacer, open, recentMenu, reload);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("outline-header");
         return header;
@@ -119,6 +169,10 @@ public final class RunbooksView extends SplitPane {
     }
 
     private Node footer() {
+        note.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.WARNING, "workspace-note");
+        note.setWrapText(true);
+        note.visibleProperty().bind(note.textProperty().isNotEmpty());
+        note.managedProperty().bind(note.visibleProperty());
         Label status = new Label();
         status.textProperty().bind(model.statusProperty());
         status.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED, "outline-status");
@@ -126,11 +180,12 @@ public final class RunbooksView extends SplitPane {
         Tooltip tip = new Tooltip();
         tip.textProperty().bind(model.statusProperty());
         status.setTooltip(tip);
-        return status;
+        return new VBox(2, note, status);
     }
 
     private void chooseFolder() {
-        dialogs.chooseDirectory("Open runbook folder", model.folderProperty().get()).ifPresent(model::load);
+        dialogs.chooseDirectory("Open runbook folder", model.folderProperty().get())
+                .ifPresent(workspaces != null ? workspaces::open : model::load);
     }
 
     private static Button iconButton(Feather glyph, String tooltip, Runnable action) {

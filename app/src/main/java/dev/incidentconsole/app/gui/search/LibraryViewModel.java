@@ -3,6 +3,7 @@ package dev.incidentconsole.app.gui.search;
 import dev.incidentconsole.app.gui.util.TaskExecutor;
 import dev.incidentconsole.app.settings.Settings;
 import dev.incidentconsole.app.settings.SettingsStore;
+import dev.incidentconsole.app.settings.Workspace;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,8 +20,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * Which folders the app searches and with which synonyms: the folder the app opened (bundled runbooks by
- * default), folders opened later in the Runbooks view, and the user's extra folders and synonyms file from
+ * Which folders the app searches and with which synonyms: the workspace the window shows (bundled runbooks by
+ * default), and the user's extra folders and synonyms file from
  * {@link Settings}. Changes to the user's choices are saved at once; every change re-indexes in the background
  * on the {@link TaskExecutor}, and an older change never overrides a newer one. Call on the UI thread.
  */
@@ -31,6 +32,8 @@ public final class LibraryViewModel {
     private final Object lock = new Object();
     private final Set<Path> sessionFolders = new LinkedHashSet<>();
     private final ObservableList<Path> sessionView = FXCollections.observableArrayList();
+    // Kept: an unmodifiable view listens to its list weakly; one made per call could be collected with its listeners.
+    private final ObservableList<Path> sessionReadOnly = FXCollections.unmodifiableObservableList(sessionView);
     private final ObservableList<Path> extraFolders = FXCollections.observableArrayList();
     private final ObservableList<Path> extraView = FXCollections.unmodifiableObservableList(extraFolders);
     private final ReadOnlyObjectWrapper<Path> synonymsFile = new ReadOnlyObjectWrapper<>();
@@ -38,6 +41,7 @@ public final class LibraryViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper problems = new ReadOnlyStringWrapper("");
     private Settings settings = Settings.defaults();
+    private volatile Path workspace;
     private String settingsProblem = "";
     private long version;
     private long done; // guarded by lock: the newest change already applied to the library
@@ -48,9 +52,10 @@ public final class LibraryViewModel {
         this.store = store;
     }
 
-    /** Reads the settings, then indexes {@code folder} (what the app opened) and the user's folders. */
+    /** Reads the settings, then indexes {@code folder} (the workspace the app opened) and the user's folders. */
     public void start(Path folder) {
-        sessionFolders.add(clean(folder));
+        workspace = clean(folder);
+        sessionFolders.add(workspace);
         sessionView.setAll(sessionFolders);
         indexing.set(true);
         executor.execute(store::load, loaded -> apply(loaded, false), e -> {
@@ -59,14 +64,16 @@ public final class LibraryViewModel {
         });
     }
 
-    /** The Runbooks view opened {@code folder}: search it too, for this session, unless it is covered already. */
-    public void showFolder(Path folder) {
-        Path f = clean(folder);
-        if (folders(settings).stream().noneMatch(f::startsWith)) {
-            sessionFolders.add(f);
-            sessionView.setAll(sessionFolders);
-            apply(settings, false);
-        }
+    /**
+     * The window switched to the workspace at {@code folder}: search it instead of the previous one (the user's extra
+     * folders stay), with its {@link Workspace#SYNONYMS_FILE} unless the settings name a synonyms file.
+     */
+    public void useWorkspace(Path folder) {
+        workspace = clean(folder);
+        sessionFolders.clear();
+        sessionFolders.add(workspace);
+        sessionView.setAll(sessionFolders);
+        apply(settings, false);
     }
 
     /** Adds a folder to search from now on (saved in the settings). */
@@ -145,7 +152,11 @@ public final class LibraryViewModel {
                     saveProblem = e.getMessage() + " The change lasts until the app closes.";
                 }
             }
-            library.configure(folders, next.synonymsFile());
+            Path synonyms = next.synonymsFile();
+            if (synonyms == null && workspace != null) {
+                synonyms = Workspace.of(workspace).synonymsFile();
+            }
+            library.configure(folders, synonyms);
             done = v;
             return saveProblem;
         }
@@ -168,7 +179,7 @@ public final class LibraryViewModel {
 
     /** Folders searched without being in the settings: the opened ones. */
     public ObservableList<Path> sessionFolders() {
-        return FXCollections.unmodifiableObservableList(sessionView);
+        return sessionReadOnly;
     }
 
     public ReadOnlyObjectProperty<Path> synonymsFileProperty() {

@@ -61,11 +61,6 @@ public final class SearchFeature implements AutoCloseable {
         browse.setOpener(opener);
         sources = new LibraryViewModel(executor, library, settings);
         library.setOnChange(this::libraryChanged);
-        tree.folderProperty().addListener((obs, old, folder) -> {
-            if (folder != null && sources.sessionFolders().size() > 0) {
-                sources.showFolder(folder);
-            }
-        });
     }
 
     /** The Browse view's state (the app shows the dashboard's firing alerts in it). */
@@ -85,6 +80,11 @@ public final class SearchFeature implements AutoCloseable {
     /** Starts indexing {@code folder} and the folders in the settings. */
     public void start(Path folder) {
         sources.start(folder);
+    }
+
+    /** Searches the workspace at {@code folder} instead of the one shown before. */
+    public void useWorkspace(Path folder) {
+        sources.useWorkspace(folder);
     }
 
     /** Shows the Runbooks view and types {@code query} into the search field (demos and screenshots). */

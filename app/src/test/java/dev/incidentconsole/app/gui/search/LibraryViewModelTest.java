@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.incidentconsole.app.gui.util.DirectTaskExecutor;
 import dev.incidentconsole.app.settings.Settings;
 import dev.incidentconsole.app.settings.SettingsStore;
+import dev.incidentconsole.app.settings.Workspace;
 import dev.incidentconsole.search.SearchHit;
 import dev.incidentconsole.search.SearchQuery;
 import java.io.IOException;
@@ -148,14 +149,27 @@ class LibraryViewModelTest {
     }
 
     @Test
-    void aFolderOpenedInTheRunbooksViewIsSearchedUnlessAlreadyCovered() {
+    void switchingWorkspaceSearchesTheNewFolderInsteadOfTheOldOne() {
         LibraryViewModel model = started();
+        assertThat(titles("redis refuses connections")).contains("Redis Refuses Connections");
 
-        model.showFolder(bundled.resolve("sub"));
-        assertThat(model.sessionFolders()).containsExactly(bundled);
-        model.showFolder(team);
+        model.useWorkspace(team);
 
-        assertThat(model.sessionFolders()).containsExactly(bundled, team);
+        assertThat(model.sessionFolders()).containsExactly(team);
         assertThat(titles("zookeeper quorum")).containsExactly("Zookeeper Quorum Lost");
+        assertThat(titles("redis refuses connections")).doesNotContain("Redis Refuses Connections");
+    }
+
+    @Test
+    void aWorkspaceSynonymsFileAppliesUnlessTheSettingsNameOne() throws IOException {
+        Files.writeString(team.resolve(Workspace.SYNONYMS_FILE), "zk, zookeeper\n");
+        LibraryViewModel model = started();
+        model.useWorkspace(team);
+        assertThat(titles("zk")).containsExactly("Zookeeper Quorum Lost");
+
+        Path ours = Files.writeString(dir.resolve("ours.txt"), "ensemble, cluster\n");
+        model.setSynonymsFile(ours);
+
+        assertThat(titles("zk")).isEmpty();
     }
 }

@@ -1,0 +1,159 @@
+package dev.incidentconsole.app.gui.workspace;
+
+import dev.incidentconsole.app.gui.util.TaskExecutor;
+import dev.incidentconsole.app.settings.Settings;
+import dev.incidentconsole.app.settings.SettingsStore;
+import dev.incidentconsole.app.settings.Workspace;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Which workspace the window shows and the recent ones to switch back to, kept in the settings. The folder named at
+ * start wins, else the settings' choice, else the bundled demo. Settings are read and written on the injected
+ * {@link TaskExecutor} (through {@link SettingsStore#update}, so other settings changed meanwhile are kept); every
+ * property changes on the thread it calls back on. Touches no controls.
+ */
+public final class WorkspaceViewModel {
+    private final TaskExecutor executor;
+    private final SettingsStore store;
+    private final ReadOnlyObjectWrapper<Workspace> current = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<Path> recent = FXCollections.observableArrayList();
+    // One wrapper, kept: an unmodifiable view listens to its list weakly, so a view made per call could be collected
+    // with the listeners added to it.
+    private final ObservableList<Path> recentView = FXCollections.unmodifiableObservableList(recent);
+    private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper("");
+    private int generation;
+
+    /** What a background step found: the workspace to show, the recent list and what to tell the user. */
+    private record Outcome(Workspace workspace, List<Path> recent, String note) {
+    }
+
+    public WorkspaceViewModel(TaskExecutor executor, SettingsStore store) {
+        this.executor = executor;
+        this.store = store;
+    }
+
+    /**
+     * Picks the first workspace: {@code named} (from the command line; remembered when it is a folder), else the
+     * settings' choice when its folder still exists, else the demo. Recent folders that are gone are dropped, with a
+     * note naming them.
+     */
+    public void start(Path named) {
+        int g = ++generation;
+        executor.execute(() -> {
+            List<String> notes = new ArrayList<>();
+            Settings settings = pruned(notes);
+            Workspace chosen;
+            if (named != null) {
+                chosen = Workspace.of(named);
+                if (Files.isDirectory(chosen.folder()) && !chosen.bundled()) {
+                    settings = remember(chosen, notes);
+                }
+            } else if (settings.workspace() != null) {
+                chosen = Workspace.of(settings.workspace());
+            } else {
+                chosen = Workspace.demo();
+            }
+            return new Outcome(chosen, settings.recentWorkspaces(), String.join(" ", notes));
+        }, outcome -> apply(g, outcome), e -> {
+            if (g == generation) {
+                current.set(named == null ? Workspace.demo() : Workspace.of(named));
+                note.set(e.getMessage());
+            }
+        });
+    }
+
+    /** Switches to {@code folder} (from "Open folder..." or the recent list) and remembers it. */
+    public void open(Path folder) {
+        int g = ++generation;
+        Workspace wanted = Workspace.of(folder);
+        executor.execute(() -> {
+            List<String> notes = new ArrayList<>();
+            if (!wanted.bundled() && !Files.isDirectory(wanted.folder())) {
+                Settings settings = store.update(s -> s.withoutWorkspace(wanted.folder()));
+                return new Outcome(null, settings.recentWorkspaces(), wanted.folder()
+                        + " no longer exists; it was removed from the recent workspaces.");
+            }
+            Settings settings = wanted.bundled() ? store.update(s -> s.withWorkspace(null)) : remember(wanted, notes);
+            return new Outcome(wanted, settings.recentWorkspaces(), String.join(" ", notes));
+        }, outcome -> apply(g, outcome), e -> {
+            if (g == generation) {
+                current.set(wanted); // shown for this session; the note says it was not kept
+                note.set(e.getMessage() + " The workspace is open but will not be remembered.");
+            }
+        });
+    }
+
+    /** Goes back to the bundled demo runbooks (the recent list is kept). */
+    public void openDemo() {
+        open(Workspace.demo().folder());
+    }
+
+    private void apply(int g, Outcome outcome) {
+        if (g != generation) {
+            return;
+        }
+        recent.setAll(outcome.recent());
+        note.set(outcome.note());
+        if (outcome.workspace() != null) {
+            current.set(outcome.workspace());
+        }
+    }
+
+    /** The settings with recent folders that are gone removed (saved when any was); notes name them. */
+    private Settings pruned(List<String> notes) throws IOException {
+        Settings settings = store.load();
+        List<Path> gone = settings.recentWorkspaces().stream().filter(p -> !Files.isDirectory(p)).toList();
+        if (settings.workspace() != null && !Files.isDirectory(settings.workspace()) && !gone.contains(settings.workspace())) {
+            gone = new ArrayList<>(gone);
+            gone.add(settings.workspace());
+        }
+        if (gone.isEmpty()) {
+            return settings;
+        }
+        List<Path> dropped = gone;
+        notes.add("Dropped from the recent workspaces (no longer there): "
+                + String.join(", ", dropped.stream().map(Path::toString).toList()) + ".");
+        return store.update(s -> {
+            Settings next = s;
+            for (Path p : dropped) {
+                next = next.withoutWorkspace(p);
+            }
+            return next;
+        });
+    }
+
+    private Settings remember(Workspace workspace, List<String> notes) {
+        try {
+            return store.update(s -> s.withWorkspace(workspace.folder()));
+        } catch (IOException e) {
+            notes.add(e.getMessage() + " The workspace is open but will not be remembered.");
+            Settings fallback = Settings.defaults().withWorkspace(workspace.folder());
+            return fallback;
+        }
+    }
+
+    /** The workspace shown; {@code null} until {@link #start} has read the settings. */
+    public ReadOnlyObjectProperty<Workspace> currentProperty() {
+        return current.getReadOnlyProperty();
+    }
+
+    /** Folders opened before, most recent first (the current one included), at most {@link Settings#RECENT_WORKSPACES}. */
+    public ObservableList<Path> recent() {
+        return recentView;
+    }
+
+    /** What the user should know about the last change (folders dropped, settings not saved); empty when nothing. */
+    public ReadOnlyStringProperty noteProperty() {
+        return note.getReadOnlyProperty();
+    }
+}

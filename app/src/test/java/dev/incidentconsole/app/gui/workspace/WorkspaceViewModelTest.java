@@ -1,0 +1,135 @@
+package dev.incidentconsole.app.gui.workspace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.incidentconsole.app.gui.util.DirectTaskExecutor;
+import dev.incidentconsole.app.settings.Settings;
+import dev.incidentconsole.app.settings.SettingsStore;
+import dev.incidentconsole.app.settings.Workspace;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The workspace choice and recent list, kept in a real settings file; a new view model on it is a restart. */
+class WorkspaceViewModelTest {
+    @TempDir
+    Path dir;
+    private SettingsStore store;
+    private Path team;
+    private Path other;
+
+    @BeforeEach
+    void folders() throws IOException {
+        store = new SettingsStore(dir.resolve("config/settings.json"));
+        team = Files.createDirectories(dir.resolve("team"));
+        other = Files.createDirectories(dir.resolve("other"));
+    }
+
+    private WorkspaceViewModel started(Path named) {
+        WorkspaceViewModel model = new WorkspaceViewModel(new DirectTaskExecutor(), store);
+        model.start(named);
+        return model;
+    }
+
+    @Test
+    void withNothingChosenTheBundledDemoIsShownAndLabelledSo() {
+        WorkspaceViewModel model = started(null);
+
+        assertThat(model.currentProperty().get()).isEqualTo(Workspace.demo());
+        assertThat(model.currentProperty().get().bundled()).isTrue();
+        assertThat(model.currentProperty().get().label()).isEqualTo("Demo runbooks (bundled)");
+        assertThat(model.recent()).isEmpty();
+    }
+
+    @Test
+    void anOpenedFolderIsShownRememberedAndStillChosenAfterARestart() throws IOException {
+        WorkspaceViewModel model = started(null);
+        store.update(s -> s.withDark(true)); // another part of the app changed a setting meanwhile
+
+        model.open(team);
+        model.open(other);
+
+        assertThat(model.currentProperty().get().folder()).isEqualTo(other);
+        assertThat(model.currentProperty().get().label()).isEqualTo("other");
+        assertThat(model.recent()).containsExactly(other, team);
+        WorkspaceViewModel restarted = started(null);
+        assertThat(restarted.currentProperty().get().folder()).isEqualTo(other);
+        assertThat(restarted.recent()).containsExactly(other, team);
+        assertThat(store.load().dark()).as("other settings kept").isTrue();
+    }
+
+    @Test
+    void aFolderNamedAtStartWinsOverTheChoiceAndBecomesIt() throws IOException {
+        started(null).open(team);
+
+        WorkspaceViewModel model = started(other);
+
+        assertThat(model.currentProperty().get().folder()).isEqualTo(other);
+        assertThat(store.load().workspace()).isEqualTo(other);
+        assertThat(model.recent()).containsExactly(other, team);
+    }
+
+    @Test
+    void aMissingFolderNamedAtStartIsShownButNotRemembered() throws IOException {
+        WorkspaceViewModel model = started(dir.resolve("typo"));
+
+        assertThat(model.currentProperty().get().folder()).isEqualTo(dir.resolve("typo"));
+        assertThat(store.load().recentWorkspaces()).isEmpty();
+    }
+
+    @Test
+    void recentFoldersThatAreGoneAreDroppedWithANoteNamingThem() throws IOException {
+        WorkspaceViewModel first = started(null);
+        first.open(team);
+        first.open(other);
+        Files.delete(other);
+
+        WorkspaceViewModel model = started(null);
+
+        assertThat(model.currentProperty().get()).as("the choice is gone: back to the demo").isEqualTo(Workspace.demo());
+        assertThat(model.recent()).containsExactly(team);
+        assertThat(model.noteProperty().get()).contains(other.toString()).contains("no longer there");
+        assertThat(store.load().recentWorkspaces()).containsExactly(team);
+    }
+
+    @Test
+    void choosingARecentFolderDeletedSinceKeepsTheCurrentOneAndSaysWhy() throws IOException {
+        WorkspaceViewModel model = started(null);
+        model.open(other);
+        model.open(team);
+        Files.delete(other);
+
+        model.open(other);
+
+        assertThat(model.currentProperty().get().folder()).isEqualTo(team);
+        assertThat(model.recent()).containsExactly(team);
+        assertThat(model.noteProperty().get()).contains(other + " no longer exists");
+    }
+
+    @Test
+    void goingBackToTheDemoKeepsTheRecentList() throws IOException {
+        WorkspaceViewModel model = started(null);
+        model.open(team);
+
+        model.openDemo();
+
+        assertThat(model.currentProperty().get().bundled()).isTrue();
+        assertThat(model.recent()).containsExactly(team);
+        assertThat(started(null).currentProperty().get().bundled()).isTrue();
+    }
+
+    @Test
+    void aSettingsFileThatCannotBeWrittenStillOpensTheFolderAndSaysItIsNotKept() throws IOException {
+        Path unwritable = Files.createDirectories(dir.resolve("blocked/settings.json")); // a folder where the file goes
+        WorkspaceViewModel model = new WorkspaceViewModel(new DirectTaskExecutor(), new SettingsStore(unwritable));
+
+        model.open(team);
+
+        assertThat(model.currentProperty().get().folder()).isEqualTo(team);
+        assertThat(model.noteProperty().get()).contains("settings file").contains("will not be remembered");
+        assertThat(Settings.RECENT_WORKSPACES).isEqualTo(8);
+    }
+}
