@@ -194,10 +194,8 @@ class WalkthroughViewModelTest {
 
     @Test
     void aConfirmedDestructiveRunIsRecordedWithItsDangerAndWhoConfirmedIt() throws Exception {
-        // Outside /tmp, where deleting a folder is destructive (rm of files under /tmp/ is not flagged).
-        Path base = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "cache-").toAbsolutePath();
-        Path cache = Files.createDirectories(base.resolve("cache/sessions"));
-        Files.writeString(cache.resolve("s1"), "stale");
+        // Emptying a file is destructive wherever it lives (deleting a folder is not under /tmp, where CI may run).
+        Path log = Files.writeString(dir.resolve("app.log"), "the only copy of last night's requests\n");
         Path file = Files.writeString(dir.resolve("cache.md"), """
                 # Cache
 
@@ -205,9 +203,9 @@ class WalkthroughViewModelTest {
 
                 **Resolution:**
                 ```bash
-                rm -rf %s
+                : > %s
                 ```
-                """.formatted(base.resolve("cache")));
+                """.formatted(log));
         WalkthroughViewModel walk = walk(new RunbookParser().parse(file), "Stale sessions", null);
         WalkStep rm = walk.steps().get(0);
         assertThat(rm.command().dangerous()).isTrue();
@@ -215,7 +213,7 @@ class WalkthroughViewModelTest {
         dialogs.confirm = true;
         runToEnd(walk, rm);
 
-        assertThat(base.resolve("cache")).doesNotExist();
+        assertThat(log).isEmptyFile();
         List<TimelineEntry> stored = stored();
         assertThat(stored).extracting(TimelineEntry::kind).containsExactly("created", "step_started", "step_finished");
         EntryBody.StepStarted started = (EntryBody.StepStarted) stored.get(1).body();
