@@ -36,7 +36,7 @@ final class HostDangers {
                     "Deletes every file find matches; check the match with -print first.") : null;
             case "shred", "wipefs" -> danger("shred", "Destroys the contents of " + operands(args) + " (" + program + ").");
             case "truncate" -> hasOption(args, "-s", "--size") ? danger("truncate-file",
-                    "Cuts " + operands(args) + " to the given size; the removed content is lost.") : null;
+                    "Cuts " + operands(withoutSize(args)) + " to the given size; the removed content is lost.") : null;
             case "kill" -> killSignal(args) ? danger("kill-9",
                     "Sends SIGKILL: the process dies without cleanup and may leave data half written.") : null;
             case "pkill", "killall" -> gentle(args) ? null : danger(program,
@@ -218,6 +218,20 @@ final class HostDangers {
             }
         }
         return operands;
+    }
+
+    /** truncate's arguments without its size ({@code -s 0}), which is not a file it cuts. */
+    private static List<String> withoutSize(List<String> args) {
+        List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("-s") || a.equals("--size")) {
+                i++;
+            } else if (!a.startsWith("--size=") && !(a.startsWith("-s") && a.length() > 2)) {
+                out.add(a);
+            }
+        }
+        return out;
     }
 
     static String operands(List<String> args) {

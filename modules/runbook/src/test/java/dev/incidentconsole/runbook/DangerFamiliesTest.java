@@ -125,4 +125,14 @@ class DangerFamiliesTest {
     void readOnlyFormsAreNotFlagged(String command) {
         assertThat(DangerRules.check(command.strip())).as(command).isNull();
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = "=>", textBlock = """
+            truncate -s 0 /var/log/nginx/access.log       => /var/log/nginx/access.log
+            truncate --size=0 /var/log/app.log            => /var/log/app.log
+            truncate -s0 /var/log/app.log /var/log/b.log  => /var/log/app.log /var/log/b.log
+            """)
+    void truncationNamesTheFilesItCutsNotTheSize(String command, String files) {
+        assertThat(DangerRules.check(command.strip()).reason()).startsWith("Cuts " + files.strip() + " to the given size");
+    }
 }
