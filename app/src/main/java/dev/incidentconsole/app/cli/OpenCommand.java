@@ -1,6 +1,5 @@
 package dev.incidentconsole.app.cli;
 
-import dev.incidentconsole.app.AppPaths;
 import dev.incidentconsole.app.links.DeepLink;
 import dev.incidentconsole.app.links.DeepLinkException;
 import dev.incidentconsole.app.links.DeepLinkResolver;
@@ -46,8 +45,8 @@ public final class OpenCommand implements Callable<Integer> {
     String url;
 
     @Option(names = "--runbooks", paramLabel = "FOLDER",
-            description = "Runbook folder the link's file is looked up in (repeatable); replaces the bundled "
-                    + "runbooks and the folders added in the settings.")
+            description = "Runbook folder the link's file is looked up in (repeatable); replaces the workspace "
+                    + "and the folders added in the settings.")
     List<Path> runbooks = new ArrayList<>();
 
     @Option(names = "--print", description = "Print the section and its commands with the link's values filled in instead of opening the window.")
@@ -92,11 +91,14 @@ public final class OpenCommand implements Callable<Integer> {
         if (!runbooks.isEmpty()) {
             return runbooks;
         }
-        List<Path> folders = new ArrayList<>(List.of(AppPaths.bundledRunbooks()));
+        // The workspace the other commands read (named on stderr), then the folders added in the settings: where the
+        // window, opened on that workspace, looks a link up too.
+        List<Path> folders = new ArrayList<>(List.of(
+                ReadablePath.workspace(spec.commandLine(), spec.commandLine().getErr()).folder()));
         try {
             folders.addAll(SettingsStore.standard().load().runbookFolders());
         } catch (IOException e) {
-            spec.commandLine().getErr().println(e.getMessage() + " Looking in the bundled runbooks only.");
+            spec.commandLine().getErr().println(e.getMessage() + " Looking in the workspace only.");
         }
         return folders;
     }

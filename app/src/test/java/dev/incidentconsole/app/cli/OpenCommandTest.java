@@ -57,4 +57,15 @@ class OpenCommandTest {
         assertThat(cli.run("open", "--runbooks", runbooks.toString(), "incident-console://open?runbook=k8s/pods.md#Nope")).isEqualTo(1);
         assertThat(cli.err()).contains("has no heading 'Nope'");
     }
+
+    @Test
+    void withoutRunbooksTheLinkIsLookedUpInTheWorkspaceTheOtherCommandsRead() {
+        cli.set("incident.workspace", runbooks.toString());
+
+        int code = cli.run("open", "--print", "incident-console://open?runbook=k8s/pods.md#restart-a-deployment");
+
+        assertThat(code).as(cli.err()).isZero();
+        assertThat(cli.err()).contains("Runbooks: " + runbooks);
+        assertThat(cli.out()).contains("rollout restart deployment/<deployment>");
+    }
 }
