@@ -134,23 +134,10 @@ public final class QueryBuilder {
             }
         }
         if (typed.withSynonyms != null) {
+            Set<Term> terms = new java.util.LinkedHashSet<>();
+            typed.withSynonyms.visit(QueryVisitor.termCollector(terms));
             Set<String> synonyms = new java.util.LinkedHashSet<>();
-            typed.withSynonyms.visit(QueryVisitor.termCollector(new java.util.AbstractSet<>() {
-                @Override
-                public boolean add(Term t) {
-                    return synonyms.add(t.text());
-                }
-
-                @Override
-                public java.util.Iterator<Term> iterator() {
-                    throw new UnsupportedOperationException();
-                }
-
-                @Override
-                public int size() {
-                    return synonyms.size();
-                }
-            }));
+            terms.forEach(t -> synonyms.add(t.text()));
             synonyms.stream().filter(t -> !seen.contains(t) && !TypedText.ignored(t)).limit(SYNONYM_PROBES)
                     .forEach(t -> out.add(new MatchExplainer.Probe(rules.spelling(t), t, true)));
         }

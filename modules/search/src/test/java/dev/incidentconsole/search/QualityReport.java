@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -49,7 +50,7 @@ public final class QualityReport implements AutoCloseable {
     }
 
     List<QualityJudge.Ranked> ours(String text, int limit) {
-        return index.search(new SearchQuery(text, java.util.Set.of(), java.util.Set.of(), java.util.Set.of(), limit))
+        return index.search(new SearchQuery(text, Set.of(), Set.of(), Set.of(), limit))
                 .stream().map(h -> new QualityJudge.Ranked(h.file().toString(), h.pathString())).toList();
     }
 
