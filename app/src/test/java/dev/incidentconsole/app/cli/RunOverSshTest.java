@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.incidentconsole.app.targets.SshSettings;
 import dev.incidentconsole.exec.ssh.KnownHostsVerifier;
+import dev.incidentconsole.exec.testing.LoopbackSshd;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -63,7 +64,7 @@ class RunOverSshTest {
                     user: ops
                     identity-file: %s
                     known-hosts: %s
-                """.formatted(sshd.port(), sshd.userKey, knownHosts));
+                """.formatted(sshd.port(), sshd.userKey(), knownHosts));
     }
 
     private Path knownHostsWithTheServer() throws Exception {

@@ -12,29 +12,43 @@ import dev.incidentconsole.health.spec.ProbeSpec;
 import dev.incidentconsole.health.spec.RedisSpec;
 import dev.incidentconsole.health.spec.TcpSpec;
 import dev.incidentconsole.health.spec.WebSocketSpec;
+import dev.incidentconsole.exec.CommandRunner;
+import dev.incidentconsole.exec.ExecSettings;
 import java.io.Closeable;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 
 /**
- * Makes {@link Probe}s from {@link ProbeSpec}s, sharing one HTTP client and one {@link CommandExecutor}.
- * Thread-safe. {@link #close()} releases the HTTP client's threads and connections.
+ * Makes {@link Probe}s from {@link ProbeSpec}s, sharing one HTTP client and one exec {@link CommandRunner}
+ * for check commands. Thread-safe. {@link #close()} releases the HTTP client's threads and connections, and
+ * closes the command runner when this made it.
  *
  * <p>HTTP probes open a fresh connection each time (no keep-alive pool): a health check should measure
  * and exercise the path a new client takes, and 500 idle pooled sockets would cost more than they save.
  */
 public final class Probes implements Closeable {
     private final OkHttpClient http;
-    private final CommandExecutor executor;
+    private final CommandRunner runner;
+    private final boolean ownsRunner;
 
-    /** Probes running check commands on this machine. */
+    /**
+     * Probes with their own command runner ({@link #settings()}): SSH logs in with the ssh-agent and the
+     * target's keys and trusts only host keys already in known_hosts, as nobody is there to answer a prompt.
+     */
     public Probes() {
-        this(new LocalCommandExecutor());
+        this(CommandRunner.withoutSshPrompts(settings()), true);
     }
 
-    public Probes(CommandExecutor executor) {
-        this.executor = executor;
+    /** Probes running check commands through {@code runner}, which the caller keeps and closes. */
+    public Probes(CommandRunner runner) {
+        this(runner, false);
+    }
+
+    private Probes(CommandRunner runner, boolean ownsRunner) {
+        this.runner = runner;
+        this.ownsRunner = ownsRunner;
         this.http = new OkHttpClient.Builder()
                 .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
                 .followRedirects(false)
@@ -55,7 +69,7 @@ public final class Probes implements Closeable {
         } else if (spec instanceof RedisSpec s) {
             return new RedisProbe(s);
         } else if (spec instanceof CommandSpec s) {
-            return new CommandProbe(s, executor);
+            return new CommandProbe(s, runner, "the check " + s.describe());
         } else if (spec instanceof AlertmanagerSpec s) {
             return new AlertmanagerProbe(s, http);
         }
@@ -68,7 +82,9 @@ public final class Probes implements Closeable {
      * connections; the runbook checks it with docker exec}.
      */
     public Probe create(ServiceSpec service) {
-        Probe probe = create(service.probe());
+        Probe probe = service.probe() instanceof CommandSpec s ? new CommandProbe(s, runner, "service \""
+                + service.name() + "\"" + (service.origin().isEmpty() ? "" : ", " + service.origin()))
+                : create(service.probe());
         RunbookCheck check = service.runbookCheck();
         if (check == null) {
             return probe;
@@ -79,9 +95,23 @@ public final class Probes implements Closeable {
         };
     }
 
+    /**
+     * The settings of the runner {@link #Probes()} makes: output files (deleted after each check) under
+     * {@code health-runs} beside exec's default runs folder, a short tail, 1 s from SIGTERM to SIGKILL, and
+     * 200 ms to read what a background child still prints after the check exited.
+     */
+    public static ExecSettings settings() {
+        ExecSettings d = ExecSettings.defaults();
+        return new ExecSettings(d.outputDir().resolveSibling("health-runs"), 200, 64 * 1024, d.defaultTimeout(),
+                Duration.ofSeconds(1), Duration.ofMillis(200), d.kubectl());
+    }
+
     @Override
     public void close() {
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
+        if (ownsRunner) {
+            runner.close();
+        }
     }
 }

@@ -1,4 +1,4 @@
-package dev.incidentconsole.app.cli;
+package dev.incidentconsole.exec.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,18 +16,21 @@ import org.apache.sshd.server.shell.ProcessShellFactory;
 
 /**
  * An in-process Apache MINA sshd on 127.0.0.1 that runs exec requests with a real {@code /bin/sh -c} and
- * accepts one user key, which it writes as an OpenSSH key file for the client.
+ * accepts one user key, which it writes as an OpenSSH key file ({@link #userKey()}) for the client. Published
+ * in exec's test-jar for the modules whose tests run commands over SSH; the users need {@code sshd-core} as
+ * a test dependency.
  */
-final class LoopbackSshd implements AutoCloseable {
+public final class LoopbackSshd implements AutoCloseable {
     private final SshServer server;
-    final Path userKey;
+    private final Path userKey;
 
-    LoopbackSshd(Path dir) throws Exception {
+    /** Starts the server; its host key and the user key are written into {@code dir}. */
+    public LoopbackSshd(Path dir) throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(256);
         KeyPair user = generator.generateKeyPair();
         ByteArrayOutputStream key = new ByteArrayOutputStream();
-        OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(user, "run test", null, key);
+        OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(user, "loopback test", null, key);
         userKey = Files.write(dir.resolve("id_ecdsa"), key.toByteArray());
 
         server = SshServer.setUpDefaultServer();
@@ -43,11 +46,16 @@ final class LoopbackSshd implements AutoCloseable {
         server.start();
     }
 
-    int port() {
+    public int port() {
         return server.getPort();
     }
 
-    PublicKey hostKey() throws IOException, GeneralSecurityException {
+    /** The private key file the server accepts. */
+    public Path userKey() {
+        return userKey;
+    }
+
+    public PublicKey hostKey() throws IOException, GeneralSecurityException {
         return server.getKeyPairProvider().loadKeys(null).iterator().next().getPublic();
     }
 
