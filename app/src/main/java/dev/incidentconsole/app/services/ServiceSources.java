@@ -1,6 +1,7 @@
 package dev.incidentconsole.app.services;
 
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.incidentconsole.app.targets.ServiceTargets;
 import dev.incidentconsole.health.ServiceSpec;
 import dev.incidentconsole.health.env.Environment;
 import dev.incidentconsole.health.env.EnvironmentException;
@@ -25,14 +26,23 @@ public final class ServiceSources {
 
     private final EnvironmentFile file;
     private final List<ServiceSpec> portTables;
+    private final ServiceTargets targets;
 
     /**
+     * Sources whose check commands find their {@code target:} through {@link ServiceTargets#fromSettings()}.
+     *
      * @param file       the loaded environment file, or {@code null} when there is none (or it is broken)
      * @param portTables the services of the runbooks' port tables, see {@link #portTableServices}
      */
     public ServiceSources(EnvironmentFile file, List<ServiceSpec> portTables) {
+        this(file, portTables, ServiceTargets.fromSettings());
+    }
+
+    /** @param targets binds each check command's {@code target:} to the environment's targets */
+    public ServiceSources(EnvironmentFile file, List<ServiceSpec> portTables, ServiceTargets targets) {
         this.file = file;
         this.portTables = List.copyOf(portTables);
+        this.targets = targets;
     }
 
     /**
@@ -66,14 +76,15 @@ public final class ServiceSources {
     }
 
     /**
-     * The environment, ready to watch.
+     * The environment, ready to watch: its check commands bound to the targets they name.
      *
      * @throws EnvironmentException for an unknown name or an environment the file cannot provide (unset
-     *                              variable...), worded for the user with file, line and field
+     *                              variable, a check's {@code target:} naming no target...), worded for the
+     *                              user with file, line and field
      */
     public Environment environment(String name) throws EnvironmentException {
         if (file != null && file.names().contains(name)) {
-            return file.environment(name);
+            return targets.bind(file, file.environment(name));
         }
         if (PORT_TABLES.equals(name)) {
             return new Environment(PORT_TABLES, false, "services from the runbooks' port tables, on localhost",

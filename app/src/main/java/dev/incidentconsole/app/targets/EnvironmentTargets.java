@@ -101,7 +101,8 @@ public final class EnvironmentTargets {
                 .filter(Files::isRegularFile).findFirst().orElse(null);
     }
 
-    private static boolean single(EnvironmentFile loaded, Path file) {
+    /** Whether {@code loaded} is a single-environment file (its one environment named after the file). */
+    static boolean single(EnvironmentFile loaded, Path file) {
         String base = file.getFileName().toString().replaceFirst("\\.[^.]+$", "");
         return loaded.names().size() == 1 && loaded.names().get(0).equals(base);
     }

@@ -83,7 +83,11 @@ public final class DashboardViewModel implements AutoCloseable {
             fileLoaded(null, "");
             return;
         }
-        executor.execute(() -> loader.load(file), f -> {
+        executor.execute(() -> {
+            EnvironmentFile loaded = loader.load(file);
+            env.targets().preload(); // the SSH config its check targets may name, read here rather than on the UI thread
+            return loaded;
+        }, f -> {
             if (generation == fileGeneration) {
                 fileLoaded(f, "");
             }

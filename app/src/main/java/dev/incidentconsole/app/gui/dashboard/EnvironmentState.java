@@ -1,6 +1,7 @@
 package dev.incidentconsole.app.gui.dashboard;
 
 import dev.incidentconsole.app.services.ServiceSources;
+import dev.incidentconsole.app.targets.ServiceTargets;
 import dev.incidentconsole.health.ServiceSpec;
 import dev.incidentconsole.health.env.Environment;
 import dev.incidentconsole.health.env.EnvironmentException;
@@ -33,7 +34,8 @@ public final class EnvironmentState {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
-    private ServiceSources sources = new ServiceSources(null, List.of());
+    private final ServiceTargets targets = ServiceTargets.fromSettings();
+    private ServiceSources sources = new ServiceSources(null, List.of(), targets);
     private EnvironmentFile envFile;
     private String fileError = "";
     private String envError = "";
@@ -48,6 +50,11 @@ public final class EnvironmentState {
                 onActivate.accept(now);
             }
         });
+    }
+
+    /** Binds check commands to the targets they name; {@link ServiceTargets#preload()} it off the UI thread. */
+    ServiceTargets targets() {
+        return targets;
     }
 
     void onActivate(Consumer<String> action) {
@@ -70,7 +77,7 @@ public final class EnvironmentState {
 
     /** New port-table services (runbooks reloaded): offers the environments again and re-activates the chosen one. */
     void sources(List<ServiceSpec> portTables) {
-        sources = new ServiceSources(envFile, portTables);
+        sources = new ServiceSources(envFile, portTables, targets);
         if (!settled) {
             return;
         }

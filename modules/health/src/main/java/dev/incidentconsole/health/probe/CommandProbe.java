@@ -85,7 +85,8 @@ final class CommandProbe implements Probe {
     /** Why {@code prepared} must not run as a health check, or {@code null} when it may. */
     private static String refusal(PreparedCommand prepared) {
         if (prepared.dangerous()) {
-            return prepared.danger().reason() + "; a health check never runs a destructive command";
+            return prepared.danger().reason().replaceFirst("\\.$", "")
+                    + "; a health check never runs a destructive command";
         }
         if (prepared.interactivity().needsTerminal()) {
             return prepared.interactivity().reason() + "; a health check runs without a terminal";
