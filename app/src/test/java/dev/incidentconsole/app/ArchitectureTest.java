@@ -102,6 +102,24 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** The module map of docs/architecture.md: each module and the other modules it may use. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} uses only {1}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "runbook  | ''",
+        "search   | runbook",
+        "health   | runbook exec",
+        "exec     | runbook",
+        "incident | runbook",
+    })
+    void modulesUseOnlyTheModulesOfTheMap(String module, String allowed) {
+        List<String> others = Stream.of(MODULES).map(m -> m.substring("dev.incidentconsole.".length(), m.length() - 2))
+                .filter(m -> !m.equals(module) && !List.of(allowed.split(" ")).contains(m))
+                .map(m -> "dev.incidentconsole." + m + "..").toList();
+        noClasses().that().resideInAPackage("dev.incidentconsole." + module + "..")
+                .should().dependOnClassesThat().resideInAnyPackage(others.toArray(String[]::new))
+                .check(classes);
+    }
+
     @Test
     void modulesHaveNoCycles() {
         slices().matching("dev.incidentconsole.(*)..").should().beFreeOfCycles().check(classes);

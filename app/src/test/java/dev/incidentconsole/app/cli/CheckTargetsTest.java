@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.incidentconsole.app.targets.SshSettings;
-import dev.incidentconsole.exec.ssh.KnownHostsVerifier;
 import dev.incidentconsole.exec.testing.LoopbackSshd;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,12 +89,6 @@ class CheckTargetsTest {
                 %s""".formatted(sshd.port(), sshd.userKey(), knownHosts, tools, services.indent(6)));
     }
 
-    private Path knownHostsWithTheServer() throws Exception {
-        Path knownHosts = dir.resolve("known_hosts");
-        KnownHostsVerifier.record(knownHosts, "127.0.0.1", sshd.port(), sshd.hostKey());
-        return knownHosts;
-    }
-
     private Map<String, JsonNode> check(Path env) throws Exception {
         cli.run("check", "--env", env.toString(), "--runbooks", runbooks.toString(), "--json");
         Map<String, JsonNode> byService = new HashMap<>();
@@ -105,7 +98,7 @@ class CheckTargetsTest {
 
     @Test
     void checksRunOnTheTargetsTheyName() throws Exception {
-        Path env = environment(knownHostsWithTheServer(), """
+        Path env = environment(sshd.knownHosts(dir.resolve("known_hosts")), """
                 - name: role
                   command: {run: 'echo "role $ROLE"; exit 4', target: box}
                 - name: cache
@@ -137,7 +130,7 @@ class CheckTargetsTest {
 
     @Test
     void destructiveCheckIsRefusedNamingTheServiceAndItsLine() throws Exception {
-        Path env = environment(knownHostsWithTheServer(), """
+        Path env = environment(sshd.knownHosts(dir.resolve("known_hosts")), """
                 - name: api
                   command: {run: kubectl delete pod api-0, target: box}
                 """);
@@ -152,7 +145,7 @@ class CheckTargetsTest {
 
     @Test
     void targetNamedNowhereIsAnErrorNamingFileLineAndField() throws Exception {
-        Path env = environment(knownHostsWithTheServer(), """
+        Path env = environment(sshd.knownHosts(dir.resolve("known_hosts")), """
                 - name: api
                   command: {run: 'true', target: bxo}
                 """);

@@ -68,9 +68,7 @@ class RunOverSshTest {
     }
 
     private Path knownHostsWithTheServer() throws Exception {
-        Path knownHosts = dir.resolve("known_hosts");
-        KnownHostsVerifier.record(knownHosts, "127.0.0.1", sshd.port(), sshd.hostKey());
-        return knownHosts;
+        return sshd.knownHosts(dir.resolve("known_hosts"));
     }
 
     @Test

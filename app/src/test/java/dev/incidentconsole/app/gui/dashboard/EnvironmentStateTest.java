@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.incidentconsole.app.gui.util.DirectTaskExecutor;
 import dev.incidentconsole.app.services.ServiceSources;
 import dev.incidentconsole.app.services.ServiceTestRunbooks;
+import dev.incidentconsole.exec.SshTarget;
 import dev.incidentconsole.health.env.EnvironmentLoader;
 import dev.incidentconsole.health.schedule.HealthScheduler;
+import dev.incidentconsole.health.spec.CommandSpec;
 import dev.incidentconsole.runbook.RunbookParser;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -97,6 +99,35 @@ class EnvironmentStateTest {
                 """), "staging");
         assertThat(model.environment().nameProperty().get()).isEqualTo("staging");
         assertThat(names()).containsExactly("b");
+    }
+
+    @Test
+    void commandCheckIsBoundToTheTargetItNamesAndAnUnknownTargetIsTheEnvironmentsError() throws IOException {
+        open(env("""
+                default: prod
+                defaults: {interval: 365d}
+                environments:
+                  prod:
+                    targets: [{name: db-1, type: ssh, host: db-1.internal, user: postgres}]
+                    services: [{name: db, command: {run: pg_isready, target: db-1}}]
+                  typo:
+                    targets: [{name: db-1, type: ssh, host: db-1.internal}]
+                    services: [{name: db, command: {run: pg_isready, target: db-2}}]
+                """), null);
+
+        CommandSpec bound = (CommandSpec) model.rows().get(0).spec().probe();
+        assertThat(bound.runsOn()).isInstanceOfSatisfying(SshTarget.class, t -> {
+            assertThat(t.name()).isEqualTo("db-1");
+            assertThat(t.host().host()).isEqualTo("db-1.internal");
+            assertThat(t.host().user()).isEqualTo("postgres");
+        });
+        assertThat(model.environment().errorProperty().get()).isEmpty();
+
+        model.environment().nameProperty().set("typo");
+
+        assertThat(model.environment().errorProperty().get()).isEqualTo("environments.yaml line 9: "
+                + "environments.typo.services[0].command.target: no target named \"db-2\"; the environment's targets are db-1");
+        assertThat(model.rows()).isEmpty();
     }
 
     private void open(Path envFile, String preferred) {

@@ -1,5 +1,6 @@
 package dev.incidentconsole.exec.testing;
 
+import dev.incidentconsole.exec.ssh.KnownHostsVerifier;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,6 +58,12 @@ public final class LoopbackSshd implements AutoCloseable {
 
     public PublicKey hostKey() throws IOException, GeneralSecurityException {
         return server.getKeyPairProvider().loadKeys(null).iterator().next().getPublic();
+    }
+
+    /** {@code file} as a known_hosts file that trusts this server (created, or appended to). */
+    public Path knownHosts(Path file) throws IOException, GeneralSecurityException {
+        KnownHostsVerifier.record(file, "127.0.0.1", port(), hostKey());
+        return file;
     }
 
     @Override

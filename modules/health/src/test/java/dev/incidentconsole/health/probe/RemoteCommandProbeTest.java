@@ -10,7 +10,6 @@ import dev.incidentconsole.exec.LocalTarget;
 import dev.incidentconsole.exec.SshTarget;
 import dev.incidentconsole.exec.Target;
 import dev.incidentconsole.exec.ssh.HostKeyDecision;
-import dev.incidentconsole.exec.ssh.KnownHostsVerifier;
 import dev.incidentconsole.exec.ssh.PassphraseProvider;
 import dev.incidentconsole.exec.ssh.SshAgent;
 import dev.incidentconsole.exec.ssh.SshConfigFile;
@@ -57,9 +56,8 @@ class RemoteCommandProbeTest {
     @BeforeAll
     static void startSshd() throws Exception {
         sshd = new LoopbackSshd(serverDir);
-        Path knownHosts = serverDir.resolve("known_hosts");
-        KnownHostsVerifier.record(knownHosts, "127.0.0.1", sshd.port(), sshd.hostKey());
-        host = new SshHost("db-1", "127.0.0.1", sshd.port(), "ops", List.of(sshd.userKey()), null, knownHosts);
+        host = new SshHost("db-1", "127.0.0.1", sshd.port(), "ops", List.of(sshd.userKey()), null,
+                sshd.knownHosts(serverDir.resolve("known_hosts")));
     }
 
     @AfterAll
