@@ -38,5 +38,6 @@ class EnvironmentExampleTest {
         ServiceSpec queue = prod.services().get(2);
         assertThat(((CommandSpec) queue.probe()).env().get("QUEUE_PASSWORD").reveal()).isEqualTo("q");
         assertThat(((CommandSpec) queue.probe()).command()).contains("\"$QUEUE_PASSWORD\"");
+        assertThat(((CommandSpec) queue.probe()).target()).isEqualTo("bastion");
     }
 }
