@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.incidentconsole.app.services.RunbookLinks;
 import dev.incidentconsole.app.services.ServiceSources;
 import dev.incidentconsole.app.targets.EnvironmentTargets;
+import dev.incidentconsole.app.targets.ServiceTargets;
+import dev.incidentconsole.exec.CommandRunner;
 import dev.incidentconsole.health.ServiceSpec;
 import dev.incidentconsole.health.Status;
 import dev.incidentconsole.health.env.Environment;
@@ -81,9 +83,10 @@ public final class CheckCommand implements Callable<Integer> {
         Path file = envFile != null ? envFile : EnvironmentTargets.defaultFile(firstFolder().orElse(null));
         Environment env;
         RunbookLinks links = new RunbookLinks(parsed);
+        ServiceTargets targets = ServiceTargets.fromSettings();
         try {
             EnvironmentFile loaded = file == null ? null : new EnvironmentLoader().load(file);
-            ServiceSources sources = new ServiceSources(loaded, ServiceSources.portTableServices(parsed));
+            ServiceSources sources = new ServiceSources(loaded, ServiceSources.portTableServices(parsed), targets);
             env = sources.environment(environment != null ? environment : sources.defaultName());
             if (loaded != null) {
                 loaded.warnings().forEach(w -> err.println("warning: " + w));
@@ -102,14 +105,17 @@ public final class CheckCommand implements Callable<Integer> {
         String heading = env.name() + (env.production() ? " [PRODUCTION]" : "")
                 + (ServiceSources.PORT_TABLES.equals(env.name()) ? " (runbook port tables)"
                 : file == null ? "" : " (" + file.getFileName() + ")");
-        return once || json ? sweep(env, heading, links) : live(env, heading, links);
+        try (CommandRunner runner = targets.checkRunner()) {
+            return once || json ? sweep(env, heading, links, runner) : live(env, heading, links, runner);
+        }
     }
 
     /** One check of every service; a failed attempt counts as DOWN at once (retries are for the live view). */
-    private int sweep(Environment env, String heading, RunbookLinks links) throws InterruptedException {
+    private int sweep(Environment env, String heading, RunbookLinks links, CommandRunner runner)
+            throws InterruptedException {
         List<ServiceSpec> specs = env.services().stream().map(s -> s.withRetries(1, null)).toList();
         List<ServiceStatus> results;
-        try (HealthScheduler scheduler = HealthScheduler.builder().build()) {
+        try (HealthScheduler scheduler = HealthScheduler.builder().commandRunner(runner).build()) {
             scheduler.watchAll(specs);
             results = scheduler.checkAll().get();
         } catch (ExecutionException e) {
@@ -131,12 +137,16 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     /** The live table: redrawn every second while the scheduler checks on each service's interval. */
-    private int live(Environment env, String heading, RunbookLinks links) throws InterruptedException {
+    private int live(Environment env, String heading, RunbookLinks links, CommandRunner runner)
+            throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         boolean ansi = Ansi.AUTO.enabled();
         CheckTable table = new CheckTable(out, ansi, links);
-        HealthScheduler scheduler = HealthScheduler.builder().build();
-        Thread closer = new Thread(scheduler::close, "check-shutdown"); // Ctrl+C: stop checks and kill commands
+        HealthScheduler scheduler = HealthScheduler.builder().commandRunner(runner).build();
+        Thread closer = new Thread(() -> { // Ctrl+C: stop checks and kill commands, remote ones included
+            scheduler.close();
+            runner.close();
+        }, "check-shutdown");
         Runtime.getRuntime().addShutdownHook(closer);
         try {
             scheduler.watchAll(env.services());

@@ -1,15 +1,21 @@
 package dev.incidentconsole.app.targets;
 
+import dev.incidentconsole.exec.CommandRunner;
 import dev.incidentconsole.exec.ExecException;
 import dev.incidentconsole.exec.LocalTarget;
+import dev.incidentconsole.exec.ssh.HostKeyDecision;
+import dev.incidentconsole.exec.ssh.PassphraseProvider;
 import dev.incidentconsole.exec.ssh.SshConfigFile;
+import dev.incidentconsole.exec.ssh.SshConnections;
 import dev.incidentconsole.health.ServiceSpec;
 import dev.incidentconsole.health.env.Environment;
 import dev.incidentconsole.health.env.EnvironmentException;
 import dev.incidentconsole.health.env.EnvironmentFile;
+import dev.incidentconsole.health.probe.Probes;
 import dev.incidentconsole.health.spec.CommandSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +36,8 @@ import org.slf4j.LoggerFactory;
 public final class ServiceTargets {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceTargets.class);
     private static final Pattern LINE = Pattern.compile(" line (\\d+)$");
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
+    private static final Duration KEEP_ALIVE = Duration.ofSeconds(30);
 
     private final Supplier<SshConfigFile> sshConfig;
     private final Function<String, String> env;
@@ -47,6 +55,17 @@ public final class ServiceTargets {
     /** Targets as the app's settings say: {@link SshSettings#configFile()} (none when unreadable), {@code System.getenv}. */
     public static ServiceTargets fromSettings() {
         return new ServiceTargets(() -> readable(SshSettings.configFile()), System::getenv);
+    }
+
+    /**
+     * A runner for the checks on these targets: the SSH config and the ssh-agent of the app's settings
+     * ({@link SshSettings}), so jump hosts and agent keys work as in the Run view, but no prompts: a host
+     * whose key is not in known_hosts is not trusted, an encrypted key without the agent is not used. The
+     * caller closes it.
+     */
+    public CommandRunner checkRunner() {
+        return new CommandRunner(Probes.settings(), new SshConnections(ssh(), HostKeyDecision.REJECT,
+                PassphraseProvider.NONE, CONNECT_TIMEOUT, KEEP_ALIVE, SshSettings.agent()));
     }
 
     /** Reads what binding needs from disk now (the SSH config), so a later {@link #bind} does no I/O. */

@@ -7,6 +7,8 @@ import dev.incidentconsole.app.gui.runbooks.OutlineNode;
 import dev.incidentconsole.app.gui.runbooks.RunbookTreeViewModel;
 import dev.incidentconsole.app.gui.util.TaskExecutor;
 import dev.incidentconsole.app.targets.EnvironmentTargets;
+import dev.incidentconsole.app.targets.ServiceTargets;
+import dev.incidentconsole.exec.CommandRunner;
 import dev.incidentconsole.health.env.EnvironmentLoader;
 import dev.incidentconsole.health.schedule.HealthScheduler;
 import java.nio.file.Path;
@@ -43,11 +45,13 @@ public final class DashboardFeature implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DashboardFeature.class);
     private static final int LISTED_IN_NOTIFICATION = 5;
 
+    private final CommandRunner checks = ServiceTargets.fromSettings().checkRunner();
     private final DashboardViewModel model;
     private final Timeline pump;
 
     public DashboardFeature(TaskExecutor executor) {
-        this.model = new DashboardViewModel(executor, HealthScheduler.builder().build(), new EnvironmentLoader());
+        this.model = new DashboardViewModel(executor, HealthScheduler.builder().commandRunner(checks).build(),
+                new EnvironmentLoader());
         this.pump = new Timeline(new KeyFrame(Duration.millis(250), e -> {
             model.drain();
             model.tick(Instant.now());
@@ -95,6 +99,7 @@ public final class DashboardFeature implements AutoCloseable {
     public void close() {
         pump.stop();
         model.close();
+        checks.close();
     }
 
     private static void notifyDown(Node owner, List<ServiceRow> rows) {

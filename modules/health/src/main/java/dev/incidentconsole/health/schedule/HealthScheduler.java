@@ -1,5 +1,6 @@
 package dev.incidentconsole.health.schedule;
 
+import dev.incidentconsole.exec.CommandRunner;
 import dev.incidentconsole.health.Probe;
 import dev.incidentconsole.health.ProbeContext;
 import dev.incidentconsole.health.ProbeResult;
@@ -58,7 +59,7 @@ public final class HealthScheduler implements Closeable {
     private volatile boolean closed;
 
     private HealthScheduler(Builder b) {
-        this.probes = b.probes != null ? b.probes : new Probes();
+        this.probes = b.probes != null ? b.probes : b.runner != null ? new Probes(b.runner) : new Probes();
         this.ownsProbes = b.probes == null;
         this.historySize = b.historySize;
         this.initialSpread = b.initialSpread;
@@ -219,8 +220,10 @@ public final class HealthScheduler implements Closeable {
             live = !t.removed && !closed;
         }
         if (live) {
-            schedule(t, jittered(outcome.nextDelay()));
+            // Published before the next check is scheduled: on a busy machine that check could otherwise
+            // finish and publish first, and listeners would see a service's results out of order.
             publish(outcome);
+            schedule(t, jittered(outcome.nextDelay()));
         }
         future.complete(outcome.status());
     }
@@ -351,6 +354,7 @@ public final class HealthScheduler implements Closeable {
     /** Scheduler settings. */
     public static final class Builder {
         private Probes probes;
+        private CommandRunner runner;
         private int poolSize = 128;
         private int historySize = 100;
         private Duration initialSpread = Duration.ofSeconds(2);
@@ -358,6 +362,16 @@ public final class HealthScheduler implements Closeable {
         /** Probes to use (the caller keeps ownership); by default the scheduler makes and closes its own. */
         public Builder probes(Probes value) {
             this.probes = value;
+            return this;
+        }
+
+        /**
+         * Runs check commands through {@code value} (the caller keeps and closes it, after the scheduler), e.g.
+         * one with the app's SSH config and agent; by default the probes make their own
+         * ({@link Probes#Probes()}). Ignored when {@link #probes} are given.
+         */
+        public Builder commandRunner(CommandRunner value) {
+            this.runner = value;
             return this;
         }
 
