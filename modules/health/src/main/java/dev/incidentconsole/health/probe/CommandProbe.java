@@ -22,7 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Up when the command exits 0; the reason of a failure is the exit code and the last line of output. The
+ * Up when the command exits 0; the reason of a failure is the exit code and the last line the command wrote
+ * to stderr (else to stdout). The
  * command runs through exec's {@link CommandRunner} on the spec's target. It is judged first, as exec judges
  * a command the engineer runs, and refused when destructive (a health check must never run one unattended),
  * interactive (it would wait for a terminal) or endless (it would only ever time out); the reason names the
@@ -104,7 +105,9 @@ final class CommandProbe implements Probe {
         return switch (result.status()) {
             case SUCCEEDED -> context.up("exit 0").withDetail("output", tail);
             case FAILED -> {
-                String last = lastLine(output);
+                // stderr first: its lines say why, and the two streams' relative order is not kept
+                String last = lastLine(String.join("\n", result.stderr()).strip());
+                last = last.isEmpty() ? lastLine(String.join("\n", result.stdout()).strip()) : last;
                 yield context.down("exit " + result.exitCode() + (last.isEmpty() ? "" : ": " + last))
                         .withDetail("output", tail);
             }

@@ -52,6 +52,7 @@ class CommandProbeTest {
         "echo accepting connections            | UP   | exit 0",
         "echo checking; echo no response >&2; exit 2 | DOWN | exit 2: no response",
         "exit 1                                | DOWN | exit 1",
+        "echo no response >&2; sleep 0.1; echo done; exit 2 | DOWN | exit 2: no response",
     })
     void exitStatusDecides(String command, Status status, String reason) {
         ProbeResult r = check(CommandSpec.of(command), Duration.ofSeconds(5));
