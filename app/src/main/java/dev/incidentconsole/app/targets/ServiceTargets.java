@@ -52,7 +52,7 @@ public final class ServiceTargets {
         this.env = env;
     }
 
-    /** Targets as the app's settings say: {@link SshSettings#configFile()} (none when unreadable), {@code System.getenv}. */
+    /** Targets as the app's settings say: {@link SshSettings#configFile()} (none if unreadable), the process env. */
     public static ServiceTargets fromSettings() {
         return new ServiceTargets(() -> readable(SshSettings.configFile()), System::getenv);
     }

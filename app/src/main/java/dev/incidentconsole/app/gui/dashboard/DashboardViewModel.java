@@ -85,7 +85,7 @@ public final class DashboardViewModel implements AutoCloseable {
         }
         executor.execute(() -> {
             EnvironmentFile loaded = loader.load(file);
-            env.targets().preload(); // the SSH config its check targets may name, read here rather than on the UI thread
+            env.targets().preload(); // the SSH config its check targets may name: read here, not on the UI thread
             return loaded;
         }, f -> {
             if (generation == fileGeneration) {
