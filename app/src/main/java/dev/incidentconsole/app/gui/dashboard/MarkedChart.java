@@ -16,7 +16,8 @@ import javafx.util.Duration;
 import javafx.util.StringConverter;
 
 /**
- * Draws a {@link ServiceChart}: latency over wall-clock time, the checks' statuses as coloured background
+ * Draws a {@link ServiceChart}: latency over wall-clock time (a line per run of answered checks, failed checks
+ * as dots on the axis), the checks' statuses as coloured background
  * segments behind it, and the incident's entries as vertical marks over it, merged with a count where they
  * would touch; hovering a mark shows its entries. Styles: {@code .status-segment.status-up|degraded|down|unknown},
  * {@code .chart-mark.mark-step|note|signal|incident} with its {@code .chart-mark-count} (dashboard.css).
@@ -24,7 +25,6 @@ import javafx.util.StringConverter;
 final class MarkedChart extends LineChart<Number, Number> {
     private static final double MARK_WIDTH = 8;
     private final NumberAxis time;
-    private final XYChart.Series<Number, Number> answered = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> failed = new XYChart.Series<>();
     private final List<Node> segments = new ArrayList<>();
     /** The marks drawn, by what they show: a check replots the chart but keeps them, and the one hovered keeps its tooltip. */
@@ -50,11 +50,12 @@ final class MarkedChart extends LineChart<Number, Number> {
         NumberAxis latency = (NumberAxis) getYAxis();
         latency.setLabel("latency (ms)");
         setAnimated(false);
-        setLegendVisible(true);
+        // The failed checks are the first series (.series0 in dashboard.css), then one series per run of answered
+        // checks, all styled alike (the chart's own default-colorN classes and the chart's own style-class resets
+        // would colour each differently); the caption below says what is what instead of a legend.
+        setLegendVisible(false);
         getStyleClass().add("latency-chart");
-        answered.setName("answered");
         failed.setName("failed");
-        getData().add(answered);
         getData().add(failed);
     }
 
@@ -63,8 +64,13 @@ final class MarkedChart extends LineChart<Number, Number> {
         time.setLowerBound(ServiceChart.seconds(chart.from()));
         time.setUpperBound(ServiceChart.seconds(chart.to()));
         time.setTickUnit(chart.tick().toSeconds());
-        answered.getData().setAll(chart.answered().stream().map(MarkedChart::point).toList());
         failed.getData().setAll(chart.failed().stream().map(MarkedChart::point).toList());
+        getData().retainAll(List.of(failed));
+        for (List<ServiceChart.Point> run : chart.lines()) {
+            XYChart.Series<Number, Number> line = new XYChart.Series<>();
+            line.getData().setAll(run.stream().map(MarkedChart::point).toList());
+            getData().add(line);
+        }
         requestChartLayout();
     }
 

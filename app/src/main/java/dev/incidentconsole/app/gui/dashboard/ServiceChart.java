@@ -35,14 +35,16 @@ import java.util.stream.Collectors;
  *                  a whole {@code tick}
  * @param tick      distance between time labels
  * @param answered  checks that got an answer: time and latency in ms
+ * @param lines     the answered checks in runs with no failed check between them: each is one line, so no line
+ *                  crosses an outage
  * @param failed    checks that got none, at 0 ms
  * @param segments  consecutive checks of one status, oldest first, from the first check to the last one's end
  *                  (the next check, or now)
  * @param marks     the incident's entries on the chart, oldest first
  * @param outside   the incident's entries about the service that happened before {@code from} (not drawn)
  */
-record ServiceChart(Instant from, Instant to, Duration tick, List<Point> answered, List<Point> failed,
-                    List<Segment> segments, List<Mark> marks, int outside) {
+record ServiceChart(Instant from, Instant to, Duration tick, List<Point> answered, List<List<Point>> lines,
+                    List<Point> failed, List<Segment> segments, List<Mark> marks, int outside) {
     /** Marks closer than this (in pixels) are drawn as one, with their count. */
     static final double MERGE_PIXELS = 6;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
@@ -86,7 +88,7 @@ record ServiceChart(Instant from, Instant to, Duration tick, List<Point> answere
 
     /** Nothing to draw: no service shown. */
     static final ServiceChart EMPTY = new ServiceChart(Instant.EPOCH, Instant.EPOCH.plus(EMPTY_SPAN), Duration.ofSeconds(10),
-            List.of(), List.of(), List.of(), List.of(), 0);
+            List.of(), List.of(), List.of(), List.of(), List.of(), 0);
 
     /** The chart of {@code status} at {@code now}, with the marks of {@link #marks} that fall on it. */
     static ServiceChart of(ServiceStatus status, List<Mark> allMarks, Instant now) {
@@ -104,12 +106,18 @@ record ServiceChart(Instant from, Instant to, Duration tick, List<Point> answere
             from = to.minusSeconds(1);
         }
         List<Point> ok = new ArrayList<>();
+        List<List<Point>> lines = new ArrayList<>();
         List<Point> bad = new ArrayList<>();
         List<Segment> segments = new ArrayList<>();
         for (int i = 0; i < history.size(); i++) {
             ProbeResult p = history.get(i);
             if (p.status().answering()) {
-                ok.add(new Point(p.checkedAt(), p.latency().toNanos() / 1e6));
+                Point point = new Point(p.checkedAt(), p.latency().toNanos() / 1e6);
+                ok.add(point);
+                if (i == 0 || !history.get(i - 1).status().answering()) {
+                    lines.add(new ArrayList<>());
+                }
+                lines.get(lines.size() - 1).add(point);
             } else {
                 bad.add(new Point(p.checkedAt(), 0));
             }
@@ -136,7 +144,8 @@ record ServiceChart(Instant from, Instant to, Duration tick, List<Point> answere
                 marks.add(m);
             }
         }
-        return new ServiceChart(from, to, tick, ok, bad, segments, marks, outside);
+        return new ServiceChart(from, to, tick, ok, lines.stream().map(List::copyOf).toList(), bad, segments, marks,
+                outside);
     }
 
     /** The marks, merged where they would be closer than {@link #MERGE_PIXELS} on a plot {@code width} pixels wide. */

@@ -155,7 +155,8 @@ final class ServiceDetailView extends VBox {
                 : now.marks().isEmpty() ? "No entry of \"" + followed.title() + "\" concerns this service in this time span."
                 : now.marks().size() + (now.marks().size() == 1 ? " entry" : " entries") + " of \"" + followed.title()
                 + "\" marked; hover a mark to read it.";
-        chartCaption.setText("Background: the status of each check. " + marks + (now.outside() == 0 ? ""
+        chartCaption.setText("Line: latency of answered checks; red dots: failed checks; background: each check's status"
+                + " (green UP, amber DEGRADED, red DOWN). " + marks + (now.outside() == 0 ? ""
                 : " " + now.outside() + " earlier " + (now.outside() == 1 ? "entry is" : "entries are")
                 + " before the first check kept."));
     }

@@ -46,6 +46,7 @@ class ServiceChartTest {
                 new ServiceChart.Segment(T0.plusSeconds(50), T0.plusSeconds(60), Status.DEGRADED),
                 new ServiceChart.Segment(T0.plusSeconds(60), T0.plusSeconds(70), Status.UP));
         assertThat(chart.answered()).hasSize(4);
+        assertThat(chart.lines()).as("no line across the outage").extracting(List::size).containsExactly(2, 2);
         assertThat(chart.failed()).extracting(ServiceChart.Point::at)
                 .containsExactly(T0.plusSeconds(20), T0.plusSeconds(30), T0.plusSeconds(40));
     }

@@ -69,7 +69,7 @@ class ServiceChartWindowTest {
         stage = shown;
         orders = Loopback.http(answer::get, "{\"status\":\"ok\"}");
         Files.writeString(dir.resolve("environments.yaml"), """
-                defaults: {host: 127.0.0.1, interval: 1s, timeout: 500ms, retries: 1}
+                defaults: {host: 127.0.0.1, interval: 1s, timeout: 2s, retries: 1}
                 services:
                   - {name: orders, port: %d, http: /health}
                   - {name: billing, port: %d, http: /health}
