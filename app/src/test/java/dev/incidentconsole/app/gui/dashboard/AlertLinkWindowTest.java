@@ -31,8 +31,8 @@ import org.testfx.framework.junit5.Stop;
 
 /**
  * The real window on a team's workspace (seed 000's AOS runbook and an environment file) whose Alertmanager, a
- * real HTTP server speaking its v2 API, reports two alerts: one with a GitHub {@code runbook_url}, one with only
- * a {@code service} label. The alert pane links each to the section that answers it, says why, and the link
+ * real HTTP server speaking its v2 API, reports three alerts: one with a GitHub {@code runbook_url}, one with
+ * only an expression in its {@code generatorURL}, one with only a {@code service} label. The alert pane links each to the section that answers it, says why, and the link
  * opens the section. With {@code -Dincident.screenshots=FOLDER} it saves the dashboard as
  * {@code dashboard-alert.png} (the README's).
  */
@@ -40,7 +40,11 @@ import org.testfx.framework.junit5.Stop;
 class AlertLinkWindowTest {
     private static final String SEED = "000_8a79b9de71f785a0.txt";
     private static final String ALERTS = """
-            [{"labels": {"alertname": "AosBackendDown", "severity": "critical", "job": "aos-backend"},
+            [{"labels": {"alertname": "RateLimiterDisconnected", "severity": "critical", "job": "aos-backend"},
+              "annotations": {"summary": "rate limiter lost Redis"},
+              "generatorURL": "http://prometheus:9090/graph?g0.expr=aos_rate_limit_redis_connected+%3D%3D+0&g0.tab=1",
+              "startsAt": "2026-12-06T01:49:30.000Z", "fingerprint": "c3", "status": {"state": "active"}},
+             {"labels": {"alertname": "AosBackendDown", "severity": "critical", "job": "aos-backend"},
               "annotations": {"summary": "/health failing for 5 minutes",
                 "runbook_url": "https://github.com/acme/aos/blob/main/docs/aos-oncall.md#1-backend-health-check-failing"},
               "startsAt": "2026-12-06T01:50:55.000Z", "fingerprint": "a1", "status": {"state": "active"}},
@@ -107,6 +111,8 @@ class AlertLinkWindowTest {
     @Test
     void eachFiringAlertLinksToTheSectionThatAnswersItAndSaysWhy(FxRobot robot) throws IOException {
         awaitFx(() -> assertThat(alertLinks(robot)).containsExactly(
+                "RateLimiterDisconnected: 2. Rate Limiting Issues (AOS On-Call Runbook) | expression: metric"
+                        + " aos_rate_limit_redis_connected in its commands",
                 "AosBackendDown: 1. Backend Health Check Failing (AOS On-Call Runbook) | runbook_url annotation",
                 "ConnectionPoolSaturated: 4. Database Connection Errors (AOS On-Call Runbook) | label service=\"PgBouncer\""
                         + " names service PgBouncer (mentions PgBouncer)"));
