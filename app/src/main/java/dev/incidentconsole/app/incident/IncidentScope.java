@@ -10,7 +10,6 @@ import dev.incidentconsole.runbook.Components;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Which open incidents a dashboard signal belongs to. An incident with linked services takes the signals of
@@ -110,8 +109,7 @@ public final class IncidentScope {
         if (!LOOPBACK.contains(host) && word(lower, host)) {
             return true;
         }
-        if (service.port() >= DISTINCT_PORT
-                && Pattern.compile("(?<![\\d.])" + service.port() + "(?![\\d]|\\.\\d)").matcher(lower).find()) {
+        if (service.port() >= DISTINCT_PORT && number(lower, Integer.toString(service.port()))) {
             return true;
         }
         return !service.components().isEmpty() && Components.standard().find(text).stream()
@@ -132,6 +130,20 @@ public final class IncidentScope {
         for (int at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
             int end = at + name.length();
             if ((at == 0 || !wordChar(text.charAt(at - 1))) && (end == text.length() || !wordChar(text.charAt(end)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code digits} in {@code text} as a number of its own: not inside a longer number, nor a decimal's part. */
+    private static boolean number(String text, String digits) {
+        for (int at = text.indexOf(digits); at >= 0; at = text.indexOf(digits, at + 1)) {
+            int end = at + digits.length();
+            boolean before = at > 0 && (Character.isDigit(text.charAt(at - 1)) || text.charAt(at - 1) == '.');
+            boolean after = end < text.length() && (Character.isDigit(text.charAt(end))
+                    || text.charAt(end) == '.' && end + 1 < text.length() && Character.isDigit(text.charAt(end + 1)));
+            if (!before && !after) {
                 return true;
             }
         }

@@ -75,7 +75,7 @@ public final class DashboardViewModel implements AutoCloseable {
         this.subscription = scheduler.subscribe(batcher);
         env.onActivate(this::activate);
         selected.addListener((obs, old, row) -> refreshLinks());
-        this.chart = new ServiceChartViewModel(selected, incident, incidentEntries, env.nameProperty(), clock);
+        this.chart = new ServiceChartViewModel(executor, selected, incident, incidentEntries, env.nameProperty(), clock);
     }
 
     /**

@@ -8,8 +8,8 @@ import dev.incidentconsole.health.Status;
 import dev.incidentconsole.health.schedule.ServiceStatus;
 import dev.incidentconsole.incident.EntryBody;
 import dev.incidentconsole.incident.Incident;
-import dev.incidentconsole.incident.Redactor;
 import dev.incidentconsole.incident.TimelineEntry;
+import dev.incidentconsole.runbook.SecretMasker;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -52,6 +52,7 @@ record ServiceChart(Instant from, Instant to, Duration tick, List<Point> answere
             21600, 43200, 86400};
     private static final int MAX_TICKS = 8;
     private static final Duration EMPTY_SPAN = Duration.ofMinutes(1);
+    private static final SecretMasker MASKER = SecretMasker.standard();
     /** How far ahead of the clock an entry may be and still widen the chart to show it. */
     private static final Duration AHEAD = Duration.ofMinutes(1);
 
@@ -197,7 +198,8 @@ record ServiceChart(Instant from, Instant to, Duration tick, List<Point> answere
 
     /**
      * The entries of {@code incident} (may be null: none) that concern {@code service} as watched in
-     * {@code environment}, oldest first, secrets masked; a step's finish joins its start.
+     * {@code environment}, oldest first, secrets masked; a step's finish joins its start. Linear in the entries;
+     * run it off the UI thread (a long incident has thousands).
      */
     static List<Mark> marks(ServiceSpec service, Incident incident, List<TimelineEntry> entries, String environment) {
         if (incident == null) {
@@ -213,7 +215,6 @@ record ServiceChart(Instant from, Instant to, Duration tick, List<Point> answere
             }
         }
         List<Mark> out = new ArrayList<>();
-        Redactor redactor = Redactor.standard();
         for (TimelineEntry e : entries) {
             if (!e.incidentId().equals(incident.id()) || !IncidentScope.marks(incident, environment, service, e)
                     || e.body() instanceof EntryBody.StepFinished f && f.started() != null && starts.contains(f.started())) {
@@ -223,8 +224,8 @@ record ServiceChart(Instant from, Instant to, Duration tick, List<Point> answere
             if (e.body() instanceof EntryBody.StepStarted && finishes.containsKey(e.id())) {
                 shown = e.withBody(finishes.get(e.id()));
             }
-            shown = redactor.redact(shown);
-            out.add(new Mark(e.occurredAt(), kind(shown), IncidentEntryText.summary(shown), e.author(), style(shown)));
+            out.add(new Mark(e.occurredAt(), kind(shown), MASKER.mask(IncidentEntryText.summary(shown)), e.author(),
+                    style(shown)));
         }
         out.sort(java.util.Comparator.comparing(Mark::at));
         return out;

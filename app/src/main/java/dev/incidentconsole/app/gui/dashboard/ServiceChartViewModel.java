@@ -1,5 +1,7 @@
 package dev.incidentconsole.app.gui.dashboard;
 
+import dev.incidentconsole.app.gui.util.TaskExecutor;
+import dev.incidentconsole.health.ServiceSpec;
 import dev.incidentconsole.health.schedule.ServiceStatus;
 import dev.incidentconsole.incident.Incident;
 import dev.incidentconsole.incident.TimelineEntry;
@@ -10,14 +12,18 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The selected service's chart ({@link ServiceChart}): redone after each of its checks, and its marks whenever
- * the followed incident, its entries, the service or the environment change. Reads the incident only; the
- * dashboard records nothing. UI thread only; the work is a pass over the service's last checks and, when the
- * timeline changed, over the incident's entries.
+ * The selected service's chart ({@link ServiceChart}): redone after each of its checks (a pass over its last
+ * checks, on the UI thread), and its marks whenever the followed incident, its entries, the service or the
+ * environment change (a pass over the incident's entries, on the {@link TaskExecutor}; the latest asked for
+ * wins). Reads the incident only; the dashboard records nothing. Call on the UI thread.
  */
 final class ServiceChartViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceChartViewModel.class);
+    private final TaskExecutor executor;
     private final ObservableValue<ServiceRow> selected;
     private final ObservableValue<Incident> incident;
     private final ObservableList<TimelineEntry> entries;
@@ -27,17 +33,20 @@ final class ServiceChartViewModel {
     private final InvalidationListener checked = o -> replot();
     private List<ServiceChart.Mark> marks = List.of();
     private ServiceRow shown;
+    private int marking;
 
     /**
+     * @param executor    where the incident's entries are sifted
      * @param selected    the service shown
      * @param incident    the incident whose entries mark the chart (null: none)
      * @param entries     that incident's timeline
      * @param environment the environment the dashboard watches
      * @param clock       now, as the dashboard keeps it
      */
-    ServiceChartViewModel(ObservableValue<ServiceRow> selected, ObservableValue<Incident> incident,
+    ServiceChartViewModel(TaskExecutor executor, ObservableValue<ServiceRow> selected, ObservableValue<Incident> incident,
                           ObservableList<TimelineEntry> entries, ObservableValue<String> environment,
                           ObservableValue<Instant> clock) {
+        this.executor = executor;
         this.selected = selected;
         this.incident = incident;
         this.entries = entries;
@@ -59,13 +68,27 @@ final class ServiceChartViewModel {
         if (row != null) {
             row.statusProperty().addListener(checked);
         }
+        marks = List.of(); // another service's marks never show on this one's chart, not even for a moment
         remark();
     }
 
     private void remark() {
-        marks = shown == null ? List.of()
-                : ServiceChart.marks(shown.spec(), incident.getValue(), entries, environment.getValue());
-        replot();
+        int ticket = ++marking;
+        Incident followed = incident.getValue();
+        if (shown == null || followed == null) {
+            marks = List.of();
+            replot();
+            return;
+        }
+        ServiceSpec spec = shown.spec();
+        List<TimelineEntry> timeline = List.copyOf(entries);
+        String watched = environment.getValue();
+        executor.execute(() -> ServiceChart.marks(spec, followed, timeline, watched), found -> {
+            if (ticket == marking) {
+                marks = found;
+                replot();
+            }
+        }, e -> LOG.warn("Could not mark the chart of {} with the incident's entries", spec.name(), e));
     }
 
     private void replot() {
