@@ -118,6 +118,11 @@ class ServiceChartWindowTest {
         record(incident, new EntryBody.StepFinished(restart.command(), "local", 0, 2300, "", started));
         int before = fx(() -> chart().answered().size());
         awaitFx(() -> assertThat(chart().answered()).hasSizeGreaterThanOrEqualTo(before + 2));
+        // Two notes a moment apart: one mark with their count.
+        record(incident, new EntryBody.Note("orders: pool back to 20 connections", null));
+        record(incident, new EntryBody.Note("orders: error rate 0 %", null));
+        int after = fx(() -> chart().answered().size());
+        awaitFx(() -> assertThat(chart().answered()).hasSizeGreaterThanOrEqualTo(after + 2));
         record(incident, new EntryBody.StatusChanged(dev.incidentconsole.incident.Status.INVESTIGATING,
                 dev.incidentconsole.incident.Status.MITIGATED, null));
 
@@ -126,22 +131,30 @@ class ServiceChartWindowTest {
                     .containsSubsequence(Status.UP, Status.DOWN, Status.UP);
             assertThat(shownMarks(robot)).extracting(ServiceChart.Mark::kind)
                     .as("opened, the note about orders and the restart, the status change; not the billing note")
-                    .containsExactly("opened", "note", "step", "status");
+                    .containsExactly("opened", "note", "step", "note", "note", "status");
+            assertThat(robot.lookup(".chart-mark-count").queryAll().stream().filter(Node::isVisible)
+                    .map(WindowSteps::textOf)).containsExactly("2");
         });
         Node step = WindowSteps.awaitShown(robot, ".chart-mark", n -> n.getUserData() instanceof ServiceChart.Cluster c
                 && c.marks().stream().anyMatch(m -> m.kind().equals("step")));
         robot.moveTo(step);
 
-        AtomicReference<String> tip = new AtomicReference<>();
-        awaitFx(() -> {
-            Optional<String> text = Window.getWindows().stream().filter(w -> w instanceof Tooltip t && t.isShowing())
-                    .map(w -> ((Tooltip) w).getText()).findFirst();
-            assertThat(text).isPresent();
-            tip.set(text.get());
-        });
-        assertThat(tip.get()).contains("step  alice").contains("ran `systemctl restart orders` on local: exit 0 in 2.3 s");
+        awaitFx(() -> assertThat(shownTooltip()).hasValueSatisfying(text -> assertThat(text).contains("step  alice")
+                .contains("ran `systemctl restart orders` on local: exit 0 in 2.3 s")));
         assertThat(WindowSteps.text(robot, ".chart-caption")).contains("\"Orders API returns 503\"");
         screenshot();
+
+        Node merged = WindowSteps.awaitShown(robot, ".chart-mark", n -> n.getUserData() instanceof ServiceChart.Cluster c
+                && c.marks().size() == 2);
+        robot.moveTo(merged);
+        awaitFx(() -> assertThat(shownTooltip()).hasValueSatisfying(text -> assertThat(text).startsWith("2 entries")
+                .contains("note: orders: pool back to 20 connections").contains("note: orders: error rate 0 %")));
+    }
+
+    /** The text of the tooltip on screen, if one is. Call on the FX thread. */
+    private static Optional<String> shownTooltip() {
+        return Window.getWindows().stream().filter(w -> w instanceof Tooltip t && t.isShowing())
+                .map(w -> ((Tooltip) w).getText()).findFirst();
     }
 
     private ServiceChart chart() {
