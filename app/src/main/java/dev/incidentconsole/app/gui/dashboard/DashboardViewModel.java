@@ -10,6 +10,8 @@ import dev.incidentconsole.health.env.EnvironmentFile;
 import dev.incidentconsole.health.env.EnvironmentLoader;
 import dev.incidentconsole.health.schedule.HealthListener;
 import dev.incidentconsole.health.schedule.HealthScheduler;
+import dev.incidentconsole.incident.Incident;
+import dev.incidentconsole.incident.TimelineEntry;
 import dev.incidentconsole.runbook.Runbook;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -22,6 +24,7 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.slf4j.Logger;
@@ -49,6 +52,9 @@ public final class DashboardViewModel implements AutoCloseable {
     private final ObservableList<LinkedSection> selectedLinks = FXCollections.observableArrayList();
     private final FiringAlerts alerts = new FiringAlerts();
     private final ReadOnlyObjectWrapper<Instant> clock = new ReadOnlyObjectWrapper<>(Instant.now());
+    private final ObjectProperty<Incident> incident = new SimpleObjectProperty<>();
+    private final ObservableList<TimelineEntry> incidentEntries = FXCollections.observableArrayList();
+    private final ServiceChartViewModel chart;
     private List<Runbook> runbooks = List.of();
     private RunbookLinks links = new RunbookLinks(List.of());
     private List<ServiceSpec> watched = List.of();
@@ -69,6 +75,23 @@ public final class DashboardViewModel implements AutoCloseable {
         this.subscription = scheduler.subscribe(batcher);
         env.onActivate(this::activate);
         selected.addListener((obs, old, row) -> refreshLinks());
+        this.chart = new ServiceChartViewModel(executor, selected, incident, incidentEntries, env.nameProperty(), clock);
+    }
+
+    /**
+     * Marks the selected service's chart with the entries of {@code shown} (the incident the Incidents view
+     * shows, null for none) and follows both. The dashboard only reads them.
+     *
+     * @param entries {@code shown}'s timeline, changing on the UI thread
+     */
+    public void followIncident(ObservableValue<Incident> shown, ObservableList<TimelineEntry> entries) {
+        incident.bind(shown);
+        javafx.beans.binding.Bindings.bindContent(incidentEntries, entries);
+    }
+
+    /** The selected service's chart with the followed incident's marks. */
+    ServiceChartViewModel chart() {
+        return chart;
     }
 
     /**

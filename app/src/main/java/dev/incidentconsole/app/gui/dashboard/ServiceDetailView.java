@@ -3,19 +3,14 @@ package dev.incidentconsole.app.gui.dashboard;
 import atlantafx.base.theme.Styles;
 import dev.incidentconsole.app.gui.Icons;
 import dev.incidentconsole.app.services.LinkedSection;
-import dev.incidentconsole.health.ProbeResult;
 import dev.incidentconsole.health.ServiceSpec;
 import dev.incidentconsole.health.Status;
 import dev.incidentconsole.health.schedule.HistoryStats;
 import dev.incidentconsole.health.schedule.ServiceStatus;
-import java.time.Instant;
 import java.util.Locale;
 import javafx.beans.InvalidationListener;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
-import javafx.scene.chart.LineChart;
-import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -30,7 +25,8 @@ import org.kordamp.ikonli.feather.Feather;
 
 /**
  * The selected service: status and reason, where and how it is probed, uptime and latency figures, a chart
- * of latency over its recent checks, the dependencies it reports and the runbook sections that fit it.
+ * of latency and status over its recent checks marked with the shown incident's entries ({@link MarkedChart}),
+ * the dependencies it reports and the runbook sections that fit it.
  */
 final class ServiceDetailView extends VBox {
     private final DashboardViewModel model;
@@ -41,9 +37,8 @@ final class ServiceDetailView extends VBox {
     private final GridPane facts = new GridPane();
     private final Label stats = new Label();
     private final FlowPane dependencies = new FlowPane(6, 4);
-    private final XYChart.Series<Number, Number> answered = new XYChart.Series<>();
-    private final XYChart.Series<Number, Number> failed = new XYChart.Series<>();
-    private final LineChart<Number, Number> chart;
+    private final MarkedChart chart = new MarkedChart();
+    private final Label chartCaption = new Label();
     private final VBox links = new VBox(2);
     private final VBox body = new VBox(12);
     private final InvalidationListener refresh = o -> render();
@@ -59,38 +54,18 @@ final class ServiceDetailView extends VBox {
         facts.getStyleClass().add("detail-facts");
         stats.getStyleClass().add("detail-stats");
         stats.setWrapText(true);
-        NumberAxis x = new NumberAxis();
-        x.setLabel("seconds ago");
-        x.setForceZeroInRange(true);
-        x.setTickLabelFormatter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(Number n) {
-                return String.valueOf(Math.round(Math.abs(n.doubleValue())));
-            }
-
-            @Override
-            public Number fromString(String s) {
-                return -Double.parseDouble(s);
-            }
-        });
-        NumberAxis y = new NumberAxis();
-        y.setLabel("latency (ms)");
-        chart = new LineChart<>(x, y);
-        chart.setAnimated(false);
-        chart.setLegendVisible(true);
-        chart.setPrefHeight(220);
-        chart.getStyleClass().add("latency-chart");
-        answered.setName("answered");
-        failed.setName("failed");
-        chart.getData().add(answered);
-        chart.getData().add(failed);
+        chart.setPrefHeight(240);
+        chartCaption.getStyleClass().addAll("chart-caption", "muted");
+        chartCaption.setWrapText(true);
         incident.setAlignment(Pos.CENTER_LEFT);
-        body.getChildren().addAll(header, reason, incident, facts, stats, chart, caption("Dependencies"), dependencies,
-                caption("Runbook sections"), links);
+        body.getChildren().addAll(header, reason, incident, facts, stats, chart, chartCaption, caption("Dependencies"),
+                dependencies, caption("Runbook sections"), links);
         getChildren().setAll(placeholder);
         model.selectedProperty().addListener((obs, old, row) -> show(row));
         show(model.selectedProperty().get());
         model.selectedLinks().addListener((ListChangeListener<LinkedSection>) c -> renderLinks());
+        model.chart().chartProperty().addListener((obs, old, now) -> plot(now));
+        plot(model.chart().chartProperty().get());
     }
 
     private void show(ServiceRow row) {
@@ -166,27 +141,24 @@ final class ServiceDetailView extends VBox {
         stats.setText(h.samples() == 0 ? "No checks yet."
                 : String.format(Locale.ROOT, "Uptime %.1f %% over %d checks · min %s · avg %s · p95 %s", h.uptimePercent(),
                 h.samples(), StatusLook.latency(h.min()), StatusLook.latency(h.avg()), StatusLook.latency(h.p95())));
-        plot(s);
         dependencies.getChildren().setAll(s.last().dependencies().stream().map(ServiceCell::chip).toList());
         if (dependencies.getChildren().isEmpty()) {
             dependencies.getChildren().add(muted("The health answer reports no dependencies."));
         }
     }
 
-    private void plot(ServiceStatus s) {
-        Instant now = model.clockProperty().get();
-        var ok = new java.util.ArrayList<XYChart.Data<Number, Number>>();
-        var bad = new java.util.ArrayList<XYChart.Data<Number, Number>>();
-        for (ProbeResult p : s.history()) {
-            double ago = -Math.max(0, java.time.Duration.between(p.checkedAt(), now).toMillis() / 1000.0);
-            if (p.status().answering()) {
-                ok.add(new XYChart.Data<>(ago, p.latency().toNanos() / 1e6));
-            } else {
-                bad.add(new XYChart.Data<>(ago, 0));
-            }
-        }
-        answered.getData().setAll(ok);
-        failed.getData().setAll(bad);
+    private void plot(ServiceChart now) {
+        chart.show(now);
+        var followed = model.chart().incident();
+        String marks = followed == null
+                ? "Open an incident in Incidents to mark its steps and notes here."
+                : now.marks().isEmpty() ? "No entry of \"" + followed.title() + "\" concerns this service in this time span."
+                : now.marks().size() + (now.marks().size() == 1 ? " entry" : " entries") + " of \"" + followed.title()
+                + "\" marked; hover a mark to read it.";
+        chartCaption.setText("Line: latency of answered checks; red dots: failed checks; background: each check's status"
+                + " (green UP, amber DEGRADED, red DOWN). " + marks + (now.outside() == 0 ? ""
+                : " " + now.outside() + " earlier " + (now.outside() == 1 ? "entry is" : "entries are")
+                + " before the first check kept."));
     }
 
     private void renderLinks() {

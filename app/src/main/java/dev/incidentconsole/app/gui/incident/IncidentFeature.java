@@ -113,7 +113,8 @@ public final class IncidentFeature implements AutoCloseable {
 
     /**
      * Offers "Start incident" on the dashboard's failing services (with their runbook sections and values) and
-     * lets verification steps wait for a service to be UP again.
+     * lets verification steps wait for a service to be UP again; the service detail's chart marks the shown
+     * incident's entries.
      */
     public void watchDashboard(DashboardViewModel dashboard) {
         this.watch = new DashboardWatch(dashboard);
@@ -125,6 +126,7 @@ public final class IncidentFeature implements AutoCloseable {
                 DashboardWatch.sections(row.link() == null ? List.of() : List.of(row.link()), dashboard.runbooks()),
                 severities));
         recording = HealthRecording.start(dashboard, model, uiThread);
+        dashboard.followIncident(model.timeline().incidentProperty(), model.timeline().entries());
     }
 
     /** Loads the incident list (and selects {@code -Dincident.incident} when given). */

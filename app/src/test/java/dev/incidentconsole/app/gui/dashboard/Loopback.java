@@ -16,12 +16,17 @@ public final class Loopback {
 
     /** An HTTP server on a free loopback port answering every path with {@code status} and {@code body}. */
     public static HttpServer http(int status, String body) {
+        return http(() -> status, body);
+    }
+
+    /** Like {@link #http(int, String)}, answering with whatever status {@code status} gives at the time. */
+    public static HttpServer http(java.util.function.IntSupplier status, String body) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             server.createContext("/", exchange -> {
                 byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(status, bytes.length);
+                exchange.sendResponseHeaders(status.getAsInt(), bytes.length);
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write(bytes);
                 }
