@@ -74,10 +74,11 @@ public final class IncidentViewModel implements AutoCloseable {
         timeline.queuedProperty().addListener(o -> describeOffline());
     }
 
-    /** Lets the Store dialog show and switch this view's store. */
+    /** Lets the Store dialog show and switch this view's store; the offline line names its team store. */
     public void attach(StoreSettingsViewModel settings) {
         this.storeSettings = settings;
         settings.bind(this);
+        settings.targetProperty().addListener(o -> describeOffline());
     }
 
     /** The Store dialog's model, or null when none was attached. */
@@ -90,11 +91,16 @@ public final class IncidentViewModel implements AutoCloseable {
         timeline.followStore(uiThread);
     }
 
-    /** Reloads the incident list, keeping the selection by id. */
+    /** Reloads the incident list, keeping the selection by id; while the team store is offline, keeps the list. */
     public void refresh() {
         boolean openOnly = !showResolved.get();
         int ticket = ++refreshes;
-        executor.execute(() -> store().list(openOnly), list -> setIncidents(list, ticket), this::fail);
+        executor.execute(() -> store().list(openOnly), list -> setIncidents(list, ticket), e -> {
+            IncidentStore s = store;
+            if (s == null || s.connectivity() != Connectivity.OFFLINE) {
+                fail(e); // offline, the Store line already says so; the list comes when the store is back
+            }
+        });
     }
 
     /** Opens an incident and selects it; {@code then} receives it. */
@@ -205,8 +211,12 @@ public final class IncidentViewModel implements AutoCloseable {
         connectivity = opened.onConnectivity(c -> {
             int waiting = opened.pendingEntries(); // on the store's listener thread, not the UI's
             uiThread.execute(() -> {
+                boolean wasOffline = offline.get();
                 offline.set(c == Connectivity.OFFLINE);
                 timeline.queuedProperty().set(waiting);
+                if (wasOffline && c == Connectivity.ONLINE && store == opened) {
+                    refresh(); // a window opened during the outage has listed nothing yet
+                }
             });
         });
         uiThread.execute(() -> {
@@ -217,7 +227,9 @@ public final class IncidentViewModel implements AutoCloseable {
 
     private void describeOffline() {
         int n = timeline.queuedProperty().get();
-        offlineText.set(!offline.get() ? "" : "Offline - " + n + (n == 1 ? " entry" : " entries") + " queued");
+        String where = storeSettings == null ? "" : storeSettings.targetProperty().get();
+        offlineText.set(!offline.get() ? "" : "Team store unreachable" + (where.isEmpty() ? "" : " (" + where + ")")
+                + " - " + n + (n == 1 ? " entry" : " entries") + " queued");
     }
 
     /** @param ticket the number of the refresh that listed them */
@@ -277,7 +289,10 @@ public final class IncidentViewModel implements AutoCloseable {
         return offline;
     }
 
-    /** {@code Offline - 3 entries queued} while the team store is unreachable, else empty. */
+    /**
+     * {@code Team store unreachable (db.internal:5432/incidents) - 3 entries queued} while the team store is
+     * unreachable, else empty.
+     */
     public ReadOnlyStringProperty offlineTextProperty() {
         return offlineText.getReadOnlyProperty();
     }
