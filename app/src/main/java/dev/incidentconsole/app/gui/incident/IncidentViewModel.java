@@ -11,6 +11,7 @@ import dev.incidentconsole.incident.RunbookLink;
 import dev.incidentconsole.incident.StoreException;
 import dev.incidentconsole.incident.Subscription;
 import dev.incidentconsole.incident.TimelineEntry;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -103,12 +104,17 @@ public final class IncidentViewModel implements AutoCloseable {
         });
     }
 
-    /** Opens an incident and selects it; {@code then} receives it. */
+    /**
+     * Opens an incident and selects it; {@code then} receives it. Its creation entry is shown at once, also when
+     * the team store is offline and it waits in the journal (the store cannot be read back then).
+     */
     public void start(IncidentDraft draft, Consumer<Incident> then) {
-        executor.execute(() -> store().create(draft, author), created -> {
+        executor.execute(() -> store().append(draft.toEntry(author, Clock.systemUTC())), receipt -> {
+            Incident created = Incident.replay(List.of(receipt.entry().withSeq(1)));
             startedAt.put(created.id(), refreshes);
             incidents.add(0, created);
             selected.set(created);
+            timeline.accept(receipt);
             then.accept(created);
         }, this::fail);
     }

@@ -75,12 +75,13 @@ class TeamStoreOutageWindowTest {
         robot.write("rolled back checkout to v41");
         WindowSteps.click(robot, "#add-note");
         awaitFx(() -> assertThat(WindowSteps.text(robot, "#store-offline")).endsWith(" - 2 entries queued"));
+        ListView<TimelineEntry> timeline = robot.lookup("#timeline-list").queryListView();
+        awaitFx(() -> assertThat(timeline.getItems()).extracting(TimelineEntry::kind).containsExactly("created", "note"));
 
         pg.ensureRunning();
         awaitFx(() -> assertThat(robot.lookup("#store-offline").query().isVisible()).isFalse());
-        ListView<TimelineEntry> timeline = robot.lookup("#timeline-list").queryListView();
-        awaitFx(() -> assertThat(timeline.getItems()).extracting(TimelineEntry::kind).containsExactly("created", "note"));
         awaitFx(() -> assertThat(timeline.getItems()).allMatch(e -> e.seq() > 0));
+        awaitFx(() -> assertThat(timeline.getItems()).extracting(TimelineEntry::kind).containsExactly("created", "note"));
         try (var store = IncidentStores.postgres(pg.url(), "postgres", null, dir.resolve("elsewhere"), StoreOptions.defaults())) {
             String id = WindowSteps.fx(() -> model.selectedProperty().get().id());
             assertThat(store.entries(id, 0)).extracting(TimelineEntry::kind).containsExactly("created", "note");

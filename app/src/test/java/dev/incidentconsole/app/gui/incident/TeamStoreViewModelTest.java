@@ -142,7 +142,8 @@ class TeamStoreViewModelTest {
         });
         assertThat(started.get()).isNotNull();
         assertThat(onUi(() -> model.offlineTextProperty().get())).isEqualTo("Team store unreachable (" + where + ") - 2 entries queued");
-        assertThat(onUi(() -> timeline.entries().stream().map(TimelineEntry::kind).toList())).contains("note");
+        assertThat(onUi(() -> timeline.entries().stream().map(e -> e.kind() + " " + e.seq()).toList()))
+                .as("shown while waiting in the journal").containsExactly("created 0", "note 0");
         assertThat(onUi(() -> model.incidents().stream().map(Incident::title).toList())).containsExactly("Started during the outage");
 
         pg.ensureRunning();
