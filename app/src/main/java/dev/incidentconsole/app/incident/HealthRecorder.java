@@ -97,6 +97,24 @@ public final class HealthRecorder implements HealthListener, AutoCloseable {
         });
     }
 
+    /**
+     * Incidents this console knows are open (the window's list, incidents started here): added to the last list the
+     * store gave while it cannot list any (offline), so an incident started during a team-store outage gets its
+     * health and alert entries journaled too.
+     */
+    public void knownOpen(List<Incident> incidents) {
+        List<Incident> copy = List.copyOf(incidents);
+        run(() -> {
+            List<Incident> merged = new java.util.ArrayList<>(open);
+            for (Incident i : copy) {
+                if (i.open() && merged.stream().noneMatch(m -> m.id().equals(i.id()))) {
+                    merged.add(i);
+                }
+            }
+            open = List.copyOf(merged);
+        });
+    }
+
     @Override
     public void statusChanged(StatusChange change) {
         run(() -> changed(change));
