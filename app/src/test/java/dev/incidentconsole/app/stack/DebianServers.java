@@ -147,8 +147,9 @@ public final class DebianServers implements AutoCloseable {
                 : "alerting: {alertmanagers: [{static_configs: [{targets: ['127.0.0.1:" + alertmanagerPort + "']}]}]}\n";
         Path config = Files.writeString(dir.resolve("prometheus.yml"),
                 "global: {scrape_interval: 1m, evaluation_interval: 1s}\nrule_files: [" + ruleFile + "]\n" + alerting);
+        // The first send usually precedes the notifier's target list; the default resend waits a minute after it.
         start(List.of(prometheus.toString(), "--config.file=" + config, "--storage.tsdb.path=" + dir.resolve("tsdb"),
-                "--web.listen-address=127.0.0.1:" + port), "prometheus");
+                "--web.listen-address=127.0.0.1:" + port, "--rules.alert.resend-delay=1s"), "prometheus");
     }
 
     /** Alertmanager without clustering and with a receiver that sends nothing, on {@code port}. */
