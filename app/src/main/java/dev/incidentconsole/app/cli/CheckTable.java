@@ -6,6 +6,7 @@ import dev.incidentconsole.health.Dependency;
 import dev.incidentconsole.health.FiringAlert;
 import dev.incidentconsole.health.ServiceSpec;
 import dev.incidentconsole.health.Status;
+import dev.incidentconsole.health.alert.MergedAlerts;
 import dev.incidentconsole.health.schedule.ServiceStatus;
 import dev.incidentconsole.health.spec.AlertmanagerSpec;
 import dev.incidentconsole.runbook.SecretMasker;
@@ -16,6 +17,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -59,7 +61,9 @@ final class CheckTable {
         if (managers.isEmpty()) {
             return;
         }
-        List<FiringAlert> firing = managers.stream().flatMap(s -> s.last().alerts().stream()).toList();
+        Map<String, List<FiringAlert>> bySource = new LinkedHashMap<>();
+        managers.forEach(s -> bySource.put(s.name(), s.last().alerts()));
+        List<FiringAlert> firing = MergedAlerts.merge(bySource).stream().map(MergedAlerts.Seen::alert).toList();
         out.println();
         boolean answering = managers.stream().anyMatch(s -> s.status().answering());
         out.println(!firing.isEmpty() ? "Firing alerts:" : answering ? "No alerts firing."

@@ -41,7 +41,8 @@ public final class IncidentEntryText {
                     + (h.from() == null ? "" : h.from() + " -> ") + h.to()
                     + (h.detail() == null || h.detail().isEmpty() ? "" : ", " + h.detail());
         } else if (b instanceof EntryBody.AlertChanged a) {
-            return "alert " + a.alert() + " " + a.state() + (a.summary() == null ? "" : ": " + a.summary());
+            return "alert " + a.alert() + " " + a.state() + (a.summary() == null ? "" : ": " + a.summary())
+                    + (a.timing() == null ? "" : " (" + a.timing() + ")");
         } else if (b instanceof EntryBody.ResponderJoined r) {
             return r.name() + " joined" + (r.role() == null ? "" : " as " + r.role());
         } else if (b instanceof EntryBody.RunbookLinked r) {

@@ -23,7 +23,7 @@ public final class TargetOptions {
 
     @Option(names = "--env", paramLabel = "FILE", description = {"Environment file whose targets: to use (default:"
             + " $INCIDENT_ENV, else environments.yaml in the workspace ($INCIDENT_WORKSPACE, else the window's, else the"
-            + " bundled demo), else in the settings folder)."})
+            + " bundled demo), else, for the bundled demo only, in the settings folder)."})
     Path envFile;
 
     @Option(names = "--kubeconfig", paramLabel = "FILE",

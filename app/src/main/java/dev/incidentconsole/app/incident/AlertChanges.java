@@ -1,53 +1,126 @@
 package dev.incidentconsole.app.incident;
 
 import dev.incidentconsole.health.FiringAlert;
+import dev.incidentconsole.health.alert.MergedAlerts;
+import dev.incidentconsole.incident.TimelineEntry;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * Turns each Alertmanager answer into changes: every alert it reports is "firing" (again on every answer,
- * so an incident opened while an alert fires still gets it; callers skip the entry ids they already wrote),
- * every alert it reported last time and no longer does is "resolved". Only answers count: an Alertmanager
- * that is down has not resolved its alerts. Not thread-safe.
+ * Turns the answers of an environment's alert sources into changes. The sources' alerts are merged first
+ * ({@link MergedAlerts}: Alertmanager and Prometheus report one alert once). Every alert firing is "firing" again
+ * on every answer, so an incident opened while an alert fires still gets it (callers skip the entry ids they
+ * already wrote); an alert no source lists any more is "resolved". Only answers count: a source that is down has
+ * not resolved its alerts.
+ *
+ * <p>When it resolved: at the {@code endsAt} a source gave in the past, else at the last answer that listed it
+ * firing (Prometheus, and Alertmanager's list of active alerts, give no end), which the change says; never when
+ * this console noticed it gone, which is up to a check interval later. Not thread-safe.
  */
 final class AlertChanges {
-    /** An alert and whether it just appeared ({@code firing}) or went away. */
-    record Change(FiringAlert alert, boolean firing) {
+    /**
+     * An alert firing or resolved.
+     *
+     * @param alert    the alert as first seen (its start and labels make the entry id)
+     * @param sources  every source that reported it since it began
+     * @param happened when it resolved (ignored for a firing, which happened at its start)
+     * @param timing   how {@code happened} was found when no source said, else null
+     */
+    record Change(FiringAlert alert, boolean firing, List<String> sources, Instant happened, String timing) {
         /** The same id for the same alert firing (or resolving) in the same incident, on any console. */
         UUID entryId(String incidentId, boolean firingEntry) {
             return AlertEntries.id(incidentId, alert, firingEntry);
         }
+
+        TimelineEntry entry(String incidentId, String author, Instant noticed) {
+            return firing ? AlertEntries.firing(incidentId, alert, sources, author, noticed)
+                    : AlertEntries.resolved(incidentId, alert, sources, happened, timing, author, noticed);
+        }
     }
 
-    private final Map<String, Map<String, FiringAlert>> bySource = new HashMap<>();
+    /** One alert from its first sighting until no source lists it. */
+    private static final class Episode {
+        final FiringAlert first;
+        final Set<String> sources = new LinkedHashSet<>();
+        Instant lastSeen;
+        Instant endsAt;
+        String endedBy;
 
-    /** Takes the alerts one Alertmanager ({@code source}, a service name) answered with. */
-    List<Change> answer(String source, List<FiringAlert> alerts) {
-        Map<String, FiringAlert> now = new LinkedHashMap<>();
-        alerts.forEach(a -> now.put(key(a), a));
-        Map<String, FiringAlert> before = bySource.put(source, now);
-        List<Change> changes = new ArrayList<>();
-        now.forEach((k, a) -> changes.add(new Change(a, true)));
-        if (before != null) {
-            before.forEach((k, a) -> {
-                if (!now.containsKey(k)) {
-                    changes.add(new Change(a, false));
-                }
-            });
+        Episode(FiringAlert first) {
+            this.first = first;
         }
+    }
+
+    private final Map<String, List<FiringAlert>> bySource = new LinkedHashMap<>();
+    private List<Episode> episodes = new ArrayList<>();
+
+    /**
+     * Takes what one source answered.
+     *
+     * @param source   the source (its service name)
+     * @param at       when it answered
+     * @param firing   the alerts it lists firing
+     * @param resolved the alerts it lists with a past {@code endsAt}
+     */
+    List<Change> answer(String source, Instant at, List<FiringAlert> firing, List<FiringAlert> resolved) {
+        bySource.put(source, List.copyOf(firing));
+        for (FiringAlert r : resolved) {
+            for (Episode e : episodes) {
+                if (MergedAlerts.same(e.first, r)) {
+                    e.endsAt = r.endsAt();
+                    e.endedBy = source;
+                }
+            }
+        }
+        List<Episode> now = new ArrayList<>();
+        List<Change> changes = new ArrayList<>();
+        for (MergedAlerts.Seen seen : MergedAlerts.merge(bySource)) {
+            Episode e = ongoing(seen.alert(), now);
+            if (e == null) {
+                e = new Episode(seen.alert());
+                e.lastSeen = at;
+            }
+            e.sources.addAll(seen.sources());
+            if (seen.sources().contains(source)) {
+                e.lastSeen = at;
+                if (source.equals(e.endedBy)) {
+                    e.endsAt = null; // the source that ended it lists it again
+                    e.endedBy = null;
+                }
+            }
+            now.add(e);
+            changes.add(new Change(e.first, true, List.copyOf(e.sources), null, null));
+        }
+        for (Episode e : episodes) {
+            if (!now.contains(e)) {
+                changes.add(e.endsAt != null ? new Change(e.first, false, List.copyOf(e.sources), e.endsAt, null)
+                        : new Change(e.first, false, List.copyOf(e.sources), e.lastSeen,
+                        "last seen firing; " + source + " gives no end time and stopped listing it at "
+                        + at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+            }
+        }
+        episodes = now;
         return changes;
+    }
+
+    private Episode ongoing(FiringAlert alert, List<Episode> taken) {
+        for (Episode e : episodes) {
+            if (!taken.contains(e) && MergedAlerts.same(e.first, alert)) {
+                return e;
+            }
+        }
+        return null;
     }
 
     /** Forgets every source (the dashboard switched environment). */
     void clear() {
         bySource.clear();
-    }
-
-    static String key(FiringAlert a) {
-        return AlertEntries.key(a);
+        episodes = new ArrayList<>();
     }
 }

@@ -1,18 +1,21 @@
 package dev.incidentconsole.app.incident;
 
 import dev.incidentconsole.health.FiringAlert;
+import dev.incidentconsole.health.alert.MergedAlerts;
 import dev.incidentconsole.incident.EntryBody;
 import dev.incidentconsole.incident.TimelineEntry;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.TreeMap;
+import java.util.List;
 import java.util.UUID;
 
 /**
- * The timeline entry of an alert firing or resolving. Its id is derived from incident, alert and start time,
- * so the dashboard of every console, a restart, and "Start incident" from the alert all write the same entry,
- * which the store keeps once. A firing happened at the alert's {@code startsAt}.
+ * The timeline entry of an alert firing or resolving. Its id is derived from incident, alert (its name and
+ * labels, the same whichever source reported it: {@link MergedAlerts#identity}) and start time, so the dashboard
+ * of every console, a restart, and "Start incident" from the alert all write the same entry, which the store
+ * keeps once. A firing happened at the alert's {@code startsAt}; a resolution at the source's past
+ * {@code endsAt}, else when the alert was last seen firing, and the entry says so.
  */
 public final class AlertEntries {
     private AlertEntries() {
@@ -20,12 +23,36 @@ public final class AlertEntries {
 
     /**
      * @param firing   true for the firing, false for the resolution
-     * @param noticed  when this console saw it (the resolution's time, and the recording time of both)
+     * @param noticed  when this console saw it (the recording time; also the time of a firing without a start and
+     *                 of a resolution, for callers that know no better)
      */
     public static TimelineEntry of(String incidentId, FiringAlert alert, boolean firing, String author, Instant noticed) {
+        return firing ? firing(incidentId, alert, List.of(), author, noticed)
+                : resolved(incidentId, alert, List.of(), noticed, "when this console saw it gone", author, noticed);
+    }
+
+    /** The alert began firing: at its {@code startsAt}, else (the source gave none) when first seen. */
+    static TimelineEntry firing(String incidentId, FiringAlert alert, List<String> sources, String author,
+                                Instant noticed) {
+        Instant happened = alert.startsAt() != null ? alert.startsAt() : noticed;
+        String timing = alert.startsAt() != null ? null : "first seen firing; the source gives no start time";
+        return entry(incidentId, alert, true, sources, happened, timing, author, noticed);
+    }
+
+    /**
+     * The alert resolved at {@code happened}.
+     *
+     * @param timing how {@code happened} was found, or null when it is the source's own {@code endsAt}
+     */
+    static TimelineEntry resolved(String incidentId, FiringAlert alert, List<String> sources, Instant happened,
+                                  String timing, String author, Instant noticed) {
+        return entry(incidentId, alert, false, sources, happened, timing, author, noticed);
+    }
+
+    private static TimelineEntry entry(String incidentId, FiringAlert alert, boolean firing, List<String> sources,
+                                       Instant happened, String timing, String author, Instant noticed) {
         EntryBody body = new EntryBody.AlertChanged(alert.name(), firing ? "firing" : "resolved", alert.labels(),
-                alert.summary());
-        Instant happened = firing && alert.startsAt() != null ? alert.startsAt() : noticed;
+                alert.summary(), sources, timing);
         return new TimelineEntry(id(incidentId, alert, firing), incidentId, 0, micros(happened), micros(noticed), author,
                 null, body);
     }
@@ -37,9 +64,9 @@ public final class AlertEntries {
         return UUID.nameUUIDFromBytes(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Alertmanager's fingerprint, else the name and labels (which is what the fingerprint hashes). */
+    /** Name and labels, which every source reports alike (Alertmanager's fingerprint is a hash of the same). */
     static String key(FiringAlert a) {
-        return !a.fingerprint().isEmpty() ? a.fingerprint() : a.name() + new TreeMap<>(a.labels());
+        return MergedAlerts.identity(a);
     }
 
     private static Instant micros(Instant t) {

@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes what the dashboard sees into the timelines of the open incidents it concerns ({@link IncidentScope}):
  * a {@code health_changed} entry when a watched service changes status, an {@code alert} entry when an
- * Alertmanager alert starts firing or resolves.
+ * alert of the environment's sources (Alertmanager, Prometheus; one alert reported by both is one) starts firing or
+ * resolves.
  *
  * <p>Flapping: a status is recorded once two checks in a row agree on it. DOWN already needs several failed
  * checks in a row (the service's {@code retries}), so it is recorded at once when retries are 2 or more; UP and
@@ -41,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * UP -> DEGRADED -> UP between two checks records nothing. This follows each service's own interval instead
  * of a fixed window that would be too long for a 5 s check and too short for a 5 min one. The entry happened
  * at the first check of the change (for DOWN, the first of its failed checks in a row) and is recorded at the
- * confirmation. An alert entry happened at the alert's {@code startsAt}. The first status after (re)watching is
+ * confirmation. An alert entry happened at the alert's {@code startsAt}, its resolution at the source's past
+ * {@code endsAt}, else when it was last seen firing ({@link AlertChanges}). The first status after (re)watching is
  * the baseline, not a change.
  *
  * <p>Several consoles on one team store: each records the health changes it saw, with its user as author
@@ -92,6 +94,24 @@ public final class HealthRecorder implements HealthListener, AutoCloseable {
             settled.clear();
             pending.clear();
             alerts.clear();
+        });
+    }
+
+    /**
+     * Incidents this console knows are open (the window's list, incidents started here): added to the last list the
+     * store gave while it cannot list any (offline), so an incident started during a team-store outage gets its
+     * health and alert entries journaled too.
+     */
+    public void knownOpen(List<Incident> incidents) {
+        List<Incident> copy = List.copyOf(incidents);
+        run(() -> {
+            List<Incident> merged = new java.util.ArrayList<>(open);
+            for (Incident i : copy) {
+                if (i.open() && merged.stream().noneMatch(m -> m.id().equals(i.id()))) {
+                    merged.add(i);
+                }
+            }
+            open = List.copyOf(merged);
         });
     }
 
@@ -165,7 +185,8 @@ public final class HealthRecorder implements HealthListener, AutoCloseable {
     }
 
     private void recordAlerts(String source, ServiceStatus s) {
-        List<AlertChanges.Change> changes = alerts.answer(source, s.last().alerts());
+        List<AlertChanges.Change> changes = alerts.answer(source, s.last().checkedAt(), s.last().alerts(),
+                s.last().resolvedAlerts());
         if (changes.isEmpty()) {
             return;
         }
@@ -176,9 +197,7 @@ public final class HealthRecorder implements HealthListener, AutoCloseable {
                 // A firing goes in once per incident; a resolution only where the firing went.
                 boolean fresh = !written.contains(id) && (c.firing() || written.contains(c.entryId(i.id(), true)));
                 if (fresh && IncidentScope.coversAlert(i, environment, c.alert())) {
-                    // A firing alert happened when it began, not when this console noticed it; Alertmanager's endsAt
-                    // of an active alert is only a projection, so a resolution happened when it was seen gone.
-                    if (append(AlertEntries.of(i.id(), c.alert(), c.firing(), author, clock.instant()))) {
+                    if (append(c.entry(i.id(), author, clock.instant()))) {
                         written.add(id);
                     }
                 }

@@ -2,6 +2,7 @@ package dev.incidentconsole.app.targets;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.incidentconsole.app.AppPaths;
+import dev.incidentconsole.app.settings.Workspace;
 import dev.incidentconsole.exec.ssh.SshConfigFile;
 import dev.incidentconsole.health.env.Environment;
 import dev.incidentconsole.health.env.EnvironmentException;
@@ -88,15 +89,19 @@ public final class EnvironmentTargets {
 
     /**
      * The environment file used when none is given, found as the dashboard finds it: {@code -Dincident.env} or
-     * {@code $INCIDENT_ENV}, else {@code environments.yaml} (or {@code .yml}) in {@code runbookFolder}, else in the
-     * settings folder; {@code null} when there is none.
+     * {@code $INCIDENT_ENV}, else {@code environments.yaml} (or {@code .yml}) in {@code runbookFolder}; the settings
+     * folder's only for the bundled demo (or no folder), so a chosen workspace without a file of its own uses its
+     * runbooks' port tables rather than a file written for another stack (decision 0007). {@code null} when there
+     * is none.
      */
     public static Path defaultFile(Path runbookFolder) {
         String named = System.getProperty(FILE_PROPERTY, System.getenv("INCIDENT_ENV"));
         if (named != null && !named.isBlank()) {
             return Path.of(named).toAbsolutePath();
         }
-        return Stream.of(runbookFolder, AppPaths.configDir()).filter(Objects::nonNull)
+        boolean chosen = runbookFolder != null && !Workspace.of(runbookFolder).bundled();
+        Path settingsFolder = chosen ? null : AppPaths.configDir();
+        return Stream.of(runbookFolder, settingsFolder).filter(Objects::nonNull)
                 .flatMap(d -> Stream.of(d.resolve("environments.yaml"), d.resolve("environments.yml")))
                 .filter(Files::isRegularFile).findFirst().orElse(null);
     }

@@ -207,6 +207,37 @@ class CheckCommandTest {
     }
 
     @Test
+    void anAlertThatAlertmanagerAndPrometheusBothReportIsListedOnce() throws Exception {
+        HttpServer alertmanager = Loopback.http(200, """
+                [{"labels": {"alertname": "RedisDown", "severity": "critical"}, "annotations": {"summary": "no PONG"},
+                  "startsAt": "2026-01-01T00:00:00Z", "status": {"state": "active"}}]
+                """);
+        HttpServer prometheus = Loopback.http(200, """
+                {"status": "success", "data": {"alerts": [{"labels": {"alertname": "RedisDown", "severity": "critical"},
+                  "annotations": {"summary": "no PONG"}, "state": "firing", "activeAt": "2026-01-01T00:00:00Z"}]}}
+                """);
+        try {
+            Files.writeString(runbooks.resolve("monitoring.md"), """
+                    # Monitoring
+
+                    | Service | Port | Health Check |
+                    |---------|------|--------------|
+                    | Alertmanager | %1$d | `curl http://127.0.0.1:%1$d/api/v2/alerts` |
+                    | Prometheus | %2$d | `curl http://127.0.0.1:%2$d/-/healthy` |
+                    """.formatted(Loopback.port(alertmanager), Loopback.port(prometheus)));
+
+            assertThat(run("check", "--runbooks", runbooks.toString(), "--once")).isZero();
+
+            String table = out.toString();
+            assertThat(table.substring(table.indexOf("Firing alerts:"))).containsPattern("critical +RedisDown +no PONG")
+                    .containsOnlyOnce("RedisDown");
+        } finally {
+            alertmanager.stop(0);
+            prometheus.stop(0);
+        }
+    }
+
+    @Test
     void jsonAlertSourceRowsCarryTheirAlertsAndTheSectionsThatAnswerThem() throws Exception {
         Files.writeString(runbooks.resolve("cache.md"), """
                 # Cache runbook

@@ -108,6 +108,49 @@ class WorkspaceCommandLineTest {
     }
 
     @Test
+    void aWorkspaceWithoutItsOwnFileChecksItsPortTablesNotTheSettingsFoldersFile() throws IOException {
+        HttpServer api = Loopback.healthy();
+        try {
+            Files.writeString(team.resolve("zk.md"), """
+                    # Zookeeper
+
+                    | Service | Port | Health Check |
+                    |---------|------|--------------|
+                    | zk-admin | %d | `curl -s http://localhost:%d/health` |
+                    """.formatted(Loopback.port(api), Loopback.port(api)));
+            staleSettingsFile();
+            windowChose(team);
+
+            assertThat(cli.run("check", "--json")).isZero();
+
+            assertThat(cli.out()).contains("\"service\" : \"zk-admin\"").contains("\"status\" : \"up\"")
+                    .doesNotContain("old-stack-api");
+        } finally {
+            api.stop(0);
+        }
+    }
+
+    @Test
+    void theBundledDemoWithoutItsOwnFileStillReadsTheSettingsFoldersFile() throws IOException {
+        staleSettingsFile();
+
+        cli.run("check", "--json");
+
+        assertThat(cli.out()).contains("\"service\" : \"old-stack-api\"");
+        assertThat(cli.err()).contains("Runbooks: " + demo + " (bundled demo)");
+    }
+
+    /** An environment file written for another stack, left in the settings folder. */
+    private void staleSettingsFile() throws IOException {
+        Files.createDirectories(dir.resolve("config"));
+        Files.writeString(dir.resolve("config/environments.yaml"), """
+                defaults: {host: 127.0.0.1, timeout: 1s}
+                services:
+                  - {name: old-stack-api, port: %d}
+                """.formatted(Loopback.closedPort()));
+    }
+
+    @Test
     void aWindowsWorkspaceDeletedSinceFallsBackToTheDemo() throws IOException {
         windowChose(other);
         Files.delete(other.resolve("other.md"));

@@ -190,6 +190,112 @@ class HealthRecorderTest {
         assertThat(alertEntries(staging)).isEmpty();
     }
 
+    @Test
+    void aResolutionHappenedAtThePastEndsAtTheSourceGives() throws Exception {
+        String firing = """
+                [{"labels": {"alertname": "RedisDown", "service": "redis"}, "fingerprint": "a1",
+                  "startsAt": "2026-01-01T00:00:00Z", "endsAt": "%s"}]
+                """.formatted(java.time.Instant.now().plus(Duration.ofMinutes(5)));
+        AtomicReference<String> alerts = new AtomicReference<>(firing);
+        HttpServer am = serve(answering(alerts, new AtomicInteger()));
+        Incident cache = incident("Cache down", "prod", "redis");
+        HealthRecorder recorder = recorder("alice", "prod");
+        scheduler.watch(ServiceSpec.of("alertmanager", "127.0.0.1", Loopback.port(am),
+                AlertmanagerSpec.of("http://127.0.0.1:" + Loopback.port(am))).withInterval(TICK));
+        await().atMost(Duration.ofSeconds(20)).until(() -> alertEntries(cache).size() == 1);
+
+        alerts.set(firing.replaceFirst("\"endsAt\": \"[^\"]+\"", "\"endsAt\": \"2026-01-01T00:07:30Z\""));
+        await().atMost(Duration.ofSeconds(20)).until(() -> alertEntries(cache).size() == 2);
+        recorder.awaitIdle();
+
+        TimelineEntry resolved = alertEntry(cache, "resolved");
+        assertThat(resolved.occurredAt()).isEqualTo(java.time.Instant.parse("2026-01-01T00:07:30Z"));
+        assertThat(((EntryBody.AlertChanged) resolved.body()).timing()).as("the source's own time").isNull();
+        assertThat(((EntryBody.AlertChanged) resolved.body()).sources()).containsExactly("alertmanager");
+    }
+
+    @Test
+    void withoutAnEndTimeAResolutionHappenedWhenTheAlertWasLastSeenFiringAndSaysSo() throws Exception {
+        AtomicReference<String> alerts = new AtomicReference<>("""
+                [{"labels": {"alertname": "RedisDown", "service": "redis"}, "fingerprint": "a1",
+                  "startsAt": "2026-01-01T00:00:00Z"}]
+                """);
+        List<java.time.Instant> servedFiring = new CopyOnWriteArrayList<>();
+        HttpServer am = serve(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0));
+        am.createContext("/", ex -> {
+            String body = alerts.get();
+            if (!body.equals("[]")) {
+                servedFiring.add(java.time.Instant.now());
+            }
+            reply(ex, 200, body);
+        });
+        am.start();
+        Incident cache = incident("Cache down", "prod", "redis");
+        HealthRecorder recorder = recorder("alice", "prod");
+        scheduler.watch(ServiceSpec.of("alertmanager", "127.0.0.1", Loopback.port(am),
+                AlertmanagerSpec.of("http://127.0.0.1:" + Loopback.port(am))).withInterval(TICK));
+        await().atMost(Duration.ofSeconds(20)).until(() -> alertEntries(cache).size() == 1 && servedFiring.size() >= 3);
+
+        alerts.set("[]");
+        await().atMost(Duration.ofSeconds(20)).until(() -> alertEntries(cache).size() == 2);
+        recorder.awaitIdle();
+
+        TimelineEntry resolved = alertEntry(cache, "resolved");
+        java.time.Instant last = servedFiring.get(servedFiring.size() - 1);
+        java.time.Instant before = servedFiring.get(servedFiring.size() - 2);
+        // The check that got the last answer listing it started after the one before was served, and before it.
+        assertThat(resolved.occurredAt()).isAfter(before).isBeforeOrEqualTo(last);
+        assertThat(resolved.recordedAt()).isAfter(last);
+        assertThat(((EntryBody.AlertChanged) resolved.body()).timing())
+                .startsWith("last seen firing; alertmanager gives no end time and stopped listing it at ");
+    }
+
+    @Test
+    void oneAlertFromAlertmanagerAndPrometheusIsOneEntryResolvedWhenNeitherListsIt() throws Exception {
+        AtomicReference<String> amAlerts = new AtomicReference<>("""
+                [{"labels": {"alertname": "RedisDown", "service": "redis"}, "fingerprint": "a1",
+                  "startsAt": "2026-01-01T00:00:00.000Z", "status": {"state": "active"}}]
+                """);
+        AtomicReference<String> promAlerts = new AtomicReference<>("""
+                {"status": "success", "data": {"alerts": [{"labels": {"alertname": "RedisDown", "service": "redis",
+                  "alertstate": "firing"}, "state": "firing", "activeAt": "2026-01-01T00:00:00.123Z"}]}}
+                """);
+        AtomicInteger promAnswers = new AtomicInteger();
+        HttpServer am = serve(answering(amAlerts, new AtomicInteger()));
+        HttpServer prom = serve(answering(promAlerts, promAnswers));
+        Incident cache = incident("Cache down", "prod", "redis");
+        HealthRecorder recorder = recorder("alice", "prod");
+        scheduler.watch(ServiceSpec.of("alertmanager", "127.0.0.1", Loopback.port(am),
+                AlertmanagerSpec.of("http://127.0.0.1:" + Loopback.port(am))).withInterval(TICK));
+        scheduler.watch(ServiceSpec.of("prometheus", "127.0.0.1", Loopback.port(prom),
+                AlertmanagerSpec.prometheus("http://127.0.0.1:" + Loopback.port(prom))).withInterval(TICK));
+        await().atMost(Duration.ofSeconds(20)).until(() -> alertEntries(cache).size() == 1 && promAnswers.get() >= 2);
+
+        amAlerts.set("[]");
+        int seen = promAnswers.get();
+        await().atMost(Duration.ofSeconds(20)).until(() -> promAnswers.get() >= seen + 3);
+        recorder.awaitIdle();
+        assertThat(alertEntries(cache)).as("Prometheus still lists it").containsExactly("RedisDown firing");
+
+        promAlerts.set("{\"status\": \"success\", \"data\": {\"alerts\": []}}");
+        await().atMost(Duration.ofSeconds(20)).until(() -> alertEntries(cache).size() == 2);
+        int more = promAnswers.get();
+        await().atMost(Duration.ofSeconds(20)).until(() -> promAnswers.get() >= more + 3);
+        recorder.awaitIdle();
+
+        assertThat(alertEntries(cache)).containsExactly("RedisDown firing", "RedisDown resolved");
+        EntryBody.AlertChanged firing = (EntryBody.AlertChanged) alertEntry(cache, "firing").body();
+        assertThat(firing.sources()).isNotEmpty().isSubsetOf("alertmanager", "prometheus");
+        EntryBody.AlertChanged resolved = (EntryBody.AlertChanged) alertEntry(cache, "resolved").body();
+        assertThat(resolved.sources()).containsExactlyInAnyOrder("alertmanager", "prometheus");
+        assertThat(resolved.timing()).contains("prometheus gives no end time");
+    }
+
+    private TimelineEntry alertEntry(Incident i, String state) throws Exception {
+        return store.entries(i.id(), 0).stream()
+                .filter(e -> e.body() instanceof EntryBody.AlertChanged a && a.state().equals(state)).findFirst().orElseThrow();
+    }
+
     private List<String> alertEntries(Incident i) throws Exception {
         return store.entries(i.id(), 0).stream().filter(e -> e.body() instanceof EntryBody.AlertChanged)
                 .map(e -> (EntryBody.AlertChanged) e.body()).map(a -> a.alert() + " " + a.state()).toList();

@@ -133,12 +133,23 @@ public final class DebianServers implements AutoCloseable {
 
     /** Prometheus on {@code port}, nothing scraped, evaluating {@code rules} (a rule file's YAML) every second. */
     public void prometheus(int port, String rules) throws Exception {
+        prometheus(port, rules, 0);
+    }
+
+    /**
+     * Prometheus on {@code port} evaluating {@code rules} every second and sending its alerts to the Alertmanager
+     * on {@code alertmanagerPort} (none when 0).
+     */
+    public void prometheus(int port, String rules, int alertmanagerPort) throws Exception {
         Path prometheus = require("prometheus", "prometheus");
         Path ruleFile = Files.writeString(dir.resolve("rules.yml"), rules);
+        String alerting = alertmanagerPort == 0 ? ""
+                : "alerting: {alertmanagers: [{static_configs: [{targets: ['127.0.0.1:" + alertmanagerPort + "']}]}]}\n";
         Path config = Files.writeString(dir.resolve("prometheus.yml"),
-                "global: {scrape_interval: 1m, evaluation_interval: 1s}\nrule_files: [" + ruleFile + "]\n");
+                "global: {scrape_interval: 1m, evaluation_interval: 1s}\nrule_files: [" + ruleFile + "]\n" + alerting);
+        // The first send usually precedes the notifier's target list; the default resend waits a minute after it.
         start(List.of(prometheus.toString(), "--config.file=" + config, "--storage.tsdb.path=" + dir.resolve("tsdb"),
-                "--web.listen-address=127.0.0.1:" + port), "prometheus");
+                "--web.listen-address=127.0.0.1:" + port, "--rules.alert.resend-delay=1s"), "prometheus");
     }
 
     /** Alertmanager without clustering and with a receiver that sends nothing, on {@code port}. */

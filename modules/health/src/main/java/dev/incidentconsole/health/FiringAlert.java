@@ -20,10 +20,12 @@ import java.util.Optional;
  * @param generatorUrl the link back to the rule's expression in Prometheus ({@code /graph?g0.expr=...}), or empty
  * @param state        the source's state word: {@code active} (Alertmanager), {@code firing}/{@code pending}
  *                     (Prometheus), or empty
+ * @param endsAt       Alertmanager's {@code endsAt}, or {@code null} (Prometheus gives none): in the past it is when
+ *                     the alert resolved; in the future it is only how long Alertmanager waits for the next report
  */
 public record FiringAlert(String name, String severity, Map<String, String> labels, String summary,
                           Instant startsAt, String fingerprint, Map<String, String> annotations,
-                          String generatorUrl, String state) {
+                          String generatorUrl, String state, Instant endsAt) {
     public FiringAlert {
         labels = Map.copyOf(labels);
         annotations = annotations == null ? Map.of() : Map.copyOf(annotations);
@@ -31,10 +33,22 @@ public record FiringAlert(String name, String severity, Map<String, String> labe
         state = state == null ? "" : state;
     }
 
+    /** An alert whose source gave no end time. */
+    public FiringAlert(String name, String severity, Map<String, String> labels, String summary,
+                       Instant startsAt, String fingerprint, Map<String, String> annotations,
+                       String generatorUrl, String state) {
+        this(name, severity, labels, summary, startsAt, fingerprint, annotations, generatorUrl, state, null);
+    }
+
     /** An alert known only by its labels and summary (no annotations, expression nor state). */
     public FiringAlert(String name, String severity, Map<String, String> labels, String summary,
                        Instant startsAt, String fingerprint) {
-        this(name, severity, labels, summary, startsAt, fingerprint, Map.of(), "", "");
+        this(name, severity, labels, summary, startsAt, fingerprint, Map.of(), "", "", null);
+    }
+
+    /** Whether the source says it ended before {@code now}: only a past {@code endsAt} means resolved. */
+    public boolean endedBy(Instant now) {
+        return endsAt != null && !endsAt.isAfter(now);
     }
 
     /** The {@code runbook_url} annotation, else {@code runbook}, else {@code runbook-url}, when present. */

@@ -23,10 +23,12 @@ import java.util.Objects;
  * @param details           extra facts for display: {@code version}, {@code http.status}, {@code output}...
  * @param alerts            firing alerts, for an Alertmanager probe; empty otherwise
  * @param certificateExpiry the TLS server certificate's expiry, for HTTPS; {@code null} otherwise
+ * @param resolvedAlerts    alerts the source still lists with an {@code endsAt} in the past (resolved, with when);
+ *                          empty otherwise
  */
 public record ProbeResult(Status status, String reason, Duration latency, Instant checkedAt,
                           List<Dependency> dependencies, Map<String, String> details,
-                          List<FiringAlert> alerts, Instant certificateExpiry) {
+                          List<FiringAlert> alerts, Instant certificateExpiry, List<FiringAlert> resolvedAlerts) {
     public ProbeResult {
         Objects.requireNonNull(status, "status");
         // Reasons and details quote commands, URLs and output: masked here, every reader gets them masked.
@@ -38,10 +40,11 @@ public record ProbeResult(Status status, String reason, Duration latency, Instan
         details.forEach((k, v) -> masked.put(k, SecretMasker.standard().mask(v)));
         details = java.util.Collections.unmodifiableMap(masked);
         alerts = List.copyOf(alerts);
+        resolvedAlerts = resolvedAlerts == null ? List.of() : List.copyOf(resolvedAlerts);
     }
 
     public static ProbeResult of(Status status, String reason, Duration latency, Instant checkedAt) {
-        return new ProbeResult(status, reason, latency, checkedAt, List.of(), Map.of(), List.of(), null);
+        return new ProbeResult(status, reason, latency, checkedAt, List.of(), Map.of(), List.of(), null, List.of());
     }
 
     public static ProbeResult up(String reason, Duration latency, Instant checkedAt) {
@@ -59,26 +62,31 @@ public record ProbeResult(Status status, String reason, Duration latency, Instan
 
     public ProbeResult withStatus(Status newStatus, String newReason) {
         return new ProbeResult(newStatus, newReason, latency, checkedAt, dependencies, details, alerts,
-                certificateExpiry);
+                certificateExpiry, resolvedAlerts);
     }
 
     public ProbeResult withDependencies(List<Dependency> deps) {
-        return new ProbeResult(status, reason, latency, checkedAt, deps, details, alerts, certificateExpiry);
+        return new ProbeResult(status, reason, latency, checkedAt, deps, details, alerts, certificateExpiry, resolvedAlerts);
     }
 
     public ProbeResult withDetail(String key, String value) {
         Map<String, String> copy = new LinkedHashMap<>(details);
         copy.put(key, value);
-        return new ProbeResult(status, reason, latency, checkedAt, dependencies, copy, alerts, certificateExpiry);
+        return new ProbeResult(status, reason, latency, checkedAt, dependencies, copy, alerts, certificateExpiry, resolvedAlerts);
     }
 
     public ProbeResult withAlerts(List<FiringAlert> firing) {
+        return withAlerts(firing, List.of());
+    }
+
+    /** With the alerts firing and those the source lists as resolved (a past {@code endsAt}). */
+    public ProbeResult withAlerts(List<FiringAlert> firing, List<FiringAlert> resolved) {
         return new ProbeResult(status, reason, latency, checkedAt, dependencies, details, firing,
-                certificateExpiry);
+                certificateExpiry, resolved);
     }
 
     public ProbeResult withCertificateExpiry(Instant expiry) {
-        return new ProbeResult(status, reason, latency, checkedAt, dependencies, details, alerts, expiry);
+        return new ProbeResult(status, reason, latency, checkedAt, dependencies, details, alerts, expiry, resolvedAlerts);
     }
 
     @Override

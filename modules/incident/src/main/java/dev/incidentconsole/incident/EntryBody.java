@@ -135,12 +135,26 @@ public sealed interface EntryBody {
         }
     }
 
-    /** An alert started firing ({@code state="firing"}) or resolved. */
-    record AlertChanged(String alert, String state, Map<String, String> labels, String summary) implements EntryBody {
+    /**
+     * An alert started firing ({@code state="firing"}) or resolved.
+     *
+     * @param sources the alert sources that reported it (an Alertmanager and a Prometheus report one alert once);
+     *                empty when not known
+     * @param timing  how the entry's time was found when the source did not give it, e.g. "last seen firing; no
+     *                end time from the source", or null when it is the source's own {@code startsAt}/{@code endsAt}
+     */
+    record AlertChanged(String alert, String state, Map<String, String> labels, String summary, List<String> sources,
+                        String timing) implements EntryBody {
         public AlertChanged {
             Objects.requireNonNull(alert, "alert");
             state = state == null ? "firing" : state;
             labels = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(labels == null ? Map.of() : labels));
+            sources = sources == null ? List.of() : List.copyOf(sources);
+        }
+
+        /** An alert change whose sources and timing are not known (entries written before they were kept). */
+        public AlertChanged(String alert, String state, Map<String, String> labels, String summary) {
+            this(alert, state, labels, summary, List.of(), null);
         }
     }
 

@@ -5,26 +5,27 @@ import dev.incidentconsole.health.FiringAlert;
 import java.util.List;
 
 /**
- * A firing alert as the dashboard lists it.
+ * A firing alert as the dashboard lists it: once, however many of the environment's alert sources report it.
  *
- * @param alert  the alert
- * @param source the alert source (Alertmanager or Prometheus service) that reported it
- * @param link   the best runbook section that answers the alert, or {@code null} when none does
- * @param links  every section that answers it, best first, each with why (the first is {@code link})
+ * @param alert   the alert
+ * @param sources the alert sources (Alertmanager, Prometheus services) that report it
+ * @param link    the best runbook section that answers the alert, or {@code null} when none does
+ * @param links   every section that answers it, best first, each with why (the first is {@code link})
  */
-public record AlertRow(FiringAlert alert, String source, LinkedSection link, List<LinkedSection> links) {
+public record AlertRow(FiringAlert alert, List<String> sources, LinkedSection link, List<LinkedSection> links) {
 
     public AlertRow {
+        sources = List.copyOf(sources);
         links = links == null ? (link == null ? List.of() : List.of(link)) : List.copyOf(links);
     }
 
-    /** A row with only its best section. */
-    public AlertRow(FiringAlert alert, String source, LinkedSection link) {
-        this(alert, source, link, null);
+    /** A row with every section that answers the alert, best first. */
+    public static AlertRow of(FiringAlert alert, List<String> sources, List<LinkedSection> links) {
+        return new AlertRow(alert, sources, links.isEmpty() ? null : links.get(0), links);
     }
 
-    /** A row with every section that answers the alert, best first. */
-    public static AlertRow of(FiringAlert alert, String source, List<LinkedSection> links) {
-        return new AlertRow(alert, source, links.isEmpty() ? null : links.get(0), links);
+    /** The sources for display: {@code Alertmanager and Prometheus}. */
+    public String source() {
+        return String.join(" and ", sources);
     }
 }

@@ -72,6 +72,7 @@ final class AlertsPane extends VBox {
             Label summary = new Label(SecretMasker.standard().mask(a.summary()));
             summary.getStyleClass().add("muted");
             summary.setMinWidth(0);
+            name.setTooltip(new Tooltip("Reported by " + row.source()));
             HBox head = new HBox(8, Icons.of(Feather.BELL, "icon-danger"), severity, name, summary);
             head.setAlignment(Pos.CENTER_LEFT);
             // the answer on its own line, so a long reason never pushes the section link out of sight

@@ -1,18 +1,22 @@
 package dev.incidentconsole.app.gui.dashboard;
 
 import dev.incidentconsole.app.services.RunbookLinks;
+import dev.incidentconsole.health.FiringAlert;
 import dev.incidentconsole.health.ServiceSpec;
+import dev.incidentconsole.health.alert.MergedAlerts;
 import dev.incidentconsole.health.spec.AlertmanagerSpec;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The alerts the environment's Alertmanager services last reported, each with the runbook sections that answer it.
- * UI thread only.
+ * The alerts the environment's alert sources (Alertmanager, Prometheus) last reported, each once with the sources
+ * that report it ({@link MergedAlerts}) and the runbook sections that answer it. UI thread only.
  */
 public final class FiringAlerts {
     private final ObservableList<AlertRow> alerts = FXCollections.observableArrayList();
@@ -25,7 +29,7 @@ public final class FiringAlerts {
      * @return whether the list changed
      */
     boolean refresh(List<ServiceRow> rows, RunbookLinks links) {
-        List<AlertRow> now = new ArrayList<>();
+        Map<String, List<FiringAlert>> bySource = new LinkedHashMap<>();
         boolean any = false;
         boolean answering = false;
         List<ServiceSpec> services = rows.stream().map(ServiceRow::spec).toList();
@@ -33,8 +37,12 @@ public final class FiringAlerts {
             if (r.spec().probe() instanceof AlertmanagerSpec) {
                 any = true;
                 answering |= r.state().answering();
-                r.snapshot().last().alerts().forEach(a -> now.add(AlertRow.of(a, r.name(), links.forAlert(a, services))));
+                bySource.put(r.name(), r.snapshot().last().alerts());
             }
+        }
+        List<AlertRow> now = new ArrayList<>();
+        for (MergedAlerts.Seen s : MergedAlerts.merge(bySource)) {
+            now.add(AlertRow.of(s.alert(), s.sources(), links.forAlert(s.alert(), services)));
         }
         configured.set(any);
         known.set(answering);
@@ -45,7 +53,7 @@ public final class FiringAlerts {
         return true;
     }
 
-    /** Most severe first, per Alertmanager. */
+    /** Most severe first, then oldest. */
     public ObservableList<AlertRow> list() {
         return alerts;
     }

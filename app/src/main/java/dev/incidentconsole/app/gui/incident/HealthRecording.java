@@ -3,18 +3,23 @@ package dev.incidentconsole.app.gui.incident;
 import dev.incidentconsole.app.gui.dashboard.DashboardViewModel;
 import dev.incidentconsole.app.incident.HealthRecorder;
 import java.util.concurrent.Executor;
+import dev.incidentconsole.incident.Incident;
 import javafx.beans.value.ChangeListener;
+import javafx.collections.ListChangeListener;
 
 /**
  * Connects the dashboard to a {@link HealthRecorder} writing into the incident store: the recorder hears every
- * check and learns which environment is watched; what it records shows in the timeline at once, even while
- * the team store is offline. Call on the UI thread.
+ * check and learns which environment is watched and which incidents the window lists (so one started while the team
+ * store is offline is recorded into too); what it records shows in the timeline at once, even while the team store
+ * is offline. Call on the UI thread.
  */
 public final class HealthRecording implements AutoCloseable {
     private final HealthRecorder recorder;
     private final AutoCloseable subscription;
     private final DashboardViewModel dashboard;
     private final ChangeListener<String> environment;
+    private final ListChangeListener<Incident> known;
+    private final IncidentViewModel incidents;
 
     private HealthRecording(DashboardViewModel dashboard, IncidentViewModel incidents, Executor uiThread) {
         this.dashboard = dashboard;
@@ -22,6 +27,9 @@ public final class HealthRecording implements AutoCloseable {
                 receipt -> uiThread.execute(() -> incidents.recorded(receipt)));
         this.environment = (obs, old, now) -> recorder.environment(now);
         recorder.environment(dashboard.environment().nameProperty().get());
+        this.known = c -> recorder.knownOpen(incidents.openIncidents());
+        incidents.incidents().addListener(known);
+        this.incidents = incidents;
         dashboard.environment().nameProperty().addListener(environment);
         this.subscription = dashboard.subscribe(recorder);
     }
@@ -40,6 +48,7 @@ public final class HealthRecording implements AutoCloseable {
             // The scheduler's handle only removes a listener from a list; nothing to report.
         }
         dashboard.environment().nameProperty().removeListener(environment);
+        incidents.incidents().removeListener(known);
         recorder.close();
     }
 }

@@ -11,6 +11,7 @@ import dev.incidentconsole.incident.RunbookLink;
 import dev.incidentconsole.incident.StoreException;
 import dev.incidentconsole.incident.Subscription;
 import dev.incidentconsole.incident.TimelineEntry;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -74,10 +75,11 @@ public final class IncidentViewModel implements AutoCloseable {
         timeline.queuedProperty().addListener(o -> describeOffline());
     }
 
-    /** Lets the Store dialog show and switch this view's store. */
+    /** Lets the Store dialog show and switch this view's store; the offline line names its team store. */
     public void attach(StoreSettingsViewModel settings) {
         this.storeSettings = settings;
         settings.bind(this);
+        settings.targetProperty().addListener(o -> describeOffline());
     }
 
     /** The Store dialog's model, or null when none was attached. */
@@ -90,19 +92,29 @@ public final class IncidentViewModel implements AutoCloseable {
         timeline.followStore(uiThread);
     }
 
-    /** Reloads the incident list, keeping the selection by id. */
+    /** Reloads the incident list, keeping the selection by id; while the team store is offline, keeps the list. */
     public void refresh() {
         boolean openOnly = !showResolved.get();
         int ticket = ++refreshes;
-        executor.execute(() -> store().list(openOnly), list -> setIncidents(list, ticket), this::fail);
+        executor.execute(() -> store().list(openOnly), list -> setIncidents(list, ticket), e -> {
+            IncidentStore s = store;
+            if (s == null || s.connectivity() != Connectivity.OFFLINE) {
+                fail(e); // offline, the Store line already says so; the list comes when the store is back
+            }
+        });
     }
 
-    /** Opens an incident and selects it; {@code then} receives it. */
+    /**
+     * Opens an incident and selects it; {@code then} receives it. Its creation entry is shown at once, also when
+     * the team store is offline and it waits in the journal (the store cannot be read back then).
+     */
     public void start(IncidentDraft draft, Consumer<Incident> then) {
-        executor.execute(() -> store().create(draft, author), created -> {
+        executor.execute(() -> store().append(draft.toEntry(author, Clock.systemUTC())), receipt -> {
+            Incident created = Incident.replay(List.of(receipt.entry().withSeq(1)));
             startedAt.put(created.id(), refreshes);
             incidents.add(0, created);
             selected.set(created);
+            timeline.accept(receipt);
             then.accept(created);
         }, this::fail);
     }
@@ -205,8 +217,12 @@ public final class IncidentViewModel implements AutoCloseable {
         connectivity = opened.onConnectivity(c -> {
             int waiting = opened.pendingEntries(); // on the store's listener thread, not the UI's
             uiThread.execute(() -> {
+                boolean wasOffline = offline.get();
                 offline.set(c == Connectivity.OFFLINE);
                 timeline.queuedProperty().set(waiting);
+                if (wasOffline && c == Connectivity.ONLINE && store == opened) {
+                    refresh(); // a window opened during the outage has listed nothing yet
+                }
             });
         });
         uiThread.execute(() -> {
@@ -217,7 +233,9 @@ public final class IncidentViewModel implements AutoCloseable {
 
     private void describeOffline() {
         int n = timeline.queuedProperty().get();
-        offlineText.set(!offline.get() ? "" : "Offline - " + n + (n == 1 ? " entry" : " entries") + " queued");
+        String where = storeSettings == null ? "" : storeSettings.targetProperty().get();
+        offlineText.set(!offline.get() ? "" : "Team store unreachable" + (where.isEmpty() ? "" : " (" + where + ")")
+                + " - " + n + (n == 1 ? " entry" : " entries") + " queued");
     }
 
     /** @param ticket the number of the refresh that listed them */
@@ -277,7 +295,10 @@ public final class IncidentViewModel implements AutoCloseable {
         return offline;
     }
 
-    /** {@code Offline - 3 entries queued} while the team store is unreachable, else empty. */
+    /**
+     * {@code Team store unreachable (db.internal:5432/incidents) - 3 entries queued} while the team store is
+     * unreachable, else empty.
+     */
     public ReadOnlyStringProperty offlineTextProperty() {
         return offlineText.getReadOnlyProperty();
     }

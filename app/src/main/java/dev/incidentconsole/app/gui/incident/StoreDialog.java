@@ -25,7 +25,7 @@ import org.kordamp.ikonli.feather.Feather;
 
 /**
  * The Incidents view's store line ("Embedded: ~/.local/share/..." or "Team: postgres db/incidents", with
- * "Offline - N entries queued" while the team store is unreachable) and the dialog it opens to set or clear
+ * "Team store unreachable (host:port/db) - N entries queued" while it is) and the dialog it opens to set or clear
  * the team store. A choice applies at once: the view switches to the new store.
  */
 final class StoreDialog {

@@ -33,6 +33,7 @@ public final class StoreSettingsViewModel {
     private final UnaryOperator<String> env;
     private final ReadOnlyStringWrapper inUse = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper team = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper target = new ReadOnlyStringWrapper("");
     private volatile SettingsStore settings;
     private volatile String sessionPassword;
     private IncidentViewModel incidents;
@@ -62,16 +63,22 @@ public final class StoreSettingsViewModel {
         this.incidents = model;
     }
 
-    /** Opens the chosen store (blocking: call off the UI thread); the opener of {@link IncidentViewModel}. */
+    /**
+     * Opens the chosen store (blocking: call off the UI thread); the opener of {@link IncidentViewModel}. A team
+     * store that does not answer now opens offline, as the {@code incident} commands do: entries are journaled on
+     * this machine and sent, once, when it is back (a refused login or a damaged schema still fails).
+     */
     public IncidentStore open() throws StoreException {
         StoreChoice choice = choice(load());
         shown(choice);
-        return open(choice, sessionPassword);
+        return open(choice, sessionPassword, true);
     }
 
-    private static IncidentStore open(StoreChoice choice, String password) throws StoreException {
+    /** A store chosen in the dialog must answer now: one that does not is not saved. */
+    private static IncidentStore open(StoreChoice choice, String password, boolean queueWhenUnreachable)
+            throws StoreException {
         try {
-            return choice.open(password, StoreOptions.defaults());
+            return choice.open(password, StoreOptions.defaults(), queueWhenUnreachable);
         } catch (StoreException e) {
             if (choice.team() && String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("password")) {
                 throw new StoreException(e.reason(), e.getMessage() + " Type the password in the Store dialog (kept for"
@@ -85,6 +92,7 @@ public final class StoreSettingsViewModel {
         uiThread.execute(() -> {
             inUse.set(choice.describe());
             team.set(choice.team());
+            target.set(choice.target());
         });
     }
 
@@ -147,7 +155,7 @@ public final class StoreSettingsViewModel {
         executor.execute(() -> {
             Settings next = change.apply(load());
             StoreChoice choice = choice(next);
-            IncidentStore opened = open(choice, typed);
+            IncidentStore opened = open(choice, typed, false);
             try {
                 settings.save(next);
             } catch (IOException e) {
@@ -190,6 +198,11 @@ public final class StoreSettingsViewModel {
     /** E.g. {@code Embedded: ~/.local/share/incident-console/incidents.db} or {@code Team: postgres db:5432/incidents}. */
     public ReadOnlyStringProperty inUseProperty() {
         return inUse.getReadOnlyProperty();
+    }
+
+    /** The team store in use as {@code host:port/database} (with {@code as user}), empty for the embedded one. */
+    public ReadOnlyStringProperty targetProperty() {
+        return target.getReadOnlyProperty();
     }
 
     /** Whether the store in use is a team store. */

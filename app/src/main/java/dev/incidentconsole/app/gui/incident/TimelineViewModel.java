@@ -1,6 +1,7 @@
 package dev.incidentconsole.app.gui.incident;
 
 import dev.incidentconsole.app.gui.util.TaskExecutor;
+import dev.incidentconsole.incident.Connectivity;
 import dev.incidentconsole.incident.EntryBody;
 import dev.incidentconsole.incident.Incident;
 import dev.incidentconsole.incident.IncidentStore;
@@ -97,8 +98,10 @@ public final class TimelineViewModel {
         String id = shown.id();
         executor.execute(() -> load(id), loaded -> {
             if (incident.get() != null && incident.get().id().equals(id)) {
-                entries.setAll(TimelineOrder.byEvent(loaded.entries()));
-                incident.set(Incident.replay(loaded.entries()));
+                if (!loaded.entries().isEmpty()) {
+                    entries.setAll(TimelineOrder.byEvent(loaded.entries()));
+                    incident.set(Incident.replay(loaded.entries()));
+                }
                 if (loaded.live() != null) {
                     stopFollowing();
                     live = loaded.live();
@@ -114,8 +117,18 @@ public final class TimelineViewModel {
 
     private Loaded load(String id) throws StoreException {
         IncidentStore s = store.get();
-        List<TimelineEntry> loaded = s.entries(id, 0);
         Executor ui = uiThread;
+        List<TimelineEntry> loaded;
+        try {
+            loaded = s.entries(id, 0);
+        } catch (StoreException e) {
+            if (ui == null || s.connectivity() != Connectivity.OFFLINE) {
+                throw e;
+            }
+            // Offline: what is recorded here shows as it is journaled, the rest arrives from the subscription,
+            // which reads the whole timeline once the store is back.
+            return new Loaded(List.of(), s.subscribe(id, 0, x -> ui.execute(() -> arrived(x))));
+        }
         long last = loaded.stream().mapToLong(TimelineEntry::seq).max().orElse(0);
         return new Loaded(loaded, ui == null ? null : s.subscribe(id, last, e -> ui.execute(() -> arrived(e))));
     }
@@ -278,8 +291,9 @@ public final class TimelineViewModel {
             at--;
         }
         entries.add(at, e);
-        // The state folds in recording order: an entry recorded after every shown one just applies.
-        boolean newest = e.seq() == 0 || e.seq() > lastSeq;
+        // The state folds in recording order: an entry recorded after every shown one just applies. The creation
+        // arrives after this console's own entries when the incident was started during a team-store outage.
+        boolean newest = (e.seq() == 0 || e.seq() > lastSeq) && !(e.body() instanceof EntryBody.Created);
         incident.set(newest ? now.apply(e) : Incident.replay(entries));
     }
 

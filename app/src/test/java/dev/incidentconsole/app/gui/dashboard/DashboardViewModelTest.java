@@ -208,6 +208,42 @@ class DashboardViewModelTest {
     }
 
     @Test
+    void anAlertReportedByAlertmanagerAndPrometheusIsOneRowNamingBoth() throws IOException {
+        HttpServer alertmanager = server(Loopback.http(200, """
+                [{"labels": {"alertname": "CacheDown", "severity": "critical", "service": "cache"},
+                  "annotations": {"summary": "Cache does not answer"}, "startsAt": "2026-01-01T00:00:00.000Z",
+                  "fingerprint": "c1", "status": {"state": "active"}}]
+                """));
+        HttpServer prometheus = server(Loopback.http(200, """
+                {"status": "success", "data": {"alerts": [
+                  {"labels": {"alertname": "CacheDown", "severity": "critical", "service": "cache"},
+                   "annotations": {"summary": "Cache does not answer"}, "state": "firing",
+                   "activeAt": "2026-01-01T00:00:00.250Z"},
+                  {"labels": {"alertname": "ScrapeSlow", "severity": "warning"}, "state": "firing",
+                   "activeAt": "2026-01-01T00:01:00Z"}]}}
+                """));
+        Path runbook = Files.writeString(dir.resolve("monitoring.md"), """
+                # Monitoring
+
+                | Service | Port | Health Check |
+                |---------|------|--------------|
+                | Alertmanager | %1$d | `curl http://127.0.0.1:%1$d/api/v2/alerts` |
+                | Prometheus | %2$d | `curl http://127.0.0.1:%2$d/-/healthy` |
+                """.formatted(Loopback.port(alertmanager), Loopback.port(prometheus)));
+        open(null, null);
+        model.setRunbooks(List.of(new RunbookParser().parse(runbook)));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            model.drain();
+            return model.rows().stream().allMatch(r -> r.state().answering()) && model.alerts().list().size() == 2;
+        });
+
+        assertThat(model.alerts().list()).extracting(r -> r.alert().name() + " " + r.source())
+                .containsExactly("CacheDown Alertmanager and Prometheus", "ScrapeSlow Prometheus");
+        assertThat(model.alerts().list().get(0).alert().startsAt()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
+    }
+
+    @Test
     void aWrappedChecksRunbookCommandIsShownMaskedBesideItsNativeProbe() {
         ServiceSpec spec = ServiceSpec.of("Postgres", "localhost", 5433, PostgresSpec.ready("localhost", 5433, "nova", "nova"))
                 .withRunbookCheck(new RunbookCheck("docker exec -e PGPASSWORD=s3cret nova_db pg_isready -U nova", "docker exec"));

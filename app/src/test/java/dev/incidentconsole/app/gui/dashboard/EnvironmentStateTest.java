@@ -6,6 +6,7 @@ import dev.incidentconsole.app.gui.util.DirectTaskExecutor;
 import dev.incidentconsole.app.services.ServiceSources;
 import dev.incidentconsole.app.services.ServiceTestRunbooks;
 import dev.incidentconsole.exec.SshTarget;
+import dev.incidentconsole.app.targets.EnvironmentTargets;
 import dev.incidentconsole.health.env.EnvironmentLoader;
 import dev.incidentconsole.health.schedule.HealthScheduler;
 import dev.incidentconsole.health.spec.CommandSpec;
@@ -128,6 +129,30 @@ class EnvironmentStateTest {
         assertThat(model.environment().errorProperty().get()).isEqualTo("environments.yaml line 9: "
                 + "environments.typo.services[0].command.target: no target named \"db-2\"; the environment's targets are db-1");
         assertThat(model.rows()).isEmpty();
+    }
+
+    @Test
+    void aWorkspaceWithoutAnEnvironmentFileShowsItsPortTablesNotTheSettingsFoldersFile() throws IOException {
+        Path team = Files.createDirectories(dir.resolve("team"));
+        Files.writeString(team.resolve("cache.md"), ServiceTestRunbooks.CACHE_RUNBOOK);
+        Path settings = Files.createDirectories(dir.resolve("config"));
+        Files.writeString(settings.resolve("environments.yaml"), "services: [{name: old-stack-api, port: 1, interval: 365d}]\n");
+        String before = System.getProperty("incident.config.dir");
+        System.setProperty("incident.config.dir", settings.toString());
+        try {
+            // What DashboardFeature.useWorkspace does when the window switches to the folder.
+            open(EnvironmentTargets.defaultFile(team), null);
+            model.setRunbooks(List.of(new RunbookParser().parse(team.resolve("cache.md"))));
+
+            assertThat(model.environment().names()).containsExactly(ServiceSources.PORT_TABLES);
+            assertThat(names()).containsExactly("Cache");
+        } finally {
+            if (before == null) {
+                System.clearProperty("incident.config.dir");
+            } else {
+                System.setProperty("incident.config.dir", before);
+            }
+        }
     }
 
     private void open(Path envFile, String preferred) {

@@ -101,7 +101,7 @@ class TeamStoreViewModelTest {
             return null;
         });
 
-        assertThat(onUi(() -> model.offlineTextProperty().get())).isEqualTo("Offline - 3 entries queued");
+        assertThat(onUi(() -> model.offlineTextProperty().get())).isEqualTo("Team store unreachable - 3 entries queued");
         assertThat(onUi(() -> timeline.entries().stream().filter(e -> e.seq() == 0).count())).isEqualTo(3);
 
         pg.ensureRunning();
@@ -112,6 +112,57 @@ class TeamStoreViewModelTest {
         assertThat(shown).extracting(TimelineEntry::seq).containsExactly(1L, 2L, 3L, 4L);
         assertThat(onUi(() -> timeline.queuedProperty().get())).isZero();
         assertThat(onUi(() -> timeline.incidentProperty().get().pinned())).hasSize(1);
+    }
+
+    @Test
+    void aWindowStartedDuringAnOutageOpensQueuesAndSendsEachEntryOnceWhenTheStoreIsBack() throws Exception {
+        SettingsStore settings = new SettingsStore(dir.resolve("config/settings.json"));
+        settings.update(s -> s.withStore(url(), "postgres"));
+        StoreSettingsViewModel stores = new StoreSettingsViewModel(new DirectTaskExecutor(), ui, settings, dir, null,
+                name -> null);
+        IncidentViewModel model = model(stores::open);
+        model.attach(stores);
+        TimelineViewModel timeline = model.timeline();
+        pg.stop();
+
+        onUi(() -> {
+            model.refresh(); // what the window does first: opens the store and lists the incidents
+            return null;
+        });
+        String where = "localhost:" + pg.port() + "/postgres as postgres";
+        await().atMost(Duration.ofSeconds(20)).until(() -> onUi(() -> model.offlineProperty().get()));
+        assertThat(onUi(() -> model.offlineTextProperty().get())).isEqualTo("Team store unreachable (" + where + ") - 0 entries queued");
+        assertThat(onUi(() -> model.errorProperty().get())).isEmpty();
+
+        AtomicReference<Incident> started = new AtomicReference<>();
+        onUi(() -> {
+            model.start(IncidentDraft.of("Started during the outage", Severity.P1), started::set);
+            timeline.addNote("paged while the store was down", false);
+            return null;
+        });
+        assertThat(started.get()).isNotNull();
+        assertThat(onUi(() -> model.offlineTextProperty().get())).isEqualTo("Team store unreachable (" + where + ") - 2 entries queued");
+        assertThat(onUi(() -> timeline.entries().stream().map(e -> e.kind() + " " + e.seq()).toList()))
+                .as("shown while waiting in the journal").containsExactly("created 0", "note 0");
+        assertThat(onUi(() -> model.incidents().stream().map(Incident::title).toList())).containsExactly("Started during the outage");
+
+        pg.ensureRunning();
+        await().atMost(Duration.ofSeconds(30)).until(() -> onUi(() -> model.offlineTextProperty().get().isEmpty()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> onUi(() -> timeline.entries().size() == 2
+                && timeline.entries().stream().allMatch(e -> e.seq() > 0)));
+        assertThat(onUi(() -> timeline.entries().stream().map(TimelineEntry::kind).toList())).containsExactly("created", "note");
+        await().atMost(Duration.ofSeconds(30)).until(() -> onUi(() -> model.incidents().stream()
+                .filter(i -> i.id().equals(started.get().id())).count() == 1 && model.errorProperty().get().isEmpty()));
+
+        onUi(() -> {
+            model.close(); // the window closes; a new one opens the same journal folder
+            return null;
+        });
+        try (var again = IncidentStores.postgres(url(), "postgres", null, dir, FAST_RETRY)) {
+            assertThat(again.pendingEntries()).isZero();
+            assertThat(again.entries(started.get().id(), 0)).extracting(TimelineEntry::kind).containsExactly("created", "note");
+            assertThat(again.list(false)).extracting(Incident::title).containsOnlyOnce("Started during the outage");
+        }
     }
 
     @Test

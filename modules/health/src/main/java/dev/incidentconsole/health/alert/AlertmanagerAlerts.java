@@ -22,12 +22,46 @@ public final class AlertmanagerAlerts {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> SEVERITY_ORDER = List.of("critical", "page", "error", "high", "warning",
             "medium", "info", "low", "none");
+    /** Most severe first, then oldest. */
+    static final Comparator<FiringAlert> ORDER = Comparator.comparingInt((FiringAlert f) -> rank(f.severity()))
+            .thenComparing(f -> f.startsAt() == null ? Instant.MAX : f.startsAt());
 
     private AlertmanagerAlerts() {
     }
 
     /**
-     * Parses the JSON array of alerts, most severe and then oldest first.
+     * An Alertmanager answer split by its alerts' {@code endsAt}: only a past one means resolved.
+     *
+     * @param firing   the alerts firing, most severe and then oldest first
+     * @param resolved the alerts listed with an {@code endsAt} before the answer (their {@link FiringAlert#endsAt()}
+     *                 is when they resolved)
+     */
+    public record Answer(List<FiringAlert> firing, List<FiringAlert> resolved) {
+        public Answer {
+            firing = List.copyOf(firing);
+            resolved = List.copyOf(resolved);
+        }
+    }
+
+    /**
+     * Parses Alertmanager's JSON array of alerts and splits it at {@code now}: an alert whose {@code endsAt} is
+     * at or before {@code now} has resolved, one with a later {@code endsAt} (Alertmanager's projection for an
+     * alert that is still being reported) or none is firing.
+     *
+     * @throws IOException when the body is not an Alertmanager alert list
+     */
+    public static Answer read(String body, Instant now) throws IOException {
+        List<FiringAlert> firing = new ArrayList<>();
+        List<FiringAlert> resolved = new ArrayList<>();
+        for (FiringAlert a : parse(body)) {
+            (a.endedBy(now) ? resolved : firing).add(a);
+        }
+        return new Answer(firing, resolved);
+    }
+
+    /**
+     * Parses the JSON array of alerts, most severe and then oldest first, whatever their {@code endsAt}
+     * ({@link #read} tells the resolved ones apart).
      *
      * @throws IOException when the body is not an Alertmanager alert list
      */
@@ -44,10 +78,9 @@ public final class AlertmanagerAlerts {
             alerts.add(new FiringAlert(labels.getOrDefault("alertname", "(unnamed)"),
                     labels.getOrDefault("severity", ""), labels, summary, instant(a.path("startsAt").asText("")),
                     a.path("fingerprint").asText(""), annotations, a.path("generatorURL").asText(""),
-                    a.path("status").path("state").asText("")));
+                    a.path("status").path("state").asText(""), instant(a.path("endsAt").asText(""))));
         }
-        alerts.sort(Comparator.comparingInt((FiringAlert f) -> rank(f.severity()))
-                .thenComparing(f -> f.startsAt() == null ? Instant.MAX : f.startsAt()));
+        alerts.sort(ORDER);
         return alerts;
     }
 
@@ -75,8 +108,7 @@ public final class AlertmanagerAlerts {
                     labels, summary, instant(a.path("activeAt").asText("")), fingerprint(labels), annotations,
                     a.path("generatorURL").asText(""), "firing"));
         }
-        alerts.sort(Comparator.comparingInt((FiringAlert f) -> rank(f.severity()))
-                .thenComparing(f -> f.startsAt() == null ? Instant.MAX : f.startsAt()));
+        alerts.sort(ORDER);
         return alerts;
     }
 

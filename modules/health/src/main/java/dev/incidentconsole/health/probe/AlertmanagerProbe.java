@@ -7,6 +7,7 @@ import dev.incidentconsole.health.ProbeResult;
 import dev.incidentconsole.health.alert.AlertmanagerAlerts;
 import dev.incidentconsole.health.spec.AlertmanagerSpec;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
@@ -52,8 +53,12 @@ final class AlertmanagerProbe implements Probe {
                 return context.down("HTTP " + response.code() + " from " + query());
             }
             String body = response.body().string();
-            List<FiringAlert> alerts = spec.prometheus() ? AlertmanagerAlerts.parsePrometheus(body) : AlertmanagerAlerts.parse(body);
-            return context.up(AlertmanagerAlerts.summary(alerts)).withAlerts(alerts);
+            if (spec.prometheus()) {
+                List<FiringAlert> alerts = AlertmanagerAlerts.parsePrometheus(body);
+                return context.up(AlertmanagerAlerts.summary(alerts)).withAlerts(alerts);
+            }
+            AlertmanagerAlerts.Answer answer = AlertmanagerAlerts.read(body, Instant.now());
+            return context.up(AlertmanagerAlerts.summary(answer.firing())).withAlerts(answer.firing(), answer.resolved());
         } catch (IOException e) {
             return context.down(Failures.describe(e, context));
         }

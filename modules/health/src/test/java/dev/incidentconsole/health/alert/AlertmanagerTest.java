@@ -101,6 +101,43 @@ class AlertmanagerTest {
     }
 
     @Test
+    void onlyAPastEndsAtMeansResolved() throws IOException {
+        Instant now = Instant.now();
+        String body = """
+                [{"labels": {"alertname": "StillFiring", "severity": "critical"}, "fingerprint": "f1",
+                  "startsAt": "2025-01-10T03:00:00Z", "endsAt": "%s", "status": {"state": "active"}},
+                 {"labels": {"alertname": "AlreadyOver", "severity": "warning"}, "fingerprint": "f2",
+                  "startsAt": "2025-01-10T03:01:00Z", "endsAt": "2025-01-10T03:07:30Z", "status": {"state": "active"}}]
+                """.formatted(now.plus(Duration.ofMinutes(4)));
+        HttpServer server = serving("/api/v2/alerts", body);
+        try (Probes probes = new Probes()) {
+            ProbeResult r = probes.create(AlertmanagerSpec.of("http://127.0.0.1:" + server.getAddress().getPort()))
+                    .check(ProbeContext.start(Duration.ofSeconds(2)));
+
+            assertThat(r.reason()).isEqualTo("1 alert firing (1 critical)");
+            assertThat(r.alerts()).extracting(FiringAlert::name).containsExactly("StillFiring");
+            assertThat(r.alerts().get(0).endsAt()).isAfter(now);
+            assertThat(r.resolvedAlerts()).extracting(FiringAlert::name).containsExactly("AlreadyOver");
+            assertThat(r.resolvedAlerts().get(0).endsAt()).isEqualTo(Instant.parse("2025-01-10T03:07:30Z"));
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    /** A real HTTP server on loopback answering {@code path} with {@code body}. */
+    private static HttpServer serving(String path, String body) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(Net.loopback(), 0), 0);
+        server.createContext(path, ex -> {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, bytes.length);
+            ex.getResponseBody().write(bytes);
+            ex.close();
+        });
+        server.start();
+        return server;
+    }
+
+    @Test
     void unreachableAlertmanagerIsDown() {
         try (Probes probes = new Probes()) {
             ProbeResult r = probes.create(AlertmanagerSpec.of("http://127.0.0.1:" + Net.closedPort()))

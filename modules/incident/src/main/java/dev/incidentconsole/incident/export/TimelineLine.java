@@ -121,7 +121,9 @@ record TimelineLine(TimelineEntry entry, Instant time, String label, String comm
             label = "Alert " + a.state();
             detail = a.alert() + (a.summary() == null || a.summary().isEmpty() ? "" : ": " + a.summary())
                     + (a.labels().isEmpty() ? "" : " " + a.labels().entrySet().stream()
-                    .map(x -> x.getKey() + "=" + x.getValue()).collect(Collectors.joining(", ", "{", "}")));
+                    .map(x -> x.getKey() + "=" + x.getValue()).collect(Collectors.joining(", ", "{", "}")))
+                    + (a.sources().isEmpty() ? "" : " — from " + String.join(" and ", a.sources()))
+                    + (a.timing() == null ? "" : " (" + a.timing() + ")");
         } else if (b instanceof EntryBody.ResponderJoined r) {
             label = "Joined";
             detail = r.name() + (r.role() == null || r.role().isEmpty() ? "" : " as " + r.role());

@@ -68,6 +68,24 @@ class IncidentExportTest {
     }
 
     @Test
+    void anAlertsResolutionSaysWhichSourcesSawItAndHowItsTimeWasFound() throws Exception {
+        IncidentDocument doc = worked("Redis down", new EntryBody.AlertChanged("RedisDown", "resolved",
+                java.util.Map.of("service", "redis"), "Redis does not answer", List.of("alertmanager", "prometheus"),
+                "last seen firing; prometheus gives no end time and stopped listing it at 2026-11-22T03:20:00Z"));
+
+        String md = IncidentExport.markdown(doc, OPTIONS);
+        String html = IncidentExport.html(doc, OPTIONS);
+        String json = IncidentExport.json(doc, OPTIONS);
+
+        String said = "from alertmanager and prometheus (last seen firing; prometheus gives no end time and stopped"
+                + " listing it at 2026-11-22T03:20:00Z)";
+        assertThat(md).contains(said);
+        assertThat(html).contains(said);
+        assertThat(json).contains("\"sources\" : [ \"alertmanager\", \"prometheus\" ]").contains("\"timing\" : \"last seen firing;");
+        assertThat(IncidentExport.fromJson(json)).isEqualTo(doc);
+    }
+
+    @Test
     void longOutputKeepsTheFirstAndLastLines() {
         String output = IntStream.rangeClosed(1, 100).mapToObj(k -> "row " + k).collect(Collectors.joining("\n"));
         assertThat(OutputTrim.trim(output, 3, 2)).isEqualTo("row 1\nrow 2\nrow 3\n… 95 lines omitted …\nrow 99\nrow 100");
