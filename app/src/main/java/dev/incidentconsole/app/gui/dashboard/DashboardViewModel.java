@@ -1,5 +1,6 @@
 package dev.incidentconsole.app.gui.dashboard;
 
+import dev.incidentconsole.app.gui.util.LatestWins;
 import dev.incidentconsole.app.gui.util.TaskExecutor;
 import dev.incidentconsole.app.services.LinkedSection;
 import dev.incidentconsole.app.services.RunbookLinks;
@@ -38,7 +39,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class DashboardViewModel implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DashboardViewModel.class);
-    private final TaskExecutor executor;
     private final HealthScheduler scheduler;
     private final EnvironmentLoader loader;
     private final StatusBatcher batcher = new StatusBatcher();
@@ -57,15 +57,15 @@ public final class DashboardViewModel implements AutoCloseable {
     private Consumer<List<ServiceRow>> onDown = down -> { };
     private final ObjectProperty<Consumer<ServiceRow>> incidentStarter = new SimpleObjectProperty<>();
     private final ObjectProperty<Consumer<AlertRow>> alertIncidentStarter = new SimpleObjectProperty<>();
-    private int fileGeneration;
+    private final LatestWins fileLoads;
     private String pendingService;
     private boolean closed;
 
     /** @param scheduler checks the services; this view model closes it in {@link #close()} */
     public DashboardViewModel(TaskExecutor executor, HealthScheduler scheduler, EnvironmentLoader loader) {
-        this.executor = executor;
         this.scheduler = scheduler;
         this.loader = loader;
+        this.fileLoads = executor.latestWins();
         this.subscription = scheduler.subscribe(batcher);
         env.onActivate(this::activate);
         selected.addListener((obs, old, row) -> refreshLinks());
@@ -77,21 +77,14 @@ public final class DashboardViewModel implements AutoCloseable {
      * file shows its error ({@link #errorProperty()}) and leaves the port tables usable.
      */
     public void openEnvironmentFile(Path file, String preferred) {
-        int generation = ++fileGeneration;
         env.fileLoading(preferred);
         if (file == null) {
+            fileLoads.supersede();
             fileLoaded(null, "");
             return;
         }
-        executor.execute(() -> loader.load(file), f -> {
-            if (generation == fileGeneration) {
-                fileLoaded(f, "");
-            }
-        }, e -> {
-            if (generation == fileGeneration) {
-                fileLoaded(null, e.getMessage() == null ? "Cannot read " + file : e.getMessage());
-            }
-        });
+        fileLoads.submit(() -> loader.load(file), f -> fileLoaded(f, ""),
+                e -> fileLoaded(null, e.getMessage() == null ? "Cannot read " + file : e.getMessage()));
     }
 
     /** The loaded runbooks: their port tables become services, their sections and alerts link targets. */

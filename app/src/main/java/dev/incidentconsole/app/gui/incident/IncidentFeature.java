@@ -23,10 +23,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import javafx.beans.value.ObservableValue;
 import org.kordamp.ikonli.feather.Feather;
@@ -52,11 +48,6 @@ public final class IncidentFeature implements AutoCloseable {
     private final RunServices run;
     private final ObservableValue<TargetCatalog> catalog;
     private final IncidentStarter starter;
-    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "walkthrough-waits");
-        t.setDaemon(true);
-        return t;
-    });
     private ServiceWatch watch = ServiceWatch.NONE;
     private AlertSeverity severities = AlertSeverity.of(java.util.Map.of());
     private HealthRecording recording;
@@ -177,8 +168,7 @@ public final class IncidentFeature implements AutoCloseable {
 
     /** Time limits of "wait until UP": the timeout fires on the UI thread. */
     private Runnable after(Duration delay, Runnable task) {
-        ScheduledFuture<?> f = timers.schedule(() -> uiThread.execute(task), delay.toMillis(), TimeUnit.MILLISECONDS);
-        return () -> f.cancel(false);
+        return executor.schedule(delay, task)::cancel;
     }
 
     public IncidentViewModel model() {
@@ -187,7 +177,6 @@ public final class IncidentFeature implements AutoCloseable {
 
     @Override
     public void close() {
-        timers.shutdownNow();
         if (recording != null) {
             recording.close();
         }

@@ -1,5 +1,6 @@
 package dev.incidentconsole.app.gui.workspace;
 
+import dev.incidentconsole.app.gui.util.LatestWins;
 import dev.incidentconsole.app.gui.util.TaskExecutor;
 import dev.incidentconsole.app.settings.Settings;
 import dev.incidentconsole.app.settings.SettingsStore;
@@ -23,7 +24,6 @@ import javafx.collections.ObservableList;
  * property changes on the thread it calls back on. Touches no controls.
  */
 public final class WorkspaceViewModel {
-    private final TaskExecutor executor;
     private final SettingsStore store;
     private final ReadOnlyObjectWrapper<Workspace> current = new ReadOnlyObjectWrapper<>();
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
@@ -31,15 +31,15 @@ public final class WorkspaceViewModel {
     // with the listeners added to it.
     private final ObservableList<Path> recentView = FXCollections.unmodifiableObservableList(recent);
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper("");
-    private int generation;
+    private final LatestWins choices;
 
     /** What a background step found: the workspace to show, the recent list and what to tell the user. */
     private record Outcome(Workspace workspace, List<Path> recent, String note) {
     }
 
     public WorkspaceViewModel(TaskExecutor executor, SettingsStore store) {
-        this.executor = executor;
         this.store = store;
+        this.choices = executor.latestWins();
     }
 
     /**
@@ -48,8 +48,7 @@ public final class WorkspaceViewModel {
      * note naming them.
      */
     public void start(Path named) {
-        int g = ++generation;
-        executor.execute(() -> {
+        choices.submit(() -> {
             List<String> notes = new ArrayList<>();
             Settings settings = pruned(notes);
             Workspace chosen;
@@ -64,19 +63,16 @@ public final class WorkspaceViewModel {
                 chosen = Workspace.demo();
             }
             return new Outcome(chosen, settings.recentWorkspaces(), String.join(" ", notes));
-        }, outcome -> apply(g, outcome), e -> {
-            if (g == generation) {
-                current.set(named == null ? Workspace.demo() : Workspace.of(named));
-                note.set(e.getMessage());
-            }
+        }, this::apply, e -> {
+            current.set(named == null ? Workspace.demo() : Workspace.of(named));
+            note.set(e.getMessage());
         });
     }
 
     /** Switches to {@code folder} (from "Open folder..." or the recent list) and remembers it. */
     public void open(Path folder) {
-        int g = ++generation;
         Workspace wanted = Workspace.of(folder);
-        executor.execute(() -> {
+        choices.submit(() -> {
             List<String> notes = new ArrayList<>();
             if (!wanted.bundled() && !Files.isDirectory(wanted.folder())) {
                 Settings settings = store.update(s -> s.withoutWorkspace(wanted.folder()));
@@ -85,11 +81,9 @@ public final class WorkspaceViewModel {
             }
             Settings settings = wanted.bundled() ? store.update(s -> s.withWorkspace(null)) : remember(wanted, notes);
             return new Outcome(wanted, settings.recentWorkspaces(), String.join(" ", notes));
-        }, outcome -> apply(g, outcome), e -> {
-            if (g == generation) {
-                current.set(wanted); // shown for this session; the note says it was not kept
-                note.set(e.getMessage() + " The workspace is open but will not be remembered.");
-            }
+        }, this::apply, e -> {
+            current.set(wanted); // shown for this session; the note says it was not kept
+            note.set(e.getMessage() + " The workspace is open but will not be remembered.");
         });
     }
 
@@ -98,10 +92,7 @@ public final class WorkspaceViewModel {
         open(Workspace.demo().folder());
     }
 
-    private void apply(int g, Outcome outcome) {
-        if (g != generation) {
-            return;
-        }
+    private void apply(Outcome outcome) {
         recent.setAll(outcome.recent());
         note.set(outcome.note());
         if (outcome.workspace() != null) {
