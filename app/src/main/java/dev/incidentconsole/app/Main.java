@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import javafx.application.Application;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * The one entry point: no arguments open the GUI on the workspace chosen last, one folder argument opens it on that
@@ -63,9 +65,12 @@ public final class Main implements Runnable {
         return Files.isDirectory(folder) ? folder : null;
     }
 
+    @Spec
+    private CommandSpec spec;
+
     @Override
     public void run() {
         // Only reached with options but no subcommand (e.g. a typo'd flag is a usage error before this).
-        commandLine().usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 }

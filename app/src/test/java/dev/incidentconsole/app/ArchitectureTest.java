@@ -1,9 +1,12 @@
 package dev.incidentconsole.app;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -105,5 +108,75 @@ class ArchitectureTest {
     @Test
     void modulesHaveNoCycles() {
         slices().matching("dev.incidentconsole.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void modulesOtherThanRunbookDependOnNoOtherModule() {
+        for (String module : MODULES) {
+            if (module.startsWith("dev.incidentconsole.runbook")) {
+                continue;
+            }
+            String[] others = Stream.of(MODULES).filter(m -> !m.equals(module) && !m.contains(".runbook"))
+                    .toArray(String[]::new);
+            noClasses().that().resideInAPackage(module)
+                    .should().dependOnClassesThat().resideInAnyPackage(others)
+                    .because("the modules depend on runbook at most")
+                    .check(classes);
+        }
+    }
+
+    @Test
+    void guiFeaturePackagesHaveNoCycles() {
+        // The top-level rule above sees all of app as one slice; features growing into each other hide inside it.
+        slices().matching("dev.incidentconsole.app.gui.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void guiUtilUsesNoOtherGuiPackage() {
+        // What features share sits below them all, so sharing it cannot close a cycle.
+        noClasses().that().resideInAPackage("dev.incidentconsole.app.gui.util..")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("dev.incidentconsole.app.gui..")
+                        .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage("dev.incidentconsole.app.gui.util.."))))
+                .check(classes);
+    }
+
+    @Test
+    void viewModelsDoNotUseSceneGraphClasses() {
+        classes().that().haveSimpleNameEndingWith("ViewModel")
+                .should().onlyDependOnClassesThat().resideOutsideOfPackage("javafx.scene..")
+                .because("view models hold state and logic testable without a screen; views own the controls")
+                .check(classes);
+    }
+
+    @Test
+    void thereAreViewModelsToCheck() {
+        assertThat(classes.stream().filter(c -> c.getSimpleName().endsWith("ViewModel"))).hasSizeGreaterThan(5);
+    }
+
+    @Test
+    void onlyTheCommandLineWritesToTheStandardStreams() {
+        noClasses().that().resideOutsideOfPackage("dev.incidentconsole.app.cli..")
+                .should().accessField(System.class, "out")
+                .orShould().accessField(System.class, "err")
+                .because("everything else logs through SLF4J; the CLI's output is its interface")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheAppUsesTheLoggingBackend() {
+        noClasses().that().resideOutsideOfPackage("dev.incidentconsole.app..")
+                .should().dependOnClassesThat().resideInAPackage("ch.qos.logback..")
+                .because("libraries log through SLF4J; the application picks the backend")
+                .check(classes);
+    }
+
+    @Test
+    void everyModuleLogsThroughSlf4j() {
+        noClasses().should().dependOnClassesThat()
+                .resideInAnyPackage("java.util.logging..", "org.apache.log4j..", "org.apache.logging.log4j..",
+                        "org.apache.commons.logging..")
+                .orShould().dependOnClassesThat().belongToAnyOf(System.Logger.class)
+                .because("SLF4J is the one logging API")
+                .check(classes);
     }
 }

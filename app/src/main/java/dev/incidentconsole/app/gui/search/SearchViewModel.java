@@ -1,5 +1,6 @@
 package dev.incidentconsole.app.gui.search;
 
+import dev.incidentconsole.app.gui.library.SectionTarget;
 import dev.incidentconsole.app.gui.util.LatestWins;
 import dev.incidentconsole.app.gui.util.TaskExecutor;
 import dev.incidentconsole.search.SearchHit;

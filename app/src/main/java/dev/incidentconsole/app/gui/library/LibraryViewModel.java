@@ -1,4 +1,4 @@
-package dev.incidentconsole.app.gui.search;
+package dev.incidentconsole.app.gui.library;
 
 import dev.incidentconsole.app.gui.util.TaskExecutor;
 import dev.incidentconsole.app.settings.Settings;
