@@ -10,11 +10,13 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -160,6 +162,45 @@ class ArchitectureTest {
                 .orShould().accessField(System.class, "err")
                 .because("everything else logs through SLF4J; the CLI's output is its interface")
                 .check(classes);
+    }
+
+    /** Reads the process's launch settings: system properties or environment variables, called or referenced. */
+    private static final ArchRule ONLY_LAUNCH_OPTIONS_READ_THE_PROCESS = noClasses()
+            .that().resideInAPackage("dev.incidentconsole.app..")
+            .and().doNotHaveFullyQualifiedName("dev.incidentconsole.app.settings.LaunchOptions")
+            .should().accessTargetWhere(DescribedPredicate.describe("System.getProperty/getProperties/getenv, "
+                    + "Boolean.getBoolean, Integer.getInteger or Long.getLong", access -> {
+                        String owner = access.getTargetOwner().getName();
+                        String name = access.getName();
+                        return owner.equals(System.class.getName()) && Set.of("getProperty", "getProperties", "getenv")
+                                .contains(name)
+                                || Set.of(Boolean.class.getName(), Integer.class.getName(), Long.class.getName())
+                                .contains(owner) && Set.of("getBoolean", "getInteger", "getLong").contains(name);
+                    }))
+            .because("launch settings are read once, into LaunchOptions, and handed down as typed values");
+
+    @Test
+    void onlyLaunchOptionsReadsSystemPropertiesAndTheEnvironment() {
+        ONLY_LAUNCH_OPTIONS_READ_THE_PROCESS.check(classes);
+    }
+
+    @Test
+    void theLaunchOptionsRuleCatchesCallsAndMethodReferences() {
+        // Guards against the rule above passing vacuously (e.g. method references going unseen).
+        JavaClasses reader = new ClassFileImporter().importClasses(PropertyReader.class);
+        assertThat(ONLY_LAUNCH_OPTIONS_READ_THE_PROCESS.evaluate(reader).getFailureReport().getDetails())
+                .anyMatch(d -> d.contains("getProperty")).anyMatch(d -> d.contains("getenv"));
+    }
+
+    /** A class that reads the process as a feature class must not (only imported by the test above). */
+    static final class PropertyReader {
+        String theme() {
+            return System.getProperty("incident.theme");
+        }
+
+        java.util.function.UnaryOperator<String> env() {
+            return System::getenv;
+        }
     }
 
     @Test

@@ -94,7 +94,7 @@ final class TargetFields {
 
     Path path(String key) throws EnvironmentException {
         String v = text(key, null);
-        return v == null ? null : Targets.path(v, file);
+        return v == null ? null : Targets.path(v, file, env);
     }
 
     List<Path> paths(String key) throws EnvironmentException {
@@ -104,7 +104,7 @@ final class TargetFields {
         }
         List<Path> out = new ArrayList<>();
         for (JsonNode one : v) {
-            out.add(Targets.path(Targets.expand(one.asText(), env, p -> error(path + "." + key, p)), file));
+            out.add(Targets.path(Targets.expand(one.asText(), env, p -> error(path + "." + key, p)), file, env));
         }
         return out;
     }

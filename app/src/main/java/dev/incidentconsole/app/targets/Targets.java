@@ -45,10 +45,14 @@ final class Targets {
         return out.toString();
     }
 
-    /** {@code ~/x} from the home folder, a relative path from the environment file's folder. */
-    static Path path(String value, Path relativeTo) {
-        if (value.equals("~") || value.startsWith("~/")) {
-            return Path.of(System.getProperty("user.home")).resolve(value.length() > 1 ? value.substring(2) : "");
+    /**
+     * {@code ~/x} from the home folder ({@code $HOME} from {@code env}, as a shell reads it), a relative path from the
+     * environment file's folder.
+     */
+    static Path path(String value, Path relativeTo, Function<String, String> env) {
+        String home = env.apply("HOME");
+        if ((value.equals("~") || value.startsWith("~/")) && home != null && !home.isBlank()) {
+            return Path.of(home).resolve(value.length() > 1 ? value.substring(2) : "");
         }
         Path p = Path.of(value);
         Path dir = relativeTo == null ? null : relativeTo.toAbsolutePath().getParent();

@@ -154,7 +154,7 @@ public final class LibraryViewModel {
             }
             Path synonyms = next.synonymsFile();
             if (synonyms == null && workspace != null) {
-                synonyms = Workspace.of(workspace).synonymsFile();
+                synonyms = new Workspace(workspace, false).synonymsFile(); // demo or not, its folder's file
             }
             library.configure(folders, synonyms);
             done = v;

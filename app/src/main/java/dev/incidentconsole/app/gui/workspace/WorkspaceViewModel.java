@@ -25,6 +25,7 @@ import javafx.collections.ObservableList;
  */
 public final class WorkspaceViewModel {
     private final SettingsStore store;
+    private final Path bundled;
     private final ReadOnlyObjectWrapper<Workspace> current = new ReadOnlyObjectWrapper<>();
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
     // One wrapper, kept: an unmodifiable view listens to its list weakly, so a view made per call could be collected
@@ -37,8 +38,10 @@ public final class WorkspaceViewModel {
     private record Outcome(Workspace workspace, List<Path> recent, String note) {
     }
 
-    public WorkspaceViewModel(TaskExecutor executor, SettingsStore store) {
+    /** @param bundled the bundled demo runbooks' folder ({@code LaunchOptions.bundledRunbooks()}) */
+    public WorkspaceViewModel(TaskExecutor executor, SettingsStore store, Path bundled) {
         this.store = store;
+        this.bundled = bundled;
         this.choices = executor.latestWins();
     }
 
@@ -53,25 +56,25 @@ public final class WorkspaceViewModel {
             Settings settings = pruned(notes);
             Workspace chosen;
             if (named != null) {
-                chosen = Workspace.of(named);
+                chosen = workspaceAt(named);
                 if (Files.isDirectory(chosen.folder()) && !chosen.bundled()) {
                     settings = remember(chosen, notes);
                 }
             } else if (settings.workspace() != null) {
-                chosen = Workspace.of(settings.workspace());
+                chosen = workspaceAt(settings.workspace());
             } else {
-                chosen = Workspace.demo();
+                chosen = demo();
             }
             return new Outcome(chosen, settings.recentWorkspaces(), String.join(" ", notes));
         }, this::apply, e -> {
-            current.set(named == null ? Workspace.demo() : Workspace.of(named));
+            current.set(named == null ? demo() : workspaceAt(named));
             note.set(e.getMessage());
         });
     }
 
     /** Switches to {@code folder} (from "Open folder..." or the recent list) and remembers it. */
     public void open(Path folder) {
-        Workspace wanted = Workspace.of(folder);
+        Workspace wanted = workspaceAt(folder);
         choices.submit(() -> {
             List<String> notes = new ArrayList<>();
             if (!wanted.bundled() && !Files.isDirectory(wanted.folder())) {
@@ -87,9 +90,19 @@ public final class WorkspaceViewModel {
         });
     }
 
+    /** The workspace at {@code folder}: the demo when it is the bundled folder. */
+    public Workspace workspaceAt(Path folder) {
+        return Workspace.of(folder, bundled);
+    }
+
+    /** The bundled demo runbooks. */
+    public Workspace demo() {
+        return Workspace.demo(bundled);
+    }
+
     /** Goes back to the bundled demo runbooks (the recent list is kept). */
     public void openDemo() {
-        open(Workspace.demo().folder());
+        open(demo().folder());
     }
 
     private void apply(Outcome outcome) {
