@@ -241,9 +241,12 @@ public final class ConsoleApp extends Application {
         Clipboard.getSystemClipboard().setContent(content);
     }
 
-    /** The folder of {@code incident-console FOLDER} (Main passes it as the only argument), or {@code null}. */
     private Path folderArgument() {
-        List<String> raw = getParameters() == null ? List.of() : getParameters().getRaw();
+        return folderArgument(getParameters() == null ? List.of() : getParameters().getRaw());
+    }
+
+    /** The folder of {@code incident-console FOLDER} (Main passes it as the only argument), or {@code null}. */
+    static Path folderArgument(List<String> raw) {
         return raw.size() != 1 || DeepLink.looksLikeLink(raw.get(0)) ? null : Path.of(raw.get(0)).toAbsolutePath();
     }
 }
