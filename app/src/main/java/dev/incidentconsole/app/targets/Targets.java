@@ -46,13 +46,12 @@ final class Targets {
     }
 
     /**
-     * {@code ~/x} from the home folder ({@code $HOME} from {@code env}, as a shell reads it), a relative path from the
-     * environment file's folder.
+     * {@code ~/x} from {@code home} (the SSH config's, as OpenSSH reads it), a relative path from the environment
+     * file's folder.
      */
-    static Path path(String value, Path relativeTo, Function<String, String> env) {
-        String home = env.apply("HOME");
-        if ((value.equals("~") || value.startsWith("~/")) && home != null && !home.isBlank()) {
-            return Path.of(home).resolve(value.length() > 1 ? value.substring(2) : "");
+    static Path path(String value, Path relativeTo, Path home) {
+        if (value.equals("~") || value.startsWith("~/")) {
+            return home.resolve(value.length() > 1 ? value.substring(2) : "");
         }
         Path p = Path.of(value);
         Path dir = relativeTo == null ? null : relativeTo.toAbsolutePath().getParent();
