@@ -90,7 +90,7 @@ public final class CheckCommand implements Callable<Integer> {
         Environment env;
         RunbookLinks links = new RunbookLinks(parsed);
         try {
-            EnvironmentFile loaded = file == null ? null : new EnvironmentLoader().load(file);
+            EnvironmentFile loaded = file == null ? null : new EnvironmentLoader(options.environment()).load(file);
             ServiceSources sources = new ServiceSources(loaded, ServiceSources.portTableServices(parsed));
             env = sources.environment(environment != null ? environment : sources.defaultName());
             if (loaded != null) {

@@ -48,7 +48,8 @@ public final class DashboardFeature implements AutoCloseable {
     /** @param options the environment file, and the environment and service to show at start */
     public DashboardFeature(TaskExecutor executor, LaunchOptions options) {
         this.options = options;
-        this.model = new DashboardViewModel(executor, HealthScheduler.builder().build(), new EnvironmentLoader());
+        this.model = new DashboardViewModel(executor, HealthScheduler.builder().build(),
+                new EnvironmentLoader(options.environment()));
         this.pump = new Timeline(new KeyFrame(Duration.millis(250), e -> {
             model.drain();
             model.tick(Instant.now());
