@@ -177,11 +177,12 @@ class FxTaskExecutorTest {
             elapsedMs.set((int) ((System.nanoTime() - start) / 1_000_000));
             deliver("fired");
         });
-        TaskHandle cancelled = executor.schedule(Duration.ofMillis(150), () -> deliver("cancelled one fired"));
+        // Long enough that the cancel below surely comes first, even on a loaded machine.
+        TaskHandle cancelled = executor.schedule(Duration.ofSeconds(1), () -> deliver("cancelled one fired"));
         cancelled.cancel();
 
         await().atMost(PATIENCE).until(() -> !delivered.isEmpty());
-        Thread.sleep(300);
+        Thread.sleep(Math.max(0, 1300 - (System.nanoTime() - start) / 1_000_000));
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(delivered).containsExactly("fired");
