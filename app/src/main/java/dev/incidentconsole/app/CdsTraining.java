@@ -1,6 +1,7 @@
 package dev.incidentconsole.app;
 
 import dev.incidentconsole.app.gui.ConsoleApp;
+import dev.incidentconsole.app.settings.LaunchOptions;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import javafx.application.Application;
@@ -21,11 +22,13 @@ public final class CdsTraining {
 
     public static void main(String[] args) {
         PrintWriter quiet = new PrintWriter(OutputStream.nullOutputStream());
-        for (String[] command : new String[][] {{"--help"}, {"lint", AppPaths.bundledRunbooks().toString()},
+        LaunchOptions options = LaunchOptions.fromSystem();
+        String demo = options.bundledRunbooks().toString();
+        for (String[] command : new String[][] {{"--help"}, {"lint", demo},
                 {"open", "--print", "incident-console://open?runbook=index.md"},
-                {"search", "--runbooks", AppPaths.bundledRunbooks().toString(), "too many connections"},
-                {"search", "--json", "--runbooks", AppPaths.bundledRunbooks().toString(), "pods restarting"}}) {
-            CommandLine cli = Main.commandLine();
+                {"search", "--runbooks", demo, "too many connections"},
+                {"search", "--json", "--runbooks", demo, "pods restarting"}}) {
+            CommandLine cli = Main.commandLine(options);
             cli.setOut(quiet);
             cli.setErr(quiet);
             cli.execute(command);

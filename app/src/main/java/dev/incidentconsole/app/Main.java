@@ -9,11 +9,14 @@ import dev.incidentconsole.app.cli.SearchCommand;
 import dev.incidentconsole.app.cli.TargetsCommand;
 import dev.incidentconsole.app.gui.ConsoleApp;
 import dev.incidentconsole.app.links.DeepLink;
+import dev.incidentconsole.app.settings.LaunchOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.application.Application;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * The one entry point: no arguments open the GUI on the workspace chosen last, one folder argument opens it on that
@@ -36,19 +39,36 @@ public final class Main implements Runnable {
             Application.launch(ConsoleApp.class, args);
             return;
         }
+        LaunchOptions options = LaunchOptions.fromSystem();
         Path folder = windowFolder(args);
         if (folder != null) {
-            System.setProperty(ConsoleApp.RUNBOOKS_PROPERTY, folder.toString());
-            Application.launch(ConsoleApp.class);
+            // The window reads its options itself (JavaFX constructs it); its one argument is the folder to open.
+            Application.launch(ConsoleApp.class, folder.toString());
             return;
         }
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(options).execute(args));
     }
 
-    /** The configured command line, also used by tests to run subcommands in-process. */
+    /** The command line with this process's options, also used by tests to run subcommands in-process. */
     public static CommandLine commandLine() {
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
-                .addSubcommand("open", new OpenCommand(link -> Application.launch(ConsoleApp.class, link)));
+        return commandLine(LaunchOptions.fromSystem());
+    }
+
+    /** The configured command line: every command that takes {@link LaunchOptions} in its constructor gets these. */
+    public static CommandLine commandLine(LaunchOptions options) {
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                try {
+                    return type.getConstructor(LaunchOptions.class).newInstance(options);
+                } catch (NoSuchMethodException e) {
+                    return defaults.create(type);
+                }
+            }
+        };
+        return new CommandLine(new Main(), factory).setCaseInsensitiveEnumValuesAllowed(true)
+                .addSubcommand("open", new OpenCommand(link -> Application.launch(ConsoleApp.class, link), options));
     }
 
     /**
@@ -63,9 +83,12 @@ public final class Main implements Runnable {
         return Files.isDirectory(folder) ? folder : null;
     }
 
+    @Spec
+    private CommandSpec spec;
+
     @Override
     public void run() {
         // Only reached with options but no subcommand (e.g. a typo'd flag is a usage error before this).
-        commandLine().usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 }

@@ -1,17 +1,22 @@
 package dev.incidentconsole.app;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -123,5 +128,99 @@ class ArchitectureTest {
     @Test
     void modulesHaveNoCycles() {
         slices().matching("dev.incidentconsole.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void guiFeaturePackagesHaveNoCycles() {
+        // The top-level rule above sees all of app as one slice; features growing into each other hide inside it.
+        slices().matching("dev.incidentconsole.app.gui.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void guiUtilUsesNoOtherGuiPackage() {
+        // What features share sits below them all, so sharing it cannot close a cycle.
+        noClasses().that().resideInAPackage("dev.incidentconsole.app.gui.util..")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("dev.incidentconsole.app.gui..")
+                        .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage("dev.incidentconsole.app.gui.util.."))))
+                .check(classes);
+    }
+
+    @Test
+    void viewModelsDoNotUseSceneGraphClasses() {
+        classes().that().haveSimpleNameEndingWith("ViewModel")
+                .should().onlyDependOnClassesThat().resideOutsideOfPackage("javafx.scene..")
+                .because("view models hold state and logic testable without a screen; views own the controls")
+                .check(classes);
+    }
+
+    @Test
+    void thereAreViewModelsToCheck() {
+        assertThat(classes.stream().filter(c -> c.getSimpleName().endsWith("ViewModel"))).hasSizeGreaterThan(5);
+    }
+
+    @Test
+    void onlyTheCommandLineWritesToTheStandardStreams() {
+        noClasses().that().resideOutsideOfPackage("dev.incidentconsole.app.cli..")
+                .should().accessField(System.class, "out")
+                .orShould().accessField(System.class, "err")
+                .because("everything else logs through SLF4J; the CLI's output is its interface")
+                .check(classes);
+    }
+
+    /** Reads the process's launch settings: system properties or environment variables, called or referenced. */
+    private static final ArchRule ONLY_LAUNCH_OPTIONS_READ_THE_PROCESS = noClasses()
+            .that().resideInAPackage("dev.incidentconsole.app..")
+            .and().doNotHaveFullyQualifiedName("dev.incidentconsole.app.settings.LaunchOptions")
+            .should().accessTargetWhere(DescribedPredicate.describe("System.getProperty/getProperties/getenv, "
+                    + "Boolean.getBoolean, Integer.getInteger or Long.getLong", access -> {
+                        String owner = access.getTargetOwner().getName();
+                        String name = access.getName();
+                        return owner.equals(System.class.getName()) && Set.of("getProperty", "getProperties", "getenv")
+                                .contains(name)
+                                || Set.of(Boolean.class.getName(), Integer.class.getName(), Long.class.getName())
+                                .contains(owner) && Set.of("getBoolean", "getInteger", "getLong").contains(name);
+                    }))
+            .because("launch settings are read once, into LaunchOptions, and handed down as typed values");
+
+    @Test
+    void onlyLaunchOptionsReadsSystemPropertiesAndTheEnvironment() {
+        ONLY_LAUNCH_OPTIONS_READ_THE_PROCESS.check(classes);
+    }
+
+    @Test
+    void theLaunchOptionsRuleCatchesCallsAndMethodReferences() {
+        // Guards against the rule above passing vacuously (e.g. method references going unseen).
+        JavaClasses reader = new ClassFileImporter().importClasses(PropertyReader.class);
+        assertThat(ONLY_LAUNCH_OPTIONS_READ_THE_PROCESS.evaluate(reader).getFailureReport().getDetails())
+                .anyMatch(d -> d.contains("getProperty")).anyMatch(d -> d.contains("getenv"));
+    }
+
+    /** A class that reads the process as a feature class must not (only imported by the test above). */
+    static final class PropertyReader {
+        String theme() {
+            return System.getProperty("incident.theme");
+        }
+
+        java.util.function.UnaryOperator<String> env() {
+            return System::getenv;
+        }
+    }
+
+    @Test
+    void onlyTheAppUsesTheLoggingBackend() {
+        noClasses().that().resideOutsideOfPackage("dev.incidentconsole.app..")
+                .should().dependOnClassesThat().resideInAPackage("ch.qos.logback..")
+                .because("libraries log through SLF4J; the application picks the backend")
+                .check(classes);
+    }
+
+    @Test
+    void everyModuleLogsThroughSlf4j() {
+        noClasses().should().dependOnClassesThat()
+                .resideInAnyPackage("java.util.logging..", "org.apache.log4j..", "org.apache.logging.log4j..",
+                        "org.apache.commons.logging..")
+                .orShould().dependOnClassesThat().belongToAnyOf(System.Logger.class)
+                .because("SLF4J is the one logging API")
+                .check(classes);
     }
 }

@@ -2,11 +2,16 @@ package dev.incidentconsole.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.incidentconsole.app.settings.LaunchOptions;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** {@code incident-console FOLDER} opens the window; everything else stays a command line. */
 class MainTest {
@@ -26,5 +31,26 @@ class MainTest {
         assertThat(Main.windowFolder(new String[] {"--help"})).isNull();
         assertThat(Main.windowFolder(new String[] {dir.resolve("chek").toString()})).as("a typo stays a usage error").isNull();
         assertThat(Main.windowFolder(new String[] {dir.toString(), "extra"})).isNull();
+    }
+
+    @Test
+    void commandsReadTheLaunchOptionsTheyAreGivenNotTheProcesssProperties() throws IOException {
+        Path team = Files.createDirectories(dir.resolve("team"));
+        Files.writeString(team.resolve("team-api.md"), "# Team API\n\n## API down\n\nRestart the API pods.\n");
+        LaunchOptions options = LaunchOptions.of(Map.of("incident.workspace", team.toString(),
+                "incident.config.dir", dir.resolve("config").toString(), "incident.data.dir", dir.resolve("data").toString(),
+                "user.home", dir.toString()), Map.of());
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = Main.commandLine(options);
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+
+        int code = cli.execute("search", "api down");
+
+        assertThat(code).isZero();
+        assertThat(err.toString()).contains("Runbooks: " + team + " ($INCIDENT_WORKSPACE)");
+        assertThat(out.toString()).contains("API down");
+        assertThat(dir.resolve("data/search-index")).as("the index under the given data folder").isDirectory();
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.incidentconsole.app.services.RunbookLinks;
 import dev.incidentconsole.app.services.ServiceSources;
+import dev.incidentconsole.app.settings.LaunchOptions;
 import dev.incidentconsole.app.targets.EnvironmentTargets;
 import dev.incidentconsole.app.targets.ServiceTargets;
 import dev.incidentconsole.exec.CommandRunner;
@@ -47,6 +48,13 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:every service is UP", "1:a service is DOWN or DEGRADED (or was not checked)",
                 "2:usage error, unreadable runbooks, or a bad environment file"})
 public final class CheckCommand implements Callable<Integer> {
+    private final LaunchOptions options;
+
+    /** @param options where the workspace, the environment file and the settings are */
+    public CheckCommand(LaunchOptions options) {
+        this.options = options;
+    }
+
     private static final long REFRESH_MILLIS = 1000;
 
     @Option(names = "--env", paramLabel = "FILE", description = "Environment file (YAML, or JSON for .json).")
@@ -81,12 +89,12 @@ public final class CheckCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--count must be at least 1, got " + count + ".");
         }
         List<Runbook> parsed = readRunbooks(err);
-        Path file = envFile != null ? envFile : EnvironmentTargets.defaultFile(firstFolder().orElse(null));
+        Path file = envFile != null ? envFile : EnvironmentTargets.defaultFile(firstFolder().orElse(null), options);
         Environment env;
         RunbookLinks links = new RunbookLinks(parsed);
-        ServiceTargets targets = ServiceTargets.fromSettings();
+        ServiceTargets targets = ServiceTargets.of(options);
         try {
-            EnvironmentFile loaded = file == null ? null : new EnvironmentLoader().load(file);
+            EnvironmentFile loaded = file == null ? null : new EnvironmentLoader(options.environment()).load(file);
             ServiceSources sources = new ServiceSources(loaded, ServiceSources.portTableServices(parsed), targets);
             env = sources.environment(environment != null ? environment : sources.defaultName());
             if (loaded != null) {
@@ -176,7 +184,7 @@ public final class CheckCommand implements Callable<Integer> {
 
     private List<Runbook> readRunbooks(PrintWriter err) {
         if (runbooks.isEmpty()) {
-            runbooks = List.of(ReadablePath.workspace(spec.commandLine(), err).folder());
+            runbooks = List.of(ReadablePath.workspace(spec.commandLine(), err, options).folder());
         }
         List<Path> roots = runbooks;
         for (Path root : roots) {

@@ -1,8 +1,7 @@
 package dev.incidentconsole.app.cli;
 
-import dev.incidentconsole.app.AppPaths;
+import dev.incidentconsole.app.settings.LaunchOptions;
 import dev.incidentconsole.app.settings.Settings;
-import dev.incidentconsole.app.settings.SettingsStore;
 import dev.incidentconsole.app.settings.StoreChoice;
 import dev.incidentconsole.incident.IncidentStore;
 import dev.incidentconsole.incident.StoreException;
@@ -30,6 +29,13 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:the incident or file was not found, or the store failed", "2:usage error"})
 public final class IncidentCommand implements Runnable {
+    private final LaunchOptions options;
+
+    /** @param options the environment ($INCIDENT_STORE_URL, PG* variables, $USER), the settings and the data folder */
+    public IncidentCommand(LaunchOptions options) {
+        this.options = options;
+    }
+
     /** Environment variable naming the team store when {@code --store-url} is not given. */
     public static final String STORE_URL_ENV = StoreChoice.URL_ENV;
 
@@ -64,17 +70,17 @@ public final class IncidentCommand implements Runnable {
 
     /** The store these options, the environment and the settings name. */
     StoreChoice choice() throws StoreException {
-        Path data = dataDir != null ? dataDir : AppPaths.dataDir();
-        boolean given = storeUrl != null && !storeUrl.isBlank() || System.getenv(STORE_URL_ENV) != null;
+        Path data = dataDir != null ? dataDir : options.dataDir();
+        boolean given = storeUrl != null && !storeUrl.isBlank() || options.env(STORE_URL_ENV) != null;
         Settings settings = Settings.defaults();
         if (!given) {
             try {
-                settings = SettingsStore.standard().load();
+                settings = options.settings().load();
             } catch (IOException e) {
                 throw new StoreException(StoreException.Reason.INVALID_INPUT, e.getMessage());
             }
         }
-        return StoreChoice.resolve(storeUrl, "--store-url", System::getenv, settings, data);
+        return StoreChoice.resolve(storeUrl, "--store-url", options.environment(), settings, data);
     }
 
     /** {@code --author}, else {@code $USER}, else the JVM's user name. */
@@ -82,7 +88,6 @@ public final class IncidentCommand implements Runnable {
         if (author != null && !author.isBlank()) {
             return author;
         }
-        String user = System.getenv("USER");
-        return user != null && !user.isBlank() ? user : System.getProperty("user.name", "unknown");
+        return options.userName();
     }
 }

@@ -4,7 +4,7 @@ import dev.incidentconsole.app.links.DeepLink;
 import dev.incidentconsole.app.links.DeepLinkException;
 import dev.incidentconsole.app.links.DeepLinkResolver;
 import dev.incidentconsole.app.links.LinkTarget;
-import dev.incidentconsole.app.settings.SettingsStore;
+import dev.incidentconsole.app.settings.LaunchOptions;
 import dev.incidentconsole.exec.CommandRunner;
 import dev.incidentconsole.exec.ExecException;
 import dev.incidentconsole.exec.ExecSettings;
@@ -40,6 +40,7 @@ import picocli.CommandLine.Spec;
                 "2:usage error or a malformed or refused link"})
 public final class OpenCommand implements Callable<Integer> {
     private final Consumer<String> window;
+    private final LaunchOptions options;
 
     @Parameters(index = "0", paramLabel = "URL", description = "The incident-console:// link.")
     String url;
@@ -55,9 +56,13 @@ public final class OpenCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** @param window opens the window on a checked link (it blocks until the window closes) */
-    public OpenCommand(Consumer<String> window) {
+    /**
+     * @param window  opens the window on a checked link (it blocks until the window closes)
+     * @param options where the workspace and the settings are
+     */
+    public OpenCommand(Consumer<String> window, LaunchOptions options) {
         this.window = window;
+        this.options = options;
     }
 
     @Override
@@ -94,9 +99,9 @@ public final class OpenCommand implements Callable<Integer> {
         // The workspace the other commands read (named on stderr), then the folders added in the settings: where the
         // window, opened on that workspace, looks a link up too.
         List<Path> folders = new ArrayList<>(List.of(
-                ReadablePath.workspace(spec.commandLine(), spec.commandLine().getErr()).folder()));
+                ReadablePath.workspace(spec.commandLine(), spec.commandLine().getErr(), options).folder()));
         try {
-            folders.addAll(SettingsStore.standard().load().runbookFolders());
+            folders.addAll(options.settings().load().runbookFolders());
         } catch (IOException e) {
             spec.commandLine().getErr().println(e.getMessage() + " Looking in the workspace only.");
         }

@@ -1,6 +1,6 @@
 package dev.incidentconsole.app.cli;
 
-import dev.incidentconsole.app.settings.SettingsStore;
+import dev.incidentconsole.app.settings.LaunchOptions;
 import dev.incidentconsole.app.settings.Workspace;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -28,8 +28,8 @@ final class ReadablePath {
      *
      * @throws ParameterException naming the folder and where it came from when it cannot be read
      */
-    static Workspace workspace(CommandLine cli, PrintWriter err) {
-        Workspace.Choice choice = Workspace.forCommandLine(SettingsStore.standard());
+    static Workspace workspace(CommandLine cli, PrintWriter err, LaunchOptions options) {
+        Workspace.Choice choice = Workspace.forCommandLine(options);
         err.println(choice.note());
         err.flush();
         Path folder = choice.workspace().folder();

@@ -1,6 +1,6 @@
 package dev.incidentconsole.app.cli;
 
-import dev.incidentconsole.app.targets.SshSettings;
+import dev.incidentconsole.app.settings.LaunchOptions;
 import dev.incidentconsole.app.targets.TargetInfo;
 import dev.incidentconsole.exec.CommandRunner;
 import dev.incidentconsole.exec.Confirmation;
@@ -42,6 +42,13 @@ import picocli.CommandLine.Spec;
                 "126:the command needs a terminal (interactive); run it in your own terminal",
                 "130:interrupted (Ctrl-C)"})
 public final class RunCommand implements Callable<Integer> {
+    private final LaunchOptions options;
+
+    /** @param options the SSH config and agent to use */
+    public RunCommand(LaunchOptions options) {
+        this.options = options;
+    }
+
     static final int REFUSED = 3;
     static final int TIMED_OUT = 124;
     static final int NOT_RUN = 125;
@@ -82,8 +89,8 @@ public final class RunCommand implements Callable<Integer> {
         }
         RunPrompts prompts = new RunPrompts(System.console(), err);
         SshConnections ssh = new SshConnections(sshConfig(err), prompts, prompts, Duration.ofSeconds(15),
-                Duration.ofSeconds(30), SshSettings.agent());
-        try (CommandRunner runner = new CommandRunner(TargetOptions.settings(), ssh)) {
+                Duration.ofSeconds(30), options.sshAgent());
+        try (CommandRunner runner = new CommandRunner(targets.settings(), ssh)) {
             Optional<TargetInfo> chosen = targets.find(runner, target, catalog -> err.println("No target named \""
                     + target + "\"; known targets: " + catalog.names() + "."
                     + (catalog.problem() == null ? "" : " " + catalog.problem())));
@@ -170,9 +177,9 @@ public final class RunCommand implements Callable<Integer> {
                 .collect(Collectors.joining(" "));
     }
 
-    private static SshConfigFile sshConfig(PrintWriter err) {
+    private SshConfigFile sshConfig(PrintWriter err) {
         try {
-            return SshConfigFile.load(SshSettings.configFile());
+            return SshConfigFile.load(options.sshConfig());
         } catch (ExecException e) {
             err.println(e.getMessage() + " Continuing without it.");
             return SshConfigFile.empty();

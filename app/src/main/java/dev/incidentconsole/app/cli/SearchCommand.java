@@ -2,16 +2,15 @@ package dev.incidentconsole.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.incidentconsole.app.AppPaths;
+import dev.incidentconsole.app.settings.LaunchOptions;
 import dev.incidentconsole.app.settings.Settings;
-import dev.incidentconsole.app.settings.SettingsStore;
 import dev.incidentconsole.app.settings.Workspace;
 import dev.incidentconsole.runbook.Runbook;
 import dev.incidentconsole.runbook.RunbookFiles;
 import dev.incidentconsole.runbook.RunbookParser;
 import dev.incidentconsole.search.IndexListener;
-import dev.incidentconsole.search.RunbookIndex;
 import dev.incidentconsole.search.Match;
+import dev.incidentconsole.search.RunbookIndex;
 import dev.incidentconsole.search.SearchHit;
 import dev.incidentconsole.search.SearchQuery;
 import dev.incidentconsole.search.Synonyms;
@@ -45,6 +44,13 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:search ran (with or without matches)", "2:usage error"})
 public final class SearchCommand implements Callable<Integer> {
+    private final LaunchOptions options;
+
+    /** @param options where the workspace, the settings and the index folder are */
+    public SearchCommand(LaunchOptions options) {
+        this.options = options;
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(SearchCommand.class);
 
     /** One hit in {@code --json} output; the field names are a contract (see README). */
@@ -97,7 +103,7 @@ public final class SearchCommand implements Callable<Integer> {
         Settings settings = settings();
         Workspace workspace = null;
         if (runbooks.isEmpty()) {
-            workspace = ReadablePath.workspace(spec.commandLine(), spec.commandLine().getErr());
+            workspace = ReadablePath.workspace(spec.commandLine(), spec.commandLine().getErr(), options);
         }
         List<Path> roots = workspace != null ? defaultRoots(workspace, settings) : runbooks;
         for (Path root : runbooks) {
@@ -129,7 +135,7 @@ public final class SearchCommand implements Callable<Integer> {
     /** The user's settings; unreadable ones are reported and the defaults used, as the app does. */
     private Settings settings() {
         try {
-            return SettingsStore.standard().load();
+            return options.settings().load();
         } catch (IOException e) {
             warn(e.getMessage() + " Searching the bundled runbooks only.");
             return Settings.defaults();
@@ -205,13 +211,13 @@ public final class SearchCommand implements Callable<Integer> {
      * runbooks with the settings' folders are one set, each {@code --runbooks} list another. One index, not one per
      * folder, so a search stays one segment with statistics over everything it ranks.
      */
-    static Path indexFolder(List<Path> roots) {
+    Path indexFolder(List<Path> roots) {
         String joined = String.join("\n", roots.stream().map(p -> p.toAbsolutePath().normalize().toString())
                 .sorted().toList());
         try {
             byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
                     .digest(joined.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return AppPaths.dataDir().resolve("search-index")
+            return options.dataDir().resolve("search-index")
                     .resolve(java.util.HexFormat.of().formatHex(hash, 0, 8));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);

@@ -1,10 +1,8 @@
 package dev.incidentconsole.app.cli;
 
-import dev.incidentconsole.app.AppPaths;
-import dev.incidentconsole.app.settings.SettingsStore;
+import dev.incidentconsole.app.settings.LaunchOptions;
 import dev.incidentconsole.app.settings.Workspace;
 import dev.incidentconsole.app.targets.EnvironmentTargets;
-import dev.incidentconsole.app.targets.SshSettings;
 import dev.incidentconsole.app.targets.TargetCatalog;
 import dev.incidentconsole.app.targets.TargetDiscovery;
 import dev.incidentconsole.app.targets.TargetInfo;
@@ -20,6 +18,7 @@ import picocli.CommandLine.Option;
 /** The options {@code run} and {@code targets} share: which environment file and kubeconfig to read. */
 public final class TargetOptions {
     private static final Duration KUBECTL_LIST_TIMEOUT = Duration.ofSeconds(10);
+    private final LaunchOptions options;
 
     @Option(names = "--env", paramLabel = "FILE", description = {"Environment file whose targets: to use (default:"
             + " $INCIDENT_ENV, else environments.yaml in the workspace ($INCIDENT_WORKSPACE, else the window's, else the"
@@ -30,10 +29,15 @@ public final class TargetOptions {
             description = "kubeconfig to list contexts from (default: kubectl's own, $KUBECONFIG or ~/.kube/config).")
     Path kubeconfig;
 
+    /** @param options where the environment file, the workspace, the SSH config and the data folder are */
+    public TargetOptions(LaunchOptions options) {
+        this.options = options;
+    }
+
     /** The environment file to read, or {@code null} when there is none. */
     Path envFile() {
         return envFile != null ? envFile.toAbsolutePath()
-                : EnvironmentTargets.defaultFile(Workspace.forCommandLine(SettingsStore.standard()).workspace().folder());
+                : EnvironmentTargets.defaultFile(Workspace.forCommandLine(options).workspace().folder(), options);
     }
 
     /**
@@ -41,14 +45,12 @@ public final class TargetOptions {
      * {@code $INCIDENT_ENV} names the file.
      */
     String workspaceNote() {
-        String named = System.getProperty(EnvironmentTargets.FILE_PROPERTY, System.getenv("INCIDENT_ENV"));
-        return envFile != null || (named != null && !named.isBlank()) ? null
-                : Workspace.forCommandLine(SettingsStore.standard()).note();
+        return envFile != null || options.envFile() != null ? null : Workspace.forCommandLine(options).note();
     }
 
     /** Every run's full output goes to {@code <data dir>/runs/}. */
-    static ExecSettings settings() {
-        return ExecSettings.defaults().withOutputDir(AppPaths.dataDir().resolve("runs"));
+    ExecSettings settings() {
+        return ExecSettings.defaults().withOutputDir(options.dataDir().resolve("runs"));
     }
 
     /**
@@ -56,7 +58,7 @@ public final class TargetOptions {
      * (a kubectl call) only when the environment file and the SSH config have no target of that name.
      */
     Optional<TargetInfo> find(CommandRunner runner, String name, Consumer<TargetCatalog> notFound) {
-        TargetCatalog quick = new TargetDiscovery(envFile(), SshSettings.configFile(), kubeconfig, System::getenv,
+        TargetCatalog quick = new TargetDiscovery(envFile(), options.sshConfig(), kubeconfig, options.environment(),
                 config -> List.of()).discover();
         var found = quick.find(name);
         if (found.isPresent()) {
@@ -72,7 +74,7 @@ public final class TargetOptions {
 
     /** Finds the targets, listing kube contexts with {@code runner}'s kubectl. */
     TargetCatalog discover(CommandRunner runner) {
-        return new TargetDiscovery(envFile(), SshSettings.configFile(), kubeconfig, System::getenv,
+        return new TargetDiscovery(envFile(), options.sshConfig(), kubeconfig, options.environment(),
                 config -> runner.kubeContexts(config, KUBECTL_LIST_TIMEOUT)).discover();
     }
 }

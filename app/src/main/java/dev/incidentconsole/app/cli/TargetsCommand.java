@@ -38,7 +38,7 @@ public final class TargetsCommand implements Callable<Integer> {
             err.flush();
         }
         TargetCatalog catalog;
-        try (CommandRunner runner = CommandRunner.withoutSshPrompts(TargetOptions.settings())) {
+        try (CommandRunner runner = CommandRunner.withoutSshPrompts(targets.settings())) {
             catalog = targets.discover(runner);
         }
         List<List<String>> rows = new java.util.ArrayList<>();

@@ -17,6 +17,7 @@ import dev.incidentconsole.app.gui.util.FxTaskExecutor;
 import dev.incidentconsole.app.gui.links.LinkOpener;
 import dev.incidentconsole.app.links.DeepLink;
 import dev.incidentconsole.app.links.DeepLinkResolver;
+import dev.incidentconsole.app.settings.LaunchOptions;
 import dev.incidentconsole.app.settings.Settings;
 import dev.incidentconsole.app.gui.workspace.WorkspaceViewModel;
 import dev.incidentconsole.app.settings.SettingsStore;
@@ -38,22 +39,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The desktop app. Opens the workspace named by {@code incident-console PATH} or {@code -Dincident.runbooks=<folder>},
- * else the one chosen last ({@link WorkspaceViewModel}), else the bundled demo runbooks,
- * and, with {@code -Dincident.select=<file>#<heading>}, shows that section once loaded (for demos and
+ * The desktop app. Opens the workspace named by {@code incident-console PATH} (a folder as its only argument) or
+ * {@code -Dincident.runbooks=<folder>}, else the one chosen last ({@link WorkspaceViewModel}), else the bundled demo
+ * runbooks, and, with {@code -Dincident.select=<file>#<heading>}, shows that section once loaded (for demos and
  * screenshots); {@code -Dincident.theme=dark} starts dark; {@code -Dincident.query=<text>} types a search.
  * Launched with an {@code incident-console://} link as its only argument, it shows the link's section.
- * Wires the view models to their services; owns the background executor and closes it on exit.
+ * Reads its {@link LaunchOptions} once and hands their values to the features; wires the view models to their
+ * services; owns the background executor and closes it on exit.
  */
 public final class ConsoleApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleApp.class);
-    public static final String RUNBOOKS_PROPERTY = "incident.runbooks";
-    public static final String SELECT_PROPERTY = "incident.select";
-    /** {@code dark} or {@code light} starts with that theme, whatever the settings say. */
-    public static final String THEME_PROPERTY = "incident.theme";
-    /** Text typed into the search field at start (demos and screenshots). */
-    public static final String QUERY_PROPERTY = "incident.query";
 
+    private final LaunchOptions options;
     private final Path namedFolder;
     private final String select;
     private final SettingsStore settings;
@@ -66,9 +63,14 @@ public final class ConsoleApp extends Application {
     private boolean startDark;
     private List<Path> settingsFolders = List.of();
 
-    /** Used by {@link Application#launch}: configuration from system properties. */
+    /** Used by {@link Application#launch}: this process's options. */
     public ConsoleApp() {
-        this(folderFromProperties(), System.getProperty(SELECT_PROPERTY));
+        this(LaunchOptions.fromSystem());
+    }
+
+    /** The window as {@code options} ask: its folder, selection, theme, settings file and the rest. */
+    public ConsoleApp(LaunchOptions options) {
+        this(options, options.runbooks(), options.select(), options.settings());
     }
 
     /**
@@ -76,11 +78,16 @@ public final class ConsoleApp extends Application {
      * @param select        an entry to select once loaded ({@code file#heading}), or {@code null}
      */
     public ConsoleApp(Path runbookFolder, String select) {
-        this(runbookFolder, select, SettingsStore.standard());
+        this(runbookFolder, select, LaunchOptions.fromSystem().settings());
     }
 
     /** @param settings where the workspace, the user's search folders and synonyms file are kept */
     public ConsoleApp(Path runbookFolder, String select, SettingsStore settings) {
+        this(LaunchOptions.fromSystem(), runbookFolder, select, settings);
+    }
+
+    private ConsoleApp(LaunchOptions options, Path runbookFolder, String select, SettingsStore settings) {
+        this.options = options;
         this.namedFolder = runbookFolder;
         this.select = select;
         this.settings = Objects.requireNonNull(settings);
@@ -89,7 +96,7 @@ public final class ConsoleApp extends Application {
     /** Reads the theme choice before the window exists, off the FX thread (JavaFX calls this on the launcher's). */
     @Override
     public void init() {
-        String forced = System.getProperty(THEME_PROPERTY, "");
+        String forced = options.theme();
         try {
             Settings loaded = settings.load();
             startDark = forced.isBlank() ? loaded.dark() : "dark".equalsIgnoreCase(forced);
@@ -114,14 +121,15 @@ public final class ConsoleApp extends Application {
         });
 
         RunbookTreeViewModel runbooks = new RunbookTreeViewModel(executor, new RunbookLoader(new RunbookParser()));
-        FxDialogService dialogs = new FxDialogService(stage);
-        runs = RunFeature.standard(executor, dialogs, stage); // Run buttons lead to the Runs view; walkthroughs share its runner
-        workspaces = new WorkspaceViewModel(executor, settings);
-        incidents = IncidentFeature.standard(executor, javafx.application.Platform::runLater, dialogs, null, runs);
+        FxDialogService dialogs = new FxDialogService(stage, options.userHome());
+        runs = RunFeature.standard(executor, dialogs, stage, options); // Run buttons lead to the Runs view; walkthroughs share its runner
+        workspaces = new WorkspaceViewModel(executor, settings, options.bundledRunbooks());
+        incidents = IncidentFeature.standard(executor, javafx.application.Platform::runLater, dialogs, null, runs,
+                options);
         incidents.useSettings(settings);
         MainView view = new MainView(main);
         Destination runbooksPlace = new Destination("runbooks", "Runbooks", Feather.BOOK_OPEN);
-        dashboard = new DashboardFeature(executor); // registered first: the dashboard is the first view
+        dashboard = new DashboardFeature(executor, options); // registered first: the dashboard is the first view
         dashboard.install(view, main.navigation(), runbooksPlace.id(), runbooks);
         dashboard.model().setBrowser(getHostServices()::showDocument); // an alert's runbook_url with no local runbook
         search = new SearchFeature(executor, settings, main, runbooksPlace.id(), runbooks);
@@ -171,9 +179,9 @@ public final class ConsoleApp extends Application {
                 runs.useWorkspace(folder);
             }
         });
-        workspaces.start(namedFolder);
+        workspaces.start(namedFolder != null ? namedFolder : folderArgument());
         incidents.start();
-        String query = System.getProperty(QUERY_PROPERTY);
+        String query = options.query();
         if (query != null && !query.isBlank()) {
             search.prefill(query);
         }
@@ -233,9 +241,12 @@ public final class ConsoleApp extends Application {
         Clipboard.getSystemClipboard().setContent(content);
     }
 
-    /** The folder named at launch, or {@code null} to open the workspace chosen last. */
-    private static Path folderFromProperties() {
-        String folder = System.getProperty(RUNBOOKS_PROPERTY);
-        return folder == null || folder.isBlank() ? null : Path.of(folder).toAbsolutePath();
+    private Path folderArgument() {
+        return folderArgument(getParameters() == null ? List.of() : getParameters().getRaw());
+    }
+
+    /** The folder of {@code incident-console FOLDER} (Main passes it as the only argument), or {@code null}. */
+    static Path folderArgument(List<String> raw) {
+        return raw.size() != 1 || DeepLink.looksLikeLink(raw.get(0)) ? null : Path.of(raw.get(0)).toAbsolutePath();
     }
 }

@@ -29,16 +29,10 @@ public final class ServiceSources {
     private final ServiceTargets targets;
 
     /**
-     * Sources whose check commands find their {@code target:} through {@link ServiceTargets#fromSettings()}.
-     *
      * @param file       the loaded environment file, or {@code null} when there is none (or it is broken)
      * @param portTables the services of the runbooks' port tables, see {@link #portTableServices}
+     * @param targets    binds each check command's {@code target:} to the environment's targets
      */
-    public ServiceSources(EnvironmentFile file, List<ServiceSpec> portTables) {
-        this(file, portTables, ServiceTargets.fromSettings());
-    }
-
-    /** @param targets binds each check command's {@code target:} to the environment's targets */
     public ServiceSources(EnvironmentFile file, List<ServiceSpec> portTables, ServiceTargets targets) {
         this.file = file;
         this.portTables = List.copyOf(portTables);

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdScalarSerializer;
-import dev.incidentconsole.app.AppPaths;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -25,7 +24,7 @@ import java.util.function.UnaryOperator;
  * Thread-safe.
  */
 public final class SettingsStore {
-    /** The settings file's name inside {@link AppPaths#configDir()}. */
+    /** The settings file's name inside {@link LaunchOptions#configDir()}. */
     public static final String FILE_NAME = "settings.json";
 
     private final Path file;
@@ -50,9 +49,9 @@ public final class SettingsStore {
         this.json = new ObjectMapper().registerModule(paths).enable(SerializationFeature.INDENT_OUTPUT);
     }
 
-    /** The store at {@code AppPaths.configDir()/settings.json}. */
-    public static SettingsStore standard() {
-        return new SettingsStore(AppPaths.configDir().resolve(FILE_NAME));
+    /** The store at {@code configDir/settings.json} (the app's is {@link LaunchOptions#settings()}). */
+    public static SettingsStore in(Path configDir) {
+        return new SettingsStore(configDir.resolve(FILE_NAME));
     }
 
     public Path file() {

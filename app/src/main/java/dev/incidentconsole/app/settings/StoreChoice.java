@@ -39,7 +39,7 @@ public final class StoreChoice {
     /**
      * @param override     a URL given on the command line or as a system property, or null
      * @param overrideName how the user gave it ("--store-url"), for messages
-     * @param env          reads environment variables ({@code System::getenv} outside tests)
+     * @param env          reads environment variables ({@code LaunchOptions.environment()} outside tests)
      * @param dataDir      where the embedded store and the team store's offline journal live
      */
     public static StoreChoice resolve(String override, String overrideName, UnaryOperator<String> env,
@@ -150,8 +150,9 @@ public final class StoreChoice {
         return rest.startsWith("//") ? rest.substring(2) : "localhost/" + rest;
     }
 
-    private static String tilde(Path file) {
-        String home = System.getProperty("user.home", "");
+    /** {@code file} with the home folder ({@code $HOME}, as a shell shows it) written as {@code ~}. */
+    private String tilde(Path file) {
+        String home = java.util.Objects.requireNonNullElse(env.apply("HOME"), "");
         String text = file.toAbsolutePath().toString();
         return !home.isEmpty() && text.startsWith(home + java.io.File.separator) ? "~" + text.substring(home.length()) : text;
     }

@@ -1,6 +1,5 @@
 package dev.incidentconsole.app.settings;
 
-import dev.incidentconsole.app.AppPaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,9 +15,7 @@ import java.util.Objects;
  */
 public record Workspace(Path folder, boolean bundled) {
     /** Variable naming the workspace of command-line runs (see {@link #forCommandLine}). */
-    public static final String ENV_VARIABLE = "INCIDENT_WORKSPACE";
-    /** System property that, when set, stands in for {@link #ENV_VARIABLE} (tests, {@code INCIDENT_CONSOLE_OPTS}). */
-    public static final String PROPERTY = "incident.workspace";
+    public static final String ENV_VARIABLE = LaunchOptions.WORKSPACE_VARIABLE;
     /** A Solr-format synonyms file in the folder, used when the settings name none (not a runbook: not *.txt). */
     public static final String SYNONYMS_FILE = "synonyms.conf";
 
@@ -26,15 +23,15 @@ public record Workspace(Path folder, boolean bundled) {
         folder = Objects.requireNonNull(folder).toAbsolutePath().normalize();
     }
 
-    /** The workspace at {@code folder}, the demo when it is the bundled folder. */
-    public static Workspace of(Path folder) {
+    /** The workspace at {@code folder}, the demo when it is {@code bundled}, the bundled runbooks' folder. */
+    public static Workspace of(Path folder, Path bundled) {
         Path f = folder.toAbsolutePath().normalize();
-        return new Workspace(f, f.equals(AppPaths.bundledRunbooks()));
+        return new Workspace(f, f.equals(bundled.toAbsolutePath().normalize()));
     }
 
-    /** The bundled demo runbooks. */
-    public static Workspace demo() {
-        return of(AppPaths.bundledRunbooks());
+    /** The bundled demo runbooks at {@code bundled}. */
+    public static Workspace demo(Path bundled) {
+        return of(bundled, bundled);
     }
 
     /** What the window calls it: the folder's name, or "Demo runbooks (bundled)". */
@@ -70,21 +67,24 @@ public record Workspace(Path folder, boolean bundled) {
      * the window's current workspace from the settings, else the bundled demo. Scripts that need a fixed folder
      * pass {@code --runbooks} or set the variable.
      *
-     * @param settings where the window keeps its choice; an unreadable file counts as no choice
+     * @param options  the variable, the settings file (where the window keeps its choice; an unreadable file
+     *                 counts as no choice) and the bundled folder
      */
-    public static Choice forCommandLine(SettingsStore settings) {
-        String named = System.getProperty(PROPERTY, System.getenv(ENV_VARIABLE));
-        if (named != null && !named.isBlank()) {
-            return new Choice(of(Path.of(named)), "$" + ENV_VARIABLE);
+    public static Choice forCommandLine(LaunchOptions options) {
+        Path bundled = options.bundledRunbooks();
+        String named = options.workspace();
+        if (named != null) {
+            return new Choice(of(Path.of(named), bundled), "$" + ENV_VARIABLE);
         }
+        SettingsStore settings = options.settings();
         try {
             Path chosen = settings.load().workspace();
             if (chosen != null && Files.isDirectory(chosen)) {
-                return new Choice(of(chosen), "the window's workspace, " + settings.file());
+                return new Choice(of(chosen, bundled), "the window's workspace, " + settings.file());
             }
         } catch (IOException e) {
-            return new Choice(demo(), "bundled demo; " + e.getMessage());
+            return new Choice(demo(bundled), "bundled demo; " + e.getMessage());
         }
-        return new Choice(demo(), "bundled demo");
+        return new Choice(demo(bundled), "bundled demo");
     }
 }

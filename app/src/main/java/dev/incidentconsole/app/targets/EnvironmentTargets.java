@@ -1,7 +1,7 @@
 package dev.incidentconsole.app.targets;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.incidentconsole.app.AppPaths;
+import dev.incidentconsole.app.settings.LaunchOptions;
 import dev.incidentconsole.app.settings.Workspace;
 import dev.incidentconsole.exec.ssh.SshConfigFile;
 import dev.incidentconsole.health.env.Environment;
@@ -28,9 +28,6 @@ import java.util.stream.Stream;
 public final class EnvironmentTargets {
     private final Function<String, String> env;
     private final SshConfigFile sshConfig;
-
-    /** Property (or, as {@code INCIDENT_ENV}, environment variable) naming the environment file to use. */
-    public static final String FILE_PROPERTY = "incident.env";
 
     public EnvironmentTargets(Function<String, String> env, SshConfigFile sshConfig) {
         this.env = env;
@@ -94,13 +91,13 @@ public final class EnvironmentTargets {
      * runbooks' port tables rather than a file written for another stack (decision 0007). {@code null} when there
      * is none.
      */
-    public static Path defaultFile(Path runbookFolder) {
-        String named = System.getProperty(FILE_PROPERTY, System.getenv("INCIDENT_ENV"));
-        if (named != null && !named.isBlank()) {
-            return Path.of(named).toAbsolutePath();
+    public static Path defaultFile(Path runbookFolder, LaunchOptions options) {
+        Path named = options.envFile();
+        if (named != null) {
+            return named;
         }
-        boolean chosen = runbookFolder != null && !Workspace.of(runbookFolder).bundled();
-        Path settingsFolder = chosen ? null : AppPaths.configDir();
+        boolean chosen = runbookFolder != null && !Workspace.of(runbookFolder, options.bundledRunbooks()).bundled();
+        Path settingsFolder = chosen ? null : options.configDir();
         return Stream.of(runbookFolder, settingsFolder).filter(Objects::nonNull)
                 .flatMap(d -> Stream.of(d.resolve("environments.yaml"), d.resolve("environments.yml")))
                 .filter(Files::isRegularFile).findFirst().orElse(null);

@@ -1,10 +1,12 @@
 package dev.incidentconsole.app.targets;
 
+import dev.incidentconsole.app.settings.LaunchOptions;
 import dev.incidentconsole.exec.CommandRunner;
 import dev.incidentconsole.exec.ExecException;
 import dev.incidentconsole.exec.LocalTarget;
 import dev.incidentconsole.exec.ssh.HostKeyDecision;
 import dev.incidentconsole.exec.ssh.PassphraseProvider;
+import dev.incidentconsole.exec.ssh.SshAgent;
 import dev.incidentconsole.exec.ssh.SshConfigFile;
 import dev.incidentconsole.exec.ssh.SshConnections;
 import dev.incidentconsole.health.ServiceSpec;
@@ -41,6 +43,7 @@ public final class ServiceTargets {
 
     private final Supplier<SshConfigFile> sshConfig;
     private final Function<String, String> env;
+    private final SshAgent agent;
     private volatile SshConfigFile loaded;
 
     /**
@@ -48,24 +51,29 @@ public final class ServiceTargets {
      * @param env       the process environment, for {@code ${VAR}} in target fields
      */
     public ServiceTargets(Supplier<SshConfigFile> sshConfig, Function<String, String> env) {
-        this.sshConfig = sshConfig;
-        this.env = env;
+        this(sshConfig, env, SshAgent.none());
     }
 
-    /** Targets as the app's settings say: {@link SshSettings#configFile()} (none if unreadable), the process env. */
-    public static ServiceTargets fromSettings() {
-        return new ServiceTargets(() -> readable(SshSettings.configFile()), System::getenv);
+    /** @param agent the ssh-agent the check runner logs in with first */
+    public ServiceTargets(Supplier<SshConfigFile> sshConfig, Function<String, String> env, SshAgent agent) {
+        this.sshConfig = sshConfig;
+        this.env = env;
+        this.agent = agent;
+    }
+
+    /** Targets as the launch options say: their SSH config (none if unreadable) and agent, their environment. */
+    public static ServiceTargets of(LaunchOptions options) {
+        return new ServiceTargets(() -> readable(options.sshConfig()), options::env, options.sshAgent());
     }
 
     /**
-     * A runner for the checks on these targets: the SSH config and the ssh-agent of the app's settings
-     * ({@link SshSettings}), so jump hosts and agent keys work as in the Run view, but no prompts: a host
+     * A runner for the checks on these targets: the SSH config and the ssh-agent of the launch options, so jump hosts and agent keys work as in the Run view, but no prompts: a host
      * whose key is not in known_hosts is not trusted, an encrypted key without the agent is not used. The
      * caller closes it.
      */
     public CommandRunner checkRunner() {
         return new CommandRunner(Probes.settings(), new SshConnections(ssh(), HostKeyDecision.REJECT,
-                PassphraseProvider.NONE, CONNECT_TIMEOUT, KEEP_ALIVE, SshSettings.agent()));
+                PassphraseProvider.NONE, CONNECT_TIMEOUT, KEEP_ALIVE, agent));
     }
 
     /** Reads what binding needs from disk now (the SSH config), so a later {@link #bind} does no I/O. */

@@ -20,13 +20,16 @@ final class TargetFields {
     final String type;
     private final Path file;
     private final Function<String, String> env;
+    private final Path home;
 
-    TargetFields(JsonNode node, String path, String type, Path file, Function<String, String> env)
+    /** @param home what {@code ~} in a path stands for */
+    TargetFields(JsonNode node, String path, String type, Path file, Function<String, String> env, Path home)
             throws EnvironmentException {
         this.path = path;
         this.type = type;
         this.file = file;
         this.env = env;
+        this.home = home;
         if (node == null || !node.isObject()) {
             throw error(path, "must be a map such as {name: db, type: ssh, host: db-1}");
         }
@@ -94,7 +97,7 @@ final class TargetFields {
 
     Path path(String key) throws EnvironmentException {
         String v = text(key, null);
-        return v == null ? null : Targets.path(v, file);
+        return v == null ? null : Targets.path(v, file, home);
     }
 
     List<Path> paths(String key) throws EnvironmentException {
@@ -104,7 +107,7 @@ final class TargetFields {
         }
         List<Path> out = new ArrayList<>();
         for (JsonNode one : v) {
-            out.add(Targets.path(Targets.expand(one.asText(), env, p -> error(path + "." + key, p)), file));
+            out.add(Targets.path(Targets.expand(one.asText(), env, p -> error(path + "." + key, p)), file, home));
         }
         return out;
     }

@@ -64,7 +64,7 @@ public final class TargetSpecs {
         }
         if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                TargetFields fields = new TargetFields(node.get(i), path + "[" + i + "]", null, file, env);
+                TargetFields fields = new TargetFields(node.get(i), path + "[" + i + "]", null, file, env, sshConfig.home());
                 out.add(one(fields, productionDefault));
             }
         } else if (node.isObject()) {
@@ -75,7 +75,7 @@ public final class TargetSpecs {
                 for (int i = 0; i < n; i++) {
                     String at = path + "." + e.getKey() + (value.isArray() ? "[" + i + "]" : "");
                     JsonNode one = value.isArray() ? value.get(i) : value;
-                    out.add(one(new TargetFields(one, at, type, file, env), productionDefault));
+                    out.add(one(new TargetFields(one, at, type, file, env, sshConfig.home()), productionDefault));
                 }
             }
         } else {

@@ -45,10 +45,13 @@ final class Targets {
         return out.toString();
     }
 
-    /** {@code ~/x} from the home folder, a relative path from the environment file's folder. */
-    static Path path(String value, Path relativeTo) {
+    /**
+     * {@code ~/x} from {@code home} (the SSH config's, as OpenSSH reads it), a relative path from the environment
+     * file's folder.
+     */
+    static Path path(String value, Path relativeTo, Path home) {
         if (value.equals("~") || value.startsWith("~/")) {
-            return Path.of(System.getProperty("user.home")).resolve(value.length() > 1 ? value.substring(2) : "");
+            return home.resolve(value.length() > 1 ? value.substring(2) : "");
         }
         Path p = Path.of(value);
         Path dir = relativeTo == null ? null : relativeTo.toAbsolutePath().getParent();

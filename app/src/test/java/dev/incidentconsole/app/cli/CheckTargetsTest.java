@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.incidentconsole.app.targets.SshSettings;
+import dev.incidentconsole.app.settings.LaunchOptions;
 import dev.incidentconsole.exec.testing.LoopbackSshd;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,8 +49,8 @@ class CheckTargetsTest {
     @BeforeEach
     void isolate() throws Exception {
         cli.isolate(dir);
-        cli.set(SshSettings.CONFIG_PROPERTY, dir.resolve("no_ssh_config").toString());
-        cli.set(SshSettings.AGENT_PROPERTY, "");
+        cli.set(LaunchOptions.SSH_CONFIG, dir.resolve("no_ssh_config").toString());
+        cli.set(LaunchOptions.SSH_AGENT, "");
         runbooks = Files.createDirectories(dir.resolve("runbooks"));
         tools = Files.createDirectories(dir.resolve("tools"));
         argv = dir.resolve("argv");

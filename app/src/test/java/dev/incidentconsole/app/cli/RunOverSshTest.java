@@ -2,7 +2,7 @@ package dev.incidentconsole.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.incidentconsole.app.targets.SshSettings;
+import dev.incidentconsole.app.settings.LaunchOptions;
 import dev.incidentconsole.exec.ssh.KnownHostsVerifier;
 import dev.incidentconsole.exec.testing.LoopbackSshd;
 import java.nio.file.Files;
@@ -40,8 +40,8 @@ class RunOverSshTest {
     @BeforeEach
     void isolateFolders() {
         cli.isolate(dir);
-        cli.set(SshSettings.CONFIG_PROPERTY, dir.resolve("no_ssh_config").toString());
-        cli.set(SshSettings.AGENT_PROPERTY, "");
+        cli.set(LaunchOptions.SSH_CONFIG, dir.resolve("no_ssh_config").toString());
+        cli.set(LaunchOptions.SSH_AGENT, "");
     }
 
     @AfterEach

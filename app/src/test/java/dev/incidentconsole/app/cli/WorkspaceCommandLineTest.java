@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.incidentconsole.app.gui.dashboard.Loopback;
+import dev.incidentconsole.app.settings.LaunchOptions;
 import dev.incidentconsole.app.settings.SettingsStore;
 import dev.incidentconsole.app.settings.Workspace;
 import java.io.IOException;
@@ -68,7 +69,7 @@ class WorkspaceCommandLineTest {
     @Test
     void theVariableWinsOverTheWindowsChoice() throws IOException {
         windowChose(team);
-        cli.set(Workspace.PROPERTY, other.toString());
+        cli.set(LaunchOptions.WORKSPACE, other.toString());
 
         assertThat(cli.run("search", "kafka", "lag")).isZero();
 
@@ -79,7 +80,7 @@ class WorkspaceCommandLineTest {
     @Test
     void runbooksNamedOnTheCommandLineWinAndNeedNoNote() throws IOException {
         windowChose(team);
-        cli.set(Workspace.PROPERTY, other.toString());
+        cli.set(LaunchOptions.WORKSPACE, other.toString());
 
         assertThat(cli.run("search", "--runbooks", demo.toString(), "lantern")).isZero();
 
@@ -179,7 +180,7 @@ class WorkspaceCommandLineTest {
 
     @Test
     void aVariableNamingNoFolderIsAUsageErrorSayingWhereItCameFrom() {
-        cli.set(Workspace.PROPERTY, dir.resolve("nope").toString());
+        cli.set(LaunchOptions.WORKSPACE, dir.resolve("nope").toString());
 
         assertThat(cli.run("search", "redis")).isEqualTo(2);
         assertThat(cli.run("check", "--once")).isEqualTo(2);

@@ -65,8 +65,9 @@ class StoreChoiceTest {
 
     @Test
     void embeddedStoreIsDescribedByItsFileUnderTheHomeFolder() {
-        Path data = Path.of(System.getProperty("user.home"), ".local", "share", "incident-console");
-        assertThat(StoreChoice.resolve(null, "x", k -> null, Settings.defaults(), data).describe())
+        Path data = Path.of("/home/alice", ".local", "share", "incident-console");
+        assertThat(StoreChoice.resolve(null, "x", k -> k.equals("HOME") ? "/home/alice" : null, Settings.defaults(), data)
+                .describe())
                 .isEqualTo("Embedded: ~/.local/share/incident-console/incidents.db");
     }
 

@@ -25,6 +25,9 @@ final class SecretRules {
             + "|(?<![\\w-])(?:pass|pwd(?!\\s*=\\s*/)))";
     /** Flags followed by a space and a secret: --password X, --client-secret X, -pass X, --token X. */
     private static final String SECRET_FLAG = "(?:^|\\s)--?(?!no-)(?:[a-z0-9]+-)*(?:password|passwd|secret|token|pass|pwd)";
+    /** A word that follows a secret flag in prose ("pass --token to the CLI"), never as its value (quoted ones are). */
+    private static final String NOT_PROSE = "(?!(?:to|the|a|an|and|or|for|with|of|in|on|is|are|was|when|if|as|flag"
+            + "|option|argument|instead|also|from|via|at|by|then)(?:\\s|$|[.,;:!?)]))";
     private static final String MYSQL = "(?:mysql|mysqldump|mysqladmin|mysqlcheck|mysqlimport|mysqlshow|mysqlbinlog"
             + "|mysqlpump|mysqlsh|mariadb|mariadb-dump|mariadb-admin)";
     private static final String DASH_P_CLIENTS = "(?:mongo|mongosh|mongodump|mongorestore|mongoexport|mongoimport"
@@ -69,7 +72,7 @@ final class SecretRules {
                     "pass", "pwd", "secret", "token", "key", "auth"),
             new Rule("query-parameter", "(?i)[?&](?:key|auth|sig|signature)=(?<v>[^&#\\s'\"]+)",
                     "key=", "auth=", "sig=", "signature="),
-            new Rule("secret-flag", "(?i)" + SECRET_FLAG + "\\s+" + ARG, "pass", "pwd", "secret", "token"),
+            new Rule("secret-flag", "(?i)" + SECRET_FLAG + "\\s+" + NOT_PROSE + ARG, "pass", "pwd", "secret", "token"),
             new Rule("mysql-glued-p", "\\b" + MYSQL + "\\b" + UNTIL_SEPARATOR + "\\s-p" + VALUE, "mysql", "mariadb"),
             new Rule("client-dash-p", "\\b" + DASH_P_CLIENTS + "\\b" + UNTIL_SEPARATOR + "\\s-p\\s*" + ARG,
                     "mongo", "cqlsh", "rabbitmqadmin"),

@@ -1,6 +1,6 @@
 package dev.incidentconsole.app.gui.browse;
 
-import dev.incidentconsole.app.gui.search.SectionTarget;
+import dev.incidentconsole.app.gui.library.SectionTarget;
 import dev.incidentconsole.runbook.Alert;
 import dev.incidentconsole.runbook.IndexEntry;
 import dev.incidentconsole.runbook.IndexLinks;

@@ -3,7 +3,7 @@ package dev.incidentconsole.app.gui.browse;
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
 import dev.incidentconsole.app.gui.Icons;
-import dev.incidentconsole.app.gui.search.LibraryViewModel;
+import dev.incidentconsole.app.gui.library.LibraryViewModel;
 import dev.incidentconsole.app.gui.util.DialogService;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ObservableList;

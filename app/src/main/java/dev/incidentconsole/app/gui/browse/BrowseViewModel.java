@@ -1,6 +1,6 @@
 package dev.incidentconsole.app.gui.browse;
 
-import dev.incidentconsole.app.gui.search.SectionTarget;
+import dev.incidentconsole.app.gui.library.SectionTarget;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;

@@ -2,7 +2,7 @@ package dev.incidentconsole.app.gui.browse;
 
 import atlantafx.base.theme.Styles;
 import dev.incidentconsole.app.gui.Icons;
-import dev.incidentconsole.app.gui.search.LibraryViewModel;
+import dev.incidentconsole.app.gui.library.LibraryViewModel;
 import dev.incidentconsole.app.gui.util.DialogService;
 import java.nio.file.Path;
 import javafx.collections.ListChangeListener;

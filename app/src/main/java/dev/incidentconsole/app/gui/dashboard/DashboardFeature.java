@@ -6,6 +6,7 @@ import dev.incidentconsole.app.gui.Navigation.Destination;
 import dev.incidentconsole.app.gui.runbooks.OutlineNode;
 import dev.incidentconsole.app.gui.runbooks.RunbookTreeViewModel;
 import dev.incidentconsole.app.gui.util.TaskExecutor;
+import dev.incidentconsole.app.settings.LaunchOptions;
 import dev.incidentconsole.app.targets.EnvironmentTargets;
 import dev.incidentconsole.app.targets.ServiceTargets;
 import dev.incidentconsole.exec.CommandRunner;
@@ -33,25 +34,28 @@ import org.slf4j.LoggerFactory;
  * {@code -Dincident.env=FILE} or {@code $INCIDENT_ENV}, else {@code environments.yaml} next to the runbooks, else
  * in the settings folder ({@link EnvironmentTargets#defaultFile}, shared with the run targets) and selects
  * {@code -Dincident.environment=NAME} (else the file's default); {@code -Dincident.service=NAME} selects a
- * service. Checks run from {@link #start} until
+ * service (all read by {@link LaunchOptions}). Checks run from {@link #start} until
  * {@link #close} (app exit), whether or not the dashboard is on screen, so a service going DOWN is noticed
  * while the engineer reads a runbook.
  */
 public final class DashboardFeature implements AutoCloseable {
-    public static final String ENVIRONMENT_PROPERTY = "incident.environment";
-    /** A service to select at start (demos and screenshots). */
-    public static final String SERVICE_PROPERTY = "incident.service";
     public static final Destination PLACE = new Destination("dashboard", "Dashboard", Feather.ACTIVITY);
     private static final Logger LOG = LoggerFactory.getLogger(DashboardFeature.class);
     private static final int LISTED_IN_NOTIFICATION = 5;
 
-    private final CommandRunner checks = ServiceTargets.fromSettings().checkRunner();
+    private final ServiceTargets targets;
+    private final CommandRunner checks;
     private final DashboardViewModel model;
     private final Timeline pump;
+    private final LaunchOptions options;
 
-    public DashboardFeature(TaskExecutor executor) {
+    /** @param options the environment file, the SSH settings of check targets, the environment and service to show at start */
+    public DashboardFeature(TaskExecutor executor, LaunchOptions options) {
+        this.options = options;
+        this.targets = ServiceTargets.of(options);
+        this.checks = targets.checkRunner();
         this.model = new DashboardViewModel(executor, HealthScheduler.builder().commandRunner(checks).build(),
-                new EnvironmentLoader());
+                new EnvironmentLoader(options.environment()), targets);
         this.pump = new Timeline(new KeyFrame(Duration.millis(250), e -> {
             model.drain();
             model.tick(Instant.now());
@@ -76,18 +80,18 @@ public final class DashboardFeature implements AutoCloseable {
 
     /** Reads the environment file and starts checking. */
     public void start(Path runbookFolder) {
-        Path file = EnvironmentTargets.defaultFile(runbookFolder);
-        String service = System.getProperty(SERVICE_PROPERTY);
-        if (service != null && !service.isBlank()) {
+        Path file = EnvironmentTargets.defaultFile(runbookFolder, options);
+        String service = options.service();
+        if (service != null) {
             model.selectWhenShown(service);
         }
-        model.openEnvironmentFile(file, System.getProperty(ENVIRONMENT_PROPERTY));
+        model.openEnvironmentFile(file, options.environmentName());
         pump.play();
     }
 
     /** The window switched workspace: its environment file (else its port tables) replaces the one shown. */
     public void useWorkspace(Path runbookFolder) {
-        model.openEnvironmentFile(EnvironmentTargets.defaultFile(runbookFolder), null);
+        model.openEnvironmentFile(EnvironmentTargets.defaultFile(runbookFolder, options), null);
     }
 
     public DashboardViewModel model() {

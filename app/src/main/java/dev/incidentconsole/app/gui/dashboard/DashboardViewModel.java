@@ -1,9 +1,12 @@
 package dev.incidentconsole.app.gui.dashboard;
 
+import dev.incidentconsole.app.gui.util.LatestWins;
 import dev.incidentconsole.app.gui.util.TaskExecutor;
 import dev.incidentconsole.app.services.LinkedSection;
 import dev.incidentconsole.app.services.RunbookLinks;
 import dev.incidentconsole.app.services.ServiceSources;
+import dev.incidentconsole.app.targets.ServiceTargets;
+import dev.incidentconsole.exec.ssh.SshConfigFile;
 import dev.incidentconsole.health.ServiceSpec;
 import dev.incidentconsole.health.Status;
 import dev.incidentconsole.health.env.EnvironmentFile;
@@ -41,13 +44,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class DashboardViewModel implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DashboardViewModel.class);
-    private final TaskExecutor executor;
     private final HealthScheduler scheduler;
     private final EnvironmentLoader loader;
     private final StatusBatcher batcher = new StatusBatcher();
     private final AutoCloseable subscription;
     private final ServiceTable table = new ServiceTable();
-    private final EnvironmentState env = new EnvironmentState();
+    private final EnvironmentState env;
     private final ObjectProperty<ServiceRow> selected = new SimpleObjectProperty<>();
     private final ObservableList<LinkedSection> selectedLinks = FXCollections.observableArrayList();
     private final FiringAlerts alerts = new FiringAlerts();
@@ -63,15 +65,25 @@ public final class DashboardViewModel implements AutoCloseable {
     private Consumer<List<ServiceRow>> onDown = down -> { };
     private final ObjectProperty<Consumer<ServiceRow>> incidentStarter = new SimpleObjectProperty<>();
     private final ObjectProperty<Consumer<AlertRow>> alertIncidentStarter = new SimpleObjectProperty<>();
-    private int fileGeneration;
+    private final LatestWins fileLoads;
     private String pendingService;
     private boolean closed;
 
-    /** @param scheduler checks the services; this view model closes it in {@link #close()} */
+    /** A dashboard whose check commands name no SSH config or agent: tests, and environments without targets. */
     public DashboardViewModel(TaskExecutor executor, HealthScheduler scheduler, EnvironmentLoader loader) {
-        this.executor = executor;
+        this(executor, scheduler, loader, new ServiceTargets(SshConfigFile::empty, name -> null));
+    }
+
+    /**
+     * @param scheduler checks the services; this view model closes it in {@link #close()}
+     * @param targets   binds check commands to the {@code target:} they name
+     */
+    public DashboardViewModel(TaskExecutor executor, HealthScheduler scheduler, EnvironmentLoader loader,
+            ServiceTargets targets) {
+        this.env = new EnvironmentState(targets);
         this.scheduler = scheduler;
         this.loader = loader;
+        this.fileLoads = executor.latestWins();
         this.subscription = scheduler.subscribe(batcher);
         env.onActivate(this::activate);
         selected.addListener((obs, old, row) -> refreshLinks());
@@ -100,25 +112,17 @@ public final class DashboardViewModel implements AutoCloseable {
      * file shows its error ({@link #errorProperty()}) and leaves the port tables usable.
      */
     public void openEnvironmentFile(Path file, String preferred) {
-        int generation = ++fileGeneration;
         env.fileLoading(preferred);
         if (file == null) {
+            fileLoads.supersede();
             fileLoaded(null, "");
             return;
         }
-        executor.execute(() -> {
+        fileLoads.submit(() -> {
             EnvironmentFile loaded = loader.load(file);
             env.targets().preload(); // the SSH config its check targets may name: read here, not on the UI thread
             return loaded;
-        }, f -> {
-            if (generation == fileGeneration) {
-                fileLoaded(f, "");
-            }
-        }, e -> {
-            if (generation == fileGeneration) {
-                fileLoaded(null, e.getMessage() == null ? "Cannot read " + file : e.getMessage());
-            }
-        });
+        }, f -> fileLoaded(f, ""), e -> fileLoaded(null, e.getMessage() == null ? "Cannot read " + file : e.getMessage()));
     }
 
     /** The loaded runbooks: their port tables become services, their sections and alerts link targets. */

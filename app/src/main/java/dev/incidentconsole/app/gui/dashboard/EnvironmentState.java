@@ -34,8 +34,8 @@ public final class EnvironmentState {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
-    private final ServiceTargets targets = ServiceTargets.fromSettings();
-    private ServiceSources sources = new ServiceSources(null, List.of(), targets);
+    private final ServiceTargets targets;
+    private ServiceSources sources;
     private EnvironmentFile envFile;
     private String fileError = "";
     private String envError = "";
@@ -44,7 +44,9 @@ public final class EnvironmentState {
     private boolean settled;
     private Consumer<String> onActivate = n -> { };
 
-    EnvironmentState() {
+    EnvironmentState(ServiceTargets targets) {
+        this.targets = targets;
+        this.sources = new ServiceSources(null, List.of(), targets);
         name.addListener((obs, old, now) -> {
             if (now != null) {
                 onActivate.accept(now);

@@ -1,6 +1,5 @@
 package dev.incidentconsole.app.gui.incident;
 
-import dev.incidentconsole.app.AppPaths;
 import dev.incidentconsole.app.gui.MainView;
 import dev.incidentconsole.app.gui.Navigation;
 import dev.incidentconsole.app.gui.Navigation.Destination;
@@ -9,6 +8,7 @@ import dev.incidentconsole.app.gui.run.RunFeature;
 import dev.incidentconsole.app.gui.run.RunServices;
 import dev.incidentconsole.app.gui.util.DialogService;
 import dev.incidentconsole.app.incident.AlertSeverity;
+import dev.incidentconsole.app.settings.LaunchOptions;
 import dev.incidentconsole.app.gui.util.TaskExecutor;
 import dev.incidentconsole.app.settings.SettingsStore;
 import dev.incidentconsole.app.targets.TargetCatalog;
@@ -23,10 +23,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import javafx.beans.value.ObservableValue;
 import org.kordamp.ikonli.feather.Feather;
@@ -36,13 +32,12 @@ import org.kordamp.ikonli.feather.Feather;
  * failing dashboard services, and the walkthroughs they open. Walkthrough steps run through the Runs
  * window's runner and targets ({@link RunFeature}). The store is the team store named by
  * {@code -Dincident.store.url}, {@code INCIDENT_STORE_URL} or the settings (the Store dialog), else the embedded
- * file {@code AppPaths.dataDir()/incidents.db}; it is opened on first use off the UI thread. The dashboard's
+ * file {@code <data dir>/incidents.db}; it is opened on first use off the UI thread. The dashboard's
  * health changes and alerts are recorded into the open incidents they concern ({@link HealthRecording}).
- * {@code -Dincident.incident=<id>} selects an incident at start. Call on the UI thread.
+ * {@code -Dincident.incident=<id>} selects an incident at start (all from {@link LaunchOptions}). Call on the UI
+ * thread.
  */
 public final class IncidentFeature implements AutoCloseable {
-    public static final String STORE_URL_PROPERTY = "incident.store.url";
-    public static final String SELECT_PROPERTY = "incident.incident";
     private static final String PLACE = "incidents";
 
     private final TaskExecutor executor;
@@ -52,11 +47,8 @@ public final class IncidentFeature implements AutoCloseable {
     private final RunServices run;
     private final ObservableValue<TargetCatalog> catalog;
     private final IncidentStarter starter;
-    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "walkthrough-waits");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Path userHome;
+    private final String selectAtStart;
     private ServiceWatch watch = ServiceWatch.NONE;
     private AlertSeverity severities = AlertSeverity.of(java.util.Map.of());
     private HealthRecording recording;
@@ -66,26 +58,30 @@ public final class IncidentFeature implements AutoCloseable {
     /**
      * @param run     the Runs window's runner and helpers; the caller closes the runner
      * @param catalog the targets found so far
+     * @param options who records entries, where file dialogs start, the incident to select at start
      */
     public IncidentFeature(TaskExecutor executor, Executor uiThread, DialogService dialogs, Path runbookFolder,
-                           Callable<IncidentStore> opener, RunServices run, ObservableValue<TargetCatalog> catalog) {
+                           Callable<IncidentStore> opener, RunServices run, ObservableValue<TargetCatalog> catalog,
+                           LaunchOptions options) {
         this.executor = executor;
         this.uiThread = uiThread;
         this.dialogs = dialogs;
         this.run = run;
         this.catalog = catalog;
-        this.model = new IncidentViewModel(executor, uiThread, opener, author());
+        this.userHome = options.userHome();
+        this.selectAtStart = options.incident();
+        this.model = new IncidentViewModel(executor, uiThread, opener, options.userName());
         model.followStore();
         this.starter = new IncidentStarter(model, dialogs, runbookFolder, this::openWalkthrough);
     }
 
     /** The app's configuration: store from the property, env var or data folder; steps run like the Runs window's. */
     public static IncidentFeature standard(TaskExecutor executor, Executor uiThread, DialogService dialogs, Path runbookFolder,
-                                           RunFeature runs) {
-        StoreSettingsViewModel stores = new StoreSettingsViewModel(executor, uiThread, SettingsStore.standard(),
-                AppPaths.dataDir(), System.getProperty(STORE_URL_PROPERTY), System::getenv);
+                                           RunFeature runs, LaunchOptions options) {
+        StoreSettingsViewModel stores = new StoreSettingsViewModel(executor, uiThread, options.settings(),
+                options.dataDir(), options.storeUrl(), options.environment());
         IncidentFeature feature = new IncidentFeature(executor, uiThread, dialogs, runbookFolder, stores::open,
-                runs.services(), runs.catalogProperty());
+                runs.services(), runs.catalogProperty(), options);
         feature.model.attach(stores);
         return feature;
     }
@@ -107,7 +103,7 @@ public final class IncidentFeature implements AutoCloseable {
     /** Adds the Incidents destination to the rail. */
     public void install(MainView main, Navigation nav) {
         this.navigation = nav;
-        this.view = new IncidentsView(model, dialogs, dev.incidentconsole.app.AppPaths.userHome());
+        this.view = new IncidentsView(model, dialogs, userHome);
         main.register(new Destination(PLACE, "Incidents", Feather.ALERT_OCTAGON), () -> view);
     }
 
@@ -131,9 +127,8 @@ public final class IncidentFeature implements AutoCloseable {
 
     /** Loads the incident list (and selects {@code -Dincident.incident} when given). */
     public void start() {
-        String select = System.getProperty(SELECT_PROPERTY);
-        if (select != null && !select.isBlank()) {
-            model.selectWhenLoaded(select);
+        if (selectAtStart != null) {
+            model.selectWhenLoaded(selectAtStart);
             navigation.go(PLACE);
         }
         model.refresh();
@@ -179,8 +174,7 @@ public final class IncidentFeature implements AutoCloseable {
 
     /** Time limits of "wait until UP": the timeout fires on the UI thread. */
     private Runnable after(Duration delay, Runnable task) {
-        ScheduledFuture<?> f = timers.schedule(() -> uiThread.execute(task), delay.toMillis(), TimeUnit.MILLISECONDS);
-        return () -> f.cancel(false);
+        return executor.schedule(delay, task)::cancel;
     }
 
     public IncidentViewModel model() {
@@ -189,15 +183,9 @@ public final class IncidentFeature implements AutoCloseable {
 
     @Override
     public void close() {
-        timers.shutdownNow();
         if (recording != null) {
             recording.close();
         }
         model.close();
-    }
-
-    private static String author() {
-        String user = System.getenv("USER");
-        return user != null && !user.isBlank() ? user : System.getProperty("user.name", "unknown");
     }
 }

@@ -1,6 +1,7 @@
 package dev.incidentconsole.app.gui.incident;
 
 import dev.incidentconsole.app.gui.util.TaskExecutor;
+import dev.incidentconsole.app.settings.LaunchOptions;
 import dev.incidentconsole.app.settings.Settings;
 import dev.incidentconsole.app.settings.SettingsStore;
 import dev.incidentconsole.app.settings.StoreChoice;
@@ -40,7 +41,7 @@ public final class StoreSettingsViewModel {
 
     /**
      * @param override a team store URL that wins over everything (the {@code -Dincident.store.url} property), or null
-     * @param env      reads environment variables ({@code System::getenv} outside tests)
+     * @param env      reads environment variables ({@code LaunchOptions.environment()} outside tests)
      */
     public StoreSettingsViewModel(TaskExecutor executor, Executor uiThread, SettingsStore settings, Path dataDir,
                                   String override, UnaryOperator<String> env) {
@@ -184,7 +185,7 @@ public final class StoreSettingsViewModel {
     }
 
     private StoreChoice choice(Settings s) {
-        return StoreChoice.resolve(override, "-D" + IncidentFeature.STORE_URL_PROPERTY, env, s, dataDir);
+        return StoreChoice.resolve(override, "-D" + LaunchOptions.STORE_URL, env, s, dataDir);
     }
 
     private static void deleteQuietly(Path dir) {

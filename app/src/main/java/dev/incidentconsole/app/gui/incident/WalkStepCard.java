@@ -7,8 +7,6 @@ import dev.incidentconsole.app.gui.run.PlaceholderField;
 import dev.incidentconsole.app.gui.run.RunCells;
 import dev.incidentconsole.app.gui.util.MaskedTextFlow;
 import dev.incidentconsole.app.targets.TargetInfo;
-import dev.incidentconsole.exec.OutputLine;
-import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
@@ -182,12 +180,16 @@ final class WalkStepCard extends VBox {
         output.setEditable(false);
         output.setPrefRowCount(5);
         output.getStyleClass().add("walk-output");
-        output.textProperty().bind(Bindings.createStringBinding(() -> {
-            List<OutputLine> lines = run.output();
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - SHOWN_LINES), lines.size())
-                    .stream().map(line -> run.shownOutput(line).shown()).toList());
-        }, run.output()));
+        output.textProperty().bind(Bindings.createStringBinding(() -> run.shownOutputText(SHOWN_LINES), run.output(),
+                run.outputRevealsProperty()));
         output.textProperty().addListener((obs, old, now) -> output.setScrollTop(Double.MAX_VALUE));
+        // A click on a masked secret shows it, as in the Runs view; a drag selects text as before.
+        output.setOnMouseClicked(e -> {
+            if (output.getSelectedText().isEmpty()) {
+                run.revealInOutputAt(SHOWN_LINES, output.getCaretPosition());
+            }
+        });
+        output.setTooltip(new Tooltip("Masked secrets (****): click one to show it"));
         MenuButton use = new MenuButton("Use selected text as", Icons.of(Feather.CORNER_DOWN_RIGHT));
         use.setId("capture-" + index);
         use.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);

@@ -1,7 +1,7 @@
 package dev.incidentconsole.app.gui.links;
 
+import dev.incidentconsole.app.gui.library.SectionTarget;
 import dev.incidentconsole.app.gui.run.KnownValues;
-import dev.incidentconsole.app.gui.search.SectionTarget;
 import dev.incidentconsole.app.gui.util.DialogService;
 import dev.incidentconsole.app.gui.util.TaskExecutor;
 import dev.incidentconsole.app.links.DeepLink;

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -50,6 +52,7 @@ public final class CommandRunViewModel {
             MaskedText.of(""));
     /** Output lines still listed that hold secrets: line seq → the line as shown (revealed values kept). */
     private final Map<Long, MaskedText> secretLines = new HashMap<>();
+    private final ReadOnlyIntegerWrapper outputReveals = new ReadOnlyIntegerWrapper(this, "outputReveals");
     private SecretMasker.LineMasker stdoutSecrets = SecretMasker.standard().lines();
     private SecretMasker.LineMasker stderrSecrets = SecretMasker.standard().lines();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
@@ -167,6 +170,48 @@ public final class CommandRunViewModel {
     /** Shows secret number {@code secret} of {@code line} in clear. */
     public void revealInOutput(OutputLine line, int secret) {
         secretLines.computeIfPresent(line.seq(), (seq, shown) -> shown.reveal(secret));
+        outputReveals.set(outputReveals.get() + 1);
+    }
+
+    /** The last {@code lines} output lines as one block of text, each line as {@link #shownOutput} shows it. */
+    public String shownOutputText(int lines) {
+        StringBuilder text = new StringBuilder();
+        for (OutputLine line : lastLines(lines)) {
+            text.append(text.isEmpty() ? "" : "\n").append(shownOutput(line).shown());
+        }
+        return text.toString();
+    }
+
+    /**
+     * Reveals the masked secret at {@code offset} of {@link #shownOutputText(int) shownOutputText(lines)} (a click in
+     * that block); false when no masked secret is there.
+     */
+    public boolean revealInOutputAt(int lines, int offset) {
+        int lineStart = 0;
+        for (OutputLine line : lastLines(lines)) {
+            MaskedText shown = shownOutput(line);
+            int at = lineStart;
+            for (MaskedText.Part part : shown.parts()) {
+                int end = at + part.text().length();
+                if (part.hidden() && offset >= at && offset <= end) {
+                    revealInOutput(line, part.secret());
+                    return true;
+                }
+                at = end;
+            }
+            lineStart = at + 1;
+        }
+        return false;
+    }
+
+    private List<OutputLine> lastLines(int lines) {
+        List<OutputLine> all = output();
+        return all.subList(Math.max(0, all.size() - lines), all.size());
+    }
+
+    /** Changes each time an output secret is revealed, so a view showing {@link #shownOutputText} redraws. */
+    public ReadOnlyIntegerProperty outputRevealsProperty() {
+        return outputReveals.getReadOnlyProperty();
     }
 
     private RunRequest request() {

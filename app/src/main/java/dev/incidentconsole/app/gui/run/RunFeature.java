@@ -1,15 +1,15 @@
 package dev.incidentconsole.app.gui.run;
 
 import atlantafx.base.theme.Styles;
-import dev.incidentconsole.app.AppPaths;
 import dev.incidentconsole.app.gui.Icons;
 import dev.incidentconsole.app.gui.MainView;
 import dev.incidentconsole.app.gui.Navigation.Destination;
 import dev.incidentconsole.app.gui.Navigation;
 import dev.incidentconsole.app.gui.util.DialogService;
+import dev.incidentconsole.app.gui.util.LatestWins;
 import dev.incidentconsole.app.gui.util.TaskExecutor;
+import dev.incidentconsole.app.settings.LaunchOptions;
 import dev.incidentconsole.app.targets.EnvironmentTargets;
-import dev.incidentconsole.app.targets.SshSettings;
 import dev.incidentconsole.app.targets.TargetCatalog;
 import dev.incidentconsole.app.targets.TargetDiscovery;
 import dev.incidentconsole.exec.CommandRunner;
@@ -50,18 +50,18 @@ import org.slf4j.LoggerFactory;
  * command ({@link RunPanel}) above a line of notes about the targets. Catches {@link RunCommandEvent}s from
  * the Run buttons and switches to Runs with that command's tab selected, the same command again in the same
  * tab. Owns the {@link CommandRunner} (output files in {@code <data dir>/runs/}) and finds the targets in
- * the background at start. {@code -Dincident.run=<command>} opens that command once the targets are known
- * and runs it (for demos and screenshots). Use on the FX thread; {@link #close()} stops what still runs.
+ * the background at start. {@code -Dincident.run=<command>} ({@link LaunchOptions#run()}) opens that command once
+ * the targets are known and runs it (for demos and screenshots). Use on the FX thread; {@link #close()} stops what still runs.
  */
 public final class RunFeature implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RunFeature.class);
     private static final Duration KUBECTL_LIST_TIMEOUT = Duration.ofSeconds(10);
-    /** A command to open and run at start (demos and screenshots). */
-    public static final String RUN_PROPERTY = "incident.run";
     public static final Destination PLACE = new Destination("runs", "Runs", Feather.TERMINAL);
 
     private final TaskExecutor tasks;
     private final RunServices services;
+    private final LaunchOptions options;
+    private final LatestWins discoveries;
     private final Map<Command, Tab> tabs = new LinkedHashMap<>();
     private final List<CommandRunViewModel> models = new ArrayList<>();
     private final TabPane tabPane = new TabPane();
@@ -71,28 +71,32 @@ public final class RunFeature implements AutoCloseable {
     private Navigation navigation;
     private Node view;
 
-    public RunFeature(TaskExecutor tasks, DialogService dialogs, CommandRunner runner, TerminalLauncher terminal) {
+    /** @param options the environment file, SSH config, environment and the command to run at start */
+    public RunFeature(TaskExecutor tasks, DialogService dialogs, CommandRunner runner, TerminalLauncher terminal,
+                      LaunchOptions options) {
         this.tasks = tasks;
+        this.options = options;
+        this.discoveries = tasks.latestWins();
         this.services = new RunServices(runner, tasks, Platform::runLater, dialogs, terminal, new KnownValues());
     }
 
     /**
-     * The app's runner: SSH config and agent as {@link SshSettings} finds them ({@code ~/.ssh/config},
-     * {@code $SSH_AUTH_SOCK}), host keys and passphrases asked in dialogs.
+     * The app's runner: SSH config and agent as {@code options} name them ({@code ~/.ssh/config},
+     * {@code $SSH_AUTH_SOCK} by default), host keys and passphrases asked in dialogs.
      */
-    public static RunFeature standard(TaskExecutor tasks, DialogService dialogs, Window owner) {
+    public static RunFeature standard(TaskExecutor tasks, DialogService dialogs, Window owner, LaunchOptions options) {
         FxSshPrompts prompts = new FxSshPrompts(dialogs, () -> owner);
         SshConfigFile config;
         try {
-            config = SshConfigFile.load(SshSettings.configFile());
+            config = SshConfigFile.load(options.sshConfig());
         } catch (ExecException e) {
             LOG.warn("{} SSH targets use their own settings only.", e.getMessage());
             config = SshConfigFile.empty();
         }
-        ExecSettings settings = ExecSettings.defaults().withOutputDir(AppPaths.dataDir().resolve("runs"));
+        ExecSettings settings = ExecSettings.defaults().withOutputDir(options.dataDir().resolve("runs"));
         CommandRunner runner = new CommandRunner(settings, new SshConnections(config, prompts, prompts,
-                Duration.ofSeconds(15), Duration.ofSeconds(30), SshSettings.agent()));
-        return new RunFeature(tasks, dialogs, runner, TerminalLauncher.system());
+                Duration.ofSeconds(15), Duration.ofSeconds(30), options.sshAgent()));
+        return new RunFeature(tasks, dialogs, runner, TerminalLauncher.system(options), options);
     }
 
     /**
@@ -114,7 +118,7 @@ public final class RunFeature implements AutoCloseable {
      * {@code -Dincident.env} names one); panels opened meanwhile offer this machine and update after.
      */
     public void start(Path runbookFolder) {
-        discover(runbookFolder, System.getProperty(RUN_PROPERTY, ""));
+        discover(runbookFolder, options.run());
     }
 
     /** The window switched workspace: its environment file's targets replace the previous ones. */
@@ -123,14 +127,11 @@ public final class RunFeature implements AutoCloseable {
     }
 
     private void discover(Path runbookFolder, String demo) {
-        int current = ++discoveries;
-        TargetDiscovery discovery = new TargetDiscovery(EnvironmentTargets.defaultFile(runbookFolder),
-                SshSettings.configFile(),
-                null, System::getenv, config -> services.runner().kubeContexts(config, KUBECTL_LIST_TIMEOUT));
-        tasks.execute(discovery::discover, found -> {
-            if (current != discoveries) {
-                return; // a later workspace's targets are on their way
-            }
+        TargetDiscovery discovery = new TargetDiscovery(EnvironmentTargets.defaultFile(runbookFolder, options),
+                options.sshConfig(),
+                null, options.environment(), config -> services.runner().kubeContexts(config, KUBECTL_LIST_TIMEOUT));
+        // A later workspace's targets win over this one's, however late these arrive.
+        discoveries.submit(discovery::discover, found -> {
             use(found);
             if (!demo.isBlank()) {
                 open(commandOf(demo)).run();
@@ -156,8 +157,6 @@ public final class RunFeature implements AutoCloseable {
     public RunServices services() {
         return services;
     }
-
-    private int discoveries;
 
     private void use(TargetCatalog found) {
         catalog.set(found);

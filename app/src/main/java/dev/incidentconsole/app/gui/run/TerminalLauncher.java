@@ -1,16 +1,16 @@
 package dev.incidentconsole.app.gui.run;
 
+import dev.incidentconsole.app.settings.LaunchOptions;
+import dev.incidentconsole.exec.Executables;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Opens a shell script in the system terminal, for commands that need one (psql, top, kubectl exec -it):
@@ -37,9 +37,10 @@ public final class TerminalLauncher {
         this.finder = finder;
     }
 
-    /** The terminals of this operating system, looked up on PATH. */
-    public static TerminalLauncher system() {
-        boolean mac = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("mac");
+    /** The terminals of this operating system, looked up on the {@code PATH} of {@code options}. */
+    public static TerminalLauncher system(LaunchOptions options) {
+        boolean mac = options.mac();
+        String path = Objects.requireNonNullElse(options.env("PATH"), "");
         List<Candidate> list = mac ? List.of(new Candidate("osascript", script -> List.of(
                 "-e", "tell application \"Terminal\" to do script \"" + appleScriptString(script) + "\"",
                 "-e", "tell application \"Terminal\" to activate")))
@@ -47,7 +48,7 @@ public final class TerminalLauncher {
                         new Candidate("gnome-terminal", script -> bash("--", script)),
                         new Candidate("konsole", script -> bash("-e", script)),
                         new Candidate("xterm", script -> bash("-e", script)));
-        return new TerminalLauncher(list, TerminalLauncher::onPath);
+        return new TerminalLauncher(list, program -> Executables.find(program, path));
     }
 
     /**
@@ -79,10 +80,5 @@ public final class TerminalLauncher {
 
     private static String appleScriptString(String s) {
         return s.replace("\\", "\\\\").replace("\"", "\\\"");
-    }
-
-    static Optional<Path> onPath(String program) {
-        return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .filter(d -> !d.isEmpty()).map(d -> Path.of(d, program)).filter(Files::isExecutable).findFirst();
     }
 }

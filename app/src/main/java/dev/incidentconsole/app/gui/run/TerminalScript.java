@@ -2,6 +2,7 @@ package dev.incidentconsole.app.gui.run;
 
 import dev.incidentconsole.exec.DockerTarget;
 import dev.incidentconsole.exec.ExecSettings;
+import dev.incidentconsole.exec.Executables;
 import dev.incidentconsole.exec.KubeTarget;
 import dev.incidentconsole.exec.LocalTarget;
 import dev.incidentconsole.exec.PreparedCommand;
@@ -33,7 +34,7 @@ final class TerminalScript {
         Path kubectl = null;
         if (prepared.target() instanceof KubeTarget kube && kube.pod() == null) {
             kubectl = Path.of(settings.kubectl()).isAbsolute() ? Path.of(settings.kubectl())
-                    : TerminalLauncher.onPath(settings.kubectl()).orElse(null);
+                    : Executables.find(settings.kubectl()).orElse(null);
             shimDir = kubectl == null ? null
                     : KubectlShim.install(settings.outputDir().toAbsolutePath().resolveSibling("bin"));
         }

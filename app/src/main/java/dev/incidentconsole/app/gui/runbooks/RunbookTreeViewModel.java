@@ -1,5 +1,6 @@
 package dev.incidentconsole.app.gui.runbooks;
 
+import dev.incidentconsole.app.gui.util.LatestWins;
 import dev.incidentconsole.app.gui.util.TaskExecutor;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,7 +27,6 @@ import org.slf4j.LoggerFactory;
 public final class RunbookTreeViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(RunbookTreeViewModel.class);
 
-    private final TaskExecutor executor;
     private final RunbookLoader loader;
     private final ReadOnlyObjectWrapper<Path> folder = new ReadOnlyObjectWrapper<>();
     private final ObservableList<OutlineNode> runbooks = FXCollections.observableArrayList();
@@ -35,32 +35,22 @@ public final class RunbookTreeViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ObjectProperty<OutlineNode> selected = new SimpleObjectProperty<>();
-    private int generation;
+    private final LatestWins loads;
     private String pendingSelection;
 
     public RunbookTreeViewModel(TaskExecutor executor, RunbookLoader loader) {
-        this.executor = executor;
         this.loader = loader;
+        this.loads = executor.latestWins();
     }
 
     /** Loads every runbook under {@code dir} in the background, replacing what is shown. */
     public void load(Path dir) {
-        int current = ++generation;
         folder.set(dir);
         loading.set(true);
         error.set("");
         status.set("Loading runbooks from " + dir + "...");
-        executor.execute(() -> loader.load(dir).stream().map(OutlineNode::of).toList(),
-                outlines -> {
-                    if (current == generation) {
-                        loaded(outlines);
-                    }
-                },
-                e -> {
-                    if (current == generation) {
-                        failed(dir, e);
-                    }
-                });
+        loads.submit(() -> loader.load(dir).stream().map(OutlineNode::of).toList(), this::loaded,
+                e -> failed(dir, e));
     }
 
     /** Loads the current folder again, e.g. after the runbooks were edited. */

@@ -39,6 +39,7 @@ public final class RunbooksView extends SplitPane {
     private final DialogService dialogs;
     private final MenuButton recentMenu = new MenuButton(null, Icons.of(Feather.CLOCK));
     private final Label note = new Label();
+    private final Label folderName = new Label();
     private WorkspaceViewModel workspaces;
     private final javafx.beans.property.ObjectProperty<java.util.function.BiConsumer<dev.incidentconsole.runbook.Runbook,
             dev.incidentconsole.runbook.Section>> startIncident = new javafx.beans.property.SimpleObjectProperty<>();
@@ -76,6 +77,7 @@ public final class RunbooksView extends SplitPane {
         model.currentProperty().addListener((obs, old, now) -> fillRecent());
         fillRecent();
         note.textProperty().bind(model.noteProperty());
+        folderName.textProperty().bind(this.model.folderProperty().map(this::label)); // now knowing the demo's folder
         return this;
     }
 
@@ -83,13 +85,18 @@ public final class RunbooksView extends SplitPane {
         recentMenu.getItems().clear();
         Workspace shown = workspaces.currentProperty().get();
         for (Path folder : workspaces.recent()) {
-            recentMenu.getItems().add(recentItem(Workspace.of(folder).label() + "  \u2014  " + folder,
+            recentMenu.getItems().add(recentItem(workspaces.workspaceAt(folder).label() + "  \u2014  " + folder,
                     shown != null && shown.folder().equals(folder), () -> workspaces.open(folder)));
         }
         if (!recentMenu.getItems().isEmpty()) {
             recentMenu.getItems().add(new SeparatorMenuItem());
         }
-        recentMenu.getItems().add(recentItem(Workspace.demo().label(), shown != null && shown.bundled(), workspaces::openDemo));
+        recentMenu.getItems().add(recentItem(workspaces.demo().label(), shown != null && shown.bundled(), workspaces::openDemo));
+    }
+
+    /** What the header calls {@code folder}: "Demo runbooks (bundled)" once the workspaces say it is the demo. */
+    private String label(Path folder) {
+        return workspaces == null ? new Workspace(folder, false).label() : workspaces.workspaceAt(folder).label();
     }
 
     /** An entry of the recent list; the one shown now is ticked and does nothing. */
@@ -110,9 +117,9 @@ public final class RunbooksView extends SplitPane {
     private Node header() {
         Label caption = new Label("RUNBOOKS");
         caption.getStyleClass().add("pane-caption");
-        Label folder = new Label();
+        Label folder = folderName;
         folder.getStyleClass().add("folder-name");
-        folder.textProperty().bind(model.folderProperty().map(p -> Workspace.of(p).label()));
+        folder.textProperty().bind(model.folderProperty().map(this::label));
         Tooltip folderTip = new Tooltip();
         folderTip.textProperty().bind(model.folderProperty().map(Path::toString));
         folder.setTooltip(folderTip);

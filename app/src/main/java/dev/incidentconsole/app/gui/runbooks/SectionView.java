@@ -4,7 +4,7 @@ import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.incidentconsole.app.gui.Icons;
-import dev.incidentconsole.app.gui.search.MatchHighlighter;
+import dev.incidentconsole.app.gui.util.MatchHighlighter;
 import dev.incidentconsole.runbook.Block;
 import dev.incidentconsole.runbook.Command;
 import dev.incidentconsole.runbook.ParseWarning;

@@ -3,6 +3,7 @@ package dev.incidentconsole.app.gui.search;
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
 import dev.incidentconsole.app.gui.Icons;
+import dev.incidentconsole.app.gui.library.SectionTarget;
 import dev.incidentconsole.search.SearchHit;
 import java.util.List;
 import java.util.function.Consumer;

@@ -1,5 +1,7 @@
 package dev.incidentconsole.app.gui.search;
 
+import dev.incidentconsole.app.gui.library.SectionTarget;
+import dev.incidentconsole.app.gui.util.LatestWins;
 import dev.incidentconsole.app.gui.util.TaskExecutor;
 import dev.incidentconsole.search.SearchHit;
 import dev.incidentconsole.search.SearchQuery;
@@ -30,7 +32,6 @@ public final class SearchViewModel {
     /** Hits shown at most: beyond this the engineer should type more, not scroll. */
     public static final int LIMIT = SearchQuery.DEFAULT_LIMIT;
 
-    private final TaskExecutor executor;
     private final Debouncer debouncer;
     private final Function<SearchQuery, List<SearchHit>> source;
     private final StringProperty text = new SimpleStringProperty("");
@@ -45,21 +46,21 @@ public final class SearchViewModel {
     private final ReadOnlyBooleanWrapper searching = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private Consumer<SectionTarget> opener = target -> { };
-    private int generation;
+    private final LatestWins searches;
     /** Enter came while the hits for the current text were still on their way: open the best one on arrival. */
     private boolean openWhenShown;
 
     public SearchViewModel(TaskExecutor executor, Debouncer debouncer, Function<SearchQuery, List<SearchHit>> source) {
-        this.executor = executor;
         this.debouncer = debouncer;
         this.source = source;
+        this.searches = executor.latestWins();
         text.addListener((obs, old, now) -> {
             openWhenShown = false;
             if (blank()) {
                 cancel();
             } else {
                 // Hits for the old text no longer apply, and a search for the new one is on its way.
-                generation++;
+                searches.supersede();
                 searching.set(true);
                 debouncer.schedule(this::searchNow);
             }
@@ -84,26 +85,19 @@ public final class SearchViewModel {
     }
 
     private void run(boolean reveal) {
-        int current = ++generation;
         if (blank()) {
             cancel();
             return;
         }
         SearchQuery query = new SearchQuery(text.get(), Set.copyOf(activeComponents), Set.of(), Set.of(), LIMIT);
         searching.set(true);
-        executor.execute(() -> source.apply(query), hits -> {
-            if (current == generation) {
-                shown(hits, reveal);
-            }
-        }, e -> {
-            if (current == generation) {
-                searching.set(false);
-                openWhenShown = false;
-                results.clear();
-                selected.set(-1);
-                status.set("Search failed (" + e.getClass().getSimpleName() + "); try again, or see the log.");
-                open.set(open.get() || reveal);
-            }
+        searches.submit(() -> source.apply(query), hits -> shown(hits, reveal), e -> {
+            searching.set(false);
+            openWhenShown = false;
+            results.clear();
+            selected.set(-1);
+            status.set("Search failed (" + e.getClass().getSimpleName() + "); try again, or see the log.");
+            open.set(open.get() || reveal);
         });
     }
 
@@ -218,7 +212,7 @@ public final class SearchViewModel {
     }
 
     private void cancel() {
-        generation++;
+        searches.supersede();
         searching.set(false);
         results.clear();
         selected.set(-1);

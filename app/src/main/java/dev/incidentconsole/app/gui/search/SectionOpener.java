@@ -1,6 +1,7 @@
 package dev.incidentconsole.app.gui.search;
 
 import dev.incidentconsole.app.gui.Navigation;
+import dev.incidentconsole.app.gui.library.SectionTarget;
 import dev.incidentconsole.app.gui.runbooks.OutlineNode;
 import dev.incidentconsole.app.gui.runbooks.RunbookTreeViewModel;
 import java.nio.file.Path;

@@ -1,6 +1,5 @@
 package dev.incidentconsole.app.gui.util;
 
-import dev.incidentconsole.app.AppPaths;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,16 +26,19 @@ import javafx.stage.Window;
 /** Dialogs owned by the main window, so they open centred on it. Call on the FX Application Thread. */
 public final class FxDialogService implements DialogService {
     private final Window owner;
+    private final Path home;
 
-    public FxDialogService(Window owner) {
+    /** @param home where a chooser opens when it is given no folder (the user's home) */
+    public FxDialogService(Window owner, Path home) {
         this.owner = owner;
+        this.home = home;
     }
 
     @Override
     public Optional<Path> chooseDirectory(String title, Path initial) {
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle(title);
-        chooser.setInitialDirectory(startIn(initial).toFile());
+        chooser.setInitialDirectory(startIn(initial, home).toFile());
         File chosen = chooser.showDialog(owner);
         return Optional.ofNullable(chosen).map(File::toPath);
     }
@@ -45,24 +47,24 @@ public final class FxDialogService implements DialogService {
     public Optional<Path> chooseFile(String title, Path initial) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
-        chooser.setInitialDirectory(startIn(initial).toFile());
+        chooser.setInitialDirectory(startIn(initial, home).toFile());
         File chosen = chooser.showOpenDialog(owner);
         return Optional.ofNullable(chosen).map(File::toPath);
     }
 
     /**
      * The folder a chooser opens in: {@code initial} if it is one, else the folder of the file it names, else the
-     * user's home ({@link AppPaths#userHome()}); never the process's working folder, which a launcher may have
-     * set to the JDK's or the app's.
+     * user's {@code home} ({@code LaunchOptions.userHome()}); never the process's working folder, which a launcher may
+     * have set to the JDK's or the app's.
      */
-    static Path startIn(Path initial) {
+    static Path startIn(Path initial, Path home) {
         if (initial != null && Files.isDirectory(initial)) {
             return initial;
         }
         if (initial != null && initial.getParent() != null && Files.isDirectory(initial.getParent())) {
             return initial.getParent();
         }
-        return AppPaths.userHome();
+        return home;
     }
 
     @Override
@@ -93,7 +95,7 @@ public final class FxDialogService implements DialogService {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
         chooser.setInitialFileName(fileName);
-        chooser.setInitialDirectory(startIn(initialDirectory).toFile());
+        chooser.setInitialDirectory(startIn(initialDirectory, home).toFile());
         return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath);
     }
 

@@ -1,10 +1,13 @@
 package dev.incidentconsole.app.gui.util;
 
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javafx.application.Platform;
@@ -18,37 +21,99 @@ import org.slf4j.LoggerFactory;
 public final class FxTaskExecutor implements TaskExecutor {
     private static final Logger LOG = LoggerFactory.getLogger(FxTaskExecutor.class);
 
-    private final ExecutorService pool;
+    private final ScheduledThreadPoolExecutor pool;
+    private final Executor uiThread;
 
     public FxTaskExecutor(int threads) {
+        this(threads, Platform::runLater);
+    }
+
+    /** {@code uiThread} stands for the FX Application Thread (tests use a thread of their own). */
+    FxTaskExecutor(int threads, Executor uiThread) {
         AtomicInteger count = new AtomicInteger();
         ThreadFactory factory = r -> {
             Thread t = new Thread(r, "ui-worker-" + count.incrementAndGet());
             t.setDaemon(true);
             return t;
         };
-        this.pool = Executors.newFixedThreadPool(threads, factory);
+        this.pool = new ScheduledThreadPoolExecutor(threads, factory);
+        pool.setRemoveOnCancelPolicy(true);
+        this.uiThread = uiThread;
     }
 
     @Override
-    public <T> void execute(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Exception> onFailure) {
-        pool.execute(() -> {
-            try {
-                T result = work.call();
-                Platform.runLater(() -> onSuccess.accept(result));
-            } catch (Exception e) {
+    public <T> TaskHandle execute(Callable<T> work, Consumer<? super T> onSuccess,
+                                  Consumer<? super Exception> onFailure) {
+        Handle handle = new Handle();
+        handle.future = pool.submit(() -> runOnce(handle, work, onSuccess, onFailure));
+        return handle;
+    }
+
+    @Override
+    public TaskHandle schedule(Duration delay, Runnable action) {
+        Handle handle = new Handle();
+        handle.future = pool.schedule(() -> handle.onUi(action), delay.toNanos(), TimeUnit.NANOSECONDS);
+        return handle;
+    }
+
+    @Override
+    public <T> TaskHandle scheduleWithFixedDelay(Callable<T> work, Duration initialDelay, Duration delay,
+                                                 Consumer<? super T> onResult, Consumer<? super Exception> onFailure) {
+        Handle handle = new Handle();
+        handle.future = pool.scheduleWithFixedDelay(() -> runOnce(handle, work, onResult, onFailure),
+                initialDelay.toNanos(), delay.toNanos(), TimeUnit.NANOSECONDS);
+        return handle;
+    }
+
+    private <T> void runOnce(Handle handle, Callable<T> work, Consumer<? super T> onSuccess,
+                             Consumer<? super Exception> onFailure) {
+        try {
+            T result = work.call();
+            handle.onUi(() -> onSuccess.accept(result));
+        } catch (Exception e) {
+            if (!handle.cancelled) {
                 LOG.debug("Background task failed", e);
-                Platform.runLater(() -> onFailure.accept(e));
-            } catch (LinkageError | StackOverflowError e) {
-                // Still tell the view model, or its "loading" state would never end.
-                LOG.error("Background task failed", e);
-                Platform.runLater(() -> onFailure.accept(new ExecutionException(e)));
             }
-        });
+            handle.onUi(() -> onFailure.accept(e));
+        } catch (LinkageError | StackOverflowError e) {
+            // Still tell the view model, or its "loading" state would never end.
+            LOG.error("Background task failed", e);
+            handle.onUi(() -> onFailure.accept(new ExecutionException(e)));
+        }
     }
 
     @Override
     public void close() {
         pool.shutdownNow();
+    }
+
+    private final class Handle implements TaskHandle {
+        private volatile boolean cancelled;
+        private volatile Future<?> future;
+
+        /** Hands {@code callback} to the UI thread, where it runs only if the task is still wanted then. */
+        void onUi(Runnable callback) {
+            if (!cancelled) {
+                uiThread.execute(() -> {
+                    if (!cancelled) {
+                        callback.run();
+                    }
+                });
+            }
+        }
+
+        @Override
+        public void cancel() {
+            cancelled = true;
+            Future<?> f = future;
+            if (f != null) {
+                f.cancel(true);
+            }
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return cancelled;
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.incidentconsole.app.gui.workspace;
 
+import dev.incidentconsole.app.gui.util.LatestWins;
 import dev.incidentconsole.app.gui.util.TaskExecutor;
 import dev.incidentconsole.app.settings.Settings;
 import dev.incidentconsole.app.settings.SettingsStore;
@@ -23,23 +24,25 @@ import javafx.collections.ObservableList;
  * property changes on the thread it calls back on. Touches no controls.
  */
 public final class WorkspaceViewModel {
-    private final TaskExecutor executor;
     private final SettingsStore store;
+    private final Path bundled;
     private final ReadOnlyObjectWrapper<Workspace> current = new ReadOnlyObjectWrapper<>();
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
     // One wrapper, kept: an unmodifiable view listens to its list weakly, so a view made per call could be collected
     // with the listeners added to it.
     private final ObservableList<Path> recentView = FXCollections.unmodifiableObservableList(recent);
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper("");
-    private int generation;
+    private final LatestWins choices;
 
     /** What a background step found: the workspace to show, the recent list and what to tell the user. */
     private record Outcome(Workspace workspace, List<Path> recent, String note) {
     }
 
-    public WorkspaceViewModel(TaskExecutor executor, SettingsStore store) {
-        this.executor = executor;
+    /** @param bundled the bundled demo runbooks' folder ({@code LaunchOptions.bundledRunbooks()}) */
+    public WorkspaceViewModel(TaskExecutor executor, SettingsStore store, Path bundled) {
         this.store = store;
+        this.bundled = bundled;
+        this.choices = executor.latestWins();
     }
 
     /**
@@ -48,35 +51,31 @@ public final class WorkspaceViewModel {
      * note naming them.
      */
     public void start(Path named) {
-        int g = ++generation;
-        executor.execute(() -> {
+        choices.submit(() -> {
             List<String> notes = new ArrayList<>();
             Settings settings = pruned(notes);
             Workspace chosen;
             if (named != null) {
-                chosen = Workspace.of(named);
+                chosen = workspaceAt(named);
                 if (Files.isDirectory(chosen.folder()) && !chosen.bundled()) {
                     settings = remember(chosen, notes);
                 }
             } else if (settings.workspace() != null) {
-                chosen = Workspace.of(settings.workspace());
+                chosen = workspaceAt(settings.workspace());
             } else {
-                chosen = Workspace.demo();
+                chosen = demo();
             }
             return new Outcome(chosen, settings.recentWorkspaces(), String.join(" ", notes));
-        }, outcome -> apply(g, outcome), e -> {
-            if (g == generation) {
-                current.set(named == null ? Workspace.demo() : Workspace.of(named));
-                note.set(e.getMessage());
-            }
+        }, this::apply, e -> {
+            current.set(named == null ? demo() : workspaceAt(named));
+            note.set(e.getMessage());
         });
     }
 
     /** Switches to {@code folder} (from "Open folder..." or the recent list) and remembers it. */
     public void open(Path folder) {
-        int g = ++generation;
-        Workspace wanted = Workspace.of(folder);
-        executor.execute(() -> {
+        Workspace wanted = workspaceAt(folder);
+        choices.submit(() -> {
             List<String> notes = new ArrayList<>();
             if (!wanted.bundled() && !Files.isDirectory(wanted.folder())) {
                 Settings settings = store.update(s -> s.withoutWorkspace(wanted.folder()));
@@ -85,23 +84,28 @@ public final class WorkspaceViewModel {
             }
             Settings settings = wanted.bundled() ? store.update(s -> s.withWorkspace(null)) : remember(wanted, notes);
             return new Outcome(wanted, settings.recentWorkspaces(), String.join(" ", notes));
-        }, outcome -> apply(g, outcome), e -> {
-            if (g == generation) {
-                current.set(wanted); // shown for this session; the note says it was not kept
-                note.set(e.getMessage() + " The workspace is open but will not be remembered.");
-            }
+        }, this::apply, e -> {
+            current.set(wanted); // shown for this session; the note says it was not kept
+            note.set(e.getMessage() + " The workspace is open but will not be remembered.");
         });
+    }
+
+    /** The workspace at {@code folder}: the demo when it is the bundled folder. */
+    public Workspace workspaceAt(Path folder) {
+        return Workspace.of(folder, bundled);
+    }
+
+    /** The bundled demo runbooks. */
+    public Workspace demo() {
+        return Workspace.demo(bundled);
     }
 
     /** Goes back to the bundled demo runbooks (the recent list is kept). */
     public void openDemo() {
-        open(Workspace.demo().folder());
+        open(demo().folder());
     }
 
-    private void apply(int g, Outcome outcome) {
-        if (g != generation) {
-            return;
-        }
+    private void apply(Outcome outcome) {
         recent.setAll(outcome.recent());
         note.set(outcome.note());
         if (outcome.workspace() != null) {

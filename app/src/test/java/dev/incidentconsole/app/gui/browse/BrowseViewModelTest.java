@@ -3,8 +3,8 @@ package dev.incidentconsole.app.gui.browse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.incidentconsole.app.gui.library.SectionTarget;
 import dev.incidentconsole.app.gui.search.SearchTestRunbooks;
-import dev.incidentconsole.app.gui.search.SectionTarget;
 import dev.incidentconsole.app.services.LinkedSection;
 import dev.incidentconsole.health.FiringAlert;
 import dev.incidentconsole.runbook.Runbook;

@@ -6,6 +6,7 @@ import dev.incidentconsole.app.gui.util.DirectTaskExecutor;
 import dev.incidentconsole.app.services.ServiceSources;
 import dev.incidentconsole.app.services.ServiceTestRunbooks;
 import dev.incidentconsole.exec.SshTarget;
+import dev.incidentconsole.app.settings.LaunchOptions;
 import dev.incidentconsole.app.targets.EnvironmentTargets;
 import dev.incidentconsole.health.env.EnvironmentLoader;
 import dev.incidentconsole.health.schedule.HealthScheduler;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -137,22 +139,14 @@ class EnvironmentStateTest {
         Files.writeString(team.resolve("cache.md"), ServiceTestRunbooks.CACHE_RUNBOOK);
         Path settings = Files.createDirectories(dir.resolve("config"));
         Files.writeString(settings.resolve("environments.yaml"), "services: [{name: old-stack-api, port: 1, interval: 365d}]\n");
-        String before = System.getProperty("incident.config.dir");
-        System.setProperty("incident.config.dir", settings.toString());
-        try {
-            // What DashboardFeature.useWorkspace does when the window switches to the folder.
-            open(EnvironmentTargets.defaultFile(team), null);
-            model.setRunbooks(List.of(new RunbookParser().parse(team.resolve("cache.md"))));
+        LaunchOptions options = LaunchOptions.of(Map.of(LaunchOptions.CONFIG_DIR, settings.toString()), Map.of());
 
-            assertThat(model.environment().names()).containsExactly(ServiceSources.PORT_TABLES);
-            assertThat(names()).containsExactly("Cache");
-        } finally {
-            if (before == null) {
-                System.clearProperty("incident.config.dir");
-            } else {
-                System.setProperty("incident.config.dir", before);
-            }
-        }
+        // What DashboardFeature.useWorkspace does when the window switches to the folder.
+        open(EnvironmentTargets.defaultFile(team, options), null);
+        model.setRunbooks(List.of(new RunbookParser().parse(team.resolve("cache.md"))));
+
+        assertThat(model.environment().names()).containsExactly(ServiceSources.PORT_TABLES);
+        assertThat(names()).containsExactly("Cache");
     }
 
     private void open(Path envFile, String preferred) {

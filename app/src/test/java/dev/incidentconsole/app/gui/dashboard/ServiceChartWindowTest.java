@@ -10,6 +10,7 @@ import dev.incidentconsole.app.gui.ConsoleApp;
 import dev.incidentconsole.app.gui.WindowSteps;
 import dev.incidentconsole.app.gui.incident.IncidentViewModel;
 import dev.incidentconsole.app.gui.util.FxTaskExecutor;
+import dev.incidentconsole.app.settings.LaunchOptions;
 import dev.incidentconsole.health.Status;
 import dev.incidentconsole.incident.EntryBody;
 import dev.incidentconsole.incident.Incident;
@@ -24,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -78,7 +80,8 @@ class ServiceChartWindowTest {
         store = IncidentStores.embedded(dir.resolve("incidents.db"), StoreOptions.defaults());
         incidents = new IncidentViewModel(executor, Platform::runLater, () -> store, "alice");
         incidents.followStore();
-        dashboard = new DashboardFeature(executor);
+        dashboard = new DashboardFeature(executor,
+                LaunchOptions.of(Map.of(LaunchOptions.CONFIG_DIR, dir.resolve("config").toString()), Map.of()));
         // What IncidentFeature.watchDashboard does in the window.
         dashboard.model().followIncident(incidents.timeline().incidentProperty(), incidents.timeline().entries());
         dashboard.model().selectWhenShown("orders");

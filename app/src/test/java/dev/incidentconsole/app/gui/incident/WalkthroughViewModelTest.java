@@ -7,6 +7,7 @@ import dev.incidentconsole.app.gui.run.PlaceholderField;
 import dev.incidentconsole.app.gui.run.RunServices;
 import dev.incidentconsole.app.gui.run.TerminalLauncher;
 import dev.incidentconsole.app.gui.util.DirectTaskExecutor;
+import dev.incidentconsole.app.settings.LaunchOptions;
 import dev.incidentconsole.app.targets.TargetCatalog;
 import dev.incidentconsole.app.targets.TargetInfo;
 import dev.incidentconsole.exec.CommandRunner;
@@ -69,7 +70,7 @@ class WalkthroughViewModelTest {
     }
 
     private WalkthroughViewModel walk(Runbook runbook, String section, ServiceLink service) {
-        RunServices run = new RunServices(runner, new DirectTaskExecutor(), ui, dialogs, TerminalLauncher.system(), new KnownValues());
+        RunServices run = new RunServices(runner, new DirectTaskExecutor(), ui, dialogs, TerminalLauncher.system(LaunchOptions.fromSystem()), new KnownValues());
         WalkServices services = new WalkServices(run, catalog, ServiceWatch.NONE, (delay, task) -> () -> { },
                 Clock.systemDefaultZone());
         return new WalkthroughViewModel(incidentId, runbook, WalkRunbook.section(runbook, section), incidents.timeline(),

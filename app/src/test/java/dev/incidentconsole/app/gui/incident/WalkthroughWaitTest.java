@@ -8,6 +8,7 @@ import dev.incidentconsole.app.gui.run.KnownValues;
 import dev.incidentconsole.app.gui.run.RunServices;
 import dev.incidentconsole.app.gui.run.TerminalLauncher;
 import dev.incidentconsole.app.gui.util.DirectTaskExecutor;
+import dev.incidentconsole.app.settings.LaunchOptions;
 import dev.incidentconsole.app.targets.TargetCatalog;
 import dev.incidentconsole.exec.CommandRunner;
 import dev.incidentconsole.exec.ExecSettings;
@@ -104,7 +105,7 @@ class WalkthroughWaitTest {
 
     private WalkthroughViewModel walk(String service) throws Exception {
         RunServices run = new RunServices(runner, new DirectTaskExecutor(), ui, new WalkRunbook.ScriptedDialogs(),
-                TerminalLauncher.system(), new KnownValues());
+                TerminalLauncher.system(LaunchOptions.fromSystem()), new KnownValues());
         ServiceWait.Timer timer = (delay, task) -> {
             ScheduledFuture<?> f = timers.schedule(() -> ui.execute(task), delay.toMillis(), TimeUnit.MILLISECONDS);
             return () -> f.cancel(false);

@@ -17,15 +17,16 @@ import dev.incidentconsole.app.gui.dashboard.Loopback;
 import dev.incidentconsole.app.gui.run.KnownValues;
 import dev.incidentconsole.app.gui.run.RunServices;
 import dev.incidentconsole.app.gui.run.TerminalLauncher;
-import dev.incidentconsole.app.targets.TargetCatalog;
-import dev.incidentconsole.health.env.EnvironmentLoader;
-import dev.incidentconsole.health.schedule.HealthScheduler;
 import dev.incidentconsole.app.gui.runbooks.RunbookLoader;
 import dev.incidentconsole.app.gui.runbooks.RunbookTreeViewModel;
 import dev.incidentconsole.app.gui.runbooks.RunbooksView;
 import dev.incidentconsole.app.gui.util.FxTaskExecutor;
+import dev.incidentconsole.app.settings.LaunchOptions;
+import dev.incidentconsole.app.targets.TargetCatalog;
 import dev.incidentconsole.exec.CommandRunner;
 import dev.incidentconsole.exec.ExecSettings;
+import dev.incidentconsole.health.env.EnvironmentLoader;
+import dev.incidentconsole.health.schedule.HealthScheduler;
 import dev.incidentconsole.incident.IncidentStores;
 import dev.incidentconsole.incident.Status;
 import dev.incidentconsole.incident.StoreOptions;
@@ -69,10 +70,10 @@ class WalkthroughWindowTest {
         WalkRunbook.write(runbooks);
         executor = new FxTaskExecutor(2);
         runner = CommandRunner.withoutSshPrompts(ExecSettings.defaults().withOutputDir(dir.resolve("runs")));
-        RunServices run = new RunServices(runner, executor, Platform::runLater, dialogs, TerminalLauncher.system(), new KnownValues());
+        RunServices run = new RunServices(runner, executor, Platform::runLater, dialogs, TerminalLauncher.system(LaunchOptions.fromSystem()), new KnownValues());
         feature = new IncidentFeature(executor, Platform::runLater, dialogs, runbooks,
                 () -> IncidentStores.embedded(dir.resolve("data/incidents.db"), StoreOptions.defaults()), run,
-                new SimpleObjectProperty<>(TargetCatalog.localOnly()));
+                new SimpleObjectProperty<>(TargetCatalog.localOnly()), LaunchOptions.fromSystem());
         MainViewModel main = new MainViewModel();
         MainView view = new MainView(main);
         // A dashboard whose checkout service is refused: it is DOWN, and its environment links the runbook section.

@@ -16,6 +16,7 @@ import dev.incidentconsole.app.gui.util.DialogService;
 import dev.incidentconsole.app.gui.util.DirectTaskExecutor;
 import dev.incidentconsole.app.links.DeepLinkResolver;
 import dev.incidentconsole.app.links.LinkRunbooks;
+import dev.incidentconsole.app.settings.LaunchOptions;
 import dev.incidentconsole.app.targets.TargetCatalog;
 import dev.incidentconsole.app.targets.TargetInfo;
 import dev.incidentconsole.exec.CommandRunner;
@@ -86,7 +87,7 @@ class LinkOpenerTest {
         Command describe = opener.openedProperty().get().commands().get(0);
         CommandRunViewModel run = new CommandRunViewModel(describe, new TargetCatalog(List.of(new TargetInfo(
                 new LocalTarget("sandbox", dir, Map.of(), false), "local", "this machine", "test")), List.of(), null),
-                new RunServices(runner, new DirectTaskExecutor(), Runnable::run, null, TerminalLauncher.system(), known));
+                new RunServices(runner, new DirectTaskExecutor(), Runnable::run, null, TerminalLauncher.system(LaunchOptions.fromSystem()), known));
         assertThat(run.placeholders()).extracting(PlaceholderField::value).containsExactly("lantern", "api-1; rm -rf ~");
         assertThat(run.previewProperty().get()).isEqualTo("kubectl -n 'lantern' describe pod 'api-1; rm -rf ~'");
         assertThat(run.resultProperty().get()).isNull();

@@ -246,6 +246,26 @@ class CommandRunViewModelTest {
     }
 
     @Test
+    void aClickOnAMaskInTheOutputBlockRevealsThatSecretOnly() throws Exception {
+        CommandRunViewModel model = model("printf '%s\\n' 'dropped' 'ok' 'password=hunter22xyz' 'user=zz PGPASSWORD=s3cretvalue9'");
+        model.run();
+        awaitResult(model);
+        String block = model.shownOutputText(3);
+        assertThat(block).isEqualTo("ok\npassword=****\nuser=zz PGPASSWORD=****");
+        int revealsBefore = model.outputRevealsProperty().get();
+
+        assertThat(model.revealInOutputAt(3, block.indexOf("ok") + 1)).as("plain text").isFalse();
+        assertThat(model.revealInOutputAt(3, block.lastIndexOf("****") + 2)).isTrue();
+
+        assertThat(model.shownOutputText(3)).isEqualTo("ok\npassword=****\nuser=zz PGPASSWORD=s3cretvalue9");
+        assertThat(model.outputRevealsProperty().get()).as("a view bound to it redraws").isGreaterThan(revealsBefore);
+        String now = model.shownOutputText(3);
+        assertThat(model.revealInOutputAt(3, now.indexOf("****"))).as("the mask's first character").isTrue();
+        assertThat(model.shownOutputText(3)).isEqualTo("ok\npassword=hunter22xyz\nuser=zz PGPASSWORD=s3cretvalue9");
+        assertThat(model.revealInOutputAt(3, 0)).isFalse();
+    }
+
+    @Test
     void aPrivateKeyPrintedOverSeveralLinesIsShownMaskedLineByLine() throws Exception {
         CommandRunViewModel model = model("printf '%s\\n' 'key:' '-----BEGIN OPENSSH PRIVATE KEY-----'"
                 + " 'b3BlbnNzaC1rZXktdjEAAAAA' 'AAAABG5vbmUAAAAEbm9uZQ' '-----END OPENSSH PRIVATE KEY-----' done");

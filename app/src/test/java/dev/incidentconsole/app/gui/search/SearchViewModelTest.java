@@ -1,9 +1,11 @@
 package dev.incidentconsole.app.gui.search;
 
-import dev.incidentconsole.app.gui.util.HeldTaskExecutor;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.incidentconsole.app.gui.library.RunbookLibrary;
+import dev.incidentconsole.app.gui.library.SectionTarget;
 import dev.incidentconsole.app.gui.util.DirectTaskExecutor;
+import dev.incidentconsole.app.gui.util.HeldTaskExecutor;
 import dev.incidentconsole.search.SearchHit;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.incidentconsole.app.gui.ConsoleApp;
 import dev.incidentconsole.app.gui.WindowSteps;
+import dev.incidentconsole.app.gui.util.MatchHighlighter;
 import dev.incidentconsole.app.settings.SettingsStore;
 import java.io.IOException;
 import java.nio.file.Path;

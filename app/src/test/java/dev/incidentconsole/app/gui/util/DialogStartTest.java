@@ -2,7 +2,6 @@ package dev.incidentconsole.app.gui.util;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.incidentconsole.app.AppPaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -16,9 +15,10 @@ class DialogStartTest {
     @Test
     void choosersOpenInTheGivenFolderOrTheFilesFolderElseTheUsersHome() throws Exception {
         Path file = Files.writeString(dir.resolve("synonyms.txt"), "db, postgres\n");
-        assertThat(FxDialogService.startIn(dir)).isEqualTo(dir);
-        assertThat(FxDialogService.startIn(file)).isEqualTo(dir);
-        assertThat(FxDialogService.startIn(dir.resolve("gone/deeper"))).isEqualTo(AppPaths.userHome());
-        assertThat(FxDialogService.startIn(null)).isEqualTo(AppPaths.userHome());
+        Path home = Files.createDirectories(dir.resolve("home"));
+        assertThat(FxDialogService.startIn(dir, home)).isEqualTo(dir);
+        assertThat(FxDialogService.startIn(file, home)).isEqualTo(dir);
+        assertThat(FxDialogService.startIn(dir.resolve("gone/deeper"), home)).isEqualTo(home);
+        assertThat(FxDialogService.startIn(null, home)).isEqualTo(home);
     }
 }

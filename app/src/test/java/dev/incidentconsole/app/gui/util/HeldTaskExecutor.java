@@ -1,5 +1,6 @@
 package dev.incidentconsole.app.gui.util;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.Callable;
@@ -7,7 +8,8 @@ import java.util.function.Consumer;
 
 /**
  * Holds background work until the test lets it finish, in the order the test chooses, so it can play out
- * races: a slow first search, a worker that started later finishing first.
+ * races: a slow first search, a worker that started later finishing first. Scheduled tasks wait for
+ * {@link #advance}, as on {@link DirectTaskExecutor}.
  */
 public final class HeldTaskExecutor implements TaskExecutor {
     private final Deque<Runnable> held = new ArrayDeque<>();
@@ -29,17 +31,40 @@ public final class HeldTaskExecutor implements TaskExecutor {
     }
 
     @Override
-    public <T> void execute(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Exception> onFailure) {
+    public <T> TaskHandle execute(Callable<T> work, Consumer<? super T> onSuccess,
+                                  Consumer<? super Exception> onFailure) {
+        Held handle = new Held();
         if (!workAtOnce) {
-            held.add(() -> direct.execute(work, onSuccess, onFailure));
-            return;
+            held.add(() -> {
+                if (!handle.cancelled) {
+                    direct.execute(work, onSuccess, onFailure);
+                }
+            });
+            return handle;
         }
         try {
             T result = work.call();
-            held.add(() -> onSuccess.accept(result));
+            held.add(() -> handle.unlessCancelled(() -> onSuccess.accept(result)));
         } catch (Exception e) {
-            held.add(() -> onFailure.accept(e));
+            held.add(() -> handle.unlessCancelled(() -> onFailure.accept(e)));
         }
+        return handle;
+    }
+
+    @Override
+    public TaskHandle schedule(Duration delay, Runnable action) {
+        return direct.schedule(delay, action);
+    }
+
+    @Override
+    public <T> TaskHandle scheduleWithFixedDelay(Callable<T> work, Duration initialDelay, Duration delay,
+                                                 Consumer<? super T> onResult, Consumer<? super Exception> onFailure) {
+        return direct.scheduleWithFixedDelay(work, initialDelay, delay, onResult, onFailure);
+    }
+
+    /** Moves the clock of scheduled tasks on (see {@link DirectTaskExecutor#advance}). */
+    public void advance(Duration time) {
+        direct.advance(time);
     }
 
     public int pending() {
@@ -63,5 +88,26 @@ public final class HeldTaskExecutor implements TaskExecutor {
     @Override
     public void close() {
         held.clear();
+        direct.close();
+    }
+
+    private static final class Held implements TaskHandle {
+        private boolean cancelled;
+
+        void unlessCancelled(Runnable callback) {
+            if (!cancelled) {
+                callback.run();
+            }
+        }
+
+        @Override
+        public void cancel() {
+            cancelled = true;
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return cancelled;
+        }
     }
 }

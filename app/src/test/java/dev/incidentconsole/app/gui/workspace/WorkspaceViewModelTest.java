@@ -18,18 +18,20 @@ class WorkspaceViewModelTest {
     @TempDir
     Path dir;
     private SettingsStore store;
+    private Path bundled;
     private Path team;
     private Path other;
 
     @BeforeEach
     void folders() throws IOException {
         store = new SettingsStore(dir.resolve("config/settings.json"));
+        bundled = Files.createDirectories(dir.resolve("app/runbooks"));
         team = Files.createDirectories(dir.resolve("team"));
         other = Files.createDirectories(dir.resolve("other"));
     }
 
     private WorkspaceViewModel started(Path named) {
-        WorkspaceViewModel model = new WorkspaceViewModel(new DirectTaskExecutor(), store);
+        WorkspaceViewModel model = new WorkspaceViewModel(new DirectTaskExecutor(), store, bundled);
         model.start(named);
         return model;
     }
@@ -38,7 +40,7 @@ class WorkspaceViewModelTest {
     void withNothingChosenTheBundledDemoIsShownAndLabelledSo() {
         WorkspaceViewModel model = started(null);
 
-        assertThat(model.currentProperty().get()).isEqualTo(Workspace.demo());
+        assertThat(model.currentProperty().get()).isEqualTo(Workspace.demo(bundled));
         assertThat(model.currentProperty().get().bundled()).isTrue();
         assertThat(model.currentProperty().get().label()).isEqualTo("Demo runbooks (bundled)");
         assertThat(model.recent()).isEmpty();
@@ -89,7 +91,7 @@ class WorkspaceViewModelTest {
 
         WorkspaceViewModel model = started(null);
 
-        assertThat(model.currentProperty().get()).as("the choice is gone: back to the demo").isEqualTo(Workspace.demo());
+        assertThat(model.currentProperty().get()).as("the choice is gone: back to the demo").isEqualTo(Workspace.demo(bundled));
         assertThat(model.recent()).containsExactly(team);
         assertThat(model.noteProperty().get()).contains(other.toString()).contains("no longer there");
         assertThat(store.load().recentWorkspaces()).containsExactly(team);
@@ -124,7 +126,7 @@ class WorkspaceViewModelTest {
     @Test
     void aSettingsFileThatCannotBeWrittenStillOpensTheFolderAndSaysItIsNotKept() throws IOException {
         Path unwritable = Files.createDirectories(dir.resolve("blocked/settings.json")); // a folder where the file goes
-        WorkspaceViewModel model = new WorkspaceViewModel(new DirectTaskExecutor(), new SettingsStore(unwritable));
+        WorkspaceViewModel model = new WorkspaceViewModel(new DirectTaskExecutor(), new SettingsStore(unwritable), bundled);
 
         model.open(team);
 

@@ -59,6 +59,11 @@ public final class SshConfigFile {
         return new SshConfigFile(List.of(), Path.of(System.getProperty("user.home")));
     }
 
+    /** The home folder {@code ~} stands for in this configuration (the JVM's {@code user.home}). */
+    public Path home() {
+        return home;
+    }
+
     /** {@code ~/.ssh/config}. */
     public static Path defaultPath() {
         return Path.of(System.getProperty("user.home"), ".ssh", "config");

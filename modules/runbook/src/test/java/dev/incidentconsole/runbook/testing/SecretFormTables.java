@@ -60,6 +60,13 @@ public final class SecretFormTables {
                 // registry logins
                 form("registry-login", "docker login -u ci -p Dck3rPw registry.internal", "Dck3rPw",
                         "docker login -u ci -p **** registry.internal"),
+                // secret flags followed by their value, whatever word the value begins with
+                form("secret-flag", "consul kv get --token 3f2a-77b1-c0de app/config", "3f2a-77b1-c0de",
+                        "consul kv get --token **** app/config"),
+                form("secret-flag", "app-cli deploy --token to-9f8e7d6c --env prod", "to-9f8e7d6c",
+                        "app-cli deploy --token **** --env prod"),
+                form("secret-flag", "az login --service-principal -u app --client-secret 'the s3cret'", "the s3cret",
+                        "az login --service-principal -u app --client-secret '****'"),
                 form("registry-login", "docker login --username ci --password Dck3rPw2 registry.internal", "Dck3rPw2",
                         "docker login --username ci --password **** registry.internal"),
                 form("registry-login", "echo Dck3rPw3 | docker login --username ci --password-stdin registry.internal",
@@ -189,7 +196,13 @@ public final class SecretFormTables {
                 "machine learning jobs use the password vault",
                 "Bearer tokens expire after an hour",
                 "helm upgrade api ./chart --set image.tag=1.4.2",
-                "kubectl label pods api-0 key=value");
+                "kubectl label pods api-0 key=value",
+                // a secret flag named in prose, followed by ordinary words
+                "pass --token to the CLI",
+                "Run the login with --password when the prompt asks for it",
+                "the --client-secret flag is read from the vault",
+                "use --token instead of a password file",
+                "--password and --user are both required");
     }
 
     private static Arguments form(String family, String text, String secret, String masked) {

@@ -1,4 +1,4 @@
-package dev.incidentconsole.app.gui.search;
+package dev.incidentconsole.app.gui.util;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

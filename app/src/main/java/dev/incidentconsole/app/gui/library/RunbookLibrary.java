@@ -1,4 +1,4 @@
-package dev.incidentconsole.app.gui.search;
+package dev.incidentconsole.app.gui.library;
 
 import dev.incidentconsole.runbook.Runbook;
 import dev.incidentconsole.runbook.Section;

@@ -1,4 +1,4 @@
-package dev.incidentconsole.app.gui.search;
+package dev.incidentconsole.app.gui.library;
 
 import dev.incidentconsole.search.SearchHit;
 import dev.incidentconsole.search.Snippet;

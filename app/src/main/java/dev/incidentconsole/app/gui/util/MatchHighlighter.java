@@ -1,4 +1,4 @@
-package dev.incidentconsole.app.gui.search;
+package dev.incidentconsole.app.gui.util;
 
 import java.util.ArrayList;
 import java.util.List;

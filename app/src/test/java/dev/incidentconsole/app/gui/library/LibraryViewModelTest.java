@@ -1,7 +1,8 @@
-package dev.incidentconsole.app.gui.search;
+package dev.incidentconsole.app.gui.library;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.incidentconsole.app.gui.search.SearchTestRunbooks;
 import dev.incidentconsole.app.gui.util.DirectTaskExecutor;
 import dev.incidentconsole.app.settings.Settings;
 import dev.incidentconsole.app.settings.SettingsStore;

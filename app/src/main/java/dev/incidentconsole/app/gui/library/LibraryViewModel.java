@@ -1,4 +1,4 @@
-package dev.incidentconsole.app.gui.search;
+package dev.incidentconsole.app.gui.library;
 
 import dev.incidentconsole.app.gui.util.TaskExecutor;
 import dev.incidentconsole.app.settings.Settings;
@@ -154,7 +154,7 @@ public final class LibraryViewModel {
             }
             Path synonyms = next.synonymsFile();
             if (synonyms == null && workspace != null) {
-                synonyms = Workspace.of(workspace).synonymsFile();
+                synonyms = new Workspace(workspace, false).synonymsFile(); // demo or not, its folder's file
             }
             library.configure(folders, synonyms);
             done = v;

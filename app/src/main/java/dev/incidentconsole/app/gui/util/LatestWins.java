@@ -1,0 +1,38 @@
+package dev.incidentconsole.app.gui.util;
+
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+
+/**
+ * "Latest request wins" for one kind of request (a search, a folder load): each {@link #submit} supersedes the
+ * ones before it, whose answers are then dropped however late they arrive. Older work is not interrupted, as it
+ * may be writing a file that must stay whole; only its answer is lost. UI thread only.
+ */
+public final class LatestWins {
+    private final TaskExecutor executor;
+    private long latest;
+
+    LatestWins(TaskExecutor executor) {
+        this.executor = executor;
+    }
+
+    /** Runs {@code work} like {@link TaskExecutor#execute}; its callbacks run only if no newer request came meanwhile. */
+    public <T> TaskHandle submit(Callable<T> work, Consumer<? super T> onSuccess,
+                                 Consumer<? super Exception> onFailure) {
+        long request = ++latest;
+        return executor.execute(work, result -> {
+            if (request == latest) {
+                onSuccess.accept(result);
+            }
+        }, e -> {
+            if (request == latest) {
+                onFailure.accept(e);
+            }
+        });
+    }
+
+    /** Drops the answers of every request made so far, e.g. when the request was answered without background work. */
+    public void supersede() {
+        latest++;
+    }
+}
