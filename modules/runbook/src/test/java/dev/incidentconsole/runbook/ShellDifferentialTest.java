@@ -1,0 +1,123 @@
+package dev.incidentconsole.runbook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the shell reading gives each command, compared with the code before issue 14's one shell model:
+ * the placeholder names and the runner hint of every command of the seeds, the corpus and the bundled
+ * runbooks, and the commands, placeholders, runners and danger rules of the generated shell inputs
+ * ({@link ShellFuzzInputs}). The baselines hold file, line, a hash of the command and the value, never
+ * the runbook text. A difference must be listed in the matching {@code INTENDED} map with its reason.
+ * {@code -Dincident.baseline.write=DIR} writes the baselines from the code under test instead.
+ */
+class ShellDifferentialTest {
+
+    /** key → "before -> after" for placeholder names. */
+    static final Map<String, String> INTENDED_PLACEHOLDERS = new TreeMap<>(Map.of());
+    /** key → "before -> after" for runner hints. */
+    static final Map<String, String> INTENDED_RUNNERS = new TreeMap<>(Map.of());
+    /** key → "before -> after" for the generated inputs (danger | placeholders | runner). */
+    static final Map<String, String> INTENDED_FUZZ = new TreeMap<>(Map.of());
+
+    @Test
+    void placeholderNamesDifferFromBeforeOnlyWhereIntended() throws IOException {
+        compare("/placeholders-before.tsv", runbookCommands(ShellDifferentialTest::placeholderNames),
+                INTENDED_PLACEHOLDERS);
+    }
+
+    @Test
+    void runnerHintsDifferFromBeforeOnlyWhereIntended() throws IOException {
+        compare("/runners-before.tsv", runbookCommands(c -> c.runner().name()), INTENDED_RUNNERS);
+    }
+
+    @Test
+    void generatedShellInputsReadAsBefore() throws IOException {
+        compare("/shell-fuzz-before.tsv", fuzzCommands(), INTENDED_FUZZ);
+    }
+
+    static String placeholderNames(Command c) {
+        return c.placeholders().isEmpty() ? "-"
+                : c.placeholders().stream().map(p -> p.name() + "@" + p.form()).collect(Collectors.joining(" "));
+    }
+
+    private static Map<String, String> runbookCommands(Function<Command, String> value) throws IOException {
+        Map<String, String> out = new TreeMap<>();
+        DangerDifferentialTest.forEachCommand((key, c) -> out.put(key, value.apply(c)));
+        return out;
+    }
+
+    /** Each generated input split as a bash block: "fuzz/N:line:hash" → danger | placeholders | runner. */
+    static Map<String, String> fuzzCommands() throws IOException {
+        List<String> inputs = ShellFuzzInputs.load();
+        Map<String, String> out = new TreeMap<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            for (Command c : ShellSplitter.split(inputs.get(i), 1, "bash")) {
+                out.put("fuzz/" + i + ":" + c.line() + ":" + hash(c.text()), (c.danger() == null ? "-" : c.danger().rule())
+                        + " | " + placeholderNames(c) + " | " + c.runner().name());
+            }
+        }
+        return out;
+    }
+
+    static String hash(String text) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Compares {@code after} with the stored baseline; every difference must be in {@code intended}, and
+     * every intended one must still happen. With {@code incident.baseline.write} set, writes it instead.
+     */
+    static void compare(String baseline, Map<String, String> after, Map<String, String> intended) throws IOException {
+        String write = System.getProperty("incident.baseline.write", "");
+        if (!write.isEmpty()) {
+            StringBuilder sb = new StringBuilder("# file:line:sha256(command)[0..12)\tvalue before issue 14\n");
+            after.forEach((k, v) -> sb.append(k).append('\t').append(v).append('\n'));
+            Files.writeString(Path.of(write, baseline.substring(1)), sb.toString());
+            Assumptions.abort("wrote " + baseline + " to " + write);
+        }
+        Map<String, String> before = new TreeMap<>();
+        try (InputStream in = ShellDifferentialTest.class.getResourceAsStream(baseline)) {
+            assertThat(in).as(baseline + " on the test class path").isNotNull();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    int tab = line.lastIndexOf('\t');
+                    before.put(line.substring(0, tab), line.substring(tab + 1));
+                }
+            }
+        }
+        Map<String, String> diff = new TreeMap<>();
+        before.forEach((k, v) -> {
+            String now = after.getOrDefault(k, "(no command)");
+            if (!now.equals(v)) {
+                diff.put(k, v + " -> " + now);
+            }
+        });
+        after.forEach((k, v) -> {
+            if (!before.containsKey(k)) {
+                diff.put(k, "(no command) -> " + v);
+            }
+        });
+        assertThat(diff).as("differences from " + baseline).isEqualTo(intended);
+    }
+}
