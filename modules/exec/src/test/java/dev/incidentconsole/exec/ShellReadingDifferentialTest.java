@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.incidentconsole.runbook.Command;
 import dev.incidentconsole.runbook.Placeholder;
 import dev.incidentconsole.runbook.RunbookParser;
+import dev.incidentconsole.shell.ShellCommand;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,7 +33,63 @@ class ShellReadingDifferentialTest {
     private static final String BASELINE = "exec-shell-reading-before.tsv";
 
     /** key → "before -> after": the intended changes, each explained. */
-    static final Map<String, String> INTENDED = new TreeMap<>(Map.of());
+    static final Map<String, String> INTENDED = new TreeMap<>(Map.ofEntries(
+            // an unbalanced quote inside $(...) (cut -d" unescaped by the Markdown info string) runs to the end of the text, as bash reads it; the old reader ignored quotes inside $(...)
+            Map.entry("corpus/gitlab__redis-survival-guide-for-sres.md:289:f2382641322c", "T- redis-cli without a command opens an interactive prompt | false | - -> --  | false | -"),
+            // kubectl behind timeout DURATION, watch or xargs is found (the old reader took the duration for the program, or did not know watch)
+            Map.entry("seeds/003_18a3cb0d6890033e.txt:659:964875ff64af", "TE watch is a full-screen program that runs until stopped | false | - -> TE watch is a full-screen program that runs until stopped | true | -"),
+            Map.entry("fuzz/2068:ce590b299ed0", "--  | false | - -> --  | true | -"),
+            Map.entry("fuzz/2589:b7468ce7dc03", "-E tail follows its input until stopped | false | - -> -E tail follows its input until stopped | true | -"),
+            Map.entry("fuzz/442:07d4da5474a8", "--  | false | - -> --  | true | -"),
+            Map.entry("fuzz/762:9ccf912b17c3", "--  | false | - -> --  | true | -"),
+            Map.entry("fuzz/813:1fa423189642", "--  | false | - -> --  | true | -"),
+            // kubectl run by a script that sh -c, bash -c or ssh is handed is now checked for a cluster context too
+            Map.entry("fuzz/1050:f07cabbe6cba", "T- ssh without a remote command opens an interactive session | false | - -> T- ssh without a remote command opens an interactive session | true | -"),
+            Map.entry("fuzz/1203:2f6f6aca2b57", "--  | false | - -> --  | true | -"),
+            Map.entry("fuzz/121:fb7e91d75c53", "--  | false | - -> --  | true | -"),
+            Map.entry("fuzz/1305:4280d0fb3bcb", "--  | false | - -> --  | true | -"),
+            Map.entry("fuzz/1351:6a476ed7deec", "--  | false | - -> --  | true | -"),
+            Map.entry("fuzz/1424:3f09a673f880", "--  | false | - -> --  | true | -"),
+            Map.entry("fuzz/1451:e825fb652ae3", "--  | false | - -> --  | true | -"),
+            Map.entry("fuzz/1884:cd48a2886b9e", "--  | false | - -> --  | true | -"),
+            Map.entry("fuzz/2070:380ba307310c", "--  | false | - -> --  | true | -"),
+            Map.entry("fuzz/2603:db5bf1fa7c18", "--  | false | - -> --  | true | -"),
+            Map.entry("fuzz/2841:5d84dbc3ea78", "--  | false | - -> --  | true | -"),
+            Map.entry("fuzz/2890:5ca40d0e4295", "T- ssh without a remote command opens an interactive session | false | - -> T- ssh without a remote command opens an interactive session | true | -"),
+            Map.entry("fuzz/29:2a40d967a707", "--  | false | - -> --  | true | -"),
+            Map.entry("fuzz/315:09c24ada4f3c", "--  | false | - -> --  | true | -"),
+            Map.entry("fuzz/985:4dbb90c3a2a7", "T- ssh without a remote command opens an interactive session | false | - -> T- ssh without a remote command opens an interactive session | true | -"),
+            // $'...' is read as ANSI-C quoting, where \\' does not end the string; the old reader closed it there and misread the rest
+            Map.entry("fuzz/1168:ea696c90fbd5", "--  | false | - -> -E kubectl --watch runs until stopped | true | -"),
+            Map.entry("fuzz/1585:f89f34ecd91a", "--  | false | - -> TE top is a full-screen program that runs until stopped | false | -"),
+            Map.entry("fuzz/1779:537ff942606c", "--  | false | - -> -E tail follows its input until stopped | false | -"),
+            Map.entry("fuzz/2527:bdd01471e933", "T- psql without -c or -f opens an interactive prompt | true | - -> --  | true | -"),
+            Map.entry("fuzz/2790:24d156f02122", "--  | false | - -> T- kubectl -it attaches a terminal | true | -"),
+            Map.entry("fuzz/2886:84dc03d21080", "--  | false | - -> --  | true | -"),
+            Map.entry("fuzz/298:daf318da3bbc", "--  | false | - -> T- ssh without a remote command opens an interactive session | false | -"),
+            Map.entry("fuzz/324:7016038dd8fd", "--  | false | - -> TE watch is a full-screen program that runs until stopped | true | -"),
+            Map.entry("fuzz/695:526b8b6b7776", "--  | false | - -> T- less needs a terminal | true | -"),
+            // an unclosed ${ runs to the end of the text, as bash reads it (bash refuses to run such a command); the old reader split it at spaces
+            Map.entry("fuzz/136:1985384676f5", "--  | true | - -> --  | false | -"),
+            Map.entry("fuzz/1602:098eacdc96a4", "T- vim needs a terminal | false | - -> --  | false | -"),
+            Map.entry("fuzz/1855:a0e72a47f938", "-E kubectl --watch runs until stopped | true | - -> --  | false | -"),
+            Map.entry("fuzz/2024:8fb197b087dc", "--  | true | - -> --  | false | -"),
+            Map.entry("fuzz/2156:2a09219b7553", "--  | true | - -> --  | false | -"),
+            Map.entry("fuzz/2553:156ffb2e59cc", "TE top is a full-screen program that runs until stopped | false | - -> --  | false | -"),
+            Map.entry("fuzz/2728:478b43f1a34a", "--  | true | - -> --  | false | -"),
+            Map.entry("fuzz/2893:5372dc056bbb", "-E kubectl --watch runs until stopped | true | - -> --  | true | -"),
+            Map.entry("fuzz/973:1c2f6f892066", "--  | true | - -> --  | false | -"),
+            Map.entry("fuzz/1844:71c706bd4442", "T- ssh without a remote command opens an interactive session | false | - -> --  | false | -"),
+            // a command inside a { ...; } group (and after if/then/do) is read as itself; the old reader took { for the program
+            Map.entry("fuzz/1486:867f14aaa082", "--  | false | - -> T- ssh without a remote command opens an interactive session | false | -"),
+            Map.entry("fuzz/1958:691c5d1ebca1", "--  | false | - -> T- kubectl -it attaches a terminal | true | -"),
+            Map.entry("fuzz/1963:8ac7767434b4", "--  | false | - -> TE watch is a full-screen program that runs until stopped | false | -"),
+            Map.entry("fuzz/443:33a7c0912e70", "--  | false | - -> --  | true | -"),
+            Map.entry("fuzz/693:c3d85edf874c", "--  | false | - -> -E kubectl --watch runs until stopped | true | -"),
+            Map.entry("fuzz/711:8c55ae4d310d", "--  | false | - -> TE top is a full-screen program that runs until stopped | false | -"),
+            Map.entry("fuzz/774:b9e511ae51e2", "--  | false | - -> TE watch is a full-screen program that runs until stopped | false | -"),
+            Map.entry("fuzz/79:e594bff2981f", "--  | false | - -> -E tail follows its input until stopped | false | -"),
+            Map.entry("fuzz/997:9e56a621409b", "--  | false | - -> T- docker -it attaches a terminal | false | -")));
 
     @Test
     void execReadsCommandsAsBeforeExceptWhereIntended() throws IOException {
@@ -64,9 +121,10 @@ class ShellReadingDifferentialTest {
 
     /** interactivity | kubectl on a cluster | quoting at each placeholder. */
     private static String reading(String text, List<Placeholder> placeholders) {
-        Interactivity i = Interactivity.of(text);
+        ShellCommand parsed = ShellCommand.parse(text);
+        Interactivity i = Interactivity.of(parsed);
         String quoting = placeholders == null || placeholders.isEmpty() ? "-" : placeholders.stream()
-                .map(p -> p.name() + "=" + ShellContext.at(text, p.start())).collect(Collectors.joining(" "));
+                .map(p -> p.name() + "=" + parsed.quotingAt(p.start())).collect(Collectors.joining(" "));
         return (i.needsTerminal() ? "T" : "-") + (i.endless() ? "E" : "-") + " " + i.reason() + " | "
                 + KubeContextGuard.callsKubectlOnACluster(text) + " | " + quoting;
     }

@@ -302,7 +302,7 @@ final class ShellParser {
             quoting[k] = UNQUOTED;
             if (c == '\\') {
                 k += 2;
-            } else if (c == '\'' && closer == ')') {
+            } else if (c == '\'') {
                 k = single(k + 1, null);
             } else if (c == '"' && nesting < MAX_NESTING) {
                 nesting++;
@@ -477,8 +477,9 @@ final class ShellParser {
 
         SimpleCommand build() {
             int k = 0;
+            List<String> keywords = new ArrayList<>();
             while (k < words.size() && !words.get(k).quoted() && OPENERS.contains(words.get(k).value())) {
-                k++;
+                keywords.add(words.get(k++).value());
             }
             List<Word> assignments = new ArrayList<>();
             while (k < words.size() && rawAssignment.get(k)) {
@@ -499,7 +500,7 @@ final class ShellParser {
             if (assignments.isEmpty() && rest.isEmpty() && redirs.isEmpty()) {
                 return null;
             }
-            return new SimpleCommand(assignments, rest, redirs, fed, separator, depth);
+            return new SimpleCommand(keywords, assignments, rest, redirs, fed, separator, depth);
         }
     }
 }

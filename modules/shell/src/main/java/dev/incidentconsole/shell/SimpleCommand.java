@@ -9,6 +9,7 @@ import java.util.List;
  * not among its words, so {@code if true; then psql; fi} holds the simple commands {@code true} and
  * {@code psql}.
  *
+ * @param keywords     the reserved words written before it ({@code while}, {@code then}, {@code !}...)
  * @param assignments  leading {@code NAME=value} words
  * @param words        the program and its arguments, without assignments and redirections
  * @param redirections its redirections, here-documents with their bodies
@@ -16,10 +17,11 @@ import java.util.List;
  * @param separator    the operator that ends it
  * @param depth        how many subshells {@code ( )} it sits in
  */
-public record SimpleCommand(List<Word> assignments, List<Word> words, List<Redirection> redirections,
+public record SimpleCommand(List<String> keywords, List<Word> assignments, List<Word> words, List<Redirection> redirections,
                             boolean stdinFed, Separator separator, int depth) {
 
     public SimpleCommand {
+        keywords = List.copyOf(keywords);
         assignments = List.copyOf(assignments);
         words = List.copyOf(words);
         redirections = List.copyOf(redirections);

@@ -11,7 +11,7 @@ import java.util.Set;
  * script ({@code sh -c}, {@code bash -lc}, {@code su - u -c}), container and pod runners ({@code kubectl exec
  * ... --}, {@code docker exec}, {@code docker compose exec}, {@code podman exec}) and {@code ssh host 'cmd'}.
  */
-final class Wrappers {
+public final class Wrappers {
     /** Wrapper → its options that take a separate value. */
     private static final Map<String, Set<String>> PROCESS = Map.ofEntries(
             Map.entry("sudo", Set.of("-u", "-g", "-h", "-p", "-C", "-D", "-R", "-T", "-U", "--user", "--group",
@@ -45,6 +45,25 @@ final class Wrappers {
     private static final String SSH_VALUE_LETTERS = "BbcDEeFIiJLlmOopQRSWw";
 
     private Wrappers() {
+    }
+
+    /**
+     * The index of the program in {@code words} (a simple command's words, program first) once process
+     * wrappers such as {@code sudo -u x}, {@code env A=1}, {@code timeout 5} or {@code xargs -I{}} are passed;
+     * {@code words.size()} when they wrap nothing. Container runners and scripts are not looked into: see
+     * {@link SimpleCommand#invocation()} for that.
+     */
+    public static int programIndex(List<String> words) {
+        int k = 0;
+        while (k < words.size()) {
+            String name = basename(words.get(k));
+            Set<String> valueOptions = PROCESS.get(name);
+            if (valueOptions == null) {
+                return k;
+            }
+            k = skipProcessWrapper(words, k + 1, name, valueOptions);
+        }
+        return k;
     }
 
     static Invocation unwrap(List<String> words) {
