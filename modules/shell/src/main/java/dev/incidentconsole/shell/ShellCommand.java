@@ -20,11 +20,13 @@ public final class ShellCommand {
     private final String text;
     private final byte[] quoting;
     private final List<SimpleCommand> commands;
+    private final List<int[]> substitutionRanges;
 
-    ShellCommand(String text, byte[] quoting, List<SimpleCommand> commands) {
+    ShellCommand(String text, byte[] quoting, List<SimpleCommand> commands, List<int[]> substitutionRanges) {
         this.text = text;
         this.quoting = quoting;
         this.commands = List.copyOf(commands);
+        this.substitutionRanges = List.copyOf(substitutionRanges);
     }
 
     /**
@@ -59,23 +61,40 @@ public final class ShellCommand {
     }
 
     /**
-     * The simple commands written in the text and, after each, the commands it runs behind wrappers
-     * ({@code sudo}, {@code xargs}, {@code sh -c '...'}, {@code kubectl exec ... --}, {@code ssh host '...'}),
-     * as many levels deep as written (up to a bound), each judged on its own.
+     * The code of each outermost command substitution ({@code $(...)}, backticks) in the words of the text,
+     * parsed on each call; offsets are relative to that code. Those nested deeper are the substitutions of these.
      */
-    public List<Invocation> allCommands() {
-        List<Invocation> out = new ArrayList<>();
-        for (SimpleCommand c : commands) {
-            collect(c.invocation(), out, 0);
+    public List<ShellCommand> substitutions() {
+        List<ShellCommand> out = new ArrayList<>(substitutionRanges.size());
+        for (int[] r : substitutionRanges) {
+            out.add(parse(text.substring(r[0], r[1])));
         }
         return out;
     }
 
-    private static void collect(Invocation invocation, List<Invocation> out, int depth) {
-        out.add(invocation);
-        if (invocation.script() != null && depth < MAX_NESTING) {
-            for (SimpleCommand inner : invocation.script().commands) {
-                collect(inner.invocation(), out, depth + 1);
+    /**
+     * The simple commands written in the text and, after each, the commands it runs behind wrappers
+     * ({@code sudo}, {@code xargs}, {@code sh -c '...'}, {@code kubectl exec ... --}, {@code ssh host '...'}),
+     * and those in command substitutions ({@code $(...)}, backticks), which run too; as many levels deep as
+     * written (up to a bound), each judged on its own.
+     */
+    public List<Invocation> allCommands() {
+        List<Invocation> out = new ArrayList<>();
+        collect(this, out, 0);
+        return out;
+    }
+
+    private static void collect(ShellCommand parsed, List<Invocation> out, int depth) {
+        for (SimpleCommand c : parsed.commands) {
+            Invocation invocation = c.invocation();
+            out.add(invocation);
+            if (invocation.script() != null && depth < MAX_NESTING) {
+                collect(invocation.script(), out, depth + 1);
+            }
+        }
+        if (depth < MAX_NESTING) {
+            for (ShellCommand inner : parsed.substitutions()) {
+                collect(inner, out, depth + 1);
             }
         }
     }

@@ -26,11 +26,15 @@ final class ShellParser {
     /** quoting[k]: the quoting character k is read in; an opening quote in the outer one, a closing in the inner. */
     private final byte[] quoting;
     private final List<SimpleCommand> out = new ArrayList<>();
+    /** [start, end) of the code inside each outermost {@code $(...)} and backtick substitution. */
+    private final List<int[]> substitutions = new ArrayList<>();
     /** Commands ended but not yet built: their here-document bodies follow the next line break. */
     private final List<Builder> unfinished = new ArrayList<>();
     private final List<HeredocBuilder> heredocs = new ArrayList<>();
     /** Beyond this many nested quotes and substitutions, the inner text is read as plain characters. */
     private static final int MAX_NESTING = 64;
+    /** The longest {@code <placeholder>} read as a word; bounds the look-ahead so parsing stays linear. */
+    private static final int MAX_PLACEHOLDER = 64;
     private Builder current = new Builder(false, 0);
     private int nesting;
     private int depth;
@@ -83,14 +87,21 @@ final class ShellParser {
                     current.depth = depth;
                     i++;
                 }
-                case '<', '>' -> redirection(-1);
+                case '<' -> {
+                    if (angleEnd(i) > 0) {
+                        word();
+                    } else {
+                        redirection(-1);
+                    }
+                }
+                case '>' -> redirection(-1);
                 default -> word();
             }
         }
         end(Separator.END);
         heredocBodies();
         finish();
-        return new ShellCommand(s, quoting, out);
+        return new ShellCommand(s, quoting, out, substitutions);
     }
 
     private void ampersand() {
@@ -158,6 +169,12 @@ final class ShellParser {
         boolean quoted = false;
         while (i < n) {
             char c = s.charAt(i);
+            int angle = c == '<' ? angleEnd(i) : -1;
+            if (angle > 0) {
+                value.append(s, i, angle);
+                i = angle;
+                continue;
+            }
             if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ';' || c == '&' || c == '|' || c == '('
                     || c == ')' || c == '<' || c == '>') {
                 if (c != '(' || value.length() == 0 || !endsExtglob(value)) {
@@ -182,6 +199,7 @@ final class ShellParser {
                 i = ansiC(i + 2, value);
             } else if (c == '$' && next == '(') {
                 int end = code(i + 2, ')');
+                substitution(i + 2, end, ')');
                 value.append(s, i, end);
                 i = end;
             } else if (c == '$' && next == '{') {
@@ -190,6 +208,7 @@ final class ShellParser {
                 i = end;
             } else if (c == '`') {
                 int end = code(i + 1, '`');
+                substitution(i + 1, end, '`');
                 value.append(s, i, end);
                 i = end;
             } else {
@@ -198,6 +217,27 @@ final class ShellParser {
             }
         }
         return new Word(value.toString(), start, i, quoted, false);
+    }
+
+    /**
+     * The end of a runbook placeholder such as {@code <pod-name>} starting at {@code at}, or -1. Bash would
+     * read it as two redirections; runbooks mean a value to fill in, so it is read as (part of) a word.
+     */
+    private int angleEnd(int at) {
+        if (at + 2 >= n || !Character.isLetter(s.charAt(at + 1))) {
+            return -1;
+        }
+        int limit = Math.min(n, at + MAX_PLACEHOLDER);
+        for (int k = at + 2; k < limit; k++) {
+            char c = s.charAt(k);
+            if (c == '>') {
+                return k + 1;
+            }
+            if (!(Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == ':' || c == '/' || c == '-')) {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     /** {@code @(a|b)}, {@code !(x)}: an extended glob's parenthesis belongs to the word. */
@@ -267,6 +307,7 @@ final class ShellParser {
                 nesting++;
                 int end = code(k + 2, ')');
                 nesting--;
+                substitution(k + 2, end, ')');
                 quoting[k + 1] = UNQUOTED;
                 appendRange(value, k, end);
                 k = end;
@@ -279,6 +320,7 @@ final class ShellParser {
                 nesting++;
                 int end = code(k + 1, '`');
                 nesting--;
+                substitution(k + 1, end, '`');
                 appendRange(value, k, end);
                 k = end;
             } else {
@@ -358,6 +400,14 @@ final class ShellParser {
         }
         quoting[n] = context;
         return n;
+    }
+
+    /** Notes an outermost substitution's code, {@code end} being just after its closer (or the text's end). */
+    private void substitution(int from, int end, char closer) {
+        if (nesting == 0) {
+            int to = end > from && end <= n && s.charAt(end - 1) == closer ? end - 1 : end;
+            substitutions.add(new int[] {from, Math.max(from, to)});
+        }
     }
 
     /** Reads the here-document bodies announced on the line just ended, starting at {@code i}. */

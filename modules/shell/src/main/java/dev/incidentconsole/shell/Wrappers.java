@@ -81,8 +81,7 @@ public final class Wrappers {
             List<String> rest = words.subList(k, n);
             int inner = container(rest);
             if (inner > 0) {
-                via.add(name.equals("docker") && rest.size() > 1 && rest.get(1).equals("compose") ? "docker compose exec"
-                        : name + " exec");
+                via.add(containerRunner(rest));
                 k += inner;
                 continue;
             }
@@ -115,10 +114,15 @@ public final class Wrappers {
     }
 
     /**
-     * How many words of {@code words} a container or pod runner takes before the command it runs inside, or
-     * 0 when {@code words} are none (or name no command).
+     * How many words of {@code words} (program first) a container or pod runner ({@code docker exec},
+     * {@code docker compose exec}, {@code docker-compose exec}, {@code podman exec}, {@code kubectl exec ... --},
+     * {@code oc exec ... --}) takes before the command it runs inside; 0 when {@code words} are none, or name
+     * no command to run.
      */
-    static int container(List<String> words) {
+    public static int container(List<String> words) {
+        if (words.isEmpty()) {
+            return 0;
+        }
         String program = basename(words.get(0));
         if ((program.equals("docker") || program.equals("podman")) && words.size() > 1 && words.get(1).equals("exec")) {
             return afterTarget(words, 2);
@@ -137,6 +141,13 @@ public final class Wrappers {
             return exec > 0 && dashes > exec && dashes + 1 < words.size() ? dashes + 1 : 0;
         }
         return 0;
+    }
+
+    /** The runner's name for a {@link #container} runner: {@code docker compose exec}, {@code kubectl exec}... */
+    public static String containerRunner(List<String> words) {
+        String program = basename(words.get(0));
+        return program.equals("docker") && words.size() > 1 && words.get(1).equals("compose") ? "docker compose exec"
+                : program + " exec";
     }
 
     private static int afterTarget(List<String> words, int from) {

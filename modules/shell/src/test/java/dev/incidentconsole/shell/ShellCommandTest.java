@@ -46,6 +46,8 @@ class ShellCommandTest {
         "2>&1 cmd > out 2> err => cmd",
         "FOO=1 BAR='x y' run it => run·it",
         "\"FOO=1\" run => FOO=1·run",
+        "kubectl -n <namespace> logs pod/<pod-name> > out.log => kubectl·-n·<namespace>·logs·pod/<pod-name>",
+        "sort <in >out => sort",
     })
     void splitsSimpleCommandsAndWords(String text, String expected) {
         assertThat(shape(text.replace("\\n", "\n"))).isEqualTo(expected.strip());
@@ -152,10 +154,21 @@ class ShellCommandTest {
         "sudo su - postgres -c 'dropdb app' => su, dropdb",
         "kubectl exec pod -- sh -c 'redis-cli FLUSHALL' => sh, redis-cli",
         "docker exec c bash -c \"sh -c 'rm -rf /x'\" => bash, sh, rm",
+        "echo \"$(rm -rf /tmp/x)\" `date` => echo, rm, date",
+        "kill $(pgrep -f \"$(cat name)\") => kill, pgrep, cat",
     })
     void judgesTheScriptsThatWrappersRun(String text, String programs) {
         assertThat(ShellCommand.parse(text).allCommands()).extracting(Invocation::program)
                 .containsExactlyElementsOf(List.of(programs.split(", ")));
+    }
+
+    @Test
+    void commandSubstitutionsAreParsedOnTheirOwn() {
+        ShellCommand cmd = ShellCommand.parse("POD=$(kubectl get pods -o name | head -1); echo \"`hostname`\"");
+        assertThat(cmd.substitutions()).extracting(ShellCommand::text)
+                .containsExactly("kubectl get pods -o name | head -1", "hostname");
+        assertThat(cmd.substitutions().get(0).commands()).extracting(SimpleCommand::programName)
+                .containsExactly("kubectl", "head");
     }
 
     @Test
