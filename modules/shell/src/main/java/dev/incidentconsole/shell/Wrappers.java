@@ -48,14 +48,18 @@ public final class Wrappers {
     }
 
     /**
-     * The index of the program in {@code words} (a simple command's words, program first) once process
-     * wrappers such as {@code sudo -u x}, {@code env A=1}, {@code timeout 5} or {@code xargs -I{}} are passed;
+     * The index of the program in {@code words} (a simple command's words, program first) once variable
+     * assignments and process wrappers such as {@code sudo -u x}, {@code env A=1}, {@code timeout 5} or {@code xargs -I{}} are passed;
      * {@code words.size()} when they wrap nothing. Container runners and scripts are not looked into: see
      * {@link SimpleCommand#invocation()} for that.
      */
     public static int programIndex(List<String> words) {
         int k = 0;
         while (k < words.size()) {
+            if (Word.isAssignment(words.get(k))) {
+                k++; // sudo FOO=1 cmd, env-style assignments between wrappers
+                continue;
+            }
             String name = basename(words.get(k));
             Set<String> valueOptions = PROCESS.get(name);
             if (valueOptions == null) {
@@ -163,8 +167,12 @@ public final class Wrappers {
         return k;
     }
 
-    /** For {@code sh -c 'script'}, {@code bash -lc "..."}, {@code su - postgres -c '...'}: the script, or null. */
-    static String shellScript(List<String> words) {
+    /**
+     * For {@code sh -c 'script'}, {@code bash -lc "..."}, {@code su - postgres -c '...'}: the script, or null.
+     *
+     * @param words the command's words, the shell first
+     */
+    public static String shellScript(List<String> words) {
         String program = basename(words.get(0));
         if (!SHELLS.contains(program)) {
             return null;
