@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
  * modules at all. Runs on the compiled classes of every module on the app's classpath.
  */
 class ArchitectureTest {
-    private static final String[] MODULES = {"dev.incidentconsole.runbook..", "dev.incidentconsole.search..",
-            "dev.incidentconsole.health..", "dev.incidentconsole.exec..", "dev.incidentconsole.incident.."};
+    private static final String[] MODULES = {"dev.incidentconsole.shell..", "dev.incidentconsole.runbook..",
+            "dev.incidentconsole.search..", "dev.incidentconsole.health..", "dev.incidentconsole.exec..",
+            "dev.incidentconsole.incident.."};
     /** The app's packages the command line uses: they must load without the window or JavaFX. */
     private static final String[] HEADLESS_APP = {"dev.incidentconsole.app.cli..",
             "dev.incidentconsole.app.incident..", "dev.incidentconsole.app.settings..",
@@ -43,6 +44,7 @@ class ArchitectureTest {
     void everyModuleOnTheClasspathIsChecked() {
         // Guards against the rules passing vacuously because a module's classes were not imported.
         assertThat(classes.stream().map(c -> c.getPackageName()))
+                .anyMatch(p -> p.startsWith("dev.incidentconsole.shell"))
                 .anyMatch(p -> p.startsWith("dev.incidentconsole.runbook"))
                 .anyMatch(p -> p.startsWith("dev.incidentconsole.app"));
     }
@@ -99,6 +101,16 @@ class ArchitectureTest {
     void modulesDoNotUseTheApp() {
         noClasses().that().resideInAnyPackage(MODULES)
                 .should().dependOnClassesThat().resideInAPackage("dev.incidentconsole.app..")
+                .check(classes);
+    }
+
+    /** The shell model is the one reader of commands for runbook, exec and health: it uses none of them. */
+    @Test
+    void shellModelUsesNoOtherPartOfTheApp() {
+        noClasses().that().resideInAPackage("dev.incidentconsole.shell..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.incidentconsole.runbook..",
+                        "dev.incidentconsole.search..", "dev.incidentconsole.health..", "dev.incidentconsole.exec..",
+                        "dev.incidentconsole.incident..", "dev.incidentconsole.app..")
                 .check(classes);
     }
 

@@ -72,6 +72,15 @@ public final class ShellCommand {
         return out;
     }
 
+    /** The offset in {@link #text()} of the code of each of {@link #substitutions()}, in the same order. */
+    public List<Integer> substitutionStarts() {
+        List<Integer> out = new ArrayList<>(substitutionRanges.size());
+        for (int[] r : substitutionRanges) {
+            out.add(r[0]);
+        }
+        return out;
+    }
+
     /**
      * The simple commands written in the text and, after each, the commands it runs behind wrappers
      * ({@code sudo}, {@code xargs}, {@code sh -c '...'}, {@code kubectl exec ... --}, {@code ssh host '...'}),

@@ -344,6 +344,8 @@ final class ShellParser {
             quoting[k] = UNQUOTED;
             if (c == '\\') {
                 k += 2;
+            } else if (c == '$' && k + 1 < n && s.charAt(k + 1) == '\'') {
+                k = ansiC(k + 2, null);
             } else if (c == '\'') {
                 k = single(k + 1, null);
             } else if (c == '"' && nesting < MAX_NESTING) {
@@ -528,7 +530,10 @@ final class ShellParser {
         SimpleCommand build() {
             int k = 0;
             List<String> keywords = new ArrayList<>();
-            while (k < words.size() && !words.get(k).quoted() && OPENERS.contains(words.get(k).value())) {
+            // a closer before more words (fi cmd, done cmd) is read past too: bash would refuse the line, and a
+            // reader that stops there would miss the command after it
+            while (k < words.size() && !words.get(k).quoted() && (OPENERS.contains(words.get(k).value())
+                    || CLOSERS.contains(words.get(k).value()) && k + 1 < words.size())) {
                 keywords.add(words.get(k++).value());
             }
             List<Word> assignments = new ArrayList<>();
