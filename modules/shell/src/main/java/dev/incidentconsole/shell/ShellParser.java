@@ -15,35 +15,25 @@ final class ShellParser {
     /** Reserved words that close a compound command: alone, they are no command. */
     private static final Set<String> CLOSERS = Set.of("fi", "done", "esac", "}");
 
-    private static final byte UNQUOTED = (byte) Quoting.UNQUOTED.ordinal();
-    private static final byte SINGLE = (byte) Quoting.SINGLE.ordinal();
-    private static final byte ANSI_C = (byte) Quoting.ANSI_C.ordinal();
-    private static final byte DOUBLE = (byte) Quoting.DOUBLE.ordinal();
     private static final byte COMMENT = (byte) Quoting.COMMENT.ordinal();
 
     private final String s;
     private final int n;
-    /** quoting[k]: the quoting character k is read in; an opening quote in the outer one, a closing in the inner. */
+    private final QuoteScanner q;
     private final byte[] quoting;
     private final List<SimpleCommand> out = new ArrayList<>();
-    /** [start, end) of the code inside each outermost {@code $(...)} and backtick substitution. */
-    private final List<int[]> substitutions = new ArrayList<>();
     /** Commands ended but not yet built: their here-document bodies follow the next line break. */
     private final List<Builder> unfinished = new ArrayList<>();
     private final List<HeredocBuilder> heredocs = new ArrayList<>();
-    /** Beyond this many nested quotes and substitutions, the inner text is read as plain characters. */
-    private static final int MAX_NESTING = 64;
-    /** The longest {@code <placeholder>} read as a word; bounds the look-ahead so parsing stays linear. */
-    private static final int MAX_PLACEHOLDER = 64;
     private Builder current = new Builder(false, 0);
-    private int nesting;
     private int depth;
     private int i;
 
     ShellParser(String text) {
         this.s = text;
         this.n = text.length();
-        this.quoting = new byte[n + 1];
+        this.q = new QuoteScanner(text);
+        this.quoting = q.quoting;
     }
 
     ShellCommand parse() {
@@ -88,7 +78,7 @@ final class ShellParser {
                     i++;
                 }
                 case '<' -> {
-                    if (angleEnd(i) > 0) {
+                    if (q.angleEnd(i) > 0) {
                         word();
                     } else {
                         redirection(-1);
@@ -101,7 +91,7 @@ final class ShellParser {
         end(Separator.END);
         heredocBodies();
         finish();
-        return new ShellCommand(s, quoting, out, substitutions);
+        return new ShellCommand(s, quoting, out, q.substitutions);
     }
 
     private void ampersand() {
@@ -169,7 +159,7 @@ final class ShellParser {
         boolean quoted = false;
         while (i < n) {
             char c = s.charAt(i);
-            int angle = c == '<' ? angleEnd(i) : -1;
+            int angle = c == '<' ? q.angleEnd(i) : -1;
             if (angle > 0) {
                 value.append(s, i, angle);
                 i = angle;
@@ -190,25 +180,25 @@ final class ShellParser {
                 i = Math.min(n, i + 2);
             } else if (c == '\'') {
                 quoted = true;
-                i = single(i + 1, value);
+                i = q.single(i + 1, value);
             } else if (c == '"') {
                 quoted = true;
-                i = doubleQuoted(i + 1, value);
+                i = q.doubleQuoted(i + 1, value);
             } else if (c == '$' && next == '\'') {
                 quoted = true;
-                i = ansiC(i + 2, value);
+                i = q.ansiC(i + 2, value);
             } else if (c == '$' && next == '(') {
-                int end = code(i + 2, ')');
-                substitution(i + 2, end, ')');
+                int end = q.code(i + 2, ')');
+                q.substitution(i + 2, end, ')');
                 value.append(s, i, end);
                 i = end;
             } else if (c == '$' && next == '{') {
-                int end = braced(i + 2, UNQUOTED);
+                int end = q.braced(i + 2, QuoteScanner.UNQUOTED);
                 value.append(s, i, end);
                 i = end;
             } else if (c == '`') {
-                int end = code(i + 1, '`');
-                substitution(i + 1, end, '`');
+                int end = q.code(i + 1, '`');
+                q.substitution(i + 1, end, '`');
                 value.append(s, i, end);
                 i = end;
             } else {
@@ -219,197 +209,10 @@ final class ShellParser {
         return new Word(value.toString(), start, i, quoted, false);
     }
 
-    /**
-     * The end of a runbook placeholder such as {@code <pod-name>} starting at {@code at}, or -1. Bash would
-     * read it as two redirections; runbooks mean a value to fill in, so it is read as (part of) a word.
-     */
-    private int angleEnd(int at) {
-        if (at + 2 >= n || !Character.isLetter(s.charAt(at + 1))) {
-            return -1;
-        }
-        int limit = Math.min(n, at + MAX_PLACEHOLDER);
-        for (int k = at + 2; k < limit; k++) {
-            char c = s.charAt(k);
-            if (c == '>') {
-                return k + 1;
-            }
-            if (!(Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == ':' || c == '/' || c == '-')) {
-                return -1;
-            }
-        }
-        return -1;
-    }
-
     /** {@code @(a|b)}, {@code !(x)}: an extended glob's parenthesis belongs to the word. */
     private static boolean endsExtglob(StringBuilder value) {
         char last = value.charAt(value.length() - 1);
         return last == '@' || last == '!' || last == '+' || last == '*' || last == '?';
-    }
-
-    private int single(int from, StringBuilder value) {
-        int close = s.indexOf('\'', from);
-        int end = close < 0 ? n : close;
-        java.util.Arrays.fill(quoting, from, end + 1, SINGLE);
-        if (value != null) {
-            value.append(s, from, end);
-        }
-        return close < 0 ? n : close + 1;
-    }
-
-    private int ansiC(int from, StringBuilder value) {
-        int k = from;
-        while (k < n && s.charAt(k) != '\'') {
-            char c = s.charAt(k);
-            quoting[k] = ANSI_C;
-            if (c == '\\' && k + 1 < n) {
-                quoting[k + 1] = ANSI_C;
-                char e = s.charAt(k + 1);
-                if (value != null) {
-                    value.append(switch (e) {
-                        case 'n' -> '\n';
-                        case 't' -> '\t';
-                        case 'r' -> '\r';
-                        default -> e;
-                    });
-                }
-                k += 2;
-            } else {
-                if (value != null) {
-                    value.append(c);
-                }
-                k++;
-            }
-        }
-        quoting[Math.min(k, n)] = ANSI_C;
-        return Math.min(n, k + 1);
-    }
-
-    /** The inside of {@code "..."} from {@code from}; returns the offset after the closing quote. */
-    private int doubleQuoted(int from, StringBuilder value) {
-        int k = from;
-        while (k < n) {
-            char c = s.charAt(k);
-            quoting[k] = DOUBLE;
-            if (c == '"') {
-                return k + 1;
-            }
-            char next = k + 1 < n ? s.charAt(k + 1) : '\0';
-            if (c == '\\' && k + 1 < n) {
-                quoting[k + 1] = DOUBLE;
-                if ("\\$`\"\n".indexOf(next) < 0) {
-                    append(value, c);
-                }
-                if (next != '\n') {
-                    append(value, next);
-                }
-                k += 2;
-            } else if (c == '$' && next == '(' && nesting < MAX_NESTING) {
-                nesting++;
-                int end = code(k + 2, ')');
-                nesting--;
-                substitution(k + 2, end, ')');
-                quoting[k + 1] = UNQUOTED;
-                appendRange(value, k, end);
-                k = end;
-            } else if (c == '$' && next == '{') {
-                int end = braced(k + 2, DOUBLE);
-                quoting[k + 1] = DOUBLE;
-                appendRange(value, k, end);
-                k = end;
-            } else if (c == '`' && nesting < MAX_NESTING) {
-                nesting++;
-                int end = code(k + 1, '`');
-                nesting--;
-                substitution(k + 1, end, '`');
-                appendRange(value, k, end);
-                k = end;
-            } else {
-                append(value, c);
-                k++;
-            }
-        }
-        quoting[n] = DOUBLE;
-        return n;
-    }
-
-    /**
-     * Shell code inside {@code $(...)} (closer {@code )}) or backticks (closer {@code `}), read in the
-     * unquoted context with its own quotes; returns the offset after the closer, or the text's end.
-     */
-    private int code(int from, char closer) {
-        int open = 1;
-        int k = from;
-        while (k < n) {
-            char c = s.charAt(k);
-            quoting[k] = UNQUOTED;
-            if (c == '\\') {
-                k += 2;
-            } else if (c == '$' && k + 1 < n && s.charAt(k + 1) == '\'') {
-                k = ansiC(k + 2, null);
-            } else if (c == '\'') {
-                k = single(k + 1, null);
-            } else if (c == '"' && nesting < MAX_NESTING) {
-                nesting++;
-                k = doubleQuoted(k + 1, null);
-                nesting--;
-            } else if (c == '`' && closer == ')' && nesting < MAX_NESTING) {
-                nesting++;
-                k = code(k + 1, '`');
-                nesting--;
-            } else if (c == closer && (closer == '`' || --open == 0)) {
-                return k + 1;
-            } else {
-                if (c == '(') {
-                    open++;
-                }
-                k++;
-            }
-        }
-        quoting[n] = UNQUOTED;
-        return n;
-    }
-
-    /** The inside of {@code ${...}}, read in {@code context}; returns the offset after its closing brace. */
-    private int braced(int from, byte context) {
-        int open = 1;
-        int k = from;
-        while (k < n) {
-            char c = s.charAt(k);
-            quoting[k] = context;
-            if (c == '\\') {
-                if (k + 1 < n) {
-                    quoting[k + 1] = context;
-                }
-                k += 2;
-            } else if (c == '\'' && context == UNQUOTED) {
-                k = single(k + 1, null);
-            } else if (c == '"' && nesting < MAX_NESTING) {
-                nesting++;
-                k = doubleQuoted(k + 1, null);
-                nesting--;
-            } else if (c == '$' && k + 1 < n && s.charAt(k + 1) == '(' && nesting < MAX_NESTING) {
-                nesting++;
-                k = code(k + 2, ')');
-                nesting--;
-            } else if (c == '{') {
-                open++;
-                k++;
-            } else if (c == '}' && --open == 0) {
-                return k + 1;
-            } else {
-                k++;
-            }
-        }
-        quoting[n] = context;
-        return n;
-    }
-
-    /** Notes an outermost substitution's code, {@code end} being just after its closer (or the text's end). */
-    private void substitution(int from, int end, char closer) {
-        if (nesting == 0) {
-            int to = end > from && end <= n && s.charAt(end - 1) == closer ? end - 1 : end;
-            substitutions.add(new int[] {from, Math.max(from, to)});
-        }
     }
 
     /** Reads the here-document bodies announced on the line just ended, starting at {@code i}. */
@@ -475,18 +278,6 @@ final class ShellParser {
             }
         }
         return true;
-    }
-
-    private static void append(StringBuilder value, char c) {
-        if (value != null) {
-            value.append(c);
-        }
-    }
-
-    private void appendRange(StringBuilder value, int from, int to) {
-        if (value != null) {
-            value.append(s, from, to);
-        }
     }
 
     /** A redirection whose target (and, for a here-document, body) is still to come. */
