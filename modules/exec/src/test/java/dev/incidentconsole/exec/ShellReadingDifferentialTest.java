@@ -5,21 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.incidentconsole.runbook.Command;
 import dev.incidentconsole.runbook.Placeholder;
 import dev.incidentconsole.runbook.RunbookParser;
+import dev.incidentconsole.runbook.testing.ReadingBaselines;
 import dev.incidentconsole.shell.ShellCommand;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -126,29 +119,21 @@ class ShellReadingDifferentialTest {
     @Test
     void execReadsCommandsAsBeforeExceptWhereIntended() throws IOException {
         Map<String, String> after = new TreeMap<>();
-        String project = System.getProperty("incident.project.dir");
-        String shared = System.getProperty("incident.shared.dir", "");
-        Assumptions.assumeTrue(project != null && !shared.isEmpty() && Files.isDirectory(Path.of(shared, "seeds")),
-                "incident.project.dir / incident.shared.dir are not set; run the test through Maven");
-        List<Path> files = new ArrayList<>(list(Path.of(shared, "seeds"), ".txt"));
-        files.addAll(list(Path.of(shared, "corpus"), ".md").stream()
-                .filter(p -> !p.getFileName().toString().equals("README.md")).toList());
-        files.addAll(list(Path.of(project, "runbooks"), ".md"));
         RunbookParser parser = new RunbookParser();
-        for (Path file : files) {
+        for (Path file : ReadingBaselines.runbookFiles()) {
             String name = file.getParent().getFileName() + "/" + file.getFileName();
             for (Command c : parser.parse(file).commands()) {
-                after.put(name + ":" + c.line() + ":" + hash(c.text()), reading(c.text(), c.placeholders()));
+                after.put(name + ":" + c.line() + ":" + ReadingBaselines.hash(c.text()), reading(c.text(), c.placeholders()));
             }
         }
-        String fuzz = Files.readString(Path.of(project, "modules/runbook/src/test/resources/shell-fuzz.txt"));
-        String[] inputs = fuzz.split("\n%%\n", -1);
-        for (int i = 0; i < inputs.length; i++) {
-            if (!inputs[i].isEmpty()) {
-                after.put("fuzz/" + i + ":" + hash(inputs[i]), reading(inputs[i], null));
+        List<String> inputs = ReadingBaselines.fuzzInputs();
+        for (int i = 0; i < inputs.size(); i++) {
+            if (!inputs.get(i).isEmpty()) {
+                after.put("fuzz/" + i + ":" + ReadingBaselines.hash(inputs.get(i)), reading(inputs.get(i), null));
             }
         }
-        compare(after);
+        assertThat(ReadingBaselines.differences(getClass(), BASELINE, after)).as("differences from " + BASELINE)
+                .isEqualTo(INTENDED);
     }
 
     /** interactivity | kubectl on a cluster | quoting at each placeholder. */
@@ -159,48 +144,5 @@ class ShellReadingDifferentialTest {
                 .map(p -> p.name() + "=" + parsed.quotingAt(p.start())).collect(Collectors.joining(" "));
         return (i.needsTerminal() ? "T" : "-") + (i.endless() ? "E" : "-") + " " + i.reason() + " | "
                 + KubeContextGuard.callsKubectlOnACluster(text) + " | " + quoting;
-    }
-
-    private static void compare(Map<String, String> after) throws IOException {
-        String write = System.getProperty("incident.baseline.write", "");
-        if (!write.isEmpty()) {
-            StringBuilder sb = new StringBuilder("# file:line:sha256(command)[0..12)\treading before issue 14\n");
-            after.forEach((k, v) -> sb.append(k).append('\t').append(v).append('\n'));
-            Files.writeString(Path.of(write, BASELINE), sb.toString());
-            Assumptions.abort("wrote " + BASELINE + " to " + write);
-        }
-        Map<String, String> before = new TreeMap<>();
-        try (var in = ShellReadingDifferentialTest.class.getResourceAsStream("/" + BASELINE)) {
-            assertThat(in).as(BASELINE + " on the test class path").isNotNull();
-            new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.startsWith("#"))
-                    .forEach(l -> before.put(l.substring(0, l.indexOf('\t')), l.substring(l.indexOf('\t') + 1)));
-        }
-        Map<String, String> diff = new TreeMap<>();
-        before.forEach((k, v) -> {
-            if (!v.equals(after.getOrDefault(k, "(no command)"))) {
-                diff.put(k, v + " -> " + after.getOrDefault(k, "(no command)"));
-            }
-        });
-        after.forEach((k, v) -> {
-            if (!before.containsKey(k)) {
-                diff.put(k, "(no command) -> " + v);
-            }
-        });
-        assertThat(diff).as("differences from " + BASELINE).isEqualTo(INTENDED);
-    }
-
-    private static List<Path> list(Path dir, String extension) throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(extension)).sorted().toList();
-        }
-    }
-
-    private static String hash(String text) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

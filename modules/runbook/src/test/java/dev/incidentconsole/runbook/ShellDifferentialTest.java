@@ -2,20 +2,13 @@ package dev.incidentconsole.runbook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.incidentconsole.runbook.testing.ReadingBaselines;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -99,48 +92,12 @@ class ShellDifferentialTest {
     }
 
     static String hash(String text) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return ReadingBaselines.hash(text);
     }
 
-    /**
-     * Compares {@code after} with the stored baseline; every difference must be in {@code intended}, and
-     * every intended one must still happen. With {@code incident.baseline.write} set, writes it instead.
-     */
+    /** Every difference from the stored baseline must be in {@code intended}, and every intended one must happen. */
     static void compare(String baseline, Map<String, String> after, Map<String, String> intended) throws IOException {
-        String write = System.getProperty("incident.baseline.write", "");
-        if (!write.isEmpty()) {
-            StringBuilder sb = new StringBuilder("# file:line:sha256(command)[0..12)\tvalue before issue 14\n");
-            after.forEach((k, v) -> sb.append(k).append('\t').append(v).append('\n'));
-            Files.writeString(Path.of(write, baseline.substring(1)), sb.toString());
-            Assumptions.abort("wrote " + baseline + " to " + write);
-        }
-        Map<String, String> before = new TreeMap<>();
-        try (InputStream in = ShellDifferentialTest.class.getResourceAsStream(baseline)) {
-            assertThat(in).as(baseline + " on the test class path").isNotNull();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (!line.isBlank() && !line.startsWith("#")) {
-                    int tab = line.lastIndexOf('\t');
-                    before.put(line.substring(0, tab), line.substring(tab + 1));
-                }
-            }
-        }
-        Map<String, String> diff = new TreeMap<>();
-        before.forEach((k, v) -> {
-            String now = after.getOrDefault(k, "(no command)");
-            if (!now.equals(v)) {
-                diff.put(k, v + " -> " + now);
-            }
-        });
-        after.forEach((k, v) -> {
-            if (!before.containsKey(k)) {
-                diff.put(k, "(no command) -> " + v);
-            }
-        });
+        Map<String, String> diff = ReadingBaselines.differences(ShellDifferentialTest.class, baseline.substring(1), after);
         assertThat(diff).as("differences from " + baseline).isEqualTo(intended);
     }
 }
