@@ -5,6 +5,7 @@ import dev.incidentconsole.runbook.Danger;
 import dev.incidentconsole.runbook.DangerRules;
 import dev.incidentconsole.runbook.Placeholder;
 import dev.incidentconsole.runbook.Placeholders;
+import dev.incidentconsole.shell.ShellCommand;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,7 +29,7 @@ final class CommandPreparer {
         if (danger == null) {
             danger = request.knownDanger();
         }
-        Interactivity interactivity = Interactivity.of(text);
+        Interactivity interactivity = Interactivity.of(ShellCommand.parse(text));
         return new PreparedCommand(text, wrap(text, request.target()), request.target(), danger, interactivity,
                 timeout(request.timeout(), interactivity));
     }
@@ -51,6 +52,7 @@ final class CommandPreparer {
                 : Placeholders.find(text));
         found.sort(Comparator.comparingInt(Placeholder::start).reversed());
         StringBuilder out = new StringBuilder(text);
+        ShellCommand parsed = ShellCommand.parse(text);
         int limit = text.length();
         for (Placeholder p : found) {
             if (p.start() < 0 || p.end() > limit || !text.startsWith(p.token(), p.start())) {
@@ -66,7 +68,7 @@ final class CommandPreparer {
                         + "; fill in '" + p.name() + "' before running the command.");
             }
             try {
-                out.replace(p.start(), p.end(), ShellQuote.quoteFor(value, ShellContext.at(text, p.start())));
+                out.replace(p.start(), p.end(), ShellQuote.quoteFor(value, parsed.quotingAt(p.start())));
             } catch (IllegalArgumentException e) {
                 throw new ExecException(ExecException.Reason.INVALID_REQUEST, "The value for " + p.token() + " "
                         + e.getMessage() + "; change the value.");

@@ -1,5 +1,8 @@
 package dev.incidentconsole.exec;
 
+import dev.incidentconsole.shell.Flags;
+import dev.incidentconsole.shell.ShellCommand;
+import dev.incidentconsole.shell.SimpleCommand;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -35,9 +38,20 @@ public record Interactivity(boolean needsTerminal, boolean endless, String reaso
 
     /** Classifies every simple command in {@code command}; the first interactive one wins. */
     public static Interactivity of(String command) {
+        return of(ShellCommand.parse(command));
+    }
+
+    /** Classifies every simple command of an already parsed command; the first interactive one wins. */
+    public static Interactivity of(ShellCommand command) {
         Interactivity found = BATCH;
-        for (ShellWords.Segment segment : ShellWords.segments(command)) {
-            Interactivity one = classify(strip(segment.words()), segment.stdinFed());
+        for (SimpleCommand segment : command.commands()) {
+            List<String> words = segment.values();
+            if (segment.keywords().contains("while") || segment.keywords().contains("until")) {
+                // the loop's condition decides whether it ends: "while true" does not
+                words = new java.util.ArrayList<>(words);
+                words.add(0, segment.keywords().contains("while") ? "while" : "until");
+            }
+            Interactivity one = classify(strip(words), segment.stdinFed());
             if (one.needsTerminal) {
                 return one;
             }
@@ -82,12 +96,12 @@ public record Interactivity(boolean needsTerminal, boolean endless, String reaso
             return terminal("a bare " + name + " opens an interactive shell");
         }
         return switch (name) {
-            case "psql" -> !stdinFed && noneOf(args, "--command", "--file", "--list", "--version")
-                    && !shortFlag(args, "cflV", PSQL_VALUES)
+            case "psql" -> !stdinFed && !Flags.hasAny(args, "--command", "--file", "--list", "--version")
+                    && !Flags.hasShort(args, "cflV", PSQL_VALUES)
                     ? terminal("psql without -c or -f opens an interactive prompt") : BATCH;
-            case "mysql", "mariadb" -> !stdinFed && noneOf(args, "-e", "--execute")
+            case "mysql", "mariadb" -> !stdinFed && !Flags.hasAny(args, "-e", "--execute")
                     ? terminal(name + " without -e opens an interactive prompt") : BATCH;
-            case "mongo", "mongosh" -> !stdinFed && noneOf(args, "--eval", "-f", "--file")
+            case "mongo", "mongosh" -> !stdinFed && !Flags.hasAny(args, "--eval", "-f", "--file")
                     ? terminal(name + " without --eval opens an interactive prompt") : BATCH;
             case "redis-cli" -> InteractivityRules.redisCli(args, stdinFed);
             case "ssh" -> args.contains("-t") || args.stream().filter(a -> !a.startsWith("-")).count() < 2
@@ -111,40 +125,6 @@ public record Interactivity(boolean needsTerminal, boolean endless, String reaso
             tty |= a.equals("-t") || a.equals("--tty");
         }
         return stdin && tty;
-    }
-
-    /**
-     * Whether a short option in {@code flags} is given, alone or in a cluster ({@code -tAc}); a letter in
-     * {@code valueFlags} takes the rest of its word as its value, so {@code -Ucache} holds no {@code -c}.
-     */
-    static boolean shortFlag(List<String> args, String flags, String valueFlags) {
-        for (String a : args) {
-            if (a.length() < 2 || a.charAt(0) != '-' || a.charAt(1) == '-') {
-                continue;
-            }
-            for (int k = 1; k < a.length(); k++) {
-                char c = a.charAt(k);
-                if (flags.indexOf(c) >= 0) {
-                    return true;
-                }
-                if (valueFlags.indexOf(c) >= 0) {
-                    break;
-                }
-            }
-        }
-        return false;
-    }
-
-    static boolean noneOf(List<String> args, String... flags) {
-        for (String a : args) {
-            for (String f : flags) {
-                if (a.equals(f) || a.startsWith(f + "=") || (f.length() == 2 && !f.startsWith("--")
-                        && a.startsWith(f) && !a.startsWith("--"))) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 
     static Interactivity terminal(String reason) {

@@ -2,9 +2,9 @@ package dev.incidentconsole.exec;
 
 import static dev.incidentconsole.exec.Interactivity.BATCH;
 import static dev.incidentconsole.exec.Interactivity.endless;
-import static dev.incidentconsole.exec.Interactivity.noneOf;
 import static dev.incidentconsole.exec.Interactivity.terminal;
 
+import dev.incidentconsole.shell.Flags;
 import java.util.List;
 import java.util.Set;
 
@@ -92,7 +92,7 @@ final class InteractivityRules {
                 return follows ? endless(name + " follows its input until stopped") : BATCH;
             }
             case "ping", "tcpdump" -> {
-                return noneOf(args, "-c") ? endless(name + " without -c runs until stopped") : BATCH;
+                return !Flags.hasAny(args, "-c") ? endless(name + " without -c runs until stopped") : BATCH;
             }
             case "vmstat", "iostat", "mpstat", "sar", "pidstat" -> {
                 long numbers = args.stream().filter(a -> a.matches("\\d+")).count();

@@ -1,5 +1,9 @@
 package dev.incidentconsole.exec;
 
+import dev.incidentconsole.shell.ShellCommand;
+import dev.incidentconsole.shell.SimpleCommand;
+import dev.incidentconsole.shell.Wrappers;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,9 +23,8 @@ import java.util.regex.Pattern;
  */
 final class KubeContextGuard {
     private static final Pattern CURRENT = Pattern.compile("(?m)^current-context:[ \\t]*(\\S.*?)?[ \\t]*$");
-    private static final Pattern ASSIGNMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=.*");
-    private static final java.util.Set<String> WRAPPERS = java.util.Set.of("sudo", "env", "xargs", "time", "nice",
-            "nohup", "exec", "command", "timeout");
+    /** How deep scripts in scripts ({@code sh -c "ssh h 'kubectl ...'"}) are looked into. */
+    private static final int MAX_SCRIPT_DEPTH = 6;
     private static final List<String> OWN_CLUSTER = List.of("--context", "--server", "-s", "--kubeconfig",
             "--cluster");
 
@@ -63,18 +66,24 @@ final class KubeContextGuard {
                 + " --context NAME, or run 'kubectl config use-context NAME'.");
     }
 
-    /** Whether some simple command of {@code text} runs kubectl against a cluster without naming one itself. */
+    /**
+     * Whether some simple command of {@code text}, or of a script it hands to a shell or ssh
+     * ({@code sh -c '...'}), runs kubectl against a cluster without naming one itself.
+     */
     static boolean callsKubectlOnACluster(String text) {
-        for (ShellWords.Segment segment : ShellWords.segments(text)) {
-            List<String> words = segment.words();
-            int k = 0;
-            // The program is the first word after variable assignments and wrappers such as sudo or xargs.
-            while (k < words.size() && (ASSIGNMENT.matcher(words.get(k)).matches() || WRAPPERS.contains(words.get(k))
-                    || k > 0 && WRAPPERS.contains(words.get(k - 1)) && words.get(k).startsWith("-"))) {
-                k++;
-            }
+        return callsKubectlOnACluster(ShellCommand.parse(text), 0);
+    }
+
+    private static boolean callsKubectlOnACluster(ShellCommand parsed, int depth) {
+        for (SimpleCommand command : parsed.commands()) {
+            List<String> words = command.values();
+            int k = Wrappers.programIndex(words);
             if (k < words.size() && (words.get(k).equals("kubectl") || words.get(k).endsWith("/kubectl"))
                     && !namesItsCluster(words.subList(k + 1, words.size()))) {
+                return true;
+            }
+            ShellCommand script = command.invocation().script();
+            if (script != null && depth < MAX_SCRIPT_DEPTH && callsKubectlOnACluster(script, depth + 1)) {
                 return true;
             }
         }

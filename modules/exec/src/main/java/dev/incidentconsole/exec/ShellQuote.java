@@ -1,5 +1,7 @@
 package dev.incidentconsole.exec;
 
+import dev.incidentconsole.shell.Quoting;
+
 /**
  * POSIX shell quoting of substituted values.
  *
@@ -11,6 +13,7 @@ package dev.incidentconsole.exec;
  *   <li>inside {@code '...'} or {@code "..."}: a value of letters, digits, spaces and {@code _.,:/@%+=-}
  *       goes in as is; any other value goes in as its single-quoted word, escaped for the surrounding
  *       quotes, so a second shell sees it quoted too;</li>
+ *   <li>inside {@code $'...'}: the same, with {@code \} and {@code '} escaped by a backslash;</li>
  *   <li>inside a here-document: {@code $}, {@code `} and {@code \} are escaped when the delimiter is
  *       unquoted; a value with a line break is refused there, as it could end the document early.</li>
  * </ul>
@@ -39,12 +42,13 @@ public final class ShellQuote {
      * @throws IllegalArgumentException when the value cannot be placed safely (NUL byte anywhere; a line
      *                                  break inside a here-document)
      */
-    public static String quoteFor(String value, ShellContext.Kind context) {
+    public static String quoteFor(String value, Quoting context) {
         if (value.indexOf('\0') >= 0) {
             throw new IllegalArgumentException("contains a NUL byte, which no command argument can hold");
         }
         return switch (context) {
-            case UNQUOTED -> quote(value);
+            case UNQUOTED, COMMENT -> quote(value);
+            case ANSI_C -> isBareOrSpaced(value) ? value : quote(value).replace("\\", "\\\\").replace("'", "\\'");
             case SINGLE -> isBareOrSpaced(value) ? value : quote(value).replace("'", "'\\''");
             case DOUBLE -> isBareOrSpaced(value) ? value : escapeDouble(quote(value));
             case HEREDOC -> heredoc(value, true);

@@ -3,6 +3,8 @@ package dev.incidentconsole.exec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.incidentconsole.shell.Quoting;
+import dev.incidentconsole.shell.ShellCommand;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,23 +84,24 @@ class ShellQuoteTest {
 
     static Stream<Arguments> contexts() {
         return Stream.of(
-                Arguments.of("echo X", ShellContext.Kind.UNQUOTED),
-                Arguments.of("echo 'a X", ShellContext.Kind.SINGLE),
-                Arguments.of("echo \"a X", ShellContext.Kind.DOUBLE),
-                Arguments.of("echo \"$(cat X", ShellContext.Kind.UNQUOTED),
-                Arguments.of("echo 'a' \"b\" X", ShellContext.Kind.UNQUOTED),
-                Arguments.of("echo \"it's X", ShellContext.Kind.DOUBLE),
-                Arguments.of("echo 'say \"hi\" X", ShellContext.Kind.SINGLE),
-                Arguments.of("psql <<EOF\nSELECT 'X", ShellContext.Kind.HEREDOC),
-                Arguments.of("psql <<'EOF'\nSELECT X", ShellContext.Kind.HEREDOC_LITERAL),
-                Arguments.of("psql <<EOF\nSELECT 1\nEOF\necho X", ShellContext.Kind.UNQUOTED),
-                Arguments.of("echo a # it's X", ShellContext.Kind.UNQUOTED));
+                Arguments.of("echo X", Quoting.UNQUOTED),
+                Arguments.of("echo 'a X", Quoting.SINGLE),
+                Arguments.of("echo \"a X", Quoting.DOUBLE),
+                Arguments.of("echo \"$(cat X", Quoting.UNQUOTED),
+                Arguments.of("echo 'a' \"b\" X", Quoting.UNQUOTED),
+                Arguments.of("echo \"it's X", Quoting.DOUBLE),
+                Arguments.of("echo 'say \"hi\" X", Quoting.SINGLE),
+                Arguments.of("psql <<EOF\nSELECT 'X", Quoting.HEREDOC),
+                Arguments.of("psql <<'EOF'\nSELECT X", Quoting.HEREDOC_LITERAL),
+                Arguments.of("psql <<EOF\nSELECT 1\nEOF\necho X", Quoting.UNQUOTED),
+                Arguments.of("echo $'a X", Quoting.ANSI_C),
+                Arguments.of("echo a # it's X", Quoting.COMMENT));
     }
 
     @ParameterizedTest
     @MethodSource("contexts")
-    void contextFollowsShellQuoting(String text, ShellContext.Kind kind) {
-        assertThat(ShellContext.at(text, text.indexOf('X'))).isEqualTo(kind);
+    void contextFollowsShellQuoting(String text, Quoting kind) {
+        assertThat(ShellCommand.parse(text).quotingAt(text.indexOf('X'))).isEqualTo(kind);
     }
 
     @ParameterizedTest
@@ -119,5 +122,23 @@ class ShellQuoteTest {
                 Runners.WAIT);
         assertThat(result.succeeded()).as("%s", result).isTrue();
         assertThat(Files.readString(out)).isEqualTo(value + "\n");
+    }
+
+    /** Inside $'...' a value goes in escaped for ANSI-C quoting; bash itself reads it back byte for byte. */
+    @ParameterizedTest
+    @MethodSource("hostileValues")
+    void ansiCQuotedValuesRoundTripThroughBash(String value) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "no /bin/bash");
+        String template = "printf %s $'<v>'";
+        int at = template.indexOf("<v>");
+        assertThat(ShellCommand.parse(template).quotingAt(at)).isEqualTo(Quoting.ANSI_C);
+        String script = template.replace("<v>", ShellQuote.quoteFor(value, Quoting.ANSI_C));
+        Process p = new ProcessBuilder("/bin/bash", "-c", "cd \"$1\" && bash -c \"$2\"", "x", dir.toString(),
+                script).redirectErrorStream(true).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        assertThat(p.waitFor()).isZero();
+        assertThat(new String(out, StandardCharsets.UTF_8)).isEqualTo(ShellQuote.isBare(value.replace(' ', '_'))
+                && !value.isBlank() ? value : "'" + value.replace("'", "'\\''") + "'");
+        assertThat(dir.resolve("CANARY")).doesNotExist();
     }
 }

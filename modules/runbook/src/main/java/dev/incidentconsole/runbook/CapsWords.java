@@ -1,5 +1,6 @@
 package dev.incidentconsole.runbook;
 
+import dev.incidentconsole.shell.CurlArgs;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -115,8 +116,9 @@ final class CapsWords {
             return true;
         }
         String previous = words.get(j - 1).value();
-        if ("curl".equals(program) && ("-X".equals(previous) || "--request".equals(previous))) {
-            return true;
+        if ("curl".equals(program) && value.equals(CurlArgs.parse(ShellWords.values(words.subList(1, words.size())))
+                .method())) {
+            return true; // curl -X PURGE, -sX PURGE: an HTTP method, not a value to fill in
         }
         if (ENV_PASSERS.contains(program) && ("-e".equals(previous) || "--env".equals(previous))
                 && value.indexOf('=') < 0) {

@@ -3,6 +3,7 @@ package dev.incidentconsole.runbook;
 import static dev.incidentconsole.runbook.HostDangers.danger;
 import static dev.incidentconsole.runbook.HostDangers.join;
 
+import dev.incidentconsole.shell.CurlArgs;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -167,6 +168,11 @@ final class PlatformDangers {
     }
 
     private static Danger httpDelete(List<String> args) {
+        if (CommandWords.basename(args.get(0)).equals("curl")) {
+            String method = CurlArgs.parse(args.subList(1, args.size())).method();
+            return "DELETE".equalsIgnoreCase(method) ? danger("http-delete",
+                    "Sends an HTTP DELETE request, which removes the resource on the server.") : null;
+        }
         for (int k = 1; k < args.size(); k++) {
             String a = args.get(k);
             String next = k + 1 < args.size() ? args.get(k + 1) : "";

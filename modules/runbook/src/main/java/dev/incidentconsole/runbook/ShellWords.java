@@ -1,11 +1,17 @@
 package dev.incidentconsole.runbook;
 
+import dev.incidentconsole.shell.Quoting;
+import dev.incidentconsole.shell.Redirection;
+import dev.incidentconsole.shell.Separator;
+import dev.incidentconsole.shell.ShellCommand;
+import dev.incidentconsole.shell.SimpleCommand;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One complete command as simple commands and words, with the quoting context of every character;
- * {@link ShellScanner} does the reading. Stateless and thread-safe; never throws.
+ * One complete command as simple commands and words, with the quoting context of every character, in the
+ * shape the runbook rules read; the shell model ({@link ShellCommand}) does the reading. Stateless and
+ * thread-safe; never throws.
  */
 final class ShellWords {
 
@@ -50,8 +56,87 @@ final class ShellWords {
     private ShellWords() {
     }
 
+    /** Reads {@code text} through the shell model ({@link ShellCommand}), the one reader of shell text. */
     static Parsed parse(String text) {
-        return ShellScanner.scan(text);
+        ShellCommand parsed = ShellCommand.parse(text);
+        byte[] context = new byte[text.length()];
+        for (int i = 0; i < context.length; i++) {
+            context[i] = contextOf(parsed.quotingAt(i));
+        }
+        List<Segment> segments = new ArrayList<>();
+        boolean complete = add(parsed, 0, text, false, segments, context, new int[1], 0);
+        // source order, as the rules report the first danger they meet; a substitution's commands come where
+        // they are written, before the commands after it
+        segments.sort(java.util.Comparator.comparingInt(ShellWords::firstOffset));
+        return new Parsed(segments, context, complete);
+    }
+
+    private static int firstOffset(Segment segment) {
+        return segment.words().isEmpty() ? Integer.MAX_VALUE : segment.words().get(0).start();
+    }
+
+    /** Adds the simple commands of {@code parsed} (found at {@code offset} of {@code text}); false when cut short. */
+    private static boolean add(ShellCommand parsed, int offset, String text, boolean nested, List<Segment> out,
+                               byte[] context, int[] pipelines, int depth) {
+        int pipeline = pipelines[0]++;
+        for (SimpleCommand c : parsed.commands()) {
+            List<Word> words = new ArrayList<>();
+            StringBuilder stdin = new StringBuilder();
+            for (dev.incidentconsole.shell.Word w : c.assignments()) {
+                words.add(word(w, offset, text, ""));
+            }
+            for (dev.incidentconsole.shell.Word w : c.words()) {
+                words.add(word(w, offset, text, ""));
+            }
+            for (Redirection r : c.redirections()) {
+                if (r.target() != null) {
+                    words.add(word(r.target(), offset, text, r.operator()));
+                    if (r.operator().equals("<<<")) {
+                        stdin.append(r.target().value()).append('\n');
+                    }
+                }
+                if (r.body() != null) {
+                    stdin.append(r.body());
+                }
+            }
+            words.sort(java.util.Comparator.comparingInt(Word::start));
+            if (!words.isEmpty() || stdin.length() > 0) {
+                out.add(new Segment(List.copyOf(words), stdin.toString(), pipeline, nested));
+            }
+            if (c.separator() != Separator.PIPE) {
+                pipeline = pipelines[0]++;
+            }
+        }
+        boolean complete = true;
+        List<ShellCommand> inner = parsed.substitutions();
+        List<Integer> starts = parsed.substitutionStarts();
+        for (int k = 0; k < inner.size(); k++) {
+            ShellCommand sub = inner.get(k);
+            int at = offset + starts.get(k);
+            // inside $(...) the substitution's own quoting holds: its here-documents, quotes and comments
+            for (int i = 0; i < sub.text().length() && at + i < context.length; i++) {
+                context[at + i] = contextOf(sub.quotingAt(i));
+            }
+            complete &= depth < MAX_DEPTH && add(sub, at, text, true, out, context, pipelines, depth + 1);
+        }
+        return complete;
+    }
+
+    private static byte contextOf(Quoting quoting) {
+        return switch (quoting) {
+            case UNQUOTED -> CODE;
+            case SINGLE, ANSI_C -> SINGLE;
+            case DOUBLE -> DOUBLE;
+            case HEREDOC -> HEREDOC;
+            case HEREDOC_LITERAL -> HEREDOC_LITERAL;
+            case COMMENT -> COMMENT;
+        };
+    }
+
+    private static Word word(dev.incidentconsole.shell.Word w, int offset, String text, String op) {
+        int start = offset + w.start();
+        int end = offset + w.end();
+        return new Word(text.substring(start, end), w.value(), start, end, w.quoted(), op);
     }
 
     /** Values of the words, for rules that look at arguments only. */

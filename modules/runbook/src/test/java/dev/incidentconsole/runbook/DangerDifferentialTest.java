@@ -7,10 +7,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +73,13 @@ class DangerDifferentialTest {
 
     /** Every command of every input: key (folder/file:line:hash) → danger rule, or "-" when not flagged. */
     static Map<String, String> verdicts() throws IOException {
+        Map<String, String> out = new TreeMap<>();
+        forEachCommand((key, c) -> out.put(key, c.danger() == null ? "-" : c.danger().rule()));
+        return out;
+    }
+
+    /** Calls {@code each} with every command of the seeds, the corpus and the bundled runbooks and its key. */
+    static void forEachCommand(java.util.function.BiConsumer<String, Command> each) throws IOException {
         String project = System.getProperty("incident.project.dir");
         Assumptions.assumeTrue(project != null, "incident.project.dir is not set; run the test through Maven");
         List<Path> files = new ArrayList<>(SharedInputs.seedFiles());
@@ -84,23 +88,16 @@ class DangerDifferentialTest {
             bundled.filter(f -> f.toString().endsWith(".md")).sorted().forEach(files::add);
         }
         RunbookParser parser = new RunbookParser();
-        Map<String, String> out = new TreeMap<>();
         for (Path file : files) {
             String name = file.getParent().getFileName() + "/" + file.getFileName();
             for (Command c : parser.parse(file).commands()) {
-                out.put(name + ":" + c.line() + ":" + hash(c.text()), c.danger() == null ? "-" : c.danger().rule());
+                each.accept(name + ":" + c.line() + ":" + hash(c.text()), c);
             }
         }
-        return out;
     }
 
     private static String hash(String text) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return ShellDifferentialTest.hash(text);
     }
 
     /** Writes the baseline from the current rules; run once, on the code before the change. */

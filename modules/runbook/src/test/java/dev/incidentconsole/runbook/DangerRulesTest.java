@@ -83,6 +83,9 @@ class DangerRulesTest {
             git reset --hard origin/main                                        => git-reset-hard
             truncate -s 0 /var/log/nginx/access.log                             => truncate-file
             curl -X DELETE http://localhost:9093/api/v2/silence/abc             => http-delete
+            curl -sfX DELETE http://localhost:9093/api/v2/silence/abc           => http-delete
+            curl -s --request=delete http://localhost:8080/jobs/1               => http-delete
+            sudo FOO=1 rm -rf /srv/cache                                        => rm-recursive
             aws --endpoint-url https://s3 s3 rm s3://bucket/block/ --recursive  => cloud-delete
             terraform destroy -auto-approve                                     => terraform-destroy
             dropdb -h db nova_aos                                               => dropdb
@@ -126,6 +129,8 @@ class DangerRulesTest {
         "kubectl get pods -o go-template='{{range .items}}{{.metadata.name}}{{end}}'",
         "curl -s http://localhost:8000/health",
         "curl -X GET http://localhost:9093/api/v2/alerts",
+        "curl -sd 'DELETE' http://localhost:8080/search",
+        "curl -sH 'X-Method: DELETE' http://localhost:8080/items",
         "curl -s -X POST http://localhost:9093/api/v2/silences -d @silence.json",
         "PGPASSWORD=x psql -h db -U nova -c \"SELECT count(*) FROM pg_stat_activity\"",
         "psql -c \"SELECT * FROM jobs WHERE id = 1 FOR UPDATE SKIP LOCKED\"",

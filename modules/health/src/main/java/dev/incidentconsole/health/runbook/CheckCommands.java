@@ -5,6 +5,9 @@ import dev.incidentconsole.health.spec.HttpSpec;
 import dev.incidentconsole.health.spec.PostgresSpec;
 import dev.incidentconsole.health.spec.ProbeSpec;
 import dev.incidentconsole.health.spec.RedisSpec;
+import dev.incidentconsole.shell.ShellCommand;
+import dev.incidentconsole.shell.SimpleCommand;
+import dev.incidentconsole.shell.Wrappers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,16 +39,24 @@ final class CheckCommands {
     }
 
     Parsed parse(String command, String defaultHost, int port) {
-        List<List<String>> segments = ShellWords.segments(ShellWords.tokenize(command));
+        List<List<String>> segments = new ArrayList<>();
+        for (SimpleCommand c : ShellCommand.parse(command).commands()) {
+            List<String> words = new ArrayList<>();
+            c.assignments().forEach(a -> words.add(a.value()));
+            words.addAll(c.values());
+            segments.add(words);
+        }
         if (!segments.isEmpty()) {
             Map<String, String> assigned = new LinkedHashMap<>();
             List<String> words = stripPrefix(segments.get(0), assigned);
-            ContainerWrappers.Unwrapped wrapped = ContainerWrappers.unwrap(words);
-            if (wrapped != null) {
+            int inside = Wrappers.container(words);
+            if (inside > 0) {
                 // inside the container the check reaches its own server; from here that is the row's host and port
-                Parsed inner = nativeCheck(stripPrefix(wrapped.inner(), assigned), segments, assigned, defaultHost, port);
+                Parsed inner = nativeCheck(stripPrefix(words.subList(inside, words.size()), assigned), segments, assigned,
+                        defaultHost, port);
                 if (inner != null) {
-                    return new Parsed(onRowPort(inner.probe(), defaultHost, port), defaultHost, inner.notes(), wrapped.via());
+                    return new Parsed(onRowPort(inner.probe(), defaultHost, port), defaultHost, inner.notes(),
+                            Wrappers.containerRunner(words));
                 }
             } else {
                 Parsed parsed = nativeCheck(words, segments, assigned, defaultHost, port);

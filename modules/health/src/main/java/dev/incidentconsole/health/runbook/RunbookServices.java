@@ -16,6 +16,10 @@ import dev.incidentconsole.runbook.Components;
 import dev.incidentconsole.runbook.Runbook;
 import dev.incidentconsole.runbook.Section;
 import dev.incidentconsole.runbook.ServiceEntry;
+import dev.incidentconsole.shell.ShellCommand;
+import dev.incidentconsole.shell.SimpleCommand;
+import dev.incidentconsole.shell.Word;
+import dev.incidentconsole.shell.Wrappers;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -40,6 +44,8 @@ public final class RunbookServices {
     private static final Pattern HEALTH_PATH = Pattern.compile("(?i).*/(health|healthz|healthy|ready|readyz|live|livez|ping|status)\\b.*");
     private static final Pattern URL = Pattern.compile("https?://[^\\s'\"]+");
     private static final int ALERTMANAGER_PORT = 9093;
+    /** How deep {@code $(...)} in {@code $(...)} is searched for a health URL. */
+    private static final int MAX_SUBSTITUTION_DEPTH = 4;
     private static final int PROMETHEUS_PORT = 9090;
     private static final Pattern WS_URL = Pattern.compile("wss?://[^\\s'\"]+");
     private final Function<String, String> env;
@@ -196,20 +202,38 @@ public final class RunbookServices {
         }
     }
 
-    /** The first GET of a health-like path on this port among the runbook's curl commands. */
+    /**
+     * The first GET of a health-like path on this port among the runbook's curl commands, wherever they stand:
+     * in a list or pipeline, behind a wrapper, or inside {@code $(...)}.
+     */
     private Optional<HttpSpec> healthUrl(List<Command> commands, CheckCommands checks, int port) {
         for (Command c : commands) {
-            for (String piece : c.text().split("&&|;|\\n")) {
-                if (!piece.contains("curl")) {
-                    continue;
-                }
-                // from the curl word on, without the end of a $( ... ) or `...` around it
-                String fromCurl = piece.substring(piece.indexOf("curl")).replaceAll("[)`]+\\s*$", "");
-                ProbeSpec p = checks.parse(fromCurl, host, port).probe();
+            Optional<HttpSpec> found = healthUrl(ShellCommand.parse(c.text()), checks, port, 0);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<HttpSpec> healthUrl(ShellCommand parsed, CheckCommands checks, int port, int depth) {
+        for (SimpleCommand sc : parsed.commands()) {
+            List<Word> words = sc.words();
+            int curl = Wrappers.programIndex(sc.values());
+            if (curl < words.size() && words.get(curl).basename().equals("curl")) {
+                // the curl command alone, as written, from its program word to its last word
+                String text = parsed.text().substring(words.get(curl).start(), words.get(words.size() - 1).end());
+                ProbeSpec p = checks.parse(text, host, port).probe();
                 if (p instanceof HttpSpec h && h.method().equals("GET") && portOf(h.url()) == port
                         && HEALTH_PATH.matcher(h.url()).matches()) {
                     return Optional.of(h.withExpect(null));
                 }
+            }
+        }
+        for (ShellCommand inner : depth < MAX_SUBSTITUTION_DEPTH ? parsed.substitutions() : List.<ShellCommand>of()) {
+            Optional<HttpSpec> found = healthUrl(inner, checks, port, depth + 1);
+            if (found.isPresent()) {
+                return found;
             }
         }
         return Optional.empty();

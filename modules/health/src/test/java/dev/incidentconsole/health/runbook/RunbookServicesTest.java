@@ -168,6 +168,25 @@ class RunbookServicesTest {
         assertThat(services.map(new ServiceEntry("x", 1, "UDP", "", 1), List.of()).probe()).isInstanceOf(TcpSpec.class);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = "=>", value = {
+        "systemctl restart api && curl -fsS http://localhost:8000/healthz | jq .status => http://localhost:8000/healthz",
+        "STATUS=$(curl -s http://localhost:8000/ready); echo $STATUS                => http://localhost:8000/ready",
+        "watch -n 5 'date' ; sudo curl http://localhost:8000/livez                   => http://localhost:8000/livez",
+        "echo \"`curl -s http://localhost:8000/health`\"                            => http://localhost:8000/health",
+    })
+    void healthUrlIsFoundInEveryCurlOfTheModel(String command, String url) {
+        ServiceSpec s = services.map(new ServiceEntry("api", 8000, "HTTP", "", 1), List.of(cmd(command)));
+        assertThat(((HttpSpec) s.probe()).url()).isEqualTo(url);
+    }
+
+    @Test
+    void curlOfAnotherPortOrAPostIsNoHealthUrl() {
+        HttpSpec h = (HttpSpec) services.map(new ServiceEntry("api", 8000, "HTTP", "", 1), List.of(
+                cmd("curl -X POST http://localhost:8000/health"), cmd("curl http://localhost:9000/health"))).probe();
+        assertThat(h.url()).isEqualTo("http://localhost:8000/");
+    }
+
     private ServiceSpec map(String check, int port) {
         return services.map(new ServiceEntry("svc", port, "", check, 10), List.of());
     }

@@ -1,0 +1,110 @@
+package dev.incidentconsole.shell;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A shell command text parsed once: its simple commands (with the pipelines, lists and subshells that link
+ * them), their words with source offsets, redirections and here-documents, and the quoting of every
+ * character. This is the one reader of shell text in the app: placeholders, danger rules, runner hints,
+ * interactivity, quoting of substituted values, health's check commands and masking all read this model.
+ *
+ * <p>The parser never fails: unterminated quotes, substitutions or here-documents run to the end of the
+ * text. It looks at each character once (a single pass, no regular expressions), so parsing is linear in
+ * the text's length. Instances are immutable and thread-safe.
+ */
+public final class ShellCommand {
+    /** How deep {@link #allCommands()} follows wrappers into the commands they run. */
+    static final int MAX_NESTING = 6;
+
+    private final String text;
+    private final byte[] quoting;
+    private final List<SimpleCommand> commands;
+    private final List<int[]> substitutionRanges;
+
+    ShellCommand(String text, byte[] quoting, List<SimpleCommand> commands, List<int[]> substitutionRanges) {
+        this.text = text;
+        this.quoting = quoting;
+        this.commands = List.copyOf(commands);
+        this.substitutionRanges = List.copyOf(substitutionRanges);
+    }
+
+    /**
+     * Parses {@code text}, which may hold several lines, lists, pipelines, comments, continuations and
+     * here-documents.
+     *
+     * @param text a shell command text; {@code null} reads as empty
+     * @return the model; never {@code null}
+     */
+    public static ShellCommand parse(String text) {
+        return new ShellParser(text == null ? "" : text).parse();
+    }
+
+    /** The parsed text. */
+    public String text() {
+        return text;
+    }
+
+    /**
+     * The quoting in force just before {@code offset}: where a value inserted at {@code offset} would land.
+     *
+     * @param offset 0 to {@code text().length()}; outside that range the nearest end is used
+     */
+    public Quoting quotingAt(int offset) {
+        int k = Math.max(0, Math.min(offset, quoting.length - 1));
+        return Quoting.values()[quoting[k]];
+    }
+
+    /** The simple commands written in the text, in order; those inside {@code $(...)} are not among them. */
+    public List<SimpleCommand> commands() {
+        return commands;
+    }
+
+    /**
+     * The code of each outermost command substitution ({@code $(...)}, backticks) in the words of the text,
+     * parsed on each call; offsets are relative to that code. Those nested deeper are the substitutions of these.
+     */
+    public List<ShellCommand> substitutions() {
+        List<ShellCommand> out = new ArrayList<>(substitutionRanges.size());
+        for (int[] r : substitutionRanges) {
+            out.add(parse(text.substring(r[0], r[1])));
+        }
+        return out;
+    }
+
+    /** The offset in {@link #text()} of the code of each of {@link #substitutions()}, in the same order. */
+    public List<Integer> substitutionStarts() {
+        List<Integer> out = new ArrayList<>(substitutionRanges.size());
+        for (int[] r : substitutionRanges) {
+            out.add(r[0]);
+        }
+        return out;
+    }
+
+    /**
+     * The simple commands written in the text and, after each, the commands it runs behind wrappers
+     * ({@code sudo}, {@code xargs}, {@code sh -c '...'}, {@code kubectl exec ... --}, {@code ssh host '...'}),
+     * and those in command substitutions ({@code $(...)}, backticks), which run too; as many levels deep as
+     * written (up to a bound), each judged on its own.
+     */
+    public List<Invocation> allCommands() {
+        List<Invocation> out = new ArrayList<>();
+        collect(this, out, 0);
+        return out;
+    }
+
+    private static void collect(ShellCommand parsed, List<Invocation> out, int depth) {
+        for (SimpleCommand c : parsed.commands) {
+            Invocation invocation = c.invocation();
+            out.add(invocation);
+            if (invocation.script() != null && depth < MAX_NESTING) {
+                collect(invocation.script(), out, depth + 1);
+            }
+        }
+        if (depth < MAX_NESTING) {
+            for (ShellCommand inner : parsed.substitutions()) {
+                collect(inner, out, depth + 1);
+            }
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package dev.incidentconsole.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The shell model on tricky inputs: each row is a text and its simple commands, words joined by '·'. */
+class ShellCommandTest {
+
+    /** The simple commands of {@code text}: words joined by '·', commands by " / ". */
+    private static String shape(String text) {
+        return ShellCommand.parse(text).commands().stream()
+                .map(c -> String.join("·", c.values()))
+                .collect(Collectors.joining(" / "));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = "=>", quoteCharacter = '^', value = {
+        "echo 'a b' \"c d\" => echo·a b·c d",
+        "echo it\\'s => echo·it's",
+        "echo \"a \\\"q\\\" \\$HOME\" => echo·a \"q\" $HOME",
+        "echo \"keep \\w\" => echo·keep \\w",
+        "echo $'a\\'b' => echo·a'b",
+        "echo $(kubectl get pods | wc -l) x => echo·$(kubectl get pods | wc -l)·x",
+        "echo \"$(date +'%F %T')\" => echo·$(date +'%F %T')",
+        "echo `hostname` y => echo·`hostname`·y",
+        "echo ${X:-a b} z => echo·${X:-a b}·z",
+        "echo $((1 + 2)) => echo·$((1 + 2))",
+        "a && b || c; d & e => a / b / c / d / e",
+        "ps aux | grep x | wc -l => ps·aux / grep·x / wc·-l",
+        "(cd /tmp && ls) ; pwd => cd·/tmp / ls / pwd",
+        "if true; then psql; fi => true / psql",
+        "for i in 1 2; do echo $i; done => for·i·in·1·2 / echo·$i",
+        "{ a; b; } => a / b",
+        "ls # a comment; rm -rf / => ls",
+        "echo a#b => echo·a#b",
+        "cat <<EOF | kubectl apply -f -\\nkind: x; rm -rf /\\nEOF\\nls => cat / kubectl·apply·-f·- / ls",
+        "psql -h db \\\\n  -tAc 'SELECT 1' => psql·-h·db·-tAc·SELECT 1",
+        "echo 'unterminated => echo·unterminated",
+        "echo \"open $(date => echo·open $(date",
+        "2>&1 cmd > out 2> err => cmd",
+        "FOO=1 BAR='x y' run it => run·it",
+        "\"FOO=1\" run => FOO=1·run",
+        "kubectl -n <namespace> logs pod/<pod-name> > out.log => kubectl·-n·<namespace>·logs·pod/<pod-name>",
+        "sort <in >out => sort",
+    })
+    void splitsSimpleCommandsAndWords(String text, String expected) {
+        assertThat(shape(text.replace("\\n", "\n"))).isEqualTo(expected.strip());
+    }
+
+    @Test
+    void wordsKeepTheirSourceOffsets() {
+        String text = "kubectl  logs 'my pod' -n \"$NS\"";
+        List<Word> words = ShellCommand.parse(text).commands().get(0).words();
+        assertThat(words).extracting(w -> text.substring(w.start(), w.end()))
+                .containsExactly("kubectl", "logs", "'my pod'", "-n", "\"$NS\"");
+        assertThat(words).extracting(Word::quoted).containsExactly(false, false, true, false, true);
+    }
+
+    @ParameterizedTest(name = "{0} at {1}")
+    @CsvSource(delimiterString = "=>", quoteCharacter = '^', value = {
+        "echo <x> => 5 => UNQUOTED",
+        "echo '<x>' => 6 => SINGLE",
+        "echo \"<x>\" => 6 => DOUBLE",
+        "echo \"$(cat <x>)\" => 12 => UNQUOTED",
+        "echo \"`cat <x>`\" => 11 => UNQUOTED",
+        "echo $'<x>' => 7 => ANSI_C",
+        "echo '<x>' <y> => 11 => UNQUOTED",
+        "ls # <x> => 5 => COMMENT",
+        "echo \"${X:-<x>}\" => 11 => DOUBLE",
+        "echo 'it''s' <x> => 14 => UNQUOTED",
+    })
+    void knowsTheQuotingOfEveryCharacter(String text, int offset, Quoting expected) {
+        assertThat(ShellCommand.parse(text).quotingAt(offset)).isEqualTo(expected);
+    }
+
+    @Test
+    void hereDocumentBodiesKeepTheirQuotingAndStayOutOfTheCommands() {
+        String text = "cat <<EOF > /etc/x\nhost=<h>\nEOF\ncat <<'END'\n$literal\nEND\nls";
+        ShellCommand cmd = ShellCommand.parse(text);
+        assertThat(cmd.quotingAt(text.indexOf("<h>"))).isEqualTo(Quoting.HEREDOC);
+        assertThat(cmd.quotingAt(text.indexOf("$literal"))).isEqualTo(Quoting.HEREDOC_LITERAL);
+        assertThat(cmd.quotingAt(text.indexOf("ls"))).isEqualTo(Quoting.UNQUOTED);
+        assertThat(cmd.commands()).extracting(SimpleCommand::programName).containsExactly("cat", "cat", "ls");
+        Redirection heredoc = cmd.commands().get(0).redirections().get(0);
+        assertThat(heredoc.heredoc()).isTrue();
+        assertThat(heredoc.body()).isEqualTo("host=<h>\n");
+        assertThat(heredoc.expanding()).isTrue();
+        assertThat(cmd.commands().get(0).redirections().get(1)).satisfies(r -> {
+            assertThat(r.operator()).isEqualTo(">");
+            assertThat(r.target().value()).isEqualTo("/etc/x");
+            assertThat(r.overwrites()).isTrue();
+        });
+        assertThat(cmd.commands().get(1).redirections().get(0).expanding()).isFalse();
+        assertThat(cmd.commands().get(0).stdinFed()).isTrue();
+    }
+
+    @Test
+    void redirectionsCarryTheirDescriptorAndTarget() {
+        SimpleCommand c = ShellCommand.parse("cmd 2>&1 >>log <in &>/dev/null <<<'word'").commands().get(0);
+        assertThat(c.values()).containsExactly("cmd");
+        assertThat(c.redirections()).extracting(r -> r.fd() + r.operator() + r.target().value())
+                .containsExactly("2>&1", "-1>>log", "-1<in", "-1&>/dev/null", "-1<<<word");
+        assertThat(c.stdinFed()).isTrue();
+    }
+
+    @Test
+    void pipelinesListsAndSubshellsAreLinkedBySeparators() {
+        List<SimpleCommand> c = ShellCommand.parse("a | b && (c || d); e &\nf").commands();
+        assertThat(c).extracting(SimpleCommand::separator).containsExactly(Separator.PIPE, Separator.AND,
+                Separator.OR, Separator.SUBSHELL, Separator.BACKGROUND, Separator.END);
+        assertThat(c).extracting(SimpleCommand::stdinFed).containsExactly(false, true, false, false, false, false);
+        assertThat(c).extracting(SimpleCommand::depth).containsExactly(0, 0, 1, 1, 0, 0);
+    }
+
+    @Test
+    void leadingAssignmentsAreSeparatedFromTheProgram() {
+        SimpleCommand c = ShellCommand.parse("PGPASSWORD='s3 cret' LIST[0]=x N+=1 psql -c 'x=1'").commands().get(0);
+        assertThat(c.assignments()).extracting(Word::assignedName).containsExactly("PGPASSWORD", "LIST", "N");
+        assertThat(c.assignments().get(0).assignedValue()).isEqualTo("s3 cret");
+        assertThat(c.values()).containsExactly("psql", "-c", "x=1");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = "=>", quoteCharacter = '^', value = {
+        "sudo -u postgres psql -c x => sudo => psql",
+        "env A=1 B=2 nohup timeout 5s kubectl get pods => env,nohup,timeout => kubectl",
+        "find . -name x | xargs -I{} rm -f {} => xargs => rm",
+        "watch -n 1 kubectl get pods => watch => kubectl",
+        "kubectl exec -it web-0 -n prod -- psql -U app => kubectl exec => psql",
+        "docker exec -u root db pg_isready => docker exec => pg_isready",
+        "docker compose -f ops.yml exec -T db redis-cli ping => docker compose exec => redis-cli",
+        "sudo kubectl exec pod -- sudo -u app env X=1 rm -rf /data => sudo,kubectl exec,sudo,env => rm",
+        "/usr/bin/sudo /usr/local/bin/kubectl get pods => sudo => kubectl",
+    })
+    void looksPastWrappersToTheRealCommand(String text, String via, String program) {
+        Invocation inv = ShellCommand.parse(text).allCommands().stream()
+                .filter(i -> !i.program().isEmpty()).reduce((a, b) -> b).orElseThrow();
+        assertThat(String.join(",", inv.via())).isEqualTo(via);
+        assertThat(inv.program()).isEqualTo(program);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = "=>", quoteCharacter = '^', value = {
+        "sh -c 'systemctl stop nginx; rm -rf /var/lib/x' => sh, systemctl, rm",
+        "bash -lc \"psql -tAc 'SELECT 1' && dropdb app\" => bash, psql, dropdb",
+        "ssh -i key.pem bastion 'sudo systemctl restart app' => ssh, systemctl",
+        "ssh db1 df -h => ssh, df",
+        "sudo su - postgres -c 'dropdb app' => su, dropdb",
+        "kubectl exec pod -- sh -c 'redis-cli FLUSHALL' => sh, redis-cli",
+        "docker exec c bash -c \"sh -c 'rm -rf /x'\" => bash, sh, rm",
+        "echo \"$(rm -rf /tmp/x)\" `date` => echo, rm, date",
+        "kill $(pgrep -f \"$(cat name)\") => kill, pgrep, cat",
+    })
+    void judgesTheScriptsThatWrappersRun(String text, String programs) {
+        assertThat(ShellCommand.parse(text).allCommands()).extracting(Invocation::program)
+                .containsExactlyElementsOf(List.of(programs.split(", ")));
+    }
+
+    @Test
+    void commandSubstitutionsAreParsedOnTheirOwn() {
+        ShellCommand cmd = ShellCommand.parse("POD=$(kubectl get pods -o name | head -1); echo \"`hostname`\"");
+        assertThat(cmd.substitutions()).extracting(ShellCommand::text)
+                .containsExactly("kubectl get pods -o name | head -1", "hostname");
+        assertThat(cmd.substitutions().get(0).commands()).extracting(SimpleCommand::programName)
+                .containsExactly("kubectl", "head");
+    }
+
+    @Test
+    void nestingOfScriptsIsBounded() {
+        String text = "rm -rf /";
+        for (int k = 0; k < 12; k++) {
+            text = "sh -c " + "'" + text.replace("'", "'\\''") + "'";
+        }
+        assertThat(ShellCommand.parse(text).allCommands()).hasSize(ShellCommand.MAX_NESTING + 1);
+    }
+
+    @ParameterizedTest(name = "{0} has {1}: {2}")
+    @CsvSource(delimiterString = "=>", quoteCharacter = '^', value = {
+        "-tAc 'SELECT 1' => c => true",
+        "-tA -c x => c => true",
+        "-Ucache => c => false",
+        "-U cache -d app => c => false",
+        "--command=x => c => false",
+    })
+    void readsShortFlagClusters(String args, String flag, boolean expected) {
+        List<String> words = ShellCommand.parse("psql " + args).commands().get(0).args();
+        assertThat(Flags.hasShort(words, flag, "cdfhLopPTUvFR")).isEqualTo(expected);
+    }
+
+    @Test
+    void readsCurlFlagsOnceWithClusters() {
+        CurlArgs c = CurlArgs.parse(ShellCommand.parse(
+                "curl -sfX POST -kL -H 'Authorization: Bearer t' -u admin:pw --url=http://a/x http://b/y")
+                .commands().get(0).args());
+        assertThat(c.method()).isEqualTo("POST");
+        assertThat(c.insecure()).isTrue();
+        assertThat(c.follow()).isTrue();
+        assertThat(c.headers()).containsExactly("Authorization: Bearer t");
+        assertThat(c.user()).isEqualTo("admin:pw");
+        assertThat(c.urls()).containsExactly("http://a/x", "http://b/y");
+        assertThat(CurlArgs.parse(List.of("-sd@body.json", "http://a")).body()).isTrue();
+        assertThat(CurlArgs.parse(List.of("-I", "http://a")).method()).isEqualTo("HEAD");
+        assertThat(CurlArgs.parse(List.of("-o", "out", "http://a")).urls()).containsExactly("http://a");
+    }
+
+    @Test
+    void pathologicalInputsParseInLinearTime() {
+        List<String> inputs = List.of("'".repeat(200_000), "\"$(".repeat(50_000), "$(".repeat(100_000),
+                "a | ".repeat(50_000), "cat <<EOF\n".repeat(20_000), "\\".repeat(200_000), "${".repeat(100_000),
+                "`".repeat(100_001), "x=1 ".repeat(50_000), "sh -c ".repeat(30_000) + "x");
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+            for (String in : inputs) {
+                ShellCommand parsed = ShellCommand.parse(in);
+                assertThat(parsed.quotingAt(in.length())).isNotNull();
+                parsed.allCommands();
+            }
+        });
+    }
+}
