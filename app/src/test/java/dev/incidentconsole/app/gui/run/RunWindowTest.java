@@ -33,6 +33,7 @@ import org.testfx.framework.junit5.Stop;
 class RunWindowTest {
     private static final Map<String, String> PROPERTIES = Map.of("incident.data.dir", "data",
             "incident.config.dir", "config");
+    private static final Map<String, String> SAVED = new java.util.HashMap<>();
 
     @TempDir
     static Path home;
@@ -53,12 +54,20 @@ class RunWindowTest {
                 echo hello-from-step
                 ```
                 """);
-        PROPERTIES.forEach((key, dir) -> System.setProperty(key, home.resolve(dir).toString()));
+        PROPERTIES.forEach((key, dir) -> SAVED.put(key, System.setProperty(key, home.resolve(dir).toString())));
     }
 
+    /** Puts back what the build set (app/pom.xml gives every test its own config and data folders). */
     @AfterAll
     static void restoreProperties() {
-        PROPERTIES.keySet().forEach(System::clearProperty);
+        SAVED.forEach((key, before) -> {
+            if (before == null) {
+                System.clearProperty(key);
+            } else {
+                System.setProperty(key, before);
+            }
+        });
+        SAVED.clear();
     }
 
     @Start
