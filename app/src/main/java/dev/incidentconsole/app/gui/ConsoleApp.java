@@ -56,7 +56,8 @@ public final class ConsoleApp extends Application {
 
     private final Path namedFolder;
     private final String select;
-    private final SettingsStore settings;
+    /** Made in {@link #init()} unless given: its JSON mapper took 0.3 s on the FX thread, which runs constructors. */
+    private SettingsStore settings;
     private FxTaskExecutor executor;
     private IncidentFeature incidents;
     private DashboardFeature dashboard;
@@ -76,7 +77,8 @@ public final class ConsoleApp extends Application {
      * @param select        an entry to select once loaded ({@code file#heading}), or {@code null}
      */
     public ConsoleApp(Path runbookFolder, String select) {
-        this(runbookFolder, select, SettingsStore.standard());
+        this.namedFolder = runbookFolder;
+        this.select = select;
     }
 
     /** @param settings where the workspace, the user's search folders and synonyms file are kept */
@@ -91,7 +93,7 @@ public final class ConsoleApp extends Application {
     public void init() {
         String forced = System.getProperty(THEME_PROPERTY, "");
         try {
-            Settings loaded = settings.load();
+            Settings loaded = settings().load();
             startDark = forced.isBlank() ? loaded.dark() : "dark".equalsIgnoreCase(forced);
             settingsFolders = loaded.runbookFolders();
         } catch (IOException e) {
@@ -116,6 +118,7 @@ public final class ConsoleApp extends Application {
         RunbookTreeViewModel runbooks = new RunbookTreeViewModel(executor, new RunbookLoader(new RunbookParser()));
         FxDialogService dialogs = new FxDialogService(stage);
         runs = RunFeature.standard(executor, dialogs, stage); // Run buttons lead to the Runs view; walkthroughs share its runner
+        SettingsStore settings = settings();
         workspaces = new WorkspaceViewModel(executor, settings);
         incidents = IncidentFeature.standard(executor, javafx.application.Platform::runLater, dialogs, null, runs);
         incidents.useSettings(settings);
@@ -218,8 +221,15 @@ public final class ConsoleApp extends Application {
     /** Keeps the choice for the next start; settings changed meanwhile elsewhere (folders, store) are kept. */
     private void rememberTheme(boolean dark) {
         executor.execute(() -> {
-            return settings.update(s -> s.withDark(dark));
+            return settings().update(s -> s.withDark(dark));
         }, done -> { }, e -> LOG.warn("The theme choice was not saved: {}", e.getMessage()));
+    }
+
+    private synchronized SettingsStore settings() {
+        if (settings == null) {
+            settings = SettingsStore.standard();
+        }
+        return settings;
     }
 
     private static void applyTheme(boolean dark) {
