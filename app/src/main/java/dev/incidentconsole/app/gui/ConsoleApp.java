@@ -159,14 +159,15 @@ public final class ConsoleApp extends Application {
             Path folder = now.folder();
             stage.setTitle("Incident Console \u2014 " + now.label());
             incidents.useWorkspace(folder);
-            // The dashboard's environment file first: the executor runs tasks in order, and the first statuses wait
-            // for it, while the search index and the outline are not on screen yet.
+            // The dashboard's environment file alone first: the first view waits for it, and on two busy cores the
+            // search index, the outline and the run targets competed with it, none of them on screen yet.
             if (old == null) {
-                dashboard.start(folder);
-                search.start(folder);
-                runbooks.load(folder);
-                runs.start(folder);
-                openLinkArgument(dialogs, folder);
+                dashboard.start(folder, () -> {
+                    search.start(folder);
+                    runbooks.load(folder);
+                    runs.start(folder);
+                    openLinkArgument(dialogs, folder);
+                });
             } else {
                 dashboard.useWorkspace(folder);
                 search.useWorkspace(folder);

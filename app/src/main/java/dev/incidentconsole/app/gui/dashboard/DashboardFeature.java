@@ -72,12 +72,17 @@ public final class DashboardFeature implements AutoCloseable {
 
     /** Reads the environment file and starts checking. */
     public void start(Path runbookFolder) {
+        start(runbookFolder, () -> { });
+    }
+
+    /** Reads the environment file and starts checking; runs {@code afterFile} on the UI thread once it is read. */
+    public void start(Path runbookFolder, Runnable afterFile) {
         Path file = EnvironmentTargets.defaultFile(runbookFolder);
         String service = System.getProperty(SERVICE_PROPERTY);
         if (service != null && !service.isBlank()) {
             model.selectWhenShown(service);
         }
-        model.openEnvironmentFile(file, System.getProperty(ENVIRONMENT_PROPERTY));
+        model.openEnvironmentFile(file, System.getProperty(ENVIRONMENT_PROPERTY), afterFile);
         pump.play();
     }
 

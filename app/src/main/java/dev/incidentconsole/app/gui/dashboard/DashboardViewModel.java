@@ -77,20 +77,31 @@ public final class DashboardViewModel implements AutoCloseable {
      * file shows its error ({@link #errorProperty()}) and leaves the port tables usable.
      */
     public void openEnvironmentFile(Path file, String preferred) {
+        openEnvironmentFile(file, preferred, () -> { });
+    }
+
+    /**
+     * As {@link #openEnvironmentFile(Path, String)}, then runs {@code read} on the UI thread once the file is read
+     * or has failed (also when another file was opened meanwhile).
+     */
+    public void openEnvironmentFile(Path file, String preferred, Runnable read) {
         int generation = ++fileGeneration;
         env.fileLoading(preferred);
         if (file == null) {
             fileLoaded(null, "");
+            read.run();
             return;
         }
         executor.execute(() -> loader.load(file), f -> {
             if (generation == fileGeneration) {
                 fileLoaded(f, "");
             }
+            read.run();
         }, e -> {
             if (generation == fileGeneration) {
                 fileLoaded(null, e.getMessage() == null ? "Cannot read " + file : e.getMessage());
             }
+            read.run();
         });
     }
 
