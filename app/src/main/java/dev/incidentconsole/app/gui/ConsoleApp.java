@@ -53,7 +53,8 @@ public final class ConsoleApp extends Application {
     private final LaunchOptions options;
     private final Path namedFolder;
     private final String select;
-    private final SettingsStore settings;
+    /** Made in {@link #init()} unless given: its JSON mapper took 0.3 s on the FX thread, which runs constructors. */
+    private SettingsStore settings;
     private FxTaskExecutor executor;
     private IncidentFeature incidents;
     private DashboardFeature dashboard;
@@ -70,7 +71,7 @@ public final class ConsoleApp extends Application {
 
     /** The window as {@code options} ask: its folder, selection, theme, settings file and the rest. */
     public ConsoleApp(LaunchOptions options) {
-        this(options, options.runbooks(), options.select(), options.settings());
+        this(options, options.runbooks(), options.select(), null);
     }
 
     /**
@@ -78,19 +79,19 @@ public final class ConsoleApp extends Application {
      * @param select        an entry to select once loaded ({@code file#heading}), or {@code null}
      */
     public ConsoleApp(Path runbookFolder, String select) {
-        this(runbookFolder, select, LaunchOptions.fromSystem().settings());
+        this(LaunchOptions.fromSystem(), runbookFolder, select, null);
     }
 
     /** @param settings where the workspace, the user's search folders and synonyms file are kept */
     public ConsoleApp(Path runbookFolder, String select, SettingsStore settings) {
-        this(LaunchOptions.fromSystem(), runbookFolder, select, settings);
+        this(LaunchOptions.fromSystem(), runbookFolder, select, Objects.requireNonNull(settings));
     }
 
     private ConsoleApp(LaunchOptions options, Path runbookFolder, String select, SettingsStore settings) {
         this.options = options;
         this.namedFolder = runbookFolder;
         this.select = select;
-        this.settings = Objects.requireNonNull(settings);
+        this.settings = settings; // null: made by settings() in init(), off the FX thread
     }
 
     /** Reads the theme choice before the window exists, off the FX thread (JavaFX calls this on the launcher's). */
@@ -98,7 +99,7 @@ public final class ConsoleApp extends Application {
     public void init() {
         String forced = options.theme();
         try {
-            Settings loaded = settings.load();
+            Settings loaded = settings().load();
             startDark = forced.isBlank() ? loaded.dark() : "dark".equalsIgnoreCase(forced);
             settingsFolders = loaded.runbookFolders();
         } catch (IOException e) {
@@ -123,6 +124,7 @@ public final class ConsoleApp extends Application {
         RunbookTreeViewModel runbooks = new RunbookTreeViewModel(executor, new RunbookLoader(new RunbookParser()));
         FxDialogService dialogs = new FxDialogService(stage, options.userHome());
         runs = RunFeature.standard(executor, dialogs, stage, options); // Run buttons lead to the Runs view; walkthroughs share its runner
+        SettingsStore settings = settings();
         workspaces = new WorkspaceViewModel(executor, settings, options.bundledRunbooks());
         incidents = IncidentFeature.standard(executor, javafx.application.Platform::runLater, dialogs, null, runs,
                 options);
@@ -164,14 +166,15 @@ public final class ConsoleApp extends Application {
             Path folder = now.folder();
             stage.setTitle("Incident Console \u2014 " + now.label());
             incidents.useWorkspace(folder);
-            // The dashboard's environment file first: the executor runs tasks in order, and the first statuses wait
-            // for it, while the search index and the outline are not on screen yet.
+            // The dashboard's environment file alone first: the first view waits for it, and on two busy cores the
+            // search index, the outline and the run targets competed with it, none of them on screen yet.
             if (old == null) {
-                dashboard.start(folder);
-                search.start(folder);
-                runbooks.load(folder);
-                runs.start(folder);
-                openLinkArgument(dialogs, folder);
+                dashboard.start(folder, () -> {
+                    search.start(folder);
+                    runbooks.load(folder);
+                    runs.start(folder);
+                    openLinkArgument(dialogs, folder);
+                });
             } else {
                 dashboard.useWorkspace(folder);
                 search.useWorkspace(folder);
@@ -226,8 +229,15 @@ public final class ConsoleApp extends Application {
     /** Keeps the choice for the next start; settings changed meanwhile elsewhere (folders, store) are kept. */
     private void rememberTheme(boolean dark) {
         executor.execute(() -> {
-            return settings.update(s -> s.withDark(dark));
+            return settings().update(s -> s.withDark(dark));
         }, done -> { }, e -> LOG.warn("The theme choice was not saved: {}", e.getMessage()));
+    }
+
+    private synchronized SettingsStore settings() {
+        if (settings == null) {
+            settings = options.settings();
+        }
+        return settings;
     }
 
     private static void applyTheme(boolean dark) {

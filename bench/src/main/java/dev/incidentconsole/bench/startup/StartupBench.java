@@ -152,7 +152,7 @@ public final class StartupBench {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closed = s.getLocalPort(); // free again once closed: connections are refused
         }
-        StringBuilder yaml = new StringBuilder("default: bench\ndefaults: {interval: 2s, timeout: 1s, retries: 0}\n"
+        StringBuilder yaml = new StringBuilder("default: bench\ndefaults: {interval: 2s, timeout: 1s, retries: 1}\n"
                 + "environments:\n  bench:\n    services:\n");
         for (int i = 0; i < services; i++) {
             yaml.append(String.format(Locale.ROOT, "      - {name: svc-%03d, host: 127.0.0.1, port: %d}%n", i,

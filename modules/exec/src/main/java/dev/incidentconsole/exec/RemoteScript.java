@@ -5,10 +5,15 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The shell text sent over SSH. The login shell may be anything, so the command runs under
- * {@code exec sh -c}, which reports its process id on stderr first (a marker line the reader strips);
- * cancelling uses that id to stop the whole remote process tree, which closing the channel alone does not
- * do (without a pty the remote processes get no SIGHUP).
+ * The shell text sent over SSH, in one of two forms. sshd runs it with the account's login shell
+ * ({@code $SHELL -c text}). Until the host's login shell is known, it may be anything, so the command runs
+ * under {@code exec sh -c}, which reports its process id and {@code $SHELL} on stderr first (a marker line the
+ * reader strips) and replaces itself with {@code bash -c} (or {@code sh -c}). Once a host's login shell is
+ * known to be bash, the marker, exports and {@code cd} go straight to it with the command as the last line:
+ * bash replaces itself with a last simple command, so the command is the one remote process, started with no
+ * extra program load, as plain {@code ssh host command} does. A cancel is a channel signal first (see
+ * {@link SshExecution#terminate}); the process id is the fallback for servers that ignore those, since
+ * closing the channel alone stops nothing (without a pty the remote processes get no SIGHUP).
  */
 final class RemoteScript {
     /** Starts the first stderr line; ASCII record separator, never printed by ordinary commands. */
@@ -19,9 +24,15 @@ final class RemoteScript {
     private RemoteScript() {
     }
 
-    static String wrap(String text, String workingDir, Map<String, String> environment) throws ExecException {
+    /**
+     * The text that runs {@code text} in {@code workingDir} with {@code environment} exported.
+     *
+     * @param loginBash whether the host's login shell is known to be bash (the direct form)
+     */
+    static String wrap(String text, String workingDir, Map<String, String> environment, boolean loginBash)
+            throws ExecException {
         checkNames(environment);
-        StringBuilder script = new StringBuilder("printf '\\036IC-PID %s\\n' \"$$\" >&2; ");
+        StringBuilder script = new StringBuilder("printf '\\036IC-PID %s %s\\n' \"$$\" \"$SHELL\" >&2; ");
         for (Map.Entry<String, String> e : environment.entrySet()) {
             script.append("export ").append(e.getKey()).append('=').append(ShellQuote.quote(e.getValue())).append("; ");
         }
@@ -29,6 +40,10 @@ final class RemoteScript {
             String dir = workingDir.startsWith("~/") ? "\"$HOME\"/" + ShellQuote.quote(workingDir.substring(2))
                     : ShellQuote.quote(workingDir);
             script.append("cd ").append(dir).append(" || exit 1; ");
+        }
+        if (loginBash) {
+            // a line of its own: a comment or a trailing backslash in the command cannot reach the prefix
+            return script.append("\n").append(text).toString();
         }
         script.append("if command -v bash >/dev/null 2>&1; then exec bash -c \"$1\"; fi; exec sh -c \"$1\"");
         return "exec sh -c " + ShellQuote.quote(script.toString()) + " ic-run " + ShellQuote.quote(text);
@@ -45,14 +60,16 @@ final class RemoteScript {
     }
 
     /**
-     * Stops process {@code pid} and all its descendants: lists the tree first (children are re-parented
-     * once their parent dies), SIGTERM, up to {@code grace} to exit, then SIGKILL. Uses pgrep, or ps where
-     * pgrep is missing.
+     * Stops process {@code pid} and all its descendants: its process group where it leads one (OpenSSH's
+     * sshd starts each session in a group of its own, which also holds children whose parent died), else the
+     * tree below it, listed first (children are re-parented once their parent dies); SIGTERM, up to
+     * {@code grace} to exit, then SIGKILL. Uses pgrep, or ps where pgrep is missing.
      */
     static String killTree(long pid, Duration grace) {
         long seconds = Math.max(1, (grace.toMillis() + 999) / 1000);
         return "t() { for c in $(pgrep -P \"$1\" 2>/dev/null || ps -o pid= --ppid \"$1\" 2>/dev/null); do t \"$c\"; done;"
-                + " echo \"$1\"; }; p=$(t " + pid + "); kill -TERM $p 2>/dev/null;"
+                + " echo \"$1\"; }; if kill -0 -" + pid + " 2>/dev/null; then p=-" + pid + "; else p=$(t " + pid
+                + "); fi; kill -TERM $p 2>/dev/null;"
                 + " alive() { for x in $p; do kill -0 \"$x\" 2>/dev/null && return 0; done; return 1; };"
                 + " i=0; while [ $i -lt " + seconds + " ] && alive; do sleep 1; i=$((i+1)); done;"
                 + " kill -KILL $p 2>/dev/null; exit 0";

@@ -8,6 +8,7 @@ import java.io.PushbackInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import net.schmizz.sshj.connection.ConnectionException;
 import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.connection.channel.direct.Signal;
@@ -17,22 +18,38 @@ import org.slf4j.LoggerFactory;
 /** A command running on an SSH channel of a pooled connection. */
 final class SshExecution implements Execution {
     private static final Logger LOG = LoggerFactory.getLogger(SshExecution.class);
+    /** How long a channel SIGTERM gets before the process-id fallback: OpenSSH's stops a shell in milliseconds. */
+    private static final Duration SIGNAL_WAIT = Duration.ofSeconds(1);
 
     private final SshConnections pool;
     private final SshHost host;
     private final Session.Command command;
     private final PidStrippingStream stderr;
+    private final boolean openSsh;
 
-    private SshExecution(SshConnections pool, SshHost host, Session.Command command) {
+    private SshExecution(SshConnections pool, SshHost host, Session.Command command, boolean openSsh) {
         this.pool = pool;
         this.host = host;
         this.command = command;
-        this.stderr = new PidStrippingStream(command.getErrorStream());
+        this.openSsh = openSsh;
+        this.stderr = new PidStrippingStream(command.getErrorStream(), shell -> pool.recordLoginShell(host, shell));
     }
 
     static SshExecution start(SshConnections pool, SshTarget target, String text) throws ExecException {
-        String remote = RemoteScript.wrap(text, target.workingDir(), target.environment());
-        return new SshExecution(pool, target.host(), pool.exec(target.host(), remote));
+        SshHost host = target.host();
+        boolean openSsh = isOpenSsh(pool.client(host).getTransport().getServerVersion());
+        boolean loginBash = openSsh && pool.loginShell(host).filter(s -> s.equals("bash") || s.endsWith("/bash"))
+                .isPresent();
+        String remote = RemoteScript.wrap(text, target.workingDir(), target.environment(), loginBash);
+        return new SshExecution(pool, host, pool.exec(host, remote), openSsh);
+    }
+
+    /**
+     * OpenSSH's sshd runs a command with exactly the login shell that {@code $SHELL} names (other servers may
+     * not: Apache MINA runs {@code /bin/sh}), and delivers channel signals to the session's process group.
+     */
+    private static boolean isOpenSsh(String serverVersion) {
+        return serverVersion != null && serverVersion.replaceFirst("^SSH-2\\.0-", "").startsWith("OpenSSH_");
     }
 
     @Override
@@ -67,10 +84,21 @@ final class SshExecution implements Execution {
                 : "The connection to " + host.display() + " was lost before the command reported an exit code.";
     }
 
+    /**
+     * SIGTERM over the channel first: OpenSSH's sshd starts each session in a process group of its own and
+     * delivers a channel signal to the whole group, so the command's tree stops without a second remote process.
+     * It refuses signals for root's sessions (it keeps no separate unprivileged process for them), older
+     * versions and other servers (Apache MINA) ignore them, and a command may outlive SIGTERM: then the marker's
+     * process id is killed from a second channel, its process group or tree, SIGTERM and then SIGKILL.
+     */
     @Override
     public void terminate(Duration grace) {
         try {
             command.signal(Signal.TERM);
+            if (signalsReachCommands() && waitFor(Math.min(grace.toMillis(), SIGNAL_WAIT.toMillis()))) {
+                release();
+                return;
+            }
         } catch (IOException e) {
             LOG.debug("SIGTERM over the channel failed: {}", e.toString());
         }
@@ -85,6 +113,10 @@ final class SshExecution implements Execution {
         release();
     }
 
+    private boolean signalsReachCommands() {
+        return openSsh && !"root".equals(host.user());
+    }
+
     @Override
     public void release() {
         try {
@@ -94,13 +126,15 @@ final class SshExecution implements Execution {
         }
     }
 
-    /** The remote stderr with the wrapper's process-id line taken out (and remembered). */
+    /** The remote stderr with the wrapper's marker line (process id, login shell) taken out and remembered. */
     private static final class PidStrippingStream extends PushbackInputStream {
+        private final Consumer<String> loginShell;
         private volatile long pid = -1;
         private boolean checked;
 
-        PidStrippingStream(InputStream in) {
+        PidStrippingStream(InputStream in, Consumer<String> loginShell) {
             super(in, 128);
+            this.loginShell = loginShell;
         }
 
         long pid() {
@@ -122,7 +156,11 @@ final class SshExecution implements Execution {
                 }
                 String first = new String(head, 0, n, StandardCharsets.UTF_8);
                 if (first.startsWith(RemoteScript.PID_MARKER) && first.endsWith("\n")) {
-                    pid = parsePid(first.substring(RemoteScript.PID_MARKER.length()).strip());
+                    String[] fields = first.substring(RemoteScript.PID_MARKER.length()).strip().split(" ", 2);
+                    pid = parsePid(fields[0]);
+                    if (fields.length > 1) {
+                        loginShell.accept(fields[1]);
+                    }
                 } else if (n > 0) {
                     unread(head, 0, n);
                 }

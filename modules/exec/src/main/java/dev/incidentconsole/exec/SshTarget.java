@@ -4,8 +4,9 @@ import dev.incidentconsole.exec.ssh.SshHost;
 import java.util.Map;
 
 /**
- * A host reached over SSH. The command runs through the remote {@code bash -c} ({@code sh -c} where bash is
- * missing) after {@code cd workingDir} and with {@code environment} exported.
+ * A host reached over SSH. The command runs in bash ({@code sh} where bash is missing) after {@code cd workingDir}
+ * and with {@code environment} exported: in the login shell itself once that is known to be bash, so that the
+ * command is the one process it starts on the host, else through {@code bash -c}.
  *
  * @param workingDir  remote directory, or {@code null} for the login directory
  * @param environment variables exported before the command runs

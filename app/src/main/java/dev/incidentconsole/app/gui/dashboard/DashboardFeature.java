@@ -80,12 +80,17 @@ public final class DashboardFeature implements AutoCloseable {
 
     /** Reads the environment file and starts checking. */
     public void start(Path runbookFolder) {
+        start(runbookFolder, () -> { });
+    }
+
+    /** Reads the environment file and starts checking; runs {@code afterFile} on the UI thread once it is read. */
+    public void start(Path runbookFolder, Runnable afterFile) {
         Path file = EnvironmentTargets.defaultFile(runbookFolder, options);
         String service = options.service();
         if (service != null) {
             model.selectWhenShown(service);
         }
-        model.openEnvironmentFile(file, options.environmentName());
+        model.openEnvironmentFile(file, options.environmentName(), afterFile);
         pump.play();
     }
 

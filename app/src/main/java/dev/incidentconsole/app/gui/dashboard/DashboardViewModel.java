@@ -112,17 +112,27 @@ public final class DashboardViewModel implements AutoCloseable {
      * file shows its error ({@link #errorProperty()}) and leaves the port tables usable.
      */
     public void openEnvironmentFile(Path file, String preferred) {
+        openEnvironmentFile(file, preferred, () -> { });
+    }
+
+    /**
+     * As {@link #openEnvironmentFile(Path, String)}, then runs {@code read} on the UI thread once the file is read
+     * or has failed (also when another file was opened meanwhile).
+     */
+    public void openEnvironmentFile(Path file, String preferred, Runnable read) {
         env.fileLoading(preferred);
         if (file == null) {
             fileLoads.supersede();
             fileLoaded(null, "");
+            read.run();
             return;
         }
         fileLoads.submit(() -> {
             EnvironmentFile loaded = loader.load(file);
             env.targets().preload(); // the SSH config its check targets may name: read here, not on the UI thread
             return loaded;
-        }, f -> fileLoaded(f, ""), e -> fileLoaded(null, e.getMessage() == null ? "Cannot read " + file : e.getMessage()));
+        }, f -> fileLoaded(f, ""), e -> fileLoaded(null, e.getMessage() == null ? "Cannot read " + file : e.getMessage()),
+                read);
     }
 
     /** The loaded runbooks: their port tables become services, their sections and alerts link targets. */

@@ -103,8 +103,15 @@ public final class IncidentFeature implements AutoCloseable {
     /** Adds the Incidents destination to the rail. */
     public void install(MainView main, Navigation nav) {
         this.navigation = nav;
-        this.view = new IncidentsView(model, dialogs, userHome);
-        main.register(new Destination(PLACE, "Incidents", Feather.ALERT_OCTAGON), () -> view);
+        main.register(new Destination(PLACE, "Incidents", Feather.ALERT_OCTAGON), this::view);
+    }
+
+    /** Built on first visit (or first walkthrough), as the other views are: not on the window's first paint. */
+    private IncidentsView view() {
+        if (view == null) {
+            view = new IncidentsView(model, dialogs, userHome);
+        }
+        return view;
     }
 
     /**
@@ -166,7 +173,7 @@ public final class IncidentFeature implements AutoCloseable {
     private void openWalkthrough(Incident incident, Runbook runbook, Section procedure, ServiceLink service) {
         if (runbook != null) {
             WalkServices services = new WalkServices(run, catalog, watch, this::after, Clock.systemDefaultZone());
-            view.openWalkthrough(new WalkthroughViewModel(incident.id(), runbook, procedure, model.timeline(), services,
+            view().openWalkthrough(new WalkthroughViewModel(incident.id(), runbook, procedure, model.timeline(), services,
                     service));
         }
         navigation.go(PLACE);

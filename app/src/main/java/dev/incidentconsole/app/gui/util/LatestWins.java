@@ -31,6 +31,26 @@ public final class LatestWins {
         });
     }
 
+    /**
+     * As {@link #submit(Callable, Consumer, Consumer)}, then runs {@code settled} once this request's work is over,
+     * answered or superseded: for what waits on the work having happened rather than on the latest answer.
+     */
+    public <T> TaskHandle submit(Callable<T> work, Consumer<? super T> onSuccess,
+                                 Consumer<? super Exception> onFailure, Runnable settled) {
+        long request = ++latest;
+        return executor.execute(work, result -> {
+            if (request == latest) {
+                onSuccess.accept(result);
+            }
+            settled.run();
+        }, e -> {
+            if (request == latest) {
+                onFailure.accept(e);
+            }
+            settled.run();
+        });
+    }
+
     /** Drops the answers of every request made so far, e.g. when the request was answered without background work. */
     public void supersede() {
         latest++;

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.incidentconsole.app.gui.util.DirectTaskExecutor;
+import dev.incidentconsole.app.gui.util.HeldTaskExecutor;
 import dev.incidentconsole.app.services.LinkedSection;
 import dev.incidentconsole.app.services.ServiceTestRunbooks;
 import dev.incidentconsole.health.ProbeResult;
@@ -44,6 +45,32 @@ class DashboardViewModelTest {
             model.close();
         }
         servers.forEach(s -> s.stop(0));
+    }
+
+    @Test
+    void whatWaitsForTheEnvironmentFileRunsOnceItIsReadOrHasFailed() throws IOException {
+        HeldTaskExecutor executor = new HeldTaskExecutor();
+        model = new DashboardViewModel(executor, HealthScheduler.builder().initialSpread(Duration.ofDays(365)).build(),
+                new EnvironmentLoader());
+        Path good = env("""
+                default: staging
+                environments:
+                  staging:
+                    services:
+                      - {name: api, host: 127.0.0.1, port: 1, interval: 365d}
+                """);
+        Path broken = Files.writeString(dir.resolve("broken.yaml"), "environments: [");
+        List<String> seen = new ArrayList<>();
+
+        model.openEnvironmentFile(good, null, () -> seen.add("good read, showing " + model.environment().nameProperty().get()));
+        assertThat(seen).as("nothing before the file is read").isEmpty();
+        executor.runAll();
+        model.openEnvironmentFile(broken, null, () -> seen.add("broken read, error shown: "
+                + !model.environment().errorProperty().get().isEmpty()));
+        model.openEnvironmentFile(null, null, () -> seen.add("no file"));
+        executor.runAll();
+
+        assertThat(seen).containsExactly("good read, showing staging", "no file", "broken read, error shown: false");
     }
 
     @Test

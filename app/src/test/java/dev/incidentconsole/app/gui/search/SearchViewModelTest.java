@@ -47,6 +47,20 @@ class SearchViewModelTest {
     }
 
     @Test
+    void aLibraryNotYetConfiguredFindsNothingAndCanBeConfiguredAndClosed() throws IOException {
+        RunbookLibrary fresh = new RunbookLibrary();
+        try {
+            assertThat(fresh.search(dev.incidentconsole.search.SearchQuery.of("disk full"))).isEmpty();
+            assertThat(fresh.snapshot().runbooks()).isEmpty();
+            assertThat(fresh.configure(List.of(dir), null)).isEmpty();
+            assertThat(fresh.search(dev.incidentconsole.search.SearchQuery.of("disk full"))).extracting(SearchHit::title)
+                    .contains("Disk Full On The Primary");
+        } finally {
+            fresh.close();
+        }
+    }
+
+    @Test
     void searchesOnlyOnceTypingPauses() {
         SearchViewModel model = model(new DirectTaskExecutor());
         model.textProperty().set("no sp");

@@ -148,6 +148,23 @@ class FxTaskExecutorTest {
     }
 
     @Test
+    void settledRunsForASupersededRequestToo() throws Exception {
+        LatestWins latest = executor.latestWins();
+        CountDownLatch releaseOld = new CountDownLatch(1);
+        onFx(() -> latest.submit(() -> {
+            releaseOld.await();
+            return "old";
+        }, this::deliver, e -> deliver("failure " + e), () -> deliver("old settled")));
+        onFx(() -> latest.submit(() -> "new", this::deliver, e -> deliver("failure " + e), () -> deliver("new settled")));
+        await().atMost(PATIENCE).until(() -> delivered.contains("new settled"));
+
+        releaseOld.countDown();
+
+        await().atMost(PATIENCE).until(() -> delivered.contains("old settled"));
+        assertThat(delivered).containsExactly("new", "new settled", "old settled");
+    }
+
+    @Test
     void fixedDelayRepeatsPastAFailureOnTheFxThreadUntilCancelled() throws Exception {
         AtomicInteger runs = new AtomicInteger();
         TaskHandle handle = executor.scheduleWithFixedDelay(() -> {

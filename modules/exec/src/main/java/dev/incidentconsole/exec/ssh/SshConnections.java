@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.schmizz.keepalive.KeepAliveProvider;
@@ -39,6 +40,7 @@ public final class SshConnections implements Closeable {
      */
     private DefaultConfig sshConfig;
     private final Map<String, Slot> slots = new ConcurrentHashMap<>();
+    private final Map<String, String> loginShells = new ConcurrentHashMap<>();
     private final AtomicInteger opened = new AtomicInteger();
 
     /** Holds one host's connection; its monitor serialises connecting to that host. */
@@ -168,8 +170,24 @@ public final class SshConnections implements Closeable {
         return opened.get();
     }
 
+    /**
+     * Remembers the login shell ({@code $SHELL}) a command on {@code host} reported, so that later commands
+     * can be sent in that shell's own syntax. Forgotten when the host's connection is dropped.
+     */
+    public void recordLoginShell(SshHost host, String shell) {
+        if (shell != null && !shell.isBlank()) {
+            loginShells.put(host.connectionKey(), shell);
+        }
+    }
+
+    /** The login shell a command on {@code host} reported through {@link #recordLoginShell}, if any yet. */
+    public Optional<String> loginShell(SshHost host) {
+        return Optional.ofNullable(loginShells.get(host.connectionKey()));
+    }
+
     /** Drops the host's pooled connection (it is reopened on next use). */
     public void disconnect(SshHost host) {
+        loginShells.remove(host.connectionKey());
         Slot slot = slots.remove(host.connectionKey());
         if (slot != null) {
             synchronized (slot) {
@@ -187,6 +205,7 @@ public final class SshConnections implements Closeable {
             }
         });
         slots.clear();
+        loginShells.clear();
     }
 
     private static void closeQuietly(Closeable c) {

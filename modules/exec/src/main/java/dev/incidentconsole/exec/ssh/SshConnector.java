@@ -66,6 +66,7 @@ final class SshConnector {
             throws ExecException, HostKeyFailure {
         SSHClient client = new SSHClient(config);
         client.addHostKeyVerifier(verifier);
+        client.setSocketFactory(NoDelaySockets.INSTANCE);
         client.setConnectTimeout((int) connectTimeout.toMillis());
         client.getTransport().setTimeoutMs((int) connectTimeout.toMillis());
         try {

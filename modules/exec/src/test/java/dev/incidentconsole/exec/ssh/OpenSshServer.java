@@ -21,13 +21,23 @@ final class OpenSshServer implements AutoCloseable {
     final Path dir;
     final int port;
     final Path hostPublicKey;
+    /** One line per bash started on the server: its pid and the {@code -c} text it ran. */
+    final Path bashStarts;
     private final Process process;
 
-    private OpenSshServer(Path dir, int port, Path hostPublicKey, Process process) {
+    private OpenSshServer(Path dir, int port, Path hostPublicKey, Path bashStarts, Process process) {
         this.dir = dir;
         this.port = port;
         this.hostPublicKey = hostPublicKey;
+        this.bashStarts = bashStarts;
         this.process = process;
+    }
+
+    /** The server's processes below sshd's own (its session processes excluded): what the commands started. */
+    List<ProcessHandle> commandProcesses() {
+        return process.toHandle().descendants()
+                .filter(p -> !p.info().command().orElse("").endsWith("/sshd"))
+                .toList();
     }
 
     static boolean available() {
@@ -41,10 +51,14 @@ final class OpenSshServer implements AutoCloseable {
         try (ServerSocket probe = new ServerSocket(0)) {
             port = probe.getLocalPort();
         }
-        // An empty HOME keeps the login shell from sourcing the account's ~/.bashrc for every command.
+        // A HOME of its own keeps the login shell from sourcing the account's ~/.bashrc for every command; its
+        // .bashrc (read by the bash sshd starts) and BASH_ENV (read by a bash started below it) log each bash.
         Path home = Files.createDirectories(dir.resolve("home"));
+        Path bashStarts = dir.resolve("bash-starts.log");
+        Path bashEnv = Files.writeString(home.resolve(".bashrc"),
+                "printf '%s %s\\n' \"$$\" \"${BASH_EXECUTION_STRING//$'\\n'/ }\" >> " + bashStarts + "\n");
         Path config = dir.resolve("sshd_config");
-        Files.writeString(config, String.join("\n", "SetEnv HOME=" + home,
+        Files.writeString(config, String.join("\n", "SetEnv HOME=" + home + " BASH_ENV=" + bashEnv,
                 "Port " + port, "ListenAddress 127.0.0.1", "HostKey " + hostKey,
                 "AuthorizedKeysFile " + authorizedKeys, "UsePAM no", "StrictModes no", "PidFile none",
                 "PasswordAuthentication no", "KbdInteractiveAuthentication no", "PermitRootLogin prohibit-password",
@@ -62,7 +76,7 @@ final class OpenSshServer implements AutoCloseable {
             }
             try (Socket s = new Socket()) {
                 s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return new OpenSshServer(dir, port, Path.of(hostKey + ".pub"), process);
+                return new OpenSshServer(dir, port, Path.of(hostKey + ".pub"), bashStarts, process);
             } catch (IOException notYet) {
                 Thread.sleep(50);
             }

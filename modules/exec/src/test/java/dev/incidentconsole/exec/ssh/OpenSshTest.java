@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -119,5 +120,41 @@ class OpenSshTest {
             assertThat(handle.await(WAIT).status()).isEqualTo(RunStatus.CANCELLED);
             await().atMost(Duration.ofSeconds(5)).until(() -> remote.stream().noneMatch(ProcessHandle::isAlive));
         }
+    }
+
+    @Test
+    void laterCommandsRunAsTheOneRemoteProcessWithStreamsExitCodeEnvironmentAndDirectory() throws Exception {
+        Path knownHosts = dir.resolve("known_hosts_direct");
+        Path work = Files.createDirectories(dir.resolve("work dir"));
+        SshHost host = host(knownHosts, ed25519);
+        SshTarget target = new SshTarget("openssh", host, work.toString(), Map.of("GREETING", "it's $here"), false);
+        try (CommandRunner runner = runner(key -> true)) {
+            assertThat(runner.ssh().client(host).getSocket().getTcpNoDelay()).as("Nagle off").isTrue();
+            runner.run(RunRequest.of("true", target), WAIT);
+            await().atMost(Duration.ofSeconds(5)).until(() -> runner.ssh().loginShell(host).isPresent());
+
+            RunResult result = runner.run(RunRequest.of("echo \"$GREETING\"; pwd; echo err >&2; exit 3", target), WAIT);
+            assertThat(result.stdout()).containsExactly("it's $here", work.toString());
+            assertThat(result.stderr()).containsExactly("err");
+            assertThat(result.exitCode()).isEqualTo(3);
+            assertThat(runner.run(RunRequest.of("echo one # a comment", target), WAIT).stdout()).containsExactly("one");
+            assertThat(runner.run(RunRequest.of("echo a \\\necho b", target), WAIT).stdout())
+                    .containsExactly("a echo b");
+            assertThat(runner.run(RunRequest.of("[[ -d . ]] && echo bash syntax", target), WAIT).stdout())
+                    .containsExactly("bash syntax");
+
+            RunHandle handle = runner.start(RunRequest.of("sleep 96.4", target));
+            await().atMost(Duration.ofSeconds(10)).until(() -> SshRunTest.sleeps("96.4").size() == 1);
+            assertThat(sshd.commandProcesses()).as("processes the command runs as on the host")
+                    .singleElement().satisfies(p -> assertThat(p.info().command().orElse("")).endsWith("/sleep"));
+            assertThat(bashStarts()).filteredOn(line -> line.contains("sleep 96.4")).as("program loads").hasSize(1);
+            handle.cancel();
+            assertThat(handle.await(WAIT).status()).isEqualTo(RunStatus.CANCELLED);
+            await().atMost(Duration.ofSeconds(5)).until(() -> SshRunTest.sleeps("96.4").isEmpty());
+        }
+    }
+
+    private static List<String> bashStarts() throws Exception {
+        return Files.exists(sshd.bashStarts) ? Files.readAllLines(sshd.bashStarts) : List.of();
     }
 }

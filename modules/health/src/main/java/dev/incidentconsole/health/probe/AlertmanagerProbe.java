@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import okhttp3.Call;
 import okhttp3.Credentials;
 import okhttp3.OkHttpClient;
@@ -22,9 +23,9 @@ import okhttp3.Response;
  */
 final class AlertmanagerProbe implements Probe {
     private final AlertmanagerSpec spec;
-    private final OkHttpClient base;
+    private final Supplier<OkHttpClient> base;
 
-    AlertmanagerProbe(AlertmanagerSpec spec, OkHttpClient base) {
+    AlertmanagerProbe(AlertmanagerSpec spec, Supplier<OkHttpClient> base) {
         this.spec = spec;
         this.base = base;
     }
@@ -46,7 +47,7 @@ final class AlertmanagerProbe implements Probe {
             b.header("Authorization", Credentials.basic(spec.basicAuth().user(), spec.basicAuth().password().reveal()));
         }
         long ms = context.remaining().toMillis();
-        Call call = base.newBuilder().callTimeout(ms, TimeUnit.MILLISECONDS).build().newCall(b.build());
+        Call call = base.get().newBuilder().callTimeout(ms, TimeUnit.MILLISECONDS).build().newCall(b.build());
         context.onAbort(call::cancel);
         try (Response response = call.execute()) {
             if (!response.isSuccessful()) {

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import okhttp3.Call;
 import okhttp3.Credentials;
 import okhttp3.Handshake;
@@ -31,11 +32,11 @@ import okhttp3.Response;
 final class HttpProbe implements Probe {
     private static final long MAX_BODY = 64 * 1024;
     private final HttpSpec spec;
-    private final OkHttpClient base;
+    private final Supplier<OkHttpClient> base;
     private volatile OkHttpClient client;
     private volatile long clientTimeoutMs = -1;
 
-    HttpProbe(HttpSpec spec, OkHttpClient base) {
+    HttpProbe(HttpSpec spec, Supplier<OkHttpClient> base) {
         this.spec = spec;
         this.base = base;
     }
@@ -150,7 +151,7 @@ final class HttpProbe implements Probe {
         long ms = timeout.toMillis();
         OkHttpClient c = client;
         if (c == null || clientTimeoutMs != ms) {
-            OkHttpClient.Builder b = base.newBuilder().callTimeout(ms, TimeUnit.MILLISECONDS)
+            OkHttpClient.Builder b = base.get().newBuilder().callTimeout(ms, TimeUnit.MILLISECONDS)
                     .connectTimeout(ms, TimeUnit.MILLISECONDS).readTimeout(ms, TimeUnit.MILLISECONDS)
                     .writeTimeout(ms, TimeUnit.MILLISECONDS);
             c = TlsSupport.apply(b, spec.tls()).build();

@@ -29,9 +29,13 @@ import okhttp3.OkHttpClient;
  * and exercise the path a new client takes, and 500 idle pooled sockets would cost more than they save.
  */
 public final class Probes implements Closeable {
-    private final OkHttpClient http;
     private final CommandRunner runner;
     private final boolean ownsRunner;
+    /**
+     * Built by the first check that needs it, on a probe thread: building it reads the JDK's trust store and
+     * sets up TLS (about 0.3 s), which held up the window's FX thread when probes were made there.
+     */
+    private OkHttpClient http;
 
     /**
      * Probes with their own command runner ({@link #settings()}): SSH logs in with the ssh-agent and the
@@ -49,21 +53,27 @@ public final class Probes implements Closeable {
     private Probes(CommandRunner runner, boolean ownsRunner) {
         this.runner = runner;
         this.ownsRunner = ownsRunner;
-        this.http = new OkHttpClient.Builder()
-                .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
-                .followRedirects(false)
-                .retryOnConnectionFailure(false)
-                .build();
+    }
+
+    private synchronized OkHttpClient http() {
+        if (http == null) {
+            http = new OkHttpClient.Builder()
+                    .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
+                    .followRedirects(false)
+                    .retryOnConnectionFailure(false)
+                    .build();
+        }
+        return http;
     }
 
     /** A probe for the spec; cheap, and safe to keep for the life of the service. */
     public Probe create(ProbeSpec spec) {
         if (spec instanceof HttpSpec s) {
-            return new HttpProbe(s, http);
+            return new HttpProbe(s, this::http);
         } else if (spec instanceof TcpSpec s) {
             return new TcpProbe(s);
         } else if (spec instanceof WebSocketSpec s) {
-            return new WebSocketProbe(s, http);
+            return new WebSocketProbe(s, this::http);
         } else if (spec instanceof PostgresSpec s) {
             return new PostgresProbe(s);
         } else if (spec instanceof RedisSpec s) {
@@ -71,7 +81,7 @@ public final class Probes implements Closeable {
         } else if (spec instanceof CommandSpec s) {
             return new CommandProbe(s, runner, "the check " + s.describe());
         } else if (spec instanceof AlertmanagerSpec s) {
-            return new AlertmanagerProbe(s, http);
+            return new AlertmanagerProbe(s, this::http);
         }
         throw new IllegalArgumentException("no probe for " + spec.kind());
     }
@@ -107,9 +117,11 @@ public final class Probes implements Closeable {
     }
 
     @Override
-    public void close() {
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
+    public synchronized void close() {
+        if (http != null) {
+            http.dispatcher().executorService().shutdown();
+            http.connectionPool().evictAll();
+        }
         if (ownsRunner) {
             runner.close();
         }

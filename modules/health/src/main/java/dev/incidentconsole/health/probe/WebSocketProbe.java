@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -17,9 +18,9 @@ import okhttp3.WebSocketListener;
 /** Up when the server completes the WebSocket opening handshake (HTTP 101); the socket is then closed. */
 final class WebSocketProbe implements Probe {
     private final WebSocketSpec spec;
-    private final OkHttpClient base;
+    private final Supplier<OkHttpClient> base;
 
-    WebSocketProbe(WebSocketSpec spec, OkHttpClient base) {
+    WebSocketProbe(WebSocketSpec spec, Supplier<OkHttpClient> base) {
         this.spec = spec;
         this.base = base;
     }
@@ -37,7 +38,7 @@ final class WebSocketProbe implements Probe {
         AtomicReference<ProbeResult> outcome = new AtomicReference<>();
         try {
             long ms = context.remaining().toMillis();
-            OkHttpClient client = TlsSupport.apply(base.newBuilder()
+            OkHttpClient client = TlsSupport.apply(base.get().newBuilder()
                     .connectTimeout(ms, TimeUnit.MILLISECONDS).readTimeout(ms, TimeUnit.MILLISECONDS), spec.tls())
                     .build();
             WebSocket socket = client.newWebSocket(b.build(), new WebSocketListener() {
