@@ -176,7 +176,7 @@ public final class SearchCommand implements Callable<Integer> {
 
     /**
      * The index kept in the data folder for this set of runbook paths, brought up to date (only changed files are
-     * parsed). While another search holds it, or when the data folder cannot be written, the runbooks are indexed
+     * parsed; read-only when none changed). While another search holds it, or when the data folder cannot be written, the runbooks are indexed
      * in a temporary folder as before: slower, same answers.
      */
     private RunbookIndex open(List<Path> roots, Synonyms synonyms) throws IOException {
@@ -190,14 +190,7 @@ public final class SearchCommand implements Callable<Integer> {
             }
         };
         try {
-            RunbookIndex stored = RunbookIndex.stored(folder, synonyms, report);
-            try {
-                stored.update(runbookFiles(roots));
-                return stored;
-            } catch (RuntimeException e) {
-                stored.close();
-                throw e;
-            }
+            return RunbookIndex.stored(folder, runbookFiles(roots), synonyms, report);
         } catch (IOException | RuntimeException e) {
             LOG.debug("Search index {} not used: {}", folder, e.toString());
             RunbookIndex index = new RunbookIndex(synonyms, IndexListener.NONE);
