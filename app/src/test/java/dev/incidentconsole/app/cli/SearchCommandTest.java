@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.incidentconsole.app.Main;
+import dev.incidentconsole.app.settings.LaunchOptions;
 import dev.incidentconsole.app.settings.Settings;
 import dev.incidentconsole.app.settings.SettingsStore;
 import java.io.IOException;
@@ -95,6 +96,19 @@ class SearchCommandTest {
         List<String> files = new ArrayList<>();
         hits.forEach(h -> files.add(Path.of(h.get("file").asText()).getFileName().toString()));
         return files;
+    }
+
+    @Test
+    void eachSetOfRunbookPathsHasItsOwnIndexFolderWhateverTheOrder() {
+        SearchCommand search = new SearchCommand(LaunchOptions.of(
+                java.util.Map.of(LaunchOptions.DATA_DIR, dir.resolve("data").toString()), java.util.Map.of()));
+        Path a = dir.resolve("home/runbooks");
+        Path b = dir.resolve("team");
+        Path both = search.indexFolder(List.of(a, b));
+        assertThat(both.getParent()).isEqualTo(dir.resolve("data/search-index"));
+        assertThat(both.getFileName().toString()).matches("[0-9a-f]{16}");
+        assertThat(search.indexFolder(List.of(b, a))).isEqualTo(both);
+        assertThat(search.indexFolder(List.of(a))).isNotEqualTo(both).isNotEqualTo(search.indexFolder(List.of(b)));
     }
 
     @Test

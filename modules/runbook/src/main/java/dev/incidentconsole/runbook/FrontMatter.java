@@ -16,7 +16,14 @@ import java.util.Map;
  */
 final class FrontMatter {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /**
+     * Made at the first front matter, not with this class: most runbooks have none, and building a Jackson mapper
+     * (hundreds of classes) cost {@code lint} of one such file about a third of its time beyond `--help`.
+     */
+    private static final class Yaml {
+        static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory());
+    }
+
     /** A front matter block longer than this is more likely a page that starts with a rule. */
     private static final int MAX_LINES = 500;
 
@@ -68,7 +75,7 @@ final class FrontMatter {
             return Map.of();
         }
         try {
-            Object value = YAML.readValue(yaml, Object.class);
+            Object value = Yaml.MAPPER.readValue(yaml, Object.class);
             if (!(value instanceof Map<?, ?> map)) {
                 warnings.add(new ParseWarning(1, "front matter (lines 1-" + lastLine
                         + ") is not a list of key: value pairs; it was ignored"));

@@ -4,15 +4,12 @@ import dev.incidentconsole.runbook.Runbook;
 import dev.incidentconsole.runbook.RunbookParser;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.index.CorruptIndexException;
-import org.apache.lucene.index.IndexFormatTooNewException;
-import org.apache.lucene.index.IndexFormatTooOldException;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.store.LockObtainFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +50,7 @@ public final class RunbookIndex implements Closeable {
 
     private final Analyzer analyzer = SearchFields.indexAnalyzer();
     private final IndexFolder folder;
+    /** Null when opened read-only ({@link #stored(Path, List, Synonyms, IndexListener)} with nothing changed). */
     private final IndexWriter writer;
     private final SearchThreads threads;
     private final int minPartDocs;
@@ -79,8 +77,8 @@ public final class RunbookIndex implements Closeable {
         this(synonyms, listener, threads, minPartDocs, null);
     }
 
-    private RunbookIndex(Synonyms synonyms, IndexListener listener, SearchThreads threads, int minPartDocs,
-                         Path kept) {
+    /** @param kept the folder of a stored index, null for a temporary one */
+    RunbookIndex(Synonyms synonyms, IndexListener listener, SearchThreads threads, int minPartDocs, Path kept) {
         this.threads = threads;
         this.minPartDocs = minPartDocs;
         this.listener = listener;
@@ -107,6 +105,20 @@ public final class RunbookIndex implements Closeable {
         }
     }
 
+    /** A stored index opened for reading only: no writer, no write lock, no helper threads. */
+    RunbookIndex(Synonyms synonyms, IndexListener listener, IndexFolder kept, DirectoryReader reader,
+                         Set<String> keys) throws IOException {
+        this.threads = new SearchThreads(1);
+        this.minPartDocs = ParallelScoring.MIN_PART_DOCS;
+        this.listener = listener;
+        this.queries = new QueryBuilder(synonyms);
+        this.writer = null;
+        this.stamps = null;
+        this.folder = kept;
+        this.searchers = new SearcherManager(reader, null);
+        keys.forEach(k -> files.put(k, Path.of(k)));
+    }
+
     /**
      * An index kept in a folder across runs, for the command line: a search then reads the index instead of
      * parsing every runbook again. Call {@link #update} before searching. An index that is corrupt or was written
@@ -118,20 +130,23 @@ public final class RunbookIndex implements Closeable {
      *                     temporary one with {@link #RunbookIndex(Synonyms, IndexListener)})
      */
     public static RunbookIndex stored(Path folder, Synonyms synonyms, IndexListener listener) throws IOException {
-        try {
-            return new RunbookIndex(synonyms, listener, new SearchThreads(), ParallelScoring.MIN_PART_DOCS, folder);
-        } catch (UncheckedIOException e) {
-            if (e.getCause() instanceof LockObtainFailedException locked) {
-                throw locked;
-            }
-            if (!(e.getCause() instanceof CorruptIndexException || e.getCause() instanceof IndexFormatTooOldException
-                    || e.getCause() instanceof IndexFormatTooNewException)) {
-                throw e.getCause();
-            }
-            LOG.warn("The search index in {} cannot be read ({}); building it again.", folder, e.getCause().toString());
-            IndexFolder.wipe(folder);
-            return new RunbookIndex(synonyms, listener, new SearchThreads(), ParallelScoring.MIN_PART_DOCS, folder);
-        }
+        return StoredOpen.writable(folder, synonyms, listener);
+    }
+
+    /**
+     * The index kept in {@code folder} for exactly these runbook files, brought up to date: what the command line
+     * searches. When the index is of this version and every file has the size and modification time recorded at
+     * its last update, with none added or removed, nothing is written: the index is opened for reading only (no
+     * writer, no write lock, no helper threads), which is most of a repeated search's start-up. Otherwise it is
+     * opened as by {@link #stored(Path, Synonyms, IndexListener)} and {@link #update}d. The returned index is for
+     * searching; it cannot be {@link #add}ed to, {@link #watch}ed or updated again.
+     *
+     * @param runbookFiles every runbook file the index should hold
+     * @throws IOException as {@link #stored(Path, Synonyms, IndexListener)}
+     */
+    public static RunbookIndex stored(Path folder, List<Path> runbookFiles, Synonyms synonyms, IndexListener listener)
+            throws IOException {
+        return StoredOpen.upToDate(folder, runbookFiles, synonyms, listener);
     }
 
     /**
@@ -146,22 +161,23 @@ public final class RunbookIndex implements Closeable {
      */
     public int update(List<Path> runbookFiles) {
         if (stamps == null) {
-            throw new IllegalStateException("update is for stored indexes; use addAll or watch");
+            throw new IllegalStateException(writer == null ? "this stored index was opened read-only"
+                    : "update is for stored indexes; use addAll or watch");
         }
         return new StoredUpdate(this, stamps).run(runbookFiles);
     }
 
     /** Deletes a file's documents without making it visible yet (a stored update refreshes once at the end). */
     void drop(String key) throws IOException {
-        writer.deleteDocuments(new Term(SearchFields.FILE, key));
+        writer().deleteDocuments(new Term(SearchFields.FILE, key));
         files.remove(key);
     }
 
     /** Makes a stored update visible as one segment and commits it with what it knows of its files. */
     void commit(Map<String, String> commitData) throws IOException {
         refreshAfterBulk();
-        writer.setLiveCommitData(commitData.entrySet());
-        writer.commit();
+        writer().setLiveCommitData(commitData.entrySet());
+        writer().commit();
     }
 
     /** Reports a file that could not be read to the listener and the log. */
@@ -195,7 +211,7 @@ public final class RunbookIndex implements Closeable {
                 .toList();
         try {
             for (String k : gone) {
-                writer.deleteDocuments(new Term(SearchFields.FILE, k));
+                writer().deleteDocuments(new Term(SearchFields.FILE, k));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot update the search index", e);
@@ -297,7 +313,9 @@ public final class RunbookIndex implements Closeable {
         }
         try (folder; threads) {
             searchers.close();
-            writer.close();
+            if (writer != null) {
+                writer.close();
+            }
         }
     }
 
@@ -305,7 +323,7 @@ public final class RunbookIndex implements Closeable {
         List<Document> docs = SectionDocuments.of(runbook);
         String key = SectionDocuments.fileKey(runbook.file());
         try {
-            writer.updateDocuments(new Term(SearchFields.FILE, key), docs);
+            writer().updateDocuments(new Term(SearchFields.FILE, key), docs);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot update the search index", e);
         }
@@ -334,11 +352,18 @@ public final class RunbookIndex implements Closeable {
 
     private void mergeAndRefresh(int maxSegments) {
         try {
-            writer.forceMerge(maxSegments);
+            writer().forceMerge(maxSegments);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot merge the search index", e);
         }
         refresh();
+    }
+
+    private IndexWriter writer() {
+        if (writer == null) {
+            throw new IllegalStateException("This stored index was opened read-only, for searching");
+        }
+        return writer;
     }
 
     /** How many segments searches go through (tests). */
@@ -373,7 +398,7 @@ public final class RunbookIndex implements Closeable {
         return folderSync;
     }
 
-    private static void closeQuietly(IndexFolder created) {
+    static void closeQuietly(IndexFolder created) {
         if (created != null) {
             try {
                 created.close();

@@ -19,6 +19,27 @@ final class StoredUpdate {
         this.stamps = stamps;
     }
 
+    /**
+     * Whether the stamps hold exactly these files, each with its recorded size and modification time: then
+     * {@link #run} would change nothing. A file that cannot be read counts as changed.
+     */
+    static boolean unchanged(FileStamps stamps, List<Path> runbookFiles) {
+        Set<String> listed = new HashSet<>();
+        for (Path f : runbookFiles) {
+            Path file = f.toAbsolutePath().normalize();
+            String key = SectionDocuments.fileKey(file);
+            listed.add(key);
+            try {
+                if (!FileStamps.attributes(file).sameAttributes(stamps.get(key))) {
+                    return false;
+                }
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return listed.equals(stamps.keys());
+    }
+
     int run(List<Path> runbookFiles) {
         Set<String> listed = new HashSet<>();
         int indexed = 0;

@@ -55,6 +55,14 @@ class StoredIndexTest {
         }
     }
 
+    private void corruptCommit() throws IOException {
+        try (Stream<Path> s = Files.list(store)) {
+            for (Path f : s.filter(p -> p.getFileName().toString().startsWith("segments_")).toList()) {
+                Files.write(f, new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
+            }
+        }
+    }
+
     record Run(int parsed, List<String> titles, int files) {
     }
 
@@ -101,11 +109,7 @@ class StoredIndexTest {
     @Test
     void aCorruptIndexIsBuiltAgain() throws IOException {
         run("pool");
-        try (Stream<Path> s = Files.list(store)) {
-            for (Path f : s.filter(p -> p.getFileName().toString().startsWith("segments_")).toList()) {
-                Files.write(f, new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
-            }
-        }
+        corruptCommit();
         Run after = run("pool is full");
         assertThat(after.parsed()).isEqualTo(3);
         assertThat(after.titles()).first().isEqualTo("Too many clients");
@@ -121,6 +125,51 @@ class StoredIndexTest {
         Run after = run("pool is full");
         assertThat(after.parsed()).isEqualTo(3);
         assertThat(after.titles()).containsOnlyOnce("Too many clients");
+    }
+
+    /** Opens the index as the command line does: read-only when nothing changed. */
+    private List<String> search(String query) throws IOException {
+        try (RunbookIndex index = RunbookIndex.stored(store, files(), Synonyms.bundled(), IndexListener.NONE)) {
+            return index.search(SearchQuery.of(query)).stream().map(SearchHit::title).toList();
+        }
+    }
+
+    @Test
+    void anUnchangedIndexIsOpenedReadOnlyWithoutTheWriteLockAndFindsTheSame() throws IOException {
+        List<String> first = search("pool is full");
+        try (RunbookIndex index = RunbookIndex.stored(store, files(), Synonyms.bundled(), IndexListener.NONE)) {
+            assertThatThrownBy(() -> index.update(files())).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("read-only");
+            assertThat(index.search(SearchQuery.of("pool is full")).stream().map(SearchHit::title).toList())
+                    .isEqualTo(first).first().isEqualTo("Too many clients");
+            assertThat(index.files()).hasSize(3);
+            // A writer can open the same index meanwhile: the read-only open took no lock.
+            try (RunbookIndex writer = RunbookIndex.stored(store, Synonyms.bundled(), IndexListener.NONE)) {
+                assertThat(writer.update(files())).isZero();
+            }
+        }
+    }
+
+    @Test
+    void aFileChangedAddedOrDeletedAfterAReadOnlyRunIsFollowed() throws IOException {
+        search("pool");
+        search("pool");
+        write("db.md", "# Database\n\n## Replication lag\n\nThe standby replays WAL slowly.\n");
+        Files.setLastModifiedTime(books.resolve("db.md"), FileTime.from(Instant.now().plusSeconds(5)));
+        assertThat(search("standby replays")).first().isEqualTo("Replication lag");
+        write("tls.md", "# TLS\n\n## Certificate expired\n\nRenew with certbot renew.\n");
+        assertThat(search("certbot renew")).first().isEqualTo("Certificate expired");
+        Files.delete(books.resolve("redis.md"));
+        assertThat(search("sentinel failover")).doesNotContain("Failover");
+        assertThat(search("pool is full")).doesNotContain("Too many clients");
+    }
+
+    @Test
+    void aCorruptIndexFoundByTheCommandLineIsBuiltAgain() throws IOException {
+        search("pool");
+        corruptCommit();
+        assertThat(search("pool is full")).first().isEqualTo("Too many clients");
+        assertThat(search("pool is full")).first().isEqualTo("Too many clients");
     }
 
     @Test
