@@ -30,6 +30,7 @@ public final class RunbookParser {
     private final Parser markdown = Parser.builder()
             .extensions(List.of(TablesExtension.create()))
             .includeSourceSpans(IncludeSourceSpans.BLOCKS)
+            .inlineParserFactory(new InlineBudget())
             .build();
     private final Components components;
 
@@ -82,6 +83,7 @@ public final class RunbookParser {
             FrontMatter.Result front = FrontMatter.read(text, warnings);
             String[] lines = SourceText.lines(front.body());
             Node document = markdown.parse(front.body());
+            InlineBudget.warn(document, warnings);
             MarkdownWalker walker = new MarkdownWalker(lines, warnings);
             List<MarkdownWalker.Item> items = walker.walk(document);
             String title = title(items, front.values(), fallbackTitle);

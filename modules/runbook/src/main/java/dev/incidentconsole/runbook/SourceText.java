@@ -14,6 +14,11 @@ final class SourceText {
 
     /** Runbooks are a few hundred lines; anything past this is cut so a stray log file cannot stall the app. */
     static final int MAX_CHARS = 2 * 1024 * 1024;
+    /**
+     * Longer lines are cut: no runbook line is this long, and commonmark's block parser is quadratic in the
+     * list markers of one line ({@code - - - ...}).
+     */
+    static final int MAX_LINE_CHARS = 10_000;
 
     private SourceText() {
     }
@@ -69,6 +74,7 @@ final class SourceText {
             t = t.substring(0, cut > 0 ? cut : MAX_CHARS);
             warnings.add(tooLarge(lineOf(t, t.length() - 1)));
         }
+        t = cutLongLines(t, warnings);
         int nul = t.indexOf('\0');
         if (nul < 0) {
             return t;
@@ -89,6 +95,45 @@ final class SourceText {
         }
         warnings.add(new ParseWarning(lineOf(t, nul), "binary content: NUL bytes in the text were replaced"));
         return t.replace('\0', '\uFFFD');
+    }
+
+    /** Cuts every line after {@link #MAX_LINE_CHARS} characters, warning for the first and counting the rest. */
+    static String cutLongLines(String text, List<ParseWarning> warnings) {
+        StringBuilder out = null;
+        int line = 1;
+        int lineStart = 0;
+        int copied = 0;
+        int firstCut = 0;
+        int cuts = 0;
+        int n = text.length();
+        for (int i = 0; i <= n; i++) {
+            char c = i < n ? text.charAt(i) : '\n';
+            if (c != '\n' && c != '\r') {
+                continue;
+            }
+            if (i - lineStart > MAX_LINE_CHARS) {
+                out = out == null ? new StringBuilder(n) : out;
+                int keep = lineStart + MAX_LINE_CHARS;
+                // Never split a surrogate pair.
+                keep -= Character.isHighSurrogate(text.charAt(keep - 1)) ? 1 : 0;
+                out.append(text, copied, keep);
+                copied = i;
+                firstCut = cuts++ == 0 ? line : firstCut;
+            }
+            if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+                i++;
+            }
+            lineStart = i + 1;
+            line++;
+        }
+        if (out == null) {
+            return text;
+        }
+        out.append(text, copied, n);
+        warnings.add(new ParseWarning(firstCut, "the line is longer than " + MAX_LINE_CHARS
+                + " characters; it was cut after " + MAX_LINE_CHARS + " characters"
+                + (cuts > 1 ? " (and " + (cuts - 1) + " more lines like it)" : "")));
+        return out.toString();
     }
 
     static int lineOf(CharSequence text, int offset) {
