@@ -19,6 +19,11 @@ final class SourceText {
      * list markers of one line ({@code - - - ...}).
      */
     static final int MAX_LINE_CHARS = 10_000;
+    /**
+     * Deeper indentation is cut to this: commonmark rescans a line's indentation for every list it is nested in,
+     * so a list nested a thousand levels by indentation cost seconds.
+     */
+    static final int MAX_INDENT = 200;
 
     private SourceText() {
     }
@@ -74,7 +79,7 @@ final class SourceText {
             t = t.substring(0, cut > 0 ? cut : MAX_CHARS);
             warnings.add(tooLarge(lineOf(t, t.length() - 1)));
         }
-        t = cutLongLines(t, warnings);
+        t = cutDeepIndents(cutLongLines(t, warnings), warnings);
         int nul = t.indexOf('\0');
         if (nul < 0) {
             return t;
@@ -132,6 +137,46 @@ final class SourceText {
         out.append(text, copied, n);
         warnings.add(new ParseWarning(firstCut, "the line is longer than " + MAX_LINE_CHARS
                 + " characters; it was cut after " + MAX_LINE_CHARS + " characters"
+                + (cuts > 1 ? " (and " + (cuts - 1) + " more lines like it)" : "")));
+        return out.toString();
+    }
+
+    /** Cuts leading blanks after {@link #MAX_INDENT} characters, warning for the first line and counting the rest. */
+    static String cutDeepIndents(String text, List<ParseWarning> warnings) {
+        StringBuilder out = null;
+        int copied = 0;
+        int line = 1;
+        int firstCut = 0;
+        int cuts = 0;
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            int blanks = i;
+            while (blanks < n && (text.charAt(blanks) == ' ' || text.charAt(blanks) == '\t')) {
+                blanks++;
+            }
+            if (blanks - i > MAX_INDENT) {
+                out = out == null ? new StringBuilder(n) : out;
+                out.append(text, copied, i + MAX_INDENT);
+                copied = blanks;
+                firstCut = cuts++ == 0 ? line : firstCut;
+            }
+            int end = blanks;
+            while (end < n && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+                end++;
+            }
+            if (end < n && text.charAt(end) == '\r' && end + 1 < n && text.charAt(end + 1) == '\n') {
+                end++;
+            }
+            i = end + 1;
+            line++;
+        }
+        if (out == null) {
+            return text;
+        }
+        out.append(text, copied, n);
+        warnings.add(new ParseWarning(firstCut, "the line is indented by more than " + MAX_INDENT
+                + " characters; its indentation was cut after " + MAX_INDENT + " characters"
                 + (cuts > 1 ? " (and " + (cuts - 1) + " more lines like it)" : "")));
         return out.toString();
     }

@@ -63,7 +63,7 @@ public enum HostileRunbooks {
             }),
     LIST_NESTED_ON_ONE_LINE("100,000 list markers on one line", "longer than 10000 characters",
             out -> out.accept("- ".repeat(100_000) + "deep\n")),
-    LIST_NESTED_BY_INDENT("a list nested 1,400 levels by indentation", "nested more than 40 levels",
+    LIST_NESTED_BY_INDENT("a list nested 1,400 levels by indentation", "indentation was cut after 200 characters",
             out -> {
                 for (int i = 0; i < 1_400; i++) {
                     out.accept("  ".repeat(i) + "- item " + i + "\n");
