@@ -79,7 +79,7 @@ final class SourceText {
             t = t.substring(0, cut > 0 ? cut : MAX_CHARS);
             warnings.add(tooLarge(lineOf(t, t.length() - 1)));
         }
-        t = cutDeepIndents(cutLongLines(t, warnings), warnings);
+        t = cutLines(t, warnings);
         int nul = t.indexOf('\0');
         if (nul < 0) {
             return t;
@@ -102,83 +102,75 @@ final class SourceText {
         return t.replace('\0', '\uFFFD');
     }
 
-    /** Cuts every line after {@link #MAX_LINE_CHARS} characters, warning for the first and counting the rest. */
-    static String cutLongLines(String text, List<ParseWarning> warnings) {
+    /**
+     * Cuts every line after {@link #MAX_LINE_CHARS} characters and its leading blanks after {@link #MAX_INDENT},
+     * warning once per kind of cut with the first line and how many more. One pass; {@code indexOf} finds the
+     * line ends when there is no {@code \r}, as this runs over every file.
+     */
+    static String cutLines(String text, List<ParseWarning> warnings) {
+        boolean cr = text.indexOf('\r') >= 0;
+        int[] longLines = new int[2];
+        int[] indents = new int[2];
         StringBuilder out = null;
-        int line = 1;
-        int lineStart = 0;
         int copied = 0;
-        int firstCut = 0;
-        int cuts = 0;
         int n = text.length();
-        for (int i = 0; i <= n; i++) {
-            char c = i < n ? text.charAt(i) : '\n';
-            if (c != '\n' && c != '\r') {
-                continue;
+        int start = 0;
+        for (int line = 1; start <= n; line++) {
+            int end = cr ? crLineEnd(text, start) : text.indexOf('\n', start);
+            end = end < 0 ? n : end;
+            int blanks = start;
+            while (blanks < end && (text.charAt(blanks) == ' ' || text.charAt(blanks) == '\t')) {
+                blanks++;
             }
-            if (i - lineStart > MAX_LINE_CHARS) {
+            if (blanks - start > MAX_INDENT) {
                 out = out == null ? new StringBuilder(n) : out;
-                int keep = lineStart + MAX_LINE_CHARS;
+                out.append(text, copied, start + MAX_INDENT);
+                copied = blanks;
+                note(indents, line);
+            }
+            if (end - start > MAX_LINE_CHARS) {
+                out = out == null ? new StringBuilder(n) : out;
+                int keep = start + MAX_LINE_CHARS;
                 // Never split a surrogate pair.
                 keep -= Character.isHighSurrogate(text.charAt(keep - 1)) ? 1 : 0;
-                out.append(text, copied, keep);
-                copied = i;
-                firstCut = cuts++ == 0 ? line : firstCut;
+                if (keep > copied) {
+                    out.append(text, copied, keep);
+                }
+                copied = Math.max(copied, end);
+                note(longLines, line);
             }
-            if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
-                i++;
-            }
-            lineStart = i + 1;
-            line++;
+            start = end + (cr && end + 1 < n && text.charAt(end) == '\r' && text.charAt(end + 1) == '\n' ? 2 : 1);
         }
         if (out == null) {
             return text;
         }
         out.append(text, copied, n);
-        warnings.add(new ParseWarning(firstCut, "the line is longer than " + MAX_LINE_CHARS
-                + " characters; it was cut after " + MAX_LINE_CHARS + " characters"
-                + (cuts > 1 ? " (and " + (cuts - 1) + " more lines like it)" : "")));
+        warn(warnings, longLines, "the line is longer than " + MAX_LINE_CHARS + " characters; it was cut after "
+                + MAX_LINE_CHARS + " characters");
+        warn(warnings, indents, "the line is indented by more than " + MAX_INDENT + " characters; its indentation"
+                + " was cut after " + MAX_INDENT + " characters");
         return out.toString();
     }
 
-    /** Cuts leading blanks after {@link #MAX_INDENT} characters, warning for the first line and counting the rest. */
-    static String cutDeepIndents(String text, List<ParseWarning> warnings) {
-        StringBuilder out = null;
-        int copied = 0;
-        int line = 1;
-        int firstCut = 0;
-        int cuts = 0;
-        int n = text.length();
-        int i = 0;
-        while (i < n) {
-            int blanks = i;
-            while (blanks < n && (text.charAt(blanks) == ' ' || text.charAt(blanks) == '\t')) {
-                blanks++;
+    private static int crLineEnd(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            if (text.charAt(i) == '\n' || text.charAt(i) == '\r') {
+                return i;
             }
-            if (blanks - i > MAX_INDENT) {
-                out = out == null ? new StringBuilder(n) : out;
-                out.append(text, copied, i + MAX_INDENT);
-                copied = blanks;
-                firstCut = cuts++ == 0 ? line : firstCut;
-            }
-            int end = blanks;
-            while (end < n && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
-                end++;
-            }
-            if (end < n && text.charAt(end) == '\r' && end + 1 < n && text.charAt(end + 1) == '\n') {
-                end++;
-            }
-            i = end + 1;
-            line++;
         }
-        if (out == null) {
-            return text;
+        return -1;
+    }
+
+    /** {@code cuts[0]}: how many lines were cut, {@code cuts[1]}: the first one. */
+    private static void note(int[] cuts, int line) {
+        cuts[1] = cuts[0]++ == 0 ? line : cuts[1];
+    }
+
+    private static void warn(List<ParseWarning> warnings, int[] cuts, String message) {
+        if (cuts[0] > 0) {
+            warnings.add(new ParseWarning(cuts[1], message
+                    + (cuts[0] > 1 ? " (and " + (cuts[0] - 1) + " more lines like it)" : "")));
         }
-        out.append(text, copied, n);
-        warnings.add(new ParseWarning(firstCut, "the line is indented by more than " + MAX_INDENT
-                + " characters; its indentation was cut after " + MAX_INDENT + " characters"
-                + (cuts > 1 ? " (and " + (cuts - 1) + " more lines like it)" : "")));
-        return out.toString();
     }
 
     static int lineOf(CharSequence text, int offset) {
