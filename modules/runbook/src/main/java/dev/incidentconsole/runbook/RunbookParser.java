@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.Node;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
@@ -28,7 +27,7 @@ public final class RunbookParser {
     private static final Logger LOG = LoggerFactory.getLogger(RunbookParser.class);
 
     private final Parser markdown = Parser.builder()
-            .extensions(List.of(TablesExtension.create()))
+            .customBlockParserFactory(new TableStarts())
             .includeSourceSpans(IncludeSourceSpans.BLOCKS)
             .inlineParserFactory(new InlineBudget())
             .build();
