@@ -26,8 +26,7 @@ public final class RunbookParser {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunbookParser.class);
 
-    private final Parser markdown = Parser.builder()
-            .customBlockParserFactory(new TableStarts())
+    private final Parser markdown = BlockStarts.install(Parser.builder())
             .includeSourceSpans(IncludeSourceSpans.BLOCKS)
             .inlineParserFactory(new InlineBudget())
             .build();
