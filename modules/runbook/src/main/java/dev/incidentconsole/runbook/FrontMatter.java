@@ -51,6 +51,10 @@ final class FrontMatter {
             }
         }
         if (end < 0) {
+            if (lines.length > MAX_LINES + 1 && lines[1].contains(":")) {
+                warnings.add(new ParseWarning(1, "front matter (--- on line 1) is not closed within " + MAX_LINES
+                        + " lines; the front matter was cut and the file is read as Markdown from line 1"));
+            }
             return new Result(Map.of(), text);
         }
         StringBuilder yaml = new StringBuilder();

@@ -26,9 +26,9 @@ final class InlineReader {
 
     /** The styled runs of {@code first} and its following siblings. */
     static List<Inline> from(Node first) {
-        List<Inline> out = new ArrayList<>();
+        Runs out = new Runs();
         collect(first, Inline.Style.PLAIN, out, 0);
-        return out;
+        return out.finish();
     }
 
     /** Destinations of every link below {@code parent}, in order. */
@@ -44,19 +44,19 @@ final class InlineReader {
         return sb.toString();
     }
 
-    private static void collect(Node first, Inline.Style style, List<Inline> out, int depth) {
+    private static void collect(Node first, Inline.Style style, Runs out, int depth) {
         for (Node n = first; n != null; n = n.getNext()) {
             if (depth > 64) {
                 return; // absurdly nested emphasis: the text is still in the source, not worth a stack overflow
             }
             if (n instanceof Text t) {
-                add(out, t.getLiteral(), style);
+                out.add(t.getLiteral(), style);
             } else if (n instanceof Code c) {
-                add(out, c.getLiteral(), Inline.Style.CODE);
+                out.add(c.getLiteral(), Inline.Style.CODE);
             } else if (n instanceof SoftLineBreak) {
-                add(out, " ", style);
+                out.add(" ", style);
             } else if (n instanceof HardLineBreak) {
-                add(out, "\n", style);
+                out.add("\n", style);
             } else if (n instanceof StrongEmphasis) {
                 collect(n.getFirstChild(), Inline.Style.STRONG, out, depth + 1);
             } else if (n instanceof Emphasis) {
@@ -72,15 +72,36 @@ final class InlineReader {
         }
     }
 
-    private static void add(List<Inline> out, String text, Inline.Style style) {
-        if (text == null || text.isEmpty()) {
-            return;
+    /**
+     * Merges adjacent runs of one style in a builder: concatenating to the previous run instead made a paragraph
+     * of many thousand lines quadratic (each soft break a new run).
+     */
+    private static final class Runs {
+        private final List<Inline> done = new ArrayList<>();
+        private final StringBuilder text = new StringBuilder();
+        private Inline.Style style;
+
+        void add(String piece, Inline.Style pieceStyle) {
+            if (piece == null || piece.isEmpty()) {
+                return;
+            }
+            if (pieceStyle != style) {
+                flush();
+                style = pieceStyle;
+            }
+            text.append(piece);
         }
-        if (!out.isEmpty() && out.get(out.size() - 1).style() == style) {
-            Inline last = out.remove(out.size() - 1);
-            out.add(new Inline(last.text() + text, style));
-        } else {
-            out.add(new Inline(text, style));
+
+        private void flush() {
+            if (style != null && text.length() > 0) {
+                done.add(new Inline(text.toString(), style));
+            }
+            text.setLength(0);
+        }
+
+        List<Inline> finish() {
+            flush();
+            return done;
         }
     }
 

@@ -49,6 +49,7 @@ final class MarkdownWalker {
     private final List<Item> items = new ArrayList<>();
     private final List<TableReader.ReadTable> tables = new ArrayList<>();
     private final List<LinkedItem> linkedItems = new ArrayList<>();
+    private final StepReader.ShellBudget shellBudget = new StepReader.ShellBudget();
     private boolean flattenedWarned;
 
     MarkdownWalker(String[] sourceLines, List<ParseWarning> warnings) {
@@ -97,9 +98,9 @@ final class MarkdownWalker {
                 block(c, depth, true, nesting + 1);
             }
         } else if (n instanceof FencedCodeBlock code) {
-            add(new Block.Code(StepReader.fenced(code, warnings)), n);
+            add(new Block.Code(StepReader.fenced(code, warnings, shellBudget)), n);
         } else if (n instanceof IndentedCodeBlock code) {
-            add(new Block.Code(StepReader.indented(code, warnings)), n);
+            add(new Block.Code(StepReader.indented(code, warnings, shellBudget)), n);
         } else if (n instanceof TableBlock table) {
             TableReader.ReadTable read = TableReader.read(table, sourceLines, warnings);
             tables.add(read);

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.Node;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
@@ -27,9 +26,9 @@ public final class RunbookParser {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunbookParser.class);
 
-    private final Parser markdown = Parser.builder()
-            .extensions(List.of(TablesExtension.create()))
+    private final Parser markdown = BlockStarts.install(Parser.builder())
             .includeSourceSpans(IncludeSourceSpans.BLOCKS)
+            .inlineParserFactory(new InlineBudget())
             .build();
     private final Components components;
 
@@ -82,6 +81,7 @@ public final class RunbookParser {
             FrontMatter.Result front = FrontMatter.read(text, warnings);
             String[] lines = SourceText.lines(front.body());
             Node document = markdown.parse(front.body());
+            InlineBudget.warn(document, warnings);
             MarkdownWalker walker = new MarkdownWalker(lines, warnings);
             List<MarkdownWalker.Item> items = walker.walk(document);
             String title = title(items, front.values(), fallbackTitle);

@@ -14,6 +14,16 @@ final class SourceText {
 
     /** Runbooks are a few hundred lines; anything past this is cut so a stray log file cannot stall the app. */
     static final int MAX_CHARS = 2 * 1024 * 1024;
+    /**
+     * Longer lines are cut: no runbook line is this long, and commonmark's block parser is quadratic in the
+     * list markers of one line ({@code - - - ...}).
+     */
+    static final int MAX_LINE_CHARS = 10_000;
+    /**
+     * Deeper indentation is cut to this: commonmark rescans a line's indentation for every list it is nested in,
+     * so a list nested a thousand levels by indentation cost seconds.
+     */
+    static final int MAX_INDENT = 200;
 
     private SourceText() {
     }
@@ -69,6 +79,7 @@ final class SourceText {
             t = t.substring(0, cut > 0 ? cut : MAX_CHARS);
             warnings.add(tooLarge(lineOf(t, t.length() - 1)));
         }
+        t = cutLines(t, warnings);
         int nul = t.indexOf('\0');
         if (nul < 0) {
             return t;
@@ -89,6 +100,77 @@ final class SourceText {
         }
         warnings.add(new ParseWarning(lineOf(t, nul), "binary content: NUL bytes in the text were replaced"));
         return t.replace('\0', '\uFFFD');
+    }
+
+    /**
+     * Cuts every line after {@link #MAX_LINE_CHARS} characters and its leading blanks after {@link #MAX_INDENT},
+     * warning once per kind of cut with the first line and how many more. One pass; {@code indexOf} finds the
+     * line ends when there is no {@code \r}, as this runs over every file.
+     */
+    static String cutLines(String text, List<ParseWarning> warnings) {
+        boolean cr = text.indexOf('\r') >= 0;
+        int[] longLines = new int[2];
+        int[] indents = new int[2];
+        StringBuilder out = null;
+        int copied = 0;
+        int n = text.length();
+        int start = 0;
+        for (int line = 1; start <= n; line++) {
+            int end = cr ? crLineEnd(text, start) : text.indexOf('\n', start);
+            end = end < 0 ? n : end;
+            int blanks = start;
+            while (blanks < end && (text.charAt(blanks) == ' ' || text.charAt(blanks) == '\t')) {
+                blanks++;
+            }
+            if (blanks - start > MAX_INDENT) {
+                out = out == null ? new StringBuilder(n) : out;
+                out.append(text, copied, start + MAX_INDENT);
+                copied = blanks;
+                note(indents, line);
+            }
+            if (end - start > MAX_LINE_CHARS) {
+                out = out == null ? new StringBuilder(n) : out;
+                int keep = start + MAX_LINE_CHARS;
+                // Never split a surrogate pair.
+                keep -= Character.isHighSurrogate(text.charAt(keep - 1)) ? 1 : 0;
+                if (keep > copied) {
+                    out.append(text, copied, keep);
+                }
+                copied = Math.max(copied, end);
+                note(longLines, line);
+            }
+            start = end + (cr && end + 1 < n && text.charAt(end) == '\r' && text.charAt(end + 1) == '\n' ? 2 : 1);
+        }
+        if (out == null) {
+            return text;
+        }
+        out.append(text, copied, n);
+        warn(warnings, longLines, "the line is longer than " + MAX_LINE_CHARS + " characters; it was cut after "
+                + MAX_LINE_CHARS + " characters");
+        warn(warnings, indents, "the line is indented by more than " + MAX_INDENT + " characters; its indentation"
+                + " was cut after " + MAX_INDENT + " characters");
+        return out.toString();
+    }
+
+    private static int crLineEnd(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            if (text.charAt(i) == '\n' || text.charAt(i) == '\r') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** {@code cuts[0]}: how many lines were cut, {@code cuts[1]}: the first one. */
+    private static void note(int[] cuts, int line) {
+        cuts[1] = cuts[0]++ == 0 ? line : cuts[1];
+    }
+
+    private static void warn(List<ParseWarning> warnings, int[] cuts, String message) {
+        if (cuts[0] > 0) {
+            warnings.add(new ParseWarning(cuts[1], message
+                    + (cuts[0] > 1 ? " (and " + (cuts[0] - 1) + " more lines like it)" : "")));
+        }
     }
 
     static int lineOf(CharSequence text, int offset) {

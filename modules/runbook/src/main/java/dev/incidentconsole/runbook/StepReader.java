@@ -19,10 +19,44 @@ final class StepReader {
 
     private static final Pattern DIAGRAM = Pattern.compile("[\\u2500-\\u259F\\u25B2-\\u25C4]");
 
+    /**
+     * Shell lines split into commands per file. A real runbook has a few hundred; past this the blocks are still
+     * shown, as text, so a generated file of a hundred thousand commands cannot hold up the parse.
+     */
+    static final int MAX_SHELL_LINES = 10_000;
+
+    /** What is left of a document's {@link #MAX_SHELL_LINES}; one per document. */
+    static final class ShellBudget {
+        private int left = MAX_SHELL_LINES;
+        private boolean warned;
+
+        /** The part of {@code text} still to be split: all of it, the lines within the budget, or nothing. */
+        String take(String text, int line, List<ParseWarning> warnings) {
+            int end = 0;
+            int lines = 0;
+            while (end >= 0 && lines < left) {
+                int next = text.indexOf('\n', end);
+                lines++;
+                end = next < 0 ? -1 : next + 1;
+            }
+            left -= lines;
+            if (end < 0) {
+                return text;
+            }
+            if (!warned) {
+                warned = true;
+                warnings.add(new ParseWarning(line, "more than " + MAX_SHELL_LINES + " lines of shell in the file:"
+                        + " reading commands was cut after " + lines + " lines of this block; the rest is shown"
+                        + " as text only"));
+            }
+            return end == 0 ? "" : text.substring(0, end - 1);
+        }
+    }
+
     private StepReader() {
     }
 
-    static Step fenced(FencedCodeBlock block, List<ParseWarning> warnings) {
+    static Step fenced(FencedCodeBlock block, List<ParseWarning> warnings, ShellBudget budget) {
         int line = Lines.start(block);
         String info = block.getInfo() == null ? "" : block.getInfo().strip();
         String text = trimFinalNewline(block.getLiteral());
@@ -40,12 +74,12 @@ final class StepReader {
             warnings.add(new ParseWarning(line, "unterminated code fence at line " + line
                     + "; it runs to the end of its list item or of the file"));
         }
-        return step(line, firstContentLine, language, text, warnings);
+        return step(line, firstContentLine, language, text, warnings, budget);
     }
 
-    static Step indented(IndentedCodeBlock block, List<ParseWarning> warnings) {
+    static Step indented(IndentedCodeBlock block, List<ParseWarning> warnings, ShellBudget budget) {
         int line = Lines.start(block);
-        return step(line, line, "", trimFinalNewline(block.getLiteral()), warnings);
+        return step(line, line, "", trimFinalNewline(block.getLiteral()), warnings, budget);
     }
 
     /** Lower-cased first word of an info string, with {@code {...}} attributes and a leading dot removed. */
@@ -69,12 +103,13 @@ final class StepReader {
     }
 
     private static Step step(int line, int firstContentLine, String language, String text,
-                             List<ParseWarning> warnings) {
+                             List<ParseWarning> warnings, ShellBudget budget) {
         boolean shell = SHELL_LANGUAGES.contains(language) && !(language.isEmpty() && notShell(text));
         List<Command> commands = List.of();
-        if (shell && !text.isBlank()) {
+        String split = shell && !text.isBlank() ? budget.take(text, line, warnings) : "";
+        if (!split.isBlank()) {
             try {
-                commands = ShellSplitter.split(text, firstContentLine, language);
+                commands = ShellSplitter.split(split, firstContentLine, language);
             } catch (RuntimeException e) {
                 LOG.warn("Could not split the shell block at line {}", line, e);
                 warnings.add(new ParseWarning(line, "the commands of this code block could not be read ("
