@@ -40,7 +40,7 @@ final class CommandBuilder {
         List<Word> assignments = new ArrayList<>();
         while (k < words.size() && rawAssignment.get(k)) {
             Word w = words.get(k++);
-            assignments.add(new Word(w.value(), w.start(), w.end(), w.quoted(), true));
+            assignments.add(new Word(w.value(), w.start(), w.end(), w.quoted(), true, w.expansions()));
         }
         List<Word> rest = new ArrayList<>(words.subList(k, words.size()));
         if (rest.size() == 1 && !rest.get(0).quoted() && CLOSERS.contains(rest.get(0).value())) {

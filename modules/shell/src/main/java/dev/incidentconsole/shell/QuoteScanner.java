@@ -29,6 +29,8 @@ final class QuoteScanner {
     boolean ranOff;
     /** Offset of the {@code #} of the last comment read, at the top level or inside a substitution; -1 if none. */
     int lastComment = -1;
+    /** Where, in the value of the word being read, each {@code $} that the shell expands is; set per word. */
+    java.util.BitSet expansions = new java.util.BitSet();
 
     QuoteScanner(String text) {
         this.s = text;
@@ -125,6 +127,7 @@ final class QuoteScanner {
                 appendRange(value, k, end);
                 k = end;
             } else if (c == '$' && next == '{') {
+                markExpansion(value);
                 int end = braced(k + 2, DOUBLE);
                 quoting[k + 1] = DOUBLE;
                 appendRange(value, k, end);
@@ -137,6 +140,9 @@ final class QuoteScanner {
                 appendRange(value, k, end);
                 k = end;
             } else {
+                if (c == '$') {
+                    markExpansion(value);
+                }
                 append(value, c);
                 k++;
             }
@@ -240,6 +246,13 @@ final class QuoteScanner {
         if (nesting == 0) {
             int to = end > from && end <= n && s.charAt(end - 1) == closer ? end - 1 : end;
             substitutions.add(new int[] {from, Math.max(from, to)});
+        }
+    }
+
+    /** Notes that the {@code $} about to be appended to {@code value} is expanded by the shell. */
+    void markExpansion(StringBuilder value) {
+        if (value != null) {
+            expansions.set(value.length());
         }
     }
 

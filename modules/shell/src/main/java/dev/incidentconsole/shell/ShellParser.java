@@ -227,6 +227,7 @@ final class ShellParser {
         int start = i;
         StringBuilder value = new StringBuilder();
         boolean quoted = false;
+        q.expansions = new java.util.BitSet();
         while (i < n) {
             char c = s.charAt(i);
             int angle = c == '<' ? q.angleEnd(i) : -1;
@@ -266,6 +267,7 @@ final class ShellParser {
                 value.append(s, i, end);
                 i = end;
             } else if (c == '$' && next == '{') {
+                q.markExpansion(value);
                 int end = q.braced(i + 2, QuoteScanner.UNQUOTED);
                 value.append(s, i, end);
                 i = end;
@@ -275,11 +277,14 @@ final class ShellParser {
                 value.append(s, i, end);
                 i = end;
             } else {
+                if (c == '$') {
+                    q.markExpansion(value);
+                }
                 value.append(c);
                 i++;
             }
         }
-        return new Word(value.toString(), start, i, quoted, false);
+        return new Word(value.toString(), start, i, quoted, false, q.expansions);
     }
 
     /** {@code @(a|b)}, {@code !(x)}: an extended glob's parenthesis belongs to the word. */
