@@ -1,6 +1,10 @@
 package dev.incidentconsole.runbook;
 
+import dev.incidentconsole.shell.CommandEnd;
+import dev.incidentconsole.shell.Continuation;
+import dev.incidentconsole.shell.ShellCommand;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -90,6 +94,8 @@ public final class ShellSplitter {
         private boolean console;
         private boolean rootPrompt;
         private boolean output;
+        /** Offset of the last line of the command {@link #extent} just found, in the text it read. */
+        private int lastLineStart;
         private int i;
 
         Run(String[] lines, int firstLine, String lang, List<Command> out) {
@@ -173,33 +179,16 @@ public final class ShellSplitter {
 
         private void command(String first) {
             int start = i;
-            ShellLexer lexer = new ShellLexer();
             List<String> parts = new ArrayList<>();
-            String head = first.stripLeading();
-            lexer.feed(head);
-            parts.add(head);
-            while (!lexer.complete() && i + 1 < lines.length) {
-                String next = lines[i + 1];
-                if (next.isBlank() && !lexer.holdsBlankLines()) {
-                    break;
-                }
-                if (console && !lexer.inHeredoc() && promptEnd(next) >= 0) {
-                    break;
-                }
-                i++;
-                if (console) {
-                    next = ShellPrompt.stripContinuation(next);
-                }
-                lexer.feed(next);
-                parts.add(next);
-            }
-            i++;
+            parts.add(first.stripLeading());
+            CommandEnd end = extent(parts);
+            i = start + parts.size();
             String comment = "";
-            int cut = lexer.commentStart();
+            int cut = end.commentStart();
             if (cut >= 0) {
                 String last = parts.get(parts.size() - 1);
-                comment = stripHashes(last.substring(cut).strip());
-                parts.set(parts.size() - 1, last.substring(0, cut));
+                comment = stripHashes(last.substring(cut - lastLineStart).strip());
+                parts.set(parts.size() - 1, last.substring(0, cut - lastLineStart));
             }
             String text = String.join("\n", parts).strip();
             if (text.isEmpty()) {
@@ -215,6 +204,48 @@ public final class ShellSplitter {
             for (String name : assigned) {
                 setAt.putIfAbsent(name, firstLine + start);
             }
+        }
+
+        /**
+         * Adds to {@code parts} (holding the command's first line) the lines the command continues on, as the
+         * shell model reads them; a blank line or, in a transcript, the next prompt ends it early unless a quote
+         * or here-document holds it open. The lines are offered in growing chunks, so the work stays linear.
+         */
+        private CommandEnd extent(List<String> parts) {
+            int start = i;
+            StringBuilder text = new StringBuilder(parts.get(0)).append('\n');
+            List<Integer> lineStarts = new ArrayList<>(List.of(0));
+            while (true) {
+                String chunk = text.toString();
+                CommandEnd end = ShellCommand.firstCommandEnd(chunk,
+                        at -> endsBefore(start, Collections.binarySearch(lineStarts, at)));
+                int next = start + parts.size();
+                boolean promptNext = next < lines.length && console && promptEnd(lines[next]) >= 0;
+                if (end.end() < chunk.length() || next >= lines.length
+                        || promptNext && end.open() != Continuation.HEREDOC) {
+                    while (lineStarts.get(parts.size() - 1) > end.end()) {
+                        lineStarts.remove(parts.size() - 1);
+                        parts.remove(parts.size() - 1);
+                    }
+                    lastLineStart = lineStarts.get(parts.size() - 1);
+                    return end;
+                }
+                int want = parts.size() * 2;
+                do {
+                    String line = console ? ShellPrompt.stripContinuation(lines[next]) : lines[next];
+                    lineStarts.add(text.length());
+                    text.append(line).append('\n');
+                    parts.add(line);
+                    next++;
+                } while (parts.size() < want && next < lines.length && !(console && promptEnd(lines[next]) >= 0));
+            }
+        }
+
+        /** The runbook's own end of a command still open: a blank line, or a transcript's next prompt. */
+        private boolean endsBefore(int start, int offered) {
+            int line = start + offered;
+            return offered >= 0 && line < lines.length
+                    && (lines[line].isBlank() || console && promptEnd(lines[line]) >= 0);
         }
 
         private List<Placeholder> markSetEarlier(List<Placeholder> found) {

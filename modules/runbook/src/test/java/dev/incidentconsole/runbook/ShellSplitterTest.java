@@ -374,4 +374,25 @@ class ShellSplitterTest {
         assertThat(commands).hasSize(1);
         assertThat(commands.get(0).text().lines().count()).isEqualTo(10_001);
     }
+    @Test
+    void hostileBlocksSplitInLinearTime() {
+        // sizes where a split that re-read a command's lines for each line added would take minutes
+        long t0 = System.nanoTime();
+        String openQuote = "echo 'x\n" + "filler\n".repeat(200_000);
+        assertThat(ShellSplitter.split(openQuote, 1, "bash")).hasSize(1);
+        String pipes = "kubectl get pods |\n".repeat(20_000);
+        assertThat(ShellSplitter.split(pipes, 1, "bash")).hasSize(1);
+        String heredocs = "cat <<EOF\nbody\nEOF\n".repeat(20_000);
+        assertThat(ShellSplitter.split(heredocs, 1, "bash")).hasSize(20_000);
+        String transcript = "$ echo 'open\noutput line\n".repeat(20_000);
+        assertThat(ShellSplitter.split(transcript, 1, "console")).hasSize(20_000);
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - t0)).isLessThan(java.time.Duration.ofSeconds(20));
+    }
+
+    @Test
+    void anOpenOperatorEndsAtABlankLineButAQuoteOrHereDocumentHoldsIt() {
+        assertThat(texts("kubectl get pods |\n\ngrep api\n", "bash")).containsExactly("kubectl get pods |", "grep api");
+        assertThat(texts("echo 'a\n\nb'\nls\n", "bash")).containsExactly("echo 'a\n\nb'", "ls");
+        assertThat(texts("cat <<EOF\na\n\nEOF\nls\n", "bash")).containsExactly("cat <<EOF\na\n\nEOF", "ls");
+    }
 }

@@ -25,6 +25,12 @@ final class QuoteScanner {
     /** [start, end) of the code inside each outermost {@code $(...)} and backtick substitution. */
     final List<int[]> substitutions = new ArrayList<>();
     private int nesting;
+    /** True once a quote or substitution ran to the end of the text unclosed. */
+    boolean ranOff;
+    /** Offset of the {@code #} of the last comment read, at the top level or inside a substitution; -1 if none. */
+    int lastComment = -1;
+    /** Where, in the value of the word being read, each {@code $} that the shell expands is; set per word. */
+    java.util.BitSet expansions = new java.util.BitSet();
 
     QuoteScanner(String text) {
         this.s = text;
@@ -56,6 +62,7 @@ final class QuoteScanner {
     int single(int from, StringBuilder value) {
         int close = s.indexOf('\'', from);
         int end = close < 0 ? n : close;
+        ranOff |= close < 0;
         java.util.Arrays.fill(quoting, from, end + 1, SINGLE);
         if (value != null) {
             value.append(s, from, end);
@@ -88,6 +95,7 @@ final class QuoteScanner {
             }
         }
         quoting[Math.min(k, n)] = ANSI_C;
+        ranOff |= k >= n;
         return Math.min(n, k + 1);
     }
 
@@ -119,6 +127,7 @@ final class QuoteScanner {
                 appendRange(value, k, end);
                 k = end;
             } else if (c == '$' && next == '{') {
+                markExpansion(value);
                 int end = braced(k + 2, DOUBLE);
                 quoting[k + 1] = DOUBLE;
                 appendRange(value, k, end);
@@ -131,11 +140,15 @@ final class QuoteScanner {
                 appendRange(value, k, end);
                 k = end;
             } else {
+                if (c == '$') {
+                    markExpansion(value);
+                }
                 append(value, c);
                 k++;
             }
         }
         quoting[n] = DOUBLE;
+        ranOff = true;
         return n;
     }
 
@@ -163,6 +176,12 @@ final class QuoteScanner {
                 nesting++;
                 k = code(k + 1, '`');
                 nesting--;
+            } else if (c == '$' && k + 1 < n && s.charAt(k + 1) == '{' && nesting < MAX_NESTING) {
+                nesting++;
+                k = braced(k + 2, UNQUOTED);
+                nesting--;
+            } else if (c == '#' && closer == ')' && (k == from || " \t\n;|&(".indexOf(s.charAt(k - 1)) >= 0)) {
+                k = comment(k);
             } else if (c == closer && (closer == '`' || --open == 0)) {
                 return k + 1;
             } else {
@@ -173,7 +192,17 @@ final class QuoteScanner {
             }
         }
         quoting[n] = UNQUOTED;
+        ranOff = true;
         return n;
+    }
+
+    /** Marks a comment from its {@code #} at {@code at} to the end of its line; returns that line end. */
+    int comment(int at) {
+        lastComment = at;
+        int nl = s.indexOf('\n', at);
+        int stop = nl < 0 ? n + 1 : nl;
+        java.util.Arrays.fill(quoting, at + 1, stop, (byte) Quoting.COMMENT.ordinal());
+        return nl < 0 ? n : nl;
     }
 
     /** The inside of {@code ${...}}, read in {@code context}; returns the offset after its closing brace. */
@@ -208,6 +237,7 @@ final class QuoteScanner {
             }
         }
         quoting[n] = context;
+        ranOff = true;
         return n;
     }
 
@@ -216,6 +246,13 @@ final class QuoteScanner {
         if (nesting == 0) {
             int to = end > from && end <= n && s.charAt(end - 1) == closer ? end - 1 : end;
             substitutions.add(new int[] {from, Math.max(from, to)});
+        }
+    }
+
+    /** Notes that the {@code $} about to be appended to {@code value} is expanded by the shell. */
+    void markExpansion(StringBuilder value) {
+        if (value != null) {
+            expansions.set(value.length());
         }
     }
 

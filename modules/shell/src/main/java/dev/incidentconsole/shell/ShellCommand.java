@@ -2,6 +2,7 @@ package dev.incidentconsole.shell;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * A shell command text parsed once: its simple commands (with the pipelines, lists and subshells that link
@@ -38,6 +39,42 @@ public final class ShellCommand {
      */
     public static ShellCommand parse(String text) {
         return new ShellParser(text == null ? "" : text).parse();
+    }
+
+    /**
+     * Finds where the first command of a multi-line text ends, for a reader that splits a script or a code
+     * block into the commands it holds: at the first line end where nothing is open (no quote, substitution,
+     * here-document body, compound command, subshell, trailing {@code |}/{@code &&}/{@code ||} or backslash).
+     * Line ends inside quotes and here-document bodies are content, never ends. Reads only as far as it needs.
+     *
+     * @param text       the text from the command's first line on; {@code null} reads as empty
+     * @param stopBefore asked, with the offset of the next line, at each line end outside quotes and
+     *                   here-document bodies where the command is still open; true ends the command there
+     *                   (a caller's own rule, such as a blank line); {@code null} never ends it early
+     * @return the end found, with what is still open there; the text's length and what is open at the end
+     *         when the text ends first
+     */
+    public static CommandEnd firstCommandEnd(String text, IntPredicate stopBefore) {
+        return new ShellParser(text == null ? "" : text, stopBefore == null ? CommandEnd.NEVER : stopBefore)
+                .firstCommandEnd();
+    }
+
+    /**
+     * Whether {@code text} is a complete command, or what makes it continue on the next line.
+     *
+     * @param text one or more lines; {@code null} reads as empty
+     * @return {@link Continuation#NONE} when a shell would run it as it is
+     */
+    public static Continuation continuation(String text) {
+        // a last line without its line break still ends there: "ls |" continues, as "ls |\n" does
+        String t = text == null || text.isEmpty() ? "" : text.endsWith("\n") ? text : text + "\n";
+        int at = 0;
+        CommandEnd end;
+        do {
+            end = firstCommandEnd(t.substring(at), null);
+            at += end.end() + 1;
+        } while (end.complete() && at < t.length());
+        return end.open();
     }
 
     /** The parsed text. */

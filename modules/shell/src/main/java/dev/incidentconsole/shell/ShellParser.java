@@ -2,7 +2,7 @@ package dev.incidentconsole.shell;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.function.IntPredicate;
 
 /**
  * The single pass behind {@link ShellCommand#parse}: each character is read once, in the quoting it is
@@ -10,40 +10,66 @@ import java.util.Set;
  * offers a never-failing bash parser with offsets. Not thread-safe; one instance per text.
  */
 final class ShellParser {
-    /** Reserved words that open a compound command or negate one: the command follows them. */
-    private static final Set<String> OPENERS = Set.of("!", "if", "then", "elif", "else", "do", "while", "until", "{");
-    /** Reserved words that close a compound command: alone, they are no command. */
-    private static final Set<String> CLOSERS = Set.of("fi", "done", "esac", "}");
-
-    private static final byte COMMENT = (byte) Quoting.COMMENT.ordinal();
-
     private final String s;
     private final int n;
     private final QuoteScanner q;
     private final byte[] quoting;
     private final List<SimpleCommand> out = new ArrayList<>();
     /** Commands ended but not yet built: their here-document bodies follow the next line break. */
-    private final List<Builder> unfinished = new ArrayList<>();
+    private final List<CommandBuilder> unfinished = new ArrayList<>();
     private final List<HeredocBuilder> heredocs = new ArrayList<>();
-    private Builder current = new Builder(false, 0);
+    private CommandBuilder current = new CommandBuilder(false, 0);
     private int depth;
     private int i;
+    /** Null for a full parse; otherwise {@link #firstCommandEnd} stops at the first line end it allows. */
+    private final IntPredicate stopBefore;
+    private final OpenBlocks blocks = new OpenBlocks();
+    private boolean commandStart = true;
+    private boolean operatorPending;
+    private boolean heredocOpen;
+    private boolean joinedAtEnd;
+    private CommandEnd commandEnd;
 
     ShellParser(String text) {
+        this(text, null);
+    }
+
+    ShellParser(String text, IntPredicate stopBefore) {
         this.s = text;
         this.n = text.length();
         this.q = new QuoteScanner(text);
         this.quoting = q.quoting;
+        this.stopBefore = stopBefore;
+    }
+
+    /** Reads up to where the first command ends: a line end with nothing open, or one {@code stopBefore} allows. */
+    CommandEnd firstCommandEnd() {
+        scan();
+        if (commandEnd != null) {
+            return commandEnd;
+        }
+        Continuation open = joinedAtEnd ? Continuation.BACKSLASH : openNow();
+        int lastLine = s.lastIndexOf('\n', Math.max(0, n - 2));
+        return new CommandEnd(n, open, q.lastComment > lastLine ? q.lastComment : -1);
     }
 
     ShellCommand parse() {
-        while (i < n) {
+        scan();
+        end(Separator.END);
+        heredocBodies();
+        finish();
+        return new ShellCommand(s, quoting, out, q.substitutions);
+    }
+
+    private void scan() {
+        while (i < n && commandEnd == null) {
             char c = s.charAt(i);
             switch (c) {
                 case ' ', '\t', '\r', '\f' -> i++;
                 case '\\' -> {
                     if (i + 1 < n && s.charAt(i + 1) == '\n') {
                         i += 2; // a continuation joins the lines
+                        joinedAtEnd = i >= n;
                     } else {
                         word();
                     }
@@ -54,6 +80,7 @@ final class ShellParser {
                     i++;
                     heredocBodies();
                     finish();
+                    lineEnd();
                 }
                 case ';' -> {
                     i += i + 1 < n && s.charAt(i + 1) == ';' ? 2 : 1;
@@ -66,13 +93,20 @@ final class ShellParser {
                     end(or ? Separator.OR : Separator.PIPE);
                 }
                 case '(' -> {
+                    if (commandStart && i + 1 < n && s.charAt(i + 1) == '(') {
+                        arithmetic();
+                        continue;
+                    }
                     end(Separator.SUBSHELL);
+                    blocks.openSubshell();
                     depth++;
                     current.depth = depth;
                     i++;
                 }
                 case ')' -> {
                     end(Separator.SUBSHELL);
+                    blocks.closeSubshell();
+                    commandStart = false;
                     depth = Math.max(0, depth - 1);
                     current.depth = depth;
                     i++;
@@ -88,10 +122,43 @@ final class ShellParser {
                 default -> word();
             }
         }
-        end(Separator.END);
-        heredocBodies();
-        finish();
-        return new ShellCommand(s, quoting, out, q.substitutions);
+    }
+
+    /** At a line end outside quotes and here-document bodies: ends the first command when nothing is open. */
+    private void lineEnd() {
+        if (stopBefore == null) {
+            return;
+        }
+        Continuation open = openNow();
+        int offset = s.charAt(i - 1) == '\n' ? i - 1 : n;
+        int comment = q.lastComment > s.lastIndexOf('\n', offset - 1) ? q.lastComment : -1;
+        if (open == Continuation.NONE || i < n && stopBefore.test(i)) {
+            commandEnd = new CommandEnd(offset, open, comment);
+        }
+    }
+
+    private Continuation openNow() {
+        if (q.ranOff) {
+            return Continuation.QUOTE;
+        }
+        if (heredocOpen) {
+            return Continuation.HEREDOC;
+        }
+        if (operatorPending) {
+            return Continuation.OPERATOR;
+        }
+        return blocks.open();
+    }
+
+    /** {@code (( expr ))} where a command starts: one arithmetic word, whose {@code <<} is a shift, not a here-document. */
+    private void arithmetic() {
+        int start = i;
+        int end = q.code(i + 2, ')');
+        i = end < n && s.charAt(end) == ')' ? end + 1 : end;
+        current.words.add(new Word(s.substring(start, i), start, i, false, false));
+        current.rawAssignment.add(false);
+        commandStart = false;
+        operatorPending = false;
     }
 
     private void ampersand() {
@@ -107,10 +174,7 @@ final class ShellParser {
     }
 
     private void comment() {
-        int nl = s.indexOf('\n', i);
-        int stop = nl < 0 ? n + 1 : nl;
-        java.util.Arrays.fill(quoting, i + 1, stop, COMMENT);
-        i = nl < 0 ? n : nl;
+        i = q.comment(i);
     }
 
     private void word() {
@@ -120,6 +184,7 @@ final class ShellParser {
             redirection(Integer.parseInt(w.value().length() > 4 ? "9999" : w.value()));
             return;
         }
+        operatorPending = false;
         HeredocBuilder pending = current.awaitingTarget;
         if (pending != null) {
             current.awaitingTarget = null;
@@ -129,6 +194,9 @@ final class ShellParser {
                 heredocs.add(pending);
             }
             return;
+        }
+        if (commandStart) {
+            commandStart = !w.quoted() && blocks.commandWord(w.value());
         }
         current.words.add(w);
         current.rawAssignment.add(Word.isAssignment(s.subSequence(start, i)));
@@ -147,6 +215,8 @@ final class ShellParser {
             op = s.startsWith(">>", i) ? ">>" : s.startsWith(">|", i) ? ">|" : s.startsWith(">&", i) ? ">&" : ">";
         }
         i = from + op.length();
+        operatorPending = false;
+        commandStart = false; // a reserved word is one only as a command's first word
         HeredocBuilder r = new HeredocBuilder(fd, op);
         current.redirections.add(r);
         current.awaitingTarget = r;
@@ -157,12 +227,16 @@ final class ShellParser {
         int start = i;
         StringBuilder value = new StringBuilder();
         boolean quoted = false;
+        q.expansions = new java.util.BitSet();
         while (i < n) {
             char c = s.charAt(i);
             int angle = c == '<' ? q.angleEnd(i) : -1;
             if (angle > 0) {
                 value.append(s, i, angle);
                 i = angle;
+                if (i < n && s.charAt(i) == '#') {
+                    break; // bash ends the word at the '>', so a '#' right after it starts a comment
+                }
                 continue;
             }
             if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ';' || c == '&' || c == '|' || c == '('
@@ -193,6 +267,7 @@ final class ShellParser {
                 value.append(s, i, end);
                 i = end;
             } else if (c == '$' && next == '{') {
+                q.markExpansion(value);
                 int end = q.braced(i + 2, QuoteScanner.UNQUOTED);
                 value.append(s, i, end);
                 i = end;
@@ -202,11 +277,14 @@ final class ShellParser {
                 value.append(s, i, end);
                 i = end;
             } else {
+                if (c == '$') {
+                    q.markExpansion(value);
+                }
                 value.append(c);
                 i++;
             }
         }
-        return new Word(value.toString(), start, i, quoted, false);
+        return new Word(value.toString(), start, i, quoted, false, q.expansions);
     }
 
     /** {@code @(a|b)}, {@code !(x)}: an extended glob's parenthesis belongs to the word. */
@@ -236,6 +314,7 @@ final class ShellParser {
                 }
             }
             if (bodyEnd == n) {
+                heredocOpen = true;
                 quoting[n] = kind;
             }
             h.body = s.substring(bodyStart, bodyEnd);
@@ -249,17 +328,21 @@ final class ShellParser {
             current.awaitingTarget = null; // a redirection without a target
         }
         current.separator = separator;
+        if (separator != Separator.NEWLINE) {
+            operatorPending = separator == Separator.PIPE || separator == Separator.AND || separator == Separator.OR;
+        }
+        commandStart = separator != Separator.END;
         if (!current.isEmpty()) {
             unfinished.add(current);
         }
-        current = new Builder(separator == Separator.PIPE, depth);
+        current = new CommandBuilder(separator == Separator.PIPE, depth);
     }
 
     private void finish() {
         if (!heredocs.isEmpty()) {
             return;
         }
-        for (Builder b : unfinished) {
+        for (CommandBuilder b : unfinished) {
             SimpleCommand c = b.build();
             if (c != null) {
                 out.add(c);
@@ -278,75 +361,5 @@ final class ShellParser {
             }
         }
         return true;
-    }
-
-    /** A redirection whose target (and, for a here-document, body) is still to come. */
-    private static final class HeredocBuilder {
-        final int fd;
-        final String operator;
-        Word target;
-        boolean expanding;
-        String body;
-        int bodyStart = -1;
-
-        HeredocBuilder(int fd, String operator) {
-            this.fd = fd;
-            this.operator = operator;
-        }
-
-        Redirection build() {
-            return new Redirection(fd, operator, target, body, bodyStart, expanding);
-        }
-    }
-
-    /** One simple command being read. */
-    private static final class Builder {
-        final boolean piped;
-        int depth;
-        final List<Word> words = new ArrayList<>();
-        final List<Boolean> rawAssignment = new ArrayList<>();
-        final List<HeredocBuilder> redirections = new ArrayList<>();
-        HeredocBuilder awaitingTarget;
-        Separator separator = Separator.END;
-
-        Builder(boolean piped, int depth) {
-            this.piped = piped;
-            this.depth = depth;
-        }
-
-        boolean isEmpty() {
-            return words.isEmpty() && redirections.isEmpty();
-        }
-
-        SimpleCommand build() {
-            int k = 0;
-            List<String> keywords = new ArrayList<>();
-            // a closer before more words (fi cmd, done cmd) is read past too: bash would refuse the line, and a
-            // reader that stops there would miss the command after it
-            while (k < words.size() && !words.get(k).quoted() && (OPENERS.contains(words.get(k).value())
-                    || CLOSERS.contains(words.get(k).value()) && k + 1 < words.size())) {
-                keywords.add(words.get(k++).value());
-            }
-            List<Word> assignments = new ArrayList<>();
-            while (k < words.size() && rawAssignment.get(k)) {
-                Word w = words.get(k++);
-                assignments.add(new Word(w.value(), w.start(), w.end(), w.quoted(), true));
-            }
-            List<Word> rest = new ArrayList<>(words.subList(k, words.size()));
-            if (rest.size() == 1 && !rest.get(0).quoted() && CLOSERS.contains(rest.get(0).value())) {
-                rest.clear();
-            }
-            List<Redirection> redirs = new ArrayList<>();
-            boolean fed = piped;
-            for (HeredocBuilder r : redirections) {
-                Redirection built = r.build();
-                redirs.add(built);
-                fed |= built.feedsStdin();
-            }
-            if (assignments.isEmpty() && rest.isEmpty() && redirs.isEmpty()) {
-                return null;
-            }
-            return new SimpleCommand(keywords, assignments, rest, redirs, fed, separator, depth);
-        }
     }
 }

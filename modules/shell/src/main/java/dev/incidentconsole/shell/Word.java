@@ -1,5 +1,8 @@
 package dev.incidentconsole.shell;
 
+import java.util.BitSet;
+import java.util.function.Function;
+
 /**
  * One shell word.
  *
@@ -11,8 +14,65 @@ package dev.incidentconsole.shell;
  *                   reserved word)
  * @param assignment true for {@code NAME=value} written with an unquoted name (also {@code NAME+=v},
  *                   {@code NAME[i]=v}); the value part may be quoted
+ * @param expansions where, in {@code value}, each {@code $} is that the shell expands (unquoted or in double
+ *                   quotes; not in single quotes, {@code $'...'}, nor escaped); do not modify
  */
-public record Word(String value, int start, int end, boolean quoted, boolean assignment) {
+public record Word(String value, int start, int end, boolean quoted, boolean assignment, BitSet expansions) {
+
+    /** A word in which the shell expands nothing. */
+    public Word(String value, int start, int end, boolean quoted, boolean assignment) {
+        this(value, start, end, quoted, assignment, new BitSet());
+    }
+
+    /**
+     * The value with each {@code $NAME}, {@code ${NAME}}, {@code ${NAME:-default}} and {@code ${NAME-default}}
+     * that the shell expands replaced as bash would: {@code '$HOME'} and {@code \\$HOME} stay as written. Other
+     * expansions ({@code $(...)}, {@code $1}, {@code ${#X}}, a default that itself expands) stay as written.
+     *
+     * @param env   the value of a variable, or {@code null} when it is not set
+     * @param unset what stands for a variable that is not set (given its name) when no default applies;
+     *              {@code null} keeps it as written
+     * @return the expanded value; never {@code null}
+     */
+    public String expand(Function<String, String> env, Function<String, String> unset) {
+        StringBuilder out = new StringBuilder(value.length());
+        int copied = 0;
+        for (int at = expansions.nextSetBit(0); at >= 0 && at < value.length(); at = expansions.nextSetBit(at + 1)) {
+            boolean braced = at + 1 < value.length() && value.charAt(at + 1) == '{';
+            int nameStart = at + (braced ? 2 : 1);
+            int nameEnd = nameStart;
+            while (nameEnd < value.length() && isNameChar(value.charAt(nameEnd))
+                    && !(nameEnd == nameStart && value.charAt(nameEnd) <= '9' && value.charAt(nameEnd) >= '0')) {
+                nameEnd++;
+            }
+            if (nameEnd == nameStart) {
+                continue;
+            }
+            String name = value.substring(nameStart, nameEnd);
+            String found = env.apply(name);
+            int end = nameEnd;
+            if (braced) {
+                int close = value.indexOf('}', nameEnd);
+                String op = close < 0 ? "?" : value.substring(nameEnd, close);
+                String fallback = op.startsWith(":-") ? op.substring(2) : op.startsWith("-") ? op.substring(1) : null;
+                if (!op.isEmpty() && (fallback == null || fallback.indexOf('$') >= 0 || fallback.indexOf('`') >= 0)) {
+                    continue; // ${X:?}, ${X/a/b}, a default that expands: left as written
+                }
+                if (fallback != null && (found == null || op.startsWith(":") && found.isEmpty())) {
+                    found = fallback;
+                }
+                end = close + 1;
+            }
+            if (found == null && unset != null) {
+                found = unset.apply(name);
+            }
+            if (found != null) {
+                out.append(value, copied, at).append(found);
+                copied = end;
+            }
+        }
+        return copied == 0 ? value : out.append(value, copied, value.length()).toString();
+    }
 
     /** The program name of this word: its value without any directory ({@code kubectl} for /usr/bin/kubectl). */
     public String basename() {

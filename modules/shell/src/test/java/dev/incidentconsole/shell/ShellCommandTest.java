@@ -222,4 +222,27 @@ class ShellCommandTest {
             }
         });
     }
+    /** Each word of {@code text} expanded with HOST=db.internal and TOKEN=t0k; other variables unset. */
+    private static String expanded(String text) {
+        java.util.Map<String, String> env = java.util.Map.of("HOST", "db.internal", "TOKEN", "t0k");
+        return ShellCommand.parse(text).commands().stream()
+                .flatMap(c -> java.util.stream.Stream.concat(c.assignments().stream(), c.words().stream()))
+                .map(w -> w.expand(env::get, null))
+                .collect(Collectors.joining("·"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = "=>", quoteCharacter = '^', value = {
+        "curl http://$HOST:8080/health => curl·http://db.internal:8080/health",
+        "curl \"http://${HOST}/x\" => curl·http://db.internal/x",
+        "curl -H 'Authorization: Bearer $TOKEN' x => curl·-H·Authorization: Bearer $TOKEN·x",
+        "curl -H \"Authorization: Bearer $TOKEN\" x => curl·-H·Authorization: Bearer t0k·x",
+        "echo \\$HOST \"\\$HOST\" $'$HOST' => echo·$HOST·$HOST·$HOST",
+        "echo $UNSET ${UNSET} $HOSTX $1 $(echo $HOST) ${#HOST} => echo·$UNSET·${UNSET}·$HOSTX·$1·$(echo $HOST)·${#HOST}",
+        "echo ${HOST:-x} ${PORT:-5432} ${PORT-1} ${PORT:-$HOST} => echo·db.internal·5432·1·${PORT:-$HOST}",
+        "PGPASSWORD=$TOKEN psql -h \"$HOST\"'$HOST' => PGPASSWORD=t0k·psql·-h·db.internal$HOST",
+    })
+    void expandsVariablesOnlyWhereTheShellWould(String text, String expected) {
+        assertThat(expanded(text)).isEqualTo(expected);
+    }
 }

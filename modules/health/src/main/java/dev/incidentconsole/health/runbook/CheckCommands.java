@@ -1,5 +1,6 @@
 package dev.incidentconsole.health.runbook;
 
+import dev.incidentconsole.health.Secret;
 import dev.incidentconsole.health.spec.CommandSpec;
 import dev.incidentconsole.health.spec.HttpSpec;
 import dev.incidentconsole.health.spec.PostgresSpec;
@@ -7,6 +8,7 @@ import dev.incidentconsole.health.spec.ProbeSpec;
 import dev.incidentconsole.health.spec.RedisSpec;
 import dev.incidentconsole.shell.ShellCommand;
 import dev.incidentconsole.shell.SimpleCommand;
+import dev.incidentconsole.shell.Word;
 import dev.incidentconsole.shell.Wrappers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,9 +21,16 @@ import java.util.function.Function;
  * Reads a runbook's health-check command as the probe it stands for: {@code curl} becomes an HTTP probe,
  * {@code psql -c "SELECT 1"} a PostgreSQL probe, {@code redis-cli ping} a Redis probe; anything else (and
  * any curl/psql/redis-cli we cannot reproduce faithfully) stays a command probe run as written.
+ *
+ * <p>Variables are expanded from the environment by the shell model ({@link Word#expand}), so {@code '$X'} stays
+ * as written, as in bash. A variable the environment does not set is kept in the word between {@link #UNSET} and
+ * {@link #UNSET_END} until a value is read from it: a value that needs it ({@link #resolved}) is not known, a
+ * secret ({@link #secret}) gets a note, anything else keeps {@code $NAME} as written ({@link #written}).
  */
 final class CheckCommands {
-    private final ShellVars vars;
+    private static final char UNSET = '\uE000';
+    private static final char UNSET_END = '\uE001';
+    private final Function<String, String> env;
 
     /**
      * What a check command stands for.
@@ -35,15 +44,54 @@ final class CheckCommands {
     }
 
     CheckCommands(Function<String, String> env) {
-        this.vars = new ShellVars(env);
+        this.env = env;
+    }
+
+    /** {@code value} when it uses no unset variable, else {@code null}. */
+    static String resolved(String value) {
+        return value == null || value.indexOf(UNSET) >= 0 ? null : value;
+    }
+
+    /** {@code value} with each unset variable as it was written ({@code $NAME}). */
+    static String written(String value) {
+        return value == null || value.indexOf(UNSET) < 0 ? value : unset(value, null, null);
+    }
+
+    /** A secret from {@code value}; each unset variable in it reads as empty and is noted. */
+    static Secret secret(String value, String what, List<String> notes) {
+        return Secret.of(value.indexOf(UNSET) < 0 ? value : unset(value, what, notes));
+    }
+
+    private static String unset(String value, String what, List<String> notes) {
+        StringBuilder out = new StringBuilder(value.length());
+        int k = 0;
+        for (int at = value.indexOf(UNSET); at >= 0; at = value.indexOf(UNSET, k)) {
+            int end = value.indexOf(UNSET_END, at);
+            if (end < 0) {
+                break; // a stray mark written in the runbook itself: the rest stays as it is
+            }
+            String name = value.substring(at + 1, end);
+            out.append(value, k, at);
+            if (notes == null) {
+                out.append('$').append(name);
+            } else {
+                notes.add(what + " uses $" + name + ", which is not set; export it before starting");
+            }
+            k = end + 1;
+        }
+        return out.append(value, k, value.length()).toString();
+    }
+
+    private String expand(Word word) {
+        return word.expand(env, name -> UNSET + name + UNSET_END);
     }
 
     Parsed parse(String command, String defaultHost, int port) {
         List<List<String>> segments = new ArrayList<>();
         for (SimpleCommand c : ShellCommand.parse(command).commands()) {
             List<String> words = new ArrayList<>();
-            c.assignments().forEach(a -> words.add(a.value()));
-            words.addAll(c.values());
+            c.assignments().forEach(a -> words.add(expand(a)));
+            c.words().forEach(w -> words.add(expand(w)));
             segments.add(words);
         }
         if (!segments.isEmpty()) {
@@ -56,7 +104,7 @@ final class CheckCommands {
                         defaultHost, port);
                 if (inner != null) {
                     return new Parsed(onRowPort(inner.probe(), defaultHost, port), defaultHost, inner.notes(),
-                            Wrappers.containerRunner(words));
+                            written(Wrappers.containerRunner(words)));
                 }
             } else {
                 Parsed parsed = nativeCheck(words, segments, assigned, defaultHost, port);
@@ -73,7 +121,7 @@ final class CheckCommands {
         String program = words.isEmpty() ? "" : basename(words.get(0));
         List<String> args = words.isEmpty() ? List.of() : words.subList(1, words.size());
         return switch (program) {
-            case "curl" -> CurlCheck.parse(args, segments.subList(1, segments.size()), vars);
+            case "curl" -> CurlCheck.parse(args, segments.subList(1, segments.size()));
             case "psql" -> psql(args, assigned, defaultHost, port);
             case "pg_isready" -> pgIsReady(args, assigned, defaultHost, port);
             case "redis-cli" -> redisCli(args, assigned, defaultHost, port);
@@ -102,14 +150,14 @@ final class CheckCommands {
                 return null;
             }
         }
-        String host = or(vars.expand(or(o.get("host"), assigned.get("PGHOST"))), defaultHost);
-        String portText = or(vars.expand(or(o.get("port"), assigned.get("PGPORT"))), Integer.toString(port));
+        String host = or(resolved(or(o.get("host"), assigned.get("PGHOST"))), defaultHost);
+        String portText = or(resolved(or(o.get("port"), assigned.get("PGPORT"))), Integer.toString(port));
         if (!portText.matches("\\d{1,5}")) {
             return null;
         }
-        String user = vars.expand(or(o.get("user"), assigned.get("PGUSER")));
+        String user = resolved(or(o.get("user"), assigned.get("PGUSER")));
         // pg_isready, like psql, logs in to the database named as the user when none is given
-        String db = vars.expand(or(o.get("dbname"), or(assigned.get("PGDATABASE"), user)));
+        String db = resolved(or(o.get("dbname"), or(assigned.get("PGDATABASE"), user)));
         return new Parsed(PostgresSpec.ready(host, Integer.parseInt(portText), db, user), host, List.of());
     }
 
@@ -174,16 +222,16 @@ final class CheckCommands {
         if (query != null && !query.strip().toLowerCase(Locale.ROOT).matches("(select|show|with)\\b.*")) {
             return null; // a meta-command or a write is not a health query
         }
-        String host = or(vars.expand(or(o.get("host"), assigned.get("PGHOST"))), defaultHost);
-        String portText = or(vars.expand(or(o.get("port"), assigned.get("PGPORT"))), Integer.toString(port));
+        String host = or(resolved(or(o.get("host"), assigned.get("PGHOST"))), defaultHost);
+        String portText = or(resolved(or(o.get("port"), assigned.get("PGPORT"))), Integer.toString(port));
         if (!portText.matches("\\d{1,5}")) {
             return null;
         }
         List<String> notes = new ArrayList<>();
         String password = or(assigned.get("PGPASSWORD"), "");
-        PostgresSpec spec = new PostgresSpec(host, Integer.parseInt(portText), vars.expand(or(dbname, assigned.get("PGDATABASE"))),
-                vars.expand(or(o.get("user"), assigned.get("PGUSER"))), vars.secret(password, "PGPASSWORD", notes),
-                null, query, null);
+        PostgresSpec spec = new PostgresSpec(host, Integer.parseInt(portText), resolved(or(dbname, assigned.get("PGDATABASE"))),
+                resolved(or(o.get("user"), assigned.get("PGUSER"))), secret(password, "PGPASSWORD", notes),
+                null, written(query), null);
         return new Parsed(spec, host, notes);
     }
 
@@ -220,14 +268,14 @@ final class CheckCommands {
         if (!(command.isEmpty() || command.size() == 1 && command.get(0).equalsIgnoreCase("ping"))) {
             return null;
         }
-        String h = vars.expand(host);
-        String p = vars.expand(portText);
+        String h = resolved(host);
+        String p = resolved(portText);
         if (h == null || p == null || !p.matches("\\d{1,5}")) {
             return null;
         }
         List<String> notes = new ArrayList<>();
-        RedisSpec spec = new RedisSpec(h, Integer.parseInt(p), user,
-                password == null ? null : vars.secret(password, "password", notes), null, null);
+        RedisSpec spec = new RedisSpec(h, Integer.parseInt(p), written(user),
+                password == null ? null : secret(password, "password", notes), null, null);
         return new Parsed(spec, h, notes);
     }
 

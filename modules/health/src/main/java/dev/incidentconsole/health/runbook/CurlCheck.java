@@ -23,26 +23,27 @@ final class CurlCheck {
     private CurlCheck() {
     }
 
-    static CheckCommands.Parsed parse(List<String> args, List<List<String>> filters, ShellVars vars) {
+    static CheckCommands.Parsed parse(List<String> args, List<List<String>> filters) {
         CurlArgs curl = CurlArgs.parse(args);
         if (curl.body()) {
             return null; // a request body is not a health check we can replay
         }
-        String method = curl.method() == null ? "GET" : curl.method();
+        String method = curl.method() == null ? "GET" : CheckCommands.written(curl.method());
         List<String> notes = new ArrayList<>();
         Map<String, Secret> headers = new LinkedHashMap<>();
         for (String header : curl.headers()) {
             int colon = header.indexOf(':');
             if (colon > 0) {
-                String name = header.substring(0, colon).strip();
-                headers.put(name, vars.secret(header.substring(colon + 1).strip(), "header " + name, notes));
+                String name = CheckCommands.written(header.substring(0, colon).strip());
+                headers.put(name, CheckCommands.secret(header.substring(colon + 1).strip(), "header " + name, notes));
             }
         }
         BasicAuth auth = null;
         if (curl.user() != null) {
             int colon = curl.user().indexOf(':');
-            auth = colon < 0 ? new BasicAuth(curl.user(), Secret.empty()) : new BasicAuth(curl.user().substring(0, colon),
-                    vars.secret(curl.user().substring(colon + 1), "password", notes));
+            auth = colon < 0 ? new BasicAuth(CheckCommands.written(curl.user()), Secret.empty())
+                    : new BasicAuth(CheckCommands.written(curl.user().substring(0, colon)),
+                    CheckCommands.secret(curl.user().substring(colon + 1), "password", notes));
         }
         boolean insecure = curl.insecure();
         boolean follow = curl.follow();
@@ -50,7 +51,7 @@ final class CurlCheck {
         if (url == null) {
             return null;
         }
-        String expanded = vars.expand(url);
+        String expanded = CheckCommands.resolved(url);
         String full = expanded == null ? null : expanded.contains("://") ? expanded : "http://" + expanded;
         HttpUrl parsed = full == null ? null : HttpUrl.parse(full);
         if (parsed == null) {
@@ -68,7 +69,7 @@ final class CurlCheck {
             if (!f.isEmpty() && f.get(0).equals("grep")) {
                 List<String> rest = f.subList(1, f.size()).stream().filter(w -> !w.startsWith("-")).toList();
                 if (rest.size() == 1 && f.stream().noneMatch(w -> w.equals("-v") || w.equals("-E") || w.equals("-e"))) {
-                    return BodyExpectation.keyword(rest.get(0));
+                    return BodyExpectation.keyword(CheckCommands.written(rest.get(0)));
                 }
             }
         }

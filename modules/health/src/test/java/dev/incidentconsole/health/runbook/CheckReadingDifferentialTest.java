@@ -34,6 +34,10 @@ class CheckReadingDifferentialTest {
             + " the old reader gave up on a cluster ending in a letter that takes a value";
     private static final String NOT_WORDS = "subshell parentheses, { } groups, redirections (2>&1, >> out), here-documents"
             + " and comments are no longer words of the check; the old tokenizer kept them in the argument list";
+    private static final String DEFAULTS = "variables are expanded by the shell model (Word.expand): ${PORT:-5432} with PORT"
+            + " unset takes bash's default 5432; the old regex read it as the unset $PORT and gave up on the value";
+    private static final String SINGLE_QUOTES = "variables are expanded by the shell model (Word.expand): a ${PORT:-5432}"
+            + " inside single quotes stays as written, as in bash; the old regex expanded it";
 
     /** key → why its reading changed; the readings themselves are long, the test prints them on a mismatch. */
     static final Map<String, String> INTENDED = new TreeMap<>(Map.ofEntries(
@@ -100,7 +104,11 @@ class CheckReadingDifferentialTest {
             Map.entry("fuzz/378:fe38b0d5f906", NOT_WORDS),
             Map.entry("fuzz/610:93837b50807d", NOT_WORDS),
             Map.entry("fuzz/655:51b9daf9eef5", NOT_WORDS),
-            Map.entry("fuzz/750:9f592220ff39", NOT_WORDS)));
+            Map.entry("fuzz/750:9f592220ff39", NOT_WORDS),
+            Map.entry("fuzz/253:f6b3e8199c30", DEFAULTS),
+            Map.entry("fuzz/43:59ef45d2d085", DEFAULTS),
+            Map.entry("fuzz/584:73f356e42097", DEFAULTS),
+            Map.entry("fuzz/480:a36bf2f1d6a8", SINGLE_QUOTES)));
 
     @Test
     void checkCommandsReadAsBeforeExceptWhereIntended() throws IOException {

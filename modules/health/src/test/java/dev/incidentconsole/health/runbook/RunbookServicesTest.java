@@ -70,6 +70,18 @@ class RunbookServicesTest {
     }
 
     @Test
+    void variablesAreExpandedOnlyWhereTheShellWouldExpandThem() {
+        HttpSpec quoted = (HttpSpec) map("curl -H 'X-API-Key: $AOS_API_KEY' http://localhost:8000/health", 8000).probe();
+        assertThat(quoted.headers().get("X-API-Key").reveal()).isEqualTo("$AOS_API_KEY");
+        HttpSpec escaped = (HttpSpec) map("curl -H \"X-API-Key: \\$AOS_API_KEY\" http://localhost:8000/health", 8000).probe();
+        assertThat(escaped.headers().get("X-API-Key").reveal()).isEqualTo("$AOS_API_KEY");
+        HttpSpec defaulted = (HttpSpec) map("curl http://localhost:${UNSET_PORT:-8000}/health", 8000).probe();
+        assertThat(defaulted.url()).isEqualTo("http://localhost:8000/health");
+        ServiceSpec unset = map("curl http://localhost:$UNSET_PORT/health", 8000);
+        assertThat(unset.probe()).isInstanceOf(CommandSpec.class);
+    }
+
+    @Test
     void curlPipedToGrepExpectsTheKeyword() {
         HttpSpec h = (HttpSpec) map("curl -s http://localhost:8000/health | grep -q ok", 8000).probe();
         assertThat(h.expect().contains()).isEqualTo("ok");
