@@ -19,8 +19,10 @@ import org.commonmark.parser.block.BlockStart;
  * paragraph guarded. Both copy all the paragraph's lines on every line they are asked about, so a paragraph of
  * 100,000 lines starting with {@code *} or {@code [} allocated 80 GB (quadratic). The table start is asked
  * only about lines that can be a delimiter row ({@code | - :} and blanks), the list start only about lines that
- * begin with a list marker; other lines get the answer the parsers would give. Still quadratic: a long paragraph
- * of lines that look like delimiter rows or like list items that cannot interrupt it ({@code 2. x}).
+ * begin with a list marker; other lines get the answer the parsers would give. A paragraph they were asked about
+ * more than {@link ParagraphSightings#LIMIT} times is answered without reading its lines: a table starts only under a
+ * one-line paragraph, and a list item interrupts a paragraph only as a bullet or {@code 1.} with content, so 200,000
+ * lines of {@code | - |} or {@code 2. x} no longer take minutes.
  */
 final class BlockStarts {
 
@@ -39,7 +41,11 @@ final class BlockStarts {
     }
 
     private static BlockParserFactory tableStart(BlockParserFactory tables) {
+        ParagraphSightings sightings = new ParagraphSightings();
         return (state, matched) -> {
+            if (sightings.longParagraph(matched.getMatchedBlockParser())) {
+                return BlockStart.none(); // a paragraph of more than one line is never a table's header
+            }
             CharSequence line = state.getLine().getContent();
             for (int i = state.getIndex(); i < line.length(); i++) {
                 char c = line.charAt(i);
@@ -52,12 +58,42 @@ final class BlockStarts {
     }
 
     private static BlockParserFactory listStart(BlockParserFactory lists) {
+        ParagraphSightings sightings = new ParagraphSightings();
         return (state, matched) -> {
-            if (!listMarker(state.getLine().getContent(), state.getNextNonSpaceIndex())) {
+            CharSequence line = state.getLine().getContent();
+            if (!listMarker(line, state.getNextNonSpaceIndex())) {
+                return BlockStart.none();
+            }
+            if (sightings.longParagraph(matched.getMatchedBlockParser())
+                    && !canInterruptParagraph(line, state.getNextNonSpaceIndex())) {
                 return BlockStart.none();
             }
             return lists.tryStart(state, matched);
         };
+    }
+
+    /**
+     * Whether a list item at {@code at} (a {@link #listMarker}) may interrupt a paragraph, as CommonMark says: a bullet
+     * or an ordered item numbered 1, with content after its marker.
+     */
+    static boolean canInterruptParagraph(CharSequence line, int at) {
+        int i = at;
+        char c = line.charAt(i);
+        if (c != '-' && c != '+' && c != '*') {
+            int digits = i;
+            while (Character.isDigit(line.charAt(i))) {
+                i++;
+            }
+            if (i - digits != 1 || line.charAt(digits) != '1') {
+                return false;
+            }
+        }
+        for (i++; i < line.length(); i++) {
+            if (line.charAt(i) != ' ' && line.charAt(i) != '\t') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code -}, {@code +}, {@code *} or 1-9 digits and {@code .} or {@code )}, then a blank or the line's end. */

@@ -80,7 +80,17 @@ public enum HostileRunbooks {
             out -> out.accept("| a ".repeat(100_000) + "|\n" + "|---".repeat(100_000) + "|\n"
                     + "| x ".repeat(100_000) + "|\n")),
     BACKTICKS_ONE_LINE("a million backticks on one line", "longer than 10000 characters",
-            out -> out.accept("`".repeat(1_000_000) + "\n"));
+            out -> out.accept("`".repeat(1_000_000) + "\n")),
+    DELIMITER_ROWS_PARAGRAPH("a paragraph of 200,000 lines that look like table delimiter rows", null,
+            out -> {
+                out.accept("text\n");
+                lines(out, "| - |", 200_000);
+            }),
+    ORDERED_ITEMS_PARAGRAPH("a paragraph of 200,000 list items that cannot interrupt it", null,
+            out -> {
+                out.accept("text\n");
+                lines(out, "2. x", 200_000);
+            });
 
     private final String description;
     private final String expectedWarning;
