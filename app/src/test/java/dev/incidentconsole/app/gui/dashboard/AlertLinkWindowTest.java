@@ -2,6 +2,7 @@ package dev.incidentconsole.app.gui.dashboard;
 
 import static dev.incidentconsole.app.gui.WindowSteps.awaitFx;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpServer;
@@ -28,6 +29,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The real window on a team's workspace (seed 000's AOS runbook and an environment file) whose Alertmanager, a
@@ -116,9 +118,13 @@ class AlertLinkWindowTest {
                 "AosBackendDown: 1. Backend Health Check Failing (AOS On-Call Runbook) | runbook_url annotation",
                 "ConnectionPoolSaturated: 4. Database Connection Errors (AOS On-Call Runbook) | label service=\"PgBouncer\""
                         + " names service PgBouncer (mentions PgBouncer)"));
-        WindowSteps.click(robot, ".service-cell", c -> c.lookup(".service-name") instanceof Label l
-                && "PgBouncer".equals(l.getText()));
-        awaitFx(() -> assertThat(WindowSteps.text(robot, ".detail-name")).isEqualTo("PgBouncer"));
+        // Rows move as checks come in, so a click can land on a row that just changed: click again until it holds.
+        await().atMost(WindowSteps.PATIENCE).untilAsserted(() -> {
+            WindowSteps.click(robot, ".service-cell", c -> c.lookup(".service-name") instanceof Label l
+                    && "PgBouncer".equals(l.getText()));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(WindowSteps.fx(() -> WindowSteps.text(robot, ".detail-name"))).isEqualTo("PgBouncer");
+        });
         awaitFx(() -> assertThat(WindowSteps.text(robot, ".detail-stats")).containsPattern("over ([3-9]|\\d\\d+) checks"));
         screenshot();
 
