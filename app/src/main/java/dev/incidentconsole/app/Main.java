@@ -76,11 +76,12 @@ public final class Main implements Runnable {
      * subcommand, an option, or a word that names no folder, which picocli then reports as a usage error).
      */
     static Path windowFolder(String[] args) {
-        if (args.length != 1 || args[0].startsWith("-") || commandLine().getSubcommands().containsKey(args[0])) {
+        if (args.length != 1 || args[0].startsWith("-")) {
             return null;
         }
         Path folder = Path.of(args[0]).toAbsolutePath().normalize();
-        return Files.isDirectory(folder) ? folder : null;
+        // Building the command line costs a good part of a start: only asked when the word names a folder.
+        return Files.isDirectory(folder) && !commandLine().getSubcommands().containsKey(args[0]) ? folder : null;
     }
 
     @Spec

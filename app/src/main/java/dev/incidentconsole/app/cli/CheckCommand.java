@@ -19,7 +19,6 @@ import dev.incidentconsole.health.schedule.ServiceStatus;
 import dev.incidentconsole.runbook.Runbook;
 import dev.incidentconsole.runbook.RunbookFiles;
 import dev.incidentconsole.runbook.RunbookParser;
-import dev.incidentconsole.runbook.SecretMasker;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -43,6 +43,7 @@ public final class LaunchOptions {
 
     private final Map<String, String> properties;
     private final Map<String, String> environment;
+    private SettingsStore settings;
 
     private LaunchOptions(Map<String, String> properties, Map<String, String> environment) {
         this.properties = Map.copyOf(properties);
@@ -104,9 +105,15 @@ public final class LaunchOptions {
         return dir(DATA_DIR, "XDG_DATA_HOME", ".local/share", "Library/Application Support", "LOCALAPPDATA");
     }
 
-    /** The settings file of the window and the command line, in {@link #configDir()}. */
-    public SettingsStore settings() {
-        return SettingsStore.in(configDir());
+    /**
+     * The settings file of the window and the command line, in {@link #configDir()}; one store per options object,
+     * as its JSON mapper takes a noticeable part of a start to make.
+     */
+    public synchronized SettingsStore settings() {
+        if (settings == null) {
+            settings = SettingsStore.in(configDir());
+        }
+        return settings;
     }
 
     /** The runbooks shipped with the app: {@code <incident.home or $INCIDENT_HOME>/runbooks} (the launcher sets it), else {@code ./runbooks}. */

@@ -72,7 +72,7 @@ public final class ServiceTargets {
      * caller closes it.
      */
     public CommandRunner checkRunner() {
-        return new CommandRunner(Probes.settings(), new SshConnections(ssh(), HostKeyDecision.REJECT,
+        return new CommandRunner(Probes.settings(), new SshConnections(this::ssh, HostKeyDecision.REJECT,
                 PassphraseProvider.NONE, CONNECT_TIMEOUT, KEEP_ALIVE, agent));
     }
 

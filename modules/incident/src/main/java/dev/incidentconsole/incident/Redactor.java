@@ -38,11 +38,6 @@ public final class Redactor {
         return new Redactor(masker.withSecrets(secrets));
     }
 
-    /** The text masker behind this redactor, for text that is not an entry (run logs, reasons). */
-    public SecretMasker masker() {
-        return masker;
-    }
-
     /** {@code text} with every secret masked; null stays null. */
     public String redact(String text) {
         return masker.mask(text);

@@ -1,6 +1,7 @@
 package dev.incidentconsole.runbook;
 
 import dev.incidentconsole.shell.CurlArgs;
+import dev.incidentconsole.shell.Wrappers;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -75,15 +76,18 @@ final class CapsWords {
             if (head != null && !head.quoted() && PROSE_WORD.matcher(head.value()).matches()) {
                 continue;
             }
-            String program = head == null ? "" : CommandWords.basename(head.value());
+            String program = head == null ? "" : Wrappers.basename(head.value());
             boolean grep = GREPS.contains(program);
+            // read once per command: asked for each of its words, it made long curl commands quadratic
+            String curlMethod = "curl".equals(program)
+                    ? CurlArgs.parse(ShellWords.values(words.subList(1, words.size()))).method() : null;
             // an upper-case program is SQL or Redis typed at its prompt (SHOW SLAVE STATUS)
             Rule rule = PRINTERS.contains(program) ? Rule.WHOLE_UNDERSCORED
                     : STRICT.contains(program) || grep || (!program.isEmpty() && WHOLE.matcher(program).matches())
                     ? Rule.UNDERSCORED : Rule.ANY;
             for (int j = 0; j < words.size(); j++) {
                 ShellWords.Word w = words.get(j);
-                if (w.redirect() || j == k || (j > k && nameOrKeyword(words, j, program, grep, assigned))) {
+                if (w.redirect() || j == k || (j > k && nameOrKeyword(words, j, program, grep, assigned, curlMethod))) {
                     continue;
                 }
                 String raw = w.raw();
@@ -107,17 +111,17 @@ final class CapsWords {
     /**
      * Arguments whose capitals are names or literal words: a variable the command assigns ({@code for POD
      * in}), {@code curl -X PURGE}, {@code docker run -e API_KEY} (passes the caller's variable through) and a
-     * grep pattern written as a regular expression ({@code "TIMEOUT|REFUSED"}).
+     * grep pattern written as a regular expression ({@code "TIMEOUT|REFUSED"}). {@code curlMethod}: the HTTP
+     * method of a curl command, else {@code null}.
      */
     private static boolean nameOrKeyword(List<ShellWords.Word> words, int j, String program, boolean grep,
-                                         Set<String> assigned) {
+                                         Set<String> assigned, String curlMethod) {
         String value = words.get(j).value();
         if (assigned.contains(value)) {
             return true;
         }
         String previous = words.get(j - 1).value();
-        if ("curl".equals(program) && value.equals(CurlArgs.parse(ShellWords.values(words.subList(1, words.size())))
-                .method())) {
+        if (value.equals(curlMethod)) {
             return true; // curl -X PURGE, -sX PURGE: an HTTP method, not a value to fill in
         }
         if (ENV_PASSERS.contains(program) && ("-e".equals(previous) || "--env".equals(previous))

@@ -15,12 +15,6 @@ final class CommandWords {
     private CommandWords() {
     }
 
-    /** The program name of a word: its value without any directory, e.g. {@code kubectl} for /usr/bin/kubectl. */
-    static String basename(String word) {
-        int slash = word.lastIndexOf('/');
-        return slash >= 0 && slash < word.length() - 1 ? word.substring(slash + 1) : word;
-    }
-
     /**
      * Index of the word naming the program actually run, past assignments and wrappers (the shell model's
      * {@link Wrappers#programIndex}); redirections are skipped. {@code words.size()} when there is none.

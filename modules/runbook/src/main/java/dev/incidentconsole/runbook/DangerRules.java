@@ -1,5 +1,6 @@
 package dev.incidentconsole.runbook;
 
+import dev.incidentconsole.shell.Wrappers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -125,7 +126,7 @@ public final class DangerRules {
         if (args.isEmpty() || dryRun(args)) {
             return null;
         }
-        String program = CommandWords.basename(args.get(0));
+        String program = Wrappers.basename(args.get(0));
         Danger d = HostDangers.check(program, args);
         if (d == null) {
             d = PlatformDangers.check(program, args);
@@ -179,7 +180,7 @@ public final class DangerRules {
     }
 
     private static boolean knownProgram(String word) {
-        String name = CommandWords.basename(word);
+        String name = Wrappers.basename(word);
         return HostDangers.PROGRAMS.contains(name) || PlatformDangers.PROGRAMS.contains(name)
                 || ServiceDangers.PROGRAMS.contains(name) || SystemDangers.PROGRAMS.contains(name) || SQL_CLIENTS.contains(name) || name.startsWith("mkfs")
                 || CommandWords.shellScript(List.of(name, "-c", "")) != null;
@@ -214,7 +215,7 @@ public final class DangerRules {
                 }
                 int k = CommandWords.programIndex(seg.words());
                 List<String> args = ShellWords.values(seg.words().subList(Math.min(k, seg.words().size()), seg.words().size()));
-                if (!args.isEmpty() && ECHO.contains(CommandWords.basename(args.get(0)))) {
+                if (!args.isEmpty() && ECHO.contains(Wrappers.basename(args.get(0)))) {
                     fed.append(String.join(" ", args.subList(1, args.size()))).append('\n');
                 }
                 fed.append(seg.stdin());
@@ -225,7 +226,7 @@ public final class DangerRules {
 
     private static String client(List<ShellWords.Word> words) {
         for (ShellWords.Word w : words) {
-            String name = CommandWords.basename(w.value());
+            String name = Wrappers.basename(w.value());
             if (SQL_CLIENTS.contains(name) || name.equals("redis-cli")) {
                 return name;
             }

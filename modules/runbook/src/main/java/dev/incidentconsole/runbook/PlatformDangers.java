@@ -4,6 +4,7 @@ import static dev.incidentconsole.runbook.HostDangers.danger;
 import static dev.incidentconsole.runbook.HostDangers.join;
 
 import dev.incidentconsole.shell.CurlArgs;
+import dev.incidentconsole.shell.Wrappers;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -168,7 +169,7 @@ final class PlatformDangers {
     }
 
     private static Danger httpDelete(List<String> args) {
-        if (CommandWords.basename(args.get(0)).equals("curl")) {
+        if (Wrappers.basename(args.get(0)).equals("curl")) {
             String method = CurlArgs.parse(args.subList(1, args.size())).method();
             return "DELETE".equalsIgnoreCase(method) ? danger("http-delete",
                     "Sends an HTTP DELETE request, which removes the resource on the server.") : null;

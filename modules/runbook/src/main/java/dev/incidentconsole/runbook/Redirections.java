@@ -1,5 +1,6 @@
 package dev.incidentconsole.runbook;
 
+import dev.incidentconsole.shell.Wrappers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -55,7 +56,7 @@ final class Redirections {
             return true;
         }
         List<String> args = ShellWords.values(words.subList(k, words.size()));
-        String program = CommandWords.basename(args.get(0));
+        String program = Wrappers.basename(args.get(0));
         return SILENT.contains(program) && args.size() == 1
                 || program.equals("cat") && args.size() == 2 && args.get(1).equals("/dev/null")
                 || program.equals("echo") && args.size() == 2 && args.get(1).equals("-n")
@@ -67,11 +68,11 @@ final class Redirections {
      * so {@code xargs rm -f} is judged as {@code rm} of the files named on its input.
      */
     static List<String> withInputOperands(List<ShellWords.Word> words, int k, List<String> args) {
-        if (args.isEmpty() || !FED_BY_XARGS.contains(CommandWords.basename(args.get(0)))) {
+        if (args.isEmpty() || !FED_BY_XARGS.contains(Wrappers.basename(args.get(0)))) {
             return args;
         }
         for (int j = 0; j < k; j++) {
-            if (!words.get(j).redirect() && CommandWords.basename(words.get(j).value()).equals("xargs")) {
+            if (!words.get(j).redirect() && Wrappers.basename(words.get(j).value()).equals("xargs")) {
                 List<String> fed = new ArrayList<>(args);
                 fed.add(FROM_INPUT);
                 return fed;

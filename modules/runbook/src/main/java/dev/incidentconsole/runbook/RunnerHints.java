@@ -1,5 +1,6 @@
 package dev.incidentconsole.runbook;
 
+import dev.incidentconsole.shell.Wrappers;
 import java.util.List;
 import java.util.Set;
 
@@ -84,7 +85,7 @@ public final class RunnerHints {
         if (script != null && depth < 3) {
             return of(script, depth + 1);
         }
-        String program = CommandWords.basename(first);
+        String program = Wrappers.basename(first);
         if (SETUP.contains(program)) {
             return null;
         }

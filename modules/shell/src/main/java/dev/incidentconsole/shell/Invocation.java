@@ -20,12 +20,7 @@ public record Invocation(List<String> via, List<String> words, ShellCommand scri
 
     /** The program's name without directory, or "" when there is none. */
     public String program() {
-        if (words.isEmpty()) {
-            return "";
-        }
-        String w = words.get(0);
-        int slash = w.lastIndexOf('/');
-        return slash >= 0 && slash < w.length() - 1 ? w.substring(slash + 1) : w;
+        return words.isEmpty() ? "" : Wrappers.basename(words.get(0));
     }
 
     /** The arguments after the program. */

@@ -15,6 +15,8 @@ import java.util.function.IntPredicate;
  * the text's length. Instances are immutable and thread-safe.
  */
 public final class ShellCommand {
+    /** {@code Quoting.values()} copies its array at every call, and this is asked for every character. */
+    private static final Quoting[] QUOTINGS = Quoting.values();
     /** How deep {@link #allCommands()} follows wrappers into the commands they run. */
     static final int MAX_NESTING = 6;
 
@@ -89,7 +91,7 @@ public final class ShellCommand {
      */
     public Quoting quotingAt(int offset) {
         int k = Math.max(0, Math.min(offset, quoting.length - 1));
-        return Quoting.values()[quoting[k]];
+        return QUOTINGS[quoting[k]];
     }
 
     /** The simple commands written in the text, in order; those inside {@code $(...)} are not among them. */

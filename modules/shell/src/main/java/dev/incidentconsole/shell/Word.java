@@ -76,8 +76,7 @@ public record Word(String value, int start, int end, boolean quoted, boolean ass
 
     /** The program name of this word: its value without any directory ({@code kubectl} for /usr/bin/kubectl). */
     public String basename() {
-        int slash = value.lastIndexOf('/');
-        return slash >= 0 && slash < value.length() - 1 ? value.substring(slash + 1) : value;
+        return Wrappers.basename(value);
     }
 
     /** The assigned name of an {@link #assignment()}, without any index or {@code +}. */

@@ -199,7 +199,8 @@ public final class Wrappers {
         return k + 1 < words.size() ? String.join(" ", words.subList(k + 1, words.size())) : null;
     }
 
-    static String basename(String word) {
+    /** {@code word} without its directory ({@code /usr/bin/curl} is {@code curl}); a word ending in {@code /} as is. */
+    public static String basename(String word) {
         int slash = word.lastIndexOf('/');
         return slash >= 0 && slash < word.length() - 1 ? word.substring(slash + 1) : word;
     }

@@ -86,17 +86,20 @@ public final class RunFeature implements AutoCloseable {
      */
     public static RunFeature standard(TaskExecutor tasks, DialogService dialogs, Window owner, LaunchOptions options) {
         FxSshPrompts prompts = new FxSshPrompts(dialogs, () -> owner);
-        SshConfigFile config;
-        try {
-            config = SshConfigFile.load(options.sshConfig());
-        } catch (ExecException e) {
-            LOG.warn("{} SSH targets use their own settings only.", e.getMessage());
-            config = SshConfigFile.empty();
-        }
         ExecSettings settings = ExecSettings.defaults().withOutputDir(options.dataDir().resolve("runs"));
-        CommandRunner runner = new CommandRunner(settings, new SshConnections(config, prompts, prompts,
+        // The SSH config is read at the first SSH run, not here on the window's start.
+        CommandRunner runner = new CommandRunner(settings, new SshConnections(() -> sshConfig(options), prompts, prompts,
                 Duration.ofSeconds(15), Duration.ofSeconds(30), options.sshAgent()));
         return new RunFeature(tasks, dialogs, runner, TerminalLauncher.system(options), options);
+    }
+
+    private static SshConfigFile sshConfig(LaunchOptions options) {
+        try {
+            return SshConfigFile.load(options.sshConfig());
+        } catch (ExecException e) {
+            LOG.warn("{} SSH targets use their own settings only.", e.getMessage());
+            return SshConfigFile.empty();
+        }
     }
 
     /**

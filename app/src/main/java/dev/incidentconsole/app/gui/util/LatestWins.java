@@ -19,16 +19,7 @@ public final class LatestWins {
     /** Runs {@code work} like {@link TaskExecutor#execute}; its callbacks run only if no newer request came meanwhile. */
     public <T> TaskHandle submit(Callable<T> work, Consumer<? super T> onSuccess,
                                  Consumer<? super Exception> onFailure) {
-        long request = ++latest;
-        return executor.execute(work, result -> {
-            if (request == latest) {
-                onSuccess.accept(result);
-            }
-        }, e -> {
-            if (request == latest) {
-                onFailure.accept(e);
-            }
-        });
+        return submit(work, onSuccess, onFailure, () -> { });
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import net.schmizz.keepalive.KeepAliveProvider;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
@@ -28,7 +29,9 @@ public final class SshConnections implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(SshConnections.class);
     private static final int MAX_HOPS = 8;
 
-    private final SshConfigFile config;
+    /** Read at the first connection or alias lookup, off the thread that makes the pool (the window's). */
+    private final Supplier<SshConfigFile> configSource;
+    private SshConfigFile config;
     private final HostKeyDecision hostKeys;
     private final PassphraseProvider passphrases;
     private final Duration connectTimeout;
@@ -57,8 +60,14 @@ public final class SshConnections implements Closeable {
     /** @param agent the ssh-agent to log in with first; {@link SshAgent#none()} for key files only */
     public SshConnections(SshConfigFile config, HostKeyDecision hostKeys, PassphraseProvider passphrases,
                           Duration connectTimeout, Duration keepAlive, SshAgent agent) {
+        this(() -> config, hostKeys, passphrases, connectTimeout, keepAlive, agent);
+    }
+
+    /** @param config gives the SSH config when first needed (reading the file is I/O the pool's maker may not do) */
+    public SshConnections(Supplier<SshConfigFile> config, HostKeyDecision hostKeys, PassphraseProvider passphrases,
+                          Duration connectTimeout, Duration keepAlive, SshAgent agent) {
         this.agent = agent;
-        this.config = config;
+        this.configSource = config;
         this.hostKeys = hostKeys;
         this.passphrases = passphrases;
         this.connectTimeout = connectTimeout;
@@ -73,9 +82,16 @@ public final class SshConnections implements Closeable {
         return sshConfig;
     }
 
+    private synchronized SshConfigFile config() {
+        if (config == null) {
+            config = configSource.get();
+        }
+        return config;
+    }
+
     /** Resolves an alias through the SSH config this pool was made with. */
     public SshHost resolve(String alias) throws ExecException {
-        return config.resolve(alias);
+        return config().resolve(alias);
     }
 
     /**
@@ -151,7 +167,7 @@ public final class SshConnections implements Closeable {
             }
             last = last.substring(0, colon);
         }
-        SshHost resolved = config.resolve(last.replace("[", "").replace("]", ""));
+        SshHost resolved = config().resolve(last.replace("[", "").replace("]", ""));
         String before = hops.size() > 1 ? String.join(",", hops.subList(0, hops.size() - 1)) : resolved.proxyJump();
         boolean ownKeys = !resolved.identityFiles().isEmpty();
         return new SshHost(resolved.name(), resolved.host(), port == null ? resolved.port() : port,

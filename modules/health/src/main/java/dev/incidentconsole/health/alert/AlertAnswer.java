@@ -2,7 +2,6 @@ package dev.incidentconsole.health.alert;
 
 import dev.incidentconsole.runbook.Runbook;
 import dev.incidentconsole.runbook.Section;
-import java.util.Optional;
 
 /**
  * A runbook section that answers a firing alert, and why.
@@ -27,15 +26,5 @@ public record AlertAnswer(Runbook runbook, Section section, String url, Kind kin
     /** Whether a local runbook was found (else only {@link #url()} can be opened). */
     public boolean local() {
         return runbook != null;
-    }
-
-    /** The section, when the answer is one section of a local runbook. */
-    public Optional<Section> sectionIfAny() {
-        return Optional.ofNullable(section);
-    }
-
-    /** The line of the section (or 1 for a whole runbook; 0 when not local). */
-    public int line() {
-        return section != null ? section.line() : runbook != null ? 1 : 0;
     }
 }

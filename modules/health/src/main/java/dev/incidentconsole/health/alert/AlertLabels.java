@@ -42,12 +42,12 @@ final class AlertLabels {
     static String why(FiringAlert alert, ServiceSpec spec) {
         for (String l : NAME_LABELS) {
             String v = alert.labels().get(l);
-            if (v != null && names(spec, key(v))) {
+            if (v != null && names(spec, AlertMentions.key(v))) {
                 return l + "=\"" + v + "\"";
             }
         }
         String pod = alert.labels().get("pod");
-        if (pod != null && names(spec, key(POD_SUFFIX.matcher(pod.toLowerCase(Locale.ROOT)).replaceFirst("")))) {
+        if (pod != null && names(spec, AlertMentions.key(POD_SUFFIX.matcher(pod.toLowerCase(Locale.ROOT)).replaceFirst("")))) {
             return "pod=\"" + pod + "\"";
         }
         String instance = alert.labels().get("instance");
@@ -55,14 +55,14 @@ final class AlertLabels {
             return "instance=\"" + instance + "\"";
         }
         String namespace = alert.labels().get("namespace");
-        if (namespace != null && spec.tags().stream().anyMatch(t -> key(t).equals(key(namespace)))) {
+        if (namespace != null && spec.tags().stream().anyMatch(t -> AlertMentions.key(t).equals(AlertMentions.key(namespace)))) {
             return "namespace=\"" + namespace + "\"";
         }
         return null;
     }
 
     private static boolean names(ServiceSpec spec, String key) {
-        return !key.isEmpty() && (key(spec.name()).equals(key) || spec.components().stream().anyMatch(c -> key(c).equals(key)));
+        return !key.isEmpty() && (AlertMentions.key(spec.name()).equals(key) || spec.components().stream().anyMatch(c -> AlertMentions.key(c).equals(key)));
     }
 
     private static boolean sameAddress(String instance, ServiceSpec spec) {
@@ -73,9 +73,5 @@ final class AlertLabels {
         String host = instance.substring(0, colon).toLowerCase(Locale.ROOT);
         String own = spec.host().toLowerCase(Locale.ROOT);
         return host.equals(own) || LOOPBACK.contains(host) && (LOOPBACK.contains(own) || own.isEmpty());
-    }
-
-    private static String key(String text) {
-        return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{Alnum}]", "");
     }
 }

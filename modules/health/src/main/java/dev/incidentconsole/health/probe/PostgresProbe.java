@@ -57,9 +57,10 @@ final class PostgresProbe implements Probe {
             if (reason.startsWith("unsupported startup parameter")) {
                 // PgBouncer without ignore_startup_parameters refuses what pgjdbc always sends: the pooler is
                 // there, but the login and query could not be tried; not DOWN, since psql gets through
+                String parameter = reason.substring(reason.indexOf(':') + 1).strip();
                 return context.up(reason).withStatus(Status.DEGRADED, "PgBouncer on " + spec.port() + " answers but refuses "
-                        + reason.substring(reason.indexOf(':') + 1).strip() + ", which JDBC sends; add ignore_startup_parameters = "
-                        + reason.substring(reason.indexOf(':') + 1).strip() + " to pgbouncer.ini to check the login and query");
+                        + parameter + ", which JDBC sends; add ignore_startup_parameters = " + parameter
+                        + " to pgbouncer.ini to check the login and query");
             }
             if (spec.readiness() && answered(e)) {
                 // as pg_isready: a server that refuses this login (password, database) still accepts connections

@@ -118,7 +118,7 @@ final class CheckCommands {
 
     private Parsed nativeCheck(List<String> words, List<List<String>> segments, Map<String, String> assigned,
                                String defaultHost, int port) {
-        String program = words.isEmpty() ? "" : basename(words.get(0));
+        String program = words.isEmpty() ? "" : Wrappers.basename(words.get(0));
         List<String> args = words.isEmpty() ? List.of() : words.subList(1, words.size());
         return switch (program) {
             case "curl" -> CurlCheck.parse(args, segments.subList(1, segments.size()));
@@ -292,11 +292,6 @@ final class CheckCommands {
             i++;
         }
         return words.subList(i, words.size());
-    }
-
-    private static String basename(String program) {
-        int slash = program.lastIndexOf('/');
-        return slash < 0 ? program : program.substring(slash + 1);
     }
 
     private static String or(String a, String b) {
