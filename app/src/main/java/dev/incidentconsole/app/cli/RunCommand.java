@@ -123,13 +123,12 @@ public final class RunCommand implements Callable<Integer> {
                     err.println("Check the command and the target (" + where.name() + "), then add --yes to run it.");
                     return REFUSED;
                 }
-                request = request.confirmedBy(Confirmation.of(prepared));
             }
             if (where.production()) {
                 err.println("Running on production target " + where.name() + " (" + where.where() + ").");
                 err.flush();
             }
-            RunHandle handle = runner.start(request);
+            RunHandle handle = runner.start(prepared, prepared.dangerous() ? Confirmation.of(prepared) : null);
             return finish(handle, out, err);
         } catch (ExecException e) {
             err.println(e.getMessage());

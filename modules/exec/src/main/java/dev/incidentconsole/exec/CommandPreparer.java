@@ -29,8 +29,9 @@ final class CommandPreparer {
         if (danger == null) {
             danger = request.knownDanger();
         }
-        Interactivity interactivity = Interactivity.of(ShellCommand.parse(text));
-        return new PreparedCommand(text, wrap(text, request.target()), request.target(), danger, interactivity,
+        ShellCommand parsed = ShellCommand.parse(text);
+        Interactivity interactivity = Interactivity.of(parsed);
+        return new PreparedCommand(text, parsed, wrap(text, request.target()), request.target(), danger, interactivity,
                 timeout(request.timeout(), interactivity));
     }
 

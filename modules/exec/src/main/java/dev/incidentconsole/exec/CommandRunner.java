@@ -78,12 +78,23 @@ public final class CommandRunner implements Closeable {
      *                                 connect, host key or login failure, ...)
      */
     public RunHandle start(RunRequest request) throws ExecException {
-        PreparedCommand prepared = prepare(request);
-        if (prepared.dangerous() && (request.confirmation() == null
-                || !request.confirmation().covers(prepared.text()))) {
+        return start(prepare(request), request.confirmation());
+    }
+
+    /**
+     * Starts a command {@link #prepare prepared} earlier, as it was shown: it is not substituted or judged
+     * again, so a caller that looks at the prepared command before running it pays for one reading.
+     *
+     * @param confirmation the engineer's confirmation of {@code prepared}'s text, or {@code null}
+     * @throws CommandRefusedException when {@code prepared} is destructive and {@code confirmation} does not
+     *                                 cover its text
+     * @throws ExecException           as {@link #start(RunRequest)}
+     */
+    public RunHandle start(PreparedCommand prepared, Confirmation confirmation) throws ExecException {
+        if (prepared.dangerous() && (confirmation == null || !confirmation.covers(prepared.text()))) {
             throw new CommandRefusedException(prepared.danger(), prepared.text());
         }
-        KubeContextGuard.check(prepared.text(), prepared.target(), kubectlEnvironment(prepared.target()),
+        KubeContextGuard.check(prepared.parsed(), prepared.target(), kubectlEnvironment(prepared.target()),
                 Path.of(System.getProperty("user.home")));
         Execution execution = execute(prepared.runText(), prepared.target());
         OutputSink sink;

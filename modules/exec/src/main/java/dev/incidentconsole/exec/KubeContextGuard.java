@@ -32,18 +32,18 @@ final class KubeContextGuard {
     }
 
     /**
-     * @param text the command as it will run
+     * @param parsed the command as it will run
      * @param env  the environment kubectl will see (KUBECONFIG, KUBERNETES_SERVICE_HOST)
      * @param home the user's home, for {@code ~/.kube/config}
      * @throws ExecException NO_KUBE_CONTEXT naming the kubeconfig and what to do
      */
-    static void check(String text, Target target, Map<String, String> env, Path home) throws ExecException {
+    static void check(ShellCommand parsed, Target target, Map<String, String> env, Path home) throws ExecException {
         if (target instanceof KubeTarget kube && kube.context() != null || target instanceof SshTarget
                 || target instanceof DockerTarget) {
             return;
         }
         boolean inPod = target instanceof KubeTarget kube && kube.pod() != null; // wrapped in kubectl exec
-        if (!inPod && !callsKubectlOnACluster(text)) {
+        if (!inPod && !callsKubectlOnACluster(parsed, 0)) {
             return;
         }
         if (env.get("KUBERNETES_SERVICE_HOST") != null) {
@@ -67,11 +67,11 @@ final class KubeContextGuard {
     }
 
     /**
-     * Whether some simple command of {@code text}, or of a script it hands to a shell or ssh
+     * Whether some simple command of {@code parsed}, or of a script it hands to a shell or ssh
      * ({@code sh -c '...'}), runs kubectl against a cluster without naming one itself.
      */
-    static boolean callsKubectlOnACluster(String text) {
-        return callsKubectlOnACluster(ShellCommand.parse(text), 0);
+    static boolean callsKubectlOnACluster(ShellCommand parsed) {
+        return callsKubectlOnACluster(parsed, 0);
     }
 
     private static boolean callsKubectlOnACluster(ShellCommand parsed, int depth) {

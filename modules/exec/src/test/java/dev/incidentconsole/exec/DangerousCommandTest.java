@@ -8,6 +8,7 @@ import dev.incidentconsole.runbook.DangerRules;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -75,6 +76,31 @@ class DangerousCommandTest {
         RunRequest changed = request.withVariable("file", "victim").confirmedBy(yes);
         assertThatThrownBy(() -> runner.start(changed)).isInstanceOf(CommandRefusedException.class);
         assertThat(dir.resolve("work/victim")).exists();
+    }
+
+    @Test
+    void preparedCommandStartsAsShownWithoutBeingJudgedAgain() throws ExecException {
+        AtomicInteger judged = new AtomicInteger();
+        try (CommandRunner counting = Runners.withDangerCheck(dir, text -> {
+            judged.incrementAndGet();
+            return RM_RULE.apply(text);
+        })) {
+            PreparedCommand shown = counting.prepare(RunRequest.of("cat <file>", target).withVariable("file", "victim"));
+            RunResult result = counting.start(shown, null).await(Runners.WAIT);
+            assertThat(result.stdout()).containsExactly("x");
+            assertThat(judged).as("judged once, when prepared").hasValue(1);
+        }
+    }
+
+    @Test
+    void preparedDestructiveCommandIsRefusedUnlessItsTextIsConfirmed() throws ExecException {
+        PreparedCommand shown = runner.prepare(RunRequest.of("rm victim", target));
+        PreparedCommand other = runner.prepare(RunRequest.of("rm other", target));
+        assertThatThrownBy(() -> runner.start(shown, null)).isInstanceOf(CommandRefusedException.class);
+        assertThatThrownBy(() -> runner.start(shown, Confirmation.of(other))).isInstanceOf(CommandRefusedException.class);
+        assertThat(dir.resolve("work/victim")).exists();
+        assertThat(runner.start(shown, Confirmation.of(shown)).await(Runners.WAIT).succeeded()).isTrue();
+        assertThat(dir.resolve("work/victim")).doesNotExist();
     }
 
     @Test

@@ -143,6 +143,6 @@ class ShellReadingDifferentialTest {
         String quoting = placeholders == null || placeholders.isEmpty() ? "-" : placeholders.stream()
                 .map(p -> p.name() + "=" + parsed.quotingAt(p.start())).collect(Collectors.joining(" "));
         return (i.needsTerminal() ? "T" : "-") + (i.endless() ? "E" : "-") + " " + i.reason() + " | "
-                + KubeContextGuard.callsKubectlOnACluster(text) + " | " + quoting;
+                + KubeContextGuard.callsKubectlOnACluster(parsed) + " | " + quoting;
     }
 }

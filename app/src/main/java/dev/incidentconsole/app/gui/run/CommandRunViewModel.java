@@ -245,14 +245,12 @@ public final class CommandRunViewModel {
             listener.notRun(p, target.get(), declined(p, target.get()));
             return;
         }
-        RunRequest request = request();
         services.known().remember(values());
         message.set("");
         stdoutSecrets = SecretMasker.standard().lines();
         stderrSecrets = SecretMasker.standard().lines();
         listener.started(p, target.get());
-        session.start(services, p.dangerous() ? request.confirmedBy(Confirmation.of(p)) : request, message::set,
-                listener::ended);
+        session.start(services, p, p.dangerous() ? Confirmation.of(p) : null, message::set, listener::ended);
     }
 
     /** Opens the command in the system terminal on the chosen target, after the same checks as {@link #run()}. */

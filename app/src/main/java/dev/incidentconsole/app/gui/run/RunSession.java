@@ -1,9 +1,10 @@
 package dev.incidentconsole.app.gui.run;
 
+import dev.incidentconsole.exec.Confirmation;
 import dev.incidentconsole.exec.ExecException;
 import dev.incidentconsole.exec.OutputLine;
 import dev.incidentconsole.exec.RunHandle;
-import dev.incidentconsole.exec.RunRequest;
+import dev.incidentconsole.exec.PreparedCommand;
 import dev.incidentconsole.exec.RunResult;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,10 +33,11 @@ final class RunSession {
     }
 
     /**
-     * Starts {@code request} through {@code services}; {@code message} receives why it could not start or
-     * how it ended abnormally, then {@code ended} the result ({@code null} when it never started).
+     * Starts {@code prepared}, as it was shown, through {@code services}; {@code message} receives why it could
+     * not start or how it ended abnormally, then {@code ended} the result ({@code null} when it never started).
      */
-    void start(RunServices services, RunRequest request, Consumer<String> message, Consumer<RunResult> ended) {
+    void start(RunServices services, PreparedCommand prepared, Confirmation confirmation, Consumer<String> message,
+               Consumer<RunResult> ended) {
         long run = ++generation;
         output.clear();
         result.set(null);
@@ -54,7 +56,7 @@ final class RunSession {
                 ended.accept(done);
             }
         });
-        services.tasks().execute(() -> services.runner().start(request), started -> {
+        services.tasks().execute(() -> services.runner().start(prepared, confirmation), started -> {
             handle = started;
             outputFile.set(started.outputFile());
             started.addListener(batcher);

@@ -10,6 +10,7 @@ import dev.incidentconsole.exec.PreparedCommand;
 import dev.incidentconsole.exec.SshTarget;
 import dev.incidentconsole.exec.Target;
 import dev.incidentconsole.exec.ssh.SshHost;
+import dev.incidentconsole.shell.ShellCommand;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +42,8 @@ class TerminalScriptTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("targets")
     void interactiveCommandRunsWithATerminalOnItsTarget(Target target, String expected) {
-        PreparedCommand prepared = new PreparedCommand("psql -h db", "psql -h db", target, null,
-                Interactivity.of("psql -h db"), null);
+        PreparedCommand prepared = new PreparedCommand("psql -h db", ShellCommand.parse("psql -h db"), "psql -h db",
+                target, null, Interactivity.of("psql -h db"), null);
 
         assertThat(TerminalScript.of(prepared, Path.of("/shim"), Path.of("/usr/bin/kubectl"))).isEqualTo(expected);
     }

@@ -62,11 +62,12 @@ final class CommandProbe implements Probe {
                 null, null);
         RunHandle handle;
         try {
-            String refusal = refusal(runner.prepare(request));
+            PreparedCommand prepared = runner.prepare(request);
+            String refusal = refusal(prepared);
             if (refusal != null) {
                 return context.down("refused: " + refusal + " (" + where + ")");
             }
-            handle = runner.start(request);
+            handle = runner.start(prepared, null);
         } catch (ExecException e) {
             return context.down("cannot run the command: " + e.getMessage());
         }
