@@ -1,5 +1,6 @@
 package dev.incidentconsole.runbook;
 
+import dev.incidentconsole.shell.Flags;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -35,7 +36,7 @@ final class HostDangers {
             case "find" -> args.contains("-delete") ? danger("find-delete",
                     "Deletes every file find matches; check the match with -print first.") : null;
             case "shred", "wipefs" -> danger("shred", "Destroys the contents of " + operands(args) + " (" + program + ").");
-            case "truncate" -> hasOption(args, "-s", "--size") ? danger("truncate-file",
+            case "truncate" -> Flags.hasAny(args, "-s", "--size") ? danger("truncate-file",
                     "Cuts " + operands(withoutSize(args)) + " to the given size; the removed content is lost.") : null;
             case "kill" -> killSignal(args) ? danger("kill-9",
                     "Sends SIGKILL: the process dies without cleanup and may leave data half written.") : null;
@@ -193,17 +194,6 @@ final class HostDangers {
             return danger("git-clean", "Deletes untracked files from the working tree.");
         }
         return null;
-    }
-
-    static boolean hasOption(List<String> args, String... options) {
-        for (String a : args) {
-            for (String o : options) {
-                if (a.equals(o) || a.startsWith(o + "=") || (o.length() == 2 && a.startsWith(o) && !o.startsWith("--"))) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     static List<String> operandList(List<String> args) {

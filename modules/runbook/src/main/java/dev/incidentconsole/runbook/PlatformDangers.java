@@ -4,6 +4,7 @@ import static dev.incidentconsole.runbook.HostDangers.danger;
 import static dev.incidentconsole.runbook.HostDangers.join;
 
 import dev.incidentconsole.shell.CurlArgs;
+import dev.incidentconsole.shell.Flags;
 import dev.incidentconsole.shell.Wrappers;
 import java.util.List;
 import java.util.Locale;
@@ -133,7 +134,7 @@ final class PlatformDangers {
             return null;
         }
         return switch (args.get(sub)) {
-            case "down" -> HostDangers.hasOption(args.subList(sub, args.size()), "-v", "--volumes")
+            case "down" -> Flags.hasAny(args.subList(sub, args.size()), "-v", "--volumes")
                     ? danger("compose-down-volumes", "Stops the Compose project and deletes its volumes: their data is lost.")
                     : danger("compose-down", "Stops and removes the Compose project's containers and networks.");
             case "rm" -> danger("compose-rm", "Removes the project's stopped containers; anything written inside them is lost.");

@@ -2,6 +2,7 @@ package dev.incidentconsole.runbook;
 
 import static dev.incidentconsole.runbook.HostDangers.danger;
 
+import dev.incidentconsole.shell.Flags;
 import java.util.List;
 import java.util.Set;
 
@@ -62,7 +63,7 @@ final class ServiceDangers {
 
     /** Restoring into a database (-d) writes over it; without -d pg_restore only prints SQL or a listing. */
     private static Danger pgRestore(List<String> args) {
-        if (!HostDangers.hasOption(args, "-d", "--dbname") || HostDangers.hasOption(args, "-l", "--list")) {
+        if (!Flags.hasAny(args, "-d", "--dbname") || Flags.hasAny(args, "-l", "--list")) {
             return null;
         }
         boolean clean = args.stream().anyMatch(a -> a.equals("--clean") || a.matches("-[a-zA-Z]*c[a-zA-Z]*"));
