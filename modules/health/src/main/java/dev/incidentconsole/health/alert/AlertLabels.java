@@ -23,16 +23,12 @@ final class AlertLabels {
     private AlertLabels() {
     }
 
-    /** A service an alert is about, and the label that says so, e.g. {@code service="PgBouncer"}. */
-    record Match(ServiceSpec service, String label) {
-    }
-
-    static List<Match> match(FiringAlert alert, List<ServiceSpec> services) {
-        List<Match> out = new ArrayList<>();
+    static List<AlertLinker.LabelMatch> match(FiringAlert alert, List<ServiceSpec> services) {
+        List<AlertLinker.LabelMatch> out = new ArrayList<>();
         for (ServiceSpec s : services) {
             String label = why(alert, s);
             if (label != null) {
-                out.add(new Match(s, label));
+                out.add(new AlertLinker.LabelMatch(s, label));
             }
         }
         return out;

@@ -78,7 +78,7 @@ public final class AlertLinker {
      * @return each service with the label that names it, e.g. {@code service="PgBouncer"}
      */
     public List<LabelMatch> services(FiringAlert alert, List<ServiceSpec> services) {
-        return AlertLabels.match(alert, services).stream().map(m -> new LabelMatch(m.service(), m.label())).toList();
+        return AlertLabels.match(alert, services);
     }
 
     /** Whether the alert's labels name the service (see {@link #services}). */

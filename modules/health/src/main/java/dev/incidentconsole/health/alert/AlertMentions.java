@@ -7,6 +7,7 @@ import dev.incidentconsole.runbook.Section;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,7 +37,7 @@ final class AlertMentions {
             return out;
         }
         for (Section s : runbook.sections()) {
-            if (!s.label() && phrase(words(s.title()), wanted, s.title(), alertName)) {
+            if (!s.label() && phrase(s.title(), wanted, alertName)) {
                 out.add(new Mention(s, "its heading", 3));
                 continue;
             }
@@ -76,18 +77,18 @@ final class AlertMentions {
         for (Block b : s.blocks()) {
             if (b instanceof Block.Text t) {
                 for (Inline i : t.inlines()) {
-                    if (i.style() == Inline.Style.CODE && phrase(words(i.text()), wanted, i.text(), alertName)) {
+                    if (i.style() == Inline.Style.CODE && phrase(i.text(), wanted, alertName)) {
                         return "inline code";
                     }
                 }
                 boolean item = t.type() == Block.TextType.BULLET || t.type() == Block.TextType.NUMBERED;
-                if (item && phrase(words(t.plain()), wanted, t.plain(), alertName)) {
+                if (item && phrase(t.plain(), wanted, alertName)) {
                     return "a list item";
                 }
             } else if (b instanceof Block.Table t) {
                 for (List<String> row : t.rows()) {
                     for (String cell : row) {
-                        if (phrase(words(cell), wanted, cell, alertName)) {
+                        if (phrase(cell, wanted, alertName)) {
                             return "a table cell";
                         }
                     }
@@ -105,15 +106,15 @@ final class AlertMentions {
     }
 
     /**
-     * Whether {@code wanted} (the alert name's words) appear in a row in {@code have}. A one-word name must be
-     * the whole text, or be written there as it is in the alert (so {@code Watchdog} does not match "watchdog
-     * timer" in passing).
+     * Whether {@code wanted} (the alert name's words) appear in a row in {@code text}'s words. A one-word name
+     * must be the whole text, or be written there as it is in the alert, not inside a longer word or
+     * hyphenated name (so {@code Watchdog} does not match "watchdog timer" in passing).
      */
-    private static boolean phrase(List<String> have, List<String> wanted, String text, String alertName) {
+    private static boolean phrase(String text, List<String> wanted, String alertName) {
         if (wanted.size() == 1) {
-            return key(text).equals(key(alertName))
-                    || Pattern.compile("(?<![\\w-])" + Pattern.quote(alertName) + "(?![\\w-])").matcher(text).find();
+            return key(text).equals(key(alertName)) || standsAlone(text, alertName, AlertMentions::nameChar);
         }
+        List<String> have = words(text);
         outer:
         for (int i = 0; i + wanted.size() <= have.size(); i++) {
             for (int j = 0; j < wanted.size(); j++) {
@@ -141,25 +142,45 @@ final class AlertMentions {
     }
 
     static boolean containsMetric(String text, String metric) {
+        return standsAlone(text, metric, AlertMentions::metricChar);
+    }
+
+    /** Whether {@code token} occurs in {@code text} with no {@code partOfToken} character on either side. */
+    private static boolean standsAlone(String text, String token, IntPredicate partOfToken) {
         int from = 0;
         while (true) {
-            int at = text.indexOf(metric, from);
+            int at = text.indexOf(token, from);
             if (at < 0) {
                 return false;
             }
-            int end = at + metric.length();
-            if ((at == 0 || !metricChar(text.charAt(at - 1))) && (end == text.length() || !metricChar(text.charAt(end)))) {
+            int end = at + token.length();
+            if ((at == 0 || !partOfToken.test(text.charAt(at - 1)))
+                    && (end == text.length() || !partOfToken.test(text.charAt(end)))) {
                 return true;
             }
             from = at + 1;
         }
     }
 
-    private static boolean metricChar(char c) {
+    private static boolean metricChar(int c) {
         return Character.isLetterOrDigit(c) || c == '_' || c == ':';
     }
 
+    /** What continues an alert name in prose: an ASCII letter, digit, underscore or hyphen. */
+    private static boolean nameChar(int c) {
+        return c < 128 && (Character.isLetterOrDigit(c) || c == '_') || c == '-';
+    }
+
+    /** The name's ASCII letters and digits, lower-cased: {@code PG-Bouncer} and {@code pgbouncer} are one key. */
     static String key(String name) {
-        return name.toLowerCase(Locale.ROOT).replaceAll("[^\\p{Alnum}]", "");
+        String lower = name.toLowerCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder(lower.length());
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if (c < 128 && Character.isLetterOrDigit(c)) {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 }

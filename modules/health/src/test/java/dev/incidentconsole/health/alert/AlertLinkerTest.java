@@ -137,6 +137,26 @@ class AlertLinkerTest {
         assertThat(linker.answers(alert("Watch", Map.of(), ""))).isEmpty();
     }
 
+    @ParameterizedTest(name = "{0} => {1}")
+    @CsvSource(delimiterString = "=>", value = {
+        "'the Watchdog alert fires'      => true",
+        "'Watchdog.'                     => true",
+        "'(Watchdog)'                    => true",
+        "'watchdog'                      => true",
+        "'Watch-dog'                     => true",
+        "'the watchdog timer'            => false",
+        "'Watchdog-timer expired'        => false",
+        "'Watchdog_total climbs'         => false",
+        "'NoWatchdog here'               => false",
+        "'Watchdog2 is another alert'    => false",
+        "'see Wätchdog or Watchdogs'     => false",
+    })
+    void oneWordNameCountsOnlyAsAWholeName(String item, boolean found) {
+        Runbook runbook = parser.parse(Path.of("/srv/wiki/w.md"), "# W\n\n## Notes\n\n- " + item + "\n");
+        assertThat(AlertMentions.name(runbook, "Watchdog")).as(item).hasSize(found ? 1 : 0);
+        assertThat(AlertMentions.key("PG-Bouncer_2")).isEqualTo(AlertMentions.key("pgbouncer2")).isEqualTo("pgbouncer2");
+    }
+
     @Test
     void metricsOfTheExpressionFindTheSectionThatUsesThem() {
         String expr = "pg_replication_lag_seconds{instance=\"db-2:9187\"} > 30 and on(instance) up == 1";
