@@ -150,15 +150,24 @@ final class CheckCommands {
                 return null;
             }
         }
-        String host = or(resolved(or(o.get("host"), assigned.get("PGHOST"))), defaultHost);
-        String portText = or(resolved(or(o.get("port"), assigned.get("PGPORT"))), Integer.toString(port));
-        if (!portText.matches("\\d{1,5}")) {
+        PgAddress at = PgAddress.of(o, assigned, defaultHost, port);
+        if (at == null) {
             return null;
         }
         String user = resolved(or(o.get("user"), assigned.get("PGUSER")));
         // pg_isready, like psql, logs in to the database named as the user when none is given
         String db = resolved(or(o.get("dbname"), or(assigned.get("PGDATABASE"), user)));
-        return new Parsed(PostgresSpec.ready(host, Integer.parseInt(portText), db, user), host, List.of());
+        return new Parsed(PostgresSpec.ready(at.host(), at.port(), db, user), at.host(), List.of());
+    }
+
+    /** Where a PostgreSQL client connects: its option, else {@code PGHOST}/{@code PGPORT} set before it, else the row's. */
+    private record PgAddress(String host, int port) {
+        /** {@code null} when the port is not a number (or uses an unset variable). */
+        static PgAddress of(Map<String, String> options, Map<String, String> assigned, String defaultHost, int port) {
+            String host = or(resolved(or(options.get("host"), assigned.get("PGHOST"))), defaultHost);
+            String portText = or(resolved(or(options.get("port"), assigned.get("PGPORT"))), Integer.toString(port));
+            return portText.matches("\\d{1,5}") ? new PgAddress(host, Integer.parseInt(portText)) : null;
+        }
     }
 
     /** The probe aimed at the row's host and port instead of the address inside the container. */
@@ -222,17 +231,16 @@ final class CheckCommands {
         if (query != null && !query.strip().toLowerCase(Locale.ROOT).matches("(select|show|with)\\b.*")) {
             return null; // a meta-command or a write is not a health query
         }
-        String host = or(resolved(or(o.get("host"), assigned.get("PGHOST"))), defaultHost);
-        String portText = or(resolved(or(o.get("port"), assigned.get("PGPORT"))), Integer.toString(port));
-        if (!portText.matches("\\d{1,5}")) {
+        PgAddress at = PgAddress.of(o, assigned, defaultHost, port);
+        if (at == null) {
             return null;
         }
         List<String> notes = new ArrayList<>();
         String password = or(assigned.get("PGPASSWORD"), "");
-        PostgresSpec spec = new PostgresSpec(host, Integer.parseInt(portText), resolved(or(dbname, assigned.get("PGDATABASE"))),
+        PostgresSpec spec = new PostgresSpec(at.host(), at.port(), resolved(or(dbname, assigned.get("PGDATABASE"))),
                 resolved(or(o.get("user"), assigned.get("PGUSER"))), secret(password, "PGPASSWORD", notes),
                 null, written(query), null);
-        return new Parsed(spec, host, notes);
+        return new Parsed(spec, at.host(), notes);
     }
 
     private Parsed redisCli(List<String> args, Map<String, String> assigned, String defaultHost, int port) {
