@@ -61,8 +61,7 @@ final class CheckJson {
         if (l.webOnly()) {
             return new RunbookJson(null, null, 0, l.why(), l.url());
         }
-        int hash = l.reference().indexOf('#');
-        return new RunbookJson(l.file().isEmpty() ? l.reference() : l.file(),
-                hash < 0 ? "" : l.reference().substring(hash + 1), l.line(), l.why(), null);
+        return new RunbookJson(l.file().isEmpty() ? l.reference() : l.file(), l.sectionPath(), l.line(), l.why(),
+                null);
     }
 }

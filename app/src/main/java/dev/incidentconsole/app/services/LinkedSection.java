@@ -1,5 +1,8 @@
 package dev.incidentconsole.app.services;
 
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * A runbook section that fits a service or an alert.
  *
@@ -29,6 +32,18 @@ public record LinkedSection(String reference, String title, String runbook, Stri
     /** {@code title (runbook)}, as the dashboard lists it. */
     public String label() {
         return runbook.isEmpty() || runbook.equals(title) ? title : title + " (" + runbook + ")";
+    }
+
+    /** The heading path of {@link #reference()}, after its {@code #} ({@code A > B}), or empty for a whole runbook. */
+    public String sectionPath() {
+        int hash = reference.indexOf('#');
+        return hash < 0 ? "" : reference.substring(hash + 1);
+    }
+
+    /** The headings of {@link #sectionPath()}, outermost first; empty for a whole runbook. */
+    public List<String> headings() {
+        String path = sectionPath();
+        return path.isEmpty() ? List.of() : Arrays.asList(path.split(" > "));
     }
 
     /** Whether this is only a web address to open in the browser. */

@@ -45,6 +45,18 @@ class RunbookLinksTest {
     }
 
     @Test
+    void linkNamesItsSectionPathAndHeadingsAfterTheHash() {
+        LinkedSection section = links.forService(spec("Cache", List.of(), List.of(
+                RunbookRef.parse("alerts.md#Alert Runbooks > Alert: RedisDown"))), List.of()).get(0);
+        LinkedSection whole = new LinkedSection("cache.md", "Cache", "Cache", "runbook_url annotation", true);
+
+        assertThat(section.sectionPath()).isEqualTo("Alert Runbooks > Alert: RedisDown");
+        assertThat(section.headings()).containsExactly("Alert Runbooks", "Alert: RedisDown");
+        assertThat(whole.sectionPath()).isEmpty();
+        assertThat(whole.headings()).isEmpty();
+    }
+
+    @Test
     void firingAlertAboutTheServiceLinksItsSection() {
         ServiceSpec cache = spec("Cache", List.of(), List.of());
         FiringAlert down = new FiringAlert("RedisDown", "critical", Map.of("alertname", "RedisDown", "service", "cache"),

@@ -5,7 +5,6 @@ import dev.incidentconsole.app.services.LinkedSection;
 import dev.incidentconsole.health.FiringAlert;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -49,8 +48,6 @@ public final class FiringAlertNodes {
         if (!l.found() || l.file().isEmpty()) {
             return null;
         }
-        int hash = l.reference().indexOf('#');
-        List<String> path = hash < 0 ? List.of() : Arrays.asList(l.reference().substring(hash + 1).split(" > "));
-        return SectionTarget.of(Path.of(l.file()), path, l.line());
+        return SectionTarget.of(Path.of(l.file()), l.headings(), l.line());
     }
 }
