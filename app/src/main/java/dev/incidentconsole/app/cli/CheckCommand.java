@@ -94,7 +94,8 @@ public final class CheckCommand implements Callable<Integer> {
         ServiceTargets targets = ServiceTargets.of(options);
         try {
             EnvironmentFile loaded = file == null ? null : new EnvironmentLoader(options.environment()).load(file);
-            ServiceSources sources = new ServiceSources(loaded, ServiceSources.portTableServices(parsed), targets);
+            ServiceSources sources = new ServiceSources(loaded,
+                    ServiceSources.portTableServices(parsed, options.environment()), targets);
             env = sources.environment(environment != null ? environment : sources.defaultName());
             if (loaded != null) {
                 loaded.warnings().forEach(w -> err.println("warning: " + w));

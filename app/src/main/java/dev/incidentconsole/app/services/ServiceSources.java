@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Where the services to watch come from, shared by the dashboard and the {@code check} command (no JavaFX):
@@ -42,9 +43,11 @@ public final class ServiceSources {
     /**
      * The services the runbooks' port tables name, on localhost, with the components their names mention
      * (so "Redis (Celery broker)" can be filtered by Redis and linked to Redis sections).
+     *
+     * @param variables what {@code $VARS} in the tables' check commands stand for ({@code LaunchOptions#environment})
      */
-    public static List<ServiceSpec> portTableServices(Collection<Runbook> runbooks) {
-        return new RunbookServices().offer(runbooks);
+    public static List<ServiceSpec> portTableServices(Collection<Runbook> runbooks, Function<String, String> variables) {
+        return new RunbookServices(variables, "localhost").offer(runbooks);
     }
 
     public Optional<EnvironmentFile> file() {

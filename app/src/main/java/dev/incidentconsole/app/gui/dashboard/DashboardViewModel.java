@@ -139,13 +139,13 @@ public final class DashboardViewModel implements AutoCloseable {
     public void setRunbooks(List<Runbook> loaded) {
         runbooks = List.copyOf(loaded);
         links = new RunbookLinks(runbooks);
-        env.sources(ServiceSources.portTableServices(runbooks));
+        env.sources(ServiceSources.portTableServices(runbooks, loader.variables()));
         refreshAlerts();
         refreshLinks();
     }
 
     private void fileLoaded(EnvironmentFile file, String error) {
-        env.fileLoaded(file, error, ServiceSources.portTableServices(runbooks));
+        env.fileLoaded(file, error, ServiceSources.portTableServices(runbooks, loader.variables()));
     }
 
     private void activate(String name) {

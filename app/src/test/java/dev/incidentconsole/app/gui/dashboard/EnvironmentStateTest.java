@@ -149,6 +149,26 @@ class EnvironmentStateTest {
         assertThat(names()).containsExactly("Cache");
     }
 
+    @Test
+    void portTableChecksReadTheirVariablesFromTheEnvironmentTheAppPassesIn() throws IOException {
+        Path runbook = Files.writeString(dir.resolve("api.md"), """
+                # API
+
+                | Service | Port | Health Check |
+                |---------|------|--------------|
+                | API | 8000 | `curl -fsS http://$API_HOST:8000/healthz` |
+                """);
+        model = new DashboardViewModel(new DirectTaskExecutor(), HealthScheduler.builder().build(),
+                new EnvironmentLoader(Map.of("API_HOST", "api.internal")::get));
+        model.openEnvironmentFile(null, null);
+        model.setRunbooks(List.of(new RunbookParser().parse(runbook)));
+
+        assertThat(model.rows()).extracting(r -> r.spec().probe().describe())
+                .containsExactly("GET http://api.internal:8000/healthz");
+        assertThat(ServiceSources.portTableServices(List.of(new RunbookParser().parse(runbook)), name -> null))
+                .extracting(s -> s.probe().describe()).containsExactly("$ curl -fsS http://$API_HOST:8000/healthz");
+    }
+
     private void open(Path envFile, String preferred) {
         model = new DashboardViewModel(new DirectTaskExecutor(), HealthScheduler.builder().build(), new EnvironmentLoader());
         model.openEnvironmentFile(envFile, preferred);

@@ -41,6 +41,11 @@ public final class EnvironmentLoader {
         this.env = env;
     }
 
+    /** Where this loader reads {@code ${VAR}}: also what {@code $VARS} in runbook port tables' checks stand for. */
+    public Function<String, String> variables() {
+        return env;
+    }
+
     /**
      * @throws EnvironmentException when the file cannot be read, is not valid YAML/JSON, breaks the schema,
      *                              or names a secrets file that is missing or readable by others

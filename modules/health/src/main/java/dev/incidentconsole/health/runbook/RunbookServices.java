@@ -51,13 +51,9 @@ public final class RunbookServices {
     private final Function<String, String> env;
     private final String host;
 
-    /** Services on localhost, with {@code $VARS} in checks read from {@link System#getenv(String)}. */
-    public RunbookServices() {
-        this(System::getenv, "localhost");
-    }
-
     /**
-     * @param env  where {@code $VARS} in check commands (API keys...) are read from
+     * @param env  where {@code $VARS} in check commands (API keys...) are read from: the app's environment
+     *             variables, or a test's own map; this class reads no environment of its own
      * @param host the host for rows whose check names none
      */
     public RunbookServices(Function<String, String> env, String host) {
