@@ -5,6 +5,7 @@ import dev.incidentconsole.app.links.DeepLinkException;
 import dev.incidentconsole.app.links.DeepLinkResolver;
 import dev.incidentconsole.app.links.LinkTarget;
 import dev.incidentconsole.app.settings.LaunchOptions;
+import dev.incidentconsole.app.settings.SavedSettings;
 import dev.incidentconsole.exec.CommandRunner;
 import dev.incidentconsole.exec.ExecException;
 import dev.incidentconsole.exec.ExecSettings;
@@ -98,10 +99,11 @@ public final class OpenCommand implements Callable<Integer> {
         }
         // The workspace the other commands read (named on stderr), then the folders added in the settings: where the
         // window, opened on that workspace, looks a link up too.
+        SavedSettings saved = SavedSettings.once(options.settings()::load);
         List<Path> folders = new ArrayList<>(List.of(
-                ReadablePath.workspace(spec.commandLine(), spec.commandLine().getErr(), options).folder()));
+                ReadablePath.workspace(spec.commandLine(), spec.commandLine().getErr(), options, saved).folder()));
         try {
-            folders.addAll(options.settings().load().runbookFolders());
+            folders.addAll(saved.load().runbookFolders());
         } catch (IOException e) {
             spec.commandLine().getErr().println(e.getMessage() + " Looking in the workspace only.");
         }

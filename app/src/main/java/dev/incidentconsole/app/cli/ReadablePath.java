@@ -1,6 +1,7 @@
 package dev.incidentconsole.app.cli;
 
 import dev.incidentconsole.app.settings.LaunchOptions;
+import dev.incidentconsole.app.settings.SavedSettings;
 import dev.incidentconsole.app.settings.Workspace;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -28,8 +29,8 @@ final class ReadablePath {
      *
      * @throws ParameterException naming the folder and where it came from when it cannot be read
      */
-    static Workspace workspace(CommandLine cli, PrintWriter err, LaunchOptions options) {
-        Workspace.Choice choice = Workspace.forCommandLine(options);
+    static Workspace workspace(CommandLine cli, PrintWriter err, LaunchOptions options, SavedSettings saved) {
+        Workspace.Choice choice = Workspace.forCommandLine(options, saved);
         err.println(choice.note());
         err.flush();
         Path folder = choice.workspace().folder();

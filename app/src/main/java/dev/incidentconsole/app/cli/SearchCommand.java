@@ -3,6 +3,7 @@ package dev.incidentconsole.app.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.incidentconsole.app.settings.LaunchOptions;
+import dev.incidentconsole.app.settings.SavedSettings;
 import dev.incidentconsole.app.settings.Settings;
 import dev.incidentconsole.app.settings.Workspace;
 import dev.incidentconsole.runbook.Runbook;
@@ -100,10 +101,11 @@ public final class SearchCommand implements Callable<Integer> {
         if (limit < 1) {
             throw new ParameterException(spec.commandLine(), "--limit must be at least 1, got " + limit + ".");
         }
-        Settings settings = settings();
+        SavedSettings saved = SavedSettings.once(options.settings()::load);
+        Settings settings = settings(saved);
         Workspace workspace = null;
         if (runbooks.isEmpty()) {
-            workspace = ReadablePath.workspace(spec.commandLine(), spec.commandLine().getErr(), options);
+            workspace = ReadablePath.workspace(spec.commandLine(), spec.commandLine().getErr(), options, saved);
         }
         List<Path> roots = workspace != null ? defaultRoots(workspace, settings) : runbooks;
         for (Path root : runbooks) {
@@ -133,9 +135,9 @@ public final class SearchCommand implements Callable<Integer> {
     }
 
     /** The user's settings; unreadable ones are reported and the defaults used, as the app does. */
-    private Settings settings() {
+    private Settings settings(SavedSettings saved) {
         try {
-            return options.settings().load();
+            return saved.load();
         } catch (IOException e) {
             warn(e.getMessage() + " Searching the bundled runbooks only.");
             return Settings.defaults();

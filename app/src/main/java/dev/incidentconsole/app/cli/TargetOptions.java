@@ -1,6 +1,7 @@
 package dev.incidentconsole.app.cli;
 
 import dev.incidentconsole.app.settings.LaunchOptions;
+import dev.incidentconsole.app.settings.SavedSettings;
 import dev.incidentconsole.app.settings.Workspace;
 import dev.incidentconsole.app.targets.EnvironmentTargets;
 import dev.incidentconsole.app.targets.TargetCatalog;
@@ -19,6 +20,8 @@ import picocli.CommandLine.Option;
 public final class TargetOptions {
     private static final Duration KUBECTL_LIST_TIMEOUT = Duration.ofSeconds(10);
     private final LaunchOptions options;
+    /** The environment file and the note on stderr both follow the window's workspace: one read of the settings. */
+    private final SavedSettings saved;
 
     @Option(names = "--env", paramLabel = "FILE", description = {"Environment file whose targets: to use (default:"
             + " $INCIDENT_ENV, else environments.yaml in the workspace ($INCIDENT_WORKSPACE, else the window's, else the"
@@ -32,12 +35,13 @@ public final class TargetOptions {
     /** @param options where the environment file, the workspace, the SSH config and the data folder are */
     public TargetOptions(LaunchOptions options) {
         this.options = options;
+        this.saved = SavedSettings.once(options.settings()::load);
     }
 
     /** The environment file to read, or {@code null} when there is none. */
     Path envFile() {
         return envFile != null ? envFile.toAbsolutePath()
-                : EnvironmentTargets.defaultFile(Workspace.forCommandLine(options).workspace().folder(), options);
+                : EnvironmentTargets.defaultFile(Workspace.forCommandLine(options, saved).workspace().folder(), options);
     }
 
     /**
@@ -45,7 +49,7 @@ public final class TargetOptions {
      * {@code $INCIDENT_ENV} names the file.
      */
     String workspaceNote() {
-        return envFile != null || options.envFile() != null ? null : Workspace.forCommandLine(options).note();
+        return envFile != null || options.envFile() != null ? null : Workspace.forCommandLine(options, saved).note();
     }
 
     /** Every run's full output goes to {@code <data dir>/runs/}. */

@@ -67,20 +67,21 @@ public record Workspace(Path folder, boolean bundled) {
      * the window's current workspace from the settings, else the bundled demo. Scripts that need a fixed folder
      * pass {@code --runbooks} or set the variable.
      *
-     * @param options  the variable, the settings file (where the window keeps its choice; an unreadable file
-     *                 counts as no choice) and the bundled folder
+     * @param options  the variable, the settings file's place and the bundled folder
+     * @param saved    the settings, where the window keeps its choice (read only when no variable names the
+     *                 workspace; an unreadable file counts as no choice): a command that reads the settings
+     *                 itself too passes its {@link SavedSettings#once} read
      */
-    public static Choice forCommandLine(LaunchOptions options) {
+    public static Choice forCommandLine(LaunchOptions options, SavedSettings saved) {
         Path bundled = options.bundledRunbooks();
         String named = options.workspace();
         if (named != null) {
             return new Choice(of(Path.of(named), bundled), "$" + ENV_VARIABLE);
         }
-        SettingsStore settings = options.settings();
         try {
-            Path chosen = settings.load().workspace();
+            Path chosen = saved.load().workspace();
             if (chosen != null && Files.isDirectory(chosen)) {
-                return new Choice(of(chosen, bundled), "the window's workspace, " + settings.file());
+                return new Choice(of(chosen, bundled), "the window's workspace, " + options.settings().file());
             }
         } catch (IOException e) {
             return new Choice(demo(bundled), "bundled demo; " + e.getMessage());
