@@ -13,18 +13,8 @@ package dev.incidentconsole.shell;
  */
 public record Redirection(int fd, String operator, Word target, String body, int bodyStart, boolean expanding) {
 
-    /** True for a here-document ({@code <<}, {@code <<-}). */
-    public boolean heredoc() {
-        return operator.equals("<<") || operator.equals("<<-");
-    }
-
     /** True when the command's standard input comes from here (a file, here-string or here-document). */
     public boolean feedsStdin() {
         return operator.startsWith("<") && fd <= 0;
-    }
-
-    /** True for {@code >}, {@code >|}, {@code &>}: the target file is emptied first. */
-    public boolean overwrites() {
-        return operator.equals(">") || operator.equals(">|") || operator.equals("&>");
     }
 }

@@ -17,8 +17,6 @@ import java.util.function.IntPredicate;
 public final class ShellCommand {
     /** {@code Quoting.values()} copies its array at every call, and this is asked for every character. */
     private static final Quoting[] QUOTINGS = Quoting.values();
-    /** How deep {@link #allCommands()} follows wrappers into the commands they run. */
-    static final int MAX_NESTING = 6;
 
     private final String text;
     private final byte[] quoting;
@@ -61,24 +59,6 @@ public final class ShellCommand {
                 .firstCommandEnd();
     }
 
-    /**
-     * Whether {@code text} is a complete command, or what makes it continue on the next line.
-     *
-     * @param text one or more lines; {@code null} reads as empty
-     * @return {@link Continuation#NONE} when a shell would run it as it is
-     */
-    public static Continuation continuation(String text) {
-        // a last line without its line break still ends there: "ls |" continues, as "ls |\n" does
-        String t = text == null || text.isEmpty() ? "" : text.endsWith("\n") ? text : text + "\n";
-        int at = 0;
-        CommandEnd end;
-        do {
-            end = firstCommandEnd(t.substring(at), null);
-            at += end.end() + 1;
-        } while (end.complete() && at < t.length());
-        return end.open();
-    }
-
     /** The parsed text. */
     public String text() {
         return text;
@@ -118,32 +98,5 @@ public final class ShellCommand {
             out.add(r[0]);
         }
         return out;
-    }
-
-    /**
-     * The simple commands written in the text and, after each, the commands it runs behind wrappers
-     * ({@code sudo}, {@code xargs}, {@code sh -c '...'}, {@code kubectl exec ... --}, {@code ssh host '...'}),
-     * and those in command substitutions ({@code $(...)}, backticks), which run too; as many levels deep as
-     * written (up to a bound), each judged on its own.
-     */
-    public List<Invocation> allCommands() {
-        List<Invocation> out = new ArrayList<>();
-        collect(this, out, 0);
-        return out;
-    }
-
-    private static void collect(ShellCommand parsed, List<Invocation> out, int depth) {
-        for (SimpleCommand c : parsed.commands) {
-            Invocation invocation = c.invocation();
-            out.add(invocation);
-            if (invocation.script() != null && depth < MAX_NESTING) {
-                collect(invocation.script(), out, depth + 1);
-            }
-        }
-        if (depth < MAX_NESTING) {
-            for (ShellCommand inner : parsed.substitutions()) {
-                collect(inner, out, depth + 1);
-            }
-        }
     }
 }

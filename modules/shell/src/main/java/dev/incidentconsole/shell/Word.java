@@ -88,11 +88,6 @@ public record Word(String value, int start, int end, boolean quoted, boolean ass
         return value.substring(0, k);
     }
 
-    /** The assigned value of an {@link #assignment()}, quotes removed. */
-    public String assignedValue() {
-        return value.substring(value.indexOf('=') + 1);
-    }
-
     /** Whether {@code raw} (a word as written) starts with an unquoted assignment. */
     static boolean isAssignment(CharSequence raw) {
         int n = raw.length();
