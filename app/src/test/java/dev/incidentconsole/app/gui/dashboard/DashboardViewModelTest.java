@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,7 @@ class DashboardViewModelTest {
     void whatWaitsForTheEnvironmentFileRunsOnceItIsReadOrHasFailed() throws IOException {
         HeldTaskExecutor executor = new HeldTaskExecutor();
         model = new DashboardViewModel(executor, HealthScheduler.builder().initialSpread(Duration.ofDays(365)).build(),
-                new EnvironmentLoader());
+                new EnvironmentLoader(Map.<String, String>of()::get));
         Path good = env("""
                 default: staging
                 environments:
@@ -288,7 +289,7 @@ class DashboardViewModelTest {
     }
 
     private void open(HealthScheduler scheduler, Path envFile, String preferred) {
-        model = new DashboardViewModel(new DirectTaskExecutor(), scheduler, new EnvironmentLoader());
+        model = new DashboardViewModel(new DirectTaskExecutor(), scheduler, new EnvironmentLoader(Map.<String, String>of()::get));
         model.openEnvironmentFile(envFile, preferred);
     }
 

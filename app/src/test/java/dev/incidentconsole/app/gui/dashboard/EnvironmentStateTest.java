@@ -170,7 +170,7 @@ class EnvironmentStateTest {
     }
 
     private void open(Path envFile, String preferred) {
-        model = new DashboardViewModel(new DirectTaskExecutor(), HealthScheduler.builder().build(), new EnvironmentLoader());
+        model = new DashboardViewModel(new DirectTaskExecutor(), HealthScheduler.builder().build(), new EnvironmentLoader(Map.<String, String>of()::get));
         model.openEnvironmentFile(envFile, preferred);
     }
 

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -56,7 +57,7 @@ class ServiceChartViewModelTest {
                       - {name: orders, port: %d, http: /health}
                       - {name: web, port: %d}
                 """.formatted(Loopback.port(orders), Loopback.closedPort()));
-        model = new DashboardViewModel(new DirectTaskExecutor(), HealthScheduler.builder().build(), new EnvironmentLoader());
+        model = new DashboardViewModel(new DirectTaskExecutor(), HealthScheduler.builder().build(), new EnvironmentLoader(Map.<String, String>of()::get));
         model.openEnvironmentFile(env, null);
         checkAll();
         model.selectedProperty().set(model.row("orders").orElseThrow());

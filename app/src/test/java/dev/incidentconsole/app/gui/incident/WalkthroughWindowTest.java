@@ -34,6 +34,7 @@ import dev.incidentconsole.runbook.RunbookParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Scene;
@@ -82,7 +83,7 @@ class WalkthroughWindowTest {
                 services:
                   - {name: checkout, port: %d, runbooks: ["web.md#Backend failing"]}
                 """.formatted(Loopback.closedPort()));
-        dashboard = new DashboardViewModel(executor, HealthScheduler.builder().build(), new EnvironmentLoader());
+        dashboard = new DashboardViewModel(executor, HealthScheduler.builder().build(), new EnvironmentLoader(Map.<String, String>of()::get));
         dashboard.setRunbooks(List.of(new RunbookParser().parse(runbooks.resolve("web.md"))));
         dashboard.openEnvironmentFile(env, null);
         view.register(DashboardFeature.PLACE, () -> new DashboardView(dashboard));

@@ -23,7 +23,7 @@ import java.util.function.Function;
  *
  * <p>Two shapes: a single environment ({@code services:} at the top, named after the file) or several
  * ({@code environments: {local: ..., production: ...}} with an optional {@code default:}). Values may use
- * {@code ${VAR}} / {@code ${VAR:-default}}, resolved from the process environment, then from the file
+ * {@code ${VAR}} / {@code ${VAR:-default}}, resolved from the variables it is given, then from the file
  * named by {@code secrets:} (relative to the environment file; must be private to the user). Command
  * text is passed to the shell unchanged. Unknown top-level and environment-level keys are kept as trees;
  * unknown keys inside a service are errors (they are usually typos).
@@ -31,12 +31,10 @@ import java.util.function.Function;
 public final class EnvironmentLoader {
     private final Function<String, String> env;
 
-    /** Resolves variables from {@link System#getenv(String)}. */
-    public EnvironmentLoader() {
-        this(System::getenv);
-    }
-
-    /** Resolves variables with {@code env} (for tests, or an app-level override). */
+    /**
+     * @param env resolves {@code ${VAR}}: the app's environment variables ({@code LaunchOptions}), or a test's own
+     *            map; this class reads no environment of its own
+     */
     public EnvironmentLoader(Function<String, String> env) {
         this.env = env;
     }

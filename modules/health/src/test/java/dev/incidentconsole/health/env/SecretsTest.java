@@ -121,7 +121,7 @@ class SecretsTest {
         Path secrets = write("secrets.yaml", "PW: x\n");
         Files.setPosixFilePermissions(secrets, PosixFilePermissions.fromString(mode));
         Path file = write("prod.yaml", "secrets: secrets.yaml\nservices: []\n");
-        assertThatThrownBy(() -> new EnvironmentLoader().load(file))
+        assertThatThrownBy(() -> new EnvironmentLoader(Map.<String, String>of()::get).load(file))
                 .isInstanceOf(EnvironmentException.class)
                 .hasMessage("secrets.yaml: other users can read or change this secrets file (mode " + mode
                         + "); run: chmod 600 " + secrets);
@@ -130,7 +130,7 @@ class SecretsTest {
     @Test
     void missingSecretsFileIsNamed() throws Exception {
         Path file = write("prod.yaml", "secrets: nope.yaml\nservices: []\n");
-        assertThatThrownBy(() -> new EnvironmentLoader().load(file))
+        assertThatThrownBy(() -> new EnvironmentLoader(Map.<String, String>of()::get).load(file))
                 .hasMessageStartingWith("prod.yaml: secrets: the secrets file ").hasMessageContaining("nope.yaml does not exist");
     }
 
