@@ -32,11 +32,6 @@ public record SimpleCommand(List<String> keywords, List<Word> assignments, List<
         return words.isEmpty() ? null : words.get(0);
     }
 
-    /** The program's name without directory, or "" when there is none. */
-    public String programName() {
-        return words.isEmpty() ? "" : words.get(0).basename();
-    }
-
     /** The values of all words, program first. */
     public List<String> values() {
         List<String> out = new ArrayList<>(words.size());

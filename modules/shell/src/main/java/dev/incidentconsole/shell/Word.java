@@ -79,15 +79,6 @@ public record Word(String value, int start, int end, boolean quoted, boolean ass
         return Wrappers.basename(value);
     }
 
-    /** The assigned name of an {@link #assignment()}, without any index or {@code +}. */
-    public String assignedName() {
-        int k = 0;
-        while (k < value.length() && isNameChar(value.charAt(k))) {
-            k++;
-        }
-        return value.substring(0, k);
-    }
-
     /** Whether {@code raw} (a word as written) starts with an unquoted assignment. */
     static boolean isAssignment(CharSequence raw) {
         int n = raw.length();
