@@ -184,7 +184,8 @@ public final class CheckCommand implements Callable<Integer> {
 
     private List<Runbook> readRunbooks(PrintWriter err) {
         if (runbooks.isEmpty()) {
-            runbooks = List.of(ReadablePath.workspace(spec.commandLine(), err, options, options.settings()::load).folder());
+            runbooks = List.of(ReadablePath.workspace(spec.commandLine(), err, options, options.settings()::load)
+                    .folder());
         }
         List<Path> roots = runbooks;
         for (Path root : roots) {

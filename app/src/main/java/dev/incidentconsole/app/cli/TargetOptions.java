@@ -41,7 +41,8 @@ public final class TargetOptions {
     /** The environment file to read, or {@code null} when there is none. */
     Path envFile() {
         return envFile != null ? envFile.toAbsolutePath()
-                : EnvironmentTargets.defaultFile(Workspace.forCommandLine(options, saved).workspace().folder(), options);
+                : EnvironmentTargets.defaultFile(Workspace.forCommandLine(options, saved).workspace().folder(),
+                        options);
     }
 
     /**

@@ -46,7 +46,8 @@ public final class ServiceSources {
      *
      * @param variables what {@code $VARS} in the tables' check commands stand for ({@code LaunchOptions#environment})
      */
-    public static List<ServiceSpec> portTableServices(Collection<Runbook> runbooks, Function<String, String> variables) {
+    public static List<ServiceSpec> portTableServices(Collection<Runbook> runbooks,
+                                                      Function<String, String> variables) {
         return new RunbookServices(variables, "localhost").offer(runbooks);
     }
 

@@ -85,7 +85,8 @@ class DangerousCommandTest {
             judged.incrementAndGet();
             return RM_RULE.apply(text);
         })) {
-            PreparedCommand shown = counting.prepare(RunRequest.of("cat <file>", target).withVariable("file", "victim"));
+            PreparedCommand shown = counting.prepare(RunRequest.of("cat <file>", target)
+                    .withVariable("file", "victim"));
             RunResult result = counting.start(shown, null).await(Runners.WAIT);
             assertThat(result.stdout()).containsExactly("x");
             assertThat(judged).as("judged once, when prepared").hasValue(1);
@@ -97,7 +98,8 @@ class DangerousCommandTest {
         PreparedCommand shown = runner.prepare(RunRequest.of("rm victim", target));
         PreparedCommand other = runner.prepare(RunRequest.of("rm other", target));
         assertThatThrownBy(() -> runner.start(shown, null)).isInstanceOf(CommandRefusedException.class);
-        assertThatThrownBy(() -> runner.start(shown, Confirmation.of(other))).isInstanceOf(CommandRefusedException.class);
+        assertThatThrownBy(() -> runner.start(shown, Confirmation.of(other)))
+                .isInstanceOf(CommandRefusedException.class);
         assertThat(dir.resolve("work/victim")).exists();
         assertThat(runner.start(shown, Confirmation.of(shown)).await(Runners.WAIT).succeeded()).isTrue();
         assertThat(dir.resolve("work/victim")).doesNotExist();

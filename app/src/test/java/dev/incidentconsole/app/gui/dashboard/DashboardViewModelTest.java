@@ -289,7 +289,8 @@ class DashboardViewModelTest {
     }
 
     private void open(HealthScheduler scheduler, Path envFile, String preferred) {
-        model = new DashboardViewModel(new DirectTaskExecutor(), scheduler, new EnvironmentLoader(Map.<String, String>of()::get));
+        model = new DashboardViewModel(new DirectTaskExecutor(), scheduler,
+                new EnvironmentLoader(Map.<String, String>of()::get));
         model.openEnvironmentFile(envFile, preferred);
     }
 

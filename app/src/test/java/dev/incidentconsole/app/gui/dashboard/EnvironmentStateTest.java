@@ -170,7 +170,8 @@ class EnvironmentStateTest {
     }
 
     private void open(Path envFile, String preferred) {
-        model = new DashboardViewModel(new DirectTaskExecutor(), HealthScheduler.builder().build(), new EnvironmentLoader(Map.<String, String>of()::get));
+        model = new DashboardViewModel(new DirectTaskExecutor(), HealthScheduler.builder().build(),
+                new EnvironmentLoader(Map.<String, String>of()::get));
         model.openEnvironmentFile(envFile, preferred);
     }
 

@@ -57,7 +57,8 @@ class ServiceChartViewModelTest {
                       - {name: orders, port: %d, http: /health}
                       - {name: web, port: %d}
                 """.formatted(Loopback.port(orders), Loopback.closedPort()));
-        model = new DashboardViewModel(new DirectTaskExecutor(), HealthScheduler.builder().build(), new EnvironmentLoader(Map.<String, String>of()::get));
+        model = new DashboardViewModel(new DirectTaskExecutor(), HealthScheduler.builder().build(),
+                new EnvironmentLoader(Map.<String, String>of()::get));
         model.openEnvironmentFile(env, null);
         checkAll();
         model.selectedProperty().set(model.row("orders").orElseThrow());

@@ -79,7 +79,8 @@ class WalkthroughWaitTest {
                 services:
                   - {name: checkout, port: %d, http: /health}
                 """.formatted(server.getAddress().getPort()));
-        dashboard = new DashboardViewModel(new DirectTaskExecutor(), HealthScheduler.builder().build(), new EnvironmentLoader(Map.<String, String>of()::get));
+        dashboard = new DashboardViewModel(new DirectTaskExecutor(), HealthScheduler.builder().build(),
+                new EnvironmentLoader(Map.<String, String>of()::get));
         dashboard.openEnvironmentFile(env, null);
         dashboard.checkAll();
         store = IncidentStores.embedded(dir.resolve("incidents.db"), StoreOptions.defaults());

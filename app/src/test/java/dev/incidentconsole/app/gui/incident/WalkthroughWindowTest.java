@@ -83,7 +83,8 @@ class WalkthroughWindowTest {
                 services:
                   - {name: checkout, port: %d, runbooks: ["web.md#Backend failing"]}
                 """.formatted(Loopback.closedPort()));
-        dashboard = new DashboardViewModel(executor, HealthScheduler.builder().build(), new EnvironmentLoader(Map.<String, String>of()::get));
+        dashboard = new DashboardViewModel(executor, HealthScheduler.builder().build(),
+                new EnvironmentLoader(Map.<String, String>of()::get));
         dashboard.setRunbooks(List.of(new RunbookParser().parse(runbooks.resolve("web.md"))));
         dashboard.openEnvironmentFile(env, null);
         view.register(DashboardFeature.PLACE, () -> new DashboardView(dashboard));

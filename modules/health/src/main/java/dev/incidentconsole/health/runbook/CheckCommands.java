@@ -160,7 +160,10 @@ final class CheckCommands {
         return new Parsed(PostgresSpec.ready(at.host(), at.port(), db, user), at.host(), List.of());
     }
 
-    /** Where a PostgreSQL client connects: its option, else {@code PGHOST}/{@code PGPORT} set before it, else the row's. */
+    /**
+     * Where a PostgreSQL client ({@code psql}, {@code pg_isready}) connects: its option, else {@code PGHOST} or
+     * {@code PGPORT} set before it, else the row's host and port.
+     */
     private record PgAddress(String host, int port) {
         /** {@code null} when the port is not a number (or uses an unset variable). */
         static PgAddress of(Map<String, String> options, Map<String, String> assigned, String defaultHost, int port) {
