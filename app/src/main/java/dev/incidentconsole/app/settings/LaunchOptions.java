@@ -38,6 +38,7 @@ public final class LaunchOptions {
     public static final String WORKSPACE_VARIABLE = "INCIDENT_WORKSPACE";
     public static final String ENV_FILE_VARIABLE = "INCIDENT_ENV";
     public static final String STORE_URL_VARIABLE = "INCIDENT_STORE_URL";
+    public static final String LOG_LEVEL_VARIABLE = "INCIDENT_LOG_LEVEL";
 
     private static final String APP = "incident-console";
 
@@ -80,6 +81,23 @@ public final class LaunchOptions {
     private String property(String key) {
         String value = properties.get(key);
         return value == null || value.isBlank() ? null : value;
+    }
+
+    /**
+     * The level of the app's log on stderr: {@code -DINCIDENT_LOG_LEVEL}, else {@code $INCIDENT_LOG_LEVEL}, else
+     * {@code WARN} (a name Logback does not know reads as {@code DEBUG}, as it did in {@code logback.xml}).
+     */
+    public String logLevel() {
+        String level = property(LOG_LEVEL_VARIABLE);
+        if (level == null) {
+            level = env(LOG_LEVEL_VARIABLE);
+        }
+        return level == null || level.isBlank() ? "WARN" : level.strip();
+    }
+
+    /** A Logback configuration file given with {@code -Dlogback.configurationFile}, or {@code null}. */
+    public String logbackFile() {
+        return property("logback.configurationFile");
     }
 
     /** An environment variable, or {@code null} when it is unset. */
