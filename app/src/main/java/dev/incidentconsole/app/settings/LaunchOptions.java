@@ -124,8 +124,7 @@ public final class LaunchOptions {
     }
 
     /**
-     * The settings file of the window and the command line, in {@link #configDir()}; one store per options object,
-     * as its JSON mapper takes a noticeable part of a start to make.
+     * The settings file of the window and the command line, in {@link #configDir()}; one store per options object.
      */
     public synchronized SettingsStore settings() {
         if (settings == null) {

@@ -129,10 +129,19 @@ class KeptSynonymsTest {
         String java = ProcessHandle.current().info().command().orElse("java");
         Process process = new ProcessBuilder(java, "-Xlog:class+load=info:file=" + classLog,
                 "-cp", System.getProperty("java.class.path"), Load.class.getName(), folder.toString(), user.toString())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                .redirectError(classLog.resolveSibling(classLog.getFileName() + ".err").toFile()).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(out).isZero();
+        assertThat(process.exitValue()).as(() -> out + readQuietly(classLog.resolveSibling(classLog.getFileName() + ".err")))
+                .isZero();
         return out;
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return e.toString();
+        }
     }
 }
