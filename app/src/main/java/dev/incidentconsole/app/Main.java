@@ -1,17 +1,14 @@
 package dev.incidentconsole.app;
 
-import dev.incidentconsole.app.cli.CheckCommand;
-import dev.incidentconsole.app.cli.IncidentCommand;
-import dev.incidentconsole.app.cli.LintCommand;
 import dev.incidentconsole.app.cli.OpenCommand;
-import dev.incidentconsole.app.cli.RunCommand;
-import dev.incidentconsole.app.cli.SearchCommand;
-import dev.incidentconsole.app.cli.TargetsCommand;
 import dev.incidentconsole.app.gui.ConsoleApp;
 import dev.incidentconsole.app.links.DeepLink;
 import dev.incidentconsole.app.settings.LaunchOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.function.Function;
 import javafx.application.Application;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,9 +25,7 @@ import picocli.CommandLine.Spec;
         description = {"Incident Console: live service health, searchable runbooks, guided steps and an incident timeline.",
                 "Run without arguments to open the window on the workspace chosen last (at first the bundled demo),",
                 "with a FOLDER of runbooks to open the window on it (incident-console ~/team-runbooks),",
-                "or with an incident-console:// link to open its section."},
-        subcommands = {LintCommand.class, CheckCommand.class, SearchCommand.class, IncidentCommand.class, RunCommand.class, TargetsCommand.class,
-                CommandLine.HelpCommand.class})
+                "or with an incident-console:// link to open its section."})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
@@ -46,16 +41,49 @@ public final class Main implements Runnable {
             Application.launch(ConsoleApp.class, folder.toString());
             return;
         }
-        System.exit(commandLine(options).execute(args));
+        System.exit(commandLine(options, args).execute(args));
     }
 
-    /** The command line with this process's options, also used by tests to run subcommands in-process. */
+    /** The command line with this process's options and every subcommand, also used by tests. */
     public static CommandLine commandLine() {
         return commandLine(LaunchOptions.fromSystem());
     }
 
-    /** The configured command line: every command that takes {@link LaunchOptions} in its constructor gets these. */
+    /** The configured command line with every subcommand's model (what {@code help COMMAND} needs). */
     public static CommandLine commandLine(LaunchOptions options) {
+        CommandLine cli = topLevel(options);
+        Subcommands.addAll(cli, make(options));
+        return cli.setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    /**
+     * The command line that runs {@code args}, built no further than they need: a first word naming a subcommand
+     * gets that subcommand alone; arguments naming none (e.g. {@code --help}) get the top level with the listing
+     * of the subcommands; anything else (e.g. {@code help search}) every subcommand.
+     */
+    public static CommandLine commandLine(LaunchOptions options, String... args) {
+        CommandLine cli = topLevel(options);
+        Optional<Class<?>> first = args.length == 0 ? Optional.empty() : Subcommands.named(args[0]);
+        if (first.isPresent() && first.get() != CommandLine.HelpCommand.class) {
+            Subcommands.addOne(cli, first.get(), make(options));
+        } else if (Arrays.stream(args).noneMatch(word -> Subcommands.named(word).isPresent())) {
+            Subcommands.addListingOnly(cli);
+        } else {
+            Subcommands.addAll(cli, make(options));
+        }
+        // Picocli applies this to the subcommands present when it is called.
+        return cli.setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    /** A subcommand's user object: its class (the factory makes it) or, for {@code open}, an instance. */
+    private static Function<Class<?>, Object> make(LaunchOptions options) {
+        return type -> type == OpenCommand.class
+                ? new OpenCommand(link -> Application.launch(ConsoleApp.class, link), options)
+                : type;
+    }
+
+    /** The top level alone: every command that takes {@link LaunchOptions} in its constructor gets these. */
+    private static CommandLine topLevel(LaunchOptions options) {
         CommandLine.IFactory defaults = CommandLine.defaultFactory();
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
@@ -67,8 +95,7 @@ public final class Main implements Runnable {
                 }
             }
         };
-        return new CommandLine(new Main(), factory).setCaseInsensitiveEnumValuesAllowed(true)
-                .addSubcommand("open", new OpenCommand(link -> Application.launch(ConsoleApp.class, link), options));
+        return new CommandLine(new Main(), factory);
     }
 
     /**
@@ -80,8 +107,7 @@ public final class Main implements Runnable {
             return null;
         }
         Path folder = Path.of(args[0]).toAbsolutePath().normalize();
-        // Building the command line costs a good part of a start: only asked when the word names a folder.
-        return Files.isDirectory(folder) && !commandLine().getSubcommands().containsKey(args[0]) ? folder : null;
+        return Files.isDirectory(folder) && Subcommands.named(args[0]).isEmpty() ? folder : null;
     }
 
     @Spec

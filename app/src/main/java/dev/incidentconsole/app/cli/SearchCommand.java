@@ -17,6 +17,7 @@ import dev.incidentconsole.search.SearchQuery;
 import dev.incidentconsole.search.Synonyms;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -158,15 +159,20 @@ public final class SearchCommand implements Callable<Integer> {
         return roots;
     }
 
+    /** The synonyms, compiled once and kept beside the indexes (a later search maps them instead of building them). */
     private Synonyms synonyms(Path file) {
-        if (file == null) {
-            return Synonyms.bundled();
+        Path kept = searchData();
+        if (file != null) {
+            try {
+                return Synonyms.kept(kept, file);
+            } catch (IOException e) {
+                warn(e.getMessage() + " Searching with the bundled synonyms only.");
+            }
         }
         try {
-            return Synonyms.withUserFile(file);
+            return Synonyms.kept(kept, null);
         } catch (IOException e) {
-            warn(e.getMessage() + " Searching with the bundled synonyms only.");
-            return Synonyms.bundled();
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -216,8 +222,13 @@ public final class SearchCommand implements Callable<Integer> {
         crc.update(joined);
         java.util.zip.CRC32C crcc = new java.util.zip.CRC32C();
         crcc.update(joined);
-        return options.dataDir().resolve("search-index")
+        return searchData()
                 .resolve(java.util.HexFormat.of().toHexDigits(crc.getValue() << 32 | crcc.getValue()));
+    }
+
+    /** The data folder's part for search: one index folder per set of runbook paths, and the kept synonyms. */
+    private Path searchData() {
+        return options.dataDir().resolve("search-index");
     }
 
     private List<Path> runbookFiles(List<Path> roots) throws IOException {

@@ -38,6 +38,7 @@ public final class LaunchOptions {
     public static final String WORKSPACE_VARIABLE = "INCIDENT_WORKSPACE";
     public static final String ENV_FILE_VARIABLE = "INCIDENT_ENV";
     public static final String STORE_URL_VARIABLE = "INCIDENT_STORE_URL";
+    public static final String LOG_LEVEL_VARIABLE = "INCIDENT_LOG_LEVEL";
 
     private static final String APP = "incident-console";
 
@@ -82,6 +83,23 @@ public final class LaunchOptions {
         return value == null || value.isBlank() ? null : value;
     }
 
+    /**
+     * The level of the app's log on stderr: {@code -DINCIDENT_LOG_LEVEL}, else {@code $INCIDENT_LOG_LEVEL}, else
+     * {@code WARN} (a name Logback does not know reads as {@code DEBUG}, as it did in {@code logback.xml}).
+     */
+    public String logLevel() {
+        String level = property(LOG_LEVEL_VARIABLE);
+        if (level == null) {
+            level = env(LOG_LEVEL_VARIABLE);
+        }
+        return level == null || level.isBlank() ? "WARN" : level.strip();
+    }
+
+    /** A Logback configuration file given with {@code -Dlogback.configurationFile}, or {@code null}. */
+    public String logbackFile() {
+        return property("logback.configurationFile");
+    }
+
     /** An environment variable, or {@code null} when it is unset. */
     public String env(String name) {
         return environment.get(name);
@@ -106,8 +124,7 @@ public final class LaunchOptions {
     }
 
     /**
-     * The settings file of the window and the command line, in {@link #configDir()}; one store per options object,
-     * as its JSON mapper takes a noticeable part of a start to make.
+     * The settings file of the window and the command line, in {@link #configDir()}; one store per options object.
      */
     public synchronized SettingsStore settings() {
         if (settings == null) {

@@ -1,6 +1,5 @@
 package dev.incidentconsole.app.settings;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +20,6 @@ import java.util.Map;
  * @param workspace       the runbook folder the window opens (see {@link Workspace}), or {@code null} for the bundled demo
  * @param recentWorkspaces folders opened before, most recent first, at most {@link #RECENT_WORKSPACES}, no duplicates
  */
-@JsonIgnoreProperties(ignoreUnknown = true) // a file written by a newer version still loads
 public record Settings(List<Path> runbookFolders, Path synonymsFile, String storeUrl, String storeUser,
                        String theme, Map<String, String> alertSeverities, Path workspace,
                        List<Path> recentWorkspaces) {

@@ -1,16 +1,8 @@
 package dev.incidentconsole.app.settings;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.StdScalarSerializer;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -19,7 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.function.UnaryOperator;
 
 /**
- * Reads and writes {@link Settings} as JSON. Writes are atomic (a temp file in the same folder, then a
+ * Reads and writes {@link Settings} as JSON ({@link SettingsJson}). Writes are atomic (a temp file in the same folder, then a
  * rename), so a crash mid-write never leaves a half-written file. Blocking file I/O: call it off the FX thread.
  * Thread-safe.
  */
@@ -28,25 +20,9 @@ public final class SettingsStore {
     public static final String FILE_NAME = "settings.json";
 
     private final Path file;
-    private final ObjectMapper json;
 
     public SettingsStore(Path file) {
         this.file = file;
-        // Paths as plain strings ("/home/me/runbooks"), not Jackson's default file: URIs: the file stays hand-editable.
-        SimpleModule paths = new SimpleModule("paths")
-                .addSerializer(Path.class, new StdScalarSerializer<>(Path.class) {
-                    @Override
-                    public void serialize(Path value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-                        gen.writeString(value.toString());
-                    }
-                })
-                .addDeserializer(Path.class, new StdScalarDeserializer<>(Path.class) {
-                    @Override
-                    public Path deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-                        return Path.of(p.getValueAsString());
-                    }
-                });
-        this.json = new ObjectMapper().registerModule(paths).enable(SerializationFeature.INDENT_OUTPUT);
     }
 
     /** The store at {@code configDir/settings.json} (the app's is {@link LaunchOptions#settings()}). */
@@ -77,12 +53,12 @@ public final class SettingsStore {
             return Settings.defaults();
         }
         try {
-            Settings settings = json.readValue(bytes, Settings.class);
+            Settings settings = SettingsJson.read(bytes);
             return settings == null ? Settings.defaults() : settings;
         } catch (JacksonException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
-            throw new IOException("The settings file " + file + " is not valid JSON" + where
-                    + "; fix it or delete it to start from the defaults.", e);
+            throw new IOException("The settings file " + file + " is not valid JSON" + where + " ("
+                    + e.getOriginalMessage() + "); fix it or delete it to start from the defaults.", e);
         }
     }
 
@@ -114,7 +90,9 @@ public final class SettingsStore {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), FILE_NAME, ".tmp");
             try {
-                json.writeValue(temp.toFile(), settings);
+                try (OutputStream out = Files.newOutputStream(temp)) {
+                    SettingsJson.write(settings, out);
+                }
                 move(temp);
             } finally {
                 Files.deleteIfExists(temp);

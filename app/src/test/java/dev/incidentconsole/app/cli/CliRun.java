@@ -1,6 +1,7 @@
 package dev.incidentconsole.app.cli;
 
 import dev.incidentconsole.app.Main;
+import dev.incidentconsole.app.settings.LaunchOptions;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -30,7 +31,8 @@ final class CliRun {
 
     /** Runs {@code incident-console ARGS...}; returns its exit code. Output adds up across runs. */
     int run(String... args) {
-        CommandLine cli = Main.commandLine();
+        // As main does: only the subcommand that runs gets its model.
+        CommandLine cli = Main.commandLine(LaunchOptions.fromSystem(), args);
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
         return cli.execute(args);

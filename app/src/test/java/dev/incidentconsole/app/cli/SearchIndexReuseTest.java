@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code search} keeps its index in the data folder: a second process reuses it without writing (no new commit),
- * and a changed runbook is found by the next process. Each run is a real JVM, as a terminal would start it.
+ * and so are the compiled synonyms kept beside it; a changed runbook is found by the next process. Each run is a real JVM, as a terminal would start it.
  */
 class SearchIndexReuseTest {
 
@@ -58,9 +58,17 @@ class SearchIndexReuseTest {
         List<String> built = commits();
         assertThat(built).hasSize(1);
 
+        Path synonyms;
+        try (Stream<Path> kept = Files.list(dir.resolve("data/search-index"))) {
+            synonyms = kept.filter(p -> p.getFileName().toString().startsWith("synonyms-")).findFirst().orElseThrow();
+        }
+        FileTime compiled = FileTime.fromMillis(1_000_000);
+        Files.setLastModifiedTime(synonyms, compiled);
+
         Result second = search("pool", "is", "full");
         assertThat(second.out()).isEqualTo(first.out());
         assertThat(commits()).as("reused without writing").isEqualTo(built);
+        assertThat(Files.getLastModifiedTime(synonyms)).as("the kept synonyms reused, not compiled again").isEqualTo(compiled);
 
         Files.writeString(db, "# Database\n\n## Replication lag\n\nThe standby replays WAL slowly.\n");
         Files.setLastModifiedTime(db, FileTime.from(Instant.now().plusSeconds(5)));

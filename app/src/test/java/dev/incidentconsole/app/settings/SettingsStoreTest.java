@@ -175,4 +175,48 @@ class SettingsStoreTest {
         assertThat(loaded.recentWorkspaces()).isEmpty();
         assertThat(loaded.alertSeverities()).containsEntry("page", "P1");
     }
+
+    @Test
+    void everySettingSurvivesASaveAndALoad() throws IOException {
+        assertThat(Settings.class.getRecordComponents()).as("a new setting needs its field in SettingsJson and here")
+                .hasSize(8);
+        Settings all = new Settings(List.of(Path.of("/srv/a"), Path.of("/srv/b")), Path.of("/etc/syn.txt"),
+                "jdbc:postgresql://db:5432/incidents", "oncall", Settings.DARK, java.util.Map.of("page", "P1", "ticket", "P3"),
+                Path.of("/srv/team"), List.of(Path.of("/srv/team"), Path.of("/srv/old")));
+        SettingsStore store = new SettingsStore(dir.resolve("settings.json"));
+
+        store.save(all);
+
+        assertThat(new SettingsStore(dir.resolve("settings.json")).load()).isEqualTo(all);
+    }
+
+    @Test
+    void theFileKeepsItsHandEditableLayout() throws IOException {
+        SettingsStore store = new SettingsStore(dir.resolve("settings.json"));
+        store.save(Settings.defaults().withFolder(Path.of("/srv/runbooks")));
+
+        assertThat(Files.readString(dir.resolve("settings.json"))).isEqualTo("""
+                {
+                  "runbookFolders" : [ "/srv/runbooks" ],
+                  "synonymsFile" : null,
+                  "storeUrl" : null,
+                  "storeUser" : null,
+                  "theme" : null,
+                  "alertSeverities" : { },
+                  "workspace" : null,
+                  "recentWorkspaces" : [ ]
+                }""");
+    }
+
+    @Test
+    void aSettingOfTheWrongKindNamesTheFileTheLineAndTheSetting() throws IOException {
+        Path file = Files.writeString(dir.resolve("settings.json"), "{\n  \"theme\": \"dark\",\n  \"runbookFolders\": \"/srv\"\n}\n");
+
+        assertThatThrownBy(() -> new SettingsStore(file).load()).isInstanceOf(IOException.class)
+                .hasMessageContaining(file.toString()).hasMessageContaining("line 3").hasMessageContaining("runbookFolders");
+        Files.writeString(file, "null");
+        assertThat(new SettingsStore(file).load()).isEqualTo(Settings.defaults());
+        Files.writeString(file, "[1, 2]");
+        assertThatThrownBy(() -> new SettingsStore(file).load()).isInstanceOf(IOException.class).hasMessageContaining("line 1");
+    }
 }

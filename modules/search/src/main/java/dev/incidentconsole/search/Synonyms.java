@@ -39,10 +39,14 @@ public final class Synonyms {
     /** Each analysed rule word as the rules spell it ("standbi" as "standby"), for showing why a hit matched. */
     private final Map<String, String> spellings;
 
-    private Synonyms(SynonymMap map, int rules, Map<String, String> spellings) {
+    Synonyms(SynonymMap map, int rules, Map<String, String> spellings) {
         this.map = map;
         this.rules = rules;
         this.spellings = Map.copyOf(spellings);
+    }
+
+    Map<String, String> spellings() {
+        return spellings;
     }
 
     /** A synonym term as the rules write it; the term itself when no rule word analyses to it. */
@@ -75,6 +79,29 @@ public final class Synonyms {
         return build(userFile);
     }
 
+    /**
+     * The bundled rules plus the user's, compiled once and kept in {@code folder} for later processes (see
+     * {@link KeptSynonyms}): the same synonyms as {@link #withUserFile} or {@link #bundled}, built again and kept
+     * when the rules, the user file, the app's code or Lucene changed, or when the kept file is damaged. A folder
+     * that cannot be written costs the build at every call, never an error.
+     *
+     * @param folder   where the compiled synonyms are kept (created when missing), e.g. beside the search index
+     * @param userFile a Solr-format synonyms file, or {@code null} for the bundled rules alone
+     * @throws IOException as {@link #withUserFile}, when the user file is missing, unreadable or holds a bad rule
+     */
+    public static Synonyms kept(Path folder, Path userFile) throws IOException {
+        String bundled = bundledText();
+        String user = userFile == null ? null : userText(userFile);
+        String key = KeptSynonyms.key(bundled, userFile, user);
+        Path file = KeptSynonyms.file(folder, userFile);
+        Synonyms synonyms = KeptSynonyms.load(file, key);
+        if (synonyms == null) {
+            synonyms = build(bundled, user, userFile);
+            KeptSynonyms.save(file, key, synonyms);
+        }
+        return synonyms;
+    }
+
     /** How many rule lines were read (bundled plus user). */
     public int ruleCount() {
         return rules;
@@ -85,30 +112,38 @@ public final class Synonyms {
     }
 
     private static Synonyms build(Path userFile) throws IOException {
+        return build(bundledText(), userFile == null ? null : userText(userFile), userFile);
+    }
+
+    private static Synonyms build(String bundled, String user, Path userFile) throws IOException {
         SolrSynonymParser parser = new SolrSynonymParser(true, true, OpsAnalyzer.forSynonymRules());
         Map<String, String> spellings = new HashMap<>();
-        int count;
+        int count = parse(parser, bundled, RESOURCE);
+        spell(bundled, spellings);
+        if (user != null) {
+            count += parse(parser, user, userFile.toString());
+            spell(user, spellings);
+        }
+        return new Synonyms(parser.build(), count, spellings);
+    }
+
+    private static String bundledText() throws IOException {
         try (InputStream in = Synonyms.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IOException("The bundled " + RESOURCE + " is missing from the classpath");
             }
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            count = parse(parser, text, RESOURCE);
-            spell(text, spellings);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        if (userFile != null) {
-            String text;
-            try {
-                text = Files.readString(userFile, StandardCharsets.UTF_8);
-            } catch (NoSuchFileException e) {
-                throw new IOException("Synonyms file " + userFile + " does not exist; create it or remove it from the settings.", e);
-            } catch (IOException e) {
-                throw new IOException("Synonyms file " + userFile + " cannot be read (" + e.getMessage() + "); check it is UTF-8 text.", e);
-            }
-            count += parse(parser, text, userFile.toString());
-            spell(text, spellings);
+    }
+
+    private static String userText(Path userFile) throws IOException {
+        try {
+            return Files.readString(userFile, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new IOException("Synonyms file " + userFile + " does not exist; create it or remove it from the settings.", e);
+        } catch (IOException e) {
+            throw new IOException("Synonyms file " + userFile + " cannot be read (" + e.getMessage() + "); check it is UTF-8 text.", e);
         }
-        return new Synonyms(parser.build(), count, spellings);
     }
 
     private static void spell(String rules, Map<String, String> spellings) {
