@@ -28,6 +28,15 @@ public final class Components {
 
     private static final String RESOURCE = "components.txt";
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** The ASCII characters words are made of: letters, digits, '_' and '-'. */
+    private static final boolean[] ASCII_TOKEN = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_TOKEN[c] = Character.isLetterOrDigit(c) || c == '_' || c == '-';
+        }
+    }
+
     private static final Components STANDARD = load();
 
     private final List<String> names;
@@ -111,9 +120,7 @@ public final class Components {
      */
     public List<String> find(CharSequence text) {
         Set<String> found = new LinkedHashSet<>();
-        CharSequence previous = null;
-        int previousStart = 0;
-        int previousEnd = 0;
+        Walk previous = null;
         int i = 0;
         int n = text.length();
         while (i < n && found.size() < names.size()) {
@@ -146,35 +153,32 @@ public final class Components {
             if (a == b) {
                 continue;
             }
+            Walk walk = new Walk(root).along(token, a, b);
             if (previous != null) {
-                addPair(previous, previousStart, previousEnd, token, a, b, found);
+                addPair(previous, token, a, b, found);
             }
-            addToken(token, a, b, found);
+            addToken(walk, token, a, b, found);
             boolean spaceFollows = i < n && text.charAt(i) == ' ';
-            previous = spaceFollows ? token : null;
-            previousStart = a;
-            previousEnd = b;
+            previous = spaceFollows ? walk : null;
         }
         return List.copyOf(found);
     }
 
     /**
-     * Looks up "previous token" as one alias, walking on from where {@code previous} ends. When no alias goes on
-     * with a space after it, only a prefix alias that {@code previous} itself starts with can match the pair.
+     * Looks up "previous token" as one alias, walking on from where the previous token's walk ended. When no
+     * alias goes on with a space after it, only a prefix alias that the previous token starts with can match.
      */
-    private void addPair(CharSequence prev, int pa, int pb, CharSequence token, int a, int b, Set<String> found) {
-        Walk walk = new Walk(root).along(prev, pa, pb);
-        if (spacedPrefix || walk.node != null && walk.node.child(' ') != null) {
-            walk.along(" ", 0, 1).along(token, a, b);
-            addHit(walk.hit(), found);
+    private void addPair(Walk previous, CharSequence token, int a, int b, Set<String> found) {
+        if (spacedPrefix || previous.node != null && previous.node.child(' ') != null) {
+            addHit(previous.copy().along(" ", 0, 1).along(token, a, b).hit(), found);
         } else {
-            addHit(walk.prefix, found);
+            addHit(previous.prefix, found);
         }
     }
 
     /** A hyphenated token ("celery-worker", "cert-manager") counts whole and by its parts. */
-    private void addToken(CharSequence token, int a, int b, Set<String> found) {
-        if (addHit(new Walk(root).along(token, a, b).hit(), found)) {
+    private void addToken(Walk whole, CharSequence token, int a, int b, Set<String> found) {
+        if (addHit(whole.hit(), found)) {
             return;
         }
         int part = a;
@@ -196,7 +200,7 @@ public final class Components {
     }
 
     private static boolean isTokenChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '_' || c == '-';
+        return c < 128 ? ASCII_TOKEN[c] : Character.isLetterOrDigit(c);
     }
 
     /** A character of an alias: the aliases that end here, exact or as a prefix, and the characters that follow. */
@@ -247,6 +251,13 @@ public final class Components {
         Walk(Node root) {
             node = root;
             notePrefix();
+        }
+
+        Walk copy() {
+            Walk w = new Walk(node);
+            w.prefix = prefix;
+            w.prefixOrder = prefixOrder;
+            return w;
         }
 
         Walk along(CharSequence s, int from, int to) {

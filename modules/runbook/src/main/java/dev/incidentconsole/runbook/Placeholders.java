@@ -132,7 +132,7 @@ public final class Placeholders {
 
     /** {@code POD_NAME='<"Used By:" field from the above output>'}: the value is a description to replace. */
     private static void quotedAngles(String s, byte[] ctx, List<Placeholder> found, Set<Integer> taken) {
-        if (s.indexOf("<") < 0) {
+        if (!s.contains("'<") && !s.contains("\"<")) {
             return;
         }
         Matcher m = QUOTED_ANGLE.matcher(s);
