@@ -71,7 +71,7 @@ final class CapsWords {
         byte[] ctx = parsed.context();
         for (ShellWords.Segment seg : parsed.segments()) {
             List<ShellWords.Word> words = seg.words();
-            int k = CommandWords.programIndex(words);
+            int k = seg.program();
             ShellWords.Word head = k < words.size() ? words.get(k) : null;
             if (head != null && !head.quoted() && PROSE_WORD.matcher(head.value()).matches()) {
                 continue;

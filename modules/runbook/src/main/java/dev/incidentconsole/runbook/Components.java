@@ -7,7 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,13 +28,22 @@ public final class Components {
 
     private static final String RESOURCE = "components.txt";
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** The ASCII characters words are made of: letters, digits, '_' and '-'. */
+    private static final boolean[] ASCII_TOKEN = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_TOKEN[c] = Character.isLetterOrDigit(c) || c == '_' || c == '-';
+        }
+    }
+
     private static final Components STANDARD = load();
 
     private final List<String> names;
     private final Map<String, String> exact = new LinkedHashMap<>();
     private final Map<String, String> prefixes = new LinkedHashMap<>();
-    /** First words of multi-word aliases: only after one of these can a word pair be an exact alias. */
-    private final Set<String> pairStarts = new HashSet<>();
+    /** Every alias, exact and prefix, as a tree of its lower-case characters: what {@link #find} walks. */
+    private final Node root = new Node();
     private final boolean spacedPrefix;
 
     private Components(List<String> lines) {
@@ -65,11 +74,12 @@ public final class Components {
             }
         }
         this.names = List.copyOf(canon);
-        for (String key : exact.keySet()) {
-            int space = key.indexOf(' ');
-            if (space > 0) {
-                pairStarts.add(key.substring(0, space));
-            }
+        exact.forEach((key, name) -> root.grow(key).exact = name);
+        int order = 0;
+        for (Map.Entry<String, String> p : prefixes.entrySet()) {
+            Node node = root.grow(p.getKey());
+            node.prefix = p.getValue();
+            node.prefixOrder = order++;
         }
         this.spacedPrefix = prefixes.keySet().stream().anyMatch(k -> k.indexOf(' ') >= 0);
     }
@@ -105,11 +115,12 @@ public final class Components {
 
     /**
      * Canonical names of the components {@code text} mentions, in order of first mention. Linear in the text:
-     * words are looked up in a map rather than matched against one regex per alias.
+     * each word is walked once through a tree of the aliases' characters, lower-cased as it is read, so no word
+     * is copied unless it holds a character beyond ASCII (those take {@link String#toLowerCase}'s rules).
      */
     public List<String> find(CharSequence text) {
         Set<String> found = new LinkedHashSet<>();
-        String previous = null;
+        Walk previous = null;
         int i = 0;
         int n = text.length();
         while (i < n && found.size() < names.size()) {
@@ -117,89 +128,158 @@ public final class Components {
                 i++;
             }
             int start = i;
+            boolean ascii = true;
             while (i < n && isTokenChar(text.charAt(i))) {
+                ascii &= text.charAt(i) < 128;
                 i++;
             }
             if (start == i) {
                 break;
             }
-            String token = trimHyphens(text.subSequence(start, i).toString().toLowerCase(Locale.ROOT));
-            if (token.isEmpty()) {
+            CharSequence token = text;
+            int a = start;
+            int b = i;
+            if (!ascii) {
+                token = text.subSequence(start, i).toString().toLowerCase(Locale.ROOT);
+                a = 0;
+                b = token.length();
+            }
+            while (a < b && token.charAt(a) == '-') {
+                a++;
+            }
+            while (b > a && token.charAt(b - 1) == '-') {
+                b--;
+            }
+            if (a == b) {
                 continue;
             }
+            Walk walk = new Walk(root).along(token, a, b);
             if (previous != null) {
-                addPair(previous, token, found);
+                addPair(previous, token, a, b, found);
             }
-            addToken(token, found);
+            addToken(walk, token, a, b, found);
             boolean spaceFollows = i < n && text.charAt(i) == ' ';
-            previous = spaceFollows ? token : null;
+            previous = spaceFollows ? walk : null;
         }
         return List.copyOf(found);
     }
 
     /**
-     * Looks up "previous token" as one alias. Building that string for every word pair was a hot spot, so it is
-     * only built when an exact alias or a prefix with a space could match it; otherwise only a prefix that
-     * {@code previous} itself starts with can, which gives the same answer as looking up the pair.
+     * Looks up "previous token" as one alias, walking on from where the previous token's walk ended. When no
+     * alias goes on with a space after it, only a prefix alias that the previous token starts with can match.
      */
-    private void addPair(String previous, String token, Set<String> found) {
-        if (spacedPrefix || pairStarts.contains(previous)) {
-            addIfKnown(previous + " " + token, found);
-            return;
-        }
-        String hit = prefixHit(previous);
-        if (hit != null) {
-            found.add(hit);
+    private void addPair(Walk previous, CharSequence token, int a, int b, Set<String> found) {
+        if (spacedPrefix || previous.node != null && previous.node.child(' ') != null) {
+            addHit(previous.copy().along(" ", 0, 1).along(token, a, b).hit(), found);
+        } else {
+            addHit(previous.prefix, found);
         }
     }
 
     /** A hyphenated token ("celery-worker", "cert-manager") counts whole and by its parts. */
-    private void addToken(String token, Set<String> found) {
-        if (addIfKnown(token, found) || token.indexOf('-') < 0) {
+    private void addToken(Walk whole, CharSequence token, int a, int b, Set<String> found) {
+        if (addHit(whole.hit(), found)) {
             return;
         }
-        for (String part : token.split("-")) {
-            if (!part.isEmpty()) {
-                addIfKnown(part, found);
+        int part = a;
+        for (int k = a; k <= b; k++) {
+            if (k == b || token.charAt(k) == '-') {
+                if (k > part && (k < b || part > a)) {
+                    addHit(new Walk(root).along(token, part, k).hit(), found);
+                }
+                part = k + 1;
             }
         }
     }
 
-    private boolean addIfKnown(String word, Set<String> found) {
-        String hit = exact.get(word);
-        if (hit == null) {
-            hit = prefixHit(word);
-        }
+    private static boolean addHit(String hit, Set<String> found) {
         if (hit != null) {
             found.add(hit);
         }
         return hit != null;
     }
 
-    /** The component of the first prefix alias (in catalog order) the word starts with, or null. */
-    private String prefixHit(String word) {
-        for (Map.Entry<String, String> p : prefixes.entrySet()) {
-            if (word.startsWith(p.getKey())) {
-                return p.getValue();
+    private static boolean isTokenChar(char c) {
+        return c < 128 ? ASCII_TOKEN[c] : Character.isLetterOrDigit(c);
+    }
+
+    /** A character of an alias: the aliases that end here, exact or as a prefix, and the characters that follow. */
+    private static final class Node {
+        private Node[] ascii;
+        private Map<Character, Node> other;
+        String exact;
+        String prefix;
+        int prefixOrder;
+
+        Node child(char c) {
+            if (c < 128) {
+                return ascii == null ? null : ascii[c];
+            }
+            return other == null ? null : other.get(c);
+        }
+
+        Node grow(String key) {
+            Node node = this;
+            for (int k = 0; k < key.length(); k++) {
+                char c = key.charAt(k);
+                Node next = node.child(c);
+                if (next == null) {
+                    next = new Node();
+                    if (c < 128) {
+                        node.ascii = node.ascii == null ? new Node[128] : node.ascii;
+                        node.ascii[c] = next;
+                    } else {
+                        node.other = node.other == null ? new HashMap<>() : node.other;
+                        node.other.put(c, next);
+                    }
+                }
+                node = next;
+            }
+            return node;
+        }
+    }
+
+    /**
+     * One word walked down the tree, lower-casing ASCII letters as it goes (other characters arrive lower-cased
+     * already). {@link #prefix} is the first prefix alias, in catalog order, that the word so far starts with.
+     */
+    private static final class Walk {
+        Node node;
+        String prefix;
+        private int prefixOrder = Integer.MAX_VALUE;
+
+        Walk(Node root) {
+            node = root;
+            notePrefix();
+        }
+
+        Walk copy() {
+            Walk w = new Walk(node);
+            w.prefix = prefix;
+            w.prefixOrder = prefixOrder;
+            return w;
+        }
+
+        Walk along(CharSequence s, int from, int to) {
+            for (int k = from; k < to && node != null; k++) {
+                char c = s.charAt(k);
+                node = node.child(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+                notePrefix();
+            }
+            return this;
+        }
+
+        /** The exact alias the whole word is, else the prefix alias it starts with; null when neither. */
+        String hit() {
+            return node != null && node.exact != null ? node.exact : prefix;
+        }
+
+        private void notePrefix() {
+            if (node != null && node.prefix != null && node.prefixOrder < prefixOrder) {
+                prefix = node.prefix;
+                prefixOrder = node.prefixOrder;
             }
         }
-        return null;
-    }
-
-    private static boolean isTokenChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '_' || c == '-';
-    }
-
-    private static String trimHyphens(String s) {
-        int a = 0;
-        int b = s.length();
-        while (a < b && s.charAt(a) == '-') {
-            a++;
-        }
-        while (b > a && s.charAt(b - 1) == '-') {
-            b--;
-        }
-        return s.substring(a, b);
     }
 
     @Override

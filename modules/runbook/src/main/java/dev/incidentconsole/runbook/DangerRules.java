@@ -109,7 +109,7 @@ public final class DangerRules {
                 return new Danger("dd-device", "Redirects output onto the device " + w.value() + ", overwriting its data.");
             }
         }
-        int k = CommandWords.programIndex(words);
+        int k = seg.program();
         Danger emptied = Redirections.truncation(words, k);
         if (emptied != null || k >= words.size()) {
             return emptied;
@@ -205,17 +205,18 @@ public final class DangerRules {
         for (List<ShellWords.Segment> pipeline : byPipeline.values()) {
             StringBuilder fed = new StringBuilder();
             for (ShellWords.Segment seg : pipeline) {
-                String client = client(seg.words());
-                if (client != null && fed.length() > 0) {
+                String client = fed.length() > 0 ? client(seg.words()) : null;
+                if (client != null) {
                     Danger d = client.equals("redis-cli") ? SqlDangers.redisLines(fed.toString())
                             : SqlDangers.sql(fed.toString());
                     if (d != null) {
                         return d;
                     }
                 }
-                int k = CommandWords.programIndex(seg.words());
-                List<String> args = ShellWords.values(seg.words().subList(Math.min(k, seg.words().size()), seg.words().size()));
-                if (!args.isEmpty() && ECHO.contains(Wrappers.basename(args.get(0)))) {
+                int k = seg.program();
+                // the program word is never a redirection target, so it is the first of the values
+                if (k < seg.words().size() && ECHO.contains(Wrappers.basename(seg.words().get(k).value()))) {
+                    List<String> args = ShellWords.values(seg.words().subList(k, seg.words().size()));
                     fed.append(String.join(" ", args.subList(1, args.size()))).append('\n');
                 }
                 fed.append(seg.stdin());

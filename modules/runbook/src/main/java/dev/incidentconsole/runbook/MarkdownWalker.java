@@ -44,7 +44,7 @@ final class MarkdownWalker {
     /** Deeper nesting than this is flattened to text, so hostile input cannot exhaust the stack. */
     private static final int MAX_NESTING = 40;
 
-    private final String[] sourceLines;
+    private final SourceLines sourceLines;
     private final List<ParseWarning> warnings;
     private final List<Item> items = new ArrayList<>();
     private final List<TableReader.ReadTable> tables = new ArrayList<>();
@@ -52,7 +52,7 @@ final class MarkdownWalker {
     private final StepReader.ShellBudget shellBudget = new StepReader.ShellBudget();
     private boolean flattenedWarned;
 
-    MarkdownWalker(String[] sourceLines, List<ParseWarning> warnings) {
+    MarkdownWalker(SourceLines sourceLines, List<ParseWarning> warnings) {
         this.sourceLines = sourceLines;
         this.warnings = warnings;
     }
@@ -150,8 +150,8 @@ final class MarkdownWalker {
                     + " levels deep were read as plain text"));
         }
         StringBuilder sb = new StringBuilder();
-        for (int i = Lines.start(n); i <= Lines.end(n) && i <= sourceLines.length; i++) {
-            sb.append(sourceLines[i - 1].strip()).append('\n');
+        for (int i = Lines.start(n); i <= Lines.end(n) && i <= sourceLines.count(); i++) {
+            sb.append(sourceLines.line(i).strip()).append('\n');
         }
         add(new Block.Text(Lines.start(n), Block.TextType.PARAGRAPH, MAX_NESTING,
                 List.of(new Inline(sb.toString().strip(), Inline.Style.PLAIN))), n);

@@ -117,8 +117,8 @@ public final class Placeholders {
                 closed.add(close.group(1));
             }
         }
-        Matcher m = ANGLE.matcher(s);
-        while (m.find()) {
+        Matcher m = ANGLE.matcher(s).useTransparentBounds(true);
+        for (int from = 0; findFrom(m, s, '<', from); from = m.end()) {
             String name = m.group(1);
             boolean spaced = name.indexOf(' ') > 0;
             boolean edges = (m.start() == 0 || ANGLE_EDGES.indexOf(s.charAt(m.start() - 1)) >= 0)
@@ -132,7 +132,7 @@ public final class Placeholders {
 
     /** {@code POD_NAME='<"Used By:" field from the above output>'}: the value is a description to replace. */
     private static void quotedAngles(String s, byte[] ctx, List<Placeholder> found, Set<Integer> taken) {
-        if (s.indexOf("<") < 0) {
+        if (!s.contains("'<") && !s.contains("\"<")) {
             return;
         }
         Matcher m = QUOTED_ANGLE.matcher(s);
@@ -154,8 +154,8 @@ public final class Placeholders {
         if (s.indexOf('{') < 0) {
             return;
         }
-        Matcher m = BRACE.matcher(s);
-        while (m.find()) {
+        Matcher m = BRACE.matcher(s).useTransparentBounds(true);
+        for (int from = 0; findFrom(m, s, '{', from); from = m.end()) {
             byte c = ctx[m.start()];
             if (c == ShellWords.COMMENT || c == ShellWords.HEREDOC_LITERAL) {
                 continue;
@@ -173,6 +173,21 @@ public final class Placeholders {
                         Placeholder.Form.BRACE);
             }
         }
+    }
+
+    /**
+     * {@link Matcher#find()} from {@code from} for a pattern whose every match starts with {@code opener}: tries
+     * only the offsets holding that character, where a regex search tries every offset. The matcher's bounds
+     * must be transparent, so that the pattern's look-behind still sees the text before the offset tried.
+     */
+    private static boolean findFrom(Matcher m, String s, char opener, int from) {
+        for (int at = s.indexOf(opener, from); at >= 0; at = s.indexOf(opener, at + 1)) {
+            m.region(at, s.length());
+            if (m.lookingAt()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void add(List<Placeholder> found, Set<Integer> taken, String name, String token, int start,

@@ -79,7 +79,7 @@ public final class RunbookParser {
                 return empty(file, fallbackTitle, warnings);
             }
             FrontMatter.Result front = FrontMatter.read(text, warnings);
-            String[] lines = SourceText.lines(front.body());
+            SourceLines lines = new SourceLines(front.body());
             Node document = markdown.parse(front.body());
             InlineBudget.warn(document, warnings);
             MarkdownWalker walker = new MarkdownWalker(lines, warnings);

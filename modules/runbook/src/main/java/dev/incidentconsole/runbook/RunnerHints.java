@@ -59,7 +59,7 @@ public final class RunnerHints {
             if (seg.nested()) {
                 continue;
             }
-            Runner r = ofSimple(seg.words(), depth);
+            Runner r = ofSimple(seg, depth);
             if (r != null) {
                 return r;
             }
@@ -68,8 +68,9 @@ public final class RunnerHints {
     }
 
     /** The runner of one simple command, or null when it is set-up that does not decide. */
-    private static Runner ofSimple(List<ShellWords.Word> words, int depth) {
-        int k = CommandWords.programIndex(words);
+    private static Runner ofSimple(ShellWords.Segment seg, int depth) {
+        List<ShellWords.Word> words = seg.words();
+        int k = seg.program();
         if (k >= words.size()) {
             return null;
         }

@@ -50,6 +50,11 @@ public record Section(int index, List<String> path, int level, int line, int end
 
     /** Plain text of the section's own content, for search and snippets. */
     public String text() {
+        return text(blocks);
+    }
+
+    /** The {@link #text()} of these blocks, for the builder, which reads it before the section is made. */
+    static String text(List<Block> blocks) {
         StringBuilder sb = new StringBuilder();
         for (Block b : blocks) {
             if (b instanceof Block.Text t) {

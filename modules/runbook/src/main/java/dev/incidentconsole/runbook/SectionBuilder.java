@@ -136,9 +136,7 @@ final class SectionBuilder {
             List<String> symptoms = new ArrayList<>(d.kind == SectionKind.SYMPTOM ? Symptoms.of(d.blocks) : List.of());
             Symptoms.labelledItems(d.blocks).stream().filter(x -> !symptoms.contains(x)).forEach(symptoms::add);
             ownSymptoms.add(symptoms);
-            Section probe = new Section(0, d.path, d.level, d.line, d.endLine, d.kind, d.label, false, d.blocks,
-                    List.of(), List.of());
-            ownComponents.add(components.find(probe.title() + "\n" + probe.text()));
+            ownComponents.add(components.find(d.path.get(d.path.size() - 1) + "\n" + Section.text(d.blocks)));
         }
         List<Section> out = new ArrayList<>();
         for (int i = 0; i < drafts.size(); i++) {

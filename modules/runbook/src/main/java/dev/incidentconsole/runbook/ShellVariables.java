@@ -116,7 +116,7 @@ final class ShellVariables {
         }
         for (ShellWords.Segment seg : segments) {
             List<ShellWords.Word> words = seg.words();
-            int k = CommandWords.programIndex(words);
+            int k = seg.program();
             if (k >= words.size() || !INSPECTORS.contains(words.get(k).value())) {
                 return false;
             }
@@ -140,7 +140,7 @@ final class ShellVariables {
         Set<String> names = new HashSet<>();
         for (ShellWords.Segment seg : parsed.segments()) {
             List<ShellWords.Word> words = seg.words();
-            int k = CommandWords.programIndex(words);
+            int k = seg.program();
             for (int j = 0; j < k; j++) {
                 addAssigned(words.get(j), names);
             }

@@ -43,8 +43,10 @@ final class ShellWords {
      * @param stdin    heredoc bodies and here-strings fed to it
      * @param pipeline the same number for every part of one pipeline
      * @param nested   whether it sits inside a command or process substitution
+     * @param program  index in {@code words} of the program it runs ({@link CommandWords#programIndex}), read
+     *                 once here because every rule asks for it; {@code words.size()} when there is none
      */
-    record Segment(List<Word> words, String stdin, int pipeline, boolean nested) { }
+    record Segment(List<Word> words, String stdin, int pipeline, boolean nested, int program) { }
 
     /**
      * The simple commands and, for every character of the text, one of the context constants.
@@ -101,7 +103,8 @@ final class ShellWords {
             }
             words.sort(java.util.Comparator.comparingInt(Word::start));
             if (!words.isEmpty() || stdin.length() > 0) {
-                out.add(new Segment(List.copyOf(words), stdin.toString(), pipeline, nested));
+                List<Word> kept = List.copyOf(words);
+                out.add(new Segment(kept, stdin.toString(), pipeline, nested, CommandWords.programIndex(kept)));
             }
             if (c.separator() != Separator.PIPE) {
                 pipeline = pipelines[0]++;

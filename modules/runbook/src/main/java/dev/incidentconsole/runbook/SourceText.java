@@ -5,7 +5,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -152,7 +151,8 @@ final class SourceText {
         return out.toString();
     }
 
-    private static int crLineEnd(String text, int from) {
+    /** The offset of the next {@code \n} or {@code \r} from {@code from}, or -1. */
+    static int crLineEnd(String text, int from) {
         for (int i = from; i < text.length(); i++) {
             if (text.charAt(i) == '\n' || text.charAt(i) == '\r') {
                 return i;
@@ -185,21 +185,11 @@ final class SourceText {
 
     /** Splits into lines the way commonmark counts them (\n, \r\n or \r). */
     static String[] lines(String text) {
-        // A char loop rather than a regex split: this runs over every file and was a hot spot.
-        List<String> out = new ArrayList<>();
-        int start = 0;
-        int n = text.length();
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || c == '\r') {
-                out.add(text.substring(start, i));
-                if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                start = i + 1;
-            }
+        SourceLines lines = new SourceLines(text);
+        String[] out = new String[lines.count()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = lines.line(i + 1);
         }
-        out.add(text.substring(start));
-        return out.toArray(new String[0]);
+        return out;
     }
 }

@@ -25,7 +25,7 @@ final class TableReader {
     private TableReader() {
     }
 
-    static ReadTable read(TableBlock block, String[] sourceLines, List<ParseWarning> warnings) {
+    static ReadTable read(TableBlock block, SourceLines sourceLines, List<ParseWarning> warnings) {
         int tableLine = Lines.start(block);
         List<String> header = List.of();
         List<List<String>> rows = new ArrayList<>();
@@ -61,11 +61,11 @@ final class TableReader {
     }
 
     /** GFM pads short rows and drops extra cells silently; the author should hear about it. */
-    private static void checkWidth(String[] sourceLines, int line, int headerCells, List<ParseWarning> warnings) {
-        if (line < 1 || line > sourceLines.length) {
+    private static void checkWidth(SourceLines sourceLines, int line, int headerCells, List<ParseWarning> warnings) {
+        if (line < 1 || line > sourceLines.count()) {
             return;
         }
-        int cells = countCells(sourceLines[line - 1]);
+        int cells = countCells(sourceLines.line(line));
         if (cells != headerCells) {
             warnings.add(new ParseWarning(line, "table row has " + cells + " cells, header has " + headerCells));
         }

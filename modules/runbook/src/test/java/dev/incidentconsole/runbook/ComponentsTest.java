@@ -63,4 +63,39 @@ class ComponentsTest {
                 "Payments API", "Ledger");
         assertThat(custom.names()).containsExactly("Payments API", "Ledger");
     }
+
+    @Test
+    void multiWordAliasesMatchAcrossSpacesEvenPastALoneHyphenButNotPunctuation() {
+        Components custom = Components.of(List.of("Object Store: object store, minio", "Queue: job queue*"));
+
+        assertThat(custom.find("the Object Store is full")).containsExactly("Object Store");
+        assertThat(custom.find("object - store")).containsExactly("Object Store");
+        assertThat(custom.find("object, store")).isEmpty();
+        assertThat(custom.find("object  store")).containsExactly("Object Store");
+        assertThat(custom.find("JOB QUEUEs backing up")).containsExactly("Queue");
+    }
+
+    @Test
+    void theFirstPrefixAliasInCatalogOrderWins() {
+        Components custom = Components.of(List.of("Short: pay*", "Long: payments*", "Exact: paymentsapi"));
+
+        assertThat(custom.find("payments-gateway")).containsExactly("Short");
+        assertThat(custom.find("PaymentsAPI")).containsExactly("Exact");
+        assertThat(custom.find("pa")).isEmpty();
+    }
+
+    @Test
+    void hyphenatedWordsCountByTheirPartsOnlyWhenTheWholeIsNotAnAlias() {
+        assertThat(components.find("--redis--")).containsExactly("Redis");
+        assertThat(components.find("kafka-redis-x")).containsExactly("Kafka", "Redis");
+        assertThat(components.find("redis-cli")).containsExactly("Redis");
+    }
+
+    @Test
+    void wordsBeyondAsciiAreLowerCasedByTheRootLocale() {
+        // KELVIN SIGN lower-cases to an ASCII k; the Turkish dotted capital I does not lower-case to a plain i
+        assertThat(components.find("\u212Aafka lag")).containsExactly("Kafka");
+        assertThat(components.find("R\u00e9dis and \u0130stio and CELERY\u00e9")).isEmpty();
+        assertThat(components.find("n\u00e9 redis")).containsExactly("Redis");
+    }
 }
