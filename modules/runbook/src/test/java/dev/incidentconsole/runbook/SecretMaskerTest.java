@@ -16,6 +16,8 @@ class SecretMaskerTest {
         String masked = masker.mask(text);
         assertThat(masked).isEqualTo(expected).doesNotContain(secret);
         assertThat(masker.mask(masked)).as("masking is idempotent").isEqualTo(masked);
+        assertThat(masker.maskCommand(text)).as("read as one command").isEqualTo(expected);
+        assertThat(masker.maskCommand(masked)).as("idempotent as a command").isEqualTo(masked);
     }
 
     @ParameterizedTest
@@ -35,6 +37,48 @@ class SecretMaskerTest {
             out.append(lines.mask(split[k])).append(k + 1 < split.length ? "\n" : "");
         }
         assertThat(out.toString()).doesNotContain(secret);
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("dev.incidentconsole.runbook.testing.SecretFormTables#commandForms")
+    void aCommandContinuedOverLinesIsReadAsOne(String family, String command, String secret, String expected) {
+        String masked = masker.maskCommand(command);
+        assertThat(masked).isEqualTo(expected).doesNotContain(secret);
+        assertThat(masker.maskCommand(masked)).as("masking is idempotent").isEqualTo(masked);
+        assertThat(masker.mask(command)).as("line by line, the flag has no program").contains(secret);
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.incidentconsole.runbook.testing.SecretFormTables#harmlessCommands")
+    void aFlagThatIsNotASecretForItsProgramIsLeftAsWritten(String command) {
+        assertThat(masker.findInCommand(command)).isEmpty();
+        assertThat(masker.find(command)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.incidentconsole.runbook.testing.SecretFormTables#harmless")
+    void harmlessLinesReadAsCommandsAreLeftIntact(String line) {
+        assertThat(masker.maskCommand(line)).isEqualTo(line);
+    }
+
+    @Test
+    void aCommandWrittenAfterAPromptOrWordsIsFoundInFreeText() {
+        assertThat(masker.mask("$ redis-cli -a Pr0mptPw ping")).isEqualTo("$ redis-cli -a **** ping");
+        assertThat(masker.mask("ran: sudo mysql -uroot -pR4nPw -h db")).isEqualTo("ran: sudo mysql -uroot -p**** -h db");
+    }
+
+    @Test
+    void aMaskNeverLeavesAQuoteOpen() {
+        for (String command : List.of("mysql -p'a b'\"c d\" x", "mongosh -p $'Ans\\'i' x", "mysql -p\"q\\\"uote\" x",
+                "sh -c \"mysql -p'in ner'\\\"x y\\\" db\"")) {
+            String masked = masker.maskCommand(command);
+            assertThat(masked).as(command).contains(SecretMasker.MASK);
+            assertThat(dev.incidentconsole.shell.ShellCommand.continuation(masked)).as(masked)
+                    .isEqualTo(dev.incidentconsole.shell.Continuation.NONE);
+            assertThat(dev.incidentconsole.shell.ShellCommand.parse(masked).commands().get(0).values())
+                    .as("the masked command has the same words, the secret one masked").hasSize(
+                            dev.incidentconsole.shell.ShellCommand.parse(command).commands().get(0).values().size());
+        }
     }
 
     @Test
