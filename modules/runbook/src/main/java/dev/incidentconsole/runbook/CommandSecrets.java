@@ -45,16 +45,22 @@ final class CommandSecrets {
             "at", "by", "then");
     /** Programs whose words this reader reads as a command's in free text: the clients, wrappers, scripts, feeders. */
     private static final Set<String> PROGRAMS = programs();
-    /** Lower-case words one of which a line of free text holds before it is worth reading as a command. */
+    /**
+     * Lower-case words one of which a line of free text holds before it is worth reading as a command: a client's
+     * name, a secret flag's dash. {@code NAME=value} in free text is the patterns' (see {@link SecretRules}), so a
+     * log line that only says "token" costs no parse.
+     */
     private static final List<String> GUARDS = List.of("mysql", "mariadb", "redis-cli", "keydb-cli", "valkey-cli",
-            "mongo", "cqlsh", "rabbitmqadmin", "sshpass", "login", "pass", "pwd", "secret", "token", "key", "auth",
-            "-u", "--user", "--from-literal", "curl");
+            "mongo", "cqlsh", "rabbitmqadmin", "sshpass", "login", "curl", "-pass", "-pwd", "-secret", "-token", "-u",
+            "--user", "--from-literal");
 
     private final ShellCommand parsed;
+    private final boolean prose;
     private final List<int[]> out = new ArrayList<>();
 
-    private CommandSecrets(ShellCommand parsed) {
+    private CommandSecrets(ShellCommand parsed, boolean prose) {
         this.parsed = parsed;
+        this.prose = prose;
     }
 
     /** Whether a lower-cased line of free text may hold a command-line secret form. */
@@ -71,41 +77,39 @@ final class CommandSecrets {
      * Adds to {@code spans} the command-line secrets of {@code text}, offsets shifted by {@code offset}.
      *
      * @param prose {@code text} is a line of free text, where a command may follow a prompt or words
-     *              ({@code $ mysql -pX}, {@code ran: redis-cli -a X}): it is read again from the first program
-     *              named there, as the command it is
+     *              ({@code $ mysql -pX}, {@code ran: redis-cli -a X}): such a command is read from the first
+     *              program named there
      */
     static void find(String text, int offset, SpanList spans, boolean prose) {
-        ShellCommand parsed = ShellCommand.parse(text);
-        for (int[] r : of(parsed, 0)) {
+        CommandSecrets reader = new CommandSecrets(ShellCommand.parse(text), prose);
+        reader.read(0);
+        for (int[] r : reader.out) {
             spans.add(text, offset, r[0], r[1]);
-        }
-        if (prose) {
-            int from = commandAfterWords(parsed);
-            if (from > 0) {
-                find(text.substring(from), offset + from, spans, false);
-            }
         }
     }
 
-    /** Where the first program this reader knows is named after other words, or -1. */
-    private static int commandAfterWords(ShellCommand parsed) {
-        for (SimpleCommand c : parsed.commands()) {
-            List<Word> words = c.words();
-            if (words.isEmpty() || PROGRAMS.contains(words.get(0).basename())) {
-                continue;
-            }
-            for (Word w : words.subList(1, words.size())) {
-                if (PROGRAMS.contains(w.basename())) {
-                    return w.start();
-                }
+    /** Where {@code c}'s command starts: its first word, or in prose the first program this reader knows. */
+    private int first(SimpleCommand c) {
+        List<Word> words = c.words();
+        if (!prose || words.isEmpty() || PROGRAMS.contains(words.get(0).basename())) {
+            return 0;
+        }
+        for (int k = 1; k < words.size(); k++) {
+            if (PROGRAMS.contains(words.get(k).basename())) {
+                return k;
             }
         }
-        return -1;
+        return 0;
+    }
+
+    private Invocation invocation(SimpleCommand c) {
+        int first = first(c);
+        return first == 0 ? c.invocation() : c.invocationFrom(first);
     }
 
     /** The secret ranges of {@code parsed}, in its text's offsets. */
     private static List<int[]> of(ShellCommand parsed, int depth) {
-        CommandSecrets reader = new CommandSecrets(parsed);
+        CommandSecrets reader = new CommandSecrets(parsed, false);
         reader.read(depth);
         return reader.out;
     }
@@ -117,7 +121,7 @@ final class CommandSecrets {
             for (Word w : c.assignments()) {
                 assignment(w);
             }
-            Invocation inv = c.invocation();
+            Invocation inv = invocation(c);
             List<Word> words = c.words();
             int program = words.size() - inv.words().size();
             for (Word w : words) {
@@ -239,7 +243,7 @@ final class CommandSecrets {
 
     /** {@code echo SECRET | docker login --password-stdin}: what echo or printf writes. */
     private void echoed(SimpleCommand feeder) {
-        Invocation inv = feeder.invocation();
+        Invocation inv = invocation(feeder);
         if (!inv.program().equals("echo") && !inv.program().equals("printf")) {
             return;
         }
