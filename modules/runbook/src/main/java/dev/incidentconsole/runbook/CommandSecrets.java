@@ -11,6 +11,7 @@ import dev.incidentconsole.shell.Word;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -18,7 +19,7 @@ import java.util.regex.Pattern;
  * than by patterns: client flags ({@code mysql -pX}, {@code redis-cli -a X}, {@code mongo/cqlsh -p X},
  * {@code sshpass -p X}, {@code ... login -p X}) with short-flag clusters understood, secret long flags
  * ({@code --password X}, {@code --token=X}), {@code NAME=value} words whose name is a secret's
- * ({@code PGPASSWORD=x psql}, {@code env}, {@code export}), {@code -u user:pass} (curl's through
+ * ({@code PGPASSWORD=x psql}, {@code env}, {@code export}), {@code -u user:pass} (curl's, and its cookies, through
  * {@link CurlArgs}), {@code --from-literal=key=value} and the value echoed into {@code --password-stdin}; in
  * the command behind wrappers ({@code sudo}, {@code env}, {@code kubectl exec --}), in scripts
  * ({@code sh -c '...'}, {@code ssh host '...'}) and in command substitutions. A flag's meaning depends on the
@@ -202,12 +203,17 @@ final class CommandSecrets {
         } else if (program.equals("sshpass")) {
             shortFlag(args, values, 'p', "fdP", false, true);
         } else if (program.equals("curl")) {
-            String user = CurlArgs.parse(values).user();
-            for (int k = args.size() - 1; user != null && k >= 0; k--) {
-                String v = values.get(k);
-                if (v.endsWith(user) && (v.length() == user.length() || v.startsWith("-"))) {
-                    userPassword(args.get(k), v.length() - user.length());
-                    break;
+            CurlArgs curl = CurlArgs.parse(values);
+            int at = holder(values, curl.user());
+            if (at >= 0) {
+                userPassword(args.get(at), values.get(at).length() - curl.user().length());
+            }
+            for (String cookie : curl.cookies()) {
+                at = cookie.indexOf('=') > 0 ? holder(values, cookie) : -1; // without '=' it names a file
+                int base = at < 0 ? 0 : values.get(at).length() - cookie.length();
+                Matcher pair = SecretRules.COOKIE_PAIR.matcher(cookie);
+                while (at >= 0 && pair.find()) {
+                    value(args.get(at), base + pair.start("v"), base + pair.end("v"));
                 }
             }
         }
@@ -219,6 +225,17 @@ final class CommandSecrets {
                 value(args.get(login + 1 + f.arg()), f.from());
             }
         }
+    }
+
+    /** The argument that holds {@code value} of an option: the value alone, or attached to its option; -1 if none. */
+    private static int holder(List<String> values, String value) {
+        for (int k = values.size() - 1; value != null && k >= 0; k--) {
+            String v = values.get(k);
+            if (v.endsWith(value) && (v.length() == value.length() || v.startsWith("-"))) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     private void shortFlag(List<Word> args, List<String> values, char letter, String valueLetters,
@@ -301,12 +318,17 @@ final class CommandSecrets {
 
     /** The value of {@code w} from index {@code from} on, as a range of this text. */
     private void value(Word w, int from) {
-        if (from >= w.value().length()) {
+        value(w, from, w.value().length());
+    }
+
+    /** The characters {@code [from, to)} of {@code w}'s value, as a range of this text. */
+    private void value(Word w, int from, int to) {
+        if (from >= to || to > w.value().length()) {
             return;
         }
         int[] offsets = parsed.valueOffsets(w);
         if (offsets != null) {
-            add(offsets[from], offsets[offsets.length - 1] + 1);
+            add(offsets[from], offsets[to - 1] + 1);
         }
     }
 

@@ -84,12 +84,10 @@ final class SecretRules {
                     "hvs.", "hvb.", "dop_v1_", "sg.", "dckr_pat_", "pypi-", "shp"),
             new Rule("jwt", "\\b(?<v>eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,})", "eyj"));
 
-    /** Cookie headers and curl's cookie flag: every value of a {@code name=value} pair (Set-Cookie: the first). */
-    static final Pattern COOKIE = Pattern.compile("(?i)(?:\\b(?<set>set-)?cookie\\s*:\\s*|(?:^|\\s)(?:-b|--cookie)\\s+['\"])"
-            + "(?<pairs>[^\\r\\n'\"]+)");
+    /** Cookie headers: every value of a {@code name=value} pair (Set-Cookie: the first); curl's flag is {@link CommandSecrets}'. */
+    static final Pattern COOKIE = Pattern.compile("(?i)\\b(?<set>set-)?cookie\\s*:\\s*(?<pairs>[^\\r\\n'\"]+)");
+    /** A cookie's {@code name=value} pair in a header or curl's {@code -b}; {@code v} is the value. */
     static final Pattern COOKIE_PAIR = Pattern.compile("(?:^|;)\\s*[^=;\\s]+=(?<v>[^;\\s]*)");
-    static final List<String> COOKIE_GUARDS = List.of("cookie", "-b ");
-
 
     private SecretRules() {
     }
@@ -124,7 +122,7 @@ final class SecretRules {
                 }
             }
         }
-        if (lower.contains(COOKIE_GUARDS.get(0)) || lower.contains(COOKIE_GUARDS.get(1))) {
+        if (lower.contains("cookie")) {
             cookies(line, offset, spans);
         }
     }
