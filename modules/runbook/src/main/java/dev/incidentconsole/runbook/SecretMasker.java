@@ -1,5 +1,7 @@
 package dev.incidentconsole.runbook;
 
+import dev.incidentconsole.shell.Continuation;
+import dev.incidentconsole.shell.ShellCommand;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -79,7 +81,8 @@ public final class SecretMasker {
     /**
      * Where the secrets of {@code text} are, in text order, never overlapping. The text is free text (command
      * output, a note, a reason): each line is read by the patterns, and a line that may hold a command-line form
-     * ({@code mysql -pX}, {@code --password X}) is also read, on its own, as a shell command.
+     * ({@code mysql -pX}, {@code --password X}) is also read as a shell command, with the lines it continues
+     * onto when it ends in a backslash or a pipe.
      *
      * @param text any text; null or empty has none
      */
@@ -124,14 +127,22 @@ public final class SecretMasker {
             CommandSecrets.find(text, 0, spans, false);
         }
         int start = 0;
+        int continued = -1; // where a command continued over lines began, in free text
         while (start <= text.length()) {
             int nl = text.indexOf('\n', start);
             int end = nl < 0 ? text.length() : nl;
             String line = text.substring(start, end);
             String lower = line.toLowerCase(Locale.ROOT);
             SecretRules.findInLine(line, lower, start, spans);
-            if (!command && CommandSecrets.mayHold(lower)) {
-                CommandSecrets.find(line, start, spans, true);
+            if (!command && nl >= 0 && continues(line)) {
+                continued = continued < 0 ? start : continued;
+            } else if (!command) {
+                int from = continued < 0 ? start : continued;
+                String unit = text.substring(from, end);
+                if (CommandSecrets.mayHold(from == start ? lower : unit.toLowerCase(Locale.ROOT))) {
+                    CommandSecrets.find(unit, from, spans, true);
+                }
+                continued = -1;
             }
             if (nl < 0) {
                 break;
@@ -139,6 +150,23 @@ public final class SecretMasker {
             start = nl + 1;
         }
         return spans.merged();
+    }
+
+    /**
+     * Whether a line of free text ends a command line that goes on (a backslash, a pipe or {@code &&} at its
+     * end), so that a flag on the next line is read with its program. Asked of the model only when the last
+     * character says it may.
+     */
+    private static boolean continues(String line) {
+        int k = line.length() - 1;
+        while (k >= 0 && (line.charAt(k) == ' ' || line.charAt(k) == '\t' || line.charAt(k) == '\r')) {
+            k--;
+        }
+        if (k < 0 || "\\|&".indexOf(line.charAt(k)) < 0) {
+            return false;
+        }
+        Continuation open = ShellCommand.continuation(line);
+        return open == Continuation.BACKSLASH || open == Continuation.OPERATOR;
     }
 
     /** {@code text} with every secret masked; null stays null. The text is read as free text: see {@link #find}. */
@@ -170,8 +198,12 @@ public final class SecretMasker {
 
     /** Masks a stream of lines; see {@link #lines()}. */
     public static final class LineMasker {
+        /** A command continued over more characters than this is read line by line again. */
+        private static final int MAX_CONTINUED = 4096;
         private final SecretMasker masker;
         private boolean inKey;
+        /** The lines of a command that goes on (ending in a backslash or a pipe), or null. */
+        private String continued;
 
         private LineMasker(SecretMasker masker) {
             this.masker = masker;
@@ -183,10 +215,35 @@ public final class SecretMasker {
         }
 
         /**
-         * Where the secrets of the stream's next line are: those {@link SecretMasker#find} sees in it, or,
-         * inside a private key block begun on an earlier line, the line itself (up to the block's end).
+         * Where the secrets of the stream's next line are: those {@link SecretMasker#find} sees in it, and those
+         * it holds as the next line of a command continued from earlier lines ({@code mysql -h db \}, then
+         * {@code -pX}); or, inside a private key block begun on an earlier line, the line itself (up to the
+         * block's end).
          */
         public List<Span> find(String line) {
+            String before = continued;
+            continued = null;
+            List<Span> own = findAlone(line);
+            if (before == null && !continues(line)) {
+                return own;
+            }
+            String unit = before == null ? line : before + "\n" + line;
+            continued = continues(line) && unit.length() < MAX_CONTINUED ? unit : null;
+            if (before == null || !CommandSecrets.mayHold(unit.toLowerCase(Locale.ROOT))) {
+                return own;
+            }
+            SpanList spans = new SpanList();
+            own.forEach(sp -> spans.addAbsolute(sp.start(), sp.end()));
+            SpanList inUnit = new SpanList();
+            CommandSecrets.find(unit, 0, inUnit, true);
+            int shift = before.length() + 1;
+            for (Span sp : inUnit.merged()) {
+                spans.addAbsolute(Math.max(0, sp.start() - shift), sp.end() - shift);
+            }
+            return spans.merged();
+        }
+
+        private List<Span> findAlone(String line) {
             if (inKey) {
                 int end = line.indexOf("-----END");
                 inKey = end < 0;
