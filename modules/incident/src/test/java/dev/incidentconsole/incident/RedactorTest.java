@@ -31,13 +31,14 @@ class RedactorTest {
     }
 
     @Test
-    void aStepsCommandIsReadAsOneCommandAndItsOutputAsText() {
+    void aStepsCommandIsReadAsOneCommandAndSoIsOneContinuedInItsOutput() {
         String command = "redis-cli -h cache-1 \\\n  -a C0ntR3dis ping";
         TimelineEntry e = TimelineEntry.create("INC-20261122-abcdef", "alice",
                 new EntryBody.StepFinished(command, "local", 0, 20, command, null));
         EntryBody.StepFinished step = (EntryBody.StepFinished) redactor.redact(e).body();
         assertThat(step.command()).isEqualTo("redis-cli -h cache-1 \\\n  -a **** ping");
-        assertThat(step.output()).as("output is free text, read line by line").isEqualTo(command);
+        assertThat(step.output()).as("free text joins the lines a command continues onto")
+                .isEqualTo("redis-cli -h cache-1 \\\n  -a **** ping");
     }
 
     @Test

@@ -204,15 +204,19 @@ final class CommandSecrets {
             shortFlag(args, values, 'p', "fdP", false, true);
         } else if (program.equals("curl")) {
             CurlArgs curl = CurlArgs.parse(values);
-            int at = holder(values, curl.user());
+            int at = userHolder(values, curl.user());
             if (at >= 0) {
                 userPassword(args.get(at), values.get(at).length() - curl.user().length());
             }
+            at = -1;
             for (String cookie : curl.cookies()) {
-                at = cookie.indexOf('=') > 0 ? holder(values, cookie) : -1; // without '=' it names a file
-                int base = at < 0 ? 0 : values.get(at).length() - cookie.length();
+                at = cookieHolder(values, cookie, at + 1);
+                if (at < 0) {
+                    break;
+                }
+                int base = values.get(at).length() - cookie.length();
                 Matcher pair = SecretRules.COOKIE_PAIR.matcher(cookie);
-                while (at >= 0 && pair.find()) {
+                while (cookie.indexOf('=') > 0 && pair.find()) { // without '=' it names a file
                     value(args.get(at), base + pair.start("v"), base + pair.end("v"));
                 }
             }
@@ -227,11 +231,28 @@ final class CommandSecrets {
         }
     }
 
-    /** The argument that holds {@code value} of an option: the value alone, or attached to its option; -1 if none. */
-    private static int holder(List<String> values, String value) {
-        for (int k = values.size() - 1; value != null && k >= 0; k--) {
+    /** The argument holding curl's {@code user} (the last one given wins): alone, or attached to its option; -1 if none. */
+    private static int userHolder(List<String> values, String user) {
+        for (int k = values.size() - 1; user != null && k >= 0; k--) {
             String v = values.get(k);
-            if (v.endsWith(value) && (v.length() == value.length() || v.startsWith("-"))) {
+            if (v.endsWith(user) && (v.length() == user.length() || v.startsWith("-"))) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The argument from {@code from} on holding {@code cookie}, the next of curl's cookies in order: after
+     * {@code -b} or {@code --cookie} (alone or ending a cluster), or attached to it; -1 if none.
+     */
+    private static int cookieHolder(List<String> values, String cookie, int from) {
+        for (int k = from; k < values.size(); k++) {
+            String v = values.get(k);
+            String option = k > 0 ? values.get(k - 1) : "";
+            boolean afterOption = option.equals("--cookie")
+                    || option.length() > 1 && option.charAt(0) == '-' && option.charAt(1) != '-' && option.endsWith("b");
+            if (v.endsWith(cookie) && (v.length() == cookie.length() ? afterOption : v.startsWith("-"))) {
                 return k;
             }
         }
@@ -279,8 +300,15 @@ final class CommandSecrets {
     private void script(List<Word> words, ShellCommand script, int depth) {
         String text = script.text();
         int[] map = null;
+        int suffix = -1; // the length of words k.. joined by spaces: only a suffix of the script's length is tried
         for (int k = words.size() - 1; k > 0 && map == null; k--) {
-            map = joined(words.subList(k, words.size()), text);
+            String v = words.get(k).value();
+            suffix += v.length() + 1;
+            if (v.length() == text.length() && v.equals(text)) {
+                map = joined(words.subList(k, k + 1), text); // sh -c 'script' name args
+            } else if (suffix == text.length()) {
+                map = joined(words.subList(k, words.size()), text); // ssh host a b c
+            }
         }
         if (map == null) {
             return;

@@ -138,7 +138,7 @@ public final class SecretMasker {
                 continued = continued < 0 ? start : continued;
             } else if (!command) {
                 int from = continued < 0 ? start : continued;
-                String unit = text.substring(from, end);
+                String unit = from == start ? line : text.substring(from, end);
                 if (CommandSecrets.mayHold(from == start ? lower : unit.toLowerCase(Locale.ROOT))) {
                     CommandSecrets.find(unit, from, spans, true);
                 }
@@ -222,13 +222,14 @@ public final class SecretMasker {
          */
         public List<Span> find(String line) {
             String before = continued;
-            continued = null;
             List<Span> own = findAlone(line);
-            if (before == null && !continues(line)) {
+            boolean goesOn = continues(line);
+            continued = null;
+            if (before == null && !goesOn) {
                 return own;
             }
             String unit = before == null ? line : before + "\n" + line;
-            continued = continues(line) && unit.length() < MAX_CONTINUED ? unit : null;
+            continued = goesOn && unit.length() < MAX_CONTINUED ? unit : null;
             if (before == null || !CommandSecrets.mayHold(unit.toLowerCase(Locale.ROOT))) {
                 return own;
             }

@@ -111,6 +111,21 @@ class SecretMaskerTest {
     }
 
     @Test
+    void hostileCommandsAreMaskedInLinearTime() {
+        List<String> commands = List.of("ssh h " + "a ".repeat(50_000), "curl " + "-b a=1 ".repeat(30_000) + "u",
+                "mysql " + "-pX ".repeat(50_000), "sh -c 'mysql -pX' " + "y ".repeat(50_000),
+                "curl " + "-u a:b ".repeat(30_000), "redis-cli -a X $(".repeat(5_000), "sudo ".repeat(50_000) + "mysql -pX");
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> {
+            for (String command : commands) {
+                assertThat(masker.maskCommand(command)).as(command.substring(0, 20)).isNotNull();
+                assertThat(masker.mask(command)).isNotNull();
+            }
+        });
+        assertThat(masker.maskCommand("sh -c 'mysql -pS3cret' " + "y ".repeat(1_000)))
+                .startsWith("sh -c 'mysql -p****' y y");
+    }
+
+    @Test
     void aMegabyteOfOrdinaryOutputIsMaskedQuickly() {
         String line = "2026-11-22T03:14:07Z INFO request served path=/api/v1/orders status=200 in 12 ms\n";
         String text = line.repeat(1_000_000 / line.length());
