@@ -185,8 +185,8 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private String shown(String text) {
-        return showSecrets ? text : SecretMasker.standard().mask(text);
+    private String shown(String command) {
+        return showSecrets ? command : SecretMasker.standard().maskCommand(command);
     }
 
     /**

@@ -49,6 +49,24 @@ class RunLogSecretsTest {
     }
 
     @Test
+    void aCommandPrintedOverSeveralLinesIsMaskedInItsRunLogWhereTheFlagFollowsItsProgram() throws Exception {
+        List<Object[]> forms = SecretFormTables.commandForms().map(Arguments::get)
+                .filter(f -> !((String) f[1]).lines().findFirst().orElseThrow().contains((String) f[2])).toList();
+        StringBuilder printed = new StringBuilder();
+        StringBuilder expected = new StringBuilder();
+        for (Object[] form : forms) {
+            printed.append(form[1]).append('\n');
+            expected.append(form[3]).append('\n');
+        }
+        Path file = dir.resolve("continued.txt");
+        Files.writeString(file, printed);
+        try (CommandRunner runner = Runners.local(dir)) {
+            RunResult result = runner.run(RunRequest.of("cat " + file, LocalTarget.here()), Runners.WAIT);
+            assertThat(Files.readString(result.outputFile())).isEqualTo(expected.toString());
+        }
+    }
+
+    @Test
     void harmlessOutputIsLoggedByteForByte() throws Exception {
         String printed = String.join("\n", SecretFormTables.harmless().toList()) + "\n";
         Path file = dir.resolve("harmless.txt");

@@ -43,7 +43,18 @@ public final class Redactor {
         return masker.mask(text);
     }
 
-    /** The entry with every string of its body masked; id, kind, times and source are kept. */
+    /**
+     * {@code command} (a shell command's text) with every secret masked, its words read on the shell model
+     * ({@link SecretMasker#maskCommand}); null stays null.
+     */
+    public String redactCommand(String command) {
+        return masker.maskCommand(command);
+    }
+
+    /**
+     * The entry with every string of its body masked, a {@code command} field as a shell command; id, kind,
+     * times and source are kept.
+     */
     public TimelineEntry redact(TimelineEntry entry) {
         JsonNode tree = IncidentJson.mapper().valueToTree(entry.body());
         JsonNode masked = redactTree(tree);
@@ -53,7 +64,7 @@ public final class Redactor {
         return entry.withBody(IncidentJson.bodyFromTree(masked));
     }
 
-    /** A copy of {@code node} with every string value masked, except {@code kind} fields. */
+    /** A copy of {@code node} with every string value masked ({@code command} fields as commands), except {@code kind} fields. */
     public JsonNode redactTree(JsonNode node) {
         if (node.isTextual()) {
             return TextNode.valueOf(redact(node.textValue()));
@@ -63,7 +74,12 @@ public final class Redactor {
             Iterator<Map.Entry<String, JsonNode>> it = node.fields();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> f = it.next();
-                copy.set(f.getKey(), f.getKey().equals("kind") ? f.getValue() : redactTree(f.getValue()));
+                JsonNode v = f.getValue();
+                copy.set(f.getKey(), switch (f.getKey()) {
+                    case "kind" -> v;
+                    case "command" -> v.isTextual() ? TextNode.valueOf(redactCommand(v.textValue())) : redactTree(v);
+                    default -> redactTree(v);
+                });
             }
             return copy;
         }

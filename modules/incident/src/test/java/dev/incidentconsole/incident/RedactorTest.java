@@ -31,6 +31,17 @@ class RedactorTest {
     }
 
     @Test
+    void aStepsCommandIsReadAsOneCommandAndSoIsOneContinuedInItsOutput() {
+        String command = "redis-cli -h cache-1 \\\n  -a C0ntR3dis ping";
+        TimelineEntry e = TimelineEntry.create("INC-20261122-abcdef", "alice",
+                new EntryBody.StepFinished(command, "local", 0, 20, command, null));
+        EntryBody.StepFinished step = (EntryBody.StepFinished) redactor.redact(e).body();
+        assertThat(step.command()).isEqualTo("redis-cli -h cache-1 \\\n  -a **** ping");
+        assertThat(step.output()).as("free text joins the lines a command continues onto")
+                .isEqualTo("redis-cli -h cache-1 \\\n  -a **** ping");
+    }
+
+    @Test
     void anEntryWithoutSecretsIsReturnedAsItIs() {
         TimelineEntry e = TimelineEntry.create("INC-20261122-abcdef", "alice", new EntryBody.Note("all calm", null));
         assertThat(redactor.redact(e)).isSameAs(e);

@@ -1,9 +1,12 @@
 package dev.incidentconsole.runbook;
 
+import dev.incidentconsole.shell.Continuation;
+import dev.incidentconsole.shell.ShellCommand;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 
 /**
@@ -17,11 +20,16 @@ import java.util.regex.Matcher;
  * REDISCLI_AUTH, AWS_SECRET_ACCESS_KEY, AccountKey, {@code --password=}, query parameters such as
  * {@code token=}, {@code api_key=}, {@code sig=}); secret flags followed by a value ({@code --password x},
  * {@code --token x}); client flags ({@code mysql -pX}, {@code redis-cli -a X}, {@code mongo/cqlsh -p X},
- * {@code sshpass -p X}, {@code ... login -p X}, the value echoed into {@code --password-stdin}); netrc
+ * {@code sshpass -p X}, {@code ... login -p X}, the value echoed into {@code --password-stdin}), which are
+ * shell grammar and are read on the shell model ({@link CommandSecrets}), behind wrappers and in scripts; netrc
  * lines; JSON and YAML keys naming a secret; cloud access key ids; vendor-prefixed tokens (GitHub,
  * GitLab, Slack, Stripe, OpenAI, Google, npm, Vault ...); JWTs; private key blocks; and every literal
  * value given to {@link #withSecrets}. A value that is a shell variable or a placeholder
  * ({@code $PGPASSWORD}, {@code <password>}) is left as written: it names the secret, it is not one.
+ *
+ * <p>A command's text is masked with {@link #maskCommand} (timeline steps, the command on screen, run logs'
+ * command line): its shell words are read on one model of the whole command. Other text is masked with
+ * {@link #mask}, which reads a line as a command only when it holds a client's name or a secret word.
  *
  * <p>Masking is idempotent. Immutable and thread-safe; linear in the text, and lines holding none of the
  * rules' guard words cost only a lower-casing pass.
@@ -71,11 +79,35 @@ public final class SecretMasker {
     }
 
     /**
-     * Where the secrets of {@code text} are, in text order, never overlapping.
+     * Where the secrets of {@code text} are, in text order, never overlapping. The text is free text (command
+     * output, a note, a reason): each line is read by the patterns, and a line that may hold a command-line form
+     * ({@code mysql -pX}, {@code --password X}) is also read as a shell command, with the lines it continues
+     * onto when it ends in a backslash or a pipe.
      *
      * @param text any text; null or empty has none
      */
     public List<Span> find(String text) {
+        return find(text, false);
+    }
+
+    /**
+     * Where the secrets of a shell command are: those {@link #find} sees, and those its shell words give, read
+     * on the whole command's model (lines joined by a backslash, the command behind {@code sudo}, {@code env} or
+     * {@code kubectl exec --}, scripts of {@code sh -c '...'} and {@code ssh host '...'}, short-flag clusters),
+     * each client's flags read as that client means them ({@code psql -p 5432} is a port).
+     *
+     * @param command a command's text, possibly several lines; null or empty has none
+     */
+    public List<Span> findInCommand(String command) {
+        return find(command, true);
+    }
+
+    /** {@code command} (a shell command's text) with every secret {@link #findInCommand} finds masked; null stays null. */
+    public String maskCommand(String command) {
+        return apply(command, findInCommand(command));
+    }
+
+    private List<Span> find(String text, boolean command) {
         if (text == null || text.isEmpty()) {
             return List.of();
         }
@@ -86,13 +118,32 @@ public final class SecretMasker {
             }
         }
         if (text.contains("PRIVATE KEY")) {
-            pemBodies(text, spans);
+            Matcher m = SecretRules.PEM.matcher(text);
+            while (m.find()) {
+                keyBody(text, m.start("body"), m.end("body"), spans);
+            }
+        }
+        if (command) {
+            CommandSecrets.find(text, 0, spans, false);
         }
         int start = 0;
+        int continued = -1; // where a command continued over lines began, in free text
         while (start <= text.length()) {
             int nl = text.indexOf('\n', start);
             int end = nl < 0 ? text.length() : nl;
-            SecretRules.findInLine(text.substring(start, end), start, spans);
+            String line = text.substring(start, end);
+            String lower = line.toLowerCase(Locale.ROOT);
+            SecretRules.findInLine(line, lower, start, spans);
+            if (!command && nl >= 0 && continues(line)) {
+                continued = continued < 0 ? start : continued;
+            } else if (!command) {
+                int from = continued < 0 ? start : continued;
+                String unit = from == start ? line : text.substring(from, end);
+                if (CommandSecrets.mayHold(from == start ? lower : unit.toLowerCase(Locale.ROOT))) {
+                    CommandSecrets.find(unit, from, spans, true);
+                }
+                continued = -1;
+            }
             if (nl < 0) {
                 break;
             }
@@ -101,7 +152,24 @@ public final class SecretMasker {
         return spans.merged();
     }
 
-    /** {@code text} with every secret replaced by {@value #MASK}; null stays null. */
+    /**
+     * Whether a line of free text ends a command line that goes on (a backslash, a pipe or {@code &&} at its
+     * end), so that a flag on the next line is read with its program. Asked of the model only when the last
+     * character says it may.
+     */
+    private static boolean continues(String line) {
+        int k = line.length() - 1;
+        while (k >= 0 && (line.charAt(k) == ' ' || line.charAt(k) == '\t' || line.charAt(k) == '\r')) {
+            k--;
+        }
+        if (k < 0 || "\\|&".indexOf(line.charAt(k)) < 0) {
+            return false;
+        }
+        Continuation open = ShellCommand.continuation(line);
+        return open == Continuation.BACKSLASH || open == Continuation.OPERATOR;
+    }
+
+    /** {@code text} with every secret masked; null stays null. The text is read as free text: see {@link #find}. */
     public String mask(String text) {
         return apply(text, find(text));
     }
@@ -130,8 +198,12 @@ public final class SecretMasker {
 
     /** Masks a stream of lines; see {@link #lines()}. */
     public static final class LineMasker {
+        /** A command continued over more characters than this is read line by line again. */
+        private static final int MAX_CONTINUED = 4096;
         private final SecretMasker masker;
         private boolean inKey;
+        /** The lines of a command that goes on (ending in a backslash or a pipe), or null. */
+        private String continued;
 
         private LineMasker(SecretMasker masker) {
             this.masker = masker;
@@ -143,24 +215,42 @@ public final class SecretMasker {
         }
 
         /**
-         * Where the secrets of the stream's next line are: those {@link SecretMasker#find} sees in it, or,
-         * inside a private key block begun on an earlier line, the line itself (up to the block's end).
+         * Where the secrets of the stream's next line are: those {@link SecretMasker#find} sees in it, and those
+         * it holds as the next line of a command continued from earlier lines ({@code mysql -h db \}, then
+         * {@code -pX}); or, inside a private key block begun on an earlier line, the line itself (up to the
+         * block's end).
          */
         public List<Span> find(String line) {
+            String before = continued;
+            List<Span> own = findAlone(line);
+            boolean goesOn = continues(line);
+            continued = null;
+            if (before == null && !goesOn) {
+                return own;
+            }
+            String unit = before == null ? line : before + "\n" + line;
+            continued = goesOn && unit.length() < MAX_CONTINUED ? unit : null;
+            if (before == null || !CommandSecrets.mayHold(unit.toLowerCase(Locale.ROOT))) {
+                return own;
+            }
+            SpanList spans = new SpanList();
+            own.forEach(sp -> spans.addAbsolute(sp.start(), sp.end()));
+            SpanList inUnit = new SpanList();
+            CommandSecrets.find(unit, 0, inUnit, true);
+            int shift = before.length() + 1;
+            for (Span sp : inUnit.merged()) {
+                spans.addAbsolute(Math.max(0, sp.start() - shift), sp.end() - shift);
+            }
+            return spans.merged();
+        }
+
+        private List<Span> findAlone(String line) {
             if (inKey) {
                 int end = line.indexOf("-----END");
-                if (end >= 0) {
-                    inKey = false;
-                }
-                int stop = end >= 0 ? end : line.length();
-                int from = 0;
-                while (from < stop && Character.isWhitespace(line.charAt(from))) {
-                    from++;
-                }
-                while (stop > from && Character.isWhitespace(line.charAt(stop - 1))) {
-                    stop--;
-                }
-                return stop > from && !line.substring(from, stop).equals(MASK) ? List.of(new Span(from, stop)) : List.of();
+                inKey = end < 0;
+                SpanList spans = new SpanList();
+                keyBody(line, 0, end >= 0 ? end : line.length(), spans);
+                return spans.merged();
             }
             if (line.contains("PRIVATE KEY")) {
                 Matcher m = SecretRules.PEM.matcher(line);
@@ -170,21 +260,18 @@ public final class SecretMasker {
         }
     }
 
-    /** The body of each private key block, without the blank space around it. */
-    private static void pemBodies(String text, SpanList spans) {
-        Matcher m = SecretRules.PEM.matcher(text);
-        while (m.find()) {
-            int s = m.start("body");
-            int e = m.end("body");
-            while (s < e && Character.isWhitespace(text.charAt(s))) {
-                s++;
-            }
-            while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
-                e--;
-            }
-            if (!text.substring(s, e).equals(MASK)) {
-                spans.addAbsolute(s, e);
-            }
+    /** Adds a private key's body, {@code text[start, end)}, without the blank space around it, unless already masked. */
+    private static void keyBody(String text, int start, int end, SpanList spans) {
+        int s = start;
+        int e = end;
+        while (s < e && Character.isWhitespace(text.charAt(s))) {
+            s++;
+        }
+        while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
+            e--;
+        }
+        if (!text.startsWith(MASK, s) || e - s != MASK.length()) {
+            spans.addAbsolute(s, e);
         }
     }
 }

@@ -2,12 +2,12 @@ package dev.incidentconsole.runbook;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The secret forms {@link SecretMasker} knows, each a pattern whose group {@code v} is the secret part:
+ * The secret forms of free text {@link SecretMasker} knows (those a command line gives as shell words are
+ * {@link CommandSecrets}'), each a pattern whose group {@code v} is the secret part:
  * only that part is masked, so flag names, keys, user names, hosts and paths stay readable and the
  * quotes around a value stay in place. Rules work on one line at a time and run only on lines holding
  * one of their guard words, so a megabyte of ordinary output costs a lower-casing pass rather than
@@ -17,22 +17,13 @@ final class SecretRules {
 
     /** A value: a quoted string (the span is its inside), or a run of characters that ends where shell words end. */
     static final String VALUE = "(?:\"(?<dq>(?:\\\\.|[^\"\\\\])*)\"|'(?<sq>[^']*)'|(?<v>(?:\\\\.|[^\\s&;'\"`,|<>()\\\\])+))";
-    /** A value that may not start with '-' (so a following option is not taken for the value). */
-    private static final String ARG = "(?!-)" + VALUE;
     /** Names whose value after '=' (or ':' in JSON) is a secret: PGPASSWORD, MYSQL_PWD, REDISCLI_AUTH, AccountKey... */
     private static final String SECRET_NAME = "(?:password|passwd|secret|token|apikey|api[_-]key|accountkey"
             + "|sharedaccesskey|access[_-]?key|secret[_-]?key|sshpass|[_-](?:pass|pwd|key|auth)"
             + "|(?<![\\w-])(?:pass|pwd(?!\\s*=\\s*/)))";
-    /** Flags followed by a space and a secret: --password X, --client-secret X, -pass X, --token X. */
-    private static final String SECRET_FLAG = "(?:^|\\s)--?(?!no-)(?:[a-z0-9]+-)*(?:password|passwd|secret|token|pass|pwd)";
-    /** A word that follows a secret flag in prose ("pass --token to the CLI"), never as its value (quoted ones are). */
-    private static final String NOT_PROSE = "(?!(?:to|the|a|an|and|or|for|with|of|in|on|is|are|was|when|if|as|flag"
-            + "|option|argument|instead|also|from|via|at|by|then)(?:\\s|$|[.,;:!?)]))";
-    private static final String MYSQL = "(?:mysql|mysqldump|mysqladmin|mysqlcheck|mysqlimport|mysqlshow|mysqlbinlog"
-            + "|mysqlpump|mysqlsh|mariadb|mariadb-dump|mariadb-admin)";
-    private static final String DASH_P_CLIENTS = "(?:mongo|mongosh|mongodump|mongorestore|mongoexport|mongoimport"
-            + "|mongostat|mongotop|cqlsh|rabbitmqadmin)";
-    private static final String UNTIL_SEPARATOR = "[^|;&\\n]*?";
+
+    /** {@link #SECRET_NAME} ending just before an '=': read over "name=value" so that PWD=/path is no secret. */
+    private static final Pattern SECRET_NAME_BEFORE_EQUALS = Pattern.compile("(?i)" + SECRET_NAME + "=");
 
     static final String[] GROUPS = {"v", "dq", "sq", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10",
             "v11", "v12", "v13", "v14", "v15", "v16"};
@@ -65,23 +56,10 @@ final class SecretRules {
             new Rule("api-key-header", "(?i)(?<![/\\w.-])(?:x-[\\w-]*(?:key|token|secret|auth)|private-token|api-key|apikey"
                     + "|ocp-apim-subscription-key)\\s*:\\s*(?<v>[^\\s'\"]+)", "x-", "private-token", "api-key", "apikey",
                     "subscription-key"),
-            new Rule("user-colon-password", "(?:^|\\s)(?:-u|--user|--proxy-user|-U)(?:\\s+|=)?['\"]?[^\\s:'\"/]*:(?!//)"
-                    + "(?<v>[^\\s'\"]+)", "-u", "--user", "--proxy-user"),
-            new Rule("from-literal", "--from-literal[=\\s]+[^=\\s]+=" + VALUE, "--from-literal"),
             new Rule("secret-assignment", "(?i)" + SECRET_NAME + "\\s*=(?!=)\\s*" + VALUE,
                     "pass", "pwd", "secret", "token", "key", "auth"),
             new Rule("query-parameter", "(?i)[?&](?:key|auth|sig|signature)=(?<v>[^&#\\s'\"]+)",
                     "key=", "auth=", "sig=", "signature="),
-            new Rule("secret-flag", "(?i)" + SECRET_FLAG + "\\s+" + NOT_PROSE + ARG, "pass", "pwd", "secret", "token"),
-            new Rule("mysql-glued-p", "\\b" + MYSQL + "\\b" + UNTIL_SEPARATOR + "\\s-p" + VALUE, "mysql", "mariadb"),
-            new Rule("client-dash-p", "\\b" + DASH_P_CLIENTS + "\\b" + UNTIL_SEPARATOR + "\\s-p\\s*" + ARG,
-                    "mongo", "cqlsh", "rabbitmqadmin"),
-            new Rule("redis-dash-a", "\\b(?:redis-cli|keydb-cli|valkey-cli)\\b" + UNTIL_SEPARATOR + "\\s-a\\s*" + ARG,
-                    "redis-cli", "keydb-cli", "valkey-cli"),
-            new Rule("sshpass", "\\bsshpass\\s+(?:-[fdPe]\\s*\\S+\\s+|-v\\s+)*-p\\s*" + ARG, "sshpass"),
-            new Rule("login-dash-p", "(?:^|\\s)login\\s" + UNTIL_SEPARATOR + "\\s-p\\s*" + ARG, "login"),
-            new Rule("password-stdin", "\\b(?:echo|printf)\\s+(?:-[a-zA-Z]+\\s+)*" + VALUE + "\\s*\\|"
-                    + UNTIL_SEPARATOR + "--password-stdin", "--password-stdin"),
             new Rule("netrc", "(?i)\\b(?:machine\\s+\\S+|default)(?:\\s+(?:login|account)\\s+\\S+)*\\s+password\\s+"
                     + VALUE, "password"),
             // the "password X" line of a netrc entry written over several lines
@@ -106,19 +84,31 @@ final class SecretRules {
                     "hvs.", "hvb.", "dop_v1_", "sg.", "dckr_pat_", "pypi-", "shp"),
             new Rule("jwt", "\\b(?<v>eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,})", "eyj"));
 
-    /** Cookie headers and curl's cookie flag: every value of a {@code name=value} pair (Set-Cookie: the first). */
-    static final Pattern COOKIE = Pattern.compile("(?i)(?:\\b(?<set>set-)?cookie\\s*:\\s*|(?:^|\\s)(?:-b|--cookie)\\s+['\"])"
-            + "(?<pairs>[^\\r\\n'\"]+)");
+    /** Cookie headers: every value of a {@code name=value} pair (Set-Cookie: the first); curl's flag is {@link CommandSecrets}'. */
+    static final Pattern COOKIE = Pattern.compile("(?i)\\b(?<set>set-)?cookie\\s*:\\s*(?<pairs>[^\\r\\n'\"]+)");
+    /** A cookie's {@code name=value} pair in a header or curl's {@code -b}; {@code v} is the value. */
     static final Pattern COOKIE_PAIR = Pattern.compile("(?:^|;)\\s*[^=;\\s]+=(?<v>[^;\\s]*)");
-    static final List<String> COOKIE_GUARDS = List.of("cookie", "-b ");
-
 
     private SecretRules() {
     }
 
-    /** Adds to {@code spans} the secret parts of {@code line}, offsets shifted by {@code offset}. */
-    static void findInLine(String line, int offset, SpanList spans) {
-        String lower = line.toLowerCase(Locale.ROOT);
+    /**
+     * Whether {@code name=value} assigns a secret by its name (PGPASSWORD, MYSQL_PWD, CLIENT_SECRET, AccountKey):
+     * the same names the {@code secret-assignment} rule knows in free text, for a reader of shell words.
+     */
+    static boolean isSecretName(String name, String value) {
+        Matcher m = SECRET_NAME_BEFORE_EQUALS.matcher(name + "=" + value);
+        m.region(0, name.length() + 1).useTransparentBounds(true);
+        while (m.find()) {
+            if (m.end() == name.length() + 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Adds to {@code spans} the secret parts of {@code line} ({@code lower} lower-cased), offsets shifted by {@code offset}. */
+    static void findInLine(String line, String lower, int offset, SpanList spans) {
         for (Rule rule : RULES) {
             if (rule.mayMatch(lower)) {
                 Matcher m = rule.pattern().matcher(line);
@@ -132,7 +122,7 @@ final class SecretRules {
                 }
             }
         }
-        if (lower.contains(COOKIE_GUARDS.get(0)) || lower.contains(COOKIE_GUARDS.get(1))) {
+        if (lower.contains("cookie")) {
             cookies(line, offset, spans);
         }
     }

@@ -16,6 +16,8 @@ class SecretMaskerTest {
         String masked = masker.mask(text);
         assertThat(masked).isEqualTo(expected).doesNotContain(secret);
         assertThat(masker.mask(masked)).as("masking is idempotent").isEqualTo(masked);
+        assertThat(masker.maskCommand(text)).as("read as one command").isEqualTo(expected);
+        assertThat(masker.maskCommand(masked)).as("idempotent as a command").isEqualTo(masked);
     }
 
     @ParameterizedTest
@@ -37,6 +39,56 @@ class SecretMaskerTest {
         assertThat(out.toString()).doesNotContain(secret);
     }
 
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("dev.incidentconsole.runbook.testing.SecretFormTables#commandForms")
+    void aCommandContinuedOverLinesIsReadAsOne(String family, String command, String secret, String expected) {
+        String masked = masker.maskCommand(command);
+        assertThat(masked).isEqualTo(expected).doesNotContain(secret);
+        assertThat(masker.maskCommand(masked)).as("masking is idempotent").isEqualTo(masked);
+        assertThat(masker.mask(command)).as("in free text, the continued lines are read together").isEqualTo(expected);
+        SecretMasker.LineMasker stream = masker.lines();
+        String streamed = String.join("\n", command.lines().map(stream::mask).toList());
+        if (command.lines().findFirst().orElseThrow().contains(secret)) {
+            // echo X | (next line) docker login --password-stdin: a stream cannot take back a line it gave out
+            assertThat(streamed).as("streamed, one line at a time").isEqualTo(command);
+        } else {
+            assertThat(streamed).as("streamed, one line at a time").isEqualTo(expected);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.incidentconsole.runbook.testing.SecretFormTables#harmlessCommands")
+    void aFlagThatIsNotASecretForItsProgramIsLeftAsWritten(String command) {
+        assertThat(masker.findInCommand(command)).isEmpty();
+        assertThat(masker.find(command)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.incidentconsole.runbook.testing.SecretFormTables#harmless")
+    void harmlessLinesReadAsCommandsAreLeftIntact(String line) {
+        assertThat(masker.maskCommand(line)).isEqualTo(line);
+    }
+
+    @Test
+    void aCommandWrittenAfterAPromptOrWordsIsFoundInFreeText() {
+        assertThat(masker.mask("$ redis-cli -a Pr0mptPw ping")).isEqualTo("$ redis-cli -a **** ping");
+        assertThat(masker.mask("ran: sudo mysql -uroot -pR4nPw -h db")).isEqualTo("ran: sudo mysql -uroot -p**** -h db");
+    }
+
+    @Test
+    void aMaskNeverLeavesAQuoteOpen() {
+        for (String command : List.of("mysql -p'a b'\"c d\" x", "mongosh -p $'Ans\\'i' x", "mysql -p\"q\\\"uote\" x",
+                "sh -c \"mysql -p'in ner'\\\"x y\\\" db\"")) {
+            String masked = masker.maskCommand(command);
+            assertThat(masked).as(command).contains(SecretMasker.MASK);
+            assertThat(dev.incidentconsole.shell.ShellCommand.continuation(masked)).as(masked)
+                    .isEqualTo(dev.incidentconsole.shell.Continuation.NONE);
+            assertThat(dev.incidentconsole.shell.ShellCommand.parse(masked).commands().get(0).values())
+                    .as("the masked command has the same words, the secret one masked").hasSize(
+                            dev.incidentconsole.shell.ShellCommand.parse(command).commands().get(0).values().size());
+        }
+    }
+
     @Test
     void spansPointAtTheSecretsSoTheScreenCanRevealOne() {
         String text = "PGPASSWORD=pgpw1 psql postgresql://app:urlpw2@db/orders";
@@ -56,6 +108,21 @@ class SecretMaskerTest {
     void aPrivateKeyCutOffBeforeItsEndIsMaskedToTheEnd() {
         String text = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\nAKcwggSjAgEAAoIBAQ";
         assertThat(masker.mask(text)).isEqualTo("-----BEGIN PRIVATE KEY-----\n****");
+    }
+
+    @Test
+    void hostileCommandsAreMaskedInLinearTime() {
+        List<String> commands = List.of("ssh h " + "a ".repeat(50_000), "curl " + "-b a=1 ".repeat(30_000) + "u",
+                "mysql " + "-pX ".repeat(50_000), "sh -c 'mysql -pX' " + "y ".repeat(50_000),
+                "curl " + "-u a:b ".repeat(30_000), "redis-cli -a X $(".repeat(5_000), "sudo ".repeat(50_000) + "mysql -pX");
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> {
+            for (String command : commands) {
+                assertThat(masker.maskCommand(command)).as(command.substring(0, 20)).isNotNull();
+                assertThat(masker.mask(command)).isNotNull();
+            }
+        });
+        assertThat(masker.maskCommand("sh -c 'mysql -pS3cret' " + "y ".repeat(1_000)))
+                .startsWith("sh -c 'mysql -p****' y y");
     }
 
     @Test

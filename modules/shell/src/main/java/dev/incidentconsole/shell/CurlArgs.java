@@ -14,12 +14,13 @@ import java.util.Set;
  * @param urls     the URLs, in order ({@code --url} and operands)
  * @param headers  the {@code -H} values as written ({@code Name: value})
  * @param user     the {@code -u} value ({@code user:password}), or {@code null}
+ * @param cookies  the {@code -b}/{@code --cookie} values as written: {@code name=value} pairs, or a file to read
  * @param body     true when a request body or upload is given ({@code -d}, {@code --data*}, {@code -F},
  *                 {@code -T}, {@code --json})
  * @param insecure {@code -k}
  * @param follow   {@code -L}
  */
-public record CurlArgs(String method, List<String> urls, List<String> headers, String user, boolean body,
+public record CurlArgs(String method, List<String> urls, List<String> headers, String user, List<String> cookies, boolean body,
                        boolean insecure, boolean follow) {
 
     /** curl's short options that take a value. */
@@ -28,7 +29,7 @@ public record CurlArgs(String method, List<String> urls, List<String> headers, S
             "--data-urlencode", "--data-ascii", "--form", "--form-string", "--upload-file", "--json");
     /** Long options that take a value (those not read above). */
     private static final Set<String> LONG_WITH_VALUE = Set.of("--output", "--write-out", "--max-time",
-            "--connect-timeout", "--user-agent", "--cookie", "--cookie-jar", "--referer", "--retry", "--retry-delay",
+            "--connect-timeout", "--user-agent", "--cookie-jar", "--referer", "--retry", "--retry-delay",
             "--retry-max-time", "--proxy", "--resolve", "--cacert", "--cert", "--key", "--config", "--range",
             "--interface", "--unix-socket", "--oauth2-bearer", "--proxy-user", "--continue-at", "--dump-header",
             "--trace", "--trace-ascii", "--limit-rate", "--speed-limit", "--speed-time", "--cert-type", "--key-type",
@@ -37,6 +38,7 @@ public record CurlArgs(String method, List<String> urls, List<String> headers, S
     public CurlArgs {
         urls = List.copyOf(urls);
         headers = List.copyOf(headers);
+        cookies = List.copyOf(cookies);
     }
 
     /** Reads curl's arguments (the words after {@code curl}). */
@@ -48,6 +50,7 @@ public record CurlArgs(String method, List<String> urls, List<String> headers, S
         boolean follow = false;
         List<String> urls = new ArrayList<>();
         List<String> headers = new ArrayList<>();
+        List<String> cookies = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             String next = i + 1 < args.size() ? args.get(i + 1) : "";
@@ -61,6 +64,7 @@ public record CurlArgs(String method, List<String> urls, List<String> headers, S
                     case "--request" -> method = value;
                     case "--header" -> headers.add(value);
                     case "--user" -> user = value;
+                    case "--cookie" -> cookies.add(value);
                     case "--url" -> urls.add(value);
                     case "--head" -> {
                         method = "HEAD";
@@ -95,6 +99,7 @@ public record CurlArgs(String method, List<String> urls, List<String> headers, S
                         case 'X' -> method = value;
                         case 'H' -> headers.add(value);
                         case 'u' -> user = value;
+                        case 'b' -> cookies.add(value);
                         case 'd', 'F', 'T' -> body = true;
                         default -> { }
                     }
@@ -105,7 +110,7 @@ public record CurlArgs(String method, List<String> urls, List<String> headers, S
                 urls.add(a);
             }
         }
-        return new CurlArgs(method, urls, headers, user, body, insecure, follow);
+        return new CurlArgs(method, urls, headers, user, cookies, body, insecure, follow);
     }
 
     /** The first URL, or {@code null}. */

@@ -1,5 +1,6 @@
 package dev.incidentconsole.shell;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** Reading a program's options from its arguments, short-flag clusters ({@code -tAc}) understood. */
@@ -47,5 +48,62 @@ public final class Flags {
             }
         }
         return false;
+    }
+
+    /**
+     * Where a short option's value is written.
+     *
+     * @param arg  index of the argument holding the value
+     * @param from index in that argument where the value starts: after the letter for an attached value
+     *             ({@code -pSECRET}, {@code -uroot}), 0 for a value given as the next argument
+     */
+    public record Value(int arg, int from) {
+    }
+
+    /**
+     * The values given to the short option {@code letter}, alone or at the end of a cluster ({@code -tAc},
+     * {@code -uroot -pX}); options before {@code --} only. A letter in {@code valueFlags} takes the rest of its
+     * word, or the next argument, as its own value, so {@code -h -p} holds no {@code -p} option.
+     *
+     * @param args          the program's arguments
+     * @param letter        the option looked for
+     * @param valueFlags    the program's other option letters that take a value
+     * @param attachedOnly  the option's value is only ever attached ({@code mysql -pX}: a lone {@code -p} prompts)
+     * @param stopAtOperand options end at the first operand ({@code sshpass -p X ssh -p 22}: the rest is the
+     *                      command's)
+     * @return the values in order; empty when the option is not given or has no value
+     */
+    public static List<Value> shortValues(List<String> args, char letter, String valueFlags, boolean attachedOnly,
+                                          boolean stopAtOperand) {
+        List<Value> out = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--")) {
+                break;
+            }
+            if (a.length() < 2 || a.charAt(0) != '-' || a.charAt(1) == '-') {
+                if (stopAtOperand && !a.startsWith("--")) {
+                    break;
+                }
+                continue;
+            }
+            for (int k = 1; k < a.length(); k++) {
+                char c = a.charAt(k);
+                boolean attached = k + 1 < a.length();
+                if (c == letter) {
+                    if (attached) {
+                        out.add(new Value(i, k + 1));
+                    } else if (!attachedOnly && i + 1 < args.size()) {
+                        out.add(new Value(++i, 0));
+                    }
+                    break;
+                }
+                if (valueFlags.indexOf(c) >= 0) {
+                    i += attached ? 0 : 1;
+                    break;
+                }
+            }
+        }
+        return out;
     }
 }

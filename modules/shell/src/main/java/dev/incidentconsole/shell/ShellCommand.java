@@ -74,6 +74,72 @@ public final class ShellCommand {
         return QUOTINGS[quoting[k]];
     }
 
+    /**
+     * Where each character of {@code word}'s value comes from in {@link #text()}: the quotes, the escaping
+     * backslashes and the {@code $} of {@code $'...'} are not among them. A reader that found something in a
+     * value (a secret) uses it to point at the same characters in the text, quotes left in place.
+     *
+     * @param word one of this command's words
+     * @return offsets in {@link #text()}, one per character of {@code word.value()}, increasing; {@code null}
+     *         when the value holds a substitution or parameter expansion ({@code $(...)}, backticks,
+     *         {@code ${...}}), whose characters are copied as written
+     */
+    public int[] valueOffsets(Word word) {
+        String value = word.value();
+        if (value.contains("$(") || value.contains("${") || value.indexOf('`') >= 0) {
+            return null;
+        }
+        int[] out = new int[value.length()];
+        int v = 0;
+        int end = Math.min(word.end(), text.length());
+        for (int k = word.start(); k < end; k++) {
+            char c = text.charAt(k);
+            char next = k + 1 < end ? text.charAt(k + 1) : '\0';
+            int content = k;
+            switch (QUOTINGS[quoting[k]]) {
+                case UNQUOTED -> {
+                    if (c == '\\') {
+                        content = escaped(k, end);
+                        k++;
+                    } else if (c == '\'' || c == '"' || c == '$' && next == '\'') {
+                        content = -1;
+                    }
+                }
+                case SINGLE -> content = c == '\'' ? -1 : k;
+                case ANSI_C -> content = c == '\'' ? -1 : c == '\\' ? ++k : k;
+                case DOUBLE -> {
+                    if (c == '"') {
+                        content = -1;
+                    } else if (c == '\\' && "\\$`\"\n".indexOf(next) >= 0) {
+                        content = escaped(k, end);
+                        k++;
+                    } else if (c == '\\' && k + 1 < end) {
+                        // kept with the character after it: both are the value's
+                        if (v >= out.length) {
+                            return null;
+                        }
+                        out[v++] = k;
+                        content = ++k;
+                    }
+                }
+                default -> {
+                }
+            }
+            if (content >= 0) {
+                if (v >= out.length) {
+                    return null;
+                }
+                out[v++] = content;
+            }
+        }
+        return v == out.length ? out : null;
+    }
+
+    /** The character a backslash at {@code at} escapes, or -1 for a line continuation or a final backslash. */
+    private int escaped(int at, int end) {
+        return at + 1 >= end || text.charAt(at + 1) == '\n' ? -1 : at + 1;
+    }
+
     /** The simple commands written in the text, in order; those inside {@code $(...)} are not among them. */
     public List<SimpleCommand> commands() {
         return commands;

@@ -51,4 +51,15 @@ public record SimpleCommand(List<String> keywords, List<Word> assignments, List<
     public Invocation invocation() {
         return Wrappers.unwrap(values());
     }
+
+    /**
+     * The command run from word {@code from} on, wrappers looked past: for a command a reader knows is written
+     * after a prompt or other words ({@code $ sudo mysql ...}, {@code ran: redis-cli ...}).
+     *
+     * @param from index in {@link #words()}; 0 is {@link #invocation()}
+     */
+    public Invocation invocationFrom(int from) {
+        List<String> all = values();
+        return Wrappers.unwrap(all.subList(Math.min(from, all.size()), all.size()));
+    }
 }

@@ -196,6 +196,8 @@ class ShellCommandTest {
         assertThat(CurlArgs.parse(List.of("-sd@body.json", "http://a")).body()).isTrue();
         assertThat(CurlArgs.parse(List.of("-I", "http://a")).method()).isEqualTo("HEAD");
         assertThat(CurlArgs.parse(List.of("-o", "out", "http://a")).urls()).containsExactly("http://a");
+        assertThat(CurlArgs.parse(List.of("-sLb", "a=1; sid=x", "--cookie=b=2", "-b", "jar.txt", "http://a")).cookies())
+                .containsExactly("a=1; sid=x", "b=2", "jar.txt");
     }
 
     @Test

@@ -93,7 +93,7 @@ public final class ServiceRow {
 
     /** The runbook's own check command the probe stands in for (credentials masked), or empty. */
     public String runbookCheckText() {
-        return spec.runbookCheck() == null ? "" : SecretMasker.standard().mask(spec.runbookCheck().command());
+        return spec.runbookCheck() == null ? "" : SecretMasker.standard().maskCommand(spec.runbookCheck().command());
     }
 
     /** Why it is in its state, credentials masked. */

@@ -139,7 +139,7 @@ public final class CommandRunViewModel {
             preview.set(command.text());
         }
         if (!preview.get().equals(shownCommand.get().real())) {
-            shownCommand.set(MaskedText.of(preview.get()));
+            shownCommand.set(MaskedText.ofCommand(preview.get()));
         }
     }
 

@@ -191,7 +191,7 @@ public final class RunFeature implements AutoCloseable {
         models.add(model);
         String text = command.text().lines().findFirst().orElse("");
         Tab tab = new Tab(text.length() > 36 ? text.substring(0, 35) + "\u2026" : text, new RunPanel(model));
-        tab.setTooltip(new Tooltip(SecretMasker.standard().mask(command.text())));
+        tab.setTooltip(new Tooltip(SecretMasker.standard().maskCommand(command.text())));
         tab.setUserData(model);
         tab.setOnClosed(e -> {
             model.cancel();

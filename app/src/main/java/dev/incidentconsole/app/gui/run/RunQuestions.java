@@ -40,7 +40,7 @@ final class RunQuestions {
 
     /** The command as the question shows it: on screen, secrets stay masked. */
     private static String shown(PreparedCommand p) {
-        return SecretMasker.standard().mask(p.text());
+        return SecretMasker.standard().maskCommand(p.text());
     }
 
     private static String on(TargetInfo where) {

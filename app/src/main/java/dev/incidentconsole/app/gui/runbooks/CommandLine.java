@@ -38,7 +38,7 @@ final class CommandLine extends VBox {
 
     CommandLine(Command command, Consumer<String> copier) {
         this.command = command;
-        this.shown = MaskedText.of(command.text());
+        this.shown = MaskedText.ofCommand(command.text());
         getStyleClass().add("command-line");
         if (command.dangerous()) {
             getStyleClass().add("dangerous");

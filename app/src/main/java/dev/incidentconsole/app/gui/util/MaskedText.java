@@ -40,6 +40,12 @@ public final class MaskedText {
         return new MaskedText(t, SecretMasker.standard().find(t), new BitSet());
     }
 
+    /** {@code command} (a shell command's text) with every secret masked, its words read on the shell model. */
+    public static MaskedText ofCommand(String command) {
+        String t = command == null ? "" : command;
+        return new MaskedText(t, SecretMasker.standard().findInCommand(t), new BitSet());
+    }
+
     /**
      * The next line of a stream (a run's stdout or stderr) with its secrets masked, {@code stream}
      * remembering what earlier lines began (a private key block).

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The run view model on real local shells, with the FX thread played by {@link UiQueue}. */
 class CommandRunViewModelTest {
@@ -276,6 +278,15 @@ class CommandRunViewModelTest {
         OutputLine body = model.output().get(2);
         model.revealInOutput(body, 0);
         assertThat(model.shownOutput(body).shown()).isEqualTo("b3BlbnNzaC1rZXktdjEAAAAA");
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("dev.incidentconsole.runbook.testing.SecretFormTables#commandForms")
+    void aCommandOverSeveralLinesIsShownMaskedAsOneCommandAndRunAsWritten(String family, String command, String secret,
+                                                                          String masked) {
+        CommandRunViewModel model = model(command);
+        assertThat(model.shownCommandProperty().get().shown()).isEqualTo(masked);
+        assertThat(model.previewProperty().get()).as("what is copied and run").contains(secret);
     }
 
     @Test

@@ -39,4 +39,19 @@ class MaskedTextTest {
         assertThat(one.parts()).filteredOn(MaskedText.Part::isSecret).extracting(MaskedText.Part::hidden)
                 .containsExactly(true, false);
     }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("dev.incidentconsole.runbook.testing.SecretFormTables#commandForms")
+    void aCommandOnScreenIsReadAsOneCommandAndCanBeRevealed(String family, String command, String secret, String masked) {
+        MaskedText shown = MaskedText.ofCommand(command);
+        assertThat(shown.shown()).isEqualTo(masked).doesNotContain(secret);
+        assertThat(shown.reveal(0).shown()).isEqualTo(command);
+        assertThat(shown.real()).as("copied and run as written").isEqualTo(command);
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.incidentconsole.runbook.testing.SecretFormTables#harmlessCommands")
+    void aCommandWhoseFlagsAreNoSecretsIsShownAsWritten(String command) {
+        assertThat(MaskedText.ofCommand(command).hasSecrets()).isFalse();
+    }
 }

@@ -86,6 +86,31 @@ class SecretsInStoreAndExportsTest {
         assertThat(json).doesNotContain(jsonEscaped(secret)).contains(jsonEscaped("ran: " + masked));
     }
 
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("dev.incidentconsole.runbook.testing.SecretFormTables#commandForms")
+    void aStepsCommandOverSeveralLinesIsMaskedInTheStoreAndEveryExport(String family, String command, String secret,
+                                                                       String masked) throws Exception {
+        store.append(TimelineEntry.create(incident.id(), "alice",
+                new EntryBody.StepStarted(command, "local")));
+        List<TimelineEntry> stored = store.entries(incident.id(), 0);
+        assertThat(((EntryBody.StepStarted) stored.get(stored.size() - 1).body()).command()).isEqualTo(masked);
+
+        IncidentDocument raw = new IncidentDocument(incident, List.of(TimelineEntry.create(incident.id(), "alice",
+                new EntryBody.StepStarted(command, "local"))));
+        ExportOptions options = ExportOptions.defaults();
+        assertThat(IncidentExport.markdown(raw, options)).doesNotContain(secret).contains(Redactor.MASK);
+        assertThat(IncidentExport.html(raw, options)).doesNotContain(secret).contains(Redactor.MASK);
+        assertThat(IncidentExport.json(raw, options)).doesNotContain(secret).contains(jsonEscaped(masked));
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.incidentconsole.runbook.testing.SecretFormTables#harmlessCommands")
+    void aFlagThatIsNoSecretForItsProgramIsStoredAsWritten(String command) throws Exception {
+        store.append(TimelineEntry.create(incident.id(), "alice", new EntryBody.StepStarted(command, "local")));
+        List<TimelineEntry> stored = store.entries(incident.id(), 0);
+        assertThat(((EntryBody.StepStarted) stored.get(stored.size() - 1).body()).command()).isEqualTo(command);
+    }
+
     @ParameterizedTest
     @MethodSource("dev.incidentconsole.runbook.testing.SecretFormTables#harmless")
     void harmlessLinesAreStoredAndExportedIntact(String line) throws Exception {

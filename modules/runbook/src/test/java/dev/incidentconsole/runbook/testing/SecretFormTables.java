@@ -131,6 +131,10 @@ public final class SecretFormTables {
                         "curl -H 'Cookie: session=****; theme=****' https://app/api"),
                 form("cookie", "Set-Cookie: sid=Sid98765; Path=/; HttpOnly", "Sid98765", "Set-Cookie: sid=****; Path=/; HttpOnly"),
                 form("cookie", "curl -b 'sid=Sid4321' https://app/api", "Sid4321", "curl -b 'sid=****' https://app/api"),
+                form("cookie", "curl -b sid=Unqu0tedSid https://app/api", "Unqu0tedSid", "curl -b sid=**** https://app/api"),
+                form("cookie", "curl -sLb 'theme=dark; sid=Clust3rSid' https://app/api", "Clust3rSid",
+                        "curl -sLb 'theme=****; sid=****' https://app/api"),
+                form("cookie", "curl --cookie=\"sid=L0ngSid\" https://app/api", "L0ngSid", "curl --cookie=\"sid=****\" https://app/api"),
                 form("authorization", "curl -H 'Authorization: Bearer eyJhbGciOiJIUzI1.eyJzdWIi.sig' https://api",
                         "eyJhbGciOiJIUzI1.eyJzdWIi.sig", "curl -H 'Authorization: Bearer ****' https://api"),
                 form("authorization", "curl -H \"Authorization: Basic YWRtaW46c2VjcmV0\" http://grafana:3000/api/health",
@@ -154,12 +158,68 @@ public final class SecretFormTables {
                 form("assignment", "{\"username\": \"app\", \"password\": \"js0n\\\"Pw\"}", "js0n",
                         "{\"username\": \"app\", \"password\": \"****\"}"),
                 form("assignment", "data:\n  password: \"cGFzc3dvcmQxMjM=\"\n  user: YXBw", "cGFzc3dvcmQxMjM=",
-                        "data:\n  password: \"****\"\n  user: YXBw"));
+                        "data:\n  password: \"****\"\n  user: YXBw"),
+                // read on the shell model: behind wrappers, in scripts, in flag clusters, across quotings
+                form("wrapped", "sudo -u postgres env PGPASSWORD=Wr4pPg1 psql -h db -c 'select 1'", "Wr4pPg1",
+                        "sudo -u postgres env PGPASSWORD=**** psql -h db -c 'select 1'"),
+                form("wrapped", "sh -c 'mysql -uroot -pSh3llPw -h db'", "Sh3llPw", "sh -c 'mysql -uroot -p**** -h db'"),
+                form("wrapped", "ssh db-1 'redis-cli -a SshR3dis ping'", "SshR3dis", "ssh db-1 'redis-cli -a **** ping'"),
+                form("wrapped", "kubectl exec -it redis-0 -- redis-cli -a KubeR3dis INFO", "KubeR3dis",
+                        "kubectl exec -it redis-0 -- redis-cli -a **** INFO"),
+                form("wrapped", "bash -c \"redis-cli -a \\\"R3 dis\\\" ping\"", "R3 dis",
+                        "bash -c \"redis-cli -a \\\"****\\\" ping\""),
+                form("wrapped", "docker exec -it pg env PGPASSWORD='D0ck pg' psql -U app", "D0ck pg",
+                        "docker exec -it pg env PGPASSWORD='****' psql -U app"),
+                form("cluster", "mysql -uroot -pClust3rPw -h db-1 -e 'select 1'", "Clust3rPw",
+                        "mysql -uroot -p**** -h db-1 -e 'select 1'"),
+                form("cluster", "mysql -h db -vvpClust3r2 orders", "Clust3r2", "mysql -h db -vvp**** orders"),
+                form("cluster", "curl -sSu deploy:CurlClust3r https://ci/api", "CurlClust3r",
+                        "curl -sSu deploy:**** https://ci/api"),
+                form("quoted", "cqlsh -u cassandra -p 'Qu0ted Pw' 10.0.0.7", "Qu0ted Pw", "cqlsh -u cassandra -p '****' 10.0.0.7"),
+                form("quoted", "mongosh -u admin --password \"M0ngo pw2\" --host m0", "M0ngo pw2",
+                        "mongosh -u admin --password \"****\" --host m0"),
+                form("quoted", "mysql -uroot -p'Mix3d'\"Qu0tes\" -e 'select 1'", "Qu0tes", "mysql -uroot -p**** -e 'select 1'"),
+                form("quoted", "redis-cli -h cache-1 -a R3dis\\ Esc ping", "Esc", "redis-cli -h cache-1 -a **** ping"));
+    }
+
+    /**
+     * Command forms only a reading of the whole command finds: a line alone does not say which program a flag
+     * belongs to. Checked where a text is known to be a command (a step's command, the command on screen).
+     * family, command with a secret, the secret, the command masked.
+     */
+    public static Stream<Arguments> commandForms() {
+        return Stream.of(
+                form("continued", "mysql -h db-1 \\\n  -uroot -pC0ntinued \\\n  -e 'select 1'", "C0ntinued",
+                        "mysql -h db-1 \\\n  -uroot -p**** \\\n  -e 'select 1'"),
+                form("continued", "redis-cli -h cache-1 \\\n  -a C0ntR3dis ping", "C0ntR3dis",
+                        "redis-cli -h cache-1 \\\n  -a **** ping"),
+                form("continued", "echo C0ntStdin |\n  docker login -u ci --password-stdin registry.internal", "C0ntStdin",
+                        "echo **** |\n  docker login -u ci --password-stdin registry.internal"),
+                form("continued", "sshpass \\\n  -p C0ntSsh ssh ops@bastion", "C0ntSsh", "sshpass \\\n  -p **** ssh ops@bastion"));
+    }
+
+    /**
+     * Commands where a flag is not a secret (a port, a login name, a prompt for one): masked, they would lie.
+     * The one-line ones are among {@link #harmless()} too.
+     */
+    public static Stream<String> harmlessCommands() {
+        return Stream.of(
+                "sudo -u postgres psql -p 5432 -c 'select 1'",
+                "ssh -p 2222 db-1 'redis-cli -p 6379 ping'",
+                "kubectl exec -it redis-0 -- redis-cli -p 6379 INFO replication",
+                "docker run --rm -p 8080:80 -e MODE=ro nginx",
+                "mysql -P 3306 -h db -u app -e 'select 1'",
+                "sh -c 'mysql -h db -P 3306 -u app -p orders'",
+                "ssh -l login bastion -p 2222 uptime",
+                "sshpass -f /etc/ops/pw ssh -p 2222 -l ops bastion",
+                "mongosh --port 27017 --eval 'db.stats()'",
+                "psql -h db \\\n  -p 5432 -U app",
+                "mysql -h db \\\n  -P 3306 -p orders");
     }
 
     /** Lines that hold no secret and must come out exactly as they went in. */
     public static Stream<String> harmless() {
-        return Stream.of(
+        return Stream.concat(Stream.of(
                 "commit 9fceb02d0ae598e95dc970b74767f19372d61af8",
                 "a1b2c3d fix: rotate the token cache (#412)",
                 "request 3f2504e0-4f89-11d3-9a0c-0305e82c3301 took 812 ms",
@@ -202,7 +262,8 @@ public final class SecretFormTables {
                 "Run the login with --password when the prompt asks for it",
                 "the --client-secret flag is read from the vault",
                 "use --token instead of a password file",
-                "--password and --user are both required");
+                "--password and --user are both required"),
+                harmlessCommands().filter(line -> !line.contains("\n")));
     }
 
     private static Arguments form(String family, String text, String secret, String masked) {

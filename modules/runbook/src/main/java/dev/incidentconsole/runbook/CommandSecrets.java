@@ -1,0 +1,413 @@
+package dev.incidentconsole.runbook;
+
+import dev.incidentconsole.shell.CurlArgs;
+import dev.incidentconsole.shell.Flags;
+import dev.incidentconsole.shell.Invocation;
+import dev.incidentconsole.shell.Quoting;
+import dev.incidentconsole.shell.Separator;
+import dev.incidentconsole.shell.ShellCommand;
+import dev.incidentconsole.shell.SimpleCommand;
+import dev.incidentconsole.shell.Word;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The secrets a command line gives as shell words, read on the shell model ({@link ShellCommand}) rather
+ * than by patterns: client flags ({@code mysql -pX}, {@code redis-cli -a X}, {@code mongo/cqlsh -p X},
+ * {@code sshpass -p X}, {@code ... login -p X}) with short-flag clusters understood, secret long flags
+ * ({@code --password X}, {@code --token=X}), {@code NAME=value} words whose name is a secret's
+ * ({@code PGPASSWORD=x psql}, {@code env}, {@code export}), {@code -u user:pass} (curl's, and its cookies, through
+ * {@link CurlArgs}), {@code --from-literal=key=value} and the value echoed into {@code --password-stdin}; in
+ * the command behind wrappers ({@code sudo}, {@code env}, {@code kubectl exec --}), in scripts
+ * ({@code sh -c '...'}, {@code ssh host '...'}) and in command substitutions. A flag's meaning depends on the
+ * program ({@code psql -p 5432} is a port), so each client's letters are its own.
+ *
+ * <p>The span is the value's characters in the text: quotes stay around it, and a value whose characters sit
+ * in different quotings ({@code -p'a'"b"}) is masked with its quotes, so a mask never leaves a quote open.
+ */
+final class CommandSecrets {
+    /** Wrappers and scripts deeper than this are not looked into (the model bounds its own nesting too). */
+    private static final int MAX_DEPTH = 4;
+    private static final Set<String> MYSQL = Set.of("mysql", "mysqldump", "mysqladmin", "mysqlcheck", "mysqlimport",
+            "mysqlshow", "mysqlbinlog", "mysqlpump", "mysqlsh", "mariadb", "mariadb-dump", "mariadb-admin");
+    private static final Set<String> DASH_P = Set.of("mongo", "mongosh", "mongodump", "mongorestore", "mongoexport",
+            "mongoimport", "mongostat", "mongotop", "cqlsh", "rabbitmqadmin");
+    private static final Set<String> REDIS = Set.of("redis-cli", "keydb-cli", "valkey-cli");
+    private static final Set<String> USER_FLAGS = Set.of("-u", "--user", "--proxy-user", "-U");
+    /** Flags whose value is a secret: --password, --client-secret, -pass, --token (the last segment names it). */
+    private static final Pattern SECRET_FLAG = Pattern.compile(
+            "(?i)--?(?!no-)(?:[a-z0-9]+-)*(?:password|passwd|secret|token|pass|pwd)");
+    /** A word that follows a secret flag in prose ("pass --token to the CLI"), never as its value (quoted ones are). */
+    private static final Set<String> PROSE = Set.of("to", "the", "a", "an", "and", "or", "for", "with", "of", "in",
+            "on", "is", "are", "was", "when", "if", "as", "flag", "option", "argument", "instead", "also", "from", "via",
+            "at", "by", "then");
+    /** Programs whose words this reader reads as a command's in free text: the clients, wrappers, scripts, feeders. */
+    private static final Set<String> PROGRAMS = programs();
+    /**
+     * Lower-case words one of which a line of free text holds before it is worth reading as a command: a client's
+     * name, a secret flag's dash. {@code NAME=value} in free text is the patterns' (see {@link SecretRules}), so a
+     * log line that only says "token" costs no parse.
+     */
+    private static final List<String> GUARDS = List.of("mysql", "mariadb", "redis-cli", "keydb-cli", "valkey-cli",
+            "mongo", "cqlsh", "rabbitmqadmin", "sshpass", "login", "curl", "-pass", "-pwd", "-secret", "-token", "-u",
+            "--user", "--from-literal");
+
+    private final ShellCommand parsed;
+    private final boolean prose;
+    private final List<int[]> out = new ArrayList<>();
+
+    private CommandSecrets(ShellCommand parsed, boolean prose) {
+        this.parsed = parsed;
+        this.prose = prose;
+    }
+
+    /** Whether a lower-cased line of free text may hold a command-line secret form. */
+    static boolean mayHold(String lowerLine) {
+        for (String g : GUARDS) {
+            if (lowerLine.contains(g)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Adds to {@code spans} the command-line secrets of {@code text}, offsets shifted by {@code offset}.
+     *
+     * @param prose {@code text} is a line of free text, where a command may follow a prompt or words
+     *              ({@code $ mysql -pX}, {@code ran: redis-cli -a X}): such a command is read from the first
+     *              program named there
+     */
+    static void find(String text, int offset, SpanList spans, boolean prose) {
+        CommandSecrets reader = new CommandSecrets(ShellCommand.parse(text), prose);
+        reader.read(0);
+        for (int[] r : reader.out) {
+            spans.add(text, offset, r[0], r[1]);
+        }
+    }
+
+    /** Where {@code c}'s command starts: its first word, or in prose the first program this reader knows. */
+    private int first(SimpleCommand c) {
+        List<Word> words = c.words();
+        if (!prose || words.isEmpty() || PROGRAMS.contains(words.get(0).basename())) {
+            return 0;
+        }
+        for (int k = 1; k < words.size(); k++) {
+            if (PROGRAMS.contains(words.get(k).basename())) {
+                return k;
+            }
+        }
+        return 0;
+    }
+
+    private Invocation invocation(SimpleCommand c) {
+        int first = first(c);
+        return first == 0 ? c.invocation() : c.invocationFrom(first);
+    }
+
+    /** The secret ranges of {@code parsed}, in its text's offsets. */
+    private static List<int[]> of(ShellCommand parsed, int depth) {
+        CommandSecrets reader = new CommandSecrets(parsed, false);
+        reader.read(depth);
+        return reader.out;
+    }
+
+    private void read(int depth) {
+        List<SimpleCommand> commands = parsed.commands();
+        for (int i = 0; i < commands.size(); i++) {
+            SimpleCommand c = commands.get(i);
+            for (Word w : c.assignments()) {
+                assignment(w);
+            }
+            Invocation inv = invocation(c);
+            List<Word> words = c.words();
+            int program = words.size() - inv.words().size();
+            for (Word w : words) {
+                assignment(w);
+            }
+            if (inv.words().isEmpty()) {
+                continue;
+            }
+            List<Word> args = words.subList(program + 1, words.size());
+            List<String> values = inv.args();
+            flags(args);
+            client(inv.program(), args, values);
+            if (values.contains("--password-stdin") && i > 0 && commands.get(i - 1).separator() == Separator.PIPE) {
+                echoed(commands.get(i - 1));
+            }
+            if (inv.script() != null && depth < MAX_DEPTH) {
+                script(words.subList(program, words.size()), inv.script(), depth);
+            }
+        }
+        if (depth < MAX_DEPTH) {
+            List<ShellCommand> inner = parsed.substitutions();
+            List<Integer> starts = parsed.substitutionStarts();
+            for (int k = 0; k < inner.size(); k++) {
+                for (int[] r : of(inner.get(k), depth + 1)) {
+                    out.add(new int[] {r[0] + starts.get(k), r[1] + starts.get(k)});
+                }
+            }
+        }
+    }
+
+    /** {@code NAME=value} (an assignment, or a word of {@code env}, {@code export}...) naming a secret. */
+    private void assignment(Word w) {
+        String v = w.value();
+        int eq = v.indexOf('=');
+        if (eq > 0 && isName(v, eq) && SecretRules.isSecretName(v.substring(0, eq), v.substring(eq + 1))) {
+            value(w, eq + 1);
+        }
+    }
+
+    /** Secret long flags, {@code -u user:pass} and {@code --from-literal}, whatever the program. */
+    private void flags(List<Word> args) {
+        for (int k = 0; k < args.size(); k++) {
+            Word w = args.get(k);
+            String v = w.value();
+            Word next = k + 1 < args.size() ? args.get(k + 1) : null;
+            int eq = v.indexOf('=');
+            String name = eq > 0 ? v.substring(0, eq) : v;
+            if (v.startsWith("-") && SECRET_FLAG.matcher(name).matches()) {
+                if (eq > 0) {
+                    value(w, eq + 1);
+                } else if (next != null && !next.value().startsWith("-") && (next.quoted() || !isProse(next.value()))) {
+                    value(next, 0);
+                }
+            } else if (USER_FLAGS.contains(name)) {
+                Word holder = eq > 0 ? w : next;
+                userPassword(holder, eq > 0 ? eq + 1 : 0);
+            } else if (v.startsWith("-u") && !v.startsWith("--")) {
+                userPassword(w, 2);
+            } else if (name.equals("--from-literal")) {
+                Word holder = eq > 0 ? w : next;
+                int from = eq > 0 ? eq + 1 : 0;
+                int second = holder == null ? -1 : holder.value().indexOf('=', from);
+                if (second > from) {
+                    value(holder, second + 1);
+                }
+            }
+        }
+    }
+
+    /** The clients whose short flags carry a password, each with its own letters. */
+    private void client(String program, List<Word> args, List<String> values) {
+        if (MYSQL.contains(program)) {
+            shortFlag(args, values, 'p', "uhPSeD", true, false);
+        } else if (REDIS.contains(program)) {
+            shortFlag(args, values, 'a', "hpsunrid", false, false);
+        } else if (DASH_P.contains(program)) {
+            shortFlag(args, values, 'p', "uhHPVkfe", false, false);
+        } else if (program.equals("sshpass")) {
+            shortFlag(args, values, 'p', "fdP", false, true);
+        } else if (program.equals("curl")) {
+            CurlArgs curl = CurlArgs.parse(values);
+            int at = userHolder(values, curl.user());
+            if (at >= 0) {
+                userPassword(args.get(at), values.get(at).length() - curl.user().length());
+            }
+            at = -1;
+            for (String cookie : curl.cookies()) {
+                at = cookieHolder(values, cookie, at + 1);
+                if (at < 0) {
+                    break;
+                }
+                int base = values.get(at).length() - cookie.length();
+                Matcher pair = SecretRules.COOKIE_PAIR.matcher(cookie);
+                while (cookie.indexOf('=') > 0 && pair.find()) { // without '=' it names a file
+                    value(args.get(at), base + pair.start("v"), base + pair.end("v"));
+                }
+            }
+        }
+        // a login subcommand (docker login, helm registry login, az login), not a word such as ssh's -l login
+        int login = values.indexOf("login");
+        if (login >= 0 && login <= 1 && !values.get(0).startsWith("-")) {
+            List<String> after = values.subList(login + 1, values.size());
+            for (Flags.Value f : Flags.shortValues(after, 'p', "u", false, false)) {
+                value(args.get(login + 1 + f.arg()), f.from());
+            }
+        }
+    }
+
+    /** The argument holding curl's {@code user} (the last one given wins): alone, or attached to its option; -1 if none. */
+    private static int userHolder(List<String> values, String user) {
+        for (int k = values.size() - 1; user != null && k >= 0; k--) {
+            String v = values.get(k);
+            if (v.endsWith(user) && (v.length() == user.length() || v.startsWith("-"))) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The argument from {@code from} on holding {@code cookie}, the next of curl's cookies in order: after
+     * {@code -b} or {@code --cookie} (alone or ending a cluster), or attached to it; -1 if none.
+     */
+    private static int cookieHolder(List<String> values, String cookie, int from) {
+        for (int k = from; k < values.size(); k++) {
+            String v = values.get(k);
+            String option = k > 0 ? values.get(k - 1) : "";
+            boolean afterOption = option.equals("--cookie")
+                    || option.length() > 1 && option.charAt(0) == '-' && option.charAt(1) != '-' && option.endsWith("b");
+            if (v.endsWith(cookie) && (v.length() == cookie.length() ? afterOption : v.startsWith("-"))) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    private void shortFlag(List<Word> args, List<String> values, char letter, String valueLetters,
+                           boolean attachedOnly, boolean stopAtOperand) {
+        for (Flags.Value f : Flags.shortValues(values, letter, valueLetters, attachedOnly, stopAtOperand)) {
+            value(args.get(f.arg()), f.from());
+        }
+    }
+
+    /** {@code user:password} from {@code from} in {@code w}: the part after the first colon (not a URL's). */
+    private void userPassword(Word w, int from) {
+        if (w == null) {
+            return;
+        }
+        String v = w.value();
+        int colon = v.indexOf(':', from);
+        if (colon < from || v.startsWith("//", colon + 1) || v.substring(from, colon).indexOf('/') >= 0) {
+            return;
+        }
+        value(w, colon + 1);
+    }
+
+    /** {@code echo SECRET | docker login --password-stdin}: what echo or printf writes. */
+    private void echoed(SimpleCommand feeder) {
+        Invocation inv = invocation(feeder);
+        if (!inv.program().equals("echo") && !inv.program().equals("printf")) {
+            return;
+        }
+        List<Word> words = feeder.words();
+        for (Word w : words.subList(words.size() - inv.words().size() + 1, words.size())) {
+            if (!w.value().startsWith("-")) {
+                value(w, 0);
+            }
+        }
+    }
+
+    /**
+     * The secrets of the script a shell or ssh runs, read on its own model and brought back to this text: the
+     * script is one word's value ({@code sh -c '...'}) or words joined by spaces ({@code ssh host a b}).
+     */
+    private void script(List<Word> words, ShellCommand script, int depth) {
+        String text = script.text();
+        int[] map = null;
+        int suffix = -1; // the length of words k.. joined by spaces: only a suffix of the script's length is tried
+        for (int k = words.size() - 1; k > 0 && map == null; k--) {
+            String v = words.get(k).value();
+            suffix += v.length() + 1;
+            if (v.length() == text.length() && v.equals(text)) {
+                map = joined(words.subList(k, k + 1), text); // sh -c 'script' name args
+            } else if (suffix == text.length()) {
+                map = joined(words.subList(k, words.size()), text); // ssh host a b c
+            }
+        }
+        if (map == null) {
+            return;
+        }
+        for (int[] r : of(script, depth + 1)) {
+            int a = map[r[0]];
+            int b = map[r[1] - 1];
+            if (a >= 0 && b >= a) {
+                add(a, b + 1);
+            }
+        }
+    }
+
+    /** For each character of {@code text}, its offset in this text, when {@code text} is {@code words} joined. */
+    private int[] joined(List<Word> words, String text) {
+        int[] map = new int[text.length()];
+        int at = 0;
+        for (Word w : words) {
+            String v = w.value();
+            if (at > 0) {
+                if (at >= text.length() || text.charAt(at) != ' ') {
+                    return null;
+                }
+                map[at++] = -1;
+            }
+            int[] offsets = parsed.valueOffsets(w);
+            if (offsets == null || !text.startsWith(v, at)) {
+                return null;
+            }
+            System.arraycopy(offsets, 0, map, at, offsets.length);
+            at += v.length();
+        }
+        return at == text.length() ? map : null;
+    }
+
+    /** The value of {@code w} from index {@code from} on, as a range of this text. */
+    private void value(Word w, int from) {
+        value(w, from, w.value().length());
+    }
+
+    /** The characters {@code [from, to)} of {@code w}'s value, as a range of this text. */
+    private void value(Word w, int from, int to) {
+        if (from >= to || to > w.value().length()) {
+            return;
+        }
+        int[] offsets = parsed.valueOffsets(w);
+        if (offsets != null) {
+            add(offsets[from], offsets[to - 1] + 1);
+        }
+    }
+
+    /**
+     * Adds {@code [a, b)}, widened to the quotes around its ends when its first and last characters are read in
+     * different quotings: then the mask replaces the quotes too, and what follows it is read as before.
+     */
+    private void add(int a, int b) {
+        Quoting first = parsed.quotingAt(a);
+        Quoting last = parsed.quotingAt(b - 1);
+        if (first != last) {
+            if (first != Quoting.UNQUOTED) {
+                while (a > 0 && parsed.quotingAt(a - 1) == first) {
+                    a--;
+                }
+                a = Math.max(0, a - (first == Quoting.ANSI_C ? 2 : 1));
+            }
+            if (last != Quoting.UNQUOTED) {
+                while (b < parsed.text().length() && parsed.quotingAt(b) == last) {
+                    b++;
+                }
+            }
+        }
+        out.add(new int[] {a, b});
+    }
+
+    private static Set<String> programs() {
+        Set<String> all = new java.util.HashSet<>(Set.of("sshpass", "curl", "sudo", "env", "sh", "bash", "zsh", "ssh",
+                "kubectl", "oc", "docker", "podman", "helm", "az", "echo", "printf", "export", "vault", "psql"));
+        all.addAll(MYSQL);
+        all.addAll(DASH_P);
+        all.addAll(REDIS);
+        return Set.copyOf(all);
+    }
+
+    private static boolean isName(String v, int end) {
+        for (int k = 0; k < end; k++) {
+            char c = v.charAt(k);
+            boolean letter = c == '_' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
+            if (!letter && !(k > 0 && c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isProse(String v) {
+        String word = v;
+        while (!word.isEmpty() && ".,;:!?)".indexOf(word.charAt(word.length() - 1)) >= 0) {
+            word = word.substring(0, word.length() - 1);
+        }
+        return PROSE.contains(word.toLowerCase(java.util.Locale.ROOT));
+    }
+}
