@@ -11,8 +11,8 @@ import java.time.Duration;
  * @param tailChars      characters of output kept in memory per run (bounds memory when lines are long)
  * @param defaultTimeout limit for a request without one; commands that never end by design get none
  * @param killGrace      how long a cancelled command gets to exit after SIGTERM before SIGKILL
- * @param drainTimeout   how long to keep reading output after the command exited (a background child
- *                       may hold the pipe open)
+ * @param drainTimeout   how long output may stay quiet after the command exited before reading stops (a
+ *                       background child may hold the pipe open)
  * @param kubectl        the kubectl binary: a name looked up on PATH or an absolute path
  */
 public record ExecSettings(Path outputDir, int tailLines, long tailChars, Duration defaultTimeout,

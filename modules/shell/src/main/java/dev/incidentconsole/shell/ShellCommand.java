@@ -59,6 +59,26 @@ public final class ShellCommand {
                 .firstCommandEnd();
     }
 
+    /**
+     * Whether {@code text} is a complete command, or what makes it continue on the next line. The masker asks it
+     * of one line of free text at a time; over many lines it reads each command's rest again, so it is meant for
+     * a line or a few, not a whole script.
+     *
+     * @param text one or more lines; {@code null} reads as empty
+     * @return {@link Continuation#NONE} when a shell would run it as it is
+     */
+    public static Continuation continuation(String text) {
+        // a last line without its line break still ends there: "ls |" continues, as "ls |\n" does
+        String t = text == null || text.isEmpty() ? "" : text.endsWith("\n") ? text : text + "\n";
+        int at = 0;
+        CommandEnd end;
+        do {
+            end = firstCommandEnd(t.substring(at), null);
+            at += end.end() + 1;
+        } while (end.complete() && at < t.length());
+        return end.open();
+    }
+
     /** The parsed text. */
     public String text() {
         return text;

@@ -17,19 +17,6 @@ class CommandEndTest {
         return t.substring(0, end.end()).replace('\n', '|');
     }
 
-    /** What keeps the last command of {@code text} open, reading command after command as a splitter does. */
-    private static Continuation continuation(String text) {
-        // a last line without its line break still ends there: "ls |" continues, as "ls |\n" does
-        String t = text.endsWith("\n") ? text : text + "\n";
-        int at = 0;
-        CommandEnd end;
-        do {
-            end = ShellCommand.firstCommandEnd(t.substring(at), null);
-            at += end.end() + 1;
-        } while (end.complete() && at < t.length());
-        return end.open();
-    }
-
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiterString = "=>", quoteCharacter = '^', value = {
         "ls|pwd => ls",
@@ -76,7 +63,7 @@ class CommandEndTest {
         "echo if fi done => NONE",
     })
     void tellsWhyATextContinues(String text, Continuation expected) {
-        assertThat(continuation(text.replace('~', '\n'))).isEqualTo(expected);
+        assertThat(ShellCommand.continuation(text.replace('~', '\n'))).isEqualTo(expected);
     }
 
     @Test
