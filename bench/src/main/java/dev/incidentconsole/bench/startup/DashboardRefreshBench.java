@@ -38,7 +38,8 @@ import javafx.stage.Window;
  * applied (checks, status changes, drains and their time), the longest layout pass, and where the FX thread's
  * busy time went by 1 ms stack samples.
  *
- * <p>Usage: {@code bench/run startup.DashboardRefreshBench [services=500] [dead=50] [rounds=8] [interval=2]}.
+ * <p>Usage: {@code bench/run startup.DashboardRefreshBench [services=500] [dead=50] [rounds=8] [interval=2]};
+ * {@code BENCH_OPTS=-Dbench.callees=true} also prints each round's hottest frames inside the kinds of work.
  */
 public final class DashboardRefreshBench {
     private static final AtomicLong stall = new AtomicLong();
@@ -98,6 +99,9 @@ public final class DashboardRefreshBench {
                 for (int round = 1; round <= rounds; round++) {
                     Thread.sleep(interval * 1000L);
                     report(round, pump.get(), sampler.takeMillis());
+                    if (Boolean.getBoolean("bench.callees")) {
+                        System.out.println("  hottest: " + sampler.takeHotCallees(12));
+                    }
                     if (round == 3) {
                         Platform.runLater(() -> System.out.println("service cells: " + Window.getWindows().get(0).getScene()
                                 .getRoot().lookupAll(".service-cell").stream()

@@ -50,6 +50,7 @@ final class FxThreadSampler implements AutoCloseable {
         return t;
     });
     private final Map<String, Integer> counts = new LinkedHashMap<>();
+    private final Map<String, Integer> callees = new LinkedHashMap<>();
 
     FxThreadSampler(Thread thread) {
         this.threadId = thread.getId();
@@ -65,14 +66,28 @@ final class FxThreadSampler implements AutoCloseable {
         return out;
     }
 
+    /** The {@code n} commonest frames just inside the frame that named the work, with their sample counts; then afresh. */
+    synchronized String takeHotCallees(int n) {
+        String out = callees.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .limit(n).map(e -> e.getValue() + " " + e.getKey()).reduce((a, b) -> a + "\n    " + b).orElse("-");
+        callees.clear();
+        return out;
+    }
+
     private void sample() {
         ThreadInfo info = threads.getThreadInfo(threadId, 200);
         if (info == null || idle(info)) {
             return;
         }
-        String kind = kind(info.getStackTrace());
+        StackTraceElement[] stack = info.getStackTrace();
+        int at = matching(stack);
+        String kind = at < 0 ? "other: " + stack[0].getClassName().replaceAll(".*\\.", "") + "." + stack[0].getMethodName()
+                : KINDS.get(kindOf(stack[at]))[0];
+        String callee = at <= 0 ? frame(stack[0]) : frame(stack[at]) + " > " + frame(stack[at - 1])
+                + (at >= 2 ? " > " + frame(stack[at - 2]) : "");
         synchronized (this) {
             counts.merge(kind, 1, Integer::sum);
+            callees.merge(callee, 1, Integer::sum);
         }
     }
 
@@ -88,15 +103,27 @@ final class FxThreadSampler implements AutoCloseable {
                 || top.startsWith("jdk.internal.misc.Unsafe.park");
     }
 
-    private static String kind(StackTraceElement[] stack) {
-        for (StackTraceElement frame : stack) {
-            for (String[] k : KINDS) {
-                if (frame.getClassName().startsWith(k[1]) && frame.getMethodName().contains(k[2])) {
-                    return k[0];
-                }
+    /** The index of the innermost frame that names a kind of work, or -1. */
+    private static int matching(StackTraceElement[] stack) {
+        for (int i = 0; i < stack.length; i++) {
+            if (kindOf(stack[i]) >= 0) {
+                return i;
             }
         }
-        return "other: " + stack[0].getClassName().replaceAll(".*\\.", "") + "." + stack[0].getMethodName();
+        return -1;
+    }
+
+    private static int kindOf(StackTraceElement frame) {
+        for (int k = 0; k < KINDS.size(); k++) {
+            if (frame.getClassName().startsWith(KINDS.get(k)[1]) && frame.getMethodName().contains(KINDS.get(k)[2])) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    private static String frame(StackTraceElement f) {
+        return f.getClassName().replaceAll(".*\\.", "") + "." + f.getMethodName() + ":" + f.getLineNumber();
     }
 
     @Override
