@@ -31,7 +31,7 @@ import javafx.stage.Window;
 
 /**
  * The dashboard refreshing, in one process and without a cold start: the real view model, scheduler and view
- * (virtualised list, cells, detail pane) for {@code services} TCP services on loopback, {@code dead} of them on a
+ * (virtualised list, cells, the detail pane and chart of the first live service, selected) for {@code services} TCP services on loopback, {@code dead} of them on a
  * closed port, checked every {@code interval} seconds, in a 1360x860 window of headless JavaFX (Monocle; the
  * software pipeline). The app's pump ({@link DashboardFeature#pump}) applies the news. For each refresh round
  * (one interval) it prints the FX thread's longest stall (a ping posted every 5 ms: how late it ran), what was
@@ -88,6 +88,7 @@ public final class DashboardRefreshBench {
                 stage.setScene(scene);
                 stage.show();
                 m.openEnvironmentFile(envFile, "bench");
+                m.selectWhenShown(String.format(Locale.ROOT, "svc-%03d", dead)); // its detail and chart follow each check
                 pump.set(new StatusPump(m));
                 pump.get().start();
             });

@@ -92,6 +92,8 @@ final class ServiceCell extends ListCell<ServiceRow> {
         tooltip.setShowDelay(javafx.util.Duration.millis(300));
         tooltip.setWrapText(true);
         tooltip.setMaxWidth(520);
+        // Written when shown, not at every check: formatting the "since" time was the costliest part of a render.
+        tooltip.setOnShowing(e -> tooltip.setText(tooltipText()));
         model.clockProperty().addListener(new WeakInvalidationListener(tick));
         MenuItem start = new MenuItem("Start incident", Icons.of(Feather.ALERT_OCTAGON));
         start.setOnAction(e -> model.startIncident(bound));
@@ -121,12 +123,14 @@ final class ServiceCell extends ListCell<ServiceRow> {
         setGraphic(box);
         setTooltip(tooltip);
         render();
+        tooltip.setText(tooltipText());
     }
 
     /**
      * Shows the bound row's snapshot, touching only what differs from what the cell shows: a check that leaves
      * the status as it was changes no style class and makes no node (either makes JavaFX match the cell's
-     * CSS again, the costliest part of a refresh), and redraws the sparkline only for a new history.
+     * CSS again, the costliest part of a refresh), redraws the sparkline only for a new history, and writes the
+     * tooltip only while it shows.
      */
     private void render() {
         if (bound == null) {
@@ -150,13 +154,23 @@ final class ServiceCell extends ListCell<ServiceRow> {
             shownHistory = s.history();
             sparkline.draw(shownHistory);
         }
+        if (tooltip.isShowing()) {
+            tooltip.setText(tooltipText());
+        }
         latency.setText(s.last().status().answering() ? StatusLook.latency(s.last().latency()) : "–");
         check.setDisable(bound.checkingProperty().get());
-        tooltip.setText(bound.name() + ": " + state.name() + "\n" + why + "\n" + bound.probeText()
-                + (s.since() == null ? "" : "\nsince " + s.since()));
         setContextMenu(model.incidentStarterProperty().get() != null && (state == Status.DOWN || state == Status.DEGRADED)
                 ? incidentMenu : null);
         renderClock();
+    }
+
+    private String tooltipText() {
+        if (bound == null) {
+            return "";
+        }
+        ServiceStatus s = bound.snapshot();
+        return bound.name() + ": " + s.status().name() + "\n" + bound.reason() + "\n" + bound.probeText()
+                + (s.since() == null ? "" : "\nsince " + s.since());
     }
 
     /** New chips only when a dependency came, went or changed status; otherwise only their tooltips follow. */

@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.stage.WindowEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,7 +47,7 @@ class ServiceCellTest {
     }
 
     @Test
-    void aCheckThatKeepsTheStatusUpdatesTheTextsButNoStyleClassOrNode() {
+    void aCheckThatKeepsTheStatusUpdatesTheTextsButNoStyleClassOrNodeAndAChangeRestylesTheCell() {
         onFx(() -> {
             ServiceRow row = new ServiceRow(snapshot(Status.UP, 12, List.of()), 0);
             ServiceCell cell = new ServiceCell(model);
@@ -67,6 +69,9 @@ class ServiceCellTest {
             assertThat(label(cell, ".status-word")).isEqualTo("DOWN");
             assertThat(icon(cell)).isNotSameAs(icon);
             assertThat(cell.getGraphic().lookupAll(".dependency-chip")).isEmpty();
+            Tooltip tip = cell.getTooltip();
+            tip.getOnShowing().handle(new WindowEvent(tip, WindowEvent.WINDOW_SHOWING));
+            assertThat(tip.getText()).as("written when shown").startsWith("api: DOWN\nconnection refused\n");
         });
     }
 
