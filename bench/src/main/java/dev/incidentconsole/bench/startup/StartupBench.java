@@ -82,6 +82,8 @@ public final class StartupBench {
                     median(oursRuns, "stall"), max(oursRuns, "stall"), median(emptyRuns, "stall"),
                     median(oursRuns, "stall-after-statuses"), max(oursRuns, "stall-after-statuses"),
                     median(emptyRuns, "stall-after-statuses"));
+            System.out.printf(Locale.ROOT, "FX thread longest stall in the second half of the watch (%d ms after the first statuses): ours %d ms (max %d), empty window %d ms%n",
+                    watchMs / 2, median(oursRuns, "stall-late"), max(oursRuns, "stall-late"), median(emptyRuns, "stall-late"));
         } finally {
             if (xvfb != null) {
                 xvfb.destroy();
