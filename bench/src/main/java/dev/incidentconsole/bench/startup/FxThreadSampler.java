@@ -83,7 +83,7 @@ final class FxThreadSampler implements AutoCloseable {
         int at = matching(stack);
         String kind = at < 0 ? "other: " + stack[0].getClassName().replaceAll(".*\\.", "") + "." + stack[0].getMethodName()
                 : KINDS.get(kindOf(stack[at]))[0];
-        String callee = at <= 0 ? frame(stack[0]) : frame(stack[at]) + " > " + frame(stack[at - 1])
+        String callee = at < 0 ? ours(stack) + " ... " + frame(stack[0]) : at == 0 ? frame(stack[0]) : frame(stack[at]) + " > " + frame(stack[at - 1])
                 + (at >= 2 ? " > " + frame(stack[at - 2]) : "");
         synchronized (this) {
             counts.merge(kind, 1, Integer::sum);
@@ -120,6 +120,16 @@ final class FxThreadSampler implements AutoCloseable {
             }
         }
         return -1;
+    }
+
+    /** The innermost frame of the app's own code, which says what asked for the work. */
+    private static String ours(StackTraceElement[] stack) {
+        for (StackTraceElement f : stack) {
+            if (f.getClassName().startsWith("dev.incidentconsole.app")) {
+                return frame(f);
+            }
+        }
+        return "(no app frame)";
     }
 
     private static String frame(StackTraceElement f) {

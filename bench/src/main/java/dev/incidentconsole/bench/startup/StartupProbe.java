@@ -1,6 +1,8 @@
 package dev.incidentconsole.bench.startup;
 
 import dev.incidentconsole.app.gui.ConsoleApp;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,6 +30,7 @@ public final class StartupProbe {
     private static final AtomicLong longestStall = new AtomicLong();
     private static final AtomicLong longestStallAfterStatuses = new AtomicLong();
     private static final AtomicLong longestStallLate = new AtomicLong();
+    private static FxThreadSampler sampler;
 
     private StartupProbe() {
     }
@@ -103,13 +106,29 @@ public final class StartupProbe {
                 .anyMatch(n -> n instanceof Labeled l && STATUS_WORDS.contains(l.getText()) && n.isVisible()))) {
             statusesAt.set(now);
             System.out.println("statuses " + now);
+            String callees = System.getProperty("startup.callees");
+            if (callees != null && ours) {
+                sampler = new FxThreadSampler(Thread.currentThread());
+            }
         }
         if (statusesAt.get() > 0 && now - statusesAt.get() >= watchMs) {
             System.out.println("stall " + longestStall.get());
             System.out.println("stall-after-statuses " + longestStallAfterStatuses.get());
             System.out.println("stall-late " + longestStallLate.get());
+            if (sampler != null) {
+                writeCallees(Path.of(System.getProperty("startup.callees")));
+            }
             System.out.flush();
             Runtime.getRuntime().halt(0); // the measurement is taken; no need to wait for a clean shutdown
+        }
+    }
+
+    /** Where the FX thread's time went from the first statuses on, for {@code -Dstartup.callees=FILE}. */
+    private static void writeCallees(Path file) {
+        try {
+            Files.writeString(file, sampler.takeMillis() + "\n" + sampler.takeHotCallees(40) + "\n");
+        } catch (java.io.IOException e) {
+            System.err.println("cannot write " + file + ": " + e);
         }
     }
 
