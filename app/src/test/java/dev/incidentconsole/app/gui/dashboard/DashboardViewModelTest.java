@@ -76,14 +76,7 @@ class DashboardViewModelTest {
 
     @Test
     void manyChecksBetweenTwoDrainsReachEachRowOnceWithTheNewest() throws IOException {
-        // First checks spread over a year: the scheduler stays quiet and the test feeds the news itself.
-        open(HealthScheduler.builder().initialSpread(Duration.ofDays(365)).build(), env("""
-                defaults: {host: 127.0.0.1, interval: 365d}
-                services:
-                  - {name: api, port: 1001}
-                  - {name: cache, port: 1002}
-                  - {name: db, port: 1003}
-                """), null);
+        openQuietApiCacheDb();
         List<AtomicInteger> updates = new ArrayList<>();
         List<ServiceRow> rows = List.copyOf(model.rows());
         rows.forEach(r -> {
@@ -120,13 +113,7 @@ class DashboardViewModelTest {
 
     @Test
     void downNoticesComeAtMostOncePerQuietPeriodWithTheServicesStillDownThatWentDownMeanwhile() throws IOException {
-        open(HealthScheduler.builder().initialSpread(Duration.ofDays(365)).build(), env("""
-                defaults: {host: 127.0.0.1, interval: 365d}
-                services:
-                  - {name: api, port: 1001}
-                  - {name: cache, port: 1002}
-                  - {name: db, port: 1003}
-                """), null);
+        openQuietApiCacheDb();
         AtomicLong nanos = new AtomicLong();
         model.setNanoClock(nanos::get);
         List<List<String>> notified = new ArrayList<>();
@@ -151,6 +138,17 @@ class DashboardViewModelTest {
         model.drain();
 
         assertThat(notified).as("held until the quiet period is over; db is back up").containsExactly(List.of("api"), List.of("cache"));
+    }
+
+    /** Three services whose first checks are spread over a year: the scheduler stays quiet and the test feeds the news itself. */
+    private void openQuietApiCacheDb() throws IOException {
+        open(HealthScheduler.builder().initialSpread(Duration.ofDays(365)).build(), env("""
+                defaults: {host: 127.0.0.1, interval: 365d}
+                services:
+                  - {name: api, port: 1001}
+                  - {name: cache, port: 1002}
+                  - {name: db, port: 1003}
+                """), null);
     }
 
     private void goesDown(ServiceRow row) {
