@@ -1,6 +1,8 @@
 package dev.incidentconsole.bench.startup;
 
 import dev.incidentconsole.app.gui.ConsoleApp;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -20,12 +22,15 @@ import javafx.stage.Window;
  * The child JVM of {@link StartupBench}: starts our window ({@code ours}) or an empty JavaFX window
  * ({@code empty}) and prints, as {@code event epochMillis} lines, when the window shows content, when the
  * first service statuses are drawn and the FX thread's longest stall (a ping posted every 5 ms: how late it
- * ran). Exits after {@code watchMs} more milliseconds of watching once statuses show.
+ * ran): over the whole run, after the first statuses, and in the second half of the watch after them. Exits
+ * after {@code watchMs} more milliseconds of watching once statuses show.
  */
 public final class StartupProbe {
     private static final Set<String> STATUS_WORDS = Set.of("UP", "DOWN", "DEGRADED");
     private static final AtomicLong longestStall = new AtomicLong();
     private static final AtomicLong longestStallAfterStatuses = new AtomicLong();
+    private static final AtomicLong longestStallLate = new AtomicLong();
+    private static FxThreadSampler sampler;
 
     private StartupProbe() {
     }
@@ -63,6 +68,11 @@ public final class StartupProbe {
                     longestStall.accumulateAndGet(late, Math::max);
                     if (statusesAt.get() > 0) {
                         longestStallAfterStatuses.accumulateAndGet(late, Math::max);
+                        // The second half of the watch: the dashboard refreshing once the start-up's tail (other
+                        // features loading after the first statuses) is more likely over.
+                        if (System.currentTimeMillis() - statusesAt.get() >= watchMs / 2) {
+                            longestStallLate.accumulateAndGet(late, Math::max);
+                        }
                     }
                     look(ours, content, statusesAt, watchMs);
                 });
@@ -96,12 +106,29 @@ public final class StartupProbe {
                 .anyMatch(n -> n instanceof Labeled l && STATUS_WORDS.contains(l.getText()) && n.isVisible()))) {
             statusesAt.set(now);
             System.out.println("statuses " + now);
+            String callees = System.getProperty("startup.callees");
+            if (callees != null && ours) {
+                sampler = new FxThreadSampler(Thread.currentThread());
+            }
         }
         if (statusesAt.get() > 0 && now - statusesAt.get() >= watchMs) {
             System.out.println("stall " + longestStall.get());
             System.out.println("stall-after-statuses " + longestStallAfterStatuses.get());
+            System.out.println("stall-late " + longestStallLate.get());
+            if (sampler != null) {
+                writeCallees(Path.of(System.getProperty("startup.callees")));
+            }
             System.out.flush();
             Runtime.getRuntime().halt(0); // the measurement is taken; no need to wait for a clean shutdown
+        }
+    }
+
+    /** Where the FX thread's time went from the first statuses on, for {@code -Dstartup.callees=FILE}. */
+    private static void writeCallees(Path file) {
+        try {
+            Files.writeString(file, sampler.takeMillis() + "\n" + sampler.takeHotCallees(40) + "\n");
+        } catch (java.io.IOException e) {
+            System.err.println("cannot write " + file + ": " + e);
         }
     }
 

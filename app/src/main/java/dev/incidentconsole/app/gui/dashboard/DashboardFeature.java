@@ -13,12 +13,8 @@ import dev.incidentconsole.exec.CommandRunner;
 import dev.incidentconsole.health.env.EnvironmentLoader;
 import dev.incidentconsole.health.schedule.HealthScheduler;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -46,7 +42,7 @@ public final class DashboardFeature implements AutoCloseable {
     private final ServiceTargets targets;
     private final CommandRunner checks;
     private final DashboardViewModel model;
-    private final Timeline pump;
+    private final StatusPump pump;
     private final LaunchOptions options;
 
     /** @param options the environment file, the SSH settings of check targets, the environment and service to show at start */
@@ -56,11 +52,7 @@ public final class DashboardFeature implements AutoCloseable {
         this.checks = targets.checkRunner();
         this.model = new DashboardViewModel(executor, HealthScheduler.builder().commandRunner(checks).build(),
                 new EnvironmentLoader(options.environment()), targets);
-        this.pump = new Timeline(new KeyFrame(Duration.millis(250), e -> {
-            model.drain();
-            model.tick(Instant.now());
-        }));
-        pump.setCycleCount(Animation.INDEFINITE);
+        this.pump = new StatusPump(model);
     }
 
     /**
@@ -91,7 +83,7 @@ public final class DashboardFeature implements AutoCloseable {
             model.selectWhenShown(service);
         }
         model.openEnvironmentFile(file, options.environmentName(), afterFile);
-        pump.play();
+        pump.start();
     }
 
     /** The window switched workspace: its environment file (else its port tables) replaces the one shown. */

@@ -44,6 +44,8 @@ public final class DashboardView extends BorderPane {
         ListView<ServiceRow> list = new ListView<>(model.rows());
         list.getStyleClass().add("service-list");
         list.setCellFactory(v -> new ServiceCell(model));
+        // Every row is as high as the stylesheet's .service-row: the list need not measure cells to lay them out.
+        list.setFixedCellSize(ServiceCell.HEIGHT);
         list.setPlaceholder(new Label("No services match."));
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (row != null) {

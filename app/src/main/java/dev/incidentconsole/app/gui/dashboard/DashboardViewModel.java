@@ -44,6 +44,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class DashboardViewModel implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DashboardViewModel.class);
+    /** The least time between two DOWN notices. */
+    static final java.time.Duration DOWN_QUIET = java.time.Duration.ofSeconds(10);
     private final HealthScheduler scheduler;
     private final EnvironmentLoader loader;
     private final StatusBatcher batcher = new StatusBatcher();
@@ -67,6 +69,9 @@ public final class DashboardViewModel implements AutoCloseable {
     private final ObjectProperty<Consumer<AlertRow>> alertIncidentStarter = new SimpleObjectProperty<>();
     private final LatestWins fileLoads;
     private String pendingService;
+    private final java.util.Set<ServiceRow> heldDown = new java.util.LinkedHashSet<>();
+    private Long lastDownNotice;
+    private java.util.function.LongSupplier nanoClock = System::nanoTime;
     private boolean closed;
 
     /** A dashboard whose check commands name no SSH config or agent: tests, and environments without targets. */
@@ -178,13 +183,36 @@ public final class DashboardViewModel implements AutoCloseable {
     public void drain() {
         StatusBatcher.Batch batch = batcher.drain();
         if (batch.isEmpty()) {
+            if (!heldDown.isEmpty()) {
+                announceDown();
+            }
             return;
         }
-        List<ServiceRow> down = table.apply(batch);
+        heldDown.addAll(table.apply(batch));
         refreshAlerts();
-        if (!down.isEmpty()) {
-            onDown.accept(down);
+        announceDown();
+    }
+
+    /**
+     * Tells {@link #setOnDown} about the rows that went DOWN, at most once per {@link #DOWN_QUIET}: each notice
+     * opens a window (a second of the FX thread on a busy machine), and flapping services would open one per drain.
+     * Rows that go down meanwhile are held for the next notice; those back up by then are left out.
+     */
+    private void announceDown() {
+        heldDown.removeIf(r -> r.state() != Status.DOWN || table.get(r.name()) != r);
+        long now = nanoClock.getAsLong();
+        if (heldDown.isEmpty() || (lastDownNotice != null && now - lastDownNotice < DOWN_QUIET.toNanos())) {
+            return;
         }
+        lastDownNotice = now;
+        List<ServiceRow> down = List.copyOf(heldDown);
+        heldDown.clear();
+        onDown.accept(down);
+    }
+
+    /** What {@link #drain()} reads the time from; tests move it by hand. */
+    void setNanoClock(java.util.function.LongSupplier value) {
+        this.nanoClock = value;
     }
 
     /**
@@ -248,7 +276,10 @@ public final class DashboardViewModel implements AutoCloseable {
         this.opener = value;
     }
 
-    /** Called after a drain with the services that just went from UP or DEGRADED to DOWN. */
+    /**
+     * Called after a drain with the services that went from UP or DEGRADED to DOWN and are still down, at most once
+     * per {@link #DOWN_QUIET}: those that go down meanwhile come with the first drain after it.
+     */
     public void setOnDown(Consumer<List<ServiceRow>> value) {
         this.onDown = value;
     }

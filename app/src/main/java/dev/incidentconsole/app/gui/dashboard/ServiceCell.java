@@ -3,8 +3,10 @@ package dev.incidentconsole.app.gui.dashboard;
 import atlantafx.base.theme.Styles;
 import dev.incidentconsole.app.gui.Icons;
 import dev.incidentconsole.health.Dependency;
+import dev.incidentconsole.health.ProbeResult;
 import dev.incidentconsole.health.Status;
 import dev.incidentconsole.health.schedule.ServiceStatus;
+import java.util.List;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
 import javafx.geometry.Pos;
@@ -28,6 +30,8 @@ import org.kordamp.ikonli.feather.Feather;
  * "check now" button. Follows its row's snapshot and the dashboard clock while shown.
  */
 final class ServiceCell extends ListCell<ServiceRow> {
+    /** The row's height in pixels: .service-row's min-height plus the list cell's border, as laid out unfixed. */
+    static final double HEIGHT = 59;
     private static final int MAX_DEPENDENCIES = 6;
     private final DashboardViewModel model;
     private final StackPane icon = new StackPane();
@@ -46,6 +50,9 @@ final class ServiceCell extends ListCell<ServiceRow> {
     private final InvalidationListener tick = o -> renderClock();
     private final ContextMenu incidentMenu = new ContextMenu();
     private ServiceRow bound;
+    private Status shownState;
+    private List<Dependency> shownDependencies = List.of();
+    private List<ProbeResult> shownHistory;
 
     ServiceCell(DashboardViewModel model) {
         this.model = model;
@@ -85,6 +92,8 @@ final class ServiceCell extends ListCell<ServiceRow> {
         tooltip.setShowDelay(javafx.util.Duration.millis(300));
         tooltip.setWrapText(true);
         tooltip.setMaxWidth(520);
+        // Written when shown, not at every check: formatting the "since" time was the costliest part of a render.
+        tooltip.setOnShowing(e -> tooltip.setText(tooltipText()));
         model.clockProperty().addListener(new WeakInvalidationListener(tick));
         MenuItem start = new MenuItem("Start incident", Icons.of(Feather.ALERT_OCTAGON));
         start.setOnAction(e -> model.startIncident(bound));
@@ -104,6 +113,8 @@ final class ServiceCell extends ListCell<ServiceRow> {
             setTooltip(null);
             setContextMenu(null);
             getStyleClass().removeAll(StatusLook.STYLE_CLASSES);
+            shownState = null;
+            shownHistory = null;
             return;
         }
         bound.statusProperty().addListener(refresh);
@@ -112,33 +123,76 @@ final class ServiceCell extends ListCell<ServiceRow> {
         setGraphic(box);
         setTooltip(tooltip);
         render();
+        tooltip.setText(tooltipText());
     }
 
+    /**
+     * Shows the bound row's snapshot, touching only what differs from what the cell shows: a check that leaves
+     * the status as it was changes no style class and makes no node (either makes JavaFX match the cell's
+     * CSS again, the costliest part of a refresh), redraws the sparkline only for a new history, and writes the
+     * tooltip only while it shows.
+     */
     private void render() {
         if (bound == null) {
             return;
         }
         ServiceStatus s = bound.snapshot();
         Status state = s.status();
-        getStyleClass().removeAll(StatusLook.STYLE_CLASSES);
-        getStyleClass().add(StatusLook.styleClass(state));
-        icon.getChildren().setAll(StatusLook.icon(state));
-        word.setText(StatusLook.word(state));
+        if (state != shownState) {
+            getStyleClass().removeAll(StatusLook.STYLE_CLASSES);
+            getStyleClass().add(StatusLook.styleClass(state));
+            icon.getChildren().setAll(StatusLook.icon(state));
+            word.setText(StatusLook.word(state));
+            shownState = state;
+        }
         name.setText(bound.name());
         address.setText(bound.spec().address() + " · " + bound.spec().probe().kind());
-        reason.setText(bound.reason());
-        dependencies.getChildren().setAll(s.last().dependencies().stream().limit(MAX_DEPENDENCIES)
-                .map(ServiceCell::chip).toList());
-        dependencies.setVisible(!dependencies.getChildren().isEmpty());
-        dependencies.setManaged(dependencies.isVisible());
-        sparkline.draw(s.history());
+        String why = bound.reason();
+        reason.setText(why);
+        showDependencies(s.last().dependencies().stream().limit(MAX_DEPENDENCIES).toList());
+        if (s.history() != shownHistory) {
+            shownHistory = s.history();
+            sparkline.draw(shownHistory);
+        }
+        if (tooltip.isShowing()) {
+            tooltip.setText(tooltipText());
+        }
         latency.setText(s.last().status().answering() ? StatusLook.latency(s.last().latency()) : "–");
         check.setDisable(bound.checkingProperty().get());
-        tooltip.setText(bound.name() + ": " + state.name() + "\n" + bound.reason() + "\n" + bound.probeText()
-                + (s.since() == null ? "" : "\nsince " + s.since()));
         setContextMenu(model.incidentStarterProperty().get() != null && (state == Status.DOWN || state == Status.DEGRADED)
                 ? incidentMenu : null);
         renderClock();
+    }
+
+    private String tooltipText() {
+        if (bound == null) {
+            return "";
+        }
+        ServiceStatus s = bound.snapshot();
+        return bound.name() + ": " + s.status().name() + "\n" + bound.reason() + "\n" + bound.probeText()
+                + (s.since() == null ? "" : "\nsince " + s.since());
+    }
+
+    /** New chips only when a dependency came, went or changed status; otherwise only their tooltips follow. */
+    private void showDependencies(List<Dependency> now) {
+        if (now.equals(shownDependencies)) {
+            return;
+        }
+        boolean sameChips = now.size() == shownDependencies.size();
+        for (int i = 0; sameChips && i < now.size(); i++) {
+            sameChips = now.get(i).name().equals(shownDependencies.get(i).name())
+                    && now.get(i).status() == shownDependencies.get(i).status();
+        }
+        shownDependencies = now;
+        if (sameChips) {
+            for (int i = 0; i < now.size(); i++) {
+                ((Label) dependencies.getChildren().get(i)).getTooltip().setText(chipTip(now.get(i)));
+            }
+            return;
+        }
+        dependencies.getChildren().setAll(now.stream().map(ServiceCell::chip).toList());
+        dependencies.setVisible(!now.isEmpty());
+        dependencies.setManaged(!now.isEmpty());
     }
 
     private void renderClock() {
@@ -151,8 +205,12 @@ final class ServiceCell extends ListCell<ServiceRow> {
     static Label chip(Dependency d) {
         Label chip = new Label(d.name(), StatusLook.icon(d.status()));
         chip.getStyleClass().addAll("dependency-chip", StatusLook.styleClass(d.status()));
-        chip.setTooltip(new Tooltip(d.name() + ": " + d.raw() + (d.message().isEmpty() ? "" : " (" + d.message() + ")")
-                + (d.latencyMs() >= 0 ? ", " + d.latencyMs() + " ms" : "")));
+        chip.setTooltip(new Tooltip(chipTip(d)));
         return chip;
+    }
+
+    private static String chipTip(Dependency d) {
+        return d.name() + ": " + d.raw() + (d.message().isEmpty() ? "" : " (" + d.message() + ")")
+                + (d.latencyMs() >= 0 ? ", " + d.latencyMs() + " ms" : "");
     }
 }

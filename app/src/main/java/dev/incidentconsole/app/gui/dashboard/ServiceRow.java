@@ -40,7 +40,8 @@ public final class ServiceRow {
      * @return whether the status (UP, DOWN...) changed, so lists filtered or sorted by it must look again
      */
     boolean update(ServiceStatus snapshot) {
-        if (!snapshot.spec().equals(spec)) {
+        // The scheduler hands out the spec the row was made with: identity settles it without comparing every field.
+        if (snapshot.spec() != spec && !snapshot.spec().equals(spec)) {
             return false;
         }
         status.set(snapshot);

@@ -3,7 +3,6 @@ package dev.incidentconsole.app.gui.dashboard;
 import dev.incidentconsole.health.Status;
 import dev.incidentconsole.health.schedule.ServiceStatus;
 import dev.incidentconsole.health.schedule.StatusChange;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -13,35 +12,30 @@ import java.util.Map;
 import java.util.Set;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
-import javafx.collections.transformation.SortedList;
 
 /**
  * The rows of the watched environment: by name, as shown (filtered, problems first) and counted by status.
  * UI thread only.
  *
- * <p>Checks that leave a service's status as it was cause no list event at all (its cell follows the row);
- * a few status changes re-file those rows one by one; many at once (an outage) rebuild the shown list in one
- * event, since filing hundreds of rows one by one costs a second of UI time.
+ * <p>Checks that leave a service's status as it was cause no list event at all (its cell follows the row).
+ * A batch with status changes, or a new filter, files the rows once (filter and sort 500 rows: well under a
+ * millisecond) and the shown list then changes in one event covering only the rows that moved
+ * ({@link ShownRows}): an outage of services already listed first moves nothing.
  */
 final class ServiceTable {
     private static final List<Status> SEVERITY = List.of(Status.DOWN, Status.DEGRADED, Status.UNKNOWN, Status.UP);
-    private static final int ONE_BY_ONE = 16;
     private static final Comparator<ServiceRow> PROBLEMS_FIRST = Comparator
             .comparingInt((ServiceRow r) -> SEVERITY.indexOf(r.state())).thenComparingInt(ServiceRow::order);
 
-    private final ObservableList<ServiceRow> rows = FXCollections.observableArrayList();
+    private List<ServiceRow> rows = List.of();
     private final Map<String, ServiceRow> byName = new HashMap<>();
     private final DashboardFilters filters = new DashboardFilters();
-    private final SortedList<ServiceRow> shown;
+    private final ShownRows shown = new ShownRows();
     private final Map<Status, ReadOnlyIntegerWrapper> counts = new EnumMap<>(Status.class);
 
     ServiceTable() {
-        FilteredList<ServiceRow> filtered = new FilteredList<>(rows);
-        filtered.predicateProperty().bind(filters.predicate());
-        shown = new SortedList<>(filtered, PROBLEMS_FIRST);
+        filters.predicate().addListener((obs, old, now) -> refile());
         for (Status s : Status.values()) {
             counts.put(s, new ReadOnlyIntegerWrapper());
         }
@@ -51,8 +45,9 @@ final class ServiceTable {
     void replace(List<ServiceRow> fresh) {
         byName.clear();
         fresh.forEach(r -> byName.put(r.name(), r));
-        rows.setAll(fresh);
+        rows = List.copyOf(fresh);
         filters.offer(fresh);
+        refile();
         recount();
     }
 
@@ -70,17 +65,14 @@ final class ServiceTable {
      * @return the rows that went from UP or DEGRADED to DOWN in it
      */
     List<ServiceRow> apply(StatusBatcher.Batch batch) {
-        List<ServiceRow> moved = new ArrayList<>();
+        boolean moved = false;
         for (ServiceStatus s : batch.statuses()) {
             ServiceRow row = byName.get(s.name());
-            if (row != null && row.update(s)) {
-                moved.add(row);
-            }
+            moved |= row != null && row.update(s);
         }
-        if (moved.size() > ONE_BY_ONE) {
-            rows.setAll(List.copyOf(rows));
-        } else {
-            moved.forEach(r -> rows.set(r.order(), r)); // a replacement makes the filtered, sorted views look again
+        if (moved) {
+            refile();
+            recount();
         }
         Set<ServiceRow> down = new LinkedHashSet<>();
         for (StatusChange c : batch.changes()) {
@@ -89,8 +81,12 @@ final class ServiceTable {
                 down.add(row);
             }
         }
-        recount();
         return List.copyOf(down);
+    }
+
+    /** Files the rows again: filtered, problems first. */
+    private void refile() {
+        shown.show(rows.stream().filter(filters.predicate().get()).sorted(PROBLEMS_FIRST).toList());
     }
 
     ObservableList<ServiceRow> shown() {

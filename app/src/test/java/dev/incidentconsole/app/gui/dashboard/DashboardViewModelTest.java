@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,14 +77,7 @@ class DashboardViewModelTest {
 
     @Test
     void manyChecksBetweenTwoDrainsReachEachRowOnceWithTheNewest() throws IOException {
-        // First checks spread over a year: the scheduler stays quiet and the test feeds the news itself.
-        open(HealthScheduler.builder().initialSpread(Duration.ofDays(365)).build(), env("""
-                defaults: {host: 127.0.0.1, interval: 365d}
-                services:
-                  - {name: api, port: 1001}
-                  - {name: cache, port: 1002}
-                  - {name: db, port: 1003}
-                """), null);
+        openQuietApiCacheDb();
         List<AtomicInteger> updates = new ArrayList<>();
         List<ServiceRow> rows = List.copyOf(model.rows());
         rows.forEach(r -> {
@@ -116,6 +110,52 @@ class DashboardViewModelTest {
         model.drain();
         assertThat(updates).allSatisfy(n -> assertThat(n).hasValue(1));
         assertThat(notified).hasSize(1);
+    }
+
+    @Test
+    void downNoticesComeAtMostOncePerQuietPeriodWithTheServicesStillDownThatWentDownMeanwhile() throws IOException {
+        openQuietApiCacheDb();
+        AtomicLong nanos = new AtomicLong();
+        model.setNanoClock(nanos::get);
+        List<List<String>> notified = new ArrayList<>();
+        model.setOnDown(rows -> notified.add(rows.stream().map(ServiceRow::name).toList()));
+        List<ServiceRow> rows = List.copyOf(model.rows());
+        rows.forEach(r -> model.listener().checked(snapshot(r, Status.UP, 5)));
+        model.drain();
+
+        goesDown(rows.get(0));
+        model.drain();
+        nanos.addAndGet(Duration.ofSeconds(1).toNanos());
+        goesDown(rows.get(1));
+        model.drain();
+        goesDown(rows.get(2));
+        model.drain();
+        nanos.addAndGet(Duration.ofSeconds(1).toNanos());
+        model.listener().checked(snapshot(rows.get(2), Status.UP, 5));
+        model.drain();
+        assertThat(notified).as("a second window within the quiet period would be one per flap").containsExactly(List.of("api"));
+
+        nanos.addAndGet(DashboardViewModel.DOWN_QUIET.toNanos());
+        model.drain();
+
+        assertThat(notified).as("held until the quiet period is over; db is back up").containsExactly(List.of("api"), List.of("cache"));
+    }
+
+    /** Three services whose first checks are spread over a year: the scheduler stays quiet and the test feeds the news itself. */
+    private void openQuietApiCacheDb() throws IOException {
+        open(HealthScheduler.builder().initialSpread(Duration.ofDays(365)).build(), env("""
+                defaults: {host: 127.0.0.1, interval: 365d}
+                services:
+                  - {name: api, port: 1001}
+                  - {name: cache, port: 1002}
+                  - {name: db, port: 1003}
+                """), null);
+    }
+
+    private void goesDown(ServiceRow row) {
+        model.listener().statusChanged(new StatusChange(row.name(), Status.UP, Status.DOWN, "connection refused", Instant.now(),
+                ProbeResult.down("connection refused", Duration.ZERO, Instant.now())));
+        model.listener().checked(snapshot(row, Status.DOWN, 0));
     }
 
     @Test

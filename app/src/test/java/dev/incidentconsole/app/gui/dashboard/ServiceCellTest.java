@@ -1,0 +1,117 @@
+package dev.incidentconsole.app.gui.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.incidentconsole.app.gui.util.DirectTaskExecutor;
+import dev.incidentconsole.health.Dependency;
+import dev.incidentconsole.health.ProbeResult;
+import dev.incidentconsole.health.ServiceSpec;
+import dev.incidentconsole.health.Status;
+import dev.incidentconsole.health.env.EnvironmentLoader;
+import dev.incidentconsole.health.schedule.HealthScheduler;
+import dev.incidentconsole.health.schedule.HistoryStats;
+import dev.incidentconsole.health.schedule.ServiceStatus;
+import dev.incidentconsole.health.spec.TcpSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.stage.WindowEvent;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A service cell following its row through checks: what it shows, and that a check leaving the status as it was
+ * touches no style class and makes no node, since either makes JavaFX match the cell's CSS again.
+ */
+class ServiceCellTest {
+    private final DashboardViewModel model = new DashboardViewModel(new DirectTaskExecutor(),
+            HealthScheduler.builder().initialSpread(Duration.ofDays(365)).build(), new EnvironmentLoader());
+    private final ServiceSpec spec = ServiceSpec.of("api", "127.0.0.1", 8080, new TcpSpec("127.0.0.1", 8080));
+
+    @BeforeAll
+    static void startFx() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterEach
+    void close() {
+        model.close();
+    }
+
+    @Test
+    void aCheckThatKeepsTheStatusUpdatesTheTextsButNoStyleClassOrNodeAndAChangeRestylesTheCell() {
+        onFx(() -> {
+            ServiceRow row = new ServiceRow(snapshot(Status.UP, 12, List.of()), 0);
+            ServiceCell cell = new ServiceCell(model);
+            cell.updateItem(row, false);
+            assertThat(cell.getStyleClass()).contains("status-up");
+            AtomicInteger styleChanges = new AtomicInteger();
+            cell.getStyleClass().addListener((ListChangeListener<String>) c -> styleChanges.incrementAndGet());
+            Node icon = icon(cell);
+
+            row.update(snapshot(Status.UP, 480, List.of()));
+
+            assertThat(label(cell, ".service-latency")).isEqualTo("480 ms");
+            assertThat(styleChanges).hasValue(0);
+            assertThat(icon(cell)).isSameAs(icon);
+
+            row.update(snapshot(Status.DOWN, 0, List.of()));
+
+            assertThat(cell.getStyleClass()).contains("status-down").doesNotContain("status-up");
+            assertThat(label(cell, ".status-word")).isEqualTo("DOWN");
+            assertThat(icon(cell)).isNotSameAs(icon);
+            assertThat(cell.getGraphic().lookupAll(".dependency-chip")).isEmpty();
+            Tooltip tip = cell.getTooltip();
+            tip.getOnShowing().handle(new WindowEvent(tip, WindowEvent.WINDOW_SHOWING));
+            assertThat(tip.getText()).as("written when shown").startsWith("api: DOWN\nconnection refused\n");
+        });
+    }
+
+    @Test
+    void dependencyChipsAreMadeAgainOnlyWhenOneComesGoesOrChangesStatus() {
+        onFx(() -> {
+            Dependency db = new Dependency("db", Status.UP, "ok", 4, "");
+            ServiceRow row = new ServiceRow(snapshot(Status.UP, 12, List.of(db)), 0);
+            ServiceCell cell = new ServiceCell(model);
+            cell.updateItem(row, false);
+            Label chip = (Label) cell.getGraphic().lookup(".dependency-chip");
+
+            row.update(snapshot(Status.UP, 13, List.of(new Dependency("db", Status.UP, "ok", 9, ""))));
+
+            assertThat(cell.getGraphic().lookup(".dependency-chip")).isSameAs(chip);
+            assertThat(chip.getTooltip().getText()).isEqualTo("db: ok, 9 ms");
+
+            row.update(snapshot(Status.DEGRADED, 14, List.of(new Dependency("db", Status.DOWN, "refused", -1, ""))));
+
+            Label now = (Label) cell.getGraphic().lookup(".dependency-chip");
+            assertThat(now).isNotSameAs(chip);
+            assertThat(now.getStyleClass()).contains("status-down");
+        });
+    }
+
+    private ServiceStatus snapshot(Status status, int millis, List<Dependency> dependencies) {
+        ProbeResult r = ProbeResult.of(status, status == Status.DOWN ? "connection refused" : "connected",
+                Duration.ofMillis(millis), Instant.now()).withDependencies(dependencies);
+        return new ServiceStatus(spec, status, r.reason(), Instant.now(), r, 0, List.of(r), HistoryStats.of(List.of(r)));
+    }
+
+    private static Node icon(ServiceCell cell) {
+        return cell.getGraphic().lookup(".status-icon");
+    }
+
+    private static String label(ServiceCell cell, String selector) {
+        return ((Label) cell.getGraphic().lookup(selector)).getText();
+    }
+
+    private static void onFx(Runnable action) {
+        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(action));
+    }
+}
