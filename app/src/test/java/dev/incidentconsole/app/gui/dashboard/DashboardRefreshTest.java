@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,7 +44,7 @@ class DashboardRefreshTest {
             yaml.append(String.format("  - {name: svc-%03d, port: %d}%n", i, 1000 + i));
         }
         model = new DashboardViewModel(new DirectTaskExecutor(),
-                HealthScheduler.builder().initialSpread(Duration.ofDays(365)).build(), new EnvironmentLoader());
+                HealthScheduler.builder().initialSpread(Duration.ofDays(365)).build(), new EnvironmentLoader(Map.<String, String>of()::get));
         model.openEnvironmentFile(Files.writeString(dir.resolve("environments.yaml"), yaml), null);
         rows = List.copyOf(model.rows());
         assertThat(rows).hasSize(SERVICES);

@@ -15,6 +15,7 @@ import dev.incidentconsole.health.spec.TcpSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
@@ -33,7 +34,7 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 class ServiceCellTest {
     private final DashboardViewModel model = new DashboardViewModel(new DirectTaskExecutor(),
-            HealthScheduler.builder().initialSpread(Duration.ofDays(365)).build(), new EnvironmentLoader());
+            HealthScheduler.builder().initialSpread(Duration.ofDays(365)).build(), new EnvironmentLoader(Map.<String, String>of()::get));
     private final ServiceSpec spec = ServiceSpec.of("api", "127.0.0.1", 8080, new TcpSpec("127.0.0.1", 8080));
 
     @BeforeAll
