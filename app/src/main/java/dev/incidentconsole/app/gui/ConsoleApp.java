@@ -13,12 +13,14 @@ import dev.incidentconsole.app.gui.runbooks.RunbookTreeViewModel;
 import dev.incidentconsole.app.gui.runbooks.RunbooksView;
 import dev.incidentconsole.app.gui.search.SearchFeature;
 import dev.incidentconsole.app.gui.util.FxDialogService;
+import dev.incidentconsole.app.gui.util.FxSteps;
 import dev.incidentconsole.app.gui.util.FxTaskExecutor;
 import dev.incidentconsole.app.gui.links.LinkOpener;
 import dev.incidentconsole.app.links.DeepLink;
 import dev.incidentconsole.app.links.DeepLinkResolver;
 import dev.incidentconsole.app.settings.LaunchOptions;
 import dev.incidentconsole.app.settings.Settings;
+import dev.incidentconsole.app.settings.Workspace;
 import dev.incidentconsole.app.gui.workspace.WorkspaceViewModel;
 import dev.incidentconsole.app.settings.SettingsStore;
 import dev.incidentconsole.runbook.RunbookParser;
@@ -61,6 +63,8 @@ public final class ConsoleApp extends Application {
     private SearchFeature search;
     private RunFeature runs;
     private WorkspaceViewModel workspaces;
+    private RunbookTreeViewModel runbooks;
+    private FxSteps steps;
     private boolean startDark;
     private List<Path> settingsFolders = List.of();
 
@@ -108,6 +112,12 @@ public final class ConsoleApp extends Application {
         }
     }
 
+    /**
+     * Shows the frame first (top bar, the whole rail, the dashboard's place in the theme's colours), then builds
+     * the features one step per FX event, so the window paints before they exist and no step holds the FX thread
+     * for long; views are built on first visit. What needs every feature (the workspace's first load, a link, the
+     * query) waits for the last step.
+     */
     @Override
     public void start(Stage stage) {
         // Four, not one per core: the start-up tasks (store, runbooks, index, targets, environment) mostly wait on
@@ -120,31 +130,12 @@ public final class ConsoleApp extends Application {
             applyTheme(dark);
             rememberTheme(dark);
         });
-
-        RunbookTreeViewModel runbooks = new RunbookTreeViewModel(executor, new RunbookLoader(new RunbookParser()));
-        FxDialogService dialogs = new FxDialogService(stage, options.userHome());
-        runs = RunFeature.standard(executor, dialogs, stage, options); // Run buttons lead to the Runs view; walkthroughs share its runner
-        SettingsStore settings = settings();
-        workspaces = new WorkspaceViewModel(executor, settings, options.bundledRunbooks());
-        incidents = IncidentFeature.standard(executor, javafx.application.Platform::runLater, dialogs, null, runs,
-                options);
-        incidents.useSettings(settings);
         MainView view = new MainView(main);
         Destination runbooksPlace = new Destination("runbooks", "Runbooks", Feather.BOOK_OPEN);
-        dashboard = new DashboardFeature(executor, options); // registered first: the dashboard is the first view
-        dashboard.install(view, main.navigation(), runbooksPlace.id(), runbooks);
-        dashboard.model().setBrowser(getHostServices()::showDocument); // an alert's runbook_url with no local runbook
-        search = new SearchFeature(executor, settings, main, runbooksPlace.id(), runbooks);
-        view.register(runbooksPlace, () -> withIncidents(new RunbooksView(runbooks, dialogs, ConsoleApp::copyToClipboard,
-                search.highlightProperty()).useWorkspaces(workspaces)));
-        search.install(view, dialogs);
-        dashboard.model().alerts().list().addListener((javafx.collections.ListChangeListener<AlertRow>) c ->
-                search.browse().showFiring(c.getList().stream()
-                        .map(r -> FiringAlertNodes.of(r.alert(), r.source(), r.links())).toList()));
-        incidents.install(view, main.navigation());
-        incidents.watchDashboard(dashboard.model());
-        search.startIncidentProperty().set(target -> incidents.startIncidentAt(target.file(), target.path()));
-
+        for (Destination place : List.of(DashboardFeature.PLACE, runbooksPlace, SearchFeature.BROWSE,
+                IncidentFeature.DESTINATION, RunFeature.PLACE)) {
+            view.reserve(place); // the dashboard first: it is the first view
+        }
         // Never larger than the screen: a window beyond it is clipped (and crashes Monocle's headless screen).
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(view, Math.min(1360, screen.getWidth()), Math.min(860, screen.getHeight()));
@@ -153,40 +144,76 @@ public final class ConsoleApp extends Application {
         stage.setMinWidth(Math.min(900, screen.getWidth()));
         stage.setMinHeight(Math.min(560, screen.getHeight()));
         stage.setScene(scene);
-        runs.install(scene, view, main.navigation()); // Runs: the last view of the rail, where Run buttons lead
         stage.show();
 
-        if (select != null && !select.isBlank()) {
-            runbooks.selectWhenLoaded(select);
-        }
-        workspaces.currentProperty().addListener((obs, old, now) -> {
-            if (now == null || (old != null && old.folder().equals(now.folder()))) {
-                return;
+        FxDialogService dialogs = new FxDialogService(stage, options.userHome());
+        steps = new FxSteps(javafx.application.Platform::runLater);
+        steps.then(() -> {
+            runbooks = new RunbookTreeViewModel(executor, new RunbookLoader(new RunbookParser()));
+            dashboard = new DashboardFeature(executor, options);
+            workspaces = new WorkspaceViewModel(executor, settings(), options.bundledRunbooks());
+            // The workspace is chosen now: the dashboard's environment file, the first view's data, is read meanwhile.
+            workspaces.currentProperty().addListener((obs, old, now) -> useWorkspace(stage, dialogs, old, now));
+            workspaces.start(namedFolder != null ? namedFolder : folderArgument());
+        }).then(() -> {
+            dashboard.install(view, main.navigation(), runbooksPlace.id(), runbooks); // builds the dashboard's view
+            dashboard.model().setBrowser(getHostServices()::showDocument); // an alert's runbook_url with no local runbook
+        }).then(() -> {
+            runs = RunFeature.standard(executor, dialogs, stage, options); // Run buttons lead to the Runs view; walkthroughs share its runner
+            runs.install(scene, view, main.navigation()); // Runs: the last view of the rail, where Run buttons lead
+        }).then(() -> {
+            incidents = IncidentFeature.standard(executor, javafx.application.Platform::runLater, dialogs, null, runs,
+                    options);
+            incidents.useSettings(settings());
+            incidents.install(view, main.navigation());
+            incidents.watchDashboard(dashboard.model());
+        }).then(() -> {
+            search = new SearchFeature(executor, settings(), main, runbooksPlace.id(), runbooks);
+            view.register(runbooksPlace, () -> withIncidents(new RunbooksView(runbooks, dialogs,
+                    ConsoleApp::copyToClipboard, search.highlightProperty()).useWorkspaces(workspaces)));
+            search.install(view, dialogs);
+            dashboard.model().alerts().list().addListener((javafx.collections.ListChangeListener<AlertRow>) c ->
+                    search.browse().showFiring(c.getList().stream()
+                            .map(r -> FiringAlertNodes.of(r.alert(), r.source(), r.links())).toList()));
+            search.startIncidentProperty().set(target -> incidents.startIncidentAt(target.file(), target.path()));
+        }).then(() -> {
+            if (select != null && !select.isBlank()) {
+                runbooks.selectWhenLoaded(select);
             }
-            Path folder = now.folder();
-            stage.setTitle("Incident Console \u2014 " + now.label());
-            incidents.useWorkspace(folder);
-            // The dashboard's environment file alone first: the first view waits for it, and on two busy cores the
-            // search index, the outline and the run targets competed with it, none of them on screen yet.
-            if (old == null) {
-                dashboard.start(folder, () -> {
-                    search.start(folder);
-                    runbooks.load(folder);
-                    runs.start(folder);
-                    openLinkArgument(dialogs, folder);
-                });
-            } else {
+            incidents.start();
+            String query = options.query();
+            if (query != null && !query.isBlank()) {
+                search.prefill(query);
+            }
+        });
+        steps.start();
+    }
+
+    /** The workspace shown changed (the first one chosen, or a switch): every feature follows it. */
+    private void useWorkspace(Stage stage, FxDialogService dialogs, Workspace old, Workspace now) {
+        if (now == null || (old != null && old.folder().equals(now.folder()))) {
+            return;
+        }
+        Path folder = now.folder();
+        stage.setTitle("Incident Console \u2014 " + now.label());
+        // The dashboard's environment file alone first: the first view waits for it, and on two busy cores the
+        // search index, the outline and the run targets competed with it, none of them on screen yet.
+        if (old == null) {
+            dashboard.start(folder, () -> steps.whenDone(() -> {
+                incidents.useWorkspace(folder);
+                search.start(folder);
+                runbooks.load(folder);
+                runs.start(folder);
+                openLinkArgument(dialogs, folder);
+            }));
+        } else {
+            steps.whenDone(() -> {
+                incidents.useWorkspace(folder);
                 dashboard.useWorkspace(folder);
                 search.useWorkspace(folder);
                 runbooks.load(folder);
                 runs.useWorkspace(folder);
-            }
-        });
-        workspaces.start(namedFolder != null ? namedFolder : folderArgument());
-        incidents.start();
-        String query = options.query();
-        if (query != null && !query.isBlank()) {
-            search.prefill(query);
+            });
         }
     }
 
@@ -204,6 +231,9 @@ public final class ConsoleApp extends Application {
 
     @Override
     public void stop() {
+        if (steps != null) {
+            steps.cancel();
+        }
         if (incidents != null) {
             incidents.close();
         }
