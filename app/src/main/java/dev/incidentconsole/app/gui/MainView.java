@@ -87,9 +87,14 @@ public final class MainView extends BorderPane {
         Button theme = new Button();
         theme.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, "theme-toggle");
         theme.graphicProperty().bind(model.darkProperty().map(dark -> Icons.of(dark ? Feather.SUN : Feather.MOON)));
-        Tooltip tip = new Tooltip();
-        tip.textProperty().bind(model.darkProperty().map(dark -> dark ? "Switch to the light theme" : "Switch to the dark theme"));
-        theme.setTooltip(tip);
+        // Made at the first hover: a tooltip (a popup window and its styling) cost 0.2-0.7 s before the first paint.
+        theme.setOnMouseEntered(e -> {
+            if (theme.getTooltip() == null) {
+                Tooltip tip = new Tooltip();
+                tip.textProperty().bind(model.darkProperty().map(dark -> dark ? "Switch to the light theme" : "Switch to the dark theme"));
+                theme.setTooltip(tip);
+            }
+        });
         theme.setOnAction(e -> model.toggleTheme());
         HBox bar = new HBox(16, name, searchSlot, spacer, theme);
         bar.setAlignment(Pos.CENTER_LEFT);
