@@ -9,7 +9,8 @@ import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
 
 /**
- * Writes the FX thread's stack (and the renderer's, as {@code render MILLIS}) every 10 ms until {@code done} holds (the content is shown): one block per sample,
+ * Writes the FX thread's stack (and the renderer's and the background executor's, as {@code render MILLIS} and
+ * {@code worker MILLIS}) every 10 ms until {@code done} holds (the content is shown): one block per sample,
  * {@code sample MILLIS} then its frames, innermost first (read them, or sum them by method with a script). Runs on its own
  * daemon thread; taking a stack costs the FX thread a safepoint of well under a millisecond.
  */
@@ -40,18 +41,25 @@ final class FxSampler {
         try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
             Thread fx = null;
             Thread renderer = null;
+            java.util.List<Thread> workers = new java.util.ArrayList<>();
             while (!done.getAsBoolean()) {
-                if (fx == null || renderer == null) {
+                if (fx == null || renderer == null || workers.size() < 4) {
+                    workers.clear();
                     for (Thread t : Thread.getAllStackTraces().keySet()) {
                         if (t.getName().equals("JavaFX Application Thread")) {
                             fx = t;
                         } else if (t.getName().startsWith("QuantumRenderer")) {
                             renderer = t;
+                        } else if (t.getName().startsWith("ui-worker-")) {
+                            workers.add(t);
                         }
                     }
                 }
                 write(out, "sample", fx);
                 write(out, "render", renderer);
+                for (Thread worker : workers) {
+                    write(out, "worker", worker);
+                }
                 out.flush();
                 Thread.sleep(10);
             }
