@@ -11,6 +11,7 @@ import dev.incidentconsole.app.gui.run.RunFeature;
 import dev.incidentconsole.app.gui.runbooks.RunbookLoader;
 import dev.incidentconsole.app.gui.runbooks.RunbookTreeViewModel;
 import dev.incidentconsole.app.gui.runbooks.RunbooksView;
+import dev.incidentconsole.app.gui.search.SearchBox;
 import dev.incidentconsole.app.gui.search.SearchFeature;
 import dev.incidentconsole.app.gui.util.FxDialogService;
 import dev.incidentconsole.app.gui.util.FxSteps;
@@ -72,6 +73,7 @@ public final class ConsoleApp extends Application {
     private WorkspaceViewModel workspaces;
     private RunbookTreeViewModel runbooks;
     private FxSteps steps;
+    private boolean stopped;
     private boolean startDark;
     private List<Path> settingsFolders = List.of();
 
@@ -155,6 +157,10 @@ public final class ConsoleApp extends Application {
         // Styled before the window exists: show() otherwise maps the window and then styles it, blank meanwhile.
         view.applyCss();
         stage.show();
+        boolean[] userActed = {false};
+        javafx.event.EventHandler<javafx.scene.input.InputEvent> acted = e -> userActed[0] = true;
+        scene.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, acted);
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, acted);
 
         FxDialogService dialogs = new FxDialogService(stage, options.userHome());
         steps = new FxSteps(javafx.application.Platform::runLater);
@@ -186,6 +192,12 @@ public final class ConsoleApp extends Application {
             view.register(runbooksPlace, () -> withIncidents(new RunbooksView(runbooks, dialogs,
                     ConsoleApp::copyToClipboard, search.highlightProperty()).useWorkspaces(workspaces)));
             search.install(view, dialogs);
+            // As when the field was in the first frame: typing at once searches, unless the user acted meanwhile.
+            scene.removeEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, acted);
+            scene.removeEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, acted);
+            if (!userActed[0] && view.searchSlot().getChildren().get(0) instanceof SearchBox box) {
+                box.focusField();
+            }
             dashboard.model().alerts().list().addListener((javafx.collections.ListChangeListener<AlertRow>) c ->
                     search.browse().showFiring(c.getList().stream()
                             .map(r -> FiringAlertNodes.of(r.alert(), r.source(), r.links())).toList()));
@@ -214,7 +226,7 @@ public final class ConsoleApp extends Application {
 
     /** The workspace shown changed (the first one chosen, or a switch): every feature follows it. */
     private void useWorkspace(Stage stage, FxDialogService dialogs, Workspace old, Workspace now) {
-        if (now == null || (old != null && old.folder().equals(now.folder()))) {
+        if (stopped || now == null || (old != null && old.folder().equals(now.folder()))) {
             return;
         }
         Path folder = now.folder();
@@ -265,6 +277,7 @@ public final class ConsoleApp extends Application {
 
     @Override
     public void stop() {
+        stopped = true; // a workspace chosen after this (its task was under way) must not start the closed features
         if (steps != null) {
             steps.cancel();
         }

@@ -60,7 +60,11 @@ class FirstFrameWindowTest {
 
     @Start
     void start(Stage stage) {
-        // TestFX shares the stage between test classes: the handler goes once it has fired.
+        // TestFX shares the stage between tests, and may leave it shown: the app's show() must map it again. The
+        // handler goes once it has fired.
+        if (stage.isShowing()) {
+            stage.hide();
+        }
         stage.addEventHandler(WindowEvent.WINDOW_SHOWN, new javafx.event.EventHandler<WindowEvent>() {
             @Override
             public void handle(WindowEvent e) {
@@ -102,6 +106,20 @@ class FirstFrameWindowTest {
             }
         }
         assertThat(differing).as("pixels drawn by the top bar and the rail (not one uniform colour)").isGreaterThan(500);
+    }
+
+    @Test
+    void theSearchFieldHasTheFocusOnceBuiltAsWhenItWasInTheFirstFrame(org.testfx.api.FxRobot robot) {
+        awaitFx(() -> {
+            Node slot = robot.lookup(".search-slot").query();
+            Node focused = slot.getScene().getFocusOwner();
+            assertThat(focused).isInstanceOf(javafx.scene.control.TextField.class);
+            Node parent = focused;
+            while (parent != null && parent != slot) {
+                parent = parent.getParent();
+            }
+            assertThat(parent).as("the focused field is in the top bar's search slot").isSameAs(slot);
+        });
     }
 
     /** At the first pulse after showing: what is laid out, then (in the next FX event) the scene drawn as it is. */
