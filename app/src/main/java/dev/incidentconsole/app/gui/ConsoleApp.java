@@ -11,14 +11,17 @@ import dev.incidentconsole.app.gui.run.RunFeature;
 import dev.incidentconsole.app.gui.runbooks.RunbookLoader;
 import dev.incidentconsole.app.gui.runbooks.RunbookTreeViewModel;
 import dev.incidentconsole.app.gui.runbooks.RunbooksView;
+import dev.incidentconsole.app.gui.search.SearchBox;
 import dev.incidentconsole.app.gui.search.SearchFeature;
 import dev.incidentconsole.app.gui.util.FxDialogService;
+import dev.incidentconsole.app.gui.util.FxSteps;
 import dev.incidentconsole.app.gui.util.FxTaskExecutor;
 import dev.incidentconsole.app.gui.links.LinkOpener;
 import dev.incidentconsole.app.links.DeepLink;
 import dev.incidentconsole.app.links.DeepLinkResolver;
 import dev.incidentconsole.app.settings.LaunchOptions;
 import dev.incidentconsole.app.settings.Settings;
+import dev.incidentconsole.app.settings.Workspace;
 import dev.incidentconsole.app.gui.workspace.WorkspaceViewModel;
 import dev.incidentconsole.app.settings.SettingsStore;
 import dev.incidentconsole.runbook.RunbookParser;
@@ -48,7 +51,15 @@ import org.slf4j.LoggerFactory;
  * services; owns the background executor and closes it on exit.
  */
 public final class ConsoleApp extends Application {
-    private static final Logger LOG = LoggerFactory.getLogger(ConsoleApp.class);
+    static {
+        // SLF4J and Logback start at the first logger (their providers looked up over every jar, then the
+        // configuration: 0.3-1.2 s in the start's samples with the XML one), on the FX thread, which constructs
+        // this class. Started here on its own thread; loggers asked for meanwhile are SLF4J's substitutes, which
+        // pass their events on once it is done.
+        Thread logging = new Thread(LoggerFactory::getILoggerFactory, "logging-start");
+        logging.setDaemon(true);
+        logging.start();
+    }
 
     private final LaunchOptions options;
     private final Path namedFolder;
@@ -61,6 +72,9 @@ public final class ConsoleApp extends Application {
     private SearchFeature search;
     private RunFeature runs;
     private WorkspaceViewModel workspaces;
+    private RunbookTreeViewModel runbooks;
+    private FxSteps steps;
+    private boolean stopped;
     private boolean startDark;
     private List<Path> settingsFolders = List.of();
 
@@ -94,9 +108,13 @@ public final class ConsoleApp extends Application {
         this.settings = settings; // null: made by settings() in init(), off the FX thread
     }
 
-    /** Reads the theme choice before the window exists, off the FX thread (JavaFX calls this on the launcher's). */
+    /**
+     * Reads the theme choice before the window exists, off the FX thread (JavaFX calls this on the launcher's),
+     * while the FX thread, idle until {@link #start}, loads what the frame's first paint needs.
+     */
     @Override
     public void init() {
+        javafx.application.Platform.runLater(ConsoleApp::preloadFrame);
         String forced = options.theme();
         try {
             Settings loaded = settings().load();
@@ -104,15 +122,18 @@ public final class ConsoleApp extends Application {
             settingsFolders = loaded.runbookFolders();
         } catch (IOException e) {
             startDark = "dark".equalsIgnoreCase(forced);
-            LOG.warn("{} Starting with the {} theme.", e.getMessage(), startDark ? "dark" : "light");
+            log().warn("{} Starting with the {} theme.", e.getMessage(), startDark ? "dark" : "light");
         }
     }
 
+    /**
+     * Shows the frame first (top bar, the whole rail, the dashboard's place in the theme's colours), then builds
+     * the features one step per FX event, so the window paints before they exist and no step holds the FX thread
+     * for long; views are built on first visit. What needs every feature (the workspace's first load, a link, the
+     * query) waits for the last step.
+     */
     @Override
     public void start(Stage stage) {
-        // Four, not one per core: the start-up tasks (store, runbooks, index, targets, environment) mostly wait on
-        // files, processes and the database, and with two the incident list waited seconds behind the others.
-        executor = new FxTaskExecutor(4);
         MainViewModel main = new MainViewModel();
         main.darkProperty().set(startDark);
         applyTheme(startDark);
@@ -120,31 +141,12 @@ public final class ConsoleApp extends Application {
             applyTheme(dark);
             rememberTheme(dark);
         });
-
-        RunbookTreeViewModel runbooks = new RunbookTreeViewModel(executor, new RunbookLoader(new RunbookParser()));
-        FxDialogService dialogs = new FxDialogService(stage, options.userHome());
-        runs = RunFeature.standard(executor, dialogs, stage, options); // Run buttons lead to the Runs view; walkthroughs share its runner
-        SettingsStore settings = settings();
-        workspaces = new WorkspaceViewModel(executor, settings, options.bundledRunbooks());
-        incidents = IncidentFeature.standard(executor, javafx.application.Platform::runLater, dialogs, null, runs,
-                options);
-        incidents.useSettings(settings);
         MainView view = new MainView(main);
         Destination runbooksPlace = new Destination("runbooks", "Runbooks", Feather.BOOK_OPEN);
-        dashboard = new DashboardFeature(executor, options); // registered first: the dashboard is the first view
-        dashboard.install(view, main.navigation(), runbooksPlace.id(), runbooks);
-        dashboard.model().setBrowser(getHostServices()::showDocument); // an alert's runbook_url with no local runbook
-        search = new SearchFeature(executor, settings, main, runbooksPlace.id(), runbooks);
-        view.register(runbooksPlace, () -> withIncidents(new RunbooksView(runbooks, dialogs, ConsoleApp::copyToClipboard,
-                search.highlightProperty()).useWorkspaces(workspaces)));
-        search.install(view, dialogs);
-        dashboard.model().alerts().list().addListener((javafx.collections.ListChangeListener<AlertRow>) c ->
-                search.browse().showFiring(c.getList().stream()
-                        .map(r -> FiringAlertNodes.of(r.alert(), r.source(), r.links())).toList()));
-        incidents.install(view, main.navigation());
-        incidents.watchDashboard(dashboard.model());
-        search.startIncidentProperty().set(target -> incidents.startIncidentAt(target.file(), target.path()));
-
+        for (Destination place : List.of(DashboardFeature.PLACE, runbooksPlace, SearchFeature.BROWSE,
+                IncidentFeature.DESTINATION, RunFeature.PLACE)) {
+            view.reserve(place); // the dashboard first: it is the first view
+        }
         // Never larger than the screen: a window beyond it is clipped (and crashes Monocle's headless screen).
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(view, Math.min(1360, screen.getWidth()), Math.min(860, screen.getHeight()));
@@ -153,41 +155,113 @@ public final class ConsoleApp extends Application {
         stage.setMinWidth(Math.min(900, screen.getWidth()));
         stage.setMinHeight(Math.min(560, screen.getHeight()));
         stage.setScene(scene);
-        runs.install(scene, view, main.navigation()); // Runs: the last view of the rail, where Run buttons lead
+        // Styled before the window exists: show() otherwise maps the window and then styles it, blank meanwhile.
+        view.applyCss();
         stage.show();
+        boolean[] userActed = {false};
+        javafx.event.EventHandler<javafx.scene.input.InputEvent> acted = e -> userActed[0] = true;
+        scene.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, acted);
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, acted);
 
-        if (select != null && !select.isBlank()) {
-            runbooks.selectWhenLoaded(select);
-        }
-        workspaces.currentProperty().addListener((obs, old, now) -> {
-            if (now == null || (old != null && old.folder().equals(now.folder()))) {
-                return;
+        FxDialogService dialogs = new FxDialogService(stage, options.userHome());
+        steps = new FxSteps(javafx.application.Platform::runLater);
+        steps.then(() -> {
+            // Four, not one per core: the start-up tasks (store, runbooks, index, targets, environment) mostly wait
+            // on files, processes and the database, and with two the incident list waited seconds behind the others.
+            executor = new FxTaskExecutor(4);
+            dashboard = new DashboardFeature(executor, options);
+        }).then(() -> {
+            runbooks = new RunbookTreeViewModel(executor, new RunbookLoader(new RunbookParser()));
+            workspaces = new WorkspaceViewModel(executor, settings(), options.bundledRunbooks());
+            // The workspace is chosen now: the dashboard's environment file, the first view's data, is read meanwhile.
+            workspaces.currentProperty().addListener((obs, old, now) -> useWorkspace(stage, dialogs, old, now));
+            workspaces.start(namedFolder != null ? namedFolder : folderArgument());
+        }).then(() -> {
+            dashboard.install(view, main.navigation(), runbooksPlace.id(), runbooks); // builds the dashboard's view
+            dashboard.model().setBrowser(getHostServices()::showDocument); // an alert's runbook_url with no local runbook
+        }).then(() -> {
+            runs = RunFeature.standard(executor, dialogs, stage, options); // Run buttons lead to the Runs view; walkthroughs share its runner
+            runs.install(scene, view, main.navigation()); // Runs: the last view of the rail, where Run buttons lead
+        }).then(() -> {
+            incidents = IncidentFeature.standard(executor, javafx.application.Platform::runLater, dialogs, null, runs,
+                    options);
+            incidents.useSettings(settings());
+            incidents.install(view, main.navigation());
+            incidents.watchDashboard(dashboard.model());
+        }).then(() -> {
+            search = new SearchFeature(executor, settings(), main, runbooksPlace.id(), runbooks);
+            view.register(runbooksPlace, () -> withIncidents(new RunbooksView(runbooks, dialogs,
+                    ConsoleApp::copyToClipboard, search.highlightProperty()).useWorkspaces(workspaces)));
+            search.install(view, dialogs);
+            // As when the field was in the first frame: typing at once searches, unless the user acted meanwhile.
+            scene.removeEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, acted);
+            scene.removeEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, acted);
+            if (!userActed[0] && view.searchSlot().getChildren().get(0) instanceof SearchBox box) {
+                box.focusField();
             }
-            Path folder = now.folder();
-            stage.setTitle("Incident Console \u2014 " + now.label());
-            incidents.useWorkspace(folder);
-            // The dashboard's environment file alone first: the first view waits for it, and on two busy cores the
-            // search index, the outline and the run targets competed with it, none of them on screen yet.
-            if (old == null) {
-                dashboard.start(folder, () -> {
-                    search.start(folder);
-                    runbooks.load(folder);
-                    runs.start(folder);
-                    openLinkArgument(dialogs, folder);
-                });
-            } else {
+            dashboard.model().alerts().list().addListener((javafx.collections.ListChangeListener<AlertRow>) c ->
+                    search.browse().showFiring(c.getList().stream()
+                            .map(r -> FiringAlertNodes.of(r.alert(), r.source(), r.links())).toList()));
+            search.startIncidentProperty().set(target -> incidents.startIncidentAt(target.file(), target.path()));
+        }).then(() -> {
+            if (select != null && !select.isBlank()) {
+                runbooks.selectWhenLoaded(select);
+            }
+            incidents.start();
+            String query = options.query();
+            if (query != null && !query.isBlank()) {
+                search.prefill(query);
+            }
+        });
+        // After the first pulse, which styles, lays out and hands the frame to the renderer: a step queued before
+        // it would run first and keep the window blank.
+        scene.addPostLayoutPulseListener(new Runnable() {
+            @Override
+            public void run() {
+                scene.removePostLayoutPulseListener(this);
+                steps.start();
+            }
+        });
+        javafx.application.Platform.requestNextPulse();
+    }
+
+    /** The workspace shown changed (the first one chosen, or a switch): every feature follows it. */
+    private void useWorkspace(Stage stage, FxDialogService dialogs, Workspace old, Workspace now) {
+        if (stopped || now == null || (old != null && old.folder().equals(now.folder()))) {
+            return;
+        }
+        Path folder = now.folder();
+        stage.setTitle("Incident Console \u2014 " + now.label());
+        // The dashboard's environment file alone first: the first view waits for it, and on two busy cores the
+        // search index, the outline and the run targets competed with it, none of them on screen yet.
+        if (old == null) {
+            dashboard.start(folder, () -> steps.whenDone(() -> {
+                incidents.useWorkspace(folder);
+                search.start(folder);
+                runbooks.load(folder);
+                runs.start(folder);
+                openLinkArgument(dialogs, folder);
+            }));
+        } else {
+            steps.whenDone(() -> {
+                incidents.useWorkspace(folder);
                 dashboard.useWorkspace(folder);
                 search.useWorkspace(folder);
                 runbooks.load(folder);
                 runs.useWorkspace(folder);
-            }
-        });
-        workspaces.start(namedFolder != null ? namedFolder : folderArgument());
-        incidents.start();
-        String query = options.query();
-        if (query != null && !query.isBlank()) {
-            search.prefill(query);
+            });
         }
+    }
+
+    /**
+     * Loads, on the FX thread while {@link #init} reads the settings, what the frame needs and the theme does not
+     * decide: the text stack (Pango, the default font), the icon font and Ikonli. They were 0.3-0.8 s of the FX
+     * thread inside {@code start} at a loaded machine's cold start, before the first paint. No controls here: the
+     * first control would load JavaFX's own theme.
+     */
+    private static void preloadFrame() {
+        new javafx.scene.text.Text("Incident Console").getLayoutBounds();
+        Icons.of(Feather.LIFE_BUOY).getLayoutBounds();
     }
 
     /** Started with an incident-console:// link (the desktop entry's %u, or {@code open URL}): show its section. */
@@ -204,6 +278,10 @@ public final class ConsoleApp extends Application {
 
     @Override
     public void stop() {
+        stopped = true; // a workspace chosen after this (its task was under way) must not start the closed features
+        if (steps != null) {
+            steps.cancel();
+        }
         if (incidents != null) {
             incidents.close();
         }
@@ -228,9 +306,12 @@ public final class ConsoleApp extends Application {
 
     /** Keeps the choice for the next start; settings changed meanwhile elsewhere (folders, store) are kept. */
     private void rememberTheme(boolean dark) {
-        executor.execute(() -> {
-            return settings().update(s -> s.withDark(dark));
-        }, done -> { }, e -> LOG.warn("The theme choice was not saved: {}", e.getMessage()));
+        steps.whenDone(() -> executor.execute(() -> settings().update(s -> s.withDark(dark)), done -> { },
+                e -> log().warn("The theme choice was not saved: {}", e.getMessage())));
+    }
+
+    private static Logger log() {
+        return LoggerFactory.getLogger(ConsoleApp.class);
     }
 
     private synchronized SettingsStore settings() {
@@ -241,8 +322,9 @@ public final class ConsoleApp extends Application {
     }
 
     private static void applyTheme(boolean dark) {
-        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
+        // The binary form: parsing the 170 kB CSS took 0.1-0.3 s of the FX thread at each start.
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheetBSS()
+                : new PrimerLight().getUserAgentStylesheetBSS());
     }
 
     private static void copyToClipboard(String text) {

@@ -24,6 +24,8 @@ import org.kordamp.ikonli.feather.Feather;
 /**
  * The window's frame: a top bar (app name, room for the search field, theme switch), a left rail with one
  * entry per registered view, and the content area showing the current view. Views are built on first visit.
+ * A view can be {@link #reserve reserved} before its feature exists, so the first frame already shows the whole
+ * rail: until {@link #register} gives its factory, the content area shows an empty skeleton in the theme's colours.
  */
 public final class MainView extends BorderPane {
     private final MainViewModel model;
@@ -33,6 +35,7 @@ public final class MainView extends BorderPane {
     private final ToggleGroup railGroup = new ToggleGroup();
     private final StackPane content = new StackPane();
     private final StackPane searchSlot = new StackPane();
+    private final Map<String, Node> skeletons = new HashMap<>();
 
     public MainView(MainViewModel model) {
         this.model = model;
@@ -45,11 +48,27 @@ public final class MainView extends BorderPane {
         model.navigation().currentProperty().addListener((obs, old, now) -> show(now));
     }
 
-    /** Adds a view to the rail; {@code factory} builds its node the first time it is shown. */
-    public void register(Destination destination, Supplier<Node> factory) {
-        factories.put(destination.id(), factory);
+    /**
+     * Adds a view to the rail whose feature comes later: until {@link #register} gives its factory, showing it
+     * shows a skeleton (the content area's background, nothing else).
+     */
+    public void reserve(Destination destination) {
+        skeletons.put(destination.id(), skeleton());
         rail.getChildren().add(railButton(destination));
         model.navigation().add(destination);
+        show(model.navigation().currentProperty().get());
+    }
+
+    /**
+     * Adds a view to the rail, or fills the place {@link #reserve reserved} for it (replacing its skeleton when it
+     * is showing); {@code factory} builds its node the first time it is shown.
+     */
+    public void register(Destination destination, Supplier<Node> factory) {
+        factories.put(destination.id(), factory);
+        if (skeletons.remove(destination.id()) == null) {
+            rail.getChildren().add(railButton(destination));
+            model.navigation().add(destination);
+        }
         show(model.navigation().currentProperty().get());
     }
 
@@ -68,14 +87,25 @@ public final class MainView extends BorderPane {
         Button theme = new Button();
         theme.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, "theme-toggle");
         theme.graphicProperty().bind(model.darkProperty().map(dark -> Icons.of(dark ? Feather.SUN : Feather.MOON)));
-        Tooltip tip = new Tooltip();
-        tip.textProperty().bind(model.darkProperty().map(dark -> dark ? "Switch to the light theme" : "Switch to the dark theme"));
-        theme.setTooltip(tip);
+        // Made at the first hover: a tooltip (a popup window and its styling) cost 0.2-0.7 s before the first paint.
+        theme.setOnMouseEntered(e -> {
+            if (theme.getTooltip() == null) {
+                Tooltip tip = new Tooltip();
+                tip.textProperty().bind(model.darkProperty().map(dark -> dark ? "Switch to the light theme" : "Switch to the dark theme"));
+                theme.setTooltip(tip);
+            }
+        });
         theme.setOnAction(e -> model.toggleTheme());
         HBox bar = new HBox(16, name, searchSlot, spacer, theme);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("top-bar");
         return bar;
+    }
+
+    private static Node skeleton() {
+        StackPane skeleton = new StackPane();
+        skeleton.getStyleClass().add("view-skeleton");
+        return skeleton;
     }
 
     private ToggleButton railButton(Destination destination) {
@@ -96,7 +126,8 @@ public final class MainView extends BorderPane {
         if (destination == null) {
             return;
         }
-        Node view = built.computeIfAbsent(destination.id(), id -> factories.get(id).get());
+        Node view = skeletons.containsKey(destination.id()) ? skeletons.get(destination.id())
+                : built.computeIfAbsent(destination.id(), id -> factories.get(id).get());
         content.getChildren().setAll(view);
         railGroup.getToggles().forEach(t -> t.setSelected(destination.id().equals(t.getUserData())));
     }

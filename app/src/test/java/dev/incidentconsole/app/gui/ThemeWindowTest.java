@@ -52,12 +52,12 @@ class ThemeWindowTest {
     @Test
     void startsDarkAsLeftAndSwitchingToLightIsKept(FxRobot robot) {
         checkNow(() -> assertThat(Application.getUserAgentStylesheet())
-                .isEqualTo(new PrimerDark().getUserAgentStylesheet()));
+                .isEqualTo(new PrimerDark().getUserAgentStylesheetBSS()));
 
         WindowSteps.click(robot, ".theme-toggle");
 
         awaitFx(() -> {
-            assertThat(Application.getUserAgentStylesheet()).isEqualTo(new PrimerLight().getUserAgentStylesheet());
+            assertThat(Application.getUserAgentStylesheet()).isEqualTo(new PrimerLight().getUserAgentStylesheetBSS());
             assertThat(settings.load().dark()).as("kept in %s", settings.file()).isFalse();
         });
     }

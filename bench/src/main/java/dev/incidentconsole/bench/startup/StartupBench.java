@@ -19,12 +19,15 @@ import java.util.concurrent.TimeUnit;
  * options), in alternating cold starts, each in a fresh JVM (under Xvfb when there is no display). Ours opens
  * the bundled runbooks with a dashboard of {@code services} TCP services on loopback, {@code dead} of them on a
  * closed port (checked every 2 s). Prints the medians: the window with content (a dashboard row drawn), the
- * first statuses, and the FX thread's longest stall during start-up and while the dashboard keeps refreshing.
+ * first statuses, and the FX thread's longest stall during start-up and while the dashboard keeps refreshing; and of
+ * the first frame ({@link FirstFrame}): in how many starts the first frame on screen was blank (one colour), how
+ * many rail entries the first pulse laid out, and the time from {@code show()} to the first non-blank frame.
  *
  * <p>Usage: {@code bench/run startup.StartupBench [runs=5] [services=12] [dead=2] [watchMs=1500]}; JVM options for
  * both windows in {@code STARTUP_OPTS}. With {@code STARTUP_CDS=1} both start as the {@code ./incident-console}
  * launcher starts the app: from its class path (app jar first) with its class-data archive
- * ({@code app/target/app-cds.jsa}, recorded by running the launcher once).
+ * ({@code app/target/app-cds.jsa}, recorded by running the launcher once). With {@code STARTUP_SAMPLE=FILE} each
+ * start also writes its FX thread's stacks (every 10 ms until the content shows) to {@code FILE.<pid>}.
  */
 public final class StartupBench {
     private StartupBench() {
@@ -76,6 +79,11 @@ public final class StartupBench {
                     o, e, o / (double) e, runs);
             System.out.printf(Locale.ROOT, "first statuses: %d ms after start, %d ms after the content (%d services, %d dead)%n",
                     median(oursRuns, "statuses"), median(oursRuns, "statuses") - o, services, dead);
+            System.out.printf(Locale.ROOT, "first frame: blank in %d of %d starts, rail entries at the first pulse %d (fewest %d), "
+                            + "first non-blank frame %d ms after show() (max %d), %d ms after start%n",
+                    oursRuns.stream().filter(r -> r.getOrDefault("first-frame-blank", 1L) != 0).count(), runs,
+                    median(oursRuns, "first-pulse-rail"), min(oursRuns, "first-pulse-rail"),
+                    median(oursRuns, "painted-after-shown"), max(oursRuns, "painted-after-shown"), median(oursRuns, "painted"));
             // The empty window's stalls are the floor the machine imposes at this load: its own start, then its
             // idle watch of the same length, which is what ours spends refreshing.
             System.out.printf(Locale.ROOT, "FX thread longest stall: start-up %d ms (max %d; empty window %d ms), while refreshing %d ms (max %d; empty window %d ms)%n",
@@ -132,7 +140,8 @@ public final class StartupBench {
                 String[] parts = line.split(" ");
                 if (parts.length == 2 && parts[1].matches("\\d+")) {
                     long v = Long.parseLong(parts[1]);
-                    out.put(parts[0], parts[0].startsWith("stall") ? v : v - started);
+                    boolean count = parts[0].startsWith("stall") || parts[0].startsWith("first-");
+                    out.put(parts[0], count ? v : v - started);
                 }
             }
         }
@@ -143,6 +152,9 @@ public final class StartupBench {
         if (!out.containsKey("content")) {
             throw new IOException("the probe printed no content time: " + cmd);
         }
+ if (out.containsKey("painted") && out.containsKey("shown")) {
+            out.put("painted-after-shown", out.get("painted") - out.get("shown"));
+        }
         out.computeIfPresent("statuses", (k, v) -> Math.max(v, out.get("content")));
         return out;
     }
@@ -150,6 +162,10 @@ public final class StartupBench {
     private static long median(List<Map<String, Long>> runs, String key) {
         List<Long> v = runs.stream().map(m -> m.getOrDefault(key, -1L)).sorted().toList();
         return v.get(v.size() / 2);
+    }
+
+    private static long min(List<Map<String, Long>> runs, String key) {
+        return runs.stream().mapToLong(m -> m.getOrDefault(key, -1L)).min().orElse(-1);
     }
 
     private static long max(List<Map<String, Long>> runs, String key) {

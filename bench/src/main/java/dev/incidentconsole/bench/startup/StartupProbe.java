@@ -20,10 +20,19 @@ import javafx.stage.Window;
 
 /**
  * The child JVM of {@link StartupBench}: starts our window ({@code ours}) or an empty JavaFX window
- * ({@code empty}) and prints, as {@code event epochMillis} lines, when the window shows content, when the
- * first service statuses are drawn and the FX thread's longest stall (a ping posted every 5 ms: how late it
- * ran): over the whole run, after the first statuses, and in the second half of the watch after them. Exits
- * after {@code watchMs} more milliseconds of watching once statuses show.
+ * ({@code empty}) and prints, as {@code event epochMillis} lines, when the window is shown, when it first shows
+ * a non-blank frame, when it shows content, when the first service statuses are drawn and the FX thread's longest
+ * stall (a ping posted every 5 ms: how late it ran, less the probe's own screen captures): over the whole run,
+ * after the first statuses, and in the second half of the watch after them. Exits after
+ * {@code watchMs} more milliseconds of watching once statuses show.
+ *
+ * <p>A <em>blank frame</em> is what the screen shows of the window while it has no UI: one colour over the whole
+ * window. From the window's {@code show()} until the first non-blank frame, the probe captures the top-left corner
+ * of the window's area of the screen (the pixels the X server holds, not a snapshot of the scene; top bar and
+ * rail) at most every 20 ms, and prints {@code shown} (the window mapped), {@code painted} (the first non-blank
+ * capture), {@code first-frame-blank} (1 when the first capture was uniform) and {@code first-pulse-rail} (the
+ * number of entries on the navigation rail at the first pulse after {@code show()}). With {@code STARTUP_SAMPLE=FILE} it
+ * also writes the FX thread's stack every 10 ms until the content shows, to {@code FILE.<pid>}.
  */
 public final class StartupProbe {
     private static final Set<String> STATUS_WORDS = Set.of("UP", "DOWN", "DEGRADED");
@@ -31,6 +40,7 @@ public final class StartupProbe {
     private static final AtomicLong longestStallAfterStatuses = new AtomicLong();
     private static final AtomicLong longestStallLate = new AtomicLong();
     private static FxThreadSampler sampler;
+    private static final FirstFrame firstFrame = new FirstFrame();
 
     private StartupProbe() {
     }
@@ -61,9 +71,10 @@ public final class StartupProbe {
                 return; // the previous ping has not run yet: the stall is still growing
             }
             long posted = System.nanoTime();
+            long capturedBefore = firstFrame.captureNanos();
             try {
                 Platform.runLater(() -> {
-                    long late = (System.nanoTime() - posted) / 1_000_000;
+                    long late = (System.nanoTime() - posted - (firstFrame.captureNanos() - capturedBefore)) / 1_000_000;
                     pending.set(false);
                     longestStall.accumulateAndGet(late, Math::max);
                     if (statusesAt.get() > 0) {
@@ -74,12 +85,23 @@ public final class StartupProbe {
                             longestStallLate.accumulateAndGet(late, Math::max);
                         }
                     }
+                    firstFrame.look(ours);
                     look(ours, content, statusesAt, watchMs);
                 });
             } catch (IllegalStateException notStarted) {
                 pending.set(false);
             }
         }, 5, 5, TimeUnit.MILLISECONDS);
+        String sample = System.getenv("STARTUP_SAMPLE");
+        if (sample != null && !sample.isBlank()) {
+            FxSampler.start(java.nio.file.Path.of(sample + "." + ProcessHandle.current().pid()), content::get);
+        }
+        // Before launch, while nothing else touches the list: the window is caught inside its show().
+        Window.getWindows().addListener((javafx.collections.ListChangeListener<Window>) c -> {
+            while (c.next()) {
+                c.getAddedSubList().forEach(firstFrame::shown);
+            }
+        });
         Application.launch(ours ? ConsoleApp.class : EmptyApp.class);
     }
 

@@ -59,7 +59,10 @@ public final class DashboardView extends BorderPane {
         select(list, model.selectedProperty().get(), true);
         VBox.setVgrow(list, Priority.ALWAYS);
         VBox left = new VBox(list, new AlertsPane(model));
-        ScrollPane right = new ScrollPane(new ServiceDetailView(model));
+        ScrollPane right = new ScrollPane();
+        // The selected service's details (their chart above all) one FX event later: styled in a pulse of their own,
+        // not in the one that first shows the list, which held the FX thread for seconds at a loaded cold start.
+        javafx.application.Platform.runLater(() -> right.setContent(new ServiceDetailView(model)));
         right.setFitToWidth(true);
         right.getStyleClass().add("detail-scroll");
         SplitPane split = new SplitPane(left, right);

@@ -39,6 +39,8 @@ import org.kordamp.ikonli.feather.Feather;
  */
 public final class IncidentFeature implements AutoCloseable {
     private static final String PLACE = "incidents";
+    /** The Incidents view's place on the rail. */
+    public static final Destination DESTINATION = new Destination(PLACE, "Incidents", Feather.ALERT_OCTAGON);
 
     private final TaskExecutor executor;
     private final Executor uiThread;
@@ -103,7 +105,7 @@ public final class IncidentFeature implements AutoCloseable {
     /** Adds the Incidents destination to the rail. */
     public void install(MainView main, Navigation nav) {
         this.navigation = nav;
-        main.register(new Destination(PLACE, "Incidents", Feather.ALERT_OCTAGON), this::view);
+        main.register(DESTINATION, this::view);
     }
 
     /** Built on first visit (or first walkthrough), as the other views are: not on the window's first paint. */

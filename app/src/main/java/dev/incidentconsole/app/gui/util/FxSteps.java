@@ -1,0 +1,79 @@
+package dev.incidentconsole.app.gui.util;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Work on the FX thread cut into steps, each its own event, so that pulses (painting, input) run between them
+ * instead of after all of them: the window's start shows its frame first and builds the features one by one.
+ * Actions that need every step done ({@link #whenDone}) wait for the last one. Call everything on the FX thread.
+ */
+public final class FxSteps {
+    private static final Logger LOG = LoggerFactory.getLogger(FxSteps.class);
+
+    private final Executor fxThread;
+    private final Deque<Runnable> steps = new ArrayDeque<>();
+    private final List<Runnable> waiting = new ArrayList<>();
+    private boolean done;
+    private boolean cancelled;
+
+    /** @param fxThread posts to the end of the FX thread's queue ({@code Platform::runLater}) */
+    public FxSteps(Executor fxThread) {
+        this.fxThread = fxThread;
+    }
+
+    /** Adds a step after those added before; a step may add more. */
+    public FxSteps then(Runnable step) {
+        steps.add(step);
+        return this;
+    }
+
+    /** Runs the steps, one per FX event, in order. */
+    public void start() {
+        fxThread.execute(this::next);
+    }
+
+    /** Runs {@code action} now when every step has run, else right after the last one. */
+    public void whenDone(Runnable action) {
+        if (done) {
+            action.run();
+        } else {
+            waiting.add(action);
+        }
+    }
+
+    /** Whether every step has run. */
+    public boolean isDone() {
+        return done;
+    }
+
+    /** Drops the steps not run yet and the actions waiting for them (the window is closing). */
+    public void cancel() {
+        cancelled = true;
+        steps.clear();
+        waiting.clear();
+    }
+
+    private void next() {
+        if (cancelled) {
+            return;
+        }
+        Runnable step = steps.poll();
+        if (step == null) {
+            done = true;
+            List<Runnable> now = List.copyOf(waiting);
+            waiting.clear();
+            now.forEach(Runnable::run);
+            return;
+        }
+        long started = System.nanoTime();
+        step.run();
+        LOG.debug("Start-up step took {} ms", (System.nanoTime() - started) / 1_000_000);
+        fxThread.execute(this::next);
+    }
+}
