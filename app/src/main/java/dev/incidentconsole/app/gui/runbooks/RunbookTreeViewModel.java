@@ -95,7 +95,6 @@ public final class RunbookTreeViewModel {
     }
 
     private void loaded(List<OutlineNode> outlines) {
-        loading.set(false);
         // A reload builds new nodes: keep the reader on the same section unless a selection is pending.
         if (pendingSelection == null && selected.get() != null) {
             pendingSelection = selected.get().toString();
@@ -112,6 +111,8 @@ public final class RunbookTreeViewModel {
             pendingSelection = null;
             applySelection(reference);
         }
+        // Last: whoever waits for the load to end (a link or search hit opened meanwhile) finds the outline in.
+        loading.set(false);
     }
 
     private void applySelection(String reference) {
@@ -125,7 +126,6 @@ public final class RunbookTreeViewModel {
     }
 
     private void failed(Path dir, Exception e) {
-        loading.set(false);
         runbooks.clear();
         selected.set(null);
         status.set("");
@@ -134,6 +134,7 @@ public final class RunbookTreeViewModel {
         if (!(e instanceof RunbookFolderException)) {
             LOG.error("Loading runbooks from {} failed", dir, e);
         }
+        loading.set(false);
     }
 
     private static String count(long n, String noun) {

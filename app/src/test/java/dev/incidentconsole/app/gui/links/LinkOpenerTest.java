@@ -14,6 +14,7 @@ import dev.incidentconsole.app.gui.runbooks.RunbookTreeViewModel;
 import dev.incidentconsole.app.gui.search.SectionOpener;
 import dev.incidentconsole.app.gui.util.DialogService;
 import dev.incidentconsole.app.gui.util.DirectTaskExecutor;
+import dev.incidentconsole.app.gui.util.HeldTaskExecutor;
 import dev.incidentconsole.app.links.DeepLinkResolver;
 import dev.incidentconsole.app.links.LinkRunbooks;
 import dev.incidentconsole.app.settings.LaunchOptions;
@@ -45,6 +46,7 @@ class LinkOpenerTest {
     private RunbookTreeViewModel tree;
     private LinkOpener opener;
     private CommandRunner runner;
+    private DialogService dialogs;
 
     @BeforeEach
     void window() throws Exception {
@@ -54,7 +56,7 @@ class LinkOpenerTest {
         DirectTaskExecutor executor = new DirectTaskExecutor();
         tree = new RunbookTreeViewModel(executor, new RunbookLoader(new RunbookParser()));
         tree.load(dir.resolve("runbooks"));
-        DialogService dialogs = new DialogService() {
+        dialogs = new DialogService() {
             @Override
             public Optional<Path> chooseDirectory(String title, Path initial) {
                 return Optional.empty();
@@ -100,6 +102,26 @@ class LinkOpenerTest {
 
         assertThat(tree.selectedProperty().get().section().path()).containsExactly("Pod Failures", "Restart a deployment");
         assertThat(known.lookup("namespace", null)).isEmpty();
+    }
+
+    @Test
+    void openLinkShowsTheHeadingWhenItArrivesWhileTheRunbooksAreStillLoading() throws Exception {
+        // The window's start: the outline's first load is under way when the link is resolved.
+        HeldTaskExecutor held = new HeldTaskExecutor();
+        RunbookTreeViewModel loading = new RunbookTreeViewModel(held, new RunbookLoader(new RunbookParser()));
+        Path folder = dir.resolve("runbooks");
+        loading.load(folder);
+        LinkOpener early = new LinkOpener(new DirectTaskExecutor(), new DeepLinkResolver(List.of(folder),
+                new RunbookParser()), new SectionOpener(navigation, "runbooks", loading, f -> Optional.of(folder)),
+                known, dialogs);
+
+        early.open("incident-console://open?runbook=k8s/pods.md#Restart%20a%20deployment");
+        held.runAll();
+
+        assertThat(warnings).isEmpty();
+        assertThat(loading.selectedProperty().get()).isNotNull();
+        assertThat(loading.selectedProperty().get().section().path())
+                .containsExactly("Pod Failures", "Restart a deployment");
     }
 
     @Test
