@@ -1,12 +1,15 @@
 package dev.incidentconsole.app.gui.runbooks;
 
 import atlantafx.base.theme.Styles;
+import dev.incidentconsole.app.gui.util.MaskedText;
+import dev.incidentconsole.app.gui.util.MaskedTextFlow;
 import dev.incidentconsole.runbook.Block;
 import dev.incidentconsole.runbook.Inline;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -156,8 +159,10 @@ final class MarkdownNodes {
         return grid;
     }
 
-    private static Node cell(String text, String styleClass) {
-        TextFlow flow = flow(cellInlines(text), "md-cell-text");
+    static Node cell(String text, String styleClass) {
+        List<Inline> inlines = cellInlines(text);
+        MaskedText masked = MaskedText.of(inlines.stream().map(Inline::text).collect(Collectors.joining()));
+        TextFlow flow = masked.hasSecrets() ? revealable(masked) : flow(inlines, "md-cell-text");
         if (text.length() <= SHORT_CELL) {
             flow.setMinWidth(Region.USE_PREF_SIZE); // ports and names stay on one line; long cells wrap
         }
@@ -167,6 +172,21 @@ final class MarkdownNodes {
         cell.setMaxWidth(Double.MAX_VALUE);
         cell.setMaxHeight(Double.MAX_VALUE);
         return cell;
+    }
+
+    /**
+     * A cell holding a secret (a port table's health check with its password, say) shows it masked until it is
+     * clicked, as every command on screen does; the cell's code styling gives way to that.
+     */
+    private static TextFlow revealable(MaskedText masked) {
+        TextFlow flow = new TextFlow();
+        flow.getStyleClass().addAll("md-flow", "md-cell-text");
+        fill(flow, masked);
+        return flow;
+    }
+
+    private static void fill(TextFlow flow, MaskedText masked) {
+        MaskedTextFlow.fill(flow, masked, "md-text", secret -> fill(flow, masked.reveal(secret)));
     }
 
     /** Table cells arrive as plain text; backtick spans in them are still shown as code. */
