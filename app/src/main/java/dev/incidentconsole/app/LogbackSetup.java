@@ -32,8 +32,8 @@ public final class LogbackSetup extends ContextAwareBase implements Configurator
 
     /**
      * Names Logback to SLF4J as its provider, unless the JVM was told another one: SLF4J then loads it by name
-     * instead of asking the ServiceLoader, which opens every jar of the class path to look (about 0.1 s of CPU
-     * of a command line search). SLF4J's note that it did so is silenced; its warnings and errors still show.
+     * instead of asking the ServiceLoader, which opens every jar of the class path to look (about 10 ms of a
+     * command's start). SLF4J's note that it did so is silenced; its warnings and errors still show.
      * Call before the first logger is obtained; entry points that do not call it find Logback as before.
      */
     public static void bindDirectly() {
