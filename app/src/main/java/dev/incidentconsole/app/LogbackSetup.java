@@ -30,6 +30,21 @@ public final class LogbackSetup extends ContextAwareBase implements Configurator
             "net.schmizz.concurrent.Promise", Level.OFF,
             "com.zaxxer", Level.WARN);
 
+    /**
+     * Names Logback to SLF4J as its provider, unless the JVM was told another one: SLF4J then loads it by name
+     * instead of asking the ServiceLoader, which opens every jar of the class path to look (about 10 ms of a
+     * command's start). SLF4J's note that it did so is silenced; its warnings and errors still show.
+     * Call before the first logger is obtained; entry points that do not call it find Logback as before.
+     */
+    public static void bindDirectly() {
+        if (System.getProperty("slf4j.provider") == null) {
+            System.setProperty("slf4j.provider", "ch.qos.logback.classic.spi.LogbackServiceProvider");
+            if (System.getProperty("slf4j.internal.verbosity") == null) {
+                System.setProperty("slf4j.internal.verbosity", "WARN");
+            }
+        }
+    }
+
     @Override
     public ExecutionStatus configure(LoggerContext context) {
         LaunchOptions options = LaunchOptions.fromSystem();

@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
+        LogbackSetup.bindDirectly();
         // The desktop entry starts the app with the clicked link alone (Exec=... %u).
         if (args.length == 0 || args.length == 1 && DeepLink.looksLikeLink(args[0])) {
             Application.launch(ConsoleApp.class, args);

@@ -21,6 +21,9 @@ class LogbackSetupTest {
     /** Logs one line per level on an app logger, and sshj's noisy ERROR, then exits. */
     public static final class Logs {
         public static void main(String[] args) {
+            if (args.length > 0) {
+                LogbackSetup.bindDirectly();
+            }
             org.slf4j.Logger app = LoggerFactory.getLogger("dev.incidentconsole.app.gui.ConsoleApp");
             app.warn("warned {}", "once");
             app.info("informed");
@@ -42,6 +45,17 @@ class LogbackSetupTest {
     }
 
     @Test
+    void logbackNamedDirectlyAsMainDoesLogsTheSameWithoutSlf4jsOwnNotes() throws Exception {
+        Run found = run(null);
+        Run named = run(null, "bound");
+
+        assertThat(named.stderr.replaceAll("\\d\\d:\\d\\d:\\d\\d\\.\\d{3}", "T"))
+                .isEqualTo(found.stderr.replaceAll("\\d\\d:\\d\\d:\\d\\d\\.\\d{3}", "T"))
+                .contains("ConsoleApp - warned once").doesNotContain("SLF4J(");
+        assertThat(named.classes).contains("dev.incidentconsole.app.LogbackSetup");
+    }
+
+    @Test
     void theLevelVariableOpensTheAppsLogButNotTheQuietLibraries() throws Exception {
         Run run = run("DEBUG");
 
@@ -52,11 +66,12 @@ class LogbackSetupTest {
     private record Run(String stdout, String stderr, String classes) {
     }
 
-    private Run run(String level) throws IOException, InterruptedException {
+    private Run run(String level, String... args) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         Path classes = dir.resolve("classes.log");
         List<String> command = new ArrayList<>(List.of(java, "-Xshare:auto", "-Xlog:class+load=info:file=" + classes,
                 "-cp", System.getProperty("java.class.path"), Logs.class.getName()));
+        command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile());
         builder.environment().remove("INCIDENT_LOG_LEVEL");

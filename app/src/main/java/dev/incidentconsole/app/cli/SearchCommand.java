@@ -53,7 +53,10 @@ public final class SearchCommand implements Callable<Integer> {
         this.options = options;
     }
 
-    private static final Logger LOG = LoggerFactory.getLogger(SearchCommand.class);
+    /** Obtained when something is logged: a search that logs nothing never starts the logging. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(SearchCommand.class);
+    }
 
     /** One hit in {@code --json} output; the field names are a contract (see README). */
     record JsonHit(String file, String section, int line, String kind, float score, String snippet,
@@ -200,7 +203,7 @@ public final class SearchCommand implements Callable<Integer> {
         try {
             return RunbookIndex.stored(folder, runbookFiles(roots), synonyms, report);
         } catch (IOException | RuntimeException e) {
-            LOG.debug("Search index {} not used: {}", folder, e.toString());
+            log().debug("Search index {} not used: {}", folder, e.toString());
             RunbookIndex index = new RunbookIndex(synonyms, IndexListener.NONE);
             index.addAll(parse(roots));
             return index;

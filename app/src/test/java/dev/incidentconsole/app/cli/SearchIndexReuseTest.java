@@ -27,8 +27,13 @@ class SearchIndexReuseTest {
     }
 
     private Result search(String... query) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
+        return search(List.of(), query);
+    }
+
+    private Result search(List<String> jvmOptions, String... query) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 "-Dincident.data.dir=" + dir.resolve("data"), "-Dincident.config.dir=" + dir.resolve("config"),
                 "dev.incidentconsole.app.Main", "search", "--runbooks", dir.resolve("runbooks").toString()));
         cmd.addAll(List.of(query));
@@ -75,5 +80,30 @@ class SearchIndexReuseTest {
         Result third = search("standby", "replays");
         assertThat(third.out()).contains("Replication lag").doesNotContain("Too many clients");
         assertThat(commits()).isNotEqualTo(built);
+    }
+
+    @Test
+    void aSearchThatLogsNothingNeverStartsLoggingAndADamagedIndexIsStillReported() throws Exception {
+        Files.createDirectories(dir.resolve("runbooks"));
+        Files.writeString(dir.resolve("runbooks/db.md"),
+                "# Database\n\n## Too many clients\n\nThe pool is full: raise its size.\n");
+        assertThat(search("pool").exit()).isZero();
+
+        Path classes = dir.resolve("classes.log");
+        Result quiet = search(List.of("-Xlog:class+load=info:file=" + classes), "pool");
+        assertThat(quiet.out()).contains("Too many clients");
+        assertThat(Files.readString(classes)).as("SLF4J and Logback never started")
+                .doesNotContain("org.slf4j.LoggerFactory", "ch.qos.logback.classic.LoggerContext");
+
+        for (String commit : commits()) {
+            try (Stream<Path> found = Files.walk(dir.resolve("data/search-index"))) {
+                for (Path p : found.filter(f -> f.getFileName().toString().equals(commit)).toList()) {
+                    Files.writeString(p, "not a commit point");
+                }
+            }
+        }
+        Result damaged = search("pool");
+        assertThat(damaged.out()).contains("Too many clients");
+        assertThat(damaged.err()).containsPattern("(?m)^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} WARN  .*cannot be read");
     }
 }

@@ -29,7 +29,10 @@ import java.util.stream.Stream;
  */
 final class IndexFolder implements Closeable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(IndexFolder.class);
+    /** Obtained when something is logged: a search that logs nothing never starts the logging. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(IndexFolder.class);
+    }
     static final String PREFIX = "incident-console-search-";
     /** A folder this young may belong to an index still starting, before it takes its lock. */
     private static final Duration STALE_AFTER = Duration.ofMinutes(1);
@@ -94,7 +97,7 @@ final class IndexFolder implements Closeable {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            LOG.debug("Could not clean up old search index folders in {}", tmp, e);
+            log().debug("Could not clean up old search index folders in {}", tmp, e);
         }
     }
 

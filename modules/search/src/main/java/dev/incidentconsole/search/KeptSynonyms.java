@@ -32,7 +32,10 @@ import org.slf4j.LoggerFactory;
  * it. A CRC32 of the whole file guards against a torn or damaged file, which is rebuilt like a stale one.
  */
 final class KeptSynonyms {
-    private static final Logger LOG = LoggerFactory.getLogger(KeptSynonyms.class);
+    /** Obtained when something is logged: a search that logs nothing never starts the logging. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(KeptSynonyms.class);
+    }
     private static final String MAGIC = "incident-console synonyms 1";
 
     private KeptSynonyms() {
@@ -59,7 +62,7 @@ final class KeptSynonyms {
         } catch (NoSuchFileException e) {
             return null;
         } catch (IOException e) {
-            LOG.debug("Kept synonyms {} not read: {}", file, e.toString());
+            log().debug("Kept synonyms {} not read: {}", file, e.toString());
             return null;
         }
         try {
@@ -96,7 +99,7 @@ final class KeptSynonyms {
             }
             return new Synonyms(new SynonymMap(fst, words, context), rules, spellings);
         } catch (IOException | RuntimeException e) {
-            LOG.debug("Kept synonyms {} damaged ({}); building them again", file, e.toString());
+            log().debug("Kept synonyms {} damaged ({}); building them again", file, e.toString());
             return null;
         }
     }
@@ -147,7 +150,7 @@ final class KeptSynonyms {
                 Files.deleteIfExists(temp);
             }
         } catch (IOException | RuntimeException e) {
-            LOG.debug("Synonyms not kept in {}: {}", file, e.toString());
+            log().debug("Synonyms not kept in {}: {}", file, e.toString());
         }
     }
 

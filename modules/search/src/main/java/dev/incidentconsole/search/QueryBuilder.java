@@ -135,7 +135,7 @@ public final class QueryBuilder {
         }
         if (typed.withSynonyms != null) {
             Set<Term> terms = new java.util.LinkedHashSet<>();
-            typed.withSynonyms.visit(QueryVisitor.termCollector(terms));
+            TypedText.visitInOrder(typed.withSynonyms, QueryVisitor.termCollector(terms));
             Set<String> synonyms = new java.util.LinkedHashSet<>();
             terms.forEach(t -> synonyms.add(t.text()));
             synonyms.stream().filter(t -> !seen.contains(t) && !TypedText.ignored(t)).limit(SYNONYM_PROBES)

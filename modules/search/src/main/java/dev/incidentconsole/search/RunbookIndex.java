@@ -41,7 +41,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RunbookIndex implements Closeable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(RunbookIndex.class);
+    /** Obtained when something is logged: a search that logs nothing never starts the logging. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(RunbookIndex.class);
+    }
     /** How long a file must stay unchanged before the watcher re-indexes it. */
     public static final Duration DEBOUNCE = Duration.ofMillis(300);
 
@@ -251,7 +254,7 @@ public final class RunbookIndex implements Closeable {
         } catch (IOException e) {
             return failed(abs, "it cannot be read (" + e.getMessage() + ")");
         } catch (RuntimeException e) {
-            LOG.debug("Parser failure on {}", abs, e);
+            log().debug("Parser failure on {}", abs, e);
             return failed(abs, "the parser failed on it (" + e + ")");
         }
         int n = put(runbook);
@@ -386,7 +389,7 @@ public final class RunbookIndex implements Closeable {
 
     private boolean failed(Path file, String why) {
         String message = "Runbook " + file + " was not indexed: " + why + "; fix the file and save it again.";
-        LOG.warn(message);
+        log().warn(message);
         notify(() -> listener.failed(file, message));
         return false;
     }
@@ -403,7 +406,7 @@ public final class RunbookIndex implements Closeable {
             try {
                 created.close();
             } catch (IOException e) {
-                LOG.debug("Could not delete {}", created.path(), e);
+                log().debug("Could not delete {}", created.path(), e);
             }
         }
     }
@@ -412,7 +415,7 @@ public final class RunbookIndex implements Closeable {
         try {
             call.run();
         } catch (RuntimeException e) {
-            LOG.warn("Index listener failed: {}", e.toString());
+            log().warn("Index listener failed: {}", e.toString());
         }
     }
 }

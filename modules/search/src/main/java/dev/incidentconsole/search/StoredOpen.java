@@ -18,7 +18,10 @@ import java.util.Map;
 /** Opens an index kept across runs ({@link RunbookIndex#stored}): read-only when nothing changed, else writable. */
 final class StoredOpen {
 
-    private static final Logger LOG = LoggerFactory.getLogger(StoredOpen.class);
+    /** Obtained when something is logged: a search that logs nothing never starts the logging. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(StoredOpen.class);
+    }
 
     private StoredOpen() {
     }
@@ -52,7 +55,8 @@ final class StoredOpen {
                     || e.getCause() instanceof IndexFormatTooNewException)) {
                 throw e.getCause();
             }
-            LOG.warn("The search index in {} cannot be read ({}); building it again.", folder, e.getCause().toString());
+            log().warn("The search index in {} cannot be read ({}); building it again.", folder,
+                    e.getCause().toString());
             IndexFolder.wipe(folder);
             return new RunbookIndex(synonyms, listener, new SearchThreads(), ParallelScoring.MIN_PART_DOCS, folder);
         }
@@ -79,14 +83,14 @@ final class StoredOpen {
                 return new RunbookIndex(synonyms, listener, kept, reader, stamps.keys());
             }
         } catch (IOException | RuntimeException e) {
-            LOG.debug("Stored index {} not opened read-only: {}", folder, e.toString());
+            log().debug("Stored index {} not opened read-only: {}", folder, e.toString());
         }
         try {
             if (reader != null) {
                 reader.close();
             }
         } catch (IOException e) {
-            LOG.debug("Could not close the reader of {}", folder, e);
+            log().debug("Could not close the reader of {}", folder, e);
         }
         RunbookIndex.closeQuietly(kept);
         return null;

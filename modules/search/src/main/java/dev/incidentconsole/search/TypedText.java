@@ -5,7 +5,10 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
@@ -14,8 +17,8 @@ import org.apache.lucene.search.SynonymQuery;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Locale;
@@ -119,11 +122,11 @@ final class TypedText {
 
     /** Each typed word's single-word synonyms (analysed), from the synonym groups the typed words are in. */
     Map<String, List<String>> alternatives() {
-        Map<String, List<String>> out = new HashMap<>();
+        Map<String, List<String>> out = new LinkedHashMap<>();
         if (withSynonyms == null) {
             return out;
         }
-        withSynonyms.visit(new QueryVisitor() {
+        visitInOrder(withSynonyms, new QueryVisitor() {
             @Override
             public QueryVisitor getSubVisitor(Occur occur, Query parent) {
                 return this;
@@ -156,6 +159,24 @@ final class TypedText {
             }
         });
         return out;
+    }
+
+    /**
+     * Visits the query's terms in the order its clauses were added, which is the typed words' order. Lucene's own
+     * {@code BooleanQuery.visit} walks SHOULD clauses out of a hash multiset keyed by the queries' hash codes, and
+     * those mix in their classes' identity hashes: the order changed from one JVM to the next, and with it the
+     * order of a hit's explanation and which synonyms made its cut.
+     */
+    static void visitInOrder(Query query, QueryVisitor visitor) {
+        if (query instanceof BooleanQuery bq) {
+            for (BooleanClause c : bq.clauses()) {
+                visitInOrder(c.getQuery(), visitor.getSubVisitor(c.getOccur(), bq));
+            }
+        } else if (query instanceof BoostQuery boosted) {
+            visitInOrder(boosted.getQuery(), visitor.getSubVisitor(Occur.MUST, boosted));
+        } else {
+            query.visit(visitor);
+        }
     }
 
     /** The typed words' stems: a synonym group adds only its other words. */
