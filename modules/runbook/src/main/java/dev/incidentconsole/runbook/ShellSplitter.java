@@ -2,6 +2,7 @@ package dev.incidentconsole.runbook;
 
 import dev.incidentconsole.shell.CommandEnd;
 import dev.incidentconsole.shell.Continuation;
+import dev.incidentconsole.shell.FirstCommand;
 import dev.incidentconsole.shell.ShellCommand;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -181,7 +182,8 @@ public final class ShellSplitter {
             int start = i;
             List<String> parts = new ArrayList<>();
             parts.add(first.stripLeading());
-            CommandEnd end = extent(parts);
+            FirstCommand read = extent(parts);
+            CommandEnd end = read.end();
             i = start + parts.size();
             String comment = "";
             int cut = end.commentStart();
@@ -196,7 +198,10 @@ public final class ShellSplitter {
             }
             String desc = String.join(" ", description);
             description.clear();
-            ShellWords.Parsed parsed = ShellWords.parse(text);
+            // the model read while finding the end, unless the runbook's own cut (a prompt's continuation, other
+            // whitespace) made the text differ from what the shell model kept
+            ShellWords.Parsed parsed = text.equals(read.text()) ? ShellWords.of(read.command())
+                    : ShellWords.parse(text);
             Set<String> assigned = Placeholders.assignedNames(parsed);
             out.add(new Command(text, firstLine + start, desc, comment,
                     markSetEarlier(Placeholders.find(text, Set.of(), parsed, assigned)),
@@ -210,15 +215,17 @@ public final class ShellSplitter {
          * Adds to {@code parts} (holding the command's first line) the lines the command continues on, as the
          * shell model reads them; a blank line or, in a transcript, the next prompt ends it early unless a quote
          * or here-document holds it open. The lines are offered in growing chunks, so the work stays linear.
+         * Returns the end with the command's model, read in the same pass.
          */
-        private CommandEnd extent(List<String> parts) {
+        private FirstCommand extent(List<String> parts) {
             int start = i;
             StringBuilder text = new StringBuilder(parts.get(0)).append('\n');
             List<Integer> lineStarts = new ArrayList<>(List.of(0));
             while (true) {
                 String chunk = text.toString();
-                CommandEnd end = ShellCommand.firstCommandEnd(chunk,
+                FirstCommand first = ShellCommand.parseFirst(chunk,
                         at -> endsBefore(start, Collections.binarySearch(lineStarts, at)));
+                CommandEnd end = first.end();
                 int next = start + parts.size();
                 boolean promptNext = next < lines.length && console && promptEnd(lines[next]) >= 0;
                 if (end.end() < chunk.length() || next >= lines.length
@@ -228,7 +235,7 @@ public final class ShellSplitter {
                         parts.remove(parts.size() - 1);
                     }
                     lastLineStart = lineStarts.get(parts.size() - 1);
-                    return end;
+                    return first;
                 }
                 int want = parts.size() * 2;
                 do {

@@ -60,7 +60,12 @@ final class ShellWords {
 
     /** Reads {@code text} through the shell model ({@link ShellCommand}), the one reader of shell text. */
     static Parsed parse(String text) {
-        ShellCommand parsed = ShellCommand.parse(text);
+        return of(ShellCommand.parse(text));
+    }
+
+    /** Reads a command the shell model has already parsed ({@link ShellCommand#parseFirst}). */
+    static Parsed of(ShellCommand parsed) {
+        String text = parsed.text();
         byte[] context = new byte[text.length()];
         for (int i = 0; i < context.length; i++) {
             context[i] = contextOf(parsed.quotingAt(i));

@@ -29,6 +29,8 @@ final class ShellParser {
     private boolean heredocOpen;
     private boolean joinedAtEnd;
     private CommandEnd commandEnd;
+    /** Just past the last word, operator or here-document delimiter read: blanks and comments lie beyond. */
+    private int tokenEnd;
 
     ShellParser(String text) {
         this(text, null);
@@ -53,6 +55,24 @@ final class ShellParser {
         return new CommandEnd(n, open, q.lastComment > lastLine ? q.lastComment : -1);
     }
 
+    /**
+     * Reads up to where the first command ends, as {@link #firstCommandEnd}, and when it is complete there,
+     * its model: the same as {@link #parse} of its text up to {@link #tokenEnd}, from this one reading.
+     */
+    FirstCommand parseFirst() {
+        CommandEnd end = firstCommandEnd();
+        // a here-document whose delimiter line is blank leaves the text on a line break, where alone it would run on
+        if (!end.complete() || !heredocs.isEmpty() || tokenEnd > 0 && s.charAt(tokenEnd - 1) == '\n') {
+            return new FirstCommand(end, null);
+        }
+        // complete at a line end: that line end already ended the last command as a text's end would (see
+        // endsHere); complete at the text's end: nothing ended it yet
+        end(Separator.END);
+        finish();
+        byte[] kept = java.util.Arrays.copyOf(quoting, tokenEnd + 1);
+        return new FirstCommand(end, new ShellCommand(s.substring(0, tokenEnd), kept, out, q.substitutions));
+    }
+
     ShellCommand parse() {
         scan();
         end(Separator.END);
@@ -72,11 +92,12 @@ final class ShellParser {
                         joinedAtEnd = i >= n;
                     } else {
                         word();
+                        tokenEnd = i;
                     }
                 }
                 case '#' -> comment();
                 case '\n' -> {
-                    end(Separator.NEWLINE);
+                    end(endsHere() ? Separator.END : Separator.NEWLINE);
                     i++;
                     heredocBodies();
                     finish();
@@ -121,7 +142,19 @@ final class ShellParser {
                 case '>' -> redirection(-1);
                 default -> word();
             }
+            if (c != ' ' && c != '\t' && c != '\r' && c != '\f' && c != '\\' && c != '#' && c != '\n') {
+                tokenEnd = i;
+            }
         }
+    }
+
+    /**
+     * Whether the line end at {@code i} completes the first command for {@link #parseFirst}: then it ends the
+     * last simple command as the end of its text would ({@link Separator#END}), so the model read here is the
+     * one a parse of that text alone gives. A full parse or a here-document still to read: never.
+     */
+    private boolean endsHere() {
+        return stopBefore != null && heredocs.isEmpty() && !joinedAtEnd && openNow() == Continuation.NONE;
     }
 
     /** At a line end outside quotes and here-document bodies: ends the first command when nothing is open. */
@@ -155,6 +188,7 @@ final class ShellParser {
         int start = i;
         int end = q.code(i + 2, ')');
         i = end < n && s.charAt(end) == ')' ? end + 1 : end;
+        tokenEnd = i;
         current.words.add(new Word(s.substring(start, i), start, i, false, false));
         current.rawAssignment.add(false);
         commandStart = false;
@@ -307,6 +341,7 @@ final class ShellParser {
                 boolean last = s.substring(i, lineEnd).strip().equals(delimiter);
                 if (last) {
                     bodyEnd = i;
+                    tokenEnd = blanksBefore(lineEnd, i);
                 }
                 i = nl < 0 ? n : nl + 1;
                 if (last) {
@@ -349,6 +384,15 @@ final class ShellParser {
             }
         }
         unfinished.clear();
+    }
+
+    /** {@code end} moved back over the blanks before it, not below {@code floor}. */
+    private int blanksBefore(int end, int floor) {
+        int k = end;
+        while (k > floor && " \t\r\f".indexOf(s.charAt(k - 1)) >= 0) {
+            k--;
+        }
+        return k;
     }
 
     private static boolean isDigits(String v) {
