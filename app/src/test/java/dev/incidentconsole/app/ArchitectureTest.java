@@ -180,6 +180,9 @@ class ArchitectureTest {
                     "dev.incidentconsole.runbook..", "dev.incidentconsole.shell..")
             .and().resideOutsideOfPackage("..testing..") // test fixtures find the shared inputs by property
             .and().doNotHaveFullyQualifiedName("dev.incidentconsole.app.settings.LaunchOptions")
+            // names SLF4J's provider through SLF4J's own properties unless the JVM was given one: the logging
+            // library's configuration, not one of ours
+            .and().doNotHaveFullyQualifiedName("dev.incidentconsole.app.LogbackSetup")
             .should().accessTargetWhere(DescribedPredicate.describe("System.getProperty/getProperties/getenv, "
                     + "Boolean.getBoolean, Integer.getInteger or Long.getLong", access -> {
                         String owner = access.getTargetOwner().getName();
