@@ -21,6 +21,8 @@ import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.stage.WindowEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,9 +72,36 @@ class ServiceCellTest {
             assertThat(label(cell, ".status-word")).isEqualTo("DOWN");
             assertThat(icon(cell)).isNotSameAs(icon);
             assertThat(cell.getGraphic().lookupAll(".dependency-chip")).isEmpty();
+            assertThat(cell.getTooltip()).as("made at the first hover, not with the cell").isNull();
+            cell.fireEvent(mouse(MouseEvent.MOUSE_ENTERED));
             Tooltip tip = cell.getTooltip();
             tip.getOnShowing().handle(new WindowEvent(tip, WindowEvent.WINDOW_SHOWING));
             assertThat(tip.getText()).as("written when shown").startsWith("api: DOWN\nconnection refused\n");
+        });
+    }
+
+    @Test
+    void cellsOfOneListShareOneTooltipWrittenForTheRowTheMouseEnteredLast() {
+        onFx(() -> {
+            ServiceCell.Tips tips = new ServiceCell.Tips();
+            ServiceCell first = new ServiceCell(model, tips);
+            ServiceCell second = new ServiceCell(model, tips);
+            first.updateItem(new ServiceRow(snapshot(Status.UP, 12, List.of()), 0), false);
+            second.updateItem(new ServiceRow(new ServiceStatus(ServiceSpec.of("db", "127.0.0.1", 5432,
+                    new TcpSpec("127.0.0.1", 5432)), Status.DOWN, "refused", Instant.now(), ProbeResult.of(Status.DOWN,
+                    "refused", Duration.ZERO, Instant.now()), 1, List.of(), HistoryStats.of(List.of())), 1), false);
+            assertThat(first.getContextMenu()).as("made when asked for").isNull();
+
+            first.fireEvent(mouse(MouseEvent.MOUSE_ENTERED));
+            second.fireEvent(mouse(MouseEvent.MOUSE_ENTERED));
+
+            Tooltip tip = first.getTooltip();
+            assertThat(second.getTooltip()).isSameAs(tip);
+            tip.getOnShowing().handle(new WindowEvent(tip, WindowEvent.WINDOW_SHOWING));
+            assertThat(tip.getText()).startsWith("db: DOWN\nrefused\n");
+            first.fireEvent(mouse(MouseEvent.MOUSE_ENTERED));
+            tip.getOnShowing().handle(new WindowEvent(tip, WindowEvent.WINDOW_SHOWING));
+            assertThat(tip.getText()).startsWith("api: UP\nconnected\n");
         });
     }
 
@@ -104,8 +133,16 @@ class ServiceCellTest {
         return new ServiceStatus(spec, status, r.reason(), Instant.now(), r, 0, List.of(r), HistoryStats.of(List.of(r)));
     }
 
+    private static MouseEvent mouse(javafx.event.EventType<MouseEvent> type) {
+        return new MouseEvent(type, 0, 0, 0, 0, MouseButton.NONE, 0, false, false, false, false, false, false, false,
+                false, false, false, null);
+    }
+
     private static Node icon(ServiceCell cell) {
-        return cell.getGraphic().lookup(".status-icon");
+        // The word's graphic: a label shows it through its skin, which a cell outside a scene has not yet.
+        Node icon = ((Label) cell.getGraphic().lookup(".status-word")).getGraphic();
+        assertThat(icon.getStyleClass()).contains("status-icon");
+        return icon;
     }
 
     private static String label(ServiceCell cell, String selector) {
