@@ -14,15 +14,22 @@ import dev.incidentconsole.health.schedule.ServiceStatus;
 import dev.incidentconsole.health.spec.TcpSpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -103,6 +110,41 @@ class ServiceCellTest {
             tip.getOnShowing().handle(new WindowEvent(tip, WindowEvent.WINDOW_SHOWING));
             assertThat(tip.getText()).startsWith("api: UP\nconnected\n");
         });
+    }
+
+    @Test
+    void aFailingRowOffersStartIncidentWhenItsMenuIsAskedForAndAHealthyOneOffersNothing() {
+        List<ServiceRow> started = new ArrayList<>();
+        model.incidentStarterProperty().set(started::add);
+        onFx(() -> {
+            ServiceRow row = new ServiceRow(snapshot(Status.UP, 12, List.of()), 0);
+            ServiceCell cell = new ServiceCell(model);
+            cell.updateItem(row, false);
+            Stage stage = new Stage();
+            stage.setScene(new Scene(new StackPane(cell), 400, 80));
+            stage.show();
+            try {
+                cell.fireEvent(menuRequest());
+                assertThat(cell.getContextMenu()).as("nothing to start for a healthy service").isNull();
+
+                row.update(snapshot(Status.DOWN, 0, List.of()));
+                assertThat(cell.getContextMenu()).as("made when asked for, not when the row turned red").isNull();
+                cell.fireEvent(menuRequest());
+
+                ContextMenu menu = cell.getContextMenu();
+                assertThat(menu.isShowing()).isTrue();
+                assertThat(menu.getItems()).extracting(MenuItem::getText).containsExactly("Start incident");
+                menu.getItems().get(0).fire();
+                assertThat(started).containsExactly(row);
+                menu.hide();
+            } finally {
+                stage.close();
+            }
+        });
+    }
+
+    private static ContextMenuEvent menuRequest() {
+        return new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED, 5, 5, 5, 5, false, null);
     }
 
     @Test
