@@ -132,7 +132,8 @@ public final class DashboardViewModel implements AutoCloseable {
 
     /**
      * As {@link #openEnvironmentFile(Path, String)}, then runs {@code read} on the UI thread once the file is read
-     * or has failed (also when another file was opened meanwhile).
+     * or has failed (also when another file was opened meanwhile). The chosen environment's rows are made on the
+     * executor and may reach {@link #rows()} after {@code read} ran; {@link #selectWhenShown} waits for them.
      */
     public void openEnvironmentFile(Path file, String preferred, Runnable read) {
         env.fileLoading(preferred);
