@@ -43,7 +43,8 @@ public final class DashboardView extends BorderPane {
                 banner(model.environment().noticeProperty(), "notice-banner", Feather.INFO)));
         ListView<ServiceRow> list = new ListView<>(model.rows());
         list.getStyleClass().add("service-list");
-        list.setCellFactory(v -> new ServiceCell(model));
+        ServiceCell.Tips tips = new ServiceCell.Tips();
+        list.setCellFactory(v -> new ServiceCell(model, tips));
         // Every row is as high as the stylesheet's .service-row: the list need not measure cells to lay them out.
         list.setFixedCellSize(ServiceCell.HEIGHT);
         list.setPlaceholder(new Label("No services match."));

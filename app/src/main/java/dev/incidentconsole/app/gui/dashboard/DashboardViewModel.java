@@ -18,7 +18,6 @@ import dev.incidentconsole.incident.TimelineEntry;
 import dev.incidentconsole.runbook.Runbook;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -40,7 +39,9 @@ import org.slf4j.LoggerFactory;
  * <p>Threads: the scheduler reports on its worker threads into a {@link StatusBatcher}; the UI calls
  * {@link #drain()} a few times a second on the UI thread, which applies everything collected at once, so
  * hundreds of services cost a few list updates per frame, not one per check. Everything else is called on
- * the UI thread; the environment file is read on the injected {@link TaskExecutor}.
+ * the UI thread; the environment file is read on the injected {@link TaskExecutor}, and so is the heavy part of
+ * choosing an environment (the scheduler's services replaced, a row made for each) and of new runbooks (the
+ * services their port tables offer, their links): the UI thread gets each as a finished snapshot to show.
  */
 public final class DashboardViewModel implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DashboardViewModel.class);
@@ -68,11 +69,17 @@ public final class DashboardViewModel implements AutoCloseable {
     private final ObjectProperty<Consumer<ServiceRow>> incidentStarter = new SimpleObjectProperty<>();
     private final ObjectProperty<Consumer<AlertRow>> alertIncidentStarter = new SimpleObjectProperty<>();
     private final LatestWins fileLoads;
+    private final LatestWins watchLoads;
+    private final LatestWins runbookLoads;
+    private final ServiceWatch watch;
+    /** An activation's rows are on their way: checks wait in the batcher for them rather than go to the old rows. */
+    private boolean activating;
+    private List<ServiceSpec> portTables = List.of();
     private String pendingService;
     private final java.util.Set<ServiceRow> heldDown = new java.util.LinkedHashSet<>();
     private Long lastDownNotice;
     private java.util.function.LongSupplier nanoClock = System::nanoTime;
-    private boolean closed;
+    private volatile boolean closed;
 
     /** A dashboard whose check commands name no SSH config or agent: tests, and environments without targets. */
     public DashboardViewModel(TaskExecutor executor, HealthScheduler scheduler, EnvironmentLoader loader) {
@@ -89,7 +96,10 @@ public final class DashboardViewModel implements AutoCloseable {
         this.scheduler = scheduler;
         this.loader = loader;
         this.fileLoads = executor.latestWins();
+        this.watchLoads = executor.latestWins();
+        this.runbookLoads = executor.latestWins();
         this.subscription = scheduler.subscribe(batcher);
+        this.watch = new ServiceWatch(scheduler, batcher);
         env.onActivate(this::activate);
         selected.addListener((obs, old, row) -> refreshLinks());
         this.chart = new ServiceChartViewModel(executor, selected, incident, incidentEntries, env.nameProperty(), clock);
@@ -122,7 +132,8 @@ public final class DashboardViewModel implements AutoCloseable {
 
     /**
      * As {@link #openEnvironmentFile(Path, String)}, then runs {@code read} on the UI thread once the file is read
-     * or has failed (also when another file was opened meanwhile).
+     * or has failed (also when another file was opened meanwhile). The chosen environment's rows are made on the
+     * executor and may reach {@link #rows()} after {@code read} ran; {@link #selectWhenShown} waits for them.
      */
     public void openEnvironmentFile(Path file, String preferred, Runnable read) {
         env.fileLoading(preferred);
@@ -140,17 +151,31 @@ public final class DashboardViewModel implements AutoCloseable {
                 read);
     }
 
-    /** The loaded runbooks: their port tables become services, their sections and alerts link targets. */
+    /**
+     * The loaded runbooks: their port tables become services, their sections and alerts link targets. Both are
+     * worked out on the executor; the dashboard shows them once they are (the latest runbooks given win).
+     */
     public void setRunbooks(List<Runbook> loaded) {
-        runbooks = List.copyOf(loaded);
-        links = new RunbookLinks(runbooks);
-        env.sources(ServiceSources.portTableServices(runbooks, loader.variables()));
+        List<Runbook> given = List.copyOf(loaded);
+        runbookLoads.submit(() -> new OfferedByRunbooks(given, new RunbookLinks(given),
+                ServiceSources.portTableServices(given, loader.variables())), this::runbooksWorkedOut,
+                e -> LOG.warn("Cannot read the services and links of the runbooks", e));
+    }
+
+    private record OfferedByRunbooks(List<Runbook> runbooks, RunbookLinks links, List<ServiceSpec> portTables) {
+    }
+
+    private void runbooksWorkedOut(OfferedByRunbooks offered) {
+        runbooks = offered.runbooks();
+        links = offered.links();
+        portTables = offered.portTables();
+        env.sources(portTables);
         refreshAlerts();
         refreshLinks();
     }
 
     private void fileLoaded(EnvironmentFile file, String error) {
-        env.fileLoaded(file, error, ServiceSources.portTableServices(runbooks, loader.variables()));
+        env.fileLoaded(file, error, portTables);
     }
 
     private void activate(String name) {
@@ -159,16 +184,27 @@ public final class DashboardViewModel implements AutoCloseable {
             return;
         }
         watched = specs;
-        batcher.clear();
-        scheduler.replaceAll(specs);
-        List<ServiceRow> fresh = new ArrayList<>();
-        for (ServiceSpec spec : specs) {
-            fresh.add(new ServiceRow(scheduler.status(spec.name()).orElseThrow(), fresh.size()));
-        }
+        long request = watch.request();
+        activating = true;
+        watchLoads.submit(() -> closed ? null : watch.watch(specs, request), fresh -> {
+            activating = false;
+            if (fresh != null && !closed) {
+                show(fresh, name);
+            }
+        }, e -> {
+            activating = false;
+            if (!closed) {
+                LOG.warn("Cannot watch the services of environment {}", name, e);
+            }
+        });
+    }
+
+    /** The UI thread's part of an activation: the rows made on the executor, shown in one go. */
+    private void show(List<ServiceRow> fresh, String name) {
         table.replace(fresh);
         selected.set(pendingService == null ? null : table.get(pendingService));
         refreshAlerts();
-        LOG.info("Dashboard watches {} services of environment {}", specs.size(), name);
+        LOG.info("Dashboard watches {} services of environment {}", fresh.size(), name);
     }
 
     /** Selects the service of that name as soon as the environment shows it (demos, "open on what paged me"). */
@@ -181,6 +217,9 @@ public final class DashboardViewModel implements AutoCloseable {
 
     /** Applies the checks that arrived since the last call, at once. Call on the UI thread, a few times a second. */
     public void drain() {
+        if (activating) {
+            return;
+        }
         StatusBatcher.Batch batch = batcher.drain();
         if (batch.isEmpty()) {
             if (!heldDown.isEmpty()) {

@@ -11,16 +11,18 @@ import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.ContextMenuEvent;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
@@ -28,13 +30,18 @@ import org.kordamp.ikonli.feather.Feather;
  * One service row: status stripe, icon and word, name, address and probe kind, the reason (red when DOWN),
  * the dependencies its health body reports, a latency sparkline, latency, when it was checked and a
  * "check now" button. Follows its row's snapshot and the dashboard clock while shown.
+ *
+ * <p>Made cheap for the list's first showing (about fifteen cells created and styled in one pulse): the
+ * tooltips are the list's ({@link Tips}, made at the first hover of any row and installed on a cell when the
+ * mouse first enters it), the "Start incident" menu is made when first asked for, and the status icon is the
+ * word's graphic rather than a node of its own in a box of its own.
  */
 final class ServiceCell extends ListCell<ServiceRow> {
     /** The row's height in pixels: .service-row's min-height plus the list cell's border, as laid out unfixed. */
     static final double HEIGHT = 59;
     private static final int MAX_DEPENDENCIES = 6;
     private final DashboardViewModel model;
-    private final StackPane icon = new StackPane();
+    private final Tips tips;
     private final Label word = new Label();
     private final Label name = new Label();
     private final Label address = new Label();
@@ -45,25 +52,32 @@ final class ServiceCell extends ListCell<ServiceRow> {
     private final Label checked = new Label();
     private final Button check = new Button(null, Icons.of(Feather.REFRESH_CW));
     private final HBox box;
-    private final Tooltip tooltip = new Tooltip();
     private final InvalidationListener refresh = o -> render();
     private final InvalidationListener tick = o -> renderClock();
-    private final ContextMenu incidentMenu = new ContextMenu();
+    private ContextMenu incidentMenu;
     private ServiceRow bound;
     private Status shownState;
     private List<Dependency> shownDependencies = List.of();
     private List<ProbeResult> shownHistory;
 
+    /** A cell with tooltips of its own: tests, and lists of one. */
     ServiceCell(DashboardViewModel model) {
+        this(model, new Tips());
+    }
+
+    /** @param tips the list's tooltips, shared by its cells */
+    ServiceCell(DashboardViewModel model, Tips tips) {
         this.model = model;
+        this.tips = tips;
         getStyleClass().add("service-cell");
         setPrefWidth(0); // as wide as the list, never wider: long reasons are cut with an ellipsis, no side scrolling
         Region stripe = new Region();
         stripe.getStyleClass().add("status-stripe");
-        word.getStyleClass().add("status-word");
-        VBox status = new VBox(2, icon, word);
-        status.setAlignment(Pos.CENTER);
-        status.getStyleClass().add("status-box");
+        // One label for icon and word: what a VBox holding a StackPane and a label showed, in one node.
+        word.getStyleClass().addAll("status-word", "status-box");
+        word.setContentDisplay(ContentDisplay.TOP);
+        word.setGraphicTextGap(2);
+        word.setAlignment(Pos.CENTER);
         name.getStyleClass().add("service-name");
         address.getStyleClass().add("service-address");
         VBox title = new VBox(2, name, address);
@@ -80,24 +94,41 @@ final class ServiceCell extends ListCell<ServiceRow> {
         numbers.setAlignment(Pos.CENTER_RIGHT);
         numbers.getStyleClass().add("service-numbers");
         check.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, "check-now");
-        check.setTooltip(new Tooltip("Check now"));
         check.setOnAction(e -> {
             if (bound != null) {
                 model.checkNow(bound);
             }
         });
-        box = new HBox(10, stripe, status, title, middle, sparkline, numbers, check);
+        box = new HBox(10, stripe, word, title, middle, sparkline, numbers, check);
         box.setAlignment(Pos.CENTER_LEFT);
         box.getStyleClass().add("service-row");
-        tooltip.setShowDelay(javafx.util.Duration.millis(300));
-        tooltip.setWrapText(true);
-        tooltip.setMaxWidth(520);
-        // Written when shown, not at every check: formatting the "since" time was the costliest part of a render.
-        tooltip.setOnShowing(e -> tooltip.setText(tooltipText()));
         model.clockProperty().addListener(new WeakInvalidationListener(tick));
-        MenuItem start = new MenuItem("Start incident", Icons.of(Feather.ALERT_OCTAGON));
-        start.setOnAction(e -> model.startIncident(bound));
-        incidentMenu.getItems().add(start);
+        addEventHandler(MouseEvent.MOUSE_ENTERED, e -> hovered());
+        // A filter runs before Control's own handler, which shows whatever menu the cell has by then.
+        addEventFilter(ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> setContextMenu(offersIncident() ? incidentMenu() : null));
+    }
+
+    /** The mouse is over this cell: the list's tooltips follow it. */
+    private void hovered() {
+        tips.over = this;
+        if (bound != null && getTooltip() == null) {
+            setTooltip(tips.row());
+            check.setTooltip(tips.check());
+        }
+    }
+
+    private boolean offersIncident() {
+        return bound != null && model.incidentStarterProperty().get() != null
+                && (bound.state() == Status.DOWN || bound.state() == Status.DEGRADED);
+    }
+
+    private ContextMenu incidentMenu() {
+        if (incidentMenu == null) {
+            MenuItem start = new MenuItem("Start incident", Icons.of(Feather.ALERT_OCTAGON));
+            start.setOnAction(e -> model.startIncident(bound));
+            incidentMenu = new ContextMenu(start);
+        }
+        return incidentMenu;
     }
 
     @Override
@@ -111,6 +142,7 @@ final class ServiceCell extends ListCell<ServiceRow> {
         if (bound == null) {
             setGraphic(null);
             setTooltip(null);
+            check.setTooltip(null);
             setContextMenu(null);
             getStyleClass().removeAll(StatusLook.STYLE_CLASSES);
             shownState = null;
@@ -121,9 +153,10 @@ final class ServiceCell extends ListCell<ServiceRow> {
         bound.checkingProperty().addListener(refresh);
         setText(null);
         setGraphic(box);
-        setTooltip(tooltip);
         render();
-        tooltip.setText(tooltipText());
+        if (tips.over == this && isHover()) {
+            hovered();
+        }
     }
 
     /**
@@ -141,7 +174,7 @@ final class ServiceCell extends ListCell<ServiceRow> {
         if (state != shownState) {
             getStyleClass().removeAll(StatusLook.STYLE_CLASSES);
             getStyleClass().add(StatusLook.styleClass(state));
-            icon.getChildren().setAll(StatusLook.icon(state));
+            word.setGraphic(StatusLook.icon(state));
             word.setText(StatusLook.word(state));
             shownState = state;
         }
@@ -154,17 +187,15 @@ final class ServiceCell extends ListCell<ServiceRow> {
             shownHistory = s.history();
             sparkline.draw(shownHistory);
         }
-        if (tooltip.isShowing()) {
-            tooltip.setText(tooltipText());
+        if (tips.over == this && getTooltip() != null && getTooltip().isShowing()) {
+            getTooltip().setText(tooltipText());
         }
         latency.setText(s.last().status().answering() ? StatusLook.latency(s.last().latency()) : "–");
         check.setDisable(bound.checkingProperty().get());
-        setContextMenu(model.incidentStarterProperty().get() != null && (state == Status.DOWN || state == Status.DEGRADED)
-                ? incidentMenu : null);
         renderClock();
     }
 
-    private String tooltipText() {
+    String tooltipText() {
         if (bound == null) {
             return "";
         }
@@ -199,6 +230,36 @@ final class ServiceCell extends ListCell<ServiceRow> {
         if (bound != null) {
             checked.setText(bound.checkingProperty().get() ? "checking…"
                     : StatusLook.ago(bound.snapshot().last().checkedAt(), model.clockProperty().get()));
+        }
+    }
+
+    /**
+     * The tooltips of one list's cells, made at the first hover of any of them (a tooltip is a popup window with
+     * a style pass of its own: a few of them per cell made the list's first showing the FX thread's longest
+     * stretch). The row tooltip is written, when it shows, from the cell the mouse last entered.
+     */
+    static final class Tips {
+        private Tooltip row;
+        private Tooltip check;
+        private ServiceCell over;
+
+        Tooltip row() {
+            if (row == null) {
+                row = new Tooltip();
+                row.setShowDelay(javafx.util.Duration.millis(300));
+                row.setWrapText(true);
+                row.setMaxWidth(520);
+                // Written when shown, not at every check: formatting the "since" time was the costliest part of a render.
+                row.setOnShowing(e -> row.setText(over == null ? "" : over.tooltipText()));
+            }
+            return row;
+        }
+
+        Tooltip check() {
+            if (check == null) {
+                check = new Tooltip("Check now");
+            }
+            return check;
         }
     }
 

@@ -76,6 +76,46 @@ class DashboardViewModelTest {
     }
 
     @Test
+    void choosingAnEnvironmentWatchesItsServicesOnTheExecutorAndTheUiThreadGetsTheFinishedRowsOrNoneWhenSuperseded()
+            throws IOException {
+        HeldTaskExecutor executor = HeldTaskExecutor.answersLater();
+        HealthScheduler scheduler = HealthScheduler.builder().initialSpread(Duration.ofDays(365)).build();
+        model = new DashboardViewModel(executor, scheduler, new EnvironmentLoader(Map.<String, String>of()::get));
+        model.openEnvironmentFile(env("""
+                default: staging
+                environments:
+                  staging:
+                    services:
+                      - {name: api, host: 127.0.0.1, port: 1, interval: 365d}
+                      - {name: db, host: 127.0.0.1, port: 2, interval: 365d}
+                  production:
+                    services:
+                      - {name: web, host: 127.0.0.1, port: 3, interval: 365d}
+                """), null);
+        executor.runNext(); // the file's answer: staging is chosen
+
+        assertThat(model.environment().nameProperty().get()).isEqualTo("staging");
+        assertThat(scheduler.status("api")).as("watched by the executor's work").isPresent();
+        assertThat(model.rows()).as("the UI thread has not been handed the rows yet").isEmpty();
+        List<String> shown = new ArrayList<>();
+        model.rows().addListener((javafx.collections.ListChangeListener<ServiceRow>) c ->
+                shown.add(c.getList().stream().map(ServiceRow::name).sorted().toList().toString()));
+
+        executor.runNext();
+
+        assertThat(shown).containsOnly("[api, db]");
+        model.environment().nameProperty().set("production");
+        assertThat(scheduler.status("api")).isEmpty();
+        model.environment().nameProperty().set("staging");
+        model.environment().nameProperty().set("production");
+        executor.runAll();
+        assertThat(model.rows()).extracting(ServiceRow::name).as("the answers of superseded choices are dropped")
+                .containsExactly("web");
+        assertThat(scheduler.status("web")).isPresent();
+        assertThat(scheduler.status("api")).isEmpty();
+    }
+
+    @Test
     void manyChecksBetweenTwoDrainsReachEachRowOnceWithTheNewest() throws IOException {
         openQuietApiCacheDb();
         List<AtomicInteger> updates = new ArrayList<>();

@@ -14,13 +14,22 @@ import dev.incidentconsole.health.schedule.ServiceStatus;
 import dev.incidentconsole.health.spec.TcpSpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.ContextMenuEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,10 +79,72 @@ class ServiceCellTest {
             assertThat(label(cell, ".status-word")).isEqualTo("DOWN");
             assertThat(icon(cell)).isNotSameAs(icon);
             assertThat(cell.getGraphic().lookupAll(".dependency-chip")).isEmpty();
+            assertThat(cell.getTooltip()).as("made at the first hover, not with the cell").isNull();
+            cell.fireEvent(mouse(MouseEvent.MOUSE_ENTERED));
             Tooltip tip = cell.getTooltip();
             tip.getOnShowing().handle(new WindowEvent(tip, WindowEvent.WINDOW_SHOWING));
             assertThat(tip.getText()).as("written when shown").startsWith("api: DOWN\nconnection refused\n");
         });
+    }
+
+    @Test
+    void cellsOfOneListShareOneTooltipWrittenForTheRowTheMouseEnteredLast() {
+        onFx(() -> {
+            ServiceCell.Tips tips = new ServiceCell.Tips();
+            ServiceCell first = new ServiceCell(model, tips);
+            ServiceCell second = new ServiceCell(model, tips);
+            first.updateItem(new ServiceRow(snapshot(Status.UP, 12, List.of()), 0), false);
+            second.updateItem(new ServiceRow(new ServiceStatus(ServiceSpec.of("db", "127.0.0.1", 5432,
+                    new TcpSpec("127.0.0.1", 5432)), Status.DOWN, "refused", Instant.now(), ProbeResult.of(Status.DOWN,
+                    "refused", Duration.ZERO, Instant.now()), 1, List.of(), HistoryStats.of(List.of())), 1), false);
+            assertThat(first.getContextMenu()).as("made when asked for").isNull();
+
+            first.fireEvent(mouse(MouseEvent.MOUSE_ENTERED));
+            second.fireEvent(mouse(MouseEvent.MOUSE_ENTERED));
+
+            Tooltip tip = first.getTooltip();
+            assertThat(second.getTooltip()).isSameAs(tip);
+            tip.getOnShowing().handle(new WindowEvent(tip, WindowEvent.WINDOW_SHOWING));
+            assertThat(tip.getText()).startsWith("db: DOWN\nrefused\n");
+            first.fireEvent(mouse(MouseEvent.MOUSE_ENTERED));
+            tip.getOnShowing().handle(new WindowEvent(tip, WindowEvent.WINDOW_SHOWING));
+            assertThat(tip.getText()).startsWith("api: UP\nconnected\n");
+        });
+    }
+
+    @Test
+    void aFailingRowOffersStartIncidentWhenItsMenuIsAskedForAndAHealthyOneOffersNothing() {
+        List<ServiceRow> started = new ArrayList<>();
+        model.incidentStarterProperty().set(started::add);
+        onFx(() -> {
+            ServiceRow row = new ServiceRow(snapshot(Status.UP, 12, List.of()), 0);
+            ServiceCell cell = new ServiceCell(model);
+            cell.updateItem(row, false);
+            Stage stage = new Stage();
+            stage.setScene(new Scene(new StackPane(cell), 400, 80));
+            stage.show();
+            try {
+                cell.fireEvent(menuRequest());
+                assertThat(cell.getContextMenu()).as("nothing to start for a healthy service").isNull();
+
+                row.update(snapshot(Status.DOWN, 0, List.of()));
+                assertThat(cell.getContextMenu()).as("made when asked for, not when the row turned red").isNull();
+                cell.fireEvent(menuRequest());
+
+                ContextMenu menu = cell.getContextMenu();
+                assertThat(menu.isShowing()).isTrue();
+                assertThat(menu.getItems()).extracting(MenuItem::getText).containsExactly("Start incident");
+                menu.getItems().get(0).fire();
+                assertThat(started).containsExactly(row);
+                menu.hide();
+            } finally {
+                stage.close();
+            }
+        });
+    }
+
+    private static ContextMenuEvent menuRequest() {
+        return new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED, 5, 5, 5, 5, false, null);
     }
 
     @Test
@@ -104,8 +175,16 @@ class ServiceCellTest {
         return new ServiceStatus(spec, status, r.reason(), Instant.now(), r, 0, List.of(r), HistoryStats.of(List.of(r)));
     }
 
+    private static MouseEvent mouse(javafx.event.EventType<MouseEvent> type) {
+        return new MouseEvent(type, 0, 0, 0, 0, MouseButton.NONE, 0, false, false, false, false, false, false, false,
+                false, false, false, null);
+    }
+
     private static Node icon(ServiceCell cell) {
-        return cell.getGraphic().lookup(".status-icon");
+        // The word's graphic: a label shows it through its skin, which a cell outside a scene has not yet.
+        Node icon = ((Label) cell.getGraphic().lookup(".status-word")).getGraphic();
+        assertThat(icon.getStyleClass()).contains("status-icon");
+        return icon;
     }
 
     private static String label(ServiceCell cell, String selector) {

@@ -71,6 +71,11 @@ public final class HeldTaskExecutor implements TaskExecutor {
         return held.size();
     }
 
+    /** Lets the oldest held piece finish (what it submits meanwhile stays held). */
+    public void runNext() {
+        held.pollFirst().run();
+    }
+
     /** Lets everything held finish in the order it was submitted, and what it submits meanwhile. */
     public void runAll() {
         while (!held.isEmpty()) {

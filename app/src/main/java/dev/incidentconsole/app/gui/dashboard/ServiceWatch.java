@@ -1,0 +1,44 @@
+package dev.incidentconsole.app.gui.dashboard;
+
+import dev.incidentconsole.health.ServiceSpec;
+import dev.incidentconsole.health.schedule.HealthScheduler;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The executor's part of choosing an environment: the scheduler watches the chosen services instead, and a row is
+ * made for each (500 of them cost the UI thread 50-70 ms on a loaded machine when it did this itself). Only the
+ * latest request is carried out, whatever order the executor's threads take them in.
+ */
+final class ServiceWatch {
+    private final HealthScheduler scheduler;
+    private final StatusBatcher batcher;
+    private long latest;
+
+    ServiceWatch(HealthScheduler scheduler, StatusBatcher batcher) {
+        this.scheduler = scheduler;
+        this.batcher = batcher;
+    }
+
+    /** A new request, superseding those before it; on the UI thread. */
+    synchronized long request() {
+        return ++latest;
+    }
+
+    /**
+     * On the executor: watches {@code specs} (news of the services left is dropped) and returns their rows with
+     * their status as of now; {@code null} when a newer request was made meanwhile, which will replace them itself.
+     */
+    synchronized List<ServiceRow> watch(List<ServiceSpec> specs, long request) {
+        if (request != latest) {
+            return null;
+        }
+        batcher.clear();
+        scheduler.replaceAll(specs);
+        List<ServiceRow> fresh = new ArrayList<>(specs.size());
+        for (ServiceSpec spec : specs) {
+            fresh.add(new ServiceRow(scheduler.status(spec.name()).orElseThrow(), fresh.size()));
+        }
+        return fresh;
+    }
+}
