@@ -38,6 +38,14 @@ public final class FxTaskExecutor implements TaskExecutor {
         };
         this.pool = new ScheduledThreadPoolExecutor(threads, factory);
         pool.setRemoveOnCancelPolicy(true);
+        // Work asked for after close() (a view model answering a last result while the window stops) is dropped:
+        // the app is going away, and an exception thrown into an FX callback would only end up in the log.
+        pool.setRejectedExecutionHandler((task, closed) -> {
+            if (task instanceof Future<?> f) {
+                f.cancel(false);
+            }
+            LOG.debug("Background work asked for after the window closed; dropped");
+        });
         this.uiThread = uiThread;
     }
 

@@ -96,6 +96,20 @@ class FxTaskExecutorTest {
     }
 
     @Test
+    void workAskedForAfterCloseIsDroppedWithoutAnErrorOrACallback() throws Exception {
+        executor.close();
+
+        TaskHandle work = executor.execute(() -> "late", r -> deliver("success " + r), e -> deliver("failure " + e));
+        executor.schedule(Duration.ZERO, () -> deliver("scheduled"));
+        executor.scheduleWithFixedDelay(() -> "tick", Duration.ZERO, Duration.ofMillis(1), r -> deliver(r),
+                e -> deliver("failure " + e));
+        work.cancel();
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(delivered).isEmpty();
+    }
+
+    @Test
     void uncancelledWorkAnswersOnTheFxThread() {
         executor.execute(() -> "done", r -> deliver("success " + r), e -> deliver("failure " + e));
         executor.execute(() -> {
