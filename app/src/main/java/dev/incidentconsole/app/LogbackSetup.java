@@ -9,6 +9,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import dev.incidentconsole.app.settings.LaunchOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -45,10 +47,17 @@ public final class LogbackSetup extends ContextAwareBase implements Configurator
         }
     }
 
+    /** Whether Logback would find {@code name} as it looks: a URL, a class path resource or a file. */
+    private static boolean names(String name) {
+        return name.contains(":/") || LogbackSetup.class.getClassLoader().getResource(name) != null
+                || Files.isRegularFile(Path.of(name));
+    }
+
     @Override
     public ExecutionStatus configure(LoggerContext context) {
         LaunchOptions options = LaunchOptions.fromSystem();
-        if (options.logbackFile() != null) {
+        // A named file that is not there would leave Logback's fallback logging DEBUG to stdout, into --json.
+        if (options.logbackFile() != null && names(options.logbackFile())) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();

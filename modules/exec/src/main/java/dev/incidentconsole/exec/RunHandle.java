@@ -81,8 +81,8 @@ public final class RunHandle {
 
     /**
      * Reads what the command wrote before it exited to the end. The wait stops early only when no output has
-     * arrived for the drain timeout (a background child holding the pipe open, silent) or after {@link #MAX_DRAIN}
-     * (one still writing). A fixed wait dropped the last lines under load, when the readers (masking, the file,
+     * arrived for the drain timeout (a background child holding the pipe open, silent), after {@link #MAX_DRAIN}
+     * (one still writing), or after one drain timeout when the run was stopped. A fixed wait dropped the last lines under load, when the readers (masking, the file,
      * the listeners) ran seconds behind a fast writer: 8,000 of 20,000 lines in one test run.
      */
     private void drain(CompletableFuture<Void> readers) throws InterruptedException, ExecutionException {
@@ -95,7 +95,8 @@ public final class RunHandle {
                 return;
             } catch (TimeoutException e) {
                 long now = sink.byteCount();
-                if (now == seen || System.nanoTime() - giveUp > 0) {
+                // A stopped run (cancelled, timed out) waits once: an orphan still writing must not hold it.
+                if (now == seen || stopping.get() || System.nanoTime() - giveUp > 0) {
                     LOG.debug("Output still open after exit and {}; a background child holds it",
                             now == seen ? "quiet for " + settings.drainTimeout() : "still written after " + MAX_DRAIN);
                     return;

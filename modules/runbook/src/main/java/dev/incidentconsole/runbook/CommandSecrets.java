@@ -8,6 +8,7 @@ import dev.incidentconsole.shell.Separator;
 import dev.incidentconsole.shell.ShellCommand;
 import dev.incidentconsole.shell.SimpleCommand;
 import dev.incidentconsole.shell.Word;
+import dev.incidentconsole.shell.Wrappers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -58,6 +59,8 @@ final class CommandSecrets {
     private final ShellCommand parsed;
     private final boolean prose;
     private final List<int[]> out = new ArrayList<>();
+    /** Whether a command of the text starts with, or in prose names, a program this reader knows. */
+    private boolean sawProgram;
 
     private CommandSecrets(ShellCommand parsed, boolean prose) {
         this.parsed = parsed;
@@ -87,16 +90,51 @@ final class CommandSecrets {
         for (int[] r : reader.out) {
             spans.add(text, offset, r[0], r[1]);
         }
+        if (!reader.sawProgram) {
+            // Prose is not shell, and a pasted line may not be either: an apostrophe ("Couldn't connect: mysql -pX")
+            // or a '#' ("Ticket #42: redis-cli -a X") before the command swallows it into a quote or a comment.
+            // Read again from the program named.
+            int at = programNamedAt(text);
+            if (at > 0) {
+                CommandSecrets again = new CommandSecrets(ShellCommand.parse(text.substring(at)), prose);
+                again.read(0);
+                for (int[] r : again.out) {
+                    spans.add(text.substring(at), offset + at, r[0], r[1]);
+                }
+            }
+        }
+    }
+
+    /** Where the first blank-separated word of {@code text} naming a known program starts, or -1. */
+    private static int programNamedAt(String text) {
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            while (i < n && Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            if (i > start && PROGRAMS.contains(Wrappers.basename(text.substring(start, i)))) {
+                return start;
+            }
+        }
+        return -1;
     }
 
     /** Where {@code c}'s command starts: its first word, or in prose the first program this reader knows. */
     private int first(SimpleCommand c) {
         List<Word> words = c.words();
-        if (!prose || words.isEmpty() || PROGRAMS.contains(words.get(0).basename())) {
+        boolean known = !words.isEmpty() && PROGRAMS.contains(words.get(0).basename());
+        sawProgram |= known;
+        if (!prose || words.isEmpty() || known) {
             return 0;
         }
         for (int k = 1; k < words.size(); k++) {
             if (PROGRAMS.contains(words.get(k).basename())) {
+                sawProgram = true;
                 return k;
             }
         }
@@ -131,7 +169,10 @@ final class CommandSecrets {
             if (inv.words().isEmpty()) {
                 continue;
             }
-            List<Word> args = words.subList(program + 1, words.size());
+            // A line may start with the flag itself ("--password hunter2": output printing one argument a line);
+            // no program's name starts with a dash.
+            boolean flagFirst = words.get(program).value().startsWith("-");
+            List<Word> args = words.subList(flagFirst ? program : program + 1, words.size());
             List<String> values = inv.args();
             flags(args);
             client(inv.program(), args, values);

@@ -93,7 +93,8 @@ public final class Flags {
                 if (c == letter) {
                     if (attached) {
                         out.add(new Value(i, k + 1));
-                    } else if (!attachedOnly && i + 1 < args.size()) {
+                    } else if (!attachedOnly && i + 1 < args.size() && !args.get(i + 1).startsWith("-")) {
+                        // a flag after it means the value is asked for (mongosh -p --authenticationDatabase x)
                         out.add(new Value(++i, 0));
                     }
                     break;

@@ -38,8 +38,11 @@ public final class FxSteps {
         fxThread.execute(this::next);
     }
 
-    /** Runs {@code action} now when every step has run, else right after the last one. */
+    /** Runs {@code action} now when every step has run, else right after the last one; never once cancelled. */
     public void whenDone(Runnable action) {
+        if (cancelled) {
+            return; // the window is closing: nothing is started on features already closed
+        }
         if (done) {
             action.run();
         } else {
@@ -72,8 +75,14 @@ public final class FxSteps {
             return;
         }
         long started = System.nanoTime();
-        step.run();
-        LOG.debug("Start-up step took {} ms", (System.nanoTime() - started) / 1_000_000);
+        try {
+            step.run();
+            LOG.debug("Start-up step took {} ms", (System.nanoTime() - started) / 1_000_000);
+        } catch (RuntimeException e) {
+            // The later steps and the waiting actions (the workspace's load, a link) still run: a window with one
+            // feature missing says so in the log, where a start that stopped here would show skeletons forever.
+            LOG.error("A start-up step failed; the window goes on without it", e);
+        }
         fxThread.execute(this::next);
     }
 }

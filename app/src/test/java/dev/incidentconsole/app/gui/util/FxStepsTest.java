@@ -85,4 +85,28 @@ class FxStepsTest {
         assertThat(done).containsExactly("dashboard");
         assertThat(steps.isDone()).isFalse();
     }
+
+    @Test
+    void anActionAskedForAfterCancelNeverRuns() {
+        steps.then(() -> done.add("dashboard")).start();
+        events.runAll();
+        steps.cancel(); // the window closed; a late environment-file answer asks for the workspace's load
+
+        steps.whenDone(() -> done.add("load the workspace"));
+
+        assertThat(done).containsExactly("dashboard");
+    }
+
+    @Test
+    void aFailingStepDoesNotStopTheStepsAfterItNorWhatWaits() {
+        steps.then(() -> {
+            throw new IllegalStateException("broken feature");
+        }).then(() -> done.add("runs")).start();
+        steps.whenDone(() -> done.add("open the link"));
+
+        events.runAll();
+
+        assertThat(done).containsExactly("runs", "open the link");
+        assertThat(steps.isDone()).isTrue();
+    }
 }

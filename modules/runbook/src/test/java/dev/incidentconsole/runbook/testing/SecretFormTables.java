@@ -179,7 +179,14 @@ public final class SecretFormTables {
                 form("quoted", "mongosh -u admin --password \"M0ngo pw2\" --host m0", "M0ngo pw2",
                         "mongosh -u admin --password \"****\" --host m0"),
                 form("quoted", "mysql -uroot -p'Mix3d'\"Qu0tes\" -e 'select 1'", "Qu0tes", "mysql -uroot -p**** -e 'select 1'"),
-                form("quoted", "redis-cli -h cache-1 -a R3dis\\ Esc ping", "Esc", "redis-cli -h cache-1 -a **** ping"));
+                form("quoted", "redis-cli -h cache-1 -a R3dis\\ Esc ping", "Esc", "redis-cli -h cache-1 -a **** ping"),
+                // prose: output printing one argument a line, and a command after an apostrophe or a '#'
+                form("prose", "--password hunter2prose", "hunter2prose", "--password ****"),
+                form("prose", "  --client-secret Cl13ntS3cret", "Cl13ntS3cret", "  --client-secret ****"),
+                form("prose", "-u admin:Adm1nPw", "Adm1nPw", "-u admin:****"),
+                form("prose", "Couldn't connect: mysql -uroot -pAp0strophe", "Ap0strophe",
+                        "Couldn't connect: mysql -uroot -p****"),
+                form("prose", "Ticket #42: redis-cli -a H4shR3dis ping", "H4shR3dis", "Ticket #42: redis-cli -a **** ping"));
     }
 
     /**
@@ -213,6 +220,7 @@ public final class SecretFormTables {
                 "ssh -l login bastion -p 2222 uptime",
                 "sshpass -f /etc/ops/pw ssh -p 2222 -l ops bastion",
                 "mongosh --port 27017 --eval 'db.stats()'",
+                "mongosh -u admin -p --authenticationDatabase admin",
                 "psql -h db \\\n  -p 5432 -U app",
                 "mysql -h db \\\n  -P 3306 -p orders");
     }
