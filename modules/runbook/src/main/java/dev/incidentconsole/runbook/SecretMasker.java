@@ -204,6 +204,8 @@ public final class SecretMasker {
         private boolean inKey;
         /** The lines of a command that goes on (ending in a backslash or a pipe), or null. */
         private String continued;
+        /** Whether {@link #continued} holds a guard word: only then is it read again with each new line. */
+        private boolean continuedHolds;
 
         private LineMasker(SecretMasker masker) {
             this.masker = masker;
@@ -229,8 +231,12 @@ public final class SecretMasker {
                 return own;
             }
             String unit = before == null ? line : before + "\n" + line;
+            // Lower-case the new line only: box-drawn output ends every row in '|', and re-reading the whole
+            // unit for each row cost a hundred times the line's own work.
+            boolean holds = before != null && continuedHolds || CommandSecrets.mayHold(line.toLowerCase(Locale.ROOT));
             continued = goesOn && unit.length() < MAX_CONTINUED ? unit : null;
-            if (before == null || !CommandSecrets.mayHold(unit.toLowerCase(Locale.ROOT))) {
+            continuedHolds = continued != null && holds;
+            if (before == null || !holds) {
                 return own;
             }
             SpanList spans = new SpanList();

@@ -4,6 +4,7 @@ import dev.incidentconsole.health.ServiceSpec;
 import dev.incidentconsole.health.schedule.HealthScheduler;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The executor's part of choosing an environment: the scheduler watches the chosen services instead, and a row is
@@ -13,7 +14,8 @@ import java.util.List;
 final class ServiceWatch {
     private final HealthScheduler scheduler;
     private final StatusBatcher batcher;
-    private long latest;
+    /** Not guarded by the lock {@link #watch} holds, so the UI thread never waits for a watch under way. */
+    private final AtomicLong latest = new AtomicLong();
 
     ServiceWatch(HealthScheduler scheduler, StatusBatcher batcher) {
         this.scheduler = scheduler;
@@ -21,8 +23,8 @@ final class ServiceWatch {
     }
 
     /** A new request, superseding those before it; on the UI thread. */
-    synchronized long request() {
-        return ++latest;
+    long request() {
+        return latest.incrementAndGet();
     }
 
     /**
@@ -30,7 +32,7 @@ final class ServiceWatch {
      * their status as of now; {@code null} when a newer request was made meanwhile, which will replace them itself.
      */
     synchronized List<ServiceRow> watch(List<ServiceSpec> specs, long request) {
-        if (request != latest) {
+        if (request != latest.get()) {
             return null;
         }
         batcher.clear();
