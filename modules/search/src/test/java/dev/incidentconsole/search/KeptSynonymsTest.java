@@ -129,9 +129,11 @@ class KeptSynonymsTest {
         String java = ProcessHandle.current().info().command().orElse("java");
         Process process = new ProcessBuilder(java, "-Xlog:class+load=info:file=" + classLog,
                 "-cp", System.getProperty("java.class.path"), Load.class.getName(), folder.toString(), user.toString())
-                .redirectError(classLog.resolveSibling(classLog.getFileName() + ".err").toFile()).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                .redirectError(classLog.resolveSibling(classLog.getFileName() + ".err").toFile())
+                .redirectOutput(classLog.resolveSibling(classLog.getFileName() + ".out").toFile()).start();
+        // Output to a file, so the hang guard holds: reading the pipe would block until the child ends.
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String out = Files.readString(classLog.resolveSibling(classLog.getFileName() + ".out"));
         assertThat(process.exitValue()).as(() -> out + readQuietly(classLog.resolveSibling(classLog.getFileName() + ".err")))
                 .isZero();
         return out;
