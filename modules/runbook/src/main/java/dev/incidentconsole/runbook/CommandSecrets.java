@@ -1,5 +1,14 @@
 package dev.incidentconsole.runbook;
 
+import static dev.incidentconsole.runbook.SecretClients.DASH_P;
+import static dev.incidentconsole.runbook.SecretClients.MYSQL;
+import static dev.incidentconsole.runbook.SecretClients.PROGRAMS;
+import static dev.incidentconsole.runbook.SecretClients.REDIS;
+import static dev.incidentconsole.runbook.SecretClients.SECRET_FLAG;
+import static dev.incidentconsole.runbook.SecretClients.USER_FLAGS;
+import static dev.incidentconsole.runbook.SecretClients.isProse;
+import static dev.incidentconsole.runbook.SecretClients.programNamedAt;
+
 import dev.incidentconsole.shell.CurlArgs;
 import dev.incidentconsole.shell.Flags;
 import dev.incidentconsole.shell.Invocation;
@@ -8,12 +17,9 @@ import dev.incidentconsole.shell.Separator;
 import dev.incidentconsole.shell.ShellCommand;
 import dev.incidentconsole.shell.SimpleCommand;
 import dev.incidentconsole.shell.Word;
-import dev.incidentconsole.shell.Wrappers;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The secrets a command line gives as shell words, read on the shell model ({@link ShellCommand}) rather
@@ -32,30 +38,6 @@ import java.util.regex.Pattern;
 final class CommandSecrets {
     /** Wrappers and scripts deeper than this are not looked into (the model bounds its own nesting too). */
     private static final int MAX_DEPTH = 4;
-    private static final Set<String> MYSQL = Set.of("mysql", "mysqldump", "mysqladmin", "mysqlcheck", "mysqlimport",
-            "mysqlshow", "mysqlbinlog", "mysqlpump", "mysqlsh", "mariadb", "mariadb-dump", "mariadb-admin");
-    private static final Set<String> DASH_P = Set.of("mongo", "mongosh", "mongodump", "mongorestore", "mongoexport",
-            "mongoimport", "mongostat", "mongotop", "cqlsh", "rabbitmqadmin");
-    private static final Set<String> REDIS = Set.of("redis-cli", "keydb-cli", "valkey-cli");
-    private static final Set<String> USER_FLAGS = Set.of("-u", "--user", "--proxy-user", "-U");
-    /** Flags whose value is a secret: --password, --client-secret, -pass, --token (the last segment names it). */
-    private static final Pattern SECRET_FLAG = Pattern.compile(
-            "(?i)--?(?!no-)(?:[a-z0-9]+-)*(?:password|passwd|secret|token|pass|pwd)");
-    /** A word that follows a secret flag in prose ("pass --token to the CLI"), never as its value (quoted ones are). */
-    private static final Set<String> PROSE = Set.of("to", "the", "a", "an", "and", "or", "for", "with", "of", "in",
-            "on", "is", "are", "was", "when", "if", "as", "flag", "option", "argument", "instead", "also", "from", "via",
-            "at", "by", "then");
-    /** Programs whose words this reader reads as a command's in free text: the clients, wrappers, scripts, feeders. */
-    private static final Set<String> PROGRAMS = programs();
-    /**
-     * Lower-case words one of which a line of free text holds before it is worth reading as a command: a client's
-     * name, a secret flag's dash. {@code NAME=value} in free text is the patterns' (see {@link SecretRules}), so a
-     * log line that only says "token" costs no parse.
-     */
-    private static final List<String> GUARDS = List.of("mysql", "mariadb", "redis-cli", "keydb-cli", "valkey-cli",
-            "mongo", "cqlsh", "rabbitmqadmin", "sshpass", "login", "curl", "-pass", "-pwd", "-secret", "-token", "-u",
-            "--user", "--from-literal");
-
     private final ShellCommand parsed;
     private final boolean prose;
     private final List<int[]> out = new ArrayList<>();
@@ -65,16 +47,6 @@ final class CommandSecrets {
     private CommandSecrets(ShellCommand parsed, boolean prose) {
         this.parsed = parsed;
         this.prose = prose;
-    }
-
-    /** Whether a lower-cased line of free text may hold a command-line secret form. */
-    static boolean mayHold(String lowerLine) {
-        for (String g : GUARDS) {
-            if (lowerLine.contains(g)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
@@ -103,25 +75,6 @@ final class CommandSecrets {
                 }
             }
         }
-    }
-
-    /** Where the first blank-separated word of {@code text} naming a known program starts, or -1. */
-    private static int programNamedAt(String text) {
-        int i = 0;
-        int n = text.length();
-        while (i < n) {
-            while (i < n && Character.isWhitespace(text.charAt(i))) {
-                i++;
-            }
-            int start = i;
-            while (i < n && !Character.isWhitespace(text.charAt(i))) {
-                i++;
-            }
-            if (i > start && PROGRAMS.contains(Wrappers.basename(text.substring(start, i)))) {
-                return start;
-            }
-        }
-        return -1;
     }
 
     /** Where {@code c}'s command starts: its first word, or in prose the first program this reader knows. */
@@ -424,15 +377,6 @@ final class CommandSecrets {
         out.add(new int[] {a, b});
     }
 
-    private static Set<String> programs() {
-        Set<String> all = new java.util.HashSet<>(Set.of("sshpass", "curl", "sudo", "env", "sh", "bash", "zsh", "ssh",
-                "kubectl", "oc", "docker", "podman", "helm", "az", "echo", "printf", "export", "vault", "psql"));
-        all.addAll(MYSQL);
-        all.addAll(DASH_P);
-        all.addAll(REDIS);
-        return Set.copyOf(all);
-    }
-
     private static boolean isName(String v, int end) {
         for (int k = 0; k < end; k++) {
             char c = v.charAt(k);
@@ -444,11 +388,4 @@ final class CommandSecrets {
         return true;
     }
 
-    private static boolean isProse(String v) {
-        String word = v;
-        while (!word.isEmpty() && ".,;:!?)".indexOf(word.charAt(word.length() - 1)) >= 0) {
-            word = word.substring(0, word.length() - 1);
-        }
-        return PROSE.contains(word.toLowerCase(java.util.Locale.ROOT));
-    }
 }

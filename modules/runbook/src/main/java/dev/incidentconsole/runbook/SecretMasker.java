@@ -139,7 +139,7 @@ public final class SecretMasker {
             } else if (!command) {
                 int from = continued < 0 ? start : continued;
                 String unit = from == start ? line : text.substring(from, end);
-                if (CommandSecrets.mayHold(from == start ? lower : unit.toLowerCase(Locale.ROOT))) {
+                if (SecretClients.mayHold(from == start ? lower : unit.toLowerCase(Locale.ROOT))) {
                     CommandSecrets.find(unit, from, spans, true);
                 }
                 continued = -1;
@@ -233,7 +233,7 @@ public final class SecretMasker {
             String unit = before == null ? line : before + "\n" + line;
             // Lower-case the new line only: box-drawn output ends every row in '|', and re-reading the whole
             // unit for each row cost a hundred times the line's own work.
-            boolean holds = before != null && continuedHolds || CommandSecrets.mayHold(line.toLowerCase(Locale.ROOT));
+            boolean holds = before != null && continuedHolds || SecretClients.mayHold(line.toLowerCase(Locale.ROOT));
             continued = goesOn && unit.length() < MAX_CONTINUED ? unit : null;
             continuedHolds = continued != null && holds;
             if (before == null || !holds) {
