@@ -72,6 +72,7 @@ public final class ConsoleApp extends Application {
     private SearchFeature search;
     private RunFeature runs;
     private WorkspaceViewModel workspaces;
+    private WorkspaceHandOff handOff;
     private RunbookTreeViewModel runbooks;
     private FxSteps steps;
     private boolean stopped;
@@ -174,7 +175,8 @@ public final class ConsoleApp extends Application {
             runbooks = new RunbookTreeViewModel(executor, new RunbookLoader(new RunbookParser()));
             workspaces = new WorkspaceViewModel(executor, settings(), options.bundledRunbooks());
             // The workspace is chosen now: the dashboard's environment file, the first view's data, is read meanwhile.
-            workspaces.currentProperty().addListener((obs, old, now) -> useWorkspace(stage, dialogs, old, now));
+            handOff = new WorkspaceHandOff(features(dialogs), steps::whenDone, executor.latestWins());
+            workspaces.currentProperty().addListener((obs, old, now) -> useWorkspace(stage, now));
             workspaces.start(namedFolder != null ? namedFolder : folderArgument());
         }).then(() -> {
             dashboard.install(view, main.navigation(), runbooksPlace.id(), runbooks); // builds the dashboard's view
@@ -226,31 +228,43 @@ public final class ConsoleApp extends Application {
     }
 
     /** The workspace shown changed (the first one chosen, or a switch): every feature follows it. */
-    private void useWorkspace(Stage stage, FxDialogService dialogs, Workspace old, Workspace now) {
-        if (stopped || now == null || (old != null && old.folder().equals(now.folder()))) {
+    private void useWorkspace(Stage stage, Workspace now) {
+        if (stopped || now == null) {
             return;
         }
-        Path folder = now.folder();
         stage.setTitle("Incident Console \u2014 " + now.label());
-        // The dashboard's environment file alone first: the first view waits for it, and on two busy cores the
-        // search index, the outline and the run targets competed with it, none of them on screen yet.
-        if (old == null) {
-            dashboard.start(folder, () -> steps.whenDone(() -> {
+        handOff.show(now.folder());
+    }
+
+    private WorkspaceHandOff.Features features(FxDialogService dialogs) {
+        return new WorkspaceHandOff.Features() {
+            @Override
+            public void readEnvironment(Path folder, boolean first, Runnable afterRead) {
+                if (first) {
+                    dashboard.start(folder, afterRead);
+                } else {
+                    dashboard.useWorkspace(folder, afterRead);
+                }
+            }
+
+            @Override
+            public void start(Path folder) {
                 incidents.useWorkspace(folder);
                 search.start(folder);
                 runbooks.load(folder);
                 runs.start(folder);
                 openLinkArgument(dialogs, folder);
-            }));
-        } else {
-            steps.whenDone(() -> {
+            }
+
+            @Override
+            public void switchTo(Path folder) {
                 incidents.useWorkspace(folder);
                 dashboard.useWorkspace(folder);
                 search.useWorkspace(folder);
                 runbooks.load(folder);
                 runs.useWorkspace(folder);
-            });
-        }
+            }
+        };
     }
 
     /**

@@ -88,7 +88,12 @@ public final class DashboardFeature implements AutoCloseable {
 
     /** The window switched workspace: its environment file (else its port tables) replaces the one shown. */
     public void useWorkspace(Path runbookFolder) {
-        model.openEnvironmentFile(EnvironmentTargets.defaultFile(runbookFolder, options), null);
+        useWorkspace(runbookFolder, () -> { });
+    }
+
+    /** As {@link #useWorkspace(Path)}; runs {@code afterFile} on the UI thread once the file is read (or failed). */
+    public void useWorkspace(Path runbookFolder, Runnable afterFile) {
+        model.openEnvironmentFile(EnvironmentTargets.defaultFile(runbookFolder, options), null, afterFile);
     }
 
     public DashboardViewModel model() {

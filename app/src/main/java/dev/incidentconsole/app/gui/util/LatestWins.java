@@ -42,6 +42,20 @@ public final class LatestWins {
         });
     }
 
+    /**
+     * A request answered on the UI thread without background work (e.g. by a callback another part runs later):
+     * supersedes the requests made so far, and returns {@code answer} wrapped so that it runs only while no newer
+     * request was made. The wrapper may be run any number of times, each time checking again.
+     */
+    public Runnable whileLatest(Runnable answer) {
+        long request = ++latest;
+        return () -> {
+            if (request == latest) {
+                answer.run();
+            }
+        };
+    }
+
     /** Drops the answers of every request made so far, e.g. when the request was answered without background work. */
     public void supersede() {
         latest++;

@@ -1,0 +1,144 @@
+package dev.incidentconsole.app.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.incidentconsole.app.gui.dashboard.DashboardViewModel;
+import dev.incidentconsole.app.gui.runbooks.RunbookLoader;
+import dev.incidentconsole.app.gui.runbooks.RunbookTreeViewModel;
+import dev.incidentconsole.app.gui.util.FxSteps;
+import dev.incidentconsole.app.gui.util.HeldTaskExecutor;
+import dev.incidentconsole.health.env.EnvironmentLoader;
+import dev.incidentconsole.health.schedule.HealthScheduler;
+import dev.incidentconsole.runbook.RunbookParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A workspace switch made while the first workspace's environment file is still being read: the latest workspace is
+ * the one the outline, the dashboard and every other feature end on. Real dashboard and outline view models reading
+ * real folders; the executor holds their work so the test plays the race out.
+ */
+class WorkspaceHandOffTest {
+    @TempDir
+    Path dir;
+
+    private final HeldTaskExecutor executor = new HeldTaskExecutor();
+    private final List<String> started = new ArrayList<>();
+    private DashboardViewModel dashboard;
+    private RunbookTreeViewModel outline;
+    private Path first;
+    private Path team;
+
+    @BeforeEach
+    void workspaces() throws IOException {
+        first = workspace("first", "first-env", "First service", "First service down");
+        team = workspace("team", "team-env", "Team API", "API down");
+        dashboard = new DashboardViewModel(executor, HealthScheduler.builder().initialSpread(Duration.ofDays(365)).build(),
+                new EnvironmentLoader(Map.<String, String>of()::get));
+        outline = new RunbookTreeViewModel(executor, new RunbookLoader(new RunbookParser()));
+    }
+
+    @AfterEach
+    void close() {
+        dashboard.close();
+    }
+
+    @Test
+    void aSwitchBeforeTheFirstEnvironmentFileIsReadStartsEveryFeatureOnTheLatestWorkspace() {
+        WorkspaceHandOff handOff = new WorkspaceHandOff(features(), Runnable::run, executor.latestWins());
+
+        handOff.show(first);
+        handOff.show(team); // the first file's read is still held
+        executor.runAll();
+
+        assertOnTeam();
+    }
+
+    @Test
+    void aSwitchAfterTheFirstFileWasReadButBeforeTheStartUpStepsEndedStartsOnlyTheLatestWorkspace() {
+        Deque<Runnable> fxQueue = new ArrayDeque<>();
+        FxSteps steps = new FxSteps(fxQueue::add).then(() -> { });
+        WorkspaceHandOff handOff = new WorkspaceHandOff(features(), steps::whenDone, executor.latestWins());
+        steps.start();
+
+        handOff.show(first);
+        executor.runAll(); // the first file is read: its features' start waits for the steps
+        handOff.show(team);
+        executor.runAll();
+        while (!fxQueue.isEmpty()) {
+            fxQueue.poll().run();
+        }
+        executor.runAll();
+
+        assertOnTeam();
+    }
+
+    @Test
+    void aSwitchOnceTheFeaturesStartedMovesThemAll() {
+        WorkspaceHandOff handOff = new WorkspaceHandOff(features(), Runnable::run, executor.latestWins());
+        handOff.show(first);
+        executor.runAll();
+        assertThat(started).containsExactly(first.getFileName().toString());
+
+        handOff.show(team);
+        executor.runAll();
+
+        assertThat(started).containsExactly("first", "switched to team");
+        assertThat(outline.folderProperty().get()).isEqualTo(team);
+        assertThat(dashboard.environment().names()).containsExactly("team-env");
+    }
+
+    private void assertOnTeam() {
+        assertThat(started).as("the features started once, on the latest workspace").containsExactly("team");
+        assertThat(outline.folderProperty().get()).isEqualTo(team);
+        assertThat(outline.runbooks().stream().map(n -> n.runbook().title())).containsExactly("Team API");
+        assertThat(dashboard.environment().names()).containsExactly("team-env");
+    }
+
+    /** The window's features as far as the workspace goes: the dashboard's file, the outline, a record of starts. */
+    private WorkspaceHandOff.Features features() {
+        return new WorkspaceHandOff.Features() {
+            @Override
+            public void readEnvironment(Path folder, boolean firstOne, Runnable afterRead) {
+                dashboard.openEnvironmentFile(folder.resolve("environments.yaml"), null, afterRead);
+            }
+
+            @Override
+            public void start(Path folder) {
+                started.add(folder.getFileName().toString());
+                outline.load(folder);
+            }
+
+            @Override
+            public void switchTo(Path folder) {
+                started.add("switched to " + folder.getFileName());
+                dashboard.openEnvironmentFile(folder.resolve("environments.yaml"), null);
+                outline.load(folder);
+            }
+        };
+    }
+
+    private Path workspace(String name, String environment, String title, String section) throws IOException {
+        Path folder = Files.createDirectories(dir.resolve(name));
+        Files.writeString(folder.resolve("environments.yaml"), """
+                default: %s
+                environments:
+                  %s:
+                    services:
+                      - {name: api, host: 127.0.0.1, port: 1, interval: 365d}
+                """.formatted(environment, environment));
+        Files.writeString(folder.resolve(name + ".md"), "# " + title + "\n\n## " + section + "\n\nRestart it.\n");
+        return folder;
+    }
+}
