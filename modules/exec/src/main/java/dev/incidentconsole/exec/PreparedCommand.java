@@ -5,20 +5,73 @@ import dev.incidentconsole.shell.ShellCommand;
 import java.time.Duration;
 
 /**
- * A request after substitution and checks, ready to show the engineer before it runs.
- *
- * @param text          the command with every placeholder filled in and quoted
- * @param parsed        {@code text} read as a shell command, once, for every later look at its words
- * @param runText       what the target actually runs, e.g. wrapped in {@code kubectl exec ... -- sh -c '...'}
- * @param target        where it runs
- * @param danger        why it is destructive (checked after substitution), or {@code null}
- * @param interactivity whether it needs a terminal or never ends
- * @param timeout       the effective timeout, or {@code null} for none
+ * A request after substitution and checks, ready to show the engineer before it runs. Only
+ * {@link CommandRunner#prepare} makes one, so what {@link CommandRunner#start(PreparedCommand, Confirmation)} is
+ * handed was judged by the runner itself: a caller cannot mark a destructive command safe, nor show one text and run
+ * another. (A class, not a record: a public record's constructor is public.) Immutable and thread-safe.
  */
-public record PreparedCommand(String text, ShellCommand parsed, String runText, Target target, Danger danger,
-                              Interactivity interactivity, Duration timeout) {
+public final class PreparedCommand {
+    private final String text;
+    private final ShellCommand parsed;
+    private final String runText;
+    private final Target target;
+    private final Danger danger;
+    private final Interactivity interactivity;
+    private final Duration timeout;
 
+    PreparedCommand(String text, ShellCommand parsed, String runText, Target target, Danger danger,
+                    Interactivity interactivity, Duration timeout) {
+        this.text = text;
+        this.parsed = parsed;
+        this.runText = runText;
+        this.target = target;
+        this.danger = danger;
+        this.interactivity = interactivity;
+        this.timeout = timeout;
+    }
+
+    /** The command with every placeholder filled in and quoted: what the engineer is shown and confirms. */
+    public String text() {
+        return text;
+    }
+
+    /** {@link #text()} read as a shell command, once, for every later look at its words. */
+    public ShellCommand parsed() {
+        return parsed;
+    }
+
+    /** What the target actually runs, e.g. wrapped in {@code kubectl exec ... -- sh -c '...'}. */
+    public String runText() {
+        return runText;
+    }
+
+    /** Where it runs. */
+    public Target target() {
+        return target;
+    }
+
+    /** Why it is destructive (judged after substitution), or {@code null}. */
+    public Danger danger() {
+        return danger;
+    }
+
+    /** Whether it needs a terminal or never ends. */
+    public Interactivity interactivity() {
+        return interactivity;
+    }
+
+    /** The effective timeout, or {@code null} for none. */
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /** Whether it needs the engineer's {@link Confirmation} to run. */
     public boolean dangerous() {
         return danger != null;
+    }
+
+    @Override
+    public String toString() {
+        return "PreparedCommand[" + text + " on " + target + (danger == null ? "" : ", destructive: " + danger) + "]";
     }
 }

@@ -3,14 +3,16 @@ package dev.incidentconsole.app.gui.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.incidentconsole.exec.DockerTarget;
-import dev.incidentconsole.exec.Interactivity;
+import dev.incidentconsole.exec.CommandRunner;
+import dev.incidentconsole.exec.ExecException;
+import dev.incidentconsole.exec.ExecSettings;
 import dev.incidentconsole.exec.KubeTarget;
 import dev.incidentconsole.exec.LocalTarget;
 import dev.incidentconsole.exec.PreparedCommand;
+import dev.incidentconsole.exec.RunRequest;
 import dev.incidentconsole.exec.SshTarget;
 import dev.incidentconsole.exec.Target;
 import dev.incidentconsole.exec.ssh.SshHost;
-import dev.incidentconsole.shell.ShellCommand;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -41,9 +43,11 @@ class TerminalScriptTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("targets")
-    void interactiveCommandRunsWithATerminalOnItsTarget(Target target, String expected) {
-        PreparedCommand prepared = new PreparedCommand("psql -h db", ShellCommand.parse("psql -h db"), "psql -h db",
-                target, null, Interactivity.of("psql -h db"), null);
+    void interactiveCommandRunsWithATerminalOnItsTarget(Target target, String expected) throws ExecException {
+        PreparedCommand prepared;
+        try (CommandRunner runner = CommandRunner.withoutSshPrompts(ExecSettings.defaults())) {
+            prepared = runner.prepare(RunRequest.of("psql -h db", target));
+        }
 
         assertThat(TerminalScript.of(prepared, Path.of("/shim"), Path.of("/usr/bin/kubectl"))).isEqualTo(expected);
     }
