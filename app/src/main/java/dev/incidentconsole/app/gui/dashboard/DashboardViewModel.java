@@ -3,8 +3,6 @@ package dev.incidentconsole.app.gui.dashboard;
 import dev.incidentconsole.app.gui.util.LatestWins;
 import dev.incidentconsole.app.gui.util.TaskExecutor;
 import dev.incidentconsole.app.services.LinkedSection;
-import dev.incidentconsole.app.services.RunbookLinks;
-import dev.incidentconsole.app.services.ServiceSources;
 import dev.incidentconsole.app.targets.ServiceTargets;
 import dev.incidentconsole.exec.ssh.SshConfigFile;
 import dev.incidentconsole.health.ServiceSpec;
@@ -41,12 +39,13 @@ import org.slf4j.LoggerFactory;
  * hundreds of services cost a few list updates per frame, not one per check. Everything else is called on
  * the UI thread; the environment file is read on the injected {@link TaskExecutor}, and so is the heavy part of
  * choosing an environment (the scheduler's services replaced, a row made for each) and of new runbooks (the
- * services their port tables offer, their links): the UI thread gets each as a finished snapshot to show.
+ * services their port tables offer, their links: {@link RunbookOffer}): the UI thread gets each as a finished
+ * snapshot to show. Services that went DOWN are told through {@link DownNotices}.
  */
 public final class DashboardViewModel implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DashboardViewModel.class);
     /** The least time between two DOWN notices. */
-    static final java.time.Duration DOWN_QUIET = java.time.Duration.ofSeconds(10);
+    static final java.time.Duration DOWN_QUIET = DownNotices.QUIET;
     private final HealthScheduler scheduler;
     private final EnvironmentLoader loader;
     private final StatusBatcher batcher = new StatusBatcher();
@@ -60,25 +59,19 @@ public final class DashboardViewModel implements AutoCloseable {
     private final ObjectProperty<Incident> incident = new SimpleObjectProperty<>();
     private final ObservableList<TimelineEntry> incidentEntries = FXCollections.observableArrayList();
     private final ServiceChartViewModel chart;
-    private List<Runbook> runbooks = List.of();
-    private RunbookLinks links = new RunbookLinks(List.of());
     private List<ServiceSpec> watched = List.of();
     private Consumer<String> opener = reference -> { };
     private Consumer<String> browser = url -> { };
-    private Consumer<List<ServiceRow>> onDown = down -> { };
     private final ObjectProperty<Consumer<ServiceRow>> incidentStarter = new SimpleObjectProperty<>();
     private final ObjectProperty<Consumer<AlertRow>> alertIncidentStarter = new SimpleObjectProperty<>();
     private final LatestWins fileLoads;
     private final LatestWins watchLoads;
-    private final LatestWins runbookLoads;
+    private final RunbookOffer offer;
     private final ServiceWatch watch;
     /** An activation's rows are on their way: checks wait in the batcher for them rather than go to the old rows. */
     private boolean activating;
-    private List<ServiceSpec> portTables = List.of();
     private String pendingService;
-    private final java.util.Set<ServiceRow> heldDown = new java.util.LinkedHashSet<>();
-    private Long lastDownNotice;
-    private java.util.function.LongSupplier nanoClock = System::nanoTime;
+    private final DownNotices downNotices = new DownNotices();
     private volatile boolean closed;
 
     /** A dashboard whose check commands name no SSH config or agent: tests, and environments without targets. */
@@ -97,7 +90,7 @@ public final class DashboardViewModel implements AutoCloseable {
         this.loader = loader;
         this.fileLoads = executor.latestWins();
         this.watchLoads = executor.latestWins();
-        this.runbookLoads = executor.latestWins();
+        this.offer = new RunbookOffer(executor, loader);
         this.subscription = scheduler.subscribe(batcher);
         this.watch = new ServiceWatch(scheduler, batcher);
         env.onActivate(this::activate);
@@ -156,26 +149,15 @@ public final class DashboardViewModel implements AutoCloseable {
      * worked out on the executor; the dashboard shows them once they are (the latest runbooks given win).
      */
     public void setRunbooks(List<Runbook> loaded) {
-        List<Runbook> given = List.copyOf(loaded);
-        runbookLoads.submit(() -> new OfferedByRunbooks(given, new RunbookLinks(given),
-                ServiceSources.portTableServices(given, loader.variables())), this::runbooksWorkedOut,
-                e -> LOG.warn("Cannot read the services and links of the runbooks", e));
-    }
-
-    private record OfferedByRunbooks(List<Runbook> runbooks, RunbookLinks links, List<ServiceSpec> portTables) {
-    }
-
-    private void runbooksWorkedOut(OfferedByRunbooks offered) {
-        runbooks = offered.runbooks();
-        links = offered.links();
-        portTables = offered.portTables();
-        env.sources(portTables);
-        refreshAlerts();
-        refreshLinks();
+        offer.offer(loaded, () -> {
+            env.sources(offer.portTables());
+            refreshAlerts();
+            refreshLinks();
+        });
     }
 
     private void fileLoaded(EnvironmentFile file, String error) {
-        env.fileLoaded(file, error, portTables);
+        env.fileLoaded(file, error, offer.portTables());
     }
 
     private void activate(String name) {
@@ -222,36 +204,23 @@ public final class DashboardViewModel implements AutoCloseable {
         }
         StatusBatcher.Batch batch = batcher.drain();
         if (batch.isEmpty()) {
-            if (!heldDown.isEmpty()) {
+            if (downNotices.waiting()) {
                 announceDown();
             }
             return;
         }
-        heldDown.addAll(table.apply(batch));
+        downNotices.hold(table.apply(batch));
         refreshAlerts();
         announceDown();
     }
 
-    /**
-     * Tells {@link #setOnDown} about the rows that went DOWN, at most once per {@link #DOWN_QUIET}: each notice
-     * opens a window (a second of the FX thread on a busy machine), and flapping services would open one per drain.
-     * Rows that go down meanwhile are held for the next notice; those back up by then are left out.
-     */
     private void announceDown() {
-        heldDown.removeIf(r -> r.state() != Status.DOWN || table.get(r.name()) != r);
-        long now = nanoClock.getAsLong();
-        if (heldDown.isEmpty() || (lastDownNotice != null && now - lastDownNotice < DOWN_QUIET.toNanos())) {
-            return;
-        }
-        lastDownNotice = now;
-        List<ServiceRow> down = List.copyOf(heldDown);
-        heldDown.clear();
-        onDown.accept(down);
+        downNotices.announce(r -> table.get(r.name()) == r);
     }
 
     /** What {@link #drain()} reads the time from; tests move it by hand. */
     void setNanoClock(java.util.function.LongSupplier value) {
-        this.nanoClock = value;
+        downNotices.nanoClock(value);
     }
 
     /**
@@ -320,7 +289,7 @@ public final class DashboardViewModel implements AutoCloseable {
      * per {@link #DOWN_QUIET}: those that go down meanwhile come with the first drain after it.
      */
     public void setOnDown(Consumer<List<ServiceRow>> value) {
-        this.onDown = value;
+        downNotices.onDown(value);
     }
 
     /** What "Start incident" on a failing service does; {@code null} (the default) offers no such action. */
@@ -351,12 +320,12 @@ public final class DashboardViewModel implements AutoCloseable {
 
     /** The runbook sections that fit {@code row}'s service now, best first (as listed for the selected one). */
     public List<LinkedSection> linksFor(ServiceRow row) {
-        return links.forService(row.spec(), alerts.list().stream().map(AlertRow::alert).toList());
+        return offer.forService(row, alerts);
     }
 
     /** The runbooks the links point into. */
     public List<Runbook> runbooks() {
-        return runbooks;
+        return offer.runbooks();
     }
 
     /** The watched service of that name in the current environment, if any. */
@@ -377,15 +346,14 @@ public final class DashboardViewModel implements AutoCloseable {
     }
 
     private void refreshAlerts() {
-        if (alerts.refresh(table.all(), links)) {
+        if (alerts.refresh(table.all(), offer.links())) {
             refreshLinks(); // alerts about the selected service add sections
         }
     }
 
     private void refreshLinks() {
         ServiceRow row = selected.get();
-        selectedLinks.setAll(row == null ? List.of()
-                : links.forService(row.spec(), alerts.list().stream().map(AlertRow::alert).toList()));
+        selectedLinks.setAll(row == null ? List.of() : offer.forService(row, alerts));
     }
 
     /** The services shown: filtered, problems first (DOWN, DEGRADED, UNKNOWN, UP), then in file order. */
