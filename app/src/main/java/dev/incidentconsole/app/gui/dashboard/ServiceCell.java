@@ -2,7 +2,6 @@ package dev.incidentconsole.app.gui.dashboard;
 
 import atlantafx.base.theme.Styles;
 import dev.incidentconsole.app.gui.Icons;
-import dev.incidentconsole.health.Dependency;
 import dev.incidentconsole.health.ProbeResult;
 import dev.incidentconsole.health.Status;
 import dev.incidentconsole.health.schedule.ServiceStatus;
@@ -19,7 +18,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -28,7 +26,7 @@ import org.kordamp.ikonli.feather.Feather;
 
 /**
  * One service row: status stripe, icon and word, name, address and probe kind, the reason (red when DOWN),
- * the dependencies its health body reports, a latency sparkline, latency, when it was checked and a
+ * the dependencies its health body reports (on one line: {@link DependencyChips}), a latency sparkline, latency, when it was checked and a
  * "check now" button. Follows its row's snapshot and the dashboard clock while shown.
  *
  * <p>Made cheap for the list's first showing (about fifteen cells created and styled in one pulse): the
@@ -39,14 +37,13 @@ import org.kordamp.ikonli.feather.Feather;
 final class ServiceCell extends ListCell<ServiceRow> {
     /** The row's height in pixels: .service-row's min-height plus the list cell's border, as laid out unfixed. */
     static final double HEIGHT = 59;
-    private static final int MAX_DEPENDENCIES = 6;
     private final DashboardViewModel model;
     private final Tips tips;
     private final Label word = new Label();
     private final Label name = new Label();
     private final Label address = new Label();
     private final Label reason = new Label();
-    private final FlowPane dependencies = new FlowPane(4, 2);
+    private final DependencyChips dependencies = new DependencyChips();
     private final Sparkline sparkline = new Sparkline(120, 30);
     private final Label latency = new Label();
     private final Label checked = new Label();
@@ -57,7 +54,6 @@ final class ServiceCell extends ListCell<ServiceRow> {
     private ContextMenu incidentMenu;
     private ServiceRow bound;
     private Status shownState;
-    private List<Dependency> shownDependencies = List.of();
     private List<ProbeResult> shownHistory;
 
     /** A cell with tooltips of its own: tests, and lists of one. */
@@ -83,7 +79,6 @@ final class ServiceCell extends ListCell<ServiceRow> {
         VBox title = new VBox(2, name, address);
         title.getStyleClass().add("service-title");
         reason.getStyleClass().add("service-reason");
-        dependencies.getStyleClass().add("dependency-chips");
         VBox middle = new VBox(3, reason, dependencies);
         middle.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(middle, Priority.ALWAYS);
@@ -182,7 +177,7 @@ final class ServiceCell extends ListCell<ServiceRow> {
         address.setText(bound.spec().address() + " · " + bound.spec().probe().kind());
         String why = bound.reason();
         reason.setText(why);
-        showDependencies(s.last().dependencies().stream().limit(MAX_DEPENDENCIES).toList());
+        dependencies.show(s.last().dependencies());
         if (s.history() != shownHistory) {
             shownHistory = s.history();
             sparkline.draw(shownHistory);
@@ -202,28 +197,6 @@ final class ServiceCell extends ListCell<ServiceRow> {
         ServiceStatus s = bound.snapshot();
         return bound.name() + ": " + s.status().name() + "\n" + bound.reason() + "\n" + bound.probeText()
                 + (s.since() == null ? "" : "\nsince " + s.since());
-    }
-
-    /** New chips only when a dependency came, went or changed status; otherwise only their tooltips follow. */
-    private void showDependencies(List<Dependency> now) {
-        if (now.equals(shownDependencies)) {
-            return;
-        }
-        boolean sameChips = now.size() == shownDependencies.size();
-        for (int i = 0; sameChips && i < now.size(); i++) {
-            sameChips = now.get(i).name().equals(shownDependencies.get(i).name())
-                    && now.get(i).status() == shownDependencies.get(i).status();
-        }
-        shownDependencies = now;
-        if (sameChips) {
-            for (int i = 0; i < now.size(); i++) {
-                ((Label) dependencies.getChildren().get(i)).getTooltip().setText(chipTip(now.get(i)));
-            }
-            return;
-        }
-        dependencies.getChildren().setAll(now.stream().map(ServiceCell::chip).toList());
-        dependencies.setVisible(!now.isEmpty());
-        dependencies.setManaged(!now.isEmpty());
     }
 
     private void renderClock() {
@@ -261,17 +234,5 @@ final class ServiceCell extends ListCell<ServiceRow> {
             }
             return check;
         }
-    }
-
-    static Label chip(Dependency d) {
-        Label chip = new Label(d.name(), StatusLook.icon(d.status()));
-        chip.getStyleClass().addAll("dependency-chip", StatusLook.styleClass(d.status()));
-        chip.setTooltip(new Tooltip(chipTip(d)));
-        return chip;
-    }
-
-    private static String chipTip(Dependency d) {
-        return d.name() + ": " + d.raw() + (d.message().isEmpty() ? "" : " (" + d.message() + ")")
-                + (d.latencyMs() >= 0 ? ", " + d.latencyMs() + " ms" : "");
     }
 }

@@ -141,7 +141,7 @@ final class ServiceDetailView extends VBox {
         stats.setText(h.samples() == 0 ? "No checks yet."
                 : String.format(Locale.ROOT, "Uptime %.1f %% over %d checks · min %s · avg %s · p95 %s", h.uptimePercent(),
                 h.samples(), StatusLook.latency(h.min()), StatusLook.latency(h.avg()), StatusLook.latency(h.p95())));
-        dependencies.getChildren().setAll(s.last().dependencies().stream().map(ServiceCell::chip).toList());
+        dependencies.getChildren().setAll(s.last().dependencies().stream().map(DependencyChips::chip).toList());
         if (dependencies.getChildren().isEmpty()) {
             dependencies.getChildren().add(muted("The health answer reports no dependencies."));
         }

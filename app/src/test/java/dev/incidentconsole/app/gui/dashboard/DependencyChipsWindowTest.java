@@ -1,0 +1,164 @@
+package dev.incidentconsole.app.gui.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import atlantafx.base.theme.PrimerLight;
+import dev.incidentconsole.app.gui.ConsoleApp;
+import dev.incidentconsole.app.gui.WindowSteps;
+import dev.incidentconsole.app.gui.util.DirectTaskExecutor;
+import dev.incidentconsole.health.Dependency;
+import dev.incidentconsole.health.ProbeResult;
+import dev.incidentconsole.health.ServiceSpec;
+import dev.incidentconsole.health.Status;
+import dev.incidentconsole.health.env.EnvironmentLoader;
+import dev.incidentconsole.health.schedule.HealthScheduler;
+import dev.incidentconsole.health.schedule.HistoryStats;
+import dev.incidentconsole.health.schedule.ServiceStatus;
+import dev.incidentconsole.health.spec.TcpSpec;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.IntStream;
+import javafx.application.Application;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * A service with many dependencies in the dashboard's list, whose rows keep their fixed height: in a narrow window its
+ * chips stay on one line inside the row, the ones that do not fit counted in a "+N" chip whose tooltip names them;
+ * in a wide one every chip made is shown. Real list, real cells, the app's theme and stylesheet.
+ */
+@ExtendWith(ApplicationExtension.class)
+class DependencyChipsWindowTest {
+    private static final List<Dependency> NINE = IntStream.rangeClosed(1, 9)
+            .mapToObj(i -> new Dependency("replica-" + i, i == 3 ? Status.DOWN : Status.UP,
+                    i == 3 ? "down" : "ok", 3, ""))
+            .toList();
+
+    private final DashboardViewModel model = new DashboardViewModel(new DirectTaskExecutor(),
+            HealthScheduler.builder().initialSpread(Duration.ofDays(365)).build(),
+            new EnvironmentLoader(Map.<String, String>of()::get));
+    private Stage stage;
+    private ListView<ServiceRow> list;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheetBSS());
+        ServiceSpec spec = ServiceSpec.of("orders-api", "127.0.0.1", 8080, new TcpSpec("127.0.0.1", 8080));
+        ProbeResult r = ProbeResult.of(Status.DEGRADED, "replica 3 is down", Duration.ofMillis(40), Instant.now())
+                .withDependencies(NINE);
+        ServiceRow row = new ServiceRow(new ServiceStatus(spec, Status.DEGRADED, r.reason(), Instant.now(), r, 0,
+                List.of(r), HistoryStats.of(List.of(r))), 0);
+        list = new ListView<>(javafx.collections.FXCollections.observableArrayList(row));
+        list.getStyleClass().add("service-list");
+        list.setCellFactory(v -> new ServiceCell(model));
+        list.setFixedCellSize(ServiceCell.HEIGHT); // as the dashboard's list
+        Scene scene = new Scene(list, 760, 200);
+        scene.getStylesheets().addAll(
+                Objects.requireNonNull(ConsoleApp.class.getResource("app.css")).toExternalForm(),
+                Objects.requireNonNull(DashboardView.class.getResource("dashboard.css")).toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        model.close();
+    }
+
+    @Test
+    void inANarrowWindowTheChipsStayOnOneLineInsideTheRowAndAPlusChipNamesTheRest(FxRobot robot) throws IOException {
+        WindowSteps.awaitFx(() -> {
+            ServiceCell cell = cell(robot);
+            Bounds row = cell.localToScene(cell.getLayoutBounds());
+            List<Node> shown = cell.lookupAll(".dependency-chip").stream().filter(DependencyChipsWindowTest::visible).toList();
+            assertThat(shown).as("some chips fit").isNotEmpty().hasSizeLessThan(DependencyChips.MAX_CHIPS);
+            Label more = (Label) cell.lookupAll(".dependency-more").stream().filter(DependencyChipsWindowTest::visible)
+                    .findFirst().orElseThrow(() -> new AssertionError("no +N chip shown"));
+            int hidden = NINE.size() - shown.size();
+            assertThat(more.getText()).isEqualTo("+" + hidden);
+            assertThat(more.getTooltip().getText().lines().map(l -> l.substring(0, l.indexOf(':'))))
+                    .containsExactlyElementsOf(NINE.subList(shown.size(), NINE.size()).stream().map(Dependency::name).toList());
+            double top = Double.MAX_VALUE;
+            for (Node chip : concat(shown, more)) {
+                Bounds b = chip.localToScene(chip.getLayoutBounds());
+                assertThat(b.getMinY()).as("%s inside the row", chip).isGreaterThanOrEqualTo(row.getMinY());
+                assertThat(b.getMaxY()).as("%s inside the row", chip).isLessThanOrEqualTo(row.getMaxY());
+                assertThat(b.getMaxX()).as("%s inside the row", chip).isLessThanOrEqualTo(row.getMaxX());
+                top = Math.min(top, b.getMinY());
+                assertThat(b.getMinY()).as("one line").isEqualTo(top, org.assertj.core.data.Offset.offset(1.0));
+            }
+            assertThat(row.getHeight()).isEqualTo(ServiceCell.HEIGHT, org.assertj.core.data.Offset.offset(0.5));
+        });
+        screenshot("dependency-chips-narrow.png");
+    }
+
+    @Test
+    void inAWideWindowEveryChipMadeShowsAndThePlusChipCountsOnlyThoseBeyondThem(FxRobot robot) throws IOException {
+        // The screen's width at most: a window beyond it crashes Monocle's headless screen.
+        robot.interact(() -> {
+            stage.setX(0);
+            stage.setWidth(Math.min(1200, Screen.getPrimary().getVisualBounds().getWidth()));
+        });
+        WindowSteps.awaitFx(() -> {
+            ServiceCell cell = cell(robot);
+            assertThat(cell.lookupAll(".dependency-chip").stream().filter(DependencyChipsWindowTest::visible))
+                    .hasSize(DependencyChips.MAX_CHIPS);
+            assertThat(cell.lookupAll(".dependency-more").stream().filter(DependencyChipsWindowTest::visible)
+                    .map(n -> ((Label) n).getText())).containsExactly("+" + (NINE.size() - DependencyChips.MAX_CHIPS));
+        });
+        screenshot("dependency-chips-wide.png");
+    }
+
+    private static ServiceCell cell(FxRobot robot) {
+        return robot.lookup(".service-cell").queryAllAs(ServiceCell.class).stream()
+                .filter(c -> c.getItem() != null).findFirst().orElseThrow(() -> new AssertionError("no row shown"));
+    }
+
+    private static boolean visible(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<Node> concat(List<Node> nodes, Node last) {
+        List<Node> all = new java.util.ArrayList<>(nodes);
+        all.add(last);
+        return all;
+    }
+
+    /** The window as a picture, when a folder for screenshots is named ({@code -Dincident.screenshots}). */
+    private void screenshot(String name) throws IOException {
+        String folder = System.getProperty("incident.screenshots", "");
+        if (folder.isBlank()) {
+            return;
+        }
+        BufferedImage image = WindowSteps.fx(() -> SwingFXUtils.fromFXImage(stage.getScene().snapshot(null), null));
+        Path out = Path.of(folder).resolve(name);
+        Files.createDirectories(out.getParent());
+        ImageIO.write(image, "png", out.toFile());
+    }
+}
