@@ -3,7 +3,6 @@ package dev.incidentconsole.incident;
 import dev.incidentconsole.incident.store.PostgresIncidentStore;
 import dev.incidentconsole.incident.store.SqliteIncidentStore;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /** Opens incident stores: the embedded default (one SQLite file) or a team PostgreSQL database. */
 public final class IncidentStores {
@@ -11,30 +10,6 @@ public final class IncidentStores {
     public static final String EMBEDDED_FILE = "incidents.db";
 
     private IncidentStores() {
-    }
-
-    /**
-     * The user's data directory for Incident Console: {@code $XDG_DATA_HOME/incident-console} (default
-     * {@code ~/.local/share/incident-console}) on Linux, {@code ~/Library/Application Support/Incident Console}
-     * on macOS, {@code %APPDATA%\Incident Console} on Windows.
-     */
-    public static Path defaultDataDirectory() {
-        String home = System.getProperty("user.home");
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        if (os.contains("win")) {
-            String appData = System.getenv("APPDATA");
-            return Path.of(appData != null ? appData : home, "Incident Console");
-        }
-        if (os.contains("mac")) {
-            return Path.of(home, "Library", "Application Support", "Incident Console");
-        }
-        String xdg = System.getenv("XDG_DATA_HOME");
-        return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(home, ".local", "share")).resolve("incident-console");
-    }
-
-    /** The embedded store in the default place ({@link #defaultDataDirectory()}/{@value #EMBEDDED_FILE}). */
-    public static IncidentStore embedded() throws StoreException {
-        return embedded(defaultDataDirectory().resolve(EMBEDDED_FILE), StoreOptions.defaults());
     }
 
     /**
