@@ -114,7 +114,7 @@ public final class CheckCommand implements Callable<Integer> {
         String heading = env.name() + (env.production() ? " [PRODUCTION]" : "")
                 + (ServiceSources.PORT_TABLES.equals(env.name()) ? " (runbook port tables)"
                 : file == null ? "" : " (" + file.getFileName() + ")");
-        try (CommandRunner runner = targets.checkRunner()) {
+        try (CommandRunner runner = targets.checkRunner(options.localUser())) {
             return once || json ? sweep(env, heading, links, runner) : live(env, heading, links, runner);
         }
     }

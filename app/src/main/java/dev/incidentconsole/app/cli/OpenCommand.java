@@ -110,14 +110,14 @@ public final class OpenCommand implements Callable<Integer> {
         return folders;
     }
 
-    private static void print(PrintWriter out, LinkTarget target) {
+    private void print(PrintWriter out, LinkTarget target) {
         out.println(target.describe() + (target.line() > 0 ? "  (" + target.file() + ":" + target.line() + ")" : "  (" + target.file() + ")"));
         target.values().forEach((name, value) -> out.println("  " + name + " = " + value));
         if (target.commands().isEmpty()) {
             out.println("No commands in this section.");
         } else {
             out.println("Commands (not run; values shell-quoted):");
-            try (CommandRunner runner = CommandRunner.withoutSshPrompts(ExecSettings.defaults())) {
+            try (CommandRunner runner = CommandRunner.withoutSshPrompts(ExecSettings.defaults(options.localUser()))) {
                 for (Command c : target.commands()) {
                     out.println("  " + filled(runner, c, target.valuesFor(c)));
                 }

@@ -55,7 +55,7 @@ public final class TargetOptions {
 
     /** Every run's full output goes to {@code <data dir>/runs/}. */
     ExecSettings settings() {
-        return ExecSettings.defaults().withOutputDir(options.dataDir().resolve("runs"));
+        return ExecSettings.defaults(options.localUser()).withOutputDir(options.dataDir().resolve("runs"));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.incidentconsole.app.settings;
 
+import dev.incidentconsole.exec.LocalUser;
 import dev.incidentconsole.exec.ssh.SshAgent;
 import dev.incidentconsole.exec.ssh.SshConfigFile;
 import java.nio.file.Files;
@@ -156,6 +157,15 @@ public final class LaunchOptions {
     /** The JVM's {@code user.home}: what {@code ~} in an environment file and in paths shown to the user stands for. */
     public Path accountHome() {
         return Path.of(properties.getOrDefault("user.home", ""));
+    }
+
+    /**
+     * Who runs commands, for exec: the JVM's {@code user.home} ({@link #accountHome()}), {@link #userName()}, the
+     * environment variables and the JVM's temporary folder ({@code java.io.tmpdir}).
+     */
+    public LocalUser localUser() {
+        return new LocalUser(accountHome(), userName(), environment,
+                Path.of(properties.getOrDefault("java.io.tmpdir", "/tmp")));
     }
 
     /** Who records incident entries: {@code $USER}, else the JVM's {@code user.name}, else "unknown". */

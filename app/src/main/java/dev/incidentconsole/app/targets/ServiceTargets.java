@@ -2,6 +2,7 @@ package dev.incidentconsole.app.targets;
 
 import dev.incidentconsole.app.settings.LaunchOptions;
 import dev.incidentconsole.exec.CommandRunner;
+import dev.incidentconsole.exec.LocalUser;
 import dev.incidentconsole.exec.ExecException;
 import dev.incidentconsole.exec.LocalTarget;
 import dev.incidentconsole.exec.ssh.HostKeyDecision;
@@ -70,9 +71,11 @@ public final class ServiceTargets {
      * A runner for the checks on these targets: the SSH config and the ssh-agent of the launch options, so jump hosts and agent keys work as in the Run view, but no prompts: a host
      * whose key is not in known_hosts is not trusted, an encrypted key without the agent is not used. The
      * caller closes it.
+     *
+     * @param user who runs local check commands (home, PATH, temporary folder)
      */
-    public CommandRunner checkRunner() {
-        return new CommandRunner(Probes.settings(), new SshConnections(this::ssh, HostKeyDecision.REJECT,
+    public CommandRunner checkRunner(LocalUser user) {
+        return new CommandRunner(Probes.settings(user), new SshConnections(this::ssh, HostKeyDecision.REJECT,
                 PassphraseProvider.NONE, CONNECT_TIMEOUT, KEEP_ALIVE, agent));
     }
 

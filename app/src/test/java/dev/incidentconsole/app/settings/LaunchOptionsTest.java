@@ -28,6 +28,21 @@ class LaunchOptionsTest {
         return LaunchOptions.of(all, env);
     }
 
+    @Test
+    void execRunsCommandsAsTheLaunchsUserWithItsVariablesAndTemporaryFolder() {
+        LaunchOptions options = linux(Map.of("java.io.tmpdir", "/var/tmp"), Map.of("PATH", "/opt/bin:/usr/bin",
+                "KUBECONFIG", "/home/alice/.kube/prod"));
+
+        dev.incidentconsole.exec.LocalUser user = options.localUser();
+
+        assertThat(user.home()).isEqualTo(Path.of("/home/alice"));
+        assertThat(user.name()).isEqualTo("alice");
+        assertThat(user.path()).isEqualTo("/opt/bin:/usr/bin");
+        assertThat(user.variable("KUBECONFIG")).isEqualTo("/home/alice/.kube/prod");
+        assertThat(dev.incidentconsole.exec.ExecSettings.defaults(user).outputDir())
+                .isEqualTo(Path.of("/var/tmp/incident-console-alice/runs"));
+    }
+
     static Stream<Arguments> properties() {
         return Stream.of(
                 Arguments.of("incident.runbooks", "/srv/runbooks", (Function<LaunchOptions, Object>) LaunchOptions::runbooks, Path.of("/srv/runbooks")),

@@ -95,7 +95,7 @@ public final class CommandRunner implements Closeable {
             throw new CommandRefusedException(prepared.danger(), prepared.text());
         }
         KubeContextGuard.check(prepared.parsed(), prepared.target(), kubectlEnvironment(prepared.target()),
-                Path.of(System.getProperty("user.home")));
+                settings.user().home());
         Execution execution = execute(prepared.runText(), prepared.target());
         OutputSink sink;
         try {
@@ -119,14 +119,15 @@ public final class CommandRunner implements Closeable {
 
     private Execution execute(String text, Target target) throws ExecException {
         if (target instanceof LocalTarget local) {
-            return LocalExecution.start(Executables.localShell(), text, local.workingDir(), local.environment());
+            return LocalExecution.start(Executables.localShell(settings.user().path()), text, local.workingDir(),
+                    local.environment());
         } else if (target instanceof SshTarget remote) {
             return SshExecution.start(ssh, remote, text);
         } else if (target instanceof KubeTarget kube) {
-            return LocalExecution.start(Executables.localShell(), text, null, kubeEnvironment(kube));
+            return LocalExecution.start(Executables.localShell(settings.user().path()), text, null, kubeEnvironment(kube));
         } else if (target instanceof DockerTarget docker) {
             if (docker.host() instanceof LocalTarget local && Executables.find("docker",
-                    local.environment().getOrDefault("PATH", System.getenv("PATH"))).isEmpty()) {
+                    local.environment().getOrDefault("PATH", settings.user().path())).isEmpty()) {
                 throw new ExecException(ExecException.Reason.TOOL_MISSING, "docker was not found on PATH; install"
                         + " Docker or run this step on a host that has it.");
             }
@@ -135,9 +136,9 @@ public final class CommandRunner implements Closeable {
         throw new IllegalStateException("unknown target " + target);
     }
 
-    /** The variables kubectl will see on a local or kube target: this process's, with the target's on top. */
-    private static Map<String, String> kubectlEnvironment(Target target) {
-        Map<String, String> env = new HashMap<>(System.getenv());
+    /** The variables kubectl will see on a local or kube target: the user's, with the target's on top. */
+    private Map<String, String> kubectlEnvironment(Target target) {
+        Map<String, String> env = new HashMap<>(settings.user().variables());
         if (target instanceof LocalTarget local) {
             env.putAll(local.environment());
         }
@@ -147,7 +148,7 @@ public final class CommandRunner implements Closeable {
     private Map<String, String> kubeEnvironment(KubeTarget kube) throws ExecException {
         Path kubectl = kubectl();
         Map<String, String> env = new HashMap<>(KubectlShim.environment(kubectl, kube.context(), kube.namespace()));
-        env.put("PATH", shimDir() + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        env.put("PATH", shimDir() + ":" + settings.user().path());
         if (kube.kubeconfig() != null) {
             env.put("KUBECONFIG", kube.kubeconfig().toString());
         }
@@ -169,11 +170,11 @@ public final class CommandRunner implements Closeable {
      */
     public List<String> terminalCommand(PreparedCommand prepared) throws ExecException {
         boolean kube = prepared.target() instanceof KubeTarget;
-        return TerminalCommand.argv(prepared, kube ? shimDir() : null, kube ? kubectl() : null);
+        return TerminalCommand.argv(prepared, kube ? shimDir() : null, kube ? kubectl() : null, settings.user().path());
     }
 
     private Path kubectl() throws ExecException {
-        return Executables.find(settings.kubectl()).orElseThrow(() -> new ExecException(
+        return Executables.find(settings.kubectl(), settings.user().path()).orElseThrow(() -> new ExecException(
                 ExecException.Reason.TOOL_MISSING, "kubectl was not found (looked for '" + settings.kubectl()
                 + "' on PATH); install kubectl or set its path in the settings."));
     }

@@ -11,12 +11,10 @@ public final class Executables {
     private Executables() {
     }
 
-    /** {@code name} if it is a path to an executable file, else the first executable {@code name} on PATH. */
-    public static Optional<Path> find(String name) {
-        return find(name, System.getenv("PATH"));
-    }
-
-    /** Like {@link #find(String)}, searching the directories of {@code pathVar} (a PATH value). */
+    /**
+     * {@code name} if it is a path to an executable file, else the first executable {@code name} in the directories
+     * of {@code pathVar} (a PATH value, e.g. {@link LocalUser#path()}).
+     */
     public static Optional<Path> find(String name, String pathVar) {
         if (name.contains("/")) {
             Path path = Path.of(name);
@@ -36,7 +34,7 @@ public final class Executables {
     }
 
     /** The shell local commands run in: bash where installed, else {@code /bin/sh}. */
-    static Path localShell() {
-        return find("bash").orElse(Path.of("/bin/sh"));
+    static Path localShell(String pathVar) {
+        return find("bash", pathVar).orElse(Path.of("/bin/sh"));
     }
 }

@@ -22,37 +22,37 @@ public final class TerminalCommand {
      * @param shimDir   the directory holding the kubectl helper ({@code null} when the target is not kube)
      * @param kubectl   the real kubectl binary ({@code null} when the target is not kube)
      */
-    static List<String> argv(PreparedCommand prepared, Path shimDir, Path kubectl) throws ExecException {
-        return argv(prepared.runText(), prepared.target(), shimDir, kubectl);
+    static List<String> argv(PreparedCommand prepared, Path shimDir, Path kubectl, String pathVar) throws ExecException {
+        return argv(prepared.runText(), prepared.target(), shimDir, kubectl, pathVar);
     }
 
-    private static List<String> argv(String text, Target target, Path shimDir, Path kubectl) throws ExecException {
+    private static List<String> argv(String text, Target target, Path shimDir, Path kubectl, String pathVar)
+            throws ExecException {
         if (target instanceof LocalTarget local) {
-            return local(text, local.workingDir(), local.environment());
+            return local(text, local.workingDir(), local.environment(), pathVar);
         } else if (target instanceof SshTarget remote) {
             return ssh(text, remote);
         } else if (target instanceof DockerTarget docker) {
-            return argv(text, docker.host(), shimDir, kubectl);
+            return argv(text, docker.host(), shimDir, kubectl, pathVar);
         }
         KubeTarget kube = (KubeTarget) target;
-        List<String> env = new ArrayList<>(List.of("env", "PATH=" + shimDir + ":" + System.getenv().getOrDefault("PATH",
-                "/usr/bin:/bin")));
+        List<String> env = new ArrayList<>(List.of("env", "PATH=" + shimDir + ":" + pathVar));
         dev.incidentconsole.exec.kube.KubectlShim.environment(kubectl, kube.context(), kube.namespace())
                 .forEach((k, v) -> env.add(k + "=" + v));
         if (kube.kubeconfig() != null) {
             env.add("KUBECONFIG=" + kube.kubeconfig());
         }
-        env.addAll(local(text.replaceFirst("^kubectl exec ", "kubectl exec -it "), null, Map.of()));
+        env.addAll(local(text.replaceFirst("^kubectl exec ", "kubectl exec -it "), null, Map.of(), pathVar));
         return env;
     }
 
-    private static List<String> local(String text, Path dir, Map<String, String> environment) {
+    private static List<String> local(String text, Path dir, Map<String, String> environment, String pathVar) {
         List<String> argv = new ArrayList<>();
         if (!environment.isEmpty()) {
             argv.add("env");
             environment.forEach((k, v) -> argv.add(k + "=" + v));
         }
-        String shell = Executables.localShell().toString();
+        String shell = Executables.localShell(pathVar).toString();
         argv.addAll(List.of(shell, "-c", dir == null ? text : "cd " + ShellQuote.quote(dir.toString()) + " && " + text));
         return argv;
     }

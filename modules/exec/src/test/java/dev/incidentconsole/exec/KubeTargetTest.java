@@ -107,7 +107,7 @@ class KubeTargetTest {
 
     @Test
     void realKubectlListsContextsOfATemporaryKubeconfig() throws Exception {
-        Assumptions.assumeTrue(Executables.find("kubectl").isPresent(),
+        Assumptions.assumeTrue(Executables.find("kubectl", System.getenv("PATH")).isPresent(),
                 "kubectl is not installed (apt-get install -y kubernetes-client); skipping the real call");
         Path kubeconfig = dir.resolve("kubeconfig");
         Files.writeString(kubeconfig, """

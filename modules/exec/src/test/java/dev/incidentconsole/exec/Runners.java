@@ -1,5 +1,6 @@
 package dev.incidentconsole.exec;
 
+import dev.incidentconsole.exec.testing.TestUser;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -11,7 +12,7 @@ final class Runners {
     }
 
     static ExecSettings settings(Path dir) {
-        return ExecSettings.defaults().withOutputDir(dir.resolve("runs")).withKillGrace(Duration.ofSeconds(1));
+        return ExecSettings.defaults(TestUser.current()).withOutputDir(dir.resolve("runs")).withKillGrace(Duration.ofSeconds(1));
     }
 
     /** A runner judging destructiveness with {@code dangerCheck}. */

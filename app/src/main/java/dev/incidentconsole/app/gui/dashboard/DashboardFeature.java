@@ -49,7 +49,7 @@ public final class DashboardFeature implements AutoCloseable {
     public DashboardFeature(TaskExecutor executor, LaunchOptions options) {
         this.options = options;
         this.targets = ServiceTargets.of(options);
-        this.checks = targets.checkRunner();
+        this.checks = targets.checkRunner(options.localUser());
         this.model = new DashboardViewModel(executor, HealthScheduler.builder().commandRunner(checks).build(),
                 new EnvironmentLoader(options.environment()), targets);
         this.pump = new StatusPump(model);

@@ -86,7 +86,7 @@ public final class RunFeature implements AutoCloseable {
      */
     public static RunFeature standard(TaskExecutor tasks, DialogService dialogs, Window owner, LaunchOptions options) {
         FxSshPrompts prompts = new FxSshPrompts(dialogs, () -> owner);
-        ExecSettings settings = ExecSettings.defaults().withOutputDir(options.dataDir().resolve("runs"));
+        ExecSettings settings = ExecSettings.defaults(options.localUser()).withOutputDir(options.dataDir().resolve("runs"));
         // The SSH config is read at the first SSH run, not here on the window's start.
         CommandRunner runner = new CommandRunner(settings, new SshConnections(() -> sshConfig(options), prompts, prompts,
                 Duration.ofSeconds(15), Duration.ofSeconds(30), options.sshAgent()));

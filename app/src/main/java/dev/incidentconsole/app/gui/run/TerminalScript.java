@@ -34,7 +34,7 @@ final class TerminalScript {
         Path kubectl = null;
         if (prepared.target() instanceof KubeTarget kube && kube.pod() == null) {
             kubectl = Path.of(settings.kubectl()).isAbsolute() ? Path.of(settings.kubectl())
-                    : Executables.find(settings.kubectl()).orElse(null);
+                    : Executables.find(settings.kubectl(), settings.user().path()).orElse(null);
             shimDir = kubectl == null ? null
                     : KubectlShim.install(settings.outputDir().toAbsolutePath().resolveSibling("bin"));
         }

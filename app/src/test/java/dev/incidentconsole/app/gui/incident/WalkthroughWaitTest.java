@@ -1,5 +1,6 @@
 package dev.incidentconsole.app.gui.incident;
 
+import dev.incidentconsole.exec.testing.TestUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
@@ -84,7 +85,7 @@ class WalkthroughWaitTest {
         dashboard.openEnvironmentFile(env, null);
         dashboard.checkAll();
         store = IncidentStores.embedded(dir.resolve("incidents.db"), StoreOptions.defaults());
-        runner = CommandRunner.withoutSshPrompts(ExecSettings.defaults().withOutputDir(dir.resolve("runs")));
+        runner = CommandRunner.withoutSshPrompts(ExecSettings.defaults(TestUser.current()).withOutputDir(dir.resolve("runs")));
         incidents = new IncidentViewModel(new DirectTaskExecutor(), Runnable::run, () -> store, "alice");
         incidents.start(IncidentDraft.of("Checkout down", Severity.P1), i -> { });
         incidentId = incidents.selectedProperty().get().id();

@@ -1,5 +1,6 @@
 package dev.incidentconsole.app.gui.incident;
 
+import dev.incidentconsole.exec.testing.TestUser;
 import static dev.incidentconsole.app.gui.WindowSteps.awaitFx;
 import static dev.incidentconsole.app.gui.WindowSteps.checkNow;
 import static dev.incidentconsole.app.gui.WindowSteps.fx;
@@ -70,7 +71,7 @@ class WalkthroughWindowTest {
         Path runbooks = Files.createDirectories(dir.resolve("runbooks"));
         WalkRunbook.write(runbooks);
         executor = new FxTaskExecutor(2);
-        runner = CommandRunner.withoutSshPrompts(ExecSettings.defaults().withOutputDir(dir.resolve("runs")));
+        runner = CommandRunner.withoutSshPrompts(ExecSettings.defaults(TestUser.current()).withOutputDir(dir.resolve("runs")));
         RunServices run = new RunServices(runner, executor, Platform::runLater, dialogs, TerminalLauncher.system(LaunchOptions.fromSystem()), new KnownValues());
         feature = new IncidentFeature(executor, Platform::runLater, dialogs, runbooks,
                 () -> IncidentStores.embedded(dir.resolve("data/incidents.db"), StoreOptions.defaults()), run,

@@ -1,5 +1,6 @@
 package dev.incidentconsole.app.gui.links;
 
+import dev.incidentconsole.exec.testing.TestUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.incidentconsole.app.gui.Navigation;
@@ -69,7 +70,7 @@ class LinkOpenerTest {
         };
         opener = new LinkOpener(executor, new DeepLinkResolver(List.of(folder), new RunbookParser()),
                 new SectionOpener(navigation, "runbooks", tree, f -> Optional.of(folder)), known, dialogs);
-        runner = CommandRunner.withoutSshPrompts(ExecSettings.defaults().withOutputDir(dir.resolve("runs")));
+        runner = CommandRunner.withoutSshPrompts(ExecSettings.defaults(TestUser.current()).withOutputDir(dir.resolve("runs")));
     }
 
     @AfterEach

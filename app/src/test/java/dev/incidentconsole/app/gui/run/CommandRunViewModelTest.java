@@ -1,5 +1,6 @@
 package dev.incidentconsole.app.gui.run;
 
+import dev.incidentconsole.exec.testing.TestUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.incidentconsole.app.gui.util.DirectTaskExecutor;
@@ -45,7 +46,7 @@ class CommandRunViewModelTest {
 
     @BeforeEach
     void services() throws Exception {
-        runner = CommandRunner.withoutSshPrompts(ExecSettings.defaults().withOutputDir(dir.resolve("runs"))
+        runner = CommandRunner.withoutSshPrompts(ExecSettings.defaults(TestUser.current()).withOutputDir(dir.resolve("runs"))
                 .withKillGrace(Duration.ofSeconds(1)));
         Path terminal = Files.writeString(dir.resolve("fake-term"), "#!/bin/sh\nprintf '%s\\n' \"$@\" > \""
                 + dir.resolve("terminal-args") + "\"\n");

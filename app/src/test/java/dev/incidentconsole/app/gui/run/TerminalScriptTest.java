@@ -1,5 +1,6 @@
 package dev.incidentconsole.app.gui.run;
 
+import dev.incidentconsole.exec.testing.TestUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.incidentconsole.exec.DockerTarget;
@@ -45,7 +46,7 @@ class TerminalScriptTest {
     @MethodSource("targets")
     void interactiveCommandRunsWithATerminalOnItsTarget(Target target, String expected) throws ExecException {
         PreparedCommand prepared;
-        try (CommandRunner runner = CommandRunner.withoutSshPrompts(ExecSettings.defaults())) {
+        try (CommandRunner runner = CommandRunner.withoutSshPrompts(ExecSettings.defaults(TestUser.current()))) {
             prepared = runner.prepare(RunRequest.of("psql -h db", target));
         }
 

@@ -1,5 +1,6 @@
 package dev.incidentconsole.exec.callers;
 
+import dev.incidentconsole.exec.testing.TestUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -39,7 +40,7 @@ class DestructiveCommandConfirmationTest {
 
     @BeforeEach
     void open() throws Exception {
-        runner = CommandRunner.withoutSshPrompts(ExecSettings.defaults().withOutputDir(dir.resolve("runs")));
+        runner = CommandRunner.withoutSshPrompts(ExecSettings.defaults(TestUser.current()).withOutputDir(dir.resolve("runs")));
         target = new LocalTarget("t", Files.createDirectory(dir.resolve("work")), Map.of(), false);
         victim = Files.createDirectory(dir.resolve("work/data"));
         Files.writeString(victim.resolve("orders.db"), "x");

@@ -30,7 +30,7 @@ final class OpenSshAgent implements AutoCloseable {
     }
 
     static boolean available() {
-        return List.of("ssh-agent", "ssh-add", "ssh-keygen").stream().allMatch(t -> Executables.find(t).isPresent());
+        return List.of("ssh-agent", "ssh-add", "ssh-keygen").stream().allMatch(t -> Executables.find(t, System.getenv("PATH")).isPresent());
     }
 
     static OpenSshAgent start(Path dir) throws Exception {

@@ -1,5 +1,6 @@
 package dev.incidentconsole.exec.ssh;
 
+import dev.incidentconsole.exec.testing.TestUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -58,7 +59,7 @@ class OpenSshTest {
     }
 
     private static CommandRunner runner(HostKeyDecision decision) {
-        ExecSettings settings = ExecSettings.defaults().withOutputDir(dir.resolve("runs"))
+        ExecSettings settings = ExecSettings.defaults(TestUser.current()).withOutputDir(dir.resolve("runs"))
                 .withKillGrace(Duration.ofSeconds(1));
         return new CommandRunner(settings, new SshConnections(SshConfigFile.empty(), decision,
                 (file, attempt) -> PASSPHRASE.toCharArray(), Duration.ofSeconds(10), Duration.ofSeconds(30),

@@ -1,5 +1,6 @@
 package dev.incidentconsole.exec.ssh;
 
+import dev.incidentconsole.exec.testing.TestUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -63,7 +64,7 @@ class SshRunTest {
     }
 
     private CommandRunner runner(SshConfigFile config) {
-        ExecSettings settings = ExecSettings.defaults().withOutputDir(dir.resolve("runs"))
+        ExecSettings settings = ExecSettings.defaults(TestUser.current()).withOutputDir(dir.resolve("runs"))
                 .withKillGrace(Duration.ofSeconds(1));
         return new CommandRunner(settings, new SshConnections(config, HostKeyDecision.REJECT, PassphraseProvider.NONE,
                 Duration.ofSeconds(10), Duration.ofSeconds(30), SshAgent.none()));

@@ -14,8 +14,11 @@ import dev.incidentconsole.health.spec.TcpSpec;
 import dev.incidentconsole.health.spec.WebSocketSpec;
 import dev.incidentconsole.exec.CommandRunner;
 import dev.incidentconsole.exec.ExecSettings;
+import dev.incidentconsole.exec.LocalUser;
+import dev.incidentconsole.health.Status;
 import java.io.Closeable;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
@@ -38,11 +41,20 @@ public final class Probes implements Closeable {
     private OkHttpClient http;
 
     /**
-     * Probes with their own command runner ({@link #settings()}): SSH logs in with the ssh-agent and the
-     * target's keys and trusts only host keys already in known_hosts, as nobody is there to answer a prompt.
+     * Probes without a command runner: a check command is not run, its status is UNKNOWN and its reason says why.
+     * For checks that need no command (HTTP, TCP, databases, alerts); give a runner for the others.
      */
     public Probes() {
-        this(CommandRunner.withoutSshPrompts(settings()), true);
+        this(null, false);
+    }
+
+    /**
+     * Probes with their own command runner ({@link #settings(LocalUser)}), running commands as {@code user}: SSH
+     * logs in with the ssh-agent and the target's keys and trusts only host keys already in known_hosts, as nobody
+     * is there to answer a prompt.
+     */
+    public Probes(LocalUser user) {
+        this(CommandRunner.withoutSshPrompts(settings(user)), true);
     }
 
     /** Probes running check commands through {@code runner}, which the caller keeps and closes. */
@@ -79,7 +91,7 @@ public final class Probes implements Closeable {
         } else if (spec instanceof RedisSpec s) {
             return new RedisProbe(s);
         } else if (spec instanceof CommandSpec s) {
-            return new CommandProbe(s, runner, "the check " + s.describe());
+            return commandProbe(s, "the check " + s.describe());
         } else if (spec instanceof AlertmanagerSpec s) {
             return new AlertmanagerProbe(s, this::http);
         }
@@ -92,7 +104,7 @@ public final class Probes implements Closeable {
      * connections; the runbook checks it with docker exec}.
      */
     public Probe create(ServiceSpec service) {
-        Probe probe = service.probe() instanceof CommandSpec s ? new CommandProbe(s, runner, "service \""
+        Probe probe = service.probe() instanceof CommandSpec s ? commandProbe(s, "service \""
                 + service.name() + "\"" + (service.origin().isEmpty() ? "" : ", " + service.origin()))
                 : create(service.probe());
         RunbookCheck check = service.runbookCheck();
@@ -105,15 +117,23 @@ public final class Probes implements Closeable {
         };
     }
 
+    private Probe commandProbe(CommandSpec spec, String where) {
+        if (runner == null) {
+            return context -> ProbeResult.of(Status.UNKNOWN, "not run: no command runner was given for "
+                    + where, Duration.ZERO, Instant.now());
+        }
+        return new CommandProbe(spec, runner, where);
+    }
+
     /**
-     * The settings of the runner {@link #Probes()} makes: output files (deleted after each check) under
+     * The settings of the runner {@link #Probes(LocalUser)} makes: output files (deleted after each check) under
      * {@code health-runs} beside exec's default runs folder, a short tail, 1 s from SIGTERM to SIGKILL, and
      * 200 ms to read what a background child still prints after the check exited.
      */
-    public static ExecSettings settings() {
-        ExecSettings d = ExecSettings.defaults();
+    public static ExecSettings settings(LocalUser user) {
+        ExecSettings d = ExecSettings.defaults(user);
         return new ExecSettings(d.outputDir().resolveSibling("health-runs"), 200, 64 * 1024, d.defaultTimeout(),
-                Duration.ofSeconds(1), Duration.ofMillis(200), d.kubectl());
+                Duration.ofSeconds(1), Duration.ofMillis(200), d.kubectl(), user);
     }
 
     @Override
@@ -122,7 +142,7 @@ public final class Probes implements Closeable {
             http.dispatcher().executorService().shutdown();
             http.connectionPool().evictAll();
         }
-        if (ownsRunner) {
+        if (ownsRunner && runner != null) {
             runner.close();
         }
     }

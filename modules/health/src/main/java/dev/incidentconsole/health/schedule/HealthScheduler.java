@@ -367,8 +367,8 @@ public final class HealthScheduler implements Closeable {
 
         /**
          * Runs check commands through {@code value} (the caller keeps and closes it, after the scheduler), e.g.
-         * one with the app's SSH config and agent; by default the probes make their own
-         * ({@link Probes#Probes()}). Ignored when {@link #probes} are given.
+         * one with the app's SSH config and agent; without one, check commands are not run (their status is UNKNOWN,
+         * {@link Probes#Probes()}). Ignored when {@link #probes} are given.
          */
         public Builder commandRunner(CommandRunner value) {
             this.runner = value;

@@ -2,6 +2,7 @@ package dev.incidentconsole.health.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.incidentconsole.exec.testing.TestUser;
 import dev.incidentconsole.exec.CommandRunner;
 import dev.incidentconsole.exec.ExecSettings;
 import dev.incidentconsole.health.ProbeContext;
@@ -34,9 +35,9 @@ class CommandProbeTest {
 
     @BeforeEach
     void open() {
-        ExecSettings d = Probes.settings();
+        ExecSettings d = Probes.settings(TestUser.current());
         runner = CommandRunner.withoutSshPrompts(new ExecSettings(dir.resolve("runs"), d.tailLines(), d.tailChars(),
-                d.defaultTimeout(), d.killGrace(), d.drainTimeout(), d.kubectl()));
+                d.defaultTimeout(), d.killGrace(), d.drainTimeout(), d.kubectl(), d.user()));
         probes = new Probes(runner);
     }
 

@@ -2,6 +2,7 @@ package dev.incidentconsole.health.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.incidentconsole.exec.testing.TestUser;
 import dev.incidentconsole.exec.CommandRunner;
 import dev.incidentconsole.exec.DockerTarget;
 import dev.incidentconsole.exec.ExecSettings;
@@ -75,9 +76,9 @@ class RemoteCommandProbeTest {
                     + "done; echo; } >> " + argv + "\necho ok\n");
             Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
         }
-        ExecSettings d = Probes.settings();
+        ExecSettings d = Probes.settings(TestUser.current());
         ExecSettings settings = new ExecSettings(dir.resolve("runs"), d.tailLines(), d.tailChars(), d.defaultTimeout(),
-                d.killGrace(), d.drainTimeout(), bin.resolve("kubectl").toString());
+                d.killGrace(), d.drainTimeout(), bin.resolve("kubectl").toString(), d.user());
         runner = new CommandRunner(settings, new SshConnections(SshConfigFile.empty(), HostKeyDecision.REJECT,
                 PassphraseProvider.NONE, Duration.ofSeconds(10), Duration.ofSeconds(30), SshAgent.none()));
         probes = new Probes(runner);

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.incidentconsole.exec.testing.TestUser;
 import dev.incidentconsole.health.ServiceSpec;
 import dev.incidentconsole.health.Status;
+import dev.incidentconsole.health.probe.Probes;
 import dev.incidentconsole.health.spec.CommandSpec;
 import dev.incidentconsole.health.spec.HttpSpec;
 import dev.incidentconsole.health.spec.TcpSpec;
@@ -114,10 +116,21 @@ class HealthSchedulerTest {
     }
 
     @Test
+    void aCheckCommandWithoutACommandRunnerIsNotRunAndSaysSo() throws Exception {
+        try (HealthScheduler s = HealthScheduler.builder().initialSpread(Duration.ofHours(1)).build()) {
+            s.watch(ServiceSpec.of("cmd", "localhost", 0, CommandSpec.of("true")));
+            ServiceStatus status = s.checkNow("cmd").get(10, TimeUnit.SECONDS);
+            assertThat(status.status()).isEqualTo(Status.UNKNOWN);
+            assertThat(status.reason()).startsWith("not run: no command runner was given");
+        }
+    }
+
+    @Test
     void overrunningProbeIsAbandonedAndReportedAsTimeout() throws Exception {
         // The command ignores SIGTERM, so the probe's own stop takes the kill grace: the scheduler's hard
         // timeout answers first, and the command is still killed.
-        try (HealthScheduler s = HealthScheduler.builder().initialSpread(Duration.ofHours(1)).build()) {
+        try (Probes probes = new Probes(TestUser.current());
+             HealthScheduler s = HealthScheduler.builder().probes(probes).initialSpread(Duration.ofHours(1)).build()) {
             s.watch(ServiceSpec.of("stuck", "localhost", 0, CommandSpec.of("trap '' TERM; sleep 300; sleep 301"))
                     .withTimeout(Duration.ofMillis(300)).withRetries(1, null));
             ServiceStatus status = s.checkNow("stuck").get(10, TimeUnit.SECONDS);
