@@ -1,5 +1,6 @@
 package dev.incidentconsole.bench.exec;
 
+import dev.incidentconsole.app.settings.LaunchOptions;
 import dev.incidentconsole.exec.CommandRunner;
 import dev.incidentconsole.exec.ExecSettings;
 import dev.incidentconsole.exec.LocalTarget;
@@ -61,7 +62,8 @@ public final class ExecBench {
     private static void sshjReused(Path dir, LoopbackSshd sshd, int commands) throws Exception {
         SshHost host = new SshHost("bench", "127.0.0.1", sshd.port, System.getProperty("user.name"),
                 List.of(sshd.userKey), null, dir.resolve("known_hosts"));
-        ExecSettings settings = ExecSettings.defaults().withOutputDir(dir.resolve("runs"));
+        ExecSettings settings = ExecSettings.defaults(LaunchOptions.fromSystem().localUser())
+                .withOutputDir(dir.resolve("runs"));
         try (CommandRunner runner = new CommandRunner(settings, new SshConnections(SshConfigFile.empty(), key -> true,
                 PassphraseProvider.NONE, Duration.ofSeconds(10), Duration.ofSeconds(30)))) {
             SshTarget target = SshTarget.of(host, false);
@@ -118,7 +120,8 @@ public final class ExecBench {
         Path file = dir.resolve("big.txt");
         exec(List.of("sh", "-c", "seq -f '%099.0f' 1 " + lines + " > " + file), null);
         long bytes = Files.size(file);
-        ExecSettings settings = ExecSettings.defaults().withOutputDir(dir.resolve("runs"));
+        ExecSettings settings = ExecSettings.defaults(LaunchOptions.fromSystem().localUser())
+                .withOutputDir(dir.resolve("runs"));
         try (CommandRunner runner = CommandRunner.withoutSshPrompts(settings)) {
             for (int round = 1; round <= 2; round++) {
                 long t = System.nanoTime();
