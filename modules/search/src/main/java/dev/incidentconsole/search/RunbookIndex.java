@@ -58,7 +58,8 @@ public final class RunbookIndex implements Closeable {
     private final SearchThreads threads;
     private final int minPartDocs;
     private final SearcherManager searchers;
-    private final RunbookParser parser = new RunbookParser();
+    /** Null when opened read-only: a search that parses nothing does not build the Markdown parser either. */
+    private final RunbookParser parser;
     private final IndexListener listener;
     private final Map<String, Path> files = new ConcurrentHashMap<>();
     /** What a stored index knows of its files; null for the window's temporary index. */
@@ -86,6 +87,7 @@ public final class RunbookIndex implements Closeable {
         this.minPartDocs = minPartDocs;
         this.listener = listener;
         this.queries = new QueryBuilder(synonyms);
+        this.parser = new RunbookParser();
         IndexFolder created = null;
         try {
             created = kept == null ? new IndexFolder() : IndexFolder.kept(kept);
@@ -116,6 +118,7 @@ public final class RunbookIndex implements Closeable {
         this.listener = listener;
         this.queries = new QueryBuilder(synonyms);
         this.writer = null;
+        this.parser = null;
         this.stamps = null;
         this.folder = kept;
         this.searchers = new SearcherManager(reader, null);
@@ -242,6 +245,7 @@ public final class RunbookIndex implements Closeable {
     /** {@link #reindex} without making the change visible yet: bulk loads refresh once at the end. */
     boolean load(Path file, boolean visibleNow) {
         Path abs = file.toAbsolutePath().normalize();
+        writer(); // throws when read-only, before a parser that is not there
         Runbook runbook;
         try {
             runbook = parser.parse(abs);

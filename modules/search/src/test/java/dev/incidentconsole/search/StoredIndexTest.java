@@ -140,6 +140,9 @@ class StoredIndexTest {
         try (RunbookIndex index = RunbookIndex.stored(store, files(), Synonyms.bundled(), IndexListener.NONE)) {
             assertThatThrownBy(() -> index.update(files())).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("read-only");
+            // It has no parser: re-indexing a file is refused, not reported as a file the parser failed on.
+            assertThatThrownBy(() -> index.reindex(files().get(0))).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("read-only");
             assertThat(index.search(SearchQuery.of("pool is full")).stream().map(SearchHit::title).toList())
                     .isEqualTo(first).first().isEqualTo("Too many clients");
             assertThat(index.files()).hasSize(3);
