@@ -96,6 +96,9 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
         ds.setSocketTimeout(seconds * 3);
         ds.setTcpKeepAlive(true);
         ds.setApplicationName("incident-console");
+        // No named server-side statements: a PgBouncer in transaction mode hands the server connection to another
+        // console between transactions, whose pgjdbc then finds "S_1" already there and the append fails.
+        ds.setPrepareThreshold(0);
         boolean migrated = true;
         try {
             Migrations.migrate(ds, where);
