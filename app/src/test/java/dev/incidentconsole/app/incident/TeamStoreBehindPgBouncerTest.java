@@ -1,6 +1,7 @@
 package dev.incidentconsole.app.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.incidentconsole.app.stack.DebianServers;
 import dev.incidentconsole.incident.EntryBody;
@@ -70,6 +71,18 @@ class TeamStoreBehindPgBouncerTest {
             assertThat(notes.stream().filter(n -> n.startsWith("alice")).toList()).isEqualTo(numbered("alice", 12));
             assertThat(notes.stream().filter(n -> n.startsWith("bob")).toList()).isEqualTo(numbered("bob", 12));
         }
+    }
+
+    @Test
+    void aPgBouncerThatRefusesJdbcsStartupParameterIsAnErrorNamingTheFixNotAnOutage() throws Exception {
+        String url = bouncer("transaction", "");
+
+        assertThatThrownBy(() -> IncidentStores.postgresQueueing(url, "app", PASSWORD, dir.resolve("queueing"),
+                StoreOptions.defaults()))
+                .isInstanceOf(StoreException.class)
+                .satisfies(e -> assertThat(((StoreException) e).reason()).isNotEqualTo(StoreException.Reason.UNAVAILABLE))
+                .hasMessageContaining("refuses the startup parameter extra_float_digits")
+                .hasMessageContaining("ignore_startup_parameters = extra_float_digits");
     }
 
     private String bouncer(String poolMode, String ignored) throws Exception {
