@@ -2,6 +2,7 @@ package dev.incidentconsole.app.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.incidentconsole.app.stack.DebianServers;
 import dev.incidentconsole.incident.EntryBody;
@@ -14,8 +15,10 @@ import dev.incidentconsole.incident.StoreException;
 import dev.incidentconsole.incident.StoreOptions;
 import dev.incidentconsole.incident.TimelineEntry;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -70,6 +73,24 @@ class TeamStoreBehindPgBouncerTest {
             assertThat(notes).hasSize(24);
             assertThat(notes.stream().filter(n -> n.startsWith("alice")).toList()).isEqualTo(numbered("alice", 12));
             assertThat(notes.stream().filter(n -> n.startsWith("bob")).toList()).isEqualTo(numbered("bob", 12));
+        }
+    }
+
+    @Test
+    void aConsoleFollowingATimelineThroughTheBouncerSeesTheOtherConsolesEntries() throws Exception {
+        String url = bouncer("transaction", "extra_float_digits");
+        try (IncidentStore alice = open(url, "alice"); IncidentStore bob = open(url, "bob")) {
+            Incident incident = alice.create(IncidentDraft.of("Checkout 502s", Severity.P1), "alice");
+            List<String> seen = new CopyOnWriteArrayList<>();
+            try (var following = alice.subscribe(incident.id(), 0, e -> {
+                if (e.body() instanceof EntryBody.Note n) {
+                    seen.add(n.text());
+                }
+            })) {
+                Thread.sleep(1000); // the listener connects in the background
+                notes(bob, incident.id(), "bob", 2);
+                await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(seen).isEqualTo(numbered("bob", 2)));
+            }
         }
     }
 
