@@ -137,8 +137,8 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private int finish(RunHandle handle, PrintWriter out, PrintWriter err) throws ExecException {
-        handle.addListener(new Printer(out, err, showSecrets ? null : SecretMasker.standard().lines(),
-                showSecrets ? null : SecretMasker.standard().lines()));
+        SecretMasker masker = SecretMasker.standard().forCommand(handle.prepared().runText());
+        handle.addListener(new Printer(out, err, showSecrets ? null : masker.lines(), showSecrets ? null : masker.lines()));
         // Ctrl-C stops the command too: locally the shell gets the signal anyway, remote ones need a cancel.
         Thread cancel = new Thread(handle::cancel, "run-cancel");
         Runtime.getRuntime().addShutdownHook(cancel);

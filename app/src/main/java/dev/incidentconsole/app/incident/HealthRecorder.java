@@ -67,6 +67,10 @@ public final class HealthRecorder implements HealthListener, AutoCloseable {
     private final Map<String, StatusChange> pending = new HashMap<>();
     private final AlertChanges alerts = new AlertChanges();
     private final Set<UUID> written = new HashSet<>();
+    /** The last recorded change of each service it left not UP: where an incident opened about it starts. */
+    private final Map<String, Standing> standing = new HashMap<>();
+    /** Incidents that have the standing changes, or were open when they were recorded. */
+    private final Set<String> caughtUp = new HashSet<>();
     private final Clock clock = Clock.systemUTC();
     private List<Incident> open = List.of();
     private String environment = "";
@@ -93,6 +97,7 @@ public final class HealthRecorder implements HealthListener, AutoCloseable {
             environment = name == null ? "" : name;
             settled.clear();
             pending.clear();
+            standing.clear();
             alerts.clear();
         });
     }
@@ -112,6 +117,7 @@ public final class HealthRecorder implements HealthListener, AutoCloseable {
                 }
             }
             open = List.copyOf(merged);
+            catchUp(open);
         });
     }
 
@@ -165,6 +171,31 @@ public final class HealthRecorder implements HealthListener, AutoCloseable {
                         author, null, body));
             }
         }
+        if (p.to() == Status.UP) {
+            standing.remove(s.name());
+        } else {
+            standing.put(s.name(), new Standing(spec, body, happened));
+        }
+    }
+
+    /**
+     * An incident opened from an amber or red service (here, in another console, on the command line) gets the
+     * change that made it so, at the time it happened: the postmortem then shows what the on-call engineer saw.
+     */
+    private void catchUp(List<Incident> incidents) {
+        for (Incident i : incidents) {
+            if (caughtUp.add(i.id())) {
+                for (Standing st : standing.values()) {
+                    if (IncidentScope.coversService(i, environment, st.spec())) {
+                        append(new TimelineEntry(UUID.randomUUID(), i.id(), 0, micros(st.happened()),
+                                micros(clock.instant()), author, null, st.body()));
+                    }
+                }
+            }
+        }
+    }
+
+    private record Standing(ServiceSpec spec, EntryBody body, Instant happened) {
     }
 
     /**
@@ -209,6 +240,7 @@ public final class HealthRecorder implements HealthListener, AutoCloseable {
     private List<Incident> openIncidents() {
         try {
             open = store.call().list(true);
+            catchUp(open);
         } catch (StoreException e) {
             LOG.debug("Using the last list of open incidents: {}", e.getMessage());
         } catch (Exception e) {

@@ -1,8 +1,10 @@
 package dev.incidentconsole.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.incidentconsole.app.links.LinkRunbooks;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,6 +40,25 @@ class OpenCommandTest {
                 .contains("kubectl -n 'lantern' describe pod '$(touch " + marker + ")'")
                 .contains("kubectl -n 'lantern' logs '$(touch " + marker + ")' --previous");
         assertThat(marker).doesNotExist();
+    }
+
+    @Test
+    void theAlertsPodLabelFillsTheRunbooksPodNamePlaceholder() throws Exception {
+        // Alertmanager labels say pod, container, deployment; runbooks write <pod-name>, as seed 003 does
+        String shared = System.getProperty("incident.shared.dir");
+        Path seed = shared == null ? null : Path.of(shared, "seeds", "003_18a3cb0d6890033e.txt");
+        assumeTrue(seed != null && Files.exists(seed), "seed 003 is absent; skipping");
+        Path team = Files.createDirectories(dir.resolve("team"));
+        Files.copy(seed, team.resolve("ai-agents.txt"));
+
+        int code = cli.run("open", "--print", "--runbooks", team.toString(),
+                "incident-console://alert?name=PodRestartingFrequently&label.namespace=ai-agents&label.pod=agent-research-5f7c9-x2k4q");
+
+        assertThat(code).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("PodRestartingFrequently Alert")
+                .contains("kubectl describe pod 'agent-research-5f7c9-x2k4q' -n ai-agents")
+                .contains("kubectl logs 'agent-research-5f7c9-x2k4q' -n ai-agents --previous")
+                .doesNotContain("No value for <pod-name>");
     }
 
     @Test

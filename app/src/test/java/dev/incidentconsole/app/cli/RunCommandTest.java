@@ -152,6 +152,18 @@ class RunCommandTest {
     }
 
     @Test
+    void aPasswordTheCommandPrintsBackBareIsMaskedOnTheTerminalAndInTheRunLog() throws Exception {
+        // as redis-cli -a X CONFIG GET requirepass does: the value alone on a line, no rule can tell it is one
+        assertThat(run("run", "--", "PGPASSWORD=hunter2secret sh -c 'echo password_is; echo \"$PGPASSWORD\"'")).isZero();
+
+        assertThat(cli.out()).isEqualTo("password_is" + System.lineSeparator() + "****" + System.lineSeparator());
+        try (Stream<Path> files = Files.list(dir.resolve("data/runs"))) {
+            Path log = files.filter(f -> f.toString().endsWith(".log")).findFirst().orElseThrow();
+            assertThat(Files.readString(log)).isEqualTo("password_is\n****\n");
+        }
+    }
+
+    @Test
     void psqlWithAShortFlagClusterHoldingCIsRunNotSentToATerminal() {
         // -tAc is -t -A -c: a batch query. psql may be missing or the port closed: anything but 126 will do.
         assertThat(run("run", "--", "psql -h 127.0.0.1 -p 1 -tAc \"SELECT 1\"")).isNotEqualTo(126);

@@ -129,6 +129,32 @@ class HealthRecorderTest {
         assertThat(receipts).extracting(r -> r.entry().incidentId()).contains(linked.id(), wholeEnvironment.id());
     }
 
+    @Test
+    void anIncidentOpenedWhileItsServiceIsDegradedStartsWithWhenItBecameSo() throws Exception {
+        AtomicInteger checks = new AtomicInteger();
+        HttpServer api = serve(scripted("UUG", checks));
+        HealthRecorder recorder = recorder("alice", "prod");
+        scheduler.watch(http("api", Loopback.port(api), 1));
+        await().atMost(Duration.ofSeconds(20)).until(() -> checks.get() >= 6);
+        recorder.awaitIdle();
+
+        // the on-call engineer opens it from the amber row, minutes later at 3 a.m.
+        Incident incident = incident("Postgres near its connection limit", "prod", "api");
+        Incident other = incident("Cache evictions", "prod", "cache");
+        recorder.knownOpen(List.of(incident, other));
+        recorder.knownOpen(List.of(incident, other));
+        recorder.awaitIdle();
+
+        assertThat(health(incident)).containsExactly("up->degraded");
+        assertThat(health(other)).isEmpty();
+        TimelineEntry degraded = store.entries(incident.id(), 0).stream()
+                .filter(e -> e.body() instanceof EntryBody.HealthChanged).findFirst().orElseThrow();
+        assertThat(degraded.occurredAt()).isBefore(incident.startedAt());
+        List<java.time.Instant> amberChecks = scheduler.status("api").orElseThrow().history().stream()
+                .filter(r -> r.status() == Status.DEGRADED).map(dev.incidentconsole.health.ProbeResult::checkedAt).toList();
+        assertThat(degraded.occurredAt()).isEqualTo(amberChecks.get(0).truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+    }
+
     /** Each letter is what the service answers to one check: U up, D 503, G degraded; the last repeats. */
     @ParameterizedTest(name = "{0} with retries {1}")
     @CsvSource(delimiter = '|', value = {

@@ -113,6 +113,16 @@ public final class DebianServers implements AutoCloseable {
      * ignores {@code extra_float_digits}, as PgBouncer's documentation advises for JDBC clients.
      */
     public void pgbouncer(int port, int serverPort, String database, String user, String password) throws Exception {
+        pgbouncer(port, serverPort, database, user, password, "session", "extra_float_digits");
+    }
+
+    /**
+     * PgBouncer as teams run it: {@code poolMode} {@code session} or {@code transaction} (the usual choice in front
+     * of a busy database), {@code ignoredParameters} the {@code ignore_startup_parameters} line's value (empty: the
+     * default, which refuses pgjdbc's {@code extra_float_digits}).
+     */
+    public void pgbouncer(int port, int serverPort, String database, String user, String password, String poolMode,
+                          String ignoredParameters) throws Exception {
         Path pgbouncer = require("pgbouncer", "pgbouncer");
         Path users = Files.writeString(dir.resolve("userlist.txt"), "\"" + user + "\" \"" + password + "\"\n");
         Path ini = Files.writeString(dir.resolve("pgbouncer.ini"), """
@@ -124,9 +134,10 @@ public final class DebianServers implements AutoCloseable {
                 unix_socket_dir =
                 auth_type = scram-sha-256
                 auth_file = %s
-                pool_mode = session
-                ignore_startup_parameters = extra_float_digits
-                """.formatted(database, serverPort, database, port, users));
+                pool_mode = %s
+                %s
+                """.formatted(database, serverPort, database, port, users, poolMode,
+                ignoredParameters.isEmpty() ? "" : "ignore_startup_parameters = " + ignoredParameters));
         start(asPostgres(List.of(pgbouncer.toString(), ini.toString())), "pgbouncer");
         waitFor("PgBouncer on " + port, () -> accepts(port));
     }

@@ -8,6 +8,7 @@ import dev.incidentconsole.exec.ssh.SshConfigFile;
 import dev.incidentconsole.exec.ssh.SshConnections;
 import dev.incidentconsole.runbook.Danger;
 import dev.incidentconsole.runbook.DangerRules;
+import dev.incidentconsole.runbook.SecretMasker;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -99,7 +100,8 @@ public final class CommandRunner implements Closeable {
         Execution execution = execute(prepared.runText(), prepared.target());
         OutputSink sink;
         try {
-            sink = new OutputSink(outputFile(), settings.tailLines(), settings.tailChars());
+            sink = new OutputSink(outputFile(), settings.tailLines(), settings.tailChars(),
+                    SecretMasker.standard().forCommand(prepared.runText()));
         } catch (IOException e) {
             execution.terminate(Duration.ZERO);
             throw new ExecException(ExecException.Reason.IO, "Cannot create the output file in "

@@ -64,8 +64,22 @@ public final class Redactor {
         return entry.withBody(IncidentJson.bodyFromTree(masked));
     }
 
-    /** A copy of {@code node} with every string value masked ({@code command} fields as commands), except {@code kind} fields. */
+    /**
+     * A copy of {@code node} with every string value masked ({@code command} fields as commands), except {@code kind}
+     * fields; the other fields of an object with a {@code command} (its output) also lose the command's secret values.
+     */
     public JsonNode redactTree(JsonNode node) {
+        JsonNode command = node.isObject() ? node.get("command") : null;
+        if (command != null && command.isTextual()) {
+            SecretMasker own = masker.forCommand(command.textValue());
+            if (own != masker) {
+                return new Redactor(own).redactFields(node);
+            }
+        }
+        return redactFields(node);
+    }
+
+    private JsonNode redactFields(JsonNode node) {
         if (node.isTextual()) {
             return TextNode.valueOf(redact(node.textValue()));
         }

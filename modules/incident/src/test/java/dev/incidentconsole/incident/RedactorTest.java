@@ -42,6 +42,16 @@ class RedactorTest {
     }
 
     @Test
+    void aPasswordTheCommandPrintsBackIsMaskedInTheStoredOutput() {
+        String command = "redis-cli -p 56379 -a redissecret CONFIG GET requirepass";
+        TimelineEntry e = TimelineEntry.create("INC-20261122-abcdef", "alice",
+                new EntryBody.StepFinished(command, "local", 0, 20, "requirepass\nredissecret", null));
+        EntryBody.StepFinished step = (EntryBody.StepFinished) redactor.redact(e).body();
+        assertThat(step.command()).isEqualTo("redis-cli -p 56379 -a **** CONFIG GET requirepass");
+        assertThat(step.output()).isEqualTo("requirepass\n****");
+    }
+
+    @Test
     void anEntryWithoutSecretsIsReturnedAsItIs() {
         TimelineEntry e = TimelineEntry.create("INC-20261122-abcdef", "alice", new EntryBody.Note("all calm", null));
         assertThat(redactor.redact(e)).isSameAs(e);

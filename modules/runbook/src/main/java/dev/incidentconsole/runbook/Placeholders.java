@@ -47,11 +47,13 @@ public final class Placeholders {
     }
 
     /**
-     * The form in which placeholder names match a value's name: lower case, letters and digits only, so
-     * {@code <pod-name>}, {@code $POD_NAME} and {@code podName} are one name.
+     * The form in which placeholder names match a value's name: lower case, letters and digits only, without a
+     * trailing {@code name}, so {@code <pod-name>}, {@code $POD_NAME}, {@code podName} and an alert's {@code pod}
+     * label are one name ({@code <hostname>} is {@code host}; {@code name} alone stays {@code name}).
      */
     public static String nameKey(String name) {
-        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        String key = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        return key.length() > 4 && key.endsWith("name") ? key.substring(0, key.length() - 4) : key;
     }
 
     /** The placeholders of a command in order of appearance; empty for null or blank input. */

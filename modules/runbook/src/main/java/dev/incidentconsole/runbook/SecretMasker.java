@@ -79,6 +79,19 @@ public final class SecretMasker {
     }
 
     /**
+     * This masker plus the secret values written in {@code command} ({@code -a X}, {@code PGPASSWORD=X}, a URL's
+     * password...), for the command's output: a tool that prints its own password back ({@code CONFIG GET
+     * requirepass}, {@code echo $PGPASSWORD}) prints it bare, where no rule could tell it from other text.
+     *
+     * @param command the text the shell runs; null or without secrets gives this masker
+     */
+    public SecretMasker forCommand(String command) {
+        List<String> values = findInCommand(command).stream()
+                .map(s -> command.substring(s.start(), s.end()).replaceAll("^['\"]+|['\"]+$", "")).toList();
+        return values.isEmpty() ? this : withSecrets(values);
+    }
+
+    /**
      * Where the secrets of {@code text} are, in text order, never overlapping. The text is free text (command
      * output, a note, a reason): each line is read by the patterns, and a line that may hold a command-line form
      * ({@code mysql -pX}, {@code --password X}) is also read as a shell command, with the lines it continues

@@ -110,4 +110,19 @@ class PlaceholdersTest {
         String command = "run " + "<p> $V ${W} {x} VALUE_X ".repeat(4_000);
         assertThat(Placeholders.find(command)).hasSize(20_000);
     }
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource(textBlock = """
+            <pod-name>,   pod
+            $POD_NAME,    pod
+            podName,      pod
+            container_name, container
+            <hostname>,   host
+            DB_HOST,      dbhost
+            name,         name
+            """)
+    void aNameWithOrWithoutItsNameSuffixIsOneName(String written, String key) {
+        // alert labels say pod, container, deployment; runbooks write <pod-name>, $CONTAINER_NAME
+        assertThat(Placeholders.nameKey(written)).isEqualTo(key);
+    }
 }

@@ -105,6 +105,15 @@ class SecretMaskerTest {
     }
 
     @Test
+    void aCommandsOwnSecretValuesAreMaskedInItsOutputEvenBare() {
+        SecretMasker forRun = masker.forCommand("redis-cli -p 6379 -a 'r3dis-pw' CONFIG GET requirepass"
+                + " && PGPASSWORD=pg-s3cret psql -h db -U app -c 'SHOW password_encryption'");
+        assertThat(forRun.mask("requirepass\nr3dis-pw\nscram-sha-256 pg-s3cret")).isEqualTo("requirepass\n****\nscram-sha-256 ****");
+        assertThat(masker.forCommand("redis-cli -a $REDIS_PASSWORD ping")).as("a variable is no value").isSameAs(masker);
+        assertThat(masker.forCommand("kubectl get pods")).isSameAs(masker);
+    }
+
+    @Test
     void aPrivateKeyCutOffBeforeItsEndIsMaskedToTheEnd() {
         String text = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\nAKcwggSjAgEAAoIBAQ";
         assertThat(masker.mask(text)).isEqualTo("-----BEGIN PRIVATE KEY-----\n****");

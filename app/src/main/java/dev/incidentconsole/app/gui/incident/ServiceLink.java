@@ -8,10 +8,10 @@ import dev.incidentconsole.health.spec.ProbeSpec;
 import dev.incidentconsole.health.spec.RedisSpec;
 import dev.incidentconsole.health.spec.TcpSpec;
 import dev.incidentconsole.health.spec.WebSocketSpec;
+import dev.incidentconsole.runbook.Placeholders;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,19 +26,19 @@ import java.util.Optional;
  *                    {@code service}, {@code namespace}, {@code pod}, {@code job}, {@code instance}) to value
  */
 public record ServiceLink(String name, String environment, Map<String, String> values) {
-    /** Placeholder spellings (lower case, letters and digits only) that mean each canonical value. */
+    /** Placeholder spellings ({@link #key}: {@code <pod-name>} is {@code pod}) that mean each canonical value. */
     private static final Map<String, List<String>> ALIASES = Map.ofEntries(
-            Map.entry("service", List.of("service", "servicename", "svc", "app", "appname", "application", "deployment")),
-            Map.entry("host", List.of("host", "hostname", "server", "dbhost", "pghost", "redishost", "servicehost")),
+            Map.entry("service", List.of("service", "svc", "app", "application", "deployment")),
+            Map.entry("host", List.of("host", "server", "dbhost", "pghost", "redishost", "servicehost")),
             Map.entry("port", List.of("port", "dbport", "pgport", "redisport", "serviceport")),
             Map.entry("url", List.of("url", "endpoint", "healthurl", "serviceurl", "baseurl", "healthcheckurl")),
-            Map.entry("database", List.of("database", "db", "dbname", "pgdatabase", "databasename")),
-            Map.entry("user", List.of("dbuser", "pguser", "databaseuser", "user", "username")),
+            Map.entry("database", List.of("database", "db", "pgdatabase")),
+            Map.entry("user", List.of("dbuser", "pguser", "databaseuser", "user")),
             Map.entry("namespace", List.of("namespace", "ns", "kubenamespace", "k8snamespace", "kubernetesnamespace")),
-            Map.entry("pod", List.of("pod", "podname")),
-            Map.entry("job", List.of("job", "jobname")),
+            Map.entry("pod", List.of("pod")),
+            Map.entry("job", List.of("job")),
             Map.entry("instance", List.of("instance", "target")),
-            Map.entry("container", List.of("container", "containername")));
+            Map.entry("container", List.of("container")));
     /** Alert labels that name the service an alert is about, most specific first. */
     private static final List<String> SERVICE_LABELS = List.of("service", "app", "deployment", "job", "container");
 
@@ -107,9 +107,9 @@ public record ServiceLink(String name, String environment, Map<String, String> v
                 .filter(v -> v != null && !v.isBlank()).findFirst();
     }
 
-    /** A placeholder name without case, dashes or underscores: {@code <db-host>} and {@code $DB_HOST} match. */
+    /** A placeholder name as {@link Placeholders#nameKey} reads it: {@code <db-host>} and {@code $DB_HOST} match. */
     static String key(String name) {
-        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        return Placeholders.nameKey(name);
     }
 
     private static void fromUrl(Map<String, String> v, String url) {

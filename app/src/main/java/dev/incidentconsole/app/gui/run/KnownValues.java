@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Values to pre-fill placeholders with: what the target says ({@code namespace} from a kube target, a variable
  * of its {@code env:}, the SSH host...), else what the engineer typed for a placeholder of the same name in
- * this session. Names match ignoring case, dashes and underscores ({@code <pod-name>} = {@code $POD_NAME}).
+ * this session. Names match as {@link Placeholders#nameKey} says ({@code <pod-name>} = {@code $POD_NAME} = {@code pod}).
  * Kept in memory only, never written to disk. Thread-safe.
  */
 public final class KnownValues {
@@ -41,20 +41,20 @@ public final class KnownValues {
             return switch (key) {
                 case "namespace", "ns", "kubenamespace", "k8snamespace" -> kube.namespace();
                 case "context", "kubecontext", "cluster" -> kube.context();
-                case "pod", "podname" -> kube.pod();
-                case "container", "containername" -> kube.container();
+                case "pod" -> kube.pod();
+                case "container" -> kube.container();
                 default -> null;
             };
         }
         if (target instanceof DockerTarget docker) {
-            return key.equals("container") || key.equals("containername") ? docker.container()
+            return key.equals("container") ? docker.container()
                     : fromTarget(key, docker.host());
         }
         if (target instanceof SshTarget ssh) {
             String env = variable(key, ssh.environment());
             return env != null ? env : switch (key) {
-                case "host", "hostname", "server" -> ssh.host().host();
-                case "user", "username" -> ssh.host().user();
+                case "host", "server" -> ssh.host().host();
+                case "user" -> ssh.host().user();
                 default -> null;
             };
         }

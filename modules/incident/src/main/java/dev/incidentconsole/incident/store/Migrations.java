@@ -34,6 +34,10 @@ final class Migrations {
                     .load()
                     .migrate();
         } catch (FlywayException e) {
+            Optional<StoreException> pooler = SqlErrors.pooler(e, where);
+            if (pooler.isPresent()) {
+                throw pooler.get();
+            }
             if (SqlErrors.isConnectivity(e)) {
                 throw new StoreException(StoreException.Reason.UNAVAILABLE, "Cannot reach the incident database "
                         + where + "; check the address and that it is running, or use the embedded store.", e);

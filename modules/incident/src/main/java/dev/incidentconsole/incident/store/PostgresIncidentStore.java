@@ -96,6 +96,9 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
         ds.setSocketTimeout(seconds * 3);
         ds.setTcpKeepAlive(true);
         ds.setApplicationName("incident-console");
+        // No named server-side statements: a PgBouncer in transaction mode hands the server connection to another
+        // console between transactions, whose pgjdbc then finds "S_1" already there and the append fails.
+        ds.setPrepareThreshold(0);
         boolean migrated = true;
         try {
             Migrations.migrate(ds, where);
@@ -239,7 +242,9 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
     /**
      * Every retry interval: offline, tries to get back; online without notifications, checks the writer's
      * connection. A database that stops while the listener is not connected (it connects in the background
-     * after open, and again after a loss) gives no other sign until the next write.
+     * after open, and again after a loss) gives no other sign until the next write. Online, followed timelines
+     * also catch up: behind a PgBouncer in transaction mode LISTEN keeps no server connection, so notifications
+     * never come, and the listener cannot tell.
      */
     private void watchConnection() {
         try {
@@ -253,6 +258,7 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
                     checkWriter();
                 }
                 sendOrphanJournals();
+                dispatcher.pokeAll();
             }
         } catch (RuntimeException e) {
             // An exception would cancel the schedule, and with it every later check.

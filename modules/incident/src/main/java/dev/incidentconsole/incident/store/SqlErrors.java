@@ -2,16 +2,25 @@ package dev.incidentconsole.incident.store;
 
 import dev.incidentconsole.incident.StoreException;
 import java.sql.SQLException;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
 /** Sorts database errors into {@link StoreException.Reason}s. */
 final class SqlErrors {
+    /** PgBouncer's answer to a startup parameter it was not told to ignore; pgjdbc always sends extra_float_digits. */
+    private static final Pattern REFUSED_PARAMETER = Pattern.compile("unsupported startup parameter: ([A-Za-z_]+)");
+
     private SqlErrors() {
     }
 
     /** Whether {@code t} (or a cause) says the database cannot be reached, as opposed to a query error. */
     static boolean isConnectivity(Throwable t) {
+        if (refusedStartupParameter(t).isPresent()) {
+            return false; // the pooler answered: waiting for it to come back would wait forever
+        }
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof SQLException s && s.getSQLState() != null) {
                 String state = s.getSQLState();
@@ -27,7 +36,32 @@ final class SqlErrors {
         return false;
     }
 
+    /**
+     * A PgBouncer that refuses a startup parameter of the driver's (protocol error 08P01, which reads as an outage)
+     * as a configuration error naming the line that fixes it; empty for any other failure.
+     */
+    static Optional<StoreException> pooler(Throwable t, String where) {
+        return refusedStartupParameter(t).map(parameter -> new StoreException(StoreException.Reason.IO,
+                "The incident database " + where + " answers through a PgBouncer that refuses the startup parameter "
+                        + parameter + ", which the PostgreSQL driver always sends; add ignore_startup_parameters = "
+                        + parameter + " to pgbouncer.ini, or point the store at PostgreSQL itself.", t));
+    }
+
+    private static Optional<String> refusedStartupParameter(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            Matcher m = REFUSED_PARAMETER.matcher(String.valueOf(c.getMessage()));
+            if (m.find()) {
+                return Optional.of(m.group(1));
+            }
+        }
+        return Optional.empty();
+    }
+
     static StoreException translate(SQLException e, String action, String where) {
+        Optional<StoreException> pooler = pooler(e, where);
+        if (pooler.isPresent()) {
+            return pooler.get();
+        }
         StoreException.Reason reason = reason(e);
         String first = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
         String advice = switch (reason) {
