@@ -41,6 +41,8 @@ public final class Placeholders {
     /** What tools print for a missing value; a runbook greps for them, never asks for them. */
     private static final Set<String> PRINTED_WORDS = Set.of("none", "unknown", "nil", "pending", "invalid", "null",
             "empty", "missing", "redacted", "undefined", "not set", "no value", "n/a", "error");
+    private static final Comparator<Placeholder> BY_START_THEN_LONGEST = (a, b) -> a.start() != b.start()
+            ? Integer.compare(a.start(), b.start()) : Integer.compare(b.end(), a.end());
     private static final Set<String> TEMPLATE_WORDS = Set.of("end", "else", "range", "if", "with", "define", "template");
 
     private Placeholders() {
@@ -80,15 +82,22 @@ public final class Placeholders {
     static List<Placeholder> find(String command, Set<String> defined, ShellWords.Parsed parsed, Set<String> assigned) {
         List<Placeholder> found = new ArrayList<>();
         byte[] ctx = parsed.context();
-        Set<Integer> taken = new HashSet<>();
+        // the offsets where a placeholder was found: a later form does not take the same start again
+        boolean[] taken = new boolean[command.length() + 1];
         quotedAngles(command, ctx, found, taken);
         angles(command, ctx, found, taken);
         braces(command, ctx, found, taken);
-        Set<String> known = new HashSet<>(assigned);
-        known.addAll(defined);
+        Set<String> known = assigned;
+        if (!defined.isEmpty()) {
+            known = new HashSet<>(assigned);
+            known.addAll(defined);
+        }
         ShellVariables.find(command, ctx, parsed.segments(), known, found, taken);
         CapsWords.find(command, parsed, assigned, found, taken);
-        found.sort(Comparator.comparingInt(Placeholder::start).thenComparing(p -> -p.end()));
+        if (found.size() < 2) {
+            return found;
+        }
+        found.sort(BY_START_THEN_LONGEST);
         List<Placeholder> kept = new ArrayList<>(found.size());
         int end = -1;
         for (Placeholder p : found) {
@@ -106,7 +115,7 @@ public final class Placeholders {
         return ShellVariables.assignedNames(parsed);
     }
 
-    private static void angles(String s, byte[] ctx, List<Placeholder> found, Set<Integer> taken) {
+    private static void angles(String s, byte[] ctx, List<Placeholder> found, boolean[] taken) {
         if (s.indexOf('<') < 0) {
             return;
         }
@@ -131,7 +140,7 @@ public final class Placeholders {
     }
 
     /** {@code POD_NAME='<"Used By:" field from the above output>'}: the value is a description to replace. */
-    private static void quotedAngles(String s, byte[] ctx, List<Placeholder> found, Set<Integer> taken) {
+    private static void quotedAngles(String s, byte[] ctx, List<Placeholder> found, boolean[] taken) {
         if (!s.contains("'<") && !s.contains("\"<")) {
             return;
         }
@@ -150,7 +159,7 @@ public final class Placeholders {
         }
     }
 
-    private static void braces(String s, byte[] ctx, List<Placeholder> found, Set<Integer> taken) {
+    private static void braces(String s, byte[] ctx, List<Placeholder> found, boolean[] taken) {
         if (s.indexOf('{') < 0) {
             return;
         }
@@ -190,9 +199,10 @@ public final class Placeholders {
         return false;
     }
 
-    private static void add(List<Placeholder> found, Set<Integer> taken, String name, String token, int start,
+    private static void add(List<Placeholder> found, boolean[] taken, String name, String token, int start,
                             Placeholder.Form form) {
-        if (taken.add(start)) {
+        if (!taken[start]) {
+            taken[start] = true;
             found.add(new Placeholder(name, token, start, start + token.length(), form));
         }
     }
