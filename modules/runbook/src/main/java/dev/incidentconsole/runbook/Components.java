@@ -26,12 +26,14 @@ public final class Components {
 
     private static final String RESOURCE = "components.txt";
     private static final Pattern SPACES = Pattern.compile("\\s+");
-    /** The ASCII characters words are made of: letters, digits, '_' and '-'. */
-    private static final boolean[] ASCII_TOKEN = new boolean[128];
+    /** The ASCII characters words are made of (letters, digits, '_' and '-'), lower-cased; 0 for the others. */
+    private static final char[] FOLDED = new char[128];
 
     static {
         for (char c = 0; c < 128; c++) {
-            ASCII_TOKEN[c] = Character.isLetterOrDigit(c) || c == '_' || c == '-';
+            if (Character.isLetterOrDigit(c) || c == '_' || c == '-') {
+                FOLDED[c] = Character.toLowerCase(c);
+            }
         }
     }
 
@@ -143,8 +145,11 @@ public final class Components {
                     break;
                 }
                 // walks the word as it is read; hyphens are walked only once a later character shows they are
-                // inside the word, since the word is matched without its leading and trailing ones
-                current.reset(root);
+                // inside the word, since the word is matched without its leading and trailing ones. The walk is
+                // kept in locals here (the hot loop of a parse) and handed to the current walk after the word.
+                Node node = root;
+                int prefix = root.prefix;
+                int order = prefix >= 0 ? root.prefixOrder : Integer.MAX_VALUE;
                 int a = -1;
                 int b = -1;
                 int hyphens = 0;
@@ -153,8 +158,10 @@ public final class Components {
                 int start = i;
                 for (; i < n; i++) {
                     char c = text.charAt(i);
+                    char folded;
                     if (c < 128) {
-                        if (!ASCII_TOKEN[c]) {
+                        folded = FOLDED[c];
+                        if (folded == 0) {
                             break;
                         }
                     } else if (Character.isLetterOrDigit(c)) {
@@ -169,16 +176,27 @@ public final class Components {
                     }
                     if (a < 0) {
                         a = i;
-                    } else if (hyphens > 0 && ascii) {
+                    } else if (hyphens > 0) {
                         inner = true;
-                        current.hyphens(hyphens);
+                        for (; hyphens > 0 && node != null; hyphens--) {
+                            node = node.child('-');
+                            if (node != null && node.prefix >= 0 && node.prefixOrder < order) {
+                                prefix = node.prefix;
+                                order = node.prefixOrder;
+                            }
+                        }
                     }
                     hyphens = 0;
-                    if (ascii) {
-                        current.step(c);
-                    }
                     b = i + 1;
+                    if (node != null) {
+                        node = node.child(folded);
+                        if (node != null && node.prefix >= 0 && node.prefixOrder < order) {
+                            prefix = node.prefix;
+                            order = node.prefixOrder;
+                        }
+                    }
                 }
+                current.set(node, prefix, order);
                 CharSequence token = text;
                 if (!ascii) {
                     token = text.subSequence(start, i).toString().toLowerCase(Locale.ROOT);
@@ -259,7 +277,7 @@ public final class Components {
     }
 
     private static boolean isTokenChar(char c) {
-        return c < 128 ? ASCII_TOKEN[c] : Character.isLetterOrDigit(c);
+        return c < 128 ? FOLDED[c] != 0 : Character.isLetterOrDigit(c);
     }
 
     /**
@@ -318,6 +336,12 @@ public final class Components {
             return this;
         }
 
+        void set(Node node, int prefix, int prefixOrder) {
+            this.node = node;
+            this.prefix = prefix;
+            this.prefixOrder = prefixOrder;
+        }
+
         Walk copyOf(Walk other) {
             node = other.node;
             prefix = other.prefix;
@@ -330,12 +354,6 @@ public final class Components {
                 step(s.charAt(k));
             }
             return this;
-        }
-
-        void hyphens(int count) {
-            for (int k = 0; k < count && node != null; k++) {
-                step('-');
-            }
         }
 
         void step(char c) {

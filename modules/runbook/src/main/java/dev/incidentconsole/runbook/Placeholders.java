@@ -26,14 +26,12 @@ import java.util.regex.Pattern;
  */
 public final class Placeholders {
 
-    private static final Pattern ANGLE = Pattern.compile(
-            "(?<![<\\w])<([A-Za-z][A-Za-z0-9_.:/-]*(?: [A-Za-z0-9_.:/-]+){0,5})>");
     private static final String ANGLE_EDGES = " \t\n\"'=/:";
     private static final Pattern CLOSING_TAG = Pattern.compile("</([A-Za-z][A-Za-z0-9_.:/-]*)>");
     private static final Pattern BRACE = Pattern.compile(
             "(?<![${\\w])\\{([A-Za-z_][A-Za-z0-9_.-]*)}(?!})|\\{\\{\\s*(\\.?[A-Za-z_][A-Za-z0-9_.]*)\\s*}}");
     /**
-     * A whole quoted value written as {@code '<...>'} holding words and punctuation {@link #ANGLE} does not
+     * A whole quoted value written as {@code '<...>'} holding words and punctuation an angle placeholder does not
      * take ({@code '<"Used By:" field>'}); not a tag such as {@code '</config>'}.
      */
     private static final Pattern QUOTED_ANGLE = Pattern.compile(
@@ -126,17 +124,65 @@ public final class Placeholders {
                 closed.add(close.group(1));
             }
         }
-        Matcher m = ANGLE.matcher(s).useTransparentBounds(true);
-        for (int from = 0; findFrom(m, s, '<', from); from = m.end()) {
-            String name = m.group(1);
-            boolean spaced = name.indexOf(' ') > 0;
-            boolean edges = (m.start() == 0 || ANGLE_EDGES.indexOf(s.charAt(m.start() - 1)) >= 0)
-                    && (m.end() == s.length() || ANGLE_EDGES.indexOf(s.charAt(m.end())) >= 0);
-            if (ctx[m.start()] != ShellWords.COMMENT && !closed.contains(name) && (!spaced || edges)
-                    && !PRINTED_WORDS.contains(name.toLowerCase(Locale.ROOT))) {
-                add(found, taken, name, m.group(), m.start(), Placeholder.Form.ANGLE);
+        for (int at = s.indexOf('<'); at >= 0; ) {
+            int end = angleEnd(s, at);
+            if (end < 0) {
+                at = s.indexOf('<', at + 1);
+                continue;
             }
+            String name = s.substring(at + 1, end - 1);
+            boolean spaced = name.indexOf(' ') > 0;
+            boolean edges = (at == 0 || ANGLE_EDGES.indexOf(s.charAt(at - 1)) >= 0)
+                    && (end == s.length() || ANGLE_EDGES.indexOf(s.charAt(end)) >= 0);
+            if (ctx[at] != ShellWords.COMMENT && !closed.contains(name) && (!spaced || edges)
+                    && !PRINTED_WORDS.contains(name.toLowerCase(Locale.ROOT))) {
+                add(found, taken, name, s.substring(at, end), at, Placeholder.Form.ANGLE);
+            }
+            at = s.indexOf('<', end);
         }
+    }
+
+    /**
+     * Where the angle placeholder starting at the {@code <} at {@code at} ends (after its {@code >}), or -1: a letter,
+     * then [A-Za-z0-9_.:/-], then up to five more such words each after one space, then {@code >}; not after
+     * {@code <} or a word character. Read by a character scan, as this runs at every {@code <} of every command.
+     */
+    private static int angleEnd(String s, int at) {
+        int n = s.length();
+        if (at > 0 && (s.charAt(at - 1) == '<' || isWordChar(s.charAt(at - 1)))) {
+            return -1;
+        }
+        int i = at + 1;
+        if (i >= n || !isAsciiLetter(s.charAt(i))) {
+            return -1;
+        }
+        i = skipAngleChars(s, i + 1);
+        for (int words = 0; words < 5 && i + 1 < n && s.charAt(i) == ' ' && isAngleChar(s.charAt(i + 1)); words++) {
+            i = skipAngleChars(s, i + 2);
+        }
+        return i < n && s.charAt(i) == '>' ? i + 1 : -1;
+    }
+
+    private static int skipAngleChars(String s, int from) {
+        int i = from;
+        while (i < s.length() && isAngleChar(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** [A-Za-z0-9_.:/-], what a word of an angle placeholder is made of. */
+    private static boolean isAngleChar(char c) {
+        return isWordChar(c) || c == '.' || c == ':' || c == '/' || c == '-';
+    }
+
+    /** The regex {@code \w}: [A-Za-z0-9_]. */
+    private static boolean isWordChar(char c) {
+        return isAsciiLetter(c) || c >= '0' && c <= '9' || c == '_';
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
     /** {@code POD_NAME='<"Used By:" field from the above output>'}: the value is a description to replace. */
@@ -147,7 +193,7 @@ public final class Placeholders {
         Matcher m = QUOTED_ANGLE.matcher(s);
         while (m.find()) {
             String name = (m.group(1) != null ? m.group(1) : m.group(2)).strip();
-            if (ANGLE.matcher(m.group()).region(1, m.end() - m.start() - 1).matches()) {
+            if (angleEnd(m.group(), 1) == m.group().length() - 1) {
                 continue; // a plain <name>, left to angles() with its tag and spacing rules
             }
             byte c = ctx[m.start()];
