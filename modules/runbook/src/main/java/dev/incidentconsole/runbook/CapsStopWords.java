@@ -64,6 +64,7 @@ final class CapsStopWords {
 
     /** Whether an upper-case word is literal text rather than a placeholder. */
     static boolean literal(String word) {
-        return WORDS.contains(word) || ERROR_CODE.matcher(word).matches();
+        // every error code holds an underscore: most words are answered without the regex
+        return WORDS.contains(word) || word.indexOf('_') >= 0 && ERROR_CODE.matcher(word).matches();
     }
 }

@@ -4,8 +4,6 @@ import dev.incidentconsole.shell.CurlArgs;
 import dev.incidentconsole.shell.Wrappers;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Finds upper-case placeholders such as {@code SUSPICIOUS_IP} or {@code NAMESPACE}: an argument, or the
@@ -21,11 +19,16 @@ import java.util.regex.Pattern;
  */
 final class CapsWords {
 
-    private static final Pattern WHOLE = Pattern.compile("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*");
-    private static final Pattern TOKEN = Pattern.compile(
-            "(?<![A-Za-z0-9_$.{}#!\\\\-])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*(?![A-Za-z0-9_(=])");
-    private static final Pattern NAME_EQUALS = Pattern.compile("^[A-Za-z_][A-Za-z0-9_.]*=");
+    /*
+     * The words are read by character scans rather than regular expressions (a command's every word is read, and a
+     * matcher per word cost more than the reading): a capital word is [A-Z][A-Z0-9]*(_[A-Z0-9]+)* (capitalWordEnd),
+     * not after [A-Za-z0-9_$.{}#!\\-] (canPrecede) nor before [A-Za-z0-9_(=] (canFollow).
+     */
+    private static final String NOT_BEFORE = "_$.{}#!\\-";
+    private static final String NOT_AFTER = "_(=";
     private static final String SEPARATORS = ":@/,=";
+    private static final String SEPARATORS_OR_QUOTES = SEPARATORS + "\"'";
+    private static final String REGEX_CHARS = "|*[]^$\\()+?";
 
     /** Programs whose arguments are variable names, not values. */
     private static final Set<String> NAME_ARGS = Set.of(
@@ -42,9 +45,6 @@ final class CapsWords {
     private static final Set<String> PRINTERS = Set.of("echo", "printf");
     /** Container tools whose {@code -e NAME} passes a variable of the calling shell through. */
     private static final Set<String> ENV_PASSERS = Set.of("docker", "podman", "nerdctl", "docker-compose");
-    /** A capitalised word (Runbook, Warning, Note:) where the program should be: prose or tool output. */
-    private static final Pattern PROSE_WORD = Pattern.compile("[A-Z][a-z]+[:,.]?|.*[:,]");
-    private static final Pattern REGEX_CHARS = Pattern.compile("[|*\\[\\]^$\\\\()+?]");
 
     /** Which capital words of an argument count. */
     private enum Rule {
@@ -64,7 +64,7 @@ final class CapsWords {
      * itself, whose names ({@code for POD in ...}) are not values.
      */
     static void find(String s, ShellWords.Parsed parsed, Set<String> assigned, List<Placeholder> found,
-                     Set<Integer> taken) {
+                     boolean[] taken) {
         if (!hasCapital(s, 0, s.length())) {
             return;
         }
@@ -73,7 +73,7 @@ final class CapsWords {
             List<ShellWords.Word> words = seg.words();
             int k = seg.program();
             ShellWords.Word head = k < words.size() ? words.get(k) : null;
-            if (head != null && !head.quoted() && PROSE_WORD.matcher(head.value()).matches()) {
+            if (head != null && !head.quoted() && proseWord(head.value())) {
                 continue;
             }
             String program = head == null ? "" : Wrappers.basename(head.value());
@@ -83,7 +83,7 @@ final class CapsWords {
                     ? CurlArgs.parse(ShellWords.values(words.subList(1, words.size()))).method() : null;
             // an upper-case program is SQL or Redis typed at its prompt (SHOW SLAVE STATUS)
             Rule rule = PRINTERS.contains(program) ? Rule.WHOLE_UNDERSCORED
-                    : STRICT.contains(program) || grep || (!program.isEmpty() && WHOLE.matcher(program).matches())
+                    : STRICT.contains(program) || grep || capitalWordEnd(program, 0, program.length()) == program.length()
                     ? Rule.UNDERSCORED : Rule.ANY;
             for (int j = 0; j < words.size(); j++) {
                 ShellWords.Word w = words.get(j);
@@ -94,11 +94,11 @@ final class CapsWords {
                 int eq = raw.indexOf('=');
                 int from;
                 if (j < k || (j > k && NAME_ARGS.contains(program))) {
-                    from = eq > 0 && NAME_EQUALS.matcher(raw).find() ? eq + 1 : -1;
+                    from = eq > 0 && namesBeforeEquals(raw) ? eq + 1 : -1;
                 } else if (raw.startsWith("-")) {
                     from = eq > 0 ? eq + 1 : -1;
                 } else {
-                    from = eq > 0 && NAME_EQUALS.matcher(raw).find() ? eq + 1 : 0;
+                    from = eq > 0 && namesBeforeEquals(raw) ? eq + 1 : 0;
                 }
                 if (from >= 0 && hasCapital(s, w.start() + from, w.end())) {
                     scan(s, ctx, w.start() + from, w.end(), j > k ? rule : Rule.ANY, SCRIPTS.contains(program), found,
@@ -128,53 +128,156 @@ final class CapsWords {
                 && value.indexOf('=') < 0) {
             return true;
         }
-        return grep && !value.startsWith("-") && REGEX_CHARS.matcher(value).find();
+        return grep && !value.startsWith("-") && holdsAny(value, REGEX_CHARS);
     }
 
     /** Looks for capital words in s[from, to), which is one argument or the value part of one. */
     private static void scan(String s, byte[] ctx, int from, int to, Rule rule, boolean script,
-                             List<Placeholder> found, Set<Integer> taken) {
-        String region = s.substring(from, to);
-        String bare = unquote(region);
-        int bareOffset = region.indexOf(bare);
-        Matcher m = TOKEN.matcher(region);
-        while (m.find()) {
-            int at = from + m.start();
-            byte c = ctx[at];
-            if (c != ShellWords.CODE && c != ShellWords.DOUBLE && (c != ShellWords.SINGLE || script)) {
+                             List<Placeholder> found, boolean[] taken) {
+        char q = s.charAt(from);
+        boolean quoted = to - from >= 2 && (q == '"' || q == '\'') && s.charAt(to - 1) == q;
+        int bareStart = quoted ? from + 1 : from;
+        int bareEnd = quoted ? to - 1 : to;
+        int at = from;
+        while (at < to) {
+            char c = s.charAt(at);
+            if (c < 'A' || c > 'Z' || at > from && !canPrecede(s.charAt(at - 1))) {
+                at++;
                 continue;
             }
-            String token = m.group();
-            if (CapsStopWords.literal(token) || labels(region, m.end())) {
+            int end = capitalWordEnd(s, at, to);
+            if (end < to && !canFollow(s.charAt(end))) {
+                at++;
                 continue;
             }
-            if (bracketed(region, m.start(), m.end())) {
-                if (taken.add(at - 1)) {
-                    found.add(new Placeholder(token, "[" + token + "]", at - 1, at + token.length() + 1,
-                            Placeholder.Form.CAPS));
+            int start = at;
+            at = end;
+            byte context = ctx[start];
+            if (context != ShellWords.CODE && context != ShellWords.DOUBLE && (context != ShellWords.SINGLE || script)) {
+                continue;
+            }
+            String token = s.substring(start, end);
+            if (CapsStopWords.literal(token) || labels(s, end, to)) {
+                continue;
+            }
+            if (bracketed(s, from, to, start, end)) {
+                if (!taken[start - 1]) {
+                    taken[start - 1] = true;
+                    found.add(new Placeholder(token, "[" + token + "]", start - 1, end + 1, Placeholder.Form.CAPS));
                 }
                 continue;
             }
-            boolean whole = m.start() == bareOffset && token.length() == bare.length() && WHOLE.matcher(bare).matches();
+            // the word is the whole argument, or all of it inside its quotes
+            boolean whole = start == bareStart && end == bareEnd;
             boolean underscore = token.indexOf('_') > 0;
-            boolean separated = token.length() >= 4 && separated(region, m.start(), m.end());
+            boolean separated = token.length() >= 4 && separated(s, from, to, start, end);
             boolean accepted = switch (rule) {
                 case WHOLE_UNDERSCORED -> whole && underscore;
                 case UNDERSCORED -> underscore;
                 case ANY -> (whole && token.length() >= 2) || underscore || separated;
             };
-            if (accepted && taken.add(at)) {
-                found.add(new Placeholder(token, token, at, at + token.length(), Placeholder.Form.CAPS));
+            if (accepted && !taken[start]) {
+                taken[start] = true;
+                found.add(new Placeholder(token, token, start, end, Placeholder.Form.CAPS));
             }
         }
     }
 
-    /** A word followed by {@code ": "} names a header or key ({@code -H "X_API_KEY: ..."}), not a value. */
-    private static boolean labels(String region, int end) {
-        return end + 1 < region.length() && region.charAt(end) == ':' && region.charAt(end + 1) == ' ';
+    /**
+     * Where the capital word [A-Z][A-Z0-9]*(_[A-Z0-9]+)* starting at {@code from} (an A-Z letter, else it ends
+     * there) ends, reading no further than {@code to}.
+     */
+    private static int capitalWordEnd(String s, int from, int to) {
+        if (from >= to || s.charAt(from) < 'A' || s.charAt(from) > 'Z') {
+            return from;
+        }
+        int i = from + 1;
+        while (true) {
+            while (i < to && isUpperOrDigit(s.charAt(i))) {
+                i++;
+            }
+            if (i + 1 < to && s.charAt(i) == '_' && isUpperOrDigit(s.charAt(i + 1))) {
+                i += 2;
+            } else {
+                return i;
+            }
+        }
     }
 
-    /** Whether s[from, to) holds an A-Z letter, which every match of {@link #TOKEN} starts with. */
+    private static boolean isUpperOrDigit(char c) {
+        return c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+    }
+
+    private static boolean isAsciiLetterOrDigit(char c) {
+        return isUpperOrDigit(c) || c >= 'a' && c <= 'z';
+    }
+
+    /** Whether a capital word may start after this character: not inside a word, a variable or an option. */
+    private static boolean canPrecede(char c) {
+        return !isAsciiLetterOrDigit(c) && NOT_BEFORE.indexOf(c) < 0;
+    }
+
+    /** Whether a capital word may end before this character: not a longer word, a call or an assignment. */
+    private static boolean canFollow(char c) {
+        return !isAsciiLetterOrDigit(c) && NOT_AFTER.indexOf(c) < 0;
+    }
+
+    /** A capitalised word (Runbook, Warning, Note:) or one ending in ':' or ',': prose or tool output. */
+    private static boolean proseWord(String v) {
+        int n = v.length();
+        if (n >= 2 && v.charAt(0) >= 'A' && v.charAt(0) <= 'Z') {
+            int i = 1;
+            while (i < n && v.charAt(i) >= 'a' && v.charAt(i) <= 'z') {
+                i++;
+            }
+            if (i > 1 && (i == n || i == n - 1 && ":,.".indexOf(v.charAt(i)) >= 0)) {
+                return true;
+            }
+        }
+        if (n == 0 || v.charAt(n - 1) != ':' && v.charAt(n - 1) != ',') {
+            return false;
+        }
+        for (int i = 0; i < n - 1; i++) {
+            char c = v.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return false; // the regex this replaces read the rest as '.*', which stops at line ends
+            }
+        }
+        return true;
+    }
+
+    /** Whether the word opens with a variable name and '=' ({@code NAME=}, {@code a.b=}). */
+    private static boolean namesBeforeEquals(String raw) {
+        if (raw.isEmpty() || !(Character.isLetter(raw.charAt(0)) && raw.charAt(0) < 128 || raw.charAt(0) == '_')) {
+            return false;
+        }
+        for (int i = 1; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '=') {
+                return true;
+            }
+            if (!isAsciiLetterOrDigit(c) && c != '_' && c != '.') {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static boolean holdsAny(String s, String chars) {
+        for (int i = 0; i < s.length(); i++) {
+            if (chars.indexOf(s.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A word followed by {@code ": "} names a header or key ({@code -H "X_API_KEY: ..."}), not a value. */
+    private static boolean labels(String s, int end, int to) {
+        return end + 1 < to && s.charAt(end) == ':' && s.charAt(end + 1) == ' ';
+    }
+
+    /** Whether s[from, to) holds an A-Z letter, which every capital word starts with. */
     private static boolean hasCapital(String s, int from, int to) {
         for (int i = from; i < to; i++) {
             char c = s.charAt(i);
@@ -185,26 +288,16 @@ final class CapsWords {
         return false;
     }
 
-    /** A capital name written as {@code [POD_NAME]}, the brackets being part of the placeholder. */
-    private static boolean bracketed(String region, int start, int end) {
-        return start >= 1 && end < region.length() && region.charAt(start - 1) == '[' && region.charAt(end) == ']'
-                && (start == 1 || (SEPARATORS + "\"'").indexOf(region.charAt(start - 2)) >= 0)
-                && (end + 1 == region.length() || (SEPARATORS + "\"'").indexOf(region.charAt(end + 1)) >= 0);
+    /** A capital name written as {@code [POD_NAME]} in s[from, to), the brackets being part of the placeholder. */
+    private static boolean bracketed(String s, int from, int to, int start, int end) {
+        return start > from && end < to && s.charAt(start - 1) == '[' && s.charAt(end) == ']'
+                && (start == from + 1 || SEPARATORS_OR_QUOTES.indexOf(s.charAt(start - 2)) >= 0)
+                && (end + 1 == to || SEPARATORS_OR_QUOTES.indexOf(s.charAt(end + 1)) >= 0);
     }
 
-    private static boolean separated(String region, int start, int end) {
-        boolean before = start == 0 || SEPARATORS.indexOf(region.charAt(start - 1)) >= 0;
-        boolean after = end == region.length() || SEPARATORS.indexOf(region.charAt(end)) >= 0;
-        return before && after && (start > 0 || end < region.length());
-    }
-
-    private static String unquote(String region) {
-        if (region.length() >= 2) {
-            char q = region.charAt(0);
-            if ((q == '"' || q == '\'') && region.charAt(region.length() - 1) == q) {
-                return region.substring(1, region.length() - 1);
-            }
-        }
-        return region;
+    private static boolean separated(String s, int from, int to, int start, int end) {
+        boolean before = start == from || SEPARATORS.indexOf(s.charAt(start - 1)) >= 0;
+        boolean after = end == to || SEPARATORS.indexOf(s.charAt(end)) >= 0;
+        return before && after && (start > from || end < to);
     }
 }

@@ -9,12 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -28,12 +26,14 @@ public final class Components {
 
     private static final String RESOURCE = "components.txt";
     private static final Pattern SPACES = Pattern.compile("\\s+");
-    /** The ASCII characters words are made of: letters, digits, '_' and '-'. */
-    private static final boolean[] ASCII_TOKEN = new boolean[128];
+    /** The ASCII characters words are made of (letters, digits, '_' and '-'), lower-cased; 0 for the others. */
+    private static final char[] FOLDED = new char[128];
 
     static {
         for (char c = 0; c < 128; c++) {
-            ASCII_TOKEN[c] = Character.isLetterOrDigit(c) || c == '_' || c == '-';
+            if (Character.isLetterOrDigit(c) || c == '_' || c == '-') {
+                FOLDED[c] = Character.toLowerCase(c);
+            }
         }
     }
 
@@ -74,11 +74,11 @@ public final class Components {
             }
         }
         this.names = List.copyOf(canon);
-        exact.forEach((key, name) -> root.grow(key).exact = name);
+        exact.forEach((key, name) -> root.grow(key).exact = canon.indexOf(name));
         int order = 0;
         for (Map.Entry<String, String> p : prefixes.entrySet()) {
             Node node = root.grow(p.getKey());
-            node.prefix = p.getValue();
+            node.prefix = canon.indexOf(p.getValue());
             node.prefixOrder = order++;
         }
         this.spacedPrefix = prefixes.keySet().stream().anyMatch(k -> k.indexOf(' ') >= 0);
@@ -114,101 +114,181 @@ public final class Components {
     }
 
     /**
-     * Canonical names of the components {@code text} mentions, in order of first mention. Linear in the text:
-     * each word is walked once through a tree of the aliases' characters, lower-cased as it is read, so no word
-     * is copied unless it holds a character beyond ASCII (those take {@link String#toLowerCase}'s rules).
+     * Canonical names of the components {@code text} mentions, in order of first mention. One pass over the text:
+     * each word is walked down a tree of the aliases' characters as it is read, lower-casing ASCII on the way, so
+     * no word is copied unless it holds a character beyond ASCII (those take {@link String#toLowerCase}'s rules).
      */
     public List<String> find(CharSequence text) {
-        Set<String> found = new LinkedHashSet<>();
-        Walk previous = null;
-        int i = 0;
-        int n = text.length();
-        while (i < n && found.size() < names.size()) {
-            while (i < n && !isTokenChar(text.charAt(i))) {
-                i++;
-            }
-            int start = i;
-            boolean ascii = true;
-            while (i < n && isTokenChar(text.charAt(i))) {
-                ascii &= text.charAt(i) < 128;
-                i++;
-            }
-            if (start == i) {
-                break;
-            }
-            CharSequence token = text;
-            int a = start;
-            int b = i;
-            if (!ascii) {
-                token = text.subSequence(start, i).toString().toLowerCase(Locale.ROOT);
-                a = 0;
-                b = token.length();
-            }
-            while (a < b && token.charAt(a) == '-') {
-                a++;
-            }
-            while (b > a && token.charAt(b - 1) == '-') {
-                b--;
-            }
-            if (a == b) {
-                continue;
-            }
-            Walk walk = new Walk(root).along(token, a, b);
-            if (previous != null) {
-                addPair(previous, token, a, b, found);
-            }
-            addToken(walk, token, a, b, found);
-            boolean spaceFollows = i < n && text.charAt(i) == ' ';
-            previous = spaceFollows ? walk : null;
-        }
-        return List.copyOf(found);
+        return new Finder().find(text);
     }
 
     /**
-     * Looks up "previous token" as one alias, walking on from where the previous token's walk ended. When no
-     * alias goes on with a space after it, only a prefix alias that the previous token starts with can match.
+     * The state of one {@link #find}: the walk of the current word, that of the word before it (for aliases of
+     * two words), and the names found, marked by catalog index so that a repeated mention costs no lookup.
      */
-    private void addPair(Walk previous, CharSequence token, int a, int b, Set<String> found) {
-        if (spacedPrefix || previous.node != null && previous.node.child(' ') != null) {
-            addHit(previous.copy().along(" ", 0, 1).along(token, a, b).hit(), found);
-        } else {
-            addHit(previous.prefix, found);
-        }
-    }
+    private final class Finder {
+        private final boolean[] seen = new boolean[names.size()];
+        private final List<String> found = new ArrayList<>();
+        private Walk current = new Walk();
+        private Walk previous = new Walk();
+        private final Walk scratch = new Walk();
 
-    /** A hyphenated token ("celery-worker", "cert-manager") counts whole and by its parts. */
-    private void addToken(Walk whole, CharSequence token, int a, int b, Set<String> found) {
-        if (addHit(whole.hit(), found)) {
-            return;
-        }
-        int part = a;
-        for (int k = a; k <= b; k++) {
-            if (k == b || token.charAt(k) == '-') {
-                if (k > part && (k < b || part > a)) {
-                    addHit(new Walk(root).along(token, part, k).hit(), found);
+        List<String> find(CharSequence text) {
+            boolean hasPrevious = false;
+            int i = 0;
+            int n = text.length();
+            while (i < n && found.size() < names.size()) {
+                while (i < n && !isTokenChar(text.charAt(i))) {
+                    i++;
                 }
-                part = k + 1;
+                if (i == n) {
+                    break;
+                }
+                // walks the word as it is read; hyphens are walked only once a later character shows they are
+                // inside the word, since the word is matched without its leading and trailing ones. The walk is
+                // kept in locals here (the hot loop of a parse) and handed to the current walk after the word.
+                Node node = root;
+                int prefix = root.prefix;
+                int order = prefix >= 0 ? root.prefixOrder : Integer.MAX_VALUE;
+                int a = -1;
+                int b = -1;
+                int hyphens = 0;
+                boolean inner = false;
+                boolean ascii = true;
+                int start = i;
+                for (; i < n; i++) {
+                    char c = text.charAt(i);
+                    char folded;
+                    if (c < 128) {
+                        folded = FOLDED[c];
+                        if (folded == 0) {
+                            break;
+                        }
+                    } else if (Character.isLetterOrDigit(c)) {
+                        ascii = false;
+                        continue;
+                    } else {
+                        break;
+                    }
+                    if (c == '-') {
+                        hyphens++;
+                        continue;
+                    }
+                    if (a < 0) {
+                        a = i;
+                    } else if (hyphens > 0) {
+                        inner = true;
+                        for (; hyphens > 0 && node != null; hyphens--) {
+                            node = node.child('-');
+                            if (node != null && node.prefix >= 0 && node.prefixOrder < order) {
+                                prefix = node.prefix;
+                                order = node.prefixOrder;
+                            }
+                        }
+                    }
+                    hyphens = 0;
+                    b = i + 1;
+                    if (node != null) {
+                        node = node.child(folded);
+                        if (node != null && node.prefix >= 0 && node.prefixOrder < order) {
+                            prefix = node.prefix;
+                            order = node.prefixOrder;
+                        }
+                    }
+                }
+                current.set(node, prefix, order);
+                CharSequence token = text;
+                if (!ascii) {
+                    token = text.subSequence(start, i).toString().toLowerCase(Locale.ROOT);
+                    a = 0;
+                    b = token.length();
+                    while (a < b && token.charAt(a) == '-') {
+                        a++;
+                    }
+                    while (b > a && token.charAt(b - 1) == '-') {
+                        b--;
+                    }
+                    current.reset(root).along(token, a, b);
+                    inner = a < b && indexOf(token, '-', a, b) >= 0;
+                } else if (a < 0) {
+                    continue; // only hyphens: no word, and the word before still pairs with the next one
+                }
+                if (a == b) {
+                    continue;
+                }
+                if (hasPrevious) {
+                    addPair(token, a, b);
+                }
+                if (!add(current.hit()) && inner) {
+                    addParts(token, a, b);
+                }
+                hasPrevious = i < n && text.charAt(i) == ' ';
+                Walk done = previous;
+                previous = current;
+                current = done;
+            }
+            return List.copyOf(found);
+        }
+
+        /**
+         * Looks up "previous token" as one alias, walking on from where the previous token's walk ended. When no
+         * alias goes on with a space after it, only a prefix alias that the previous token starts with can match.
+         */
+        private void addPair(CharSequence token, int a, int b) {
+            if (spacedPrefix || previous.node != null && previous.node.child(' ') != null) {
+                add(scratch.copyOf(previous).along(" ", 0, 1).along(token, a, b).hit());
+            } else {
+                add(previous.prefix);
             }
         }
+
+        /** A hyphenated token ("kafka-redis-x") whose whole is no alias counts by its parts. */
+        private void addParts(CharSequence token, int a, int b) {
+            int part = a;
+            for (int k = a; k <= b; k++) {
+                if (k == b || token.charAt(k) == '-') {
+                    if (k > part) {
+                        add(scratch.reset(root).along(token, part, k).hit());
+                    }
+                    part = k + 1;
+                }
+            }
+        }
+
+        private boolean add(int hit) {
+            if (hit < 0) {
+                return false;
+            }
+            if (!seen[hit]) {
+                seen[hit] = true;
+                found.add(names.get(hit));
+            }
+            return true;
+        }
     }
 
-    private static boolean addHit(String hit, Set<String> found) {
-        if (hit != null) {
-            found.add(hit);
+    private static int indexOf(CharSequence s, char c, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (s.charAt(k) == c) {
+                return k;
+            }
         }
-        return hit != null;
+        return -1;
     }
 
     private static boolean isTokenChar(char c) {
-        return c < 128 ? ASCII_TOKEN[c] : Character.isLetterOrDigit(c);
+        return c < 128 ? FOLDED[c] != 0 : Character.isLetterOrDigit(c);
     }
 
-    /** A character of an alias: the aliases that end here, exact or as a prefix, and the characters that follow. */
+    /**
+     * A character of an alias: the aliases that end here, exact or as a prefix (as indexes into {@link #names},
+     * -1 for none), and the characters that follow.
+     */
     private static final class Node {
         private Node[] ascii;
         private Map<Character, Node> other;
-        String exact;
-        String prefix;
+        int exact = -1;
+        int prefix = -1;
         int prefixOrder;
 
         Node child(char c) {
@@ -245,37 +325,51 @@ public final class Components {
      */
     private static final class Walk {
         Node node;
-        String prefix;
-        private int prefixOrder = Integer.MAX_VALUE;
+        int prefix;
+        private int prefixOrder;
 
-        Walk(Node root) {
+        Walk reset(Node root) {
             node = root;
+            prefix = -1;
+            prefixOrder = Integer.MAX_VALUE;
             notePrefix();
+            return this;
         }
 
-        Walk copy() {
-            Walk w = new Walk(node);
-            w.prefix = prefix;
-            w.prefixOrder = prefixOrder;
-            return w;
+        void set(Node node, int prefix, int prefixOrder) {
+            this.node = node;
+            this.prefix = prefix;
+            this.prefixOrder = prefixOrder;
+        }
+
+        Walk copyOf(Walk other) {
+            node = other.node;
+            prefix = other.prefix;
+            prefixOrder = other.prefixOrder;
+            return this;
         }
 
         Walk along(CharSequence s, int from, int to) {
             for (int k = from; k < to && node != null; k++) {
-                char c = s.charAt(k);
-                node = node.child(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
-                notePrefix();
+                step(s.charAt(k));
             }
             return this;
         }
 
-        /** The exact alias the whole word is, else the prefix alias it starts with; null when neither. */
-        String hit() {
-            return node != null && node.exact != null ? node.exact : prefix;
+        void step(char c) {
+            if (node != null) {
+                node = node.child(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+                notePrefix();
+            }
+        }
+
+        /** The exact alias the whole word is, else the prefix alias it starts with; -1 when neither. */
+        int hit() {
+            return node != null && node.exact >= 0 ? node.exact : prefix;
         }
 
         private void notePrefix() {
-            if (node != null && node.prefix != null && node.prefixOrder < prefixOrder) {
+            if (node != null && node.prefix >= 0 && node.prefixOrder < prefixOrder) {
                 prefix = node.prefix;
                 prefixOrder = node.prefixOrder;
             }

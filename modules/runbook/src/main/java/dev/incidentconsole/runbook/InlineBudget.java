@@ -69,9 +69,17 @@ final class InlineBudget implements InlineParserFactory {
         return more > 0 ? " (and in " + more + " more paragraphs)" : "";
     }
 
+    /** The characters that open or close inline markup, by ASCII code: read for every character of the text. */
+    private static final boolean[] MARKERS = new boolean[128];
+
+    static {
+        for (char c : "[]<*_`!\\&~".toCharArray()) {
+            MARKERS[c] = true;
+        }
+    }
+
     static boolean isMarker(char c) {
-        return c == '[' || c == ']' || c == '<' || c == '*' || c == '_' || c == '`' || c == '!' || c == '\\'
-                || c == '&' || c == '~';
+        return c < 128 && MARKERS[c];
     }
 
     private static final class Guarded implements InlineParser {

@@ -26,14 +26,12 @@ import java.util.regex.Pattern;
  */
 public final class Placeholders {
 
-    private static final Pattern ANGLE = Pattern.compile(
-            "(?<![<\\w])<([A-Za-z][A-Za-z0-9_.:/-]*(?: [A-Za-z0-9_.:/-]+){0,5})>");
     private static final String ANGLE_EDGES = " \t\n\"'=/:";
     private static final Pattern CLOSING_TAG = Pattern.compile("</([A-Za-z][A-Za-z0-9_.:/-]*)>");
     private static final Pattern BRACE = Pattern.compile(
             "(?<![${\\w])\\{([A-Za-z_][A-Za-z0-9_.-]*)}(?!})|\\{\\{\\s*(\\.?[A-Za-z_][A-Za-z0-9_.]*)\\s*}}");
     /**
-     * A whole quoted value written as {@code '<...>'} holding words and punctuation {@link #ANGLE} does not
+     * A whole quoted value written as {@code '<...>'} holding words and punctuation an angle placeholder does not
      * take ({@code '<"Used By:" field>'}); not a tag such as {@code '</config>'}.
      */
     private static final Pattern QUOTED_ANGLE = Pattern.compile(
@@ -41,6 +39,8 @@ public final class Placeholders {
     /** What tools print for a missing value; a runbook greps for them, never asks for them. */
     private static final Set<String> PRINTED_WORDS = Set.of("none", "unknown", "nil", "pending", "invalid", "null",
             "empty", "missing", "redacted", "undefined", "not set", "no value", "n/a", "error");
+    private static final Comparator<Placeholder> BY_START_THEN_LONGEST = (a, b) -> a.start() != b.start()
+            ? Integer.compare(a.start(), b.start()) : Integer.compare(b.end(), a.end());
     private static final Set<String> TEMPLATE_WORDS = Set.of("end", "else", "range", "if", "with", "define", "template");
 
     private Placeholders() {
@@ -82,15 +82,22 @@ public final class Placeholders {
     static List<Placeholder> find(String command, Set<String> defined, ShellWords.Parsed parsed, Set<String> assigned) {
         List<Placeholder> found = new ArrayList<>();
         byte[] ctx = parsed.context();
-        Set<Integer> taken = new HashSet<>();
+        // the offsets where a placeholder was found: a later form does not take the same start again
+        boolean[] taken = new boolean[command.length() + 1];
         quotedAngles(command, ctx, found, taken);
         angles(command, ctx, found, taken);
         braces(command, ctx, found, taken);
-        Set<String> known = new HashSet<>(assigned);
-        known.addAll(defined);
+        Set<String> known = assigned;
+        if (!defined.isEmpty()) {
+            known = new HashSet<>(assigned);
+            known.addAll(defined);
+        }
         ShellVariables.find(command, ctx, parsed.segments(), known, found, taken);
         CapsWords.find(command, parsed, assigned, found, taken);
-        found.sort(Comparator.comparingInt(Placeholder::start).thenComparing(p -> -p.end()));
+        if (found.size() < 2) {
+            return found;
+        }
+        found.sort(BY_START_THEN_LONGEST);
         List<Placeholder> kept = new ArrayList<>(found.size());
         int end = -1;
         for (Placeholder p : found) {
@@ -108,7 +115,7 @@ public final class Placeholders {
         return ShellVariables.assignedNames(parsed);
     }
 
-    private static void angles(String s, byte[] ctx, List<Placeholder> found, Set<Integer> taken) {
+    private static void angles(String s, byte[] ctx, List<Placeholder> found, boolean[] taken) {
         if (s.indexOf('<') < 0) {
             return;
         }
@@ -119,28 +126,76 @@ public final class Placeholders {
                 closed.add(close.group(1));
             }
         }
-        Matcher m = ANGLE.matcher(s).useTransparentBounds(true);
-        for (int from = 0; findFrom(m, s, '<', from); from = m.end()) {
-            String name = m.group(1);
-            boolean spaced = name.indexOf(' ') > 0;
-            boolean edges = (m.start() == 0 || ANGLE_EDGES.indexOf(s.charAt(m.start() - 1)) >= 0)
-                    && (m.end() == s.length() || ANGLE_EDGES.indexOf(s.charAt(m.end())) >= 0);
-            if (ctx[m.start()] != ShellWords.COMMENT && !closed.contains(name) && (!spaced || edges)
-                    && !PRINTED_WORDS.contains(name.toLowerCase(Locale.ROOT))) {
-                add(found, taken, name, m.group(), m.start(), Placeholder.Form.ANGLE);
+        for (int at = s.indexOf('<'); at >= 0; ) {
+            int end = angleEnd(s, at);
+            if (end < 0) {
+                at = s.indexOf('<', at + 1);
+                continue;
             }
+            String name = s.substring(at + 1, end - 1);
+            boolean spaced = name.indexOf(' ') > 0;
+            boolean edges = (at == 0 || ANGLE_EDGES.indexOf(s.charAt(at - 1)) >= 0)
+                    && (end == s.length() || ANGLE_EDGES.indexOf(s.charAt(end)) >= 0);
+            if (ctx[at] != ShellWords.COMMENT && !closed.contains(name) && (!spaced || edges)
+                    && !PRINTED_WORDS.contains(name.toLowerCase(Locale.ROOT))) {
+                add(found, taken, name, s.substring(at, end), at, Placeholder.Form.ANGLE);
+            }
+            at = s.indexOf('<', end);
         }
     }
 
+    /**
+     * Where the angle placeholder starting at the {@code <} at {@code at} ends (after its {@code >}), or -1: a letter,
+     * then [A-Za-z0-9_.:/-], then up to five more such words each after one space, then {@code >}; not after
+     * {@code <} or a word character. Read by a character scan, as this runs at every {@code <} of every command.
+     */
+    private static int angleEnd(String s, int at) {
+        int n = s.length();
+        if (at > 0 && (s.charAt(at - 1) == '<' || isWordChar(s.charAt(at - 1)))) {
+            return -1;
+        }
+        int i = at + 1;
+        if (i >= n || !isAsciiLetter(s.charAt(i))) {
+            return -1;
+        }
+        i = skipAngleChars(s, i + 1);
+        for (int words = 0; words < 5 && i + 1 < n && s.charAt(i) == ' ' && isAngleChar(s.charAt(i + 1)); words++) {
+            i = skipAngleChars(s, i + 2);
+        }
+        return i < n && s.charAt(i) == '>' ? i + 1 : -1;
+    }
+
+    private static int skipAngleChars(String s, int from) {
+        int i = from;
+        while (i < s.length() && isAngleChar(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** [A-Za-z0-9_.:/-], what a word of an angle placeholder is made of. */
+    private static boolean isAngleChar(char c) {
+        return isWordChar(c) || c == '.' || c == ':' || c == '/' || c == '-';
+    }
+
+    /** The regex {@code \w}: [A-Za-z0-9_]. */
+    private static boolean isWordChar(char c) {
+        return isAsciiLetter(c) || c >= '0' && c <= '9' || c == '_';
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    }
+
     /** {@code POD_NAME='<"Used By:" field from the above output>'}: the value is a description to replace. */
-    private static void quotedAngles(String s, byte[] ctx, List<Placeholder> found, Set<Integer> taken) {
+    private static void quotedAngles(String s, byte[] ctx, List<Placeholder> found, boolean[] taken) {
         if (!s.contains("'<") && !s.contains("\"<")) {
             return;
         }
         Matcher m = QUOTED_ANGLE.matcher(s);
         while (m.find()) {
             String name = (m.group(1) != null ? m.group(1) : m.group(2)).strip();
-            if (ANGLE.matcher(m.group()).region(1, m.end() - m.start() - 1).matches()) {
+            if (angleEnd(m.group(), 1) == m.group().length() - 1) {
                 continue; // a plain <name>, left to angles() with its tag and spacing rules
             }
             byte c = ctx[m.start()];
@@ -152,7 +207,7 @@ public final class Placeholders {
         }
     }
 
-    private static void braces(String s, byte[] ctx, List<Placeholder> found, Set<Integer> taken) {
+    private static void braces(String s, byte[] ctx, List<Placeholder> found, boolean[] taken) {
         if (s.indexOf('{') < 0) {
             return;
         }
@@ -192,9 +247,10 @@ public final class Placeholders {
         return false;
     }
 
-    private static void add(List<Placeholder> found, Set<Integer> taken, String name, String token, int start,
+    private static void add(List<Placeholder> found, boolean[] taken, String name, String token, int start,
                             Placeholder.Form form) {
-        if (taken.add(start)) {
+        if (!taken[start]) {
+            taken[start] = true;
             found.add(new Placeholder(name, token, start, start + token.length(), form));
         }
     }

@@ -53,21 +53,36 @@ public record Section(int index, List<String> path, int level, int line, int end
         return text(blocks);
     }
 
-    /** The {@link #text()} of these blocks, for the builder, which reads it before the section is made. */
+    /** The {@link #text()} of these blocks. */
     static String text(List<Block> blocks) {
         StringBuilder sb = new StringBuilder();
+        appendText(sb, blocks);
+        return sb.toString();
+    }
+
+    /** Appends the {@link #text()} of these blocks: the builder reads it, after the title, before the section is made. */
+    static void appendText(StringBuilder sb, List<Block> blocks) {
         for (Block b : blocks) {
             if (b instanceof Block.Text t) {
-                sb.append(t.plain());
+                for (Inline i : t.inlines()) {
+                    sb.append(i.text());
+                }
             } else if (b instanceof Block.Table t) {
-                sb.append(String.join(" | ", t.header()));
-                t.rows().forEach(r -> sb.append('\n').append(String.join(" | ", r)));
+                appendCells(sb, t.header());
+                for (List<String> row : t.rows()) {
+                    appendCells(sb.append('\n'), row);
+                }
             } else if (b instanceof Block.Code c) {
                 sb.append(c.step().text());
             }
             sb.append('\n');
         }
-        return sb.toString();
+    }
+
+    private static void appendCells(StringBuilder sb, List<String> cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            sb.append(i == 0 ? "" : " | ").append(cells.get(i));
+        }
     }
 
     private Stream<Step> codeBlocks() {

@@ -2,6 +2,7 @@ package dev.incidentconsole.runbook;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -132,22 +133,33 @@ final class SectionBuilder {
     private List<Section> sections() {
         List<List<String>> ownSymptoms = new ArrayList<>();
         List<List<String>> ownComponents = new ArrayList<>();
+        StringBuilder text = new StringBuilder(1024);
         for (Draft d : drafts) {
-            List<String> symptoms = new ArrayList<>(d.kind == SectionKind.SYMPTOM ? Symptoms.of(d.blocks) : List.of());
-            Symptoms.labelledItems(d.blocks).stream().filter(x -> !symptoms.contains(x)).forEach(symptoms::add);
+            List<String> symptoms = d.kind == SectionKind.SYMPTOM ? Symptoms.of(d.blocks) : new ArrayList<>();
+            for (String item : Symptoms.labelledItems(d.blocks)) {
+                if (!symptoms.contains(item)) {
+                    symptoms.add(item);
+                }
+            }
             ownSymptoms.add(symptoms);
-            ownComponents.add(components.find(d.path.get(d.path.size() - 1) + "\n" + Section.text(d.blocks)));
+            text.setLength(0);
+            Section.appendText(text.append(d.path.get(d.path.size() - 1)).append('\n'), d.blocks);
+            ownComponents.add(components.find(text));
         }
-        List<Section> out = new ArrayList<>();
+        List<Section> out = new ArrayList<>(drafts.size());
         for (int i = 0; i < drafts.size(); i++) {
             Draft d = drafts.get(i);
-            Set<String> symptoms = new LinkedHashSet<>(ownSymptoms.get(i));
-            Set<String> comps = new LinkedHashSet<>(ownComponents.get(i));
+            Collection<String> symptoms = ownSymptoms.get(i);
+            Collection<String> comps = ownComponents.get(i); // already free of repeats
             if (d.procedure) {
+                symptoms = new LinkedHashSet<>(symptoms);
+                comps = new LinkedHashSet<>(comps);
                 for (int j = i + 1; j < drafts.size() && drafts.get(j).level > d.level; j++) {
                     symptoms.addAll(ownSymptoms.get(j));
                     comps.addAll(ownComponents.get(j));
                 }
+            } else if (symptoms.size() > 1) {
+                symptoms = new LinkedHashSet<>(symptoms);
             }
             out.add(new Section(i, d.path, d.level, d.line, d.endLine, d.kind, d.label, d.procedure, d.blocks,
                     List.copyOf(symptoms), List.copyOf(comps)));

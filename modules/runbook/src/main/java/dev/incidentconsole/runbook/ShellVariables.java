@@ -21,8 +21,6 @@ import java.util.regex.Pattern;
 final class ShellVariables {
 
     private static final Pattern NAME_START = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final Pattern BRACED = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)(?:(:?\\?).*|(:?[-=])(.*))?",
-            Pattern.DOTALL);
     // ${db-instance-name}: a documentation placeholder, not a bash name
     private static final Pattern DASHED = Pattern.compile("[a-z][a-z0-9_]*(?:-[a-z0-9_]+)+");
     private static final Pattern ASSIGNMENT = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)(?:\\[[^]]*])?\\+?=.*",
@@ -54,7 +52,7 @@ final class ShellVariables {
     }
 
     static void find(String s, byte[] ctx, List<ShellWords.Segment> segments, Set<String> known,
-                     List<Placeholder> found, Set<Integer> taken) {
+                     List<Placeholder> found, boolean[] taken) {
         if (s.indexOf('$') < 0 || onlyInspects(segments)) {
             return;
         }
@@ -70,18 +68,32 @@ final class ShellVariables {
                     || (awk && AWK_OWN.contains(variable))) {
                 continue;
             }
-            if (taken.add(i)) {
+            if (!taken[i]) {
+                taken[i] = true;
                 found.add(p);
             }
         }
     }
 
     private static Placeholder plain(String s, int at) {
-        Matcher m = NAME_START.matcher(s).region(at + 1, s.length());
-        if (!m.lookingAt()) {
+        int end = nameEnd(s, at + 1);
+        if (end == at + 1) {
             return null;
         }
-        return new Placeholder(m.group(), s.substring(at, m.end()), at, m.end(), Placeholder.Form.DOLLAR);
+        return new Placeholder(s.substring(at + 1, end), s.substring(at, end), at, end, Placeholder.Form.DOLLAR);
+    }
+
+    /** Where the variable name [A-Za-z_][A-Za-z0-9_]* starting at {@code from} ends ({@code from} when none does). */
+    private static int nameEnd(String s, int from) {
+        int i = from;
+        while (i < s.length() && isNameChar(s.charAt(i), i == from)) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isNameChar(char c, boolean first) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || !first && c >= '0' && c <= '9';
     }
 
     private static Placeholder braced(String s, int at) {
@@ -91,16 +103,24 @@ final class ShellVariables {
         }
         String inner = s.substring(at + 2, close);
         String token = s.substring(at, close + 1);
-        if (DASHED.matcher(inner).matches()) {
+        if (inner.indexOf('-') > 0 && DASHED.matcher(inner).matches()) {
             // the name must not pass for a variable the shell has: ${home-dir} is ${home}-dir to bash
             return new Placeholder(inner, token, at, close + 1, Placeholder.Form.DOLLAR_BRACE);
         }
-        Matcher m = BRACED.matcher(inner);
-        if (!m.matches()) {
+        // NAME, NAME?..., NAME:?..., or NAME followed by -, =, :- or := and a default
+        int name = nameEnd(inner, 0);
+        if (name == 0) {
             return null;
         }
-        String fallback = m.group(3) == null ? null : unquote(m.group(4));
-        return new Placeholder(m.group(1), token, at, close + 1, Placeholder.Form.DOLLAR_BRACE, fallback, 0);
+        int op = name < inner.length() && inner.charAt(name) == ':' ? name + 1 : name;
+        String fallback = null;
+        if (op < inner.length() && (inner.charAt(op) == '-' || inner.charAt(op) == '=')) {
+            fallback = unquote(inner.substring(op + 1));
+        } else if (name < inner.length() && (op == inner.length() || inner.charAt(op) != '?')) {
+            return null; // another expansion (${#X}, ${X%%-*}, ${X:+alt}), or not a name
+        }
+        return new Placeholder(inner.substring(0, name), token, at, close + 1, Placeholder.Form.DOLLAR_BRACE,
+                fallback, 0);
     }
 
     /** The bare variable a placeholder of this class stands for: {@code db} for {@code ${db-instance-name}}. */

@@ -2,7 +2,6 @@ package dev.incidentconsole.runbook;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The symptoms a section lists: for a symptom section, its shallowest list items, else its paragraphs; for any
@@ -11,7 +10,6 @@ import java.util.regex.Pattern;
 final class Symptoms {
 
     private static final int MAX_CHARS = 300;
-    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private Symptoms() {
     }
@@ -34,7 +32,7 @@ final class Symptoms {
             if (!wanted) {
                 continue;
             }
-            String s = SPACES.matcher(t.plain()).replaceAll(" ").strip();
+            String s = collapseSpaces(t.plain());
             if (!s.isEmpty()) {
                 out.add(s.length() > MAX_CHARS ? s.substring(0, MAX_CHARS - 1) + "…" : s);
             }
@@ -51,13 +49,30 @@ final class Symptoms {
                 continue;
             }
             String label = t.inlines().get(0).text();
-            String rest = SPACES.matcher(t.plain().substring(label.length())).replaceAll(" ").strip();
+            String rest = collapseSpaces(t.plain().substring(label.length()));
             rest = rest.startsWith(":") ? rest.substring(1).strip() : label.strip().endsWith(":") ? rest : "";
             if (!rest.isEmpty() && LabelKinds.kindOf(Labels.title(label)) == SectionKind.SYMPTOM) {
                 out.add(rest.length() > MAX_CHARS ? rest.substring(0, MAX_CHARS - 1) + "…" : rest);
             }
         }
         return out;
+    }
+
+    /** {@code s} with each run of regex {@code \\s} characters ({@code [ \\t\\n\\x0B\\f\\r]}) as one space, stripped. */
+    private static String collapseSpaces(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        boolean space = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean blank = c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+            if (!blank) {
+                sb.append(c);
+            } else if (!space) {
+                sb.append(' ');
+            }
+            space = blank;
+        }
+        return sb.toString().strip();
     }
 
     private static boolean isItem(Block.Text t) {

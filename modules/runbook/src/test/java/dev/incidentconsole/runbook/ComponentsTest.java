@@ -92,6 +92,13 @@ class ComponentsTest {
     }
 
     @Test
+    void repeatedMentionsKeepTheOrderOfFirstMention() {
+        assertThat(components.find("redis then pg, then redis-cli and PG again, then kafka and redis"))
+                .containsExactly("Redis", "PostgreSQL", "Kafka");
+        assertThat(components.find("pg- -kafka- redis---cli")).containsExactly("PostgreSQL", "Kafka", "Redis");
+    }
+
+    @Test
     void wordsBeyondAsciiAreLowerCasedByTheRootLocale() {
         // KELVIN SIGN lower-cases to an ASCII k; the Turkish dotted capital I does not lower-case to a plain i
         assertThat(components.find("\u212Aafka lag")).containsExactly("Kafka");
