@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Function;
-import javafx.application.Application;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,14 +31,14 @@ public final class Main implements Runnable {
         LogbackSetup.bindDirectly();
         // The desktop entry starts the app with the clicked link alone (Exec=... %u).
         if (args.length == 0 || args.length == 1 && DeepLink.looksLikeLink(args[0])) {
-            Application.launch(ConsoleApp.class, args);
+            ConsoleApp.launch(LaunchOptions.fromSystem(), args);
             return;
         }
         LaunchOptions options = LaunchOptions.fromSystem();
         Path folder = windowFolder(args);
         if (folder != null) {
             // The window reads its options itself (JavaFX constructs it); its one argument is the folder to open.
-            Application.launch(ConsoleApp.class, folder.toString());
+            ConsoleApp.launch(options, folder.toString());
             return;
         }
         System.exit(commandLine(options, args).execute(args));
@@ -79,7 +78,7 @@ public final class Main implements Runnable {
     /** A subcommand's user object: its class (the factory makes it) or, for {@code open}, an instance. */
     private static Function<Class<?>, Object> make(LaunchOptions options) {
         return type -> type == OpenCommand.class
-                ? new OpenCommand(link -> Application.launch(ConsoleApp.class, link), options)
+                ? new OpenCommand(link -> ConsoleApp.launch(options, link), options)
                 : type;
     }
 

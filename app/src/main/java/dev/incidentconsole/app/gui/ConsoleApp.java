@@ -66,6 +66,9 @@ public final class ConsoleApp extends Application {
     private final String select;
     /** Made in {@link #init()} unless given: its JSON mapper took 0.3 s on the FX thread, which runs constructors. */
     private SettingsStore settings;
+    /** The settings read begun before the toolkit started, when JavaFX constructed the app. */
+    private EarlySettings early;
+    private boolean themeApplied;
     private FxTaskExecutor executor;
     private IncidentFeature incidents;
     private DashboardFeature dashboard;
@@ -79,9 +82,24 @@ public final class ConsoleApp extends Application {
     private boolean startDark;
     private List<Path> settingsFolders = List.of();
 
-    /** Used by {@link Application#launch}: this process's options. */
+    /** Used by {@link Application#launch}: the options (and settings read) {@link #launch} began with, else this process's. */
     public ConsoleApp() {
-        this(LaunchOptions.fromSystem());
+        this(EarlySettings.take());
+    }
+
+    private ConsoleApp(EarlySettings early) {
+        this(early.options());
+        this.early = early;
+    }
+
+    /**
+     * Launches the window (blocks until it closes), reading its settings on another thread while JavaFX starts.
+     *
+     * @param args the window's arguments: nothing, a folder, or an {@code incident-console://} link
+     */
+    public static void launch(LaunchOptions options, String... args) {
+        EarlySettings.begin(options);
+        Application.launch(ConsoleApp.class, args);
     }
 
     /** The window as {@code options} ask: its folder, selection, theme, settings file and the rest. */
@@ -118,12 +136,18 @@ public final class ConsoleApp extends Application {
         javafx.application.Platform.runLater(ConsoleApp::preloadFrame);
         String forced = options.theme();
         try {
-            Settings loaded = settings().load();
+            Settings loaded = early != null ? early.settings() : settings().load();
             startDark = forced.isBlank() ? loaded.dark() : "dark".equalsIgnoreCase(forced);
             settingsFolders = loaded.runbookFolders();
         } catch (IOException e) {
             startDark = "dark".equalsIgnoreCase(forced);
             log().warn("{} Starting with the {} theme.", e.getMessage(), startDark ? "dark" : "light");
+        }
+        if (!javafx.application.Platform.isFxApplicationThread()) {
+            // Its own FX event before start (the stylesheet's reading and partitioning), while the launcher's
+            // thread is still on its way to start.
+            boolean dark = startDark;
+            javafx.application.Platform.runLater(() -> applyTheme(dark));
         }
     }
 
@@ -137,7 +161,9 @@ public final class ConsoleApp extends Application {
     public void start(Stage stage) {
         MainViewModel main = new MainViewModel();
         main.darkProperty().set(startDark);
-        applyTheme(startDark);
+        if (!themeApplied) {
+            applyTheme(startDark);
+        }
         main.darkProperty().addListener((obs, old, dark) -> {
             applyTheme(dark);
             rememberTheme(dark);
@@ -156,9 +182,6 @@ public final class ConsoleApp extends Application {
         stage.setMinWidth(Math.min(900, screen.getWidth()));
         stage.setMinHeight(Math.min(560, screen.getHeight()));
         stage.setScene(scene);
-        // Styled before the window exists: show() otherwise maps the window and then styles it, blank meanwhile.
-        view.applyCss();
-        stage.show();
         boolean[] userActed = {false};
         javafx.event.EventHandler<javafx.scene.input.InputEvent> acted = e -> userActed[0] = true;
         scene.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, acted);
@@ -215,16 +238,33 @@ public final class ConsoleApp extends Application {
                 search.prefill(query);
             }
         });
-        // After the first pulse, which styles, lays out and hands the frame to the renderer: a step queued before
-        // it would run first and keep the window blank.
-        scene.addPostLayoutPulseListener(new Runnable() {
-            @Override
-            public void run() {
-                scene.removePostLayoutPulseListener(this);
-                steps.start();
+        showFrame(stage, view);
+    }
+
+    /**
+     * Styles, lays out and draws the frame before the window exists, then shows it, each its own FX event (none
+     * holds the thread long): mapped unstyled, the window stayed blank while its first pulse styled it, and
+     * mapped styled but never drawn, while the first frame set up the renderer (Prism's pipeline, rasteriser, glyph
+     * cache). The snapshot does that setup off screen, so the first pulse after mapping presents a frame at once.
+     * The features' steps start after that pulse: a step queued before it would run first and keep the window
+     * blank.
+     */
+    private void showFrame(Stage stage, MainView view) {
+        Scene scene = stage.getScene();
+        new FxSteps(javafx.application.Platform::runLater).then(view::applyCss).then(() -> scene.snapshot(null)).then(() -> {
+            if (stopped) {
+                return;
             }
-        });
-        javafx.application.Platform.requestNextPulse();
+            stage.show();
+            scene.addPostLayoutPulseListener(new Runnable() {
+                @Override
+                public void run() {
+                    scene.removePostLayoutPulseListener(this);
+                    steps.start();
+                }
+            });
+            javafx.application.Platform.requestNextPulse();
+        }).start();
     }
 
     /** The workspace shown changed (the first one chosen, or a switch): every feature follows it. */
@@ -335,7 +375,8 @@ public final class ConsoleApp extends Application {
         return settings;
     }
 
-    private static void applyTheme(boolean dark) {
+    private void applyTheme(boolean dark) {
+        themeApplied = true;
         // The binary form: parsing the 170 kB CSS took 0.1-0.3 s of the FX thread at each start.
         Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheetBSS()
                 : new PrimerLight().getUserAgentStylesheetBSS());
