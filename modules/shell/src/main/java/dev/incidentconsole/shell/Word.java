@@ -89,7 +89,9 @@ public record Word(String value, int start, int end, boolean quoted, boolean ass
 
     /** Whether {@code text} from {@code from} to {@code to} (a word as written) starts with an unquoted assignment. */
     static boolean isAssignment(CharSequence text, int from, int to) {
-        if (to - from < 2 || !(text.charAt(from) == '_' || Character.isLetter(text.charAt(from)) && text.charAt(from) < 128)) {
+        char first = to - from < 2 ? '0' : text.charAt(from);
+        // an ASCII letter: below 128, Character.isLetter holds for these only
+        if (!(first == '_' || first >= 'a' && first <= 'z' || first >= 'A' && first <= 'Z')) {
             return false;
         }
         int k = from + 1;
