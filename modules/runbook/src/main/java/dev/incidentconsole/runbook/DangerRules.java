@@ -2,6 +2,7 @@ package dev.incidentconsole.runbook;
 
 import dev.incidentconsole.shell.Wrappers;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,27 @@ public final class DangerRules {
             "-l", "-m", "-O", "-o", "-p", "-Q", "-R", "-S", "-W", "-w");
     private static final Set<String> SAFE_DEVICES = Set.of("/dev/null", "/dev/stdout", "/dev/stderr", "/dev/tty");
 
+    /** The rules of one family ({@link HostDangers#check} ...), given the program's name and its words. */
+    private interface Rule {
+        Danger check(String program, List<String> args);
+    }
+
+    /**
+     * Each program to the one family whose rules know it (their {@code PROGRAMS}, which are disjoint), so a
+     * command is judged by the rules for its program only; {@code mkfs.*} goes to {@link HostDangers} too.
+     */
+    private static final Map<String, Rule> RULES = rules();
+
     private DangerRules() {
+    }
+
+    private static Map<String, Rule> rules() {
+        Map<String, Rule> out = new HashMap<>();
+        HostDangers.PROGRAMS.forEach(p -> out.put(p, HostDangers::check));
+        PlatformDangers.PROGRAMS.forEach(p -> out.put(p, PlatformDangers::check));
+        ServiceDangers.PROGRAMS.forEach(p -> out.put(p, ServiceDangers::check));
+        SystemDangers.PROGRAMS.forEach(p -> out.put(p, SystemDangers::check));
+        return Map.copyOf(out);
     }
 
     /**
@@ -110,33 +131,31 @@ public final class DangerRules {
             }
         }
         int k = seg.program();
-        Danger emptied = Redirections.truncation(words, k);
+        Danger emptied = Redirections.truncation(seg);
         if (emptied != null || k >= words.size()) {
             return emptied;
         }
         ShellWords.Word first = words.get(k);
-        List<String> args = Redirections.withInputOperands(words, k, ShellWords.values(words.subList(k, words.size())));
+        List<String> args = Redirections.withInputOperands(seg);
         if (args.size() == 1 && first.quoted() && first.value().strip().contains(" ")) {
             return text(first.value(), depth + 1);
         }
-        return argv(args, seg.stdin(), depth);
+        return argv(args, seg.name(), seg.stdin(), depth);
     }
 
-    private static Danger argv(List<String> args, String stdin, int depth) {
+    /**
+     * @param args    the program as written first, then its arguments
+     * @param program the program's name ({@link Wrappers#basename} of {@code args.get(0)})
+     */
+    private static Danger argv(List<String> args, String program, String stdin, int depth) {
         if (args.isEmpty() || dryRun(args)) {
             return null;
         }
-        String program = Wrappers.basename(args.get(0));
-        Danger d = HostDangers.check(program, args);
-        if (d == null) {
-            d = PlatformDangers.check(program, args);
+        Rule rule = RULES.get(program);
+        if (rule == null && program.startsWith("mkfs")) {
+            rule = HostDangers::check;
         }
-        if (d == null) {
-            d = ServiceDangers.check(program, args);
-        }
-        if (d == null) {
-            d = SystemDangers.check(program, args);
-        }
+        Danger d = rule == null ? null : rule.check(program, args);
         if (d == null) {
             d = inner(program, args, depth);
         }
@@ -170,7 +189,8 @@ public final class DangerRules {
         }
         for (int j = 1; j < args.size(); j++) {
             if (find ? FIND_EXEC.contains(args.get(j - 1)) : args.get(j - 1).equals("--") || knownProgram(args.get(j))) {
-                Danger d = argv(args.subList(j, args.size()), "", depth + 1);
+                List<String> inner = args.subList(j, args.size());
+                Danger d = argv(inner, Wrappers.basename(inner.get(0)), "", depth + 1);
                 if (d != null) {
                     return d;
                 }
@@ -181,8 +201,7 @@ public final class DangerRules {
 
     private static boolean knownProgram(String word) {
         String name = Wrappers.basename(word);
-        return HostDangers.PROGRAMS.contains(name) || PlatformDangers.PROGRAMS.contains(name)
-                || ServiceDangers.PROGRAMS.contains(name) || SystemDangers.PROGRAMS.contains(name) || SQL_CLIENTS.contains(name) || name.startsWith("mkfs")
+        return RULES.containsKey(name) || SQL_CLIENTS.contains(name) || name.startsWith("mkfs")
                 || CommandWords.shellScript(List.of(name, "-c", "")) != null;
     }
 
@@ -198,6 +217,9 @@ public final class DangerRules {
 
     /** Text written into a database or Redis client through a pipe: {@code echo FLUSHALL | redis-cli}. */
     private static Danger pipelines(List<ShellWords.Segment> segments) {
+        if (!feedsText(segments)) {
+            return null; // nothing is fed into any pipe, so there is no client to read it
+        }
         Map<Integer, List<ShellWords.Segment>> byPipeline = new LinkedHashMap<>();
         for (ShellWords.Segment seg : segments) {
             byPipeline.computeIfAbsent(seg.pipeline(), p -> new ArrayList<>()).add(seg);
@@ -213,16 +235,24 @@ public final class DangerRules {
                         return d;
                     }
                 }
-                int k = seg.program();
-                // the program word is never a redirection target, so it is the first of the values
-                if (k < seg.words().size() && ECHO.contains(Wrappers.basename(seg.words().get(k).value()))) {
-                    List<String> args = ShellWords.values(seg.words().subList(k, seg.words().size()));
+                if (ECHO.contains(seg.name())) {
+                    List<String> args = seg.args();
                     fed.append(String.join(" ", args.subList(1, args.size()))).append('\n');
                 }
                 fed.append(seg.stdin());
             }
         }
         return null;
+    }
+
+    /** Whether a segment prints text ({@code echo}, {@code printf}) or is given some (a here-document or string). */
+    private static boolean feedsText(List<ShellWords.Segment> segments) {
+        for (ShellWords.Segment seg : segments) {
+            if (!seg.stdin().isEmpty() || ECHO.contains(seg.name())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String client(List<ShellWords.Word> words) {

@@ -21,7 +21,11 @@ final class HostDangers {
     private static final Set<String> SYSTEMCTL_STOPS = Set.of(
             "stop", "disable", "mask", "kill", "poweroff", "reboot", "halt", "isolate", "rescue", "emergency", "kexec");
 
-    /** The programs these rules know, for spotting them inside {@code docker exec} and the like. */
+    /**
+     * The programs these rules know: exactly those {@code check} names, as {@link DangerRules} sends a command only
+     * to the rules that know its program (DangerDispatchTest keeps the two equal); also for spotting them inside
+     * {@code docker exec} and the like.
+     */
     static final Set<String> PROGRAMS = Set.of("rm", "find", "shred", "wipefs", "truncate", "kill", "pkill", "killall",
             "reboot", "halt", "poweroff", "shutdown", "init", "telinit", "mke2fs", "dd", "systemctl", "service",
             "iptables", "ip6tables", "nft", "git", "crontab", "rsync", "journalctl");

@@ -29,7 +29,11 @@ final class PlatformDangers {
     private static final Set<String> COMPOSE_VALUES = Set.of("-f", "--file", "-p", "--project-name", "--profile",
             "--env-file", "--project-directory", "--ansi", "--parallel", "--progress");
 
-    /** The programs these rules know, for spotting them inside {@code docker exec} and the like. */
+    /**
+     * The programs these rules know: exactly those {@code check} names, as {@link DangerRules} sends a command only
+     * to the rules that know its program (DangerDispatchTest keeps the two equal); also for spotting them inside
+     * {@code docker exec} and the like.
+     */
     static final Set<String> PROGRAMS = Set.of("kubectl", "oc", "docker", "podman", "nerdctl", "docker-compose",
             "podman-compose", "helm", "aws", "gcloud", "az", "gsutil", "terraform", "tofu", "curl", "wget", "http", "https");
 

@@ -23,16 +23,12 @@ final class Redirections {
     private Redirections() {
     }
 
-    /**
-     * The danger of a redirection that empties a file.
-     *
-     * @param k index of the program word ({@code words.size()} when there is none)
-     */
-    static Danger truncation(List<ShellWords.Word> words, int k) {
-        if (!silent(words, k)) {
+    /** The danger of a redirection of {@code seg} that empties a file. */
+    static Danger truncation(ShellWords.Segment seg) {
+        if (!silent(seg)) {
             return null;
         }
-        for (ShellWords.Word w : words) {
+        for (ShellWords.Word w : seg.words()) {
             if (OVERWRITE.contains(w.op()) && fileLike(w.value())) {
                 return HostDangers.danger("truncate-redirect", "Empties " + w.value()
                         + " (a redirection with nothing written); what the file held is lost.");
@@ -51,12 +47,12 @@ final class Redirections {
     }
 
     /** True when the command prints nothing: none at all, {@code :}, {@code true}, {@code cat /dev/null}, {@code echo -n}. */
-    private static boolean silent(List<ShellWords.Word> words, int k) {
-        if (k >= words.size()) {
+    private static boolean silent(ShellWords.Segment seg) {
+        if (seg.program() >= seg.words().size()) {
             return true;
         }
-        List<String> args = ShellWords.values(words.subList(k, words.size()));
-        String program = Wrappers.basename(args.get(0));
+        List<String> args = seg.args();
+        String program = seg.name();
         return SILENT.contains(program) && args.size() == 1
                 || program.equals("cat") && args.size() == 2 && args.get(1).equals("/dev/null")
                 || program.equals("echo") && args.size() == 2 && args.get(1).equals("-n")
@@ -64,14 +60,17 @@ final class Redirections {
     }
 
     /**
-     * {@code args} with a stand-in operand when {@code xargs} runs the program and supplies its operands,
-     * so {@code xargs rm -f} is judged as {@code rm} of the files named on its input.
+     * The segment's words from its program on ({@link ShellWords.Segment#args}), with a stand-in operand when
+     * {@code xargs} runs the program and supplies its operands, so {@code xargs rm -f} is judged as {@code rm}
+     * of the files named on its input.
      */
-    static List<String> withInputOperands(List<ShellWords.Word> words, int k, List<String> args) {
-        if (args.isEmpty() || !FED_BY_XARGS.contains(Wrappers.basename(args.get(0)))) {
+    static List<String> withInputOperands(ShellWords.Segment seg) {
+        List<String> args = seg.args();
+        if (args.isEmpty() || !FED_BY_XARGS.contains(seg.name())) {
             return args;
         }
-        for (int j = 0; j < k; j++) {
+        List<ShellWords.Word> words = seg.words();
+        for (int j = 0; j < seg.program(); j++) {
             if (!words.get(j).redirect() && Wrappers.basename(words.get(j).value()).equals("xargs")) {
                 List<String> fed = new ArrayList<>(args);
                 fed.add(FROM_INPUT);

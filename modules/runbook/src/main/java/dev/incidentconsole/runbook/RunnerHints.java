@@ -1,6 +1,5 @@
 package dev.incidentconsole.runbook;
 
-import dev.incidentconsole.shell.Wrappers;
 import java.util.List;
 import java.util.Set;
 
@@ -74,7 +73,7 @@ public final class RunnerHints {
         if (k >= words.size()) {
             return null;
         }
-        List<String> args = ShellWords.values(words.subList(k, words.size()));
+        List<String> args = seg.args();
         if (args.isEmpty()) {
             return null;
         }
@@ -86,7 +85,7 @@ public final class RunnerHints {
         if (script != null && depth < 3) {
             return of(script, depth + 1);
         }
-        String program = Wrappers.basename(first);
+        String program = seg.name();
         if (SETUP.contains(program)) {
             return null;
         }

@@ -17,7 +17,11 @@ import java.util.Set;
  */
 final class ServiceDangers {
 
-    /** The programs these rules know, for spotting them inside {@code docker exec} and the like. */
+    /**
+     * The programs these rules know: exactly those {@code check} names, as {@link DangerRules} sends a command only
+     * to the rules that know its program (DangerDispatchTest keeps the two equal); also for spotting them inside
+     * {@code docker exec} and the like.
+     */
     static final Set<String> PROGRAMS = Set.of("redis-cli", "dropdb", "pg_resetwal", "pg_resetxlog", "pg_ctl",
             "pg_ctlcluster", "etcdctl", "etcdutl", "vault", "velero", "celery", "rabbitmqctl", "kafka-topics",
             "kafka-topics.sh", "kafka-consumer-groups", "kafka-consumer-groups.sh", "pg_restore", "mysqladmin", "influx");

@@ -5,6 +5,7 @@ import dev.incidentconsole.shell.Redirection;
 import dev.incidentconsole.shell.Separator;
 import dev.incidentconsole.shell.ShellCommand;
 import dev.incidentconsole.shell.SimpleCommand;
+import dev.incidentconsole.shell.Wrappers;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,6 +24,8 @@ final class ShellWords {
     static final byte COMMENT = 5;
 
     static final int MAX_DEPTH = 20;
+    /** The context constant of each {@link Quoting}, by its ordinal. */
+    private static final byte[] CONTEXTS = contexts();
 
     /**
      * A word of a simple command.
@@ -43,10 +46,15 @@ final class ShellWords {
      * @param stdin    heredoc bodies and here-strings fed to it
      * @param pipeline the same number for every part of one pipeline
      * @param nested   whether it sits inside a command or process substitution
-     * @param program  index in {@code words} of the program it runs ({@link CommandWords#programIndex}), read
-     *                 once here because every rule asks for it; {@code words.size()} when there is none
+     * @param program  index in {@code words} of the program it runs, past assignments and wrappers (the shell
+     *                 model's {@link Wrappers#programIndex}), read once here because every rule asks for it;
+     *                 {@code words.size()} when there is none
+     * @param args     the values of the words from the program on, redirection targets left out (the program
+     *                 first); empty when there is no program. Read once here for the rules; immutable
+     * @param name     the program's name without its directory ({@code Wrappers.basename}); empty when none
      */
-    record Segment(List<Word> words, String stdin, int pipeline, boolean nested, int program) { }
+    record Segment(List<Word> words, String stdin, int pipeline, boolean nested, int program, List<String> args,
+                   String name) { }
 
     /**
      * The simple commands and, for every character of the text, one of the context constants.
@@ -56,6 +64,21 @@ final class ShellWords {
     record Parsed(List<Segment> segments, byte[] context, boolean complete) { }
 
     private ShellWords() {
+    }
+
+    private static byte[] contexts() {
+        byte[] out = new byte[Quoting.values().length];
+        for (Quoting q : Quoting.values()) {
+            out[q.ordinal()] = switch (q) {
+                case UNQUOTED -> CODE;
+                case SINGLE, ANSI_C -> SINGLE;
+                case DOUBLE -> DOUBLE;
+                case HEREDOC -> HEREDOC;
+                case HEREDOC_LITERAL -> HEREDOC_LITERAL;
+                case COMMENT -> COMMENT;
+            };
+        }
+        return out;
     }
 
     /** Reads {@code text} through the shell model ({@link ShellCommand}), the one reader of shell text. */
@@ -68,13 +91,15 @@ final class ShellWords {
         String text = parsed.text();
         byte[] context = new byte[text.length()];
         for (int i = 0; i < context.length; i++) {
-            context[i] = contextOf(parsed.quotingAt(i));
+            context[i] = CONTEXTS[parsed.quotingAt(i).ordinal()];
         }
-        List<Segment> segments = new ArrayList<>();
+        List<Segment> segments = new ArrayList<>(parsed.commands().size());
         boolean complete = add(parsed, 0, text, false, segments, context, new int[1], 0);
         // source order, as the rules report the first danger they meet; a substitution's commands come where
         // they are written, before the commands after it
-        segments.sort(java.util.Comparator.comparingInt(ShellWords::firstOffset));
+        if (segments.size() > 1) {
+            segments.sort(java.util.Comparator.comparingInt(ShellWords::firstOffset));
+        }
         return new Parsed(segments, context, complete);
     }
 
@@ -87,29 +112,37 @@ final class ShellWords {
                                byte[] context, int[] pipelines, int depth) {
         int pipeline = pipelines[0]++;
         for (SimpleCommand c : parsed.commands()) {
-            List<Word> words = new ArrayList<>();
-            StringBuilder stdin = new StringBuilder();
+            Word[] words = new Word[c.assignments().size() + c.words().size() + c.redirections().size()];
+            int n = 0;
+            String stdin = "";
             for (dev.incidentconsole.shell.Word w : c.assignments()) {
-                words.add(word(w, offset, text, ""));
+                words[n++] = word(w, offset, text, "");
             }
             for (dev.incidentconsole.shell.Word w : c.words()) {
-                words.add(word(w, offset, text, ""));
+                words[n++] = word(w, offset, text, "");
             }
+            boolean ordered = true;
             for (Redirection r : c.redirections()) {
                 if (r.target() != null) {
-                    words.add(word(r.target(), offset, text, r.operator()));
+                    Word target = word(r.target(), offset, text, r.operator());
+                    ordered &= n == 0 || words[n - 1].start() <= target.start();
+                    words[n++] = target;
                     if (r.operator().equals("<<<")) {
-                        stdin.append(r.target().value()).append('\n');
+                        stdin = stdin + r.target().value() + "\n";
                     }
                 }
                 if (r.body() != null) {
-                    stdin.append(r.body());
+                    stdin = stdin + r.body();
                 }
             }
-            words.sort(java.util.Comparator.comparingInt(Word::start));
-            if (!words.isEmpty() || stdin.length() > 0) {
-                List<Word> kept = List.copyOf(words);
-                out.add(new Segment(kept, stdin.toString(), pipeline, nested, CommandWords.programIndex(kept)));
+            if (n < words.length) {
+                words = java.util.Arrays.copyOf(words, n);
+            }
+            if (!ordered) {
+                java.util.Arrays.sort(words, java.util.Comparator.comparingInt(Word::start));
+            }
+            if (n > 0 || !stdin.isEmpty()) {
+                out.add(segment(List.of(words), stdin, pipeline, nested));
             }
             if (c.separator() != Separator.PIPE) {
                 pipeline = pipelines[0]++;
@@ -117,28 +150,37 @@ final class ShellWords {
         }
         boolean complete = true;
         List<ShellCommand> inner = parsed.substitutions();
-        List<Integer> starts = parsed.substitutionStarts();
+        List<Integer> starts = inner.isEmpty() ? List.of() : parsed.substitutionStarts();
         for (int k = 0; k < inner.size(); k++) {
             ShellCommand sub = inner.get(k);
             int at = offset + starts.get(k);
             // inside $(...) the substitution's own quoting holds: its here-documents, quotes and comments
             for (int i = 0; i < sub.text().length() && at + i < context.length; i++) {
-                context[at + i] = contextOf(sub.quotingAt(i));
+                context[at + i] = CONTEXTS[sub.quotingAt(i).ordinal()];
             }
             complete &= depth < MAX_DEPTH && add(sub, at, text, true, out, context, pipelines, depth + 1);
         }
         return complete;
     }
 
-    private static byte contextOf(Quoting quoting) {
-        return switch (quoting) {
-            case UNQUOTED -> CODE;
-            case SINGLE, ANSI_C -> SINGLE;
-            case DOUBLE -> DOUBLE;
-            case HEREDOC -> HEREDOC;
-            case HEREDOC_LITERAL -> HEREDOC_LITERAL;
-            case COMMENT -> COMMENT;
-        };
+    /** A segment with its program found past assignments and wrappers, and its arguments read once. */
+    private static Segment segment(List<Word> words, String stdin, int pipeline, boolean nested) {
+        String[] values = new String[words.size()];
+        int[] index = new int[words.size()];
+        int n = 0;
+        for (int k = 0; k < words.size(); k++) {
+            if (!words.get(k).redirect()) {
+                index[n] = k;
+                values[n++] = words.get(k).value();
+            }
+        }
+        List<String> all = List.of(n < values.length ? java.util.Arrays.copyOf(values, n) : values);
+        int program = Wrappers.programIndex(all);
+        if (program >= n) {
+            return new Segment(words, stdin, pipeline, nested, words.size(), List.of(), "");
+        }
+        return new Segment(words, stdin, pipeline, nested, index[program], all.subList(program, n),
+                Wrappers.basename(all.get(program)));
     }
 
     private static Word word(dev.incidentconsole.shell.Word w, int offset, String text, String op) {

@@ -60,13 +60,54 @@ final class SqlDangers {
     }
 
     /**
-     * Whether the text holds a word every destructive statement needs; most command arguments do not, and
-     * this check spares them the literal stripping and the statement regexes.
+     * Whether the text holds a blank or {@code (} after which a statement could go on, and a word every destructive
+     * statement needs; most command arguments (a lone {@code delete}) do not, and this check, without copying,
+     * spares them the literal stripping and the statement regexes.
      */
     private static boolean mayBeDestructive(String text) {
-        String t = text.toLowerCase(Locale.ROOT);
-        return t.contains("drop") || t.contains("truncate") || t.contains("delete") || t.contains("update")
-                || t.contains("pg_terminate_backend");
+        if (!separated(text)) {
+            return false;
+        }
+        for (int k = 0; k < text.length(); k++) {
+            boolean keyword = switch (text.charAt(k)) {
+                case 'd', 'D' -> at(text, k, "drop") || at(text, k, "delete");
+                case 't', 'T' -> at(text, k, "truncate");
+                case 'u', 'U' -> at(text, k, "update");
+                case 'p', 'P' -> at(text, k, "pg_terminate_backend");
+                default -> false;
+            };
+            if (keyword) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A blank ({@code \\s}) or {@code (}: every statement the regexes find has one after its keyword. */
+    private static boolean separated(String text) {
+        for (int k = 0; k < text.length(); k++) {
+            switch (text.charAt(k)) {
+                case ' ', '\t', '\n', '\u000B', '\f', '\r', '(' -> {
+                    return true;
+                }
+                default -> { }
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code word} (lower case) stands at {@code k}, ASCII case folded as the regexes' {@code (?i)} does. */
+    private static boolean at(String text, int k, String word) {
+        if (k + word.length() > text.length()) {
+            return false;
+        }
+        for (int j = 0; j < word.length(); j++) {
+            char c = text.charAt(k + j);
+            if (c != word.charAt(j) && (c | 0x20) != word.charAt(j)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Danger statement(String s) {

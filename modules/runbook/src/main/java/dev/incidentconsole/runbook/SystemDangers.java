@@ -14,7 +14,11 @@ import java.util.Set;
  */
 final class SystemDangers {
 
-    /** The programs these rules know, for spotting them inside {@code docker exec} and the like. */
+    /**
+     * The programs these rules know: exactly those {@code check} names, as {@link DangerRules} sends a command only
+     * to the rules that know its program (DangerDispatchTest keeps the two equal); also for spotting them inside
+     * {@code docker exec} and the like.
+     */
     static final Set<String> PROGRAMS = Set.of("chmod", "chown", "chgrp", "userdel", "deluser", "groupdel", "delgroup",
             "mv", "lvremove", "vgremove", "pvremove", "zpool", "zfs", "sgdisk", "ip", "ifdown", "virsh", "kubeadm");
 

@@ -10,6 +10,8 @@ final class CommandBuilder {
     private static final Set<String> OPENERS = Set.of("!", "if", "then", "elif", "else", "do", "while", "until", "{");
     /** Reserved words that close a compound command: alone, they are no command. */
     private static final Set<String> CLOSERS = Set.of("fi", "done", "esac", "}");
+    /** The length of the longest of them ({@code while}, {@code until}). */
+    private static final int MAX_RESERVED = 5;
 
     final boolean piped;
     int depth;
@@ -28,34 +30,49 @@ final class CommandBuilder {
         return words.isEmpty() && redirections.isEmpty();
     }
 
+    /** The simple command read, or null when nothing of it is left; lists are copied once, none when empty. */
     SimpleCommand build() {
         int k = 0;
-        List<String> keywords = new ArrayList<>();
+        List<String> keywords = List.of();
         // a closer before more words (fi cmd, done cmd) is read past too: bash would refuse the line, and a
         // reader that stops there would miss the command after it
-        while (k < words.size() && !words.get(k).quoted() && (OPENERS.contains(words.get(k).value())
+        while (k < words.size() && reserved(words.get(k)) && (OPENERS.contains(words.get(k).value())
                 || CLOSERS.contains(words.get(k).value()) && k + 1 < words.size())) {
+            if (keywords.isEmpty()) {
+                keywords = new ArrayList<>();
+            }
             keywords.add(words.get(k++).value());
         }
-        List<Word> assignments = new ArrayList<>();
+        List<Word> assignments = List.of();
         while (k < words.size() && rawAssignment.get(k)) {
+            if (assignments.isEmpty()) {
+                assignments = new ArrayList<>();
+            }
             Word w = words.get(k++);
             assignments.add(new Word(w.value(), w.start(), w.end(), w.quoted(), true, w.expansions()));
         }
-        List<Word> rest = new ArrayList<>(words.subList(k, words.size()));
-        if (rest.size() == 1 && !rest.get(0).quoted() && CLOSERS.contains(rest.get(0).value())) {
-            rest.clear();
+        List<Word> rest = k == words.size() ? List.of() : List.copyOf(words.subList(k, words.size()));
+        if (rest.size() == 1 && reserved(rest.get(0)) && CLOSERS.contains(rest.get(0).value())) {
+            rest = List.of();
         }
-        List<Redirection> redirs = new ArrayList<>();
+        List<Redirection> redirs = List.of();
         boolean fed = piped;
-        for (HeredocBuilder r : redirections) {
-            Redirection built = r.build();
-            redirs.add(built);
-            fed |= built.feedsStdin();
+        if (!redirections.isEmpty()) {
+            Redirection[] built = new Redirection[redirections.size()];
+            for (int r = 0; r < built.length; r++) {
+                built[r] = redirections.get(r).build();
+                fed |= built[r].feedsStdin();
+            }
+            redirs = List.of(built);
         }
         if (assignments.isEmpty() && rest.isEmpty() && redirs.isEmpty()) {
             return null;
         }
         return new SimpleCommand(keywords, assignments, rest, redirs, fed, separator, depth);
+    }
+
+    /** Whether the word may be one of {@link #OPENERS} or {@link #CLOSERS}: unquoted and short, checked before hashing it. */
+    private static boolean reserved(Word w) {
+        return !w.quoted() && w.value().length() <= MAX_RESERVED;
     }
 }

@@ -29,8 +29,11 @@ final class QuoteScanner {
     boolean ranOff;
     /** Offset of the {@code #} of the last comment read, at the top level or inside a substitution; -1 if none. */
     int lastComment = -1;
-    /** Where, in the value of the word being read, each {@code $} that the shell expands is; set per word. */
-    java.util.BitSet expansions = new java.util.BitSet();
+    /**
+     * Where, in the value of the word being read, each {@code $} that the shell expands is; reset to null per
+     * word, made at the first such {@code $} (most words have none).
+     */
+    java.util.BitSet expansions;
 
     QuoteScanner(String text) {
         this.s = text;
@@ -252,6 +255,9 @@ final class QuoteScanner {
     /** Notes that the {@code $} about to be appended to {@code value} is expanded by the shell. */
     void markExpansion(StringBuilder value) {
         if (value != null) {
+            if (expansions == null) {
+                expansions = new java.util.BitSet();
+            }
             expansions.set(value.length());
         }
     }

@@ -19,6 +19,7 @@ public final class ShellCommand {
     private static final Quoting[] QUOTINGS = Quoting.values();
 
     private final String text;
+    /** The quoting of each character of {@link #text} and of its end; may run on past it (never read there). */
     private final byte[] quoting;
     private final List<SimpleCommand> commands;
     private final List<int[]> substitutionRanges;
@@ -104,7 +105,7 @@ public final class ShellCommand {
      * @param offset 0 to {@code text().length()}; outside that range the nearest end is used
      */
     public Quoting quotingAt(int offset) {
-        int k = Math.max(0, Math.min(offset, quoting.length - 1));
+        int k = Math.max(0, Math.min(offset, text.length()));
         return QUOTINGS[quoting[k]];
     }
 

@@ -13,6 +13,7 @@ final class ShellParser {
     private final String s;
     private final int n;
     private final QuoteScanner q;
+    private final WordReader words;
     private final byte[] quoting;
     private final List<SimpleCommand> out = new ArrayList<>();
     /** Commands ended but not yet built: their here-document bodies follow the next line break. */
@@ -41,6 +42,7 @@ final class ShellParser {
         this.n = text.length();
         this.q = new QuoteScanner(text);
         this.quoting = q.quoting;
+        this.words = new WordReader(text, q);
         this.stopBefore = stopBefore;
     }
 
@@ -69,8 +71,8 @@ final class ShellParser {
         // endsHere); complete at the text's end: nothing ended it yet
         end(Separator.END);
         finish();
-        byte[] kept = java.util.Arrays.copyOf(quoting, tokenEnd + 1);
-        return new FirstCommand(end, new ShellCommand(s.substring(0, tokenEnd), kept, out, q.substitutions));
+        // the quoting read is kept whole: the model asks it only up to its text's end
+        return new FirstCommand(end, new ShellCommand(s.substring(0, tokenEnd), quoting, out, q.substitutions));
     }
 
     ShellCommand parse() {
@@ -213,7 +215,8 @@ final class ShellParser {
 
     private void word() {
         int start = i;
-        Word w = readWord();
+        Word w = words.read(i);
+        i = w.end();
         if (!w.quoted() && i < n && (s.charAt(i) == '<' || s.charAt(i) == '>') && isDigits(w.value())) {
             redirection(Integer.parseInt(w.value().length() > 4 ? "9999" : w.value()));
             return;
@@ -233,7 +236,7 @@ final class ShellParser {
             commandStart = !w.quoted() && blocks.commandWord(w.value());
         }
         current.words.add(w);
-        current.rawAssignment.add(Word.isAssignment(s.subSequence(start, i)));
+        current.rawAssignment.add(Word.isAssignment(s, start, i));
     }
 
     private void redirection(int fd) {
@@ -254,77 +257,6 @@ final class ShellParser {
         HeredocBuilder r = new HeredocBuilder(fd, op);
         current.redirections.add(r);
         current.awaitingTarget = r;
-    }
-
-    /** Reads one word from {@code i}, up to the first unquoted blank or operator character. */
-    private Word readWord() {
-        int start = i;
-        StringBuilder value = new StringBuilder();
-        boolean quoted = false;
-        q.expansions = new java.util.BitSet();
-        while (i < n) {
-            char c = s.charAt(i);
-            int angle = c == '<' ? q.angleEnd(i) : -1;
-            if (angle > 0) {
-                value.append(s, i, angle);
-                i = angle;
-                if (i < n && s.charAt(i) == '#') {
-                    break; // bash ends the word at the '>', so a '#' right after it starts a comment
-                }
-                continue;
-            }
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ';' || c == '&' || c == '|' || c == '('
-                    || c == ')' || c == '<' || c == '>') {
-                if (c != '(' || value.length() == 0 || !endsExtglob(value)) {
-                    break;
-                }
-            }
-            char next = i + 1 < n ? s.charAt(i + 1) : '\0';
-            if (c == '\\') {
-                quoted = true;
-                if (next != '\n' && i + 1 < n) {
-                    value.append(next);
-                }
-                i = Math.min(n, i + 2);
-            } else if (c == '\'') {
-                quoted = true;
-                i = q.single(i + 1, value);
-            } else if (c == '"') {
-                quoted = true;
-                i = q.doubleQuoted(i + 1, value);
-            } else if (c == '$' && next == '\'') {
-                quoted = true;
-                i = q.ansiC(i + 2, value);
-            } else if (c == '$' && next == '(') {
-                int end = q.code(i + 2, ')');
-                q.substitution(i + 2, end, ')');
-                value.append(s, i, end);
-                i = end;
-            } else if (c == '$' && next == '{') {
-                q.markExpansion(value);
-                int end = q.braced(i + 2, QuoteScanner.UNQUOTED);
-                value.append(s, i, end);
-                i = end;
-            } else if (c == '`') {
-                int end = q.code(i + 1, '`');
-                q.substitution(i + 1, end, '`');
-                value.append(s, i, end);
-                i = end;
-            } else {
-                if (c == '$') {
-                    q.markExpansion(value);
-                }
-                value.append(c);
-                i++;
-            }
-        }
-        return new Word(value.toString(), start, i, quoted, false, q.expansions);
-    }
-
-    /** {@code @(a|b)}, {@code !(x)}: an extended glob's parenthesis belongs to the word. */
-    private static boolean endsExtglob(StringBuilder value) {
-        char last = value.charAt(value.length() - 1);
-        return last == '@' || last == '!' || last == '+' || last == '*' || last == '?';
     }
 
     /** Reads the here-document bodies announced on the line just ended, starting at {@code i}. */

@@ -19,9 +19,12 @@ import java.util.function.Function;
  */
 public record Word(String value, int start, int end, boolean quoted, boolean assignment, BitSet expansions) {
 
+    /** The expansions of a word with none, shared by all such words: never modified. */
+    static final BitSet NONE = new BitSet();
+
     /** A word in which the shell expands nothing. */
     public Word(String value, int start, int end, boolean quoted, boolean assignment) {
-        this(value, start, end, quoted, assignment, new BitSet());
+        this(value, start, end, quoted, assignment, NONE);
     }
 
     /**
@@ -81,24 +84,30 @@ public record Word(String value, int start, int end, boolean quoted, boolean ass
 
     /** Whether {@code raw} (a word as written) starts with an unquoted assignment. */
     static boolean isAssignment(CharSequence raw) {
-        int n = raw.length();
-        if (n < 2 || !(raw.charAt(0) == '_' || Character.isLetter(raw.charAt(0)) && raw.charAt(0) < 128)) {
+        return isAssignment(raw, 0, raw.length());
+    }
+
+    /** Whether {@code text} from {@code from} to {@code to} (a word as written) starts with an unquoted assignment. */
+    static boolean isAssignment(CharSequence text, int from, int to) {
+        char first = to - from < 2 ? '0' : text.charAt(from);
+        // an ASCII letter: below 128, Character.isLetter holds for these only
+        if (!(first == '_' || first >= 'a' && first <= 'z' || first >= 'A' && first <= 'Z')) {
             return false;
         }
-        int k = 1;
-        while (k < n && isNameChar(raw.charAt(k))) {
+        int k = from + 1;
+        while (k < to && isNameChar(text.charAt(k))) {
             k++;
         }
-        if (k < n && raw.charAt(k) == '[') {
-            while (k < n && raw.charAt(k) != ']') {
+        if (k < to && text.charAt(k) == '[') {
+            while (k < to && text.charAt(k) != ']') {
                 k++;
             }
             k++;
         }
-        if (k < n && raw.charAt(k) == '+') {
+        if (k < to && text.charAt(k) == '+') {
             k++;
         }
-        return k < n && raw.charAt(k) == '=';
+        return k < to && text.charAt(k) == '=';
     }
 
     private static boolean isNameChar(char c) {
