@@ -99,7 +99,7 @@ class CommandProbeTest {
         ProbeResult r = check(CommandSpec.of(command), Duration.ofMillis(500));
         assertThat(r.status()).isEqualTo(Status.DOWN);
         assertThat(r.reason()).isEqualTo("timeout after 500 ms (command killed)");
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15)); // killed at its timeout, not after the 30 s sleep;
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15)); // killed at its timeout, not after the 30 s sleep
         assertDead(pids);
     }
 
