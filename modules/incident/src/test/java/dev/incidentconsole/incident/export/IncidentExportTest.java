@@ -116,6 +116,23 @@ class IncidentExportTest {
     }
 
     @Test
+    void htmlKeepsTheWhitespaceOfOutputAndNotesAndStillMasksThem() {
+        String psql = " count \n-------\n     6\n(1 row)\n";
+        IncidentDocument doc = worked("Too many connections",
+                new EntryBody.StepFinished("psql -tc 'select count(*) from pg_stat_activity'", "", 0, 40,
+                        psql + "password=hunter2\n", null),
+                new EntryBody.Note("Counts by state:\n  active   4\n  idle     2\n\n    then: token=abc123def", null));
+
+        String html = IncidentExport.html(doc, OPTIONS);
+
+        assertThat(html).as("psql's right-aligned count").contains("<pre> count \n-------\n     6\n(1 row)\npassword=");
+        assertThat(html).as("a note's indented lines and blank line").containsPattern(
+                "<span class=\"text\">Counts by state:\n  active   4\n  idle     2\n\n    then: token=[^<]*</span>");
+        assertThat(html).contains(".text{white-space:pre-wrap}");
+        assertThat(html).doesNotContain("hunter2").doesNotContain("abc123def");
+    }
+
+    @Test
     void jsonCarriesTheSchemaVersionAndReadsBackToTheSameDocument() throws Exception {
         IncidentDocument doc = worked("Replication lag on orders-db");
         String json = IncidentExport.json(doc, OPTIONS);
