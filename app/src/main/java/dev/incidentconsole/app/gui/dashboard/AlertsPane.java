@@ -14,6 +14,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -49,11 +50,27 @@ final class AlertsPane extends VBox {
         return sb.toString();
     }
 
-    private static final class AlertCell extends ListCell<AlertRow> {
+    static final class AlertCell extends ListCell<AlertRow> {
         private final DashboardViewModel model;
+        private ContextMenu menu;
+        private MenuItem start;
 
         AlertCell(DashboardViewModel model) {
             this.model = model;
+            // Made when asked for, as ServiceCell's (a filter runs before Control shows the cell's menu): whether an
+            // incident can start is read then, not when the row was drawn, since a later start-up step sets the
+            // starter, and an alert drawn before it kept a dead item until the alert changed.
+            addEventFilter(ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> setContextMenu(getItem() == null ? null : menu()));
+        }
+
+        private ContextMenu menu() {
+            if (menu == null) {
+                start = new MenuItem("Start incident from this alert", Icons.of(Feather.ALERT_OCTAGON));
+                start.setOnAction(e -> model.startIncident(getItem()));
+                menu = new ContextMenu(start);
+            }
+            start.setDisable(model.alertIncidentStarterProperty().get() == null);
+            return menu;
         }
 
         @Override
@@ -110,10 +127,6 @@ final class AlertsPane extends VBox {
             box.setMinWidth(0);
             box.setPrefWidth(1);
             setTooltip(new Tooltip(a.labels().toString()));
-            MenuItem start = new MenuItem("Start incident from this alert", Icons.of(Feather.ALERT_OCTAGON));
-            start.setOnAction(e -> model.startIncident(row));
-            start.setDisable(model.alertIncidentStarterProperty().get() == null);
-            setContextMenu(new ContextMenu(start));
             setGraphic(box);
         }
     }

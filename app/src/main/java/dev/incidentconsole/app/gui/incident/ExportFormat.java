@@ -3,6 +3,7 @@ package dev.incidentconsole.app.gui.incident;
 import dev.incidentconsole.incident.IncidentDocument;
 import dev.incidentconsole.incident.export.ExportOptions;
 import dev.incidentconsole.incident.export.IncidentExport;
+import java.nio.file.Path;
 
 /** The export formats offered by the timeline view, with their file extension. */
 public enum ExportFormat {
@@ -18,8 +19,9 @@ public enum ExportFormat {
         return extension;
     }
 
-    String render(IncidentDocument doc) {
-        ExportOptions options = ExportOptions.defaults();
+    /** @param workspace the runbook folder the export names runbook files relative to, or {@code null} */
+    String render(IncidentDocument doc, Path workspace) {
+        ExportOptions options = ExportOptions.defaults().withWorkspace(workspace);
         return switch (this) {
             case MARKDOWN -> IncidentExport.markdown(doc, options);
             case JSON -> IncidentExport.json(doc, options);

@@ -88,9 +88,10 @@ public final class IncidentFeature implements AutoCloseable {
         return feature;
     }
 
-    /** The window switched to the workspace at {@code folder}: new incidents name its runbooks relative to it. */
+    /** The window switched to the workspace at {@code folder}: new incidents and exports name its runbooks relative to it. */
     public void useWorkspace(Path folder) {
         starter.useRunbookRoot(folder);
+        model.timeline().useWorkspace(folder);
     }
 
     /** Where the team store choice is kept: the app's settings file. Call before {@link #start()}. */

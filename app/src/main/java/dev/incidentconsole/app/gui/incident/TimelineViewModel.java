@@ -49,6 +49,8 @@ public final class TimelineViewModel {
     private final TaskExecutor executor;
     private final Supplier<IncidentStore> store;
     private final String author;
+    /** Read by export workers, set on the UI thread when the window switches workspace. */
+    private volatile Path workspace;
     private Executor uiThread;
     private Subscription live;
     private final ObjectProperty<Incident> incident = new SimpleObjectProperty<>();
@@ -236,6 +238,11 @@ public final class TimelineViewModel {
         }
     }
 
+    /** Exports name runbook files relative to {@code folder} from now on (the window switched workspace). */
+    public void useWorkspace(Path folder) {
+        this.workspace = folder;
+    }
+
     /** Writes the shown incident to {@code file}, read fresh from the store; {@code then} gets the file. */
     public void export(ExportFormat format, Path file, Consumer<Path> then) {
         Incident now = incident.get();
@@ -243,7 +250,7 @@ public final class TimelineViewModel {
             return;
         }
         executor.execute(() -> {
-            String text = format.render(store.get().document(now.id()));
+            String text = format.render(store.get().document(now.id()), workspace);
             Files.writeString(file, text, StandardCharsets.UTF_8);
             return file;
         }, written -> {

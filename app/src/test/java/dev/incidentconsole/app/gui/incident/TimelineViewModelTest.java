@@ -135,6 +135,24 @@ class TimelineViewModelTest {
         assertThat(timeline.messageProperty().get()).contains(file.toString());
     }
 
+    @ParameterizedTest
+    @EnumSource(ExportFormat.class)
+    void exportNamesTheRunbookRelativeToTheWorkspace(ExportFormat format) throws Exception {
+        Path workspace = dir.resolve("team-runbooks");
+        Incident shown = timeline.incidentProperty().get();
+        timeline.record(shown.id(), new EntryBody.RunbookLinked(new dev.incidentconsole.incident.RunbookLink(
+                workspace.resolve("db/postgres.md").toString(), List.of("Too many connections"))), null, null);
+        timeline.useWorkspace(workspace);
+        Path file = dir.resolve("incident." + format.extension());
+
+        timeline.export(format, file, null);
+
+        assertThat(Files.readString(file)).contains("db/postgres.md").doesNotContain(workspace.toString());
+        assertThat(store.entries(shown.id(), 0).stream().map(TimelineEntry::body)
+                .filter(EntryBody.RunbookLinked.class::isInstance).map(b -> ((EntryBody.RunbookLinked) b).link().file()))
+                .as("the store keeps the full path").containsExactly(workspace.resolve("db/postgres.md").toString());
+    }
+
     @Test
     void aStoreThatCannotOpenShowsOneLineError() {
         IncidentViewModel broken = new IncidentViewModel(new DirectTaskExecutor(), Runnable::run,

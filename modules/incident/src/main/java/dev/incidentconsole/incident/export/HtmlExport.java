@@ -22,6 +22,7 @@ final class HtmlExport {
             code{background:#f2f4f8;padding:.05rem .3rem;border-radius:3px}
             pre{background:#0f1720;color:#e6edf3;padding:.6rem .8rem;border-radius:4px;overflow-x:auto;white-space:pre-wrap}
             .source{display:block;color:#667;font-size:.85em}.corrected{text-decoration:line-through;color:#889}
+            .text{white-space:pre-wrap}
             .pin{color:#b35c00}.late{color:#8a5a00;font-style:italic}.empty{color:#889;font-style:italic}.sev{font-weight:600}
             @media print{pre{white-space:pre-wrap;color:#000;background:#f4f4f4}}
             """;
@@ -113,7 +114,9 @@ final class HtmlExport {
         if (!l.command().isEmpty()) {
             sb.append("<code>").append(esc(l.command())).append("</code> ");
         }
-        return sb.append(esc(l.detail()).replace("\n", "<br>")).toString();
+        // pre-wrap, not <br>: a note's indented lines (a pasted psql table) keep their spaces and blank lines
+        return l.detail().isEmpty() ? sb.toString()
+                : sb.append("<span class=\"text\">").append(esc(l.detail())).append("</span>").toString();
     }
 
     /** HTML-escapes text for element content and quoted attributes (five characters; no library needed). */

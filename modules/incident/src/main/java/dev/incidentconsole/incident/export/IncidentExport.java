@@ -2,6 +2,8 @@ package dev.incidentconsole.incident.export;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.incidentconsole.incident.Incident;
 import dev.incidentconsole.incident.IncidentDocument;
 import dev.incidentconsole.incident.IncidentJson;
@@ -19,15 +21,15 @@ public final class IncidentExport {
     }
 
     public static String markdown(IncidentDocument doc, ExportOptions options) {
-        return MarkdownExport.render(redact(doc, options), options);
+        return MarkdownExport.render(redact(named(doc, options), options), options);
     }
 
     public static String html(IncidentDocument doc, ExportOptions options) {
-        return HtmlExport.render(redact(doc, options), options);
+        return HtmlExport.render(redact(named(doc, options), options), options);
     }
 
     public static String json(IncidentDocument doc, ExportOptions options) {
-        return IncidentJson.writeDocument(doc, options.redactor(), options.clock());
+        return IncidentJson.writeDocument(named(doc, options), options.redactor(), options.clock());
     }
 
     /**
@@ -48,5 +50,41 @@ public final class IncidentExport {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A redacted incident no longer reads back", e);
         }
+    }
+
+    /**
+     * The document with its runbook files (each {@code file} next to a {@code headingPath}: links and step sources)
+     * named by {@link ExportOptions#runbookFile}. The store keeps the full path; only what leaves the machine changes.
+     */
+    static IncidentDocument named(IncidentDocument doc, ExportOptions options) {
+        List<TimelineEntry> entries = doc.entries().stream().map(e -> named(e, TimelineEntry.class, options)).toList();
+        return new IncidentDocument(named(doc.incident(), Incident.class, options), entries);
+    }
+
+    private static <T> T named(T value, Class<T> type, ExportOptions options) {
+        JsonNode tree = IncidentJson.mapper().valueToTree(value);
+        if (!rename(tree, options)) {
+            return value;
+        }
+        try {
+            return IncidentJson.mapper().treeToValue(tree, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A renamed " + type.getSimpleName() + " no longer reads back", e);
+        }
+    }
+
+    private static boolean rename(JsonNode node, ExportOptions options) {
+        boolean changed = false;
+        if (node instanceof ObjectNode o && o.get("file") instanceof TextNode file && o.has("headingPath")) {
+            String named = options.runbookFile(file.asText());
+            if (!named.equals(file.asText())) {
+                o.put("file", named);
+                changed = true;
+            }
+        }
+        for (JsonNode child : node) {
+            changed |= rename(child, options);
+        }
+        return changed;
     }
 }

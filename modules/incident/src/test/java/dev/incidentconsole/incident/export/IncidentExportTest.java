@@ -116,6 +116,70 @@ class IncidentExportTest {
     }
 
     @Test
+    void htmlKeepsTheWhitespaceOfOutputAndNotesAndStillMasksThem() {
+        String psql = " count \n-------\n     6\n(1 row)\n";
+        IncidentDocument doc = worked("Too many connections",
+                new EntryBody.StepFinished("psql -tc 'select count(*) from pg_stat_activity'", "", 0, 40,
+                        psql + "password=hunter2\n", null),
+                new EntryBody.Note("Counts by state:\n  active   4\n  idle     2\n\n    then: token=abc123def", null));
+
+        String html = IncidentExport.html(doc, OPTIONS);
+
+        assertThat(html).as("psql's right-aligned count").contains("<pre> count \n-------\n     6\n(1 row)\npassword=");
+        assertThat(html).as("a note's indented lines and blank line").containsPattern(
+                "<span class=\"text\">Counts by state:\n  active   4\n  idle     2\n\n    then: token=[^<]*</span>");
+        assertThat(html).contains(".text{white-space:pre-wrap}");
+        assertThat(html).doesNotContain("hunter2").doesNotContain("abc123def");
+    }
+
+    @Test
+    void exportsNameRunbooksRelativeToTheWorkspaceNotByTheAuthorsDiskLayout() throws Exception {
+        String team = "/tmp/team-runbooks";
+        IncidentDocument worked = worked("Too many connections",
+                new EntryBody.RunbookLinked(new dev.incidentconsole.incident.RunbookLink(team + "/db/postgres.md",
+                        List.of("Too many connections"))),
+                new EntryBody.RunbookLinked(new dev.incidentconsole.incident.RunbookLink("/home/alice/scratch/notes.md",
+                        List.of())),
+                new EntryBody.StepFinished("psql -c 'show max_connections'", "", 0, 30, " max_connections\n 100\n", null));
+        List<TimelineEntry> entries = worked.entries().stream().map(e -> e.body() instanceof EntryBody.StepFinished f
+                && f.command().contains("max_connections") ? e.withSource(new dev.incidentconsole.incident.StepRef(
+                team + "/db/postgres.md", List.of("Too many connections", "Diagnosis"), 12)) : e).toList();
+        IncidentDocument doc = IncidentDocument.of(entries);
+        ExportOptions options = OPTIONS.withWorkspace(java.nio.file.Path.of(team));
+
+        String md = IncidentExport.markdown(doc, options);
+        String html = IncidentExport.html(doc, options);
+        String json = IncidentExport.json(doc, options);
+
+        for (String export : List.of(md, html, json)) {
+            assertThat(export).doesNotContain(team).doesNotContain("/home/alice");
+        }
+        assertThat(md).contains("db/postgres.md › Too many connections").contains("notes.md")
+                .contains("_from db/postgres.md:12 (Too many connections › Diagnosis)_");
+        assertThat(html).contains("db/postgres.md › Too many connections")
+                .contains("from db/postgres.md:12 (Too many connections › Diagnosis)");
+        IncidentDocument back = IncidentExport.fromJson(json);
+        assertThat(back.incident().runbooks()).extracting(dev.incidentconsole.incident.RunbookLink::file)
+                .contains("db/postgres.md", "notes.md");
+        assertThat(back.entries()).filteredOn(e -> e.source() != null).extracting(e -> e.source().file())
+                .contains("db/postgres.md").doesNotContain(team + "/db/postgres.md");
+        assertThat(doc.entries()).as("the timeline keeps the full path").filteredOn(e -> e.source() != null)
+                .extracting(e -> e.source().file()).contains(team + "/db/postgres.md");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "/tmp/team-runbooks/db/postgres.md|db/postgres.md",
+            "/tmp/team-runbooks/../elsewhere/x.md|x.md",
+            "/srv/other/redis.md|redis.md",
+            "runbooks/postgres.md|runbooks/postgres.md",
+    })
+    void aRunbookFileIsNamedInsideTheWorkspaceOrByItsFileName(String stored, String exported) {
+        assertThat(OPTIONS.withWorkspace(java.nio.file.Path.of("/tmp/team-runbooks")).runbookFile(stored)).isEqualTo(exported);
+        assertThat(OPTIONS.runbookFile("/tmp/team-runbooks/db/postgres.md")).as("no workspace known").isEqualTo("postgres.md");
+    }
+
+    @Test
     void jsonCarriesTheSchemaVersionAndReadsBackToTheSameDocument() throws Exception {
         IncidentDocument doc = worked("Replication lag on orders-db");
         String json = IncidentExport.json(doc, OPTIONS);

@@ -1,0 +1,121 @@
+package dev.incidentconsole.app.gui.incident;
+
+import static dev.incidentconsole.app.gui.WindowSteps.awaitFx;
+import static dev.incidentconsole.app.gui.WindowSteps.fx;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.incidentconsole.app.gui.util.FxTaskExecutor;
+import dev.incidentconsole.incident.IncidentDraft;
+import dev.incidentconsole.incident.IncidentStore;
+import dev.incidentconsole.incident.IncidentStores;
+import dev.incidentconsole.incident.Severity;
+import dev.incidentconsole.incident.StoreOptions;
+import dev.incidentconsole.app.gui.run.KnownValues;
+import dev.incidentconsole.app.gui.run.RunServices;
+import dev.incidentconsole.app.gui.run.TerminalLauncher;
+import dev.incidentconsole.app.settings.LaunchOptions;
+import dev.incidentconsole.app.targets.TargetCatalog;
+import dev.incidentconsole.exec.CommandRunner;
+import dev.incidentconsole.exec.ExecSettings;
+import dev.incidentconsole.exec.testing.TestUser;
+import dev.incidentconsole.runbook.Runbook;
+import java.nio.file.Path;
+import java.time.Clock;
+import javafx.beans.property.SimpleObjectProperty;
+import java.util.List;
+import javafx.application.Platform;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+
+/**
+ * The incident view as the window lays it out at 1600 and 1280 px, with a long title, with and without a
+ * walkthrough beside the timeline: the header's controls (severity, status, the three Export buttons) and the
+ * timeline's "All entries" filter lie inside it, clear of its right edge.
+ */
+@ExtendWith(ApplicationExtension.class)
+class IncidentHeaderFitWindowTest {
+    private static final List<String> CONTROLS = List.of("#severity-combo", "#status-combo", "#export-md",
+            "#export-json", "#export-html", "#timeline-filter");
+
+    @TempDir
+    Path dir;
+
+    private FxTaskExecutor executor;
+    private CommandRunner runner;
+    private IncidentStore store;
+    private IncidentViewModel model;
+    private Stage stage;
+    private IncidentsView view;
+
+    @Start
+    void start(Stage shown) throws Exception {
+        stage = shown;
+        executor = new FxTaskExecutor(2);
+        runner = CommandRunner.withoutSshPrompts(ExecSettings.defaults(TestUser.current()).withOutputDir(dir.resolve("runs")));
+        store = IncidentStores.embedded(dir.resolve("incidents.db"), StoreOptions.defaults());
+        model = new IncidentViewModel(executor, Platform::runLater, () -> store, "alice");
+        view = new IncidentsView(model, new WalkRunbook.ScriptedDialogs(), dir);
+        stage.setScene(new Scene(new javafx.scene.layout.StackPane(), 200, 100));
+        stage.show();
+        model.start(IncidentDraft.of("PostgresTooManyConnections: connections to db-0 in prod above 90% of max_connections"
+                + " for 10 minutes", Severity.P1), i -> { });
+    }
+
+    @Stop
+    void stop() {
+        model.close();
+        runner.close();
+        executor.close();
+        store.close();
+    }
+
+    /** The window's rail (the navigation on its left) takes this much of its width from the view. */
+    private static final int RAIL = 90;
+    private static final int MARGIN = 4;
+
+    @ParameterizedTest
+    @CsvSource({"1600, false", "1280, false", "1600, true", "1280, true"})
+    void theHeadersControlsLieInsideTheView(int windowWidth, boolean walking, FxRobot robot) throws Exception {
+        awaitFx(() -> assertThat(model.timeline().incidentProperty().get()).isNotNull());
+        if (walking) {
+            Runbook runbook = WalkRunbook.write(dir);
+            RunServices run = new RunServices(runner, executor, Platform::runLater, new WalkRunbook.ScriptedDialogs(),
+                    TerminalLauncher.system(LaunchOptions.fromSystem()), new KnownValues());
+            WalkServices services = new WalkServices(run, new SimpleObjectProperty<>(TargetCatalog.localOnly()),
+                    ServiceWatch.NONE, (delay, task) -> () -> { }, Clock.systemDefaultZone());
+            robot.interact(() -> view.openWalkthrough(new WalkthroughViewModel(model.selectedProperty().get().id(),
+                    runbook, WalkRunbook.section(runbook, "Backend failing"), model.timeline(), services, null)));
+        }
+        // Laid out in a scene of its own rather than a window: the headless screen is narrower than the widest window.
+        Scene scene = fx(() -> {
+            // The window's look: the theme and the app's stylesheet decide how wide the controls are.
+            javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+            Scene s = new Scene(view, windowWidth - RAIL, 900);
+            s.getStylesheets().add(java.util.Objects.requireNonNull(
+                    dev.incidentconsole.app.gui.ConsoleApp.class.getResource("app.css")).toExternalForm());
+            return s;
+        });
+        awaitFx(() -> {
+            view.applyCss();
+            view.layout();
+            for (String id : CONTROLS) {
+                Node n = view.lookup(id);
+                Bounds b = n.localToScene(n.getBoundsInLocal());
+                assertThat(n.isVisible()).as(id).isTrue();
+                assertThat(b.getMinX()).as(id + " left edge at " + windowWidth).isGreaterThanOrEqualTo(0);
+                // Inside by a margin: a control flush with the window's edge loses its right border, and looks cut.
+                assertThat(b.getMaxX()).as(id + " right edge at " + windowWidth).isLessThanOrEqualTo(scene.getWidth() - MARGIN);
+            }
+        });
+    }
+}
