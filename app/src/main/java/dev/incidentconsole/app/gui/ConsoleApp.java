@@ -255,6 +255,8 @@ public final class ConsoleApp extends Application {
             if (stopped) {
                 return;
             }
+            // The scene's size, whatever the stage was before: a stage shown once keeps its old size otherwise.
+            stage.sizeToScene();
             stage.show();
             scene.addPostLayoutPulseListener(new Runnable() {
                 @Override

@@ -61,8 +61,10 @@ class DependencyChipsWindowTest {
     private ListView<ServiceRow> list;
 
     @Start
-    void start(Stage stage) {
-        this.stage = stage;
+    void start(Stage primary) {
+        // Its own stage: the primary one is shared by every window test in the JVM, and a size set here would
+        // stay with the tests after it (their rows beyond a 200 px window are never drawn).
+        this.stage = new Stage();
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheetBSS());
         ServiceSpec spec = ServiceSpec.of("orders-api", "127.0.0.1", 8080, new TcpSpec("127.0.0.1", 8080));
         ProbeResult r = ProbeResult.of(Status.DEGRADED, "replica 3 is down", Duration.ofMillis(40), Instant.now())
@@ -82,7 +84,8 @@ class DependencyChipsWindowTest {
     }
 
     @AfterEach
-    void close() {
+    void close(FxRobot robot) {
+        robot.interact(stage::close);
         model.close();
     }
 
