@@ -92,9 +92,7 @@ public final class CommandRunner implements Closeable {
      * @throws ExecException           as {@link #start(RunRequest)}
      */
     public RunHandle start(PreparedCommand prepared, Confirmation confirmation) throws ExecException {
-        if (prepared.dangerous() && (confirmation == null || !confirmation.covers(prepared.text()))) {
-            throw new CommandRefusedException(prepared.danger(), prepared.text());
-        }
+        refuseUnconfirmed(prepared, confirmation);
         KubeContextGuard.check(prepared.parsed(), prepared.target(), kubectlEnvironment(prepared.target()),
                 settings.user().home());
         Execution execution = execute(prepared.runText(), prepared.target());
@@ -167,12 +165,32 @@ public final class CommandRunner implements Closeable {
     }
 
     /**
-     * The argument vector that runs {@code prepared} in a terminal emulator, for commands that need one
-     * ({@link Interactivity#needsTerminal()}). Destructive commands are still the caller's to confirm.
+     * The shell text that runs {@code prepared} interactively in a terminal emulator on its target, for commands
+     * that need one ({@link Interactivity#needsTerminal()}): {@code ssh -t}, {@code kubectl exec -it},
+     * {@code docker exec -it}, or for a kube context the same scoping as a captured run. Nothing runs here, but the
+     * terminal will run it, so a destructive command needs its confirmation as for {@link #start}.
+     *
+     * @param confirmation the engineer's confirmation of {@code prepared}'s text, or {@code null}
+     * @throws CommandRefusedException when {@code prepared} is destructive and {@code confirmation} does not
+     *                                 cover its text
+     * @throws ExecException           when the kubectl helper script cannot be written
      */
-    public List<String> terminalCommand(PreparedCommand prepared) throws ExecException {
-        boolean kube = prepared.target() instanceof KubeTarget;
-        return TerminalCommand.argv(prepared, kube ? shimDir() : null, kube ? kubectl() : null, settings.user().path());
+    public String terminalScript(PreparedCommand prepared, Confirmation confirmation) throws ExecException {
+        refuseUnconfirmed(prepared, confirmation);
+        Path kubectl = null;
+        Path shim = null;
+        if (prepared.target() instanceof KubeTarget kube && kube.pod() == null) {
+            kubectl = Executables.find(settings.kubectl(), settings.user().path()).orElse(null);
+            shim = kubectl == null ? null : shimDir(); // without kubectl the script runs the text as written
+        }
+        return TerminalScript.of(prepared, shim, kubectl);
+    }
+
+    private static void refuseUnconfirmed(PreparedCommand prepared, Confirmation confirmation)
+            throws CommandRefusedException {
+        if (prepared.dangerous() && (confirmation == null || !confirmation.covers(prepared.text()))) {
+            throw new CommandRefusedException(prepared.danger(), prepared.text());
+        }
     }
 
     private Path kubectl() throws ExecException {

@@ -302,7 +302,8 @@ public final class CommandRunViewModel {
         services.known().remember(values());
         String name = target.get().name();
         TargetInfo where = target.get();
-        services.tasks().execute(() -> services.terminal().open(TerminalScript.of(p, services.runner().settings())),
+        services.tasks().execute(() -> services.terminal().open(services.runner().terminalScript(p,
+                        p.dangerous() ? Confirmation.of(p) : null)),
                 terminal -> {
                     message.set("Opened in " + terminal + " on " + name + ".");
                     listener.openedInTerminal(p, where);

@@ -76,6 +76,11 @@ class DestructiveCommandConfirmationTest {
                 .isInstanceOf(CommandRefusedException.class);
         assertThatThrownBy(() -> runner.start(shown, null)).isInstanceOf(CommandRefusedException.class);
         assertThatThrownBy(() -> runner.start(shown, Confirmation.of(other))).isInstanceOf(CommandRefusedException.class);
+        // A terminal would run it too: no script for it without the same confirmation.
+        assertThatThrownBy(() -> runner.terminalScript(shown, null)).isInstanceOf(CommandRefusedException.class);
+        assertThatThrownBy(() -> runner.terminalScript(shown, Confirmation.of(other)))
+                .isInstanceOf(CommandRefusedException.class);
+        assertThat(runner.terminalScript(shown, Confirmation.of(shown))).endsWith("rm -rf data");
         assertThat(victim.resolve("orders.db")).as("nothing ran").exists();
 
         assertThat(runner.start(shown, Confirmation.of(shown)).await(WAIT).succeeded()).isTrue();

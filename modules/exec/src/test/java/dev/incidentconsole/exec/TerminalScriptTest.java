@@ -1,29 +1,27 @@
-package dev.incidentconsole.app.gui.run;
+package dev.incidentconsole.exec;
 
 import dev.incidentconsole.exec.testing.TestUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.incidentconsole.exec.DockerTarget;
-import dev.incidentconsole.exec.CommandRunner;
-import dev.incidentconsole.exec.ExecException;
-import dev.incidentconsole.exec.ExecSettings;
-import dev.incidentconsole.exec.KubeTarget;
-import dev.incidentconsole.exec.LocalTarget;
-import dev.incidentconsole.exec.PreparedCommand;
-import dev.incidentconsole.exec.RunRequest;
-import dev.incidentconsole.exec.SshTarget;
-import dev.incidentconsole.exec.Target;
 import dev.incidentconsole.exec.ssh.SshHost;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** What the terminal window runs for an interactive command on each kind of target. */
 class TerminalScriptTest {
+    @TempDir
+    Path dir;
+
     private static final SshHost DB = new SshHost("db", "db-1.internal", 2222, "oncall",
             List.of(Path.of("/keys/oncall")), "bastion", null);
 
@@ -51,5 +49,37 @@ class TerminalScriptTest {
         }
 
         assertThat(TerminalScript.of(prepared, Path.of("/shim"), Path.of("/usr/bin/kubectl"))).isEqualTo(expected);
+    }
+
+    @Test
+    void aLocalScriptRunsInTheTargetsFolderWithItsEnvironment() throws Exception {
+        LocalTarget target = new LocalTarget("here", dir, Map.of("WHO", "on-call"), false);
+        try (CommandRunner runner = Runners.local(dir)) {
+            String script = runner.terminalScript(runner.prepare(RunRequest.of("echo \"$WHO\"; pwd", target)), null);
+            assertThat(run(script, Map.of())).containsExactly("on-call", dir.toRealPath().toString());
+        }
+    }
+
+    @Test
+    void aPodScriptRunsKubectlExecWithATtyInItsNamespaceAndContext() throws Exception {
+        Path bin = Files.createDirectory(dir.resolve("bin"));
+        Path fake = bin.resolve("kubectl");
+        Files.writeString(fake, "#!/bin/sh\nfor a in \"$@\"; do printf '[%s]' \"$a\"; done; echo\n");
+        Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwx------"));
+        KubeTarget pod = KubeTarget.of("prod", "shop", true).inPod("api-0", null);
+        try (CommandRunner runner = Runners.local(dir)) {
+            String script = runner.terminalScript(runner.prepare(RunRequest.of("bash", pod)), null);
+            assertThat(run(script, Map.of("PATH", bin + ":" + System.getenv("PATH"))))
+                    .containsExactly("[exec][-it][-n][shop][api-0][--context][prod][--][sh][-c][bash]");
+        }
+    }
+
+    /** What the script prints when a shell runs it, as the terminal's shell would. */
+    private static List<String> run(String script, Map<String, String> env) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("sh", "-c", script).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        return new String(p.getInputStream().readAllBytes()).lines().toList();
     }
 }

@@ -1,18 +1,8 @@
-package dev.incidentconsole.app.gui.run;
+package dev.incidentconsole.exec;
 
-import dev.incidentconsole.exec.DockerTarget;
-import dev.incidentconsole.exec.ExecSettings;
-import dev.incidentconsole.exec.Executables;
-import dev.incidentconsole.exec.KubeTarget;
-import dev.incidentconsole.exec.LocalTarget;
-import dev.incidentconsole.exec.PreparedCommand;
-import dev.incidentconsole.exec.ShellQuote;
-import dev.incidentconsole.exec.SshTarget;
-import dev.incidentconsole.exec.Target;
 import dev.incidentconsole.exec.kube.KubectlArgs;
 import dev.incidentconsole.exec.kube.KubectlShim;
 import dev.incidentconsole.exec.ssh.SshHost;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,24 +11,12 @@ import java.util.Map;
 /**
  * The shell text that runs a prepared command interactively in a terminal on its target: {@code ssh -t} for
  * SSH hosts, {@code kubectl exec -it} / {@code docker exec -it} for pods and containers, and for a kube context
- * the same kubectl scoping as a captured run (exec's kubectl shim on PATH). Pure; thread-safe.
+ * the same kubectl scoping as a captured run (exec's kubectl shim on PATH). Pure; thread-safe. Reached through
+ * {@link CommandRunner#terminalScript}, which holds back a destructive command that is not confirmed.
  */
 final class TerminalScript {
 
     private TerminalScript() {
-    }
-
-    /** The script for {@code prepared}; installs exec's kubectl shim beside the runs folder when needed. */
-    static String of(PreparedCommand prepared, ExecSettings settings) throws IOException {
-        Path shimDir = null;
-        Path kubectl = null;
-        if (prepared.target() instanceof KubeTarget kube && kube.pod() == null) {
-            kubectl = Path.of(settings.kubectl()).isAbsolute() ? Path.of(settings.kubectl())
-                    : Executables.find(settings.kubectl(), settings.user().path()).orElse(null);
-            shimDir = kubectl == null ? null
-                    : KubectlShim.install(settings.outputDir().toAbsolutePath().resolveSibling("bin"));
-        }
-        return of(prepared, shimDir, kubectl);
     }
 
     /**
