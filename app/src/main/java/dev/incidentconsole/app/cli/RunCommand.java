@@ -137,7 +137,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private int finish(RunHandle handle, PrintWriter out, PrintWriter err) throws ExecException {
-        SecretMasker masker = SecretMasker.standard().forCommand(handle.prepared().runText());
+        SecretMasker masker = SecretMasker.standard().forCommand(handle.prepared().text());
         handle.addListener(new Printer(out, err, showSecrets ? null : masker.lines(), showSecrets ? null : masker.lines()));
         // Ctrl-C stops the command too: locally the shell gets the signal anyway, remote ones need a cancel.
         Thread cancel = new Thread(handle::cancel, "run-cancel");

@@ -251,13 +251,28 @@ public final class ConsoleApp extends Application {
      */
     private void showFrame(Stage stage, MainView view) {
         Scene scene = stage.getScene();
-        new FxSteps(javafx.application.Platform::runLater).then(view::applyCss).then(() -> scene.snapshot(null)).then(() -> {
+        new FxSteps(javafx.application.Platform::runLater).then(() -> {
+            if (!stopped) {
+                view.applyCss();
+            }
+        }).then(() -> {
+            if (!stopped) {
+                scene.snapshot(null);
+            }
+        }).then(() -> {
             if (stopped) {
                 return;
             }
             // The scene's size, whatever the stage was before: a stage shown once keeps its old size otherwise.
             stage.sizeToScene();
-            stage.show();
+            try {
+                stage.show();
+            } catch (RuntimeException e) {
+                // FxSteps would log it and go on, leaving a process with no window that never exits.
+                log().error("The window could not be shown; quitting.", e);
+                javafx.application.Platform.exit();
+                return;
+            }
             scene.addPostLayoutPulseListener(new Runnable() {
                 @Override
                 public void run() {

@@ -99,7 +99,7 @@ public final class CommandRunner implements Closeable {
         OutputSink sink;
         try {
             sink = new OutputSink(outputFile(), settings.tailLines(), settings.tailChars(),
-                    SecretMasker.standard().forCommand(prepared.runText()));
+                    SecretMasker.standard().forCommand(prepared.text())); // as written: runText may wrap it in sh -c '...'
         } catch (IOException e) {
             execution.terminate(Duration.ZERO);
             throw new ExecException(ExecException.Reason.IO, "Cannot create the output file in "
@@ -173,17 +173,18 @@ public final class CommandRunner implements Closeable {
      * @param confirmation the engineer's confirmation of {@code prepared}'s text, or {@code null}
      * @throws CommandRefusedException when {@code prepared} is destructive and {@code confirmation} does not
      *                                 cover its text
-     * @throws ExecException           when the kubectl helper script cannot be written
+     * @throws ExecException           when kubectl is missing for a kube target, the command names another context
+     *                                 than the target's, or the kubectl helper script cannot be written
      */
     public String terminalScript(PreparedCommand prepared, Confirmation confirmation) throws ExecException {
         refuseUnconfirmed(prepared, confirmation);
-        Path kubectl = null;
-        Path shim = null;
+        KubeContextGuard.check(prepared.parsed(), prepared.target(), kubectlEnvironment(prepared.target()),
+                settings.user().home());
         if (prepared.target() instanceof KubeTarget kube && kube.pod() == null) {
-            kubectl = Executables.find(settings.kubectl(), settings.user().path()).orElse(null);
-            shim = kubectl == null ? null : shimDir(); // without kubectl the script runs the text as written
+            // kubectl() refuses when it is missing: the text alone would run on the terminal's own context.
+            return TerminalScript.of(prepared, shimDir(), kubectl());
         }
-        return TerminalScript.of(prepared, shim, kubectl);
+        return TerminalScript.of(prepared, null, null);
     }
 
     private static void refuseUnconfirmed(PreparedCommand prepared, Confirmation confirmation)

@@ -23,11 +23,11 @@ final class TerminalScript {
      * @param shimDir folder holding exec's kubectl shim (for kube targets without a pod), or {@code null}
      * @param kubectl the real kubectl binary, or {@code null} when not installed
      */
-    static String of(PreparedCommand prepared, Path shimDir, Path kubectl) {
+    static String of(PreparedCommand prepared, Path shimDir, Path kubectl) throws ExecException {
         return on(prepared.target(), prepared.text(), shimDir, kubectl);
     }
 
-    private static String on(Target target, String text, Path shimDir, Path kubectl) {
+    private static String on(Target target, String text, Path shimDir, Path kubectl) throws ExecException {
         if (target instanceof LocalTarget local) {
             return prefix(local.workingDir() == null ? null : local.workingDir().toString(), local.environment()) + text;
         }
@@ -49,7 +49,8 @@ final class TerminalScript {
             return config + String.join(" ", KubectlArgs.quoteAll(scoped));
         }
         if (shimDir == null || kubectl == null) {
-            return config + text;
+            // the text alone would run on the terminal's own context, not the target's
+            throw new IllegalArgumentException("a kube context target needs kubectl and exec's helper");
         }
         return config + "PATH=" + ShellQuote.quote(shimDir.toString()) + ":\"$PATH\""
                 + " IC_KUBECTL=" + ShellQuote.quote(kubectl.toString())
@@ -58,7 +59,8 @@ final class TerminalScript {
                 + " bash -c " + ShellQuote.quote(text);
     }
 
-    private static String prefix(String workingDir, Map<String, String> environment) {
+    private static String prefix(String workingDir, Map<String, String> environment) throws ExecException {
+        RemoteScript.checkNames(environment); // a name is written unquoted: it must be one
         StringBuilder out = new StringBuilder();
         if (workingDir != null) {
             out.append("cd ").append(ShellQuote.quote(workingDir)).append(" && ");

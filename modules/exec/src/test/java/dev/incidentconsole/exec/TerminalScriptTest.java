@@ -82,4 +82,14 @@ class TerminalScriptTest {
         assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
         return new String(p.getInputStream().readAllBytes()).lines().toList();
     }
+
+    @Test
+    void anEnvironmentNameThatIsNoNameIsRefusedNotWrittenIntoTheScript() throws Exception {
+        LocalTarget target = new LocalTarget("here", dir, Map.of("X=1; touch pwned; Y", "v"), false);
+        try (CommandRunner runner = Runners.local(dir)) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                    () -> runner.terminalScript(runner.prepare(RunRequest.of("true", target)), null))
+                    .isInstanceOf(ExecException.class).hasMessageContaining("not valid");
+        }
+    }
 }

@@ -66,24 +66,17 @@ public final class Redactor {
 
     /**
      * A copy of {@code node} with every string value masked ({@code command} fields as commands), except {@code kind}
-     * fields; the other fields of an object with a {@code command} (its output) also lose the command's secret values.
+     * fields; the {@code output} beside a {@code command} also loses the values that command wrote as secrets (a
+     * tool printing its own password prints it bare). Only the output: the other fields beside it (the target's
+     * name, a UUID) are not the command's to mask, and a UUID masked would no longer read back.
      */
     public JsonNode redactTree(JsonNode node) {
-        JsonNode command = node.isObject() ? node.get("command") : null;
-        if (command != null && command.isTextual()) {
-            SecretMasker own = masker.forCommand(command.textValue());
-            if (own != masker) {
-                return new Redactor(own).redactFields(node);
-            }
-        }
-        return redactFields(node);
-    }
-
-    private JsonNode redactFields(JsonNode node) {
         if (node.isTextual()) {
             return TextNode.valueOf(redact(node.textValue()));
         }
         if (node.isObject()) {
+            JsonNode command = node.get("command");
+            SecretMasker forOutput = command != null && command.isTextual() ? masker.forCommand(command.textValue()) : masker;
             ObjectNode copy = ((ObjectNode) node).objectNode();
             Iterator<Map.Entry<String, JsonNode>> it = node.fields();
             while (it.hasNext()) {
@@ -92,6 +85,7 @@ public final class Redactor {
                 copy.set(f.getKey(), switch (f.getKey()) {
                     case "kind" -> v;
                     case "command" -> v.isTextual() ? TextNode.valueOf(redactCommand(v.textValue())) : redactTree(v);
+                    case "output" -> v.isTextual() ? TextNode.valueOf(forOutput.mask(v.textValue())) : redactTree(v);
                     default -> redactTree(v);
                 });
             }

@@ -3,6 +3,7 @@ package dev.incidentconsole.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +50,19 @@ class RedactorTest {
         EntryBody.StepFinished step = (EntryBody.StepFinished) redactor.redact(e).body();
         assertThat(step.command()).isEqualTo("redis-cli -p 56379 -a **** CONFIG GET requirepass");
         assertThat(step.output()).isEqualTo("requirepass\n****");
+    }
+
+    @Test
+    void aCommandsOwnSecretMasksOnlyItsOutputNotTheTargetNorTheStartsId() {
+        // The password is the host's name and the hex digits of the started step's id.
+        UUID started = UUID.fromString("0000beef-0000-4000-8000-00000000beef");
+        String command = "redis-cli -h redis -a redis ping; redis-cli -a beef ping";
+        TimelineEntry e = TimelineEntry.create("INC-20261122-abcdef", "alice",
+                new EntryBody.StepFinished(command, "redis", 0, 20, "redis beef PONG", started));
+        EntryBody.StepFinished step = (EntryBody.StepFinished) redactor.redact(e).body();
+        assertThat(step.target()).isEqualTo("redis");
+        assertThat(step.started()).isEqualTo(started);
+        assertThat(step.output()).isEqualTo("**** **** PONG");
     }
 
     @Test

@@ -83,7 +83,8 @@ final class CapsWords {
                     ? CurlArgs.parse(ShellWords.values(words.subList(1, words.size()))).method() : null;
             // an upper-case program is SQL or Redis typed at its prompt (SHOW SLAVE STATUS)
             Rule rule = PRINTERS.contains(program) ? Rule.WHOLE_UNDERSCORED
-                    : STRICT.contains(program) || grep || capitalWordEnd(program, 0, program.length()) == program.length()
+                    : STRICT.contains(program) || grep
+                            || (!program.isEmpty() && capitalWordEnd(program, 0, program.length()) == program.length())
                     ? Rule.UNDERSCORED : Rule.ANY;
             for (int j = 0; j < words.size(); j++) {
                 ShellWords.Word w = words.get(j);

@@ -1,5 +1,7 @@
 package dev.incidentconsole.runbook;
 
+import dev.incidentconsole.shell.SimpleCommand;
+
 import dev.incidentconsole.shell.Continuation;
 import dev.incidentconsole.shell.ShellCommand;
 import java.util.ArrayList;
@@ -86,9 +88,25 @@ public final class SecretMasker {
      * @param command the text the shell runs; null or without secrets gives this masker
      */
     public SecretMasker forCommand(String command) {
-        List<String> values = findInCommand(command).stream()
-                .map(s -> command.substring(s.start(), s.end()).replaceAll("^['\"]+|['\"]+$", "")).toList();
+        List<String> values = new ArrayList<>();
+        for (Span s : findInCommand(command)) {
+            String written = command.substring(s.start(), s.end());
+            values.add(written.replaceAll("^['\"]+|['\"]+$", ""));
+            values.add(asPrinted(written));
+        }
         return values.isEmpty() ? this : withSecrets(values);
+    }
+
+    /**
+     * A secret as the shell hands it to the program, so as the program prints it: {@code "pa\$\$w0rd"} is
+     * {@code pa$$w0rd}, {@code pass'w'ord} is {@code password}. The written text when it is not one whole word.
+     */
+    private static String asPrinted(String written) {
+        List<SimpleCommand> commands = ShellCommand.parse(written).commands();
+        if (commands.size() != 1 || commands.get(0).words().size() != 1 || !commands.get(0).assignments().isEmpty()) {
+            return written;
+        }
+        return commands.get(0).words().get(0).value();
     }
 
     /**

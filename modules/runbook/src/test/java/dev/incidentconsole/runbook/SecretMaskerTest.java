@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class SecretMaskerTest {
@@ -113,6 +114,15 @@ class SecretMaskerTest {
         assertThat(forRun.mask("requirepass\nr3dis-pw\nscram-sha-256 pg-s3cret")).isEqualTo("requirepass\n****\nscram-sha-256 ****");
         assertThat(masker.forCommand("redis-cli -a $REDIS_PASSWORD ping")).as("a variable is no value").isSameAs(masker);
         assertThat(masker.forCommand("kubectl get pods")).isSameAs(masker);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "redis-cli -a \"pa\\$\\$w0rd\" CONFIG GET requirepass | pa$$w0rd",
+            "redis-cli -a pass'w'ord CONFIG GET requirepass            | password",
+            "PGPASSWORD=\"s3cr3t pw\" psql -c 'SHOW x'                  | s3cr3t pw"})
+    void aSecretWrittenWithQuotesOrEscapesIsMaskedAsTheProgramPrintsIt(String command, String printed) {
+        assertThat(masker.forCommand(command).mask("value: " + printed)).isEqualTo("value: ****");
     }
 
     @Test

@@ -54,19 +54,24 @@ final class AlertsPane extends VBox {
         private final DashboardViewModel model;
         private ContextMenu menu;
         private MenuItem start;
+        /** The alert the menu was opened on: the list re-sorts while it is open, and the cell may show another. */
+        private AlertRow menuFor;
 
         AlertCell(DashboardViewModel model) {
             this.model = model;
             // Made when asked for, as ServiceCell's (a filter runs before Control shows the cell's menu): whether an
             // incident can start is read then, not when the row was drawn, since a later start-up step sets the
             // starter, and an alert drawn before it kept a dead item until the alert changed.
-            addEventFilter(ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> setContextMenu(getItem() == null ? null : menu()));
+            addEventFilter(ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> {
+                menuFor = getItem();
+                setContextMenu(menuFor == null ? null : menu());
+            });
         }
 
         private ContextMenu menu() {
             if (menu == null) {
                 start = new MenuItem("Start incident from this alert", Icons.of(Feather.ALERT_OCTAGON));
-                start.setOnAction(e -> model.startIncident(getItem()));
+                start.setOnAction(e -> model.startIncident(menuFor));
                 menu = new ContextMenu(start);
             }
             start.setDisable(model.alertIncidentStarterProperty().get() == null);

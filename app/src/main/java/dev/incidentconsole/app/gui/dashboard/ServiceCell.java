@@ -52,6 +52,8 @@ final class ServiceCell extends ListCell<ServiceRow> {
     private final InvalidationListener refresh = o -> render();
     private final InvalidationListener tick = o -> renderClock();
     private ContextMenu incidentMenu;
+    /** The row the menu was opened on. */
+    private ServiceRow menuFor;
     private ServiceRow bound;
     private Status shownState;
     private List<ProbeResult> shownHistory;
@@ -100,7 +102,10 @@ final class ServiceCell extends ListCell<ServiceRow> {
         model.clockProperty().addListener(new WeakInvalidationListener(tick));
         addEventHandler(MouseEvent.MOUSE_ENTERED, e -> hovered());
         // A filter runs before Control's own handler, which shows whatever menu the cell has by then.
-        addEventFilter(ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> setContextMenu(offersIncident() ? incidentMenu() : null));
+        addEventFilter(ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> {
+            menuFor = bound; // the rows re-sort while the menu is open: the cell may show another service by the click
+            setContextMenu(offersIncident() ? incidentMenu() : null);
+        });
     }
 
     /** The mouse is over this cell: the list's tooltips follow it. */
@@ -120,7 +125,7 @@ final class ServiceCell extends ListCell<ServiceRow> {
     private ContextMenu incidentMenu() {
         if (incidentMenu == null) {
             MenuItem start = new MenuItem("Start incident", Icons.of(Feather.ALERT_OCTAGON));
-            start.setOnAction(e -> model.startIncident(bound));
+            start.setOnAction(e -> model.startIncident(menuFor));
             incidentMenu = new ContextMenu(start);
         }
         return incidentMenu;

@@ -247,8 +247,8 @@ public final class CommandRunViewModel {
         }
         services.known().remember(values());
         message.set("");
-        stdoutSecrets = SecretMasker.standard().forCommand(p.runText()).lines();
-        stderrSecrets = SecretMasker.standard().forCommand(p.runText()).lines();
+        stdoutSecrets = SecretMasker.standard().forCommand(p.text()).lines();
+        stderrSecrets = SecretMasker.standard().forCommand(p.text()).lines();
         listener.started(p, target.get());
         session.start(services, p, p.dangerous() ? Confirmation.of(p) : null, message::set, listener::ended);
     }

@@ -77,6 +77,24 @@ class AlertCellTest {
     }
 
     @Test
+    void theIncidentStartsFromTheAlertTheMenuWasOpenedOnEvenWhenTheRowMovedMeanwhile() {
+        List<AlertRow> started = new ArrayList<>();
+        AlertRow other = AlertRow.of(new FiringAlert("DiskAlmostFull", "warning", Map.of("alertname", "DiskAlmostFull"),
+                "y", Instant.parse("2026-12-06T12:01:00Z"), "0123456789abcdef"), List.of("Alertmanager"), List.of());
+        onFx(() -> {
+            model.alertIncidentStarterProperty().set(started::add);
+            AlertsPane.AlertCell cell = new AlertsPane.AlertCell(model);
+            cell.updateItem(row, false);
+            cell.fireEvent(menuRequest());
+            // A new alert sorts above while the menu is open: the list gives this cell another row.
+            cell.updateItem(other, false);
+            cell.getContextMenu().getItems().get(0).fire();
+            cell.getContextMenu().hide();
+        });
+        assertThat(started).containsExactly(row);
+    }
+
+    @Test
     void withNoIncidentsToStartTheItemIsShownDisabled() {
         onFx(() -> {
             AlertsPane.AlertCell cell = new AlertsPane.AlertCell(model);

@@ -28,8 +28,9 @@ public final class IncidentExport {
         return HtmlExport.render(redact(named(doc, options), options), options);
     }
 
+    /** Runbook files as recorded: the JSON is read back by {@code incident import} and scripts, not by a reviewer. */
     public static String json(IncidentDocument doc, ExportOptions options) {
-        return IncidentJson.writeDocument(named(doc, options), options.redactor(), options.clock());
+        return IncidentJson.writeDocument(doc, options.redactor(), options.clock());
     }
 
     /**
@@ -54,7 +55,7 @@ public final class IncidentExport {
 
     /**
      * The document with its runbook files (each {@code file} next to a {@code headingPath}: links and step sources)
-     * named by {@link ExportOptions#runbookFile}. The store keeps the full path; only what leaves the machine changes.
+     * named by {@link ExportOptions#runbookFile}, for the exports people read. The store keeps the full path.
      */
     static IncidentDocument named(IncidentDocument doc, ExportOptions options) {
         List<TimelineEntry> entries = doc.entries().stream().map(e -> named(e, TimelineEntry.class, options)).toList();
