@@ -137,6 +137,15 @@ class ServiceCellTest {
                 menu.getItems().get(0).fire();
                 assertThat(started).containsExactly(row);
                 menu.hide();
+
+                // The rows re-sort while a menu is open (problems first): the cell may show another service by the
+                // click, and the incident is still the one the menu was opened on.
+                cell.fireEvent(menuRequest());
+                ServiceRow moved = new ServiceRow(snapshot(Status.DOWN, 0, List.of()), 1);
+                cell.updateItem(moved, false);
+                cell.getContextMenu().getItems().get(0).fire();
+                assertThat(started).containsExactly(row, row);
+                cell.getContextMenu().hide();
             } finally {
                 stage.close();
             }
