@@ -1,7 +1,6 @@
 package dev.incidentconsole.exec;
 
 import dev.incidentconsole.exec.kube.KubectlArgs;
-import dev.incidentconsole.exec.kube.KubectlShim;
 import dev.incidentconsole.exec.ssh.SshHost;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,8 +19,8 @@ final class TerminalScript {
     }
 
     /**
-     * @param shimDir folder holding exec's kubectl shim (for kube targets without a pod), or {@code null}
-     * @param kubectl the real kubectl binary, or {@code null} when not installed
+     * @param shimDir folder holding exec's kubectl shim, for a kube context target (no pod); {@code null} otherwise
+     * @param kubectl the real kubectl binary, for a kube context target; {@code null} otherwise
      */
     static String of(PreparedCommand prepared, Path shimDir, Path kubectl) throws ExecException {
         return on(prepared.target(), prepared.text(), shimDir, kubectl);
