@@ -247,8 +247,9 @@ public final class CommandRunViewModel {
         }
         services.known().remember(values());
         message.set("");
-        stdoutSecrets = SecretMasker.standard().forCommand(p.text()).lines();
-        stderrSecrets = SecretMasker.standard().forCommand(p.text()).lines();
+        SecretMasker own = SecretMasker.standard().forCommand(p.text());
+        stdoutSecrets = own.lines(); // one each: a line masker follows its stream's continued lines
+        stderrSecrets = own.lines();
         listener.started(p, target.get());
         session.start(services, p, p.dangerous() ? Confirmation.of(p) : null, message::set, listener::ended);
     }

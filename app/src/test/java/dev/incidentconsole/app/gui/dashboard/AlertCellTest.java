@@ -2,6 +2,7 @@ package dev.incidentconsole.app.gui.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.incidentconsole.app.gui.WindowSteps;
 import dev.incidentconsole.app.gui.util.DirectTaskExecutor;
 import dev.incidentconsole.health.FiringAlert;
 import dev.incidentconsole.health.env.EnvironmentLoader;
@@ -21,7 +22,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** A firing alert's row in the dashboard's alert pane, and its "Start incident from this alert" menu. */
 class AlertCellTest {
@@ -44,7 +44,7 @@ class AlertCellTest {
     @Test
     void anAlertDrawnBeforeIncidentsCouldStartOffersStartIncidentOnceTheyCan() {
         List<AlertRow> started = new ArrayList<>();
-        onFx(() -> {
+        WindowSteps.checkNow(() -> {
             AlertsPane.AlertCell cell = new AlertsPane.AlertCell(model);
             cell.updateItem(row, false);
             // The window's start-up sets the starter in a later step than the one that draws the first alerts.
@@ -81,7 +81,7 @@ class AlertCellTest {
         List<AlertRow> started = new ArrayList<>();
         AlertRow other = AlertRow.of(new FiringAlert("DiskAlmostFull", "warning", Map.of("alertname", "DiskAlmostFull"),
                 "y", Instant.parse("2026-12-06T12:01:00Z"), "0123456789abcdef"), List.of("Alertmanager"), List.of());
-        onFx(() -> {
+        WindowSteps.checkNow(() -> {
             model.alertIncidentStarterProperty().set(started::add);
             AlertsPane.AlertCell cell = new AlertsPane.AlertCell(model);
             cell.updateItem(row, false);
@@ -96,7 +96,7 @@ class AlertCellTest {
 
     @Test
     void withNoIncidentsToStartTheItemIsShownDisabled() {
-        onFx(() -> {
+        WindowSteps.checkNow(() -> {
             AlertsPane.AlertCell cell = new AlertsPane.AlertCell(model);
             cell.updateItem(row, false);
             cell.fireEvent(menuRequest());
@@ -107,9 +107,5 @@ class AlertCellTest {
 
     private static ContextMenuEvent menuRequest() {
         return new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED, 5, 5, 5, 5, false, null);
-    }
-
-    private static void onFx(Runnable action) {
-        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(action));
     }
 }

@@ -2,6 +2,7 @@ package dev.incidentconsole.app.gui.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.incidentconsole.app.gui.WindowSteps;
 import dev.incidentconsole.app.gui.util.DirectTaskExecutor;
 import dev.incidentconsole.health.Dependency;
 import dev.incidentconsole.health.ProbeResult;
@@ -35,7 +36,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A service cell following its row through checks: what it shows, and that a check leaving the status as it was
@@ -58,7 +58,7 @@ class ServiceCellTest {
 
     @Test
     void aCheckThatKeepsTheStatusUpdatesTheTextsButNoStyleClassOrNodeAndAChangeRestylesTheCell() {
-        onFx(() -> {
+        WindowSteps.checkNow(() -> {
             ServiceRow row = new ServiceRow(snapshot(Status.UP, 12, List.of()), 0);
             ServiceCell cell = new ServiceCell(model);
             cell.updateItem(row, false);
@@ -89,7 +89,7 @@ class ServiceCellTest {
 
     @Test
     void cellsOfOneListShareOneTooltipWrittenForTheRowTheMouseEnteredLast() {
-        onFx(() -> {
+        WindowSteps.checkNow(() -> {
             ServiceCell.Tips tips = new ServiceCell.Tips();
             ServiceCell first = new ServiceCell(model, tips);
             ServiceCell second = new ServiceCell(model, tips);
@@ -116,7 +116,7 @@ class ServiceCellTest {
     void aFailingRowOffersStartIncidentWhenItsMenuIsAskedForAndAHealthyOneOffersNothing() {
         List<ServiceRow> started = new ArrayList<>();
         model.incidentStarterProperty().set(started::add);
-        onFx(() -> {
+        WindowSteps.checkNow(() -> {
             ServiceRow row = new ServiceRow(snapshot(Status.UP, 12, List.of()), 0);
             ServiceCell cell = new ServiceCell(model);
             cell.updateItem(row, false);
@@ -158,7 +158,7 @@ class ServiceCellTest {
 
     @Test
     void dependencyChipsAreMadeAgainOnlyWhenOneComesGoesOrChangesStatus() {
-        onFx(() -> {
+        WindowSteps.checkNow(() -> {
             Dependency db = new Dependency("db", Status.UP, "ok", 4, "");
             ServiceRow row = new ServiceRow(snapshot(Status.UP, 12, List.of(db)), 0);
             ServiceCell cell = new ServiceCell(model);
@@ -198,9 +198,5 @@ class ServiceCellTest {
 
     private static String label(ServiceCell cell, String selector) {
         return ((Label) cell.getGraphic().lookup(selector)).getText();
-    }
-
-    private static void onFx(Runnable action) {
-        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(action));
     }
 }
