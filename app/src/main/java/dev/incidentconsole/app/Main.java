@@ -3,6 +3,7 @@ package dev.incidentconsole.app;
 import dev.incidentconsole.app.cli.OpenCommand;
 import dev.incidentconsole.app.gui.ConsoleApp;
 import dev.incidentconsole.app.links.DeepLink;
+import dev.incidentconsole.app.links.LinkHandOff;
 import dev.incidentconsole.app.settings.LaunchOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,11 +31,15 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         LogbackSetup.bindDirectly();
         // The desktop entry starts the app with the clicked link alone (Exec=... %u).
-        if (args.length == 0 || args.length == 1 && DeepLink.looksLikeLink(args[0])) {
+        if (args.length == 0) {
             ConsoleApp.launch(LaunchOptions.fromSystem(), args);
             return;
         }
         LaunchOptions options = LaunchOptions.fromSystem();
+        if (args.length == 1 && DeepLink.looksLikeLink(args[0])) {
+            openWindow(options, args[0]);
+            return;
+        }
         Path folder = windowFolder(args);
         if (folder != null) {
             // The window reads its options itself (JavaFX constructs it); its one argument is the folder to open.
@@ -78,8 +83,15 @@ public final class Main implements Runnable {
     /** A subcommand's user object: its class (the factory makes it) or, for {@code open}, an instance. */
     private static Function<Class<?>, Object> make(LaunchOptions options) {
         return type -> type == OpenCommand.class
-                ? new OpenCommand(link -> ConsoleApp.launch(options, link), options)
+                ? new OpenCommand(link -> openWindow(options, link), options)
                 : type;
+    }
+
+    /** Shows the link's section in the window already open (which checks the link again), else in a new one. */
+    private static void openWindow(LaunchOptions options, String link) {
+        if (!LinkHandOff.send(LinkHandOff.socketIn(options.dataDir()), link)) {
+            ConsoleApp.launch(options, link);
+        }
     }
 
     /** The top level alone: every command that takes {@link LaunchOptions} in its constructor gets these. */

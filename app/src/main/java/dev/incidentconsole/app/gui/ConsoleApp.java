@@ -19,6 +19,7 @@ import dev.incidentconsole.app.gui.util.FxTaskExecutor;
 import dev.incidentconsole.app.gui.links.LinkOpener;
 import dev.incidentconsole.app.links.DeepLink;
 import dev.incidentconsole.app.links.DeepLinkResolver;
+import dev.incidentconsole.app.links.LinkHandOff;
 import dev.incidentconsole.app.settings.LaunchOptions;
 import dev.incidentconsole.app.settings.Settings;
 import dev.incidentconsole.app.settings.Workspace;
@@ -81,6 +82,8 @@ public final class ConsoleApp extends Application {
     private boolean stopped;
     private boolean startDark;
     private List<Path> settingsFolders = List.of();
+    private Path shownFolder;
+    private LinkHandOff linkListener;
 
     /** Used by {@link Application#launch}: the options (and settings read) {@link #launch} began with, else this process's. */
     public ConsoleApp() {
@@ -198,7 +201,7 @@ public final class ConsoleApp extends Application {
             runbooks = new RunbookTreeViewModel(executor, new RunbookLoader(new RunbookParser()));
             workspaces = new WorkspaceViewModel(executor, settings(), options.bundledRunbooks());
             // The workspace is chosen now: the dashboard's environment file, the first view's data, is read meanwhile.
-            handOff = new WorkspaceHandOff(features(dialogs), steps::whenDone, executor.latestWins());
+            handOff = new WorkspaceHandOff(features(stage, dialogs), steps::whenDone, executor.latestWins());
             workspaces.currentProperty().addListener((obs, old, now) -> useWorkspace(stage, now));
             workspaces.start(namedFolder != null ? namedFolder : folderArgument());
         }).then(() -> {
@@ -290,10 +293,11 @@ public final class ConsoleApp extends Application {
             return;
         }
         stage.setTitle("Incident Console \u2014 " + now.label());
+        shownFolder = now.folder();
         handOff.show(now.folder());
     }
 
-    private WorkspaceHandOff.Features features(FxDialogService dialogs) {
+    private WorkspaceHandOff.Features features(Stage stage, FxDialogService dialogs) {
         return new WorkspaceHandOff.Features() {
             @Override
             public void readEnvironment(Path folder, boolean first, Runnable afterRead) {
@@ -311,6 +315,7 @@ public final class ConsoleApp extends Application {
                 runbooks.load(folder);
                 runs.start(folder);
                 openLinkArgument(dialogs, folder);
+                listenForLinks(stage, dialogs);
             }
 
             @Override
@@ -338,18 +343,46 @@ public final class ConsoleApp extends Application {
     /** Started with an incident-console:// link (the desktop entry's %u, or {@code open URL}): show its section. */
     private void openLinkArgument(FxDialogService dialogs, Path runbookFolder) {
         List<String> raw = getParameters() == null ? List.of() : getParameters().getRaw();
-        if (raw.size() != 1 || !DeepLink.looksLikeLink(raw.get(0))) {
-            return;
+        if (raw.size() == 1 && DeepLink.looksLikeLink(raw.get(0))) {
+            openLink(dialogs, runbookFolder, raw.get(0));
         }
+    }
+
+    private void openLink(FxDialogService dialogs, Path runbookFolder, String url) {
         List<Path> folders = new ArrayList<>(List.of(runbookFolder));
         folders.addAll(settingsFolders);
         new LinkOpener(executor, new DeepLinkResolver(folders, new RunbookParser()), search.opener(),
-                runs.services().known(), dialogs).open(raw.get(0));
+                runs.services().known(), dialogs).open(url);
+    }
+
+    /**
+     * Takes the links of later launches ({@code open URL}, a clicked link) while this window is open: it comes
+     * forward and shows the link's section in the workspace it shows, as a link it was started with.
+     */
+    private void listenForLinks(Stage stage, FxDialogService dialogs) {
+        Path socket = LinkHandOff.socketIn(options.dataDir());
+        executor.execute(() -> LinkHandOff.listen(socket, url -> javafx.application.Platform.runLater(() -> {
+            if (!stopped) {
+                stage.setIconified(false);
+                stage.toFront();
+                stage.requestFocus();
+                openLink(dialogs, shownFolder, url);
+            }
+        })), listener -> listener.ifPresent(l -> {
+            if (stopped) {
+                l.close();
+            } else {
+                linkListener = l;
+            }
+        }), e -> log().warn("Not listening for links: {}", e.toString()));
     }
 
     @Override
     public void stop() {
         stopped = true; // a workspace chosen after this (its task was under way) must not start the closed features
+        if (linkListener != null) {
+            linkListener.close();
+        }
         if (steps != null) {
             steps.cancel();
         }

@@ -1,0 +1,197 @@
+package dev.incidentconsole.app.links;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Single-instance hand-off of {@code incident-console://} links: the open window {@linkplain #listen listens} on a
+ * Unix domain socket in the user's data folder (mode 0600), and a later launch with a link {@linkplain #send sends}
+ * it there and exits instead of opening a second window. One link per connection, one line of UTF-8, answered with
+ * {@code ok} once the window has taken it.
+ *
+ * <p>What arrives is untrusted text, as a link typed on the command line is: the listener passes on only a line of at
+ * most {@link DeepLink#MAX_LINK} characters that {@linkplain DeepLink#looksLikeLink looks like a link}; the window
+ * then parses and checks it as it does every link, and a link never runs anything.
+ */
+public final class LinkHandOff implements Closeable {
+    private static final Logger LOG = LoggerFactory.getLogger(LinkHandOff.class);
+    /** The socket's file name in the data folder. */
+    public static final String SOCKET = "window.sock";
+    /** How long a sender waits for the window's answer. */
+    public static final Duration TIMEOUT = Duration.ofSeconds(5);
+    /** How long the window waits for a sender's line: shorter, so one silent connection cannot time the next out. */
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(1);
+    private static final String OK = "ok";
+
+    private final ServerSocketChannel server;
+    private final Path socket;
+    private final Consumer<String> links;
+    private final Thread acceptor;
+    private volatile boolean closed;
+
+    private LinkHandOff(ServerSocketChannel server, Path socket, Consumer<String> links) {
+        this.server = server;
+        this.socket = socket;
+        this.links = links;
+        this.acceptor = new Thread(this::serve, "link-hand-off");
+        acceptor.setDaemon(true);
+    }
+
+    /** The socket of the window whose data folder is {@code dataDir}. */
+    public static Path socketIn(Path dataDir) {
+        return dataDir.resolve(SOCKET);
+    }
+
+    /**
+     * Hands {@code url} to the window listening on {@code socket}.
+     *
+     * @return {@code true} when a window took it; {@code false} when none listens (no socket, a stale one left by a
+     *         killed window, or no answer within {@link #TIMEOUT}), and the caller opens its own window
+     */
+    public static boolean send(Path socket, String url) {
+        if (!Files.exists(socket)) {
+            return false;
+        }
+        try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+            channel.write(ByteBuffer.wrap((url.replace('\n', ' ') + "\n").getBytes(StandardCharsets.UTF_8)));
+            boolean taken = OK.equals(readLine(channel, 16, TIMEOUT));
+            if (!taken) {
+                LOG.warn("The open window did not take the link within {} s; opening another", TIMEOUT.toSeconds());
+            }
+            return taken;
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.debug("No window listens on {}: {}", socket, e.toString());
+            return false;
+        }
+    }
+
+    /**
+     * Starts listening on {@code socket} unless a live window already does; a stale socket file (its window was
+     * killed) is replaced. Each link taken is passed to {@code links} on the listener's own thread, in arrival order.
+     *
+     * @return the listener (close it when the window closes: the socket file goes too), or empty when another
+     *         window listens or the socket cannot be made (the window then simply takes no hand-offs)
+     */
+    public static Optional<LinkHandOff> listen(Path socket, Consumer<String> links) {
+        try {
+            Files.createDirectories(socket.getParent());
+            if (Files.exists(socket)) {
+                if (answers(socket)) {
+                    LOG.info("Another window listens on {}; this one takes no links", socket);
+                    return Optional.empty();
+                }
+                Files.delete(socket);
+            }
+            ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+            try {
+                server.bind(UnixDomainSocketAddress.of(socket));
+                if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                    Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
+                }
+            } catch (IOException | RuntimeException e) {
+                server.close();
+                throw e;
+            }
+            LinkHandOff listener = new LinkHandOff(server, socket, links);
+            listener.acceptor.start();
+            return Optional.of(listener);
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.warn("Links clicked while the window is open will open another window: cannot listen on {} ({})",
+                    socket, e.toString());
+            return Optional.empty();
+        }
+    }
+
+    /** Whether a process accepts connections on {@code socket} (a stale file refuses them). */
+    private static boolean answers(Path socket) {
+        try (SocketChannel ignored = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void serve() {
+        while (!closed) {
+            try (SocketChannel channel = server.accept()) {
+                String line = readLine(channel, DeepLink.MAX_LINK + 1, READ_TIMEOUT);
+                if (line == null) {
+                    LOG.debug("A connection sent no line of at most {} characters within {} ms", DeepLink.MAX_LINK,
+                            READ_TIMEOUT.toMillis()); // also a window checking that this one lives
+                    continue;
+                }
+                if (!DeepLink.looksLikeLink(line)) {
+                    LOG.warn("Ignored a hand-off that is not a link ({} characters)", line.length());
+                    continue;
+                }
+                links.accept(line);
+                channel.write(ByteBuffer.wrap((OK + "\n").getBytes(StandardCharsets.UTF_8)));
+            } catch (IOException | RuntimeException e) {
+                if (!closed) {
+                    LOG.warn("A link hand-off failed: {}", e.toString());
+                }
+            }
+        }
+    }
+
+    /**
+     * One line of at most {@code max} characters, without its newline; {@code null} when the peer sent more, closed
+     * first or was silent past {@code timeout} (a blocking read has no timeout, so this waits on a selector).
+     */
+    private static String readLine(SocketChannel channel, int max, Duration timeout) throws IOException {
+        channel.configureBlocking(false);
+        ByteBuffer buffer = ByteBuffer.allocate(max * 4 + 1);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (Selector selector = Selector.open()) {
+            channel.register(selector, SelectionKey.OP_READ);
+            while (true) {
+                for (int i = 0; i < buffer.position(); i++) {
+                    if (buffer.get(i) == '\n') {
+                        String line = new String(buffer.array(), 0, i, StandardCharsets.UTF_8);
+                        return line.length() > max ? null : line;
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (!buffer.hasRemaining() || left <= 0) {
+                    return null;
+                }
+                selector.select(Math.max(1, left / 1_000_000));
+                selector.selectedKeys().clear();
+                if (channel.read(buffer) < 0) {
+                    return null;
+                }
+            }
+        } finally {
+            channel.configureBlocking(true);
+        }
+    }
+
+    /** Stops listening and removes the socket file. */
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            server.close();
+            Files.deleteIfExists(socket);
+        } catch (IOException e) {
+            LOG.debug("Closing the link listener: {}", e.toString());
+        }
+    }
+}

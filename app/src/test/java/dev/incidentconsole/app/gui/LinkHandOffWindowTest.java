@@ -1,0 +1,61 @@
+package dev.incidentconsole.app.gui;
+
+import static dev.incidentconsole.app.gui.WindowSteps.awaitFx;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.incidentconsole.app.links.LinkHandOff;
+import dev.incidentconsole.app.links.LinkRunbooks;
+import dev.incidentconsole.app.settings.LaunchOptions;
+import java.io.IOException;
+import java.nio.file.Path;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+
+/** The open window takes a link a later launch hands over, and shows its section. */
+@ExtendWith(ApplicationExtension.class)
+class LinkHandOffWindowTest {
+    @TempDir
+    static Path dir;
+
+    private ConsoleApp app;
+
+    @BeforeAll
+    static void writeRunbooks() throws IOException {
+        LinkRunbooks.write(dir.resolve("runbooks"));
+    }
+
+    @Start
+    void start(Stage stage) {
+        app = new ConsoleApp(LaunchOptions.fromSystem()
+                .with(LaunchOptions.DATA_DIR, dir.resolve("data").toString())
+                .with(LaunchOptions.RUNBOOKS, dir.resolve("runbooks").toString()));
+        app.start(stage);
+    }
+
+    @Stop
+    void stop() {
+        app.stop();
+    }
+
+    @Test
+    void aLinkHandedToTheOpenWindowShowsItsSection(FxRobot robot) {
+        Path socket = LinkHandOff.socketIn(dir.resolve("data"));
+        await().atMost(WindowSteps.PATIENCE).until(() -> socket.toFile().exists());
+
+        assertThat(LinkHandOff.send(socket, "incident-console://open?runbook=k8s/pods.md#Restart%20a%20deployment"))
+                .as("handed over").isTrue();
+
+        awaitFx(() -> {
+            assertThat(WindowSteps.selectedRailEntry(robot)).isEqualTo("Runbooks");
+            assertThat(WindowSteps.text(robot, ".section-title")).isEqualTo("Restart a deployment");
+        });
+    }
+}

@@ -1,0 +1,160 @@
+package dev.incidentconsole.app.links;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One window per user: a later launch with a link hands it to the open window over a real Unix domain socket. */
+class LinkHandOffTest {
+    private static final String LINK = "incident-console://alert?name=PodCrashLooping&label.namespace=lantern&label.pod=api-1";
+
+    @TempDir
+    Path dir;
+
+    private final List<String> received = new CopyOnWriteArrayList<>();
+    private final List<LinkHandOff> listeners = new ArrayList<>();
+
+    @AfterEach
+    void closeListeners() {
+        listeners.forEach(LinkHandOff::close);
+    }
+
+    private Path socket() {
+        return LinkHandOff.socketIn(dir.resolve("data"));
+    }
+
+    private Optional<LinkHandOff> listen() {
+        Optional<LinkHandOff> listener = LinkHandOff.listen(socket(), received::add);
+        listener.ifPresent(listeners::add);
+        return listener;
+    }
+
+    @Test
+    void openInAnotherProcessHandsTheLinkToTheOpenWindowAndExitsZero() throws Exception {
+        assertThat(listen()).isPresent();
+        Path runbooks = LinkRunbooks.write(dir.resolve("runbooks"));
+
+        Process open = launch("open", LINK, "--runbooks", runbooks.toString());
+        assertThat(open.waitFor(60, TimeUnit.SECONDS)).as("open exited").isTrue();
+        assertThat(open.exitValue()).as(Files.readString(dir.resolve("err.txt"))).isZero();
+
+        // What the desktop entry runs for a clicked link: the link alone.
+        Process clicked = launch("incident-console://open?runbook=k8s/pods.md#Restart%20a%20deployment");
+        assertThat(clicked.waitFor(60, TimeUnit.SECONDS)).as("link launch exited").isTrue();
+        assertThat(clicked.exitValue()).as(Files.readString(dir.resolve("err.txt"))).isZero();
+
+        assertThat(received).containsExactly(LINK, "incident-console://open?runbook=k8s/pods.md#Restart%20a%20deployment");
+    }
+
+    @Test
+    void aLinkTheOpenCommandRefusesIsNeverHandedOver() throws Exception {
+        assertThat(listen()).isPresent();
+        Path runbooks = LinkRunbooks.write(dir.resolve("runbooks"));
+
+        Process open = launch("open", "incident-console://open?runbook=../../etc/passwd.md", "--runbooks", runbooks.toString());
+        assertThat(open.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(open.exitValue()).isEqualTo(2);
+        assertThat(Files.readString(dir.resolve("err.txt"))).contains("'..' is refused");
+        assertThat(received).isEmpty();
+    }
+
+    @Test
+    void withNoWindowListeningTheLaunchOpensItsOwn() {
+        assertThat(LinkHandOff.send(socket(), LINK)).isFalse();
+        assertThat(received).isEmpty();
+    }
+
+    @Test
+    void aSocketLeftByAKilledWindowIsReplacedByTheNextWindow() throws Exception {
+        Files.createDirectories(socket().getParent());
+        // A killed window leaves its socket file behind: closing a channel does not remove it.
+        ServerSocketChannel killed = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        killed.bind(UnixDomainSocketAddress.of(socket()));
+        killed.close();
+        assertThat(socket()).exists();
+
+        assertThat(LinkHandOff.send(socket(), LINK)).as("handed to a dead window").isFalse();
+        assertThat(listen()).isPresent();
+        assertThat(LinkHandOff.send(socket(), LINK)).isTrue();
+        assertThat(received).containsExactly(LINK);
+    }
+
+    @Test
+    void aSecondWindowLeavesTheFirstOneListening() {
+        assertThat(listen()).isPresent();
+        List<String> second = new ArrayList<>();
+
+        assertThat(LinkHandOff.listen(socket(), second::add)).isEmpty();
+        assertThat(LinkHandOff.send(socket(), LINK)).isTrue();
+
+        assertThat(received).containsExactly(LINK);
+        assertThat(second).isEmpty();
+    }
+
+    @Test
+    void theSocketIsTheUsersAloneAndGoesWhenTheWindowCloses() throws Exception {
+        LinkHandOff listener = listen().orElseThrow();
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socket()))).isEqualTo("rw-------");
+        listener.close();
+
+        assertThat(socket()).doesNotExist();
+        assertThat(LinkHandOff.send(socket(), LINK)).isFalse();
+    }
+
+    @Test
+    void whatIsNotALinkIsDroppedAndTheNextLinkStillArrives() throws Exception {
+        assertThat(listen()).isPresent();
+
+        assertThat(rawSend("rm -rf ~\n")).as("answer to a command").isEmpty();
+        assertThat(rawSend("incident-console://open?runbook=" + "a".repeat(DeepLink.MAX_LINK) + ".md\n")).isEmpty();
+        try (SocketChannel silent = SocketChannel.open(UnixDomainSocketAddress.of(socket()))) {
+            // Connected but sending nothing: the listener gives up after its timeout and serves the next.
+            assertThat(LinkHandOff.send(socket(), LINK)).isTrue();
+        }
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(received).containsExactly(LINK));
+    }
+
+    /** Sends {@code text} as it is and returns what the window answered before closing. */
+    private String rawSend(String text) throws IOException {
+        try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket()))) {
+            channel.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+            ByteBuffer answer = ByteBuffer.allocate(64);
+            while (channel.read(answer) >= 0 && answer.hasRemaining()) {
+                // until the window closes the connection
+            }
+            return new String(answer.array(), 0, answer.position(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private Process launch(String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "-Djava.awt.headless=true",
+                "-Dincident.data.dir=" + dir.resolve("data"), "-Dincident.config.dir=" + dir.resolve("config"),
+                "dev.incidentconsole.app.Main"));
+        cmd.addAll(List.of(args));
+        return new ProcessBuilder(cmd).redirectOutput(dir.resolve("out.txt").toFile())
+                .redirectError(dir.resolve("err.txt").toFile()).start();
+    }
+}
