@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +24,8 @@ import picocli.CommandLine;
  * classes of {@code --help}, {@code lint}, {@code open} and {@code search} (Lucene's, from the kept index: built,
  * then reused) and, with {@code --window} (the launcher passes it under Xvfb), of
  * the window's start, which is closed again once its dashboard shows statuses (then a little longer, for the
- * start-up's last steps), or after {@link #WINDOW_DEADLINE_MS}. The commands read a settings file, as a user's do.
+ * start-up's last steps), or {@link #STATUS_PATIENCE_MS} after its rows showed without any (probes that all hang),
+ * or after {@link #WINDOW_DEADLINE_MS} when no row showed. The commands read a settings file, as a user's do.
  * Not for users.
  */
 public final class CdsTraining {
@@ -31,8 +34,14 @@ public final class CdsTraining {
      * 6,200-6,600 classes a start loads (JavaFX's controls, the dashboard's views, the store) then came from the
      * jars at every start.
      */
-    private static final long WINDOW_DEADLINE_MS = 120_000;
-    private static final long AFTER_STATUSES_MS = 2000;
+    static final long WINDOW_DEADLINE_MS = 120_000;
+    /**
+     * Rows shown, no status yet: the window's classes are loaded, only a status's are missing, and an environment
+     * whose probes all hang would otherwise keep the training open for the whole deadline.
+     */
+    static final long STATUS_PATIENCE_MS = 15_000;
+    static final long AFTER_STATUSES_MS = 2000;
+    private static final long POLL_MS = 200;
     private static final Set<String> STATUS_WORDS = Set.of("UP", "DOWN", "DEGRADED");
 
     private CdsTraining() {
@@ -59,11 +68,7 @@ public final class CdsTraining {
         if (args.length > 0 && args[0].equals("--window")) {
             Thread closer = new Thread(() -> {
                 try {
-                    long deadline = System.currentTimeMillis() + WINDOW_DEADLINE_MS;
-                    while (System.currentTimeMillis() < deadline && !showsStatuses()) {
-                        Thread.sleep(200);
-                    }
-                    Thread.sleep(AFTER_STATUSES_MS);
+                    awaitStart(CdsTraining::dashboard, Clock.REAL);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -75,17 +80,76 @@ public final class CdsTraining {
         }
     }
 
-    /** Whether a dashboard row of the window shows a status (the class names of the dashboard's cells). */
-    private static boolean showsStatuses() throws InterruptedException {
-        CompletableFuture<Boolean> shows = new CompletableFuture<>();
+    /** How far the window's dashboard got. */
+    enum Dashboard { NOT_YET, ROWS, STATUSES }
+
+    /** Time for {@link #awaitStart}: the real one, or a test's. */
+    interface Clock {
+        Clock REAL = new Clock() {
+            @Override
+            public long millis() {
+                return System.nanoTime() / 1_000_000;
+            }
+
+            @Override
+            public void sleep(long ms) throws InterruptedException {
+                Thread.sleep(ms);
+            }
+        };
+
+        long millis();
+
+        void sleep(long ms) throws InterruptedException;
+    }
+
+    /**
+     * Returns when the window may close: {@link #AFTER_STATUSES_MS} after its dashboard shows a status, else
+     * {@link #STATUS_PATIENCE_MS} after its rows showed, else at {@link #WINDOW_DEADLINE_MS}.
+     */
+    static void awaitStart(Callable<Dashboard> dashboard, Clock clock) throws InterruptedException {
+        long start = clock.millis();
+        long rowsAt = -1;
+        while (clock.millis() - start < WINDOW_DEADLINE_MS) {
+            Dashboard now = ask(dashboard);
+            if (now == Dashboard.STATUSES) {
+                clock.sleep(AFTER_STATUSES_MS);
+                return;
+            }
+            if (now == Dashboard.ROWS && rowsAt < 0) {
+                rowsAt = clock.millis();
+            }
+            if (rowsAt >= 0 && clock.millis() - rowsAt >= STATUS_PATIENCE_MS) {
+                return;
+            }
+            clock.sleep(POLL_MS);
+        }
+    }
+
+    private static Dashboard ask(Callable<Dashboard> dashboard) throws InterruptedException {
         try {
-            Platform.runLater(() -> shows.complete(Window.getWindows().stream()
-                    .filter(w -> w.isShowing() && w.getScene() != null)
-                    .flatMap(w -> w.getScene().getRoot().lookupAll(".status-word").stream())
-                    .anyMatch(n -> n instanceof Labeled l && STATUS_WORDS.contains(l.getText()) && n.isVisible())));
+            return dashboard.call();
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception notYet) {
+            return Dashboard.NOT_YET;
+        }
+    }
+
+    /** How far the window's dashboard got: its rows, and whether one shows a status (the dashboard cells' class names). */
+    private static Dashboard dashboard() throws InterruptedException {
+        CompletableFuture<Dashboard> shows = new CompletableFuture<>();
+        try {
+            Platform.runLater(() -> {
+                List<Labeled> words = Window.getWindows().stream()
+                        .filter(w -> w.isShowing() && w.getScene() != null)
+                        .flatMap(w -> w.getScene().getRoot().lookupAll(".status-word").stream())
+                        .filter(n -> n instanceof Labeled && n.isVisible()).map(n -> (Labeled) n).toList();
+                shows.complete(words.stream().anyMatch(l -> STATUS_WORDS.contains(l.getText())) ? Dashboard.STATUSES
+                        : words.isEmpty() ? Dashboard.NOT_YET : Dashboard.ROWS);
+            });
             return shows.get(10, TimeUnit.SECONDS);
         } catch (IllegalStateException | ExecutionException | TimeoutException notYet) {
-            return false; // the toolkit is not up yet, or the FX thread is busy: ask again
+            return Dashboard.NOT_YET; // the toolkit is not up yet, or the FX thread is busy: ask again
         }
     }
 }
