@@ -2,7 +2,10 @@ package dev.incidentconsole.app.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.incidentconsole.app.gui.dashboard.DashboardFeature;
 import dev.incidentconsole.app.gui.dashboard.DashboardViewModel;
+import dev.incidentconsole.app.gui.dashboard.ServiceRow;
+import dev.incidentconsole.app.settings.LaunchOptions;
 import dev.incidentconsole.app.gui.runbooks.RunbookLoader;
 import dev.incidentconsole.app.gui.runbooks.RunbookTreeViewModel;
 import dev.incidentconsole.app.gui.util.FxSteps;
@@ -19,7 +22,9 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import javafx.application.Platform;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,11 +44,21 @@ class WorkspaceHandOffTest {
     private RunbookTreeViewModel outline;
     private Path first;
     private Path team;
+    private final List<DashboardFeature> closing = new ArrayList<>();
+
+    @BeforeAll
+    static void toolkit() {
+        try {
+            Platform.startup(() -> { }); // the dashboard's pump is an FX timeline
+        } catch (IllegalStateException alreadyStarted) {
+            // another test of this JVM started it
+        }
+    }
 
     @BeforeEach
     void workspaces() throws IOException {
-        first = workspace("first", "first-env", "First service", "First service down");
-        team = workspace("team", "team-env", "Team API", "API down");
+        first = workspace("first", "first-env", "First service", "First service down", 1);
+        team = workspace("team", "team-env", "Team API", "API down", 2);
         dashboard = new DashboardViewModel(executor, HealthScheduler.builder().initialSpread(Duration.ofDays(365)).build(),
                 new EnvironmentLoader(Map.<String, String>of()::get));
         outline = new RunbookTreeViewModel(executor, new RunbookLoader(new RunbookParser()));
@@ -52,6 +67,7 @@ class WorkspaceHandOffTest {
     @AfterEach
     void close() {
         dashboard.close();
+        closing.forEach(DashboardFeature::close);
     }
 
     @Test
@@ -99,6 +115,83 @@ class WorkspaceHandOffTest {
         assertThat(dashboard.environment().names()).containsExactly("team-env");
     }
 
+    @Test
+    void aServiceChosenAtLaunchIsNotSelectedOnceTheUserSwitchedWorkspaceDuringStartUp() {
+        DashboardFeature launched = launchedWithService("api");
+        WorkspaceHandOff handOff = new WorkspaceHandOff(windowFeatures(launched), Runnable::run, executor.latestWins());
+
+        // On the FX thread, as in the window: the dashboard's pump applies checks there.
+        WindowSteps.fx(() -> {
+            handOff.show(first);
+            handOff.show(team); // the first file's read is still held
+            executor.runAll();
+            return null;
+        });
+
+        WindowSteps.checkNow(() -> {
+            assertThat(launched.model().environment().names()).containsExactly("team-env");
+            assertThat(launched.model().rows()).extracting(ServiceRow::name).containsExactly("api");
+            assertThat(launched.model().selectedProperty().get())
+                    .as("the launch's service, chosen for the first workspace").isNull();
+        });
+    }
+
+    @Test
+    void aServiceChosenAtLaunchIsSelectedOnTheWorkspaceItWasChosenFor() {
+        DashboardFeature launched = launchedWithService("api");
+        WorkspaceHandOff handOff = new WorkspaceHandOff(windowFeatures(launched), Runnable::run, executor.latestWins());
+
+        WindowSteps.fx(() -> {
+            handOff.show(first);
+            executor.runAll();
+            return null;
+        });
+        WindowSteps.checkNow(() ->
+                assertThat(launched.model().selectedProperty().get()).extracting(ServiceRow::name).isEqualTo("api"));
+
+        WindowSteps.fx(() -> {
+            handOff.show(team);
+            executor.runAll();
+            return null;
+        });
+        WindowSteps.checkNow(() -> {
+            assertThat(launched.model().environment().names()).containsExactly("team-env");
+            assertThat(launched.model().selectedProperty().get()).as("the first workspace's row, gone with it").isNull();
+        });
+    }
+
+    /** The window's dashboard as {@code incident-console --service NAME} starts it, on the held executor. */
+    private DashboardFeature launchedWithService(String service) {
+        DashboardFeature feature = new DashboardFeature(executor, LaunchOptions.of(Map.of(
+                LaunchOptions.SERVICE, service, LaunchOptions.CONFIG_DIR, dir.resolve("config").toString()), Map.of()));
+        closing.add(feature);
+        return feature;
+    }
+
+    /** As ConsoleApp hands the workspaces to its dashboard; the other features only count their starts. */
+    private WorkspaceHandOff.Features windowFeatures(DashboardFeature feature) {
+        return new WorkspaceHandOff.Features() {
+            @Override
+            public void readEnvironment(Path folder, boolean firstOne, Runnable afterRead) {
+                if (firstOne) {
+                    feature.start(folder, afterRead);
+                } else {
+                    feature.useWorkspace(folder, afterRead);
+                }
+            }
+
+            @Override
+            public void start(Path folder) {
+                started.add(folder.getFileName().toString());
+            }
+
+            @Override
+            public void switchTo(Path folder) {
+                feature.useWorkspace(folder);
+            }
+        };
+    }
+
     private void assertOnTeam() {
         assertThat(started).as("the features started once, on the latest workspace").containsExactly("team");
         assertThat(outline.folderProperty().get()).isEqualTo(team);
@@ -129,15 +222,16 @@ class WorkspaceHandOffTest {
         };
     }
 
-    private Path workspace(String name, String environment, String title, String section) throws IOException {
+    /** A workspace whose environment has one service, {@code api}, on {@code port} of the loopback address. */
+    private Path workspace(String name, String environment, String title, String section, int port) throws IOException {
         Path folder = Files.createDirectories(dir.resolve(name));
         Files.writeString(folder.resolve("environments.yaml"), """
                 default: %s
                 environments:
                   %s:
                     services:
-                      - {name: api, host: 127.0.0.1, port: 1, interval: 365d}
-                """.formatted(environment, environment));
+                      - {name: api, host: 127.0.0.1, port: %d, interval: 365d}
+                """.formatted(environment, environment, port));
         Files.writeString(folder.resolve(name + ".md"), "# " + title + "\n\n## " + section + "\n\nRestart it.\n");
         return folder;
     }

@@ -91,8 +91,12 @@ public final class DashboardFeature implements AutoCloseable {
         useWorkspace(runbookFolder, () -> { });
     }
 
-    /** As {@link #useWorkspace(Path)}; runs {@code afterFile} on the UI thread once the file is read (or failed). */
+    /**
+     * As {@link #useWorkspace(Path)}; runs {@code afterFile} on the UI thread once the file is read (or failed). The
+     * launch's service choice ({@code -Dincident.service}) was for the workspace left: it is not selected here.
+     */
     public void useWorkspace(Path runbookFolder, Runnable afterFile) {
+        model.forgetServiceToSelect();
         model.openEnvironmentFile(EnvironmentTargets.defaultFile(runbookFolder, options), null, afterFile);
     }
 

@@ -197,6 +197,14 @@ public final class DashboardViewModel implements AutoCloseable {
         }
     }
 
+    /**
+     * Forgets the service {@link #selectWhenShown} waits for: it was named for a workspace the window has left, and
+     * a service of the same name in the next one is another service.
+     */
+    public void forgetServiceToSelect() {
+        pendingService = null;
+    }
+
     /** Applies the checks that arrived since the last call, at once. Call on the UI thread, a few times a second. */
     public void drain() {
         if (activating) {
