@@ -8,15 +8,20 @@ import dev.incidentconsole.incident.EntryBody;
 import dev.incidentconsole.incident.Incident;
 import dev.incidentconsole.incident.IncidentStore;
 import dev.incidentconsole.incident.IncidentStores;
+import dev.incidentconsole.incident.Receipt;
+import dev.incidentconsole.incident.StoreException;
 import dev.incidentconsole.incident.StoreOptions;
 import dev.incidentconsole.incident.TimelineEntry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -121,5 +126,77 @@ class PostgresIncidentStoreTest extends IncidentStoreContract {
                 .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 81).boxed().toList());
         assertThat(a.get(incident.id()).orElseThrow().entryCount()).isEqualTo(81);
         assertThat(a.connectivity()).isEqualTo(Connectivity.ONLINE);
+    }
+
+    /**
+     * The catch-up question: a follower reads {@code seq > cursor}, so an entry that took a lower seq but committed
+     * after a higher one would be skipped for good. It cannot happen: an append takes its seq under the incident
+     * row's lock and keeps it until it commits, so the next append of that incident waits, and seqs commit in order.
+     */
+    @Test
+    void anAppendHeldOpenMakesTheNextOneWaitSoAFollowersCursorNeverPassesIt() throws Exception {
+        IncidentStore bob = store();
+        IncidentStore follower = store();
+        Incident incident = openDbIncident(bob);
+        List<TimelineEntry> seen = new CopyOnWriteArrayList<>();
+        follower.subscribe(incident.id(), 0, seen::add);
+        await().atMost(Duration.ofSeconds(10)).until(() -> seen.size() == 1);
+
+        CompletableFuture<Receipt> bobsAppend;
+        try (Connection alice = DriverManager.getConnection(pg.getJdbcUrl("postgres", database))) {
+            // Alice's console in the middle of an append: its entry has taken seq 2, its transaction is open.
+            alice.setAutoCommit(false);
+            Receipt held = new TimelineSql(true, 10).insert(alice, List.of(TimelineEntry.create(incident.id(), "alice",
+                    new EntryBody.Note("held open", null)))).get(0);
+            assertThat(held.entry().seq()).isEqualTo(2);
+
+            bobsAppend = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return bob.append(TimelineEntry.create(incident.id(), "bob", new EntryBody.Note("after", null)));
+                } catch (StoreException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            // Proving that something does not happen takes a wait: long enough for an unlocked append to commit.
+            Thread.sleep(1500);
+            assertThat(bobsAppend).as("Bob's append, while Alice's is open").isNotDone();
+            assertThat(follower.entries(incident.id(), 1)).as("what a follower reads past seq 1 meanwhile").isEmpty();
+
+            alice.commit();
+        }
+
+        assertThat(bobsAppend.get(10, TimeUnit.SECONDS).entry().seq()).isEqualTo(3);
+        await().atMost(Duration.ofSeconds(10)).until(() -> seen.size() == 3);
+        assertThat(seen).extracting(TimelineEntry::seq).containsExactly(1L, 2L, 3L);
+        assertThat(seen).extracting(e -> e.body() instanceof EntryBody.Note n ? n.text() : "")
+                .containsExactly("", "held open", "after");
+    }
+
+    @Test
+    void aFollowerOfTwoConsolesWritingAtOnceGetsEveryEntryOnceInOrder() throws Exception {
+        IncidentStore a = store();
+        IncidentStore b = store();
+        IncidentStore follower = store();
+        Incident incident = openDbIncident(a);
+        List<TimelineEntry> seen = new CopyOnWriteArrayList<>();
+        follower.subscribe(incident.id(), 0, seen::add);
+        CompletableFuture<Void> bob = CompletableFuture.runAsync(() -> {
+            try {
+                for (int k = 0; k < 60; k++) {
+                    b.append(TimelineEntry.create(incident.id(), "bob", new EntryBody.Note("b" + k, null)));
+                }
+            } catch (StoreException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        for (int k = 0; k < 60; k++) {
+            a.append(TimelineEntry.create(incident.id(), "alice", new EntryBody.Note("a" + k, null)));
+        }
+        bob.get(60, TimeUnit.SECONDS);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> seen.size() >= 121);
+        assertThat(seen).extracting(TimelineEntry::seq)
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 121).boxed().toList());
+        assertThat(seen).containsExactlyElementsOf(a.entries(incident.id(), 0));
     }
 }
