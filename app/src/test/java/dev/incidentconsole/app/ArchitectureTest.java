@@ -181,8 +181,6 @@ class ArchitectureTest {
                     "dev.incidentconsole.runbook..", "dev.incidentconsole.shell..", "dev.incidentconsole.incident..",
                     "dev.incidentconsole.exec..")
             .and().resideOutsideOfPackage("..testing..") // test fixtures find the shared inputs by property
-            // still reads ~/.ssh, the login name and $SSH_AUTH_SOCK for its own defaults: not converted yet
-            .and().resideOutsideOfPackage("dev.incidentconsole.exec.ssh..")
             .and().doNotHaveFullyQualifiedName("dev.incidentconsole.app.settings.LaunchOptions")
             // names SLF4J's provider through SLF4J's own properties unless the JVM was given one: the logging
             // library's configuration, not one of ours

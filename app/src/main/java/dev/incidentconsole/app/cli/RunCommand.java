@@ -178,10 +178,10 @@ public final class RunCommand implements Callable<Integer> {
 
     private SshConfigFile sshConfig(PrintWriter err) {
         try {
-            return SshConfigFile.load(options.sshConfig());
+            return SshConfigFile.load(options.sshConfig(), options.localUser());
         } catch (ExecException e) {
             err.println(e.getMessage() + " Continuing without it.");
-            return SshConfigFile.empty();
+            return SshConfigFile.empty(options.localUser());
         }
     }
 

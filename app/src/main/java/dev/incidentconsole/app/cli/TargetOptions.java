@@ -63,8 +63,8 @@ public final class TargetOptions {
      * (a kubectl call) only when the environment file and the SSH config have no target of that name.
      */
     Optional<TargetInfo> find(CommandRunner runner, String name, Consumer<TargetCatalog> notFound) {
-        TargetCatalog quick = new TargetDiscovery(envFile(), options.sshConfig(), kubeconfig, options.environment(),
-                config -> List.of()).discover();
+        TargetCatalog quick = new TargetDiscovery(envFile(), options.sshConfig(), options.localUser(), kubeconfig,
+                options.environment(), config -> List.of()).discover();
         var found = quick.find(name);
         if (found.isPresent()) {
             return found;
@@ -79,7 +79,7 @@ public final class TargetOptions {
 
     /** Finds the targets, listing kube contexts with {@code runner}'s kubectl. */
     TargetCatalog discover(CommandRunner runner) {
-        return new TargetDiscovery(envFile(), options.sshConfig(), kubeconfig, options.environment(),
-                config -> runner.kubeContexts(config, KUBECTL_LIST_TIMEOUT)).discover();
+        return new TargetDiscovery(envFile(), options.sshConfig(), options.localUser(), kubeconfig,
+                options.environment(), config -> runner.kubeContexts(config, KUBECTL_LIST_TIMEOUT)).discover();
     }
 }

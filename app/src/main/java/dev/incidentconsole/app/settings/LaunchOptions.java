@@ -248,7 +248,7 @@ public final class LaunchOptions {
     /** The OpenSSH client config to read: {@code -Dincident.ssh.config}, else {@code ~/.ssh/config}. */
     public Path sshConfig() {
         String named = property(SSH_CONFIG);
-        return named == null ? SshConfigFile.defaultPath() : Path.of(named).toAbsolutePath();
+        return named == null ? SshConfigFile.defaultPath(accountHome()) : Path.of(named).toAbsolutePath();
     }
 
     /**

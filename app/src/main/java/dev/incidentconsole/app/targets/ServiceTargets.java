@@ -64,7 +64,8 @@ public final class ServiceTargets {
 
     /** Targets as the launch options say: their SSH config (none if unreadable) and agent, their environment. */
     public static ServiceTargets of(LaunchOptions options) {
-        return new ServiceTargets(() -> readable(options.sshConfig()), options::env, options.sshAgent());
+        return new ServiceTargets(() -> readable(options.sshConfig(), options.localUser()), options::env,
+                options.sshAgent());
     }
 
     /**
@@ -148,15 +149,15 @@ public final class ServiceTargets {
         return config;
     }
 
-    private static SshConfigFile readable(Path file) {
+    private static SshConfigFile readable(Path file, LocalUser user) {
         if (file == null || !Files.exists(file)) {
-            return SshConfigFile.empty();
+            return SshConfigFile.empty(user);
         }
         try {
-            return SshConfigFile.load(file);
+            return SshConfigFile.load(file, user);
         } catch (ExecException e) {
             LOG.warn("SSH config {} not used for check targets: {}", file, e.getMessage());
-            return SshConfigFile.empty();
+            return SshConfigFile.empty(user);
         }
     }
 }

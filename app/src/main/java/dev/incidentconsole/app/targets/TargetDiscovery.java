@@ -3,6 +3,7 @@ package dev.incidentconsole.app.targets;
 import dev.incidentconsole.exec.ExecException;
 import dev.incidentconsole.exec.KubeTarget;
 import dev.incidentconsole.exec.SshTarget;
+import dev.incidentconsole.exec.LocalUser;
 import dev.incidentconsole.exec.ssh.SshConfigFile;
 import dev.incidentconsole.health.env.EnvironmentException;
 import java.nio.file.Files;
@@ -20,6 +21,7 @@ import java.util.function.Function;
  * is listed as {@code ssh:NAME} / {@code kube:NAME}.
  */
 public final class TargetDiscovery {
+    private final LocalUser user;
     private final Path envFile;
     private final Path sshConfig;
     private final Path kubeconfig;
@@ -34,13 +36,15 @@ public final class TargetDiscovery {
 
     /**
      * @param envFile      environment file, or {@code null} for none
-     * @param sshConfig    OpenSSH client config, usually {@link SshConfigFile#defaultPath()}
+     * @param sshConfig    OpenSSH client config, usually {@link SshConfigFile#defaultPath}
+     * @param user         the local user: {@code ~}, and the login name of SSH hosts that name none
      * @param kubeconfig   kubeconfig to list, or {@code null} for kubectl's default ({@code $KUBECONFIG}, ~/.kube/config)
      * @param env          the process environment, for {@code ${VAR}} in the environment file
      * @param kubeContexts lists contexts, e.g. {@code CommandRunner::kubeContexts} with a timeout
      */
-    public TargetDiscovery(Path envFile, Path sshConfig, Path kubeconfig, Function<String, String> env,
+    public TargetDiscovery(Path envFile, Path sshConfig, LocalUser user, Path kubeconfig, Function<String, String> env,
                            KubeContextLister kubeContexts) {
+        this.user = user;
         this.envFile = envFile;
         this.sshConfig = sshConfig;
         this.kubeconfig = kubeconfig;
@@ -77,13 +81,13 @@ public final class TargetDiscovery {
 
     private SshConfigFile sshConfig(List<String> notes) {
         if (sshConfig == null || !Files.exists(sshConfig)) {
-            return SshConfigFile.empty();
+            return SshConfigFile.empty(user);
         }
         try {
-            return SshConfigFile.load(sshConfig);
+            return SshConfigFile.load(sshConfig, user);
         } catch (ExecException e) {
             notes.add(e.getMessage());
-            return SshConfigFile.empty();
+            return SshConfigFile.empty(user);
         }
     }
 

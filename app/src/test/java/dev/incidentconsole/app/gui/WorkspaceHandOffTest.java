@@ -60,7 +60,7 @@ class WorkspaceHandOffTest {
         first = workspace("first", "first-env", "First service", "First service down", 1);
         team = workspace("team", "team-env", "Team API", "API down", 2);
         dashboard = new DashboardViewModel(executor, HealthScheduler.builder().initialSpread(Duration.ofDays(365)).build(),
-                new EnvironmentLoader(Map.<String, String>of()::get));
+                new EnvironmentLoader(Map.<String, String>of()::get), dev.incidentconsole.exec.testing.TestUser.current());
         outline = new RunbookTreeViewModel(executor, new RunbookLoader(new RunbookParser()));
     }
 

@@ -81,7 +81,7 @@ class LaunchOptionsTest {
         assertThat(none.storeUrl()).isNull();
         assertThat(none.envFile()).isNull();
         assertThat(none.workspace()).isNull();
-        assertThat(none.sshConfig()).isEqualTo(dev.incidentconsole.exec.ssh.SshConfigFile.defaultPath());
+        assertThat(none.sshConfig()).isEqualTo(dev.incidentconsole.exec.ssh.SshConfigFile.defaultPath(none.accountHome()));
     }
 
     @Test

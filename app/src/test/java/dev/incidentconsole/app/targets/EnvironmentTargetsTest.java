@@ -27,7 +27,7 @@ class EnvironmentTargetsTest {
     private final List<String> notes = new ArrayList<>();
 
     private List<TargetInfo> load(String yaml) throws Exception {
-        return load(yaml, SshConfigFile.empty());
+        return load(yaml, SshConfigFile.empty(dev.incidentconsole.exec.testing.TestUser.current()));
     }
 
     private List<TargetInfo> load(String yaml, SshConfigFile ssh) throws Exception {
@@ -110,7 +110,7 @@ class EnvironmentTargetsTest {
                 """);
 
         List<TargetInfo> targets = load("targets: [{name: database, type: ssh, host: db, port: 22}]",
-                SshConfigFile.load(config));
+                SshConfigFile.load(config, dev.incidentconsole.exec.testing.TestUser.current()));
 
         assertThat(((SshTarget) targets.get(0).target()).host().display()).isEqualTo("postgres@db-1.internal");
     }
@@ -128,7 +128,7 @@ class EnvironmentTargetsTest {
                   IdentitiesOnly yes
                 """);
 
-        List<TargetInfo> targets = load("targets: [" + target + "]", SshConfigFile.load(config));
+        List<TargetInfo> targets = load("targets: [" + target + "]", SshConfigFile.load(config, dev.incidentconsole.exec.testing.TestUser.current()));
 
         assertThat(((SshTarget) targets.get(0).target()).host().identitiesOnly()).isEqualTo(only);
     }

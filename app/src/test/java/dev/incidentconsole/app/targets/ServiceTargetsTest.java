@@ -24,7 +24,7 @@ class ServiceTargetsTest {
     @TempDir
     Path dir;
 
-    private final ServiceTargets targets = new ServiceTargets(SshConfigFile::empty, Map.<String, String>of()::get);
+    private final ServiceTargets targets = new ServiceTargets(() -> SshConfigFile.empty(dev.incidentconsole.exec.testing.TestUser.current()), Map.<String, String>of()::get);
 
     private Environment bind(String yaml, String environment) throws Exception {
         EnvironmentFile file = new EnvironmentLoader(Map.<String, String>of()::get)

@@ -30,7 +30,7 @@ class TargetCatalogTest {
                 Host shop
                   HostName shop.example.com
                 """);
-        return new TargetDiscovery(env, ssh, null, Map.<String, String>of()::get, kube).discover();
+        return new TargetDiscovery(env, ssh, dev.incidentconsole.exec.testing.TestUser.current(), null, Map.<String, String>of()::get, kube).discover();
     }
 
     @Test

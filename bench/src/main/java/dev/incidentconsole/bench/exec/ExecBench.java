@@ -64,7 +64,7 @@ public final class ExecBench {
                 List.of(sshd.userKey), null, dir.resolve("known_hosts"));
         ExecSettings settings = ExecSettings.defaults(LaunchOptions.fromSystem().localUser())
                 .withOutputDir(dir.resolve("runs"));
-        try (CommandRunner runner = new CommandRunner(settings, new SshConnections(SshConfigFile.empty(), key -> true,
+        try (CommandRunner runner = new CommandRunner(settings, new SshConnections(SshConfigFile.empty(settings.user()), key -> true,
                 PassphraseProvider.NONE, Duration.ofSeconds(10), Duration.ofSeconds(30)))) {
             SshTarget target = SshTarget.of(host, false);
             long connectStart = System.nanoTime();

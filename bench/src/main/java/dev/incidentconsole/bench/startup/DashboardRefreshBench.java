@@ -76,7 +76,7 @@ public final class DashboardRefreshBench {
                 fx.set(Thread.currentThread());
                 Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
                 DashboardViewModel m = new DashboardViewModel(executor, HealthScheduler.builder().build(),
-                        new EnvironmentLoader(Map.<String, String>of()::get));
+                        new EnvironmentLoader(Map.<String, String>of()::get), dev.incidentconsole.app.settings.LaunchOptions.fromSystem().localUser());
                 model.set(m);
                 m.subscribe(counter());
                 Stage stage = new Stage();

@@ -61,7 +61,7 @@ public final class CommandRunner implements Closeable {
 
     /** A runner with an SSH pool that knows no config and trusts only hosts already in known_hosts. */
     public static CommandRunner withoutSshPrompts(ExecSettings settings) {
-        return new CommandRunner(settings, new SshConnections(SshConfigFile.empty(), HostKeyDecision.REJECT,
+        return new CommandRunner(settings, new SshConnections(SshConfigFile.empty(settings.user()), HostKeyDecision.REJECT,
                 PassphraseProvider.NONE, Duration.ofSeconds(15), Duration.ofSeconds(30)));
     }
 

@@ -18,7 +18,7 @@ final class Runners {
     /** A runner judging destructiveness with {@code dangerCheck}. */
     static CommandRunner withDangerCheck(Path dir, java.util.function.Function<String, dev.incidentconsole.runbook.Danger> check) {
         return new CommandRunner(settings(dir), new dev.incidentconsole.exec.ssh.SshConnections(
-                dev.incidentconsole.exec.ssh.SshConfigFile.empty(), dev.incidentconsole.exec.ssh.HostKeyDecision.REJECT,
+                dev.incidentconsole.exec.ssh.SshConfigFile.empty(dev.incidentconsole.exec.testing.TestUser.current()), dev.incidentconsole.exec.ssh.HostKeyDecision.REJECT,
                 dev.incidentconsole.exec.ssh.PassphraseProvider.NONE, WAIT, WAIT,
                 dev.incidentconsole.exec.ssh.SshAgent.none()), check);
     }

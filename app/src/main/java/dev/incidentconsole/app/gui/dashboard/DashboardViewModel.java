@@ -4,6 +4,7 @@ import dev.incidentconsole.app.gui.util.LatestWins;
 import dev.incidentconsole.app.gui.util.TaskExecutor;
 import dev.incidentconsole.app.services.LinkedSection;
 import dev.incidentconsole.app.targets.ServiceTargets;
+import dev.incidentconsole.exec.LocalUser;
 import dev.incidentconsole.exec.ssh.SshConfigFile;
 import dev.incidentconsole.health.ServiceSpec;
 import dev.incidentconsole.health.Status;
@@ -74,9 +75,14 @@ public final class DashboardViewModel implements AutoCloseable {
     private final DownNotices downNotices = new DownNotices();
     private volatile boolean closed;
 
-    /** A dashboard whose check commands name no SSH config or agent: tests, and environments without targets. */
-    public DashboardViewModel(TaskExecutor executor, HealthScheduler scheduler, EnvironmentLoader loader) {
-        this(executor, scheduler, loader, new ServiceTargets(SshConfigFile::empty, name -> null));
+    /**
+     * A dashboard whose check commands name no SSH config or agent: tests, and environments without targets.
+     *
+     * @param user whose home {@code ~} in target fields stands for, and the login name of SSH targets
+     */
+    public DashboardViewModel(TaskExecutor executor, HealthScheduler scheduler, EnvironmentLoader loader,
+            LocalUser user) {
+        this(executor, scheduler, loader, new ServiceTargets(() -> SshConfigFile.empty(user), name -> null));
     }
 
     /**

@@ -95,10 +95,10 @@ public final class RunFeature implements AutoCloseable {
 
     private static SshConfigFile sshConfig(LaunchOptions options) {
         try {
-            return SshConfigFile.load(options.sshConfig());
+            return SshConfigFile.load(options.sshConfig(), options.localUser());
         } catch (ExecException e) {
             LOG.warn("{} SSH targets use their own settings only.", e.getMessage());
-            return SshConfigFile.empty();
+            return SshConfigFile.empty(options.localUser());
         }
     }
 
@@ -131,7 +131,7 @@ public final class RunFeature implements AutoCloseable {
 
     private void discover(Path runbookFolder, String demo) {
         TargetDiscovery discovery = new TargetDiscovery(EnvironmentTargets.defaultFile(runbookFolder, options),
-                options.sshConfig(),
+                options.sshConfig(), options.localUser(),
                 null, options.environment(), config -> services.runner().kubeContexts(config, KUBECTL_LIST_TIMEOUT));
         // A later workspace's targets win over this one's, however late these arrive.
         discoveries.submit(discovery::discover, found -> {

@@ -26,7 +26,7 @@ import org.testfx.api.FxToolkit;
 /** A firing alert's row in the dashboard's alert pane, and its "Start incident from this alert" menu. */
 class AlertCellTest {
     private final DashboardViewModel model = new DashboardViewModel(new DirectTaskExecutor(),
-            HealthScheduler.builder().initialSpread(Duration.ofDays(365)).build(), new EnvironmentLoader(Map.<String, String>of()::get));
+            HealthScheduler.builder().initialSpread(Duration.ofDays(365)).build(), new EnvironmentLoader(Map.<String, String>of()::get), dev.incidentconsole.exec.testing.TestUser.current());
     private final AlertRow row = AlertRow.of(new FiringAlert("PostgresTooManyConnections", "critical",
             Map.of("alertname", "PostgresTooManyConnections", "severity", "critical", "namespace", "prod", "pod", "db-0"),
             "x", Instant.parse("2026-12-06T12:00:00Z"), "c647fe262c469bef"), List.of("Alertmanager"), List.of());

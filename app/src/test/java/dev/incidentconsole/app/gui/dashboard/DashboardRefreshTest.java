@@ -44,7 +44,7 @@ class DashboardRefreshTest {
             yaml.append(String.format("  - {name: svc-%03d, port: %d}%n", i, 1000 + i));
         }
         model = new DashboardViewModel(new DirectTaskExecutor(),
-                HealthScheduler.builder().initialSpread(Duration.ofDays(365)).build(), new EnvironmentLoader(Map.<String, String>of()::get));
+                HealthScheduler.builder().initialSpread(Duration.ofDays(365)).build(), new EnvironmentLoader(Map.<String, String>of()::get), dev.incidentconsole.exec.testing.TestUser.current());
         model.openEnvironmentFile(Files.writeString(dir.resolve("environments.yaml"), yaml), null);
         rows = List.copyOf(model.rows());
         assertThat(rows).hasSize(SERVICES);

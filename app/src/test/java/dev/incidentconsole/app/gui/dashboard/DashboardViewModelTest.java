@@ -53,7 +53,7 @@ class DashboardViewModelTest {
     void whatWaitsForTheEnvironmentFileRunsOnceItIsReadOrHasFailed() throws IOException {
         HeldTaskExecutor executor = new HeldTaskExecutor();
         model = new DashboardViewModel(executor, HealthScheduler.builder().initialSpread(Duration.ofDays(365)).build(),
-                new EnvironmentLoader(Map.<String, String>of()::get));
+                new EnvironmentLoader(Map.<String, String>of()::get), dev.incidentconsole.exec.testing.TestUser.current());
         Path good = env("""
                 default: staging
                 environments:
@@ -80,7 +80,7 @@ class DashboardViewModelTest {
             throws IOException {
         HeldTaskExecutor executor = HeldTaskExecutor.answersLater();
         HealthScheduler scheduler = HealthScheduler.builder().initialSpread(Duration.ofDays(365)).build();
-        model = new DashboardViewModel(executor, scheduler, new EnvironmentLoader(Map.<String, String>of()::get));
+        model = new DashboardViewModel(executor, scheduler, new EnvironmentLoader(Map.<String, String>of()::get), dev.incidentconsole.exec.testing.TestUser.current());
         model.openEnvironmentFile(env("""
                 default: staging
                 environments:
@@ -370,7 +370,7 @@ class DashboardViewModelTest {
 
     private void open(HealthScheduler scheduler, Path envFile, String preferred) {
         model = new DashboardViewModel(new DirectTaskExecutor(), scheduler,
-                new EnvironmentLoader(Map.<String, String>of()::get));
+                new EnvironmentLoader(Map.<String, String>of()::get), dev.incidentconsole.exec.testing.TestUser.current());
         model.openEnvironmentFile(envFile, preferred);
     }
 

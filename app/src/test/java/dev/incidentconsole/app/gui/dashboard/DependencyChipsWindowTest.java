@@ -56,7 +56,7 @@ class DependencyChipsWindowTest {
 
     private final DashboardViewModel model = new DashboardViewModel(new DirectTaskExecutor(),
             HealthScheduler.builder().initialSpread(Duration.ofDays(365)).build(),
-            new EnvironmentLoader(Map.<String, String>of()::get));
+            new EnvironmentLoader(Map.<String, String>of()::get), dev.incidentconsole.exec.testing.TestUser.current());
     private Stage stage;
     private ListView<ServiceRow> list;
 

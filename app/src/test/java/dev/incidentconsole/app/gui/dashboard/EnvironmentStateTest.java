@@ -159,7 +159,7 @@ class EnvironmentStateTest {
                 | API | 8000 | `curl -fsS http://$API_HOST:8000/healthz` |
                 """);
         model = new DashboardViewModel(new DirectTaskExecutor(), HealthScheduler.builder().build(),
-                new EnvironmentLoader(Map.of("API_HOST", "api.internal")::get));
+                new EnvironmentLoader(Map.of("API_HOST", "api.internal")::get), dev.incidentconsole.exec.testing.TestUser.current());
         model.openEnvironmentFile(null, null);
         model.setRunbooks(List.of(new RunbookParser().parse(runbook)));
 
@@ -171,7 +171,7 @@ class EnvironmentStateTest {
 
     private void open(Path envFile, String preferred) {
         model = new DashboardViewModel(new DirectTaskExecutor(), HealthScheduler.builder().build(),
-                new EnvironmentLoader(Map.<String, String>of()::get));
+                new EnvironmentLoader(Map.<String, String>of()::get), dev.incidentconsole.exec.testing.TestUser.current());
         model.openEnvironmentFile(envFile, preferred);
     }
 

@@ -43,7 +43,7 @@ import org.testfx.api.FxToolkit;
  */
 class ServiceCellTest {
     private final DashboardViewModel model = new DashboardViewModel(new DirectTaskExecutor(),
-            HealthScheduler.builder().initialSpread(Duration.ofDays(365)).build(), new EnvironmentLoader(Map.<String, String>of()::get));
+            HealthScheduler.builder().initialSpread(Duration.ofDays(365)).build(), new EnvironmentLoader(Map.<String, String>of()::get), dev.incidentconsole.exec.testing.TestUser.current());
     private final ServiceSpec spec = ServiceSpec.of("api", "127.0.0.1", 8080, new TcpSpec("127.0.0.1", 8080));
 
     @BeforeAll

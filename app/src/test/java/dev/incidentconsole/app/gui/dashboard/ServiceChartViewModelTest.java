@@ -58,7 +58,7 @@ class ServiceChartViewModelTest {
                       - {name: web, port: %d}
                 """.formatted(Loopback.port(orders), Loopback.closedPort()));
         model = new DashboardViewModel(new DirectTaskExecutor(), HealthScheduler.builder().build(),
-                new EnvironmentLoader(Map.<String, String>of()::get));
+                new EnvironmentLoader(Map.<String, String>of()::get), dev.incidentconsole.exec.testing.TestUser.current());
         model.openEnvironmentFile(env, null);
         checkAll();
         model.selectedProperty().set(model.row("orders").orElseThrow());

@@ -81,7 +81,7 @@ class WalkthroughWaitTest {
                   - {name: checkout, port: %d, http: /health}
                 """.formatted(server.getAddress().getPort()));
         dashboard = new DashboardViewModel(new DirectTaskExecutor(), HealthScheduler.builder().build(),
-                new EnvironmentLoader(Map.<String, String>of()::get));
+                new EnvironmentLoader(Map.<String, String>of()::get), dev.incidentconsole.exec.testing.TestUser.current());
         dashboard.openEnvironmentFile(env, null);
         dashboard.checkAll();
         store = IncidentStores.embedded(dir.resolve("incidents.db"), StoreOptions.defaults());

@@ -85,7 +85,7 @@ class WalkthroughWindowTest {
                   - {name: checkout, port: %d, runbooks: ["web.md#Backend failing"]}
                 """.formatted(Loopback.closedPort()));
         dashboard = new DashboardViewModel(executor, HealthScheduler.builder().build(),
-                new EnvironmentLoader(Map.<String, String>of()::get));
+                new EnvironmentLoader(Map.<String, String>of()::get), dev.incidentconsole.exec.testing.TestUser.current());
         dashboard.setRunbooks(List.of(new RunbookParser().parse(runbooks.resolve("web.md"))));
         dashboard.openEnvironmentFile(env, null);
         view.register(DashboardFeature.PLACE, () -> new DashboardView(dashboard));

@@ -1,5 +1,6 @@
 package dev.incidentconsole.exec.ssh;
 
+import dev.incidentconsole.exec.LocalUser;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
@@ -66,9 +67,9 @@ public final class SshAgent {
         return new SshAgent(socket, timeout);
     }
 
-    /** The agent named by {@code $SSH_AUTH_SOCK}, or none when it is unset. */
-    public static SshAgent fromEnvironment() {
-        String named = System.getenv(SOCKET_VARIABLE);
+    /** The agent named by the user's {@code $SSH_AUTH_SOCK}, or none when it is unset. */
+    public static SshAgent fromEnvironment(LocalUser user) {
+        String named = user.variable(SOCKET_VARIABLE);
         return named == null || named.isBlank() ? none() : at(Path.of(named), DEFAULT_TIMEOUT);
     }
 

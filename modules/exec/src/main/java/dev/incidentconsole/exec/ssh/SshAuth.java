@@ -37,9 +37,10 @@ final class SshAuth {
     private SshAuth() {
     }
 
-    static void authenticate(SSHClient client, SshHost host, PassphraseProvider passphrases, SshAgent agent)
+    /** @param home the local user's home, whose {@code ~/.ssh} holds the default keys */
+    static void authenticate(SSHClient client, SshHost host, PassphraseProvider passphrases, SshAgent agent, Path home)
             throws ExecException {
-        List<Path> files = keyFiles(host);
+        List<Path> files = keyFiles(host, home);
         List<SshAgent.Identity> agentKeys = agentKeys(client, host, files, agent);
         List<AuthMethod> methods = new ArrayList<>();
         agentKeys.forEach(identity -> methods.add(new AgentAuth(agent, identity)));
@@ -64,7 +65,7 @@ final class SshAuth {
             }
         }
         if (methods.isEmpty()) {
-            throw problems.isEmpty() ? noKey(host, agent) : problems.get(0);
+            throw problems.isEmpty() ? noKey(host, agent, home) : problems.get(0);
         }
         problems.forEach(p -> LOG.info("{} Trying the other keys.", p.getMessage()));
         try {
@@ -116,16 +117,16 @@ final class SshAuth {
     }
 
     /** The configured identity files, else the default ones that exist; empty when there are none. */
-    private static List<Path> keyFiles(SshHost host) {
+    private static List<Path> keyFiles(SshHost host, Path home) {
         if (!host.identityFiles().isEmpty()) {
             return host.identityFiles();
         }
-        Path dir = Path.of(System.getProperty("user.home"), ".ssh");
+        Path dir = home.resolve(".ssh");
         return DEFAULT_KEYS.stream().map(dir::resolve).filter(Files::isReadable).toList();
     }
 
-    private static ExecException noKey(SshHost host, SshAgent agent) {
-        Path dir = Path.of(System.getProperty("user.home"), ".ssh");
+    private static ExecException noKey(SshHost host, SshAgent agent, Path home) {
+        Path dir = home.resolve(".ssh");
         String fromAgent = agent.socket() == null ? "no ssh-agent runs (SSH_AUTH_SOCK is unset)"
                 : "the ssh-agent offers no usable key";
         return new ExecException(ExecException.Reason.KEY_UNREADABLE, "No SSH key for " + host.name() + ": "

@@ -1,6 +1,7 @@
 package dev.incidentconsole.exec.ssh;
 
 import dev.incidentconsole.exec.ExecException;
+import dev.incidentconsole.exec.LocalUser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
@@ -47,37 +48,51 @@ public final class SshConfigFile {
     }
 
     private final List<Block> blocks;
+    private final LocalUser user;
     private final Path home;
 
-    private SshConfigFile(List<Block> blocks, Path home) {
+    private SshConfigFile(List<Block> blocks, LocalUser user) {
         this.blocks = List.copyOf(blocks);
-        this.home = home;
+        this.user = user;
+        this.home = user.home();
     }
 
-    /** No configuration: every alias resolves to itself on port 22. */
-    public static SshConfigFile empty() {
-        return new SshConfigFile(List.of(), Path.of(System.getProperty("user.home")));
+    /**
+     * No configuration: every alias resolves to itself on port 22, as {@code user}.
+     *
+     * @param user whose login name is the default {@code User}, whose home holds {@code ~/.ssh}
+     */
+    public static SshConfigFile empty(LocalUser user) {
+        return new SshConfigFile(List.of(), user);
     }
 
-    /** The home folder {@code ~} stands for in this configuration (the JVM's {@code user.home}). */
+    /** The home folder {@code ~} stands for in this configuration: the local user's. */
     public Path home() {
         return home;
     }
 
-    /** {@code ~/.ssh/config}. */
-    public static Path defaultPath() {
-        return Path.of(System.getProperty("user.home"), ".ssh", "config");
+    /** The local user: the default login name ({@code User}), {@code ~}, and {@code $SSH_AUTH_SOCK}. */
+    public LocalUser user() {
+        return user;
     }
 
-    /** Reads {@code file} and its includes; a missing file is an empty configuration. */
-    public static SshConfigFile load(Path file) throws ExecException {
-        Path home = Path.of(System.getProperty("user.home"));
+    /** {@code ~/.ssh/config} of the user whose home is {@code home}. */
+    public static Path defaultPath(Path home) {
+        return home.resolve(".ssh").resolve("config");
+    }
+
+    /**
+     * Reads {@code file} and its includes; a missing file is an empty configuration.
+     *
+     * @param user whose login name is the default {@code User} and whose home {@code ~} stands for
+     */
+    public static SshConfigFile load(Path file, LocalUser user) throws ExecException {
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block(List.of("*"), new ArrayList<>()));
         if (Files.exists(file)) {
-            read(file, home, blocks, 0);
+            read(file, user.home(), blocks, 0);
         }
-        return new SshConfigFile(blocks, home);
+        return new SshConfigFile(blocks, user);
     }
 
     private static void read(Path file, Path home, List<Block> blocks, int depth) throws ExecException {
@@ -210,19 +225,19 @@ public final class SshConfigFile {
                         + "' is not a number; fix it in the SSH config.");
             }
         }
-        String user = first.containsKey("user") ? first.get("user").value() : null;
+        String login = first.containsKey("user") ? first.get("user").value() : user.name();
         String jump = first.containsKey("proxyjump") ? first.get("proxyjump").value() : null;
         Path knownHosts = first.containsKey("userknownhostsfile")
                 ? path(words(first.get("userknownhostsfile").value()).get(0)) : null;
         boolean identitiesOnly = first.containsKey("identitiesonly")
                 && first.get("identitiesonly").value().equalsIgnoreCase("yes");
-        return new SshHost(alias, host, port, user, identities, jump, knownHosts, identitiesOnly);
+        return new SshHost(alias, host, port, login, identities, jump, knownHosts, identitiesOnly);
     }
 
     private String expand(String value, String alias, Map<String, Option> found) {
-        String user = found.containsKey("user") ? found.get("user").value() : System.getProperty("user.name");
-        return value.replace("%%", "\u0000").replace("%h", alias).replace("%r", user)
-                .replace("%u", System.getProperty("user.name")).replace("%d", home.toString()).replace("\u0000", "%");
+        String remote = found.containsKey("user") ? found.get("user").value() : user.name();
+        return value.replace("%%", "\u0000").replace("%h", alias).replace("%r", remote)
+                .replace("%u", user.name()).replace("%d", home.toString()).replace("\u0000", "%");
     }
 
     private Path path(String value) {

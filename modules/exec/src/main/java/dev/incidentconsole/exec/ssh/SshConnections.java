@@ -51,10 +51,10 @@ public final class SshConnections implements Closeable {
         SSHClient client;
     }
 
-    /** A pool using the ssh-agent named by {@code $SSH_AUTH_SOCK}, if one runs. */
+    /** A pool using the ssh-agent named by the config's user's {@code $SSH_AUTH_SOCK}, if one runs. */
     public SshConnections(SshConfigFile config, HostKeyDecision hostKeys, PassphraseProvider passphrases,
                           Duration connectTimeout, Duration keepAlive) {
-        this(config, hostKeys, passphrases, connectTimeout, keepAlive, SshAgent.fromEnvironment());
+        this(config, hostKeys, passphrases, connectTimeout, keepAlive, SshAgent.fromEnvironment(config.user()));
     }
 
     /** @param agent the ssh-agent to log in with first; {@link SshAgent#none()} for key files only */
@@ -135,7 +135,7 @@ public final class SshConnections implements Closeable {
             closeQuietly(slot.client);
             slot.client = null;
             SSHClient jump = host.proxyJump() == null ? null : client(jumpHost(host), hops + 1);
-            slot.client = new SshConnector(sshConfig(), hostKeys, passphrases, connectTimeout, keepAlive, agent)
+            slot.client = new SshConnector(sshConfig(), hostKeys, passphrases, connectTimeout, keepAlive, agent, config().home())
                     .connect(host, jump, knownHosts(host));
             opened.incrementAndGet();
             return slot.client;
@@ -176,9 +176,8 @@ public final class SshConnections implements Closeable {
                 ownKeys ? resolved.identitiesOnly() : target.identitiesOnly() || resolved.identitiesOnly());
     }
 
-    private static Path knownHosts(SshHost host) {
-        return host.knownHosts() != null ? host.knownHosts()
-                : Path.of(System.getProperty("user.home"), ".ssh", "known_hosts");
+    private Path knownHosts(SshHost host) {
+        return host.knownHosts() != null ? host.knownHosts() : config().home().resolve(".ssh").resolve("known_hosts");
     }
 
     /** Connections opened since this pool was created (reconnects included). */

@@ -22,9 +22,13 @@ final class SshConnector {
     private final Duration keepAlive;
     private final SshAgent agent;
 
+    /** The local user's home: its {@code ~/.ssh} holds the default keys. */
+    private final Path home;
+
     SshConnector(DefaultConfig config, HostKeyDecision hostKeys, PassphraseProvider passphrases,
-                 Duration connectTimeout, Duration keepAlive, SshAgent agent) {
+                 Duration connectTimeout, Duration keepAlive, SshAgent agent, Path home) {
         this.agent = agent;
+        this.home = home;
         this.config = config;
         this.hostKeys = hostKeys;
         this.passphrases = passphrases;
@@ -76,7 +80,7 @@ final class SshConnector {
                 client.connect(host.host(), host.port());
             }
             client.getConnection().getKeepAlive().setKeepAliveInterval((int) keepAlive.toSeconds());
-            SshAuth.authenticate(client, host, passphrases, agent);
+            SshAuth.authenticate(client, host, passphrases, agent, home);
             return client;
         } catch (IOException e) {
             close(client);

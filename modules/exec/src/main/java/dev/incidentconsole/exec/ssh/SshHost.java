@@ -10,7 +10,8 @@ import java.util.List;
  * @param name          the alias the engineer knows the host by
  * @param host          DNS name or address to connect to
  * @param port          TCP port, 22 by default
- * @param user          login user; never null (defaults to the local user name)
+ * @param user          login user; never null or blank ({@link SshConfigFile#resolve} gives the local login name
+ *                      when the config names none)
  * @param identityFiles private keys to offer, in order; empty for the defaults in {@code ~/.ssh}
  * @param proxyJump     OpenSSH {@code ProxyJump} value ({@code [user@]host[:port]} or an alias, comma
  *                      separated for several hops), or {@code null} for a direct connection
@@ -29,7 +30,9 @@ public record SshHost(String name, String host, int port, String user, List<Path
         if (port <= 0 || port > 65535) {
             throw new IllegalArgumentException("SSH host '" + name + "' has an invalid port " + port);
         }
-        user = user == null || user.isBlank() ? System.getProperty("user.name") : user;
+        if (user == null || user.isBlank()) {
+            throw new IllegalArgumentException("SSH host '" + name + "' has no login user");
+        }
         identityFiles = List.copyOf(identityFiles);
         proxyJump = proxyJump == null || proxyJump.isBlank() || proxyJump.equalsIgnoreCase("none") ? null : proxyJump;
     }

@@ -47,7 +47,7 @@ class MinaHostKeyTest {
     }
 
     private SshConnections pool(boolean trust) {
-        return new SshConnections(SshConfigFile.empty(), key -> {
+        return new SshConnections(SshConfigFile.empty(dev.incidentconsole.exec.testing.TestUser.current()), key -> {
             asked.add(key);
             return trust;
         }, (file, attempt) -> PASSPHRASE.toCharArray(), Duration.ofSeconds(10), Duration.ofSeconds(30),
@@ -132,7 +132,7 @@ class MinaHostKeyTest {
         Path knownHosts = testDir.resolve("known_hosts");
         KnownHostsVerifier.record(knownHosts, "127.0.0.1", server.port(), server.hostKey());
         List<Path> askedFor = new CopyOnWriteArrayList<>();
-        try (SshConnections pool = new SshConnections(SshConfigFile.empty(), HostKeyDecision.REJECT, (file, attempt) -> {
+        try (SshConnections pool = new SshConnections(SshConfigFile.empty(dev.incidentconsole.exec.testing.TestUser.current()), HostKeyDecision.REJECT, (file, attempt) -> {
             askedFor.add(file);
             return PASSPHRASE.toCharArray();
         }, Duration.ofSeconds(10), Duration.ofSeconds(30), SshAgent.none())) {
@@ -145,7 +145,7 @@ class MinaHostKeyTest {
     void encryptedKeyWithoutItsPassphraseSaysHowToLogIn() throws Exception {
         Path knownHosts = testDir.resolve("known_hosts");
         KnownHostsVerifier.record(knownHosts, "127.0.0.1", server.port(), server.hostKey());
-        try (SshConnections pool = new SshConnections(SshConfigFile.empty(), HostKeyDecision.REJECT,
+        try (SshConnections pool = new SshConnections(SshConfigFile.empty(dev.incidentconsole.exec.testing.TestUser.current()), HostKeyDecision.REJECT,
                 PassphraseProvider.NONE, Duration.ofSeconds(10), Duration.ofSeconds(30), SshAgent.none())) {
             assertThatThrownBy(() -> pool.client(host(knownHosts))).isInstanceOf(ExecException.class)
                     .hasMessageContaining("no passphrase was given for [" + userKey + "]")

@@ -61,7 +61,7 @@ class OpenSshTest {
     private static CommandRunner runner(HostKeyDecision decision) {
         ExecSettings settings = ExecSettings.defaults(TestUser.current()).withOutputDir(dir.resolve("runs"))
                 .withKillGrace(Duration.ofSeconds(1));
-        return new CommandRunner(settings, new SshConnections(SshConfigFile.empty(), decision,
+        return new CommandRunner(settings, new SshConnections(SshConfigFile.empty(dev.incidentconsole.exec.testing.TestUser.current()), decision,
                 (file, attempt) -> PASSPHRASE.toCharArray(), Duration.ofSeconds(10), Duration.ofSeconds(30),
                 SshAgent.none()));
     }

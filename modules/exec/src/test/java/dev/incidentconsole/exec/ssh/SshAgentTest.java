@@ -81,7 +81,7 @@ class SshAgentTest {
     }
 
     private static SshConnections pool(SshAgent agent) {
-        return new SshConnections(SshConfigFile.empty(), HostKeyDecision.REJECT, PassphraseProvider.NONE,
+        return new SshConnections(SshConfigFile.empty(dev.incidentconsole.exec.testing.TestUser.current()), HostKeyDecision.REJECT, PassphraseProvider.NONE,
                 Duration.ofSeconds(10), Duration.ofSeconds(30), agent);
     }
 

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.incidentconsole.exec.ExecException;
+import dev.incidentconsole.exec.LocalUser;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,7 +53,7 @@ class SshConfigFileTest {
                     IdentityFile /keys/default
                     UserKnownHostsFile /tmp/kh /tmp/kh2
                 """.formatted(included));
-        config = SshConfigFile.load(dir.resolve("config"));
+        config = SshConfigFile.load(dir.resolve("config"), dev.incidentconsole.exec.testing.TestUser.current());
     }
 
     @Test
@@ -99,7 +101,7 @@ class SshConfigFileTest {
     void badPortNamesFileAndLine() throws Exception {
         Path bad = dir.resolve("bad");
         Files.writeString(bad, "Host x\n  Port twenty-two\n");
-        SshConfigFile broken = SshConfigFile.load(bad);
+        SshConfigFile broken = SshConfigFile.load(bad, dev.incidentconsole.exec.testing.TestUser.current());
         assertThatThrownBy(() -> broken.resolve("x")).isInstanceOf(ExecException.class)
                 .hasMessageContaining(bad + ":2").hasMessageContaining("twenty-two");
     }
@@ -117,14 +119,37 @@ class SshConfigFileTest {
                 Host *
                     IdentitiesOnly yes
                 """);
-        assertThat(SshConfigFile.load(file).resolve(alias).identitiesOnly()).isEqualTo(only);
+        assertThat(SshConfigFile.load(file, dev.incidentconsole.exec.testing.TestUser.current()).resolve(alias).identitiesOnly()).isEqualTo(only);
     }
 
     @Test
     void missingFileIsAnEmptyConfig() throws ExecException {
-        SshHost host = SshConfigFile.load(dir.resolve("absent")).resolve("somewhere");
+        SshHost host = SshConfigFile.load(dir.resolve("absent"), dev.incidentconsole.exec.testing.TestUser.current()).resolve("somewhere");
         assertThat(host.host()).isEqualTo("somewhere");
         assertThat(host.port()).isEqualTo(22);
         assertThat(host.identitiesOnly()).isFalse();
+    }
+
+    @Test
+    void theLoginNameHomeAndAgentAreTheGivenUsersNotTheJvms() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("home/oncall"));
+        LocalUser oncall = new LocalUser(home, "oncall", Map.of(SshAgent.SOCKET_VARIABLE, "/run/oncall/agent.sock"),
+                dir.resolve("tmp"));
+        Path file = dir.resolve("oncall-config");
+        Files.writeString(file, """
+                Host db
+                    HostName db-1.internal
+                    IdentityFile ~/.ssh/db_%u
+                """);
+
+        SshConfigFile config = SshConfigFile.load(file, oncall);
+        SshHost db = config.resolve("db");
+
+        assertThat(db.user()).isEqualTo("oncall");
+        assertThat(db.identityFiles()).containsExactly(home.resolve(".ssh/db_oncall"));
+        assertThat(SshConfigFile.empty(oncall).resolve("web-1").user()).isEqualTo("oncall");
+        assertThat(SshConfigFile.defaultPath(home)).isEqualTo(home.resolve(".ssh/config"));
+        assertThat(SshAgent.fromEnvironment(oncall).socket()).isEqualTo(Path.of("/run/oncall/agent.sock"));
+        assertThat(SshAgent.fromEnvironment(new LocalUser(home, "oncall", Map.of(), dir)).socket()).isNull();
     }
 }

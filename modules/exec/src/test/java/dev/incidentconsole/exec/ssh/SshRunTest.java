@@ -55,7 +55,7 @@ class SshRunTest {
 
     @BeforeEach
     void open() {
-        runner = runner(SshConfigFile.empty());
+        runner = runner(SshConfigFile.empty(dev.incidentconsole.exec.testing.TestUser.current()));
     }
 
     @AfterEach
@@ -134,7 +134,7 @@ class SshRunTest {
         Path config = dir.resolve("ssh_config");
         Files.writeString(config, "Host jump\n  HostName 127.0.0.1\n  Port " + server.port() + "\n  User hop\n");
         int sessionsBefore = server.sessions.get();
-        try (CommandRunner viaJump = runner(SshConfigFile.load(config))) {
+        try (CommandRunner viaJump = runner(SshConfigFile.load(config, dev.incidentconsole.exec.testing.TestUser.current()))) {
             SshTarget target = SshTarget.of(host.withProxyJump("jump"), false);
             assertThat(viaJump.run(RunRequest.of("echo through", target), WAIT).stdout()).containsExactly("through");
             assertThat(viaJump.ssh().connectionsOpened()).isEqualTo(2);

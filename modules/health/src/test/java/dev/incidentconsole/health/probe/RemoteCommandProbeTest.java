@@ -79,7 +79,7 @@ class RemoteCommandProbeTest {
         ExecSettings d = Probes.settings(TestUser.current());
         ExecSettings settings = new ExecSettings(dir.resolve("runs"), d.tailLines(), d.tailChars(), d.defaultTimeout(),
                 d.killGrace(), d.drainTimeout(), bin.resolve("kubectl").toString(), d.user());
-        runner = new CommandRunner(settings, new SshConnections(SshConfigFile.empty(), HostKeyDecision.REJECT,
+        runner = new CommandRunner(settings, new SshConnections(SshConfigFile.empty(dev.incidentconsole.exec.testing.TestUser.current()), HostKeyDecision.REJECT,
                 PassphraseProvider.NONE, Duration.ofSeconds(10), Duration.ofSeconds(30), SshAgent.none()));
         probes = new Probes(runner);
     }
