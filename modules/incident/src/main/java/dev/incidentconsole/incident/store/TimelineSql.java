@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,7 @@ final class TimelineSql {
     /** Records entries in order (already redacted); entries already stored are reported, not added. */
     List<Receipt> insert(Connection c, List<TimelineEntry> entries) throws SQLException, StoreException {
         Map<String, Incident> touched = new LinkedHashMap<>();
+        Map<String, Incident> locked = new HashMap<>();
         List<Receipt> receipts = new ArrayList<>(entries.size());
         for (TimelineEntry e : entries) {
             Optional<TimelineEntry> existing = find(c, e);
@@ -53,8 +55,18 @@ final class TimelineSql {
                 incident = Incident.replay(List.of(recorded));
                 insertIncident(c, incident, recorded);
             } else {
-                Incident before = touched.containsKey(e.incidentId()) ? touched.get(e.incidentId())
-                        : lockIncident(c, e.incidentId());
+                Incident before = locked.get(e.incidentId());
+                if (before == null) {
+                    before = lockIncident(c, e.incidentId());
+                    locked.put(e.incidentId(), before);
+                    // Again under the lock: another console may have committed this very entry (an alert's id is
+                    // derived, so every console writes the same one) while this one waited for the lock.
+                    existing = find(c, e);
+                    if (existing.isPresent()) {
+                        receipts.add(new Receipt(existing.get(), Receipt.Outcome.ALREADY_STORED));
+                        continue;
+                    }
+                }
                 recorded = e.withSeq(before.entryCount() + 1);
                 checkReference(c, e);
                 try {
@@ -65,6 +77,7 @@ final class TimelineSql {
             }
             insertEntry(c, recorded);
             touched.put(incident.id(), incident);
+            locked.put(incident.id(), incident);
             receipts.add(new Receipt(recorded, Receipt.Outcome.STORED));
         }
         for (Incident i : touched.values()) {

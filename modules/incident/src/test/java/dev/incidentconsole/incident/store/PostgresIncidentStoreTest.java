@@ -199,4 +199,45 @@ class PostgresIncidentStoreTest extends IncidentStoreContract {
                 .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 121).boxed().toList());
         assertThat(seen).containsExactlyElementsOf(a.entries(incident.id(), 0));
     }
+
+    /**
+     * Two consoles record the same alert entry (its id derived from incident, alert and start) at the same moment:
+     * the second, whose duplicate check ran before the first committed, gets "already stored", not an error.
+     */
+    @Test
+    void theSameEntryAppendedByTwoConsolesAtOnceIsStoredOnceAndTheSecondIsToldSo() throws Exception {
+        IncidentStore bob = store();
+        Incident incident = openDbIncident(bob);
+        TimelineEntry alert = TimelineEntry.create(incident.id(), "alice", new EntryBody.Note("PgReplicationLag firing", null));
+
+        CompletableFuture<Receipt> bobsAppend;
+        try (Connection alice = DriverManager.getConnection(pg.getJdbcUrl("postgres", database))) {
+            alice.setAutoCommit(false);
+            new TimelineSql(true, 10).insert(alice, List.of(alice(alert)));
+            bobsAppend = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return bob.append(alert);
+                } catch (StoreException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Thread.sleep(1000); // Bob's append is past its duplicate check, waiting for the incident's lock
+            alice.commit();
+        }
+
+        Receipt bobs = bobsAppend.get(10, TimeUnit.SECONDS);
+        assertThat(bobs.outcome()).isEqualTo(Receipt.Outcome.ALREADY_STORED);
+        assertThat(bobs.entry().seq()).isEqualTo(2);
+        List<TimelineEntry> stored = bob.entries(incident.id(), 0);
+        assertThat(stored).extracting(TimelineEntry::seq).containsExactly(1L, 2L);
+        assertThat(stored.get(1).id()).isEqualTo(alert.id());
+        assertThat(bob.get(incident.id()).orElseThrow().entryCount()).as("the snapshot counts it once").isEqualTo(2);
+        TimelineEntry next = bob.append(TimelineEntry.create(incident.id(), "bob", new EntryBody.Note("next", null))).entry();
+        assertThat(next.seq()).as("no gap after it").isEqualTo(3);
+    }
+
+    /** The entry as Alice's console writes it: redacted as every store does before recording. */
+    private static TimelineEntry alice(TimelineEntry entry) {
+        return EntryPreparation.prepare(entry, StoreOptions.defaults().redactor());
+    }
 }
