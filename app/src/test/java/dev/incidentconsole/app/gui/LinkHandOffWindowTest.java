@@ -9,6 +9,7 @@ import dev.incidentconsole.app.links.LinkRunbooks;
 import dev.incidentconsole.app.settings.LaunchOptions;
 import java.io.IOException;
 import java.nio.file.Path;
+import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,8 +48,7 @@ class LinkHandOffWindowTest {
 
     @Test
     void aLinkHandedToTheOpenWindowShowsItsSection(FxRobot robot) {
-        Path socket = LinkHandOff.socketIn(dir.resolve("data"));
-        await().atMost(WindowSteps.PATIENCE).until(() -> socket.toFile().exists());
+        Path socket = listening();
 
         assertThat(LinkHandOff.send(socket, "incident-console://open?runbook=k8s/pods.md#Restart%20a%20deployment"))
                 .as("handed over").isTrue();
@@ -57,5 +57,29 @@ class LinkHandOffWindowTest {
             assertThat(WindowSteps.selectedRailEntry(robot)).isEqualTo("Runbooks");
             assertThat(WindowSteps.text(robot, ".section-title")).isEqualTo("Restart a deployment");
         });
+    }
+
+    @Test
+    void anAlertLinksLabelsFillThePlaceholdersOfTheCommandsRunFromItsSection(FxRobot robot) {
+        Path socket = listening();
+
+        assertThat(LinkHandOff.send(socket,
+                "incident-console://alert?name=PodCrashLooping&label.namespace=lantern&label.pod=api-1%3B%20rm%20-rf%20~"))
+                .as("handed over").isTrue();
+        awaitFx(() -> assertThat(WindowSteps.text(robot, ".section-title")).contains("PodCrashLooping"));
+        WindowSteps.click(robot, ".run-command-button");
+
+        awaitFx(() -> {
+            assertThat(WindowSteps.selectedRailEntry(robot)).isEqualTo("Runs");
+            assertThat(robot.lookup(".run-panel .placeholder-input").<TextInputControl>queryAll())
+                    .extracting(TextInputControl::getText).containsExactly("lantern", "api-1; rm -rf ~");
+        });
+    }
+
+    /** The window's socket, once the window listens on it. */
+    private static Path listening() {
+        Path socket = LinkHandOff.socketIn(dir.resolve("data"));
+        await().atMost(WindowSteps.PATIENCE).until(() -> socket.toFile().exists());
+        return socket;
     }
 }
