@@ -4,6 +4,7 @@ import dev.incidentconsole.app.cli.OpenCommand;
 import dev.incidentconsole.app.gui.ConsoleApp;
 import dev.incidentconsole.app.links.DeepLink;
 import dev.incidentconsole.app.settings.LaunchOptions;
+import dev.incidentconsole.search.SearchWarmUp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -28,6 +29,9 @@ import picocli.CommandLine.Spec;
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("search")) {
+            SearchWarmUp.start(); // Lucene's cold start runs beside picocli's (docs/performance.md, fifth pass)
+        }
         LogbackSetup.bindDirectly();
         // The desktop entry starts the app with the clicked link alone (Exec=... %u).
         if (args.length == 0 || args.length == 1 && DeepLink.looksLikeLink(args[0])) {
