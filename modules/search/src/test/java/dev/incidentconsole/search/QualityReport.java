@@ -22,7 +22,7 @@ public final class QualityReport implements AutoCloseable {
 
     private final QualitySet set = QualitySet.load();
     private final QualityJudge judge;
-    private final RunbookIndex index = new RunbookIndex();
+    private final RunbookIndex index = new RunbookIndex(Fixtures.TMP);
     private final Bm25Baseline baseline;
 
     /**
