@@ -29,10 +29,10 @@ import picocli.CommandLine.Spec;
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
+        LogbackSetup.bindDirectly(); // first: the warm-up may log
         if (args.length > 0 && args[0].equals("search")) {
             SearchWarmUp.start(); // Lucene's cold start runs beside picocli's (docs/performance.md, fifth pass)
         }
-        LogbackSetup.bindDirectly();
         // The desktop entry starts the app with the clicked link alone (Exec=... %u).
         if (args.length == 0 || args.length == 1 && DeepLink.looksLikeLink(args[0])) {
             ConsoleApp.launch(LaunchOptions.fromSystem(), args);
