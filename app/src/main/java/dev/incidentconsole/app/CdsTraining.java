@@ -3,6 +3,7 @@ package dev.incidentconsole.app;
 import dev.incidentconsole.app.gui.ConsoleApp;
 import dev.incidentconsole.app.settings.LaunchOptions;
 import dev.incidentconsole.app.settings.Settings;
+import dev.incidentconsole.search.SearchWarmUp;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -56,6 +57,12 @@ public final class CdsTraining {
             options.settings().save(Settings.defaults());
         }
         String demo = options.bundledRunbooks().toString();
+        // What Main starts before a search, so that its classes are in the archive too.
+        try {
+            SearchWarmUp.start().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         for (String[] command : new String[][] {{"--help"}, {"lint", demo},
                 {"open", "--print", "incident-console://open?runbook=index.md"},
                 {"search", "--runbooks", demo, "too many connections"},

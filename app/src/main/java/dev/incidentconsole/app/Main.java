@@ -5,6 +5,7 @@ import dev.incidentconsole.app.gui.ConsoleApp;
 import dev.incidentconsole.app.links.DeepLink;
 import dev.incidentconsole.app.links.LinkHandOff;
 import dev.incidentconsole.app.settings.LaunchOptions;
+import dev.incidentconsole.search.SearchWarmUp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -29,7 +30,10 @@ import picocli.CommandLine.Spec;
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
-        LogbackSetup.bindDirectly();
+        LogbackSetup.bindDirectly(); // first: the warm-up may log
+        if (args.length > 0 && args[0].equals("search")) {
+            SearchWarmUp.start(); // Lucene's cold start runs beside picocli's (docs/performance.md, fifth pass)
+        }
         // The desktop entry starts the app with the clicked link alone (Exec=... %u).
         if (args.length == 0) {
             ConsoleApp.launch(LaunchOptions.fromSystem(), args);

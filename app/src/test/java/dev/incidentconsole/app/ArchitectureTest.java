@@ -174,12 +174,13 @@ class ArchitectureTest {
      * Reads the process's launch settings: system properties or environment variables, called or referenced. The
      * app and the modules that take what they need through their API (health's environment files and port-table
      * checks get the variables from the app; incident's stores get their data folder from it; exec's runner gets
-     * the user's home, name, variables and temporary folder as a {@code LocalUser} in its settings).
+     * the user's home, name, variables and temporary folder as a {@code LocalUser} in its settings; search's
+     * temporary indexes get that temporary folder too).
      */
     private static final ArchRule ONLY_LAUNCH_OPTIONS_READ_THE_PROCESS = noClasses()
             .that().resideInAnyPackage("dev.incidentconsole.app..", "dev.incidentconsole.health..",
                     "dev.incidentconsole.runbook..", "dev.incidentconsole.shell..", "dev.incidentconsole.incident..",
-                    "dev.incidentconsole.exec..")
+                    "dev.incidentconsole.exec..", "dev.incidentconsole.search..")
             .and().resideOutsideOfPackage("..testing..") // test fixtures find the shared inputs by property
             .and().doNotHaveFullyQualifiedName("dev.incidentconsole.app.settings.LaunchOptions")
             // names SLF4J's provider through SLF4J's own properties unless the JVM was given one: the logging

@@ -204,7 +204,7 @@ public final class SearchCommand implements Callable<Integer> {
             return RunbookIndex.stored(folder, runbookFiles(roots), synonyms, report);
         } catch (IOException | RuntimeException e) {
             log().debug("Search index {} not used: {}", folder, e.toString());
-            RunbookIndex index = new RunbookIndex(synonyms, IndexListener.NONE);
+            RunbookIndex index = new RunbookIndex(synonyms, IndexListener.NONE, options.localUser().tempDir());
             index.addAll(parse(roots));
             return index;
         }

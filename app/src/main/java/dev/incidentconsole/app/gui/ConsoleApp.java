@@ -217,7 +217,8 @@ public final class ConsoleApp extends Application {
             incidents.install(view, main.navigation());
             incidents.watchDashboard(dashboard.model());
         }).then(() -> {
-            search = new SearchFeature(executor, settings(), main, runbooksPlace.id(), runbooks);
+            search = new SearchFeature(executor, settings(), main, runbooksPlace.id(), runbooks,
+                    options.localUser().tempDir());
             view.register(runbooksPlace, () -> withIncidents(new RunbooksView(runbooks, dialogs,
                     ConsoleApp::copyToClipboard, search.highlightProperty()).useWorkspaces(workspaces)));
             search.install(view, dialogs);

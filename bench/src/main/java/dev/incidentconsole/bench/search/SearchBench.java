@@ -63,7 +63,7 @@ public final class SearchBench {
         double parseCpu = (THREADS.getCurrentThreadCpuTime() - c0) / 1e9;
         long sections = parsed.stream().mapToLong(r -> r.sections().size()).sum();
 
-        try (RunbookIndex index = new RunbookIndex()) {
+        try (RunbookIndex index = new RunbookIndex(Path.of(System.getProperty("java.io.tmpdir")))) {
             t0 = System.nanoTime();
             c0 = THREADS.getCurrentThreadCpuTime();
             index.addAll(parsed);

@@ -41,10 +41,6 @@ final class IndexFolder implements Closeable {
     private final MMapDirectory directory;
     private final boolean temporary;
 
-    IndexFolder() throws IOException {
-        this(Path.of(System.getProperty("java.io.tmpdir")));
-    }
-
     /** A new index folder under {@code tmp}, after deleting stale ones there. */
     IndexFolder(Path tmp) throws IOException {
         deleteStale(tmp);

@@ -1,7 +1,6 @@
 package dev.incidentconsole.search;
 
 import dev.incidentconsole.runbook.Runbook;
-import dev.incidentconsole.runbook.RunbookParser;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
@@ -16,9 +15,6 @@ import org.slf4j.LoggerFactory;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
@@ -30,8 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Full-text index of runbook sections, searchable by symptom, alert, component and command.
  *
- * <p>The index is rebuilt from the runbook files at start-up, in a temporary folder ({@link IndexFolder}) that
- * {@link #close()} deletes. Each runbook becomes one document per heading with content (a procedure with its
+ * <p>The window's index is rebuilt from the runbook files at start-up, in a temporary folder ({@link IndexFolder})
+ * that {@link #close()} deletes; the command line's is kept on disk ({@link #stored}). Each runbook becomes one document per heading with content (a procedure with its
  * labelled parts counts as one), see
  * {@link #search(SearchQuery)} for matching. {@link #watch(List)} keeps it in step with the files on disk.
  *
@@ -59,7 +55,7 @@ public final class RunbookIndex implements Closeable {
     private final int minPartDocs;
     private final SearcherManager searchers;
     /** Null when opened read-only: a search that parses nothing does not build the Markdown parser either. */
-    private final RunbookParser parser;
+    private final RunbookLoader loader;
     private final IndexListener listener;
     private final Map<String, Path> files = new ConcurrentHashMap<>();
     /** What a stored index knows of its files; null for the window's temporary index. */
@@ -67,34 +63,48 @@ public final class RunbookIndex implements Closeable {
     private volatile FolderSync folderSync;
     private volatile QueryBuilder queries;
 
-    /** An empty index with the bundled synonyms and no listener. */
-    public RunbookIndex() {
-        this(Synonyms.bundled(), IndexListener.NONE);
+    /**
+     * An empty index with the bundled synonyms and no listener.
+     *
+     * @param temporaryFolder where the index makes its own folder, deleted on {@link #close()} (the app passes
+     *                        the JVM's temporary folder from its launch options); index folders that a killed app
+     *                        left there are deleted
+     */
+    public RunbookIndex(Path temporaryFolder) {
+        this(Synonyms.bundled(), IndexListener.NONE, temporaryFolder);
     }
 
-    public RunbookIndex(Synonyms synonyms, IndexListener listener) {
-        this(synonyms, listener, new SearchThreads(), ParallelScoring.MIN_PART_DOCS);
+    /**
+     * An empty index.
+     *
+     * @param temporaryFolder as {@link #RunbookIndex(Path)}
+     * @throws UncheckedIOException when its folder or index cannot be created there
+     */
+    public RunbookIndex(Synonyms synonyms, IndexListener listener, Path temporaryFolder) {
+        this(synonyms, listener, new SearchThreads(), ParallelScoring.MIN_PART_DOCS, temporaryFolder);
     }
 
     /** Tests choose the threads, and parts small enough to split their small indexes. */
-    RunbookIndex(Synonyms synonyms, IndexListener listener, SearchThreads threads, int minPartDocs) {
-        this(synonyms, listener, threads, minPartDocs, null);
+    RunbookIndex(Synonyms synonyms, IndexListener listener, SearchThreads threads, int minPartDocs,
+                 Path temporaryFolder) {
+        this(synonyms, listener, threads, minPartDocs, temporaryFolder, false);
     }
 
-    /** @param kept the folder of a stored index, null for a temporary one */
-    RunbookIndex(Synonyms synonyms, IndexListener listener, SearchThreads threads, int minPartDocs, Path kept) {
+    /** @param kept whether {@code place} is the folder of a stored index, else where a temporary one is made */
+    RunbookIndex(Synonyms synonyms, IndexListener listener, SearchThreads threads, int minPartDocs, Path place,
+                 boolean kept) {
         this.threads = threads;
         this.minPartDocs = minPartDocs;
         this.listener = listener;
         this.queries = new QueryBuilder(synonyms);
-        this.parser = new RunbookParser();
+        this.loader = new RunbookLoader(this, listener);
         IndexFolder created = null;
         try {
-            created = kept == null ? new IndexFolder() : IndexFolder.kept(kept);
+            created = kept ? IndexFolder.kept(place) : new IndexFolder(place);
             IndexWriterConfig config = new IndexWriterConfig(analyzer).setCommitOnClose(false)
                     .setRAMBufferSizeMB(RAM_BUFFER_MB);
             writer = new IndexWriter(created.directory(), config);
-            stamps = kept == null ? null : FileStamps.of(writer.getLiveCommitData(), SearchFields.INDEX_FORMAT);
+            stamps = kept ? FileStamps.of(writer.getLiveCommitData(), SearchFields.INDEX_FORMAT) : null;
             if (stamps != null && stamps.keys().isEmpty()) {
                 writer.deleteAll(); // new, empty, or of another format: built from scratch
             } else if (stamps != null) {
@@ -105,8 +115,8 @@ public final class RunbookIndex implements Closeable {
         } catch (IOException e) {
             closeQuietly(created);
             threads.close();
-            throw new UncheckedIOException("Cannot create the search index in " + (kept == null ? "a temporary folder"
-                    : kept) + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Cannot create the search index in " + (kept ? place
+                    : "a temporary folder in " + place) + ": " + e.getMessage(), e);
         }
     }
 
@@ -118,7 +128,7 @@ public final class RunbookIndex implements Closeable {
         this.listener = listener;
         this.queries = new QueryBuilder(synonyms);
         this.writer = null;
-        this.parser = null;
+        this.loader = null;
         this.stamps = null;
         this.folder = kept;
         this.searchers = new SearcherManager(reader, null);
@@ -188,7 +198,7 @@ public final class RunbookIndex implements Closeable {
 
     /** Reports a file that could not be read to the listener and the log. */
     void unreadable(Path file, IOException e) {
-        failed(file, "it cannot be read (" + e.getMessage() + ")");
+        loader.failed(file, "it cannot be read (" + e.getMessage() + ")");
     }
 
     /** Replaces the synonyms used by later searches; the index itself is unaffected (synonyms are query-time). */
@@ -223,7 +233,7 @@ public final class RunbookIndex implements Closeable {
             throw new UncheckedIOException("Cannot update the search index", e);
         }
         refresh();
-        gone.forEach(k -> notify(() -> listener.removed(files.remove(k))));
+        gone.forEach(k -> RunbookLoader.notify(() -> listener.removed(files.remove(k))));
         return !gone.isEmpty();
     }
 
@@ -244,29 +254,8 @@ public final class RunbookIndex implements Closeable {
 
     /** {@link #reindex} without making the change visible yet: bulk loads refresh once at the end. */
     boolean load(Path file, boolean visibleNow) {
-        Path abs = file.toAbsolutePath().normalize();
-        writer(); // throws when read-only, before a parser that is not there
-        Runbook runbook;
-        try {
-            runbook = parser.parse(abs);
-        } catch (NoSuchFileException e) {
-            if (!Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
-                remove(abs);
-                return false;
-            }
-            return failed(abs, "it points to " + e.getMessage() + ", which does not exist");
-        } catch (IOException e) {
-            return failed(abs, "it cannot be read (" + e.getMessage() + ")");
-        } catch (RuntimeException e) {
-            log().debug("Parser failure on {}", abs, e);
-            return failed(abs, "the parser failed on it (" + e + ")");
-        }
-        int n = put(runbook);
-        if (visibleNow) {
-            refreshAfterEdit();
-        }
-        notify(() -> listener.indexed(runbook, n));
-        return true;
+        writer(); // throws when read-only, before a loader that is not there
+        return loader.load(file, visibleNow);
     }
 
     /**
@@ -326,7 +315,8 @@ public final class RunbookIndex implements Closeable {
         }
     }
 
-    private int put(Runbook runbook) {
+    /** Indexes a runbook without making it visible yet; returns the documents added. */
+    int put(Runbook runbook) {
         List<Document> docs = SectionDocuments.of(runbook);
         String key = SectionDocuments.fileKey(runbook.file());
         try {
@@ -353,7 +343,7 @@ public final class RunbookIndex implements Closeable {
      * {@link #refreshAfterBulk}): the small ones are merged into one straight away, which costs milliseconds,
      * while the large one from the last bulk load is left alone.
      */
-    private void refreshAfterEdit() {
+    void refreshAfterEdit() {
         mergeAndRefresh(2);
     }
 
@@ -391,13 +381,6 @@ public final class RunbookIndex implements Closeable {
         }
     }
 
-    private boolean failed(Path file, String why) {
-        String message = "Runbook " + file + " was not indexed: " + why + "; fix the file and save it again.";
-        log().warn(message);
-        notify(() -> listener.failed(file, message));
-        return false;
-    }
-
     private synchronized FolderSync folders() {
         if (folderSync == null) {
             folderSync = new FolderSync(this);
@@ -412,14 +395,6 @@ public final class RunbookIndex implements Closeable {
             } catch (IOException e) {
                 log().debug("Could not delete {}", created.path(), e);
             }
-        }
-    }
-
-    private void notify(Runnable call) {
-        try {
-            call.run();
-        } catch (RuntimeException e) {
-            log().warn("Index listener failed: {}", e.toString());
         }
     }
 }

@@ -46,7 +46,7 @@ final class StoredOpen {
     /** See {@link RunbookIndex#stored(Path, Synonyms, IndexListener)}. */
     static RunbookIndex writable(Path folder, Synonyms synonyms, IndexListener listener) throws IOException {
         try {
-            return new RunbookIndex(synonyms, listener, new SearchThreads(), ParallelScoring.MIN_PART_DOCS, folder);
+            return new RunbookIndex(synonyms, listener, new SearchThreads(), ParallelScoring.MIN_PART_DOCS, folder, true);
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof LockObtainFailedException locked) {
                 throw locked;
@@ -58,7 +58,7 @@ final class StoredOpen {
             log().warn("The search index in {} cannot be read ({}); building it again.", folder,
                     e.getCause().toString());
             IndexFolder.wipe(folder);
-            return new RunbookIndex(synonyms, listener, new SearchThreads(), ParallelScoring.MIN_PART_DOCS, folder);
+            return new RunbookIndex(synonyms, listener, new SearchThreads(), ParallelScoring.MIN_PART_DOCS, folder, true);
         }
     }
 

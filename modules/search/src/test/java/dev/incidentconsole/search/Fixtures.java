@@ -3,12 +3,15 @@ package dev.incidentconsole.search;
 import dev.incidentconsole.runbook.Runbook;
 import dev.incidentconsole.runbook.SectionKind;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import static dev.incidentconsole.search.Runbooks.runbook;
 
 /** A small set of hand-built runbooks covering the usual incident types. */
 final class Fixtures {
+    /** Where the tests' temporary indexes make their folders (the app passes its launch options' one). */
+    static final Path TMP = Path.of(System.getProperty("java.io.tmpdir"));
 
     private Fixtures() {
     }

@@ -16,7 +16,7 @@ class MatchExplainerTest {
 
     @BeforeAll
     static void build() {
-        index = new RunbookIndex();
+        index = new RunbookIndex(Fixtures.TMP);
         index.addAll(Fixtures.all());
     }
 

@@ -34,7 +34,7 @@ class MatchOrderTest {
 
     static List<String> explanations() throws IOException {
         List<String> out = new ArrayList<>();
-        try (RunbookIndex index = new RunbookIndex()) {
+        try (RunbookIndex index = new RunbookIndex(Fixtures.TMP)) {
             index.addAll(Fixtures.all());
             for (String q : QUERIES) {
                 index.search(SearchQuery.of(q)).forEach(h -> out.add(q + " | " + h.title() + " | " + h.matched()));
@@ -54,7 +54,7 @@ class MatchOrderTest {
 
     @Test
     void synonymsFollowTheTypedWordsTheyStandFor() throws IOException {
-        try (RunbookIndex index = new RunbookIndex()) {
+        try (RunbookIndex index = new RunbookIndex(Fixtures.TMP)) {
             index.addAll(Fixtures.all());
             List<Match> matched = index.search(SearchQuery.of("disk full replication lag")).stream()
                     .filter(h -> h.title().equals("Replication Lag")).findFirst().orElseThrow().matched();

@@ -44,9 +44,9 @@ class ParallelSearchTest {
         }
         assumeTrue(runbooks.size() > 20, "the shared runbooks are not available");
         oneThread = new RunbookIndex(Synonyms.bundled(), IndexListener.NONE, new SearchThreads(1),
-                ParallelScoring.MIN_PART_DOCS);
+                ParallelScoring.MIN_PART_DOCS, Fixtures.TMP);
         threads = new SearchThreads(3);
-        threeThreads = new RunbookIndex(Synonyms.bundled(), IndexListener.NONE, threads, 16);
+        threeThreads = new RunbookIndex(Synonyms.bundled(), IndexListener.NONE, threads, 16, Fixtures.TMP);
         oneThread.addAll(runbooks);
         threeThreads.addAll(runbooks);
     }

@@ -22,7 +22,8 @@ public final class QualityReport implements AutoCloseable {
 
     private final QualitySet set = QualitySet.load();
     private final QualityJudge judge;
-    private final RunbookIndex index = new RunbookIndex();
+    /** Not Fixtures.TMP: bench/run SearchQuality gets only the Quality* classes of the test jar. */
+    private final RunbookIndex index = new RunbookIndex(Path.of(System.getProperty("java.io.tmpdir")));
     private final Bm25Baseline baseline;
 
     /**

@@ -18,7 +18,7 @@ class RunbookIndexTest {
 
     @BeforeEach
     void build() {
-        index = new RunbookIndex();
+        index = new RunbookIndex(Fixtures.TMP);
         index.addAll(Fixtures.all());
     }
 

@@ -18,7 +18,7 @@ class RunbookSearchTest {
 
     @BeforeAll
     static void build() {
-        index = new RunbookIndex();
+        index = new RunbookIndex(Fixtures.TMP);
         index.addAll(Fixtures.all());
     }
 
@@ -123,7 +123,7 @@ class RunbookSearchTest {
 
     @Test
     void adjacentWordsRankAboveScatteredOnes() throws IOException {
-        try (RunbookIndex local = new RunbookIndex()) {
+        try (RunbookIndex local = new RunbookIndex(Fixtures.TMP)) {
             local.add(Runbooks.runbook("a.md", "A").heading(2, "Upstream Checks",
                     "The upstream connection is fine but the health probe refused to start.").build());
             local.add(Runbooks.runbook("b.md", "B").heading(2, "Upstream Errors",
@@ -135,7 +135,7 @@ class RunbookSearchTest {
 
     @Test
     void withoutSynonymsOnlyLiteralWordsMatch() throws IOException {
-        try (RunbookIndex plain = new RunbookIndex(Synonyms.none(), IndexListener.NONE)) {
+        try (RunbookIndex plain = new RunbookIndex(Synonyms.none(), IndexListener.NONE, Fixtures.TMP)) {
             plain.addAll(Fixtures.all());
             assertThat(plain.search(SearchQuery.of("ws"))).isEmpty();
             plain.setSynonyms(Synonyms.bundled());

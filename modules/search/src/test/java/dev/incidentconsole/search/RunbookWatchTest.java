@@ -50,7 +50,7 @@ class RunbookWatchTest {
             public void failed(Path file, String message) {
                 failures.put(file, message);
             }
-        });
+        }, Fixtures.TMP);
     }
 
     @AfterEach

@@ -177,7 +177,7 @@ class StoredIndexTest {
 
     @Test
     void theWindowsTemporaryIndexCannotBeUpdatedAsAStoredOne() throws IOException {
-        try (RunbookIndex index = new RunbookIndex()) {
+        try (RunbookIndex index = new RunbookIndex(Fixtures.TMP)) {
             assertThatThrownBy(() -> index.update(files())).isInstanceOf(IllegalStateException.class);
         }
     }

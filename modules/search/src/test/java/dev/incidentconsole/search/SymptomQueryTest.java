@@ -47,7 +47,7 @@ class SymptomQueryTest {
                 }
             }
         }
-        index = new RunbookIndex();
+        index = new RunbookIndex(Fixtures.TMP);
         index.addAll(runbooks);
     }
 

@@ -51,8 +51,17 @@ public final class RunbookLibrary implements Closeable {
 
     /** No index until the first configure: building one (Lucene, the synonyms) took 0.5 s of the window's start. */
     private volatile Generation current = new Generation();
+    private final Path temporaryFolder;
     private volatile Runnable onChange = () -> { };
     private boolean closed;
+
+    /**
+     * @param temporaryFolder where each index makes its own folder, deleted when it is replaced or closed: the
+     *                        JVM's temporary folder from the launch options
+     */
+    public RunbookLibrary(Path temporaryFolder) {
+        this.temporaryFolder = temporaryFolder;
+    }
 
     /** Called (on an indexing thread) after every change: a configure, or a file re-indexed or removed. */
     public void setOnChange(Runnable onChange) {
@@ -162,7 +171,7 @@ public final class RunbookLibrary implements Closeable {
         Generation(List<Path> folders, List<String> problems, Synonyms synonyms) {
             this.folders = folders.stream().map(p -> p.toAbsolutePath().normalize()).distinct().toList();
             this.problems = problems;
-            this.index = new RunbookIndex(synonyms, this);
+            this.index = new RunbookIndex(synonyms, this, temporaryFolder);
         }
 
         /** The one before the first configure: no folders, no index. */

@@ -43,7 +43,7 @@ public final class SearchFeature implements AutoCloseable {
     private final TaskExecutor executor;
     private final Navigation navigation;
     private final String runbooksId;
-    private final RunbookLibrary library = new RunbookLibrary();
+    private final RunbookLibrary library;
     private final SectionOpener opener;
     private final FxDebouncer debouncer = new FxDebouncer(DEBOUNCE);
     private final SearchViewModel search;
@@ -52,10 +52,15 @@ public final class SearchFeature implements AutoCloseable {
     private final AtomicBoolean updateQueued = new AtomicBoolean();
     private final ObjectProperty<Consumer<SectionTarget>> startIncident = new SimpleObjectProperty<>();
 
-    /** Call on the FX thread. */
+    /**
+     * Call on the FX thread.
+     *
+     * @param temporaryFolder where the search index makes its folder (the launch options' temporary folder)
+     */
     public SearchFeature(TaskExecutor executor, SettingsStore settings, MainViewModel main, String runbooksId,
-                         RunbookTreeViewModel tree) {
+                         RunbookTreeViewModel tree, Path temporaryFolder) {
         this.executor = executor;
+        this.library = new RunbookLibrary(temporaryFolder);
         this.navigation = main.navigation();
         this.runbooksId = runbooksId;
         opener = new SectionOpener(main.navigation(), runbooksId, tree, library::folderOf);

@@ -44,7 +44,7 @@ class LibraryViewModelTest {
         team = Files.createDirectories(dir.resolve("team"));
         Files.writeString(team.resolve("zookeeper.md"), TEAM_RUNBOOK);
         store = new SettingsStore(dir.resolve("config/settings.json"));
-        library = new RunbookLibrary();
+        library = new RunbookLibrary(Path.of(System.getProperty("java.io.tmpdir")));
     }
 
     @AfterEach
@@ -75,7 +75,7 @@ class LibraryViewModelTest {
         assertThat(model.statusProperty().get()).startsWith("4 runbooks").contains("2 folders");
 
         library.close();
-        library = new RunbookLibrary();
+        library = new RunbookLibrary(Path.of(System.getProperty("java.io.tmpdir")));
         LibraryViewModel again = started();
         assertThat(again.extraFolders()).containsExactly(team);
         assertThat(titles("zookeeper quorum")).containsExactly("Zookeeper Quorum Lost");

@@ -27,7 +27,7 @@ class SearchViewModelTest {
 
     @BeforeAll
     static void index() throws IOException {
-        library = new RunbookLibrary();
+        library = new RunbookLibrary(Path.of(System.getProperty("java.io.tmpdir")));
         assertThat(library.configure(List.of(SearchTestRunbooks.write(dir)), null)).isEmpty();
     }
 
@@ -48,7 +48,7 @@ class SearchViewModelTest {
 
     @Test
     void aLibraryNotYetConfiguredFindsNothingAndCanBeConfiguredAndClosed() throws IOException {
-        RunbookLibrary fresh = new RunbookLibrary();
+        RunbookLibrary fresh = new RunbookLibrary(Path.of(System.getProperty("java.io.tmpdir")));
         try {
             assertThat(fresh.search(dev.incidentconsole.search.SearchQuery.of("disk full"))).isEmpty();
             assertThat(fresh.snapshot().runbooks()).isEmpty();
