@@ -39,7 +39,7 @@ public final class StartupProbe {
     private static final AtomicLong longestStall = new AtomicLong();
     private static final AtomicLong longestStallAfterStatuses = new AtomicLong();
     private static final AtomicLong longestStallLate = new AtomicLong();
-    private static FxThreadSampler sampler;
+    private static FxSampler sampler;
     private static final FirstFrame firstFrame = new FirstFrame();
 
     private StartupProbe() {
@@ -94,7 +94,7 @@ public final class StartupProbe {
         }, 5, 5, TimeUnit.MILLISECONDS);
         String sample = System.getenv("STARTUP_SAMPLE");
         if (sample != null && !sample.isBlank()) {
-            FxSampler.start(java.nio.file.Path.of(sample + "." + ProcessHandle.current().pid()), content::get);
+            FxSampler.stacks(java.nio.file.Path.of(sample + "." + ProcessHandle.current().pid()), content::get);
         }
         // Before launch, while nothing else touches the list: the window is caught inside its show().
         Window.getWindows().addListener((javafx.collections.ListChangeListener<Window>) c -> {
@@ -130,7 +130,7 @@ public final class StartupProbe {
             System.out.println("statuses " + now);
             String callees = System.getProperty("startup.callees");
             if (callees != null && ours) {
-                sampler = new FxThreadSampler(Thread.currentThread());
+                sampler = FxSampler.byKind(Thread.currentThread());
             }
         }
         if (statusesAt.get() > 0 && now - statusesAt.get() >= watchMs) {
