@@ -102,7 +102,12 @@ public final class StartupProbe {
                 c.getAddedSubList().forEach(firstFrame::shown);
             }
         });
-        Application.launch(ours ? ConsoleApp.class : EmptyApp.class);
+        if (ours) {
+            // As Main starts the window: the settings read begins before the toolkit starts.
+            ConsoleApp.launch(dev.incidentconsole.app.settings.LaunchOptions.fromSystem());
+        } else {
+            Application.launch(EmptyApp.class);
+        }
     }
 
     private static void look(boolean ours, AtomicBoolean content, AtomicLong statusesAt, long watchMs) {
