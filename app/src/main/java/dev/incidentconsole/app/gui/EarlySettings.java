@@ -80,7 +80,11 @@ final class EarlySettings {
     /** The read begun by {@link #begin} (handed over once), else one begun now with this process's options. */
     static EarlySettings take() {
         EarlySettings early = launched.getAndSet(null);
-        return early != null ? early : new EarlySettings(LaunchOptions.fromSystem(), LaunchOptions.fromSystem().runbooks());
+        if (early != null) {
+            return early;
+        }
+        LaunchOptions options = LaunchOptions.fromSystem();
+        return new EarlySettings(options, options.runbooks());
     }
 
     LaunchOptions options() {

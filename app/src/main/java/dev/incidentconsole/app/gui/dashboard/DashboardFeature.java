@@ -18,8 +18,6 @@ import javafx.animation.PauseTransition;
 import javafx.collections.ListChangeListener;
 import javafx.util.Duration;
 import org.kordamp.ikonli.feather.Feather;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Puts the dashboard into the app: its rail entry, the 250 ms pump that applies health news on the FX
@@ -33,7 +31,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class DashboardFeature implements AutoCloseable {
     public static final Destination PLACE = new Destination("dashboard", "Dashboard", Feather.ACTIVITY);
-    private static final Logger LOG = LoggerFactory.getLogger(DashboardFeature.class);
 
     private final ServiceTargets targets;
     private final CommandRunner checks;
