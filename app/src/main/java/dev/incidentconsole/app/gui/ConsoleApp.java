@@ -1,7 +1,5 @@
 package dev.incidentconsole.app.gui;
 
-import atlantafx.base.theme.PrimerDark;
-import atlantafx.base.theme.PrimerLight;
 import dev.incidentconsole.app.gui.Navigation.Destination;
 import dev.incidentconsole.app.gui.browse.FiringAlertNodes;
 import dev.incidentconsole.app.gui.dashboard.AlertRow;
@@ -62,6 +60,9 @@ public final class ConsoleApp extends Application {
         logging.start();
     }
 
+    /** How long the first frame waits for the dashboard's rows before it shows without them. */
+    private static final javafx.util.Duration FIRST_ROWS_WAIT = javafx.util.Duration.seconds(1);
+
     private final LaunchOptions options;
     private final Path namedFolder;
     private final String select;
@@ -84,6 +85,8 @@ public final class ConsoleApp extends Application {
     private List<Path> settingsFolders = List.of();
     private Path shownFolder;
     private LinkHandOff linkListener;
+    /** The workspace the early settings read chose, its environment file being read; {@code null}: none. */
+    private EarlySettings.FirstWorkspace first;
 
     /** Used by {@link Application#launch}: the options (and settings read) {@link #launch} began with, else this process's. */
     public ConsoleApp() {
@@ -101,7 +104,7 @@ public final class ConsoleApp extends Application {
      * @param args the window's arguments: nothing, a folder, or an {@code incident-console://} link
      */
     public static void launch(LaunchOptions options, String... args) {
-        EarlySettings.begin(options);
+        EarlySettings.begin(options, options.runbooks() != null ? options.runbooks() : folderArgument(List.of(args)));
         Application.launch(ConsoleApp.class, args);
     }
 
@@ -136,12 +139,13 @@ public final class ConsoleApp extends Application {
      */
     @Override
     public void init() {
-        javafx.application.Platform.runLater(ConsoleApp::preloadFrame);
+        javafx.application.Platform.runLater(WindowOpening::preloadFrame);
         String forced = options.theme();
         try {
             Settings loaded = early != null ? early.settings() : settings().load();
             startDark = forced.isBlank() ? loaded.dark() : "dark".equalsIgnoreCase(forced);
             settingsFolders = loaded.runbookFolders();
+            first = early != null ? early.firstWorkspace(namedFolder()) : null;
         } catch (IOException e) {
             startDark = "dark".equalsIgnoreCase(forced);
             log().warn("{} Starting with the {} theme.", e.getMessage(), startDark ? "dark" : "light");
@@ -155,10 +159,11 @@ public final class ConsoleApp extends Application {
     }
 
     /**
-     * Shows the frame first (top bar, the whole rail, the dashboard's place in the theme's colours), then builds
-     * the features one step per FX event, so the window paints before they exist and no step holds the FX thread
-     * for long; views are built on first visit. What needs every feature (the workspace's first load, a link, the
-     * query) waits for the last step.
+     * Builds the frame (top bar, the whole rail) and the dashboard with its first rows (their environment file read
+     * while the toolkit started), styles and draws them, shows the window ({@link WindowOpening}), then builds the
+     * other features, one step per FX event, so no step holds the FX thread for long and the first frame has only
+     * what it shows; other views are built on first visit. What needs every feature (the workspace's first load, a
+     * link, the query) waits for the last step.
      */
     @Override
     public void start(Stage stage) {
@@ -191,23 +196,28 @@ public final class ConsoleApp extends Application {
         scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, acted);
 
         FxDialogService dialogs = new FxDialogService(stage, options.userHome());
+        WindowOpening opening = new WindowOpening(stage, view, () -> stopped);
         steps = new FxSteps(javafx.application.Platform::runLater);
         steps.then(() -> {
             // Four, not one per core: the start-up tasks (store, runbooks, index, targets, environment) mostly wait
             // on files, processes and the database, and with two the incident list waited seconds behind the others.
             executor = new FxTaskExecutor(4);
             dashboard = new DashboardFeature(executor, options);
+            if (first != null) {
+                dashboard.useEarly(first.environment());
+            }
         }).then(() -> {
             runbooks = new RunbookTreeViewModel(executor, new RunbookLoader(new RunbookParser()));
             workspaces = new WorkspaceViewModel(executor, settings(), options.bundledRunbooks());
             // The workspace is chosen now: the dashboard's environment file, the first view's data, is read meanwhile.
             handOff = new WorkspaceHandOff(features(stage, dialogs), steps::whenDone, executor.latestWins());
             workspaces.currentProperty().addListener((obs, old, now) -> useWorkspace(stage, now));
-            workspaces.start(namedFolder != null ? namedFolder : folderArgument());
+            workspaces.start(namedFolder(), first == null ? null : first.workspace());
         }).then(() -> {
             dashboard.install(view, main.navigation(), runbooksPlace.id(), runbooks); // builds the dashboard's view
             dashboard.model().setBrowser(getHostServices()::showDocument); // an alert's runbook_url with no local runbook
-        }).then(() -> {
+        }).thenWhen(rowsShown -> dashboard.whenRowsShown(rowsShown, FIRST_ROWS_WAIT))
+                .then(opening::style).then(opening::draw).thenWhen(opening::show).then(() -> {
             runs = RunFeature.standard(executor, dialogs, stage, options); // Run buttons lead to the Runs view; walkthroughs share its runner
             runs.install(scene, view, main.navigation()); // Runs: the last view of the rail, where Run buttons lead
         }).then(() -> {
@@ -242,50 +252,7 @@ public final class ConsoleApp extends Application {
                 search.prefill(query);
             }
         });
-        showFrame(stage, view);
-    }
-
-    /**
-     * Styles, lays out and draws the frame before the window exists, then shows it, each its own FX event (none
-     * holds the thread long): mapped unstyled, the window stayed blank while its first pulse styled it, and
-     * mapped styled but never drawn, while the first frame set up the renderer (Prism's pipeline, rasteriser, glyph
-     * cache). The snapshot does that setup off screen, so the first pulse after mapping presents a frame at once.
-     * The features' steps start after that pulse: a step queued before it would run first and keep the window
-     * blank.
-     */
-    private void showFrame(Stage stage, MainView view) {
-        Scene scene = stage.getScene();
-        new FxSteps(javafx.application.Platform::runLater).then(() -> {
-            if (!stopped) {
-                view.applyCss();
-            }
-        }).then(() -> {
-            if (!stopped) {
-                scene.snapshot(null);
-            }
-        }).then(() -> {
-            if (stopped) {
-                return;
-            }
-            // The scene's size, whatever the stage was before: a stage shown once keeps its old size otherwise.
-            stage.sizeToScene();
-            try {
-                stage.show();
-            } catch (RuntimeException e) {
-                // FxSteps would log it and go on, leaving a process with no window that never exits.
-                log().error("The window could not be shown; quitting.", e);
-                javafx.application.Platform.exit();
-                return;
-            }
-            scene.addPostLayoutPulseListener(new Runnable() {
-                @Override
-                public void run() {
-                    scene.removePostLayoutPulseListener(this);
-                    steps.start();
-                }
-            });
-            javafx.application.Platform.requestNextPulse();
-        }).start();
+        steps.start();
     }
 
     /** The workspace shown changed (the first one chosen, or a switch): every feature follows it. */
@@ -328,17 +295,6 @@ public final class ConsoleApp extends Application {
                 runs.useWorkspace(folder);
             }
         };
-    }
-
-    /**
-     * Loads, on the FX thread while {@link #init} reads the settings, what the frame needs and the theme does not
-     * decide: the text stack (Pango, the default font), the icon font and Ikonli. They were 0.3-0.8 s of the FX
-     * thread inside {@code start} at a loaded machine's cold start, before the first paint. No controls here: the
-     * first control would load JavaFX's own theme.
-     */
-    private static void preloadFrame() {
-        new javafx.scene.text.Text("Incident Console").getLayoutBounds();
-        Icons.of(Feather.LIFE_BUOY).getLayoutBounds();
     }
 
     /** Started with an incident-console:// link (the desktop entry's %u, or {@code open URL}): show its section. */
@@ -428,9 +384,7 @@ public final class ConsoleApp extends Application {
 
     private void applyTheme(boolean dark) {
         themeApplied = true;
-        // The binary form: parsing the 170 kB CSS took 0.1-0.3 s of the FX thread at each start.
-        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheetBSS()
-                : new PrimerLight().getUserAgentStylesheetBSS());
+        WindowOpening.applyTheme(dark);
     }
 
     private static void copyToClipboard(String text) {
@@ -439,8 +393,10 @@ public final class ConsoleApp extends Application {
         Clipboard.getSystemClipboard().setContent(content);
     }
 
-    private Path folderArgument() {
-        return folderArgument(getParameters() == null ? List.of() : getParameters().getRaw());
+    /** The folder this window opens: the options' or the command line's, else {@code null} (the settings choose). */
+    private Path namedFolder() {
+        return namedFolder != null ? namedFolder
+                : folderArgument(getParameters() == null ? List.of() : getParameters().getRaw());
     }
 
     /** The folder of {@code incident-console FOLDER} (Main passes it as the only argument), or {@code null}. */

@@ -34,6 +34,8 @@ public final class MainView extends BorderPane {
     private final VBox rail = new VBox();
     private final ToggleGroup railGroup = new ToggleGroup();
     private final StackPane content = new StackPane();
+    /** Over the content area's top right corner: notices such as services gone DOWN, whatever view is shown. */
+    private final StackPane notices = new StackPane();
     private final StackPane searchSlot = new StackPane();
     private final Map<String, Node> skeletons = new HashMap<>();
 
@@ -44,7 +46,10 @@ public final class MainView extends BorderPane {
         rail.getStyleClass().add("nav-rail");
         setLeft(rail);
         content.getStyleClass().add("content-area");
-        setCenter(content);
+        notices.getStyleClass().add("notice-layer");
+        notices.setAlignment(Pos.TOP_RIGHT);
+        notices.setPickOnBounds(false); // the view under it stays clickable beside a notice
+        setCenter(new StackPane(content, notices));
         model.navigation().currentProperty().addListener((obs, old, now) -> show(now));
     }
 
@@ -70,6 +75,11 @@ public final class MainView extends BorderPane {
             model.navigation().add(destination);
         }
         show(model.navigation().currentProperty().get());
+    }
+
+    /** Shows {@code notice} over the current view's top right corner, in place of the one shown before. */
+    public void showNotice(Node notice) {
+        notices.getChildren().setAll(notice);
     }
 
     /** Where the global search field goes; empty until search exists. */

@@ -96,7 +96,7 @@ public final class DashboardRefreshBench {
                 Thread.sleep(10);
             }
             ScheduledExecutorService pinger = pinger();
-            try (FxThreadSampler sampler = new FxThreadSampler(fx.get())) {
+            try (FxSampler sampler = FxSampler.byKind(fx.get())) {
                 for (int round = 1; round <= rounds; round++) {
                     Thread.sleep(interval * 1000L);
                     report(round, pump.get(), sampler.takeMillis());

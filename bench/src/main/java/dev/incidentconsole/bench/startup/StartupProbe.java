@@ -39,7 +39,7 @@ public final class StartupProbe {
     private static final AtomicLong longestStall = new AtomicLong();
     private static final AtomicLong longestStallAfterStatuses = new AtomicLong();
     private static final AtomicLong longestStallLate = new AtomicLong();
-    private static FxThreadSampler sampler;
+    private static FxSampler sampler;
     private static final FirstFrame firstFrame = new FirstFrame();
 
     private StartupProbe() {
@@ -94,7 +94,7 @@ public final class StartupProbe {
         }, 5, 5, TimeUnit.MILLISECONDS);
         String sample = System.getenv("STARTUP_SAMPLE");
         if (sample != null && !sample.isBlank()) {
-            FxSampler.start(java.nio.file.Path.of(sample + "." + ProcessHandle.current().pid()), content::get);
+            FxSampler.stacks(java.nio.file.Path.of(sample + "." + ProcessHandle.current().pid()), content::get);
         }
         // Before launch, while nothing else touches the list: the window is caught inside its show().
         Window.getWindows().addListener((javafx.collections.ListChangeListener<Window>) c -> {
@@ -102,7 +102,12 @@ public final class StartupProbe {
                 c.getAddedSubList().forEach(firstFrame::shown);
             }
         });
-        Application.launch(ours ? ConsoleApp.class : EmptyApp.class);
+        if (ours) {
+            // As Main starts the window: the settings read begins before the toolkit starts.
+            ConsoleApp.launch(dev.incidentconsole.app.settings.LaunchOptions.fromSystem());
+        } else {
+            Application.launch(EmptyApp.class);
+        }
     }
 
     private static void look(boolean ours, AtomicBoolean content, AtomicLong statusesAt, long watchMs) {
@@ -130,7 +135,7 @@ public final class StartupProbe {
             System.out.println("statuses " + now);
             String callees = System.getProperty("startup.callees");
             if (callees != null && ours) {
-                sampler = new FxThreadSampler(Thread.currentThread());
+                sampler = FxSampler.byKind(Thread.currentThread());
             }
         }
         if (statusesAt.get() > 0 && now - statusesAt.get() >= watchMs) {

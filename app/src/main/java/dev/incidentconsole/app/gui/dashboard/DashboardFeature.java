@@ -14,15 +14,10 @@ import dev.incidentconsole.health.env.EnvironmentLoader;
 import dev.incidentconsole.health.schedule.HealthScheduler;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
+import javafx.animation.PauseTransition;
 import javafx.collections.ListChangeListener;
-import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.util.Duration;
-import org.controlsfx.control.Notifications;
 import org.kordamp.ikonli.feather.Feather;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Puts the dashboard into the app: its rail entry, the 250 ms pump that applies health news on the FX
@@ -36,14 +31,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class DashboardFeature implements AutoCloseable {
     public static final Destination PLACE = new Destination("dashboard", "Dashboard", Feather.ACTIVITY);
-    private static final Logger LOG = LoggerFactory.getLogger(DashboardFeature.class);
-    private static final int LISTED_IN_NOTIFICATION = 5;
 
     private final ServiceTargets targets;
     private final CommandRunner checks;
     private final DashboardViewModel model;
     private final StatusPump pump;
     private final LaunchOptions options;
+    private EarlyEnvironment early;
+    private boolean firstFileRead;
+    private Runnable rowsOrNone = () -> { };
 
     /** @param options the environment file, the SSH settings of check targets, the environment and service to show at start */
     public DashboardFeature(TaskExecutor executor, LaunchOptions options) {
@@ -65,7 +61,7 @@ public final class DashboardFeature implements AutoCloseable {
             runbooks.selectWhenLoaded(reference);
             navigation.go(runbooksId);
         });
-        model.setOnDown(rows -> notifyDown(view, rows));
+        model.setOnDown(rows -> notifyDown(view, navigation, rows));
         runbooks.runbooks().addListener((ListChangeListener<OutlineNode>) c ->
                 model.setRunbooks(runbooks.runbooks().stream().map(OutlineNode::runbook).toList()));
     }
@@ -77,13 +73,64 @@ public final class DashboardFeature implements AutoCloseable {
 
     /** Reads the environment file and starts checking; runs {@code afterFile} on the UI thread once it is read. */
     public void start(Path runbookFolder, Runnable afterFile) {
-        Path file = EnvironmentTargets.defaultFile(runbookFolder, options);
         String service = options.service();
         if (service != null) {
             model.selectWhenShown(service);
         }
-        model.openEnvironmentFile(file, options.environmentName(), afterFile);
+        EarlyEnvironment read = early;
+        early = null;
+        Runnable afterRead = () -> {
+            firstFileRead = true;
+            afterFile.run();
+            if (!model.watching()) {
+                rowsOrNone.run(); // no services in the file: no rows are coming
+            }
+        };
+        if (read != null && read.folder().equals(runbookFolder)) {
+            model.openEnvironment(read::file, "Cannot read the environment file of " + runbookFolder,
+                    options.environmentName(), afterRead);
+        } else {
+            model.openEnvironmentFile(EnvironmentTargets.defaultFile(runbookFolder, options), options.environmentName(),
+                    afterRead);
+        }
         pump.start();
+    }
+
+    /** The environment file read before the window existed: {@link #start} uses it when it starts on its folder. */
+    public void useEarly(EarlyEnvironment read) {
+        this.early = read;
+    }
+
+    /**
+     * Runs {@code then} once on the UI thread when the dashboard shows its first service rows, when its first
+     * environment file turned out to have none, or after {@code atMost} (a file slow to read, rows slow to make):
+     * the window's first frame waits for them.
+     */
+    public void whenRowsShown(Runnable then, Duration atMost) {
+        boolean[] ran = {false};
+        Runnable once = () -> {
+            if (!ran[0]) {
+                ran[0] = true;
+                then.run();
+            }
+        };
+        if (!model.rows().isEmpty() || (firstFileRead && !model.watching())) {
+            once.run();
+            return;
+        }
+        rowsOrNone = once;
+        model.rows().addListener(new ListChangeListener<ServiceRow>() {
+            @Override
+            public void onChanged(Change<? extends ServiceRow> c) {
+                if (!c.getList().isEmpty()) {
+                    model.rows().removeListener(this);
+                    once.run();
+                }
+            }
+        });
+        PauseTransition cap = new PauseTransition(atMost);
+        cap.setOnFinished(e -> once.run());
+        cap.play();
     }
 
     /** The window switched workspace: its environment file (else its port tables) replaces the one shown. */
@@ -112,20 +159,11 @@ public final class DashboardFeature implements AutoCloseable {
         checks.close();
     }
 
-    private static void notifyDown(Node owner, List<ServiceRow> rows) {
-        if (owner.getScene() == null || owner.getScene().getWindow() == null || !owner.getScene().getWindow().isShowing()) {
+    /** In the window, not a popup: a second native window cost ~185 ms of the FX thread after the first statuses. */
+    private static void notifyDown(MainView view, Navigation navigation, List<ServiceRow> rows) {
+        if (view.getScene() == null || view.getScene().getWindow() == null || !view.getScene().getWindow().isShowing()) {
             return;
         }
-        String title = rows.size() == 1 ? rows.get(0).name() + " is DOWN" : rows.size() + " services are DOWN";
-        String text = rows.stream().limit(LISTED_IN_NOTIFICATION).map(r -> r.name() + ": " + r.reason())
-                .collect(Collectors.joining("\n"))
-                + (rows.size() > LISTED_IN_NOTIFICATION ? "\nand " + (rows.size() - LISTED_IN_NOTIFICATION) + " more" : "");
-        try {
-            Notifications.create().owner(owner).title(title).text(text).position(Pos.TOP_RIGHT)
-                    .hideAfter(Duration.seconds(10)).showError();
-        } catch (RuntimeException e) {
-            // A notification is a courtesy; the dashboard already shows the state.
-            LOG.warn("Could not show the DOWN notification: {}", e.toString());
-        }
+        view.showNotice(new DownBanner(rows, () -> navigation.go(PLACE.id())));
     }
 }

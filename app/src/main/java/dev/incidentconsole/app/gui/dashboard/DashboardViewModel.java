@@ -16,6 +16,7 @@ import dev.incidentconsole.incident.Incident;
 import dev.incidentconsole.incident.TimelineEntry;
 import dev.incidentconsole.runbook.Runbook;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -135,19 +136,29 @@ public final class DashboardViewModel implements AutoCloseable {
      * executor and may reach {@link #rows()} after {@code read} ran; {@link #selectWhenShown} waits for them.
      */
     public void openEnvironmentFile(Path file, String preferred, Runnable read) {
-        env.fileLoading(preferred);
         if (file == null) {
+            env.fileLoading(preferred);
             fileLoads.supersede();
             fileLoaded(null, "");
             read.run();
             return;
         }
+        openEnvironment(() -> loader.load(file), "Cannot read " + file, preferred, read);
+    }
+
+    /**
+     * As {@link #openEnvironmentFile(Path, String, Runnable)} with the file given by {@code reading} on the executor
+     * ({@code null}: no file): a read begun before the window existed.
+     *
+     * @param failure what the dashboard says when the read fails without a message of its own
+     */
+    public void openEnvironment(Callable<EnvironmentFile> reading, String failure, String preferred, Runnable read) {
+        env.fileLoading(preferred);
         fileLoads.submit(() -> {
-            EnvironmentFile loaded = loader.load(file);
+            EnvironmentFile loaded = reading.call();
             env.targets().preload(); // the SSH config its check targets may name: read here, not on the UI thread
             return loaded;
-        }, f -> fileLoaded(f, ""), e -> fileLoaded(null, e.getMessage() == null ? "Cannot read " + file : e.getMessage()),
-                read);
+        }, f -> fileLoaded(f, ""), e -> fileLoaded(null, e.getMessage() == null ? failure : e.getMessage()), read);
     }
 
     /**
@@ -368,6 +379,11 @@ public final class DashboardViewModel implements AutoCloseable {
     private void refreshLinks() {
         ServiceRow row = selected.get();
         selectedLinks.setAll(row == null ? List.of() : offer.forService(row, alerts));
+    }
+
+    /** Whether the rows of a newly chosen environment are being made on the executor (they reach {@link #rows()} next). */
+    public boolean watching() {
+        return activating;
     }
 
     /** The services shown: filtered, problems first (DOWN, DEGRADED, UNKNOWN, UP), then in file order. */

@@ -9,10 +9,11 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
- * Tells about the services that went DOWN, at most once per {@link #QUIET}: each notice opens a window (a second of
- * the FX thread on a busy machine), and flapping services would open one per drain. Rows that go down meanwhile are
+ * Tells about the services that went DOWN, at most once per {@link #QUIET}: flapping services would otherwise
+ * bring a notice per drain. Rows that go down meanwhile are
  * held for the next notice; those back up by then, or no longer shown, are left out. UI thread only.
  */
 final class DownNotices {
@@ -23,6 +24,20 @@ final class DownNotices {
     private Long last;
     private LongSupplier nanoClock = System::nanoTime;
     private Consumer<List<ServiceRow>> onDown = down -> { };
+
+    /** At most this many services are named in a notice's text; the rest are counted. */
+    static final int LISTED = 5;
+
+    /** A notice's title: the one service, else how many. */
+    static String title(List<ServiceRow> down) {
+        return down.size() == 1 ? down.get(0).name() + " is DOWN" : down.size() + " services are DOWN";
+    }
+
+    /** A notice's text: each service (up to {@link #LISTED}) with why it is down, one a line. */
+    static String text(List<ServiceRow> down) {
+        return down.stream().limit(LISTED).map(r -> r.name() + ": " + r.reason()).collect(Collectors.joining("\n"))
+                + (down.size() > LISTED ? "\nand " + (down.size() - LISTED) + " more" : "");
+    }
 
     /** Rows that just went from UP or DEGRADED to DOWN. */
     void hold(Collection<ServiceRow> wentDown) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +18,7 @@ public final class FxSteps {
     private static final Logger LOG = LoggerFactory.getLogger(FxSteps.class);
 
     private final Executor fxThread;
-    private final Deque<Runnable> steps = new ArrayDeque<>();
+    private final Deque<Consumer<Runnable>> steps = new ArrayDeque<>();
     private final List<Runnable> waiting = new ArrayList<>();
     private boolean done;
     private boolean cancelled;
@@ -29,6 +30,18 @@ public final class FxSteps {
 
     /** Adds a step after those added before; a step may add more. */
     public FxSteps then(Runnable step) {
+        steps.add(over -> {
+            step.run();
+            over.run();
+        });
+        return this;
+    }
+
+    /**
+     * Adds a step that is over only when it calls the action it is given (once, on the FX thread; later calls do
+     * nothing): the next step waits for something the step started, such as the first frame's pulse.
+     */
+    public FxSteps thenWhen(Consumer<Runnable> step) {
         steps.add(step);
         return this;
     }
@@ -66,7 +79,7 @@ public final class FxSteps {
         if (cancelled) {
             return;
         }
-        Runnable step = steps.poll();
+        Consumer<Runnable> step = steps.poll();
         if (step == null) {
             done = true;
             List<Runnable> now = List.copyOf(waiting);
@@ -75,14 +88,21 @@ public final class FxSteps {
             return;
         }
         long started = System.nanoTime();
+        boolean[] over = {false};
+        Runnable next = () -> {
+            if (!over[0]) {
+                over[0] = true;
+                fxThread.execute(this::next);
+            }
+        };
         try {
-            step.run();
+            step.accept(next);
             LOG.debug("Start-up step took {} ms", (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
             // The later steps and the waiting actions (the workspace's load, a link) still run: a window with one
             // feature missing says so in the log, where a start that stopped here would show skeletons forever.
             LOG.error("A start-up step failed; the window goes on without it", e);
+            next.run();
         }
-        fxThread.execute(this::next);
     }
 }

@@ -51,25 +51,45 @@ public final class WorkspaceViewModel {
      * note naming them.
      */
     public void start(Path named) {
+        start(named, null);
+    }
+
+    /**
+     * As {@link #start(Path)}, showing {@code early} at once: the answer {@link #choose} gave from the same settings
+     * read before the window existed, so the first view's data can be read while the toolkit starts. The settings
+     * are still read, pruned and saved on the executor; should that choose another workspace (the settings changed
+     * meanwhile), it replaces {@code early}, and a workspace opened meanwhile replaces both.
+     */
+    public void start(Path named, Workspace early) {
+        if (early != null) {
+            current.set(early);
+        }
         choices.submit(() -> {
             List<String> notes = new ArrayList<>();
             Settings settings = pruned(notes);
-            Workspace chosen;
-            if (named != null) {
-                chosen = workspaceAt(named);
-                if (Files.isDirectory(chosen.folder()) && !chosen.bundled()) {
-                    settings = remember(chosen, notes);
-                }
-            } else if (settings.workspace() != null) {
-                chosen = workspaceAt(settings.workspace());
-            } else {
-                chosen = demo();
+            Workspace chosen = choose(named, settings, bundled);
+            if (named != null && Files.isDirectory(chosen.folder()) && !chosen.bundled()) {
+                settings = remember(chosen, notes);
             }
             return new Outcome(chosen, settings.recentWorkspaces(), String.join(" ", notes));
         }, this::apply, e -> {
             current.set(named == null ? demo() : workspaceAt(named));
             note.set(e.getMessage());
         });
+    }
+
+    /**
+     * The first workspace's rule: {@code named} (the command line's folder), else the settings' choice when its
+     * folder still exists, else the demo. Reads only whether that folder exists; callable on any thread.
+     *
+     * @param bundled the bundled demo runbooks' folder
+     */
+    public static Workspace choose(Path named, Settings settings, Path bundled) {
+        if (named != null) {
+            return Workspace.of(named, bundled);
+        }
+        Path last = settings.workspace();
+        return last != null && Files.isDirectory(last) ? Workspace.of(last, bundled) : Workspace.demo(bundled);
     }
 
     /** Switches to {@code folder} (from "Open folder..." or the recent list) and remembers it. */

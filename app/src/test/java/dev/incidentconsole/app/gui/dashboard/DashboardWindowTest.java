@@ -34,6 +34,7 @@ class DashboardWindowTest {
     static Path folder;
     private static HttpServer api;
     private static HttpServer web;
+    private static HttpServer payments;
 
     private ConsoleApp app;
 
@@ -41,12 +42,14 @@ class DashboardWindowTest {
     static void startServices() throws IOException {
         api = Loopback.healthy();
         web = Loopback.healthy();
+        payments = Loopback.healthy();
         Files.writeString(folder.resolve("environments.yaml"), """
                 defaults: {host: 127.0.0.1, interval: 1s, timeout: 500ms, retries: 1}
                 services:
                   - {name: api, port: %d, http: /health, tags: [tier1]}
                   - {name: web, port: %d, http: /health, runbooks: ["web.md#Web service down"]}
-                """.formatted(Loopback.port(api), Loopback.port(web)));
+                  - {name: payments, port: %d, http: /health}
+                """.formatted(Loopback.port(api), Loopback.port(web), Loopback.port(payments)));
         // The port table adds a second environment once the runbooks load, after the file's.
         Files.writeString(folder.resolve("web.md"), """
                 # Web Runbook
@@ -70,6 +73,7 @@ class DashboardWindowTest {
     static void stopServices() {
         api.stop(0);
         web.stop(0);
+        payments.stop(0);
     }
 
     @Start
@@ -100,6 +104,22 @@ class DashboardWindowTest {
             assertThat(text(robot, "api", ".status-word")).isEqualTo("DOWN");
             assertThat(text(robot, "api", ".service-reason")).containsIgnoringCase("refused");
             assertThat(cellStyles(robot, "web")).contains("status-up");
+        });
+    }
+
+    @Test
+    void aServiceGoingDownIsNamedInANoticeInsideTheWindowNotInASecondWindow(FxRobot robot) {
+        awaitFx(() -> assertThat(cellStyles(robot, "payments")).contains("status-up"));
+
+        payments.stop(0);
+
+        awaitFx(() -> assertThat(robot.lookup(".down-notice-title").match(Node::isVisible).tryQuery()
+                .map(WindowSteps::textOf)).contains("payments is DOWN"));
+        checkNow(() -> {
+            assertThat(robot.lookup(".down-notice-text").match(Node::isVisible).tryQuery().map(WindowSteps::textOf))
+                    .hasValueSatisfying(t -> assertThat(t).startsWith("payments: ").containsIgnoringCase("refused"));
+            assertThat(javafx.stage.Window.getWindows().stream().filter(javafx.stage.Window::isShowing))
+                    .as("the notice is drawn in the app's own window").hasSize(1);
         });
     }
 

@@ -109,4 +109,35 @@ class FxStepsTest {
         assertThat(done).containsExactly("runs", "open the link");
         assertThat(steps.isDone()).isTrue();
     }
+
+    @Test
+    void aStepThatWaitsHoldsTheNextUntilItSaysItIsOverAndOnlyOnce() {
+        Runnable[] rowsShown = new Runnable[1];
+        steps.thenWhen(over -> {
+            done.add("wait for the rows");
+            rowsShown[0] = over;
+        }).then(() -> done.add("show the window")).start();
+
+        events.runAll();
+        assertThat(done).as("the next step waits for the rows").containsExactly("wait for the rows");
+        assertThat(steps.isDone()).isFalse();
+
+        rowsShown[0].run();
+        rowsShown[0].run(); // the rows and the time cap both said so: the next step runs once
+        events.runAll();
+
+        assertThat(done).containsExactly("wait for the rows", "show the window");
+        assertThat(steps.isDone()).isTrue();
+    }
+
+    @Test
+    void aWaitingStepThatFailsDoesNotStopTheStart() {
+        steps.thenWhen(over -> {
+            throw new IllegalStateException("no dashboard");
+        }).then(() -> done.add("show the window")).start();
+
+        events.runAll();
+
+        assertThat(done).containsExactly("show the window");
+    }
 }

@@ -3,12 +3,15 @@ package dev.incidentconsole.app.gui.workspace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.incidentconsole.app.gui.util.DirectTaskExecutor;
+import dev.incidentconsole.app.gui.util.HeldTaskExecutor;
 import dev.incidentconsole.app.settings.Settings;
 import dev.incidentconsole.app.settings.SettingsStore;
 import dev.incidentconsole.app.settings.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -133,5 +136,48 @@ class WorkspaceViewModelTest {
         assertThat(model.currentProperty().get().folder()).isEqualTo(team);
         assertThat(model.noteProperty().get()).contains("settings file").contains("will not be remembered");
         assertThat(Settings.RECENT_WORKSPACES).isEqualTo(8);
+    }
+
+    @Test
+    void anEarlyAnswerIsShownAtOnceAndTheSettingsReadOnTheExecutorReplacesItWhenTheyDisagree() throws IOException {
+        started(null).open(team);
+        HeldTaskExecutor executor = new HeldTaskExecutor();
+        WorkspaceViewModel model = new WorkspaceViewModel(executor, store, bundled);
+        List<Path> shown = new ArrayList<>();
+        model.currentProperty().addListener((obs, old, now) -> shown.add(now.folder()));
+
+        model.start(null, WorkspaceViewModel.choose(null, store.load(), bundled));
+        assertThat(shown).as("before any task ran").containsExactly(team);
+        store.update(s -> s.withWorkspace(other)); // changed between the early read and the executor's
+        executor.runAll();
+
+        assertThat(shown).containsExactly(team, other);
+        assertThat(model.recent()).contains(other, team);
+    }
+
+    @Test
+    void aFolderOpenedBeforeTheStartsReadIsDoneWinsOverTheEarlyAnswer() throws IOException {
+        started(null).open(team);
+        HeldTaskExecutor executor = new HeldTaskExecutor();
+        WorkspaceViewModel model = new WorkspaceViewModel(executor, store, bundled);
+
+        model.start(null, WorkspaceViewModel.choose(null, store.load(), bundled));
+        model.open(other);
+        executor.runAll();
+
+        assertThat(model.currentProperty().get().folder()).isEqualTo(other);
+        assertThat(store.load().workspace()).isEqualTo(other);
+    }
+
+    @Test
+    void theEarlyRuleIsTheStartsRuleNamedFolderThenLastExistingThenDemo() throws IOException {
+        started(null).open(team);
+        Settings settings = store.load();
+
+        assertThat(WorkspaceViewModel.choose(other, settings, bundled).folder()).isEqualTo(other);
+        assertThat(WorkspaceViewModel.choose(null, settings, bundled).folder()).isEqualTo(team);
+        Files.delete(team);
+        assertThat(WorkspaceViewModel.choose(null, settings, bundled)).isEqualTo(Workspace.demo(bundled));
+        assertThat(started(null).currentProperty().get()).isEqualTo(Workspace.demo(bundled));
     }
 }
