@@ -54,6 +54,8 @@ public final class RunCommand implements Callable<Integer> {
     static final int NOT_RUN = 125;
     static final int NEEDS_TERMINAL = 126;
     static final int INTERRUPTED = 130;
+    /** How long Ctrl-C waits for the command to stop: a remote one's kill (SIGTERM, then SIGKILL) included. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(20);
 
     @Mixin
     TargetOptions targets;
@@ -139,8 +141,9 @@ public final class RunCommand implements Callable<Integer> {
     private int finish(RunHandle handle, PrintWriter out, PrintWriter err) throws ExecException {
         SecretMasker masker = SecretMasker.standard().forCommand(handle.prepared().text());
         handle.addListener(new Printer(out, err, showSecrets ? null : masker.lines(), showSecrets ? null : masker.lines()));
-        // Ctrl-C stops the command too: locally the shell gets the signal anyway, remote ones need a cancel.
-        Thread cancel = new Thread(handle::cancel, "run-cancel");
+        // Ctrl-C stops the command too: locally the shell gets the signal anyway, remote ones need a cancel, and
+        // the hook waits for it, as the JVM halts once its hooks return and a remote kill takes a second channel.
+        Thread cancel = new Thread(() -> stopBeforeExit(handle), "run-cancel");
         Runtime.getRuntime().addShutdownHook(cancel);
         RunResult result;
         try {
@@ -165,6 +168,15 @@ public final class RunCommand implements Callable<Integer> {
                 yield NOT_RUN;
             }
         };
+    }
+
+    private static void stopBeforeExit(RunHandle handle) {
+        handle.cancel();
+        try {
+            handle.await(STOP_WAIT);
+        } catch (ExecException e) {
+            // still running after the wait, or interrupted: the JVM exits anyway
+        }
     }
 
     /** One argument is shell text; several are words, quoted where needed (like the argv of {@code timeout}). */

@@ -1,12 +1,15 @@
 package dev.incidentconsole.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.incidentconsole.app.settings.LaunchOptions;
 import dev.incidentconsole.exec.ssh.KnownHostsVerifier;
 import dev.incidentconsole.exec.testing.LoopbackSshd;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -107,5 +110,39 @@ class RunOverSshTest {
         assertThat(cli.out()).isEmpty();
         assertThat(marker).doesNotExist();
         assertThat(knownHosts).doesNotExist();
+    }
+
+    /**
+     * Ctrl-C in the terminal: the JVM's shutdown hook must stop the remote command before the JVM exits. The
+     * run is a real JVM given SIGINT, as a terminal's Ctrl-C gives it.
+     */
+    @Test
+    void ctrlCStopsTheRemoteCommandBeforeTheProcessExits() throws Exception {
+        Path env = environment(knownHostsWithTheServer());
+        Path pidFile = dir.resolve("remote.pid");
+        Path out = dir.resolve("out.txt");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process cli = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "-Dincident.data.dir=" + dir.resolve("data"), "-Dincident.config.dir=" + dir.resolve("config"),
+                "-D" + LaunchOptions.SSH_CONFIG + "=" + dir.resolve("no_ssh_config"), "-D" + LaunchOptions.SSH_AGENT + "=",
+                "dev.incidentconsole.app.Main", "run", "--env", env.toString(), "--target", "box", "--",
+                "sleep 300 & echo $! > " + pidFile + "; echo started; wait")
+                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> Files.readString(out).contains("started"));
+            long remote = Long.parseLong(Files.readString(pidFile).strip());
+            assertThat(ProcessHandle.of(remote)).as("the remote sleep runs").isPresent();
+
+            new ProcessBuilder("kill", "-INT", Long.toString(cli.pid())).start().waitFor();
+
+            assertThat(cli.waitFor(30, TimeUnit.SECONDS)).as("the run ended on Ctrl-C").isTrue();
+            assertThat(ProcessHandle.of(remote).filter(ProcessHandle::isAlive))
+                    .as("the remote command once the run has exited; the run printed: %s", Files.readString(out)).isEmpty();
+        } finally {
+            cli.destroyForcibly();
+            if (Files.exists(pidFile)) {
+                ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip())).ifPresent(ProcessHandle::destroyForcibly);
+            }
+        }
     }
 }

@@ -50,6 +50,7 @@ final class LineReader implements Runnable {
                         k = nl + 1;
                     }
                 }
+                sink.flush();
             }
         } catch (IOException e) {
             LOG.debug("{} stream closed while reading: {}", source, e.toString());

@@ -106,6 +106,22 @@ public final class OutputSink implements Closeable {
         }
     }
 
+    /**
+     * Writes what is buffered to the file: called once per chunk read, so the file holds what the listeners were
+     * given even when the process is killed (kill -9) before {@link #close()}.
+     */
+    synchronized void flush() {
+        if (out == null) {
+            return;
+        }
+        try {
+            out.flush();
+        } catch (IOException e) {
+            LOG.warn("Output file {} could not be written ({}); keeping only the in-memory tail", file, e.toString());
+            closeQuietly();
+        }
+    }
+
     private static void deliver(OutputListener listener, OutputLine line) {
         try {
             listener.onLine(line);

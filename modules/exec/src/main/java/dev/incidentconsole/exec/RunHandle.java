@@ -32,6 +32,8 @@ public final class RunHandle {
     private final CompletableFuture<RunResult> done = new CompletableFuture<>();
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final AtomicBoolean stopping = new AtomicBoolean();
+    /** Completes when a stop's {@link Execution#terminate} returned: a run is not over before its kill is. */
+    private final CompletableFuture<Void> stopped = new CompletableFuture<>();
     private volatile boolean timedOut;
     private volatile Execution execution;
 
@@ -75,7 +77,26 @@ public final class RunHandle {
             LOG.warn("Reading output of '{}' failed", prepared.runText(), e);
             message = "Reading the output failed: " + e.getMessage();
         } finally {
+            awaitStop();
             finish(exec, message);
+        }
+    }
+
+    /**
+     * A cancel's kill runs on another thread, and the command's channel closes as soon as the first process of
+     * its tree dies, while the kill still stops the rest: whoever closes the connection once the run has ended
+     * (a runner closed on exit) must not cut it short.
+     */
+    private void awaitStop() {
+        if (!stopping.get()) {
+            return;
+        }
+        try {
+            stopped.get(settings.killGrace().plusSeconds(15).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.debug("The stop of '{}' did not finish: {}", prepared.runText(), e.toString());
         }
     }
 
@@ -124,7 +145,11 @@ public final class RunHandle {
 
     private void stop(Execution exec) {
         if (stopping.compareAndSet(false, true)) {
-            exec.terminate(settings.killGrace());
+            try {
+                exec.terminate(settings.killGrace());
+            } finally {
+                stopped.complete(null);
+            }
         }
     }
 

@@ -62,6 +62,21 @@ class LocalRunTest {
         assertThat(Files.readAllLines(result.outputFile())).containsExactlyInAnyOrder("a", "b", "c");
     }
 
+    /** A console killed mid-command (kill -9) keeps in the file what the window already showed. */
+    @Test
+    void aLineShownIsInTheOutputFileWhileTheCommandStillRuns() throws Exception {
+        RunHandle handle = runner.start(runner.prepare(RunRequest.of("echo first-line; sleep 30", LocalTarget.here())),
+                null);
+        try {
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> handle.tail().stream().anyMatch(l -> l.text().equals("first-line")));
+            assertThat(Files.readAllLines(handle.outputFile())).containsExactly("first-line");
+        } finally {
+            handle.cancel();
+            handle.await(Duration.ofSeconds(20));
+        }
+    }
+
     @Test
     void environmentAndWorkingDirectoryComeFromTheTarget() throws Exception {
         Path work = Files.createDirectory(dir.resolve("work dir"));

@@ -25,6 +25,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.TextFlow;
+import java.util.ArrayList;
+import java.util.List;
 import org.kordamp.ikonli.feather.Feather;
 
 /**
@@ -40,13 +42,19 @@ final class WalkStepCard extends VBox {
     private final WalkStep step;
     private final CommandRunViewModel run;
     private final int index;
+    /** Called once Done or Skip closed the step: the walkthrough moves the focus to the next open one. */
+    private final Runnable closed;
+    private final List<TextField> requiredInputs = new ArrayList<>();
+    private Button start;
+    private final TextField note = new TextField();
 
-    WalkStepCard(WalkthroughViewModel walk, WalkStep step, int index) {
+    WalkStepCard(WalkthroughViewModel walk, WalkStep step, int index, Runnable closed) {
         super(6);
         this.walk = walk;
         this.step = step;
         this.run = step.run();
         this.index = index;
+        this.closed = closed;
         getStyleClass().add("walk-step");
         String title = step.section().title().replaceAll("[:\\s]+$", "");
         Label kind = new Label((index + 1) + ". " + capitalized(step.kind().label())
@@ -79,6 +87,12 @@ final class WalkStepCard extends VBox {
             getChildren().add(WalkthroughView.waitRow(step.serviceWait(), "wait-" + index));
         }
         getChildren().add(closing());
+        // A finished run hands the keyboard on to its note (Enter: done) when it was on this card (Run, Cancel).
+        run.runningProperty().addListener((obs, was, now) -> {
+            if (!now && getScene() != null && holdsFocus(getScene().getFocusOwner())) {
+                note.requestFocus();
+            }
+        });
         step.stateProperty().addListener((obs, old, now) -> {
             getStyleClass().remove("walk-step-finished");
             if (step.finished()) {
@@ -131,14 +145,46 @@ final class WalkStepCard extends VBox {
             input.setPromptText(field.required() ? "required" : "optional: empty leaves " + field.token() + " to the shell");
             input.disableProperty().bind(run.runningProperty());
             input.getStyleClass().add("placeholder-input");
+            // Enter in a value runs the step once it is ready, as the Run button would.
+            input.setOnAction(e -> {
+                if (!start.isDisabled()) {
+                    walk.run(step);
+                }
+            });
+            if (field.required()) {
+                requiredInputs.add(input);
+            }
             GridPane.setHgrow(input, Priority.ALWAYS);
             grid.addRow(row++, token, input);
         }
         return grid;
     }
 
+    /**
+     * Gives the keyboard to this step: its first required value still empty, else its Run button (Space runs
+     * it), else the note field, so a walkthrough is worked without the mouse.
+     */
+    void takeFocus() {
+        Node target = requiredInputs.stream().filter(f -> f.getText() == null || f.getText().isBlank())
+                .findFirst().<Node>map(f -> f).orElse(start.isDisabled() ? note : start);
+        target.requestFocus();
+    }
+
+    private boolean holdsFocus(Node owner) {
+        for (Node n = owner; n != null; n = n.getParent()) {
+            if (n == this) {
+                return true;
+            }
+        }
+        return owner == null;
+    }
+
+    boolean open() {
+        return !step.finished();
+    }
+
     private Node actions() {
-        Button start = new Button("Run", Icons.of(Feather.PLAY));
+        start = new Button("Run", Icons.of(Feather.PLAY));
         start.setId("run-" + index);
         start.getStyleClass().add(step.command().dangerous() ? Styles.DANGER : Styles.ACCENT);
         start.disableProperty().bind(run.runningProperty().or(step.readyProperty().not()));
@@ -209,7 +255,6 @@ final class WalkStepCard extends VBox {
     }
 
     private Node closing() {
-        TextField note = new TextField();
         note.setId("step-note-" + index);
         note.setPromptText("Note for this step (what you saw, why you skip it)");
         HBox.setHgrow(note, Priority.ALWAYS);
@@ -219,12 +264,16 @@ final class WalkStepCard extends VBox {
         done.setOnAction(e -> {
             walk.done(step, note.getText());
             note.clear();
+            closed.run();
         });
+        // Enter in the note closes the step as done: type what you saw, Enter, and the next step has the focus.
+        note.setOnAction(e -> done.fire());
         Button skip = new Button("Skip", Icons.of(Feather.SKIP_FORWARD));
         skip.setId("skip-" + index);
         skip.setOnAction(e -> {
             walk.skip(step, note.getText());
             note.clear();
+            closed.run();
         });
         HBox close = new HBox(8, note, done, skip);
         close.setAlignment(Pos.CENTER_LEFT);

@@ -3,9 +3,16 @@ package dev.incidentconsole.app.gui.incident;
 import atlantafx.base.theme.Styles;
 import dev.incidentconsole.app.gui.Icons;
 import dev.incidentconsole.app.gui.run.RunFeature;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Bounds;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -16,6 +23,7 @@ import org.kordamp.ikonli.feather.Feather;
 
 /** A procedure's steps as cards ({@link WalkStepCard}), and "wait until UP" when no verification step has it. */
 final class WalkthroughView extends ScrollPane {
+    private final List<WalkStepCard> cards = new ArrayList<>();
 
     WalkthroughView(WalkthroughViewModel model) {
         getStyleClass().add("walkthrough-view");
@@ -43,7 +51,10 @@ final class WalkthroughView extends ScrollPane {
             page.getChildren().add(none);
         }
         for (int i = 0; i < model.steps().size(); i++) {
-            page.getChildren().add(new WalkStepCard(model, model.steps().get(i), i));
+            int next = i + 1;
+            WalkStepCard card = new WalkStepCard(model, model.steps().get(i), i, () -> focusOpenStep(next));
+            cards.add(card);
+            page.getChildren().add(card);
         }
         if (model.finalWait() != null) {
             Label check = new Label("Verification", Icons.of(Feather.CHECK_CIRCLE));
@@ -53,6 +64,33 @@ final class WalkthroughView extends ScrollPane {
             page.getChildren().add(card);
         }
         setContent(page);
+        // A walkthrough just opened has the keyboard: the dialog that started it closes, and the focus would fall
+        // back to the search field, whose results then cover the steps.
+        sceneProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Scene> obs, Scene old, Scene now) {
+                if (now != null) {
+                    obs.removeListener(this);
+                    Platform.runLater(() -> focusOpenStep(0));
+                }
+            }
+        });
+    }
+
+    /** Focuses the first step from {@code from} on that is still open (then from the top), scrolled into view. */
+    private void focusOpenStep(int from) {
+        for (int k = 0; k < cards.size(); k++) {
+            WalkStepCard card = cards.get((from + k) % cards.size());
+            if (card.open()) {
+                card.takeFocus();
+                Bounds at = card.getBoundsInParent();
+                double hidden = getContent().getBoundsInLocal().getHeight() - getViewportBounds().getHeight();
+                if (hidden > 0) {
+                    setVvalue(Math.min(1, Math.max(0, at.getMinY() / hidden)));
+                }
+                return;
+            }
+        }
     }
 
     /** "Wait until X is UP" with Cancel and a line on how the wait goes. */

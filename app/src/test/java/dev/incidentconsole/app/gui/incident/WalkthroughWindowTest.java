@@ -39,6 +39,7 @@ import java.util.Map;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -65,6 +66,7 @@ class WalkthroughWindowTest {
     private CommandRunner runner;
     private DashboardViewModel dashboard;
     private IncidentFeature feature;
+    private Scene scene;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -97,7 +99,8 @@ class WalkthroughWindowTest {
             return v;
         });
         feature.install(view, main.navigation());
-        stage.setScene(new Scene(view, 1200, 800));
+        scene = new Scene(view, 1200, 800);
+        stage.setScene(scene);
         stage.show();
         tree.selectWhenLoaded("web.md#Backend failing");
         tree.load(runbooks);
@@ -147,6 +150,32 @@ class WalkthroughWindowTest {
         assertThat(markdown).contains("echo diag-output", "diag-output\n", NOTE, "resolved", "Backend failing");
         assertThat(fx(() -> List.copyOf(feature.model().timeline().entries()))).extracting(e -> e.kind())
                 .containsExactly("created", "step_started", "step_finished", "note", "status_changed");
+    }
+
+    @Test
+    void aWalkthroughIsWorkedFromTheKeyboard(FxRobot robot) {
+        WindowSteps.show(robot, "Runbooks");
+        WindowSteps.click(robot, "#start-incident");
+        // The new walkthrough has the keyboard, on its first step's Run: Space runs it.
+        awaitFx(() -> assertThat(focusedId()).isEqualTo("run-0"));
+        robot.type(KeyCode.SPACE);
+        awaitFx(() -> assertThat(text(robot, "#status-0")).startsWith("exit 0"));
+
+        // The finished run hands on to its note; Enter there closes the step and the next one has the keyboard.
+        awaitFx(() -> assertThat(focusedId()).isEqualTo("step-note-0"));
+        robot.write("diag looks fine");
+        awaitFx(() -> assertThat(text(robot, "#step-note-0")).isEqualTo("diag looks fine"));
+        robot.type(KeyCode.ENTER);
+
+        awaitFx(() -> assertThat(focusedId()).isEqualTo("run-1"));
+        awaitFx(() -> assertThat(feature.model().timeline().entries())
+                .anySatisfy(e -> assertThat(String.valueOf(e.body())).contains("diag looks fine")));
+    }
+
+    /** The id of the window's focus owner (else the node); call on the FX thread (in {@code awaitFx}). */
+    private String focusedId() {
+        javafx.scene.Node owner = scene.getFocusOwner();
+        return owner == null ? null : owner.getId() != null ? owner.getId() : owner.toString();
     }
 
     @Test

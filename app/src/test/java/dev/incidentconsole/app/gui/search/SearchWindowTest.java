@@ -93,6 +93,20 @@ class SearchWindowTest {
     }
 
     @Test
+    void theDropDownClosesWhenTheFocusLeavesTheField(FxRobot robot) {
+        WindowSteps.show(robot, "Runbooks");
+        typeQuery(robot, "no space left");
+
+        robot.type(KeyCode.TAB); // or a view that takes the keyboard, such as a walkthrough just opened
+
+        awaitFx(() -> {
+            assertThat(field(robot).isFocused()).isFalse();
+            assertThat(robot.lookup(".search-results").tryQuery().map(Node::isVisible).filter(v -> v).isPresent())
+                    .as("the drop-down over the view that has the keyboard").isFalse();
+        });
+    }
+
+    @Test
     void clickingAnAlertInBrowseOpensItsSection(FxRobot robot) {
         WindowSteps.show(robot, "Runbooks");
         WindowSteps.awaitShown(robot, ".outline-tree .label", n -> "Database Runbook".equals(WindowSteps.textOf(n)));
