@@ -73,6 +73,22 @@ class ConsoleWindowTest {
     }
 
     @Test
+    void aSectionsBreadcrumbLeadsUpToItsParentAndItsRunbook(FxRobot robot) {
+        WindowSteps.show(robot, "Runbooks");
+        WindowSteps.openInOutline(robot, "Disk full on the database host");
+
+        awaitFx(() -> assertThat(texts(robot, ".breadcrumb .crumb"))
+                .containsExactly("Payments API Runbook  \u203a", "Common Issues  \u203a"));
+        WindowSteps.click(robot, ".breadcrumb .crumb", n -> text(n).startsWith("Common Issues"));
+        awaitFx(() -> assertThat(WindowSteps.text(robot, ".section-title")).isEqualTo("Common Issues"));
+        checkNow(() -> assertThat(texts(robot, ".breadcrumb .crumb")).containsExactly("Payments API Runbook  \u203a"));
+
+        WindowSteps.click(robot, ".breadcrumb .crumb");
+        awaitFx(() -> assertThat(WindowSteps.text(robot, ".section-title")).isEqualTo("Payments API Runbook"));
+        checkNow(() -> assertThat(robot.lookup(".breadcrumb").tryQuery()).isEmpty());
+    }
+
+    @Test
     void clickingAPartShowsOnlyThatPartAndItsCommandCopies(FxRobot robot) throws Exception {
         WindowSteps.show(robot, "Runbooks");
         WindowSteps.openInOutline(robot, "Disk full on the database host");

@@ -3,6 +3,7 @@ package dev.incidentconsole.app.gui.runbooks;
 import dev.incidentconsole.app.gui.util.LatestWins;
 import dev.incidentconsole.app.gui.util.TaskExecutor;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -162,6 +163,32 @@ public final class RunbookTreeViewModel {
     /** A short summary for the status line. */
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
+    }
+
+    /**
+     * The entries above {@code node} in its runbook's outline, from the runbook itself down to the node's parent:
+     * the breadcrumb of a shown section. Empty for a runbook, or a node not in the loaded outlines.
+     */
+    public List<OutlineNode> trail(OutlineNode node) {
+        for (OutlineNode runbook : runbooks) {
+            List<OutlineNode> path = new ArrayList<>();
+            if (runbook != node && pathTo(runbook, node, path)) {
+                return List.copyOf(path);
+            }
+        }
+        return List.of();
+    }
+
+    /** Appends {@code from} and the entries down to {@code node}'s parent to {@code path}; false if not below. */
+    private static boolean pathTo(OutlineNode from, OutlineNode node, List<OutlineNode> path) {
+        path.add(from);
+        for (OutlineNode child : from.children()) {
+            if (child == node || pathTo(child, node, path)) {
+                return true;
+            }
+        }
+        path.remove(path.size() - 1);
+        return false;
     }
 
     /** The selected outline entry; the view binds the tree's selection to it both ways. */

@@ -56,7 +56,7 @@ public final class RunbooksView extends SplitPane {
         getStyleClass().add("runbooks-view");
         VBox side = new VBox(header(), body(), footer());
         side.getStyleClass().add("outline-pane");
-        SectionView section = new SectionView(copier);
+        SectionView section = new SectionView(copier, model::trail, model.selectedProperty()::set);
         section.nodeProperty().bind(model.selectedProperty());
         section.startIncidentProperty().bind(startIncident);
         section.highlightProperty().bind(highlight);

@@ -14,15 +14,18 @@ import dev.incidentconsole.runbook.SectionKind;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
+import org.controlsfx.control.BreadCrumbBar;
 import org.kordamp.ikonli.feather.Feather;
 
 /**
@@ -37,9 +40,17 @@ final class SectionView extends ScrollPane {
     private final ObjectProperty<List<String>> highlight = new SimpleObjectProperty<>(List.of());
     private final MarkdownNodes markdown;
     private final VBox page = new VBox();
+    private final Function<OutlineNode, List<OutlineNode>> trail;
+    private final Consumer<OutlineNode> open;
 
-    SectionView(Consumer<String> copier) {
+    /**
+     * @param trail the entries above a shown section ({@link RunbookTreeViewModel#trail})
+     * @param open  shows another entry (a breadcrumb clicked)
+     */
+    SectionView(Consumer<String> copier, Function<OutlineNode, List<OutlineNode>> trail, Consumer<OutlineNode> open) {
         this.markdown = new MarkdownNodes(copier);
+        this.trail = trail;
+        this.open = open;
         getStyleClass().addAll("section-view", Tweaks.EDGE_TO_EDGE);
         setFitToWidth(true);
         page.getStyleClass().add("section-page");
@@ -113,17 +124,31 @@ final class SectionView extends ScrollPane {
         return blocks;
     }
 
+    /**
+     * The runbook and the sections above the shown one, each a link that shows it (ControlsFX's bar over the
+     * outline's path; its own arrow skin replaced by flat links in the theme's colours).
+     */
+    private Node crumbs(List<OutlineNode> above) {
+        BreadCrumbBar<OutlineNode> bar = new BreadCrumbBar<>(BreadCrumbBar.buildTreeModel(above.toArray(OutlineNode[]::new)));
+        bar.getStyleClass().add("breadcrumb");
+        bar.setAutoNavigationEnabled(false);
+        bar.setCrumbFactory(item -> {
+            Button crumb = new Button(item.getValue().title() + "  \u203a");
+            crumb.setMnemonicParsing(false);
+            crumb.getStyleClass().addAll(Styles.FLAT, "crumb");
+            return crumb;
+        });
+        bar.setOnCrumbAction(e -> open.accept(e.getSelectedCrumb().getValue()));
+        return bar;
+    }
+
     private Node header(OutlineNode entry) {
         Runbook runbook = entry.runbook();
         VBox header = new VBox(6);
         header.getStyleClass().add("section-header");
-        if (!entry.isRunbook()) {
-            List<String> path = entry.section().path();
-            String trail = runbook.title() + path.subList(0, path.size() - 1).stream()
-                    .filter(p -> !p.equalsIgnoreCase(runbook.title())).map(p -> "  \u203a  " + p).collect(Collectors.joining());
-            Label crumbs = new Label(trail);
-            crumbs.getStyleClass().add("breadcrumb");
-            header.getChildren().add(crumbs);
+        List<OutlineNode> above = entry.isRunbook() ? List.of() : trail.apply(entry);
+        if (!above.isEmpty()) {
+            header.getChildren().add(crumbs(above));
         }
         Label title = new Label(entry.title());
         title.getStyleClass().addAll(Styles.TITLE_2, "section-title");

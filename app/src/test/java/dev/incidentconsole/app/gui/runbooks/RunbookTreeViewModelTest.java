@@ -53,6 +53,19 @@ class RunbookTreeViewModelTest {
     }
 
     @Test
+    void aSectionsTrailRunsFromItsRunbookDownToItsParentAndARunbookHasNone() throws IOException {
+        model.load(TestRunbooks.write(dir));
+        OutlineNode payments = model.runbooks().get(1);
+        OutlineNode common = payments.children().get(0);
+        OutlineNode disk = common.children().get(0);
+        OutlineNode diagnosis = disk.children().stream().filter(n -> n.title().startsWith("Diagnosis")).findFirst().orElseThrow();
+
+        assertThat(model.trail(diagnosis)).containsExactly(payments, common, disk);
+        assertThat(model.trail(common)).containsExactly(payments);
+        assertThat(model.trail(payments)).isEmpty();
+    }
+
+    @Test
     void selectingALabelledPartExposesItsCodeBlock() throws IOException {
         model.selectWhenLoaded("payments.md#Diagnosis");
         model.load(TestRunbooks.write(dir));
