@@ -195,6 +195,21 @@ public final class Components {
                             order = node.prefixOrder;
                         }
                     }
+                    if (node == null) {
+                        // no alias goes on: the rest of this run of ASCII letters, digits and '_' (most of a
+                        // text's characters) changes nothing but the word's end, so it is skipped with one table
+                        // test a character; a hyphen or a non-ASCII character goes back through the loop above.
+                        int j = i + 1;
+                        while (j < n) {
+                            char d = text.charAt(j);
+                            if (d >= 128 || FOLDED[d] <= '-') {
+                                break;
+                            }
+                            j++;
+                        }
+                        b = j;
+                        i = j - 1;
+                    }
                 }
                 current.set(node, prefix, order);
                 CharSequence token = text;

@@ -92,6 +92,15 @@ class ComponentsTest {
     }
 
     @Test
+    void aWordNoAliasGoesOnWithStillCountsByThePartsAfterItsHyphensAndEndsWhereItsLettersEnd() {
+        assertThat(components.find("zzzz-redis")).containsExactly("Redis");
+        assertThat(components.find("redisx_y-kafka9-celery")).containsExactly("Celery");
+        assertThat(components.find("xyz\u00e9-redis")).containsExactly("Redis");
+        assertThat(components.find("qqq_redis.kafka")).containsExactly("Kafka");
+        assertThat(components.find("pg_anything_at_all and zzz")).containsExactly("PostgreSQL");
+    }
+
+    @Test
     void repeatedMentionsKeepTheOrderOfFirstMention() {
         assertThat(components.find("redis then pg, then redis-cli and PG again, then kafka and redis"))
                 .containsExactly("Redis", "PostgreSQL", "Kafka");
