@@ -7,7 +7,6 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +42,7 @@ public final class Components {
     private final Map<String, String> exact = new LinkedHashMap<>();
     private final Map<String, String> prefixes = new LinkedHashMap<>();
     /** Every alias, exact and prefix, as a tree of its lower-case characters: what {@link #find} walks. */
-    private final Node root = new Node();
+    private final AliasTrie trie;
     private final boolean spacedPrefix;
 
     private Components(List<String> lines) {
@@ -74,13 +73,11 @@ public final class Components {
             }
         }
         this.names = List.copyOf(canon);
-        exact.forEach((key, name) -> root.grow(key).exact = canon.indexOf(name));
-        int order = 0;
-        for (Map.Entry<String, String> p : prefixes.entrySet()) {
-            Node node = root.grow(p.getKey());
-            node.prefix = canon.indexOf(p.getValue());
-            node.prefixOrder = order++;
-        }
+        Map<String, Integer> exactIndex = new LinkedHashMap<>();
+        exact.forEach((key, name) -> exactIndex.put(key, canon.indexOf(name)));
+        Map<String, Integer> prefixIndex = new LinkedHashMap<>();
+        prefixes.forEach((key, name) -> prefixIndex.put(key, canon.indexOf(name)));
+        this.trie = new AliasTrie(exactIndex, prefixIndex);
         this.spacedPrefix = prefixes.keySet().stream().anyMatch(k -> k.indexOf(' ') >= 0);
     }
 
@@ -147,9 +144,8 @@ public final class Components {
                 // walks the word as it is read; hyphens are walked only once a later character shows they are
                 // inside the word, since the word is matched without its leading and trailing ones. The walk is
                 // kept in locals here (the hot loop of a parse) and handed to the current walk after the word.
-                Node node = root;
-                int prefix = root.prefix;
-                int order = prefix >= 0 ? root.prefixOrder : Integer.MAX_VALUE;
+                int node = 0;
+                int last = 0; // the last node the walk reached: its prefix alias is the word's
                 int a = -1;
                 int b = -1;
                 int hyphens = 0;
@@ -178,25 +174,34 @@ public final class Components {
                         a = i;
                     } else if (hyphens > 0) {
                         inner = true;
-                        for (; hyphens > 0 && node != null; hyphens--) {
-                            node = node.child('-');
-                            if (node != null && node.prefix >= 0 && node.prefixOrder < order) {
-                                prefix = node.prefix;
-                                order = node.prefixOrder;
-                            }
+                        for (; hyphens > 0 && node != AliasTrie.NONE; hyphens--) {
+                            node = trie.wordChild(node, '-');
+                            last = node == AliasTrie.NONE ? last : node;
                         }
                     }
                     hyphens = 0;
                     b = i + 1;
-                    if (node != null) {
-                        node = node.child(folded);
-                        if (node != null && node.prefix >= 0 && node.prefixOrder < order) {
-                            prefix = node.prefix;
-                            order = node.prefixOrder;
+                    if (node != AliasTrie.NONE) {
+                        node = trie.wordChild(node, folded);
+                        last = node == AliasTrie.NONE ? last : node;
+                    }
+                    if (node == AliasTrie.NONE) {
+                        // no alias goes on: the rest of this run of ASCII letters, digits and '_' (most of a
+                        // text's characters) changes nothing but the word's end, so it is skipped with one table
+                        // test a character; a hyphen or a non-ASCII character goes back through the loop above.
+                        int j = i + 1;
+                        while (j < n) {
+                            char d = text.charAt(j);
+                            if (d >= 128 || FOLDED[d] <= '-') {
+                                break;
+                            }
+                            j++;
                         }
+                        b = j;
+                        i = j - 1;
                     }
                 }
-                current.set(node, prefix, order);
+                current.set(node, last);
                 CharSequence token = text;
                 if (!ascii) {
                     token = text.subSequence(start, i).toString().toLowerCase(Locale.ROOT);
@@ -208,7 +213,7 @@ public final class Components {
                     while (b > a && token.charAt(b - 1) == '-') {
                         b--;
                     }
-                    current.reset(root).along(token, a, b);
+                    current.reset().along(token, a, b);
                     inner = a < b && indexOf(token, '-', a, b) >= 0;
                 } else if (a < 0) {
                     continue; // only hyphens: no word, and the word before still pairs with the next one
@@ -235,10 +240,10 @@ public final class Components {
          * alias goes on with a space after it, only a prefix alias that the previous token starts with can match.
          */
         private void addPair(CharSequence token, int a, int b) {
-            if (spacedPrefix || previous.node != null && previous.node.child(' ') != null) {
+            if (spacedPrefix || previous.node != AliasTrie.NONE && trie.child(previous.node, ' ') != AliasTrie.NONE) {
                 add(scratch.copyOf(previous).along(" ", 0, 1).along(token, a, b).hit());
             } else {
-                add(previous.prefix);
+                add(trie.prefix(previous.last));
             }
         }
 
@@ -248,7 +253,7 @@ public final class Components {
             for (int k = a; k <= b; k++) {
                 if (k == b || token.charAt(k) == '-') {
                     if (k > part) {
-                        add(scratch.reset(root).along(token, part, k).hit());
+                        add(scratch.reset().along(token, part, k).hit());
                     }
                     part = k + 1;
                 }
@@ -281,98 +286,42 @@ public final class Components {
     }
 
     /**
-     * A character of an alias: the aliases that end here, exact or as a prefix (as indexes into {@link #names},
-     * -1 for none), and the characters that follow.
-     */
-    private static final class Node {
-        private Node[] ascii;
-        private Map<Character, Node> other;
-        int exact = -1;
-        int prefix = -1;
-        int prefixOrder;
-
-        Node child(char c) {
-            if (c < 128) {
-                return ascii == null ? null : ascii[c];
-            }
-            return other == null ? null : other.get(c);
-        }
-
-        Node grow(String key) {
-            Node node = this;
-            for (int k = 0; k < key.length(); k++) {
-                char c = key.charAt(k);
-                Node next = node.child(c);
-                if (next == null) {
-                    next = new Node();
-                    if (c < 128) {
-                        node.ascii = node.ascii == null ? new Node[128] : node.ascii;
-                        node.ascii[c] = next;
-                    } else {
-                        node.other = node.other == null ? new HashMap<>() : node.other;
-                        node.other.put(c, next);
-                    }
-                }
-                node = next;
-            }
-            return node;
-        }
-    }
-
-    /**
      * One word walked down the tree, lower-casing ASCII letters as it goes (other characters arrive lower-cased
-     * already). {@link #prefix} is the first prefix alias, in catalog order, that the word so far starts with.
+     * already): the node it reached ({@link AliasTrie#NONE} once no alias goes on) and the last node it was at,
+     * whose prefix alias is the word's.
      */
-    private static final class Walk {
-        Node node;
-        int prefix;
-        private int prefixOrder;
+    private final class Walk {
+        int node;
+        int last;
 
-        Walk reset(Node root) {
-            node = root;
-            prefix = -1;
-            prefixOrder = Integer.MAX_VALUE;
-            notePrefix();
+        Walk reset() {
+            node = 0;
+            last = 0;
             return this;
         }
 
-        void set(Node node, int prefix, int prefixOrder) {
+        void set(int node, int last) {
             this.node = node;
-            this.prefix = prefix;
-            this.prefixOrder = prefixOrder;
+            this.last = last;
         }
 
         Walk copyOf(Walk other) {
-            node = other.node;
-            prefix = other.prefix;
-            prefixOrder = other.prefixOrder;
+            set(other.node, other.last);
             return this;
         }
 
         Walk along(CharSequence s, int from, int to) {
-            for (int k = from; k < to && node != null; k++) {
-                step(s.charAt(k));
+            for (int k = from; k < to && node != AliasTrie.NONE; k++) {
+                char c = s.charAt(k);
+                node = trie.child(node, c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+                last = node == AliasTrie.NONE ? last : node;
             }
             return this;
         }
 
-        void step(char c) {
-            if (node != null) {
-                node = node.child(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
-                notePrefix();
-            }
-        }
-
         /** The exact alias the whole word is, else the prefix alias it starts with; -1 when neither. */
         int hit() {
-            return node != null && node.exact >= 0 ? node.exact : prefix;
-        }
-
-        private void notePrefix() {
-            if (node != null && node.prefix >= 0 && node.prefixOrder < prefixOrder) {
-                prefix = node.prefix;
-                prefixOrder = node.prefixOrder;
-            }
+            return node != AliasTrie.NONE && trie.exact(node) >= 0 ? trie.exact(node) : trie.prefix(last);
         }
     }
 

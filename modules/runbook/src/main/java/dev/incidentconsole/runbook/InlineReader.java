@@ -39,6 +39,9 @@ final class InlineReader {
     }
 
     static String plain(List<Inline> inlines) {
+        if (inlines.size() == 1) {
+            return inlines.get(0).text(); // a heading or cell of one style: no copy
+        }
         StringBuilder sb = new StringBuilder();
         inlines.forEach(i -> sb.append(i.text()));
         return sb.toString();
@@ -74,11 +77,13 @@ final class InlineReader {
 
     /**
      * Merges adjacent runs of one style in a builder: concatenating to the previous run instead made a paragraph
-     * of many thousand lines quadratic (each soft break a new run).
+     * of many thousand lines quadratic (each soft break a new run). A run of one piece (most are: commonmark
+     * merges adjacent text) keeps that piece and is not copied through the builder.
      */
     private static final class Runs {
         private final List<Inline> done = new ArrayList<>();
         private final StringBuilder text = new StringBuilder();
+        private String firstPiece;
         private Inline.Style style;
 
         void add(String piece, Inline.Style pieceStyle) {
@@ -89,13 +94,21 @@ final class InlineReader {
                 flush();
                 style = pieceStyle;
             }
+            if (firstPiece == null) {
+                firstPiece = piece;
+                return;
+            }
+            if (text.length() == 0) {
+                text.append(firstPiece);
+            }
             text.append(piece);
         }
 
         private void flush() {
-            if (style != null && text.length() > 0) {
-                done.add(new Inline(text.toString(), style));
+            if (style != null && firstPiece != null) {
+                done.add(new Inline(text.length() > 0 ? text.toString() : firstPiece, style));
             }
+            firstPiece = null;
             text.setLength(0);
         }
 

@@ -73,7 +73,10 @@ final class TableReader {
 
     /** Counts cells the way GFM does: unescaped pipes (even inside code spans), outer pipes optional. */
     static int countCells(String line) {
-        String t = QUOTE_MARKERS.matcher(line.strip()).replaceFirst("").strip();
+        String t = line.strip();
+        if (t.startsWith(">")) { // a table inside a block quote: most rows are not
+            t = QUOTE_MARKERS.matcher(t).replaceFirst("").strip();
+        }
         if (t.startsWith("|")) {
             t = t.substring(1);
         }

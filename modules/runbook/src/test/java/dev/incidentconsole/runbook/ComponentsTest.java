@@ -92,6 +92,25 @@ class ComponentsTest {
     }
 
     @Test
+    void aWordNoAliasGoesOnWithStillCountsByThePartsAfterItsHyphensAndEndsWhereItsLettersEnd() {
+        assertThat(components.find("zzzz-redis")).containsExactly("Redis");
+        assertThat(components.find("redisx_y-kafka9-celery")).containsExactly("Celery");
+        assertThat(components.find("xyz\u00e9-redis")).containsExactly("Redis");
+        assertThat(components.find("qqq_redis.kafka")).containsExactly("Kafka");
+        assertThat(components.find("pg_anything_at_all and zzz")).containsExactly("PostgreSQL");
+    }
+
+    @Test
+    void aliasesWithCharactersBeyondAsciiWordsAreFoundToo() {
+        Components custom = Components.of(List.of("Caf\u00e9: caf\u00e9-x, caf\u00e9*", "Dotted: node.js, node"));
+
+        assertThat(custom.find("the CAF\u00c9-X box")).containsExactly("Caf\u00e9");
+        assertThat(custom.find("caf\u00e9teria")).containsExactly("Caf\u00e9");
+        assertThat(custom.find("cafe")).isEmpty();
+        assertThat(custom.find("node.js")).containsExactly("Dotted");
+    }
+
+    @Test
     void repeatedMentionsKeepTheOrderOfFirstMention() {
         assertThat(components.find("redis then pg, then redis-cli and PG again, then kafka and redis"))
                 .containsExactly("Redis", "PostgreSQL", "Kafka");

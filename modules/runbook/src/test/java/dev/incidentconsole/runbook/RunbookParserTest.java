@@ -185,6 +185,37 @@ class RunbookParserTest {
     }
 
     @Test
+    void aHeadingLosesItsTrailingAnchorAndBlanksButKeepsOtherBraces() {
+        Runbook r = parse("# Restore {#restore}  \n\n## Use {braces} here\n\n## Then {#a} {#b}\n\n## Plain\n");
+
+        assertThat(r.sections()).extracting(Section::title)
+                .containsExactly("Restore", "Use {braces} here", "Then {#a}", "Plain");
+    }
+
+    @Test
+    void inlineRunsMergeAdjacentPiecesOfOneStyleAndKeepEachStyleApart() {
+        Runbook r = parse("# T\n\nplain **bold** and *em*\nnext line `code` [link](x) \\\nend\n");
+
+        Block.Text paragraph = (Block.Text) section(r, "T").blocks().get(1);
+        assertThat(paragraph.inlines()).extracting(Inline::text, Inline::style).containsExactly(
+                tuple("plain ", Inline.Style.PLAIN), tuple("bold", Inline.Style.STRONG),
+                tuple(" and ", Inline.Style.PLAIN), tuple("em", Inline.Style.EMPHASIS),
+                tuple(" next line ", Inline.Style.PLAIN), tuple("code", Inline.Style.CODE),
+                tuple(" ", Inline.Style.PLAIN), tuple("link", Inline.Style.LINK),
+                tuple(" \nend", Inline.Style.PLAIN));
+    }
+
+    @Test
+    void aTableRowOfAnotherWidthIsReportedAlsoInsideABlockQuote() {
+        Runbook r = parse("# T\n\n| a | b |\n|---|---|\n| 1 |\n| x \\| y | z |\n\n> | a | b |\n> |---|---|\n"
+                + "> | 1 | 2 | 3 |\n\n> > | a |\n> > |---|\n> > | 1 | 2 |\n");
+
+        assertThat(r.warnings()).extracting(ParseWarning::toString).containsExactly(
+                "line 5: table row has 1 cells, header has 2", "line 10: table row has 3 cells, header has 2",
+                "line 14: table row has 2 cells, header has 1");
+    }
+
+    @Test
     void textWithoutHeadingsIsOneSectionNamedAfterTheFile() {
         Runbook r = parser.parse(Path.of("notes/restart-db.txt"), "Restart it:\n\n    systemctl restart db\n");
 
