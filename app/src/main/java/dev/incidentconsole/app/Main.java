@@ -87,11 +87,15 @@ public final class Main implements Runnable {
     /** A subcommand's user object: its class (the factory makes it) or, for {@code open}, an instance. */
     private static Function<Class<?>, Object> make(LaunchOptions options) {
         return type -> type == OpenCommand.class
-                ? new OpenCommand(link -> openWindow(options, link), options)
+                ? new OpenCommand((link, folder) -> openWindow(
+                        folder == null ? options : options.with(LaunchOptions.RUNBOOKS, folder.toString()), link), options)
                 : type;
     }
 
-    /** Shows the link's section in the window already open (which checks the link again), else in a new one. */
+    /**
+     * Shows the link's section in the window already open (which checks the link again in the workspace it shows),
+     * else in a new one, on {@code options}' folder when they name one.
+     */
     private static void openWindow(LaunchOptions options, String link) {
         if (!LinkHandOff.send(LinkHandOff.socketIn(options.dataDir()), link)) {
             ConsoleApp.launch(options, link);

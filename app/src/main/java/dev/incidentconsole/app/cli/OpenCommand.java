@@ -20,7 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:opened (or printed)", "1:the link names no runbook, heading or alert found",
                 "2:usage error or a malformed or refused link"})
 public final class OpenCommand implements Callable<Integer> {
-    private final Consumer<String> window;
+    private final BiConsumer<String, Path> window;
     private final LaunchOptions options;
 
     @Parameters(index = "0", paramLabel = "URL", description = "The incident-console:// link.")
@@ -48,7 +48,8 @@ public final class OpenCommand implements Callable<Integer> {
 
     @Option(names = "--runbooks", paramLabel = "FOLDER",
             description = "Runbook folder the link's file is looked up in (repeatable); replaces the workspace "
-                    + "and the folders added in the settings.")
+                    + "and the folders added in the settings. A new window opens on the first one; an open window "
+                    + "shows the link in its own workspace.")
     List<Path> runbooks = new ArrayList<>();
 
     @Option(names = "--print", description = "Print the section and its commands with the link's values filled in instead of opening the window.")
@@ -58,10 +59,11 @@ public final class OpenCommand implements Callable<Integer> {
     CommandSpec spec;
 
     /**
-     * @param window  opens the window on a checked link (it blocks until the window closes)
+     * @param window  opens the window on a checked link (it blocks until the window closes); the first
+     *                {@code --runbooks} folder, or {@code null} for the workspace, is where a new window opens
      * @param options where the workspace and the settings are
      */
-    public OpenCommand(Consumer<String> window, LaunchOptions options) {
+    public OpenCommand(BiConsumer<String, Path> window, LaunchOptions options) {
         this.window = window;
         this.options = options;
     }
@@ -86,7 +88,7 @@ public final class OpenCommand implements Callable<Integer> {
             return 1;
         }
         if (!print) {
-            window.accept(url);
+            window.accept(url, runbooks.isEmpty() ? null : runbooks.get(0).toAbsolutePath());
             return 0;
         }
         print(spec.commandLine().getOut(), target);

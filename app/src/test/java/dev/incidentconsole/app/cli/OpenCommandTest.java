@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.incidentconsole.app.links.LinkRunbooks;
+import dev.incidentconsole.app.settings.LaunchOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class OpenCommandTest {
     @TempDir
@@ -59,6 +63,16 @@ class OpenCommandTest {
                 .contains("kubectl describe pod 'agent-research-5f7c9-x2k4q' -n ai-agents")
                 .contains("kubectl logs 'agent-research-5f7c9-x2k4q' -n ai-agents --previous")
                 .doesNotContain("No value for <pod-name>");
+    }
+
+    @Test
+    void theWindowOpensOnTheFolderTheLinkWasCheckedInNotOnTheWorkspace() {
+        List<String> opened = new ArrayList<>();
+        OpenCommand open = new OpenCommand((link, folder) -> opened.add(link + " in " + folder), LaunchOptions.fromSystem());
+        String url = "incident-console://open?runbook=k8s/pods.md#restart-a-deployment";
+
+        assertThat(new CommandLine(open).execute("--runbooks", runbooks.toString(), url)).isZero();
+        assertThat(opened).containsExactly(url + " in " + runbooks.toAbsolutePath());
     }
 
     @Test
