@@ -183,7 +183,7 @@ public final class DangerRules {
                     : text(String.join(" ", args.subList(host + 1, args.size())), depth + 1);
         }
         boolean find = program.equals("find");
-        boolean exec = EXEC_PROGRAMS.contains(program) && args.stream().anyMatch(EXEC_VERBS::contains);
+        boolean exec = !find && EXEC_PROGRAMS.contains(program) && hasExecVerb(args);
         if (!find && !exec) {
             return null;
         }
@@ -197,6 +197,15 @@ public final class DangerRules {
             }
         }
         return null;
+    }
+
+    private static boolean hasExecVerb(List<String> args) {
+        for (String a : args) {
+            if (EXEC_VERBS.contains(a)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean knownProgram(String word) {

@@ -170,17 +170,19 @@ final class ShellVariables {
             String program = words.get(k).value();
             boolean declares = DECLARERS.contains(program);
             boolean reads = READERS.contains(program);
+            boolean loop = LOOPS.contains(program);
+            boolean printf = "printf".equals(program);
             for (int j = k + 1; j < words.size(); j++) {
                 ShellWords.Word w = words.get(j);
                 if (w.redirect() || startsQuoted(w)) {
                     continue;
                 }
                 String v = w.value();
-                if (LOOPS.contains(program)) {
+                if (loop) {
                     addName(v, names);
                     break;
                 }
-                if ("printf".equals(program) && "-v".equals(words.get(j - 1).value())) {
+                if (printf && "-v".equals(words.get(j - 1).value())) {
                     addName(v, names);
                 } else if (declares && !addAssigned(w, names) && !v.startsWith("-") && !"export".equals(program)) {
                     addName(v, names);
