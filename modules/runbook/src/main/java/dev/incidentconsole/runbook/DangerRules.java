@@ -215,9 +215,10 @@ public final class DangerRules {
     }
 
     private static boolean dryRun(List<String> args) {
-        for (String a : args) {
-            if (a.equals("--dry-run") || a.equals("--dryrun")
-                    || (a.startsWith("--dry-run=") && !DRY_RUN_OFF.contains(a.substring(10)))) {
+        for (int k = 0; k < args.size(); k++) {
+            String a = args.get(k);
+            if (a.length() >= 8 && a.charAt(2) == 'd' && (a.equals("--dry-run") || a.equals("--dryrun")
+                    || (a.startsWith("--dry-run=") && !DRY_RUN_OFF.contains(a.substring(10))))) {
                 return true;
             }
         }

@@ -297,7 +297,9 @@ public final class ShellSplitter {
         }
 
         private static boolean isTableHeader(String trimmed) {
-            if (!hasCellGap(trimmed)) {
+            // its first cell starts with a capital, as every cell does (a stripped line has no empty first cell)
+            char first = trimmed.charAt(0);
+            if (first < 'A' || first > 'Z' || !hasCellGap(trimmed)) {
                 return false;
             }
             String[] cells = CELL_GAP.split(trimmed);

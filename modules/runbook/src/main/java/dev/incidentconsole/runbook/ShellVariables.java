@@ -191,7 +191,7 @@ final class ShellVariables {
                 }
             }
         }
-        return names;
+        return names.isEmpty() ? Set.of() : names;
     }
 
     private static boolean addAssigned(ShellWords.Word w, Set<String> names) {
@@ -204,7 +204,7 @@ final class ShellVariables {
     }
 
     private static boolean startsQuoted(ShellWords.Word w) {
-        return w.raw().startsWith("\"") || w.raw().startsWith("'");
+        return w.startsQuoted();
     }
 
     private static void addName(String word, Set<String> names) {
