@@ -210,7 +210,7 @@ public final class ShellSplitter {
                 comment = stripHashes(last.substring(cut - lastLineStart).strip());
                 parts.set(parts.size() - 1, last.substring(0, cut - lastLineStart));
             }
-            String text = String.join("\n", parts).strip();
+            String text = (parts.size() == 1 ? parts.get(0) : String.join("\n", parts)).strip();
             if (text.isEmpty()) {
                 return;
             }

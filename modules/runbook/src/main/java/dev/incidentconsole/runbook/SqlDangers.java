@@ -208,6 +208,9 @@ final class SqlDangers {
 
     /** Checks every line of text sent to redis-cli on stdin. */
     static Danger redisLines(String text) {
+        if (text.isEmpty()) {
+            return null; // nothing fed: most redis-cli commands
+        }
         for (String line : text.split("\n")) {
             Danger d = redis(java.util.List.of(SPACES.split(line.strip())));
             if (d != null) {
