@@ -86,6 +86,8 @@ final class CapsWords {
                     : STRICT.contains(program) || grep
                             || (!program.isEmpty() && capitalWordEnd(program, 0, program.length()) == program.length())
                     ? Rule.UNDERSCORED : Rule.ANY;
+            boolean nameArgs = NAME_ARGS.contains(program);
+            boolean script = SCRIPTS.contains(program);
             for (int j = 0; j < words.size(); j++) {
                 ShellWords.Word w = words.get(j);
                 if (w.redirect() || j == k || (j > k && nameOrKeyword(words, j, program, grep, assigned, curlMethod))) {
@@ -94,7 +96,7 @@ final class CapsWords {
                 String raw = w.raw();
                 int eq = raw.indexOf('=');
                 int from;
-                if (j < k || (j > k && NAME_ARGS.contains(program))) {
+                if (j < k || (j > k && nameArgs)) {
                     from = eq > 0 && namesBeforeEquals(raw) ? eq + 1 : -1;
                 } else if (raw.startsWith("-")) {
                     from = eq > 0 ? eq + 1 : -1;
@@ -102,7 +104,7 @@ final class CapsWords {
                     from = eq > 0 && namesBeforeEquals(raw) ? eq + 1 : 0;
                 }
                 if (from >= 0 && hasCapital(s, w.start() + from, w.end())) {
-                    scan(s, ctx, w.start() + from, w.end(), j > k ? rule : Rule.ANY, SCRIPTS.contains(program), found,
+                    scan(s, ctx, w.start() + from, w.end(), j > k ? rule : Rule.ANY, script, found,
                             taken);
                 }
             }

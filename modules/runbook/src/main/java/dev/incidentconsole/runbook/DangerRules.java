@@ -183,7 +183,7 @@ public final class DangerRules {
                     : text(String.join(" ", args.subList(host + 1, args.size())), depth + 1);
         }
         boolean find = program.equals("find");
-        boolean exec = EXEC_PROGRAMS.contains(program) && args.stream().anyMatch(EXEC_VERBS::contains);
+        boolean exec = !find && EXEC_PROGRAMS.contains(program) && hasExecVerb(args);
         if (!find && !exec) {
             return null;
         }
@@ -199,6 +199,15 @@ public final class DangerRules {
         return null;
     }
 
+    private static boolean hasExecVerb(List<String> args) {
+        for (String a : args) {
+            if (EXEC_VERBS.contains(a)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean knownProgram(String word) {
         String name = Wrappers.basename(word);
         return RULES.containsKey(name) || SQL_CLIENTS.contains(name) || name.startsWith("mkfs")
@@ -206,9 +215,10 @@ public final class DangerRules {
     }
 
     private static boolean dryRun(List<String> args) {
-        for (String a : args) {
-            if (a.equals("--dry-run") || a.equals("--dryrun")
-                    || (a.startsWith("--dry-run=") && !DRY_RUN_OFF.contains(a.substring(10)))) {
+        for (int k = 0; k < args.size(); k++) {
+            String a = args.get(k);
+            if (a.length() >= 8 && a.charAt(2) == 'd' && (a.equals("--dry-run") || a.equals("--dryrun")
+                    || (a.startsWith("--dry-run=") && !DRY_RUN_OFF.contains(a.substring(10))))) {
                 return true;
             }
         }

@@ -212,7 +212,7 @@ public final class Placeholders {
             return;
         }
         Matcher m = BRACE.matcher(s).useTransparentBounds(true);
-        for (int from = 0; findFrom(m, s, '{', from); from = m.end()) {
+        for (int from = 0; findBrace(m, s, from); from = m.end()) {
             byte c = ctx[m.start()];
             if (c == ShellWords.COMMENT || c == ShellWords.HEREDOC_LITERAL) {
                 continue;
@@ -233,12 +233,16 @@ public final class Placeholders {
     }
 
     /**
-     * {@link Matcher#find()} from {@code from} for a pattern whose every match starts with {@code opener}: tries
-     * only the offsets holding that character, where a regex search tries every offset. The matcher's bounds
-     * must be transparent, so that the pattern's look-behind still sees the text before the offset tried.
+     * {@link Matcher#find()} of {@link #BRACE} from {@code from}: tries only the offsets holding a {@code {}, where
+     * a regex search tries every offset, and not the {@code {} of a {@code ${NAME}} expansion, which neither of
+     * its forms can match (the first refuses a {@code $} before it, the second needs {@code {{}). The matcher's
+     * bounds must be transparent, so that the pattern's look-behind still sees the text before the offset tried.
      */
-    private static boolean findFrom(Matcher m, String s, char opener, int from) {
-        for (int at = s.indexOf(opener, from); at >= 0; at = s.indexOf(opener, at + 1)) {
+    private static boolean findBrace(Matcher m, String s, int from) {
+        for (int at = s.indexOf('{', from); at >= 0; at = s.indexOf('{', at + 1)) {
+            if (at > 0 && s.charAt(at - 1) == '$' && (at + 1 >= s.length() || s.charAt(at + 1) != '{')) {
+                continue;
+            }
             m.region(at, s.length());
             if (m.lookingAt()) {
                 return true;

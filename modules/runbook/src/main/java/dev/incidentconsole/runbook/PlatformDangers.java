@@ -37,6 +37,10 @@ final class PlatformDangers {
     static final Set<String> PROGRAMS = Set.of("kubectl", "oc", "docker", "podman", "nerdctl", "docker-compose",
             "podman-compose", "helm", "aws", "gcloud", "az", "gsutil", "terraform", "tofu", "curl", "wget", "http", "https");
 
+    /** The verbs {@link #kubectl} may find dangerous: each case of its switch. */
+    private static final Set<String> KUBE_REPORTED_VERBS = Set.of("delete", "drain", "scale", "patch", "rollout",
+            "replace");
+
     private PlatformDangers() {
     }
 
@@ -63,8 +67,13 @@ final class PlatformDangers {
         if (sub < 0) {
             return null;
         }
+        String verb = args.get(sub);
+        // most kubectl commands read (get, describe, logs): their operands are not read for a reason nobody sees
+        if (!KUBE_REPORTED_VERBS.contains(verb)) {
+            return null;
+        }
         String what = kubeOperands(args, sub + 1);
-        return switch (args.get(sub)) {
+        return switch (verb) {
             case "delete" -> danger("kubectl-delete", "Deletes Kubernetes resources (" + what
                     + "); controllers recreate pods, but other objects are gone.");
             case "drain" -> danger("kubectl-drain", "Drains node " + what + ": evicts its pods and marks it unschedulable.");

@@ -66,7 +66,8 @@ final class Redirections {
      */
     static List<String> withInputOperands(ShellWords.Segment seg) {
         List<String> args = seg.args();
-        if (args.isEmpty() || !FED_BY_XARGS.contains(seg.name())) {
+        // xargs is a wrapper, so a program run by it is never the segment's first word
+        if (args.isEmpty() || seg.program() == 0 || !FED_BY_XARGS.contains(seg.name())) {
             return args;
         }
         List<ShellWords.Word> words = seg.words();

@@ -38,7 +38,7 @@ final class ShellPrompt {
      * @param language the block language; {@code % } counts only in zsh and console blocks
      */
     static int explicit(String line, String language) {
-        if (line.indexOf('$') < 0 && line.indexOf('#') < 0 && line.indexOf('%') < 0) {
+        if (!mayStartWithPrompt(line)) {
             return -1;
         }
         // lookingAt, not find: the patterns are anchored, and find would retry at every offset.
@@ -53,6 +53,43 @@ final class ShellPrompt {
             }
         }
         return -1;
+    }
+
+    /**
+     * False for a line none of the prompts can start: asked of every line of every shell block, and a command
+     * line ({@code kubectl get pods -n $NS}) is answered by a scan of its first word instead of the regexes.
+     * After the blanks, each prompt starts with {@code (}, {@code [}, {@code $} or {@code %}, or is a run of
+     * {@code [\w.-]} characters followed by {@code @} ({@code user@host}) or by {@code $}/{@code #}
+     * ({@code bash-5.1$}).
+     */
+    private static boolean mayStartWithPrompt(String line) {
+        int n = line.length();
+        int k = 0;
+        while (k < n && (line.charAt(k) == ' ' || line.charAt(k) == '\t')) {
+            k++;
+        }
+        if (k == n) {
+            return false;
+        }
+        char c = line.charAt(k);
+        if (c == '(' || c == '[' || c == '$' || c == '%') {
+            return true;
+        }
+        int run = k;
+        while (run < n && isWordDotDash(line.charAt(run))) {
+            run++;
+        }
+        if (run == k || run == n) {
+            return false;
+        }
+        char after = line.charAt(run);
+        return after == '@' || after == '$' || after == '#';
+    }
+
+    /** The characters of regex {@code [\w.-]}: ASCII letters and digits, {@code _}, {@code .} and {@code -}. */
+    private static boolean isWordDotDash(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.'
+                || c == '-';
     }
 
     /** Where the command starts after a bare {@code # } root prompt that looks like a command, or -1. */

@@ -73,13 +73,31 @@ public final class ShellSplitter {
             return out;
         }
         String lang = language == null ? "" : language.strip().toLowerCase(Locale.ROOT);
-        String[] lines = blockText.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
+        String[] lines = lines(blockText.indexOf('\r') < 0 ? blockText
+                : blockText.replace("\r\n", "\n").replace('\r', '\n'));
         try {
             new Run(lines, firstLine, lang, out).run();
         } catch (RuntimeException e) {
             // A defect here must not cost the engineer the whole runbook: keep what was split so far.
             LOG.warn("Could not split the shell block at line {}: {}", firstLine, e.toString());
         }
+        return out;
+    }
+
+    /** {@code text.split("\n", -1)}: every line, the empty ones after the last line break too. */
+    private static String[] lines(String text) {
+        int count = 1;
+        for (int k = text.indexOf('\n'); k >= 0; k = text.indexOf('\n', k + 1)) {
+            count++;
+        }
+        String[] out = new String[count];
+        int from = 0;
+        for (int k = 0; k < count - 1; k++) {
+            int nl = text.indexOf('\n', from);
+            out[k] = text.substring(from, nl);
+            from = nl + 1;
+        }
+        out[count - 1] = text.substring(from);
         return out;
     }
 
@@ -192,7 +210,7 @@ public final class ShellSplitter {
                 comment = stripHashes(last.substring(cut - lastLineStart).strip());
                 parts.set(parts.size() - 1, last.substring(0, cut - lastLineStart));
             }
-            String text = String.join("\n", parts).strip();
+            String text = (parts.size() == 1 ? parts.get(0) : String.join("\n", parts)).strip();
             if (text.isEmpty()) {
                 return;
             }
@@ -279,7 +297,9 @@ public final class ShellSplitter {
         }
 
         private static boolean isTableHeader(String trimmed) {
-            if (!hasCellGap(trimmed)) {
+            // its first cell starts with a capital, as every cell does (a stripped line has no empty first cell)
+            char first = trimmed.charAt(0);
+            if (first < 'A' || first > 'Z' || !hasCellGap(trimmed)) {
                 return false;
             }
             String[] cells = CELL_GAP.split(trimmed);

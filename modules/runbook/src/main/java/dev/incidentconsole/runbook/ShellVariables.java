@@ -170,17 +170,19 @@ final class ShellVariables {
             String program = words.get(k).value();
             boolean declares = DECLARERS.contains(program);
             boolean reads = READERS.contains(program);
+            boolean loop = LOOPS.contains(program);
+            boolean printf = "printf".equals(program);
             for (int j = k + 1; j < words.size(); j++) {
                 ShellWords.Word w = words.get(j);
                 if (w.redirect() || startsQuoted(w)) {
                     continue;
                 }
                 String v = w.value();
-                if (LOOPS.contains(program)) {
+                if (loop) {
                     addName(v, names);
                     break;
                 }
-                if ("printf".equals(program) && "-v".equals(words.get(j - 1).value())) {
+                if (printf && "-v".equals(words.get(j - 1).value())) {
                     addName(v, names);
                 } else if (declares && !addAssigned(w, names) && !v.startsWith("-") && !"export".equals(program)) {
                     addName(v, names);
@@ -189,7 +191,7 @@ final class ShellVariables {
                 }
             }
         }
-        return names;
+        return names.isEmpty() ? Set.of() : names;
     }
 
     private static boolean addAssigned(ShellWords.Word w, Set<String> names) {
@@ -202,7 +204,7 @@ final class ShellVariables {
     }
 
     private static boolean startsQuoted(ShellWords.Word w) {
-        return w.raw().startsWith("\"") || w.raw().startsWith("'");
+        return w.startsQuoted();
     }
 
     private static void addName(String word, Set<String> names) {

@@ -30,13 +30,25 @@ final class ShellWords {
     /**
      * A word of a simple command.
      *
+     * @param text  the whole command text the word was read from ({@link #raw()} is its part)
      * @param value the word with quotes and escapes removed; substitutions are kept as written
      * @param op    the redirection operator ({@code >}, {@code <<} ...) when the word is a redirection target,
      *              else empty
      */
-    record Word(String raw, String value, int start, int end, boolean quoted, String op) {
+    record Word(String text, String value, int start, int end, boolean quoted, String op) {
         boolean redirect() {
             return !op.isEmpty();
+        }
+
+        /** The word as written, quotes and escapes in place; cut from the text when asked, as few rules ask. */
+        String raw() {
+            return text.substring(start, end);
+        }
+
+        /** Whether the word as written starts with a quote ({@code "} or {@code '}). */
+        boolean startsQuoted() {
+            char c = start < end ? text.charAt(start) : ' ';
+            return c == '"' || c == '\'';
         }
     }
 
@@ -186,7 +198,7 @@ final class ShellWords {
     private static Word word(dev.incidentconsole.shell.Word w, int offset, String text, String op) {
         int start = offset + w.start();
         int end = offset + w.end();
-        return new Word(text.substring(start, end), w.value(), start, end, w.quoted(), op);
+        return new Word(text, w.value(), start, end, w.quoted(), op);
     }
 
     /** Values of the words, for rules that look at arguments only. */

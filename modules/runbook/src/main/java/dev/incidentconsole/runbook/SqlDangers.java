@@ -110,41 +110,71 @@ final class SqlDangers {
         return true;
     }
 
+    private static final int KW_DROP = 1;
+    private static final int KW_TRUNCATE = 2;
+    private static final int KW_DELETE = 4;
+    private static final int KW_UPDATE = 8;
+    private static final int KW_ALTER = 16;
+    private static final int KW_TERMINATE = 32;
+
+    /**
+     * The keywords the statement regexes need that {@code s} holds (ASCII case folded, as their {@code (?i)}), in
+     * one scan: a regex whose keyword is absent cannot find anything, and is not run.
+     */
+    private static int keywords(String s) {
+        int found = 0;
+        for (int k = 0; k < s.length(); k++) {
+            found |= switch (s.charAt(k)) {
+                case 'd', 'D' -> at(s, k, "drop") ? KW_DROP : at(s, k, "delete") ? KW_DELETE : 0;
+                case 't', 'T' -> at(s, k, "truncate") ? KW_TRUNCATE : 0;
+                case 'u', 'U' -> at(s, k, "update") ? KW_UPDATE : 0;
+                case 'a', 'A' -> at(s, k, "alter") ? KW_ALTER : 0;
+                case 'p', 'P' -> at(s, k, "pg_terminate_backend") ? KW_TERMINATE : 0;
+                default -> 0;
+            };
+        }
+        return found;
+    }
+
     private static Danger statement(String s) {
+        int kw = keywords(s);
+        if (kw == 0) {
+            return null;
+        }
         Matcher m = DROP.matcher(s);
-        if (m.find()) {
+        if ((kw & KW_DROP) != 0 && m.find()) {
             String what = m.group(1).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
             return new Danger("sql-drop", "Drops the " + what + named(m.group(2))
                     + "; what it held is gone unless you restore a backup.");
         }
         m = TRUNCATE.matcher(s);
-        if (m.find()) {
+        if ((kw & KW_TRUNCATE) != 0 && m.find()) {
             return new Danger("sql-truncate", "TRUNCATE removes every row of " + m.group(1)
                     + " at once; it cannot be undone once committed.");
         }
         m = DELETE.matcher(s);
-        if (m.find()) {
+        if ((kw & KW_DELETE) != 0 && m.find()) {
             boolean all = !WHERE.matcher(m.group(2)).find();
             return new Danger("sql-delete", "Deletes rows from " + m.group(1)
                     + (all ? " (no WHERE clause: every row)" : "") + "; they cannot be recovered once committed.");
         }
         m = UPDATE.matcher(s);
-        if (m.find()) {
+        if ((kw & KW_UPDATE) != 0 && m.find()) {
             return new Danger("sql-update", "Updates rows of " + m.group(1) + " in place; the old values are not kept.");
         }
         m = ALTER_DROP.matcher(s);
-        if (m.find()) {
+        if ((kw & (KW_ALTER | KW_DROP)) == (KW_ALTER | KW_DROP) && m.find()) {
             return new Danger("sql-alter-drop", "Drops a column or constraint of " + m.group(1) + " with its data.");
         }
-        if (DROP_SLOT.matcher(s).find()) {
+        if ((kw & KW_DROP) != 0 && DROP_SLOT.matcher(s).find()) {
             return new Danger("pg-drop-slot", "Drops a replication slot; the replica or consumer using it"
                     + " loses its place and may need a rebuild.");
         }
-        if (MONGO.matcher(s).find()) {
+        if ((kw & (KW_DROP | KW_DELETE)) != 0 && MONGO.matcher(s).find()) {
             return new Danger("mongo-drop", "Drops a MongoDB database or collection, or deletes its documents;"
                     + " they cannot be recovered without a backup.");
         }
-        if (TERMINATE.matcher(s).find()) {
+        if ((kw & KW_TERMINATE) != 0 && TERMINATE.matcher(s).find()) {
             return new Danger("pg-terminate", "Kills PostgreSQL sessions (pg_terminate_backend);"
                     + " their open transactions are rolled back and clients see errors.");
         }
@@ -178,6 +208,9 @@ final class SqlDangers {
 
     /** Checks every line of text sent to redis-cli on stdin. */
     static Danger redisLines(String text) {
+        if (text.isEmpty()) {
+            return null; // nothing fed: most redis-cli commands
+        }
         for (String line : text.split("\n")) {
             Danger d = redis(java.util.List.of(SPACES.split(line.strip())));
             if (d != null) {

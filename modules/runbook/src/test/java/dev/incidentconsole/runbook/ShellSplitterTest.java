@@ -124,6 +124,14 @@ class ShellSplitterTest {
                         -- Logs begin --
                         bash-5.1# df -h
                         """, List.of("sudo systemctl status postgresql", "journalctl -u nginx -n 20", "df -h")),
+                arguments("prompts after a virtualenv, indented, with a dotted user, and zsh's percent", "console", """
+                        (venv) $ pip list
+                        Package    Version
+                          $ uptime
+                        ops.user@host-1 $ df -h
+                        % ls /var/log
+                        user@host says hello
+                        """, List.of("pip list", "uptime", "df -h", "ls /var/log")),
                 arguments("root prompt in console block", "console", """
                         # systemctl restart nginx
                         # check the result below

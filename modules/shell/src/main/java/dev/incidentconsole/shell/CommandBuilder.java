@@ -13,15 +13,17 @@ final class CommandBuilder {
     /** The length of the longest of them ({@code while}, {@code until}). */
     private static final int MAX_RESERVED = 5;
 
+    /** The parsed text, which the words' offsets point into. */
+    private final String text;
     final boolean piped;
     int depth;
     final List<Word> words = new ArrayList<>();
-    final List<Boolean> rawAssignment = new ArrayList<>();
     final List<HeredocBuilder> redirections = new ArrayList<>();
     HeredocBuilder awaitingTarget;
     Separator separator = Separator.END;
 
-    CommandBuilder(boolean piped, int depth) {
+    CommandBuilder(String text, boolean piped, int depth) {
+        this.text = text;
         this.piped = piped;
         this.depth = depth;
     }
@@ -44,7 +46,8 @@ final class CommandBuilder {
             keywords.add(words.get(k++).value());
         }
         List<Word> assignments = List.of();
-        while (k < words.size() && rawAssignment.get(k)) {
+        // only the leading words can be assignments: the others are never asked
+        while (k < words.size() && Word.isAssignment(text, words.get(k).start(), words.get(k).end())) {
             if (assignments.isEmpty()) {
                 assignments = new ArrayList<>();
             }

@@ -19,7 +19,7 @@ final class ShellParser {
     /** Commands ended but not yet built: their here-document bodies follow the next line break. */
     private final List<CommandBuilder> unfinished = new ArrayList<>();
     private final List<HeredocBuilder> heredocs = new ArrayList<>();
-    private CommandBuilder current = new CommandBuilder(false, 0);
+    private CommandBuilder current;
     private int depth;
     private int i;
     /** Null for a full parse; otherwise {@link #firstCommandEnd} stops at the first line end it allows. */
@@ -44,6 +44,7 @@ final class ShellParser {
         this.quoting = q.quoting;
         this.words = new WordReader(text, q);
         this.stopBefore = stopBefore;
+        this.current = new CommandBuilder(text, false, 0);
     }
 
     /** Reads up to where the first command ends: a line end with nothing open, or one {@code stopBefore} allows. */
@@ -192,7 +193,6 @@ final class ShellParser {
         i = end < n && s.charAt(end) == ')' ? end + 1 : end;
         tokenEnd = i;
         current.words.add(new Word(s.substring(start, i), start, i, false, false));
-        current.rawAssignment.add(false);
         commandStart = false;
         operatorPending = false;
     }
@@ -214,7 +214,6 @@ final class ShellParser {
     }
 
     private void word() {
-        int start = i;
         Word w = words.read(i);
         i = w.end();
         if (!w.quoted() && i < n && (s.charAt(i) == '<' || s.charAt(i) == '>') && isDigits(w.value())) {
@@ -236,7 +235,6 @@ final class ShellParser {
             commandStart = !w.quoted() && blocks.commandWord(w.value());
         }
         current.words.add(w);
-        current.rawAssignment.add(Word.isAssignment(s, start, i));
     }
 
     private void redirection(int fd) {
@@ -302,7 +300,7 @@ final class ShellParser {
         if (!current.isEmpty()) {
             unfinished.add(current);
         }
-        current = new CommandBuilder(separator == Separator.PIPE, depth);
+        current = new CommandBuilder(s, separator == Separator.PIPE, depth);
     }
 
     private void finish() {

@@ -98,11 +98,20 @@ final class WordReader {
         return new Word(value.toString(), start, i, quoted, false, q.expansions == null ? Word.NONE : q.expansions);
     }
 
+    /** The ASCII characters {@link #plain} refuses; asked of every character of every word, hence a table. */
+    private static final boolean[] NOT_PLAIN = notPlain();
+
+    private static boolean[] notPlain() {
+        boolean[] out = new boolean[128];
+        for (char c : " \t\n\r;&()<>'\"$\\`|".toCharArray()) {
+            out[c] = true;
+        }
+        return out;
+    }
+
     /** A character {@link #read} copies as it is: none that quotes, expands, ends a word or may start a placeholder. */
     private static boolean plain(char c) {
-        return c > '>' ? c != '\\' && c != '`' && c != '|' : c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != ';'
-                && c != '&' && c != '(' && c != ')' && c != '<' && c != '>' && c != '\'' && c != '"'
-                && c != '$';
+        return c >= 128 || !NOT_PLAIN[c];
     }
 
     /** Whether a word of plain characters ends just before {@code at}, as the loop of {@link #read} would end it. */
