@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * the screen, the render thread: hundreds of milliseconds) comes before {@link ConsoleApp#init}; the read (a JSON
  * mapper's classes and the file) used to begin only there, while the FX thread idled, and {@code start} waited
  * for it. Then, on the same thread, the workspace those settings choose ({@link WorkspaceViewModel#choose}) and its
- * environment file, so that the dashboard's first frame has its rows. JavaFX constructs the app with no arguments,
+ * environment file, so that the dashboard has its rows as soon as it is built. JavaFX constructs the app with no arguments,
  * so the launch hands the read over through {@link #take()}, once per process.
  */
 final class EarlySettings {

@@ -32,7 +32,7 @@ import org.testfx.framework.junit5.Stop;
 /**
  * The first frame the window shows is never blank: the pulse right after the window is shown already lays out the
  * top bar and the whole navigation rail on the theme's background (dark here, so it cannot be mistaken for an
- * unpainted white window) and the dashboard's service rows, before the other features are built.
+ * unpainted white window), before the features are built.
  */
 @ExtendWith(ApplicationExtension.class)
 class FirstFrameWindowTest {
@@ -44,7 +44,7 @@ class FirstFrameWindowTest {
     private static SettingsStore settings;
 
     /** What the first pulse after showing laid out, read inside that pulse. */
-    private record FirstPulse(List<String> rail, String title, Object rootFill, List<Node> content, List<String> services) {
+    private record FirstPulse(List<String> rail, String title, Object rootFill, List<Node> content) {
     }
 
     private final AtomicReference<FirstPulse> firstPulse = new AtomicReference<>();
@@ -53,16 +53,7 @@ class FirstFrameWindowTest {
 
     @BeforeAll
     static void darkLastTime() throws IOException {
-        Path runbooks = Files.createDirectories(dir.resolve("runbooks"));
-        TestRunbooks.write(runbooks);
-        // Never checked again in the test's time: the rows stay as the first frame made them.
-        Files.writeString(runbooks.resolve("environments.yaml"), """
-                environments:
-                  staging:
-                    services:
-                      - {name: checkout-api, host: 127.0.0.1, port: 1, interval: 365d}
-                      - {name: ledger-db, host: 127.0.0.1, port: 2, interval: 365d}
-                """);
+        TestRunbooks.write(Files.createDirectories(dir.resolve("runbooks")));
         settings = new SettingsStore(dir.resolve("config/settings.json"));
         settings.update(s -> s.withDark(true));
     }
@@ -118,14 +109,6 @@ class FirstFrameWindowTest {
     }
 
     @Test
-    void theFirstPulseAfterShowingAlreadyHasTheDashboardsServiceRows() {
-        awaitFx(() -> assertThat(firstPulse.get()).as("the first pulse after showing").isNotNull());
-
-        assertThat(firstPulse.get().services()).as("service names laid out in the first frame")
-                .containsExactlyInAnyOrder("checkout-api", "ledger-db");
-    }
-
-    @Test
     void theSearchFieldHasTheFocusOnceBuiltAsWhenItWasInTheFirstFrame(org.testfx.api.FxRobot robot) {
         awaitFx(() -> {
             Node slot = robot.lookup(".search-slot").tryQuery().orElse(null);
@@ -153,9 +136,7 @@ class FirstFrameWindowTest {
                 Node area = scene.getRoot().lookup(".content-area");
                 firstPulse.set(new FirstPulse(rail, title instanceof Labeled l && laidOut(title) ? l.getText() : null,
                         root.getBackground() == null ? null : root.getBackground().getFills().get(0).getFill(),
-                        ((Region) area).getChildrenUnmodifiable().stream().filter(FirstFrameWindowTest::laidOut).toList(),
-                        scene.getRoot().lookupAll(".service-name").stream().filter(n -> n.isVisible() && laidOut(n))
-                                .map(n -> ((Labeled) n).getText()).filter(t -> t != null && !t.isBlank()).toList()));
+                        ((Region) area).getChildrenUnmodifiable().stream().filter(FirstFrameWindowTest::laidOut).toList()));
                 Platform.runLater(() -> firstImage.set(scene.snapshot(null)));
             }
         });

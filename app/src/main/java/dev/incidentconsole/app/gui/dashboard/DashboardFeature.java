@@ -104,7 +104,8 @@ public final class DashboardFeature implements AutoCloseable {
     /**
      * Runs {@code then} once on the UI thread when the dashboard shows its first service rows, when its first
      * environment file turned out to have none, or after {@code atMost} (a file slow to read, rows slow to make):
-     * the window's first frame waits for them.
+     * the window's other features wait for them, so that their building does not come between the dashboard and its
+     * rows.
      */
     public void whenRowsShown(Runnable then, Duration atMost) {
         boolean[] ran = {false};
