@@ -24,8 +24,11 @@ import javafx.beans.property.StringProperty;
  * step stands in the walkthrough. UI thread only.
  */
 public final class WalkStep {
-    /** Where a step stands; RUNNING from the start of a run until it ends. */
-    public enum State { TODO, RUNNING, SUCCEEDED, FAILED, DONE, SKIPPED }
+    /**
+     * Where a step stands; RUNNING from the start of a run until it ends; CANCELLED when the engineer stopped the
+     * run (not the command's failure, whatever exit code the signal left).
+     */
+    public enum State { TODO, RUNNING, SUCCEEDED, FAILED, CANCELLED, DONE, SKIPPED }
 
     private final SectionKind kind;
     private final Section section;

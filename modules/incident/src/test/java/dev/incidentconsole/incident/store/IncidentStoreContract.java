@@ -10,6 +10,7 @@ import dev.incidentconsole.incident.IncidentDocument;
 import dev.incidentconsole.incident.IncidentDraft;
 import dev.incidentconsole.incident.IncidentStore;
 import dev.incidentconsole.incident.Receipt;
+import dev.incidentconsole.incident.RunOutcome;
 import dev.incidentconsole.incident.Severity;
 import dev.incidentconsole.incident.Status;
 import dev.incidentconsole.incident.StoreException;
@@ -170,6 +171,26 @@ abstract class IncidentStoreContract {
         assertThat(s.append(TimelineEntry.create(i.id(), "alice", new EntryBody.Pin(status.id(), true))).outcome())
                 .isEqualTo(Receipt.Outcome.STORED);
         assertThat(s.entries(i.id(), 0)).hasSize(3);
+    }
+
+    @Test
+    void aRunsOutcomeIsStoredAndReadBack() throws Exception {
+        IncidentStore s = store();
+        Incident i = openDbIncident(s);
+        s.append(TimelineEntry.create(i.id(), "alice", EntryBody.StepFinished.ran("tail -f /var/log/app.log", "local",
+                143, 4_900, "line 1", null, RunOutcome.CANCELLED)));
+        s.append(TimelineEntry.create(i.id(), "bob", EntryBody.StepFinished.ran("psql -c 'select pg_sleep(60)'", "local",
+                null, 30_000, "", null, RunOutcome.TIMED_OUT)));
+        s.append(TimelineEntry.create(i.id(), "bob", new EntryBody.StepFinished("df -h", "local", 1, 20, "", null)));
+
+        List<TimelineEntry> stored = s.entries(i.id(), 0);
+
+        assertThat(stored.subList(1, 4)).map(e -> ((EntryBody.StepFinished) e.body()).outcome())
+                .containsExactly(RunOutcome.CANCELLED, RunOutcome.TIMED_OUT, RunOutcome.EXITED);
+        EntryBody.StepFinished cancelled = (EntryBody.StepFinished) stored.get(1).body();
+        assertThat(cancelled.exitCode()).isEqualTo(143);
+        assertThat(cancelled.ending(stored.get(1).author())).isEqualTo("cancelled by alice");
+        assertThat(s.document(i.id()).entries()).isEqualTo(stored);
     }
 
     @Test
