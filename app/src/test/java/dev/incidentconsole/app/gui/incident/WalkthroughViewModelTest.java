@@ -328,14 +328,14 @@ class WalkthroughViewModelTest {
         WalkthroughViewModel walk = walk(WalkRunbook.writeCheckout(dir), "Checkout down", null);
         WalkStep pod = walk.steps().get(0);
 
-        assertThat(pod.readyProperty().get()).isFalse();
+        assertThat(pod.run().canRunProperty().get()).isFalse();
         assertThat(pod.missingProperty().get()).isEqualTo("<pod>");
         walk.run(pod);
         assertThat(pod.run().messageProperty().get()).isEqualTo("Fill in <pod> first.");
         assertThat(stored()).extracting(TimelineEntry::kind).containsExactly("created");
 
         field(pod, "pod").valueProperty().set("api-7f9");
-        assertThat(pod.readyProperty().get()).isTrue();
+        assertThat(pod.run().canRunProperty().get()).isTrue();
     }
 
     @Test
