@@ -247,6 +247,25 @@ abstract class IncidentStoreContract {
     }
 
     @Test
+    void aJsonExportWrittenBeforeOutcomesImportsWithEveryRunExited() throws Exception {
+        IncidentStore s = store();
+        Incident i = openDbIncident(s);
+        appendAll(s, Timelines.replicationLag(i));
+        IncidentDocument original = s.document(i.id());
+        String old = IncidentExport.json(original, ExportOptions.defaults())
+                .replaceAll(",\\s*\"outcome\" : \"exited\"", "");
+        assertThat(old).doesNotContain("outcome");
+
+        IncidentStore other = track(connectOther(StoreOptions.defaults()));
+        other.importDocument(IncidentExport.fromJson(old));
+
+        IncidentDocument imported = other.document(i.id());
+        assertThat(imported).isEqualTo(original);
+        assertThat(imported.entries()).map(TimelineEntry::body).filteredOn(EntryBody.StepFinished.class::isInstance)
+                .isNotEmpty().allSatisfy(b -> assertThat(((EntryBody.StepFinished) b).outcome()).isEqualTo(RunOutcome.EXITED));
+    }
+
+    @Test
     void markdownAndHtmlExportsCoverTheWholeTimeline() throws Exception {
         IncidentStore s = store();
         Incident i = openDbIncident(s);
