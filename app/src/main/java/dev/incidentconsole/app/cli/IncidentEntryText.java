@@ -10,7 +10,7 @@ public final class IncidentEntryText {
     private IncidentEntryText() {
     }
 
-    /** E.g. {@code ran `df -h` on local: exit 0 in 1.2 s} or {@code note: disk was full}. */
+    /** E.g. {@code ran `df -h` on local: exit 0 after 1.2 s}, {@code ran `tail -f x` on local: cancelled by alice after 4.9 s} or {@code note: disk was full}. */
     public static String summary(TimelineEntry entry) {
         EntryBody b = entry.body();
         if (b instanceof EntryBody.Created c) {
@@ -34,8 +34,8 @@ public final class IncidentEntryText {
         } else if (b instanceof EntryBody.StepFinished f && f.notRun() != null) {
             return "not run: `" + f.command() + "`" + on(f.target()) + ": " + f.notRun();
         } else if (b instanceof EntryBody.StepFinished f) {
-            String how = f.exitCode() == null ? "no exit code" : "exit " + f.exitCode();
-            return "ran `" + f.command() + "`" + on(f.target()) + ": " + how + " in " + seconds(f.durationMillis());
+            return "ran `" + f.command() + "`" + on(f.target()) + ": " + f.ending(entry.author()) + " after "
+                    + seconds(f.durationMillis());
         } else if (b instanceof EntryBody.HealthChanged h) {
             return h.service() + (h.check() == null || h.check().isEmpty() ? "" : " (" + h.check() + ")") + ": "
                     + (h.from() == null ? "" : h.from() + " -> ") + h.to()
@@ -53,6 +53,24 @@ public final class IncidentEntryText {
             return "postmortem edited";
         }
         return entry.kind();
+    }
+
+    /**
+     * The entry's kind in a word or two, for the timeline's chip: "step finished", "cancelled", "timed out",
+     * "not run", "note".
+     */
+    public static String kindLabel(TimelineEntry entry) {
+        if (entry.body() instanceof EntryBody.StepFinished f) {
+            if (f.notRun() != null) {
+                return "not run";
+            }
+            return switch (f.outcome()) {
+                case CANCELLED -> "cancelled";
+                case TIMED_OUT -> "timed out";
+                case EXITED -> entry.kind().replace('_', ' ');
+            };
+        }
+        return entry.kind().replace('_', ' ');
     }
 
     /**
@@ -80,7 +98,8 @@ public final class IncidentEntryText {
         return OutputTrim.excerpt(f.output(), errors, max - errors - (errors > 0 ? 1 : 0)).lines().toList();
     }
 
-    static String seconds(long millis) {
+    /** E.g. "850 ms", "4.9 s". */
+    public static String seconds(long millis) {
         return millis < 1000 ? millis + " ms" : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 

@@ -106,24 +106,54 @@ public sealed interface EntryBody {
      * @param output   captured stdout and stderr (an excerpt: error lines and the tail)
      * @param started  the matching {@link StepStarted} entry, if any
      * @param notRun   why it was not run at all (a confirmation declined or cancelled), or null when it ran
+     * @param outcome  how it ended: by itself, cancelled by the entry's author, or stopped by its timeout; null
+     *                 (an entry or export written before outcomes were kept) reads as {@link RunOutcome#EXITED}
      */
     record StepFinished(String command, String target, Integer exitCode, long durationMillis, String output,
-                        UUID started, String notRun) implements EntryBody {
+                        UUID started, String notRun, RunOutcome outcome) implements EntryBody {
         public StepFinished {
             Objects.requireNonNull(command, "command");
             target = target == null ? "" : target;
             output = output == null ? "" : output;
+            outcome = outcome == null ? RunOutcome.EXITED : outcome;
         }
 
-        /** A command that ran. */
+        /** A command that ran and exited by itself, or was not run ({@code notRun} non-null). */
+        public StepFinished(String command, String target, Integer exitCode, long durationMillis, String output,
+                            UUID started, String notRun) {
+            this(command, target, exitCode, durationMillis, output, started, notRun, RunOutcome.EXITED);
+        }
+
+        /** A command that ran and exited by itself. */
         public StepFinished(String command, String target, Integer exitCode, long durationMillis, String output,
                             UUID started) {
-            this(command, target, exitCode, durationMillis, output, started, null);
+            this(command, target, exitCode, durationMillis, output, started, null, RunOutcome.EXITED);
+        }
+
+        /** A command that ran and ended as {@code outcome} says. */
+        public static StepFinished ran(String command, String target, Integer exitCode, long durationMillis,
+                                       String output, UUID started, RunOutcome outcome) {
+            return new StepFinished(command, target, exitCode, durationMillis, output, started, null, outcome);
         }
 
         /** A command that was not run, and why. */
         public static StepFinished notRun(String command, String target, String why) {
             return new StepFinished(command, target, null, 0, "", null, why);
+        }
+
+        /**
+         * How the run ended, in words that read before "after 4.9 s": "exit 1", "no exit code", "cancelled by
+         * alice", "timed out". A cancelled or timed-out run's exit code (the signal's) is left out: it is not
+         * the command's verdict.
+         *
+         * @param author the entry's author, who cancelled it
+         */
+        public String ending(String author) {
+            return switch (outcome) {
+                case CANCELLED -> "cancelled by " + author;
+                case TIMED_OUT -> "timed out";
+                case EXITED -> exitCode == null ? "no exit code" : "exit " + exitCode;
+            };
         }
     }
 

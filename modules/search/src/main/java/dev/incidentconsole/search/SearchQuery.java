@@ -4,7 +4,9 @@ import dev.incidentconsole.runbook.SectionKind;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -58,7 +60,23 @@ public record SearchQuery(String text, Set<String> components, Set<SectionKind> 
         return text.isBlank() && !(components.isEmpty() && kinds.isEmpty() && runbooks.isEmpty());
     }
 
+    /**
+     * The words of {@link #text()} that are searched for, lower-case, in typed order, each once: the analyzer's
+     * stop words ("the", "of") and the filler words around a symptom ("keeps", "why") are left out, as the query
+     * leaves them out, so a caller highlighting "the words searched" does not mark every "the" of a section.
+     * Words are split at anything but letters, digits, {@code _} and {@code -}; quotes are ignored.
+     */
+    public List<String> terms() {
+        Set<String> out = new LinkedHashSet<>();
+        for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}_-]+")) {
+            if (!word.isBlank() && !TypedText.ignored(TypedText.stem(word))) {
+                out.add(word);
+            }
+        }
+        return List.copyOf(out);
+    }
+
     List<String> componentKeys() {
-        return components.stream().map(c -> c.toLowerCase(java.util.Locale.ROOT)).toList();
+        return components.stream().map(c -> c.toLowerCase(Locale.ROOT)).toList();
     }
 }

@@ -67,7 +67,7 @@ record ServiceChart(Instant from, Instant to, Duration tick, List<Point> answere
      *
      * @param at     when it happened
      * @param kind   one word: step, note, status, severity, alert, health, opened...
-     * @param text   what it says, secrets masked, e.g. {@code ran `psql -c 'select 1'` on local: exit 0 in 1.2 s}
+     * @param text   what it says, secrets masked, e.g. {@code ran `psql -c 'select 1'` on local: exit 0 after 1.2 s}
      * @param author who recorded it
      * @param style  the CSS class of its colour
      */

@@ -1,11 +1,14 @@
 package dev.incidentconsole.app.gui.incident;
 
+import dev.incidentconsole.app.cli.IncidentEntryText;
 import dev.incidentconsole.app.gui.run.CommandRunViewModel;
 import dev.incidentconsole.app.targets.TargetInfo;
 import dev.incidentconsole.exec.OutputLine;
 import dev.incidentconsole.exec.PreparedCommand;
 import dev.incidentconsole.exec.RunResult;
+import dev.incidentconsole.exec.RunStatus;
 import dev.incidentconsole.incident.EntryBody;
+import dev.incidentconsole.incident.RunOutcome;
 import dev.incidentconsole.incident.export.OutputTrim;
 import java.util.List;
 import java.util.UUID;
@@ -80,7 +83,11 @@ final class StepRecorder implements CommandRunViewModel.RunListener {
         attempt.ended = true;
         attempt.result = result;
         attempt.message = step.run().messageProperty().get();
-        step.stateProperty().set(result != null && result.succeeded() ? WalkStep.State.SUCCEEDED : WalkStep.State.FAILED);
+        step.stateProperty().set(result == null ? WalkStep.State.FAILED : switch (result.status()) {
+            case SUCCEEDED -> WalkStep.State.SUCCEEDED;
+            case CANCELLED -> WalkStep.State.CANCELLED;
+            default -> WalkStep.State.FAILED;
+        });
         step.statusProperty().set(summary(attempt) + " \u00b7 recording...");
         if (attempt.started != null) {
             finish(attempt);
@@ -105,7 +112,8 @@ final class StepRecorder implements CommandRunViewModel.RunListener {
         RunResult r = a.result;
         EntryBody.StepFinished body = r == null
                 ? new EntryBody.StepFinished(a.command, a.target, null, 0, a.message, a.started)
-                : new EntryBody.StepFinished(a.command, a.target, r.exitCode(), r.duration().toMillis(), tail(r), a.started);
+                : EntryBody.StepFinished.ran(a.command, a.target, r.exitCode(), r.duration().toMillis(), tail(r),
+                        a.started, outcome(r.status()));
         timeline.record(incidentId, body, step.ref(), receipt -> {
             if (current == a) {
                 step.statusProperty().set(summary(a));
@@ -113,10 +121,21 @@ final class StepRecorder implements CommandRunViewModel.RunListener {
         });
     }
 
-    private static String summary(Attempt a) {
+    private static RunOutcome outcome(RunStatus status) {
+        return switch (status) {
+            case CANCELLED -> RunOutcome.CANCELLED;
+            case TIMED_OUT -> RunOutcome.TIMED_OUT;
+            case SUCCEEDED, FAILED, ERROR -> RunOutcome.EXITED;
+        };
+    }
+
+    private String summary(Attempt a) {
         RunResult r = a.result;
         if (r == null) {
             return a.message.isBlank() ? "Could not start." : a.message;
+        }
+        if (r.status() == RunStatus.CANCELLED) {
+            return "Cancelled by " + timeline.author() + " after " + IncidentEntryText.seconds(r.duration().toMillis());
         }
         return (r.exitCode() == null ? r.message() : "exit " + r.exitCode()) + " in " + r.duration().toMillis() + " ms"
                 + (r.message().isEmpty() || r.exitCode() == null ? "" : " - " + r.message());

@@ -5,6 +5,7 @@ import dev.incidentconsole.app.cli.IncidentEntryText;
 import dev.incidentconsole.app.gui.Icons;
 import dev.incidentconsole.incident.EntryBody;
 import dev.incidentconsole.incident.Incident;
+import dev.incidentconsole.incident.RunOutcome;
 import dev.incidentconsole.incident.TimelineEntry;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -55,8 +56,7 @@ final class TimelineCell extends ListCell<TimelineEntry> {
                 + (entry.source() == null ? "" : "\n" + entry.source().display())));
         Label author = new Label(entry.author());
         author.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_BOLD);
-        boolean notRun = entry.body() instanceof EntryBody.StepFinished f && f.notRun() != null;
-        Label kind = new Label(notRun ? "not run" : entry.kind().replace('_', ' '), Icons.of(icon(entry)));
+        Label kind = new Label(IncidentEntryText.kindLabel(entry), Icons.of(icon(entry)));
         kind.getStyleClass().addAll("fact-chip", style(entry));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -127,8 +127,10 @@ final class TimelineCell extends ListCell<TimelineEntry> {
             return "fact-danger";
         } else if (e.body() instanceof EntryBody.StepFinished f && f.notRun() != null) {
             return "fact";
+        } else if (e.body() instanceof EntryBody.StepFinished f && f.outcome() == RunOutcome.CANCELLED) {
+            return "fact"; // the user stopped it: not the command's failure
         } else if (e.body() instanceof EntryBody.StepFinished f) {
-            return f.exitCode() != null && f.exitCode() == 0 ? "fact-ok" : "fact-danger";
+            return f.outcome() == RunOutcome.EXITED && f.exitCode() != null && f.exitCode() == 0 ? "fact-ok" : "fact-danger";
         } else if (e.body() instanceof EntryBody.HealthChanged h) {
             return "up".equals(h.to()) ? "fact-ok" : "fact-danger";
         } else if (e.body() instanceof EntryBody.AlertChanged a) {

@@ -9,9 +9,6 @@ import dev.incidentconsole.runbook.SectionKind;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javafx.beans.Observable;
-import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -24,8 +21,11 @@ import javafx.beans.property.StringProperty;
  * step stands in the walkthrough. UI thread only.
  */
 public final class WalkStep {
-    /** Where a step stands; RUNNING from the start of a run until it ends. */
-    public enum State { TODO, RUNNING, SUCCEEDED, FAILED, DONE, SKIPPED }
+    /**
+     * Where a step stands; RUNNING from the start of a run until it ends; CANCELLED when the engineer stopped the
+     * run (not the command's failure, whatever exit code the signal left).
+     */
+    public enum State { TODO, RUNNING, SUCCEEDED, FAILED, CANCELLED, DONE, SKIPPED }
 
     private final SectionKind kind;
     private final Section section;
@@ -33,8 +33,6 @@ public final class WalkStep {
     private final CommandRunViewModel run;
     private final ObjectProperty<State> state = new SimpleObjectProperty<>(State.TODO);
     private final StringProperty status = new SimpleStringProperty("");
-    private final StringBinding missing;
-    private final BooleanBinding ready;
     /** Values this walkthrough put into fields, so it replaces only those, never what the engineer typed. */
     private final Map<String, String> offered = new HashMap<>();
     private String lastRun;
@@ -45,10 +43,6 @@ public final class WalkStep {
         this.section = section;
         this.ref = ref;
         this.run = run;
-        Observable[] values = run.placeholders().stream().map(PlaceholderField::valueProperty).toArray(Observable[]::new);
-        this.missing = Bindings.createStringBinding(() -> String.join(", ", run.placeholders().stream()
-                .filter(f -> f.required() && !f.filled()).map(PlaceholderField::token).toList()), values);
-        this.ready = Bindings.createBooleanBinding(() -> missing.get().isEmpty(), missing);
     }
 
     public SectionKind kind() {
@@ -81,14 +75,9 @@ public final class WalkStep {
         return status;
     }
 
-    /** True while every required placeholder has a value: the Run button is enabled only then. */
-    public BooleanBinding readyProperty() {
-        return ready;
-    }
-
     /** The required placeholders still empty, as written ({@code <pod>, <namespace>}); empty when none. */
     public StringBinding missingProperty() {
-        return missing;
+        return run.missingProperty();
     }
 
     /** "Wait until the service is UP", on verification steps of a walkthrough linked to a watched service; else null. */

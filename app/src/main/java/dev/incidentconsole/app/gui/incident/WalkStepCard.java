@@ -187,7 +187,7 @@ final class WalkStepCard extends VBox {
         start = new Button("Run", Icons.of(Feather.PLAY));
         start.setId("run-" + index);
         start.getStyleClass().add(step.command().dangerous() ? Styles.DANGER : Styles.ACCENT);
-        start.disableProperty().bind(run.runningProperty().or(step.readyProperty().not()));
+        start.disableProperty().bind(run.canRunProperty().not());
         start.setOnAction(e -> walk.run(step));
         Tooltip missing = new Tooltip();
         missing.textProperty().bind(step.missingProperty().map(m -> m.isEmpty() ? "Run on the chosen target" : "Fill in " + m + " first"));

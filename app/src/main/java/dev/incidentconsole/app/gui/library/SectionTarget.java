@@ -1,6 +1,7 @@
 package dev.incidentconsole.app.gui.library;
 
 import dev.incidentconsole.search.SearchHit;
+import dev.incidentconsole.search.SearchQuery;
 import dev.incidentconsole.search.Snippet;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -26,14 +27,17 @@ public record SectionTarget(Path file, List<String> path, int line, List<String>
         terms = List.copyOf(terms);
     }
 
-    /** The section of a search hit; highlights the words the index matched plus the words typed. */
+    /**
+     * The section of a search hit; highlights the words the index matched plus the words typed that were searched
+     * for ({@link SearchQuery#terms()}: not "the" or "keeps").
+     */
     public static SectionTarget of(SearchHit hit, String typed) {
         Set<String> terms = new LinkedHashSet<>();
         Snippet snippet = hit.snippet();
         for (Snippet.Highlight h : snippet.highlights()) {
             terms.add(snippet.text().substring(h.start(), h.end()).toLowerCase(Locale.ROOT));
         }
-        for (String word : typed.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}_-]+")) {
+        for (String word : SearchQuery.of(typed).terms()) {
             if (word.length() >= MIN_TYPED_TERM) {
                 terms.add(word);
             }

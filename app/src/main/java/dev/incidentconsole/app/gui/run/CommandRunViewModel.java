@@ -17,6 +17,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -57,6 +61,8 @@ public final class CommandRunViewModel {
     private SecretMasker.LineMasker stderrSecrets = SecretMasker.standard().lines();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final RunSession session = new RunSession(MAX_LINES);
+    private final StringBinding missing;
+    private final BooleanBinding canRun;
     private boolean productionConfirmed;
     private RunListener listener = new RunListener() { };
 
@@ -87,6 +93,10 @@ public final class CommandRunViewModel {
                 .collect(Collectors.toMap(p -> p.name(), PlaceholderField::new, (a, b) -> a, LinkedHashMap::new))
                 .values().stream().toList();
         placeholders.forEach(f -> f.valueProperty().addListener((obs, old, now) -> refresh()));
+        Observable[] values = placeholders.stream().map(PlaceholderField::valueProperty).toArray(Observable[]::new);
+        this.missing = Bindings.createStringBinding(() -> String.join(", ", placeholders.stream()
+                .filter(f -> f.required() && !f.filled()).map(PlaceholderField::token).toList()), values);
+        this.canRun = missing.isEmpty().and(runningProperty().not());
         session.outputView.addListener((ListChangeListener<OutputLine>) this::followSecrets);
         setCatalog(catalog);
     }
@@ -270,10 +280,8 @@ public final class CommandRunViewModel {
     }
 
     private PreparedCommand checked() {
-        List<String> missing = placeholders.stream().filter(f -> f.required() && !f.filled())
-                .map(PlaceholderField::token).toList();
-        if (!missing.isEmpty()) {
-            message.set("Fill in " + String.join(", ", missing) + " first.");
+        if (!missing.get().isEmpty()) {
+            message.set("Fill in " + missing.get() + " first.");
             return null;
         }
         try {
@@ -326,6 +334,19 @@ public final class CommandRunViewModel {
 
     public List<PlaceholderField> placeholders() {
         return placeholders;
+    }
+
+    /** The required placeholders still empty, as written ({@code <pod>, <namespace>}); empty when none. */
+    public StringBinding missingProperty() {
+        return missing;
+    }
+
+    /**
+     * True while nothing runs and every required placeholder has a value: the Run buttons (Runs panel,
+     * walkthrough) are enabled only then; {@link #run()} refuses otherwise and says which value is missing.
+     */
+    public BooleanBinding canRunProperty() {
+        return canRun;
     }
 
     /** The command after substitution and checks, or {@code null} while a required value is missing. */

@@ -137,7 +137,11 @@ public final class RunPanel extends VBox {
         run.getStyleClass().addAll(Styles.ACCENT, "run-button");
         run.setDefaultButton(true);
         run.setOnAction(e -> model.run());
-        run.disableProperty().bind(model.runningProperty());
+        run.disableProperty().bind(model.canRunProperty().not());
+        Tooltip missing = new Tooltip();
+        missing.textProperty().bind(model.missingProperty().map(m -> m.isEmpty() ? "Run on the chosen target"
+                : "Fill in " + m + " first"));
+        run.setTooltip(missing);
         model.preparedProperty().addListener((obs, old, p) -> run.pseudoClassStateChanged(
                 javafx.css.PseudoClass.getPseudoClass("dangerous"), p != null && p.dangerous()));
         Button cancel = new Button("Cancel", Icons.of(Feather.SQUARE));

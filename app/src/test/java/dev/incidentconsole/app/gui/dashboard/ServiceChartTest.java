@@ -65,7 +65,7 @@ class ServiceChartTest {
         assertThat(marks).extracting(ServiceChart.Mark::at).containsExactly(T0.plusSeconds(25), T0.plusSeconds(55));
         ServiceChart.Mark step = marks.get(0);
         assertThat(step.kind()).isEqualTo("step");
-        assertThat(step.text()).isEqualTo("ran `PGPASSWORD=**** psql -h 10.0.0.7 -c 'select 1'` on local: exit 0 in 4.0 s");
+        assertThat(step.text()).isEqualTo("ran `PGPASSWORD=**** psql -h 10.0.0.7 -c 'select 1'` on local: exit 0 after 4.0 s");
         assertThat(step.describe()).doesNotContain("hunter22").contains("step  alice");
         assertThat(marks.get(1).kind()).isEqualTo("note");
         assertThat(marks.get(1).style()).isEqualTo("mark-note");

@@ -143,7 +143,7 @@ class ServiceChartWindowTest {
         robot.moveTo(step);
 
         awaitFx(() -> assertThat(shownTooltip()).hasValueSatisfying(text -> assertThat(text).contains("step  alice")
-                .contains("ran `systemctl restart orders` on local: exit 0 in 2.3 s")));
+                .contains("ran `systemctl restart orders` on local: exit 0 after 2.3 s")));
         assertThat(WindowSteps.text(robot, ".chart-caption")).contains("\"Orders API returns 503\"");
         screenshot();
 

@@ -22,6 +22,7 @@ import dev.incidentconsole.incident.EntryBody;
 import dev.incidentconsole.incident.IncidentDraft;
 import dev.incidentconsole.incident.IncidentStore;
 import dev.incidentconsole.incident.IncidentStores;
+import dev.incidentconsole.incident.RunOutcome;
 import dev.incidentconsole.incident.Severity;
 import dev.incidentconsole.incident.StoreOptions;
 import dev.incidentconsole.incident.TimelineEntry;
@@ -174,6 +175,38 @@ class WalkthroughViewModelTest {
     }
 
     @Test
+    void aCancelledRunIsRecordedAsCancelledByTheUserNotAsAFailure() throws Exception {
+        Path file = Files.writeString(dir.resolve("logs.md"), """
+                # Logs
+
+                ## Diagnosis
+
+                ### Follow the log
+                ```bash
+                echo following; tail -f /dev/null
+                ```
+                """);
+        WalkthroughViewModel walk = walk(new RunbookParser().parse(file), "Logs", null);
+        WalkStep follow = walk.steps().get(0);
+        walk.run(follow);
+        ui.runUntil(() -> follow.run().output().stream().anyMatch(l -> l.text().equals("following")), WAIT);
+
+        follow.run().cancel();
+        ui.runUntil(() -> !follow.run().runningProperty().get()
+                && follow.statusProperty().get().startsWith("Cancelled by alice after "), WAIT);
+
+        assertThat(follow.stateProperty().get()).isEqualTo(WalkStep.State.CANCELLED);
+        List<TimelineEntry> stored = stored();
+        assertThat(stored).extracting(TimelineEntry::kind).containsExactly("created", "step_started", "step_finished");
+        EntryBody.StepFinished finished = (EntryBody.StepFinished) stored.get(2).body();
+        assertThat(finished.outcome()).isEqualTo(RunOutcome.CANCELLED);
+        assertThat(finished.output()).contains("following");
+        assertThat(dev.incidentconsole.app.cli.IncidentEntryText.summary(stored.get(2)))
+                .matches("ran `echo following; tail -f /dev/null` on local: cancelled by alice after \\d+(\\.\\d)? m?s");
+        assertThat(dev.incidentconsole.app.cli.IncidentEntryText.kindLabel(stored.get(2))).isEqualTo("cancelled");
+    }
+
+    @Test
     void aDestructiveStepRunsOnlyAfterConfirmation() throws Exception {
         WalkthroughViewModel walk = web();
         WalkStep rm = walk.steps().get(3);
@@ -295,14 +328,14 @@ class WalkthroughViewModelTest {
         WalkthroughViewModel walk = walk(WalkRunbook.writeCheckout(dir), "Checkout down", null);
         WalkStep pod = walk.steps().get(0);
 
-        assertThat(pod.readyProperty().get()).isFalse();
+        assertThat(pod.run().canRunProperty().get()).isFalse();
         assertThat(pod.missingProperty().get()).isEqualTo("<pod>");
         walk.run(pod);
         assertThat(pod.run().messageProperty().get()).isEqualTo("Fill in <pod> first.");
         assertThat(stored()).extracting(TimelineEntry::kind).containsExactly("created");
 
         field(pod, "pod").valueProperty().set("api-7f9");
-        assertThat(pod.readyProperty().get()).isTrue();
+        assertThat(pod.run().canRunProperty().get()).isTrue();
     }
 
     @Test

@@ -164,6 +164,29 @@ class CommandRunViewModelTest {
     }
 
     @Test
+    void theRunsPanelsRunIsDisabledWhileARequiredPlaceholderIsEmptyOrACommandRuns() throws Exception {
+        CommandRunViewModel model = model("echo <pod> {namespace} ${COUNT}; sleep 60");
+        assertThat(model.canRunProperty().get()).isFalse();
+        assertThat(model.missingProperty().get()).isEqualTo("<pod>, {namespace}");
+
+        model.placeholders().get(0).valueProperty().set("api-7f9");
+        assertThat(model.missingProperty().get()).isEqualTo("{namespace}");
+        model.placeholders().get(1).valueProperty().set("   ");
+        assertThat(model.canRunProperty().get()).as("blank is not a value").isFalse();
+        model.placeholders().get(1).valueProperty().set("prod");
+        assertThat(model.missingProperty().get()).isEmpty();
+        assertThat(model.canRunProperty().get()).as("an optional ${COUNT} may stay empty").isTrue();
+
+        model.run();
+        assertThat(model.canRunProperty().get()).as("not twice at once").isFalse();
+        model.cancel();
+        awaitResult(model);
+        assertThat(model.canRunProperty().get()).isTrue();
+        model.placeholders().get(0).valueProperty().set("");
+        assertThat(model.canRunProperty().get()).isFalse();
+    }
+
+    @Test
     void interactiveCommandOffersTheSystemTerminal() throws Exception {
         CommandRunViewModel model = model("top");
         dialogs.answer = true;

@@ -6,6 +6,7 @@ import dev.incidentconsole.app.gui.library.RunbookLibrary;
 import dev.incidentconsole.app.gui.library.SectionTarget;
 import dev.incidentconsole.app.gui.util.DirectTaskExecutor;
 import dev.incidentconsole.app.gui.util.HeldTaskExecutor;
+import dev.incidentconsole.app.gui.util.MatchHighlighter;
 import dev.incidentconsole.search.SearchHit;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -133,6 +134,24 @@ class SearchViewModelTest {
             assertThat(t.terms()).contains("connections");
         });
         assertThat(model.openProperty().get()).isFalse();
+    }
+
+    @Test
+    void theOpenedSectionHighlightsTheSearchedWordsButNotTheStopWordsTyped() {
+        SearchViewModel model = model(new DirectTaskExecutor());
+        model.textProperty().set("restart the api pods with sentinel");
+        debouncer.settle();
+
+        assertThat(model.openSelected()).isTrue();
+
+        assertThat(opened).singleElement().satisfies(t -> {
+            assertThat(t.path()).last().isEqualTo("Redis Refuses Connections");
+            assertThat(t.terms()).contains("restart", "api", "pods", "sentinel").doesNotContain("the", "with");
+            String section = SearchTestRunbooks.REDIS;
+            List<String> marked = MatchHighlighter.ranges(section, t.terms()).stream()
+                    .map(r -> section.substring(r[0], r[1]).toLowerCase(java.util.Locale.ROOT)).toList();
+            assertThat(marked).contains("restart", "api", "pods", "sentinel").doesNotContain("the", "with");
+        });
     }
 
     @Test

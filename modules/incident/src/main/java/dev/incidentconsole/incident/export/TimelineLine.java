@@ -108,8 +108,7 @@ record TimelineLine(TimelineEntry entry, Instant time, String label, String comm
             label = "Ran";
             command = f.command();
             TimelineEntry start = f.started() == null ? null : byId.get(f.started());
-            detail = on(f.target()) + ": " + (f.exitCode() == null ? "no exit code" : "exit " + f.exitCode())
-                    + " after " + Durations.millis(f.durationMillis())
+            detail = on(f.target()) + ": " + f.ending(e.author()) + " after " + Durations.millis(f.durationMillis())
                     + (start != null && start.body() instanceof EntryBody.StepStarted s ? confirmation(s) : "");
             output = OutputTrim.trim(f.output(), o.headLines(), o.tailLines());
         } else if (b instanceof EntryBody.HealthChanged h) {

@@ -20,7 +20,7 @@ final class EntryPreparation {
         TimelineEntry e = entry.withSeq(0);
         if (e.body() instanceof EntryBody.StepFinished f && f.output().length() > MAX_OUTPUT_CHARS) {
             e = e.withBody(new EntryBody.StepFinished(f.command(), f.target(), f.exitCode(), f.durationMillis(),
-                    cap(f.output()), f.started(), f.notRun()));
+                    cap(f.output()), f.started(), f.notRun(), f.outcome()));
         }
         return redactor.redact(e);
     }

@@ -9,6 +9,7 @@ import dev.incidentconsole.incident.Incident;
 import dev.incidentconsole.incident.IncidentDocument;
 import dev.incidentconsole.incident.IncidentDraft;
 import dev.incidentconsole.incident.IncidentJson;
+import dev.incidentconsole.incident.RunOutcome;
 import dev.incidentconsole.incident.Severity;
 import dev.incidentconsole.incident.StoreException;
 import dev.incidentconsole.incident.TimelineEntry;
@@ -83,6 +84,43 @@ class IncidentExportTest {
         assertThat(html).contains(said);
         assertThat(json).contains("\"sources\" : [ \"alertmanager\", \"prometheus\" ]").contains("\"timing\" : \"last seen firing;");
         assertThat(IncidentExport.fromJson(json)).isEqualTo(doc);
+    }
+
+    @Test
+    void aCancelledRunReadsAsCancelledByItsAuthorInEveryExportNotAsItsSignalsExitCode() throws Exception {
+        IncidentDocument doc = worked("Tailing the log", EntryBody.StepFinished.ran("tail -f /var/log/app.log", "local",
+                143, 4_900, "line 1\n", null, RunOutcome.CANCELLED));
+
+        String md = IncidentExport.markdown(doc, OPTIONS);
+        String html = IncidentExport.html(doc, OPTIONS);
+        String json = IncidentExport.json(doc, OPTIONS);
+
+        assertThat(md).contains("on local: cancelled by alice after 4.9 s").doesNotContain("exit 143");
+        assertThat(html).contains("on local: cancelled by alice after 4.9 s").doesNotContain("exit 143");
+        assertThat(json).contains("\"outcome\" : \"cancelled\"").contains("\"author\" : \"alice\"");
+        assertThat(IncidentExport.fromJson(json)).isEqualTo(doc);
+    }
+
+    @Test
+    void aTimedOutRunSaysSoAndARunThatExitedKeepsItsExitCode() {
+        IncidentDocument doc = worked("Slow query", EntryBody.StepFinished.ran("psql -c 'select pg_sleep(60)'", "ssh:db-2",
+                null, 30_000, "", null, RunOutcome.TIMED_OUT));
+        assertThat(IncidentExport.markdown(doc, OPTIONS)).contains("on ssh:db-2: timed out after 30.0 s")
+                .contains("on ssh:db-2: exit 0 after 1.3 s");
+    }
+
+    @Test
+    void aJsonExportWrittenBeforeOutcomesReadsEveryRunAsExited() throws Exception {
+        IncidentDocument doc = worked("Replication lag on orders-db");
+        String json = IncidentExport.json(doc, OPTIONS);
+        String old = json.replaceAll(",\\s*\"outcome\" : \"exited\"", "");
+        assertThat(old).isNotEqualTo(json).doesNotContain("outcome");
+
+        IncidentDocument read = IncidentExport.fromJson(old);
+
+        assertThat(read).isEqualTo(doc);
+        assertThat(read.entries()).map(TimelineEntry::body).filteredOn(EntryBody.StepFinished.class::isInstance)
+                .isNotEmpty().allSatisfy(b -> assertThat(((EntryBody.StepFinished) b).outcome()).isEqualTo(RunOutcome.EXITED));
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.incidentconsole.incident.IncidentDocument;
 import dev.incidentconsole.incident.IncidentDraft;
 import dev.incidentconsole.incident.IncidentStore;
 import dev.incidentconsole.incident.Receipt;
+import dev.incidentconsole.incident.RunOutcome;
 import dev.incidentconsole.incident.Severity;
 import dev.incidentconsole.incident.Status;
 import dev.incidentconsole.incident.StoreException;
@@ -54,6 +55,13 @@ abstract class IncidentStoreContract {
     protected static Incident openDbIncident(IncidentStore s) throws StoreException {
         return s.create(new IncidentDraft("Replication lag on orders-db", Severity.P2, "prod", List.of("orders-db"),
                 List.of(), null), "alice");
+    }
+
+    /** The replication-lag incident, every kind of step in it, as {@code s} stores it. */
+    private static IncidentDocument storedReplicationLag(IncidentStore s) throws StoreException {
+        Incident i = openDbIncident(s);
+        appendAll(s, Timelines.replicationLag(i));
+        return s.document(i.id());
     }
 
     protected static List<Receipt> appendAll(IncidentStore s, List<TimelineEntry> entries) throws StoreException {
@@ -173,6 +181,26 @@ abstract class IncidentStoreContract {
     }
 
     @Test
+    void aRunsOutcomeIsStoredAndReadBack() throws Exception {
+        IncidentStore s = store();
+        Incident i = openDbIncident(s);
+        s.append(TimelineEntry.create(i.id(), "alice", EntryBody.StepFinished.ran("tail -f /var/log/app.log", "local",
+                143, 4_900, "line 1", null, RunOutcome.CANCELLED)));
+        s.append(TimelineEntry.create(i.id(), "bob", EntryBody.StepFinished.ran("psql -c 'select pg_sleep(60)'", "local",
+                null, 30_000, "", null, RunOutcome.TIMED_OUT)));
+        s.append(TimelineEntry.create(i.id(), "bob", new EntryBody.StepFinished("df -h", "local", 1, 20, "", null)));
+
+        List<TimelineEntry> stored = s.entries(i.id(), 0);
+
+        assertThat(stored.subList(1, 4)).map(e -> ((EntryBody.StepFinished) e.body()).outcome())
+                .containsExactly(RunOutcome.CANCELLED, RunOutcome.TIMED_OUT, RunOutcome.EXITED);
+        EntryBody.StepFinished cancelled = (EntryBody.StepFinished) stored.get(1).body();
+        assertThat(cancelled.exitCode()).isEqualTo(143);
+        assertThat(cancelled.ending(stored.get(1).author())).isEqualTo("cancelled by alice");
+        assertThat(s.document(i.id()).entries()).isEqualTo(stored);
+    }
+
+    @Test
     void storedEntriesHoldNoSecrets() throws Exception {
         IncidentStore s = store();
         Incident i = openDbIncident(s);
@@ -210,9 +238,8 @@ abstract class IncidentStoreContract {
     @Test
     void jsonExportImportsIntoAnotherStoreAsTheSameIncidentAndOnlyOnce() throws Exception {
         IncidentStore s = store();
-        Incident i = openDbIncident(s);
-        appendAll(s, Timelines.replicationLag(i));
-        IncidentDocument original = s.document(i.id());
+        IncidentDocument original = storedReplicationLag(s);
+        Incident i = original.incident();
         String json = IncidentExport.json(original, ExportOptions.defaults());
 
         IncidentStore other = track(connectOther(StoreOptions.defaults()));
@@ -223,6 +250,22 @@ abstract class IncidentStoreContract {
         assertThat(imported).isEqualTo(original);
         assertThat(other.list(false)).extracting(Incident::id).containsExactly(i.id());
         assertThat(s.importDocument(read)).as("importing into the source store adds nothing").isZero();
+    }
+
+    @Test
+    void aJsonExportWrittenBeforeOutcomesImportsWithEveryRunExited() throws Exception {
+        IncidentDocument original = storedReplicationLag(store());
+        String old = IncidentExport.json(original, ExportOptions.defaults())
+                .replaceAll(",\\s*\"outcome\" : \"exited\"", "");
+        assertThat(old).doesNotContain("outcome");
+
+        IncidentStore other = track(connectOther(StoreOptions.defaults()));
+        other.importDocument(IncidentExport.fromJson(old));
+
+        IncidentDocument imported = other.document(original.incident().id());
+        assertThat(imported).isEqualTo(original);
+        assertThat(imported.entries()).map(TimelineEntry::body).filteredOn(EntryBody.StepFinished.class::isInstance)
+                .isNotEmpty().allSatisfy(b -> assertThat(((EntryBody.StepFinished) b).outcome()).isEqualTo(RunOutcome.EXITED));
     }
 
     @Test

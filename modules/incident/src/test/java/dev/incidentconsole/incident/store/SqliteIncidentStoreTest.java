@@ -95,6 +95,37 @@ class SqliteIncidentStoreTest extends IncidentStoreContract {
         assertThatThrownBy(() -> s.list(false)).isInstanceOfSatisfying(StoreException.class,
                 e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.CLOSED));
     }
+    /** A run stored before outcomes were kept (no {@code outcome} in its row) reads as having exited by itself. */
+    @Test
+    void aRunStoredBeforeOutcomesWereKeptReadsAsExited() throws Exception {
+        Path file = dir.resolve("old-runs.db");
+        String id;
+        try (IncidentStore s = IncidentStores.embedded(file, StoreOptions.defaults())) {
+            Incident incident = s.create(dev.incidentconsole.incident.IncidentDraft.of("Disk full",
+                    dev.incidentconsole.incident.Severity.P2), "alice");
+            id = incident.id();
+            s.append(TimelineEntry.create(id, "alice", new EntryBody.StepFinished("tail -f app.log", "local", 143, 4_900,
+                    "line", null)));
+        }
+        org.sqlite.SQLiteDataSource ds = new org.sqlite.SQLiteDataSource();
+        ds.setUrl("jdbc:sqlite:" + file);
+        try (var c = ds.getConnection(); var st = c.createStatement()) {
+            int changed = st.executeUpdate("UPDATE entries SET payload = replace(payload, ',\"outcome\":\"exited\"', '')"
+                    + " WHERE kind = 'step_finished'");
+            assertThat(changed).isEqualTo(1);
+            try (var rs = st.executeQuery("SELECT count(*) FROM entries WHERE payload LIKE '%outcome%'")) {
+                assertThat(rs.next() && rs.getInt(1) == 0).as("no row names an outcome").isTrue();
+            }
+        }
+
+        try (IncidentStore s = IncidentStores.embedded(file, StoreOptions.defaults())) {
+            TimelineEntry read = s.entries(id, 0).get(1);
+            EntryBody.StepFinished f = (EntryBody.StepFinished) read.body();
+            assertThat(f.outcome()).isEqualTo(dev.incidentconsole.incident.RunOutcome.EXITED);
+            assertThat(f.ending(read.author())).isEqualTo("exit 143");
+        }
+    }
+
     /**
      * A store written by a version that knew one time per entry opens after the V2 migration: its entries
      * were stamped when recorded, which is all it knew, so both times read as that.

@@ -1,0 +1,16 @@
+package dev.incidentconsole.incident;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * How a recorded command run ended, apart from its exit code: a run stopped by its user or by its timeout
+ * leaves the exit code of the signal that stopped it (143 for SIGTERM), which alone reads as a failure.
+ */
+public enum RunOutcome {
+    /** It exited by itself (with or without an exit code); entries written before outcomes were kept read so. */
+    @JsonProperty("exited") EXITED,
+    /** The author of the entry cancelled it. */
+    @JsonProperty("cancelled") CANCELLED,
+    /** Stopped because it ran longer than its timeout. */
+    @JsonProperty("timed_out") TIMED_OUT
+}
