@@ -9,6 +9,7 @@ import dev.incidentconsole.search.SearchWarmUp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import picocli.CommandLine;
@@ -41,7 +42,7 @@ public final class Main implements Runnable {
         }
         LaunchOptions options = LaunchOptions.fromSystem();
         if (args.length == 1 && DeepLink.looksLikeLink(args[0])) {
-            openWindow(options, args[0]);
+            openWindow(options, args[0], List.of());
             return;
         }
         Path folder = windowFolder(args);
@@ -87,17 +88,17 @@ public final class Main implements Runnable {
     /** A subcommand's user object: its class (the factory makes it) or, for {@code open}, an instance. */
     private static Function<Class<?>, Object> make(LaunchOptions options) {
         return type -> type == OpenCommand.class
-                ? new OpenCommand((link, folder) -> openWindow(
-                        folder == null ? options : options.with(LaunchOptions.RUNBOOKS, folder.toString()), link), options)
+                ? new OpenCommand((link, folders) -> openWindow(folders.isEmpty() ? options
+                        : options.with(LaunchOptions.RUNBOOKS, folders.get(0).toString()), link, folders), options)
                 : type;
     }
 
     /**
-     * Shows the link's section in the window already open (which checks the link again in the workspace it shows),
-     * else in a new one, on {@code options}' folder when they name one.
+     * Shows the link's section in the window already open (which checks the link again, first in {@code folders},
+     * then in the workspace it shows), else in a new one, on {@code options}' folder when they name one.
      */
-    private static void openWindow(LaunchOptions options, String link) {
-        if (!LinkHandOff.send(LinkHandOff.socketIn(options.dataDir()), link)) {
+    private static void openWindow(LaunchOptions options, String link, List<Path> folders) {
+        if (!LinkHandOff.send(LinkHandOff.socketIn(options.dataDir()), link, folders)) {
             ConsoleApp.launch(options, link);
         }
     }

@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:opened (or printed)", "1:the link names no runbook, heading or alert found",
                 "2:usage error or a malformed or refused link"})
 public final class OpenCommand implements Callable<Integer> {
-    private final BiConsumer<String, Path> window;
+    private final BiConsumer<String, List<Path>> window;
     private final LaunchOptions options;
 
     @Parameters(index = "0", paramLabel = "URL", description = "The incident-console:// link.")
@@ -48,8 +48,8 @@ public final class OpenCommand implements Callable<Integer> {
 
     @Option(names = "--runbooks", paramLabel = "FOLDER",
             description = "Runbook folder the link's file is looked up in (repeatable); replaces the workspace "
-                    + "and the folders added in the settings. A new window opens on the first one; an open window "
-                    + "shows the link in its own workspace.")
+                    + "and the folders added in the settings. A new window opens on the one holding the link's runbook; "
+                    + "an open window is told where to look.")
     List<Path> runbooks = new ArrayList<>();
 
     @Option(names = "--print", description = "Print the section and its commands with the link's values filled in instead of opening the window.")
@@ -59,11 +59,12 @@ public final class OpenCommand implements Callable<Integer> {
     CommandSpec spec;
 
     /**
-     * @param window  opens the window on a checked link (it blocks until the window closes); the first
-     *                {@code --runbooks} folder, or {@code null} for the workspace, is where a new window opens
+     * @param window  opens the window on a checked link (it blocks until the window closes), with the
+     *                {@code --runbooks} folders it was checked in, the one holding its runbook first (a new window
+     *                opens on that one); empty: the workspace's
      * @param options where the workspace and the settings are
      */
-    public OpenCommand(BiConsumer<String, Path> window, LaunchOptions options) {
+    public OpenCommand(BiConsumer<String, List<Path>> window, LaunchOptions options) {
         this.window = window;
         this.options = options;
     }
@@ -88,11 +89,25 @@ public final class OpenCommand implements Callable<Integer> {
             return 1;
         }
         if (!print) {
-            window.accept(url, runbooks.isEmpty() ? null : runbooks.get(0).toAbsolutePath());
+            window.accept(url, checkedIn(target));
             return 0;
         }
         print(spec.commandLine().getOut(), target);
         return 0;
+    }
+
+    /** The {@code --runbooks} folders, absolute, the one holding the link's runbook first; empty without them. */
+    private List<Path> checkedIn(LinkTarget target) {
+        List<Path> folders = new ArrayList<>();
+        for (Path folder : runbooks) {
+            Path absolute = folder.toAbsolutePath().normalize();
+            if (target.file().toAbsolutePath().normalize().startsWith(absolute)) {
+                folders.add(0, absolute);
+            } else {
+                folders.add(absolute);
+            }
+        }
+        return folders;
     }
 
     private List<Path> folders() {

@@ -5,6 +5,7 @@ import dev.incidentconsole.app.targets.TargetInfo;
 import dev.incidentconsole.exec.CommandRunner;
 import dev.incidentconsole.exec.Confirmation;
 import dev.incidentconsole.exec.ExecException;
+import dev.incidentconsole.exec.LocalTarget;
 import dev.incidentconsole.exec.OutputLine;
 import dev.incidentconsole.exec.OutputListener;
 import dev.incidentconsole.exec.PreparedCommand;
@@ -143,7 +144,7 @@ public final class RunCommand implements Callable<Integer> {
         handle.addListener(new Printer(out, err, showSecrets ? null : masker.lines(), showSecrets ? null : masker.lines()));
         // Ctrl-C stops the command too: locally the shell gets the signal anyway, remote ones need a cancel, and
         // the hook waits for it, as the JVM halts once its hooks return and a remote kill takes a second channel.
-        Thread cancel = new Thread(() -> stopBeforeExit(handle), "run-cancel");
+        Thread cancel = new Thread(() -> stopBeforeExit(handle, err), "run-cancel");
         Runtime.getRuntime().addShutdownHook(cancel);
         RunResult result;
         try {
@@ -170,7 +171,12 @@ public final class RunCommand implements Callable<Integer> {
         };
     }
 
-    private static void stopBeforeExit(RunHandle handle) {
+    private static void stopBeforeExit(RunHandle handle, PrintWriter err) {
+        if (!(handle.prepared().target() instanceof LocalTarget)) {
+            // A remote kill can take seconds on a slow link, and a second Ctrl-C does nothing once the JVM exits.
+            err.println("Stopping the command on " + handle.prepared().target().name() + "...");
+            err.flush();
+        }
         handle.cancel();
         try {
             handle.await(STOP_WAIT);

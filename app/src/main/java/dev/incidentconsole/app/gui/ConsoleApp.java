@@ -302,12 +302,14 @@ public final class ConsoleApp extends Application {
     private void openLinkArgument(FxDialogService dialogs, Path runbookFolder) {
         List<String> raw = getParameters() == null ? List.of() : getParameters().getRaw();
         if (raw.size() == 1 && DeepLink.looksLikeLink(raw.get(0))) {
-            openLink(dialogs, runbookFolder, raw.get(0));
+            openLink(dialogs, runbookFolder, raw.get(0), List.of());
         }
     }
 
-    private void openLink(FxDialogService dialogs, Path runbookFolder, String url) {
-        List<Path> folders = new ArrayList<>(List.of(runbookFolder));
+    /** @param checkedIn where a hand-off's sender found the link, looked in first (the window may show another folder) */
+    private void openLink(FxDialogService dialogs, Path runbookFolder, String url, List<Path> checkedIn) {
+        List<Path> folders = new ArrayList<>(checkedIn);
+        folders.add(runbookFolder);
         folders.addAll(settingsFolders);
         new LinkOpener(executor, new DeepLinkResolver(folders, new RunbookParser()), search.opener(),
                 runs.services().known(), dialogs).open(url);
@@ -319,12 +321,12 @@ public final class ConsoleApp extends Application {
      */
     private void listenForLinks(Stage stage, FxDialogService dialogs) {
         Path socket = LinkHandOff.socketIn(options.dataDir());
-        executor.execute(() -> LinkHandOff.listen(socket, url -> javafx.application.Platform.runLater(() -> {
+        executor.execute(() -> LinkHandOff.listen(socket, handed -> javafx.application.Platform.runLater(() -> {
             if (!stopped) {
                 stage.setIconified(false);
                 stage.toFront();
                 stage.requestFocus();
-                openLink(dialogs, shownFolder, url);
+                openLink(dialogs, shownFolder, handed.link(), handed.folders());
             }
         })), listener -> listener.ifPresent(l -> {
             if (stopped) {

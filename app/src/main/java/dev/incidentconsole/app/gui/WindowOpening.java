@@ -46,7 +46,7 @@ final class WindowOpening {
                 : new PrimerLight().getUserAgentStylesheetBSS());
     }
 
-    /** Styles the frame (and what it holds now: the dashboard's rows) in this event. */
+    /** Styles the frame in this event. */
     void style() {
         if (!stopped.getAsBoolean()) {
             view.applyCss();

@@ -12,10 +12,15 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,8 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Single-instance hand-off of {@code incident-console://} links: the open window {@linkplain #listen listens} on a
  * Unix domain socket in the user's data folder (mode 0600), and a later launch with a link {@linkplain #send sends}
- * it there and exits instead of opening a second window. One link per connection, one line of UTF-8, answered with
- * {@code ok} once the window has taken it.
+ * it there and exits instead of opening a second window. One link per connection, one line of UTF-8 (the link, then
+ * a tab before each runbook folder the sender checked it in), answered with {@code ok} once the window has taken it.
  *
  * <p>What arrives is untrusted text, as a link typed on the command line is: the listener passes on only a line of at
  * most {@link DeepLink#MAX_LINK} characters that {@linkplain DeepLink#looksLikeLink looks like a link}; the window
@@ -42,11 +47,21 @@ public final class LinkHandOff implements Closeable {
 
     private final ServerSocketChannel server;
     private final Path socket;
-    private final Consumer<String> links;
+    private final Consumer<Handed> links;
     private final Thread acceptor;
     private volatile boolean closed;
 
-    private LinkHandOff(ServerSocketChannel server, Path socket, Consumer<String> links) {
+    /**
+     * A link handed over, and the runbook folders the sender checked it in (empty: the window's own), where the
+     * window looks it up first.
+     */
+    public record Handed(String link, List<Path> folders) {
+    }
+
+    /** The longest line taken: a link and a few folders. */
+    private static final int MAX_LINE = DeepLink.MAX_LINK + 8 * 4096;
+
+    private LinkHandOff(ServerSocketChannel server, Path socket, Consumer<Handed> links) {
         this.server = server;
         this.socket = socket;
         this.links = links;
@@ -66,11 +81,28 @@ public final class LinkHandOff implements Closeable {
      *         killed window, or no answer within {@link #TIMEOUT}), and the caller opens its own window
      */
     public static boolean send(Path socket, String url) {
-        if (!Files.exists(socket)) {
+        return send(socket, url, List.of());
+    }
+
+    /**
+     * Hands {@code url} to the window listening on {@code socket}, with the runbook folders it was checked in (the
+     * window may show another workspace).
+     *
+     * @return as {@link #send(Path, String)}; also {@code false} when the socket is not this user's
+     */
+    public static boolean send(Path socket, String url, List<Path> folders) {
+        if (!Files.exists(socket) || !ownedByThisUser(socket)) {
             return false;
         }
+        StringBuilder line = new StringBuilder(url.replace('\n', ' ').replace('\t', ' '));
+        for (Path folder : folders) {
+            String name = folder.toAbsolutePath().toString();
+            if (name.indexOf('\n') < 0 && name.indexOf('\t') < 0) { // not sendable on one line: the window's own then
+                line.append('\t').append(name);
+            }
+        }
         try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
-            channel.write(ByteBuffer.wrap((url.replace('\n', ' ') + "\n").getBytes(StandardCharsets.UTF_8)));
+            channel.write(ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8)));
             boolean taken = OK.equals(readLine(channel, 16, TIMEOUT));
             if (!taken) {
                 LOG.warn("The open window did not take the link within {} s; opening another", TIMEOUT.toSeconds());
@@ -89,9 +121,9 @@ public final class LinkHandOff implements Closeable {
      * @return the listener (close it when the window closes: the socket file goes too), or empty when another
      *         window listens or the socket cannot be made (the window then simply takes no hand-offs)
      */
-    public static Optional<LinkHandOff> listen(Path socket, Consumer<String> links) {
+    public static Optional<LinkHandOff> listen(Path socket, Consumer<Handed> links) {
         try {
-            Files.createDirectories(socket.getParent());
+            privateFolder(socket.getParent());
             if (Files.exists(socket)) {
                 if (answers(socket)) {
                     LOG.info("Another window listens on {}; this one takes no links", socket);
@@ -119,6 +151,36 @@ public final class LinkHandOff implements Closeable {
         }
     }
 
+    /**
+     * Makes the socket's folder, readable by its owner only: bind() creates the socket with the process's umask, and
+     * its mode is set only after, so the folder is what keeps other users out meanwhile.
+     */
+    private static void privateFolder(Path folder) throws IOException {
+        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Files.createDirectories(folder);
+            return;
+        }
+        Set<PosixFilePermission> owner = PosixFilePermissions.fromString("rwx------");
+        if (!Files.isDirectory(folder)) {
+            Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(owner));
+        }
+        Files.setPosixFilePermissions(folder, owner);
+    }
+
+    /** Whether {@code socket} belongs to this process's user: a link is never handed to another user's listener. */
+    private static boolean ownedByThisUser(Path socket) {
+        try {
+            Path mine = Files.createTempFile(socket.getParent(), ".owner", "");
+            try {
+                return Files.getOwner(socket).equals(Files.getOwner(mine));
+            } finally {
+                Files.deleteIfExists(mine);
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
     /** Whether a process accepts connections on {@code socket} (a stale file refuses them). */
     private static boolean answers(Path socket) {
         try (SocketChannel ignored = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
@@ -131,17 +193,18 @@ public final class LinkHandOff implements Closeable {
     private void serve() {
         while (!closed) {
             try (SocketChannel channel = server.accept()) {
-                String line = readLine(channel, DeepLink.MAX_LINK + 1, READ_TIMEOUT);
+                String line = readLine(channel, MAX_LINE, READ_TIMEOUT);
                 if (line == null) {
-                    LOG.debug("A connection sent no line of at most {} characters within {} ms", DeepLink.MAX_LINK,
+                    LOG.debug("A connection sent no line of at most {} characters within {} ms", MAX_LINE,
                             READ_TIMEOUT.toMillis()); // also a window checking that this one lives
                     continue;
                 }
-                if (!DeepLink.looksLikeLink(line)) {
+                Optional<Handed> handed = handed(line);
+                if (handed.isEmpty()) {
                     LOG.warn("Ignored a hand-off that is not a link ({} characters)", line.length());
                     continue;
                 }
-                links.accept(line);
+                links.accept(handed.get());
                 channel.write(ByteBuffer.wrap((OK + "\n").getBytes(StandardCharsets.UTF_8)));
             } catch (IOException | RuntimeException e) {
                 if (!closed) {
@@ -149,6 +212,27 @@ public final class LinkHandOff implements Closeable {
                 }
             }
         }
+    }
+
+    /** The link and folders of a line, if it holds a link of at most {@link DeepLink#MAX_LINK} and absolute folders. */
+    static Optional<Handed> handed(String line) {
+        String[] parts = line.split("\t", -1);
+        if (parts[0].length() > DeepLink.MAX_LINK || !DeepLink.looksLikeLink(parts[0])) {
+            return Optional.empty();
+        }
+        List<Path> folders = new ArrayList<>();
+        for (int i = 1; i < parts.length; i++) {
+            try {
+                Path folder = Path.of(parts[i]);
+                if (!folder.isAbsolute()) {
+                    return Optional.empty();
+                }
+                folders.add(folder);
+            } catch (InvalidPathException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new Handed(parts[0], List.copyOf(folders)));
     }
 
     /**

@@ -132,7 +132,11 @@ public final class TargetSpecs {
         }
         int port = f.has("port") ? f.port() : host.port();
         List<Path> keys = f.has("identityfile") ? f.paths("identityfile") : host.identityFiles();
-        host = new SshHost(alias, host.host(), port, f.text("user", host.user()), keys,
+        String user = f.text("user", host.user());
+        if (user == null || user.isBlank()) { // "${SSH_USER:-}" unset: the ssh config's (or this user's) login
+            user = host.user();
+        }
+        host = new SshHost(alias, host.host(), port, user, keys,
                 f.text("proxyjump", host.proxyJump()), f.has("knownhosts") ? f.path("knownhosts") : host.knownHosts(),
                 f.bool("identitiesonly", host.identitiesOnly()));
         return new SshTarget(f.text("name", alias), host, f.text("workdir", null), f.map("env"), production);

@@ -68,11 +68,11 @@ class OpenCommandTest {
     @Test
     void theWindowOpensOnTheFolderTheLinkWasCheckedInNotOnTheWorkspace() {
         List<String> opened = new ArrayList<>();
-        OpenCommand open = new OpenCommand((link, folder) -> opened.add(link + " in " + folder), LaunchOptions.fromSystem());
+        OpenCommand open = new OpenCommand((link, folders) -> opened.add(link + " in " + folders), LaunchOptions.fromSystem());
         String url = "incident-console://open?runbook=k8s/pods.md#restart-a-deployment";
 
         assertThat(new CommandLine(open).execute("--runbooks", runbooks.toString(), url)).isZero();
-        assertThat(opened).containsExactly(url + " in " + runbooks.toAbsolutePath());
+        assertThat(opened).containsExactly(url + " in " + List.of(runbooks.toAbsolutePath().normalize()));
     }
 
     @Test

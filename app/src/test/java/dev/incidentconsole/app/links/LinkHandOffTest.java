@@ -31,6 +31,7 @@ class LinkHandOffTest {
     Path dir;
 
     private final List<String> received = new CopyOnWriteArrayList<>();
+    private final List<List<Path>> folders = new CopyOnWriteArrayList<>();
     private final List<LinkHandOff> listeners = new ArrayList<>();
 
     @AfterEach
@@ -43,7 +44,10 @@ class LinkHandOffTest {
     }
 
     private Optional<LinkHandOff> listen() {
-        Optional<LinkHandOff> listener = LinkHandOff.listen(socket(), received::add);
+        Optional<LinkHandOff> listener = LinkHandOff.listen(socket(), handed -> {
+            received.add(handed.link());
+            folders.add(handed.folders());
+        });
         listener.ifPresent(listeners::add);
         return listener;
     }
@@ -63,6 +67,37 @@ class LinkHandOffTest {
         assertThat(clicked.exitValue()).as(Files.readString(dir.resolve("err.txt"))).isZero();
 
         assertThat(received).containsExactly(LINK, "incident-console://open?runbook=k8s/pods.md#Restart%20a%20deployment");
+    }
+
+    @Test
+    void openTellsTheWindowWhichFolderItCheckedTheLinkIn() throws Exception {
+        assertThat(listen()).isPresent();
+        Path runbooks = LinkRunbooks.write(dir.resolve("runbooks"));
+        Path other = Files.createDirectories(dir.resolve("other"));
+
+        Process open = launch("open", LINK, "--runbooks", other.toString(), "--runbooks", runbooks.toString());
+        assertThat(open.waitFor(60, TimeUnit.SECONDS)).as("open exited").isTrue();
+        assertThat(open.exitValue()).as(Files.readString(dir.resolve("err.txt"))).isZero();
+
+        assertThat(received).containsExactly(LINK);
+        assertThat(folders).containsExactly(List.of(runbooks.toAbsolutePath(), other.toAbsolutePath()));
+    }
+
+    @Test
+    void aHandOffLineIsALinkThenAbsoluteFoldersAndNothingElse() {
+        assertThat(LinkHandOff.handed(LINK + "\t/srv/runbooks")).contains(
+                new LinkHandOff.Handed(LINK, List.of(Path.of("/srv/runbooks"))));
+        assertThat(LinkHandOff.handed(LINK)).contains(new LinkHandOff.Handed(LINK, List.of()));
+        assertThat(LinkHandOff.handed(LINK + "\trunbooks")).as("a relative folder").isEmpty();
+        assertThat(LinkHandOff.handed("rm -rf /\t/srv")).as("not a link").isEmpty();
+        assertThat(LinkHandOff.handed("incident-console://open?runbook=" + "a".repeat(DeepLink.MAX_LINK))).isEmpty();
+    }
+
+    @Test
+    void theSocketsFolderIsTheOwnersOnly() throws Exception {
+        assertThat(listen()).isPresent();
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socket().getParent()))).isEqualTo("rwx------");
     }
 
     @Test
@@ -104,7 +139,7 @@ class LinkHandOffTest {
         assertThat(listen()).isPresent();
         List<String> second = new ArrayList<>();
 
-        assertThat(LinkHandOff.listen(socket(), second::add)).isEmpty();
+        assertThat(LinkHandOff.listen(socket(), h -> second.add(h.link()))).isEmpty();
         assertThat(LinkHandOff.send(socket(), LINK)).isTrue();
 
         assertThat(received).containsExactly(LINK);

@@ -163,4 +163,15 @@ class EnvironmentTargetsTest {
                 System.getProperty("user.name") + "@db-a");
         assertThat(notes).singleElement().asString().contains("\"db\" is defined twice");
     }
+
+    @Test
+    void aBlankUserIsTheSshConfigsLoginNotAnError() throws Exception {
+        List<TargetInfo> targets = load("""
+                targets:
+                  - {name: db, type: ssh, host: db-a, user: ""}
+                """);
+
+        assertThat(targets).singleElement().extracting(TargetInfo::where).isEqualTo(
+                System.getProperty("user.name") + "@db-a");
+    }
 }

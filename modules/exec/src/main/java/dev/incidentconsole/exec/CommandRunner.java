@@ -227,7 +227,8 @@ public final class CommandRunner implements Closeable {
         running.forEach(RunHandle::cancel);
         for (RunHandle handle : List.copyOf(running)) {
             try {
-                handle.await(settings.killGrace().plusSeconds(5));
+                // The run's own limit on its stop, then its output's drain: the connections close only after that.
+                handle.await(RunHandle.stopLimit(settings).plus(settings.drainTimeout()).plusSeconds(1));
             } catch (ExecException e) {
                 // it could not be stopped in time; the process is orphaned, as a terminal would leave it
             }

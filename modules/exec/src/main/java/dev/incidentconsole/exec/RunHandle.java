@@ -35,6 +35,8 @@ public final class RunHandle {
     /** Completes when a stop's {@link Execution#terminate} returned: a run is not over before its kill is. */
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
     private volatile boolean timedOut;
+    /** The command ended by itself: a cancel's kill, queued before that, must not signal what its ids name now. */
+    private volatile boolean exited;
     private volatile Execution execution;
 
     RunHandle(PreparedCommand prepared, OutputSink sink, ExecSettings settings, Executor executor) {
@@ -69,6 +71,7 @@ public final class RunHandle {
                 }
                 ended = exec.waitFor(left <= 0 ? 500 : Math.min(left, 500));
             }
+            exited = true;
             drain(readers);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -88,11 +91,11 @@ public final class RunHandle {
      * (a runner closed on exit) must not cut it short.
      */
     private void awaitStop() {
-        if (!stopping.get()) {
+        if (!stopping.get() && !cancelled.get()) { // cancelled: its stop may still be queued on the executor
             return;
         }
         try {
-            stopped.get(settings.killGrace().plusSeconds(15).toMillis(), TimeUnit.MILLISECONDS);
+            stopped.get(stopLimit(settings).toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
@@ -143,10 +146,20 @@ public final class RunHandle {
         done.complete(result);
     }
 
+    /**
+     * How long a run waits for its stop (the kill's signals, its grace period, a slow link's round trips) before it
+     * reports its end anyway; whoever waits for a stopped run's end allows this and its output's drain.
+     */
+    static Duration stopLimit(ExecSettings settings) {
+        return settings.killGrace().plusSeconds(15);
+    }
+
     private void stop(Execution exec) {
         if (stopping.compareAndSet(false, true)) {
             try {
-                exec.terminate(settings.killGrace());
+                if (!exited) {
+                    exec.terminate(settings.killGrace());
+                }
             } finally {
                 stopped.complete(null);
             }

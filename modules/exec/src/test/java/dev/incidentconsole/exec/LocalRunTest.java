@@ -70,7 +70,10 @@ class LocalRunTest {
         try {
             await().atMost(Duration.ofSeconds(20))
                     .until(() -> handle.tail().stream().anyMatch(l -> l.text().equals("first-line")));
-            assertThat(Files.readAllLines(handle.outputFile())).containsExactly("first-line");
+            // The file follows the chunk the line came in (the listeners see it first); without the flush it stays
+            // empty for the 30 s the command sleeps.
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> Files.readAllLines(handle.outputFile()).equals(List.of("first-line")));
         } finally {
             handle.cancel();
             handle.await(Duration.ofSeconds(20));

@@ -31,6 +31,8 @@ public final class IncidentJson {
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             // Newer minor additions (unknown fields) must not stop an import.
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // ... nor an enum's newer value, where the enum names a default (RunOutcome).
+            .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE)
             .build();
 
     private IncidentJson() {

@@ -83,7 +83,7 @@ public final class Redactor {
                 Map.Entry<String, JsonNode> f = it.next();
                 JsonNode v = f.getValue();
                 copy.set(f.getKey(), switch (f.getKey()) {
-                    case "kind" -> v;
+                    case "kind", "outcome" -> v; // the schema's own words, never a secret
                     case "command" -> v.isTextual() ? TextNode.valueOf(redactCommand(v.textValue())) : redactTree(v);
                     case "output" -> v.isTextual() ? TextNode.valueOf(forOutput.mask(v.textValue())) : redactTree(v);
                     default -> redactTree(v);

@@ -50,4 +50,14 @@ class RunOutcomeTest {
         assertThat(IncidentJson.readEntry(json)).isEqualTo(written);
         assertThat(Redactor.standard().redact(written)).as("the outcome is no secret").isEqualTo(written);
     }
+
+    @Test
+    void anOutcomeALaterVersionWroteReadsAsExitedAndNoSessionSecretMasksAnOutcome() throws Exception {
+        TimelineEntry written = Timelines.at(opened, "alice", 60, EntryBody.StepFinished.ran("tail -f app.log", "local",
+                143, 4_900, "line", null, RunOutcome.TIMED_OUT));
+        String later = IncidentJson.writeEntry(written).replace("\"outcome\":\"timed_out\"", "\"outcome\":\"killed\"");
+
+        assertThat(((EntryBody.StepFinished) IncidentJson.readEntry(later).body()).outcome()).isEqualTo(RunOutcome.EXITED);
+        assertThat(Redactor.standard().withSecrets(java.util.List.of("timed_out")).redact(written)).isEqualTo(written);
+    }
 }

@@ -4,9 +4,11 @@ import atlantafx.base.theme.Styles;
 import dev.incidentconsole.app.gui.Icons;
 import java.util.List;
 import javafx.animation.PauseTransition;
+import javafx.event.Event;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
@@ -38,6 +40,8 @@ final class DownBanner extends HBox {
         Button close = new Button(null, Icons.of(Feather.X));
         close.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, "down-notice-close");
         close.setOnAction(e -> dismiss());
+        // A button leaves its click to bubble: the notice's own handler would open the dashboard too.
+        close.addEventHandler(MouseEvent.MOUSE_CLICKED, Event::consume);
         getChildren().addAll(Icons.of(Feather.ALERT_OCTAGON, "icon-danger"), words, close);
         setOnMouseClicked(e -> {
             openDashboard.run();

@@ -10,7 +10,7 @@ import java.util.concurrent.CompletionException;
 
 /**
  * The environment file of the workspace the window will most likely show, read before the window exists (while
- * JavaFX starts its toolkit), so that the dashboard's first layout already has its service rows. It was read only
+ * JavaFX starts its toolkit), so that the dashboard has its service rows as soon as it is built. It was read only
  * once the workspace was chosen on the executor, behind the frame's and the features' FX events: three hand-overs
  * between the executor and the FX thread before the rows. {@link DashboardFeature#start} uses it only for the
  * folder it was read for; any other workspace is read as before.

@@ -158,7 +158,7 @@ public final class RunPanel extends VBox {
         Label status = new Label();
         status.getStyleClass().add("run-status");
         status.textProperty().bind(Bindings.createStringBinding(this::statusText, model.runningProperty(),
-                model.resultProperty(), model.messageProperty()));
+                model.resultProperty(), model.messageProperty(), model.missingProperty()));
         Label exit = new Label();
         exit.getStyleClass().add("exit-code");
         exit.textProperty().bind(model.resultProperty().map(RunPanel::exitText).orElse(""));
@@ -180,7 +180,10 @@ public final class RunPanel extends VBox {
                     + "..." : model.messageProperty().get();
         }
         if (r == null) {
-            return model.messageProperty().get();
+            // Said here too: a disabled Run button shows no tooltip.
+            String missing = model.missingProperty().get();
+            return model.messageProperty().get().isEmpty() && !missing.isEmpty() ? "Fill in " + missing + " first"
+                    : model.messageProperty().get();
         }
         String lines = r.lineCount() == 1 ? "1 line" : r.lineCount() + " lines";
         String took = String.format("%.2f s", r.duration().toMillis() / 1000.0);

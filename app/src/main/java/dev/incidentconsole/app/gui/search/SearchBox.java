@@ -92,16 +92,20 @@ public final class SearchBox extends StackPane {
                 popup.hide();
             }
         });
+        // The results belong to the field: once another control has the keyboard (Tab, a walkthrough that just
+        // opened) they close, or they would cover it. The window losing focus keeps the owner.
+        javafx.beans.value.ChangeListener<javafx.scene.Node> focusMoved = (o, before, owner) -> {
+            if (owner != null && owner != field) {
+                model.close();
+            }
+        };
         sceneProperty().addListener((obs, old, scene) -> {
+            if (old != null) {
+                old.focusOwnerProperty().removeListener(focusMoved);
+            }
             if (scene != null) {
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), this::focusField);
-                // The results belong to the field: once another control has the keyboard (Tab, a walkthrough that
-                // just opened) they close, or they would cover it. The window losing focus keeps the owner.
-                scene.focusOwnerProperty().addListener((o, before, owner) -> {
-                    if (owner != null && owner != field) {
-                        model.close();
-                    }
-                });
+                scene.focusOwnerProperty().addListener(focusMoved);
             }
         });
     }

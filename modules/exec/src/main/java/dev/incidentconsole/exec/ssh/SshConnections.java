@@ -153,7 +153,7 @@ public final class SshConnections implements Closeable {
         String user = null;
         int at = last.lastIndexOf('@');
         if (at >= 0) {
-            user = last.substring(0, at);
+            user = at > 0 ? last.substring(0, at) : null; // "@bastion": no user written, the config's
             last = last.substring(at + 1);
         }
         Integer port = null;

@@ -215,7 +215,7 @@ final class TimelineSql {
         ps.setString(7, IncidentJson.writeIncident(i));
     }
 
-    private void insertEntry(Connection c, TimelineEntry e) throws SQLException {
+    private void insertEntry(Connection c, TimelineEntry e) throws SQLException, StoreException {
         try (PreparedStatement ps = prepare(c, "INSERT INTO entries (id, incident_id, seq, entry_time, recorded_at,"
                 + " author, kind, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")) {
             ps.setString(1, e.id().toString());
@@ -226,7 +226,10 @@ final class TimelineSql {
             ps.setString(6, e.author());
             ps.setString(7, e.kind());
             ps.setString(8, IncidentJson.writeEntry(e));
-            ps.executeUpdate();
+            if (ps.executeUpdate() == 0) { // its id was committed meanwhile, under another incident (else found above)
+                throw new StoreException(StoreException.Reason.CONFLICT, "Entry id " + e.id()
+                        + " is already taken by an entry of another incident.");
+            }
         }
     }
 

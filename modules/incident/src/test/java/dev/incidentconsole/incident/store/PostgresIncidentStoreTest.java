@@ -157,8 +157,9 @@ class PostgresIncidentStoreTest extends IncidentStoreContract {
                     throw new IllegalStateException(e);
                 }
             });
-            // Proving that something does not happen takes a wait: long enough for an unlocked append to commit.
-            Thread.sleep(1500);
+            try (Connection watcher = DriverManager.getConnection(pg.getJdbcUrl("postgres", database))) {
+                await().atMost(Duration.ofSeconds(30)).until(() -> waitingForALock(watcher));
+            }
             assertThat(bobsAppend).as("Bob's append, while Alice's is open").isNotDone();
             assertThat(follower.entries(incident.id(), 1)).as("what a follower reads past seq 1 meanwhile").isEmpty();
 
@@ -221,7 +222,12 @@ class PostgresIncidentStoreTest extends IncidentStoreContract {
                     throw new IllegalStateException(e);
                 }
             });
-            Thread.sleep(1000); // Bob's append is past its duplicate check, waiting for the incident's lock
+            // Bob's append is past its duplicate check once it waits for the incident's lock: only then does this test
+            // reach the check made again under it.
+            try (Connection watcher = DriverManager.getConnection(pg.getJdbcUrl("postgres", database))) {
+                await().atMost(Duration.ofSeconds(30)).until(() -> waitingForALock(watcher));
+            }
+            assertThat(bobsAppend).isNotDone();
             alice.commit();
         }
 
@@ -234,6 +240,14 @@ class PostgresIncidentStoreTest extends IncidentStoreContract {
         assertThat(bob.get(incident.id()).orElseThrow().entryCount()).as("the snapshot counts it once").isEqualTo(2);
         TimelineEntry next = bob.append(TimelineEntry.create(incident.id(), "bob", new EntryBody.Note("next", null))).entry();
         assertThat(next.seq()).as("no gap after it").isEqualTo(3);
+    }
+
+    /** Whether a session waits for a row lock another holds (Bob's append behind Alice's open transaction). */
+    private static boolean waitingForALock(Connection c) throws java.sql.SQLException {
+        try (java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_locks WHERE NOT granted")) {
+            return rs.next() && rs.getInt(1) > 0;
+        }
     }
 
     /** The entry as Alice's console writes it: redacted as every store does before recording. */
