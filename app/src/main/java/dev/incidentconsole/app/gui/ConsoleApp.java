@@ -204,6 +204,7 @@ public final class ConsoleApp extends Application {
             // Four, not one per core: the start-up tasks (store, runbooks, index, targets, environment) mostly wait
             // on files, processes and the database, and with two the incident list waited seconds behind the others.
             executor = new FxTaskExecutor(4);
+            listenForLinks(stage, dialogs); // from the frame on: a second click on a link must not open a second window
             dashboard = new DashboardFeature(executor, options);
             if (first != null) {
                 dashboard.useEarly(first.environment());
@@ -284,7 +285,6 @@ public final class ConsoleApp extends Application {
                 runbooks.load(folder);
                 runs.start(folder);
                 openLinkArgument(dialogs, folder);
-                listenForLinks(stage, dialogs);
             }
 
             @Override
@@ -309,7 +309,9 @@ public final class ConsoleApp extends Application {
     /** @param checkedIn where a hand-off's sender found the link, looked in first (the window may show another folder) */
     private void openLink(FxDialogService dialogs, Path runbookFolder, String url, List<Path> checkedIn) {
         List<Path> folders = new ArrayList<>(checkedIn);
-        folders.add(runbookFolder);
+        if (runbookFolder != null) { // none shown yet: a workspace that could not be chosen
+            folders.add(runbookFolder);
+        }
         folders.addAll(settingsFolders);
         new LinkOpener(executor, new DeepLinkResolver(folders, new RunbookParser()), search.opener(),
                 runs.services().known(), dialogs).open(url);
@@ -317,7 +319,8 @@ public final class ConsoleApp extends Application {
 
     /**
      * Takes the links of later launches ({@code open URL}, a clicked link) while this window is open: it comes
-     * forward and shows the link's section in the workspace it shows, as a link it was started with.
+     * forward and shows the link's section in the workspace it shows, as a link it was started with. Listening
+     * begins with the frame; a link taken before the features are built is shown once they are.
      */
     private void listenForLinks(Stage stage, FxDialogService dialogs) {
         Path socket = LinkHandOff.socketIn(options.dataDir());
@@ -326,7 +329,7 @@ public final class ConsoleApp extends Application {
                 stage.setIconified(false);
                 stage.toFront();
                 stage.requestFocus();
-                openLink(dialogs, shownFolder, handed.link(), handed.folders());
+                steps.whenDone(() -> openLink(dialogs, shownFolder, handed.link(), handed.folders()));
             }
         })), listener -> listener.ifPresent(l -> {
             if (stopped) {
