@@ -83,7 +83,6 @@ public final class ConsoleApp extends Application {
     private boolean stopped;
     private boolean startDark;
     private List<Path> settingsFolders = List.of();
-    private Path shownFolder;
     private LinkHandOff linkListener;
     /** The workspace the early settings read chose, its environment file being read; {@code null}: none. */
     private EarlySettings.FirstWorkspace first;
@@ -213,7 +212,7 @@ public final class ConsoleApp extends Application {
             runbooks = new RunbookTreeViewModel(executor, new RunbookLoader(new RunbookParser()));
             workspaces = new WorkspaceViewModel(executor, settings(), options.bundledRunbooks());
             // The workspace is chosen now: the dashboard's environment file, the first view's data, is read meanwhile.
-            handOff = new WorkspaceHandOff(features(stage, dialogs), steps::whenDone, executor.latestWins());
+            handOff = new WorkspaceHandOff(features(dialogs), steps::whenDone, executor.latestWins());
             workspaces.currentProperty().addListener((obs, old, now) -> useWorkspace(stage, now));
             workspaces.start(namedFolder(), first == null ? null : first.workspace());
         }).then(() -> {
@@ -263,11 +262,10 @@ public final class ConsoleApp extends Application {
             return;
         }
         stage.setTitle("Incident Console \u2014 " + now.label());
-        shownFolder = now.folder();
         handOff.show(now.folder());
     }
 
-    private WorkspaceHandOff.Features features(Stage stage, FxDialogService dialogs) {
+    private WorkspaceHandOff.Features features(FxDialogService dialogs) {
         return new WorkspaceHandOff.Features() {
             @Override
             public void readEnvironment(Path folder, boolean first, Runnable afterRead) {
@@ -329,7 +327,10 @@ public final class ConsoleApp extends Application {
                 stage.setIconified(false);
                 stage.toFront();
                 stage.requestFocus();
-                steps.whenDone(() -> openLink(dialogs, shownFolder, handed.link(), handed.folders()));
+                steps.whenDone(() -> {
+                    Workspace shown = workspaces.currentProperty().get();
+                    openLink(dialogs, shown == null ? null : shown.folder(), handed.link(), handed.folders());
+                });
             }
         })), listener -> listener.ifPresent(l -> {
             if (stopped) {
