@@ -69,7 +69,7 @@ final class CommandPreparer {
                         + "; fill in '" + p.name() + "' before running the command.");
             }
             try {
-                out.replace(p.start(), p.end(), ShellQuote.quoteFor(value, parsed.quotingAt(p.start())));
+                out.replace(p.start(), p.end(), ShellQuote.quoteAt(value, parsed, p.start()));
             } catch (IllegalArgumentException e) {
                 throw new ExecException(ExecException.Reason.INVALID_REQUEST, "The value for " + p.token() + " "
                         + e.getMessage() + "; change the value.");

@@ -1,19 +1,32 @@
 package dev.incidentconsole.exec;
 
 import dev.incidentconsole.shell.Quoting;
+import dev.incidentconsole.shell.ShellCommand;
 
 /**
- * POSIX shell quoting of substituted values.
+ * POSIX shell quoting of substituted values: the one place that decides how a value is written into a command.
  *
- * <p>Policy: a substituted value is always literal where it is written, and stays non-executable even
- * when the quoted string around it is handed to a second shell ({@code sh -c '...'},
- * {@code ssh host "..."}), since runbooks do that often:
+ * <p>Policy: a substituted value reaches the program exactly as typed and is never executed, also when the
+ * quoted string around it is handed to a second shell ({@code sh -c '...'}, {@code ssh host "..."}), since
+ * runbooks do that often. The shell model says where it lands ({@link ShellCommand#quotingAt},
+ * {@link ShellCommand#reparsedAt}):
  * <ul>
  *   <li>unquoted: the value becomes one single-quoted word ({@code '} written as {@code '\''});</li>
- *   <li>inside {@code '...'} or {@code "..."}: a value of letters, digits, spaces and {@code _.,:/@%+=-}
- *       goes in as is; any other value goes in as its single-quoted word, escaped for the surrounding
- *       quotes, so a second shell sees it quoted too;</li>
- *   <li>inside {@code $'...'}: the same, with {@code \} and {@code '} escaped by a backslash;</li>
+ *   <li>inside {@code "..."} that reaches its program as data ({@code kubectl logs "<pod>"}): the value with
+ *       {@code "}, {@code \}, {@code $} and {@code `} escaped by a backslash, so the argument is the value and
+ *       nothing in it expands; line breaks stay line breaks, and {@code !} is written as is (commands run in a
+ *       non-interactive shell, which expands no history);</li>
+ *   <li>inside {@code '...'} that reaches its program as data: a value of letters, digits, spaces and
+ *       {@code _.,:/@%+=-} goes in as is; any other value closes the quotes, goes in as its single-quoted
+ *       word and reopens them ({@code it's} is written {@code ''it'\''s''});</li>
+ *   <li>inside {@code $'...'} that reaches its program as data: the value with {@code \} and {@code '}
+ *       escaped by a backslash;</li>
+ *   <li>in a word that a second shell parses again ({@code sh -c "echo <v>"}, {@code ssh host df <v>}): a
+ *       value of letters, digits and {@code _.,:/@%+=-} is written as above; any other value is first quoted
+ *       for where it lands in the second shell's script ({@link ShellCommand#nestedAt}: {@code sh -c "echo
+ *       '<v>'"} has it in single quotes there), and that text is then written as above for the first shell, so
+ *       the second shell reads the value exactly. Where the script cannot be mapped (its word holds a
+ *       substitution), the value goes in as its single-quoted word, escaped for the surrounding quotes;</li>
  *   <li>inside a here-document: {@code $}, {@code `} and {@code \} are escaped when the delimiter is
  *       unquoted; a value with a line break is refused there, as it could end the document early.</li>
  * </ul>
@@ -37,23 +50,60 @@ public final class ShellQuote {
     }
 
     /**
-     * {@code value} ready to be placed where {@code context} says, following the class policy.
+     * {@code value} ready to replace the text of {@code command} that starts at {@code offset} (a placeholder),
+     * following the class policy.
      *
      * @throws IllegalArgumentException when the value cannot be placed safely (NUL byte anywhere; a line
      *                                  break inside a here-document)
      */
-    public static String quoteFor(String value, Quoting context) {
+    public static String quoteAt(String value, ShellCommand command, int offset) {
+        Quoting context = command.quotingAt(offset);
+        if (isBare(value) || !command.reparsedAt(offset)) {
+            return quoteFor(value, context, false);
+        }
+        ShellCommand.Nested inner = command.nestedAt(offset);
+        if (inner == null) {
+            return quoteFor(value, context, true);
+        }
+        // what the second shell must read there, written so that the first shell hands over exactly that
+        return quoteFor(quoteAt(value, inner.script(), inner.offset()), context, false);
+    }
+
+    /**
+     * {@code value} ready to be placed where {@code context} says, following the class policy.
+     *
+     * @param secondShell true when a second shell parses the quotes around the value again
+     * @throws IllegalArgumentException when the value cannot be placed safely (NUL byte anywhere; a line
+     *                                  break inside a here-document)
+     */
+    public static String quoteFor(String value, Quoting context, boolean secondShell) {
         if (value.indexOf('\0') >= 0) {
             throw new IllegalArgumentException("contains a NUL byte, which no command argument can hold");
         }
+        if (secondShell && (context == Quoting.SINGLE || context == Quoting.DOUBLE || context == Quoting.ANSI_C)) {
+            return isBare(value) ? value : nested(quote(value), context);
+        }
         return switch (context) {
             case UNQUOTED, COMMENT -> quote(value);
-            case ANSI_C -> isBareOrSpaced(value) ? value : quote(value).replace("\\", "\\\\").replace("'", "\\'");
-            case SINGLE -> isBareOrSpaced(value) ? value : quote(value).replace("'", "'\\''");
-            case DOUBLE -> isBareOrSpaced(value) ? value : escapeDouble(quote(value));
+            case ANSI_C -> escapeAnsiC(value);
+            case SINGLE -> isBareOrSpaced(value) ? value : "'" + quote(value) + "'";
+            case DOUBLE -> escapeDouble(value);
             case HEREDOC -> heredoc(value, true);
             case HEREDOC_LITERAL -> heredoc(value, false);
         };
+    }
+
+    /** A single-quoted word written inside the quotes of {@code context}, for the second shell to read. */
+    private static String nested(String word, Quoting context) {
+        return switch (context) {
+            case ANSI_C -> escapeAnsiC(word);
+            case SINGLE -> word.replace("'", "'\\''");
+            default -> escapeDouble(word);
+        };
+    }
+
+    private static String escapeAnsiC(String text) {
+        return text.replace("\\", "\\\\").replace("'", "\\'");
     }
 
     private static boolean isBareOrSpaced(String value) {

@@ -48,6 +48,15 @@ class ShellQuoteTest {
             "sh -c 'printf %s <value> > OUT'",
             "sh -c \"printf %s <value> > OUT\"",
             "X=$(printf %s <value>); printf %s \"$X\" > OUT",
+            "printf %s \"<value>\" > OUT",
+            "printf %s '<value>' > OUT",
+            "printf %s $'<value>' > OUT",
+            "printf %s \"$(printf %s \"<value>\")\" > OUT",
+            "sh -c \"printf %s '<value>' > OUT\"",
+            "bash -c 'printf %s \"<value>\" > OUT'",
+            "bash -c \"printf %s \\\"<value>\\\" > OUT\"",
+            "eval \"printf %s <value>\" > OUT",
+            "eval printf %s '<value>' > OUT",
         };
         return hostileValues().flatMap(v -> Stream.of(templates).map(t -> Arguments.of(t, v)));
     }
@@ -65,7 +74,7 @@ class ShellQuoteTest {
 
         assertThat(result.status()).as("%s", result).isEqualTo(RunStatus.SUCCEEDED);
         byte[] expected = value.getBytes(StandardCharsets.UTF_8);
-        if (template.startsWith("X=$(")) {
+        if (template.startsWith("X=$(") || template.contains("\"$(printf")) {
             expected = value.replaceAll("\n+$", "").getBytes(StandardCharsets.UTF_8);
         }
         assertThat(Files.readAllBytes(out)).isEqualTo(expected);
@@ -104,6 +113,46 @@ class ShellQuoteTest {
         assertThat(ShellCommand.parse(text).quotingAt(text.indexOf('X'))).isEqualTo(kind);
     }
 
+    /** The defect found by trying it: a value inside a runbook's own double quotes kept single quotes literally. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '^', value = {
+        "kubectl logs \"<pod>\"         | web 1!     | kubectl logs \"web 1!\"",
+        "kubectl logs \"<pod>\"         | web-1      | kubectl logs \"web-1\"",
+        "echo \"pod: <pod>\"            | it's $(id) | echo \"pod: it's \\$(id)\"",
+        "echo \"<pod>\"                 | a\"b`c`\\d  | echo \"a\\\"b\\`c\\`\\\\d\"",
+        "echo '<pod>'                   | it's       | echo '''it'\\''s'''",
+        "sh -c \"kubectl logs <pod>\"   | web 1      | sh -c \"kubectl logs 'web 1'\"",
+        "sh -c \"kubectl logs '<pod>'\" | it's       | sh -c \"kubectl logs '''it'\\\\''s'''\"",
+    })
+    void valueInsideTheRunbooksQuotesIsWrittenForThoseQuotes(String command, String value, String expected)
+            throws Exception {
+        String prepared = runner.prepare(RunRequest.of(command, LocalTarget.here()).withVariable("pod", value)).text();
+        assertThat(prepared).isEqualTo(expected);
+    }
+
+    /** Display and run agree: the prepared text (what the preview shows) and the run both hand the value over exactly. */
+    @ParameterizedTest
+    @MethodSource("hostileValues")
+    void valueInsideDoubleQuotesReachesTheProgramExactly(String value) throws Exception {
+        Path out = dir.resolve("pod.bin");
+        Files.deleteIfExists(out);
+        Path work = Files.createDirectories(dir.resolve("work"));
+        String command = "printf '%s|' \"pod: <pod>\" \"<pod>\" '<pod>' > " + ShellQuote.quote(out.toString());
+        LocalTarget target = new LocalTarget("t", work, java.util.Map.of(), false);
+        RunRequest request = RunRequest.of(command, target).withVariable("pod", value);
+        String expected = "pod: " + value + "|" + value + "|" + value + "|";
+
+        String shown = runner.prepare(request).text();
+        Process bash = new ProcessBuilder("/bin/bash", "-c", shown).directory(work.toFile()).start();
+        assertThat(bash.waitFor()).isZero();
+        assertThat(Files.readString(out)).isEqualTo(expected);
+        Files.delete(out);
+        RunResult result = runner.run(request, Runners.WAIT);
+        assertThat(result.status()).as("%s", result).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(Files.readString(out)).isEqualTo(expected);
+        assertThat(work.resolve("CANARY")).doesNotExist();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"psql <<EOF\nSELECT '<v>';\nEOF", "psql <<'EOF'\nSELECT '<v>';\nEOF"})
     void lineBreakCannotEndAHereDocumentEarly(String command) {
@@ -132,13 +181,12 @@ class ShellQuoteTest {
         String template = "printf %s $'<v>'";
         int at = template.indexOf("<v>");
         assertThat(ShellCommand.parse(template).quotingAt(at)).isEqualTo(Quoting.ANSI_C);
-        String script = template.replace("<v>", ShellQuote.quoteFor(value, Quoting.ANSI_C));
+        String script = template.replace("<v>", ShellQuote.quoteFor(value, Quoting.ANSI_C, false));
         Process p = new ProcessBuilder("/bin/bash", "-c", "cd \"$1\" && bash -c \"$2\"", "x", dir.toString(),
                 script).redirectErrorStream(true).start();
         byte[] out = p.getInputStream().readAllBytes();
         assertThat(p.waitFor()).isZero();
-        assertThat(new String(out, StandardCharsets.UTF_8)).isEqualTo(ShellQuote.isBare(value.replace(' ', '_'))
-                && !value.isBlank() ? value : "'" + value.replace("'", "'\\''") + "'");
+        assertThat(new String(out, StandardCharsets.UTF_8)).isEqualTo(value);
         assertThat(dir.resolve("CANARY")).doesNotExist();
     }
 }

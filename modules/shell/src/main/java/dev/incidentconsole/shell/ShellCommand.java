@@ -110,6 +110,118 @@ public final class ShellCommand {
     }
 
     /**
+     * Whether the character at {@code offset} sits in an argument that a second shell parses again as a
+     * command: the arguments of a shell given a script ({@code sh -c "..."}, {@code bash -lc}, {@code su -c},
+     * also behind {@code sudo}, {@code xargs} or a container runner), the remote command of {@code ssh host
+     * "..."}, the command {@code watch} runs, and {@code eval}'s arguments; in a command substitution too. A
+     * value inserted there must be quoted for that second shell as well.
+     *
+     * @param offset 0 to {@code text().length()}
+     * @return false for a word that reaches its program as data ({@code kubectl logs "<pod>"}) and for text
+     *         outside any word (a here-document body, a comment)
+     */
+    public boolean reparsedAt(int offset) {
+        return reparsedWordAt(offset) != null;
+    }
+
+    /**
+     * Where the character at {@code offset} lands in what the second shell parses, when {@link #reparsedAt} is
+     * true: the value of its word (quotes and escapes removed, as the second shell receives it) parsed as a
+     * command, and the offset there. A second shell that joins several words ({@code ssh}, {@code eval},
+     * {@code watch}) reads each word's quoting on its own, as this does.
+     *
+     * @param offset 0 to {@code text().length()}
+     * @return {@code null} when no second shell parses it, or its word's value holds a substitution or an
+     *         expansion, whose characters are not mapped ({@link #valueOffsets})
+     */
+    public Nested nestedAt(int offset) {
+        ShellCommand owner = this;
+        int at = offset;
+        Word word = null;
+        while (word == null) {
+            int[] sub = owner.substitutionAt(at);
+            if (sub != null) {
+                owner = parse(owner.text.substring(sub[0], sub[1]));
+                at -= sub[0];
+            } else {
+                word = owner.reparsedWordIn(at);
+                if (word == null) {
+                    return null;
+                }
+            }
+        }
+        int[] from = owner.valueOffsets(word);
+        if (from == null) {
+            return null;
+        }
+        for (int i = 0; i < from.length; i++) {
+            if (from[i] == at) {
+                return new Nested(parse(word.value()), i);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A position in the script a second shell parses.
+     *
+     * @param script the script, parsed
+     * @param offset the offset in {@code script.text()}
+     */
+    public record Nested(ShellCommand script, int offset) {
+    }
+
+    private Word reparsedWordAt(int offset) {
+        int[] sub = substitutionAt(offset);
+        // a substitution's code is read for what it runs, not as part of the word around it
+        return sub != null ? parse(text.substring(sub[0], sub[1])).reparsedWordAt(offset - sub[0])
+                : reparsedWordIn(offset);
+    }
+
+    private int[] substitutionAt(int offset) {
+        for (int[] r : substitutionRanges) {
+            if (offset >= r[0] && offset < r[1]) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** The word of a top-level simple command holding {@code offset}, when a second shell parses it again. */
+    private Word reparsedWordIn(int offset) {
+        for (SimpleCommand command : commands) {
+            List<Word> words = command.words();
+            for (int i = 0; i < words.size(); i++) {
+                Word w = words.get(i);
+                if (offset >= w.start() && offset < w.end()) {
+                    return reparsedWord(command, i) ? w : null;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean reparsedWord(SimpleCommand command, int index) {
+        Invocation real = command.invocation();
+        int program = command.words().size() - real.words().size();
+        if (real.script() != null) {
+            // sh -c's script is one word (the arguments after it are data); ssh's command is its last words joined
+            List<String> values = command.values();
+            String script = real.script().text();
+            for (int k = values.size() - 1; k > program; k--) {
+                if (String.join(" ", values.subList(k, values.size())).equals(script)) {
+                    return index >= k;
+                }
+            }
+            return index > program && values.get(index).equals(script);
+        }
+        if ("eval".equals(real.program())) {
+            return index > program;
+        }
+        return real.via("watch") && index >= program;
+    }
+
+    /**
      * Where each character of {@code word}'s value comes from in {@link #text()}: the quotes, the escaping
      * backslashes and the {@code $} of {@code $'...'} are not among them. A reader that found something in a
      * value (a secret) uses it to point at the same characters in the text, quotes left in place.

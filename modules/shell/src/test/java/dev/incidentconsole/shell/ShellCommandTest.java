@@ -62,6 +62,52 @@ class ShellCommandTest {
         assertThat(words).extracting(Word::quoted).containsExactly(false, false, true, false, true);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = "=>", quoteCharacter = '^', value = {
+        "kubectl logs \"<pod>\" => false",
+        "echo \"pod: <pod>\" => false",
+        "psql -c \"SELECT '<x>'\" => false",
+        "docker exec c psql -c \"SELECT <x>\" => false",
+        "echo \"$(kubectl logs \"<pod>\")\" => false",
+        "sh -c \"kubectl logs <pod>\" => true",
+        "sudo -u postgres bash -lc 'psql -c <x>' => true",
+        "kubectl exec -n ns web -- sh -c \"ls <x>\" => true",
+        "xargs sh -c \"echo <x>\" => true",
+        "ssh -p 22 host \"df -h <x>\" => true",
+        "watch \"kubectl get pods <x>\" => true",
+        "eval \"echo <x>\" => true",
+        "echo \"$(sh -c \"echo <x>\")\" => true",
+        "cat <<EOF\\n<x>\\nEOF => false",
+        "ssh -p 22 <host> uptime => false",
+        "ssh host df -h <x> => true",
+        "sh -c 'echo \"$1\"' name <x> => false",
+    })
+    void knowsWhichWordsASecondShellParsesAgain(String text, boolean expected) {
+        String t = text.replace("\\n", "\n");
+        int at = t.lastIndexOf('<');
+        ShellCommand parsed = ShellCommand.parse(t);
+        assertThat(parsed.reparsedAt(at)).isEqualTo(expected);
+        if (expected) {
+            ShellCommand.Nested inner = parsed.nestedAt(at);
+            assertThat(inner.script().text().substring(inner.offset())).startsWith(t.substring(at, t.indexOf('>', at) + 1));
+        } else {
+            assertThat(parsed.nestedAt(at)).isNull();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = "=>", quoteCharacter = '^', value = {
+        "sh -c \"kubectl logs <x>\" => UNQUOTED",
+        "bash -c \"echo '<x>'\" => SINGLE",
+        "bash -c 'echo \"<x>\"' => DOUBLE",
+        "ssh host \"echo \\\"<x>\\\"\" => DOUBLE",
+        "echo \"$(sh -c 'echo \"a <x>\"')\" => DOUBLE",
+    })
+    void findsTheQuotingTheSecondShellSees(String text, Quoting expected) {
+        ShellCommand.Nested inner = ShellCommand.parse(text).nestedAt(text.lastIndexOf('<'));
+        assertThat(inner.script().quotingAt(inner.offset())).isEqualTo(expected);
+    }
+
     @ParameterizedTest(name = "{0} at {1}")
     @CsvSource(delimiterString = "=>", quoteCharacter = '^', value = {
         "echo <x> => 5 => UNQUOTED",
