@@ -34,8 +34,7 @@ public final class IncidentEntryText {
         } else if (b instanceof EntryBody.StepFinished f && f.notRun() != null) {
             return "not run: `" + f.command() + "`" + on(f.target()) + ": " + f.notRun();
         } else if (b instanceof EntryBody.StepFinished f) {
-            return "ran `" + f.command() + "`" + on(f.target()) + ": " + f.ending(entry.author()) + " after "
-                    + seconds(f.durationMillis());
+            return "ran `" + f.command() + "`" + on(f.target()) + ": " + ending(f, entry.author());
         } else if (b instanceof EntryBody.HealthChanged h) {
             return h.service() + (h.check() == null || h.check().isEmpty() ? "" : " (" + h.check() + ")") + ": "
                     + (h.from() == null ? "" : h.from() + " -> ") + h.to()
@@ -96,6 +95,16 @@ public final class IncidentEntryText {
         }
         int errors = max / 3;
         return OutputTrim.excerpt(f.output(), errors, max - errors - (errors > 0 ? 1 : 0)).lines().toList();
+    }
+
+    /**
+     * How a run ended and how long it took, as every view of a run says it: "exit 0 after 850 ms",
+     * "cancelled by alice after 4.9 s", "timed out after 30.0 s" ({@link EntryBody.StepFinished#ending}).
+     *
+     * @param author who recorded the run (who cancelled it)
+     */
+    public static String ending(EntryBody.StepFinished f, String author) {
+        return f.ending(author) + " after " + seconds(f.durationMillis());
     }
 
     /** E.g. "850 ms", "4.9 s". */

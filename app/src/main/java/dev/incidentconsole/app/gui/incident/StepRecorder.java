@@ -10,6 +10,7 @@ import dev.incidentconsole.exec.RunStatus;
 import dev.incidentconsole.incident.EntryBody;
 import dev.incidentconsole.incident.RunOutcome;
 import dev.incidentconsole.incident.export.OutputTrim;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -109,12 +110,7 @@ final class StepRecorder implements CommandRunViewModel.RunListener {
     }
 
     private void finish(Attempt a) {
-        RunResult r = a.result;
-        EntryBody.StepFinished body = r == null
-                ? new EntryBody.StepFinished(a.command, a.target, null, 0, a.message, a.started)
-                : EntryBody.StepFinished.ran(a.command, a.target, r.exitCode(), r.duration().toMillis(), tail(r),
-                        a.started, outcome(r.status()));
-        timeline.record(incidentId, body, step.ref(), receipt -> {
+        timeline.record(incidentId, body(a), step.ref(), receipt -> {
             if (current == a) {
                 step.statusProperty().set(summary(a));
             }
@@ -129,23 +125,38 @@ final class StepRecorder implements CommandRunViewModel.RunListener {
         };
     }
 
+    private static EntryBody.StepFinished body(Attempt a) {
+        RunResult r = a.result;
+        return r == null
+                ? new EntryBody.StepFinished(a.command, a.target, null, 0, a.message, a.started)
+                : EntryBody.StepFinished.ran(a.command, a.target, r.exitCode(), r.duration().toMillis(), tail(r),
+                        a.started, outcome(r.status()));
+    }
+
+    /** The step card's words for a run: the timeline's ("cancelled by alice after 4.9 s"), then the runner's message. */
     private String summary(Attempt a) {
         RunResult r = a.result;
         if (r == null) {
             return a.message.isBlank() ? "Could not start." : a.message;
         }
-        if (r.status() == RunStatus.CANCELLED) {
-            return "Cancelled by " + timeline.author() + " after " + IncidentEntryText.seconds(r.duration().toMillis());
-        }
-        return (r.exitCode() == null ? r.message() : "exit " + r.exitCode()) + " in " + r.duration().toMillis() + " ms"
-                + (r.message().isEmpty() || r.exitCode() == null ? "" : " - " + r.message());
+        return IncidentEntryText.ending(body(a), timeline.author())
+                + (r.message().isEmpty() || r.status() == RunStatus.CANCELLED ? "" : " - " + r.message());
     }
 
-    /** The output's error lines (stderr, or lines that read as errors) and its last lines. */
-    private static String tail(RunResult result) {
+    /**
+     * The output's error lines (stderr, or lines that read as errors) and its last lines; the lines printed before
+     * those still in memory count among the omitted ones.
+     */
+    static String tail(RunResult result) {
         List<OutputLine> out = result.tail();
-        List<String> lines = out.stream().map(OutputLine::text).toList();
-        return OutputTrim.excerpt(lines, k -> out.get(k).isError() || OutputTrim.looksLikeError(lines.get(k)),
-                ERROR_LINES, RECORDED_LINES - ERROR_LINES);
+        long before = result.lineCount() - out.size();
+        int shift = before > 0 ? 1 : 0;
+        List<String> lines = new ArrayList<>(out.size() + shift);
+        if (before > 0) {
+            lines.add(OutputTrim.omitted(before));
+        }
+        out.forEach(l -> lines.add(l.text()));
+        return OutputTrim.excerpt(lines, k -> k >= shift && (out.get(k - shift).isError()
+                || OutputTrim.looksLikeError(lines.get(k))), ERROR_LINES, RECORDED_LINES - ERROR_LINES);
     }
 }

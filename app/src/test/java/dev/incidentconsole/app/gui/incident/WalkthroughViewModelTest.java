@@ -193,7 +193,8 @@ class WalkthroughViewModelTest {
 
         follow.run().cancel();
         ui.runUntil(() -> !follow.run().runningProperty().get()
-                && follow.statusProperty().get().startsWith("Cancelled by alice after "), WAIT);
+                && follow.statusProperty().get().startsWith("cancelled by alice after ")
+                && !follow.statusProperty().get().contains("recording"), WAIT);
 
         assertThat(follow.stateProperty().get()).isEqualTo(WalkStep.State.CANCELLED);
         List<TimelineEntry> stored = stored();
@@ -204,6 +205,42 @@ class WalkthroughViewModelTest {
         assertThat(dev.incidentconsole.app.cli.IncidentEntryText.summary(stored.get(2)))
                 .matches("ran `echo following; tail -f /dev/null` on local: cancelled by alice after \\d+(\\.\\d)? m?s");
         assertThat(dev.incidentconsole.app.cli.IncidentEntryText.kindLabel(stored.get(2))).isEqualTo("cancelled");
+        assertThat(dev.incidentconsole.app.cli.IncidentEntryText.summary(stored.get(2)))
+                .endsWith(": " + follow.statusProperty().get());
+    }
+
+    /**
+     * The try-out's defect: the window said "26 lines omitted" of a 10,000-line run, the exports "9970"; and the
+     * lines printed before the 10,000 kept in memory were not counted at all.
+     */
+    @Test
+    void aLongRunsExcerptCountsTheSameOmittedLinesInTheTimelineAndTheExports() throws Exception {
+        Path file = Files.writeString(dir.resolve("long.md"), """
+                # Long
+
+                ## Diagnosis
+
+                ### Dump it
+                ```bash
+                seq 1 12000
+                ```
+                """);
+        WalkthroughViewModel walk = walk(new RunbookParser().parse(file), "Long", null);
+        runToEnd(walk, walk.steps().get(0));
+
+        TimelineEntry finished = stored().get(2);
+        String stored = ((EntryBody.StepFinished) finished.body()).output();
+        assertThat(stored.lines().toList()).hasSize(31).startsWith("… 11970 lines omitted …").endsWith("12000");
+        assertThat(dev.incidentconsole.app.cli.IncidentEntryText.outputTail(finished, 8))
+                .containsExactly("… 11995 lines omitted …", "11996", "11997", "11998", "11999", "12000");
+        String markdown = dev.incidentconsole.incident.export.IncidentExport.markdown(
+                dev.incidentconsole.incident.IncidentDocument.of(stored()),
+                dev.incidentconsole.incident.export.ExportOptions.defaults());
+        assertThat(markdown).contains("… 11970 lines omitted …").doesNotContain("lines omitted …\n  11970");
+        String html = dev.incidentconsole.incident.export.IncidentExport.html(
+                dev.incidentconsole.incident.IncidentDocument.of(stored()),
+                dev.incidentconsole.incident.export.ExportOptions.defaults().withLines(2, 5));
+        assertThat(html).contains("… 11995 lines omitted …").doesNotContain("11970 lines");
     }
 
     @Test

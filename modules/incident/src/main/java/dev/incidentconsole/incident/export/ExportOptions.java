@@ -12,41 +12,42 @@ import java.util.Objects;
  *
  * @param redactor  masks secrets again on the way out (the store masked them on the way in)
  * @param policy    what severities mean, for the header
- * @param headLines command output lines kept from the start in Markdown and HTML
- * @param tailLines command output lines kept from the end in Markdown and HTML
+ * @param errorLines command output lines that read as errors kept before the last lines in Markdown and HTML
+ * @param tailLines  command output lines kept from the end in Markdown and HTML (both by {@link OutputTrim#excerpt},
+ *                   the rule the window's timeline uses too)
  * @param clock     the time written as "exported at" and used for open incidents' durations
  * @param workspace the runbook folder that runbook files are named relative to, or {@code null} when unknown
  */
-public record ExportOptions(Redactor redactor, SeverityPolicy policy, int headLines, int tailLines, Clock clock,
+public record ExportOptions(Redactor redactor, SeverityPolicy policy, int errorLines, int tailLines, Clock clock,
                             Path workspace) {
     public ExportOptions {
         Objects.requireNonNull(redactor, "redactor");
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(clock, "clock");
-        if (headLines < 0 || tailLines < 0) {
+        if (errorLines < 0 || tailLines < 0) {
             throw new IllegalArgumentException("Output line limits cannot be negative.");
         }
     }
 
-    /** Standard redaction, default severities, 20 + 20 output lines. */
+    /** Standard redaction, default severities, up to 10 error lines and the last 30 lines of output. */
     public static ExportOptions defaults() {
-        return new ExportOptions(Redactor.standard(), SeverityPolicy.defaults(), 20, 20, Clock.systemUTC(), null);
+        return new ExportOptions(Redactor.standard(), SeverityPolicy.defaults(), 10, 30, Clock.systemUTC(), null);
     }
 
     public ExportOptions withRedactor(Redactor r) {
-        return new ExportOptions(r, policy, headLines, tailLines, clock, workspace);
+        return new ExportOptions(r, policy, errorLines, tailLines, clock, workspace);
     }
 
-    public ExportOptions withLines(int head, int tail) {
-        return new ExportOptions(redactor, policy, head, tail, clock, workspace);
+    public ExportOptions withLines(int errors, int tail) {
+        return new ExportOptions(redactor, policy, errors, tail, clock, workspace);
     }
 
     public ExportOptions withClock(Clock c) {
-        return new ExportOptions(redactor, policy, headLines, tailLines, c, workspace);
+        return new ExportOptions(redactor, policy, errorLines, tailLines, c, workspace);
     }
 
     public ExportOptions withWorkspace(Path folder) {
-        return new ExportOptions(redactor, policy, headLines, tailLines, clock, folder);
+        return new ExportOptions(redactor, policy, errorLines, tailLines, clock, folder);
     }
 
     /**

@@ -3,45 +3,38 @@ package dev.incidentconsole.incident.export;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntPredicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Shortens command output for reading. {@link #trim} keeps the first and last lines; {@link #excerpt} keeps
- * the lines that read as errors and the last lines, which is what a timeline entry needs: a failed command
- * often prints its real error early and pages of noise after it, or noise first and the error last.
+ * The one rule for shortening a run's output, used wherever a timeline entry's output is shown (the window's
+ * timeline, the CLI, the Markdown and HTML exports) and when a step's output is recorded: the lines that read as
+ * errors and the last lines, which is what a reader of a timeline needs (a failed command often prints its real
+ * error early and pages of noise after it, or noise first and the error last), with a line
+ * {@code … N lines omitted …} where lines are left out.
+ *
+ * <p>An excerpt may be shortened again (the recorder stores 40 lines, the window shows 8): a marker line already in
+ * the text is never shown as a line of output, and the lines it stands for are added to the marker that replaces
+ * it, so every reader counts the lines omitted from the run itself.
  */
 public final class OutputTrim {
     /** Words that mark a line as an error in the output of common tools (kubectl, psql, curl, systemd, Python). */
     private static final Pattern ERROR = Pattern.compile("(?i)\\b(error|errors|fatal|failed|failure|denied|refused"
             + "|forbidden|unauthorized|not found|no such|exception|traceback|panic|cannot|can't|unable|timed out"
             + "|timeout|unreachable|killed|segmentation fault)\\b|^E\\d{4} ");
+    private static final Pattern MARKER = Pattern.compile("… ([0-9][0-9,]*) lines? omitted …");
 
     private OutputTrim() {
-    }
-
-    /**
-     * {@code output} with at most {@code head + tail} lines and a line {@code … N lines omitted …} between
-     * them; unchanged when it is short enough. A trailing newline is not counted as a line.
-     */
-    public static String trim(String output, int head, int tail) {
-        if (output == null || output.isEmpty()) {
-            return "";
-        }
-        List<String> lines = output.lines().toList();
-        int omitted = lines.size() - head - tail;
-        if (omitted <= 0) {
-            return String.join("\n", lines);
-        }
-        StringBuilder sb = new StringBuilder();
-        lines.subList(0, head).forEach(l -> sb.append(l).append('\n'));
-        sb.append(omitted(omitted));
-        lines.subList(lines.size() - tail, lines.size()).forEach(l -> sb.append('\n').append(l));
-        return sb.toString();
     }
 
     /** Whether a line reads as an error ("ERROR", "connection refused", "NotFound", a klog {@code E1206} line...). */
     public static boolean looksLikeError(String line) {
         return ERROR.matcher(line).find() || line.contains("NotFound") || line.contains("Error from server");
+    }
+
+    /** The marker line that stands for {@code n} lines left out: {@code … 9970 lines omitted …}. */
+    public static String omitted(long n) {
+        return "… " + n + (n == 1 ? " line" : " lines") + " omitted …";
     }
 
     /** {@link #excerpt(List, IntPredicate, int, int)} of text, flagging the lines that {@link #looksLikeError}. */
@@ -56,35 +49,64 @@ public final class OutputTrim {
     /**
      * The last {@code tail} lines, and before them up to {@code maxErrors} of the flagged lines (the last ones
      * when there are more), in their order, with {@code … N lines omitted …} where lines are left out;
-     * unchanged when it is short enough.
+     * unchanged when it is short enough. Marker lines in {@code lines} (an excerpt shortened again, or the lines
+     * a run printed before those kept in memory) are not output lines: they are never kept, and N counts the
+     * lines each stands for.
      *
      * @param flagged whether line {@code k} (0-based) is an error: stderr, or what {@link #looksLikeError} finds
      */
     public static String excerpt(List<String> lines, IntPredicate flagged, int maxErrors, int tail) {
-        int tailStart = Math.max(0, lines.size() - tail);
+        int tailStart = lines.size();
+        for (int left = tail; tailStart > 0 && left > 0; tailStart--) {
+            if (hidden(lines.get(tailStart - 1)) < 0) {
+                left--;
+            }
+        }
         List<Integer> errors = new ArrayList<>();
         for (int k = 0; k < tailStart; k++) {
-            if (flagged.test(k)) {
+            if (hidden(lines.get(k)) < 0 && flagged.test(k)) {
                 errors.add(k);
             }
         }
         List<Integer> kept = new ArrayList<>(errors.subList(Math.max(0, errors.size() - maxErrors), errors.size()));
         for (int k = tailStart; k < lines.size(); k++) {
-            kept.add(k);
+            if (hidden(lines.get(k)) < 0) {
+                kept.add(k);
+            }
         }
+        kept.add(lines.size());
         StringBuilder sb = new StringBuilder();
         int next = 0;
         for (int k : kept) {
-            if (k > next) {
-                sb.append(omitted(k - next)).append('\n');
+            long left = 0;
+            for (int j = next; j < k; j++) {
+                long h = hidden(lines.get(j));
+                left += h < 0 ? 1 : h;
             }
-            sb.append(lines.get(k)).append('\n');
+            if (left > 0) {
+                sb.append(omitted(left)).append('\n');
+            }
+            if (k < lines.size()) {
+                sb.append(lines.get(k)).append('\n');
+            }
             next = k + 1;
         }
         return sb.isEmpty() ? "" : sb.substring(0, sb.length() - 1);
     }
 
-    private static String omitted(int n) {
-        return "… " + n + (n == 1 ? " line" : " lines") + " omitted …";
+    /** How many lines a marker line stands for, or -1 for a line of output. */
+    private static long hidden(String line) {
+        if (line.isEmpty() || line.charAt(0) != '…') {
+            return -1;
+        }
+        Matcher m = MARKER.matcher(line);
+        if (!m.matches()) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(m.group(1).replace(",", ""));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 }

@@ -110,7 +110,7 @@ record TimelineLine(TimelineEntry entry, Instant time, String label, String comm
             TimelineEntry start = f.started() == null ? null : byId.get(f.started());
             detail = on(f.target()) + ": " + f.ending(e.author()) + " after " + Durations.millis(f.durationMillis())
                     + (start != null && start.body() instanceof EntryBody.StepStarted s ? confirmation(s) : "");
-            output = OutputTrim.trim(f.output(), o.headLines(), o.tailLines());
+            output = OutputTrim.excerpt(f.output(), o.errorLines(), o.tailLines());
         } else if (b instanceof EntryBody.HealthChanged h) {
             label = "Health";
             detail = h.service() + (h.check() == null || h.check().isEmpty() ? "" : " (" + h.check() + ")") + ": "

@@ -124,11 +124,19 @@ class IncidentExportTest {
     }
 
     @Test
-    void longOutputKeepsTheFirstAndLastLines() {
-        String output = IntStream.rangeClosed(1, 100).mapToObj(k -> "row " + k).collect(Collectors.joining("\n"));
-        assertThat(OutputTrim.trim(output, 3, 2)).isEqualTo("row 1\nrow 2\nrow 3\n… 95 lines omitted …\nrow 99\nrow 100");
-        assertThat(OutputTrim.trim("a\nb\n", 1, 1)).isEqualTo("a\nb");
-        assertThat(OutputTrim.trim(output, 1, 0)).endsWith("… 99 lines omitted …");
+    void longOutputIsExcerptedByTheTimelinesRuleAndCountsTheLinesOfTheRun() {
+        String output = IntStream.rangeClosed(1, 10_000).mapToObj(k -> k == 17 ? "ERROR: row 17" : "row " + k)
+                .collect(Collectors.joining("\n"));
+        String stored = OutputTrim.excerpt(output, 10, 30);
+        IncidentDocument doc = worked("Long run", new EntryBody.StepFinished("seq 10000", "", 0, 5, stored, null));
+
+        for (String export : List.of(IncidentExport.markdown(doc, OPTIONS), IncidentExport.html(doc, OPTIONS))) {
+            assertThat(export).contains("ERROR: row 17").contains("… 9953 lines omitted …").contains("row 10000")
+                    .doesNotContain("row 9970");
+        }
+        ExportOptions short_ = OPTIONS.withLines(1, 2);
+        assertThat(IncidentExport.markdown(doc, short_)).contains("… 16 lines omitted …\n  ERROR: row 17\n"
+                + "  … 9981 lines omitted …\n  row 9999\n  row 10000");
     }
 
     @Test

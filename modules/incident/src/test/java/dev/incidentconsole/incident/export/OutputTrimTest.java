@@ -42,6 +42,32 @@ class OutputTrimTest {
                 "line 15", "… 1 line omitted …", "line 17", "line 18", "line 19");
     }
 
+    /** The try-out's defect: a 10,000-line run read "26 lines omitted" in the window and "9970" in the exports. */
+    @Test
+    void anExcerptShortenedAgainCountsTheLinesOfTheRun() {
+        List<String> run = IntStream.rangeClosed(1, 10_000).mapToObj(k -> "row " + k).toList();
+        String stored = OutputTrim.excerpt(run, k -> false, 10, 30);
+        assertThat(stored.lines().findFirst()).hasValue("… 9970 lines omitted …");
+
+        String shown = OutputTrim.excerpt(stored, 2, 5);
+
+        assertThat(shown.lines().toList()).containsExactly("… 9995 lines omitted …", "row 9996", "row 9997",
+                "row 9998", "row 9999", "row 10000");
+        assertThat(OutputTrim.excerpt(shown, 2, 5)).isEqualTo(shown);
+        assertThat(OutputTrim.excerpt(stored, 10, 30)).isEqualTo(stored);
+    }
+
+    @Test
+    void markersAroundKeptErrorsAddUpAndAreNeverShownAsOutput() {
+        String stored = String.join("\n", OutputTrim.omitted(500), "ERROR: disk full", OutputTrim.omitted(1),
+                "a", "b", "c");
+
+        assertThat(OutputTrim.excerpt(stored, 1, 2).lines().toList()).containsExactly("… 500 lines omitted …",
+                "ERROR: disk full", "… 2 lines omitted …", "b", "c");
+        assertThat(OutputTrim.excerpt(stored, 0, 1).lines().toList()).containsExactly("… 504 lines omitted …", "c");
+        assertThat(OutputTrim.excerpt("x\n" + OutputTrim.omitted(7), 0, 5)).isEqualTo("x\n… 7 lines omitted …");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "psql: error: connection to server at \"db\" (10.0.0.5), port 5432 failed | true",
