@@ -262,17 +262,17 @@ public final class ConsoleApp extends Application {
             return;
         }
         stage.setTitle("Incident Console \u2014 " + now.label());
-        handOff.show(now.folder());
+        handOff.show(now.folder(), workspaces.launchedProperty().get());
     }
 
     private WorkspaceHandOff.Features features(FxDialogService dialogs) {
         return new WorkspaceHandOff.Features() {
             @Override
-            public void readEnvironment(Path folder, boolean first, Runnable afterRead) {
+            public void readEnvironment(Path folder, boolean first, boolean launched, Runnable afterRead) {
                 if (first) {
-                    dashboard.start(folder, afterRead);
+                    dashboard.start(folder, launched, afterRead);
                 } else {
-                    dashboard.useWorkspace(folder, afterRead);
+                    dashboard.useWorkspace(folder, launched, afterRead);
                 }
             }
 
@@ -286,9 +286,9 @@ public final class ConsoleApp extends Application {
             }
 
             @Override
-            public void switchTo(Path folder) {
+            public void switchTo(Path folder, boolean launched) {
                 incidents.useWorkspace(folder);
-                dashboard.useWorkspace(folder);
+                dashboard.useWorkspace(folder, launched, () -> { });
                 search.useWorkspace(folder);
                 runbooks.load(folder);
                 runs.useWorkspace(folder);

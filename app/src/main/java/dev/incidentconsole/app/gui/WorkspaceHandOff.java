@@ -15,17 +15,20 @@ final class WorkspaceHandOff {
     /** The features that follow the workspace shown. */
     interface Features {
         /**
-         * Has the dashboard read {@code folder}'s environment file ({@code first}: the window's first workspace, with
-         * the launch's environment and service choice) and runs {@code afterRead} on the UI thread once it was read,
-         * had failed or was superseded.
+         * Has the dashboard read {@code folder}'s environment file ({@code first}: the dashboard's first; {@code
+         * launched}: the workspace the launch chose, with the launch's environment and service choice) and runs
+         * {@code afterRead} on the UI thread once it was read, had failed or was superseded.
          */
-        void readEnvironment(Path folder, boolean first, Runnable afterRead);
+        void readEnvironment(Path folder, boolean first, boolean launched, Runnable afterRead);
 
         /** Starts the features other than the dashboard on {@code folder}: once, for the first workspace they get. */
         void start(Path folder);
 
-        /** Moves every started feature, the dashboard included, to {@code folder}. */
-        void switchTo(Path folder);
+        /**
+         * Moves every started feature, the dashboard included, to {@code folder} ({@code launched}: the workspace the
+         * launch chose, which corrected an early guess).
+         */
+        void switchTo(Path folder, boolean launched);
     }
 
     private final Features features;
@@ -45,15 +48,20 @@ final class WorkspaceHandOff {
         this.starts = starts;
     }
 
-    /** The window shows the workspace at {@code folder} now (the first one, or a switch). */
-    void show(Path folder) {
+    /**
+     * The window shows the workspace at {@code folder} now (the first one, or a switch).
+     *
+     * @param launched it is the workspace the launch chose ({@code WorkspaceViewModel.launchedProperty}): the
+     *                 launch's environment and service choice apply to it, also when it corrects an early guess
+     */
+    void show(Path folder, boolean launched) {
         if (folder.equals(shown)) {
             return;
         }
         boolean first = shown == null;
         shown = folder;
         if (started) {
-            whenStepsDone.accept(() -> features.switchTo(folder));
+            whenStepsDone.accept(() -> features.switchTo(folder, launched));
             return;
         }
         // Not started yet: this folder's start replaces the pending one, which would otherwise point the features
@@ -62,6 +70,6 @@ final class WorkspaceHandOff {
             started = true;
             features.start(folder);
         });
-        features.readEnvironment(folder, first, () -> whenStepsDone.accept(start));
+        features.readEnvironment(folder, first, launched, () -> whenStepsDone.accept(start));
     }
 }

@@ -74,8 +74,8 @@ class WorkspaceHandOffTest {
     void aSwitchBeforeTheFirstEnvironmentFileIsReadStartsEveryFeatureOnTheLatestWorkspace() {
         WorkspaceHandOff handOff = new WorkspaceHandOff(features(), Runnable::run, executor.latestWins());
 
-        handOff.show(first);
-        handOff.show(team); // the first file's read is still held
+        handOff.show(first, true);
+        handOff.show(team, false); // the user's switch; the first file's read is still held
         executor.runAll();
 
         assertOnTeam();
@@ -88,9 +88,9 @@ class WorkspaceHandOffTest {
         WorkspaceHandOff handOff = new WorkspaceHandOff(features(), steps::whenDone, executor.latestWins());
         steps.start();
 
-        handOff.show(first);
+        handOff.show(first, true);
         executor.runAll(); // the first file is read: its features' start waits for the steps
-        handOff.show(team);
+        handOff.show(team, false);
         executor.runAll();
         while (!fxQueue.isEmpty()) {
             fxQueue.poll().run();
@@ -103,11 +103,11 @@ class WorkspaceHandOffTest {
     @Test
     void aSwitchOnceTheFeaturesStartedMovesThemAll() {
         WorkspaceHandOff handOff = new WorkspaceHandOff(features(), Runnable::run, executor.latestWins());
-        handOff.show(first);
+        handOff.show(first, true);
         executor.runAll();
         assertThat(started).containsExactly(first.getFileName().toString());
 
-        handOff.show(team);
+        handOff.show(team, false);
         executor.runAll();
 
         assertThat(started).containsExactly("first", "switched to team");
@@ -122,8 +122,8 @@ class WorkspaceHandOffTest {
 
         // On the FX thread, as in the window: the dashboard's pump applies checks there.
         WindowSteps.fx(() -> {
-            handOff.show(first);
-            handOff.show(team); // the first file's read is still held
+            handOff.show(first, true);
+            handOff.show(team, false); // the user's switch; the first file's read is still held
             executor.runAll();
             return null;
         });
@@ -142,7 +142,7 @@ class WorkspaceHandOffTest {
         WorkspaceHandOff handOff = new WorkspaceHandOff(windowFeatures(launched), Runnable::run, executor.latestWins());
 
         WindowSteps.fx(() -> {
-            handOff.show(first);
+            handOff.show(first, true);
             executor.runAll();
             return null;
         });
@@ -150,7 +150,7 @@ class WorkspaceHandOffTest {
                 assertThat(launched.model().selectedProperty().get()).extracting(ServiceRow::name).isEqualTo("api"));
 
         WindowSteps.fx(() -> {
-            handOff.show(team);
+            handOff.show(team, false);
             executor.runAll();
             return null;
         });
@@ -160,10 +160,53 @@ class WorkspaceHandOffTest {
         });
     }
 
+    /**
+     * The try-out's defect: the early guess at the workspace (settings read before the window) was corrected by the
+     * executor's read, and the correction dropped {@code --service} and {@code --environment}, which were given for
+     * the workspace the launch chose, the corrected one.
+     */
+    @Test
+    void theLaunchsServiceAndEnvironmentSurviveTheCorrectionOfTheEarlyWorkspace() throws IOException {
+        Files.writeString(team.resolve("environments.yaml"), """
+                default: team-env
+                environments:
+                  team-env:
+                    services:
+                      - {name: web, host: 127.0.0.1, port: 3, interval: 365d}
+                  team-alt:
+                    services:
+                      - {name: api, host: 127.0.0.1, port: 2, interval: 365d}
+                """);
+        DashboardFeature launched = launched(Map.of(LaunchOptions.SERVICE, "api", LaunchOptions.ENVIRONMENT, "team-alt"));
+        WorkspaceHandOff handOff = new WorkspaceHandOff(windowFeatures(launched), Runnable::run, executor.latestWins());
+
+        // corrected while the guess's file is read, then (a later guess) once the features started
+        for (boolean afterStart : new boolean[] {false, true}) {
+            WindowSteps.fx(() -> {
+                handOff.show(afterStart ? dir : first, true); // the early guess
+                if (afterStart) {
+                    executor.runAll();
+                }
+                handOff.show(team, true); // the executor's read chose another workspace: the launch's
+                executor.runAll();
+                return null;
+            });
+            WindowSteps.checkNow(() -> {
+                assertThat(launched.model().environment().nameProperty().get()).isEqualTo("team-alt");
+                assertThat(launched.model().selectedProperty().get()).extracting(ServiceRow::name).isEqualTo("api");
+            });
+        }
+    }
+
     /** The window's dashboard as {@code incident-console --service NAME} starts it, on the held executor. */
     private DashboardFeature launchedWithService(String service) {
-        DashboardFeature feature = new DashboardFeature(executor, LaunchOptions.of(Map.of(
-                LaunchOptions.SERVICE, service, LaunchOptions.CONFIG_DIR, dir.resolve("config").toString()), Map.of()));
+        return launched(Map.of(LaunchOptions.SERVICE, service));
+    }
+
+    private DashboardFeature launched(Map<String, String> launch) {
+        Map<String, String> properties = new java.util.HashMap<>(launch);
+        properties.put(LaunchOptions.CONFIG_DIR, dir.resolve("config").toString());
+        DashboardFeature feature = new DashboardFeature(executor, LaunchOptions.of(properties, Map.of()));
         closing.add(feature);
         return feature;
     }
@@ -172,11 +215,11 @@ class WorkspaceHandOffTest {
     private WorkspaceHandOff.Features windowFeatures(DashboardFeature feature) {
         return new WorkspaceHandOff.Features() {
             @Override
-            public void readEnvironment(Path folder, boolean firstOne, Runnable afterRead) {
+            public void readEnvironment(Path folder, boolean firstOne, boolean launched, Runnable afterRead) {
                 if (firstOne) {
-                    feature.start(folder, afterRead);
+                    feature.start(folder, launched, afterRead);
                 } else {
-                    feature.useWorkspace(folder, afterRead);
+                    feature.useWorkspace(folder, launched, afterRead);
                 }
             }
 
@@ -186,8 +229,8 @@ class WorkspaceHandOffTest {
             }
 
             @Override
-            public void switchTo(Path folder) {
-                feature.useWorkspace(folder);
+            public void switchTo(Path folder, boolean launched) {
+                feature.useWorkspace(folder, launched, () -> { });
             }
         };
     }
@@ -203,7 +246,7 @@ class WorkspaceHandOffTest {
     private WorkspaceHandOff.Features features() {
         return new WorkspaceHandOff.Features() {
             @Override
-            public void readEnvironment(Path folder, boolean firstOne, Runnable afterRead) {
+            public void readEnvironment(Path folder, boolean firstOne, boolean launched, Runnable afterRead) {
                 dashboard.openEnvironmentFile(folder.resolve("environments.yaml"), null, afterRead);
             }
 
@@ -214,7 +257,7 @@ class WorkspaceHandOffTest {
             }
 
             @Override
-            public void switchTo(Path folder) {
+            public void switchTo(Path folder, boolean launched) {
                 started.add("switched to " + folder.getFileName());
                 dashboard.openEnvironmentFile(folder.resolve("environments.yaml"), null);
                 outline.load(folder);

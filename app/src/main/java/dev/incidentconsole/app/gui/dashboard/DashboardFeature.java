@@ -73,10 +73,19 @@ public final class DashboardFeature implements AutoCloseable {
 
     /** Reads the environment file and starts checking; runs {@code afterFile} on the UI thread once it is read. */
     public void start(Path runbookFolder, Runnable afterFile) {
+        start(runbookFolder, true, afterFile);
+    }
+
+    /**
+     * As {@link #start(Path, Runnable)}; the launch's environment and service choice apply only when {@code launched}
+     * (the folder is the workspace the launch chose, not one the user opened before the dashboard started).
+     */
+    public void start(Path runbookFolder, boolean launched, Runnable afterFile) {
         String service = options.service();
-        if (service != null) {
+        if (service != null && launched) {
             model.selectWhenShown(service);
         }
+        String environment = launched ? options.environmentName() : null;
         EarlyEnvironment read = early;
         early = null;
         Runnable afterRead = () -> {
@@ -87,11 +96,10 @@ public final class DashboardFeature implements AutoCloseable {
             }
         };
         if (read != null && read.folder().equals(runbookFolder)) {
-            model.openEnvironment(read::file, "Cannot read the environment file of " + runbookFolder,
-                    options.environmentName(), afterRead);
-        } else {
-            model.openEnvironmentFile(EnvironmentTargets.defaultFile(runbookFolder, options), options.environmentName(),
+            model.openEnvironment(read::file, "Cannot read the environment file of " + runbookFolder, environment,
                     afterRead);
+        } else {
+            model.openEnvironmentFile(EnvironmentTargets.defaultFile(runbookFolder, options), environment, afterRead);
         }
         pump.start();
     }
@@ -144,8 +152,21 @@ public final class DashboardFeature implements AutoCloseable {
      * launch's service choice ({@code -Dincident.service}) was for the workspace left: it is not selected here.
      */
     public void useWorkspace(Path runbookFolder, Runnable afterFile) {
+        useWorkspace(runbookFolder, false, afterFile);
+    }
+
+    /**
+     * As {@link #useWorkspace(Path, Runnable)}, but when {@code launched} (the workspace the launch chose, replacing
+     * an early guess at it) the launch's environment and service choice ({@code --environment}, {@code --service})
+     * apply to it, as {@link #start} applies them.
+     */
+    public void useWorkspace(Path runbookFolder, boolean launched, Runnable afterFile) {
         model.forgetServiceToSelect();
-        model.openEnvironmentFile(EnvironmentTargets.defaultFile(runbookFolder, options), null, afterFile);
+        if (launched && options.service() != null) {
+            model.selectWhenShown(options.service());
+        }
+        model.openEnvironmentFile(EnvironmentTargets.defaultFile(runbookFolder, options),
+                launched ? options.environmentName() : null, afterFile);
     }
 
     public DashboardViewModel model() {

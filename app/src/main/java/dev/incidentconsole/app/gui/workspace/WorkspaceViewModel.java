@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -32,10 +34,14 @@ public final class WorkspaceViewModel {
     // with the listeners added to it.
     private final ObservableList<Path> recentView = FXCollections.unmodifiableObservableList(recent);
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper launched = new ReadOnlyBooleanWrapper(true);
     private final LatestWins choices;
 
-    /** What a background step found: the workspace to show, the recent list and what to tell the user. */
-    private record Outcome(Workspace workspace, List<Path> recent, String note) {
+    /**
+     * What a background step found: the workspace to show, the recent list, what to tell the user, and whether it is
+     * the launch's choice ({@link #start}) rather than the user's.
+     */
+    private record Outcome(Workspace workspace, List<Path> recent, String note, boolean launch) {
     }
 
     /** @param bundled the bundled demo runbooks' folder ({@code LaunchOptions.bundledRunbooks()}) */
@@ -71,8 +77,9 @@ public final class WorkspaceViewModel {
             if (named != null && Files.isDirectory(chosen.folder()) && !chosen.bundled()) {
                 settings = remember(chosen, notes);
             }
-            return new Outcome(chosen, settings.recentWorkspaces(), String.join(" ", notes));
+            return new Outcome(chosen, settings.recentWorkspaces(), String.join(" ", notes), true);
         }, this::apply, e -> {
+            launched.set(true);
             current.set(named == null ? demo() : workspaceAt(named));
             note.set(e.getMessage());
         });
@@ -100,11 +107,12 @@ public final class WorkspaceViewModel {
             if (!wanted.bundled() && !Files.isDirectory(wanted.folder())) {
                 Settings settings = store.update(s -> s.withoutWorkspace(wanted.folder()));
                 return new Outcome(null, settings.recentWorkspaces(), wanted.folder()
-                        + " no longer exists; it was removed from the recent workspaces.");
+                        + " no longer exists; it was removed from the recent workspaces.", false);
             }
             Settings settings = wanted.bundled() ? store.update(s -> s.withWorkspace(null)) : remember(wanted, notes);
-            return new Outcome(wanted, settings.recentWorkspaces(), String.join(" ", notes));
+            return new Outcome(wanted, settings.recentWorkspaces(), String.join(" ", notes), false);
         }, this::apply, e -> {
+            launched.set(false);
             current.set(wanted); // shown for this session; the note says it was not kept
             note.set(e.getMessage() + " The workspace is open but will not be remembered.");
         });
@@ -129,6 +137,7 @@ public final class WorkspaceViewModel {
         recent.setAll(outcome.recent());
         note.set(outcome.note());
         if (outcome.workspace() != null) {
+            launched.set(outcome.launch()); // before the change, which its listeners read it with
             current.set(outcome.workspace());
         }
     }
@@ -169,6 +178,16 @@ public final class WorkspaceViewModel {
     /** The workspace shown; {@code null} until {@link #start} has read the settings. */
     public ReadOnlyObjectProperty<Workspace> currentProperty() {
         return current.getReadOnlyProperty();
+    }
+
+    /**
+     * Whether the workspace shown is the one the launch chose ({@link #start}: the early answer, or the settings'
+     * answer that corrected it), for which the launch's options ({@code --service}, {@code --environment}) were
+     * given; false once the user opened a workspace. Set before {@link #currentProperty()} changes, so its listeners
+     * read the value for the new workspace.
+     */
+    public ReadOnlyBooleanProperty launchedProperty() {
+        return launched.getReadOnlyProperty();
     }
 
     /** Folders opened before, most recent first (the current one included), at most {@link Settings#RECENT_WORKSPACES}. */

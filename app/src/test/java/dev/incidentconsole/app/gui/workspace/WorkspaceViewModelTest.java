@@ -156,6 +156,24 @@ class WorkspaceViewModelTest {
     }
 
     @Test
+    void theCorrectionOfTheEarlyAnswerIsTheLaunchsChoiceAndAnOpenedFolderIsNot() throws IOException {
+        started(null).open(team);
+        HeldTaskExecutor executor = new HeldTaskExecutor();
+        WorkspaceViewModel model = new WorkspaceViewModel(executor, store, bundled);
+        List<String> shown = new ArrayList<>();
+        model.currentProperty().addListener((obs, old, now) ->
+                shown.add(now.folder().getFileName() + (model.launchedProperty().get() ? " launched" : " opened")));
+
+        model.start(null, WorkspaceViewModel.choose(null, store.load(), bundled));
+        store.update(s -> s.withWorkspace(other));
+        executor.runAll();
+        model.open(team);
+        executor.runAll();
+
+        assertThat(shown).containsExactly("team launched", "other launched", "team opened");
+    }
+
+    @Test
     void aFolderOpenedBeforeTheStartsReadIsDoneWinsOverTheEarlyAnswer() throws IOException {
         started(null).open(team);
         HeldTaskExecutor executor = new HeldTaskExecutor();
