@@ -173,11 +173,23 @@ public final class IncidentFeature implements AutoCloseable {
         return runbook.sections().get(0);
     }
 
+    /**
+     * Shows the walkthrough of {@code procedure}, put back where the incident's timeline says it was (steps run, done
+     * or skipped, values typed or captured: joined again after a restart, nothing is lost); the entries are read off
+     * the UI thread, and a store that cannot be read opens it fresh, saying why.
+     */
     private void openWalkthrough(Incident incident, Runbook runbook, Section procedure, ServiceLink service) {
         if (runbook != null) {
             WalkServices services = new WalkServices(run, catalog, watch, this::after, Clock.systemDefaultZone());
-            view().openWalkthrough(new WalkthroughViewModel(incident.id(), runbook, procedure, model.timeline(), services,
-                    service));
+            WalkthroughViewModel walk = new WalkthroughViewModel(incident.id(), runbook, procedure, model.timeline(),
+                    services, service);
+            executor.execute(() -> model.store().entries(incident.id(), 0), entries -> {
+                walk.restore(entries);
+                view().openWalkthrough(walk);
+            }, e -> {
+                model.errorProperty().set("Cannot read the timeline to resume the walkthrough: " + e.getMessage());
+                view().openWalkthrough(walk);
+            });
         }
         navigation.go(PLACE);
     }

@@ -7,6 +7,7 @@ import dev.incidentconsole.app.gui.run.RunServices;
 import dev.incidentconsole.app.targets.TargetInfo;
 import dev.incidentconsole.incident.EntryBody;
 import dev.incidentconsole.incident.StepRef;
+import dev.incidentconsole.incident.TimelineEntry;
 import dev.incidentconsole.runbook.Command;
 import dev.incidentconsole.runbook.Runbook;
 import dev.incidentconsole.runbook.Section;
@@ -136,20 +137,36 @@ public final class WalkthroughViewModel {
 
     /** Marks the step done; a non-blank note is recorded with it. */
     public void done(WalkStep step, String note) {
-        close(step, WalkStep.State.DONE, "Done", note);
+        close(step, WalkStep.State.DONE, StepNotes.DONE, note);
     }
 
     /** Marks the step skipped; the note says why. */
     public void skip(WalkStep step, String note) {
-        close(step, WalkStep.State.SKIPPED, "Skipped", note);
+        close(step, WalkStep.State.SKIPPED, StepNotes.SKIPPED, note);
     }
 
     private void close(WalkStep step, WalkStep.State state, String verb, String note) {
-        String text = verb + " `" + step.commandText() + "`" + (note == null || note.isBlank() ? "" : ": " + note.strip());
-        timeline.record(incidentId, new EntryBody.Note(text, null), step.ref(), receipt -> {
-            step.stateProperty().set(state);
-            step.statusProperty().set(verb + " (recorded)");
-        });
+        String text = StepNotes.closing(verb, step.commandText(), note);
+        timeline.record(incidentId, new EntryBody.Note(text, null), step.ref(), receipt -> closed(step, state, verb,
+                note == null ? "" : note.strip()));
+    }
+
+    /** The step's card after Done or Skip was recorded: "Done (recorded): what the engineer saw". */
+    static void closed(WalkStep step, WalkStep.State state, String verb, String note) {
+        step.stateProperty().set(state);
+        step.statusProperty().set(verb + " (recorded)" + (note.isEmpty() ? "" : ": " + note));
+    }
+
+    /**
+     * Puts the walkthrough back where the incident's timeline says it was (reopened after a restart, or joined again):
+     * each step's last run, Done or Skip with its note, and the values typed or captured, which fill the fields of
+     * the steps still to run. Entries of other runbooks' steps are ignored.
+     *
+     * @param entries the incident's stored entries, in any order
+     */
+    public void restore(List<TimelineEntry> entries) {
+        WalkRestore.restore(steps, entries, captured);
+        offerValues();
     }
 
     /**
@@ -162,8 +179,8 @@ public final class WalkthroughViewModel {
         }
         String v = value.strip();
         captured.put(ServiceLink.key(name), v);
-        timeline.record(incidentId, new EntryBody.Note("Captured " + name + " = " + v + " from the output of `"
-                + from.commandText() + "`", null), from.ref(), null);
+        timeline.record(incidentId, new EntryBody.Note(StepNotes.capture(name, v, from.commandText()), null), from.ref(),
+                null);
         offerValues();
     }
 

@@ -243,6 +243,85 @@ class WalkthroughViewModelTest {
         assertThat(html).contains("… 11995 lines omitted …").doesNotContain("11970 lines");
     }
 
+    /**
+     * The try-out's defect: the app closed (or killed) during a walkthrough, reopened and the incident joined again,
+     * and the walkthrough started from nothing though the timeline had every entry. A new store on the same file and a
+     * new walkthrough is the restart.
+     */
+    @Test
+    void aWalkthroughOpenedAgainAfterARestartIsWhereTheTimelineSaysItWas() throws Exception {
+        Runbook checkout = WalkRunbook.writeCheckout(dir);
+        WalkthroughViewModel before = walk(checkout, "Checkout down", null);
+        WalkStep pod = before.steps().get(0);
+        field(pod, "pod").valueProperty().set("api 7f9");
+        runToEnd(before, pod);
+        before.done(pod, "api is OOMKilled");
+        before.capture(pod, "namespace", "shop");
+        before.skip(before.steps().get(2), "no probe needed");
+        field(before.steps().get(4), "database").valueProperty().set("orders"); // typed, never run: not kept
+        store.close();
+
+        store = IncidentStores.embedded(dir.resolve("incidents.db"), StoreOptions.defaults());
+        incidents = new IncidentViewModel(new DirectTaskExecutor(), Runnable::run, () -> store, "alice");
+        WalkthroughViewModel after = walk(WalkRunbook.writeCheckout(dir), "Checkout down", null);
+        after.restore(store.entries(incidentId, 0));
+
+        List<WalkStep> steps = after.steps();
+        assertThat(steps).extracting(s -> s.stateProperty().get()).containsExactly(WalkStep.State.DONE,
+                WalkStep.State.TODO, WalkStep.State.SKIPPED, WalkStep.State.TODO, WalkStep.State.TODO);
+        assertThat(steps.get(0).statusProperty().get()).isEqualTo("Done (recorded): api is OOMKilled");
+        assertThat(steps.get(0).commandText()).isEqualTo("echo pod 'api 7f9'");
+        assertThat(steps.get(2).statusProperty().get()).isEqualTo("Skipped (recorded): no probe needed");
+        assertThat(field(steps.get(0), "pod").value()).as("the value it ran with").isEqualTo("api 7f9");
+        assertThat(field(steps.get(3), "pod").value()).as("offered to the steps still to run").isEqualTo("api 7f9");
+        assertThat(field(steps.get(3), "namespace").value()).as("captured").isEqualTo("shop");
+        assertThat(field(steps.get(1), "namespace").value()).isEqualTo("shop");
+
+        runToEnd(after, steps.get(3));
+        assertThat(steps.get(3).run().output()).extracting(OutputLine::text).containsExactly("restart api 7f9 in shop");
+    }
+
+    @Test
+    void aRestoredRunSaysHowItEndedAsTheTimelineDoesAndARunCutShortByTheRestartCanRunAgain() throws Exception {
+        WalkthroughViewModel before = web();
+        runToEnd(before, before.steps().get(0));
+        WalkStep fix = before.steps().get(1);
+        incidents.timeline().record(incidentId, new EntryBody.StepStarted("echo fixed", "local"), fix.ref(), null);
+
+        WalkthroughViewModel after = web();
+        List<TimelineEntry> entries = stored();
+        after.restore(entries);
+
+        WalkStep diag = after.steps().get(0);
+        assertThat(diag.stateProperty().get()).isEqualTo(WalkStep.State.SUCCEEDED);
+        assertThat("ran `echo diag-output` on local: " + diag.statusProperty().get())
+                .isEqualTo(dev.incidentconsole.app.cli.IncidentEntryText.summary(entries.get(2)));
+        assertThat(after.steps().get(1).stateProperty().get()).isEqualTo(WalkStep.State.TODO);
+        assertThat(after.steps().get(1).statusProperty().get()).startsWith("Started at ")
+                .endsWith(" on local; no result was recorded");
+    }
+
+    @Test
+    void valuesAreReadBackFromTheCommandAsItRanWhateverTheQuotingButNeverAMaskedSecret() throws Exception {
+        Path file = Files.writeString(dir.resolve("q.md"), """
+                # Q
+
+                ## Diagnosis
+
+                ```bash
+                kubectl logs "<pod>" -n '<ns>' --since=<since> --token <token>
+                ```
+                """);
+        dev.incidentconsole.runbook.Command c = new RunbookParser().parse(file).sections().stream()
+                .flatMap(s -> s.commands().stream()).findFirst().orElseThrow();
+        String ran = "kubectl logs \"web \\$(id) \\\"1\\\"\" -n '''it'\\''s''' --since='1h' --token '****'";
+
+        Map<String, String> values = WalkRestore.valuesIn(c, ran);
+
+        assertThat(values).containsExactly(Map.entry("pod", "web $(id) \"1\""), Map.entry("ns", "it's"),
+                Map.entry("since", "1h"));
+    }
+
     @Test
     void aDestructiveStepRunsOnlyAfterConfirmation() throws Exception {
         WalkthroughViewModel walk = web();
@@ -305,6 +384,7 @@ class WalkthroughViewModelTest {
         assertThat(walk.steps().get(0).stateProperty().get()).isEqualTo(WalkStep.State.DONE);
         assertThat(walk.steps().get(1).stateProperty().get()).isEqualTo(WalkStep.State.SKIPPED);
         assertThat(notes()).containsExactly("Done `echo diag-output`: backend logs show OOM", "Skipped `echo fixed`: not needed");
+        assertThat(walk.steps().get(0).statusProperty().get()).isEqualTo("Done (recorded): backend logs show OOM");
     }
 
     @Test

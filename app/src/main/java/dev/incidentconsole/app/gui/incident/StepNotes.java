@@ -1,0 +1,71 @@
+package dev.incidentconsole.app.gui.incident;
+
+import java.util.Optional;
+
+/**
+ * The notes a walkthrough writes on the timeline about its steps ("Done `cmd`: what I saw", "Captured pod = web-1
+ * from the output of `cmd`"), written and read back here only: a walkthrough reopened after a restart reads them
+ * to put its steps back where they were ({@link WalkRestore}).
+ */
+final class StepNotes {
+    static final String DONE = "Done";
+    static final String SKIPPED = "Skipped";
+    private static final String CAPTURED = "Captured ";
+    private static final String FROM = " from the output of `";
+
+    /** A step closed ({@code verb} {@link #DONE} or {@link #SKIPPED}), with the engineer's note, or none. */
+    record Closing(String verb, String note) {
+    }
+
+    /** A value taken from a step's output for a placeholder. */
+    record Capture(String name, String value) {
+    }
+
+    private StepNotes() {
+    }
+
+    static String closing(String verb, String command, String note) {
+        return verb + " `" + command + "`" + (note == null || note.isBlank() ? "" : ": " + note.strip());
+    }
+
+    /**
+     * The closing {@code text} says: written for {@code command} (the step's command as it reads now), else for the
+     * command as it read then (other values), whose end is the first "`: " or the text's last backtick.
+     */
+    static Optional<Closing> readClosing(String text, String command) {
+        for (String verb : new String[] {DONE, SKIPPED}) {
+            String head = verb + " `" + command + "`";
+            if (text.equals(head)) {
+                return Optional.of(new Closing(verb, ""));
+            }
+            if (text.startsWith(head + ": ")) {
+                return Optional.of(new Closing(verb, text.substring(head.length() + 2)));
+            }
+        }
+        for (String verb : new String[] {DONE, SKIPPED}) {
+            String start = verb + " `";
+            if (text.startsWith(start)) {
+                int end = text.indexOf("`: ", start.length());
+                if (end >= 0) {
+                    return Optional.of(new Closing(verb, text.substring(end + 3)));
+                }
+                return text.endsWith("`") ? Optional.of(new Closing(verb, "")) : Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    static String capture(String name, String value, String command) {
+        return CAPTURED + name + " = " + value + FROM + command + "`";
+    }
+
+    /** The capture {@code text} says; empty for any other note. */
+    static Optional<Capture> readCapture(String text) {
+        int eq = text.indexOf(" = ");
+        int from = text.lastIndexOf(FROM);
+        if (!text.startsWith(CAPTURED) || eq < 0 || from < eq || !text.endsWith("`")) {
+            return Optional.empty();
+        }
+        return Optional.of(new Capture(text.substring(CAPTURED.length(), eq), text.substring(eq + 3, from)));
+    }
+}

@@ -1,0 +1,138 @@
+package dev.incidentconsole.app.gui.incident;
+
+import dev.incidentconsole.app.cli.IncidentEntryText;
+import dev.incidentconsole.exec.ShellQuote;
+import dev.incidentconsole.incident.EntryBody;
+import dev.incidentconsole.incident.RunOutcome;
+import dev.incidentconsole.incident.StepRef;
+import dev.incidentconsole.incident.TimelineEntry;
+import dev.incidentconsole.runbook.Command;
+import dev.incidentconsole.runbook.Placeholder;
+import dev.incidentconsole.runbook.SecretMasker;
+import dev.incidentconsole.shell.ShellCommand;
+import dev.incidentconsole.shell.SimpleCommand;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a walkthrough's state back from its incident's timeline, the one record of it: each entry names the step it
+ * came from ({@link TimelineEntry#source()}), so a walkthrough opened again (after a restart, or joined from another
+ * console) finds its steps' runs, Done and Skip notes and captured values there, and the values a step ran with in
+ * the command it recorded. UI thread only.
+ */
+final class WalkRestore {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
+
+    private WalkRestore() {
+    }
+
+    /**
+     * Applies {@code entries} (in recording order) to the steps they came from.
+     *
+     * @param values receives the values typed, captured or run with, by normalised placeholder name
+     */
+    static void restore(List<WalkStep> steps, List<TimelineEntry> entries, Map<String, String> values) {
+        Map<StepRef, WalkStep> byRef = new HashMap<>();
+        steps.forEach(s -> byRef.putIfAbsent(s.ref(), s));
+        List<TimelineEntry> ordered = entries.stream().sorted(Comparator.comparingLong(TimelineEntry::seq)).toList();
+        for (TimelineEntry e : ordered) {
+            WalkStep step = e.source() == null ? null : byRef.get(e.source());
+            if (step != null) {
+                apply(step, e, values);
+            }
+        }
+    }
+
+    private static void apply(WalkStep step, TimelineEntry e, Map<String, String> values) {
+        if (e.body() instanceof EntryBody.StepStarted s) {
+            step.ran(s.command());
+            step.stateProperty().set(WalkStep.State.TODO);
+            step.statusProperty().set("Started at " + TIME.format(e.occurredAt().atZone(ZoneId.systemDefault()))
+                    + (s.target().isEmpty() ? "" : " on " + s.target()) + "; no result was recorded");
+            valuesIn(step.command(), s.command()).forEach((name, v) -> values.put(ServiceLink.key(name), v));
+        } else if (e.body() instanceof EntryBody.StepFinished f && f.notRun() != null) {
+            step.statusProperty().set("Not run: " + f.notRun() + " (recorded)");
+        } else if (e.body() instanceof EntryBody.StepFinished f) {
+            step.ran(f.command());
+            step.stateProperty().set(f.outcome() == RunOutcome.CANCELLED ? WalkStep.State.CANCELLED
+                    : f.exitCode() != null && f.exitCode() == 0 && f.outcome() == RunOutcome.EXITED
+                    ? WalkStep.State.SUCCEEDED : WalkStep.State.FAILED);
+            step.statusProperty().set(IncidentEntryText.ending(f, e.author()));
+        } else if (e.body() instanceof EntryBody.Note n) {
+            StepNotes.readClosing(n.text(), step.commandText()).ifPresentOrElse(c -> WalkthroughViewModel.closed(step,
+                            c.verb().equals(StepNotes.DONE) ? WalkStep.State.DONE : WalkStep.State.SKIPPED, c.verb(), c.note()),
+                    () -> StepNotes.readCapture(n.text()).ifPresent(c -> values.put(ServiceLink.key(c.name()), c.value())));
+        }
+    }
+
+    /**
+     * The values of {@code command}'s {@code <name>} and {@code {name}} placeholders in {@code ran}, the command as it
+     * ran (values filled in and quoted by {@link ShellQuote}): each segment between placeholders is matched, and a
+     * value is read back through the shell model and kept only when quoting it again gives what ran. Values the
+     * store masked as secrets, or that a second shell reads, are left out.
+     */
+    static Map<String, String> valuesIn(Command command, String ran) {
+        String template = command.text();
+        List<Placeholder> filled = command.placeholders().stream()
+                .filter(p -> p.form() == Placeholder.Form.ANGLE || p.form() == Placeholder.Form.BRACE)
+                .filter(p -> p.end() <= template.length())
+                .sorted(Comparator.comparingInt(Placeholder::start)).toList();
+        Map<String, String> out = new LinkedHashMap<>();
+        if (filled.isEmpty()) {
+            return out;
+        }
+        StringBuilder regex = new StringBuilder();
+        int at = 0;
+        for (Placeholder p : filled) {
+            if (p.start() < at) {
+                return out;
+            }
+            regex.append(Pattern.quote(template.substring(at, p.start()))).append("(.*?)");
+            at = p.end();
+        }
+        regex.append(Pattern.quote(template.substring(at)));
+        Matcher m = Pattern.compile(regex.toString(), Pattern.DOTALL).matcher(ran);
+        if (!m.matches()) {
+            return out;
+        }
+        ShellCommand parsed = ShellCommand.parse(template);
+        for (int i = 0; i < filled.size(); i++) {
+            Placeholder p = filled.get(i);
+            String written = m.group(i + 1);
+            String value = unquoted(written, parsed, p.start());
+            if (value != null && !value.contains(SecretMasker.MASK)
+                    && written.equals(ShellQuote.quoteAt(value, parsed, p.start()))) {
+                out.putIfAbsent(p.name(), value);
+            }
+        }
+        return out;
+    }
+
+    /** What the shell reads {@code written} as where the placeholder at {@code offset} stood; null when unsure. */
+    private static String unquoted(String written, ShellCommand template, int offset) {
+        if (template.reparsedAt(offset)) {
+            return null;
+        }
+        String word = switch (template.quotingAt(offset)) {
+            case UNQUOTED -> written;
+            case DOUBLE -> "\"" + written + "\"";
+            case SINGLE -> "'" + written + "'";
+            case ANSI_C -> "$'" + written + "'";
+            default -> null;
+        };
+        if (word == null) {
+            return null;
+        }
+        List<SimpleCommand> commands = ShellCommand.parse(word).commands();
+        return commands.size() == 1 && commands.get(0).words().size() == 1 && commands.get(0).assignments().isEmpty()
+                ? commands.get(0).words().get(0).value() : null;
+    }
+}
