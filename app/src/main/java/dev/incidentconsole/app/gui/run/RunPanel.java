@@ -7,6 +7,7 @@ import dev.incidentconsole.app.targets.TargetInfo;
 import dev.incidentconsole.exec.OutputLine;
 import dev.incidentconsole.exec.PreparedCommand;
 import dev.incidentconsole.exec.RunResult;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -134,6 +135,7 @@ public final class RunPanel extends VBox {
 
     private Node actions() {
         Button run = new Button("Run", Icons.of(Feather.PLAY));
+        run.setId("run-button");
         run.getStyleClass().addAll(Styles.ACCENT, "run-button");
         run.setDefaultButton(true);
         run.setOnAction(e -> model.run());
@@ -145,10 +147,12 @@ public final class RunPanel extends VBox {
         model.preparedProperty().addListener((obs, old, p) -> run.pseudoClassStateChanged(
                 javafx.css.PseudoClass.getPseudoClass("dangerous"), p != null && p.dangerous()));
         Button cancel = new Button("Cancel", Icons.of(Feather.SQUARE));
+        cancel.setId("cancel-button");
         cancel.getStyleClass().add("cancel-button");
         cancel.setOnAction(e -> model.cancel());
         cancel.disableProperty().bind(model.runningProperty().not());
         Button terminal = new Button("Open in terminal", Icons.of(Feather.EXTERNAL_LINK));
+        terminal.setId("terminal-button");
         terminal.getStyleClass().addAll(Styles.FLAT, "terminal-button");
         terminal.setTooltip(new Tooltip("Run it in a terminal window on the chosen target (for interactive commands)"));
         terminal.setOnAction(e -> model.openInTerminal());
@@ -165,6 +169,19 @@ public final class RunPanel extends VBox {
         model.resultProperty().addListener((obs, old, r) -> exit.getStyleClass().setAll("exit-code",
                 r == null ? "" : r.succeeded() ? "exit-ok" : "exit-failed"));
         bindShown(exit, exit.textProperty().isNotEmpty());
+        // A long refusal (a kubectl context rule, a value that cannot be placed) is cut with "..." and shown whole in
+        // its tooltip: it gives way, the buttons keep their size (they were squeezed to "R...").
+        for (Button b : List.of(run, cancel, terminal)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        status.setId("run-status");
+        status.setMinWidth(0);
+        status.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+        Tooltip whole = new Tooltip();
+        whole.setWrapText(true);
+        whole.setMaxWidth(600);
+        whole.textProperty().bind(status.textProperty());
+        status.tooltipProperty().bind(status.textProperty().map(t -> t.isEmpty() ? null : whole));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(8, run, cancel, terminal, spacer, spinner, status, exit);
