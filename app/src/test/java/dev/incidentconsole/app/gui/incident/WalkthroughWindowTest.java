@@ -172,6 +172,35 @@ class WalkthroughWindowTest {
                 .anySatisfy(e -> assertThat(String.valueOf(e.body())).contains("diag looks fine")));
     }
 
+    /**
+     * Joining the incident again from the same section opens a new walkthrough, as after a restart: it is put back
+     * from the store's timeline (the step's run and its Done note), not started from nothing.
+     */
+    @Test
+    void joiningAgainPutsTheWalkthroughBackFromTheTimeline(FxRobot robot) {
+        WindowSteps.show(robot, "Runbooks");
+        WindowSteps.click(robot, "#start-incident");
+        WindowSteps.click(robot, "#run-0");
+        awaitFx(() -> assertThat(text(robot, "#status-0")).startsWith("exit 0"));
+        WindowSteps.click(robot, "#step-note-0");
+        robot.write("pool exhausted");
+        awaitFx(() -> assertThat(text(robot, "#step-note-0")).isEqualTo("pool exhausted"));
+        WindowSteps.click(robot, "#done-0");
+        awaitFx(() -> assertThat(text(robot, "#status-0")).isEqualTo("Done (recorded): pool exhausted"));
+        String id = fx(() -> feature.model().selectedProperty().get().id());
+
+        dialogs.choice = id;
+        WindowSteps.show(robot, "Runbooks");
+        WindowSteps.click(robot, "#start-incident");
+
+        awaitFx(() -> {
+            assertThat(List.copyOf(dialogs.asked)).anySatisfy(a -> assertThat(a).contains(id));
+            assertThat(text(robot, "#status-0")).isEqualTo("Done (recorded): pool exhausted");
+            assertThat(text(robot, "#status-1")).isEmpty();
+        });
+        dialogs.choice = null;
+    }
+
     /** The id of the window's focus owner (else the node); call on the FX thread (in {@code awaitFx}). */
     private String focusedId() {
         javafx.scene.Node owner = scene.getFocusOwner();
