@@ -1,0 +1,161 @@
+package dev.incidentconsole.app.gui.incident;
+
+import dev.incidentconsole.exec.testing.TestUser;
+import static org.assertj.core.api.Assertions.assertThat;
+import dev.incidentconsole.app.gui.run.KnownValues;
+import dev.incidentconsole.app.gui.run.PlaceholderField;
+import dev.incidentconsole.app.gui.run.RunServices;
+import dev.incidentconsole.app.gui.run.TerminalLauncher;
+import dev.incidentconsole.app.gui.util.DirectTaskExecutor;
+import dev.incidentconsole.app.settings.LaunchOptions;
+import dev.incidentconsole.app.targets.TargetCatalog;
+import dev.incidentconsole.app.targets.TargetInfo;
+import dev.incidentconsole.exec.CommandRunner;
+import dev.incidentconsole.exec.ExecSettings;
+import dev.incidentconsole.exec.KubeTarget;
+import dev.incidentconsole.exec.LocalTarget;
+import dev.incidentconsole.exec.OutputLine;
+import dev.incidentconsole.health.ServiceSpec;
+import dev.incidentconsole.health.spec.HttpSpec;
+import dev.incidentconsole.incident.EntryBody;
+import dev.incidentconsole.incident.IncidentDraft;
+import dev.incidentconsole.incident.IncidentStore;
+import dev.incidentconsole.incident.IncidentStores;
+import dev.incidentconsole.incident.RunOutcome;
+import dev.incidentconsole.incident.Severity;
+import dev.incidentconsole.incident.StoreOptions;
+import dev.incidentconsole.incident.TimelineEntry;
+import dev.incidentconsole.runbook.Runbook;
+import dev.incidentconsole.runbook.RunbookParser;
+import dev.incidentconsole.runbook.SectionKind;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.property.SimpleObjectProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a walkthrough records on the timeline and reads back from it: a long run's excerpt counted alike everywhere,
+ * and a walkthrough opened again (after a restart) put back where the timeline says it was.
+ */
+class WalkthroughTimelineTest extends WalkthroughFixture {
+    /**
+     * The try-out's defect: the window said "26 lines omitted" of a 10,000-line run, the exports "9970"; and the
+     * lines printed before the 10,000 kept in memory were not counted at all.
+     */
+    @Test
+    void aLongRunsExcerptCountsTheSameOmittedLinesInTheTimelineAndTheExports() throws Exception {
+        Path file = Files.writeString(dir.resolve("long.md"), """
+                # Long
+
+                ## Diagnosis
+
+                ### Dump it
+                ```bash
+                seq 1 12000
+                ```
+                """);
+        WalkthroughViewModel walk = walk(new RunbookParser().parse(file), "Long", null);
+        runToEnd(walk, walk.steps().get(0));
+
+        TimelineEntry finished = stored().get(2);
+        String stored = ((EntryBody.StepFinished) finished.body()).output();
+        assertThat(stored.lines().toList()).hasSize(31).startsWith("… 11970 lines omitted …").endsWith("12000");
+        assertThat(dev.incidentconsole.app.cli.IncidentEntryText.outputTail(finished, 8))
+                .containsExactly("… 11995 lines omitted …", "11996", "11997", "11998", "11999", "12000");
+        String markdown = dev.incidentconsole.incident.export.IncidentExport.markdown(
+                dev.incidentconsole.incident.IncidentDocument.of(stored()),
+                dev.incidentconsole.incident.export.ExportOptions.defaults());
+        assertThat(markdown).contains("… 11970 lines omitted …").doesNotContain("lines omitted …\n  11970");
+        String html = dev.incidentconsole.incident.export.IncidentExport.html(
+                dev.incidentconsole.incident.IncidentDocument.of(stored()),
+                dev.incidentconsole.incident.export.ExportOptions.defaults().withLines(2, 5));
+        assertThat(html).contains("… 11995 lines omitted …").doesNotContain("11970 lines");
+    }
+
+    /**
+     * The try-out's defect: the app closed (or killed) during a walkthrough, reopened and the incident joined again,
+     * and the walkthrough started from nothing though the timeline had every entry. A new store on the same file and a
+     * new walkthrough is the restart.
+     */
+    @Test
+    void aWalkthroughOpenedAgainAfterARestartIsWhereTheTimelineSaysItWas() throws Exception {
+        Runbook checkout = WalkRunbook.writeCheckout(dir);
+        WalkthroughViewModel before = walk(checkout, "Checkout down", null);
+        WalkStep pod = before.steps().get(0);
+        field(pod, "pod").valueProperty().set("api 7f9");
+        runToEnd(before, pod);
+        before.done(pod, "api is OOMKilled");
+        before.capture(pod, "namespace", "shop");
+        before.skip(before.steps().get(2), "no probe needed");
+        field(before.steps().get(4), "database").valueProperty().set("orders"); // typed, never run: not kept
+        store.close();
+
+        store = IncidentStores.embedded(dir.resolve("incidents.db"), StoreOptions.defaults());
+        incidents = new IncidentViewModel(new DirectTaskExecutor(), Runnable::run, () -> store, "alice");
+        WalkthroughViewModel after = walk(WalkRunbook.writeCheckout(dir), "Checkout down", null);
+        after.restore(store.entries(incidentId, 0));
+
+        List<WalkStep> steps = after.steps();
+        assertThat(steps).extracting(s -> s.stateProperty().get()).containsExactly(WalkStep.State.DONE,
+                WalkStep.State.TODO, WalkStep.State.SKIPPED, WalkStep.State.TODO, WalkStep.State.TODO);
+        assertThat(steps.get(0).statusProperty().get()).isEqualTo("Done (recorded): api is OOMKilled");
+        assertThat(steps.get(0).commandText()).isEqualTo("echo pod 'api 7f9'");
+        assertThat(steps.get(2).statusProperty().get()).isEqualTo("Skipped (recorded): no probe needed");
+        assertThat(field(steps.get(0), "pod").value()).as("the value it ran with").isEqualTo("api 7f9");
+        assertThat(field(steps.get(3), "pod").value()).as("offered to the steps still to run").isEqualTo("api 7f9");
+        assertThat(field(steps.get(3), "namespace").value()).as("captured").isEqualTo("shop");
+        assertThat(field(steps.get(1), "namespace").value()).isEqualTo("shop");
+
+        runToEnd(after, steps.get(3));
+        assertThat(steps.get(3).run().output()).extracting(OutputLine::text).containsExactly("restart api 7f9 in shop");
+    }
+
+    @Test
+    void aRestoredRunSaysHowItEndedAsTheTimelineDoesAndARunCutShortByTheRestartCanRunAgain() throws Exception {
+        WalkthroughViewModel before = web();
+        runToEnd(before, before.steps().get(0));
+        WalkStep fix = before.steps().get(1);
+        incidents.timeline().record(incidentId, new EntryBody.StepStarted("echo fixed", "local"), fix.ref(), null);
+
+        WalkthroughViewModel after = web();
+        List<TimelineEntry> entries = stored();
+        after.restore(entries);
+
+        WalkStep diag = after.steps().get(0);
+        assertThat(diag.stateProperty().get()).isEqualTo(WalkStep.State.SUCCEEDED);
+        assertThat("ran `echo diag-output` on local: " + diag.statusProperty().get())
+                .isEqualTo(dev.incidentconsole.app.cli.IncidentEntryText.summary(entries.get(2)));
+        assertThat(after.steps().get(1).stateProperty().get()).isEqualTo(WalkStep.State.TODO);
+        assertThat(after.steps().get(1).statusProperty().get()).startsWith("Started at ")
+                .endsWith(" on local; no result was recorded");
+    }
+
+    @Test
+    void valuesAreReadBackFromTheCommandAsItRanWhateverTheQuotingButNeverAMaskedSecret() throws Exception {
+        Path file = Files.writeString(dir.resolve("q.md"), """
+                # Q
+
+                ## Diagnosis
+
+                ```bash
+                kubectl logs "<pod>" -n '<ns>' --since=<since> --token <token>
+                ```
+                """);
+        dev.incidentconsole.runbook.Command c = new RunbookParser().parse(file).sections().stream()
+                .flatMap(s -> s.commands().stream()).findFirst().orElseThrow();
+        String ran = "kubectl logs \"web \\$(id) \\\"1\\\"\" -n '''it'\\''s''' --since='1h' --token '****'";
+
+        Map<String, String> values = WalkRestore.valuesIn(c, ran);
+
+        assertThat(values).containsExactly(Map.entry("pod", "web $(id) \"1\""), Map.entry("ns", "it's"),
+                Map.entry("since", "1h"));
+    }
+
+}
