@@ -47,9 +47,11 @@ class RunPanelFitWindowTest {
 
     private CommandRunner runner;
     private CommandRunViewModel model;
+    private Stage stage;
 
     @Start
-    void start(Stage stage) {
+    void start(Stage shown) {
+        stage = shown;
         runner = CommandRunner.withoutSshPrompts(ExecSettings.defaults(TestUser.current()).withOutputDir(dir.resolve("runs")));
         RunServices services = new RunServices(runner, new DirectTaskExecutor(), Platform::runLater,
                 new RunTestDialogs(), TerminalLauncher.system(LaunchOptions.fromSystem()), new KnownValues());
@@ -92,5 +94,20 @@ class RunPanelFitWindowTest {
             assertThat(status.getWidth()).as("cut").isLessThan(status.prefWidth(-1));
             assertThat(status.getTooltip().getText()).isEqualTo(refusal);
         });
+        screenshot("run-long-refusal.png");
+    }
+
+    /** The panel as a picture, when a folder for screenshots is named ({@code -Dincident.screenshots}). */
+    private void screenshot(String name) {
+        String folder = System.getProperty("incident.screenshots", "");
+        if (!folder.isBlank()) {
+            fx(() -> {
+                Path out = Path.of(folder).resolve(name);
+                java.nio.file.Files.createDirectories(out.getParent());
+                javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(stage.getScene().snapshot(null),
+                        null), "png", out.toFile());
+                return null;
+            });
+        }
     }
 }
