@@ -167,7 +167,11 @@ public final class LinkHandOff implements Closeable {
             privateFolder(socket.getParent());
             ServerSocketChannel server;
             synchronized (BIND_MONITOR) {
-                try (FileChannel lock = lockFile(socket.resolveSibling(LOCK)); FileLock ignored = lock.lock()) {
+                try (FileChannel lock = lockFile(socket.resolveSibling(LOCK)); FileLock held = lockWithin(lock, TIMEOUT)) {
+                    if (held == null) {
+                        LOG.warn("Another window held {} for {} s; this one takes no links", LOCK, TIMEOUT.toSeconds());
+                        return Optional.empty();
+                    }
                     if (Files.exists(socket)) {
                         if (answers(socket)) {
                             LOG.info("Another window listens on {}; this one takes no links", socket);
@@ -202,6 +206,26 @@ public final class LinkHandOff implements Closeable {
         } catch (IOException | RuntimeException e) {
             server.close();
             throw e;
+        }
+    }
+
+    /**
+     * The lock on {@code file}, or null when another process held it all along {@code patience}: a window stopped
+     * while starting must not keep the next one from opening.
+     */
+    private static FileLock lockWithin(FileChannel file, Duration patience) throws IOException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (true) {
+            FileLock lock = file.tryLock();
+            if (lock != null || System.nanoTime() > deadline) {
+                return lock;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
         }
     }
 

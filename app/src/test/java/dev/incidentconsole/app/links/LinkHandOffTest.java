@@ -149,7 +149,7 @@ class LinkHandOffTest {
                 window.getOutputStream().write("go\n".getBytes(StandardCharsets.UTF_8));
                 window.getOutputStream().flush();
             }
-            List<String> said = List.of(line(outs.get(0)), line(outs.get(1)));
+            List<String> said = List.of(outcome(outs.get(0)), outcome(outs.get(1)));
 
             assertThat(said).containsExactlyInAnyOrder("listening", "not listening");
             assertThat(LinkHandOff.send(socket(), LINK)).isTrue();
@@ -174,10 +174,38 @@ class LinkHandOffTest {
         killed.close();
     }
 
+    @Test
+    void aWindowStuckWhileBindingKeepsTheNextFromListeningOnlyForAWhile() throws Exception {
+        Process stuck = listenerProcess(60_000); // takes the lock, then pauses a minute before binding
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(stuck.getInputStream(), StandardCharsets.UTF_8));
+            assertThat(line(out)).isEqualTo("ready");
+            stuck.getOutputStream().write("go\n".getBytes(StandardCharsets.UTF_8));
+            stuck.getOutputStream().flush();
+            assertThat(line(out)).isEqualTo("checked");
+
+            long start = System.nanoTime();
+            assertThat(listen()).as("no listening while another window holds the lock").isEmpty();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofSeconds(4), Duration.ofSeconds(20));
+        } finally {
+            stuck.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
     private Process listenerProcess() throws IOException {
+        return listenerProcess(1000);
+    }
+
+    private Process listenerProcess(long pauseMillis) throws IOException {
         return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), LinkListenerMain.class.getName(), socket().toString(), "1000")
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                "-cp", System.getProperty("java.class.path"), LinkListenerMain.class.getName(), socket().toString(),
+                Long.toString(pauseMillis)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    }
+
+    /** Whether a child listens, past the line saying it found no live listener. */
+    private static String outcome(BufferedReader out) throws Exception {
+        String said = line(out);
+        return "checked".equals(said) ? line(out) : said;
     }
 
     /** The next line a child prints, within a minute (a JVM starting on a loaded machine). */

@@ -10,7 +10,8 @@ import java.util.Optional;
  * A window's link listener alone in a process, for {@link LinkHandOffTest}'s two windows starting together. Arguments:
  * the socket, and how long to pause between the check for a listener and the bind (to widen the race). Prints
  * {@code ready}, waits for a line on stdin, listens, prints {@code listening} or {@code not listening}, then
- * {@code took LINK} for each link handed over, until stdin closes.
+ * {@code took LINK} for each link handed over, until stdin closes; {@code checked} when it has found no live listener
+ * and pauses before binding.
  */
 final class LinkListenerMain {
 
@@ -27,6 +28,7 @@ final class LinkListenerMain {
             say("took " + handed.link());
             taken.complete(true);
         }, () -> {
+            say("checked");
             try {
                 Thread.sleep(pause);
             } catch (InterruptedException e) {
