@@ -322,16 +322,19 @@ public final class ConsoleApp extends Application {
      */
     private void listenForLinks(Stage stage, FxDialogService dialogs) {
         Path socket = LinkHandOff.socketIn(options.dataDir());
-        executor.execute(() -> LinkHandOff.listen(socket, handed -> javafx.application.Platform.runLater(() -> {
-            if (!stopped) {
-                stage.setIconified(false);
-                stage.toFront();
-                stage.requestFocus();
-                steps.whenDone(() -> {
-                    Workspace shown = workspaces.currentProperty().get();
-                    openLink(dialogs, shown == null ? null : shown.folder(), handed.link(), handed.folders());
-                });
+        // the sender hears "ok" only once the link is queued here: a window closing meanwhile answers "closing"
+        executor.execute(() -> LinkHandOff.listen(socket, (handed, taken) -> javafx.application.Platform.runLater(() -> {
+            if (stopped || !taken.complete(true)) {
+                taken.complete(false);
+                return;
             }
+            stage.setIconified(false);
+            stage.toFront();
+            stage.requestFocus();
+            steps.whenDone(() -> {
+                Workspace shown = workspaces.currentProperty().get();
+                openLink(dialogs, shown == null ? null : shown.folder(), handed.link(), handed.folders());
+            });
         })), listener -> listener.ifPresent(l -> {
             if (stopped) {
                 l.close();

@@ -5,15 +5,19 @@ import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
@@ -21,7 +25,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +35,12 @@ import org.slf4j.LoggerFactory;
  * Single-instance hand-off of {@code incident-console://} links: the open window {@linkplain #listen listens} on a
  * Unix domain socket in the user's data folder (mode 0600), and a later launch with a link {@linkplain #send sends}
  * it there and exits instead of opening a second window. One link per connection, one line of UTF-8 (the link, then
- * a tab before each runbook folder the sender checked it in), answered with {@code ok} once the window has taken it.
+ * a tab before each runbook folder the sender checked it in), answered with {@code ok} once the window has taken it
+ * (its UI thread has queued it), or with {@code closing} when the window is closing, so the sender opens its own.
+ *
+ * <p>Two windows starting together over a socket file left by a killed window must not both replace it: the check
+ * for a live listener, the removal of a stale file and the bind happen under a lock on {@value #LOCK} beside the
+ * socket (mode 0600; a file lock between processes, and a monitor between threads of one process).
  *
  * <p>What arrives is untrusted text, as a link typed on the command line is: the listener passes on only a line of at
  * most {@link DeepLink#MAX_LINK} characters that {@linkplain DeepLink#looksLikeLink looks like a link}; the window
@@ -44,12 +55,21 @@ public final class LinkHandOff implements Closeable {
     /** How long the window waits for a sender's line: shorter, so one silent connection cannot time the next out. */
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(1);
     private static final String OK = "ok";
+    private static final String CLOSING = "closing";
+    /** The lock file beside the socket, held while a window checks for a listener and binds. */
+    public static final String LOCK = "window.sock.lock";
+    /** How long the listener waits for the window to take a link: less than the sender's {@link #TIMEOUT}. */
+    private static final Duration TAKE_TIMEOUT = Duration.ofSeconds(3);
+    /** Threads of one process: a file lock cannot be taken twice by one process. */
+    private static final Object BIND_MONITOR = new Object();
 
     private final ServerSocketChannel server;
     private final Path socket;
-    private final Consumer<Handed> links;
+    private final Taker links;
     private final Thread acceptor;
     private volatile boolean closed;
+    /** The answer the listener waits for, completed with false when the window closes meanwhile. */
+    private volatile CompletableFuture<Boolean> pending;
 
     /**
      * A link handed over, and the runbook folders the sender checked it in (empty: the window's own), where the
@@ -58,10 +78,24 @@ public final class LinkHandOff implements Closeable {
     public record Handed(String link, List<Path> folders) {
     }
 
+    /** How the window takes a handed link. */
+    @FunctionalInterface
+    public interface Taker {
+        /**
+         * Called on the listener's thread, one link at a time in arrival order.
+         *
+         * @param taken complete with {@code true} once the window has queued the link on its UI thread, or with
+         *              {@code false} when the window is closing; the listener completes it with {@code false} itself
+         *              when the window closes or takes longer than a few seconds, and then the link must not be
+         *              shown (complete it first and queue the link only when that returned {@code true})
+         */
+        void take(Handed handed, CompletableFuture<Boolean> taken);
+    }
+
     /** The longest line taken: a link and a few folders. */
     private static final int MAX_LINE = DeepLink.MAX_LINK + 8 * 4096;
 
-    private LinkHandOff(ServerSocketChannel server, Path socket, Consumer<Handed> links) {
+    private LinkHandOff(ServerSocketChannel server, Path socket, Taker links) {
         this.server = server;
         this.socket = socket;
         this.links = links;
@@ -78,7 +112,8 @@ public final class LinkHandOff implements Closeable {
      * Hands {@code url} to the window listening on {@code socket}.
      *
      * @return {@code true} when a window took it; {@code false} when none listens (no socket, a stale one left by a
-     *         killed window, or no answer within {@link #TIMEOUT}), and the caller opens its own window
+     *         killed window, or no answer within {@link #TIMEOUT}) or the window is closing, and the caller opens its
+     *         own window
      */
     public static boolean send(Path socket, String url) {
         return send(socket, url, List.of());
@@ -116,30 +151,39 @@ public final class LinkHandOff implements Closeable {
 
     /**
      * Starts listening on {@code socket} unless a live window already does; a stale socket file (its window was
-     * killed) is replaced. Each link taken is passed to {@code links} on the listener's own thread, in arrival order.
+     * killed) is replaced. Each link handed over is passed to {@code links} on the listener's own thread, in arrival
+     * order, and the sender is answered once {@code links} has taken or refused it.
      *
      * @return the listener (close it when the window closes: the socket file goes too), or empty when another
      *         window listens or the socket cannot be made (the window then simply takes no hand-offs)
      */
-    public static Optional<LinkHandOff> listen(Path socket, Consumer<Handed> links) {
+    public static Optional<LinkHandOff> listen(Path socket, Taker links) {
+        return listen(socket, links, () -> { });
+    }
+
+    /** As {@link #listen(Path, Taker)}; {@code checked} runs between the check for a listener and the bind. */
+    static Optional<LinkHandOff> listen(Path socket, Taker links, Runnable checked) {
         try {
             privateFolder(socket.getParent());
-            if (Files.exists(socket)) {
-                if (answers(socket)) {
-                    LOG.info("Another window listens on {}; this one takes no links", socket);
-                    return Optional.empty();
+            ServerSocketChannel server;
+            synchronized (BIND_MONITOR) {
+                try (FileChannel lock = lockFile(socket.resolveSibling(LOCK)); FileLock held = lockWithin(lock, TIMEOUT)) {
+                    if (held == null) {
+                        LOG.warn("Another window held {} for {} s; this one takes no links", LOCK, TIMEOUT.toSeconds());
+                        return Optional.empty();
+                    }
+                    if (Files.exists(socket)) {
+                        if (answers(socket)) {
+                            LOG.info("Another window listens on {}; this one takes no links", socket);
+                            return Optional.empty();
+                        }
+                        checked.run();
+                        Files.delete(socket);
+                    } else {
+                        checked.run();
+                    }
+                    server = bind(socket);
                 }
-                Files.delete(socket);
-            }
-            ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-            try {
-                server.bind(UnixDomainSocketAddress.of(socket));
-                if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                    Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
-                }
-            } catch (IOException | RuntimeException e) {
-                server.close();
-                throw e;
             }
             LinkHandOff listener = new LinkHandOff(server, socket, links);
             listener.acceptor.start();
@@ -149,6 +193,52 @@ public final class LinkHandOff implements Closeable {
                     socket, e.toString());
             return Optional.empty();
         }
+    }
+
+    private static ServerSocketChannel bind(Path socket) throws IOException {
+        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        try {
+            server.bind(UnixDomainSocketAddress.of(socket));
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
+            }
+            return server;
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The lock on {@code file}, or null when another process held it all along {@code patience}: a window stopped
+     * while starting must not keep the next one from opening.
+     */
+    private static FileLock lockWithin(FileChannel file, Duration patience) throws IOException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (true) {
+            FileLock lock = file.tryLock();
+            if (lock != null || System.nanoTime() > deadline) {
+                return lock;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+    }
+
+    /** The lock file, made with mode 0600; it stays, as removing it could let a waiting window lock a stale copy. */
+    private static FileChannel lockFile(Path file) throws IOException {
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            try {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (FileAlreadyExistsException e) {
+                // made by an earlier window
+            }
+        }
+        return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     }
 
     /**
@@ -204,13 +294,36 @@ public final class LinkHandOff implements Closeable {
                     LOG.warn("Ignored a hand-off that is not a link ({} characters)", line.length());
                     continue;
                 }
-                links.accept(handed.get());
-                channel.write(ByteBuffer.wrap((OK + "\n").getBytes(StandardCharsets.UTF_8)));
+                boolean taken = take(handed.get());
+                channel.write(ByteBuffer.wrap(((taken ? OK : CLOSING) + "\n").getBytes(StandardCharsets.UTF_8)));
             } catch (IOException | RuntimeException e) {
                 if (!closed) {
                     LOG.warn("A link hand-off failed: {}", e.toString());
                 }
             }
+        }
+    }
+
+    /** Whether the window took {@code handed}: it answered true within {@link #TAKE_TIMEOUT} and is not closing. */
+    private boolean take(Handed handed) {
+        CompletableFuture<Boolean> taken = new CompletableFuture<>();
+        pending = taken;
+        if (closed) {
+            taken.complete(false);
+        }
+        try {
+            links.take(handed, taken);
+            return taken.completeOnTimeout(false, TAKE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            taken.complete(false);
+            return false;
+        } catch (ExecutionException | RuntimeException e) {
+            taken.complete(false);
+            LOG.warn("The window could not take a handed link: {}", e.toString());
+            return false;
+        } finally {
+            pending = null;
         }
     }
 
@@ -271,6 +384,10 @@ public final class LinkHandOff implements Closeable {
     @Override
     public void close() {
         closed = true;
+        CompletableFuture<Boolean> waiting = pending;
+        if (waiting != null) {
+            waiting.complete(false); // its sender opens a window of its own
+        }
         try {
             server.close();
             Files.deleteIfExists(socket);

@@ -9,6 +9,10 @@ import dev.incidentconsole.app.links.LinkRunbooks;
 import dev.incidentconsole.app.settings.LaunchOptions;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
 import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,6 +31,7 @@ class LinkHandOffWindowTest {
     static Path dir;
 
     private ConsoleApp app;
+    private volatile boolean stoppedByTest;
 
     @BeforeAll
     static void writeRunbooks() throws IOException {
@@ -43,7 +48,9 @@ class LinkHandOffWindowTest {
 
     @Stop
     void stop() {
-        app.stop();
+        if (!stoppedByTest) {
+            app.stop();
+        }
     }
 
     @Test
@@ -74,6 +81,28 @@ class LinkHandOffWindowTest {
             assertThat(robot.lookup(".run-panel .placeholder-input").<TextInputControl>queryAll())
                     .extracting(TextInputControl::getText).containsExactly("lantern", "api-1; rm -rf ~");
         });
+    }
+
+    @Test
+    void aLinkArrivingAsTheWindowClosesIsRefusedSoItsSenderOpensAWindowOfItsOwn() throws Exception {
+        Path socket = listening();
+        CountDownLatch handed = new CountDownLatch(1);
+        // the UI thread is busy when the link arrives, and the next thing it does is close the window
+        Platform.runLater(() -> {
+            try {
+                handed.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            stoppedByTest = true;
+            app.stop();
+        });
+        CompletableFuture<Boolean> sent = CompletableFuture.supplyAsync(() -> LinkHandOff.send(socket,
+                "incident-console://open?runbook=k8s/pods.md#Restart%20a%20deployment"));
+        Thread.sleep(1000); // the line reaches the listener, which queues the link behind the busy UI thread
+        handed.countDown();
+
+        assertThat(sent.get(10, TimeUnit.SECONDS)).as("taken by a window that was closing").isFalse();
     }
 
     /** The window's socket, once the window listens on it. */

@@ -3,7 +3,10 @@ package dev.incidentconsole.app.links;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
@@ -17,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -44,9 +48,10 @@ class LinkHandOffTest {
     }
 
     private Optional<LinkHandOff> listen() {
-        Optional<LinkHandOff> listener = LinkHandOff.listen(socket(), handed -> {
+        Optional<LinkHandOff> listener = LinkHandOff.listen(socket(), (handed, taken) -> {
             received.add(handed.link());
             folders.add(handed.folders());
+            taken.complete(true);
         });
         listener.ifPresent(listeners::add);
         return listener;
@@ -121,11 +126,7 @@ class LinkHandOffTest {
 
     @Test
     void aSocketLeftByAKilledWindowIsReplacedByTheNextWindow() throws Exception {
-        Files.createDirectories(socket().getParent());
-        // A killed window leaves its socket file behind: closing a channel does not remove it.
-        ServerSocketChannel killed = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-        killed.bind(UnixDomainSocketAddress.of(socket()));
-        killed.close();
+        staleSocket();
         assertThat(socket()).exists();
 
         assertThat(LinkHandOff.send(socket(), LINK)).as("handed to a dead window").isFalse();
@@ -135,11 +136,95 @@ class LinkHandOffTest {
     }
 
     @Test
+    void twoWindowsStartingTogetherOverAStaleSocketLeaveExactlyOneListening() throws Exception {
+        staleSocket();
+        List<Process> windows = List.of(listenerProcess(), listenerProcess());
+        try {
+            List<BufferedReader> outs = windows.stream().map(p -> new BufferedReader(
+                    new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))).toList();
+            for (BufferedReader out : outs) {
+                assertThat(line(out)).isEqualTo("ready");
+            }
+            for (Process window : windows) { // both released at once: each then checks, pauses a second and binds
+                window.getOutputStream().write("go\n".getBytes(StandardCharsets.UTF_8));
+                window.getOutputStream().flush();
+            }
+            List<String> said = List.of(outcome(outs.get(0)), outcome(outs.get(1)));
+
+            assertThat(said).containsExactlyInAnyOrder("listening", "not listening");
+            assertThat(LinkHandOff.send(socket(), LINK)).isTrue();
+            assertThat(line(outs.get(said.indexOf("listening")))).isEqualTo("took " + LINK);
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                    socket().resolveSibling(LinkHandOff.LOCK)))).isEqualTo("rw-------");
+        } finally {
+            for (Process window : windows) {
+                window.getOutputStream().close();
+                if (!window.waitFor(30, TimeUnit.SECONDS)) {
+                    window.destroyForcibly();
+                }
+            }
+        }
+    }
+
+    /** A killed window leaves its socket file behind: closing a channel does not remove it. */
+    private void staleSocket() throws IOException {
+        Files.createDirectories(socket().getParent());
+        ServerSocketChannel killed = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        killed.bind(UnixDomainSocketAddress.of(socket()));
+        killed.close();
+    }
+
+    @Test
+    void aWindowStuckWhileBindingKeepsTheNextFromListeningOnlyForAWhile() throws Exception {
+        Process stuck = listenerProcess(60_000); // takes the lock, then pauses a minute before binding
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(stuck.getInputStream(), StandardCharsets.UTF_8));
+            assertThat(line(out)).isEqualTo("ready");
+            stuck.getOutputStream().write("go\n".getBytes(StandardCharsets.UTF_8));
+            stuck.getOutputStream().flush();
+            assertThat(line(out)).isEqualTo("checked");
+
+            long start = System.nanoTime();
+            assertThat(listen()).as("no listening while another window holds the lock").isEmpty();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofSeconds(4), Duration.ofSeconds(20));
+        } finally {
+            stuck.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private Process listenerProcess() throws IOException {
+        return listenerProcess(1000);
+    }
+
+    private Process listenerProcess(long pauseMillis) throws IOException {
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), LinkListenerMain.class.getName(), socket().toString(),
+                Long.toString(pauseMillis)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    }
+
+    /** Whether a child listens, past the line saying it found no live listener. */
+    private static String outcome(BufferedReader out) throws Exception {
+        String said = line(out);
+        return "checked".equals(said) ? line(out) : said;
+    }
+
+    /** The next line a child prints, within a minute (a JVM starting on a loaded machine). */
+    private static String line(BufferedReader out) throws Exception {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return out.readLine();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).get(60, TimeUnit.SECONDS);
+    }
+
+    @Test
     void aSecondWindowLeavesTheFirstOneListening() {
         assertThat(listen()).isPresent();
         List<String> second = new ArrayList<>();
 
-        assertThat(LinkHandOff.listen(socket(), h -> second.add(h.link()))).isEmpty();
+        assertThat(LinkHandOff.listen(socket(), (h, taken) -> second.add(h.link()))).isEmpty();
         assertThat(LinkHandOff.send(socket(), LINK)).isTrue();
 
         assertThat(received).containsExactly(LINK);
@@ -169,6 +254,41 @@ class LinkHandOffTest {
         }
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(received).containsExactly(LINK));
+    }
+
+    @Test
+    void aWindowClosingWhenALinkArrivesSaysSoAndTheSenderOpensItsOwn() throws Exception {
+        CompletableFuture<Void> arrived = new CompletableFuture<>();
+        // the window's UI thread never gets to the link: it is closing
+        LinkHandOff listener = LinkHandOff.listen(socket(), (handed, taken) -> arrived.complete(null)).orElseThrow();
+        listeners.add(listener);
+        arrived.thenRunAsync(listener::close);
+
+        long start = System.nanoTime();
+        assertThat(rawSend(LINK + "\n")).isEqualTo("closing\n");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("answered at the close, not after a timeout")
+                .isLessThan(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void theSenderHearsOkOnlyOnceTheWindowHasTakenTheLink() throws Exception {
+        CompletableFuture<CompletableFuture<Boolean>> handedOver = new CompletableFuture<>();
+        listeners.add(LinkHandOff.listen(socket(), (handed, taken) -> handedOver.complete(taken)).orElseThrow());
+        CompletableFuture<Boolean> sent = CompletableFuture.supplyAsync(() -> LinkHandOff.send(socket(), LINK));
+
+        CompletableFuture<Boolean> taken = handedOver.get(10, TimeUnit.SECONDS);
+        Thread.sleep(300);
+        assertThat(sent).as("answered before the window took the link").isNotDone();
+        taken.complete(true);
+
+        assertThat(sent.get(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void aWindowRefusingTheLinkMakesTheSenderOpenItsOwn() {
+        listeners.add(LinkHandOff.listen(socket(), (handed, taken) -> taken.complete(false)).orElseThrow());
+
+        assertThat(LinkHandOff.send(socket(), LINK)).isFalse();
     }
 
     /** Sends {@code text} as it is and returns what the window answered before closing. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.incidentconsole.runbook.Command;
 import dev.incidentconsole.runbook.Placeholder;
 import dev.incidentconsole.runbook.RunbookParser;
+import dev.incidentconsole.runbook.testing.OutputNoLongerCommands;
 import dev.incidentconsole.runbook.testing.ReadingBaselines;
 import dev.incidentconsole.shell.ShellCommand;
 import java.io.IOException;
@@ -115,6 +116,11 @@ class ShellReadingDifferentialTest {
             Map.entry("fuzz/783:4b8a17c9adac", "--  | false | - -> T- ssh without a remote command opens an interactive session | false | -"),
             Map.entry("fuzz/85:9970d560fcd2", "--  | false | - -> --  | true | -"),
             Map.entry("fuzz/984:f5469541a767", "--  | false | - -> T- kubectl -it attaches a terminal | true | -")));
+
+    static {
+        // printed output (a command's table, log lines) that was read as commands: each listed with its reason there
+        INTENDED.putAll(OutputNoLongerCommands.each("--  | false | - -> (no command)"));
+    }
 
     @Test
     void execReadsCommandsAsBeforeExceptWhereIntended() throws IOException {

@@ -8,6 +8,7 @@ import dev.incidentconsole.shell.Flags;
 import dev.incidentconsole.shell.Wrappers;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -37,9 +38,29 @@ final class PlatformDangers {
     static final Set<String> PROGRAMS = Set.of("kubectl", "oc", "docker", "podman", "nerdctl", "docker-compose",
             "podman-compose", "helm", "aws", "gcloud", "az", "gsutil", "terraform", "tofu", "curl", "wget", "http", "https");
 
-    /** The verbs {@link #kubectl} may find dangerous: each case of its switch. */
-    private static final Set<String> KUBE_REPORTED_VERBS = Set.of("delete", "drain", "scale", "patch", "rollout",
-            "replace");
+    /** How one kubectl verb is judged, given the arguments and the resource names it acts on. */
+    private interface KubeVerb {
+        Danger judge(List<String> args, String what);
+    }
+
+    /**
+     * The kubectl verbs that may be dangerous, each with its rule: the one list of them, so a verb cannot be
+     * judged without being looked for, or looked for without a rule.
+     */
+    private static final Map<String, KubeVerb> KUBE_VERBS = Map.of(
+            "delete", (args, what) -> danger("kubectl-delete", "Deletes Kubernetes resources (" + what
+                    + "); controllers recreate pods, but other objects are gone."),
+            "drain", (args, what) -> danger("kubectl-drain",
+                    "Drains node " + what + ": evicts its pods and marks it unschedulable."),
+            "scale", (args, what) -> zeroReplicas(args) ? danger("kubectl-scale-zero",
+                    "Scales " + what + " to zero replicas: the workload stops serving.") : null,
+            "patch", (args, what) -> args.stream().anyMatch(a -> PATCH_ZERO.matcher(a).find())
+                    ? danger("kubectl-scale-zero", "Patches " + what + " to zero replicas: the workload stops serving.")
+                    : null,
+            "rollout", (args, what) -> args.contains("undo") ? danger("kubectl-rollout-undo",
+                    "Rolls " + what + " back to an earlier revision.") : null,
+            "replace", (args, what) -> args.contains("--force") ? danger("kubectl-replace-force",
+                    "Deletes and recreates the resource; its pods restart.") : null);
 
     private PlatformDangers() {
     }
@@ -67,26 +88,14 @@ final class PlatformDangers {
         if (sub < 0) {
             return null;
         }
-        String verb = args.get(sub);
+        KubeVerb rule = KUBE_VERBS.get(args.get(sub));
         // most kubectl commands read (get, describe, logs): their operands are not read for a reason nobody sees
-        if (!KUBE_REPORTED_VERBS.contains(verb)) {
-            return null;
-        }
-        String what = kubeOperands(args, sub + 1);
-        return switch (verb) {
-            case "delete" -> danger("kubectl-delete", "Deletes Kubernetes resources (" + what
-                    + "); controllers recreate pods, but other objects are gone.");
-            case "drain" -> danger("kubectl-drain", "Drains node " + what + ": evicts its pods and marks it unschedulable.");
-            case "scale" -> zeroReplicas(args) ? danger("kubectl-scale-zero",
-                    "Scales " + what + " to zero replicas: the workload stops serving.") : null;
-            case "patch" -> args.stream().anyMatch(a -> PATCH_ZERO.matcher(a).find()) ? danger("kubectl-scale-zero",
-                    "Patches " + what + " to zero replicas: the workload stops serving.") : null;
-            case "rollout" -> args.contains("undo") ? danger("kubectl-rollout-undo",
-                    "Rolls " + what + " back to an earlier revision.") : null;
-            case "replace" -> args.contains("--force") ? danger("kubectl-replace-force",
-                    "Deletes and recreates the resource; its pods restart.") : null;
-            default -> null;
-        };
+        return rule == null ? null : rule.judge(args, kubeOperands(args, sub + 1));
+    }
+
+    /** The kubectl verbs that may be found dangerous. */
+    static Set<String> kubeVerbs() {
+        return KUBE_VERBS.keySet();
     }
 
     /** The resource names after the verb, without options and their values. */

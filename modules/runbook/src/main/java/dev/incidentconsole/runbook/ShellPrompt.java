@@ -92,6 +92,11 @@ final class ShellPrompt {
                 || c == '-';
     }
 
+    /** Whether {@code program} is one of the commands common at a root prompt, so surely a program. */
+    static boolean wellKnown(String program) {
+        return ROOT_COMMANDS.contains(program);
+    }
+
     /** Where the command starts after a bare {@code # } root prompt that looks like a command, or -1. */
     static int root(String line) {
         Matcher m = ROOT.matcher(line);

@@ -7,6 +7,7 @@ import dev.incidentconsole.shell.ShellCommand;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,9 +33,10 @@ import org.slf4j.LoggerFactory;
  * keep {@code #} as a comment: there a commented-out command is more common than a root prompt.
  *
  * <p>Output in shell blocks: lines after a {@code # Expected output:} comment, upper-case table
- * headers ({@code NAME  READY  STATUS}), and lines no command starts with (box drawings, bullets,
- * log lines starting with a date or number) are output up to the next blank line; a bare
- * {@code ENV_NAME} line is skipped.
+ * headers ({@code NAME  READY  STATUS}), lines no command starts with (box drawings, bullets, log
+ * lines: {@link OutputLines#logLine}) and, once the block has a command, rows of a printed table
+ * ({@link OutputLines#tableRow}) are output up to the next blank line; a bare {@code ENV_NAME} line
+ * is skipped.
  *
  * <p>Each command runs in a shell of its own, so a variable an earlier command of the block assigns
  * ({@code POD=$(...)}, {@code export NS=prod}) is still a placeholder of the commands after it, marked with
@@ -110,6 +112,8 @@ public final class ShellSplitter {
         private final List<String> description = new ArrayList<>();
         /** Variable -> line of the first command of the block that assigns it. */
         private final Map<String, Integer> setAt = new HashMap<>();
+        /** First words of the commands read so far: a table row starting with one is a command after all. */
+        private final Set<String> programs = new HashSet<>();
         private boolean console;
         private boolean rootPrompt;
         private boolean output;
@@ -140,7 +144,8 @@ public final class ShellSplitter {
                 } else if (trimmed.startsWith("#")) {
                     comment(trimmed);
                     i++;
-                } else if (console || output || !startsCommand(trimmed)) {
+                } else if (console || output || !startsCommand(trimmed)
+                        || !programs.isEmpty() && OutputLines.tableRow(trimmed, programs)) {
                     output = !console;
                     description.clear();
                     i++;
@@ -227,6 +232,7 @@ public final class ShellSplitter {
             for (String name : assigned) {
                 setAt.putIfAbsent(name, firstLine + start);
             }
+            programs.add(text.split("\\s", 2)[0]);
         }
 
         /**
@@ -288,12 +294,12 @@ public final class ShellSplitter {
 
         /**
          * False for lines no command starts with, taken as output: table headers, box drawings, list
-         * bullets, log lines that start with a date or number.
+         * bullets, log lines ({@link OutputLines#logLine}, or starting with a date or number).
          */
         private static boolean startsCommand(String trimmed) {
             char c = trimmed.charAt(0);
             boolean plausible = c < 128 && (Character.isLetter(c) || "_./~$({[\"'\\!:<>".indexOf(c) >= 0);
-            return plausible && !isTableHeader(trimmed);
+            return plausible && !isTableHeader(trimmed) && !OutputLines.logLine(trimmed);
         }
 
         private static boolean isTableHeader(String trimmed) {

@@ -127,8 +127,8 @@ class CorpusRunbooksTest {
         }
         List<String> code = lines.stream().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
         // Pasted output is not a command: "NAME   READY   STATUS" tables, log lines opening with a timestamp or
-        // number, and "-----" rulers.
+        // number, a "[tag]", a klog header, a kubectl event's "Warning" or a syslog month, and "-----" rulers.
         return !code.isEmpty() && !code.get(0).matches("[A-Z][A-Z0-9_-]*(\\s{2,}[A-Z][A-Z0-9_()%/.:-]*)+")
-                && !code.get(0).matches("[0-9].*|-{3,}.*");
+                && !code.get(0).matches("[0-9].*|-{3,}.*|\\[[\\w.:]+\\] .*|E\\d{6} .*|Warning {2}.*|Jan \\d .*");
     }
 }

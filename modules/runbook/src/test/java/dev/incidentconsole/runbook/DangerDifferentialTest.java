@@ -2,6 +2,7 @@ package dev.incidentconsole.runbook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.incidentconsole.runbook.testing.OutputNoLongerCommands;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +38,11 @@ class DangerDifferentialTest {
             Map.entry("seeds/002_572c25c714beff75.txt:468:3da9e589216f", "- -> (no command)"),
             // the same rule: a Ruby console line (queue = Sidekiq::Queue.new(...)) is not a shell command
             Map.entry("corpus/gitlab__large-sidekiq-queue.md:125:0d18f2d42c86", "- -> (no command)")));
+
+    static {
+        // printed output (a command's table, log lines) that was read as commands: each listed with its reason there
+        INTENDED.putAll(OutputNoLongerCommands.each("- -> (no command)"));
+    }
 
     @Test
     void verdictsDifferFromBeforeOnlyWhereIntended() throws IOException {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -60,6 +61,25 @@ class DangerDispatchTest {
                 assertThat(seen.add(p)).as("%s is in two families", p).isTrue();
             }
         });
+    }
+
+    /** One dangerous form per kubectl verb that has a rule: a verb added to the rules without one here fails. */
+    private static final Map<String, String> KUBE_VERB_EXAMPLES = Map.of(
+            "delete", "kubectl delete pod api-0",
+            "drain", "kubectl drain node-1 --ignore-daemonsets",
+            "scale", "kubectl scale deploy/api --replicas=0",
+            "patch", "kubectl patch deploy api -p '{\"spec\":{\"replicas\":0}}'",
+            "rollout", "kubectl rollout undo deploy/api",
+            "replace", "kubectl replace --force -f api.yaml");
+
+    @Test
+    void everyKubectlVerbWithARuleIsLookedForAndJudged() {
+        assertThat(KUBE_VERB_EXAMPLES.keySet()).as("kubectl verbs with a rule").isEqualTo(PlatformDangers.kubeVerbs());
+        KUBE_VERB_EXAMPLES.forEach((verb, command) ->
+                assertThat(DangerRules.check(command)).as(command).isNotNull()
+                        .satisfies(d -> assertThat(d.rule()).startsWith("kubectl-")));
+        assertThat(DangerRules.check("kubectl get pod api-0")).isNull();
+        assertThat(DangerRules.check("kubectl scale deploy/api --replicas=3")).isNull();
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.incidentconsole.runbook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.incidentconsole.runbook.testing.OutputNoLongerCommands;
 import dev.incidentconsole.runbook.testing.ReadingBaselines;
 import java.io.IOException;
 import java.util.List;
@@ -22,9 +23,12 @@ import org.junit.jupiter.api.Test;
 class ShellDifferentialTest {
 
     /** key → "before -> after" for placeholder names. */
-    static final Map<String, String> INTENDED_PLACEHOLDERS = new TreeMap<>(Map.of());
+    static final Map<String, String> INTENDED_PLACEHOLDERS = new TreeMap<>(
+            // printed output (a command's table, log lines) that was read as commands: each listed with its reason there
+            OutputNoLongerCommands.each("- -> (no command)"));
     /** key → "before -> after" for runner hints. */
-    static final Map<String, String> INTENDED_RUNNERS = new TreeMap<>(Map.of());
+    static final Map<String, String> INTENDED_RUNNERS = new TreeMap<>(
+            OutputNoLongerCommands.each("SHELL -> (no command)"));
     /** key → "before -> after" for the generated inputs (danger | placeholders | runner). */
     static final Map<String, String> INTENDED_FUZZ = new TreeMap<>(Map.ofEntries(
             // a bare redirection "> /var/log/app.log" at the start of a command truncates the file; the old reader did not flag it

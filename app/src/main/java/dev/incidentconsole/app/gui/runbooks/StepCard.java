@@ -2,8 +2,10 @@ package dev.incidentconsole.app.gui.runbooks;
 
 import atlantafx.base.theme.Styles;
 import dev.incidentconsole.app.gui.Icons;
+import dev.incidentconsole.app.gui.util.MaskedText;
 import dev.incidentconsole.runbook.Command;
 import dev.incidentconsole.runbook.Step;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -22,8 +24,9 @@ import javafx.util.Duration;
 import org.kordamp.ikonli.feather.Feather;
 
 /**
- * A fenced code block as a card: for a shell step one {@link CommandLine} per command, for other languages
- * (PromQL, SQL, YAML...) the text as written under its language tag.
+ * A fenced code block as a card: for a shell step one {@link CommandLine} per command, each followed by the output
+ * the runbook shows for it ({@link StepOutput}), for other languages (PromQL, SQL, YAML...) the text as written
+ * under its language tag.
  */
 final class StepCard extends VBox {
 
@@ -52,15 +55,31 @@ final class StepCard extends VBox {
         if (commands) {
             VBox list = new VBox(8);
             list.getStyleClass().add("step-commands");
-            step.commands().forEach(c -> list.getChildren().add(new CommandLine(c, copier)));
+            List<String> output = StepOutput.of(step);
+            addOutput(list, output.get(0));
+            for (int k = 0; k < step.commands().size(); k++) {
+                list.getChildren().add(new CommandLine(step.commands().get(k), copier));
+                addOutput(list, output.get(k + 1));
+            }
             getChildren().add(list);
         } else {
-            Text text = new Text(step.text().stripTrailing());
-            text.getStyleClass().add("code-text");
-            TextFlow code = new TextFlow(text);
-            code.getStyleClass().add("code-body");
-            getChildren().add(code);
+            getChildren().add(code(step.text(), "code-body"));
         }
+    }
+
+    /** What the runbook shows a command printed, dimmed under it, secrets masked as in run output. */
+    private static void addOutput(VBox list, String output) {
+        if (!output.isEmpty()) {
+            list.getChildren().add(code(MaskedText.of(output).shown(), "command-output"));
+        }
+    }
+
+    private static TextFlow code(String content, String style) {
+        Text text = new Text(content.stripTrailing());
+        text.getStyleClass().add("code-text");
+        TextFlow code = new TextFlow(text);
+        code.getStyleClass().add(style);
+        return code;
     }
 
     /** A small button that copies {@code text} and briefly confirms with a tick. */
