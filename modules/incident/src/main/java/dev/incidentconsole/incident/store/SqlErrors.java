@@ -13,13 +13,23 @@ final class SqlErrors {
     /** PgBouncer's answer to a startup parameter it was not told to ignore; pgjdbc always sends extra_float_digits. */
     private static final Pattern REFUSED_PARAMETER = Pattern.compile("unsupported startup parameter: ([A-Za-z_]+)");
 
+    /**
+     * PgBouncer's refusals of a login: it sends them all with SQLState 08P01 (protocol violation), the class of a
+     * broken connection, so only the words tell them from an outage.
+     */
+    private static final Pattern POOLER_REFUSAL = Pattern.compile("password authentication failed|SASL authentication failed|no such user"
+            + "|no such database");
+
+    private static final String LOGIN_ADVICE = "check the user and the password (the Store dialog, PGPASSWORD or "
+            + "~/.pgpass; the user also from PGUSER or the URL's user=)";
+
     private SqlErrors() {
     }
 
     /** Whether {@code t} (or a cause) says the database cannot be reached, as opposed to a query error. */
     static boolean isConnectivity(Throwable t) {
-        if (refusedStartupParameter(t).isPresent()) {
-            return false; // the pooler answered: waiting for it to come back would wait forever
+        if (refusedStartupParameter(t).isPresent() || refusedSetup(t, "").isPresent()) {
+            return false; // the server or pooler answered: waiting for it to come back would wait forever
         }
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof SQLException s && s.getSQLState() != null) {
@@ -58,11 +68,11 @@ final class SqlErrors {
             if (c instanceof SQLException s && s.getSQLState() != null) {
                 String server = firstLine(s).replaceFirst("^FATAL: +|^ERROR: +", "");
                 String advice = switch (s.getSQLState()) {
-                    case "28P01", "28000" -> "check the user and the password (the Store dialog, PGPASSWORD or "
-                            + "~/.pgpass; the user also from PGUSER or the URL's user=)";
+                    case "28P01", "28000" -> LOGIN_ADVICE;
                     case "3D000" -> "create it (createdb -O OWNER DATABASE, as a superuser) or correct the URL";
                     case "42501" -> "the login needs the right to create tables in the database's public schema on "
                             + "the first start, and to read and write them later (see the README's team store set-up)";
+                    case "08P01" -> poolerAdvice(server);
                     default -> null;
                 };
                 if (advice != null) {
@@ -72,6 +82,16 @@ final class SqlErrors {
             }
         }
         return Optional.empty();
+    }
+
+    private static String poolerAdvice(String message) {
+        Matcher m = POOLER_REFUSAL.matcher(message);
+        if (!m.find()) {
+            return null;
+        }
+        return m.group().equals("no such database") ? "the PgBouncer in front of it pools no database of that name: "
+                + "add it to the [databases] section of pgbouncer.ini or correct the URL"
+                : LOGIN_ADVICE + "; PgBouncer checks it against its own auth_file or auth_query";
     }
 
     private static String firstLine(Throwable t) {
