@@ -29,8 +29,8 @@ import org.testfx.framework.junit5.Stop;
 
 /**
  * The service an engineer is looking at stays selected while the rows re-sort under it: problems are listed first,
- * so the selected row moves when it (or another) changes status. The list's selection kept the row's old place, and
- * the details switched to whichever service moved into it.
+ * so the selected row moves when it (or another) changes status. When the rows below stayed in place, the list's
+ * selection kept the row's old place, and the details switched to whichever service moved into it.
  */
 @ExtendWith(ApplicationExtension.class)
 class DashboardSelectionWindowTest {
@@ -46,14 +46,16 @@ class DashboardSelectionWindowTest {
         HttpServer api = Loopback.healthy();
         HttpServer web = Loopback.healthy();
         HttpServer payments = Loopback.http(paymentsStatus::get, "{\"status\": \"ok\"}");
-        servers.addAll(List.of(api, web, payments));
+        HttpServer docs = Loopback.healthy();
+        servers.addAll(List.of(api, web, payments, docs));
         Files.writeString(folder.resolve("environments.yaml"), """
                 defaults: {host: 127.0.0.1, interval: 1s, timeout: 500ms, retries: 1}
                 services:
                   - {name: api, port: %d, http: /health}
                   - {name: web, port: %d, http: /health}
                   - {name: payments, port: %d, http: /health}
-                """.formatted(Loopback.port(api), Loopback.port(web), Loopback.port(payments)));
+                  - {name: docs, port: %d, http: /health}
+                """.formatted(Loopback.port(api), Loopback.port(web), Loopback.port(payments), Loopback.port(docs)));
         // As `INCIDENT_CONSOLE_OPTS=-Dincident.service=payments incident-console FOLDER` starts it.
         app = new ConsoleApp(LaunchOptions.of(Map.of(LaunchOptions.RUNBOOKS, folder.toString(),
                 LaunchOptions.SERVICE, "payments", LaunchOptions.CONFIG_DIR, folder.resolve("config").toString(),
@@ -73,8 +75,8 @@ class DashboardSelectionWindowTest {
 
     @Test
     void theServiceNamedAtLaunchStaysSelectedWhenItsFirstCheckMovesItToTheTop(FxRobot robot) {
-        awaitFx(() -> assertThat(names(robot)).containsExactly("payments", "api", "web"));
-        awaitFx(() -> assertThat(robot.lookup(".service-cell.status-up").queryAll()).hasSize(2));
+        awaitFx(() -> assertThat(names(robot)).containsExactly("payments", "api", "web", "docs"));
+        awaitFx(() -> assertThat(robot.lookup(".service-cell.status-up").queryAll()).hasSize(3));
         checkNow(() -> {
             assertThat(WindowSteps.text(robot, ".detail-name")).isEqualTo("payments");
             assertThat(selected(robot)).isEqualTo("payments");
@@ -84,14 +86,14 @@ class DashboardSelectionWindowTest {
     @Test
     void theSelectedServiceStaysSelectedWhenItsRowMovesToTheTop(FxRobot robot) {
         paymentsStatus.set(200);
-        awaitFx(() -> assertThat(names(robot)).containsExactly("api", "web", "payments"));
-        awaitFx(() -> assertThat(robot.lookup(".service-cell.status-up").queryAll()).hasSize(3));
+        awaitFx(() -> assertThat(names(robot)).containsExactly("api", "web", "payments", "docs"));
+        awaitFx(() -> assertThat(robot.lookup(".service-cell.status-up").queryAll()).hasSize(4));
         WindowSteps.click(robot, ".service-cell", c -> "payments".equals(serviceName(c)));
         awaitFx(() -> assertThat(WindowSteps.text(robot, ".detail-name")).isEqualTo("payments"));
 
         paymentsStatus.set(503);
 
-        awaitFx(() -> assertThat(names(robot)).containsExactly("payments", "api", "web"));
+        awaitFx(() -> assertThat(names(robot)).containsExactly("payments", "api", "web", "docs"));
         checkNow(() -> {
             assertThat(WindowSteps.text(robot, ".detail-name")).isEqualTo("payments");
             assertThat(selected(robot)).isEqualTo("payments");
