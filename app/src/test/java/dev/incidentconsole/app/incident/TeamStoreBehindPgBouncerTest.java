@@ -106,6 +106,32 @@ class TeamStoreBehindPgBouncerTest {
                 .hasMessageContaining("ignore_startup_parameters = extra_float_digits");
     }
 
+    @Test
+    void aWrongPasswordAtTheBouncerIsRefusedNotQueuedAsAnOutage() throws Exception {
+        String url = bouncer("transaction", "extra_float_digits");
+
+        // PgBouncer answers every refusal with SQLState 08P01, the class of a broken connection: taken for an
+        // outage, the console queued the user's entries in the journal and kept retrying a password that stays wrong.
+        assertThatThrownBy(() -> IncidentStores.postgresQueueing(url, "app", "not-" + PASSWORD, dir.resolve("queueing"),
+                StoreOptions.defaults()))
+                .isInstanceOf(StoreException.class)
+                .satisfies(e -> assertThat(((StoreException) e).reason()).isNotEqualTo(StoreException.Reason.UNAVAILABLE))
+                .hasMessageContaining("SASL authentication failed") // scram-sha-256 (plain: "password authentication failed")
+                .hasMessageContaining("PGPASSWORD");
+    }
+
+    @Test
+    void aDatabaseTheBouncerDoesNotPoolIsNamedWithWhereToAddIt() throws Exception {
+        String url = bouncer("transaction", "extra_float_digits").replace("/incidents", "/incidnets");
+
+        assertThatThrownBy(() -> IncidentStores.postgresQueueing(url, "app", PASSWORD, dir.resolve("queueing"),
+                StoreOptions.defaults()))
+                .isInstanceOf(StoreException.class)
+                .satisfies(e -> assertThat(((StoreException) e).reason()).isNotEqualTo(StoreException.Reason.UNAVAILABLE))
+                .hasMessageContaining("no such database: incidnets")
+                .hasMessageContaining("[databases]");
+    }
+
     private String bouncer(String poolMode, String ignored) throws Exception {
         int port = DebianServers.freePort();
         servers.pgbouncer(port, postgresPort, "incidents", "app", PASSWORD, poolMode, ignored);

@@ -124,7 +124,9 @@ final class AlertsPane extends VBox {
                     answer.getChildren().add(more);
                 }
             } else {
-                Label none = new Label("no runbook answers this alert");
+                // Alerts often arrive before the runbooks are read at start: "none" then would be wrong.
+                Label none = new Label(model.runbooksRead() ? "no runbook answers this alert"
+                        : "reading the runbooks...");
                 none.getStyleClass().add("muted");
                 answer.getChildren().add(none);
             }

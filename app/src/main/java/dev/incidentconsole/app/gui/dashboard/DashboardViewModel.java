@@ -173,6 +173,11 @@ public final class DashboardViewModel implements AutoCloseable {
         });
     }
 
+    /** Whether the runbooks given to {@link #setRunbooks} were worked out: until then no alert can have a section. */
+    public boolean runbooksRead() {
+        return offer.workedOut();
+    }
+
     private void fileLoaded(EnvironmentFile file, String error) {
         env.fileLoaded(file, error, offer.portTables());
     }

@@ -22,6 +22,7 @@ final class RunbookOffer {
     private final LatestWins loads;
     private final EnvironmentLoader loader;
     private Offered offered = new Offered(List.of(), new RunbookLinks(List.of()), List.of());
+    private boolean workedOut;
 
     private record Offered(List<Runbook> runbooks, RunbookLinks links, List<ServiceSpec> portTables) {
     }
@@ -38,8 +39,14 @@ final class RunbookOffer {
         loads.submit(() -> new Offered(given, new RunbookLinks(given),
                 ServiceSources.portTableServices(given, loader.variables())), now -> {
                     offered = now;
+                    this.workedOut = true;
                     workedOut.run();
                 }, e -> LOG.warn("Cannot read the services and links of the runbooks", e));
+    }
+
+    /** Whether any runbooks were worked out yet: before, an alert without a link may only lack the runbooks. */
+    boolean workedOut() {
+        return workedOut;
     }
 
     /** The runbooks the links point into. */

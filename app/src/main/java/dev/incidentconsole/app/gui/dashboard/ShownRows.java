@@ -1,12 +1,15 @@
 package dev.incidentconsole.app.gui.dashboard;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import javafx.collections.ObservableListBase;
 
 /**
  * The service rows in the order shown, changed only by {@link #show}: one list change per call, covering
- * only the stretch between the first and the last row that is not where it was. A list view then re-lays
+ * only the stretch between the first and the last row that is not where it was (a permutation when the same rows
+ * were re-sorted). A list view then re-lays
  * out the cells of that stretch alone, and a refresh whose rows all stay in place costs it nothing.
  * UI thread only.
  */
@@ -35,7 +38,12 @@ final class ShownRows extends ObservableListBase<ServiceRow> {
         rows = List.copyOf(next);
         beginChange();
         List<ServiceRow> removed = new ArrayList<>(before.subList(head, before.size() - tail));
-        if (removed.isEmpty()) {
+        int[] moves = moves(removed, next.subList(head, next.size() - tail), head);
+        if (moves != null) {
+            // Rows re-sorted, none came or went: a list view's selection follows a moved row, whereas on a
+            // replacement it keeps the old index and so selected whichever service moved into its place.
+            nextPermutation(head, next.size() - tail, moves);
+        } else if (removed.isEmpty()) {
             nextAdd(head, next.size() - tail);
         } else if (head == next.size() - tail) {
             nextRemove(head, removed);
@@ -44,6 +52,32 @@ final class ShownRows extends ObservableListBase<ServiceRow> {
         }
         endChange();
         return true;
+    }
+
+    /**
+     * Where each row of {@code before} went in {@code after} (offset by {@code from}, as a permutation change
+     * gives them), or null unless {@code after} holds the same rows in another order.
+     */
+    private static int[] moves(List<ServiceRow> before, List<ServiceRow> after, int from) {
+        if (before.isEmpty() || before.size() != after.size()) {
+            return null;
+        }
+        Map<ServiceRow, Integer> at = new IdentityHashMap<>();
+        for (int i = 0; i < after.size(); i++) {
+            at.put(after.get(i), from + i);
+        }
+        int[] moves = new int[from + before.size()];
+        for (int i = 0; i < from; i++) {
+            moves[i] = i; // a permutation change's array spans the list from its start
+        }
+        for (int i = 0; i < before.size(); i++) {
+            Integer to = at.remove(before.get(i));
+            if (to == null) {
+                return null;
+            }
+            moves[from + i] = to;
+        }
+        return moves;
     }
 
     @Override

@@ -23,6 +23,10 @@ import org.slf4j.LoggerFactory;
 public final class RunbookLoader {
     private static final Logger LOG = LoggerFactory.getLogger(RunbookLoader.class);
 
+    /** The order runbooks are listed in: by title, then by file. */
+    static final Comparator<Runbook> ORDER = Comparator.comparing(Runbook::title, String.CASE_INSENSITIVE_ORDER)
+            .thenComparing(r -> r.file().toString());
+
     private final RunbookParser parser;
 
     public RunbookLoader(RunbookParser parser) {
@@ -39,8 +43,7 @@ public final class RunbookLoader {
         for (Path file : find(folder)) {
             runbooks.add(parseOne(file));
         }
-        runbooks.sort(Comparator.comparing(Runbook::title, String.CASE_INSENSITIVE_ORDER)
-                .thenComparing(r -> r.file().toString()));
+        runbooks.sort(ORDER);
         return runbooks;
     }
 

@@ -2,11 +2,13 @@ package dev.incidentconsole.app.gui.runbooks;
 
 import dev.incidentconsole.app.gui.util.LatestWins;
 import dev.incidentconsole.app.gui.util.TaskExecutor;
+import dev.incidentconsole.runbook.Runbook;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -58,6 +60,36 @@ public final class RunbookTreeViewModel {
     public void reload() {
         if (folder.get() != null) {
             load(folder.get());
+        }
+    }
+
+    /**
+     * Shows the open folder's runbooks as the search index read them after an edit on disk (a file saved, created,
+     * renamed or deleted), keeping the reader on the same section; nothing changes when they are what is shown.
+     * Ignored while a load runs or before the index covers the open folder (a workspace being switched). A file the
+     * index could not read makes the folder load again from disk instead, where it stays listed with its warning.
+     *
+     * @param indexedFolders the folders the index covers
+     * @param indexed        the runbooks it holds, of every folder
+     * @param unreadable     the files it could not read
+     */
+    public void follow(List<Path> indexedFolders, List<Runbook> indexed, Set<Path> unreadable) {
+        Path dir = folder.get();
+        if (dir == null || loading.get()) {
+            return;
+        }
+        Path root = dir.toAbsolutePath().normalize();
+        if (!indexedFolders.contains(root)) {
+            return;
+        }
+        if (unreadable.stream().anyMatch(f -> f.startsWith(root))) {
+            reload();
+            return;
+        }
+        List<Runbook> mine = indexed.stream().filter(r -> r.file().toAbsolutePath().normalize().startsWith(root))
+                .sorted(RunbookLoader.ORDER).toList();
+        if (!mine.equals(runbooks.stream().map(OutlineNode::runbook).toList())) {
+            loaded(mine.stream().map(OutlineNode::of).toList());
         }
     }
 

@@ -45,6 +45,7 @@ public final class SearchFeature implements AutoCloseable {
     private final String runbooksId;
     private final RunbookLibrary library;
     private final SectionOpener opener;
+    private final RunbookTreeViewModel tree;
     private final FxDebouncer debouncer = new FxDebouncer(DEBOUNCE);
     private final SearchViewModel search;
     private final BrowseViewModel browse = new BrowseViewModel();
@@ -68,6 +69,7 @@ public final class SearchFeature implements AutoCloseable {
         search.setOpener(opener);
         browse.setOpener(opener);
         sources = new LibraryViewModel(executor, library, settings);
+        this.tree = tree;
         library.setOnChange(this::libraryChanged);
     }
 
@@ -130,6 +132,9 @@ public final class SearchFeature implements AutoCloseable {
             browse.update(update.catalog());
             search.setComponents(update.snapshot().components());
             search.refresh();
+            // The outline follows edits on disk as search does: a created runbook was found by search but
+            // missing from the tree, a deleted one still listed there.
+            tree.follow(update.snapshot().folders(), update.snapshot().runbooks(), update.snapshot().failures().keySet());
         }, e -> LOG.warn("Updating search and browse after an index change failed", e));
     }
 

@@ -42,6 +42,25 @@ class AlertCellTest {
     }
 
     @Test
+    void anAlertDrawnBeforeTheRunbooksAreReadSaysSoInsteadOfThatNoRunbookAnswersIt() {
+        WindowSteps.checkNow(() -> {
+            AlertsPane.AlertCell cell = new AlertsPane.AlertCell(model);
+            cell.updateItem(row, false);
+            assertThat(texts(cell)).contains("reading the runbooks...").doesNotContain("no runbook answers this alert");
+
+            model.setRunbooks(List.of());
+            cell.updateItem(row, false);
+            assertThat(texts(cell)).contains("no runbook answers this alert");
+        });
+    }
+
+    /** The texts of the labels a cell shows. */
+    private static List<String> texts(AlertsPane.AlertCell cell) {
+        return cell.getGraphic().lookupAll(".label").stream()
+                .map(n -> ((javafx.scene.control.Labeled) n).getText()).toList();
+    }
+
+    @Test
     void anAlertDrawnBeforeIncidentsCouldStartOffersStartIncidentOnceTheyCan() {
         List<AlertRow> started = new ArrayList<>();
         WindowSteps.checkNow(() -> {

@@ -85,6 +85,8 @@ final class Dto {
         public RedisDto redis;
         public CommandDto command;
         public AlertmanagerDto alertmanager;
+        /** A Prometheus whose own firing alerts are listed (a team without an Alertmanager); same shape. */
+        public AlertmanagerDto prometheus;
     }
 
     /** {@code http: /health}, {@code http: https://host/health} or the full object. */
@@ -164,7 +166,7 @@ final class Dto {
         }
     }
 
-    /** {@code alertmanager: http://localhost:9093} or the object. */
+    /** {@code alertmanager: http://localhost:9093} (or {@code prometheus: http://localhost:9090}) or the object. */
     static final class AlertmanagerDto extends Located {
         public String url;
         public BasicAuthDto basicAuth;

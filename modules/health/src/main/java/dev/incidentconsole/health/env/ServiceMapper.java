@@ -77,6 +77,7 @@ final class ServiceMapper {
         all.put("redis", s.redis);
         all.put("command", s.command);
         all.put("alertmanager", s.alertmanager);
+        all.put("prometheus", s.prometheus);
         all.forEach((k, v) -> {
             if (v != null) {
                 kinds.add(k);
@@ -92,11 +93,12 @@ final class ServiceMapper {
             case "postgres" -> postgres(s.postgres, host, s.port, path + ".postgres");
             case "redis" -> redis(s.redis, host, s.port, path + ".redis");
             case "command" -> command(s.command, path + ".command");
-            case "alertmanager" -> alertmanager(s.alertmanager, host, s.port, path + ".alertmanager");
+            case "alertmanager" -> alertSource(s.alertmanager, false, host, s.port, path + ".alertmanager");
+            case "prometheus" -> alertSource(s.prometheus, true, host, s.port, path + ".prometheus");
             default -> {
                 if (s.port == null) {
                     throw error(s, path, "says neither how to probe it (http, tcp, postgres, redis, websocket, "
-                            + "command, alertmanager) nor a port to connect to");
+                            + "command, alertmanager, prometheus) nor a port to connect to");
                 }
                 yield new TcpSpec(host, s.port);
             }
@@ -177,13 +179,13 @@ final class ServiceMapper {
         return new CommandSpec(c.run, c.env, c.target == null || c.target.isBlank() ? null : c.target);
     }
 
-    private AlertmanagerSpec alertmanager(Dto.AlertmanagerDto a, String host, Integer port, String path)
-            throws EnvironmentException {
-        String url = a.url != null ? a.url : "http://" + host + ":" + (port == null ? 9093 : port);
+    private AlertmanagerSpec alertSource(Dto.AlertmanagerDto a, boolean prometheus, String host, Integer port,
+                                         String path) throws EnvironmentException {
+        String url = a.url != null ? a.url : "http://" + host + ":" + (port != null ? port : prometheus ? 9090 : 9093);
         if (HttpUrl.parse(url) == null) {
             throw error(a, path + ".url", "\"" + url + "\" is not an http or https URL");
         }
-        return new AlertmanagerSpec(url, auth(a.basicAuth, path + ".basic-auth"), a.headers);
+        return new AlertmanagerSpec(url, auth(a.basicAuth, path + ".basic-auth"), a.headers, prometheus);
     }
 
     private BasicAuth auth(Dto.BasicAuthDto b, String path) throws EnvironmentException {

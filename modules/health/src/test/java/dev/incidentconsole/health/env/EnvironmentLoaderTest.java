@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.incidentconsole.health.ServiceSpec;
+import dev.incidentconsole.health.spec.AlertmanagerSpec;
 import dev.incidentconsole.health.spec.CommandSpec;
 import dev.incidentconsole.health.spec.HttpSpec;
 import dev.incidentconsole.health.spec.PostgresSpec;
@@ -219,6 +220,25 @@ class EnvironmentLoaderTest {
     void unknownEnvironmentListsTheAvailableOnes() throws Exception {
         EnvironmentFile f = load("envs.yaml", MULTI);
         assertThatThrownBy(() -> f.environment("qa")).hasMessage("envs.yaml: no environment named \"qa\"; this file has local, production");
+    }
+
+    @Test
+    void aPrometheusWithoutAnAlertmanagerIsAnAlertSourceOfItsOwn() throws Exception {
+        // A team that runs Prometheus alone could name it only in a port table; as an alertmanager: the
+        // probe asked /api/v2/alerts and the dashboard showed it DOWN with an HTTP 404.
+        EnvironmentFile file = load("team.yaml", """
+                services:
+                  - {name: Prometheus alerts, host: 127.0.0.1, prometheus: {}}
+                  - {name: Other Prometheus, prometheus: "http://prom.internal:9091"}
+                  - {name: Alertmanager, host: 127.0.0.1, alertmanager: {}}
+                """);
+        Environment env = file.environment(file.defaultName());
+        assertThat(env.services()).extracting(s -> s.probe().kind())
+                .containsExactly("prometheus", "prometheus", "alertmanager");
+        assertThat(env.services()).extracting(s -> ((AlertmanagerSpec) s.probe()).url())
+                .containsExactly("http://127.0.0.1:9090", "http://prom.internal:9091", "http://127.0.0.1:9093");
+        assertThatThrownBy(() -> load("two.yaml", "services:\n  - name: A\n    prometheus: {}\n    alertmanager: {}\n"))
+                .isInstanceOf(EnvironmentException.class).hasMessageContaining("has alertmanager and prometheus");
     }
 
     private EnvironmentFile load(String name, String text) throws IOException, EnvironmentException {

@@ -34,9 +34,9 @@ final class Migrations {
                     .load()
                     .migrate();
         } catch (FlywayException e) {
-            Optional<StoreException> pooler = SqlErrors.pooler(e, where);
-            if (pooler.isPresent()) {
-                throw pooler.get();
+            Optional<StoreException> refused = SqlErrors.pooler(e, where).or(() -> SqlErrors.refusedSetup(e, where));
+            if (refused.isPresent()) {
+                throw refused.get();
             }
             if (SqlErrors.isConnectivity(e)) {
                 throw new StoreException(StoreException.Reason.UNAVAILABLE, "Cannot reach the incident database "
