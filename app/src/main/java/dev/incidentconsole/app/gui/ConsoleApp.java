@@ -184,7 +184,7 @@ public final class ConsoleApp extends Application {
         // Never larger than the screen: a window beyond it is clipped (and crashes Monocle's headless screen).
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(view, Math.min(1360, screen.getWidth()), Math.min(860, screen.getHeight()));
-        scene.getStylesheets().add(Objects.requireNonNull(ConsoleApp.class.getResource("app.css")).toExternalForm());
+        scene.getStylesheets().add(WindowOpening.appStylesheet());
         stage.setTitle("Incident Console");
         stage.setMinWidth(Math.min(900, screen.getWidth()));
         stage.setMinHeight(Math.min(560, screen.getHeight()));
