@@ -96,6 +96,8 @@ public final class StartupBench {
                     oursRuns.stream().filter(r -> r.getOrDefault("first-frame-blank", 1L) != 0).count(), runs,
                     median(oursRuns, "first-pulse-rail"), min(oursRuns, "first-pulse-rail"),
                     median(oursRuns, "painted-after-shown"), max(oursRuns, "painted-after-shown"), median(oursRuns, "painted"));
+            System.out.printf(Locale.ROOT, "CPU time to the content: FX thread ours %d ms, empty JavaFX %d ms; whole process ours %d ms, empty JavaFX %d ms%n",
+                    median(oursRuns, "cpu-fx"), median(emptyRuns, "cpu-fx"), median(oursRuns, "cpu-process"), median(emptyRuns, "cpu-process"));
             // Ours only: the empty window and the ladder's rungs are not watched, so their content is not delayed by it.
             System.out.printf(Locale.ROOT, "the probe's screen captures of ours until its first frame held the FX thread %d ms (max %d), "
                     + "included in ours' content time%n", median(oursRuns, "first-frame-captures"), max(oursRuns, "first-frame-captures"));
@@ -113,9 +115,9 @@ public final class StartupBench {
                     List<Map<String, Long>> r = results.get(rung);
                     long c = median(r, "content");
                     System.out.printf(Locale.ROOT, "rung %-45s first text drawn %5d ms (%.2fx empty, %+5d ms on the rung before; "
-                                    + "min %d, max %d), FX stall at start-up %d ms%n",
+                                    + "min %d, max %d), CPU to it: FX thread %d ms, process %d ms; FX stall at start-up %d ms%n",
                             FloorLadder.RUNGS.get(rung), c, c / (double) e, c - previous, min(r, "content"), max(r, "content"),
-                            median(r, "stall"));
+                            median(r, "cpu-fx"), median(r, "cpu-process"), median(r, "stall"));
                     previous = c;
                 }
             }
@@ -167,7 +169,7 @@ public final class StartupBench {
                 String[] parts = line.split(" ");
                 if (parts.length == 2 && parts[1].matches("\\d+")) {
                     long v = Long.parseLong(parts[1]);
-                    boolean count = parts[0].startsWith("stall") || parts[0].startsWith("first-");
+                    boolean count = parts[0].startsWith("stall") || parts[0].startsWith("first-") || parts[0].startsWith("cpu-");
                     out.put(parts[0], count ? v : v - started);
                 }
             }

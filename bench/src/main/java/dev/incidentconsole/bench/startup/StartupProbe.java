@@ -129,6 +129,13 @@ public final class StartupProbe {
                 public void run() {
                     window.getScene().removePostLayoutPulseListener(this);
                     System.out.println("content " + System.currentTimeMillis());
+                    // CPU time to the content, less noisy than wall time on a shared machine: the FX thread's (the
+                    // probe's screen captures included, see first-frame-captures) and the whole process's.
+                    System.out.println("cpu-fx " + java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000);
+                    if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+                        System.out.println("cpu-process " + os.getProcessCpuTime() / 1_000_000);
+                    }
+                    threadTimes();
                 }
             });
             Platform.requestNextPulse();
@@ -151,6 +158,29 @@ public final class StartupProbe {
             }
             System.out.flush();
             Runtime.getRuntime().halt(0); // the measurement is taken; no need to wait for a clean shutdown
+        }
+    }
+
+    /**
+     * With {@code STARTUP_THREADS=FILE}: every native thread's CPU time up to the content (the JIT compilers and the
+     * collector too, which Java's thread beans do not see), from {@code /proc}, to {@code FILE.<pid>}.
+     */
+    private static void threadTimes() {
+        String file = System.getenv("STARTUP_THREADS");
+        if (file == null || file.isBlank()) {
+            return;
+        }
+        StringBuilder out = new StringBuilder();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                String stat = Files.readString(task.resolve("stat"));
+                String[] after = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                long ticks = Long.parseLong(after[11]) + Long.parseLong(after[12]); // utime + stime, at 100 per second
+                out.append(ticks * 10).append(' ').append(Files.readString(task.resolve("comm")).strip()).append('\n');
+            }
+            Files.writeString(Path.of(file + "." + ProcessHandle.current().pid()), out);
+        } catch (java.io.IOException | RuntimeException e) {
+            System.err.println("cannot write the threads' times: " + e);
         }
     }
 
