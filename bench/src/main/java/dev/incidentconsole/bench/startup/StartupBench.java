@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  * <p>Usage: {@code bench/run startup.StartupBench [runs=5] [services=12] [dead=2] [watchMs=1500]}; JVM options for
  * both windows in {@code STARTUP_OPTS}. With {@code STARTUP_CDS=1} both start as the {@code ./incident-console}
  * launcher starts the app: from its class path (app jar first) with its class-data archive
- * ({@code app/target/app-cds.jsa}, recorded by running the launcher once). With {@code STARTUP_SAMPLE=FILE} each
+ * ({@code app/target/app-cds.jsa}, recorded by running the launcher once) and its JVM options for the window
+ * ({@code -XX:TieredStopAtLevel=1}; {@code STARTUP_OPTS} come first, so they cannot undo it). With {@code STARTUP_SAMPLE=FILE} each
  * start also writes its FX thread's stacks (every 10 ms until the content shows) to {@code FILE.<pid>}. With
  * {@code STARTUP_LADDER=1} the runs also start every rung of the {@link FloorLadder} between the empty window and
  * ours, in turn, and print a line per rung: its first text drawn, against the empty window and the rung before.
@@ -138,6 +139,8 @@ public final class StartupBench {
         if ("1".equals(System.getenv("STARTUP_CDS"))) {
             Path archive = project.resolve("app/target/app-cds.jsa");
             cmd.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+            // The launcher's JVM options for the window (./incident-console, packaging/build): C1 alone.
+            cmd.add("-XX:TieredStopAtLevel=1");
             classPath = launcherClassPath(project) + java.io.File.pathSeparator + classPath;
         }
         cmd.addAll(List.of("-Dincident.home=" + project, "-Dincident.runbooks=" + project.resolve("runbooks"),
