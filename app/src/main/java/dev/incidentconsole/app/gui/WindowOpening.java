@@ -87,13 +87,6 @@ public final class WindowOpening {
             Platform.exit();
             return;
         }
-        scene.addPostLayoutPulseListener(new Runnable() {
-            @Override
-            public void run() {
-                scene.removePostLayoutPulseListener(this);
-                afterFirstPulse.run();
-            }
-        });
-        Platform.requestNextPulse();
+        dev.incidentconsole.app.gui.util.FxSteps.afterNextLayout(scene, afterFirstPulse);
     }
 }

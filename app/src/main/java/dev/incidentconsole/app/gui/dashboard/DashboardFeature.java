@@ -5,6 +5,7 @@ import dev.incidentconsole.app.gui.Navigation;
 import dev.incidentconsole.app.gui.Navigation.Destination;
 import dev.incidentconsole.app.gui.runbooks.OutlineNode;
 import dev.incidentconsole.app.gui.runbooks.RunbookTreeViewModel;
+import dev.incidentconsole.app.gui.util.FxSteps;
 import dev.incidentconsole.app.gui.util.TaskExecutor;
 import dev.incidentconsole.app.settings.LaunchOptions;
 import dev.incidentconsole.app.targets.EnvironmentTargets;
@@ -172,19 +173,11 @@ public final class DashboardFeature implements AutoCloseable {
 
     /** Runs {@code then} in the FX event after the next pulse has laid out {@code view} (at once when it is not shown). */
     private static void afterNextPulse(MainView view, Runnable then) {
-        javafx.scene.Scene scene = view.getScene();
-        if (scene == null) {
+        if (view.getScene() == null) {
             then.run();
-            return;
+        } else {
+            FxSteps.afterNextLayout(view.getScene(), () -> javafx.application.Platform.runLater(then));
         }
-        scene.addPostLayoutPulseListener(new Runnable() {
-            @Override
-            public void run() {
-                scene.removePostLayoutPulseListener(this);
-                javafx.application.Platform.runLater(then);
-            }
-        });
-        javafx.application.Platform.requestNextPulse();
     }
 
     /** In the window, not a popup: a second native window cost ~185 ms of the FX thread after the first statuses. */
