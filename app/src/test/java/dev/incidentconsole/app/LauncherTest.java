@@ -107,12 +107,48 @@ class LauncherTest {
         assertThat(classpath()).startsWith(home.resolve("app/target/app-0.2.0-SNAPSHOT.jar") + ":");
     }
 
+    @Test
+    void theWindowRunsWithC1AloneAndTheDefaultYoungGeneration() throws Exception {
+        assertThat(launch(java.util.Map.of())).isZero(); // no argument: the window
+
+        assertThat(javaArgs()).contains("-XX:TieredStopAtLevel=1").doesNotContain("-Xmn64m")
+                .endsWith("dev.incidentconsole.app.Main");
+    }
+
+    @Test
+    void aSubcommandRunsWithC1AloneAndA64MegabyteYoungGeneration() throws Exception {
+        assertThat(launch("--help")).isZero();
+
+        assertThat(javaArgs()).contains("-XX:TieredStopAtLevel=1", "-Xmn64m");
+    }
+
+    @Test
+    void optionsGivenInTheEnvironmentComeAfterTheLaunchersOwn() throws Exception {
+        assertThat(launch(java.util.Map.of("INCIDENT_CONSOLE_OPTS", "-XX:TieredStopAtLevel=4"), "--help")).isZero();
+
+        List<String> args = javaArgs();
+        assertThat(args.indexOf("-XX:TieredStopAtLevel=4")).as("the user's choice comes later and wins")
+                .isGreaterThan(args.indexOf("-XX:TieredStopAtLevel=1"));
+    }
+
+    /** {@code --help}: a subcommand. */
     private int launch() throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder("/bin/bash", home.resolve("incident-console").toString(), "--help")
+        return launch(java.util.Map.of(), "--help");
+    }
+
+    private int launch(String arg) throws IOException, InterruptedException {
+        return launch(java.util.Map.of(), arg);
+    }
+
+    private int launch(java.util.Map<String, String> env, String... args) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of("/bin/bash", home.resolve("incident-console").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(home.resolve("launcher-out.txt").toFile());
         pb.environment().put("JAVA_HOME", home.resolve("jdk").toString());
         pb.environment().put("INCIDENT_CDS", "0");
         pb.environment().remove("INCIDENT_CONSOLE_OPTS");
+        pb.environment().putAll(env);
         Process p = pb.start();
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("launcher finished").isTrue();
         return p.exitValue();

@@ -60,9 +60,6 @@ public final class ConsoleApp extends Application {
         logging.start();
     }
 
-    /** How long the other features wait for the dashboard's first rows before they are built anyway. */
-    private static final javafx.util.Duration FIRST_ROWS_WAIT = javafx.util.Duration.seconds(1);
-
     private final LaunchOptions options;
     private final Path namedFolder;
     private final String select;
@@ -184,7 +181,7 @@ public final class ConsoleApp extends Application {
         // Never larger than the screen: a window beyond it is clipped (and crashes Monocle's headless screen).
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(view, Math.min(1360, screen.getWidth()), Math.min(860, screen.getHeight()));
-        scene.getStylesheets().add(Objects.requireNonNull(ConsoleApp.class.getResource("app.css")).toExternalForm());
+        scene.getStylesheets().add(WindowOpening.appStylesheet());
         stage.setTitle("Incident Console");
         stage.setMinWidth(Math.min(900, screen.getWidth()));
         stage.setMinHeight(Math.min(560, screen.getHeight()));
@@ -218,7 +215,7 @@ public final class ConsoleApp extends Application {
         }).then(() -> {
             dashboard.install(view, main.navigation(), runbooksPlace.id(), runbooks); // builds the dashboard's view
             dashboard.model().setBrowser(getHostServices()::showDocument); // an alert's runbook_url with no local runbook
-        }).thenWhen(rowsShown -> dashboard.whenRowsShown(rowsShown, FIRST_ROWS_WAIT)).then(() -> {
+        }).thenWhen(rowsShown -> dashboard.whenRowsShown(rowsShown, DashboardFeature.FIRST_ROWS_WAIT)).then(() -> {
             runs = RunFeature.standard(executor, dialogs, stage, options); // Run buttons lead to the Runs view; walkthroughs share its runner
             runs.install(scene, view, main.navigation()); // Runs: the last view of the rail, where Run buttons lead
         }).then(() -> {

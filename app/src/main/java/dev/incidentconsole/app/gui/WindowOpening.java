@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * while the first frame set up the renderer (Prism's pipeline, rasteriser, glyph cache). The snapshot does that
  * setup off screen, so the first pulse after mapping presents a frame at once. FX thread only.
  */
-final class WindowOpening {
+public final class WindowOpening {
     private final Stage stage;
     private final MainView view;
     private final BooleanSupplier stopped;
@@ -40,10 +40,18 @@ final class WindowOpening {
         Icons.of(Feather.LIFE_BUOY).getLayoutBounds();
     }
 
-    /** The theme's binary stylesheet: parsing its 170 kB CSS took 0.1-0.3 s of the FX thread at each start. */
-    static void applyTheme(boolean dark) {
+    /**
+     * Sets the theme (AtlantaFX's Primer) as the user-agent stylesheet, as its binary stylesheet: parsing its
+     * 170 kB CSS took 0.1-0.3 s of the FX thread at each start. FX thread, or before the first scene.
+     */
+    public static void applyTheme(boolean dark) {
         Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheetBSS()
                 : new PrimerLight().getUserAgentStylesheetBSS());
+    }
+
+    /** The window's own stylesheet ({@code app.css}, on top of the theme), as a scene stylesheet URL. */
+    public static String appStylesheet() {
+        return java.util.Objects.requireNonNull(WindowOpening.class.getResource("app.css")).toExternalForm();
     }
 
     /** Styles the frame in this event. */
@@ -79,13 +87,6 @@ final class WindowOpening {
             Platform.exit();
             return;
         }
-        scene.addPostLayoutPulseListener(new Runnable() {
-            @Override
-            public void run() {
-                scene.removePostLayoutPulseListener(this);
-                afterFirstPulse.run();
-            }
-        });
-        Platform.requestNextPulse();
+        dev.incidentconsole.app.gui.util.FxSteps.afterNextLayout(scene, afterFirstPulse);
     }
 }

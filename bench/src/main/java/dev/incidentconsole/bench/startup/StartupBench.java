@@ -26,8 +26,11 @@ import java.util.concurrent.TimeUnit;
  * <p>Usage: {@code bench/run startup.StartupBench [runs=5] [services=12] [dead=2] [watchMs=1500]}; JVM options for
  * both windows in {@code STARTUP_OPTS}. With {@code STARTUP_CDS=1} both start as the {@code ./incident-console}
  * launcher starts the app: from its class path (app jar first) with its class-data archive
- * ({@code app/target/app-cds.jsa}, recorded by running the launcher once). With {@code STARTUP_SAMPLE=FILE} each
- * start also writes its FX thread's stacks (every 10 ms until the content shows) to {@code FILE.<pid>}.
+ * ({@code app/target/app-cds.jsa}, recorded by running the launcher once) and its JVM options for the window
+ * ({@code -XX:TieredStopAtLevel=1}; {@code STARTUP_OPTS} come first, so they cannot undo it). With {@code STARTUP_SAMPLE=FILE} each
+ * start also writes its FX thread's stacks (every 10 ms until the content shows) to {@code FILE.<pid>}. With
+ * {@code STARTUP_LADDER=1} the runs also start every rung of the {@link FloorLadder} between the empty window and
+ * ours, in turn, and print a line per rung: its first text drawn, against the empty window and the rung before.
  */
 public final class StartupBench {
     private StartupBench() {
@@ -57,22 +60,32 @@ public final class StartupBench {
         }
         try (ServerSocket up = LoopbackServices.listening()) {
             Path envFile = LoopbackServices.environmentFile(work, services, dead, 2, up.getLocalPort());
-            List<String> ours = command(project, work, envFile, "ours", watchMs);
-            List<String> empty = command(project, work, envFile, "empty", watchMs);
-            System.out.printf(Locale.ROOT, "warm-up (not counted): ours %s, empty %s%n", once(ours, env), once(empty, env));
-            List<Map<String, Long>> oursRuns = new ArrayList<>();
-            List<Map<String, Long>> emptyRuns = new ArrayList<>();
-            for (int i = 0; i < runs; i++) {
-                // Alternating which starts first spreads the machine's drift over both.
-                if (i % 2 == 0) {
-                    oursRuns.add(once(ours, env));
-                    emptyRuns.add(once(empty, env));
-                } else {
-                    emptyRuns.add(once(empty, env));
-                    oursRuns.add(once(ours, env));
-                }
-                System.out.printf(Locale.ROOT, "run %d: ours %s, empty %s%n", i + 1, oursRuns.get(i), emptyRuns.get(i));
+            List<String> rungs = "1".equals(System.getenv("STARTUP_LADDER"))
+                    ? List.copyOf(FloorLadder.RUNGS.keySet()) : List.of("ours", "empty");
+            Map<String, List<String>> commands = new HashMap<>();
+            Map<String, List<Map<String, Long>>> results = new HashMap<>();
+            for (String rung : rungs) {
+                commands.put(rung, command(project, work, envFile, rung, watchMs));
+                results.put(rung, new ArrayList<>());
             }
+            StringBuilder warmUp = new StringBuilder("warm-up (not counted):");
+            for (String rung : rungs) {
+                warmUp.append(' ').append(rung).append(' ').append(once(commands.get(rung), env).get("content"));
+            }
+            System.out.println(warmUp);
+            for (int i = 0; i < runs; i++) {
+                // Each run starts from the next rung, so the machine's drift spreads over all of them.
+                StringBuilder line = new StringBuilder("run " + (i + 1) + ":");
+                for (int k = 0; k < rungs.size(); k++) {
+                    String rung = rungs.get((i + k) % rungs.size());
+                    Map<String, Long> r = once(commands.get(rung), env);
+                    results.get(rung).add(r);
+                    line.append(' ').append(rung).append(' ').append(r);
+                }
+                System.out.println(line);
+            }
+            List<Map<String, Long>> oursRuns = results.get("ours");
+            List<Map<String, Long>> emptyRuns = results.get("empty");
             long o = median(oursRuns, "content");
             long e = median(emptyRuns, "content");
             System.out.printf(Locale.ROOT, "window with content: ours %d ms, empty JavaFX %d ms (%.2fx), medians of %d alternating cold starts%n",
@@ -84,6 +97,11 @@ public final class StartupBench {
                     oursRuns.stream().filter(r -> r.getOrDefault("first-frame-blank", 1L) != 0).count(), runs,
                     median(oursRuns, "first-pulse-rail"), min(oursRuns, "first-pulse-rail"),
                     median(oursRuns, "painted-after-shown"), max(oursRuns, "painted-after-shown"), median(oursRuns, "painted"));
+            System.out.printf(Locale.ROOT, "CPU time to the content: FX thread ours %d ms, empty JavaFX %d ms; whole process ours %d ms, empty JavaFX %d ms%n",
+                    median(oursRuns, "cpu-fx"), median(emptyRuns, "cpu-fx"), median(oursRuns, "cpu-process"), median(emptyRuns, "cpu-process"));
+            // Ours only: the empty window and the ladder's rungs are not watched, so their content is not delayed by it.
+            System.out.printf(Locale.ROOT, "the probe's screen captures of ours until its first frame held the FX thread %d ms (max %d), "
+                    + "included in ours' content time%n", median(oursRuns, "first-frame-captures"), max(oursRuns, "first-frame-captures"));
             // The empty window's stalls are the floor the machine imposes at this load: its own start, then its
             // idle watch of the same length, which is what ours spends refreshing.
             System.out.printf(Locale.ROOT, "FX thread longest stall: start-up %d ms (max %d; empty window %d ms), while refreshing %d ms (max %d; empty window %d ms)%n",
@@ -92,6 +110,18 @@ public final class StartupBench {
                     median(emptyRuns, "stall-after-statuses"));
             System.out.printf(Locale.ROOT, "FX thread longest stall in the second half of the watch (%d ms after the first statuses): ours %d ms (max %d), empty window %d ms%n",
                     watchMs / 2, median(oursRuns, "stall-late"), max(oursRuns, "stall-late"), median(emptyRuns, "stall-late"));
+            if (rungs.size() > 2) {
+                long previous = e;
+                for (String rung : rungs) {
+                    List<Map<String, Long>> r = results.get(rung);
+                    long c = median(r, "content");
+                    System.out.printf(Locale.ROOT, "rung %-45s first text drawn %5d ms (%.2fx empty, %+5d ms on the rung before; "
+                                    + "min %d, max %d), CPU to it: FX thread %d ms, process %d ms; FX stall at start-up %d ms%n",
+                            FloorLadder.RUNGS.get(rung), c, c / (double) e, c - previous, min(r, "content"), max(r, "content"),
+                            median(r, "cpu-fx"), median(r, "cpu-process"), median(r, "stall"));
+                    previous = c;
+                }
+            }
         } finally {
             if (xvfb != null) {
                 xvfb.destroy();
@@ -109,6 +139,8 @@ public final class StartupBench {
         if ("1".equals(System.getenv("STARTUP_CDS"))) {
             Path archive = project.resolve("app/target/app-cds.jsa");
             cmd.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+            // The launcher's JVM options for the window (./incident-console, packaging/build): C1 alone.
+            cmd.add("-XX:TieredStopAtLevel=1");
             classPath = launcherClassPath(project) + java.io.File.pathSeparator + classPath;
         }
         cmd.addAll(List.of("-Dincident.home=" + project, "-Dincident.runbooks=" + project.resolve("runbooks"),
@@ -140,7 +172,7 @@ public final class StartupBench {
                 String[] parts = line.split(" ");
                 if (parts.length == 2 && parts[1].matches("\\d+")) {
                     long v = Long.parseLong(parts[1]);
-                    boolean count = parts[0].startsWith("stall") || parts[0].startsWith("first-");
+                    boolean count = parts[0].startsWith("stall") || parts[0].startsWith("first-") || parts[0].startsWith("cpu-");
                     out.put(parts[0], count ? v : v - started);
                 }
             }

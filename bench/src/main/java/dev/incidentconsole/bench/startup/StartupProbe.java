@@ -19,8 +19,8 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /**
- * The child JVM of {@link StartupBench}: starts our window ({@code ours}) or an empty JavaFX window
- * ({@code empty}) and prints, as {@code event epochMillis} lines, when the window is shown, when it first shows
+ * The child JVM of {@link StartupBench}: starts our window ({@code ours}), an empty JavaFX window
+ * ({@code empty}) or one of the {@link FloorLadder}'s rungs between them, and prints, as {@code event epochMillis} lines, when the window is shown, when it first shows
  * a non-blank frame, when it shows content, when the first service statuses are drawn and the FX thread's longest
  * stall (a ping posted every 5 ms: how late it ran, less the probe's own screen captures): over the whole run,
  * after the first statuses, and in the second half of the watch after them. Exits after
@@ -56,7 +56,10 @@ public final class StartupProbe {
     }
 
     public static void main(String[] args) {
-        boolean ours = args.length > 0 && args[0].equals("ours");
+        String rung = args.length > 0 ? args[0] : "empty";
+        Class<? extends javafx.application.Application> app = FloorLadder.app(rung);
+        boolean ours = app == null;
+        boolean rows = FloorLadder.hasRows(rung);
         long watchMs = args.length > 1 ? Long.parseLong(args[1]) : 1000;
         ScheduledExecutorService pinger = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "probe");
@@ -86,7 +89,7 @@ public final class StartupProbe {
                         }
                     }
                     firstFrame.look(ours);
-                    look(ours, content, statusesAt, watchMs);
+                    look(ours, rows, content, statusesAt, watchMs);
                 });
             } catch (IllegalStateException notStarted) {
                 pending.set(false);
@@ -106,18 +109,19 @@ public final class StartupProbe {
             // As Main starts the window: the settings read begins before the toolkit starts.
             ConsoleApp.launch(dev.incidentconsole.app.settings.LaunchOptions.fromSystem());
         } else {
-            Application.launch(EmptyApp.class);
+            Application.launch(app);
         }
     }
 
-    private static void look(boolean ours, AtomicBoolean content, AtomicLong statusesAt, long watchMs) {
+    /** @param rows whether the content is a dashboard row's service name drawn, else the window's first frame */
+    private static void look(boolean ours, boolean rows, AtomicBoolean content, AtomicLong statusesAt, long watchMs) {
         Window window = Window.getWindows().stream().filter(Window::isShowing).findFirst().orElse(null);
         if (window == null || window.getScene() == null) {
             return;
         }
         long now = System.currentTimeMillis();
         Node root = window.getScene().getRoot();
-        if (!content.get() && (!ours || root.lookupAll(".service-name").stream().anyMatch(StartupProbe::showsText))) {
+        if (!content.get() && (!rows || root.lookupAll(".service-name").stream().anyMatch(StartupProbe::showsText))) {
             content.set(true);
             // The content is in the scene graph now; it is on screen once this pulse has been rendered.
             window.getScene().addPostLayoutPulseListener(new Runnable() {
@@ -125,6 +129,13 @@ public final class StartupProbe {
                 public void run() {
                     window.getScene().removePostLayoutPulseListener(this);
                     System.out.println("content " + System.currentTimeMillis());
+                    // CPU time to the content, less noisy than wall time on a shared machine: the FX thread's (the
+                    // probe's screen captures included, see first-frame-captures) and the whole process's.
+                    System.out.println("cpu-fx " + java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000);
+                    if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+                        System.out.println("cpu-process " + os.getProcessCpuTime() / 1_000_000);
+                    }
+                    threadTimes();
                 }
             });
             Platform.requestNextPulse();
@@ -147,6 +158,29 @@ public final class StartupProbe {
             }
             System.out.flush();
             Runtime.getRuntime().halt(0); // the measurement is taken; no need to wait for a clean shutdown
+        }
+    }
+
+    /**
+     * With {@code STARTUP_THREADS=FILE}: every native thread's CPU time up to the content (the JIT compilers and the
+     * collector too, which Java's thread beans do not see), from {@code /proc}, to {@code FILE.<pid>}.
+     */
+    private static void threadTimes() {
+        String file = System.getenv("STARTUP_THREADS");
+        if (file == null || file.isBlank()) {
+            return;
+        }
+        StringBuilder out = new StringBuilder();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                String stat = Files.readString(task.resolve("stat"));
+                String[] after = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                long ticks = Long.parseLong(after[11]) + Long.parseLong(after[12]); // utime + stime, at 100 per second
+                out.append(ticks * 10).append(' ').append(Files.readString(task.resolve("comm")).strip()).append('\n');
+            }
+            Files.writeString(Path.of(file + "." + ProcessHandle.current().pid()), out);
+        } catch (java.io.IOException | RuntimeException e) {
+            System.err.println("cannot write the threads' times: " + e);
         }
     }
 

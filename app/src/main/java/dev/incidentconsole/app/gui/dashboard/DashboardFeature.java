@@ -5,6 +5,7 @@ import dev.incidentconsole.app.gui.Navigation;
 import dev.incidentconsole.app.gui.Navigation.Destination;
 import dev.incidentconsole.app.gui.runbooks.OutlineNode;
 import dev.incidentconsole.app.gui.runbooks.RunbookTreeViewModel;
+import dev.incidentconsole.app.gui.util.FxSteps;
 import dev.incidentconsole.app.gui.util.TaskExecutor;
 import dev.incidentconsole.app.settings.LaunchOptions;
 import dev.incidentconsole.app.targets.EnvironmentTargets;
@@ -13,6 +14,7 @@ import dev.incidentconsole.exec.CommandRunner;
 import dev.incidentconsole.health.env.EnvironmentLoader;
 import dev.incidentconsole.health.schedule.HealthScheduler;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import javafx.animation.PauseTransition;
 import javafx.collections.ListChangeListener;
@@ -31,6 +33,8 @@ import org.kordamp.ikonli.feather.Feather;
  */
 public final class DashboardFeature implements AutoCloseable {
     public static final Destination PLACE = new Destination("dashboard", "Dashboard", Feather.ACTIVITY);
+    /** How long the window waits for the dashboard's first rows before it builds what comes after them anyway. */
+    public static final Duration FIRST_ROWS_WAIT = Duration.seconds(1);
 
     private final ServiceTargets targets;
     private final CommandRunner checks;
@@ -39,7 +43,8 @@ public final class DashboardFeature implements AutoCloseable {
     private final LaunchOptions options;
     private EarlyEnvironment early;
     private boolean firstFileRead;
-    private Runnable rowsOrNone = () -> { };
+    /** Who waits for the first rows, or for the news that none are coming. */
+    private final List<Runnable> rowsOrNone = new ArrayList<>();
 
     /** @param options the environment file, the SSH settings of check targets, the environment and service to show at start */
     public DashboardFeature(TaskExecutor executor, LaunchOptions options) {
@@ -56,7 +61,9 @@ public final class DashboardFeature implements AutoCloseable {
      * sections in the runbooks view, whose runbooks also feed the dashboard's port tables and links.
      */
     public void install(MainView view, Navigation navigation, String runbooksId, RunbookTreeViewModel runbooks) {
-        view.register(PLACE, () -> new DashboardView(model));
+        // The list first; its toolbar, alerts and details once its first rows are drawn (or none are coming).
+        view.register(PLACE, () -> new DashboardView(model, rest -> whenRowsShown(() -> afterNextPulse(view, rest),
+                FIRST_ROWS_WAIT)));
         model.setOpener(reference -> {
             runbooks.selectWhenLoaded(reference);
             navigation.go(runbooksId);
@@ -92,7 +99,10 @@ public final class DashboardFeature implements AutoCloseable {
             firstFileRead = true;
             afterFile.run();
             if (!model.watching()) {
-                rowsOrNone.run(); // no services in the file: no rows are coming
+                // No services in the file: no rows are coming.
+                List<Runnable> waiting = List.copyOf(rowsOrNone);
+                rowsOrNone.clear();
+                waiting.forEach(Runnable::run);
             }
         };
         if (read != null && read.folder().equals(runbookFolder)) {
@@ -116,6 +126,7 @@ public final class DashboardFeature implements AutoCloseable {
      * rows.
      */
     public void whenRowsShown(Runnable then, Duration atMost) {
+        // Several may wait (the window's other features, the dashboard's own toolbar); each runs once.
         boolean[] ran = {false};
         Runnable once = () -> {
             if (!ran[0]) {
@@ -127,7 +138,7 @@ public final class DashboardFeature implements AutoCloseable {
             once.run();
             return;
         }
-        rowsOrNone = once;
+        rowsOrNone.add(once);
         model.rows().addListener(new ListChangeListener<ServiceRow>() {
             @Override
             public void onChanged(Change<? extends ServiceRow> c) {
@@ -179,6 +190,15 @@ public final class DashboardFeature implements AutoCloseable {
         pump.stop();
         model.close();
         checks.close();
+    }
+
+    /** Runs {@code then} in the FX event after the next pulse has laid out {@code view} (at once when it is not shown). */
+    private static void afterNextPulse(MainView view, Runnable then) {
+        if (view.getScene() == null) {
+            then.run();
+        } else {
+            FxSteps.afterNextLayout(view.getScene(), () -> javafx.application.Platform.runLater(then));
+        }
     }
 
     /** In the window, not a popup: a second native window cost ~185 ms of the FX thread after the first statuses. */

@@ -5,6 +5,7 @@ import dev.incidentconsole.app.gui.Icons;
 import dev.incidentconsole.app.services.ServiceSources;
 import dev.incidentconsole.health.Status;
 import java.util.Objects;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -34,13 +35,22 @@ import org.kordamp.ikonli.feather.Feather;
 public final class DashboardView extends BorderPane {
     private final DashboardViewModel model;
 
+    /** The whole dashboard at once. */
     public DashboardView(DashboardViewModel model) {
+        this(model, Runnable::run);
+    }
+
+    /**
+     * The service list first, the rest once {@code later} runs what adds it: the toolbar, banners, firing alerts
+     * and the selected service's details were most of the CSS pass that held the window's first rows back (their
+     * controls' skins and styles), so the window adds them once the rows are drawn.
+     *
+     * @param later given what adds the rest, runs it on the FX thread ({@code Runnable::run}: at once)
+     */
+    DashboardView(DashboardViewModel model, Consumer<Runnable> later) {
         this.model = model;
         getStyleClass().add("dashboard-view");
         getStylesheets().add(Objects.requireNonNull(DashboardView.class.getResource("dashboard.css")).toExternalForm());
-        setTop(new VBox(productionBanner(), toolbar(),
-                banner(model.environment().errorProperty(), "error-banner", Feather.ALERT_CIRCLE),
-                banner(model.environment().noticeProperty(), "notice-banner", Feather.INFO)));
         ListView<ServiceRow> list = new ListView<>(model.rows());
         list.getStyleClass().add("service-list");
         ServiceCell.Tips tips = new ServiceCell.Tips();
@@ -59,17 +69,23 @@ public final class DashboardView extends BorderPane {
                 javafx.application.Platform.runLater(() -> select(list, model.selectedProperty().get(), false)));
         select(list, model.selectedProperty().get(), true);
         VBox.setVgrow(list, Priority.ALWAYS);
-        VBox left = new VBox(list, new AlertsPane(model));
+        VBox left = new VBox(list);
         ScrollPane right = new ScrollPane();
-        // The selected service's details (their chart above all) one FX event later: styled in a pulse of their own,
-        // not in the one that first shows the list, which held the FX thread for seconds at a loaded cold start.
-        javafx.application.Platform.runLater(() -> right.setContent(new ServiceDetailView(model)));
         right.setFitToWidth(true);
         right.getStyleClass().add("detail-scroll");
         SplitPane split = new SplitPane(left, right);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.64);
         setCenter(split);
+        later.accept(() -> {
+            setTop(new VBox(productionBanner(), toolbar(),
+                    banner(model.environment().errorProperty(), "error-banner", Feather.ALERT_CIRCLE),
+                    banner(model.environment().noticeProperty(), "notice-banner", Feather.INFO)));
+            left.getChildren().add(new AlertsPane(model));
+            // The details (their chart above all) one FX event later: styled in a pulse of their own, not in the one
+            // that shows the toolbar, which held the FX thread for seconds at a loaded cold start.
+            javafx.application.Platform.runLater(() -> right.setContent(new ServiceDetailView(model)));
+        });
     }
 
     private static void select(ListView<ServiceRow> list, ServiceRow row, boolean scroll) {

@@ -23,6 +23,21 @@ public final class FxSteps {
     private boolean done;
     private boolean cancelled;
 
+    /**
+     * Runs {@code then} once, inside the next pulse, after {@code scene} is styled and laid out (so before that
+     * pulse's frame is rendered; post work from it to follow the frame), and asks for that pulse. FX thread only.
+     */
+    public static void afterNextLayout(javafx.scene.Scene scene, Runnable then) {
+        scene.addPostLayoutPulseListener(new Runnable() {
+            @Override
+            public void run() {
+                scene.removePostLayoutPulseListener(this);
+                then.run();
+            }
+        });
+        javafx.application.Platform.requestNextPulse();
+    }
+
     /** @param fxThread posts to the end of the FX thread's queue ({@code Platform::runLater}) */
     public FxSteps(Executor fxThread) {
         this.fxThread = fxThread;
