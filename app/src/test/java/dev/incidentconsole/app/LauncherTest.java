@@ -127,6 +127,7 @@ class LauncherTest {
         assertThat(launch(java.util.Map.of("INCIDENT_CONSOLE_OPTS", "-XX:TieredStopAtLevel=4"), "--help")).isZero();
 
         List<String> args = javaArgs();
+        assertThat(args).contains("-XX:TieredStopAtLevel=1", "-XX:TieredStopAtLevel=4");
         assertThat(args.indexOf("-XX:TieredStopAtLevel=4")).as("the user's choice comes later and wins")
                 .isGreaterThan(args.indexOf("-XX:TieredStopAtLevel=1"));
     }

@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * both windows in {@code STARTUP_OPTS}. With {@code STARTUP_CDS=1} both start as the {@code ./incident-console}
  * launcher starts the app: from its class path (app jar first) with its class-data archive
  * ({@code app/target/app-cds.jsa}, recorded by running the launcher once) and its JVM options for the window
- * ({@code -XX:TieredStopAtLevel=1}; {@code STARTUP_OPTS} come first, so they cannot undo it). With {@code STARTUP_SAMPLE=FILE} each
+ * ({@code -XX:TieredStopAtLevel=1}; {@code STARTUP_OPTS} come after it, as the launcher's {@code INCIDENT_CONSOLE_OPTS} do, so {@code -XX:TieredStopAtLevel=4} brings C2 back). With {@code STARTUP_SAMPLE=FILE} each
  * start also writes its FX thread's stacks (every 10 ms until the content shows) to {@code FILE.<pid>}. With
  * {@code STARTUP_LADDER=1} the runs also start every rung of the {@link FloorLadder} between the empty window and
  * ours, in turn, and print a line per rung: its first text drawn, against the empty window and the rung before.
@@ -131,10 +131,6 @@ public final class StartupBench {
 
     private static List<String> command(Path project, Path work, Path envFile, String mode, long watchMs) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        String opts = System.getenv("STARTUP_OPTS");
-        if (opts != null && !opts.isBlank()) {
-            cmd.addAll(List.of(opts.trim().split("\\s+")));
-        }
         String classPath = System.getProperty("java.class.path");
         if ("1".equals(System.getenv("STARTUP_CDS"))) {
             Path archive = project.resolve("app/target/app-cds.jsa");
@@ -142,6 +138,11 @@ public final class StartupBench {
             // The launcher's JVM options for the window (./incident-console, packaging/build): C1 alone.
             cmd.add("-XX:TieredStopAtLevel=1");
             classPath = launcherClassPath(project) + java.io.File.pathSeparator + classPath;
+        }
+        // After the launcher's, as INCIDENT_CONSOLE_OPTS comes after them: -XX:TieredStopAtLevel=4 brings C2 back.
+        String opts = System.getenv("STARTUP_OPTS");
+        if (opts != null && !opts.isBlank()) {
+            cmd.addAll(List.of(opts.trim().split("\\s+")));
         }
         cmd.addAll(List.of("-Dincident.home=" + project, "-Dincident.runbooks=" + project.resolve("runbooks"),
                 "-Dincident.env=" + envFile, "-Dincident.data.dir=" + work.resolve("data"),

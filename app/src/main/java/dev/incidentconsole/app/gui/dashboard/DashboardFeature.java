@@ -20,6 +20,8 @@ import javafx.animation.PauseTransition;
 import javafx.collections.ListChangeListener;
 import javafx.util.Duration;
 import org.kordamp.ikonli.feather.Feather;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Puts the dashboard into the app: its rail entry, the 250 ms pump that applies health news on the FX
@@ -32,6 +34,8 @@ import org.kordamp.ikonli.feather.Feather;
  * while the engineer reads a runbook.
  */
 public final class DashboardFeature implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DashboardFeature.class);
+
     public static final Destination PLACE = new Destination("dashboard", "Dashboard", Feather.ACTIVITY);
     /** How long the window waits for the dashboard's first rows before it builds what comes after them anyway. */
     public static final Duration FIRST_ROWS_WAIT = Duration.seconds(1);
@@ -102,7 +106,14 @@ public final class DashboardFeature implements AutoCloseable {
                 // No services in the file: no rows are coming.
                 List<Runnable> waiting = List.copyOf(rowsOrNone);
                 rowsOrNone.clear();
-                waiting.forEach(Runnable::run);
+                for (Runnable w : waiting) {
+                    try {
+                        w.run();
+                    } catch (RuntimeException e) {
+                        // one waiter's failure must not hold back the others (the window's features, the toolbar)
+                        LOG.warn("A step waiting for the dashboard's first rows failed", e);
+                    }
+                }
             }
         };
         if (read != null && read.folder().equals(runbookFolder)) {
@@ -127,29 +138,35 @@ public final class DashboardFeature implements AutoCloseable {
      */
     public void whenRowsShown(Runnable then, Duration atMost) {
         // Several may wait (the window's other features, the dashboard's own toolbar); each runs once.
-        boolean[] ran = {false};
-        Runnable once = () -> {
-            if (!ran[0]) {
-                ran[0] = true;
-                then.run();
-            }
-        };
         if (!model.rows().isEmpty() || (firstFileRead && !model.watching())) {
-            once.run();
+            then.run();
             return;
         }
-        rowsOrNone.add(once);
-        model.rows().addListener(new ListChangeListener<ServiceRow>() {
+        PauseTransition cap = new PauseTransition(atMost);
+        Runnable[] once = new Runnable[1];
+        ListChangeListener<ServiceRow> rows = c -> {
+            if (!c.getList().isEmpty()) {
+                once[0].run();
+            }
+        };
+        // Whichever comes first (rows, a file without services, the cap) runs it, and takes the other two away.
+        once[0] = new Runnable() {
+            private boolean ran;
+
             @Override
-            public void onChanged(Change<? extends ServiceRow> c) {
-                if (!c.getList().isEmpty()) {
-                    model.rows().removeListener(this);
-                    once.run();
+            public void run() {
+                if (!ran) {
+                    ran = true;
+                    rowsOrNone.remove(this);
+                    model.rows().removeListener(rows);
+                    cap.stop();
+                    then.run();
                 }
             }
-        });
-        PauseTransition cap = new PauseTransition(atMost);
-        cap.setOnFinished(e -> once.run());
+        };
+        rowsOrNone.add(once[0]);
+        model.rows().addListener(rows);
+        cap.setOnFinished(e -> once[0].run());
         cap.play();
     }
 
@@ -194,8 +211,8 @@ public final class DashboardFeature implements AutoCloseable {
 
     /** Runs {@code then} in the FX event after the next pulse has laid out {@code view} (at once when it is not shown). */
     private static void afterNextPulse(MainView view, Runnable then) {
-        if (view.getScene() == null) {
-            then.run();
+        if (view.getScene() == null || view.getScene().getWindow() == null || !view.getScene().getWindow().isShowing()) {
+            then.run(); // no pulse will lay it out
         } else {
             FxSteps.afterNextLayout(view.getScene(), () -> javafx.application.Platform.runLater(then));
         }

@@ -77,10 +77,14 @@ public final class DashboardView extends BorderPane {
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.64);
         setCenter(split);
+        // The production warning and the file's error and notice are plain labels, and what they say must be on
+        // screen with the rows it is about; only the toolbar's controls, the alerts and the details wait.
+        VBox top = new VBox(productionBanner(),
+                banner(model.environment().errorProperty(), "error-banner", Feather.ALERT_CIRCLE),
+                banner(model.environment().noticeProperty(), "notice-banner", Feather.INFO));
+        setTop(top);
         later.accept(() -> {
-            setTop(new VBox(productionBanner(), toolbar(),
-                    banner(model.environment().errorProperty(), "error-banner", Feather.ALERT_CIRCLE),
-                    banner(model.environment().noticeProperty(), "notice-banner", Feather.INFO)));
+            top.getChildren().add(1, toolbar());
             left.getChildren().add(new AlertsPane(model));
             // The details (their chart above all) one FX event later: styled in a pulse of their own, not in the one
             // that shows the toolbar, which held the FX thread for seconds at a loaded cold start.
