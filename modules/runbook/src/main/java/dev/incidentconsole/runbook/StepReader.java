@@ -17,6 +17,9 @@ final class StepReader {
     /** A language name is a word like {@code bash}, {@code c++} or {@code shell-session}; not {@code X=$(...)}. */
     private static final Pattern LANGUAGE = Pattern.compile("[\\p{L}\\p{N}_+#.-]+");
 
+    /** Languages whose blocks are SQL sent to a database client. */
+    private static final Set<String> SQL_LANGUAGES = Set.of("sql", "psql", "pgsql", "postgresql", "mysql", "plsql",
+            "tsql");
     /** Words an SQL statement starts with, as written in upper case; none is a program's name. */
     private static final Set<String> SQL_KEYWORDS = Set.of("SELECT", "SHOW", "START", "STOP", "INSERT", "UPDATE",
             "DELETE", "CREATE", "DROP", "ALTER", "GRANT", "REVOKE", "SET", "BEGIN", "COMMIT", "ROLLBACK", "EXPLAIN",
@@ -122,7 +125,31 @@ final class StepReader {
                         + e.getClass().getSimpleName() + "); it is shown as text only"));
             }
         }
-        return new Step(line, language, shell, text, commands);
+        return new Step(line, language, shell, text, commands, shell ? null : clientDanger(language, text));
+    }
+
+    /**
+     * The first destructive statement of a block that is not shell but is sent to a client as it stands: SQL,
+     * labelled or recognised ({@link #sqlStatements}), or the lines after a client's {@code > } prompt, judged as
+     * Redis and as SQL lines. Other languages (YAML, PromQL...) are not sent anywhere as they are.
+     */
+    private static Danger clientDanger(String language, String text) {
+        String t = text.strip();
+        if (SQL_LANGUAGES.contains(language) || language.isEmpty() && sqlStatements(t)) {
+            return SqlDangers.sql(text);
+        }
+        if (!language.isEmpty() || !ShellPrompt.client(t)) {
+            return null;
+        }
+        StringBuilder typed = new StringBuilder();
+        for (String l : t.split("\n")) {
+            String s = l.strip();
+            if (ShellPrompt.client(s)) {
+                typed.append(s.substring(2).strip()).append('\n');
+            }
+        }
+        Danger d = SqlDangers.redisLines(typed.toString());
+        return d != null ? d : SqlDangers.sql(typed.toString());
     }
 
     /**

@@ -173,6 +173,24 @@ class RunbookParserTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            ```\\n> info keyspace\\n> flushall                | redis-flush
+            ```\\n> info keyspace\\n# Keyspace\\ndb0:keys=1    | -
+            ```sql\\nDROP TABLE orders;                         | sql-drop
+            ```sql\\nselect count(*) from orders;              | -
+            ```\\nSTOP SLAVE;\\nDELETE FROM jobs;             | sql-delete
+            ```yaml\\nquery: DROP TABLE orders;                | -
+            ```bash\\nredis-cli flushall                        | -
+            """)
+    void aBlockSentToAClientAsTextCarriesTheDangerOfItsStatements(String block, String rule) {
+        Step step = parse("# T\n\n" + block.replace("\\n", "\n") + "\n```\n").sections().get(0).steps().get(0);
+        assertThat(step.danger() == null ? null : step.danger().rule()).isEqualTo(rule);
+        if (step.shell()) {
+            assertThat(step.commands()).extracting(c -> c.danger().rule()).containsExactly("redis-flush");
+        }
+    }
+
     @Test
     void aCommandWrittenOnTheFenceLineIsKeptWithAWarning() {
         Runbook r = parse("# T\n\n```REDISCLI_AUTH=$(cat pw) redis-cli\n127.0.0.1:6379> SLOWLOG GET 10\n```\n");
