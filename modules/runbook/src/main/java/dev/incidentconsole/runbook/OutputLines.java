@@ -15,7 +15,12 @@ import java.util.regex.Pattern;
  *   <li>a row of the table a command of the block printed: its first word is a plain name (no assignment,
  *   quote or redirection) and a cell on its own (two blanks or a tab after it), at least three cells, and that
  *   word is no program the block or a root prompt runs
- *   ({@code search-api-v2-65b7d9f8bc-6zttp   2/2   Running ...} after {@code kubectl get pods}).</li>
+ *   ({@code search-api-v2-65b7d9f8bc-6zttp   2/2   Running ...} after {@code kubectl get pods});</li>
+ *   <li>a message written as prose: a capitalised word and a word ending in a colon before any shell operator
+ *   ({@code Container runtime network not ready: ...}, {@code Ref: INC-2025-11-15 - ...});</li>
+ *   <li>a setting a program printed: {@code name=value}, blanks, then a word starting with a digit
+ *   ({@code notAfter=Aug  6 13:11:20 2025 GMT}; as shell it would run a program named {@code 6});</li>
+ *   <li>the header of a client's result table, over its {@code ---+---} rule (psql).</li>
  * </ul>
  * Stateless; each test reads one line once.
  */
@@ -70,5 +75,95 @@ final class OutputLines {
         String word = trimmed.substring(0, end);
         return PLAIN_WORD.matcher(word).matches() && CELL_GAP.split(trimmed, 3).length == 3
                 && !programs.contains(word) && !ShellPrompt.wellKnown(word);
+    }
+
+    /**
+     * Whether the stripped, non-empty {@code trimmed} line is prose: it starts with a capitalised word of letters
+     * ({@code Container}, {@code Ref}; not {@code ETCDCTL_API=3} nor {@code SHOW}) and a word of it ends in a
+     * colon and a blank before any character the shell treats as an operator or expansion. A program is seldom
+     * capitalised and never takes a colon-ended word before its first pipe, so a command keeps its Run button.
+     */
+    static boolean message(String trimmed) {
+        char c = trimmed.charAt(0);
+        if (c < 'A' || c > 'Z') {
+            return false;
+        }
+        int n = trimmed.length();
+        int k = 1;
+        while (k < n && trimmed.charAt(k) >= 'a' && trimmed.charAt(k) <= 'z') {
+            k++;
+        }
+        if (k == 1 || k == n || trimmed.charAt(k) != ' ' && trimmed.charAt(k) != ':') {
+            return false;
+        }
+        for (; k < n; k++) {
+            char ch = trimmed.charAt(k);
+            if (ch == ':' && (k + 1 == n || trimmed.charAt(k + 1) == ' ')) {
+                return true;
+            }
+            if ("|;&<>$`=\\\"'(".indexOf(ch) >= 0) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the stripped, non-empty {@code trimmed} line is a {@code name=value} setting a program printed
+     * ({@code openssl x509 -enddate}'s {@code notAfter=Aug  6 13:11:20 2025 GMT}): after the value come blanks and
+     * a word starting with a digit, which as shell would be the program to run. An assignment before a real
+     * program ({@code ETCDCTL_API=3 etcdctl ...}) names a program that starts with a letter or a path; a value
+     * with shell syntax in it (an array {@code a=( 1 2 )}, a quote, an expansion) is shell code.
+     */
+    static boolean printedSetting(String trimmed) {
+        char c = trimmed.charAt(0);
+        if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')) {
+            return false;
+        }
+        int n = trimmed.length();
+        int k = 1;
+        while (k < n && isNameChar(trimmed.charAt(k))) {
+            k++;
+        }
+        if (k == n || trimmed.charAt(k) != '=') {
+            return false;
+        }
+        while (k < n && trimmed.charAt(k) != ' ' && trimmed.charAt(k) != '\t') {
+            char ch = trimmed.charAt(k++);
+            if ("\"'$\\`()<>|;&{}".indexOf(ch) >= 0) {
+                return false;
+            }
+        }
+        while (k < n && (trimmed.charAt(k) == ' ' || trimmed.charAt(k) == '\t')) {
+            k++;
+        }
+        return k < n && trimmed.charAt(k) >= '0' && trimmed.charAt(k) <= '9';
+    }
+
+    private static boolean isNameChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+    }
+
+    /**
+     * Whether {@code header} (stripped) is the header of a result table a database client printed, {@code next}
+     * being the line under it: cells parted by {@code |} over a rule of dashes crossed by {@code +}
+     * ({@code pid | state} over {@code -----+-------}, as psql prints). Only a line under it starting with a
+     * dash is looked at further.
+     */
+    static boolean resultHeader(String header, String next) {
+        String rule = next.strip();
+        if (rule.isEmpty() || rule.charAt(0) != '-' || header.indexOf('|') < 0) {
+            return false;
+        }
+        boolean cross = false;
+        for (int k = 0; k < rule.length(); k++) {
+            char ch = rule.charAt(k);
+            if (ch == '+') {
+                cross = true;
+            } else if (ch != '-') {
+                return false;
+            }
+        }
+        return cross;
     }
 }

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  * Recognises shell prompts in console transcripts ({@code $ }, {@code user@host:~$ },
  * {@code [root@host ~]# }, {@code bash-5.1# }, {@code % } in zsh/console blocks) and the bare
  * {@code # } root prompt, which is only trusted in {@code console} blocks when the text after it
- * starts with a well-known command name (in bash {@code # } is a comment far more often).
+ * starts with a well-known command name (in bash {@code # } is a comment far more often), and the {@code > }
+ * prompt of an interactive client (redis-cli, a rails console) in a block with no language.
  */
 final class ShellPrompt {
 
@@ -110,5 +111,23 @@ final class ShellPrompt {
     static String stripContinuation(String line) {
         Matcher m = CONTINUATION.matcher(line);
         return m.lookingAt() ? line.substring(m.end()) : line;
+    }
+
+    /**
+     * Whether the stripped {@code trimmed} line of a block with no language is typed at an interactive client's
+     * {@code > } prompt ({@code > flushall} after {@code redis-cli}), not at the shell: {@code >}, a blank, and a
+     * word that names no file to truncate (not a path, variable or quoted name). A shell truncation
+     * ({@code > /var/log/app.log}) keeps its command, as it does in any block with a shell language.
+     */
+    static boolean client(String trimmed) {
+        if (trimmed.length() < 3 || trimmed.charAt(0) != '>' || trimmed.charAt(1) != ' ') {
+            return false;
+        }
+        String rest = trimmed.substring(2).stripLeading();
+        if (rest.isEmpty()) {
+            return false;
+        }
+        char c = rest.charAt(0);
+        return Character.isLetter(c) && rest.indexOf('/') < 0 && rest.indexOf('$') < 0;
     }
 }

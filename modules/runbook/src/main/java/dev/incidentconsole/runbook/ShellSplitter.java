@@ -34,7 +34,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Output in shell blocks: lines after a {@code # Expected output:} comment, upper-case table
  * headers ({@code NAME  READY  STATUS}), lines no command starts with (box drawings, bullets, log
- * lines: {@link OutputLines#logLine}) and, once the block has a command, rows of a printed table
+ * lines: {@link OutputLines#logLine}, prose, printed {@code name=value} settings), a client's result
+ * header over its {@code ---+---} rule, in a block with no language a line typed at a client's {@code > }
+ * prompt ({@link ShellPrompt#client}) and, once the block has a command, rows of a printed table
  * ({@link OutputLines#tableRow}) are output up to the next blank line; a bare {@code ENV_NAME} line
  * is skipped.
  *
@@ -145,6 +147,8 @@ public final class ShellSplitter {
                     comment(trimmed);
                     i++;
                 } else if (console || output || !startsCommand(trimmed)
+                        || lang.isEmpty() && ShellPrompt.client(trimmed)
+                        || i + 1 < lines.length && OutputLines.resultHeader(trimmed, lines[i + 1])
                         || !programs.isEmpty() && OutputLines.tableRow(trimmed, programs)) {
                     output = !console;
                     description.clear();
@@ -294,12 +298,14 @@ public final class ShellSplitter {
 
         /**
          * False for lines no command starts with, taken as output: table headers, box drawings, list
-         * bullets, log lines ({@link OutputLines#logLine}, or starting with a date or number).
+         * bullets, log lines ({@link OutputLines#logLine}, or starting with a date or number), prose
+         * ({@link OutputLines#message}) and printed settings ({@link OutputLines#printedSetting}).
          */
         private static boolean startsCommand(String trimmed) {
             char c = trimmed.charAt(0);
             boolean plausible = c < 128 && (Character.isLetter(c) || "_./~$({[\"'\\!:<>".indexOf(c) >= 0);
-            return plausible && !isTableHeader(trimmed) && !OutputLines.logLine(trimmed);
+            return plausible && !isTableHeader(trimmed) && !OutputLines.logLine(trimmed)
+                    && !OutputLines.message(trimmed) && !OutputLines.printedSetting(trimmed);
         }
 
         private static boolean isTableHeader(String trimmed) {

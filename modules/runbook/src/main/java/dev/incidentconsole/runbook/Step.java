@@ -10,9 +10,18 @@ import java.util.List;
  * @param shell    whether the block holds shell commands (bash, sh, shell, console, zsh, or no language)
  * @param text     the block's content as written
  * @param commands the commands of a shell block; empty for other languages
+ * @param danger   for a block that is not shell, the first destructive statement it shows for a client: SQL (a
+ *                 block labelled sql, or unlabelled SQL statements) or lines typed at a client's {@code > } prompt
+ *                 ({@code > flushall}); null when none, and always null for a shell block, whose commands carry
+ *                 their own
  */
-public record Step(int line, String language, boolean shell, String text, List<Command> commands) {
+public record Step(int line, String language, boolean shell, String text, List<Command> commands, Danger danger) {
     public Step {
         commands = List.copyOf(commands);
+    }
+
+    /** A step showing no destructive statement of its own. */
+    public Step(int line, String language, boolean shell, String text, List<Command> commands) {
+        this(line, language, shell, text, commands, null);
     }
 }

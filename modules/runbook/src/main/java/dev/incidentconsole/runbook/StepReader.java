@@ -17,6 +17,15 @@ final class StepReader {
     /** A language name is a word like {@code bash}, {@code c++} or {@code shell-session}; not {@code X=$(...)}. */
     private static final Pattern LANGUAGE = Pattern.compile("[\\p{L}\\p{N}_+#.-]+");
 
+    /** Languages whose blocks are SQL sent to a database client. */
+    private static final Set<String> SQL_LANGUAGES = Set.of("sql", "psql", "pgsql", "postgresql", "mysql", "plsql",
+            "tsql");
+    /** Words an SQL statement starts with, as written in upper case; none is a program's name. */
+    private static final Set<String> SQL_KEYWORDS = Set.of("SELECT", "SHOW", "START", "STOP", "INSERT", "UPDATE",
+            "DELETE", "CREATE", "DROP", "ALTER", "GRANT", "REVOKE", "SET", "BEGIN", "COMMIT", "ROLLBACK", "EXPLAIN",
+            "TRUNCATE", "WITH", "VACUUM", "ANALYZE", "RESET", "CHANGE", "PURGE", "FLUSH", "KILL", "LOCK", "UNLOCK",
+            "CALL", "REINDEX", "CLUSTER", "CHECKPOINT", "OPTIMIZE", "REPAIR", "DESCRIBE", "USE");
+
     private static final Pattern DIAGRAM = Pattern.compile("[\\u2500-\\u259F\\u25B2-\\u25C4]");
 
     /**
@@ -116,19 +125,69 @@ final class StepReader {
                         + e.getClass().getSimpleName() + "); it is shown as text only"));
             }
         }
-        return new Step(line, language, shell, text, commands);
+        return new Step(line, language, shell, text, commands, shell ? null : clientDanger(language, text));
     }
 
     /**
-     * Unlabelled blocks are taken as shell, except ones that plainly are not: box-drawing diagrams and JSON
-     * objects, which would otherwise be offered to the engineer as commands to run.
+     * The first destructive statement of a block that is not shell but is sent to a client as it stands: SQL,
+     * labelled or recognised ({@link #sqlStatements}), or the lines after a client's {@code > } prompt, judged as
+     * Redis and as SQL lines. Other languages (YAML, PromQL...) are not sent anywhere as they are.
+     */
+    private static Danger clientDanger(String language, String text) {
+        String t = text.strip();
+        if (SQL_LANGUAGES.contains(language) || language.isEmpty() && sqlStatements(t)) {
+            return SqlDangers.sql(text);
+        }
+        if (!language.isEmpty() || !ShellPrompt.client(t)) {
+            return null;
+        }
+        StringBuilder typed = new StringBuilder();
+        for (String l : t.split("\n")) {
+            String s = l.strip();
+            if (ShellPrompt.client(s)) {
+                typed.append(s.substring(2).strip()).append('\n');
+            }
+        }
+        Danger d = SqlDangers.redisLines(typed.toString());
+        return d != null ? d : SqlDangers.sql(typed.toString());
+    }
+
+    /**
+     * Unlabelled blocks are taken as shell, except ones that plainly are not: box-drawing diagrams, JSON
+     * objects, lines typed into an interactive client ({@code > flushall} after {@code redis-cli}) and SQL
+     * statements ({@code SHOW SLAVE STATUS\G}), which would otherwise be offered to the engineer as commands to
+     * run; they are shown as text, as a block labelled {@code sql} is.
      */
     static boolean notShell(String text) {
         String t = text.strip();
+        if (t.isEmpty()) {
+            return false;
+        }
         if (t.startsWith("{") && t.endsWith("}")) {
             return true;
         }
+        if (ShellPrompt.client(t) || sqlStatements(t)) {
+            return true;
+        }
         return DIAGRAM.matcher(t).find();
+    }
+
+    /**
+     * Whether the stripped {@code t} reads as SQL statements: it starts with an upper-case statement keyword
+     * (the way SQL is written in runbooks; no program is named so) and ends a statement, with {@code ;} or a
+     * client's {@code \G} / {@code \g}.
+     */
+    private static boolean sqlStatements(String t) {
+        char c = t.charAt(0);
+        if (c < 'A' || c > 'Z' || !(t.endsWith(";") || t.endsWith("\\G") || t.endsWith("\\g"))) {
+            return false;
+        }
+        int k = 0;
+        while (k < t.length() && t.charAt(k) >= 'A' && t.charAt(k) <= 'Z') {
+            k++;
+        }
+        return (k == t.length() || t.charAt(k) == ' ' || t.charAt(k) == ';' || t.charAt(k) == '\n')
+                && SQL_KEYWORDS.contains(t.substring(0, k));
     }
 
     private static String trimFinalNewline(String literal) {

@@ -126,9 +126,18 @@ class CorpusRunbooksTest {
             return false;
         }
         List<String> code = lines.stream().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        // An unlabelled block of lines typed at a client's "> " prompt, or of upper-case SQL statements, is text.
+        if (fence.language().isEmpty() && (all.matches("> [A-Za-z][^/$\\n]*(\\n.*)*")
+                || all.matches("(?s)(SHOW|STOP|START|SELECT) .*(;|\\\\G)"))) {
+            return false;
+        }
         // Pasted output is not a command: "NAME   READY   STATUS" tables, log lines opening with a timestamp or
-        // number, a "[tag]", a klog header, a kubectl event's "Warning" or a syslog month, and "-----" rulers.
+        // number, a "[tag]", a klog header, a kubectl event's "Warning" or a syslog month, and "-----" rulers;
+        // prose ("Container runtime network not ready: ..."), a printed "notAfter=Aug  6 ..." setting, and a
+        // client's "a | b" result header over its "---+---" rule.
         return !code.isEmpty() && !code.get(0).matches("[A-Z][A-Z0-9_-]*(\\s{2,}[A-Z][A-Z0-9_()%/.:-]*)+")
-                && !code.get(0).matches("[0-9].*|-{3,}.*|\\[[\\w.:]+\\] .*|E\\d{6} .*|Warning {2}.*|Jan \\d .*");
+                && !code.get(0).matches("[0-9].*|-{3,}.*|\\[[\\w.:]+\\] .*|E\\d{6} .*|Warning {2}.*|Jan \\d .*")
+                && !code.get(0).matches("[A-Z][a-z]+ [^|;&<>$`=\\\\\"'(]*: .*|\\w+=\\S+\\s+\\d.*")
+                && !(code.size() > 1 && code.get(0).contains("|") && code.get(1).matches("-+\\+[-+]*"));
     }
 }

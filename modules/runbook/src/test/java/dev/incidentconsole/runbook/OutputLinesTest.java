@@ -86,7 +86,51 @@ class OutputLinesTest {
                         Error=1 ./check.sh
                         """, List.of("[ -f /etc/nginx/nginx.conf ] && echo present",
                         "[[ -n \"$POD\" ]] && kubectl logs \"$POD\"", "info coreutils", "error_report --since 1h",
-                        "Error=1 ./check.sh")));
+                        "Error=1 ./check.sh")),
+                arguments("a client's result header over its rule", "", """
+                         transaction_age | change_age | datname  | usename
+                        -----------------+------------+----------+----------
+                         00:10:25        | 00:10:18   | locktest | postgres
+                        (1 row)
+                        """, List.of()),
+                arguments("a pipeline over a line of dashes stays a command", "bash", """
+                        ps aux | grep nginx
+                        --------------
+                        """, List.of("ps aux | grep nginx")),
+                arguments("a setting a program printed", "shell", """
+                        notAfter=Aug  6 13:11:20 2025 GMT
+                        """, List.of()),
+                arguments("assignments before a program stay commands", "bash", """
+                        ETCDCTL_API=3 etcdctl alarm list
+                        NODE=worker-1  kubectl drain worker-1
+                        A=1
+                        a=( 1 2 )
+                        """, List.of("ETCDCTL_API=3 etcdctl alarm list", "NODE=worker-1  kubectl drain worker-1",
+                        "A=1", "a=( 1 2 )")),
+                arguments("messages written as prose", "", """
+                        Container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady
+
+                        Runbook update: [scenario] - [summary of changes]
+
+                        See: https://incident-tracker.com/incidents/INC-2025-11-15
+                        """, List.of()),
+                arguments("capitalised commands without a label colon stay commands", "bash", """
+                        Rscript report.R
+                        Invoke-Thing -Url http://host:80/x
+                        Get /api | jq .
+                        """, List.of("Rscript report.R", "Invoke-Thing -Url http://host:80/x", "Get /api | jq .")),
+                arguments("lines typed at a client's prompt in a block with no language", "", """
+                        k exec -it redis-0 -- redis-cli
+                        > info keyspace
+                        > flushall
+                        """, List.of("k exec -it redis-0 -- redis-cli")),
+                arguments("a shell truncation stays a command", "", """
+                        > /var/log/app.log
+                        > "$LOG"
+                        """, List.of("> /var/log/app.log", "> \"$LOG\"")),
+                arguments("a truncation in a bash block stays a command", "bash", """
+                        > flushall
+                        """, List.of("> flushall")));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -152,6 +152,45 @@ class RunbookParserTest {
         assertThat(step.text()).isEqualTo("select 1");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            SHOW SLAVE STATUS\\G                    | false
+            STOP SLAVE;\\nSTART SLAVE;              | false
+            > flushall                             | false
+            > info keyspace\\n# Keyspace\\ndb0:keys=1 | false
+            SHOW=1 ./report.sh                     | true
+            SET x y                                | true
+            > /var/log/app.log                     | true
+            kubectl get pods                       | true
+            """)
+    void anUnlabelledBlockOfSqlOrOfAClientsPromptIsTextNotShell(String block, boolean shell) {
+        String text = block.replace("\\n", "\n");
+        Step step = parse("# T\n\n```\n" + text + "\n```\n").sections().get(0).steps().get(0);
+        assertThat(step.shell()).isEqualTo(shell);
+        assertThat(step.text()).isEqualTo(text);
+        if (!shell) {
+            assertThat(step.commands()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            ```\\n> info keyspace\\n> flushall                | redis-flush
+            ```\\n> info keyspace\\n# Keyspace\\ndb0:keys=1    | -
+            ```sql\\nDROP TABLE orders;                         | sql-drop
+            ```sql\\nselect count(*) from orders;              | -
+            ```\\nSTOP SLAVE;\\nDELETE FROM jobs;             | sql-delete
+            ```yaml\\nquery: DROP TABLE orders;                | -
+            ```bash\\nredis-cli flushall                        | -
+            """)
+    void aBlockSentToAClientAsTextCarriesTheDangerOfItsStatements(String block, String rule) {
+        Step step = parse("# T\n\n" + block.replace("\\n", "\n") + "\n```\n").sections().get(0).steps().get(0);
+        assertThat(step.danger() == null ? null : step.danger().rule()).isEqualTo(rule);
+        if (step.shell()) {
+            assertThat(step.commands()).extracting(c -> c.danger().rule()).containsExactly("redis-flush");
+        }
+    }
+
     @Test
     void aCommandWrittenOnTheFenceLineIsKeptWithAWarning() {
         Runbook r = parse("# T\n\n```REDISCLI_AUTH=$(cat pw) redis-cli\n127.0.0.1:6379> SLOWLOG GET 10\n```\n");

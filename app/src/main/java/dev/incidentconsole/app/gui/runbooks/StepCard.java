@@ -26,7 +26,7 @@ import org.kordamp.ikonli.feather.Feather;
 /**
  * A fenced code block as a card: for a shell step one {@link CommandLine} per command, each followed by the output
  * the runbook shows for it ({@link StepOutput}), for other languages (PromQL, SQL, YAML...) the text as written
- * under its language tag.
+ * under its language tag, with a danger badge and reason when it shows a destructive statement for a client.
  */
 final class StepCard extends VBox {
 
@@ -46,6 +46,12 @@ final class StepCard extends VBox {
         HBox header = new HBox(10, tag, line, spacer);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("step-header");
+        if (!commands && step.danger() != null) {
+            Label danger = new Label("DANGER", Icons.of(Feather.ZAP));
+            danger.getStyleClass().add("danger-badge");
+            danger.setTooltip(new Tooltip(step.danger().reason()));
+            header.getChildren().add(2, danger);
+        }
         if (!commands || step.commands().size() > 1) {
             String all = commands ? step.commands().stream().map(Command::text).collect(Collectors.joining("\n")) : step.text();
             header.getChildren().add(copyButton(commands ? "Copy all" : "Copy", all, copier,
@@ -64,6 +70,14 @@ final class StepCard extends VBox {
             getChildren().add(list);
         } else {
             getChildren().add(code(step.text(), "code-body"));
+            if (step.danger() != null) {
+                // text typed into a client (FLUSHALL, DROP TABLE) has no Run button, but its harm is still shown
+                Label reason = new Label("Destructive if sent: " + step.danger().reason(),
+                        Icons.of(Feather.ALERT_OCTAGON));
+                reason.setWrapText(true);
+                reason.getStyleClass().add("danger-reason");
+                getChildren().add(reason);
+            }
         }
     }
 
