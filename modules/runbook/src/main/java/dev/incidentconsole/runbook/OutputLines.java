@@ -73,8 +73,27 @@ final class OutputLines {
             return false;
         }
         String word = trimmed.substring(0, end);
-        return PLAIN_WORD.matcher(word).matches() && CELL_GAP.split(trimmed, 3).length == 3
-                && !programs.contains(word) && !ShellPrompt.wellKnown(word);
+        if (word.startsWith("./") || !PLAIN_WORD.matcher(word).matches() || programs.contains(word)
+                || ShellPrompt.wellKnown(word)) {
+            return false;
+        }
+        // A trailing "  # why" is a comment, not a cell; a cell starting with a flag is an argument list.
+        String[] cells = CELL_GAP.split(beforeComment(trimmed), 3);
+        return cells.length == 3 && !isFlag(cells[1]) && !isFlag(cells[2]);
+    }
+
+    /** The text before a {@code #} that starts a word (a shell comment), without its trailing blanks. */
+    private static String beforeComment(String trimmed) {
+        for (int k = 1; k < trimmed.length(); k++) {
+            if (trimmed.charAt(k) == '#' && Character.isWhitespace(trimmed.charAt(k - 1))) {
+                return trimmed.substring(0, k).stripTrailing();
+            }
+        }
+        return trimmed;
+    }
+
+    private static boolean isFlag(String cell) {
+        return cell.length() > 1 && cell.charAt(0) == '-' && (cell.charAt(1) == '-' || Character.isLetter(cell.charAt(1)));
     }
 
     /**

@@ -148,9 +148,13 @@ public final class ShellSplitter {
                     i++;
                 } else if (console || output || !startsCommand(trimmed)
                         || lang.isEmpty() && ShellPrompt.client(trimmed)
-                        || i + 1 < lines.length && OutputLines.resultHeader(trimmed, lines[i + 1])
-                        || !programs.isEmpty() && OutputLines.tableRow(trimmed, programs)) {
+                        || i + 1 < lines.length && OutputLines.resultHeader(trimmed, lines[i + 1])) {
                     output = !console;
+                    description.clear();
+                    i++;
+                } else if (!programs.isEmpty() && OutputLines.tableRow(trimmed, programs)) {
+                    // a guess from the line's shape alone: the next line is judged again, so a command after a
+                    // line taken for a table row is still read
                     description.clear();
                     i++;
                 } else if (bareName(trimmed) || configLine(trimmed)) {

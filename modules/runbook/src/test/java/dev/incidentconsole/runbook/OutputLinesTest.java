@@ -53,6 +53,16 @@ class OutputLinesTest {
                         kubectl get pods
                         helper status  # the second pod
                         """, List.of("kubectl get pods", "helper status")),
+                arguments("a script with aligned flags after a command is a command", "bash", """
+                        cd /srv/app
+                        ./deploy.sh  --env prod  --force
+                        """, List.of("cd /srv/app", "./deploy.sh  --env prod  --force")),
+                arguments("a trailing comment is no cell, and a guessed row does not swallow the next command", "bash", """
+                        kubectl get pods -n shop
+                        stern  checkout  # follow its logs
+                        kubectl rollout restart deploy/checkout
+                        """, List.of("kubectl get pods -n shop", "stern  checkout",
+                        "kubectl rollout restart deploy/checkout")),
                 arguments("an ISO log line alone", "shell", """
                         2024-01-02T03:04:05Z ERROR something failed
                         """, List.of()),
