@@ -16,8 +16,10 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
@@ -25,8 +27,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +64,12 @@ public final class LinkHandOff implements Closeable {
     public static final String LOCK = "window.sock.lock";
     /** How long the listener waits for the window to take a link: less than the sender's {@link #TIMEOUT}. */
     private static final Duration TAKE_TIMEOUT = Duration.ofSeconds(3);
+    /**
+     * A connection is answered by this long before its sender gives up: a link the window takes later could also
+     * be opened by the sender's own window. The sender's clock starts at its connect, which the acceptor accepts at
+     * once, while links wait their turn.
+     */
+    private static final Duration ANSWER_BY = TIMEOUT.minusSeconds(1);
     /** Threads of one process: a file lock cannot be taken twice by one process. */
     private static final Object BIND_MONITOR = new Object();
 
@@ -67,6 +77,10 @@ public final class LinkHandOff implements Closeable {
     private final Path socket;
     private final Taker links;
     private final Thread acceptor;
+    private final Thread answerer;
+    private final BlockingQueue<Accepted> accepted = new LinkedBlockingQueue<>();
+    /** The socket file this listener bound (its file key and time), so closing never removes a later window's. */
+    private final List<Object> socketIdentity;
     private volatile boolean closed;
     /** The answer the listener waits for, completed with false when the window closes meanwhile. */
     private volatile CompletableFuture<Boolean> pending;
@@ -95,12 +109,18 @@ public final class LinkHandOff implements Closeable {
     /** The longest line taken: a link and a few folders. */
     private static final int MAX_LINE = DeepLink.MAX_LINK + 8 * 4096;
 
-    private LinkHandOff(ServerSocketChannel server, Path socket, Taker links) {
+    private record Accepted(SocketChannel channel, long nanoTime) {
+    }
+
+    private LinkHandOff(ServerSocketChannel server, Path socket, Taker links, List<Object> socketIdentity) {
         this.server = server;
         this.socket = socket;
         this.links = links;
-        this.acceptor = new Thread(this::serve, "link-hand-off");
+        this.socketIdentity = socketIdentity;
+        this.acceptor = new Thread(this::accept, "link-hand-off");
         acceptor.setDaemon(true);
+        this.answerer = new Thread(this::answer, "link-hand-off-answer");
+        answerer.setDaemon(true);
     }
 
     /** The socket of the window whose data folder is {@code dataDir}. */
@@ -166,6 +186,7 @@ public final class LinkHandOff implements Closeable {
         try {
             privateFolder(socket.getParent());
             ServerSocketChannel server;
+            List<Object> identity;
             synchronized (BIND_MONITOR) {
                 try (FileChannel lock = lockFile(socket.resolveSibling(LOCK)); FileLock held = lockWithin(lock, TIMEOUT)) {
                     if (held == null) {
@@ -183,10 +204,12 @@ public final class LinkHandOff implements Closeable {
                         checked.run();
                     }
                     server = bind(socket);
+                    identity = identity(socket);
                 }
             }
-            LinkHandOff listener = new LinkHandOff(server, socket, links);
+            LinkHandOff listener = new LinkHandOff(server, socket, links, identity);
             listener.acceptor.start();
+            listener.answerer.start();
             return Optional.of(listener);
         } catch (IOException | UnsupportedOperationException e) {
             LOG.warn("Links clicked while the window is open will open another window: cannot listen on {} ({})",
@@ -280,10 +303,48 @@ public final class LinkHandOff implements Closeable {
         }
     }
 
-    private void serve() {
+    /** Which file {@code socket} is: its file key and modification time (an inode number alone is soon reused). */
+    private static List<Object> identity(Path socket) {
+        try {
+            BasicFileAttributes a = Files.readAttributes(socket, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return a.fileKey() == null ? null : List.of(a.fileKey(), a.lastModifiedTime());
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Accepts every connection at once, so each one's answer deadline starts when its sender started waiting. */
+    private void accept() {
         while (!closed) {
-            try (SocketChannel channel = server.accept()) {
-                String line = readLine(channel, MAX_LINE, READ_TIMEOUT);
+            try {
+                SocketChannel channel = server.accept();
+                accepted.add(new Accepted(channel, System.nanoTime()));
+                if (closed) {
+                    drop();
+                }
+            } catch (IOException | RuntimeException e) {
+                if (!closed) {
+                    LOG.warn("A link hand-off failed: {}", e.toString());
+                }
+            }
+        }
+    }
+
+    /** Answers the accepted connections one at a time, in arrival order, each before its sender gives up. */
+    private void answer() {
+        while (!closed) {
+            Accepted next;
+            try {
+                next = accepted.poll(200, TimeUnit.MILLISECONDS); // not interrupted at the close: it ends a write
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (next == null) {
+                continue;
+            }
+            long deadline = next.nanoTime() + ANSWER_BY.toNanos();
+            try (SocketChannel channel = next.channel()) {
+                String line = readLine(channel, MAX_LINE, shorter(READ_TIMEOUT, deadline));
                 if (line == null) {
                     LOG.debug("A connection sent no line of at most {} characters within {} ms", MAX_LINE,
                             READ_TIMEOUT.toMillis()); // also a window checking that this one lives
@@ -294,7 +355,7 @@ public final class LinkHandOff implements Closeable {
                     LOG.warn("Ignored a hand-off that is not a link ({} characters)", line.length());
                     continue;
                 }
-                boolean taken = take(handed.get());
+                boolean taken = take(handed.get(), shorter(TAKE_TIMEOUT, deadline));
                 channel.write(ByteBuffer.wrap(((taken ? OK : CLOSING) + "\n").getBytes(StandardCharsets.UTF_8)));
             } catch (IOException | RuntimeException e) {
                 if (!closed) {
@@ -304,8 +365,17 @@ public final class LinkHandOff implements Closeable {
         }
     }
 
-    /** Whether the window took {@code handed}: it answered true within {@link #TAKE_TIMEOUT} and is not closing. */
-    private boolean take(Handed handed) {
+    /** {@code limit}, or less when {@code deadline} (a {@link System#nanoTime()}) comes sooner; never negative. */
+    private static Duration shorter(Duration limit, long deadline) {
+        return Duration.ofNanos(Math.max(0, Math.min(limit.toNanos(), deadline - System.nanoTime())));
+    }
+
+    /** Whether the window took {@code handed}: it answered true within {@code wait} and is not closing. */
+    private boolean take(Handed handed, Duration wait) {
+        if (wait.isZero()) {
+            LOG.warn("A handed link waited too long behind others; its sender opens a window of its own");
+            return false;
+        }
         CompletableFuture<Boolean> taken = new CompletableFuture<>();
         pending = taken;
         if (closed) {
@@ -313,7 +383,7 @@ public final class LinkHandOff implements Closeable {
         }
         try {
             links.take(handed, taken);
-            return taken.completeOnTimeout(false, TAKE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get();
+            return taken.completeOnTimeout(false, wait.toMillis(), TimeUnit.MILLISECONDS).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             taken.complete(false);
@@ -380,7 +450,10 @@ public final class LinkHandOff implements Closeable {
         }
     }
 
-    /** Stops listening and removes the socket file. */
+    /**
+     * Stops listening and removes the socket file if it is still this listener's: a window that started meanwhile
+     * may have replaced it (this one no longer answered), and its socket stays.
+     */
     @Override
     public void close() {
         closed = true;
@@ -390,9 +463,37 @@ public final class LinkHandOff implements Closeable {
         }
         try {
             server.close();
-            Files.deleteIfExists(socket);
         } catch (IOException e) {
             LOG.debug("Closing the link listener: {}", e.toString());
+        }
+        drop();
+        removeOwnSocket();
+    }
+
+    /** Closes the connections not answered yet: their senders see the window gone and open their own at once. */
+    private void drop() {
+        for (Accepted a; (a = accepted.poll()) != null; ) {
+            try {
+                a.channel().close();
+            } catch (IOException e) {
+                LOG.debug("Closing a link hand-off: {}", e.toString());
+            }
+        }
+    }
+
+    /** Under the bind lock, so no window is between its check and its bind while the file goes. */
+    private void removeOwnSocket() {
+        if (socketIdentity == null) {
+            return; // cannot tell whose it is: a stale file is replaced by the next window anyway
+        }
+        synchronized (BIND_MONITOR) {
+            try (FileChannel lock = lockFile(socket.resolveSibling(LOCK)); FileLock held = lockWithin(lock, READ_TIMEOUT)) {
+                if (held != null && socketIdentity.equals(identity(socket)) && !answers(socket)) {
+                    Files.deleteIfExists(socket);
+                }
+            } catch (IOException e) {
+                LOG.debug("Removing the link socket {}: {}", socket, e.toString());
+            }
         }
     }
 }
