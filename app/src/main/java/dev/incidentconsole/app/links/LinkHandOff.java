@@ -2,7 +2,6 @@ package dev.incidentconsole.app.links;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -12,21 +11,13 @@ import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -146,7 +137,7 @@ public final class LinkHandOff implements Closeable {
      * @return as {@link #send(Path, String)}; also {@code false} when the socket is not this user's
      */
     public static boolean send(Path socket, String url, List<Path> folders) {
-        if (!Files.exists(socket) || !ownedByThisUser(socket)) {
+        if (!Files.exists(socket) || !HandOffFiles.ownedByThisUser(socket)) {
             return false;
         }
         StringBuilder line = new StringBuilder(url.replace('\n', ' ').replace('\t', ' '));
@@ -184,17 +175,18 @@ public final class LinkHandOff implements Closeable {
     /** As {@link #listen(Path, Taker)}; {@code checked} runs between the check for a listener and the bind. */
     static Optional<LinkHandOff> listen(Path socket, Taker links, Runnable checked) {
         try {
-            privateFolder(socket.getParent());
+            HandOffFiles.privateFolder(socket.getParent());
             ServerSocketChannel server;
             List<Object> identity;
             synchronized (BIND_MONITOR) {
-                try (FileChannel lock = lockFile(socket.resolveSibling(LOCK)); FileLock held = lockWithin(lock, TIMEOUT)) {
+                try (FileChannel lock = HandOffFiles.lockFile(socket.resolveSibling(LOCK));
+                     FileLock held = HandOffFiles.lockWithin(lock, TIMEOUT)) {
                     if (held == null) {
                         LOG.warn("Another window held {} for {} s; this one takes no links", LOCK, TIMEOUT.toSeconds());
                         return Optional.empty();
                     }
                     if (Files.exists(socket)) {
-                        if (answers(socket)) {
+                        if (HandOffFiles.answers(socket)) {
                             LOG.info("Another window listens on {}; this one takes no links", socket);
                             return Optional.empty();
                         }
@@ -203,8 +195,8 @@ public final class LinkHandOff implements Closeable {
                     } else {
                         checked.run();
                     }
-                    server = bind(socket);
-                    identity = identity(socket);
+                    server = HandOffFiles.bind(socket);
+                    identity = HandOffFiles.identity(socket);
                 }
             }
             LinkHandOff listener = new LinkHandOff(server, socket, links, identity);
@@ -215,101 +207,6 @@ public final class LinkHandOff implements Closeable {
             LOG.warn("Links clicked while the window is open will open another window: cannot listen on {} ({})",
                     socket, e.toString());
             return Optional.empty();
-        }
-    }
-
-    private static ServerSocketChannel bind(Path socket) throws IOException {
-        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-        try {
-            server.bind(UnixDomainSocketAddress.of(socket));
-            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
-            }
-            return server;
-        } catch (IOException | RuntimeException e) {
-            server.close();
-            throw e;
-        }
-    }
-
-    /**
-     * The lock on {@code file}, or null when another process held it all along {@code patience}: a window stopped
-     * while starting must not keep the next one from opening.
-     */
-    private static FileLock lockWithin(FileChannel file, Duration patience) throws IOException {
-        long deadline = System.nanoTime() + patience.toNanos();
-        while (true) {
-            FileLock lock = file.tryLock();
-            if (lock != null || System.nanoTime() > deadline) {
-                return lock;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return null;
-            }
-        }
-    }
-
-    /** The lock file, made with mode 0600; it stays, as removing it could let a waiting window lock a stale copy. */
-    private static FileChannel lockFile(Path file) throws IOException {
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (FileAlreadyExistsException e) {
-                // made by an earlier window
-            }
-        }
-        return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-    }
-
-    /**
-     * Makes the socket's folder, readable by its owner only: bind() creates the socket with the process's umask, and
-     * its mode is set only after, so the folder is what keeps other users out meanwhile.
-     */
-    private static void privateFolder(Path folder) throws IOException {
-        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            Files.createDirectories(folder);
-            return;
-        }
-        Set<PosixFilePermission> owner = PosixFilePermissions.fromString("rwx------");
-        if (!Files.isDirectory(folder)) {
-            Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(owner));
-        }
-        Files.setPosixFilePermissions(folder, owner);
-    }
-
-    /** Whether {@code socket} belongs to this process's user: a link is never handed to another user's listener. */
-    private static boolean ownedByThisUser(Path socket) {
-        try {
-            Path mine = Files.createTempFile(socket.getParent(), ".owner", "");
-            try {
-                return Files.getOwner(socket).equals(Files.getOwner(mine));
-            } finally {
-                Files.deleteIfExists(mine);
-            }
-        } catch (IOException | UnsupportedOperationException e) {
-            return false;
-        }
-    }
-
-    /** Whether a process accepts connections on {@code socket} (a stale file refuses them). */
-    private static boolean answers(Path socket) {
-        try (SocketChannel ignored = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    /** Which file {@code socket} is: its file key and modification time (an inode number alone is soon reused). */
-    private static List<Object> identity(Path socket) {
-        try {
-            BasicFileAttributes a = Files.readAttributes(socket, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            return a.fileKey() == null ? null : List.of(a.fileKey(), a.lastModifiedTime());
-        } catch (IOException e) {
-            return null;
         }
     }
 
@@ -487,8 +384,11 @@ public final class LinkHandOff implements Closeable {
             return; // cannot tell whose it is: a stale file is replaced by the next window anyway
         }
         synchronized (BIND_MONITOR) {
-            try (FileChannel lock = lockFile(socket.resolveSibling(LOCK)); FileLock held = lockWithin(lock, READ_TIMEOUT)) {
-                if (held != null && socketIdentity.equals(identity(socket)) && !answers(socket)) {
+            try (FileChannel lock = HandOffFiles.lockFile(socket.resolveSibling(LOCK));
+                 FileLock held = HandOffFiles.lockWithin(lock, READ_TIMEOUT)) {
+                // and not answering: an inode freed by a replacing window may be its new socket's
+                if (held != null && socketIdentity.equals(HandOffFiles.identity(socket))
+                        && !HandOffFiles.answers(socket)) {
                     Files.deleteIfExists(socket);
                 }
             } catch (IOException e) {
