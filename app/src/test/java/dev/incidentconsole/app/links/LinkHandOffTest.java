@@ -307,7 +307,7 @@ class LinkHandOffTest {
                 if (taken.complete(true)) { // as the window does: shown only when the listener still waits
                     shown.add(handed.link());
                 }
-            }, 2900, TimeUnit.MILLISECONDS)).orElseThrow());
+            }, 2800, TimeUnit.MILLISECONDS)).orElseThrow()); // just inside the listener's 3 s wait
             String first = LINK;
             String second = LINK.replace("api-1", "api-2");
             CompletableFuture<Boolean> a = CompletableFuture.supplyAsync(() -> LinkHandOff.send(socket(), first));
