@@ -2,7 +2,6 @@ package dev.incidentconsole.app.links;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -12,21 +11,17 @@ import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +55,12 @@ public final class LinkHandOff implements Closeable {
     public static final String LOCK = "window.sock.lock";
     /** How long the listener waits for the window to take a link: less than the sender's {@link #TIMEOUT}. */
     private static final Duration TAKE_TIMEOUT = Duration.ofSeconds(3);
+    /**
+     * A connection is answered by this long before its sender gives up: a link the window takes later could also
+     * be opened by the sender's own window. The sender's clock starts at its connect, which the acceptor accepts at
+     * once, while links wait their turn.
+     */
+    private static final Duration ANSWER_BY = TIMEOUT.minusSeconds(1);
     /** Threads of one process: a file lock cannot be taken twice by one process. */
     private static final Object BIND_MONITOR = new Object();
 
@@ -67,6 +68,10 @@ public final class LinkHandOff implements Closeable {
     private final Path socket;
     private final Taker links;
     private final Thread acceptor;
+    private final Thread answerer;
+    private final BlockingQueue<Accepted> accepted = new LinkedBlockingQueue<>();
+    /** The socket file this listener bound (its file key and time), so closing never removes a later window's. */
+    private final List<Object> socketIdentity;
     private volatile boolean closed;
     /** The answer the listener waits for, completed with false when the window closes meanwhile. */
     private volatile CompletableFuture<Boolean> pending;
@@ -95,12 +100,18 @@ public final class LinkHandOff implements Closeable {
     /** The longest line taken: a link and a few folders. */
     private static final int MAX_LINE = DeepLink.MAX_LINK + 8 * 4096;
 
-    private LinkHandOff(ServerSocketChannel server, Path socket, Taker links) {
+    private record Accepted(SocketChannel channel, long nanoTime) {
+    }
+
+    private LinkHandOff(ServerSocketChannel server, Path socket, Taker links, List<Object> socketIdentity) {
         this.server = server;
         this.socket = socket;
         this.links = links;
-        this.acceptor = new Thread(this::serve, "link-hand-off");
+        this.socketIdentity = socketIdentity;
+        this.acceptor = new Thread(this::accept, "link-hand-off");
         acceptor.setDaemon(true);
+        this.answerer = new Thread(this::answer, "link-hand-off-answer");
+        answerer.setDaemon(true);
     }
 
     /** The socket of the window whose data folder is {@code dataDir}. */
@@ -126,7 +137,7 @@ public final class LinkHandOff implements Closeable {
      * @return as {@link #send(Path, String)}; also {@code false} when the socket is not this user's
      */
     public static boolean send(Path socket, String url, List<Path> folders) {
-        if (!Files.exists(socket) || !ownedByThisUser(socket)) {
+        if (!Files.exists(socket) || !HandOffFiles.ownedByThisUser(socket)) {
             return false;
         }
         StringBuilder line = new StringBuilder(url.replace('\n', ' ').replace('\t', ' '));
@@ -164,16 +175,18 @@ public final class LinkHandOff implements Closeable {
     /** As {@link #listen(Path, Taker)}; {@code checked} runs between the check for a listener and the bind. */
     static Optional<LinkHandOff> listen(Path socket, Taker links, Runnable checked) {
         try {
-            privateFolder(socket.getParent());
+            HandOffFiles.privateFolder(socket.getParent());
             ServerSocketChannel server;
+            List<Object> identity;
             synchronized (BIND_MONITOR) {
-                try (FileChannel lock = lockFile(socket.resolveSibling(LOCK)); FileLock held = lockWithin(lock, TIMEOUT)) {
+                try (FileChannel lock = HandOffFiles.lockFile(socket.resolveSibling(LOCK));
+                     FileLock held = HandOffFiles.lockWithin(lock, TIMEOUT)) {
                     if (held == null) {
                         LOG.warn("Another window held {} for {} s; this one takes no links", LOCK, TIMEOUT.toSeconds());
                         return Optional.empty();
                     }
                     if (Files.exists(socket)) {
-                        if (answers(socket)) {
+                        if (HandOffFiles.answers(socket)) {
                             LOG.info("Another window listens on {}; this one takes no links", socket);
                             return Optional.empty();
                         }
@@ -182,11 +195,13 @@ public final class LinkHandOff implements Closeable {
                     } else {
                         checked.run();
                     }
-                    server = bind(socket);
+                    server = HandOffFiles.bind(socket);
+                    identity = HandOffFiles.identity(socket);
                 }
             }
-            LinkHandOff listener = new LinkHandOff(server, socket, links);
+            LinkHandOff listener = new LinkHandOff(server, socket, links, identity);
             listener.acceptor.start();
+            listener.answerer.start();
             return Optional.of(listener);
         } catch (IOException | UnsupportedOperationException e) {
             LOG.warn("Links clicked while the window is open will open another window: cannot listen on {} ({})",
@@ -195,95 +210,38 @@ public final class LinkHandOff implements Closeable {
         }
     }
 
-    private static ServerSocketChannel bind(Path socket) throws IOException {
-        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-        try {
-            server.bind(UnixDomainSocketAddress.of(socket));
-            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
-            }
-            return server;
-        } catch (IOException | RuntimeException e) {
-            server.close();
-            throw e;
-        }
-    }
-
-    /**
-     * The lock on {@code file}, or null when another process held it all along {@code patience}: a window stopped
-     * while starting must not keep the next one from opening.
-     */
-    private static FileLock lockWithin(FileChannel file, Duration patience) throws IOException {
-        long deadline = System.nanoTime() + patience.toNanos();
-        while (true) {
-            FileLock lock = file.tryLock();
-            if (lock != null || System.nanoTime() > deadline) {
-                return lock;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return null;
-            }
-        }
-    }
-
-    /** The lock file, made with mode 0600; it stays, as removing it could let a waiting window lock a stale copy. */
-    private static FileChannel lockFile(Path file) throws IOException {
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (FileAlreadyExistsException e) {
-                // made by an earlier window
-            }
-        }
-        return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-    }
-
-    /**
-     * Makes the socket's folder, readable by its owner only: bind() creates the socket with the process's umask, and
-     * its mode is set only after, so the folder is what keeps other users out meanwhile.
-     */
-    private static void privateFolder(Path folder) throws IOException {
-        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            Files.createDirectories(folder);
-            return;
-        }
-        Set<PosixFilePermission> owner = PosixFilePermissions.fromString("rwx------");
-        if (!Files.isDirectory(folder)) {
-            Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(owner));
-        }
-        Files.setPosixFilePermissions(folder, owner);
-    }
-
-    /** Whether {@code socket} belongs to this process's user: a link is never handed to another user's listener. */
-    private static boolean ownedByThisUser(Path socket) {
-        try {
-            Path mine = Files.createTempFile(socket.getParent(), ".owner", "");
-            try {
-                return Files.getOwner(socket).equals(Files.getOwner(mine));
-            } finally {
-                Files.deleteIfExists(mine);
-            }
-        } catch (IOException | UnsupportedOperationException e) {
-            return false;
-        }
-    }
-
-    /** Whether a process accepts connections on {@code socket} (a stale file refuses them). */
-    private static boolean answers(Path socket) {
-        try (SocketChannel ignored = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private void serve() {
+    /** Accepts every connection at once, so each one's answer deadline starts when its sender started waiting. */
+    private void accept() {
         while (!closed) {
-            try (SocketChannel channel = server.accept()) {
-                String line = readLine(channel, MAX_LINE, READ_TIMEOUT);
+            try {
+                SocketChannel channel = server.accept();
+                accepted.add(new Accepted(channel, System.nanoTime()));
+                if (closed) {
+                    drop();
+                }
+            } catch (IOException | RuntimeException e) {
+                if (!closed) {
+                    LOG.warn("A link hand-off failed: {}", e.toString());
+                }
+            }
+        }
+    }
+
+    /** Answers the accepted connections one at a time, in arrival order, each before its sender gives up. */
+    private void answer() {
+        while (!closed) {
+            Accepted next;
+            try {
+                next = accepted.poll(200, TimeUnit.MILLISECONDS); // not interrupted at the close: it ends a write
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (next == null) {
+                continue;
+            }
+            long deadline = next.nanoTime() + ANSWER_BY.toNanos();
+            try (SocketChannel channel = next.channel()) {
+                String line = readLine(channel, MAX_LINE, shorter(READ_TIMEOUT, deadline));
                 if (line == null) {
                     LOG.debug("A connection sent no line of at most {} characters within {} ms", MAX_LINE,
                             READ_TIMEOUT.toMillis()); // also a window checking that this one lives
@@ -294,7 +252,7 @@ public final class LinkHandOff implements Closeable {
                     LOG.warn("Ignored a hand-off that is not a link ({} characters)", line.length());
                     continue;
                 }
-                boolean taken = take(handed.get());
+                boolean taken = take(handed.get(), shorter(TAKE_TIMEOUT, deadline));
                 channel.write(ByteBuffer.wrap(((taken ? OK : CLOSING) + "\n").getBytes(StandardCharsets.UTF_8)));
             } catch (IOException | RuntimeException e) {
                 if (!closed) {
@@ -304,8 +262,17 @@ public final class LinkHandOff implements Closeable {
         }
     }
 
-    /** Whether the window took {@code handed}: it answered true within {@link #TAKE_TIMEOUT} and is not closing. */
-    private boolean take(Handed handed) {
+    /** {@code limit}, or less when {@code deadline} (a {@link System#nanoTime()}) comes sooner; never negative. */
+    private static Duration shorter(Duration limit, long deadline) {
+        return Duration.ofNanos(Math.max(0, Math.min(limit.toNanos(), deadline - System.nanoTime())));
+    }
+
+    /** Whether the window took {@code handed}: it answered true within {@code wait} and is not closing. */
+    private boolean take(Handed handed, Duration wait) {
+        if (wait.isZero()) {
+            LOG.warn("A handed link waited too long behind others; its sender opens a window of its own");
+            return false;
+        }
         CompletableFuture<Boolean> taken = new CompletableFuture<>();
         pending = taken;
         if (closed) {
@@ -313,7 +280,7 @@ public final class LinkHandOff implements Closeable {
         }
         try {
             links.take(handed, taken);
-            return taken.completeOnTimeout(false, TAKE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get();
+            return taken.completeOnTimeout(false, wait.toMillis(), TimeUnit.MILLISECONDS).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             taken.complete(false);
@@ -380,7 +347,10 @@ public final class LinkHandOff implements Closeable {
         }
     }
 
-    /** Stops listening and removes the socket file. */
+    /**
+     * Stops listening and removes the socket file if it is still this listener's: a window that started meanwhile
+     * may have replaced it (this one no longer answered), and its socket stays.
+     */
     @Override
     public void close() {
         closed = true;
@@ -390,9 +360,40 @@ public final class LinkHandOff implements Closeable {
         }
         try {
             server.close();
-            Files.deleteIfExists(socket);
         } catch (IOException e) {
             LOG.debug("Closing the link listener: {}", e.toString());
+        }
+        drop();
+        removeOwnSocket();
+    }
+
+    /** Closes the connections not answered yet: their senders see the window gone and open their own at once. */
+    private void drop() {
+        for (Accepted a; (a = accepted.poll()) != null; ) {
+            try {
+                a.channel().close();
+            } catch (IOException e) {
+                LOG.debug("Closing a link hand-off: {}", e.toString());
+            }
+        }
+    }
+
+    /** Under the bind lock, so no window is between its check and its bind while the file goes. */
+    private void removeOwnSocket() {
+        if (socketIdentity == null) {
+            return; // cannot tell whose it is: a stale file is replaced by the next window anyway
+        }
+        synchronized (BIND_MONITOR) {
+            try (FileChannel lock = HandOffFiles.lockFile(socket.resolveSibling(LOCK));
+                 FileLock held = HandOffFiles.lockWithin(lock, READ_TIMEOUT)) {
+                // and not answering: an inode freed by a replacing window may be its new socket's
+                if (held != null && socketIdentity.equals(HandOffFiles.identity(socket))
+                        && !HandOffFiles.answers(socket)) {
+                    Files.deleteIfExists(socket);
+                }
+            } catch (IOException e) {
+                LOG.debug("Removing the link socket {}: {}", socket, e.toString());
+            }
         }
     }
 }

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.incidentconsole.app.stack.DebianServers;
+import dev.incidentconsole.incident.Connectivity;
 import dev.incidentconsole.incident.EntryBody;
 import dev.incidentconsole.incident.Incident;
 import dev.incidentconsole.incident.IncidentDraft;
 import dev.incidentconsole.incident.IncidentStore;
 import dev.incidentconsole.incident.IncidentStores;
+import dev.incidentconsole.incident.Receipt;
 import dev.incidentconsole.incident.Severity;
 import dev.incidentconsole.incident.StoreException;
 import dev.incidentconsole.incident.StoreOptions;
@@ -45,7 +47,7 @@ class TeamStoreBehindPgBouncerTest {
         servers = new DebianServers();
         postgresPort = DebianServers.freePort();
         servers.postgres(postgresPort, "CREATE ROLE app LOGIN PASSWORD '" + PASSWORD + "'",
-                "CREATE DATABASE incidents OWNER app");
+                "CREATE DATABASE incidents OWNER app", "CREATE ROLE pooler LOGIN PASSWORD 'rotated'");
     }
 
     @AfterEach
@@ -118,6 +120,30 @@ class TeamStoreBehindPgBouncerTest {
                 .satisfies(e -> assertThat(((StoreException) e).reason()).isNotEqualTo(StoreException.Reason.UNAVAILABLE))
                 .hasMessageContaining("SASL authentication failed") // scram-sha-256 (plain: "password authentication failed")
                 .hasMessageContaining("PGPASSWORD");
+    }
+
+    @Test
+    void thePoolersOwnFailedLoginKeepsEntriesQueuedAndBlamesThePoolerNotTheUser() throws Exception {
+        int port = DebianServers.freePort();
+        // the pooler logs in as itself with the password from before the rotation; PgBouncer relays the server's
+        // "password authentication failed for user \"pooler\"" (as 08P01 up to 1.20, as 28P01 later)
+        servers.pgbouncer(port, postgresPort, "incidents", "app", PASSWORD, "transaction", "extra_float_digits",
+                "user=pooler password=before-rotation");
+        String url = "jdbc:postgresql://127.0.0.1:" + port + "/incidents";
+
+        assertThatThrownBy(() -> IncidentStores.postgres(url, "app", PASSWORD, dir.resolve("plain"),
+                StoreOptions.defaults()))
+                .isInstanceOfSatisfying(StoreException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(StoreException.Reason.UNAVAILABLE);
+                    assertThat(e.getMessage()).contains("password authentication failed for user \"pooler\"")
+                            .contains("pooler").contains("not yours").doesNotContain("PGPASSWORD");
+                });
+        try (IncidentStore queueing = IncidentStores.postgresQueueing(url, "app", PASSWORD, dir.resolve("queueing"),
+                StoreOptions.defaults())) {
+            assertThat(queueing.connectivity()).isEqualTo(Connectivity.OFFLINE);
+            TimelineEntry note = TimelineEntry.create("INC-1", "alice", new EntryBody.Note("kept", null));
+            assertThat(queueing.append(note).outcome()).isEqualTo(Receipt.Outcome.JOURNALED);
+        }
     }
 
     @Test

@@ -19,9 +19,12 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -289,6 +292,55 @@ class LinkHandOffTest {
         listeners.add(LinkHandOff.listen(socket(), (handed, taken) -> taken.complete(false)).orElseThrow());
 
         assertThat(LinkHandOff.send(socket(), LINK)).isFalse();
+    }
+
+    /**
+     * A window whose UI thread takes almost the listener's whole wait for each link, and two links clicked together:
+     * the second sender must hear "no" before it gives up, or it opens its own window and this one shows the link too.
+     */
+    @Test
+    void twoSendersBehindASlowWindowEachHaveTheirLinkOpenedExactlyOnce() throws Exception {
+        List<String> shown = new CopyOnWriteArrayList<>();
+        ScheduledExecutorService fxThread = Executors.newSingleThreadScheduledExecutor();
+        try {
+            listeners.add(LinkHandOff.listen(socket(), (handed, taken) -> fxThread.schedule(() -> {
+                if (taken.complete(true)) { // as the window does: shown only when the listener still waits
+                    shown.add(handed.link());
+                }
+            }, 2800, TimeUnit.MILLISECONDS)).orElseThrow()); // just inside the listener's 3 s wait
+            String first = LINK;
+            String second = LINK.replace("api-1", "api-2");
+            CompletableFuture<Boolean> a = CompletableFuture.supplyAsync(() -> LinkHandOff.send(socket(), first));
+            CompletableFuture<Boolean> b = CompletableFuture.supplyAsync(() -> LinkHandOff.send(socket(), second));
+
+            Map<String, Boolean> handedOver = Map.of(first, a.get(20, TimeUnit.SECONDS), second, b.get(20, TimeUnit.SECONDS));
+            Thread.sleep(4000); // the slow window would have shown a link it was too late for by now
+
+            handedOver.forEach((link, taken) -> assertThat(shown.contains(link))
+                    .as("%s shown by the open window exactly when its sender did not open its own", link)
+                    .isEqualTo(taken));
+            assertThat(handedOver).containsValue(true);
+        } finally {
+            fxThread.shutdownNow();
+        }
+    }
+
+    @Test
+    void aClosingWindowLeavesTheSocketOfTheWindowThatReplacedIt() throws Exception {
+        LinkHandOff first = listen().orElseThrow();
+        Files.delete(socket()); // as a window starting while this one stopped answering replaces it
+        Thread.sleep(50);
+        List<String> second = new CopyOnWriteArrayList<>();
+        listeners.add(LinkHandOff.listen(socket(), (h, taken) -> {
+            second.add(h.link());
+            taken.complete(true);
+        }).orElseThrow());
+
+        first.close();
+
+        assertThat(socket()).exists();
+        assertThat(LinkHandOff.send(socket(), LINK)).isTrue();
+        assertThat(second).containsExactly(LINK);
     }
 
     /** Sends {@code text} as it is and returns what the window answered before closing. */

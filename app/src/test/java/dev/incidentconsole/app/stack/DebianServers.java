@@ -123,11 +123,20 @@ public final class DebianServers implements AutoCloseable {
      */
     public void pgbouncer(int port, int serverPort, String database, String user, String password, String poolMode,
                           String ignoredParameters) throws Exception {
+        pgbouncer(port, serverPort, database, user, password, poolMode, ignoredParameters, "");
+    }
+
+    /**
+     * Like {@link #pgbouncer(int, int, String, String, String, String, String)}, with {@code serverLogin} added to
+     * the [databases] line, e.g. {@code user=pooler password=old} for the pooler's own login to the server.
+     */
+    public void pgbouncer(int port, int serverPort, String database, String user, String password, String poolMode,
+                          String ignoredParameters, String serverLogin) throws Exception {
         Path pgbouncer = require("pgbouncer", "pgbouncer");
         Path users = Files.writeString(dir.resolve("userlist.txt"), "\"" + user + "\" \"" + password + "\"\n");
         Path ini = Files.writeString(dir.resolve("pgbouncer.ini"), """
                 [databases]
-                %s = host=127.0.0.1 port=%d dbname=%s
+                %s = host=127.0.0.1 port=%d dbname=%s %s
                 [pgbouncer]
                 listen_addr = 127.0.0.1
                 listen_port = %d
@@ -136,7 +145,7 @@ public final class DebianServers implements AutoCloseable {
                 auth_file = %s
                 pool_mode = %s
                 %s
-                """.formatted(database, serverPort, database, port, users, poolMode,
+                """.formatted(database, serverPort, database, serverLogin, port, users, poolMode,
                 ignoredParameters.isEmpty() ? "" : "ignore_startup_parameters = " + ignoredParameters));
         start(asPostgres(List.of(pgbouncer.toString(), ini.toString())), "pgbouncer");
         waitFor("PgBouncer on " + port, () -> accepts(port));

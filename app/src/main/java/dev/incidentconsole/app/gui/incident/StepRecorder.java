@@ -10,7 +10,6 @@ import dev.incidentconsole.exec.RunStatus;
 import dev.incidentconsole.incident.EntryBody;
 import dev.incidentconsole.incident.RunOutcome;
 import dev.incidentconsole.incident.export.OutputTrim;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -149,14 +148,9 @@ final class StepRecorder implements CommandRunViewModel.RunListener {
      */
     static String tail(RunResult result) {
         List<OutputLine> out = result.tail();
-        long before = result.lineCount() - out.size();
-        int shift = before > 0 ? 1 : 0;
-        List<String> lines = new ArrayList<>(out.size() + shift);
-        if (before > 0) {
-            lines.add(OutputTrim.omitted(before));
-        }
-        out.forEach(l -> lines.add(l.text()));
-        return OutputTrim.excerpt(lines, k -> k >= shift && (out.get(k - shift).isError()
-                || OutputTrim.looksLikeError(lines.get(k))), ERROR_LINES, RECORDED_LINES - ERROR_LINES);
+        long before = Math.max(0, result.lineCount() - out.size());
+        List<String> lines = out.stream().map(OutputLine::text).toList();
+        return OutputTrim.excerptOfRun(lines, before, k -> out.get(k).isError()
+                || OutputTrim.looksLikeError(lines.get(k)), ERROR_LINES, RECORDED_LINES - ERROR_LINES);
     }
 }

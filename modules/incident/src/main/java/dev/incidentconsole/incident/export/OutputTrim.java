@@ -3,6 +3,7 @@ package dev.incidentconsole.incident.export;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntPredicate;
+import java.util.function.IntToLongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,7 +16,8 @@ import java.util.regex.Pattern;
  *
  * <p>An excerpt may be shortened again (the recorder stores 40 lines, the window shows 8): a marker line already in
  * the text is never shown as a line of output, and the lines it stands for are added to the marker that replaces
- * it, so every reader counts the lines omitted from the run itself.
+ * it, so every reader counts the lines omitted from the run itself. A line the run printed that reads like a marker
+ * is output: the excerpt of the run writes it with a zero-width space in front, which no marker has.
  */
 public final class OutputTrim {
     /** Words that mark a line as an error in the output of common tools (kubectl, psql, curl, systemd, Python). */
@@ -23,6 +25,8 @@ public final class OutputTrim {
             + "|forbidden|unauthorized|not found|no such|exception|traceback|panic|cannot|can't|unable|timed out"
             + "|timeout|unreachable|killed|segmentation fault)\\b|^E\\d{4} ");
     private static final Pattern MARKER = Pattern.compile("… ([0-9][0-9,]*) lines? omitted …");
+    /** Zero-width space: written before an output line that reads as a marker, so it is never taken for one. */
+    private static final String OUTPUT_LEAD = "\u200B";
 
     private OutputTrim() {
     }
@@ -49,28 +53,49 @@ public final class OutputTrim {
     /**
      * The last {@code tail} lines, and before them up to {@code maxErrors} of the flagged lines (the last ones
      * when there are more), in their order, with {@code … N lines omitted …} where lines are left out;
-     * unchanged when it is short enough. Marker lines in {@code lines} (an excerpt shortened again, or the lines
-     * a run printed before those kept in memory) are not output lines: they are never kept, and N counts the
-     * lines each stands for.
+     * unchanged when it is short enough. {@code lines} is an excerpt this class wrote (shortened again): its marker
+     * lines are not output lines, they are never kept, and N counts the lines each stands for.
      *
      * @param flagged whether line {@code k} (0-based) is an error: stderr, or what {@link #looksLikeError} finds
      */
     public static String excerpt(List<String> lines, IntPredicate flagged, int maxErrors, int tail) {
+        return excerpt(lines, k -> hidden(lines.get(k)), flagged, maxErrors, tail);
+    }
+
+    /**
+     * Like {@link #excerpt(List, IntPredicate, int, int)} of the lines a run printed, of which only the last are in
+     * {@code lines}: every line is output, even one that reads like a marker (it is written so that a later
+     * shortening does not take it for one), and {@code before} lines printed earlier count among the omitted.
+     *
+     * @param before lines the run printed before {@code lines}, 0 or more
+     */
+    public static String excerptOfRun(List<String> lines, long before, IntPredicate flagged, int maxErrors, int tail) {
+        List<String> all = new ArrayList<>(lines.size() + 1);
+        if (before > 0) {
+            all.add(omitted(before));
+        }
+        all.addAll(lines);
+        int shift = all.size() - lines.size();
+        return excerpt(all, k -> k < shift ? before : -1, k -> k >= shift && flagged.test(k - shift), maxErrors, tail);
+    }
+
+    private static String excerpt(List<String> lines, IntToLongFunction hidden, IntPredicate flagged, int maxErrors,
+                                  int tail) {
         int tailStart = lines.size();
         for (int left = tail; tailStart > 0 && left > 0; tailStart--) {
-            if (hidden(lines.get(tailStart - 1)) < 0) {
+            if (hidden.applyAsLong(tailStart - 1) < 0) {
                 left--;
             }
         }
         List<Integer> errors = new ArrayList<>();
         for (int k = 0; k < tailStart; k++) {
-            if (hidden(lines.get(k)) < 0 && flagged.test(k)) {
+            if (hidden.applyAsLong(k) < 0 && flagged.test(k)) {
                 errors.add(k);
             }
         }
         List<Integer> kept = new ArrayList<>(errors.subList(Math.max(0, errors.size() - maxErrors), errors.size()));
         for (int k = tailStart; k < lines.size(); k++) {
-            if (hidden(lines.get(k)) < 0) {
+            if (hidden.applyAsLong(k) < 0) {
                 kept.add(k);
             }
         }
@@ -80,18 +105,25 @@ public final class OutputTrim {
         for (int k : kept) {
             long left = 0;
             for (int j = next; j < k; j++) {
-                long h = hidden(lines.get(j));
-                left += h < 0 ? 1 : h;
+                long h = hidden.applyAsLong(j);
+                left = saturatedSum(left, h < 0 ? 1 : h);
             }
             if (left > 0) {
                 sb.append(omitted(left)).append('\n');
             }
             if (k < lines.size()) {
-                sb.append(lines.get(k)).append('\n');
+                String line = lines.get(k);
+                // an output line that reads as a marker gets an invisible lead, so no later shortening counts it
+                sb.append(hidden(line) >= 0 ? OUTPUT_LEAD + line : line).append('\n');
             }
             next = k + 1;
         }
         return sb.isEmpty() ? "" : sb.substring(0, sb.length() - 1);
+    }
+
+    private static long saturatedSum(long a, long b) {
+        long sum = a + b;
+        return sum < 0 ? Long.MAX_VALUE : sum; // both are counts (0 or more): only overflow makes it negative
     }
 
     /** How many lines a marker line stands for, or -1 for a line of output. */
@@ -106,7 +138,7 @@ public final class OutputTrim {
         try {
             return Long.parseLong(m.group(1).replace(",", ""));
         } catch (NumberFormatException e) {
-            return -1;
+            return Long.MAX_VALUE; // digits beyond a long: the console wrote none, but it stands for very many
         }
     }
 }

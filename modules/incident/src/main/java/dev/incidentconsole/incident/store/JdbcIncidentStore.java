@@ -109,7 +109,7 @@ abstract class JdbcIncidentStore implements IncidentStore {
                 return work.run(connection);
             } catch (SQLException e) {
                 failed(e);
-                throw SqlErrors.translate(e, action, where);
+                throw SqlErrors.translate(e, action, where, login());
             }
         } finally {
             lock.unlock();
@@ -152,6 +152,11 @@ abstract class JdbcIncidentStore implements IncidentStore {
     protected void rollback(Connection c) throws SQLException {
         c.rollback();
         c.setAutoCommit(true);
+    }
+
+    /** The user the store logs in as, for telling the user's refused login from a pooler's; null when none. */
+    protected String login() {
+        return null;
     }
 
     /** Called with the lock held when a statement failed; a shared store checks for a lost connection. */

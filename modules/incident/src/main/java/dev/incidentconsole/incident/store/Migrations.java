@@ -20,8 +20,11 @@ final class Migrations {
     private Migrations() {
     }
 
-    /** @param where the file or database for messages, secrets already masked */
-    static void migrate(DataSource dataSource, String where) throws StoreException {
+    /**
+     * @param where the file or database for messages, secrets already masked
+     * @param login the user the console logs in as, or null when unknown or not applicable
+     */
+    static void migrate(DataSource dataSource, String where, String login) throws StoreException {
         if (alreadyCurrent(dataSource)) {
             return;
         }
@@ -34,11 +37,16 @@ final class Migrations {
                     .load()
                     .migrate();
         } catch (FlywayException e) {
-            Optional<StoreException> refused = SqlErrors.pooler(e, where).or(() -> SqlErrors.refusedSetup(e, where));
+            Optional<String> poolerLogin = SqlErrors.poolerLogin(e, login);
+            if (poolerLogin.isPresent()) {
+                throw new StoreException(StoreException.Reason.UNAVAILABLE, SqlErrors.poolerLoginMessage(where,
+                        poolerLogin.get()), e);
+            }
+            Optional<StoreException> refused = SqlErrors.pooler(e, where).or(() -> SqlErrors.refusedSetup(e, where, login));
             if (refused.isPresent()) {
                 throw refused.get();
             }
-            if (SqlErrors.isConnectivity(e)) {
+            if (SqlErrors.isConnectivity(e, login)) {
                 throw new StoreException(StoreException.Reason.UNAVAILABLE, "Cannot reach the incident database "
                         + where + "; check the address and that it is running, or use the embedded store.", e);
             }

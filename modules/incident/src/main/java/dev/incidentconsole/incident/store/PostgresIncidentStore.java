@@ -100,13 +100,15 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
         // console between transactions, whose pgjdbc then finds "S_1" already there and the append fails.
         ds.setPrepareThreshold(0);
         boolean migrated = true;
+        String offline = "the database does not answer";
         try {
-            Migrations.migrate(ds, where);
+            Migrations.migrate(ds, where, ds.getUser());
         } catch (StoreException e) {
             if (!queueWhenUnreachable || e.reason() != StoreException.Reason.UNAVAILABLE) {
                 throw e;
             }
             migrated = false;
+            offline = e.getMessage();
         }
         OfflineJournal journal = JournalFiles.claim(journalDir, jdbcUrl + "|" + user);
         PostgresIncidentStore store = new PostgresIncidentStore(options, where, ds, journal, journalDir,
@@ -118,13 +120,13 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
                 store.connection = store.connect();
                 store.drainLocked();
             } else {
-                store.startOffline("the database does not answer");
+                store.startOffline(offline);
             }
         } catch (SQLException e) {
-            if (!queueWhenUnreachable || !SqlErrors.isConnectivity(e)) {
+            if (!queueWhenUnreachable || !SqlErrors.isConnectivity(e, ds.getUser())) {
                 store.lock.unlock();
                 store.close();
-                throw SqlErrors.translate(e, "connect", where);
+                throw SqlErrors.translateFirst(e, "connect", where, ds.getUser());
             }
             store.startOffline(e.getMessage());
         } finally {
@@ -146,8 +148,8 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
                     pokeSubscribers(receipts);
                     return receipts;
                 } catch (SQLException e) {
-                    if (!SqlErrors.isConnectivity(e)) {
-                        throw SqlErrors.translate(e, "record timeline entries", where);
+                    if (!SqlErrors.isConnectivity(e, login())) {
+                        throw SqlErrors.translate(e, "record timeline entries", where, login());
                     }
                     // The commit may or may not have happened; the journal replay skips what did.
                     goOfflineLocked(e);
@@ -162,9 +164,14 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
 
     @Override
     protected void failed(SQLException e) {
-        if (SqlErrors.isConnectivity(e)) {
+        if (SqlErrors.isConnectivity(e, login())) {
             goOfflineLocked(e);
         }
+    }
+
+    @Override
+    protected String login() {
+        return dataSource.getUser();
     }
 
     @Override
@@ -318,7 +325,7 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
                 return;
             }
             if (!migrated) {
-                Migrations.migrate(dataSource, where);
+                Migrations.migrate(dataSource, where, login());
                 migrated = true;
             }
             if (connection == null) {

@@ -17,8 +17,15 @@ final class SqlErrors {
      * PgBouncer's refusals of a login: it sends them all with SQLState 08P01 (protocol violation), the class of a
      * broken connection, so only the words tell them from an outage.
      */
-    private static final Pattern POOLER_REFUSAL = Pattern.compile("password authentication failed|SASL authentication failed|no such user"
-            + "|no such database");
+    private static final Pattern POOLER_REFUSAL = Pattern.compile("^(?:password authentication failed|SASL authentication failed"
+            + "|no such user|no such database)");
+
+    /**
+     * PostgreSQL's own wording of a refused password, which names the login; PgBouncer's refusal of its client
+     * stops after "failed". Relayed by a PgBouncer (08P01 up to 1.20, 28P01 passed through later) it is the
+     * pooler's own login to the server failing, typically after a password rotation.
+     */
+    private static final Pattern SERVER_PASSWORD_REFUSAL = Pattern.compile("^password authentication failed for user \"([^\"]*)\"");
 
     private static final String LOGIN_ADVICE = "check the user and the password (the Store dialog, PGPASSWORD or "
             + "~/.pgpass; the user also from PGUSER or the URL's user=)";
@@ -26,9 +33,23 @@ final class SqlErrors {
     private SqlErrors() {
     }
 
-    /** Whether {@code t} (or a cause) says the database cannot be reached, as opposed to a query error. */
+    /** Like {@link #isConnectivity(Throwable, String)} with the console's login unknown. */
     static boolean isConnectivity(Throwable t) {
-        if (refusedStartupParameter(t).isPresent() || refusedSetup(t, "").isPresent()) {
+        return isConnectivity(t, null);
+    }
+
+    /**
+     * Whether {@code t} (or a cause) says the database cannot be reached, as opposed to a query error. A pooler
+     * that cannot log in to the server itself counts as unreachable: the user's login is fine, and the entries
+     * wait in the journal until the pooler's password is fixed.
+     *
+     * @param login the user the console logs in as, or null when unknown
+     */
+    static boolean isConnectivity(Throwable t, String login) {
+        if (poolerLogin(t, login).isPresent()) {
+            return true;
+        }
+        if (refusedStartupParameter(t).isPresent() || refusedSetup(t, "", login).isPresent()) {
             return false; // the server or pooler answered: waiting for it to come back would wait forever
         }
         for (Throwable c = t; c != null; c = c.getCause()) {
@@ -63,18 +84,17 @@ final class SqlErrors {
      * says what to change; empty for any other failure. Flyway words all of them "Unable to obtain connection",
      * which reads like an outage, and these never heal by waiting.
      */
-    static Optional<StoreException> refusedSetup(Throwable t, String where) {
+    static Optional<StoreException> refusedSetup(Throwable t, String where, String login) {
+        if (poolerLogin(t, login).isPresent()) {
+            return Optional.empty();
+        }
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof SQLException s && s.getSQLState() != null) {
-                String server = firstLine(s).replaceFirst("^FATAL: +|^ERROR: +", "");
-                String advice = switch (s.getSQLState()) {
-                    case "28P01", "28000" -> LOGIN_ADVICE;
-                    case "3D000" -> "create it (createdb -O OWNER DATABASE, as a superuser) or correct the URL";
-                    case "42501" -> "the login needs the right to create tables in the database's public schema on "
-                            + "the first start, and to read and write them later (see the README's team store set-up)";
-                    case "08P01" -> poolerAdvice(server);
-                    default -> null;
-                };
+                String server = serverText(s);
+                String advice = "42501".equals(s.getSQLState())
+                        ? "the login needs the right to create tables in the database's public schema on the first "
+                        + "start, and to read and write them later (see the README's team store set-up)"
+                        : advice(s.getSQLState(), server);
                 if (advice != null) {
                     return Optional.of(new StoreException(StoreException.Reason.IO, "The incident database " + where
                             + " refused the console: " + server + "; " + advice + ".", t));
@@ -82,6 +102,53 @@ final class SqlErrors {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The pooler's own failed login to the server, relayed to the console: the server's wording of a refused
+     * password naming a user other than the console's (or, with the console's user unknown, relayed as 08P01,
+     * which PostgreSQL itself never uses for it); empty otherwise.
+     */
+    static Optional<String> poolerLogin(Throwable t, String login) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof SQLException s && ("08P01".equals(s.getSQLState()) || "28P01".equals(s.getSQLState()))) {
+                String server = serverText(s);
+                Matcher m = SERVER_PASSWORD_REFUSAL.matcher(server);
+                if (m.find() && (login != null ? !m.group(1).equals(login) : "08P01".equals(s.getSQLState()))) {
+                    return Optional.of(server);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The unreachable store's sentence for {@link #poolerLogin}: whose password to fix, and that nothing is lost. */
+    static String poolerLoginMessage(String where, String server) {
+        return "The connection pooler in front of the incident database " + where + " cannot log in to PostgreSQL "
+                + "itself (" + server + "): its own password in pgbouncer.ini's [databases] line or auth_file is out of "
+                + "date, not yours; entries are kept locally until it is fixed.";
+    }
+
+    /** What to change for a refusal with this SQLState and server text, or null when there is nothing to advise. */
+    private static String advice(String state, String server) {
+        return switch (state) {
+            case "28P01" -> LOGIN_ADVICE;
+            case "28000" -> server.startsWith("no pg_hba.conf entry") ? "the server's pg_hba.conf has no line letting "
+                    + "this host, user and database in" + (server.endsWith("no encryption") ? " without encryption: "
+                    + "add sslmode=require to the URL if the server offers SSL, or" : ":") + " ask its administrator "
+                    + "to add one"
+                    : server.endsWith("is not permitted to log in") ? "the role exists but may not log in: a "
+                    + "superuser runs ALTER ROLE ... LOGIN, or use the team's login"
+                    : server.startsWith("pg_hba.conf rejects") ? "the server's pg_hba.conf rejects this host, user "
+                    + "and database; ask its administrator" : LOGIN_ADVICE;
+            case "3D000" -> "create it (createdb -O OWNER DATABASE, as a superuser) or correct the URL";
+            case "08P01" -> poolerAdvice(server);
+            default -> null;
+        };
+    }
+
+    private static String serverText(SQLException s) {
+        return firstLine(s).replaceFirst("^FATAL: +|^ERROR: +", "");
     }
 
     private static String poolerAdvice(String message) {
@@ -108,25 +175,41 @@ final class SqlErrors {
         return Optional.empty();
     }
 
-    static StoreException translate(SQLException e, String action, String where) {
-        Optional<StoreException> refused = pooler(e, where).or(() -> refusedSetup(e, where));
-        if (refused.isPresent()) {
-            return refused.get();
+    /**
+     * A failed first connection (open, connect) as the sentence that says what to change: a refusal in the
+     * set-up's words, anything else as {@link #translate}.
+     */
+    static StoreException translateFirst(SQLException e, String action, String where, String login) {
+        return pooler(e, where).or(() -> refusedSetup(e, where, login))
+                .orElseGet(() -> translate(e, action, where, login));
+    }
+
+    /**
+     * A failed read or write on an open store: the action, the server's first line and, where one helps, what to
+     * do; never the first start's wording, which would misdirect a user whose store has worked so far.
+     */
+    static StoreException translate(SQLException e, String action, String where, String login) {
+        Optional<String> poolerLogin = poolerLogin(e, login);
+        if (poolerLogin.isPresent()) {
+            return new StoreException(StoreException.Reason.UNAVAILABLE, poolerLoginMessage(where, poolerLogin.get()), e);
         }
-        StoreException.Reason reason = reason(e);
+        StoreException.Reason reason = reason(e, login);
         String first = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+        String refusal = e.getSQLState() == null ? null
+                : "42501".equals(e.getSQLState()) ? "the login lacks the right to read or write the console's tables"
+                + " (see the README's team store set-up)" : advice(e.getSQLState(), serverText(e));
         String advice = switch (reason) {
             case UNAVAILABLE -> "; entries will be kept locally until it is back";
             case TIMEOUT -> "; another program may hold the database, try again";
             case CORRUPT -> "; move the file aside and start a new store";
-            default -> "";
+            default -> refusal == null ? "" : "; " + refusal;
         };
         return new StoreException(reason, "Could not " + action + " in the incident store " + where + " (" + first + ")"
                 + advice + ".", e);
     }
 
-    private static StoreException.Reason reason(SQLException e) {
-        if (isConnectivity(e)) {
+    private static StoreException.Reason reason(SQLException e, String login) {
+        if (isConnectivity(e, login)) {
             return StoreException.Reason.UNAVAILABLE;
         }
         if (e instanceof SQLiteException s) {

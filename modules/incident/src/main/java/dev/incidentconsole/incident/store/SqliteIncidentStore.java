@@ -64,14 +64,14 @@ public final class SqliteIncidentStore extends JdbcIncidentStore {
         config.enforceForeignKeys(true);
         SQLiteDataSource dataSource = new SQLiteDataSource(config);
         dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
-        Migrations.migrate(dataSource, where);
+        Migrations.migrate(dataSource, where, null);
         try {
             // Auto-commit stays on: sqlite-jdbc would otherwise open the next write transaction right after
             // each commit and hold the file's write lock between appends, locking out other programs.
             Connection c = dataSource.getConnection();
             return new SqliteIncidentStore(options, where, c);
         } catch (SQLException e) {
-            throw SqlErrors.translate(e, "open the store", where);
+            throw SqlErrors.translateFirst(e, "open the store", where, null);
         }
     }
 

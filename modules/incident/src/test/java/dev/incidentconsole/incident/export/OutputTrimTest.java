@@ -57,6 +57,31 @@ class OutputTrimTest {
         assertThat(OutputTrim.excerpt(stored, 10, 30)).isEqualTo(stored);
     }
 
+    /** A program's own line that reads like a marker is output: shown as printed, never added to the count. */
+    @Test
+    void aLineTheRunPrintedThatReadsLikeAMarkerIsOutputNotACount() {
+        List<String> run = new ArrayList<>(IntStream.rangeClosed(1, 50).mapToObj(k -> "row " + k).toList());
+        run.set(47, "… 3 lines omitted …"); // printed by the program, e.g. its own log shortener
+
+        String stored = OutputTrim.excerptOfRun(run, 100, k -> false, 0, 5);
+
+        assertThat(stored.lines().toList()).containsExactly("… 145 lines omitted …", "row 46", "row 47",
+                "\u200B… 3 lines omitted …", "row 49", "row 50");
+        String shown = OutputTrim.excerpt(stored, 0, 3);
+        assertThat(shown.lines().toList()).containsExactly("… 147 lines omitted …", "\u200B… 3 lines omitted …",
+                "row 49", "row 50");
+        assertThat(OutputTrim.excerpt(shown, 0, 3)).isEqualTo(shown);
+    }
+
+    @Test
+    void markersStandingForMoreLinesThanALongHoldsSaturateInsteadOfTurningNegative() {
+        String stored = String.join("\n", OutputTrim.omitted(Long.MAX_VALUE - 1), "x", OutputTrim.omitted(5), "y",
+                "… 99999999999999999999 lines omitted …", "z");
+
+        assertThat(OutputTrim.excerpt(stored, 0, 1).lines().toList())
+                .containsExactly(OutputTrim.omitted(Long.MAX_VALUE), "z");
+    }
+
     @Test
     void markersAroundKeptErrorsAddUpAndAreNeverShownAsOutput() {
         String stored = String.join("\n", OutputTrim.omitted(500), "ERROR: disk full", OutputTrim.omitted(1),

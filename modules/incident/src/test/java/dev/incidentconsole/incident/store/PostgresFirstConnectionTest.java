@@ -3,8 +3,10 @@ package dev.incidentconsole.incident.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.incidentconsole.incident.IncidentDraft;
 import dev.incidentconsole.incident.IncidentStore;
 import dev.incidentconsole.incident.IncidentStores;
+import dev.incidentconsole.incident.Severity;
 import dev.incidentconsole.incident.StoreException;
 import dev.incidentconsole.incident.StoreOptions;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -35,18 +37,22 @@ class PostgresFirstConnectionTest {
         try (Connection c = pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
             st.execute("CREATE ROLE oncall LOGIN PASSWORD 'teampw'");
             st.execute("CREATE ROLE visitor LOGIN PASSWORD 'visitorpw'");
+            st.execute("CREATE ROLE reader LOGIN PASSWORD 'readerpw'");
+            st.execute("CREATE ROLE muted NOLOGIN PASSWORD 'mutedpw'");
+            st.execute("CREATE ROLE stranger LOGIN PASSWORD 'strangerpw'");
             st.execute("CREATE DATABASE incidents OWNER oncall");
             String hba;
             try (ResultSet rs = st.executeQuery("SHOW hba_file")) {
                 rs.next();
                 hba = rs.getString(1);
             }
-            // The superuser keeps its trusted login (the test's own connections); everyone else gives a password.
+            // The superuser keeps its trusted login (the test's own connections); the team gives a password, and
+            // the stranger has no line at all.
             Files.writeString(Path.of(hba), """
                     host all postgres 127.0.0.1/32 trust
                     host all postgres ::1/128 trust
-                    host all all 127.0.0.1/32 scram-sha-256
-                    host all all ::1/128 scram-sha-256
+                    host all oncall,visitor,reader,muted 127.0.0.1/32 scram-sha-256
+                    host all oncall,visitor,reader,muted ::1/128 scram-sha-256
                     """);
             st.execute("SELECT pg_reload_conf()");
         }
@@ -95,5 +101,45 @@ class PostgresFirstConnectionTest {
                     assertThat(e.reason()).isEqualTo(StoreException.Reason.IO);
                     assertThat(e.getMessage()).contains("permission denied").contains("team store set-up");
                 });
+    }
+
+    @Test
+    void aRoleThatMayNotLogInIsToldSoNotToCheckItsPassword() {
+        assertThatThrownBy(() -> open("incidents", "muted", "mutedpw")).isInstanceOfSatisfying(StoreException.class,
+                e -> {
+                    assertThat(e.reason()).isEqualTo(StoreException.Reason.IO);
+                    assertThat(e.getMessage()).contains("role \"muted\" is not permitted to log in")
+                            .contains("ALTER ROLE").doesNotContain("check the user and the password");
+                });
+    }
+
+    @Test
+    void aHostThePgHbaConfDoesNotLetInIsToldToAskForALineOrEncryption() {
+        assertThatThrownBy(() -> open("incidents", "stranger", "strangerpw")).isInstanceOfSatisfying(
+                StoreException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(StoreException.Reason.IO);
+                    assertThat(e.getMessage()).contains("no pg_hba.conf entry").contains("no encryption")
+                            .contains("sslmode=require").contains("administrator")
+                            .doesNotContain("check the user and the password");
+                });
+    }
+
+    @Test
+    void aWriteRefusedOnAStoreThatOpenedNamesTheWriteNotTheFirstStart() throws Exception {
+        try (IncidentStore owner = open("incidents", "oncall", "teampw")) {
+            assertThat(owner.list(true)).isEmpty();
+        }
+        try (Connection c = pg.getDatabase("postgres", "incidents").getConnection(); Statement st = c.createStatement()) {
+            st.execute("GRANT SELECT ON ALL TABLES IN SCHEMA public TO reader");
+        }
+        try (IncidentStore reader = open("incidents", "reader", "readerpw")) {
+            assertThat(reader.list(true)).isEmpty(); // reading works: the store opened
+            assertThatThrownBy(() -> reader.create(IncidentDraft.of("Checkout 502s", Severity.P1), "reader"))
+                    .isInstanceOfSatisfying(StoreException.class, e -> {
+                        assertThat(e.getMessage()).startsWith("Could not").contains("permission denied")
+                                .contains("read or write").doesNotContain("first start")
+                                .doesNotContain("refused the console");
+                    });
+        }
     }
 }
