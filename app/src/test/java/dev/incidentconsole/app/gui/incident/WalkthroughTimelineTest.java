@@ -132,9 +132,13 @@ class WalkthroughTimelineTest extends WalkthroughFixture {
         assertThat(diag.stateProperty().get()).isEqualTo(WalkStep.State.SUCCEEDED);
         assertThat("ran `echo diag-output` on local: " + diag.statusProperty().get())
                 .isEqualTo(dev.incidentconsole.app.cli.IncidentEntryText.summary(entries.get(2)));
+        assertThat(diag.run().output()).as("the recorded output, shown as a finished run's").extracting(OutputLine::text)
+                .containsExactlyElementsOf(((EntryBody.StepFinished) entries.get(2).body()).output().lines().toList())
+                .contains("diag-output");
         assertThat(after.steps().get(1).stateProperty().get()).isEqualTo(WalkStep.State.TODO);
         assertThat(after.steps().get(1).statusProperty().get()).startsWith("Started at ")
                 .endsWith(" on local; no result was recorded");
+        assertThat(after.steps().get(1).run().output()).isEmpty();
     }
 
     @Test
