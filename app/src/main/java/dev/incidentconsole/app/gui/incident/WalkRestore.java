@@ -25,8 +25,8 @@ import java.util.regex.Pattern;
 /**
  * Reads a walkthrough's state back from its incident's timeline, the one record of it: each entry names the step it
  * came from ({@link TimelineEntry#source()}), so a walkthrough opened again (after a restart, or joined from another
- * console) finds its steps' runs (with their recorded output excerpts), Done and Skip notes and captured values there, and the values a step ran with in
- * the command it recorded. UI thread only.
+ * console) finds its steps' runs (with their recorded output excerpts), Done and Skip notes and captured values
+ * there, and the values a step ran with in the command it recorded. UI thread only.
  */
 final class WalkRestore {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
