@@ -141,6 +141,27 @@ class WalkthroughTimelineTest extends WalkthroughFixture {
         assertThat(after.steps().get(1).run().output()).isEmpty();
     }
 
+    /**
+     * The try-out's defect: after a restart, selecting the incident in the list showed no walkthrough; only joining
+     * again from the section did. The incident offers the sections that were walked, never one only linked.
+     */
+    @Test
+    void anIncidentOffersBackTheWalkthroughsStartedOnItAndNoOtherLinkedSection() throws Exception {
+        Runbook web = WalkRunbook.write(dir);
+        dev.incidentconsole.incident.RunbookLink walked = new dev.incidentconsole.incident.RunbookLink(
+                "runbooks/" + web.file().getFileName(), List.of("Web", "Backend failing"));
+        dev.incidentconsole.incident.RunbookLink onlyLinked = new dev.incidentconsole.incident.RunbookLink(
+                "runbooks/db.md", List.of("Database", "Replication lag"));
+        incidents.join(store.get(incidentId).orElseThrow(), onlyLinked, i -> { });
+        incidents.join(store.get(incidentId).orElseThrow(), walked, i -> { });
+        assertThat(WalkResume.walked(store.get(incidentId).orElseThrow(), stored())).as("nothing walked yet").isEmpty();
+
+        WalkthroughViewModel walk = walk(web, "Backend failing", null);
+        runToEnd(walk, walk.steps().get(0));
+
+        assertThat(WalkResume.walked(store.get(incidentId).orElseThrow(), stored())).containsExactly(walked);
+    }
+
     @Test
     void valuesAreReadBackFromTheCommandAsItRanWhateverTheQuotingButNeverAMaskedSecret() throws Exception {
         Path file = Files.writeString(dir.resolve("q.md"), """
