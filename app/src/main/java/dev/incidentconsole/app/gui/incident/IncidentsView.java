@@ -67,7 +67,7 @@ public final class IncidentsView extends SplitPane {
         SplitPane.setResizableWithParent(side, false);
         model.selectedProperty().addListener((obs, old, now) -> layoutWork(now));
         layoutWork(model.selectedProperty().get());
-        model.timeline().entries().addListener((javafx.collections.ListChangeListener<dev.incidentconsole.incident.TimelineEntry>) c -> offerResume());
+        model.timeline().entries().addListener((javafx.beans.InvalidationListener) o -> offerResume());
         model.timeline().incidentProperty().addListener((obs, old, now) -> offerResume());
         offerResume();
     }
