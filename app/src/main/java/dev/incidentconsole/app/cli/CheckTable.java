@@ -50,7 +50,7 @@ final class CheckTable {
         for (ServiceStatus s : statuses) {
             String word = String.format("%-9s", s.status().name());
             String line = String.format(ROW, "", cut(s.name(), 26), cut(s.spec().address(), 24), s.spec().probe().kind(),
-                    s.status().answering() ? latency(s.last().latency()) : "-", ago(s, now), reason(s));
+                    s.status() != Status.UNKNOWN ? latency(s.last().latency()) : "-", ago(s, now), reason(s));
             out.println(colour(word, s.status()) + line.substring(9).stripTrailing());
         }
         alerts(statuses);

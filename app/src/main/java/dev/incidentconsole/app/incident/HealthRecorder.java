@@ -44,7 +44,9 @@ import org.slf4j.LoggerFactory;
  * at the first check of the change (for DOWN, the first of its failed checks in a row) and is recorded at the
  * confirmation. An alert entry happened at the alert's {@code startsAt}, its resolution at the source's past
  * {@code endsAt}, else when it was last seen firing ({@link AlertChanges}). The first status after (re)watching is
- * the baseline, not a change.
+ * the baseline, not a change; but a service already DOWN or DEGRADED at it goes (from "unknown", once confirmed) into
+ * the open incidents about it whose timeline does not already say so: a console started after the incident records
+ * it, and every later start does not repeat it.
  *
  * <p>Several consoles on one team store: each records the health changes it saw, with its user as author
  * (probes run from each machine and may disagree, e.g. over a VPN). Alerts are one fact for everyone, so their
@@ -140,6 +142,9 @@ public final class HealthRecorder implements HealthListener, AutoCloseable {
         if (c.from() == Status.UNKNOWN || c.to() == Status.UNKNOWN) {
             settled.put(c.service(), c.to());
             pending.remove(c.service());
+            if (c.from() == Status.UNKNOWN && (c.to() == Status.DOWN || c.to() == Status.DEGRADED)) {
+                pending.put(c.service(), c); // already unhealthy when first seen: told once confirmed, see confirm
+            }
             return;
         }
         if (c.to() == settled.getOrDefault(c.service(), c.from())) {
@@ -160,13 +165,15 @@ public final class HealthRecorder implements HealthListener, AutoCloseable {
             return;
         }
         pending.remove(s.name());
-        Status was = settled.getOrDefault(s.name(), p.from());
+        boolean firstSeen = p.from() == Status.UNKNOWN;
+        Status was = firstSeen ? Status.UNKNOWN : settled.getOrDefault(s.name(), p.from());
         settled.put(s.name(), p.to());
         ServiceSpec spec = s.spec();
         EntryBody body = new EntryBody.HealthChanged(spec.name(), spec.probe().kind(), was.label(), p.to().label(), p.reason());
         Instant happened = firstCheckOf(p, s);
         for (Incident i : openIncidents()) {
-            if (IncidentScope.coversService(i, environment, spec)) {
+            // A service found unhealthy at its first check goes into an incident about it once, not at every start.
+            if (IncidentScope.coversService(i, environment, spec) && !(firstSeen && alreadySays(i, spec.name(), body))) {
                 append(new TimelineEntry(UUID.randomUUID(), i.id(), 0, micros(happened), micros(clock.instant()),
                         author, null, body));
             }
@@ -186,12 +193,29 @@ public final class HealthRecorder implements HealthListener, AutoCloseable {
         for (Incident i : incidents) {
             if (caughtUp.add(i.id())) {
                 for (Standing st : standing.values()) {
-                    if (IncidentScope.coversService(i, environment, st.spec())) {
+                    if (IncidentScope.coversService(i, environment, st.spec()) && !alreadySays(i, st.spec().name(), st.body())) {
                         append(new TimelineEntry(UUID.randomUUID(), i.id(), 0, micros(st.happened()),
                                 micros(clock.instant()), author, null, st.body()));
                     }
                 }
             }
+        }
+    }
+
+    /** Whether the incident's last health entry about the service already gives the status {@code body} gives. */
+    private boolean alreadySays(Incident incident, String service, EntryBody body) {
+        String to = ((EntryBody.HealthChanged) body).to();
+        try {
+            List<TimelineEntry> entries = store.call().entries(incident.id(), 0);
+            for (int k = entries.size() - 1; k >= 0; k--) {
+                if (entries.get(k).body() instanceof EntryBody.HealthChanged h && h.service().equals(service)) {
+                    return h.to().equals(to);
+                }
+            }
+            return false;
+        } catch (Exception e) {
+            LOG.debug("Cannot read incident {} to avoid a repeated health entry: {}", incident.id(), e.getMessage());
+            return false;
         }
     }
 

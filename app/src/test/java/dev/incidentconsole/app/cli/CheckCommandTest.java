@@ -119,6 +119,26 @@ class CheckCommandTest {
     }
 
     @Test
+    void timedOutServiceShowsTheTimeToTheFailureInTableAndJson() throws Exception {
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            // accepts (the kernel does) but never answers: the HTTP probe runs into its timeout
+            Path file = env("""
+                    services:
+                      - {name: worker, host: 127.0.0.1, port: %d, http: /health, timeout: 400ms}
+                    """.formatted(silent.getLocalPort()));
+
+            assertThat(run("check", "--env", file.toString(), "--runbooks", runbooks.toString(), "--once")).isEqualTo(1);
+            assertThat(out.toString()).containsPattern("DOWN +worker +127\\.0\\.0\\.1:\\d+ +http +(4\\d\\d ms|\\d\\.\\d s) ");
+
+            out.getBuffer().setLength(0);
+            assertThat(run("check", "--env", file.toString(), "--runbooks", runbooks.toString(), "--json")).isEqualTo(1);
+            JsonNode worker = new ObjectMapper().readTree(out.toString()).get(0);
+            assertThat(worker.get("status").asText()).isEqualTo("down");
+            assertThat(worker.get("latencyMs").asLong()).isGreaterThanOrEqualTo(400);
+        }
+    }
+
+    @Test
     void badEnvironmentFileNamesFileLineAndFieldAndExitsTwo() throws Exception {
         Path file = env("""
                 services:

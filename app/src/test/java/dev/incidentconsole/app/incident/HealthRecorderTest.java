@@ -155,6 +155,26 @@ class HealthRecorderTest {
         assertThat(degraded.occurredAt()).isEqualTo(amberChecks.get(0).truncatedTo(java.time.temporal.ChronoUnit.MICROS));
     }
 
+    @Test
+    void aServiceAlreadyDownWhenTheConsoleStartsIsRecordedOnceNotAtEveryStart() throws Exception {
+        AtomicInteger checks = new AtomicInteger();
+        HttpServer api = serve(scripted("D", checks));
+        Incident incident = incident("Checkout down", "prod", "api");
+        Incident other = incident("Cache evictions", "prod", "cache");
+        for (int start = 1; start <= 2; start++) {
+            HealthRecorder recorder = recorder("alice", "prod");
+            scheduler.watch(http("api", Loopback.port(api), 2));
+            int seen = checks.get();
+            await().atMost(Duration.ofSeconds(20)).until(() -> checks.get() >= seen + 5);
+            recorder.awaitIdle();
+            assertThat(health(incident)).as("after start %d", start).containsExactly("unknown->down");
+            scheduler.close(); // the console quits; the next start has a new scheduler and recorder
+            recorder.close();
+            scheduler = HealthScheduler.builder().initialSpread(Duration.ZERO).build();
+        }
+        assertThat(health(other)).isEmpty();
+    }
+
     /** Each letter is what the service answers to one check: U up, D 503, G degraded; the last repeats. */
     @ParameterizedTest(name = "{0} with retries {1}")
     @CsvSource(delimiter = '|', value = {

@@ -132,8 +132,8 @@ final class ServiceDetailView extends VBox {
                 + ", DOWN after " + spec.retries() + (spec.retries() == 1 ? " failure" : " failures in a row")
                 + (spec.latencyThreshold() == null ? "" : ", slow above " + spec.latencyThreshold().toMillis() + " ms"));
         fact(r++, "Status since", s.since() == null ? "–" : StatusLook.ago(s.since(), model.clockProperty().get()));
-        if (!spec.tags().isEmpty() || !spec.components().isEmpty()) {
-            fact(r++, "Tags", String.join(", ", concat(spec)));
+        for (var label : shown.labelFacts().entrySet()) {
+            fact(r++, label.getKey(), label.getValue());
         }
         fact(r++, "Defined in", spec.origin().isEmpty() ? "–" : spec.origin());
         spec.notes().forEach(n -> fact(facts.getRowCount(), "Note", n));
@@ -192,12 +192,6 @@ final class ServiceDetailView extends VBox {
         v.setWrapText(true);
         v.getStyleClass().add("fact-value");
         facts.addRow(row, k, v);
-    }
-
-    private static java.util.List<String> concat(ServiceSpec spec) {
-        var all = new java.util.ArrayList<>(spec.tags());
-        all.addAll(spec.components());
-        return all;
     }
 
     private static String seconds(long ms) {

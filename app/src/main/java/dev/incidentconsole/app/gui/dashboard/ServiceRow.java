@@ -4,7 +4,9 @@ import dev.incidentconsole.health.ServiceSpec;
 import dev.incidentconsole.health.Status;
 import dev.incidentconsole.health.schedule.ServiceStatus;
 import dev.incidentconsole.runbook.SecretMasker;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -90,6 +92,21 @@ public final class ServiceRow {
     /** The probe in one line, credentials masked. */
     public String probeText() {
         return probeText;
+    }
+
+    /**
+     * The service's labels as detail facts, each under its own name: {@code Components} (those that match runbook
+     * components, as the rest of the app calls them), then {@code Tags}; a kind without labels is left out.
+     */
+    public Map<String, String> labelFacts() {
+        Map<String, String> facts = new LinkedHashMap<>();
+        if (!spec.components().isEmpty()) {
+            facts.put("Components", String.join(", ", spec.components()));
+        }
+        if (!spec.tags().isEmpty()) {
+            facts.put("Tags", String.join(", ", spec.tags()));
+        }
+        return facts;
     }
 
     /** The runbook's own check command the probe stands in for (credentials masked), or empty. */

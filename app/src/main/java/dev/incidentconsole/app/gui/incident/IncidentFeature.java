@@ -51,6 +51,7 @@ public final class IncidentFeature implements AutoCloseable {
     private final IncidentStarter starter;
     private final Path userHome;
     private final String selectAtStart;
+    private Path runbookRoot;
     private ServiceWatch watch = ServiceWatch.NONE;
     private AlertSeverity severities = AlertSeverity.of(java.util.Map.of());
     private HealthRecording recording;
@@ -72,6 +73,7 @@ public final class IncidentFeature implements AutoCloseable {
         this.catalog = catalog;
         this.userHome = options.userHome();
         this.selectAtStart = options.incident();
+        this.runbookRoot = runbookFolder;
         this.model = new IncidentViewModel(executor, uiThread, opener, options.userName());
         model.followStore();
         this.starter = new IncidentStarter(model, dialogs, runbookFolder, this::openWalkthrough);
@@ -91,6 +93,7 @@ public final class IncidentFeature implements AutoCloseable {
     /** The window switched to the workspace at {@code folder}: new incidents and exports name its runbooks relative to it. */
     public void useWorkspace(Path folder) {
         starter.useRunbookRoot(folder);
+        runbookRoot = folder;
         model.timeline().useWorkspace(folder);
     }
 
@@ -113,6 +116,7 @@ public final class IncidentFeature implements AutoCloseable {
     private IncidentsView view() {
         if (view == null) {
             view = new IncidentsView(model, dialogs, userHome);
+            view.setOnResume(this::resume);
         }
         return view;
     }
@@ -192,6 +196,19 @@ public final class IncidentFeature implements AutoCloseable {
             });
         }
         navigation.go(PLACE);
+    }
+
+    /**
+     * Opens again the walkthrough of {@code link} (a section the incident's timeline shows was walked): the runbook is
+     * read off the UI thread, relative names against the workspace's runbook folder.
+     */
+    private void resume(Incident incident, dev.incidentconsole.incident.RunbookLink link) {
+        Path file = runbookRoot == null ? Path.of(link.file()) : runbookRoot.resolve(link.file());
+        executor.execute(() -> new RunbookParser().parse(file), runbook -> {
+            if (!runbook.sections().isEmpty()) {
+                openWalkthrough(incident, runbook, sectionAt(runbook, link.headingPath()), null);
+            }
+        }, e -> model.errorProperty().set("Cannot resume the walkthrough: " + file + ": " + e.getMessage()));
     }
 
     /** Time limits of "wait until UP": the timeout fires on the UI thread. */

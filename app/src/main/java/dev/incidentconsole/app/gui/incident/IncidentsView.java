@@ -43,6 +43,8 @@ public final class IncidentsView extends SplitPane {
     private final Map<String, WalkthroughViewModel> models = new HashMap<>();
     private final SplitPane work = new SplitPane();
     private final TimelineView timeline;
+    private final HBox resume = new HBox(6);
+    private java.util.function.BiConsumer<Incident, dev.incidentconsole.incident.RunbookLink> onResume = (i, l) -> { };
 
     /** @param exportDir folder the export chooser opens in first */
     public IncidentsView(IncidentViewModel model, DialogService dialogs, Path exportDir) {
@@ -65,6 +67,32 @@ public final class IncidentsView extends SplitPane {
         SplitPane.setResizableWithParent(side, false);
         model.selectedProperty().addListener((obs, old, now) -> layoutWork(now));
         layoutWork(model.selectedProperty().get());
+        model.timeline().entries().addListener((javafx.beans.InvalidationListener) o -> offerResume());
+        model.timeline().incidentProperty().addListener((obs, old, now) -> offerResume());
+        offerResume();
+    }
+
+    /** What "Resume walkthrough" does: opens the walkthrough of the linked section, put back as the timeline says. */
+    public void setOnResume(java.util.function.BiConsumer<Incident, dev.incidentconsole.incident.RunbookLink> action) {
+        this.onResume = action;
+    }
+
+    /** Offers the walkthroughs started on the shown incident (after a restart) while none is open here for it. */
+    private void offerResume() {
+        Incident shown = model.timeline().incidentProperty().get();
+        resume.getChildren().clear();
+        if (shown != null && !walkthroughs.containsKey(shown.id())) {
+            for (var link : WalkResume.walked(shown, model.timeline().entries())) {
+                String name = link.headingPath().isEmpty() ? link.file() : link.headingPath().get(link.headingPath().size() - 1);
+                Button b = new Button("Resume walkthrough: " + name, Icons.of(Feather.PLAY_CIRCLE));
+                b.getStyleClass().addAll(Styles.SMALL, "resume-walkthrough");
+                b.setTooltip(new Tooltip(link.file() + " \u203a " + String.join(" \u203a ", link.headingPath())));
+                b.setOnAction(e -> onResume.accept(shown, link));
+                resume.getChildren().add(b);
+            }
+        }
+        resume.setVisible(!resume.getChildren().isEmpty());
+        resume.setManaged(resume.isVisible());
     }
 
     /** Shows {@code walkthrough} next to its incident's timeline (replacing an earlier one for it). */
@@ -75,6 +103,7 @@ public final class IncidentsView extends SplitPane {
         }
         walkthroughs.put(walkthrough.incidentId(), new WalkthroughView(walkthrough));
         layoutWork(model.selectedProperty().get());
+        offerResume();
     }
 
     private void layoutWork(Incident incident) {
@@ -186,7 +215,9 @@ public final class IncidentsView extends SplitPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox controls = new HBox(10, new Label("Severity"), severity, new Label("Status"), status, spacer, exports);
         controls.setAlignment(Pos.CENTER_LEFT);
-        VBox bar = new VBox(8, title, controls);
+        resume.setId("resume-walkthroughs");
+        resume.setAlignment(Pos.CENTER_LEFT);
+        VBox bar = new VBox(8, title, controls, resume);
         bar.getStyleClass().add("incident-header");
         bar.setPadding(new javafx.geometry.Insets(10, 12, 10, 12));
         bar.disableProperty().bind(Bindings.isNull(t.incidentProperty()));

@@ -25,8 +25,8 @@ import java.util.regex.Pattern;
 /**
  * Reads a walkthrough's state back from its incident's timeline, the one record of it: each entry names the step it
  * came from ({@link TimelineEntry#source()}), so a walkthrough opened again (after a restart, or joined from another
- * console) finds its steps' runs, Done and Skip notes and captured values there, and the values a step ran with in
- * the command it recorded. UI thread only.
+ * console) finds its steps' runs (with their recorded output excerpts), Done and Skip notes and captured values
+ * there, and the values a step ran with in the command it recorded. UI thread only.
  */
 final class WalkRestore {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
@@ -55,6 +55,7 @@ final class WalkRestore {
         if (e.body() instanceof EntryBody.StepStarted s) {
             step.ran(s.command());
             step.stateProperty().set(WalkStep.State.TODO);
+            step.run().showRecordedOutput("", e.occurredAt()); // an earlier run's output is not this run's
             step.statusProperty().set("Started at " + TIME.format(e.occurredAt().atZone(ZoneId.systemDefault()))
                     + (s.target().isEmpty() ? "" : " on " + s.target()) + "; no result was recorded");
             valuesIn(step.command(), s.command()).forEach((name, v) -> values.put(ServiceLink.key(name), v));
@@ -66,6 +67,7 @@ final class WalkRestore {
                     : f.exitCode() != null && f.exitCode() == 0 && f.outcome() == RunOutcome.EXITED
                     ? WalkStep.State.SUCCEEDED : WalkStep.State.FAILED);
             step.statusProperty().set(IncidentEntryText.ending(f, e.author()));
+            step.run().showRecordedOutput(f.output(), e.occurredAt());
         } else if (e.body() instanceof EntryBody.Note n) {
             StepNotes.readClosing(n.text(), step.commandText()).ifPresentOrElse(c -> WalkthroughViewModel.closed(step,
                             c.verb().equals(StepNotes.DONE) ? WalkStep.State.DONE : WalkStep.State.SKIPPED, c.verb(), c.note()),

@@ -386,6 +386,14 @@ public final class CommandRunViewModel {
         return session.outputFile.getReadOnlyProperty();
     }
 
+    /**
+     * Shows the output excerpt an earlier run recorded (read back from an incident's timeline) where a finished run's
+     * output shows, in place of what was shown; ignored while a run is going. An empty excerpt clears the output.
+     */
+    public void showRecordedOutput(String excerpt, java.time.Instant at) {
+        session.showRecorded(excerpt, at);
+    }
+
     /** The last {@link #MAX_LINES} lines of the current run, stdout and stderr in arrival order. */
     public ObservableList<OutputLine> output() {
         return session.outputView;

@@ -33,6 +33,9 @@ import org.kordamp.ikonli.feather.Feather;
  * virtualized list of the last lines) with the exit code, duration and output file.
  */
 public final class RunPanel extends VBox {
+    static final double TOKEN_MAX_WIDTH = 260;
+    static final double INPUT_MIN_WIDTH = 220;
+
     private final CommandRunViewModel model;
     private final CheckBox follow = new CheckBox("Follow output");
 
@@ -120,7 +123,11 @@ public final class RunPanel extends VBox {
         for (PlaceholderField field : model.placeholders()) {
             Label token = new Label(field.token());
             token.getStyleClass().add("placeholder-chip");
+            // A long placeholder name is cut (whole in its tooltip); the field keeps room to type a value.
+            token.setMaxWidth(TOKEN_MAX_WIDTH);
+            token.setTooltip(new Tooltip(field.token()));
             TextField input = new TextField();
+            input.setMinWidth(INPUT_MIN_WIDTH);
             input.textProperty().bindBidirectional(field.valueProperty());
             input.setPromptText(field.required() ? "required" : "optional: empty leaves " + field.token() + " to the shell");
             input.setPrefColumnCount(28);

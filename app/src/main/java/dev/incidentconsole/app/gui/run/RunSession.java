@@ -76,6 +76,17 @@ final class RunSession {
         return true;
     }
 
+    /** Shows {@code excerpt}, the stored output of an earlier run, as this session's lines; not while one runs. */
+    void showRecorded(String excerpt, java.time.Instant at) {
+        if (running.get()) {
+            return;
+        }
+        output.clear();
+        List<String> lines = excerpt.lines().toList();
+        append(java.util.stream.IntStream.range(0, lines.size())
+                .mapToObj(k -> new OutputLine(k + 1, OutputLine.Source.STDOUT, lines.get(k), at)).toList());
+    }
+
     private void append(List<OutputLine> lines) {
         output.addAll(lines);
         if (output.size() > maxLines) {

@@ -18,6 +18,7 @@ import dev.incidentconsole.health.schedule.HistoryStats;
 import dev.incidentconsole.health.schedule.ServiceStatus;
 import dev.incidentconsole.health.schedule.StatusChange;
 import dev.incidentconsole.health.spec.PostgresSpec;
+import dev.incidentconsole.health.spec.RedisSpec;
 import dev.incidentconsole.runbook.RunbookParser;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -362,6 +363,22 @@ class DashboardViewModelTest {
         assertThat(row.probeText()).isEqualTo("PostgreSQL accepts connections localhost:5433");
         assertThat(row.runbookCheckText()).startsWith("docker exec -e PGPASSWORD=").endsWith(" nova_db pg_isready -U nova")
                 .doesNotContain("s3cret");
+    }
+
+    @Test
+    void serviceDetailsNameComponentsAsComponentsAndTagsAsTags() {
+        ServiceSpec spec = new ServiceSpec("db", "localhost", 5432, PostgresSpec.ready("localhost", 5432, "app", "app"),
+                null, null, 3, null, null, List.of("tier1"), List.of("PostgreSQL", "PgBouncer"), List.of(), "", List.of());
+        ProbeResult none = ProbeResult.unknown();
+        ServiceRow row = new ServiceRow(new ServiceStatus(spec, Status.UNKNOWN, none.reason(), null, none, 0, List.of(),
+                HistoryStats.of(List.of())), 0);
+
+        assertThat(row.labelFacts()).containsExactly(java.util.Map.entry("Components", "PostgreSQL, PgBouncer"),
+                java.util.Map.entry("Tags", "tier1"));
+        ServiceRow componentsOnly = new ServiceRow(new ServiceStatus(ServiceSpec.of("cache", "localhost", 6379,
+                RedisSpec.of("localhost", 6379)).withComponents(List.of("Redis")),
+                Status.UNKNOWN, none.reason(), null, none, 0, List.of(), HistoryStats.of(List.of())), 0);
+        assertThat(componentsOnly.labelFacts()).containsOnlyKeys("Components");
     }
 
     private void open(Path envFile, String preferred) {

@@ -132,9 +132,34 @@ class WalkthroughTimelineTest extends WalkthroughFixture {
         assertThat(diag.stateProperty().get()).isEqualTo(WalkStep.State.SUCCEEDED);
         assertThat("ran `echo diag-output` on local: " + diag.statusProperty().get())
                 .isEqualTo(dev.incidentconsole.app.cli.IncidentEntryText.summary(entries.get(2)));
+        assertThat(diag.run().output()).as("the recorded output, shown as a finished run's").extracting(OutputLine::text)
+                .containsExactlyElementsOf(((EntryBody.StepFinished) entries.get(2).body()).output().lines().toList())
+                .contains("diag-output");
         assertThat(after.steps().get(1).stateProperty().get()).isEqualTo(WalkStep.State.TODO);
         assertThat(after.steps().get(1).statusProperty().get()).startsWith("Started at ")
                 .endsWith(" on local; no result was recorded");
+        assertThat(after.steps().get(1).run().output()).isEmpty();
+    }
+
+    /**
+     * The try-out's defect: after a restart, selecting the incident in the list showed no walkthrough; only joining
+     * again from the section did. The incident offers the sections that were walked, never one only linked.
+     */
+    @Test
+    void anIncidentOffersBackTheWalkthroughsStartedOnItAndNoOtherLinkedSection() throws Exception {
+        Runbook web = WalkRunbook.write(dir);
+        dev.incidentconsole.incident.RunbookLink walked = new dev.incidentconsole.incident.RunbookLink(
+                "runbooks/" + web.file().getFileName(), List.of("Web", "Backend failing"));
+        dev.incidentconsole.incident.RunbookLink onlyLinked = new dev.incidentconsole.incident.RunbookLink(
+                "runbooks/db.md", List.of("Database", "Replication lag"));
+        incidents.join(store.get(incidentId).orElseThrow(), onlyLinked, i -> { });
+        incidents.join(store.get(incidentId).orElseThrow(), walked, i -> { });
+        assertThat(WalkResume.walked(store.get(incidentId).orElseThrow(), stored())).as("nothing walked yet").isEmpty();
+
+        WalkthroughViewModel walk = walk(web, "Backend failing", null);
+        runToEnd(walk, walk.steps().get(0));
+
+        assertThat(WalkResume.walked(store.get(incidentId).orElseThrow(), stored())).containsExactly(walked);
     }
 
     @Test

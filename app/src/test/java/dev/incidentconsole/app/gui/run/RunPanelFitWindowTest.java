@@ -36,7 +36,8 @@ import org.testfx.framework.junit5.Stop;
 /**
  * The Runs panel, headless, 900 px wide, refusing a run with a 300-character reason: the reason gives way (cut,
  * whole in its tooltip), while Run, Cancel and Open in terminal keep their preferred width (the try-out saw them
- * squeezed to "R...").
+ * squeezed to "R..."); its long placeholder name is cut too (whole in its tooltip) so that the value field keeps
+ * a usable width.
  */
 @ExtendWith(ApplicationExtension.class)
 class RunPanelFitWindowTest {
@@ -95,6 +96,21 @@ class RunPanelFitWindowTest {
             assertThat(status.getTooltip().getText()).isEqualTo(refusal);
         });
         screenshot("run-long-refusal.png");
+    }
+
+    @Test
+    void aLongPlaceholderNameIsCutAndItsFieldKeepsAUsableWidth(FxRobot robot) {
+        awaitFx(() -> {
+            Label token = robot.lookup(".placeholder-chip").queryAs(Label.class);
+            javafx.scene.control.TextField input = robot.lookup(".placeholder-input").queryAs(javafx.scene.control.TextField.class);
+            assertThat(token.getWidth()).as("name cut").isLessThan(token.prefWidth(-1));
+            assertThat(token.getTooltip().getText()).isEqualTo("<" + NAME + ">");
+            assertThat(input.getWidth()).as("value field width").isGreaterThanOrEqualTo(RunPanel.INPUT_MIN_WIDTH)
+                    .isGreaterThan(900 / 2.0);
+            Bounds field = input.localToScene(input.getBoundsInLocal());
+            assertThat(field.getMaxX()).as("field inside the window").isLessThanOrEqualTo(900);
+        });
+        screenshot("run-long-placeholder.png");
     }
 
     /** The panel as a picture, when a folder for screenshots is named ({@code -Dincident.screenshots}). */

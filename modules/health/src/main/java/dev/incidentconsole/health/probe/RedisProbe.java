@@ -5,6 +5,7 @@ import dev.incidentconsole.health.ProbeContext;
 import dev.incidentconsole.health.ProbeResult;
 import dev.incidentconsole.health.Status;
 import dev.incidentconsole.health.spec.RedisSpec;
+import dev.incidentconsole.health.spec.ValueExpectation;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -50,10 +51,12 @@ final class RedisProbe implements Probe {
                 result = result.withDetail("version", "Redis " + info.get("redis_version"));
             }
             if (spec.infoField() != null && spec.expect() != null) {
-                String unmet = spec.expect().test(info.get(spec.infoField()));
+                String value = info.get(spec.infoField());
+                String unmet = spec.expect().test(value);
                 if (unmet != null) {
                     return result.withStatus(Status.DEGRADED, "INFO " + spec.infoField() + ": " + unmet);
                 }
+                return result.withStatus(Status.UP, pong + "; " + met(spec.infoField(), value, spec.expect()));
             }
             return result;
         } catch (Resp.ErrorReply e) {
@@ -90,6 +93,12 @@ final class RedisProbe implements Probe {
             case "MASTERDOWN" -> context.up("PONG").withStatus(Status.DEGRADED, "link with the master is down");
             default -> context.down("Redis error: " + message);
         };
+    }
+
+    /** Says what was checked and found, e.g. {@code INFO role:master as expected}, {@code INFO x:5, expected < 9}. */
+    private static String met(String field, String value, ValueExpectation expect) {
+        String found = "INFO " + field + ":" + value;
+        return expect.op() == ValueExpectation.Op.EQ ? found + " as expected" : found + ", as expected " + expect;
     }
 
     private static Map<String, String> info(String text) {

@@ -82,6 +82,16 @@ class RedisProbeTest {
     }
 
     @Test
+    void metInfoExpectationSaysWhatWasCheckedAndFound() {
+        RedisSpec spec = RedisSpec.of("127.0.0.1", open.port());
+        ProbeResult role = check(spec.withInfo("role", ValueExpectation.parse("master")));
+        assertThat(role.status()).isEqualTo(Status.UP);
+        assertThat(role.reason()).isEqualTo("PONG; INFO role:master as expected");
+        ProbeResult clients = check(spec.withInfo("connected_clients", ValueExpectation.parse("< 1000")));
+        assertThat(clients.reason()).matches("PONG; INFO connected_clients:\\d+, as expected < 1000");
+    }
+
+    @Test
     void closedPortIsRefused() {
         assertThat(check(RedisSpec.of("127.0.0.1", Net.closedPort())).reason()).isEqualTo("connection refused");
     }

@@ -1,0 +1,46 @@
+package dev.incidentconsole.app.gui.incident;
+
+import dev.incidentconsole.incident.Incident;
+import dev.incidentconsole.incident.RunbookLink;
+import dev.incidentconsole.incident.StepRef;
+import dev.incidentconsole.incident.TimelineEntry;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The walkthroughs an incident can offer back when it is opened again (selected in the list after a restart): its
+ * linked runbook sections that were walked, i.e. that a step entry on its timeline came from. A section only linked,
+ * whose walkthrough nobody started, is not offered.
+ */
+final class WalkResume {
+    private WalkResume() {
+    }
+
+    /** The incident's walked sections, the one walked last first. */
+    static List<RunbookLink> walked(Incident incident, List<TimelineEntry> entries) {
+        if (incident == null) {
+            return List.of();
+        }
+        List<TimelineEntry> bySeq = entries.stream().filter(e -> e.source() != null)
+                .sorted(Comparator.comparingLong(TimelineEntry::seq).reversed()).toList();
+        List<RunbookLink> out = new ArrayList<>();
+        for (TimelineEntry e : bySeq) {
+            for (RunbookLink link : incident.runbooks()) {
+                if (!out.contains(link) && within(e.source(), link)) {
+                    out.add(link);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A step recorded with the runbook's file name, in the linked section or one under it. */
+    private static boolean within(StepRef step, RunbookLink link) {
+        Path linked = Path.of(link.file()).getFileName();
+        return linked != null && linked.toString().equals(step.file())
+                && step.headingPath().size() >= link.headingPath().size()
+                && step.headingPath().subList(0, link.headingPath().size()).equals(link.headingPath());
+    }
+}
