@@ -29,9 +29,7 @@ class OutlineFollowsIndexTest {
     @Test
     void aReaderOnTeamBsReadmeStaysThereWhenTeamAsReadmeWithTheSameHeadingsIsSaved() throws IOException {
         Path root = teams();
-        RunbookTreeViewModel model = new RunbookTreeViewModel(new DirectTaskExecutor(), loader);
-        model.load(root);
-        model.selectWhenLoaded("teamB/README.md#Restart");
+        RunbookTreeViewModel model = reading(root, "teamB/README.md#Restart");
         OutlineNode reading = model.selectedProperty().get();
         assertThat(reading.file()).isEqualTo(root.resolve("teamB/README.md"));
 
@@ -47,9 +45,7 @@ class OutlineFollowsIndexTest {
     @Test
     void whenTheRunbookBeingReadIsSavedTheReaderStaysOnItsSectionInThatFile() throws IOException {
         Path root = teams();
-        RunbookTreeViewModel model = new RunbookTreeViewModel(new DirectTaskExecutor(), loader);
-        model.load(root);
-        model.selectWhenLoaded("teamB/README.md#Logs");
+        RunbookTreeViewModel model = reading(root, "teamB/README.md#Logs");
         OutlineNode teamA = model.runbooks().get(0);
 
         Files.writeString(root.resolve("teamB/README.md"), README.formatted("worker-v2", "the dashboard"));
@@ -99,9 +95,7 @@ class OutlineFollowsIndexTest {
     @Test
     void reloadingUnchangedRunbooksKeepsTheirEntriesAndTheOpenSection() throws IOException {
         Path root = teams();
-        RunbookTreeViewModel model = new RunbookTreeViewModel(new DirectTaskExecutor(), loader);
-        model.load(root);
-        model.selectWhenLoaded("teamA/README.md#Logs");
+        RunbookTreeViewModel model = reading(root, "teamA/README.md#Logs");
         OutlineNode reading = model.selectedProperty().get();
         List<OutlineNode> before = List.copyOf(model.runbooks());
 
@@ -109,6 +103,14 @@ class OutlineFollowsIndexTest {
 
         assertThat(model.runbooks()).containsExactlyElementsOf(before);
         assertThat(model.selectedProperty().get()).isSameAs(reading);
+    }
+
+    /** A reader on the outline of {@code root}, at {@code reference}. */
+    private RunbookTreeViewModel reading(Path root, String reference) {
+        RunbookTreeViewModel model = new RunbookTreeViewModel(new DirectTaskExecutor(), loader);
+        model.load(root);
+        model.selectWhenLoaded(reference);
+        return model;
     }
 
     private Path teams() throws IOException {
