@@ -3,6 +3,7 @@ package dev.incidentconsole.search;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.incidentconsole.runbook.RunbookFiles;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;

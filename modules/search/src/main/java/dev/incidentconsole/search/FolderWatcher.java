@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.Closeable;
 import java.io.IOException;
+import dev.incidentconsole.runbook.RunbookFiles;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,7 +100,7 @@ final class FolderWatcher implements Closeable {
             return;
         }
         Path path = dir.resolve((Path) event.context()).toAbsolutePath().normalize();
-        if (RunbookFiles.hidden(path)) {
+        if (RunbookFiles.isHidden(path)) {
             return;
         }
         if (event.kind() == StandardWatchEventKinds.ENTRY_DELETE) {

@@ -1,6 +1,7 @@
 package dev.incidentconsole.search;
 
 import dev.incidentconsole.runbook.Runbook;
+import dev.incidentconsole.runbook.RunbookFiles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,20 @@ class RunbookWatchTest {
 
     private static String runbook(String heading, String body) {
         return "# Service Runbook\n\n## " + heading + "\n\n" + body + "\n";
+    }
+
+    @Test
+    void theIndexListsExactlyTheRunbooksTheOutlineFinds(@TempDir Path elsewhere) throws IOException {
+        Files.writeString(dir.resolve("redis.md"), runbook("Redis Failover", "Promote the replica."));
+        Files.writeString(dir.resolve(".draft.md"), runbook("Hidden Draft", "Notes in progress."));
+        Files.writeString(elsewhere.resolve("pg.md"), runbook("Vacuum Stuck", "Autovacuum never finishes."));
+        Files.createSymbolicLink(dir.resolve("pg.md"), elsewhere.resolve("pg.md"));
+        Files.createSymbolicLink(dir.resolve("shared"), elsewhere);
+        Files.createSymbolicLink(dir.resolve("loop"), dir);
+        index.watch(List.of(dir));
+        assertThat(index.files()).containsExactlyInAnyOrderElementsOf(RunbookFiles.find(dir))
+                .contains(dir.resolve("pg.md"), dir.resolve("shared/pg.md"))
+                .doesNotContain(dir.resolve(".draft.md"));
     }
 
     @Test

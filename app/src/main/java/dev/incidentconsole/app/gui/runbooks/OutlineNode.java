@@ -5,11 +5,14 @@ import dev.incidentconsole.runbook.ParseWarning;
 import dev.incidentconsole.runbook.Runbook;
 import dev.incidentconsole.runbook.Section;
 import dev.incidentconsole.runbook.SectionKind;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One entry of the runbook outline: a whole runbook, or a section with the sections nested below it.
@@ -54,6 +57,38 @@ public final class OutlineNode {
             root.children.addAll(titleNode.children);
         }
         return root;
+    }
+
+    /**
+     * The outlines of {@code runbooks}, in their order, reusing the entry of {@code shown} for each runbook that
+     * is unchanged (equal), so that the tree keeps its items and the open section page stays as it is. Compares
+     * every runbook deeply: call off the FX thread.
+     */
+    public static List<OutlineNode> reusing(List<OutlineNode> shown, List<Runbook> runbooks) {
+        Map<Path, OutlineNode> byFile = new HashMap<>();
+        shown.forEach(o -> byFile.put(o.file(), o));
+        return runbooks.stream().map(r -> {
+            OutlineNode old = byFile.get(absolute(r.file()));
+            return old != null && old.runbook.equals(r) ? old : of(r);
+        }).toList();
+    }
+
+    /** The runbook's file, absolute: two runbooks with the same name in different folders are different files. */
+    public Path file() {
+        return absolute(runbook.file());
+    }
+
+    /**
+     * Whether {@code other} is the same place in a runbook, perhaps as read again: the same file and the same
+     * section path (both the whole runbook, or sections with equal heading paths).
+     */
+    public boolean samePlace(OutlineNode other) {
+        return file().equals(other.file()) && (section == null ? other.section == null
+                : other.section != null && section.pathString().equals(other.section.pathString()));
+    }
+
+    private static Path absolute(Path file) {
+        return file.toAbsolutePath().normalize();
     }
 
     public Runbook runbook() {

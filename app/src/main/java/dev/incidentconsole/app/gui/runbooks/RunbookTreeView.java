@@ -4,12 +4,14 @@ import dev.incidentconsole.app.gui.Icons;
 import dev.incidentconsole.app.gui.util.RowTreeCell;
 import dev.incidentconsole.runbook.ParseWarning;
 import dev.incidentconsole.runbook.SectionKind;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TreeItem;
@@ -42,18 +44,63 @@ final class RunbookTreeView extends TreeView<OutlineNode> {
         rebuild();
     }
 
+    /**
+     * Mirrors the view model's runbooks, keeping the items (and so what is expanded) of the runbooks it kept; a
+     * runbook read again gets new items that open where its previous ones were open.
+     */
     private void rebuild() {
-        items.clear();
         List<OutlineNode> runbooks = model.runbooks();
+        ObservableList<TreeItem<OutlineNode>> shown = getRoot().getChildren();
+        Map<OutlineNode, TreeItem<OutlineNode>> kept = new HashMap<>();
+        Map<Path, TreeItem<OutlineNode>> before = new HashMap<>();
+        for (TreeItem<OutlineNode> item : shown) {
+            kept.put(item.getValue(), item);
+            before.put(item.getValue().file(), item);
+        }
         // A few runbooks open fully; a large folder starts as a list of titles.
         boolean expandRunbooks = runbooks.size() <= 3;
-        getRoot().getChildren().setAll(runbooks.stream().map(r -> item(r, expandRunbooks)).toList());
+        List<TreeItem<OutlineNode>> next = new ArrayList<>();
+        for (OutlineNode runbook : runbooks) {
+            TreeItem<OutlineNode> item = kept.get(runbook);
+            if (item == null) {
+                item = item(runbook, expandRunbooks);
+                TreeItem<OutlineNode> previous = before.get(runbook.file());
+                if (previous != null) {
+                    keepExpanded(previous, item);
+                }
+            }
+            next.add(item);
+        }
+        items.clear();
+        next.forEach(this::register);
+        if (next.size() == shown.size()) {
+            for (int i = 0; i < next.size(); i++) {
+                if (shown.get(i) != next.get(i)) {
+                    shown.set(i, next.get(i)); // replacing only changed rows keeps the selection on the others
+                }
+            }
+        } else {
+            shown.setAll(next);
+        }
         reveal(model.selectedProperty().get());
+    }
+
+    private void register(TreeItem<OutlineNode> item) {
+        items.put(item.getValue(), item);
+        item.getChildren().forEach(this::register);
+    }
+
+    /** Opens the entries of {@code item} that were open at the same section path in {@code previous}. */
+    private static void keepExpanded(TreeItem<OutlineNode> previous, TreeItem<OutlineNode> item) {
+        item.setExpanded(previous.isExpanded() && !item.getChildren().isEmpty());
+        for (TreeItem<OutlineNode> child : item.getChildren()) {
+            previous.getChildren().stream().filter(p -> p.getValue().samePlace(child.getValue())).findFirst()
+                    .ifPresent(p -> keepExpanded(p, child));
+        }
     }
 
     private TreeItem<OutlineNode> item(OutlineNode node, boolean expand) {
         TreeItem<OutlineNode> item = new TreeItem<>(node);
-        items.put(node, item);
         for (OutlineNode child : node.children()) {
             // Headings that group further headings open; procedures keep their parts folded until asked.
             item.getChildren().add(item(child, !child.procedure()));

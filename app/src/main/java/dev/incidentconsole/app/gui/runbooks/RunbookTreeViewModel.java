@@ -39,11 +39,14 @@ public final class RunbookTreeViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ObjectProperty<OutlineNode> selected = new SimpleObjectProperty<>();
     private final LatestWins loads;
+    private final LatestWins follows;
     private String pendingSelection;
+    private IndexState waiting;
 
     public RunbookTreeViewModel(TaskExecutor executor, RunbookLoader loader) {
         this.loader = loader;
         this.loads = executor.latestWins();
+        this.follows = executor.latestWins();
     }
 
     /** Loads every runbook under {@code dir} in the background, replacing what is shown. */
@@ -52,8 +55,8 @@ public final class RunbookTreeViewModel {
         loading.set(true);
         error.set("");
         status.set("Loading runbooks from " + dir + "...");
-        loads.submit(() -> loader.load(dir).stream().map(OutlineNode::of).toList(), this::loaded,
-                e -> failed(dir, e));
+        List<OutlineNode> shown = List.copyOf(runbooks);
+        loads.submit(() -> OutlineNode.reusing(shown, loader.load(dir)), this::loaded, e -> failed(dir, e));
     }
 
     /** Loads the current folder again, e.g. after the runbooks were edited. */
@@ -65,8 +68,10 @@ public final class RunbookTreeViewModel {
 
     /**
      * Shows the open folder's runbooks as the search index read them after an edit on disk (a file saved, created,
-     * renamed or deleted), keeping the reader on the same section; nothing changes when they are what is shown.
-     * Ignored while a load runs or before the index covers the open folder (a workspace being switched). A file the
+     * renamed or deleted), keeping the reader on the same section and the entries of unchanged runbooks as they
+     * are; nothing changes when they are what is shown. The comparison runs on the executor's background thread.
+     * While a load runs, the latest call waits and is applied once the load ends (the load may have read a file
+     * before its edit). Ignored before the index covers the open folder (a workspace being switched). A file the
      * index could not read makes the folder load again from disk instead, where it stays listed with its warning.
      *
      * @param indexedFolders the folders the index covers
@@ -74,23 +79,46 @@ public final class RunbookTreeViewModel {
      * @param unreadable     the files it could not read
      */
     public void follow(List<Path> indexedFolders, List<Runbook> indexed, Set<Path> unreadable) {
+        follow(new IndexState(indexedFolders, indexed, unreadable));
+    }
+
+    private void follow(IndexState state) {
         Path dir = folder.get();
-        if (dir == null || loading.get()) {
+        if (dir == null) {
+            return;
+        }
+        if (loading.get()) {
+            waiting = state;
             return;
         }
         Path root = dir.toAbsolutePath().normalize();
-        if (!indexedFolders.contains(root)) {
+        if (!state.folders().contains(root)) {
             return;
         }
-        if (unreadable.stream().anyMatch(f -> f.startsWith(root))) {
+        if (state.unreadable().stream().anyMatch(f -> f.startsWith(root))) {
             reload();
             return;
         }
+        List<OutlineNode> shown = List.copyOf(runbooks);
+        follows.submit(() -> changedOutlines(shown, root, state.runbooks()), outlines -> {
+            if (loading.get() || !runbooks.equals(shown)) {
+                follow(state); // shown changed meanwhile: compare again with what is shown now, or after the load
+            } else if (outlines != null) {
+                loaded(outlines);
+            }
+        }, e -> LOG.warn("Following the runbooks edited on disk failed", e));
+    }
+
+    /** The outlines of the folder's indexed runbooks, or {@code null} when they are the ones shown. */
+    private static List<OutlineNode> changedOutlines(List<OutlineNode> shown, Path root, List<Runbook> indexed) {
         List<Runbook> mine = indexed.stream().filter(r -> r.file().toAbsolutePath().normalize().startsWith(root))
                 .sorted(RunbookLoader.ORDER).toList();
-        if (!mine.equals(runbooks.stream().map(OutlineNode::runbook).toList())) {
-            loaded(mine.stream().map(OutlineNode::of).toList());
-        }
+        List<OutlineNode> outlines = OutlineNode.reusing(shown, mine);
+        return outlines.equals(shown) ? null : outlines;
+    }
+
+    /** What the search index held at one change. */
+    private record IndexState(List<Path> folders, List<Runbook> runbooks, Set<Path> unreadable) {
     }
 
     /**
@@ -128,24 +156,42 @@ public final class RunbookTreeViewModel {
     }
 
     private void loaded(List<OutlineNode> outlines) {
-        // A reload builds new nodes: keep the reader on the same section unless a selection is pending.
-        if (pendingSelection == null && selected.get() != null) {
-            pendingSelection = selected.get().toString();
-        }
+        OutlineNode was = selected.get();
         runbooks.setAll(outlines);
         long withWarnings = outlines.stream().filter(o -> !o.warnings().isEmpty()).count();
         long procedures = outlines.stream().mapToLong(o -> o.runbook().procedures().size()).sum();
         status.set(outlines.isEmpty() ? "No runbooks (*.md, *.markdown, *.txt) in " + folder.get()
                 : count(outlines.size(), "runbook") + ", " + count(procedures, "procedure")
                 + (withWarnings > 0 ? ", " + withWarnings + " with warnings" : ""));
-        selected.set(null);
         if (pendingSelection != null) {
             String reference = pendingSelection;
             pendingSelection = null;
+            selected.set(null);
             applySelection(reference);
+        } else if (was != null) {
+            // The same node when its runbook is unchanged, so the section page is not drawn again.
+            OutlineNode again = samePlace(outlines, was);
+            if (selected.get() != again) {
+                selected.set(again);
+            }
         }
         // Last: whoever waits for the load to end (a link or search hit opened meanwhile) finds the outline in.
         loading.set(false);
+        if (waiting != null) {
+            IndexState state = waiting;
+            waiting = null;
+            follow(state);
+        }
+    }
+
+    /** The entry at the same file and section path as {@code was}, else its runbook, else {@code null}. */
+    private static OutlineNode samePlace(List<OutlineNode> outlines, OutlineNode was) {
+        for (OutlineNode runbook : outlines) {
+            if (runbook.file().equals(was.file())) {
+                return runbook.flatten().stream().filter(was::samePlace).findFirst().orElse(runbook);
+            }
+        }
+        return null;
     }
 
     private void applySelection(String reference) {
@@ -159,6 +205,7 @@ public final class RunbookTreeViewModel {
     }
 
     private void failed(Path dir, Exception e) {
+        waiting = null;
         runbooks.clear();
         selected.set(null);
         status.set("");

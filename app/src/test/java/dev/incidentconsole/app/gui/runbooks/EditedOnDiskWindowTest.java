@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import javafx.scene.Node;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.stage.Stage;
@@ -74,6 +75,39 @@ class EditedOnDiskWindowTest {
                 "Queue Backlog Runbook"));
         checkNow(() -> assertThat(WindowSteps.text(robot, ".section-title")).as("the section being read stays open")
                 .isEqualTo("Cache down"));
+    }
+
+    @Test
+    void savingOneRunbookKeepsTheOtherEntriesFoldedAsLeftAndTheSectionBeingReadAsDrawn(FxRobot robot)
+            throws IOException {
+        WindowSteps.show(robot, "Runbooks");
+        awaitFx(() -> assertThat(titles(robot)).containsExactly("Cache Runbook", "Old Runbook", "Queue Runbook"));
+        awaitFx(() -> assertThat(WindowSteps.text(robot, ".section-title")).isEqualTo("Cache down"));
+        Node page = WindowSteps.fx(() -> robot.lookup(".section-title").query());
+        TreeItem<?> old = WindowSteps.fx(() -> {
+            entry(robot, "Queue Runbook").setExpanded(false);
+            entry(robot, "Old Runbook").setExpanded(false);
+            return entry(robot, "Old Runbook");
+        });
+
+        Files.writeString(folder.resolve("queue.md"),
+                "# Queue Runbook\n\n## Backlog\n\nWorkers are slow.\n\n## Dead letters\n\nReplay them.\n");
+
+        awaitFx(() -> assertThat(entry(robot, "Queue Runbook").getChildren()).hasSize(2));
+        checkNow(() -> {
+            assertThat(entry(robot, "Queue Runbook").isExpanded()).as("the saved runbook stays folded").isFalse();
+            assertThat(entry(robot, "Old Runbook")).as("an unchanged runbook keeps its entry").isSameAs(old);
+            assertThat(old.isExpanded()).isFalse();
+            assertThat(robot.lookup(".section-title").<Node>query()).as("the page read is not drawn again")
+                    .isSameAs(page);
+        });
+    }
+
+    /** The outline's top entry with this title. Call on the FX thread. */
+    private static TreeItem<?> entry(FxRobot robot, String title) {
+        TreeView<?> tree = robot.lookup(".outline-tree").query();
+        return tree.getRoot().getChildren().stream()
+                .filter(i -> i.getValue() instanceof OutlineNode n && n.title().equals(title)).findFirst().orElseThrow();
     }
 
     /** The runbooks the outline lists, in its order. Call on the FX thread. */
