@@ -34,6 +34,7 @@ import dev.incidentconsole.shell.ShellCommand;
  */
 public final class ShellQuote {
     private static final String SAFE_PUNCTUATION = "_.,:/@%+=-";
+    private static final String NOT_BARE = "is more than letters, digits and " + SAFE_PUNCTUATION + ", and ";
 
     private ShellQuote() {
     }
@@ -58,15 +59,42 @@ public final class ShellQuote {
      */
     public static String quoteAt(String value, ShellCommand command, int offset) {
         Quoting context = command.quotingAt(offset);
-        if (isBare(value) || !command.reparsedAt(offset)) {
+        if (value.indexOf('\0') >= 0 || isBare(value)) {
             return quoteFor(value, context, false);
         }
-        ShellCommand.Nested inner = command.nestedAt(offset);
-        if (inner == null) {
-            return quoteFor(value, context, true);
+        if (command.backquotedAt(offset)) {
+            throw new IllegalArgumentException(NOT_BARE + "it stands inside backticks (`...`), which the shell reads "
+                    + "once more; write $(...) in the runbook instead");
         }
-        // what the second shell must read there, written so that the first shell hands over exactly that
-        return quoteFor(quoteAt(value, inner.script(), inner.offset()), context, false);
+        if (command.reparsedAt(offset)) {
+            ShellCommand.Nested inner = command.nestedAt(offset);
+            if (inner == null) {
+                throw new IllegalArgumentException(NOT_BARE + "it stands in a script that a second shell reads, after "
+                        + "a $(...), ${...}, $name or backtick the first shell expands, so how the second shell "
+                        + "quotes it is unknown");
+            }
+            // what the second shell must read there, written so that the first shell hands over exactly that
+            return quoteFor(quoteAt(value, inner.script(), inner.offset()), context, false);
+        }
+        if (!command.mayReparse()) {
+            return quoteFor(value, context, false);
+        }
+        if (context == Quoting.HEREDOC || context == Quoting.HEREDOC_LITERAL) {
+            throw new IllegalArgumentException(NOT_BARE + "it stands in a here-document of a command that may run "
+                    + "it as shell code");
+        }
+        if (context == Quoting.UNQUOTED || context == Quoting.COMMENT) {
+            // an argument (find -name, docker run img ls), or a word of a script a shell the model cannot see reads
+            // with its quotes: single-quoted, that is the value either way
+            return quote(value);
+        }
+        // quotes that a program the model cannot follow may hand to a shell: written for that shell as well
+        ShellCommand.Nested word = command.wordAsScriptAt(offset);
+        if (word == null) {
+            throw new IllegalArgumentException(NOT_BARE + "it stands in quotes that a program here may hand to a "
+                    + "shell, after a $(...), ${...}, $name or backtick that is expanded first");
+        }
+        return quoteFor(quoteAt(value, word.script(), word.offset()), context, false);
     }
 
     /**
