@@ -89,8 +89,9 @@ class ShellQuoteTest {
 
     /**
      * Shapes a second shell reads that the model must follow or refuse (review of c188519, items 1-5). {@code docker}
-     * and {@code ssh} are stand-ins on PATH: docker drops {@code run --rm img} and runs the rest, ssh drops the
-     * host and runs its words joined, through {@code sh -c}, as sshd does.
+     * {@code ssh} and {@code parallel} are stand-ins on PATH: docker drops {@code run --rm img} and runs the rest;
+     * ssh drops the host and runs its words joined, through {@code sh -c}, as sshd does; parallel runs its words
+     * joined.
      */
     static Stream<Arguments> shapes() {
         Object[][] shapes = {
@@ -119,6 +120,8 @@ class ShellQuoteTest {
             {"ssh host \"printf %s '<value>'\" > OUT", Expect.EXACT},
             {"ssh host printf %s \"\\\"<value>\\\"\" > OUT", Expect.EXACT},
             {"ssh host printf %s $(printf '')<value> > OUT", Expect.REFUSED_UNLESS_BARE},
+            {"parallel printf %s <value> > OUT", Expect.REFUSED_UNLESS_BARE},
+            {"parallel \"printf %s '<value>'\" > OUT", Expect.REFUSED_UNLESS_BARE},
         };
         return hostileValues().flatMap(v -> Stream.of(shapes).map(s -> Arguments.of(s[0], s[1], v)));
     }
@@ -157,7 +160,8 @@ class ShellQuoteTest {
             Files.createDirectories(bin);
             Files.writeString(bin.resolve("docker"), "#!/bin/sh\nshift 3\nexec \"$@\"\n");
             Files.writeString(bin.resolve("ssh"), "#!/bin/sh\nshift\n[ $# -eq 0 ] && exec sh\nexec sh -c \"$*\"\n");
-            for (String name : new String[] {"docker", "ssh"}) {
+            Files.writeString(bin.resolve("parallel"), "#!/bin/sh\nexec sh -c \"$*\"\n");
+            for (String name : new String[] {"docker", "ssh", "parallel"}) {
                 bin.resolve(name).toFile().setExecutable(true);
             }
         }

@@ -3,6 +3,7 @@ package dev.incidentconsole.shell;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntPredicate;
+import java.util.function.Predicate;
 
 /**
  * A shell command text parsed once: its simple commands (with the pipelines, lists and subshells that link
@@ -161,7 +162,7 @@ public final class ShellCommand {
             List<Word> words = command.words();
             for (int i = 0; i < words.size(); i++) {
                 if (at >= words.get(i).start() && at < words.get(i).end()) {
-                    int[] script = anyWord ? new int[] {i, i} : scriptWords(command, i);
+                    int[] script = anyWord ? new int[] {i, i} : Wrappers.scriptWords(command, i);
                     return script == null ? null : owner.nestedIn(words, script, i, at);
                 }
             }
@@ -196,13 +197,26 @@ public final class ShellCommand {
      * reaches its program as data.
      */
     public boolean mayReparse() {
+        return anyCommand(Wrappers::reparses);
+    }
+
+    /**
+     * Whether some command of the text, also inside a substitution, names a program that joins its words into a
+     * shell command line without the model following it ({@link Wrappers#joinsWords}: {@code parallel},
+     * {@code tmux}, {@code screen}): a single-quoted word there loses its quotes before that shell reads it.
+     */
+    public boolean mayJoinWords() {
+        return anyCommand(Wrappers::joinsWords);
+    }
+
+    private boolean anyCommand(Predicate<List<String>> test) {
         for (SimpleCommand c : commands) {
-            if (Wrappers.reparses(c.values())) {
+            if (test.test(c.values())) {
                 return true;
             }
         }
         for (ShellCommand s : substitutions()) {
-            if (s.mayReparse()) {
+            if (s.anyCommand(test)) {
                 return true;
             }
         }
@@ -262,33 +276,7 @@ public final class ShellCommand {
     }
 
     private static boolean reparsedWord(SimpleCommand command, int index) {
-        return scriptWords(command, index) != null;
-    }
-
-    /** The first and last word of the script holding word {@code index}, when a second shell parses it; else null. */
-    private static int[] scriptWords(SimpleCommand command, int index) {
-        Invocation real = command.invocation();
-        int program = command.words().size() - real.words().size();
-        List<String> values = command.values();
-        int last = values.size() - 1;
-        if (real.script() != null) {
-            // sh -c's script is one word (the arguments after it are data); ssh's command is its last words joined
-            String script = real.script().text();
-            for (int k = last; k > program; k--) {
-                if (String.join(" ", values.subList(k, values.size())).equals(script)) {
-                    return index >= k ? new int[] {k, last} : null;
-                }
-            }
-            return index > program && values.get(index).equals(script) ? new int[] {index, index} : null;
-        }
-        if ("eval".equals(real.program())) {
-            return index > program ? new int[] {program + 1, last} : null;
-        }
-        if (real.via("watch")) {
-            return index >= program ? new int[] {program, last} : null;
-        }
-        int script = Wrappers.scriptIndex(values, program);
-        return script >= 0 && script == index ? new int[] {index, index} : null;
+        return Wrappers.scriptWords(command, index) != null;
     }
 
     /**

@@ -48,6 +48,8 @@ public final class Wrappers {
             "su", "runuser", "eval", "ssh", "watch", "script", "flock", "xargs", "parallel", "nsenter", "chroot",
             "tmux", "screen", "expect", "at", "batch");
     private static final Set<String> FIND_EXEC = Set.of("-exec", "-execdir", "-ok", "-okdir");
+    /** Programs that join their words into a command line a shell parses, which the model does not follow. */
+    private static final Set<String> JOINERS = Set.of("parallel", "tmux", "screen");
     /** Programs that run a command only with one of these words among theirs. */
     private static final Map<String, Set<String>> REPARSING_SUBCOMMANDS = Map.of(
             "docker", Set.of("run", "exec", "create"),
@@ -254,6 +256,41 @@ public final class Wrappers {
             }
         }
         return false;
+    }
+
+    /** The first and last word of the script holding word {@code index}, when a second shell parses it; else null. */
+    static int[] scriptWords(SimpleCommand command, int index) {
+        Invocation real = command.invocation();
+        int program = command.words().size() - real.words().size();
+        List<String> values = command.values();
+        int last = values.size() - 1;
+        if (real.script() != null) {
+            // sh -c's script is one word (the arguments after it are data); ssh's command is its last words joined
+            String script = real.script().text();
+            for (int k = last; k > program; k--) {
+                if (String.join(" ", values.subList(k, values.size())).equals(script)) {
+                    return index >= k ? new int[] {k, last} : null;
+                }
+            }
+            return index > program && values.get(index).equals(script) ? new int[] {index, index} : null;
+        }
+        if ("eval".equals(real.program())) {
+            return index > program ? new int[] {program + 1, last} : null;
+        }
+        if (real.via("watch")) {
+            return index >= program ? new int[] {program, last} : null;
+        }
+        int script = scriptIndex(values, program);
+        return script >= 0 && script == index ? new int[] {index, index} : null;
+    }
+
+    /**
+     * Whether a command's words (program first) name, as any word, a program that joins its words into a command
+     * line for a shell and that {@link SimpleCommand#invocation()} does not follow: {@code parallel}, {@code tmux},
+     * {@code screen}.
+     */
+    public static boolean joinsWords(List<String> words) {
+        return words.stream().anyMatch(w -> JOINERS.contains(basename(w)));
     }
 
     /** {@code ssh [options] host command...}: the remote command line, which the remote shell parses. */
