@@ -6,34 +6,50 @@ import dev.incidentconsole.shell.ShellCommand;
 /**
  * POSIX shell quoting of substituted values: the one place that decides how a value is written into a command.
  *
- * <p>Policy: a substituted value reaches the program exactly as typed and is never executed, also when the
- * quoted string around it is handed to a second shell ({@code sh -c '...'}, {@code ssh host "..."}), since
- * runbooks do that often. The shell model says where it lands ({@link ShellCommand#quotingAt},
- * {@link ShellCommand#reparsedAt}):
+ * <p>Policy, in this order: (1) a value never runs as code, whatever the runbook's shape; (2) it reaches the
+ * program exactly as typed where the shell model ({@link ShellCommand}) proves where it lands. Where (2) cannot
+ * be proven the value is quoted once more for the shell that may read it, or, when even that cannot be placed
+ * safely, a value that is not bare (letters, digits and {@code _.,:/@%+=-}, which go in as they are everywhere)
+ * is refused with the reason. In detail ({@link #quoteAt}):
  * <ul>
  *   <li>unquoted: the value becomes one single-quoted word ({@code '} written as {@code '\''});</li>
- *   <li>inside {@code "..."} that reaches its program as data ({@code kubectl logs "<pod>"}): the value with
- *       {@code "}, {@code \}, {@code $} and {@code `} escaped by a backslash, so the argument is the value and
- *       nothing in it expands; line breaks stay line breaks, and {@code !} is written as is (commands run in a
- *       non-interactive shell, which expands no history);</li>
- *   <li>inside {@code '...'} that reaches its program as data: a value of letters, digits, spaces and
- *       {@code _.,:/@%+=-} goes in as is; any other value closes the quotes, goes in as its single-quoted
- *       word and reopens them ({@code it's} is written {@code ''it'\''s''});</li>
- *   <li>inside {@code $'...'} that reaches its program as data: the value with {@code \} and {@code '}
- *       escaped by a backslash;</li>
- *   <li>in a word that a second shell parses again ({@code sh -c "echo <v>"}, {@code ssh host df <v>}): a
- *       value of letters, digits and {@code _.,:/@%+=-} is written as above; any other value is first quoted
- *       for where it lands in the second shell's script ({@link ShellCommand#nestedAt}: {@code sh -c "echo
- *       '<v>'"} has it in single quotes there), and that text is then written as above for the first shell, so
- *       the second shell reads the value exactly. Where the script cannot be mapped (its word holds a
- *       substitution), the value goes in as its single-quoted word, escaped for the surrounding quotes;</li>
- *   <li>inside a here-document: {@code $}, {@code `} and {@code \} are escaped when the delimiter is
- *       unquoted; a value with a line break is refused there, as it could end the document early.</li>
+ *   <li>inside {@code "..."}, {@code '...'} or {@code $'...'} of a text where no program may read anything as
+ *       shell code ({@link ShellCommand#mayReparse} false: {@code kubectl logs "<pod>"}), exactly: in
+ *       {@code "..."} with {@code "}, {@code \}, {@code $} and {@code `} escaped by a backslash (line breaks stay,
+ *       {@code !} is written as is: commands run in a non-interactive shell, which expands no history); in
+ *       {@code '...'} a value of letters, digits, spaces and {@code _.,:/@%+=-} as is, any other closes the quotes,
+ *       goes in as its single-quoted word and reopens them ({@code it's} is written {@code ''it'\''s''}); in
+ *       {@code $'...'} with {@code \} and {@code '} escaped;</li>
+ *   <li>in a script that a second shell parses again and the model follows ({@code sh -c "..."} also behind
+ *       {@code docker run img}, {@code find -exec}, {@code ip netns exec}, {@code kubectl exec --}; {@code su -c},
+ *       {@code flock -c}, {@code script -c}, {@code gcloud ... --command}; {@code ssh host ...}, {@code eval} and
+ *       {@code watch}, whose words are joined first): the value is quoted for where it lands in that script
+ *       ({@link ShellCommand#nestedAt}), by these same rules, and that text is written for the first shell, so the
+ *       second reads the value exactly. When the first shell expands something before the value in that script
+ *       ({@code $(...)}, {@code ${...}}, {@code $name}, a backtick), the second shell's quoting there is unknown:
+ *       refused;</li>
+ *   <li>inside quotes of a text where a program the model does not follow may hand them to a shell
+ *       ({@code docker run img cmd "<v>"}, {@code kubectl debug}, {@code sudo -i}): the quoted word is read as a
+ *       script as above, so a shell reading it gets the value, and a program taking it as an argument gets it
+ *       quoted (safe, not exact); unquoted, the single-quoted word;</li>
+ *   <li>refused: inside backticks (the shell takes a level of backslashes away there, and a backtick ends them
+ *       even inside quotes); in a text where {@code parallel}, {@code tmux} or {@code screen} join words into a
+ *       command line; in a here-document of a text where a program may run it as code ({@code bash <<EOF},
+ *       {@code ssh host <<EOF}, {@code kubectl exec -i ... -- sh <<EOF});</li>
+ *   <li>other here-documents: {@code $}, {@code `} and {@code \} are escaped when the delimiter is unquoted; a
+ *       value with a line break is refused there, as it could end the document early.</li>
  * </ul>
+ * The test for "may read it as code" names programs ({@code Wrappers.reparses}), any word counting, so it errs
+ * towards quoting twice; a program that runs text as code and is not named there (an interpreter's {@code -c}
+ * or {@code -e}: {@code python -c "print('<v>')"}) gets the exact encoding, which is shell-safe but not safe for
+ * that language. "Open in terminal" on macOS types the prepared command into Terminal's interactive zsh, which
+ * expands {@code !} from its history; it types {@code bash -c '<command>'} there, so the command, and {@code !}
+ * in a value, reaches bash unchanged.
  * Pure functions; thread-safe.
  */
 public final class ShellQuote {
     private static final String SAFE_PUNCTUATION = "_.,:/@%+=-";
+    private static final String NOT_BARE = "is more than letters, digits and " + SAFE_PUNCTUATION + ", and ";
 
     private ShellQuote() {
     }
@@ -54,19 +70,51 @@ public final class ShellQuote {
      * following the class policy.
      *
      * @throws IllegalArgumentException when the value cannot be placed safely (NUL byte anywhere; a line
-     *                                  break inside a here-document)
+     *                                  break inside a here-document; a value that is not bare where the class
+     *                                  policy refuses it), with a message naming the context
      */
     public static String quoteAt(String value, ShellCommand command, int offset) {
         Quoting context = command.quotingAt(offset);
-        if (isBare(value) || !command.reparsedAt(offset)) {
+        if (value.indexOf('\0') >= 0 || isBare(value)) {
             return quoteFor(value, context, false);
         }
-        ShellCommand.Nested inner = command.nestedAt(offset);
-        if (inner == null) {
-            return quoteFor(value, context, true);
+        if (command.backquotedAt(offset)) {
+            throw new IllegalArgumentException(NOT_BARE + "it stands inside backticks (`...`), which the shell reads "
+                    + "once more; write $(...) in the runbook instead");
         }
-        // what the second shell must read there, written so that the first shell hands over exactly that
-        return quoteFor(quoteAt(value, inner.script(), inner.offset()), context, false);
+        if (command.reparsedAt(offset)) {
+            ShellCommand.Nested inner = command.nestedAt(offset);
+            if (inner == null) {
+                throw new IllegalArgumentException(NOT_BARE + "it stands in a script that a second shell reads, after "
+                        + "a $(...), ${...}, $name or backtick the first shell expands, so how the second shell "
+                        + "quotes it is unknown");
+            }
+            // what the second shell must read there, written so that the first shell hands over exactly that
+            return quoteFor(quoteAt(value, inner.script(), inner.offset()), context, false);
+        }
+        if (!command.mayReparse()) {
+            return quoteFor(value, context, false);
+        }
+        if (context == Quoting.HEREDOC || context == Quoting.HEREDOC_LITERAL) {
+            throw new IllegalArgumentException(NOT_BARE + "it stands in a here-document of a command that may run "
+                    + "it as shell code");
+        }
+        if (command.mayJoinWords()) {
+            throw new IllegalArgumentException(NOT_BARE + "a program here (parallel, tmux, screen) joins its words into "
+                    + "a command line that a shell parses");
+        }
+        if (context == Quoting.UNQUOTED || context == Quoting.COMMENT) {
+            // an argument (find -name, docker run img ls), or a word of a script a shell the model cannot see reads
+            // with its quotes: single-quoted, that is the value either way
+            return quote(value);
+        }
+        // quotes that a program the model cannot follow may hand to a shell: written for that shell as well
+        ShellCommand.Nested word = command.wordAsScriptAt(offset);
+        if (word == null) {
+            throw new IllegalArgumentException(NOT_BARE + "it stands in quotes that a program here may hand to a "
+                    + "shell, after a $(...), ${...}, $name or backtick that is expanded first");
+        }
+        return quoteFor(quoteAt(value, word.script(), word.offset()), context, false);
     }
 
     /**

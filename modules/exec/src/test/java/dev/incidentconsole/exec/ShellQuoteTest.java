@@ -81,6 +81,93 @@ class ShellQuoteTest {
         assertThat(work.resolve("CANARY")).doesNotExist();
     }
 
+    /**
+     * What a shape guarantees: the value byte for byte; the same padded by the spaces ssh joins with; its
+     * single-quoted word, where a program that may run a shell receives it and the model cannot tell; or a refusal.
+     */
+    enum Expect { EXACT, JOINED, QUOTED, REFUSED_UNLESS_BARE }
+
+    /**
+     * Shapes a second shell reads that the model must follow or refuse (review of c188519, items 1-5). {@code docker}
+     * {@code ssh} and {@code parallel} are stand-ins on PATH: docker drops {@code run --rm img} and runs the rest;
+     * ssh drops the host and runs its words joined, through {@code sh -c}, as sshd does; parallel runs its words
+     * joined.
+     */
+    static Stream<Arguments> shapes() {
+        Object[][] shapes = {
+            {"find . -maxdepth 0 -exec sh -c 'printf %s <value> > OUT' \\;", Expect.EXACT},
+            {"find . -maxdepth 0 -exec sh -c \"printf %s '<value>' > OUT\" \\;", Expect.EXACT},
+            {"find . -maxdepth 0 -exec bash -c 'printf %s \"<value>\" > OUT' \\;", Expect.EXACT},
+            {"docker run --rm img sh -c 'printf %s \"<value>\" > OUT'", Expect.EXACT},
+            {"docker run --rm img sh -c \"printf %s <value> > OUT\"", Expect.EXACT},
+            {"docker run --rm img sh -c \"printf %s '<value>' > OUT\"", Expect.EXACT},
+            {"docker run --rm img printf %s \"<value>\" > OUT", Expect.QUOTED},
+            {"flock . -c \"printf %s '<value>' > OUT\"", Expect.EXACT},
+            {"printf x | xargs -I{} sh -c \"printf %s '<value>' > OUT\"", Expect.EXACT},
+            {"sh -c \"printf %s '<value>' > OUT; : $(pwd) ${HOME:-/} $HOME\"", Expect.EXACT},
+            {"bash -c 'D=$(pwd); printf %s \"<value>\" > OUT; : ${D:-x}'", Expect.EXACT},
+            {"sh -c \"X=$(pwd); printf %s '<value>' > OUT\"", Expect.REFUSED_UNLESS_BARE},
+            {"sh -c \"X=${HOME:-/}; printf %s '<value>' > OUT\"", Expect.REFUSED_UNLESS_BARE},
+            {"sh -c \"X=$HOME; printf %s '<value>' > OUT\"", Expect.REFUSED_UNLESS_BARE},
+            {"X=`printf %s <value>`; printf %s \"$X\" > OUT", Expect.REFUSED_UNLESS_BARE},
+            {"X=`printf %s \"<value>\"`; printf %s \"$X\" > OUT", Expect.REFUSED_UNLESS_BARE},
+            {"X=`printf %s '<value>'`; printf %s \"$X\" > OUT", Expect.REFUSED_UNLESS_BARE},
+            {"bash <<EOF\nprintf %s <value> > OUT\nEOF", Expect.REFUSED_UNLESS_BARE},
+            {"bash <<'EOF'\nprintf %s '<value>' > OUT\nEOF", Expect.REFUSED_UNLESS_BARE},
+            {"ssh host <<EOF\nprintf %s <value> > OUT\nEOF", Expect.REFUSED_UNLESS_BARE},
+            {"ssh host printf %s \"'\" <value> \"'\" > OUT", Expect.JOINED},
+            {"ssh host printf %s '<value>' > OUT", Expect.EXACT},
+            {"ssh host \"printf %s '<value>'\" > OUT", Expect.EXACT},
+            {"ssh host printf %s \"\\\"<value>\\\"\" > OUT", Expect.EXACT},
+            {"ssh host printf %s $(printf '')<value> > OUT", Expect.REFUSED_UNLESS_BARE},
+            {"parallel printf %s <value> > OUT", Expect.REFUSED_UNLESS_BARE},
+            {"parallel \"printf %s '<value>'\" > OUT", Expect.REFUSED_UNLESS_BARE},
+        };
+        return hostileValues().flatMap(v -> Stream.of(shapes).map(s -> Arguments.of(s[0], s[1], v)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("shapes")
+    void hostileValueNeverRunsWhateverTheShape(String template, Expect expect, String value) throws Exception {
+        Path out = dir.resolve("shape.bin");
+        Files.deleteIfExists(out);
+        Path work = Files.createDirectories(dir.resolve("work"));
+        Path bin = standIns();
+        String command = template.replace("OUT", ShellQuote.quote(out.toString()));
+        LocalTarget target = new LocalTarget("t", work, java.util.Map.of("PATH", bin + ":" + System.getenv("PATH")),
+                false);
+        RunRequest request = RunRequest.of(command, target).withVariable("value", value);
+
+        if (expect == Expect.REFUSED_UNLESS_BARE && !ShellQuote.isBare(value)) {
+            assertThatThrownBy(() -> runner.prepare(request)).isInstanceOf(ExecException.class)
+                    .hasMessageContaining("<value>");
+            return;
+        }
+        RunResult result = runner.run(request, Runners.WAIT);
+
+        assertThat(work.resolve("CANARY")).doesNotExist();
+        assertThat(result.status()).as("%s", result).isEqualTo(RunStatus.SUCCEEDED);
+        String expected = expect == Expect.JOINED ? " " + value + " "
+                : expect == Expect.QUOTED && !ShellQuote.isBare(value) ? ShellQuote.quote(value)
+                : template.startsWith("X=`") ? value.replaceAll("\n+$", "") : value;
+        assertThat(Files.readAllBytes(out)).isEqualTo(expected.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {@code docker run --rm img CMD...} runs CMD; {@code ssh host WORDS...} runs the words joined, as sshd does. */
+    private static Path standIns() throws Exception {
+        Path bin = dir.resolve("bin");
+        if (!Files.isDirectory(bin)) {
+            Files.createDirectories(bin);
+            Files.writeString(bin.resolve("docker"), "#!/bin/sh\nshift 3\nexec \"$@\"\n");
+            Files.writeString(bin.resolve("ssh"), "#!/bin/sh\nshift\n[ $# -eq 0 ] && exec sh\nexec sh -c \"$*\"\n");
+            Files.writeString(bin.resolve("parallel"), "#!/bin/sh\nexec sh -c \"$*\"\n");
+            for (String name : new String[] {"docker", "ssh", "parallel"}) {
+                bin.resolve(name).toFile().setExecutable(true);
+            }
+        }
+        return bin;
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
         "abc            | 'abc'",

@@ -3,6 +3,7 @@ package dev.incidentconsole.shell;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntPredicate;
+import java.util.function.Predicate;
 
 /**
  * A shell command text parsed once: its simple commands (with the pipelines, lists and subshells that link
@@ -126,40 +127,113 @@ public final class ShellCommand {
 
     /**
      * Where the character at {@code offset} lands in what the second shell parses, when {@link #reparsedAt} is
-     * true: the value of its word (quotes and escapes removed, as the second shell receives it) parsed as a
-     * command, and the offset there. A second shell that joins several words ({@code ssh}, {@code eval},
-     * {@code watch}) reads each word's quoting on its own, as this does.
+     * true: the script it receives (its word's value, quotes and escapes removed; for {@code ssh}, {@code eval}
+     * and {@code watch}, which join their words with spaces, the joined words) parsed as a command, and the
+     * offset there. The quoting there depends only on the script before that offset, so what follows may hold
+     * anything.
      *
      * @param offset 0 to {@code text().length()}
-     * @return {@code null} when no second shell parses it, or its word's value holds a substitution or an
-     *         expansion, whose characters are not mapped ({@link #valueOffsets})
+     * @return {@code null} when no second shell parses it, or when the first shell expands something before it
+     *         in the script ({@code $(...)}, backticks, {@code ${...}}, {@code $name} outside single quotes), whose
+     *         result, and so the second shell's quoting at the offset, is unknown
      */
     public Nested nestedAt(int offset) {
+        return nestedAt(offset, false);
+    }
+
+    /**
+     * The word holding {@code offset} read as a script, as {@link #nestedAt} reads a second shell's: for a word
+     * that a program the model cannot follow may hand to a shell ({@link #mayReparse}).
+     *
+     * @return {@code null} outside a word, or when the first shell expands something before {@code offset} in it
+     */
+    public Nested wordAsScriptAt(int offset) {
+        return nestedAt(offset, true);
+    }
+
+    private Nested nestedAt(int offset, boolean anyWord) {
         ShellCommand owner = this;
         int at = offset;
-        Word word = null;
-        while (word == null) {
-            int[] sub = owner.substitutionAt(at);
-            if (sub != null) {
-                owner = parse(owner.text.substring(sub[0], sub[1]));
-                at -= sub[0];
-            } else {
-                word = owner.reparsedWordIn(at);
-                if (word == null) {
-                    return null;
+        for (int[] sub = substitutionAt(at); sub != null; sub = owner.substitutionAt(at)) {
+            owner = parse(owner.text.substring(sub[0], sub[1]));
+            at -= sub[0];
+        }
+        for (SimpleCommand command : owner.commands) {
+            List<Word> words = command.words();
+            for (int i = 0; i < words.size(); i++) {
+                if (at >= words.get(i).start() && at < words.get(i).end()) {
+                    int[] script = anyWord ? new int[] {i, i} : Wrappers.scriptWords(command, i);
+                    return script == null ? null : owner.nestedIn(words, script, i, at);
                 }
             }
         }
-        int[] from = owner.valueOffsets(word);
-        if (from == null) {
-            return null;
+        return null;
+    }
+
+    /** The script of {@code words[script[0]..script[1]]}, joined by spaces, and where {@code at} in word {@code index} lands. */
+    private Nested nestedIn(List<Word> words, int[] script, int index, int at) {
+        StringBuilder joined = new StringBuilder();
+        int inner = -1;
+        for (int j = script[0]; j <= script[1]; j++) {
+            Word w = words.get(j);
+            if (j > script[0]) {
+                joined.append(' ');
+            }
+            if (j <= index) {
+                int before = map(w, j == index ? at : w.end(), null, true);
+                if (before < 0) {
+                    return null;
+                }
+                inner = joined.length() + before;
+            }
+            joined.append(w.value());
         }
-        for (int i = 0; i < from.length; i++) {
-            if (from[i] == at) {
-                return new Nested(parse(word.value()), i);
+        return new Nested(parse(joined.toString()), inner);
+    }
+
+    /**
+     * Whether some command of the text, also inside a substitution, names a program that may read its arguments
+     * or its input as shell code ({@link Wrappers#reparses}); false proves that every word and here-document here
+     * reaches its program as data.
+     */
+    public boolean mayReparse() {
+        return anyCommand(Wrappers::reparses);
+    }
+
+    /**
+     * Whether some command of the text, also inside a substitution, names a program that joins its words into a
+     * shell command line without the model following it ({@link Wrappers#joinsWords}: {@code parallel},
+     * {@code tmux}, {@code screen}): a single-quoted word there loses its quotes before that shell reads it.
+     */
+    public boolean mayJoinWords() {
+        return anyCommand(Wrappers::joinsWords);
+    }
+
+    private boolean anyCommand(Predicate<List<String>> test) {
+        for (SimpleCommand c : commands) {
+            if (test.test(c.values())) {
+                return true;
             }
         }
-        return null;
+        for (ShellCommand s : substitutions()) {
+            if (s.anyCommand(test)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the character at {@code offset} is inside a backtick substitution, at any depth: the shell takes
+     * one more level of {@code \\}, {@code \$} and {@code \`} away there, and a backtick ends it even inside quotes.
+     */
+    public boolean backquotedAt(int offset) {
+        int[] sub = substitutionAt(offset);
+        if (sub == null) {
+            return false;
+        }
+        return sub[0] > 0 && text.charAt(sub[0] - 1) == '`'
+                || parse(text.substring(sub[0], sub[1])).backquotedAt(offset - sub[0]);
     }
 
     /**
@@ -202,23 +276,7 @@ public final class ShellCommand {
     }
 
     private static boolean reparsedWord(SimpleCommand command, int index) {
-        Invocation real = command.invocation();
-        int program = command.words().size() - real.words().size();
-        if (real.script() != null) {
-            // sh -c's script is one word (the arguments after it are data); ssh's command is its last words joined
-            List<String> values = command.values();
-            String script = real.script().text();
-            for (int k = values.size() - 1; k > program; k--) {
-                if (String.join(" ", values.subList(k, values.size())).equals(script)) {
-                    return index >= k;
-                }
-            }
-            return index > program && values.get(index).equals(script);
-        }
-        if ("eval".equals(real.program())) {
-            return index > program;
-        }
-        return real.via("watch") && index >= program;
+        return Wrappers.scriptWords(command, index) != null;
     }
 
     /**
@@ -237,13 +295,32 @@ public final class ShellCommand {
             return null;
         }
         int[] out = new int[value.length()];
+        return map(word, word.end(), out, false) == out.length ? out : null;
+    }
+
+    /**
+     * Walks {@code word}'s text up to {@code limit}, writing into {@code out} (when given) where each character of
+     * its value comes from.
+     *
+     * @param expansions true to give up (-1) at an expansion the shell performs ({@code $...} or a backtick
+     *                   outside single quotes), whose result is not the text written
+     * @return how many characters of the value come from before {@code limit}; -1 when given up, or {@code out}
+     *         is too short
+     */
+    private int map(Word word, int limit, int[] out, boolean expansions) {
         int v = 0;
         int end = Math.min(word.end(), text.length());
-        for (int k = word.start(); k < end; k++) {
+        int stop = Math.min(limit, end);
+        for (int k = word.start(); k < stop; k++) {
             char c = text.charAt(k);
             char next = k + 1 < end ? text.charAt(k + 1) : '\0';
             int content = k;
-            switch (QUOTINGS[quoting[k]]) {
+            Quoting q = QUOTINGS[quoting[k]];
+            if (expansions && (q == Quoting.UNQUOTED || q == Quoting.DOUBLE)
+                    && (c == '`' || c == '$' && next != '\'' && next != '"' && next != '\0' && !Character.isWhitespace(next))) {
+                return -1;
+            }
+            switch (q) {
                 case UNQUOTED -> {
                     if (c == '\\') {
                         content = escaped(k, end);
@@ -262,10 +339,13 @@ public final class ShellCommand {
                         k++;
                     } else if (c == '\\' && k + 1 < end) {
                         // kept with the character after it: both are the value's
-                        if (v >= out.length) {
-                            return null;
+                        if (out != null) {
+                            if (v >= out.length) {
+                                return -1;
+                            }
+                            out[v] = k;
                         }
-                        out[v++] = k;
+                        v++;
                         content = ++k;
                     }
                 }
@@ -273,13 +353,16 @@ public final class ShellCommand {
                 }
             }
             if (content >= 0) {
-                if (v >= out.length) {
-                    return null;
+                if (out != null) {
+                    if (v >= out.length) {
+                        return -1;
+                    }
+                    out[v] = content;
                 }
-                out[v++] = content;
+                v++;
             }
         }
-        return v == out.length ? out : null;
+        return v;
     }
 
     /** The character a backslash at {@code at} escapes, or -1 for a line continuation or a final backslash. */

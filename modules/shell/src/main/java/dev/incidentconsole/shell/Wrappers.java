@@ -41,6 +41,26 @@ public final class Wrappers {
             "--env-file", "--index", "--detach-keys");
     private static final Set<String> COMPOSE_WITH_VALUE = Set.of("-f", "--file", "-p", "--project-name",
             "--project-directory", "--env-file", "--profile");
+    /** Programs whose {@code -c}/{@code --command} value a shell runs ({@code gcloud compute ssh --command}: the remote one). */
+    private static final Set<String> COMMAND_OPTION = Set.of("flock", "script", "gcloud");
+    /** Programs that may run their arguments or input as shell code, whatever their other words. */
+    private static final Set<String> REPARSERS = Set.of("sh", "bash", "zsh", "dash", "ash", "ksh", "mksh", "busybox",
+            "su", "runuser", "eval", "ssh", "watch", "script", "flock", "xargs", "parallel", "nsenter", "chroot",
+            "tmux", "screen", "expect", "at", "batch");
+    private static final Set<String> FIND_EXEC = Set.of("-exec", "-execdir", "-ok", "-okdir");
+    /** Programs that join their words into a command line a shell parses, which the model does not follow. */
+    private static final Set<String> JOINERS = Set.of("parallel", "tmux", "screen");
+    /** Programs that run a command only with one of these words among theirs. */
+    private static final Map<String, Set<String>> REPARSING_SUBCOMMANDS = Map.of(
+            "docker", Set.of("run", "exec", "create"),
+            "podman", Set.of("run", "exec", "create"),
+            "nerdctl", Set.of("run", "exec"),
+            "docker-compose", Set.of("run", "exec"),
+            "kubectl", Set.of("exec", "run", "debug", "attach"),
+            "oc", Set.of("exec", "run", "debug", "rsh"),
+            "crictl", Set.of("exec"),
+            "ip", Set.of("netns"),
+            "sudo", Set.of("-s", "-i", "--shell", "--login"));
     /** ssh's options that take a value (ssh(1)). */
     private static final String SSH_VALUE_LETTERS = "BbcDEeFIiJLlmOopQRSWw";
 
@@ -173,19 +193,104 @@ public final class Wrappers {
      * @param words the command's words, the shell first
      */
     public static String shellScript(List<String> words) {
+        int k = shellScriptIndex(words);
+        return k < 0 ? null : words.get(k);
+    }
+
+    private static int shellScriptIndex(List<String> words) {
         String program = basename(words.get(0));
-        if (!SHELLS.contains(program)) {
-            return null;
+        boolean shell = SHELLS.contains(program);
+        if (!shell && !COMMAND_OPTION.contains(program)) {
+            return -1;
         }
         for (int k = 1; k + 1 < words.size(); k++) {
             String a = words.get(k);
             boolean cluster = a.length() > 1 && a.charAt(0) == '-' && a.charAt(1) != '-' && a.indexOf('c') > 0
                     && a.chars().skip(1).allMatch(ch -> ch >= 'a' && ch <= 'z');
-            if ("-c".equals(a) || "--command".equals(a) || cluster && !"su".equals(program)) {
-                return words.get(k + 1);
+            if ("-c".equals(a) || "--command".equals(a) || shell && cluster && !"su".equals(program)) {
+                return k + 1;
             }
         }
-        return null;
+        return -1;
+    }
+
+    /**
+     * The index in {@code words} of a script that a shell runs, written anywhere from {@code from} on: a shell
+     * given {@code -c} behind a program the wrappers do not look past ({@code docker run img sh -c '...'},
+     * {@code find . -exec sh -c '...' \;}, {@code ip netns exec ns bash -c "..."}), or the command of
+     * {@code flock -c}, {@code script -c} and {@code gcloud compute ssh --command}, which a shell runs.
+     *
+     * @return the index, or -1 when no such word is there
+     */
+    public static int scriptIndex(List<String> words, int from) {
+        for (int k = Math.max(0, from); k < words.size(); k++) {
+            int s = shellScriptIndex(words.subList(k, words.size()));
+            if (s >= 0) {
+                return k + s;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Whether a command's words (program first) name a program that may read its arguments or its input as shell
+     * code, recognised or not by {@link SimpleCommand#invocation()}: shells, {@code su}/{@code runuser},
+     * {@code eval}, {@code ssh}, {@code watch}, {@code script}, {@code flock}, {@code xargs}, {@code parallel},
+     * {@code nsenter}, {@code chroot}, {@code find -exec}, {@code ip netns exec}, {@code docker}/{@code podman}
+     * {@code run|exec}, {@code kubectl exec|run|debug|attach}, {@code oc debug|exec|rsh|run}, {@code crictl exec},
+     * {@code gcloud ... --command}, {@code sudo -s|-i}; a container runner that {@link #container} looks past
+     * does not count, its command's words do. Any word counts, data included ({@code grep sh}), so a
+     * false answer proves that no second shell is there and a true one only that one may be.
+     */
+    public static boolean reparses(List<String> words) {
+        for (String w : words) {
+            String name = basename(w);
+            if (REPARSERS.contains(name) || FIND_EXEC.contains(w) || w.startsWith("--command")) {
+                return true;
+            }
+            Set<String> sub = REPARSING_SUBCOMMANDS.get(name);
+            // docker exec, kubectl exec -- ...: the command they run is looked into, and is a shell or not
+            boolean unwrapped = container(words.subList(words.indexOf(w), words.size())) > 0;
+            if (sub != null && !unwrapped && words.stream().anyMatch(sub::contains)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The first and last word of the script holding word {@code index}, when a second shell parses it; else null. */
+    static int[] scriptWords(SimpleCommand command, int index) {
+        Invocation real = command.invocation();
+        int program = command.words().size() - real.words().size();
+        List<String> values = command.values();
+        int last = values.size() - 1;
+        if (real.script() != null) {
+            // sh -c's script is one word (the arguments after it are data); ssh's command is its last words joined
+            String script = real.script().text();
+            for (int k = last; k > program; k--) {
+                if (String.join(" ", values.subList(k, values.size())).equals(script)) {
+                    return index >= k ? new int[] {k, last} : null;
+                }
+            }
+            return index > program && values.get(index).equals(script) ? new int[] {index, index} : null;
+        }
+        if ("eval".equals(real.program())) {
+            return index > program ? new int[] {program + 1, last} : null;
+        }
+        if (real.via("watch")) {
+            return index >= program ? new int[] {program, last} : null;
+        }
+        int script = scriptIndex(values, program);
+        return script >= 0 && script == index ? new int[] {index, index} : null;
+    }
+
+    /**
+     * Whether a command's words (program first) name, as any word, a program that joins its words into a command
+     * line for a shell and that {@link SimpleCommand#invocation()} does not follow: {@code parallel}, {@code tmux},
+     * {@code screen}.
+     */
+    public static boolean joinsWords(List<String> words) {
+        return words.stream().anyMatch(w -> JOINERS.contains(basename(w)));
     }
 
     /** {@code ssh [options] host command...}: the remote command line, which the remote shell parses. */

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The shell model on tricky inputs: each row is a text and its simple commands, words joined by '·'. */
 class ShellCommandTest {
@@ -81,6 +82,13 @@ class ShellCommandTest {
         "ssh -p 22 <host> uptime => false",
         "ssh host df -h <x> => true",
         "sh -c 'echo \"$1\"' name <x> => false",
+        "docker run --rm img sh -c \"nslookup <x>\" => true",
+        "find . -exec sh -c 'printf %s <x>' \\; => true",
+        "ip netns exec ns bash -lc \"ping <x>\" => true",
+        "oc debug node/n -- chroot /host sh -c \"ls <x>\" => true",
+        "flock /run/l -c \"ls <x>\" => true",
+        "gcloud compute ssh vm --command \"ls <x>\" => true",
+        "docker run --rm img ls <x> => false",
     })
     void knowsWhichWordsASecondShellParsesAgain(String text, boolean expected) {
         String t = text.replace("\\n", "\n");
@@ -102,10 +110,57 @@ class ShellCommandTest {
         "bash -c 'echo \"<x>\"' => DOUBLE",
         "ssh host \"echo \\\"<x>\\\"\" => DOUBLE",
         "echo \"$(sh -c 'echo \"a <x>\"')\" => DOUBLE",
+        "ssh h echo \"'\" <x> \"'\" => SINGLE",
+        "ssh h echo \"'\"<x>\"'\" => SINGLE",
+        "sh -c \"grep '<x>' ${LOG:-/dev/null}\" => SINGLE",
+        "bash -c 'kubectl logs $(cat f) | grep \"<x>\"' => DOUBLE",
+        "docker run img sh -c \"grep '<x>' f\" => SINGLE",
     })
     void findsTheQuotingTheSecondShellSees(String text, Quoting expected) {
         ShellCommand.Nested inner = ShellCommand.parse(text).nestedAt(text.lastIndexOf('<'));
         assertThat(inner.script().quotingAt(inner.offset())).isEqualTo(expected);
+    }
+
+    /** The first shell expands these before the second reads the script, so its quoting there is unknown. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sh -c \"grep $(cat f) '<x>'\"", "sh -c \"X=${LOG:-/l}; grep '<x>'\"",
+        "sh -c \"grep $P '<x>'\"", "ssh h ls ${BASE:-/srv}/<x>", "sh -c \"grep `cat f` '<x>'\""})
+    void expansionBeforeTheValueLeavesTheSecondShellsQuotingUnknown(String text) {
+        ShellCommand parsed = ShellCommand.parse(text);
+        int at = text.lastIndexOf('<');
+        assertThat(parsed.reparsedAt(at)).isTrue();
+        assertThat(parsed.nestedAt(at)).isNull();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = "=>", quoteCharacter = '^', value = {
+        "kubectl logs \"<x>\" | grep -v sha => false",
+        "kubectl exec web -- psql -c \"SELECT '<x>'\" => false",
+        "docker exec db psql -c \"SELECT '<x>'\" => false",
+        "find . -name \"<x>\" => false",
+        "kubectl exec -i web -- sh <<EOF => true",
+        "find . -name x -exec rm {} + => true",
+        "echo \"<x>\" | sh => true",
+        "docker run img psql -c \"<x>\" => true",
+        "kubectl debug node/n -it --image=busybox => true",
+        "echo \"$(bash -c 'echo <x>')\" => true",
+        "gcloud compute ssh vm --command=\"ls <x>\" => true",
+        "sudo -i systemctl restart <x> => true",
+    })
+    void mayReparseWhenAnyProgramMightRunTextAsShellCode(String text, boolean expected) {
+        assertThat(ShellCommand.parse(text).mayReparse()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = "=>", quoteCharacter = '^', value = {
+        "X=`echo <x>` => true",
+        "X=`echo '<x>'` => true",
+        "X=\"$(echo `echo \"<x>\"`)\" => true",
+        "X=$(echo <x>) => false",
+        "echo '`<x>`' => false",
+    })
+    void knowsWhenAValueIsInsideBackticks(String text, boolean expected) {
+        assertThat(ShellCommand.parse(text).backquotedAt(text.lastIndexOf('<'))).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "{0} at {1}")

@@ -2,6 +2,7 @@ package dev.incidentconsole.app.gui.run;
 
 import dev.incidentconsole.app.settings.LaunchOptions;
 import dev.incidentconsole.exec.Executables;
+import dev.incidentconsole.exec.ShellQuote;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ public final class TerminalLauncher {
         boolean mac = options.mac();
         String path = Objects.requireNonNullElse(options.env("PATH"), "");
         List<Candidate> list = mac ? List.of(new Candidate("osascript", script -> List.of(
-                "-e", "tell application \"Terminal\" to do script \"" + appleScriptString(script) + "\"",
+                "-e", "tell application \"Terminal\" to do script \"" + appleScriptString(typedIntoShell(script)) + "\"",
                 "-e", "tell application \"Terminal\" to activate")))
                 : List.of(new Candidate("x-terminal-emulator", script -> bash("-e", script)),
                         new Candidate("gnome-terminal", script -> bash("--", script)),
@@ -76,6 +77,16 @@ public final class TerminalLauncher {
 
     private static List<String> bash(String flag, String script) {
         return List.of(flag, "bash", "-c", script);
+    }
+
+    /**
+     * What Terminal.app types into its interactive login shell (zsh): {@code bash -c} and the script as one
+     * single-quoted word. Typed as it is, the script's {@code !} inside double quotes (a value such as
+     * {@code web 1!} in {@code kubectl logs "<pod>"}) would be history-expanded by zsh; inside single quotes it is
+     * not, and the script runs in bash as it does on Linux.
+     */
+    static String typedIntoShell(String script) {
+        return "bash -c " + ShellQuote.quote(script);
     }
 
     private static String appleScriptString(String s) {
