@@ -240,7 +240,12 @@ public final class ShellSplitter {
             for (String name : assigned) {
                 setAt.putIfAbsent(name, firstLine + start);
             }
-            programs.add(text.split("\\s", 2)[0]);
+            // a scan, not split("\\s"): that compiles a regex for every command of every block
+            int word = 0;
+            while (word < text.length() && !Character.isWhitespace(text.charAt(word))) {
+                word++;
+            }
+            programs.add(text.substring(0, word));
         }
 
         /**
