@@ -165,7 +165,8 @@ public final class WalkthroughViewModel {
      * @param entries the incident's stored entries, in any order
      */
     public void restore(List<TimelineEntry> entries) {
-        WalkRestore.restore(steps, entries, captured);
+        WalkRestore.restore(steps, entries, captured, seen, (target, name, value) -> services.catalog().getValue()
+                .find(target).map(t -> TARGET_ONLY.lookup(name, t).map(value::equals).orElse(false)).orElse(true));
         offerValues();
     }
 
