@@ -81,6 +81,8 @@ final class WalkRestore {
                     : f.exitCode() != null && f.exitCode() == 0 && f.outcome() == RunOutcome.EXITED
                     ? WalkStep.State.SUCCEEDED : WalkStep.State.FAILED);
             step.statusProperty().set(IncidentEntryText.ending(f, e.author()));
+        } else if (e.body() instanceof EntryBody.Note n && StepNotes.isUpAgain(n.text())) {
+            WalkthroughViewModel.upAgain(step, n.text());
         } else if (e.body() instanceof EntryBody.Note n) {
             StepNotes.readClosing(n.text(), step.commandText()).ifPresentOrElse(c -> WalkthroughViewModel.closed(step,
                             c.verb().equals(StepNotes.DONE) ? WalkStep.State.DONE : WalkStep.State.SKIPPED, c.verb(), c.note()),

@@ -215,6 +215,20 @@ class WalkthroughTimelineTest extends WalkthroughFixture {
         assertThat(field(after.steps().get(0), "pod").value()).as("typed: still offered").isEqualTo("api-1");
     }
 
+    @Test
+    void aVerificationStepItsWaitSawUpAgainIsDoneAgainAfterARestart() throws Exception {
+        WalkthroughViewModel before = walk(WalkRunbook.writeCheckout(dir), "Checkout down", null);
+        WalkStep verify = before.steps().get(4);
+        String note = StepNotes.upAgain("checkout", java.time.Instant.parse("2026-12-06T14:02:07Z"));
+        incidents.timeline().record(incidentId, new EntryBody.Note(note, null), verify.ref(), null);
+
+        WalkthroughViewModel after = reopened();
+
+        assertThat(after.steps().get(4).stateProperty().get()).isEqualTo(WalkStep.State.DONE);
+        assertThat(after.steps().get(4).statusProperty().get()).isEqualTo("Done: " + note + " (recorded)");
+        assertThat(StepNotes.isUpAgain("checkout is UP again at soon")).isFalse();
+    }
+
     /** A new store on the same file and a new walkthrough, restored from what the store holds: the restart. */
     private WalkthroughViewModel reopened() throws Exception {
         WalkthroughViewModel after = restarted();
