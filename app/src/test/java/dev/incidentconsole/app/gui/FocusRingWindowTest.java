@@ -12,12 +12,18 @@ import java.util.Objects;
 import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.collections.FXCollections;
+import javafx.css.PseudoClass;
 import javafx.scene.control.Button;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.TextField;
 import javafx.scene.effect.DropShadow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -35,6 +41,11 @@ class FocusRingWindowTest {
     private Button run;
     private Button skip;
     private TextField note;
+    private Button dangerous;
+    private ToggleButton navEntry;
+    private VBox card;
+    private Button copy;
+    private ListView<String> list;
 
     @Start
     void start(Stage stage) {
@@ -42,8 +53,23 @@ class FocusRingWindowTest {
         skip = new Button("Skip");
         skip.getStyleClass().add(atlantafx.base.theme.Styles.FLAT); // a flat button: its ring cannot be a shadow
         note = new TextField();
-        Scene scene = new Scene(new VBox(12, run, skip, note), 300, 200);
+        dangerous = new Button("Run");
+        dangerous.getStyleClass().add("run-button");
+        dangerous.pseudoClassStateChanged(PseudoClass.getPseudoClass("dangerous"), true);
+        navEntry = new ToggleButton("Runbooks");
+        navEntry.getStyleClass().add("nav-button");
+        navEntry.setSelected(true);
+        VBox rail = new VBox(navEntry);
+        rail.getStyleClass().add("nav-rail");
+        copy = new Button("Copy");
+        copy.getStyleClass().add(atlantafx.base.theme.Styles.FLAT);
+        card = new VBox(copy);
+        card.getStyleClass().add("step-card");
+        list = new ListView<>(FXCollections.observableArrayList("first", "second", "third"));
+        list.setPrefHeight(140);
+        Scene scene = new Scene(new VBox(12, run, skip, note, dangerous, rail, card, list), 320, 520);
         scene.getStylesheets().add(Objects.requireNonNull(ConsoleApp.class.getResource("app.css")).toExternalForm());
+        scene.getStylesheets().add(Objects.requireNonNull(ConsoleApp.class.getResource("run/run.css")).toExternalForm());
         stage.setScene(scene);
         stage.show();
     }
@@ -87,6 +113,90 @@ class FocusRingWindowTest {
         }
         assertThat(rings.get(0)).as("light and dark themes ring in their own accent").isNotEqualTo(rings.get(1));
         assertThat(rings).allSatisfy(c -> assertThat(c.getOpacity()).isEqualTo(1.0));
+    }
+
+    /**
+     * A ring keeps the face it rings: the destructive Run button stays red, the selected rail entry keeps its
+     * highlight, a flat button shows the card it sits on; and a list's ringed row keeps its size, while a click
+     * into the list shows no ring at all.
+     */
+    @Test
+    void aRingKeepsTheFaceItRingsAndMovesNoRow(FxRobot robot) {
+        for (String theme : List.of(new PrimerLight().getUserAgentStylesheet(), new PrimerDark().getUserAgentStylesheet())) {
+            fx(() -> {
+                Application.setUserAgentStylesheet(theme);
+                list.getFocusModel().focus(0); // the first theme's click moved it
+                note.requestFocus();
+                return null;
+            });
+            awaitFx(() -> assertThat(note.isFocused()).isTrue());
+            Paint red = fx(() -> face(dangerous, 0));
+            Paint selected = fx(() -> face(navEntry, 0));
+            Paint cardFace = fx(() -> face(card, 0));
+            double rowHeight = fx(() -> cell(0).getHeight());
+            double secondRowAt = fx(() -> cell(1).getLayoutY());
+
+            robot.push(KeyCode.TAB);
+            awaitFx(() -> {
+                assertThat(dangerous.isFocused()).isTrue();
+                assertThat(ring(dangerous)).as("the destructive Run button has a ring").isNotNull();
+                assertThat(face(dangerous, 1)).as("and stays red inside it").isEqualTo(red);
+            });
+            robot.push(KeyCode.TAB);
+            awaitFx(() -> {
+                assertThat(navEntry.isFocused()).isTrue();
+                assertThat(ring(navEntry)).isNotNull();
+                assertThat(face(navEntry, 1)).as("the selected rail entry keeps its highlight").isEqualTo(selected);
+            });
+            robot.push(KeyCode.TAB);
+            awaitFx(() -> {
+                assertThat(copy.isFocused()).isTrue();
+                assertThat(ring(copy)).isNotNull();
+                assertThat(face(copy, 1)).as("a flat button shows the card under it").isEqualTo(cardFace);
+            });
+            Color accent = fx(() -> ring(copy));
+            assertThat(fx(() -> rowRing(cell(0)))).as("no row is ringed before the list has the keyboard").isNull();
+            robot.push(KeyCode.TAB);
+            awaitFx(() -> {
+                assertThat(list.isFocused()).isTrue();
+                assertThat(rowRing(cell(0))).as("the focused row is ringed").isEqualTo(accent);
+                assertThat(cell(0).getHeight()).as("and keeps its size").isEqualTo(rowHeight);
+                assertThat(cell(1).getLayoutY()).as("the rows below do not move").isEqualTo(secondRowAt);
+            });
+
+            fx(() -> {
+                note.requestFocus();
+                return null;
+            });
+            robot.clickOn(fx(() -> cell(1)));
+            awaitFx(() -> {
+                assertThat(list.isFocused()).isTrue();
+                assertThat(list.isFocusVisible()).as("focus from a click is not focus-visible").isFalse();
+                assertThat(rowRing(cell(1))).as("a click rings no row").isNull();
+            });
+        }
+    }
+
+    /** The fill of a region's background layer {@code layer}. Call on the FX thread. */
+    private static Paint face(javafx.scene.layout.Region region, int layer) {
+        region.applyCss();
+        return region.getBackground().getFills().get(layer).getFill();
+    }
+
+    /** The colour of a list row's ring: its border's, when that is opaque; else null. Call on the FX thread. */
+    private static Color rowRing(ListCell<?> cell) {
+        cell.applyCss();
+        return cell.getBorder() != null && !cell.getBorder().getStrokes().isEmpty()
+                && cell.getBorder().getStrokes().get(0).getTopStroke() instanceof Color c && c.getOpacity() == 1.0
+                && cell.getBorder().getStrokes().get(0).getWidths().getTop() > 0 ? c : null;
+    }
+
+    /** The list's cell showing row {@code index}. Call on the FX thread. */
+    private ListCell<?> cell(int index) {
+        list.applyCss();
+        list.layout();
+        return list.lookupAll(".list-cell").stream().map(n -> (ListCell<?>) n)
+                .filter(c -> c.getIndex() == index).findFirst().orElseThrow();
     }
 
     /**

@@ -125,7 +125,7 @@ final class AlertsPane extends VBox {
                 }
             } else {
                 // Alerts often arrive before the runbooks are read at start: "none" then would be wrong.
-                Label none = new Label(model.runbooksRead() ? "no runbook answers this alert"
+                Label none = new Label(row.runbooksRead() ? "no runbook answers this alert"
                         : "reading the runbooks...");
                 none.getStyleClass().add("muted");
                 answer.getChildren().add(none);

@@ -173,11 +173,6 @@ public final class DashboardViewModel implements AutoCloseable {
         });
     }
 
-    /** Whether the runbooks given to {@link #setRunbooks} were worked out: until then no alert can have a section. */
-    public boolean runbooksRead() {
-        return offer.workedOut();
-    }
-
     private void fileLoaded(EnvironmentFile file, String error) {
         env.fileLoaded(file, error, offer.portTables());
     }
@@ -376,7 +371,7 @@ public final class DashboardViewModel implements AutoCloseable {
     }
 
     private void refreshAlerts() {
-        if (alerts.refresh(table.all(), offer.links())) {
+        if (alerts.refresh(table.all(), offer.links(), offer.workedOut())) {
             refreshLinks(); // alerts about the selected service add sections
         }
     }

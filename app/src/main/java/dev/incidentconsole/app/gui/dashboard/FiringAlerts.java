@@ -26,9 +26,10 @@ public final class FiringAlerts {
     /**
      * Collects the alerts of the rows' Alertmanagers.
      *
+     * @param runbooksRead whether {@code links} come from the workspace's runbooks read (else none are known yet)
      * @return whether the list changed
      */
-    boolean refresh(List<ServiceRow> rows, RunbookLinks links) {
+    boolean refresh(List<ServiceRow> rows, RunbookLinks links, boolean runbooksRead) {
         Map<String, List<FiringAlert>> bySource = new LinkedHashMap<>();
         boolean any = false;
         boolean answering = false;
@@ -42,7 +43,7 @@ public final class FiringAlerts {
         }
         List<AlertRow> now = new ArrayList<>();
         for (MergedAlerts.Seen s : MergedAlerts.merge(bySource)) {
-            now.add(AlertRow.of(s.alert(), s.sources(), links.forAlert(s.alert(), services)));
+            now.add(AlertRow.of(s.alert(), s.sources(), links.forAlert(s.alert(), services), runbooksRead));
         }
         configured.set(any);
         known.set(answering);

@@ -33,18 +33,27 @@ final class RunbookOffer {
         this.loader = loader;
     }
 
-    /** Works out what {@code loaded} offers, then runs {@code workedOut}, unless newer runbooks were given meanwhile. */
+    /**
+     * Works out what {@code loaded} offers, then runs {@code workedOut}, unless newer runbooks were given meanwhile;
+     * if that fails, the runbooks offer nothing and {@code workedOut} runs all the same.
+     */
     void offer(List<Runbook> loaded, Runnable workedOut) {
         List<Runbook> given = List.copyOf(loaded);
+        this.workedOut = false; // another workspace's runbooks: their links are not known yet
         loads.submit(() -> new Offered(given, new RunbookLinks(given),
                 ServiceSources.portTableServices(given, loader.variables())), now -> {
                     offered = now;
                     this.workedOut = true;
                     workedOut.run();
-                }, e -> LOG.warn("Cannot read the services and links of the runbooks", e));
+                }, e -> {
+                    LOG.warn("Cannot read the services and links of the runbooks", e);
+                    offered = new Offered(List.of(), new RunbookLinks(List.of()), List.of());
+                    this.workedOut = true;
+                    workedOut.run();
+                });
     }
 
-    /** Whether any runbooks were worked out yet: before, an alert without a link may only lack the runbooks. */
+    /** Whether the runbooks last given were worked out: before, an alert without a link may only lack them. */
     boolean workedOut() {
         return workedOut;
     }

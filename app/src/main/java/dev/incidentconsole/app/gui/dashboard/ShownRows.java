@@ -55,8 +55,9 @@ final class ShownRows extends ObservableListBase<ServiceRow> {
     }
 
     /**
-     * Where each row of {@code before} went in {@code after} (offset by {@code from}, as a permutation change
-     * gives them), or null unless {@code after} holds the same rows in another order.
+     * Where each row of {@code before} went in {@code after}, or null unless {@code after} holds the same rows in
+     * another order. Entry {@code i} is for the row at {@code from + i} and holds its new index in the whole list:
+     * a permutation change reads its array relative to its {@code from}.
      */
     private static int[] moves(List<ServiceRow> before, List<ServiceRow> after, int from) {
         if (before.isEmpty() || before.size() != after.size()) {
@@ -66,16 +67,13 @@ final class ShownRows extends ObservableListBase<ServiceRow> {
         for (int i = 0; i < after.size(); i++) {
             at.put(after.get(i), from + i);
         }
-        int[] moves = new int[from + before.size()];
-        for (int i = 0; i < from; i++) {
-            moves[i] = i; // a permutation change's array spans the list from its start
-        }
+        int[] moves = new int[before.size()];
         for (int i = 0; i < before.size(); i++) {
             Integer to = at.remove(before.get(i));
             if (to == null) {
                 return null;
             }
-            moves[from + i] = to;
+            moves[i] = to;
         }
         return moves;
     }

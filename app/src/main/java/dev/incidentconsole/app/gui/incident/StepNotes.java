@@ -1,5 +1,9 @@
 package dev.incidentconsole.app.gui.incident;
 
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -12,6 +16,8 @@ final class StepNotes {
     static final String SKIPPED = "Skipped";
     private static final String CAPTURED = "Captured ";
     private static final String FROM = " from the output of `";
+    private static final String UP_AGAIN = " is UP again at ";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
 
     /** A step closed ({@code verb} {@link #DONE} or {@link #SKIPPED}), with the engineer's note, or none. */
     record Closing(String verb, String note) {
@@ -53,6 +59,18 @@ final class StepNotes {
             }
         }
         return Optional.empty();
+    }
+
+    /** "checkout is UP again at 14:02:07": a verification step's wait saw the service answer. */
+    static String upAgain(String service, Instant at) {
+        return service + UP_AGAIN + TIME.format(at.atZone(ZoneId.systemDefault()));
+    }
+
+    /** Whether {@code text} is an {@link #upAgain} note. */
+    static boolean isUpAgain(String text) {
+        int at = text.lastIndexOf(UP_AGAIN);
+        return at > 0 && text.length() == at + UP_AGAIN.length() + 8
+                && text.substring(at + UP_AGAIN.length()).matches("\\d\\d:\\d\\d:\\d\\d");
     }
 
     static String capture(String name, String value, String command) {

@@ -34,31 +34,46 @@ final class WalkRestore {
     private WalkRestore() {
     }
 
+    /** What the targets, named as runs recorded them, give placeholders. */
+    interface TargetValues {
+        /**
+         * @return whether the target named {@code target} gives {@code value} for {@code placeholder}; also true when
+         *         no target of that name is known any more, as the value may have come from it
+         */
+        boolean gave(String target, String placeholder, String value);
+    }
+
     /**
-     * Applies {@code entries} (in recording order) to the steps they came from.
+     * Applies {@code entries} (in recording order) to the steps they came from. Values are filed as a live run files
+     * them: what the engineer typed or captured into {@code values}; what a run's target gave (or may have given, its
+     * target being gone) into {@code fromTargets}, which never outranks a later step's own target.
      *
-     * @param values receives the values typed, captured or run with, by normalised placeholder name
+     * @param values      receives the values typed or captured, by normalised placeholder name
+     * @param fromTargets receives the values runs took from their target, by normalised placeholder name
      */
-    static void restore(List<WalkStep> steps, List<TimelineEntry> entries, Map<String, String> values) {
+    static void restore(List<WalkStep> steps, List<TimelineEntry> entries, Map<String, String> values,
+                        Map<String, String> fromTargets, TargetValues targets) {
         Map<StepRef, WalkStep> byRef = new HashMap<>();
         steps.forEach(s -> byRef.putIfAbsent(s.ref(), s));
         List<TimelineEntry> ordered = entries.stream().sorted(Comparator.comparingLong(TimelineEntry::seq)).toList();
         for (TimelineEntry e : ordered) {
             WalkStep step = e.source() == null ? null : byRef.get(e.source());
             if (step != null) {
-                apply(step, e, values);
+                apply(step, e, values, fromTargets, targets);
             }
         }
     }
 
-    private static void apply(WalkStep step, TimelineEntry e, Map<String, String> values) {
+    private static void apply(WalkStep step, TimelineEntry e, Map<String, String> values,
+                              Map<String, String> fromTargets, TargetValues targets) {
         if (e.body() instanceof EntryBody.StepStarted s) {
             step.ran(s.command());
             step.stateProperty().set(WalkStep.State.TODO);
             step.run().showRecordedOutput("", e.occurredAt()); // an earlier run's output is not this run's
             step.statusProperty().set("Started at " + TIME.format(e.occurredAt().atZone(ZoneId.systemDefault()))
                     + (s.target().isEmpty() ? "" : " on " + s.target()) + "; no result was recorded");
-            valuesIn(step.command(), s.command()).forEach((name, v) -> values.put(ServiceLink.key(name), v));
+            valuesIn(step.command(), s.command()).forEach((name, v) ->
+                    (targets.gave(s.target(), name, v) ? fromTargets : values).put(ServiceLink.key(name), v));
         } else if (e.body() instanceof EntryBody.StepFinished f && f.notRun() != null) {
             step.statusProperty().set("Not run: " + f.notRun() + " (recorded)");
         } else if (e.body() instanceof EntryBody.StepFinished f) {
@@ -68,10 +83,13 @@ final class WalkRestore {
                     ? WalkStep.State.SUCCEEDED : WalkStep.State.FAILED);
             step.statusProperty().set(IncidentEntryText.ending(f, e.author()));
             step.run().showRecordedOutput(f.output(), e.occurredAt());
+        } else if (e.body() instanceof EntryBody.Note n && StepNotes.isUpAgain(n.text())) {
+            WalkthroughViewModel.upAgain(step, n.text());
         } else if (e.body() instanceof EntryBody.Note n) {
             StepNotes.readClosing(n.text(), step.commandText()).ifPresentOrElse(c -> WalkthroughViewModel.closed(step,
                             c.verb().equals(StepNotes.DONE) ? WalkStep.State.DONE : WalkStep.State.SKIPPED, c.verb(), c.note()),
-                    () -> StepNotes.readCapture(n.text()).ifPresent(c -> values.put(ServiceLink.key(c.name()), c.value())));
+                    () -> StepNotes.readCapture(n.text()).filter(c -> !c.value().contains(SecretMasker.MASK))
+                            .ifPresent(c -> values.put(ServiceLink.key(c.name()), c.value())));
         }
     }
 
@@ -79,7 +97,8 @@ final class WalkRestore {
      * The values of {@code command}'s {@code <name>} and {@code {name}} placeholders in {@code ran}, the command as it
      * ran (values filled in and quoted by {@link ShellQuote}): each segment between placeholders is matched, and a
      * value is read back through the shell model and kept only when quoting it again gives what ran. Values the
-     * store masked as secrets, or that a second shell reads, are left out.
+     * store masked as secrets, that a second shell reads, or that the command splits more than one way (a
+     * {@code <service>-<env>} run as {@code api-gateway-prod}) are left out.
      */
     static Map<String, String> valuesIn(Command command, String ran) {
         String template = command.text();
@@ -91,24 +110,25 @@ final class WalkRestore {
         if (filled.isEmpty()) {
             return out;
         }
-        StringBuilder regex = new StringBuilder();
         int at = 0;
         for (Placeholder p : filled) {
             if (p.start() < at) {
                 return out;
             }
-            regex.append(Pattern.quote(template.substring(at, p.start()))).append("(.*?)");
             at = p.end();
         }
-        regex.append(Pattern.quote(template.substring(at)));
-        Matcher m = Pattern.compile(regex.toString(), Pattern.DOTALL).matcher(ran);
-        if (!m.matches()) {
+        Matcher m = splitting(template, filled, "(.*?)").matcher(ran);
+        Matcher greedy = splitting(template, filled, "(.*)").matcher(ran);
+        if (!m.matches() || !greedy.matches()) {
             return out;
         }
         ShellCommand parsed = ShellCommand.parse(template);
         for (int i = 0; i < filled.size(); i++) {
             Placeholder p = filled.get(i);
             String written = m.group(i + 1);
+            if (!written.equals(greedy.group(i + 1))) {
+                continue; // '<service>-<env>' run as 'api-gateway-prod' splits more than one way
+            }
             String value = unquoted(written, parsed, p.start());
             if (value != null && !value.contains(SecretMasker.MASK)
                     && written.equals(ShellQuote.quoteAt(value, parsed, p.start()))) {
@@ -116,6 +136,17 @@ final class WalkRestore {
             }
         }
         return out;
+    }
+
+    /** {@code template} with each of {@code filled} replaced by {@code group}, the rest matched as written. */
+    private static Pattern splitting(String template, List<Placeholder> filled, String group) {
+        StringBuilder regex = new StringBuilder();
+        int at = 0;
+        for (Placeholder p : filled) {
+            regex.append(Pattern.quote(template.substring(at, p.start()))).append(group);
+            at = p.end();
+        }
+        return Pattern.compile(regex.append(Pattern.quote(template.substring(at))).toString(), Pattern.DOTALL);
     }
 
     /** What the shell reads {@code written} as where the placeholder at {@code offset} stood; null when unsure. */

@@ -14,8 +14,6 @@ import dev.incidentconsole.runbook.Section;
 import dev.incidentconsole.runbook.SectionKind;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,7 +21,6 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -48,7 +45,6 @@ public final class WalkthroughViewModel {
             SectionKind.VERIFICATION);
     /** Knows no typed values: what a target alone gives a placeholder. */
     private static final KnownValues TARGET_ONLY = new KnownValues();
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
 
     private final String incidentId;
     private final Runbook runbook;
@@ -165,7 +161,8 @@ public final class WalkthroughViewModel {
      * @param entries the incident's stored entries, in any order
      */
     public void restore(List<TimelineEntry> entries) {
-        WalkRestore.restore(steps, entries, captured);
+        WalkRestore.restore(steps, entries, captured, seen, (target, name, value) -> services.catalog().getValue()
+                .find(target).map(t -> TARGET_ONLY.lookup(name, t).map(value::equals).orElse(false)).orElse(true));
         offerValues();
     }
 
@@ -239,13 +236,18 @@ public final class WalkthroughViewModel {
     }
 
     private void upAgain(WalkStep step, Instant at) {
-        String text = service.name() + " is UP again at " + TIME.format(at.atZone(ZoneId.systemDefault()));
+        String text = StepNotes.upAgain(service.name(), at);
         timeline.record(incidentId, new EntryBody.Note(text, null), step == null ? null : step.ref(), at, receipt -> {
             if (step != null) {
-                step.stateProperty().set(WalkStep.State.DONE);
-                step.statusProperty().set("Done: " + text + " (recorded)");
+                upAgain(step, text);
             }
         });
+    }
+
+    /** The step's card after its wait saw the service UP again (live, or read back from the timeline). */
+    static void upAgain(WalkStep step, String note) {
+        step.stateProperty().set(WalkStep.State.DONE);
+        step.statusProperty().set("Done: " + note + " (recorded)");
     }
 
     /** Stops the waits of a walkthrough that is no longer shown; commands still running go on and are recorded. */

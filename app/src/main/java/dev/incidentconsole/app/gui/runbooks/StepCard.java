@@ -2,7 +2,6 @@ package dev.incidentconsole.app.gui.runbooks;
 
 import atlantafx.base.theme.Styles;
 import dev.incidentconsole.app.gui.Icons;
-import dev.incidentconsole.app.gui.util.MaskedText;
 import dev.incidentconsole.runbook.Command;
 import dev.incidentconsole.runbook.Step;
 import java.util.List;
@@ -61,7 +60,7 @@ final class StepCard extends VBox {
         if (commands) {
             VBox list = new VBox(8);
             list.getStyleClass().add("step-commands");
-            List<String> output = StepOutput.of(step);
+            List<String> output = StepOutput.shown(step);
             addOutput(list, output.get(0));
             for (int k = 0; k < step.commands().size(); k++) {
                 list.getChildren().add(new CommandLine(step.commands().get(k), copier));
@@ -81,10 +80,10 @@ final class StepCard extends VBox {
         }
     }
 
-    /** What the runbook shows a command printed, dimmed under it, secrets masked as in run output. */
+    /** What the runbook shows a command printed, dimmed under it (masked by {@link StepOutput#shown}). */
     private static void addOutput(VBox list, String output) {
         if (!output.isEmpty()) {
-            list.getChildren().add(code(MaskedText.of(output).shown(), "command-output"));
+            list.getChildren().add(code(output, "command-output"));
         }
     }
 

@@ -1,15 +1,17 @@
 package dev.incidentconsole.app.gui.runbooks;
 
 import dev.incidentconsole.runbook.Command;
+import dev.incidentconsole.runbook.SecretMasker;
 import dev.incidentconsole.runbook.Step;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The lines of a shell step that are none of its commands: the output a runbook shows under a command (a table
  * {@code kubectl get pods} printed, a log line), which the card shows under that command so that nothing written in
- * the block is hidden. Each command is found in the block by its text, in order; comment lines just above a command
- * are its description, shown with it, and are left out.
+ * the block is hidden. Each command is found in the block by its line (a comment above it may quote its text);
+ * comment lines just above a command are its description, shown with it, and are left out.
  */
 final class StepOutput {
 
@@ -31,8 +33,9 @@ final class StepOutput {
         int from = 0;
         for (Command c : commands) {
             String[] own = c.text().split("\n", -1);
-            int at = find(lines, from, own[0].strip());
-            if (at < 0) {
+            int at = c.line() - step.line() - 1; // the block's text starts on the line after its opening fence
+            String first = own[0].strip();
+            if (at < from || at >= lines.length || first.isEmpty() || !lines[at].contains(first)) {
                 return empty;
             }
             out.add(between(lines, from, at, true));
@@ -42,13 +45,21 @@ final class StepOutput {
         return out;
     }
 
-    private static int find(String[] lines, int from, String first) {
-        for (int k = from; k < lines.length; k++) {
-            if (!first.isEmpty() && lines[k].contains(first)) {
-                return k;
-            }
+    /**
+     * {@link #of} as the card shows it: secrets masked line by line as in the output of a run of the command above
+     * (so {@code redis-cli -a s3cretpw ...} masks the password where the output prints it too).
+     */
+    static List<String> shown(Step step) {
+        List<String> out = new ArrayList<>();
+        List<String> raw = of(step);
+        for (int k = 0; k < raw.size(); k++) {
+            SecretMasker masker = k == 0 ? SecretMasker.standard()
+                    : SecretMasker.standard().forCommand(step.commands().get(k - 1).text());
+            SecretMasker.LineMasker lines = masker.lines();
+            out.add(raw.get(k).isEmpty() ? "" : raw.get(k).lines().map(lines::mask)
+                    .collect(Collectors.joining("\n")));
         }
-        return -1;
+        return out;
     }
 
     /** Lines {@code [from, to)} without blank lines at either end, nor the comment lines just above a command. */

@@ -316,6 +316,41 @@ class DashboardViewModelTest {
         assertThat(byLabel.link().why()).isEqualTo("label job=\"cache\" names service Cache (linked in the environment file)");
     }
 
+    /**
+     * An alert listed before the runbooks are read says "reading the runbooks..."; once they are read and none
+     * answers it, the list must change (a cell is redrawn only then), though no alert gained a link.
+     */
+    @Test
+    void theAlertListChangesWhenTheRunbooksAreReadEvenIfNoneAnswersAnAlert() throws IOException {
+        HeldTaskExecutor executor = new HeldTaskExecutor();
+        model = new DashboardViewModel(executor, HealthScheduler.builder().build(),
+                new EnvironmentLoader(Map.<String, String>of()::get), dev.incidentconsole.exec.testing.TestUser.current());
+        HttpServer alertmanager = server(Loopback.http(200, """
+                [{"labels": {"alertname": "Unanswered", "severity": "warning"}, "annotations": {}}]
+                """));
+        model.openEnvironmentFile(env("""
+                defaults: {host: 127.0.0.1, interval: 365d}
+                services:
+                  - {name: am, port: %d, alertmanager: {}}
+                """.formatted(Loopback.port(alertmanager))), null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            executor.runAll();
+            model.drain();
+            return model.alerts().list().size() == 1;
+        });
+        assertThat(model.alerts().list().get(0).runbooksRead()).isFalse();
+        List<Boolean> listed = new ArrayList<>();
+        model.alerts().list().addListener((javafx.collections.ListChangeListener<AlertRow>) c ->
+                listed.add(c.getList().get(0).runbooksRead()));
+
+        model.setRunbooks(List.of(new RunbookParser().parse(Files.writeString(dir.resolve("cache.md"),
+                ServiceTestRunbooks.CACHE_RUNBOOK))));
+        executor.runAll();
+
+        assertThat(listed).containsExactly(true);
+        assertThat(model.alerts().list().get(0).link()).isNull();
+    }
+
     @Test
     void anAlertReportedByAlertmanagerAndPrometheusIsOneRowNamingBoth() throws IOException {
         HttpServer alertmanager = server(Loopback.http(200, """

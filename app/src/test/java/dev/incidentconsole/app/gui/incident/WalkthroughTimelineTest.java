@@ -183,4 +183,89 @@ class WalkthroughTimelineTest extends WalkthroughFixture {
                 Map.entry("since", "1h"));
     }
 
+    @Test
+    void aCommandThatSplitsMoreThanOneWayGivesBackNoneOfItsValues() throws Exception {
+        Path file = Files.writeString(dir.resolve("split.md"), """
+                # Split
+
+                ## Diagnosis
+
+                ```bash
+                echo '<service>-<env>' "<region>" '<zone>'
+                ```
+                """);
+        dev.incidentconsole.runbook.Command c = new RunbookParser().parse(file).sections().stream()
+                .flatMap(s -> s.commands().stream()).findFirst().orElseThrow();
+
+        Map<String, String> values = WalkRestore.valuesIn(c, "echo 'api-gateway-prod' \"eu-west\" 'eu-west-1a'");
+
+        assertThat(values).containsExactly(Map.entry("region", "eu-west"), Map.entry("zone", "eu-west-1a"));
+    }
+
+    @Test
+    void aCapturedValueTheStoreMaskedIsNotFilledBackAfterARestart() throws Exception {
+        WalkthroughViewModel before = walk(WalkRunbook.writeCheckout(dir), "Checkout down", null);
+        before.capture(before.steps().get(0), "namespace", "postgres://app:s3cretpw@db/x");
+        assertThat(notes()).anyMatch(n -> n.contains("postgres://app:****@db/x"));
+
+        WalkthroughViewModel after = reopened();
+
+        assertThat(field(after.steps().get(3), "namespace").value()).isEmpty();
+    }
+
+    /**
+     * A step ran on staging; after the restart a step on prod keeps prod's namespace, as it would have without the
+     * restart (a value a run's target gave fills only fields nothing else filled).
+     */
+    @Test
+    void aValueARestoredRunTookFromItsTargetDoesNotOutrankAnotherTargetsOwn() throws Exception {
+        TargetInfo staging = new TargetInfo(new LocalTarget("staging", dir, Map.of("NAMESPACE", "shop-staging"), false),
+                "local", "staging", "test");
+        TargetInfo prod = new TargetInfo(new LocalTarget("prod", dir, Map.of("NAMESPACE", "shop-prod"), false),
+                "local", "prod", "test");
+        catalog.set(new TargetCatalog(List.of(TargetCatalog.localOnly().targets().get(0), staging, prod), List.of(), null));
+        WalkthroughViewModel before = walk(WalkRunbook.writeCheckout(dir), "Checkout down", null);
+        WalkStep restart = before.steps().get(3);
+        assertThat(restart.run().chooseTarget(staging)).isTrue();
+        field(restart, "pod").valueProperty().set("api-1");
+        runToEnd(before, restart);
+        assertThat(restart.run().output()).extracting(OutputLine::text).containsExactly("restart api-1 in shop-staging");
+
+        WalkthroughViewModel after = restarted();
+        WalkStep kubectl = after.steps().get(1);
+        assertThat(kubectl.run().chooseTarget(prod)).isTrue();
+        after.restore(store.entries(incidentId, 0));
+
+        assertThat(field(kubectl, "namespace").value()).isEqualTo("shop-prod");
+        assertThat(field(after.steps().get(0), "pod").value()).as("typed: still offered").isEqualTo("api-1");
+    }
+
+    @Test
+    void aVerificationStepItsWaitSawUpAgainIsDoneAgainAfterARestart() throws Exception {
+        WalkthroughViewModel before = walk(WalkRunbook.writeCheckout(dir), "Checkout down", null);
+        WalkStep verify = before.steps().get(4);
+        String note = StepNotes.upAgain("checkout", java.time.Instant.parse("2026-12-06T14:02:07Z"));
+        incidents.timeline().record(incidentId, new EntryBody.Note(note, null), verify.ref(), null);
+
+        WalkthroughViewModel after = reopened();
+
+        assertThat(after.steps().get(4).stateProperty().get()).isEqualTo(WalkStep.State.DONE);
+        assertThat(after.steps().get(4).statusProperty().get()).isEqualTo("Done: " + note + " (recorded)");
+        assertThat(StepNotes.isUpAgain("checkout is UP again at soon")).isFalse();
+    }
+
+    /** A new store on the same file and a new walkthrough, restored from what the store holds: the restart. */
+    private WalkthroughViewModel reopened() throws Exception {
+        WalkthroughViewModel after = restarted();
+        after.restore(store.entries(incidentId, 0));
+        return after;
+    }
+
+    /** A new store on the same file and a new walkthrough, not restored yet. */
+    private WalkthroughViewModel restarted() throws Exception {
+        store.close();
+        store = IncidentStores.embedded(dir.resolve("incidents.db"), StoreOptions.defaults());
+        incidents = new IncidentViewModel(new DirectTaskExecutor(), Runnable::run, () -> store, "alice");
+        return walk(WalkRunbook.writeCheckout(dir), "Checkout down", null);
+    }
 }

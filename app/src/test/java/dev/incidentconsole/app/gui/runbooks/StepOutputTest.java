@@ -70,4 +70,36 @@ class StepOutputTest {
 
         assertThat(StepOutput.of(step)).containsExactly("[INFO] Scanning for projects...", "");
     }
+
+    @Test
+    void aCommentThatQuotesTheCommandIsNotTakenForIt() {
+        Step step = step("""
+                # Files
+
+                ```bash
+                # if it fails, check the logs
+                ls
+                -rw-r--r-- 1 app app 120 Dec  6 18:00 app.log
+                ```
+                """);
+
+        assertThat(step.commands()).hasSize(1);
+        assertThat(StepOutput.of(step)).containsExactly("", "-rw-r--r-- 1 app app 120 Dec  6 18:00 app.log");
+    }
+
+    @Test
+    void outputUnderACommandIsMaskedAsARunOfThatCommandWouldBe() {
+        Step step = step("""
+                # Redis password
+
+                ```bash
+                redis-cli -a s3cretpw CONFIG GET requirepass
+                1) "requirepass"
+                2) "s3cretpw"
+                ```
+                """);
+
+        assertThat(StepOutput.of(step).get(1)).contains("s3cretpw");
+        assertThat(StepOutput.shown(step)).containsExactly("", "1) \"requirepass\"\n2) \"****\"");
+    }
 }
