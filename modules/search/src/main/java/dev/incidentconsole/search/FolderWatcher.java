@@ -1,11 +1,8 @@
 package dev.incidentconsole.search;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
+import dev.incidentconsole.runbook.RunbookFiles;
 import java.io.Closeable;
 import java.io.IOException;
-import dev.incidentconsole.runbook.RunbookFiles;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,9 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Watches runbook folders and their sub-folders (new ones included) and reports each changed path once things
@@ -125,6 +125,15 @@ final class FolderWatcher implements Closeable {
 
     /** Runs the work once the path has been quiet for the debounce time; a newer event restarts the wait. */
     private void schedule(Path path, Runnable work) {
+        try {
+            debounce(path, work);
+        } catch (RejectedExecutionException e) {
+            // closed while this thread was still handling the events it had taken: nobody wants the work now
+            LOG.debug("Watcher closed; {} not re-indexed", path);
+        }
+    }
+
+    private void debounce(Path path, Runnable work) {
         pending.compute(path, (p, previous) -> {
             if (previous != null) {
                 previous.cancel(false);
