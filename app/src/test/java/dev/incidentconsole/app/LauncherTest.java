@@ -15,6 +15,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The repository's launcher script ({@code ./incident-console}), run by bash in a temporary copy of the project's
@@ -113,6 +115,24 @@ class LauncherTest {
 
         assertThat(javaArgs()).contains("-XX:TieredStopAtLevel=1").doesNotContain("-Xmn64m")
                 .endsWith("dev.incidentconsole.app.Main");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"FOLDER", "incident-console://open?runbook=a.md", "open incident-console://open?runbook=a.md"})
+    void aWindowOpenedOnAFolderOrALinkGetsTheWindowsOptionsNotASubcommands(String given) throws Exception {
+        Files.createDirectories(home.resolve("runbooks-here"));
+        String[] args = given.replace("FOLDER", home.resolve("runbooks-here").toString()).split(" ");
+
+        assertThat(launch(java.util.Map.of(), args)).isZero();
+
+        assertThat(javaArgs()).contains("-XX:TieredStopAtLevel=1").doesNotContain("-Xmn64m");
+    }
+
+    @Test
+    void openThatOnlyPrintsIsASubcommand() throws Exception {
+        assertThat(launch(java.util.Map.of(), "open", "--print", "incident-console://open?runbook=a.md")).isZero();
+
+        assertThat(javaArgs()).contains("-XX:TieredStopAtLevel=1", "-Xmn64m");
     }
 
     @Test
