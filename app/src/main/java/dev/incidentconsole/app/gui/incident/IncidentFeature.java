@@ -188,7 +188,12 @@ public final class IncidentFeature implements AutoCloseable {
             WalkthroughViewModel walk = new WalkthroughViewModel(incident.id(), runbook, procedure, model.timeline(),
                     services, service);
             executor.execute(() -> model.store().entries(incident.id(), 0), entries -> {
-                walk.restore(entries);
+                try {
+                    walk.restore(entries);
+                } catch (RuntimeException e) {
+                    // an entry it cannot read back must not keep the engineer from the walkthrough itself
+                    model.errorProperty().set("Could not put the walkthrough back as the timeline left it: " + e.getMessage());
+                }
                 view().openWalkthrough(walk);
             }, e -> {
                 model.errorProperty().set("Cannot read the timeline to resume the walkthrough: " + e.getMessage());

@@ -130,12 +130,23 @@ final class WalkRestore {
                 continue; // '<service>-<env>' run as 'api-gateway-prod' splits more than one way
             }
             String value = unquoted(written, parsed, p.start());
-            if (value != null && !value.contains(SecretMasker.MASK)
-                    && written.equals(ShellQuote.quoteAt(value, parsed, p.start()))) {
+            if (value != null && !value.contains(SecretMasker.MASK) && quotedAsWritten(value, written, parsed, p.start())) {
                 out.putIfAbsent(p.name(), value);
             }
         }
         return out;
+    }
+
+    /**
+     * Whether quoting {@code value} there today gives what was recorded. A value the console now refuses there (an
+     * older version ran it, e.g. not bare inside backticks) is not read back: it could not run again as it is.
+     */
+    private static boolean quotedAsWritten(String value, String written, ShellCommand parsed, int offset) {
+        try {
+            return written.equals(ShellQuote.quoteAt(value, parsed, offset));
+        } catch (IllegalArgumentException refused) {
+            return false;
+        }
     }
 
     /** {@code template} with each of {@code filled} replaced by {@code group}, the rest matched as written. */

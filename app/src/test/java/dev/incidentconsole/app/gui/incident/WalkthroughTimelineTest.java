@@ -184,6 +184,26 @@ class WalkthroughTimelineTest extends WalkthroughFixture {
     }
 
     @Test
+    void aValueTheConsoleWouldNowRefuseWhereItStandsIsNotReadBackAndTheOthersAre() throws Exception {
+        Path file = Files.writeString(dir.resolve("ticks.md"), """
+                # Ticks
+
+                ## Diagnosis
+
+                ```bash
+                echo `printf %s <word>` '<ns>'
+                ```
+                """);
+        dev.incidentconsole.runbook.Command c = new RunbookParser().parse(file).sections().stream()
+                .flatMap(s -> s.commands().stream()).findFirst().orElseThrow();
+
+        // recorded by an older version, which quoted a value inside backticks instead of refusing it
+        Map<String, String> values = WalkRestore.valuesIn(c, "echo `printf %s 'a b'` 'shop'");
+
+        assertThat(values).containsExactly(Map.entry("ns", "shop"));
+    }
+
+    @Test
     void aCommandThatSplitsMoreThanOneWayGivesBackNoneOfItsValues() throws Exception {
         Path file = Files.writeString(dir.resolve("split.md"), """
                 # Split
