@@ -111,6 +111,18 @@ public final class WalkStep {
         }
     }
 
+    /**
+     * Offers {@code value}, which another step's target gave, only to a blank field or over the last offered value;
+     * this step's own target's value, when it has one, replaces it ({@link PlaceholderField#suggest}).
+     */
+    void offerFromTarget(PlaceholderField field, String value) {
+        String now = field.value();
+        if (now.isBlank() || now.equals(offered.get(field.name()))) {
+            offered.put(field.name(), value);
+            field.suggest(value);
+        }
+    }
+
     List<PlaceholderField> placeholders() {
         return run.placeholders();
     }

@@ -212,7 +212,8 @@ public final class WalkthroughViewModel {
 
     /**
      * Puts known values into the step's fields: typed, captured and service values over a blank field, an
-     * earlier offer or a target's pre-fill; values another step's target gave only into blank or offered fields.
+     * earlier offer or a target's pre-fill; values another step's target gave only into blank or offered fields, where
+     * the step's own target, once chosen, replaces them with its value.
      */
     private void offer(WalkStep step, TargetInfo previousTarget) {
         if (step.run().runningProperty().get()) {
@@ -225,7 +226,7 @@ public final class WalkthroughViewModel {
                 step.offer(f, strong.get(), List.of(run.known().lookup(f.name(), target).orElse(""),
                         run.known().lookup(f.name(), previousTarget).orElse("")));
             } else {
-                Optional.ofNullable(seen.get(ServiceLink.key(f.name()))).ifPresent(v -> step.offer(f, v, List.of()));
+                Optional.ofNullable(seen.get(ServiceLink.key(f.name()))).ifPresent(v -> step.offerFromTarget(f, v));
             }
         }
     }

@@ -13,6 +13,8 @@ public final class PlaceholderField {
     private final Placeholder placeholder;
     private final StringProperty value = new SimpleStringProperty(this, "value", "");
     private String prefilled = "";
+    /** A value offered from elsewhere that a target's own value replaces ({@link #suggest}); null when none. */
+    private String suggested;
 
     PlaceholderField(Placeholder placeholder) {
         this.placeholder = placeholder;
@@ -43,11 +45,25 @@ public final class PlaceholderField {
         return !value.get().isBlank();
     }
 
-    /** Offers a known value; it replaces the field only while the engineer has not typed their own. */
+    /**
+     * Offers the value the chosen target knows (empty: none); it replaces the field only while the engineer has not
+     * typed their own: a blank field, the previous target's pre-fill (also by nothing, when this target knows none),
+     * or a {@link #suggest suggested} value when this target knows one.
+     */
     void prefill(String known) {
-        if (value.get().isBlank() || value.get().equals(prefilled)) {
+        String now = value.get();
+        if (now.isBlank() || now.equals(prefilled) || !known.isBlank() && now.equals(suggested)) {
             value.set(known);
             prefilled = known;
         }
+    }
+
+    /**
+     * Puts in a value the engineer did not type and that ranks below any target's own (in a walkthrough, what another
+     * step's target gave): choosing a target that knows a value for this field replaces it, one that knows none keeps it.
+     */
+    public void suggest(String offered) {
+        suggested = offered;
+        value.set(offered);
     }
 }

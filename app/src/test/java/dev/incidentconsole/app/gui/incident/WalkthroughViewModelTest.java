@@ -328,4 +328,36 @@ class WalkthroughViewModelTest extends WalkthroughFixture {
         walk.capture(echo, "pod", "api-2"); // any later offer round fills the now empty field from what box gave
         assertThat(field(kubectl, "namespace").value()).isEqualTo("shop");
     }
+
+    /**
+     * The reviewer's finding: a field offered what another step's target gave kept that value when the engineer then
+     * chose a target of the step's own that gives another. A value the engineer did not type follows the chosen
+     * target; a typed one stays whatever the target.
+     */
+    @Test
+    void choosingAStepsTargetReplacesAValueOfferedFromAnotherTargetButNeverATypedOne() throws Exception {
+        TargetInfo staging = new TargetInfo(new LocalTarget("staging", dir, Map.of("NAMESPACE", "shop-staging"), false),
+                "local", "staging", "test");
+        TargetInfo eu = new TargetInfo(new LocalTarget("eu", dir, Map.of("NAMESPACE", "shop-eu"), false), "local", "eu", "test");
+        TargetInfo local = TargetCatalog.localOnly().targets().get(0);
+        catalog.set(new TargetCatalog(List.of(local, staging, eu), List.of(), null));
+        WalkthroughViewModel walk = walk(WalkRunbook.writeCheckout(dir), "Checkout down", null);
+        WalkStep restart = walk.steps().get(3);
+        WalkStep kubectl = walk.steps().get(1);
+        assertThat(restart.run().chooseTarget(staging)).isTrue();
+        field(restart, "pod").valueProperty().set("api-1");
+        runToEnd(walk, restart);
+        assertThat(field(kubectl, "namespace").value()).as("offered from staging").isEqualTo("shop-staging");
+
+        assertThat(kubectl.run().chooseTarget(eu)).isTrue();
+        assertThat(field(kubectl, "namespace").value()).as("the chosen target's own").isEqualTo("shop-eu");
+        assertThat(kubectl.run().chooseTarget(local)).isTrue();
+        assertThat(field(kubectl, "namespace").value()).as("a target knowing none: offered again").isEqualTo("shop-staging");
+        catalog.set(new TargetCatalog(List.of(local, staging, eu), List.of(), null)); // discovery again: nothing moves
+        assertThat(field(kubectl, "namespace").value()).isEqualTo("shop-staging");
+
+        field(kubectl, "namespace").valueProperty().set("typed-ns");
+        assertThat(kubectl.run().chooseTarget(eu)).isTrue();
+        assertThat(field(kubectl, "namespace").value()).as("typed: stays").isEqualTo("typed-ns");
+    }
 }
