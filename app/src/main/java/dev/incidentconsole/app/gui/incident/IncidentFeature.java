@@ -57,6 +57,7 @@ public final class IncidentFeature implements AutoCloseable {
     private HealthRecording recording;
     private Navigation navigation;
     private IncidentsView view;
+    private final WalkOpening opening;
 
     /**
      * @param run     the Runs window's runner and helpers; the caller closes the runner
@@ -77,6 +78,7 @@ public final class IncidentFeature implements AutoCloseable {
         this.model = new IncidentViewModel(executor, uiThread, opener, options.userName());
         model.followStore();
         this.starter = new IncidentStarter(model, dialogs, runbookFolder, this::openWalkthrough);
+        this.opening = new WalkOpening(executor, model, this::walkthrough, walk -> view().openWalkthrough(walk));
     }
 
     /** The app's configuration: store from the property, env var or data folder; steps run like the Runs window's. */
@@ -179,28 +181,19 @@ public final class IncidentFeature implements AutoCloseable {
 
     /**
      * Shows the walkthrough of {@code procedure}, put back where the incident's timeline says it was (steps run, done
-     * or skipped, values typed or captured: joined again after a restart, nothing is lost); the entries are read off
-     * the UI thread, and a store that cannot be read opens it fresh, saying why.
+     * or skipped, values typed or captured: joined again after a restart, nothing is lost), as this console holds that
+     * timeline (also during a team-store outage); the latest request wins ({@link WalkOpening}).
      */
     private void openWalkthrough(Incident incident, Runbook runbook, Section procedure, ServiceLink service) {
         if (runbook != null) {
-            WalkServices services = new WalkServices(run, catalog, watch, this::after, Clock.systemDefaultZone());
-            WalkthroughViewModel walk = new WalkthroughViewModel(incident.id(), runbook, procedure, model.timeline(),
-                    services, service);
-            executor.execute(() -> model.store().entries(incident.id(), 0), entries -> {
-                try {
-                    walk.restore(entries);
-                } catch (RuntimeException e) {
-                    // an entry it cannot read back must not keep the engineer from the walkthrough itself
-                    model.errorProperty().set("Could not put the walkthrough back as the timeline left it: " + e.getMessage());
-                }
-                view().openWalkthrough(walk);
-            }, e -> {
-                model.errorProperty().set("Cannot read the timeline to resume the walkthrough: " + e.getMessage());
-                view().openWalkthrough(walk);
-            });
+            opening.open(incident, runbook, procedure, service);
         }
         navigation.go(PLACE);
+    }
+
+    private WalkthroughViewModel walkthrough(Incident incident, Runbook runbook, Section procedure, ServiceLink service) {
+        WalkServices services = new WalkServices(run, catalog, watch, this::after, Clock.systemDefaultZone());
+        return new WalkthroughViewModel(incident.id(), runbook, procedure, model.timeline(), services, service);
     }
 
     /**
@@ -209,11 +202,8 @@ public final class IncidentFeature implements AutoCloseable {
      */
     private void resume(Incident incident, dev.incidentconsole.incident.RunbookLink link) {
         Path file = runbookRoot == null ? Path.of(link.file()) : runbookRoot.resolve(link.file());
-        executor.execute(() -> new RunbookParser().parse(file), runbook -> {
-            if (!runbook.sections().isEmpty()) {
-                openWalkthrough(incident, runbook, sectionAt(runbook, link.headingPath()), null);
-            }
-        }, e -> model.errorProperty().set("Cannot resume the walkthrough: " + file + ": " + e.getMessage()));
+        opening.resume(incident, () -> new RunbookParser().parse(file), runbook -> sectionAt(runbook, link.headingPath()),
+                null, e -> model.errorProperty().set("Cannot resume the walkthrough: " + file + ": " + e.getMessage()));
     }
 
     /** Time limits of "wait until UP": the timeout fires on the UI thread. */

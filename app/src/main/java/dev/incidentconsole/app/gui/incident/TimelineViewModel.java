@@ -66,6 +66,9 @@ public final class TimelineViewModel {
     // change could be stored (and numbered) the other way round.
     private final Queue<Runnable> appends = new ArrayDeque<>();
     private boolean appending;
+    /** Whether the shown incident's load has answered; what waits for it ({@link #held}). */
+    private boolean loaded;
+    private final List<Runnable> whenLoaded = new ArrayList<>();
 
     /** @param store supplies the open store (called on the executor's worker) */
     public TimelineViewModel(TaskExecutor executor, Supplier<IncidentStore> store, String author) {
@@ -93,25 +96,65 @@ public final class TimelineViewModel {
         if (shown == null || before == null || !before.id().equals(shown.id())) {
             entries.clear();
             stopFollowing();
+            loaded = false;
+            whenLoaded.clear(); // they asked about the incident shown before
         }
         if (shown == null) {
             return;
         }
         String id = shown.id();
-        executor.execute(() -> load(id), loaded -> {
-            if (incident.get() != null && incident.get().id().equals(id)) {
-                if (!loaded.entries().isEmpty()) {
-                    entries.setAll(TimelineOrder.byEvent(loaded.entries()));
-                    incident.set(Incident.replay(loaded.entries()));
+        executor.execute(() -> load(id), answer -> {
+            if (shows(id)) {
+                if (!answer.entries().isEmpty()) {
+                    entries.setAll(TimelineOrder.byEvent(answer.entries()));
+                    incident.set(Incident.replay(answer.entries()));
                 }
-                if (loaded.live() != null) {
+                if (answer.live() != null) {
                     stopFollowing();
-                    live = loaded.live();
+                    live = answer.live();
                 }
-            } else if (loaded.live() != null) {
-                loaded.live().close();
+                settled();
+            } else if (answer.live() != null) {
+                answer.live().close();
             }
-        }, this::fail);
+        }, e -> {
+            fail(e);
+            if (shows(id)) {
+                settled();
+            }
+        });
+    }
+
+    private boolean shows(String id) {
+        return incident.get() != null && incident.get().id().equals(id);
+    }
+
+    private void settled() {
+        loaded = true;
+        List<Runnable> waiting = List.copyOf(whenLoaded);
+        whenLoaded.clear();
+        waiting.forEach(Runnable::run);
+    }
+
+    /**
+     * Hands {@code then} incident {@code incidentId}'s entries as this console holds them: for the shown incident,
+     * what the timeline shows once its load has answered (the stored entries, those saved on this machine while the
+     * team store is unreachable, and every one arrived since), at once when it has, so a store that cannot be read
+     * now loses nothing the engineer saw; for another incident, read from the store on the executor, {@code failed}
+     * told when it cannot be. A request about the shown incident is dropped when another is shown before its load
+     * answers.
+     */
+    public void held(String incidentId, Consumer<List<TimelineEntry>> then, Consumer<Exception> failed) {
+        if (shows(incidentId)) {
+            Runnable answer = () -> then.accept(List.copyOf(entries));
+            if (loaded) {
+                answer.run();
+            } else {
+                whenLoaded.add(answer);
+            }
+        } else {
+            executor.execute(() -> store.get().entries(incidentId, 0), then, failed);
+        }
     }
 
     private record Loaded(List<TimelineEntry> entries, Subscription live) {

@@ -6,6 +6,7 @@ import dev.incidentconsole.incident.EntryBody;
 import dev.incidentconsole.incident.RunOutcome;
 import dev.incidentconsole.incident.StepRef;
 import dev.incidentconsole.incident.TimelineEntry;
+import dev.incidentconsole.incident.TimelineOrder;
 import dev.incidentconsole.runbook.Command;
 import dev.incidentconsole.runbook.Placeholder;
 import dev.incidentconsole.runbook.SecretMasker;
@@ -44,7 +45,7 @@ final class WalkRestore {
     }
 
     /**
-     * Applies {@code entries} (in recording order) to the steps they came from. Values are filed as a live run files
+     * Applies {@code entries} (in any order; applied in recording order, {@link TimelineOrder#RECORDING}) to the steps they came from. Values are filed as a live run files
      * them: what the engineer typed or captured into {@code values}; what a run's target gave (or may have given, its
      * target being gone) into {@code fromTargets}, which never outranks a later step's own target.
      *
@@ -55,7 +56,8 @@ final class WalkRestore {
                         Map<String, String> fromTargets, TargetValues targets) {
         Map<StepRef, WalkStep> byRef = new HashMap<>();
         steps.forEach(s -> byRef.putIfAbsent(s.ref(), s));
-        List<TimelineEntry> ordered = entries.stream().sorted(Comparator.comparingLong(TimelineEntry::seq)).toList();
+        // Recording order: entries saved on this machine while the team store is unreachable (seq 0) came last.
+        List<TimelineEntry> ordered = TimelineOrder.byRecording(entries);
         for (TimelineEntry e : ordered) {
             WalkStep step = e.source() == null ? null : byRef.get(e.source());
             if (step != null) {

@@ -4,9 +4,9 @@ import dev.incidentconsole.incident.Incident;
 import dev.incidentconsole.incident.RunbookLink;
 import dev.incidentconsole.incident.StepRef;
 import dev.incidentconsole.incident.TimelineEntry;
+import dev.incidentconsole.incident.TimelineOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -24,7 +24,7 @@ final class WalkResume {
             return List.of();
         }
         List<TimelineEntry> bySeq = entries.stream().filter(e -> e.source() != null)
-                .sorted(Comparator.comparingLong(TimelineEntry::seq).reversed()).toList();
+                .sorted(TimelineOrder.RECORDING.reversed()).toList();
         List<RunbookLink> out = new ArrayList<>();
         for (TimelineEntry e : bySeq) {
             for (RunbookLink link : incident.runbooks()) {

@@ -1,6 +1,7 @@
 package dev.incidentconsole.app.gui.util;
 
 import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -48,12 +49,21 @@ public final class LatestWins {
      * request was made. The wrapper may be run any number of times, each time checking again.
      */
     public Runnable whileLatest(Runnable answer) {
-        long request = ++latest;
+        BooleanSupplier latest = request();
         return () -> {
-            if (request == latest) {
+            if (latest.getAsBoolean()) {
                 answer.run();
             }
         };
+    }
+
+    /**
+     * A request answered on the UI thread without background work, maybe through several callbacks (an answer and a
+     * failure): supersedes the requests made so far, and returns what tells whether this one is still the latest.
+     */
+    public BooleanSupplier request() {
+        long request = ++latest;
+        return () -> request == latest;
     }
 
     /** Drops the answers of every request made so far, e.g. when the request was answered without background work. */

@@ -1,0 +1,216 @@
+package dev.incidentconsole.app.gui.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.incidentconsole.app.gui.run.KnownValues;
+import dev.incidentconsole.app.gui.run.RunServices;
+import dev.incidentconsole.app.gui.run.TerminalLauncher;
+import dev.incidentconsole.app.gui.util.DirectTaskExecutor;
+import dev.incidentconsole.app.gui.util.FxTaskExecutor;
+import dev.incidentconsole.app.gui.util.TaskExecutor;
+import dev.incidentconsole.app.settings.LaunchOptions;
+import dev.incidentconsole.app.targets.TargetCatalog;
+import dev.incidentconsole.exec.CommandRunner;
+import dev.incidentconsole.exec.ExecSettings;
+import dev.incidentconsole.exec.testing.TestUser;
+import dev.incidentconsole.incident.Incident;
+import dev.incidentconsole.incident.IncidentDraft;
+import dev.incidentconsole.incident.IncidentStore;
+import dev.incidentconsole.incident.IncidentStores;
+import dev.incidentconsole.incident.Severity;
+import dev.incidentconsole.incident.StoreException;
+import dev.incidentconsole.incident.StoreOptions;
+import dev.incidentconsole.incident.testing.RestartablePostgres;
+import dev.incidentconsole.runbook.Runbook;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.beans.property.SimpleObjectProperty;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Reopening a walkthrough reads the timeline as the console holds it, so a team store that stops answering (a real
+ * embedded PostgreSQL stopped mid-test) loses nothing; and of quick reopenings only the latest is shown.
+ */
+class WalkOpeningTest {
+    private static final StoreOptions FAST_RETRY = StoreOptions.defaults().withRetryInterval(Duration.ofMillis(200));
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @TempDir
+    static Path serverDir;
+    private static RestartablePostgres pg;
+
+    @TempDir
+    Path dir;
+    private final ExecutorService uiThread = Executors.newSingleThreadExecutor();
+    private final List<AutoCloseable> closing = new ArrayList<>();
+    private final List<WalkthroughViewModel> shown = new ArrayList<>();
+    private CommandRunner runner;
+
+    @BeforeAll
+    static void firstStart() throws IOException {
+        pg = RestartablePostgres.start(serverDir);
+    }
+
+    @AfterAll
+    static void lastStop() throws IOException {
+        pg.close();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        onUi(() -> {
+            for (AutoCloseable c : closing) {
+                c.close();
+            }
+            return null;
+        });
+        uiThread.shutdown();
+        uiThread.awaitTermination(10, TimeUnit.SECONDS);
+        if (runner != null) {
+            runner.close();
+        }
+        pg.ensureRunning();
+    }
+
+    /**
+     * The reviewer's finding: during a team-store outage a walkthrough opened again started fresh, though the
+     * timeline beside it showed its steps. What was stored before the outage and what waits in the journal since are
+     * both put back, the journaled entries after the stored ones.
+     */
+    @Test
+    void aWalkthroughOpenedAgainDuringATeamStoreOutageIsPutBackFromTheTimelineTheConsoleHolds() throws Exception {
+        IncidentViewModel incidents = incidents(new DirectTaskExecutor(), uiThread,
+                () -> IncidentStores.postgres(pg.url(), "postgres", null, dir, FAST_RETRY));
+        WalkOpening opening = opening(new DirectTaskExecutor(), incidents, uiThread);
+        Runbook web = WalkRunbook.write(dir);
+        AtomicReference<Incident> incident = new AtomicReference<>();
+        onUi(() -> {
+            incidents.start(IncidentDraft.of("Checkout 502s", Severity.P1), incident::set);
+            opening.open(incident.get(), web, WalkRunbook.procedure(web), null);
+            WalkthroughViewModel first = shown.get(0);
+            first.skip(first.steps().get(1), "not yet"); // stored
+            return null;
+        });
+
+        pg.stop();
+        await().atMost(WAIT).until(() -> onUi(() -> incidents.offlineProperty().get()));
+        onUi(() -> {
+            WalkthroughViewModel first = shown.get(0);
+            first.done(first.steps().get(0), "backend logs show OOM");
+            first.done(first.steps().get(1), "restarted after all");
+            return null;
+        });
+        assertThat(onUi(() -> incidents.timeline().queuedProperty().get())).isEqualTo(2);
+        assertThatThrownBy(() -> onUi(() -> incidents.store().entries(incident.get().id(), 0)))
+                .as("the store cannot give them back now").hasCauseInstanceOf(StoreException.class);
+
+        onUi(() -> {
+            opening.open(incident.get(), web, WalkRunbook.procedure(web), null);
+            return null;
+        });
+
+        WalkthroughViewModel again = shown.get(1);
+        assertThat(onUi(() -> again.steps().stream().map(s -> s.statusProperty().get()).toList())).startsWith(
+                "Done (recorded): backend logs show OOM", "Done (recorded): restarted after all");
+        assertThat(onUi(() -> incidents.errorProperty().get())).isEmpty();
+    }
+
+    /** One worker: the answers come in the order asked, the first before the second is shown. */
+    @Test
+    void ofTwoQuickReopeningsOnlyTheLastIsShown() throws Exception {
+        TestUi ui = new TestUi();
+        FxTaskExecutor executor = new FxTaskExecutor(1, ui);
+        closing.add(executor);
+        IncidentViewModel incidents = incidents(executor, ui, this::embedded);
+        WalkOpening opening = opening(executor, incidents, ui);
+        Runbook web = WalkRunbook.write(dir);
+        Runbook checkout = WalkRunbook.writeCheckout(dir);
+        Incident incident = started(incidents, ui, "Checkout 502s");
+        AtomicReference<Exception> failed = new AtomicReference<>();
+
+        opening.resume(incident, () -> web, WalkRunbook::procedure, null, failed::set);
+        opening.resume(incident, () -> checkout, r -> WalkRunbook.section(r, "Checkout down"), null, failed::set);
+        ui.runUntil(() -> shown.size() == 1, WAIT);
+        answered(executor, ui);
+
+        assertThat(shown).extracting(w -> w.procedure().title()).containsExactly("Checkout down");
+        assertThat(failed.get()).isNull();
+    }
+
+    @Test
+    void aReopeningOvertakenByTheSelectionOfAnotherIncidentIsDropped() throws Exception {
+        TestUi ui = new TestUi();
+        FxTaskExecutor executor = new FxTaskExecutor(1, ui);
+        closing.add(executor);
+        IncidentViewModel incidents = incidents(executor, ui, this::embedded);
+        WalkOpening opening = opening(executor, incidents, ui);
+        Runbook web = WalkRunbook.write(dir);
+        Incident first = started(incidents, ui, "Checkout 502s");
+        Incident second = started(incidents, ui, "Queue backlog");
+        incidents.selectedProperty().set(first);
+
+        opening.resume(first, () -> web, WalkRunbook::procedure, null, e -> { });
+        incidents.selectedProperty().set(second);
+        answered(executor, ui);
+
+        assertThat(shown).isEmpty();
+        opening.open(second, web, WalkRunbook.procedure(web), null);
+        ui.runUntil(() -> shown.size() == 1, WAIT);
+        assertThat(shown.get(0).incidentId()).isEqualTo(second.id());
+    }
+
+    /** Pumps the UI until every answer asked for so far was handed to it (one worker, one UI queue: in order). */
+    private static void answered(FxTaskExecutor executor, TestUi ui) throws InterruptedException {
+        java.util.concurrent.atomic.AtomicBoolean marker = new java.util.concurrent.atomic.AtomicBoolean();
+        executor.execute(() -> null, x -> marker.set(true), e -> marker.set(true));
+        ui.runUntil(marker::get, WAIT);
+    }
+
+    private IncidentStore embedded() throws StoreException {
+        return IncidentStores.embedded(dir.resolve("incidents.db"), StoreOptions.defaults());
+    }
+
+    private IncidentViewModel incidents(TaskExecutor executor, Executor ui, Callable<IncidentStore> opener) {
+        IncidentViewModel incidents = new IncidentViewModel(executor, ui, opener, "alice");
+        incidents.followStore();
+        closing.add(0, incidents);
+        return incidents;
+    }
+
+    private Incident started(IncidentViewModel incidents, TestUi ui, String title) throws InterruptedException {
+        AtomicReference<Incident> started = new AtomicReference<>();
+        incidents.start(IncidentDraft.of(title, Severity.P2), started::set);
+        ui.runUntil(() -> started.get() != null, WAIT);
+        return started.get();
+    }
+
+    private WalkOpening opening(TaskExecutor executor, IncidentViewModel incidents, Executor ui) {
+        runner = CommandRunner.withoutSshPrompts(ExecSettings.defaults(TestUser.current()).withOutputDir(dir.resolve("runs")));
+        RunServices run = new RunServices(runner, new DirectTaskExecutor(), ui, new WalkRunbook.ScriptedDialogs(),
+                TerminalLauncher.system(LaunchOptions.fromSystem()), new KnownValues());
+        WalkServices services = new WalkServices(run, new SimpleObjectProperty<>(TargetCatalog.localOnly()),
+                ServiceWatch.NONE, (delay, task) -> () -> { }, Clock.systemDefaultZone());
+        return new WalkOpening(executor, incidents, (incident, runbook, procedure, service) -> new WalkthroughViewModel(
+                incident.id(), runbook, procedure, incidents.timeline(), services, service), shown::add);
+    }
+
+    private <T> T onUi(Callable<T> work) throws Exception {
+        return uiThread.submit(work).get(60, TimeUnit.SECONDS);
+    }
+}
