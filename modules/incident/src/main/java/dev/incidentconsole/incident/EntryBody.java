@@ -86,16 +86,27 @@ public sealed interface EntryBody {
      * @param danger      why the command is destructive ("FLUSHALL deletes every key"), or null when it is not
      * @param confirmedBy who confirmed it (a destructive command, or any command on a production target), or null
      *                    when no confirmation was asked
+     * @param values      the runbook step's placeholder values it ran with, by placeholder name ({@code pod} for
+     *                    {@code <pod>}), in the step's order, masked as the {@link Redactor} masks them once stored;
+     *                    null when not recorded (entries written before they were kept): read them from
+     *                    {@code command} then
      */
-    record StepStarted(String command, String target, String danger, String confirmedBy) implements EntryBody {
+    record StepStarted(String command, String target, String danger, String confirmedBy, Map<String, String> values)
+            implements EntryBody {
         public StepStarted {
             Objects.requireNonNull(command, "command");
             target = target == null ? "" : target;
+            values = values == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
         }
 
-        /** A command that needed no confirmation. */
+        /** A command whose placeholder values were not recorded. */
+        public StepStarted(String command, String target, String danger, String confirmedBy) {
+            this(command, target, danger, confirmedBy, null);
+        }
+
+        /** A command that needed no confirmation, its placeholder values not recorded. */
         public StepStarted(String command, String target) {
-            this(command, target, null, null);
+            this(command, target, null, null, null);
         }
     }
 

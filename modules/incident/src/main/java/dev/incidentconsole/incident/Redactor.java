@@ -68,7 +68,9 @@ public final class Redactor {
      * A copy of {@code node} with every string value masked ({@code command} fields as commands), except {@code kind}
      * fields; the {@code output} beside a {@code command} also loses the values that command wrote as secrets (a
      * tool printing its own password prints it bare). Only the output: the other fields beside it (the target's
-     * name, a UUID) are not the command's to mask, and a UUID masked would no longer read back.
+     * name, a UUID) are not the command's to mask, and a UUID masked would no longer read back. The {@code values}
+     * beside a {@code command} (a step's placeholder values) are masked as its output is, and each whole value whose
+     * name says it is a secret ({@code password}, {@code token}...: what the masker hides after {@code name=}).
      */
     public JsonNode redactTree(JsonNode node) {
         if (node.isTextual()) {
@@ -86,6 +88,7 @@ public final class Redactor {
                     case "kind", "outcome" -> v; // the schema's own words, never a secret
                     case "command" -> v.isTextual() ? TextNode.valueOf(redactCommand(v.textValue())) : redactTree(v);
                     case "output" -> v.isTextual() ? TextNode.valueOf(forOutput.mask(v.textValue())) : redactTree(v);
+                    case "values" -> command != null && v.isObject() ? redactValues(v, forOutput) : redactTree(v);
                     default -> redactTree(v);
                 });
             }
@@ -97,5 +100,25 @@ public final class Redactor {
             return copy;
         }
         return node;
+    }
+
+    /**
+     * A step's placeholder values: each masked as the command's output; whole when {@code name=value} shows a secret
+     * (the name marks one, or the value holds one).
+     */
+    private JsonNode redactValues(JsonNode values, SecretMasker forOutput) {
+        ObjectNode copy = ((ObjectNode) values).objectNode();
+        Iterator<Map.Entry<String, JsonNode>> it = values.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> f = it.next();
+            JsonNode v = f.getValue();
+            if (!v.isTextual()) {
+                copy.set(f.getKey(), redactTree(v));
+                continue;
+            }
+            String named = f.getKey() + "=" + v.textValue();
+            copy.put(f.getKey(), forOutput.mask(named).equals(named) ? forOutput.mask(v.textValue()) : MASK);
+        }
+        return copy;
     }
 }

@@ -70,4 +70,34 @@ class RedactorTest {
         TimelineEntry e = TimelineEntry.create("INC-20261122-abcdef", "alice", new EntryBody.Note("all calm", null));
         assertThat(redactor.redact(e)).isSameAs(e);
     }
+
+    @Test
+    void aStepsRecordedValuesAreMaskedAsItsOutputAndWholeWhenTheirNameMarksASecret() {
+        String command = "redis-cli -h cache-1 -a 'C0ntR3dis' ping";
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        values.put("host", "cache-1");
+        values.put("password", "C0ntR3dis");
+        values.put("token", "tk-81f2a9");
+        values.put("user", "postgresql://app:pw123456@db/x");
+        TimelineEntry e = TimelineEntry.create("INC-20261122-abcdef", "alice",
+                new EntryBody.StepStarted(command, "local", null, null, values));
+
+        EntryBody.StepStarted step = (EntryBody.StepStarted) redactor.redact(e).body();
+
+        assertThat(step.values()).containsExactly(Map.entry("host", "cache-1"), Map.entry("password", "****"),
+                Map.entry("token", "****"), Map.entry("user", "****"));
+        assertThat(redactor.redact(redactor.redact(e))).as("idempotent").isEqualTo(redactor.redact(e));
+    }
+
+    @Test
+    void aStepStartWrittenBeforeValuesWereKeptReadsThemAsNotRecorded() throws Exception {
+        TimelineEntry e = TimelineEntry.create("INC-20261122-abcdef", "alice", new EntryBody.StepStarted("df -h", "local"));
+        String json = IncidentJson.writeEntry(e);
+        assertThat(json).contains("\"values\":null");
+
+        TimelineEntry old = IncidentJson.readEntry(json.replace(",\"values\":null", ""));
+
+        assertThat(((EntryBody.StepStarted) old.body()).values()).isNull();
+        assertThat(old).isEqualTo(e);
+    }
 }

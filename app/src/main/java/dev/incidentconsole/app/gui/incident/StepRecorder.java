@@ -2,6 +2,7 @@ package dev.incidentconsole.app.gui.incident;
 
 import dev.incidentconsole.app.cli.IncidentEntryText;
 import dev.incidentconsole.app.gui.run.CommandRunViewModel;
+import dev.incidentconsole.app.gui.run.PlaceholderField;
 import dev.incidentconsole.app.targets.TargetInfo;
 import dev.incidentconsole.exec.OutputLine;
 import dev.incidentconsole.exec.PreparedCommand;
@@ -10,12 +11,14 @@ import dev.incidentconsole.exec.RunStatus;
 import dev.incidentconsole.incident.EntryBody;
 import dev.incidentconsole.incident.RunOutcome;
 import dev.incidentconsole.incident.export.OutputTrim;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * Records one step's runs on the incident timeline as they happen: the start (the command with its values
- * filled in and quoted, and the target), then the finish with exit code, duration and the output's last
+ * filled in and quoted, the values themselves, and the target), then the finish with exit code, duration and the output's last
  * lines, linked to its start. A finish waits for its start to be stored, so the timeline keeps their order.
  * UI thread only.
  */
@@ -65,13 +68,20 @@ final class StepRecorder implements CommandRunViewModel.RunListener {
         // The run view asked to confirm a destructive command, and any command on a production target.
         String confirmedBy = command.dangerous() || target.production() ? timeline.author() : null;
         EntryBody.StepStarted body = new EntryBody.StepStarted(attempt.command, attempt.target,
-                command.dangerous() ? command.danger().reason() : null, confirmedBy);
+                command.dangerous() ? command.danger().reason() : null, confirmedBy, values());
         timeline.record(incidentId, body, step.ref(), receipt -> {
             attempt.started = receipt.entry().id();
             if (attempt.ended) {
                 finish(attempt);
             }
         });
+    }
+
+    /** The placeholder values the run starts with (the store masks the secret ones), in the step's order. */
+    private Map<String, String> values() {
+        Map<String, String> values = new LinkedHashMap<>();
+        step.placeholders().stream().filter(PlaceholderField::filled).forEach(f -> values.put(f.name(), f.value()));
+        return values;
     }
 
     @Override

@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  * Reads a walkthrough's state back from its incident's timeline, the one record of it: each entry names the step it
  * came from ({@link TimelineEntry#source()}), so a walkthrough opened again (after a restart, or joined from another
  * console) finds its steps' runs (with their recorded output excerpts), Done and Skip notes and captured values
- * there, and the values a step ran with in the command it recorded. UI thread only.
+ * there, and the values a step ran with as its start recorded them (read back from the command it recorded for
+ * entries written before the values were kept). UI thread only.
  */
 final class WalkRestore {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
@@ -74,7 +75,7 @@ final class WalkRestore {
             step.run().showRecordedOutput("", e.occurredAt()); // an earlier run's output is not this run's
             step.statusProperty().set("Started at " + TIME.format(e.occurredAt().atZone(ZoneId.systemDefault()))
                     + (s.target().isEmpty() ? "" : " on " + s.target()) + "; no result was recorded");
-            valuesIn(step.command(), s.command()).forEach((name, v) ->
+            ranWith(step.command(), s).forEach((name, v) ->
                     (targets.gave(s.target(), name, v) ? fromTargets : values).put(ServiceLink.key(name), v));
         } else if (e.body() instanceof EntryBody.StepFinished f && f.notRun() != null) {
             step.statusProperty().set("Not run: " + f.notRun() + " (recorded)");
@@ -93,6 +94,19 @@ final class WalkRestore {
                     () -> StepNotes.readCapture(n.text()).filter(c -> !c.value().contains(SecretMasker.MASK))
                             .ifPresent(c -> values.put(ServiceLink.key(c.name()), c.value())));
         }
+    }
+
+    /**
+     * The values a step's run started with: those the entry recorded (all but the ones the store masked as secrets),
+     * else, for an entry written before they were kept, those read back from the command as it ran ({@link #valuesIn}).
+     */
+    static Map<String, String> ranWith(Command command, EntryBody.StepStarted started) {
+        if (started.values() == null) {
+            return valuesIn(command, started.command());
+        }
+        Map<String, String> out = new LinkedHashMap<>(started.values());
+        out.values().removeIf(v -> v == null || v.isBlank() || v.contains(SecretMasker.MASK));
+        return out;
     }
 
     /**

@@ -274,6 +274,60 @@ class WalkthroughTimelineTest extends WalkthroughFixture {
         assertThat(StepNotes.isUpAgain("checkout is UP again at soon")).isFalse();
     }
 
+    /**
+     * The reviewer's finding: the values a step ran with were only read back from the command it recorded, which a
+     * {@code <service>-<env>} run as {@code api-gateway-prod} cannot give. Its start now records them, a secret masked.
+     */
+    @Test
+    void aRunsStartRecordsTheValuesItRanWithAndAReopenedWalkthroughTakesThemFirst() throws Exception {
+        Path file = Files.writeString(dir.resolve("gw.md"), """
+                # Gateway
+
+                ## Gateway down
+
+                **Diagnosis:**
+                ```bash
+                echo '<service>-<env>' in <region> --password <password>
+                ```
+
+                **Resolution:**
+                ```bash
+                echo restart <service> in <env>
+                ```
+                """);
+        WalkthroughViewModel before = walk(new RunbookParser().parse(file), "Gateway down", null);
+        WalkStep diag = before.steps().get(0);
+        field(diag, "service").valueProperty().set("api-gateway");
+        field(diag, "env").valueProperty().set("prod");
+        field(diag, "region").valueProperty().set("eu-west");
+        field(diag, "password").valueProperty().set("s3cret-pw");
+        runToEnd(before, diag);
+        EntryBody.StepStarted started = (EntryBody.StepStarted) stored().get(1).body();
+        assertThat(started.values()).containsExactly(Map.entry("service", "api-gateway"), Map.entry("env", "prod"),
+                Map.entry("region", "eu-west"), Map.entry("password", "****"));
+
+        store.close();
+        store = IncidentStores.embedded(dir.resolve("incidents.db"), StoreOptions.defaults());
+        WalkthroughViewModel after = walk(new RunbookParser().parse(file), "Gateway down", null);
+        after.restore(store.entries(incidentId, 0));
+
+        WalkStep restart = after.steps().get(1);
+        assertThat(field(restart, "service").value()).isEqualTo("api-gateway");
+        assertThat(field(restart, "env").value()).isEqualTo("prod");
+        assertThat(field(after.steps().get(0), "password").value()).as("a masked secret is not filled back").isEmpty();
+    }
+
+    @Test
+    void aStartRecordedBeforeValuesWereKeptIsReadFromItsCommand() throws Exception {
+        WalkthroughViewModel before = walk(WalkRunbook.writeCheckout(dir), "Checkout down", null);
+        incidents.timeline().record(incidentId, new EntryBody.StepStarted("echo pod 'api 7f9'", "local"),
+                before.steps().get(0).ref(), null);
+
+        WalkthroughViewModel after = reopened();
+
+        assertThat(field(after.steps().get(3), "pod").value()).isEqualTo("api 7f9");
+    }
+
     /** A new store on the same file and a new walkthrough, restored from what the store holds: the restart. */
     private WalkthroughViewModel reopened() throws Exception {
         WalkthroughViewModel after = restarted();

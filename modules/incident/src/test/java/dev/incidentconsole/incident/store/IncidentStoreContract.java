@@ -214,6 +214,28 @@ abstract class IncidentStoreContract {
     }
 
     @Test
+    void aStepsStartKeepsTheValuesItRanWithTheSecretOnesMasked() throws Exception {
+        IncidentStore s = store();
+        Incident i = openDbIncident(s);
+        java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+        values.put("db-host", "orders-db-2");
+        values.put("password", "hunter2");
+        values.put("since", "1h");
+        s.append(TimelineEntry.create(i.id(), "alice", new EntryBody.StepStarted(
+                "PGPASSWORD='hunter2' psql -h 'orders-db-2' -c \"select now() - interval '1h'\"", "local", null, null, values)));
+        s.append(TimelineEntry.create(i.id(), "alice", new EntryBody.StepStarted("df -h", "local")));
+
+        List<TimelineEntry> stored = s.entries(i.id(), 0);
+
+        assertThat(((EntryBody.StepStarted) stored.get(1).body()).values()).containsExactly(
+                java.util.Map.entry("db-host", "orders-db-2"), java.util.Map.entry("password", "****"),
+                java.util.Map.entry("since", "1h"));
+        assertThat(((EntryBody.StepStarted) stored.get(2).body()).values()).as("not recorded").isNull();
+        assertThat(IncidentExport.json(s.document(i.id()), ExportOptions.defaults()))
+                .contains("\"db-host\" : \"orders-db-2\"").doesNotContain("hunter2");
+    }
+
+    @Test
     void everySecretFormIsMaskedInStoredCommandsOutputsAndNotes() throws Exception {
         IncidentStore s = store();
         Incident i = openDbIncident(s);
