@@ -27,6 +27,11 @@ final class DashboardWatch implements ServiceWatch {
     }
 
     @Override
+    public Optional<ServiceLink> link(String service) {
+        return dashboard.row(service).map(r -> ServiceLink.of(r.spec(), dashboard.environment().nameProperty().get()));
+    }
+
+    @Override
     public void checkNow(String service) {
         dashboard.row(service).ifPresent(dashboard::checkNow);
     }

@@ -78,7 +78,7 @@ public final class IncidentFeature implements AutoCloseable {
         this.model = new IncidentViewModel(executor, uiThread, opener, options.userName());
         model.followStore();
         this.starter = new IncidentStarter(model, dialogs, runbookFolder, this::openWalkthrough);
-        this.opening = new WalkOpening(executor, model, this::walkthrough, walk -> view().openWalkthrough(walk));
+        this.opening = new WalkOpening(executor, model, this::walkthrough, () -> watch, walk -> view().openWalkthrough(walk));
     }
 
     /** The app's configuration: store from the property, env var or data folder; steps run like the Runs window's. */
@@ -197,13 +197,14 @@ public final class IncidentFeature implements AutoCloseable {
     }
 
     /**
-     * Opens again the walkthrough of {@code link} (a section the incident's timeline shows was walked): the runbook is
-     * read off the UI thread, relative names against the workspace's runbook folder.
+     * Opens again the walkthrough of {@code link} (a section the incident's timeline shows was walked), for the service
+     * the incident was started for ({@link WalkResume#service}): the runbook is read off the UI thread, relative names
+     * against the workspace's runbook folder.
      */
     private void resume(Incident incident, dev.incidentconsole.incident.RunbookLink link) {
         Path file = runbookRoot == null ? Path.of(link.file()) : runbookRoot.resolve(link.file());
         opening.resume(incident, () -> new RunbookParser().parse(file), runbook -> sectionAt(runbook, link.headingPath()),
-                null, e -> model.errorProperty().set("Cannot resume the walkthrough: " + file + ": " + e.getMessage()));
+                e -> model.errorProperty().set("Cannot resume the walkthrough: " + file + ": " + e.getMessage()));
     }
 
     /** Time limits of "wait until UP": the timeout fires on the UI thread. */

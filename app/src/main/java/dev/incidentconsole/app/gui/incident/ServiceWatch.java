@@ -15,6 +15,14 @@ public interface ServiceWatch {
      */
     Optional<ObservableValue<Status>> status(String service);
 
+    /**
+     * What the dashboard knows of {@code service} as a walkthrough's link: its values for placeholders, and the
+     * environment it is watched in; empty when the dashboard does not watch a service of that name.
+     */
+    default Optional<ServiceLink> link(String service) {
+        return Optional.empty();
+    }
+
     /** Asks for a check now, so a wait does not last a whole check interval. */
     default void checkNow(String service) {
     }

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Opens walkthroughs put back where their incident's timeline left them, read from what this console holds of that
@@ -29,11 +30,16 @@ final class WalkOpening {
     private final IncidentViewModel incidents;
     private final Walkthroughs walkthroughs;
     private final Consumer<WalkthroughViewModel> show;
+    private final Supplier<ServiceWatch> dashboard;
 
-    /** @param show shows a walkthrough once it is put back (or fresh, with the reason, when nothing could be read) */
+    /**
+     * @param dashboard the dashboard as walkthroughs see it ({@link ServiceWatch#NONE} until it is watched)
+     * @param show      shows a walkthrough once it is put back (or fresh, with the reason, when nothing could be read)
+     */
     WalkOpening(TaskExecutor executor, IncidentViewModel incidents, Walkthroughs walkthroughs,
-                Consumer<WalkthroughViewModel> show) {
+                Supplier<ServiceWatch> dashboard, Consumer<WalkthroughViewModel> show) {
         this.requests = executor.latestWins();
+        this.dashboard = dashboard;
         this.incidents = incidents;
         this.walkthroughs = walkthroughs;
         this.show = show;
@@ -60,14 +66,15 @@ final class WalkOpening {
     }
 
     /**
-     * Reads a runbook off the UI thread ({@code read}), then opens the walkthrough of the section {@code section}
-     * picks in it, as {@link #open} does; {@code failed} gets the reason the runbook could not be read.
+     * "Resume walkthrough": reads a runbook off the UI thread ({@code read}), then opens the walkthrough of the section
+     * {@code section} picks in it, as {@link #open} does, for the service the incident was started for
+     * ({@link WalkResume#service}); {@code failed} gets the reason the runbook could not be read.
      */
-    void resume(Incident incident, Callable<Runbook> read, Function<Runbook, Section> section, ServiceLink service,
+    void resume(Incident incident, Callable<Runbook> read, Function<Runbook, Section> section,
                 Consumer<Exception> failed) {
         requests.submit(read, runbook -> {
             if (!runbook.sections().isEmpty()) {
-                open(incident, runbook, section.apply(runbook), service);
+                open(incident, runbook, section.apply(runbook), WalkResume.service(incident, dashboard.get()));
             }
         }, failed);
     }

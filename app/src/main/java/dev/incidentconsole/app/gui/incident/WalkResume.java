@@ -8,6 +8,7 @@ import dev.incidentconsole.incident.TimelineOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The walkthroughs an incident can offer back when it is opened again (selected in the list after a restart): its
@@ -34,6 +35,22 @@ final class WalkResume {
             }
         }
         return out;
+    }
+
+    /**
+     * The service a walkthrough offered back is for, as one started from the dashboard would carry it (its values, and
+     * "Wait until UP" on it): the incident's first linked service, the one it was started for (later ones were linked
+     * when it was joined). Its values come from the dashboard when it watches that service in the incident's
+     * environment (or the incident names none); else the link carries only its name. Null when no service is linked.
+     */
+    static ServiceLink service(Incident incident, ServiceWatch watch) {
+        if (incident.services().isEmpty()) {
+            return null;
+        }
+        String name = incident.services().get(0);
+        return watch.link(name)
+                .filter(l -> incident.environment().isEmpty() || incident.environment().equals(l.environment()))
+                .orElseGet(() -> new ServiceLink(name, incident.environment(), Map.of("service", name)));
     }
 
     /** A step recorded with the runbook's file name, in the linked section or one under it. */

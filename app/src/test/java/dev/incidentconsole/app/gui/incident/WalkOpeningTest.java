@@ -144,8 +144,8 @@ class WalkOpeningTest {
         Incident incident = started(incidents, ui, "Checkout 502s");
         AtomicReference<Exception> failed = new AtomicReference<>();
 
-        opening.resume(incident, () -> web, WalkRunbook::procedure, null, failed::set);
-        opening.resume(incident, () -> checkout, r -> WalkRunbook.section(r, "Checkout down"), null, failed::set);
+        opening.resume(incident, () -> web, WalkRunbook::procedure, failed::set);
+        opening.resume(incident, () -> checkout, r -> WalkRunbook.section(r, "Checkout down"), failed::set);
         ui.runUntil(() -> shown.size() == 1, WAIT);
         answered(executor, ui);
 
@@ -165,7 +165,7 @@ class WalkOpeningTest {
         Incident second = started(incidents, ui, "Queue backlog");
         incidents.selectedProperty().set(first);
 
-        opening.resume(first, () -> web, WalkRunbook::procedure, null, e -> { });
+        opening.resume(first, () -> web, WalkRunbook::procedure, e -> { });
         incidents.selectedProperty().set(second);
         answered(executor, ui);
 
@@ -173,6 +173,27 @@ class WalkOpeningTest {
         opening.open(second, web, WalkRunbook.procedure(web), null);
         ui.runUntil(() -> shown.size() == 1, WAIT);
         assertThat(shown.get(0).incidentId()).isEqualTo(second.id());
+    }
+
+    /** The try-out's finding: "Resume walkthrough" carried no service, so its "Wait until UP" knew none. */
+    @Test
+    void aResumedWalkthroughIsForTheServiceItsIncidentWasStartedFor() throws Exception {
+        TestUi ui = new TestUi();
+        FxTaskExecutor executor = new FxTaskExecutor(1, ui);
+        closing.add(executor);
+        IncidentViewModel incidents = incidents(executor, ui, this::embedded);
+        WalkOpening opening = opening(executor, incidents, ui);
+        Runbook web = WalkRunbook.write(dir);
+        AtomicReference<Incident> started = new AtomicReference<>();
+        incidents.start(new IncidentDraft("Checkout 502s", Severity.P1, "prod", List.of("checkout"), List.of(), null),
+                started::set);
+        ui.runUntil(() -> started.get() != null, WAIT);
+
+        opening.resume(started.get(), () -> web, WalkRunbook::procedure, e -> { });
+        ui.runUntil(() -> shown.size() == 1, WAIT);
+
+        assertThat(shown.get(0).service().name()).isEqualTo("checkout");
+        assertThat(shown.get(0).steps()).filteredOn(s -> s.serviceWait() != null).hasSize(2);
     }
 
     /** Pumps the UI until every answer asked for so far was handed to it (one worker, one UI queue: in order). */
@@ -207,7 +228,7 @@ class WalkOpeningTest {
         WalkServices services = new WalkServices(run, new SimpleObjectProperty<>(TargetCatalog.localOnly()),
                 ServiceWatch.NONE, (delay, task) -> () -> { }, Clock.systemDefaultZone());
         return new WalkOpening(executor, incidents, (incident, runbook, procedure, service) -> new WalkthroughViewModel(
-                incident.id(), runbook, procedure, incidents.timeline(), services, service), shown::add);
+                incident.id(), runbook, procedure, incidents.timeline(), services, service), () -> ServiceWatch.NONE, shown::add);
     }
 
     private <T> T onUi(Callable<T> work) throws Exception {

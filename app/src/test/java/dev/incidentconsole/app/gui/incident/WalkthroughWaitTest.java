@@ -17,6 +17,7 @@ import dev.incidentconsole.health.Status;
 import dev.incidentconsole.health.env.EnvironmentLoader;
 import dev.incidentconsole.health.schedule.HealthScheduler;
 import dev.incidentconsole.incident.EntryBody;
+import dev.incidentconsole.incident.Incident;
 import dev.incidentconsole.incident.IncidentDraft;
 import dev.incidentconsole.incident.IncidentStore;
 import dev.incidentconsole.incident.IncidentStores;
@@ -38,6 +39,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -106,6 +108,10 @@ class WalkthroughWaitTest {
     }
 
     private WalkthroughViewModel walk(String service) throws Exception {
+        return walk(new ServiceLink(service, "local", Map.of("service", service)));
+    }
+
+    private WalkthroughViewModel walk(ServiceLink service) throws Exception {
         RunServices run = new RunServices(runner, new DirectTaskExecutor(), ui, new WalkRunbook.ScriptedDialogs(),
                 TerminalLauncher.system(LaunchOptions.fromSystem()), new KnownValues());
         ServiceWait.Timer timer = (delay, task) -> {
@@ -116,7 +122,7 @@ class WalkthroughWaitTest {
                 new DashboardWatch(dashboard), timer, Clock.systemDefaultZone());
         var runbook = WalkRunbook.write(dir);
         return new WalkthroughViewModel(incidentId, runbook, WalkRunbook.procedure(runbook), incidents.timeline(), services,
-                new ServiceLink(service, "local", Map.of("service", service)));
+                service);
     }
 
     private List<String> notes() throws Exception {
@@ -161,6 +167,33 @@ class WalkthroughWaitTest {
         assertThat(second.stateProperty().get()).isEqualTo(ServiceWait.State.CANCELLED);
         assertThat(walk.steps()).extracting(s -> s.stateProperty().get()).containsOnly(WalkStep.State.TODO);
         assertThat(notes()).isEmpty();
+    }
+
+    /**
+     * The try-out's finding: "Resume walkthrough" opened the walkthrough with no service, so its "Wait until UP" did
+     * not know which service to wait for. It carries the service the incident was started for, with the dashboard's
+     * values when the dashboard watches it in the incident's environment.
+     */
+    @Test
+    void aResumedWalkthroughWaitsForTheServiceItsIncidentWasStartedFor() throws Exception {
+        String environment = dashboard.environment().nameProperty().get();
+        AtomicReference<Incident> started = new AtomicReference<>();
+        incidents.start(new IncidentDraft("checkout down", Severity.P1, environment, List.of("checkout", "billing"),
+                List.of(), null), started::set);
+        incidentId = started.get().id();
+
+        ServiceLink link = WalkResume.service(started.get(), new DashboardWatch(dashboard));
+        assertThat(link.name()).isEqualTo("checkout");
+        assertThat(link.valueFor("port")).contains(String.valueOf(server.getAddress().getPort()));
+        WalkStep verify = walk(link).steps().get(2);
+        verify.serviceWait().start(Duration.ofSeconds(30));
+        answer.set(200);
+        ui.runUntil(() -> verify.stateProperty().get() == WalkStep.State.DONE, WAIT, dashboard::drain);
+
+        incidents.start(new IncidentDraft("checkout down elsewhere", Severity.P1, "another-" + environment,
+                List.of("checkout"), List.of(), null), started::set);
+        assertThat(WalkResume.service(started.get(), new DashboardWatch(dashboard)).values())
+                .as("the dashboard watches another environment: the name only").isEqualTo(Map.of("service", "checkout"));
     }
 
     @Test
