@@ -137,12 +137,10 @@ public final class TimelineViewModel {
     }
 
     /**
-     * Hands {@code then} incident {@code incidentId}'s entries as this console holds them: for the shown incident,
-     * what the timeline shows once its load has answered (the stored entries, those saved on this machine while the
-     * team store is unreachable, and every one arrived since), at once when it has, so a store that cannot be read
-     * now loses nothing the engineer saw; for another incident, read from the store on the executor, {@code failed}
-     * told when it cannot be. A request about the shown incident is dropped when another is shown before its load
-     * answers.
+     * Hands {@code then} incident {@code incidentId}'s entries as this console holds them: the shown incident's once its
+     * load has answered (stored, saved here while the team store is unreachable, arrived since), so a store that cannot
+     * be read now loses nothing seen; dropped if another is shown first. Another incident's are read from the store
+     * on the executor ({@code failed} told when they cannot be).
      */
     public void held(String incidentId, Consumer<List<TimelineEntry>> then, Consumer<Exception> failed) {
         if (shows(incidentId)) {
@@ -157,8 +155,7 @@ public final class TimelineViewModel {
         }
     }
 
-    private record Loaded(List<TimelineEntry> entries, Subscription live) {
-    }
+    private record Loaded(List<TimelineEntry> entries, Subscription live) { }
 
     private Loaded load(String id) throws StoreException {
         IncidentStore s = store.get();
@@ -246,8 +243,7 @@ public final class TimelineViewModel {
         }
     }
 
-    private record Appended(Receipt receipt, int queued) {
-    }
+    private record Appended(Receipt receipt, int queued) { }
 
     public void addNote(String text, boolean pin) {
         if (text == null || text.isBlank()) {
@@ -306,8 +302,7 @@ public final class TimelineViewModel {
 
     /** Shows an entry recorded by another part of this console (the health recorder) once it is durable. */
     public void accept(Receipt receipt) {
-        Incident now = incident.get();
-        if (now == null || !now.id().equals(receipt.entry().incidentId())) {
+        if (!shows(receipt.entry().incidentId())) {
             return;
         }
         arrived(receipt.entry());

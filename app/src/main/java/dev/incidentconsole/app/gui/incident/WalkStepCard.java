@@ -226,13 +226,13 @@ final class WalkStepCard extends VBox {
         output.setEditable(false);
         output.setPrefRowCount(5);
         output.getStyleClass().add("walk-output");
-        output.textProperty().bind(Bindings.createStringBinding(() -> run.shownOutputText(SHOWN_LINES), run.output(),
-                run.outputRevealsProperty()));
+        output.textProperty().bind(Bindings.createStringBinding(() -> run.shownOutput().text(SHOWN_LINES), run.output(),
+                run.shownOutput().revealsProperty()));
         output.textProperty().addListener((obs, old, now) -> output.setScrollTop(Double.MAX_VALUE));
         // A click on a masked secret shows it, as in the Runs view; a drag selects text as before.
         output.setOnMouseClicked(e -> {
             if (output.getSelectedText().isEmpty()) {
-                run.revealInOutputAt(SHOWN_LINES, output.getCaretPosition());
+                run.shownOutput().revealAt(SHOWN_LINES, output.getCaretPosition());
             }
         });
         output.setTooltip(new Tooltip("Masked secrets (****): click one to show it"));

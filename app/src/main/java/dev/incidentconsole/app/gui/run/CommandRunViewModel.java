@@ -10,9 +10,7 @@ import dev.incidentconsole.exec.PreparedCommand;
 import dev.incidentconsole.exec.RunRequest;
 import dev.incidentconsole.exec.RunResult;
 import dev.incidentconsole.runbook.Command;
-import dev.incidentconsole.runbook.SecretMasker;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,14 +20,11 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
-import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 /**
@@ -37,8 +32,9 @@ import javafx.collections.ObservableList;
  * the command as it will run, and the output as it streams. Destructive commands and production targets
  * are confirmed through the {@code DialogService}; interactive ones are offered a system terminal. Call
  * every method on the UI thread; output arrives there in batches ({@link OutputBatcher}), the last
- * {@link #MAX_LINES} lines kept (the run's output file has all of them). Commands and output are shown
- * with their secrets masked, each revealed on request; the preview text itself stays real.
+ * {@link #MAX_LINES} lines kept (the run's output file has all of them). Commands and output
+ * ({@link ShownOutput}) are shown with their secrets masked, each revealed on request; the preview text and the
+ * output lines themselves stay real.
  */
 public final class CommandRunViewModel {
     /** Lines kept for the output list; older lines stay in the output file. */
@@ -54,13 +50,9 @@ public final class CommandRunViewModel {
     private final ReadOnlyStringWrapper preview = new ReadOnlyStringWrapper(this, "preview", "");
     private final ReadOnlyObjectWrapper<MaskedText> shownCommand = new ReadOnlyObjectWrapper<>(this, "shownCommand",
             MaskedText.of(""));
-    /** Output lines still listed that hold secrets: line seq → the line as shown (revealed values kept). */
-    private final Map<Long, MaskedText> secretLines = new HashMap<>();
-    private final ReadOnlyIntegerWrapper outputReveals = new ReadOnlyIntegerWrapper(this, "outputReveals");
-    private SecretMasker.LineMasker stdoutSecrets = SecretMasker.standard().lines();
-    private SecretMasker.LineMasker stderrSecrets = SecretMasker.standard().lines();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final RunSession session = new RunSession(MAX_LINES);
+    private final ShownOutput shownOutput = new ShownOutput(session.outputView);
     private final StringBinding missing;
     private final BooleanBinding canRun;
     private boolean productionConfirmed;
@@ -97,7 +89,6 @@ public final class CommandRunViewModel {
         this.missing = Bindings.createStringBinding(() -> String.join(", ", placeholders.stream()
                 .filter(f -> f.required() && !f.filled()).map(PlaceholderField::token).toList()), values);
         this.canRun = missing.isEmpty().and(runningProperty().not());
-        session.outputView.addListener((ListChangeListener<OutputLine>) this::followSecrets);
         setCatalog(catalog);
     }
 
@@ -158,70 +149,9 @@ public final class CommandRunViewModel {
         shownCommand.set(shownCommand.get().reveal(secret));
     }
 
-    /** Finds the secrets of lines as they arrive, in stream order (a key block spans lines); forgets dropped lines. */
-    private void followSecrets(ListChangeListener.Change<? extends OutputLine> change) {
-        while (change.next()) {
-            change.getRemoved().forEach(l -> secretLines.remove(l.seq()));
-            for (OutputLine l : change.getAddedSubList()) {
-                MaskedText shown = MaskedText.ofLine(l.text(), l.isError() ? stderrSecrets : stdoutSecrets);
-                if (shown.hasSecrets()) {
-                    secretLines.put(l.seq(), shown);
-                }
-            }
-        }
-    }
-
-    /** How {@code line} is shown: its secrets masked, except those revealed with {@link #revealInOutput}. */
-    public MaskedText shownOutput(OutputLine line) {
-        MaskedText shown = secretLines.get(line.seq());
-        return shown != null ? shown : MaskedText.of(line.text());
-    }
-
-    /** Shows secret number {@code secret} of {@code line} in clear. */
-    public void revealInOutput(OutputLine line, int secret) {
-        secretLines.computeIfPresent(line.seq(), (seq, shown) -> shown.reveal(secret));
-        outputReveals.set(outputReveals.get() + 1);
-    }
-
-    /** The last {@code lines} output lines as one block of text, each line as {@link #shownOutput} shows it. */
-    public String shownOutputText(int lines) {
-        StringBuilder text = new StringBuilder();
-        for (OutputLine line : lastLines(lines)) {
-            text.append(text.isEmpty() ? "" : "\n").append(shownOutput(line).shown());
-        }
-        return text.toString();
-    }
-
-    /**
-     * Reveals the masked secret at {@code offset} of {@link #shownOutputText(int) shownOutputText(lines)} (a click in
-     * that block); false when no masked secret is there.
-     */
-    public boolean revealInOutputAt(int lines, int offset) {
-        int lineStart = 0;
-        for (OutputLine line : lastLines(lines)) {
-            MaskedText shown = shownOutput(line);
-            int at = lineStart;
-            for (MaskedText.Part part : shown.parts()) {
-                int end = at + part.text().length();
-                if (part.hidden() && offset >= at && offset <= end) {
-                    revealInOutput(line, part.secret());
-                    return true;
-                }
-                at = end;
-            }
-            lineStart = at + 1;
-        }
-        return false;
-    }
-
-    private List<OutputLine> lastLines(int lines) {
-        List<OutputLine> all = output();
-        return all.subList(Math.max(0, all.size() - lines), all.size());
-    }
-
-    /** Changes each time an output secret is revealed, so a view showing {@link #shownOutputText} redraws. */
-    public ReadOnlyIntegerProperty outputRevealsProperty() {
-        return outputReveals.getReadOnlyProperty();
+    /** The output as the screen shows it: secrets masked, each revealed on request. */
+    public ShownOutput shownOutput() {
+        return shownOutput;
     }
 
     private RunRequest request() {
@@ -257,9 +187,7 @@ public final class CommandRunViewModel {
         }
         services.known().remember(values());
         message.set("");
-        SecretMasker own = SecretMasker.standard().forCommand(p.text());
-        stdoutSecrets = own.lines(); // one each: a line masker follows its stream's continued lines
-        stderrSecrets = own.lines();
+        shownOutput.startRun(p.text());
         listener.started(p, target.get());
         session.start(services, p, p.dangerous() ? Confirmation.of(p) : null, message::set, listener::ended);
     }

@@ -30,10 +30,10 @@ public final class RunCells {
             if (empty || line == null) {
                 return;
             }
-            MaskedText shown = model.shownOutput(line);
+            MaskedText shown = model.shownOutput().line(line);
             if (shown.hasSecrets()) {
                 setGraphic(MaskedTextFlow.fill(new TextFlow(), shown, "output-text", secret -> {
-                    model.revealInOutput(line, secret);
+                    model.shownOutput().reveal(line, secret);
                     updateItem(line, false);
                 }));
             } else {

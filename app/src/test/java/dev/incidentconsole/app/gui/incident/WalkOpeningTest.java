@@ -134,20 +134,18 @@ class WalkOpeningTest {
     /** One worker: the answers come in the order asked, the first before the second is shown. */
     @Test
     void ofTwoQuickReopeningsOnlyTheLastIsShown() throws Exception {
-        TestUi ui = new TestUi();
-        FxTaskExecutor executor = new FxTaskExecutor(1, ui);
-        closing.add(executor);
-        IncidentViewModel incidents = incidents(executor, ui, this::embedded);
-        WalkOpening opening = opening(executor, incidents, ui);
+        Queued q = queued();
+        TestUi ui = q.ui();
+        WalkOpening opening = q.opening();
         Runbook web = WalkRunbook.write(dir);
         Runbook checkout = WalkRunbook.writeCheckout(dir);
-        Incident incident = started(incidents, ui, "Checkout 502s");
+        Incident incident = started(q, IncidentDraft.of("Checkout 502s", Severity.P2));
         AtomicReference<Exception> failed = new AtomicReference<>();
 
         opening.resume(incident, () -> web, WalkRunbook::procedure, failed::set);
         opening.resume(incident, () -> checkout, r -> WalkRunbook.section(r, "Checkout down"), failed::set);
         ui.runUntil(() -> shown.size() == 1, WAIT);
-        answered(executor, ui);
+        answered(q);
 
         assertThat(shown).extracting(w -> w.procedure().title()).containsExactly("Checkout down");
         assertThat(failed.get()).isNull();
@@ -155,19 +153,18 @@ class WalkOpeningTest {
 
     @Test
     void aReopeningOvertakenByTheSelectionOfAnotherIncidentIsDropped() throws Exception {
-        TestUi ui = new TestUi();
-        FxTaskExecutor executor = new FxTaskExecutor(1, ui);
-        closing.add(executor);
-        IncidentViewModel incidents = incidents(executor, ui, this::embedded);
-        WalkOpening opening = opening(executor, incidents, ui);
+        Queued q = queued();
+        TestUi ui = q.ui();
+        IncidentViewModel incidents = q.incidents();
+        WalkOpening opening = q.opening();
         Runbook web = WalkRunbook.write(dir);
-        Incident first = started(incidents, ui, "Checkout 502s");
-        Incident second = started(incidents, ui, "Queue backlog");
+        Incident first = started(q, IncidentDraft.of("Checkout 502s", Severity.P2));
+        Incident second = started(q, IncidentDraft.of("Queue backlog", Severity.P2));
         incidents.selectedProperty().set(first);
 
         opening.resume(first, () -> web, WalkRunbook::procedure, e -> { });
         incidents.selectedProperty().set(second);
-        answered(executor, ui);
+        answered(q);
 
         assertThat(shown).isEmpty();
         opening.open(second, web, WalkRunbook.procedure(web), null);
@@ -178,18 +175,14 @@ class WalkOpeningTest {
     /** The try-out's finding: "Resume walkthrough" carried no service, so its "Wait until UP" knew none. */
     @Test
     void aResumedWalkthroughIsForTheServiceItsIncidentWasStartedFor() throws Exception {
-        TestUi ui = new TestUi();
-        FxTaskExecutor executor = new FxTaskExecutor(1, ui);
-        closing.add(executor);
-        IncidentViewModel incidents = incidents(executor, ui, this::embedded);
-        WalkOpening opening = opening(executor, incidents, ui);
+        Queued q = queued();
+        TestUi ui = q.ui();
+        WalkOpening opening = q.opening();
         Runbook web = WalkRunbook.write(dir);
-        AtomicReference<Incident> started = new AtomicReference<>();
-        incidents.start(new IncidentDraft("Checkout 502s", Severity.P1, "prod", List.of("checkout"), List.of(), null),
-                started::set);
-        ui.runUntil(() -> started.get() != null, WAIT);
+        Incident started = started(q, new IncidentDraft("Checkout 502s", Severity.P1, "prod", List.of("checkout"),
+                List.of(), null));
 
-        opening.resume(started.get(), () -> web, WalkRunbook::procedure, e -> { });
+        opening.resume(started, () -> web, WalkRunbook::procedure, e -> { });
         ui.runUntil(() -> shown.size() == 1, WAIT);
 
         assertThat(shown.get(0).service().name()).isEqualTo("checkout");
@@ -197,10 +190,22 @@ class WalkOpeningTest {
     }
 
     /** Pumps the UI until every answer asked for so far was handed to it (one worker, one UI queue: in order). */
-    private static void answered(FxTaskExecutor executor, TestUi ui) throws InterruptedException {
+    private static void answered(Queued q) throws InterruptedException {
         java.util.concurrent.atomic.AtomicBoolean marker = new java.util.concurrent.atomic.AtomicBoolean();
-        executor.execute(() -> null, x -> marker.set(true), e -> marker.set(true));
-        ui.runUntil(marker::get, WAIT);
+        q.executor().execute(() -> null, x -> marker.set(true), e -> marker.set(true));
+        q.ui().runUntil(marker::get, WAIT);
+    }
+
+    /** An embedded store's incidents and their reopenings on one worker, the UI a queue the test pumps. */
+    private record Queued(TestUi ui, FxTaskExecutor executor, IncidentViewModel incidents, WalkOpening opening) {
+    }
+
+    private Queued queued() {
+        TestUi ui = new TestUi();
+        FxTaskExecutor executor = new FxTaskExecutor(1, ui);
+        closing.add(executor);
+        IncidentViewModel incidents = incidents(executor, ui, this::embedded);
+        return new Queued(ui, executor, incidents, opening(executor, incidents, ui));
     }
 
     private IncidentStore embedded() throws StoreException {
@@ -214,10 +219,10 @@ class WalkOpeningTest {
         return incidents;
     }
 
-    private Incident started(IncidentViewModel incidents, TestUi ui, String title) throws InterruptedException {
+    private static Incident started(Queued q, IncidentDraft draft) throws InterruptedException {
         AtomicReference<Incident> started = new AtomicReference<>();
-        incidents.start(IncidentDraft.of(title, Severity.P2), started::set);
-        ui.runUntil(() -> started.get() != null, WAIT);
+        q.incidents().start(draft, started::set);
+        q.ui().runUntil(() -> started.get() != null, WAIT);
         return started.get();
     }
 

@@ -265,9 +265,9 @@ class CommandRunViewModelTest {
         awaitResult(model);
         OutputLine line = model.output().get(0);
         assertThat(line.text()).as("the command ran with the real value").isEqualTo("password=hunter22xyz");
-        assertThat(model.shownOutput(line).shown()).isEqualTo("password=****");
-        model.revealInOutput(line, 0);
-        assertThat(model.shownOutput(line).shown()).isEqualTo("password=hunter22xyz");
+        assertThat(model.shownOutput().line(line).shown()).isEqualTo("password=****");
+        model.shownOutput().reveal(line, 0);
+        assertThat(model.shownOutput().line(line).shown()).isEqualTo("password=hunter22xyz");
         assertThat(Files.readString(model.outputFileProperty().get())).isEqualTo("password=****\n");
     }
 
@@ -276,19 +276,19 @@ class CommandRunViewModelTest {
         CommandRunViewModel model = model("printf '%s\\n' 'dropped' 'ok' 'password=hunter22xyz' 'user=zz PGPASSWORD=s3cretvalue9'");
         model.run();
         awaitResult(model);
-        String block = model.shownOutputText(3);
+        String block = model.shownOutput().text(3);
         assertThat(block).isEqualTo("ok\npassword=****\nuser=zz PGPASSWORD=****");
-        int revealsBefore = model.outputRevealsProperty().get();
+        int revealsBefore = model.shownOutput().revealsProperty().get();
 
-        assertThat(model.revealInOutputAt(3, block.indexOf("ok") + 1)).as("plain text").isFalse();
-        assertThat(model.revealInOutputAt(3, block.lastIndexOf("****") + 2)).isTrue();
+        assertThat(model.shownOutput().revealAt(3, block.indexOf("ok") + 1)).as("plain text").isFalse();
+        assertThat(model.shownOutput().revealAt(3, block.lastIndexOf("****") + 2)).isTrue();
 
-        assertThat(model.shownOutputText(3)).isEqualTo("ok\npassword=****\nuser=zz PGPASSWORD=s3cretvalue9");
-        assertThat(model.outputRevealsProperty().get()).as("a view bound to it redraws").isGreaterThan(revealsBefore);
-        String now = model.shownOutputText(3);
-        assertThat(model.revealInOutputAt(3, now.indexOf("****"))).as("the mask's first character").isTrue();
-        assertThat(model.shownOutputText(3)).isEqualTo("ok\npassword=hunter22xyz\nuser=zz PGPASSWORD=s3cretvalue9");
-        assertThat(model.revealInOutputAt(3, 0)).isFalse();
+        assertThat(model.shownOutput().text(3)).isEqualTo("ok\npassword=****\nuser=zz PGPASSWORD=s3cretvalue9");
+        assertThat(model.shownOutput().revealsProperty().get()).as("a view bound to it redraws").isGreaterThan(revealsBefore);
+        String now = model.shownOutput().text(3);
+        assertThat(model.shownOutput().revealAt(3, now.indexOf("****"))).as("the mask's first character").isTrue();
+        assertThat(model.shownOutput().text(3)).isEqualTo("ok\npassword=hunter22xyz\nuser=zz PGPASSWORD=s3cretvalue9");
+        assertThat(model.shownOutput().revealAt(3, 0)).isFalse();
     }
 
     @Test
@@ -297,11 +297,11 @@ class CommandRunViewModelTest {
                 + " 'b3BlbnNzaC1rZXktdjEAAAAA' 'AAAABG5vbmUAAAAEbm9uZQ' '-----END OPENSSH PRIVATE KEY-----' done");
         model.run();
         awaitResult(model);
-        assertThat(model.output().stream().map(l -> model.shownOutput(l).shown()).toList()).containsExactly(
+        assertThat(model.output().stream().map(l -> model.shownOutput().line(l).shown()).toList()).containsExactly(
                 "key:", "-----BEGIN OPENSSH PRIVATE KEY-----", "****", "****", "-----END OPENSSH PRIVATE KEY-----", "done");
         OutputLine body = model.output().get(2);
-        model.revealInOutput(body, 0);
-        assertThat(model.shownOutput(body).shown()).isEqualTo("b3BlbnNzaC1rZXktdjEAAAAA");
+        model.shownOutput().reveal(body, 0);
+        assertThat(model.shownOutput().line(body).shown()).isEqualTo("b3BlbnNzaC1rZXktdjEAAAAA");
     }
 
     @ParameterizedTest(name = "{0}: {1}")
