@@ -17,7 +17,6 @@ import dev.incidentconsole.app.gui.util.FxTaskExecutor;
 import dev.incidentconsole.app.gui.links.LinkOpener;
 import dev.incidentconsole.app.links.DeepLink;
 import dev.incidentconsole.app.links.DeepLinkResolver;
-import dev.incidentconsole.app.links.LinkHandOff;
 import dev.incidentconsole.app.settings.LaunchOptions;
 import dev.incidentconsole.app.settings.Settings;
 import dev.incidentconsole.app.settings.Workspace;
@@ -26,7 +25,6 @@ import dev.incidentconsole.app.settings.SettingsStore;
 import dev.incidentconsole.runbook.RunbookParser;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import javafx.application.Application;
@@ -80,7 +78,8 @@ public final class ConsoleApp extends Application {
     private boolean stopped;
     private boolean startDark;
     private List<Path> settingsFolders = List.of();
-    private LinkHandOff linkListener;
+    private WindowLinks links;
+    private javafx.util.Duration firstRowsWait = DashboardFeature.FIRST_ROWS_WAIT;
     /** The workspace the early settings read chose, its environment file being read; {@code null}: none. */
     private EarlySettings.FirstWorkspace first;
 
@@ -127,6 +126,16 @@ public final class ConsoleApp extends Application {
         this.namedFolder = runbookFolder;
         this.select = select;
         this.settings = settings; // null: made by settings() in init(), off the FX thread
+    }
+
+    /**
+     * How long the start waits for the dashboard's first rows before it builds the rest anyway (the dashboard's
+     * toolbar, alerts and details, the rows' tails, the other features); {@link DashboardFeature#FIRST_ROWS_WAIT}
+     * unless given. Call before {@link #start}: a test that must see the rows come first gives it more.
+     */
+    public ConsoleApp firstRowsWait(javafx.util.Duration atMost) {
+        this.firstRowsWait = atMost;
+        return this;
     }
 
     /**
@@ -200,8 +209,13 @@ public final class ConsoleApp extends Application {
             // Four, not one per core: the start-up tasks (store, runbooks, index, targets, environment) mostly wait
             // on files, processes and the database, and with two the incident list waited seconds behind the others.
             executor = new FxTaskExecutor(4);
-            listenForLinks(stage, dialogs); // from the frame on: a second click on a link must not open a second window
-            dashboard = new DashboardFeature(executor, options);
+            links = new WindowLinks(stage, executor, steps, () -> stopped, settingsFolders, () -> {
+                Workspace shown = workspaces.currentProperty().get();
+                return shown == null ? null : shown.folder();
+            }, folders -> new LinkOpener(executor, new DeepLinkResolver(folders, new RunbookParser()), search.opener(),
+                    runs.services().known(), dialogs));
+            links.listen(options.dataDir()); // from the frame on: a second click on a link must not open a second window
+            dashboard = new DashboardFeature(executor, options, firstRowsWait);
             if (first != null) {
                 dashboard.useEarly(first.environment());
             }
@@ -209,13 +223,13 @@ public final class ConsoleApp extends Application {
             runbooks = new RunbookTreeViewModel(executor, new RunbookLoader(new RunbookParser()));
             workspaces = new WorkspaceViewModel(executor, settings(), options.bundledRunbooks());
             // The workspace is chosen now: the dashboard's environment file, the first view's data, is read meanwhile.
-            handOff = new WorkspaceHandOff(features(dialogs), steps::whenDone, executor.latestWins());
+            handOff = new WorkspaceHandOff(features(), steps::whenDone, executor.latestWins());
             workspaces.currentProperty().addListener((obs, old, now) -> useWorkspace(stage, now));
             workspaces.start(namedFolder(), first == null ? null : first.workspace());
         }).then(() -> {
             dashboard.install(view, main.navigation(), runbooksPlace.id(), runbooks); // builds the dashboard's view
-            dashboard.model().setBrowser(getHostServices()::showDocument); // an alert's runbook_url with no local runbook
-        }).thenWhen(rowsShown -> dashboard.whenRowsShown(rowsShown, DashboardFeature.FIRST_ROWS_WAIT)).then(() -> {
+            dashboard.model().actions().setBrowser(getHostServices()::showDocument); // an alert's runbook_url with no local runbook
+        }).thenWhen(rowsShown -> dashboard.whenRowsShown(rowsShown)).then(() -> {
             runs = RunFeature.standard(executor, dialogs, stage, options); // Run buttons lead to the Runs view; walkthroughs share its runner
             runs.install(scene, view, main.navigation()); // Runs: the last view of the rail, where Run buttons lead
         }).then(() -> {
@@ -262,7 +276,7 @@ public final class ConsoleApp extends Application {
         handOff.show(now.folder(), workspaces.launchedProperty().get());
     }
 
-    private WorkspaceHandOff.Features features(FxDialogService dialogs) {
+    private WorkspaceHandOff.Features features() {
         return new WorkspaceHandOff.Features() {
             @Override
             public void readEnvironment(Path folder, boolean first, boolean launched, Runnable afterRead) {
@@ -279,7 +293,7 @@ public final class ConsoleApp extends Application {
                 search.start(folder);
                 runbooks.load(folder);
                 runs.start(folder);
-                openLinkArgument(dialogs, folder);
+                links.openArgument(getParameters() == null ? List.of() : getParameters().getRaw(), folder);
             }
 
             @Override
@@ -293,59 +307,11 @@ public final class ConsoleApp extends Application {
         };
     }
 
-    /** Started with an incident-console:// link (the desktop entry's %u, or {@code open URL}): show its section. */
-    private void openLinkArgument(FxDialogService dialogs, Path runbookFolder) {
-        List<String> raw = getParameters() == null ? List.of() : getParameters().getRaw();
-        if (raw.size() == 1 && DeepLink.looksLikeLink(raw.get(0))) {
-            openLink(dialogs, runbookFolder, raw.get(0), List.of());
-        }
-    }
-
-    /** @param checkedIn where a hand-off's sender found the link, looked in first (the window may show another folder) */
-    private void openLink(FxDialogService dialogs, Path runbookFolder, String url, List<Path> checkedIn) {
-        List<Path> folders = new ArrayList<>(checkedIn);
-        if (runbookFolder != null) { // none shown yet: a workspace that could not be chosen
-            folders.add(runbookFolder);
-        }
-        folders.addAll(settingsFolders);
-        new LinkOpener(executor, new DeepLinkResolver(folders, new RunbookParser()), search.opener(),
-                runs.services().known(), dialogs).open(url);
-    }
-
-    /**
-     * Takes the links of later launches ({@code open URL}, a clicked link) while this window is open: it comes
-     * forward and shows the link's section in the workspace it shows, as a link it was started with. Listening
-     * begins with the frame; a link taken before the features are built is shown once they are.
-     */
-    private void listenForLinks(Stage stage, FxDialogService dialogs) {
-        Path socket = LinkHandOff.socketIn(options.dataDir());
-        // the sender hears "ok" only once the link is queued here: a window closing meanwhile answers "closing"
-        executor.execute(() -> LinkHandOff.listen(socket, (handed, taken) -> javafx.application.Platform.runLater(() -> {
-            if (stopped || !taken.complete(true)) {
-                taken.complete(false);
-                return;
-            }
-            stage.setIconified(false);
-            stage.toFront();
-            stage.requestFocus();
-            steps.whenDone(() -> {
-                Workspace shown = workspaces.currentProperty().get();
-                openLink(dialogs, shown == null ? null : shown.folder(), handed.link(), handed.folders());
-            });
-        })), listener -> listener.ifPresent(l -> {
-            if (stopped) {
-                l.close();
-            } else {
-                linkListener = l;
-            }
-        }), e -> log().warn("Not listening for links: {}", e.toString()));
-    }
-
     @Override
     public void stop() {
         stopped = true; // a workspace chosen after this (its task was under way) must not start the closed features
-        if (linkListener != null) {
-            linkListener.close();
+        if (links != null) {
+            links.close();
         }
         if (steps != null) {
             steps.cancel();

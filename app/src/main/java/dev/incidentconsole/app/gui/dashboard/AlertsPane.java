@@ -71,10 +71,10 @@ final class AlertsPane extends VBox {
         private ContextMenu menu() {
             if (menu == null) {
                 start = new MenuItem("Start incident from this alert", Icons.of(Feather.ALERT_OCTAGON));
-                start.setOnAction(e -> model.startIncident(menuFor));
+                start.setOnAction(e -> model.actions().startIncident(menuFor));
                 menu = new ContextMenu(start);
             }
-            start.setDisable(model.alertIncidentStarterProperty().get() == null);
+            start.setDisable(model.actions().alertIncidentStarterProperty().get() == null);
             return menu;
         }
 
@@ -106,7 +106,7 @@ final class AlertsPane extends VBox {
                 Hyperlink open = new Hyperlink(best.webOnly() ? best.url() : best.label(),
                         Icons.of(best.webOnly() ? Feather.EXTERNAL_LINK : Feather.BOOK_OPEN));
                 open.setTooltip(new Tooltip(linksText(row)));
-                open.setOnAction(e -> model.open(best));
+                open.setOnAction(e -> model.actions().open(best));
                 open.setMinWidth(Region.USE_PREF_SIZE);
                 Label why = new Label(best.why());
                 why.getStyleClass().addAll("muted", "alert-why");
@@ -118,7 +118,7 @@ final class AlertsPane extends VBox {
                     more.setMinWidth(Region.USE_PREF_SIZE);
                     for (LinkedSection l : row.links().subList(1, row.links().size())) {
                         MenuItem item = new MenuItem(l.label() + "  (" + l.why() + ")");
-                        item.setOnAction(e -> model.open(l));
+                        item.setOnAction(e -> model.actions().open(l));
                         more.getItems().add(item);
                     }
                     answer.getChildren().add(more);

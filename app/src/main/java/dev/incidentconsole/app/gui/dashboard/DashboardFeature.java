@@ -45,6 +45,7 @@ public final class DashboardFeature implements AutoCloseable {
     private final DashboardViewModel model;
     private final StatusPump pump;
     private final LaunchOptions options;
+    private final Duration firstRowsWait;
     private EarlyEnvironment early;
     private boolean firstFileRead;
     /** Who waits for the first rows, or for the news that none are coming. */
@@ -52,7 +53,17 @@ public final class DashboardFeature implements AutoCloseable {
 
     /** @param options the environment file, the SSH settings of check targets, the environment and service to show at start */
     public DashboardFeature(TaskExecutor executor, LaunchOptions options) {
+        this(executor, options, FIRST_ROWS_WAIT);
+    }
+
+    /**
+     * @param firstRowsWait how long the dashboard's toolbar, alerts, details and rows' tails wait for its first rows
+     *                      (and the window's other features, through {@link #whenRowsShown(Runnable)}) before they
+     *                      are built anyway
+     */
+    public DashboardFeature(TaskExecutor executor, LaunchOptions options, Duration firstRowsWait) {
         this.options = options;
+        this.firstRowsWait = firstRowsWait;
         this.targets = ServiceTargets.of(options);
         this.checks = targets.checkRunner(options.localUser());
         this.model = new DashboardViewModel(executor, HealthScheduler.builder().commandRunner(checks).build(),
@@ -66,9 +77,8 @@ public final class DashboardFeature implements AutoCloseable {
      */
     public void install(MainView view, Navigation navigation, String runbooksId, RunbookTreeViewModel runbooks) {
         // The list first; its toolbar, alerts and details once its first rows are drawn (or none are coming).
-        view.register(PLACE, () -> new DashboardView(model, rest -> whenRowsShown(() -> afterNextPulse(view, rest),
-                FIRST_ROWS_WAIT)));
-        model.setOpener(reference -> {
+        view.register(PLACE, () -> new DashboardView(model, rest -> whenRowsShown(() -> afterNextPulse(view, rest))));
+        model.actions().setOpener(reference -> {
             runbooks.selectWhenLoaded(reference);
             navigation.go(runbooksId);
         });
@@ -128,6 +138,11 @@ public final class DashboardFeature implements AutoCloseable {
     /** The environment file read before the window existed: {@link #start} uses it when it starts on its folder. */
     public void useEarly(EarlyEnvironment read) {
         this.early = read;
+    }
+
+    /** As {@link #whenRowsShown(Runnable, Duration)}, for at most this feature's first-rows wait (1 s unless given). */
+    public void whenRowsShown(Runnable then) {
+        whenRowsShown(then, firstRowsWait);
     }
 
     /**

@@ -41,9 +41,10 @@ public final class DashboardView extends BorderPane {
     }
 
     /**
-     * The service list first, the rest once {@code later} runs what adds it: the toolbar, banners, firing alerts
-     * and the selected service's details were most of the CSS pass that held the window's first rows back (their
-     * controls' skins and styles), so the window adds them once the rows are drawn.
+     * The service list first, the rest once {@code later} runs what adds it: the toolbar, firing alerts, the
+     * selected service's details and the rows' tails ({@link ServiceCellTail}) were most of the CSS pass that held
+     * the window's first rows back (their controls' skins and styles), so the window adds them once the rows are
+     * drawn.
      *
      * @param later given what adds the rest, runs it on the FX thread ({@code Runnable::run}: at once)
      */
@@ -54,7 +55,9 @@ public final class DashboardView extends BorderPane {
         ListView<ServiceRow> list = new ListView<>(model.rows());
         list.getStyleClass().add("service-list");
         ServiceCell.Tips tips = new ServiceCell.Tips();
-        list.setCellFactory(v -> new ServiceCell(model, tips));
+        // The first rows without their tails (chips, sparkline, numbers, button): filled with the toolbar, below.
+        CellFill fill = new CellFill();
+        list.setCellFactory(v -> new ServiceCell(model, tips, fill));
         // Every row is as high as the stylesheet's .service-row: the list need not measure cells to lay them out.
         list.setFixedCellSize(ServiceCell.HEIGHT);
         list.setPlaceholder(new Label("No services match."));
@@ -84,6 +87,7 @@ public final class DashboardView extends BorderPane {
                 banner(model.environment().noticeProperty(), "notice-banner", Feather.INFO));
         setTop(top);
         later.accept(() -> {
+            fill.fill();
             top.getChildren().add(1, toolbar());
             left.getChildren().add(new AlertsPane(model));
             // The details (their chart above all) one FX event later: styled in a pulse of their own, not in the one

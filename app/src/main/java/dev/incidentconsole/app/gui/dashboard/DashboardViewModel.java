@@ -62,10 +62,7 @@ public final class DashboardViewModel implements AutoCloseable {
     private final ObservableList<TimelineEntry> incidentEntries = FXCollections.observableArrayList();
     private final ServiceChartViewModel chart;
     private List<ServiceSpec> watched = List.of();
-    private Consumer<String> opener = reference -> { };
-    private Consumer<String> browser = url -> { };
-    private final ObjectProperty<Consumer<ServiceRow>> incidentStarter = new SimpleObjectProperty<>();
-    private final ObjectProperty<Consumer<AlertRow>> alertIncidentStarter = new SimpleObjectProperty<>();
+    private final DashboardActions actions = new DashboardActions();
     private final LatestWins fileLoads;
     private final LatestWins watchLoads;
     private final RunbookOffer offer;
@@ -288,28 +285,6 @@ public final class DashboardViewModel implements AutoCloseable {
     }
 
     /**
-     * Opens a linked section in the runbooks view, or a web-only link (an alert's {@code runbook_url} naming no
-     * local runbook) in the browser; sections the runbooks lack are ignored.
-     */
-    public void open(LinkedSection section) {
-        if (section != null && section.found()) {
-            opener.accept(section.reference());
-        } else if (section != null && section.webOnly()) {
-            browser.accept(section.url());
-        }
-    }
-
-    /** What opens a web address; the app gives the desktop's browser. */
-    public void setBrowser(Consumer<String> value) {
-        this.browser = value;
-    }
-
-    /** What opens a section reference ({@code file#heading}); the app shows it in the runbooks view. */
-    public void setOpener(Consumer<String> value) {
-        this.opener = value;
-    }
-
-    /**
      * Called after a drain with the services that went from UP or DEGRADED to DOWN and are still down, at most once
      * per {@link #DOWN_QUIET}: those that go down meanwhile come with the first drain after it.
      */
@@ -317,30 +292,9 @@ public final class DashboardViewModel implements AutoCloseable {
         downNotices.onDown(value);
     }
 
-    /** What "Start incident" on a failing service does; {@code null} (the default) offers no such action. */
-    public ObjectProperty<Consumer<ServiceRow>> incidentStarterProperty() {
-        return incidentStarter;
-    }
-
-    /** What "Start incident" on a firing alert does; {@code null} (the default) offers no such action. */
-    public ObjectProperty<Consumer<AlertRow>> alertIncidentStarterProperty() {
-        return alertIncidentStarter;
-    }
-
-    /** Starts an incident from the firing alert {@code row} through {@link #alertIncidentStarterProperty()}, if set. */
-    public void startIncident(AlertRow row) {
-        Consumer<AlertRow> starter = alertIncidentStarter.get();
-        if (starter != null && row != null) {
-            starter.accept(row);
-        }
-    }
-
-    /** Starts an incident about {@code row} through {@link #incidentStarterProperty()}, if set. */
-    public void startIncident(ServiceRow row) {
-        Consumer<ServiceRow> starter = incidentStarter.get();
-        if (starter != null && row != null) {
-            starter.accept(row);
-        }
+    /** Where its rows, alerts and details lead: linked sections, web links, "Start incident". */
+    public DashboardActions actions() {
+        return actions;
     }
 
     /** The runbook sections that fit {@code row}'s service now, best first (as listed for the selected one). */

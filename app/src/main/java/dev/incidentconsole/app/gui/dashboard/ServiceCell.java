@@ -1,6 +1,5 @@
 package dev.incidentconsole.app.gui.dashboard;
 
-import atlantafx.base.theme.Styles;
 import dev.incidentconsole.app.gui.Icons;
 import dev.incidentconsole.health.ProbeResult;
 import dev.incidentconsole.health.Status;
@@ -9,7 +8,6 @@ import java.util.List;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
 import javafx.geometry.Pos;
-import javafx.scene.control.Button;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
@@ -32,7 +30,9 @@ import org.kordamp.ikonli.feather.Feather;
  * <p>Made cheap for the list's first showing (about fifteen cells created and styled in one pulse): the
  * tooltips are the list's ({@link Tips}, made at the first hover of any row and installed on a cell when the
  * mouse first enters it), the "Start incident" menu is made when first asked for, and the status icon is the
- * word's graphic rather than a node of its own in a box of its own.
+ * word's graphic rather than a node of its own in a box of its own. The cells a list makes before its first rows are
+ * drawn show the status, name, address and reason only; their {@link ServiceCellTail} (chips, sparkline, numbers,
+ * button) comes at the {@link CellFill}, into a box of its final width that was there from the start, so nothing moves.
  */
 final class ServiceCell extends ListCell<ServiceRow> {
     /** The row's height in pixels: .service-row's min-height plus the list cell's border, as laid out unfixed. */
@@ -43,11 +43,11 @@ final class ServiceCell extends ListCell<ServiceRow> {
     private final Label name = new Label();
     private final Label address = new Label();
     private final Label reason = new Label();
-    private final DependencyChips dependencies = new DependencyChips();
-    private final Sparkline sparkline = new Sparkline(120, 30);
-    private final Label latency = new Label();
-    private final Label checked = new Label();
-    private final Button check = new Button(null, Icons.of(Feather.REFRESH_CW));
+    private final VBox middle;
+    /** The tail's place, as wide as the tail: empty until the cell is filled. */
+    private final HBox tailBox = new HBox(10);
+    /** {@code null} until the cell is filled. */
+    private ServiceCellTail tail;
     private final HBox box;
     private final InvalidationListener refresh = o -> render();
     private final InvalidationListener tick = o -> renderClock();
@@ -60,11 +60,14 @@ final class ServiceCell extends ListCell<ServiceRow> {
 
     /** A cell with tooltips of its own: tests, and lists of one. */
     ServiceCell(DashboardViewModel model) {
-        this(model, new Tips());
+        this(model, new Tips(), CellFill.filled());
     }
 
-    /** @param tips the list's tooltips, shared by its cells */
-    ServiceCell(DashboardViewModel model, Tips tips) {
+    /**
+     * @param tips the list's tooltips, shared by its cells
+     * @param fill when the cell gets its tail: at once when already filled
+     */
+    ServiceCell(DashboardViewModel model, Tips tips, CellFill fill) {
         this.model = model;
         this.tips = tips;
         getStyleClass().add("service-cell");
@@ -81,25 +84,21 @@ final class ServiceCell extends ListCell<ServiceRow> {
         VBox title = new VBox(2, name, address);
         title.getStyleClass().add("service-title");
         reason.getStyleClass().add("service-reason");
-        VBox middle = new VBox(3, reason, dependencies);
+        middle = new VBox(3, reason);
         middle.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(middle, Priority.ALWAYS);
         middle.setMinWidth(0);
-        latency.getStyleClass().add("service-latency");
-        checked.getStyleClass().add("service-checked");
-        VBox numbers = new VBox(2, latency, checked);
-        numbers.setAlignment(Pos.CENTER_RIGHT);
-        numbers.getStyleClass().add("service-numbers");
-        check.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, "check-now");
-        check.setOnAction(e -> {
-            if (bound != null) {
-                model.checkNow(bound);
-            }
-        });
-        box = new HBox(10, stripe, word, title, middle, sparkline, numbers, check);
+        tailBox.setAlignment(Pos.CENTER_RIGHT);
+        tailBox.getStyleClass().add("service-tail");
+        box = new HBox(10, stripe, word, title, middle, tailBox);
         box.setAlignment(Pos.CENTER_LEFT);
         box.getStyleClass().add("service-row");
         model.clockProperty().addListener(new WeakInvalidationListener(tick));
+        if (fill.isFilled()) {
+            fill();
+        } else {
+            fill.await(this);
+        }
         addEventHandler(MouseEvent.MOUSE_ENTERED, e -> hovered());
         // A filter runs before Control's own handler, which shows whatever menu the cell has by then.
         addEventFilter(ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> {
@@ -113,19 +112,40 @@ final class ServiceCell extends ListCell<ServiceRow> {
         tips.over = this;
         if (bound != null && getTooltip() == null) {
             setTooltip(tips.row());
-            check.setTooltip(tips.check());
+        }
+        if (bound != null && tail != null && tail.check.getTooltip() == null) {
+            tail.check.setTooltip(tips.check());
+        }
+    }
+
+    /** Adds the tail (chips, sparkline, numbers, button) and shows the bound row in it. Once. */
+    void fill() {
+        if (tail != null) {
+            return;
+        }
+        tail = new ServiceCellTail(() -> {
+            if (bound != null) {
+                model.checkNow(bound);
+            }
+        });
+        middle.getChildren().add(tail.dependencies);
+        tailBox.getChildren().addAll(tail.sparkline, tail.numbers, tail.check);
+        shownHistory = null;
+        render();
+        if (tips.over == this && isHover()) {
+            hovered();
         }
     }
 
     private boolean offersIncident() {
-        return bound != null && model.incidentStarterProperty().get() != null
+        return bound != null && model.actions().incidentStarterProperty().get() != null
                 && (bound.state() == Status.DOWN || bound.state() == Status.DEGRADED);
     }
 
     private ContextMenu incidentMenu() {
         if (incidentMenu == null) {
             MenuItem start = new MenuItem("Start incident", Icons.of(Feather.ALERT_OCTAGON));
-            start.setOnAction(e -> model.startIncident(menuFor));
+            start.setOnAction(e -> model.actions().startIncident(menuFor));
             incidentMenu = new ContextMenu(start);
         }
         return incidentMenu;
@@ -142,7 +162,9 @@ final class ServiceCell extends ListCell<ServiceRow> {
         if (bound == null) {
             setGraphic(null);
             setTooltip(null);
-            check.setTooltip(null);
+            if (tail != null) {
+                tail.check.setTooltip(null);
+            }
             setContextMenu(null);
             getStyleClass().removeAll(StatusLook.STYLE_CLASSES);
             shownState = null;
@@ -182,16 +204,19 @@ final class ServiceCell extends ListCell<ServiceRow> {
         address.setText(bound.spec().address() + " · " + bound.spec().probe().kind());
         String why = bound.reason();
         reason.setText(why);
-        dependencies.show(s.last().dependencies());
-        if (s.history() != shownHistory) {
-            shownHistory = s.history();
-            sparkline.draw(shownHistory);
-        }
         if (tips.over == this && getTooltip() != null && getTooltip().isShowing()) {
             getTooltip().setText(tooltipText());
         }
-        latency.setText(s.last().status().answering() ? StatusLook.latency(s.last().latency()) : "–");
-        check.setDisable(bound.checkingProperty().get());
+        if (tail == null) {
+            return;
+        }
+        tail.dependencies.show(s.last().dependencies());
+        if (s.history() != shownHistory) {
+            shownHistory = s.history();
+            tail.sparkline.draw(shownHistory);
+        }
+        tail.latency.setText(s.last().status().answering() ? StatusLook.latency(s.last().latency()) : "–");
+        tail.check.setDisable(bound.checkingProperty().get());
         renderClock();
     }
 
@@ -205,8 +230,8 @@ final class ServiceCell extends ListCell<ServiceRow> {
     }
 
     private void renderClock() {
-        if (bound != null) {
-            checked.setText(bound.checkingProperty().get() ? "checking…"
+        if (bound != null && tail != null) {
+            tail.checked.setText(bound.checkingProperty().get() ? "checking…"
                     : StatusLook.ago(bound.snapshot().last().checkedAt(), model.clockProperty().get()));
         }
     }

@@ -104,12 +104,12 @@ final class ServiceDetailView extends VBox {
         name.setMinWidth(0);
         header.getChildren().setAll(StatusLook.icon(s.status()), name, word, spacer, check);
         incident.getChildren().clear();
-        if (model.incidentStarterProperty().get() != null && (s.status() == Status.DOWN || s.status() == Status.DEGRADED)) {
+        if (model.actions().incidentStarterProperty().get() != null && (s.status() == Status.DOWN || s.status() == Status.DEGRADED)) {
             Button start = new Button("Start incident", Icons.of(Feather.ALERT_OCTAGON));
             start.setId("service-start-incident");
             start.getStyleClass().add(Styles.DANGER);
             start.setMinWidth(Region.USE_PREF_SIZE);
-            start.setOnAction(e -> model.startIncident(shown));
+            start.setOnAction(e -> model.actions().startIncident(shown));
             Label hint = new Label("or join an open one, and walk the runbook section that fits " + spec.name());
             hint.getStyleClass().add("muted");
             hint.setWrapText(true);
@@ -169,7 +169,7 @@ final class ServiceDetailView extends VBox {
             link.setDisable(!l.found());
             link.setTooltip(new Tooltip(l.found() ? l.reference() + " (" + l.why() + ")"
                     : l.reference() + " is not in the loaded runbooks"));
-            link.setOnAction(e -> model.open(l));
+            link.setOnAction(e -> model.actions().open(l));
             link.setMinWidth(0);
             link.setMaxWidth(Double.MAX_VALUE);
             HBox.setHgrow(link, Priority.ALWAYS);

@@ -130,10 +130,10 @@ public final class IncidentFeature implements AutoCloseable {
      */
     public void watchDashboard(DashboardViewModel dashboard) {
         this.watch = new DashboardWatch(dashboard);
-        dashboard.incidentStarterProperty().set(row -> starter.startForService(
+        dashboard.actions().incidentStarterProperty().set(row -> starter.startForService(
                 ServiceLink.of(row.spec(), dashboard.environment().nameProperty().get()),
                 DashboardWatch.sections(dashboard, row)));
-        dashboard.alertIncidentStarterProperty().set(row -> starter.startForAlert(row.alert(),
+        dashboard.actions().alertIncidentStarterProperty().set(row -> starter.startForAlert(row.alert(),
                 dashboard.environment().nameProperty().get(),
                 DashboardWatch.sections(row.link() == null ? List.of() : List.of(row.link()), dashboard.runbooks()),
                 severities));

@@ -69,7 +69,7 @@ class AlertCellTest {
             AlertsPane.AlertCell cell = new AlertsPane.AlertCell(model);
             cell.updateItem(row, false);
             // The window's start-up sets the starter in a later step than the one that draws the first alerts.
-            model.alertIncidentStarterProperty().set(started::add);
+            model.actions().alertIncidentStarterProperty().set(started::add);
             Stage stage = new Stage();
             stage.setScene(new Scene(new StackPane(cell), 400, 80));
             stage.show();
@@ -103,7 +103,7 @@ class AlertCellTest {
         AlertRow other = AlertRow.of(new FiringAlert("DiskAlmostFull", "warning", Map.of("alertname", "DiskAlmostFull"),
                 "y", Instant.parse("2026-12-06T12:01:00Z"), "0123456789abcdef"), List.of("Alertmanager"), List.of());
         WindowSteps.checkNow(() -> {
-            model.alertIncidentStarterProperty().set(started::add);
+            model.actions().alertIncidentStarterProperty().set(started::add);
             AlertsPane.AlertCell cell = new AlertsPane.AlertCell(model);
             cell.updateItem(row, false);
             cell.fireEvent(menuRequest());

@@ -4,22 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.incidentconsole.app.gui.util.DirectTaskExecutor;
 import dev.incidentconsole.app.gui.util.HeldTaskExecutor;
-import dev.incidentconsole.app.services.LinkedSection;
-import dev.incidentconsole.app.services.ServiceTestRunbooks;
 import dev.incidentconsole.health.ProbeResult;
-import dev.incidentconsole.health.RunbookCheck;
-import dev.incidentconsole.health.ServiceSpec;
 import dev.incidentconsole.health.Status;
-import dev.incidentconsole.health.env.EnvironmentLoader;
 import dev.incidentconsole.health.schedule.HealthScheduler;
 import dev.incidentconsole.health.schedule.HistoryStats;
 import dev.incidentconsole.health.schedule.ServiceStatus;
 import dev.incidentconsole.health.schedule.StatusChange;
-import dev.incidentconsole.health.spec.PostgresSpec;
-import dev.incidentconsole.health.spec.RedisSpec;
-import dev.incidentconsole.runbook.RunbookParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,34 +18,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The dashboard's state without a screen: real scheduler, real loopback services, real runbooks. */
 class DashboardViewModelTest {
-    @TempDir
-    Path dir;
-
-    private final List<HttpServer> servers = new ArrayList<>();
+    @RegisterExtension
+    final DashboardFixture fixture = new DashboardFixture();
     private DashboardViewModel model;
-
-    @AfterEach
-    void stop() {
-        if (model != null) {
-            model.close();
-        }
-        servers.forEach(s -> s.stop(0));
-    }
 
     @Test
     void whatWaitsForTheEnvironmentFileRunsOnceItIsReadOrHasFailed() throws IOException {
         HeldTaskExecutor executor = new HeldTaskExecutor();
-        model = new DashboardViewModel(executor, HealthScheduler.builder().initialSpread(Duration.ofDays(365)).build(),
-                new EnvironmentLoader(Map.<String, String>of()::get), dev.incidentconsole.exec.testing.TestUser.current());
+        model = fixture.model(executor, HealthScheduler.builder().initialSpread(Duration.ofDays(365)).build());
         Path good = env("""
                 default: staging
                 environments:
@@ -62,7 +40,7 @@ class DashboardViewModelTest {
                     services:
                       - {name: api, host: 127.0.0.1, port: 1, interval: 365d}
                 """);
-        Path broken = Files.writeString(dir.resolve("broken.yaml"), "environments: [");
+        Path broken = Files.writeString(fixture.dir().resolve("broken.yaml"), "environments: [");
         List<String> seen = new ArrayList<>();
 
         model.openEnvironmentFile(good, null, () -> seen.add("good read, showing " + model.environment().nameProperty().get()));
@@ -81,7 +59,7 @@ class DashboardViewModelTest {
             throws IOException {
         HeldTaskExecutor executor = HeldTaskExecutor.answersLater();
         HealthScheduler scheduler = HealthScheduler.builder().initialSpread(Duration.ofDays(365)).build();
-        model = new DashboardViewModel(executor, scheduler, new EnvironmentLoader(Map.<String, String>of()::get), dev.incidentconsole.exec.testing.TestUser.current());
+        model = fixture.model(executor, scheduler);
         model.openEnvironmentFile(env("""
                 default: staging
                 environments:
@@ -256,183 +234,20 @@ class DashboardViewModelTest {
         assertThat(model.rows().get(0).reason()).isNotBlank();
     }
 
-    @Test
-    void selectedServiceListsItsRunbookSectionsAndOpensThem() throws IOException {
-        Path runbook = Files.writeString(dir.resolve("cache.md"), ServiceTestRunbooks.CACHE_RUNBOOK);
-        open(env("""
-                defaults: {host: 127.0.0.1, interval: 365d}
-                services:
-                  - name: Cache
-                    port: 6379
-                    components: [Redis]
-                    runbooks: ["cache.md#flush-the-cache"]
-                """), null);
-        model.setRunbooks(List.of(new RunbookParser().parse(runbook)));
-        List<String> opened = new ArrayList<>();
-        model.setOpener(opened::add);
-
-        model.selectedProperty().set(model.rows().get(0));
-
-        assertThat(model.selectedLinks()).extracting(LinkedSection::reference).startsWith(
-                "cache.md#Cache Runbook > Common Issues > Flush the cache",
-                "cache.md#Cache Runbook > Quick Reference",
-                "cache.md#Cache Runbook > Common Issues > Redis evicting keys");
-        assertThat(model.selectedLinks()).extracting(LinkedSection::why)
-                .startsWith("linked in the environment file", "port table", "mentions Redis");
-        model.open(model.selectedLinks().get(0));
-        assertThat(opened).containsExactly("cache.md#Cache Runbook > Common Issues > Flush the cache");
-    }
-
-    @Test
-    void firingAlertsListTheSectionsThatAnswerThemAndAWebOnlyLinkOpensInTheBrowser() throws IOException {
-        Path runbook = Files.writeString(dir.resolve("cache.md"), ServiceTestRunbooks.CACHE_RUNBOOK);
-        HttpServer alertmanager = server(Loopback.http(200, """
-                [{"labels": {"alertname": "CacheSlow", "severity": "warning", "job": "cache"}, "annotations": {}},
-                 {"labels": {"alertname": "Elsewhere", "severity": "critical"},
-                  "annotations": {"runbook_url": "https://wiki.example.com/Elsewhere"}}]
-                """));
-        open(env("""
-                defaults: {host: 127.0.0.1, interval: 365d}
-                services:
-                  - {name: am, port: %d, alertmanager: {}}
-                  - {name: Cache, port: 6379, components: [Redis], runbooks: ["cache.md#flush-the-cache"]}
-                """.formatted(Loopback.port(alertmanager))), null);
-        model.setRunbooks(List.of(new RunbookParser().parse(runbook)));
-        List<String> browsed = new ArrayList<>();
-        model.setBrowser(browsed::add);
-
-        await().atMost(Duration.ofSeconds(10)).until(() -> {
-            model.drain();
-            return model.alerts().list().size() == 2;
-        });
-
-        AlertRow web = model.alerts().list().get(0);
-        assertThat(web.alert().name()).isEqualTo("Elsewhere");
-        assertThat(web.link().webOnly()).isTrue();
-        model.open(web.link());
-        assertThat(browsed).containsExactly("https://wiki.example.com/Elsewhere");
-        AlertRow byLabel = model.alerts().list().get(1);
-        assertThat(byLabel.links()).extracting(LinkedSection::title).startsWith("Flush the cache", "Redis evicting keys");
-        assertThat(byLabel.link().why()).isEqualTo("label job=\"cache\" names service Cache (linked in the environment file)");
-    }
-
-    /**
-     * An alert listed before the runbooks are read says "reading the runbooks..."; once they are read and none
-     * answers it, the list must change (a cell is redrawn only then), though no alert gained a link.
-     */
-    @Test
-    void theAlertListChangesWhenTheRunbooksAreReadEvenIfNoneAnswersAnAlert() throws IOException {
-        HeldTaskExecutor executor = new HeldTaskExecutor();
-        model = new DashboardViewModel(executor, HealthScheduler.builder().build(),
-                new EnvironmentLoader(Map.<String, String>of()::get), dev.incidentconsole.exec.testing.TestUser.current());
-        HttpServer alertmanager = server(Loopback.http(200, """
-                [{"labels": {"alertname": "Unanswered", "severity": "warning"}, "annotations": {}}]
-                """));
-        model.openEnvironmentFile(env("""
-                defaults: {host: 127.0.0.1, interval: 365d}
-                services:
-                  - {name: am, port: %d, alertmanager: {}}
-                """.formatted(Loopback.port(alertmanager))), null);
-        await().atMost(Duration.ofSeconds(10)).until(() -> {
-            executor.runAll();
-            model.drain();
-            return model.alerts().list().size() == 1;
-        });
-        assertThat(model.alerts().list().get(0).runbooksRead()).isFalse();
-        List<Boolean> listed = new ArrayList<>();
-        model.alerts().list().addListener((javafx.collections.ListChangeListener<AlertRow>) c ->
-                listed.add(c.getList().get(0).runbooksRead()));
-
-        model.setRunbooks(List.of(new RunbookParser().parse(Files.writeString(dir.resolve("cache.md"),
-                ServiceTestRunbooks.CACHE_RUNBOOK))));
-        executor.runAll();
-
-        assertThat(listed).containsExactly(true);
-        assertThat(model.alerts().list().get(0).link()).isNull();
-    }
-
-    @Test
-    void anAlertReportedByAlertmanagerAndPrometheusIsOneRowNamingBoth() throws IOException {
-        HttpServer alertmanager = server(Loopback.http(200, """
-                [{"labels": {"alertname": "CacheDown", "severity": "critical", "service": "cache"},
-                  "annotations": {"summary": "Cache does not answer"}, "startsAt": "2026-01-01T00:00:00.000Z",
-                  "fingerprint": "c1", "status": {"state": "active"}}]
-                """));
-        HttpServer prometheus = server(Loopback.http(200, """
-                {"status": "success", "data": {"alerts": [
-                  {"labels": {"alertname": "CacheDown", "severity": "critical", "service": "cache"},
-                   "annotations": {"summary": "Cache does not answer"}, "state": "firing",
-                   "activeAt": "2026-01-01T00:00:00.250Z"},
-                  {"labels": {"alertname": "ScrapeSlow", "severity": "warning"}, "state": "firing",
-                   "activeAt": "2026-01-01T00:01:00Z"}]}}
-                """));
-        Path runbook = Files.writeString(dir.resolve("monitoring.md"), """
-                # Monitoring
-
-                | Service | Port | Health Check |
-                |---------|------|--------------|
-                | Alertmanager | %1$d | `curl http://127.0.0.1:%1$d/api/v2/alerts` |
-                | Prometheus | %2$d | `curl http://127.0.0.1:%2$d/-/healthy` |
-                """.formatted(Loopback.port(alertmanager), Loopback.port(prometheus)));
-        open(null, null);
-        model.setRunbooks(List.of(new RunbookParser().parse(runbook)));
-
-        await().atMost(Duration.ofSeconds(10)).until(() -> {
-            model.drain();
-            return model.rows().stream().allMatch(r -> r.state().answering()) && model.alerts().list().size() == 2;
-        });
-
-        assertThat(model.alerts().list()).extracting(r -> r.alert().name() + " " + r.source())
-                .containsExactly("CacheDown Alertmanager and Prometheus", "ScrapeSlow Prometheus");
-        assertThat(model.alerts().list().get(0).alert().startsAt()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
-    }
-
-    @Test
-    void aWrappedChecksRunbookCommandIsShownMaskedBesideItsNativeProbe() {
-        ServiceSpec spec = ServiceSpec.of("Postgres", "localhost", 5433, PostgresSpec.ready("localhost", 5433, "nova", "nova"))
-                .withRunbookCheck(new RunbookCheck("docker exec -e PGPASSWORD=s3cret nova_db pg_isready -U nova", "docker exec"));
-        ProbeResult none = ProbeResult.unknown();
-        ServiceRow row = new ServiceRow(new ServiceStatus(spec, Status.UNKNOWN, none.reason(), null, none, 0, List.of(),
-                HistoryStats.of(List.of())), 0);
-
-        assertThat(row.probeText()).isEqualTo("PostgreSQL accepts connections localhost:5433");
-        assertThat(row.runbookCheckText()).startsWith("docker exec -e PGPASSWORD=").endsWith(" nova_db pg_isready -U nova")
-                .doesNotContain("s3cret");
-    }
-
-    @Test
-    void serviceDetailsNameComponentsAsComponentsAndTagsAsTags() {
-        ServiceSpec spec = new ServiceSpec("db", "localhost", 5432, PostgresSpec.ready("localhost", 5432, "app", "app"),
-                null, null, 3, null, null, List.of("tier1"), List.of("PostgreSQL", "PgBouncer"), List.of(), "", List.of());
-        ProbeResult none = ProbeResult.unknown();
-        ServiceRow row = new ServiceRow(new ServiceStatus(spec, Status.UNKNOWN, none.reason(), null, none, 0, List.of(),
-                HistoryStats.of(List.of())), 0);
-
-        assertThat(row.labelFacts()).containsExactly(java.util.Map.entry("Components", "PostgreSQL, PgBouncer"),
-                java.util.Map.entry("Tags", "tier1"));
-        ServiceRow componentsOnly = new ServiceRow(new ServiceStatus(ServiceSpec.of("cache", "localhost", 6379,
-                RedisSpec.of("localhost", 6379)).withComponents(List.of("Redis")),
-                Status.UNKNOWN, none.reason(), null, none, 0, List.of(), HistoryStats.of(List.of())), 0);
-        assertThat(componentsOnly.labelFacts()).containsOnlyKeys("Components");
-    }
-
     private void open(Path envFile, String preferred) {
         open(HealthScheduler.builder().build(), envFile, preferred);
     }
 
     private void open(HealthScheduler scheduler, Path envFile, String preferred) {
-        model = new DashboardViewModel(new DirectTaskExecutor(), scheduler,
-                new EnvironmentLoader(Map.<String, String>of()::get), dev.incidentconsole.exec.testing.TestUser.current());
-        model.openEnvironmentFile(envFile, preferred);
+        model = fixture.open(scheduler, envFile, preferred);
     }
 
     private Path env(String yaml) throws IOException {
-        return Files.writeString(dir.resolve("environments.yaml"), yaml);
+        return fixture.env(yaml);
     }
 
     private HttpServer server(HttpServer s) {
-        servers.add(s);
-        return s;
+        return fixture.server(s);
     }
 
     private List<String> names() {

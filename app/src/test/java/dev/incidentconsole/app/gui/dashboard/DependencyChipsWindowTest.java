@@ -2,8 +2,6 @@ package dev.incidentconsole.app.gui.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerLight;
-import dev.incidentconsole.app.gui.ConsoleApp;
 import dev.incidentconsole.app.gui.WindowSteps;
 import dev.incidentconsole.app.gui.util.DirectTaskExecutor;
 import dev.incidentconsole.health.Dependency;
@@ -23,15 +21,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.stream.IntStream;
-import javafx.application.Application;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -58,29 +52,15 @@ class DependencyChipsWindowTest {
             HealthScheduler.builder().initialSpread(Duration.ofDays(365)).build(),
             new EnvironmentLoader(Map.<String, String>of()::get), dev.incidentconsole.exec.testing.TestUser.current());
     private Stage stage;
-    private ListView<ServiceRow> list;
 
     @Start
     void start(Stage primary) {
-        // Its own stage: the primary one is shared by every window test in the JVM, and a size set here would
-        // stay with the tests after it (their rows beyond a 200 px window are never drawn).
-        this.stage = new Stage();
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheetBSS());
         ServiceSpec spec = ServiceSpec.of("orders-api", "127.0.0.1", 8080, new TcpSpec("127.0.0.1", 8080));
         ProbeResult r = ProbeResult.of(Status.DEGRADED, "replica 3 is down", Duration.ofMillis(40), Instant.now())
                 .withDependencies(NINE);
         ServiceRow row = new ServiceRow(new ServiceStatus(spec, Status.DEGRADED, r.reason(), Instant.now(), r, 0,
                 List.of(r), HistoryStats.of(List.of(r))), 0);
-        list = new ListView<>(javafx.collections.FXCollections.observableArrayList(row));
-        list.getStyleClass().add("service-list");
-        list.setCellFactory(v -> new ServiceCell(model));
-        list.setFixedCellSize(ServiceCell.HEIGHT); // as the dashboard's list
-        Scene scene = new Scene(list, 760, 200);
-        scene.getStylesheets().addAll(
-                Objects.requireNonNull(ConsoleApp.class.getResource("app.css")).toExternalForm(),
-                Objects.requireNonNull(DashboardView.class.getResource("dashboard.css")).toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        stage = ServiceListStage.show(v -> new ServiceCell(model), 760, 200, row);
     }
 
     @AfterEach

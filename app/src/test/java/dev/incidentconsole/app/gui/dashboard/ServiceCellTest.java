@@ -91,8 +91,8 @@ class ServiceCellTest {
     void cellsOfOneListShareOneTooltipWrittenForTheRowTheMouseEnteredLast() {
         WindowSteps.checkNow(() -> {
             ServiceCell.Tips tips = new ServiceCell.Tips();
-            ServiceCell first = new ServiceCell(model, tips);
-            ServiceCell second = new ServiceCell(model, tips);
+            ServiceCell first = new ServiceCell(model, tips, CellFill.filled());
+            ServiceCell second = new ServiceCell(model, tips, CellFill.filled());
             first.updateItem(new ServiceRow(snapshot(Status.UP, 12, List.of()), 0), false);
             second.updateItem(new ServiceRow(new ServiceStatus(ServiceSpec.of("db", "127.0.0.1", 5432,
                     new TcpSpec("127.0.0.1", 5432)), Status.DOWN, "refused", Instant.now(), ProbeResult.of(Status.DOWN,
@@ -115,7 +115,7 @@ class ServiceCellTest {
     @Test
     void aFailingRowOffersStartIncidentWhenItsMenuIsAskedForAndAHealthyOneOffersNothing() {
         List<ServiceRow> started = new ArrayList<>();
-        model.incidentStarterProperty().set(started::add);
+        model.actions().incidentStarterProperty().set(started::add);
         WindowSteps.checkNow(() -> {
             ServiceRow row = new ServiceRow(snapshot(Status.UP, 12, List.of()), 0);
             ServiceCell cell = new ServiceCell(model);
