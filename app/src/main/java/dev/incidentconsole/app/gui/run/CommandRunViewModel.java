@@ -29,7 +29,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
-import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 /**
@@ -56,6 +55,8 @@ public final class CommandRunViewModel {
             MaskedText.of(""));
     /** Output lines still listed that hold secrets: line seq → the line as shown (revealed values kept). */
     private final Map<Long, MaskedText> secretLines = new HashMap<>();
+    /** The last output line {@link #followSecrets} read. */
+    private long followedSeq;
     private final ReadOnlyIntegerWrapper outputReveals = new ReadOnlyIntegerWrapper(this, "outputReveals");
     private SecretMasker.LineMasker stdoutSecrets = SecretMasker.standard().lines();
     private SecretMasker.LineMasker stderrSecrets = SecretMasker.standard().lines();
@@ -97,7 +98,10 @@ public final class CommandRunViewModel {
         this.missing = Bindings.createStringBinding(() -> String.join(", ", placeholders.stream()
                 .filter(f -> f.required() && !f.filled()).map(PlaceholderField::token).toList()), values);
         this.canRun = missing.isEmpty().and(runningProperty().not());
-        session.outputView.addListener((ListChangeListener<OutputLine>) this::followSecrets);
+        // An invalidation listener, registered before any view's: a list tells its invalidation listeners (such as a
+        // binding a view recomputes at once) before its change listeners, so a change listener here let a walkthrough
+        // step's output area show a line before its secrets were known (redis-cli -a X CONFIG GET requirepass).
+        session.outputView.addListener((Observable o) -> followSecrets());
         setCatalog(catalog);
     }
 
@@ -159,16 +163,28 @@ public final class CommandRunViewModel {
     }
 
     /** Finds the secrets of lines as they arrive, in stream order (a key block spans lines); forgets dropped lines. */
-    private void followSecrets(ListChangeListener.Change<? extends OutputLine> change) {
-        while (change.next()) {
-            change.getRemoved().forEach(l -> secretLines.remove(l.seq()));
-            for (OutputLine l : change.getAddedSubList()) {
-                MaskedText shown = MaskedText.ofLine(l.text(), l.isError() ? stderrSecrets : stdoutSecrets);
-                if (shown.hasSecrets()) {
-                    secretLines.put(l.seq(), shown);
-                }
+    private void followSecrets() {
+        List<OutputLine> all = session.outputView;
+        if (all.isEmpty() || all.get(all.size() - 1).seq() < followedSeq) { // cleared for a new run
+            secretLines.clear();
+            followedSeq = 0;
+            if (all.isEmpty()) {
+                return;
             }
         }
+        long first = all.get(0).seq();
+        secretLines.keySet().removeIf(seq -> seq < first);
+        int from = all.size();
+        while (from > 0 && all.get(from - 1).seq() > followedSeq) {
+            from--;
+        }
+        for (OutputLine l : all.subList(from, all.size())) {
+            MaskedText shown = MaskedText.ofLine(l.text(), l.isError() ? stderrSecrets : stdoutSecrets);
+            if (shown.hasSecrets()) {
+                secretLines.put(l.seq(), shown);
+            }
+        }
+        followedSeq = all.get(all.size() - 1).seq();
     }
 
     /** How {@code line} is shown: its secrets masked, except those revealed with {@link #revealInOutput}. */
