@@ -87,11 +87,15 @@ public final class IncidentEntryText {
 
     /**
      * About {@code max} lines of a step's captured output: its last lines and, before them, the lines that read
-     * as errors (up to a third of {@code max}), with markers where lines are left out; empty for other entries.
+     * as errors (up to a third of {@code max}), with markers where lines are left out; all of it when it has no more
+     * than {@code max} lines; empty for other entries.
      */
     public static List<String> outputTail(TimelineEntry entry, int max) {
         if (!(entry.body() instanceof EntryBody.StepFinished f) || f.output().isEmpty()) {
             return List.of();
+        }
+        if (f.output().lines().count() <= max) { // the room kept for errors and a marker would cut what fits
+            return OutputTrim.excerpt(f.output(), 0, max).lines().toList();
         }
         int errors = max / 3;
         return OutputTrim.excerpt(f.output(), errors, max - errors - (errors > 0 ? 1 : 0)).lines().toList();

@@ -13,6 +13,7 @@ import dev.incidentconsole.exec.LocalTarget;
 import dev.incidentconsole.exec.RunRequest;
 import dev.incidentconsole.runbook.Command;
 import dev.incidentconsole.runbook.RunbookParser;
+import dev.incidentconsole.runbook.SecretMasker;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -54,6 +55,10 @@ public final class OpenCommand implements Callable<Integer> {
 
     @Option(names = "--print", description = "Print the section and its commands with the link's values filled in instead of opening the window.")
     boolean print;
+
+    @Option(names = "--show-secrets", description = "With --print: print the commands as they are; by default"
+            + " passwords, tokens and keys in them are masked, as in the window.")
+    boolean showSecrets;
 
     @Spec
     CommandSpec spec;
@@ -129,26 +134,33 @@ public final class OpenCommand implements Callable<Integer> {
 
     private void print(PrintWriter out, LinkTarget target) {
         out.println(target.describe() + (target.line() > 0 ? "  (" + target.file() + ":" + target.line() + ")" : "  (" + target.file() + ")"));
-        target.values().forEach((name, value) -> out.println("  " + name + " = " + value));
+        SecretMasker masker = SecretMasker.standard();
+        target.values().forEach((name, value) -> out.println("  " + name + " = "
+                + (showSecrets ? value : masker.mask(name + "=" + value).substring(name.length() + 1))));
         if (target.commands().isEmpty()) {
             out.println("No commands in this section.");
         } else {
             out.println("Commands (not run; values shell-quoted):");
             try (CommandRunner runner = CommandRunner.withoutSshPrompts(ExecSettings.defaults(options.localUser()))) {
                 for (Command c : target.commands()) {
-                    out.println("  " + filled(runner, c, target.valuesFor(c)));
+                    out.println("  " + filled(runner, c, target.valuesFor(c), showSecrets ? null : masker));
                 }
             }
         }
         out.flush();
     }
 
-    /** The command as it would run with the link's values; as written when a placeholder is still open. */
-    private static String filled(CommandRunner runner, Command command, Map<String, String> values) {
+    /**
+     * The command as it would run with the link's values; as written when a placeholder is still open. Its secrets
+     * masked by {@code masker} (the terminal's scrollback and a shared screen are no place for them), unless null.
+     */
+    private static String filled(CommandRunner runner, Command command, Map<String, String> values, SecretMasker masker) {
         try {
-            return runner.prepare(RunRequest.of(command, LocalTarget.here()).withVariables(values)).text();
+            String text = runner.prepare(RunRequest.of(command, LocalTarget.here()).withVariables(values)).text();
+            return masker == null ? text : masker.maskCommand(text);
         } catch (ExecException e) {
-            return command.text() + "    # " + e.getMessage();
+            return masker == null ? command.text() + "    # " + e.getMessage()
+                    : masker.maskCommand(command.text()) + "    # " + masker.mask(e.getMessage());
         }
     }
 }

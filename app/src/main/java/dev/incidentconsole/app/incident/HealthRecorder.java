@@ -138,7 +138,14 @@ public final class HealthRecorder implements HealthListener, AutoCloseable {
         });
     }
 
-    private void changed(StatusChange c) {
+    private void changed(StatusChange change) {
+        StatusChange c = change;
+        StatusChange first = pending.get(c.service());
+        if (first != null && first.from() == Status.UNKNOWN && c.to() != Status.UNKNOWN) {
+            // The status first seen was never confirmed (a console's cold first check is often slow): it was no
+            // baseline, so leaving it is no change ("degraded -> up" at every start); this one is the first sighting.
+            c = new StatusChange(c.service(), Status.UNKNOWN, c.to(), c.reason(), c.at(), c.result());
+        }
         if (c.from() == Status.UNKNOWN || c.to() == Status.UNKNOWN) {
             settled.put(c.service(), c.to());
             pending.remove(c.service());

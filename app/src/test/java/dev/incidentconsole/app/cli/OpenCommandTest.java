@@ -47,6 +47,31 @@ class OpenCommandTest {
     }
 
     @Test
+    void printMasksTheSecretsTheRunbooksCommandsHoldUnlessAskedToShowThem() throws Exception {
+        Path team = Files.createDirectories(dir.resolve("team"));
+        Files.writeString(team.resolve("checkout.md"), """
+                # Checkout
+
+                ## CheckoutCacheDown
+
+                ```bash
+                redis-cli -h <host> -a 'R3dis-Secret!' CONFIG GET requirepass
+                PGPASSWORD='Mon-pw-77' psql -h <host> -c 'select 1'
+                curl -s -H 'Authorization: Bearer tok-abcdef0123456789' http://deploy:Hunter2-url@<host>:28080/config
+                ```
+                """);
+        String link = "incident-console://alert?name=CheckoutCacheDown&label.host=cache-1";
+
+        assertThat(cli.run("open", "--print", "--runbooks", team.toString(), link)).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("redis-cli -h 'cache-1' -a '****' CONFIG GET requirepass",
+                        "PGPASSWORD='****' psql -h 'cache-1'", "Bearer ****")
+                .doesNotContain("R3dis-Secret", "Mon-pw-77", "Hunter2-url", "tok-abcdef0123456789");
+
+        assertThat(cli.run("open", "--print", "--show-secrets", "--runbooks", team.toString(), link)).isZero();
+        assertThat(cli.out()).contains("-a 'R3dis-Secret!'", "PGPASSWORD='Mon-pw-77'", "Hunter2-url");
+    }
+
+    @Test
     void theAlertsPodLabelFillsTheRunbooksPodNamePlaceholder() throws Exception {
         // Alertmanager labels say pod, container, deployment; runbooks write <pod-name>, as seed 003 does
         String shared = System.getProperty("incident.shared.dir");

@@ -186,6 +186,11 @@ class HealthRecorderTest {
             "UUDDUUU  | 2 | up->down,down->up",
             "UUGDDUUU | 1 | up->down,down->up",
             "UUGDUUU  | 1 | ''",
+            // what the console saw first and never confirmed (a slow cold first check) is no status to leave
+            "GUUUU    | 1 | ''",
+            "DUUUU    | 1 | ''",
+            "GGUUU    | 1 | unknown->degraded,degraded->up",
+            "GDDUUU   | 1 | unknown->down,down->up",
     })
     void aStatusIsRecordedOnlyOnceTwoChecksAgree(String script, int retries, String expected) throws Exception {
         Incident incident = incident("Flaky API", "prod", "api");

@@ -104,6 +104,22 @@ class RunbookIndexTest {
     }
 
     @Test
+    void snippetsShowTheRunbooksSecretsMaskedAndKeepTheirHighlights() {
+        index.add(Runbooks.runbook("checkout.md", "Checkout").heading(2, "Cache down",
+                "Read its role: redis-cli -h 127.0.0.1 -p 26379 -a 'R3dis-Secret!' CONFIG GET requirepass."
+                        + " Check the pool: PGPASSWORD='Mon-pw-77' psql -h 127.0.0.1 -p 26432 -U monitor -c 'select 1'."
+                        + " Fetch the config: curl -s http://deploy:Hunter2-url@127.0.0.1:28080/config").build());
+
+        Snippet snippet = index.search(SearchQuery.of("requirepass pool")).get(0).snippet();
+
+        assertThat(snippet.text()).doesNotContain("R3dis-Secret", "Mon-pw-77", "Hunter2-url")
+                .contains("-a '****' CONFIG GET", "PGPASSWORD='****' psql");
+        assertThat(snippet.marked()).contains("«requirepass»", "«pool»");
+        assertThat(snippet.highlights()).isNotEmpty().allSatisfy(h ->
+                assertThat(snippet.text().substring(h.start(), h.end())).isIn("requirepass", "pool"));
+    }
+
+    @Test
     void snippetHighlightsStemmedAndSynonymMatches() {
         Snippet snippet = index.search(SearchQuery.of("redis down")).get(0).snippet();
         assertThat(snippet.highlights()).extracting(h -> snippet.text().substring(h.start(), h.end()))

@@ -132,9 +132,10 @@ public final class IncidentStarter {
             List<String> choices = new ArrayList<>();
             choices.add(NEW_INCIDENT);
             openIncidents.forEach(i -> choices.add(i.id() + "  " + i.severity() + "  " + i.title()));
-            // An open incident about the same service is most likely the one to join.
-            String suggested = openIncidents.stream().filter(i -> service != null && i.services().contains(service.name()))
-                    .findFirst().map(i -> choices.get(openIncidents.indexOf(i) + 1)).orElse(NEW_INCIDENT);
+            // An open incident about this section, or about the same service, is most likely the one to join.
+            String suggested = openIncidents.stream().filter(i -> link != null && i.runbooks().stream().anyMatch(link::sameSection))
+                    .findFirst().or(() -> openIncidents.stream().filter(i -> service != null && i.services().contains(service.name()))
+                    .findFirst()).map(i -> choices.get(openIncidents.indexOf(i) + 1)).orElse(NEW_INCIDENT);
             Optional<String> pick = dialogs.choose("Start or join an incident",
                     "Join an open incident" + (runbook == null ? "" : " with this section") + ", or start a new one?",
                     choices, suggested);

@@ -122,7 +122,7 @@ public final class IncidentViewModel implements AutoCloseable {
     /** Joins an open incident from a runbook section: links the section and selects the incident. */
     public void join(Incident incident, RunbookLink link, Consumer<Incident> then) {
         executor.execute(() -> {
-            if (!incident.runbooks().contains(link)) {
+            if (incident.runbooks().stream().noneMatch(link::sameSection)) { // e.g. linked by 'incident new --runbook'
                 store().append(TimelineEntry.create(incident.id(), author, new EntryBody.RunbookLinked(link)));
             }
             return store().get(incident.id()).orElse(incident);

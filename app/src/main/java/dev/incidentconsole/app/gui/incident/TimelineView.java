@@ -68,6 +68,11 @@ final class TimelineView extends VBox {
             pin.setSelected(false);
         };
         add.setOnAction(e -> submit.run());
+        model.unsentNoteProperty().addListener((obs, old, text) -> {
+            if (text != null && note.getText().isBlank()) {
+                note.setText(text);
+            }
+        });
         note.setOnAction(e -> {
             if (!note.getText().isBlank()) {
                 submit.run();

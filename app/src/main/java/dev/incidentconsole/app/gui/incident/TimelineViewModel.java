@@ -61,6 +61,8 @@ public final class TimelineViewModel {
     private final IntegerProperty pending = new SimpleIntegerProperty();
     private final IntegerProperty queued = new SimpleIntegerProperty();
     private final StringProperty error = new SimpleStringProperty("");
+    /** A note the store did not take: its text, for the view to put back where it was typed. */
+    private final StringProperty unsentNote = new SimpleStringProperty();
     private final StringProperty message = new SimpleStringProperty("");
     // One append at a time, in the order recorded: on parallel workers a note followed at once by a status
     // change could be stored (and numbered) the other way round.
@@ -208,6 +210,10 @@ public final class TimelineViewModel {
 
     /** Appends an entry made elsewhere (an alert's, whose id every console derives alike), in turn with the others. */
     public void append(TimelineEntry entry, Consumer<Receipt> then) {
+        append(entry, then, null);
+    }
+
+    private void append(TimelineEntry entry, Consumer<Receipt> then, Runnable refused) {
         pending.set(pending.get() + 1);
         appends.add(() -> executor.execute(() -> {
             IncidentStore s = store.get();
@@ -227,6 +233,9 @@ public final class TimelineViewModel {
         }, e -> {
             pending.set(pending.get() - 1);
             fail(e);
+            if (refused != null) {
+                refused.run();
+            }
             nextAppend();
         }));
         if (!appending) {
@@ -249,11 +258,25 @@ public final class TimelineViewModel {
         if (text == null || text.isBlank()) {
             return;
         }
-        record(new EntryBody.Note(text.strip(), null), null, r -> {
-            if (pin) {
-                record(new EntryBody.Pin(r.entry().id(), true), null, null);
-            }
-        });
+        Incident target = incident.get();
+        if (target == null) {
+            return;
+        }
+        unsentNote.set(null);
+        append(TimelineEntry.happened(target.id(), author, new EntryBody.Note(text.strip(), null), null, null,
+                Clock.systemUTC()), r -> {
+                    if (pin) {
+                        record(new EntryBody.Pin(r.entry().id(), true), null, null);
+                    }
+                }, () -> unsentNote.set(text));
+    }
+
+    /**
+     * The text of the last note the store refused (the view had cleared its field), else null: what the
+     * engineer typed is put back rather than lost with the error.
+     */
+    public StringProperty unsentNoteProperty() {
+        return unsentNote;
     }
 
     public void togglePin(TimelineEntry entry) {

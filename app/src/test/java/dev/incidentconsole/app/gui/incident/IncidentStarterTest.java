@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.incidentconsole.app.gui.util.DirectTaskExecutor;
 import dev.incidentconsole.incident.EntryBody;
+import dev.incidentconsole.incident.IncidentDraft;
+import dev.incidentconsole.incident.Severity;
 import dev.incidentconsole.incident.Incident;
 import dev.incidentconsole.incident.IncidentStore;
 import dev.incidentconsole.incident.IncidentStores;
@@ -84,6 +86,21 @@ class IncidentStarterTest {
         assertThat(opened).hasSize(2);
         assertThat(opened.get(1).incident().id()).isEqualTo(first.id());
         assertThat(store.list(false)).hasSize(1);
+    }
+
+    @Test
+    void anOpenIncidentLinkedToTheSectionOnTheCommandLineIsSuggestedAndNotLinkedTwice() throws Exception {
+        // incident new --runbook "/abs/web.md#Backend failing" writes the absolute file and the heading alone
+        Incident fromCli = store.create(new IncidentDraft("Checkout 502s", Severity.P1, "", List.of(),
+                List.of(new RunbookLink(dir.resolve("web.md").toString(), List.of("Backend failing"))), null), "bob");
+        incidents.refresh();
+
+        starter.start(runbook, WalkRunbook.procedure(runbook));
+
+        assertThat(dialogs.suggested).last().asString().startsWith(fromCli.id());
+        assertThat(opened).singleElement().satisfies(o -> assertThat(o.incident().id()).isEqualTo(fromCli.id()));
+        assertThat(store.entries(fromCli.id(), 0)).extracting(TimelineEntry::body)
+                .noneMatch(b -> b instanceof EntryBody.RunbookLinked);
     }
 
     @Test

@@ -59,6 +59,18 @@ class TimelineViewModelTest {
     }
 
     @Test
+    void aNoteTheStoreRefusesIsHandedBackWithTheReasonNotLost() {
+        timeline.addNote("first look: disk at 100%", false);
+        assertThat(timeline.unsentNoteProperty().get()).isNull();
+        store.close(); // any refusal: the view has already cleared the field the note was typed in
+
+        timeline.addNote("deleted old WAL segments", false);
+
+        assertThat(timeline.unsentNoteProperty().get()).isEqualTo("deleted old WAL segments");
+        assertThat(timeline.errorProperty().get()).contains("closed");
+    }
+
+    @Test
     void filtersByKindAndPutsPinnedEntriesFirst() {
         timeline.addNote("first look: disk at 100%", false);
         timeline.addNote("deleted old WAL segments", true);

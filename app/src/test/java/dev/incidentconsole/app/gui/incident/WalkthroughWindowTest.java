@@ -118,8 +118,10 @@ class WalkthroughWindowTest {
     @Test
     void walkingASectionEndToEndExportsCommandOutputAndNote(FxRobot robot) throws Exception {
         WindowSteps.show(robot, "Runbooks");
+        dialogs.choice = IncidentStarter.NEW_INCIDENT; // not the open one an earlier test left about this section
         WindowSteps.click(robot, "#start-incident");
         WindowSteps.click(robot, "#run-0"); // shown once the incident is stored; enabled once the step is ready
+        dialogs.choice = null;
         assertThat(fx(() -> List.copyOf(dialogs.asked))).contains("Backend failing");
 
         awaitFx(() -> assertThat(text(robot, "#status-0")).startsWith("exit 0"));
@@ -155,9 +157,11 @@ class WalkthroughWindowTest {
     @Test
     void aWalkthroughIsWorkedFromTheKeyboard(FxRobot robot) {
         WindowSteps.show(robot, "Runbooks");
+        dialogs.choice = IncidentStarter.NEW_INCIDENT; // not the open one an earlier test left about this section
         WindowSteps.click(robot, "#start-incident");
         // The new walkthrough has the keyboard, on its first step's Run: Space runs it.
         awaitFx(() -> assertThat(focusedId()).isEqualTo("run-0"));
+        dialogs.choice = null;
         robot.type(KeyCode.SPACE);
         awaitFx(() -> assertThat(text(robot, "#status-0")).startsWith("exit 0"));
 
@@ -179,6 +183,7 @@ class WalkthroughWindowTest {
     @Test
     void joiningAgainPutsTheWalkthroughBackFromTheTimeline(FxRobot robot) {
         WindowSteps.show(robot, "Runbooks");
+        dialogs.choice = IncidentStarter.NEW_INCIDENT; // not the open one an earlier test left about this section
         WindowSteps.click(robot, "#start-incident");
         WindowSteps.click(robot, "#run-0");
         awaitFx(() -> assertThat(text(robot, "#status-0")).startsWith("exit 0"));

@@ -79,7 +79,7 @@ public final class EnvironmentLoader {
     }
 
     private EnvironmentFile build(Path file, Dto.FileDto dto, Variables vars) throws EnvironmentException {
-        ServiceMapper mapper = new ServiceMapper(file);
+        ServiceMapper mapper = new ServiceMapper(file, vars);
         ServiceMapper.Defaults base = ServiceMapper.Defaults.NONE.with(dto.defaults);
         Map<String, Environment> envs = new LinkedHashMap<>();
         Map<String, String> prefixes = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package dev.incidentconsole.health.env;
 
 import dev.incidentconsole.health.RunbookRef;
+import dev.incidentconsole.health.Secret;
 import dev.incidentconsole.health.ServiceSpec;
 import dev.incidentconsole.health.spec.AlertmanagerSpec;
 import dev.incidentconsole.health.spec.BasicAuth;
@@ -26,6 +27,7 @@ import okhttp3.HttpUrl;
 /** Turns a bound service entry into a {@link ServiceSpec}, checking what Jackson cannot. */
 final class ServiceMapper {
     private final Path file;
+    private final Variables vars;
 
     /** Settings a service inherits; file-level defaults overlaid by the environment's. */
     record Defaults(String host, Duration interval, Duration timeout, Integer retries, Duration retryInterval,
@@ -39,7 +41,13 @@ final class ServiceMapper {
     }
 
     ServiceMapper(Path file) {
+        this(file, null);
+    }
+
+    /** @param vars where a command check's {@code $NAME} from the secrets file comes from; null: none */
+    ServiceMapper(Path file, Variables vars) {
         this.file = file;
+        this.vars = vars;
     }
 
     Path file() {
@@ -176,7 +184,12 @@ final class ServiceMapper {
         if (c.run == null || c.run.isBlank()) {
             throw error(c, path, "needs the command to run (command: \"pg_isready -h db\" or run: ...)");
         }
-        return new CommandSpec(c.run, c.env, c.target == null || c.target.isBlank() ? null : c.target);
+        Map<String, Secret> env = new LinkedHashMap<>();
+        if (vars != null) { // the shell expands $NAME, and sees the secrets file's only if they are in its environment
+            vars.secretsReadBy(c.run).forEach((name, value) -> env.put(name, Secret.of(value)));
+        }
+        env.putAll(c.env);
+        return new CommandSpec(c.run, env, c.target == null || c.target.isBlank() ? null : c.target);
     }
 
     private AlertmanagerSpec alertSource(Dto.AlertmanagerDto a, boolean prometheus, String host, Integer port,

@@ -1,6 +1,7 @@
 package dev.incidentconsole.health.env;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -65,6 +66,23 @@ final class Variables {
     void clearSecret(String path, int line) {
         clearSecrets.add(new Problem(path, line, "a secret is written in clear; use ${VARIABLE} with the value "
                 + "in the environment or the secrets file"));
+    }
+
+    /**
+     * The secrets file's variables {@code command} reads ({@code $NAME} or {@code ${NAME}}) that the process
+     * environment does not set: a command check's text is handed to the shell as written, so it reads these only
+     * when they are passed in its environment.
+     */
+    Map<String, String> secretsReadBy(String command) {
+        Map<String, String> read = new LinkedHashMap<>();
+        Matcher m = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)").matcher(command);
+        while (m.find()) {
+            String name = m.group(1);
+            if (env.apply(name) == null && secrets.containsKey(name)) {
+                read.put(name, secrets.get(name));
+            }
+        }
+        return read;
     }
 
     private String lookup(String name) {

@@ -15,6 +15,7 @@ import dev.incidentconsole.health.spec.CommandSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Up when the command exits 0; the reason of a failure is the exit code and the last line the command wrote
- * to stderr (else to stdout). The
+ * to stderr (else to stdout), after the line it continues when it is indented (psql's hint under its error). The
  * command runs through exec's {@link CommandRunner} on the spec's target. It is judged first, as exec judges
  * a command the engineer runs, and refused when destructive (a health check must never run one unattended),
  * interactive (it would wait for a terminal) or endless (it would only ever time out); the reason names the
@@ -33,6 +34,8 @@ import org.slf4j.LoggerFactory;
 final class CommandProbe implements Probe {
     private static final Logger LOG = LoggerFactory.getLogger(CommandProbe.class);
     private static final int MAX_DETAIL = 2000;
+    /** Indented lines a failure's reason takes before the line they continue. */
+    private static final int MAX_CONTINUED = 3;
     /** Time past the probe's own budget to let exec stop the command and hand back what it printed. */
     private static final Duration STOP_MARGIN = Duration.ofSeconds(2);
 
@@ -127,9 +130,18 @@ final class CommandProbe implements Probe {
         }
     }
 
+    /**
+     * The last line, after the line it continues when it is indented: psql ends a refused connection with a
+     * tab-indented hint ("Is the server running on that host...?") under the error that names host and port.
+     */
     private static String lastLine(String output) {
         String[] lines = output.split("\r?\n");
-        String last = lines[lines.length - 1].strip();
+        int from = lines.length - 1;
+        for (int back = 0; back < MAX_CONTINUED && from > 0 && lines[from].matches("\\s+\\S.*"); back++) {
+            from--;
+        }
+        String last = Arrays.stream(lines, from, lines.length).map(String::strip).filter(l -> !l.isEmpty())
+                .collect(Collectors.joining("; "));
         return last.length() > 200 ? last.substring(0, 200) + "..." : last;
     }
 }

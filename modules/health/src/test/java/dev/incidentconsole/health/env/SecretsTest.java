@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.incidentconsole.health.Secret;
+import dev.incidentconsole.health.spec.CommandSpec;
 import dev.incidentconsole.health.spec.HttpSpec;
 import dev.incidentconsole.health.spec.PostgresSpec;
 import dev.incidentconsole.health.spec.RedisSpec;
@@ -92,6 +93,32 @@ class SecretsTest {
         assertThatThrownBy(() -> f.environment("production"))
                 .hasMessageStartingWith("envs.yaml line 8: environments.production.services[0].redis.password: "
                         + "a secret is written in clear").hasMessageNotContaining("hunter2");
+    }
+
+    @Test
+    void aCommandCheckReadsTheSecretsFilesVariablesItNamesThroughItsEnvironment() throws Exception {
+        // The try-out wrote PGPASSWORD=${MONITOR_PW} psql ... with MONITOR_PW in the secrets file: the shell, which
+        // expands a command check's variables, had no MONITOR_PW, and the check was DOWN with "no password supplied".
+        assumePosix();
+        Path secrets = write("team.env", "MONITOR_PW=Mon-pw-77\nREDIS_PW=r3dis\nUNUSED=x\n");
+        Files.setPosixFilePermissions(secrets, PosixFilePermissions.fromString("rw-------"));
+        Path file = write("team.yaml", """
+                secrets: team.env
+                services:
+                  - {name: pooler, command: "PGPASSWORD=${MONITOR_PW} psql -h 127.0.0.1 -tAc 'select 1'"}
+                  - {name: cache, command: {run: "redis-cli -a $REDIS_PW ping", env: {REDIS_PW: given}}}
+                  - {name: home, command: "test -d $HOME"}
+                """);
+
+        Environment e = new EnvironmentLoader(Map.of("HOME", "/root")::get).load(file).defaultEnvironment();
+
+        CommandSpec pooler = (CommandSpec) e.services().get(0).probe();
+        assertThat(pooler.command()).as("handed to the shell as written").contains("${MONITOR_PW}");
+        assertThat(pooler.env()).containsOnlyKeys("MONITOR_PW");
+        assertThat(pooler.env().get("MONITOR_PW").reveal()).isEqualTo("Mon-pw-77");
+        assertThat(((CommandSpec) e.services().get(1).probe()).env().get("REDIS_PW").reveal())
+                .as("the service's own env: wins").isEqualTo("given");
+        assertThat(((CommandSpec) e.services().get(2).probe()).env()).as("the process sets HOME").isEmpty();
     }
 
     @ParameterizedTest

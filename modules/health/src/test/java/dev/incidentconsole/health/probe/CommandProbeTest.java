@@ -54,6 +54,7 @@ class CommandProbeTest {
         "echo checking; echo no response >&2; exit 2 | DOWN | exit 2: no response",
         "exit 1                                | DOWN | exit 1",
         "echo no response >&2; sleep 0.1; echo done; exit 2 | DOWN | exit 2: no response",
+        "printf \"psql: error: connection to server at 127.0.0.1, port 26432 failed: Connection refused\\n\\tIs the server running?\\n\" >&2; exit 2 | DOWN | exit 2: psql: error: connection to server at 127.0.0.1, port 26432 failed: Connection refused; Is the server running?",
     })
     void exitStatusDecides(String command, Status status, String reason) {
         ProbeResult r = check(CommandSpec.of(command), Duration.ofSeconds(5));

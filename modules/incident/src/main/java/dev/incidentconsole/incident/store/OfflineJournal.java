@@ -12,7 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * Entries waiting for an unreachable database: one JSON entry per line, synced (data and length) before
  * {@link #append} returns, so a crash loses nothing that was reported recorded. A torn last line (a crash
  * mid-write, never acknowledged) is cut off when the journal is opened. Held with an exclusive file lock;
- * not thread-safe (the store calls it under its lock).
+ * not thread-safe (the store calls it under its journal guard).
  */
 final class OfflineJournal implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OfflineJournal.class);
@@ -98,6 +101,24 @@ final class OfflineJournal implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /**
+     * Drops {@code sent} (by id); entries appended since they were read stay, in their order. The file is rewritten
+     * only when there are such entries, else emptied as {@link #clear} does.
+     */
+    void remove(List<TimelineEntry> sent) throws IOException {
+        Set<UUID> ids = new HashSet<>();
+        sent.forEach(e -> ids.add(e.id()));
+        List<TimelineEntry> rest = readAll().stream().filter(e -> !ids.contains(e.id())).toList();
+        clear();
+        if (!rest.isEmpty()) {
+            try {
+                append(rest);
+            } catch (StoreException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        }
     }
 
     void clear() throws IOException {

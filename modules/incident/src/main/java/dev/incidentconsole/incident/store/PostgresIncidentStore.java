@@ -33,6 +33,8 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
 
     private final PGSimpleDataSource dataSource;
     private final OfflineJournal journal;
+    /** Guards {@link #journal}: an append that cannot get the writer in time journals without the store's lock. */
+    private final Object journalGuard = new Object();
     private final Path journalDir;
     private final String databaseKey;
     /** Whether the schema is known to be current; false when the store was opened offline. Guarded by the lock. */
@@ -140,9 +142,16 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
 
     @Override
     protected List<Receipt> record(List<TimelineEntry> redacted) throws StoreException {
-        acquire("record " + redacted.size() + " timeline entries");
         try {
-            if (connection != null && journal.size() == 0) {
+            acquire("record " + redacted.size() + " timeline entries");
+        } catch (StoreException e) {
+            if (e.reason() != StoreException.Reason.TIMEOUT || closed || Thread.currentThread().isInterrupted()) {
+                throw e;
+            }
+            return journalWhileStuck(redacted);
+        }
+        try {
+            if (connection != null && journalSize() == 0) {
                 try {
                     List<Receipt> receipts = transaction(connection, c -> sql.insert(c, redacted));
                     pokeSubscribers(receipts);
@@ -155,10 +164,40 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
                     goOfflineLocked(e);
                 }
             }
-            journal.append(redacted);
-            return redacted.stream().map(e -> new Receipt(e, Receipt.Outcome.JOURNALED)).toList();
+            synchronized (journalGuard) {
+                journal.append(redacted);
+            }
+            return journaled(redacted);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * The writer stayed held for the whole timeout by a call the database does not answer (a PgBouncer whose server
+     * is gone holds a query for minutes): the entries are journaled rather than refused, so a note the engineer
+     * typed is not lost, and the store counts as offline until the journal is sent.
+     */
+    private List<Receipt> journalWhileStuck(List<TimelineEntry> redacted) throws StoreException {
+        synchronized (journalGuard) {
+            journal.append(redacted);
+        }
+        if (state != Connectivity.OFFLINE) {
+            LOG.warn("The incident database {} did not answer within {} s; keeping entries locally", where,
+                    options.timeout().toSeconds());
+            state = Connectivity.OFFLINE;
+            dispatcher.connectivityChanged(Connectivity.OFFLINE);
+        }
+        return journaled(redacted);
+    }
+
+    private static List<Receipt> journaled(List<TimelineEntry> redacted) {
+        return redacted.stream().map(e -> new Receipt(e, Receipt.Outcome.JOURNALED)).toList();
+    }
+
+    private int journalSize() {
+        synchronized (journalGuard) {
+            return journal.size();
         }
     }
 
@@ -181,12 +220,7 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
 
     @Override
     public int pendingEntries() {
-        lock.lock();
-        try {
-            return journal.size();
-        } finally {
-            lock.unlock();
-        }
+        return journalSize();
     }
 
     private Connection connect() throws SQLException {
@@ -195,12 +229,14 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
 
     /** Sends journaled entries one by one; true when the journal is empty afterwards. Lock held. */
     private boolean drainLocked() throws SQLException {
-        if (journal.size() == 0) {
-            return true;
-        }
         List<TimelineEntry> pending;
         try {
-            pending = journal.readAll();
+            synchronized (journalGuard) {
+                if (journal.size() == 0) {
+                    return true;
+                }
+                pending = journal.readAll();
+            }
         } catch (IOException e) {
             LOG.error("Cannot read the offline journal: {}", e.getMessage());
             return false;
@@ -213,7 +249,9 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
             }
         }
         try {
-            journal.clear();
+            synchronized (journalGuard) {
+                journal.remove(pending); // entries journaled while these were sent stay
+            }
         } catch (IOException e) {
             LOG.error("Cannot empty the offline journal after sending it: {}", e.getMessage());
             return false;
@@ -304,7 +342,11 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
             if (closed || state == Connectivity.OFFLINE || connection == null) {
                 return;
             }
-            if (JournalFiles.adoptOrphans(journalDir, databaseKey, journal) > 0) {
+            int adopted;
+            synchronized (journalGuard) {
+                adopted = JournalFiles.adoptOrphans(journalDir, databaseKey, journal);
+            }
+            if (adopted > 0) {
                 drainLocked();
             }
         } catch (SQLException e) {
@@ -362,7 +404,9 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
         try {
             closeQuietly(connection);
             connection = null;
-            journal.close();
+            synchronized (journalGuard) {
+                journal.close();
+            }
         } finally {
             lock.unlock();
         }

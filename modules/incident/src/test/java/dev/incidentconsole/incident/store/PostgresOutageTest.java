@@ -11,10 +11,12 @@ import dev.incidentconsole.incident.IncidentDraft;
 import dev.incidentconsole.incident.IncidentStore;
 import dev.incidentconsole.incident.IncidentStores;
 import dev.incidentconsole.incident.Receipt;
+import dev.incidentconsole.incident.Redactor;
 import dev.incidentconsole.incident.Severity;
 import dev.incidentconsole.incident.StoreException;
 import dev.incidentconsole.incident.StoreOptions;
 import dev.incidentconsole.incident.TimelineEntry;
+import dev.incidentconsole.incident.testing.FreezingProxy;
 import dev.incidentconsole.incident.testing.RestartablePostgres;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -23,6 +25,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -107,6 +111,37 @@ class PostgresOutageTest {
                 .containsAll(written).hasSize(7);
         assertThat(all).extracting(TimelineEntry::seq).containsExactlyElementsOf(LongStream.rangeClosed(1, 7).boxed().toList());
         assertThat(store.append(note(incident, "back online")).outcome()).isEqualTo(Receipt.Outcome.STORED);
+    }
+
+    @Test
+    void aNoteAppendedWhileAQueryHangsBehindAStuckPoolerIsJournaledNotRefusedAndArrivesOnce() throws Exception {
+        // The try-out's defect: behind a PgBouncer whose PostgreSQL had stopped, a read held the writer for 30 s and
+        // a note typed meanwhile failed with "stayed busy for 10 s; try again": the window had already cleared it.
+        try (FreezingProxy pooler = new FreezingProxy(pg.port())) {
+            IncidentStore store = IncidentStores.postgres("jdbc:postgresql://localhost:" + pooler.port() + "/postgres",
+                    "postgres", null, clientDir, new StoreOptions(Redactor.standard(), Duration.ofSeconds(1),
+                            Duration.ofMillis(200)));
+            stores.add(store);
+            Incident incident = store.create(IncidentDraft.of("Checkout slow", Severity.P2), "alice");
+            pooler.freeze();
+            ExecutorService timeline = Executors.newSingleThreadExecutor();
+            try {
+                timeline.submit(() -> store.entries(incident.id(), 0)); // waits for an answer, holding the writer
+                Thread.sleep(300);
+                TimelineEntry typed = note(incident, "typed while the database hung");
+
+                Receipt receipt = store.append(typed);
+
+                assertThat(receipt.outcome()).isEqualTo(Receipt.Outcome.JOURNALED);
+                assertThat(store.connectivity()).isEqualTo(Connectivity.OFFLINE);
+                pooler.thaw();
+                await().atMost(Duration.ofSeconds(20)).until(() -> store.connectivity() == Connectivity.ONLINE
+                        && store.pendingEntries() == 0);
+                assertThat(store.entries(incident.id(), 0)).extracting(TimelineEntry::id).containsOnlyOnce(typed.id());
+            } finally {
+                timeline.shutdownNow();
+            }
+        }
     }
 
     @Test
