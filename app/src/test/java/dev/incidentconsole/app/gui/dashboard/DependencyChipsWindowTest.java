@@ -141,7 +141,7 @@ class DependencyChipsWindowTest {
     }
 
     @Test
-    void aRowReachedWithTabIsRingedAndItsContentDoesNotMove(FxRobot robot) {
+    void aRowReachedWithTabIsRingedAndItsContentDoesNotMove(FxRobot robot) throws IOException {
         WindowSteps.awaitFx(() -> assertThat(cell(robot).lookup(".service-name")).isNotNull());
         robot.interact(() -> {
             list.getFocusModel().focus(0);
@@ -162,6 +162,7 @@ class DependencyChipsWindowTest {
             assertThat(sceneBounds(cell.lookup(".status-stripe"))).as("the status stripe").isEqualTo(stripe);
             assertThat(sceneBounds(cell.lookup(".dependency-chip"))).as("the first chip").isEqualTo(chip);
         });
+        screenshot("focus-ring-service-row.png");
     }
 
     /** The opaque colour of a row's ring, all four sides 2 px; null when it has none. Call on the FX thread. */
