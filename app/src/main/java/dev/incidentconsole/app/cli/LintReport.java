@@ -13,7 +13,8 @@ import java.util.List;
 /** What {@code lint --json} prints for one file; the field names are the documented JSON contract. */
 record LintReport(String file, String title, String lastUpdated, List<SectionRef> sections,
                   List<SectionRef> procedures, int steps, List<CommandRef> commands,
-                  List<TextDangerRef> textDangers, List<ServiceRef> services, List<AlertRef> alerts, List<IndexRef> index, List<String> warnings) {
+                  List<TextDangerRef> textDangers, List<ServiceRef> services, List<AlertRef> alerts,
+                  List<IndexRef> index, List<String> warnings) {
 
     record SectionRef(String path, String kind, int line) {
         static SectionRef of(Section s) {

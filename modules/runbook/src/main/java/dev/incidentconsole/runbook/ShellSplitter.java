@@ -36,9 +36,9 @@ import org.slf4j.LoggerFactory;
  * headers ({@code NAME  READY  STATUS}), lines no command starts with (box drawings, bullets, log
  * lines: {@link OutputLines#logLine}, prose, printed {@code name=value} settings), a client's result
  * header over its {@code ---+---} rule, a line typed at a client's prompt ({@link ShellPrompt#typed}: redis-cli's
- * {@code 127.0.0.1:6379> } in any block, a bare {@code > } in a block with no language) and, once the block has a command, rows of a printed table
- * ({@link OutputLines#tableRow}) are output up to the next blank line; a bare {@code ENV_NAME} line
- * is skipped.
+ * {@code 127.0.0.1:6379> } in any block, a bare {@code > } in a block with no language) and, once the block has a
+ * command, rows of a printed table ({@link OutputLines#tableRow}) are output up to the next blank line; a bare
+ * {@code ENV_NAME} line is skipped.
  *
  * <p>Each command runs in a shell of its own, so a variable an earlier command of the block assigns
  * ({@code POD=$(...)}, {@code export NS=prod}) is still a placeholder of the commands after it, marked with

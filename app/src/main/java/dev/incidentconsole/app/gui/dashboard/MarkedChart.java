@@ -72,8 +72,8 @@ final class MarkedChart extends LineChart<Number, Number> {
             line.getData().setAll(run.stream().map(MarkedChart::point).toList());
             getData().add(line);
         }
-        // Made here, not in layoutPlotChildren: a node made during layout is drawn in that pulse before CSS styles it,
-        // and a Rectangle's own fill is black (the try-out's black status background, each time the chart was laid out).
+        // Made here, not in layoutPlotChildren: a node made during layout is drawn in that pulse before CSS styles
+        // it, and a Rectangle's own fill is black (the try-out's black status background, at every layout).
         getPlotChildren().removeAll(segments);
         segments.clear();
         for (ServiceChart.Segment s : chart.segments()) {
