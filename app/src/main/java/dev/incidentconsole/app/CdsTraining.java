@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -15,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import javafx.application.Platform;
 import javafx.scene.control.Labeled;
 import javafx.stage.Window;
@@ -26,7 +29,8 @@ import picocli.CommandLine;
  * then reused) and, with {@code --window} (the launcher passes it under Xvfb), of
  * the window's start, which is closed again once its dashboard shows statuses (then a little longer, for the
  * start-up's last steps), or {@link #STATUS_PATIENCE_MS} after its rows showed without any (probes that all hang),
- * or after {@link #WINDOW_DEADLINE_MS} when no row showed. The commands read a settings file, as a user's do.
+ * or after {@link #WINDOW_DEADLINE_MS} when no row showed. The commands read a settings file, as a user's do, and
+ * everything runs on a data folder of its own, new and empty ({@link #freshData}), as a user's first start does.
  * Not for users.
  */
 public final class CdsTraining {
@@ -50,7 +54,36 @@ public final class CdsTraining {
 
     public static void main(String[] args) throws IOException {
         PrintWriter quiet = new PrintWriter(OutputStream.nullOutputStream());
-        LaunchOptions options = LaunchOptions.fromSystem();
+        LaunchOptions options = freshData(LaunchOptions.fromSystem());
+        try {
+            train(options, quiet, args.length > 0 && args[0].equals("--window"));
+        } finally {
+            delete(options.dataDir());
+        }
+    }
+
+    /**
+     * {@code given} with a data folder of its own, new and empty, inside {@code given}'s. The window's start on a
+     * current incident store skips Flyway (the schema is checked against the newest migration, nothing to migrate):
+     * an archive recorded on the store an earlier training left lacked Flyway's 261 classes, which a user's first
+     * start (no store yet) and the first start after an upgrade (an older store) then read from its jar.
+     */
+    static LaunchOptions freshData(LaunchOptions given) throws IOException {
+        Files.createDirectories(given.dataDir());
+        Path fresh = Files.createTempDirectory(given.dataDir(), "training-");
+        return given.with(LaunchOptions.DATA_DIR, fresh.toString());
+    }
+
+    /** Removes the training's data folder; what cannot be removed stays (it is the training's own, in its folder). */
+    private static void delete(Path dir) {
+        try (Stream<Path> all = Files.walk(dir)) {
+            all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | java.io.UncheckedIOException ignored) {
+            // left for the next build's clean
+        }
+    }
+
+    private static void train(LaunchOptions options, PrintWriter quiet, boolean window) throws IOException {
         // A user's commands read their settings file: without one here, the classes that read it stay out of the
         // archive and are parsed from their jars at every search.
         if (!Files.exists(options.settings().file())) {
@@ -72,7 +105,7 @@ public final class CdsTraining {
             cli.setErr(quiet);
             cli.execute(command);
         }
-        if (args.length > 0 && args[0].equals("--window")) {
+        if (window) {
             Thread closer = new Thread(() -> {
                 try {
                     awaitStart(CdsTraining::dashboard, Clock.REAL);

@@ -3,8 +3,14 @@ package dev.incidentconsole.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.incidentconsole.app.CdsTraining.Dashboard;
+import dev.incidentconsole.app.settings.LaunchOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** How long the training run keeps the window open, on a clock the test moves (each sleep advances it). */
 class CdsTrainingTest {
@@ -64,5 +70,23 @@ class CdsTrainingTest {
         CdsTraining.awaitStart(failing, clock);
 
         assertThat(now).isBetween(3_000 + CdsTraining.AFTER_STATUSES_MS, 3_000 + CdsTraining.AFTER_STATUSES_MS + 500);
+    }
+
+    @Test
+    void eachTrainingRunsOnANewEmptyDataFolderThoughTheGivenOneHoldsAnEarlierTrainingsStore(@TempDir Path dir)
+            throws IOException {
+        // what an earlier training left: a current incident store (its start then skipped Flyway) and an index
+        Path data = dir.resolve("cds-training/data");
+        Files.createDirectories(data.resolve("search-index"));
+        Files.writeString(data.resolve("incidents.db"), "a store at the newest migration");
+        LaunchOptions given = LaunchOptions.of(Map.of(LaunchOptions.DATA_DIR, data.toString(),
+                LaunchOptions.CONFIG_DIR, dir.resolve("config").toString()), Map.of());
+
+        LaunchOptions first = CdsTraining.freshData(given);
+        LaunchOptions second = CdsTraining.freshData(given);
+
+        assertThat(first.dataDir()).startsWith(data).isEmptyDirectory();
+        assertThat(second.dataDir()).startsWith(data).isEmptyDirectory().isNotEqualTo(first.dataDir());
+        assertThat(first.configDir()).as("the settings file is read where the caller keeps it").isEqualTo(given.configDir());
     }
 }

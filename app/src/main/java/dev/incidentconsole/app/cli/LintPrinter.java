@@ -24,9 +24,12 @@ final class LintPrinter {
         out.printf("  procedures: %d%n", r.procedures().size());
         r.procedures().forEach(p -> out.printf("    - %s (line %d)%n", p.path(), p.line()));
         long dangerous = r.commands().stream().filter(LintReport.CommandRef::dangerous).count();
-        out.printf("  steps: %d, commands: %d, dangerous: %d%n", r.steps(), r.commands().size(), dangerous);
+        out.printf("  steps: %d, commands: %d, dangerous: %d%n", r.steps(), r.commands().size(),
+                dangerous + r.textDangers().size());
         r.commands().stream().filter(LintReport.CommandRef::dangerous)
                 .forEach(c -> out.printf("    ! line %d: %s%n        %s%n", c.line(), oneLine(c.text()), c.reason()));
+        r.textDangers().forEach(b -> out.printf("    ! line %d: %s%n        shown as text, destructive if sent: %s%n",
+                b.line(), oneLine(b.text()), b.reason()));
         Set<String> placeholders = new LinkedHashSet<>();
         r.commands().forEach(c -> placeholders.addAll(c.placeholders()));
         if (!placeholders.isEmpty()) {

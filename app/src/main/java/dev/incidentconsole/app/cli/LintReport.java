@@ -13,7 +13,8 @@ import java.util.List;
 /** What {@code lint --json} prints for one file; the field names are the documented JSON contract. */
 record LintReport(String file, String title, String lastUpdated, List<SectionRef> sections,
                   List<SectionRef> procedures, int steps, List<CommandRef> commands,
-                  List<ServiceRef> services, List<AlertRef> alerts, List<IndexRef> index, List<String> warnings) {
+                  List<TextDangerRef> textDangers, List<ServiceRef> services, List<AlertRef> alerts,
+                  List<IndexRef> index, List<String> warnings) {
 
     record SectionRef(String path, String kind, int line) {
         static SectionRef of(Section s) {
@@ -23,6 +24,13 @@ record LintReport(String file, String title, String lastUpdated, List<SectionRef
 
     record CommandRef(String text, int line, String language, String runner, List<String> placeholders,
                       boolean dangerous, String reason, String description) {
+    }
+
+    /**
+     * A code block shown as text, not run, that holds a statement destructive if sent to its client (SQL, or lines
+     * typed at a {@code redis-cli} prompt): the block's {@link Step#danger()}, the rule behind the window's badge.
+     */
+    record TextDangerRef(int line, String language, String text, String rule, String reason) {
     }
 
     record ServiceRef(String name, int port, String protocol, String check, int line) {
@@ -42,10 +50,15 @@ record LintReport(String file, String title, String lastUpdated, List<SectionRef
 
     static LintReport of(Runbook rb) {
         List<CommandRef> commands = new ArrayList<>();
+        List<TextDangerRef> textDangers = new ArrayList<>();
         int steps = 0;
         for (Section section : rb.sections()) {
             for (Step step : section.steps()) {
                 steps++;
+                if (step.danger() != null) {
+                    textDangers.add(new TextDangerRef(step.line(), step.language(), step.text(),
+                            step.danger().rule(), step.danger().reason()));
+                }
                 for (Command c : step.commands()) {
                     commands.add(new CommandRef(c.text(), c.line(), step.language(), c.runner().label(),
                             c.placeholders().stream().map(Placeholder::token).toList(),
@@ -57,7 +70,7 @@ record LintReport(String file, String title, String lastUpdated, List<SectionRef
                 rb.lastUpdated() == null ? null : rb.lastUpdated().toString(),
                 rb.sections().stream().map(SectionRef::of).toList(),
                 rb.procedures().stream().map(SectionRef::of).toList(),
-                steps, commands,
+                steps, commands, textDangers,
                 rb.services().stream().map(ServiceRef::of).toList(),
                 rb.alerts().stream().map(AlertRef::of).toList(),
                 rb.index().stream().map(e -> new IndexRef(e.kind().name().toLowerCase(java.util.Locale.ROOT),

@@ -87,6 +87,49 @@ class LintCommandTest {
         assertThat(out.toString()).contains("Cache Runbook", "FLUSHDB", "Cache :6379", "procedures: 1");
     }
 
+    /** Blocks the window shows as text with a danger badge: typed at redis-cli's prompt, and unlabelled SQL. */
+    private static final String TEXT_DANGERS = """
+            # Cache Reset
+
+            ## Resolution
+
+            ```bash
+            redis-cli -h cache-1
+            127.0.0.1:6379> FLUSHALL
+            ```
+
+            ```
+            delete from sessions;
+            ```
+            """;
+
+    @Test
+    void jsonReportsTheDangerOfBlocksShownAsTextWithTheirLines() throws Exception {
+        Files.writeString(dir.resolve("reset.md"), TEXT_DANGERS);
+
+        assertThat(run("lint", "--json", dir.toString())).isZero();
+
+        JsonNode blocks = new ObjectMapper().readTree(out.toString()).get(0).get("textDangers");
+        assertThat(blocks).hasSize(2);
+        assertThat(blocks.get(0).get("line").asInt()).isEqualTo(5);
+        assertThat(blocks.get(0).get("language").asText()).isEqualTo("bash");
+        assertThat(blocks.get(0).get("rule").asText()).isEqualTo("redis-flush");
+        assertThat(blocks.get(0).get("reason").asText()).isNotBlank();
+        assertThat(blocks.get(1).get("line").asInt()).isEqualTo(10);
+        assertThat(blocks.get(1).get("rule").asText()).isEqualTo("sql-delete");
+    }
+
+    @Test
+    void textReportCountsAndNamesTheDangerOfBlocksShownAsText() throws Exception {
+        Path file = dir.resolve("reset.md");
+        Files.writeString(file, TEXT_DANGERS);
+
+        assertThat(run("lint", file.toString())).isZero();
+
+        assertThat(out.toString()).contains("dangerous: 2", "! line 5: redis-cli -h cache-1 …", "! line 10: delete from sessions;",
+                "destructive if sent: Deletes every key");
+    }
+
     @Test
     void unreadablePathExitsOneAndStillReportsTheOthers() throws Exception {
         Files.writeString(dir.resolve("cache.md"), RUNBOOK);

@@ -26,6 +26,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -46,9 +47,13 @@ class FocusRingWindowTest {
     private VBox card;
     private Button copy;
     private ListView<String> list;
+    private CssWarnings css;
 
     @Start
     void start(Stage stage) {
+        css = CssWarnings.collect();
+        // the window always has a theme, whose colours (-color-accent-fg) the app's stylesheet looks up
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         run = new Button("Run");
         skip = new Button("Skip");
         skip.getStyleClass().add(atlantafx.base.theme.Styles.FLAT); // a flat button: its ring cannot be a shadow
@@ -74,12 +79,25 @@ class FocusRingWindowTest {
         stage.show();
     }
 
+    @AfterEach
+    void stopCollecting() {
+        css.close();
+    }
+
     @AfterAll
     static void lightAgain() {
         fx(() -> {
             Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
             return null;
         });
+    }
+
+    @Test
+    void everyColourTheStylesheetsLookUpResolves(FxRobot robot) {
+        awaitFx(() -> assertThat(run.getScene().getWindow().isShowing()).isTrue());
+        robot.interact(() -> run.getScene().getRoot().applyCss());
+
+        assertThat(css.messages()).as("CSS warnings while the scene was styled").isEmpty();
     }
 
     @Test

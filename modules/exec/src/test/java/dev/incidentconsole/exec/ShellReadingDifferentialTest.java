@@ -120,6 +120,9 @@ class ShellReadingDifferentialTest {
     static {
         // printed output (a command's table, log lines) that was read as commands: each listed with its reason there
         INTENDED.putAll(OutputNoLongerCommands.each("--  | false | - -> (no command)"));
+        // a command that swallowed the redis-cli prompt line after it: explained there
+        String redisCli = "T- redis-cli without a command opens an interactive prompt | false | -";
+        INTENDED.putAll(OutputNoLongerCommands.reread(redisCli, redisCli));
     }
 
     @Test

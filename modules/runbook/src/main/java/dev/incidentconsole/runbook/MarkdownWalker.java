@@ -98,7 +98,7 @@ final class MarkdownWalker {
                 block(c, depth, true, nesting + 1);
             }
         } else if (n instanceof FencedCodeBlock code) {
-            add(new Block.Code(StepReader.fenced(code, warnings, shellBudget)), n);
+            add(new Block.Code(StepReader.fenced(code, sourceLines, warnings, shellBudget)), n);
         } else if (n instanceof IndentedCodeBlock code) {
             add(new Block.Code(StepReader.indented(code, warnings, shellBudget)), n);
         } else if (n instanceof TableBlock table) {

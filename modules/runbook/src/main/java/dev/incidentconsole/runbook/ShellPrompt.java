@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
  * Recognises shell prompts in console transcripts ({@code $ }, {@code user@host:~$ },
  * {@code [root@host ~]# }, {@code bash-5.1# }, {@code % } in zsh/console blocks) and the bare
  * {@code # } root prompt, which is only trusted in {@code console} blocks when the text after it
- * starts with a well-known command name (in bash {@code # } is a comment far more often), and the {@code > }
- * prompt of an interactive client (redis-cli, a rails console) in a block with no language.
+ * starts with a well-known command name (in bash {@code # } is a comment far more often), the {@code > }
+ * prompt of an interactive client (redis-cli, a rails console) in a block with no language, and redis-cli's
+ * {@code 127.0.0.1:6379> } prompt in any block.
  */
 final class ShellPrompt {
 
@@ -20,6 +21,12 @@ final class ShellPrompt {
     private static final Pattern PERCENT = Pattern.compile("^[ \\t]*%(?:[ \\t]|$)");
     private static final Pattern ROOT = Pattern.compile("^[ \\t]*#[ \\t]+([a-z][\\w.+-]*)(?:[ \\t]|$)");
     private static final Pattern CONTINUATION = Pattern.compile("^[ \\t]*>(?:[ \\t]|$)");
+    /**
+     * redis-cli's prompt, naming the server it is connected to: {@code 127.0.0.1:6379> }, {@code host:6379[2]> }
+     * (database 2), older clients' {@code redis 127.0.0.1:6379> }.
+     */
+    private static final Pattern ADDRESS = Pattern.compile(
+            "(?:redis )?(?:[\\w.-]+|\\[[0-9A-Fa-f:.]+\\]):\\d{1,5}(?:\\[\\d{1,5}\\])?> ");
 
     /** Commands common enough at a root prompt that a {@code # name ...} line is read as one. */
     private static final Set<String> ROOT_COMMANDS = Set.of(
@@ -129,5 +136,36 @@ final class ShellPrompt {
         }
         char c = rest.charAt(0);
         return Character.isLetter(c) && rest.indexOf('/') < 0 && rest.indexOf('$') < 0;
+    }
+
+    /**
+     * Where the text typed at a client's prompt naming its server ({@code 127.0.0.1:6379> SLOWLOG GET 10}) starts
+     * in the stripped {@code trimmed} line, or -1. Unlike the bare {@code > } of {@link #client}, this prompt cannot
+     * be a shell continuation or redirection, so it is read in a block of any shell language as in one with none:
+     * an engineer reading it types the rest into redis-cli, never into the shell.
+     */
+    static int address(String trimmed) {
+        if (trimmed.isEmpty() || !isWordDotDash(trimmed.charAt(0)) && trimmed.charAt(0) != '['
+                || trimmed.indexOf("> ") < 0) {
+            return -1;
+        }
+        Matcher m = ADDRESS.matcher(trimmed);
+        if (!m.lookingAt() || m.end() == trimmed.length() || trimmed.substring(m.end()).isBlank()) {
+            return -1;
+        }
+        return m.end();
+    }
+
+    /**
+     * The text typed at a client's prompt in the stripped {@code trimmed} line of a block in {@code language}: after
+     * a server-naming prompt ({@link #address}) in any block, after a bare {@code > } ({@link #client}) in a block
+     * with no language; null when the line is not typed at a client.
+     */
+    static String typed(String trimmed, String language) {
+        int at = address(trimmed);
+        if (at >= 0) {
+            return trimmed.substring(at).strip();
+        }
+        return language.isEmpty() && client(trimmed) ? trimmed.substring(2).strip() : null;
     }
 }

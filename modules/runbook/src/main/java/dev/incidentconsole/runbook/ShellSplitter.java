@@ -35,10 +35,10 @@ import org.slf4j.LoggerFactory;
  * <p>Output in shell blocks: lines after a {@code # Expected output:} comment, upper-case table
  * headers ({@code NAME  READY  STATUS}), lines no command starts with (box drawings, bullets, log
  * lines: {@link OutputLines#logLine}, prose, printed {@code name=value} settings), a client's result
- * header over its {@code ---+---} rule, in a block with no language a line typed at a client's {@code > }
- * prompt ({@link ShellPrompt#client}) and, once the block has a command, rows of a printed table
- * ({@link OutputLines#tableRow}) are output up to the next blank line; a bare {@code ENV_NAME} line
- * is skipped.
+ * header over its {@code ---+---} rule, a line typed at a client's prompt ({@link ShellPrompt#typed}: redis-cli's
+ * {@code 127.0.0.1:6379> } in any block, a bare {@code > } in a block with no language) and, once the block has a
+ * command, rows of a printed table ({@link OutputLines#tableRow}) are output up to the next blank line; a bare
+ * {@code ENV_NAME} line is skipped.
  *
  * <p>Each command runs in a shell of its own, so a variable an earlier command of the block assigns
  * ({@code POD=$(...)}, {@code export NS=prod}) is still a placeholder of the commands after it, marked with
@@ -147,7 +147,7 @@ public final class ShellSplitter {
                     comment(trimmed);
                     i++;
                 } else if (console || output || !startsCommand(trimmed)
-                        || lang.isEmpty() && ShellPrompt.client(trimmed)
+                        || ShellPrompt.typed(trimmed, lang) != null
                         || i + 1 < lines.length && OutputLines.resultHeader(trimmed, lines[i + 1])) {
                     output = !console;
                     description.clear();

@@ -10,10 +10,10 @@ import java.util.List;
  * @param shell    whether the block holds shell commands (bash, sh, shell, console, zsh, or no language)
  * @param text     the block's content as written
  * @param commands the commands of a shell block; empty for other languages
- * @param danger   for a block that is not shell, the first destructive statement it shows for a client: SQL (a
- *                 block labelled sql, or unlabelled SQL statements) or lines typed at a client's {@code > } prompt
- *                 ({@code > flushall}); null when none, and always null for a shell block, whose commands carry
- *                 their own
+ * @param danger   the first destructive statement the block shows for a client, not for the shell: SQL (a block
+ *                 labelled sql, or unlabelled SQL statements) or lines typed at a client's prompt
+ *                 ({@code 127.0.0.1:6379> FLUSHALL} in any shell-language block, {@code > flushall} in one with no
+ *                 language); null when none. A shell block's commands carry their own
  */
 public record Step(int line, String language, boolean shell, String text, List<Command> commands, Danger danger) {
     public Step {

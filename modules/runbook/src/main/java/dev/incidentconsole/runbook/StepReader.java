@@ -25,6 +25,17 @@ final class StepReader {
             "DELETE", "CREATE", "DROP", "ALTER", "GRANT", "REVOKE", "SET", "BEGIN", "COMMIT", "ROLLBACK", "EXPLAIN",
             "TRUNCATE", "WITH", "VACUUM", "ANALYZE", "RESET", "CHANGE", "PURGE", "FLUSH", "KILL", "LOCK", "UNLOCK",
             "CALL", "REINDEX", "CLUSTER", "CHECKPOINT", "OPTIMIZE", "REPAIR", "DESCRIBE", "USE");
+    /**
+     * The statement words also read in lower case ({@code select * from pg_stat_activity;}): those that name no
+     * common program or shell builtin used as such; {@code set}, {@code kill}, {@code reset} or {@code stop} in lower
+     * case are shell far more often.
+     */
+    private static final Set<String> LOWER_SQL_KEYWORDS = Set.of("select", "show", "insert", "update", "delete",
+            "create", "drop", "alter", "grant", "revoke", "truncate", "explain", "vacuum");
+    /** bash's {@code select NAME in WORDS; do ... done} menu, not an SQL {@code SELECT}. */
+    private static final Pattern BASH_SELECT = Pattern.compile("select\\s+\\w+\\s+in\\b.*", Pattern.DOTALL);
+    /** A word that is a command's flag ({@code truncate -s 0 f;}): SQL writes a minus before a number or space. */
+    private static final Pattern FLAG = Pattern.compile("\\s-{1,2}[A-Za-z]");
 
     private static final Pattern DIAGRAM = Pattern.compile("[\\u2500-\\u259F\\u25B2-\\u25C4]");
 
@@ -65,7 +76,7 @@ final class StepReader {
     private StepReader() {
     }
 
-    static Step fenced(FencedCodeBlock block, List<ParseWarning> warnings, ShellBudget budget) {
+    static Step fenced(FencedCodeBlock block, SourceLines source, List<ParseWarning> warnings, ShellBudget budget) {
         int line = Lines.start(block);
         String info = block.getInfo() == null ? "" : block.getInfo().strip();
         String text = trimFinalNewline(block.getLiteral());
@@ -75,7 +86,8 @@ final class StepReader {
             // Authors sometimes write the command on the fence line itself (```REDISCLI_AUTH=... redis-cli).
             warnings.add(new ParseWarning(line, "code fence info string looks like a command; it was read as the"
                     + " block's first line (put the language, or nothing, after the backticks)"));
-            text = text.isEmpty() ? info : info + "\n" + text;
+            String written = asWritten(block, source, line, info);
+            text = text.isEmpty() ? written : written + "\n" + text;
             firstContentLine = line;
             language = "";
         }
@@ -84,6 +96,34 @@ final class StepReader {
                     + "; it runs to the end of its list item or of the file"));
         }
         return step(line, firstContentLine, language, text, warnings, budget);
+    }
+
+    /**
+     * The info string of {@code block}'s fence as written on its source line: commonmark unescapes an info
+     * string's backslash escapes ({@code cut -d\\" -f2} becomes {@code cut -d" -f2}, a quote that would swallow
+     * the lines after it), which a command on the fence line must keep. {@code info} when the line is not found.
+     */
+    private static String asWritten(FencedCodeBlock block, SourceLines source, int line, String info) {
+        if (line < 1 || line > source.count()) {
+            return info;
+        }
+        String raw = source.line(line);
+        String c = block.getFenceCharacter();
+        Integer length = block.getOpeningFenceLength();
+        if (c == null || c.isEmpty() || length == null) {
+            return info;
+        }
+        String fence = c.repeat(length);
+        int at = raw.indexOf(fence);
+        if (at < 0) {
+            return info;
+        }
+        int k = at + fence.length();
+        while (k < raw.length() && raw.charAt(k) == c.charAt(0)) {
+            k++;
+        }
+        String written = raw.substring(k).strip();
+        return written.isEmpty() ? info : written;
     }
 
     static Step indented(IndentedCodeBlock block, List<ParseWarning> warnings, ShellBudget budget) {
@@ -125,28 +165,32 @@ final class StepReader {
                         + e.getClass().getSimpleName() + "); it is shown as text only"));
             }
         }
-        return new Step(line, language, shell, text, commands, shell ? null : clientDanger(language, text));
+        return new Step(line, language, shell, text, commands, clientDanger(language, shell, text));
     }
 
     /**
-     * The first destructive statement of a block that is not shell but is sent to a client as it stands: SQL,
-     * labelled or recognised ({@link #sqlStatements}), or the lines after a client's {@code > } prompt, judged as
-     * Redis and as SQL lines. Other languages (YAML, PromQL...) are not sent anywhere as they are.
+     * The first destructive statement a block shows for a client rather than for the shell: a block that is not
+     * shell but SQL, labelled or recognised ({@link #sqlStatements}), or the lines of any shell-language block typed
+     * at a client's prompt ({@link ShellPrompt#typed}: {@code 127.0.0.1:6379> FLUSHALL}), judged as Redis and as
+     * SQL lines. Other languages (YAML, PromQL...) are not sent anywhere as they are.
      */
-    private static Danger clientDanger(String language, String text) {
+    private static Danger clientDanger(String language, boolean shell, String text) {
         String t = text.strip();
-        if (SQL_LANGUAGES.contains(language) || language.isEmpty() && sqlStatements(t)) {
+        if (!shell && (SQL_LANGUAGES.contains(language) || language.isEmpty() && sqlStatements(t))) {
             return SqlDangers.sql(text);
         }
-        if (!language.isEmpty() || !ShellPrompt.client(t)) {
+        if (!SHELL_LANGUAGES.contains(language) || !t.contains("> ")) {
             return null;
         }
         StringBuilder typed = new StringBuilder();
         for (String l : t.split("\n")) {
-            String s = l.strip();
-            if (ShellPrompt.client(s)) {
-                typed.append(s.substring(2).strip()).append('\n');
+            String s = ShellPrompt.typed(l.strip(), language);
+            if (s != null) {
+                typed.append(s).append('\n');
             }
+        }
+        if (typed.length() == 0) {
+            return null;
         }
         Danger d = SqlDangers.redisLines(typed.toString());
         return d != null ? d : SqlDangers.sql(typed.toString());
@@ -166,28 +210,38 @@ final class StepReader {
         if (t.startsWith("{") && t.endsWith("}")) {
             return true;
         }
-        if (ShellPrompt.client(t) || sqlStatements(t)) {
+        if (ShellPrompt.client(t) || ShellPrompt.address(t) >= 0 || sqlStatements(t)) {
             return true;
         }
         return DIAGRAM.matcher(t).find();
     }
 
     /**
-     * Whether the stripped {@code t} reads as SQL statements: it starts with an upper-case statement keyword
-     * (the way SQL is written in runbooks; no program is named so) and ends a statement, with {@code ;} or a
-     * client's {@code \G} / {@code \g}.
+     * Whether the stripped {@code t} reads as SQL statements: it ends a statement, with {@code ;} or a client's
+     * {@code \G} / {@code \g}, and starts with a statement keyword: in upper case (the way SQL is written in
+     * runbooks; no program is named so), or in lower case one of {@link #LOWER_SQL_KEYWORDS} with no command flag
+     * ({@code truncate -s 0 app.log;}) and not bash's {@code select NAME in} menu.
      */
     private static boolean sqlStatements(String t) {
         char c = t.charAt(0);
-        if (c < 'A' || c > 'Z' || !(t.endsWith(";") || t.endsWith("\\G") || t.endsWith("\\g"))) {
+        boolean upper = c >= 'A' && c <= 'Z';
+        if (!upper && (c < 'a' || c > 'z') || !(t.endsWith(";") || t.endsWith("\\G") || t.endsWith("\\g"))) {
             return false;
         }
+        char from = upper ? 'A' : 'a';
+        char to = upper ? 'Z' : 'z';
         int k = 0;
-        while (k < t.length() && t.charAt(k) >= 'A' && t.charAt(k) <= 'Z') {
+        while (k < t.length() && t.charAt(k) >= from && t.charAt(k) <= to) {
             k++;
         }
-        return (k == t.length() || t.charAt(k) == ' ' || t.charAt(k) == ';' || t.charAt(k) == '\n')
-                && SQL_KEYWORDS.contains(t.substring(0, k));
+        if (!(k == t.length() || t.charAt(k) == ' ' || t.charAt(k) == ';' || t.charAt(k) == '\n')) {
+            return false;
+        }
+        String word = t.substring(0, k);
+        if (upper) {
+            return SQL_KEYWORDS.contains(word);
+        }
+        return LOWER_SQL_KEYWORDS.contains(word) && !FLAG.matcher(t).find() && !BASH_SELECT.matcher(t).matches();
     }
 
     private static String trimFinalNewline(String literal) {

@@ -11,6 +11,7 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
@@ -26,7 +27,7 @@ final class MarkedChart extends LineChart<Number, Number> {
     private static final double MARK_WIDTH = 8;
     private final NumberAxis time;
     private final XYChart.Series<Number, Number> failed = new XYChart.Series<>();
-    private final List<Node> segments = new ArrayList<>();
+    private final List<Rectangle> segments = new ArrayList<>();
     /** The marks drawn, by what they show: a check replots the chart but keeps them, and the one hovered keeps its tooltip. */
     private final Map<List<ServiceChart.Mark>, Node> marks = new HashMap<>();
     private ServiceChart shown = ServiceChart.EMPTY;
@@ -71,6 +72,18 @@ final class MarkedChart extends LineChart<Number, Number> {
             line.getData().setAll(run.stream().map(MarkedChart::point).toList());
             getData().add(line);
         }
+        // Made here, not in layoutPlotChildren: a node made during layout is drawn in that pulse before CSS styles
+        // it, and a Rectangle's own fill is black (the try-out's black status background, at every layout).
+        getPlotChildren().removeAll(segments);
+        segments.clear();
+        for (ServiceChart.Segment s : chart.segments()) {
+            Rectangle r = new Rectangle();
+            r.setFill(Color.TRANSPARENT); // until dashboard.css colours it by status
+            r.getStyleClass().addAll("status-segment", StatusLook.styleClass(s.status()));
+            r.setMouseTransparent(true);
+            segments.add(r);
+        }
+        getPlotChildren().addAll(0, segments);
         requestChartLayout();
     }
 
@@ -81,18 +94,17 @@ final class MarkedChart extends LineChart<Number, Number> {
     @Override
     protected void layoutPlotChildren() {
         super.layoutPlotChildren();
-        getPlotChildren().removeAll(segments);
-        segments.clear();
         double height = getYAxis().getHeight();
-        for (ServiceChart.Segment s : shown.segments()) {
+        for (int k = 0; k < segments.size(); k++) {
+            ServiceChart.Segment s = shown.segments().get(k);
             double x0 = time.getDisplayPosition(ServiceChart.seconds(s.from()));
             double x1 = time.getDisplayPosition(ServiceChart.seconds(s.to()));
-            Rectangle r = new Rectangle(x0, 0, Math.max(1, x1 - x0), height);
-            r.getStyleClass().addAll("status-segment", StatusLook.styleClass(s.status()));
-            r.setMouseTransparent(true);
-            segments.add(r);
+            Rectangle r = segments.get(k);
+            r.setX(x0);
+            r.setY(0);
+            r.setWidth(Math.max(1, x1 - x0));
+            r.setHeight(height);
         }
-        getPlotChildren().addAll(0, segments);
         Map<List<ServiceChart.Mark>, Node> stale = new HashMap<>(marks);
         for (ServiceChart.Cluster c : shown.clusters(time.getWidth())) {
             Node mark = stale.remove(c.marks());

@@ -45,7 +45,7 @@ final class StepCard extends VBox {
         HBox header = new HBox(10, tag, line, spacer);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("step-header");
-        if (!commands && step.danger() != null) {
+        if (step.danger() != null) {
             Label danger = new Label("DANGER", Icons.of(Feather.ZAP));
             danger.getStyleClass().add("danger-badge");
             danger.setTooltip(new Tooltip(step.danger().reason()));
@@ -69,14 +69,13 @@ final class StepCard extends VBox {
             getChildren().add(list);
         } else {
             getChildren().add(code(step.text(), "code-body"));
-            if (step.danger() != null) {
-                // text typed into a client (FLUSHALL, DROP TABLE) has no Run button, but its harm is still shown
-                Label reason = new Label("Destructive if sent: " + step.danger().reason(),
-                        Icons.of(Feather.ALERT_OCTAGON));
-                reason.setWrapText(true);
-                reason.getStyleClass().add("danger-reason");
-                getChildren().add(reason);
-            }
+        }
+        if (step.danger() != null) {
+            // text typed into a client (FLUSHALL, DROP TABLE) has no Run button, but its harm is still shown
+            Label reason = new Label("Destructive if sent: " + step.danger().reason(), Icons.of(Feather.ALERT_OCTAGON));
+            reason.setWrapText(true);
+            reason.getStyleClass().add("danger-reason");
+            getChildren().add(reason);
         }
     }
 

@@ -2,6 +2,9 @@ package dev.incidentconsole.app.gui.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import atlantafx.base.theme.PrimerLight;
+import dev.incidentconsole.app.gui.ConsoleApp;
+import dev.incidentconsole.app.gui.CssWarnings;
 import dev.incidentconsole.app.gui.WindowSteps;
 import dev.incidentconsole.app.gui.util.DirectTaskExecutor;
 import dev.incidentconsole.health.Dependency;
@@ -21,11 +24,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.IntStream;
+import javafx.application.Application;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -52,21 +65,44 @@ class DependencyChipsWindowTest {
             HealthScheduler.builder().initialSpread(Duration.ofDays(365)).build(),
             new EnvironmentLoader(Map.<String, String>of()::get), dev.incidentconsole.exec.testing.TestUser.current());
     private Stage stage;
+    private ListView<ServiceRow> list;
+    private CssWarnings css;
+    private TextField filter;
 
     @Start
     void start(Stage primary) {
+        // Its own stage: the primary one is shared by every window test in the JVM, and a size set here would
+        // stay with the tests after it (their rows beyond a 200 px window are never drawn).
+        this.stage = new Stage();
+        css = CssWarnings.collect();
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheetBSS());
         ServiceSpec spec = ServiceSpec.of("orders-api", "127.0.0.1", 8080, new TcpSpec("127.0.0.1", 8080));
         ProbeResult r = ProbeResult.of(Status.DEGRADED, "replica 3 is down", Duration.ofMillis(40), Instant.now())
                 .withDependencies(NINE);
         ServiceRow row = new ServiceRow(new ServiceStatus(spec, Status.DEGRADED, r.reason(), Instant.now(), r, 0,
                 List.of(r), HistoryStats.of(List.of(r))), 0);
-        stage = ServiceListStage.show(v -> new ServiceCell(model), 760, 200, row);
+        list = new ListView<>(javafx.collections.FXCollections.observableArrayList(row));
+        list.getStyleClass().add("service-list");
+        list.setCellFactory(v -> new ServiceCell(model));
+        list.setFixedCellSize(ServiceCell.HEIGHT); // as the dashboard's list
+        // inside the dashboard's view, as in the window: the status colours (-ic-up...) are looked up there
+        filter = new TextField(); // a control before the list, as the dashboard's filter: Tab goes from it to the list
+        VBox.setVgrow(list, Priority.ALWAYS);
+        StackPane dashboard = new StackPane(new VBox(filter, list));
+        dashboard.getStyleClass().add("dashboard-view");
+        Scene scene = new Scene(dashboard, 760, 200);
+        // as in the window: app.css on the scene, dashboard.css on the dashboard's view, where it outranks the scene's
+        scene.getStylesheets().add(Objects.requireNonNull(ConsoleApp.class.getResource("app.css")).toExternalForm());
+        dashboard.getStylesheets().add(Objects.requireNonNull(DashboardView.class.getResource("dashboard.css")).toExternalForm());
+        stage.setScene(scene);
+        stage.show();
     }
 
     @AfterEach
     void close(FxRobot robot) {
         robot.interact(stage::close);
         model.close();
+        css.close();
     }
 
     @Test
@@ -94,6 +130,54 @@ class DependencyChipsWindowTest {
             assertThat(row.getHeight()).isEqualTo(ServiceCell.HEIGHT, org.assertj.core.data.Offset.offset(0.5));
         });
         screenshot("dependency-chips-narrow.png");
+    }
+
+    @Test
+    void theRowIsStyledWithEveryColourTheStylesheetsLookUp(FxRobot robot) {
+        WindowSteps.awaitFx(() -> assertThat(cell(robot).lookup(".status-word")).isNotNull());
+        robot.interact(() -> stage.getScene().getRoot().applyCss());
+
+        assertThat(css.messages()).as("CSS warnings while the row was styled").isEmpty();
+    }
+
+    @Test
+    void aRowReachedWithTabIsRingedAndItsContentDoesNotMove(FxRobot robot) throws IOException {
+        WindowSteps.awaitFx(() -> assertThat(cell(robot).lookup(".service-name")).isNotNull());
+        robot.interact(() -> {
+            list.getFocusModel().focus(0);
+            filter.requestFocus();
+        });
+        Bounds name = WindowSteps.fx(() -> sceneBounds(cell(robot).lookup(".service-name")));
+        Bounds stripe = WindowSteps.fx(() -> sceneBounds(cell(robot).lookup(".status-stripe")));
+        Bounds chip = WindowSteps.fx(() -> sceneBounds(cell(robot).lookup(".dependency-chip")));
+        assertThat(WindowSteps.fx(() -> ring(cell(robot)))).as("no ring before Tab").isNull();
+
+        robot.push(KeyCode.TAB);
+
+        WindowSteps.awaitFx(() -> {
+            assertThat(list.isFocusVisible()).isTrue();
+            ServiceCell cell = cell(robot);
+            assertThat(ring(cell)).as("the focused row's ring").isNotNull();
+            assertThat(sceneBounds(cell.lookup(".service-name"))).as("the name").isEqualTo(name);
+            assertThat(sceneBounds(cell.lookup(".status-stripe"))).as("the status stripe").isEqualTo(stripe);
+            assertThat(sceneBounds(cell.lookup(".dependency-chip"))).as("the first chip").isEqualTo(chip);
+        });
+        screenshot("focus-ring-service-row.png");
+    }
+
+    /** The opaque colour of a row's ring, all four sides 2 px; null when it has none. Call on the FX thread. */
+    private static Color ring(ServiceCell cell) {
+        cell.applyCss();
+        if (cell.getBorder() == null || cell.getBorder().getStrokes().isEmpty()) {
+            return null;
+        }
+        var stroke = cell.getBorder().getStrokes().get(0);
+        return stroke.getTopStroke() instanceof Color c && c.getOpacity() == 1.0 && stroke.getWidths().getTop() == 2
+                && stroke.getWidths().getLeft() == 2 && stroke.getWidths().getBottom() == 2 ? c : null;
+    }
+
+    private static Bounds sceneBounds(Node n) {
+        return n.localToScene(n.getLayoutBounds());
     }
 
     @Test

@@ -7,6 +7,7 @@ import javafx.application.Application;
 import javafx.collections.FXCollections;
 import javafx.scene.Scene;
 import javafx.scene.control.ListView;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javafx.util.Callback;
 
@@ -28,10 +29,14 @@ final class ServiceListStage {
         list.getStyleClass().add("service-list");
         list.setCellFactory(cells);
         list.setFixedCellSize(ServiceCell.HEIGHT); // as the dashboard's list
-        Scene scene = new Scene(list, width, height);
-        scene.getStylesheets().addAll(
-                Objects.requireNonNull(ConsoleApp.class.getResource("app.css")).toExternalForm(),
+        // inside the dashboard's view, as in the window: the status colours (-ic-up...) are looked up there, and
+        // dashboard.css on the view outranks app.css on the scene
+        StackPane dashboard = new StackPane(list);
+        dashboard.getStyleClass().add("dashboard-view");
+        dashboard.getStylesheets().add(
                 Objects.requireNonNull(DashboardView.class.getResource("dashboard.css")).toExternalForm());
+        Scene scene = new Scene(dashboard, width, height);
+        scene.getStylesheets().add(Objects.requireNonNull(ConsoleApp.class.getResource("app.css")).toExternalForm());
         stage.setScene(scene);
         stage.show();
         return stage;

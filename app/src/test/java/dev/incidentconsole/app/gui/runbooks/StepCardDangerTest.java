@@ -39,6 +39,16 @@ class StepCardDangerTest {
     }
 
     @Test
+    void aShellBlockWithAFlushTypedAtRedisCliPromptKeepsItsCommandAndShowsTheFlushDanger() {
+        StepCard card = new StepCard(firstStep("# Clear\n\n```bash\nredis-cli -h cache-1\n127.0.0.1:6379> FLUSHALL\n```\n"),
+                s -> { });
+
+        assertThat(card.lookupAll(".command-line")).hasSize(1);
+        assertThat(card.lookup(".danger-badge")).isNotNull();
+        assertThat(((Label) card.lookup(".danger-reason")).getText()).contains("FLUSHALL");
+    }
+
+    @Test
     void aHarmlessClientBlockShowsNoDanger() {
         StepCard card = new StepCard(firstStep("# Keys\n\n```\n> info keyspace\n```\n"), s -> { });
 

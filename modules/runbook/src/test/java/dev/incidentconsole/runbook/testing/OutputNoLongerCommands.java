@@ -70,6 +70,25 @@ public final class OutputNoLongerCommands {
     private OutputNoLongerCommands() {
     }
 
+    /**
+     * gitlab's redis survival guide, line 289: the command on the fence line ({@code ```REDISCLI_AUTH=$(... cut -d\\"
+     * -f2) .../redis-cli}) lost its backslash to commonmark's unescaping of info strings, so its {@code "} opened a
+     * quote that swallowed the next line, {@code 127.0.0.1:6379> SLOWLOG GET 10}, typed at redis-cli's prompt. Now
+     * the fence line is read as written and the prompt line is what was typed into the client, not shell: the merged
+     * command (this key) is gone and {@link #SPLIT_FROM_PROMPT} is read instead.
+     */
+    public static final String MERGED_WITH_PROMPT = "corpus/gitlab__redis-survival-guide-for-sres.md:289:f2382641322c";
+    /** The command of {@link #MERGED_WITH_PROMPT} alone: {@code REDISCLI_AUTH=... redis-cli}, opening the client. */
+    public static final String SPLIT_FROM_PROMPT = "corpus/gitlab__redis-survival-guide-for-sres.md:289:bf3ff5f1928e";
+
+    /**
+     * The intended change of {@link #MERGED_WITH_PROMPT} and {@link #SPLIT_FROM_PROMPT} in a test whose reading of
+     * the merged command was {@code before} and of the command alone is {@code after}.
+     */
+    public static Map<String, String> reread(String before, String after) {
+        return Map.of(MERGED_WITH_PROMPT, before + " -> (no command)", SPLIT_FROM_PROMPT, "(no command) -> " + after);
+    }
+
     /** Each key mapped to {@code change}, the test's own "before -> after" for a command that is gone. */
     public static Map<String, String> each(String change) {
         Map<String, String> out = new TreeMap<>();
