@@ -70,7 +70,7 @@ public final class Redactor {
      * tool printing its own password prints it bare). Only the output: the other fields beside it (the target's
      * name, a UUID) are not the command's to mask, and a UUID masked would no longer read back. The {@code values}
      * beside a {@code command} (a step's placeholder values) are masked as its output is, and each whole value whose
-     * name says it is a secret ({@code password}, {@code token}...: what the masker hides after {@code name=}).
+     * name says it is a secret ({@code password}, {@code token}...: {@link SecretMasker#namesSecret}).
      */
     public JsonNode redactTree(JsonNode node) {
         if (node.isTextual()) {
@@ -103,8 +103,9 @@ public final class Redactor {
     }
 
     /**
-     * A step's placeholder values: each masked as the command's output; whole when {@code name=value} shows a secret
-     * (the name marks one, or the value holds one).
+     * A step's placeholder values: each whole when its name marks a secret ({@link SecretMasker#namesSecret}),
+     * whatever the value looks like ({@code $Sup3r}, {@code <x>}: forms the free-text rules leave as written), else
+     * masked as the command's output (so also a value the command uses as a secret, {@code redis-cli -a <pw>}).
      */
     private JsonNode redactValues(JsonNode values, SecretMasker forOutput) {
         ObjectNode copy = ((ObjectNode) values).objectNode();
@@ -116,8 +117,8 @@ public final class Redactor {
                 copy.set(f.getKey(), redactTree(v));
                 continue;
             }
-            String named = f.getKey() + "=" + v.textValue();
-            copy.put(f.getKey(), forOutput.mask(named).equals(named) ? forOutput.mask(v.textValue()) : MASK);
+            String value = v.textValue();
+            copy.put(f.getKey(), SecretMasker.namesSecret(f.getKey(), value) ? MASK : forOutput.mask(value));
         }
         return copy;
     }

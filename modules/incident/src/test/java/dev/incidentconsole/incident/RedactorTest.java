@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The entry side of redaction; the secret forms themselves are tested on {@code SecretMasker} and the stores. */
 class RedactorTest {
@@ -85,8 +87,50 @@ class RedactorTest {
         EntryBody.StepStarted step = (EntryBody.StepStarted) redactor.redact(e).body();
 
         assertThat(step.values()).containsExactly(Map.entry("host", "cache-1"), Map.entry("password", "****"),
-                Map.entry("token", "****"), Map.entry("user", "****"));
+                Map.entry("token", "****"), Map.entry("user", "postgresql://app:****@db/x"));
         assertThat(redactor.redact(redactor.redact(e))).as("idempotent").isEqualTo(redactor.redact(e));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "password    | $Sup3rPw",
+            "db_password | <not-a-placeholder>",
+            "token       | {x1y2z3}",
+            "PGPASSWORD  | ***secret",
+            "api_key     | (k3y)",
+            "secret      | &x;y",
+            "password    | `s3cr3t`",
+            "password    | 'unbalanced",
+            "password    | ,c0mma"})
+    void aValueWhoseNameMarksASecretIsMaskedWholeWhateverItLooksLike(String name, String value) {
+        TimelineEntry e = TimelineEntry.create("INC-20261122-abcdef", "alice",
+                new EntryBody.StepStarted("psql -h db -c 'select 1'", "local", null, null, Map.of(name, value)));
+
+        EntryBody.StepStarted step = (EntryBody.StepStarted) redactor.redact(e).body();
+
+        assertThat(step.values()).containsExactly(Map.entry(name, "****"));
+    }
+
+    @Test
+    void aValueWithAHarmlessNameIsMaskedWhenTheCommandUsesItAsASecret() {
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        values.put("host", "cache-1");
+        values.put("pw", "C0ntR3dis");
+        TimelineEntry e = TimelineEntry.create("INC-20261122-abcdef", "alice",
+                new EntryBody.StepStarted("redis-cli -h cache-1 -a C0ntR3dis ping", "local", null, null, values));
+
+        EntryBody.StepStarted step = (EntryBody.StepStarted) redactor.redact(e).body();
+
+        assertThat(step.values()).containsExactly(Map.entry("host", "cache-1"), Map.entry("pw", "****"));
+        assertThat(step.command()).isEqualTo("redis-cli -h cache-1 -a **** ping");
+    }
+
+    @Test
+    void aWorkingDirectoryNamedPwdIsNoSecret() {
+        TimelineEntry e = TimelineEntry.create("INC-20261122-abcdef", "alice",
+                new EntryBody.StepStarted("ls /srv/app", "local", null, null, Map.of("pwd", "/srv/app")));
+
+        assertThat(((EntryBody.StepStarted) redactor.redact(e).body()).values()).containsExactly(Map.entry("pwd", "/srv/app"));
     }
 
     @Test

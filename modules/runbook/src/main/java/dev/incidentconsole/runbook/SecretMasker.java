@@ -200,6 +200,20 @@ public final class SecretMasker {
         return open == Continuation.BACKSLASH || open == Continuation.OPERATOR;
     }
 
+    /**
+     * Whether {@code name} marks its value as a secret ({@code password}, {@code db_password}, {@code token},
+     * {@code PGPASSWORD}, {@code AccountKey}...): the names whose value {@link #mask} hides after {@code name=}, so
+     * that a caller holding a name and its value apart (a step's placeholder values) can hide the whole value,
+     * whatever it looks like ({@code $3cret}, {@code <x>}, {@code (x)} are not values the free-text forms read).
+     * {@code pwd} with a value starting with {@code /} is the working directory, not a secret.
+     *
+     * @param name  the name as written, any case
+     * @param value the value given to it; null reads as empty
+     */
+    public static boolean namesSecret(String name, String value) {
+        return name != null && !name.isEmpty() && SecretRules.isSecretName(name, value == null ? "" : value);
+    }
+
     /** {@code text} with every secret masked; null stays null. The text is read as free text: see {@link #find}. */
     public String mask(String text) {
         return apply(text, find(text));

@@ -97,16 +97,30 @@ final class WalkRestore {
     }
 
     /**
-     * The values a step's run started with: those the entry recorded (all but the ones the store masked as secrets),
-     * else, for an entry written before they were kept, those read back from the command as it ran ({@link #valuesIn}).
+     * The values a step's run started with: those the entry recorded (all but the ones the store masked as secrets and
+     * those the console now refuses at one of the step's placeholders of that name, as {@link #valuesIn} leaves them
+     * out), else, for an entry written before they were kept, those read back from the command as it ran
+     * ({@link #valuesIn}).
      */
     static Map<String, String> ranWith(Command command, EntryBody.StepStarted started) {
         if (started.values() == null) {
             return valuesIn(command, started.command());
         }
+        ShellCommand parsed = ShellCommand.parse(command.text());
+        List<Placeholder> filled = filled(command);
         Map<String, String> out = new LinkedHashMap<>(started.values());
-        out.values().removeIf(v -> v == null || v.isBlank() || v.contains(SecretMasker.MASK));
+        out.entrySet().removeIf(e -> e.getValue() == null || e.getValue().isBlank()
+                || e.getValue().contains(SecretMasker.MASK) || filled.stream().filter(p -> p.name().equals(e.getKey()))
+                .anyMatch(p -> quotedAt(e.getValue(), parsed, p.start()) == null));
         return out;
+    }
+
+    /** {@code command}'s {@code <name>} and {@code {name}} placeholders, the ones a value fills, in text order. */
+    private static List<Placeholder> filled(Command command) {
+        return command.placeholders().stream()
+                .filter(p -> p.form() == Placeholder.Form.ANGLE || p.form() == Placeholder.Form.BRACE)
+                .filter(p -> p.end() <= command.text().length())
+                .sorted(Comparator.comparingInt(Placeholder::start)).toList();
     }
 
     /**
@@ -118,10 +132,7 @@ final class WalkRestore {
      */
     static Map<String, String> valuesIn(Command command, String ran) {
         String template = command.text();
-        List<Placeholder> filled = command.placeholders().stream()
-                .filter(p -> p.form() == Placeholder.Form.ANGLE || p.form() == Placeholder.Form.BRACE)
-                .filter(p -> p.end() <= template.length())
-                .sorted(Comparator.comparingInt(Placeholder::start)).toList();
+        List<Placeholder> filled = filled(command);
         Map<String, String> out = new LinkedHashMap<>();
         if (filled.isEmpty()) {
             return out;
@@ -153,15 +164,21 @@ final class WalkRestore {
         return out;
     }
 
-    /**
-     * Whether quoting {@code value} there today gives what was recorded. A value the console now refuses there (an
-     * older version ran it, e.g. not bare inside backticks) is not read back: it could not run again as it is.
-     */
+    /** Whether quoting {@code value} there today gives what was recorded ({@link #quotedAt}). */
     private static boolean quotedAsWritten(String value, String written, ShellCommand parsed, int offset) {
+        return written.equals(quotedAt(value, parsed, offset));
+    }
+
+    /**
+     * {@code value} quoted for the placeholder at {@code offset} as the console would run it today; null when it now
+     * refuses it there (an older version ran it, e.g. not bare inside backticks): such a value is not read back, as it
+     * could not run again as it is.
+     */
+    private static String quotedAt(String value, ShellCommand parsed, int offset) {
         try {
-            return written.equals(ShellQuote.quoteAt(value, parsed, offset));
+            return ShellQuote.quoteAt(value, parsed, offset);
         } catch (IllegalArgumentException refused) {
-            return false;
+            return null;
         }
     }
 

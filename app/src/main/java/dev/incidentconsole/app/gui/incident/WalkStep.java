@@ -6,9 +6,7 @@ import dev.incidentconsole.incident.StepRef;
 import dev.incidentconsole.runbook.Command;
 import dev.incidentconsole.runbook.Section;
 import dev.incidentconsole.runbook.SectionKind;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -33,8 +31,6 @@ public final class WalkStep {
     private final CommandRunViewModel run;
     private final ObjectProperty<State> state = new SimpleObjectProperty<>(State.TODO);
     private final StringProperty status = new SimpleStringProperty("");
-    /** Values this walkthrough put into fields, so it replaces only those, never what the engineer typed. */
-    private final Map<String, String> offered = new HashMap<>();
     private String lastRun;
     private ServiceWait wait;
 
@@ -100,27 +96,6 @@ public final class WalkStep {
 
     void ran(String text) {
         this.lastRun = text;
-    }
-
-    /** Offers {@code value} to the field: it replaces a blank field, the last offered value or a target's pre-fill. */
-    void offer(PlaceholderField field, String value, List<String> fromTargets) {
-        String now = field.value();
-        if (now.isBlank() || now.equals(offered.get(field.name())) || fromTargets.contains(now)) {
-            offered.put(field.name(), value);
-            field.valueProperty().set(value);
-        }
-    }
-
-    /**
-     * Offers {@code value}, which another step's target gave, only to a blank field or over the last offered value;
-     * this step's own target's value, when it has one, replaces it ({@link PlaceholderField#suggest}).
-     */
-    void offerFromTarget(PlaceholderField field, String value) {
-        String now = field.value();
-        if (now.isBlank() || now.equals(offered.get(field.name()))) {
-            offered.put(field.name(), value);
-            field.suggest(value);
-        }
     }
 
     List<PlaceholderField> placeholders() {

@@ -226,8 +226,7 @@ final class WalkStepCard extends VBox {
         output.setEditable(false);
         output.setPrefRowCount(5);
         output.getStyleClass().add("walk-output");
-        output.textProperty().bind(Bindings.createStringBinding(() -> run.shownOutput().text(SHOWN_LINES), run.output(),
-                run.shownOutput().revealsProperty()));
+        output.textProperty().bind(run.shownOutput().textBinding(SHOWN_LINES));
         output.textProperty().addListener((obs, old, now) -> output.setScrollTop(Double.MAX_VALUE));
         // A click on a masked secret shows it, as in the Runs view; a drag selects text as before.
         output.setOnMouseClicked(e -> {

@@ -89,7 +89,7 @@ public final class WalkthroughViewModel {
         CommandRunViewModel model = new CommandRunViewModel(command, services.catalog().getValue(), run);
         WalkStep step = new WalkStep(kind, section, ref, model);
         model.setRunListener(new StepRecorder(step, incidentId, timeline, () -> remember(step)));
-        model.targetProperty().addListener((obs, old, now) -> offer(step, old));
+        model.targetProperty().addListener((obs, old, now) -> offer(step));
         if (service != null && kind == SectionKind.VERIFICATION) {
             step.serviceWait(waitFor(step));
         }
@@ -203,11 +203,11 @@ public final class WalkthroughViewModel {
                 (fromTarget ? seen : captured).put(ServiceLink.key(f.name()), f.value());
             }
         }
-        steps.stream().filter(s -> s != step).forEach(s -> offer(s, null));
+        steps.stream().filter(s -> s != step).forEach(this::offer);
     }
 
     private void offerValues() {
-        steps.forEach(s -> offer(s, null));
+        steps.forEach(this::offer);
     }
 
     /**
@@ -215,18 +215,16 @@ public final class WalkthroughViewModel {
      * earlier offer or a target's pre-fill; values another step's target gave only into blank or offered fields, where
      * the step's own target, once chosen, replaces them with its value.
      */
-    private void offer(WalkStep step, TargetInfo previousTarget) {
+    private void offer(WalkStep step) {
         if (step.run().runningProperty().get()) {
             return;
         }
-        TargetInfo target = step.run().targetProperty().get();
         for (PlaceholderField f : step.placeholders()) {
             Optional<String> strong = known(f.name());
             if (strong.isPresent()) {
-                step.offer(f, strong.get(), List.of(run.known().lookup(f.name(), target).orElse(""),
-                        run.known().lookup(f.name(), previousTarget).orElse("")));
+                f.offer(strong.get());
             } else {
-                Optional.ofNullable(seen.get(ServiceLink.key(f.name()))).ifPresent(v -> step.offerFromTarget(f, v));
+                Optional.ofNullable(seen.get(ServiceLink.key(f.name()))).ifPresent(f::suggest);
             }
         }
     }

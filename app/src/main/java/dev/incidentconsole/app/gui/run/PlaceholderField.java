@@ -12,12 +12,25 @@ import javafx.beans.property.StringProperty;
 public final class PlaceholderField {
     private final Placeholder placeholder;
     private final StringProperty value = new SimpleStringProperty(this, "value", "");
-    private String prefilled = "";
-    /** A value offered from elsewhere that a target's own value replaces ({@link #suggest}); null when none. */
-    private String suggested;
+    /** Who put the current value in: anything but this class (the engineer typing, a restore) is {@code TYPED}. */
+    private enum Source { TYPED, TARGET, OFFER, SUGGESTION }
+
+    private Source source = Source.TYPED;
+    private boolean setting;
+    /**
+     * The value {@link #suggest} put in, kept while the field holds it or a target's pre-fill that replaced it (to be
+     * put back when a target knowing none is chosen); null once anything else set the value.
+     */
+    private String suggestion;
 
     PlaceholderField(Placeholder placeholder) {
         this.placeholder = placeholder;
+        value.addListener((obs, old, now) -> {
+            if (!setting) {
+                source = Source.TYPED;
+                suggestion = null;
+            }
+        });
     }
 
     public String name() {
@@ -47,23 +60,49 @@ public final class PlaceholderField {
 
     /**
      * Offers the value the chosen target knows (empty: none); it replaces the field only while the engineer has not
-     * typed their own: a blank field, the previous target's pre-fill (also by nothing, when this target knows none),
-     * or a {@link #suggest suggested} value when this target knows one.
+     * typed their own: a blank field, the previous target's pre-fill, or a {@link #suggest suggested} value when this
+     * target knows one. A target knowing none puts the suggestion its pre-fill replaced back (else leaves it blank).
      */
     void prefill(String known) {
-        String now = value.get();
-        if (now.isBlank() || now.equals(prefilled) || !known.isBlank() && now.equals(suggested)) {
-            value.set(known);
-            prefilled = known;
+        boolean blank = value.get().isBlank();
+        if (source == Source.TARGET && known.isBlank() && suggestion != null) {
+            put(Source.SUGGESTION, suggestion);
+        } else if (blank || source == Source.TARGET || source == Source.SUGGESTION && !known.isBlank()) {
+            put(Source.TARGET, known);
         }
     }
 
     /**
-     * Puts in a value the engineer did not type and that ranks below any target's own (in a walkthrough, what another
-     * step's target gave): choosing a target that knows a value for this field replaces it, one that knows none keeps it.
+     * Offers a value known from elsewhere that ranks above a target's own (in a walkthrough, one typed, captured or
+     * given by the service): it replaces a blank field, an earlier offer or suggestion, or a target's pre-fill; never
+     * a typed value.
+     */
+    public void offer(String offered) {
+        if (value.get().isBlank() || source != Source.TYPED) {
+            suggestion = null;
+            put(Source.OFFER, offered);
+        }
+    }
+
+    /**
+     * Offers a value the engineer did not type that ranks below any target's own (in a walkthrough, what another step's
+     * target gave), into a blank field or over an earlier offer or suggestion: choosing a target that knows a value
+     * for this field replaces it, one that knows none puts it back.
      */
     public void suggest(String offered) {
-        suggested = offered;
-        value.set(offered);
+        if (value.get().isBlank() || source == Source.OFFER || source == Source.SUGGESTION) {
+            suggestion = offered;
+            put(Source.SUGGESTION, offered);
+        }
+    }
+
+    private void put(Source by, String text) {
+        setting = true;
+        try {
+            value.set(text);
+        } finally {
+            setting = false;
+        }
+        source = by;
     }
 }

@@ -6,6 +6,8 @@ import dev.incidentconsole.runbook.SecretMasker;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.collections.ListChangeListener;
@@ -20,7 +22,13 @@ public final class ShownOutput {
     private final ObservableList<OutputLine> output;
     /** Listed lines that hold secrets: line seq → the line as shown (revealed values kept). */
     private final Map<Long, MaskedText> secretLines = new HashMap<>();
-    private final ReadOnlyIntegerWrapper reveals = new ReadOnlyIntegerWrapper(this, "reveals");
+    /**
+     * Bumped once the shown text has changed (lines masked as they arrived or left, a secret revealed). A view binds
+     * to this, never to the output list: the list tells its invalidation listeners before {@link #follow} has masked
+     * the new lines, so a text read then would show them with the standard rules only (a password the command
+     * printed bare, a key's body lines in clear).
+     */
+    private final ReadOnlyIntegerWrapper changes = new ReadOnlyIntegerWrapper(this, "changes");
     private SecretMasker.LineMasker stdout = SecretMasker.standard().lines();
     private SecretMasker.LineMasker stderr = SecretMasker.standard().lines();
 
@@ -46,6 +54,7 @@ public final class ShownOutput {
                 }
             }
         }
+        changes.set(changes.get() + 1);
     }
 
     /** How {@code line} is shown: its secrets masked, except those revealed with {@link #reveal}. */
@@ -57,7 +66,7 @@ public final class ShownOutput {
     /** Shows secret number {@code secret} of {@code line} in clear. */
     public void reveal(OutputLine line, int secret) {
         secretLines.computeIfPresent(line.seq(), (seq, shown) -> shown.reveal(secret));
-        reveals.set(reveals.get() + 1);
+        changes.set(changes.get() + 1);
     }
 
     /** The last {@code lines} output lines as one block of text, each line as {@link #line} shows it. */
@@ -94,8 +103,16 @@ public final class ShownOutput {
         return output.subList(Math.max(0, output.size() - lines), output.size());
     }
 
-    /** Changes each time a secret is revealed, so a view showing {@link #text} redraws. */
-    public ReadOnlyIntegerProperty revealsProperty() {
-        return reveals.getReadOnlyProperty();
+    /**
+     * {@link #text(int) text(lines)}, recomputed once the lines that arrived are masked or a secret is revealed:
+     * what a view showing the block binds to.
+     */
+    public StringBinding textBinding(int lines) {
+        return Bindings.createStringBinding(() -> text(lines), changes);
+    }
+
+    /** Changes each time the shown output does (lines masked as they arrive or leave, a secret revealed). */
+    public ReadOnlyIntegerProperty changesProperty() {
+        return changes.getReadOnlyProperty();
     }
 }

@@ -29,7 +29,7 @@ public final class FxTaskExecutor implements TaskExecutor {
     }
 
     /** {@code uiThread} stands for the FX Application Thread (tests use a thread of their own). */
-    public FxTaskExecutor(int threads, Executor uiThread) {
+    FxTaskExecutor(int threads, Executor uiThread) {
         AtomicInteger count = new AtomicInteger();
         ThreadFactory factory = r -> {
             Thread t = new Thread(r, "ui-worker-" + count.incrementAndGet());

@@ -10,6 +10,7 @@ import dev.incidentconsole.app.gui.run.TerminalLauncher;
 import dev.incidentconsole.app.gui.util.DirectTaskExecutor;
 import dev.incidentconsole.app.gui.util.FxTaskExecutor;
 import dev.incidentconsole.app.gui.util.TaskExecutor;
+import dev.incidentconsole.app.gui.util.TestFxExecutors;
 import dev.incidentconsole.app.settings.LaunchOptions;
 import dev.incidentconsole.app.targets.TargetCatalog;
 import dev.incidentconsole.exec.CommandRunner;
@@ -151,6 +152,30 @@ class WalkOpeningTest {
         assertThat(failed.get()).isNull();
     }
 
+    /**
+     * Opened straight (not through "Resume walkthrough"), for an incident the timeline does not show: both reads of
+     * its timeline go to the store, and the first answer arrives while the second is still pending.
+     */
+    @Test
+    void ofTwoOpeningsWhoseTimelinesAreStillBeingReadOnlyTheLastIsShown() throws Exception {
+        Queued q = queued();
+        WalkOpening opening = q.opening();
+        Runbook web = WalkRunbook.write(dir);
+        Runbook checkout = WalkRunbook.writeCheckout(dir);
+        Incident notShown = started(q, IncidentDraft.of("Checkout 502s", Severity.P2));
+        Incident selected = started(q, IncidentDraft.of("Queue backlog", Severity.P2));
+        q.incidents().selectedProperty().set(selected);
+        answered(q);
+
+        opening.open(notShown, web, WalkRunbook.procedure(web), null);
+        opening.open(notShown, checkout, WalkRunbook.section(checkout, "Checkout down"), null);
+        q.ui().runUntil(() -> !shown.isEmpty(), WAIT);
+        answered(q);
+
+        assertThat(shown).extracting(w -> w.procedure().title()).containsExactly("Checkout down");
+        assertThat(shown.get(0).incidentId()).isEqualTo(notShown.id());
+    }
+
     @Test
     void aReopeningOvertakenByTheSelectionOfAnotherIncidentIsDropped() throws Exception {
         Queued q = queued();
@@ -202,7 +227,7 @@ class WalkOpeningTest {
 
     private Queued queued() {
         TestUi ui = new TestUi();
-        FxTaskExecutor executor = new FxTaskExecutor(1, ui);
+        FxTaskExecutor executor = TestFxExecutors.withUi(1, ui);
         closing.add(executor);
         IncidentViewModel incidents = incidents(executor, ui, this::embedded);
         return new Queued(ui, executor, incidents, opening(executor, incidents, ui));

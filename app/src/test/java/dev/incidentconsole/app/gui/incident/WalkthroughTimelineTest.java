@@ -185,6 +185,30 @@ class WalkthroughTimelineTest extends WalkthroughFixture {
 
     @Test
     void aValueTheConsoleWouldNowRefuseWhereItStandsIsNotReadBackAndTheOthersAre() throws Exception {
+        dev.incidentconsole.runbook.Command c = backticksCommand();
+
+        // recorded by an older version, which quoted a value inside backticks instead of refusing it
+        Map<String, String> values = WalkRestore.valuesIn(c, "echo `printf %s 'a b'` 'shop'");
+
+        assertThat(values).containsExactly(Map.entry("ns", "shop"));
+    }
+
+    @Test
+    void aRecordedValueTheConsoleWouldNowRefuseWhereItStandsIsNotReadBackAndTheOthersAre() throws Exception {
+        dev.incidentconsole.runbook.Command c = backticksCommand();
+        Map<String, String> recorded = new java.util.LinkedHashMap<>();
+        recorded.put("word", "a b");
+        recorded.put("ns", "shop eu");
+
+        // recorded by an older version, which quoted a value inside backticks instead of refusing it
+        Map<String, String> values = WalkRestore.ranWith(c, new EntryBody.StepStarted(
+                "echo `printf %s 'a b'` 'shop eu'", "local", null, null, recorded));
+
+        assertThat(values).containsExactly(Map.entry("ns", "shop eu"));
+    }
+
+    /** A command with a placeholder inside backticks, where the console runs only bare values, and one in quotes. */
+    private dev.incidentconsole.runbook.Command backticksCommand() throws Exception {
         Path file = Files.writeString(dir.resolve("ticks.md"), """
                 # Ticks
 
@@ -194,13 +218,8 @@ class WalkthroughTimelineTest extends WalkthroughFixture {
                 echo `printf %s <word>` '<ns>'
                 ```
                 """);
-        dev.incidentconsole.runbook.Command c = new RunbookParser().parse(file).sections().stream()
+        return new RunbookParser().parse(file).sections().stream()
                 .flatMap(s -> s.commands().stream()).findFirst().orElseThrow();
-
-        // recorded by an older version, which quoted a value inside backticks instead of refusing it
-        Map<String, String> values = WalkRestore.valuesIn(c, "echo `printf %s 'a b'` 'shop'");
-
-        assertThat(values).containsExactly(Map.entry("ns", "shop"));
     }
 
     @Test
