@@ -1,6 +1,8 @@
 package dev.incidentconsole.app.links;
 
 import dev.incidentconsole.app.services.RunbookLinks;
+import dev.incidentconsole.health.FiringAlert;
+import dev.incidentconsole.health.alert.AlertAnswer;
 import dev.incidentconsole.health.alert.AlertLink;
 import dev.incidentconsole.health.alert.AlertLinker;
 import dev.incidentconsole.runbook.Command;
@@ -73,7 +75,16 @@ public final class DeepLinkResolver {
                 // One unreadable runbook does not hide the alert's section in the others.
             }
         }
-        for (AlertLink found : new AlertLinker(runbooks).links(link.alert())) {
+        AlertLinker linker = new AlertLinker(runbooks);
+        // ranked as the dashboard ranks a firing alert's sections: a runbook headed by the alert's name before a
+        // catalogue that only lists it earlier in the folder
+        FiringAlert alert = new FiringAlert(link.alert(), "", withAlertName(link), "", null, "");
+        for (AlertAnswer answer : linker.answers(alert)) {
+            if (answer.runbook() != null && answer.section() != null) {
+                return target(answer.runbook(), answer.section(), withAlertName(link));
+            }
+        }
+        for (AlertLink found : linker.links(link.alert())) {
             Optional<Section> section = found.section();
             if (section.isPresent()) {
                 return target(found.runbook(), section.get(), withAlertName(link));

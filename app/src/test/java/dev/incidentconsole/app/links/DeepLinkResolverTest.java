@@ -48,6 +48,24 @@ class DeepLinkResolverTest {
     }
 
     @Test
+    void alertLinkOpensTheRunbookHeadedByTheAlertBeforeACatalogueListingItEarlierInTheFolder() throws Exception {
+        String shared = System.getProperty("incident.shared.dir");
+        org.junit.jupiter.api.Assumptions.assumeTrue(shared != null && Files.isDirectory(Path.of(shared, "corpus")),
+                "the shared corpus (incident.shared.dir) is not available");
+        // the kubernetes-mixin catalogue ("Alert Name: KubePodCrashLooping", a severity and an upstream link) sorts
+        // first; the prometheus-operator runbook says what to do, with the commands the link's labels fill
+        Path team = Files.createDirectories(dir.resolve("team/k8s"));
+        for (String name : List.of("k8smixin__runbook.md", "promop__KubePodCrashLooping.md")) {
+            Files.copy(Path.of(shared, "corpus", name), team.resolve(name));
+        }
+        LinkTarget target = new DeepLinkResolver(List.of(team.getParent()), new RunbookParser()).resolve(
+                DeepLink.parse("incident-console://alert?name=KubePodCrashLooping&label.namespace=shop&label.pod=api-1"));
+
+        assertThat(target.file().getFileName()).hasToString("promop__KubePodCrashLooping.md");
+        assertThat(target.values()).containsEntry("pod", "api-1");
+    }
+
+    @Test
     void aSymbolicLinkLeadingOutOfTheFolderIsRefused() throws Exception {
         Path secret = Files.writeString(dir.resolve("outside.md"), "# Not a runbook of ours\n");
         Files.createSymbolicLink(runbooks.resolve("escape.md"), secret);

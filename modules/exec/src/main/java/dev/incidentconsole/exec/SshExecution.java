@@ -41,7 +41,24 @@ final class SshExecution implements Execution {
         boolean loginBash = openSsh && pool.loginShell(host).filter(s -> s.equals("bash") || s.endsWith("/bash"))
                 .isPresent();
         String remote = RemoteScript.wrap(text, target.workingDir(), target.environment(), loginBash);
-        return new SshExecution(pool, host, pool.exec(host, remote), openSsh);
+        SshExecution execution = new SshExecution(pool, host, pool.exec(host, remote), openSsh);
+        execution.endInput();
+        return execution;
+    }
+
+    /**
+     * Sends end-of-input at once, as a local run's stdin is {@code /dev/null} and as {@code ssh -n} does:
+     * nothing is ever typed into a run, so a command that reads stdin ({@code read}, {@code cat},
+     * {@code kubectl apply -f -}) would otherwise wait on the open channel until its timeout.
+     */
+    private void endInput() throws ExecException {
+        try {
+            command.getOutputStream().close();
+        } catch (IOException e) {
+            release();
+            throw new ExecException(ExecException.Reason.START_FAILED, "Could not start the command on "
+                    + host.display() + ": " + e.getMessage() + ".", e);
+        }
     }
 
     /**

@@ -38,6 +38,8 @@ import java.util.regex.Matcher;
 final class CommandSecrets {
     /** Wrappers and scripts deeper than this are not looked into (the model bounds its own nesting too). */
     private static final int MAX_DEPTH = 4;
+    /** How many programs named in one line of prose are read, each with the flags that follow it. */
+    private static final int MAX_PROSE_PROGRAMS = 8;
     private final ShellCommand parsed;
     private final boolean prose;
     private final List<int[]> out = new ArrayList<>();
@@ -77,26 +79,34 @@ final class CommandSecrets {
         }
     }
 
-    /** Where {@code c}'s command starts: its first word, or in prose the first program this reader knows. */
-    private int first(SimpleCommand c) {
+    /**
+     * Where {@code c}'s commands start: its first word; in prose, each program this reader knows that it names
+     * ("ran psql, then redis-cli -a X": {@code -a} is redis-cli's password, not psql's echo flag), or its first
+     * word when it names none.
+     */
+    private List<Integer> starts(SimpleCommand c) {
         List<Word> words = c.words();
         boolean known = !words.isEmpty() && PROGRAMS.contains(words.get(0).basename());
         sawProgram |= known;
-        if (!prose || words.isEmpty() || known) {
-            return 0;
+        if (!prose || words.isEmpty()) {
+            return List.of(0);
         }
-        for (int k = 1; k < words.size(); k++) {
+        List<Integer> starts = new ArrayList<>();
+        // A program right after another is its wrapper's (sudo mysql), read with it; and a line is read a bounded
+        // number of times, whatever it repeats.
+        for (int k = 0, last = -2; k < words.size() && starts.size() < MAX_PROSE_PROGRAMS; k++) {
             if (PROGRAMS.contains(words.get(k).basename())) {
                 sawProgram = true;
-                return k;
+                if (k > last + 1) {
+                    starts.add(k);
+                }
+                last = k;
             }
         }
-        return 0;
-    }
-
-    private Invocation invocation(SimpleCommand c) {
-        int first = first(c);
-        return first == 0 ? c.invocation() : c.invocationFrom(first);
+        if (starts.isEmpty()) {
+            starts.add(0);
+        }
+        return starts;
     }
 
     /** The secret ranges of {@code parsed}, in its text's offsets. */
@@ -113,27 +123,12 @@ final class CommandSecrets {
             for (Word w : c.assignments()) {
                 assignment(w);
             }
-            Invocation inv = invocation(c);
             List<Word> words = c.words();
-            int program = words.size() - inv.words().size();
             for (Word w : words) {
                 assignment(w);
             }
-            if (inv.words().isEmpty()) {
-                continue;
-            }
-            // A line may start with the flag itself ("--password hunter2": output printing one argument a line);
-            // no program's name starts with a dash.
-            boolean flagFirst = words.get(program).value().startsWith("-");
-            List<Word> args = words.subList(flagFirst ? program : program + 1, words.size());
-            List<String> values = inv.args();
-            flags(args);
-            client(inv.program(), args, values);
-            if (values.contains("--password-stdin") && i > 0 && commands.get(i - 1).separator() == Separator.PIPE) {
-                echoed(commands.get(i - 1));
-            }
-            if (inv.script() != null && depth < MAX_DEPTH) {
-                script(words.subList(program, words.size()), inv.script(), depth);
+            for (int start : starts(c)) {
+                invocation(commands, i, start == 0 ? c.invocation() : c.invocationFrom(start), depth);
             }
         }
         if (depth < MAX_DEPTH) {
@@ -144,6 +139,29 @@ final class CommandSecrets {
                     out.add(new int[] {r[0] + starts.get(k), r[1] + starts.get(k)});
                 }
             }
+        }
+    }
+
+    /** The secrets of one program's invocation in command {@code i} of the text. */
+    private void invocation(List<SimpleCommand> commands, int i, Invocation inv, int depth) {
+        SimpleCommand c = commands.get(i);
+        List<Word> words = c.words();
+        int program = words.size() - inv.words().size();
+        if (inv.words().isEmpty()) {
+            return;
+        }
+        // A line may start with the flag itself ("--password hunter2": output printing one argument a line);
+        // no program's name starts with a dash.
+        boolean flagFirst = words.get(program).value().startsWith("-");
+        List<Word> args = words.subList(flagFirst ? program : program + 1, words.size());
+        List<String> values = inv.args();
+        flags(args);
+        client(inv.program(), args, values);
+        if (values.contains("--password-stdin") && i > 0 && commands.get(i - 1).separator() == Separator.PIPE) {
+            echoed(commands.get(i - 1));
+        }
+        if (inv.script() != null && depth < MAX_DEPTH) {
+            script(words.subList(program, words.size()), inv.script(), depth);
         }
     }
 
@@ -275,7 +293,8 @@ final class CommandSecrets {
 
     /** {@code echo SECRET | docker login --password-stdin}: what echo or printf writes. */
     private void echoed(SimpleCommand feeder) {
-        Invocation inv = invocation(feeder);
+        int first = starts(feeder).get(0);
+        Invocation inv = first == 0 ? feeder.invocation() : feeder.invocationFrom(first);
         if (!inv.program().equals("echo") && !inv.program().equals("printf")) {
             return;
         }

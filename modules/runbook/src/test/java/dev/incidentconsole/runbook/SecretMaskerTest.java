@@ -79,6 +79,15 @@ class SecretMaskerTest {
     }
 
     @Test
+    void aNoteNamingTwoClientsReadsEachFlagWithTheClientItFollows() {
+        // psql's -a echoes queries and takes no value; redis-cli's -a is the password
+        assertThat(masker.mask("tried psql first, then redis-cli -a N0tePw ping"))
+                .isEqualTo("tried psql first, then redis-cli -a **** ping");
+        assertThat(masker.mask("psql and redis-cli -a N0tePw2 ping")).isEqualTo("psql and redis-cli -a **** ping");
+        assertThat(masker.mask("psql -a -h db -c 'select 1'")).isEqualTo("psql -a -h db -c 'select 1'");
+    }
+
+    @Test
     void aMaskNeverLeavesAQuoteOpen() {
         for (String command : List.of("mysql -p'a b'\"c d\" x", "mongosh -p $'Ans\\'i' x", "mysql -p\"q\\\"uote\" x",
                 "sh -c \"mysql -p'in ner'\\\"x y\\\" db\"")) {

@@ -59,19 +59,19 @@ record SectionUnit(Runbook runbook, Section head, String body, Set<String> sympt
 
     private static void add(Runbook runbook, List<Section> unit, List<String> carried, List<SectionUnit> units) {
         Section head = unit.get(0);
-        StringBuilder body = new StringBuilder(head.text().strip());
+        StringBuilder body = new StringBuilder(IndexPointers.ownText(runbook, head));
         Set<String> symptoms = new LinkedHashSet<>();
         Set<String> components = new LinkedHashSet<>();
         Set<String> kinds = new LinkedHashSet<>();
         List<Command> commands = new ArrayList<>();
         for (Section s : unit) {
             if (s != head) {
-                String text = s.text().strip();
+                String text = IndexPointers.ownText(runbook, s);
                 // The label is usually part of its own first paragraph ("Symptoms: ..."); name it only if not.
                 String lead = text.startsWith(s.title()) ? "" : s.title() + ": ";
                 body.append(body.length() > 0 ? "\n" : "").append(lead).append(text);
             }
-            symptoms.addAll(s.symptoms());
+            symptoms.addAll(IndexPointers.ownSymptoms(runbook, s));
             components.addAll(s.components());
             kinds.add(s.kind().label());
             commands.addAll(s.commands());

@@ -109,6 +109,17 @@ class OpenSshTest {
     }
 
     @Test
+    void commandReadingStdinGetsEndOfInputInsteadOfWaitingForItsTimeout() throws Exception {
+        try (CommandRunner runner = runner(key -> true)) {
+            RunResult result = runner.run(RunRequest.of("read line; echo \"read:$line\"; cat; echo end",
+                    SshTarget.of(host(dir.resolve("known_hosts_stdin"), ed25519), false))
+                    .withTimeout(Duration.ofSeconds(8)), WAIT);
+            assertThat(result.status()).isEqualTo(RunStatus.SUCCEEDED);
+            assertThat(result.stdout()).containsExactly("read:", "end");
+        }
+    }
+
+    @Test
     void cancelStopsTheRemoteProcessTree() throws Exception {
         Path knownHosts = dir.resolve("known_hosts_cancel");
         try (CommandRunner runner = runner(key -> true)) {

@@ -86,6 +86,14 @@ class SshRunTest {
     }
 
     @Test
+    void commandReadingStdinGetsEndOfInputInsteadOfWaitingForItsTimeout() throws ExecException {
+        RunResult result = runner.run(RunRequest.of("read line; echo \"read:$line\"; cat; echo end",
+                SshTarget.of(host, false)).withTimeout(Duration.ofSeconds(8)), WAIT);
+        assertThat(result.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(result.stdout()).containsExactly("read:", "end");
+    }
+
+    @Test
     void oneConnectionCarriesManyCommands() throws ExecException {
         int sessionsBefore = server.sessions.get();
         int channelsBefore = server.channels.get();
