@@ -9,7 +9,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -184,6 +187,26 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
         lock.lock();
         try {
             return journal.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public List<TimelineEntry> journaled(String incidentId) throws StoreException {
+        acquire("read the locally kept entries of " + incidentId);
+        try {
+            if (journal.size() == 0) {
+                return List.of();
+            }
+            // An entry appended twice while offline is journaled twice; the database keeps its first write.
+            Map<UUID, TimelineEntry> firsts = new LinkedHashMap<>();
+            journal.readAll().stream().filter(e -> e.incidentId().equals(incidentId))
+                    .forEach(e -> firsts.putIfAbsent(e.id(), e));
+            return List.copyOf(firsts.values());
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Reason.IO, "Cannot read the offline journal " + journal.file()
+                    + " (" + e.getMessage() + "); its entries stay there and are sent when the database is back.", e);
         } finally {
             lock.unlock();
         }
