@@ -119,19 +119,42 @@ public final class IncidentViewModel implements AutoCloseable {
         }, this::fail);
     }
 
-    /** Joins an open incident from a runbook section: links the section and selects the incident. */
+    /**
+     * Joins an open incident from a runbook section: links the section and selects the incident. While the team store
+     * is unreachable the incident is joined as this console holds it ({@code incident}, from the list or the
+     * timeline shown), the link saved in the local journal and sent with the rest when the store is back.
+     */
     public void join(Incident incident, RunbookLink link, Consumer<Incident> then) {
         executor.execute(() -> {
-            if (!incident.runbooks().contains(link)) {
-                store().append(TimelineEntry.create(incident.id(), author, new EntryBody.RunbookLinked(link)));
+            IncidentStore s = store();
+            Receipt linked = incident.runbooks().contains(link) ? null
+                    : s.append(TimelineEntry.create(incident.id(), author, new EntryBody.RunbookLinked(link)));
+            Incident held = linked == null ? incident : incident.apply(linked.entry());
+            try {
+                return new Joined(s.get(incident.id()).orElse(held), linked, false);
+            } catch (StoreException e) {
+                if (s.connectivity() != Connectivity.OFFLINE) {
+                    throw e;
+                }
+                return new Joined(held, linked, true);
             }
-            return store().get(incident.id()).orElse(incident);
         }, joined -> {
-            replaceInList(joined);
-            selected.set(joined);
-            timeline.show(joined);
-            then.accept(joined);
+            replaceInList(joined.incident());
+            selected.set(joined.incident());
+            timeline.show(joined.incident());
+            if (joined.linked() != null) {
+                recorded(joined.linked());
+            }
+            if (joined.offline()) {
+                timeline.messageProperty().set("Joined while the team store is unreachable: what you record is kept"
+                        + " on this machine and sent when the store is back.");
+            }
+            then.accept(joined.incident());
         }, this::fail);
+    }
+
+    /** {@code linked}: the receipt of the section's link, null when the incident had it already. */
+    private record Joined(Incident incident, Receipt linked, boolean offline) {
     }
 
     /** Open incidents from the last refresh, newest first. */

@@ -1,7 +1,6 @@
 package dev.incidentconsole.app.gui.incident;
 
 import dev.incidentconsole.app.gui.util.TaskExecutor;
-import dev.incidentconsole.incident.Connectivity;
 import dev.incidentconsole.incident.EntryBody;
 import dev.incidentconsole.incident.Incident;
 import dev.incidentconsole.incident.IncidentStore;
@@ -18,11 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Queue;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -58,14 +55,10 @@ public final class TimelineViewModel {
     private final ObservableList<TimelineEntry> visible = FXCollections.observableArrayList();
     private final ObjectProperty<EntryFilter> filter = new SimpleObjectProperty<>(EntryFilter.ALL);
     private final BooleanProperty pinnedFirst = new SimpleBooleanProperty();
-    private final IntegerProperty pending = new SimpleIntegerProperty();
     private final IntegerProperty queued = new SimpleIntegerProperty();
     private final StringProperty error = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
-    // One append at a time, in the order recorded: on parallel workers a note followed at once by a status
-    // change could be stored (and numbered) the other way round.
-    private final Queue<Runnable> appends = new ArrayDeque<>();
-    private boolean appending;
+    private final OrderedAppends appends;
     /** Whether the shown incident's load has answered; what waits for it ({@link #held}). */
     private boolean loaded;
     private final List<Runnable> whenLoaded = new ArrayList<>();
@@ -75,6 +68,10 @@ public final class TimelineViewModel {
         this.executor = executor;
         this.store = store;
         this.author = author;
+        this.appends = new OrderedAppends(executor, store, done -> {
+            queued.set(done.queued());
+            accept(done.receipt());
+        }, this::fail);
         entries.addListener((javafx.collections.ListChangeListener<TimelineEntry>) c -> refilter());
         filter.addListener(o -> refilter());
         pinnedFirst.addListener(o -> refilter());
@@ -105,9 +102,12 @@ public final class TimelineViewModel {
         String id = shown.id();
         executor.execute(() -> load(id), answer -> {
             if (shows(id)) {
-                if (!answer.entries().isEmpty()) {
-                    entries.setAll(TimelineOrder.byEvent(answer.entries()));
-                    incident.set(Incident.replay(answer.entries()));
+                if (answer.read().journalOnly()) {
+                    // Added to what is shown (stored entries already loaded stay), onto the incident as listed.
+                    TimelineOrder.byRecording(answer.read().entries()).forEach(this::arrived);
+                } else if (!answer.read().entries().isEmpty()) {
+                    entries.setAll(TimelineOrder.byEvent(answer.read().entries()));
+                    incident.set(Incident.replay(answer.read().entries()));
                 }
                 if (answer.live() != null) {
                     stopFollowing();
@@ -151,28 +151,21 @@ public final class TimelineViewModel {
                 whenLoaded.add(answer);
             }
         } else {
-            executor.execute(() -> store.get().entries(incidentId, 0), then, failed);
+            executor.execute(() -> TimelineRead.of(store.get(), incidentId).entries(), then, failed);
         }
     }
 
-    private record Loaded(List<TimelineEntry> entries, Subscription live) { }
+    private record Loaded(TimelineRead read, Subscription live) { }
 
+    /**
+     * Reads the incident's timeline and follows it from there. During a team-store outage the journal gives what was
+     * saved here; the subscription reads the whole stored timeline once the store is back.
+     */
     private Loaded load(String id) throws StoreException {
         IncidentStore s = store.get();
         Executor ui = uiThread;
-        List<TimelineEntry> loaded;
-        try {
-            loaded = s.entries(id, 0);
-        } catch (StoreException e) {
-            if (ui == null || s.connectivity() != Connectivity.OFFLINE) {
-                throw e;
-            }
-            // Offline: what is recorded here shows as it is journaled, the rest arrives from the subscription,
-            // which reads the whole timeline once the store is back.
-            return new Loaded(List.of(), s.subscribe(id, 0, x -> ui.execute(() -> arrived(x))));
-        }
-        long last = loaded.stream().mapToLong(TimelineEntry::seq).max().orElse(0);
-        return new Loaded(loaded, ui == null ? null : s.subscribe(id, last, e -> ui.execute(() -> arrived(e))));
+        TimelineRead read = TimelineRead.of(s, id);
+        return new Loaded(read, ui == null ? null : s.subscribe(id, read.lastSeq(), e -> ui.execute(() -> arrived(e))));
     }
 
     private void stopFollowing() {
@@ -208,42 +201,8 @@ public final class TimelineViewModel {
 
     /** Appends an entry made elsewhere (an alert's, whose id every console derives alike), in turn with the others. */
     public void append(TimelineEntry entry, Consumer<Receipt> then) {
-        pending.set(pending.get() + 1);
-        appends.add(() -> executor.execute(() -> {
-            IncidentStore s = store.get();
-            Receipt receipt = s.append(entry);
-            return new Appended(receipt, s.pendingEntries());
-        }, done -> {
-            try {
-                pending.set(pending.get() - 1);
-                queued.set(done.queued());
-                accept(done.receipt());
-                if (then != null) {
-                    then.accept(done.receipt());
-                }
-            } finally {
-                nextAppend();
-            }
-        }, e -> {
-            pending.set(pending.get() - 1);
-            fail(e);
-            nextAppend();
-        }));
-        if (!appending) {
-            nextAppend();
-        }
+        appends.append(entry, then);
     }
-
-    /** Hands the next append to a worker once the one before it has returned (the store numbers them as they come). */
-    private void nextAppend() {
-        Runnable next = appends.poll();
-        appending = next != null;
-        if (next != null) {
-            next.run();
-        }
-    }
-
-    private record Appended(Receipt receipt, int queued) { }
 
     public void addNote(String text, boolean pin) {
         if (text == null || text.isBlank()) {
@@ -379,7 +338,7 @@ public final class TimelineViewModel {
 
     /** Appends sent to the store and not yet returned. */
     public IntegerProperty pendingProperty() {
-        return pending;
+        return appends.pendingProperty();
     }
 
     /** Entries saved on this machine while the team store is offline, not yet sent (0 for the embedded store). */
