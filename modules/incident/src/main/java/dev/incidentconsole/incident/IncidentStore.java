@@ -80,6 +80,17 @@ public interface IncidentStore extends Closeable {
         return List.of();
     }
 
+    /**
+     * The incidents opened through this store while the database was unreachable, whose creation still waits in the
+     * journal, each replayed from its journaled entries, newest first: what a list can still show of them during the
+     * outage (a window restarted meanwhile). Empty once they are sent, and for a store without a journal.
+     *
+     * @throws StoreException IO when the journal cannot be read; CLOSED after {@link #close()}
+     */
+    default List<Incident> journaledIncidents() throws StoreException {
+        return List.of();
+    }
+
     /** The incident and its whole timeline, for export. */
     default IncidentDocument document(String incidentId) throws StoreException {
         Incident incident = get(incidentId).orElseThrow(() -> new StoreException(StoreException.Reason.NOT_FOUND,

@@ -92,16 +92,36 @@ public final class IncidentViewModel implements AutoCloseable {
         timeline.followStore(uiThread);
     }
 
-    /** Reloads the incident list, keeping the selection by id; while the team store is offline, keeps the list. */
+    /**
+     * Reloads the incident list, keeping the selection by id. While the team store is unreachable the list is kept, and
+     * the incidents started through this console's journal meanwhile (a window restarted during the outage) are added.
+     */
     public void refresh() {
         boolean openOnly = !showResolved.get();
         int ticket = ++refreshes;
-        executor.execute(() -> store().list(openOnly), list -> setIncidents(list, ticket), e -> {
-            IncidentStore s = store;
-            if (s == null || s.connectivity() != Connectivity.OFFLINE) {
-                fail(e); // offline, the Store line already says so; the list comes when the store is back
+        executor.execute(() -> {
+            IncidentStore s = store();
+            try {
+                return new Listed(s.list(openOnly), false);
+            } catch (StoreException e) {
+                if (s.connectivity() != Connectivity.OFFLINE) {
+                    throw e;
+                }
+                // Offline, the Store line says so; the whole list comes when the store is back.
+                return new Listed(s.journaledIncidents().stream().filter(i -> !openOnly || i.open()).toList(), true);
             }
-        });
+        }, listed -> {
+            if (listed.journalOnly()) {
+                listed.incidents().stream().filter(i -> incidents.stream().noneMatch(shown -> shown.id().equals(i.id())))
+                        .forEach(incidents::add);
+            } else {
+                setIncidents(listed.incidents(), ticket);
+            }
+        }, this::fail);
+    }
+
+    /** @param journalOnly true when the store was unreachable: only the incidents started in this journal */
+    private record Listed(List<Incident> incidents, boolean journalOnly) {
     }
 
     /**

@@ -10,6 +10,7 @@ import dev.incidentconsole.incident.Incident;
 import dev.incidentconsole.incident.IncidentDraft;
 import dev.incidentconsole.incident.IncidentStores;
 import dev.incidentconsole.incident.Severity;
+import dev.incidentconsole.incident.Status;
 import dev.incidentconsole.incident.StoreOptions;
 import dev.incidentconsole.incident.TimelineEntry;
 import dev.incidentconsole.incident.testing.RestartablePostgres;
@@ -163,6 +164,57 @@ class TeamStoreViewModelTest {
             assertThat(again.entries(started.get().id(), 0)).extracting(TimelineEntry::kind).containsExactly("created", "note");
             assertThat(again.list(false)).extracting(Incident::title).containsOnlyOnce("Started during the outage");
         }
+    }
+
+    /**
+     * The try-out's finding: a window restarted during the outage listed nothing, so the incident the engineer had
+     * started in it (still in the journal) could not be selected again and a second one was started. It is listed from
+     * the journal, shows what was recorded, and is sent once when the store is back.
+     */
+    @Test
+    void aWindowRestartedDuringTheOutageListsTheIncidentItStartedAndShowsWhatWasRecorded() throws Exception {
+        Path data = dir.resolve("window");
+        Callable<dev.incidentconsole.incident.IncidentStore> opener =
+                () -> IncidentStores.postgresQueueing(url(), "postgres", null, data, FAST_RETRY);
+        IncidentViewModel first = model(opener);
+        onUi(() -> {
+            first.refresh();
+            return null;
+        });
+        pg.stop();
+        await().atMost(Duration.ofSeconds(30)).until(() -> onUi(() -> first.offlineProperty().get()));
+        AtomicReference<Incident> started = new AtomicReference<>();
+        onUi(() -> {
+            first.start(IncidentDraft.of("Payments timeouts", Severity.P1), started::set);
+            first.timeline().addNote("paged at 3 a.m., store down", false);
+            first.timeline().changeStatus(Status.MITIGATED);
+            first.close(); // the window is closed and opened again, the store still down
+            return null;
+        });
+
+        IncidentViewModel again = model(opener);
+        onUi(() -> {
+            again.refresh();
+            return null;
+        });
+        await().atMost(Duration.ofSeconds(30)).until(() -> onUi(() -> again.incidents().size() == 1));
+        assertThat(onUi(() -> again.incidents().get(0))).extracting(Incident::id, Incident::status)
+                .containsExactly(started.get().id(), Status.MITIGATED);
+        assertThat(onUi(() -> again.errorProperty().get())).isEmpty();
+        onUi(() -> {
+            again.selectedProperty().set(again.incidents().get(0));
+            return null;
+        });
+        assertThat(onUi(() -> again.timeline().entries().stream().map(e -> e.kind() + " " + e.seq()).toList()))
+                .containsExactly("created 0", "note 0", "status_changed 0");
+
+        pg.ensureRunning();
+        await().atMost(Duration.ofSeconds(30)).until(() -> onUi(() -> !again.offlineProperty().get()
+                && again.timeline().entries().stream().allMatch(e -> e.seq() > 0)));
+        assertThat(onUi(() -> again.timeline().entries().stream().map(e -> e.kind() + " " + e.seq()).toList()))
+                .containsExactly("created 1", "note 2", "status_changed 3");
+        await().atMost(Duration.ofSeconds(30)).until(() -> onUi(() -> again.incidents().stream()
+                .filter(i -> i.id().equals(started.get().id())).count() == 1));
     }
 
     @Test

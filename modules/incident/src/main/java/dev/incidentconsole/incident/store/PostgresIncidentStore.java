@@ -1,6 +1,8 @@
 package dev.incidentconsole.incident.store;
 
 import dev.incidentconsole.incident.Connectivity;
+import dev.incidentconsole.incident.EntryBody;
+import dev.incidentconsole.incident.Incident;
 import dev.incidentconsole.incident.Receipt;
 import dev.incidentconsole.incident.StoreException;
 import dev.incidentconsole.incident.StoreOptions;
@@ -9,10 +11,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -194,19 +198,22 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
 
     @Override
     public List<TimelineEntry> journaled(String incidentId) throws StoreException {
-        acquire("read the locally kept entries of " + incidentId);
+        return journaledWhere(e -> e.incidentId().equals(incidentId), "the locally kept entries of " + incidentId);
+    }
+
+    @Override
+    public List<Incident> journaledIncidents() throws StoreException {
+        Map<String, List<TimelineEntry>> byIncident = new LinkedHashMap<>();
+        journaledWhere(e -> true, "the incidents kept locally")
+                .forEach(e -> byIncident.computeIfAbsent(e.incidentId(), k -> new ArrayList<>()).add(e));
+        return byIncident.values().stream().filter(l -> l.get(0).body() instanceof EntryBody.Created)
+                .map(Incident::replay).sorted(Comparator.comparing(Incident::startedAt).reversed()).toList();
+    }
+
+    private List<TimelineEntry> journaledWhere(Predicate<TimelineEntry> which, String what) throws StoreException {
+        acquire("read " + what);
         try {
-            if (journal.size() == 0) {
-                return List.of();
-            }
-            // An entry appended twice while offline is journaled twice; the database keeps its first write.
-            Map<UUID, TimelineEntry> firsts = new LinkedHashMap<>();
-            journal.readAll().stream().filter(e -> e.incidentId().equals(incidentId))
-                    .forEach(e -> firsts.putIfAbsent(e.id(), e));
-            return List.copyOf(firsts.values());
-        } catch (IOException e) {
-            throw new StoreException(StoreException.Reason.IO, "Cannot read the offline journal " + journal.file()
-                    + " (" + e.getMessage() + "); its entries stay there and are sent when the database is back.", e);
+            return journal.firstWrites(which);
         } finally {
             lock.unlock();
         }

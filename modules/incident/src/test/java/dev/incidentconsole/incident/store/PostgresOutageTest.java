@@ -110,7 +110,7 @@ class PostgresOutageTest {
     }
 
     @Test
-    void theJournalGivesBackAnIncidentsEntriesWhileTheDatabaseIsDownAndNothingOnceTheyAreSent() throws Exception {
+    void theJournalGivesBackAnIncidentsEntriesAndTheIncidentsStartedWhileTheDatabaseIsDownAndNothingOnceSent() throws Exception {
         IncidentStore store = open();
         Incident incident = store.create(IncidentDraft.of("Checkout 5xx after deploy", Severity.P1), "alice");
         Incident other = store.create(IncidentDraft.of("Queue backlog", Severity.P3), "bob");
@@ -133,10 +133,18 @@ class PostgresOutageTest {
         assertThat(held).extracting(TimelineEntry::seq).containsOnly(0L);
         assertThat(dev.incidentconsole.incident.IncidentJson.writeEntry(held.get(1))).as("the journal holds what the redactor left").doesNotContain("s3cretpw");
         assertThat(store.journaled(other.id())).extracting(TimelineEntry::incidentId).containsExactly(other.id());
+        Incident startedOffline = store.create(IncidentDraft.of("Payments timeouts", Severity.P2), "alice");
+        store.append(TimelineEntry.create(startedOffline.id(), "alice", new EntryBody.StatusChanged(
+                startedOffline.status(), dev.incidentconsole.incident.Status.MITIGATED, null)));
+        assertThat(store.journaledIncidents()).as("only those whose creation waits, replayed from the journal")
+                .extracting(Incident::id, Incident::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(startedOffline.id(),
+                        dev.incidentconsole.incident.Status.MITIGATED));
 
         pg.ensureRunning();
         await().atMost(Duration.ofSeconds(20)).until(() -> store.connectivity() == Connectivity.ONLINE);
         assertThat(store.journaled(incident.id())).isEmpty();
+        assertThat(store.journaledIncidents()).isEmpty();
         assertThat(store.entries(incident.id(), 0)).extracting(TimelineEntry::id).hasSize(4)
                 .endsWith(stored.id(), first.id(), second.id());
     }
