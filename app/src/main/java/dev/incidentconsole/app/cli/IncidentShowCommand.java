@@ -57,8 +57,8 @@ final class IncidentShowCommand extends IncidentAction {
             return 1;
         }
         new IncidentPrinter(out()).entries(TimelineOrder.byEvent(kept), Set.of());
-        err().println("The team store is unreachable: shown are only the " + kept.size() + (kept.size() == 1
-                ? " entry" : " entries") + " queued on this machine for " + id + "; the whole timeline once it answers.");
+        err().println("The team store is unreachable: this is only what this machine queued for " + id + " ("
+                + kept.size() + (kept.size() == 1 ? " entry" : " entries") + "); the whole timeline once it answers.");
         return 1;
     }
 }

@@ -81,7 +81,7 @@ class IncidentOfflineCommandTest {
         assertThat(incident("show", id)).as("the whole timeline needs the store").isEqualTo(1);
         assertThat(cli.out()).as("what this machine queued is shown").contains("alice  note: restarted pgbouncer;"
                 + " connections back", "status mitigated").doesNotContain("Orders API down");
-        assertThat(cli.err()).contains("shown are only the 2 entries queued on this machine for " + id);
+        assertThat(cli.err()).contains("this is only what this machine queued for " + id + " (2 entries)");
         int printed = cli.out().length();
         assertThat(incident("show", "--json", id)).isEqualTo(1);
         assertThat(cli.out().substring(printed)).as("no part of a timeline passed for an importable document").isEmpty();
