@@ -19,7 +19,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -62,6 +64,17 @@ public final class TimelineViewModel {
     /** Whether the shown incident's load has answered; what waits for it ({@link #held}). */
     private boolean loaded;
     private final List<Runnable> whenLoaded = new ArrayList<>();
+    /**
+     * The stored entries of the incidents shown before, as they were when another was shown: what the timeline shows
+     * again of one of them while the team store cannot be read. The last {@value #SEEN_KEPT} incidents.
+     */
+    private final Map<String, List<TimelineEntry>> seen = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<TimelineEntry>> eldest) {
+            return size() > SEEN_KEPT;
+        }
+    };
+    private static final int SEEN_KEPT = 32;
 
     /** @param store supplies the open store (called on the executor's worker) */
     public TimelineViewModel(TaskExecutor executor, Supplier<IncidentStore> store, String author) {
@@ -91,6 +104,9 @@ public final class TimelineViewModel {
         Incident before = incident.get();
         incident.set(shown);
         if (shown == null || before == null || !before.id().equals(shown.id())) {
+            if (before != null) {
+                seen.put(before.id(), entries.stream().filter(e -> e.seq() > 0).toList());
+            }
             entries.clear();
             stopFollowing();
             loaded = false;
@@ -103,7 +119,8 @@ public final class TimelineViewModel {
         executor.execute(() -> load(id), answer -> {
             if (shows(id)) {
                 if (answer.read().journalOnly()) {
-                    // Added to what is shown (stored entries already loaded stay), onto the incident as listed.
+                    // What was shown of it before the store became unreachable stays, the journaled entries added.
+                    showSeen(id);
                     TimelineOrder.byRecording(answer.read().entries()).forEach(this::arrived);
                 } else if (!answer.read().entries().isEmpty()) {
                     entries.setAll(TimelineOrder.byEvent(answer.read().entries()));
@@ -123,6 +140,15 @@ public final class TimelineViewModel {
                 settled();
             }
         });
+    }
+
+    /** Shows again the stored entries of {@code id} seen before another incident was shown, when none are shown. */
+    private void showSeen(String id) {
+        List<TimelineEntry> before = seen.getOrDefault(id, List.of());
+        if (entries.isEmpty() && before.stream().anyMatch(e -> e.body() instanceof EntryBody.Created)) {
+            entries.setAll(TimelineOrder.byEvent(before));
+            incident.set(Incident.replay(before));
+        }
     }
 
     private boolean shows(String id) {

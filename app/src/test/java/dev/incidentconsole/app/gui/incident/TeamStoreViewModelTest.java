@@ -217,6 +217,46 @@ class TeamStoreViewModelTest {
                 .filter(i -> i.id().equals(started.get().id())).count() == 1));
     }
 
+    /**
+     * The try-out's finding: during the outage, selecting another incident and coming back emptied the timeline of
+     * everything stored before the outage (only what was recorded since showed). What was seen stays, the new note is
+     * added, and once the store is back each entry is there once.
+     */
+    @Test
+    void whatWasSeenOfAnIncidentStaysWhenItIsSelectedAgainDuringTheOutage() throws Exception {
+        IncidentViewModel model = model(() -> IncidentStores.postgres(url(), "postgres", null, dir, FAST_RETRY));
+        TimelineViewModel timeline = model.timeline();
+        AtomicReference<Incident> checkout = new AtomicReference<>();
+        onUi(() -> {
+            model.start(IncidentDraft.of("Checkout 502s", Severity.P1), checkout::set);
+            timeline.addNote("deploy v42 rolled out", false);
+            model.start(IncidentDraft.of("Queue backlog", Severity.P3), i -> { });
+            model.selectedProperty().set(checkout.get());
+            return null;
+        });
+        await().atMost(Duration.ofSeconds(20)).until(() -> onUi(() -> timeline.entries().size() == 2));
+
+        pg.stop();
+        await().atMost(Duration.ofSeconds(30)).until(() -> onUi(() -> model.offlineProperty().get()));
+        onUi(() -> {
+            model.selectedProperty().set(model.incidents().stream().filter(i -> !i.id().equals(checkout.get().id()))
+                    .findFirst().orElseThrow());
+            model.selectedProperty().set(model.incidents().stream().filter(i -> i.id().equals(checkout.get().id()))
+                    .findFirst().orElseThrow());
+            timeline.addNote("failing over to the replica", false);
+            return null;
+        });
+        assertThat(onUi(() -> timeline.entries().stream().map(e -> e.kind() + " " + e.seq()).toList()))
+                .containsExactly("created 1", "note 2", "note 0");
+        assertThat(onUi(() -> timeline.incidentProperty().get().title())).isEqualTo("Checkout 502s");
+
+        pg.ensureRunning();
+        await().atMost(Duration.ofSeconds(30)).until(() -> onUi(() -> !model.offlineProperty().get()
+                && timeline.entries().stream().allMatch(e -> e.seq() > 0)));
+        assertThat(onUi(() -> timeline.entries().stream().map(e -> e.kind() + " " + e.seq()).toList()))
+                .containsExactly("created 1", "note 2", "note 3");
+    }
+
     @Test
     void entriesOfAnotherConsoleArriveLive() throws Exception {
         IncidentViewModel model = model(() -> IncidentStores.postgres(url(), "postgres", null, dir.resolve("a"), FAST_RETRY));
