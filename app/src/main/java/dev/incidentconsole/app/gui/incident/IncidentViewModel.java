@@ -166,8 +166,7 @@ public final class IncidentViewModel implements AutoCloseable {
                 recorded(joined.linked());
             }
             if (joined.offline()) {
-                timeline.messageProperty().set("Joined while the team store is unreachable: what you record is kept"
-                        + " on this machine and sent when the store is back.");
+                timeline.messageProperty().set(TimelineViewModel.JOINED_OFFLINE);
             }
             then.accept(joined.incident());
         }, this::fail);
@@ -263,6 +262,9 @@ public final class IncidentViewModel implements AutoCloseable {
                 boolean wasOffline = offline.get();
                 offline.set(c == Connectivity.OFFLINE);
                 timeline.queuedProperty().set(waiting);
+                if (c == Connectivity.ONLINE) {
+                    timeline.storeReachable();
+                }
                 if (wasOffline && c == Connectivity.ONLINE && store == opened) {
                     refresh(); // a window opened during the outage has listed nothing yet
                 }

@@ -61,6 +61,9 @@ public final class TimelineViewModel {
     private final StringProperty error = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
     private final OrderedAppends appends;
+    static final String KEPT_LOCALLY = "Store offline: saved locally, will be sent when it is back.";
+    static final String JOINED_OFFLINE = "Joined while the team store is unreachable: what you record is kept on this"
+            + " machine and sent when the store is back.";
     /** Whether the shown incident's load has answered; what waits for it ({@link #held}). */
     private boolean loaded;
     private final List<Runnable> whenLoaded = new ArrayList<>();
@@ -291,8 +294,7 @@ public final class TimelineViewModel {
             return;
         }
         arrived(receipt.entry());
-        message.set(receipt.outcome() == Receipt.Outcome.JOURNALED
-                ? "Store offline: saved locally, will be sent when it is back." : "");
+        message.set(receipt.outcome() == Receipt.Outcome.JOURNALED ? KEPT_LOCALLY : "");
         error.set("");
     }
 
@@ -374,6 +376,13 @@ public final class TimelineViewModel {
 
     public StringProperty errorProperty() {
         return error;
+    }
+
+    /** The team store answers again: a message that entries are kept locally no longer holds. */
+    void storeReachable() {
+        if (KEPT_LOCALLY.equals(message.get()) || JOINED_OFFLINE.equals(message.get())) {
+            message.set("");
+        }
     }
 
     /** Last informational message (export written, journaled while offline). */

@@ -104,6 +104,7 @@ class TeamStoreViewModelTest {
 
         assertThat(onUi(() -> model.offlineTextProperty().get())).isEqualTo("Team store unreachable - 3 entries queued");
         assertThat(onUi(() -> timeline.entries().stream().filter(e -> e.seq() == 0).count())).isEqualTo(3);
+        assertThat(onUi(() -> timeline.messageProperty().get())).contains("saved locally");
 
         pg.ensureRunning();
         await().atMost(Duration.ofSeconds(30)).until(() -> onUi(() -> model.offlineTextProperty().get().isEmpty()));
@@ -113,6 +114,7 @@ class TeamStoreViewModelTest {
         assertThat(shown).extracting(TimelineEntry::seq).containsExactly(1L, 2L, 3L, 4L);
         assertThat(onUi(() -> timeline.queuedProperty().get())).isZero();
         assertThat(onUi(() -> timeline.incidentProperty().get().pinned())).hasSize(1);
+        assertThat(onUi(() -> timeline.messageProperty().get())).as("no longer says they wait").isEmpty();
     }
 
     @Test
