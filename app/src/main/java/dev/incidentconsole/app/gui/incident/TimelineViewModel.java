@@ -19,9 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -67,17 +65,8 @@ public final class TimelineViewModel {
     /** Whether the shown incident's load has answered; what waits for it ({@link #held}). */
     private boolean loaded;
     private final List<Runnable> whenLoaded = new ArrayList<>();
-    /**
-     * The stored entries of the incidents shown before, as they were when another was shown: what the timeline shows
-     * again of one of them while the team store cannot be read. The last {@value #SEEN_KEPT} incidents.
-     */
-    private final Map<String, List<TimelineEntry>> seen = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, List<TimelineEntry>> eldest) {
-            return size() > SEEN_KEPT;
-        }
-    };
-    private static final int SEEN_KEPT = 32;
+    /** What was shown of other incidents, shown again of one while the team store cannot be read. */
+    private final SeenTimelines seen = new SeenTimelines();
 
     /** @param store supplies the open store (called on the executor's worker) */
     public TimelineViewModel(TaskExecutor executor, Supplier<IncidentStore> store, String author) {
@@ -108,7 +97,7 @@ public final class TimelineViewModel {
         incident.set(shown);
         if (shown == null || before == null || !before.id().equals(shown.id())) {
             if (before != null) {
-                seen.put(before.id(), entries.stream().filter(e -> e.seq() > 0).toList());
+                seen.left(before.id(), entries);
             }
             entries.clear();
             stopFollowing();
@@ -147,8 +136,8 @@ public final class TimelineViewModel {
 
     /** Shows again the stored entries of {@code id} seen before another incident was shown, when none are shown. */
     private void showSeen(String id) {
-        List<TimelineEntry> before = seen.getOrDefault(id, List.of());
-        if (entries.isEmpty() && before.stream().anyMatch(e -> e.body() instanceof EntryBody.Created)) {
+        List<TimelineEntry> before = seen.of(id);
+        if (entries.isEmpty() && !before.isEmpty()) {
             entries.setAll(TimelineOrder.byEvent(before));
             incident.set(Incident.replay(before));
         }
