@@ -40,8 +40,9 @@ abstract class IncidentAction implements Callable<Integer> {
     abstract int call(IncidentStore store) throws StoreException, IOException;
 
     /**
-     * Whether this command only appends, so that during a team store outage it can queue its entries in the
-     * local journal (sent by the next command or the window) instead of failing.
+     * Whether this command works during a team store outage, the store opened offline: a command that appends queues
+     * its entries in the local journal (sent by the next command or the window) instead of failing; {@code show}
+     * prints what that journal keeps.
      */
     boolean queuesWhenUnreachable() {
         return false;

@@ -10,6 +10,9 @@ import dev.incidentconsole.incident.TimelineEntry;
 import java.io.PrintWriter;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** Plain-text output of the {@code incident} commands (times in UTC, as in the exports). */
@@ -55,8 +58,13 @@ final class IncidentPrinter {
             out.println("  runbooks: " + i.runbooks().stream().map(RunbookLink::display).collect(Collectors.joining("; ")));
         }
         out.println();
-        for (TimelineEntry e : doc.inEventOrder()) {
-            String pin = i.pinned().contains(e.id()) ? " [pinned]" : "";
+        entries(doc.inEventOrder(), i.pinned());
+    }
+
+    /** One line per entry (with the tail of a run's output), as given; {@code pinned} ids are marked. */
+    void entries(List<TimelineEntry> entries, Collection<UUID> pinned) {
+        for (TimelineEntry e : entries) {
+            String pin = pinned.contains(e.id()) ? " [pinned]" : "";
             String late = IncidentEntryText.lateNote(e, TIME);
             out.println(TIME.format(e.occurredAt()) + "  " + e.author() + "  " + IncidentEntryText.summary(e) + pin
                     + (late.isEmpty() ? "" : " (" + late + ")"));

@@ -78,7 +78,13 @@ class IncidentOfflineCommandTest {
         assertThat(cli.err()).contains("team store is unreachable: queued in the local journal (1 waiting)");
         assertThat(incident("status", id, "mitigated")).as(cli.err()).isZero();
         assertThat(cli.err()).contains("(2 waiting)");
-        assertThat(incident("show", id)).as("reading needs the store").isEqualTo(1);
+        assertThat(incident("show", id)).as("the whole timeline needs the store").isEqualTo(1);
+        assertThat(cli.out()).as("what this machine queued is shown").contains("alice  note: restarted pgbouncer;"
+                + " connections back", "status mitigated").doesNotContain("Orders API down");
+        assertThat(cli.err()).contains("this is only what this machine queued for " + id + " (2 entries)");
+        int printed = cli.out().length();
+        assertThat(incident("show", "--json", id)).isEqualTo(1);
+        assertThat(cli.out().substring(printed)).as("no part of a timeline passed for an importable document").isEmpty();
 
         pg.ensureRunning();
         assertThat(incident("list")).as(cli.err()).isZero();

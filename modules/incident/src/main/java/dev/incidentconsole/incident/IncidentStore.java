@@ -67,6 +67,30 @@ public interface IncidentStore extends Closeable {
     /** Entries journaled while offline and not yet written to the database. */
     int pendingEntries();
 
+    /**
+     * The incident's entries that this store journaled (synced on this machine while the database was unreachable)
+     * and has not yet written to the database, in the order they were recorded, each with {@code seq} 0: what a
+     * reader can still show of the incident while {@link #entries} fails with UNAVAILABLE. They are the entries
+     * {@link #entries} returns, with their {@code seq}, once the journal is sent. Reads the local journal only, so it
+     * answers during an outage; empty for a store without one (the embedded store).
+     *
+     * @throws StoreException IO when the journal cannot be read; CLOSED after {@link #close()}
+     */
+    default List<TimelineEntry> journaled(String incidentId) throws StoreException {
+        return List.of();
+    }
+
+    /**
+     * The incidents opened through this store while the database was unreachable, whose creation still waits in the
+     * journal, each replayed from its journaled entries, newest first: what a list can still show of them during the
+     * outage (a window restarted meanwhile). Empty once they are sent, and for a store without a journal.
+     *
+     * @throws StoreException IO when the journal cannot be read; CLOSED after {@link #close()}
+     */
+    default List<Incident> journaledIncidents() throws StoreException {
+        return List.of();
+    }
+
     /** The incident and its whole timeline, for export. */
     default IncidentDocument document(String incidentId) throws StoreException {
         Incident incident = get(incidentId).orElseThrow(() -> new StoreException(StoreException.Reason.NOT_FOUND,

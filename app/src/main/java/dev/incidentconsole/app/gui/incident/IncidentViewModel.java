@@ -92,16 +92,36 @@ public final class IncidentViewModel implements AutoCloseable {
         timeline.followStore(uiThread);
     }
 
-    /** Reloads the incident list, keeping the selection by id; while the team store is offline, keeps the list. */
+    /**
+     * Reloads the incident list, keeping the selection by id. While the team store is unreachable the list is kept, and
+     * the incidents started through this console's journal meanwhile (a window restarted during the outage) are added.
+     */
     public void refresh() {
         boolean openOnly = !showResolved.get();
         int ticket = ++refreshes;
-        executor.execute(() -> store().list(openOnly), list -> setIncidents(list, ticket), e -> {
-            IncidentStore s = store;
-            if (s == null || s.connectivity() != Connectivity.OFFLINE) {
-                fail(e); // offline, the Store line already says so; the list comes when the store is back
+        executor.execute(() -> {
+            IncidentStore s = store();
+            try {
+                return new Listed(s.list(openOnly), false);
+            } catch (StoreException e) {
+                if (s.connectivity() != Connectivity.OFFLINE) {
+                    throw e;
+                }
+                // Offline, the Store line says so; the whole list comes when the store is back.
+                return new Listed(s.journaledIncidents().stream().filter(i -> !openOnly || i.open()).toList(), true);
             }
-        });
+        }, listed -> {
+            if (listed.journalOnly()) {
+                listed.incidents().stream().filter(i -> incidents.stream().noneMatch(shown -> shown.id().equals(i.id())))
+                        .forEach(incidents::add);
+            } else {
+                setIncidents(listed.incidents(), ticket);
+            }
+        }, this::fail);
+    }
+
+    /** @param journalOnly true when the store was unreachable: only the incidents started in this journal */
+    private record Listed(List<Incident> incidents, boolean journalOnly) {
     }
 
     /**
@@ -119,19 +139,42 @@ public final class IncidentViewModel implements AutoCloseable {
         }, this::fail);
     }
 
-    /** Joins an open incident from a runbook section: links the section and selects the incident. */
+    /**
+     * Joins an open incident from a runbook section: links the section and selects the incident. While the team store
+     * is unreachable the incident is joined as this console holds it ({@code incident}, from the list or the
+     * timeline shown), the link saved in the local journal and sent with the rest when the store is back.
+     */
     public void join(Incident incident, RunbookLink link, Consumer<Incident> then) {
         executor.execute(() -> {
-            if (incident.runbooks().stream().noneMatch(link::sameSection)) { // e.g. linked by 'incident new --runbook'
-                store().append(TimelineEntry.create(incident.id(), author, new EntryBody.RunbookLinked(link)));
+            IncidentStore s = store();
+            // sameSection: linked already, e.g. by 'incident new --runbook', which writes the file differently
+            Receipt linked = incident.runbooks().stream().anyMatch(link::sameSection) ? null
+                    : s.append(TimelineEntry.create(incident.id(), author, new EntryBody.RunbookLinked(link)));
+            Incident held = linked == null ? incident : incident.apply(linked.entry());
+            try {
+                return new Joined(s.get(incident.id()).orElse(held), linked, false);
+            } catch (StoreException e) {
+                if (s.connectivity() != Connectivity.OFFLINE) {
+                    throw e;
+                }
+                return new Joined(held, linked, true);
             }
-            return store().get(incident.id()).orElse(incident);
         }, joined -> {
-            replaceInList(joined);
-            selected.set(joined);
-            timeline.show(joined);
-            then.accept(joined);
+            replaceInList(joined.incident());
+            selected.set(joined.incident());
+            timeline.show(joined.incident());
+            if (joined.linked() != null) {
+                recorded(joined.linked());
+            }
+            if (joined.offline()) {
+                timeline.messageProperty().set(TimelineViewModel.JOINED_OFFLINE);
+            }
+            then.accept(joined.incident());
         }, this::fail);
+    }
+
+    /** {@code linked}: the receipt of the section's link, null when the incident had it already. */
+    private record Joined(Incident incident, Receipt linked, boolean offline) {
     }
 
     /** Open incidents from the last refresh, newest first. */
@@ -220,6 +263,9 @@ public final class IncidentViewModel implements AutoCloseable {
                 boolean wasOffline = offline.get();
                 offline.set(c == Connectivity.OFFLINE);
                 timeline.queuedProperty().set(waiting);
+                if (c == Connectivity.ONLINE) {
+                    timeline.storeReachable();
+                }
                 if (wasOffline && c == Connectivity.ONLINE && store == opened) {
                     refresh(); // a window opened during the outage has listed nothing yet
                 }

@@ -1,7 +1,6 @@
 package dev.incidentconsole.app.gui.incident;
 
 import dev.incidentconsole.app.gui.util.TaskExecutor;
-import dev.incidentconsole.incident.Connectivity;
 import dev.incidentconsole.incident.EntryBody;
 import dev.incidentconsole.incident.Incident;
 import dev.incidentconsole.incident.IncidentStore;
@@ -18,11 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Queue;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -58,25 +55,30 @@ public final class TimelineViewModel {
     private final ObservableList<TimelineEntry> visible = FXCollections.observableArrayList();
     private final ObjectProperty<EntryFilter> filter = new SimpleObjectProperty<>(EntryFilter.ALL);
     private final BooleanProperty pinnedFirst = new SimpleBooleanProperty();
-    private final IntegerProperty pending = new SimpleIntegerProperty();
     private final IntegerProperty queued = new SimpleIntegerProperty();
     private final StringProperty error = new SimpleStringProperty("");
     /** A note the store did not take: its text, for the view to put back where it was typed. */
     private final StringProperty unsentNote = new SimpleStringProperty();
     private final StringProperty message = new SimpleStringProperty("");
-    // One append at a time, in the order recorded: on parallel workers a note followed at once by a status
-    // change could be stored (and numbered) the other way round.
-    private final Queue<Runnable> appends = new ArrayDeque<>();
-    private boolean appending;
+    private final OrderedAppends appends;
+    static final String KEPT_LOCALLY = "Store offline: saved locally, will be sent when it is back.";
+    static final String JOINED_OFFLINE = "Joined while the team store is unreachable: what you record is kept on this"
+            + " machine and sent when the store is back.";
     /** Whether the shown incident's load has answered; what waits for it ({@link #held}). */
     private boolean loaded;
     private final List<Runnable> whenLoaded = new ArrayList<>();
+    /** What was shown of other incidents, shown again of one while the team store cannot be read. */
+    private final SeenTimelines seen = new SeenTimelines();
 
     /** @param store supplies the open store (called on the executor's worker) */
     public TimelineViewModel(TaskExecutor executor, Supplier<IncidentStore> store, String author) {
         this.executor = executor;
         this.store = store;
         this.author = author;
+        this.appends = new OrderedAppends(executor, store, done -> {
+            queued.set(done.queued());
+            accept(done.receipt());
+        }, this::fail);
         entries.addListener((javafx.collections.ListChangeListener<TimelineEntry>) c -> refilter());
         filter.addListener(o -> refilter());
         pinnedFirst.addListener(o -> refilter());
@@ -96,6 +98,9 @@ public final class TimelineViewModel {
         Incident before = incident.get();
         incident.set(shown);
         if (shown == null || before == null || !before.id().equals(shown.id())) {
+            if (before != null) {
+                seen.left(before.id(), entries);
+            }
             entries.clear();
             stopFollowing();
             loaded = false;
@@ -107,9 +112,13 @@ public final class TimelineViewModel {
         String id = shown.id();
         executor.execute(() -> load(id), answer -> {
             if (shows(id)) {
-                if (!answer.entries().isEmpty()) {
-                    entries.setAll(TimelineOrder.byEvent(answer.entries()));
-                    incident.set(Incident.replay(answer.entries()));
+                if (answer.read().journalOnly()) {
+                    // What was shown of it before the store became unreachable stays, the journaled entries added.
+                    showSeen(id);
+                    TimelineOrder.byRecording(answer.read().entries()).forEach(this::arrived);
+                } else if (!answer.read().entries().isEmpty()) {
+                    entries.setAll(TimelineOrder.byEvent(answer.read().entries()));
+                    incident.set(Incident.replay(answer.read().entries()));
                 }
                 if (answer.live() != null) {
                     stopFollowing();
@@ -125,6 +134,15 @@ public final class TimelineViewModel {
                 settled();
             }
         });
+    }
+
+    /** Shows again the stored entries of {@code id} seen before another incident was shown, when none are shown. */
+    private void showSeen(String id) {
+        List<TimelineEntry> before = seen.of(id);
+        if (entries.isEmpty() && !before.isEmpty()) {
+            entries.setAll(TimelineOrder.byEvent(before));
+            incident.set(Incident.replay(before));
+        }
     }
 
     private boolean shows(String id) {
@@ -153,28 +171,21 @@ public final class TimelineViewModel {
                 whenLoaded.add(answer);
             }
         } else {
-            executor.execute(() -> store.get().entries(incidentId, 0), then, failed);
+            executor.execute(() -> TimelineRead.of(store.get(), incidentId).entries(), then, failed);
         }
     }
 
-    private record Loaded(List<TimelineEntry> entries, Subscription live) { }
+    private record Loaded(TimelineRead read, Subscription live) { }
 
+    /**
+     * Reads the incident's timeline and follows it from there. During a team-store outage the journal gives what was
+     * saved here; the subscription reads the whole stored timeline once the store is back.
+     */
     private Loaded load(String id) throws StoreException {
         IncidentStore s = store.get();
         Executor ui = uiThread;
-        List<TimelineEntry> loaded;
-        try {
-            loaded = s.entries(id, 0);
-        } catch (StoreException e) {
-            if (ui == null || s.connectivity() != Connectivity.OFFLINE) {
-                throw e;
-            }
-            // Offline: what is recorded here shows as it is journaled, the rest arrives from the subscription,
-            // which reads the whole timeline once the store is back.
-            return new Loaded(List.of(), s.subscribe(id, 0, x -> ui.execute(() -> arrived(x))));
-        }
-        long last = loaded.stream().mapToLong(TimelineEntry::seq).max().orElse(0);
-        return new Loaded(loaded, ui == null ? null : s.subscribe(id, last, e -> ui.execute(() -> arrived(e))));
+        TimelineRead read = TimelineRead.of(s, id);
+        return new Loaded(read, ui == null ? null : s.subscribe(id, read.lastSeq(), e -> ui.execute(() -> arrived(e))));
     }
 
     private void stopFollowing() {
@@ -210,49 +221,8 @@ public final class TimelineViewModel {
 
     /** Appends an entry made elsewhere (an alert's, whose id every console derives alike), in turn with the others. */
     public void append(TimelineEntry entry, Consumer<Receipt> then) {
-        append(entry, then, null);
+        appends.append(entry, then, null);
     }
-
-    private void append(TimelineEntry entry, Consumer<Receipt> then, Runnable refused) {
-        pending.set(pending.get() + 1);
-        appends.add(() -> executor.execute(() -> {
-            IncidentStore s = store.get();
-            Receipt receipt = s.append(entry);
-            return new Appended(receipt, s.pendingEntries());
-        }, done -> {
-            try {
-                pending.set(pending.get() - 1);
-                queued.set(done.queued());
-                accept(done.receipt());
-                if (then != null) {
-                    then.accept(done.receipt());
-                }
-            } finally {
-                nextAppend();
-            }
-        }, e -> {
-            pending.set(pending.get() - 1);
-            fail(e);
-            if (refused != null) {
-                refused.run();
-            }
-            nextAppend();
-        }));
-        if (!appending) {
-            nextAppend();
-        }
-    }
-
-    /** Hands the next append to a worker once the one before it has returned (the store numbers them as they come). */
-    private void nextAppend() {
-        Runnable next = appends.poll();
-        appending = next != null;
-        if (next != null) {
-            next.run();
-        }
-    }
-
-    private record Appended(Receipt receipt, int queued) { }
 
     public void addNote(String text, boolean pin) {
         if (text == null || text.isBlank()) {
@@ -263,7 +233,7 @@ public final class TimelineViewModel {
             return;
         }
         unsentNote.set(null);
-        append(TimelineEntry.happened(target.id(), author, new EntryBody.Note(text.strip(), null), null, null,
+        appends.append(TimelineEntry.happened(target.id(), author, new EntryBody.Note(text.strip(), null), null, null,
                 Clock.systemUTC()), r -> {
                     if (pin) {
                         record(new EntryBody.Pin(r.entry().id(), true), null, null);
@@ -329,8 +299,7 @@ public final class TimelineViewModel {
             return;
         }
         arrived(receipt.entry());
-        message.set(receipt.outcome() == Receipt.Outcome.JOURNALED
-                ? "Store offline: saved locally, will be sent when it is back." : "");
+        message.set(receipt.outcome() == Receipt.Outcome.JOURNALED ? KEPT_LOCALLY : "");
         error.set("");
     }
 
@@ -402,7 +371,7 @@ public final class TimelineViewModel {
 
     /** Appends sent to the store and not yet returned. */
     public IntegerProperty pendingProperty() {
-        return pending;
+        return appends.pendingProperty();
     }
 
     /** Entries saved on this machine while the team store is offline, not yet sent (0 for the embedded store). */
@@ -412,6 +381,13 @@ public final class TimelineViewModel {
 
     public StringProperty errorProperty() {
         return error;
+    }
+
+    /** The team store answers again: a message that entries are kept locally no longer holds. */
+    void storeReachable() {
+        if (KEPT_LOCALLY.equals(message.get()) || JOINED_OFFLINE.equals(message.get())) {
+            message.set("");
+        }
     }
 
     /** Last informational message (export written, journaled while offline). */

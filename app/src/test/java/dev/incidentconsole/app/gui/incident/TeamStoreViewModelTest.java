@@ -10,6 +10,7 @@ import dev.incidentconsole.incident.Incident;
 import dev.incidentconsole.incident.IncidentDraft;
 import dev.incidentconsole.incident.IncidentStores;
 import dev.incidentconsole.incident.Severity;
+import dev.incidentconsole.incident.Status;
 import dev.incidentconsole.incident.StoreOptions;
 import dev.incidentconsole.incident.TimelineEntry;
 import dev.incidentconsole.incident.testing.RestartablePostgres;
@@ -103,6 +104,7 @@ class TeamStoreViewModelTest {
 
         assertThat(onUi(() -> model.offlineTextProperty().get())).isEqualTo("Team store unreachable - 3 entries queued");
         assertThat(onUi(() -> timeline.entries().stream().filter(e -> e.seq() == 0).count())).isEqualTo(3);
+        assertThat(onUi(() -> timeline.messageProperty().get())).contains("saved locally");
 
         pg.ensureRunning();
         await().atMost(Duration.ofSeconds(30)).until(() -> onUi(() -> model.offlineTextProperty().get().isEmpty()));
@@ -112,6 +114,7 @@ class TeamStoreViewModelTest {
         assertThat(shown).extracting(TimelineEntry::seq).containsExactly(1L, 2L, 3L, 4L);
         assertThat(onUi(() -> timeline.queuedProperty().get())).isZero();
         assertThat(onUi(() -> timeline.incidentProperty().get().pinned())).hasSize(1);
+        assertThat(onUi(() -> timeline.messageProperty().get())).as("no longer says they wait").isEmpty();
     }
 
     @Test
@@ -163,6 +166,97 @@ class TeamStoreViewModelTest {
             assertThat(again.entries(started.get().id(), 0)).extracting(TimelineEntry::kind).containsExactly("created", "note");
             assertThat(again.list(false)).extracting(Incident::title).containsOnlyOnce("Started during the outage");
         }
+    }
+
+    /**
+     * The try-out's finding: a window restarted during the outage listed nothing, so the incident the engineer had
+     * started in it (still in the journal) could not be selected again and a second one was started. It is listed from
+     * the journal, shows what was recorded, and is sent once when the store is back.
+     */
+    @Test
+    void aWindowRestartedDuringTheOutageListsTheIncidentItStartedAndShowsWhatWasRecorded() throws Exception {
+        Path data = dir.resolve("window");
+        Callable<dev.incidentconsole.incident.IncidentStore> opener =
+                () -> IncidentStores.postgresQueueing(url(), "postgres", null, data, FAST_RETRY);
+        IncidentViewModel first = model(opener);
+        onUi(() -> {
+            first.refresh();
+            return null;
+        });
+        pg.stop();
+        await().atMost(Duration.ofSeconds(30)).until(() -> onUi(() -> first.offlineProperty().get()));
+        AtomicReference<Incident> started = new AtomicReference<>();
+        onUi(() -> {
+            first.start(IncidentDraft.of("Payments timeouts", Severity.P1), started::set);
+            first.timeline().addNote("paged at 3 a.m., store down", false);
+            first.timeline().changeStatus(Status.MITIGATED);
+            first.close(); // the window is closed and opened again, the store still down
+            return null;
+        });
+
+        IncidentViewModel again = model(opener);
+        onUi(() -> {
+            again.refresh();
+            return null;
+        });
+        await().atMost(Duration.ofSeconds(30)).until(() -> onUi(() -> again.incidents().size() == 1));
+        assertThat(onUi(() -> again.incidents().get(0))).extracting(Incident::id, Incident::status)
+                .containsExactly(started.get().id(), Status.MITIGATED);
+        assertThat(onUi(() -> again.errorProperty().get())).isEmpty();
+        onUi(() -> {
+            again.selectedProperty().set(again.incidents().get(0));
+            return null;
+        });
+        assertThat(onUi(() -> again.timeline().entries().stream().map(e -> e.kind() + " " + e.seq()).toList()))
+                .containsExactly("created 0", "note 0", "status_changed 0");
+
+        pg.ensureRunning();
+        await().atMost(Duration.ofSeconds(30)).until(() -> onUi(() -> !again.offlineProperty().get()
+                && again.timeline().entries().stream().allMatch(e -> e.seq() > 0)));
+        assertThat(onUi(() -> again.timeline().entries().stream().map(e -> e.kind() + " " + e.seq()).toList()))
+                .containsExactly("created 1", "note 2", "status_changed 3");
+        await().atMost(Duration.ofSeconds(30)).until(() -> onUi(() -> again.incidents().stream()
+                .filter(i -> i.id().equals(started.get().id())).count() == 1));
+    }
+
+    /**
+     * The try-out's finding: during the outage, selecting another incident and coming back emptied the timeline of
+     * everything stored before the outage (only what was recorded since showed). What was seen stays, the new note is
+     * added, and once the store is back each entry is there once.
+     */
+    @Test
+    void whatWasSeenOfAnIncidentStaysWhenItIsSelectedAgainDuringTheOutage() throws Exception {
+        IncidentViewModel model = model(() -> IncidentStores.postgres(url(), "postgres", null, dir, FAST_RETRY));
+        TimelineViewModel timeline = model.timeline();
+        AtomicReference<Incident> checkout = new AtomicReference<>();
+        onUi(() -> {
+            model.start(IncidentDraft.of("Checkout 502s", Severity.P1), checkout::set);
+            timeline.addNote("deploy v42 rolled out", false);
+            model.start(IncidentDraft.of("Queue backlog", Severity.P3), i -> { });
+            model.selectedProperty().set(checkout.get());
+            return null;
+        });
+        await().atMost(Duration.ofSeconds(20)).until(() -> onUi(() -> timeline.entries().size() == 2));
+
+        pg.stop();
+        await().atMost(Duration.ofSeconds(30)).until(() -> onUi(() -> model.offlineProperty().get()));
+        onUi(() -> {
+            model.selectedProperty().set(model.incidents().stream().filter(i -> !i.id().equals(checkout.get().id()))
+                    .findFirst().orElseThrow());
+            model.selectedProperty().set(model.incidents().stream().filter(i -> i.id().equals(checkout.get().id()))
+                    .findFirst().orElseThrow());
+            timeline.addNote("failing over to the replica", false);
+            return null;
+        });
+        assertThat(onUi(() -> timeline.entries().stream().map(e -> e.kind() + " " + e.seq()).toList()))
+                .containsExactly("created 1", "note 2", "note 0");
+        assertThat(onUi(() -> timeline.incidentProperty().get().title())).isEqualTo("Checkout 502s");
+
+        pg.ensureRunning();
+        await().atMost(Duration.ofSeconds(30)).until(() -> onUi(() -> !model.offlineProperty().get()
+                && timeline.entries().stream().allMatch(e -> e.seq() > 0)));
+        assertThat(onUi(() -> timeline.entries().stream().map(e -> e.kind() + " " + e.seq()).toList()))
+                .containsExactly("created 1", "note 2", "note 3");
     }
 
     @Test

@@ -16,6 +16,7 @@ import dev.incidentconsole.app.targets.TargetCatalog;
 import dev.incidentconsole.exec.CommandRunner;
 import dev.incidentconsole.exec.ExecSettings;
 import dev.incidentconsole.exec.testing.TestUser;
+import dev.incidentconsole.incident.EntryBody;
 import dev.incidentconsole.incident.Incident;
 import dev.incidentconsole.incident.IncidentDraft;
 import dev.incidentconsole.incident.IncidentStore;
@@ -23,6 +24,7 @@ import dev.incidentconsole.incident.IncidentStores;
 import dev.incidentconsole.incident.Severity;
 import dev.incidentconsole.incident.StoreException;
 import dev.incidentconsole.incident.StoreOptions;
+import dev.incidentconsole.incident.TimelineEntry;
 import dev.incidentconsole.incident.testing.RestartablePostgres;
 import dev.incidentconsole.runbook.Runbook;
 import java.io.IOException;
@@ -129,6 +131,105 @@ class WalkOpeningTest {
         WalkthroughViewModel again = shown.get(1);
         assertThat(onUi(() -> again.steps().stream().map(s -> s.statusProperty().get()).toList())).startsWith(
                 "Done (recorded): backend logs show OOM", "Done (recorded): restarted after all");
+        assertThat(onUi(() -> incidents.errorProperty().get())).isEmpty();
+    }
+
+    /**
+     * Paged at 3 a.m. while the team store is down: joining the incident the list shows, from a runbook section,
+     * failed ("the incident database is unreachable"). It is joined as the console holds it, the walkthrough opens, what
+     * is recorded is kept on this machine and shown again when the incident is selected again, and every entry reaches
+     * the store once, in the order recorded, when it is back.
+     */
+    @Test
+    void joiningFromASectionDuringAnOutageKeepsRecordingAndEveryEntryReachesTheStoreOnceInOrder() throws Exception {
+        Incident paged;
+        try (IncidentStore other = IncidentStores.postgres(pg.url(), "postgres", null, dir.resolve("other"), FAST_RETRY)) {
+            paged = other.create(IncidentDraft.of("Checkout 502s", Severity.P1), "bob");
+            other.append(TimelineEntry.create(paged.id(), "bob", new EntryBody.Note("deploy v42 rolled out", null)));
+        }
+        IncidentViewModel incidents = incidents(new DirectTaskExecutor(), uiThread,
+                () -> IncidentStores.postgres(pg.url(), "postgres", null, dir, FAST_RETRY));
+        WalkOpening opening = opening(new DirectTaskExecutor(), incidents, uiThread);
+        Runbook web = WalkRunbook.write(dir);
+        onUi(() -> {
+            incidents.refresh(); // the list holds the incident; its timeline was never shown here
+            return null;
+        });
+        pg.stop();
+        await().atMost(WAIT).until(() -> onUi(() -> incidents.offlineProperty().get()));
+
+        WalkRunbook.ScriptedDialogs dialogs = new WalkRunbook.ScriptedDialogs();
+        dialogs.choice = paged.id();
+        IncidentStarter starter = new IncidentStarter(incidents, dialogs, dir,
+                (incident, runbook, procedure, service) -> opening.open(incident, runbook, procedure, service));
+        onUi(() -> {
+            starter.start(web, WalkRunbook.procedure(web));
+            return null;
+        });
+
+        assertThat(onUi(() -> incidents.errorProperty().get())).isEmpty();
+        assertThat(shown).hasSize(1);
+        TimelineViewModel timeline = incidents.timeline();
+        assertThat(onUi(() -> timeline.incidentProperty().get().runbooks())).hasSize(1);
+        assertThat(onUi(() -> timeline.messageProperty().get())).contains("kept on this machine");
+        onUi(() -> {
+            WalkthroughViewModel walk = shown.get(0);
+            walk.done(walk.steps().get(0), "backend logs show OOM");
+            timeline.addNote("paged at 3 a.m., store down", false);
+            return null;
+        });
+        List<TimelineEntry> kept = onUi(() -> List.copyOf(timeline.entries()));
+        assertThat(kept).extracting(TimelineEntry::seq).containsOnly(0L);
+        assertThat(kept).extracting(TimelineEntry::kind).startsWith("runbook_linked").endsWith("note");
+
+        onUi(() -> {
+            incidents.selectedProperty().set(null);
+            incidents.selectedProperty().set(incidents.incidents().get(0));
+            return null;
+        });
+        await().atMost(WAIT).until(() -> onUi(() -> timeline.entries().size() == kept.size()));
+        assertThat(onUi(() -> List.copyOf(timeline.entries()))).as("shown again from the journal").isEqualTo(kept);
+
+        pg.ensureRunning();
+        await().atMost(WAIT).until(() -> onUi(() -> !incidents.offlineProperty().get()
+                && timeline.entries().stream().allMatch(e -> e.seq() > 0) && timeline.entries().size() == kept.size() + 2));
+        List<TimelineEntry> stored = onUi(() -> incidents.store().entries(paged.id(), 0));
+        assertThat(stored).extracting(TimelineEntry::id).doesNotHaveDuplicates()
+                .endsWith(kept.stream().map(TimelineEntry::id).toArray(java.util.UUID[]::new));
+        assertThat(stored).extracting(TimelineEntry::kind).startsWith("created", "note").hasSize(kept.size() + 2);
+        assertThat(stored).extracting(TimelineEntry::seq)
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, kept.size() + 2).boxed().toList());
+    }
+
+    /** A walkthrough of an incident the console does not show is read back from the journal, not opened fresh. */
+    @Test
+    void aWalkthroughOfAnIncidentNotShownIsPutBackFromTheJournalDuringAnOutage() throws Exception {
+        Incident paged;
+        try (IncidentStore other = IncidentStores.postgres(pg.url(), "postgres", null, dir.resolve("other"), FAST_RETRY)) {
+            paged = other.create(IncidentDraft.of("Queue backlog", Severity.P2), "bob");
+        }
+        IncidentViewModel incidents = incidents(new DirectTaskExecutor(), uiThread,
+                () -> IncidentStores.postgres(pg.url(), "postgres", null, dir, FAST_RETRY));
+        WalkOpening opening = opening(new DirectTaskExecutor(), incidents, uiThread);
+        Runbook web = WalkRunbook.write(dir);
+        onUi(() -> {
+            incidents.refresh();
+            return null;
+        });
+        pg.stop();
+        await().atMost(WAIT).until(() -> onUi(() -> incidents.offlineProperty().get()));
+
+        onUi(() -> {
+            opening.open(paged, web, WalkRunbook.procedure(web), null);
+            WalkthroughViewModel walk = shown.get(0);
+            walk.done(walk.steps().get(0), "consumers restarted");
+            opening.open(paged, web, WalkRunbook.procedure(web), null);
+            return null;
+        });
+
+        assertThat(onUi(() -> incidents.selectedProperty().get())).as("not shown").isNull();
+        assertThat(onUi(() -> shown.get(1).steps().get(0).statusProperty().get()))
+                .isEqualTo("Done (recorded): consumers restarted");
         assertThat(onUi(() -> incidents.errorProperty().get())).isEmpty();
     }
 

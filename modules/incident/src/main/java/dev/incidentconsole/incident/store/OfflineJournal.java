@@ -13,9 +13,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -119,6 +122,24 @@ final class OfflineJournal implements AutoCloseable {
                 throw new IOException(e.getMessage(), e);
             }
         }
+    }
+
+    /**
+     * The entries that pass {@code which}, in recording order, each id's first write: an entry appended twice while
+     * offline is journaled twice, and the database keeps its first.
+     */
+    List<TimelineEntry> firstWrites(Predicate<TimelineEntry> which) throws StoreException {
+        if (count == 0) {
+            return List.of();
+        }
+        Map<UUID, TimelineEntry> firsts = new LinkedHashMap<>();
+        try {
+            readAll().stream().filter(which).forEach(e -> firsts.putIfAbsent(e.id(), e));
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Reason.IO, "Cannot read the offline journal " + file + " ("
+                    + e.getMessage() + "); its entries stay there and are sent when the database is back.", e);
+        }
+        return List.copyOf(firsts.values());
     }
 
     void clear() throws IOException {

@@ -1,6 +1,8 @@
 package dev.incidentconsole.incident.store;
 
 import dev.incidentconsole.incident.Connectivity;
+import dev.incidentconsole.incident.EntryBody;
+import dev.incidentconsole.incident.Incident;
 import dev.incidentconsole.incident.Receipt;
 import dev.incidentconsole.incident.StoreException;
 import dev.incidentconsole.incident.StoreOptions;
@@ -9,7 +11,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -221,6 +228,29 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
     @Override
     public int pendingEntries() {
         return journalSize();
+    }
+
+    @Override
+    public List<TimelineEntry> journaled(String incidentId) throws StoreException {
+        return journaledWhere(e -> e.incidentId().equals(incidentId), "the locally kept entries of " + incidentId);
+    }
+
+    @Override
+    public List<Incident> journaledIncidents() throws StoreException {
+        Map<String, List<TimelineEntry>> byIncident = new LinkedHashMap<>();
+        journaledWhere(e -> true, "the incidents kept locally")
+                .forEach(e -> byIncident.computeIfAbsent(e.incidentId(), k -> new ArrayList<>()).add(e));
+        return byIncident.values().stream().filter(l -> l.get(0).body() instanceof EntryBody.Created)
+                .map(Incident::replay).sorted(Comparator.comparing(Incident::startedAt).reversed()).toList();
+    }
+
+    private List<TimelineEntry> journaledWhere(Predicate<TimelineEntry> which, String what) throws StoreException {
+        acquire("read " + what);
+        try {
+            return journal.firstWrites(which);
+        } finally {
+            lock.unlock();
+        }
     }
 
     private Connection connect() throws SQLException {

@@ -145,6 +145,46 @@ class PostgresOutageTest {
     }
 
     @Test
+    void theJournalGivesBackAnIncidentsEntriesAndTheIncidentsStartedWhileTheDatabaseIsDownAndNothingOnceSent() throws Exception {
+        IncidentStore store = open();
+        Incident incident = store.create(IncidentDraft.of("Checkout 5xx after deploy", Severity.P1), "alice");
+        Incident other = store.create(IncidentDraft.of("Queue backlog", Severity.P3), "bob");
+        TimelineEntry stored = note(incident, "rolled back to v41");
+        store.append(stored);
+        assertThat(store.journaled(incident.id())).as("nothing waits while the database answers").isEmpty();
+
+        pg.stop();
+        await().atMost(Duration.ofSeconds(20)).until(() -> store.connectivity() == Connectivity.OFFLINE);
+        TimelineEntry first = note(incident, "paged at 3 a.m., store down");
+        store.append(first);
+        store.append(note(other, "consumers restarted"));
+        TimelineEntry second = TimelineEntry.create(incident.id(), "alice",
+                new EntryBody.Note("redis-cli -a s3cretpw info replication", null));
+        store.append(second);
+        store.append(first); // appended again: the database will keep one
+
+        List<TimelineEntry> held = store.journaled(incident.id());
+        assertThat(held).extracting(TimelineEntry::id).containsExactly(first.id(), second.id());
+        assertThat(held).extracting(TimelineEntry::seq).containsOnly(0L);
+        assertThat(dev.incidentconsole.incident.IncidentJson.writeEntry(held.get(1))).as("the journal holds what the redactor left").doesNotContain("s3cretpw");
+        assertThat(store.journaled(other.id())).extracting(TimelineEntry::incidentId).containsExactly(other.id());
+        Incident startedOffline = store.create(IncidentDraft.of("Payments timeouts", Severity.P2), "alice");
+        store.append(TimelineEntry.create(startedOffline.id(), "alice", new EntryBody.StatusChanged(
+                startedOffline.status(), dev.incidentconsole.incident.Status.MITIGATED, null)));
+        assertThat(store.journaledIncidents()).as("only those whose creation waits, replayed from the journal")
+                .extracting(Incident::id, Incident::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(startedOffline.id(),
+                        dev.incidentconsole.incident.Status.MITIGATED));
+
+        pg.ensureRunning();
+        await().atMost(Duration.ofSeconds(20)).until(() -> store.connectivity() == Connectivity.ONLINE);
+        assertThat(store.journaled(incident.id())).isEmpty();
+        assertThat(store.journaledIncidents()).isEmpty();
+        assertThat(store.entries(incident.id(), 0)).extracting(TimelineEntry::id).hasSize(4)
+                .endsWith(stored.id(), first.id(), second.id());
+    }
+
+    @Test
     void anOutageIsNoticedWithoutAWriteWhileTheNotificationConnectionIsDown() throws Exception {
         // A login allowed one session: the writer holds it and the notification connection is refused, as when
         // the database stops before that connection is made (it is made in the background after opening).
