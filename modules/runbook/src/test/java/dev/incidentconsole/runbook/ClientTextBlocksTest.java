@@ -55,6 +55,28 @@ class ClientTextBlocksTest {
     }
 
     @Test
+    void aCommandAfterALineTypedAtARedisPromptIsStillACommandWithItsOwnDanger() {
+        Step step = onlyStep("# Cache\n\n```bash\nredis-cli -h cache-1\n127.0.0.1:6379> INFO memory\n"
+                + "redis-cli -h cache-1 FLUSHALL\n```\n");
+
+        assertThat(step.commands()).extracting(Command::text)
+                .containsExactly("redis-cli -h cache-1", "redis-cli -h cache-1 FLUSHALL");
+        assertThat(step.commands().get(1).line()).isEqualTo(6);
+        assertThat(step.commands().get(1).dangerous()).isTrue();
+        assertThat(step.commands().get(1).danger().rule()).isEqualTo("redis-flush");
+    }
+
+    @Test
+    void theClientsAnswerToALineTypedAtItsPromptIsNoCommandUpToTheNextKnownProgram() {
+        Step step = onlyStep("# Cache\n\n```bash\nredis-cli -h cache-1\n127.0.0.1:6379> SET k v\nOK\n"
+                + "127.0.0.1:6379> INCR hits\n(integer) 1\n127.0.0.1:6379> INFO memory\nused_memory:123\n"
+                + "used_memory_human:123B\nkubectl -n cache get pods\n```\n");
+
+        assertThat(step.commands()).extracting(Command::text)
+                .containsExactly("redis-cli -h cache-1", "kubectl -n cache get pods");
+    }
+
+    @Test
     void aConsoleTranscriptAtADatabasePromptOfRedisShowsTheDeleteTypedThere() {
         Step step = onlyStep("# Cache\n\n```console\n$ redis-cli -n 2\nredis.internal:6379[2]> DEL session:42\n"
                 + "(integer) 1\n```\n");
