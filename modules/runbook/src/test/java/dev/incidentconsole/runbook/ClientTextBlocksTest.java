@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What a block shows for a client rather than for the shell: lines typed at redis-cli's {@code host:port> } prompt,
@@ -130,9 +132,40 @@ class ClientTextBlocksTest {
     }
 
     @Test
+    void aLowerCaseTransactionInAnUnlabelledBlockIsTextWithTheDeleteItHolds() {
+        Step step = onlyStep("# Cleanup\n\n```\nbegin;\ndelete from orders where created_at < now() - interval '90 days';\n"
+                + "commit;\n```\n");
+
+        assertThat(step.shell()).isFalse();
+        assertThat(step.commands()).isEmpty();
+        assertThat(step.danger().rule()).isEqualTo("sql-delete");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"rollback;", "commit;", "analyze orders;", "reindex table orders;",
+        "with stale as (select id from orders) delete from orders where id in (select id from stale);"})
+    void lowerCaseStatementKeywordsNamingNoProgramAreReadAsSql(String sql) {
+        Step step = onlyStep("# Maintenance\n\n```\n" + sql + "\n```\n");
+
+        assertThat(step.shell()).as(sql).isFalse();
+        assertThat(step.commands()).as(sql).isEmpty();
+    }
+
+    @Test
+    void aLeadingSqlCommentAndAFlagLikeCommentFurtherDownDoNotTurnSqlBackIntoShell() {
+        Step step = onlyStep("# Cleanup\n\n```\n-- sessions older than a day\ndelete from sessions\n"
+                + "  --delete stale rows only\n  where last_seen < now() - interval '1 day';\n```\n");
+
+        assertThat(step.shell()).isFalse();
+        assertThat(step.commands()).isEmpty();
+        assertThat(step.danger().rule()).isEqualTo("sql-delete");
+    }
+
+    @Test
     void lowerCaseWordsThatAreShellStayShell() {
         for (String shell : List.of("truncate -s 0 /var/log/app.log;", "update-alternatives --set java /opt/jdk/bin/java;",
-                "select opt in start stop; do echo $opt; done;", "kill 4242;", "set -e;")) {
+                "select opt in start stop; do echo $opt; done;", "kill 4242;", "set -e;",
+                "truncate -s 0 /var/log/app.log\n-- not sql;")) {
             Step step = onlyStep("# Shell\n\n```\n" + shell + "\n```\n");
 
             assertThat(step.shell()).as(shell).isTrue();
