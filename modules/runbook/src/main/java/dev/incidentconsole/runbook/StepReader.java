@@ -166,35 +166,9 @@ final class StepReader {
                         + e.getClass().getSimpleName() + "); it is shown as text only"));
             }
         }
-        return new Step(line, language, shell, text, commands, clientDanger(language, shell, text));
-    }
-
-    /**
-     * The first destructive statement a block shows for a client rather than for the shell: a block that is not
-     * shell but SQL, labelled or recognised ({@link #sqlStatements}), or the lines of any shell-language block typed
-     * at a client's prompt ({@link ShellPrompt#typed}: {@code 127.0.0.1:6379> FLUSHALL}), judged as Redis and as
-     * SQL lines. Other languages (YAML, PromQL...) are not sent anywhere as they are.
-     */
-    private static Danger clientDanger(String language, boolean shell, String text) {
-        String t = text.strip();
-        if (!shell && (SQL_LANGUAGES.contains(language) || language.isEmpty() && sqlStatements(t))) {
-            return SqlDangers.sql(text);
-        }
-        if (!SHELL_LANGUAGES.contains(language) || !t.contains("> ")) {
-            return null;
-        }
-        StringBuilder typed = new StringBuilder();
-        for (String l : t.split("\n")) {
-            String s = ShellPrompt.typed(l.strip(), language);
-            if (s != null) {
-                typed.append(s).append('\n');
-            }
-        }
-        if (typed.length() == 0) {
-            return null;
-        }
-        Danger d = SqlDangers.redisLines(typed.toString());
-        return d != null ? d : SqlDangers.sql(typed.toString());
+        boolean sql = !shell && (SQL_LANGUAGES.contains(language) || language.isEmpty() && sqlStatements(text.strip()));
+        return new Step(line, language, shell, text, commands,
+                ClientStatements.find(language, sql, text, firstContentLine));
     }
 
     /**

@@ -79,6 +79,27 @@ class ClientTextBlocksTest {
     }
 
     @Test
+    void theDangerOfATypedLineCarriesThatLineAndItsTextNotTheBlocksFirstCommand() {
+        Step step = onlyStep("# Cache\n\n```bash\nredis-cli -h cache-1\n127.0.0.1:6379> INFO memory\n"
+                + "127.0.0.1:6379> FLUSHDB\nOK\n```\n");
+
+        assertThat(step.clientDanger().line()).isEqualTo(6);
+        assertThat(step.clientDanger().text()).isEqualTo("127.0.0.1:6379> FLUSHDB");
+        assertThat(step.clientDanger().danger().rule()).isEqualTo("redis-flush");
+    }
+
+    @Test
+    void theDangerOfAnSqlBlockCarriesTheDestructiveStatementWholeAndTheLineItStartsOn() {
+        Step step = onlyStep("# Cleanup\n\n```sql\nselect count(*) from orders;\n-- old rows only\ndelete from orders\n"
+                + "  where created_at < now() - interval '90 days';\nselect 1;\n```\n");
+
+        assertThat(step.clientDanger().line()).isEqualTo(6);
+        assertThat(step.clientDanger().text())
+                .isEqualTo("delete from orders\n  where created_at < now() - interval '90 days';");
+        assertThat(step.clientDanger().danger().rule()).isEqualTo("sql-delete");
+    }
+
+    @Test
     void aConsoleTranscriptAtADatabasePromptOfRedisShowsTheDeleteTypedThere() {
         Step step = onlyStep("# Cache\n\n```console\n$ redis-cli -n 2\nredis.internal:6379[2]> DEL session:42\n"
                 + "(integer) 1\n```\n");
