@@ -28,8 +28,8 @@ final class LintPrinter {
                 dangerous + r.textDangers().size());
         r.commands().stream().filter(LintReport.CommandRef::dangerous)
                 .forEach(c -> out.printf("    ! line %d: %s%n        %s%n", c.line(), oneLine(c.text()), c.reason()));
-        r.textDangers().forEach(b -> out.printf("    ! line %d: %s%n        shown as text, destructive if sent: %s%n",
-                b.line(), oneLine(b.text()), b.reason()));
+        r.textDangers().forEach(b -> out.printf("    ! line %d: %s%n        not run by the console,"
+                + " destructive if sent to its client: %s%n", b.line(), oneLine(b.text()), b.reason()));
         Set<String> placeholders = new LinkedHashSet<>();
         r.commands().forEach(c -> placeholders.addAll(c.placeholders()));
         if (!placeholders.isEmpty()) {

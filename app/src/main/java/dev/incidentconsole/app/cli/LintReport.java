@@ -1,6 +1,7 @@
 package dev.incidentconsole.app.cli;
 
 import dev.incidentconsole.runbook.Alert;
+import dev.incidentconsole.runbook.ClientDanger;
 import dev.incidentconsole.runbook.Command;
 import dev.incidentconsole.runbook.Placeholder;
 import dev.incidentconsole.runbook.Runbook;
@@ -27,10 +28,11 @@ record LintReport(String file, String title, String lastUpdated, List<SectionRef
     }
 
     /**
-     * A code block shown as text, not run, that holds a statement destructive if sent to its client (SQL, or lines
-     * typed at a {@code redis-cli} prompt): the block's {@link Step#danger()}, the rule behind the window's badge.
+     * A statement destructive if sent to its client (SQL, or a line typed at a {@code redis-cli} prompt) that a code
+     * block shows as text, not run: the block's {@link Step#clientDanger()}, the rule behind the window's badge.
+     * {@code line} and {@code text} are the statement's own; {@code blockLine} is the block's opening fence.
      */
-    record TextDangerRef(int line, String language, String text, String rule, String reason) {
+    record TextDangerRef(int line, String language, String text, String rule, String reason, int blockLine) {
     }
 
     record ServiceRef(String name, int port, String protocol, String check, int line) {
@@ -55,9 +57,10 @@ record LintReport(String file, String title, String lastUpdated, List<SectionRef
         for (Section section : rb.sections()) {
             for (Step step : section.steps()) {
                 steps++;
-                if (step.danger() != null) {
-                    textDangers.add(new TextDangerRef(step.line(), step.language(), step.text(),
-                            step.danger().rule(), step.danger().reason()));
+                ClientDanger sent = step.clientDanger();
+                if (sent != null) {
+                    textDangers.add(new TextDangerRef(sent.line(), step.language(), sent.text(),
+                            sent.danger().rule(), sent.danger().reason(), step.line()));
                 }
                 for (Command c : step.commands()) {
                     commands.add(new CommandRef(c.text(), c.line(), step.language(), c.runner().label(),

@@ -104,30 +104,36 @@ class LintCommandTest {
             """;
 
     @Test
-    void jsonReportsTheDangerOfBlocksShownAsTextWithTheirLines() throws Exception {
+    void jsonReportsTheDangerousStatementsSentToAClientWithTheirOwnLinesAndTheirBlocks() throws Exception {
         Files.writeString(dir.resolve("reset.md"), TEXT_DANGERS);
 
         assertThat(run("lint", "--json", dir.toString())).isZero();
 
         JsonNode blocks = new ObjectMapper().readTree(out.toString()).get(0).get("textDangers");
         assertThat(blocks).hasSize(2);
-        assertThat(blocks.get(0).get("line").asInt()).isEqualTo(5);
+        assertThat(blocks.get(0).get("line").asInt()).isEqualTo(7);
+        assertThat(blocks.get(0).get("text").asText()).isEqualTo("127.0.0.1:6379> FLUSHALL");
+        assertThat(blocks.get(0).get("blockLine").asInt()).isEqualTo(5);
         assertThat(blocks.get(0).get("language").asText()).isEqualTo("bash");
         assertThat(blocks.get(0).get("rule").asText()).isEqualTo("redis-flush");
         assertThat(blocks.get(0).get("reason").asText()).isNotBlank();
-        assertThat(blocks.get(1).get("line").asInt()).isEqualTo(10);
+        assertThat(blocks.get(1).get("line").asInt()).isEqualTo(11);
+        assertThat(blocks.get(1).get("text").asText()).isEqualTo("delete from sessions;");
+        assertThat(blocks.get(1).get("blockLine").asInt()).isEqualTo(10);
         assertThat(blocks.get(1).get("rule").asText()).isEqualTo("sql-delete");
     }
 
     @Test
-    void textReportCountsAndNamesTheDangerOfBlocksShownAsText() throws Exception {
+    void textReportPointsAtTheDangerousStatementSentToAClientNotAtItsBlock() throws Exception {
         Path file = dir.resolve("reset.md");
         Files.writeString(file, TEXT_DANGERS);
 
         assertThat(run("lint", file.toString())).isZero();
 
-        assertThat(out.toString()).contains("dangerous: 2", "! line 5: redis-cli -h cache-1 …", "! line 10: delete from sessions;",
-                "destructive if sent: Deletes every key");
+        // the line typed at the prompt, not the harmless command opening its block
+        assertThat(out.toString()).contains("dangerous: 2", "! line 7: 127.0.0.1:6379> FLUSHALL",
+                "! line 11: delete from sessions;", "destructive if sent to its client: Deletes every key")
+                .doesNotContain("! line 5:", "! line 10:");
     }
 
     @Test

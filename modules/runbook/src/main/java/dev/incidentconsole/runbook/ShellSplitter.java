@@ -35,10 +35,12 @@ import org.slf4j.LoggerFactory;
  * <p>Output in shell blocks: lines after a {@code # Expected output:} comment, upper-case table
  * headers ({@code NAME  READY  STATUS}), lines no command starts with (box drawings, bullets, log
  * lines: {@link OutputLines#logLine}, prose, printed {@code name=value} settings), a client's result
- * header over its {@code ---+---} rule, a line typed at a client's prompt ({@link ShellPrompt#typed}: redis-cli's
- * {@code 127.0.0.1:6379> } in any block, a bare {@code > } in a block with no language) and, once the block has a
- * command, rows of a printed table ({@link OutputLines#tableRow}) are output up to the next blank line; a bare
- * {@code ENV_NAME} line is skipped.
+ * header over its {@code ---+---} rule and, once the block has a command, rows of a printed table
+ * ({@link OutputLines#tableRow}) are output up to the next blank line; a bare {@code ENV_NAME} line is skipped.
+ * A line typed at a client's prompt ({@link ShellPrompt#typed}: redis-cli's {@code 127.0.0.1:6379> } in any block,
+ * a bare {@code > } in a block with no language) and the client's answer after it ({@code OK}, {@code (integer) 1})
+ * are output up to a blank line or a line starting a known program (one of the block's commands, or
+ * {@link ShellPrompt#wellKnown}): {@code redis-cli -h cache-1 FLUSHALL} written after the session is a command.
  *
  * <p>Each command runs in a shell of its own, so a variable an earlier command of the block assigns
  * ({@code POD=$(...)}, {@code export NS=prod}) is still a placeholder of the commands after it, marked with
@@ -119,6 +121,8 @@ public final class ShellSplitter {
         private boolean console;
         private boolean rootPrompt;
         private boolean output;
+        /** After a line typed at a client's prompt: the client's answer, up to a line starting a known program. */
+        private boolean answer;
         /** Offset of the last line of the command {@link #extent} just found, in the text it read. */
         private int lastLineStart;
         private int i;
@@ -136,18 +140,28 @@ public final class ShellSplitter {
                 String line = lines[i];
                 String trimmed = line.strip();
                 int prompt = promptEnd(line);
+                if (answer && !trimmed.isEmpty() && knownProgram(trimmed)) {
+                    answer = false;
+                }
                 if (trimmed.isEmpty()) {
                     description.clear();
                     output = false;
+                    answer = false;
                     i++;
                 } else if (prompt >= 0) {
                     output = false;
+                    answer = false;
                     command(line.substring(prompt));
                 } else if (trimmed.startsWith("#")) {
                     comment(trimmed);
                     i++;
+                } else if (ShellPrompt.typed(trimmed, lang) != null || answer) {
+                    // typed into the client, or its answer (OK, (integer) 1, used_memory:123); unlike other output
+                    // this ends at a line starting a program, so a command written after the session is still read
+                    answer = true;
+                    description.clear();
+                    i++;
                 } else if (console || output || !startsCommand(trimmed)
-                        || ShellPrompt.typed(trimmed, lang) != null
                         || i + 1 < lines.length && OutputLines.resultHeader(trimmed, lines[i + 1])) {
                     output = !console;
                     description.clear();
@@ -164,6 +178,16 @@ public final class ShellSplitter {
                     command(line);
                 }
             }
+        }
+
+        /** Whether the line's first word is a program of this block's commands or one common at a shell prompt. */
+        private boolean knownProgram(String trimmed) {
+            int word = 0;
+            while (word < trimmed.length() && !Character.isWhitespace(trimmed.charAt(word))) {
+                word++;
+            }
+            String first = trimmed.substring(0, word);
+            return programs.contains(first) || ShellPrompt.wellKnown(first);
         }
 
         private void detectConsole() {

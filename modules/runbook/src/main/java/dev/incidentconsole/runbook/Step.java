@@ -10,12 +10,13 @@ import java.util.List;
  * @param shell    whether the block holds shell commands (bash, sh, shell, console, zsh, or no language)
  * @param text     the block's content as written
  * @param commands the commands of a shell block; empty for other languages
- * @param danger   the first destructive statement the block shows for a client, not for the shell: SQL (a block
- *                 labelled sql, or unlabelled SQL statements) or lines typed at a client's prompt
- *                 ({@code 127.0.0.1:6379> FLUSHALL} in any shell-language block, {@code > flushall} in one with no
- *                 language); null when none. A shell block's commands carry their own
+ * @param clientDanger the first destructive statement the block shows for a client, not for the shell, with its
+ *                 own line and text: SQL (a block labelled sql, or unlabelled SQL statements) or lines typed at a
+ *                 client's prompt ({@code 127.0.0.1:6379> FLUSHALL} in any shell-language block, {@code > flushall} in
+ *                 one with no language); null when none. A shell block's commands carry their own
  */
-public record Step(int line, String language, boolean shell, String text, List<Command> commands, Danger danger) {
+public record Step(int line, String language, boolean shell, String text, List<Command> commands,
+                   ClientDanger clientDanger) {
     public Step {
         commands = List.copyOf(commands);
     }
@@ -23,5 +24,10 @@ public record Step(int line, String language, boolean shell, String text, List<C
     /** A step showing no destructive statement of its own. */
     public Step(int line, String language, boolean shell, String text, List<Command> commands) {
         this(line, language, shell, text, commands, null);
+    }
+
+    /** Why the block's {@link #clientDanger()} is destructive if sent; null when the block shows none. */
+    public Danger danger() {
+        return clientDanger == null ? null : clientDanger.danger();
     }
 }

@@ -27,11 +27,12 @@ final class StepReader {
             "CALL", "REINDEX", "CLUSTER", "CHECKPOINT", "OPTIMIZE", "REPAIR", "DESCRIBE", "USE");
     /**
      * The statement words also read in lower case ({@code select * from pg_stat_activity;}): those that name no
-     * common program or shell builtin used as such; {@code set}, {@code kill}, {@code reset} or {@code stop} in lower
-     * case are shell far more often.
+     * common program or shell builtin used as such (none of them is one on Debian: {@code command -v}); {@code set},
+     * {@code kill}, {@code reset} or {@code stop} in lower case are shell far more often.
      */
     private static final Set<String> LOWER_SQL_KEYWORDS = Set.of("select", "show", "insert", "update", "delete",
-            "create", "drop", "alter", "grant", "revoke", "truncate", "explain", "vacuum");
+            "create", "drop", "alter", "grant", "revoke", "truncate", "explain", "vacuum", "analyze", "reindex",
+            "begin", "commit", "rollback", "with");
     /** bash's {@code select NAME in WORDS; do ... done} menu, not an SQL {@code SELECT}. */
     private static final Pattern BASH_SELECT = Pattern.compile("select\\s+\\w+\\s+in\\b.*", Pattern.DOTALL);
     /** A word that is a command's flag ({@code truncate -s 0 f;}): SQL writes a minus before a number or space. */
@@ -165,35 +166,9 @@ final class StepReader {
                         + e.getClass().getSimpleName() + "); it is shown as text only"));
             }
         }
-        return new Step(line, language, shell, text, commands, clientDanger(language, shell, text));
-    }
-
-    /**
-     * The first destructive statement a block shows for a client rather than for the shell: a block that is not
-     * shell but SQL, labelled or recognised ({@link #sqlStatements}), or the lines of any shell-language block typed
-     * at a client's prompt ({@link ShellPrompt#typed}: {@code 127.0.0.1:6379> FLUSHALL}), judged as Redis and as
-     * SQL lines. Other languages (YAML, PromQL...) are not sent anywhere as they are.
-     */
-    private static Danger clientDanger(String language, boolean shell, String text) {
-        String t = text.strip();
-        if (!shell && (SQL_LANGUAGES.contains(language) || language.isEmpty() && sqlStatements(t))) {
-            return SqlDangers.sql(text);
-        }
-        if (!SHELL_LANGUAGES.contains(language) || !t.contains("> ")) {
-            return null;
-        }
-        StringBuilder typed = new StringBuilder();
-        for (String l : t.split("\n")) {
-            String s = ShellPrompt.typed(l.strip(), language);
-            if (s != null) {
-                typed.append(s).append('\n');
-            }
-        }
-        if (typed.length() == 0) {
-            return null;
-        }
-        Danger d = SqlDangers.redisLines(typed.toString());
-        return d != null ? d : SqlDangers.sql(typed.toString());
+        boolean sql = !shell && (SQL_LANGUAGES.contains(language) || language.isEmpty() && sqlStatements(text.strip()));
+        return new Step(line, language, shell, text, commands,
+                ClientStatements.find(language, sql, text, firstContentLine));
     }
 
     /**
@@ -220,9 +195,14 @@ final class StepReader {
      * Whether the stripped {@code t} reads as SQL statements: it ends a statement, with {@code ;} or a client's
      * {@code \G} / {@code \g}, and starts with a statement keyword: in upper case (the way SQL is written in
      * runbooks; no program is named so), or in lower case one of {@link #LOWER_SQL_KEYWORDS} with no command flag
-     * ({@code truncate -s 0 app.log;}) and not bash's {@code select NAME in} menu.
+     * on its first line ({@code truncate -s 0 app.log;}) and not bash's {@code select NAME in} menu. Leading
+     * {@code --} comment lines are passed over.
      */
-    private static boolean sqlStatements(String t) {
+    private static boolean sqlStatements(String block) {
+        String t = withoutLeadingSqlComments(block);
+        if (t.isEmpty()) {
+            return false;
+        }
         char c = t.charAt(0);
         boolean upper = c >= 'A' && c <= 'Z';
         if (!upper && (c < 'a' || c > 'z') || !(t.endsWith(";") || t.endsWith("\\G") || t.endsWith("\\g"))) {
@@ -241,7 +221,27 @@ final class StepReader {
         if (upper) {
             return SQL_KEYWORDS.contains(word);
         }
-        return LOWER_SQL_KEYWORDS.contains(word) && !FLAG.matcher(t).find() && !BASH_SELECT.matcher(t).matches();
+        // a flag only counts on the statement's first line: further down, "--delete stale rows" is an SQL comment
+        int lineEnd = t.indexOf('\n');
+        String firstLine = lineEnd < 0 ? t : t.substring(0, lineEnd);
+        return LOWER_SQL_KEYWORDS.contains(word) && !FLAG.matcher(firstLine).find()
+                && !BASH_SELECT.matcher(t).matches();
+    }
+
+    /** The stripped {@code t} from its first line that is not an SQL {@code --} comment; empty when there is none. */
+    private static String withoutLeadingSqlComments(String t) {
+        int from = 0;
+        while (t.startsWith("--", from)) {
+            int nl = t.indexOf('\n', from);
+            if (nl < 0) {
+                return "";
+            }
+            from = nl + 1;
+            while (from < t.length() && Character.isWhitespace(t.charAt(from))) {
+                from++;
+            }
+        }
+        return t.substring(from);
     }
 
     private static String trimFinalNewline(String literal) {

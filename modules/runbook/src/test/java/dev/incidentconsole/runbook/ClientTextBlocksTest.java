@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What a block shows for a client rather than for the shell: lines typed at redis-cli's {@code host:port> } prompt,
@@ -52,6 +54,49 @@ class ClientTextBlocksTest {
         assertThat(step.commands()).extracting(Command::text).containsExactly("redis-cli -h cache-1");
         assertThat(step.danger()).isNotNull();
         assertThat(step.danger().rule()).isEqualTo("redis-flush");
+    }
+
+    @Test
+    void aCommandAfterALineTypedAtARedisPromptIsStillACommandWithItsOwnDanger() {
+        Step step = onlyStep("# Cache\n\n```bash\nredis-cli -h cache-1\n127.0.0.1:6379> INFO memory\n"
+                + "redis-cli -h cache-1 FLUSHALL\n```\n");
+
+        assertThat(step.commands()).extracting(Command::text)
+                .containsExactly("redis-cli -h cache-1", "redis-cli -h cache-1 FLUSHALL");
+        assertThat(step.commands().get(1).line()).isEqualTo(6);
+        assertThat(step.commands().get(1).dangerous()).isTrue();
+        assertThat(step.commands().get(1).danger().rule()).isEqualTo("redis-flush");
+    }
+
+    @Test
+    void theClientsAnswerToALineTypedAtItsPromptIsNoCommandUpToTheNextKnownProgram() {
+        Step step = onlyStep("# Cache\n\n```bash\nredis-cli -h cache-1\n127.0.0.1:6379> SET k v\nOK\n"
+                + "127.0.0.1:6379> INCR hits\n(integer) 1\n127.0.0.1:6379> INFO memory\nused_memory:123\n"
+                + "used_memory_human:123B\nkubectl -n cache get pods\n```\n");
+
+        assertThat(step.commands()).extracting(Command::text)
+                .containsExactly("redis-cli -h cache-1", "kubectl -n cache get pods");
+    }
+
+    @Test
+    void theDangerOfATypedLineCarriesThatLineAndItsTextNotTheBlocksFirstCommand() {
+        Step step = onlyStep("# Cache\n\n```bash\nredis-cli -h cache-1\n127.0.0.1:6379> INFO memory\n"
+                + "127.0.0.1:6379> FLUSHDB\nOK\n```\n");
+
+        assertThat(step.clientDanger().line()).isEqualTo(6);
+        assertThat(step.clientDanger().text()).isEqualTo("127.0.0.1:6379> FLUSHDB");
+        assertThat(step.clientDanger().danger().rule()).isEqualTo("redis-flush");
+    }
+
+    @Test
+    void theDangerOfAnSqlBlockCarriesTheDestructiveStatementWholeAndTheLineItStartsOn() {
+        Step step = onlyStep("# Cleanup\n\n```sql\nselect count(*) from orders;\n-- old rows only\ndelete from orders\n"
+                + "  where created_at < now() - interval '90 days';\nselect 1;\n```\n");
+
+        assertThat(step.clientDanger().line()).isEqualTo(6);
+        assertThat(step.clientDanger().text())
+                .isEqualTo("delete from orders\n  where created_at < now() - interval '90 days';");
+        assertThat(step.clientDanger().danger().rule()).isEqualTo("sql-delete");
     }
 
     @Test
@@ -108,9 +153,40 @@ class ClientTextBlocksTest {
     }
 
     @Test
+    void aLowerCaseTransactionInAnUnlabelledBlockIsTextWithTheDeleteItHolds() {
+        Step step = onlyStep("# Cleanup\n\n```\nbegin;\ndelete from orders where created_at < now() - interval '90 days';\n"
+                + "commit;\n```\n");
+
+        assertThat(step.shell()).isFalse();
+        assertThat(step.commands()).isEmpty();
+        assertThat(step.danger().rule()).isEqualTo("sql-delete");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"rollback;", "commit;", "analyze orders;", "reindex table orders;",
+        "with stale as (select id from orders) delete from orders where id in (select id from stale);"})
+    void lowerCaseStatementKeywordsNamingNoProgramAreReadAsSql(String sql) {
+        Step step = onlyStep("# Maintenance\n\n```\n" + sql + "\n```\n");
+
+        assertThat(step.shell()).as(sql).isFalse();
+        assertThat(step.commands()).as(sql).isEmpty();
+    }
+
+    @Test
+    void aLeadingSqlCommentAndAFlagLikeCommentFurtherDownDoNotTurnSqlBackIntoShell() {
+        Step step = onlyStep("# Cleanup\n\n```\n-- sessions older than a day\ndelete from sessions\n"
+                + "  --delete stale rows only\n  where last_seen < now() - interval '1 day';\n```\n");
+
+        assertThat(step.shell()).isFalse();
+        assertThat(step.commands()).isEmpty();
+        assertThat(step.danger().rule()).isEqualTo("sql-delete");
+    }
+
+    @Test
     void lowerCaseWordsThatAreShellStayShell() {
         for (String shell : List.of("truncate -s 0 /var/log/app.log;", "update-alternatives --set java /opt/jdk/bin/java;",
-                "select opt in start stop; do echo $opt; done;", "kill 4242;", "set -e;")) {
+                "select opt in start stop; do echo $opt; done;", "kill 4242;", "set -e;",
+                "truncate -s 0 /var/log/app.log\n-- not sql;")) {
             Step step = onlyStep("# Shell\n\n```\n" + shell + "\n```\n");
 
             assertThat(step.shell()).as(shell).isTrue();
