@@ -36,6 +36,9 @@ final class DependencyChips extends Region {
         widest.setManaged(false);
         getChildren().addAll(widest, more);
         setMinWidth(0);
+        // No line at all until there are chips: an empty one would push the row's reason up.
+        setVisible(false);
+        setManaged(false);
     }
 
     /** Shows {@code all} (the row's dependencies, in the order reported). */

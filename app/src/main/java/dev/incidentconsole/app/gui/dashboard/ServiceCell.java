@@ -44,6 +44,11 @@ final class ServiceCell extends ListCell<ServiceRow> {
     private final Label address = new Label();
     private final Label reason = new Label();
     private final VBox middle;
+    /**
+     * The chips' line until the cell is filled, as tall as it (dashboard.css), held for a row that reports
+     * dependencies: the reason sits where it will stay once the chips come.
+     */
+    private final Region chipsPlace = new Region();
     /** The tail's place, as wide as the tail: empty until the cell is filled. */
     private final HBox tailBox = new HBox(10);
     /** {@code null} until the cell is filled. */
@@ -84,7 +89,9 @@ final class ServiceCell extends ListCell<ServiceRow> {
         VBox title = new VBox(2, name, address);
         title.getStyleClass().add("service-title");
         reason.getStyleClass().add("service-reason");
-        middle = new VBox(3, reason);
+        chipsPlace.getStyleClass().add("dependency-place");
+        chipsPlace.setManaged(false);
+        middle = new VBox(3, reason, chipsPlace);
         middle.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(middle, Priority.ALWAYS);
         middle.setMinWidth(0);
@@ -128,7 +135,7 @@ final class ServiceCell extends ListCell<ServiceRow> {
                 model.checkNow(bound);
             }
         });
-        middle.getChildren().add(tail.dependencies);
+        middle.getChildren().set(middle.getChildren().indexOf(chipsPlace), tail.dependencies);
         tailBox.getChildren().addAll(tail.sparkline, tail.numbers, tail.check);
         shownHistory = null;
         render();
@@ -208,6 +215,7 @@ final class ServiceCell extends ListCell<ServiceRow> {
             getTooltip().setText(tooltipText());
         }
         if (tail == null) {
+            chipsPlace.setManaged(!s.last().dependencies().isEmpty());
             return;
         }
         tail.dependencies.show(s.last().dependencies());

@@ -2,8 +2,6 @@ package dev.incidentconsole.app.gui.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerLight;
-import dev.incidentconsole.app.gui.ConsoleApp;
 import dev.incidentconsole.app.gui.CssWarnings;
 import dev.incidentconsole.app.gui.WindowSteps;
 import dev.incidentconsole.app.gui.util.DirectTaskExecutor;
@@ -24,20 +22,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.stream.IntStream;
-import javafx.application.Application;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.StackPane;
-import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -70,32 +62,17 @@ class DependencyChipsWindowTest {
     private TextField filter;
 
     @Start
+    @SuppressWarnings("unchecked")
     void start(Stage primary) {
-        // Its own stage: the primary one is shared by every window test in the JVM, and a size set here would
-        // stay with the tests after it (their rows beyond a 200 px window are never drawn).
-        this.stage = new Stage();
         css = CssWarnings.collect();
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheetBSS());
         ServiceSpec spec = ServiceSpec.of("orders-api", "127.0.0.1", 8080, new TcpSpec("127.0.0.1", 8080));
         ProbeResult r = ProbeResult.of(Status.DEGRADED, "replica 3 is down", Duration.ofMillis(40), Instant.now())
                 .withDependencies(NINE);
         ServiceRow row = new ServiceRow(new ServiceStatus(spec, Status.DEGRADED, r.reason(), Instant.now(), r, 0,
                 List.of(r), HistoryStats.of(List.of(r))), 0);
-        list = new ListView<>(javafx.collections.FXCollections.observableArrayList(row));
-        list.getStyleClass().add("service-list");
-        list.setCellFactory(v -> new ServiceCell(model));
-        list.setFixedCellSize(ServiceCell.HEIGHT); // as the dashboard's list
-        // inside the dashboard's view, as in the window: the status colours (-ic-up...) are looked up there
         filter = new TextField(); // a control before the list, as the dashboard's filter: Tab goes from it to the list
-        VBox.setVgrow(list, Priority.ALWAYS);
-        StackPane dashboard = new StackPane(new VBox(filter, list));
-        dashboard.getStyleClass().add("dashboard-view");
-        Scene scene = new Scene(dashboard, 760, 200);
-        // as in the window: app.css on the scene, dashboard.css on the dashboard's view, where it outranks the scene's
-        scene.getStylesheets().add(Objects.requireNonNull(ConsoleApp.class.getResource("app.css")).toExternalForm());
-        dashboard.getStylesheets().add(Objects.requireNonNull(DashboardView.class.getResource("dashboard.css")).toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        stage = ServiceListStage.show(filter, v -> new ServiceCell(model), 760, 200, row);
+        list = (ListView<ServiceRow>) stage.getScene().lookup(".service-list");
     }
 
     @AfterEach

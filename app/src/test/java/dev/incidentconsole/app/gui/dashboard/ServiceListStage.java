@@ -5,9 +5,12 @@ import dev.incidentconsole.app.gui.ConsoleApp;
 import java.util.Objects;
 import javafx.application.Application;
 import javafx.collections.FXCollections;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ListView;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.util.Callback;
 
@@ -23,6 +26,15 @@ final class ServiceListStage {
      */
     static Stage show(Callback<ListView<ServiceRow>, javafx.scene.control.ListCell<ServiceRow>> cells, double width,
             double height, ServiceRow... rows) {
+        return show(null, cells, width, height, rows);
+    }
+
+    /**
+     * As {@link #show(Callback, double, double, ServiceRow...)}, with {@code before} (when not null) above the list, as
+     * the dashboard's filter field is: Tab goes from it to the list. The list is the scene's {@code .service-list}.
+     */
+    static Stage show(Node before, Callback<ListView<ServiceRow>, javafx.scene.control.ListCell<ServiceRow>> cells,
+            double width, double height, ServiceRow... rows) {
         Stage stage = new Stage();
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheetBSS());
         ListView<ServiceRow> list = new ListView<>(FXCollections.observableArrayList(rows));
@@ -31,7 +43,8 @@ final class ServiceListStage {
         list.setFixedCellSize(ServiceCell.HEIGHT); // as the dashboard's list
         // inside the dashboard's view, as in the window: the status colours (-ic-up...) are looked up there, and
         // dashboard.css on the view outranks app.css on the scene
-        StackPane dashboard = new StackPane(list);
+        VBox.setVgrow(list, Priority.ALWAYS);
+        StackPane dashboard = new StackPane(before == null ? list : new VBox(before, list));
         dashboard.getStyleClass().add("dashboard-view");
         dashboard.getStylesheets().add(
                 Objects.requireNonNull(DashboardView.class.getResource("dashboard.css")).toExternalForm());
