@@ -11,6 +11,7 @@ import dev.incidentconsole.incident.RunbookLink;
 import dev.incidentconsole.incident.StoreException;
 import dev.incidentconsole.incident.Subscription;
 import dev.incidentconsole.incident.TimelineEntry;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -119,10 +120,15 @@ public final class IncidentViewModel implements AutoCloseable {
         }, this::fail);
     }
 
-    /** Joins an open incident from a runbook section: links the section and selects the incident. */
-    public void join(Incident incident, RunbookLink link, Consumer<Incident> then) {
+    /**
+     * Joins an open incident from a runbook section: links the section, unless linked already (e.g. by {@code
+     * incident new --runbook}), and selects the incident.
+     *
+     * @param root the workspace folder {@code link}'s file and the incident's relative files are named from, or null
+     */
+    public void join(Incident incident, RunbookLink link, Path root, Consumer<Incident> then) {
         executor.execute(() -> {
-            if (incident.runbooks().stream().noneMatch(link::sameSection)) { // e.g. linked by 'incident new --runbook'
+            if (incident.runbooks().stream().noneMatch(l -> link.sameSection(l, root))) {
                 store().append(TimelineEntry.create(incident.id(), author, new EntryBody.RunbookLinked(link)));
             }
             return store().get(incident.id()).orElse(incident);
