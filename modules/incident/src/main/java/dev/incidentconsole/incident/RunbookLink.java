@@ -1,6 +1,7 @@
 package dev.incidentconsole.incident;
 
-import java.util.Arrays;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,21 +20,32 @@ public record RunbookLink(String file, List<String> headingPath) {
     /**
      * Whether {@code other} names the same section as written another way: {@code incident new --runbook
      * /srv/runbooks/db.md#Replication lag} gives an absolute file and the heading alone, the window the file relative
-     * to its folder and the whole heading path. The files match when one path ends with the other (whole names),
-     * the headings when one path ends with the other; a whole runbook matches only a whole runbook.
+     * to its workspace folder and the whole heading path. The files match when they are the same file once each
+     * relative one is resolved against {@code root} (a {@code README.md} of another workspace is another file); the
+     * headings when one path ends with the other; a whole runbook matches only a whole runbook.
      *
      * @param other another link; null is no match
+     * @param root  the workspace folder relative files are named from; null: a relative file matches only the same
+     *              relative file
      */
-    public boolean sameSection(RunbookLink other) {
+    public boolean sameSection(RunbookLink other, Path root) {
         if (other == null || headingPath.isEmpty() != other.headingPath.isEmpty()) {
             return false;
         }
-        return endsWith(names(file), names(other.file)) && endsWith(headingPath, other.headingPath);
+        return sameFile(file, other.file, root) && endsWith(headingPath, other.headingPath);
     }
 
-    private static List<String> names(String path) {
-        return Arrays.stream(path.replace('\\', '/').split("/")).filter(n -> !n.isEmpty() && !n.equals("."))
-                .toList();
+    private static boolean sameFile(String a, String b, Path root) {
+        try {
+            return resolved(a, root).equals(resolved(b, root));
+        } catch (InvalidPathException e) { // typed on the command line: no file of this system, compared as written
+            return a.equals(b);
+        }
+    }
+
+    private static Path resolved(String file, Path root) {
+        Path path = Path.of(file.replace('\\', '/'));
+        return (root == null || path.isAbsolute() ? path : root.toAbsolutePath().resolve(path)).normalize();
     }
 
     /** Whether the longer list ends with the shorter one. */

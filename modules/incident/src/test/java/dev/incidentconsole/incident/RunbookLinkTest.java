@@ -2,6 +2,7 @@ package dev.incidentconsole.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,25 +14,31 @@ class RunbookLinkTest {
         return new RunbookLink(file, headings.isBlank() ? List.of() : Arrays.asList(headings.split(" > ")));
     }
 
-    /** Files and heading paths as 'incident new --runbook' and the window write them. */
-    @ParameterizedTest(name = "{0}#{1} vs {2}#{3}: {4}")
+    /** Files and heading paths as 'incident new --runbook' and the window write them, and the window's workspace. */
+    @ParameterizedTest(name = "{0}#{1} vs {2}#{3} in {4}: {5}")
     @CsvSource(delimiter = '|', value = {
-        "/tmp/u6/runbooks/checkout.md | CheckoutCacheDown | checkout.md | Checkout service > CheckoutCacheDown | true",
-        "db/postgres.md | Postgres > Too many connections | db/postgres.md | Postgres > Too many connections | true",
-        "./db/postgres.md | Too many connections | /srv/team/db/postgres.md | Postgres > Too many connections | true",
-        "mydb.md | Lag | db.md | Lag | false",
-        "team/db.md | Lag | other/db.md | Lag | false",
-        "db.md | Replication > Lag | db.md | Backups > Restore | false",
-        "db.md | Lag | db.md | Lag > Diagnosis | false",
-        "db.md | ' ' | db.md | Lag | false",
-        "db.md | ' ' | /srv/db.md | ' ' | true",
+        "/tmp/u6/runbooks/checkout.md | CheckoutCacheDown | checkout.md | Checkout service > CheckoutCacheDown | /tmp/u6/runbooks | true",
+        "db/postgres.md | Postgres > Too many connections | db/postgres.md | Postgres > Too many connections | /srv/team | true",
+        "./db/postgres.md | Too many connections | /srv/team/db/postgres.md | Postgres > Too many connections | /srv/team | true",
+        "/srv/team/db/../db/postgres.md | Too many connections | db/postgres.md | Postgres > Too many connections | /srv/team | true",
+        "/srv/a/README.md | Diagnosis | README.md | Redis > Diagnosis | /srv/b | false",
+        "/srv/a/README.md | Diagnosis | README.md | Redis > Diagnosis | /srv/a | true",
+        "/srv/a/db/README.md | Diagnosis | README.md | Redis > Diagnosis | /srv/a | false",
+        "mydb.md | Lag | db.md | Lag | /srv | false",
+        "team/db.md | Lag | other/db.md | Lag | /srv | false",
+        "db.md | Replication > Lag | db.md | Backups > Restore | /srv | false",
+        "db.md | Lag | db.md | Lag > Diagnosis | /srv | false",
+        "db.md | ' ' | db.md | Lag | /srv | false",
+        "db.md | ' ' | /srv/db.md | ' ' | /srv | true",
+        "db.md | Lag | ./db.md | Lag |  | true",
+        "db.md | Lag | /srv/db.md | Lag |  | false",
     })
     void theSameSectionIsRecognisedHoweverItsLinkWasWritten(String file, String headings, String otherFile,
-                                                          String otherHeadings, boolean same) {
+                                                          String otherHeadings, Path root, boolean same) {
         RunbookLink a = link(file, headings);
         RunbookLink b = link(otherFile, otherHeadings);
 
-        assertThat(a.sameSection(b)).isEqualTo(same);
-        assertThat(b.sameSection(a)).isEqualTo(same);
+        assertThat(a.sameSection(b, root)).isEqualTo(same);
+        assertThat(b.sameSection(a, root)).isEqualTo(same);
     }
 }

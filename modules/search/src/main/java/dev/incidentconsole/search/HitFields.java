@@ -56,8 +56,6 @@ final class HitFields {
     }
 
     private static Snippet fallback(String body) {
-        String text = body.strip().replaceAll("\\s+", " ");
-        return Snippet.plain(text.length() <= BodySnippets.LENGTH ? text
-                : text.substring(0, BodySnippets.LENGTH) + "…");
+        return SnippetFormatter.lead(body, BodySnippets.LENGTH);
     }
 }

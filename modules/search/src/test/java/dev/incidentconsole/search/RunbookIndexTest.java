@@ -1,9 +1,12 @@
 package dev.incidentconsole.search;
 
+import dev.incidentconsole.runbook.SecretMasker;
 import dev.incidentconsole.runbook.SectionKind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -117,6 +120,31 @@ class RunbookIndexTest {
         assertThat(snippet.marked()).contains("«requirepass»", "«pool»");
         assertThat(snippet.highlights()).isNotEmpty().allSatisfy(h ->
                 assertThat(snippet.text().substring(h.start(), h.end())).isIn("requirepass", "pool"));
+    }
+
+    /**
+     * The passage starts about half a snippet before the match: after a long command line, the client or the
+     * variable that makes the value a secret is cut off, and the secret must be masked all the same.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', quoteCharacter = '"', value = {
+        "R3dis-Secret! ; redis-cli -h cache-primary.checkout.svc.cluster.local -p 26379 --tls --cacert "
+                + "/etc/ssl/certs/checkout-redis-ca.pem --user monitor -a 'R3dis-Secret!' CONFIG GET requirepass "
+                + "; requirepass",
+        "hunter2 ; env PGCONNECT_TIMEOUT=5 PGSSLMODE=require PGPASSWORD=hunter2 psql -h pgbouncer.checkout.svc "
+                + "-U monitor -tAc 'SHOW POOLS' | grep cl_waiting ; cl_waiting",
+    })
+    void aSecretIsMaskedWhenTheSnippetIsCutAfterWhatMadeItOne(String secret, String command, String query) {
+        String filler = "Routine text about nothing in particular. ".repeat(20);
+        index.add(Runbooks.runbook("cut.md", "Cut").heading(2, "Cut Section",
+                filler + "Run: " + command + " and read the answer. " + filler).build());
+
+        Snippet snippet = index.search(SearchQuery.of(query)).stream()
+                .filter(h -> h.file().endsWith("cut.md")).findFirst().orElseThrow().snippet();
+
+        assertThat(snippet.text()).as("cut inside the command").startsWith("…").doesNotContain("Run:")
+                .doesNotContain(secret).contains(SecretMasker.MASK);
+        assertThat(snippet.marked()).contains("«" + query + "»");
     }
 
     @Test

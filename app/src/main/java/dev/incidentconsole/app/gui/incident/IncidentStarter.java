@@ -127,13 +127,15 @@ public final class IncidentStarter {
     private void begin(Runbook runbook, Section procedure, ServiceLink service, String title, Severity severity,
                        Opener open) {
         RunbookLink link = runbook == null ? null : new RunbookLink(fileName(runbook), procedure.path());
+        Path root = runbookRoot;
         List<Incident> openIncidents = incidents.openIncidents();
         if (!openIncidents.isEmpty()) {
             List<String> choices = new ArrayList<>();
             choices.add(NEW_INCIDENT);
             openIncidents.forEach(i -> choices.add(i.id() + "  " + i.severity() + "  " + i.title()));
             // An open incident about this section, or about the same service, is most likely the one to join.
-            String suggested = openIncidents.stream().filter(i -> link != null && i.runbooks().stream().anyMatch(link::sameSection))
+            String suggested = openIncidents.stream().filter(i -> link != null && i.runbooks().stream()
+                            .anyMatch(l -> link.sameSection(l, root)))
                     .findFirst().or(() -> openIncidents.stream().filter(i -> service != null && i.services().contains(service.name()))
                     .findFirst()).map(i -> choices.get(openIncidents.indexOf(i) + 1)).orElse(NEW_INCIDENT);
             Optional<String> pick = dialogs.choose("Start or join an incident",
@@ -165,7 +167,7 @@ public final class IncidentStarter {
             open.open(joined, runbook, procedure, service);
         };
         if (link != null) {
-            incidents.join(incident, link, then);
+            incidents.join(incident, link, runbookRoot, then);
         } else {
             incidents.selectedProperty().set(incident);
             then.accept(incident);

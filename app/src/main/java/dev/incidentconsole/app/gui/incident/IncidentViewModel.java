@@ -11,6 +11,7 @@ import dev.incidentconsole.incident.RunbookLink;
 import dev.incidentconsole.incident.StoreException;
 import dev.incidentconsole.incident.Subscription;
 import dev.incidentconsole.incident.TimelineEntry;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -143,12 +144,14 @@ public final class IncidentViewModel implements AutoCloseable {
      * Joins an open incident from a runbook section: links the section and selects the incident. While the team store
      * is unreachable the incident is joined as this console holds it ({@code incident}, from the list or the
      * timeline shown), the link saved in the local journal and sent with the rest when the store is back.
+     *
+     * @param root the workspace folder {@code link}'s file and the incident's relative files are named from, or null
      */
-    public void join(Incident incident, RunbookLink link, Consumer<Incident> then) {
+    public void join(Incident incident, RunbookLink link, Path root, Consumer<Incident> then) {
         executor.execute(() -> {
             IncidentStore s = store();
             // sameSection: linked already, e.g. by 'incident new --runbook', which writes the file differently
-            Receipt linked = incident.runbooks().stream().anyMatch(link::sameSection) ? null
+            Receipt linked = incident.runbooks().stream().anyMatch(l -> link.sameSection(l, root)) ? null
                     : s.append(TimelineEntry.create(incident.id(), author, new EntryBody.RunbookLinked(link)));
             Incident held = linked == null ? incident : incident.apply(linked.entry());
             try {

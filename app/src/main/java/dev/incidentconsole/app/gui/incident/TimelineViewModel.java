@@ -238,12 +238,24 @@ public final class TimelineViewModel {
                     if (pin) {
                         record(new EntryBody.Pin(r.entry().id(), true), null, null);
                     }
-                }, () -> unsentNote.set(text));
+                }, () -> refusedNote(target, text));
     }
 
     /**
-     * The text of the last note the store refused (the view had cleared its field), else null: what the
-     * engineer typed is put back rather than lost with the error.
+     * The error quotes the note (the view cannot put it back in a field typed in since); back in the field only
+     * while its incident is shown, or it would be added to another.
+     */
+    private void refusedNote(Incident target, String text) {
+        error.set(error.get() + " The note for \"" + target.title() + "\" was not saved: " + text);
+        if (shows(target.id())) {
+            unsentNote.set(text);
+        }
+    }
+
+    /**
+     * The text of the last note the store refused (the view had cleared its field) while its incident is still
+     * shown, else null: what the engineer typed is put back rather than lost with the error. A refused note is
+     * also quoted in {@link #errorProperty}, and only there once another incident is shown.
      */
     public StringProperty unsentNoteProperty() {
         return unsentNote;

@@ -104,6 +104,24 @@ class IncidentStarterTest {
     }
 
     @Test
+    void theSameSectionOfAnotherWorkspacesRunbookIsNotTakenForThisOne(@TempDir Path otherWorkspace) throws Exception {
+        // incident new --runbook "<other workspace>/web.md#Backend failing": same file name, same heading
+        Incident elsewhere = store.create(new IncidentDraft("Checkout 502s", Severity.P1, "", List.of(),
+                List.of(new RunbookLink(otherWorkspace.resolve("web.md").toString(), List.of("Backend failing"))),
+                null), "bob");
+        incidents.refresh();
+        dialogs.choice = elsewhere.id(); // joined all the same: the engineer knows it is one outage
+
+        starter.start(runbook, WalkRunbook.procedure(runbook));
+
+        assertThat(dialogs.suggested).first().isEqualTo(IncidentStarter.NEW_INCIDENT);
+        assertThat(opened).singleElement().satisfies(o -> assertThat(o.incident().id()).isEqualTo(elsewhere.id()));
+        assertThat(store.entries(elsewhere.id(), 0)).extracting(TimelineEntry::body)
+                .as("this workspace's section is linked too, so the postmortem lists it")
+                .contains(new EntryBody.RunbookLinked(new RunbookLink("web.md", List.of("Web", "Backend failing"))));
+    }
+
+    @Test
     void joiningForAnotherServiceLinksThatServiceToo() throws Exception {
         starter.startForService(service("checkout"), sections());
         String id = opened.get(0).incident().id();

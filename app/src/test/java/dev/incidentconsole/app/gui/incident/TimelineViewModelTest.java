@@ -67,7 +67,29 @@ class TimelineViewModelTest {
         timeline.addNote("deleted old WAL segments", false);
 
         assertThat(timeline.unsentNoteProperty().get()).isEqualTo("deleted old WAL segments");
-        assertThat(timeline.errorProperty().get()).contains("closed");
+        assertThat(timeline.errorProperty().get()).contains("closed")
+                .as("quoted too: the field may hold a note typed since").contains("deleted old WAL segments");
+    }
+
+    @Test
+    void aNoteRefusedOnceAnotherIncidentIsShownIsQuotedInTheErrorNotPutInThatIncidentsField() {
+        incidents.start(IncidentDraft.of("Checkout 502s", Severity.P1), i -> { });
+        Incident disk = incidents.incidents().stream().filter(i -> i.title().startsWith("Disk")).findFirst().orElseThrow();
+        Incident checkout = incidents.incidents().stream().filter(i -> i.title().startsWith("Checkout")).findFirst()
+                .orElseThrow();
+        HeldTaskExecutor workers = new HeldTaskExecutor();
+        TimelineViewModel racing = new TimelineViewModel(workers, () -> store, "alice");
+        racing.show(disk);
+        workers.runAll();
+        racing.addNote("deleted old WAL segments", false);
+        racing.show(checkout); // before the store answered the note
+        store.close();
+
+        workers.runNext(); // the note's append: refused
+
+        assertThat(racing.unsentNoteProperty().get()).as("not typed for this incident").isNull();
+        assertThat(racing.errorProperty().get()).contains("closed")
+                .contains("\"Disk full on db1\"", "deleted old WAL segments");
     }
 
     @Test

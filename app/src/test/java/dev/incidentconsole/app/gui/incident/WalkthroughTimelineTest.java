@@ -152,8 +152,8 @@ class WalkthroughTimelineTest extends WalkthroughFixture {
                 "runbooks/" + web.file().getFileName(), List.of("Web", "Backend failing"));
         dev.incidentconsole.incident.RunbookLink onlyLinked = new dev.incidentconsole.incident.RunbookLink(
                 "runbooks/db.md", List.of("Database", "Replication lag"));
-        incidents.join(store.get(incidentId).orElseThrow(), onlyLinked, i -> { });
-        incidents.join(store.get(incidentId).orElseThrow(), walked, i -> { });
+        incidents.join(store.get(incidentId).orElseThrow(), onlyLinked, dir, i -> { });
+        incidents.join(store.get(incidentId).orElseThrow(), walked, dir, i -> { });
         assertThat(WalkResume.walked(store.get(incidentId).orElseThrow(), stored())).as("nothing walked yet").isEmpty();
 
         WalkthroughViewModel walk = walk(web, "Backend failing", null);

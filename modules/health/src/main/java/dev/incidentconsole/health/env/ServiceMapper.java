@@ -184,12 +184,11 @@ final class ServiceMapper {
         if (c.run == null || c.run.isBlank()) {
             throw error(c, path, "needs the command to run (command: \"pg_isready -h db\" or run: ...)");
         }
-        Map<String, Secret> env = new LinkedHashMap<>();
+        Map<String, Secret> read = new LinkedHashMap<>();
         if (vars != null) { // the shell expands $NAME, and sees the secrets file's only if they are in its environment
-            vars.secretsReadBy(c.run).forEach((name, value) -> env.put(name, Secret.of(value)));
+            vars.secretsReadBy(c.run).forEach((name, value) -> read.put(name, Secret.of(value)));
         }
-        env.putAll(c.env);
-        return new CommandSpec(c.run, env, c.target == null || c.target.isBlank() ? null : c.target);
+        return new CommandSpec(c.run, c.env, read, c.target == null || c.target.isBlank() ? null : c.target);
     }
 
     private AlertmanagerSpec alertSource(Dto.AlertmanagerDto a, boolean prometheus, String host, Integer port,

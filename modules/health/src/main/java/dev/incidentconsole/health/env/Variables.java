@@ -1,5 +1,7 @@
 package dev.incidentconsole.health.env;
 
+import dev.incidentconsole.shell.ExpandedVariables;
+import dev.incidentconsole.shell.ShellCommand;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,15 +71,14 @@ final class Variables {
     }
 
     /**
-     * The secrets file's variables {@code command} reads ({@code $NAME} or {@code ${NAME}}) that the process
-     * environment does not set: a command check's text is handed to the shell as written, so it reads these only
-     * when they are passed in its environment.
+     * The secrets file's variables that {@code command}'s shell expands ({@link ExpandedVariables}: not those in
+     * single quotes, escaped, in comments or in a script a second shell reads) and the process environment does
+     * not set: a command check's text is handed to the shell as written, so it reads these only when they are
+     * passed in its environment.
      */
     Map<String, String> secretsReadBy(String command) {
         Map<String, String> read = new LinkedHashMap<>();
-        Matcher m = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)").matcher(command);
-        while (m.find()) {
-            String name = m.group(1);
+        for (String name : ExpandedVariables.of(ShellCommand.parse(command))) {
             if (env.apply(name) == null && secrets.containsKey(name)) {
                 read.put(name, secrets.get(name));
             }

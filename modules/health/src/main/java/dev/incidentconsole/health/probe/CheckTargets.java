@@ -8,16 +8,20 @@ import dev.incidentconsole.exec.Target;
 import dev.incidentconsole.health.Secret;
 import dev.incidentconsole.health.spec.CommandSpec;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Where a check command runs: its bound exec target, with the check's {@code env:} added to the target's. */
+/**
+ * Where a check command runs: its bound exec target, with the check's {@code env:} and the secrets it reads
+ * added to the target's environment.
+ */
 final class CheckTargets {
     private CheckTargets() {
     }
 
     /**
      * @throws IllegalArgumentException with a sentence for the engineer when the spec names a target nobody
-     *                                  bound, or has variables the target cannot hand to the command
+     *                                  bound, or has {@code env:} variables the target cannot hand to the command
      */
     static Target resolve(CommandSpec spec) {
         Target target = spec.runsOn();
@@ -28,7 +32,23 @@ final class CheckTargets {
             }
             target = LocalTarget.here();
         }
-        return spec.env().isEmpty() ? target : withVariables(target, spec.env());
+        if (!takesVariables(target)) {
+            if (!spec.env().isEmpty()) {
+                // kubectl runs here and the command in a pod or container: the variables would reach neither.
+                String where = target instanceof KubeTarget ? "a kubectl target" : "a container";
+                throw new IllegalArgumentException("env: cannot be passed to a command on " + where + " (target \""
+                        + target.name() + "\"); set the variables in the command or in the container");
+            }
+            return target; // the secrets read: nothing the user wrote asks for them, and the pod has its own
+        }
+        Map<String, Secret> env = new LinkedHashMap<>(spec.secretsRead());
+        env.putAll(spec.env());
+        return env.isEmpty() ? target : withVariables(target, env);
+    }
+
+    private static boolean takesVariables(Target target) {
+        return target instanceof LocalTarget || target instanceof SshTarget
+                || target instanceof DockerTarget t && t.container() == null && takesVariables(t.host());
     }
 
     private static Target withVariables(Target target, Map<String, Secret> env) {
@@ -38,13 +58,8 @@ final class CheckTargets {
         if (target instanceof SshTarget t) {
             return new SshTarget(t.name(), t.host(), t.workingDir(), merged(t.environment(), env), t.production());
         }
-        if (target instanceof DockerTarget t && t.container() == null) {
-            return new DockerTarget(t.name(), withVariables(t.host(), env), null, t.production());
-        }
-        // kubectl runs here and the command in a pod or container: the variables would reach neither.
-        String where = target instanceof KubeTarget ? "a kubectl target" : "a container";
-        throw new IllegalArgumentException("env: cannot be passed to a command on " + where + " (target \""
-                + target.name() + "\"); set the variables in the command or in the container");
+        DockerTarget t = (DockerTarget) target; // takesVariables: the docker CLI on a host that takes them
+        return new DockerTarget(t.name(), withVariables(t.host(), env), null, t.production());
     }
 
     private static Map<String, String> merged(Map<String, String> base, Map<String, Secret> env) {

@@ -15,10 +15,12 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SecretsTest {
@@ -114,11 +116,41 @@ class SecretsTest {
 
         CommandSpec pooler = (CommandSpec) e.services().get(0).probe();
         assertThat(pooler.command()).as("handed to the shell as written").contains("${MONITOR_PW}");
-        assertThat(pooler.env()).containsOnlyKeys("MONITOR_PW");
-        assertThat(pooler.env().get("MONITOR_PW").reveal()).isEqualTo("Mon-pw-77");
-        assertThat(((CommandSpec) e.services().get(1).probe()).env().get("REDIS_PW").reveal())
-                .as("the service's own env: wins").isEqualTo("given");
-        assertThat(((CommandSpec) e.services().get(2).probe()).env()).as("the process sets HOME").isEmpty();
+        assertThat(pooler.env()).as("no env: written").isEmpty();
+        assertThat(pooler.secretsRead()).containsOnlyKeys("MONITOR_PW");
+        assertThat(pooler.secretsRead().get("MONITOR_PW").reveal()).isEqualTo("Mon-pw-77");
+        CommandSpec cache = (CommandSpec) e.services().get(1).probe();
+        assertThat(cache.env().get("REDIS_PW").reveal()).as("the service's own env:").isEqualTo("given");
+        assertThat(((CommandSpec) e.services().get(2).probe()).secretsRead()).as("the process sets HOME").isEmpty();
+    }
+
+    /** Only the variables the command's own shell expands: what it does not expand it must not be handed. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', quoteCharacter = '`', value = {
+        "redis-cli -a \"$REDIS_PW\" ping; REDIS_PW",
+        "PGPASSWORD=${MONITOR_PW} psql -tAc 'select 1'; MONITOR_PW",
+        "psql -c \"$(printf %s $MONITOR_PW)\"; MONITOR_PW",
+        "echo '$REDIS_PW' | grep -q REDIS; ",
+        "echo \\$REDIS_PW; ",
+        "pg_isready -h db # uses $MONITOR_PW from .pgpass; ",
+        "kubectl exec cache-0 -- sh -c 'redis-cli -a \"$REDIS_PW\" ping'; ",
+        "ssh db-1 'PGPASSWORD=$MONITOR_PW psql -tAc \"select 1\"'; ",
+        "echo $HOME $UNKNOWN; ",
+    })
+    void aCommandCheckIsHandedTheSecretsItsShellExpands(String command, String read) {
+        Variables vars = new Variables(Map.of("HOME", "/root")::get,
+                Map.of("REDIS_PW", "r3dis", "MONITOR_PW", "Mon-pw-77", "HOME", "/secret-home"), "team.env");
+
+        assertThat(vars.secretsReadBy(command).keySet()).as(command)
+                .containsExactlyElementsOf(read == null ? List.of() : List.of(read));
+    }
+
+    @Test
+    void aHereDocumentIsReadAsTheShellReadsIt() {
+        Variables vars = new Variables(name -> null, Map.of("REDIS_PW", "r3dis", "MONITOR_PW", "Mon-pw-77"), "team.env");
+
+        assertThat(vars.secretsReadBy("redis-cli -x <<'EOF'\nAUTH $REDIS_PW\nEOF\npsql <<EOF\n\\password $MONITOR_PW\nEOF"))
+                .as("a quoted delimiter keeps the body as written").containsOnlyKeys("MONITOR_PW");
     }
 
     @ParameterizedTest

@@ -93,6 +93,17 @@ class CommandProbeTest {
     }
 
     @Test
+    void secretsTheCommandReadsReachItsShellAndItsOwnEnvWins() {
+        CommandSpec spec = new CommandSpec("test \"$MONITOR_PW\" = Mon-pw-77 && test \"$REDIS_PW\" = given",
+                Map.of("REDIS_PW", Secret.of("given")),
+                Map.of("MONITOR_PW", Secret.of("Mon-pw-77"), "REDIS_PW", Secret.of("from-the-file")), null);
+
+        ProbeResult r = check(spec, Duration.ofSeconds(5));
+
+        assertThat(r.status()).as(r.reason()).isEqualTo(Status.UP);
+    }
+
+    @Test
     void overrunningCommandIsKilledWithItsChildren() throws Exception {
         Path pids = dir.resolve("pids");
         String command = "sleep 30 & echo $! > " + pids + "; echo $$ >> " + pids + "; wait";

@@ -170,6 +170,31 @@ class RemoteCommandProbeTest {
         assertThat(argv).doesNotExist();
     }
 
+    @Test
+    void secretsACheckReadsAreLeftOutOnAPodInsteadOfFailingTheCheck() throws Exception {
+        // No env: written, so no "env: cannot be passed" error: the pod's shell expands $REDIS_PW from its own.
+        Target pod = new KubeTarget("prod-eu", "prod-eu", "shop", null, null, null, true).inPod("cache-0", null);
+        CommandSpec spec = new CommandSpec("redis-cli -a \"$REDIS_PW\" ping", Map.of(),
+                Map.of("REDIS_PW", Secret.of("r3dis")), "prod-eu").on(pod);
+
+        ProbeResult r = check(spec, Duration.ofSeconds(10));
+
+        assertThat(r.status()).as(r.reason()).isEqualTo(Status.UP);
+        assertThat(Files.readAllLines(argv)).singleElement().asString()
+                .contains("[--] [sh] [-c] [redis-cli -a \"$REDIS_PW\" ping]").doesNotContain("r3dis");
+    }
+
+    @Test
+    void secretsACheckReadsReachItsShellOnAnSshHost() throws Exception {
+        SshTarget target = new SshTarget("db-1", host, null, Map.of(), true);
+        CommandSpec spec = new CommandSpec("test \"$MONITOR_PW\" = Mon-pw-77", Map.of(),
+                Map.of("MONITOR_PW", Secret.of("Mon-pw-77")), "db-1").on(target);
+
+        ProbeResult r = check(spec, Duration.ofSeconds(10));
+
+        assertThat(r.status()).as(r.reason()).isEqualTo(Status.UP);
+    }
+
     private ProbeResult check(CommandSpec spec, Duration timeout) {
         return probes.create(spec).check(ProbeContext.start(timeout));
     }
