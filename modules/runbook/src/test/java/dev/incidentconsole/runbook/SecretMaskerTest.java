@@ -89,6 +89,17 @@ class SecretMaskerTest {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "  password: '$Yam1Pw'                 |   password: '****'",
+            "db_password: '${Yam1Pw}'              | db_password: '****'",
+            "machine db.internal login app password '$N3trcPw' | machine db.internal login app password '****'"})
+    void aSingleQuotedValueInFreeTextIsALiteral(String line, String expected) {
+        assertThat(masker.mask(line)).isEqualTo(expected);
+        assertThat(masker.mask(line.replace("'", "\"").replace("Yam1Pw", "YAML_PW").replace("N3trcPw", "NETRC_PW")))
+                .as("double-quoted, it names a variable").doesNotContain(SecretMasker.MASK);
+    }
+
+    @ParameterizedTest
     @MethodSource("dev.incidentconsole.runbook.testing.SecretFormTables#expandedReferences")
     void aVariableTheShellExpandsIsLeftReadable(String command) {
         assertThat(masker.findInCommand(command)).isEmpty();

@@ -232,6 +232,9 @@ public final class SecretFormTables {
                         "curl -H 'Authorization: Bearer ****' https://api/v1"),
                 form("header", "curl -H 'X-Api-Key: $K3yHdr' https://api/v1", "K3yHdr", "curl -H 'X-Api-Key: ****' https://api/v1"),
                 form("user", "curl -u 'ops:$Us3rPw' https://api/v1", "Us3rPw", "curl -u 'ops:****' https://api/v1"),
+                form("cookie", "curl -b 'session=$C00kie' https://app/health", "C00kie", "curl -b 'session=****' https://app/health"),
+                form("json", "curl -d '{\"password\": \"$Js0nPw\"}' https://api/v1/login", "Js0nPw",
+                        "curl -d '{\"password\": \"****\"}' https://api/v1/login"),
                 form("script", "sh -c 'redis-cli -a \\$R3disSh ping'", "R3disSh", "sh -c 'redis-cli -a **** ping'"));
     }
 
@@ -252,6 +255,8 @@ public final class SecretFormTables {
                 "psql \"postgresql://app:$DB_PW@db-2/orders\"",
                 "curl -H \"Authorization: Bearer $TOKEN\" https://api/v1",
                 "curl -u \"ops:$OPS_PW\" https://api/v1",
+                "curl -b \"session=$SESSION\" https://app/health",
+                "curl -d \"{\\\"password\\\": \\\"$DB_PW\\\"}\" https://api/v1/login",
                 "sh -c 'redis-cli -a \"$REDIS_PW\" ping'",
                 "ssh bastion 'PGPASSWORD=\"$PGPASSWORD\" psql -h db-2'");
     }
