@@ -255,7 +255,7 @@ class CommandRunViewModelTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"$Dr0pTyped", "<Dr0pTyped>"})
-    void aTypedPasswordShapedLikeAVariableOrAPlaceholderIsMaskedInTheConfirmation(String typed) {
+    void aTypedPasswordShapedLikeAVariableOrAPlaceholderIsMaskedInThePreviewAndTheConfirmation(String typed) {
         CommandRunViewModel model = model("PGPASSWORD=<pw> dropdb -h 127.0.0.1 -p 1 orders");
         model.placeholders().get(0).valueProperty().set(typed);
         dialogs.answer = false;
@@ -263,6 +263,7 @@ class CommandRunViewModelTest {
         model.run();
 
         assertThat(model.previewProperty().get()).as("ShellQuote writes it single-quoted").contains("'" + typed + "'");
+        assertThat(model.shownCommandProperty().get().shown()).startsWith("PGPASSWORD='****' dropdb");
         assertThat(dialogs.asked.get(0).message()).contains("$ PGPASSWORD='****' dropdb").doesNotContain("Dr0pTyped");
     }
 
