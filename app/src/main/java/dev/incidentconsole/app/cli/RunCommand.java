@@ -204,7 +204,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private String shown(String command) {
-        return showSecrets ? command : SecretMasker.standard().maskCommand(command);
+        return showSecrets ? command : SecretMasker.standard().maskRunCommand(command);
     }
 
     /**

@@ -177,6 +177,13 @@ class RunCommandTest {
     }
 
     @Test
+    void aRefusedCommandIsEchoedMaskedAlsoAPasswordThatOnlyLooksLikeAVariable() throws Exception {
+        int code = run("run", "--", "PGPASSWORD='$hunter22' dropdb -h db-2 orders");
+        assertThat(code).isEqualTo(3);
+        assertThat(cli.err()).contains("Not run: PGPASSWORD='****' dropdb -h db-2 orders").doesNotContain("hunter22");
+    }
+
+    @Test
     void aRefusedCommandIsEchoedMasked() throws Exception {
         int code = run("run", "--", "PGPASSWORD=hunter22 dropdb -h db-2 orders");
         assertThat(code).isEqualTo(3);

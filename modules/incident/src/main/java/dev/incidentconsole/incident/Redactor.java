@@ -44,11 +44,12 @@ public final class Redactor {
     }
 
     /**
-     * {@code command} (a shell command's text) with every secret masked, its words read on the shell model
-     * ({@link SecretMasker#maskCommand}); null stays null.
+     * {@code command} (a shell command's text as it ran: the timeline's steps) with every secret masked, its words
+     * read on the shell model ({@link SecretMasker#maskRunCommand}: a quoted {@code '<x>'} there is a value typed
+     * for a placeholder); null stays null.
      */
     public String redactCommand(String command) {
-        return masker.maskCommand(command);
+        return masker.maskRunCommand(command);
     }
 
     /**

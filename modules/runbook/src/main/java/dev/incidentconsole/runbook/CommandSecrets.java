@@ -42,13 +42,16 @@ final class CommandSecrets {
     private static final int MAX_PROSE_PROGRAMS = 8;
     private final ShellCommand parsed;
     private final boolean prose;
+    /** The command is as it ran: its placeholders were substituted, so a quoted {@code '<x>'} is a value. */
+    private final boolean run;
     private final List<int[]> out = new ArrayList<>();
     /** Whether a command of the text starts with, or in prose names, a program this reader knows. */
     private boolean sawProgram;
 
-    private CommandSecrets(ShellCommand parsed, boolean prose) {
+    private CommandSecrets(ShellCommand parsed, boolean prose, boolean run) {
         this.parsed = parsed;
         this.prose = prose;
+        this.run = run;
     }
 
     /**
@@ -59,10 +62,20 @@ final class CommandSecrets {
      *              program named there
      */
     static void find(String text, int offset, SpanList spans, boolean prose) {
-        CommandSecrets reader = new CommandSecrets(ShellCommand.parse(text), prose);
+        find(ShellCommand.parse(text), offset, spans, prose, false);
+    }
+
+    /**
+     * Adds to {@code spans} the command-line secrets of {@code parsed}'s text, offsets shifted by {@code offset}.
+     *
+     * @param run the command is as it ran, its placeholders substituted: a quoted placeholder shape is a value
+     */
+    static void find(ShellCommand parsed, int offset, SpanList spans, boolean prose, boolean run) {
+        String text = parsed.text();
+        CommandSecrets reader = new CommandSecrets(parsed, prose, run);
         reader.read(0);
         for (int[] r : reader.out) {
-            spans.add(text, offset, r[0], r[1]);
+            spans.addAbsolute(offset + r[0], offset + r[1]);
         }
         if (!reader.sawProgram) {
             // Prose is not shell, and a pasted line may not be either: an apostrophe ("Couldn't connect: mysql -pX")
@@ -70,10 +83,10 @@ final class CommandSecrets {
             // Read again from the program named.
             int at = programNamedAt(text);
             if (at > 0) {
-                CommandSecrets again = new CommandSecrets(ShellCommand.parse(text.substring(at)), prose);
+                CommandSecrets again = new CommandSecrets(ShellCommand.parse(text.substring(at)), prose, run);
                 again.read(0);
                 for (int[] r : again.out) {
-                    spans.add(text.substring(at), offset + at, r[0], r[1]);
+                    spans.addAbsolute(offset + at + r[0], offset + at + r[1]);
                 }
             }
         }
@@ -110,8 +123,8 @@ final class CommandSecrets {
     }
 
     /** The secret ranges of {@code parsed}, in its text's offsets. */
-    private static List<int[]> of(ShellCommand parsed, int depth) {
-        CommandSecrets reader = new CommandSecrets(parsed, false);
+    private List<int[]> of(ShellCommand inner, int depth) {
+        CommandSecrets reader = new CommandSecrets(inner, false, run);
         reader.read(depth);
         return reader.out;
     }
@@ -123,12 +136,19 @@ final class CommandSecrets {
             for (Word w : c.assignments()) {
                 assignment(w);
             }
-            List<Word> words = c.words();
-            for (Word w : words) {
-                assignment(w);
-            }
+            List<Invocation> invocations = new ArrayList<>();
             for (int start : starts(c)) {
-                invocation(commands, i, start == 0 ? c.invocation() : c.invocationFrom(start), depth);
+                invocations.add(start == 0 ? c.invocation() : c.invocationFrom(start));
+            }
+            for (Word w : c.words()) {
+                // a script's NAME=value is read in the script, as the second shell does
+                if (invocations.stream().noneMatch(inv -> inv.script() != null
+                        && w.value().equals(inv.script().text()))) {
+                    assignment(w);
+                }
+            }
+            for (Invocation inv : invocations) {
+                invocation(commands, i, inv, depth);
             }
         }
         if (depth < MAX_DEPTH) {
@@ -368,9 +388,32 @@ final class CommandSecrets {
             return;
         }
         int[] offsets = parsed.valueOffsets(w);
-        if (offsets != null) {
-            add(offsets[from], offsets[to - 1] + 1);
+        if (offsets != null && !names(w, from, to, offsets)) {
+            int a = offsets[from];
+            // the backslash escaping its first character goes with it: "\\****" would read as an escaped '*'
+            boolean escape = a > 0 && parsed.text().charAt(a - 1) == '\\' && (from == 0 || offsets[from - 1] < a - 1);
+            add(escape ? a - 1 : a, offsets[to - 1] + 1);
         }
+    }
+
+    /**
+     * Whether {@code w}'s value {@code [from, to)} only names a secret, or is an earlier mask: a variable the shell
+     * expands ({@code -a "$PW"}, not {@code -a '$PW'} nor {@code \$PW}, which it passes as written), or a
+     * placeholder ({@code <pw>}), unless the command ran and the shell reads it quoted: then it was substituted,
+     * and {@code '<x>'} is the value typed.
+     */
+    private boolean names(Word w, int from, int to, int[] offsets) {
+        String v = w.value().substring(from, to);
+        if (SpanList.isMasked(v)) {
+            return true;
+        }
+        if (SpanList.isVariable(v)) {
+            return w.expansions().get(from);
+        }
+        if (SpanList.isPlaceholder(v)) {
+            return !(run && SpanList.quotedAt(parsed, offsets[from]));
+        }
+        return false;
     }
 
     /**

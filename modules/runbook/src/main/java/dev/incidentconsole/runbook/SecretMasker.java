@@ -27,11 +27,15 @@ import java.util.regex.Matcher;
  * lines; JSON and YAML keys naming a secret; cloud access key ids; vendor-prefixed tokens (GitHub,
  * GitLab, Slack, Stripe, OpenAI, Google, npm, Vault ...); JWTs; private key blocks; and every literal
  * value given to {@link #withSecrets}. A value that is a shell variable or a placeholder
- * ({@code $PGPASSWORD}, {@code <password>}) is left as written: it names the secret, it is not one.
+ * ({@code $PGPASSWORD}, {@code <password>}) is left as written: it names the secret, it is not one. What only
+ * looks like one is masked: the shell passes {@code '$R3disPw'} and {@code \$R3disPw} as written (so does a
+ * single-quoted value in free text), and in a command as it ran ({@link #maskRunCommand}) a quoted
+ * {@code '<x>'} is a value typed for a placeholder.
  *
- * <p>A command's text is masked with {@link #maskCommand} (timeline steps, the command on screen, run logs'
- * command line): its shell words are read on one model of the whole command. Other text is masked with
- * {@link #mask}, which reads a line as a command only when it holds a client's name or a secret word.
+ * <p>A command's text is masked with {@link #maskCommand} as a runbook writes it (the command on screen), and
+ * with {@link #maskRunCommand} as it ran (timeline steps, run logs' command line): its shell words are read on
+ * one model of the whole command. Other text is masked with {@link #mask}, which reads a line as a command only
+ * when it holds a client's name or a secret word.
  *
  * <p>Masking is idempotent. Immutable and thread-safe; linear in the text, and lines holding none of the
  * rules' guard words cost only a lower-casing pass.
@@ -89,7 +93,7 @@ public final class SecretMasker {
      */
     public SecretMasker forCommand(String command) {
         List<String> values = new ArrayList<>();
-        for (Span s : findInCommand(command)) {
+        for (Span s : findInRunCommand(command)) {
             String written = command.substring(s.start(), s.end());
             values.add(written.replaceAll("^['\"]+|['\"]+$", ""));
             values.add(asPrinted(written));
@@ -130,7 +134,18 @@ public final class SecretMasker {
      * @param command a command's text, possibly several lines; null or empty has none
      */
     public List<Span> findInCommand(String command) {
-        return find(command, true);
+        return find(command, true, false);
+    }
+
+    /**
+     * Where the secrets of a shell command as it ran are: those {@link #findInCommand} sees, and the values typed
+     * for its placeholders that the substitution quoted ({@code redis-cli -a '<x>'} ran with the value
+     * {@code <x>}); a placeholder left unquoted is still a name.
+     *
+     * @param command the text the shell ran, placeholders substituted; null or empty has none
+     */
+    public List<Span> findInRunCommand(String command) {
+        return find(command, true, true);
     }
 
     /** {@code command} (a shell command's text) with every secret {@link #findInCommand} finds masked; null stays null. */
@@ -138,11 +153,24 @@ public final class SecretMasker {
         return apply(command, findInCommand(command));
     }
 
+    /**
+     * {@code command} (the text a shell ran, timeline steps and run logs) with every secret {@link #findInRunCommand}
+     * finds masked; null stays null.
+     */
+    public String maskRunCommand(String command) {
+        return apply(command, findInRunCommand(command));
+    }
+
     private List<Span> find(String text, boolean command) {
+        return find(text, command, false);
+    }
+
+    private List<Span> find(String text, boolean command, boolean run) {
         if (text == null || text.isEmpty()) {
             return List.of();
         }
-        SpanList spans = new SpanList();
+        ShellCommand shell = command ? ShellCommand.parse(text) : null;
+        SpanList spans = new SpanList(shell, run);
         for (String literal : literals) {
             for (int at = text.indexOf(literal); at >= 0; at = text.indexOf(literal, at + literal.length())) {
                 spans.addAbsolute(at, at + literal.length());
@@ -155,7 +183,7 @@ public final class SecretMasker {
             }
         }
         if (command) {
-            CommandSecrets.find(text, 0, spans, false);
+            CommandSecrets.find(shell, 0, spans, false, run);
         }
         int start = 0;
         int continued = -1; // where a command continued over lines began, in free text

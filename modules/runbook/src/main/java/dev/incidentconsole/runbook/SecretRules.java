@@ -115,7 +115,7 @@ final class SecretRules {
                 while (m.find()) {
                     for (String g : rule.groups()) {
                         if (m.start(g) >= 0) {
-                            spans.add(line, offset, m.start(g), m.end(g));
+                            spans.add(line, offset, m.start(g), m.end(g), g.equals("sq"));
                             break;
                         }
                     }

@@ -1,5 +1,7 @@
 package dev.incidentconsole.runbook;
 
+import dev.incidentconsole.shell.Quoting;
+import dev.incidentconsole.shell.ShellCommand;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -7,17 +9,66 @@ import java.util.regex.Pattern;
 
 /**
  * The secret spans found in one text, merged where they overlap. A value that only names a secret
- * (a shell variable, a runbook placeholder) or is already masked is not a span.
+ * (a shell variable the shell expands, a runbook placeholder) or is already masked is not a span; a value
+ * that only looks like one is: {@code '$R3disPw'} is passed literally, and so is a quoted {@code '<x>'} in a
+ * command as it ran, where placeholders were substituted.
  */
 final class SpanList {
-    private static final Pattern REFERENCE = Pattern.compile(
-            "\\$[{(A-Za-z_].*|<[^<>]+>|\\{\\{.*}}|\\{[A-Za-z_][\\w.-]*}|\\*+|%s");
+    private static final Pattern MASKED = Pattern.compile("\\*+");
+    private static final Pattern VARIABLE = Pattern.compile("\\$[{(A-Za-z_].*");
+    private static final Pattern PLACEHOLDER = Pattern.compile("<[^<>]+>|\\{\\{.*}}|\\{[A-Za-z_][\\w.-]*}|%s");
 
     private final List<SecretMasker.Span> spans = new ArrayList<>();
+    /** The text as a shell command, offsets from its start; null for free text. */
+    private final ShellCommand shell;
+    private final boolean run;
+
+    /**
+     * Spans of free text: a placeholder shape names a secret, and so does a variable shape unless the rule read it
+     * single-quoted or its line, read as a command, does not expand it.
+     */
+    SpanList() {
+        this(null, false);
+    }
+
+    /**
+     * Spans of a shell command's text, whose quoting decides what is a reference.
+     *
+     * @param shell the text parsed as a command; null for free text
+     * @param run   the command is as it ran: its placeholders were substituted, so a quoted placeholder shape is a value
+     */
+    SpanList(ShellCommand shell, boolean run) {
+        this.shell = shell;
+        this.run = run;
+    }
 
     /** Adds {@code line[start, end)} at {@code offset + start} unless it is empty, masked or a reference. */
     void add(String line, int offset, int start, int end) {
-        if (end <= start || REFERENCE.matcher(line.substring(start, end)).matches()) {
+        add(line, offset, start, end, false);
+    }
+
+    /**
+     * Adds {@code line[start, end)} at {@code offset + start} unless it is empty, masked or a reference.
+     *
+     * @param singleQuoted the rule read the value inside single quotes: in free text, a {@code $NAME} there is literal
+     */
+    void add(String line, int offset, int start, int end, boolean singleQuoted) {
+        if (end <= start) {
+            return;
+        }
+        String value = line.substring(start, end);
+        if (MASKED.matcher(value).matches()) {
+            return;
+        }
+        if (VARIABLE.matcher(value).matches()) {
+            // Free text has no model of its own: its line is read as a command for the quoting, which is what
+            // a pasted command line keeps ("ran: curl -H 'Authorization: Bearer $T0k'").
+            boolean reference = shell != null ? expands(shell, offset + start, 0)
+                    : !singleQuoted && expandsInLine(line, start);
+            if (reference) {
+                return;
+            }
+        } else if (PLACEHOLDER.matcher(value).matches() && !(run && shell != null && quotedAt(shell, offset + start))) {
             return;
         }
         addAbsolute(offset + start, offset + end);
@@ -27,6 +78,66 @@ final class SpanList {
         if (end > start) {
             spans.add(new SecretMasker.Span(start, end));
         }
+    }
+
+    /** Whether {@code value} is an earlier mask's {@value SecretMasker#MASK}, which is never masked again. */
+    static boolean isMasked(String value) {
+        return MASKED.matcher(value).matches();
+    }
+
+    /** Whether {@code value} has the shape of a runbook placeholder ({@code <pw>}, {@code {{pw}}}, {@code {pw}}, {@code %s}). */
+    static boolean isPlaceholder(String value) {
+        return PLACEHOLDER.matcher(value).matches();
+    }
+
+    /** Whether {@code value} has the shape of a shell variable or expansion ({@code $PW}, {@code ${PW}}, {@code $(cmd)}). */
+    static boolean isVariable(String value) {
+        return VARIABLE.matcher(value).matches();
+    }
+
+    /**
+     * Whether the character at {@code at} of {@code command} is read inside quotes: in a command as it ran, a
+     * placeholder shape there is a substituted value (a placeholder left unfilled and unquoted is a redirection).
+     */
+    static boolean quotedAt(ShellCommand command, int at) {
+        Quoting q = command.quotingAt(at);
+        return q == Quoting.SINGLE || q == Quoting.DOUBLE || q == Quoting.ANSI_C;
+    }
+
+    /**
+     * Whether a shell expands the {@code $} at {@code at} of {@code command}'s text: this one (unquoted, in double
+     * quotes or an expanding here-document, and not escaped) or the second shell that parses the word again
+     * ({@code sh -c '... "$PW"'}, {@code ssh host '...'}).
+     */
+    private static boolean expands(ShellCommand command, int at, int depth) {
+        Quoting q = command.quotingAt(at);
+        boolean here = (q == Quoting.UNQUOTED || q == Quoting.DOUBLE || q == Quoting.HEREDOC)
+                && !escaped(command.text(), at);
+        if (here || depth >= 4) {
+            return here;
+        }
+        ShellCommand.Nested nested = command.nestedAt(at);
+        return nested != null && expands(nested.script(), nested.offset(), depth + 1);
+    }
+
+    /**
+     * Whether a shell expands the {@code $} at {@code at} of a line of free text, read as a command from the first
+     * program it names, as {@link CommandSecrets} reads prose: a prompt or words before it ({@code $ ssh h '...'})
+     * are not shell code.
+     */
+    private static boolean expandsInLine(String line, int at) {
+        int from = SecretClients.programNamedAt(line);
+        return from > 0 && from <= at ? expands(ShellCommand.parse(line.substring(from)), at - from, 0)
+                : expands(ShellCommand.parse(line), at, 0);
+    }
+
+    /** Whether the character at {@code at} follows an odd number of backslashes. */
+    private static boolean escaped(String text, int at) {
+        int k = at;
+        while (k > 0 && text.charAt(k - 1) == '\\') {
+            k--;
+        }
+        return (at - k) % 2 == 1;
     }
 
     /** The spans in text order, overlapping or touching ones merged. */

@@ -72,6 +72,59 @@ class SecretMaskerTest {
         assertThat(masker.maskCommand(line)).isEqualTo(line);
     }
 
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("dev.incidentconsole.runbook.testing.SecretFormTables#literalLookalikes")
+    void aValueThatOnlyLooksLikeAVariableIsMaskedWhereTheShellPassesItAsWritten(String family, String command,
+                                                                              String secret, String expected) {
+        assertThat(masker.maskCommand(command)).isEqualTo(expected).doesNotContain(secret);
+        assertThat(masker.maskRunCommand(command)).as("as it ran").isEqualTo(expected);
+        assertThat(masker.maskCommand(expected)).as("idempotent").isEqualTo(expected);
+        assertThat(masker.mask("ran: " + command)).as("in free text").doesNotContain(secret);
+    }
+
+    @Test
+    void aLiteralDollarValueIsMaskedWhereTheCommandPrintsItBack() {
+        SecretMasker forRun = masker.forCommand("redis-cli -h c -a '$R3disPw' CONFIG GET requirepass");
+        assertThat(forRun.mask("requirepass\n$R3disPw")).isEqualTo("requirepass\n****");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "  password: '$Yam1Pw'                 |   password: '****'",
+            "db_password: '${Yam1Pw}'              | db_password: '****'",
+            "machine db.internal login app password '$N3trcPw' | machine db.internal login app password '****'"})
+    void aSingleQuotedValueInFreeTextIsALiteral(String line, String expected) {
+        assertThat(masker.mask(line)).isEqualTo(expected);
+        assertThat(masker.mask(line.replace("'", "\"").replace("Yam1Pw", "YAML_PW").replace("N3trcPw", "NETRC_PW")))
+                .as("double-quoted, it names a variable").doesNotContain(SecretMasker.MASK);
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.incidentconsole.runbook.testing.SecretFormTables#expandedReferences")
+    void aVariableTheShellExpandsIsLeftReadable(String command) {
+        assertThat(masker.findInCommand(command)).isEmpty();
+        assertThat(masker.findInRunCommand(command)).isEmpty();
+        assertThat(masker.find(command)).as("in free text").isEmpty();
+        assertThat(masker.forCommand(command)).isSameAs(masker);
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("dev.incidentconsole.runbook.testing.SecretFormTables#typedPlaceholderValues")
+    void aQuotedPlaceholderShapeInACommandAsItRanIsTheValueTyped(String family, String command, String value,
+                                                              String expected) {
+        assertThat(masker.maskRunCommand(command)).isEqualTo(expected).doesNotContain(value);
+        assertThat(masker.maskRunCommand(expected)).as("idempotent").isEqualTo(expected);
+        assertThat(masker.forCommand(command).mask("value: " + value)).isEqualTo("value: ****");
+        assertThat(masker.maskCommand(command)).as("as a runbook writes it, it names the placeholder").isEqualTo(command);
+        assertThat(masker.mask(command)).as("in free text too").isEqualTo(command);
+    }
+
+    @Test
+    void anUnfilledPlaceholderLeftUnquotedInACommandAsItRanStillNamesIt() {
+        String command = "docker login -u ci -p <registry-password> registry.internal";
+        assertThat(masker.maskRunCommand(command)).isEqualTo(command);
+    }
+
     @Test
     void aCommandWrittenAfterAPromptOrWordsIsFoundInFreeText() {
         assertThat(masker.mask("$ redis-cli -a Pr0mptPw ping")).isEqualTo("$ redis-cli -a **** ping");

@@ -286,16 +286,28 @@ public final class ShellCommand {
      *
      * @param word one of this command's words
      * @return offsets in {@link #text()}, one per character of {@code word.value()}, increasing; {@code null}
-     *         when the value holds a substitution or parameter expansion ({@code $(...)}, backticks,
-     *         {@code ${...}}), whose characters are copied as written
+     *         when the value holds a substitution ({@code $(...)}, backticks) or a parameter expansion the shell
+     *         performs ({@code ${...}}), whose characters are copied as written; a {@code '${X}'} or
+     *         {@code \${X}} the shell passes as written has its offsets
      */
     public int[] valueOffsets(Word word) {
         String value = word.value();
-        if (value.contains("$(") || value.contains("${") || value.indexOf('`') >= 0) {
+        if (value.contains("$(") || value.indexOf('`') >= 0 || expandsBraced(word)) {
             return null;
         }
         int[] out = new int[value.length()];
         return map(word, word.end(), out, false) == out.length ? out : null;
+    }
+
+    /** Whether the shell expands a {@code ${...}} of {@code word}'s value. */
+    private static boolean expandsBraced(Word word) {
+        String value = word.value();
+        for (int at = value.indexOf("${"); at >= 0; at = value.indexOf("${", at + 1)) {
+            if (word.expansions().get(at)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -13,7 +13,8 @@ class ValueOffsetsTest {
 
     static Stream<String> quotedWords() {
         return Stream.of("x -p'a b'", "x -p\"a b\"", "x -p'a'\"b\"c", "x a\\ b", "x \"q\\\"u\\x\"", "x 'it'\\''s'",
-                "x ab\\\ncd", "x <pod-name>", "x $'a\\'b'");
+                "x ab\\\ncd", "x <pod-name>", "x $'a\\'b'", "x '${PW}'", "x \\${PW}",
+                "x \"\\${PW}\"");
     }
 
     @ParameterizedTest(name = "{0}")

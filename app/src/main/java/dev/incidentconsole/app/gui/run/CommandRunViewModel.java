@@ -140,7 +140,9 @@ public final class CommandRunViewModel {
             preview.set(command.text());
         }
         if (!preview.get().equals(shownCommand.get().real())) {
-            shownCommand.set(MaskedText.ofCommand(preview.get()));
+            // prepared, every <x> was substituted: a quoted one is a typed value
+            String text = preview.get();
+            shownCommand.set(prepared.get() != null ? MaskedText.ofRunCommand(text) : MaskedText.ofCommand(text));
         }
     }
 

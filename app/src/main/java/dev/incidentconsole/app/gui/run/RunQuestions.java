@@ -40,7 +40,7 @@ final class RunQuestions {
 
     /** The command as the question shows it: on screen, secrets stay masked. */
     private static String shown(PreparedCommand p) {
-        return SecretMasker.standard().maskCommand(p.text());
+        return SecretMasker.standard().maskRunCommand(p.text());
     }
 
     private static String on(TargetInfo where) {

@@ -47,6 +47,15 @@ public final class MaskedText {
     }
 
     /**
+     * {@code command} as it runs, its placeholders substituted, with every secret masked: a quoted {@code '<x>'} there
+     * is a typed value ({@link SecretMasker#findInRunCommand}).
+     */
+    public static MaskedText ofRunCommand(String command) {
+        String t = command == null ? "" : command;
+        return new MaskedText(t, SecretMasker.standard().findInRunCommand(t), new BitSet());
+    }
+
+    /**
      * The next line of a stream (a run's stdout or stderr) with its secrets masked, {@code stream}
      * remembering what earlier lines began (a private key block).
      */

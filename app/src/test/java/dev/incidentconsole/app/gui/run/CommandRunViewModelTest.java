@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The run view model on real local shells, with the FX thread played by {@link UiQueue}. */
 class CommandRunViewModelTest {
@@ -250,6 +251,20 @@ class CommandRunViewModelTest {
         model.placeholders().get(0).valueProperty().set("api-typed");
         model.chooseTarget(sandbox);
         assertThat(model.placeholders()).extracting(PlaceholderField::value).containsExactly("api-typed", "");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"$Dr0pTyped", "<Dr0pTyped>"})
+    void aTypedPasswordShapedLikeAVariableOrAPlaceholderIsMaskedInThePreviewAndTheConfirmation(String typed) {
+        CommandRunViewModel model = model("PGPASSWORD=<pw> dropdb -h 127.0.0.1 -p 1 orders");
+        model.placeholders().get(0).valueProperty().set(typed);
+        dialogs.answer = false;
+
+        model.run();
+
+        assertThat(model.previewProperty().get()).as("ShellQuote writes it single-quoted").contains("'" + typed + "'");
+        assertThat(model.shownCommandProperty().get().shown()).startsWith("PGPASSWORD='****' dropdb");
+        assertThat(dialogs.asked.get(0).message()).contains("$ PGPASSWORD='****' dropdb").doesNotContain("Dr0pTyped");
     }
 
     @Test

@@ -103,6 +103,58 @@ class SecretsInStoreAndExportsTest {
         assertThat(IncidentExport.json(raw, options)).doesNotContain(secret).contains(jsonEscaped(masked));
     }
 
+    /** Values the shell passes as written though they look like a variable ('$R3disPw', \\$PW), as ShellQuote writes them. */
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("dev.incidentconsole.runbook.testing.SecretFormTables#literalLookalikes")
+    void aLiteralThatLooksLikeAVariableIsMaskedInTheStoreAndEveryExport(String family, String command, String secret,
+                                                                        String masked) throws Exception {
+        assertRanCommandIsMaskedEverywhere(command, secret, masked, "ran: " + command, "");
+    }
+
+    /** A run's command has its placeholders substituted: a quoted '<x>' there is the value typed. */
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("dev.incidentconsole.runbook.testing.SecretFormTables#typedPlaceholderValues")
+    void aTypedValueShapedLikeAPlaceholderIsMaskedInTheStoreAndEveryExport(String family, String command, String value,
+                                                                          String masked) throws Exception {
+        // a note's '<x>' names a placeholder: a note quotes the command masked, as the timeline shows it
+        assertRanCommandIsMaskedEverywhere(command, value, masked, "ran: " + masked, "config: " + value + "\n");
+    }
+
+    /** The command as started and finished, its output echoing it then {@code printed}, and {@code note}. */
+    private static void assertRanCommandIsMaskedEverywhere(String command, String secret, String masked, String note,
+                                                           String printed) throws Exception {
+        String output = "$ " + command + "\n" + printed;
+        store.append(TimelineEntry.create(incident.id(), "alice", new EntryBody.StepStarted(command, "local")));
+        store.append(TimelineEntry.create(incident.id(), "alice",
+                new EntryBody.StepFinished(command, "local", 0, 20, output, null)));
+        store.append(TimelineEntry.create(incident.id(), "alice", new EntryBody.Note(note, null)));
+
+        List<TimelineEntry> stored = store.entries(incident.id(), 0);
+        assertThat(((EntryBody.StepStarted) stored.get(stored.size() - 3).body()).command()).isEqualTo(masked);
+        EntryBody.StepFinished step = (EntryBody.StepFinished) stored.get(stored.size() - 2).body();
+        assertThat(step.command()).isEqualTo(masked);
+        assertThat(step.output()).doesNotContain(secret);
+        byte[] raw = Files.readAllBytes(dir.resolve("incidents.db"));
+        byte[] wal = Files.exists(dir.resolve("incidents.db-wal")) ? Files.readAllBytes(dir.resolve("incidents.db-wal")) : new byte[0];
+        assertThat(new String(raw, java.nio.charset.StandardCharsets.ISO_8859_1)
+                + new String(wal, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .as("the database files never hold the secret").doesNotContain(secret);
+
+        IncidentDocument doc = store.document(incident.id());
+        assertThat(IncidentExport.markdown(doc, ExportOptions.defaults())).doesNotContain(secret);
+        assertThat(IncidentExport.html(doc, ExportOptions.defaults())).doesNotContain(HtmlExport.esc(secret))
+                .doesNotContain(secret);
+        assertThat(IncidentExport.json(doc, ExportOptions.defaults())).doesNotContain(jsonEscaped(secret))
+                .doesNotContain(secret);
+
+        IncidentDocument never = new IncidentDocument(incident, List.of(TimelineEntry.create(incident.id(), "alice",
+                new EntryBody.StepFinished(command, "local", 0, 20, output, null))));
+        assertThat(IncidentExport.markdown(never, ExportOptions.defaults())).as("a document never stored")
+                .doesNotContain(secret);
+        assertThat(IncidentExport.html(never, ExportOptions.defaults())).doesNotContain(HtmlExport.esc(secret));
+        assertThat(IncidentExport.json(never, ExportOptions.defaults())).doesNotContain(jsonEscaped(secret));
+    }
+
     @ParameterizedTest
     @MethodSource("dev.incidentconsole.runbook.testing.SecretFormTables#harmlessCommands")
     void aFlagThatIsNoSecretForItsProgramIsStoredAsWritten(String command) throws Exception {

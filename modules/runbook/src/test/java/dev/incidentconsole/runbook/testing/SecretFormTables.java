@@ -206,6 +206,77 @@ public final class SecretFormTables {
     }
 
     /**
+     * Secrets that look like a shell variable but that the shell passes as written (single-quoted, escaped,
+     * {@code $'...'}), as {@code ShellQuote} writes a typed {@code $R3disPw} into a command: a value, masked.
+     * family, command with a secret, the secret, the command masked.
+     */
+    public static Stream<Arguments> literalLookalikes() {
+        return Stream.of(
+                form("flag", "redis-cli -h c -a '$R3disPw' ping", "R3disPw", "redis-cli -h c -a '****' ping"),
+                form("flag", "redis-cli -h c -a \"\\$R3disPw\" ping", "R3disPw", "redis-cli -h c -a \"****\" ping"),
+                form("flag", "redis-cli -h c -a \\$R3disPw ping", "R3disPw", "redis-cli -h c -a **** ping"),
+                form("flag", "redis-cli -h c -a $'$R3disPw' ping", "R3disPw", "redis-cli -h c -a $'****' ping"),
+                form("flag", "mysql -uroot -p'$MyR00t' -e 'select 1'", "MyR00t", "mysql -uroot -p'****' -e 'select 1'"),
+                form("flag", "mongosh -u admin -p '${M0ngo}' --host m0", "M0ngo", "mongosh -u admin -p '****' --host m0"),
+                form("flag", "sshpass -p '$Ssh9w' ssh ops@bastion", "Ssh9w", "sshpass -p '****' ssh ops@bastion"),
+                form("long-flag", "mysql --password '$L0ngPw' -e 'select 1'", "L0ngPw", "mysql --password '****' -e 'select 1'"),
+                form("long-flag", "mysql --password='$L0ngPw' -e 'select 1'", "L0ngPw", "mysql --password='****' -e 'select 1'"),
+                form("long-flag", "vault login --token '$T0kenV'", "T0kenV", "vault login --token '****'"),
+                form("long-flag", "gh api --token=\"\\$T0kenG\" /user", "T0kenG", "gh api --token=\"****\" /user"),
+                form("env", "PGPASSWORD='$PgS3cret' psql -h db-2 -U app", "PgS3cret", "PGPASSWORD='****' psql -h db-2 -U app"),
+                form("env", "PGPASSWORD=\\$PgS3cret psql -h db-2 -U app", "PgS3cret", "PGPASSWORD=**** psql -h db-2 -U app"),
+                form("env", "MYSQL_PWD='$My5ql' mysql -h db -u root", "My5ql", "MYSQL_PWD='****' mysql -h db -u root"),
+                form("env", "export API_TOKEN='$Ap1Tok'", "Ap1Tok", "export API_TOKEN='****'"),
+                form("url", "psql 'postgresql://app:$Url9w@db-2/orders'", "Url9w", "psql 'postgresql://app:****@db-2/orders'"),
+                form("header", "curl -H 'Authorization: Bearer $T0kHdr' https://api/v1", "T0kHdr",
+                        "curl -H 'Authorization: Bearer ****' https://api/v1"),
+                form("header", "curl -H 'X-Api-Key: $K3yHdr' https://api/v1", "K3yHdr", "curl -H 'X-Api-Key: ****' https://api/v1"),
+                form("user", "curl -u 'ops:$Us3rPw' https://api/v1", "Us3rPw", "curl -u 'ops:****' https://api/v1"),
+                form("cookie", "curl -b 'session=$C00kie' https://app/health", "C00kie", "curl -b 'session=****' https://app/health"),
+                form("json", "curl -d '{\"password\": \"$Js0nPw\"}' https://api/v1/login", "Js0nPw",
+                        "curl -d '{\"password\": \"****\"}' https://api/v1/login"),
+                form("script", "sh -c 'redis-cli -a \\$R3disSh ping'", "R3disSh", "sh -c 'redis-cli -a **** ping'"));
+    }
+
+    /**
+     * The same forms with a variable the shell expands (unquoted, double-quoted, in a second shell's script): the
+     * reader must see which variable, so they are left as written. They are among {@link #harmless()} too.
+     */
+    public static Stream<String> expandedReferences() {
+        return Stream.of(
+                "redis-cli -h c -a \"$REDIS_PW\" ping",
+                "redis-cli -h c -a $REDIS_PW ping",
+                "redis-cli -h c -a \"${REDIS_PW}\" ping",
+                "mysql -uroot -p\"$MYSQL_ROOT_PASSWORD\" -e 'select 1'",
+                "mysql --password=\"$DB_PW\" -e 'select 1'",
+                "vault login --token \"$VAULT_TOKEN\"",
+                "PGPASSWORD=\"$PGPASSWORD\" psql -h db-2 -U app",
+                "MYSQL_PWD=$MYSQL_PWD mysql -h db -u root",
+                "psql \"postgresql://app:$DB_PW@db-2/orders\"",
+                "curl -H \"Authorization: Bearer $TOKEN\" https://api/v1",
+                "curl -u \"ops:$OPS_PW\" https://api/v1",
+                "curl -b \"session=$SESSION\" https://app/health",
+                "curl -d \"{\\\"password\\\": \\\"$DB_PW\\\"}\" https://api/v1/login",
+                "sh -c 'redis-cli -a \"$REDIS_PW\" ping'",
+                "ssh bastion 'PGPASSWORD=\"$PGPASSWORD\" psql -h db-2'");
+    }
+
+    /**
+     * Commands as they ran, a value typed for a placeholder written in by {@code ShellQuote}: quoted there, a
+     * placeholder shape ({@code <x>}, {@code {{x}}}) is that value. As a runbook writes it, the same text names
+     * the placeholder. family, command as run, the value, the command masked.
+     */
+    public static Stream<Arguments> typedPlaceholderValues() {
+        return Stream.of(
+                form("flag", "redis-cli -h c -a '<R3disPw>' ping", "<R3disPw>", "redis-cli -h c -a '****' ping"),
+                form("flag", "mysql -uroot -p\"<MyR00t>\" -e 'select 1'", "<MyR00t>", "mysql -uroot -p\"****\" -e 'select 1'"),
+                form("long-flag", "vault login --token '{{T0kenV}}'", "{{T0kenV}}", "vault login --token '****'"),
+                form("env", "PGPASSWORD='<PgS3cret>' psql -h db-2 -U app", "<PgS3cret>", "PGPASSWORD='****' psql -h db-2 -U app"),
+                form("header", "curl -H 'Authorization: Bearer <T0kHdr>' https://api/v1", "<T0kHdr>",
+                        "curl -H 'Authorization: Bearer ****' https://api/v1"));
+    }
+
+    /**
      * Commands where a flag is not a secret (a port, a login name, a prompt for one): masked, they would lie.
      * The one-line ones are among {@link #harmless()} too.
      */
@@ -271,7 +342,7 @@ public final class SecretFormTables {
                 "the --client-secret flag is read from the vault",
                 "use --token instead of a password file",
                 "--password and --user are both required"),
-                harmlessCommands().filter(line -> !line.contains("\n")));
+                Stream.concat(harmlessCommands().filter(line -> !line.contains("\n")), expandedReferences()));
     }
 
     private static Arguments form(String family, String text, String secret, String masked) {
