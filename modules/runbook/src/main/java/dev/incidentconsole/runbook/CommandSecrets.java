@@ -136,9 +136,16 @@ final class CommandSecrets {
             for (Word w : c.assignments()) {
                 assignment(w);
             }
+            // In prose each program named is read with the words up to the next one: "restarted mongo and ran
+            // psql -p 5432" gives mongo no -p.
+            List<Integer> starts = starts(c);
             List<Invocation> invocations = new ArrayList<>();
-            for (int start : starts(c)) {
-                invocations.add(start == 0 ? c.invocation() : c.invocationFrom(start));
+            List<Integer> ends = new ArrayList<>();
+            for (int k = 0; k < starts.size(); k++) {
+                int end = k + 1 < starts.size() ? starts.get(k + 1) : c.words().size();
+                invocations.add(starts.get(k) == 0 && end == c.words().size() ? c.invocation()
+                        : c.invocationBetween(starts.get(k), end));
+                ends.add(end);
             }
             for (Word w : c.words()) {
                 // a script's NAME=value is read in the script, as the second shell does
@@ -147,8 +154,8 @@ final class CommandSecrets {
                     assignment(w);
                 }
             }
-            for (Invocation inv : invocations) {
-                invocation(commands, i, inv, depth);
+            for (int k = 0; k < invocations.size(); k++) {
+                invocation(commands, i, invocations.get(k), ends.get(k), depth);
             }
         }
         if (depth < MAX_DEPTH) {
@@ -163,10 +170,10 @@ final class CommandSecrets {
     }
 
     /** The secrets of one program's invocation in command {@code i} of the text. */
-    private void invocation(List<SimpleCommand> commands, int i, Invocation inv, int depth) {
+    private void invocation(List<SimpleCommand> commands, int i, Invocation inv, int end, int depth) {
         SimpleCommand c = commands.get(i);
-        List<Word> words = c.words();
-        int program = words.size() - inv.words().size();
+        List<Word> words = c.words().subList(0, end);
+        int program = end - inv.words().size();
         if (inv.words().isEmpty()) {
             return;
         }

@@ -141,6 +141,17 @@ class SecretMaskerTest {
     }
 
     @Test
+    void aProgramNamedEarlierInANoteDoesNotReadTheFlagsOfOneNamedAfterIt() {
+        // mongo's -p is a password, psql's the port: each reads only the words up to the next program named
+        assertThat(masker.mask("restarted mongo and ran psql -p 5432 -h db")).isEqualTo(
+                "restarted mongo and ran psql -p 5432 -h db");
+        assertThat(masker.mask("ran redis-cli -a Rev3rsedPw ping, then psql -p 5432"))
+                .isEqualTo("ran redis-cli -a **** ping, then psql -p 5432");
+        assertThat(masker.mask("psql -p 5432 failed, so mongo -p M0ngoPw2 --eval 1"))
+                .isEqualTo("psql -p 5432 failed, so mongo -p **** --eval 1");
+    }
+
+    @Test
     void aMaskNeverLeavesAQuoteOpen() {
         for (String command : List.of("mysql -p'a b'\"c d\" x", "mongosh -p $'Ans\\'i' x", "mysql -p\"q\\\"uote\" x",
                 "sh -c \"mysql -p'in ner'\\\"x y\\\" db\"")) {

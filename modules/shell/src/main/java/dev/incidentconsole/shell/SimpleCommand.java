@@ -59,7 +59,16 @@ public record SimpleCommand(List<String> keywords, List<Word> assignments, List<
      * @param from index in {@link #words()}; 0 is {@link #invocation()}
      */
     public Invocation invocationFrom(int from) {
+        return invocationBetween(from, words().size());
+    }
+
+    /**
+     * The command run by words {@code [from, to)}, wrappers looked past: for prose naming several programs on one
+     * line ({@code restarted mongo and ran psql -p 5432}), each read with its own words only.
+     */
+    public Invocation invocationBetween(int from, int to) {
         List<String> all = values();
-        return Wrappers.unwrap(all.subList(Math.min(from, all.size()), all.size()));
+        int end = Math.min(to, all.size());
+        return Wrappers.unwrap(all.subList(Math.min(from, end), end));
     }
 }
