@@ -190,8 +190,6 @@ class OutageSeenTimelineTest {
 
     /** Pumps the UI until every answer asked for so far was handed to it (one worker, one UI queue: in order). */
     private void answered() throws InterruptedException {
-        AtomicBoolean marker = new AtomicBoolean();
-        executor.execute(() -> null, x -> marker.set(true), e -> marker.set(true));
-        ui.runUntil(marker::get, WAIT);
+        ui.runUntilAnswered(executor, WAIT);
     }
 }
