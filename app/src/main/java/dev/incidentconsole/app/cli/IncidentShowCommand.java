@@ -1,5 +1,6 @@
 package dev.incidentconsole.app.cli;
 
+import dev.incidentconsole.app.incident.OutageFallback;
 import dev.incidentconsole.incident.Connectivity;
 import dev.incidentconsole.incident.IncidentDocument;
 import dev.incidentconsole.incident.IncidentStore;
@@ -33,9 +34,13 @@ final class IncidentShowCommand extends IncidentAction {
     @Override
     int call(IncidentStore store) throws StoreException {
         if (store.connectivity() == Connectivity.OFFLINE) {
-            return showKept(store);
+            return showKept(store); // known unreachable: no read to wait for
         }
-        IncidentDocument doc = store.document(id);
+        // It may become unreachable while being read.
+        return OutageFallback.read(store, () -> print(store.document(id)), () -> showKept(store));
+    }
+
+    private int print(IncidentDocument doc) {
         if (json) {
             out().print(IncidentExport.json(doc, ExportOptions.defaults()));
         } else {

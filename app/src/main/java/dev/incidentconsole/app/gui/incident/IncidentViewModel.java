@@ -1,6 +1,7 @@
 package dev.incidentconsole.app.gui.incident;
 
 import dev.incidentconsole.app.gui.util.TaskExecutor;
+import dev.incidentconsole.app.incident.OutageFallback;
 import dev.incidentconsole.incident.Connectivity;
 import dev.incidentconsole.incident.EntryBody;
 import dev.incidentconsole.incident.Incident;
@@ -14,6 +15,7 @@ import dev.incidentconsole.incident.TimelineEntry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +39,8 @@ import javafx.collections.ObservableList;
  * offline with how many entries wait on this machine.
  */
 public final class IncidentViewModel implements AutoCloseable {
+    private static final Comparator<Incident> LIST_ORDER = Comparator.comparing(Incident::startedAt).reversed()
+            .thenComparing(Incident::id);
     private final TaskExecutor executor;
     private final Executor uiThread;
     private final Callable<IncidentStore> opener;
@@ -102,23 +106,26 @@ public final class IncidentViewModel implements AutoCloseable {
         int ticket = ++refreshes;
         executor.execute(() -> {
             IncidentStore s = store();
-            try {
-                return new Listed(s.list(openOnly), false);
-            } catch (StoreException e) {
-                if (s.connectivity() != Connectivity.OFFLINE) {
-                    throw e;
-                }
-                // Offline, the Store line says so; the whole list comes when the store is back.
-                return new Listed(s.journaledIncidents().stream().filter(i -> !openOnly || i.open()).toList(), true);
-            }
+            // Offline, the Store line says so; the whole list comes when the store is back.
+            return OutageFallback.read(s, () -> new Listed(s.list(openOnly), false), () -> new Listed(
+                    s.journaledIncidents().stream().filter(i -> !openOnly || i.open()).toList(), true));
         }, listed -> {
             if (listed.journalOnly()) {
                 listed.incidents().stream().filter(i -> incidents.stream().noneMatch(shown -> shown.id().equals(i.id())))
-                        .forEach(incidents::add);
+                        .forEach(this::addByStart);
             } else {
                 setIncidents(listed.incidents(), ticket);
             }
         }, this::fail);
+    }
+
+    /** Adds {@code started} where the list, newest first, has it (as the store lists them: started, then id). */
+    private void addByStart(Incident started) {
+        int at = 0;
+        while (at < incidents.size() && LIST_ORDER.compare(incidents.get(at), started) < 0) {
+            at++;
+        }
+        incidents.add(at, started);
     }
 
     /** @param journalOnly true when the store was unreachable: only the incidents started in this journal */
@@ -154,14 +161,8 @@ public final class IncidentViewModel implements AutoCloseable {
             Receipt linked = incident.runbooks().stream().anyMatch(l -> link.sameSection(l, root)) ? null
                     : s.append(TimelineEntry.create(incident.id(), author, new EntryBody.RunbookLinked(link)));
             Incident held = linked == null ? incident : incident.apply(linked.entry());
-            try {
-                return new Joined(s.get(incident.id()).orElse(held), linked, false);
-            } catch (StoreException e) {
-                if (s.connectivity() != Connectivity.OFFLINE) {
-                    throw e;
-                }
-                return new Joined(held, linked, true);
-            }
+            return OutageFallback.read(s, () -> new Joined(s.get(incident.id()).orElse(held), linked, false),
+                    () -> new Joined(held, linked, true));
         }, joined -> {
             replaceInList(joined.incident());
             selected.set(joined.incident());

@@ -2,9 +2,12 @@ package dev.incidentconsole.app.gui.incident;
 
 import dev.incidentconsole.incident.EntryBody;
 import dev.incidentconsole.incident.TimelineEntry;
+import dev.incidentconsole.incident.TimelineOrder;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The stored entries of the incidents a timeline showed, as they were when another incident was shown: what it shows
@@ -21,14 +24,30 @@ final class SeenTimelines {
         }
     };
 
-    /** Another incident is shown instead of {@code incidentId}, which showed {@code shown}. */
+    /**
+     * Another incident is shown instead of {@code incidentId}, which showed {@code shown}. A showing without the
+     * incident's creation (left before its load answered) is no timeline: what was seen of it before is kept.
+     */
     void left(String incidentId, List<TimelineEntry> shown) {
-        seen.put(incidentId, shown.stream().filter(e -> e.seq() > 0).toList());
+        List<TimelineEntry> stored = shown.stream().filter(e -> e.seq() > 0).toList();
+        if (holdsCreation(stored)) {
+            seen.put(incidentId, stored);
+        }
     }
 
-    /** The stored entries seen of the incident; empty when none, or when its creation is not among them (no state to fold). */
-    List<TimelineEntry> of(String incidentId) {
-        List<TimelineEntry> kept = seen.getOrDefault(incidentId, List.of());
-        return kept.stream().anyMatch(e -> e.body() instanceof EntryBody.Created) ? kept : List.of();
+    /**
+     * {@code held} of incident {@code incidentId} (what a read during the outage gave, or what is shown) with the
+     * stored entries seen of it that it lacks, each entry once (its stored copy rather than a journaled one), in
+     * event order; {@code held} alone, ordered, when nothing with the incident's creation was seen.
+     */
+    List<TimelineEntry> with(String incidentId, List<TimelineEntry> held) {
+        Map<UUID, TimelineEntry> byId = new LinkedHashMap<>();
+        seen.getOrDefault(incidentId, List.of()).forEach(e -> byId.put(e.id(), e));
+        held.forEach(e -> byId.merge(e.id(), e, (before, now) -> before.seq() > 0 ? before : now));
+        return TimelineOrder.byEvent(new ArrayList<>(byId.values()));
+    }
+
+    private static boolean holdsCreation(List<TimelineEntry> entries) {
+        return entries.stream().anyMatch(e -> e.body() instanceof EntryBody.Created);
     }
 }

@@ -1,6 +1,6 @@
 package dev.incidentconsole.app.gui.incident;
 
-import dev.incidentconsole.incident.Connectivity;
+import dev.incidentconsole.app.incident.OutageFallback;
 import dev.incidentconsole.incident.IncidentStore;
 import dev.incidentconsole.incident.StoreException;
 import dev.incidentconsole.incident.TimelineEntry;
@@ -16,14 +16,8 @@ record TimelineRead(List<TimelineEntry> entries, boolean journalOnly) {
 
     /** Reads on the calling thread (a worker); throws what is not an outage. */
     static TimelineRead of(IncidentStore store, String incidentId) throws StoreException {
-        try {
-            return new TimelineRead(store.entries(incidentId, 0), false);
-        } catch (StoreException e) {
-            if (store.connectivity() != Connectivity.OFFLINE) {
-                throw e;
-            }
-            return new TimelineRead(store.journaled(incidentId), true);
-        }
+        return OutageFallback.read(store, () -> new TimelineRead(store.entries(incidentId, 0), false),
+                () -> new TimelineRead(store.journaled(incidentId), true));
     }
 
     /** The last {@code seq} the store gave (0 when none, or only journaled entries). */

@@ -113,7 +113,6 @@ public final class TimelineViewModel {
         executor.execute(() -> load(id), answer -> {
             if (shows(id)) {
                 if (answer.read().journalOnly()) {
-                    // What was shown of it before the store became unreachable stays, the journaled entries added.
                     showSeen(id);
                     TimelineOrder.byRecording(answer.read().entries()).forEach(this::arrived);
                 } else if (!answer.read().entries().isEmpty()) {
@@ -136,12 +135,12 @@ public final class TimelineViewModel {
         });
     }
 
-    /** Shows again the stored entries of {@code id} seen before another incident was shown, when none are shown. */
+    /** The team store is unreachable: what was seen of {@code id} before is shown with what arrived since. */
     private void showSeen(String id) {
-        List<TimelineEntry> before = seen.of(id);
-        if (entries.isEmpty() && !before.isEmpty()) {
-            entries.setAll(TimelineOrder.byEvent(before));
-            incident.set(Incident.replay(before));
+        List<TimelineEntry> held = seen.with(id, entries);
+        if (held.size() > entries.size()) {
+            entries.setAll(held);
+            incident.set(Incident.replay(held));
         }
     }
 
@@ -160,7 +159,7 @@ public final class TimelineViewModel {
      * Hands {@code then} incident {@code incidentId}'s entries as this console holds them: the shown incident's once its
      * load has answered (stored, saved here while the team store is unreachable, arrived since), so a store that cannot
      * be read now loses nothing seen; dropped if another is shown first. Another incident's are read from the store
-     * on the executor ({@code failed} told when they cannot be).
+     * on the executor ({@code failed} told when they cannot be), during an outage with what was seen of it before.
      */
     public void held(String incidentId, Consumer<List<TimelineEntry>> then, Consumer<Exception> failed) {
         if (shows(incidentId)) {
@@ -171,16 +170,14 @@ public final class TimelineViewModel {
                 whenLoaded.add(answer);
             }
         } else {
-            executor.execute(() -> TimelineRead.of(store.get(), incidentId).entries(), then, failed);
+            executor.execute(() -> TimelineRead.of(store.get(), incidentId), read -> then.accept(
+                    read.journalOnly() ? seen.with(incidentId, read.entries()) : read.entries()), failed);
         }
     }
 
     private record Loaded(TimelineRead read, Subscription live) { }
 
-    /**
-     * Reads the incident's timeline and follows it from there. During a team-store outage the journal gives what was
-     * saved here; the subscription reads the whole stored timeline once the store is back.
-     */
+    /** Reads the timeline and follows it; offline the journal's entries, the whole one read when the store is back. */
     private Loaded load(String id) throws StoreException {
         IncidentStore s = store.get();
         Executor ui = uiThread;

@@ -1,9 +1,11 @@
 package dev.incidentconsole.app.gui.incident;
 
+import dev.incidentconsole.app.gui.util.TaskExecutor;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
 /** Stands in for the FX thread: work posted from any thread runs on the test thread, in order, while it waits. */
@@ -33,5 +35,12 @@ final class TestUi implements Executor {
             }
             eachRound.run();
         }
+    }
+
+    /** Runs posted work until every answer {@code executor} was asked for so far was handed over (one worker: in order). */
+    void runUntilAnswered(TaskExecutor executor, Duration limit) throws InterruptedException {
+        AtomicBoolean marker = new AtomicBoolean();
+        executor.execute(() -> null, x -> marker.set(true), e -> marker.set(true));
+        runUntil(marker::get, limit);
     }
 }

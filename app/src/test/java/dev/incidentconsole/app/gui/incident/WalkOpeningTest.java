@@ -317,9 +317,7 @@ class WalkOpeningTest {
 
     /** Pumps the UI until every answer asked for so far was handed to it (one worker, one UI queue: in order). */
     private static void answered(Queued q) throws InterruptedException {
-        java.util.concurrent.atomic.AtomicBoolean marker = new java.util.concurrent.atomic.AtomicBoolean();
-        q.executor().execute(() -> null, x -> marker.set(true), e -> marker.set(true));
-        q.ui().runUntil(marker::get, WAIT);
+        q.ui().runUntilAnswered(q.executor(), WAIT);
     }
 
     /** An embedded store's incidents and their reopenings on one worker, the UI a queue the test pumps. */
