@@ -80,7 +80,7 @@ class OutageSeenTimelineTest {
         goOffline();
 
         AtomicReference<Incident> joined = new AtomicReference<>();
-        model.join(listed(checkout), new RunbookLink("web.md", List.of("Web", "Backend failing")), joined::set);
+        model.join(listed(checkout), new RunbookLink("web.md", List.of("Web", "Backend failing")), null, joined::set);
         ui.runUntil(() -> joined.get() != null, WAIT);
         answered();
 
