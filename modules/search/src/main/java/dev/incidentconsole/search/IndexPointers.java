@@ -1,10 +1,16 @@
 package dev.incidentconsole.search;
 
+import dev.incidentconsole.runbook.IndexEntry;
+import dev.incidentconsole.runbook.IndexLinks;
 import dev.incidentconsole.runbook.Runbook;
+import dev.incidentconsole.runbook.RunbookFiles;
 import dev.incidentconsole.runbook.Section;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -13,6 +19,11 @@ import java.util.stream.Stream;
  * to the runbooks that answer a symptom or component, not answers of their own. Indexed as the section's text or
  * symptoms, they make a short section holding every symptom of the folder, which outranks the runbooks it points
  * to (themselves searched); so a section is searched by its heading and its own prose only.
+ *
+ * <p>Only entries that point to another runbook file on disk are pointers. A row of an "Error" or "Alert" table
+ * whose fix links to vendor docs, or an index line sending the engineer to a web page or a file that is not there,
+ * is the only place that answers its symptom: it stays searchable. A line is an entry's when its words begin with
+ * the entry's key as whole words, so the key "DB" leaves a line about "dbadmin" alone.
  */
 final class IndexPointers {
 
@@ -39,10 +50,13 @@ final class IndexPointers {
 
     private static boolean points(List<String> keys, String line) {
         String words = words(line);
-        return !words.isEmpty() && keys.stream().anyMatch(words::startsWith);
+        return !words.isEmpty() && keys.stream().anyMatch(k -> words.equals(k) || words.startsWith(k + " "));
     }
 
-    /** The keys of the index entries between the section's heading and the next heading, as {@link #words}. */
+    /**
+     * The keys of the index entries between the section's heading and the next heading that point to another
+     * runbook, as {@link #words}.
+     */
     private static List<String> keys(Runbook runbook, Section section) {
         if (runbook.index().isEmpty()) {
             return List.of();
@@ -50,7 +64,22 @@ final class IndexPointers {
         int end = runbook.sections().stream().filter(o -> o.line() > section.line()).mapToInt(Section::line)
                 .min().orElse(Integer.MAX_VALUE);
         return runbook.index().stream().filter(e -> e.line() > section.line() && e.line() < end)
-                .map(e -> words(e.key())).filter(k -> !k.isEmpty()).toList();
+                .filter(e -> pointsToAnotherRunbook(runbook.file(), e)).map(e -> words(e.key()))
+                .filter(k -> !k.isEmpty()).toList();
+    }
+
+    /**
+     * Whether a target of the entry is an existing runbook file ({@link RunbookFiles#isRunbook}) other than the
+     * page itself. Checked on disk when the page is indexed, not against the index: a page's documents are built
+     * on their own, in any order of a bulk load.
+     */
+    private static boolean pointsToAnotherRunbook(Path page, IndexEntry entry) {
+        if (page == null) {
+            return false;
+        }
+        Path self = page.toAbsolutePath().normalize();
+        return entry.targets().stream().map(t -> IndexLinks.file(page, t)).flatMap(Optional::stream)
+                .anyMatch(f -> !f.equals(self) && RunbookFiles.isRunbook(f) && Files.isRegularFile(f));
     }
 
     /** Letters and digits in lower case, other characters as single spaces: markup and punctuation differ. */
