@@ -1,5 +1,6 @@
 package dev.incidentconsole.app.gui.incident;
 
+import dev.incidentconsole.runbook.SecretMasker;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -30,8 +31,12 @@ final class StepNotes {
     private StepNotes() {
     }
 
+    /**
+     * The command goes in masked as it ran ({@link SecretMasker#maskRunCommand}): the store masks a note as free
+     * text, where a quoted {@code '<x>'} reads as a placeholder, though here it is the value the engineer typed.
+     */
     static String closing(String verb, String command, String note) {
-        return verb + " `" + command + "`" + (note == null || note.isBlank() ? "" : ": " + note.strip());
+        return verb + " `" + SecretMasker.standard().maskRunCommand(command) + "`" + (note == null || note.isBlank() ? "" : ": " + note.strip());
     }
 
     /**
@@ -74,7 +79,7 @@ final class StepNotes {
     }
 
     static String capture(String name, String value, String command) {
-        return CAPTURED + name + " = " + value + FROM + command + "`";
+        return CAPTURED + name + " = " + value + FROM + SecretMasker.standard().maskRunCommand(command) + "`";
     }
 
     /** The capture {@code text} says; empty for any other note. */

@@ -293,6 +293,22 @@ class WalkthroughTimelineTest extends WalkthroughFixture {
         assertThat(StepNotes.isUpAgain("checkout is UP again at soon")).isFalse();
     }
 
+    @Test
+    void aStepsClosingAndCaptureNotesHoldTheCommandAsItRanMaskedAndAreStillReadBack() {
+        // a typed password shaped like a placeholder, quoted as the console quotes values: the store masks notes as
+        // free text, where '<x>' is a placeholder, so the note must carry it masked already
+        String ran = "redis-cli -h cache-1 -a '<R3disPw>' info replication";
+
+        String closing = StepNotes.closing(StepNotes.DONE, ran, "replica lag 0");
+        String capture = StepNotes.capture("role", "master", ran);
+
+        assertThat(closing).doesNotContain("R3disPw").isEqualTo(
+                "Done `redis-cli -h cache-1 -a '****' info replication`: replica lag 0");
+        assertThat(capture).doesNotContain("R3disPw");
+        assertThat(StepNotes.readClosing(closing, ran)).contains(new StepNotes.Closing(StepNotes.DONE, "replica lag 0"));
+        assertThat(StepNotes.readCapture(capture)).contains(new StepNotes.Capture("role", "master"));
+    }
+
     /**
      * The reviewer's finding: the values a step ran with were only read back from the command it recorded, which a
      * {@code <service>-<env>} run as {@code api-gateway-prod} cannot give. Its start now records them, a secret masked.
