@@ -49,6 +49,7 @@ final class IncidentPrinter {
         Incident i = doc.incident();
         out.println(i.id() + "  " + i.title());
         out.println("  severity " + i.severity() + ", " + i.status().label() + ", started " + TIME.format(i.startedAt())
+                + (i.acknowledgedAt() == null ? "" : ", acknowledged " + TIME.format(i.acknowledgedAt()))
                 + (i.environment().isEmpty() ? "" : ", env " + i.environment()));
         out.println("  responders: " + String.join(", ", i.responders()));
         if (!i.services().isEmpty()) {

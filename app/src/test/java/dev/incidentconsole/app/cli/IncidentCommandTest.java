@@ -78,6 +78,7 @@ class IncidentCommandTest {
 
         assertThat(run("b", "show", id)).isZero();
         assertThat(out.toString()).contains("Checkout 502s", "resolved", "restarted pods", "[pinned]", "alice")
+                .containsPattern(", acknowledged \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ")
                 .doesNotContain("hunter2");
         assertThat(run("b", "show", id, "--json")).isZero();
         JsonNode doc = new ObjectMapper().readTree(out.toString());

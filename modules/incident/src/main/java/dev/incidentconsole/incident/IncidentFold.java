@@ -45,12 +45,11 @@ final class IncidentFold {
         if (joins(b)) {
             responders = with(responders, e.author());
         }
-        if (b instanceof EntryBody.Acknowledged) {
-            acked = acked == null ? e.occurredAt() : acked;
-        } else if (b instanceof EntryBody.StatusChanged s) {
+        if (respondsTo(b)) {
+            acked = firstResponse(acked, e.occurredAt(), i.startedAt());
+        }
+        if (b instanceof EntryBody.StatusChanged s) {
             status = s.to();
-            // Moving past "investigating" means someone is on it, even without an explicit ack.
-            acked = acked == null && status != Status.INVESTIGATING ? e.occurredAt() : acked;
             mitigated = switch (status) {
                 case INVESTIGATING, IDENTIFIED -> null;
                 case MITIGATED -> e.occurredAt();
@@ -79,6 +78,21 @@ final class IncidentFold {
         Instant updated = e.occurredAt().isAfter(i.updatedAt()) ? e.occurredAt() : i.updatedAt();
         return new Incident(i.id(), title, severity, status, environment, i.startedAt(), acked, mitigated, resolved,
                 updated, responders, runbooks, services, pm, pinned, i.entryCount() + 1);
+    }
+
+    /**
+     * Whether the entry shows a person on the incident: an acknowledgement, a note, a step run, a status or severity
+     * change, a responder joining. A postmortem's "Acknowledged" is the first of these after the incident opened,
+     * whichever it is; automatic entries (health, alerts) are not a response.
+     */
+    private static boolean respondsTo(EntryBody b) {
+        return joins(b) || b instanceof EntryBody.ResponderJoined;
+    }
+
+    /** The earliest response, by when it happened (a note may be dated back), never before the incident started. */
+    private static Instant firstResponse(Instant acked, Instant at, Instant started) {
+        Instant response = at.isBefore(started) ? started : at;
+        return acked == null || response.isBefore(acked) ? response : acked;
     }
 
     /** Entries a person writes make that person a responder; automatic ones (health, alerts) do not. */

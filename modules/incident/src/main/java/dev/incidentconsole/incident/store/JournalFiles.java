@@ -8,8 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,11 +79,14 @@ final class JournalFiles {
                     mine.append(entries);
                     taken += entries.size();
                 }
-                orphan.clear();
+                // Clears only what was taken over; lines it cannot read go to its .rejected file, not away.
+                Set<UUID> moved = new HashSet<>();
+                entries.forEach(e -> moved.add(e.id()));
+                orphan.clearIfSent(moved);
+                Files.deleteIfExists(other);
             } finally {
                 orphan.close();
             }
-            Files.deleteIfExists(other);
         }
         return taken;
     }

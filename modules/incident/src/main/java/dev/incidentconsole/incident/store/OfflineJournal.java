@@ -107,21 +107,38 @@ final class OfflineJournal implements AutoCloseable {
     }
 
     /**
-     * Drops {@code sent} (by id); entries appended since they were read stay, in their order. The file is rewritten
-     * only when there are such entries, else emptied as {@link #clear} does.
+     * Empties the journal when every entry in it is in {@code sent}, else leaves the file untouched: it is never
+     * rewritten, so a crash or an IO error cannot lose an entry still waiting (one sent already is sent again,
+     * and the database keeps its first). Lines that cannot be read are moved to the {@code .rejected} file first.
+     *
+     * @return true when the journal is empty afterwards
+     * @throws IOException the unreadable lines could not be kept, or the file not emptied; nothing was lost
      */
-    void remove(List<TimelineEntry> sent) throws IOException {
-        Set<UUID> ids = new HashSet<>();
-        sent.forEach(e -> ids.add(e.id()));
-        List<TimelineEntry> rest = readAll().stream().filter(e -> !ids.contains(e.id())).toList();
-        clear();
-        if (!rest.isEmpty()) {
+    boolean clearIfSent(Set<UUID> sent) throws IOException {
+        String text = new String(readBytes(), StandardCharsets.UTF_8);
+        if (text.isEmpty()) {
+            return true;
+        }
+        StringBuilder unreadable = new StringBuilder();
+        for (String line : text.split("\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
             try {
-                append(rest);
+                if (!sent.contains(IncidentJson.readEntry(line).id())) {
+                    return false;
+                }
             } catch (StoreException e) {
-                throw new IOException(e.getMessage(), e);
+                unreadable.append(line).append('\n');
             }
         }
+        if (!unreadable.isEmpty()) {
+            Files.writeString(rejectedFile(), unreadable, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND, StandardOpenOption.SYNC);
+            LOG.warn("Moved the unreadable lines of the offline journal {} to {}", file, rejectedFile());
+        }
+        clear();
+        return true;
     }
 
     /**
@@ -150,7 +167,7 @@ final class OfflineJournal implements AutoCloseable {
 
     /** Keeps an entry the database refused (e.g. its incident is gone) beside the journal, for a person to look at. */
     void reject(TimelineEntry e, String why) {
-        Path rejected = file.resolveSibling(file.getFileName() + ".rejected");
+        Path rejected = rejectedFile();
         String line = IncidentJson.writeEntry(e) + "\n";
         try {
             Files.writeString(rejected, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
@@ -160,6 +177,10 @@ final class OfflineJournal implements AutoCloseable {
             LOG.error("The database refused journaled entry {} ({}) and {} cannot be written: {}", e.id(), why,
                     rejected, io.getMessage());
         }
+    }
+
+    private Path rejectedFile() {
+        return file.resolveSibling(file.getFileName() + ".rejected");
     }
 
     private byte[] readBytes() throws IOException {

@@ -39,24 +39,20 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
     private static final int VALIDATION_SECONDS = 1;
 
     private final PGSimpleDataSource dataSource;
-    private final OfflineJournal journal;
-    /** Guards {@link #journal}: an append that cannot get the writer in time journals without the store's lock. */
-    private final Object journalGuard = new Object();
-    private final Path journalDir;
-    private final String databaseKey;
+    /** The journal and the connectivity; used without the store's lock by an append that cannot get the writer. */
+    private final StoreJournal journal;
+    /** Set while the writer holds the lock for the store's own long write (a drain, an import), not a stuck query. */
+    private volatile boolean ownLongWrite;
     /** Whether the schema is known to be current; false when the store was opened offline. Guarded by the lock. */
     private boolean migrated;
     private final PgNotificationListener listener;
     private final ScheduledExecutorService reconnector;
-    private volatile Connectivity state = Connectivity.ONLINE;
 
     private PostgresIncidentStore(StoreOptions options, String where, PGSimpleDataSource dataSource,
                                   OfflineJournal journal, Path journalDir, String databaseKey) {
         super(options, true, where);
         this.dataSource = dataSource;
-        this.journal = journal;
-        this.journalDir = journalDir;
-        this.databaseKey = databaseKey;
+        this.journal = new StoreJournal(journal, journalDir, databaseKey, where, dispatcher);
         long retry = Math.max(50, options.retryInterval().toMillis());
         this.listener = new PgNotificationListener(dataSource, retry, dispatcher::poke, dispatcher::pokeAll,
                 this::notificationsLost);
@@ -158,7 +154,8 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
             return journalWhileStuck(redacted);
         }
         try {
-            if (connection != null && journalSize() == 0) {
+            if (connection != null && journal.size() == 0) {
+                ownLongWrite = redacted.size() > 1;
                 try {
                     List<Receipt> receipts = transaction(connection, c -> sql.insert(c, redacted));
                     pokeSubscribers(receipts);
@@ -169,11 +166,11 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
                     }
                     // The commit may or may not have happened; the journal replay skips what did.
                     goOfflineLocked(e);
+                } finally {
+                    ownLongWrite = false;
                 }
             }
-            synchronized (journalGuard) {
-                journal.append(redacted);
-            }
+            journal.append(redacted);
             return journaled(redacted);
         } finally {
             lock.unlock();
@@ -183,29 +180,22 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
     /**
      * The writer stayed held for the whole timeout by a call the database does not answer (a PgBouncer whose server
      * is gone holds a query for minutes): the entries are journaled rather than refused, so a note the engineer
-     * typed is not lost, and the store counts as offline until the journal is sent.
+     * typed is not lost, and the store counts as offline until the journal is sent. When the holder is the store's
+     * own long write (a backlog sent after an outage, a large import) the database is answering: the entries wait in
+     * the journal, sent by that drain or the next round, and no outage is announced.
      */
     private List<Receipt> journalWhileStuck(List<TimelineEntry> redacted) throws StoreException {
-        synchronized (journalGuard) {
+        if (ownLongWrite) {
             journal.append(redacted);
-        }
-        if (state != Connectivity.OFFLINE) {
-            LOG.warn("The incident database {} did not answer within {} s; keeping entries locally", where,
-                    options.timeout().toSeconds());
-            state = Connectivity.OFFLINE;
-            dispatcher.connectivityChanged(Connectivity.OFFLINE);
+            LOG.info("The incident store {} is busy with a long write; {} entries wait locally", where, redacted.size());
+        } else {
+            journal.appendAndGoOffline(redacted, "did not answer within " + options.timeout().toSeconds() + " s");
         }
         return journaled(redacted);
     }
 
     private static List<Receipt> journaled(List<TimelineEntry> redacted) {
         return redacted.stream().map(e -> new Receipt(e, Receipt.Outcome.JOURNALED)).toList();
-    }
-
-    private int journalSize() {
-        synchronized (journalGuard) {
-            return journal.size();
-        }
     }
 
     @Override
@@ -222,12 +212,12 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
 
     @Override
     public Connectivity connectivity() {
-        return state;
+        return journal.state();
     }
 
     @Override
     public int pendingEntries() {
-        return journalSize();
+        return journal.size();
     }
 
     @Override
@@ -257,56 +247,28 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
         return dataSource.getConnection();
     }
 
-    /** Sends journaled entries one by one; true when the journal is empty afterwards. Lock held. */
+    /** Sends journaled entries one by one, also those journaled meanwhile; true when the journal is empty. Lock held. */
     private boolean drainLocked() throws SQLException {
-        List<TimelineEntry> pending;
+        ownLongWrite = true;
         try {
-            synchronized (journalGuard) {
-                if (journal.size() == 0) {
-                    return true;
-                }
-                pending = journal.readAll();
-            }
-        } catch (IOException e) {
-            LOG.error("Cannot read the offline journal: {}", e.getMessage());
-            return false;
+            return journal.drain(e -> transaction(connection, c -> sql.insert(c, List.of(e))));
+        } finally {
+            ownLongWrite = false;
         }
-        for (TimelineEntry e : pending) {
-            try {
-                transaction(connection, c -> sql.insert(c, List.of(e)));
-            } catch (StoreException refused) {
-                journal.reject(e, refused.getMessage());
-            }
-        }
-        try {
-            synchronized (journalGuard) {
-                journal.remove(pending); // entries journaled while these were sent stay
-            }
-        } catch (IOException e) {
-            LOG.error("Cannot empty the offline journal after sending it: {}", e.getMessage());
-            return false;
-        }
-        LOG.info("Sent {} journaled entries to {}", pending.size(), where);
-        pending.stream().map(TimelineEntry::incidentId).distinct().forEach(dispatcher::poke);
-        return true;
     }
 
     /** Opened while the database does not answer, as asked: the caller says so to the user, so no warning here. */
     private void startOffline(String why) {
         closeQuietly(connection);
         connection = null;
-        state = Connectivity.OFFLINE;
+        journal.startOffline();
         LOG.info("The incident database {} is unreachable ({}); journaling entries until it answers", where, why);
     }
 
     private void goOfflineLocked(Exception cause) {
         closeQuietly(connection);
         connection = null;
-        if (state != Connectivity.OFFLINE) {
-            LOG.warn("The incident database {} is unreachable ({}); keeping entries locally", where, cause.getMessage());
-            state = Connectivity.OFFLINE;
-            dispatcher.connectivityChanged(Connectivity.OFFLINE);
-        }
+        journal.goOffline("is unreachable (" + cause.getMessage() + ")");
     }
 
     /** The listener lost its connection: the writer's is probably gone too. */
@@ -326,13 +288,13 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
             if (closed) {
                 return;
             }
-            if (state == Connectivity.OFFLINE) {
+            if (journal.state() == Connectivity.OFFLINE) {
                 reconnect();
             } else {
                 if (!listener.listening()) {
                     checkWriter();
                 }
-                sendOrphanJournals();
+                sendWaitingEntries();
                 dispatcher.pokeAll();
             }
         } catch (RuntimeException e) {
@@ -347,7 +309,7 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
             return; // the holder uses the connection and finds out itself; else the next round checks again
         }
         try {
-            if (closed || state == Connectivity.OFFLINE || connection == null) {
+            if (closed || journal.state() == Connectivity.OFFLINE || connection == null) {
                 return;
             }
             if (!connection.isValid(VALIDATION_SECONDS)) {
@@ -361,28 +323,25 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
     }
 
     /**
-     * Sends what other processes journaled and left behind (an {@code incident note} run during an outage
-     * while this store was open): their journal files are taken over and drained.
+     * Online, sends what waits in the journal: what other processes journaled and left behind (an {@code incident
+     * note} run during an outage while this store was open), whose files are taken over, and what appends journaled
+     * while the writer was busy with the store's own long write.
      */
-    private void sendOrphanJournals() {
+    private void sendWaitingEntries() {
         if (!lock.tryLock()) {
             return;
         }
         try {
-            if (closed || state == Connectivity.OFFLINE || connection == null) {
+            if (closed || journal.state() == Connectivity.OFFLINE || connection == null) {
                 return;
             }
-            int adopted;
-            synchronized (journalGuard) {
-                adopted = JournalFiles.adoptOrphans(journalDir, databaseKey, journal);
-            }
-            if (adopted > 0) {
+            if (journal.adoptOrphans() > 0 || journal.size() > 0) {
                 drainLocked();
             }
         } catch (SQLException e) {
             failed(e);
         } catch (StoreException | IOException e) {
-            LOG.warn("Could not take over the journal another program left in {}: {}", journalDir, e.getMessage());
+            LOG.warn("Could not take over the journal another program left: {}", e.getMessage());
         } finally {
             lock.unlock();
         }
@@ -393,7 +352,7 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
             return;
         }
         try {
-            if (closed || state == Connectivity.ONLINE) {
+            if (closed || journal.state() == Connectivity.ONLINE) {
                 return;
             }
             if (!migrated) {
@@ -403,10 +362,7 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
             if (connection == null) {
                 connection = connect();
             }
-            if (drainLocked()) {
-                state = Connectivity.ONLINE;
-                LOG.info("The incident database {} is reachable again", where);
-                dispatcher.connectivityChanged(Connectivity.ONLINE);
+            if (drainLocked() && journal.goOnlineIfEmpty()) {
                 dispatcher.pokeAll();
             }
         } catch (SQLException e) {
@@ -434,9 +390,7 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
         try {
             closeQuietly(connection);
             connection = null;
-            synchronized (journalGuard) {
-                journal.close();
-            }
+            journal.close();
         } finally {
             lock.unlock();
         }

@@ -69,6 +69,31 @@ class IncidentExportTest {
     }
 
     @Test
+    void acknowledgedIsTheFirstResponseOfAPersonWhateverItIsNotTheFirstStatusChange() throws Exception {
+        // Taken straight from investigating to resolved after 9m 22s, though both engineers wrote within seconds.
+        TimelineEntry creation = IncidentDraft.of("Checkout 5xx", Severity.P1)
+                .toEntry("alice", Timelines.clockAt("2026-11-22T03:02:00Z"));
+        Incident opened = Incident.replay(List.of(creation));
+        List<TimelineEntry> all = List.of(creation,
+                Timelines.at(opened, "health", 3, new EntryBody.HealthChanged("checkout", "http", "up", "down", "503")),
+                Timelines.at(opened, "bob", 12, new EntryBody.Note("5xx from every pod since 03:01", null)),
+                Timelines.at(opened, "alice", 8, new EntryBody.Note("paged, looking at the deploy", null)),
+                Timelines.at(opened, "alice", 562, new EntryBody.StatusChanged(
+                        dev.incidentconsole.incident.Status.INVESTIGATING, dev.incidentconsole.incident.Status.RESOLVED,
+                        "rolled back")));
+        IncidentDocument doc = IncidentDocument.of(IntStream.range(0, all.size())
+                .mapToObj(k -> all.get(k).withSeq(k + 1L)).toList());
+
+        assertThat(doc.incident().acknowledgedAt()).as("the earliest note, not the health check before it")
+                .isEqualTo(java.time.Instant.parse("2026-11-22T03:02:08Z"));
+        assertThat(IncidentExport.markdown(doc, OPTIONS))
+                .contains("| Acknowledged | 2026-11-22T03:02:08Z (after 8s; target: respond within 15 minutes) |");
+        assertThat(IncidentExport.html(doc, OPTIONS)).contains("2026-11-22T03:02:08Z (after 8s;");
+        JsonNode json = IncidentJson.mapper().readTree(IncidentExport.json(doc, OPTIONS));
+        assertThat(json.findValue("acknowledgedAt").asText()).isEqualTo("2026-11-22T03:02:08Z");
+    }
+
+    @Test
     void anAlertsResolutionSaysWhichSourcesSawItAndHowItsTimeWasFound() throws Exception {
         IncidentDocument doc = worked("Redis down", new EntryBody.AlertChanged("RedisDown", "resolved",
                 java.util.Map.of("service", "redis"), "Redis does not answer", List.of("alertmanager", "prometheus"),

@@ -1,0 +1,180 @@
+package dev.incidentconsole.incident.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.incidentconsole.incident.Connectivity;
+import dev.incidentconsole.incident.EntryBody;
+import dev.incidentconsole.incident.Incident;
+import dev.incidentconsole.incident.IncidentDocument;
+import dev.incidentconsole.incident.IncidentDraft;
+import dev.incidentconsole.incident.IncidentStore;
+import dev.incidentconsole.incident.IncidentStores;
+import dev.incidentconsole.incident.Receipt;
+import dev.incidentconsole.incident.Redactor;
+import dev.incidentconsole.incident.Severity;
+import dev.incidentconsole.incident.StoreException;
+import dev.incidentconsole.incident.StoreOptions;
+import dev.incidentconsole.incident.TimelineEntry;
+import dev.incidentconsole.incident.testing.RestartablePostgres;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The team database answers, but slowly (a trigger sleeps in every insert), while the writer is held longer than the
+ * store's timeout by the store's own work: a backlog sent after an outage, a large import. Appends meanwhile are
+ * journaled, and must still be sent.
+ */
+class PostgresSlowWriteTest {
+    /** One second: an append gives up waiting for the writer after it, and journals. */
+    private static final StoreOptions SHORT = new StoreOptions(Redactor.standard(), Duration.ofSeconds(1),
+            Duration.ofMillis(200));
+
+    @TempDir
+    static Path serverDir;
+    private static RestartablePostgres pg;
+
+    @TempDir
+    Path clientDir;
+    private final List<IncidentStore> stores = new ArrayList<>();
+
+    @BeforeAll
+    static void firstStart() throws IOException {
+        pg = RestartablePostgres.start(serverDir);
+    }
+
+    @AfterAll
+    static void lastStop() throws IOException {
+        pg.close();
+    }
+
+    @AfterEach
+    void closeClientsAndSpeedUp() throws Exception {
+        stores.forEach(IncidentStore::close);
+        pg.ensureRunning();
+        pg.execute("DROP TRIGGER IF EXISTS slow_insert ON entries");
+    }
+
+    private IncidentStore open() throws StoreException {
+        IncidentStore s = IncidentStores.postgres(pg.url(), "postgres", null, clientDir, SHORT);
+        stores.add(s);
+        return s;
+    }
+
+    private static void slowInserts(double seconds) throws SQLException {
+        pg.execute("CREATE OR REPLACE FUNCTION slow_insert() RETURNS trigger LANGUAGE plpgsql AS"
+                        + " $$ BEGIN PERFORM pg_sleep(" + seconds + "); RETURN NEW; END $$",
+                "DROP TRIGGER IF EXISTS slow_insert ON entries",
+                "CREATE TRIGGER slow_insert BEFORE INSERT ON entries FOR EACH ROW EXECUTE FUNCTION slow_insert()");
+    }
+
+    private static TimelineEntry note(Incident i, String text) {
+        return TimelineEntry.create(i.id(), "alice", new EntryBody.Note(text, null));
+    }
+
+    @Test
+    void entriesAppendedWhileABacklogIsSentSlowlyAreSentTooOnceAndInOrder() throws Exception {
+        IncidentStore store = open();
+        List<Connectivity> states = new CopyOnWriteArrayList<>();
+        store.onConnectivity(states::add);
+        Incident incident = store.create(IncidentDraft.of("Checkout 5xx after deploy", Severity.P1), "alice");
+        List<UUID> written = new ArrayList<>(List.of(firstId(store, incident)));
+        slowInserts(0.4); // six entries: the backlog holds the writer for 2.4 s, appends give up after 1 s
+        pg.stop();
+        await().atMost(Duration.ofSeconds(20)).until(() -> store.connectivity() == Connectivity.OFFLINE);
+        for (int k = 0; k < 6; k++) {
+            written.add(store.append(note(incident, "backlog " + k)).entry().id());
+        }
+        pg.ensureRunning();
+
+        for (int k = 0; k < 8; k++) {
+            written.add(store.append(note(incident, "during the drain " + k)).entry().id());
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> store.connectivity() == Connectivity.ONLINE
+                && store.pendingEntries() == 0);
+        TimelineEntry after = note(incident, "after the drain");
+        assertThat(store.append(after).outcome()).isEqualTo(Receipt.Outcome.STORED);
+        written.add(after.id());
+        assertThat(store.entries(incident.id(), 0)).extracting(TimelineEntry::id).containsExactlyElementsOf(written);
+        assertThat(states).containsExactly(Connectivity.OFFLINE, Connectivity.ONLINE);
+    }
+
+    private static UUID firstId(IncidentStore store, Incident incident) throws StoreException {
+        return store.entries(incident.id(), 0).get(0).id();
+    }
+
+    @Test
+    void aLargeImportOnASlowButAnsweringDatabaseKeepsTheStoreOnlineAndSendsWhatWaitedMeanwhile() throws Exception {
+        IncidentStore store = open();
+        List<Connectivity> states = new CopyOnWriteArrayList<>();
+        store.onConnectivity(states::add);
+        Incident live = store.create(IncidentDraft.of("Payments timeouts", Severity.P2), "alice");
+        TimelineEntry created = IncidentDraft.of("Imported: queue backlog", Severity.P3).toEntry("bob", Clock.systemUTC());
+        List<TimelineEntry> imported = new ArrayList<>(List.of(created));
+        for (int k = 0; k < 5; k++) {
+            imported.add(TimelineEntry.create(created.incidentId(), "bob", new EntryBody.Note("imported " + k, null)));
+        }
+        slowInserts(0.5); // six entries in one transaction: 3 s holding the writer
+
+        CompletableFuture<Integer> importing = CompletableFuture.supplyAsync(() -> {
+            try {
+                return store.importDocument(IncidentDocument.of(imported));
+            } catch (StoreException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(300);
+        TimelineEntry typed = note(live, "typed while the import ran");
+        Receipt receipt = store.append(typed);
+
+        assertThat(receipt.outcome()).isEqualTo(Receipt.Outcome.JOURNALED);
+        assertThat(store.connectivity()).as("the database answers: no outage").isEqualTo(Connectivity.ONLINE);
+        assertThat(importing.get()).isEqualTo(6);
+        await().atMost(Duration.ofSeconds(20)).until(() -> store.pendingEntries() == 0);
+        assertThat(store.entries(live.id(), 0)).extracting(TimelineEntry::id).containsOnlyOnce(typed.id());
+        assertThat(states).as("no outage announced").isEmpty();
+    }
+
+    @Test
+    void anUnreadableJournalLineIsKeptBesideTheJournalWhenTheRestIsSent() throws Exception {
+        IncidentStore first = open();
+        Incident incident = first.create(IncidentDraft.of("Disk full on db-2", Severity.P2), "alice");
+        pg.stop();
+        TimelineEntry offline = note(incident, "freed 20 GB of old WAL");
+        assertThat(first.append(offline).outcome()).isEqualTo(Receipt.Outcome.JOURNALED);
+        first.close();
+        Path journal;
+        try (Stream<Path> files = Files.list(clientDir)) {
+            journal = files.filter(p -> p.getFileName().toString().endsWith(".jsonl")).findFirst().orElseThrow();
+        }
+        String damaged = "{\"id\":\"half-written by an older console\"";
+        Files.writeString(journal, damaged + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+
+        pg.ensureRunning();
+        IncidentStore second = open();
+
+        assertThat(second.pendingEntries()).isZero();
+        assertThat(second.entries(incident.id(), 0)).extracting(TimelineEntry::id).endsWith(offline.id()).hasSize(2);
+        Path rejected = journal.resolveSibling(journal.getFileName() + ".rejected");
+        assertThat(rejected).as("the line that could not be read is kept for a person").exists();
+        assertThat(Files.readString(rejected)).contains(damaged);
+    }
+}
