@@ -134,6 +134,8 @@ class PostgresOutageTest {
 
                 assertThat(receipt.outcome()).isEqualTo(Receipt.Outcome.JOURNALED);
                 assertThat(store.connectivity()).isEqualTo(Connectivity.OFFLINE);
+                // read back while the hung query still holds the writer: the journal answers on its own guard
+                assertThat(store.journaled(incident.id())).extracting(TimelineEntry::id).containsExactly(typed.id());
                 pooler.thaw();
                 await().atMost(Duration.ofSeconds(20)).until(() -> store.connectivity() == Connectivity.ONLINE
                         && store.pendingEntries() == 0);
