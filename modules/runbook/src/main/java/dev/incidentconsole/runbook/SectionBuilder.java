@@ -75,6 +75,7 @@ final class SectionBuilder {
                     current = open(List.of(preambleTitle), 1, c.line(), SectionKind.OTHER, false);
                 }
                 current.blocks.add(c.block());
+                current.blocks.addAll(InlineCommands.steps(c.block(), current.kind));
                 current.endLine = Math.max(current.endLine, c.endLine());
             }
         }
