@@ -23,6 +23,8 @@ import java.util.Set;
 final class InlineCommands {
 
     private static final int MAX_CHARS = 400;
+    /** How far into a paragraph the line of a span is looked for; a wrapped span is not found and keeps its start. */
+    private static final int MAX_PARAGRAPH_LINES = 40;
     /** Words that introduce the command to run: "check the pod via `kubectl ...` and ...". */
     private static final Set<String> INTRODUCERS = Set.of("via", "using", "run", "execute", "try");
     /** Sections that describe or point, where a listed command is an observation, not a step. */
@@ -36,9 +38,10 @@ final class InlineCommands {
 
     /**
      * The steps the inline code of {@code block} holds, in order, for a block of a section of {@code kind}; empty
-     * when it is not prose of a list item or of a procedure part, or holds no whole command.
+     * when it is not prose of a list item or of a procedure part, or holds no whole command. {@code source} gives
+     * each step the line its code is on, in a paragraph of several lines.
      */
-    static List<Block.Code> steps(Block block, SectionKind kind) {
+    static List<Block.Code> steps(Block block, SectionKind kind, SourceLines source) {
         if (!(block instanceof Block.Text text) || !readable(text.type(), kind)) {
             return List.of();
         }
@@ -47,12 +50,14 @@ final class InlineCommands {
         for (int k = 0; k < inlines.size(); k++) {
             Inline inline = inlines.get(k);
             if (inline.style() == Inline.Style.CODE && placedAsStep(inlines, k) && command(inline.text())) {
-                List<Command> commands = ShellSplitter.split(inline.text().strip(), text.line(), "");
+                String code = inline.text().strip();
+                int line = lineOf(code, text.line(), source);
+                List<Command> commands = ShellSplitter.split(code, line, "");
                 if (commands.size() == 1) {
                     if (out.isEmpty()) {
                         out = new ArrayList<>(2);
                     }
-                    out.add(new Block.Code(new Step(text.line(), "", true, inline.text().strip(), commands)));
+                    out.add(new Block.Code(new Step(line, "", true, code, commands)));
                 }
             }
         }
@@ -75,6 +80,16 @@ final class InlineCommands {
         }
         int space = before.lastIndexOf(' ');
         return INTRODUCERS.contains(before.substring(space + 1).toLowerCase(Locale.ROOT));
+    }
+
+    /** The first line from {@code from} on (a paragraph's few) that holds {@code code}; {@code from} if none. */
+    private static int lineOf(String code, int from, SourceLines source) {
+        for (int l = from; l >= 1 && l <= source.count() && l < from + MAX_PARAGRAPH_LINES; l++) {
+            if (source.line(l).contains(code)) {
+                return l;
+            }
+        }
+        return from;
     }
 
     private static boolean readable(Block.TextType type, SectionKind kind) {

@@ -87,4 +87,14 @@ class InlineCommandsTest {
             assertThat(c.placeholders()).extracting(Placeholder::name).containsExactly("job");
         });
     }
+
+    @Test
+    void stepOfAWrappedParagraphHasTheLineItsCodeIsOn() {
+        String md = "# Web\n\n## Resolution\n\n- One pod is stale. Delete only that\n  pod (`kubectl delete pod web-1 -n web`);"
+                + " its Deployment replaces it.\n";
+        assertThat(commands(md)).singleElement().satisfies(c -> {
+            assertThat(c.line()).isEqualTo(6);
+            assertThat(c.danger().rule()).isEqualTo("kubectl-delete");
+        });
+    }
 }
