@@ -24,6 +24,7 @@ final class CommandPreparer {
     }
 
     PreparedCommand prepare(RunRequest request) throws ExecException {
+        refuseReplacementCharacters(request.command());
         String text = substitute(request);
         Danger danger = dangerCheck.apply(text);
         if (danger == null) {
@@ -33,6 +34,20 @@ final class CommandPreparer {
         Interactivity interactivity = Interactivity.of(parsed);
         return new PreparedCommand(text, parsed, wrap(text, request.target()), request.target(), danger, interactivity,
                 timeout(request.timeout(), interactivity));
+    }
+
+    /**
+     * A command holding U+FFFD was not what its author wrote: the runbook's bytes were not UTF-8 and were replaced
+     * when read ({@code caf\uFFFD-api} for {@code café-api}), so running it would act on a name that does not exist,
+     * or on another one.
+     */
+    static void refuseReplacementCharacters(String command) throws ExecException {
+        int at = command == null ? -1 : command.indexOf('\uFFFD');
+        if (at >= 0) {
+            throw new ExecException(ExecException.Reason.INVALID_REQUEST, "Refused to run a command holding a"
+                    + " replacement character (U+FFFD at offset " + at + "): the runbook file is not valid UTF-8, so"
+                    + " this is not the text its author wrote; save the runbook as UTF-8 and reload it.");
+        }
     }
 
     private Duration timeout(Duration requested, Interactivity interactivity) {

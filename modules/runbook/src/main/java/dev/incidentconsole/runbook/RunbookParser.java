@@ -88,7 +88,7 @@ public final class RunbookParser {
             MarkdownWalker walker = new MarkdownWalker(lines, warnings);
             List<MarkdownWalker.Item> items = walker.walk(document);
             String title = title(items, front.values(), fallbackTitle);
-            List<Section> sections = new SectionBuilder(components).build(items, title);
+            List<Section> sections = new SectionBuilder(components, lines).build(items, title);
             if (items.stream().noneMatch(MarkdownWalker.HeadingItem.class::isInstance)) {
                 warnings.add(new ParseWarning(0, "no headings: the whole file is read as one section"));
             }

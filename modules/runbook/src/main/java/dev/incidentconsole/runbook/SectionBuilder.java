@@ -43,10 +43,12 @@ final class SectionBuilder {
     }
 
     private final Components components;
+    private final SourceLines source;
     private final List<Draft> drafts = new ArrayList<>();
 
-    SectionBuilder(Components components) {
+    SectionBuilder(Components components, SourceLines source) {
         this.components = components;
+        this.source = source;
     }
 
     /** @param preambleTitle path of the section holding content that comes before any heading */
@@ -75,6 +77,7 @@ final class SectionBuilder {
                     current = open(List.of(preambleTitle), 1, c.line(), SectionKind.OTHER, false);
                 }
                 current.blocks.add(c.block());
+                current.blocks.addAll(InlineCommands.steps(c.block(), current.kind, source));
                 current.endLine = Math.max(current.endLine, c.endLine());
             }
         }

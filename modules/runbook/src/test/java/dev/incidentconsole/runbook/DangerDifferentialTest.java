@@ -2,6 +2,7 @@ package dev.incidentconsole.runbook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.incidentconsole.runbook.testing.InlineCommandSteps;
 import dev.incidentconsole.runbook.testing.OutputNoLongerCommands;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,6 +44,8 @@ class DangerDifferentialTest {
         // printed output (a command's table, log lines) that was read as commands: each listed with its reason there
         INTENDED.putAll(OutputNoLongerCommands.each("- -> (no command)"));
         INTENDED.putAll(OutputNoLongerCommands.reread("-", "-"));
+        // inline code read as a step (two of them destructive, judged as fenced ones): explained there
+        INTENDED.putAll(InlineCommandSteps.each(InlineCommandSteps.After::danger));
     }
 
     @Test

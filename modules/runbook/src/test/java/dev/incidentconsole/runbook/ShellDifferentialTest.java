@@ -2,6 +2,7 @@ package dev.incidentconsole.runbook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.incidentconsole.runbook.testing.InlineCommandSteps;
 import dev.incidentconsole.runbook.testing.OutputNoLongerCommands;
 import dev.incidentconsole.runbook.testing.ReadingBaselines;
 import java.io.IOException;
@@ -33,6 +34,10 @@ class ShellDifferentialTest {
         // a command that swallowed the redis-cli prompt line after it: explained there
         INTENDED_PLACEHOLDERS.putAll(OutputNoLongerCommands.reread("-", "-"));
         INTENDED_RUNNERS.putAll(OutputNoLongerCommands.reread("SHELL", "REDIS_CLI"));
+        // inline code read as a step, and a script's own variables: explained there
+        INTENDED_PLACEHOLDERS.putAll(InlineCommandSteps.each(InlineCommandSteps.After::placeholders));
+        INTENDED_PLACEHOLDERS.putAll(InlineCommandSteps.SCRIPT_VARIABLES);
+        INTENDED_RUNNERS.putAll(InlineCommandSteps.each(InlineCommandSteps.After::runner));
     }
 
     /** key → "before -> after" for the generated inputs (danger | placeholders | runner). */

@@ -8,6 +8,7 @@ import dev.incidentconsole.health.spec.ProbeSpec;
 import dev.incidentconsole.runbook.Command;
 import dev.incidentconsole.runbook.Runbook;
 import dev.incidentconsole.runbook.RunbookParser;
+import dev.incidentconsole.runbook.testing.InlineCommandSteps;
 import dev.incidentconsole.runbook.testing.OutputNoLongerCommands;
 import dev.incidentconsole.runbook.testing.ReadingBaselines;
 import java.io.IOException;
@@ -116,6 +117,8 @@ class CheckReadingDifferentialTest {
         INTENDED.putAll(OutputNoLongerCommands.WHY);
         // a command that swallowed the redis-cli prompt line after it: explained there
         INTENDED.putAll(OutputNoLongerCommands.reread("-", "-"));
+        // inline code read as a step: a new command each, explained there
+        InlineCommandSteps.STEPS.keySet().forEach(key -> INTENDED.put(key, "inline code read as a step"));
     }
 
     @Test

@@ -1,0 +1,129 @@
+package dev.incidentconsole.runbook;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Reads a command written as inline code in prose as a step: alert runbooks (prometheus-operator's) give their
+ * diagnosis as {@code - Check pod events via `kubectl -n $NAMESPACE describe pod $POD`.} and no code block.
+ *
+ * <p>Conservative, since most inline code is a name, a flag, a path or a setting: a span counts only when it is
+ * in a list item (not of a symptom, cause, reference, prevention or escalation section), or in a paragraph of a
+ * diagnosis, resolution, verification or rollback section; it is written as an instruction (it ends its item or
+ * sentence, or follows a colon, "via", "using", "run"), not mentioned in passing; its first word (past {@code sudo}) is a program common at a root prompt
+ * ({@link ShellPrompt#wellKnown}); it is one line holding a whole command, the program and at least one more word,
+ * with no elision ({@code ...}); and the shell model reads it as one complete simple command or pipeline naming
+ * that program. Each such span becomes a {@link Step} of its own, read by {@link ShellSplitter} as a one-line block,
+ * so placeholders ({@code $NAMESPACE}) and danger are judged as for a fenced command.
+ *
+ * <p>Cheap for prose without such spans: a span is parsed only when its first word is a known program.
+ */
+final class InlineCommands {
+
+    private static final int MAX_CHARS = 400;
+    /** How far into a paragraph the line of a span is looked for; a wrapped span is not found and keeps its start. */
+    private static final int MAX_PARAGRAPH_LINES = 40;
+    /** Words that introduce the command to run: "check the pod via `kubectl ...` and ...". */
+    private static final Set<String> INTRODUCERS = Set.of("via", "using", "run", "execute", "try");
+    /** Sections that describe or point, where a listed command is an observation, not a step. */
+    private static final Set<SectionKind> NO_STEPS = Set.of(SectionKind.SYMPTOM, SectionKind.CAUSE,
+            SectionKind.REFERENCE, SectionKind.PREVENTION, SectionKind.ESCALATION);
+    private static final Set<SectionKind> PROSE_KINDS = Set.of(SectionKind.DIAGNOSIS, SectionKind.RESOLUTION,
+            SectionKind.VERIFICATION, SectionKind.ROLLBACK);
+
+    private InlineCommands() {
+    }
+
+    /**
+     * The steps the inline code of {@code block} holds, in order, for a block of a section of {@code kind}; empty
+     * when it is not prose of a list item or of a procedure part, or holds no whole command. {@code source} gives
+     * each step the line its code is on, in a paragraph of several lines.
+     */
+    static List<Block.Code> steps(Block block, SectionKind kind, SourceLines source) {
+        if (!(block instanceof Block.Text text) || !readable(text.type(), kind)) {
+            return List.of();
+        }
+        List<Block.Code> out = List.of();
+        List<Inline> inlines = text.inlines();
+        for (int k = 0; k < inlines.size(); k++) {
+            Inline inline = inlines.get(k);
+            if (inline.style() == Inline.Style.CODE && placedAsStep(inlines, k) && command(inline.text())) {
+                String code = inline.text().strip();
+                int line = lineOf(code, text.line(), source);
+                List<Command> commands = ShellSplitter.split(code, line, "");
+                if (commands.size() == 1) {
+                    if (out.isEmpty()) {
+                        out = new ArrayList<>(2);
+                    }
+                    out.add(new Block.Code(new Step(line, "", true, code, commands)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether the span at {@code k} is written as an instruction, not mentioned in passing ("when running a
+     * `kubectl get pods` command, ..."): it ends its item or sentence, or follows a colon or "via", "using", "run".
+     */
+    private static boolean placedAsStep(List<Inline> inlines, int k) {
+        String after = k + 1 < inlines.size() ? inlines.get(k + 1).text().stripLeading() : "";
+        if (after.isEmpty() || after.charAt(0) == '.' || after.charAt(0) == ';'
+                || after.charAt(0) == ')' && after.length() > 1 && ".;".indexOf(after.charAt(1)) >= 0) {
+            return true;
+        }
+        String before = k > 0 ? inlines.get(k - 1).text().stripTrailing() : "";
+        if (before.endsWith(":")) {
+            return true;
+        }
+        int space = before.lastIndexOf(' ');
+        return INTRODUCERS.contains(before.substring(space + 1).toLowerCase(Locale.ROOT));
+    }
+
+    /** The first line from {@code from} on (a paragraph's few) that holds {@code code}; {@code from} if none. */
+    private static int lineOf(String code, int from, SourceLines source) {
+        for (int l = from; l >= 1 && l <= source.count() && l < from + MAX_PARAGRAPH_LINES; l++) {
+            if (source.line(l).contains(code)) {
+                return l;
+            }
+        }
+        return from;
+    }
+
+    private static boolean readable(Block.TextType type, SectionKind kind) {
+        return switch (type) {
+            case BULLET, NUMBERED -> !NO_STEPS.contains(kind);
+            case PARAGRAPH -> PROSE_KINDS.contains(kind);
+            default -> false;
+        };
+    }
+
+    /** Whether the inline code {@code code} is a whole command an engineer would run. */
+    static boolean command(String code) {
+        String t = code.strip();
+        if (t.isEmpty() || t.length() > MAX_CHARS || t.indexOf('\n') >= 0 || t.contains("...") || t.contains("\u2026")
+                || t.charAt(0) < 'a' || t.charAt(0) > 'z') {
+            return false;
+        }
+        int space = t.indexOf(' ');
+        if (space < 0) {
+            return false; // a single word names a program, it does not run one
+        }
+        String first = t.substring(0, space);
+        if ("sudo".equals(first)) {
+            int next = t.indexOf(' ', space + 1);
+            first = next < 0 ? t.substring(space + 1) : t.substring(space + 1, next);
+        }
+        if (!ShellPrompt.wellKnown(first)) {
+            return false;
+        }
+        ShellWords.Parsed parsed = ShellWords.parse(t);
+        if (!parsed.complete() || parsed.segments().isEmpty()) {
+            return false;
+        }
+        ShellWords.Segment head = parsed.segments().get(0);
+        return !head.nested() && first.equals(head.name()) && head.args().size() >= 2;
+    }
+}

@@ -1,0 +1,100 @@
+package dev.incidentconsole.runbook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Inline code read as a step only when it is a whole command written as an instruction. */
+class InlineCommandsTest {
+
+    private final RunbookParser parser = new RunbookParser();
+
+    private List<Command> commands(String markdown) {
+        return parser.parse(Path.of("inline.md"), markdown).commands();
+    }
+
+    @Test
+    void alertRunbookDiagnosisListGivesItsInlineCommandsWithPlaceholders() throws Exception {
+        Path file = SharedInputs.corpusFiles().stream()
+                .filter(p -> p.getFileName().toString().equals("promop__KubePodCrashLooping.md")).findFirst().orElseThrow();
+        Runbook runbook = parser.parse(file);
+        Section diagnosis = runbook.sections().stream().filter(s -> s.kind() == SectionKind.DIAGNOSIS).findFirst()
+                .orElseThrow();
+        List<Command> commands = diagnosis.blocks().stream().filter(Block.Code.class::isInstance)
+                .flatMap(b -> ((Block.Code) b).step().commands().stream()).toList();
+        assertThat(commands).extracting(Command::text).containsExactly(
+                "kubectl -n $NAMESPACE get pod $POD",
+                "kubectl -n $NAMESPACE describe pod $POD",
+                "kubectl -n $NAMESPACE logs $POD -c $CONTAINER");
+        assertThat(commands.get(0).line()).isEqualTo(21);
+        assertThat(commands.get(2).placeholders()).extracting(Placeholder::token)
+                .containsExactly("$NAMESPACE", "$POD", "$CONTAINER");
+        assertThat(commands.get(0).runner()).isEqualTo(Runner.KUBECTL);
+    }
+
+    @Test
+    void inlineCommandIsJudgedDangerousAsAFencedOneIs() {
+        List<Command> commands = commands("# Disk full\n\n## Resolution\n\n* Remove the copy: `rm -r /var/opt/data/*`\n");
+        assertThat(commands).singleElement().satisfies(c -> assertThat(c.dangerous()).isTrue());
+    }
+
+    @Test
+    void mentionsFlagsPathsWordsAndSymptomsAreNotSteps() {
+        String md = """
+                # Pods
+
+                ## Symptoms
+
+                - `kubectl get pods` shows CrashLoopBackOff
+                - Replicas missing in `kubectl get deploy -n web`
+
+                ## Diagnosis
+
+                When running a `kubectl get pods` command, you will see the pod.
+                - Pass `--all-namespaces` to `kubectl`.
+                - Read `/var/log/syslog` and `max_connections = 100`.
+                - If taken with `etcdctl snapshot save`, it has a hash.
+                - Something like `kubectl get pods ...` helps.
+                - The `kubectl describe pod` output shows the reason.
+                """;
+        assertThat(commands(md)).isEmpty();
+    }
+
+    @Test
+    void paragraphCommandCountsInAProcedurePartOnly() {
+        String md = """
+                # Redis
+
+                ## Overview
+
+                Check it with: `redis-cli -p 6379 ping`
+
+                ## Verification
+
+                Check it with: `redis-cli -p 6380 ping`
+                """;
+        assertThat(commands(md)).extracting(Command::text).containsExactly("redis-cli -p 6380 ping");
+    }
+
+    @Test
+    void commandIntroducedByViaInTheMiddleOfAnItemCounts() {
+        String md = "# Job\n\n## Diagnosis\n\n"
+                + "+ *Action*: Check the job using `kubectl describe job <job>` and look at the logs.\n";
+        assertThat(commands(md)).singleElement().satisfies(c -> {
+            assertThat(c.text()).isEqualTo("kubectl describe job <job>");
+            assertThat(c.placeholders()).extracting(Placeholder::name).containsExactly("job");
+        });
+    }
+
+    @Test
+    void stepOfAWrappedParagraphHasTheLineItsCodeIsOn() {
+        String md = "# Web\n\n## Resolution\n\n- One pod is stale. Delete only that\n  pod (`kubectl delete pod web-1 -n web`);"
+                + " its Deployment replaces it.\n";
+        assertThat(commands(md)).singleElement().satisfies(c -> {
+            assertThat(c.line()).isEqualTo(6);
+            assertThat(c.danger().rule()).isEqualTo("kubectl-delete");
+        });
+    }
+}
