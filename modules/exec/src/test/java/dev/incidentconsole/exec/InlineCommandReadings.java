@@ -4,9 +4,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * How exec reads the commands new since inline code became steps and script blocks keep their own variables
- * (the reasons: {@code dev.incidentconsole.runbook.testing.InlineCommandSteps}): key → interactivity | kubectl
- * context needed | placeholder quoting.
+ * How exec reads the commands new since inline code became steps (the reasons:
+ * {@code dev.incidentconsole.runbook.testing.InlineCommandSteps}): key → interactivity | kubectl context needed |
+ * placeholder quoting.
  */
 final class InlineCommandReadings {
 
@@ -56,21 +56,13 @@ final class InlineCommandReadings {
             Map.entry("seeds/002_572c25c714beff75.txt:617:a9ab9fdc8034", "--  | false | -"),
             Map.entry("seeds/002_572c25c714beff75.txt:618:86a0b321d08a", "--  | false | -")));
 
-    /** The commands of a script block that no longer ask for the variables the script assigns. */
-    static final Map<String, String> SCRIPT_VARIABLES = new TreeMap<>(Map.ofEntries(
-            Map.entry("seeds/002_572c25c714beff75.txt:551:b491380de17f", "--  | false | HEALTH=UNQUOTED -> --  | false | -"),
-            Map.entry("seeds/002_572c25c714beff75.txt:552:a12328a5f95e", "--  | false | STATUS=DOUBLE STATUS=DOUBLE -> --  | false | -"),
-            Map.entry("seeds/002_572c25c714beff75.txt:558:f8f0434bd472", "--  | false | HEALTH=UNQUOTED -> --  | false | -"),
-            Map.entry("seeds/002_572c25c714beff75.txt:559:9c34989660a6", "--  | false | DB_STATUS=DOUBLE -> --  | false | -"),
-            Map.entry("seeds/002_572c25c714beff75.txt:913:69fa6b7e83dc", "--  | false | BACKUP_DIR=UNQUOTED DATE=UNQUOTED -> --  | false | -"),
-            Map.entry("seeds/002_572c25c714beff75.txt:916:94f9f3f89f20", "--  | false | BACKUP_DIR=UNQUOTED -> --  | false | -")));
 
     private InlineCommandReadings() {
     }
 
-    /** Both, as "before -> after" for the intended map. */
+    /** Each, as "before -> after" for the intended map. */
     static Map<String, String> intended() {
-        Map<String, String> out = new TreeMap<>(SCRIPT_VARIABLES);
+        Map<String, String> out = new TreeMap<>();
         STEPS.forEach((key, reading) -> out.put(key, "(no command) -> " + reading));
         return out;
     }

@@ -123,7 +123,7 @@ class ShellReadingDifferentialTest {
         // a command that swallowed the redis-cli prompt line after it: explained there
         String redisCli = "T- redis-cli without a command opens an interactive prompt | false | -";
         INTENDED.putAll(OutputNoLongerCommands.reread(redisCli, redisCli));
-        // inline code read as a step, and a script's own variables: explained in InlineCommandReadings
+        // inline code read as a step: explained in InlineCommandReadings
         INTENDED.putAll(InlineCommandReadings.intended());
     }
 

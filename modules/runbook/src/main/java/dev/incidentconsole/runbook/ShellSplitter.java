@@ -44,8 +44,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each command runs in a shell of its own, so a variable an earlier command of the block assigns
  * ({@code POD=$(...)}, {@code export NS=prod}) is still a placeholder of the commands after it, marked with
- * the line that sets it ({@link Placeholder#setAtLine()}). A block that is a script (from a {@code #!/bin/bash}
- * line on) runs as a whole, so there such a variable is no placeholder.
+ * the line that sets it ({@link Placeholder#setAtLine()}). A {@code #!/bin/bash} block is no exception: its
+ * commands are split and run one at a time too, so a value the script would have assigned is asked for.
  *
  * <p>Stateless and thread-safe; linear in the size of the block; never throws (should the split itself
  * fail, the commands found so far are returned and the problem is logged).
@@ -117,8 +117,6 @@ public final class ShellSplitter {
         private final List<String> description = new ArrayList<>();
         /** Variable -> line of the first command of the block that assigns it. */
         private final Map<String, Integer> setAt = new HashMap<>();
-        /** Past a {@code #!} line the block is a script, run as a whole: what it assigns, it has. */
-        private boolean script;
         /** First words of the commands read so far: a table row starting with one is a command after all. */
         private final Set<String> programs = new HashSet<>();
         private boolean console;
@@ -225,7 +223,6 @@ public final class ShellSplitter {
 
         private void comment(String trimmed) {
             if (trimmed.startsWith("#!")) {
-                script = true;
                 return;
             }
             String text = stripHashes(trimmed);
@@ -328,11 +325,7 @@ public final class ShellSplitter {
             for (Placeholder p : found) {
                 boolean variable = p.form() == Placeholder.Form.DOLLAR || p.form() == Placeholder.Form.DOLLAR_BRACE;
                 Integer line = variable ? setAt.get(ShellVariables.variable(p)) : null;
-                if (line == null) {
-                    marked.add(p);
-                } else if (!script) {
-                    marked.add(p.setAt(line));
-                }
+                marked.add(line == null ? p : p.setAt(line));
             }
             return marked;
         }

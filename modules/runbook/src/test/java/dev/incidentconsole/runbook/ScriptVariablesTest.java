@@ -5,20 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** A script block has the variables it assigns; a block of separate commands does not carry them over. */
+/**
+ * A {@code #!} script block is split into commands that each run alone, like any block: a variable an earlier line
+ * assigns is still a placeholder to fill, or the command would run with it empty ({@code find -delete} in the
+ * current directory).
+ */
 class ScriptVariablesTest {
 
     @Test
-    void variablesTheScriptAssignedEarlierAreNotPlaceholders() {
+    void aScriptsOwnVariableIsStillAPlaceholderMarkedWithTheLineThatSetsIt() {
         List<Command> commands = ShellSplitter.split("""
                 #!/bin/bash
                 HEALTH=$(curl -sf http://localhost:8080/api/health)
                 STATUS=$(echo $HEALTH | jq -r '.status')
-                curl -X POST "$WEBHOOK_URL" -d "$STATUS"
                 """, 1, "bash");
-        assertThat(commands).hasSize(3);
-        assertThat(commands.get(1).placeholders()).isEmpty();
-        assertThat(commands.get(2).placeholders()).extracting(Placeholder::token).containsExactly("$WEBHOOK_URL");
+        assertThat(commands).hasSize(2);
+        assertThat(commands.get(1).placeholders()).singleElement()
+                .satisfies(p -> assertThat(p.token()).isEqualTo("$HEALTH"))
+                .satisfies(p -> assertThat(p.setAtLine()).isEqualTo(2));
     }
 
     @Test
@@ -32,11 +36,15 @@ class ScriptVariablesTest {
     }
 
     @Test
-    void aragoraScriptsListNoneOfTheirOwnVariables() throws Exception {
+    void aragoraBackupCleanupAsksForBackupDirBeforeItDeletes() throws Exception {
         Runbook runbook = new RunbookParser().parse(SharedInputs.seed("002_"));
+        Command cleanup = runbook.commands().stream()
+                .filter(c -> c.text().startsWith("find ${BACKUP_DIR}") && c.text().contains("-delete"))
+                .findFirst().orElseThrow();
+        assertThat(cleanup.placeholders()).extracting(Placeholder::name).containsExactly("BACKUP_DIR");
+        assertThat(cleanup.placeholders()).allSatisfy(p -> assertThat(p.hasDefault()).isFalse());
         List<String> tokens = runbook.commands().stream().flatMap(c -> c.placeholders().stream())
                 .map(Placeholder::token).distinct().toList();
-        assertThat(tokens).doesNotContain("$HEALTH", "$STATUS", "$DB_STATUS", "${BACKUP_DIR}", "${DATE}")
-                .contains("$WEBHOOK_URL");
+        assertThat(tokens).contains("$HEALTH", "$STATUS", "$DB_STATUS", "${BACKUP_DIR}", "${DATE}");
     }
 }

@@ -34,9 +34,8 @@ class ShellDifferentialTest {
         // a command that swallowed the redis-cli prompt line after it: explained there
         INTENDED_PLACEHOLDERS.putAll(OutputNoLongerCommands.reread("-", "-"));
         INTENDED_RUNNERS.putAll(OutputNoLongerCommands.reread("SHELL", "REDIS_CLI"));
-        // inline code read as a step, and a script's own variables: explained there
+        // inline code read as a step: explained there
         INTENDED_PLACEHOLDERS.putAll(InlineCommandSteps.each(InlineCommandSteps.After::placeholders));
-        INTENDED_PLACEHOLDERS.putAll(InlineCommandSteps.SCRIPT_VARIABLES);
         INTENDED_RUNNERS.putAll(InlineCommandSteps.each(InlineCommandSteps.After::runner));
     }
 

@@ -11,10 +11,6 @@ import java.util.function.Function;
  * ({@code - Check pod events via `kubectl -n $NAMESPACE describe pod $POD`.}) is a step since the user try-out of
  * session 10 ({@code InlineCommands}): alert runbooks such as prometheus-operator's give their diagnosis only so,
  * and the alert jump said "No commands in this section". Each is a new command, read as a fenced one is.
- *
- * <p>{@link #SCRIPT_VARIABLES}: in a block that is a script (from a {@code #!/bin/bash} line on: seed 002's health
- * check and backup scripts) a variable an earlier line assigns is the script's own, as it runs as a whole, and no
- * placeholder to fill.
  */
 public final class InlineCommandSteps {
 
@@ -68,14 +64,6 @@ public final class InlineCommandSteps {
             Map.entry("seeds/002_572c25c714beff75.txt:617:a9ab9fdc8034", new After("-", "-", "SYSTEMD")),
             Map.entry("seeds/002_572c25c714beff75.txt:618:86a0b321d08a", new After("-", "-", "SYSTEMD"))));
 
-    /** key → "placeholders before -> after" of the commands of a script block. */
-    public static final Map<String, String> SCRIPT_VARIABLES = new TreeMap<>(Map.ofEntries(
-            Map.entry("seeds/002_572c25c714beff75.txt:551:b491380de17f", "HEALTH@DOLLAR -> -"),
-            Map.entry("seeds/002_572c25c714beff75.txt:552:a12328a5f95e", "STATUS@DOLLAR STATUS@DOLLAR -> -"),
-            Map.entry("seeds/002_572c25c714beff75.txt:558:f8f0434bd472", "HEALTH@DOLLAR -> -"),
-            Map.entry("seeds/002_572c25c714beff75.txt:559:9c34989660a6", "DB_STATUS@DOLLAR -> -"),
-            Map.entry("seeds/002_572c25c714beff75.txt:913:69fa6b7e83dc", "BACKUP_DIR@DOLLAR_BRACE DATE@DOLLAR_BRACE -> -"),
-            Map.entry("seeds/002_572c25c714beff75.txt:916:94f9f3f89f20", "BACKUP_DIR@DOLLAR_BRACE -> -")));
 
     private InlineCommandSteps() {
     }
