@@ -1,12 +1,18 @@
 package dev.incidentconsole.shell;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
- * The variables a shell expands when it runs a command text: what it must find in its environment.
+ * The variables a shell, and the shells it starts on the same machine, expand when it runs a command text: what
+ * its environment must hold.
  */
 public final class ExpandedVariables {
+    /** Programs whose script runs elsewhere, in an environment of its own: a container, a remote host. */
+    private static final Set<String> ELSEWHERE = Set.of("ssh", "docker", "podman", "nerdctl", "docker-compose",
+            "kubectl", "oc", "crictl", "gcloud");
+
     private ExpandedVariables() {
     }
 
@@ -14,9 +20,11 @@ public final class ExpandedVariables {
      * The names of the variables {@code command}'s own shell expands ({@code $NAME}, {@code ${NAME}}, {@code
      * ${NAME:-default}}), in order of first use: in words, assignments and redirection targets, unquoted or in
      * double quotes, in here-documents with an unquoted delimiter and in command substitutions. Not those in
-     * single quotes, escaped ({@code \$NAME}), in comments or in here-documents with a quoted delimiter, nor those
-     * of a script a second shell reads ({@code sh -c '... $NAME'}, {@code ssh host '... $NAME'}): that shell
-     * expands them, in its own environment.
+     * single quotes, escaped ({@code \$NAME}), in comments or in here-documents with a quoted delimiter. A script a
+     * child shell on this machine reads ({@code bash -c '... $NAME'}, also behind {@code timeout}, {@code xargs},
+     * {@code watch}, {@code find -exec}) counts too: the child inherits this shell's environment. A script run
+     * elsewhere ({@code ssh host '... $NAME'}, {@code kubectl exec ... -- sh -c '...'}, {@code docker exec},
+     * {@code docker run}) does not: it is expanded there, in an environment of its own.
      *
      * @param command a parsed command text
      * @return the names; empty when it expands none
@@ -41,8 +49,31 @@ public final class ExpandedVariables {
                     collect(ShellCommand.parse('"' + r.body().replace('"', '\'') + '"'), names);
                 }
             }
+            localScripts(c).forEach(script -> collect(script, names));
         }
         command.substitutions().forEach(s -> collect(s, names));
+    }
+
+    /** The scripts {@code c} hands a child shell on this machine, which inherits the environment. */
+    private static List<ShellCommand> localScripts(SimpleCommand c) {
+        Invocation real = c.invocation();
+        if (real.via().stream().anyMatch(v -> v.endsWith(" exec"))) {
+            return List.of(); // inside a container: the container's environment
+        }
+        if (real.script() != null) {
+            return ELSEWHERE.contains(real.program()) ? List.of() : List.of(real.script());
+        }
+        if (real.via("watch")) {
+            // watch hands its words, joined, to "sh -c"
+            return real.words().isEmpty() ? List.of() : List.of(ShellCommand.parse(String.join(" ", real.words())));
+        }
+        List<String> values = c.values();
+        int program = values.size() - real.words().size();
+        int script = Wrappers.scriptIndex(values, program);
+        if (script < 0 || values.subList(program, script).stream().map(Wrappers::basename).anyMatch(ELSEWHERE::contains)) {
+            return List.of();
+        }
+        return List.of(ShellCommand.parse(values.get(script)));
     }
 
     private static void add(Word word, Set<String> names) {

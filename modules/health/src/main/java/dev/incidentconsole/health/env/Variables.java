@@ -71,8 +71,9 @@ final class Variables {
     }
 
     /**
-     * The secrets file's variables that {@code command}'s shell expands ({@link ExpandedVariables}: not those in
-     * single quotes, escaped, in comments or in a script a second shell reads) and the process environment does
+     * The secrets file's variables that {@code command}'s shell expands ({@link ExpandedVariables}: also in a script a
+     * child shell on this machine reads; not those in single quotes, escaped, in comments or in a script run on
+     * another host or in a container) and the process environment does
      * not set: a command check's text is handed to the shell as written, so it reads these only when they are
      * passed in its environment.
      */

@@ -124,7 +124,10 @@ class SecretsTest {
         assertThat(((CommandSpec) e.services().get(2).probe()).secretsRead()).as("the process sets HOME").isEmpty();
     }
 
-    /** Only the variables the command's own shell expands: what it does not expand it must not be handed. */
+    /**
+     * Only the variables the command's shell, or a child shell it starts on this machine (which inherits the
+     * environment), expands: what is not expanded, or expanded on another host or in a container, it is not handed.
+     */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = ';', quoteCharacter = '`', value = {
         "redis-cli -a \"$REDIS_PW\" ping; REDIS_PW",
@@ -135,6 +138,8 @@ class SecretsTest {
         "pg_isready -h db # uses $MONITOR_PW from .pgpass; ",
         "kubectl exec cache-0 -- sh -c 'redis-cli -a \"$REDIS_PW\" ping'; ",
         "ssh db-1 'PGPASSWORD=$MONITOR_PW psql -tAc \"select 1\"'; ",
+        "bash -c 'PGPASSWORD=$MONITOR_PW psql -tAc \"select 1\"'; MONITOR_PW",
+        "timeout 5 sh -c 'redis-cli -a \"$REDIS_PW\" ping'; REDIS_PW",
         "echo $HOME $UNKNOWN; ",
     })
     void aCommandCheckIsHandedTheSecretsItsShellExpands(String command, String read) {
