@@ -12,10 +12,8 @@ final class InlineCommandReadings {
 
     /** The inline steps, each new: key → how exec reads it. */
     static final Map<String, String> STEPS = new TreeMap<>(Map.ofEntries(
-            Map.entry("corpus/csrunbooks__pod-stuck-in-pending-status.md:136:9c83425c139c", "--  | false | SERVICE_NAME=UNQUOTED"),
             Map.entry("corpus/csrunbooks__pod-stuck-in-pending-status.md:138:9a4f6108edd1", "--  | false | -"),
             Map.entry("corpus/csrunbooks__pod-stuck-in-pending-status.md:142:7c1be04e5faf", "--  | false | -"),
-            Map.entry("corpus/csrunbooks__pod-stuck-in-terminating-state.md:118:65fc12be8f0f", "--  | true | -"),
             Map.entry("corpus/gitlab__postgresql-disk-space.md:7:1e87a2178f07", "--  | false | -"),
             Map.entry("corpus/gitlab__postgresql-disk-space.md:86:a8ca6902c631", "-E tail follows its input until stopped | false | -"),
             Map.entry("corpus/gitlab__postgresql-disk-space.md:87:752a5d579367", "--  | false | -"),

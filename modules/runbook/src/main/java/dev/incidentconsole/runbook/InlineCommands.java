@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads a command written as inline code in prose as a step: alert runbooks (prometheus-operator's) give their
@@ -12,9 +13,11 @@ import java.util.Set;
  * <p>Conservative, since most inline code is a name, a flag, a path or a setting: a span counts only when it is
  * in a list item (not of a symptom, cause, reference, prevention or escalation section), or in a paragraph of a
  * diagnosis, resolution, verification or rollback section; it is written as an instruction (it ends its item or
- * sentence, or follows a colon, "via", "using", "run"), not mentioned in passing; its first word (past {@code sudo}) is a program common at a root prompt
+ * sentence, or follows a colon, "via", "using", "run"), not mentioned in passing ("when running `...`", "if ...
+ * running `...`"); its first word (past {@code sudo}) is a program common at a root prompt
  * ({@link ShellPrompt#wellKnown}); it is one line holding a whole command, the program and at least one more word,
- * with no elision ({@code ...}); and the shell model reads it as one complete simple command or pipeline naming
+ * with no elision ({@code ...}) and no bracketed name ({@code systemctl status [SERVICE_NAME]}: filled in as written
+ * it would run a glob); and the shell model reads it as one complete simple command or pipeline naming
  * that program. Each such span becomes a {@link Step} of its own, read by {@link ShellSplitter} as a one-line block,
  * so placeholders ({@code $NAMESPACE}) and danger are judged as for a fenced command.
  *
@@ -27,6 +30,10 @@ final class InlineCommands {
     private static final int MAX_PARAGRAPH_LINES = 40;
     /** Words that introduce the command to run: "check the pod via `kubectl ...` and ...". */
     private static final Set<String> INTRODUCERS = Set.of("via", "using", "run", "execute", "try");
+    /** Words before "running" that make the span a condition, not an instruction: "when running `kubectl ...`". */
+    private static final Set<String> CONDITIONS = Set.of("when", "while", "after", "before", "since");
+    /** A name in brackets ({@code [SERVICE_NAME]}), not an index ({@code ${a[i]}}) or a glob ({@code [k]ubelet}). */
+    private static final Pattern BRACKETED_NAME = Pattern.compile("(?<![\\w$}\\]])\\[[A-Za-z][A-Za-z0-9_-]*](?![\\w\\[])");
     /** Sections that describe or point, where a listed command is an observation, not a step. */
     private static final Set<SectionKind> NO_STEPS = Set.of(SectionKind.SYMPTOM, SectionKind.CAUSE,
             SectionKind.REFERENCE, SectionKind.PREVENTION, SectionKind.ESCALATION);
@@ -67,19 +74,41 @@ final class InlineCommands {
     /**
      * Whether the span at {@code k} is written as an instruction, not mentioned in passing ("when running a
      * `kubectl get pods` command, ..."): it ends its item or sentence, or follows a colon or "via", "using", "run".
+     * A line break is text like a space: what ends the sentence is the next real words.
      */
     private static boolean placedAsStep(List<Inline> inlines, int k) {
-        String after = k + 1 < inlines.size() ? inlines.get(k + 1).text().stripLeading() : "";
+        String before = k > 0 ? inlines.get(k - 1).text().stripTrailing() : "";
+        if (condition(before)) {
+            return false;
+        }
+        String after = "";
+        for (int j = k + 1; j < inlines.size() && after.isEmpty(); j++) {
+            after = inlines.get(j).text().strip();
+        }
         if (after.isEmpty() || after.charAt(0) == '.' || after.charAt(0) == ';'
                 || after.charAt(0) == ')' && after.length() > 1 && ".;".indexOf(after.charAt(1)) >= 0) {
             return true;
         }
-        String before = k > 0 ? inlines.get(k - 1).text().stripTrailing() : "";
         if (before.endsWith(":")) {
             return true;
         }
         int space = before.lastIndexOf(' ');
         return INTRODUCERS.contains(before.substring(space + 1).toLowerCase(Locale.ROOT));
+    }
+
+    /** Whether {@code before} ends "when running" or is a clause "if ... running": the span is a condition. */
+    private static boolean condition(String before) {
+        String lower = before.toLowerCase(Locale.ROOT);
+        if (!lower.endsWith(" running") && !lower.equals("running")) {
+            return false;
+        }
+        String[] words = lower.split("\\s+");
+        if (words.length > 1 && CONDITIONS.contains(words[words.length - 2])) {
+            return true;
+        }
+        int clause = Math.max(Math.max(lower.lastIndexOf(','), lower.lastIndexOf('.')),
+                Math.max(lower.lastIndexOf(':'), lower.lastIndexOf(';')));
+        return lower.substring(clause + 1).stripLeading().startsWith("if ");
     }
 
     /** The first line from {@code from} on (a paragraph's few) that holds {@code code}; {@code from} if none. */
@@ -104,7 +133,7 @@ final class InlineCommands {
     static boolean command(String code) {
         String t = code.strip();
         if (t.isEmpty() || t.length() > MAX_CHARS || t.indexOf('\n') >= 0 || t.contains("...") || t.contains("\u2026")
-                || t.charAt(0) < 'a' || t.charAt(0) > 'z') {
+                || t.charAt(0) < 'a' || t.charAt(0) > 'z' || BRACKETED_NAME.matcher(t).find()) {
             return false;
         }
         int space = t.indexOf(' ');

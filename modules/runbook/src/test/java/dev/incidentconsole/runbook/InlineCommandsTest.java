@@ -97,4 +97,50 @@ class InlineCommandsTest {
             assertThat(c.danger().rule()).isEqualTo("kubectl-delete");
         });
     }
+
+    @Test
+    void aLineBreakAfterASpanIsTextAndTheNextWordsDecide() {
+        String md = "# Pods\n\n## Diagnosis\n\n- `kubectl get pods -n web`\n  **shows** the pod as Pending.\n"
+                + "- Then list them: `kubectl get pods -n api`\n";
+        assertThat(commands(md)).extracting(Command::text).containsExactly("kubectl get pods -n api");
+    }
+
+    @Test
+    void aSpanAfterWhenRunningOrAnIfClausesRunningIsAConditionNotAStep() {
+        String md = """
+                # Pods
+
+                ## Verification
+
+                If the pod no longer shows up when running `kubectl get pods -n web`
+
+                If it is still there after running `kubectl get pods -n api`.
+
+                If you keep running `kubectl get pods -n db`, it stays.
+
+                If it stays, try running `kubectl delete pod web-1 -n web`.
+                """;
+        assertThat(commands(md)).extracting(Command::text).containsExactly("kubectl delete pod web-1 -n web");
+    }
+
+    @Test
+    void checkResolutionOfTheTerminatingPodRunbookHasNoInlineStep() throws Exception {
+        Runbook runbook = parser.parse(corpus("csrunbooks__pod-stuck-in-terminating-state.md"));
+        assertThat(runbook.commands()).noneMatch(c -> c.line() == 118);
+    }
+
+    @Test
+    void aBracketedNameIsNotReadAsACommandThatWouldRunAGlob() throws Exception {
+        Runbook runbook = parser.parse(corpus("csrunbooks__pod-stuck-in-pending-status.md"));
+        assertThat(runbook.commands()).extracting(Command::text)
+                .doesNotContain("systemctl status [SERVICE_NAME]")
+                .contains("systemctl --type service | grep kube", "ps -ef | grep kubelet");
+        assertThat(InlineCommands.command("systemctl status [kubelet-service]")).isFalse();
+        assertThat(InlineCommands.command("ps -ef | grep [k]ubelet")).isTrue();
+    }
+
+    private static Path corpus(String name) throws Exception {
+        return SharedInputs.corpusFiles().stream().filter(p -> p.getFileName().toString().equals(name)).findFirst()
+                .orElseThrow();
+    }
 }

@@ -20,10 +20,8 @@ public final class InlineCommandSteps {
 
     /** key (folder/file:line:hash of the command) → how the new inline step reads. */
     public static final Map<String, After> STEPS = new TreeMap<>(Map.ofEntries(
-            Map.entry("corpus/csrunbooks__pod-stuck-in-pending-status.md:136:9c83425c139c", new After("-", "SERVICE_NAME@CAPS", "SYSTEMD")),
             Map.entry("corpus/csrunbooks__pod-stuck-in-pending-status.md:138:9a4f6108edd1", new After("-", "-", "SYSTEMD")),
             Map.entry("corpus/csrunbooks__pod-stuck-in-pending-status.md:142:7c1be04e5faf", new After("-", "-", "SHELL")),
-            Map.entry("corpus/csrunbooks__pod-stuck-in-terminating-state.md:118:65fc12be8f0f", new After("-", "-", "KUBECTL")),
             Map.entry("corpus/gitlab__postgresql-disk-space.md:7:1e87a2178f07", new After("-", "-", "SHELL")),
             Map.entry("corpus/gitlab__postgresql-disk-space.md:86:a8ca6902c631", new After("-", "-", "SHELL")),
             Map.entry("corpus/gitlab__postgresql-disk-space.md:87:752a5d579367", new After("rm-recursive", "-", "SHELL")),
