@@ -57,8 +57,13 @@ final class SshExecution implements Execution {
         try {
             command.getOutputStream().close();
         } catch (IOException e) {
-            LOG.warn("Could not send end-of-input to the command on {}; it was started: {}", host.display(),
-                    e.toString());
+            if (command.isOpen()) {
+                LOG.warn("Could not send end-of-input to the command on {}; it was started: {}", host.display(),
+                        e.toString());
+            } else { // a fast command's channel closed first: nothing is wrong
+                LOG.debug("End-of-input not sent to the command on {}, its channel had closed: {}", host.display(),
+                        e.toString());
+            }
         }
     }
 

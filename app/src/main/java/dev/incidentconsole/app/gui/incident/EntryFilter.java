@@ -2,6 +2,11 @@ package dev.incidentconsole.app.gui.incident;
 
 import dev.incidentconsole.incident.EntryBody;
 import dev.incidentconsole.incident.TimelineEntry;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
 import java.util.function.Predicate;
 
 /** The kinds of entries the timeline can be narrowed to. */
@@ -23,6 +28,15 @@ public enum EntryFilter {
 
     public boolean accepts(TimelineEntry entry) {
         return test.test(entry);
+    }
+
+    /** The {@code entries} this filter accepts, in their order; those in {@code pinnedFirst} first unless null. */
+    List<TimelineEntry> shown(List<TimelineEntry> entries, Collection<UUID> pinnedFirst) {
+        List<TimelineEntry> list = new ArrayList<>(entries.stream().filter(test).toList());
+        if (pinnedFirst != null) {
+            list.sort(Comparator.comparing((TimelineEntry e) -> !pinnedFirst.contains(e.id())));
+        }
+        return list;
     }
 
     @Override

@@ -110,6 +110,9 @@ public final class IncidentViewModel implements AutoCloseable {
             return OutageFallback.read(s, () -> new Listed(s.list(openOnly), false), () -> new Listed(
                     s.journaledIncidents().stream().filter(i -> !openOnly || i.open()).toList(), true));
         }, listed -> {
+            if (ticket != refreshes) {
+                return; // asked before another refresh (another store, other filter): that one's answer is the list
+            }
             if (listed.journalOnly()) {
                 listed.incidents().stream().filter(i -> incidents.stream().noneMatch(shown -> shown.id().equals(i.id())))
                         .forEach(this::addByStart);
@@ -165,8 +168,11 @@ public final class IncidentViewModel implements AutoCloseable {
                     () -> new Joined(held, linked, true));
         }, joined -> {
             replaceInList(joined.incident());
-            selected.set(joined.incident());
-            timeline.show(joined.incident());
+            Incident before = selected.get();
+            selected.set(joined.incident()); // another incident: the listener shows its timeline
+            if (before != null && before.id().equals(joined.incident().id())) {
+                timeline.show(joined.incident()); // the one shown: read again, with the link
+            }
             if (joined.linked() != null) {
                 recorded(joined.linked());
             }

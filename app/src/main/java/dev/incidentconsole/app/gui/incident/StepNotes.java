@@ -36,21 +36,26 @@ final class StepNotes {
      * text, where a quoted {@code '<x>'} reads as a placeholder, though here it is the value the engineer typed.
      */
     static String closing(String verb, String command, String note) {
-        return verb + " `" + SecretMasker.standard().maskRunCommand(command) + "`" + (note == null || note.isBlank() ? "" : ": " + note.strip());
+        String ran = SecretMasker.standard().maskRunCommand(command);
+        return verb + " `" + ran + "`" + (note == null || note.isBlank() ? "" : ": " + note.strip());
     }
 
     /**
-     * The closing {@code text} says: written for {@code command} (the step's command as it reads now), else for the
-     * command as it read then (other values), whose end is the first "`: " or the text's last backtick.
+     * The closing {@code text} says: written for {@code command} (the step's command as it reads now, as
+     * {@link #closing} wrote it masked, or as older notes held it unmasked), else for the command as it read then
+     * (other values), whose end is the first "`: " or the text's last backtick.
      */
     static Optional<Closing> readClosing(String text, String command) {
+        String masked = SecretMasker.standard().maskRunCommand(command);
         for (String verb : new String[] {DONE, SKIPPED}) {
-            String head = verb + " `" + command + "`";
-            if (text.equals(head)) {
-                return Optional.of(new Closing(verb, ""));
-            }
-            if (text.startsWith(head + ": ")) {
-                return Optional.of(new Closing(verb, text.substring(head.length() + 2)));
+            for (String ran : masked.equals(command) ? new String[] {command} : new String[] {masked, command}) {
+                String head = verb + " `" + ran + "`";
+                if (text.equals(head)) {
+                    return Optional.of(new Closing(verb, ""));
+                }
+                if (text.startsWith(head + ": ")) {
+                    return Optional.of(new Closing(verb, text.substring(head.length() + 2)));
+                }
             }
         }
         for (String verb : new String[] {DONE, SKIPPED}) {
@@ -76,6 +81,14 @@ final class StepNotes {
         int at = text.lastIndexOf(UP_AGAIN);
         return at > 0 && text.length() == at + UP_AGAIN.length() + 8
                 && text.substring(at + UP_AGAIN.length()).matches("\\d\\d:\\d\\d:\\d\\d");
+    }
+
+    /**
+     * "Opened `cmd` in a terminal on prod": the command masked as it ran, for the reason {@link #closing} gives.
+     */
+    static String openedInTerminal(String command, String target) {
+        return "Opened `" + SecretMasker.standard().maskRunCommand(command) + "` in a terminal on " + target
+                + " (its output is not captured here)";
     }
 
     static String capture(String name, String value, String command) {

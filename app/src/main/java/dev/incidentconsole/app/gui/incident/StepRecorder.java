@@ -114,8 +114,8 @@ final class StepRecorder implements CommandRunViewModel.RunListener {
     @Override
     public void openedInTerminal(PreparedCommand command, TargetInfo target) {
         step.ran(command.text());
-        timeline.record(incidentId, new EntryBody.Note("Opened `" + command.text() + "` in a terminal on " + target.name()
-                + " (its output is not captured here)", null), step.ref(), null);
+        timeline.record(incidentId, new EntryBody.Note(StepNotes.openedInTerminal(command.text(), target.name()), null),
+                step.ref(), null);
     }
 
     private void finish(Attempt a) {

@@ -71,6 +71,7 @@ final class TimelineView extends VBox {
         model.unsentNoteProperty().addListener((obs, old, text) -> {
             if (text != null && note.getText().isBlank()) {
                 note.setText(text);
+                model.unsentNoteProperty().set(null); // in the field now: not handed back again
             }
         });
         note.setOnAction(e -> {

@@ -12,13 +12,13 @@ import dev.incidentconsole.incident.StoreException;
 import dev.incidentconsole.incident.Subscription;
 import dev.incidentconsole.incident.TimelineEntry;
 import dev.incidentconsole.incident.TimelineOrder;
+import dev.incidentconsole.runbook.SecretMasker;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -57,8 +57,7 @@ public final class TimelineViewModel {
     private final BooleanProperty pinnedFirst = new SimpleBooleanProperty();
     private final IntegerProperty queued = new SimpleIntegerProperty();
     private final StringProperty error = new SimpleStringProperty("");
-    /** A note the store did not take: its text, for the view to put back where it was typed. */
-    private final StringProperty unsentNote = new SimpleStringProperty();
+    private final UnsentNotes unsent = new UnsentNotes();
     private final StringProperty message = new SimpleStringProperty("");
     private final OrderedAppends appends;
     static final String KEPT_LOCALLY = "Store offline: saved locally, will be sent when it is back.";
@@ -100,6 +99,7 @@ public final class TimelineViewModel {
         if (shown == null || before == null || !before.id().equals(shown.id())) {
             if (before != null) {
                 seen.left(before.id(), entries);
+                unsent.left(before.id());
             }
             entries.clear();
             stopFollowing();
@@ -110,6 +110,7 @@ public final class TimelineViewModel {
             return;
         }
         String id = shown.id();
+        unsent.showing(id);
         executor.execute(() -> load(id), answer -> {
             if (shows(id)) {
                 if (answer.read().journalOnly()) {
@@ -229,7 +230,7 @@ public final class TimelineViewModel {
         if (target == null) {
             return;
         }
-        unsentNote.set(null);
+        unsent.taken();
         appends.append(TimelineEntry.happened(target.id(), author, new EntryBody.Note(text.strip(), null), null, null,
                 Clock.systemUTC()), r -> {
                     if (pin) {
@@ -238,24 +239,19 @@ public final class TimelineViewModel {
                 }, () -> refusedNote(target, text));
     }
 
-    /**
-     * The error quotes the note (the view cannot put it back in a field typed in since); back in the field only
-     * while its incident is shown, or it would be added to another.
-     */
+    /** The error quotes the note masked; the note waits for its incident to be shown ({@link UnsentNotes}). */
     private void refusedNote(Incident target, String text) {
-        error.set(error.get() + " The note for \"" + target.title() + "\" was not saved: " + text);
-        if (shows(target.id())) {
-            unsentNote.set(text);
-        }
+        error.set(error.get() + " The note for \"" + target.title() + "\" was not saved: "
+                + SecretMasker.standard().mask(text));
+        unsent.refused(target.id(), text, shows(target.id()));
     }
 
     /**
-     * The text of the last note the store refused (the view had cleared its field) while its incident is still
-     * shown, else null: what the engineer typed is put back rather than lost with the error. A refused note is
-     * also quoted in {@link #errorProperty}, and only there once another incident is shown.
+     * The notes of the shown incident the store refused (the view had cleared their field), else null, also when they
+     * were refused while another was shown: put back in the field, the view sets it to null.
      */
     public StringProperty unsentNoteProperty() {
-        return unsentNote;
+        return unsent.shownProperty();
     }
 
     public void togglePin(TimelineEntry entry) {
@@ -348,12 +344,8 @@ public final class TimelineViewModel {
     }
 
     private void refilter() {
-        List<TimelineEntry> list = new ArrayList<>(entries.filtered(filter.get()::accepts));
         Incident now = incident.get();
-        if (pinnedFirst.get() && now != null) {
-            list.sort(Comparator.comparing((TimelineEntry e) -> !now.pinned().contains(e.id())));
-        }
-        visible.setAll(list);
+        visible.setAll(filter.get().shown(entries, pinnedFirst.get() && now != null ? now.pinned() : null));
     }
 
     public ObjectProperty<Incident> incidentProperty() {

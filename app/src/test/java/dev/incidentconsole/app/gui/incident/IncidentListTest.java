@@ -8,11 +8,13 @@ import dev.incidentconsole.incident.Incident;
 import dev.incidentconsole.incident.IncidentDraft;
 import dev.incidentconsole.incident.IncidentStore;
 import dev.incidentconsole.incident.IncidentStores;
+import dev.incidentconsole.incident.RunbookLink;
 import dev.incidentconsole.incident.Severity;
 import dev.incidentconsole.incident.Status;
 import dev.incidentconsole.incident.StoreOptions;
 import dev.incidentconsole.incident.TimelineEntry;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,6 +52,37 @@ class IncidentListTest {
 
         assertThat(model.incidents()).extracting(Incident::title).containsExactly("Checkout 5xx", "Older outage");
         assertThat(model.selectedProperty().get().id()).isEqualTo(started.get().id());
+    }
+
+    /** The reviewer's finding: the answer of a refresh asked before another was applied when it came last. */
+    @Test
+    void aListingAskedBeforeTheFilterChangedIsDroppedWhenItAnswersLast() throws Exception {
+        Incident fixed = store.create(IncidentDraft.of("Fixed yesterday", Severity.P2), "bob");
+        store.append(TimelineEntry.create(fixed.id(), "bob",
+                new EntryBody.StatusChanged(Status.INVESTIGATING, Status.RESOLVED, "disk replaced")));
+        model.refresh(); // every incident, resolved ones too; its answer is slow
+
+        model.showResolvedProperty().set(false); // refreshes: open incidents only
+        answers.runAllNewestFirst();
+
+        assertThat(model.incidents()).extracting(Incident::title).containsExactly("Older outage");
+    }
+
+    /** The reviewer's finding: joining read the timeline twice, once through the selection and once more. */
+    @Test
+    void joiningAnIncidentReadsItsTimelineOnce() throws Exception {
+        HeldTaskExecutor workers = new HeldTaskExecutor();
+        IncidentViewModel joining = new IncidentViewModel(workers, Runnable::run, () -> store, "alice");
+        Incident older = store.list(false).get(0);
+
+        joining.join(older, new RunbookLink("web.md", List.of("Web", "Backend failing")), null, i -> { });
+        workers.runNext(); // the join: links the section
+
+        assertThat(joining.selectedProperty().get().id()).isEqualTo(older.id());
+        assertThat(workers.pending()).as("the timeline's one load").isEqualTo(1);
+        workers.runAll();
+        assertThat(joining.timeline().entries()).extracting(TimelineEntry::kind)
+                .containsExactly("created", "runbook_linked");
     }
 
     @Test

@@ -73,15 +73,9 @@ class TimelineViewModelTest {
 
     @Test
     void aNoteRefusedOnceAnotherIncidentIsShownIsQuotedInTheErrorNotPutInThatIncidentsField() {
-        incidents.start(IncidentDraft.of("Checkout 502s", Severity.P1), i -> { });
-        Incident disk = incidents.incidents().stream().filter(i -> i.title().startsWith("Disk")).findFirst().orElseThrow();
-        Incident checkout = incidents.incidents().stream().filter(i -> i.title().startsWith("Checkout")).findFirst()
-                .orElseThrow();
         HeldTaskExecutor workers = new HeldTaskExecutor();
-        TimelineViewModel racing = new TimelineViewModel(workers, () -> store, "alice");
-        racing.show(disk);
-        workers.runAll();
-        racing.addNote("deleted old WAL segments", false);
+        TimelineViewModel racing = noteOnDisk(workers, "deleted old WAL segments");
+        Incident checkout = incident("Checkout");
         racing.show(checkout); // before the store answered the note
         store.close();
 
@@ -90,6 +84,52 @@ class TimelineViewModelTest {
         assertThat(racing.unsentNoteProperty().get()).as("not typed for this incident").isNull();
         assertThat(racing.errorProperty().get()).contains("closed")
                 .contains("\"Disk full on db1\"", "deleted old WAL segments");
+    }
+
+    /**
+     * The reviewer's finding: a note refused once another incident was shown lived only as a quote in the error, which
+     * the next stored entry cleared; and the quote showed a secret typed in it.
+     */
+    @Test
+    void aNoteRefusedWhileAnotherIncidentIsShownComesBackWhenItsIncidentIsShownAgain() throws Exception {
+        HeldTaskExecutor workers = new HeldTaskExecutor();
+        TimelineViewModel racing = noteOnDisk(workers, "ran psql with PGPASSWORD=Hunter2xyz");
+        Incident checkout = incident("Checkout");
+        Incident disk = incident("Disk");
+        racing.show(checkout);
+        store.close();
+        workers.runNext(); // the note's append: refused
+        assertThat(racing.errorProperty().get()).contains("ran psql with PGPASSWORD=").doesNotContain("Hunter2xyz");
+
+        store = IncidentStores.embedded(dir.resolve("incidents.db"), StoreOptions.defaults());
+        workers.runAll();
+        racing.record(new EntryBody.Note("checkout pods restarted", null), null, null);
+        workers.runAll();
+        assertThat(racing.errorProperty().get()).as("cleared by the entry stored").isEmpty();
+        assertThat(racing.unsentNoteProperty().get()).as("not typed for this incident").isNull();
+
+        racing.show(disk);
+        workers.runAll();
+
+        assertThat(racing.unsentNoteProperty().get()).isEqualTo("ran psql with PGPASSWORD=Hunter2xyz");
+        racing.unsentNoteProperty().set(null); // the view put it in the field
+        racing.show(checkout);
+        racing.show(disk);
+        assertThat(racing.unsentNoteProperty().get()).as("handed back once").isNull();
+    }
+
+    /** "Checkout 502s" started too; a timeline on {@code workers} shows the disk incident and adds {@code note}. */
+    private TimelineViewModel noteOnDisk(HeldTaskExecutor workers, String note) {
+        incidents.start(IncidentDraft.of("Checkout 502s", Severity.P1), i -> { });
+        TimelineViewModel racing = new TimelineViewModel(workers, () -> store, "alice");
+        racing.show(incident("Disk"));
+        workers.runAll();
+        racing.addNote(note, false);
+        return racing;
+    }
+
+    private Incident incident(String titleStart) {
+        return incidents.incidents().stream().filter(i -> i.title().startsWith(titleStart)).findFirst().orElseThrow();
     }
 
     @Test

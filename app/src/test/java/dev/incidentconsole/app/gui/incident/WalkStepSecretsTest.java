@@ -1,0 +1,90 @@
+package dev.incidentconsole.app.gui.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.incidentconsole.app.gui.util.DirectTaskExecutor;
+import dev.incidentconsole.app.targets.TargetInfo;
+import dev.incidentconsole.exec.LocalTarget;
+import dev.incidentconsole.exec.RunRequest;
+import dev.incidentconsole.incident.IncidentStores;
+import dev.incidentconsole.incident.StoreOptions;
+import dev.incidentconsole.runbook.RunbookParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A value typed for a secret placeholder, shaped like a placeholder ({@code <R3disPw>}) and quoted as the console
+ * quotes values: the store masks notes as free text, where {@code '<x>'} reads as a placeholder, so every note holding
+ * the command must carry it masked already, and still be read back after a restart.
+ */
+class WalkStepSecretsTest extends WalkthroughFixture {
+    private static final String TYPED = "<R3disPw>";
+
+    @Test
+    void aCommandOpenedInATerminalIsNotedWithTheTypedSecretMasked() throws Exception {
+        WalkthroughViewModel walk = walk(WalkRunbook.writeCheckout(dir), "Checkout down", null);
+        WalkStep step = walk.steps().get(0);
+        TargetInfo local = new TargetInfo(new LocalTarget("local", dir, Map.of(), false), "local", "local",
+                "test");
+        StepRecorder recorder = new StepRecorder(step, incidentId, incidents.timeline(), () -> { });
+
+        recorder.openedInTerminal(runner.prepare(RunRequest.of("redis-cli -h cache-1 -a <password> ping", local.target())
+                .withVariable("password", TYPED)), local);
+
+        assertThat(notes()).containsExactly("Opened `redis-cli -h cache-1 -a '****' ping` in a terminal on local"
+                + " (its output is not captured here)");
+    }
+
+    /**
+     * The note holds the command masked, so read back with the command as it ran (unmasked) only the fallback
+     * matched, which ends the command at its first "`: ": here inside the command itself.
+     */
+    @Test
+    void aClosingNoteIsReadBackWithTheCommandAsItRanThoughTheNoteHoldsItMasked() {
+        String ran = "redis-cli -a '" + TYPED + "' echo 'role`: master'";
+
+        String note = StepNotes.closing(StepNotes.SKIPPED, ran, "replica lag 0");
+
+        assertThat(note).doesNotContain("R3disPw");
+        assertThat(StepNotes.readClosing(note, ran))
+                .contains(new StepNotes.Closing(StepNotes.SKIPPED, "replica lag 0"));
+        assertThat(StepNotes.readClosing(StepNotes.closing(StepNotes.DONE, ran, ""), ran))
+                .contains(new StepNotes.Closing(StepNotes.DONE, ""));
+    }
+
+    /**
+     * Through the store: its recorded start holds the command masked as the note does, and the note survives the
+     * restart with the secret masked.
+     */
+    @Test
+    void aStepClosedAfterARunWithATypedSecretIsDoneWithItsNoteAfterARestart() throws Exception {
+        Path file = Files.writeString(dir.resolve("cache.md"), """
+                # Cache
+
+                ## Cache down
+
+                ### Check replication
+                ```bash
+                redis-cli -a <password> echo 'role`: master'
+                ```
+                """);
+        WalkthroughViewModel before = walk(new RunbookParser().parse(file), "Cache down", null);
+        WalkStep step = before.steps().get(0);
+        field(step, "password").valueProperty().set(TYPED);
+        runToEnd(before, step);
+        before.done(step, "replica lag 0");
+        store.close();
+
+        store = IncidentStores.embedded(dir.resolve("incidents.db"), StoreOptions.defaults());
+        incidents = new IncidentViewModel(new DirectTaskExecutor(), Runnable::run, () -> store, "alice");
+        WalkthroughViewModel after = walk(new RunbookParser().parse(file), "Cache down", null);
+        after.restore(store.entries(incidentId, 0));
+
+        assertThat(notes()).noneMatch(n -> n.contains("R3disPw"));
+        WalkStep restored = after.steps().get(0);
+        assertThat(restored.stateProperty().get()).isEqualTo(WalkStep.State.DONE);
+        assertThat(restored.statusProperty().get()).isEqualTo("Done (recorded): replica lag 0");
+    }
+}
