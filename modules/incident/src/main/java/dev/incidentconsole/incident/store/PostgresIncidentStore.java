@@ -253,7 +253,18 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
     private boolean drainLocked() throws SQLException {
         ownLongWrite = true;
         try {
-            return journal.drain(e -> transaction(connection, c -> sql.insert(c, List.of(e))));
+            return journal.drain(e -> {
+                try {
+                    transaction(connection, c -> sql.insert(c, List.of(e)));
+                } catch (SQLException refused) {
+                    if (SqlErrors.isConnectivity(refused, login())) {
+                        throw refused;
+                    }
+                    // The database answered and refused this entry (a NUL in a title an older version journaled):
+                    // waiting would block every entry behind it forever, so it is put aside for a person.
+                    throw SqlErrors.translate(refused, "send journaled entry " + e.id(), where, login());
+                }
+            });
         } finally {
             ownLongWrite = false;
         }

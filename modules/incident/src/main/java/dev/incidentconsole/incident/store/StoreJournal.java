@@ -25,7 +25,10 @@ import org.slf4j.LoggerFactory;
 final class StoreJournal implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StoreJournal.class);
 
-    /** Writes one entry in its own transaction; a {@link StoreException} means the database refused it. */
+    /**
+     * Writes one entry in its own transaction; a {@link StoreException} means the database answered and refused that
+     * entry (it is kept beside the journal and the drain goes on), an {@link SQLException} that it cannot be reached.
+     */
     interface Sender {
         void send(TimelineEntry entry) throws SQLException, StoreException;
     }
