@@ -237,12 +237,8 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
     private List<TimelineEntry> journaledWhere(Predicate<TimelineEntry> which, String what) throws StoreException {
         // Not behind the writer's lock: a query the database does not answer (a PgBouncer whose server is gone) holds
         // it for the whole timeout, and this read is what the console shows in exactly that outage. The journal has
-        // its own guard.
-        if (closed) {
-            throw new StoreException(StoreException.Reason.CLOSED, "Cannot read " + what
-                    + ": the incident store is closed.");
-        }
-        return journal.firstWrites(which);
+        // its own guard, under which a close is seen too.
+        return journal.firstWrites(which, what);
     }
 
     private Connection connect() throws SQLException {

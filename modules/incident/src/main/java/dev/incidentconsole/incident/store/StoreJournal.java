@@ -40,6 +40,8 @@ final class StoreJournal implements AutoCloseable {
     private final String where;
     private final Dispatcher dispatcher;
     private volatile Connectivity state = Connectivity.ONLINE;
+    /** Set by {@link #close()}; guarded, so a read racing a close sees CLOSED rather than the closed file. */
+    private boolean closed;
 
     StoreJournal(OfflineJournal journal, Path directory, String databaseKey, String where, Dispatcher dispatcher) {
         this.journal = journal;
@@ -157,9 +159,15 @@ final class StoreJournal implements AutoCloseable {
         }
     }
 
-    /** See {@link OfflineJournal#firstWrites}. */
-    List<TimelineEntry> firstWrites(Predicate<TimelineEntry> which) throws StoreException {
+    /**
+     * See {@link OfflineJournal#firstWrites}; {@code what} names the read in the CLOSED error after {@link #close()}.
+     */
+    List<TimelineEntry> firstWrites(Predicate<TimelineEntry> which, String what) throws StoreException {
         synchronized (guard) {
+            if (closed) {
+                throw new StoreException(StoreException.Reason.CLOSED, "Cannot read " + what
+                        + ": the incident store is closed.");
+            }
             return journal.firstWrites(which);
         }
     }
@@ -167,6 +175,7 @@ final class StoreJournal implements AutoCloseable {
     @Override
     public void close() {
         synchronized (guard) {
+            closed = true;
             journal.close();
         }
     }
