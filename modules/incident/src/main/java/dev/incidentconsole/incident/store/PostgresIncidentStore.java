@@ -145,6 +145,19 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
 
     @Override
     protected List<Receipt> record(List<TimelineEntry> redacted) throws StoreException {
+        return record(redacted, false);
+    }
+
+    @Override
+    protected List<Receipt> recordImport(List<TimelineEntry> redacted) throws StoreException {
+        return record(redacted, true);
+    }
+
+    /**
+     * @param longWrite an import: appends that time out meanwhile wait quietly, the database answering. Not any
+     *                  write of several entries: one hung on a dead pooler must still announce the outage.
+     */
+    private List<Receipt> record(List<TimelineEntry> redacted, boolean longWrite) throws StoreException {
         try {
             acquire("record " + redacted.size() + " timeline entries");
         } catch (StoreException e) {
@@ -155,7 +168,7 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
         }
         try {
             if (connection != null && journal.size() == 0) {
-                ownLongWrite = redacted.size() > 1;
+                ownLongWrite = longWrite;
                 try {
                     List<Receipt> receipts = transaction(connection, c -> sql.insert(c, redacted));
                     pokeSubscribers(receipts);
