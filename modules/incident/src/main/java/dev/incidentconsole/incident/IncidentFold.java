@@ -46,7 +46,7 @@ final class IncidentFold {
             responders = with(responders, e.author());
         }
         if (respondsTo(b)) {
-            acked = firstResponse(acked, e.occurredAt(), i.startedAt());
+            acked = firstResponse(acked, e.recordedAt(), i.startedAt());
         }
         if (b instanceof EntryBody.StatusChanged s) {
             status = s.to();
@@ -89,7 +89,10 @@ final class IncidentFold {
         return joins(b) || b instanceof EntryBody.ResponderJoined;
     }
 
-    /** The earliest response, by when it happened (a note may be dated back), never before the incident started. */
+    /**
+     * The earliest response, by when it was recorded: a note dated back ("02:07 customer reported") tells when
+     * something happened, not when a person answered. Never before the incident started.
+     */
     private static Instant firstResponse(Instant acked, Instant at, Instant started) {
         Instant response = at.isBefore(started) ? started : at;
         return acked == null || response.isBefore(acked) ? response : acked;

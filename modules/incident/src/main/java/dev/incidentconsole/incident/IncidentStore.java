@@ -69,10 +69,13 @@ public interface IncidentStore extends Closeable {
 
     /**
      * The incident's entries that this store journaled (synced on this machine while the database was unreachable)
-     * and has not yet written to the database, in the order they were recorded, each with {@code seq} 0: what a
-     * reader can still show of the incident while {@link #entries} fails with UNAVAILABLE. They are the entries
-     * {@link #entries} returns, with their {@code seq}, once the journal is sent. Reads the local journal only, so it
-     * answers during an outage; empty for a store without one (the embedded store).
+     * and are still in its journal, in the order they were recorded, each once and with {@code seq} 0: what a reader
+     * can still show of the incident while {@link #entries} fails with UNAVAILABLE. They are the entries
+     * {@link #entries} returns, with their {@code seq}, once the journal is sent. The journal is emptied only when all
+     * of it was sent, so this may include entries already in the database (a send cut off by a new outage): callers
+     * that merge it with stored entries de-duplicate by {@link TimelineEntry#id()}. Empty once the whole journal was
+     * sent. Reads the local journal only, so it answers during an outage; empty for a store without one (the embedded
+     * store).
      *
      * @throws StoreException IO when the journal cannot be read; CLOSED after {@link #close()}
      */
@@ -83,7 +86,8 @@ public interface IncidentStore extends Closeable {
     /**
      * The incidents opened through this store while the database was unreachable, whose creation still waits in the
      * journal, each replayed from its journaled entries, newest first: what a list can still show of them during the
-     * outage (a window restarted meanwhile). Empty once they are sent, and for a store without a journal.
+     * outage (a window restarted meanwhile). Like {@link #journaled}, may include incidents already in the database
+     * until the whole journal was sent; empty then, and for a store without a journal.
      *
      * @throws StoreException IO when the journal cannot be read; CLOSED after {@link #close()}
      */

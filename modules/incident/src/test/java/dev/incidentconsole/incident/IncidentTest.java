@@ -42,6 +42,19 @@ class IncidentTest {
     }
 
     @Test
+    void aBackDatedNoteAcknowledgesWhenItWasRecordedNotWhenItSaysSomethingHappened() {
+        Instant start = opened.startedAt();
+        TimelineEntry backDated = new TimelineEntry(java.util.UUID.randomUUID(), opened.id(), 0, start.minusSeconds(300),
+                start.plusSeconds(480), "bob", null, new EntryBody.Note("02:57 customer reported checkout errors", null));
+
+        Incident i = opened.apply(backDated);
+
+        assertThat(i.acknowledgedAt()).isEqualTo(start.plusSeconds(480));
+        TimelineEntry earlier = Timelines.at(opened, "alice", 60, new EntryBody.Note("looking", null));
+        assertThat(i.apply(earlier).acknowledgedAt()).as("an earlier response still wins").isEqualTo(start.plusSeconds(60));
+    }
+
+    @Test
     void reopeningClearsResolutionAndMitigation() {
         Incident resolved = opened.apply(Timelines.at(opened, "bob", 60,
                 new EntryBody.StatusChanged(Status.INVESTIGATING, Status.RESOLVED, null)));

@@ -323,6 +323,7 @@ public final class TimelineViewModel {
             if (shown.id().equals(e.id())) {
                 if (shown.seq() == 0 && e.seq() > 0) {
                     entries.set(i, e);
+                    sentSinceKeptLocally();
                 }
                 return;
             }
@@ -382,6 +383,16 @@ public final class TimelineViewModel {
 
     public StringProperty errorProperty() {
         return error;
+    }
+
+    /**
+     * The store sent what it had kept of the shown incident: journaled while it stayed online (its writer busy with
+     * its own long write), no connectivity event says so, and the message would stay until a later note is stored.
+     */
+    private void sentSinceKeptLocally() {
+        if (KEPT_LOCALLY.equals(message.get()) && entries.stream().allMatch(shown -> shown.seq() > 0)) {
+            message.set("");
+        }
     }
 
     /** The team store answers again: a message that entries are kept locally no longer holds. */

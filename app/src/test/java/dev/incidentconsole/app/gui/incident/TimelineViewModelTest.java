@@ -2,6 +2,7 @@ package dev.incidentconsole.app.gui.incident;
 
 import dev.incidentconsole.app.gui.util.HeldTaskExecutor;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.incidentconsole.app.gui.util.DirectTaskExecutor;
 import dev.incidentconsole.incident.EntryBody;
@@ -9,12 +10,14 @@ import dev.incidentconsole.incident.Incident;
 import dev.incidentconsole.incident.IncidentDraft;
 import dev.incidentconsole.incident.IncidentStore;
 import dev.incidentconsole.incident.IncidentStores;
+import dev.incidentconsole.incident.Receipt;
 import dev.incidentconsole.incident.Severity;
 import dev.incidentconsole.incident.Status;
 import dev.incidentconsole.incident.StoreOptions;
 import dev.incidentconsole.incident.TimelineEntry;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,6 +59,26 @@ class TimelineViewModelTest {
         assertThat(shown.status()).isEqualTo(Status.MITIGATED);
         assertThat(store.entries(shown.id(), 0)).extracting(TimelineEntry::kind)
                 .containsExactly("created", "severity_changed", "status_changed");
+    }
+
+    @Test
+    void savedLocallyIsNoLongerSaidOnceTheKeptEntryArrivesStored() throws Exception {
+        // A team store whose writer is busy with its own long write journals a note and stays ONLINE: no connectivity
+        // event follows, only the entry itself once the journal is sent.
+        IncidentViewModel following = new IncidentViewModel(new DirectTaskExecutor(), Runnable::run, () -> store, "alice");
+        following.followStore();
+        following.start(IncidentDraft.of("Consumer lag on orders", Severity.P2), i -> { });
+        TimelineViewModel timeline = following.timeline();
+        TimelineEntry kept = TimelineEntry.create(timeline.incidentProperty().get().id(), "alice",
+                new EntryBody.Note("restarted the consumer", null));
+        timeline.accept(new Receipt(kept, Receipt.Outcome.JOURNALED));
+        assertThat(timeline.messageProperty().get()).isEqualTo(TimelineViewModel.KEPT_LOCALLY);
+
+        store.append(kept); // what the store's drain does with it
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> timeline.entries().stream()
+                .anyMatch(e -> e.id().equals(kept.id()) && e.seq() > 0));
+        assertThat(timeline.messageProperty().get()).isEmpty();
     }
 
     @Test

@@ -54,6 +54,11 @@ abstract class JdbcIncidentStore implements IncidentStore {
     /** Records redacted entries durably; see {@link IncidentStore#append}. */
     protected abstract List<Receipt> record(List<TimelineEntry> redacted) throws StoreException;
 
+    /** Records an imported document's redacted entries; like {@link #record}, for a store that tells the two apart. */
+    protected List<Receipt> recordImport(List<TimelineEntry> redacted) throws StoreException {
+        return record(redacted);
+    }
+
     @Override
     public Incident create(IncidentDraft draft, String author) throws StoreException {
         Receipt r = append(draft.toEntry(author, clock));
@@ -69,7 +74,7 @@ abstract class JdbcIncidentStore implements IncidentStore {
     public int importDocument(IncidentDocument document) throws StoreException {
         List<TimelineEntry> redacted = TimelineOrder.byRecording(document.entries()).stream()
                 .map(e -> EntryPreparation.prepare(e, options.redactor())).toList();
-        return (int) record(redacted).stream().filter(r -> r.outcome() != Receipt.Outcome.ALREADY_STORED).count();
+        return (int) recordImport(redacted).stream().filter(r -> r.outcome() != Receipt.Outcome.ALREADY_STORED).count();
     }
 
     @Override

@@ -145,6 +145,19 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
 
     @Override
     protected List<Receipt> record(List<TimelineEntry> redacted) throws StoreException {
+        return record(redacted, false);
+    }
+
+    @Override
+    protected List<Receipt> recordImport(List<TimelineEntry> redacted) throws StoreException {
+        return record(redacted, true);
+    }
+
+    /**
+     * @param longWrite an import: appends that time out meanwhile wait quietly, the database answering. Not any
+     *                  write of several entries: one hung on a dead pooler must still announce the outage.
+     */
+    private List<Receipt> record(List<TimelineEntry> redacted, boolean longWrite) throws StoreException {
         try {
             acquire("record " + redacted.size() + " timeline entries");
         } catch (StoreException e) {
@@ -155,7 +168,7 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
         }
         try {
             if (connection != null && journal.size() == 0) {
-                ownLongWrite = redacted.size() > 1;
+                ownLongWrite = longWrite;
                 try {
                     List<Receipt> receipts = transaction(connection, c -> sql.insert(c, redacted));
                     pokeSubscribers(receipts);
@@ -237,12 +250,8 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
     private List<TimelineEntry> journaledWhere(Predicate<TimelineEntry> which, String what) throws StoreException {
         // Not behind the writer's lock: a query the database does not answer (a PgBouncer whose server is gone) holds
         // it for the whole timeout, and this read is what the console shows in exactly that outage. The journal has
-        // its own guard.
-        if (closed) {
-            throw new StoreException(StoreException.Reason.CLOSED, "Cannot read " + what
-                    + ": the incident store is closed.");
-        }
-        return journal.firstWrites(which);
+        // its own guard, under which a close is seen too.
+        return journal.firstWrites(which, what);
     }
 
     private Connection connect() throws SQLException {
@@ -253,7 +262,18 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
     private boolean drainLocked() throws SQLException {
         ownLongWrite = true;
         try {
-            return journal.drain(e -> transaction(connection, c -> sql.insert(c, List.of(e))));
+            return journal.drain(e -> {
+                try {
+                    transaction(connection, c -> sql.insert(c, List.of(e)));
+                } catch (SQLException refused) {
+                    if (SqlErrors.isConnectivity(refused, login())) {
+                        throw refused;
+                    }
+                    // The database answered and refused this entry (a NUL in a title an older version journaled):
+                    // waiting would block every entry behind it forever, so it is put aside for a person.
+                    throw SqlErrors.translate(refused, "send journaled entry " + e.id(), where, login());
+                }
+            });
         } finally {
             ownLongWrite = false;
         }

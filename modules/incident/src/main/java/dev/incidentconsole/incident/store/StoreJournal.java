@@ -25,7 +25,10 @@ import org.slf4j.LoggerFactory;
 final class StoreJournal implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StoreJournal.class);
 
-    /** Writes one entry in its own transaction; a {@link StoreException} means the database refused it. */
+    /**
+     * Writes one entry in its own transaction; a {@link StoreException} means the database answered and refused that
+     * entry (it is kept beside the journal and the drain goes on), an {@link SQLException} that it cannot be reached.
+     */
     interface Sender {
         void send(TimelineEntry entry) throws SQLException, StoreException;
     }
@@ -37,6 +40,8 @@ final class StoreJournal implements AutoCloseable {
     private final String where;
     private final Dispatcher dispatcher;
     private volatile Connectivity state = Connectivity.ONLINE;
+    /** Set by {@link #close()}; guarded, so a read racing a close sees CLOSED rather than the closed file. */
+    private boolean closed;
 
     StoreJournal(OfflineJournal journal, Path directory, String databaseKey, String where, Dispatcher dispatcher) {
         this.journal = journal;
@@ -154,9 +159,15 @@ final class StoreJournal implements AutoCloseable {
         }
     }
 
-    /** See {@link OfflineJournal#firstWrites}. */
-    List<TimelineEntry> firstWrites(Predicate<TimelineEntry> which) throws StoreException {
+    /**
+     * See {@link OfflineJournal#firstWrites}; {@code what} names the read in the CLOSED error after {@link #close()}.
+     */
+    List<TimelineEntry> firstWrites(Predicate<TimelineEntry> which, String what) throws StoreException {
         synchronized (guard) {
+            if (closed) {
+                throw new StoreException(StoreException.Reason.CLOSED, "Cannot read " + what
+                        + ": the incident store is closed.");
+            }
             return journal.firstWrites(which);
         }
     }
@@ -164,6 +175,7 @@ final class StoreJournal implements AutoCloseable {
     @Override
     public void close() {
         synchronized (guard) {
+            closed = true;
             journal.close();
         }
     }

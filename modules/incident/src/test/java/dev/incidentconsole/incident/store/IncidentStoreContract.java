@@ -381,4 +381,16 @@ abstract class IncidentStoreContract {
                         .map(e -> org.assertj.core.groups.Tuple.tuple(e.occurredAt(), e.recordedAt())).toList());
         assertThat(imported.incident()).isEqualTo(doc.incident());
     }
+
+    @Test
+    void aNulInATitleAnAuthorOrANoteIsStoredMarkedNotRefused() throws Exception {
+        // PostgreSQL refuses NUL in text: the incident could not be started, or, started offline, never sent.
+        IncidentStore s = store();
+        Incident i = s.create(IncidentDraft.of("Checkout\u0000 5xx", Severity.P1), "al\u0000ice");
+        s.append(TimelineEntry.create(i.id(), "bob", new EntryBody.Note("hexdump: 00\u000000", null)));
+
+        assertThat(s.get(i.id()).orElseThrow().title()).isEqualTo("Checkout\u2400 5xx");
+        assertThat(s.entries(i.id(), 0)).extracting(TimelineEntry::author).containsExactly("al\u2400ice", "bob");
+        assertThat(((EntryBody.Note) s.entries(i.id(), 0).get(1).body()).text()).isEqualTo("hexdump: 00\u240000");
+    }
 }

@@ -211,6 +211,40 @@ class PostgresOutageTest {
     }
 
     @Test
+    void anEntryTheDatabaseRefusesIsPutAsideAndTheJournalBehindItIsStillSent() throws Exception {
+        // A NUL in a title reaches a TEXT column as is, and PostgreSQL refuses it: before, that one entry kept the
+        // store OFFLINE for good and every later entry was journaled and never sent.
+        IncidentStore first = open();
+        Incident incident = first.create(IncidentDraft.of("Queue backlog", Severity.P2), "alice");
+        first.close();
+        pg.stop();
+        TimelineEntry before = note(incident, "consumers restarted");
+        TimelineEntry refused = IncidentDraft.of("Checkout\u0000 5xx", Severity.P1).toEntry("alice",
+                java.time.Clock.systemUTC());
+        TimelineEntry after = note(incident, "lag back under 1 min");
+        // written as an older version journaled it, without the NUL replaced
+        try (OfflineJournal journal = JournalFiles.claim(clientDir, pg.url() + "|postgres")) {
+            journal.append(List.of(before, refused, after));
+        }
+        IncidentStore store = IncidentStores.postgresQueueing(pg.url(), "postgres", null, clientDir, FAST_RETRY);
+        stores.add(store);
+        assertThat(store.connectivity()).isEqualTo(Connectivity.OFFLINE);
+
+        pg.ensureRunning();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> store.connectivity() == Connectivity.ONLINE);
+        assertThat(store.pendingEntries()).isZero();
+        assertThat(store.entries(incident.id(), 0)).extracting(TimelineEntry::id).endsWith(before.id(), after.id());
+        assertThat(store.get(refused.incidentId())).isEmpty();
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(clientDir)) {
+            Path rejected = files.filter(f -> f.toString().endsWith(".rejected")).findFirst().orElseThrow();
+            assertThat(java.nio.file.Files.readString(rejected)).contains(refused.id().toString())
+                    .doesNotContain(before.id().toString());
+        }
+        assertThat(store.append(note(incident, "back online")).outcome()).isEqualTo(Receipt.Outcome.STORED);
+    }
+
+    @Test
     void aClientClosedWhileOfflineSendsItsJournalWhenOpenedAgain() throws Exception {
         IncidentStore first = open();
         Incident incident = first.create(IncidentDraft.of("Queue backlog", Severity.P2), "alice");
