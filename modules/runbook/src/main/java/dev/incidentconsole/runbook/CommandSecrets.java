@@ -143,8 +143,7 @@ final class CommandSecrets {
             List<Integer> ends = new ArrayList<>();
             for (int k = 0; k < starts.size(); k++) {
                 int end = k + 1 < starts.size() ? starts.get(k + 1) : c.words().size();
-                invocations.add(starts.get(k) == 0 && end == c.words().size() ? c.invocation()
-                        : c.invocationBetween(starts.get(k), end));
+                invocations.add(c.invocationBetween(starts.get(k), end));
                 ends.add(end);
             }
             for (Word w : c.words()) {
@@ -243,13 +242,13 @@ final class CommandSecrets {
             shortFlag(args, values, 'p', "fdP", false, true);
         } else if (program.equals("curl")) {
             CurlArgs curl = CurlArgs.parse(values);
-            int at = userHolder(values, curl.user());
+            int at = CurlHolders.user(values, curl.user());
             if (at >= 0) {
                 userPassword(args.get(at), values.get(at).length() - curl.user().length());
             }
             at = -1;
             for (String cookie : curl.cookies()) {
-                at = cookieHolder(values, cookie, at + 1);
+                at = CurlHolders.cookie(values, cookie, at + 1);
                 if (at < 0) {
                     break;
                 }
@@ -268,34 +267,6 @@ final class CommandSecrets {
                 value(args.get(login + 1 + f.arg()), f.from());
             }
         }
-    }
-
-    /** The argument holding curl's {@code user} (the last one given wins): alone, or attached to its option; -1 if none. */
-    private static int userHolder(List<String> values, String user) {
-        for (int k = values.size() - 1; user != null && k >= 0; k--) {
-            String v = values.get(k);
-            if (v.endsWith(user) && (v.length() == user.length() || v.startsWith("-"))) {
-                return k;
-            }
-        }
-        return -1;
-    }
-
-    /**
-     * The argument from {@code from} on holding {@code cookie}, the next of curl's cookies in order: after
-     * {@code -b} or {@code --cookie} (alone or ending a cluster), or attached to it; -1 if none.
-     */
-    private static int cookieHolder(List<String> values, String cookie, int from) {
-        for (int k = from; k < values.size(); k++) {
-            String v = values.get(k);
-            String option = k > 0 ? values.get(k - 1) : "";
-            boolean afterOption = option.equals("--cookie")
-                    || option.length() > 1 && option.charAt(0) == '-' && option.charAt(1) != '-' && option.endsWith("b");
-            if (v.endsWith(cookie) && (v.length() == cookie.length() ? afterOption : v.startsWith("-"))) {
-                return k;
-            }
-        }
-        return -1;
     }
 
     private void shortFlag(List<Word> args, List<String> values, char letter, String valueLetters,
@@ -456,5 +427,4 @@ final class CommandSecrets {
         }
         return true;
     }
-
 }
