@@ -4,6 +4,7 @@ import dev.incidentconsole.health.FiringAlert;
 import dev.incidentconsole.health.alert.MergedAlerts;
 import dev.incidentconsole.incident.TimelineEntry;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -19,9 +20,17 @@ import java.util.UUID;
  * already wrote); an alert no source lists any more is "resolved". Only answers count: a source that is down has
  * not resolved its alerts.
  *
- * <p>When it resolved: at the {@code endsAt} a source gave in the past, else at the last answer that listed it
- * firing (Prometheus, and Alertmanager's list of active alerts, give no end), which the change says; never when
- * this console noticed it gone, which is up to a check interval later. Not thread-safe.
+ * <p>When it resolved, as the engineer reading the timeline expects it, and the change says which:
+ * <ul>
+ *   <li>at the {@code endsAt} a source gave: one listed in the past, or the one Alertmanager listed while it was
+ *       firing once that time has passed with the alert gone (Alertmanager ends an alert at its {@code endsAt} when
+ *       no new report renews it);</li>
+ *   <li>else when this console first saw it gone, the first answer of the last source that stopped listing it.
+ *       Alertmanager's list of active alerts drops an alert resolved early (its new, past {@code endsAt} is never
+ *       listed) and Prometheus gives no end at all; the last answer that still listed it firing is named too, so a
+ *       reader sees the window it ended in.</li>
+ * </ul>
+ * Not thread-safe.
  */
 final class AlertChanges {
     /**
@@ -30,7 +39,7 @@ final class AlertChanges {
      * @param alert    the alert as first seen (its start and labels make the entry id)
      * @param sources  every source that reported it since it began
      * @param happened when it resolved (ignored for a firing, which happened at its start)
-     * @param timing   how {@code happened} was found when no source said, else null
+     * @param timing   how {@code happened} was found (a resolution: the source's end time, or first seen gone)
      */
     record Change(FiringAlert alert, boolean firing, List<String> sources, Instant happened, String timing) {
         /** The same id for the same alert firing (or resolving) in the same incident, on any console. */
@@ -51,6 +60,9 @@ final class AlertChanges {
         Instant lastSeen;
         Instant endsAt;
         String endedBy;
+        /** The future {@code endsAt} a source listed with the alert firing: when it ends unless renewed. */
+        Instant projectedEnd;
+        String projectedBy;
 
         Episode(FiringAlert first) {
             this.first = first;
@@ -89,6 +101,12 @@ final class AlertChanges {
             e.sources.addAll(seen.sources());
             if (seen.sources().contains(source)) {
                 e.lastSeen = at;
+                for (FiringAlert f : firing) {
+                    if (f.endsAt() != null && MergedAlerts.same(e.first, f)) {
+                        e.projectedEnd = f.endsAt();
+                        e.projectedBy = source;
+                    }
+                }
                 if (source.equals(e.endedBy)) {
                     e.endsAt = null; // the source that ended it lists it again
                     e.endedBy = null;
@@ -99,14 +117,25 @@ final class AlertChanges {
         }
         for (Episode e : episodes) {
             if (!now.contains(e)) {
-                changes.add(e.endsAt != null ? new Change(e.first, false, List.copyOf(e.sources), e.endsAt, null)
-                        : new Change(e.first, false, List.copyOf(e.sources), e.lastSeen,
-                        "last seen firing; " + source + " gives no end time and stopped listing it at "
-                        + at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+                changes.add(resolution(e, source, at));
             }
         }
         episodes = now;
         return changes;
+    }
+
+    /** The episode ended: {@code source}'s answer at {@code at} was the first to list it nowhere. */
+    private static Change resolution(Episode e, String source, Instant at) {
+        List<String> sources = List.copyOf(e.sources);
+        if (e.endsAt != null) {
+            return new Change(e.first, false, sources, e.endsAt, "at the end time " + e.endedBy + " gave");
+        }
+        if (e.projectedEnd != null && e.projectedEnd.isAfter(e.lastSeen) && !e.projectedEnd.isAfter(at)) {
+            return new Change(e.first, false, sources, e.projectedEnd, "at the end time " + e.projectedBy
+                    + " gave; no new report renewed it");
+        }
+        return new Change(e.first, false, sources, at, "first seen gone; " + source + " gives no end time; last listed"
+                + " firing at " + e.lastSeen.truncatedTo(ChronoUnit.SECONDS));
     }
 
     private Episode ongoing(FiringAlert alert, List<Episode> taken) {

@@ -14,8 +14,8 @@ import java.util.UUID;
  * The timeline entry of an alert firing or resolving. Its id is derived from incident, alert (its name and
  * labels, the same whichever source reported it: {@link MergedAlerts#identity}) and start time, so the dashboard
  * of every console, a restart, and "Start incident" from the alert all write the same entry, which the store
- * keeps once. A firing happened at the alert's {@code startsAt}; a resolution at the source's past
- * {@code endsAt}, else when the alert was last seen firing, and the entry says so.
+ * keeps once. A firing happened at the alert's {@code startsAt}; a resolution at the end time the source gave,
+ * else when this console first saw it gone ({@link AlertChanges}), and the entry's timing says which.
  */
 public final class AlertEntries {
     private AlertEntries() {
@@ -28,7 +28,7 @@ public final class AlertEntries {
      */
     public static TimelineEntry of(String incidentId, FiringAlert alert, boolean firing, String author, Instant noticed) {
         return firing ? firing(incidentId, alert, List.of(), author, noticed)
-                : resolved(incidentId, alert, List.of(), noticed, "when this console saw it gone", author, noticed);
+                : resolved(incidentId, alert, List.of(), noticed, "first seen gone", author, noticed);
     }
 
     /** The alert began firing: at its {@code startsAt}, else (the source gave none) when first seen. */
@@ -42,7 +42,7 @@ public final class AlertEntries {
     /**
      * The alert resolved at {@code happened}.
      *
-     * @param timing how {@code happened} was found, or null when it is the source's own {@code endsAt}
+     * @param timing how {@code happened} was found: the source's end time, or when first seen gone
      */
     static TimelineEntry resolved(String incidentId, FiringAlert alert, List<String> sources, Instant happened,
                                   String timing, String author, Instant noticed) {

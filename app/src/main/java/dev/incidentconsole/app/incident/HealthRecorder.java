@@ -42,8 +42,8 @@ import org.slf4j.LoggerFactory;
  * UP -> DEGRADED -> UP between two checks records nothing. This follows each service's own interval instead
  * of a fixed window that would be too long for a 5 s check and too short for a 5 min one. The entry happened
  * at the first check of the change (for DOWN, the first of its failed checks in a row) and is recorded at the
- * confirmation. An alert entry happened at the alert's {@code startsAt}, its resolution at the source's past
- * {@code endsAt}, else when it was last seen firing ({@link AlertChanges}). The first status after (re)watching is
+ * confirmation. An alert entry happened at the alert's {@code startsAt}, its resolution at the end time the source
+ * gave, else when this console first saw it gone ({@link AlertChanges}). The first status after (re)watching is
  * the baseline, not a change; but a service already DOWN or DEGRADED at it goes (from "unknown", once confirmed) into
  * the open incidents about it whose timeline does not already say so: a console started after the incident records
  * it, and every later start does not repeat it.

@@ -118,7 +118,7 @@ class AlertRecordingRealStackTest {
     }
 
     @Test
-    void anAlertResolvedInAlertmanagerHappenedWhenItWasLastSeenFiringAndTheEntrySaysSo() throws Exception {
+    void anAlertResolvedEarlyInAlertmanagerHappenedWhenTheConsoleFirstSawItGoneAndTheEntrySaysSo() throws Exception {
         Instant startsAt = Instant.now().minus(3, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MILLIS);
         Incident db = store.create(new IncidentDraft("Orders DB", Severity.P1, "prod", List.of("orders-db"), List.of(), null), "alice");
         post("[{\"labels\": {\"alertname\": \"OrdersDbDown\", \"service\": \"orders-db\"}, \"startsAt\": \"" + startsAt + "\"}]");
@@ -138,10 +138,42 @@ class AlertRecordingRealStackTest {
         TimelineEntry resolved = entries.get(1);
         EntryBody.AlertChanged body = (EntryBody.AlertChanged) resolved.body();
         assertThat(body.state()).isEqualTo("resolved");
-        // Alertmanager's list drops a resolved alert (no past endsAt to read): the last answer listing it counts.
-        assertThat(resolved.occurredAt()).isBefore(resolvedAt.plusMillis(50)).isBefore(resolved.recordedAt());
-        assertThat(body.timing()).startsWith("last seen firing; alertmanager gives no end time and stopped listing it at ");
+        // Alertmanager's active list drops it with its new endsAt unseen: dated at the first answer without it.
+        assertThat(resolved.occurredAt()).isEqualTo(firstCheckWithout("OrdersDbDown").truncatedTo(ChronoUnit.MICROS));
+        assertThat(body.timing()).startsWith("first seen gone; alertmanager gives no end time; last listed firing at ");
         assertThat(body.sources()).containsExactly("alertmanager");
+    }
+
+    @Test
+    void anAlertAlertmanagerEndedAtItsEndsAtHappenedThenAndTheEntrySaysSo() throws Exception {
+        Instant startsAt = Instant.now().minus(2, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MILLIS);
+        Instant endsAt = Instant.now().plus(4, ChronoUnit.SECONDS).truncatedTo(ChronoUnit.MILLIS);
+        Incident web = store.create(new IncidentDraft("Web", Severity.P2, "prod", List.of("web"), List.of(), null), "alice");
+        post("[{\"labels\": {\"alertname\": \"WebErrors\", \"service\": \"web\"}, \"startsAt\": \"" + startsAt
+                + "\", \"endsAt\": \"" + endsAt + "\"}]");
+        watch("alertmanager", AlertmanagerSpec.of("http://127.0.0.1:" + alertmanager), alertmanager);
+        await().atMost(Duration.ofSeconds(30)).until(() -> alerts(web, "WebErrors").size() == 2);
+        recorder.awaitIdle();
+
+        TimelineEntry resolved = store.entries(web.id(), 0).stream()
+                .filter(e -> e.body() instanceof EntryBody.AlertChanged a && a.state().equals("resolved")).findFirst().orElseThrow();
+        assertThat(resolved.occurredAt()).as("Alertmanager's own end, not when the console noticed").isEqualTo(endsAt);
+        assertThat(((EntryBody.AlertChanged) resolved.body()).timing())
+                .isEqualTo("at the end time alertmanager gave; no new report renewed it");
+    }
+
+    /** When the check started whose answer first no longer listed the alert (after answers that did). */
+    private Instant firstCheckWithout(String alert) {
+        List<dev.incidentconsole.health.ProbeResult> history = scheduler.status("alertmanager").orElseThrow().history();
+        boolean listed = false;
+        for (dev.incidentconsole.health.ProbeResult r : history) {
+            boolean has = r.alerts().stream().anyMatch(a -> a.name().equals(alert));
+            if (listed && !has) {
+                return r.checkedAt();
+            }
+            listed |= has;
+        }
+        throw new AssertionError("no answer without " + alert + " after one with it in " + history.size() + " checks");
     }
 
     private void post(String alerts) throws Exception {
