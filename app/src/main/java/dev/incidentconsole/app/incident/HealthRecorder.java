@@ -13,6 +13,7 @@ import dev.incidentconsole.incident.IncidentStore;
 import dev.incidentconsole.incident.Receipt;
 import dev.incidentconsole.incident.StoreException;
 import dev.incidentconsole.incident.TimelineEntry;
+import dev.incidentconsole.runbook.SecretMasker;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -59,6 +60,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class HealthRecorder implements HealthListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HealthRecorder.class);
+    private static final SecretMasker MASKER = SecretMasker.standard();
 
     private final Callable<IncidentStore> store;
     private final String author;
@@ -176,7 +178,8 @@ public final class HealthRecorder implements HealthListener, AutoCloseable {
         Status was = firstSeen ? Status.UNKNOWN : settled.getOrDefault(s.name(), p.from());
         settled.put(s.name(), p.to());
         ServiceSpec spec = s.spec();
-        EntryBody body = new EntryBody.HealthChanged(spec.name(), spec.probe().kind(), was.label(), p.to().label(), p.reason());
+        EntryBody body = new EntryBody.HealthChanged(spec.name(), spec.probe().kind(), was.label(), p.to().label(),
+                detail(spec, p.reason()));
         Instant happened = firstCheckOf(p, s);
         for (Incident i : openIncidents()) {
             // A service found unhealthy at its first check goes into an incident about it once, not at every start.
@@ -227,6 +230,16 @@ public final class HealthRecorder implements HealthListener, AutoCloseable {
     }
 
     private record Standing(ServiceSpec spec, EntryBody body, Instant happened) {
+    }
+
+    /**
+     * The reason with what was checked, so a postmortem reader who never saw the dashboard knows what refused:
+     * {@code TCP connect 10.0.0.5:6379: connection refused}, {@code GET https://ops:****@api:8443/health: HTTP 503}.
+     * Credentials in the probe's target (a URL's password, a token, a command's {@code -a}) are masked.
+     */
+    static String detail(ServiceSpec spec, String reason) {
+        String what = spec.probe().describe();
+        return MASKER.mask(what + (reason == null || reason.isEmpty() ? "" : ": " + reason));
     }
 
     /**

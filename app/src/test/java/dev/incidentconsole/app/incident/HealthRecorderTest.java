@@ -129,6 +129,81 @@ class HealthRecorderTest {
         assertThat(receipts).extracting(r -> r.entry().incidentId()).contains(linked.id(), wholeEnvironment.id());
     }
 
+    /** A port nothing listens on: connecting is refused. */
+    private static int closedPort() throws IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    private EntryBody.HealthChanged firstHealthEntry(Incident i) throws Exception {
+        return store.entries(i.id(), 0).stream().filter(e -> e.body() instanceof EntryBody.HealthChanged)
+                .map(e -> (EntryBody.HealthChanged) e.body()).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aHealthEntrySaysWhatWasCheckedWhereSoThePostmortemNamesWhatRefused() throws Exception {
+        int port = closedPort();
+        Incident incident = incident("Cache down", "prod", "cache");
+        HealthRecorder recorder = recorder("alice", "prod");
+        scheduler.watch(ServiceSpec.of("cache", "127.0.0.1", port, new dev.incidentconsole.health.spec.TcpSpec("127.0.0.1", port))
+                .withInterval(TICK).withTimeout(Duration.ofSeconds(2)).withRetries(2, TICK));
+        await().atMost(Duration.ofSeconds(20)).until(() -> health(incident).size() == 1);
+        recorder.awaitIdle();
+
+        EntryBody.HealthChanged down = firstHealthEntry(incident);
+        assertThat(down.detail()).startsWith("TCP connect 127.0.0.1:" + port + ": ").containsIgnoringCase("refused");
+        String markdown = dev.incidentconsole.incident.export.IncidentExport.markdown(store.document(incident.id()),
+                dev.incidentconsole.incident.export.ExportOptions.defaults());
+        assertThat(markdown).contains("cache (tcp): unknown → down — TCP connect 127.0.0.1:" + port + ": ");
+    }
+
+    @Test
+    void aHealthEntryNamesAnHttpCheckWithItsCredentialsMasked() throws Exception {
+        int port = closedPort();
+        Incident incident = incident("API down", "prod", "api");
+        HealthRecorder recorder = recorder("alice", "prod");
+        String url = "http://oncall:Sup3rS3cret@127.0.0.1:" + port + "/health?access_token=tok3nV4lue";
+        scheduler.watch(ServiceSpec.of("api", "127.0.0.1", port, HttpSpec.get(url))
+                .withInterval(TICK).withTimeout(Duration.ofSeconds(2)).withRetries(2, TICK));
+        await().atMost(Duration.ofSeconds(20)).until(() -> health(incident).size() == 1);
+        recorder.awaitIdle();
+
+        String detail = firstHealthEntry(incident).detail();
+        assertThat(detail).contains("GET http://oncall:****@127.0.0.1:" + port + "/health?access_token=****")
+                .doesNotContain("Sup3rS3cret").doesNotContain("tok3nV4lue");
+    }
+
+    @Test
+    void aHealthEntryNamesACommandCheckWithItsPasswordMasked() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(onPath("redis-cli"), "redis-cli is not installed (Debian redis-tools)");
+        int port = closedPort();
+        Incident incident = incident("Cache down", "prod", "cache");
+        HealthRecorder recorder = recorder("alice", "prod");
+        String command = "redis-cli -h 127.0.0.1 -p " + port + " -a R3disPassw0rd ping | grep -q PONG";
+        dev.incidentconsole.exec.CommandRunner runner = dev.incidentconsole.exec.CommandRunner.withoutSshPrompts(
+                dev.incidentconsole.exec.ExecSettings.defaults(dev.incidentconsole.exec.testing.TestUser.current())
+                        .withOutputDir(dir.resolve("runs")));
+        scheduler.close();
+        scheduler = HealthScheduler.builder().initialSpread(Duration.ZERO).commandRunner(runner).build();
+        scheduler.subscribe(recorder);
+        try (runner) {
+            scheduler.watch(ServiceSpec.of("cache", "127.0.0.1", port, dev.incidentconsole.health.spec.CommandSpec.of(command))
+                    .withInterval(TICK).withTimeout(Duration.ofSeconds(5)).withRetries(2, TICK));
+            await().atMost(Duration.ofSeconds(30)).until(() -> health(incident).size() == 1);
+            recorder.awaitIdle();
+            scheduler.close();
+        }
+
+        String detail = firstHealthEntry(incident).detail();
+        assertThat(detail).startsWith("$ redis-cli -h 127.0.0.1 -p " + port + " -a **** ping").doesNotContain("R3disPassw0rd");
+    }
+
+    private static boolean onPath(String tool) {
+        return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .anyMatch(d -> java.nio.file.Files.isExecutable(Path.of(d, tool)));
+    }
+
     @Test
     void anIncidentOpenedWhileItsServiceIsDegradedStartsWithWhenItBecameSo() throws Exception {
         AtomicInteger checks = new AtomicInteger();
