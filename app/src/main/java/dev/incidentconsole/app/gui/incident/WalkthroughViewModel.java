@@ -10,6 +10,7 @@ import dev.incidentconsole.incident.StepRef;
 import dev.incidentconsole.incident.TimelineEntry;
 import dev.incidentconsole.runbook.Command;
 import dev.incidentconsole.runbook.Runbook;
+import dev.incidentconsole.runbook.SecretMasker;
 import dev.incidentconsole.runbook.Section;
 import dev.incidentconsole.runbook.SectionKind;
 import java.time.Duration;
@@ -147,10 +148,13 @@ public final class WalkthroughViewModel {
                 note == null ? "" : note.strip()));
     }
 
-    /** The step's card after Done or Skip was recorded: "Done (recorded): what the engineer saw". */
+    /**
+     * The step's card after Done or Skip was recorded: "Done (recorded): what the engineer saw", secrets masked as the
+     * timeline stores it (a password typed into the note must not stay on screen for whoever looks over a shoulder).
+     */
     static void closed(WalkStep step, WalkStep.State state, String verb, String note) {
         step.stateProperty().set(state);
-        step.statusProperty().set(verb + " (recorded)" + (note.isEmpty() ? "" : ": " + note));
+        step.statusProperty().set(verb + " (recorded)" + (note.isEmpty() ? "" : ": " + SecretMasker.standard().mask(note)));
     }
 
     /**

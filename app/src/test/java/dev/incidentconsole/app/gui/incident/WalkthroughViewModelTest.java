@@ -218,6 +218,16 @@ class WalkthroughViewModelTest extends WalkthroughFixture {
     }
 
     @Test
+    void aDoneNoteWithASecretShowsMaskedOnTheStepAsOnTheTimeline() throws Exception {
+        WalkthroughViewModel walk = web();
+        walk.done(walk.steps().get(0), "redis-cli -a R3disU8pw -p 27379 ping refused too");
+
+        assertThat(notes()).containsExactly("Done `echo diag-output`: redis-cli -a **** -p 27379 ping refused too");
+        assertThat(walk.steps().get(0).statusProperty().get())
+                .isEqualTo("Done (recorded): redis-cli -a **** -p 27379 ping refused too");
+    }
+
+    @Test
     void eachStepStartsOnTheTargetItsRunnerSuggestsAndTakesValuesFromIt() throws Exception {
         TargetInfo kube = new TargetInfo(KubeTarget.of("prod-eu", "payments", true), "kubectl", "prod-eu/payments",
                 "environments.yaml");
