@@ -17,8 +17,8 @@ import java.util.UUID;
  * Turns the answers of an environment's alert sources into changes. The sources' alerts are merged first
  * ({@link MergedAlerts}: Alertmanager and Prometheus report one alert once). Every alert firing is "firing" again
  * on every answer, so an incident opened while an alert fires still gets it (callers skip the entry ids they
- * already wrote); an alert no source lists any more is "resolved". Only answers count: a source that is down has
- * not resolved its alerts.
+ * already wrote); an alert no source lists any more, firing or silenced, is "resolved". Only answers count: a
+ * source that is down has not resolved its alerts, and one that silenced or inhibited an alert has not either.
  *
  * <p>When it resolved, as the engineer reading the timeline expects it, and the change says which:
  * <ul>
@@ -70,6 +70,7 @@ final class AlertChanges {
     }
 
     private final Map<String, List<FiringAlert>> bySource = new LinkedHashMap<>();
+    private final Map<String, List<FiringAlert>> suppressedBySource = new LinkedHashMap<>();
     private List<Episode> episodes = new ArrayList<>();
 
     /**
@@ -79,9 +80,12 @@ final class AlertChanges {
      * @param at       when it answered
      * @param firing   the alerts it lists firing
      * @param resolved the alerts it lists with a past {@code endsAt}
+     * @param suppressed the alerts it lists firing but silenced or inhibited: one already followed goes on, silently
      */
-    List<Change> answer(String source, Instant at, List<FiringAlert> firing, List<FiringAlert> resolved) {
+    List<Change> answer(String source, Instant at, List<FiringAlert> firing, List<FiringAlert> resolved,
+                        List<FiringAlert> suppressed) {
         bySource.put(source, List.copyOf(firing));
+        suppressedBySource.put(source, List.copyOf(suppressed));
         for (FiringAlert r : resolved) {
             for (Episode e : episodes) {
                 if (MergedAlerts.same(e.first, r)) {
@@ -116,12 +120,28 @@ final class AlertChanges {
             changes.add(new Change(e.first, true, List.copyOf(e.sources), null, null));
         }
         for (Episode e : episodes) {
-            if (!now.contains(e)) {
+            if (now.contains(e)) {
+                continue;
+            }
+            if (suppressedAnywhere(e)) {
+                now.add(e); // silenced during the incident, still firing: no entry until it ends or fires again
+                for (FiringAlert f : suppressed) {
+                    if (MergedAlerts.same(e.first, f)) {
+                        e.lastSeen = at;
+                        e.projectedEnd = f.endsAt();
+                        e.projectedBy = source;
+                    }
+                }
+            } else {
                 changes.add(resolution(e, source, at));
             }
         }
         episodes = now;
         return changes;
+    }
+
+    private boolean suppressedAnywhere(Episode e) {
+        return suppressedBySource.values().stream().flatMap(List::stream).anyMatch(f -> MergedAlerts.same(e.first, f));
     }
 
     /** The episode ended: {@code source}'s answer at {@code at} was the first to list it nowhere. */
@@ -150,6 +170,7 @@ final class AlertChanges {
     /** Forgets every source (the dashboard switched environment). */
     void clear() {
         bySource.clear();
+        suppressedBySource.clear();
         episodes = new ArrayList<>();
     }
 }

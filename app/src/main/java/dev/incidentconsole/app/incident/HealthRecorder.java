@@ -261,7 +261,7 @@ public final class HealthRecorder implements HealthListener, AutoCloseable {
 
     private void recordAlerts(String source, ServiceStatus s) {
         List<AlertChanges.Change> changes = alerts.answer(source, s.last().checkedAt(), s.last().alerts(),
-                s.last().resolvedAlerts());
+                s.last().resolvedAlerts(), s.last().suppressedAlerts());
         if (changes.isEmpty()) {
             return;
         }

@@ -162,6 +162,36 @@ class AlertRecordingRealStackTest {
                 .isEqualTo("at the end time alertmanager gave; no new report renewed it");
     }
 
+    @Test
+    void anAlertSilencedDuringTheIncidentIsNotResolvedUntilItEnds() throws Exception {
+        Instant startsAt = Instant.now().minus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MILLIS);
+        Incident disk = store.create(new IncidentDraft("Disk", Severity.P2, "prod", List.of("db"), List.of(), null), "alice");
+        String alert = "{\"labels\": {\"alertname\": \"DiskFull\", \"service\": \"db\"}, \"startsAt\": \"" + startsAt + "\"";
+        post("[" + alert + "}]");
+        watch("alertmanager", AlertmanagerSpec.of("http://127.0.0.1:" + alertmanager), alertmanager);
+        await().atMost(Duration.ofSeconds(30)).until(() -> alerts(disk, "DiskFull").size() == 1);
+
+        HttpResponse<String> silence = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + alertmanager + "/api/v2/silences"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"matchers\": [{\"name\": \"alertname\", \"value\": \"DiskFull\", \"isRegex\": false}],"
+                        + " \"startsAt\": \"" + Instant.now() + "\", \"endsAt\": \"" + Instant.now().plus(1, ChronoUnit.HOURS)
+                        + "\", \"createdBy\": \"alice\", \"comment\": \"working on it\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(silence.statusCode()).as(silence.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> scheduler.status("alertmanager").orElseThrow().last()
+                .suppressedAlerts().stream().anyMatch(a -> a.name().equals("DiskFull")));
+        Thread.sleep(4 * TICK.toMillis()); // more answers with it silenced
+        recorder.awaitIdle();
+
+        assertThat(scheduler.status("alertmanager").orElseThrow().last().alerts()).noneMatch(a -> a.name().equals("DiskFull"));
+        assertThat(alerts(disk, "DiskFull")).as("silenced is not resolved").extracting(EntryBody.AlertChanged::state)
+                .containsExactly("firing");
+
+        post("[" + alert + ", \"endsAt\": \"" + Instant.now() + "\"}]");
+        await().atMost(Duration.ofSeconds(30)).until(() -> alerts(disk, "DiskFull").size() == 2);
+        assertThat(alerts(disk, "DiskFull")).extracting(EntryBody.AlertChanged::state).containsExactly("firing", "resolved");
+    }
+
     /** When the check started whose answer first no longer listed the alert (after answers that did). */
     private Instant firstCheckWithout(String alert) {
         List<dev.incidentconsole.health.ProbeResult> history = scheduler.status("alertmanager").orElseThrow().history();

@@ -25,10 +25,13 @@ import java.util.Objects;
  * @param certificateExpiry the TLS server certificate's expiry, for HTTPS; {@code null} otherwise
  * @param resolvedAlerts    alerts the source still lists with an {@code endsAt} in the past (resolved, with when);
  *                          empty otherwise
+ * @param suppressedAlerts  alerts an Alertmanager lists as firing but silenced or inhibited (not in {@code alerts},
+ *                          and not resolved); empty otherwise
  */
 public record ProbeResult(Status status, String reason, Duration latency, Instant checkedAt,
                           List<Dependency> dependencies, Map<String, String> details,
-                          List<FiringAlert> alerts, Instant certificateExpiry, List<FiringAlert> resolvedAlerts) {
+                          List<FiringAlert> alerts, Instant certificateExpiry, List<FiringAlert> resolvedAlerts,
+                          List<FiringAlert> suppressedAlerts) {
     public ProbeResult {
         Objects.requireNonNull(status, "status");
         // Reasons and details quote commands, URLs and output: masked here, every reader gets them masked.
@@ -41,6 +44,15 @@ public record ProbeResult(Status status, String reason, Duration latency, Instan
         details = java.util.Collections.unmodifiableMap(masked);
         alerts = List.copyOf(alerts);
         resolvedAlerts = resolvedAlerts == null ? List.of() : List.copyOf(resolvedAlerts);
+        suppressedAlerts = suppressedAlerts == null ? List.of() : List.copyOf(suppressedAlerts);
+    }
+
+    /** A result without suppressed alerts. */
+    public ProbeResult(Status status, String reason, Duration latency, Instant checkedAt,
+                       List<Dependency> dependencies, Map<String, String> details,
+                       List<FiringAlert> alerts, Instant certificateExpiry, List<FiringAlert> resolvedAlerts) {
+        this(status, reason, latency, checkedAt, dependencies, details, alerts, certificateExpiry, resolvedAlerts,
+                List.of());
     }
 
     public static ProbeResult of(Status status, String reason, Duration latency, Instant checkedAt) {
@@ -62,17 +74,19 @@ public record ProbeResult(Status status, String reason, Duration latency, Instan
 
     public ProbeResult withStatus(Status newStatus, String newReason) {
         return new ProbeResult(newStatus, newReason, latency, checkedAt, dependencies, details, alerts,
-                certificateExpiry, resolvedAlerts);
+                certificateExpiry, resolvedAlerts, suppressedAlerts);
     }
 
     public ProbeResult withDependencies(List<Dependency> deps) {
-        return new ProbeResult(status, reason, latency, checkedAt, deps, details, alerts, certificateExpiry, resolvedAlerts);
+        return new ProbeResult(status, reason, latency, checkedAt, deps, details, alerts, certificateExpiry, resolvedAlerts,
+                suppressedAlerts);
     }
 
     public ProbeResult withDetail(String key, String value) {
         Map<String, String> copy = new LinkedHashMap<>(details);
         copy.put(key, value);
-        return new ProbeResult(status, reason, latency, checkedAt, dependencies, copy, alerts, certificateExpiry, resolvedAlerts);
+        return new ProbeResult(status, reason, latency, checkedAt, dependencies, copy, alerts, certificateExpiry, resolvedAlerts,
+                suppressedAlerts);
     }
 
     public ProbeResult withAlerts(List<FiringAlert> firing) {
@@ -82,11 +96,18 @@ public record ProbeResult(Status status, String reason, Duration latency, Instan
     /** With the alerts firing and those the source lists as resolved (a past {@code endsAt}). */
     public ProbeResult withAlerts(List<FiringAlert> firing, List<FiringAlert> resolved) {
         return new ProbeResult(status, reason, latency, checkedAt, dependencies, details, firing,
-                certificateExpiry, resolved);
+                certificateExpiry, resolved, suppressedAlerts);
+    }
+
+    /** With the alerts an Alertmanager lists firing but silenced or inhibited. */
+    public ProbeResult withSuppressedAlerts(List<FiringAlert> suppressed) {
+        return new ProbeResult(status, reason, latency, checkedAt, dependencies, details, alerts, certificateExpiry,
+                resolvedAlerts, suppressed);
     }
 
     public ProbeResult withCertificateExpiry(Instant expiry) {
-        return new ProbeResult(status, reason, latency, checkedAt, dependencies, details, alerts, expiry, resolvedAlerts);
+        return new ProbeResult(status, reason, latency, checkedAt, dependencies, details, alerts, expiry, resolvedAlerts,
+                suppressedAlerts);
     }
 
     @Override

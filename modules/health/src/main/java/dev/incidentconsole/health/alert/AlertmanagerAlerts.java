@@ -15,8 +15,11 @@ import java.util.Map;
 
 /** Reads Alertmanager's v2 {@code GET /api/v2/alerts} and Prometheus' {@code GET /api/v1/alerts} answers. Stateless. */
 public final class AlertmanagerAlerts {
-    /** The query that lists what is firing now: active, neither silenced nor inhibited. */
-    public static final String FIRING_QUERY = "/api/v2/alerts?active=true&silenced=false&inhibited=false";
+    /**
+     * The query that lists what is firing now, silenced and inhibited alerts too: {@link #read} sets those apart, so
+     * an alert silenced during an incident is not taken for resolved.
+     */
+    public static final String FIRING_QUERY = "/api/v2/alerts?active=true&silenced=true&inhibited=true";
     /** Prometheus' own alerts (pending and firing; only firing ones are kept). */
     public static final String PROMETHEUS_QUERY = "/api/v1/alerts";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,33 +33,38 @@ public final class AlertmanagerAlerts {
     }
 
     /**
-     * An Alertmanager answer split by its alerts' {@code endsAt}: only a past one means resolved.
+     * An Alertmanager answer split by its alerts' {@code endsAt} (only a past one means resolved) and state.
      *
-     * @param firing   the alerts firing, most severe and then oldest first
-     * @param resolved the alerts listed with an {@code endsAt} before the answer (their {@link FiringAlert#endsAt()}
-     *                 is when they resolved)
+     * @param firing     the alerts firing and notified, most severe and then oldest first
+     * @param resolved   the alerts listed with an {@code endsAt} before the answer (their {@link FiringAlert#endsAt()}
+     *                   is when they resolved)
+     * @param suppressed the alerts still firing but silenced or inhibited (state {@code suppressed}): not shown as
+     *                   firing, and not resolved either
      */
-    public record Answer(List<FiringAlert> firing, List<FiringAlert> resolved) {
+    public record Answer(List<FiringAlert> firing, List<FiringAlert> resolved, List<FiringAlert> suppressed) {
         public Answer {
             firing = List.copyOf(firing);
             resolved = List.copyOf(resolved);
+            suppressed = List.copyOf(suppressed);
         }
     }
 
     /**
      * Parses Alertmanager's JSON array of alerts and splits it at {@code now}: an alert whose {@code endsAt} is
      * at or before {@code now} has resolved, one with a later {@code endsAt} (Alertmanager's projection for an
-     * alert that is still being reported) or none is firing.
+     * alert that is still being reported) or none is firing, or suppressed when Alertmanager says its state is
+     * {@code suppressed} (silenced or inhibited).
      *
      * @throws IOException when the body is not an Alertmanager alert list
      */
     public static Answer read(String body, Instant now) throws IOException {
         List<FiringAlert> firing = new ArrayList<>();
         List<FiringAlert> resolved = new ArrayList<>();
+        List<FiringAlert> suppressed = new ArrayList<>();
         for (FiringAlert a : parse(body)) {
-            (a.endedBy(now) ? resolved : firing).add(a);
+            (a.endedBy(now) ? resolved : "suppressed".equals(a.state()) ? suppressed : firing).add(a);
         }
-        return new Answer(firing, resolved);
+        return new Answer(firing, resolved, suppressed);
     }
 
     /**

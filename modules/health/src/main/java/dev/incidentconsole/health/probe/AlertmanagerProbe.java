@@ -59,7 +59,8 @@ final class AlertmanagerProbe implements Probe {
                 return context.up(AlertmanagerAlerts.summary(alerts)).withAlerts(alerts);
             }
             AlertmanagerAlerts.Answer answer = AlertmanagerAlerts.read(body, Instant.now());
-            return context.up(AlertmanagerAlerts.summary(answer.firing())).withAlerts(answer.firing(), answer.resolved());
+            return context.up(AlertmanagerAlerts.summary(answer.firing())).withAlerts(answer.firing(), answer.resolved())
+                    .withSuppressedAlerts(answer.suppressed());
         } catch (IOException e) {
             return context.down(Failures.describe(e, context));
         }

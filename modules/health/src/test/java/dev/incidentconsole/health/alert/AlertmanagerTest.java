@@ -85,7 +85,7 @@ class AlertmanagerTest {
         try (Probes probes = new Probes()) {
             ProbeResult r = probes.create(AlertmanagerSpec.of("http://127.0.0.1:" + server.getAddress().getPort() + "/"))
                     .check(ProbeContext.start(Duration.ofSeconds(2)));
-            assertThat(query.get()).isEqualTo("active=true&silenced=false&inhibited=false");
+            assertThat(query.get()).isEqualTo("active=true&silenced=true&inhibited=true");
             assertThat(r.status()).isEqualTo(Status.UP);
             assertThat(r.reason()).isEqualTo("2 alerts firing (1 critical, 1 warning)");
             assertThat(r.alerts()).extracting(FiringAlert::name).containsExactly("HighErrorRate", "DiskFilling");
