@@ -167,6 +167,16 @@ final class AlertChanges {
         return null;
     }
 
+    /** Whether every one of {@code sources} has answered since the sources were last forgotten. */
+    boolean answered(List<String> sources) {
+        return !sources.isEmpty() && bySource.keySet().containsAll(sources);
+    }
+
+    /** Whether the alert is followed: a source lists it firing or silenced now. */
+    boolean follows(FiringAlert alert) {
+        return episodes.stream().anyMatch(e -> MergedAlerts.same(e.first, alert));
+    }
+
     /** Forgets every source (the dashboard switched environment). */
     void clear() {
         bySource.clear();

@@ -57,6 +57,20 @@ public final class AlertEntries {
                 null, body);
     }
 
+    /**
+     * The alert a firing entry was written for, as far as its id can be derived again (name, labels and start),
+     * or null when the entry is no firing or its id cannot be rebuilt (a firing without a start time, or an entry
+     * written before these ids): its resolution then gets the id every console gives it.
+     */
+    static FiringAlert firedIn(TimelineEntry entry) {
+        if (!(entry.body() instanceof EntryBody.AlertChanged a) || !"firing".equals(a.state()) || a.timing() != null) {
+            return null;
+        }
+        FiringAlert alert = new FiringAlert(a.alert(), a.labels().getOrDefault("severity", ""), a.labels(),
+                a.summary() == null ? "" : a.summary(), entry.occurredAt(), "");
+        return id(entry.incidentId(), alert, true).equals(entry.id()) ? alert : null;
+    }
+
     /** The same id for the same alert firing (or resolving) in the same incident, on any console. */
     public static UUID id(String incidentId, FiringAlert alert, boolean firing) {
         String start = alert.startsAt() == null ? "" : alert.startsAt().toString();

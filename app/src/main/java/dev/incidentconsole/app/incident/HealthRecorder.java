@@ -1,5 +1,6 @@
 package dev.incidentconsole.app.incident;
 
+import dev.incidentconsole.health.FiringAlert;
 import dev.incidentconsole.health.ProbeResult;
 import dev.incidentconsole.health.ServiceSpec;
 import dev.incidentconsole.health.Status;
@@ -75,6 +76,8 @@ public final class HealthRecorder implements HealthListener, AutoCloseable {
     private final Map<String, Standing> standing = new HashMap<>();
     /** Incidents that have the standing changes, or were open when they were recorded. */
     private final Set<String> caughtUp = new HashSet<>();
+    /** Incidents whose alerts that ended while this console did not watch are resolved ({@link #resolveEndedUnwatched}). */
+    private final Set<String> alertsCaughtUp = new HashSet<>();
     private final Clock clock = Clock.systemUTC();
     private List<Incident> open = List.of();
     private String environment = "";
@@ -103,6 +106,7 @@ public final class HealthRecorder implements HealthListener, AutoCloseable {
             pending.clear();
             standing.clear();
             alerts.clear();
+            alertsCaughtUp.clear();
         });
     }
 
@@ -262,10 +266,12 @@ public final class HealthRecorder implements HealthListener, AutoCloseable {
     private void recordAlerts(String source, ServiceStatus s) {
         List<AlertChanges.Change> changes = alerts.answer(source, s.last().checkedAt(), s.last().alerts(),
                 s.last().resolvedAlerts(), s.last().suppressedAlerts());
-        if (changes.isEmpty()) {
+        boolean behind = open.isEmpty() || !alertsCaughtUp.containsAll(open.stream().map(Incident::id).toList());
+        if (changes.isEmpty() && !behind) {
             return;
         }
         List<Incident> incidents = openIncidents();
+        resolveEndedUnwatched(incidents, source, s.last().checkedAt());
         for (AlertChanges.Change c : changes) {
             for (Incident i : incidents) {
                 UUID id = c.entryId(i.id(), c.firing());
@@ -276,6 +282,46 @@ public final class HealthRecorder implements HealthListener, AutoCloseable {
                         written.add(id);
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * An alert whose firing an open incident records but that ended while this console was not watching (closed,
+     * restarted, another console wrote the firing) would stay firing on the timeline: once every source that
+     * reported it has answered without it, its resolution is recorded, at this first answer without it. Checked once
+     * per incident and watch.
+     */
+    private void resolveEndedUnwatched(List<Incident> incidents, String source, Instant at) {
+        for (Incident i : incidents) {
+            if (alertsCaughtUp.contains(i.id())) {
+                continue;
+            }
+            List<TimelineEntry> entries;
+            try {
+                entries = store.call().entries(i.id(), 0);
+            } catch (Exception e) {
+                LOG.debug("Cannot read incident {} for alerts that ended unwatched: {}", i.id(), e.getMessage());
+                continue;
+            }
+            Set<UUID> ids = new HashSet<>();
+            entries.forEach(e -> ids.add(e.id()));
+            boolean waiting = false;
+            for (TimelineEntry e : entries) {
+                FiringAlert alert = AlertEntries.firedIn(e);
+                if (alert == null || ids.contains(AlertEntries.id(i.id(), alert, false)) || alerts.follows(alert)) {
+                    continue;
+                }
+                List<String> sources = ((EntryBody.AlertChanged) e.body()).sources();
+                if (!alerts.answered(sources)) {
+                    waiting = true; // another of its sources may still list it
+                } else if (append(AlertEntries.resolved(i.id(), alert, sources, at, "first seen gone; " + source
+                        + " no longer listed it when this console began watching", author, clock.instant()))) {
+                    written.add(AlertEntries.id(i.id(), alert, false));
+                }
+            }
+            if (!waiting) {
+                alertsCaughtUp.add(i.id());
             }
         }
     }

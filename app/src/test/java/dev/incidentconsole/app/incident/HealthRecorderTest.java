@@ -376,6 +376,51 @@ class HealthRecorderTest {
     }
 
     @Test
+    void anAlertThatEndedWhileNoConsoleWatchedIsResolvedWhenTheNextOneStarts() throws Exception {
+        String stillFiring = """
+                {"labels": {"alertname": "CacheEvicting", "service": "redis"}, "fingerprint": "b2",
+                  "startsAt": "2026-01-01T00:01:00Z"}""";
+        AtomicReference<String> alerts = new AtomicReference<>("""
+                [{"labels": {"alertname": "RedisDown", "service": "redis"}, "fingerprint": "a1",
+                  "startsAt": "2026-01-01T00:00:00Z"}, %s]""".formatted(stillFiring));
+        HttpServer am = serve(answering(alerts, new AtomicInteger()));
+        ServiceSpec source = ServiceSpec.of("alertmanager", "127.0.0.1", Loopback.port(am),
+                AlertmanagerSpec.of("http://127.0.0.1:" + Loopback.port(am))).withInterval(TICK);
+        Incident cache = incident("Cache down", "prod", "redis");
+        HealthRecorder first = recorder("alice", "prod");
+        scheduler.watch(source);
+        await().atMost(Duration.ofSeconds(20)).until(() -> alertEntries(cache).size() == 2);
+        first.awaitIdle();
+        scheduler.close(); // the console is closed; RedisDown ends meanwhile
+        first.close();
+        alerts.set("[" + stillFiring + "]");
+
+        scheduler = HealthScheduler.builder().initialSpread(Duration.ZERO).build();
+        HealthRecorder second = recorder("bob", "prod");
+        AtomicInteger answers = new AtomicInteger();
+        scheduler.subscribe(new dev.incidentconsole.health.schedule.HealthListener() {
+            @Override
+            public void statusChanged(dev.incidentconsole.health.schedule.StatusChange change) {
+            }
+
+            @Override
+            public void checked(dev.incidentconsole.health.schedule.ServiceStatus status) {
+                answers.incrementAndGet();
+            }
+        });
+        scheduler.watch(source);
+        await().atMost(Duration.ofSeconds(20)).until(() -> alertEntries(cache).size() == 3 && answers.get() >= 4);
+        second.awaitIdle();
+
+        assertThat(alertEntries(cache)).containsExactlyInAnyOrder("RedisDown firing", "CacheEvicting firing",
+                "RedisDown resolved");
+        TimelineEntry resolved = alertEntry(cache, "resolved");
+        assertThat(resolved.author()).isEqualTo("bob");
+        assertThat(((EntryBody.AlertChanged) resolved.body()).timing())
+                .isEqualTo("first seen gone; alertmanager no longer listed it when this console began watching");
+    }
+
+    @Test
     void oneAlertFromAlertmanagerAndPrometheusIsOneEntryResolvedWhenNeitherListsIt() throws Exception {
         AtomicReference<String> amAlerts = new AtomicReference<>("""
                 [{"labels": {"alertname": "RedisDown", "service": "redis"}, "fingerprint": "a1",
