@@ -62,6 +62,8 @@ import org.slf4j.LoggerFactory;
 public final class HealthRecorder implements HealthListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HealthRecorder.class);
     private static final SecretMasker MASKER = SecretMasker.standard();
+    /** Alert source answers to wait for every source of an alert that ended unwatched before giving up. */
+    private static final int CATCH_UP_TRIES = 20;
 
     private final Callable<IncidentStore> store;
     private final String author;
@@ -78,8 +80,10 @@ public final class HealthRecorder implements HealthListener, AutoCloseable {
     private final Set<String> caughtUp = new HashSet<>();
     /** Incidents whose alerts that ended while this console did not watch are resolved ({@link #resolveEndedUnwatched}). */
     private final Set<String> alertsCaughtUp = new HashSet<>();
+    private final Map<String, Integer> alertCatchUpTries = new HashMap<>();
     private final Clock clock = Clock.systemUTC();
     private List<Incident> open = List.of();
+    private List<String> alertSources = List.of();
     private String environment = "";
 
     /**
@@ -107,7 +111,18 @@ public final class HealthRecorder implements HealthListener, AutoCloseable {
             standing.clear();
             alerts.clear();
             alertsCaughtUp.clear();
+            alertCatchUpTries.clear();
         });
+    }
+
+    /**
+     * The alert sources the dashboard watches (its Alertmanager and Prometheus services, by name): an alert that ended
+     * while no console watched is resolved only once all of them answered without it. Unknown (empty) until given;
+     * then the sources the timeline names for the alert are waited for.
+     */
+    public void alertSources(List<String> names) {
+        List<String> copy = List.copyOf(names);
+        run(() -> alertSources = copy);
     }
 
     /**
@@ -313,14 +328,18 @@ public final class HealthRecorder implements HealthListener, AutoCloseable {
                     continue;
                 }
                 List<String> sources = ((EntryBody.AlertChanged) e.body()).sources();
-                if (!alerts.answered(sources)) {
+                List<String> awaited = alertSources.isEmpty() ? sources : alertSources;
+                if (awaited.isEmpty()) {
+                    continue; // written before sources were kept: which answers would tell is unknown
+                } else if (!alerts.answered(awaited)) {
                     waiting = true; // another of its sources may still list it
                 } else if (append(AlertEntries.resolved(i.id(), alert, sources, at, "first seen gone; " + source
                         + " no longer listed it when this console began watching", author, clock.instant()))) {
                     written.add(AlertEntries.id(i.id(), alert, false));
                 }
             }
-            if (!waiting) {
+            // A source this console does not watch (another console's environment file) never answers: give up.
+            if (!waiting || alertCatchUpTries.merge(i.id(), 1, Integer::sum) >= CATCH_UP_TRIES) {
                 alertsCaughtUp.add(i.id());
             }
         }

@@ -421,6 +421,45 @@ class HealthRecorderTest {
     }
 
     @Test
+    void anAlertOneOfItsSourcesStillListsIsNotResolvedWhenTheNextConsoleStarts() throws Exception {
+        AtomicReference<String> amAlerts = new AtomicReference<>("""
+                [{"labels": {"alertname": "RedisDown", "service": "redis"}, "fingerprint": "a1",
+                  "startsAt": "2026-01-01T00:00:00.000Z", "status": {"state": "active"}}]
+                """);
+        String prometheusFiring = """
+                {"status": "success", "data": {"alerts": [{"labels": {"alertname": "RedisDown", "service": "redis",
+                  "alertstate": "firing"}, "state": "firing", "activeAt": "2026-01-01T00:00:00.000Z"}]}}
+                """;
+        AtomicInteger promAnswers = new AtomicInteger();
+        HttpServer am = serve(answering(amAlerts, new AtomicInteger()));
+        HttpServer prom = serve(answering(new AtomicReference<>(prometheusFiring), promAnswers));
+        ServiceSpec amSource = ServiceSpec.of("alertmanager", "127.0.0.1", Loopback.port(am),
+                AlertmanagerSpec.of("http://127.0.0.1:" + Loopback.port(am))).withInterval(TICK);
+        ServiceSpec promSource = ServiceSpec.of("prometheus", "127.0.0.1", Loopback.port(prom),
+                AlertmanagerSpec.prometheus("http://127.0.0.1:" + Loopback.port(prom))).withInterval(TICK);
+        Incident cache = incident("Cache down", "prod", "redis");
+        HealthRecorder first = recorder("alice", "prod");
+        scheduler.watch(amSource);
+        scheduler.watch(promSource);
+        await().atMost(Duration.ofSeconds(20)).until(() -> alertEntries(cache).size() == 1 && promAnswers.get() >= 2);
+        first.awaitIdle();
+        scheduler.close();
+        first.close();
+        amAlerts.set("[]"); // Alertmanager dropped it; Prometheus still fires it
+
+        scheduler = HealthScheduler.builder().initialSpread(Duration.ZERO).build();
+        HealthRecorder second = recorder("bob", "prod");
+        second.alertSources(List.of("alertmanager", "prometheus"));
+        scheduler.watch(amSource);
+        scheduler.watch(promSource);
+        int seen = promAnswers.get();
+        await().atMost(Duration.ofSeconds(20)).until(() -> promAnswers.get() >= seen + 4);
+        second.awaitIdle();
+
+        assertThat(alertEntries(cache)).as("Prometheus still fires it").containsExactly("RedisDown firing");
+    }
+
+    @Test
     void oneAlertFromAlertmanagerAndPrometheusIsOneEntryResolvedWhenNeitherListsIt() throws Exception {
         AtomicReference<String> amAlerts = new AtomicReference<>("""
                 [{"labels": {"alertname": "RedisDown", "service": "redis"}, "fingerprint": "a1",

@@ -1,9 +1,12 @@
 package dev.incidentconsole.app.gui.incident;
 
 import dev.incidentconsole.app.gui.dashboard.DashboardViewModel;
+import dev.incidentconsole.app.gui.dashboard.ServiceRow;
 import dev.incidentconsole.app.incident.HealthRecorder;
-import java.util.concurrent.Executor;
+import dev.incidentconsole.health.spec.AlertmanagerSpec;
 import dev.incidentconsole.incident.Incident;
+import java.util.List;
+import java.util.concurrent.Executor;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 
@@ -19,6 +22,7 @@ public final class HealthRecording implements AutoCloseable {
     private final DashboardViewModel dashboard;
     private final ChangeListener<String> environment;
     private final ListChangeListener<Incident> known;
+    private final ListChangeListener<ServiceRow> sources;
     private final IncidentViewModel incidents;
 
     private HealthRecording(DashboardViewModel dashboard, IncidentViewModel incidents, Executor uiThread) {
@@ -27,6 +31,9 @@ public final class HealthRecording implements AutoCloseable {
                 receipt -> uiThread.execute(() -> incidents.recorded(receipt)));
         this.environment = (obs, old, now) -> recorder.environment(now);
         recorder.environment(dashboard.environment().nameProperty().get());
+        this.sources = c -> recorder.alertSources(alertSources(dashboard));
+        recorder.alertSources(alertSources(dashboard));
+        dashboard.rows().addListener(sources);
         this.known = c -> recorder.knownOpen(incidents.openIncidents());
         incidents.incidents().addListener(known);
         this.incidents = incidents;
@@ -49,6 +56,13 @@ public final class HealthRecording implements AutoCloseable {
         }
         dashboard.environment().nameProperty().removeListener(environment);
         incidents.incidents().removeListener(known);
+        dashboard.rows().removeListener(sources);
         recorder.close();
+    }
+
+    /** The names of the dashboard's alert sources (Alertmanager, Prometheus). */
+    private static List<String> alertSources(DashboardViewModel dashboard) {
+        return dashboard.rows().stream().filter(r -> r.spec().probe() instanceof AlertmanagerSpec).map(ServiceRow::name)
+                .toList();
     }
 }
