@@ -1,6 +1,5 @@
 package dev.incidentconsole.app.incident;
 
-import dev.incidentconsole.health.FiringAlert;
 import dev.incidentconsole.health.ProbeResult;
 import dev.incidentconsole.health.ServiceSpec;
 import dev.incidentconsole.health.Status;
@@ -62,8 +61,6 @@ import org.slf4j.LoggerFactory;
 public final class HealthRecorder implements HealthListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HealthRecorder.class);
     private static final SecretMasker MASKER = SecretMasker.standard();
-    /** Alert source answers to wait for every source of an alert that ended unwatched before giving up. */
-    private static final int CATCH_UP_TRIES = 20;
 
     private final Callable<IncidentStore> store;
     private final String author;
@@ -78,12 +75,9 @@ public final class HealthRecorder implements HealthListener, AutoCloseable {
     private final Map<String, Standing> standing = new HashMap<>();
     /** Incidents that have the standing changes, or were open when they were recorded. */
     private final Set<String> caughtUp = new HashSet<>();
-    /** Incidents whose alerts that ended while this console did not watch are resolved ({@link #resolveEndedUnwatched}). */
-    private final Set<String> alertsCaughtUp = new HashSet<>();
-    private final Map<String, Integer> alertCatchUpTries = new HashMap<>();
+    private final UnwatchedAlertEnds unwatched = new UnwatchedAlertEnds();
     private final Clock clock = Clock.systemUTC();
     private List<Incident> open = List.of();
-    private List<String> alertSources = List.of();
     private String environment = "";
 
     /**
@@ -110,8 +104,7 @@ public final class HealthRecorder implements HealthListener, AutoCloseable {
             pending.clear();
             standing.clear();
             alerts.clear();
-            alertsCaughtUp.clear();
-            alertCatchUpTries.clear();
+            unwatched.clear();
         });
     }
 
@@ -122,7 +115,7 @@ public final class HealthRecorder implements HealthListener, AutoCloseable {
      */
     public void alertSources(List<String> names) {
         List<String> copy = List.copyOf(names);
-        run(() -> alertSources = copy);
+        run(() -> unwatched.sources(copy));
     }
 
     /**
@@ -281,12 +274,16 @@ public final class HealthRecorder implements HealthListener, AutoCloseable {
     private void recordAlerts(String source, ServiceStatus s) {
         List<AlertChanges.Change> changes = alerts.answer(source, s.last().checkedAt(), s.last().alerts(),
                 s.last().resolvedAlerts(), s.last().suppressedAlerts());
-        boolean behind = open.isEmpty() || !alertsCaughtUp.containsAll(open.stream().map(Incident::id).toList());
-        if (changes.isEmpty() && !behind) {
+        if (changes.isEmpty() && !unwatched.behind(open)) {
             return;
         }
         List<Incident> incidents = openIncidents();
-        resolveEndedUnwatched(incidents, source, s.last().checkedAt());
+        for (TimelineEntry ended : unwatched.due(incidents, store, alerts, source, s.last().checkedAt(), author,
+                clock.instant())) {
+            if (append(ended)) {
+                written.add(ended.id());
+            }
+        }
         for (AlertChanges.Change c : changes) {
             for (Incident i : incidents) {
                 UUID id = c.entryId(i.id(), c.firing());
@@ -297,50 +294,6 @@ public final class HealthRecorder implements HealthListener, AutoCloseable {
                         written.add(id);
                     }
                 }
-            }
-        }
-    }
-
-    /**
-     * An alert whose firing an open incident records but that ended while this console was not watching (closed,
-     * restarted, another console wrote the firing) would stay firing on the timeline: once every source that
-     * reported it has answered without it, its resolution is recorded, at this first answer without it. Checked once
-     * per incident and watch.
-     */
-    private void resolveEndedUnwatched(List<Incident> incidents, String source, Instant at) {
-        for (Incident i : incidents) {
-            if (alertsCaughtUp.contains(i.id())) {
-                continue;
-            }
-            List<TimelineEntry> entries;
-            try {
-                entries = store.call().entries(i.id(), 0);
-            } catch (Exception e) {
-                LOG.debug("Cannot read incident {} for alerts that ended unwatched: {}", i.id(), e.getMessage());
-                continue;
-            }
-            Set<UUID> ids = new HashSet<>();
-            entries.forEach(e -> ids.add(e.id()));
-            boolean waiting = false;
-            for (TimelineEntry e : entries) {
-                FiringAlert alert = AlertEntries.firedIn(e);
-                if (alert == null || ids.contains(AlertEntries.id(i.id(), alert, false)) || alerts.follows(alert)) {
-                    continue;
-                }
-                List<String> sources = ((EntryBody.AlertChanged) e.body()).sources();
-                List<String> awaited = alertSources.isEmpty() ? sources : alertSources;
-                if (awaited.isEmpty()) {
-                    continue; // written before sources were kept: which answers would tell is unknown
-                } else if (!alerts.answered(awaited)) {
-                    waiting = true; // another of its sources may still list it
-                } else if (append(AlertEntries.resolved(i.id(), alert, sources, at, "first seen gone; " + source
-                        + " no longer listed it when this console began watching", author, clock.instant()))) {
-                    written.add(AlertEntries.id(i.id(), alert, false));
-                }
-            }
-            // A source this console does not watch (another console's environment file) never answers: give up.
-            if (!waiting || alertCatchUpTries.merge(i.id(), 1, Integer::sum) >= CATCH_UP_TRIES) {
-                alertsCaughtUp.add(i.id());
             }
         }
     }
