@@ -1,5 +1,6 @@
 package dev.incidentconsole.runbook;
 
+import dev.incidentconsole.shell.ExpandedVariables;
 import dev.incidentconsole.shell.Quoting;
 import dev.incidentconsole.shell.ShellCommand;
 import java.util.ArrayList;
@@ -63,7 +64,7 @@ final class SpanList {
         if (VARIABLE.matcher(value).matches()) {
             // Free text has no model of its own: its line is read as a command for the quoting, which is what
             // a pasted command line keeps ("ran: curl -H 'Authorization: Bearer $T0k'").
-            boolean reference = shell != null ? expands(shell, offset + start, 0)
+            boolean reference = shell != null ? ExpandedVariables.expandedAt(shell, offset + start)
                     : !singleQuoted && expandsInLine(line, start);
             if (reference) {
                 return;
@@ -105,39 +106,14 @@ final class SpanList {
     }
 
     /**
-     * Whether a shell expands the {@code $} at {@code at} of {@code command}'s text: this one (unquoted, in double
-     * quotes or an expanding here-document, and not escaped) or the second shell that parses the word again
-     * ({@code sh -c '... "$PW"'}, {@code ssh host '...'}).
-     */
-    private static boolean expands(ShellCommand command, int at, int depth) {
-        Quoting q = command.quotingAt(at);
-        boolean here = (q == Quoting.UNQUOTED || q == Quoting.DOUBLE || q == Quoting.HEREDOC)
-                && !escaped(command.text(), at);
-        if (here || depth >= 4) {
-            return here;
-        }
-        ShellCommand.Nested nested = command.nestedAt(at);
-        return nested != null && expands(nested.script(), nested.offset(), depth + 1);
-    }
-
-    /**
      * Whether a shell expands the {@code $} at {@code at} of a line of free text, read as a command from the first
      * program it names, as {@link CommandSecrets} reads prose: a prompt or words before it ({@code $ ssh h '...'})
      * are not shell code.
      */
     private static boolean expandsInLine(String line, int at) {
         int from = SecretClients.programNamedAt(line);
-        return from > 0 && from <= at ? expands(ShellCommand.parse(line.substring(from)), at - from, 0)
-                : expands(ShellCommand.parse(line), at, 0);
-    }
-
-    /** Whether the character at {@code at} follows an odd number of backslashes. */
-    private static boolean escaped(String text, int at) {
-        int k = at;
-        while (k > 0 && text.charAt(k - 1) == '\\') {
-            k--;
-        }
-        return (at - k) % 2 == 1;
+        return from > 0 && from <= at ? ExpandedVariables.expandedAt(ShellCommand.parse(line.substring(from)), at - from)
+                : ExpandedVariables.expandedAt(ShellCommand.parse(line), at);
     }
 
     /** The spans in text order, overlapping or touching ones merged. */
