@@ -5,6 +5,7 @@ import dev.incidentconsole.shell.ShellCommand;
 import dev.incidentconsole.shell.Word;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 
 /**
  * The secret ranges {@link CommandSecrets} finds in one command's text: a secret found in a word's value is
@@ -38,11 +39,31 @@ final class WordSpans {
             return;
         }
         int[] offsets = parsed.valueOffsets(w);
-        if (offsets != null && !names(w, from, to, offsets)) {
+        if (offsets == null) {
+            literalDefault(w, from, to);
+        } else if (!names(w, from, to, offsets)) {
             int a = offsets[from];
             // the backslash escaping its first character goes with it: "\\****" would read as an escaped '*'
             boolean escape = a > 0 && parsed.text().charAt(a - 1) == '\\' && (from == 0 || offsets[from - 1] < a - 1);
             add(escape ? a - 1 : a, offsets[to - 1] + 1);
+        }
+    }
+
+    /**
+     * The literal default of a secret given as a variable the shell expands ({@code -p${DB_PW:-s3cret}}): used when
+     * the variable is unset, it is the secret in clear. The expansion is copied into the value as written, so the
+     * default is found in the word's text.
+     */
+    private void literalDefault(Word w, int from, int to) {
+        String v = w.value().substring(from, to);
+        Matcher d = SpanList.DEFAULT.matcher(v);
+        if (!d.matches() || !w.expansions().get(from)) {
+            return;
+        }
+        String written = parsed.text().substring(w.start(), Math.min(w.end(), parsed.text().length()));
+        int at = written.indexOf(v);
+        if (at >= 0) {
+            add(w.start() + at + d.start("d"), w.start() + at + d.end("d"));
         }
     }
 

@@ -119,6 +119,28 @@ class SecretMaskerTest {
         assertThat(masker.mask(command)).as("in free text too").isEqualTo(command);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "rotated the redis password from hunter2 to Sh1ny-new | rotated the redis password from **** to ****",
+            "the password is hunter2, I'll rotate it             | the password is ****, I'll rotate it",
+            "don't set PGPASSWORD=$X here, it's logged           | don't set PGPASSWORD=$X here, it's logged",
+            "it's PGPASSWORD=${PG_FROM_VAULT} that's read        | it's PGPASSWORD=${PG_FROM_VAULT} that's read",
+            "we didn't use PGPASSWORD='$L1teral' here             | we didn't use PGPASSWORD='****' here"})
+    void aNoteIsReadAsProseWhereItsApostrophesOpenNoQuote(String note, String expected) {
+        assertThat(masker.mask(note)).isEqualTo(expected);
+        assertThat(masker.mask(expected)).as("idempotent").isEqualTo(expected);
+    }
+
+    @Test
+    void aLiteralDefaultIsMaskedWhereverTheVariableIsAndAReferenceDefaultIsKept() {
+        assertThat(masker.maskCommand("sh -c 'PGPASSWORD=${PGPASSWORD:-Sh3llDflt} psql -h db'"))
+                .isEqualTo("sh -c 'PGPASSWORD=${PGPASSWORD:-****} psql -h db'");
+        assertThat(masker.forCommand("redis-cli -a \"${REDIS_PW:-R3disDflt}\" CONFIG GET requirepass")
+                .mask("requirepass\nR3disDflt")).as("printed back by the command").isEqualTo("requirepass\n****");
+        assertThat(masker.maskCommand("redis-cli -a \"${REDIS_PW:-${OTHER_PW}}\" ping"))
+                .isEqualTo("redis-cli -a \"${REDIS_PW:-${OTHER_PW}}\" ping");
+    }
+
     @Test
     void anUnfilledPlaceholderLeftUnquotedInACommandAsItRanStillNamesIt() {
         String command = "docker login -u ci -p <registry-password> registry.internal";
