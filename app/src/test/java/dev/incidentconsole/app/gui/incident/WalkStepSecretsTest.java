@@ -94,17 +94,7 @@ class WalkStepSecretsTest extends WalkthroughFixture {
      */
     @Test
     void aStepSkippedWithItsPlaceholderUnfilledIsNotedWithThePlaceholderVisible() throws Exception {
-        Path file = Files.writeString(dir.resolve("cache.md"), """
-                # Cache
-
-                ## Cache down
-
-                ### Check replication
-                ```bash
-                redis-cli -h cache-1 -a '<password>' ping
-                ```
-                """);
-        WalkthroughViewModel walk = walk(new RunbookParser().parse(file), "Cache down", null);
+        WalkthroughViewModel walk = quotedPlaceholderWalk();
         WalkStep step = walk.steps().get(0);
 
         walk.skip(step, "no cache in this region");
@@ -118,6 +108,17 @@ class WalkStepSecretsTest extends WalkthroughFixture {
     /** The same step skipped after a value was typed: the note holds the value masked. */
     @Test
     void aStepSkippedAfterItsPlaceholderWasFilledIsNotedWithTheValueMasked() throws Exception {
+        WalkthroughViewModel walk = quotedPlaceholderWalk();
+        WalkStep step = walk.steps().get(0);
+        field(step, "password").valueProperty().set(TYPED);
+
+        walk.skip(step, "");
+
+        assertThat(notes()).singleElement().asString().doesNotContain("R3disPw").contains("'****'");
+    }
+
+    /** A walkthrough of one step whose runbook quotes its secret placeholder: {@code -a '<password>'}. */
+    private WalkthroughViewModel quotedPlaceholderWalk() throws Exception {
         Path file = Files.writeString(dir.resolve("cache.md"), """
                 # Cache
 
@@ -128,12 +129,6 @@ class WalkStepSecretsTest extends WalkthroughFixture {
                 redis-cli -h cache-1 -a '<password>' ping
                 ```
                 """);
-        WalkthroughViewModel walk = walk(new RunbookParser().parse(file), "Cache down", null);
-        WalkStep step = walk.steps().get(0);
-        field(step, "password").valueProperty().set(TYPED);
-
-        walk.skip(step, "");
-
-        assertThat(notes()).singleElement().asString().doesNotContain("R3disPw").contains("'****'");
+        return walk(new RunbookParser().parse(file), "Cache down", null);
     }
 }
