@@ -14,10 +14,13 @@ import java.util.regex.Pattern;
  * or a hashing scheme.
  */
 final class ProseSecrets {
-    /** The connectors after which a password's value follows; several may follow each other ("was changed to"). */
+    /**
+     * The connectors after which a password's value follows; a few may follow each other ("was changed to"), a
+     * bounded number, as a regex's repeated group recurses once per repetition.
+     */
     private static final String CONNECTOR = "(?:is|was|now|set|changed|reset|rotated|updated|from|to|of|:)";
     private static final Pattern PASSWORD = Pattern.compile("(?i)\\b(?:password|passphrase|passwd)"
-            + "(?:\\s*:|(?:\\s+" + CONNECTOR + ")+)[ \\t]+(?<v>[^\\s,;]+)(?:\\s+to\\s+(?<v2>[^\\s,;]+))?");
+            + "(?:\\s*:|(?:\\s+" + CONNECTOR + "){1,4})[ \\t]+(?<v>[^\\s,;]+)(?:\\s+to\\s+(?<v2>[^\\s,;]+))?");
     /** A token or key stated ("token X", "api key: X"): only a long opaque value ({@link #tokenShaped}). */
     private static final Pattern TOKEN = Pattern.compile("(?i)\\b(?:token|api[ _-]?key)(?:\\s*:|\\s+is|\\s+was)?"
             + "[ \\t]+['\"]?(?<v>[A-Za-z0-9_\\-+/=]{20,})");

@@ -19,7 +19,7 @@ final class SecretRules {
      * A value: a quoted string (the span is its inside), or a run of characters that ends where shell words end; a
      * command substitution ({@code $(cat /run/pw)}) is read whole, so that it is seen as the reference it is.
      */
-    static final String VALUE = "(?:\"(?<dq>(?:\\\\.|[^\"\\\\])*)\"|'(?<sq>[^']*)'|(?<v>(?:\\\\.|\\$\\([^()\\s]*(?:\\s[^()\\s]*)*\\)"
+    static final String VALUE = "(?:\"(?<dq>(?:\\\\.|[^\"\\\\])*)\"|'(?<sq>[^']*)'|(?<v>(?:\\\\.|\\$\\([^()]*\\)"
             + "|[^\\s&;'\"`,|<>()\\\\])+))";
     /** Names whose value after '=' (or ':' in JSON) is a secret: PGPASSWORD, MYSQL_PWD, REDISCLI_AUTH, AccountKey... */
     private static final String SECRET_NAME = "(?:password|passwd|secret|token|apikey|api[_-]key|accountkey"

@@ -230,7 +230,10 @@ class SecretMaskerTest {
     void hostileCommandsAreMaskedInLinearTime() {
         List<String> commands = List.of("ssh h " + "a ".repeat(50_000), "curl " + "-b a=1 ".repeat(30_000) + "u",
                 "mysql " + "-pX ".repeat(50_000), "sh -c 'mysql -pX' " + "y ".repeat(50_000),
-                "curl " + "-u a:b ".repeat(30_000), "redis-cli -a X $(".repeat(5_000), "sudo ".repeat(50_000) + "mysql -pX");
+                "curl " + "-u a:b ".repeat(30_000), "redis-cli -a X $(".repeat(5_000), "sudo ".repeat(50_000) + "mysql -pX",
+                "the password " + "was ".repeat(50_000), ("password" + " ".repeat(200)).repeat(2_000),
+                "token " + "a1".repeat(100_000) + " ", "PGPASSWORD=$(" + "x ".repeat(50_000),
+                "x ${PW:-" + "a".repeat(100_000), "don't " + "it's $X ".repeat(20_000));
         org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> {
             for (String command : commands) {
                 assertThat(masker.maskCommand(command)).as(command.substring(0, 20)).isNotNull();
