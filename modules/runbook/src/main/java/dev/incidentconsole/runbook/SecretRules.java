@@ -16,11 +16,17 @@ import java.util.regex.Pattern;
 final class SecretRules {
 
     /**
-     * A value: a quoted string (the span is its inside), or a run of characters that ends where shell words end; a
-     * command substitution ({@code $(cat /run/pw)}) is read whole, so that it is seen as the reference it is.
+     * The inside of a double-quoted string, escapes allowed, written as runs between escapes: a repeated group of
+     * Java's regex recurses once per repetition, so one repetition per character overflowed the stack on a long value.
      */
-    static final String VALUE = "(?:\"(?<dq>(?:\\\\.|[^\"\\\\])*)\"|'(?<sq>[^']*)'|(?<v>(?:\\\\.|\\$\\([^()]*\\)"
-            + "|[^\\s&;'\"`,|<>()\\\\])+))";
+    private static final String DQ = "[^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+";
+    /**
+     * A value: a quoted string (the span is its inside), or a run of characters that ends where shell words end; a
+     * command substitution ({@code $(cat /run/pw)}) is read whole, so that it is seen as the reference it is. Plain
+     * characters are matched as runs, for the reason {@link #DQ} gives.
+     */
+    static final String VALUE = "(?:\"(?<dq>" + DQ + ")\"|'(?<sq>[^']*)'|(?<v>(?:[^\\s&;'\"`,|<>()\\\\$]++"
+            + "|\\\\.|\\$\\([^()]*\\)|\\$)+))";
     /** Names whose value after '=' (or ':' in JSON) is a secret: PGPASSWORD, MYSQL_PWD, REDISCLI_AUTH, AccountKey... */
     private static final String SECRET_NAME = "(?:password|passwd|secret|token|apikey|api[_-]key|accountkey"
             + "|sharedaccesskey|access[_-]?key|secret[_-]?key|sshpass|[_-](?:pass|pwd|key|auth)"
@@ -69,10 +75,10 @@ final class SecretRules {
             // the "password X" line of a netrc entry written over several lines
             new Rule("netrc-line", "(?i)^\\s*password\\s+" + VALUE + "\\s*$", "password"),
             new Rule("json-key", "(?i)\"[\\w.-]*(?:password|passwd|secret|token|api_?key|accesskey|access_key"
-                    + "|private_?key|credentials?)\"\\s*:\\s*\"(?<dq>(?:\\\\.|[^\"\\\\])*)\"",
+                    + "|private_?key|credentials?)\"\\s*:\\s*\"(?<dq>" + DQ + ")\"",
                     "pass", "secret", "token", "key", "credential"),
             new Rule("yaml-key", "(?i)^\\s*-?\\s*[\\w.-]*(?:password|passwd|secret|token|api_?key)\\s*:[ \\t]+"
-                    + "(?:\"(?<dq>(?:\\\\.|[^\"\\\\])*)\"|'(?<sq>[^']*)'|(?<v>[^\\s|>'\"#](?:[^#]*[^\\s#])?))\\s*(?:#.*)?$",
+                    + "(?:\"(?<dq>" + DQ + ")\"|'(?<sq>[^']*)'|(?<v>[^\\s|>'\"#](?:[^#]*[^\\s#])?))\\s*(?:#.*)?$",
                     "pass", "secret", "token", "key"),
             new Rule("aws-access-key-id", "\\b(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AIPA|ANPA|ANVA|APKA|AROA)"
                     + "(?<v>[A-Z0-9]{16})\\b", "akia", "asia", "abia", "acca", "agpa", "aida", "aipa", "anpa", "anva",

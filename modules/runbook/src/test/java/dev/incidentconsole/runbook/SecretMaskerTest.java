@@ -233,13 +233,16 @@ class SecretMaskerTest {
                 "curl " + "-u a:b ".repeat(30_000), "redis-cli -a X $(".repeat(5_000), "sudo ".repeat(50_000) + "mysql -pX",
                 "the password " + "was ".repeat(50_000), ("password" + " ".repeat(200)).repeat(2_000),
                 "token " + "a1".repeat(100_000) + " ", "PGPASSWORD=$(" + "x ".repeat(50_000),
-                "x ${PW:-" + "a".repeat(100_000), "don't " + "it's $X ".repeat(20_000));
+                "x ${PW:-" + "a".repeat(100_000), "don't " + "it's $X ".repeat(20_000),
+                "password=" + "a".repeat(100_000), "password=\"" + "a\\\"".repeat(30_000) + "\"",
+                "{\"password\": \"" + "a".repeat(100_000) + "\"}");
         org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> {
             for (String command : commands) {
                 assertThat(masker.maskCommand(command)).as(command.substring(0, 20)).isNotNull();
                 assertThat(masker.mask(command)).isNotNull();
             }
         });
+        assertThat(masker.mask("password=" + "a".repeat(100_000))).isEqualTo("password=****");
         assertThat(masker.maskCommand("sh -c 'mysql -pS3cret' " + "y ".repeat(1_000)))
                 .startsWith("sh -c 'mysql -p****' y y");
     }
