@@ -304,32 +304,22 @@ public final class ShellCommand {
      * @param word one of this command's words
      * @return offsets in {@link #text()}, one per character of {@code word.value()}, increasing; {@code null}
      *         when the value holds a substitution ({@code $(...)}, backticks) or a parameter expansion the shell
-     *         performs ({@code ${...}}), whose characters are copied as written; a {@code '${X}'} or
-     *         {@code \${X}} the shell passes as written has its offsets
+     *         performs ({@code ${...}}), whose characters are copied as written; a {@code '${X}'},
+     *         {@code \${X}} or {@code '$(cat f)'} the shell passes as written has its offsets
      */
     public int[] valueOffsets(Word word) {
         String value = word.value();
-        if (substitutes(word) || expandsBraced(word)) {
+        if (value.indexOf('`') >= 0 || expands(word, "$(") || expands(word, "${")) {
             return null;
         }
         int[] out = new int[value.length()];
         return map(word, word.end(), out, false) == out.length ? out : null;
     }
 
-    /** Whether a command substitution the shell performs ({@code $(...)}, backticks) is written in {@code word}. */
-    private boolean substitutes(Word word) {
-        for (int[] r : substitutionRanges) {
-            if (r[0] > word.start() && r[0] <= word.end()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Whether the shell expands a {@code ${...}} of {@code word}'s value. */
-    private static boolean expandsBraced(Word word) {
+    /** Whether the shell expands a {@code prefix} ({@code ${...}}, {@code $(...)}) of {@code word}'s value. */
+    private static boolean expands(Word word, String prefix) {
         String value = word.value();
-        for (int at = value.indexOf("${"); at >= 0; at = value.indexOf("${", at + 1)) {
+        for (int at = value.indexOf(prefix); at >= 0; at = value.indexOf(prefix, at + 1)) {
             if (word.expansions().get(at)) {
                 return true;
             }
