@@ -1,25 +1,15 @@
 package dev.incidentconsole.runbook;
 
-import static dev.incidentconsole.runbook.SecretClients.DASH_P;
-import static dev.incidentconsole.runbook.SecretClients.MYSQL;
 import static dev.incidentconsole.runbook.SecretClients.PROGRAMS;
-import static dev.incidentconsole.runbook.SecretClients.REDIS;
-import static dev.incidentconsole.runbook.SecretClients.SECRET_FLAG;
-import static dev.incidentconsole.runbook.SecretClients.USER_FLAGS;
-import static dev.incidentconsole.runbook.SecretClients.isProse;
 import static dev.incidentconsole.runbook.SecretClients.programNamedAt;
 
-import dev.incidentconsole.shell.CurlArgs;
-import dev.incidentconsole.shell.Flags;
 import dev.incidentconsole.shell.Invocation;
-import dev.incidentconsole.shell.Quoting;
 import dev.incidentconsole.shell.Separator;
 import dev.incidentconsole.shell.ShellCommand;
 import dev.incidentconsole.shell.SimpleCommand;
 import dev.incidentconsole.shell.Word;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 
 /**
  * The secrets a command line gives as shell words, read on the shell model ({@link ShellCommand}) rather
@@ -32,8 +22,10 @@ import java.util.regex.Matcher;
  * ({@code sh -c '...'}, {@code ssh host '...'}) and in command substitutions. A flag's meaning depends on the
  * program ({@code psql -p 5432} is a port), so each client's letters are its own.
  *
- * <p>The span is the value's characters in the text: quotes stay around it, and a value whose characters sit
- * in different quotings ({@code -p'a'"b"}) is masked with its quotes, so a mask never leaves a quote open.
+ * <p>This class finds the commands and invocations of a text (prose, wrappers, scripts, substitutions);
+ * {@link ClientFlags} reads each invocation's flags, and {@link WordSpans} turns a value into the characters it
+ * comes from: quotes stay around it, and a value whose characters sit in different quotings ({@code -p'a'"b"})
+ * is masked with its quotes, so a mask never leaves a quote open.
  */
 final class CommandSecrets {
     /** Wrappers and scripts deeper than this are not looked into (the model bounds its own nesting too). */
@@ -44,7 +36,7 @@ final class CommandSecrets {
     private final boolean prose;
     /** The command is as it ran: its placeholders were substituted, so a quoted {@code '<x>'} is a value. */
     private final boolean run;
-    private final List<int[]> out = new ArrayList<>();
+    private final WordSpans spans;
     /** Whether a command of the text starts with, or in prose names, a program this reader knows. */
     private boolean sawProgram;
 
@@ -52,6 +44,7 @@ final class CommandSecrets {
         this.parsed = parsed;
         this.prose = prose;
         this.run = run;
+        this.spans = new WordSpans(parsed, run);
     }
 
     /**
@@ -74,7 +67,7 @@ final class CommandSecrets {
         String text = parsed.text();
         CommandSecrets reader = new CommandSecrets(parsed, prose, run);
         reader.read(0);
-        for (int[] r : reader.out) {
+        for (int[] r : reader.spans.ranges()) {
             spans.addAbsolute(offset + r[0], offset + r[1]);
         }
         if (!reader.sawProgram) {
@@ -85,7 +78,7 @@ final class CommandSecrets {
             if (at > 0) {
                 CommandSecrets again = new CommandSecrets(ShellCommand.parse(text.substring(at)), prose, run);
                 again.read(0);
-                for (int[] r : again.out) {
+                for (int[] r : again.spans.ranges()) {
                     spans.addAbsolute(offset + at + r[0], offset + at + r[1]);
                 }
             }
@@ -126,7 +119,7 @@ final class CommandSecrets {
     private List<int[]> of(ShellCommand inner, int depth) {
         CommandSecrets reader = new CommandSecrets(inner, false, run);
         reader.read(depth);
-        return reader.out;
+        return reader.spans.ranges();
     }
 
     private void read(int depth) {
@@ -162,7 +155,7 @@ final class CommandSecrets {
             List<Integer> starts = parsed.substitutionStarts();
             for (int k = 0; k < inner.size(); k++) {
                 for (int[] r : of(inner.get(k), depth + 1)) {
-                    out.add(new int[] {r[0] + starts.get(k), r[1] + starts.get(k)});
+                    spans.ranges().add(new int[] {r[0] + starts.get(k), r[1] + starts.get(k)});
                 }
             }
         }
@@ -181,8 +174,8 @@ final class CommandSecrets {
         boolean flagFirst = words.get(program).value().startsWith("-");
         List<Word> args = words.subList(flagFirst ? program : program + 1, words.size());
         List<String> values = inv.args();
-        flags(args);
-        client(inv.program(), args, values);
+        ClientFlags.flags(args, spans);
+        ClientFlags.client(inv.program(), args, values, spans);
         if (values.contains("--password-stdin") && i > 0 && commands.get(i - 1).separator() == Separator.PIPE) {
             echoed(commands.get(i - 1));
         }
@@ -196,97 +189,8 @@ final class CommandSecrets {
         String v = w.value();
         int eq = v.indexOf('=');
         if (eq > 0 && isName(v, eq) && SecretRules.isSecretName(v.substring(0, eq), v.substring(eq + 1))) {
-            value(w, eq + 1);
+            spans.value(w, eq + 1);
         }
-    }
-
-    /** Secret long flags, {@code -u user:pass} and {@code --from-literal}, whatever the program. */
-    private void flags(List<Word> args) {
-        for (int k = 0; k < args.size(); k++) {
-            Word w = args.get(k);
-            String v = w.value();
-            Word next = k + 1 < args.size() ? args.get(k + 1) : null;
-            int eq = v.indexOf('=');
-            String name = eq > 0 ? v.substring(0, eq) : v;
-            if (v.startsWith("-") && SECRET_FLAG.matcher(name).matches()) {
-                if (eq > 0) {
-                    value(w, eq + 1);
-                } else if (next != null && !next.value().startsWith("-") && (next.quoted() || !isProse(next.value()))) {
-                    value(next, 0);
-                }
-            } else if (USER_FLAGS.contains(name)) {
-                Word holder = eq > 0 ? w : next;
-                userPassword(holder, eq > 0 ? eq + 1 : 0);
-            } else if (v.startsWith("-u") && !v.startsWith("--")) {
-                userPassword(w, 2);
-            } else if (name.equals("--from-literal")) {
-                Word holder = eq > 0 ? w : next;
-                int from = eq > 0 ? eq + 1 : 0;
-                int second = holder == null ? -1 : holder.value().indexOf('=', from);
-                if (second > from) {
-                    value(holder, second + 1);
-                }
-            }
-        }
-    }
-
-    /** The clients whose short flags carry a password, each with its own letters. */
-    private void client(String program, List<Word> args, List<String> values) {
-        if (MYSQL.contains(program)) {
-            shortFlag(args, values, 'p', "uhPSeD", true, false);
-        } else if (REDIS.contains(program)) {
-            shortFlag(args, values, 'a', "hpsunrid", false, false);
-        } else if (DASH_P.contains(program)) {
-            shortFlag(args, values, 'p', "uhHPVkfe", false, false);
-        } else if (program.equals("sshpass")) {
-            shortFlag(args, values, 'p', "fdP", false, true);
-        } else if (program.equals("curl")) {
-            CurlArgs curl = CurlArgs.parse(values);
-            int at = CurlHolders.user(values, curl.user());
-            if (at >= 0) {
-                userPassword(args.get(at), values.get(at).length() - curl.user().length());
-            }
-            at = -1;
-            for (String cookie : curl.cookies()) {
-                at = CurlHolders.cookie(values, cookie, at + 1);
-                if (at < 0) {
-                    break;
-                }
-                int base = values.get(at).length() - cookie.length();
-                Matcher pair = SecretRules.COOKIE_PAIR.matcher(cookie);
-                while (cookie.indexOf('=') > 0 && pair.find()) { // without '=' it names a file
-                    value(args.get(at), base + pair.start("v"), base + pair.end("v"));
-                }
-            }
-        }
-        // a login subcommand (docker login, helm registry login, az login), not a word such as ssh's -l login
-        int login = values.indexOf("login");
-        if (login >= 0 && login <= 1 && !values.get(0).startsWith("-")) {
-            List<String> after = values.subList(login + 1, values.size());
-            for (Flags.Value f : Flags.shortValues(after, 'p', "u", false, false)) {
-                value(args.get(login + 1 + f.arg()), f.from());
-            }
-        }
-    }
-
-    private void shortFlag(List<Word> args, List<String> values, char letter, String valueLetters,
-                           boolean attachedOnly, boolean stopAtOperand) {
-        for (Flags.Value f : Flags.shortValues(values, letter, valueLetters, attachedOnly, stopAtOperand)) {
-            value(args.get(f.arg()), f.from());
-        }
-    }
-
-    /** {@code user:password} from {@code from} in {@code w}: the part after the first colon (not a URL's). */
-    private void userPassword(Word w, int from) {
-        if (w == null) {
-            return;
-        }
-        String v = w.value();
-        int colon = v.indexOf(':', from);
-        if (colon < from || v.startsWith("//", colon + 1) || v.substring(from, colon).indexOf('/') >= 0) {
-            return;
-        }
-        value(w, colon + 1);
     }
 
     /** {@code echo SECRET | docker login --password-stdin}: what echo or printf writes. */
@@ -299,7 +203,7 @@ final class CommandSecrets {
         List<Word> words = feeder.words();
         for (Word w : words.subList(words.size() - inv.words().size() + 1, words.size())) {
             if (!w.value().startsWith("-")) {
-                value(w, 0);
+                spans.value(w, 0);
             }
         }
     }
@@ -328,7 +232,7 @@ final class CommandSecrets {
             int a = map[r[0]];
             int b = map[r[1] - 1];
             if (a >= 0 && b >= a) {
-                add(a, b + 1);
+                spans.add(a, b + 1);
             }
         }
     }
@@ -353,68 +257,6 @@ final class CommandSecrets {
             at += v.length();
         }
         return at == text.length() ? map : null;
-    }
-
-    /** The value of {@code w} from index {@code from} on, as a range of this text. */
-    private void value(Word w, int from) {
-        value(w, from, w.value().length());
-    }
-
-    /** The characters {@code [from, to)} of {@code w}'s value, as a range of this text. */
-    private void value(Word w, int from, int to) {
-        if (from >= to || to > w.value().length()) {
-            return;
-        }
-        int[] offsets = parsed.valueOffsets(w);
-        if (offsets != null && !names(w, from, to, offsets)) {
-            int a = offsets[from];
-            // the backslash escaping its first character goes with it: "\\****" would read as an escaped '*'
-            boolean escape = a > 0 && parsed.text().charAt(a - 1) == '\\' && (from == 0 || offsets[from - 1] < a - 1);
-            add(escape ? a - 1 : a, offsets[to - 1] + 1);
-        }
-    }
-
-    /**
-     * Whether {@code w}'s value {@code [from, to)} only names a secret, or is an earlier mask: a variable the shell
-     * expands ({@code -a "$PW"}, not {@code -a '$PW'} nor {@code \$PW}, which it passes as written), or a
-     * placeholder ({@code <pw>}), unless the command ran and the shell reads it quoted: then it was substituted,
-     * and {@code '<x>'} is the value typed.
-     */
-    private boolean names(Word w, int from, int to, int[] offsets) {
-        String v = w.value().substring(from, to);
-        if (SpanList.isMasked(v)) {
-            return true;
-        }
-        if (SpanList.isVariable(v)) {
-            return w.expansions().get(from);
-        }
-        if (SpanList.isPlaceholder(v)) {
-            return !(run && SpanList.quotedAt(parsed, offsets[from]));
-        }
-        return false;
-    }
-
-    /**
-     * Adds {@code [a, b)}, widened to the quotes around its ends when its first and last characters are read in
-     * different quotings: then the mask replaces the quotes too, and what follows it is read as before.
-     */
-    private void add(int a, int b) {
-        Quoting first = parsed.quotingAt(a);
-        Quoting last = parsed.quotingAt(b - 1);
-        if (first != last) {
-            if (first != Quoting.UNQUOTED) {
-                while (a > 0 && parsed.quotingAt(a - 1) == first) {
-                    a--;
-                }
-                a = Math.max(0, a - (first == Quoting.ANSI_C ? 2 : 1));
-            }
-            if (last != Quoting.UNQUOTED) {
-                while (b < parsed.text().length() && parsed.quotingAt(b) == last) {
-                    b++;
-                }
-            }
-        }
-        out.add(new int[] {a, b});
     }
 
     private static boolean isName(String v, int end) {

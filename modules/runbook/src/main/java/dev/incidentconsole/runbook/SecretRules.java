@@ -15,8 +15,18 @@ import java.util.regex.Pattern;
  */
 final class SecretRules {
 
-    /** A value: a quoted string (the span is its inside), or a run of characters that ends where shell words end. */
-    static final String VALUE = "(?:\"(?<dq>(?:\\\\.|[^\"\\\\])*)\"|'(?<sq>[^']*)'|(?<v>(?:\\\\.|[^\\s&;'\"`,|<>()\\\\])+))";
+    /**
+     * The inside of a double-quoted string, escapes allowed, written as runs between escapes: a repeated group of
+     * Java's regex recurses once per repetition, so one repetition per character overflowed the stack on a long value.
+     */
+    private static final String DQ = "[^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+";
+    /**
+     * A value: a quoted string (the span is its inside), or a run of characters that ends where shell words end; a
+     * command substitution ({@code $(cat /run/pw)}) is read whole, so that it is seen as the reference it is. Plain
+     * characters are matched as runs, for the reason {@link #DQ} gives.
+     */
+    static final String VALUE = "(?:\"(?<dq>" + DQ + ")\"|'(?<sq>[^']*)'|(?<v>(?:[^\\s&;'\"`,|<>()\\\\$]++"
+            + "|\\\\.|\\$\\([^()]*\\)|\\$)+))";
     /** Names whose value after '=' (or ':' in JSON) is a secret: PGPASSWORD, MYSQL_PWD, REDISCLI_AUTH, AccountKey... */
     private static final String SECRET_NAME = "(?:password|passwd|secret|token|apikey|api[_-]key|accountkey"
             + "|sharedaccesskey|access[_-]?key|secret[_-]?key|sshpass|[_-](?:pass|pwd|key|auth)"
@@ -65,10 +75,10 @@ final class SecretRules {
             // the "password X" line of a netrc entry written over several lines
             new Rule("netrc-line", "(?i)^\\s*password\\s+" + VALUE + "\\s*$", "password"),
             new Rule("json-key", "(?i)\"[\\w.-]*(?:password|passwd|secret|token|api_?key|accesskey|access_key"
-                    + "|private_?key|credentials?)\"\\s*:\\s*\"(?<dq>(?:\\\\.|[^\"\\\\])*)\"",
+                    + "|private_?key|credentials?)\"\\s*:\\s*\"(?<dq>" + DQ + ")\"",
                     "pass", "secret", "token", "key", "credential"),
             new Rule("yaml-key", "(?i)^\\s*-?\\s*[\\w.-]*(?:password|passwd|secret|token|api_?key)\\s*:[ \\t]+"
-                    + "(?:\"(?<dq>(?:\\\\.|[^\"\\\\])*)\"|'(?<sq>[^']*)'|(?<v>[^\\s|>'\"#](?:[^#]*[^\\s#])?))\\s*(?:#.*)?$",
+                    + "(?:\"(?<dq>" + DQ + ")\"|'(?<sq>[^']*)'|(?<v>[^\\s|>'\"#](?:[^#]*[^\\s#])?))\\s*(?:#.*)?$",
                     "pass", "secret", "token", "key"),
             new Rule("aws-access-key-id", "\\b(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AIPA|ANPA|ANVA|APKA|AROA)"
                     + "(?<v>[A-Z0-9]{16})\\b", "akia", "asia", "abia", "acca", "agpa", "aida", "aipa", "anpa", "anva",
@@ -89,7 +99,16 @@ final class SecretRules {
     /** A cookie's {@code name=value} pair in a header or curl's {@code -b}; {@code v} is the value. */
     static final Pattern COOKIE_PAIR = Pattern.compile("(?:^|;)\\s*[^=;\\s]+=(?<v>[^;\\s]*)");
 
+    /** The vendor-token rule, which keeps a token's prefix readable. */
+    private static final Rule VENDOR = RULES.stream().filter(r -> r.family().equals("vendor-token")).findFirst()
+            .orElseThrow();
+
     private SecretRules() {
+    }
+
+    /** Whether {@code v} starts with a vendor's token prefix ({@code ghp_}, {@code sk_live_}...): that rule masks it. */
+    static boolean isVendorToken(String v) {
+        return VENDOR.pattern().matcher(v).lookingAt();
     }
 
     /**
@@ -124,6 +143,26 @@ final class SecretRules {
         }
         if (lower.contains("cookie")) {
             cookies(line, offset, spans);
+        }
+        if (line.contains("${")) {
+            defaults(line, offset, spans);
+        }
+        if (lower.contains("pass") || lower.contains("token") || lower.contains("key")) {
+            ProseSecrets.find(line, lower, offset, spans);
+        }
+    }
+
+    /**
+     * The literal default of a variable whose name is a secret's ({@code ${PGPASSWORD:-s3cret}}): the value used
+     * when the variable is unset, so a secret written in clear. A default that is itself a reference
+     * ({@code ${PW:-$OTHER}}) is not matched.
+     */
+    private static void defaults(String line, int offset, SpanList spans) {
+        Matcher m = SpanList.DEFAULT.matcher(line);
+        while (m.find()) {
+            if (isSecretName(m.group("n"), m.group("d"))) {
+                spans.addAbsolute(offset + m.start("d"), offset + m.end("d"));
+            }
         }
     }
 

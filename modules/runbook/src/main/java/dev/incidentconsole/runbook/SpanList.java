@@ -1,10 +1,12 @@
 package dev.incidentconsole.runbook;
 
+import dev.incidentconsole.shell.ExpandedVariables;
 import dev.incidentconsole.shell.Quoting;
 import dev.incidentconsole.shell.ShellCommand;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -17,6 +19,12 @@ final class SpanList {
     private static final Pattern MASKED = Pattern.compile("\\*+");
     private static final Pattern VARIABLE = Pattern.compile("\\$[{(A-Za-z_].*");
     private static final Pattern PLACEHOLDER = Pattern.compile("<[^<>]+>|\\{\\{.*}}|\\{[A-Za-z_][\\w.-]*}|%s");
+    /**
+     * {@code ${NAME:-default}} (also {@code -}, {@code :=}, {@code =}) with a literal default: group {@code n} the
+     * name, {@code d} the default, used when the variable is unset. A default that expands ({@code $OTHER}) or is
+     * quoted is not matched.
+     */
+    static final Pattern DEFAULT = Pattern.compile("\\$\\{(?<n>[A-Za-z_]\\w*):?[-=](?<d>[^{}$`'\"\\s\\\\]+)}");
 
     private final List<SecretMasker.Span> spans = new ArrayList<>();
     /** The text as a shell command, offsets from its start; null for free text. */
@@ -63,11 +71,18 @@ final class SpanList {
         if (VARIABLE.matcher(value).matches()) {
             // Free text has no model of its own: its line is read as a command for the quoting, which is what
             // a pasted command line keeps ("ran: curl -H 'Authorization: Bearer $T0k'").
-            boolean reference = shell != null ? expands(shell, offset + start, 0)
+            boolean reference = shell != null ? reference(shell, offset + start)
                     : !singleQuoted && expandsInLine(line, start);
             if (reference) {
+                // a secret's value given as a variable with a literal default: the default is the secret
+                Matcher d = DEFAULT.matcher(value);
+                if (d.matches()) {
+                    addAbsolute(offset + start + d.start("d"), offset + start + d.end("d"));
+                }
                 return;
             }
+        } else if (value.equals("$")) {
+            return; // an expansion the rule's pattern could not read whole ("$((1+2))")
         } else if (PLACEHOLDER.matcher(value).matches() && !(run && shell != null && quotedAt(shell, offset + start))) {
             return;
         }
@@ -105,39 +120,45 @@ final class SpanList {
     }
 
     /**
-     * Whether a shell expands the {@code $} at {@code at} of {@code command}'s text: this one (unquoted, in double
-     * quotes or an expanding here-document, and not escaped) or the second shell that parses the word again
-     * ({@code sh -c '... "$PW"'}, {@code ssh host '...'}).
-     */
-    private static boolean expands(ShellCommand command, int at, int depth) {
-        Quoting q = command.quotingAt(at);
-        boolean here = (q == Quoting.UNQUOTED || q == Quoting.DOUBLE || q == Quoting.HEREDOC)
-                && !escaped(command.text(), at);
-        if (here || depth >= 4) {
-            return here;
-        }
-        ShellCommand.Nested nested = command.nestedAt(at);
-        return nested != null && expands(nested.script(), nested.offset(), depth + 1);
-    }
-
-    /**
      * Whether a shell expands the {@code $} at {@code at} of a line of free text, read as a command from the first
      * program it names, as {@link CommandSecrets} reads prose: a prompt or words before it ({@code $ ssh h '...'})
      * are not shell code.
      */
     private static boolean expandsInLine(String line, int at) {
-        int from = SecretClients.programNamedAt(line);
-        return from > 0 && from <= at ? expands(ShellCommand.parse(line.substring(from)), at - from, 0)
-                : expands(ShellCommand.parse(line), at, 0);
+        String prose = withoutApostrophes(line);
+        int from = SecretClients.programNamedAt(prose);
+        return from > 0 && from <= at ? reference(ShellCommand.parse(prose.substring(from)), at - from)
+                : reference(ShellCommand.parse(prose), at);
     }
 
-    /** Whether the character at {@code at} follows an odd number of backslashes. */
-    private static boolean escaped(String text, int at) {
-        int k = at;
-        while (k > 0 && text.charAt(k - 1) == '\\') {
-            k--;
+    /**
+     * Whether the {@code $} at {@code at} is a reference: a shell expands it, or it sits in a quote that the text
+     * never closes, which no shell runs as written ("don't set PGPASSWORD=$X": the quote is an apostrophe).
+     */
+    private static boolean reference(ShellCommand command, int at) {
+        if (ExpandedVariables.expandedAt(command, at)) {
+            return true;
         }
-        return (at - k) % 2 == 1;
+        Quoting q = command.quotingAt(at);
+        return (q == Quoting.SINGLE || q == Quoting.ANSI_C) && command.text().indexOf('\'', at) < 0;
+    }
+
+    /**
+     * {@code line} with each apostrophe between two letters ("don't", "it's") made a plain character: in prose it
+     * opens no quote, and reading it as one would make a {@code $NAME} after it look like a literal.
+     */
+    private static String withoutApostrophes(String line) {
+        int k = line.indexOf('\'');
+        if (k < 0) {
+            return line;
+        }
+        char[] chars = line.toCharArray();
+        for (; k >= 0; k = line.indexOf('\'', k + 1)) {
+            if (k > 0 && k + 1 < chars.length && Character.isLetter(chars[k - 1]) && Character.isLetter(chars[k + 1])) {
+                chars[k] = '_';
+            }
+        }
+        return new String(chars);
     }
 
     /** The spans in text order, overlapping or touching ones merged. */

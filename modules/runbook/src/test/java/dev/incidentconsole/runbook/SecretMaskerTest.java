@@ -119,6 +119,28 @@ class SecretMaskerTest {
         assertThat(masker.mask(command)).as("in free text too").isEqualTo(command);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "rotated the redis password from hunter2 to Sh1ny-new | rotated the redis password from **** to ****",
+            "the password is hunter2, I'll rotate it             | the password is ****, I'll rotate it",
+            "don't set PGPASSWORD=$X here, it's logged           | don't set PGPASSWORD=$X here, it's logged",
+            "it's PGPASSWORD=${PG_FROM_VAULT} that's read        | it's PGPASSWORD=${PG_FROM_VAULT} that's read",
+            "we didn't use PGPASSWORD='$L1teral' here             | we didn't use PGPASSWORD='****' here"})
+    void aNoteIsReadAsProseWhereItsApostrophesOpenNoQuote(String note, String expected) {
+        assertThat(masker.mask(note)).isEqualTo(expected);
+        assertThat(masker.mask(expected)).as("idempotent").isEqualTo(expected);
+    }
+
+    @Test
+    void aLiteralDefaultIsMaskedWhereverTheVariableIsAndAReferenceDefaultIsKept() {
+        assertThat(masker.maskCommand("sh -c 'PGPASSWORD=${PGPASSWORD:-Sh3llDflt} psql -h db'"))
+                .isEqualTo("sh -c 'PGPASSWORD=${PGPASSWORD:-****} psql -h db'");
+        assertThat(masker.forCommand("redis-cli -a \"${REDIS_PW:-R3disDflt}\" CONFIG GET requirepass")
+                .mask("requirepass\nR3disDflt")).as("printed back by the command").isEqualTo("requirepass\n****");
+        assertThat(masker.maskCommand("redis-cli -a \"${REDIS_PW:-${OTHER_PW}}\" ping"))
+                .isEqualTo("redis-cli -a \"${REDIS_PW:-${OTHER_PW}}\" ping");
+    }
+
     @Test
     void anUnfilledPlaceholderLeftUnquotedInACommandAsItRanStillNamesIt() {
         String command = "docker login -u ci -p <registry-password> registry.internal";
@@ -217,6 +239,42 @@ class SecretMaskerTest {
         });
         assertThat(masker.maskCommand("sh -c 'mysql -pS3cret' " + "y ".repeat(1_000)))
                 .startsWith("sh -c 'mysql -p****' y y");
+    }
+
+    /** Notes built to make a regex recurse once per repetition (a stack overflow) or backtrack (a hang). */
+    @Test
+    void hostileNotesAreMaskedWithoutOverflowOrHang() {
+        List<String> notes = List.of("the password " + "was ".repeat(50_000), ("password" + " ".repeat(200)).repeat(1_000),
+                "token " + "a1".repeat(50_000) + " ", "PGPASSWORD=$(" + "x ".repeat(50_000),
+                "x ${PW:-" + "a".repeat(100_000), "don't " + "it's $X ".repeat(10_000),
+                "password=" + "a".repeat(100_000), "password=\"" + "a\\\"".repeat(30_000) + "\"",
+                "{\"password\": \"" + "a".repeat(100_000) + "\"}");
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            for (String note : notes) {
+                assertThat(masker.mask(note)).as(note.substring(0, 20)).isNotNull();
+                assertThat(masker.maskCommand(note)).isNotNull();
+            }
+        });
+        assertThat(masker.mask("password=" + "a".repeat(100_000))).isEqualTo("password=****");
+    }
+
+    /**
+     * Over the real runbooks, a mask never stands where a command substitution begins: {@code REDISCLI_AUTH=$(sudo
+     * grep ...)} names where the secret comes from, and masking its {@code $} left {@code ****(sudo grep ...)}.
+     */
+    @Test
+    void aCommandSubstitutionInTheRealRunbooksIsNeverCutByAMask() {
+        int substitutions = 0;
+        for (java.nio.file.Path file : java.util.stream.Stream.concat(SharedInputs.corpusFiles().stream(),
+                SharedInputs.seedFiles().stream()).toList()) {
+            for (String line : SharedInputs.read(file).split("\n")) {
+                substitutions += line.contains("$(") ? 1 : 0;
+                assertThat(masker.mask(line)).as(file.getFileName() + ": " + line).doesNotContain(SecretMasker.MASK + "(");
+                assertThat(masker.maskCommand(line)).as(file.getFileName() + ": " + line)
+                        .doesNotContain(SecretMasker.MASK + "(");
+            }
+        }
+        assertThat(substitutions).isGreaterThan(20);
     }
 
     @Test

@@ -13,7 +13,34 @@ public final class ExpandedVariables {
     private static final Set<String> ELSEWHERE = Set.of("ssh", "docker", "podman", "nerdctl", "docker-compose",
             "kubectl", "oc", "crictl", "gcloud");
 
+    /** How many shells deep {@link #expandedAt} follows a script handed on ({@code sh -c "ssh h '...'"}). */
+    private static final int MAX_NESTED_SHELLS = 4;
+
     private ExpandedVariables() {
+    }
+
+    /**
+     * Whether a shell expands the {@code $} at {@code offset} of {@code command}'s text: its own shell
+     * ({@link ShellCommand#expandsAt}), or a second shell that parses its word again as a script
+     * ({@code sh -c '... "$PW"'}, {@code ssh host '... $PW'}; see {@link ShellCommand#nestedAt}), followed a few
+     * shells deep, wherever that shell runs. A {@code $} that no shell expands reaches its program as written.
+     *
+     * @param command a parsed command text
+     * @param offset  an offset in its text
+     * @return false when no {@code $} is there, or none of those shells expands it
+     */
+    public static boolean expandedAt(ShellCommand command, int offset) {
+        ShellCommand shell = command;
+        int at = offset;
+        for (int depth = 0; !shell.expandsAt(at); depth++) {
+            ShellCommand.Nested nested = depth < MAX_NESTED_SHELLS ? shell.nestedAt(at) : null;
+            if (nested == null) {
+                return false;
+            }
+            shell = nested.script();
+            at = nested.offset();
+        }
+        return true;
     }
 
     /**

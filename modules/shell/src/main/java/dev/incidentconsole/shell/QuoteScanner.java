@@ -34,6 +34,11 @@ final class QuoteScanner {
      * word, made at the first such {@code $} (most words have none).
      */
     java.util.BitSet expansions;
+    /**
+     * Where, in the text, each {@code $} that the shell expands is, at any depth (in words, substitutions,
+     * {@code ${...}} and expanding here-documents); null until the first.
+     */
+    java.util.BitSet expanded;
 
     QuoteScanner(String text) {
         this.s = text;
@@ -122,6 +127,7 @@ final class QuoteScanner {
                 }
                 k += 2;
             } else if (c == '$' && next == '(' && nesting < MAX_NESTING) {
+                markExpansion(value, k);
                 nesting++;
                 int end = code(k + 2, ')');
                 nesting--;
@@ -130,7 +136,7 @@ final class QuoteScanner {
                 appendRange(value, k, end);
                 k = end;
             } else if (c == '$' && next == '{') {
-                markExpansion(value);
+                markExpansion(value, k);
                 int end = braced(k + 2, DOUBLE);
                 quoting[k + 1] = DOUBLE;
                 appendRange(value, k, end);
@@ -144,7 +150,7 @@ final class QuoteScanner {
                 k = end;
             } else {
                 if (c == '$') {
-                    markExpansion(value);
+                    markExpansion(value, k);
                 }
                 append(value, c);
                 k++;
@@ -180,6 +186,7 @@ final class QuoteScanner {
                 k = code(k + 1, '`');
                 nesting--;
             } else if (c == '$' && k + 1 < n && s.charAt(k + 1) == '{' && nesting < MAX_NESTING) {
+                markExpansion(null, k);
                 nesting++;
                 k = braced(k + 2, UNQUOTED);
                 nesting--;
@@ -190,6 +197,8 @@ final class QuoteScanner {
             } else {
                 if (c == '(') {
                     open++;
+                } else if (c == '$') {
+                    markExpansion(null, k);
                 }
                 k++;
             }
@@ -227,6 +236,7 @@ final class QuoteScanner {
                 k = doubleQuoted(k + 1, null);
                 nesting--;
             } else if (c == '$' && k + 1 < n && s.charAt(k + 1) == '(' && nesting < MAX_NESTING) {
+                markExpansion(null, k);
                 nesting++;
                 k = code(k + 2, ')');
                 nesting--;
@@ -236,6 +246,9 @@ final class QuoteScanner {
             } else if (c == '}' && --open == 0) {
                 return k + 1;
             } else {
+                if (c == '$') {
+                    markExpansion(null, k);
+                }
                 k++;
             }
         }
@@ -252,14 +265,22 @@ final class QuoteScanner {
         }
     }
 
-    /** Notes that the {@code $} about to be appended to {@code value} is expanded by the shell. */
-    void markExpansion(StringBuilder value) {
+    /**
+     * Notes that the shell expands the {@code $} at {@code at} of the text, about to be appended to {@code value}
+     * (null when no word's value is being built): the one place that decides it, for the word
+     * ({@link Word#expansions}) and for the text ({@link ShellCommand#expandsAt}).
+     */
+    void markExpansion(StringBuilder value, int at) {
         if (value != null) {
             if (expansions == null) {
                 expansions = new java.util.BitSet();
             }
             expansions.set(value.length());
         }
+        if (expanded == null) {
+            expanded = new java.util.BitSet();
+        }
+        expanded.set(at);
     }
 
     static void append(StringBuilder value, char c) {

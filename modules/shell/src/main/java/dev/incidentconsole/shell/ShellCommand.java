@@ -1,6 +1,7 @@
 package dev.incidentconsole.shell;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.function.IntPredicate;
 import java.util.function.Predicate;
@@ -22,12 +23,16 @@ public final class ShellCommand {
     private final String text;
     /** The quoting of each character of {@link #text} and of its end; may run on past it (never read there). */
     private final byte[] quoting;
+    /** Where each {@code $} this shell expands is (see {@link QuoteScanner#markExpansion}); null when none. */
+    private final BitSet expanded;
     private final List<SimpleCommand> commands;
     private final List<int[]> substitutionRanges;
 
-    ShellCommand(String text, byte[] quoting, List<SimpleCommand> commands, List<int[]> substitutionRanges) {
+    ShellCommand(String text, byte[] quoting, BitSet expanded, List<SimpleCommand> commands,
+                 List<int[]> substitutionRanges) {
         this.text = text;
         this.quoting = quoting;
+        this.expanded = expanded;
         this.commands = List.copyOf(commands);
         this.substitutionRanges = List.copyOf(substitutionRanges);
     }
@@ -108,6 +113,18 @@ public final class ShellCommand {
     public Quoting quotingAt(int offset) {
         int k = Math.max(0, Math.min(offset, text.length()));
         return QUOTINGS[quoting[k]];
+    }
+
+    /**
+     * Whether this command's shell expands the {@code $} at {@code offset}: unquoted, in double quotes, in a
+     * command substitution, in a {@code ${...}} or in a here-document with an unquoted delimiter, and not escaped;
+     * not in single quotes, {@code $'...'}, a comment or a literal here-document. The same decision as
+     * {@link Word#expansions}, made once by the parser.
+     *
+     * @param offset an offset in {@link #text()}; false when it holds no {@code $} or is out of range
+     */
+    public boolean expandsAt(int offset) {
+        return expanded != null && offset >= 0 && offset < text.length() && expanded.get(offset);
     }
 
     /**
@@ -287,22 +304,22 @@ public final class ShellCommand {
      * @param word one of this command's words
      * @return offsets in {@link #text()}, one per character of {@code word.value()}, increasing; {@code null}
      *         when the value holds a substitution ({@code $(...)}, backticks) or a parameter expansion the shell
-     *         performs ({@code ${...}}), whose characters are copied as written; a {@code '${X}'} or
-     *         {@code \${X}} the shell passes as written has its offsets
+     *         performs ({@code ${...}}), whose characters are copied as written; a {@code '${X}'},
+     *         {@code \${X}} or {@code '$(cat f)'} the shell passes as written has its offsets
      */
     public int[] valueOffsets(Word word) {
         String value = word.value();
-        if (value.contains("$(") || value.indexOf('`') >= 0 || expandsBraced(word)) {
+        if (value.indexOf('`') >= 0 || expands(word, "$(") || expands(word, "${")) {
             return null;
         }
         int[] out = new int[value.length()];
         return map(word, word.end(), out, false) == out.length ? out : null;
     }
 
-    /** Whether the shell expands a {@code ${...}} of {@code word}'s value. */
-    private static boolean expandsBraced(Word word) {
+    /** Whether the shell expands a {@code prefix} ({@code ${...}}, {@code $(...)}) of {@code word}'s value. */
+    private static boolean expands(Word word, String prefix) {
         String value = word.value();
-        for (int at = value.indexOf("${"); at >= 0; at = value.indexOf("${", at + 1)) {
+        for (int at = value.indexOf(prefix); at >= 0; at = value.indexOf(prefix, at + 1)) {
             if (word.expansions().get(at)) {
                 return true;
             }

@@ -73,7 +73,7 @@ final class ShellParser {
         end(Separator.END);
         finish();
         // the quoting read is kept whole: the model asks it only up to its text's end
-        return new FirstCommand(end, new ShellCommand(s.substring(0, tokenEnd), quoting, out, q.substitutions));
+        return new FirstCommand(end, new ShellCommand(s.substring(0, tokenEnd), quoting, q.expanded, out, q.substitutions));
     }
 
     ShellCommand parse() {
@@ -81,7 +81,7 @@ final class ShellParser {
         end(Separator.END);
         heredocBodies();
         finish();
-        return new ShellCommand(s, quoting, out, q.substitutions);
+        return new ShellCommand(s, quoting, q.expanded, out, q.substitutions);
     }
 
     private void scan() {
@@ -269,6 +269,9 @@ final class ShellParser {
                 int lineEnd = nl < 0 ? n : nl;
                 java.util.Arrays.fill(quoting, i, lineEnd + 1, kind);
                 boolean last = s.substring(i, lineEnd).strip().equals(delimiter);
+                if (h.expanding && !last) {
+                    expansionsInBody(i, lineEnd);
+                }
                 if (last) {
                     bodyEnd = i;
                     tokenEnd = blanksBefore(lineEnd, i);
@@ -286,6 +289,19 @@ final class ShellParser {
             h.bodyStart = bodyStart;
         }
         heredocs.clear();
+    }
+
+    /** Marks each {@code $} of an expanding here-document's line {@code [from, to)} that no backslash escapes. */
+    private void expansionsInBody(int from, int to) {
+        for (int k = s.indexOf('$', from); k >= 0 && k < to; k = s.indexOf('$', k + 1)) {
+            int backslashes = 0;
+            while (k - backslashes > from && s.charAt(k - backslashes - 1) == '\\') {
+                backslashes++;
+            }
+            if (backslashes % 2 == 0) {
+                q.markExpansion(null, k);
+            }
+        }
     }
 
     private void end(Separator separator) {

@@ -68,12 +68,13 @@ final class WordReader {
                 quoted = true;
                 i = q.ansiC(i + 2, value);
             } else if (c == '$' && next == '(') {
+                q.markExpansion(value, i);
                 int end = q.code(i + 2, ')');
                 q.substitution(i + 2, end, ')');
                 value.append(s, i, end);
                 i = end;
             } else if (c == '$' && next == '{') {
-                q.markExpansion(value);
+                q.markExpansion(value, i);
                 int end = q.braced(i + 2, QuoteScanner.UNQUOTED);
                 value.append(s, i, end);
                 i = end;
@@ -83,7 +84,7 @@ final class WordReader {
                 value.append(s, i, end);
                 i = end;
             } else if (c == '$') {
-                q.markExpansion(value);
+                q.markExpansion(value, i);
                 value.append(c);
                 i++;
             } else {

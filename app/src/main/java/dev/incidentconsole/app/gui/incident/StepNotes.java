@@ -36,19 +36,29 @@ final class StepNotes {
      * text, where a quoted {@code '<x>'} reads as a placeholder, though here it is the value the engineer typed.
      */
     static String closing(String verb, String command, String note) {
-        String ran = SecretMasker.standard().maskRunCommand(command);
-        return verb + " `" + ran + "`" + (note == null || note.isBlank() ? "" : ": " + note.strip());
+        return closing(verb, command, true, note);
+    }
+
+    /**
+     * As {@link #closing(String, String, String)}, for a command whose placeholders may still be the runbook's:
+     * {@code filled} false (a step skipped or done before every value was typed) masks it as the runbook writes it
+     * ({@link SecretMasker#maskCommand}), where a quoted {@code '<password>'} names the value to type and stays.
+     */
+    static String closing(String verb, String command, boolean filled, String note) {
+        String shown = filled ? SecretMasker.standard().maskRunCommand(command) : SecretMasker.standard().maskCommand(command);
+        return verb + " `" + shown + "`" + (note == null || note.isBlank() ? "" : ": " + note.strip());
     }
 
     /**
      * The closing {@code text} says: written for {@code command} (the step's command as it reads now, as
-     * {@link #closing} wrote it masked, or as older notes held it unmasked), else for the command as it read then
+     * {@link #closing} wrote it masked, as it ran or as the runbook writes it, or as older notes held it unmasked), else for the command as it read then
      * (other values), whose end is the first "`: " or the text's last backtick.
      */
     static Optional<Closing> readClosing(String text, String command) {
-        String masked = SecretMasker.standard().maskRunCommand(command);
+        String[] forms = java.util.stream.Stream.of(SecretMasker.standard().maskRunCommand(command),
+                SecretMasker.standard().maskCommand(command), command).distinct().toArray(String[]::new);
         for (String verb : new String[] {DONE, SKIPPED}) {
-            for (String ran : masked.equals(command) ? new String[] {command} : new String[] {masked, command}) {
+            for (String ran : forms) {
                 String head = verb + " `" + ran + "`";
                 if (text.equals(head)) {
                     return Optional.of(new Closing(verb, ""));

@@ -94,6 +94,14 @@ public final class WalkStep {
         return lastRun != null ? lastRun : run.previewProperty().get();
     }
 
+    /**
+     * Whether {@link #commandText()} has every placeholder substituted (as last run, or prepared with every value),
+     * so that a quoted {@code '<x>'} in it is a value typed; else it is the runbook's own text.
+     */
+    public boolean commandFilled() {
+        return lastRun != null || run.preparedProperty().get() != null;
+    }
+
     void ran(String text) {
         this.lastRun = text;
     }

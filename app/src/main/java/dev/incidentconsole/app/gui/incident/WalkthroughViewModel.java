@@ -143,7 +143,7 @@ public final class WalkthroughViewModel {
     }
 
     private void close(WalkStep step, WalkStep.State state, String verb, String note) {
-        String text = StepNotes.closing(verb, step.commandText(), note);
+        String text = StepNotes.closing(verb, step.commandText(), step.commandFilled(), note);
         timeline.record(incidentId, new EntryBody.Note(text, null), step.ref(), receipt -> closed(step, state, verb,
                 note == null ? "" : note.strip()));
     }

@@ -87,4 +87,48 @@ class WalkStepSecretsTest extends WalkthroughFixture {
         assertThat(restored.stateProperty().get()).isEqualTo(WalkStep.State.DONE);
         assertThat(restored.statusProperty().get()).isEqualTo("Done (recorded): replica lag 0");
     }
+
+    /**
+     * A step skipped before its placeholder was filled: the note holds the runbook's own text, where a quoted
+     * {@code '<password>'} names the value to type, no value typed; masked, it would read as a secret given.
+     */
+    @Test
+    void aStepSkippedWithItsPlaceholderUnfilledIsNotedWithThePlaceholderVisible() throws Exception {
+        WalkthroughViewModel walk = quotedPlaceholderWalk();
+        WalkStep step = walk.steps().get(0);
+
+        walk.skip(step, "no cache in this region");
+
+        assertThat(notes()).containsExactly(
+                "Skipped `redis-cli -h cache-1 -a '<password>' ping`: no cache in this region");
+        assertThat(StepNotes.readClosing(notes().get(0), step.commandText()))
+                .contains(new StepNotes.Closing(StepNotes.SKIPPED, "no cache in this region"));
+    }
+
+    /** The same step skipped after a value was typed: the note holds the value masked. */
+    @Test
+    void aStepSkippedAfterItsPlaceholderWasFilledIsNotedWithTheValueMasked() throws Exception {
+        WalkthroughViewModel walk = quotedPlaceholderWalk();
+        WalkStep step = walk.steps().get(0);
+        field(step, "password").valueProperty().set(TYPED);
+
+        walk.skip(step, "");
+
+        assertThat(notes()).singleElement().asString().doesNotContain("R3disPw").contains("'****'");
+    }
+
+    /** A walkthrough of one step whose runbook quotes its secret placeholder: {@code -a '<password>'}. */
+    private WalkthroughViewModel quotedPlaceholderWalk() throws Exception {
+        Path file = Files.writeString(dir.resolve("cache.md"), """
+                # Cache
+
+                ## Cache down
+
+                ### Check replication
+                ```bash
+                redis-cli -h cache-1 -a '<password>' ping
+                ```
+                """);
+        return walk(new RunbookParser().parse(file), "Cache down", null);
+    }
 }

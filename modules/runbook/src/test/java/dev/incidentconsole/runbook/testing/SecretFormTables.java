@@ -186,7 +186,30 @@ public final class SecretFormTables {
                 form("prose", "-u admin:Adm1nPw", "Adm1nPw", "-u admin:****"),
                 form("prose", "Couldn't connect: mysql -uroot -pAp0strophe", "Ap0strophe",
                         "Couldn't connect: mysql -uroot -p****"),
-                form("prose", "Ticket #42: redis-cli -a H4shR3dis ping", "H4shR3dis", "Ticket #42: redis-cli -a **** ping"));
+                form("prose", "Ticket #42: redis-cli -a H4shR3dis ping", "H4shR3dis", "Ticket #42: redis-cli -a **** ping"),
+                // a literal default of a variable: the value used when it is unset (a secret's name, or a secret's place)
+                form("default", "PGPASSWORD=${PGPASSWORD:-s3cretPg} psql -h db-2 -U app", "s3cretPg",
+                        "PGPASSWORD=${PGPASSWORD:-****} psql -h db-2 -U app"),
+                form("default", "redis-cli -h cache-1 -a \"${REDIS_PW:-R3disDflt}\" ping", "R3disDflt",
+                        "redis-cli -h cache-1 -a \"${REDIS_PW:-****}\" ping"),
+                form("default", "mysql -uroot -p${DB_PW-My5qlDflt} -h db", "My5qlDflt", "mysql -uroot -p${DB_PW-****} -h db"),
+                form("default", "psql \"postgresql://app:${DB_PASSWORD:-Url9Dflt}@db-2/orders\"", "Url9Dflt",
+                        "psql \"postgresql://app:${DB_PASSWORD:-****}@db-2/orders\""),
+                form("default", "export API_TOKEN=${API_TOKEN:=T0kDflt99}", "T0kDflt99", "export API_TOKEN=${API_TOKEN:=****}"),
+                form("default", "echo \"using ${SLACK_WEBHOOK_SECRET:-Wh00kDflt}\"", "Wh00kDflt",
+                        "echo \"using ${SLACK_WEBHOOK_SECRET:-****}\""),
+                // a password or token stated in a sentence, with a connector that gives its value
+                form("prose-password", "rotated the redis password from hunter2x to C0rrect-h0rse", "hunter2x",
+                        "rotated the redis password from **** to ****"),
+                form("prose-password", "the new db password is W1nter-2026.", "W1nter-2026", "the new db password is ****."),
+                form("prose-password", "staging admin password: Tr0ub4dor-3x (rotated weekly)", "Tr0ub4dor-3x",
+                        "staging admin password: **** (rotated weekly)"),
+                form("prose-password", "Password was changed to 'Spr1ngTime' by ops", "Spr1ngTime",
+                        "Password was changed to '****' by ops"),
+                form("prose-token", "the deploy token is 9f8e7d6c5b4a3f2e1d0c9b8a7f6e", "9f8e7d6c5b4a3f2e1d0c9b8a7f6e",
+                        "the deploy token is ****"),
+                form("prose-token", "used token Zx81QwErTy55UiOp0Lk9 for the import", "Zx81QwErTy55UiOp0Lk9",
+                        "used token **** for the import"));
     }
 
     /**
@@ -235,7 +258,11 @@ public final class SecretFormTables {
                 form("cookie", "curl -b 'session=$C00kie' https://app/health", "C00kie", "curl -b 'session=****' https://app/health"),
                 form("json", "curl -d '{\"password\": \"$Js0nPw\"}' https://api/v1/login", "Js0nPw",
                         "curl -d '{\"password\": \"****\"}' https://api/v1/login"),
-                form("script", "sh -c 'redis-cli -a \\$R3disSh ping'", "R3disSh", "sh -c 'redis-cli -a **** ping'"));
+                form("script", "sh -c 'redis-cli -a \\$R3disSh ping'", "R3disSh", "sh -c 'redis-cli -a **** ping'"),
+                form("substitution", "redis-cli -h c -a '$(cat /run/l1teral/r3dis)' ping", "l1teral/r3dis",
+                        "redis-cli -h c -a '****' ping"),
+                form("substitution", "PGPASSWORD='$(cat /run/l1teral/pg)' psql -h db-2", "l1teral/pg",
+                        "PGPASSWORD='****' psql -h db-2"));
     }
 
     /**
@@ -258,7 +285,15 @@ public final class SecretFormTables {
                 "curl -b \"session=$SESSION\" https://app/health",
                 "curl -d \"{\\\"password\\\": \\\"$DB_PW\\\"}\" https://api/v1/login",
                 "sh -c 'redis-cli -a \"$REDIS_PW\" ping'",
-                "ssh bastion 'PGPASSWORD=\"$PGPASSWORD\" psql -h db-2'");
+                "ssh bastion 'PGPASSWORD=\"$PGPASSWORD\" psql -h db-2'",
+                // a command substitution is a reference too: the value is read when it runs
+                "redis-cli -h c -a \"$(cat /run/secrets/redis)\" ping",
+                "redis-cli -h c -a $(cat /run/secrets/redis) ping",
+                "PGPASSWORD=$(cat /run/secrets/pg) psql -h db-2 -U app",
+                "PGPASSWORD=\"$(vault kv get -field=pw db/app)\" psql -h db-2",
+                // a default that is itself a reference
+                "redis-cli -h c -a ${REDIS_PASSWORD:-$FALLBACK_PW} ping",
+                "PGPASSWORD=\"${PGPASSWORD:-$VAULT_PG}\" psql -h db-2");
     }
 
     /**
@@ -298,50 +333,7 @@ public final class SecretFormTables {
 
     /** Lines that hold no secret and must come out exactly as they went in. */
     public static Stream<String> harmless() {
-        return Stream.concat(Stream.of(
-                "commit 9fceb02d0ae598e95dc970b74767f19372d61af8",
-                "a1b2c3d fix: rotate the token cache (#412)",
-                "request 3f2504e0-4f89-11d3-9a0c-0305e82c3301 took 812 ms",
-                "sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
-                "psql -h db-2 -p 5432 -U app -c 'select count(*) from orders'",
-                "ssh -p 22 ops@bastion uptime",
-                "sshpass -f /etc/ops/pw ssh -p 2222 ops@bastion uptime",
-                "docker run -p 8080:80 -d nginx",
-                "redis-cli -h cache-1 -p 6379 INFO memory",
-                "mysql -h db -P 3306 -u app -p orders",
-                "kubectl -n payments get pods -o wide",
-                "kubectl get secret db-creds -n pay -o yaml",
-                "docker login --password-stdin -u ci registry.internal",
-                "cat ~/.ci-token | docker login --username ci --password-stdin registry.internal",
-                "curl -sS https://status.internal/healthz",
-                "curl -b cookies.txt https://app/health",
-                "grep -c token_expired /var/log/app.log",
-                "grep -i 'password authentication failed' /var/log/postgresql/postgresql.log",
-                "SELECT * FROM pg_stat_replication",
-                "PGPASSWORD=$PGPASSWORD psql -h db-2 -U app",
-                "mysql -u root -p\"$MYSQL_ROOT_PASSWORD\" -e 'show slave status'",
-                "docker login -u ci -p <registry-password> registry.internal",
-                "export API_TOKEN=${API_TOKEN:?set it first}",
-                "PWD=/srv/app",
-                "ls -a /tmp",
-                "git log --oneline -n 5",
-                "psql --no-password -h db-2 orders",
-                "https://grafana.internal/d/abc123/overview?orgId=1&from=now-1h",
-                "password reset mails are queued in the mailer",
-                "Login failed for user app: password authentication failed",
-                "Error: password expired for user deploy",
-                "FATAL:  password authentication failed for user \"app\"",
-                "GET /api/v1/metrics?service=api&code=200 200 12ms",
-                "machine learning jobs use the password vault",
-                "Bearer tokens expire after an hour",
-                "helm upgrade api ./chart --set image.tag=1.4.2",
-                "kubectl label pods api-0 key=value",
-                // a secret flag named in prose, followed by ordinary words
-                "pass --token to the CLI",
-                "Run the login with --password when the prompt asks for it",
-                "the --client-secret flag is read from the vault",
-                "use --token instead of a password file",
-                "--password and --user are both required"),
+        return Stream.concat(HarmlessLines.lines(),
                 Stream.concat(harmlessCommands().filter(line -> !line.contains("\n")), expandedReferences()));
     }
 

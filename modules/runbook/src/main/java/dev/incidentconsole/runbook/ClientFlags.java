@@ -1,0 +1,113 @@
+package dev.incidentconsole.runbook;
+
+import static dev.incidentconsole.runbook.SecretClients.DASH_P;
+import static dev.incidentconsole.runbook.SecretClients.MYSQL;
+import static dev.incidentconsole.runbook.SecretClients.REDIS;
+import static dev.incidentconsole.runbook.SecretClients.SECRET_FLAG;
+import static dev.incidentconsole.runbook.SecretClients.USER_FLAGS;
+import static dev.incidentconsole.runbook.SecretClients.isProse;
+
+import dev.incidentconsole.shell.CurlArgs;
+import dev.incidentconsole.shell.Flags;
+import dev.incidentconsole.shell.Word;
+import java.util.List;
+import java.util.regex.Matcher;
+
+/**
+ * The flags of one program's invocation that carry a secret, for {@link CommandSecrets}: secret long flags and
+ * {@code -u user:pass} whatever the program, and each client's own short flags ({@code psql -p 5432} is a port,
+ * {@code mysql -pX} a password). Each found value goes to a {@link WordSpans}.
+ */
+final class ClientFlags {
+    private ClientFlags() {
+    }
+
+    /** Secret long flags, {@code -u user:pass} and {@code --from-literal}, whatever the program. */
+    static void flags(List<Word> args, WordSpans spans) {
+        for (int k = 0; k < args.size(); k++) {
+            Word w = args.get(k);
+            String v = w.value();
+            Word next = k + 1 < args.size() ? args.get(k + 1) : null;
+            int eq = v.indexOf('=');
+            String name = eq > 0 ? v.substring(0, eq) : v;
+            if (v.startsWith("-") && SECRET_FLAG.matcher(name).matches()) {
+                if (eq > 0) {
+                    spans.value(w, eq + 1);
+                } else if (next != null && !next.value().startsWith("-") && (next.quoted() || !isProse(next.value()))) {
+                    spans.value(next, 0);
+                }
+            } else if (USER_FLAGS.contains(name)) {
+                Word holder = eq > 0 ? w : next;
+                userPassword(holder, eq > 0 ? eq + 1 : 0, spans);
+            } else if (v.startsWith("-u") && !v.startsWith("--")) {
+                userPassword(w, 2, spans);
+            } else if (name.equals("--from-literal")) {
+                Word holder = eq > 0 ? w : next;
+                int from = eq > 0 ? eq + 1 : 0;
+                int second = holder == null ? -1 : holder.value().indexOf('=', from);
+                if (second > from) {
+                    spans.value(holder, second + 1);
+                }
+            }
+        }
+    }
+
+    /** The clients whose short flags carry a password, each with its own letters. */
+    static void client(String program, List<Word> args, List<String> values, WordSpans spans) {
+        if (MYSQL.contains(program)) {
+            shortFlag(args, values, 'p', "uhPSeD", true, false, spans);
+        } else if (REDIS.contains(program)) {
+            shortFlag(args, values, 'a', "hpsunrid", false, false, spans);
+        } else if (DASH_P.contains(program)) {
+            shortFlag(args, values, 'p', "uhHPVkfe", false, false, spans);
+        } else if (program.equals("sshpass")) {
+            shortFlag(args, values, 'p', "fdP", false, true, spans);
+        } else if (program.equals("curl")) {
+            CurlArgs curl = CurlArgs.parse(values);
+            int at = CurlHolders.user(values, curl.user());
+            if (at >= 0) {
+                userPassword(args.get(at), values.get(at).length() - curl.user().length(), spans);
+            }
+            at = -1;
+            for (String cookie : curl.cookies()) {
+                at = CurlHolders.cookie(values, cookie, at + 1);
+                if (at < 0) {
+                    break;
+                }
+                int base = values.get(at).length() - cookie.length();
+                Matcher pair = SecretRules.COOKIE_PAIR.matcher(cookie);
+                while (cookie.indexOf('=') > 0 && pair.find()) { // without '=' it names a file
+                    spans.value(args.get(at), base + pair.start("v"), base + pair.end("v"));
+                }
+            }
+        }
+        // a login subcommand (docker login, helm registry login, az login), not a word such as ssh's -l login
+        int login = values.indexOf("login");
+        if (login >= 0 && login <= 1 && !values.get(0).startsWith("-")) {
+            List<String> after = values.subList(login + 1, values.size());
+            for (Flags.Value f : Flags.shortValues(after, 'p', "u", false, false)) {
+                spans.value(args.get(login + 1 + f.arg()), f.from());
+            }
+        }
+    }
+
+    private static void shortFlag(List<Word> args, List<String> values, char letter, String valueLetters,
+                                  boolean attachedOnly, boolean stopAtOperand, WordSpans spans) {
+        for (Flags.Value f : Flags.shortValues(values, letter, valueLetters, attachedOnly, stopAtOperand)) {
+            spans.value(args.get(f.arg()), f.from());
+        }
+    }
+
+    /** {@code user:password} from {@code from} in {@code w}: the part after the first colon (not a URL's). */
+    private static void userPassword(Word w, int from, WordSpans spans) {
+        if (w == null) {
+            return;
+        }
+        String v = w.value();
+        int colon = v.indexOf(':', from);
+        if (colon < from || v.startsWith("//", colon + 1) || v.substring(from, colon).indexOf('/') >= 0) {
+            return;
+        }
+        spans.value(w, colon + 1);
+    }
+}

@@ -1,0 +1,108 @@
+package dev.incidentconsole.runbook;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Secrets stated in a sentence ("the redis password is hunter2", "rotated the password from hunter2 to c0rrect",
+ * "the deploy token is 9f8e7d6c..."), for {@link SecretRules}. A note says "password" far more often about the
+ * password than with it ("password reset", "the password is stored in vault"), so a word is masked only when it
+ * follows a connector that gives a value ({@code is}, {@code was}, {@code :}, {@code from ... to}) and it has the
+ * shape of one: long enough, of mixed kinds of characters, not a path, a version, a host-like name, a reference
+ * or a hashing scheme.
+ */
+final class ProseSecrets {
+    /**
+     * The connectors after which a password's value follows; a few may follow each other ("was changed to"), a
+     * bounded number, as a regex's repeated group recurses once per repetition.
+     */
+    private static final String CONNECTOR = "(?:is|was|now|set|changed|reset|rotated|updated|from|to|of|:)";
+    private static final Pattern PASSWORD = Pattern.compile("(?i)\\b(?:password|passphrase|passwd)"
+            + "(?:\\s*:|(?:\\s+" + CONNECTOR + "){1,4})[ \\t]+(?<v>[^\\s,;]+)(?:\\s+to\\s+(?<v2>[^\\s,;]+))?");
+    /** A token or key stated ("token X", "api key: X"): only a long opaque value ({@link #tokenShaped}). */
+    private static final Pattern TOKEN = Pattern.compile("(?i)\\b(?:token|api[ _-]?key)(?:\\s*:|\\s+is|\\s+was)?"
+            + "[ \\t]+['\"]?(?<v>[A-Za-z0-9_\\-+/=]{20,})");
+    /** Words with the shape of a value that say how a password is kept, not what it is. */
+    private static final Set<String> SCHEMES = Set.of("sha256", "sha512", "sha-256", "sha-512", "scram-sha-256", "md5",
+            "bcrypt", "argon2", "argon2id", "base64", "utf-8", "utf8", "oauth2", "pbkdf2", "totp", "hmac-sha256");
+    /** A name numbered after a separator (db-1, replica_2), a version (v1.2.3, 2.0.1) or a date: not a value. */
+    private static final Pattern NAME_LIKE = Pattern.compile("(?i)[a-z]+[-_.]\\d{1,3}|v?\\d+(?:\\.\\d+)+|[\\d:\\-/T.Z]+");
+
+    private ProseSecrets() {
+    }
+
+    /** Adds to {@code spans} the values {@code line} states, offsets shifted by {@code offset}. */
+    static void find(String line, String lower, int offset, SpanList spans) {
+        if (lower.contains("pass")) {
+            Matcher m = PASSWORD.matcher(line);
+            while (m.find()) {
+                value(line, offset, m.start("v"), m.end("v"), spans);
+                if (m.start("v2") >= 0) {
+                    value(line, offset, m.start("v2"), m.end("v2"), spans);
+                }
+            }
+        }
+        if (lower.contains("token") || lower.contains("key")) {
+            Matcher m = TOKEN.matcher(line);
+            while (m.find()) {
+                if (tokenShaped(m.group("v")) && !SecretRules.isVendorToken(m.group("v"))) {
+                    spans.add(line, offset, m.start("v"), m.end("v"));
+                }
+            }
+        }
+    }
+
+    /** {@code line[start, end)} without the quotes and the sentence's punctuation around it, when it is value-shaped. */
+    private static void value(String line, int offset, int start, int end, SpanList spans) {
+        int a = start;
+        int b = end;
+        while (b > a && ".!?)]\"'".indexOf(line.charAt(b - 1)) >= 0 && !(b - a > 1 && line.charAt(b - 2) == '\\')) {
+            b--;
+        }
+        while (a < b && "([\"'`".indexOf(line.charAt(a)) >= 0) {
+            a++;
+        }
+        if (b > a && shaped(line.substring(a, b))) {
+            spans.add(line, offset, a, b);
+        }
+    }
+
+    /**
+     * Whether a word reads as a token: letters and digits, many digits or both cases, as random strings have; a
+     * resource name ({@code db-creds-production-2024}) has a few digits in lower-case words.
+     */
+    private static boolean tokenShaped(String v) {
+        long digits = v.chars().filter(Character::isDigit).count();
+        boolean upper = v.chars().anyMatch(Character::isUpperCase);
+        boolean lower = v.chars().anyMatch(Character::isLowerCase);
+        return digits > 0 && (upper || lower) && (digits >= 6 || upper && lower);
+    }
+
+    /**
+     * Whether a word reads as a secret value: six characters or more, of at least two kinds (lower case, upper case
+     * after the first letter, digits, symbols), and not a path, a URL, a name with a number, a version, a hashing
+     * scheme, a variable or a placeholder (those are {@link SpanList}'s to keep).
+     */
+    static boolean shaped(String v) {
+        if (v.length() < 6 || v.startsWith("/") || v.startsWith("~") || v.contains("://") || v.startsWith("$")
+                || v.startsWith("<") || v.startsWith("{") || v.startsWith("%")
+                || SCHEMES.contains(v.toLowerCase(Locale.ROOT)) || NAME_LIKE.matcher(v).matches()) {
+            return false;
+        }
+        boolean lower = false;
+        boolean upper = false;
+        boolean digit = false;
+        boolean symbol = false;
+        for (int k = 0; k < v.length(); k++) {
+            char c = v.charAt(k);
+            lower |= Character.isLowerCase(c);
+            upper |= k > 0 && Character.isUpperCase(c);
+            digit |= Character.isDigit(c);
+            symbol |= "!@#%^&*+=?~".indexOf(c) >= 0;
+        }
+        int kinds = (lower ? 1 : 0) + (upper ? 1 : 0) + (digit ? 1 : 0) + (symbol ? 1 : 0);
+        return kinds >= 2;
+    }
+}

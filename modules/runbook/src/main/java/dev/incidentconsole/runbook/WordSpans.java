@@ -1,0 +1,112 @@
+package dev.incidentconsole.runbook;
+
+import dev.incidentconsole.shell.Quoting;
+import dev.incidentconsole.shell.ShellCommand;
+import dev.incidentconsole.shell.Word;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+
+/**
+ * The secret ranges {@link CommandSecrets} finds in one command's text: a secret found in a word's value is
+ * brought back to the characters it comes from, its quotes left in place, unless the value only names a secret.
+ * One per command read; not thread-safe.
+ */
+final class WordSpans {
+    private final ShellCommand parsed;
+    /** The command is as it ran: its placeholders were substituted, so a quoted {@code '<x>'} is a value. */
+    private final boolean run;
+    private final List<int[]> out = new ArrayList<>();
+
+    WordSpans(ShellCommand parsed, boolean run) {
+        this.parsed = parsed;
+        this.run = run;
+    }
+
+    /** The ranges found so far, {@code [start, end)} in the command's text, in the order found. */
+    List<int[]> ranges() {
+        return out;
+    }
+
+    /** The value of {@code w} from index {@code from} on, as a range of the command's text. */
+    void value(Word w, int from) {
+        value(w, from, w.value().length());
+    }
+
+    /** The characters {@code [from, to)} of {@code w}'s value, as a range of the command's text. */
+    void value(Word w, int from, int to) {
+        if (from >= to || to > w.value().length()) {
+            return;
+        }
+        int[] offsets = parsed.valueOffsets(w);
+        if (offsets == null) {
+            literalDefault(w, from, to);
+        } else if (!names(w, from, to, offsets)) {
+            int a = offsets[from];
+            // the backslash escaping its first character goes with it: "\\****" would read as an escaped '*'
+            boolean escape = a > 0 && parsed.text().charAt(a - 1) == '\\' && (from == 0 || offsets[from - 1] < a - 1);
+            add(escape ? a - 1 : a, offsets[to - 1] + 1);
+        }
+    }
+
+    /**
+     * The literal default of a secret given as a variable the shell expands ({@code -p${DB_PW:-s3cret}}): used when
+     * the variable is unset, it is the secret in clear. The expansion is copied into the value as written, so the
+     * default is found in the word's text.
+     */
+    private void literalDefault(Word w, int from, int to) {
+        String v = w.value().substring(from, to);
+        Matcher d = SpanList.DEFAULT.matcher(v);
+        if (!d.matches() || !w.expansions().get(from)) {
+            return;
+        }
+        String written = parsed.text().substring(w.start(), Math.min(w.end(), parsed.text().length()));
+        int at = written.indexOf(v);
+        if (at >= 0) {
+            add(w.start() + at + d.start("d"), w.start() + at + d.end("d"));
+        }
+    }
+
+    /**
+     * Whether {@code w}'s value {@code [from, to)} only names a secret, or is an earlier mask: a variable the shell
+     * expands ({@code -a "$PW"}, not {@code -a '$PW'} nor {@code \$PW}, which it passes as written), or a
+     * placeholder ({@code <pw>}), unless the command ran and the shell reads it quoted: then it was substituted,
+     * and {@code '<x>'} is the value typed.
+     */
+    private boolean names(Word w, int from, int to, int[] offsets) {
+        String v = w.value().substring(from, to);
+        if (SpanList.isMasked(v)) {
+            return true;
+        }
+        if (SpanList.isVariable(v)) {
+            return w.expansions().get(from);
+        }
+        if (SpanList.isPlaceholder(v)) {
+            return !(run && SpanList.quotedAt(parsed, offsets[from]));
+        }
+        return false;
+    }
+
+    /**
+     * Adds {@code [a, b)}, widened to the quotes around its ends when its first and last characters are read in
+     * different quotings: then the mask replaces the quotes too, and what follows it is read as before.
+     */
+    void add(int a, int b) {
+        Quoting first = parsed.quotingAt(a);
+        Quoting last = parsed.quotingAt(b - 1);
+        if (first != last) {
+            if (first != Quoting.UNQUOTED) {
+                while (a > 0 && parsed.quotingAt(a - 1) == first) {
+                    a--;
+                }
+                a = Math.max(0, a - (first == Quoting.ANSI_C ? 2 : 1));
+            }
+            if (last != Quoting.UNQUOTED) {
+                while (b < parsed.text().length() && parsed.quotingAt(b) == last) {
+                    b++;
+                }
+            }
+        }
+        out.add(new int[] {a, b});
+    }
+}
