@@ -44,7 +44,8 @@ final class InlineCommands {
     }
 
     /**
-     * The steps the inline code of {@code block} holds, in order, for a block of a section of {@code kind}; empty
+     * The steps the inline code of {@code block} holds, in order, each with the index of its span in the block's
+     * inlines ({@link Block.Code#span()}), for a block of a section of {@code kind}; empty
      * when it is not prose of a list item or of a procedure part, or holds no whole command. {@code source} gives
      * each step the line its code is on, in a paragraph of several lines.
      */
@@ -64,7 +65,7 @@ final class InlineCommands {
                     if (out.isEmpty()) {
                         out = new ArrayList<>(2);
                     }
-                    out.add(new Block.Code(new Step(line, "", true, code, commands)));
+                    out.add(new Block.Code(new Step(line, "", true, code, commands), k));
                 }
             }
         }

@@ -35,6 +35,23 @@ class InlineCommandsTest {
     }
 
     @Test
+    void eachInlineStepFollowsItsTextAndPointsAtTheSpanItWasReadFromSoAViewShowsItOnce() {
+        String md = "# Pods\n\n## Diagnosis\n\n- List them with `-n web`: `kubectl get pods -n web`\n\n"
+                + "```bash\nkubectl get nodes\n```\n";
+        Section diagnosis = parser.parse(Path.of("inline.md"), md).sections().get(1);
+        List<Block> blocks = diagnosis.blocks();
+        assertThat(blocks).hasSize(4);
+        Block.Text item = (Block.Text) blocks.get(1);
+        Block.Code inline = (Block.Code) blocks.get(2);
+        assertThat(inline.inline()).isTrue();
+        assertThat(item.inlines().get(inline.span()).style()).isEqualTo(Inline.Style.CODE);
+        assertThat(item.inlines().get(inline.span()).text()).isEqualTo("kubectl get pods -n web");
+        assertThat(inline.span()).isEqualTo(3);
+        assertThat(((Block.Code) blocks.get(3)).inline()).as("a fenced block").isFalse();
+        assertThat(((Block.Code) blocks.get(3)).span()).isEqualTo(-1);
+    }
+
+    @Test
     void inlineCommandIsJudgedDangerousAsAFencedOneIs() {
         List<Command> commands = commands("# Disk full\n\n## Resolution\n\n* Remove the copy: `rm -r /var/opt/data/*`\n");
         assertThat(commands).singleElement().satisfies(c -> assertThat(c.dangerous()).isTrue());
