@@ -1,9 +1,9 @@
 package dev.incidentconsole.exec;
 
 import dev.incidentconsole.runbook.testing.InlineCommandSteps;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -19,7 +19,13 @@ final class InlineCommandReadings {
     /** key → interactivity, where a step's own reading is not "--  " (no terminal, ends by itself). */
     private static final Map<String, String> INTERACTIVITY = Map.of(
             // tail -f of the PostgreSQL log: follows until stopped, so it runs with no timeout
-            "corpus/gitlab__postgresql-disk-space.md:86:a8ca6902c631", "-E tail follows its input until stopped");
+            "corpus/gitlab__postgresql-disk-space.md:86:a8ca6902c631", "-E tail follows its input until stopped",
+            // watch du -sh of the data folder: a full-screen program, run in a terminal
+            "corpus/gitlab__postgresql-disk-space.md:85:0f3640cc942b",
+            "TE watch is a full-screen program that runs until stopped");
+
+    /** A placeholder of {@link InlineCommandSteps.After#placeholders()}: its name (spaces allowed) and form. */
+    private static final Pattern NAME_AT_FORM = Pattern.compile(" ?([^@]+)@[A-Z_]+");
 
     private InlineCommandReadings() {
     }
@@ -33,12 +39,12 @@ final class InlineCommandReadings {
         return out;
     }
 
-    /** "pod@ANGLE job@DOLLAR" → "pod=UNQUOTED job=UNQUOTED"; "-" stays. */
+    /** "pod@ANGLE partition number@ANGLE" → "pod=UNQUOTED partition number=UNQUOTED"; "-" stays. */
     private static String quoting(String placeholders) {
         if ("-".equals(placeholders)) {
             return "-";
         }
-        return Arrays.stream(placeholders.split(" "))
-                .map(p -> p.substring(0, p.lastIndexOf('@')) + "=UNQUOTED").collect(Collectors.joining(" "));
+        return NAME_AT_FORM.matcher(placeholders).results().map(m -> m.group(1) + "=UNQUOTED")
+                .collect(Collectors.joining(" "));
     }
 }
