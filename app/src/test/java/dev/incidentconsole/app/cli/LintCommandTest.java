@@ -89,8 +89,8 @@ class LintCommandTest {
 
     @Test
     void textReportNamesTheFileAndLineOfACommandThatIsNotUtf8() throws Exception {
-        Path file = Files.write(dir.resolve("cafe.md"), "# Caf\u00e9\n\n## Resolution\n\n```bash\nsystemctl restart caf\u00e9-api\n```\n"
-                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        String text = "# Caf\u00e9\n\n## Resolution\n\n```bash\nsystemctl restart caf\u00e9-api\n```\n";
+        Path file = Files.write(dir.resolve("cafe.md"), text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
 
         assertThat(run("lint", file.toString())).isZero();
 

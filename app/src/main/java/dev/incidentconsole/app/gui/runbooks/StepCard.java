@@ -67,7 +67,8 @@ final class StepCard extends VBox {
                 list.getChildren().add(new CommandLine(step.commands().get(k), copier));
                 String undecoded = step.commands().get(k).undecodedWarning();
                 if (undecoded != null) {
-                    Label warning = new Label("Will not run: " + undecoded, Icons.of(Feather.ALERT_TRIANGLE, "icon-warning"));
+                    Label warning = new Label("Will not run: " + undecoded,
+                            Icons.of(Feather.ALERT_TRIANGLE, "icon-warning"));
                     warning.setWrapText(true);
                     warning.getStyleClass().add("step-warning");
                     list.getChildren().add(warning);
