@@ -87,6 +87,16 @@ class LintCommandTest {
         assertThat(out.toString()).contains("Cache Runbook", "FLUSHDB", "Cache :6379", "procedures: 1");
     }
 
+    @Test
+    void textReportNamesTheFileAndLineOfACommandThatIsNotUtf8() throws Exception {
+        String text = "# Caf\u00e9\n\n## Resolution\n\n```bash\nsystemctl restart caf\u00e9-api\n```\n";
+        Path file = Files.write(dir.resolve("cafe.md"), text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+        assertThat(run("lint", file.toString())).isZero();
+
+        assertThat(out.toString()).contains(file.toString(), "line 6: the command holds U+FFFD", "will not run");
+    }
+
     /** Blocks the window shows as text with a danger badge: typed at redis-cli's prompt, and unlabelled SQL. */
     private static final String TEXT_DANGERS = """
             # Cache Reset

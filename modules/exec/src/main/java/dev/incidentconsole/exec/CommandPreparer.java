@@ -59,8 +59,8 @@ final class CommandPreparer {
     /**
      * Fills every placeholder from the request's variables, each value quoted for the place it stands in.
      * A {@code $NAME}, {@code ${NAME}} or {@code CAPS} placeholder without a value is left as written (the
-     * shell expands the first two; the last may be a literal word); {@code <name>} and {@code {name}} must
-     * have a value.
+     * shell expands the first two; the last may be a literal word); a {@link Placeholder#required() required} one
+     * ({@code <name>}, {@code {name}}, {@code [NAME]}) must have a value, which replaces the whole token.
      */
     static String substitute(RunRequest request) throws ExecException {
         String text = request.command();
@@ -77,7 +77,7 @@ final class CommandPreparer {
             }
             String value = request.variables().get(p.name());
             if (value == null) {
-                if (p.form() != Placeholder.Form.ANGLE && p.form() != Placeholder.Form.BRACE) {
+                if (!p.required()) {
                     continue;
                 }
                 throw new ExecException(ExecException.Reason.MISSING_VARIABLE, "No value for " + p.token()

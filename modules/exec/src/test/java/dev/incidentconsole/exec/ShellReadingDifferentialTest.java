@@ -123,7 +123,7 @@ class ShellReadingDifferentialTest {
         // a command that swallowed the redis-cli prompt line after it: explained there
         String redisCli = "T- redis-cli without a command opens an interactive prompt | false | -";
         INTENDED.putAll(OutputNoLongerCommands.reread(redisCli, redisCli));
-        // inline code read as a step: explained in InlineCommandReadings
+        // inline code read as a step: listed in InlineCommandSteps, read by exec as InlineCommandReadings says
         INTENDED.putAll(InlineCommandReadings.intended());
     }
 

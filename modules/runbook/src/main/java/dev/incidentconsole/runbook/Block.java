@@ -36,11 +36,27 @@ public sealed interface Block permits Block.Text, Block.Table, Block.Code {
         }
     }
 
-    /** A fenced code block. */
-    record Code(Step step) implements Block {
+    /**
+     * A step: a fenced or indented code block, or a command written as inline code in the prose just before it.
+     *
+     * @param span for a command read from inline code ({@code - Check it via `kubectl get pods -n web`.}), the index
+     *             in {@link Text#inlines()} of the text block just before this one of the code span it was read from,
+     *             so a view shows it where it is written rather than a second time; -1 for a code block
+     */
+    record Code(Step step, int span) implements Block {
+        /** A code block. */
+        public Code(Step step) {
+            this(step, -1);
+        }
+
         @Override
         public int line() {
             return step.line();
+        }
+
+        /** Whether the step was read from inline code of the text block just before it ({@link #span()}). */
+        public boolean inline() {
+            return span >= 0;
         }
     }
 }

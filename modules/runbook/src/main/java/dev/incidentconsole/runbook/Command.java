@@ -22,4 +22,16 @@ public record Command(String text, int line, String description, String comment,
     public boolean dangerous() {
         return danger != null;
     }
+
+    /**
+     * Why the command must not run as written, or null when it may: it holds U+FFFD, which the parser put where the
+     * file's bytes were not UTF-8 ({@code caf\uFFFD-api} for {@code café-api}), so it is not the text its author
+     * wrote. The parser warns about each such command (naming its line) and exec refuses to run it.
+     */
+    public String undecodedWarning() {
+        int at = text.indexOf('\uFFFD');
+        return at < 0 ? null : "the command holds U+FFFD (\u201c" + text.substring(Math.max(0, at - 12),
+                Math.min(text.length(), at + 12)).replace('\n', ' ') + "\u201d): the runbook is not valid UTF-8, so"
+                + " this is not the text its author wrote and it will not run; save the runbook as UTF-8 and reload it";
+    }
 }

@@ -15,13 +15,15 @@ import java.util.regex.Pattern;
  * diagnosis, resolution, verification or rollback section; it is written as an instruction (it ends its item or
  * sentence, or follows a colon, "via", "using", "run"), not mentioned in passing ("when running `...`", "if ...
  * running `...`"); its first word (past {@code sudo}) is a program common at a root prompt
- * ({@link ShellPrompt#wellKnown}); it is one line holding a whole command, the program and at least one more word,
- * with no elision ({@code ...}) and no bracketed name ({@code systemctl status [SERVICE_NAME]}: filled in as written
+ * ({@link ShellPrompt#wellKnown}), or any program name when the span is ordered ("run `...`") or introduced (a
+ * colon, "via", the whole item) and holds an option or a path ({@link #command(String, Placement)}); it is one
+ * line holding a whole command, the program and at least one more word, with no elision ({@code ...}) and no bracketed name ({@code systemctl status [SERVICE_NAME]}: filled in as written
  * it would run a glob); and the shell model reads it as one complete simple command or pipeline naming
  * that program. Each such span becomes a {@link Step} of its own, read by {@link ShellSplitter} as a one-line block,
  * so placeholders ({@code $NAMESPACE}) and danger are judged as for a fenced command.
  *
- * <p>Cheap for prose without such spans: a span is parsed only when its first word is a known program.
+ * <p>Cheap for prose without such spans: a span is parsed only when its first word is a known program, or it is
+ * introduced or ordered as a command.
  */
 final class InlineCommands {
 
@@ -29,7 +31,9 @@ final class InlineCommands {
     /** How far into a paragraph the line of a span is looked for; a wrapped span is not found and keeps its start. */
     private static final int MAX_PARAGRAPH_LINES = 40;
     /** Words that introduce the command to run: "check the pod via `kubectl ...` and ...". */
-    private static final Set<String> INTRODUCERS = Set.of("via", "using", "run", "execute", "try");
+    private static final Set<String> INTRODUCERS = Set.of("via", "using", "try");
+    /** Words that order the command run: "run `thanos tools bucket retention` to ...". */
+    private static final Set<String> ORDERS = Set.of("run", "execute");
     /** Words before "running" that make the span a condition, not an instruction: "when running `kubectl ...`". */
     private static final Set<String> CONDITIONS = Set.of("when", "while", "after", "before", "since");
     /** A name in brackets ({@code [SERVICE_NAME]}), not an index ({@code ${a[i]}}) or a glob ({@code [k]ubelet}). */
@@ -44,7 +48,8 @@ final class InlineCommands {
     }
 
     /**
-     * The steps the inline code of {@code block} holds, in order, for a block of a section of {@code kind}; empty
+     * The steps the inline code of {@code block} holds, in order, each with the index of its span in the block's
+     * inlines ({@link Block.Code#span()}), for a block of a section of {@code kind}; empty
      * when it is not prose of a list item or of a procedure part, or holds no whole command. {@code source} gives
      * each step the line its code is on, in a paragraph of several lines.
      */
@@ -56,7 +61,7 @@ final class InlineCommands {
         List<Inline> inlines = text.inlines();
         for (int k = 0; k < inlines.size(); k++) {
             Inline inline = inlines.get(k);
-            if (inline.style() == Inline.Style.CODE && placedAsStep(inlines, k) && command(inline.text())) {
+            if (inline.style() == Inline.Style.CODE && command(inline.text(), placement(inlines, k))) {
                 String code = inline.text().strip();
                 int line = lineOf(code, text.line(), source);
                 List<Command> commands = ShellSplitter.split(code, line, "");
@@ -64,7 +69,7 @@ final class InlineCommands {
                     if (out.isEmpty()) {
                         out = new ArrayList<>(2);
                     }
-                    out.add(new Block.Code(new Step(line, "", true, code, commands)));
+                    out.add(new Block.Code(new Step(line, "", true, code, commands), k));
                 }
             }
         }
@@ -72,28 +77,43 @@ final class InlineCommands {
     }
 
     /**
-     * Whether the span at {@code k} is written as an instruction, not mentioned in passing ("when running a
-     * `kubectl get pods` command, ..."): it ends its item or sentence, or follows a colon or "via", "using", "run".
-     * A line break is text like a space: what ends the sentence is the next real words.
+     * How the span at {@code k} is written: mentioned in passing ("when running a `kubectl get pods` command, ...",
+     * in the middle of a sentence), at the end of its sentence only ("..., checked by `etcdutl snapshot restore`."),
+     * or introduced as the thing to do: after a colon, after "via", "using", "try", or the whole item; after "run" or
+     * "execute" it is an order. A line break is text like a space: what ends the sentence is the next real words.
      */
-    private static boolean placedAsStep(List<Inline> inlines, int k) {
+    static Placement placement(List<Inline> inlines, int k) {
         String before = k > 0 ? inlines.get(k - 1).text().stripTrailing() : "";
         if (condition(before)) {
-            return false;
+            return Placement.PASSING;
+        }
+        int space = before.lastIndexOf(' ');
+        String word = before.substring(space + 1).toLowerCase(Locale.ROOT);
+        if (ORDERS.contains(word)) {
+            return Placement.ORDERED;
         }
         String after = "";
         for (int j = k + 1; j < inlines.size() && after.isEmpty(); j++) {
             after = inlines.get(j).text().strip();
         }
-        if (after.isEmpty() || after.charAt(0) == '.' || after.charAt(0) == ';'
-                || after.charAt(0) == ')' && after.length() > 1 && ".;".indexOf(after.charAt(1)) >= 0) {
-            return true;
+        boolean endsSentence = after.isEmpty() || after.charAt(0) == '.' || after.charAt(0) == ';'
+                || after.charAt(0) == ')' && after.length() > 1 && ".;".indexOf(after.charAt(1)) >= 0;
+        if (before.endsWith(":") || INTRODUCERS.contains(word) || before.isBlank() && endsSentence) {
+            return Placement.INTRODUCED;
         }
-        if (before.endsWith(":")) {
-            return true;
-        }
-        int space = before.lastIndexOf(' ');
-        return INTRODUCERS.contains(before.substring(space + 1).toLowerCase(Locale.ROOT));
+        return endsSentence ? Placement.ENDS_SENTENCE : Placement.PASSING;
+    }
+
+    /** How a span stands in its prose, from weakest to strongest sign that it is a command to run. */
+    enum Placement {
+        /** In the middle of a sentence, or a condition ("when running `...`"): never a step. */
+        PASSING,
+        /** Ends its sentence or item, with no word introducing it: a step when its program is well known. */
+        ENDS_SENTENCE,
+        /** After a colon, "via", "using" or "try", or the whole item or paragraph. */
+        INTRODUCED,
+        /** After "run" or "execute": an order. */
+        ORDERED
     }
 
     /** Whether {@code before} ends "when running" or is a clause "if ... running": the span is a condition. */
@@ -129,8 +149,23 @@ final class InlineCommands {
         };
     }
 
-    /** Whether the inline code {@code code} is a whole command an engineer would run. */
+    /** Whether the inline code {@code code}, ending its sentence, is a whole command an engineer would run. */
     static boolean command(String code) {
+        return command(code, Placement.ENDS_SENTENCE);
+    }
+
+    /**
+     * Whether the inline code {@code code}, placed in its prose as {@code placement} says, is a whole command an
+     * engineer would run. A program {@link ShellPrompt#wellKnown} names needs the span only to end its sentence.
+     * Any other needs more, since prose quotes log messages and queries the same way ("**Message**: `released
+     * orphaned lease`", "Metric/query: `max by (job) (...)`"): the span is ordered ("run `thanos tools bucket
+     * retention`"), or it is introduced (after a colon, "via", the whole item) and the shell model reads an option
+     * or a path among its arguments ({@code gds aws govuk-prod -l}, {@code watch du -sh /var/opt/data}).
+     */
+    static boolean command(String code, Placement placement) {
+        if (placement == Placement.PASSING) {
+            return false;
+        }
         String t = code.strip();
         if (t.isEmpty() || t.length() > MAX_CHARS || t.indexOf('\n') >= 0 || t.contains("...") || t.contains("\u2026")
                 || t.charAt(0) < 'a' || t.charAt(0) > 'z' || BRACKETED_NAME.matcher(t).find()) {
@@ -145,7 +180,8 @@ final class InlineCommands {
             int next = t.indexOf(' ', space + 1);
             first = next < 0 ? t.substring(space + 1) : t.substring(space + 1, next);
         }
-        if (!ShellPrompt.wellKnown(first)) {
+        boolean known = ShellPrompt.wellKnown(first);
+        if (!known && (placement == Placement.ENDS_SENTENCE || !programName(first))) {
             return false;
         }
         ShellWords.Parsed parsed = ShellWords.parse(t);
@@ -153,6 +189,39 @@ final class InlineCommands {
             return false;
         }
         ShellWords.Segment head = parsed.segments().get(0);
-        return !head.nested() && first.equals(head.name()) && head.args().size() >= 2;
+        // the program is the span's first word, or the one a wrapper it starts with runs (watch du -sh /var)
+        boolean names = first.equals(head.name()) || head.program() > 0 && !head.name().isEmpty()
+                && head.words().get(0).value().equals(t.substring(0, space));
+        if (head.nested() || !names || head.args().size() < 2) {
+            return false;
+        }
+        return known || placement == Placement.ORDERED || parsed.segments().stream().anyMatch(InlineCommands::optionOrPath);
+    }
+
+    /** A word a program is named by: lower-case letters, digits, {@code . _ + -}, no prose punctuation. */
+    private static boolean programName(String word) {
+        if (word.charAt(0) < 'a' || word.charAt(0) > 'z') {
+            return false;
+        }
+        for (int i = 1; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '+' || c == '-')) {
+                return false;
+            }
+        }
+        return !word.endsWith(".");
+    }
+
+    /** Whether a simple command's arguments hold an option ({@code -l}, {@code --since=1h}) or a path. */
+    private static boolean optionOrPath(ShellWords.Segment segment) {
+        List<String> args = segment.args();
+        for (int i = 1; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.length() > 1 && a.charAt(0) == '-' && (Character.isLetter(a.charAt(1)) || a.charAt(1) == '-')
+                    || a.length() > 1 && (a.startsWith("/") || a.startsWith("./") || a.startsWith("~/"))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -5,8 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * Lines of a shell block that a program printed rather than ones an engineer types, for the lines that start
- * like a command would (a letter or {@code [}); {@link ShellSplitter} already takes lines starting with a digit,
- * a bullet or a box drawing as output. Two shapes:
+ * like a command would (a letter or {@code [}); {@link #startsCommand} also takes lines starting with a digit,
+ * a bullet or a box drawing, and upper-case table headers, as output. The shapes:
  * <ul>
  *   <li>a log line: a bracketed tag glued to its text ({@code [INFO] ...}, {@code [Sync::Put] ...}; the test
  *   command {@code [ -f x ]} has a blank after its bracket), a klog header ({@code E0102 03:04:05.123 ...}), a
@@ -36,6 +36,8 @@ final class OutputLines {
     private static final Pattern SYSLOG = Pattern.compile(
             "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) {1,2}\\d{1,2} \\d\\d:\\d\\d.*");
     private static final Pattern CELL_GAP = Pattern.compile("\\s{2,}|\\t");
+    private static final Pattern TABLE_HEADER_CELL = Pattern.compile(
+            "[A-Z][A-Z0-9_()%/.:-]*(?: [A-Z][A-Z0-9_()%/.:-]*)*");
     /** A table's first cell is a plain name; an assignment, quote, group or redirection starts shell code. */
     private static final Pattern PLAIN_WORD = Pattern.compile("[\\w.:/@+%,-]+");
 
@@ -184,5 +186,51 @@ final class OutputLines {
             }
         }
         return cross;
+    }
+
+    /**
+     * False for lines no command starts with, taken as output: table headers, box drawings, list
+     * bullets, log lines ({@link #logLine}, or starting with a date or number), prose
+     * ({@link #message}) and printed settings ({@link #printedSetting}).
+     */
+    static boolean startsCommand(String trimmed) {
+        char c = trimmed.charAt(0);
+        boolean plausible = c < 128 && (Character.isLetter(c) || "_./~$({[\"'\\!:<>".indexOf(c) >= 0);
+        return plausible && !isTableHeader(trimmed) && !logLine(trimmed)
+                && !message(trimmed) && !printedSetting(trimmed);
+    }
+
+    private static boolean isTableHeader(String trimmed) {
+        // its first cell starts with a capital, as every cell does (a stripped line has no empty first cell)
+        char first = trimmed.charAt(0);
+        if (first < 'A' || first > 'Z' || !hasCellGap(trimmed)) {
+            return false;
+        }
+        String[] cells = CELL_GAP.split(trimmed);
+        if (cells.length < 2) {
+            return false;
+        }
+        for (String cell : cells) {
+            if (!TABLE_HEADER_CELL.matcher(cell).matches()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@link #CELL_GAP} can match, checked without a regex since nearly every line is tested. */
+    private static boolean hasCellGap(String s) {
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            if (c == '\t' || (isRegexSpace(c) && k + 1 < s.length() && isRegexSpace(s.charAt(k + 1)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The characters of regex {@code \s}. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 }

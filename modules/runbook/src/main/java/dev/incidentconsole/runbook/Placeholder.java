@@ -31,6 +31,16 @@ public record Placeholder(String name, String token, int start, int end, Form fo
         return defaultValue != null;
     }
 
+    /**
+     * Whether a value must be given before the command runs: {@code <name>}, {@code {name}} and a capital name in
+     * brackets ({@code [SERVICE_NAME]}, which left as written is a shell glob that matches a one-letter file or
+     * nothing). {@code $NAME} and {@code ${NAME}} left empty are expanded by the shell, and a bare {@code CAPS} word
+     * may be a literal one, so those may stay as written.
+     */
+    public boolean required() {
+        return form == Form.ANGLE || form == Form.BRACE || form == Form.CAPS && token.startsWith("[");
+    }
+
     /** This placeholder, noted as set by the command at {@code line} of the same block. */
     public Placeholder setAt(int line) {
         return new Placeholder(name, token, start, end, form, defaultValue, line);

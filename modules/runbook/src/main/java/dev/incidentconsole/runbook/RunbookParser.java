@@ -92,6 +92,14 @@ public final class RunbookParser {
             if (items.stream().noneMatch(MarkdownWalker.HeadingItem.class::isInstance)) {
                 warnings.add(new ParseWarning(0, "no headings: the whole file is read as one section"));
             }
+            if (text.indexOf('\uFFFD') >= 0) {
+                sections.forEach(s -> s.commands().forEach(c -> {
+                    String undecoded = c.undecodedWarning();
+                    if (undecoded != null) {
+                        warnings.add(new ParseWarning(c.line(), undecoded));
+                    }
+                }));
+            }
             List<ServiceEntry> services = new ArrayList<>();
             walker.tables().forEach(t -> services.addAll(ServiceTables.read(t, warnings)));
             List<IndexEntry> index = IndexReader.read(sections, walker.linkedItems(), walker.tables());

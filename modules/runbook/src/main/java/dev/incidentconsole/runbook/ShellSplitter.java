@@ -56,12 +56,9 @@ public final class ShellSplitter {
     private static final Pattern OUTPUT_INTRO = Pattern.compile(
             "(?i)(expected|sample|example)?\\s*(output|result|response)s?|expected|you should see.*"
                     + "|(it |this )?should (show|print|return|output|look like).*|returns?|prints?");
-    private static final Pattern TABLE_HEADER_CELL = Pattern.compile(
-            "[A-Z][A-Z0-9_()%/.:-]*(?: [A-Z][A-Z0-9_()%/.:-]*)*");
     private static final Pattern BARE_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
     private static final Pattern CONFIG_LINE = Pattern.compile("[A-Za-z_][\\w.-]*[ \t]+=[ \t]+\\S.*");
     private static final Pattern TRAILING_COMMENT = Pattern.compile("\\s+#.*$");
-    private static final Pattern CELL_GAP = Pattern.compile("\\s{2,}|\\t");
 
     private ShellSplitter() {
     }
@@ -162,7 +159,7 @@ public final class ShellSplitter {
                     answer = true;
                     description.clear();
                     i++;
-                } else if (console || output || !startsCommand(trimmed)
+                } else if (console || output || !OutputLines.startsCommand(trimmed)
                         || i + 1 < lines.length && OutputLines.resultHeader(trimmed, lines[i + 1])) {
                     output = !console;
                     description.clear();
@@ -328,52 +325,6 @@ public final class ShellSplitter {
                 marked.add(line == null ? p : p.setAt(line));
             }
             return marked;
-        }
-
-        /**
-         * False for lines no command starts with, taken as output: table headers, box drawings, list
-         * bullets, log lines ({@link OutputLines#logLine}, or starting with a date or number), prose
-         * ({@link OutputLines#message}) and printed settings ({@link OutputLines#printedSetting}).
-         */
-        private static boolean startsCommand(String trimmed) {
-            char c = trimmed.charAt(0);
-            boolean plausible = c < 128 && (Character.isLetter(c) || "_./~$({[\"'\\!:<>".indexOf(c) >= 0);
-            return plausible && !isTableHeader(trimmed) && !OutputLines.logLine(trimmed)
-                    && !OutputLines.message(trimmed) && !OutputLines.printedSetting(trimmed);
-        }
-
-        private static boolean isTableHeader(String trimmed) {
-            // its first cell starts with a capital, as every cell does (a stripped line has no empty first cell)
-            char first = trimmed.charAt(0);
-            if (first < 'A' || first > 'Z' || !hasCellGap(trimmed)) {
-                return false;
-            }
-            String[] cells = CELL_GAP.split(trimmed);
-            if (cells.length < 2) {
-                return false;
-            }
-            for (String cell : cells) {
-                if (!TABLE_HEADER_CELL.matcher(cell).matches()) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        /** Whether {@link #CELL_GAP} can match, checked without a regex since nearly every line is tested. */
-        private static boolean hasCellGap(String s) {
-            for (int k = 0; k < s.length(); k++) {
-                char c = s.charAt(k);
-                if (c == '\t' || (isRegexSpace(c) && k + 1 < s.length() && isRegexSpace(s.charAt(k + 1)))) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        /** The characters of regex {@code \s}. */
-        private static boolean isRegexSpace(char c) {
-            return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
         }
 
         /** A lone {@code ENV_NAME} line (a trailing comment allowed); the cheap first-letter test spares the regexes. */

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Inline code read as a step only when it is a whole command written as an instruction. */
 class InlineCommandsTest {
@@ -32,6 +34,23 @@ class InlineCommandsTest {
         assertThat(commands.get(2).placeholders()).extracting(Placeholder::token)
                 .containsExactly("$NAMESPACE", "$POD", "$CONTAINER");
         assertThat(commands.get(0).runner()).isEqualTo(Runner.KUBECTL);
+    }
+
+    @Test
+    void eachInlineStepFollowsItsTextAndPointsAtTheSpanItWasReadFromSoAViewShowsItOnce() {
+        String md = "# Pods\n\n## Diagnosis\n\n- List them with `-n web`: `kubectl get pods -n web`\n\n"
+                + "```bash\nkubectl get nodes\n```\n";
+        Section diagnosis = parser.parse(Path.of("inline.md"), md).sections().get(1);
+        List<Block> blocks = diagnosis.blocks();
+        assertThat(blocks).hasSize(4);
+        Block.Text item = (Block.Text) blocks.get(1);
+        Block.Code inline = (Block.Code) blocks.get(2);
+        assertThat(inline.inline()).isTrue();
+        assertThat(item.inlines().get(inline.span()).style()).isEqualTo(Inline.Style.CODE);
+        assertThat(item.inlines().get(inline.span()).text()).isEqualTo("kubectl get pods -n web");
+        assertThat(inline.span()).isEqualTo(3);
+        assertThat(((Block.Code) blocks.get(3)).inline()).as("a fenced block").isFalse();
+        assertThat(((Block.Code) blocks.get(3)).span()).isEqualTo(-1);
     }
 
     @Test
@@ -137,6 +156,60 @@ class InlineCommandsTest {
                 .contains("systemctl --type service | grep kube", "ps -ef | grep kubelet");
         assertThat(InlineCommands.command("systemctl status [kubelet-service]")).isFalse();
         assertThat(InlineCommands.command("ps -ef | grep [k]ubelet")).isTrue();
+    }
+
+    @Test
+    void aProgramNoListNamesIsAStepWhenOrderedOrIntroducedWithAnOptionOrAPath() {
+        String md = """
+                # Blocks
+
+                ## Resolution
+
+                1. Run `thanos tools bucket retention` to apply the retention now.
+                2. Log in first: `gds aws prod-admin -l`
+                3. Check the errors: `grep ERROR /var/log/api.log | tail -50`
+                4. `watch du -sh /var/opt/data`
+                5. Then run `growpart <device> <partition>` to grow it.
+                """;
+        assertThat(commands(md)).extracting(Command::text).containsExactly("thanos tools bucket retention",
+                "gds aws prod-admin -l", "grep ERROR /var/log/api.log | tail -50", "watch du -sh /var/opt/data",
+                "growpart <device> <partition>");
+    }
+
+    @Test
+    void aProgramNoListNamesIsNoStepWhenItOnlyEndsTheSentenceOrHasNeitherOptionNorPath() {
+        String md = """
+                # Blocks
+
+                ## Resolution
+
+                - The snapshot is checked by `etcdutl snapshot restore`.
+                - Restart it with `sudo gitlab-ctl restart nginx`.
+                - See the manual: `man fstab`.
+                - **Message**: `released orphaned lease`
+                - Metric/query: `max by (job) (tempodb_blocklist_length)`
+                - Metric/query: `tempo_blocks_bytes / tempo_blocks_bytes_limit`
+                - Metric/query: `tempo_reload_successful == 0`
+                - Label: `app_kubernetes_io_part_of = "logging"`
+                - Errors with the text: `connection pool limit exceeded`
+                - Search for: `json.tag: "redis.slowlog"`
+                - A message `result is ambiguous`.
+                - When the pod is new: `alembic current` shows the head.
+                """;
+        assertThat(commands(md)).isEmpty();
+    }
+
+    /** Lines of the corpus whose inline code is a log message, a query, a label or a program mentioned in passing. */
+    @ParameterizedTest
+    @CsvSource({
+            "cockroach__critical-log-messages.md, 9", "cockroach__critical-log-messages.md, 146",
+            "cockroach__critical-log-messages.md, 193", "cockroach__common-errors.md, 167", "tempo__runbook.md, 44",
+            "tempo__runbook.md, 103", "tempo__runbook.md, 198", "tempo__runbook.md, 501", "etcd__recovery.md, 58",
+            "netdata__oom_kill.md, 82", "vitess__troubleshooting.md, 98", "openshift__CollectorNodeDown.md, 193",
+            "gitlab__redis-survival-guide-for-sres.md, 282"})
+    void inlineCodeOfTheCorpusThatIsNoCommandStaysText(String file, int line) throws Exception {
+        Runbook runbook = parser.parse(corpus(file));
+        assertThat(runbook.commands()).noneMatch(c -> c.line() == line);
     }
 
     private static Path corpus(String name) throws Exception {

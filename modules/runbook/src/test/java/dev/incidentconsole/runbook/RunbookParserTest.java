@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -296,6 +297,34 @@ class RunbookParserTest {
         assertThat(r.title()).isEqualTo("Caf\uFFFD");
         assertThat(r.warnings()).extracting(ParseWarning::line).containsExactly(1);
         assertThat(r.warnings().get(0).message()).contains("not valid UTF-8");
+    }
+
+    @Test
+    void eachCommandOfALatin1RunbookHoldingUFFFDIsWarnedAboutAtItsOwnLine(@TempDir Path dir) throws IOException {
+        // "café" saved as ISO-8859-1: the é is the byte 0xE9, which UTF-8 does not decode
+        String text = "# Caf\u00e9\n\n## Resolution\n\n```bash\nsystemctl restart caf\u00e9-api\nuptime\n```\n\n"
+                + "- Then check it: `kubectl get pods -l app=caf\u00e9-api`\n";
+        Path file = Files.write(dir.resolve("cafe.md"), text.getBytes(StandardCharsets.ISO_8859_1));
+
+        Runbook r = parser.parse(file);
+
+        assertThat(r.commands()).extracting(Command::text).contains("uptime");
+        assertThat(r.commands()).filteredOn(c -> c.undecodedWarning() != null).extracting(Command::line)
+                .containsExactly(6, 10);
+        assertThat(r.warnings()).extracting(ParseWarning::line).containsExactly(1, 6, 10);
+        assertThat(r.warnings().get(1).message()).contains("U+FFFD", "restart caf\uFFFD-api", "save the runbook as UTF-8");
+        assertThat(r.warnings().get(2).message()).contains("app=caf\uFFFD-api");
+    }
+
+    @Test
+    void theSameRunbookInUtf8HasNoCommandWarning(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("cafe.md"),
+                "# Caf\u00e9\n\n## Resolution\n\n```bash\nsystemctl restart caf\u00e9-api\n```\n");
+
+        Runbook r = parser.parse(file);
+
+        assertThat(r.warnings()).isEmpty();
+        assertThat(r.commands()).singleElement().satisfies(c -> assertThat(c.undecodedWarning()).isNull());
     }
 
     @Test

@@ -115,10 +115,10 @@ final class WalkRestore {
         return out;
     }
 
-    /** {@code command}'s {@code <name>} and {@code {name}} placeholders, the ones a value fills, in text order. */
+    /** {@code command}'s required placeholders ({@code <name>}, {@code {name}}, {@code [NAME]}): a value fills each. */
     private static List<Placeholder> filled(Command command) {
         return command.placeholders().stream()
-                .filter(p -> p.form() == Placeholder.Form.ANGLE || p.form() == Placeholder.Form.BRACE)
+                .filter(Placeholder::required)
                 .filter(p -> p.end() <= command.text().length())
                 .sorted(Comparator.comparingInt(Placeholder::start)).toList();
     }

@@ -5,9 +5,9 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * One value to fill in before a command runs. {@code <name>} and {@code {name}} placeholders are required;
- * {@code $NAME}, {@code ${NAME}} and {@code CAPS} ones may stay empty (the shell then expands its own
- * variable, or the word stays as written). Touch on the UI thread only.
+ * One value to fill in before a command runs. {@code <name>}, {@code {name}} and {@code [NAME]} placeholders are
+ * required ({@link Placeholder#required()}); {@code $NAME}, {@code ${NAME}} and bare {@code CAPS} ones may stay
+ * empty (the shell then expands its own variable, or the word stays as written). Touch on the UI thread only.
  */
 public final class PlaceholderField {
     private final Placeholder placeholder;
@@ -43,7 +43,7 @@ public final class PlaceholderField {
     }
 
     public boolean required() {
-        return placeholder.form() == Placeholder.Form.ANGLE || placeholder.form() == Placeholder.Form.BRACE;
+        return placeholder.required();
     }
 
     public StringProperty valueProperty() {

@@ -4,10 +4,13 @@ import atlantafx.base.theme.Styles;
 import dev.incidentconsole.app.gui.util.MaskedText;
 import dev.incidentconsole.app.gui.util.MaskedTextFlow;
 import dev.incidentconsole.runbook.Block;
+import dev.incidentconsole.runbook.Command;
 import dev.incidentconsole.runbook.Inline;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javafx.geometry.Insets;
@@ -27,7 +30,8 @@ import javafx.scene.text.TextFlow;
 
 /**
  * Turns a section's blocks into native JavaFX nodes: prose with inline styles, lists with depth and
- * numbering, tables, quotes, and code blocks as {@link StepCard}s. No WebView: nodes stay light, themable
+ * numbering, tables, quotes, code blocks as {@link StepCard}s, and commands read from inline code where the prose
+ * has them ({@link InlineStepNode}). No WebView: nodes stay light, themable
  * and testable.
  */
 final class MarkdownNodes {
@@ -47,16 +51,34 @@ final class MarkdownNodes {
     List<Node> blocks(List<Block> blocks) {
         List<Node> nodes = new ArrayList<>();
         int[] numbers = new int[MAX_DEPTH + 1];
-        for (Block block : blocks) {
+        for (int k = 0; k < blocks.size(); k++) {
+            Block block = blocks.get(k);
             if (block instanceof Block.Text t) {
-                nodes.add(text(t, number(numbers, t)));
+                nodes.add(text(t, number(numbers, t), inlineSteps(blocks, k)));
             } else if (block instanceof Block.Table table) {
                 nodes.add(table(table));
-            } else if (block instanceof Block.Code code) {
+            } else if (block instanceof Block.Code code && !code.inline()) {
                 nodes.add(new StepCard(code.step(), copier));
             }
         }
         return nodes;
+    }
+
+    /**
+     * The commands read from inline code of the text block at {@code k} (the {@link Block.Code#inline() inline}
+     * steps after it), by the index of their span: shown in place, where the prose has them, not as cards.
+     */
+    private static Map<Integer, Command> inlineSteps(List<Block> blocks, int k) {
+        Map<Integer, Command> out = Map.of();
+        for (int j = k + 1; j < blocks.size() && blocks.get(j) instanceof Block.Code c && c.inline(); j++) {
+            if (c.step().commands().size() == 1) {
+                if (out.isEmpty()) {
+                    out = new HashMap<>();
+                }
+                out.put(c.span(), c.step().commands().get(0));
+            }
+        }
+        return out;
     }
 
     /** The item's number for a numbered item, else 0; keeps {@code numbers} (one counter per depth) current. */
@@ -71,7 +93,7 @@ final class MarkdownNodes {
         return t.type() == Block.TextType.NUMBERED ? ++numbers[depth] : 0;
     }
 
-    private Node text(Block.Text t, int number) {
+    private Node text(Block.Text t, int number, Map<Integer, Command> steps) {
         switch (t.type()) {
             case HEADING -> {
                 Label heading = new Label(t.plain());
@@ -80,20 +102,20 @@ final class MarkdownNodes {
                 return heading;
             }
             case LABEL -> {
-                return flow(t.inlines(), "md-label");
+                return flow(t.inlines(), "md-label", steps);
             }
             case BULLET, NUMBERED -> {
                 Label marker = new Label(number > 0 ? number + "." : t.depth() > 1 ? "\u25e6" : "\u2022");
                 marker.getStyleClass().add("md-list-marker");
                 marker.setMinWidth(number > 0 ? 26 : 16);
-                HBox item = new HBox(4, marker, flow(t.inlines(), "md-list-text"));
+                HBox item = new HBox(4, marker, flow(t.inlines(), "md-list-text", steps));
                 item.getStyleClass().add("md-list-item");
                 item.setAlignment(Pos.TOP_LEFT);
                 item.setPadding(new Insets(0, 0, 0, INDENT * Math.max(0, t.depth() - 1)));
                 return item;
             }
             case QUOTE -> {
-                VBox quote = new VBox(flow(t.inlines(), "md-quote-text"));
+                VBox quote = new VBox(flow(t.inlines(), "md-quote-text", steps));
                 quote.getStyleClass().add("md-quote");
                 return quote;
             }
@@ -101,7 +123,7 @@ final class MarkdownNodes {
                 return new Separator();
             }
             default -> {
-                TextFlow paragraph = flow(t.inlines(), "md-paragraph");
+                TextFlow paragraph = flow(t.inlines(), "md-paragraph", steps);
                 if (t.depth() > 0) {
                     paragraph.setPadding(new Insets(0, 0, 0, INDENT * t.depth()));
                 }
@@ -112,16 +134,32 @@ final class MarkdownNodes {
 
     /** A wrapping paragraph of styled runs. */
     static TextFlow flow(List<Inline> inlines, String styleClass) {
+        return flow(inlines, styleClass, Map.of());
+    }
+
+    /** A wrapping paragraph of styled runs, the code spans that are {@code steps} (by index) with a Run button. */
+    private static TextFlow flow(List<Inline> inlines, String styleClass, Map<Integer, Command> steps) {
         TextFlow flow = new TextFlow();
         flow.getStyleClass().addAll("md-flow", styleClass);
-        for (Inline inline : inlines) {
-            flow.getChildren().add(run(inline));
+        for (int k = 0; k < inlines.size(); k++) {
+            Inline inline = inlines.get(k);
+            Command step = steps.get(k);
+            if (step != null) {
+                flow.getChildren().addAll(InlineStepNode.of(inline.text(), step, chip(inline)));
+            } else {
+                flow.getChildren().add(run(inline));
+            }
         }
         return flow;
     }
 
+    /** Whether inline code is drawn as a chip: a short one-line span. */
+    private static boolean chip(Inline inline) {
+        return inline.text().length() <= MAX_CHIP_LENGTH && !inline.text().contains("\n");
+    }
+
     private static Node run(Inline inline) {
-        if (inline.style() == Inline.Style.CODE && inline.text().length() <= MAX_CHIP_LENGTH && !inline.text().contains("\n")) {
+        if (inline.style() == Inline.Style.CODE && chip(inline)) {
             Label chip = new Label(inline.text());
             chip.getStyleClass().add("md-code");
             return chip;

@@ -25,7 +25,8 @@ import org.kordamp.ikonli.feather.Feather;
 /**
  * A fenced code block as a card: for a shell step one {@link CommandLine} per command, each followed by the output
  * the runbook shows for it ({@link StepOutput}), for other languages (PromQL, SQL, YAML...) the text as written
- * under its language tag, with a danger badge and reason when it shows a destructive statement for a client.
+ * under its language tag, with a danger badge and reason when it shows a destructive statement for a client, and a
+ * warning under a command that will not run as written ({@link Command#undecodedWarning()}).
  */
 final class StepCard extends VBox {
 
@@ -64,6 +65,14 @@ final class StepCard extends VBox {
             addOutput(list, output.get(0));
             for (int k = 0; k < step.commands().size(); k++) {
                 list.getChildren().add(new CommandLine(step.commands().get(k), copier));
+                String undecoded = step.commands().get(k).undecodedWarning();
+                if (undecoded != null) {
+                    Label warning = new Label("Will not run: " + undecoded,
+                            Icons.of(Feather.ALERT_TRIANGLE, "icon-warning"));
+                    warning.setWrapText(true);
+                    warning.getStyleClass().add("step-warning");
+                    list.getChildren().add(warning);
+                }
                 addOutput(list, output.get(k + 1));
             }
             getChildren().add(list);

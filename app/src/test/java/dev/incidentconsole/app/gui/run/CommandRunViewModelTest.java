@@ -189,6 +189,20 @@ class CommandRunViewModelTest {
     }
 
     @Test
+    void bracketedServiceNameMustBeFilledAndReplacesTheBracketsQuoted() throws Exception {
+        CommandRunViewModel model = model("echo [SERVICE_NAME]");
+        assertThat(model.placeholders()).extracting(PlaceholderField::name).containsExactly("SERVICE_NAME");
+        assertThat(model.missingProperty().get()).as("left as written it is a glob").isEqualTo("[SERVICE_NAME]");
+        assertThat(model.canRunProperty().get()).isFalse();
+
+        model.placeholders().get(0).valueProperty().set("kube let");
+        assertThat(model.canRunProperty().get()).isTrue();
+        model.run();
+        awaitResult(model);
+        assertThat(texts(model)).containsExactly("kube let");
+    }
+
+    @Test
     void interactiveCommandOffersTheSystemTerminal() throws Exception {
         CommandRunViewModel model = model("top");
         dialogs.answer = true;

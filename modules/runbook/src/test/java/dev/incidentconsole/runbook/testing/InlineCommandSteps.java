@@ -60,7 +60,21 @@ public final class InlineCommandSteps {
             Map.entry("seeds/002_572c25c714beff75.txt:607:9d6d523dbd5f", new After("-", "-", "CURL")),
             Map.entry("seeds/002_572c25c714beff75.txt:616:44945a2f1a56", new After("-", "-", "REDIS_CLI")),
             Map.entry("seeds/002_572c25c714beff75.txt:617:a9ab9fdc8034", new After("-", "-", "SYSTEMD")),
-            Map.entry("seeds/002_572c25c714beff75.txt:618:86a0b321d08a", new After("-", "-", "SYSTEMD"))));
+            Map.entry("seeds/002_572c25c714beff75.txt:618:86a0b321d08a", new After("-", "-", "SYSTEMD")),
+            // a program ShellPrompt.wellKnown does not name, since session 11: ordered ("run `...`") ...
+            // "* run `growpart <device> <partition number>` to increase the partition"
+            Map.entry("corpus/gitlab__filesystem_alerts.md:88:54d7ec759b4a", new After("-", "device@ANGLE partition number@ANGLE", "SHELL")),
+            // "2. Run `thanos tools bucket retention` command to perform retention on your blocks"
+            Map.entry("corpus/thanos__compactor-backlog.md:67:44cc360bd14d", new After("-", "-", "SHELL")),
+            // "just run `thanos tools bucket cleanup --delete-delay=0s` to delete those marked blocks"
+            Map.entry("corpus/thanos__compactor-backlog.md:69:5cf9261c83cc", new After("-", "-", "SHELL")),
+            // ... or introduced by a colon with an option or a path among its arguments
+            // "1. Log in to AWS in the correct environment: `gds aws govuk-${environment?}-fulladmin -l`"
+            Map.entry("corpus/govuk__howto-backup-and-restore-in-aws-rds.md:151:3b8c81ad3cdb", new After("-", "environment@DOLLAR_BRACE", "SHELL")),
+            // "* `watch du -sh /var/opt/gitlab/postgresql/data`" (the whole item; watch runs du)
+            Map.entry("corpus/gitlab__postgresql-disk-space.md:85:0f3640cc942b", new After("-", "-", "SHELL")),
+            // "1. Check error logs: `grep ERROR /var/log/aragora/api.log | tail -50`"
+            Map.entry("seeds/002_572c25c714beff75.txt:586:aa79034db589", new After("-", "-", "SHELL"))));
 
 
     private InlineCommandSteps() {
