@@ -1,14 +1,19 @@
 package dev.incidentconsole.incident.store;
 
 import dev.incidentconsole.incident.Connectivity;
+import dev.incidentconsole.incident.EntryBody;
+import dev.incidentconsole.incident.Incident;
 import dev.incidentconsole.incident.StoreException;
 import dev.incidentconsole.incident.TimelineEntry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -170,6 +175,15 @@ final class StoreJournal implements AutoCloseable {
             }
             return journal.firstWrites(which);
         }
+    }
+
+    /** The incidents whose creation waits in the journal, each replayed from what it holds of it, newest first. */
+    List<Incident> startedIncidents() throws StoreException {
+        Map<String, List<TimelineEntry>> byIncident = new LinkedHashMap<>();
+        firstWrites(e -> true, "the incidents kept locally")
+                .forEach(e -> byIncident.computeIfAbsent(e.incidentId(), k -> new ArrayList<>()).add(e));
+        return byIncident.values().stream().filter(l -> l.get(0).body() instanceof EntryBody.Created)
+                .map(Incident::replay).sorted(Comparator.comparing(Incident::startedAt).reversed()).toList();
     }
 
     @Override
