@@ -234,13 +234,12 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
                 try {
                     transaction(connection, c -> sql.insert(c, List.of(e)));
                 } catch (SQLException refused) {
-                    StoreException why = SqlErrors.translate(refused, "send journaled entry " + e.id(), where, login());
-                    if (why.reason() == StoreException.Reason.UNAVAILABLE || why.reason() == StoreException.Reason.TIMEOUT) {
-                        throw refused; // gone, or waiting for another program's lock: sent again next round
+                    if (SqlErrors.isConnectivity(refused, login())) {
+                        throw refused;
                     }
-                    // The database answered and refused this entry (a NUL in a title an older version journaled):
-                    // waiting would block every entry behind it forever, so it is put aside for a person.
-                    throw why;
+                    // The database answered: refused this entry (a NUL in a title an older version journaled), which
+                    // the journal puts aside, or timed out waiting for another program's lock (TIMEOUT), sent later.
+                    throw SqlErrors.translate(refused, "send journaled entry " + e.id(), where, login());
                 }
             });
         } finally {

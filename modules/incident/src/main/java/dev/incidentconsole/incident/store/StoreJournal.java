@@ -32,7 +32,9 @@ final class StoreJournal implements AutoCloseable {
 
     /**
      * Writes one entry in its own transaction; a {@link StoreException} means the database answered and refused that
-     * entry (it is kept beside the journal and the drain goes on), an {@link SQLException} that it cannot be reached.
+     * entry (it is kept beside the journal and the drain goes on) or, with reason TIMEOUT, that it waited too long for
+     * a lock another program holds (the drain stops, everything stays journaled), an {@link SQLException} that it
+     * cannot be reached.
      */
     interface Sender {
         void send(TimelineEntry entry) throws SQLException, StoreException;
@@ -117,12 +119,24 @@ final class StoreJournal implements AutoCloseable {
      * Sends journaled entries one transaction each, including those journaled while it sends, until the journal is
      * empty. The store's lock is held by the caller; appends meanwhile journal under this class's guard.
      *
-     * @return true when the journal is empty afterwards (false when it cannot be read or emptied)
+     * @return true when the journal is empty afterwards (false when it cannot be read or emptied, or an entry timed
+     *         out waiting for a lock)
      * @throws SQLException the connection failed; what was not sent stays journaled
      */
     boolean drain(Sender sender) throws SQLException {
-        Set<UUID> sent = new HashSet<>();
         List<TimelineEntry> all = new ArrayList<>();
+        try {
+            return drain(sender, all);
+        } finally {
+            if (!all.isEmpty()) {
+                LOG.info("Sent {} journaled entries to {}", all.size(), where);
+                all.stream().map(TimelineEntry::incidentId).distinct().forEach(dispatcher::poke);
+            }
+        }
+    }
+
+    private boolean drain(Sender sender, List<TimelineEntry> all) throws SQLException {
+        Set<UUID> sent = new HashSet<>();
         while (true) {
             List<TimelineEntry> pending;
             try {
@@ -140,15 +154,18 @@ final class StoreJournal implements AutoCloseable {
                 try {
                     sender.send(e);
                 } catch (StoreException refused) {
+                    if (refused.reason() == StoreException.Reason.TIMEOUT) {
+                        // Not a refusal: the database is busy with another program's lock. Set aside, the entry
+                        // would never be sent; what was sent before it is skipped by id next time.
+                        LOG.info("Sending journaled entries to {} waits for another program: {}", where,
+                                refused.getMessage());
+                        return false;
+                    }
                     journal.reject(e, refused.getMessage());
                 }
                 sent.add(e.id());
                 all.add(e);
             }
-        }
-        if (!all.isEmpty()) {
-            LOG.info("Sent {} journaled entries to {}", all.size(), where);
-            all.stream().map(TimelineEntry::incidentId).distinct().forEach(dispatcher::poke);
         }
         return true;
     }

@@ -209,6 +209,33 @@ class PostgresSlowWriteTest {
         assertThat(states).as("no outage announced").isEmpty();
     }
 
+    /** Sending the journal while another program holds the entries table: waiting for it is no refusal. */
+    @Test
+    void aJournaledEntryWhoseSendWaitsForAnotherProgramsLockStaysJournaledAndIsSentLater() throws Exception {
+        IncidentStore first = open();
+        Incident incident = first.create(IncidentDraft.of("Cache stampede", Severity.P2), "alice");
+        pg.stop();
+        TimelineEntry offline = note(incident, "warmed the cache by hand");
+        assertThat(first.append(offline).outcome()).isEqualTo(Receipt.Outcome.JOURNALED);
+        first.close();
+        pg.ensureRunning();
+
+        IncidentStore second;
+        try (Connection other = DriverManager.getConnection(pg.url(), "postgres", null)) {
+            other.setAutoCommit(false);
+            other.createStatement().execute("LOCK TABLE entries IN ACCESS EXCLUSIVE MODE");
+            second = open(); // sends the journal: the insert waits for the lock past the timeout
+            assertThat(second.pendingEntries()).as("still journaled, not set aside").isEqualTo(1);
+            other.rollback();
+        }
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> second.pendingEntries() == 0);
+        assertThat(second.entries(incident.id(), 0)).extracting(TimelineEntry::id).containsOnlyOnce(offline.id());
+        try (Stream<Path> files = Files.list(clientDir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".rejected"));
+        }
+    }
+
     @Test
     void anUnreadableJournalLineIsKeptBesideTheJournalWhenTheRestIsSent() throws Exception {
         IncidentStore first = open();
