@@ -240,6 +240,7 @@ public final class IncidentViewModel implements AutoCloseable {
                 watch(opened.store(), opened.state(), opened.queued());
             }
             selected.set(null);
+            timeline.storeSwitched();
             incidents.clear();
             error.set("");
             refresh();

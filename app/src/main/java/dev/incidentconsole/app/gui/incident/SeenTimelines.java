@@ -47,6 +47,11 @@ final class SeenTimelines {
         return TimelineOrder.byEvent(new ArrayList<>(byId.values()));
     }
 
+    /** Another store is used: an incident of the same id there is another timeline, and none of this may join it. */
+    void clear() {
+        seen.clear();
+    }
+
     private static boolean holdsCreation(List<TimelineEntry> entries) {
         return entries.stream().anyMatch(e -> e.body() instanceof EntryBody.Created);
     }

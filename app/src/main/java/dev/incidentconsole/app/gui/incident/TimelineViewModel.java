@@ -395,6 +395,11 @@ public final class TimelineViewModel {
         }
     }
 
+    /** Another store is used from now on (nothing shown): what was seen in the one before is never merged into its. */
+    void storeSwitched() {
+        seen.clear();
+    }
+
     /** The team store answers again: a message that entries are kept locally no longer holds. */
     void storeReachable() {
         if (KEPT_LOCALLY.equals(message.get()) || JOINED_OFFLINE.equals(message.get())) {
