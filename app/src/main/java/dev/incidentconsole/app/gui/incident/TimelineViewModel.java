@@ -321,7 +321,7 @@ public final class TimelineViewModel {
         for (int i = 0; i < entries.size(); i++) {
             TimelineEntry shown = entries.get(i);
             if (shown.id().equals(e.id())) {
-                if (shown.seq() == 0 && e.seq() > 0) {
+                if (SeenTimelines.kept(shown, e) != shown) {
                     entries.set(i, e);
                     sentSinceKeptLocally();
                 }
