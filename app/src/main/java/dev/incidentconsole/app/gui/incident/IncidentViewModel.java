@@ -168,11 +168,9 @@ public final class IncidentViewModel implements AutoCloseable {
                     () -> new Joined(held, linked, true));
         }, joined -> {
             replaceInList(joined.incident());
-            Incident before = selected.get();
-            selected.set(joined.incident()); // another incident: the listener shows its timeline
-            if (before != null && before.id().equals(joined.incident().id())) {
-                timeline.show(joined.incident()); // the one shown: read again, with the link
-            }
+            // Another incident: the listener shows its timeline. The one shown is not read again: the link's receipt
+            // below adds it, and what other consoles stored meanwhile arrives as it does anyway.
+            selected.set(joined.incident());
             if (joined.linked() != null) {
                 recorded(joined.linked());
             }
