@@ -95,11 +95,20 @@ public interface IncidentStore extends Closeable {
         return List.of();
     }
 
-    /** The incident and its whole timeline, for export. */
+    /**
+     * The incident and its whole timeline, for export and {@code incident show}. The incident is replayed from the
+     * timeline, not read from the stored snapshot, so what the fold derives (Acknowledged: the first response by when it
+     * was recorded) follows the current rule also for an incident stored by an earlier version.
+     *
+     * @throws StoreException NOT_FOUND when there is no such incident
+     */
     default IncidentDocument document(String incidentId) throws StoreException {
-        Incident incident = get(incidentId).orElseThrow(() -> new StoreException(StoreException.Reason.NOT_FOUND,
-                "There is no incident " + incidentId + "; list incidents to see the ids."));
-        return new IncidentDocument(incident, entries(incidentId, 0));
+        List<TimelineEntry> entries = entries(incidentId, 0);
+        if (entries.isEmpty()) {
+            throw new StoreException(StoreException.Reason.NOT_FOUND,
+                    "There is no incident " + incidentId + "; list incidents to see the ids.");
+        }
+        return IncidentDocument.of(entries);
     }
 
     /** Stops the store's threads and closes its connections; journaled entries stay for the next open. */
