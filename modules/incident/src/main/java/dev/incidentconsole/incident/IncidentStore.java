@@ -54,7 +54,10 @@ public interface IncidentStore extends Closeable {
     /**
      * Delivers every entry of the incident with {@code seq > afterSeq} recorded from now on, by this client
      * or (for a shared database) any other, then each new one as it is recorded. Delivery runs on the
-     * store's listener thread; a listener that throws is logged and keeps its subscription.
+     * store's listener thread; a listener that throws is logged and keeps its subscription. While a team store is
+     * unreachable, the entries another program on this machine queued for the incident meanwhile (an {@code incident
+     * note} in a terminal), once this store's journal takes them over, are delivered too, journaled ({@code seq} 0);
+     * their stored copies follow when they are sent.
      */
     Subscription subscribe(String incidentId, long afterSeq, Consumer<TimelineEntry> listener);
 

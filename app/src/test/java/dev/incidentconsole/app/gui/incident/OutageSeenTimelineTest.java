@@ -188,6 +188,30 @@ class OutageSeenTimelineTest {
         assertThat(shown()).doesNotContain("note 2");
     }
 
+    /**
+     * {@code incident note} run in a terminal on this machine during the outage queues in its own journal file in the
+     * same data folder and exits: the window's store takes it over and the timeline shown gets it, stored once when
+     * the store is back. (Another console's entries cannot arrive during the outage: they wait on its machine.)
+     */
+    @Test
+    void aNoteQueuedInATerminalDuringTheOutageShowsInTheTimelineShownAndIsStoredOnce() throws Exception {
+        Incident checkout = seenThenLeft();
+        goOffline();
+        model.selectedProperty().set(listed(checkout));
+        answered();
+        try (IncidentStore terminal = IncidentStores.postgresQueueing(pg.url(), "postgres", null, dir, FAST_RETRY)) {
+            assertThat(terminal.append(TimelineEntry.create(checkout.id(), "bob", new EntryBody.Note("paged the DBA",
+                    null))).outcome()).isEqualTo(Receipt.Outcome.JOURNALED);
+        }
+
+        ui.runUntil(() -> shown().contains("note 0"), WAIT);
+        assertThat(shown()).containsExactly("created 1", "note 2", "note 0");
+
+        pg.ensureRunning();
+        ui.runUntil(() -> !model.offlineProperty().get() && shown().contains("note 3"), WAIT);
+        assertThat(shown()).containsExactly("created 1", "note 2", "note 3");
+    }
+
     /** Checkout 502s started and noted (stored: seen), then Queue backlog started, which is selected. */
     private Incident seenThenLeft() throws InterruptedException {
         Incident checkout = started("Checkout 502s", Severity.P1);

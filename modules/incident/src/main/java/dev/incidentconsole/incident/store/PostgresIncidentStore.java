@@ -60,22 +60,15 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
     /**
      * Connects, brings the schema up to date and sends entries journaled by an earlier run.
      *
-     * @param jdbcUrl     e.g. {@code jdbc:postgresql://db.internal:5432/incidents}
-     * @param user        login, or null when the URL carries it
-     * @param password    password, or null when the URL carries it (or none is needed)
-     * @param journalDir  the user's data directory, where the offline journal lives
-     * @throws StoreException UNAVAILABLE when the database cannot be reached now
-     */
-    public static PostgresIncidentStore open(String jdbcUrl, String user, String password, Path journalDir,
-                                             StoreOptions options) throws StoreException {
-        return open(jdbcUrl, user, password, journalDir, options, false);
-    }
-
-    /**
-     * Like {@link #open(String, String, String, Path, StoreOptions)}; with {@code queueWhenUnreachable}, a
-     * database that cannot be reached now gives a store that starts {@link Connectivity#OFFLINE}: appends go to
-     * the journal, reads fail with UNAVAILABLE, and the store connects (bringing the schema up to date) and sends
-     * the journal as soon as the database answers. Other failures (login refused, a damaged schema) still throw.
+     * @param jdbcUrl    e.g. {@code jdbc:postgresql://db.internal:5432/incidents}
+     * @param user       login, or null when the URL carries it
+     * @param password   password, or null when the URL carries it (or none is needed)
+     * @param journalDir the user's data directory, where the offline journal lives
+     * @param queueWhenUnreachable a database that cannot be reached now gives a store that starts
+     *        {@link Connectivity#OFFLINE}: appends go to the journal, reads fail with UNAVAILABLE, and the store
+     *        connects (bringing the schema up to date) and sends the journal as soon as the database answers
+     * @throws StoreException UNAVAILABLE when the database cannot be reached now (without queueWhenUnreachable);
+     *         other failures (login refused, a damaged schema) always
      */
     public static PostgresIncidentStore open(String jdbcUrl, String user, String password, Path journalDir,
                                              StoreOptions options, boolean queueWhenUnreachable) throws StoreException {
@@ -279,6 +272,7 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
                 return;
             }
             if (journal.state() == Connectivity.OFFLINE) {
+                adoptWhileOffline();
                 reconnect();
             } else {
                 if (!listener.listening()) {
@@ -290,6 +284,21 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
         } catch (RuntimeException e) {
             // An exception would cancel the schedule, and with it every later check.
             LOG.warn("Checking the incident database connection failed: {}", e.toString());
+        }
+    }
+
+    /**
+     * Offline, takes over what another program here queued meanwhile and left (an {@code incident note} in a
+     * terminal): the journal this store reads back then holds it, and the incident's followers are handed it.
+     */
+    private void adoptWhileOffline() {
+        try {
+            List<TimelineEntry> taken = journal.adoptOrphans();
+            if (!taken.isEmpty()) {
+                dispatcher.journaled(taken);
+            }
+        } catch (StoreException | IOException e) {
+            LOG.warn("Could not take over the journal another program left: {}", e.getMessage());
         }
     }
 
@@ -325,7 +334,7 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
             if (closed || journal.state() == Connectivity.OFFLINE || connection == null) {
                 return;
             }
-            if (journal.adoptOrphans() > 0 || journal.size() > 0) {
+            if (!journal.adoptOrphans().isEmpty() || journal.size() > 0) {
                 drainLocked();
             }
         } catch (SQLException e) {

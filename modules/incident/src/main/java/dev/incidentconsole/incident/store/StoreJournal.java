@@ -173,9 +173,9 @@ final class StoreJournal implements AutoCloseable {
     /**
      * Takes over the journals other processes on this database left behind.
      *
-     * @return how many entries were taken over
+     * @return the entries taken over
      */
-    int adoptOrphans() throws IOException, StoreException {
+    List<TimelineEntry> adoptOrphans() throws IOException, StoreException {
         synchronized (guard) {
             return JournalFiles.adoptOrphans(directory, databaseKey, journal);
         }
