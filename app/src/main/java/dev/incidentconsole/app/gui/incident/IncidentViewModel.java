@@ -175,7 +175,7 @@ public final class IncidentViewModel implements AutoCloseable {
                 recorded(joined.linked());
             }
             if (joined.offline()) {
-                timeline.messageProperty().set(TimelineViewModel.JOINED_OFFLINE);
+                timeline.joinedOffline();
             }
             then.accept(joined.incident());
         }, this::fail);
