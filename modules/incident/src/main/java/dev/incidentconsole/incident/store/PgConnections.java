@@ -13,10 +13,8 @@ final class PgConnections {
     private final PGSimpleDataSource dataSource;
     /** Like {@link #dataSource}, but gives up within the timeout itself: a frozen pooler must not hold the probe. */
     private final PGSimpleDataSource probe;
-    private final int seconds;
 
     PgConnections(String jdbcUrl, String user, String password, int seconds) {
-        this.seconds = seconds;
         this.dataSource = configured(jdbcUrl, user, password, seconds, seconds * 3);
         this.probe = configured(jdbcUrl, user, password, seconds, seconds);
     }
@@ -61,12 +59,13 @@ final class PgConnections {
      * An answer that refuses (too many connections) still says the database is there.
      */
     boolean answers() {
+        // No query timeout: its cancel request may be what a pooler answers while the query itself waits for a server
+        // that is gone; the probe's socket timeout ends a wait with a connection error instead.
         try (Connection c = probe.getConnection(); Statement s = c.createStatement()) {
-            s.setQueryTimeout(seconds);
             s.execute("SELECT 1");
             return true;
         } catch (SQLException e) {
-            return !SqlErrors.isConnectivity(e, login());
+            return !SqlErrors.isConnectivity(e, login()) && !"57014".equals(e.getSQLState());
         }
     }
 }
