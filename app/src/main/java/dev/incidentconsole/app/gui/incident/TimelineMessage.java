@@ -9,7 +9,8 @@ import javafx.beans.property.StringProperty;
  * take them, until they are stored. UI thread only.
  */
 final class TimelineMessage {
-    static final String KEPT_LOCALLY = "Store offline: saved locally, will be sent when it is back.";
+    /** Also when the store is only slow (its writer held past the timeout), not offline. */
+    static final String KEPT_LOCALLY = "Not stored yet: saved locally, sent when the team store takes it.";
     static final String JOINED_OFFLINE = "Joined while the team store is unreachable: what you record is kept on this"
             + " machine and sent when the store is back.";
 
