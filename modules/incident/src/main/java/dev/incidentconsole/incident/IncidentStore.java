@@ -54,7 +54,10 @@ public interface IncidentStore extends Closeable {
     /**
      * Delivers every entry of the incident with {@code seq > afterSeq} recorded from now on, by this client
      * or (for a shared database) any other, then each new one as it is recorded. Delivery runs on the
-     * store's listener thread; a listener that throws is logged and keeps its subscription.
+     * store's listener thread; a listener that throws is logged and keeps its subscription. While a team store is
+     * unreachable, the entries another program on this machine queued for the incident meanwhile (an {@code incident
+     * note} in a terminal), once this store's journal takes them over, are delivered too, journaled ({@code seq} 0);
+     * their stored copies follow when they are sent.
      */
     Subscription subscribe(String incidentId, long afterSeq, Consumer<TimelineEntry> listener);
 
@@ -95,11 +98,20 @@ public interface IncidentStore extends Closeable {
         return List.of();
     }
 
-    /** The incident and its whole timeline, for export. */
+    /**
+     * The incident and its whole timeline, for export and {@code incident show}. The incident is replayed from the
+     * timeline, not read from the stored snapshot, so what the fold derives (Acknowledged: the first response by when it
+     * was recorded) follows the current rule also for an incident stored by an earlier version.
+     *
+     * @throws StoreException NOT_FOUND when there is no such incident
+     */
     default IncidentDocument document(String incidentId) throws StoreException {
-        Incident incident = get(incidentId).orElseThrow(() -> new StoreException(StoreException.Reason.NOT_FOUND,
-                "There is no incident " + incidentId + "; list incidents to see the ids."));
-        return new IncidentDocument(incident, entries(incidentId, 0));
+        List<TimelineEntry> entries = entries(incidentId, 0);
+        if (entries.isEmpty()) {
+            throw new StoreException(StoreException.Reason.NOT_FOUND,
+                    "There is no incident " + incidentId + "; list incidents to see the ids.");
+        }
+        return IncidentDocument.of(entries);
     }
 
     /** Stops the store's threads and closes its connections; journaled entries stay for the next open. */

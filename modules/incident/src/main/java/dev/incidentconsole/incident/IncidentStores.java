@@ -32,7 +32,7 @@ public final class IncidentStores {
      */
     public static IncidentStore postgres(String jdbcUrl, String user, String password, Path dataDirectory,
                                          StoreOptions options) throws StoreException {
-        return PostgresIncidentStore.open(jdbcUrl, user, password, dataDirectory, options);
+        return PostgresIncidentStore.open(jdbcUrl, user, password, dataDirectory, options, false);
     }
 
     /**

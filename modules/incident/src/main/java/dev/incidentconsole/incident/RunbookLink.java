@@ -35,6 +35,35 @@ public record RunbookLink(String file, List<String> headingPath) {
         return sameFile(file, other.file, root) && endsWith(headingPath, other.headingPath);
     }
 
+    /**
+     * Whether {@code step} was recorded in this section or in one under it. A step keeps only its runbook's file name
+     * ({@link StepRef#file()}), so the files compare by name; the step's section, or one above it, must be this one by
+     * {@link #sameSection}'s rule for headings (so a link holding the heading alone, as {@code incident new --runbook
+     * db.md#Replication lag} writes it, holds the steps the window recorded under the whole heading path). A whole
+     * runbook holds every step of its file.
+     *
+     * @param step a step; null is in no section
+     */
+    public boolean holds(StepRef step) {
+        if (step == null || !fileName(file).equals(fileName(step.file()))) {
+            return false;
+        }
+        if (headingPath.isEmpty()) {
+            return true;
+        }
+        for (int n = 1; n <= step.headingPath().size(); n++) {
+            if (endsWith(headingPath, step.headingPath().subList(0, n))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String fileName(String file) {
+        String name = file.replace('\\', '/');
+        return name.substring(name.lastIndexOf('/') + 1);
+    }
+
     private static boolean sameFile(String a, String b, Path root) {
         try {
             return resolved(a, root).equals(resolved(b, root));

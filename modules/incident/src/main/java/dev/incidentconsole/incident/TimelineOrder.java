@@ -35,4 +35,17 @@ public final class TimelineOrder {
         copy.sort(RECORDING);
         return copy;
     }
+
+    /**
+     * Where {@code entry} goes in {@code shown}, a list in {@link #EVENT} order: after every entry that is not later
+     * than it, so one that happened at the same time as shown ones goes after them. Counts from the end, where a new
+     * entry usually belongs.
+     */
+    public static int eventPosition(List<TimelineEntry> shown, TimelineEntry entry) {
+        int at = shown.size();
+        while (at > 0 && EVENT.compare(shown.get(at - 1), entry) > 0) {
+            at--;
+        }
+        return at;
+    }
 }

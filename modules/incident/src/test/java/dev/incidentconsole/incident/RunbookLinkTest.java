@@ -41,4 +41,24 @@ class RunbookLinkTest {
         assertThat(a.sameSection(b, root)).isEqualTo(same);
         assertThat(b.sameSection(a, root)).isEqualTo(same);
     }
+
+    /** A step keeps its runbook's file name and its section's whole heading path. */
+    @ParameterizedTest(name = "{0}#{1} holds {2}#{3}: {4}")
+    @CsvSource(delimiter = '|', value = {
+        "runbooks/db.md | Database > Replication lag | db.md | Database > Replication lag | true",
+        "runbooks/db.md | Database > Replication lag | db.md | Database > Replication lag > Diagnosis | true",
+        "/srv/runbooks/db.md | Replication lag | db.md | Database > Replication lag > Diagnosis | true",
+        "runbooks\\db.md | Replication lag | db.md | Database > Replication lag | true",
+        "runbooks/db.md | ' ' | db.md | Database > Backups | true",
+        "runbooks/db.md | Database > Replication lag | db.md | Database > Backups | false",
+        "runbooks/db.md | Database > Replication lag | db.md | Database | false",
+        "runbooks/db.md | Database > Replication lag | mydb.md | Database > Replication lag | false",
+        "runbooks/db.md | Replication lag | db.md | Database > replication lag | false",
+    })
+    void aStepIsInTheSectionItWasRecordedInOrOneAboveIt(String file, String headings, String stepFile,
+                                                        String stepHeadings, boolean holds) {
+        StepRef step = new StepRef(stepFile, Arrays.asList(stepHeadings.split(" > ")), 7);
+
+        assertThat(link(file, headings).holds(step)).isEqualTo(holds);
+    }
 }

@@ -167,6 +167,17 @@ public final class IncidentFeature implements AutoCloseable {
         }, e -> model.errorProperty().set("Cannot start an incident from " + file + ": " + e.getMessage()));
     }
 
+    /**
+     * The section {@code link} names, by {@link dev.incidentconsole.incident.RunbookLink#sameSection}'s rule (a link
+     * written by {@code incident new --runbook db.md#Replication lag} holds the heading alone); else as
+     * {@link #sectionAt} finds it.
+     */
+    static Section sectionOf(Runbook runbook, dev.incidentconsole.incident.RunbookLink link) {
+        return runbook.sections().stream()
+                .filter(s -> link.sameSection(new dev.incidentconsole.incident.RunbookLink(link.file(), s.path()), null))
+                .findFirst().orElseGet(() -> sectionAt(runbook, link.headingPath()));
+    }
+
     static Section sectionAt(Runbook runbook, List<String> headingPath) {
         for (int n = headingPath.size(); n > 0; n--) {
             List<String> path = headingPath.subList(0, n);
@@ -203,7 +214,7 @@ public final class IncidentFeature implements AutoCloseable {
      */
     private void resume(Incident incident, dev.incidentconsole.incident.RunbookLink link) {
         Path file = runbookRoot == null ? Path.of(link.file()) : runbookRoot.resolve(link.file());
-        opening.resume(incident, () -> new RunbookParser().parse(file), runbook -> sectionAt(runbook, link.headingPath()),
+        opening.resume(incident, () -> new RunbookParser().parse(file), runbook -> sectionOf(runbook, link),
                 e -> model.errorProperty().set("Cannot resume the walkthrough: " + file + ": " + e.getMessage()));
     }
 

@@ -168,16 +168,14 @@ public final class IncidentViewModel implements AutoCloseable {
                     () -> new Joined(held, linked, true));
         }, joined -> {
             replaceInList(joined.incident());
-            Incident before = selected.get();
-            selected.set(joined.incident()); // another incident: the listener shows its timeline
-            if (before != null && before.id().equals(joined.incident().id())) {
-                timeline.show(joined.incident()); // the one shown: read again, with the link
-            }
+            // Another incident: the listener shows its timeline. The one shown is not read again: the link's receipt
+            // below adds it, and what other consoles stored meanwhile arrives as it does anyway.
+            selected.set(joined.incident());
             if (joined.linked() != null) {
                 recorded(joined.linked());
             }
             if (joined.offline()) {
-                timeline.messageProperty().set(TimelineViewModel.JOINED_OFFLINE);
+                timeline.joinedOffline();
             }
             then.accept(joined.incident());
         }, this::fail);
@@ -240,6 +238,7 @@ public final class IncidentViewModel implements AutoCloseable {
                 watch(opened.store(), opened.state(), opened.queued());
             }
             selected.set(null);
+            timeline.storeSwitched();
             incidents.clear();
             error.set("");
             refresh();

@@ -43,8 +43,22 @@ final class SeenTimelines {
     List<TimelineEntry> with(String incidentId, List<TimelineEntry> held) {
         Map<UUID, TimelineEntry> byId = new LinkedHashMap<>();
         seen.getOrDefault(incidentId, List.of()).forEach(e -> byId.put(e.id(), e));
-        held.forEach(e -> byId.merge(e.id(), e, (before, now) -> before.seq() > 0 ? before : now));
+        held.forEach(e -> byId.merge(e.id(), e, SeenTimelines::kept));
         return TimelineOrder.byEvent(new ArrayList<>(byId.values()));
+    }
+
+    /**
+     * Which of two copies of one entry a timeline keeps: the stored one (it has its {@code seq}) over one journaled
+     * on this machine, else the one it held first. The one rule for a timeline shown ({@code TimelineViewModel}) and
+     * one put together from what was seen ({@link #with}).
+     */
+    static TimelineEntry kept(TimelineEntry held, TimelineEntry arriving) {
+        return held.seq() > 0 || arriving.seq() == 0 ? held : arriving;
+    }
+
+    /** Another store is used: an incident of the same id there is another timeline, and none of this may join it. */
+    void clear() {
+        seen.clear();
     }
 
     private static boolean holdsCreation(List<TimelineEntry> entries) {

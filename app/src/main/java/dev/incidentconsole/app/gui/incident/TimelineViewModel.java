@@ -13,8 +13,6 @@ import dev.incidentconsole.incident.Subscription;
 import dev.incidentconsole.incident.TimelineEntry;
 import dev.incidentconsole.incident.TimelineOrder;
 import dev.incidentconsole.runbook.SecretMasker;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -46,8 +44,6 @@ public final class TimelineViewModel {
     private final TaskExecutor executor;
     private final Supplier<IncidentStore> store;
     private final String author;
-    /** Read by export workers, set on the UI thread when the window switches workspace. */
-    private volatile Path workspace;
     private Executor uiThread;
     private Subscription live;
     private final ObjectProperty<Incident> incident = new SimpleObjectProperty<>();
@@ -58,11 +54,9 @@ public final class TimelineViewModel {
     private final IntegerProperty queued = new SimpleIntegerProperty();
     private final StringProperty error = new SimpleStringProperty("");
     private final UnsentNotes unsent = new UnsentNotes();
-    private final StringProperty message = new SimpleStringProperty("");
+    private final TimelineMessage message = new TimelineMessage();
+    private final TimelineExport exports;
     private final OrderedAppends appends;
-    static final String KEPT_LOCALLY = "Store offline: saved locally, will be sent when it is back.";
-    static final String JOINED_OFFLINE = "Joined while the team store is unreachable: what you record is kept on this"
-            + " machine and sent when the store is back.";
     /** Whether the shown incident's load has answered; what waits for it ({@link #held}). */
     private boolean loaded;
     private final List<Runnable> whenLoaded = new ArrayList<>();
@@ -74,6 +68,7 @@ public final class TimelineViewModel {
         this.executor = executor;
         this.store = store;
         this.author = author;
+        this.exports = new TimelineExport(executor, store);
         this.appends = new OrderedAppends(executor, store, done -> {
             queued.set(done.queued());
             accept(done.receipt());
@@ -277,25 +272,20 @@ public final class TimelineViewModel {
 
     /** Exports name runbook files relative to {@code folder} from now on (the window switched workspace). */
     public void useWorkspace(Path folder) {
-        this.workspace = folder;
+        exports.useWorkspace(folder);
     }
 
     /** Writes the shown incident to {@code file}, read fresh from the store; {@code then} gets the file. */
     public void export(ExportFormat format, Path file, Consumer<Path> then) {
         Incident now = incident.get();
-        if (now == null) {
-            return;
+        if (now != null) {
+            exports.write(now.id(), format, file, written -> {
+                message.exported(written);
+                if (then != null) {
+                    then.accept(written);
+                }
+            }, this::fail);
         }
-        executor.execute(() -> {
-            String text = format.render(store.get().document(now.id()), workspace);
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-            return file;
-        }, written -> {
-            message.set("Exported to " + written);
-            if (then != null) {
-                then.accept(written);
-            }
-        }, this::fail);
     }
 
     /** Shows an entry recorded by another part of this console (the health recorder) once it is durable. */
@@ -304,7 +294,7 @@ public final class TimelineViewModel {
             return;
         }
         arrived(receipt.entry());
-        message.set(receipt.outcome() == Receipt.Outcome.JOURNALED ? KEPT_LOCALLY : "");
+        message.received(receipt.outcome() == Receipt.Outcome.JOURNALED);
         error.set("");
     }
 
@@ -321,19 +311,15 @@ public final class TimelineViewModel {
         for (int i = 0; i < entries.size(); i++) {
             TimelineEntry shown = entries.get(i);
             if (shown.id().equals(e.id())) {
-                if (shown.seq() == 0 && e.seq() > 0) {
+                if (SeenTimelines.kept(shown, e) != shown) {
                     entries.set(i, e);
-                    sentSinceKeptLocally();
+                    message.sent(entries.stream().allMatch(held -> held.seq() > 0));
                 }
                 return;
             }
             lastSeq = Math.max(lastSeq, shown.seq());
         }
-        int at = entries.size();
-        while (at > 0 && TimelineOrder.EVENT.compare(entries.get(at - 1), e) > 0) {
-            at--;
-        }
-        entries.add(at, e);
+        entries.add(TimelineOrder.eventPosition(entries, e), e);
         // The state folds in recording order: an entry recorded after every shown one just applies. The creation
         // arrives after this console's own entries when the incident was started during a team-store outage.
         boolean newest = (e.seq() == 0 || e.seq() > lastSeq) && !(e.body() instanceof EntryBody.Created);
@@ -385,26 +371,24 @@ public final class TimelineViewModel {
         return error;
     }
 
-    /**
-     * The store sent what it had kept of the shown incident: journaled while it stayed online (its writer busy with
-     * its own long write), no connectivity event says so, and the message would stay until a later note is stored.
-     */
-    private void sentSinceKeptLocally() {
-        if (KEPT_LOCALLY.equals(message.get()) && entries.stream().allMatch(shown -> shown.seq() > 0)) {
-            message.set("");
-        }
+    /** Another store is used from now on (nothing shown): what was seen in the one before is never merged into its. */
+    void storeSwitched() {
+        seen.clear();
     }
 
     /** The team store answers again: a message that entries are kept locally no longer holds. */
     void storeReachable() {
-        if (KEPT_LOCALLY.equals(message.get()) || JOINED_OFFLINE.equals(message.get())) {
-            message.set("");
-        }
+        message.storeReachable();
+    }
+
+    /** The shown incident was joined while the team store is unreachable: the message says what happens to entries. */
+    void joinedOffline() {
+        message.joinedOffline();
     }
 
     /** Last informational message (export written, journaled while offline). */
     public StringProperty messageProperty() {
-        return message;
+        return message.property();
     }
 
     public String author() {

@@ -2,10 +2,8 @@ package dev.incidentconsole.app.gui.incident;
 
 import dev.incidentconsole.incident.Incident;
 import dev.incidentconsole.incident.RunbookLink;
-import dev.incidentconsole.incident.StepRef;
 import dev.incidentconsole.incident.TimelineEntry;
 import dev.incidentconsole.incident.TimelineOrder;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +27,7 @@ final class WalkResume {
         List<RunbookLink> out = new ArrayList<>();
         for (TimelineEntry e : bySeq) {
             for (RunbookLink link : incident.runbooks()) {
-                if (!out.contains(link) && within(e.source(), link)) {
+                if (!out.contains(link) && link.holds(e.source())) {
                     out.add(link);
                 }
             }
@@ -51,13 +49,5 @@ final class WalkResume {
         return watch.link(name)
                 .filter(l -> incident.environment().isEmpty() || incident.environment().equals(l.environment()))
                 .orElseGet(() -> new ServiceLink(name, incident.environment(), Map.of("service", name)));
-    }
-
-    /** A step recorded with the runbook's file name, in the linked section or one under it. */
-    private static boolean within(StepRef step, RunbookLink link) {
-        Path linked = Path.of(link.file()).getFileName();
-        return linked != null && linked.toString().equals(step.file())
-                && step.headingPath().size() >= link.headingPath().size()
-                && step.headingPath().subList(0, link.headingPath().size()).equals(link.headingPath());
     }
 }

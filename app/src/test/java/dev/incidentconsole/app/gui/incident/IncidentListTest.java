@@ -85,6 +85,26 @@ class IncidentListTest {
                 .containsExactly("created", "runbook_linked");
     }
 
+    /** The lead's finding: joining the incident shown read its timeline a second time, the store's copy differing. */
+    @Test
+    void joiningTheIncidentShownReadsNothingMoreAndShowsTheLink() throws Exception {
+        HeldTaskExecutor workers = new HeldTaskExecutor();
+        IncidentViewModel joining = new IncidentViewModel(workers, Runnable::run, () -> store, "alice");
+        Incident older = store.list(false).get(0);
+        joining.selectedProperty().set(older);
+        workers.runAll(); // its timeline's load
+        store.append(TimelineEntry.create(older.id(), "bob", new EntryBody.StatusChanged(Status.INVESTIGATING,
+                Status.MITIGATED, "rolled back"))); // the store's copy now differs from the one selected
+
+        joining.join(older, new RunbookLink("web.md", List.of("Web", "Backend failing")), null, i -> { });
+        workers.runNext(); // the join: links the section
+
+        assertThat(workers.pending()).as("no second read of the timeline").isZero();
+        assertThat(joining.timeline().entries()).extracting(TimelineEntry::kind)
+                .containsExactly("created", "runbook_linked");
+        assertThat(joining.timeline().incidentProperty().get().runbooks()).hasSize(1);
+    }
+
     @Test
     void aLaterListingThatNoLongerHasItWins() throws Exception {
         model.showResolvedProperty().set(false); // refreshes: open incidents only

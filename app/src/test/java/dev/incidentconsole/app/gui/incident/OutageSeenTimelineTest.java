@@ -6,7 +6,9 @@ import dev.incidentconsole.app.gui.util.FxTaskExecutor;
 import dev.incidentconsole.app.gui.util.TestFxExecutors;
 import dev.incidentconsole.incident.EntryBody;
 import dev.incidentconsole.incident.Incident;
+import dev.incidentconsole.incident.IncidentDocument;
 import dev.incidentconsole.incident.IncidentDraft;
+import dev.incidentconsole.incident.IncidentStore;
 import dev.incidentconsole.incident.IncidentStores;
 import dev.incidentconsole.incident.Receipt;
 import dev.incidentconsole.incident.RunbookLink;
@@ -155,6 +157,59 @@ class OutageSeenTimelineTest {
         answered();
 
         assertThat(model.incidents()).extracting(Incident::id).startsWith(later.get(), older.id());
+    }
+
+    /**
+     * The incident was exported from this team store into another (its creation only), which the console switches to
+     * before it goes down: what this console saw of the incident in the first store belongs to another timeline.
+     */
+    @Test
+    void whatWasSeenInOneStoreIsNeverMergedIntoAnotherStoresTimeline() throws Exception {
+        Incident checkout = seenThenLeft();
+        TimelineEntry created = model.store().entries(checkout.id(), 0).get(0);
+        pg.execute("DROP DATABASE IF EXISTS other_team", "CREATE DATABASE other_team");
+        try (IncidentStore other = IncidentStores.postgres(pg.url("other_team"), "postgres", null, dir, FAST_RETRY)) {
+            other.importDocument(IncidentDocument.of(List.of(created)));
+        }
+        AtomicReference<String> switched = new AtomicReference<>();
+        model.useStore(() -> IncidentStores.postgres(pg.url("other_team"), "postgres", null, dir, FAST_RETRY),
+                switched::set);
+        ui.runUntil(() -> switched.get() != null, WAIT);
+        answered();
+        goOffline();
+
+        AtomicReference<List<TimelineEntry>> held = new AtomicReference<>();
+        timeline.held(checkout.id(), held::set, e -> held.set(List.of()));
+        model.selectedProperty().set(listed(checkout));
+        answered();
+
+        assertThat(switched.get()).isEmpty();
+        assertThat(held.get()).as("the other store's journal holds nothing of it").isEmpty();
+        assertThat(shown()).doesNotContain("note 2");
+    }
+
+    /**
+     * {@code incident note} run in a terminal on this machine during the outage queues in its own journal file in the
+     * same data folder and exits: the window's store takes it over and the timeline shown gets it, stored once when
+     * the store is back. (Another console's entries cannot arrive during the outage: they wait on its machine.)
+     */
+    @Test
+    void aNoteQueuedInATerminalDuringTheOutageShowsInTheTimelineShownAndIsStoredOnce() throws Exception {
+        Incident checkout = seenThenLeft();
+        goOffline();
+        model.selectedProperty().set(listed(checkout));
+        answered();
+        try (IncidentStore terminal = IncidentStores.postgresQueueing(pg.url(), "postgres", null, dir, FAST_RETRY)) {
+            assertThat(terminal.append(TimelineEntry.create(checkout.id(), "bob", new EntryBody.Note("paged the DBA",
+                    null))).outcome()).isEqualTo(Receipt.Outcome.JOURNALED);
+        }
+
+        ui.runUntil(() -> shown().contains("note 0"), WAIT);
+        assertThat(shown()).containsExactly("created 1", "note 2", "note 0");
+
+        pg.ensureRunning();
+        ui.runUntil(() -> !model.offlineProperty().get() && shown().contains("note 3"), WAIT);
+        assertThat(shown()).containsExactly("created 1", "note 2", "note 3");
     }
 
     /** Checkout 502s started and noted (stored: seen), then Queue backlog started, which is selected. */

@@ -72,7 +72,7 @@ class TimelineViewModelTest {
         TimelineEntry kept = TimelineEntry.create(timeline.incidentProperty().get().id(), "alice",
                 new EntryBody.Note("restarted the consumer", null));
         timeline.accept(new Receipt(kept, Receipt.Outcome.JOURNALED));
-        assertThat(timeline.messageProperty().get()).isEqualTo(TimelineViewModel.KEPT_LOCALLY);
+        assertThat(timeline.messageProperty().get()).isEqualTo(TimelineMessage.KEPT_LOCALLY);
 
         store.append(kept); // what the store's drain does with it
 

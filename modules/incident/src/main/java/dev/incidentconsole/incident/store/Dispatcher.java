@@ -95,6 +95,23 @@ final class Dispatcher implements AutoCloseable {
         subs.keySet().forEach(this::poke);
     }
 
+    /**
+     * Entries another program on this machine journaled, now in this store's journal while the database is
+     * unreachable: handed to the incident's subscribers as they are ({@code seq} 0), their cursors untouched, so the
+     * stored copies are delivered too once sent.
+     */
+    void journaled(List<TimelineEntry> entries) {
+        run(() -> {
+            for (TimelineEntry e : entries) {
+                for (Sub sub : subs.getOrDefault(e.incidentId(), List.of())) {
+                    if (!sub.closed) {
+                        deliver(sub, e);
+                    }
+                }
+            }
+        });
+    }
+
     void connectivityChanged(Connectivity state) {
         run(() -> {
             for (Consumer<Connectivity> l : connectivityListeners) {
@@ -124,13 +141,17 @@ final class Dispatcher implements AutoCloseable {
                 if (sub.closed) {
                     break;
                 }
-                try {
-                    sub.listener.accept(e);
-                } catch (RuntimeException ex) {
-                    LOG.warn("A timeline listener of {} failed on entry {}: {}", incidentId, e.id(), ex.toString());
-                }
+                deliver(sub, e);
                 sub.cursor = e.seq();
             }
+        }
+    }
+
+    private static void deliver(Sub sub, TimelineEntry e) {
+        try {
+            sub.listener.accept(e);
+        } catch (RuntimeException ex) {
+            LOG.warn("A timeline listener of {} failed on entry {}: {}", e.incidentId(), e.id(), ex.toString());
         }
     }
 

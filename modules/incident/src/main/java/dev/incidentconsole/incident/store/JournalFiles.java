@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -51,16 +52,16 @@ final class JournalFiles {
     /**
      * Moves the entries of this database's journals that no live process holds into {@code mine}.
      *
-     * @return how many entries were taken over
+     * @return the entries taken over
      */
-    static int adoptOrphans(Path directory, String databaseKey, OfflineJournal mine) throws IOException,
-            StoreException {
+    static List<TimelineEntry> adoptOrphans(Path directory, String databaseKey, OfflineJournal mine)
+            throws IOException, StoreException {
         return adopt(directory, "pg-journal-" + hash(databaseKey), mine);
     }
 
-    private static int adopt(Path directory, String prefix, OfflineJournal mine) throws IOException,
+    private static List<TimelineEntry> adopt(Path directory, String prefix, OfflineJournal mine) throws IOException,
             StoreException {
-        int taken = 0;
+        List<TimelineEntry> taken = new ArrayList<>();
         List<Path> others;
         try (Stream<Path> files = Files.list(directory)) {
             others = files.filter(p -> p.getFileName().toString().startsWith(prefix)
@@ -77,7 +78,7 @@ final class JournalFiles {
                 if (!entries.isEmpty()) {
                     LOG.info("Taking over {} journaled entries from {}", entries.size(), other);
                     mine.append(entries);
-                    taken += entries.size();
+                    taken.addAll(entries);
                 }
                 // Clears only what was taken over; lines it cannot read go to its .rejected file, not away.
                 Set<UUID> moved = new HashSet<>();

@@ -1,7 +1,6 @@
 package dev.incidentconsole.incident.store;
 
 import dev.incidentconsole.incident.Connectivity;
-import dev.incidentconsole.incident.EntryBody;
 import dev.incidentconsole.incident.Incident;
 import dev.incidentconsole.incident.Receipt;
 import dev.incidentconsole.incident.StoreException;
@@ -9,14 +8,8 @@ import dev.incidentconsole.incident.StoreOptions;
 import dev.incidentconsole.incident.TimelineEntry;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Predicate;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -38,7 +31,7 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
     /** Short, because appends wait for the lock meanwhile; a slow answer counts as gone and is retried. */
     private static final int VALIDATION_SECONDS = 1;
 
-    private final PGSimpleDataSource dataSource;
+    private final PgConnections connections;
     /** The journal and the connectivity; used without the store's lock by an append that cannot get the writer. */
     private final StoreJournal journal;
     /** Set while the writer holds the lock for the store's own long write (a drain, an import), not a stuck query. */
@@ -48,13 +41,13 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
     private final PgNotificationListener listener;
     private final ScheduledExecutorService reconnector;
 
-    private PostgresIncidentStore(StoreOptions options, String where, PGSimpleDataSource dataSource,
+    private PostgresIncidentStore(StoreOptions options, String where, PgConnections connections,
                                   OfflineJournal journal, Path journalDir, String databaseKey) {
         super(options, true, where);
-        this.dataSource = dataSource;
+        this.connections = connections;
         this.journal = new StoreJournal(journal, journalDir, databaseKey, where, dispatcher);
         long retry = Math.max(50, options.retryInterval().toMillis());
-        this.listener = new PgNotificationListener(dataSource, retry, dispatcher::poke, dispatcher::pokeAll,
+        this.listener = new PgNotificationListener(connections.dataSource(), retry, dispatcher::poke, dispatcher::pokeAll,
                 this::notificationsLost);
         this.reconnector = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "incident-store-reconnect");
@@ -67,43 +60,22 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
     /**
      * Connects, brings the schema up to date and sends entries journaled by an earlier run.
      *
-     * @param jdbcUrl     e.g. {@code jdbc:postgresql://db.internal:5432/incidents}
-     * @param user        login, or null when the URL carries it
-     * @param password    password, or null when the URL carries it (or none is needed)
-     * @param journalDir  the user's data directory, where the offline journal lives
-     * @throws StoreException UNAVAILABLE when the database cannot be reached now
-     */
-    public static PostgresIncidentStore open(String jdbcUrl, String user, String password, Path journalDir,
-                                             StoreOptions options) throws StoreException {
-        return open(jdbcUrl, user, password, journalDir, options, false);
-    }
-
-    /**
-     * Like {@link #open(String, String, String, Path, StoreOptions)}; with {@code queueWhenUnreachable}, a
-     * database that cannot be reached now gives a store that starts {@link Connectivity#OFFLINE}: appends go to
-     * the journal, reads fail with UNAVAILABLE, and the store connects (bringing the schema up to date) and sends
-     * the journal as soon as the database answers. Other failures (login refused, a damaged schema) still throw.
+     * @param jdbcUrl    e.g. {@code jdbc:postgresql://db.internal:5432/incidents}
+     * @param user       login, or null when the URL carries it
+     * @param password   password, or null when the URL carries it (or none is needed)
+     * @param journalDir the user's data directory, where the offline journal lives
+     * @param queueWhenUnreachable a database that cannot be reached now gives a store that starts
+     *        {@link Connectivity#OFFLINE}: appends go to the journal, reads fail with UNAVAILABLE, and the store
+     *        connects (bringing the schema up to date) and sends the journal as soon as the database answers
+     * @throws StoreException UNAVAILABLE when the database cannot be reached now (without queueWhenUnreachable);
+     *         other failures (login refused, a damaged schema) always
      */
     public static PostgresIncidentStore open(String jdbcUrl, String user, String password, Path journalDir,
                                              StoreOptions options, boolean queueWhenUnreachable) throws StoreException {
         String where = options.redactor().redact(jdbcUrl);
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setURL(jdbcUrl);
-        if (user != null) {
-            ds.setUser(user);
-        }
-        if (password != null) {
-            ds.setPassword(password);
-        }
-        int seconds = (int) Math.max(1, options.timeout().toSeconds());
-        ds.setConnectTimeout(seconds);
-        ds.setLoginTimeout(seconds);
-        ds.setSocketTimeout(seconds * 3);
-        ds.setTcpKeepAlive(true);
-        ds.setApplicationName("incident-console");
-        // No named server-side statements: a PgBouncer in transaction mode hands the server connection to another
-        // console between transactions, whose pgjdbc then finds "S_1" already there and the append fails.
-        ds.setPrepareThreshold(0);
+        PgConnections connections = new PgConnections(jdbcUrl, user, password,
+                (int) Math.max(1, options.timeout().toSeconds()));
+        PGSimpleDataSource ds = connections.dataSource();
         boolean migrated = true;
         String offline = "the database does not answer";
         try {
@@ -116,13 +88,13 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
             offline = e.getMessage();
         }
         OfflineJournal journal = JournalFiles.claim(journalDir, jdbcUrl + "|" + user);
-        PostgresIncidentStore store = new PostgresIncidentStore(options, where, ds, journal, journalDir,
+        PostgresIncidentStore store = new PostgresIncidentStore(options, where, connections, journal, journalDir,
                 jdbcUrl + "|" + user);
         store.lock.lock();
         try {
             store.migrated = migrated;
             if (migrated) {
-                store.connection = store.connect();
+                store.connection = connections.connect();
                 store.drainLocked();
             } else {
                 store.startOffline(offline);
@@ -191,16 +163,17 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
     }
 
     /**
-     * The writer stayed held for the whole timeout by a call the database does not answer (a PgBouncer whose server
-     * is gone holds a query for minutes): the entries are journaled rather than refused, so a note the engineer
-     * typed is not lost, and the store counts as offline until the journal is sent. When the holder is the store's
-     * own long write (a backlog sent after an outage, a large import) the database is answering: the entries wait in
-     * the journal, sent by that drain or the next round, and no outage is announced.
+     * The writer stayed held for the whole timeout. By a call the database does not answer (a PgBouncer whose server
+     * is gone holds a query for minutes): the entries are journaled rather than refused, so a note the engineer typed
+     * is not lost, and the store counts as offline until the journal is sent. By the store's own long write (a
+     * backlog sent after an outage, a large import) or a query the database is still working on (a read waiting for
+     * another program's lock; a fresh connection is answered): the entries wait in the journal, sent by the next
+     * round, and no outage is announced.
      */
     private List<Receipt> journalWhileStuck(List<TimelineEntry> redacted) throws StoreException {
-        if (ownLongWrite) {
+        if (ownLongWrite || connections.answers()) {
             journal.append(redacted);
-            LOG.info("The incident store {} is busy with a long write; {} entries wait locally", where, redacted.size());
+            LOG.info("The incident store {} is busy with a long query; {} entries wait locally", where, redacted.size());
         } else {
             journal.appendAndGoOffline(redacted, "did not answer within " + options.timeout().toSeconds() + " s");
         }
@@ -220,7 +193,7 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
 
     @Override
     protected String login() {
-        return dataSource.getUser();
+        return connections.login();
     }
 
     @Override
@@ -233,29 +206,17 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
         return journal.size();
     }
 
+    // Neither read is behind the writer's lock: a query the database does not answer (a PgBouncer whose server is
+    // gone) holds it for the whole timeout, and these reads are what the console shows in exactly that outage. The
+    // journal has its own guard, under which a close is seen too.
     @Override
     public List<TimelineEntry> journaled(String incidentId) throws StoreException {
-        return journaledWhere(e -> e.incidentId().equals(incidentId), "the locally kept entries of " + incidentId);
+        return journal.firstWrites(e -> e.incidentId().equals(incidentId), "the locally kept entries of " + incidentId);
     }
 
     @Override
     public List<Incident> journaledIncidents() throws StoreException {
-        Map<String, List<TimelineEntry>> byIncident = new LinkedHashMap<>();
-        journaledWhere(e -> true, "the incidents kept locally")
-                .forEach(e -> byIncident.computeIfAbsent(e.incidentId(), k -> new ArrayList<>()).add(e));
-        return byIncident.values().stream().filter(l -> l.get(0).body() instanceof EntryBody.Created)
-                .map(Incident::replay).sorted(Comparator.comparing(Incident::startedAt).reversed()).toList();
-    }
-
-    private List<TimelineEntry> journaledWhere(Predicate<TimelineEntry> which, String what) throws StoreException {
-        // Not behind the writer's lock: a query the database does not answer (a PgBouncer whose server is gone) holds
-        // it for the whole timeout, and this read is what the console shows in exactly that outage. The journal has
-        // its own guard, under which a close is seen too.
-        return journal.firstWrites(which, what);
-    }
-
-    private Connection connect() throws SQLException {
-        return dataSource.getConnection();
+        return journal.startedIncidents();
     }
 
     /** Sends journaled entries one by one, also those journaled meanwhile; true when the journal is empty. Lock held. */
@@ -269,8 +230,8 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
                     if (SqlErrors.isConnectivity(refused, login())) {
                         throw refused;
                     }
-                    // The database answered and refused this entry (a NUL in a title an older version journaled):
-                    // waiting would block every entry behind it forever, so it is put aside for a person.
+                    // The database answered: refused this entry (a NUL in a title an older version journaled), which
+                    // the journal puts aside, or timed out waiting for another program's lock (TIMEOUT), sent later.
                     throw SqlErrors.translate(refused, "send journaled entry " + e.id(), where, login());
                 }
             });
@@ -311,6 +272,7 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
                 return;
             }
             if (journal.state() == Connectivity.OFFLINE) {
+                adoptWhileOffline();
                 reconnect();
             } else {
                 if (!listener.listening()) {
@@ -322,6 +284,21 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
         } catch (RuntimeException e) {
             // An exception would cancel the schedule, and with it every later check.
             LOG.warn("Checking the incident database connection failed: {}", e.toString());
+        }
+    }
+
+    /**
+     * Offline, takes over what another program here queued meanwhile and left (an {@code incident note} in a
+     * terminal): the journal this store reads back then holds it, and the incident's followers are handed it.
+     */
+    private void adoptWhileOffline() {
+        try {
+            List<TimelineEntry> taken = journal.adoptOrphans();
+            if (!taken.isEmpty()) {
+                dispatcher.journaled(taken);
+            }
+        } catch (StoreException | IOException e) {
+            LOG.warn("Could not take over the journal another program left: {}", e.getMessage());
         }
     }
 
@@ -357,7 +334,7 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
             if (closed || journal.state() == Connectivity.OFFLINE || connection == null) {
                 return;
             }
-            if (journal.adoptOrphans() > 0 || journal.size() > 0) {
+            if (!journal.adoptOrphans().isEmpty() || journal.size() > 0) {
                 drainLocked();
             }
         } catch (SQLException e) {
@@ -378,11 +355,11 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
                 return;
             }
             if (!migrated) {
-                Migrations.migrate(dataSource, where, login());
+                Migrations.migrate(connections.dataSource(), where, login());
                 migrated = true;
             }
             if (connection == null) {
-                connection = connect();
+                connection = connections.connect();
             }
             if (drainLocked() && journal.goOnlineIfEmpty()) {
                 dispatcher.pokeAll();

@@ -1,14 +1,19 @@
 package dev.incidentconsole.incident.store;
 
 import dev.incidentconsole.incident.Connectivity;
+import dev.incidentconsole.incident.EntryBody;
+import dev.incidentconsole.incident.Incident;
 import dev.incidentconsole.incident.StoreException;
 import dev.incidentconsole.incident.TimelineEntry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -27,7 +32,9 @@ final class StoreJournal implements AutoCloseable {
 
     /**
      * Writes one entry in its own transaction; a {@link StoreException} means the database answered and refused that
-     * entry (it is kept beside the journal and the drain goes on), an {@link SQLException} that it cannot be reached.
+     * entry (it is kept beside the journal and the drain goes on) or, with reason TIMEOUT, that it waited too long for
+     * a lock another program holds (the drain stops, everything stays journaled), an {@link SQLException} that it
+     * cannot be reached.
      */
     interface Sender {
         void send(TimelineEntry entry) throws SQLException, StoreException;
@@ -112,12 +119,24 @@ final class StoreJournal implements AutoCloseable {
      * Sends journaled entries one transaction each, including those journaled while it sends, until the journal is
      * empty. The store's lock is held by the caller; appends meanwhile journal under this class's guard.
      *
-     * @return true when the journal is empty afterwards (false when it cannot be read or emptied)
+     * @return true when the journal is empty afterwards (false when it cannot be read or emptied, or an entry timed
+     *         out waiting for a lock)
      * @throws SQLException the connection failed; what was not sent stays journaled
      */
     boolean drain(Sender sender) throws SQLException {
-        Set<UUID> sent = new HashSet<>();
         List<TimelineEntry> all = new ArrayList<>();
+        try {
+            return drain(sender, all);
+        } finally {
+            if (!all.isEmpty()) {
+                LOG.info("Sent {} journaled entries to {}", all.size(), where);
+                all.stream().map(TimelineEntry::incidentId).distinct().forEach(dispatcher::poke);
+            }
+        }
+    }
+
+    private boolean drain(Sender sender, List<TimelineEntry> all) throws SQLException {
+        Set<UUID> sent = new HashSet<>();
         while (true) {
             List<TimelineEntry> pending;
             try {
@@ -135,15 +154,18 @@ final class StoreJournal implements AutoCloseable {
                 try {
                     sender.send(e);
                 } catch (StoreException refused) {
+                    if (refused.reason() == StoreException.Reason.TIMEOUT) {
+                        // Not a refusal: the database is busy with another program's lock. Set aside, the entry
+                        // would never be sent; what was sent before it is skipped by id next time.
+                        LOG.info("Sending journaled entries to {} waits for another program: {}", where,
+                                refused.getMessage());
+                        return false;
+                    }
                     journal.reject(e, refused.getMessage());
                 }
                 sent.add(e.id());
                 all.add(e);
             }
-        }
-        if (!all.isEmpty()) {
-            LOG.info("Sent {} journaled entries to {}", all.size(), where);
-            all.stream().map(TimelineEntry::incidentId).distinct().forEach(dispatcher::poke);
         }
         return true;
     }
@@ -151,9 +173,9 @@ final class StoreJournal implements AutoCloseable {
     /**
      * Takes over the journals other processes on this database left behind.
      *
-     * @return how many entries were taken over
+     * @return the entries taken over
      */
-    int adoptOrphans() throws IOException, StoreException {
+    List<TimelineEntry> adoptOrphans() throws IOException, StoreException {
         synchronized (guard) {
             return JournalFiles.adoptOrphans(directory, databaseKey, journal);
         }
@@ -170,6 +192,15 @@ final class StoreJournal implements AutoCloseable {
             }
             return journal.firstWrites(which);
         }
+    }
+
+    /** The incidents whose creation waits in the journal, each replayed from what it holds of it, newest first. */
+    List<Incident> startedIncidents() throws StoreException {
+        Map<String, List<TimelineEntry>> byIncident = new LinkedHashMap<>();
+        firstWrites(e -> true, "the incidents kept locally")
+                .forEach(e -> byIncident.computeIfAbsent(e.incidentId(), k -> new ArrayList<>()).add(e));
+        return byIncident.values().stream().filter(l -> l.get(0).body() instanceof EntryBody.Created)
+                .map(Incident::replay).sorted(Comparator.comparing(Incident::startedAt).reversed()).toList();
     }
 
     @Override

@@ -6,9 +6,13 @@ import static org.awaitility.Awaitility.await;
 import dev.incidentconsole.incident.Connectivity;
 import dev.incidentconsole.incident.EntryBody;
 import dev.incidentconsole.incident.Incident;
+import dev.incidentconsole.incident.IncidentDocument;
+import dev.incidentconsole.incident.IncidentJson;
 import dev.incidentconsole.incident.IncidentStore;
 import dev.incidentconsole.incident.IncidentStores;
 import dev.incidentconsole.incident.Receipt;
+import dev.incidentconsole.incident.Redactor;
+import dev.incidentconsole.incident.Status;
 import dev.incidentconsole.incident.StoreException;
 import dev.incidentconsole.incident.StoreOptions;
 import dev.incidentconsole.incident.TimelineEntry;
@@ -16,7 +20,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -100,6 +106,38 @@ class PostgresIncidentStoreTest extends IncidentStoreContract {
         assertThat(seenByAlice).containsExactlyElementsOf(all);
         assertThat(seenByBob).containsExactlyElementsOf(all);
         assertThat(bob.get(incident.id())).isEqualTo(alice.get(incident.id()));
+    }
+
+    /**
+     * An incident stored before Acknowledged meant the first response by its recording time: its snapshot still holds
+     * the time the older version derived (here its first status change). What is exported and shown follows the rule.
+     */
+    @Test
+    void anIncidentStoredByAnOlderVersionIsExportedWithAcknowledgedByTheCurrentRule() throws Exception {
+        IncidentStore store = store();
+        Incident incident = openDbIncident(store);
+        TimelineEntry note = store.append(TimelineEntry.create(incident.id(), "alice",
+                new EntryBody.Note("replica db-2 is 340 s behind", null))).entry();
+        Thread.sleep(20);
+        TimelineEntry identified = store.append(TimelineEntry.create(incident.id(), "alice",
+                new EntryBody.StatusChanged(Status.INVESTIGATING, Status.IDENTIFIED, "vacuum on db-2"))).entry();
+        Incident i = store.get(incident.id()).orElseThrow();
+        Incident asStoredBefore = new Incident(i.id(), i.title(), i.severity(), i.status(), i.environment(), i.startedAt(),
+                identified.recordedAt(), i.mitigatedAt(), i.resolvedAt(), i.updatedAt(), i.responders(), i.runbooks(),
+                i.services(), i.postmortem(), i.pinned(), i.entryCount());
+        try (Connection c = pg.getDatabase("postgres", database).getConnection();
+             PreparedStatement ps = c.prepareStatement("UPDATE incidents SET snapshot = ? WHERE id = ?")) {
+            ps.setString(1, IncidentJson.writeIncident(asStoredBefore));
+            ps.setString(2, incident.id());
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+        assertThat(store.get(incident.id()).orElseThrow().acknowledgedAt()).isEqualTo(identified.recordedAt());
+
+        IncidentDocument document = store.document(incident.id());
+
+        assertThat(document.incident().acknowledgedAt()).isEqualTo(note.recordedAt());
+        assertThat(IncidentJson.readDocument(IncidentJson.writeDocument(document, Redactor.standard(), Clock.systemUTC()))
+                .incident().acknowledgedAt()).as("the JSON export").isEqualTo(note.recordedAt());
     }
 
     @Test

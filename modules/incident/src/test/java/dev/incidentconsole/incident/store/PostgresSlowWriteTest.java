@@ -22,6 +22,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,6 +32,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -151,6 +156,84 @@ class PostgresSlowWriteTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> store.pendingEntries() == 0);
         assertThat(store.entries(live.id(), 0)).extracting(TimelineEntry::id).containsOnlyOnce(typed.id());
         assertThat(states).as("no outage announced").isEmpty();
+    }
+
+    /**
+     * The lead's finding: another program holds the entries table (a long transaction, here LOCK TABLE and a wait), so
+     * the timeline's reads wait for it and hold the writer past the timeout. The database answers: an append that
+     * cannot get the writer meanwhile is journaled without announcing an outage, and is sent once the table is free.
+     */
+    @Test
+    void readsWaitingForAnotherProgramsLockJournalAnAppendWithoutGoingOffline() throws Exception {
+        IncidentStore store = open();
+        List<Connectivity> states = new CopyOnWriteArrayList<>();
+        store.onConnectivity(states::add);
+        Incident incident = store.create(IncidentDraft.of("Search latency", Severity.P2), "alice");
+        AtomicBoolean reading = new AtomicBoolean(true);
+        ExecutorService timeline = Executors.newSingleThreadExecutor();
+        TimelineEntry journaled = null;
+        try (Connection other = DriverManager.getConnection(pg.url(), "postgres", null)) {
+            other.setAutoCommit(false);
+            other.createStatement().execute("LOCK TABLE entries IN ACCESS EXCLUSIVE MODE");
+            timeline.submit(() -> {
+                while (reading.get()) { // a window following the timeline reads again at once
+                    try {
+                        store.entries(incident.id(), 0);
+                    } catch (StoreException e) {
+                        // cancelled after the timeout, waiting for the lock: read again
+                    }
+                }
+            });
+            Thread.sleep(200);
+            for (int k = 0; k < 5 && journaled == null; k++) {
+                TimelineEntry typed = note(incident, "typed while another program held the table " + k);
+                try {
+                    if (store.append(typed).outcome() == Receipt.Outcome.JOURNALED) {
+                        journaled = typed;
+                    }
+                } catch (StoreException gotTheWriterAndWaitedForTheLock) {
+                    assertThat(gotTheWriterAndWaitedForTheLock.reason()).isEqualTo(StoreException.Reason.TIMEOUT);
+                }
+            }
+            assertThat(journaled).as("an append that waited past the timeout for the reads").isNotNull();
+            Thread.sleep(2500); // the store tries to send it while the table is still held
+            assertThat(store.connectivity()).as("the database answers: no outage").isEqualTo(Connectivity.ONLINE);
+            other.rollback();
+        } finally {
+            reading.set(false);
+            timeline.shutdown();
+        }
+        UUID id = journaled.id();
+        await().atMost(Duration.ofSeconds(20)).until(() -> store.pendingEntries() == 0);
+        assertThat(store.entries(incident.id(), 0)).extracting(TimelineEntry::id).containsOnlyOnce(id);
+        assertThat(states).as("no outage announced").isEmpty();
+    }
+
+    /** Sending the journal while another program holds the entries table: waiting for it is no refusal. */
+    @Test
+    void aJournaledEntryWhoseSendWaitsForAnotherProgramsLockStaysJournaledAndIsSentLater() throws Exception {
+        IncidentStore first = open();
+        Incident incident = first.create(IncidentDraft.of("Cache stampede", Severity.P2), "alice");
+        pg.stop();
+        TimelineEntry offline = note(incident, "warmed the cache by hand");
+        assertThat(first.append(offline).outcome()).isEqualTo(Receipt.Outcome.JOURNALED);
+        first.close();
+        pg.ensureRunning();
+
+        IncidentStore second;
+        try (Connection other = DriverManager.getConnection(pg.url(), "postgres", null)) {
+            other.setAutoCommit(false);
+            other.createStatement().execute("LOCK TABLE entries IN ACCESS EXCLUSIVE MODE");
+            second = open(); // sends the journal: the insert waits for the lock past the timeout
+            assertThat(second.pendingEntries()).as("still journaled, not set aside").isEqualTo(1);
+            other.rollback();
+        }
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> second.pendingEntries() == 0);
+        assertThat(second.entries(incident.id(), 0)).extracting(TimelineEntry::id).containsOnlyOnce(offline.id());
+        try (Stream<Path> files = Files.list(clientDir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".rejected"));
+        }
     }
 
     @Test
