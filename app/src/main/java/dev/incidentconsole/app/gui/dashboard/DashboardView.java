@@ -2,6 +2,7 @@ package dev.incidentconsole.app.gui.dashboard;
 
 import atlantafx.base.theme.Styles;
 import dev.incidentconsole.app.gui.Icons;
+import dev.incidentconsole.app.gui.util.PageKeys;
 import dev.incidentconsole.app.services.ServiceSources;
 import dev.incidentconsole.health.Status;
 import java.util.Objects;
@@ -77,6 +78,7 @@ public final class DashboardView extends BorderPane {
         ScrollPane right = new ScrollPane();
         right.setFitToWidth(true);
         right.getStyleClass().add("detail-scroll");
+        PageKeys.install(right);
         SplitPane split = new SplitPane(left, right);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.64);
