@@ -13,6 +13,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -51,6 +53,32 @@ public final class MainView extends BorderPane {
         notices.setPickOnBounds(false); // the view under it stays clickable beside a notice
         setCenter(new StackPane(content, notices));
         model.navigation().currentProperty().addListener((obs, old, now) -> show(now));
+        addEventFilter(KeyEvent.KEY_PRESSED, this::railShortcut);
+    }
+
+    /**
+     * Ctrl+1 to Ctrl+9 (Cmd on macOS) open the rail's entries in order from anywhere in the window, and the keyboard
+     * lands on that entry: left in the view just hidden, what was typed next went into a field no one could see.
+     */
+    private void railShortcut(KeyEvent e) {
+        if (!e.isShortcutDown() || e.isAltDown() || e.isShiftDown()) {
+            return;
+        }
+        int index = railIndex(e.getCode());
+        if (index >= 0 && index < rail.getChildren().size() && rail.getChildren().get(index) instanceof ToggleButton entry) {
+            entry.fire();
+            entry.requestFocus();
+            e.consume();
+        }
+    }
+
+    /** The rail entry a digit key names (1 is the first), or -1. */
+    static int railIndex(KeyCode code) {
+        if (code.isDigitKey() && code != KeyCode.DIGIT0 && code != KeyCode.NUMPAD0) {
+            String name = code.getName();
+            return name.charAt(name.length() - 1) - '1';
+        }
+        return -1;
     }
 
     /**
