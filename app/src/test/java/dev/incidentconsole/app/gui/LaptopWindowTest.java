@@ -11,6 +11,8 @@ import java.util.List;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Control;
+import javafx.scene.control.Labeled;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,13 +25,14 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
 
 /**
- * The window at its smallest size (900x560, the stage's minimum: a 13" laptop's 1366x768 at a 1.5 scale gives
- * 910x512): every control of the top bar and the dashboard's toolbar is inside the window and keeps the width it
+ * The window as an engineer on a 13" laptop uses it, keyboard first. At its smallest size (900x560, the stage's
+ * minimum: 1366x768 at a 1.5 scale gives 910x512): every control of the top bar and the dashboard's toolbar is inside the window and keeps the width it
  * needs to show its text. The try-out found the theme switch and "Check all" drawn past the window's right edge and
- * the environment picker squeezed to an empty box.
+ * the environment picker squeezed to an empty box. Ctrl+1 to Ctrl+5 open the rail's views from anywhere, even from
+ * the search field, and the keyboard lands on the rail entry shown (the try-out found no key that switched views).
  */
 @ExtendWith(ApplicationExtension.class)
-class SmallWindowTest {
+class LaptopWindowTest {
     private static final double WIDTH = 900;
     private static final double HEIGHT = 560;
 
@@ -87,7 +90,7 @@ class SmallWindowTest {
         awaitFx(() -> {
             List<Node> controls = List.of(robot.lookup(".environment-picker").query(), robot.lookup(".check-all").query(),
                     robot.lookup(".tag-filter").query(), robot.lookup(".service-search").query());
-            controls.forEach(SmallWindowTest::assertInside);
+            controls.forEach(LaptopWindowTest::assertInside);
             for (Node toggle : robot.lookup(".status-filter .toggle-button").queryAll()) {
                 assertInside(toggle);
             }
@@ -116,5 +119,43 @@ class SmallWindowTest {
         assertThat(b.getMaxX()).as("%s right edge in a window %s wide", node.getStyleClass(), w).isLessThanOrEqualTo(w + 0.5);
         assertThat(b.getMaxY()).as("%s bottom edge in a window %s high", node.getStyleClass(), h).isLessThanOrEqualTo(h + 0.5);
         assertThat(b.getWidth()).as("%s width", node.getStyleClass()).isGreaterThan(0);
+    }
+
+    @Test
+    void ctrlAndADigitOpensThatRailEntryAndFocusesIt(FxRobot robot) {
+        WindowSteps.show(robot, "Dashboard");
+        robot.press(KeyCode.CONTROL).type(KeyCode.K).release(KeyCode.CONTROL);
+        awaitFx(() -> assertThat(robot.lookup(".search-field").query().isFocused()).as("search field focused").isTrue());
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT2).release(KeyCode.CONTROL);
+        awaitFx(() -> {
+            assertThat(WindowSteps.selectedRailEntry(robot)).isEqualTo("Runbooks");
+            assertThat(focusedText(robot)).isEqualTo("Runbooks");
+            assertThat(robot.lookup(".outline-tree").tryQuery()).as("the Runbooks view is shown").isPresent();
+        });
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT4).release(KeyCode.CONTROL);
+        awaitFx(() -> {
+            assertThat(WindowSteps.selectedRailEntry(robot)).isEqualTo("Incidents");
+            assertThat(focusedText(robot)).isEqualTo("Incidents");
+        });
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT1).release(KeyCode.CONTROL);
+        awaitFx(() -> assertThat(WindowSteps.selectedRailEntry(robot)).isEqualTo("Dashboard"));
+    }
+
+    @Test
+    void aDigitWithoutCtrlIsTypedIntoTheSearchField(FxRobot robot) {
+        robot.press(KeyCode.CONTROL).type(KeyCode.K).release(KeyCode.CONTROL);
+        awaitFx(() -> assertThat(robot.lookup(".search-field").query().isFocused()).isTrue());
+
+        robot.type(KeyCode.DIGIT2);
+
+        awaitFx(() -> assertThat(WindowSteps.text(robot, ".search-field")).isEqualTo("2"));
+    }
+
+    private static String focusedText(FxRobot robot) {
+        Node owner = robot.lookup(".nav-button").query().getScene().getFocusOwner();
+        return owner instanceof Labeled l ? l.getText() : String.valueOf(owner);
     }
 }
