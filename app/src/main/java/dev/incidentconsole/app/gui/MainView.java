@@ -166,7 +166,24 @@ public final class MainView extends BorderPane {
         }
         Node view = skeletons.containsKey(destination.id()) ? skeletons.get(destination.id())
                 : built.computeIfAbsent(destination.id(), id -> factories.get(id).get());
+        Node focused = getScene() == null ? null : getScene().getFocusOwner();
+        boolean leaving = focused != null && content.getChildren().stream().anyMatch(shown -> shown != view && inside(focused, shown));
         content.getChildren().setAll(view);
         railGroup.getToggles().forEach(t -> t.setSelected(destination.id().equals(t.getUserData())));
+        if (leaving) {
+            // The keyboard was in the view just hidden (a step's Run that opened Runs): JavaFX hands it to the first
+            // control of the window, the search field, which opened its results over the new view and took Enter.
+            railGroup.getToggles().stream().filter(t -> destination.id().equals(t.getUserData())).findFirst()
+                    .ifPresent(t -> ((Node) t).requestFocus());
+        }
+    }
+
+    private static boolean inside(Node node, Node ancestor) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == ancestor) {
+                return true;
+            }
+        }
+        return false;
     }
 }
