@@ -41,7 +41,7 @@ import org.testfx.framework.junit5.Stop;
  * The incident view as the window lays it out at 1600, 1280, 1093 and 910 px, with a long title, with and without a
  * walkthrough beside the timeline: the header's controls (severity, status, the three Export buttons) and the
  * timeline's "All entries" filter lie inside it, clear of its right edge, and the labels "Severity", "Status" and
- * "Export" are shown whole (at 1093 px they were cut to "...").
+ * "Export" and a step's Done and Skip are shown whole (at 1093 px they were cut to "...").
  */
 @ExtendWith(ApplicationExtension.class)
 class IncidentHeaderFitWindowTest {
@@ -124,6 +124,13 @@ class IncidentHeaderFitWindowTest {
                         .isGreaterThanOrEqualTo(label.prefWidth(-1) - 0.5);
             }
             assertThat(view.lookupAll(".incident-header-label")).hasSize(3);
+            if (walking) {
+                for (String id : List.of("#done-0", "#skip-0")) {
+                    javafx.scene.control.Button b = (javafx.scene.control.Button) view.lookup(id);
+                    assertThat(b.getWidth()).as("%s \"%s\" shown whole at %s", id, b.getText(), windowWidth)
+                            .isGreaterThanOrEqualTo(b.prefWidth(-1) - 0.5);
+                }
+            }
         });
     }
 }
