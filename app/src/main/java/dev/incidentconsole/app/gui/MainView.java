@@ -13,6 +13,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -51,6 +53,32 @@ public final class MainView extends BorderPane {
         notices.setPickOnBounds(false); // the view under it stays clickable beside a notice
         setCenter(new StackPane(content, notices));
         model.navigation().currentProperty().addListener((obs, old, now) -> show(now));
+        addEventFilter(KeyEvent.KEY_PRESSED, this::railShortcut);
+    }
+
+    /**
+     * Ctrl+1 to Ctrl+9 (Cmd on macOS) open the rail's entries in order from anywhere in the window, and the keyboard
+     * lands on that entry: left in the view just hidden, what was typed next went into a field no one could see.
+     */
+    private void railShortcut(KeyEvent e) {
+        if (!e.isShortcutDown() || e.isAltDown() || e.isShiftDown()) {
+            return;
+        }
+        int index = railIndex(e.getCode());
+        if (index >= 0 && index < rail.getChildren().size() && rail.getChildren().get(index) instanceof ToggleButton entry) {
+            entry.fire();
+            entry.requestFocus();
+            e.consume();
+        }
+    }
+
+    /** The rail entry a digit key names (1 is the first), or -1. */
+    static int railIndex(KeyCode code) {
+        if (code.isDigitKey() && code != KeyCode.DIGIT0 && code != KeyCode.NUMPAD0) {
+            String name = code.getName();
+            return name.charAt(name.length() - 1) - '1';
+        }
+        return -1;
     }
 
     /**
@@ -138,7 +166,24 @@ public final class MainView extends BorderPane {
         }
         Node view = skeletons.containsKey(destination.id()) ? skeletons.get(destination.id())
                 : built.computeIfAbsent(destination.id(), id -> factories.get(id).get());
+        Node focused = getScene() == null ? null : getScene().getFocusOwner();
+        boolean leaving = focused != null && content.getChildren().stream().anyMatch(shown -> shown != view && inside(focused, shown));
         content.getChildren().setAll(view);
         railGroup.getToggles().forEach(t -> t.setSelected(destination.id().equals(t.getUserData())));
+        if (leaving) {
+            // The keyboard was in the view just hidden (a step's Run that opened Runs): JavaFX hands it to the first
+            // control of the window, the search field, which opened its results over the new view and took Enter.
+            railGroup.getToggles().stream().filter(t -> destination.id().equals(t.getUserData())).findFirst()
+                    .ifPresent(t -> ((Node) t).requestFocus());
+        }
+    }
+
+    private static boolean inside(Node node, Node ancestor) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == ancestor) {
+                return true;
+            }
+        }
+        return false;
     }
 }

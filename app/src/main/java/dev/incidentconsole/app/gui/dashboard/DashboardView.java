@@ -2,6 +2,7 @@ package dev.incidentconsole.app.gui.dashboard;
 
 import atlantafx.base.theme.Styles;
 import dev.incidentconsole.app.gui.Icons;
+import dev.incidentconsole.app.gui.util.PageKeys;
 import dev.incidentconsole.app.services.ServiceSources;
 import dev.incidentconsole.health.Status;
 import java.util.Objects;
@@ -21,6 +22,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -76,6 +78,7 @@ public final class DashboardView extends BorderPane {
         ScrollPane right = new ScrollPane();
         right.setFitToWidth(true);
         right.getStyleClass().add("detail-scroll");
+        PageKeys.install(right);
         SplitPane split = new SplitPane(left, right);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.64);
@@ -182,14 +185,20 @@ public final class DashboardView extends BorderPane {
         tags.setMinWidth(90);
         search.textProperty().bindBidirectional(model.filters().textProperty());
 
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         Button checkAll = new Button("Check all", Icons.of(Feather.REFRESH_CW));
         checkAll.getStyleClass().add("check-all");
         checkAll.setMinWidth(Region.USE_PREF_SIZE);
         checkAll.setOnAction(e -> model.checkAll());
-        HBox bar = new HBox(10, Icons.of(Feather.SERVER, "icon-muted"), environments, production, statuses, tags,
-                clearTag, search, spacer, checkAll);
+        environments.setMinWidth(Region.USE_PREF_SIZE);
+        statuses.setMinWidth(Region.USE_PREF_SIZE);
+        // A narrow window (1366x768 at a 1.5 scale is 910x512) wraps the filters onto a second line: in one row
+        // their widths pushed the frame past the window's edge, "Check all" and the theme switch out of reach.
+        FlowPane filters = new FlowPane(10, 6, Icons.of(Feather.SERVER, "icon-muted"), environments, production,
+                statuses, tags, clearTag, search);
+        filters.setAlignment(Pos.CENTER_LEFT);
+        filters.setRowValignment(javafx.geometry.VPos.CENTER);
+        HBox.setHgrow(filters, Priority.ALWAYS);
+        HBox bar = new HBox(10, filters, checkAll);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("dashboard-toolbar");
         return bar;

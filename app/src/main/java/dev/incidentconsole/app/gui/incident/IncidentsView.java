@@ -24,6 +24,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -201,7 +202,7 @@ public final class IncidentsView extends SplitPane {
                 s -> s + " \u00b7 " + policy.level(s).describe(), s -> s + " \u00b7 " + policy.level(s).name());
         CommittedChoice.install(status, t.incidentProperty().map(Incident::status), t::changeStatus, Status::label,
                 Status::label);
-        HBox exports = new HBox(4, new Label("Export"));
+        HBox exports = new HBox(4, headerLabel("Export"));
         exports.setAlignment(Pos.CENTER_LEFT);
         for (ExportFormat f : ExportFormat.values()) {
             Button b = new Button(f.extension().toUpperCase(java.util.Locale.ROOT), Icons.of(Feather.DOWNLOAD));
@@ -211,9 +212,19 @@ public final class IncidentsView extends SplitPane {
             b.setOnAction(e -> export(f));
             exports.getChildren().add(b);
         }
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox controls = new HBox(10, new Label("Severity"), severity, new Label("Status"), status, spacer, exports);
+        // The choices wrap under each other in a narrow window (1366x768 at a 1.25 or 1.5 scale), where one row cut
+        // "Severity", "Status" and "Export" down to "..." beside a severity box as wide as its longest description.
+        severity.setPrefWidth(170);
+        status.setPrefWidth(150);
+        HBox severityChoice = new HBox(10, headerLabel("Severity"), severity);
+        HBox statusChoice = new HBox(10, headerLabel("Status"), status);
+        severityChoice.setAlignment(Pos.CENTER_LEFT);
+        statusChoice.setAlignment(Pos.CENTER_LEFT);
+        FlowPane choices = new FlowPane(10, 6, severityChoice, statusChoice);
+        choices.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(choices, Priority.ALWAYS);
+        exports.setMinWidth(Region.USE_PREF_SIZE);
+        HBox controls = new HBox(10, choices, exports);
         controls.setAlignment(Pos.CENTER_LEFT);
         resume.setId("resume-walkthroughs");
         resume.setAlignment(Pos.CENTER_LEFT);
@@ -222,6 +233,13 @@ public final class IncidentsView extends SplitPane {
         bar.setPadding(new javafx.geometry.Insets(10, 12, 10, 12));
         bar.disableProperty().bind(Bindings.isNull(t.incidentProperty()));
         return bar;
+    }
+
+    private static Label headerLabel(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("incident-header-label");
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
     }
 
     private void export(ExportFormat format) {

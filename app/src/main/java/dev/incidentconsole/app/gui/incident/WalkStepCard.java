@@ -274,6 +274,10 @@ final class WalkStepCard extends VBox {
             note.clear();
             closed.run();
         });
+        // In a narrow walkthrough (1366x768 at a 1.25 scale) the note gives way: the buttons read "D..." and "S..." else.
+        done.setMinWidth(Region.USE_PREF_SIZE);
+        skip.setMinWidth(Region.USE_PREF_SIZE);
+        note.setMinWidth(80);
         HBox close = new HBox(8, note, done, skip);
         close.setAlignment(Pos.CENTER_LEFT);
         return close;

@@ -2,6 +2,7 @@ package dev.incidentconsole.app.gui.incident;
 
 import atlantafx.base.theme.Styles;
 import dev.incidentconsole.app.gui.Icons;
+import dev.incidentconsole.app.gui.util.PageKeys;
 import dev.incidentconsole.app.gui.run.RunFeature;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,7 @@ final class WalkthroughView extends ScrollPane {
         getStylesheets().add(Objects.requireNonNull(RunFeature.class.getResource("run.css")).toExternalForm());
         getStylesheets().add(Objects.requireNonNull(WalkthroughView.class.getResource("walkthrough.css")).toExternalForm());
         setFitToWidth(true);
+        PageKeys.install(this);
         Label caption = new Label("WALKTHROUGH");
         caption.getStyleClass().add("pane-caption");
         Label title = new Label(model.procedure().title());

@@ -183,6 +183,7 @@ public final class RunFeature implements AutoCloseable {
         if (navigation != null) {
             navigation.go(PLACE.id());
         }
+        ((RunPanel) tab.getContent()).takeFocus();
         return (CommandRunViewModel) tab.getUserData();
     }
 

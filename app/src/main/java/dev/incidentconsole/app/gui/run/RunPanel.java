@@ -38,6 +38,8 @@ public final class RunPanel extends VBox {
 
     private final CommandRunViewModel model;
     private final CheckBox follow = new CheckBox("Follow output");
+    private final List<TextField> inputs = new java.util.ArrayList<>();
+    private Button run;
 
     public RunPanel(CommandRunViewModel model) {
         this.model = model;
@@ -49,6 +51,28 @@ public final class RunPanel extends VBox {
         ListView<OutputLine> output = outputList();
         VBox.setVgrow(output, Priority.ALWAYS);
         getChildren().addAll(actions(), output, footer());
+    }
+
+    /**
+     * Gives the keyboard to what the engineer does first here: the first empty value, else Run (Enter runs it; a
+     * destructive command asks first). Once the panel is in the window, if it is not yet.
+     */
+    void takeFocus() {
+        Node first = inputs.stream().filter(i -> i.getText() == null || i.getText().isEmpty()).findFirst()
+                .<Node>map(i -> i).orElse(run);
+        if (getScene() != null) {
+            first.requestFocus();
+            return;
+        }
+        sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends javafx.scene.Scene> obs, javafx.scene.Scene old, javafx.scene.Scene now) {
+                if (now != null) {
+                    sceneProperty().removeListener(this);
+                    first.requestFocus();
+                }
+            }
+        });
     }
 
     private Node commandBox() {
@@ -134,6 +158,7 @@ public final class RunPanel extends VBox {
             input.disableProperty().bind(model.runningProperty());
             input.setOnAction(e -> model.run());
             input.getStyleClass().add("placeholder-input");
+            inputs.add(input);
             GridPane.setHgrow(input, Priority.ALWAYS);
             grid.addRow(row++, token, input);
         }
@@ -141,7 +166,7 @@ public final class RunPanel extends VBox {
     }
 
     private Node actions() {
-        Button run = new Button("Run", Icons.of(Feather.PLAY));
+        run = new Button("Run", Icons.of(Feather.PLAY));
         run.setId("run-button");
         run.getStyleClass().addAll(Styles.ACCENT, "run-button");
         run.setDefaultButton(true);

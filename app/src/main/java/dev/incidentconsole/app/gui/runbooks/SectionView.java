@@ -5,6 +5,7 @@ import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.incidentconsole.app.gui.Icons;
 import dev.incidentconsole.app.gui.util.MatchHighlighter;
+import dev.incidentconsole.app.gui.util.PageKeys;
 import dev.incidentconsole.runbook.Block;
 import dev.incidentconsole.runbook.Command;
 import dev.incidentconsole.runbook.ParseWarning;
@@ -55,6 +56,7 @@ final class SectionView extends ScrollPane {
         setFitToWidth(true);
         page.getStyleClass().add("section-page");
         setContent(page);
+        PageKeys.install(this);
         node.addListener((obs, old, now) -> render(now));
         highlight.addListener(obs -> render(node.get())); // invalidation: the same words again re-scroll too
         // Set after the view is made (and maybe after a section was selected): the header gains its button then.

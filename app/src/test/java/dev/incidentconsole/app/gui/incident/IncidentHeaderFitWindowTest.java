@@ -38,9 +38,10 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
 
 /**
- * The incident view as the window lays it out at 1600 and 1280 px, with a long title, with and without a
+ * The incident view as the window lays it out at 1600, 1280, 1093 and 910 px, with a long title, with and without a
  * walkthrough beside the timeline: the header's controls (severity, status, the three Export buttons) and the
- * timeline's "All entries" filter lie inside it, clear of its right edge.
+ * timeline's "All entries" filter lie inside it, clear of its right edge, and the labels "Severity", "Status" and
+ * "Export" and a step's Done and Skip are shown whole (at 1093 px they were cut to "...").
  */
 @ExtendWith(ApplicationExtension.class)
 class IncidentHeaderFitWindowTest {
@@ -84,7 +85,8 @@ class IncidentHeaderFitWindowTest {
     private static final int MARGIN = 4;
 
     @ParameterizedTest
-    @CsvSource({"1600, false", "1280, false", "1600, true", "1280, true"})
+    // 1093 and 910: a 13" laptop's 1366x768 at a 1.25 and a 1.5 scale
+    @CsvSource({"1600, false", "1280, false", "1600, true", "1280, true", "1093, false", "1093, true", "910, false", "910, true"})
     void theHeadersControlsLieInsideTheView(int windowWidth, boolean walking, FxRobot robot) throws Exception {
         awaitFx(() -> assertThat(model.timeline().incidentProperty().get()).isNotNull());
         if (walking) {
@@ -115,6 +117,19 @@ class IncidentHeaderFitWindowTest {
                 assertThat(b.getMinX()).as(id + " left edge at " + windowWidth).isGreaterThanOrEqualTo(0);
                 // Inside by a margin: a control flush with the window's edge loses its right border, and looks cut.
                 assertThat(b.getMaxX()).as(id + " right edge at " + windowWidth).isLessThanOrEqualTo(scene.getWidth() - MARGIN);
+            }
+            for (Node n : view.lookupAll(".incident-header-label")) {
+                javafx.scene.control.Label label = (javafx.scene.control.Label) n;
+                assertThat(label.getWidth()).as("\"%s\" shown whole at %s", label.getText(), windowWidth)
+                        .isGreaterThanOrEqualTo(label.prefWidth(-1) - 0.5);
+            }
+            assertThat(view.lookupAll(".incident-header-label")).hasSize(3);
+            if (walking) {
+                for (String id : List.of("#done-0", "#skip-0")) {
+                    javafx.scene.control.Button b = (javafx.scene.control.Button) view.lookup(id);
+                    assertThat(b.getWidth()).as("%s \"%s\" shown whole at %s", id, b.getText(), windowWidth)
+                            .isGreaterThanOrEqualTo(b.prefWidth(-1) - 0.5);
+                }
             }
         });
     }
