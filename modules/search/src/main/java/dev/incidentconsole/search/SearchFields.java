@@ -33,6 +33,8 @@ final class SearchFields {
     /**
      * What a section is scored on first: its heading path (the headings above it, then its own) and its own
      * text, never a sub-section's. Every typed word is looked up here; everything else adds to this score.
+     * Names are split here too, so a heading or alert named {@code KubePersistentVolumeInodesFillingUp} holds
+     * "inodes" at full weight, not only in the lightly weighted heading field.
      */
     static final String TEXT = "text";
     /** Everything once more, unstemmed: the target of typo (fuzzy) and as-you-type (prefix) matching. */
@@ -73,16 +75,16 @@ final class SearchFields {
      * (fields, their analysis, {@link SectionDocuments}, or what the runbook parser reads), so that indexes kept
      * on disk by an older build are built again instead of answering with stale fields.
      */
-    static final String INDEX_FORMAT = "search-8";
+    static final String INDEX_FORMAT = "search-9";
 
     private SearchFields() {
     }
 
-    /** Index-time analysis: split fields split words, {@link #ALL} is unstemmed, the rest plain English. */
+    /** Index-time analysis: split fields (and the full text) split names, {@link #ALL} is unstemmed, the rest plain English. */
     static Analyzer indexAnalyzer() {
         Analyzer split = OpsAnalyzer.forSplitIndex();
         return new PerFieldAnalyzerWrapper(OpsAnalyzer.forIndex(),
-                Map.of(TITLE, split, ANCESTORS, split, ALERT, split, COMMAND, split,
+                Map.of(TITLE, split, ANCESTORS, split, ALERT, split, COMMAND, split, TEXT, split,
                         ALL, OpsAnalyzer.forRawIndex()));
     }
 
