@@ -33,8 +33,8 @@ final class SearchFields {
     /**
      * What a section is scored on first: its heading path (the headings above it, then its own) and its own
      * text, never a sub-section's. Every typed word is looked up here; everything else adds to this score.
-     * Names are split here too, so a heading or alert named {@code KubePersistentVolumeInodesFillingUp} holds
-     * "inodes" at full weight, not only in the lightly weighted heading field.
+     * The headings' names are split here too ({@link SectionDocuments}), so a heading named after an alert
+     * ({@code KubePersistentVolumeInodesFillingUp}) holds "inodes" at full weight; the text's own names are not.
      */
     static final String TEXT = "text";
     /** Everything once more, unstemmed: the target of typo (fuzzy) and as-you-type (prefix) matching. */
@@ -80,11 +80,11 @@ final class SearchFields {
     private SearchFields() {
     }
 
-    /** Index-time analysis: split fields (and the full text) split names, {@link #ALL} is unstemmed, the rest plain English. */
+    /** Index-time analysis: split fields split names, {@link #ALL} is unstemmed, the rest plain English. */
     static Analyzer indexAnalyzer() {
         Analyzer split = OpsAnalyzer.forSplitIndex();
         return new PerFieldAnalyzerWrapper(OpsAnalyzer.forIndex(),
-                Map.of(TITLE, split, ANCESTORS, split, ALERT, split, COMMAND, split, TEXT, split,
+                Map.of(TITLE, split, ANCESTORS, split, ALERT, split, COMMAND, split,
                         ALL, OpsAnalyzer.forRawIndex()));
     }
 
