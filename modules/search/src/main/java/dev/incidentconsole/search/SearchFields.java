@@ -67,6 +67,8 @@ final class SearchFields {
     /** Weight of the bonus for sections whose text holds every typed word. */
     static final float ALL_WORDS_BOOST = 1f;
     static final float PREFIX_BOOST = 0.4f;
+    /** What a section about a component the query names gains, whatever else it matches. */
+    static final float COMPONENT_BOOST = 1f;
     /** Share of the non-best fields' score a term keeps: all of it, so field matches add up. */
     static final float TIE_BREAKER = 1f;
 

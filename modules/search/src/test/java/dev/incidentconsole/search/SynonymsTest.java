@@ -53,8 +53,6 @@ class SynonymsTest {
         "429, throttling",   // a throttled CPU answers no HTTP 429
         "503, 5xx",          // a member of a class of status codes does not find its siblings
         "503, 502",
-        "sidekiq, worker",   // a component's name does not widen to a role other components share
-        "celery, worker",
     })
     void oneWayAndNarrowTermsDoNotWiden(String typed, String unexpected) throws IOException {
         OpsAnalyzer query = OpsAnalyzer.forQuery(Synonyms.bundled());
