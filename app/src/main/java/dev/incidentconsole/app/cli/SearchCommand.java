@@ -15,9 +15,11 @@ import dev.incidentconsole.search.RunbookIndex;
 import dev.incidentconsole.search.SearchHit;
 import dev.incidentconsole.search.SearchQuery;
 import dev.incidentconsole.search.Synonyms;
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,7 +76,8 @@ public final class SearchCommand implements Callable<Integer> {
         }
     }
 
-    @Parameters(arity = "1..*", paramLabel = "QUERY", description = "What to look for, e.g. too many connections.")
+    @Parameters(arity = "1..*", paramLabel = "QUERY", description = {"What to look for, e.g. too many connections.",
+            "Trailing paths to runbook files or folders (with a /) are searched instead, as with --runbooks."})
     List<String> words;
 
     @Option(names = "--runbooks", paramLabel = "PATH",
@@ -98,7 +101,7 @@ public final class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        String text = String.join(" ", words).strip();
+        String text = String.join(" ", trailingPathsAsRunbooks()).strip();
         if (text.isEmpty() && components.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "QUERY is empty; give the symptom, alert or error to look for.");
         }
@@ -139,6 +142,26 @@ public final class SearchCommand implements Callable<Integer> {
     }
 
     /** The user's settings; unreadable ones are reported and the defaults used, as the app does. */
+    /**
+     * The query words without those at the end that are written as a path to an existing file or folder
+     * ({@code search 429s ~/team-runbooks}, as {@code incident-console FOLDER} opens one), which become
+     * {@code --runbooks}. Only words holding a separator count, so a query word never turns into a path, and the
+     * first word always stays a query word.
+     */
+    private List<String> trailingPathsAsRunbooks() {
+        List<String> query = new ArrayList<>(words);
+        while (query.size() > 1) {
+            String last = query.get(query.size() - 1);
+            if (last.indexOf('/') < 0 && last.indexOf(File.separatorChar) < 0
+                    || !Files.exists(Path.of(last))) {
+                break;
+            }
+            runbooks.add(0, Path.of(last));
+            query.remove(query.size() - 1);
+        }
+        return query;
+    }
+
     private Settings settings(SavedSettings saved) {
         try {
             return saved.load();

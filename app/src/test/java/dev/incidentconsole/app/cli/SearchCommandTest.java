@@ -143,6 +143,20 @@ class SearchCommandTest {
     }
 
     @Test
+    void aTrailingPathToRunbooksIsSearchedInsteadOfBeingQueryWords() throws IOException {
+        assertThat(run("search", "--json", "too many connections", dir.resolve("team").toString())).isZero();
+        assertThat(files(json())).containsExactly("cache.md");
+    }
+
+    @Test
+    void aWordWithASlashThatNamesNothingStaysAQueryWord() throws IOException {
+        assertThat(run("search", "--json", "--runbooks", dir.resolve("team").toString(), "redis-cli", "ping",
+                "/no/such/folder")).isZero();
+        assertThat(files(json())).containsExactly("cache.md");
+        assertThat(err.toString()).doesNotContain("/no/such/folder");
+    }
+
+    @Test
     void componentOptionKeepsOnlySectionsAboutIt() throws IOException {
         String team = dir.resolve("team").toString();
         String home = dir.resolve("home/runbooks").toString();

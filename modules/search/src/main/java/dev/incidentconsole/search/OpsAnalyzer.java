@@ -80,6 +80,18 @@ public final class OpsAnalyzer extends Analyzer {
         return new OpsAnalyzer(Mode.QUERY, null);
     }
 
+    /**
+     * The split chain ({@link #forSplitIndex()}) over one text, built afresh rather than reused per thread: for a
+     * field value analysed apart from the rest of its field, whose tokens are read only when the document is
+     * indexed, after other documents may have been analysed on the same thread.
+     */
+    static TokenStream splitTokens(String fieldName, String text) {
+        OpsAnalyzer split = forSplitIndex();
+        TokenStreamComponents chain = split.createComponents(fieldName);
+        chain.getSource().accept(split.initReader(fieldName, new java.io.StringReader(text)));
+        return chain.getTokenStream();
+    }
+
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer source = new StandardTokenizer();

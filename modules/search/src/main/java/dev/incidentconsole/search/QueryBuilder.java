@@ -1,11 +1,13 @@
 package dev.incidentconsole.search;
 
+import dev.incidentconsole.runbook.Components;
 import dev.incidentconsole.runbook.SectionKind;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
@@ -16,6 +18,7 @@ import org.apache.lucene.search.TermQuery;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.HashSet;
 import java.util.Set;
@@ -26,7 +29,8 @@ import java.util.function.Function;
  * (its heading path and own text, {@link SearchFields#TEXT}); a match in its own heading, symptoms or alerts adds
  * to that ({@link CrossFieldExpander}). A word's single-word synonyms count as weaker occurrences of the word,
  * multi-word synonyms as a clause of their own. On top come a bonus for sections holding every word, a bonus for
- * words found side by side, typo matching for words the index does not know, a prefix match on the word still
+ * words found side by side, a constant lift for sections about a component the query names, typo matching for
+ * words the index does not know, a prefix match on the word still
  * being typed, and {@code "quoted"} phrases that must appear. None of these restricts what can be found except a
  * phrase the engineer quoted. Filters never change scores.
  *
@@ -173,6 +177,7 @@ public final class QueryBuilder {
         // words and their synonyms are separate clauses so that a multi-word synonym ("connection refused" =
         // "econnrefused") never turns the typed words themselves into a phrase, and so that synonyms only add.
         b.add(words, Occur.SHOULD);
+        components(typed).forEach(q -> b.add(q, Occur.SHOULD));
         if (typed.withSynonyms != null && !typed.withSynonyms.equals(typed.words)) {
             CrossFieldExpander synonymExpander = this.synonymExpander.without(typed.stems());
             synonymExpander = commonWords.any() ? synonymExpander.withCommonWords(commonWords) : synonymExpander;
@@ -212,6 +217,22 @@ public final class QueryBuilder {
         add(b, context.expand(typed.words));
         BooleanQuery q = b.build();
         return q.clauses().isEmpty() ? null : q;
+    }
+
+    /**
+     * A typed component name ("celery", "pgbouncer") lifts the sections about that component by a constant, so
+     * they come before sections that only share a synonym with it ("worker" for Celery and Sidekiq alike).
+     */
+    private static List<Query> components(TypedText typed) {
+        List<Query> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (String word : typed.raw) {
+            Components.standard().canonical(word).filter(seen::add).ifPresent(name -> {
+                Term about = new Term(SearchFields.COMPONENT, name.toLowerCase(Locale.ROOT));
+                out.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(about)), SearchFields.COMPONENT_BOOST));
+            });
+        }
+        return out;
     }
 
     /** Section must satisfy every filter given; {@code null} when there are none. */

@@ -33,6 +33,8 @@ final class SearchFields {
     /**
      * What a section is scored on first: its heading path (the headings above it, then its own) and its own
      * text, never a sub-section's. Every typed word is looked up here; everything else adds to this score.
+     * The headings' names are split here too ({@link SectionDocuments}), so a heading named after an alert
+     * ({@code KubePersistentVolumeInodesFillingUp}) holds "inodes" at full weight; the text's own names are not.
      */
     static final String TEXT = "text";
     /** Everything once more, unstemmed: the target of typo (fuzzy) and as-you-type (prefix) matching. */
@@ -65,6 +67,8 @@ final class SearchFields {
     /** Weight of the bonus for sections whose text holds every typed word. */
     static final float ALL_WORDS_BOOST = 1f;
     static final float PREFIX_BOOST = 0.4f;
+    /** What a section about a component the query names gains, whatever else it matches. */
+    static final float COMPONENT_BOOST = 1f;
     /** Share of the non-best fields' score a term keeps: all of it, so field matches add up. */
     static final float TIE_BREAKER = 1f;
 
@@ -73,12 +77,12 @@ final class SearchFields {
      * (fields, their analysis, {@link SectionDocuments}, or what the runbook parser reads), so that indexes kept
      * on disk by an older build are built again instead of answering with stale fields.
      */
-    static final String INDEX_FORMAT = "search-8";
+    static final String INDEX_FORMAT = "search-9";
 
     private SearchFields() {
     }
 
-    /** Index-time analysis: split fields split words, {@link #ALL} is unstemmed, the rest plain English. */
+    /** Index-time analysis: split fields split names, {@link #ALL} is unstemmed, the rest plain English. */
     static Analyzer indexAnalyzer() {
         Analyzer split = OpsAnalyzer.forSplitIndex();
         return new PerFieldAnalyzerWrapper(OpsAnalyzer.forIndex(),

@@ -70,7 +70,11 @@ final class SectionDocuments {
         // The headings once each: the runbook's title is already the title section's own heading.
         String headings = head.path().contains(unit.runbook().title()) ? head.pathString()
                 : unit.runbook().title() + "\n" + head.pathString();
-        text(doc, SearchFields.TEXT, headings + "\n" + body);
+        // Headings are often names (KubePersistentVolumeInodesFillingUp): split, their words count as full text.
+        // The body is not split: its snake_case and CamelCase words are mostly code, where splitting cost relevance.
+        doc.add(new Field(SearchFields.TEXT, OpsAnalyzer.splitTokens(SearchFields.TEXT, headings),
+                TextField.TYPE_NOT_STORED));
+        text(doc, SearchFields.TEXT, body);
         String all = String.join("\n", title, String.join("\n", ancestors), String.join("\n", unit.alerts()),
                 String.join("\n", unit.symptoms()), String.join("\n", unit.components()), body);
         text(doc, SearchFields.ALL, all);

@@ -27,7 +27,6 @@ class SynonymsTest {
         "pg, db",
         "oom, oomkilled",
         "oomkilled, oom",
-        "429, throttled",
         "throttled, 429",
         "restarts, crashloopbackoff",
         "CrashLoopBackOff, restart",
@@ -47,6 +46,30 @@ class SynonymsTest {
         OpsAnalyzer query = OpsAnalyzer.forQuery(Synonyms.bundled());
         String stem = tokens(OpsAnalyzer.forIndex(), expected).get(0);
         assertThat(tokens(query, typed)).contains(stem);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" does not search \"{1}\"")
+    @CsvSource({
+        "429, throttling",   // a throttled CPU answers no HTTP 429
+        "503, 5xx",          // a member of a class of status codes does not find its siblings
+        "503, 502",
+    })
+    void oneWayAndNarrowTermsDoNotWiden(String typed, String unexpected) throws IOException {
+        OpsAnalyzer query = OpsAnalyzer.forQuery(Synonyms.bundled());
+        String stem = tokens(OpsAnalyzer.forIndex(), unexpected).get(0);
+        assertThat(tokens(query, typed)).doesNotContain(stem);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" also searches \"{1}\"")
+    @CsvSource({
+        "5xx, 502",
+        "5xx, 503",
+        "disk full, enospc",
+        "ENOSPC, out of disk",
+    })
+    void classesAndErrnoNamesFindTheirMembers(String typed, String expected) throws IOException {
+        OpsAnalyzer query = OpsAnalyzer.forQuery(Synonyms.bundled());
+        assertThat(tokens(query, typed)).containsAll(tokens(OpsAnalyzer.forIndex(), expected));
     }
 
     @Test
