@@ -78,6 +78,7 @@ public final class IncidentFeature implements AutoCloseable {
         this.model = new IncidentViewModel(executor, uiThread, opener, options.userName());
         model.followStore();
         this.starter = new IncidentStarter(model, dialogs, runbookFolder, this::openWalkthrough);
+        starter.useSeverities(() -> severities);
         this.opening = new WalkOpening(executor, model, this::walkthrough, () -> watch, walk -> view().openWalkthrough(walk));
     }
 
@@ -130,6 +131,7 @@ public final class IncidentFeature implements AutoCloseable {
      */
     public void watchDashboard(DashboardViewModel dashboard) {
         this.watch = new DashboardWatch(dashboard);
+        starter.useEnvironment(() -> dashboard.environment().nameProperty().get());
         dashboard.actions().incidentStarterProperty().set(row -> starter.startForService(
                 ServiceLink.of(row.spec(), dashboard.environment().nameProperty().get()),
                 DashboardWatch.sections(dashboard, row)));
