@@ -58,6 +58,8 @@ public final class IncidentFeature implements AutoCloseable {
     private Navigation navigation;
     private IncidentsView view;
     private final WalkOpening opening;
+    /** How often the list is read again for incidents opened elsewhere: a new one shows within this, at little cost. */
+    static final Duration LIST_REFRESH = Duration.ofSeconds(15);
 
     /**
      * @param run     the Runs window's runner and helpers; the caller closes the runner
@@ -150,6 +152,7 @@ public final class IncidentFeature implements AutoCloseable {
             navigation.go(PLACE);
         }
         model.refresh();
+        model.refreshEvery(LIST_REFRESH);
     }
 
     /** What the runbook view's "Start incident" button does. */
