@@ -256,15 +256,12 @@ public final class IncidentViewModel implements AutoCloseable {
         }, e -> then.accept(e.getMessage() == null ? e.toString() : e.getMessage()));
     }
 
-    /**
-     * Records a receipt of an entry written elsewhere in this console (health recorder): shown, counted; written to an
-     * incident the list does not hold (opened by {@code incident new} or another console), the list is read again.
-     */
+    /** A receipt of an entry written elsewhere in this console (health recorder): shown, counted, and listed. */
     public void recorded(Receipt receipt) {
         accept(receipt);
         String id = receipt.entry().incidentId();
         if (incidents.stream().noneMatch(i -> i.id().equals(id))) {
-            refresh();
+            refresh(); // opened by 'incident new' or another console since the last listing
         }
     }
 
@@ -387,10 +384,7 @@ public final class IncidentViewModel implements AutoCloseable {
         return author;
     }
 
-    /**
-     * Reads the list again every {@code interval} (the store is read off the UI thread), so incidents opened elsewhere
-     * ({@code incident new}, another console) appear without Refresh; until {@link #close()}.
-     */
+    /** Lists again every {@code interval} (off the UI thread) until {@link #close()}: incidents opened elsewhere appear. */
     public void refreshEvery(Duration interval) {
         autoRefresh = executor.scheduleWithFixedDelay(() -> null, interval, interval, x -> refresh(), e -> { });
     }
