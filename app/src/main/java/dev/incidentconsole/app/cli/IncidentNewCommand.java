@@ -12,7 +12,11 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code incident new --title T --severity P1 [--runbook FILE#HEADING] [--service NAME]}: prints the new id. */
+/**
+ * {@code incident new --title T --severity P1 [--runbook FILE#HEADING] [--service NAME] [--environment NAME]}: prints
+ * the new id. {@code --environment} names an environment as {@code check --environment} does ({@code --env} is the
+ * environment file everywhere else); the old {@code --env NAME} spelling is still read, hidden, for existing scripts.
+ */
 @Command(name = "new", mixinStandardHelpOptions = true, description = "Open an incident and print its id.")
 final class IncidentNewCommand extends IncidentAction {
 
@@ -29,8 +33,14 @@ final class IncidentNewCommand extends IncidentAction {
     @Option(names = "--service", paramLabel = "NAME", description = "Affected service. Repeatable.")
     List<String> services = new ArrayList<>();
 
-    @Option(names = "--env", paramLabel = "ENV", description = "Environment, e.g. prod.")
+    @Option(names = "--environment", paramLabel = "NAME", description = "Environment the incident is in, e.g. prod.")
     String environment;
+
+    @Option(names = "--env", paramLabel = "NAME", hidden = true,
+            description = "Old spelling of --environment (elsewhere --env is the environment file).")
+    void oldEnvironmentSpelling(String name) {
+        environment = name;
+    }
 
     @Override
     boolean queuesWhenUnreachable() {

@@ -51,6 +51,25 @@ class IncidentCommandTest {
         return cli.execute(full);
     }
 
+    /** Colleague's report: {@code --env} named an environment here but the environment file in {@code check}. */
+    @ParameterizedTest
+    @CsvSource({"--environment", "--env"})
+    void incidentNewTakesTheEnvironmentNameAsEnvironmentAndStillReadsTheOldEnvSpelling(String option) throws Exception {
+        assertThat(run("a", "new", "--title", "Checkout 502s", "--severity", "P1", option, "prod")).isZero();
+        String id = out.toString().strip();
+
+        assertThat(run("a", "show", id, "--json")).isZero();
+        assertThat(new ObjectMapper().readTree(out.toString()).path("incident").path("environment").asText()).isEqualTo("prod");
+    }
+
+    @Test
+    void incidentNewHelpNamesEnvironmentAndHidesTheOldSpelling() {
+        CommandLine cli = Main.commandLine();
+        String help = cli.getSubcommands().get("incident").getSubcommands().get("new").getUsageMessage();
+
+        assertThat(help).contains("--environment=NAME").doesNotContain("--env=");
+    }
+
     @Test
     void incidentRoundTripsThroughNotesStatusExportsAndImport() throws Exception {
         assertThat(run("a", "new", "--title", "Checkout 502s", "--severity", "P1",

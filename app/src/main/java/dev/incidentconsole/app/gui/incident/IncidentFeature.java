@@ -58,6 +58,8 @@ public final class IncidentFeature implements AutoCloseable {
     private Navigation navigation;
     private IncidentsView view;
     private final WalkOpening opening;
+    /** How often the list is read again for incidents opened elsewhere: a new one shows within this, at little cost. */
+    static final Duration LIST_REFRESH = Duration.ofSeconds(15);
 
     /**
      * @param run     the Runs window's runner and helpers; the caller closes the runner
@@ -78,6 +80,7 @@ public final class IncidentFeature implements AutoCloseable {
         this.model = new IncidentViewModel(executor, uiThread, opener, options.userName());
         model.followStore();
         this.starter = new IncidentStarter(model, dialogs, runbookFolder, this::openWalkthrough);
+        starter.useSeverities(() -> severities);
         this.opening = new WalkOpening(executor, model, this::walkthrough, () -> watch, walk -> view().openWalkthrough(walk));
     }
 
@@ -130,6 +133,7 @@ public final class IncidentFeature implements AutoCloseable {
      */
     public void watchDashboard(DashboardViewModel dashboard) {
         this.watch = new DashboardWatch(dashboard);
+        starter.useEnvironment(() -> dashboard.environment().nameProperty().get());
         dashboard.actions().incidentStarterProperty().set(row -> starter.startForService(
                 ServiceLink.of(row.spec(), dashboard.environment().nameProperty().get()),
                 DashboardWatch.sections(dashboard, row)));
@@ -148,6 +152,7 @@ public final class IncidentFeature implements AutoCloseable {
             navigation.go(PLACE);
         }
         model.refresh();
+        model.refreshEvery(LIST_REFRESH);
     }
 
     /** What the runbook view's "Start incident" button does. */

@@ -10,6 +10,7 @@ import dev.incidentconsole.incident.Incident;
 import dev.incidentconsole.incident.IncidentDraft;
 import dev.incidentconsole.incident.RunbookLink;
 import dev.incidentconsole.incident.Severity;
+import dev.incidentconsole.runbook.DeclaredSeverity;
 import dev.incidentconsole.runbook.Runbook;
 import dev.incidentconsole.runbook.Section;
 import java.nio.file.Path;
@@ -17,13 +18,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * "Start incident" from a runbook section, a search result or a failing dashboard service: join an open
  * incident or open a new one (title and severity asked through {@link DialogService}, pre-filled from the
  * section or service), link the section and the service, then hand the incident and the section's procedure
  * to {@code open}, which shows the walkthrough. Call on the UI thread.
+ *
+ * <p>Two incidents for one outage is the costlier mistake, so while incidents are open the dialog suggests joining
+ * one: the one linked to the same section, else the one about the same service, else the newest open one of the
+ * same environment (or of an unknown one). A new incident's suggested severity is the one the runbook declares for
+ * the section ({@link DeclaredSeverity}, mapped like alert labels: {@code Critical} is P0), else P2.
  */
 public final class IncidentStarter {
     /** Shows the walkthrough of {@code procedure} for {@code incident}; {@code runbook} and {@code procedure} are null when no section was chosen. */
@@ -43,6 +51,8 @@ public final class IncidentStarter {
     private final DialogService dialogs;
     private volatile Path runbookRoot;
     private final Opener open;
+    private volatile Supplier<String> environment = () -> "";
+    private volatile Supplier<AlertSeverity> severities = () -> AlertSeverity.of(Map.of());
 
     /**
      * @param runbookRoot folder that linked runbook files are named relative to; null to keep them absolute
@@ -61,6 +71,16 @@ public final class IncidentStarter {
         this.runbookRoot = root;
     }
 
+    /** The environment the window watches (its name, blank when none), asked at each start; new incidents are in it. */
+    public void useEnvironment(Supplier<String> watched) {
+        this.environment = watched;
+    }
+
+    /** How severity words (alert labels, a runbook's {@code Severity:} line) map to levels, asked at each start. */
+    public void useSeverities(Supplier<AlertSeverity> mapping) {
+        this.severities = mapping;
+    }
+
     /** Asks, then starts or joins; nothing happens when the user cancels a dialog. */
     public void start(Runbook runbook, Section section) {
         start(runbook, section, null);
@@ -69,7 +89,7 @@ public final class IncidentStarter {
     /** Like {@link #start(Runbook, Section)}, for an incident about {@code service} (may be null). */
     public void start(Runbook runbook, Section section, ServiceLink service) {
         Section procedure = procedureOf(runbook, section);
-        begin(runbook, procedure, service, procedure.title());
+        begin(runbook, procedure, service, procedure.title(), declared(runbook, procedure), open);
     }
 
     /**
@@ -81,7 +101,8 @@ public final class IncidentStarter {
         chooseSection("Start an incident for " + service.name(), "fits the service best", sections).ifPresent(chosen -> {
             Section procedure = chosen.runbook() == null ? null : procedureOf(chosen.runbook(), chosen.section());
             begin(chosen.runbook(), procedure, service, service.name()
-                    + (procedure == null ? " is failing" : ": " + procedure.title()), Severity.P2, open);
+                    + (procedure == null ? " is failing" : ": " + procedure.title()),
+                    procedure == null ? AlertSeverity.UNKNOWN : declared(chosen.runbook(), procedure), open);
         });
     }
 
@@ -120,8 +141,9 @@ public final class IncidentStarter {
         return pick.map(p -> index >= 0 && index < sections.size() ? sections.get(index) : none);
     }
 
-    private void begin(Runbook runbook, Section procedure, ServiceLink service, String title) {
-        begin(runbook, procedure, service, title, Severity.P2, open);
+    /** The level the runbook declares for {@code procedure} (or a heading above it); P2 when it declares none. */
+    private Severity declared(Runbook runbook, Section procedure) {
+        return DeclaredSeverity.of(runbook, procedure).map(severities.get()::suggest).orElse(AlertSeverity.UNKNOWN);
     }
 
     private void begin(Runbook runbook, Section procedure, ServiceLink service, String title, Severity severity,
@@ -133,11 +155,9 @@ public final class IncidentStarter {
             List<String> choices = new ArrayList<>();
             choices.add(NEW_INCIDENT);
             openIncidents.forEach(i -> choices.add(i.id() + "  " + i.severity() + "  " + i.title()));
-            // An open incident about this section, or about the same service, is most likely the one to join.
-            String suggested = openIncidents.stream().filter(i -> link != null && i.runbooks().stream()
-                            .anyMatch(l -> link.sameSection(l, root)))
-                    .findFirst().or(() -> openIncidents.stream().filter(i -> service != null && i.services().contains(service.name()))
-                    .findFirst()).map(i -> choices.get(openIncidents.indexOf(i) + 1)).orElse(NEW_INCIDENT);
+            String env = service == null ? environment.get() : service.environment();
+            String suggested = toJoin(openIncidents, link, root, service, env)
+                    .map(i -> choices.get(openIncidents.indexOf(i) + 1)).orElse(NEW_INCIDENT);
             Optional<String> pick = dialogs.choose("Start or join an incident",
                     "Join an open incident" + (runbook == null ? "" : " with this section") + ", or start a new one?",
                     choices, suggested);
@@ -153,9 +173,23 @@ public final class IncidentStarter {
         Optional<TextAndChoice<Severity>> answer = dialogs.askTextAndChoice("Start an incident", "Title",
                 title, "Severity", Arrays.asList(Severity.values()), severity);
         answer.filter(a -> !a.text().isBlank()).ifPresent(a -> incidents.start(new IncidentDraft(a.text(), a.choice(),
-                        service == null ? "" : service.environment(), service == null ? List.of() : List.of(service.name()),
+                        service == null ? environment.get() : service.environment(),
+                        service == null ? List.of() : List.of(service.name()),
                         link == null ? List.of() : List.of(link), null),
                 created -> open.open(created, runbook, procedure, service)));
+    }
+
+    /**
+     * The open incident most likely about this outage: linked to the section, else about the service, else the newest
+     * (the list is newest first) in the same environment, an incident or a window without one counting as the same.
+     */
+    private static Optional<Incident> toJoin(List<Incident> open, RunbookLink link, Path root, ServiceLink service,
+                                             String environment) {
+        return open.stream().filter(i -> link != null && i.runbooks().stream().anyMatch(l -> link.sameSection(l, root)))
+                .findFirst()
+                .or(() -> open.stream().filter(i -> service != null && i.services().contains(service.name())).findFirst())
+                .or(() -> open.stream().filter(i -> i.environment().isBlank() || environment == null
+                        || environment.isBlank() || i.environment().equals(environment)).findFirst());
     }
 
     private void join(Incident incident, RunbookLink link, Runbook runbook, Section procedure, ServiceLink service,

@@ -1,6 +1,7 @@
 package dev.incidentconsole.app.gui.incident;
 
 import dev.incidentconsole.app.gui.util.TaskExecutor;
+import dev.incidentconsole.app.gui.util.TaskHandle;
 import dev.incidentconsole.app.incident.OutageFallback;
 import dev.incidentconsole.incident.Connectivity;
 import dev.incidentconsole.incident.EntryBody;
@@ -14,6 +15,7 @@ import dev.incidentconsole.incident.Subscription;
 import dev.incidentconsole.incident.TimelineEntry;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -58,6 +60,7 @@ public final class IncidentViewModel implements AutoCloseable {
     private volatile IncidentStore store;
     private Subscription connectivity;
     private StoreSettingsViewModel storeSettings;
+    private TaskHandle autoRefresh;
 
     /**
      * @param opener   opens the store; called once, on a worker thread
@@ -172,7 +175,7 @@ public final class IncidentViewModel implements AutoCloseable {
             // below adds it, and what other consoles stored meanwhile arrives as it does anyway.
             selected.set(joined.incident());
             if (joined.linked() != null) {
-                recorded(joined.linked());
+                accept(joined.linked());
             }
             if (joined.offline()) {
                 timeline.joinedOffline();
@@ -252,8 +255,16 @@ public final class IncidentViewModel implements AutoCloseable {
         }, e -> then.accept(e.getMessage() == null ? e.toString() : e.getMessage()));
     }
 
-    /** Records a receipt of an entry written elsewhere in this console (health recorder): shown, counted. */
+    /** A receipt of an entry written elsewhere in this console (health recorder): shown, counted, and listed. */
     public void recorded(Receipt receipt) {
+        accept(receipt);
+        String id = receipt.entry().incidentId();
+        if (incidents.stream().noneMatch(i -> i.id().equals(id))) {
+            refresh(); // opened by 'incident new' or another console since the last listing
+        }
+    }
+
+    private void accept(Receipt receipt) {
         timeline.accept(receipt);
         if (receipt.outcome() == Receipt.Outcome.JOURNALED) {
             executor.execute(() -> store().pendingEntries(), n -> timeline.queuedProperty().set(n), e -> { });
@@ -308,7 +319,9 @@ public final class IncidentViewModel implements AutoCloseable {
             }
         }
         shown.addAll(list);
-        incidents.setAll(shown);
+        if (!shown.equals(incidents)) {
+            incidents.setAll(shown); // unchanged, as most periodic reads are: the list and its scrolling stay put
+        }
         error.set("");
         if (keep != null) {
             shown.stream().filter(i -> i.id().equals(keep)).findFirst().ifPresent(selected::set);
@@ -370,8 +383,16 @@ public final class IncidentViewModel implements AutoCloseable {
         return author;
     }
 
+    /** Lists again every {@code interval} (off the UI thread) until {@link #close()}: incidents opened elsewhere appear. */
+    public void refreshEvery(Duration interval) {
+        autoRefresh = executor.scheduleWithFixedDelay(() -> null, interval, interval, x -> refresh(), e -> { });
+    }
+
     @Override
     public void close() {
+        if (autoRefresh != null) {
+            autoRefresh.cancel();
+        }
         IncidentStore s = store;
         if (s != null) {
             s.close();

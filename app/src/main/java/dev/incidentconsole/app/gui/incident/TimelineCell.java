@@ -7,8 +7,7 @@ import dev.incidentconsole.incident.EntryBody;
 import dev.incidentconsole.incident.Incident;
 import dev.incidentconsole.incident.RunOutcome;
 import dev.incidentconsole.incident.TimelineEntry;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.time.Clock;
 import java.util.List;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Button;
@@ -22,12 +21,12 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
 /**
- * One timeline entry: local time, author, what happened, the tail of a command's output, pin toggle. A pinned
+ * One timeline entry: time in UTC ({@link TimelineTimes}), author, what happened, the tail of a command's output, pin toggle. A pinned
  * entry has the {@code :pinned} pseudo-class, a {@code timeline-entry-pinned} box and a PINNED chip (timeline.css).
  */
 final class TimelineCell extends ListCell<TimelineEntry> {
     private static final PseudoClass PINNED = PseudoClass.getPseudoClass("pinned");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+    private static final TimelineTimes TIMES = new TimelineTimes(Clock.systemDefaultZone());
     private static final int OUTPUT_LINES = 8;
     /** The list's padding, the cell's insets and a vertical scroll bar. */
     private static final double LIST_CHROME = 36;
@@ -50,9 +49,10 @@ final class TimelineCell extends ListCell<TimelineEntry> {
         }
         Incident incident = model.incidentProperty().get();
         boolean pinned = incident != null && incident.pinned().contains(entry.id());
-        Label time = new Label(TIME.format(entry.occurredAt()));
+        Label time = new Label(TIMES.label(entry.occurredAt(), model.entries()));
         time.getStyleClass().addAll("timeline-time", Styles.TEXT_MUTED);
-        time.setTooltip(new Tooltip("happened " + entry.occurredAt() + "\nrecorded " + entry.recordedAt()
+        time.setTooltip(new Tooltip("happened " + entry.occurredAt() + " (" + TIMES.local(entry.occurredAt())
+                + " here)\nrecorded " + entry.recordedAt()
                 + (entry.source() == null ? "" : "\n" + entry.source().display())));
         Label author = new Label(entry.author());
         author.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_BOLD);
@@ -82,7 +82,7 @@ final class TimelineCell extends ListCell<TimelineEntry> {
             output.setMinWidth(0); // long output lines are cut, never widen the entry
             box.getChildren().add(output);
         }
-        String late = IncidentEntryText.lateNote(entry, TIME);
+        String late = IncidentEntryText.lateNote(entry, TimelineTimes.TIME);
         if (!late.isEmpty()) {
             Label lateLabel = new Label(late, Icons.of(Feather.CLOCK));
             lateLabel.setId("late-" + entry.id());

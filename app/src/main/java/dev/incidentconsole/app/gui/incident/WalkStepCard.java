@@ -187,10 +187,13 @@ final class WalkStepCard extends VBox {
         start = new Button("Run", Icons.of(Feather.PLAY));
         start.setId("run-" + index);
         start.getStyleClass().add(step.command().dangerous() ? Styles.DANGER : Styles.ACCENT);
-        start.disableProperty().bind(run.canRunProperty().not());
+        start.disableProperty().bind(run.canRunProperty().not().or(walk.runBlockedProperty().isNotEmpty()));
         start.setOnAction(e -> walk.run(step));
         Tooltip missing = new Tooltip();
-        missing.textProperty().bind(step.missingProperty().map(m -> m.isEmpty() ? "Run on the chosen target" : "Fill in " + m + " first"));
+        missing.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> !walk.runBlockedProperty().get()
+                .isEmpty() ? walk.runBlockedProperty().get() : step.missingProperty().get().isEmpty()
+                ? "Run on the chosen target" : "Fill in " + step.missingProperty().get() + " first",
+                walk.runBlockedProperty(), step.missingProperty()));
         start.setTooltip(missing);
         Button cancel = new Button("Cancel", Icons.of(Feather.SQUARE));
         cancel.setId("cancel-" + index);

@@ -44,7 +44,14 @@ final class WalkthroughView extends ScrollPane {
                 Icons.of(Feather.FILE_TEXT));
         where.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         where.setWrapText(true);
-        VBox page = new VBox(12, caption, title, where);
+        Label blocked = new Label("", Icons.of(Feather.LOCK));
+        blocked.setId("walkthrough-blocked");
+        blocked.textProperty().bind(model.runBlockedProperty());
+        blocked.visibleProperty().bind(model.runBlockedProperty().isNotEmpty());
+        blocked.managedProperty().bind(blocked.visibleProperty());
+        blocked.getStyleClass().add(Styles.WARNING);
+        blocked.setWrapText(true);
+        VBox page = new VBox(12, caption, title, where, blocked);
         page.getStyleClass().add("walkthrough-page");
         if (model.steps().isEmpty()) {
             Label none = new Label("This section has no commands to run; use the timeline to note what you do.");

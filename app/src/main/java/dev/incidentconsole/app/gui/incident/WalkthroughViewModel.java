@@ -28,6 +28,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -37,9 +41,14 @@ import javafx.collections.ObservableList;
  * fields, a Run button with live output, then Done or Skip with a note. Every start, finish and note is
  * recorded on the incident's timeline as it happens. Placeholders are pre-filled from values captured
  * earlier in this walkthrough, then from the dashboard service it was started from, then from the target.
+ * While the incident is resolved no step runs ({@link #runBlockedProperty()} says why): commands run after the
+ * fact would land on a closed timeline; the engineer reopens it (its status) or starts a new incident.
  * UI thread only.
  */
 public final class WalkthroughViewModel {
+    /** Why Run is off on a resolved incident's walkthrough. */
+    static final String RESOLVED = "This incident is resolved: set its status back to investigating to run steps,"
+            + " or start a new incident.";
     /** How long "Wait until UP" waits unless told otherwise. */
     public static final Duration DEFAULT_WAIT = Duration.ofMinutes(10);
     static final List<SectionKind> ORDER = List.of(SectionKind.DIAGNOSIS, SectionKind.RESOLUTION,
@@ -61,6 +70,8 @@ public final class WalkthroughViewModel {
     private final Map<String, String> seen = new LinkedHashMap<>();
     private final InvalidationListener catalogChanged;
     private final ServiceWait finalWait;
+    private final ReadOnlyStringWrapper runBlocked = new ReadOnlyStringWrapper("");
+    private final ChangeListener<dev.incidentconsole.incident.Incident> statusFollower = (obs, old, now) -> follow(now);
 
     /** @param service the dashboard service the incident was started from, or {@code null} */
     public WalkthroughViewModel(String incidentId, Runbook runbook, Section procedure, TimelineViewModel timeline,
@@ -84,6 +95,20 @@ public final class WalkthroughViewModel {
         boolean verifies = steps.stream().anyMatch(s -> s.serviceWait() != null);
         finalWait = service == null || verifies ? null : waitFor(null);
         offerValues();
+        timeline.incidentProperty().addListener(new WeakChangeListener<>(statusFollower));
+        follow(timeline.incidentProperty().get());
+    }
+
+    /** The timeline shows this incident (a status change included): Run follows whether it is still open. */
+    private void follow(dev.incidentconsole.incident.Incident shown) {
+        if (shown != null && shown.id().equals(incidentId)) {
+            runBlocked.set(shown.open() ? "" : RESOLVED);
+        }
+    }
+
+    /** Why steps cannot run now (the incident is resolved); empty when they can. */
+    public ReadOnlyStringProperty runBlockedProperty() {
+        return runBlocked.getReadOnlyProperty();
     }
 
     private WalkStep step(Section section, SectionKind kind, Command command, StepRef ref) {
@@ -127,8 +152,15 @@ public final class WalkthroughViewModel {
         return parts;
     }
 
-    /** Runs the step's command on its target (values filled, confirmations asked); recorded as it starts and ends. */
+    /**
+     * Runs the step's command on its target (values filled, confirmations asked); recorded as it starts and ends.
+     * On a resolved incident nothing runs and the step's status says why.
+     */
     public void run(WalkStep step) {
+        if (!runBlocked.get().isEmpty()) {
+            step.statusProperty().set(runBlocked.get());
+            return;
+        }
         step.run().run();
     }
 

@@ -110,11 +110,12 @@ class IncidentStarterTest {
                 List.of(new RunbookLink(otherWorkspace.resolve("web.md").toString(), List.of("Backend failing"))),
                 null), "bob");
         incidents.refresh();
-        dialogs.choice = elsewhere.id(); // joined all the same: the engineer knows it is one outage
+        dialogs.choice = elsewhere.id(); // joined: the engineer knows it is one outage
 
         starter.start(runbook, WalkRunbook.procedure(runbook));
 
-        assertThat(dialogs.suggested).first().isEqualTo(IncidentStarter.NEW_INCIDENT);
+        assertThat(dialogs.suggested).as("suggested as the only open incident, not as this section's")
+                .first().asString().startsWith(elsewhere.id());
         assertThat(opened).singleElement().satisfies(o -> assertThat(o.incident().id()).isEqualTo(elsewhere.id()));
         assertThat(store.entries(elsewhere.id(), 0)).extracting(TimelineEntry::body)
                 .as("this workspace's section is linked too, so the postmortem lists it")
@@ -126,15 +127,85 @@ class IncidentStarterTest {
         starter.startForService(service("checkout"), sections());
         String id = opened.get(0).incident().id();
 
-        dialogs.choice = id;
         starter.startForService(service("payments"), List.of());
 
-        assertThat(dialogs.suggested).last().isEqualTo(IncidentStarter.NEW_INCIDENT);
+        assertThat(dialogs.suggested).as("the open incident of the same environment").last().asString().startsWith(id);
         assertThat(opened.get(1).runbook()).as("no section: the timeline only").isNull();
         List<TimelineEntry> entries = store.entries(id, 0);
         assertThat(entries).extracting(e -> e.body()).filteredOn(b -> b instanceof EntryBody.ServiceLinked)
                 .containsExactly(new EntryBody.ServiceLinked("payments"));
         assertThat(Incident.replay(entries).services()).containsExactly("checkout", "payments");
+    }
+
+    /** Colleague's report: "Start incident" on a section during an outage opened a second incident. */
+    @Test
+    void anOpenIncidentOfTheWatchedEnvironmentIsSuggestedOverStartingASecondOne() throws Exception {
+        Incident older = store.create(new IncidentDraft("Disk full on db-2", Severity.P2, "prod", List.of("db"),
+                List.of(), null), "bob");
+        Incident staging = store.create(new IncidentDraft("Staging flaky", Severity.P3, "staging", List.of(),
+                List.of(), null), "bob");
+        incidents.refresh();
+        starter.useEnvironment(() -> "prod");
+
+        starter.start(runbook, WalkRunbook.procedure(runbook));
+
+        assertThat(dialogs.suggested).singleElement().asString().startsWith(older.id());
+        assertThat(opened).singleElement().satisfies(o -> assertThat(o.incident().id()).isEqualTo(older.id()));
+        assertThat(store.list(true)).extracting(Incident::id).containsExactlyInAnyOrder(older.id(), staging.id());
+    }
+
+    @Test
+    void anIncidentOfAnotherEnvironmentIsNotSuggestedAndTheNewOneIsInTheWatchedEnvironment() throws Exception {
+        store.create(new IncidentDraft("Staging flaky", Severity.P3, "staging", List.of(), List.of(), null), "bob");
+        incidents.refresh();
+        starter.useEnvironment(() -> "prod");
+
+        starter.start(runbook, WalkRunbook.procedure(runbook));
+
+        assertThat(dialogs.suggested).containsExactly(IncidentStarter.NEW_INCIDENT);
+        assertThat(opened).singleElement().satisfies(o -> assertThat(o.incident().environment()).isEqualTo("prod"));
+    }
+
+    private Runbook alertsRunbook() throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("alerts.md"), """
+                # Alerts
+
+                ## Alert: AragoraDown
+                **Severity:** Critical
+
+                **Response:**
+                ```bash
+                systemctl restart aragora
+                ```
+                """);
+        return new dev.incidentconsole.runbook.RunbookParser().parse(dir.resolve("alerts.md"));
+    }
+
+    @Test
+    void aNewIncidentFromASectionSuggestsTheSeverityTheRunbookDeclares() throws Exception {
+        Runbook alerts = alertsRunbook();
+        dialogs.takeSuggestedChoice = true;
+
+        starter.start(alerts, WalkRunbook.section(alerts, "Response"));
+
+        assertThat(dialogs.suggestedChoices).containsExactly("P0");
+        assertThat(opened).singleElement().satisfies(o -> assertThat(o.incident().severity()).isEqualTo(Severity.P0));
+    }
+
+    @Test
+    void aNewIncidentForAServiceSuggestsItsSectionsDeclaredSeverityElseP2() throws Exception {
+        Runbook alerts = alertsRunbook();
+
+        starter.startForService(service("aragora"), List.of(new IncidentStarter.SectionChoice(alerts,
+                WalkRunbook.section(alerts, "Response"), "AragoraDown")));
+        for (Incident i : store.list(true)) {
+            store.append(TimelineEntry.create(i.id(), "alice",
+                    new EntryBody.StatusChanged(null, dev.incidentconsole.incident.Status.RESOLVED, null)));
+        }
+        incidents.refresh();
+        starter.startForService(service("checkout"), sections());
+
+        assertThat(dialogs.suggestedChoices).containsExactly("P0", "P2");
     }
 
     @Test
