@@ -131,11 +131,12 @@ final class InlineCommands {
         ORDERED
     }
 
-    /** The text of the span's sentence before it, lower case, curly apostrophes made straight. */
+    /** The text of the span's sentence before it, lower case, curly apostrophes made straight, other spans as "`". */
     private static String sentenceBefore(List<Inline> inlines, int k) {
         StringBuilder text = new StringBuilder();
         for (int j = 0; j < k; j++) {
-            text.append(inlines.get(j).text());
+            // another span stands as a mark: its words ("rm /not-here") are not the sentence's
+            text.append(inlines.get(j).style() == Inline.Style.CODE ? "`" : inlines.get(j).text());
         }
         String lower = text.toString().toLowerCase(Locale.ROOT).replace('\u2019', '\'');
         int end = -1;
@@ -157,7 +158,11 @@ final class InlineCommands {
      */
     private static boolean warning(String sentence) {
         String[] clauses = CLAUSE_BREAK.split(sentence, -1);
-        for (String word : clauses[clauses.length - 1].split("[^a-z']+")) {
+        int last = clauses.length - 1;
+        while (last > 0 && !clauses[last].matches("(?s).*[a-z].*")) {
+            last--; // "never run `a` or `b`": the clause of `b` is the one before its "or"
+        }
+        for (String word : clauses[last].split("[^a-z']+")) {
             if (NEGATIONS.contains(word)) {
                 return true;
             }

@@ -210,6 +210,7 @@ class InlineCommandsTest {
             "- Avoid `kubectl delete pod web-1 -n web`.",
             "- Restart it without `systemctl stop postgresql`.",
             "- Never, even under load, run `systemctl restart postgresql`.",
+            "- Never run `rm -rf /var/lib/postgresql/data` or `kubectl delete ns prod`.",
             "- Did you run `x --y`?",
             "- Logs show: `panic -- runtime error in /srv/app/main.go`",
             "- The message: `connection refused from /10.0.0.1`",
@@ -230,9 +231,12 @@ class InlineCommandsTest {
                 - If the pod is not ready, run `kubectl describe pod web-1 -n web`.
                 - Check error logs: `grep ERROR /var/log/api.log`
                 - The replica is not in sync. Run `patronictl list` to see it.
+                - Do not run `pg_ctl promote`; run `pg_ctl status -D /var/lib/pg` instead.
+                - After `rm -f /tmp/not-needed`, run `systemctl restart nginx`.
                 """;
         assertThat(commands(md)).extracting(Command::text).containsExactly("kubectl describe pod web-1 -n web",
-                "grep ERROR /var/log/api.log", "patronictl list");
+                "grep ERROR /var/log/api.log", "patronictl list", "pg_ctl status -D /var/lib/pg",
+                "systemctl restart nginx");
     }
 
     /** Lines of the corpus whose inline code is a log message, a query, a label or a program mentioned in passing. */
