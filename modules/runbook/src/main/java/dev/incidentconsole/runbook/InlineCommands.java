@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * in a list item (not of a symptom, cause, reference, prevention or escalation section), or in a paragraph of a
  * diagnosis, resolution, verification or rollback section; it is written as an instruction (it ends its item or
  * sentence, or follows a colon, "via", "using", "run"), not mentioned in passing ("when running `...`", "if ...
- * running `...`"); its first word (past {@code sudo}) is a program common at a root prompt
+ * running `...`"), warned against ("do not run `...`", "never execute `...`"), asked about ("did you run `...`?")
+ * or quoted after a label ("Logs show: `...`"); its first word (past {@code sudo}) is a program common at a root prompt
  * ({@link ShellPrompt#wellKnown}), or any program name when the span is ordered ("run `...`") or introduced (a
  * colon, "via", the whole item) and holds an option or a path ({@link #command(String, Placement)}); it is one
  * line holding a whole command, the program and at least one more word, with no elision ({@code ...}) and no bracketed name ({@code systemctl status [SERVICE_NAME]}: filled in as written
@@ -36,6 +37,19 @@ final class InlineCommands {
     private static final Set<String> ORDERS = Set.of("run", "execute");
     /** Words before "running" that make the span a condition, not an instruction: "when running `kubectl ...`". */
     private static final Set<String> CONDITIONS = Set.of("when", "while", "after", "before", "since");
+    /** Words that make the clause before a span a warning: "do not run `pg_ctl promote ...` on the old primary". */
+    private static final Set<String> NEGATIONS = Set.of("not", "never", "don't", "dont", "doesn't", "avoid",
+            "without", "shouldn't", "mustn't", "cannot", "can't", "won't", "neither", "nor");
+    /** Where a clause of a sentence ends: a comma, or a conjunction joining another act. */
+    private static final Pattern CLAUSE_BREAK = Pattern.compile(",|\\b(?:and|but|then|instead|or)\\b");
+    /** Last words before a colon that label a quoted log line or message: "Logs show: `panic -- ...`". */
+    private static final Set<String> LABELS = Set.of("log", "logs", "error", "errors", "message", "messages",
+            "output", "line", "lines", "show", "shows", "say", "says", "read", "reads", "print", "prints", "report",
+            "reports", "return", "returns", "contain", "contains");
+    /** First words of a clause that order something, so a label after them is its object: "Check error logs:". */
+    private static final Set<String> IMPERATIVES = Set.of("check", "look", "see", "search", "inspect", "view", "read",
+            "tail", "run", "try", "use", "list", "get", "find", "watch", "grep", "follow", "stream", "open", "print",
+            "show", "collect", "dump", "fetch", "review", "verify", "confirm", "examine", "query");
     /** A name in brackets ({@code [SERVICE_NAME]}), not an index ({@code ${a[i]}}) or a glob ({@code [k]ubelet}). */
     private static final Pattern BRACKETED_NAME = Pattern.compile("(?<![\\w$}\\]])\\[[A-Za-z][A-Za-z0-9_-]*](?![\\w\\[])");
     /** Sections that describe or point, where a listed command is an observation, not a step. */
@@ -84,7 +98,8 @@ final class InlineCommands {
      */
     static Placement placement(List<Inline> inlines, int k) {
         String before = k > 0 ? inlines.get(k - 1).text().stripTrailing() : "";
-        if (condition(before)) {
+        String sentence = sentenceBefore(inlines, k);
+        if (condition(before) || warning(sentence) || asked(inlines, k) || labelled(sentence)) {
             return Placement.PASSING;
         }
         int space = before.lastIndexOf(' ');
@@ -114,6 +129,74 @@ final class InlineCommands {
         INTRODUCED,
         /** After "run" or "execute": an order. */
         ORDERED
+    }
+
+    /** The text of the span's sentence before it, lower case, curly apostrophes made straight, other spans as "`". */
+    private static String sentenceBefore(List<Inline> inlines, int k) {
+        StringBuilder text = new StringBuilder();
+        for (int j = 0; j < k; j++) {
+            // another span stands as a mark: its words ("rm /not-here") are not the sentence's
+            text.append(inlines.get(j).style() == Inline.Style.CODE ? "`" : inlines.get(j).text());
+        }
+        String lower = text.toString().toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+        int end = -1;
+        for (int i = 0; i < lower.length() - 1; i++) {
+            char c = lower.charAt(i);
+            // a full stop ends a sentence only before a space: "/var/lib/x.conf" and "v1.2" do not
+            if ((c == '.' || c == '!' || c == '?' || c == ';') && Character.isWhitespace(lower.charAt(i + 1))) {
+                end = i;
+            }
+        }
+        return lower.substring(end + 1).strip();
+    }
+
+    /**
+     * Whether the sentence before a span warns against it: its clause (after the last comma, "and", "but", "then")
+     * holds a negation ("Do NOT execute `patronictl failover --force`", "If unsure, never run `...`"), or the
+     * sentence opens with a negation set off by a comma ("Never, even under load, run `...`"). A negation in an
+     * earlier clause is a condition or another act: "If it is not ready, run", "choose to not restart it and just run".
+     */
+    private static boolean warning(String sentence) {
+        String[] clauses = CLAUSE_BREAK.split(sentence, -1);
+        int last = clauses.length - 1;
+        while (last > 0 && !clauses[last].matches("(?s).*[a-z].*")) {
+            last--; // "never run `a` or `b`": the clause of `b` is the one before its "or"
+        }
+        for (String word : clauses[last].split("[^a-z']+")) {
+            if (NEGATIONS.contains(word)) {
+                return true;
+            }
+        }
+        String opening = sentence.substring(0, Math.max(0, sentence.indexOf(','))).replaceAll("[^a-z' ]", "").strip();
+        return opening.equals("never") || opening.equals("do not") || opening.equals("don't");
+    }
+
+    /** Whether the span is asked about, not ordered: "Did you run `x --y`?". */
+    private static boolean asked(List<Inline> inlines, int k) {
+        for (int j = k + 1; j < inlines.size(); j++) {
+            String after = inlines.get(j).text().strip();
+            if (!after.isEmpty()) {
+                return after.charAt(0) == '?' || after.startsWith(")?");
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the span follows a colon that labels a quoted line ("Logs show: `panic -- ...`", "The message: `...`")
+     * rather than an order whose object is a log ("Check error logs: `grep ERROR /var/log/api.log`").
+     */
+    private static boolean labelled(String sentence) {
+        if (!sentence.endsWith(":")) {
+            return false;
+        }
+        String clause = sentence.substring(0, sentence.length() - 1);
+        clause = clause.substring(clause.lastIndexOf(',') + 1).strip();
+        String[] words = clause.split("[^a-z']+");
+        if (words.length == 0 || !LABELS.contains(words[words.length - 1])) {
+            return false;
+        }
+        return words.length == 1 || !IMPERATIVES.contains(words[0].isEmpty() && words.length > 1 ? words[1] : words[0]);
     }
 
     /** Whether {@code before} ends "when running" or is a clause "if ... running": the span is a condition. */

@@ -13,7 +13,9 @@ import java.util.Set;
  * while it runs, so it is flagged although it loses no data), vault writes and deletes, velero restores
  * and deletes, and message queues (celery {@code purge}, rabbitmqctl {@code purge_queue}/{@code reset},
  * kafka topic deletes and offset resets), {@code pg_restore -d} (writes into a live database),
- * {@code mysqladmin drop/shutdown} and {@code influx ... delete}.
+ * {@code mysqladmin drop/shutdown}, {@code influx ... delete}, a change of primary ({@code pg_ctl promote},
+ * {@code patronictl failover/switchover}; also its {@code reinit}, {@code remove}, {@code restart}) and
+ * {@code thanos tools bucket cleanup} (deletes marked blocks).
  */
 final class ServiceDangers {
 
@@ -24,7 +26,8 @@ final class ServiceDangers {
      */
     static final Set<String> PROGRAMS = Set.of("redis-cli", "dropdb", "pg_resetwal", "pg_resetxlog", "pg_ctl",
             "pg_ctlcluster", "etcdctl", "etcdutl", "vault", "velero", "celery", "rabbitmqctl", "kafka-topics",
-            "kafka-topics.sh", "kafka-consumer-groups", "kafka-consumer-groups.sh", "pg_restore", "mysqladmin", "influx");
+            "kafka-topics.sh", "kafka-consumer-groups", "kafka-consumer-groups.sh", "pg_restore", "mysqladmin", "influx",
+            "patronictl", "thanos");
     private static final Set<String> REDIS_VALUES = Set.of("-h", "-p", "-s", "-a", "-u", "-r", "-i", "-n", "-d", "-D",
             "--user", "--pass", "--cacert", "--cacertdir", "--cert", "--key", "--sni", "--tls-ciphers", "--pattern",
             "--count", "--rdb", "--memkeys-samples", "-t");
@@ -48,7 +51,13 @@ final class ServiceDangers {
             case "pg_resetwal", "pg_resetxlog" -> danger("pg-resetwal",
                     "Resets the PostgreSQL write-ahead log; committed transactions can be lost.");
             case "pg_ctl", "pg_ctlcluster" -> args.contains("stop") ? danger("pg-stop",
-                    "Stops the PostgreSQL server; every connection is dropped.") : null;
+                    "Stops the PostgreSQL server; every connection is dropped.")
+                    : args.contains("promote") ? danger("pg-promote", "Makes this standby the PostgreSQL primary. "
+                    + "If the old primary still runs, both take writes and their data splits (split brain).") : null;
+            case "patronictl" -> patroni(args);
+            case "thanos" -> args.contains("bucket") && args.contains("cleanup") ? danger("thanos-bucket-cleanup",
+                    "Deletes the blocks marked for deletion from object storage for good; their metrics are gone.")
+                    : null;
             case "etcdctl", "etcdutl" -> etcd(args);
             case "vault" -> vault(args);
             case "velero" -> velero(args);
@@ -74,6 +83,28 @@ final class ServiceDangers {
         return danger("pg-restore", "Restores the dump into a live database: " + (clean
                 ? "--clean drops its objects first, then recreates them from the dump."
                 : "objects are created and rows loaded over what is there; a failure midway leaves it half restored."));
+    }
+
+    /** Patroni commands that move the primary, restart or rebuild members, or drop the cluster's state. */
+    private static Danger patroni(List<String> args) {
+        for (String a : args) {
+            switch (a) {
+                case "failover", "switchover":
+                    return danger("patroni-failover", "Makes another member the PostgreSQL primary: writes stop "
+                            + "while it changes, and transactions the new primary has not received are lost.");
+                case "reinit":
+                    return danger("patroni-reinit",
+                            "Deletes this member's PostgreSQL data and copies it again from the primary.");
+                case "remove":
+                    return danger("patroni-remove",
+                            "Erases the cluster's state from the configuration store; Patroni loses track of it.");
+                case "restart":
+                    return danger("patroni-restart", "Restarts PostgreSQL on the members; their connections drop.");
+                default:
+                    break;
+            }
+        }
+        return null;
     }
 
     private static Danger mysqladmin(List<String> args) {

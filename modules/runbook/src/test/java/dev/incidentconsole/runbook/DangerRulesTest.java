@@ -106,6 +106,13 @@ class DangerRulesTest {
             vault kv metadata delete secret/api                                 => vault-delete
             etcdctl member remove 8e9e05c52164694d                              => etcd-member-remove
             pg_ctl -D /var/lib/postgresql/data stop -m fast                     => pg-stop
+            pg_ctl promote -D /var/lib/postgresql/data                          => pg-promote
+            sudo -u postgres pg_ctlcluster 16 main promote                      => pg-promote
+            patronictl failover --force                                         => patroni-failover
+            patronictl -c /etc/patroni.yml switchover pg --candidate pg-2       => patroni-failover
+            patronictl reinit pg pg-3                                           => patroni-reinit
+            patronictl remove pg                                                => patroni-remove
+            thanos tools bucket cleanup --delete-delay=0s                       => thanos-bucket-cleanup
             sudo journalctl --vacuum-size=500M                                  => journal-vacuum
             psql -c "SELECT pg_drop_replication_slot('replica_2')"              => pg-drop-slot
             """)
@@ -187,6 +194,11 @@ class DangerRulesTest {
         "kafka-consumer-groups.sh --bootstrap-server k:9092 --describe --group api",
         "kafka-consumer-groups.sh --bootstrap-server k:9092 --group api --reset-offsets --to-latest --topic t",
         "etcdctl member list -w table",
+        "patronictl list",
+        "patronictl -c /etc/patroni.yml history pg",
+        "pg_ctl status -D /var/lib/postgresql/data",
+        "thanos tools bucket ls --objstore.config-file=bucket.yml",
+        "thanos tools bucket inspect",
         "journalctl --disk-usage",
         "psql -c \"SELECT slot_name, active FROM pg_replication_slots\"",
         "watch -n 5 'kubectl get pods'",

@@ -199,6 +199,46 @@ class InlineCommandsTest {
         assertThat(commands(md)).isEmpty();
     }
 
+    /** Warnings, questions and quoted log lines: a reviewer found each of these read as a runnable step. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "- Do not run `pg_ctl promote -D /var/lib/postgresql/data` on the old primary.",
+            "- Do NOT execute `patronictl failover --force` while the replica lags.",
+            "- Never execute `terraform destroy -auto-approve`",
+            "- Don\u2019t run `kubectl delete pod web-1 -n web`.",
+            "- You must not run `rm -rf /var/lib/postgresql/data`.",
+            "- Avoid `kubectl delete pod web-1 -n web`.",
+            "- Restart it without `systemctl stop postgresql`.",
+            "- Never, even under load, run `systemctl restart postgresql`.",
+            "- Never run `rm -rf /var/lib/postgresql/data` or `kubectl delete ns prod`.",
+            "- Did you run `x --y`?",
+            "- Logs show: `panic -- runtime error in /srv/app/main.go`",
+            "- The message: `connection refused from /10.0.0.1`",
+            "- Output: `kubectl get pods -n web`",
+            "- The error log says: `fatal -- could not open /var/lib/pg/pid`"})
+    void aWarningAQuestionOrAQuotedLogLineIsNoStep(String item) {
+        String md = "# Db\n\n## Resolution\n\n" + item + "\n";
+        assertThat(commands(md)).as(item).isEmpty();
+    }
+
+    @Test
+    void aNegationInAnEarlierClauseOrAnOrderWhoseObjectIsALogStillGivesAStep() {
+        String md = """
+                # Db
+
+                ## Resolution
+
+                - If the pod is not ready, run `kubectl describe pod web-1 -n web`.
+                - Check error logs: `grep ERROR /var/log/api.log`
+                - The replica is not in sync. Run `patronictl list` to see it.
+                - Do not run `pg_ctl promote`; run `pg_ctl status -D /var/lib/pg` instead.
+                - After `rm -f /tmp/not-needed`, run `systemctl restart nginx`.
+                """;
+        assertThat(commands(md)).extracting(Command::text).containsExactly("kubectl describe pod web-1 -n web",
+                "grep ERROR /var/log/api.log", "patronictl list", "pg_ctl status -D /var/lib/pg",
+                "systemctl restart nginx");
+    }
+
     /** Lines of the corpus whose inline code is a log message, a query, a label or a program mentioned in passing. */
     @ParameterizedTest
     @CsvSource({

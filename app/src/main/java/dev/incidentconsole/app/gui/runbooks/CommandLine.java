@@ -6,7 +6,6 @@ import dev.incidentconsole.app.gui.run.RunCommandEvent;
 import dev.incidentconsole.app.gui.util.MaskedText;
 import dev.incidentconsole.runbook.Command;
 import dev.incidentconsole.runbook.Placeholder;
-import dev.incidentconsole.runbook.Runner;
 import dev.incidentconsole.runbook.SecretMasker;
 import java.util.Comparator;
 import java.util.List;
@@ -22,13 +21,12 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
-import javafx.util.Duration;
 import org.kordamp.ikonli.feather.Feather;
 
 /**
  * One command of a step: its description above, the command in monospace with placeholders as chips and
- * the trailing comment dimmed, a runner tag, a DANGER badge (reason in the tooltip and spelled out below),
- * a Run button (fires a {@link RunCommandEvent}) and a copy button.
+ * the trailing comment dimmed, a runner tag, a DANGER badge (reason in the tooltip and spelled out below, as is
+ * why it will not run: {@link CommandBadges}), a Run button (fires a {@link RunCommandEvent}) and a copy button.
  */
 final class CommandLine extends VBox {
     private final Command command;
@@ -57,35 +55,24 @@ final class CommandLine extends VBox {
         HBox tags = new HBox(6);
         tags.setAlignment(Pos.TOP_RIGHT);
         tags.setMinWidth(HBox.USE_PREF_SIZE);
-        if (command.runner() != null && command.runner() != Runner.SHELL) {
-            Label runner = new Label(command.runner().label());
-            runner.getStyleClass().add("runner-tag");
-            runner.setTooltip(new Tooltip("Runs with " + command.runner().label()));
+        Label runner = CommandBadges.runner(command);
+        if (runner != null) {
             tags.getChildren().add(runner);
         }
-        if (command.dangerous()) {
-            Label danger = new Label("DANGER", Icons.of(Feather.ZAP));
-            danger.getStyleClass().add("danger-badge");
-            Tooltip why = new Tooltip(command.danger().reason());
-            why.setShowDelay(Duration.millis(200));
-            danger.setTooltip(why);
+        Label danger = CommandBadges.danger(command.danger());
+        if (danger != null) {
             tags.getChildren().add(danger);
         }
         Button run = new Button("Run", Icons.of(Feather.PLAY));
         run.getStyleClass().addAll(Styles.FLAT, Styles.SMALL, "run-command-button");
-        run.setTooltip(new Tooltip("Run this command: pick the target, fill in the values, see the output"));
+        run.setTooltip(new Tooltip(CommandBadges.RUN_HELP));
         run.setOnAction(e -> run.fireEvent(new RunCommandEvent(command)));
         tags.getChildren().addAll(run, StepCard.copyButton(null, command.text(), copier, "Copy this command"));
         HBox row = new HBox(8, prompt, text, tags);
         row.setAlignment(Pos.TOP_LEFT);
         row.getStyleClass().add("command-row");
         getChildren().add(row);
-        if (command.dangerous()) {
-            Label reason = new Label("Destructive: " + command.danger().reason(), Icons.of(Feather.ALERT_OCTAGON));
-            reason.setWrapText(true);
-            reason.getStyleClass().add("danger-reason");
-            getChildren().add(reason);
-        }
+        getChildren().addAll(CommandBadges.notes(command));
     }
 
     /** The command with each placeholder as a chip and each secret masked; offsets that do not fit the text are ignored. */

@@ -3,11 +3,12 @@ package dev.incidentconsole.app.gui.runbooks;
 import atlantafx.base.theme.Styles;
 import dev.incidentconsole.app.gui.Icons;
 import dev.incidentconsole.app.gui.run.RunCommandEvent;
+import dev.incidentconsole.app.gui.util.MaskedText;
 import dev.incidentconsole.runbook.Command;
-import dev.incidentconsole.runbook.Runner;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Pos;
+import javafx.scene.Cursor;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -19,9 +20,11 @@ import org.kordamp.ikonli.feather.Feather;
 
 /**
  * A command written as inline code that the runbook reads as a step ({@code - Check pod events via
- * `kubectl describe pod $POD`.}), shown where it is written: the code as in the prose, marked as a step (red when
- * destructive), with a Run button right after it that fires a {@link RunCommandEvent} as a step card's does. The
- * prose keeps its words and the command is not repeated in a card below it.
+ * `kubectl describe pod $POD`.}), shown where it is written: the code as in the prose with its secrets masked
+ * (a click shows them), marked as a step (red when destructive, with a DANGER badge), with a Run button right after
+ * it that fires a {@link RunCommandEvent} as a step card's does. The prose keeps its words and the command is not
+ * repeated in a card below it; why it is destructive or will not run is spelled out under the text
+ * ({@link CommandBadges#notes}), as on a card.
  */
 final class InlineStepNode {
 
@@ -30,25 +33,33 @@ final class InlineStepNode {
 
     /**
      * The nodes for {@code command} in a text flow: the code (a chip when {@code chip}, else wrapping monospace
-     * text, which a long command needs) and its Run button.
+     * text, which a long command needs), its DANGER badge when destructive, and its Run button.
      */
     static List<Node> of(String code, Command command, boolean chip) {
-        List<Node> out = new ArrayList<>(2);
-        Tooltip why = new Tooltip(explanation(command));
+        List<Node> out = new ArrayList<>(3);
+        Tooltip why = new Tooltip(CommandBadges.runHelp(command));
         why.setShowDelay(Duration.millis(200));
+        MaskedText masked = MaskedText.ofCommand(code);
         if (chip) {
-            Label label = new Label(code);
+            Label label = new Label(masked.shown());
             label.getStyleClass().addAll("md-code", "md-inline-step");
-            if (command.dangerous()) {
-                label.getStyleClass().add("dangerous");
-            }
             label.setTooltip(why);
+            revealOnClick(label, masked, () -> label.setText(masked.real()));
             out.add(label);
         } else {
-            Text text = new Text(code);
+            Text text = new Text(masked.shown());
             text.getStyleClass().addAll("md-text", "md-code-text", "md-inline-step-text");
             Tooltip.install(text, why);
+            revealOnClick(text, masked, () -> text.setText(masked.real()));
             out.add(text);
+        }
+        if (command.dangerous()) {
+            out.get(0).getStyleClass().add("dangerous");
+        }
+        Label danger = CommandBadges.danger(command.danger());
+        if (danger != null) {
+            danger.getStyleClass().add("inline-danger-badge");
+            out.add(danger);
         }
         Button run = new Button(null, Icons.of(command.dangerous() ? Feather.ZAP : Feather.PLAY));
         run.getStyleClass().addAll(Styles.FLAT, Styles.SMALL, Styles.BUTTON_ICON, "run-command-button", "inline-run");
@@ -56,6 +67,8 @@ final class InlineStepNode {
             run.getStyleClass().add(Styles.DANGER);
         }
         run.setTooltip(why);
+        run.setAccessibleText((command.dangerous() ? "Run destructive command " : "Run command ") + masked.shown());
+        run.setAccessibleHelp(CommandBadges.runHelp(command));
         run.setOnAction(e -> run.fireEvent(new RunCommandEvent(command)));
         HBox box = new HBox(run);
         box.setAlignment(Pos.CENTER_LEFT);
@@ -64,19 +77,15 @@ final class InlineStepNode {
         return out;
     }
 
-    /** What the Run button does and what to know first: the runner, the danger, a text that will not run. */
-    static String explanation(Command command) {
-        StringBuilder sb = new StringBuilder("Run this command: pick the target, fill in the values, see the output");
-        if (command.runner() != null && command.runner() != Runner.SHELL) {
-            sb.append("\nRuns with ").append(command.runner().label());
+    /** A masked secret is shown when the code is clicked; the Run button always runs the real command. */
+    private static void revealOnClick(Node node, MaskedText masked, Runnable reveal) {
+        if (masked.hasSecrets()) {
+            node.getStyleClass().add("masked-secret");
+            node.setCursor(Cursor.HAND);
+            node.setOnMouseClicked(e -> {
+                reveal.run();
+                node.getStyleClass().remove("masked-secret");
+            });
         }
-        if (command.dangerous()) {
-            sb.append("\nDestructive: ").append(command.danger().reason());
-        }
-        String undecoded = command.undecodedWarning();
-        if (undecoded != null) {
-            sb.append("\nWill not run: ").append(undecoded);
-        }
-        return sb.toString();
     }
 }

@@ -54,10 +54,13 @@ final class MarkdownNodes {
         for (int k = 0; k < blocks.size(); k++) {
             Block block = blocks.get(k);
             if (block instanceof Block.Text t) {
-                nodes.add(text(t, number(numbers, t), inlineSteps(blocks, k)));
+                Map<Integer, Command> steps = inlineSteps(blocks, k);
+                nodes.add(text(t, number(numbers, t), steps));
+                nodes.addAll(notes(t, steps));
             } else if (block instanceof Block.Table table) {
                 nodes.add(table(table));
-            } else if (block instanceof Block.Code code && !code.inline()) {
+            } else if (block instanceof Block.Code code && !shownInPlace(code)) {
+                // an inline step of several commands has no one place in the prose: it gets a card as a block does
                 nodes.add(new StepCard(code.step(), copier));
             }
         }
@@ -71,13 +74,35 @@ final class MarkdownNodes {
     private static Map<Integer, Command> inlineSteps(List<Block> blocks, int k) {
         Map<Integer, Command> out = Map.of();
         for (int j = k + 1; j < blocks.size() && blocks.get(j) instanceof Block.Code c && c.inline(); j++) {
-            if (c.step().commands().size() == 1) {
+            if (shownInPlace(c)) {
                 if (out.isEmpty()) {
                     out = new HashMap<>();
                 }
                 out.put(c.span(), c.step().commands().get(0));
             }
         }
+        return out;
+    }
+
+    /** Whether {@code code} is an inline step of one command, shown in its prose by {@link #inlineSteps}. */
+    private static boolean shownInPlace(Block.Code code) {
+        return code.inline() && code.step().commands().size() == 1;
+    }
+
+    /**
+     * What the in-place steps of {@code t} say under it, in span order: why each is destructive or will not run,
+     * indented as the text is.
+     */
+    private static List<Node> notes(Block.Text t, Map<Integer, Command> steps) {
+        if (steps.isEmpty()) {
+            return List.of();
+        }
+        List<Node> out = new ArrayList<>(2);
+        steps.keySet().stream().sorted().forEach(span -> CommandBadges.notes(steps.get(span)).forEach(note -> {
+            note.setPadding(new Insets(0, 0, 0, INDENT * Math.max(1, t.depth())));
+            note.getStyleClass().add("inline-step-note");
+            out.add(note);
+        }));
         return out;
     }
 

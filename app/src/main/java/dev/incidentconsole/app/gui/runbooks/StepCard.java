@@ -47,10 +47,7 @@ final class StepCard extends VBox {
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("step-header");
         if (step.danger() != null) {
-            Label danger = new Label("DANGER", Icons.of(Feather.ZAP));
-            danger.getStyleClass().add("danger-badge");
-            danger.setTooltip(new Tooltip(step.danger().reason()));
-            header.getChildren().add(2, danger);
+            header.getChildren().add(2, CommandBadges.danger(step.danger()));
         }
         if (!commands || step.commands().size() > 1) {
             String all = commands ? step.commands().stream().map(Command::text).collect(Collectors.joining("\n")) : step.text();
@@ -65,14 +62,6 @@ final class StepCard extends VBox {
             addOutput(list, output.get(0));
             for (int k = 0; k < step.commands().size(); k++) {
                 list.getChildren().add(new CommandLine(step.commands().get(k), copier));
-                String undecoded = step.commands().get(k).undecodedWarning();
-                if (undecoded != null) {
-                    Label warning = new Label("Will not run: " + undecoded,
-                            Icons.of(Feather.ALERT_TRIANGLE, "icon-warning"));
-                    warning.setWrapText(true);
-                    warning.getStyleClass().add("step-warning");
-                    list.getChildren().add(warning);
-                }
                 addOutput(list, output.get(k + 1));
             }
             getChildren().add(list);
@@ -81,10 +70,7 @@ final class StepCard extends VBox {
         }
         if (step.danger() != null) {
             // text typed into a client (FLUSHALL, DROP TABLE) has no Run button, but its harm is still shown
-            Label reason = new Label("Destructive if sent: " + step.danger().reason(), Icons.of(Feather.ALERT_OCTAGON));
-            reason.setWrapText(true);
-            reason.getStyleClass().add("danger-reason");
-            getChildren().add(reason);
+            getChildren().add(CommandBadges.reason("Destructive if sent: ", step.danger()));
         }
     }
 

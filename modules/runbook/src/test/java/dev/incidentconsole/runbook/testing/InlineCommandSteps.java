@@ -67,7 +67,8 @@ public final class InlineCommandSteps {
             // "2. Run `thanos tools bucket retention` command to perform retention on your blocks"
             Map.entry("corpus/thanos__compactor-backlog.md:67:44cc360bd14d", new After("-", "-", "SHELL")),
             // "just run `thanos tools bucket cleanup --delete-delay=0s` to delete those marked blocks"
-            Map.entry("corpus/thanos__compactor-backlog.md:69:5cf9261c83cc", new After("-", "-", "SHELL")),
+            Map.entry("corpus/thanos__compactor-backlog.md:69:5cf9261c83cc",
+                    new After("thanos-bucket-cleanup", "-", "SHELL")),
             // ... or introduced by a colon with an option or a path among its arguments
             // "1. Log in to AWS in the correct environment: `gds aws govuk-${environment?}-fulladmin -l`"
             Map.entry("corpus/govuk__howto-backup-and-restore-in-aws-rds.md:151:3b8c81ad3cdb", new After("-", "environment@DOLLAR_BRACE", "SHELL")),
