@@ -9,10 +9,13 @@ import dev.incidentconsole.incident.TimelineEntry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +33,11 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresIncidentStore.class);
     /** Short, because appends wait for the lock meanwhile; a slow answer counts as gone and is retried. */
     private static final int VALIDATION_SECONDS = 1;
+    /**
+     * A journaled entry whose incident's rows another session holds (idle in a transaction) gives up quickly: it is
+     * tried again next round, and waiting longer would only hold the writer from the appends typed meanwhile.
+     */
+    private static final String DRAIN_LOCK_TIMEOUT = "SET LOCAL lock_timeout = '200ms'";
 
     private final PgConnections connections;
     /** The journal and the connectivity; used without the store's lock by an append that cannot get the writer. */
@@ -40,6 +48,7 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
     private boolean migrated;
     private final PgNotificationListener listener;
     private final ScheduledExecutorService reconnector;
+    private volatile ProbeResult lastProbe;
 
     private PostgresIncidentStore(StoreOptions options, String where, PgConnections connections,
                                   OfflineJournal journal, Path journalDir, String databaseKey) {
@@ -130,6 +139,11 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
      *                  write of several entries: one hung on a dead pooler must still announce the outage.
      */
     private List<Receipt> record(List<TimelineEntry> redacted, boolean longWrite) throws StoreException {
+        if (journal.state() == Connectivity.OFFLINE && !closed) {
+            // A known outage: journaled at once, not after waiting for a writer that a reconnect attempt may hold.
+            journal.append(redacted);
+            return journaled(redacted);
+        }
         try {
             acquire("record " + redacted.size() + " timeline entries");
         } catch (StoreException e) {
@@ -139,7 +153,10 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
             return journalWhileStuck(redacted);
         }
         try {
-            if (connection != null && journal.size() == 0) {
+            Set<String> incidents = redacted.stream().map(TimelineEntry::incidentId).collect(Collectors.toSet());
+            // Behind a waiting entry of the same incident, to keep its order; others are written at once, also
+            // while one incident's entries wait for a lock another session holds.
+            if (connection != null && journal.state() != Connectivity.OFFLINE && !journal.waitsFor(incidents)) {
                 ownLongWrite = longWrite;
                 try {
                     List<Receipt> receipts = transaction(connection, c -> sql.insert(c, redacted));
@@ -171,13 +188,33 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
      * round, and no outage is announced.
      */
     private List<Receipt> journalWhileStuck(List<TimelineEntry> redacted) throws StoreException {
-        if (ownLongWrite || connections.answers()) {
+        if (journal.state() == Connectivity.OFFLINE) {
+            journal.append(redacted); // known already: no probe, which would wait the timeout again
+        } else if (ownLongWrite || answersRecently()) {
             journal.append(redacted);
             LOG.info("The incident store {} is busy with a long query; {} entries wait locally", where, redacted.size());
         } else {
             journal.appendAndGoOffline(redacted, "did not answer within " + options.timeout().toSeconds() + " s");
         }
         return journaled(redacted);
+    }
+
+    /**
+     * Whether a fresh connection is answered, probed at most once per retry interval: appends stuck behind the same
+     * query would otherwise each wait the timeout again for the probe.
+     */
+    private boolean answersRecently() {
+        long now = System.nanoTime();
+        ProbeResult last = lastProbe;
+        if (last != null && now - last.atNanos() < options.retryInterval().toNanos()) {
+            return last.answered();
+        }
+        boolean answered = connections.answers();
+        lastProbe = new ProbeResult(answered, System.nanoTime());
+        return answered;
+    }
+
+    private record ProbeResult(boolean answered, long atNanos) {
     }
 
     private static List<Receipt> journaled(List<TimelineEntry> redacted) {
@@ -225,7 +262,12 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
         try {
             return journal.drain(e -> {
                 try {
-                    transaction(connection, c -> sql.insert(c, List.of(e)));
+                    transaction(connection, c -> {
+                        try (Statement st = c.createStatement()) {
+                            st.execute(DRAIN_LOCK_TIMEOUT);
+                        }
+                        return sql.insert(c, List.of(e));
+                    });
                 } catch (SQLException refused) {
                     if (SqlErrors.isConnectivity(refused, login())) {
                         throw refused;
@@ -351,7 +393,7 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
             return;
         }
         try {
-            if (closed || journal.state() == Connectivity.ONLINE) {
+            if (closed || journal.state() != Connectivity.OFFLINE) {
                 return;
             }
             if (!migrated) {
@@ -361,7 +403,8 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
             if (connection == null) {
                 connection = connections.connect();
             }
-            if (drainLocked() && journal.goOnlineIfEmpty()) {
+            drainLocked(); // the database answered, even if an incident's entries still wait for a lock
+            if (journal.goOnline()) {
                 dispatcher.pokeAll();
             }
         } catch (SQLException e) {
