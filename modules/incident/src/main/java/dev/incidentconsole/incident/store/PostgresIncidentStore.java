@@ -12,9 +12,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
@@ -47,8 +44,7 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
     /** Whether the schema is known to be current; false when the store was opened offline. Guarded by the lock. */
     private boolean migrated;
     private final PgNotificationListener listener;
-    private final ScheduledExecutorService reconnector;
-    private volatile ProbeResult lastProbe;
+    private final PgReconnector reconnector;
 
     private PostgresIncidentStore(StoreOptions options, String where, PgConnections connections,
                                   OfflineJournal journal, Path journalDir, String databaseKey) {
@@ -58,12 +54,7 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
         long retry = Math.max(50, options.retryInterval().toMillis());
         this.listener = new PgNotificationListener(connections.dataSource(), retry, dispatcher::poke, dispatcher::pokeAll,
                 this::notificationsLost);
-        this.reconnector = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "incident-store-reconnect");
-            t.setDaemon(true);
-            return t;
-        });
-        reconnector.scheduleWithFixedDelay(this::watchConnection, retry, retry, TimeUnit.MILLISECONDS);
+        this.reconnector = new PgReconnector(retry, this::watchConnection);
     }
 
     /**
@@ -190,31 +181,13 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
     private List<Receipt> journalWhileStuck(List<TimelineEntry> redacted) throws StoreException {
         if (journal.state() == Connectivity.OFFLINE) {
             journal.append(redacted); // known already: no probe, which would wait the timeout again
-        } else if (ownLongWrite || answersRecently()) {
+        } else if (ownLongWrite || connections.answeredWithin(options.retryInterval())) {
             journal.append(redacted);
             LOG.info("The incident store {} is busy with a long query; {} entries wait locally", where, redacted.size());
         } else {
             journal.appendAndGoOffline(redacted, "did not answer within " + options.timeout().toSeconds() + " s");
         }
         return journaled(redacted);
-    }
-
-    /**
-     * Whether a fresh connection is answered, probed at most once per retry interval: appends stuck behind the same
-     * query would otherwise each wait the timeout again for the probe.
-     */
-    private boolean answersRecently() {
-        long now = System.nanoTime();
-        ProbeResult last = lastProbe;
-        if (last != null && now - last.atNanos() < options.retryInterval().toNanos()) {
-            return last.answered();
-        }
-        boolean answered = connections.answers();
-        lastProbe = new ProbeResult(answered, System.nanoTime());
-        return answered;
-    }
-
-    private record ProbeResult(boolean answered, long atNanos) {
     }
 
     private static List<Receipt> journaled(List<TimelineEntry> redacted) {
@@ -309,23 +282,18 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
      * never come, and the listener cannot tell.
      */
     private void watchConnection() {
-        try {
-            if (closed) {
-                return;
+        if (closed) {
+            return;
+        }
+        if (journal.state() == Connectivity.OFFLINE) {
+            adoptWhileOffline();
+            reconnect();
+        } else {
+            if (!listener.listening()) {
+                checkWriter();
             }
-            if (journal.state() == Connectivity.OFFLINE) {
-                adoptWhileOffline();
-                reconnect();
-            } else {
-                if (!listener.listening()) {
-                    checkWriter();
-                }
-                sendWaitingEntries();
-                dispatcher.pokeAll();
-            }
-        } catch (RuntimeException e) {
-            // An exception would cancel the schedule, and with it every later check.
-            LOG.warn("Checking the incident database connection failed: {}", e.toString());
+            sendWaitingEntries();
+            dispatcher.pokeAll();
         }
     }
 
@@ -426,7 +394,7 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
             return;
         }
         closed = true;
-        reconnector.shutdownNow();
+        reconnector.close();
         listener.close();
         lock.lock();
         try {
