@@ -14,6 +14,7 @@ import dev.incidentconsole.app.settings.SettingsStore;
 import dev.incidentconsole.app.targets.TargetCatalog;
 import dev.incidentconsole.incident.Incident;
 import dev.incidentconsole.incident.IncidentStore;
+import dev.incidentconsole.incident.RunbookLink;
 import dev.incidentconsole.runbook.Runbook;
 import dev.incidentconsole.runbook.RunbookParser;
 import dev.incidentconsole.runbook.Section;
@@ -173,13 +174,13 @@ public final class IncidentFeature implements AutoCloseable {
     }
 
     /**
-     * The section {@code link} names, by {@link dev.incidentconsole.incident.RunbookLink#sameSection}'s rule (a link
+     * The section {@code link} names, by {@link RunbookLink#sameSection}'s rule (a link
      * written by {@code incident new --runbook db.md#Replication lag} holds the heading alone); else as
      * {@link #sectionAt} finds it.
      */
-    static Section sectionOf(Runbook runbook, dev.incidentconsole.incident.RunbookLink link) {
+    static Section sectionOf(Runbook runbook, RunbookLink link) {
         return runbook.sections().stream()
-                .filter(s -> link.sameSection(new dev.incidentconsole.incident.RunbookLink(link.file(), s.path()), null))
+                .filter(s -> link.sameSection(new RunbookLink(link.file(), s.path()), null))
                 .findFirst().orElseGet(() -> sectionAt(runbook, link.headingPath()));
     }
 
@@ -217,7 +218,7 @@ public final class IncidentFeature implements AutoCloseable {
      * the incident was started for ({@link WalkResume#service}): the runbook is read off the UI thread, relative names
      * against the workspace's runbook folder.
      */
-    private void resume(Incident incident, dev.incidentconsole.incident.RunbookLink link) {
+    private void resume(Incident incident, RunbookLink link) {
         Path file = runbookRoot == null ? Path.of(link.file()) : runbookRoot.resolve(link.file());
         opening.resume(incident, () -> new RunbookParser().parse(file), runbook -> sectionOf(runbook, link),
                 e -> model.errorProperty().set("Cannot resume the walkthrough: " + file + ": " + e.getMessage()));

@@ -55,6 +55,8 @@ public final class IncidentViewModel implements AutoCloseable {
     private final BooleanProperty showResolved = new SimpleBooleanProperty(true);
     private final BooleanProperty offline = new SimpleBooleanProperty();
     private final ReadOnlyStringWrapper offlineText = new ReadOnlyStringWrapper("");
+    /** The store answers, but queued entries have waited rounds for a lock another session holds. */
+    private final BooleanProperty waitingForLock = new SimpleBooleanProperty();
     private final StringProperty error = new SimpleStringProperty("");
     private final TimelineViewModel timeline;
     private volatile IncidentStore store;
@@ -80,6 +82,7 @@ public final class IncidentViewModel implements AutoCloseable {
         showResolved.addListener(o -> refresh());
         timeline.incidentProperty().addListener((obs, old, now) -> replaceInList(now));
         offline.addListener(o -> describeOffline());
+        waitingForLock.addListener(o -> describeOffline());
         timeline.queuedProperty().addListener(o -> describeOffline());
     }
 
@@ -282,17 +285,19 @@ public final class IncidentViewModel implements AutoCloseable {
             uiThread.execute(() -> {
                 boolean wasOffline = offline.get();
                 offline.set(c == Connectivity.OFFLINE);
+                waitingForLock.set(c == Connectivity.WAITING_FOR_LOCK);
                 timeline.queuedProperty().set(waiting);
-                if (c == Connectivity.ONLINE) {
+                if (c != Connectivity.OFFLINE) {
                     timeline.storeReachable();
                 }
-                if (wasOffline && c == Connectivity.ONLINE && store == opened) {
+                if (wasOffline && c != Connectivity.OFFLINE && store == opened) {
                     refresh(); // a window opened during the outage has listed nothing yet
                 }
             });
         });
         uiThread.execute(() -> {
             offline.set(now == Connectivity.OFFLINE);
+            waitingForLock.set(now == Connectivity.WAITING_FOR_LOCK);
             timeline.queuedProperty().set(queued);
         });
     }
@@ -300,7 +305,9 @@ public final class IncidentViewModel implements AutoCloseable {
     private void describeOffline() {
         int n = timeline.queuedProperty().get();
         String where = storeSettings == null ? "" : storeSettings.targetProperty().get();
-        offlineText.set(!offline.get() ? "" : "Team store unreachable" + (where.isEmpty() ? "" : " (" + where + ")")
+        String state = offline.get() ? "Team store unreachable"
+                : waitingForLock.get() ? "Team store waiting for a lock held by another session" : null;
+        offlineText.set(state == null ? "" : state + (where.isEmpty() ? "" : " (" + where + ")")
                 + " - " + n + (n == 1 ? " entry" : " entries") + " queued");
     }
 

@@ -178,7 +178,18 @@ public final class TimelineViewModel {
         IncidentStore s = store.get();
         Executor ui = uiThread;
         TimelineRead read = TimelineRead.of(s, id);
-        return new Loaded(read, ui == null ? null : s.subscribe(id, read.lastSeq(), e -> ui.execute(() -> arrived(e))));
+        Subscription live = ui == null ? null : s.subscribe(id, read.lastSeq(), e -> ui.execute(() -> arrived(e)));
+        if (live != null && read.journalOnly()) {
+            // A note another program journaled and this store took over between the read and the subscription was
+            // handed to the subscribers of then only: read the journal again, now followed (arrived drops repeats).
+            try {
+                read = new TimelineRead(s.journaled(id), true);
+            } catch (StoreException | RuntimeException e) {
+                live.close();
+                throw e;
+            }
+        }
+        return new Loaded(read, live);
     }
 
     private void stopFollowing() {

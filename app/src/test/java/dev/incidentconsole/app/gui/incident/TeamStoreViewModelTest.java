@@ -9,14 +9,19 @@ import dev.incidentconsole.incident.EntryBody;
 import dev.incidentconsole.incident.Incident;
 import dev.incidentconsole.incident.IncidentDraft;
 import dev.incidentconsole.incident.IncidentStores;
+import dev.incidentconsole.incident.Redactor;
 import dev.incidentconsole.incident.Severity;
 import dev.incidentconsole.incident.Status;
 import dev.incidentconsole.incident.StoreOptions;
 import dev.incidentconsole.incident.TimelineEntry;
+import dev.incidentconsole.incident.testing.FreezingProxy;
 import dev.incidentconsole.incident.testing.RestartablePostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,6 +87,41 @@ class TeamStoreViewModelTest {
         m.followStore();
         models.add(m);
         return m;
+    }
+
+    @Test
+    void theStoreLineSaysWhenAQueuedNoteWaitsForALockAnotherSessionHoldsAndClearsWhenItIsSent() throws Exception {
+        try (FreezingProxy pooler = new FreezingProxy(pg.port())) {
+            String through = "jdbc:postgresql://localhost:" + pooler.port() + "/postgres";
+            StoreOptions quick = new StoreOptions(Redactor.standard(), Duration.ofSeconds(1), Duration.ofMillis(200));
+            IncidentViewModel model = model(() -> IncidentStores.postgres(through, "postgres", null, dir, quick));
+            TimelineViewModel timeline = model.timeline();
+            AtomicReference<Incident> started = new AtomicReference<>();
+            onUi(() -> {
+                model.start(IncidentDraft.of("Checkout 5xx", Severity.P1), started::set);
+                return null;
+            });
+            await().atMost(Duration.ofSeconds(30)).until(() -> started.get() != null);
+            try (Connection other = DriverManager.getConnection(url(), "postgres", null);
+                 PreparedStatement lock = other.prepareStatement("SELECT 1 FROM incidents WHERE id = ? FOR UPDATE")) {
+                other.setAutoCommit(false);
+                lock.setString(1, started.get().id());
+                lock.executeQuery().close(); // and left idle in the transaction, as a forgotten psql would
+                pooler.freeze();
+                onUi(() -> {
+                    timeline.addNote("rolled back the deploy", false);
+                    return null;
+                });
+                await().atMost(Duration.ofSeconds(30)).until(() -> onUi(() -> model.offlineProperty().get()));
+                pooler.thaw();
+
+                await().atMost(Duration.ofSeconds(30)).until(() -> onUi(() -> model.offlineTextProperty().get()
+                        .equals("Team store waiting for a lock held by another session - 1 entry queued")));
+                assertThat(onUi(() -> model.offlineProperty().get())).as("the store answers").isFalse();
+                other.rollback();
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> onUi(() -> model.offlineTextProperty().get().isEmpty()));
+        }
     }
 
     @Test

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Picks the offline journal of one database: {@code pg-journal-<hash of the URL and user>[-n].jsonl} in
  * the data directory. A second process on the same database gets its own numbered file; journals left by
- * processes that are gone are taken over, so their entries are sent too.
+ * processes that are gone are taken over, so their entries are sent too. Files are emptied, never deleted, and
+ * reused by the next claim: at most as many as processes ever ran at once on the database.
  */
 final class JournalFiles {
     private static final Logger LOG = LoggerFactory.getLogger(JournalFiles.class);
@@ -80,11 +81,12 @@ final class JournalFiles {
                     mine.append(entries);
                     taken.addAll(entries);
                 }
-                // Clears only what was taken over; lines it cannot read go to its .rejected file, not away.
+                // Clears only what was taken over; lines it cannot read go to its .rejected file, not away. The
+                // file is emptied, never deleted: a process may have opened it by name just before and lock it
+                // just after, and what it writes into a deleted file would be lost. Empty files are claimed again.
                 Set<UUID> moved = new HashSet<>();
                 entries.forEach(e -> moved.add(e.id()));
                 orphan.clearIfSent(moved);
-                Files.deleteIfExists(other);
             } finally {
                 orphan.close();
             }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,13 @@ import org.slf4j.LoggerFactory;
 final class OfflineJournal implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OfflineJournal.class);
 
+    /**
+     * The journal files this JVM holds. Checked before opening a channel: closing a second channel on a file this
+     * process already locks drops the process's lock (POSIX locks belong to the process, not the channel), so another
+     * process could then write the same file.
+     */
+    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
+
     private final Path file;
     private final FileChannel channel;
     private final FileLock fileLock;
@@ -42,25 +50,42 @@ final class OfflineJournal implements AutoCloseable {
         this.fileLock = fileLock;
     }
 
-    /** Opens the journal, or returns null when another process holds it. */
+    /** Opens the journal, or returns null when another process, or another store in this one, holds it. */
     static OfflineJournal tryOpen(Path file) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
-        FileLock lock;
-        try {
-            lock = ch.tryLock();
-        } catch (java.nio.channels.OverlappingFileLockException e) {
-            lock = null;
-        }
-        if (lock == null) {
-            ch.close();
+        Path key = file.toAbsolutePath().normalize();
+        if (!HELD.add(key)) {
             return null;
         }
-        OfflineJournal j = new OfflineJournal(file, ch, lock);
-        j.cutTornTail();
-        j.count = j.readAll().size();
-        return j;
+        boolean opened = false;
+        try {
+            Files.createDirectories(key.getParent());
+            FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
+            FileLock lock;
+            try {
+                lock = ch.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException e) {
+                lock = null; // not one of ours (HELD): locked by code outside the journal
+            }
+            if (lock == null) {
+                ch.close();
+                return null;
+            }
+            OfflineJournal j = new OfflineJournal(file, ch, lock);
+            try {
+                j.cutTornTail();
+                j.count = j.readAll().size();
+            } catch (IOException e) {
+                j.closeChannel();
+                throw e;
+            }
+            opened = true;
+            return j;
+        } finally {
+            if (!opened) {
+                HELD.remove(key);
+            }
+        }
     }
 
     Path file() {
@@ -207,6 +232,11 @@ final class OfflineJournal implements AutoCloseable {
 
     @Override
     public void close() {
+        closeChannel();
+        HELD.remove(file.toAbsolutePath().normalize());
+    }
+
+    private void closeChannel() {
         try {
             fileLock.release();
         } catch (IOException ignored) {

@@ -3,6 +3,7 @@ package dev.incidentconsole.incident.store;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -13,6 +14,10 @@ final class PgConnections {
     private final PGSimpleDataSource dataSource;
     /** Like {@link #dataSource}, but gives up within the timeout itself: a frozen pooler must not hold the probe. */
     private final PGSimpleDataSource probe;
+    private volatile Probe lastProbe;
+
+    private record Probe(boolean answered, long atNanos) {
+    }
 
     PgConnections(String jdbcUrl, String user, String password, int seconds) {
         this.dataSource = configured(jdbcUrl, user, password, seconds, seconds * 3);
@@ -59,6 +64,24 @@ final class PgConnections {
      * An answer that refuses (too many connections) still says the database is there.
      */
     boolean answers() {
+        boolean answered = probe();
+        lastProbe = new Probe(answered, System.nanoTime());
+        return answered;
+    }
+
+    /**
+     * {@link #answers()}, but a result younger than {@code within} is given again: appends stuck behind the same query
+     * would otherwise each wait the timeout once more for their own probe.
+     */
+    boolean answeredWithin(Duration within) {
+        Probe last = lastProbe;
+        if (last != null && System.nanoTime() - last.atNanos() < within.toNanos()) {
+            return last.answered();
+        }
+        return answers();
+    }
+
+    private boolean probe() {
         // No query timeout: its cancel request may be what a pooler answers while the query itself waits for a server
         // that is gone; the probe's socket timeout ends a wait with a connection error instead.
         try (Connection c = probe.getConnection(); Statement s = c.createStatement()) {

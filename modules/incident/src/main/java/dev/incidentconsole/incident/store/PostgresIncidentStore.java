@@ -9,10 +9,10 @@ import dev.incidentconsole.incident.TimelineEntry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +30,11 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresIncidentStore.class);
     /** Short, because appends wait for the lock meanwhile; a slow answer counts as gone and is retried. */
     private static final int VALIDATION_SECONDS = 1;
+    /**
+     * A journaled entry whose incident's rows another session holds (idle in a transaction) gives up quickly: it is
+     * tried again next round, and waiting longer would only hold the writer from the appends typed meanwhile.
+     */
+    private static final String DRAIN_LOCK_TIMEOUT = "SET LOCAL lock_timeout = '200ms'";
 
     private final PgConnections connections;
     /** The journal and the connectivity; used without the store's lock by an append that cannot get the writer. */
@@ -39,7 +44,7 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
     /** Whether the schema is known to be current; false when the store was opened offline. Guarded by the lock. */
     private boolean migrated;
     private final PgNotificationListener listener;
-    private final ScheduledExecutorService reconnector;
+    private final PgReconnector reconnector;
 
     private PostgresIncidentStore(StoreOptions options, String where, PgConnections connections,
                                   OfflineJournal journal, Path journalDir, String databaseKey) {
@@ -49,12 +54,7 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
         long retry = Math.max(50, options.retryInterval().toMillis());
         this.listener = new PgNotificationListener(connections.dataSource(), retry, dispatcher::poke, dispatcher::pokeAll,
                 this::notificationsLost);
-        this.reconnector = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "incident-store-reconnect");
-            t.setDaemon(true);
-            return t;
-        });
-        reconnector.scheduleWithFixedDelay(this::watchConnection, retry, retry, TimeUnit.MILLISECONDS);
+        this.reconnector = new PgReconnector(retry, this::watchConnection);
     }
 
     /**
@@ -130,6 +130,11 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
      *                  write of several entries: one hung on a dead pooler must still announce the outage.
      */
     private List<Receipt> record(List<TimelineEntry> redacted, boolean longWrite) throws StoreException {
+        if (journal.state() == Connectivity.OFFLINE && !closed) {
+            // A known outage: journaled at once, not after waiting for a writer that a reconnect attempt may hold.
+            journal.append(redacted);
+            return journaled(redacted);
+        }
         try {
             acquire("record " + redacted.size() + " timeline entries");
         } catch (StoreException e) {
@@ -139,7 +144,10 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
             return journalWhileStuck(redacted);
         }
         try {
-            if (connection != null && journal.size() == 0) {
+            Set<String> incidents = redacted.stream().map(TimelineEntry::incidentId).collect(Collectors.toSet());
+            // Behind a waiting entry of the same incident, to keep its order; others are written at once, also
+            // while one incident's entries wait for a lock another session holds.
+            if (connection != null && journal.state() != Connectivity.OFFLINE && !journal.waitsFor(incidents)) {
                 ownLongWrite = longWrite;
                 try {
                     List<Receipt> receipts = transaction(connection, c -> sql.insert(c, redacted));
@@ -171,7 +179,9 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
      * round, and no outage is announced.
      */
     private List<Receipt> journalWhileStuck(List<TimelineEntry> redacted) throws StoreException {
-        if (ownLongWrite || connections.answers()) {
+        if (journal.state() == Connectivity.OFFLINE) {
+            journal.append(redacted); // known already: no probe, which would wait the timeout again
+        } else if (ownLongWrite || connections.answeredWithin(options.retryInterval())) {
             journal.append(redacted);
             LOG.info("The incident store {} is busy with a long query; {} entries wait locally", where, redacted.size());
         } else {
@@ -225,7 +235,12 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
         try {
             return journal.drain(e -> {
                 try {
-                    transaction(connection, c -> sql.insert(c, List.of(e)));
+                    transaction(connection, c -> {
+                        try (Statement st = c.createStatement()) {
+                            st.execute(DRAIN_LOCK_TIMEOUT);
+                        }
+                        return sql.insert(c, List.of(e));
+                    });
                 } catch (SQLException refused) {
                     if (SqlErrors.isConnectivity(refused, login())) {
                         throw refused;
@@ -267,23 +282,18 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
      * never come, and the listener cannot tell.
      */
     private void watchConnection() {
-        try {
-            if (closed) {
-                return;
+        if (closed) {
+            return;
+        }
+        if (journal.state() == Connectivity.OFFLINE) {
+            adoptWhileOffline();
+            reconnect();
+        } else {
+            if (!listener.listening()) {
+                checkWriter();
             }
-            if (journal.state() == Connectivity.OFFLINE) {
-                adoptWhileOffline();
-                reconnect();
-            } else {
-                if (!listener.listening()) {
-                    checkWriter();
-                }
-                sendWaitingEntries();
-                dispatcher.pokeAll();
-            }
-        } catch (RuntimeException e) {
-            // An exception would cancel the schedule, and with it every later check.
-            LOG.warn("Checking the incident database connection failed: {}", e.toString());
+            sendWaitingEntries();
+            dispatcher.pokeAll();
         }
     }
 
@@ -351,7 +361,7 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
             return;
         }
         try {
-            if (closed || journal.state() == Connectivity.ONLINE) {
+            if (closed || journal.state() != Connectivity.OFFLINE) {
                 return;
             }
             if (!migrated) {
@@ -361,7 +371,8 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
             if (connection == null) {
                 connection = connections.connect();
             }
-            if (drainLocked() && journal.goOnlineIfEmpty()) {
+            drainLocked(); // the database answered, even if an incident's entries still wait for a lock
+            if (journal.goOnline()) {
                 dispatcher.pokeAll();
             }
         } catch (SQLException e) {
@@ -383,7 +394,7 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
             return;
         }
         closed = true;
-        reconnector.shutdownNow();
+        reconnector.close();
         listener.close();
         lock.lock();
         try {

@@ -25,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * get the writer journals without the store's lock, so "the journal is empty, the store is online" must be decided
  * where appends happen, or an entry journaled in between is never sent while the store reports itself online.
  * Draining sends until the journal is empty; the file is emptied only when everything in it was sent, so a crash
- * while sending loses nothing (the inserts are idempotent by id).
+ * while sending loses nothing (the inserts are idempotent by id). An entry whose send waits too long for a lock
+ * another session holds blocks only its own incident (whose later entries wait behind it, in order): the other
+ * incidents' entries are sent, remembered as sent while the file still holds them, and no longer counted.
  */
 final class StoreJournal implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StoreJournal.class);
@@ -40,6 +42,9 @@ final class StoreJournal implements AutoCloseable {
         void send(TimelineEntry entry) throws SQLException, StoreException;
     }
 
+    /** Drains in a row stopped by the same kind of lock before the user is told ({@link Connectivity#WAITING_FOR_LOCK}). */
+    static final int LOCK_ROUNDS = 3;
+
     private final Object guard = new Object();
     private final OfflineJournal journal;
     private final Path directory;
@@ -49,6 +54,14 @@ final class StoreJournal implements AutoCloseable {
     private volatile Connectivity state = Connectivity.ONLINE;
     /** Set by {@link #close()}; guarded, so a read racing a close sees CLOSED rather than the closed file. */
     private boolean closed;
+    /** Entries sent while the file still holds them (an incident blocked by a lock kept it from being emptied). Guarded. */
+    private final Set<UUID> sentKept = new HashSet<>();
+    /** How many of the file's lines are in {@link #sentKept}. Guarded. */
+    private int linesSentKept;
+    /** Incidents whose journaled entries wait for another session's lock, as of the last drain. Guarded. */
+    private Set<String> blocked = Set.of();
+    /** Drains in a row that left some incident blocked. Guarded. */
+    private int blockedRounds;
 
     StoreJournal(OfflineJournal journal, Path directory, String databaseKey, String where, Dispatcher dispatcher) {
         this.journal = journal;
@@ -62,9 +75,26 @@ final class StoreJournal implements AutoCloseable {
         return state;
     }
 
+    /** Entries waiting, not counting those sent while an incident blocked by a lock keeps the file from being emptied. */
     int size() {
         synchronized (guard) {
-            return journal.size();
+            return journal.size() - linesSentKept;
+        }
+    }
+
+    /**
+     * Whether an entry of one of these incidents waits: a new entry of it must then be journaled behind it, to keep
+     * the incident's order; other incidents' entries can be written at once.
+     */
+    boolean waitsFor(Set<String> incidentIds) throws StoreException {
+        synchronized (guard) {
+            if (size() == 0) {
+                return false;
+            }
+            if (blocked.stream().anyMatch(incidentIds::contains)) {
+                return true;
+            }
+            return !firstWrites(e -> incidentIds.contains(e.incidentId()), "the locally kept entries").isEmpty();
         }
     }
 
@@ -74,7 +104,7 @@ final class StoreJournal implements AutoCloseable {
         }
     }
 
-    /** Journals and goes offline in one step, so a concurrent {@link #goOnlineIfEmpty} sees both or neither. */
+    /** Journals and goes offline in one step, so a concurrent {@link #goOnline} sees both or neither. */
     void appendAndGoOffline(List<TimelineEntry> redacted, String why) throws StoreException {
         synchronized (guard) {
             journal.append(redacted);
@@ -100,17 +130,26 @@ final class StoreJournal implements AutoCloseable {
         }
     }
 
-    /** Online again, announced, only when nothing waits; else false and the next round drains again. */
-    boolean goOnlineIfEmpty() {
+    /**
+     * The database answered a drain: online again, announced, even when entries still wait for another session's
+     * lock (they are sent by a later round; {@link Connectivity#WAITING_FOR_LOCK} once they waited
+     * {@link #LOCK_ROUNDS} drains).
+     *
+     * @return true when the state changed
+     */
+    boolean goOnline() {
         synchronized (guard) {
-            if (journal.size() != 0) {
+            Connectivity now = blockedRounds >= LOCK_ROUNDS ? Connectivity.WAITING_FOR_LOCK : Connectivity.ONLINE;
+            if (state == now) {
                 return false;
             }
-            if (state != Connectivity.ONLINE) {
-                state = Connectivity.ONLINE;
+            if (state == Connectivity.OFFLINE) {
                 LOG.info("The incident database {} is reachable again", where);
-                dispatcher.connectivityChanged(Connectivity.ONLINE);
+            } else if (now == Connectivity.WAITING_FOR_LOCK) {
+                LOG.warn("Entries of incidents {} wait for a lock another session holds on {}", blocked, where);
             }
+            state = now;
+            dispatcher.connectivityChanged(now);
             return true;
         }
     }
@@ -119,8 +158,8 @@ final class StoreJournal implements AutoCloseable {
      * Sends journaled entries one transaction each, including those journaled while it sends, until the journal is
      * empty. The store's lock is held by the caller; appends meanwhile journal under this class's guard.
      *
-     * @return true when the journal is empty afterwards (false when it cannot be read or emptied, or an entry timed
-     *         out waiting for a lock)
+     * @return true when the journal is empty afterwards (false when it cannot be read or emptied, or an incident's
+     *         entry timed out waiting for a lock: that incident's entries wait, the others were sent)
      * @throws SQLException the connection failed; what was not sent stays journaled
      */
     boolean drain(Sender sender) throws SQLException {
@@ -136,38 +175,77 @@ final class StoreJournal implements AutoCloseable {
     }
 
     private boolean drain(Sender sender, List<TimelineEntry> all) throws SQLException {
-        Set<UUID> sent = new HashSet<>();
-        while (true) {
-            List<TimelineEntry> pending;
-            try {
-                synchronized (guard) {
-                    if (journal.clearIfSent(sent)) {
-                        break;
-                    }
-                    pending = journal.readAll().stream().filter(e -> !sent.contains(e.id())).toList();
-                }
-            } catch (IOException e) {
-                LOG.error("Cannot read or empty the offline journal: {}", e.getMessage());
-                return false;
-            }
-            for (TimelineEntry e : pending) {
+        Set<UUID> sent;
+        synchronized (guard) {
+            sent = new HashSet<>(sentKept);
+        }
+        Set<String> waiting = new HashSet<>();
+        try {
+            while (true) {
+                List<TimelineEntry> pending;
                 try {
-                    sender.send(e);
-                } catch (StoreException refused) {
-                    if (refused.reason() == StoreException.Reason.TIMEOUT) {
-                        // Not a refusal: the database is busy with another program's lock. Set aside, the entry
-                        // would never be sent; what was sent before it is skipped by id next time.
-                        LOG.info("Sending journaled entries to {} waits for another program: {}", where,
-                                refused.getMessage());
-                        return false;
+                    synchronized (guard) {
+                        if (journal.clearIfSent(sent)) {
+                            sent.clear();
+                            break;
+                        }
+                        pending = journal.readAll().stream()
+                                .filter(e -> !sent.contains(e.id()) && !waiting.contains(e.incidentId())).toList();
                     }
-                    journal.reject(e, refused.getMessage());
+                } catch (IOException e) {
+                    LOG.error("Cannot read or empty the offline journal: {}", e.getMessage());
+                    return false;
                 }
-                sent.add(e.id());
-                all.add(e);
+                if (pending.isEmpty()) {
+                    break; // what is left belongs to incidents blocked by a lock
+                }
+                for (TimelineEntry e : pending) {
+                    if (waiting.contains(e.incidentId())) {
+                        continue; // behind its incident's blocked entry, in order
+                    }
+                    try {
+                        sender.send(e);
+                    } catch (StoreException refused) {
+                        if (refused.reason() == StoreException.Reason.TIMEOUT) {
+                            // Not a refusal: another session holds a lock on this incident's rows. Set aside, the
+                            // entry would never be sent; it and the incident's later entries wait for a later round.
+                            LOG.info("Journaled entries of incident {} wait for another session's lock on {}: {}",
+                                    e.incidentId(), where, refused.getMessage());
+                            waiting.add(e.incidentId());
+                            continue;
+                        }
+                        journal.reject(e, refused.getMessage());
+                    }
+                    sent.add(e.id());
+                    all.add(e);
+                }
+            }
+        } finally {
+            remember(sent, waiting);
+        }
+        return waiting.isEmpty();
+    }
+
+    /** After a drain: what was sent while the file stays, which incidents are blocked, and for how many rounds. */
+    private void remember(Set<UUID> sent, Set<String> waiting) {
+        synchronized (guard) {
+            sentKept.clear();
+            linesSentKept = 0;
+            if (!sent.isEmpty() && journal.size() > 0) {
+                try {
+                    sentKept.addAll(sent);
+                    linesSentKept = (int) journal.readAll().stream().filter(e -> sent.contains(e.id())).count();
+                } catch (IOException e) {
+                    sentKept.clear(); // counted as waiting, sent again: the database keeps its first
+                    LOG.warn("Cannot read the offline journal: {}", e.getMessage());
+                }
+            }
+            blocked = Set.copyOf(waiting);
+            blockedRounds = waiting.isEmpty() ? 0 : blockedRounds + 1;
+            if (state != Connectivity.OFFLINE) {
+                goOnline();
             }
         }
-        return true;
     }
 
     /**
@@ -190,7 +268,7 @@ final class StoreJournal implements AutoCloseable {
                 throw new StoreException(StoreException.Reason.CLOSED, "Cannot read " + what
                         + ": the incident store is closed.");
             }
-            return journal.firstWrites(which);
+            return journal.firstWrites(which.and(e -> !sentKept.contains(e.id())));
         }
     }
 

@@ -184,7 +184,7 @@ class PostgresSlowWriteTest {
                     }
                 }
             });
-            Thread.sleep(200);
+            await().atMost(Duration.ofSeconds(20)).until(() -> sessionsWaitingForALock(other) > 0);
             for (int k = 0; k < 5 && journaled == null; k++) {
                 TimelineEntry typed = note(incident, "typed while another program held the table " + k);
                 try {
@@ -207,6 +207,14 @@ class PostgresSlowWriteTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> store.pendingEntries() == 0);
         assertThat(store.entries(incident.id(), 0)).extracting(TimelineEntry::id).containsOnlyOnce(id);
         assertThat(states).as("no outage announced").isEmpty();
+    }
+
+    /** Asked on the session holding the lock: the sessions whose lock request it keeps waiting. */
+    private static int sessionsWaitingForALock(Connection holder) throws SQLException {
+        try (var rs = holder.createStatement().executeQuery("SELECT count(*) FROM pg_locks WHERE NOT granted")) {
+            rs.next();
+            return rs.getInt(1);
+        }
     }
 
     /** Sending the journal while another program holds the entries table: waiting for it is no refusal. */
