@@ -27,8 +27,11 @@ final class ProseSecrets {
     /** Words with the shape of a value that say how a password is kept, not what it is. */
     private static final Set<String> SCHEMES = Set.of("sha256", "sha512", "sha-256", "sha-512", "scram-sha-256", "md5",
             "bcrypt", "argon2", "argon2id", "base64", "utf-8", "utf8", "oauth2", "pbkdf2", "totp", "hmac-sha256");
-    /** A name numbered after a separator (db-1, replica_2), a version (v1.2.3, 2.0.1) or a date: not a value. */
-    private static final Pattern NAME_LIKE = Pattern.compile("(?i)[a-z]+[-_.]\\d{1,3}|v?\\d+(?:\\.\\d+)+|[\\d:\\-/T.Z]+");
+    /**
+     * A name numbered after a separator (db-1, replica_2), a version (v1.2.3, 2.0.1) or a date: not a value. The
+     * version's group is possessive so that it loops rather than recursing per ".1" (a long one overflowed the stack).
+     */
+    private static final Pattern NAME_LIKE = Pattern.compile("(?i)[a-z]+[-_.]\\d{1,3}|v?\\d++(?:\\.\\d++)++|[\\d:\\-/T.Z]++");
 
     private ProseSecrets() {
     }

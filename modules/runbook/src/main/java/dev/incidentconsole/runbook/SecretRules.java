@@ -23,10 +23,12 @@ final class SecretRules {
     /**
      * A value: a quoted string (the span is its inside), or a run of characters that ends where shell words end; a
      * command substitution ({@code $(cat /run/pw)}) is read whole, so that it is seen as the reference it is. Plain
-     * characters are matched as runs, for the reason {@link #DQ} gives.
+     * characters are matched as runs, for the reason {@link #DQ} gives, and the group of runs, escapes and {@code $}s
+     * is possessive, so that it loops instead of recursing ({@code a$a$...} overflowed at 1.5 KB): giving back
+     * never helps, as a value ends its rule or is followed by {@code \s*$}, which a shorter value cannot reach.
      */
     static final String VALUE = "(?:\"(?<dq>" + DQ + ")\"|'(?<sq>[^']*)'|(?<v>(?:[^\\s&;'\"`,|<>()\\\\$]++"
-            + "|\\\\.|\\$\\([^()]*\\)|\\$)+))";
+            + "|\\\\.|\\$\\([^()]*\\)|\\$)++))";
     /** Names whose value after '=' (or ':' in JSON) is a secret: PGPASSWORD, MYSQL_PWD, REDISCLI_AUTH, AccountKey... */
     private static final String SECRET_NAME = "(?:password|passwd|secret|token|apikey|api[_-]key|accountkey"
             + "|sharedaccesskey|access[_-]?key|secret[_-]?key|sshpass|[_-](?:pass|pwd|key|auth)"
@@ -70,7 +72,7 @@ final class SecretRules {
                     "pass", "pwd", "secret", "token", "key", "auth"),
             new Rule("query-parameter", "(?i)[?&](?:key|auth|sig|signature)=(?<v>[^&#\\s'\"]+)",
                     "key=", "auth=", "sig=", "signature="),
-            new Rule("netrc", "(?i)\\b(?:machine\\s+\\S+|default)(?:\\s+(?:login|account)\\s+\\S+)*\\s+password\\s+"
+            new Rule("netrc", "(?i)\\b(?:machine\\s+\\S+|default)(?:\\s+(?:login|account)\\s+\\S+)*+\\s+password\\s+"
                     + VALUE, "password"),
             // the "password X" line of a netrc entry written over several lines
             new Rule("netrc-line", "(?i)^\\s*password\\s+" + VALUE + "\\s*$", "password"),
