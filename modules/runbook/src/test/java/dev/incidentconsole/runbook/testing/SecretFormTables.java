@@ -262,7 +262,13 @@ public final class SecretFormTables {
                 form("substitution", "redis-cli -h c -a '$(cat /run/l1teral/r3dis)' ping", "l1teral/r3dis",
                         "redis-cli -h c -a '****' ping"),
                 form("substitution", "PGPASSWORD='$(cat /run/l1teral/pg)' psql -h db-2", "l1teral/pg",
-                        "PGPASSWORD='****' psql -h db-2"));
+                        "PGPASSWORD='****' psql -h db-2"),
+                // a backtick in single quotes is the password's own character (it made the value's offsets unknown)
+                form("backtick", "redis-cli -a 'Xy`9!qZ' ping", "Xy`9!qZ", "redis-cli -a '****' ping"),
+                form("backtick", "mysql -p'Ab`c9Zq' -e 'select 1'", "Ab`c9Zq", "mysql -p'****' -e 'select 1'"),
+                form("backtick", "curl -u 'admin:Ab`c9' https://api/v1", "Ab`c9",
+                        "curl -u 'admin:****' https://api/v1"),
+                form("backtick", "PGPASSWORD='Pg`9x' psql -h db-2", "Pg`9x", "PGPASSWORD='****' psql -h db-2"));
     }
 
     /**
@@ -290,6 +296,8 @@ public final class SecretFormTables {
                 "redis-cli -h c -a \"$(cat /run/secrets/redis)\" ping",
                 "redis-cli -h c -a $(cat /run/secrets/redis) ping",
                 "PGPASSWORD=$(cat /run/secrets/pg) psql -h db-2 -U app",
+                "redis-cli -h c -a `cat /run/secrets/redis` ping",
+                "PGPASSWORD=\"`vault kv get -field=pw db/app`\" psql -h db-2",
                 "PGPASSWORD=\"$(vault kv get -field=pw db/app)\" psql -h db-2",
                 // a default that is itself a reference
                 "redis-cli -h c -a ${REDIS_PASSWORD:-$FALLBACK_PW} ping",
