@@ -209,7 +209,19 @@ public final class SecretFormTables {
                 form("prose-token", "the deploy token is 9f8e7d6c5b4a3f2e1d0c9b8a7f6e", "9f8e7d6c5b4a3f2e1d0c9b8a7f6e",
                         "the deploy token is ****"),
                 form("prose-token", "used token Zx81QwErTy55UiOp0Lk9 for the import", "Zx81QwErTy55UiOp0Lk9",
-                        "used token **** for the import"));
+                        "used token **** for the import"),
+                form("prose-password", "the redis password is: Hunter22x", "Hunter22x", "the redis password is: ****"),
+                form("prose-password", "staging password:Hunt3rX9 until friday", "Hunt3rX9",
+                        "staging password:**** until friday"),
+                form("prose-password", "rotated the password from hunter2x, to Hunter33", "Hunter33",
+                        "rotated the password from ****, to ****"),
+                form("prose-password", "the password is \"Hunter 22\" for now", "Hunter 22",
+                        "the password is \"****\" for now"),
+                form("prose-password", "the password for admin is Adm1nPass", "Adm1nPass",
+                        "the password for admin is ****"),
+                form("prose-password", "the password is Hunter2!", "Hunter2!", "the password is ****"),
+                form("prose-token", "set the deploy token to 9f8e7d6c5b4a3f2e1d0c9b8a", "9f8e7d6c5b4a3f2e1d0c9b8a",
+                        "set the deploy token to ****"));
     }
 
     /**
