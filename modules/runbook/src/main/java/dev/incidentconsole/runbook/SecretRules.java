@@ -76,6 +76,17 @@ final class SecretRules {
                     + VALUE, "password"),
             // the "password X" line of a netrc entry written over several lines
             new Rule("netrc-line", "(?i)^\\s*password\\s+" + VALUE + "\\s*$", "password"),
+            // SQL that sets a password: ALTER USER ... WITH PASSWORD 'x', CREATE USER ... IDENTIFIED BY 'x'
+            new Rule("sql-password", "(?:(?i:\\bWITH\\s+(?:ENCRYPTED\\s+)?PASSWORD)|\\bPASSWORD"
+                    + "|(?i:\\bIDENTIFIED\\s+(?:WITH\\s+\\w+\\s+)?BY))\\s+'(?<sq>[^']*)'", "password", "identified"),
+            // Redis: CONFIG SET requirepass x, and a redis.conf line "requirepass x"
+            new Rule("redis-config", "(?i)\\bCONFIG\\s+SET\\s+(?:requirepass|masterauth)\\s+" + VALUE,
+                    "requirepass", "masterauth"),
+            new Rule("redis-conf-line", "(?i)^\\s*(?:requirepass|masterauth)\\s+" + VALUE + "\\s*$",
+                    "requirepass", "masterauth"),
+            // mysqld's first start: "A temporary password is generated for root@localhost: x"
+            new Rule("mysql-temporary-password", "(?i)\\btemporary password is generated for \\S+: (?<v>\\S+)",
+                    "temporary password"),
             new Rule("json-key", "(?i)\"[\\w.-]*(?:password|passwd|secret|token|api_?key|accesskey|access_key"
                     + "|private_?key|credentials?)\"\\s*:\\s*\"(?<dq>" + DQ + ")\"",
                     "pass", "secret", "token", "key", "credential"),

@@ -89,6 +89,12 @@ final class HarmlessLines {
                 "the password is base64-encoded in the secret",
                 "the password is 12-characters long",
                 "password updated 2024-05-01T10:00:00+02:00",
-                "password changed to 1Password's vault");
+                "password changed to 1Password's vault",
+                // SQL, Redis and mysqld lines naming a password without one
+                "ALTER USER app WITH PASSWORD NULL",
+                "the password 'policy' table lists the rules",
+                "requirepass is set in redis.conf on every node",
+                "redis-cli -h cache-1 CONFIG GET requirepass",
+                "a temporary password is generated for root@localhost on first start");
     }
 }

@@ -221,7 +221,20 @@ public final class SecretFormTables {
                         "the password for admin is ****"),
                 form("prose-password", "the password is Hunter2!", "Hunter2!", "the password is ****"),
                 form("prose-token", "set the deploy token to 9f8e7d6c5b4a3f2e1d0c9b8a", "9f8e7d6c5b4a3f2e1d0c9b8a",
-                        "set the deploy token to ****"));
+                        "set the deploy token to ****"),
+                // a password set by SQL, a Redis setting, mysqld's generated one
+                form("sql", "psql -c \"ALTER USER app WITH PASSWORD 'Sq1Pass9'\"", "Sq1Pass9",
+                        "psql -c \"ALTER USER app WITH PASSWORD '****'\""),
+                form("sql", "CREATE USER 'app'@'%' IDENTIFIED BY 'My5qlId9';", "My5qlId9",
+                        "CREATE USER 'app'@'%' IDENTIFIED BY '****';"),
+                form("sql", "ALTER USER 'root'@'localhost' IDENTIFIED WITH mysql_native_password BY 'N4tivePw';",
+                        "N4tivePw", "ALTER USER 'root'@'localhost' IDENTIFIED WITH mysql_native_password BY '****';"),
+                form("redis-config", "redis-cli -h cache-1 CONFIG SET requirepass R3qPass9", "R3qPass9",
+                        "redis-cli -h cache-1 CONFIG SET requirepass ****"),
+                form("redis-config", "requirepass R3qConf9", "R3qConf9", "requirepass ****"),
+                form("redis-config", "masterauth M4sterAu9", "M4sterAu9", "masterauth ****"),
+                form("mysql-log", "[Server] A temporary password is generated for root@localhost: hjk8#Lq;pQ2w",
+                        "hjk8#Lq;pQ2w", "[Server] A temporary password is generated for root@localhost: ****"));
     }
 
     /**
