@@ -231,8 +231,10 @@ public final class SecretFormTables {
                         "N4tivePw", "ALTER USER 'root'@'localhost' IDENTIFIED WITH mysql_native_password BY '****';"),
                 form("redis-config", "redis-cli -h cache-1 CONFIG SET requirepass R3qPass9", "R3qPass9",
                         "redis-cli -h cache-1 CONFIG SET requirepass ****"),
-                form("redis-config", "requirepass R3qConf9", "R3qConf9", "requirepass ****"),
-                form("redis-config", "masterauth M4sterAu9", "M4sterAu9", "masterauth ****"),
+                form("redis-config", "# /etc/redis/redis.conf\nrequirepass R3qConf9\n", "R3qConf9",
+                        "# /etc/redis/redis.conf\nrequirepass ****\n"),
+                form("redis-config", "bind 0.0.0.0\n  masterauth M4sterAu9\n", "M4sterAu9",
+                        "bind 0.0.0.0\n  masterauth ****\n"),
                 form("mysql-log", "[Server] A temporary password is generated for root@localhost: hjk8#Lq;pQ2w",
                         "hjk8#Lq;pQ2w", "[Server] A temporary password is generated for root@localhost: ****"));
     }
