@@ -15,20 +15,32 @@ import java.util.regex.Pattern;
  */
 final class ProseSecrets {
     /**
-     * The connectors after which a password's value follows; a few may follow each other ("was changed to"), a
-     * bounded number, as a regex's repeated group recurses once per repetition.
+     * The connectors after which a password's value follows, each perhaps with a colon ("is: X"); a few may follow
+     * each other ("was changed to"), a bounded number, as a regex's repeated group recurses once per repetition.
+     * "of" and "for" name whose password it is ("password for admin is X"), not its value.
      */
-    private static final String CONNECTOR = "(?:is|was|now|set|changed|reset|rotated|updated|from|to|of|:)";
+    private static final String CONNECTOR = "(?:is|was|now|set|changed|reset|rotated|updated|from|to|:):?";
+    /** A value: a word, or a short quoted string, spaces allowed ("Hunter 22"), whose quotes stay readable. */
+    private static final String WORD = "(?:\"[^\"\\n]{1,64}\"|'[^'\\n]{1,64}'|[^\\s,;]+)";
     private static final Pattern PASSWORD = Pattern.compile("(?i)\\b(?:password|passphrase|passwd)"
-            + "(?:\\s*:|(?:\\s+" + CONNECTOR + "){1,4})[ \\t]+(?<v>[^\\s,;]+)(?:\\s+to\\s+(?<v2>[^\\s,;]+))?");
+            + "(?:\\s+(?:for|of)\\s+[^\\s,;:]+)?(?:\\s*:[ \\t]*|(?:\\s+" + CONNECTOR + "){1,4}[ \\t]+)"
+            + "(?<v>" + WORD + ")(?:,?\\s+to\\s+(?<v2>" + WORD + "))?");
     /** A token or key stated ("token X", "api key: X"): only a long opaque value ({@link #tokenShaped}). */
-    private static final Pattern TOKEN = Pattern.compile("(?i)\\b(?:token|api[ _-]?key)(?:\\s*:|\\s+is|\\s+was)?"
+    private static final Pattern TOKEN = Pattern.compile("(?i)\\b(?:token|api[ _-]?key)(?:\\s*:|\\s+is|\\s+was|\\s+to)?"
             + "[ \\t]+['\"]?(?<v>[A-Za-z0-9_\\-+/=]{20,})");
     /** Words with the shape of a value that say how a password is kept, not what it is. */
     private static final Set<String> SCHEMES = Set.of("sha256", "sha512", "sha-256", "sha-512", "scram-sha-256", "md5",
             "bcrypt", "argon2", "argon2id", "base64", "utf-8", "utf8", "oauth2", "pbkdf2", "totp", "hmac-sha256");
-    /** A name numbered after a separator (db-1, replica_2), a version (v1.2.3, 2.0.1) or a date: not a value. */
-    private static final Pattern NAME_LIKE = Pattern.compile("(?i)[a-z]+[-_.]\\d{1,3}|v?\\d+(?:\\.\\d+)+|[\\d:\\-/T.Z]+");
+    /**
+     * A name numbered after a separator (db-1, db-prod-2), a version (v1.2.3, 2.0.1) or a date: not a value. The
+     * version's group is possessive so that it loops rather than recursing per ".1" (a long one overflowed the stack).
+     */
+    private static final Pattern NAME_LIKE = Pattern.compile("(?i)[a-z]+(?:[-_.][a-z]+)*+[-_.]\\d{1,3}|v?\\d++(?:\\.\\d++)++|[\\d:\\-/T.Z+]++");
+
+    /** The connectors ending in "from": the word after it is a source unless a "to" follows. */
+    private static final Pattern FROM_LAST = Pattern.compile("(?i)\\sfrom:?[ \\t]+$");
+    /** A lower-case compound ending in a word ("base64-encoded", "12-characters"): says how, not what. */
+    private static final Pattern COMPOUND = Pattern.compile("[a-z0-9-]*-[a-z]{4,}");
 
     private ProseSecrets() {
     }
@@ -38,7 +50,10 @@ final class ProseSecrets {
         if (lower.contains("pass")) {
             Matcher m = PASSWORD.matcher(line);
             while (m.find()) {
-                value(line, offset, m.start("v"), m.end("v"), spans);
+                // "password from SecretsManager" says where it comes from; "from X to Y" gives two values
+                if (m.start("v2") >= 0 || !FROM_LAST.matcher(line.substring(m.start(), m.start("v"))).find()) {
+                    value(line, offset, m.start("v"), m.end("v"), spans);
+                }
                 if (m.start("v2") >= 0) {
                     value(line, offset, m.start("v2"), m.end("v2"), spans);
                 }
@@ -58,7 +73,8 @@ final class ProseSecrets {
     private static void value(String line, int offset, int start, int end, SpanList spans) {
         int a = start;
         int b = end;
-        while (b > a && ".!?)]\"'".indexOf(line.charAt(b - 1)) >= 0 && !(b - a > 1 && line.charAt(b - 2) == '\\')) {
+        // a trailing '!' or '?' is kept in the value: a password often ends in one, a sentence rarely after one
+        while (b > a && ".)]\"'".indexOf(line.charAt(b - 1)) >= 0 && !(b - a > 1 && line.charAt(b - 2) == '\\')) {
             b--;
         }
         while (a < b && "([\"'`".indexOf(line.charAt(a)) >= 0) {
@@ -83,12 +99,14 @@ final class ProseSecrets {
     /**
      * Whether a word reads as a secret value: six characters or more, of at least two kinds (lower case, upper case
      * after the first letter, digits, symbols), and not a path, a URL, a name with a number, a version, a hashing
-     * scheme, a variable or a placeholder (those are {@link SpanList}'s to keep).
+     * scheme, a lower-case compound ({@code base64-encoded}), a possessive ({@code 1Password's}), a variable or a
+     * placeholder (those are {@link SpanList}'s to keep).
      */
     static boolean shaped(String v) {
         if (v.length() < 6 || v.startsWith("/") || v.startsWith("~") || v.contains("://") || v.startsWith("$")
                 || v.startsWith("<") || v.startsWith("{") || v.startsWith("%")
-                || SCHEMES.contains(v.toLowerCase(Locale.ROOT)) || NAME_LIKE.matcher(v).matches()) {
+                || SCHEMES.contains(v.toLowerCase(Locale.ROOT)) || NAME_LIKE.matcher(v).matches()
+                || COMPOUND.matcher(v).matches() || v.endsWith("'s")) {
             return false;
         }
         boolean lower = false;

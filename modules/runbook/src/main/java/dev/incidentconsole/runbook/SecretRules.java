@@ -23,10 +23,12 @@ final class SecretRules {
     /**
      * A value: a quoted string (the span is its inside), or a run of characters that ends where shell words end; a
      * command substitution ({@code $(cat /run/pw)}) is read whole, so that it is seen as the reference it is. Plain
-     * characters are matched as runs, for the reason {@link #DQ} gives.
+     * characters are matched as runs, for the reason {@link #DQ} gives, and the group of runs, escapes and {@code $}s
+     * is possessive, so that it loops instead of recursing ({@code a$a$...} overflowed at 1.5 KB): giving back
+     * never helps, as a value ends its rule or is followed by {@code \s*$}, which a shorter value cannot reach.
      */
     static final String VALUE = "(?:\"(?<dq>" + DQ + ")\"|'(?<sq>[^']*)'|(?<v>(?:[^\\s&;'\"`,|<>()\\\\$]++"
-            + "|\\\\.|\\$\\([^()]*\\)|\\$)+))";
+            + "|\\\\.|\\$\\([^()]*\\)|\\$)++))";
     /** Names whose value after '=' (or ':' in JSON) is a secret: PGPASSWORD, MYSQL_PWD, REDISCLI_AUTH, AccountKey... */
     private static final String SECRET_NAME = "(?:password|passwd|secret|token|apikey|api[_-]key|accountkey"
             + "|sharedaccesskey|access[_-]?key|secret[_-]?key|sshpass|[_-](?:pass|pwd|key|auth)"
@@ -70,10 +72,21 @@ final class SecretRules {
                     "pass", "pwd", "secret", "token", "key", "auth"),
             new Rule("query-parameter", "(?i)[?&](?:key|auth|sig|signature)=(?<v>[^&#\\s'\"]+)",
                     "key=", "auth=", "sig=", "signature="),
-            new Rule("netrc", "(?i)\\b(?:machine\\s+\\S+|default)(?:\\s+(?:login|account)\\s+\\S+)*\\s+password\\s+"
+            new Rule("netrc", "(?i)\\b(?:machine\\s+\\S+|default)(?:\\s+(?:login|account)\\s+\\S+)*+\\s+password\\s+"
                     + VALUE, "password"),
             // the "password X" line of a netrc entry written over several lines
             new Rule("netrc-line", "(?i)^\\s*password\\s+" + VALUE + "\\s*$", "password"),
+            // SQL that sets a password: ALTER USER ... WITH PASSWORD 'x', CREATE USER ... IDENTIFIED BY 'x'
+            new Rule("sql-password", "(?:(?i:\\bWITH\\s+(?:ENCRYPTED\\s+)?PASSWORD)|\\bPASSWORD"
+                    + "|(?i:\\bIDENTIFIED\\s+(?:WITH\\s+\\w+\\s+)?BY))\\s+'(?<sq>[^']*)'", "password", "identified"),
+            // Redis: CONFIG SET requirepass x, and a redis.conf line "requirepass x"
+            new Rule("redis-config", "(?i)\\bCONFIG\\s+SET\\s+(?:requirepass|masterauth)\\s+" + VALUE,
+                    "requirepass", "masterauth"),
+            new Rule("redis-conf-line", "(?i)^\\s*(?:requirepass|masterauth)\\s+" + VALUE + "\\s*$",
+                    "requirepass", "masterauth"),
+            // mysqld's first start: "A temporary password is generated for root@localhost: x"
+            new Rule("mysql-temporary-password", "(?i)\\btemporary password is generated for \\S+: (?<v>\\S+)",
+                    "temporary password"),
             new Rule("json-key", "(?i)\"[\\w.-]*(?:password|passwd|secret|token|api_?key|accesskey|access_key"
                     + "|private_?key|credentials?)\"\\s*:\\s*\"(?<dq>" + DQ + ")\"",
                     "pass", "secret", "token", "key", "credential"),

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  */
 final class SpanList {
     private static final Pattern MASKED = Pattern.compile("\\*+");
-    private static final Pattern VARIABLE = Pattern.compile("\\$[{(A-Za-z_].*");
+    private static final Pattern VARIABLE = Pattern.compile("(?:\\$[{(A-Za-z_]|`).*");
     private static final Pattern PLACEHOLDER = Pattern.compile("<[^<>]+>|\\{\\{.*}}|\\{[A-Za-z_][\\w.-]*}|%s");
     /**
      * {@code ${NAME:-default}} (also {@code -}, {@code :=}, {@code =}) with a literal default: group {@code n} the
@@ -105,7 +105,10 @@ final class SpanList {
         return PLACEHOLDER.matcher(value).matches();
     }
 
-    /** Whether {@code value} has the shape of a shell variable or expansion ({@code $PW}, {@code ${PW}}, {@code $(cmd)}). */
+    /**
+     * Whether {@code value} has the shape of a shell variable or expansion ({@code $PW}, {@code ${PW}}, {@code $(cmd)},
+     * {@code `cmd`}).
+     */
     static boolean isVariable(String value) {
         return VARIABLE.matcher(value).matches();
     }
@@ -120,9 +123,9 @@ final class SpanList {
     }
 
     /**
-     * Whether a shell expands the {@code $} at {@code at} of a line of free text, read as a command from the first
-     * program it names, as {@link CommandSecrets} reads prose: a prompt or words before it ({@code $ ssh h '...'})
-     * are not shell code.
+     * Whether a shell expands the {@code $} (or backtick) at {@code at} of a line of free text, read as a command
+     * from the first program it names, as {@link CommandSecrets} reads prose: a prompt or words before it
+     * ({@code $ ssh h '...'}) are not shell code.
      */
     private static boolean expandsInLine(String line, int at) {
         String prose = withoutApostrophes(line);
@@ -132,8 +135,8 @@ final class SpanList {
     }
 
     /**
-     * Whether the {@code $} at {@code at} is a reference: a shell expands it, or it sits in a quote that the text
-     * never closes, which no shell runs as written ("don't set PGPASSWORD=$X": the quote is an apostrophe).
+     * Whether the {@code $} (or backtick) at {@code at} is a reference: a shell expands it, or it sits in a quote that
+     * the text never closes, which no shell runs as written ("don't set PGPASSWORD=$X": the quote is an apostrophe).
      */
     private static boolean reference(ShellCommand command, int at) {
         if (ExpandedVariables.expandedAt(command, at)) {

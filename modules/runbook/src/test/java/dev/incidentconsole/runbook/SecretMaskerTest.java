@@ -248,7 +248,14 @@ class SecretMaskerTest {
                 "token " + "a1".repeat(50_000) + " ", "PGPASSWORD=$(" + "x ".repeat(50_000),
                 "x ${PW:-" + "a".repeat(100_000), "don't " + "it's $X ".repeat(10_000),
                 "password=" + "a".repeat(100_000), "password=\"" + "a\\\"".repeat(30_000) + "\"",
-                "{\"password\": \"" + "a".repeat(100_000) + "\"}");
+                "{\"password\": \"" + "a".repeat(100_000) + "\"}",
+                // a value of alternating runs and '$'s or escapes, and a long dotted number: once one regex
+                // repetition (a stack frame) each, they overflowed the stack at ~1.5 KB
+                "password=" + "a$".repeat(740), "password=" + "a$".repeat(50_000), "password=" + "$".repeat(1_700),
+                "password=" + "$".repeat(100_000), "password=" + "\\a".repeat(1_300),
+                "password=" + "\\a".repeat(50_000), "password " + "a$".repeat(50_000),
+                "the password is 1" + ".1".repeat(1_800), "the password is 1" + ".1".repeat(50_000),
+                "machine h" + " login u".repeat(20_000) + " password s3cr3t!");
         assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
             for (String note : notes) {
                 assertThat(masker.mask(note)).as(note.substring(0, 20)).isNotNull();
@@ -256,6 +263,8 @@ class SecretMaskerTest {
             }
         });
         assertThat(masker.mask("password=" + "a".repeat(100_000))).isEqualTo("password=****");
+        assertThat(masker.mask("password=" + "a$".repeat(50_000))).isEqualTo("password=****");
+        assertThat(masker.mask("password=" + "\\a".repeat(50_000))).isEqualTo("password=****");
     }
 
     /**

@@ -142,6 +142,7 @@ final class QuoteScanner {
                 appendRange(value, k, end);
                 k = end;
             } else if (c == '`' && nesting < MAX_NESTING) {
+                markExpansion(value, k);
                 nesting++;
                 int end = code(k + 1, '`');
                 nesting--;

@@ -116,12 +116,14 @@ public final class ShellCommand {
     }
 
     /**
-     * Whether this command's shell expands the {@code $} at {@code offset}: unquoted, in double quotes, in a
+     * Whether this command's shell expands the {@code $} or the opening backtick at {@code offset}: unquoted, in
+     * double quotes, in a
      * command substitution, in a {@code ${...}} or in a here-document with an unquoted delimiter, and not escaped;
      * not in single quotes, {@code $'...'}, a comment or a literal here-document. The same decision as
      * {@link Word#expansions}, made once by the parser.
      *
-     * @param offset an offset in {@link #text()}; false when it holds no {@code $} or is out of range
+     * @param offset an offset in {@link #text()}; false when it holds no {@code $} nor opening backtick, or is out
+     *               of range
      */
     public boolean expandsAt(int offset) {
         return expanded != null && offset >= 0 && offset < text.length() && expanded.get(offset);

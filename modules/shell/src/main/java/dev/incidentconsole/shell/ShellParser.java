@@ -291,16 +291,20 @@ final class ShellParser {
         heredocs.clear();
     }
 
-    /** Marks each {@code $} of an expanding here-document's line {@code [from, to)} that no backslash escapes. */
+    /**
+     * Marks each {@code $} and opening backtick of an expanding here-document's line {@code [from, to)} that no
+     * backslash escapes.
+     */
     private void expansionsInBody(int from, int to) {
-        for (int k = s.indexOf('$', from); k >= 0 && k < to; k = s.indexOf('$', k + 1)) {
-            int backslashes = 0;
-            while (k - backslashes > from && s.charAt(k - backslashes - 1) == '\\') {
-                backslashes++;
-            }
-            if (backslashes % 2 == 0) {
+        boolean inBackticks = false;
+        for (int k = from; k < to; k++) {
+            char c = s.charAt(k);
+            if (c == '\\') {
+                k++;
+            } else if (c == '$' || c == '`' && !inBackticks) {
                 q.markExpansion(null, k);
             }
+            inBackticks ^= c == '`';
         }
     }
 

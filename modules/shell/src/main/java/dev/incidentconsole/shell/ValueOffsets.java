@@ -15,14 +15,17 @@ final class ValueOffsets {
     /** See {@link ShellCommand#valueOffsets(Word)}. */
     static int[] of(String text, byte[] quoting, Word word) {
         String value = word.value();
-        if (value.indexOf('`') >= 0 || expands(word, "$(") || expands(word, "${")) {
+        if (expands(word, "`") || expands(word, "$(") || expands(word, "${")) {
             return null;
         }
         int[] out = new int[value.length()];
         return map(text, quoting, word, word.end(), out, false) == out.length ? out : null;
     }
 
-    /** Whether the shell expands a {@code prefix} ({@code ${...}}, {@code $(...)}) of {@code word}'s value. */
+    /**
+     * Whether the shell expands a {@code prefix} ({@code ${...}}, {@code $(...)}, a backtick) of {@code word}'s value:
+     * a backtick in single quotes ({@code -a 'Xy`9'}) is the value's own character, and its offsets are known.
+     */
     private static boolean expands(Word word, String prefix) {
         String value = word.value();
         for (int at = value.indexOf(prefix); at >= 0; at = value.indexOf(prefix, at + 1)) {

@@ -14,8 +14,8 @@ import java.util.function.Function;
  *                   reserved word)
  * @param assignment true for {@code NAME=value} written with an unquoted name (also {@code NAME+=v},
  *                   {@code NAME[i]=v}); the value part may be quoted
- * @param expansions where, in {@code value}, each {@code $} is that the shell expands (unquoted or in double
- *                   quotes; not in single quotes, {@code $'...'}, nor escaped); do not modify
+ * @param expansions where, in {@code value}, each {@code $} and opening backtick is that the shell expands
+ *                   (unquoted or in double quotes; not in single quotes, {@code $'...'}, nor escaped); do not modify
  */
 public record Word(String value, int start, int end, boolean quoted, boolean assignment, BitSet expansions) {
 
@@ -41,6 +41,9 @@ public record Word(String value, int start, int end, boolean quoted, boolean ass
         StringBuilder out = new StringBuilder(value.length());
         int copied = 0;
         for (int at = expansions.nextSetBit(0); at >= 0 && at < value.length(); at = expansions.nextSetBit(at + 1)) {
+            if (value.charAt(at) != '$') {
+                continue; // an opening backtick: a command substitution, kept as written
+            }
             boolean braced = at + 1 < value.length() && value.charAt(at + 1) == '{';
             int nameStart = at + (braced ? 2 : 1);
             int nameEnd = nameStart;

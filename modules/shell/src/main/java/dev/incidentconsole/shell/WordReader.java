@@ -79,6 +79,7 @@ final class WordReader {
                 value.append(s, i, end);
                 i = end;
             } else if (c == '`') {
+                q.markExpansion(value, i);
                 int end = q.code(i + 1, '`');
                 q.substitution(i + 1, end, '`');
                 value.append(s, i, end);

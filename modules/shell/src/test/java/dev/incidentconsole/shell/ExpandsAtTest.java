@@ -38,6 +38,34 @@ class ExpandsAtTest {
         assertThat(read.toString()).isEqualTo(expected);
     }
 
+    /**
+     * {@code expected}: one letter per backtick of the text, a substitution's closing one skipped: y it opens a
+     * command substitution, n it is a character passed as written.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
+            "redis-cli -a `cat f` ping                          | y",
+            "redis-cli -a 'Xy`9!qZ' ping                        | n",
+            "mysql -p\"`cat f`\" -e \\`x                         | yn",
+            "x $'a`b' \"$(echo '`c')\"                           | nn",
+            "cat <<EOF\\n`date` \\`x\\nEOF\\n                    | yn",
+            "cat <<'EOF'\\n`date`\\nEOF\\n                       | nn"})
+    void eachBacktickIsASubstitutionOrACharacterAsTheShellReadsIt(String text, String expected) {
+        ShellCommand parsed = ShellCommand.parse(text.replace("\\n", "\n"));
+        StringBuilder read = new StringBuilder();
+        boolean closing = false;
+        for (int at = parsed.text().indexOf('`'); at >= 0; at = parsed.text().indexOf('`', at + 1)) {
+            if (closing) {
+                closing = false;
+                continue;
+            }
+            boolean expands = parsed.expandsAt(at);
+            read.append(expands ? 'y' : 'n');
+            closing = expands;
+        }
+        assertThat(read.toString()).isEqualTo(expected);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
             "sh -c 'redis-cli -a \"$PW\" ping'             | true",

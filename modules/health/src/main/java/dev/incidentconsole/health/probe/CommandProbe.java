@@ -12,6 +12,7 @@ import dev.incidentconsole.health.Probe;
 import dev.incidentconsole.health.ProbeContext;
 import dev.incidentconsole.health.ProbeResult;
 import dev.incidentconsole.health.spec.CommandSpec;
+import dev.incidentconsole.runbook.SecretMasker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -112,6 +113,9 @@ final class CommandProbe implements Probe {
                 // stderr first: its lines say why, and the two streams' relative order is not kept
                 String last = lastLine(String.join("\n", result.stderr()).strip());
                 last = last.isEmpty() ? lastLine(String.join("\n", result.stdout()).strip()) : last;
+                // masked alone: a form read on a whole line ("requirepass X", a netrc "password X") is no longer
+                // one after the "exit N: " prefix, where ProbeResult masks the reason
+                last = SecretMasker.standard().mask(last);
                 yield context.down("exit " + result.exitCode() + (last.isEmpty() ? "" : ": " + last))
                         .withDetail("output", tail);
             }

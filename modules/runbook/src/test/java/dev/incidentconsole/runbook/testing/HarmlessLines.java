@@ -81,6 +81,20 @@ final class HarmlessLines {
                 "token refresh failed with 401 for the ingest client",
                 "the token is valid for 3600 seconds",
                 "kubectl get secret db-creds-production-2024-primary -o yaml",
-                "api key rotation is scheduled for 2026-12-07T03:00Z");
+                "api key rotation is scheduled for 2026-12-07T03:00Z",
+                // a source, an owner, a name, an encoding, a length, a time or a product after a connector
+                "password from SecretsManager is injected at start",
+                "password of redis-prod-01 rotated by the job",
+                "the password is db-prod-2",
+                "the password is base64-encoded in the secret",
+                "the password is 12-characters long",
+                "password updated 2024-05-01T10:00:00+02:00",
+                "password changed to 1Password's vault",
+                // SQL, Redis and mysqld lines naming a password without one
+                "ALTER USER app WITH PASSWORD NULL",
+                "the password 'policy' table lists the rules",
+                "requirepass is set in redis.conf on every node",
+                "redis-cli -h cache-1 CONFIG GET requirepass",
+                "a temporary password is generated for root@localhost on first start");
     }
 }

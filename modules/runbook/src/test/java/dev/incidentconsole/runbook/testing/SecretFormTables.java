@@ -209,7 +209,34 @@ public final class SecretFormTables {
                 form("prose-token", "the deploy token is 9f8e7d6c5b4a3f2e1d0c9b8a7f6e", "9f8e7d6c5b4a3f2e1d0c9b8a7f6e",
                         "the deploy token is ****"),
                 form("prose-token", "used token Zx81QwErTy55UiOp0Lk9 for the import", "Zx81QwErTy55UiOp0Lk9",
-                        "used token **** for the import"));
+                        "used token **** for the import"),
+                form("prose-password", "the redis password is: Hunter22x", "Hunter22x", "the redis password is: ****"),
+                form("prose-password", "staging password:Hunt3rX9 until friday", "Hunt3rX9",
+                        "staging password:**** until friday"),
+                form("prose-password", "rotated the password from hunter2x, to Hunter33", "Hunter33",
+                        "rotated the password from ****, to ****"),
+                form("prose-password", "the password is \"Hunter 22\" for now", "Hunter 22",
+                        "the password is \"****\" for now"),
+                form("prose-password", "the password for admin is Adm1nPass", "Adm1nPass",
+                        "the password for admin is ****"),
+                form("prose-password", "the password is Hunter2!", "Hunter2!", "the password is ****"),
+                form("prose-token", "set the deploy token to 9f8e7d6c5b4a3f2e1d0c9b8a", "9f8e7d6c5b4a3f2e1d0c9b8a",
+                        "set the deploy token to ****"),
+                // a password set by SQL, a Redis setting, mysqld's generated one
+                form("sql", "psql -c \"ALTER USER app WITH PASSWORD 'Sq1Pass9'\"", "Sq1Pass9",
+                        "psql -c \"ALTER USER app WITH PASSWORD '****'\""),
+                form("sql", "CREATE USER 'app'@'%' IDENTIFIED BY 'My5qlId9';", "My5qlId9",
+                        "CREATE USER 'app'@'%' IDENTIFIED BY '****';"),
+                form("sql", "ALTER USER 'root'@'localhost' IDENTIFIED WITH mysql_native_password BY 'N4tivePw';",
+                        "N4tivePw", "ALTER USER 'root'@'localhost' IDENTIFIED WITH mysql_native_password BY '****';"),
+                form("redis-config", "redis-cli -h cache-1 CONFIG SET requirepass R3qPass9", "R3qPass9",
+                        "redis-cli -h cache-1 CONFIG SET requirepass ****"),
+                form("redis-config", "# /etc/redis/redis.conf\nrequirepass R3qConf9\n", "R3qConf9",
+                        "# /etc/redis/redis.conf\nrequirepass ****\n"),
+                form("redis-config", "bind 0.0.0.0\n  masterauth M4sterAu9\n", "M4sterAu9",
+                        "bind 0.0.0.0\n  masterauth ****\n"),
+                form("mysql-log", "[Server] A temporary password is generated for root@localhost: hjk8#Lq;pQ2w",
+                        "hjk8#Lq;pQ2w", "[Server] A temporary password is generated for root@localhost: ****"));
     }
 
     /**
@@ -262,7 +289,13 @@ public final class SecretFormTables {
                 form("substitution", "redis-cli -h c -a '$(cat /run/l1teral/r3dis)' ping", "l1teral/r3dis",
                         "redis-cli -h c -a '****' ping"),
                 form("substitution", "PGPASSWORD='$(cat /run/l1teral/pg)' psql -h db-2", "l1teral/pg",
-                        "PGPASSWORD='****' psql -h db-2"));
+                        "PGPASSWORD='****' psql -h db-2"),
+                // a backtick in single quotes is the password's own character (it made the value's offsets unknown)
+                form("backtick", "redis-cli -a 'Xy`9!qZ' ping", "Xy`9!qZ", "redis-cli -a '****' ping"),
+                form("backtick", "mysql -p'Ab`c9Zq' -e 'select 1'", "Ab`c9Zq", "mysql -p'****' -e 'select 1'"),
+                form("backtick", "curl -u 'admin:Ab`c9' https://api/v1", "Ab`c9",
+                        "curl -u 'admin:****' https://api/v1"),
+                form("backtick", "PGPASSWORD='Pg`9x' psql -h db-2", "Pg`9x", "PGPASSWORD='****' psql -h db-2"));
     }
 
     /**
@@ -290,6 +323,8 @@ public final class SecretFormTables {
                 "redis-cli -h c -a \"$(cat /run/secrets/redis)\" ping",
                 "redis-cli -h c -a $(cat /run/secrets/redis) ping",
                 "PGPASSWORD=$(cat /run/secrets/pg) psql -h db-2 -U app",
+                "redis-cli -h c -a `cat /run/secrets/redis` ping",
+                "PGPASSWORD=\"`vault kv get -field=pw db/app`\" psql -h db-2",
                 "PGPASSWORD=\"$(vault kv get -field=pw db/app)\" psql -h db-2",
                 // a default that is itself a reference
                 "redis-cli -h c -a ${REDIS_PASSWORD:-$FALLBACK_PW} ping",
