@@ -172,9 +172,17 @@ final class AlertChanges {
         return !sources.isEmpty() && bySource.keySet().containsAll(sources);
     }
 
-    /** Whether the alert is followed: a source lists it firing or silenced now. */
+    /**
+     * Whether a source lists the alert firing or silenced now, or an episode follows it. By name and labels only
+     * ({@link MergedAlerts#identity}): an alert rebuilt from a timeline entry has no state, so "Prometheus' start may
+     * be earlier" cannot apply, and after a restart Alertmanager's start differs from Prometheus' by the rule's
+     * {@code for:}; an alert that fired again with a new start is still firing, which is the safe answer.
+     */
     boolean follows(FiringAlert alert) {
-        return episodes.stream().anyMatch(e -> MergedAlerts.same(e.first, alert));
+        String identity = MergedAlerts.identity(alert);
+        return episodes.stream().anyMatch(e -> MergedAlerts.identity(e.first).equals(identity))
+                || java.util.stream.Stream.concat(bySource.values().stream(), suppressedBySource.values().stream())
+                        .flatMap(List::stream).anyMatch(f -> MergedAlerts.identity(f).equals(identity));
     }
 
     /** Forgets every source (the dashboard switched environment). */

@@ -278,12 +278,6 @@ public final class HealthRecorder implements HealthListener, AutoCloseable {
             return;
         }
         List<Incident> incidents = openIncidents();
-        for (TimelineEntry ended : unwatched.due(incidents, store, alerts, source, s.last().checkedAt(), author,
-                clock.instant())) {
-            if (append(ended)) {
-                written.add(ended.id());
-            }
-        }
         for (AlertChanges.Change c : changes) {
             for (Incident i : incidents) {
                 UUID id = c.entryId(i.id(), c.firing());
@@ -294,6 +288,13 @@ public final class HealthRecorder implements HealthListener, AutoCloseable {
                         written.add(id);
                     }
                 }
+            }
+        }
+        // After this answer's own changes: an alert it resolved keeps the resolution with its real timing.
+        for (TimelineEntry ended : unwatched.due(incidents, store, environment, alerts, written, source,
+                s.last().checkedAt(), author, clock.instant())) {
+            if (append(ended)) {
+                written.add(ended.id());
             }
         }
     }

@@ -19,15 +19,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Alerts whose firing an open incident records but that ended while this console was not watching (it was closed
- * or restarted, or another console wrote the firing): they would stay firing on the timeline. Once every alert
- * source the dashboard watches (else every source the timeline names for the alert) has answered without one, its
- * resolution is due, at that first answer without it, with the id every console derives. Each incident is checked
- * until that is settled once per watch; an incident whose sources never answer here (another console's environment
- * file) is given up after {@link #TRIES} answers. Not thread-safe: the recorder thread only.
+ * or restarted, or another console wrote the firing): they would stay firing on the timeline. Only an alert the
+ * incident covers in the watched environment ({@link IncidentScope#coversAlert}) and that one of the sources the
+ * entry names is watched here is considered; it is due, at the first answer without it, with the id every console
+ * derives, once every source the dashboard watches has answered without it (else, the dashboard's sources unknown,
+ * every source the entry names). An incident is checked until that is settled once per watch; while a watched source
+ * has not answered yet it is waited for without limit (an unreachable source resolves nothing), and only an incident
+ * whose named sources are not known to be watched here is given up after {@link #TRIES} answers. Not thread-safe:
+ * the recorder thread only.
  */
 final class UnwatchedAlertEnds {
     private static final Logger LOG = LoggerFactory.getLogger(UnwatchedAlertEnds.class);
-    /** Alert source answers to wait for every source of an alert before giving up on its incident. */
+    /** Alert source answers to wait for the sources an entry names (dashboard's sources unknown) before giving up. */
     static final int TRIES = 20;
 
     private final Set<String> settled = new HashSet<>();
@@ -53,10 +56,13 @@ final class UnwatchedAlertEnds {
     /**
      * The resolutions due now in {@code incidents}, after {@code source} answered at {@code at}.
      *
-     * @param alerts what the sources list now (an alert they list firing or silenced has not ended)
+     * @param environment the environment the dashboard watches
+     * @param alerts      what the sources list now (an alert they list firing or silenced has not ended)
+     * @param written     entry ids this console already wrote (a resolution of this very answer is not repeated)
      */
-    List<TimelineEntry> due(List<Incident> incidents, Callable<IncidentStore> store, AlertChanges alerts, String source,
-                            Instant at, String author, Instant now) {
+    List<TimelineEntry> due(List<Incident> incidents, Callable<IncidentStore> store, String environment,
+                            AlertChanges alerts, Set<UUID> written, String source, Instant at, String author,
+                            Instant now) {
         List<TimelineEntry> due = new ArrayList<>();
         for (Incident i : incidents) {
             if (settled.contains(i.id())) {
@@ -69,26 +75,30 @@ final class UnwatchedAlertEnds {
                 LOG.debug("Cannot read incident {} for alerts that ended unwatched: {}", i.id(), e.getMessage());
                 continue;
             }
-            Set<UUID> ids = new HashSet<>();
+            Set<UUID> ids = new HashSet<>(written);
             entries.forEach(e -> ids.add(e.id()));
             boolean waiting = false;
+            boolean counted = false;
             for (TimelineEntry e : entries) {
                 FiringAlert alert = AlertEntries.firedIn(e);
-                if (alert == null || ids.contains(AlertEntries.id(i.id(), alert, false)) || alerts.follows(alert)) {
+                if (alert == null || ids.contains(AlertEntries.id(i.id(), alert, false)) || alerts.follows(alert)
+                        || !IncidentScope.coversAlert(i, environment, alert)) {
                     continue;
                 }
                 List<String> named = ((EntryBody.AlertChanged) e.body()).sources();
+                if (named.isEmpty() || (!sources.isEmpty() && named.stream().noneMatch(sources::contains))) {
+                    continue; // no source of it is known to be watched here: this console cannot tell it ended
+                }
                 List<String> awaited = sources.isEmpty() ? named : sources;
-                if (awaited.isEmpty()) {
-                    continue; // written before sources were kept: which answers would tell is unknown
-                } else if (!alerts.answered(awaited)) {
-                    waiting = true; // another source may still list it
+                if (!alerts.answered(awaited)) {
+                    waiting = true; // a source may still list it
+                    counted |= sources.isEmpty();
                 } else {
                     due.add(AlertEntries.resolved(i.id(), alert, named, at, "first seen gone; " + source
                             + " no longer listed it when this console began watching", author, now));
                 }
             }
-            if (!waiting || tries.merge(i.id(), 1, Integer::sum) >= TRIES) {
+            if (!waiting || (counted && tries.merge(i.id(), 1, Integer::sum) >= TRIES)) {
                 settled.add(i.id());
             }
         }
