@@ -63,6 +63,10 @@ final class AlertChanges {
         /** The future {@code endsAt} a source listed with the alert firing: when it ends unless renewed. */
         Instant projectedEnd;
         String projectedBy;
+        /** The last two listings gave the same {@code projectedEnd}: its sender had stopped renewing it. */
+        boolean steady;
+        /** A source of it did not answer since it was last listed: a renewal may have gone unseen. */
+        boolean missed;
 
         Episode(FiringAlert first) {
             this.first = first;
@@ -105,10 +109,10 @@ final class AlertChanges {
             e.sources.addAll(seen.sources());
             if (seen.sources().contains(source)) {
                 e.lastSeen = at;
+                e.missed = false;
                 for (FiringAlert f : firing) {
                     if (f.endsAt() != null && MergedAlerts.same(e.first, f)) {
-                        e.projectedEnd = f.endsAt();
-                        e.projectedBy = source;
+                        project(e, f.endsAt(), source);
                     }
                 }
                 if (source.equals(e.endedBy)) {
@@ -128,8 +132,8 @@ final class AlertChanges {
                 for (FiringAlert f : suppressed) {
                     if (MergedAlerts.same(e.first, f)) {
                         e.lastSeen = at;
-                        e.projectedEnd = f.endsAt();
-                        e.projectedBy = source;
+                        e.missed = false;
+                        project(e, f.endsAt(), source);
                     }
                 }
             } else {
@@ -140,22 +144,48 @@ final class AlertChanges {
         return changes;
     }
 
+    private static void project(Episode e, Instant endsAt, String source) {
+        e.steady = endsAt != null && endsAt.equals(e.projectedEnd) && source.equals(e.projectedBy);
+        e.projectedEnd = endsAt;
+        e.projectedBy = source;
+    }
+
+    /**
+     * {@code source} was checked and did not answer: the alerts it reported may have been renewed unseen, so the end
+     * time it last listed no longer dates their resolution.
+     */
+    void missed(String source) {
+        episodes.stream().filter(e -> e.sources.contains(source)).forEach(e -> e.missed = true);
+    }
+
     private boolean suppressedAnywhere(Episode e) {
         return suppressedBySource.values().stream().flatMap(List::stream).anyMatch(f -> MergedAlerts.same(e.first, f));
     }
 
-    /** The episode ended: {@code source}'s answer at {@code at} was the first to list it nowhere. */
+    /**
+     * The episode ended: {@code source}'s answer at {@code at} was the first to list it nowhere. The future end time
+     * last listed dates it only when it is sure no renewal went unseen: its sender had stopped renewing (the last two
+     * listings gave the same time) and no source of it failed to answer since. Otherwise a renewal between two
+     * answers (a check interval longer than the sender's, a laptop asleep, a source unreachable) may have moved the
+     * real end later, and "resolved" must not be earlier than it: first seen gone, naming that end time.
+     */
     private static Change resolution(Episode e, String source, Instant at) {
         List<String> sources = List.copyOf(e.sources);
         if (e.endsAt != null) {
             return new Change(e.first, false, sources, e.endsAt, "at the end time " + e.endedBy + " gave");
         }
-        if (e.projectedEnd != null && e.projectedEnd.isAfter(e.lastSeen) && !e.projectedEnd.isAfter(at)) {
+        boolean projected = e.projectedEnd != null && e.projectedEnd.isAfter(e.lastSeen) && !e.projectedEnd.isAfter(at);
+        if (projected && e.steady && !e.missed) {
             return new Change(e.first, false, sources, e.projectedEnd, "at the end time " + e.projectedBy
                     + " gave; no new report renewed it");
         }
-        return new Change(e.first, false, sources, at, "first seen gone; " + source + " gives no end time; last listed"
-                + " firing at " + e.lastSeen.truncatedTo(ChronoUnit.SECONDS));
+        String seen = "; last listed firing at " + e.lastSeen.truncatedTo(ChronoUnit.SECONDS);
+        if (projected) {
+            return new Change(e.first, false, sources, at, "first seen gone; " + e.projectedBy + " last gave the end time "
+                    + e.projectedEnd.truncatedTo(ChronoUnit.SECONDS) + ", which a renewal it did not see may have moved"
+                    + seen);
+        }
+        return new Change(e.first, false, sources, at, "first seen gone; " + source + " gives no end time" + seen);
     }
 
     private Episode ongoing(FiringAlert alert, List<Episode> taken) {

@@ -148,6 +148,8 @@ public final class HealthRecorder implements HealthListener, AutoCloseable {
             confirm(status);
             if (status.spec().probe() instanceof AlertmanagerSpec && status.last().status().answering()) {
                 recordAlerts(status.name(), status);
+            } else if (status.spec().probe() instanceof AlertmanagerSpec) {
+                alerts.missed(status.name());
             }
         });
     }
