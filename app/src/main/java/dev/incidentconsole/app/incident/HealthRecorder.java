@@ -79,6 +79,8 @@ public final class HealthRecorder implements HealthListener, AutoCloseable {
     private final Clock clock = Clock.systemUTC();
     private List<Incident> open = List.of();
     private String environment = "";
+    /** The standard rules plus the watched environment's secret values. */
+    private SecretMasker masker = MASKER;
 
     /**
      * @param store      the incident store (opened on first use; called on the recorder thread)
@@ -106,6 +108,15 @@ public final class HealthRecorder implements HealthListener, AutoCloseable {
             alerts.clear();
             unwatched.clear();
         });
+    }
+
+    /**
+     * The watched environment's secret values (its secrets file's, {@code EnvironmentFile.secretValues}): masked in the
+     * checks a health entry describes, where a {@code ${VAR}} filled a token into a URL's path that no rule knows.
+     */
+    public void secrets(java.util.Collection<String> values) {
+        List<String> copy = List.copyOf(values);
+        run(() -> masker = MASKER.withSecrets(copy));
     }
 
     /**
@@ -193,7 +204,7 @@ public final class HealthRecorder implements HealthListener, AutoCloseable {
         settled.put(s.name(), p.to());
         ServiceSpec spec = s.spec();
         EntryBody body = new EntryBody.HealthChanged(spec.name(), spec.probe().kind(), was.label(), p.to().label(),
-                detail(spec, p.reason()));
+                detail(spec, p.reason(), masker));
         Instant happened = firstCheckOf(p, s);
         for (Incident i : openIncidents()) {
             // A service found unhealthy at its first check goes into an incident about it once, not at every start.
@@ -252,8 +263,13 @@ public final class HealthRecorder implements HealthListener, AutoCloseable {
      * Credentials in the probe's target (a URL's password, a token, a command's {@code -a}) are masked.
      */
     static String detail(ServiceSpec spec, String reason) {
+        return detail(spec, reason, MASKER);
+    }
+
+    /** As {@link #detail(ServiceSpec, String)}, masking with {@code masker} (known secret values too). */
+    static String detail(ServiceSpec spec, String reason, SecretMasker masker) {
         String what = spec.probe().describe();
-        return MASKER.mask(what + (reason == null || reason.isEmpty() ? "" : ": " + reason));
+        return masker.mask(what + (reason == null || reason.isEmpty() ? "" : ": " + reason));
     }
 
     /**
