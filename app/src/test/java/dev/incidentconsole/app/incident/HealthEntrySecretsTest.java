@@ -64,7 +64,9 @@ class HealthEntrySecretsTest {
     void aTokenTheSecretsFileFillsIntoAnHttpChecksPathIsMaskedInTheStoredEntryAndTheExport() throws Exception {
         assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "needs POSIX permissions");
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        java.util.concurrent.atomic.AtomicReference<String> requested = new java.util.concurrent.atomic.AtomicReference<>();
         server.createContext("/", ex -> {
+            requested.set(ex.getRequestURI().getPath());
             byte[] body = "{\"status\":\"down\"}".getBytes();
             ex.sendResponseHeaders(503, body.length);
             try (OutputStream out = ex.getResponseBody()) {
@@ -78,7 +80,7 @@ class HealthEntrySecretsTest {
                 secrets: team.env
                 services:
                   - name: hooks
-                    http: "http://127.0.0.1:%d/hooks/${HOOK_TOKEN}/health"
+                    http: {url: "http://127.0.0.1:%d/hooks/${HOOK_TOKEN}/health"}
                 """.formatted(server.getAddress().getPort()));
         EnvironmentFile env = new EnvironmentLoader(Map.<String, String>of()::get).load(file);
         ServiceSpec hooks = env.defaultEnvironment().services().get(0).withInterval(Duration.ofMillis(120))
@@ -99,6 +101,7 @@ class HealthEntrySecretsTest {
 
         String detail = store.entries(incident.id(), 0).stream().filter(e -> e.body() instanceof EntryBody.HealthChanged)
                 .map(e -> ((EntryBody.HealthChanged) e.body()).detail()).findFirst().orElseThrow();
+        assertThat(requested.get()).as("the check asked the real path").contains("/hooks/" + TOKEN + "/health");
         assertThat(detail).startsWith("GET http://127.0.0.1:").contains("/hooks/").contains("503")
                 .doesNotContain(TOKEN);
         assertThat(IncidentExport.markdown(store.document(incident.id()), ExportOptions.defaults())).doesNotContain(TOKEN);
