@@ -121,8 +121,9 @@ public final class HealthRecorder implements HealthListener, AutoCloseable {
 
     /**
      * The alert sources the dashboard watches (its Alertmanager and Prometheus services, by name): an alert that ended
-     * while no console watched is resolved only once all of them answered without it. Unknown (empty) until given;
-     * then the sources the timeline names for the alert are waited for.
+     * while no console watched is resolved only once all of them answered without it. Empty: the dashboard does not
+     * know them yet, and nothing is resolved. Never given (no dashboard): the sources the timeline names for the alert
+     * are waited for.
      */
     public void alertSources(List<String> names) {
         List<String> copy = List.copyOf(names);
@@ -268,8 +269,9 @@ public final class HealthRecorder implements HealthListener, AutoCloseable {
 
     /** As {@link #detail(ServiceSpec, String)}, masking with {@code masker} (known secret values too). */
     static String detail(ServiceSpec spec, String reason, SecretMasker masker) {
-        String what = spec.probe().describe();
-        return masker.mask(what + (reason == null || reason.isEmpty() ? "" : ": " + reason));
+        // Masked apart: a URL ending in a query token would otherwise take the ":" that follows it into the mask.
+        String what = masker.mask(spec.probe().describe());
+        return reason == null || reason.isEmpty() ? what : what + ": " + masker.mask(reason);
     }
 
     /**

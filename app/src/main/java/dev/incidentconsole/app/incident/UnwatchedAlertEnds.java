@@ -35,9 +35,13 @@ final class UnwatchedAlertEnds {
 
     private final Set<String> settled = new HashSet<>();
     private final Map<String, Integer> tries = new HashMap<>();
-    private List<String> sources = List.of();
+    /** Null: never told (no dashboard; the sources an entry names are waited for). Empty: not known yet. */
+    private List<String> sources;
 
-    /** The alert sources the dashboard watches, by name (empty: unknown). */
+    /**
+     * The alert sources the dashboard watches, by name. Empty while the dashboard does not know them yet (its rows
+     * are still loading while checks already answer): then nothing is resolved, and no try is counted.
+     */
     void sources(List<String> names) {
         sources = List.copyOf(names);
     }
@@ -86,13 +90,17 @@ final class UnwatchedAlertEnds {
                     continue;
                 }
                 List<String> named = ((EntryBody.AlertChanged) e.body()).sources();
-                if (named.isEmpty() || (!sources.isEmpty() && named.stream().noneMatch(sources::contains))) {
+                if (sources != null && sources.isEmpty()) {
+                    waiting = true; // the dashboard's sources are not known yet
+                    continue;
+                }
+                if (named.isEmpty() || (sources != null && named.stream().noneMatch(sources::contains))) {
                     continue; // no source of it is known to be watched here: this console cannot tell it ended
                 }
-                List<String> awaited = sources.isEmpty() ? named : sources;
+                List<String> awaited = sources == null ? named : sources;
                 if (!alerts.answered(awaited)) {
                     waiting = true; // a source may still list it
-                    counted |= sources.isEmpty();
+                    counted |= sources == null;
                 } else {
                     due.add(AlertEntries.resolved(i.id(), alert, named, at, "first seen gone; " + source
                             + " no longer listed it when this console began watching", author, now));

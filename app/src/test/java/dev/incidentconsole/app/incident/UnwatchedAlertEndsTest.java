@@ -162,6 +162,20 @@ class UnwatchedAlertEndsTest {
     }
 
     @Test
+    void nothingIsResolvedWhileTheDashboardDoesNotKnowItsAlertSourcesYet() throws Exception {
+        Incident i = incident("prod");
+        fired(i, alertmanager(AT.minusSeconds(3600)), "alertmanager");
+        unwatched.sources(List.of()); // the rows are still loading; Prometheus may fire it too
+        for (int k = 0; k < UnwatchedAlertEnds.TRIES + 5; k++) {
+            assertThat(answer(i, "alertmanager", List.of(), List.of())).isEmpty();
+        }
+        assertThat(unwatched.behind(List.of(i))).as("not given up").isTrue();
+
+        unwatched.sources(List.of("alertmanager"));
+        assertThat(answer(i, "alertmanager", List.of(), List.of())).hasSize(1);
+    }
+
+    @Test
     void anAlertThatEndedUnwatchedIsResolvedOnceEverySourceAnsweredWithoutIt() throws Exception {
         FiringAlert alert = alertmanager(AT.minusSeconds(3600));
         Incident i = incident("prod");
