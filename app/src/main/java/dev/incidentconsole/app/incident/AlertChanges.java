@@ -67,6 +67,8 @@ final class AlertChanges {
         boolean steady;
         /** A source of it did not answer since it was last listed: a renewal may have gone unseen. */
         boolean missed;
+        /** It was last listed silenced or inhibited, not firing. */
+        boolean silenced;
 
         Episode(FiringAlert first) {
             this.first = first;
@@ -110,6 +112,7 @@ final class AlertChanges {
             if (seen.sources().contains(source)) {
                 e.lastSeen = at;
                 e.missed = false;
+                e.silenced = false;
                 for (FiringAlert f : firing) {
                     if (f.endsAt() != null && MergedAlerts.same(e.first, f)) {
                         project(e, f.endsAt(), source);
@@ -129,15 +132,18 @@ final class AlertChanges {
             }
             if (suppressedAnywhere(e)) {
                 now.add(e); // silenced during the incident, still firing: no entry until it ends or fires again
-                for (FiringAlert f : suppressed) {
-                    if (MergedAlerts.same(e.first, f)) {
-                        e.lastSeen = at;
-                        e.missed = false;
-                        project(e, f.endsAt(), source);
-                    }
-                }
             } else {
                 changes.add(resolution(e, source, at));
+            }
+        }
+        for (Episode e : now) {
+            for (FiringAlert f : suppressed) {
+                if (MergedAlerts.same(e.first, f)) {
+                    e.lastSeen = at;
+                    e.missed = false;
+                    e.silenced = true;
+                    project(e, f.endsAt(), source);
+                }
             }
         }
         episodes = now;
@@ -179,13 +185,16 @@ final class AlertChanges {
             return new Change(e.first, false, sources, e.projectedEnd, "at the end time " + e.projectedBy
                     + " gave; no new report renewed it");
         }
-        String seen = "; last listed firing at " + e.lastSeen.truncatedTo(ChronoUnit.SECONDS);
+        String seen = "; last listed " + (e.silenced ? "silenced" : "firing") + " at "
+                + e.lastSeen.truncatedTo(ChronoUnit.SECONDS);
+        // The source whose answer no longer listed it, unless it never reported the alert: then one that did.
+        String gone = e.sources.contains(source) || e.sources.isEmpty() ? source : List.copyOf(e.sources).get(e.sources.size() - 1);
         if (projected) {
             return new Change(e.first, false, sources, at, "first seen gone; " + e.projectedBy + " last gave the end time "
                     + e.projectedEnd.truncatedTo(ChronoUnit.SECONDS) + ", which a renewal it did not see may have moved"
                     + seen);
         }
-        return new Change(e.first, false, sources, at, "first seen gone; " + source + " gives no end time" + seen);
+        return new Change(e.first, false, sources, at, "first seen gone; " + gone + " gives no end time" + seen);
     }
 
     private Episode ongoing(FiringAlert alert, List<Episode> taken) {

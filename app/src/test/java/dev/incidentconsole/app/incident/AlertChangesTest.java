@@ -20,6 +20,21 @@ class AlertChangesTest {
                 Map.of(), "", "active", endsAt);
     }
 
+    @org.junit.jupiter.api.Test
+    void aResolutionNamesTheSourceThatReportedItAndWhetherItWasLastListedSilenced() {
+        AlertChanges changes = new AlertChanges();
+        FiringAlert alert = firing(null);
+        changes.answer("prometheus", T, List.of(alert), List.of(), List.of());
+        changes.answer("alertmanager", T.plusSeconds(1), List.of(), List.of(), List.of(alert));
+        changes.answer("prometheus", T.plusSeconds(2), List.of(), List.of(), List.of());
+
+        AlertChanges.Change resolved = changes.answer("alertmanager", T.plusSeconds(3), List.of(), List.of(), List.of())
+                .stream().filter(c -> !c.firing()).findFirst().orElseThrow();
+
+        assertThat(resolved.timing()).isEqualTo("first seen gone; prometheus gives no end time; last listed silenced at "
+                + T.plusSeconds(1));
+    }
+
     /**
      * A script of Alertmanager checks, one a second from {@code T}: {@code F<s>} lists the alert firing with an
      * {@code endsAt} {@code s} seconds after {@code T}, {@code x} did not answer, {@code -} lists nothing, {@code .}
