@@ -78,6 +78,8 @@ public final class HealthRecorder implements HealthListener, AutoCloseable {
     private final UnwatchedAlertEnds unwatched = new UnwatchedAlertEnds();
     private final Clock clock = Clock.systemUTC();
     private List<Incident> open = List.of();
+    /** The store listed the open incidents once: an empty {@link #open} then means none, not "not known yet". */
+    private boolean listed;
     private String environment = "";
     /** The standard rules plus the watched environment's secret values. */
     private SecretMasker masker = MASKER;
@@ -294,7 +296,9 @@ public final class HealthRecorder implements HealthListener, AutoCloseable {
     private void recordAlerts(String source, ServiceStatus s) {
         List<AlertChanges.Change> changes = alerts.answer(source, s.last().checkedAt(), s.last().alerts(),
                 s.last().resolvedAlerts(), s.last().suppressedAlerts());
-        if (changes.isEmpty() && !unwatched.behind(open)) {
+        // With no change and nothing left to settle the store is not asked (an answer every few seconds per source);
+        // an incident opened meanwhile arrives with the next change or the window's list (knownOpen).
+        if (changes.isEmpty() && listed && !unwatched.behind(open)) {
             return;
         }
         List<Incident> incidents = openIncidents();
@@ -323,6 +327,7 @@ public final class HealthRecorder implements HealthListener, AutoCloseable {
     private List<Incident> openIncidents() {
         try {
             open = store.call().list(true);
+            listed = true;
             catchUp(open);
         } catch (StoreException e) {
             LOG.debug("Using the last list of open incidents: {}", e.getMessage());

@@ -52,9 +52,9 @@ final class UnwatchedAlertEnds {
         tries.clear();
     }
 
-    /** Whether an open incident may still hold such an alert (or none is known open yet). */
+    /** Whether one of the open incidents may still hold such an alert. */
     boolean behind(List<Incident> open) {
-        return open.isEmpty() || !settled.containsAll(open.stream().map(Incident::id).toList());
+        return !settled.containsAll(open.stream().map(Incident::id).toList());
     }
 
     /**
