@@ -63,6 +63,12 @@ final class AlertChanges {
         /** The future {@code endsAt} a source listed with the alert firing: when it ends unless renewed. */
         Instant projectedEnd;
         String projectedBy;
+        /** The last two listings gave the same {@code projectedEnd}: its sender had stopped renewing it. */
+        boolean steady;
+        /** A source of it did not answer since it was last listed: a renewal may have gone unseen. */
+        boolean missed;
+        /** It was last listed silenced or inhibited, not firing. */
+        boolean silenced;
 
         Episode(FiringAlert first) {
             this.first = first;
@@ -105,10 +111,11 @@ final class AlertChanges {
             e.sources.addAll(seen.sources());
             if (seen.sources().contains(source)) {
                 e.lastSeen = at;
+                e.missed = false;
+                e.silenced = false;
                 for (FiringAlert f : firing) {
                     if (f.endsAt() != null && MergedAlerts.same(e.first, f)) {
-                        e.projectedEnd = f.endsAt();
-                        e.projectedBy = source;
+                        project(e, f.endsAt(), source);
                     }
                 }
                 if (source.equals(e.endedBy)) {
@@ -125,37 +132,69 @@ final class AlertChanges {
             }
             if (suppressedAnywhere(e)) {
                 now.add(e); // silenced during the incident, still firing: no entry until it ends or fires again
-                for (FiringAlert f : suppressed) {
-                    if (MergedAlerts.same(e.first, f)) {
-                        e.lastSeen = at;
-                        e.projectedEnd = f.endsAt();
-                        e.projectedBy = source;
-                    }
-                }
             } else {
                 changes.add(resolution(e, source, at));
+            }
+        }
+        for (Episode e : now) {
+            for (FiringAlert f : suppressed) {
+                if (MergedAlerts.same(e.first, f)) {
+                    e.lastSeen = at;
+                    e.missed = false;
+                    e.silenced = true;
+                    project(e, f.endsAt(), source);
+                }
             }
         }
         episodes = now;
         return changes;
     }
 
+    private static void project(Episode e, Instant endsAt, String source) {
+        e.steady = endsAt != null && endsAt.equals(e.projectedEnd) && source.equals(e.projectedBy);
+        e.projectedEnd = endsAt;
+        e.projectedBy = source;
+    }
+
+    /**
+     * {@code source} was checked and did not answer: the alerts it reported may have been renewed unseen, so the end
+     * time it last listed no longer dates their resolution.
+     */
+    void missed(String source) {
+        episodes.stream().filter(e -> e.sources.contains(source)).forEach(e -> e.missed = true);
+    }
+
     private boolean suppressedAnywhere(Episode e) {
         return suppressedBySource.values().stream().flatMap(List::stream).anyMatch(f -> MergedAlerts.same(e.first, f));
     }
 
-    /** The episode ended: {@code source}'s answer at {@code at} was the first to list it nowhere. */
+    /**
+     * The episode ended: {@code source}'s answer at {@code at} was the first to list it nowhere. The future end time
+     * last listed dates it only when it is sure no renewal went unseen: its sender had stopped renewing (the last two
+     * listings gave the same time) and no source of it failed to answer since. Otherwise a renewal between two
+     * answers (a check interval longer than the sender's, a laptop asleep, a source unreachable) may have moved the
+     * real end later, and "resolved" must not be earlier than it: first seen gone, naming that end time.
+     */
     private static Change resolution(Episode e, String source, Instant at) {
         List<String> sources = List.copyOf(e.sources);
         if (e.endsAt != null) {
             return new Change(e.first, false, sources, e.endsAt, "at the end time " + e.endedBy + " gave");
         }
-        if (e.projectedEnd != null && e.projectedEnd.isAfter(e.lastSeen) && !e.projectedEnd.isAfter(at)) {
+        boolean projected = e.projectedEnd != null && e.projectedEnd.isAfter(e.lastSeen) && !e.projectedEnd.isAfter(at);
+        if (projected && e.steady && !e.missed) {
             return new Change(e.first, false, sources, e.projectedEnd, "at the end time " + e.projectedBy
                     + " gave; no new report renewed it");
         }
-        return new Change(e.first, false, sources, at, "first seen gone; " + source + " gives no end time; last listed"
-                + " firing at " + e.lastSeen.truncatedTo(ChronoUnit.SECONDS));
+        String seen = "; last listed " + (e.silenced ? "silenced" : "firing") + " at "
+                + e.lastSeen.truncatedTo(ChronoUnit.SECONDS);
+        // The source whose answer no longer listed it, unless it never reported the alert: then one that did.
+        String gone = e.sources.contains(source) || e.sources.isEmpty() ? source : List.copyOf(e.sources).get(e.sources.size() - 1);
+        if (projected) {
+            return new Change(e.first, false, sources, at, "first seen gone; " + e.projectedBy + " last gave the end time "
+                    + e.projectedEnd.truncatedTo(ChronoUnit.SECONDS) + ", which a renewal it did not see may have moved"
+                    + seen);
+        }
+        return new Change(e.first, false, sources, at, "first seen gone; " + gone + " gives no end time" + seen);
     }
 
     private Episode ongoing(FiringAlert alert, List<Episode> taken) {
@@ -172,9 +211,17 @@ final class AlertChanges {
         return !sources.isEmpty() && bySource.keySet().containsAll(sources);
     }
 
-    /** Whether the alert is followed: a source lists it firing or silenced now. */
+    /**
+     * Whether a source lists the alert firing or silenced now, or an episode follows it. By name and labels only
+     * ({@link MergedAlerts#identity}): an alert rebuilt from a timeline entry has no state, so "Prometheus' start may
+     * be earlier" cannot apply, and after a restart Alertmanager's start differs from Prometheus' by the rule's
+     * {@code for:}; an alert that fired again with a new start is still firing, which is the safe answer.
+     */
     boolean follows(FiringAlert alert) {
-        return episodes.stream().anyMatch(e -> MergedAlerts.same(e.first, alert));
+        String identity = MergedAlerts.identity(alert);
+        return episodes.stream().anyMatch(e -> MergedAlerts.identity(e.first).equals(identity))
+                || java.util.stream.Stream.concat(bySource.values().stream(), suppressedBySource.values().stream())
+                        .flatMap(List::stream).anyMatch(f -> MergedAlerts.identity(f).equals(identity));
     }
 
     /** Forgets every source (the dashboard switched environment). */

@@ -52,22 +52,24 @@ public final class AlertEntries {
     private static TimelineEntry entry(String incidentId, FiringAlert alert, boolean firing, List<String> sources,
                                        Instant happened, String timing, String author, Instant noticed) {
         EntryBody body = new EntryBody.AlertChanged(alert.name(), firing ? "firing" : "resolved", alert.labels(),
-                alert.summary(), sources, timing);
+                alert.summary(), sources, timing, alert.startsAt());
         return new TimelineEntry(id(incidentId, alert, firing), incidentId, 0, micros(happened), micros(noticed), author,
                 null, body);
     }
 
     /**
-     * The alert a firing entry was written for, as far as its id can be derived again (name, labels and start),
-     * or null when the entry is no firing or its id cannot be rebuilt (a firing without a start time, or an entry
-     * written before these ids): its resolution then gets the id every console gives it.
+     * The alert a firing entry was written for, as far as its id can be derived again (name, labels and start:
+     * the exact {@code startsAt} the entry keeps, else, in older entries, its time), or null when the entry is no
+     * firing or its id cannot be rebuilt (a firing without a start time, an older entry whose source's start had
+     * more than microseconds, or one written before these ids): its resolution then gets the id every console gives
+     * it. The alert has no state: compare it by {@link MergedAlerts#identity} only.
      */
     static FiringAlert firedIn(TimelineEntry entry) {
         if (!(entry.body() instanceof EntryBody.AlertChanged a) || !"firing".equals(a.state()) || a.timing() != null) {
             return null;
         }
         FiringAlert alert = new FiringAlert(a.alert(), a.labels().getOrDefault("severity", ""), a.labels(),
-                a.summary() == null ? "" : a.summary(), entry.occurredAt(), "");
+                a.summary() == null ? "" : a.summary(), a.startsAt() != null ? a.startsAt() : entry.occurredAt(), "");
         return id(entry.incidentId(), alert, true).equals(entry.id()) ? alert : null;
     }
 

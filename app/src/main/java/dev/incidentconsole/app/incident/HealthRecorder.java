@@ -78,7 +78,11 @@ public final class HealthRecorder implements HealthListener, AutoCloseable {
     private final UnwatchedAlertEnds unwatched = new UnwatchedAlertEnds();
     private final Clock clock = Clock.systemUTC();
     private List<Incident> open = List.of();
+    /** The store listed the open incidents once: an empty {@link #open} then means none, not "not known yet". */
+    private boolean listed;
     private String environment = "";
+    /** The standard rules plus the watched environment's secret values. */
+    private SecretMasker masker = MASKER;
 
     /**
      * @param store      the incident store (opened on first use; called on the recorder thread)
@@ -109,9 +113,19 @@ public final class HealthRecorder implements HealthListener, AutoCloseable {
     }
 
     /**
+     * The watched environment's secret values (its secrets file's, {@code EnvironmentFile.secretValues}): masked in the
+     * checks a health entry describes, where a {@code ${VAR}} filled a token into a URL's path that no rule knows.
+     */
+    public void secrets(java.util.Collection<String> values) {
+        List<String> copy = List.copyOf(values);
+        run(() -> masker = MASKER.withSecrets(copy));
+    }
+
+    /**
      * The alert sources the dashboard watches (its Alertmanager and Prometheus services, by name): an alert that ended
-     * while no console watched is resolved only once all of them answered without it. Unknown (empty) until given;
-     * then the sources the timeline names for the alert are waited for.
+     * while no console watched is resolved only once all of them answered without it. Empty: the dashboard does not
+     * know them yet, and nothing is resolved. Never given (no dashboard): the sources the timeline names for the alert
+     * are waited for.
      */
     public void alertSources(List<String> names) {
         List<String> copy = List.copyOf(names);
@@ -148,6 +162,8 @@ public final class HealthRecorder implements HealthListener, AutoCloseable {
             confirm(status);
             if (status.spec().probe() instanceof AlertmanagerSpec && status.last().status().answering()) {
                 recordAlerts(status.name(), status);
+            } else if (status.spec().probe() instanceof AlertmanagerSpec) {
+                alerts.missed(status.name());
             }
         });
     }
@@ -191,7 +207,7 @@ public final class HealthRecorder implements HealthListener, AutoCloseable {
         settled.put(s.name(), p.to());
         ServiceSpec spec = s.spec();
         EntryBody body = new EntryBody.HealthChanged(spec.name(), spec.probe().kind(), was.label(), p.to().label(),
-                detail(spec, p.reason()));
+                detail(spec, p.reason(), masker));
         Instant happened = firstCheckOf(p, s);
         for (Incident i : openIncidents()) {
             // A service found unhealthy at its first check goes into an incident about it once, not at every start.
@@ -250,8 +266,14 @@ public final class HealthRecorder implements HealthListener, AutoCloseable {
      * Credentials in the probe's target (a URL's password, a token, a command's {@code -a}) are masked.
      */
     static String detail(ServiceSpec spec, String reason) {
-        String what = spec.probe().describe();
-        return MASKER.mask(what + (reason == null || reason.isEmpty() ? "" : ": " + reason));
+        return detail(spec, reason, MASKER);
+    }
+
+    /** As {@link #detail(ServiceSpec, String)}, masking with {@code masker} (known secret values too). */
+    static String detail(ServiceSpec spec, String reason, SecretMasker masker) {
+        // Masked apart: a URL ending in a query token would otherwise take the ":" that follows it into the mask.
+        String what = masker.mask(spec.probe().describe());
+        return reason == null || reason.isEmpty() ? what : what + ": " + masker.mask(reason);
     }
 
     /**
@@ -274,16 +296,12 @@ public final class HealthRecorder implements HealthListener, AutoCloseable {
     private void recordAlerts(String source, ServiceStatus s) {
         List<AlertChanges.Change> changes = alerts.answer(source, s.last().checkedAt(), s.last().alerts(),
                 s.last().resolvedAlerts(), s.last().suppressedAlerts());
-        if (changes.isEmpty() && !unwatched.behind(open)) {
+        // With no change and nothing left to settle the store is not asked (an answer every few seconds per source);
+        // an incident opened meanwhile arrives with the next change or the window's list (knownOpen).
+        if (changes.isEmpty() && listed && !unwatched.behind(open)) {
             return;
         }
         List<Incident> incidents = openIncidents();
-        for (TimelineEntry ended : unwatched.due(incidents, store, alerts, source, s.last().checkedAt(), author,
-                clock.instant())) {
-            if (append(ended)) {
-                written.add(ended.id());
-            }
-        }
         for (AlertChanges.Change c : changes) {
             for (Incident i : incidents) {
                 UUID id = c.entryId(i.id(), c.firing());
@@ -296,12 +314,20 @@ public final class HealthRecorder implements HealthListener, AutoCloseable {
                 }
             }
         }
+        // After this answer's own changes: an alert it resolved keeps the resolution with its real timing.
+        for (TimelineEntry ended : unwatched.due(incidents, store, environment, alerts, written, source,
+                s.last().checkedAt(), author, clock.instant())) {
+            if (append(ended)) {
+                written.add(ended.id());
+            }
+        }
     }
 
     /** Open incidents now, or the last list seen when the store cannot say (offline). */
     private List<Incident> openIncidents() {
         try {
             open = store.call().list(true);
+            listed = true;
             catchUp(open);
         } catch (StoreException e) {
             LOG.debug("Using the last list of open incidents: {}", e.getMessage());

@@ -317,6 +317,31 @@ class HealthRecorderTest {
     }
 
     @Test
+    void withNoIncidentOpenAndNoAlertChangingTheStoreIsNotListedAtEveryAnswer() throws Exception {
+        AtomicInteger answers = new AtomicInteger();
+        HttpServer am = serve(answering(new AtomicReference<>("[]"), answers));
+        AtomicInteger storeCalls = new AtomicInteger();
+        HealthRecorder r = new HealthRecorder(() -> {
+            storeCalls.incrementAndGet();
+            return store;
+        }, "alice", receipts::add);
+        r.environment("prod");
+        recorders.add(r);
+        scheduler.subscribe(r);
+        scheduler.watch(ServiceSpec.of("alertmanager", "127.0.0.1", Loopback.port(am),
+                AlertmanagerSpec.of("http://127.0.0.1:" + Loopback.port(am))).withInterval(TICK));
+        await().atMost(Duration.ofSeconds(20)).until(() -> answers.get() >= 2);
+        r.awaitIdle();
+        int before = storeCalls.get();
+
+        int seen = answers.get();
+        await().atMost(Duration.ofSeconds(20)).until(() -> answers.get() >= seen + 5);
+        r.awaitIdle();
+
+        assertThat(storeCalls.get()).as("once listed, nothing open and nothing changing").isEqualTo(before);
+    }
+
+    @Test
     void aResolutionHappenedAtThePastEndsAtTheSourceGives() throws Exception {
         String firing = """
                 [{"labels": {"alertname": "RedisDown", "service": "redis"}, "fingerprint": "a1",

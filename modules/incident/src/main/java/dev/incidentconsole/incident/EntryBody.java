@@ -183,9 +183,12 @@ public sealed interface EntryBody {
      *                empty when not known
      * @param timing  how the entry's time was found when the source did not give it, e.g. "last seen firing; no
      *                end time from the source", or null when it is the source's own {@code startsAt}/{@code endsAt}
+     * @param startsAt the source's exact {@code startsAt} (Prometheus gives nanoseconds, the entry's time keeps
+     *                microseconds): what the alert's entry id is derived from; null in entries written before it was
+     *                kept and when the source gave none
      */
     record AlertChanged(String alert, String state, Map<String, String> labels, String summary, List<String> sources,
-                        String timing) implements EntryBody {
+                        String timing, java.time.Instant startsAt) implements EntryBody {
         public AlertChanged {
             Objects.requireNonNull(alert, "alert");
             state = state == null ? "firing" : state;
@@ -193,9 +196,15 @@ public sealed interface EntryBody {
             sources = sources == null ? List.of() : List.copyOf(sources);
         }
 
+        /** An alert change whose exact start is not known (entries written before it was kept). */
+        public AlertChanged(String alert, String state, Map<String, String> labels, String summary, List<String> sources,
+                            String timing) {
+            this(alert, state, labels, summary, sources, timing, null);
+        }
+
         /** An alert change whose sources and timing are not known (entries written before they were kept). */
         public AlertChanged(String alert, String state, Map<String, String> labels, String summary) {
-            this(alert, state, labels, summary, List.of(), null);
+            this(alert, state, labels, summary, List.of(), null, null);
         }
     }
 

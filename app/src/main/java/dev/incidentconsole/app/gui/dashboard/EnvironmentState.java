@@ -77,6 +77,11 @@ public final class EnvironmentState {
         sources(portTables);
     }
 
+    /** The loaded file's secret values ({@link EnvironmentFile#secretValues()}), none without a file. */
+    public List<String> secretValues() {
+        return envFile == null ? List.of() : envFile.secretValues();
+    }
+
     /** New port-table services (runbooks reloaded): offers the environments again and re-activates the chosen one. */
     void sources(List<ServiceSpec> portTables) {
         sources = new ServiceSources(envFile, portTables, targets);

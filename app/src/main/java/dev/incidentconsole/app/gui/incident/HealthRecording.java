@@ -29,9 +29,16 @@ public final class HealthRecording implements AutoCloseable {
         this.dashboard = dashboard;
         this.recorder = new HealthRecorder(incidents::store, incidents.author(),
                 receipt -> uiThread.execute(() -> incidents.recorded(receipt)));
-        this.environment = (obs, old, now) -> recorder.environment(now);
+        this.environment = (obs, old, now) -> {
+            recorder.secrets(dashboard.environment().secretValues());
+            recorder.environment(now);
+        };
+        recorder.secrets(dashboard.environment().secretValues());
         recorder.environment(dashboard.environment().nameProperty().get());
-        this.sources = c -> recorder.alertSources(alertSources(dashboard));
+        this.sources = c -> {
+            recorder.secrets(dashboard.environment().secretValues()); // a file read again may hold new values
+            recorder.alertSources(alertSources(dashboard));
+        };
         recorder.alertSources(alertSources(dashboard));
         dashboard.rows().addListener(sources);
         this.known = c -> recorder.knownOpen(incidents.openIncidents());

@@ -53,6 +53,18 @@ class EnvironmentStateTest {
     }
 
     @Test
+    void theLoadedFilesSecretValuesAreKnownSoHealthEntriesCanMaskThem() throws IOException {
+        Path secrets = Files.writeString(dir.resolve("team.env"), "HOOK_TOKEN=hk-7Qx93LmZpa\n");
+        Files.setPosixFilePermissions(secrets, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        open(env("""
+                secrets: team.env
+                services: [{name: hooks, http: {url: "http://127.0.0.1:1/hooks/${HOOK_TOKEN}"}, interval: 365d}]
+                """), null);
+
+        assertThat(model.environment().secretValues()).containsExactly("hk-7Qx93LmZpa");
+    }
+
+    @Test
     void runbooksLoadedAfterTheFileAddPortTablesWithoutReplacingTheFileEnvironments() throws IOException {
         Files.writeString(dir.resolve("cache.md"), ServiceTestRunbooks.CACHE_RUNBOOK);
         open(env("services: [{name: api, host: 127.0.0.1, port: 1, interval: 365d}]\n"), null);

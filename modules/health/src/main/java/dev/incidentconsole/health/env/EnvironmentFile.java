@@ -19,16 +19,18 @@ public final class EnvironmentFile {
     private final Map<String, List<EnvironmentException>> problems;
     private final List<String> warnings;
     private final Map<String, JsonNode> extensions;
+    private final List<String> secretValues;
 
     EnvironmentFile(Path file, String defaultName, Map<String, Environment> environments,
                     Map<String, List<EnvironmentException>> problems, List<String> warnings,
-                    Map<String, JsonNode> extensions) {
+                    Map<String, JsonNode> extensions, List<String> secretValues) {
         this.file = file;
         this.defaultName = defaultName;
         this.environments = environments;
         this.problems = problems;
         this.warnings = List.copyOf(warnings);
         this.extensions = Map.copyOf(extensions);
+        this.secretValues = List.copyOf(secretValues);
     }
 
     public Path file() {
@@ -80,6 +82,15 @@ public final class EnvironmentFile {
     /** Things to fix that do not block loading, e.g. a secret written in clear outside production. */
     public List<String> warnings() {
         return warnings;
+    }
+
+    /**
+     * The values of the file's secrets file ({@code secrets:}), empty without one: what a {@code ${VAR}} may have
+     * filled into a URL's path or query, where no masking rule recognises it. Mask them
+     * ({@code SecretMasker.withSecrets}) in whatever describes a check and is stored or shown.
+     */
+    public List<String> secretValues() {
+        return secretValues;
     }
 
     /** Top-level keys this module does not read ({@code targets:} among them), kept as trees. */

@@ -133,7 +133,7 @@ public final class EnvironmentLoader {
         if (dto.targets != null) {
             extensions.put("targets", dto.targets);
         }
-        return new EnvironmentFile(file, defaultName, envs, problems, warnings, extensions);
+        return new EnvironmentFile(file, defaultName, envs, problems, warnings, extensions, vars.secretValues());
     }
 
     /** A problem belongs to its environment, or to every environment when it sits in shared settings. */

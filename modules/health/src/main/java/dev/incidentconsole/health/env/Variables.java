@@ -87,6 +87,11 @@ final class Variables {
         return read;
     }
 
+    /** Every value of the secrets file. */
+    List<String> secretValues() {
+        return List.copyOf(secrets.values());
+    }
+
     private String lookup(String name) {
         String value = env.apply(name);
         return value != null ? value : secrets.get(name);
