@@ -104,8 +104,15 @@ final class Dto {
         HttpDto() {
         }
 
+        /**
+         * Jackson hands a String creator the raw text, past the resolving deserializer, so the short form's
+         * {@code ${VAR}}s are filled by the mapper ({@code ServiceMapper}); the object form's are filled already.
+         */
+        boolean shortForm;
+
         @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
         HttpDto(String urlOrPath) {
+            this.shortForm = true;
             if (urlOrPath.startsWith("/")) {
                 this.path = urlOrPath;
             } else {
@@ -175,8 +182,12 @@ final class Dto {
         AlertmanagerDto() {
         }
 
+        /** As {@link HttpDto#shortForm}. */
+        boolean shortForm;
+
         @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
         AlertmanagerDto(String url) {
+            this.shortForm = true;
             this.url = url;
         }
     }

@@ -134,6 +134,11 @@ final class ServiceMapper {
 
     private String url(Dto.HttpDto h, String scheme, String host, Integer port, String path, List<String> schemes)
             throws EnvironmentException {
+        if (h.shortForm) {
+            h.url = filled(h.url, h, path);
+            h.path = filled(h.path, h, path);
+            h.shortForm = false;
+        }
         if (h.url == null) {
             if (port == null) {
                 throw error(h, path, "needs a url, or a port on the service");
@@ -191,8 +196,17 @@ final class ServiceMapper {
         return new CommandSpec(c.run, c.env, read, c.target == null || c.target.isBlank() ? null : c.target);
     }
 
+    /** {@code text} with its {@code ${VAR}}s filled, for a short form the loader's deserializer did not see. */
+    private String filled(String text, Dto.Located at, String path) {
+        return vars == null || text == null || !Variables.hasReference(text) ? text : vars.resolve(text, path, at.line());
+    }
+
     private AlertmanagerSpec alertSource(Dto.AlertmanagerDto a, boolean prometheus, String host, Integer port,
                                          String path) throws EnvironmentException {
+        if (a.shortForm) {
+            a.url = filled(a.url, a, path);
+            a.shortForm = false;
+        }
         String url = a.url != null ? a.url : "http://" + host + ":" + (port != null ? port : prometheus ? 9090 : 9093);
         if (HttpUrl.parse(url) == null) {
             throw error(a, path + ".url", "\"" + url + "\" is not an http or https URL");

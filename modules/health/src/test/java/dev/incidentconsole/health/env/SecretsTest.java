@@ -9,6 +9,7 @@ import dev.incidentconsole.health.spec.CommandSpec;
 import dev.incidentconsole.health.spec.HttpSpec;
 import dev.incidentconsole.health.spec.PostgresSpec;
 import dev.incidentconsole.health.spec.RedisSpec;
+import dev.incidentconsole.health.spec.WebSocketSpec;
 import dev.incidentconsole.runbook.SecretMasker;
 import java.io.IOException;
 import java.nio.file.FileSystems;
@@ -51,6 +52,25 @@ class SecretsTest {
         assertThat(pg.host()).isEqualTo("localhost");
         assertThat(pg.password().reveal()).isEqualTo("pg-pw");
         assertThat(e.services().toString()).doesNotContain("s3cret-graf", "k-123", "pg-pw").contains(SecretMasker.MASK);
+    }
+
+    @Test
+    void theShortHttpAndWebsocketFormsFillTheirVariablesLikeTheObjectForm() throws Exception {
+        Path file = write("short.yaml", """
+                services:
+                  - name: Hook
+                    http: "http://127.0.0.1:8080/health/${HOOK_TOKEN}"
+                  - name: Path
+                    port: 8081
+                    http: /status/${HOOK_TOKEN}
+                  - name: Stream
+                    websocket: "ws://127.0.0.1:8082/live?key=${HOOK_TOKEN}"
+                """);
+        Environment e = new EnvironmentLoader(Map.of("HOOK_TOKEN", "t0k-777")::get).load(file).defaultEnvironment();
+        assertThat(e.services()).hasSize(3);
+        assertThat(((HttpSpec) e.services().get(0).probe()).url()).contains("/health/t0k-777");
+        assertThat(((HttpSpec) e.services().get(1).probe()).url()).contains("/status/t0k-777");
+        assertThat(((WebSocketSpec) e.services().get(2).probe()).url()).contains("key=t0k-777");
     }
 
     @Test
