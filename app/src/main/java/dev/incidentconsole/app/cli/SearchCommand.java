@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -77,7 +79,8 @@ public final class SearchCommand implements Callable<Integer> {
     }
 
     @Parameters(arity = "1..*", paramLabel = "QUERY", description = {"What to look for, e.g. too many connections.",
-            "Trailing paths to runbook files or folders (with a /) are searched instead, as with --runbooks."})
+            "Trailing paths (with a /) to a .md file or a folder directly holding one are searched instead, as with"
+                    + " --runbooks; words after -- are always query words."})
     List<String> words;
 
     @Option(names = "--runbooks", paramLabel = "PATH",
@@ -141,27 +144,66 @@ public final class SearchCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The user's settings; unreadable ones are reported and the defaults used, as the app does. */
     /**
-     * The query words without those at the end that are written as a path to an existing file or folder
-     * ({@code search 429s ~/team-runbooks}, as {@code incident-console FOLDER} opens one), which become
-     * {@code --runbooks}. Only words holding a separator count, so a query word never turns into a path, and the
-     * first word always stays a query word.
+     * The query words without those at the end that name runbooks ({@code search 429s ~/team-runbooks}, as
+     * {@code incident-console FOLDER} opens one), which become {@code --runbooks}: a word holding a separator that
+     * is a Markdown file or a folder directly holding one. Anything else ({@code /}, {@code /var/lib/docker}, a
+     * URL, {@code api/v1}) stays a query word, as does every word after {@code --} and the first word. Each word
+     * taken is reported on stderr, with the way to search for it as words instead.
      */
     private List<String> trailingPathsAsRunbooks() {
         List<String> query = new ArrayList<>(words);
-        while (query.size() > 1) {
+        int protectedWords = wordsAfterEndOfOptions();
+        while (query.size() > Math.max(1, protectedWords)) {
             String last = query.get(query.size() - 1);
-            if (last.indexOf('/') < 0 && last.indexOf(File.separatorChar) < 0
-                    || !Files.exists(Path.of(last))) {
+            Optional<Path> runbookPath = runbookPath(last);
+            if (runbookPath.isEmpty()) {
                 break;
             }
-            runbooks.add(0, Path.of(last));
+            warn("searching " + last + " (taken as --runbooks; use -- to search for it as words)");
+            runbooks.add(0, runbookPath.get());
             query.remove(query.size() - 1);
         }
         return query;
     }
 
+    /** How many query words follow {@code --} (picocli takes every argument after it as a QUERY word). */
+    private int wordsAfterEndOfOptions() {
+        List<String> args = spec.commandLine().getParseResult().originalArgs();
+        int end = args.indexOf("--");
+        return end < 0 ? 0 : args.size() - end - 1;
+    }
+
+    /** The word as a path when it is written as one and names a Markdown runbook or a folder directly holding one. */
+    static Optional<Path> runbookPath(String word) {
+        if (word.indexOf('/') < 0 && word.indexOf(File.separatorChar) < 0) {
+            return Optional.empty();
+        }
+        Path path;
+        try {
+            path = Path.of(word);
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
+        if (Files.isRegularFile(path)) {
+            return isMarkdown(path) ? Optional.of(path) : Optional.empty();
+        }
+        if (!Files.isDirectory(path)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> entries = Files.list(path)) {
+            return entries.anyMatch(f -> isMarkdown(f) && Files.isRegularFile(f)) ? Optional.of(path) : Optional.empty();
+        } catch (IOException | UncheckedIOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean isMarkdown(Path file) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return RunbookFiles.isRunbook(file) && (name.endsWith(".md") || name.endsWith(".markdown"));
+    }
+
+    /** The user's settings; unreadable ones are reported and the defaults used, as the app does. */
     private Settings settings(SavedSettings saved) {
         try {
             return saved.load();

@@ -2,6 +2,7 @@ package dev.incidentconsole.app.gui;
 
 import atlantafx.base.theme.Styles;
 import dev.incidentconsole.app.gui.Navigation.Destination;
+import dev.incidentconsole.app.gui.util.Focus;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -167,7 +168,7 @@ public final class MainView extends BorderPane {
         Node view = skeletons.containsKey(destination.id()) ? skeletons.get(destination.id())
                 : built.computeIfAbsent(destination.id(), id -> factories.get(id).get());
         Node focused = getScene() == null ? null : getScene().getFocusOwner();
-        boolean leaving = focused != null && content.getChildren().stream().anyMatch(shown -> shown != view && inside(focused, shown));
+        boolean leaving = focused != null && content.getChildren().stream().anyMatch(shown -> shown != view && Focus.inside(focused, shown));
         content.getChildren().setAll(view);
         railGroup.getToggles().forEach(t -> t.setSelected(destination.id().equals(t.getUserData())));
         if (leaving) {
@@ -176,14 +177,5 @@ public final class MainView extends BorderPane {
             railGroup.getToggles().stream().filter(t -> destination.id().equals(t.getUserData())).findFirst()
                     .ifPresent(t -> ((Node) t).requestFocus());
         }
-    }
-
-    private static boolean inside(Node node, Node ancestor) {
-        for (Node n = node; n != null; n = n.getParent()) {
-            if (n == ancestor) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -149,6 +149,56 @@ class SearchCommandTest {
     }
 
     @Test
+    void aTrailingFolderTakenAsRunbooksIsReportedWithTheWayOut() throws IOException {
+        String team = dir.resolve("team").toString();
+        assertThat(run("search", "--json", "too many connections", team)).isZero();
+        assertThat(err.toString()).contains("searching " + team + " (taken as --runbooks; use -- to search for it as words)");
+    }
+
+    @Test
+    void aTrailingMarkdownFileIsSearchedInsteadOfBeingAQueryWord() throws IOException {
+        assertThat(run("search", "--json", "too many connections", dir.resolve("team/cache.md").toString())).isZero();
+        assertThat(files(json())).containsExactly("cache.md");
+    }
+
+    @Test
+    void wordsAfterDoubleDashAreQueryWordsEvenWhenTheyNameRunbooks() throws IOException {
+        assertThat(run("search", "--json", "--", "too many connections", dir.resolve("team").toString())).isZero();
+        assertThat(files(json())).containsExactly("database.md");
+        assertThat(err.toString()).doesNotContain("taken as --runbooks");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"the filesystem root,/", "a system folder,/var/log", "a folder holding only folders of runbooks,"})
+    void aTrailingFolderWithoutRunbooksOfItsOwnStaysAQueryWord(String what, String folder) throws IOException {
+        String word = folder == null ? dir.toString() : folder;
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of(word)), word + " is not a folder here");
+
+        assertThat(run("search", "--json", "too many connections", word)).isZero();
+
+        assertThat(files(json())).containsExactly("database.md");
+        assertThat(err.toString()).doesNotContain("taken as --runbooks");
+    }
+
+    @Test
+    void aRelativeFolderWithoutRunbooksStaysAQueryWord() throws IOException {
+        Files.createDirectories(dir.resolve("api/v1"));
+        Files.writeString(dir.resolve("api/v1/notes.log"), "500 on api/v1");
+        String relative = Path.of("").toAbsolutePath().relativize(dir.resolve("api/v1")).toString();
+
+        assertThat(run("search", "--json", "too many connections", relative)).isZero();
+
+        assertThat(files(json())).containsExactly("database.md");
+        assertThat(err.toString()).doesNotContain("taken as --runbooks");
+    }
+
+    @Test
+    void aUrlOrAWordThatCannotBeAPathIsAQueryWord() {
+        assertThat(SearchCommand.runbookPath("https://status.example.com/x")).isEmpty();
+        assertThat(SearchCommand.runbookPath("C:\\x\0y")).isEmpty();
+    }
+
+    @Test
     void aWordWithASlashThatNamesNothingStaysAQueryWord() throws IOException {
         assertThat(run("search", "--json", "--runbooks", dir.resolve("team").toString(), "redis-cli", "ping",
                 "/no/such/folder")).isZero();

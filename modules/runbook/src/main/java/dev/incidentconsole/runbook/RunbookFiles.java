@@ -37,6 +37,12 @@ public final class RunbookFiles {
         return LoggerFactory.getLogger(RunbookFiles.class);
     }
 
+    /**
+     * How deep a walk goes below the folder given. Runbook trees are a few levels deep; the bound keeps a folder
+     * given by mistake (a home folder, {@code /}) from being walked whole.
+     */
+    public static final int MAX_DEPTH = 12;
+
     private RunbookFiles() {
     }
 
@@ -65,7 +71,8 @@ public final class RunbookFiles {
      * Every runbook ({@link #isRunbook}) under the folder, sorted, each path starting with {@code folder} as
      * given (normalized). Hidden folders are skipped; symbolic links are followed, and a folder whose real path
      * was already walked (a second link to it, or a link loop) is skipped. Unreadable entries are skipped with
-     * a log message; a folder that does not exist yields an empty list.
+     * a log message; a folder that does not exist yields an empty list. Folders more than {@link #MAX_DEPTH}
+     * levels below {@code folder} are not walked (logged).
      *
      * @param onFolder called with each folder walked, before its files are listed (the index's watcher
      *                 registers them)
@@ -74,7 +81,7 @@ public final class RunbookFiles {
     public static List<Path> under(Path folder, Consumer<Path> onFolder) throws IOException {
         List<Path> files = new ArrayList<>();
         Set<Path> walked = new HashSet<>();
-        Files.walkFileTree(folder, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+        Files.walkFileTree(folder, EnumSet.of(FileVisitOption.FOLLOW_LINKS), MAX_DEPTH,
                 new SimpleFileVisitor<>() {
                     @Override
                     public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
@@ -87,6 +94,10 @@ public final class RunbookFiles {
 
                     @Override
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                        if (attrs.isDirectory()) { // only at MAX_DEPTH: the walk reports the folder, not its files
+                            log().warn("Not looking for runbooks in {}: more than {} folders deep", file, MAX_DEPTH);
+                            return FileVisitResult.CONTINUE;
+                        }
                         // With links followed, a link reported as a link is dangling: it is kept so that reading
                         // it reports the broken link by name instead of the runbook silently missing.
                         if ((attrs.isRegularFile() || attrs.isSymbolicLink()) && isRunbook(file)) {

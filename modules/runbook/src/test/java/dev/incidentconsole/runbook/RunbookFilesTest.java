@@ -35,6 +35,14 @@ class RunbookFilesTest {
     }
 
     @Test
+    void theWalkStopsAtItsDepthBound(@TempDir Path dir) throws IOException {
+        Path atBound = touch(dir.resolve("d/".repeat(RunbookFiles.MAX_DEPTH - 1) + "deepest.md"));
+        touch(dir.resolve("d/".repeat(RunbookFiles.MAX_DEPTH) + "too-deep.md"));
+
+        assertThat(RunbookFiles.find(dir)).containsExactly(atBound);
+    }
+
+    @Test
     void aMissingRootIsReported(@TempDir Path dir) {
         assertThatThrownBy(() -> RunbookFiles.find(dir.resolve("nope"))).isInstanceOf(NoSuchFileException.class);
     }

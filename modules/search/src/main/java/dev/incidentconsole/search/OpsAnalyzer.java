@@ -10,6 +10,7 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.core.FlattenGraphFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.miscellaneous.RemoveDuplicatesTokenFilter;
 import org.apache.lucene.analysis.miscellaneous.SetKeywordMarkerFilter;
 import org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter;
 import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
@@ -99,10 +100,13 @@ public final class OpsAnalyzer extends Analyzer {
         if (mode == Mode.SPLIT) {
             int flags = WordDelimiterGraphFilter.GENERATE_WORD_PARTS | WordDelimiterGraphFilter.GENERATE_NUMBER_PARTS
                     | WordDelimiterGraphFilter.SPLIT_ON_CASE_CHANGE | WordDelimiterGraphFilter.STEM_ENGLISH_POSSESSIVE
-                    | WordDelimiterGraphFilter.PRESERVE_ORIGINAL | WordDelimiterGraphFilter.CATENATE_ALL;
-            // CATENATE_ALL gives back "OOMKilled" whole after the reader split it as "OOM_Killed".
+                    | WordDelimiterGraphFilter.PRESERVE_ORIGINAL | WordDelimiterGraphFilter.CATENATE_WORDS;
+            // CATENATE_WORDS gives back "OOMKilled" whole after the reader split it as "OOM_Killed". Numbers are
+            // not joined: "4.2.9 Rate limits" must not index a status code 429 (nor "10.0.0.1" 10001).
             stream = new WordDelimiterGraphFilter(stream, flags, null);
             stream = new FlattenGraphFilter(stream); // the index cannot store a token graph
+            // A name the catenation rebuilds as written (KubePodCrashLooping) would count twice.
+            stream = new RemoveDuplicatesTokenFilter(stream);
         }
         stream = new EnglishPossessiveFilter(stream);
         stream = new LowerCaseFilter(stream);

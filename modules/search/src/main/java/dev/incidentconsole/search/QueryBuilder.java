@@ -42,6 +42,8 @@ public final class QueryBuilder {
     static final int TYPO_MAX_DOC_FREQ = 2;
     /** How many synonyms a hit's explanation looks up at most. */
     static final int SYNONYM_PROBES = 12;
+    /** Longer queries name a symptom; a component named among them is context, not what they ask for. */
+    static final int COMPONENT_LIFT_WORDS = 4;
 
     private final org.apache.lucene.util.QueryBuilder synonyms;
     private final Synonyms rules;
@@ -177,7 +179,6 @@ public final class QueryBuilder {
         // words and their synonyms are separate clauses so that a multi-word synonym ("connection refused" =
         // "econnrefused") never turns the typed words themselves into a phrase, and so that synonyms only add.
         b.add(words, Occur.SHOULD);
-        components(typed).forEach(q -> b.add(q, Occur.SHOULD));
         if (typed.withSynonyms != null && !typed.withSynonyms.equals(typed.words)) {
             CrossFieldExpander synonymExpander = this.synonymExpander.without(typed.stems());
             synonymExpander = commonWords.any() ? synonymExpander.withCommonWords(commonWords) : synonymExpander;
@@ -215,22 +216,31 @@ public final class QueryBuilder {
         }
         proximity(typed.sequence).forEach(q -> b.add(q, Occur.SHOULD));
         add(b, context.expand(typed.words));
+        components(typed).forEach(q -> b.add(q, Occur.SHOULD));
         BooleanQuery q = b.build();
         return q.clauses().isEmpty() ? null : q;
     }
 
     /**
-     * A typed component name ("celery", "pgbouncer") lifts the sections about that component by a constant, so
-     * they come before sections that only share a synonym with it ("worker" for Celery and Sidekiq alike).
+     * A component's own name typed as a word of a short query ("celery", "pgbouncer down") lifts the sections
+     * about that component by a constant, so they come before sections that only share a synonym with it
+     * ("worker" for Celery and Sidekiq alike). Only in the bonus: a section matching none of the words is never
+     * a hit by the lift. Aliases that are common words ("pod", "ssl", "certificate") and pasted lines, whose
+     * words are mostly not what the user asks about, lift nothing.
      */
     private static List<Query> components(TypedText typed) {
         List<Query> out = new ArrayList<>();
+        if (typed.pasted || typed.raw.size() > COMPONENT_LIFT_WORDS) {
+            return out;
+        }
         Set<String> seen = new HashSet<>();
         for (String word : typed.raw) {
-            Components.standard().canonical(word).filter(seen::add).ifPresent(name -> {
-                Term about = new Term(SearchFields.COMPONENT, name.toLowerCase(Locale.ROOT));
-                out.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(about)), SearchFields.COMPONENT_BOOST));
-            });
+            Components.standard().canonical(word).filter(name -> name.equalsIgnoreCase(word)).filter(seen::add)
+                    .ifPresent(name -> {
+                        Term about = new Term(SearchFields.COMPONENT, name.toLowerCase(Locale.ROOT));
+                        out.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(about)),
+                                SearchFields.COMPONENT_BOOST));
+                    });
         }
         return out;
     }

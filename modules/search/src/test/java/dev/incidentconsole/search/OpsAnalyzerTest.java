@@ -75,6 +75,19 @@ class OpsAnalyzerTest {
         assertThat(tokens(OpsAnalyzer.forIndex(), name)).containsExactly(whole);
     }
 
+    @ParameterizedTest(name = "\"{0}\" indexes no {1}")
+    @CsvSource({"4.2.9 Rate limits, 429", "5.0.3 Upstream errors, 503", "Route to 10.0.0.1, 10001"})
+    void numberedHeadingsDoNotIndexTheirDigitsJoined(String heading, String joined) throws IOException {
+        assertThat(tokens(OpsAnalyzer.forSplitIndex(), heading)).doesNotContain(joined);
+    }
+
+    @Test
+    void namesAreIndexedWholeOnce() throws IOException {
+        assertThat(tokens(OpsAnalyzer.forSplitIndex(), "KubePodCrashLooping"))
+                .containsOnlyOnce("kubepodcrashloop");
+        assertThat(tokens(OpsAnalyzer.forSplitIndex(), "OOM_Killed")).containsOnlyOnce("oomkil");
+    }
+
     @Test
     void plainHeadingsAreNotDuplicatedBySplitting() throws IOException {
         assertThat(tokens(OpsAnalyzer.forSplitIndex(), "Database Connection Errors"))

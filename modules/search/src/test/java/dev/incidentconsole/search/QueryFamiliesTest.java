@@ -81,6 +81,7 @@ class QueryFamiliesTest {
         // "Backend Health Check Failing" says 502 and 503, never 5xx.
         assertThat(hits).as("hits for 5xx: %s", describe(hits))
                 .anySatisfy(h -> assertThat(h.pathString()).contains("Backend Health Check Failing"));
+        assertThat(hits).as("hits for 5xx: %s", describe(hits)).hasSizeGreaterThanOrEqualTo(3);
         assertThat(hits.subList(0, 3)).as("top 3 for 5xx: %s", describe(hits))
                 .anySatisfy(h -> assertThat(h.pathString()).contains("HighErrorRate"));
     }

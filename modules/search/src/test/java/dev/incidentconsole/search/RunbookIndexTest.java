@@ -107,6 +107,14 @@ class RunbookIndexTest {
     }
 
     @Test
+    void aNumberedHeadingIsNotFoundByItsDigitsJoined() {
+        index.add(Runbooks.runbook("layout.md", "Layout").heading(2, "4.2.9 Disk layout", "Partitions.").build());
+
+        assertThat(index.search(SearchQuery.of("429"))).noneSatisfy(h -> assertThat(h.title()).contains("4.2.9"));
+        assertThat(index.search(SearchQuery.of("disk layout"))).anySatisfy(h -> assertThat(h.title()).contains("4.2.9"));
+    }
+
+    @Test
     void snippetsShowTheRunbooksSecretsMaskedAndKeepTheirHighlights() {
         index.add(Runbooks.runbook("checkout.md", "Checkout").heading(2, "Cache down",
                 "Read its role: redis-cli -h 127.0.0.1 -p 26379 -a 'R3dis-Secret!' CONFIG GET requirepass."

@@ -27,7 +27,7 @@ class SynonymsTest {
         "pg, db",
         "oom, oomkilled",
         "oomkilled, oom",
-        "throttled, 429",
+        "rate limited, throttling",
         "restarts, crashloopbackoff",
         "CrashLoopBackOff, restart",
         "cert, tls",
@@ -51,6 +51,9 @@ class SynonymsTest {
     @ParameterizedTest(name = "\"{0}\" does not search \"{1}\"")
     @CsvSource({
         "429, throttling",   // a throttled CPU answers no HTTP 429
+        "cpu throttling, 429", // nor is it rate limited
+        "cpu throttling, rate",
+        "throttled, request",
         "503, 5xx",          // a member of a class of status codes does not find its siblings
         "503, 502",
     })

@@ -5,6 +5,7 @@ import dev.incidentconsole.app.gui.Icons;
 import dev.incidentconsole.app.gui.run.CommandRunViewModel;
 import dev.incidentconsole.app.gui.run.PlaceholderField;
 import dev.incidentconsole.app.gui.run.RunCells;
+import dev.incidentconsole.app.gui.util.Focus;
 import dev.incidentconsole.app.gui.util.MaskedTextFlow;
 import dev.incidentconsole.app.targets.TargetInfo;
 import javafx.beans.binding.Bindings;
@@ -89,7 +90,8 @@ final class WalkStepCard extends VBox {
         getChildren().add(closing());
         // A finished run hands the keyboard on to its note (Enter: done) when it was on this card (Run, Cancel).
         run.runningProperty().addListener((obs, was, now) -> {
-            if (!now && getScene() != null && holdsFocus(getScene().getFocusOwner())) {
+            Node owner = getScene() == null ? null : getScene().getFocusOwner();
+            if (!now && getScene() != null && (owner == null || Focus.inside(owner, this))) {
                 note.requestFocus();
             }
         });
@@ -165,18 +167,8 @@ final class WalkStepCard extends VBox {
      * it), else the note field, so a walkthrough is worked without the mouse.
      */
     void takeFocus() {
-        Node target = requiredInputs.stream().filter(f -> f.getText() == null || f.getText().isBlank())
-                .findFirst().<Node>map(f -> f).orElse(start.isDisabled() ? note : start);
+        Node target = Focus.firstEmpty(requiredInputs).<Node>map(f -> f).orElse(start.isDisabled() ? note : start);
         target.requestFocus();
-    }
-
-    private boolean holdsFocus(Node owner) {
-        for (Node n = owner; n != null; n = n.getParent()) {
-            if (n == this) {
-                return true;
-            }
-        }
-        return owner == null;
     }
 
     boolean open() {

@@ -2,18 +2,16 @@ package dev.incidentconsole.app.gui.incident;
 
 import atlantafx.base.theme.Styles;
 import dev.incidentconsole.app.gui.Icons;
+import dev.incidentconsole.app.gui.util.Focus;
 import dev.incidentconsole.app.gui.util.PageKeys;
 import dev.incidentconsole.app.gui.run.RunFeature;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import javafx.application.Platform;
-import javafx.beans.value.ChangeListener;
-import javafx.beans.value.ObservableValue;
 import javafx.geometry.Bounds;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -75,15 +73,7 @@ final class WalkthroughView extends ScrollPane {
         setContent(page);
         // A walkthrough just opened has the keyboard: the dialog that started it closes, and the focus would fall
         // back to the search field, whose results then cover the steps.
-        sceneProperty().addListener(new ChangeListener<>() {
-            @Override
-            public void changed(ObservableValue<? extends Scene> obs, Scene old, Scene now) {
-                if (now != null) {
-                    obs.removeListener(this);
-                    Platform.runLater(() -> focusOpenStep(0));
-                }
-            }
-        });
+        Focus.whenShown(this, () -> Platform.runLater(() -> focusOpenStep(0)));
     }
 
     /** Focuses the first step from {@code from} on that is still open (then from the top), scrolled into view. */

@@ -2,6 +2,7 @@ package dev.incidentconsole.app.gui.run;
 
 import atlantafx.base.theme.Styles;
 import dev.incidentconsole.app.gui.Icons;
+import dev.incidentconsole.app.gui.util.Focus;
 import dev.incidentconsole.app.gui.util.MaskedTextFlow;
 import dev.incidentconsole.app.targets.TargetInfo;
 import dev.incidentconsole.exec.OutputLine;
@@ -38,7 +39,7 @@ public final class RunPanel extends VBox {
 
     private final CommandRunViewModel model;
     private final CheckBox follow = new CheckBox("Follow output");
-    private final List<TextField> inputs = new java.util.ArrayList<>();
+    private final List<TextField> requiredInputs = new java.util.ArrayList<>();
     private Button run;
 
     public RunPanel(CommandRunViewModel model) {
@@ -54,25 +55,13 @@ public final class RunPanel extends VBox {
     }
 
     /**
-     * Gives the keyboard to what the engineer does first here: the first empty value, else Run (Enter runs it; a
-     * destructive command asks first). Once the panel is in the window, if it is not yet.
+     * Gives the keyboard to what the engineer does first here: the first empty required value (an optional one
+     * may stay empty), else Run (Enter runs it; a destructive command asks first). Once the panel is in the
+     * window, if it is not yet.
      */
     void takeFocus() {
-        Node first = inputs.stream().filter(i -> i.getText() == null || i.getText().isEmpty()).findFirst()
-                .<Node>map(i -> i).orElse(run);
-        if (getScene() != null) {
-            first.requestFocus();
-            return;
-        }
-        sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
-            @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends javafx.scene.Scene> obs, javafx.scene.Scene old, javafx.scene.Scene now) {
-                if (now != null) {
-                    sceneProperty().removeListener(this);
-                    first.requestFocus();
-                }
-            }
-        });
+        Node first = Focus.firstEmpty(requiredInputs).<Node>map(i -> i).orElse(run);
+        Focus.whenShown(this, first::requestFocus);
     }
 
     private Node commandBox() {
@@ -158,7 +147,9 @@ public final class RunPanel extends VBox {
             input.disableProperty().bind(model.runningProperty());
             input.setOnAction(e -> model.run());
             input.getStyleClass().add("placeholder-input");
-            inputs.add(input);
+            if (field.required()) {
+                requiredInputs.add(input);
+            }
             GridPane.setHgrow(input, Priority.ALWAYS);
             grid.addRow(row++, token, input);
         }
