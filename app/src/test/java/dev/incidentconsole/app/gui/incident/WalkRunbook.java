@@ -91,6 +91,8 @@ final class WalkRunbook {
         final List<String> asked = new ArrayList<>();
         final List<String> titles = new ArrayList<>();
         final List<String> suggested = new ArrayList<>();
+        /** The prompt each choice dialog showed. */
+        final List<String> prompts = new ArrayList<>();
         /** The choice each text-and-choice dialog suggested (e.g. a severity). */
         final List<String> suggestedChoices = new ArrayList<>();
         /** Whether text-and-choice dialogs take the suggested choice (else the second one). */
@@ -120,6 +122,7 @@ final class WalkRunbook {
         @Override
         public <T> Optional<T> choose(String title, String prompt, List<T> choices, T initial) {
             asked.add(String.valueOf(choices));
+            prompts.add(prompt);
             suggested.add(String.valueOf(initial));
             String wanted = choice;
             return wanted == null ? Optional.ofNullable(initial)
