@@ -319,12 +319,10 @@ public final class IncidentViewModel implements AutoCloseable {
             }
         }
         shown.addAll(list);
-        if (!shown.equals(incidents)) {
-            incidents.setAll(shown); // unchanged, as most periodic reads are: the list and its scrolling stay put
-        }
+        IncidentList.update(incidents, shown); // rows set in place: the selection, scrolling and focus stay put
         error.set("");
         if (keep != null) {
-            shown.stream().filter(i -> i.id().equals(keep)).findFirst().ifPresent(selected::set);
+            incidents.stream().filter(i -> i.id().equals(keep)).findFirst().ifPresent(selected::set);
         }
     }
 

@@ -14,7 +14,9 @@ import dev.incidentconsole.incident.Status;
 import dev.incidentconsole.incident.StoreOptions;
 import dev.incidentconsole.incident.TimelineEntry;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import javafx.collections.ListChangeListener;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -119,5 +121,61 @@ class IncidentListTest {
         answers.runAll();
 
         assertThat(model.incidents()).extracting(Incident::title).containsExactly("Older outage");
+    }
+
+    /** The reviewer's finding: during an active incident every 15 s read replaced every row, dropping the selection. */
+    @Test
+    void aReadWithOneChangedIncidentSetsThatRowInPlaceAndKeepsTheOthersAndTheSelection() throws Exception {
+        Incident active = store.create(IncidentDraft.of("Checkout 5xx", Severity.P1), "bob");
+        model.refresh();
+        answers.runAll();
+        Incident older = model.incidents().stream().filter(i -> i.title().equals("Older outage")).findFirst().orElseThrow();
+        model.selectedProperty().set(model.incidents().stream().filter(i -> i.id().equals(active.id()))
+                .findFirst().orElseThrow());
+        answers.runAll(); // the selected incident's timeline
+        int row = model.incidents().indexOf(model.selectedProperty().get());
+        store.append(TimelineEntry.create(active.id(), "bob", new EntryBody.Note("rolled back web-3", null)));
+        List<String> changes = new ArrayList<>();
+        model.incidents().addListener((ListChangeListener<Incident>) c -> {
+            while (c.next()) {
+                changes.add(c.getFrom() + ".." + c.getTo() + (c.wasReplaced() ? " replaced" : c.wasAdded() ? " added" : " removed"));
+            }
+        });
+
+        model.refresh(); // the periodic read: one entry more on the active incident
+        answers.runAll();
+
+        assertThat(changes).containsExactly(row + ".." + (row + 1) + " replaced");
+        assertThat(model.incidents()).filteredOn(i -> i.id().equals(older.id())).singleElement().isSameAs(older);
+        assertThat(model.selectedProperty().get().id()).isEqualTo(active.id());
+        assertThat(model.selectedProperty().get().entryCount()).isEqualTo(active.entryCount() + 1);
+    }
+
+    @Test
+    void aListingReadBeforeALocalChangeDoesNotBringBackTheOldCopy() throws Exception {
+        Incident before = store.list(false).get(0);
+        Thread.sleep(5); // the change is stored later than the listing's copy
+        store.append(TimelineEntry.create(before.id(), "alice",
+                new EntryBody.StatusChanged(Status.INVESTIGATING, Status.MITIGATED, "rolled back")));
+        Incident after = store.get(before.id()).orElseThrow();
+        assertThat(after.updatedAt()).isAfter(before.updatedAt());
+        List<Incident> rows = new ArrayList<>(List.of(after));
+
+        IncidentList.update(rows, List.of(before));
+
+        assertThat(rows).singleElement().isSameAs(after);
+    }
+
+    @Test
+    void aListingInAnotherOrderWithNewAndGoneIncidentsIsShownInItsOrder() throws Exception {
+        Incident a = store.list(false).get(0);
+        Incident b = store.create(IncidentDraft.of("B", Severity.P2), "bob");
+        Incident c = store.create(IncidentDraft.of("C", Severity.P2), "bob");
+        List<Incident> rows = new ArrayList<>(List.of(a, b));
+
+        IncidentList.update(rows, List.of(c, b));
+
+        assertThat(rows).containsExactly(c, b);
+        assertThat(rows.get(1)).isSameAs(b);
     }
 }
