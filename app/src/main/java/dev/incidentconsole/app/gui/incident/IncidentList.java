@@ -1,6 +1,10 @@
 package dev.incidentconsole.app.gui.incident;
 
+import dev.incidentconsole.app.incident.OutageFallback;
 import dev.incidentconsole.incident.Incident;
+import dev.incidentconsole.incident.IncidentStore;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -14,6 +18,10 @@ import java.util.stream.Collectors;
  * would drop the selection and move the scroll position and focus at every tick.
  */
 final class IncidentList {
+    /** The store's order: newest start first, then id. */
+    private static final Comparator<Incident> LIST_ORDER = Comparator.comparing(Incident::startedAt).reversed()
+            .thenComparing(Incident::id);
+
     private IncidentList() {
     }
 
@@ -55,5 +63,50 @@ final class IncidentList {
     private static boolean newer(Incident current, Incident listed) {
         return current.updatedAt() != null && listed.updatedAt() != null
                 && current.updatedAt().isAfter(listed.updatedAt());
+    }
+
+    /** Adds {@code started} where the list, newest first, has it (as the store lists them: started, then id). */
+    static void addByStart(List<Incident> rows, Incident started) {
+        int at = 0;
+        while (at < rows.size() && LIST_ORDER.compare(rows.get(at), started) < 0) {
+            at++;
+        }
+        rows.add(at, started);
+    }
+
+    /** @param journalOnly true when the store was unreachable: only the incidents started in this journal */
+    record Listed(List<Incident> incidents, boolean journalOnly) {
+    }
+
+    /** Off the UI thread. Offline, the Store line says so; the whole list comes when the store is back. */
+    static Listed read(IncidentStore s, boolean openOnly) throws Exception {
+        return OutageFallback.read(s, () -> new Listed(s.list(openOnly), false), () -> new Listed(
+                s.journaledIncidents().stream().filter(i -> !openOnly || i.open()).toList(), true));
+    }
+
+    /** Adds the incidents of {@code journaled} that {@code rows} lacks, each where the store would list it. */
+    static void addMissing(List<Incident> rows, List<Incident> journaled) {
+        journaled.stream().filter(i -> rows.stream().noneMatch(shown -> shown.id().equals(i.id())))
+                .forEach(i -> addByStart(rows, i));
+    }
+
+    /**
+     * {@code listed}, after the rows started here since that listing was asked for (number {@code ticket}) that it
+     * lacks; {@code startedAt} forgets the others.
+     */
+    static List<Incident> keepingStarted(List<Incident> rows, Map<String, Integer> startedAt, List<Incident> listed,
+                                         int ticket) {
+        List<Incident> shown = new ArrayList<>();
+        for (Incident i : rows) {
+            Integer started = startedAt.get(i.id());
+            boolean inListing = listed.stream().anyMatch(l -> l.id().equals(i.id()));
+            if (started != null && started >= ticket && !inListing) {
+                shown.add(i);
+            } else if (started != null) {
+                startedAt.remove(i.id());
+            }
+        }
+        shown.addAll(listed);
+        return shown;
     }
 }

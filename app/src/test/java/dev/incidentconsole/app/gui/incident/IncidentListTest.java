@@ -17,6 +17,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.collections.ListChangeListener;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -177,5 +181,51 @@ class IncidentListTest {
 
         assertThat(rows).containsExactly(c, b);
         assertThat(rows.get(1)).isSameAs(b);
+    }
+
+    /** The real store, counting its listings. */
+    private IncidentStore counting(AtomicInteger lists) {
+        return (IncidentStore) Proxy.newProxyInstance(IncidentStore.class.getClassLoader(),
+                new Class<?>[] {IncidentStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("list")) {
+                        lists.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    /** The reviewer's finding: on a slow store each tick started another read, superseding the one under way. */
+    @Test
+    void aTickWhileAReadIsUnderWayReadsNothingAndThatReadIsShown() {
+        AtomicInteger lists = new AtomicInteger();
+        IncidentStore counted = counting(lists);
+        IncidentViewModel timed = new IncidentViewModel(answers, Runnable::run, () -> counted, "alice");
+        timed.refresh(); // read; its answer is slow
+        timed.refreshEvery(Duration.ofSeconds(15));
+
+        answers.advance(Duration.ofSeconds(15));
+        assertThat(lists).as("the tick skipped: a read is under way").hasValue(1);
+        answers.runAll();
+        assertThat(timed.incidents()).extracting(Incident::title).containsExactly("Older outage");
+
+        answers.advance(Duration.ofSeconds(15));
+        assertThat(lists).as("the next tick reads, in the tick itself").hasValue(2);
+    }
+
+    @Test
+    void callingRefreshEveryAgainReplacesTheEarlierTimer() {
+        AtomicInteger lists = new AtomicInteger();
+        IncidentStore counted = counting(lists);
+        IncidentViewModel timed = new IncidentViewModel(answers, Runnable::run, () -> counted, "alice");
+        timed.refreshEvery(Duration.ofSeconds(15));
+        timed.refreshEvery(Duration.ofSeconds(15)); // e.g. the window set up again
+
+        answers.advance(Duration.ofSeconds(15));
+        assertThat(lists).as("one timer, one read").hasValue(1);
+        assertThat(timed.incidents()).extracting(Incident::title).containsExactly("Older outage");
     }
 }
