@@ -144,7 +144,8 @@ public final class IncidentStarter {
 
     /** The level the runbook declares for {@code procedure} (or a heading above it); P2 when it declares none. */
     private Severity declared(Runbook runbook, Section procedure) {
-        return DeclaredSeverity.of(runbook, procedure).map(severities.get()::suggest).orElse(AlertSeverity.UNKNOWN);
+        AlertSeverity mapping = severities.get();
+        return DeclaredSeverity.of(runbook, procedure, mapping::knows).map(mapping::suggest).orElse(AlertSeverity.UNKNOWN);
     }
 
     private void begin(Runbook runbook, Section procedure, ServiceLink service, String title, Severity severity,
