@@ -290,6 +290,8 @@ class WalkthroughTimelineTest extends WalkthroughFixture {
 
         assertThat(after.steps().get(4).stateProperty().get()).isEqualTo(WalkStep.State.DONE);
         assertThat(after.steps().get(4).statusProperty().get()).isEqualTo("Done: " + note + " (recorded)");
+        assertThat(note).as("UTC, like the timeline").isEqualTo("checkout is UP again at 14:02:07 UTC");
+        assertThat(StepNotes.isUpAgain("checkout is UP again at 14:02:07")).as("stored before UTC").isTrue();
         assertThat(StepNotes.isUpAgain("checkout is UP again at soon")).isFalse();
     }
 

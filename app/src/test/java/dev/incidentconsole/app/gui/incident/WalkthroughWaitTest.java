@@ -145,7 +145,7 @@ class WalkthroughWaitTest {
         ui.runUntil(() -> verify.stateProperty().get() == WalkStep.State.DONE, WAIT, dashboard::drain);
 
         assertThat(wait.stateProperty().get()).isEqualTo(ServiceWait.State.UP);
-        assertThat(notes()).singleElement().asString().matches("checkout is UP again at \\d\\d:\\d\\d:\\d\\d");
+        assertThat(notes()).singleElement().asString().matches("checkout is UP again at \\d\\d:\\d\\d:\\d\\d UTC");
         TimelineEntry note = store.entries(incidentId, 0).get(1);
         assertThat(note.source().headingPath()).last().asString().contains("Verification");
     }
