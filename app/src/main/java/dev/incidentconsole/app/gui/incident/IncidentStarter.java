@@ -153,11 +153,11 @@ public final class IncidentStarter {
         RunbookLink link = runbook == null ? null : new RunbookLink(fileName(runbook), procedure.path());
         Path root = runbookRoot;
         List<Incident> openIncidents = incidents.openIncidents();
+        String env = service == null ? environment.get() : service.environment();
         if (!openIncidents.isEmpty()) {
             List<String> choices = new ArrayList<>();
             choices.add(NEW_INCIDENT);
             openIncidents.forEach(i -> choices.add(i.id() + "  " + i.severity() + "  " + i.title()));
-            String env = service == null ? environment.get() : service.environment();
             Optional<Suggestion> join = toJoin(openIncidents, link, root, service, env);
             String suggested = join.map(j -> choices.get(openIncidents.indexOf(j.incident()) + 1)).orElse(NEW_INCIDENT);
             String question = "Join an open incident" + (runbook == null ? "" : " with this section") + ", or start a new one?";
@@ -172,10 +172,12 @@ public final class IncidentStarter {
                 return;
             }
         }
-        Optional<TextAndChoice<Severity>> answer = dialogs.askTextAndChoice("Start an incident", "Title",
+        // Said before it is stored: the environment decides which incidents later suggest joining this one.
+        Optional<TextAndChoice<Severity>> answer = dialogs.askTextAndChoice("Start an incident "
+                + (env == null || env.isBlank() ? "(no environment)" : "in " + env), "Title",
                 title, "Severity", Arrays.asList(Severity.values()), severity);
         answer.filter(a -> !a.text().isBlank()).ifPresent(a -> incidents.start(new IncidentDraft(a.text(), a.choice(),
-                        service == null ? environment.get() : service.environment(),
+                        env,
                         service == null ? List.of() : List.of(service.name()),
                         link == null ? List.of() : List.of(link), null),
                 created -> open.open(created, runbook, procedure, service)));

@@ -206,6 +206,8 @@ class IncidentStarterTest {
         starter.start(runbook, WalkRunbook.procedure(runbook));
 
         assertThat(dialogs.suggested).containsExactly(IncidentStarter.NEW_INCIDENT);
+        assertThat(dialogs.textTitles).as("the dialog says where the new incident goes")
+                .containsExactly("Start an incident in prod");
         assertThat(opened).singleElement().satisfies(o -> assertThat(o.incident().environment()).isEqualTo("prod"));
     }
 
