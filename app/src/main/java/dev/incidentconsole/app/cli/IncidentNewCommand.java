@@ -39,8 +39,10 @@ final class IncidentNewCommand extends IncidentAction {
     @Option(names = "--env", paramLabel = "NAME", hidden = true,
             description = "Old spelling of --environment (elsewhere --env is the environment file).")
     void oldEnvironmentSpelling(String name) {
-        environment = name;
+        oldSpelling = name;
     }
+
+    private String oldSpelling;
 
     @Override
     boolean queuesWhenUnreachable() {
@@ -53,8 +55,13 @@ final class IncidentNewCommand extends IncidentAction {
             err().println("The title is empty; give --title a line saying what is wrong.");
             return 2;
         }
+        if (environment != null && oldSpelling != null) {
+            err().println("--environment and --env (its old spelling) were both given; give the environment once.");
+            return 2;
+        }
+        String env = environment != null ? environment : oldSpelling;
         List<RunbookLink> links = runbooks.stream().map(IncidentNewCommand::link).toList();
-        Incident incident = store.create(new IncidentDraft(title, severity, environment, services, links, null), author());
+        Incident incident = store.create(new IncidentDraft(title, severity, env, services, links, null), author());
         out().println(incident.id());
         if (store.pendingEntries() > 0) {
             err().println("The team store is unreachable: the new incident is queued in the local journal ("

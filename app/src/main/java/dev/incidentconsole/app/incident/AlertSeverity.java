@@ -4,6 +4,7 @@ import dev.incidentconsole.incident.Severity;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The incident severity an alert's {@code severity} label suggests. Defaults, matched ignoring case:
@@ -34,20 +35,29 @@ public final class AlertSeverity {
 
     /** The severity {@code label} suggests; {@link #UNKNOWN} when it is empty or not known. */
     public Severity suggest(String label) {
+        return lookup(label).orElse(UNKNOWN);
+    }
+
+    /** Whether {@code word} is a severity this mapping knows (a label, or {@code P1}, {@code sev1}, {@code S1}). */
+    public boolean knows(String word) {
+        return lookup(word).isPresent();
+    }
+
+    private Optional<Severity> lookup(String label) {
         if (label == null || label.isBlank()) {
-            return UNKNOWN;
+            return Optional.empty();
         }
         String k = key(label);
         Severity mapped = mapping.get(k);
         if (mapped != null) {
-            return mapped;
+            return Optional.of(mapped);
         }
         // "P1", "sev1", "S1", "sev-1"
         String digits = k.replaceFirst("^(p|sev|s)-?", "");
         if (!digits.equals(k) && digits.matches("[0-3]")) {
-            return Severity.values()[Integer.parseInt(digits)];
+            return Optional.of(Severity.values()[Integer.parseInt(digits)]);
         }
-        return UNKNOWN;
+        return Optional.empty();
     }
 
     private static Severity parse(String label, String level) {

@@ -63,6 +63,15 @@ class IncidentCommandTest {
     }
 
     @Test
+    void incidentNewWithBothEnvironmentSpellingsIsAnErrorNotLastWins() {
+        assertThat(run("a", "new", "--title", "Checkout 502s", "--severity", "P1", "--environment", "prod",
+                "--env", "staging")).isEqualTo(2);
+
+        assertThat(err.toString()).contains("--environment and --env");
+        assertThat(out.toString()).as("no incident id: nothing was created").isBlank();
+    }
+
+    @Test
     void incidentNewHelpNamesEnvironmentAndHidesTheOldSpelling() {
         CommandLine cli = Main.commandLine();
         String help = cli.getSubcommands().get("incident").getSubcommands().get("new").getUsageMessage();

@@ -1,6 +1,9 @@
 package dev.incidentconsole.runbook;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -9,24 +12,29 @@ import java.util.regex.Pattern;
  * {@code **Severity:** critical, for 2m.}) in the section's own text or in that of a heading above it, else the
  * front matter's {@code severity} key. The word is returned as written ({@code Critical}, {@code P1},
  * {@code warning}); what incident level it means is the app's mapping. Stateless.
+ *
+ * <p>Prose is not a declaration: the line (or bold {@code **Key:** value} field, since Markdown joins soft-broken
+ * lines) must start with {@code Severity:}, the word must end it or its clause ({@code ,.;(}), and the caller's
+ * mapping must know the word. So "Severity: critical alerts page the on-call" declares nothing. Tables are ignored.
  */
 public final class DeclaredSeverity {
-    private static final Pattern LINE = Pattern.compile("^\\s*severity\\s*:\\s*([A-Za-z][A-Za-z0-9-]*)",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern LINE = Pattern.compile("^\\s*severity\\s*:\\s*([A-Za-z][A-Za-z0-9-]*)\\s*(?:[,.;(]|$)",
+            Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
 
     private DeclaredSeverity() {
     }
 
     /**
+     * @param known whether a word is a severity (the app's mapping); other words are not declarations
      * @return the severity word nearest to {@code section}: its own text first, then each enclosing heading's own
      *         text, then the front matter; empty when the runbook declares none
      */
-    public static Optional<String> of(Runbook runbook, Section section) {
+    public static Optional<String> of(Runbook runbook, Section section, Predicate<String> known) {
         int level = section.level() + 1;
         for (int i = section.index(); i >= 0; i--) {
             Section s = runbook.sections().get(i);
             if (s.level() < level) {
-                Optional<String> own = inText(s);
+                Optional<String> own = inText(runbook, s, known);
                 if (own.isPresent()) {
                     return own;
                 }
@@ -34,18 +42,52 @@ public final class DeclaredSeverity {
             }
         }
         Object front = runbook.frontMatter().get("severity");
-        return front == null || front.toString().isBlank() ? Optional.empty() : Optional.of(front.toString().strip());
+        return front == null || !known.test(front.toString().strip()) ? Optional.empty()
+                : Optional.of(front.toString().strip());
     }
 
-    private static Optional<String> inText(Section section) {
+    /** In {@code section}'s text, then in that of the bold-label parts ({@code **Owner:** db}) right below it. */
+    private static Optional<String> inText(Runbook runbook, Section section, Predicate<String> known) {
+        Optional<String> own = inBlocks(section, known);
+        List<Section> all = runbook.sections();
+        for (int j = section.index() + 1; own.isEmpty() && j < all.size() && all.get(j).label()
+                && all.get(j).level() > section.level(); j++) {
+            own = inBlocks(all.get(j), known);
+        }
+        return own;
+    }
+
+    private static Optional<String> inBlocks(Section section, Predicate<String> known) {
         for (Block b : section.blocks()) {
             if (b instanceof Block.Text t) {
-                Matcher m = LINE.matcher(t.plain());
-                if (m.find()) {
-                    return Optional.of(m.group(1));
+                for (String field : fields(t)) {
+                    Matcher m = LINE.matcher(field);
+                    while (m.find()) {
+                        if (known.test(m.group(1))) {
+                            return Optional.of(m.group(1));
+                        }
+                    }
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The text split where a bold run begins: Markdown joins {@code **Owner:** db} and a next line
+     * {@code **Severity:** Critical} into one paragraph, and the bold key is what still marks the second line's start.
+     */
+    private static List<String> fields(Block.Text text) {
+        List<String> out = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        for (Inline i : text.inlines()) {
+            if (i.style() == Inline.Style.STRONG && !field.isEmpty()) {
+                out.add(field.toString());
+                field.setLength(0);
+            }
+            field.append(i.text());
+        }
+        out.add(field.toString());
+        return out;
     }
 }

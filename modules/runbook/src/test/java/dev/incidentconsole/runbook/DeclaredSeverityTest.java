@@ -4,12 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DeclaredSeverityTest {
     @TempDir
     Path dir;
+
+    /** The words the app's default mapping knows, of those these runbooks use. */
+    private static final Predicate<String> KNOWN = w -> Set.of("critical", "warning", "p1", "high")
+            .contains(w.toLowerCase(Locale.ROOT));
 
     private Runbook parse(String text) throws Exception {
         Path file = dir.resolve("r.md");
@@ -39,11 +46,11 @@ class DeclaredSeverityTest {
                 **Severity:** warning, for 10m.
                 """);
 
-        assertThat(DeclaredSeverity.of(runbook, at(runbook, "Alerts", "Alert: AragoraDown"))).contains("Critical");
-        assertThat(DeclaredSeverity.of(runbook, at(runbook, "Alerts", "Alert: AragoraDown", "Response")))
+        assertThat(DeclaredSeverity.of(runbook, at(runbook, "Alerts", "Alert: AragoraDown"), KNOWN)).contains("Critical");
+        assertThat(DeclaredSeverity.of(runbook, at(runbook, "Alerts", "Alert: AragoraDown", "Response"), KNOWN))
                 .contains("Critical");
-        assertThat(DeclaredSeverity.of(runbook, at(runbook, "Alerts", "Alert: SlowQueries"))).contains("warning");
-        assertThat(DeclaredSeverity.of(runbook, at(runbook, "Alerts"))).isEmpty();
+        assertThat(DeclaredSeverity.of(runbook, at(runbook, "Alerts", "Alert: SlowQueries"), KNOWN)).contains("warning");
+        assertThat(DeclaredSeverity.of(runbook, at(runbook, "Alerts"), KNOWN)).isEmpty();
     }
 
     @Test
@@ -58,7 +65,7 @@ class DeclaredSeverityTest {
                 Severity is decided by the incident commander.
                 """);
 
-        assertThat(DeclaredSeverity.of(runbook, at(runbook, "Gateway", "Sockets drop"))).contains("P1");
+        assertThat(DeclaredSeverity.of(runbook, at(runbook, "Gateway", "Sockets drop"), KNOWN)).contains("P1");
     }
 
     @Test
@@ -66,6 +73,61 @@ class DeclaredSeverityTest {
         Runbook runbook = new RunbookParser().parse(SharedInputs.seed("002_"));
         Section down = runbook.sections().stream().filter(s -> s.title().contains("AragoraDown")).findFirst().orElseThrow();
 
-        assertThat(DeclaredSeverity.of(runbook, down)).contains("Critical");
+        assertThat(DeclaredSeverity.of(runbook, down, KNOWN)).contains("Critical");
+    }
+
+    /** Reviewer: this sentence under the top heading made every section of the runbook P0. */
+    @Test
+    void aSentenceAboutSeverityIsNotADeclaration() throws Exception {
+        Runbook runbook = parse("""
+                # Database
+
+                Severity: critical alerts page the on-call, warnings wait for the morning.
+
+                ## Replication lag
+                Check `pg_stat_replication`.
+                """);
+
+        assertThat(DeclaredSeverity.of(runbook, at(runbook, "Database", "Replication lag"), KNOWN)).isEmpty();
+        assertThat(DeclaredSeverity.of(runbook, at(runbook, "Database"), KNOWN)).isEmpty();
+    }
+
+    @Test
+    void aBoldSeverityFieldOnTheLineAfterAnotherFieldIsRead() throws Exception {
+        Runbook runbook = parse("""
+                # Database
+
+                ## Primary down
+                **Owner:** db
+                **Severity:** Critical
+                """);
+
+        assertThat(DeclaredSeverity.of(runbook, at(runbook, "Database", "Primary down"), KNOWN)).contains("Critical");
+    }
+
+    @Test
+    void aSeverityColumnOfATableIsNotADeclaration() throws Exception {
+        Runbook runbook = parse("""
+                # Alerts
+
+                ## Overview
+                | Alert | Severity: |
+                |-------|-----------|
+                | DiskFull | Severity: critical |
+                """);
+
+        assertThat(DeclaredSeverity.of(runbook, at(runbook, "Alerts", "Overview"), KNOWN)).isEmpty();
+    }
+
+    @Test
+    void aWordTheMappingDoesNotKnowIsNotADeclaration() throws Exception {
+        Runbook runbook = parse("""
+                # Gateway
+
+                ## Sockets drop
+                Severity: TBD.
+                """);
+
+        assertThat(DeclaredSeverity.of(runbook, at(runbook, "Gateway", "Sockets drop"), KNOWN)).isEmpty();
     }
 }

@@ -29,8 +29,9 @@ import java.util.function.Supplier;
  * to {@code open}, which shows the walkthrough. Call on the UI thread.
  *
  * <p>Two incidents for one outage is the costlier mistake, so while incidents are open the dialog suggests joining
- * one: the one linked to the same section, else the one about the same service, else the newest open one of the
- * same environment (or of an unknown one). A new incident's suggested severity is the one the runbook declares for
+ * one, saying which and why: the one linked to the same section, else the one about the same service, else the
+ * newest open one when it and the window are in the same known environment and it names no other service or
+ * section; otherwise "Start a new incident" is pre-selected. A new incident's suggested severity is the one the runbook declares for
  * the section ({@link DeclaredSeverity}, mapped like alert labels: {@code Critical} is P0), else P2.
  */
 public final class IncidentStarter {
@@ -143,7 +144,8 @@ public final class IncidentStarter {
 
     /** The level the runbook declares for {@code procedure} (or a heading above it); P2 when it declares none. */
     private Severity declared(Runbook runbook, Section procedure) {
-        return DeclaredSeverity.of(runbook, procedure).map(severities.get()::suggest).orElse(AlertSeverity.UNKNOWN);
+        AlertSeverity mapping = severities.get();
+        return DeclaredSeverity.of(runbook, procedure, mapping::knows).map(mapping::suggest).orElse(AlertSeverity.UNKNOWN);
     }
 
     private void begin(Runbook runbook, Section procedure, ServiceLink service, String title, Severity severity,
@@ -151,16 +153,16 @@ public final class IncidentStarter {
         RunbookLink link = runbook == null ? null : new RunbookLink(fileName(runbook), procedure.path());
         Path root = runbookRoot;
         List<Incident> openIncidents = incidents.openIncidents();
+        String env = service == null ? environment.get() : service.environment();
         if (!openIncidents.isEmpty()) {
             List<String> choices = new ArrayList<>();
             choices.add(NEW_INCIDENT);
             openIncidents.forEach(i -> choices.add(i.id() + "  " + i.severity() + "  " + i.title()));
-            String env = service == null ? environment.get() : service.environment();
-            String suggested = toJoin(openIncidents, link, root, service, env)
-                    .map(i -> choices.get(openIncidents.indexOf(i) + 1)).orElse(NEW_INCIDENT);
+            Optional<Suggestion> join = toJoin(openIncidents, link, root, service, env);
+            String suggested = join.map(j -> choices.get(openIncidents.indexOf(j.incident()) + 1)).orElse(NEW_INCIDENT);
+            String question = "Join an open incident" + (runbook == null ? "" : " with this section") + ", or start a new one?";
             Optional<String> pick = dialogs.choose("Start or join an incident",
-                    "Join an open incident" + (runbook == null ? "" : " with this section") + ", or start a new one?",
-                    choices, suggested);
+                    join.map(j -> j.describe() + " and is pre-selected. " + question).orElse(question), choices, suggested);
             if (pick.isEmpty()) {
                 return;
             }
@@ -170,26 +172,48 @@ public final class IncidentStarter {
                 return;
             }
         }
-        Optional<TextAndChoice<Severity>> answer = dialogs.askTextAndChoice("Start an incident", "Title",
+        // Said before it is stored: the environment decides which incidents later suggest joining this one.
+        Optional<TextAndChoice<Severity>> answer = dialogs.askTextAndChoice("Start an incident "
+                + (env == null || env.isBlank() ? "(no environment)" : "in " + env), "Title",
                 title, "Severity", Arrays.asList(Severity.values()), severity);
         answer.filter(a -> !a.text().isBlank()).ifPresent(a -> incidents.start(new IncidentDraft(a.text(), a.choice(),
-                        service == null ? environment.get() : service.environment(),
+                        env,
                         service == null ? List.of() : List.of(service.name()),
                         link == null ? List.of() : List.of(link), null),
                 created -> open.open(created, runbook, procedure, service)));
     }
 
+    /** An open incident to pre-select and why, said in the dialog so Enter never joins an incident blindly. */
+    record Suggestion(Incident incident, String reason) {
+        String describe() {
+            return incident.id() + " is open" + (incident.environment().isBlank() ? "" : " in " + incident.environment())
+                    + " (" + reason + ")";
+        }
+    }
+
     /**
      * The open incident most likely about this outage: linked to the section, else about the service, else the newest
-     * (the list is newest first) in the same environment, an incident or a window without one counting as the same.
+     * (the list is newest first) of the same, known environment that names no other service or section. An unknown
+     * environment on either side, or another service or section named, suggests nothing: joining an unrelated
+     * incident writes this outage's links into its postmortem, a costlier slip than a second incident.
      */
-    private static Optional<Incident> toJoin(List<Incident> open, RunbookLink link, Path root, ServiceLink service,
-                                             String environment) {
-        return open.stream().filter(i -> link != null && i.runbooks().stream().anyMatch(l -> link.sameSection(l, root)))
-                .findFirst()
-                .or(() -> open.stream().filter(i -> service != null && i.services().contains(service.name())).findFirst())
-                .or(() -> open.stream().filter(i -> i.environment().isBlank() || environment == null
-                        || environment.isBlank() || i.environment().equals(environment)).findFirst());
+    static Optional<Suggestion> toJoin(List<Incident> open, RunbookLink link, Path root, ServiceLink service,
+                                       String environment) {
+        Optional<Suggestion> sameSection = open.stream()
+                .filter(i -> link != null && i.runbooks().stream().anyMatch(l -> link.sameSection(l, root)))
+                .findFirst().map(i -> new Suggestion(i, "same runbook section"));
+        return sameSection
+                .or(() -> open.stream().filter(i -> service != null && i.services().contains(service.name()))
+                        .findFirst().map(i -> new Suggestion(i, "same service")))
+                .or(() -> environment == null || environment.isBlank() ? Optional.empty()
+                        : open.stream().filter(i -> i.environment().equals(environment)).findFirst()
+                        .filter(i -> namesNothingElse(i, link, root, service))
+                        .map(i -> new Suggestion(i, "newest open incident there, naming no other service or section")));
+    }
+
+    private static boolean namesNothingElse(Incident incident, RunbookLink link, Path root, ServiceLink service) {
+        return incident.services().stream().allMatch(s -> service != null && s.equals(service.name()))
+                && incident.runbooks().stream().allMatch(l -> link != null && link.sameSection(l, root));
     }
 
     private void join(Incident incident, RunbookLink link, Runbook runbook, Section procedure, ServiceLink service,

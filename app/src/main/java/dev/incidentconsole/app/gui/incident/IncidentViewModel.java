@@ -16,13 +16,12 @@ import dev.incidentconsole.incident.TimelineEntry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -41,8 +40,6 @@ import javafx.collections.ObservableList;
  * offline with how many entries wait on this machine.
  */
 public final class IncidentViewModel implements AutoCloseable {
-    private static final Comparator<Incident> LIST_ORDER = Comparator.comparing(Incident::startedAt).reversed()
-            .thenComparing(Incident::id);
     private final TaskExecutor executor;
     private final Executor uiThread;
     private final Callable<IncidentStore> opener;
@@ -50,7 +47,11 @@ public final class IncidentViewModel implements AutoCloseable {
     private final ObservableList<Incident> incidents = FXCollections.observableArrayList();
     /** Incidents started here, by id, with the number of the last refresh asked for before they were. */
     private final Map<String, Integer> startedAt = new HashMap<>();
-    private int refreshes;
+    private final AtomicInteger refreshes = new AtomicInteger();
+    /** Reads asked for and not answered yet: a timer tick meanwhile is skipped, so reads never stack up. */
+    private final AtomicInteger reading = new AtomicInteger();
+    /** {@link #showResolved}, readable off the UI thread by the timed read. */
+    private volatile boolean openOnly;
     private final ObjectProperty<Incident> selected = new SimpleObjectProperty<>();
     private final BooleanProperty showResolved = new SimpleBooleanProperty(true);
     private final BooleanProperty offline = new SimpleBooleanProperty();
@@ -79,7 +80,10 @@ public final class IncidentViewModel implements AutoCloseable {
                 timeline.show(now);
             }
         });
-        showResolved.addListener(o -> refresh());
+        showResolved.addListener(o -> {
+            openOnly = !showResolved.get();
+            refresh();
+        });
         timeline.incidentProperty().addListener((obs, old, now) -> replaceInList(now));
         offline.addListener(o -> describeOffline());
         waitingForLock.addListener(o -> describeOffline());
@@ -108,37 +112,31 @@ public final class IncidentViewModel implements AutoCloseable {
      * the incidents started through this console's journal meanwhile (a window restarted during the outage) are added.
      */
     public void refresh() {
-        boolean openOnly = !showResolved.get();
-        int ticket = ++refreshes;
-        executor.execute(() -> {
-            IncidentStore s = store();
-            // Offline, the Store line says so; the whole list comes when the store is back.
-            return OutageFallback.read(s, () -> new Listed(s.list(openOnly), false), () -> new Listed(
-                    s.journaledIncidents().stream().filter(i -> !openOnly || i.open()).toList(), true));
-        }, listed -> {
-            if (ticket != refreshes) {
-                return; // asked before another refresh (another store, other filter): that one's answer is the list
-            }
-            if (listed.journalOnly()) {
-                listed.incidents().stream().filter(i -> incidents.stream().noneMatch(shown -> shown.id().equals(i.id())))
-                        .forEach(this::addByStart);
-            } else {
-                setIncidents(listed.incidents(), ticket);
-            }
-        }, this::fail);
+        boolean openOnly = this.openOnly;
+        int ticket = refreshes.incrementAndGet();
+        reading.incrementAndGet();
+        executor.execute(() -> IncidentList.read(store(), openOnly), listed -> {
+            reading.decrementAndGet();
+            show(listed, ticket);
+        }, e -> {
+            reading.decrementAndGet();
+            fail(e);
+        });
     }
 
-    /** Adds {@code started} where the list, newest first, has it (as the store lists them: started, then id). */
-    private void addByStart(Incident started) {
-        int at = 0;
-        while (at < incidents.size() && LIST_ORDER.compare(incidents.get(at), started) < 0) {
-            at++;
+    private void show(IncidentList.Listed listed, int ticket) {
+        if (ticket != refreshes.get()) {
+            return; // asked before another refresh (another store, other filter): that one's answer is the list
         }
-        incidents.add(at, started);
+        if (listed.journalOnly()) {
+            IncidentList.addMissing(incidents, listed.incidents());
+        } else {
+            setIncidents(listed.incidents(), ticket);
+        }
     }
 
-    /** @param journalOnly true when the store was unreachable: only the incidents started in this journal */
-    private record Listed(List<Incident> incidents, boolean journalOnly) {
+    /** A timer tick's listing and the number it was read under; null when the tick was skipped. */
+    private record Timed(IncidentList.Listed listed, int ticket) {
     }
 
     /**
@@ -148,7 +146,7 @@ public final class IncidentViewModel implements AutoCloseable {
     public void start(IncidentDraft draft, Consumer<Incident> then) {
         executor.execute(() -> store().append(draft.toEntry(author, Clock.systemUTC())), receipt -> {
             Incident created = Incident.replay(List.of(receipt.entry().withSeq(1)));
-            startedAt.put(created.id(), refreshes);
+            startedAt.put(created.id(), refreshes.get());
             incidents.add(0, created);
             selected.set(created);
             timeline.accept(receipt);
@@ -314,24 +312,10 @@ public final class IncidentViewModel implements AutoCloseable {
     /** @param ticket the number of the refresh that listed them */
     private void setIncidents(List<Incident> list, int ticket) {
         String keep = selected.get() == null ? null : selected.get().id();
-        List<Incident> shown = new ArrayList<>();
-        // An incident started after this listing was asked for may be missing from it: keep showing it.
-        for (Incident i : incidents) {
-            Integer started = startedAt.get(i.id());
-            boolean listed = list.stream().anyMatch(l -> l.id().equals(i.id()));
-            if (started != null && started >= ticket && !listed) {
-                shown.add(i);
-            } else if (started != null) {
-                startedAt.remove(i.id());
-            }
-        }
-        shown.addAll(list);
-        if (!shown.equals(incidents)) {
-            incidents.setAll(shown); // unchanged, as most periodic reads are: the list and its scrolling stay put
-        }
+        IncidentList.update(incidents, IncidentList.keepingStarted(incidents, startedAt, list, ticket));
         error.set("");
         if (keep != null) {
-            shown.stream().filter(i -> i.id().equals(keep)).findFirst().ifPresent(selected::set);
+            incidents.stream().filter(i -> i.id().equals(keep)).findFirst().ifPresent(selected::set);
         }
     }
 
@@ -392,7 +376,21 @@ public final class IncidentViewModel implements AutoCloseable {
 
     /** Lists again every {@code interval} (off the UI thread) until {@link #close()}: incidents opened elsewhere appear. */
     public void refreshEvery(Duration interval) {
-        autoRefresh = executor.scheduleWithFixedDelay(() -> null, interval, interval, x -> refresh(), e -> { });
+        if (autoRefresh != null) {
+            autoRefresh.cancel();
+        }
+        // The read runs in the tick itself, so the next tick waits for it; a slow store is read one at a time.
+        autoRefresh = executor.scheduleWithFixedDelay(() -> {
+            if (reading.get() > 0) {
+                return null; // a read is under way: its answer is as fresh
+            }
+            int ticket = refreshes.incrementAndGet();
+            return new Timed(IncidentList.read(store(), openOnly), ticket);
+        }, interval, interval, timed -> {
+            if (timed != null) {
+                show(timed.listed(), timed.ticket());
+            }
+        }, this::fail);
     }
 
     @Override

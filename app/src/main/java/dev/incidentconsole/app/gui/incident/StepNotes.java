@@ -2,9 +2,6 @@ package dev.incidentconsole.app.gui.incident;
 
 import dev.incidentconsole.runbook.SecretMasker;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -18,7 +15,6 @@ final class StepNotes {
     private static final String CAPTURED = "Captured ";
     private static final String FROM = " from the output of `";
     private static final String UP_AGAIN = " is UP again at ";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
 
     /** A step closed ({@code verb} {@link #DONE} or {@link #SKIPPED}), with the engineer's note, or none. */
     record Closing(String verb, String note) {
@@ -81,16 +77,19 @@ final class StepNotes {
         return Optional.empty();
     }
 
-    /** "checkout is UP again at 14:02:07": a verification step's wait saw the service answer. */
+    /**
+     * "checkout is UP again at 14:02:07 UTC": a verification step's wait saw the service answer. UTC like every time
+     * on the timeline: a stored note is read by consoles in other time zones.
+     */
     static String upAgain(String service, Instant at) {
-        return service + UP_AGAIN + TIME.format(at.atZone(ZoneId.systemDefault()));
+        return service + UP_AGAIN + TimelineTimes.TIME.format(at);
     }
 
     /** Whether {@code text} is an {@link #upAgain} note. */
     static boolean isUpAgain(String text) {
         int at = text.lastIndexOf(UP_AGAIN);
-        return at > 0 && text.length() == at + UP_AGAIN.length() + 8
-                && text.substring(at + UP_AGAIN.length()).matches("\\d\\d:\\d\\d:\\d\\d");
+        // Notes stored before times were UTC lack the " UTC".
+        return at > 0 && text.substring(at + UP_AGAIN.length()).matches("\\d\\d:\\d\\d:\\d\\d( UTC)?");
     }
 
     /**

@@ -8,6 +8,9 @@ import dev.incidentconsole.incident.Incident;
 import dev.incidentconsole.incident.RunOutcome;
 import dev.incidentconsole.incident.TimelineEntry;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.List;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Button;
@@ -26,15 +29,18 @@ import org.kordamp.ikonli.feather.Feather;
  */
 final class TimelineCell extends ListCell<TimelineEntry> {
     private static final PseudoClass PINNED = PseudoClass.getPseudoClass("pinned");
-    private static final TimelineTimes TIMES = new TimelineTimes(Clock.systemDefaultZone());
+    static final TimelineTimes TIMES = new TimelineTimes(Clock.systemDefaultZone());
     private static final int OUTPUT_LINES = 8;
     /** The list's padding, the cell's insets and a vertical scroll bar. */
     private static final double LIST_CHROME = 36;
 
     private final TimelineViewModel model;
+    private final Supplier<Function<Instant, String>> times;
 
-    TimelineCell(TimelineViewModel model) {
+    /** @param times labels for entry times, worked out once per change of the entries ({@link TimelineTimes#labels}) */
+    TimelineCell(TimelineViewModel model, Supplier<Function<Instant, String>> times) {
         this.model = model;
+        this.times = times;
         getStyleClass().add("timeline-cell");
     }
 
@@ -49,7 +55,7 @@ final class TimelineCell extends ListCell<TimelineEntry> {
         }
         Incident incident = model.incidentProperty().get();
         boolean pinned = incident != null && incident.pinned().contains(entry.id());
-        Label time = new Label(TIMES.label(entry.occurredAt(), model.entries()));
+        Label time = new Label(times.get().apply(entry.occurredAt()));
         time.getStyleClass().addAll("timeline-time", Styles.TEXT_MUTED);
         time.setTooltip(new Tooltip("happened " + entry.occurredAt() + " (" + TIMES.local(entry.occurredAt())
                 + " here)\nrecorded " + entry.recordedAt()

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Locale;
 
 /**
@@ -32,8 +33,17 @@ final class TimelineTimes {
 
     /** The time of {@code at} among the incident's {@code entries}: dated when not today or when they span days. */
     String label(Instant at, List<TimelineEntry> entries) {
-        boolean today = utcDay(at).equals(utcDay(clock.instant()));
-        return (today && !spansDays(entries) ? TIME : DATE_TIME).format(at);
+        return labels(entries).apply(at);
+    }
+
+    /**
+     * {@link #label} for each time among {@code entries}, with today and whether they span days worked out once: a
+     * cell is drawn far more often than the entries change, and scanning every entry per cell is quadratic.
+     */
+    Function<Instant, String> labels(List<TimelineEntry> entries) {
+        LocalDate today = utcDay(clock.instant());
+        boolean spans = spansDays(entries);
+        return at -> (!spans && utcDay(at).equals(today) ? TIME : DATE_TIME).format(at);
     }
 
     /** {@code at} in the clock's zone, named, for a tooltip. */

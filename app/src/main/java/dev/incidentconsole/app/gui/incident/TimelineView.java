@@ -3,7 +3,10 @@ package dev.incidentconsole.app.gui.incident;
 import atlantafx.base.theme.Styles;
 import dev.incidentconsole.app.gui.Icons;
 import dev.incidentconsole.incident.TimelineEntry;
+import java.time.Instant;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -43,7 +46,12 @@ final class TimelineView extends VBox {
 
         ListView<TimelineEntry> list = new ListView<>(model.visibleEntries());
         list.setId("timeline-list");
-        list.setCellFactory(v -> new TimelineCell(model));
+        // Worked out once per change of the entries, not per cell drawn.
+        AtomicReference<Function<Instant, String>> times =
+                new AtomicReference<>(TimelineCell.TIMES.labels(model.entries()));
+        model.entries().addListener((javafx.collections.ListChangeListener<TimelineEntry>) c ->
+                times.set(TimelineCell.TIMES.labels(model.entries())));
+        list.setCellFactory(v -> new TimelineCell(model, times::get));
         list.setPlaceholder(new Label("No entries match this filter."));
         model.incidentProperty().addListener(o -> list.refresh()); // pins live on the incident, not the entry
         model.visibleEntries().addListener((javafx.collections.ListChangeListener<TimelineEntry>) c -> {

@@ -12,13 +12,10 @@ import dev.incidentconsole.runbook.Placeholder;
 import dev.incidentconsole.runbook.SecretMasker;
 import dev.incidentconsole.shell.ShellCommand;
 import dev.incidentconsole.shell.SimpleCommand;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,7 +28,6 @@ import java.util.regex.Pattern;
  * entries written before the values were kept). UI thread only.
  */
 final class WalkRestore {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
 
     private WalkRestore() {
     }
@@ -73,7 +69,7 @@ final class WalkRestore {
             step.ran(s.command());
             step.stateProperty().set(WalkStep.State.TODO);
             step.run().showRecordedOutput("", e.occurredAt()); // an earlier run's output is not this run's
-            step.statusProperty().set("Started at " + TIME.format(e.occurredAt().atZone(ZoneId.systemDefault()))
+            step.statusProperty().set("Started at " + TimelineTimes.TIME.format(e.occurredAt())
                     + (s.target().isEmpty() ? "" : " on " + s.target()) + "; no result was recorded");
             ranWith(step.command(), s).forEach((name, v) ->
                     (targets.gave(s.target(), name, v) ? fromTargets : values).put(ServiceLink.key(name), v));

@@ -13,7 +13,7 @@ import javafx.beans.value.ObservableValue;
  * @param catalog the targets found so far (only this machine until discovery ends); walkthroughs follow it
  * @param watch   the dashboard's service statuses, for verification steps to wait on
  * @param timer   time limits of those waits
- * @param clock   the time written into "is UP again at" notes (shown in the system time zone)
+ * @param clock   the time written into "is UP again at" notes (written in UTC)
  */
 public record WalkServices(RunServices run, ObservableValue<TargetCatalog> catalog, ServiceWatch watch,
                            ServiceWait.Timer timer, Clock clock) {

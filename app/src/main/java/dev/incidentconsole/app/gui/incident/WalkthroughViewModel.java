@@ -103,6 +103,9 @@ public final class WalkthroughViewModel {
     private void follow(dev.incidentconsole.incident.Incident shown) {
         if (shown != null && shown.id().equals(incidentId)) {
             runBlocked.set(shown.open() ? "" : RESOLVED);
+            if (!shown.open()) {
+                waits().forEach(ServiceWait::cancel); // a wait would note "UP again" on the closed timeline
+            }
         }
     }
 
@@ -157,11 +160,23 @@ public final class WalkthroughViewModel {
      * On a resolved incident nothing runs and the step's status says why.
      */
     public void run(WalkStep step) {
-        if (!runBlocked.get().isEmpty()) {
-            step.statusProperty().set(runBlocked.get());
-            return;
+        if (!blocked(step)) {
+            step.run().run();
         }
-        step.run().run();
+    }
+
+    /**
+     * The one rule for a resolved incident: nothing is run or written to its timeline (Run, Done, Skip, captured
+     * values, a wait's "UP again"); {@code step}'s status says why. True when blocked.
+     */
+    private boolean blocked(WalkStep step) {
+        if (runBlocked.get().isEmpty()) {
+            return false;
+        }
+        if (step != null) {
+            step.statusProperty().set(runBlocked.get());
+        }
+        return true;
     }
 
     /** Marks the step done; a non-blank note is recorded with it. */
@@ -175,6 +190,9 @@ public final class WalkthroughViewModel {
     }
 
     private void close(WalkStep step, WalkStep.State state, String verb, String note) {
+        if (blocked(step)) {
+            return;
+        }
         String text = StepNotes.closing(verb, step.commandText(), step.commandFilled(), note);
         timeline.record(incidentId, new EntryBody.Note(text, null), step.ref(), receipt -> closed(step, state, verb,
                 note == null ? "" : note.strip()));
@@ -207,7 +225,7 @@ public final class WalkthroughViewModel {
      * in the steps still to run, and notes on the timeline where it came from.
      */
     public void capture(WalkStep from, String name, String value) {
-        if (value == null || value.isBlank()) {
+        if (value == null || value.isBlank() || blocked(from)) {
             return;
         }
         String v = value.strip();
@@ -271,6 +289,9 @@ public final class WalkthroughViewModel {
     }
 
     private void upAgain(WalkStep step, Instant at) {
+        if (blocked(step)) {
+            return;
+        }
         String text = StepNotes.upAgain(service.name(), at);
         timeline.record(incidentId, new EntryBody.Note(text, null), step == null ? null : step.ref(), at, receipt -> {
             if (step != null) {
@@ -287,10 +308,7 @@ public final class WalkthroughViewModel {
 
     /** Stops the waits of a walkthrough that is no longer shown; commands still running go on and are recorded. */
     public void close() {
-        steps.stream().map(WalkStep::serviceWait).filter(java.util.Objects::nonNull).forEach(ServiceWait::cancel);
-        if (finalWait != null) {
-            finalWait.cancel();
-        }
+        waits().forEach(ServiceWait::cancel);
     }
 
     public ObservableList<WalkStep> steps() {
@@ -321,5 +339,14 @@ public final class WalkthroughViewModel {
 
     public TimelineViewModel timeline() {
         return timeline;
+    }
+
+    private List<ServiceWait> waits() {
+        List<ServiceWait> all = new ArrayList<>(steps.stream().map(WalkStep::serviceWait)
+                .filter(java.util.Objects::nonNull).toList());
+        if (finalWait != null) {
+            all.add(finalWait);
+        }
+        return all;
     }
 }

@@ -14,7 +14,13 @@ import dev.incidentconsole.incident.Status;
 import dev.incidentconsole.incident.StoreOptions;
 import dev.incidentconsole.incident.TimelineEntry;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import javafx.collections.ListChangeListener;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -119,5 +125,107 @@ class IncidentListTest {
         answers.runAll();
 
         assertThat(model.incidents()).extracting(Incident::title).containsExactly("Older outage");
+    }
+
+    /** The reviewer's finding: during an active incident every 15 s read replaced every row, dropping the selection. */
+    @Test
+    void aReadWithOneChangedIncidentSetsThatRowInPlaceAndKeepsTheOthersAndTheSelection() throws Exception {
+        Incident active = store.create(IncidentDraft.of("Checkout 5xx", Severity.P1), "bob");
+        model.refresh();
+        answers.runAll();
+        Incident older = model.incidents().stream().filter(i -> i.title().equals("Older outage")).findFirst().orElseThrow();
+        model.selectedProperty().set(model.incidents().stream().filter(i -> i.id().equals(active.id()))
+                .findFirst().orElseThrow());
+        answers.runAll(); // the selected incident's timeline
+        int row = model.incidents().indexOf(model.selectedProperty().get());
+        store.append(TimelineEntry.create(active.id(), "bob", new EntryBody.Note("rolled back web-3", null)));
+        List<String> changes = new ArrayList<>();
+        model.incidents().addListener((ListChangeListener<Incident>) c -> {
+            while (c.next()) {
+                changes.add(c.getFrom() + ".." + c.getTo() + (c.wasReplaced() ? " replaced" : c.wasAdded() ? " added" : " removed"));
+            }
+        });
+
+        model.refresh(); // the periodic read: one entry more on the active incident
+        answers.runAll();
+
+        assertThat(changes).containsExactly(row + ".." + (row + 1) + " replaced");
+        assertThat(model.incidents()).filteredOn(i -> i.id().equals(older.id())).singleElement().isSameAs(older);
+        assertThat(model.selectedProperty().get().id()).isEqualTo(active.id());
+        assertThat(model.selectedProperty().get().entryCount()).isEqualTo(active.entryCount() + 1);
+    }
+
+    @Test
+    void aListingReadBeforeALocalChangeDoesNotBringBackTheOldCopy() throws Exception {
+        Incident before = store.list(false).get(0);
+        Thread.sleep(5); // the change is stored later than the listing's copy
+        store.append(TimelineEntry.create(before.id(), "alice",
+                new EntryBody.StatusChanged(Status.INVESTIGATING, Status.MITIGATED, "rolled back")));
+        Incident after = store.get(before.id()).orElseThrow();
+        assertThat(after.updatedAt()).isAfter(before.updatedAt());
+        List<Incident> rows = new ArrayList<>(List.of(after));
+
+        IncidentList.update(rows, List.of(before));
+
+        assertThat(rows).singleElement().isSameAs(after);
+    }
+
+    @Test
+    void aListingInAnotherOrderWithNewAndGoneIncidentsIsShownInItsOrder() throws Exception {
+        Incident a = store.list(false).get(0);
+        Incident b = store.create(IncidentDraft.of("B", Severity.P2), "bob");
+        Incident c = store.create(IncidentDraft.of("C", Severity.P2), "bob");
+        List<Incident> rows = new ArrayList<>(List.of(a, b));
+
+        IncidentList.update(rows, List.of(c, b));
+
+        assertThat(rows).containsExactly(c, b);
+        assertThat(rows.get(1)).isSameAs(b);
+    }
+
+    /** The real store, counting its listings. */
+    private IncidentStore counting(AtomicInteger lists) {
+        return (IncidentStore) Proxy.newProxyInstance(IncidentStore.class.getClassLoader(),
+                new Class<?>[] {IncidentStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("list")) {
+                        lists.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    /** The reviewer's finding: on a slow store each tick started another read, superseding the one under way. */
+    @Test
+    void aTickWhileAReadIsUnderWayReadsNothingAndThatReadIsShown() {
+        AtomicInteger lists = new AtomicInteger();
+        IncidentStore counted = counting(lists);
+        IncidentViewModel timed = new IncidentViewModel(answers, Runnable::run, () -> counted, "alice");
+        timed.refresh(); // read; its answer is slow
+        timed.refreshEvery(Duration.ofSeconds(15));
+
+        answers.advance(Duration.ofSeconds(15));
+        assertThat(lists).as("the tick skipped: a read is under way").hasValue(1);
+        answers.runAll();
+        assertThat(timed.incidents()).extracting(Incident::title).containsExactly("Older outage");
+
+        answers.advance(Duration.ofSeconds(15));
+        assertThat(lists).as("the next tick reads, in the tick itself").hasValue(2);
+    }
+
+    @Test
+    void callingRefreshEveryAgainReplacesTheEarlierTimer() {
+        AtomicInteger lists = new AtomicInteger();
+        IncidentStore counted = counting(lists);
+        IncidentViewModel timed = new IncidentViewModel(answers, Runnable::run, () -> counted, "alice");
+        timed.refreshEvery(Duration.ofSeconds(15));
+        timed.refreshEvery(Duration.ofSeconds(15)); // e.g. the window set up again
+
+        answers.advance(Duration.ofSeconds(15));
+        assertThat(lists).as("one timer, one read").hasValue(1);
+        assertThat(timed.incidents()).extracting(Incident::title).containsExactly("Older outage");
     }
 }

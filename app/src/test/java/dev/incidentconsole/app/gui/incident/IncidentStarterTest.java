@@ -83,6 +83,7 @@ class IncidentStarterTest {
         starter.startForService(service("checkout"), sections());
 
         assertThat(dialogs.suggested).last().asString().startsWith(first.id());
+        assertThat(dialogs.prompts).last().asString().startsWith(first.id() + " is open in staging (same runbook section)");
         assertThat(opened).hasSize(2);
         assertThat(opened.get(1).incident().id()).isEqualTo(first.id());
         assertThat(store.list(false)).hasSize(1);
@@ -114,8 +115,8 @@ class IncidentStarterTest {
 
         starter.start(runbook, WalkRunbook.procedure(runbook));
 
-        assertThat(dialogs.suggested).as("suggested as the only open incident, not as this section's")
-                .first().asString().startsWith(elsewhere.id());
+        assertThat(dialogs.suggested).as("another workspace's section and no environment: nothing to suggest")
+                .containsExactly(IncidentStarter.NEW_INCIDENT);
         assertThat(opened).singleElement().satisfies(o -> assertThat(o.incident().id()).isEqualTo(elsewhere.id()));
         assertThat(store.entries(elsewhere.id(), 0)).extracting(TimelineEntry::body)
                 .as("this workspace's section is linked too, so the postmortem lists it")
@@ -126,10 +127,12 @@ class IncidentStarterTest {
     void joiningForAnotherServiceLinksThatServiceToo() throws Exception {
         starter.startForService(service("checkout"), sections());
         String id = opened.get(0).incident().id();
+        dialogs.choice = id; // the engineer knows payments fails because of the checkout outage
 
         starter.startForService(service("payments"), List.of());
 
-        assertThat(dialogs.suggested).as("the open incident of the same environment").last().asString().startsWith(id);
+        assertThat(dialogs.suggested).as("an incident about another service is not suggested")
+                .last().isEqualTo(IncidentStarter.NEW_INCIDENT);
         assertThat(opened.get(1).runbook()).as("no section: the timeline only").isNull();
         List<TimelineEntry> entries = store.entries(id, 0);
         assertThat(entries).extracting(e -> e.body()).filteredOn(b -> b instanceof EntryBody.ServiceLinked)
@@ -139,8 +142,8 @@ class IncidentStarterTest {
 
     /** Colleague's report: "Start incident" on a section during an outage opened a second incident. */
     @Test
-    void anOpenIncidentOfTheWatchedEnvironmentIsSuggestedOverStartingASecondOne() throws Exception {
-        Incident older = store.create(new IncidentDraft("Disk full on db-2", Severity.P2, "prod", List.of("db"),
+    void theNewestBareIncidentOfTheWatchedEnvironmentIsSuggestedAndTheDialogSaysWhy() throws Exception {
+        Incident older = store.create(new IncidentDraft("Everything slow", Severity.P2, "prod", List.of(),
                 List.of(), null), "bob");
         Incident staging = store.create(new IncidentDraft("Staging flaky", Severity.P3, "staging", List.of(),
                 List.of(), null), "bob");
@@ -150,8 +153,48 @@ class IncidentStarterTest {
         starter.start(runbook, WalkRunbook.procedure(runbook));
 
         assertThat(dialogs.suggested).singleElement().asString().startsWith(older.id());
+        assertThat(dialogs.prompts).singleElement().asString().startsWith(older.id() + " is open in prod (newest open");
         assertThat(opened).singleElement().satisfies(o -> assertThat(o.incident().id()).isEqualTo(older.id()));
         assertThat(store.list(true)).extracting(Incident::id).containsExactlyInAnyOrder(older.id(), staging.id());
+    }
+
+    /** Reviewer: Enter joined "Disk full on db-2" from "Backend failing" and wrote the section into its postmortem. */
+    @Test
+    void anIncidentNamingAnotherServiceIsNotSuggestedSoEnterStartsANewOne() throws Exception {
+        Incident disk = store.create(new IncidentDraft("Disk full on db-2", Severity.P2, "prod", List.of("db"),
+                List.of(), null), "bob");
+        incidents.refresh();
+        starter.useEnvironment(() -> "prod");
+
+        starter.start(runbook, WalkRunbook.procedure(runbook));
+
+        assertThat(dialogs.suggested).containsExactly(IncidentStarter.NEW_INCIDENT);
+        assertThat(dialogs.prompts).singleElement().asString().doesNotContain(disk.id());
+        assertThat(opened).singleElement().satisfies(o -> assertThat(o.incident().id()).isNotEqualTo(disk.id()));
+        assertThat(store.entries(disk.id(), 0)).extracting(TimelineEntry::body)
+                .noneMatch(b -> b instanceof EntryBody.RunbookLinked);
+    }
+
+    @Test
+    void anIncidentLinkedToAnotherSectionIsNotSuggested() throws Exception {
+        store.create(new IncidentDraft("Queue backlog", Severity.P2, "prod", List.of(),
+                List.of(new RunbookLink("queue.md", List.of("Backlog"))), null), "bob");
+        incidents.refresh();
+        starter.useEnvironment(() -> "prod");
+
+        starter.start(runbook, WalkRunbook.procedure(runbook));
+
+        assertThat(dialogs.suggested).containsExactly(IncidentStarter.NEW_INCIDENT);
+    }
+
+    @Test
+    void withoutAWatchedEnvironmentABareOpenIncidentIsNotSuggested() throws Exception {
+        store.create(new IncidentDraft("Everything slow", Severity.P2, "", List.of(), List.of(), null), "bob");
+        incidents.refresh();
+
+        starter.start(runbook, WalkRunbook.procedure(runbook));
+
+        assertThat(dialogs.suggested).containsExactly(IncidentStarter.NEW_INCIDENT);
     }
 
     @Test
@@ -163,6 +206,8 @@ class IncidentStarterTest {
         starter.start(runbook, WalkRunbook.procedure(runbook));
 
         assertThat(dialogs.suggested).containsExactly(IncidentStarter.NEW_INCIDENT);
+        assertThat(dialogs.textTitles).as("the dialog says where the new incident goes")
+                .containsExactly("Start an incident in prod");
         assertThat(opened).singleElement().satisfies(o -> assertThat(o.incident().environment()).isEqualTo("prod"));
     }
 

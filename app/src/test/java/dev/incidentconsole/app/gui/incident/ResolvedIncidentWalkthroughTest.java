@@ -19,7 +19,8 @@ class ResolvedIncidentWalkthroughTest extends WalkthroughFixture {
 
         assertThat(walk.runBlockedProperty().get()).isEqualTo(WalkthroughViewModel.RESOLVED);
         assertThat(diagnosis.statusProperty().get()).isEqualTo(WalkthroughViewModel.RESOLVED);
-        assertThat(diagnosis.run().runningProperty().get()).isFalse();
+        assertThat(diagnosis.run().resultProperty().get()).as("no run, no result").isNull();
+        assertThat(diagnosis.run().outputFileProperty().get()).as("no run, no output file").isNull();
         assertThat(stored()).extracting(TimelineEntry::kind).doesNotContain("step_started", "step_finished");
 
         incidents.timeline().changeStatus(Status.INVESTIGATING);
@@ -36,5 +37,31 @@ class ResolvedIncidentWalkthroughTest extends WalkthroughFixture {
         WalkthroughViewModel walk = web();
 
         assertThat(walk.runBlockedProperty().get()).isEqualTo(WalkthroughViewModel.RESOLVED);
+    }
+
+    /** Reviewer: Done, Skip and captured values still wrote to a resolved incident's timeline. */
+    @Test
+    void onAResolvedIncidentDoneSkipAndCaptureWriteNothingAndSayWhy() throws Exception {
+        WalkthroughViewModel walk = web();
+        WalkStep first = walk.steps().get(0);
+        WalkStep second = walk.steps().get(1);
+        incidents.timeline().changeStatus(Status.RESOLVED);
+        int before = stored().size();
+
+        walk.done(first, "looked fine");
+        walk.skip(second, "not needed");
+        walk.capture(first, "pod", "web-1");
+
+        assertThat(stored()).as("nothing more on the closed timeline").hasSize(before);
+        assertThat(first.stateProperty().get()).isNotEqualTo(WalkStep.State.DONE);
+        assertThat(second.stateProperty().get()).isNotEqualTo(WalkStep.State.SKIPPED);
+        assertThat(first.statusProperty().get()).isEqualTo(WalkthroughViewModel.RESOLVED);
+        assertThat(second.statusProperty().get()).isEqualTo(WalkthroughViewModel.RESOLVED);
+
+        incidents.timeline().changeStatus(Status.INVESTIGATING);
+        walk.done(first, "looked fine");
+
+        assertThat(first.stateProperty().get()).isEqualTo(WalkStep.State.DONE);
+        assertThat(notes()).anyMatch(n -> n.contains("looked fine"));
     }
 }

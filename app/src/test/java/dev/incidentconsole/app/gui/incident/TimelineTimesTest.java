@@ -54,4 +54,17 @@ class TimelineTimesTest {
 
         assertThat(times.label(after.occurredAt(), List.of(before, after))).isEqualTo("23:10:00 UTC");
     }
+
+    /** Reviewer: each cell drawn rescanned every entry for "spans days"; the labels are worked out once per change. */
+    @Test
+    void theLabelsOfATimelineAreWorkedOutOnceWhenItsEntriesAreGiven() {
+        TimelineEntry today = at("2026-12-06T22:47:00Z");
+        List<TimelineEntry> timeline = new java.util.ArrayList<>(List.of(today));
+        var labels = times.labels(timeline);
+
+        timeline.add(at("2026-12-05T22:00:00Z")); // the view asks for new labels on a change
+
+        assertThat(labels.apply(today.occurredAt())).isEqualTo("22:47:00 UTC");
+        assertThat(times.labels(timeline).apply(today.occurredAt())).isEqualTo("2026-12-06 22:47:00 UTC");
+    }
 }

@@ -91,6 +91,10 @@ final class WalkRunbook {
         final List<String> asked = new ArrayList<>();
         final List<String> titles = new ArrayList<>();
         final List<String> suggested = new ArrayList<>();
+        /** The title of each text-and-choice dialog. */
+        final List<String> textTitles = new ArrayList<>();
+        /** The prompt each choice dialog showed. */
+        final List<String> prompts = new ArrayList<>();
         /** The choice each text-and-choice dialog suggested (e.g. a severity). */
         final List<String> suggestedChoices = new ArrayList<>();
         /** Whether text-and-choice dialogs take the suggested choice (else the second one). */
@@ -120,6 +124,7 @@ final class WalkRunbook {
         @Override
         public <T> Optional<T> choose(String title, String prompt, List<T> choices, T initial) {
             asked.add(String.valueOf(choices));
+            prompts.add(prompt);
             suggested.add(String.valueOf(initial));
             String wanted = choice;
             return wanted == null ? Optional.ofNullable(initial)
@@ -130,6 +135,7 @@ final class WalkRunbook {
         public <T> Optional<TextAndChoice<T>> askTextAndChoice(String title, String textLabel, String initialText,
                                                               String choiceLabel, List<T> choices, T initial) {
             asked.add(initialText);
+            textTitles.add(title);
             suggestedChoices.add(String.valueOf(initial));
             return Optional.of(new TextAndChoice<>(initialText, takeSuggestedChoice ? initial : choices.get(1)));
         }

@@ -136,8 +136,8 @@ class WalkthroughTimelineTest extends WalkthroughFixture {
                 .containsExactlyElementsOf(((EntryBody.StepFinished) entries.get(2).body()).output().lines().toList())
                 .contains("diag-output");
         assertThat(after.steps().get(1).stateProperty().get()).isEqualTo(WalkStep.State.TODO);
-        assertThat(after.steps().get(1).statusProperty().get()).startsWith("Started at ")
-                .endsWith(" on local; no result was recorded");
+        assertThat(after.steps().get(1).statusProperty().get()).as("UTC, like the timeline it comes from")
+                .matches("Started at \\d\\d:\\d\\d:\\d\\d UTC on local; no result was recorded");
         assertThat(after.steps().get(1).run().output()).isEmpty();
     }
 
@@ -290,6 +290,8 @@ class WalkthroughTimelineTest extends WalkthroughFixture {
 
         assertThat(after.steps().get(4).stateProperty().get()).isEqualTo(WalkStep.State.DONE);
         assertThat(after.steps().get(4).statusProperty().get()).isEqualTo("Done: " + note + " (recorded)");
+        assertThat(note).as("UTC, like the timeline").isEqualTo("checkout is UP again at 14:02:07 UTC");
+        assertThat(StepNotes.isUpAgain("checkout is UP again at 14:02:07")).as("stored before UTC").isTrue();
         assertThat(StepNotes.isUpAgain("checkout is UP again at soon")).isFalse();
     }
 

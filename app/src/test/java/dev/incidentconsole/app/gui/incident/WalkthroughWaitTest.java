@@ -145,7 +145,7 @@ class WalkthroughWaitTest {
         ui.runUntil(() -> verify.stateProperty().get() == WalkStep.State.DONE, WAIT, dashboard::drain);
 
         assertThat(wait.stateProperty().get()).isEqualTo(ServiceWait.State.UP);
-        assertThat(notes()).singleElement().asString().matches("checkout is UP again at \\d\\d:\\d\\d:\\d\\d");
+        assertThat(notes()).singleElement().asString().matches("checkout is UP again at \\d\\d:\\d\\d:\\d\\d UTC");
         TimelineEntry note = store.entries(incidentId, 0).get(1);
         assertThat(note.source().headingPath()).last().asString().contains("Verification");
     }
@@ -203,5 +203,36 @@ class WalkthroughWaitTest {
 
         assertThat(wait.stateProperty().get()).isEqualTo(ServiceWait.State.NOT_WATCHED);
         assertThat(wait.messageProperty().get()).contains("does not watch billing");
+    }
+
+    /** Reviewer: "Wait until UP" still noted "UP again" on a resolved incident's timeline. */
+    @Test
+    void resolvingTheIncidentStopsTheWaitAndTheServiceComingUpWritesNothing() throws Exception {
+        WalkthroughViewModel walk = walk("checkout");
+        WalkStep verify = walk.steps().get(2);
+        ServiceWait wait = verify.serviceWait();
+        wait.start(Duration.ofSeconds(30));
+
+        incidents.timeline().changeStatus(dev.incidentconsole.incident.Status.RESOLVED);
+        assertThat(wait.stateProperty().get()).isEqualTo(ServiceWait.State.CANCELLED);
+        answer.set(200);
+        ui.runUntil(() -> state() == Status.UP, WAIT, dashboard::drain);
+
+        assertThat(notes()).isEmpty();
+        assertThat(verify.stateProperty().get()).isNotEqualTo(WalkStep.State.DONE);
+    }
+
+    @Test
+    void aWaitStartedOnAResolvedIncidentNotesNothingWhenTheServiceIsUpAndSaysWhy() throws Exception {
+        WalkthroughViewModel walk = walk("checkout");
+        WalkStep verify = walk.steps().get(2);
+        incidents.timeline().changeStatus(dev.incidentconsole.incident.Status.RESOLVED);
+
+        verify.serviceWait().start(Duration.ofSeconds(30));
+        answer.set(200);
+        ui.runUntil(() -> verify.serviceWait().stateProperty().get() == ServiceWait.State.UP, WAIT, dashboard::drain);
+
+        assertThat(notes()).isEmpty();
+        assertThat(verify.statusProperty().get()).isEqualTo(WalkthroughViewModel.RESOLVED);
     }
 }
