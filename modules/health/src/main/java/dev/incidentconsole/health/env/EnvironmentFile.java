@@ -85,8 +85,9 @@ public final class EnvironmentFile {
     }
 
     /**
-     * The values of the file's secrets file ({@code secrets:}), empty without one: what a {@code ${VAR}} may have
-     * filled into a URL's path or query, where no masking rule recognises it. Mask them
+     * The secret values a {@code ${VAR}} filled into the file (from the environment or the secrets file; by the
+     * variable's name, or a secrets-file value shaped like a secret): in a URL's path or query no masking rule
+     * recognises them. Mask them
      * ({@code SecretMasker.withSecrets}) in whatever describes a check and is stored or shown.
      */
     public List<String> secretValues() {

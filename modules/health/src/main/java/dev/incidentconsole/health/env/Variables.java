@@ -1,11 +1,14 @@
 package dev.incidentconsole.health.env;
 
+import dev.incidentconsole.runbook.SecretMasker;
 import dev.incidentconsole.shell.ExpandedVariables;
 import dev.incidentconsole.shell.ShellCommand;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,6 +26,7 @@ final class Variables {
     private final String secretsName;
     final List<Problem> unresolved = new ArrayList<>();
     final List<Problem> clearSecrets = new ArrayList<>();
+    private final Set<String> filledSecrets = new LinkedHashSet<>();
 
     /** A value that needs attention, by field path and line. */
     record Problem(String path, int line, String message) {
@@ -48,6 +52,9 @@ final class Variables {
                 replacement = "${";
             } else {
                 String value = lookup(m.group(1));
+                if (value != null && isSecret(m.group(1), value)) {
+                    filledSecrets.add(value);
+                }
                 if (value == null && m.group(2) != null) {
                     value = m.group(2);
                 }
@@ -87,9 +94,26 @@ final class Variables {
         return read;
     }
 
-    /** Every value of the secrets file. */
+    /**
+     * The secret values this load filled into the file, from the process environment or the secrets file alike: a
+     * URL's path or query holding one matches no masking rule, so whatever describes a check masks these.
+     */
     List<String> secretValues() {
-        return List.copyOf(secrets.values());
+        return List.copyOf(filledSecrets);
+    }
+
+    /**
+     * A value is a secret when its name says so (the masker's one rule), or when it comes from the secrets file
+     * and looks like one (8+ characters mixing letters and digits): masking every secrets-file value as text would
+     * turn a {@code PGUSER=postgres} into {@code ****://} in every health detail.
+     */
+    private boolean isSecret(String name, String value) {
+        if (SecretMasker.namesSecret(name, value)) {
+            return true;
+        }
+        boolean fromFile = env.apply(name) == null && secrets.containsKey(name);
+        return fromFile && value.length() >= 8 && value.chars().anyMatch(Character::isDigit)
+                && value.chars().anyMatch(Character::isLetter);
     }
 
     private String lookup(String name) {

@@ -74,6 +74,22 @@ class SecretsTest {
     }
 
     @Test
+    void theSecretValuesToMaskAreThoseFilledInFromTheEnvironmentOrTheFileButNotPlainSettings() throws Exception {
+        assumePosix();
+        Path secrets = write("team.env", "PGUSER=postgres\nHOOK=h00k-x7Qz93\nUNUSED_PASSWORD=never-filled-1\n");
+        Files.setPosixFilePermissions(secrets, PosixFilePermissions.fromString("rw-------"));
+        Path file = write("masked.yaml", """
+                secrets: team.env
+                services:
+                  - name: Hook
+                    http: {url: "http://127.0.0.1:8080/h/${HOOK}/${API_TOKEN}?user=${PGUSER}"}
+                """);
+        EnvironmentFile loaded = new EnvironmentLoader(Map.of("API_TOKEN", "exported-tok-9")::get).load(file);
+        assertThat(loaded.secretValues()).as("an exported token named as one, and a secret-shaped file value")
+                .containsExactlyInAnyOrder("exported-tok-9", "h00k-x7Qz93");
+    }
+
+    @Test
     void unsetVariableBlocksOnlyItsEnvironmentAndNamesLineAndField() throws Exception {
         Path file = write("envs.yaml", """
                 environments:
