@@ -153,8 +153,10 @@ public final class SearchCommand implements Callable<Integer> {
      */
     private List<String> trailingPathsAsRunbooks() {
         List<String> query = new ArrayList<>(words);
-        int protectedWords = wordsAfterEndOfOptions();
-        while (query.size() > Math.max(1, protectedWords)) {
+        if (wordsAfterEndOfOptions() > 0) {
+            return query; // the words after -- are the trailing ones: none of them is a path
+        }
+        while (query.size() > 1) {
             String last = query.get(query.size() - 1);
             Optional<Path> runbookPath = runbookPath(last);
             if (runbookPath.isEmpty()) {

@@ -168,6 +168,14 @@ class SearchCommandTest {
         assertThat(err.toString()).doesNotContain("taken as --runbooks");
     }
 
+    @Test
+    void aWordAfterDoubleDashStaysAQueryWordWhenWordsComeBeforeTheDashesToo() throws IOException {
+        // the words after -- are the trailing ones: counting them from the front took the folder as runbooks
+        assertThat(run("search", "--json", "too many connections", "--", dir.resolve("team").toString())).isZero();
+        assertThat(files(json())).containsExactly("database.md");
+        assertThat(err.toString()).doesNotContain("taken as --runbooks");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({"the filesystem root,/", "a system folder,/var/log", "a folder holding only folders of runbooks,"})
     void aTrailingFolderWithoutRunbooksOfItsOwnStaysAQueryWord(String what, String folder) throws IOException {

@@ -256,18 +256,20 @@ final class WalkStepCard extends VBox {
         done.setId("done-" + index);
         done.getStyleClass().add(Styles.SUCCESS);
         done.setOnAction(e -> {
-            walk.done(step, note.getText());
-            note.clear();
-            closed.run();
+            if (walk.done(step, note.getText())) { // refused on a resolved incident: the typed note stays
+                note.clear();
+                closed.run();
+            }
         });
         // Enter in the note closes the step as done: type what you saw, Enter, and the next step has the focus.
         note.setOnAction(e -> done.fire());
         Button skip = new Button("Skip", Icons.of(Feather.SKIP_FORWARD));
         skip.setId("skip-" + index);
         skip.setOnAction(e -> {
-            walk.skip(step, note.getText());
-            note.clear();
-            closed.run();
+            if (walk.skip(step, note.getText())) { // refused on a resolved incident: the typed note stays
+                note.clear();
+                closed.run();
+            }
         });
         // In a narrow walkthrough (1366x768 at a 1.25 scale) the note gives way: the buttons read "D..." and "S..." else.
         done.setMinWidth(Region.USE_PREF_SIZE);

@@ -179,23 +179,28 @@ public final class WalkthroughViewModel {
         return true;
     }
 
-    /** Marks the step done; a non-blank note is recorded with it. */
-    public void done(WalkStep step, String note) {
-        close(step, WalkStep.State.DONE, StepNotes.DONE, note);
+    /**
+     * Marks the step done; a non-blank note is recorded with it.
+     *
+     * @return false when nothing was recorded (the incident is resolved): the caller keeps the typed note
+     */
+    public boolean done(WalkStep step, String note) {
+        return close(step, WalkStep.State.DONE, StepNotes.DONE, note);
     }
 
-    /** Marks the step skipped; the note says why. */
-    public void skip(WalkStep step, String note) {
-        close(step, WalkStep.State.SKIPPED, StepNotes.SKIPPED, note);
+    /** Marks the step skipped; the note says why. Returns as {@link #done}. */
+    public boolean skip(WalkStep step, String note) {
+        return close(step, WalkStep.State.SKIPPED, StepNotes.SKIPPED, note);
     }
 
-    private void close(WalkStep step, WalkStep.State state, String verb, String note) {
+    private boolean close(WalkStep step, WalkStep.State state, String verb, String note) {
         if (blocked(step)) {
-            return;
+            return false;
         }
         String text = StepNotes.closing(verb, step.commandText(), step.commandFilled(), note);
         timeline.record(incidentId, new EntryBody.Note(text, null), step.ref(), receipt -> closed(step, state, verb,
                 note == null ? "" : note.strip()));
+        return true;
     }
 
     /**

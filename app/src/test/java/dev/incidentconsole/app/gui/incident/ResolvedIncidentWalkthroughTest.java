@@ -48,8 +48,9 @@ class ResolvedIncidentWalkthroughTest extends WalkthroughFixture {
         incidents.timeline().changeStatus(Status.RESOLVED);
         int before = stored().size();
 
-        walk.done(first, "looked fine");
-        walk.skip(second, "not needed");
+        // false tells the card to keep the typed note: it was erased while nothing was recorded
+        assertThat(walk.done(first, "looked fine")).as("Done refused").isFalse();
+        assertThat(walk.skip(second, "not needed")).as("Skip refused").isFalse();
         walk.capture(first, "pod", "web-1");
 
         assertThat(stored()).as("nothing more on the closed timeline").hasSize(before);
@@ -59,7 +60,7 @@ class ResolvedIncidentWalkthroughTest extends WalkthroughFixture {
         assertThat(second.statusProperty().get()).isEqualTo(WalkthroughViewModel.RESOLVED);
 
         incidents.timeline().changeStatus(Status.INVESTIGATING);
-        walk.done(first, "looked fine");
+        assertThat(walk.done(first, "looked fine")).isTrue();
 
         assertThat(first.stateProperty().get()).isEqualTo(WalkStep.State.DONE);
         assertThat(notes()).anyMatch(n -> n.contains("looked fine"));
