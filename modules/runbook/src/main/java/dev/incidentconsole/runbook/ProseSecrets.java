@@ -32,15 +32,20 @@ final class ProseSecrets {
     private static final Set<String> SCHEMES = Set.of("sha256", "sha512", "sha-256", "sha-512", "scram-sha-256", "md5",
             "bcrypt", "argon2", "argon2id", "base64", "utf-8", "utf8", "oauth2", "pbkdf2", "totp", "hmac-sha256");
     /**
-     * A name numbered after a separator (db-1, db-prod-2), a version (v1.2.3, 2.0.1) or a date: not a value. The
+     * A name numbered after a separator (db-1, db-prod-2), a version (v1.2.3, 2.0.1) or a date: not a value. A
+     * name is lower case: one with capitals (Admin_Pass_1) is a chosen password. The
      * version's group is possessive so that it loops rather than recursing per ".1" (a long one overflowed the stack).
      */
-    private static final Pattern NAME_LIKE = Pattern.compile("(?i)[a-z]+(?:[-_.][a-z]+)*+[-_.]\\d{1,3}|v?\\d++(?:\\.\\d++)++|[\\d:\\-/T.Z+]++");
+    private static final Pattern NAME_LIKE = Pattern.compile("[a-z]+(?:[-_.][a-z]+)*+[-_.]\\d{1,3}|[vV]?\\d++(?:\\.\\d++)++|[\\d:\\-/T.Z+]++");
 
     /** The connectors ending in "from": the word after it is a source unless a "to" follows. */
     private static final Pattern FROM_LAST = Pattern.compile("(?i)\\sfrom:?[ \\t]+$");
-    /** A lower-case compound ending in a word ("base64-encoded", "12-characters"): says how, not what. */
-    private static final Pattern COMPOUND = Pattern.compile("[a-z0-9-]*-[a-z]{4,}");
+    /**
+     * A lower-case compound ending in a word that says how a value is kept ("base64-encoded", "12-characters"), not
+     * what it is: only these endings, as a chosen password is often words joined the same way ("hunter2-blue").
+     */
+    private static final Pattern COMPOUND = Pattern.compile("[a-z0-9-]*-(?:encoded|encrypted|hashed|characters|chars"
+            + "|digits?|bits?|long|based|protected|only|generated|managed)");
 
     private ProseSecrets() {
     }

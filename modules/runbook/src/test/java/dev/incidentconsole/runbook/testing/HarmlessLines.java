@@ -88,6 +88,7 @@ final class HarmlessLines {
                 "the password is db-prod-2",
                 "the password is base64-encoded in the secret",
                 "the password is 12-characters long",
+                "the password is password-protected in the vault",
                 "password updated 2024-05-01T10:00:00+02:00",
                 "password changed to 1Password's vault",
                 // SQL, Redis and mysqld lines naming a password without one

@@ -220,6 +220,8 @@ public final class SecretFormTables {
                 form("prose-password", "the password for admin is Adm1nPass", "Adm1nPass",
                         "the password for admin is ****"),
                 form("prose-password", "the password is Hunter2!", "Hunter2!", "the password is ****"),
+                form("prose-password", "the password is Admin_Pass_1", "Admin_Pass_1", "the password is ****"),
+                form("prose-password", "the password is hunter2-blue", "hunter2-blue", "the password is ****"),
                 form("prose-token", "set the deploy token to 9f8e7d6c5b4a3f2e1d0c9b8a", "9f8e7d6c5b4a3f2e1d0c9b8a",
                         "set the deploy token to ****"),
                 // a password set by SQL, a Redis setting, mysqld's generated one
