@@ -78,14 +78,19 @@ final class ProseSecrets {
     private static void value(String line, int offset, int start, int end, SpanList spans) {
         int a = start;
         int b = end;
-        // a trailing '!' or '?' is kept in the value: a password often ends in one, a sentence rarely after one
         while (b > a && ".)]\"'".indexOf(line.charAt(b - 1)) >= 0 && !(b - a > 1 && line.charAt(b - 2) == '\\')) {
             b--;
         }
         while (a < b && "([\"'`".indexOf(line.charAt(a)) >= 0) {
             a++;
         }
-        if (b > a && shaped(line.substring(a, b))) {
+        // a trailing '!' or '?' ends a sentence as often as a password ("password is wrong!"): the shape is judged
+        // without it, and the mask covers it only when the rest is a secret ("Hunter2!")
+        int judged = b;
+        while (judged > a && "!?".indexOf(line.charAt(judged - 1)) >= 0) {
+            judged--;
+        }
+        if (judged > a && shaped(line.substring(a, judged))) {
             spans.add(line, offset, a, b);
         }
     }
@@ -103,7 +108,7 @@ final class ProseSecrets {
 
     /**
      * Whether a word reads as a secret value: six characters or more, of at least two kinds (lower case, upper case
-     * after the first letter, digits, symbols), and not a path, a URL, a name with a number, a version, a hashing
+     * after a word's first letter, digits, symbols), and not a path, a URL, a name with a number, a version, a hashing
      * scheme, a lower-case compound ({@code base64-encoded}), a possessive ({@code 1Password's}), a variable or a
      * placeholder (those are {@link SpanList}'s to keep).
      */
@@ -121,7 +126,8 @@ final class ProseSecrets {
         for (int k = 0; k < v.length(); k++) {
             char c = v.charAt(k);
             lower |= Character.isLowerCase(c);
-            upper |= k > 0 && Character.isUpperCase(c);
+            // a capital starting a word of a quoted phrase ("Not Set") is title case, not a mix
+            upper |= k > 0 && Character.isUpperCase(c) && !Character.isWhitespace(v.charAt(k - 1));
             digit |= Character.isDigit(c);
             symbol |= "!@#%^&*+=?~".indexOf(c) >= 0;
         }

@@ -89,6 +89,10 @@ final class HarmlessLines {
                 "the password is base64-encoded in the secret",
                 "the password is 12-characters long",
                 "the password is password-protected in the vault",
+                "the password was rotated already!",
+                "password is wrong!",
+                "password changed again?",
+                "the replica password is \"Not Set\" in the console",
                 "password updated 2024-05-01T10:00:00+02:00",
                 "password changed to 1Password's vault",
                 // SQL, Redis and mysqld lines naming a password without one

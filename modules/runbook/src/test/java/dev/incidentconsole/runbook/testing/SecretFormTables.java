@@ -222,6 +222,7 @@ public final class SecretFormTables {
                 form("prose-password", "the password is Hunter2!", "Hunter2!", "the password is ****"),
                 form("prose-password", "the password is Admin_Pass_1", "Admin_Pass_1", "the password is ****"),
                 form("prose-password", "the password is hunter2-blue", "hunter2-blue", "the password is ****"),
+                form("prose-password", "password is Hunter2?", "Hunter2?", "password is ****"),
                 form("prose-token", "set the deploy token to 9f8e7d6c5b4a3f2e1d0c9b8a", "9f8e7d6c5b4a3f2e1d0c9b8a",
                         "set the deploy token to ****"),
                 // a password set by SQL, a Redis setting, mysqld's generated one
