@@ -97,6 +97,10 @@ final class HarmlessLines {
                 "password changed to 1Password's vault",
                 // SQL, Redis and mysqld lines naming a password without one
                 "ALTER USER app WITH PASSWORD NULL",
+                "password authentication failed for user \"app\"",
+                "FATAL:  password authentication failed for user \"app\"",
+                "ALTER ROLE app WITH LOGIN;",
+                "create role app with login password authentication via ldap",
                 "the password 'policy' table lists the rules",
                 "requirepass is set in redis.conf on every node",
                 "redis-cli -h cache-1 CONFIG GET requirepass",
