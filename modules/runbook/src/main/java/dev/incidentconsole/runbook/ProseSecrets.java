@@ -32,15 +32,20 @@ final class ProseSecrets {
     private static final Set<String> SCHEMES = Set.of("sha256", "sha512", "sha-256", "sha-512", "scram-sha-256", "md5",
             "bcrypt", "argon2", "argon2id", "base64", "utf-8", "utf8", "oauth2", "pbkdf2", "totp", "hmac-sha256");
     /**
-     * A name numbered after a separator (db-1, db-prod-2), a version (v1.2.3, 2.0.1) or a date: not a value. The
+     * A name numbered after a separator (db-1, db-prod-2), a version (v1.2.3, 2.0.1) or a date: not a value. A
+     * name is lower case: one with capitals (Admin_Pass_1) is a chosen password. The
      * version's group is possessive so that it loops rather than recursing per ".1" (a long one overflowed the stack).
      */
-    private static final Pattern NAME_LIKE = Pattern.compile("(?i)[a-z]+(?:[-_.][a-z]+)*+[-_.]\\d{1,3}|v?\\d++(?:\\.\\d++)++|[\\d:\\-/T.Z+]++");
+    private static final Pattern NAME_LIKE = Pattern.compile("[a-z]+(?:[-_.][a-z]+)*+[-_.]\\d{1,3}|[vV]?\\d++(?:\\.\\d++)++|[\\d:\\-/T.Z+]++");
 
     /** The connectors ending in "from": the word after it is a source unless a "to" follows. */
     private static final Pattern FROM_LAST = Pattern.compile("(?i)\\sfrom:?[ \\t]+$");
-    /** A lower-case compound ending in a word ("base64-encoded", "12-characters"): says how, not what. */
-    private static final Pattern COMPOUND = Pattern.compile("[a-z0-9-]*-[a-z]{4,}");
+    /**
+     * A lower-case compound ending in a word that says how a value is kept ("base64-encoded", "12-characters"), not
+     * what it is: only these endings, as a chosen password is often words joined the same way ("hunter2-blue").
+     */
+    private static final Pattern COMPOUND = Pattern.compile("[a-z0-9-]*-(?:encoded|encrypted|hashed|characters|chars"
+            + "|digits?|bits?|long|based|protected|only|generated|managed)");
 
     private ProseSecrets() {
     }
@@ -73,14 +78,19 @@ final class ProseSecrets {
     private static void value(String line, int offset, int start, int end, SpanList spans) {
         int a = start;
         int b = end;
-        // a trailing '!' or '?' is kept in the value: a password often ends in one, a sentence rarely after one
         while (b > a && ".)]\"'".indexOf(line.charAt(b - 1)) >= 0 && !(b - a > 1 && line.charAt(b - 2) == '\\')) {
             b--;
         }
         while (a < b && "([\"'`".indexOf(line.charAt(a)) >= 0) {
             a++;
         }
-        if (b > a && shaped(line.substring(a, b))) {
+        // a trailing '!' or '?' ends a sentence as often as a password ("password is wrong!"): the shape is judged
+        // without it, and the mask covers it only when the rest is a secret ("Hunter2!")
+        int judged = b;
+        while (judged > a && "!?".indexOf(line.charAt(judged - 1)) >= 0) {
+            judged--;
+        }
+        if (judged > a && shaped(line.substring(a, judged))) {
             spans.add(line, offset, a, b);
         }
     }
@@ -98,7 +108,7 @@ final class ProseSecrets {
 
     /**
      * Whether a word reads as a secret value: six characters or more, of at least two kinds (lower case, upper case
-     * after the first letter, digits, symbols), and not a path, a URL, a name with a number, a version, a hashing
+     * after a word's first letter, digits, symbols), and not a path, a URL, a name with a number, a version, a hashing
      * scheme, a lower-case compound ({@code base64-encoded}), a possessive ({@code 1Password's}), a variable or a
      * placeholder (those are {@link SpanList}'s to keep).
      */
@@ -116,7 +126,8 @@ final class ProseSecrets {
         for (int k = 0; k < v.length(); k++) {
             char c = v.charAt(k);
             lower |= Character.isLowerCase(c);
-            upper |= k > 0 && Character.isUpperCase(c);
+            // a capital starting a word of a quoted phrase ("Not Set") is title case, not a mix
+            upper |= k > 0 && Character.isUpperCase(c) && !Character.isWhitespace(v.charAt(k - 1));
             digit |= Character.isDigit(c);
             symbol |= "!@#%^&*+=?~".indexOf(c) >= 0;
         }

@@ -76,9 +76,14 @@ final class SecretRules {
                     + VALUE, "password"),
             // the "password X" line of a netrc entry written over several lines
             new Rule("netrc-line", "(?i)^\\s*password\\s+" + VALUE + "\\s*$", "password"),
-            // SQL that sets a password: ALTER USER ... WITH PASSWORD 'x', CREATE USER ... IDENTIFIED BY 'x'
-            new Rule("sql-password", "(?:(?i:\\bWITH\\s+(?:ENCRYPTED\\s+)?PASSWORD)|\\bPASSWORD"
-                    + "|(?i:\\bIDENTIFIED\\s+(?:WITH\\s+\\w+\\s+)?BY))\\s+'(?<sq>[^']*)'", "password", "identified"),
+            // SQL that sets a password: ALTER USER ... WITH PASSWORD 'x', CREATE USER ... IDENTIFIED BY "x", SET PASSWORD
+            // FOR u = 'x'. A bare PASSWORD is read in any case only on a line that creates or alters a user or role,
+            // as "password 'x'" in a sentence is rarely SQL; anchored, so the scan for that line runs once.
+            new Rule("sql-password", "(?:(?:(?i:\\bWITH\\s+(?:ENCRYPTED\\s+)?PASSWORD)|\\bPASSWORD"
+                    + "|(?i:^(?=.*\\b(?:alter|create)\\s+(?:user|role)\\b).*?\\bpassword)"
+                    + "|(?i:\\bIDENTIFIED\\s+(?:WITH\\s+\\w+\\s+)?BY))\\s+"
+                    + "|(?i:\\bSET\\s+PASSWORD(?:\\s+FOR\\s+[^=\\s]+)?\\s*=\\s*))"
+                    + "(?:'(?<sq>[^']*)'|\"(?<dq>" + DQ + ")\")", "password", "identified"),
             // Redis: CONFIG SET requirepass x, and a redis.conf line "requirepass x"
             new Rule("redis-config", "(?i)\\bCONFIG\\s+SET\\s+(?:requirepass|masterauth)\\s+" + VALUE,
                     "requirepass", "masterauth"),

@@ -68,6 +68,11 @@ final class SpanList {
         if (MASKED.matcher(value).matches()) {
             return;
         }
+        if (shell == null && isMarkdownCode(value) && SecretClients.programNamedAt(line) < 0) {
+            // a note's `Hunter22` is Markdown code, not a command substitution: the text inside is the value
+            add(line, offset, start + 1, end - 1, singleQuoted);
+            return;
+        }
         if (VARIABLE.matcher(value).matches()) {
             // Free text has no model of its own: its line is read as a command for the quoting, which is what
             // a pasted command line keeps ("ran: curl -H 'Authorization: Bearer $T0k'").
@@ -87,6 +92,12 @@ final class SpanList {
             return;
         }
         addAbsolute(offset + start, offset + end);
+    }
+
+    /** Whether {@code value} is wrapped in one pair of backticks, with text and no other backtick inside. */
+    private static boolean isMarkdownCode(String value) {
+        return value.length() > 2 && value.charAt(0) == '`' && value.charAt(value.length() - 1) == '`'
+                && value.indexOf('`', 1) == value.length() - 1;
     }
 
     void addAbsolute(int start, int end) {

@@ -131,6 +131,15 @@ class SecretMaskerTest {
         assertThat(masker.mask(expected)).as("idempotent").isEqualTo(expected);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "- db_password: `Hunter22`               | - db_password: `****`",
+            "  api_token: `Zx81QwErTy55`              |   api_token: `****`"})
+    void aValueInBackticksInANoteIsMarkdownCodeAndItsTextIsJudged(String note, String expected) {
+        assertThat(masker.mask(note)).isEqualTo(expected);
+        assertThat(masker.mask(expected)).as("idempotent").isEqualTo(expected);
+    }
+
     @Test
     void aLiteralDefaultIsMaskedWhereverTheVariableIsAndAReferenceDefaultIsKept() {
         assertThat(masker.maskCommand("sh -c 'PGPASSWORD=${PGPASSWORD:-Sh3llDflt} psql -h db'"))
