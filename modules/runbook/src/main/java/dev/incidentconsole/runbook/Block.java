@@ -12,11 +12,19 @@ public sealed interface Block permits Block.Text, Block.Table, Block.Code {
      * Prose.
      *
      * @param type  what kind of prose
-     * @param depth list nesting depth (0 outside lists); heading level for {@link TextType#HEADING}
+     * @param depth      list nesting depth (0 outside lists); heading level for {@link TextType#HEADING}
+     * @param softBreaks offsets in {@link #plain()} of the spaces that were line breaks in the source (Markdown joins
+     *                   soft-broken lines), ascending; empty when not known
      */
-    record Text(int line, TextType type, int depth, List<Inline> inlines) implements Block {
+    record Text(int line, TextType type, int depth, List<Inline> inlines, List<Integer> softBreaks) implements Block {
         public Text {
             inlines = List.copyOf(inlines);
+            softBreaks = List.copyOf(softBreaks);
+        }
+
+        /** Text whose source line breaks are not known (or that has none). */
+        public Text(int line, TextType type, int depth, List<Inline> inlines) {
+            this(line, type, depth, inlines, List.of());
         }
 
         public String plain() {

@@ -13,12 +13,14 @@ import java.util.regex.Pattern;
  * front matter's {@code severity} key. The word is returned as written ({@code Critical}, {@code P1},
  * {@code warning}); what incident level it means is the app's mapping. Stateless.
  *
- * <p>Prose is not a declaration: the line (or bold {@code **Key:** value} field, since Markdown joins soft-broken
- * lines) must start with {@code Severity:}, the word must end it or its clause ({@code ,.;(}), and the caller's
+ * <p>Prose is not a declaration: the source line (or bold {@code **Key:** value} field) must start with
+ * {@code Severity:}, the word must end it or its clause ({@code , . ; ( : /} or a dash: {@code P1 - page now}), and the caller's
  * mapping must know the word. So "Severity: critical alerts page the on-call" declares nothing. Tables are ignored.
  */
 public final class DeclaredSeverity {
-    private static final Pattern LINE = Pattern.compile("^\\s*severity\\s*:\\s*([A-Za-z][A-Za-z0-9-]*)\\s*(?:[,.;(]|$)",
+    // Possessive word: "critical-path alerts" is one word, not "critical" ended by a dash.
+    private static final Pattern LINE = Pattern.compile(
+            "^\\s*severity\\s*:\\s*([A-Za-z][A-Za-z0-9-]*+)\\s*(?:[,.;(:/\u2013\u2014-]|$)",
             Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
 
     private DeclaredSeverity() {
@@ -74,20 +76,30 @@ public final class DeclaredSeverity {
     }
 
     /**
-     * The text split where a bold run begins: Markdown joins {@code **Owner:** db} and a next line
-     * {@code **Severity:** Critical} into one paragraph, and the bold key is what still marks the second line's start.
+     * The text split into its source lines ({@link Block.Text#softBreaks()}: Markdown joins {@code Severity: critical}
+     * and a next line {@code Owner: db}) and where a bold run begins (a label's rest text may not know its breaks,
+     * and the bold key still marks a field's start).
      */
     private static List<String> fields(Block.Text text) {
         List<String> out = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
+        String plain = text.plain();
+        List<Integer> cuts = new ArrayList<>(text.softBreaks());
+        int at = 0;
         for (Inline i : text.inlines()) {
-            if (i.style() == Inline.Style.STRONG && !field.isEmpty()) {
-                out.add(field.toString());
-                field.setLength(0);
+            if (i.style() == Inline.Style.STRONG && at > 0) {
+                cuts.add(at);
             }
-            field.append(i.text());
+            at += i.text().length();
         }
-        out.add(field.toString());
+        cuts.sort(null);
+        int from = 0;
+        for (int cut : cuts) {
+            if (cut > from && cut <= plain.length()) {
+                out.add(plain.substring(from, cut));
+                from = cut;
+            }
+        }
+        out.add(plain.substring(from));
         return out;
     }
 }

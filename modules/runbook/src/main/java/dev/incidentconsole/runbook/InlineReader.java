@@ -31,6 +31,17 @@ final class InlineReader {
         return out.finish();
     }
 
+    /** A block's runs and where in their plain text a source line ended (see {@link Block.Text#softBreaks()}). */
+    record Read(List<Inline> inlines, List<Integer> softBreaks) {
+    }
+
+    /** Like {@link #inlines(Node)}, also noting the soft line breaks (read as spaces). */
+    static Read read(Node parent) {
+        Runs out = new Runs();
+        collect(parent.getFirstChild(), Inline.Style.PLAIN, out, 0);
+        return new Read(out.finish(), out.softBreaks);
+    }
+
     /** Destinations of every link below {@code parent}, in order. */
     static List<String> links(Node parent) {
         List<String> out = new ArrayList<>();
@@ -57,6 +68,7 @@ final class InlineReader {
             } else if (n instanceof Code c) {
                 out.add(c.getLiteral(), Inline.Style.CODE);
             } else if (n instanceof SoftLineBreak) {
+                out.softBreaks.add(out.length);
                 out.add(" ", style);
             } else if (n instanceof HardLineBreak) {
                 out.add("\n", style);
@@ -83,6 +95,9 @@ final class InlineReader {
     private static final class Runs {
         private final List<Inline> done = new ArrayList<>();
         private final StringBuilder text = new StringBuilder();
+        private final List<Integer> softBreaks = new ArrayList<>();
+        /** Characters added so far. */
+        private int length;
         private String firstPiece;
         private Inline.Style style;
 
@@ -90,6 +105,7 @@ final class InlineReader {
             if (piece == null || piece.isEmpty()) {
                 return;
             }
+            length += piece.length();
             if (pieceStyle != style) {
                 flush();
                 style = pieceStyle;

@@ -137,9 +137,9 @@ final class MarkdownWalker {
     }
 
     private void text(Node n, Block.TextType type, int depth) {
-        List<Inline> inlines = InlineReader.inlines(n);
-        if (!inlines.isEmpty()) {
-            add(new Block.Text(Lines.start(n), type, depth, inlines), n);
+        InlineReader.Read read = InlineReader.read(n);
+        if (!read.inlines().isEmpty()) {
+            add(new Block.Text(Lines.start(n), type, depth, read.inlines(), read.softBreaks()), n);
         }
     }
 

@@ -105,6 +105,65 @@ class DeclaredSeverityTest {
         assertThat(DeclaredSeverity.of(runbook, at(runbook, "Database", "Primary down"), KNOWN)).contains("Critical");
     }
 
+    /** Reviewer: Markdown joins the two lines into one paragraph, and the declaration was no longer read. */
+    @Test
+    void aPlainSeverityLineFollowedOnTheNextSourceLineByAnotherFieldIsRead() throws Exception {
+        Runbook runbook = parse("""
+                # Database
+
+                ## Primary down
+                Severity: critical
+                Owner: db
+
+                ## Replica down
+                Owner: db
+                Severity: warning
+                """);
+
+        assertThat(DeclaredSeverity.of(runbook, at(runbook, "Database", "Primary down"), KNOWN)).contains("critical");
+        assertThat(DeclaredSeverity.of(runbook, at(runbook, "Database", "Replica down"), KNOWN)).contains("warning");
+    }
+
+    @Test
+    void aDashColonOrSlashEndsTheSeverityClause() throws Exception {
+        Runbook runbook = parse("""
+                # Gateway
+
+                ## Hyphen
+                Severity: P1 - page now
+
+                ## En dash
+                Severity: P1 – page now
+
+                ## Em dash
+                Severity: critical—wake the lead
+
+                ## Colon
+                Severity: high: page now
+
+                ## Slash
+                Severity: warning / P3 at night
+                """);
+
+        assertThat(DeclaredSeverity.of(runbook, at(runbook, "Gateway", "Hyphen"), KNOWN)).contains("P1");
+        assertThat(DeclaredSeverity.of(runbook, at(runbook, "Gateway", "En dash"), KNOWN)).contains("P1");
+        assertThat(DeclaredSeverity.of(runbook, at(runbook, "Gateway", "Em dash"), KNOWN)).contains("critical");
+        assertThat(DeclaredSeverity.of(runbook, at(runbook, "Gateway", "Colon"), KNOWN)).contains("high");
+        assertThat(DeclaredSeverity.of(runbook, at(runbook, "Gateway", "Slash"), KNOWN)).contains("warning");
+    }
+
+    @Test
+    void aHyphenatedWordIsNotEndedAtItsHyphen() throws Exception {
+        Runbook runbook = parse("""
+                # Gateway
+
+                ## Paths
+                Severity: critical-path alerts page the on-call.
+                """);
+
+        assertThat(DeclaredSeverity.of(runbook, at(runbook, "Gateway", "Paths"), KNOWN)).isEmpty();
+    }
+
     @Test
     void aSeverityColumnOfATableIsNotADeclaration() throws Exception {
         Runbook runbook = parse("""

@@ -28,7 +28,8 @@ final class IncidentList {
     /**
      * Makes {@code rows} hold {@code listed} in its order: changed rows are set in place, missing ones removed, new ones
      * inserted, unchanged rows kept as the same objects. A listed incident never replaces a row of the same id that
-     * was updated later (a read begun before a local change must not bring back the old status).
+     * holds more entries, or as many updated later (a read begun before a local change must not bring back the old
+     * status).
      */
     static void update(List<Incident> rows, List<Incident> listed) {
         Map<String, Incident> shown = rows.stream().collect(Collectors.toMap(Incident::id, i -> i, (a, b) -> a));
@@ -60,7 +61,14 @@ final class IncidentList {
         }
     }
 
+    /**
+     * By entries first: an entry recorded later about something earlier (a back-dated status change) folds in without
+     * moving {@code updatedAt}, yet the copy holding it is the newer one. The log only grows, so more entries is later.
+     */
     private static boolean newer(Incident current, Incident listed) {
+        if (current.entryCount() != listed.entryCount()) {
+            return current.entryCount() > listed.entryCount();
+        }
         return current.updatedAt() != null && listed.updatedAt() != null
                 && current.updatedAt().isAfter(listed.updatedAt());
     }

@@ -193,22 +193,31 @@ public final class IncidentStarter {
 
     /**
      * The open incident most likely about this outage: linked to the section, else about the service, else the newest
-     * (the list is newest first) of the same, known environment that names no other service or section. An unknown
-     * environment on either side, or another service or section named, suggests nothing: joining an unrelated
-     * incident writes this outage's links into its postmortem, a costlier slip than a second incident.
+     * (the list is newest first) of the same, known environment that names no other service or section. Section and
+     * service matches need the same environment too, unless either side has none: prod's checkout outage is not
+     * staging's. An unknown environment on either side, or another service or section named, suggests no bare
+     * incident: joining an unrelated incident writes this outage's links into its postmortem, a costlier slip than a
+     * second incident.
      */
     static Optional<Suggestion> toJoin(List<Incident> open, RunbookLink link, Path root, ServiceLink service,
                                        String environment) {
-        Optional<Suggestion> sameSection = open.stream()
+        List<Incident> here = open.stream().filter(i -> compatible(i.environment(), environment)).toList();
+        Optional<Suggestion> sameSection = here.stream()
                 .filter(i -> link != null && i.runbooks().stream().anyMatch(l -> link.sameSection(l, root)))
                 .findFirst().map(i -> new Suggestion(i, "same runbook section"));
         return sameSection
-                .or(() -> open.stream().filter(i -> service != null && i.services().contains(service.name()))
+                .or(() -> here.stream().filter(i -> service != null && i.services().contains(service.name()))
                         .findFirst().map(i -> new Suggestion(i, "same service")))
                 .or(() -> environment == null || environment.isBlank() ? Optional.empty()
                         : open.stream().filter(i -> i.environment().equals(environment)).findFirst()
                         .filter(i -> namesNothingElse(i, link, root, service))
                         .map(i -> new Suggestion(i, "newest open incident there, naming no other service or section")));
+    }
+
+    /** Same environment, or one side does not say (an incident from the CLI often has none). */
+    private static boolean compatible(String incidentEnvironment, String environment) {
+        return incidentEnvironment == null || incidentEnvironment.isBlank() || environment == null
+                || environment.isBlank() || incidentEnvironment.equals(environment);
     }
 
     private static boolean namesNothingElse(Incident incident, RunbookLink link, Path root, ServiceLink service) {

@@ -170,6 +170,23 @@ class IncidentListTest {
         assertThat(rows).singleElement().isSameAs(after);
     }
 
+    /** Reviewer: a status change recorded late, about earlier, leaves updatedAt as it was, and the old copy won. */
+    @Test
+    void aListingReadBeforeABackDatedLocalChangeDoesNotBringBackTheOldStatus() throws Exception {
+        Incident before = store.list(false).get(0);
+        store.append(TimelineEntry.happened(before.id(), "alice",
+                new EntryBody.StatusChanged(Status.INVESTIGATING, Status.RESOLVED, "fixed an hour ago"), null,
+                before.startedAt().minus(Duration.ofMinutes(1)), java.time.Clock.systemUTC()));
+        Incident after = store.get(before.id()).orElseThrow();
+        assertThat(after.updatedAt()).as("back-dated: not later").isEqualTo(before.updatedAt());
+        assertThat(after.status()).isEqualTo(Status.RESOLVED);
+        List<Incident> rows = new ArrayList<>(List.of(after));
+
+        IncidentList.update(rows, List.of(before));
+
+        assertThat(rows).singleElement().isSameAs(after);
+    }
+
     @Test
     void aListingInAnotherOrderWithNewAndGoneIncidentsIsShownInItsOrder() throws Exception {
         Incident a = store.list(false).get(0);

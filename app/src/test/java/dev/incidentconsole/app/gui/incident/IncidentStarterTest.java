@@ -211,6 +211,35 @@ class IncidentStarterTest {
         assertThat(opened).singleElement().satisfies(o -> assertThat(o.incident().environment()).isEqualTo("prod"));
     }
 
+    /** Reviewer: a prod start pre-selected the open staging incident of the same section and Enter joined it. */
+    @Test
+    void anIncidentOfTheSameSectionOrServiceInAnotherEnvironmentIsNotSuggested() throws Exception {
+        starter.startForService(service("checkout"), sections());
+        Incident staging = opened.get(0).incident();
+        starter.useEnvironment(() -> "prod");
+
+        starter.start(runbook, WalkRunbook.procedure(runbook));
+        starter.startForService(new ServiceLink("checkout", "prod", Map.of("service", "checkout")), List.of());
+
+        assertThat(dialogs.suggested).as("same section, then same service, both in staging")
+                .containsExactly("Backend failing (Web)", IncidentStarter.NEW_INCIDENT, IncidentStarter.NEW_INCIDENT);
+        assertThat(opened).extracting(o -> o.incident().environment()).containsExactly("staging", "prod", "prod");
+        assertThat(opened.subList(1, 3)).noneMatch(o -> o.incident().id().equals(staging.id()));
+        assertThat(store.list(false)).hasSize(3);
+    }
+
+    @Test
+    void anIncidentWithoutEnvironmentOfTheSameSectionIsStillSuggested() throws Exception {
+        Incident fromCli = store.create(new IncidentDraft("Checkout 502s", Severity.P1, "", List.of(),
+                List.of(new RunbookLink("web.md", List.of("Web", "Backend failing"))), null), "bob");
+        incidents.refresh();
+        starter.useEnvironment(() -> "prod");
+
+        starter.start(runbook, WalkRunbook.procedure(runbook));
+
+        assertThat(dialogs.suggested).singleElement().asString().startsWith(fromCli.id());
+    }
+
     private Runbook alertsRunbook() throws Exception {
         java.nio.file.Files.writeString(dir.resolve("alerts.md"), """
                 # Alerts
