@@ -363,6 +363,15 @@ public final class LinkHandOff implements Closeable {
         } catch (IOException e) {
             LOG.debug("Closing the link listener: {}", e.toString());
         }
+        // A channel blocked in accept() is released only once its thread leaves it: until then the socket still
+        // answers, and removeOwnSocket would leave the file (seen in CI on 2 loaded cores).
+        if (Thread.currentThread() != acceptor) {
+            try {
+                acceptor.join(READ_TIMEOUT.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         drop();
         removeOwnSocket();
     }
