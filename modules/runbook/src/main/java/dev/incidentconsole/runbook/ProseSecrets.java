@@ -22,7 +22,12 @@ final class ProseSecrets {
     private static final String CONNECTOR = "(?:is|was|now|set|changed|reset|rotated|updated|from|to|:):?";
     /** A value: a word, or a short quoted string, spaces allowed ("Hunter 22"), whose quotes stay readable. */
     private static final String WORD = "(?:\"[^\"\\n]{1,64}\"|'[^'\\n]{1,64}'|[^\\s,;]+)";
-    private static final Pattern PASSWORD = Pattern.compile("(?i)\\b(?:password|passphrase|passwd)"
+    /**
+     * The words a note names a password by, with the short forms a hurried engineer types ("admin pw is X", "db
+     * pwd: X"); the value's shape still decides. Not "pass" nor "secret": test output ("PASS: TestCache") and
+     * manifests ("secret: app-tls-v2") write them before a name.
+     */
+    private static final Pattern PASSWORD = Pattern.compile("(?i)\\b(?:password|passphrase|passwd|pwd|pw)"
             + "(?:\\s+(?:for|of)\\s+[^\\s,;:]+)?(?:\\s*:[ \\t]*|(?:\\s+" + CONNECTOR + "){1,4}[ \\t]+)"
             + "(?<v>" + WORD + ")(?:,?\\s+to\\s+(?<v2>" + WORD + "))?");
     /** A token or key stated ("token X", "api key: X"): only a long opaque value ({@link #tokenShaped}). */
@@ -52,7 +57,7 @@ final class ProseSecrets {
 
     /** Adds to {@code spans} the values {@code line} states, offsets shifted by {@code offset}. */
     static void find(String line, String lower, int offset, SpanList spans) {
-        if (lower.contains("pass")) {
+        if (lower.contains("pass") || lower.contains("pw")) {
             Matcher m = PASSWORD.matcher(line);
             while (m.find()) {
                 // "password from SecretsManager" says where it comes from; "from X to Y" gives two values

@@ -165,7 +165,7 @@ final class SecretRules {
         if (line.contains("${")) {
             defaults(line, offset, spans);
         }
-        if (lower.contains("pass") || lower.contains("token") || lower.contains("key")) {
+        if (lower.contains("pass") || lower.contains("pw") || lower.contains("token") || lower.contains("key")) {
             ProseSecrets.find(line, lower, offset, spans);
         }
     }

@@ -95,6 +95,9 @@ final class HarmlessLines {
                 "the replica password is \"Not Set\" in the console",
                 "password updated 2024-05-01T10:00:00+02:00",
                 "password changed to 1Password's vault",
+                "pwd is /srv/app/releases/current on the box",
+                "the pw is in the team vault",
+                "pw was reset to the default by the operator",
                 // SQL, Redis and mysqld lines naming a password without one
                 "ALTER USER app WITH PASSWORD NULL",
                 "password authentication failed for user \"app\"",

@@ -223,6 +223,13 @@ public final class SecretFormTables {
                 form("prose-password", "the password is Admin_Pass_1", "Admin_Pass_1", "the password is ****"),
                 form("prose-password", "the password is hunter2-blue", "hunter2-blue", "the password is ****"),
                 form("prose-password", "password is Hunter2?", "Hunter2?", "password is ****"),
+                // the short forms a note types in a hurry
+                form("prose-password", "disk fine; redis admin pw is Sup3r-Secr3t-99 (rotate later)", "Sup3r-Secr3t-99",
+                        "disk fine; redis admin pw is **** (rotate later)"),
+                form("prose-password", "staging db pwd: Tr0ub4dor-3x until friday", "Tr0ub4dor-3x",
+                        "staging db pwd: **** until friday"),
+                form("prose-password", "the root PW was changed to Spr1ngTime9", "Spr1ngTime9",
+                        "the root PW was changed to ****"),
                 form("prose-token", "set the deploy token to 9f8e7d6c5b4a3f2e1d0c9b8a", "9f8e7d6c5b4a3f2e1d0c9b8a",
                         "set the deploy token to ****"),
                 // a password set by SQL, a Redis setting, mysqld's generated one
