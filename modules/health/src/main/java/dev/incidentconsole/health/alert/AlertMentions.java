@@ -141,8 +141,18 @@ final class AlertMentions {
         return out;
     }
 
+    /**
+     * Whether {@code text} names {@code metric}. A metric named by a plain word ({@code up}, {@code errors}) is an
+     * English word as often: "scale up", "docker compose up -d" are no mention of Prometheus' {@code up}, and a
+     * firing {@code up == 0} alert linked every section that said it. Such a name counts only where it is queried:
+     * before a selector, a range or a comparison ({@code up{job="redis"}}, {@code up[5m]}, {@code up == 0}).
+     */
     static boolean containsMetric(String text, String metric) {
-        return standsAlone(text, metric, AlertMentions::metricChar);
+        if (metric.indexOf('_') >= 0 || metric.indexOf(':') >= 0) {
+            return standsAlone(text, metric, AlertMentions::metricChar);
+        }
+        return text.contains(metric) && Pattern.compile("(?<![\\w:])" + Pattern.quote(metric)
+                + "(?![\\w:])\\s*(?:\\{|\\[|[=!]=|[<>]=?\\s*\\d)").matcher(text).find();
     }
 
     /** Whether {@code token} occurs in {@code text} with no {@code partOfToken} character on either side. */

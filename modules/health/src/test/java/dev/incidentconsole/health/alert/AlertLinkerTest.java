@@ -13,6 +13,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import dev.incidentconsole.health.testing.SharedRunbooks;
@@ -238,6 +239,22 @@ class AlertLinkerTest {
                 generator("aos_rate_limit_redis_connected == 0")));
         assertThat(answers).extracting(a -> a.section().title())
                 .containsExactly("2. Rate Limiting Issues", "Critical Alerts");
+    }
+
+    @Test
+    void aMetricNamedByAPlainWordLinksOnlyWhereItIsQueried() throws IOException {
+        // Prometheus' up is also the word of "scale up" and "docker compose up": the seeds say it in 30-odd sections
+        List<Runbook> runbooks = new ArrayList<>();
+        for (String file : List.of("seeds/000_8a79b9de71f785a0.txt", "seeds/002_572c25c714beff75.txt",
+                "seeds/003_18a3cb0d6890033e.txt", "corpus/openshift__TargetDown.md")) {
+            runbooks.add(parser.parse(shared(file)));
+        }
+        List<AlertAnswer> answers = new AlertLinker(runbooks).answers(alert("ScrapeTargetGone", Map.of(),
+                generator("up{job=\"redis\"} == 0")));
+        assertThat(answers).isNotEmpty().allSatisfy(a -> {
+            assertThat(a.runbook().file().getFileName().toString()).isEqualTo("openshift__TargetDown.md");
+            assertThat(a.section().text()).contains("up == 0");
+        });
     }
 
     private static FiringAlert alert(String name, Map<String, String> annotations, String generatorUrl) {
