@@ -95,6 +95,12 @@ public final class CommandRunner implements Closeable {
         refuseUnconfirmed(prepared, confirmation);
         KubeContextGuard.check(prepared.parsed(), prepared.target(), kubectlEnvironment(prepared.target()),
                 settings.user().home());
+        if (prepared.target() instanceof KubeTarget kube
+                && (kube.pod() != null || KubeContextGuard.callsKubectlOnACluster(prepared.parsed()))) {
+            Duration limit = prepared.timeout() != null && !prepared.timeout().isZero()
+                    && prepared.timeout().compareTo(KubeApiProbe.TIMEOUT) < 0 ? prepared.timeout() : KubeApiProbe.TIMEOUT;
+            KubeApiProbe.check(kubectl(), kube, kubectlEnvironment(kube), limit);
+        }
         Execution execution = execute(prepared.runText(), prepared.target());
         OutputSink sink;
         try {

@@ -24,7 +24,7 @@ public class ExecException extends Exception {
         NO_KUBE_CONTEXT,
         /** ~/.ssh/config or another configuration file could not be read or parsed. */
         CONFIG_INVALID,
-        /** The SSH host could not be reached or the connection broke. */
+        /** The SSH host, or the API server of a kube target, could not be reached, or the connection broke. */
         CONNECT_FAILED,
         /** The SSH server rejected every key offered. */
         AUTH_FAILED,

@@ -79,6 +79,19 @@ public final class KubectlArgs {
         return List.of("config", "get-contexts", "-o", "name");
     }
 
+    /**
+     * The arguments that print the server of {@code context}'s cluster ({@code null}: the current context's) and, on
+     * a second line, its {@code proxy-url} when it has one.
+     */
+    public static List<String> clusterServer(String context) {
+        List<String> args = new ArrayList<>(List.of("config", "view", "--minify", "-o",
+                "jsonpath={.clusters[0].cluster.server}{\"\\n\"}{.clusters[0].cluster['proxy-url']}"));
+        if (context != null) {
+            args.addAll(List.of("--context", context));
+        }
+        return args;
+    }
+
     /** {@code words} as shell text: bare words as they are, others single-quoted. */
     public static List<String> quoteAll(List<String> words) {
         return words.stream().map(w -> ShellQuote.isBare(w) ? w : ShellQuote.quote(w)).toList();
