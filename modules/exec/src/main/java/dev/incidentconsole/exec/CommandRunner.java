@@ -92,10 +92,24 @@ public final class CommandRunner implements Closeable {
      * @throws ExecException           as {@link #start(RunRequest)}
      */
     public RunHandle start(PreparedCommand prepared, Confirmation confirmation) throws ExecException {
+        return start(prepared, confirmation, true);
+    }
+
+    /**
+     * Starts a health check's command, as {@link #start(PreparedCommand, Confirmation)} without a confirmation,
+     * but without first asking a kube target's API server whether it answers: the check's own timeout already
+     * bounds it, and it runs every few seconds.
+     */
+    public RunHandle startCheck(PreparedCommand prepared) throws ExecException {
+        return start(prepared, null, false);
+    }
+
+    private RunHandle start(PreparedCommand prepared, Confirmation confirmation, boolean probeApi)
+            throws ExecException {
         refuseUnconfirmed(prepared, confirmation);
         KubeContextGuard.check(prepared.parsed(), prepared.target(), kubectlEnvironment(prepared.target()),
                 settings.user().home());
-        if (prepared.target() instanceof KubeTarget kube
+        if (probeApi && prepared.target() instanceof KubeTarget kube
                 && (kube.pod() != null || KubeContextGuard.callsKubectlOnACluster(prepared.parsed()))) {
             Duration limit = prepared.timeout() != null && !prepared.timeout().isZero()
                     && prepared.timeout().compareTo(KubeApiProbe.TIMEOUT) < 0 ? prepared.timeout() : KubeApiProbe.TIMEOUT;

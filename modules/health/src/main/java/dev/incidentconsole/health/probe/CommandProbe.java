@@ -71,7 +71,7 @@ final class CommandProbe implements Probe {
             if (refusal != null) {
                 return context.down("refused: " + refusal + " (" + where + ")");
             }
-            handle = runner.start(prepared, null);
+            handle = runner.startCheck(prepared);
         } catch (ExecException e) {
             return context.down("cannot run the command: " + e.getMessage());
         }
