@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * any command except text tools ({@code echo}, {@code printf}, {@code grep}, {@code cat} ...) unless their
  * output is piped into a database or Redis client. A command carrying {@code --dry-run} (other than
  * {@code --dry-run=none}) is not flagged. Deliberately not flagged: restarts ({@code systemctl restart},
- * {@code docker compose restart}, {@code kubectl rollout restart}), {@code kubectl cordon}, plain
+ * {@code docker compose restart}, {@code kubectl rollout restart}) of anything but a data service
+ * ({@link DataServices}), {@code kubectl cordon}, plain
  * {@code kill} (SIGTERM), {@code rm} of specific files under {@code /tmp/}, {@code pg_cancel_backend}.
  *
  * <p>Works on any command string, including one whose placeholders were already substituted.

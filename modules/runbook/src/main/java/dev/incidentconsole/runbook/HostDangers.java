@@ -8,7 +8,7 @@ import java.util.Set;
 /**
  * Destructive commands on a host: deleting files ({@code rm}, {@code find -delete}, {@code shred},
  * {@code truncate}), killing processes ({@code kill -9}, {@code pkill}, {@code killall}), stopping
- * services ({@code systemctl stop/disable/mask}; restarts are routine and not flagged), power and disks
+ * services ({@code systemctl stop/disable/mask}; a restart only of a data service, {@link DataServices}), power and disks
  * ({@code reboot}, {@code shutdown}, {@code mkfs}, {@code dd of=/dev/...}), firewalls
  * ({@code iptables -j DROP}, {@code -F}, {@code nft flush}) and history ({@code git push --force},
  * {@code reset --hard}, {@code clean -f}). {@code rm} of files under {@code /tmp/} or {@code /var/tmp/}
@@ -18,6 +18,8 @@ final class HostDangers {
 
     private static final Set<String> GENTLE_SIGNALS = Set.of(
             "0", "1", "HUP", "SIGHUP", "USR1", "SIGUSR1", "USR2", "SIGUSR2", "CONT", "SIGCONT", "WINCH", "SIGWINCH");
+    /** Verbs of systemctl and service that restart a unit (judged by {@link DataServices}). */
+    private static final Set<String> RESTARTS = Set.of("restart", "try-restart", "force-reload");
     private static final Set<String> SYSTEMCTL_STOPS = Set.of(
             "stop", "disable", "mask", "kill", "poweroff", "reboot", "halt", "isolate", "rescue", "emergency", "kexec");
 
@@ -56,7 +58,8 @@ final class HostDangers {
             case "dd" -> dd(args);
             case "systemctl" -> systemctl(args);
             case "service" -> args.size() > 2 && "stop".equals(args.get(2)) ? danger("systemd-stop",
-                    "Stops " + args.get(1) + ": the service is down until it is started again.") : null;
+                    "Stops " + args.get(1) + ": the service is down until it is started again.")
+                    : args.size() > 2 && RESTARTS.contains(args.get(2)) ? DataServices.restart(args.subList(1, 2)) : null;
             case "iptables", "ip6tables" -> iptables(args);
             case "nft" -> nft(args);
             case "git" -> git(args);
@@ -138,6 +141,9 @@ final class HostDangers {
     private static Danger systemctl(List<String> args) {
         int verb = CommandWords.firstOperand(args, 1, Set.of("-H", "--host", "-M", "--machine", "-p", "--property",
                 "-t", "--type", "-s", "--signal", "--state", "-n", "--lines", "-o", "--output"));
+        if (verb >= 0 && RESTARTS.contains(args.get(verb))) {
+            return DataServices.restart(args.subList(verb + 1, args.size()).stream().filter(a -> !a.startsWith("-")).toList());
+        }
         if (verb < 0 || !SYSTEMCTL_STOPS.contains(args.get(verb))) {
             return null;
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -40,6 +41,17 @@ final class InlineCommands {
     /** Words that make the clause before a span a warning: "do not run `pg_ctl promote ...` on the old primary". */
     private static final Set<String> NEGATIONS = Set.of("not", "never", "don't", "dont", "doesn't", "avoid",
             "without", "shouldn't", "mustn't", "cannot", "can't", "won't", "neither", "nor");
+    /** A negation right before a comma: "do not, under any circumstances, run". */
+    private static final Pattern SUSPENDED = Pattern.compile("(?<![a-z'])(" + String.join("|", NEGATIONS) + ")\\s*,");
+    /** Words before such a negation that make it the end of a condition: "if not,", "ready or not,". */
+    private static final Set<String> CONDITION_ENDS = Set.of("if", "or", "whether", "than", "why", "probably", "hopefully");
+    /** A conjunction joining another act to the sentence. */
+    private static final Pattern CONJUNCTION = Pattern.compile("\\b(?:and|but|then|instead|or)\\b");
+    /** Words that open a relative or subordinate clause: a negation after one describes, it does not forbid. */
+    private static final Set<String> RELATIVES = Set.of("that", "which", "who", "whose", "where", "whether", "if",
+            "unless", "until", "once", "because", "whenever");
+    /** Words that compare or assign in a setting or a query, never an argument of a command run from prose. */
+    private static final Set<String> OPERATORS = Set.of("=", "==", "!=", "=~", "!~", ">=", "<=");
     /** Where a clause of a sentence ends: a comma, or a conjunction joining another act. */
     private static final Pattern CLAUSE_BREAK = Pattern.compile(",|\\b(?:and|but|then|instead|or)\\b");
     /** Last words before a colon that label a quoted log line or message: "Logs show: `panic -- ...`". */
@@ -50,6 +62,12 @@ final class InlineCommands {
     private static final Set<String> IMPERATIVES = Set.of("check", "look", "see", "search", "inspect", "view", "read",
             "tail", "run", "try", "use", "list", "get", "find", "watch", "grep", "follow", "stream", "open", "print",
             "show", "collect", "dump", "fetch", "review", "verify", "confirm", "examine", "query");
+    /** Orders to check a state, whose answer a command after a colon gives: "Check migration status:". */
+    private static final Set<String> CHECKS = Set.of("check", "verify", "confirm", "inspect", "list", "get", "query",
+            "examine", "show", "print", "dump", "fetch", "collect", "find", "determine", "identify");
+    /** Words ending a label whose object the span after the colon is: "Search for:", "Look like:". */
+    private static final Set<String> PREPOSITIONS = Set.of("for", "like", "as", "with", "of", "about", "to", "in",
+            "on", "containing", "matching");
     /** A name in brackets ({@code [SERVICE_NAME]}), not an index ({@code ${a[i]}}) or a glob ({@code [k]ubelet}). */
     private static final Pattern BRACKETED_NAME = Pattern.compile("(?<![\\w$}\\]])\\[[A-Za-z][A-Za-z0-9_-]*](?![\\w\\[])");
     /** Sections that describe or point, where a listed command is an observation, not a step. */
@@ -113,6 +131,9 @@ final class InlineCommands {
         }
         boolean endsSentence = after.isEmpty() || after.charAt(0) == '.' || after.charAt(0) == ';'
                 || after.charAt(0) == ')' && after.length() > 1 && ".;".indexOf(after.charAt(1)) >= 0;
+        if (before.endsWith(":") && checkOrder(sentence)) {
+            return Placement.ORDERED;
+        }
         if (before.endsWith(":") || INTRODUCERS.contains(word) || before.isBlank() && endsSentence) {
             return Placement.INTRODUCED;
         }
@@ -163,12 +184,32 @@ final class InlineCommands {
             last--; // "never run `a` or `b`": the clause of `b` is the one before its "or"
         }
         for (String word : clauses[last].split("[^a-z']+")) {
+            if (RELATIVES.contains(word)) {
+                break; // "pods that are not ready: `...`": the negation describes what the command shows
+            }
             if (NEGATIONS.contains(word)) {
                 return true;
             }
         }
-        String opening = sentence.substring(0, Math.max(0, sentence.indexOf(','))).replaceAll("[^a-z' ]", "").strip();
-        return opening.equals("never") || opening.equals("do not") || opening.equals("don't");
+        return suspended(sentence);
+    }
+
+    /**
+     * Whether a negation stands before a comma with its verb still to come, so the commas set off an aside and the
+     * negation governs the order after it: "Do not, under any circumstances, run", "You must not, even under load,
+     * execute". Not when the negation ends a condition ("If not, run", "ready or not,", "more often than not,"), nor
+     * when a conjunction after it starts another act ("Never, ever, restart it, but run").
+     */
+    private static boolean suspended(String sentence) {
+        Matcher m = SUSPENDED.matcher(sentence);
+        while (m.find()) {
+            String before = sentence.substring(0, m.start(1)).strip();
+            String previous = before.substring(before.lastIndexOf(' ') + 1);
+            if (!CONDITION_ENDS.contains(previous) && !CONJUNCTION.matcher(sentence.substring(m.end())).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the span is asked about, not ordered: "Did you run `x --y`?". */
@@ -197,6 +238,24 @@ final class InlineCommands {
             return false;
         }
         return words.length == 1 || !IMPERATIVES.contains(words[0].isEmpty() && words.length > 1 ? words[1] : words[0]);
+    }
+
+    /**
+     * Whether the colon before a span closes an order to check something, whose answer the span gives: "Check
+     * migration status: `alembic current`", "Verify the replica: `patronictl list`". Not when what is checked is a
+     * log or message the span may quote ("Check the message: `...`") or the label ends in a preposition, whose
+     * object the span is ("Search for: `too many connections`"); "see" and "read" point at text, not a command.
+     */
+    private static boolean checkOrder(String sentence) {
+        String clause = sentence.substring(0, sentence.length() - 1);
+        clause = clause.substring(clause.lastIndexOf(',') + 1).strip();
+        String[] words = clause.split("[^a-z']+");
+        int first = words.length > 1 && words[0].isEmpty() ? 1 : 0;
+        if (words.length - first < 2 || !CHECKS.contains(words[first])) {
+            return false;
+        }
+        String last = words[words.length - 1];
+        return !LABELS.contains(last) && !PREPOSITIONS.contains(last);
     }
 
     /** Whether {@code before} ends "when running" or is a clause "if ... running": the span is a condition. */
@@ -277,6 +336,9 @@ final class InlineCommands {
                 && head.words().get(0).value().equals(t.substring(0, space));
         if (head.nested() || !names || head.args().size() < 2) {
             return false;
+        }
+        if (!known && head.args().stream().anyMatch(OPERATORS::contains)) {
+            return false; // a setting or a query's comparison quoted in prose: `max_connections = 100`
         }
         return known || placement == Placement.ORDERED || parsed.segments().stream().anyMatch(InlineCommands::optionOrPath);
     }

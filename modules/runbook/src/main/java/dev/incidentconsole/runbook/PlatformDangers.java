@@ -58,7 +58,9 @@ final class PlatformDangers {
                     ? danger("kubectl-scale-zero", "Patches " + what + " to zero replicas: the workload stops serving.")
                     : null,
             "rollout", (args, what) -> args.contains("undo") ? danger("kubectl-rollout-undo",
-                    "Rolls " + what + " back to an earlier revision.") : null,
+                    "Rolls " + what + " back to an earlier revision.")
+                    : args.contains("restart") ? DataServices.restart(
+                            List.of(what.split(" ")).stream().filter(w -> !w.equals("restart")).toList()) : null,
             "replace", (args, what) -> args.contains("--force") ? danger("kubectl-replace-force",
                     "Deletes and recreates the resource; its pods restart.") : null);
 
@@ -139,6 +141,7 @@ final class PlatformDangers {
             case "rm", "service rm", "stack rm" -> danger("docker-rm",
                     "Removes containers or services; anything written inside them is lost.");
             case "stop" -> danger("docker-stop", "Stops containers: the service is down until they are started again.");
+            case "restart" -> DataServices.restart(HostDangers.operandList(args.subList(sub, args.size())));
             case "kill" -> danger("docker-kill", "Kills containers without a clean shutdown.");
             case "prune" -> danger("docker-prune", "Deletes every stopped container.");
             case "volume" -> next.equals("rm") || next.equals("prune") ? danger("docker-volume-rm",
@@ -161,6 +164,7 @@ final class PlatformDangers {
                     : danger("compose-down", "Stops and removes the Compose project's containers and networks.");
             case "rm" -> danger("compose-rm", "Removes the project's stopped containers; anything written inside them is lost.");
             case "stop" -> danger("compose-stop", "Stops the project's services until they are started again.");
+            case "restart" -> DataServices.restart(HostDangers.operandList(args.subList(sub, args.size())));
             case "kill" -> danger("compose-kill", "Kills the project's containers without a clean shutdown.");
             default -> null;
         };

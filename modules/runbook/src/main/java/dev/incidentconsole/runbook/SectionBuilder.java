@@ -133,6 +133,25 @@ final class SectionBuilder {
         }
     }
 
+    /**
+     * Names the client a code block is written for where its text does not: its language ({@code ```redis},
+     * {@code ```promql}) and redis-cli for lines typed at its {@code 127.0.0.1:6379> } prompt. A section whose
+     * commands are Redis's is about Redis even when neither its prose nor its code says the word.
+     */
+    private static void appendClients(StringBuilder text, List<Block> blocks) {
+        for (Block b : blocks) {
+            if (b instanceof Block.Code c) {
+                Step step = c.step();
+                if (!StepReader.SHELL_LANGUAGES.contains(step.language())) {
+                    text.append(step.language()).append('\n');
+                }
+                if (step.text().contains("> ") && step.text().lines().anyMatch(l -> ShellPrompt.address(l.strip()) >= 0)) {
+                    text.append("redis-cli\n");
+                }
+            }
+        }
+    }
+
     private List<Section> sections() {
         List<List<String>> ownSymptoms = new ArrayList<>();
         List<List<String>> ownComponents = new ArrayList<>();
@@ -147,6 +166,7 @@ final class SectionBuilder {
             ownSymptoms.add(symptoms);
             text.setLength(0);
             Section.appendText(text.append(d.path.get(d.path.size() - 1)).append('\n'), d.blocks);
+            appendClients(text, d.blocks);
             ownComponents.add(components.find(text));
         }
         List<Section> out = new ArrayList<>(drafts.size());

@@ -14,7 +14,8 @@ import java.util.Set;
  * and deletes, and message queues (celery {@code purge}, rabbitmqctl {@code purge_queue}/{@code reset},
  * kafka topic deletes and offset resets), {@code pg_restore -d} (writes into a live database),
  * {@code mysqladmin drop/shutdown}, {@code influx ... delete}, a change of primary ({@code pg_ctl promote},
- * {@code patronictl failover/switchover}; also its {@code reinit}, {@code remove}, {@code restart}) and
+ * {@code patronictl failover/switchover}, redis {@code REPLICAOF NO ONE}; also its {@code reinit}, {@code remove}, {@code restart}),
+ * a restart of the server ({@code pg_ctl restart}, {@link DataServices}) and
  * {@code thanos tools bucket cleanup} (deletes marked blocks).
  */
 final class ServiceDangers {
@@ -53,7 +54,8 @@ final class ServiceDangers {
             case "pg_ctl", "pg_ctlcluster" -> args.contains("stop") ? danger("pg-stop",
                     "Stops the PostgreSQL server; every connection is dropped.")
                     : args.contains("promote") ? danger("pg-promote", "Makes this standby the PostgreSQL primary. "
-                    + "If the old primary still runs, both take writes and their data splits (split brain).") : null;
+                    + "If the old primary still runs, both take writes and their data splits (split brain).")
+                    : args.contains("restart") ? DataServices.restart("the server", "PostgreSQL") : null;
             case "patronictl" -> patroni(args);
             case "thanos" -> args.contains("bucket") && args.contains("cleanup") ? danger("thanos-bucket-cleanup",
                     "Deletes the blocks marked for deletion from object storage for good; their metrics are gone.")

@@ -196,7 +196,10 @@ final class SqlDangers {
             case "DEL", "UNLINK" -> new Danger("redis-del", "Deletes Redis keys; their values cannot be recovered.");
             case "SHUTDOWN" -> new Danger("redis-shutdown",
                     "Shuts the Redis server down; clients lose it until it is started again.");
-            case "REPLICAOF", "SLAVEOF" -> "NO".equals(arg) ? null : new Danger("redis-replicaof",
+            case "REPLICAOF", "SLAVEOF" -> arg.isEmpty() ? null : "NO".equals(arg) ? new Danger("redis-promote",
+                    "Promotes this Redis replica to a primary that takes writes: while the old primary still serves"
+                    + " clients, the two copies diverge (split-brain); with Sentinel, use SENTINEL FAILOVER instead.")
+                    : new Danger("redis-replicaof",
                     "Makes this Redis server a replica: it throws away its own data and copies the master's.");
             case "SCRIPT", "FUNCTION" -> "FLUSH".equals(arg) ? new Danger("redis-flush-scripts",
                     "Deletes every Lua script or function loaded in Redis.") : null;

@@ -124,4 +124,41 @@ class ComponentsTest {
         assertThat(components.find("R\u00e9dis and \u0130stio and CELERY\u00e9")).isEmpty();
         assertThat(components.find("n\u00e9 redis")).containsExactly("Redis");
     }
+
+    /** A section's commands tell its component where its words do not: typed at redis-cli's prompt, or a language. */
+    @Test
+    void aSectionWhoseCommandsAreRedisIsRedisWhenNoWordSaysSo() {
+        String md = """
+                # Cache
+
+                ## Who follows whom
+
+                Ask the replica.
+
+                ```
+                127.0.0.1:6380> INFO replication
+                ```
+
+                ## Memory
+
+                ```redis
+                MEMORY STATS
+                ```
+
+                ## Reads
+
+                ```bash
+                redis-cli -p 6380 info replication
+                ```
+
+                ## Nothing
+
+                ```text
+                done > ok
+                ```
+                """;
+        List<Section> sections = new RunbookParser().parse(java.nio.file.Path.of("cache.md"), md).sections();
+        assertThat(sections).extracting(Section::components).containsExactly(List.of(), List.of("Redis"),
+                List.of("Redis"), List.of("Redis"), List.of());
+    }
 }

@@ -38,7 +38,17 @@ class DangerDifferentialTest {
             // a configuration line in a shell block (recovery_target_time = '...') is no longer a runnable step
             Map.entry("seeds/002_572c25c714beff75.txt:468:3da9e589216f", "- -> (no command)"),
             // the same rule: a Ruby console line (queue = Sidekiq::Queue.new(...)) is not a shell command
-            Map.entry("corpus/gitlab__large-sidekiq-queue.md:125:0d18f2d42c86", "- -> (no command)")));
+            Map.entry("corpus/gitlab__large-sidekiq-queue.md:125:0d18f2d42c86", "- -> (no command)"),
+            // session 12: a restart of a data service (PgBouncer, Redis, PostgreSQL) drops every client at once, as
+            // patronictl restart and systemctl stop do (DataServices); stateless restarts stay unflagged
+            Map.entry("runbooks/on-call-quick-reference.md:65:58e2331387b9", "- -> data-service-restart"),
+            Map.entry("runbooks/on-call-quick-reference.md:122:58e2331387b9", "- -> data-service-restart"),
+            Map.entry("runbooks/redis-failover.md:82:18ca019b60e0", "- -> data-service-restart"),
+            Map.entry("seeds/000_8a79b9de71f785a0.txt:72:58e2331387b9", "- -> data-service-restart"),
+            Map.entry("seeds/000_8a79b9de71f785a0.txt:139:58e2331387b9", "- -> data-service-restart"),
+            Map.entry("seeds/002_572c25c714beff75.txt:500:d99cffea8885", "- -> data-service-restart"),
+            Map.entry("seeds/002_572c25c714beff75.txt:501:c6cf31a55098", "- -> data-service-restart"),
+            Map.entry("seeds/003_18a3cb0d6890033e.txt:137:2d2ff22c0339", "- -> data-service-restart")));
 
     static {
         // printed output (a command's table, log lines) that was read as commands: each listed with its reason there

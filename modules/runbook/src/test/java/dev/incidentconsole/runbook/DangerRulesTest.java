@@ -115,6 +115,15 @@ class DangerRulesTest {
             thanos tools bucket cleanup --delete-delay=0s                       => thanos-bucket-cleanup
             sudo journalctl --vacuum-size=500M                                  => journal-vacuum
             psql -c "SELECT pg_drop_replication_slot('replica_2')"              => pg-drop-slot
+            redis-cli replicaof no one                                          => redis-promote
+            redis-cli -h cache-2 -p 6380 SLAVEOF NO ONE                         => redis-promote
+            sudo systemctl restart redis                                        => data-service-restart
+            systemctl restart postgresql@15-main.service                        => data-service-restart
+            service redis-server restart                                        => data-service-restart
+            docker restart nova_redis                                           => data-service-restart
+            docker compose restart postgres                                     => data-service-restart
+            kubectl rollout restart statefulset/redis -n cache                  => data-service-restart
+            pg_ctl restart -D /var/lib/postgresql/data -m fast                  => data-service-restart
             """)
     void flagsDestructiveCommand(String command, String rule) {
         Danger danger = DangerRules.check(command.replace("\\n", "\n"));
@@ -163,8 +172,12 @@ class DangerRulesTest {
         "cat <<EOF > /tmp/cleanup.sql\nDELETE FROM sessions;\nEOF",
         "redis-cli INFO memory",
         "redis-cli -h cache --bigkeys",
-        "redis-cli replicaof no one",
+        "redis-cli replicaof",
+        "redis-cli info replication  # then replicaof no one on the replica",
         "sudo systemctl restart nginx",
+        "systemctl restart redis-exporter",
+        "systemctl status redis",
+        "kubectl rollout restart deploy/api -n redis",
         "systemctl status postgresql",
         "journalctl -u nginx --since '1 hour ago'",
         "helm history api -n prod",

@@ -215,7 +215,10 @@ class InlineCommandsTest {
             "- Logs show: `panic -- runtime error in /srv/app/main.go`",
             "- The message: `connection refused from /10.0.0.1`",
             "- Output: `kubectl get pods -n web`",
-            "- The error log says: `fatal -- could not open /var/lib/pg/pid`"})
+            "- The error log says: `fatal -- could not open /var/lib/pg/pid`",
+            "- You must not, under any circumstances, run `kubectl delete ns prod`.",
+            "- We never, not even during an outage, execute `kubectl delete ns prod`.",
+            "- Do not, whatever the dashboard says, run `redis-cli replicaof no one`."})
     void aWarningAQuestionOrAQuotedLogLineIsNoStep(String item) {
         String md = "# Db\n\n## Resolution\n\n" + item + "\n";
         assertThat(commands(md)).as(item).isEmpty();
@@ -237,6 +240,40 @@ class InlineCommandsTest {
         assertThat(commands(md)).extracting(Command::text).containsExactly("kubectl describe pod web-1 -n web",
                 "grep ERROR /var/log/api.log", "patronictl list", "pg_ctl status -D /var/lib/pg",
                 "systemctl restart nginx");
+    }
+
+    /** A negation describing what the command shows, or ending a condition, does not forbid it. */
+    @Test
+    void aNegationInALabelOrAConditionBeforeTheCommandStillGivesAStep() {
+        String md = """
+                # Db
+
+                ## Diagnosis
+
+                - Pods that are not ready: `kubectl get pods -n web`
+                - Nodes which never joined: `kubectl get nodes -o wide`
+                - If not, run `kubectl rollout status deploy/web -n web`.
+                """;
+        assertThat(commands(md)).extracting(Command::text).containsExactly("kubectl get pods -n web",
+                "kubectl get nodes -o wide", "kubectl rollout status deploy/web -n web");
+    }
+
+    /** A program no list names, after a colon closing an order to check something: the command gives the answer. */
+    @Test
+    void anUnlistedProgramAfterACheckOrdersColonIsAStepButAQuotedTextOrSettingIsNot() {
+        String md = """
+                # Db
+
+                ## Resolution
+
+                - Check migration status: `alembic current`
+                - Verify the cluster: `patronictl list`
+                - Check the message: `connection refused`
+                - Search for: `too many connections`
+                - Verify the setting: `max_connections = 100`
+                - Check the rule: `tempo_reload_successful == 0`
+                """;
+        assertThat(commands(md)).extracting(Command::text).containsExactly("alembic current", "patronictl list");
     }
 
     /** Lines of the corpus whose inline code is a log message, a query, a label or a program mentioned in passing. */

@@ -41,6 +41,14 @@ class ShellDifferentialTest {
 
     /** key → "before -> after" for the generated inputs (danger | placeholders | runner). */
     static final Map<String, String> INTENDED_FUZZ = new TreeMap<>(Map.ofEntries(
+            // session 12: a restart of a data service is destructive (DataServices); in the three first flagged for
+            // their SQL, the restart is the dangerous part met first
+            Map.entry("fuzz/1689:1:bd0d0dc58e25", "- | - | SYSTEMD -> data-service-restart | - | SYSTEMD"),
+            Map.entry("fuzz/2807:4:5578d318ad16", "- | - | SHELL -> data-service-restart | - | SHELL"),
+            Map.entry("fuzz/605:1:b8547eb42914", "sql-drop | - | SYSTEMD -> data-service-restart | - | SYSTEMD"),
+            Map.entry("fuzz/1490:1:d83810fa49d6",
+                    "sql-drop | PORT@DOLLAR_BRACE | SYSTEMD -> data-service-restart | PORT@DOLLAR_BRACE | SYSTEMD"),
+            Map.entry("fuzz/1970:1:e19e10a4f07a", "sql-drop | name@ANGLE | SYSTEMD -> data-service-restart | name@ANGLE | SYSTEMD"),
             // a bare redirection "> /var/log/app.log" at the start of a command truncates the file; the old reader did not flag it
             Map.entry("fuzz/1745:1:fa1745efd9c5", "- | - | SHELL -> truncate-redirect | - | SHELL"),
             // still flagged; an unclosed backtick or $( now runs to the end of the text, as bash reads it, so the first dangerous part met is another one

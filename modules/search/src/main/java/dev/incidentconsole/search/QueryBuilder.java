@@ -182,7 +182,7 @@ public final class QueryBuilder {
         if (typed.withSynonyms != null && !typed.withSynonyms.equals(typed.words)) {
             CrossFieldExpander synonymExpander = this.synonymExpander.without(typed.stems());
             synonymExpander = commonWords.any() ? synonymExpander.withCommonWords(commonWords) : synonymExpander;
-            Query synonymsOnly = synonymExpander.expand(typed.withSynonyms);
+            Query synonymsOnly = synonymExpander.expand(wholePhrase(typed.withSynonyms, typed.stems()));
             if (synonymsOnly != null) {
                 b.add(new BoostQuery(synonymsOnly, SearchFields.SYNONYM_BOOST), Occur.SHOULD);
             }
@@ -198,6 +198,36 @@ public final class QueryBuilder {
                     Occur.SHOULD);
         }
         return b.build();
+    }
+
+    /**
+     * The synonyms, weighted as the number of typed words they stand for when the query is one phrase a synonym
+     * rule names ("rate limited": 429, throttling; "disk full": no space left, out of disk): a section saying
+     * "Throttling" answers both typed words in other words, while one holding "rate" alone answers half of them,
+     * so the synonym of the whole must not weigh as half a word. In a longer query ("prometheus keeps getting oom
+     * killed") the other words tell the sections apart and the phrase's synonyms keep their usual weight.
+     */
+    private static Query wholePhrase(Query withSynonyms, Set<String> typedStems) {
+        if (!(withSynonyms instanceof BooleanQuery all) || all.clauses().size() != 1
+                || !(all.clauses().get(0).getQuery() instanceof BooleanQuery group)) {
+            return withSynonyms;
+        }
+        int words = typedWordsSpanned(group, typedStems);
+        long typed = typedStems.stream().filter(t -> !TypedText.ignored(t)).count();
+        return words > 1 && words == typed ? new BoostQuery(withSynonyms, words) : withSynonyms;
+    }
+
+    /** How many typed words (not stop words) a synonym group's own path spells out; 0 when it has none. */
+    private static int typedWordsSpanned(BooleanQuery group, Set<String> typedStems) {
+        int most = 0;
+        for (org.apache.lucene.search.BooleanClause c : group.clauses()) {
+            if (c.getQuery() instanceof PhraseQuery p
+                    && java.util.Arrays.stream(p.getTerms()).allMatch(t -> typedStems.contains(t.text()))) {
+                most = Math.max(most, (int) java.util.Arrays.stream(p.getTerms())
+                        .filter(t -> !TypedText.ignored(t.text())).count());
+            }
+        }
+        return most;
     }
 
     /**

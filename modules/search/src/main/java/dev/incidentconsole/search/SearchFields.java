@@ -77,7 +77,7 @@ final class SearchFields {
      * (fields, their analysis, {@link SectionDocuments}, or what the runbook parser reads), so that indexes kept
      * on disk by an older build are built again instead of answering with stale fields.
      */
-    static final String INDEX_FORMAT = "search-10";
+    static final String INDEX_FORMAT = "search-11";
 
     private SearchFields() {
     }

@@ -60,7 +60,8 @@ public final class InlineCommandSteps {
             Map.entry("seeds/002_572c25c714beff75.txt:607:9d6d523dbd5f", new After("-", "-", "CURL")),
             Map.entry("seeds/002_572c25c714beff75.txt:616:44945a2f1a56", new After("-", "-", "REDIS_CLI")),
             Map.entry("seeds/002_572c25c714beff75.txt:617:a9ab9fdc8034", new After("-", "-", "SYSTEMD")),
-            Map.entry("seeds/002_572c25c714beff75.txt:618:86a0b321d08a", new After("-", "-", "SYSTEMD")),
+            // "3. Restart Redis: `systemctl restart redis`": a restart of a data service is destructive since session 12
+            Map.entry("seeds/002_572c25c714beff75.txt:618:86a0b321d08a", new After("data-service-restart", "-", "SYSTEMD")),
             // a program ShellPrompt.wellKnown does not name, since session 11: ordered ("run `...`") ...
             // "* run `growpart <device> <partition number>` to increase the partition"
             Map.entry("corpus/gitlab__filesystem_alerts.md:88:54d7ec759b4a", new After("-", "device@ANGLE partition number@ANGLE", "SHELL")),
@@ -75,7 +76,10 @@ public final class InlineCommandSteps {
             // "* `watch du -sh /var/opt/gitlab/postgresql/data`" (the whole item; watch runs du)
             Map.entry("corpus/gitlab__postgresql-disk-space.md:85:0f3640cc942b", new After("-", "-", "SHELL")),
             // "1. Check error logs: `grep ERROR /var/log/aragora/api.log | tail -50`"
-            Map.entry("seeds/002_572c25c714beff75.txt:586:aa79034db589", new After("-", "-", "SHELL"))));
+            Map.entry("seeds/002_572c25c714beff75.txt:586:aa79034db589", new After("-", "-", "SHELL")),
+            // ... or after a colon closing an order to check something, since session 12 (decision 0017's known miss)
+            // "- Check migration status: `alembic current`"
+            Map.entry("seeds/000_8a79b9de71f785a0.txt:162:a1d2bc78e936", new After("-", "-", "SHELL"))));
 
 
     private InlineCommandSteps() {
