@@ -1,12 +1,12 @@
 package dev.incidentconsole.runbook;
 
 import dev.incidentconsole.shell.ExpandedVariables;
+import dev.incidentconsole.shell.ParameterExpansion;
 import dev.incidentconsole.shell.Quoting;
 import dev.incidentconsole.shell.ShellCommand;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -19,12 +19,6 @@ final class SpanList {
     private static final Pattern MASKED = Pattern.compile("\\*+");
     private static final Pattern VARIABLE = Pattern.compile("(?:\\$[{(A-Za-z_]|`).*");
     private static final Pattern PLACEHOLDER = Pattern.compile("<[^<>]+>|\\{\\{.*}}|\\{[A-Za-z_][\\w.-]*}|%s");
-    /**
-     * {@code ${NAME:-default}} (also {@code -}, {@code :=}, {@code =}) with a literal default: group {@code n} the
-     * name, {@code d} the default, used when the variable is unset. A default that expands ({@code $OTHER}) or is
-     * quoted is not matched.
-     */
-    static final Pattern DEFAULT = Pattern.compile("\\$\\{(?<n>[A-Za-z_]\\w*):?[-=](?<d>[^{}$`'\"\\s\\\\]+)}");
 
     private final List<SecretMasker.Span> spans = new ArrayList<>();
     /** The text as a shell command, offsets from its start; null for free text. */
@@ -80,9 +74,8 @@ final class SpanList {
                     : !singleQuoted && expandsInLine(line, start);
             if (reference) {
                 // a secret's value given as a variable with a literal default: the default is the secret
-                Matcher d = DEFAULT.matcher(value);
-                if (d.matches()) {
-                    addAbsolute(offset + start + d.start("d"), offset + start + d.end("d"));
+                for (int[] d : literalDefaults(line, start, end, shell, offset, true)) {
+                    addAbsolute(offset + d[0], offset + d[1]);
                 }
                 return;
             }
@@ -92,6 +85,37 @@ final class SpanList {
             return;
         }
         addAbsolute(offset + start, offset + end);
+    }
+
+    /**
+     * The literal defaults of the {@code ${NAME:-default}} expansions (also {@code -}, {@code :=}, {@code =}) whose
+     * {@code $} is in {@code text[from, to)}, at any depth ({@code ${A:-${PW:-s3cret}}}), read by the shell model's
+     * {@link ParameterExpansion}: the value used when the variable is unset, so a secret written in clear when the
+     * variable names a secret or stands in a secret's place. A default that is itself a reference
+     * ({@code ${PW:-$OTHER}}) is none; a quoted one ({@code ${PW:-'s3cret'}}) is given inside its quotes.
+     *
+     * @param shell       {@code text} parsed as a command, from offset {@code shellOffset} of its text: only the
+     *                    expansions it performs are read; null for free text, where every {@code ${} is read
+     * @param secretPlace the expansions stand in a secret's place ({@code -p${A:-x}}), so every literal default is
+     *                    a secret's; else only the defaults of variables whose name is a secret's
+     * @return {@code [start, end)} in {@code text}
+     */
+    static List<int[]> literalDefaults(String text, int from, int to, ShellCommand shell, int shellOffset,
+                                       boolean secretPlace) {
+        List<int[]> out = new ArrayList<>();
+        for (int at = text.indexOf("${", from); at >= 0 && at < to; at = text.indexOf("${", at + 2)) {
+            ParameterExpansion p = shell == null ? ParameterExpansion.at(text, at)
+                    : shell.expandsAt(shellOffset + at) ? ParameterExpansion.at(text, at) : null;
+            if (p == null || !p.givesDefault() || p.wordEnd() == p.wordStart() || !p.wordIsLiteral(text)) {
+                continue;
+            }
+            int[] word = p.wordInsideQuotes(text);
+            String value = text.substring(word[0], word[1]);
+            if (!isMasked(value) && (secretPlace || SecretRules.isSecretName(p.name(), value))) {
+                out.add(word);
+            }
+        }
+        return out;
     }
 
     /** Whether {@code value} is wrapped in one pair of backticks, with text and no other backtick inside. */

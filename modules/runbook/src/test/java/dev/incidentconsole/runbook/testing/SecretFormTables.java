@@ -38,6 +38,7 @@ public final class SecretFormTables {
                 form("db-env", "MYSQL_PWD=My5qlPw mysql -h db -u root", "My5qlPw", "MYSQL_PWD=**** mysql -h db -u root"),
                 form("db-env", "REDISCLI_AUTH=R3disAuth redis-cli -h cache-1 ping", "R3disAuth",
                         "REDISCLI_AUTH=**** redis-cli -h cache-1 ping"),
+                form("db-env", "DB_PW=Db5hortPw ./migrate.sh", "Db5hortPw", "DB_PW=**** ./migrate.sh"),
                 form("db-env", "export PGPASSWORD=\"pg pass 9\"", "pg pass 9", "export PGPASSWORD=\"****\""),
                 form("db-env", "psql 'host=db-2 user=app password=pgPass42 dbname=orders'", "pgPass42",
                         "psql 'host=db-2 user=app password=**** dbname=orders'"),
@@ -198,6 +199,17 @@ public final class SecretFormTables {
                 form("default", "export API_TOKEN=${API_TOKEN:=T0kDflt99}", "T0kDflt99", "export API_TOKEN=${API_TOKEN:=****}"),
                 form("default", "echo \"using ${SLACK_WEBHOOK_SECRET:-Wh00kDflt}\"", "Wh00kDflt",
                         "echo \"using ${SLACK_WEBHOOK_SECRET:-****}\""),
+                // quoted, nested or inside a word: read by the shell model's ParameterExpansion
+                form("default", "PGPASSWORD=${PGPASSWORD:-'s3cr et'} psql -h db-2", "s3cr et",
+                        "PGPASSWORD=${PGPASSWORD:-'****'} psql -h db-2"),
+                form("default", "PGPASSWORD=${PGPASSWORD:-\"Dq5ecret\"} psql -h db-2", "Dq5ecret",
+                        "PGPASSWORD=${PGPASSWORD:-\"****\"} psql -h db-2"),
+                form("default", "mysql -uroot -px${PW:-W0rdDflt} -h db", "W0rdDflt", "mysql -uroot -px${PW:-****} -h db"),
+                form("default", "echo x${DB_PW:-Echo5Dflt}", "Echo5Dflt", "echo x${DB_PW:-****}"),
+                form("default", "PGPASSWORD=${A:-${PW:-N3stDflt}} psql -h db-2", "N3stDflt",
+                        "PGPASSWORD=${A:-${PW:-****}} psql -h db-2"),
+                form("default", "redis-cli -a \"${A:-${B:-N3st2Dflt}}\" ping", "N3st2Dflt",
+                        "redis-cli -a \"${A:-${B:-****}}\" ping"),
                 // a password or token stated in a sentence, with a connector that gives its value
                 form("prose-password", "rotated the redis password from hunter2x to C0rrect-h0rse", "hunter2x",
                         "rotated the redis password from **** to ****"),
@@ -338,7 +350,9 @@ public final class SecretFormTables {
                 "PGPASSWORD=\"$(vault kv get -field=pw db/app)\" psql -h db-2",
                 // a default that is itself a reference
                 "redis-cli -h c -a ${REDIS_PASSWORD:-$FALLBACK_PW} ping",
-                "PGPASSWORD=\"${PGPASSWORD:-$VAULT_PG}\" psql -h db-2");
+                "PGPASSWORD=\"${PGPASSWORD:-$VAULT_PG}\" psql -h db-2",
+                "PGPASSWORD=${A:-${B:-$VAULT_PG}} psql -h db-2",
+                "psql -U ${PGUSER:-app} -h db-2");
     }
 
     /**
