@@ -13,7 +13,8 @@ package dev.incidentconsole.shell;
  *                  -}); empty when the expansion starts with another operator ({@code ${#X}} its length,
  *                  {@code ${!X}} indirection), which then stands in {@code operator}
  * @param operator  what follows the name: empty for {@code ${X}}; {@code - = ? +} with or without a leading
- *                  {@code :}; {@code # ## % %% / // ^ ^^ , ,,} or {@code :} (a substring) for the other forms
+ *                  {@code :}; {@code # ## % %% / // ^ ^^ , ,,} or {@code :} (a substring) for the other forms;
+ *                  the first character after the name when it is none of these (bash refuses the expansion)
  * @param wordStart offset of the operator's word (the default, the message, the pattern...)
  * @param wordEnd   offset just after it (the closing brace's offset)
  */
@@ -51,6 +52,8 @@ public record ParameterExpansion(int start, int end, String name, String operato
                 op++;
             } else if ("#%/^,".indexOf(c) >= 0) {
                 op += op + 1 < brace && text.charAt(op + 1) == c ? 2 : 1;
+            } else {
+                op++; // what bash calls a bad substitution (${kubectl exec ...}): never a plain ${NAME}
             }
         }
         return new ParameterExpansion(dollar, dollar + close, text.substring(from, nameEnd),
