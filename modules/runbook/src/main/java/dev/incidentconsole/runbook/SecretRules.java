@@ -58,7 +58,7 @@ final class SecretRules {
     }
 
     static final Pattern PEM = Pattern.compile(
-            "-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?<body>[\\s\\S]*?)(?:-----END|\\z)");
+            "-----BEGIN (?:(?!PRIVATE )[A-Z0-9]++ )*+PRIVATE KEY(?: BLOCK)?-----(?<body>[\\s\\S]*?)(?:-----END|\\z)");
 
     static final List<Rule> RULES = List.of(
             new Rule("url-userinfo", "(?i)\\b[a-z][a-z0-9+.\\-]*://[^\\s:/@'\"]*:(?<v>[^\\s@/'\"]+)@", "://"),
