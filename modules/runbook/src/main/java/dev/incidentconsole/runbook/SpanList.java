@@ -18,6 +18,12 @@ import java.util.regex.Pattern;
 final class SpanList {
     private static final Pattern MASKED = Pattern.compile("\\*+");
     private static final Pattern VARIABLE = Pattern.compile("(?:\\$[{(A-Za-z_]|`).*");
+    /**
+     * A value no secret has: a date or time ({@code token: 2026-12-01T10:00Z}, an expiry) or a YAML/JSON scalar that
+     * says there is none ({@code token: null}, {@code password: false}, {@code Authorization: none}).
+     */
+    private static final Pattern NO_SECRET = Pattern.compile("(?i)\\d{4}-\\d\\d-\\d\\d(?:[T ]\\d\\d:\\d\\d(?::\\d\\d(?:[.,]\\d++)?)?)?"
+            + "(?:Z|[+-]\\d\\d(?::?\\d\\d)?)?|null|nil|none|true|false|~");
     private static final Pattern PLACEHOLDER = Pattern.compile("<[^<>]+>|\\{\\{.*}}|\\{[A-Za-z_][\\w.-]*}|%s");
 
     private final List<SecretMasker.Span> spans = new ArrayList<>();
@@ -59,7 +65,7 @@ final class SpanList {
             return;
         }
         String value = line.substring(start, end);
-        if (MASKED.matcher(value).matches()) {
+        if (MASKED.matcher(value).matches() || NO_SECRET.matcher(value).matches()) {
             return;
         }
         if (shell == null && isMarkdownCode(value) && SecretClients.programNamedAt(line) < 0) {
