@@ -17,6 +17,8 @@ final class WordSpans {
     /** The command is as it ran: its placeholders were substituted, so a quoted {@code '<x>'} is a value. */
     private final boolean run;
     private final List<int[]> out = new ArrayList<>();
+    /** Where the code of each command substitution standing in a secret's place starts. */
+    private final java.util.Set<Integer> secretSubstitutions = new java.util.HashSet<>();
 
     WordSpans(ShellCommand parsed, boolean run) {
         this.parsed = parsed;
@@ -41,6 +43,7 @@ final class WordSpans {
         int[] offsets = parsed.valueOffsets(w);
         if (offsets == null) {
             literalDefault(w, from, to);
+            substitutions(w, from, to);
         } else if (!names(w, from, to, offsets)) {
             int a = offsets[from];
             // the backslash escaping its first character goes with it: "\\****" would read as an escaped '*'
@@ -79,6 +82,29 @@ final class WordSpans {
             }
             at = p.end() - 2; // the expansions nested in it were read with it
         }
+    }
+
+    /**
+     * Notes the command substitutions that make {@code w}'s value {@code [from, to)} ({@code -a "$(echo s3cret)"}): what
+     * they print is the secret, so {@link CommandSecrets} reads what an {@code echo} or {@code printf} there writes.
+     */
+    private void substitutions(Word w, int from, int to) {
+        String v = w.value().substring(from, to);
+        List<Integer> starts = parsed.substitutionStarts();
+        for (int k = 0; k < starts.size(); k++) {
+            int at = starts.get(k);
+            if (at > w.start() && at < w.end()) {
+                String code = parsed.substitutions().get(k).text();
+                if (v.contains(code)) {
+                    secretSubstitutions.add(at);
+                }
+            }
+        }
+    }
+
+    /** Whether the command substitution whose code starts at {@code at} stands in a secret's place (see {@link #value}). */
+    boolean secretSubstitution(int at) {
+        return secretSubstitutions.contains(at);
     }
 
     /**

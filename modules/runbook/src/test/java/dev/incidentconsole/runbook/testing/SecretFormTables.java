@@ -257,6 +257,15 @@ public final class SecretFormTables {
                         "# /etc/redis/redis.conf\nrequirepass ****\n"),
                 form("redis-config", "bind 0.0.0.0\n  masterauth M4sterAu9\n", "M4sterAu9",
                         "bind 0.0.0.0\n  masterauth ****\n"),
+                form("redis-config", "ran: requirepass Xy7R3qRan", "Xy7R3qRan", "ran: requirepass ****"),
+                form("redis-config", "/etc/redis/redis.conf:1042:requirepass \"R3q Grep9\"", "R3q Grep9",
+                        "/etc/redis/redis.conf:1042:requirepass \"****\""),
+                // a shell's trace (set -x) prints each command it runs after '+'
+                form("trace", "+ redis-cli -h cache-1 -a Tr4ceR3dis ping", "Tr4ceR3dis", "+ redis-cli -h cache-1 -a **** ping"),
+                form("trace", "++ mysql -uroot -pTr4ceMy -e 'select 1'", "Tr4ceMy", "++ mysql -uroot -p**** -e 'select 1'"),
+                form("trace", "+ PGPASSWORD=Tr4cePg psql -h db-2", "Tr4cePg", "+ PGPASSWORD=**** psql -h db-2"),
+                form("trace", "+ curl -sS -H 'Authorization: Bearer Tr4ceT0ken99' https://api/v1", "Tr4ceT0ken99",
+                        "+ curl -sS -H 'Authorization: Bearer ****' https://api/v1"),
                 form("mysql-log", "[Server] A temporary password is generated for root@localhost: hjk8#Lq;pQ2w",
                         "hjk8#Lq;pQ2w", "[Server] A temporary password is generated for root@localhost: ****"));
     }
@@ -312,6 +321,11 @@ public final class SecretFormTables {
                         "redis-cli -h c -a '****' ping"),
                 form("substitution", "PGPASSWORD='$(cat /run/l1teral/pg)' psql -h db-2", "l1teral/pg",
                         "PGPASSWORD='****' psql -h db-2"),
+                // what an echo or printf in a substitution standing in a secret's place prints is the secret
+                form("substitution", "mysql -uroot -p$(echo '$Ech0Lit') -h db", "Ech0Lit", "mysql -uroot -p$(echo '****') -h db"),
+                form("substitution", "redis-cli -a \"$(printf %s Pr1ntfPw)\" ping", "Pr1ntfPw",
+                        "redis-cli -a \"$(printf %s ****)\" ping"),
+                form("substitution", "PGPASSWORD=$(echo Ech0Pg9) psql -h db-2", "Ech0Pg9", "PGPASSWORD=$(echo ****) psql -h db-2"),
                 // a backtick in single quotes is the password's own character (it made the value's offsets unknown)
                 form("backtick", "redis-cli -a 'Xy`9!qZ' ping", "Xy`9!qZ", "redis-cli -a '****' ping"),
                 form("backtick", "mysql -p'Ab`c9Zq' -e 'select 1'", "Ab`c9Zq", "mysql -p'****' -e 'select 1'"),
@@ -348,6 +362,7 @@ public final class SecretFormTables {
                 "redis-cli -h c -a `cat /run/secrets/redis` ping",
                 "PGPASSWORD=\"`vault kv get -field=pw db/app`\" psql -h db-2",
                 "PGPASSWORD=\"$(vault kv get -field=pw db/app)\" psql -h db-2",
+                "redis-cli -h c -a \"$(echo \"$REDIS_PW\")\" ping",
                 // a default that is itself a reference
                 "redis-cli -h c -a ${REDIS_PASSWORD:-$FALLBACK_PW} ping",
                 "PGPASSWORD=\"${PGPASSWORD:-$VAULT_PG}\" psql -h db-2",
