@@ -76,6 +76,14 @@ public final class SecretFormTables {
                         "echo '****' | podman login -u ci --password-stdin quay.io"),
                 form("registry-login", "helm registry login ghcr.io -u bot -p HelmPw55", "HelmPw55",
                         "helm registry login ghcr.io -u bot -p ****"),
+                // passwords and tokens given as operands
+                form("operand", "htpasswd -b /etc/nginx/.htpasswd admin Htp4ssw0rd", "Htp4ssw0rd",
+                        "htpasswd -b /etc/nginx/.htpasswd admin ****"),
+                form("operand", "openssl pkcs12 -export -passout pass:'P12 pass9' -out x.p12", "P12 pass9",
+                        "openssl pkcs12 -export -passout pass:'****' -out x.p12"),
+                form("operand", "rabbitmqctl -n rabbit@mq-1 change_password ops R4bbitPw9", "R4bbitPw9",
+                        "rabbitmqctl -n rabbit@mq-1 change_password ops ****"),
+                form("operand", "vault login s.hvsTok3n123", "hvsTok3n123", "vault login ****"),
                 // cloud keys
                 form("cloud-key", "aws_access_key_id = AKIAIOSFODNN7EXAMPLE", "IOSFODNN7EXAMPLE",
                         "aws_access_key_id = AKIA****"),
@@ -402,7 +410,11 @@ public final class SecretFormTables {
                 "mongosh --port 27017 --eval 'db.stats()'",
                 "mongosh -u admin -p --authenticationDatabase admin",
                 "psql -h db \\\n  -p 5432 -U app",
-                "mysql -h db \\\n  -P 3306 -p orders");
+                "mysql -h db \\\n  -P 3306 -p orders",
+                "htpasswd -c /etc/nginx/.htpasswd admin",
+                "openssl rsa -in k.pem -passin env:KEY_PW -out k.der",
+                "rabbitmqctl list_users",
+                "vault login -method=userpass username=ops");
     }
 
     /** Lines that hold no secret and must come out exactly as they went in. */
