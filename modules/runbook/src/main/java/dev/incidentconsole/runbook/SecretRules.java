@@ -85,10 +85,10 @@ final class SecretRules {
                     + "|(?i:\\bSET\\s+PASSWORD(?:\\s+FOR\\s+[^=\\s]+)?\\s*=\\s*))"
                     + "(?:'(?<sq>[^']*)'|\"(?<dq>" + DQ + ")\")", "password", "identified"),
             // Redis: CONFIG SET requirepass x, and a redis.conf line "requirepass x", also as grep or a log prints it
-            // ("/etc/redis/redis.conf:12:requirepass x", "ran: requirepass x")
+            // ("/etc/redis/redis.conf:12:requirepass x", "ran: requirepass x"), after a prompt or a trace's '+' 
             new Rule("redis-config", "(?i)\\bCONFIG\\s+SET\\s+(?:requirepass|masterauth)\\s+" + VALUE,
                     "requirepass", "masterauth"),
-            new Rule("redis-conf-line", "(?i)^\\s*(?:[^\\s:]*+(?::\\d++)?:[ \\t]*)?(?:requirepass|masterauth)\\s+" + VALUE
+            new Rule("redis-conf-line", "(?i)^\\s*(?:(?:[^\\s:]*+(?::\\d++)?:|[$>+]++)[ \\t]*+)*+(?:requirepass|masterauth)\\s+" + VALUE
                     + "\\s*$", "requirepass", "masterauth"),
             // mysqld's first start: "A temporary password is generated for root@localhost: x"
             new Rule("mysql-temporary-password", "(?i)\\btemporary password is generated for \\S+: (?<v>\\S+)",

@@ -168,6 +168,11 @@ public final class SecretFormTables {
                         "{\"username\": \"app\", \"password\": \"****\"}"),
                 form("assignment", "data:\n  password: \"cGFzc3dvcmQxMjM=\"\n  user: YXBw", "cGFzc3dvcmQxMjM=",
                         "data:\n  password: \"****\"\n  user: YXBw"),
+                // a here-document's body, whatever its delimiter's quoting
+                form("heredoc", "cat <<EOF > /etc/app.env\nDB_PASSWORD=H3redocPw\nEOF", "H3redocPw",
+                        "cat <<EOF > /etc/app.env\nDB_PASSWORD=****\nEOF"),
+                form("heredoc", "kubectl apply -f - <<'EOF'\nkind: Secret\nstringData:\n  password: H3redoc2\nEOF", "H3redoc2",
+                        "kubectl apply -f - <<'EOF'\nkind: Secret\nstringData:\n  password: ****\nEOF"),
                 // read on the shell model: behind wrappers, in scripts, in flag clusters, across quotings
                 form("wrapped", "sudo -u postgres env PGPASSWORD=Wr4pPg1 psql -h db -c 'select 1'", "Wr4pPg1",
                         "sudo -u postgres env PGPASSWORD=**** psql -h db -c 'select 1'"),
