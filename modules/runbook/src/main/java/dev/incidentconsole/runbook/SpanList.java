@@ -110,6 +110,10 @@ final class SpanList {
                                        boolean secretPlace) {
         List<int[]> out = new ArrayList<>();
         for (int at = text.indexOf("${", from); at >= 0 && at < to; at = text.indexOf("${", at + 2)) {
+            char first = at + 2 < text.length() ? text.charAt(at + 2) : ' ';
+            if (!(first == '_' || first >= 'A' && first <= 'Z' || first >= 'a' && first <= 'z')) {
+                continue; // no variable's name: no default of one (and "${${${..." is not read 4 KB at a time)
+            }
             ParameterExpansion p = shell == null ? ParameterExpansion.at(text, at)
                     : shell.expandsAt(shellOffset + at) ? ParameterExpansion.at(text, at) : null;
             if (p == null || !p.givesDefault() || p.wordEnd() == p.wordStart() || !p.wordIsLiteral(text)) {
