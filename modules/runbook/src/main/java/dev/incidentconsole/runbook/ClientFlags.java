@@ -21,6 +21,9 @@ import java.util.regex.Matcher;
  * {@code mysql -pX} a password). Each found value goes to a {@link WordSpans}.
  */
 final class ClientFlags {
+    /** OpenLDAP's clients, whose {@code -w} is the bind password. */
+    private static final Set<String> LDAP = Set.of("ldapsearch", "ldapadd", "ldapmodify", "ldapdelete", "ldapmodrdn",
+            "ldappasswd", "ldapwhoami", "ldapcompare", "ldapexop");
     /** openssl's flags whose value may be {@code pass:PASSWORD}. */
     private static final Set<String> OPENSSL_PASS = Set.of("-passin", "-passout", "-pass", "-password", "-kfile");
     /** rabbitmqctl's commands whose third operand is a password. */
@@ -67,6 +70,17 @@ final class ClientFlags {
             shortFlag(args, values, 'a', "hpsunrid", false, false, spans);
         } else if (DASH_P.contains(program)) {
             shortFlag(args, values, 'p', "uhHPVkfe", false, false, spans);
+        } else if (LDAP.contains(program)) {
+            shortFlag(args, values, 'w', "bDHhpsfyeEoOPRUXYzl", false, false, spans);
+        } else if (program.equals("sqlcmd") || program.equals("bcp")) {
+            shortFlag(args, values, 'P', "SUdQqiosHlfaWyYhcLtmrkvNeFTx", false, false, spans);
+        } else if (program.equals("smbclient") || program.equals("rpcclient")) {
+            for (Flags.Value f : Flags.shortValues(values, 'U', "sOnWLIpDcdPtTmAaE", false, false)) {
+                int percent = values.get(f.arg()).indexOf('%', f.from());
+                if (percent >= 0) {
+                    spans.value(args.get(f.arg()), percent + 1);
+                }
+            }
         } else if (program.equals("sshpass")) {
             shortFlag(args, values, 'p', "fdP", false, true, spans);
         } else if (program.equals("curl")) {

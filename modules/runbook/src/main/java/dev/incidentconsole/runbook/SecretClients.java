@@ -33,7 +33,7 @@ final class SecretClients {
      */
     private static final List<String> GUARDS = List.of("mysql", "mariadb", "redis-cli", "keydb-cli", "valkey-cli",
             "mongo", "cqlsh", "rabbitmqadmin", "sshpass", "login", "curl", "-pass", "-pwd", "-secret", "-token", "-u",
-            "--user", "--from-literal", "htpasswd", "pass:", "rabbitmqctl", "vault login", "$(echo", "$(printf", "`echo", "`printf");
+            "--user", "--from-literal", "htpasswd", "pass:", "rabbitmqctl", "vault login", "ldap", "sqlcmd", "bcp ", "smbclient", "rpcclient", "$(echo", "$(printf", "`echo", "`printf");
 
     /** Whether a lower-cased line of free text may hold a command-line secret form. */
     static boolean mayHold(String lowerLine) {
@@ -67,7 +67,8 @@ final class SecretClients {
     private static Set<String> programs() {
         Set<String> all = new java.util.HashSet<>(Set.of("sshpass", "curl", "sudo", "env", "sh", "bash", "zsh", "ssh",
                 "kubectl", "oc", "docker", "podman", "helm", "az", "echo", "printf", "export", "vault", "psql", "htpasswd",
-                "openssl", "rabbitmqctl"));
+                "openssl", "rabbitmqctl", "ldapsearch", "ldapadd", "ldapmodify", "ldapdelete", "ldappasswd", "ldapwhoami",
+                "sqlcmd", "bcp", "smbclient", "rpcclient"));
         all.addAll(MYSQL);
         all.addAll(DASH_P);
         all.addAll(REDIS);

@@ -90,6 +90,9 @@ final class SecretRules {
                     "requirepass", "masterauth"),
             new Rule("redis-conf-line", "(?i)^\\s*(?:(?:[^\\s:]*+(?::\\d++)?:|[$>+]++)[ \\t]*+)*+(?:requirepass|masterauth)\\s+" + VALUE
                     + "\\s*$", "requirepass", "masterauth"),
+            // a ~/.pgpass line, as cat prints it (after a prompt or a label too): host:port:database:user:password; a host
+            // is not a number (10:00:00:1:x is a time)
+            new Rule("pgpass-line", "(?<!\\S)(?=[^:\\s]*[^\\d:\\s])[^:\\s]++:(?:\\d{1,5}|\\*):[^:\\s]++:[^:\\s]++:(?<v>\\S++)$", ":"),
             // mysqld's first start: "A temporary password is generated for root@localhost: x"
             new Rule("mysql-temporary-password", "(?i)\\btemporary password is generated for \\S+: (?<v>\\S+)",
                     "temporary password"),

@@ -123,6 +123,8 @@ final class HarmlessLines {
                 "kubectl get secret db-creds -o jsonpath='{.data.password}' | base64 -d",
                 "passwordless sudo is enabled",
                 "+ echo done",
-                "secret/db-creds created");
+                "secret/db-creds created",
+                "root:x:0:0:root:/root:/bin/bash",
+                "10:00:00:123:ready");
     }
 }

@@ -80,6 +80,12 @@ public final class SecretFormTables {
                         "echo '****' | podman login -u ci --password-stdin quay.io"),
                 form("registry-login", "helm registry login ghcr.io -u bot -p HelmPw55", "HelmPw55",
                         "helm registry login ghcr.io -u bot -p ****"),
+                form("db-flag", "ldapsearch -x -H ldap://ldap-1 -D cn=admin,dc=corp -w Ld4pPw9 -b dc=corp", "Ld4pPw9",
+                        "ldapsearch -x -H ldap://ldap-1 -D cn=admin,dc=corp -w **** -b dc=corp"),
+                form("db-flag", "sqlcmd -S db -U sa -P 'SqlCmd Pw9' -Q \"select 1\"", "SqlCmd Pw9",
+                        "sqlcmd -S db -U sa -P '****' -Q \"select 1\""),
+                form("db-flag", "smbclient //fs/share -U ops%Smb9Pass -c ls", "Smb9Pass", "smbclient //fs/share -U ops%**** -c ls"),
+                form("db-env", "db-2:5432:orders:app:Pg5ecretPass", "Pg5ecretPass", "db-2:5432:orders:app:****"),
                 // passwords and tokens given as operands
                 form("operand", "htpasswd -b /etc/nginx/.htpasswd admin Htp4ssw0rd", "Htp4ssw0rd",
                         "htpasswd -b /etc/nginx/.htpasswd admin ****"),
@@ -368,6 +374,8 @@ public final class SecretFormTables {
                 "htpasswd -c /etc/nginx/.htpasswd admin",
                 "openssl rsa -in k.pem -passin env:KEY_PW -out k.der",
                 "rabbitmqctl list_users",
+                "ldapsearch -x -W -D cn=admin,dc=corp -b dc=corp",
+                "smbclient -L fs -U ops",
                 "vault login -method=userpass username=ops");
     }
 
