@@ -92,8 +92,15 @@ final class ShellParser {
      */
     private java.util.BitSet substitutionHeredocs() {
         java.util.BitSet expanded = q.expanded;
+        // the first "<<" at or after the current substitution's start: the substitutions come in text order, so the
+        // text is searched once, not once per substitution (100,000 backticks hold 50,000)
+        int heredoc = -1;
         for (int[] r : q.substitutions) {
-            if (s.indexOf("<<", r[0]) < 0 || s.indexOf("<<", r[0]) >= r[1]) {
+            if (heredoc < r[0] && heredoc != Integer.MAX_VALUE) {
+                int found = s.indexOf("<<", r[0]);
+                heredoc = found < 0 ? Integer.MAX_VALUE : found;
+            }
+            if (heredoc >= r[1]) {
                 continue;
             }
             ShellCommand inner = ShellCommand.parse(s.substring(r[0], r[1]));
