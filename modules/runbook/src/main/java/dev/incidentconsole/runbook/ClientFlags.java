@@ -10,7 +10,9 @@ import static dev.incidentconsole.runbook.SecretClients.isProse;
 import dev.incidentconsole.shell.CurlArgs;
 import dev.incidentconsole.shell.Flags;
 import dev.incidentconsole.shell.Word;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 
 /**
@@ -19,6 +21,14 @@ import java.util.regex.Matcher;
  * {@code mysql -pX} a password). Each found value goes to a {@link WordSpans}.
  */
 final class ClientFlags {
+    /** OpenLDAP's clients, whose {@code -w} is the bind password. */
+    private static final Set<String> LDAP = Set.of("ldapsearch", "ldapadd", "ldapmodify", "ldapdelete", "ldapmodrdn",
+            "ldappasswd", "ldapwhoami", "ldapcompare", "ldapexop");
+    /** openssl's flags whose value may be {@code pass:PASSWORD}. */
+    private static final Set<String> OPENSSL_PASS = Set.of("-passin", "-passout", "-pass", "-password", "-kfile");
+    /** rabbitmqctl's commands whose third operand is a password. */
+    private static final Set<String> RABBIT_PASSWORD = Set.of("add_user", "change_password", "authenticate_user");
+
     private ClientFlags() {
     }
 
@@ -60,6 +70,17 @@ final class ClientFlags {
             shortFlag(args, values, 'a', "hpsunrid", false, false, spans);
         } else if (DASH_P.contains(program)) {
             shortFlag(args, values, 'p', "uhHPVkfe", false, false, spans);
+        } else if (LDAP.contains(program)) {
+            shortFlag(args, values, 'w', "bDHhpsfyeEoOPRUXYzl", false, false, spans);
+        } else if (program.equals("sqlcmd") || program.equals("bcp")) {
+            shortFlag(args, values, 'P', "SUdQqiosHlfaWyYhcLtmrkvNeFTx", false, false, spans);
+        } else if (program.equals("smbclient") || program.equals("rpcclient")) {
+            for (Flags.Value f : Flags.shortValues(values, 'U', "sOnWLIpDcdPtTmAaE", false, false)) {
+                int percent = values.get(f.arg()).indexOf('%', f.from());
+                if (percent >= 0) {
+                    spans.value(args.get(f.arg()), percent + 1);
+                }
+            }
         } else if (program.equals("sshpass")) {
             shortFlag(args, values, 'p', "fdP", false, true, spans);
         } else if (program.equals("curl")) {
@@ -81,6 +102,7 @@ final class ClientFlags {
                 }
             }
         }
+        positional(program, args, values, spans);
         // a login subcommand (docker login, helm registry login, az login), not a word such as ssh's -l login
         int login = values.indexOf("login");
         if (login >= 0 && login <= 1 && !values.get(0).startsWith("-")) {
@@ -88,6 +110,42 @@ final class ClientFlags {
             for (Flags.Value f : Flags.shortValues(after, 'p', "u", false, false)) {
                 spans.value(args.get(login + 1 + f.arg()), f.from());
             }
+        }
+    }
+
+    /**
+     * Passwords and tokens given as operands: {@code htpasswd -b file user PW} (also {@code -nb user PW}),
+     * {@code rabbitmqctl add_user|change_password user PW}, {@code vault login TOKEN}, and openssl's
+     * {@code -passin/-passout/-pass pass:PW} ({@code env:}, {@code file:} name where it is).
+     */
+    private static void positional(String program, List<Word> args, List<String> values, WordSpans spans) {
+        List<Integer> operands = new ArrayList<>();
+        boolean batch = false;
+        for (int k = 0; k < values.size(); k++) {
+            String v = values.get(k);
+            if (v.startsWith("-") && !v.startsWith("--")) {
+                batch |= v.indexOf('b') > 0;
+            } else if (!v.startsWith("-")) {
+                operands.add(k);
+            }
+            if (program.equals("openssl") && OPENSSL_PASS.contains(v) && k + 1 < values.size()
+                    && values.get(k + 1).startsWith("pass:")) {
+                spans.value(args.get(k + 1), "pass:".length());
+            }
+        }
+        int secret = -1;
+        if (program.equals("htpasswd") && batch && operands.size() >= 2) {
+            secret = operands.get(operands.size() - 1);
+        } else if (program.equals("rabbitmqctl")) {
+            for (int i = 0; i + 2 < operands.size() && secret < 0; i++) {
+                secret = RABBIT_PASSWORD.contains(values.get(operands.get(i))) ? operands.get(i + 2) : -1;
+            }
+        } else if (program.equals("vault") && operands.size() >= 2 && values.get(operands.get(0)).equals("login")
+                && values.get(operands.get(1)).indexOf('=') < 0) {
+            secret = operands.get(1);
+        }
+        if (secret >= 0 && !values.get(secret).startsWith("-")) {
+            spans.value(args.get(secret), 0);
         }
     }
 

@@ -117,8 +117,21 @@ final class CommandSecrets {
 
     /** The secret ranges of {@code parsed}, in its text's offsets. */
     private List<int[]> of(ShellCommand inner, int depth) {
+        return of(inner, depth, false);
+    }
+
+    /**
+     * The secret ranges of {@code parsed}, in its text's offsets.
+     *
+     * @param secret the text is a command substitution standing in a secret's place ({@code -a "$(echo s3cret)"}):
+     *               what its {@code echo} or {@code printf} writes is the secret
+     */
+    private List<int[]> of(ShellCommand inner, int depth, boolean secret) {
         CommandSecrets reader = new CommandSecrets(inner, false, run);
         reader.read(depth);
+        if (secret && inner.commands().size() == 1) {
+            reader.echoed(inner.commands().get(0));
+        }
         return reader.spans.ranges();
     }
 
@@ -154,7 +167,7 @@ final class CommandSecrets {
             List<ShellCommand> inner = parsed.substitutions();
             List<Integer> starts = parsed.substitutionStarts();
             for (int k = 0; k < inner.size(); k++) {
-                for (int[] r : of(inner.get(k), depth + 1)) {
+                for (int[] r : of(inner.get(k), depth + 1, spans.secretSubstitution(starts.get(k)))) {
                     spans.ranges().add(new int[] {r[0] + starts.get(k), r[1] + starts.get(k)});
                 }
             }
@@ -193,7 +206,7 @@ final class CommandSecrets {
         }
     }
 
-    /** {@code echo SECRET | docker login --password-stdin}: what echo or printf writes. */
+    /** What echo or printf writes: into {@code docker login --password-stdin}, or as a substitution's secret value. */
     private void echoed(SimpleCommand feeder) {
         int first = starts(feeder).get(0);
         Invocation inv = first == 0 ? feeder.invocation() : feeder.invocationFrom(first);

@@ -37,7 +37,7 @@ final class OutputLines {
             "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) {1,2}\\d{1,2} \\d\\d:\\d\\d.*");
     private static final Pattern CELL_GAP = Pattern.compile("\\s{2,}|\\t");
     private static final Pattern TABLE_HEADER_CELL = Pattern.compile(
-            "[A-Z][A-Z0-9_()%/.:-]*(?: [A-Z][A-Z0-9_()%/.:-]*)*");
+            "[A-Z][A-Z0-9_()%/.:-]*+(?: [A-Z][A-Z0-9_()%/.:-]*+)*+");
     /** A table's first cell is a plain name; an assignment, quote, group or redirection starts shell code. */
     private static final Pattern PLAIN_WORD = Pattern.compile("[\\w.:/@+%,-]+");
 

@@ -92,7 +92,7 @@ public final class Placeholders {
             known = new HashSet<>(assigned);
             known.addAll(defined);
         }
-        ShellVariables.find(command, ctx, parsed.segments(), known, found, taken);
+        ShellVariables.find(command, parsed, known, found, taken);
         CapsWords.find(command, parsed, assigned, found, taken);
         if (found.size() < 2) {
             return found;

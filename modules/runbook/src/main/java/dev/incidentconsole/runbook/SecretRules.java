@@ -31,8 +31,8 @@ final class SecretRules {
             + "|\\\\.|\\$\\([^()]*\\)|\\$)++))";
     /** Names whose value after '=' (or ':' in JSON) is a secret: PGPASSWORD, MYSQL_PWD, REDISCLI_AUTH, AccountKey... */
     private static final String SECRET_NAME = "(?:password|passwd|secret|token|apikey|api[_-]key|accountkey"
-            + "|sharedaccesskey|access[_-]?key|secret[_-]?key|sshpass|[_-](?:pass|pwd|key|auth)"
-            + "|(?<![\\w-])(?:pass|pwd(?!\\s*=\\s*/)))";
+            + "|sharedaccesskey|access[_-]?key|secret[_-]?key|sshpass|[_-](?:pass|pwd|pw|key|auth)"
+            + "|(?<![\\w-])(?:pass|pw|pwd(?!\\s*=\\s*/)))";
 
     /** {@link #SECRET_NAME} ending just before an '=': read over "name=value" so that PWD=/path is no secret. */
     private static final Pattern SECRET_NAME_BEFORE_EQUALS = Pattern.compile("(?i)" + SECRET_NAME + "=");
@@ -58,7 +58,7 @@ final class SecretRules {
     }
 
     static final Pattern PEM = Pattern.compile(
-            "-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?<body>[\\s\\S]*?)(?:-----END|\\z)");
+            "-----BEGIN (?:(?!PRIVATE )[A-Z0-9]++ )*+PRIVATE KEY(?: BLOCK)?-----(?<body>[\\s\\S]*?)(?:-----END|\\z)");
 
     static final List<Rule> RULES = List.of(
             new Rule("url-userinfo", "(?i)\\b[a-z][a-z0-9+.\\-]*://[^\\s:/@'\"]*:(?<v>[^\\s@/'\"]+)@", "://"),
@@ -69,7 +69,7 @@ final class SecretRules {
                     + "|ocp-apim-subscription-key)\\s*:\\s*(?<v>[^\\s'\"]+)", "x-", "private-token", "api-key", "apikey",
                     "subscription-key"),
             new Rule("secret-assignment", "(?i)" + SECRET_NAME + "\\s*=(?!=)\\s*" + VALUE,
-                    "pass", "pwd", "secret", "token", "key", "auth"),
+                    "pass", "pw", "secret", "token", "key", "auth"),
             new Rule("query-parameter", "(?i)[?&](?:key|auth|sig|signature)=(?<v>[^&#\\s'\"]+)",
                     "key=", "auth=", "sig=", "signature="),
             new Rule("netrc", "(?i)\\b(?:machine\\s+\\S+|default)(?:\\s+(?:login|account)\\s+\\S+)*+\\s+password\\s+"
@@ -84,11 +84,15 @@ final class SecretRules {
                     + "|(?i:\\bIDENTIFIED\\s+(?:WITH\\s+\\w+\\s+)?BY))\\s+"
                     + "|(?i:\\bSET\\s+PASSWORD(?:\\s+FOR\\s+[^=\\s]+)?\\s*=\\s*))"
                     + "(?:'(?<sq>[^']*)'|\"(?<dq>" + DQ + ")\")", "password", "identified"),
-            // Redis: CONFIG SET requirepass x, and a redis.conf line "requirepass x"
+            // Redis: CONFIG SET requirepass x, and a redis.conf line "requirepass x", also as grep or a log prints it
+            // ("/etc/redis/redis.conf:12:requirepass x", "ran: requirepass x"), after a prompt or a trace's '+' 
             new Rule("redis-config", "(?i)\\bCONFIG\\s+SET\\s+(?:requirepass|masterauth)\\s+" + VALUE,
                     "requirepass", "masterauth"),
-            new Rule("redis-conf-line", "(?i)^\\s*(?:requirepass|masterauth)\\s+" + VALUE + "\\s*$",
-                    "requirepass", "masterauth"),
+            new Rule("redis-conf-line", "(?i)^\\s*(?:(?:[^\\s:]*+(?::\\d++)?:|[$>+]++)[ \\t]*+)*+(?:requirepass|masterauth)\\s+" + VALUE
+                    + "\\s*$", "requirepass", "masterauth"),
+            // a ~/.pgpass line, as cat prints it (after a prompt or a label too): host:port:database:user:password; a host
+            // is not a number (10:00:00:1:x is a time)
+            new Rule("pgpass-line", "(?<!\\S)(?=[^:\\s]*[^\\d:\\s])[^:\\s]++:(?:\\d{1,5}|\\*):[^:\\s]++:[^:\\s]++:(?<v>\\S++)$", ":"),
             // mysqld's first start: "A temporary password is generated for root@localhost: x"
             new Rule("mysql-temporary-password", "(?i)\\btemporary password is generated for \\S+: (?<v>\\S+)",
                     "temporary password"),
@@ -176,11 +180,8 @@ final class SecretRules {
      * ({@code ${PW:-$OTHER}}) is not matched.
      */
     private static void defaults(String line, int offset, SpanList spans) {
-        Matcher m = SpanList.DEFAULT.matcher(line);
-        while (m.find()) {
-            if (isSecretName(m.group("n"), m.group("d"))) {
-                spans.addAbsolute(offset + m.start("d"), offset + m.end("d"));
-            }
+        for (int[] d : SpanList.literalDefaults(line, 0, line.length(), null, 0, false)) {
+            spans.addAbsolute(offset + d[0], offset + d[1]);
         }
     }
 

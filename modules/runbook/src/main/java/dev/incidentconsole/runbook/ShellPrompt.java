@@ -17,7 +17,7 @@ final class ShellPrompt {
     private static final Pattern EXPLICIT = Pattern.compile(
             "^[ \\t]*(?:\\([\\w.-]+\\)[ \\t]*)?"
                     + "(?:\\[[^\\]\\s]+@[^\\]]+\\][ \\t]?[$#%]|[\\w.-]+@[\\w.-]+(?::[^\\s$#]*)?[ \\t]?[$#%]"
-                    + "|(?:ba|z|da)?sh-\\d+(?:\\.\\d+)*[$#]|\\$)(?:[ \\t]|$)");
+                    + "|(?:ba|z|da)?sh-\\d++(?:\\.\\d++)*+[$#]|\\$)(?:[ \\t]|$)");
     private static final Pattern PERCENT = Pattern.compile("^[ \\t]*%(?:[ \\t]|$)");
     private static final Pattern ROOT = Pattern.compile("^[ \\t]*#[ \\t]+([a-z][\\w.+-]*)(?:[ \\t]|$)");
     private static final Pattern CONTINUATION = Pattern.compile("^[ \\t]*>(?:[ \\t]|$)");

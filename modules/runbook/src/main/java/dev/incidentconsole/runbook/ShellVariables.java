@@ -1,5 +1,7 @@
 package dev.incidentconsole.runbook;
 
+import dev.incidentconsole.shell.ParameterExpansion;
+import dev.incidentconsole.shell.ShellCommand;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,7 +24,7 @@ final class ShellVariables {
 
     private static final Pattern NAME_START = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     // ${db-instance-name}: a documentation placeholder, not a bash name
-    private static final Pattern DASHED = Pattern.compile("[a-z][a-z0-9_]*(?:-[a-z0-9_]+)+");
+    private static final Pattern DASHED = Pattern.compile("[a-z][a-z0-9_]*+(?:-[a-z0-9_]++)++");
     private static final Pattern ASSIGNMENT = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)(?:\\[[^]]*])?\\+?=.*",
             Pattern.DOTALL);
     private static final Set<String> DECLARERS = Set.of("export", "local", "declare", "typeset", "readonly", "let");
@@ -51,18 +53,22 @@ final class ShellVariables {
         return SHELL_OWN.contains(name);
     }
 
-    static void find(String s, byte[] ctx, List<ShellWords.Segment> segments, Set<String> known,
-                     List<Placeholder> found, boolean[] taken) {
-        if (s.indexOf('$') < 0 || onlyInspects(segments)) {
+    /**
+     * Adds the variables of {@code s} (the text {@code parsed} read) that ask for a value: each {@code $} the shell
+     * model says the shell expands ({@link ShellCommand#expandsAt}: not in single quotes, {@code $'...'}, comments,
+     * literal here-documents, nor escaped), read as {@code $NAME} or as the shell model's {@link ParameterExpansion}.
+     */
+    static void find(String s, ShellWords.Parsed parsed, Set<String> known, List<Placeholder> found, boolean[] taken) {
+        if (s.indexOf('$') < 0 || onlyInspects(parsed.segments())) {
             return;
         }
+        ShellCommand shell = parsed.shell();
         boolean awk = s.contains("awk");
         for (int i = s.indexOf('$'); i >= 0 && i + 1 < s.length(); i = s.indexOf('$', i + 1)) {
-            byte c = ctx[i];
-            if (c == ShellWords.SINGLE || c == ShellWords.COMMENT || c == ShellWords.HEREDOC_LITERAL || escaped(s, i)) {
+            if (!shell.expandsAt(i)) {
                 continue;
             }
-            Placeholder p = s.charAt(i + 1) == '{' ? braced(s, i) : plain(s, i);
+            Placeholder p = s.charAt(i + 1) == '{' ? braced(s, shell.parameterAt(i)) : plain(s, i);
             String variable = p == null ? null : variable(p);
             if (p == null || known.contains(variable) || SHELL_OWN.contains(variable)
                     || (awk && AWK_OWN.contains(variable))) {
@@ -96,31 +102,29 @@ final class ShellVariables {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || !first && c >= '0' && c <= '9';
     }
 
-    private static Placeholder braced(String s, int at) {
-        int close = Brackets.matchBrace(s, at + 1, s.length());
-        if (close >= s.length()) {
+    /**
+     * The placeholder a {@code ${...}} stands for: {@code ${NAME}}, {@code ${NAME?...}} / {@code ${NAME:?...}}
+     * (required), {@code ${NAME:-default}} / {@code ${NAME=default}} (optional, the default unquoted), or the
+     * documentation style {@code ${db-instance-name}}; null for the other expansions ({@code ${#X}},
+     * {@code ${X%%-*}}, {@code ${X:+alt}}) and for one never closed.
+     */
+    private static Placeholder braced(String s, ParameterExpansion e) {
+        if (e == null || e.name().isEmpty() || !NAME_START.matcher(e.name()).matches()) {
             return null;
         }
-        String inner = s.substring(at + 2, close);
-        String token = s.substring(at, close + 1);
-        if (inner.indexOf('-') > 0 && DASHED.matcher(inner).matches()) {
+        String token = s.substring(e.start(), e.end());
+        String inner = s.substring(e.start() + 2, e.end() - 1);
+        if (e.operator().equals("-") && DASHED.matcher(inner).matches()) {
             // the name must not pass for a variable the shell has: ${home-dir} is ${home}-dir to bash
-            return new Placeholder(inner, token, at, close + 1, Placeholder.Form.DOLLAR_BRACE);
+            return new Placeholder(inner, token, e.start(), e.end(), Placeholder.Form.DOLLAR_BRACE);
         }
-        // NAME, NAME?..., NAME:?..., or NAME followed by -, =, :- or := and a default
-        int name = nameEnd(inner, 0);
-        if (name == 0) {
-            return null;
-        }
-        int op = name < inner.length() && inner.charAt(name) == ':' ? name + 1 : name;
         String fallback = null;
-        if (op < inner.length() && (inner.charAt(op) == '-' || inner.charAt(op) == '=')) {
-            fallback = unquote(inner.substring(op + 1));
-        } else if (name < inner.length() && (op == inner.length() || inner.charAt(op) != '?')) {
-            return null; // another expansion (${#X}, ${X%%-*}, ${X:+alt}), or not a name
+        if (e.givesDefault()) {
+            fallback = unquote(s.substring(e.wordStart(), e.wordEnd()));
+        } else if (!e.operator().isEmpty() && !e.operator().endsWith("?")) {
+            return null; // another expansion (${#X}, ${X%%-*}, ${X:+alt})
         }
-        return new Placeholder(inner.substring(0, name), token, at, close + 1, Placeholder.Form.DOLLAR_BRACE,
-                fallback, 0);
+        return new Placeholder(e.name(), token, e.start(), e.end(), Placeholder.Form.DOLLAR_BRACE, fallback, 0);
     }
 
     /** The bare variable a placeholder of this class stands for: {@code db} for {@code ${db-instance-name}}. */
@@ -221,13 +225,5 @@ final class ShellVariables {
             }
         }
         return value;
-    }
-
-    static boolean escaped(String s, int at) {
-        int backslashes = 0;
-        for (int k = at - 1; k >= 0 && s.charAt(k) == '\\'; k--) {
-            backslashes++;
-        }
-        return backslashes % 2 == 1;
     }
 }

@@ -72,8 +72,10 @@ final class ShellWords {
      * The simple commands and, for every character of the text, one of the context constants.
      *
      * @param complete false when substitutions nest deeper than {@value #MAX_DEPTH} levels and were not read
+     * @param shell    the shell model read, whose text this is: what it expands and how ({@link ShellCommand#expandsAt},
+     *                 {@link ShellCommand#parameterAt})
      */
-    record Parsed(List<Segment> segments, byte[] context, boolean complete) { }
+    record Parsed(List<Segment> segments, byte[] context, boolean complete, ShellCommand shell) { }
 
     private ShellWords() {
     }
@@ -112,7 +114,7 @@ final class ShellWords {
         if (segments.size() > 1) {
             segments.sort(java.util.Comparator.comparingInt(ShellWords::firstOffset));
         }
-        return new Parsed(segments, context, complete);
+        return new Parsed(segments, context, complete, parsed);
     }
 
     private static int firstOffset(Segment segment) {

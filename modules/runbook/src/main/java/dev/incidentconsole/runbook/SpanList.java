@@ -1,12 +1,12 @@
 package dev.incidentconsole.runbook;
 
 import dev.incidentconsole.shell.ExpandedVariables;
+import dev.incidentconsole.shell.ParameterExpansion;
 import dev.incidentconsole.shell.Quoting;
 import dev.incidentconsole.shell.ShellCommand;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -18,13 +18,13 @@ import java.util.regex.Pattern;
 final class SpanList {
     private static final Pattern MASKED = Pattern.compile("\\*+");
     private static final Pattern VARIABLE = Pattern.compile("(?:\\$[{(A-Za-z_]|`).*");
-    private static final Pattern PLACEHOLDER = Pattern.compile("<[^<>]+>|\\{\\{.*}}|\\{[A-Za-z_][\\w.-]*}|%s");
     /**
-     * {@code ${NAME:-default}} (also {@code -}, {@code :=}, {@code =}) with a literal default: group {@code n} the
-     * name, {@code d} the default, used when the variable is unset. A default that expands ({@code $OTHER}) or is
-     * quoted is not matched.
+     * A value no secret has: a date or time ({@code token: 2026-12-01T10:00Z}, an expiry) or a YAML/JSON scalar that
+     * says there is none ({@code token: null}, {@code password: false}, {@code Authorization: none}).
      */
-    static final Pattern DEFAULT = Pattern.compile("\\$\\{(?<n>[A-Za-z_]\\w*):?[-=](?<d>[^{}$`'\"\\s\\\\]+)}");
+    private static final Pattern NO_SECRET = Pattern.compile("(?i)\\d{4}-\\d\\d-\\d\\d(?:[T ]\\d\\d:\\d\\d(?::\\d\\d(?:[.,]\\d++)?)?)?"
+            + "(?:Z|[+-]\\d\\d(?::?\\d\\d)?)?|null|nil|none|true|false|~");
+    private static final Pattern PLACEHOLDER = Pattern.compile("<[^<>]+>|\\{\\{.*}}|\\{[A-Za-z_][\\w.-]*}|%s");
 
     private final List<SecretMasker.Span> spans = new ArrayList<>();
     /** The text as a shell command, offsets from its start; null for free text. */
@@ -65,7 +65,7 @@ final class SpanList {
             return;
         }
         String value = line.substring(start, end);
-        if (MASKED.matcher(value).matches()) {
+        if (MASKED.matcher(value).matches() || NO_SECRET.matcher(value).matches()) {
             return;
         }
         if (shell == null && isMarkdownCode(value) && SecretClients.programNamedAt(line) < 0) {
@@ -80,9 +80,8 @@ final class SpanList {
                     : !singleQuoted && expandsInLine(line, start);
             if (reference) {
                 // a secret's value given as a variable with a literal default: the default is the secret
-                Matcher d = DEFAULT.matcher(value);
-                if (d.matches()) {
-                    addAbsolute(offset + start + d.start("d"), offset + start + d.end("d"));
+                for (int[] d : literalDefaults(line, start, end, shell, offset, true)) {
+                    addAbsolute(offset + d[0], offset + d[1]);
                 }
                 return;
             }
@@ -92,6 +91,41 @@ final class SpanList {
             return;
         }
         addAbsolute(offset + start, offset + end);
+    }
+
+    /**
+     * The literal defaults of the {@code ${NAME:-default}} expansions (also {@code -}, {@code :=}, {@code =}) whose
+     * {@code $} is in {@code text[from, to)}, at any depth ({@code ${A:-${PW:-s3cret}}}), read by the shell model's
+     * {@link ParameterExpansion}: the value used when the variable is unset, so a secret written in clear when the
+     * variable names a secret or stands in a secret's place. A default that is itself a reference
+     * ({@code ${PW:-$OTHER}}) is none; a quoted one ({@code ${PW:-'s3cret'}}) is given inside its quotes.
+     *
+     * @param shell       {@code text} parsed as a command, from offset {@code shellOffset} of its text: only the
+     *                    expansions it performs are read; null for free text, where every {@code ${} is read
+     * @param secretPlace the expansions stand in a secret's place ({@code -p${A:-x}}), so every literal default is
+     *                    a secret's; else only the defaults of variables whose name is a secret's
+     * @return {@code [start, end)} in {@code text}
+     */
+    static List<int[]> literalDefaults(String text, int from, int to, ShellCommand shell, int shellOffset,
+                                       boolean secretPlace) {
+        List<int[]> out = new ArrayList<>();
+        for (int at = text.indexOf("${", from); at >= 0 && at < to; at = text.indexOf("${", at + 2)) {
+            char first = at + 2 < text.length() ? text.charAt(at + 2) : ' ';
+            if (!(first == '_' || first >= 'A' && first <= 'Z' || first >= 'a' && first <= 'z')) {
+                continue; // no variable's name: no default of one (and "${${${..." is not read 4 KB at a time)
+            }
+            ParameterExpansion p = shell == null ? ParameterExpansion.at(text, at)
+                    : shell.expandsAt(shellOffset + at) ? ParameterExpansion.at(text, at) : null;
+            if (p == null || !p.givesDefault() || p.wordEnd() == p.wordStart() || !p.wordIsLiteral(text)) {
+                continue;
+            }
+            int[] word = p.wordInsideQuotes(text);
+            String value = text.substring(word[0], word[1]);
+            if (!isMasked(value) && (secretPlace || SecretRules.isSecretName(p.name(), value))) {
+                out.add(word);
+            }
+        }
+        return out;
     }
 
     /** Whether {@code value} is wrapped in one pair of backticks, with text and no other backtick inside. */

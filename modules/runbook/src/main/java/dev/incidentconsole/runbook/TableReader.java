@@ -11,7 +11,7 @@ import org.commonmark.node.Node;
 /** Reads a GFM table into cell text, keeping each row's line and the links in each cell. */
 final class TableReader {
 
-    private static final Pattern QUOTE_MARKERS = Pattern.compile("^(>\\s?)+");
+    private static final Pattern QUOTE_MARKERS = Pattern.compile("^(?:>\\s?+)++");
 
     /**
      * A table as read.

@@ -1,11 +1,11 @@
 package dev.incidentconsole.runbook;
 
+import dev.incidentconsole.shell.ParameterExpansion;
 import dev.incidentconsole.shell.Quoting;
 import dev.incidentconsole.shell.ShellCommand;
 import dev.incidentconsole.shell.Word;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 
 /**
  * The secret ranges {@link CommandSecrets} finds in one command's text: a secret found in a word's value is
@@ -17,6 +17,8 @@ final class WordSpans {
     /** The command is as it ran: its placeholders were substituted, so a quoted {@code '<x>'} is a value. */
     private final boolean run;
     private final List<int[]> out = new ArrayList<>();
+    /** Where the code of each command substitution standing in a secret's place starts. */
+    private final java.util.Set<Integer> secretSubstitutions = new java.util.HashSet<>();
 
     WordSpans(ShellCommand parsed, boolean run) {
         this.parsed = parsed;
@@ -41,6 +43,7 @@ final class WordSpans {
         int[] offsets = parsed.valueOffsets(w);
         if (offsets == null) {
             literalDefault(w, from, to);
+            substitutions(w, from, to);
         } else if (!names(w, from, to, offsets)) {
             int a = offsets[from];
             // the backslash escaping its first character goes with it: "\\****" would read as an escaped '*'
@@ -50,21 +53,58 @@ final class WordSpans {
     }
 
     /**
-     * The literal default of a secret given as a variable the shell expands ({@code -p${DB_PW:-s3cret}}): used when
-     * the variable is unset, it is the secret in clear. The expansion is copied into the value as written, so the
-     * default is found in the word's text.
+     * The literal defaults of a secret given as variables the shell expands ({@code -p${DB_PW:-s3cret}},
+     * {@code -px${PW:-'s3cret'}}, {@code -p${A:-${PW:-s3cret}}}): used when the variable is unset, each is the secret
+     * in clear. The value keeps each expansion as written, so each is found in the word's text in turn; only those
+     * from the value's character {@code from} on are the secret's ({@code -U ${PGUSER:-app}} has no password after
+     * its colon: that colon is the expansion's).
      */
     private void literalDefault(Word w, int from, int to) {
+        String v = w.value();
+        String text = parsed.text();
+        int end = Math.min(w.end(), text.length());
+        int raw = w.start();
+        for (int at = v.indexOf("${"); at >= 0 && at < to; at = v.indexOf("${", at + 2)) {
+            ParameterExpansion p = w.expansions().get(at) ? ParameterExpansion.at(v, at) : null;
+            if (p == null) {
+                continue;
+            }
+            String written = v.substring(at, p.end());
+            int found = text.indexOf(written, raw);
+            if (found < 0 || found + written.length() > end || at < from && p.end() > from) {
+                return;
+            }
+            raw = found + written.length();
+            if (at >= from) {
+                for (int[] d : SpanList.literalDefaults(text, found, raw, parsed, 0, true)) {
+                    add(d[0], d[1]);
+                }
+            }
+            at = p.end() - 2; // the expansions nested in it were read with it
+        }
+    }
+
+    /**
+     * Notes the command substitutions that make {@code w}'s value {@code [from, to)} ({@code -a "$(echo s3cret)"}): what
+     * they print is the secret, so {@link CommandSecrets} reads what an {@code echo} or {@code printf} there writes.
+     */
+    private void substitutions(Word w, int from, int to) {
         String v = w.value().substring(from, to);
-        Matcher d = SpanList.DEFAULT.matcher(v);
-        if (!d.matches() || !w.expansions().get(from)) {
-            return;
+        List<Integer> starts = parsed.substitutionStarts();
+        for (int k = 0; k < starts.size(); k++) {
+            int at = starts.get(k);
+            if (at > w.start() && at < w.end()) {
+                String code = parsed.substitutions().get(k).text();
+                if (v.contains(code)) {
+                    secretSubstitutions.add(at);
+                }
+            }
         }
-        String written = parsed.text().substring(w.start(), Math.min(w.end(), parsed.text().length()));
-        int at = written.indexOf(v);
-        if (at >= 0) {
-            add(w.start() + at + d.start("d"), w.start() + at + d.end("d"));
-        }
+    }
+
+    /** Whether the command substitution whose code starts at {@code at} stands in a secret's place (see {@link #value}). */
+    boolean secretSubstitution(int at) {
+        return secretSubstitutions.contains(at);
     }
 
     /**

@@ -130,6 +130,17 @@ public final class ShellCommand {
     }
 
     /**
+     * The {@code ${...}} expansion whose {@code $} is at {@code offset}, when this command's shell expands it
+     * (see {@link #expandsAt}): its name, operator and word ({@link ParameterExpansion}).
+     *
+     * @param offset an offset in {@link #text()}
+     * @return null when no expanded {@code ${} starts there, or it is never closed
+     */
+    public ParameterExpansion parameterAt(int offset) {
+        return expandsAt(offset) ? ParameterExpansion.at(text, offset) : null;
+    }
+
+    /**
      * Whether the character at {@code offset} sits in an argument that a second shell parses again as a
      * command: the arguments of a shell given a script ({@code sh -c "..."}, {@code bash -lc}, {@code su -c},
      * also behind {@code sudo}, {@code xargs} or a container runner), the remote command of {@code ssh host

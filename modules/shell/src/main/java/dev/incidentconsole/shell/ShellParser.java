@@ -73,7 +73,8 @@ final class ShellParser {
         end(Separator.END);
         finish();
         // the quoting read is kept whole: the model asks it only up to its text's end
-        return new FirstCommand(end, new ShellCommand(s.substring(0, tokenEnd), quoting, q.expanded, out, q.substitutions));
+        return new FirstCommand(end, new ShellCommand(s.substring(0, tokenEnd), quoting, substitutionHeredocs(), out,
+                q.substitutions));
     }
 
     ShellCommand parse() {
@@ -81,7 +82,35 @@ final class ShellParser {
         end(Separator.END);
         heredocBodies();
         finish();
-        return new ShellCommand(s, quoting, q.expanded, out, q.substitutions);
+        return new ShellCommand(s, quoting, substitutionHeredocs(), out, q.substitutions);
+    }
+
+    /**
+     * The expansions of the text, with the here-documents of its command substitutions read as the substitution's
+     * own shell reads them: the scan of {@code $(cat <<'END' ... END)} sees code, where a literal body's {@code $x}
+     * is no expansion. Each such substitution is parsed alone and its quoting and expansions copied in.
+     */
+    private java.util.BitSet substitutionHeredocs() {
+        java.util.BitSet expanded = q.expanded;
+        // the first "<<" at or after the current substitution's start: the substitutions come in text order, so the
+        // text is searched once, not once per substitution (100,000 backticks hold 50,000)
+        int heredoc = -1;
+        for (int[] r : q.substitutions) {
+            if (heredoc < r[0] && heredoc != Integer.MAX_VALUE) {
+                int found = s.indexOf("<<", r[0]);
+                heredoc = found < 0 ? Integer.MAX_VALUE : found;
+            }
+            if (heredoc >= r[1]) {
+                continue;
+            }
+            ShellCommand inner = ShellCommand.parse(s.substring(r[0], r[1]));
+            expanded = expanded == null ? new java.util.BitSet() : expanded;
+            for (int k = r[0]; k < r[1]; k++) {
+                quoting[k] = (byte) inner.quotingAt(k - r[0]).ordinal();
+                expanded.set(k, inner.expandsAt(k - r[0]));
+            }
+        }
+        return expanded;
     }
 
     private void scan() {

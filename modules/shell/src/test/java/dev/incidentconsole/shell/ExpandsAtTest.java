@@ -27,6 +27,8 @@ class ExpandsAtTest {
             "x # a comment $NOT                                 | n",
             "cat <<EOF\\n$HERE \\$ESC\\nEOF\\n                      | yn",
             "cat <<'EOF'\\n$LITERAL\\nEOF\\n                        | n",
+            "x $(cat <<'END'\\n$LITERAL\\nEND\\n) $Y               | yny",
+            "x \"$(cat <<END\\n$HERE\\nEND\\n)\"                    | yy",
             "(( $N + 1 ))                                       | y",
             "sh -c 'echo $INNER'                                | n"})
     void eachDollarIsExpandedOrPassedAsTheShellReadsIt(String text, String expected) {

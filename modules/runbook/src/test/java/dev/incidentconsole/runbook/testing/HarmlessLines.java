@@ -107,6 +107,27 @@ final class HarmlessLines {
                 "the password 'policy' table lists the rules",
                 "requirepass is set in redis.conf on every node",
                 "redis-cli -h cache-1 CONFIG GET requirepass",
-                "a temporary password is generated for root@localhost on first start");
+                "a temporary password is generated for root@localhost on first start",
+                // a date, a time or an empty scalar after a secret's key; keys that only contain a secret's word
+                "token: 2026-12-01T10:00Z",
+                "  token: 2026-12-01",
+                "\"token\": \"2026-12-01T10:00:00Z\"",
+                "password_changed_at: 2026-11-30 10:00:00",
+                "refresh_token_expiry=2026-12-01T10:00:00+02:00",
+                "expires_token_at: 2026-12-01T10:00:00Z",
+                "token_expires_at: 2026-12-01T10:00:00Z",
+                "  token: null",
+                "password: false",
+                "api_key: ~",
+                "Authorization: none required for /healthz",
+                "token_ttl: 3600",
+                "password_file: /etc/app/db.pw",
+                "token_path=/var/run/secrets/kubernetes.io/serviceaccount/token",
+                "kubectl get secret db-creds -o jsonpath='{.data.password}' | base64 -d",
+                "passwordless sudo is enabled",
+                "+ echo done",
+                "secret/db-creds created",
+                "root:x:0:0:root:/root:/bin/bash",
+                "10:00:00:123:ready");
     }
 }

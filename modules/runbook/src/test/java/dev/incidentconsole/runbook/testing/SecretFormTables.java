@@ -13,6 +13,10 @@ public final class SecretFormTables {
 
     /** family, text with a secret, the secret, the text masked. */
     public static Stream<Arguments> secretForms() {
+        return Stream.concat(ShellSecretForms.forms(), clientForms());
+    }
+
+    private static Stream<Arguments> clientForms() {
         return Stream.of(
                 // database and cache clients: flags
                 form("db-flag", "mysql -h db -uroot -pMyR00tPw -e 'show processlist'", "MyR00tPw",
@@ -38,6 +42,7 @@ public final class SecretFormTables {
                 form("db-env", "MYSQL_PWD=My5qlPw mysql -h db -u root", "My5qlPw", "MYSQL_PWD=**** mysql -h db -u root"),
                 form("db-env", "REDISCLI_AUTH=R3disAuth redis-cli -h cache-1 ping", "R3disAuth",
                         "REDISCLI_AUTH=**** redis-cli -h cache-1 ping"),
+                form("db-env", "DB_PW=Db5hortPw ./migrate.sh", "Db5hortPw", "DB_PW=**** ./migrate.sh"),
                 form("db-env", "export PGPASSWORD=\"pg pass 9\"", "pg pass 9", "export PGPASSWORD=\"****\""),
                 form("db-env", "psql 'host=db-2 user=app password=pgPass42 dbname=orders'", "pgPass42",
                         "psql 'host=db-2 user=app password=**** dbname=orders'"),
@@ -75,6 +80,20 @@ public final class SecretFormTables {
                         "echo '****' | podman login -u ci --password-stdin quay.io"),
                 form("registry-login", "helm registry login ghcr.io -u bot -p HelmPw55", "HelmPw55",
                         "helm registry login ghcr.io -u bot -p ****"),
+                form("db-flag", "ldapsearch -x -H ldap://ldap-1 -D cn=admin,dc=corp -w Ld4pPw9 -b dc=corp", "Ld4pPw9",
+                        "ldapsearch -x -H ldap://ldap-1 -D cn=admin,dc=corp -w **** -b dc=corp"),
+                form("db-flag", "sqlcmd -S db -U sa -P 'SqlCmd Pw9' -Q \"select 1\"", "SqlCmd Pw9",
+                        "sqlcmd -S db -U sa -P '****' -Q \"select 1\""),
+                form("db-flag", "smbclient //fs/share -U ops%Smb9Pass -c ls", "Smb9Pass", "smbclient //fs/share -U ops%**** -c ls"),
+                form("db-env", "db-2:5432:orders:app:Pg5ecretPass", "Pg5ecretPass", "db-2:5432:orders:app:****"),
+                // passwords and tokens given as operands
+                form("operand", "htpasswd -b /etc/nginx/.htpasswd admin Htp4ssw0rd", "Htp4ssw0rd",
+                        "htpasswd -b /etc/nginx/.htpasswd admin ****"),
+                form("operand", "openssl pkcs12 -export -passout pass:'P12 pass9' -out x.p12", "P12 pass9",
+                        "openssl pkcs12 -export -passout pass:'****' -out x.p12"),
+                form("operand", "rabbitmqctl -n rabbit@mq-1 change_password ops R4bbitPw9", "R4bbitPw9",
+                        "rabbitmqctl -n rabbit@mq-1 change_password ops ****"),
+                form("operand", "vault login s.hvsTok3n123", "hvsTok3n123", "vault login ****"),
                 // cloud keys
                 form("cloud-key", "aws_access_key_id = AKIAIOSFODNN7EXAMPLE", "IOSFODNN7EXAMPLE",
                         "aws_access_key_id = AKIA****"),
@@ -159,45 +178,6 @@ public final class SecretFormTables {
                         "{\"username\": \"app\", \"password\": \"****\"}"),
                 form("assignment", "data:\n  password: \"cGFzc3dvcmQxMjM=\"\n  user: YXBw", "cGFzc3dvcmQxMjM=",
                         "data:\n  password: \"****\"\n  user: YXBw"),
-                // read on the shell model: behind wrappers, in scripts, in flag clusters, across quotings
-                form("wrapped", "sudo -u postgres env PGPASSWORD=Wr4pPg1 psql -h db -c 'select 1'", "Wr4pPg1",
-                        "sudo -u postgres env PGPASSWORD=**** psql -h db -c 'select 1'"),
-                form("wrapped", "sh -c 'mysql -uroot -pSh3llPw -h db'", "Sh3llPw", "sh -c 'mysql -uroot -p**** -h db'"),
-                form("wrapped", "ssh db-1 'redis-cli -a SshR3dis ping'", "SshR3dis", "ssh db-1 'redis-cli -a **** ping'"),
-                form("wrapped", "kubectl exec -it redis-0 -- redis-cli -a KubeR3dis INFO", "KubeR3dis",
-                        "kubectl exec -it redis-0 -- redis-cli -a **** INFO"),
-                form("wrapped", "bash -c \"redis-cli -a \\\"R3 dis\\\" ping\"", "R3 dis",
-                        "bash -c \"redis-cli -a \\\"****\\\" ping\""),
-                form("wrapped", "docker exec -it pg env PGPASSWORD='D0ck pg' psql -U app", "D0ck pg",
-                        "docker exec -it pg env PGPASSWORD='****' psql -U app"),
-                form("cluster", "mysql -uroot -pClust3rPw -h db-1 -e 'select 1'", "Clust3rPw",
-                        "mysql -uroot -p**** -h db-1 -e 'select 1'"),
-                form("cluster", "mysql -h db -vvpClust3r2 orders", "Clust3r2", "mysql -h db -vvp**** orders"),
-                form("cluster", "curl -sSu deploy:CurlClust3r https://ci/api", "CurlClust3r",
-                        "curl -sSu deploy:**** https://ci/api"),
-                form("quoted", "cqlsh -u cassandra -p 'Qu0ted Pw' 10.0.0.7", "Qu0ted Pw", "cqlsh -u cassandra -p '****' 10.0.0.7"),
-                form("quoted", "mongosh -u admin --password \"M0ngo pw2\" --host m0", "M0ngo pw2",
-                        "mongosh -u admin --password \"****\" --host m0"),
-                form("quoted", "mysql -uroot -p'Mix3d'\"Qu0tes\" -e 'select 1'", "Qu0tes", "mysql -uroot -p**** -e 'select 1'"),
-                form("quoted", "redis-cli -h cache-1 -a R3dis\\ Esc ping", "Esc", "redis-cli -h cache-1 -a **** ping"),
-                // prose: output printing one argument a line, and a command after an apostrophe or a '#'
-                form("prose", "--password hunter2prose", "hunter2prose", "--password ****"),
-                form("prose", "  --client-secret Cl13ntS3cret", "Cl13ntS3cret", "  --client-secret ****"),
-                form("prose", "-u admin:Adm1nPw", "Adm1nPw", "-u admin:****"),
-                form("prose", "Couldn't connect: mysql -uroot -pAp0strophe", "Ap0strophe",
-                        "Couldn't connect: mysql -uroot -p****"),
-                form("prose", "Ticket #42: redis-cli -a H4shR3dis ping", "H4shR3dis", "Ticket #42: redis-cli -a **** ping"),
-                // a literal default of a variable: the value used when it is unset (a secret's name, or a secret's place)
-                form("default", "PGPASSWORD=${PGPASSWORD:-s3cretPg} psql -h db-2 -U app", "s3cretPg",
-                        "PGPASSWORD=${PGPASSWORD:-****} psql -h db-2 -U app"),
-                form("default", "redis-cli -h cache-1 -a \"${REDIS_PW:-R3disDflt}\" ping", "R3disDflt",
-                        "redis-cli -h cache-1 -a \"${REDIS_PW:-****}\" ping"),
-                form("default", "mysql -uroot -p${DB_PW-My5qlDflt} -h db", "My5qlDflt", "mysql -uroot -p${DB_PW-****} -h db"),
-                form("default", "psql \"postgresql://app:${DB_PASSWORD:-Url9Dflt}@db-2/orders\"", "Url9Dflt",
-                        "psql \"postgresql://app:${DB_PASSWORD:-****}@db-2/orders\""),
-                form("default", "export API_TOKEN=${API_TOKEN:=T0kDflt99}", "T0kDflt99", "export API_TOKEN=${API_TOKEN:=****}"),
-                form("default", "echo \"using ${SLACK_WEBHOOK_SECRET:-Wh00kDflt}\"", "Wh00kDflt",
-                        "echo \"using ${SLACK_WEBHOOK_SECRET:-****}\""),
                 // a password or token stated in a sentence, with a connector that gives its value
                 form("prose-password", "rotated the redis password from hunter2x to C0rrect-h0rse", "hunter2x",
                         "rotated the redis password from **** to ****"),
@@ -252,6 +232,15 @@ public final class SecretFormTables {
                         "# /etc/redis/redis.conf\nrequirepass ****\n"),
                 form("redis-config", "bind 0.0.0.0\n  masterauth M4sterAu9\n", "M4sterAu9",
                         "bind 0.0.0.0\n  masterauth ****\n"),
+                form("redis-config", "ran: requirepass Xy7R3qRan", "Xy7R3qRan", "ran: requirepass ****"),
+                form("redis-config", "/etc/redis/redis.conf:1042:requirepass \"R3q Grep9\"", "R3q Grep9",
+                        "/etc/redis/redis.conf:1042:requirepass \"****\""),
+                // a shell's trace (set -x) prints each command it runs after '+'
+                form("trace", "+ redis-cli -h cache-1 -a Tr4ceR3dis ping", "Tr4ceR3dis", "+ redis-cli -h cache-1 -a **** ping"),
+                form("trace", "++ mysql -uroot -pTr4ceMy -e 'select 1'", "Tr4ceMy", "++ mysql -uroot -p**** -e 'select 1'"),
+                form("trace", "+ PGPASSWORD=Tr4cePg psql -h db-2", "Tr4cePg", "+ PGPASSWORD=**** psql -h db-2"),
+                form("trace", "+ curl -sS -H 'Authorization: Bearer Tr4ceT0ken99' https://api/v1", "Tr4ceT0ken99",
+                        "+ curl -sS -H 'Authorization: Bearer ****' https://api/v1"),
                 form("mysql-log", "[Server] A temporary password is generated for root@localhost: hjk8#Lq;pQ2w",
                         "hjk8#Lq;pQ2w", "[Server] A temporary password is generated for root@localhost: ****"));
     }
@@ -307,6 +296,11 @@ public final class SecretFormTables {
                         "redis-cli -h c -a '****' ping"),
                 form("substitution", "PGPASSWORD='$(cat /run/l1teral/pg)' psql -h db-2", "l1teral/pg",
                         "PGPASSWORD='****' psql -h db-2"),
+                // what an echo or printf in a substitution standing in a secret's place prints is the secret
+                form("substitution", "mysql -uroot -p$(echo '$Ech0Lit') -h db", "Ech0Lit", "mysql -uroot -p$(echo '****') -h db"),
+                form("substitution", "redis-cli -a \"$(printf %s Pr1ntfPw)\" ping", "Pr1ntfPw",
+                        "redis-cli -a \"$(printf %s ****)\" ping"),
+                form("substitution", "PGPASSWORD=$(echo Ech0Pg9) psql -h db-2", "Ech0Pg9", "PGPASSWORD=$(echo ****) psql -h db-2"),
                 // a backtick in single quotes is the password's own character (it made the value's offsets unknown)
                 form("backtick", "redis-cli -a 'Xy`9!qZ' ping", "Xy`9!qZ", "redis-cli -a '****' ping"),
                 form("backtick", "mysql -p'Ab`c9Zq' -e 'select 1'", "Ab`c9Zq", "mysql -p'****' -e 'select 1'"),
@@ -343,9 +337,12 @@ public final class SecretFormTables {
                 "redis-cli -h c -a `cat /run/secrets/redis` ping",
                 "PGPASSWORD=\"`vault kv get -field=pw db/app`\" psql -h db-2",
                 "PGPASSWORD=\"$(vault kv get -field=pw db/app)\" psql -h db-2",
+                "redis-cli -h c -a \"$(echo \"$REDIS_PW\")\" ping",
                 // a default that is itself a reference
                 "redis-cli -h c -a ${REDIS_PASSWORD:-$FALLBACK_PW} ping",
-                "PGPASSWORD=\"${PGPASSWORD:-$VAULT_PG}\" psql -h db-2");
+                "PGPASSWORD=\"${PGPASSWORD:-$VAULT_PG}\" psql -h db-2",
+                "PGPASSWORD=${A:-${B:-$VAULT_PG}} psql -h db-2",
+                "psql -U ${PGUSER:-app} -h db-2");
     }
 
     /**
@@ -380,7 +377,13 @@ public final class SecretFormTables {
                 "mongosh --port 27017 --eval 'db.stats()'",
                 "mongosh -u admin -p --authenticationDatabase admin",
                 "psql -h db \\\n  -p 5432 -U app",
-                "mysql -h db \\\n  -P 3306 -p orders");
+                "mysql -h db \\\n  -P 3306 -p orders",
+                "htpasswd -c /etc/nginx/.htpasswd admin",
+                "openssl rsa -in k.pem -passin env:KEY_PW -out k.der",
+                "rabbitmqctl list_users",
+                "ldapsearch -x -W -D cn=admin,dc=corp -b dc=corp",
+                "smbclient -L fs -U ops",
+                "vault login -method=userpass username=ops");
     }
 
     /** Lines that hold no secret and must come out exactly as they went in. */
@@ -389,7 +392,7 @@ public final class SecretFormTables {
                 Stream.concat(harmlessCommands().filter(line -> !line.contains("\n")), expandedReferences()));
     }
 
-    private static Arguments form(String family, String text, String secret, String masked) {
+    static Arguments form(String family, String text, String secret, String masked) {
         return Arguments.of(family, text, secret, masked);
     }
 }
