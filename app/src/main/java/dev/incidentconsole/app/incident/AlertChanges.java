@@ -3,9 +3,11 @@ package dev.incidentconsole.app.incident;
 import dev.incidentconsole.health.FiringAlert;
 import dev.incidentconsole.health.alert.MergedAlerts;
 import dev.incidentconsole.incident.TimelineEntry;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,6 +35,12 @@ import java.util.UUID;
  * Not thread-safe.
  */
 final class AlertChanges {
+    /**
+     * How often a sender is taken to renew an alert until one was seen renewed: Prometheus' default resend delay and
+     * evaluation interval. Listings further apart may have missed a renewal (decision 0016).
+     */
+    static final Duration DEFAULT_RENEWAL = Duration.ofMinutes(1);
+
     /**
      * An alert firing or resolved.
      *
@@ -69,6 +77,8 @@ final class AlertChanges {
         boolean missed;
         /** It was last listed silenced or inhibited, not firing. */
         boolean silenced;
+        /** The smallest step by which a renewal was seen to move {@code projectedEnd}, else null. */
+        Duration renewal;
 
         Episode(FiringAlert first) {
             this.first = first;
@@ -152,6 +162,10 @@ final class AlertChanges {
 
     private static void project(Episode e, Instant endsAt, String source) {
         e.steady = endsAt != null && endsAt.equals(e.projectedEnd) && source.equals(e.projectedBy);
+        if (endsAt != null && e.projectedEnd != null && endsAt.isAfter(e.projectedEnd) && source.equals(e.projectedBy)) {
+            Duration step = Duration.between(e.projectedEnd, endsAt);
+            e.renewal = e.renewal == null || step.compareTo(e.renewal) < 0 ? step : e.renewal;
+        }
         e.projectedEnd = endsAt;
         e.projectedBy = source;
     }
@@ -181,7 +195,11 @@ final class AlertChanges {
             return new Change(e.first, false, sources, e.endsAt, "at the end time " + e.endedBy + " gave");
         }
         boolean projected = e.projectedEnd != null && e.projectedEnd.isAfter(e.lastSeen) && !e.projectedEnd.isAfter(at);
-        if (projected && e.steady && !e.missed) {
+        // Listings further apart than a renewal (a long check interval, a laptop asleep: the wall clock jumped while
+        // no check ran) may have missed one, however steady the end time looked before.
+        Duration renewal = e.renewal == null ? DEFAULT_RENEWAL : e.renewal;
+        boolean gap = Duration.between(e.lastSeen, at).compareTo(renewal) > 0;
+        if (projected && e.steady && !e.missed && !gap) {
             return new Change(e.first, false, sources, e.projectedEnd, "at the end time " + e.projectedBy
                     + " gave; no new report renewed it");
         }
@@ -197,13 +215,19 @@ final class AlertChanges {
         return new Change(e.first, false, sources, at, "first seen gone; " + gone + " gives no end time" + seen);
     }
 
+    /**
+     * The episode {@code alert} continues: of those it is the same alert as, the one whose start is nearest. An
+     * episode first seen in Prometheus (its pending start) is "the same" as every later firing of the alert, so a
+     * firing again with a new start would otherwise go on with the first episode, which then never resolves.
+     */
     private Episode ongoing(FiringAlert alert, List<Episode> taken) {
-        for (Episode e : episodes) {
-            if (!taken.contains(e) && MergedAlerts.same(e.first, alert)) {
-                return e;
-            }
-        }
-        return null;
+        return episodes.stream().filter(e -> !taken.contains(e) && MergedAlerts.same(e.first, alert))
+                .min(Comparator.comparing((Episode e) -> distance(e.first, alert))).orElse(null);
+    }
+
+    private static Duration distance(FiringAlert a, FiringAlert b) {
+        return a.startsAt() == null || b.startsAt() == null ? Duration.ZERO
+                : Duration.between(a.startsAt(), b.startsAt()).abs();
     }
 
     /** Whether every one of {@code sources} has answered since the sources were last forgotten. */

@@ -272,7 +272,7 @@ public final class HealthRecorder implements HealthListener, AutoCloseable {
     /** As {@link #detail(ServiceSpec, String)}, masking with {@code masker} (known secret values too). */
     static String detail(ServiceSpec spec, String reason, SecretMasker masker) {
         // Masked apart: a URL ending in a query token would otherwise take the ":" that follows it into the mask.
-        String what = masker.mask(spec.probe().describe());
+        String what = spec.description(masker);
         return reason == null || reason.isEmpty() ? what : what + ": " + masker.mask(reason);
     }
 

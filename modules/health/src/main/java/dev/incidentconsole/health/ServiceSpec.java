@@ -1,6 +1,7 @@
 package dev.incidentconsole.health;
 
 import dev.incidentconsole.health.spec.ProbeSpec;
+import dev.incidentconsole.runbook.SecretMasker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,6 +97,16 @@ public record ServiceSpec(String name, String host, int port, ProbeSpec probe, D
     public ServiceSpec withComponents(List<String> value) {
         return new ServiceSpec(name, host, port, probe, interval, timeout, retries, retryInterval,
                 latencyThreshold, tags, value, runbooks, origin, notes, runbookCheck);
+    }
+
+    /**
+     * What is checked, in one line, credentials masked: the one text the dashboard shows and a health entry records
+     * ({@code GET https://ops:****@api:8443/health}).
+     *
+     * @param masker the standard rules, with the watched environment's secret values ({@link SecretMasker#withSecrets})
+     */
+    public String description(SecretMasker masker) {
+        return masker.mask(probe.describe());
     }
 
     /** The same service, its probe standing in for the runbook's own check command. */

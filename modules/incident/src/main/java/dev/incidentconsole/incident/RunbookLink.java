@@ -45,18 +45,32 @@ public record RunbookLink(String file, List<String> headingPath) {
      * @param step a step; null is in no section
      */
     public boolean holds(StepRef step) {
+        return sectionOf(step) != null;
+    }
+
+    /**
+     * The section of this link that {@code step} was recorded in, by its whole heading path: this link when it names
+     * it so already (or is a whole runbook), else the link with the step's heading path down to the heading this link
+     * names. A link holding the heading alone ({@code db.md#Verification}) holds steps of every section of that name,
+     * and only the step's own path tells which one was walked.
+     *
+     * @param step a step; null is in no section
+     * @return the section's link, or null when {@link #holds} is false
+     */
+    public RunbookLink sectionOf(StepRef step) {
         if (step == null || !fileName(file).equals(fileName(step.file()))) {
-            return false;
+            return null;
         }
         if (headingPath.isEmpty()) {
-            return true;
+            return this;
         }
         for (int n = 1; n <= step.headingPath().size(); n++) {
-            if (endsWith(headingPath, step.headingPath().subList(0, n))) {
-                return true;
+            List<String> path = step.headingPath().subList(0, n);
+            if (endsWith(headingPath, path)) {
+                return path.size() > headingPath.size() ? new RunbookLink(file, path) : this;
             }
         }
-        return false;
+        return null;
     }
 
     private static String fileName(String file) {

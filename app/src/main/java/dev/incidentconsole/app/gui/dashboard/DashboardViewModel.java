@@ -15,6 +15,7 @@ import dev.incidentconsole.health.schedule.HealthScheduler;
 import dev.incidentconsole.incident.Incident;
 import dev.incidentconsole.incident.TimelineEntry;
 import dev.incidentconsole.runbook.Runbook;
+import dev.incidentconsole.runbook.SecretMasker;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.time.Instant;
@@ -182,7 +183,8 @@ public final class DashboardViewModel implements AutoCloseable {
         watched = specs;
         long request = watch.request();
         activating = true;
-        watchLoads.submit(() -> closed ? null : watch.watch(specs, request), fresh -> {
+        SecretMasker masker = SecretMasker.standard().withSecrets(env.secretValues());
+        watchLoads.submit(() -> closed ? null : watch.watch(specs, masker, request), fresh -> {
             activating = false;
             if (fresh != null && !closed) {
                 show(fresh, name);

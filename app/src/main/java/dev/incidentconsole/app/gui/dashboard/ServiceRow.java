@@ -23,17 +23,27 @@ public final class ServiceRow {
     private final ReadOnlyObjectWrapper<Status> state;
     private final BooleanProperty checking = new SimpleBooleanProperty();
     private final String probeText;
+    private final SecretMasker masker;
 
     /**
      * @param initial the scheduler's snapshot when the row is made (UNKNOWN before the first check)
      * @param order   position in the environment, to keep a stable order among equals
      */
     public ServiceRow(ServiceStatus initial, int order) {
+        this(initial, order, SecretMasker.standard());
+    }
+
+    /**
+     * @param masker masks the probe's description: the standard rules with the environment's secret values, as its
+     *               health entries have it ({@link ServiceSpec#description})
+     */
+    public ServiceRow(ServiceStatus initial, int order, SecretMasker masker) {
         this.spec = initial.spec();
         this.order = order;
         this.status = new ReadOnlyObjectWrapper<>(initial);
         this.state = new ReadOnlyObjectWrapper<>(initial.status());
-        this.probeText = SecretMasker.standard().mask(spec.probe().describe());
+        this.masker = masker;
+        this.probeText = spec.description(masker);
     }
 
     /**
@@ -111,12 +121,12 @@ public final class ServiceRow {
 
     /** The runbook's own check command the probe stands in for (credentials masked), or empty. */
     public String runbookCheckText() {
-        return spec.runbookCheck() == null ? "" : SecretMasker.standard().maskCommand(spec.runbookCheck().command());
+        return spec.runbookCheck() == null ? "" : masker.maskCommand(spec.runbookCheck().command());
     }
 
     /** Why it is in its state, credentials masked. */
     public String reason() {
-        return SecretMasker.standard().mask(status.get().reason());
+        return masker.mask(status.get().reason());
     }
 
     /** Whether name, address, probe, tags or components contain the text (case-insensitive). */

@@ -2,6 +2,7 @@ package dev.incidentconsole.app.gui.dashboard;
 
 import dev.incidentconsole.health.ServiceSpec;
 import dev.incidentconsole.health.schedule.HealthScheduler;
+import dev.incidentconsole.runbook.SecretMasker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,10 +29,10 @@ final class ServiceWatch {
     }
 
     /**
-     * On the executor: watches {@code specs} (news of the services left is dropped) and returns their rows with
+     * On the executor: watches {@code specs} (their descriptions masked by {@code masker}) (news of the services left is dropped) and returns their rows with
      * their status as of now; {@code null} when a newer request was made meanwhile, which will replace them itself.
      */
-    synchronized List<ServiceRow> watch(List<ServiceSpec> specs, long request) {
+    synchronized List<ServiceRow> watch(List<ServiceSpec> specs, SecretMasker masker, long request) {
         if (request != latest.get()) {
             return null;
         }
@@ -39,7 +40,7 @@ final class ServiceWatch {
         scheduler.replaceAll(specs);
         List<ServiceRow> fresh = new ArrayList<>(specs.size());
         for (ServiceSpec spec : specs) {
-            fresh.add(new ServiceRow(scheduler.status(spec.name()).orElseThrow(), fresh.size()));
+            fresh.add(new ServiceRow(scheduler.status(spec.name()).orElseThrow(), fresh.size(), masker));
         }
         return fresh;
     }

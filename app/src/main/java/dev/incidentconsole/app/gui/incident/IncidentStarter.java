@@ -109,7 +109,8 @@ public final class IncidentStarter {
 
     /**
      * "Start incident" on a firing alert: like {@link #startForService}, with the title from the alert, the
-     * severity its {@code severity} label suggests ({@code severities}), its labels as placeholder values
+     * severity the chosen section declares for it ({@link DeclaredSeverity}: the team's word on this alert), else the
+     * one its {@code severity} label suggests (both mapped by {@code severities}), its labels as placeholder values
      * ({@link ServiceLink#ofAlert}) and the alert on the timeline at its own start time.
      */
     public void startForAlert(FiringAlert alert, String environment, List<SectionChoice> sections,
@@ -120,9 +121,12 @@ public final class IncidentStarter {
             incidents.timeline().append(AlertEntries.of(incident.id(), alert, true, incidents.author(), Instant.now()), null);
             open.open(incident, runbook, procedure, service);
         };
-        chooseSection("Start an incident for " + alert.name(), "answers the alert best", sections).ifPresent(chosen ->
-                begin(chosen.runbook(), chosen.runbook() == null ? null : procedureOf(chosen.runbook(), chosen.section()),
-                        labels, title, severities.suggest(alert.severity()), withAlert));
+        chooseSection("Start an incident for " + alert.name(), "answers the alert best", sections).ifPresent(chosen -> {
+            Section procedure = chosen.runbook() == null ? null : procedureOf(chosen.runbook(), chosen.section());
+            Severity severity = (procedure == null ? Optional.<Severity>empty()
+                    : declared(chosen.runbook(), procedure, severities)).orElseGet(() -> severities.suggest(alert.severity()));
+            begin(chosen.runbook(), procedure, labels, title, severity, withAlert);
+        });
     }
 
     /**
@@ -144,8 +148,11 @@ public final class IncidentStarter {
 
     /** The level the runbook declares for {@code procedure} (or a heading above it); P2 when it declares none. */
     private Severity declared(Runbook runbook, Section procedure) {
-        AlertSeverity mapping = severities.get();
-        return DeclaredSeverity.of(runbook, procedure, mapping::knows).map(mapping::suggest).orElse(AlertSeverity.UNKNOWN);
+        return declared(runbook, procedure, severities.get()).orElse(AlertSeverity.UNKNOWN);
+    }
+
+    private static Optional<Severity> declared(Runbook runbook, Section procedure, AlertSeverity mapping) {
+        return DeclaredSeverity.of(runbook, procedure, mapping::knows).map(mapping::suggest);
     }
 
     private void begin(Runbook runbook, Section procedure, ServiceLink service, String title, Severity severity,

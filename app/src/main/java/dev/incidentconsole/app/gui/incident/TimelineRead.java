@@ -4,11 +4,17 @@ import dev.incidentconsole.app.incident.OutageFallback;
 import dev.incidentconsole.incident.IncidentStore;
 import dev.incidentconsole.incident.StoreException;
 import dev.incidentconsole.incident.TimelineEntry;
+import dev.incidentconsole.incident.TimelineOrder;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /**
- * An incident's timeline as this machine can read it now: the store's, or, while the team store is unreachable, the
- * entries its journal kept here ({@link IncidentStore#journaled}), which are all that can be shown of it then.
+ * An incident's timeline as this machine can read it now: the store's with the entries its journal still keeps here
+ * (an incident whose row another session holds locked keeps them there while the store is online), or, while the team
+ * store is unreachable, the journaled entries alone ({@link IncidentStore#journaled}), all that can be shown of it then.
  *
  * @param journalOnly true when {@code entries} are only the journaled ones (seq 0), the store being unreachable
  */
@@ -16,8 +22,20 @@ record TimelineRead(List<TimelineEntry> entries, boolean journalOnly) {
 
     /** Reads on the calling thread (a worker); throws what is not an outage. */
     static TimelineRead of(IncidentStore store, String incidentId) throws StoreException {
-        return OutageFallback.read(store, () -> new TimelineRead(store.entries(incidentId, 0), false),
-                () -> new TimelineRead(store.journaled(incidentId), true));
+        return OutageFallback.read(store, () -> new TimelineRead(withWaiting(store, incidentId,
+                store.entries(incidentId, 0)), false), () -> new TimelineRead(store.journaled(incidentId), true));
+    }
+
+    /** {@code stored} with the incident's journaled entries the store does not have yet, each entry once. */
+    private static List<TimelineEntry> withWaiting(IncidentStore store, String incidentId, List<TimelineEntry> stored)
+            throws StoreException {
+        if (store.pendingEntries() == 0) {
+            return stored;
+        }
+        Map<UUID, TimelineEntry> byId = new LinkedHashMap<>();
+        stored.forEach(e -> byId.put(e.id(), e));
+        store.journaled(incidentId).forEach(e -> byId.merge(e.id(), e, SeenTimelines::kept));
+        return TimelineOrder.byEvent(new ArrayList<>(byId.values()));
     }
 
     /** The last {@code seq} the store gave (0 when none, or only journaled entries). */

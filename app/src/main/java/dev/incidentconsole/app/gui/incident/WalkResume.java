@@ -11,7 +11,9 @@ import java.util.Map;
 /**
  * The walkthroughs an incident can offer back when it is opened again (selected in the list after a restart): its
  * linked runbook sections that were walked, i.e. that a step entry on its timeline came from. A section only linked,
- * whose walkthrough nobody started, is not offered.
+ * whose walkthrough nobody started, is not offered. Each is offered by the whole heading path the step recorded
+ * ({@link RunbookLink#sectionOf}), so a link holding a heading alone opens the section that was walked, not the
+ * first of that name.
  */
 final class WalkResume {
     private WalkResume() {
@@ -27,8 +29,9 @@ final class WalkResume {
         List<RunbookLink> out = new ArrayList<>();
         for (TimelineEntry e : bySeq) {
             for (RunbookLink link : incident.runbooks()) {
-                if (!out.contains(link) && link.holds(e.source())) {
-                    out.add(link);
+                RunbookLink walked = link.sectionOf(e.source()); // the section by its path: a heading may come twice
+                if (walked != null && !out.contains(walked)) {
+                    out.add(walked);
                 }
             }
         }

@@ -329,4 +329,18 @@ class IncidentStarterTest {
         assertThat(store.append(dev.incidentconsole.app.incident.AlertEntries.of(id, alert, true, "bob",
                 java.time.Instant.now())).outcome()).isEqualTo(dev.incidentconsole.incident.Receipt.Outcome.ALREADY_STORED);
     }
+
+    @Test
+    void aFiringAlertStartsAnIncidentWithTheSeverityItsRunbookSectionDeclares() throws Exception {
+        Runbook alerts = alertsRunbook();
+        dev.incidentconsole.health.FiringAlert alert = new dev.incidentconsole.health.FiringAlert("AragoraDown",
+                "warning", Map.of("alertname", "AragoraDown", "severity", "warning"), "", java.time.Instant.now(), "f2");
+        dialogs.takeSuggestedChoice = true;
+
+        starter.startForAlert(alert, "prod", List.of(new IncidentStarter.SectionChoice(alerts,
+                WalkRunbook.section(alerts, "Response"), "AragoraDown")), dev.incidentconsole.app.incident.AlertSeverity.of(Map.of()));
+
+        assertThat(dialogs.suggestedChoices).as("the runbook's Critical over the label's warning").containsExactly("P0");
+        assertThat(opened).singleElement().satisfies(o -> assertThat(o.incident().severity()).isEqualTo(Severity.P0));
+    }
 }

@@ -41,7 +41,8 @@ class WalkResumeTest {
         Incident incident = Incident.replay(timeline);
 
         assertThat(fromWindow.sameSection(fromCommandLine, dir)).as("joining from the window: linked already").isTrue();
-        assertThat(WalkResume.walked(incident, timeline)).as("offered back").containsExactly(fromCommandLine);
+        assertThat(WalkResume.walked(incident, timeline)).as("offered back, by the path walked")
+                .containsExactly(new RunbookLink(fromCommandLine.file(), List.of("Web", "Backend failing")));
         assertThat(IncidentFeature.sectionOf(web, fromCommandLine).path()).containsExactly("Web", "Backend failing");
     }
 
@@ -58,5 +59,47 @@ class WalkResumeTest {
         List<TimelineEntry> timeline = List.of(created, linked, elsewhere);
 
         assertThat(WalkResume.walked(Incident.replay(timeline), timeline)).isEmpty();
+    }
+
+    /**
+     * {@code incident new --runbook db.md#Verification} in a runbook with two "Verification" sections: the walk of the
+     * second must open the second, not the first of that name.
+     */
+    @Test
+    void aHeadingLinkedAloneOpensTheSectionOfThatNameThatWasWalked() throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("db.md"), """
+                # Database
+
+                ## Failover
+
+                ### Verification
+
+                ```bash
+                psql -c 'select pg_is_in_recovery()'
+                ```
+
+                ## Restore
+
+                ### Verification
+
+                ```bash
+                psql -c 'select count(*) from orders'
+                ```
+                """);
+        Runbook db = new dev.incidentconsole.runbook.RunbookParser().parse(dir.resolve("db.md"));
+        RunbookLink fromCommandLine = new RunbookLink("db.md", List.of("Verification"));
+        TimelineEntry created = IncidentDraft.of("Restore", Severity.P2).toEntry("alice", Clock.systemUTC()).withSeq(1);
+        TimelineEntry linked = TimelineEntry.create(created.incidentId(), "alice",
+                new EntryBody.RunbookLinked(fromCommandLine)).withSeq(2);
+        TimelineEntry walked = TimelineEntry.happened(created.incidentId(), "alice", new EntryBody.Note("counted",
+                null), new StepRef("db.md", List.of("Database", "Restore", "Verification"), 15), null,
+                Clock.systemUTC()).withSeq(3);
+        List<TimelineEntry> timeline = List.of(created, linked, walked);
+
+        List<RunbookLink> offered = WalkResume.walked(Incident.replay(timeline), timeline);
+
+        assertThat(offered).hasSize(1);
+        assertThat(IncidentFeature.sectionOf(db, offered.get(0)).path()).containsExactly("Database", "Restore",
+                "Verification");
     }
 }

@@ -9,7 +9,6 @@ import dev.incidentconsole.incident.TimelineEntry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -30,12 +29,6 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresIncidentStore.class);
     /** Short, because appends wait for the lock meanwhile; a slow answer counts as gone and is retried. */
     private static final int VALIDATION_SECONDS = 1;
-    /**
-     * A journaled entry whose incident's rows another session holds (idle in a transaction) gives up quickly: it is
-     * tried again next round, and waiting longer would only hold the writer from the appends typed meanwhile.
-     */
-    private static final String DRAIN_LOCK_TIMEOUT = "SET LOCAL lock_timeout = '200ms'";
-
     private final PgConnections connections;
     /** The journal and the connectivity; used without the store's lock by an append that cannot get the writer. */
     private final StoreJournal journal;
@@ -133,7 +126,7 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
         if (journal.state() == Connectivity.OFFLINE && !closed) {
             // A known outage: journaled at once, not after waiting for a writer that a reconnect attempt may hold.
             journal.append(redacted);
-            return journaled(redacted);
+            return StoreJournal.receipts(redacted);
         }
         try {
             acquire("record " + redacted.size() + " timeline entries");
@@ -150,10 +143,15 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
             if (connection != null && journal.state() != Connectivity.OFFLINE && !journal.waitsFor(incidents)) {
                 ownLongWrite = longWrite;
                 try {
-                    List<Receipt> receipts = transaction(connection, c -> sql.insert(c, redacted));
+                    List<Receipt> receipts = transaction(connection,
+                            LockWaits.within(LockWaits.write(options.timeout()), c -> sql.insert(c, redacted)));
                     pokeSubscribers(receipts);
                     return receipts;
                 } catch (SQLException e) {
+                    if (SqlErrors.isLockTimeout(e)) {
+                        journal.appendWaitingForLock(redacted);
+                        return StoreJournal.receipts(redacted);
+                    }
                     if (!SqlErrors.isConnectivity(e, login())) {
                         throw SqlErrors.translate(e, "record timeline entries", where, login());
                     }
@@ -164,7 +162,7 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
                 }
             }
             journal.append(redacted);
-            return journaled(redacted);
+            return StoreJournal.receipts(redacted);
         } finally {
             lock.unlock();
         }
@@ -187,11 +185,7 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
         } else {
             journal.appendAndGoOffline(redacted, "did not answer within " + options.timeout().toSeconds() + " s");
         }
-        return journaled(redacted);
-    }
-
-    private static List<Receipt> journaled(List<TimelineEntry> redacted) {
-        return redacted.stream().map(e -> new Receipt(e, Receipt.Outcome.JOURNALED)).toList();
+        return StoreJournal.receipts(redacted);
     }
 
     @Override
@@ -235,12 +229,7 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
         try {
             return journal.drain(e -> {
                 try {
-                    transaction(connection, c -> {
-                        try (Statement st = c.createStatement()) {
-                            st.execute(DRAIN_LOCK_TIMEOUT);
-                        }
-                        return sql.insert(c, List.of(e));
-                    });
+                    transaction(connection, LockWaits.within(LockWaits.DRAIN, c -> sql.insert(c, List.of(e))));
                 } catch (SQLException refused) {
                     if (SqlErrors.isConnectivity(refused, login())) {
                         throw refused;

@@ -33,6 +33,14 @@ final class SqlErrors {
     private SqlErrors() {
     }
 
+    /**
+     * Whether the statement gave up waiting for a lock another session holds ({@code lock_timeout}, SQLState 55P03):
+     * the database answered, so it is no outage.
+     */
+    static boolean isLockTimeout(SQLException e) {
+        return "55P03".equals(e.getSQLState());
+    }
+
     /** Like {@link #isConnectivity(Throwable, String)} with the console's login unknown. */
     static boolean isConnectivity(Throwable t) {
         return isConnectivity(t, null);

@@ -3,6 +3,7 @@ package dev.incidentconsole.incident.store;
 import dev.incidentconsole.incident.Connectivity;
 import dev.incidentconsole.incident.EntryBody;
 import dev.incidentconsole.incident.Incident;
+import dev.incidentconsole.incident.Receipt;
 import dev.incidentconsole.incident.StoreException;
 import dev.incidentconsole.incident.TimelineEntry;
 import java.io.IOException;
@@ -71,6 +72,11 @@ final class StoreJournal implements AutoCloseable {
         this.dispatcher = dispatcher;
     }
 
+    /** What an append that journaled {@code redacted} answers. */
+    static List<Receipt> receipts(List<TimelineEntry> redacted) {
+        return redacted.stream().map(e -> new Receipt(e, Receipt.Outcome.JOURNALED)).toList();
+    }
+
     Connectivity state() {
         return state;
     }
@@ -101,6 +107,24 @@ final class StoreJournal implements AutoCloseable {
     void append(List<TimelineEntry> redacted) throws StoreException {
         synchronized (guard) {
             journal.append(redacted);
+        }
+    }
+
+    /**
+     * A write gave up waiting for another session's lock on these entries' incidents: they wait in the journal behind
+     * it, sent by a later round, and the store says at once that it waits for a lock (the engineer's own entry waits,
+     * not a backlog), staying online.
+     */
+    void appendWaitingForLock(List<TimelineEntry> redacted) throws StoreException {
+        synchronized (guard) {
+            journal.append(redacted);
+            Set<String> now = new HashSet<>(blocked);
+            redacted.forEach(e -> now.add(e.incidentId()));
+            blocked = Set.copyOf(now);
+            blockedRounds = Math.max(blockedRounds, LOCK_ROUNDS);
+            if (state != Connectivity.OFFLINE) {
+                goOnline();
+            }
         }
     }
 
