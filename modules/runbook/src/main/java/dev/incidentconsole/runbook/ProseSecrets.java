@@ -25,9 +25,10 @@ final class ProseSecrets {
     /**
      * The words a note names a password by, with the short forms a hurried engineer types ("admin pw is X", "db
      * pwd: X"); the value's shape still decides. Not "pass" nor "secret": test output ("PASS: TestCache") and
-     * manifests ("secret: app-tls-v2") write them before a name.
+     * manifests ("secret: app-tls-v2") write them before a name. Never a name inside {@code ${} or after {@code $}:
+     * that is the shell's expansion ({@code ${PW:-x}}), which the shell model reads.
      */
-    private static final Pattern PASSWORD = Pattern.compile("(?i)\\b(?:password|passphrase|passwd|pwd|pw)"
+    private static final Pattern PASSWORD = Pattern.compile("(?i)(?<![{$])\\b(?:password|passphrase|passwd|pwd|pw)"
             + "(?:\\s+(?:for|of)\\s+[^\\s,;:]+)?(?:\\s*:[ \\t]*|(?:\\s+" + CONNECTOR + "){1,4}[ \\t]+)"
             + "(?<v>" + WORD + ")(?:,?\\s+to\\s+(?<v2>" + WORD + "))?");
     /** A token or key stated ("token X", "api key: X"): only a long opaque value ({@link #tokenShaped}). */
