@@ -283,5 +283,5 @@ public final class SearchBox extends StackPane {
     }
 
     /** Room either side of the prompt: the caret, the gaps between the text and the icon and hint. */
-    private static final double PROMPT_SLACK = 8;
+    private static final double PROMPT_SLACK = 16;
 }
