@@ -56,15 +56,21 @@ public record BrowseCatalog(List<BrowseNode> components, List<BrowseNode> sympto
             }
         }
         List<String> known = List.copyOf(groups.keySet());
+        // An index row whose runbooks are none of the workspace's: its group says so instead of "0 runbooks".
+        Map<String, List<BrowseNode>> missing = new TreeMap<>(BY_NAME);
         for (Runbook index : runbooks) {
             for (IndexEntry e : index.index()) {
                 if (e.kind() != IndexEntry.Kind.COMPONENT) {
                     continue;
                 }
                 List<String> names = known.stream().filter(c -> containsWord(e.key(), c)).toList();
+                List<Runbook> linked = e.targets().stream().map(t -> resolve(index, t, runbooks)).flatMap(Optional::stream).toList();
                 for (String name : names.isEmpty() ? List.of(e.key()) : names) {
                     Map<Path, TreeMap<Integer, Section>> group = groups.computeIfAbsent(name, k -> new LinkedHashMap<>());
-                    e.targets().forEach(t -> resolve(index, t, runbooks).ifPresent(r -> group.computeIfAbsent(r.file(), k -> new TreeMap<>())));
+                    linked.forEach(r -> group.computeIfAbsent(r.file(), k -> new TreeMap<>()));
+                    if (linked.isEmpty()) {
+                        missing.computeIfAbsent(name, k -> new ArrayList<>()).add(missingLeaf(index, e, e.key()));
+                    }
                 }
             }
         }
@@ -78,9 +84,28 @@ public record BrowseCatalog(List<BrowseNode> components, List<BrowseNode> sympto
                     })
                     .sorted(Comparator.comparing(BrowseNode::title, BY_NAME))
                     .toList();
-            nodes.add(new BrowseNode(component, count(books.size(), "runbook"), null, books));
+            List<BrowseNode> absent = missing.getOrDefault(component, List.of());
+            if (books.isEmpty()) {
+                nodes.add(new BrowseNode(component, absent.get(0).detail(), null, absent));
+            } else {
+                List<BrowseNode> children = new ArrayList<>(books);
+                children.addAll(absent);
+                nodes.add(new BrowseNode(component, count(books.size(), "runbook"), null, children));
+            }
         });
         return nodes;
+    }
+
+    /**
+     * An index line whose runbooks are not in the workspace, titled {@code title}: it names the files that are not
+     * there and opens the index where it links to them.
+     */
+    private static BrowseNode missingLeaf(Runbook index, IndexEntry e, String title) {
+        String files = e.targets().stream().map(t -> IndexLinks.file(index.file(), t)
+                        .map(f -> f.getFileName().toString()).orElse(t))
+                .distinct().reduce((a, b) -> a + ", " + b).orElse("");
+        return BrowseNode.leaf(title, "missing runbook: " + files,
+                SectionTarget.of(index.file(), sectionAt(index, e.line()), e.line()));
     }
 
     static List<BrowseNode> symptoms(List<Runbook> runbooks) {
@@ -100,12 +125,7 @@ public record BrowseCatalog(List<BrowseNode> components, List<BrowseNode> sympto
                             .flatMap(Optional::stream).map(t -> BrowseNode.leaf(t.title(), t.file().getFileName().toString(), whole(t)))
                             .distinct().toList();
                     if (targets.isEmpty()) {
-                        // Name the file that is not there, and open the index where it links to it.
-                        String missing = e.targets().stream().map(t -> IndexLinks.file(r.file(), t)
-                                        .map(f -> f.getFileName().toString()).orElse(t))
-                                .distinct().reduce((a, b) -> a + ", " + b).orElse("");
-                        items.putIfAbsent(e.key().toLowerCase(Locale.ROOT), BrowseNode.leaf(e.key(),
-                                "missing runbook: " + missing, SectionTarget.of(r.file(), sectionAt(r, e.line()), e.line())));
+                        items.putIfAbsent(e.key().toLowerCase(Locale.ROOT), missingLeaf(r, e, e.key()));
                         continue;
                     }
                     String detail = targets.stream().map(BrowseNode::title).reduce((a, b) -> a + ", " + b).orElse("");

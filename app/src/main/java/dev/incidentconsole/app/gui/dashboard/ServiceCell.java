@@ -7,6 +7,7 @@ import dev.incidentconsole.health.schedule.ServiceStatus;
 import java.util.List;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.ContextMenu;
@@ -37,6 +38,13 @@ import org.kordamp.ikonli.feather.Feather;
 final class ServiceCell extends ListCell<ServiceRow> {
     /** The row's height in pixels: .service-row's min-height plus the list cell's border, as laid out unfixed. */
     static final double HEIGHT = 59;
+    /**
+     * Below this width the row leaves out its sparkline (the detail's chart shows the history) and its title column
+     * narrows, so the reason keeps a readable width: 1366x768 at a 1.5 scale left it none, only "…".
+     */
+    static final double NARROW = 770;
+    private static final PseudoClass NARROW_ROW = PseudoClass.getPseudoClass("narrow");
+    private static final PseudoClass WITH_DEPENDENCIES = PseudoClass.getPseudoClass("dependencies");
     private final DashboardViewModel model;
     private final Tips tips;
     private final Label word = new Label();
@@ -76,7 +84,7 @@ final class ServiceCell extends ListCell<ServiceRow> {
         this.model = model;
         this.tips = tips;
         getStyleClass().add("service-cell");
-        setPrefWidth(0); // as wide as the list, never wider: long reasons are cut with an ellipsis, no side scrolling
+        setPrefWidth(0); // as wide as the list, never wider: long reasons wrap, then are cut with an ellipsis, no side scrolling
         Region stripe = new Region();
         stripe.getStyleClass().add("status-stripe");
         // One label for icon and word: what a VBox holding a StackPane and a label showed, in one node.
@@ -89,6 +97,10 @@ final class ServiceCell extends ListCell<ServiceRow> {
         VBox title = new VBox(2, name, address);
         title.getStyleClass().add("service-title");
         reason.getStyleClass().add("service-reason");
+        // Two lines where the row has no dependency chips under it (dashboard.css unwraps it over them).
+        reason.setWrapText(true);
+        reason.fontProperty().addListener((obs, old, font) -> reason.setMaxHeight(twoLines(font)));
+        reason.setMaxHeight(twoLines(reason.getFont()));
         chipsPlace.getStyleClass().add("dependency-place");
         chipsPlace.setManaged(false);
         middle = new VBox(3, reason, chipsPlace);
@@ -101,6 +113,7 @@ final class ServiceCell extends ListCell<ServiceRow> {
         box.setAlignment(Pos.CENTER_LEFT);
         box.getStyleClass().add("service-row");
         model.clockProperty().addListener(new WeakInvalidationListener(tick));
+        widthProperty().addListener((obs, old, w) -> narrow(w.doubleValue() < NARROW));
         if (fill.isFilled()) {
             fill();
         } else {
@@ -137,10 +150,30 @@ final class ServiceCell extends ListCell<ServiceRow> {
         });
         middle.getChildren().set(middle.getChildren().indexOf(chipsPlace), tail.dependencies);
         tailBox.getChildren().addAll(tail.sparkline, tail.numbers, tail.check);
+        narrow(getPseudoClassStates().contains(NARROW_ROW));
         shownHistory = null;
         render();
         if (tips.over == this && isHover()) {
             hovered();
+        }
+    }
+
+    /**
+     * The height of two lines of {@code font}, and a few pixels: a label's wrapped lines came out a pixel taller each
+     * than a text's, and one short of room drops the second line. Three lines never fit.
+     */
+    private static double twoLines(javafx.scene.text.Font font) {
+        javafx.scene.text.Text two = new javafx.scene.text.Text("Hg\nHg");
+        two.setFont(font);
+        return Math.ceil(two.getLayoutBounds().getHeight()) + font.getSize() / 3;
+    }
+
+    /** Leaves the sparkline out of a narrow row (dashboard.css narrows its tail and title to match). */
+    private void narrow(boolean narrow) {
+        pseudoClassStateChanged(NARROW_ROW, narrow);
+        if (tail != null) {
+            tail.sparkline.setVisible(!narrow);
+            tail.sparkline.setManaged(!narrow);
         }
     }
 
@@ -214,6 +247,7 @@ final class ServiceCell extends ListCell<ServiceRow> {
         if (tips.over == this && getTooltip() != null && getTooltip().isShowing()) {
             getTooltip().setText(tooltipText());
         }
+        pseudoClassStateChanged(WITH_DEPENDENCIES, !s.last().dependencies().isEmpty());
         if (tail == null) {
             chipsPlace.setManaged(!s.last().dependencies().isEmpty());
             return;

@@ -124,6 +124,9 @@ public final class IncidentsView extends SplitPane {
         caption.getStyleClass().add("pane-caption");
         CheckBox resolved = new CheckBox("Resolved too");
         resolved.selectedProperty().bindBidirectional(model.showResolvedProperty());
+        // Whole, never "INCID..." and "Resolved...": the side pane is as wide as they need (1366x768 at 1.25 cut them).
+        caption.setMinWidth(Region.USE_PREF_SIZE);
+        resolved.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button reload = new Button(null, Icons.of(Feather.REFRESH_CW));
@@ -155,6 +158,10 @@ public final class IncidentsView extends SplitPane {
         list.setId("incident-list");
         list.setPlaceholder(new Label("No incidents yet."));
         list.setCellFactory(v -> new ListCell<>() {
+            {
+                setPrefWidth(0); // as wide as the list: a long title wraps, nothing runs off under a side scroll bar
+            }
+
             @Override
             protected void updateItem(Incident i, boolean empty) {
                 super.updateItem(i, empty);
@@ -165,6 +172,7 @@ public final class IncidentsView extends SplitPane {
                 }
                 Label title = new Label(i.title());
                 title.getStyleClass().add(Styles.TEXT_BOLD);
+                title.setWrapText(true);
                 Label facts = new Label(i.severity() + " \u00b7 " + i.status().label() + " \u00b7 " + i.id());
                 facts.getStyleClass().addAll(Styles.TEXT_SMALL, i.open() ? "severity-" + i.severity().name().toLowerCase() : Styles.TEXT_MUTED);
                 setGraphic(new VBox(2, title, facts));

@@ -220,6 +220,8 @@ final class WalkStepCard extends VBox {
         output.setId("output-" + index);
         output.setEditable(false);
         output.setPrefRowCount(5);
+        // A long log line is read where it is, not by scrolling sideways.
+        output.setWrapText(true);
         output.getStyleClass().add("walk-output");
         output.textProperty().bind(run.shownOutput().textBinding(SHOWN_LINES));
         output.textProperty().addListener((obs, old, now) -> output.setScrollTop(Double.MAX_VALUE));

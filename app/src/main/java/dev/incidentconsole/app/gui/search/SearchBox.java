@@ -32,6 +32,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import javafx.stage.Popup;
 import org.kordamp.ikonli.feather.Feather;
 
@@ -57,11 +58,14 @@ public final class SearchBox extends StackPane {
     private final ObjectProperty<Consumer<SectionTarget>> startIncident = new SimpleObjectProperty<>();
     private boolean allChips;
 
+    /** What the empty field says; the box is never narrower than it (a cut prompt hid what can be searched). */
+    static final String PROMPT = "Search runbooks: symptom, alert, error message, component";
+
     public SearchBox(SearchViewModel model) {
         this.model = model;
         getStyleClass().add("search-box");
         field.getStyleClass().add("search-field");
-        field.setPromptText("Search runbooks: symptom, alert, error message, component");
+        field.setPromptText(PROMPT);
         field.setLeft(Icons.of(Feather.SEARCH, "icon-muted"));
         Label shortcut = new Label(KeyCombination.keyCombination("Shortcut+K").getDisplayText());
         shortcut.getStyleClass().add("shortcut-hint");
@@ -265,4 +269,19 @@ public final class SearchBox extends StackPane {
     CustomTextField field() {
         return field;
     }
+
+    /** As wide as the prompt, its icon and the shortcut hint need, whatever the font size and the screen's scale. */
+    @Override
+    protected double computeMinWidth(double height) {
+        Text prompt = new Text(PROMPT);
+        prompt.setFont(field.getFont());
+        double sides = field.getLeft() == null ? 0 : field.getLeft().prefWidth(-1);
+        sides += field.getRight() == null ? 0 : field.getRight().prefWidth(-1);
+        double padding = field.snappedLeftInset() + field.snappedRightInset();
+        return snappedLeftInset() + Math.ceil(prompt.getLayoutBounds().getWidth()) + sides + padding
+                + 2 * PROMPT_SLACK + snappedRightInset();
+    }
+
+    /** Room either side of the prompt: the caret, the gaps between the text and the icon and hint. */
+    private static final double PROMPT_SLACK = 16;
 }

@@ -158,6 +158,36 @@ class BrowseViewModelTest {
     }
 
     @Test
+    void anIndexComponentWhoseRunbookIsMissingSaysSoInsteadOfZeroRunbooks() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("missing-component"));
+        Files.writeString(folder.resolve("index.md"), """
+                # Worker Index
+
+                **By Component:**
+                - Celery workers → [Worker Failures](./worker-failures.md)
+                - External APIs → [API Timeout](./api-timeout.md)
+                """);
+        Files.writeString(folder.resolve("worker-failures.md"), """
+                # Worker Failures
+
+                ## Symptoms
+                - Celery workers restarting
+                """);
+        BrowseViewModel model = new BrowseViewModel();
+        model.setOpener(opened::add);
+        model.update(BrowseCatalog.of(parseAll(folder)));
+
+        BrowseNode external = named(model.components(), "External APIs").orElseThrow();
+        assertThat(external.detail()).isEqualTo("missing runbook: api-timeout.md");
+        assertThat(external.children()).singleElement().satisfies(line -> {
+            assertThat(line.detail()).isEqualTo("missing runbook: api-timeout.md");
+            assertThat(line.target().file().getFileName().toString()).isEqualTo("index.md");
+            assertThat(line.target().line()).isEqualTo(5);
+        });
+        assertThat(model.components()).extracting(BrowseNode::detail).doesNotContain("0 runbooks");
+    }
+
+    @Test
     void alertsOpenTheSectionThatAnswersThem() {
         BrowseViewModel model = model();
         BrowseNode alert = named(model.alerts(), "RedisMemoryHigh").orElseThrow();

@@ -95,6 +95,37 @@ class ServiceReasonWindowTest {
         assertThat(fx(() -> cell(robot, "orders-api").tooltipText())).as("the whole reason").contains(LONG);
     }
 
+    /**
+     * The list a 13" laptop gives the dashboard (1366x768 at a 1.5 scale: 910 px, less the rail and the detail pane):
+     * the row leaves its sparkline out so the reason gets a readable width, a short reason shows whole, a long one
+     * takes two lines before it is cut, and the tail (numbers, check button) stays inside the row. The try-out found
+     * every reason there cut to a bare "…" and the check button drawn past the row's end.
+     */
+    @Test
+    void onALaptopsNarrowListTheReasonKeepsItsRoomAndWrapsOntoASecondLine(FxRobot robot) {
+        String refused = "connection refused";
+        Stage narrow = fx(() -> ServiceListStage.show(v -> new ServiceCell(model), 520, 200,
+                row("ledger", Status.DOWN, LONG), row("backend", Status.DOWN, refused)));
+        try {
+            awaitFx(() -> assertThat(shown(reason(robot, "backend"))).as("a short reason, whole").isEqualTo(refused));
+            Label cut = fx(() -> reason(robot, "ledger"));
+            awaitFx(() -> {
+                Text text = (Text) cut.lookup(".text");
+                assertThat(text.getLayoutBounds().getHeight()).as("the long reason's two lines")
+                        .isGreaterThan(1.8 * cut.getFont().getSize());
+                assertThat(shown(cut)).as("cut only after two lines").hasSizeGreaterThan(30).endsWith(cut.getEllipsisString());
+                ServiceCell row = cell(robot, "ledger");
+                Node check = row.lookup(".check-now");
+                assertThat(check).as("the check button").isNotNull();
+                assertThat(bounds(check).getMaxX()).as("the check button inside the row")
+                        .isLessThanOrEqualTo(bounds(row).getMaxX());
+                assertThat(row.lookup(".sparkline").isVisible()).as("no sparkline in a narrow row").isFalse();
+            });
+        } finally {
+            robot.interact(narrow::close);
+        }
+    }
+
     private static ServiceCell cell(FxRobot robot, String service) {
         return robot.lookup(".service-cell").queryAllAs(ServiceCell.class).stream()
                 .filter(c -> c.getItem() != null && c.getItem().name().equals(service)).findFirst()

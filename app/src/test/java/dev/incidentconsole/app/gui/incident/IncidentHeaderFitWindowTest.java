@@ -133,4 +133,42 @@ class IncidentHeaderFitWindowTest {
             }
         });
     }
+
+    /**
+     * The incident list at a 13" laptop's 1366x768 and 1.25 (1093 px) and 1.5 (910 px): its header's "INCIDENTS" and
+     * "Resolved too" are whole, and a long title stays inside the list (wrapped) rather than running off under a side scroll bar
+     * (the try-out found rows cut at the list's edge and the header cut to "INCID..." and "Resolved...").
+     */
+    @ParameterizedTest
+    @CsvSource({"1093", "910"})
+    void theIncidentListShowsItsHeaderAndTitlesWhole(int windowWidth, FxRobot robot) {
+        awaitFx(() -> assertThat(model.incidents()).isNotEmpty());
+        fx(() -> {
+            javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+            Scene s = new Scene(view, windowWidth - RAIL, 700);
+            s.getStylesheets().add(java.util.Objects.requireNonNull(
+                    dev.incidentconsole.app.gui.ConsoleApp.class.getResource("app.css")).toExternalForm());
+            return s;
+        });
+        awaitFx(() -> {
+            view.applyCss();
+            view.layout();
+            Node list = view.lookup("#incident-list");
+            double listRight = list.localToScene(list.getLayoutBounds()).getMaxX();
+            javafx.scene.control.Label title = view.lookupAll(".list-cell .label").stream()
+                    .map(javafx.scene.control.Label.class::cast).filter(l -> l.getText().startsWith("PostgresTooMany") && l.lookup(".text") != null)
+                    .findFirst().orElseThrow(() -> new AssertionError("no title shown"));
+            javafx.scene.text.Text drawn = (javafx.scene.text.Text) title.lookup(".text");
+            // a word longer than the list (an alert's name) is cut there: the wrap has no place to break it
+            assertThat(drawn.getText()).as("the title at %s", windowWidth).startsWith("PostgresTooManyConnect");
+            assertThat(title.localToScene(title.getLayoutBounds()).getMaxX()).as("the title inside the list at %s", windowWidth)
+                    .isLessThanOrEqualTo(listRight);
+            for (String text : List.of("INCIDENTS", "Resolved too")) {
+                javafx.scene.control.Labeled l = java.util.stream.Stream.concat(view.lookupAll(".label").stream(), view.lookupAll(".check-box").stream()).filter(n -> n instanceof javafx.scene.control.Labeled)
+                        .map(javafx.scene.control.Labeled.class::cast).filter(x -> text.equals(x.getText())).findFirst()
+                        .orElseThrow(() -> new AssertionError(text + " not shown"));
+                assertThat(l.getWidth()).as("\"%s\" whole at %s", text, windowWidth).isGreaterThanOrEqualTo(l.prefWidth(-1) - 0.5);
+            }
+        });
+    }
 }

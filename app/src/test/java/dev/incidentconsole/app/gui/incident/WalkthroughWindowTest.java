@@ -130,6 +130,8 @@ class WalkthroughWindowTest {
         awaitFx(() -> assertThat(text(robot, "#status-0")).startsWith("exit 0"));
         // The output arrives before the result, in FX tasks: once the status shows it, the output is complete.
         assertThat(fx(() -> text(robot, "#output-0"))).isEqualTo("diag-output");
+        assertThat(fx(() -> robot.lookup("#output-0").queryAs(javafx.scene.control.TextArea.class).isWrapText()))
+                .as("a long output line wraps: the try-out found it ran off to the right").isTrue();
 
         WindowSteps.click(robot, "#timeline-note");
         awaitFx(() -> assertThat(robot.lookup("#timeline-note").query().isFocused()).isTrue());
