@@ -281,6 +281,25 @@ class WalkthroughWindowTest {
         awaitFx(() -> assertThat(text(robot, "#wait-2-message")).startsWith("Stopped waiting"));
     }
 
+    /** House review: on a resolved incident the view model refused a wait, yet its button stayed enabled. */
+    @Test
+    void theWaitButtonIsDisabledWhileTheIncidentIsResolved(FxRobot robot) {
+        robot.interact(() -> dashboard.checkAll());
+        awaitFx(() -> {
+            dashboard.drain();
+            assertThat(dashboard.row("checkout")).get().extracting(r -> r.state())
+                    .isEqualTo(dev.incidentconsole.health.Status.DOWN);
+        });
+        robot.interact(() -> dashboard.selectedProperty().set(dashboard.row("checkout").orElseThrow()));
+        WindowSteps.click(robot, "#service-start-incident");
+        awaitFx(() -> assertThat(robot.lookup("#wait-2").tryQuery()).get().as("open incident")
+                .returns(false, javafx.scene.Node::isDisabled));
+
+        robot.interact(() -> feature.model().timeline().changeStatus(dev.incidentconsole.incident.Status.RESOLVED));
+        awaitFx(() -> assertThat(robot.lookup("#wait-2").tryQuery()).get().as("resolved")
+                .returns(true, javafx.scene.Node::isDisabled));
+    }
+
     /** Presses the button {@code query} finds once it is visible and enabled (it may lie below the fold). */
     private static void fire(FxRobot robot, String query) {
         awaitFx(() -> assertThat(robot.lookup(query).match(n -> n.isVisible() && !n.isDisabled()).tryQuery())
