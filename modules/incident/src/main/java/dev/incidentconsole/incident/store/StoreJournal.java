@@ -3,6 +3,7 @@ package dev.incidentconsole.incident.store;
 import dev.incidentconsole.incident.Connectivity;
 import dev.incidentconsole.incident.EntryBody;
 import dev.incidentconsole.incident.Incident;
+import dev.incidentconsole.incident.Receipt;
 import dev.incidentconsole.incident.StoreException;
 import dev.incidentconsole.incident.TimelineEntry;
 import java.io.IOException;
@@ -98,18 +99,25 @@ final class StoreJournal implements AutoCloseable {
         }
     }
 
-    void append(List<TimelineEntry> redacted) throws StoreException {
+    /** Journals {@code redacted}; returns their receipts, each {@link Receipt.Outcome#JOURNALED}. */
+    List<Receipt> append(List<TimelineEntry> redacted) throws StoreException {
         synchronized (guard) {
             journal.append(redacted);
         }
+        return receipts(redacted);
     }
 
     /** Journals and goes offline in one step, so a concurrent {@link #goOnline} sees both or neither. */
-    void appendAndGoOffline(List<TimelineEntry> redacted, String why) throws StoreException {
+    List<Receipt> appendAndGoOffline(List<TimelineEntry> redacted, String why) throws StoreException {
         synchronized (guard) {
             journal.append(redacted);
             goOffline(why);
         }
+        return receipts(redacted);
+    }
+
+    private static List<Receipt> receipts(List<TimelineEntry> redacted) {
+        return redacted.stream().map(e -> new Receipt(e, Receipt.Outcome.JOURNALED)).toList();
     }
 
     /** Announces the outage (once); {@code why} is logged. */
@@ -256,6 +264,21 @@ final class StoreJournal implements AutoCloseable {
     List<TimelineEntry> adoptOrphans() throws IOException, StoreException {
         synchronized (guard) {
             return JournalFiles.adoptOrphans(directory, databaseKey, journal);
+        }
+    }
+
+    /**
+     * Offline, takes over what another program here queued meanwhile and left (an {@code incident note} in a
+     * terminal): the journal this store reads back then holds it, and the incident's followers are handed it.
+     */
+    void adoptWhileOffline() {
+        try {
+            List<TimelineEntry> taken = adoptOrphans();
+            if (!taken.isEmpty()) {
+                dispatcher.journaled(taken);
+            }
+        } catch (StoreException | IOException e) {
+            LOG.warn("Could not take over the journal another program left: {}", e.getMessage());
         }
     }
 
