@@ -16,8 +16,7 @@ import dev.incidentconsole.incident.StoreException;
 import dev.incidentconsole.incident.StoreOptions;
 import dev.incidentconsole.incident.TimelineEntry;
 import dev.incidentconsole.incident.testing.FreezingProxy;
-import dev.incidentconsole.incident.testing.RestartablePostgres;
-import java.io.IOException;
+import dev.incidentconsole.incident.testing.TeamDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -27,10 +26,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -43,33 +40,16 @@ class PostgresLockedIncidentTest {
     private static final StoreOptions OPTIONS = new StoreOptions(Redactor.standard(), Duration.ofSeconds(2),
             Duration.ofMillis(200));
 
-    @TempDir
-    static Path serverDir;
-    private static RestartablePostgres pg;
+    @RegisterExtension
+    static final TeamDatabase PG = new TeamDatabase();
 
     @TempDir
     Path clientDir;
-    private final List<IncidentStore> stores = new ArrayList<>();
-
-    @BeforeAll
-    static void firstStart() throws IOException {
-        pg = RestartablePostgres.start(serverDir);
-    }
-
-    @AfterAll
-    static void lastStop() throws IOException {
-        pg.close();
-    }
-
-    @AfterEach
-    void closeClients() {
-        stores.forEach(IncidentStore::close);
-    }
 
     private IncidentStore openThrough(FreezingProxy pooler) throws StoreException {
         IncidentStore s = IncidentStores.postgres("jdbc:postgresql://localhost:" + pooler.port() + "/postgres",
                 "postgres", null, clientDir, OPTIONS);
-        stores.add(s);
+        PG.track(s);
         return s;
     }
 
@@ -78,7 +58,7 @@ class PostgresLockedIncidentTest {
     }
 
     private static Connection lockRowOf(Incident incident) throws Exception {
-        Connection other = DriverManager.getConnection(pg.url(), "postgres", null);
+        Connection other = DriverManager.getConnection(PG.url(), "postgres", null);
         other.setAutoCommit(false);
         try (PreparedStatement ps = other.prepareStatement("SELECT 1 FROM incidents WHERE id = ? FOR UPDATE")) {
             ps.setString(1, incident.id());
@@ -97,7 +77,7 @@ class PostgresLockedIncidentTest {
 
     @Test
     void anIncidentLockedByAnotherSessionKeepsOnlyItsOwnEntriesQueuedAndTheStoreBackOnline() throws Exception {
-        try (FreezingProxy pooler = new FreezingProxy(pg.port())) {
+        try (FreezingProxy pooler = new FreezingProxy(PG.port())) {
             IncidentStore store = openThrough(pooler);
             List<Connectivity> states = new CopyOnWriteArrayList<>();
             store.onConnectivity(states::add);
@@ -149,7 +129,7 @@ class PostgresLockedIncidentTest {
 
     @Test
     void notesTypedDuringAKnownOutageAreJournaledWithoutWaitingForTheTimeout() throws Exception {
-        try (FreezingProxy pooler = new FreezingProxy(pg.port())) {
+        try (FreezingProxy pooler = new FreezingProxy(PG.port())) {
             IncidentStore store = openThrough(pooler);
             Incident incident = store.create(IncidentDraft.of("DNS resolution failures", Severity.P1), "alice");
             pooler.freeze();
