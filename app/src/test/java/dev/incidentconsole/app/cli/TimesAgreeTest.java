@@ -2,6 +2,7 @@ package dev.incidentconsole.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.incidentconsole.incident.testing.DefaultZone;
 import dev.incidentconsole.app.services.RunbookLinks;
 import dev.incidentconsole.incident.EntryBody;
 import dev.incidentconsole.incident.IncidentDocument;
@@ -17,10 +18,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
-import java.util.TimeZone;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The command line prints an instant as the exports do, on a machine far from UTC: {@code incident list/show} and a
@@ -28,18 +27,8 @@ import org.junit.jupiter.api.Test;
  */
 class TimesAgreeTest {
     private static final Instant STARTED = Instant.parse("2026-12-05T22:47:00Z");
-    private TimeZone before;
-
-    @BeforeEach
-    void farFromUtc() {
-        before = TimeZone.getDefault();
-        TimeZone.setDefault(TimeZone.getTimeZone("America/Los_Angeles"));
-    }
-
-    @AfterEach
-    void restore() {
-        TimeZone.setDefault(before);
-    }
+    @RegisterExtension
+    final DefaultZone zone = DefaultZone.of("America/Los_Angeles");
 
     @Test
     void incidentCommandsPrintTimesAsTheExportDoes() {

@@ -2,29 +2,18 @@ package dev.incidentconsole.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.incidentconsole.incident.testing.DefaultZone;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.TimeZone;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every instant is written in UTC, whatever zone the machine is in (here: 13 hours ahead, across a date line). */
 class TimesTest {
     private static final Instant AT = Instant.parse("2026-12-05T22:47:00.734Z");
-    private TimeZone before;
-
-    @BeforeEach
-    void farFromUtc() {
-        before = TimeZone.getDefault();
-        TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Auckland"));
-    }
-
-    @AfterEach
-    void restore() {
-        TimeZone.setDefault(before);
-    }
+    @RegisterExtension
+    final DefaultZone zone = DefaultZone.of("Pacific/Auckland");
 
     @Test
     void theRecordFormIsIsoUtcToTheSecond() {
