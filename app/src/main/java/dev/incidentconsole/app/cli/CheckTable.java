@@ -1,5 +1,6 @@
 package dev.incidentconsole.app.cli;
 
+import dev.incidentconsole.incident.Times;
 import dev.incidentconsole.app.services.LinkedSection;
 import dev.incidentconsole.app.services.RunbookLinks;
 import dev.incidentconsole.health.Dependency;
@@ -13,9 +14,6 @@ import dev.incidentconsole.runbook.SecretMasker;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +30,6 @@ import picocli.CommandLine.Help.Ansi;
 final class CheckTable {
     private static final String ROW = "%-9s %-26s %-24s %-12s %8s %-10s %s";
     private static final int SECTIONS_PER_ALERT = 3;
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
     private final PrintWriter out;
     private final boolean ansi;
     private final RunbookLinks links;
@@ -44,7 +41,7 @@ final class CheckTable {
     }
 
     void print(String heading, List<ServiceStatus> statuses, Instant now) {
-        out.println(heading + ": " + summary(statuses) + " at " + LocalTime.ofInstant(now, ZoneId.systemDefault()).format(CLOCK));
+        out.println(heading + ": " + summary(statuses) + " at " + Times.clock(now));
         out.println();
         out.println(String.format(ROW, "STATUS", "SERVICE", "ADDRESS", "PROBE", "LATENCY", "CHECKED", "REASON").stripTrailing());
         for (ServiceStatus s : statuses) {

@@ -76,13 +76,13 @@ public final class IncidentEntryText {
      * E.g. {@code recorded 01:54:32, 3 min 37 s later} for an entry recorded more than
      * {@link TimelineEntry#LATE_AFTER} after it happened; empty otherwise.
      */
-    public static String lateNote(TimelineEntry entry, java.time.format.DateTimeFormatter time) {
+    public static String lateNote(TimelineEntry entry, java.util.function.Function<java.time.Instant, String> time) {
         if (!entry.recordedLate()) {
             return "";
         }
         long s = entry.recordingDelay().toSeconds();
         String delay = s < 3600 ? (s / 60) + " min " + (s % 60) + " s" : (s / 3600) + " h " + (s % 3600 / 60) + " min";
-        return "recorded " + time.format(entry.recordedAt()) + ", " + delay + " later";
+        return "recorded " + time.apply(entry.recordedAt()) + ", " + delay + " later";
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.incidentconsole.app.cli;
 
+import dev.incidentconsole.incident.Times;
 import dev.incidentconsole.incident.Incident;
 import dev.incidentconsole.incident.IncidentDocument;
 import dev.incidentconsole.incident.IncidentStore;
@@ -8,16 +9,13 @@ import dev.incidentconsole.incident.RunbookLink;
 import dev.incidentconsole.incident.StoreException;
 import dev.incidentconsole.incident.TimelineEntry;
 import java.io.PrintWriter;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** Plain-text output of the {@code incident} commands (times in UTC, as in the exports). */
+/** Plain-text output of the {@code incident} commands (times as in the exports: {@link Times#instant}). */
 final class IncidentPrinter {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
     private static final int OUTPUT_LINES = 5;
 
     private final PrintWriter out;
@@ -26,10 +24,10 @@ final class IncidentPrinter {
         this.out = out;
     }
 
-    /** {@code INC-...  P1  investigating  2024-05-01 03:12:00Z  title}. */
+    /** {@code INC-...  P1  investigating  2024-05-01T03:12:00Z  title}. */
     static String line(Incident i) {
         return String.format("%-22s %-3s %-13s %s  %s", i.id(), i.severity(), i.status().label(),
-                TIME.format(i.startedAt()), i.title());
+                Times.instant(i.startedAt()), i.title());
     }
 
     /** The incident, or NOT_FOUND with a message naming the id. */
@@ -48,8 +46,8 @@ final class IncidentPrinter {
     void print(IncidentDocument doc) {
         Incident i = doc.incident();
         out.println(i.id() + "  " + i.title());
-        out.println("  severity " + i.severity() + ", " + i.status().label() + ", started " + TIME.format(i.startedAt())
-                + (i.acknowledgedAt() == null ? "" : ", acknowledged " + TIME.format(i.acknowledgedAt()))
+        out.println("  severity " + i.severity() + ", " + i.status().label() + ", started " + Times.instant(i.startedAt())
+                + (i.acknowledgedAt() == null ? "" : ", acknowledged " + Times.instant(i.acknowledgedAt()))
                 + (i.environment().isEmpty() ? "" : ", env " + i.environment()));
         out.println("  responders: " + String.join(", ", i.responders()));
         if (!i.services().isEmpty()) {
@@ -66,8 +64,8 @@ final class IncidentPrinter {
     void entries(List<TimelineEntry> entries, Collection<UUID> pinned) {
         for (TimelineEntry e : entries) {
             String pin = pinned.contains(e.id()) ? " [pinned]" : "";
-            String late = IncidentEntryText.lateNote(e, TIME);
-            out.println(TIME.format(e.occurredAt()) + "  " + e.author() + "  " + IncidentEntryText.summary(e) + pin
+            String late = IncidentEntryText.lateNote(e, Times::instant);
+            out.println(Times.instant(e.occurredAt()) + "  " + e.author() + "  " + IncidentEntryText.summary(e) + pin
                     + (late.isEmpty() ? "" : " (" + late + ")"));
             IncidentEntryText.outputTail(e, OUTPUT_LINES).forEach(l -> out.println("      | " + l));
         }

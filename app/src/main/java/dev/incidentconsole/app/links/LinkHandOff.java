@@ -3,19 +3,13 @@ package dev.incidentconsole.app.links;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -30,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * Single-instance hand-off of {@code incident-console://} links: the open window {@linkplain #listen listens} on a
  * Unix domain socket in the user's data folder (mode 0600), and a later launch with a link {@linkplain #send sends}
  * it there and exits instead of opening a second window. One link per connection, one line of UTF-8 (the link, then
- * a tab before each runbook folder the sender checked it in), answered with {@code ok} once the window has taken it
+ * a tab before each runbook folder the sender checked it in), answered ({@link HandOffLine}) with {@code ok} once the window has taken it
  * (its UI thread has queued it), or with {@code closing} when the window is closing, so the sender opens its own.
  *
  * <p>Two windows starting together over a socket file left by a killed window must not both replace it: the check
@@ -49,8 +43,6 @@ public final class LinkHandOff implements Closeable {
     public static final Duration TIMEOUT = Duration.ofSeconds(5);
     /** How long the window waits for a sender's line: shorter, so one silent connection cannot time the next out. */
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(1);
-    private static final String OK = "ok";
-    private static final String CLOSING = "closing";
     /** The lock file beside the socket, held while a window checks for a listener and binds. */
     public static final String LOCK = "window.sock.lock";
     /** How long the listener waits for the window to take a link: less than the sender's {@link #TIMEOUT}. */
@@ -97,9 +89,6 @@ public final class LinkHandOff implements Closeable {
         void take(Handed handed, CompletableFuture<Boolean> taken);
     }
 
-    /** The longest line taken: a link and a few folders. */
-    private static final int MAX_LINE = DeepLink.MAX_LINK + 8 * 4096;
-
     private record Accepted(SocketChannel channel, long nanoTime) {
     }
 
@@ -140,16 +129,9 @@ public final class LinkHandOff implements Closeable {
         if (!Files.exists(socket) || !HandOffFiles.ownedByThisUser(socket)) {
             return false;
         }
-        StringBuilder line = new StringBuilder(url.replace('\n', ' ').replace('\t', ' '));
-        for (Path folder : folders) {
-            String name = folder.toAbsolutePath().toString();
-            if (name.indexOf('\n') < 0 && name.indexOf('\t') < 0) { // not sendable on one line: the window's own then
-                line.append('\t').append(name);
-            }
-        }
         try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
-            channel.write(ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8)));
-            boolean taken = OK.equals(readLine(channel, 16, TIMEOUT));
+            channel.write(HandOffLine.bytes(HandOffLine.of(url, folders)));
+            boolean taken = HandOffLine.OK.equals(HandOffLine.read(channel, 16, TIMEOUT));
             if (!taken) {
                 LOG.warn("The open window did not take the link within {} s; opening another", TIMEOUT.toSeconds());
             }
@@ -241,19 +223,19 @@ public final class LinkHandOff implements Closeable {
             }
             long deadline = next.nanoTime() + ANSWER_BY.toNanos();
             try (SocketChannel channel = next.channel()) {
-                String line = readLine(channel, MAX_LINE, shorter(READ_TIMEOUT, deadline));
+                String line = HandOffLine.read(channel, HandOffLine.MAX_LINE, shorter(READ_TIMEOUT, deadline));
                 if (line == null) {
-                    LOG.debug("A connection sent no line of at most {} characters within {} ms", MAX_LINE,
+                    LOG.debug("A connection sent no line of at most {} characters within {} ms", HandOffLine.MAX_LINE,
                             READ_TIMEOUT.toMillis()); // also a window checking that this one lives
                     continue;
                 }
-                Optional<Handed> handed = handed(line);
+                Optional<Handed> handed = HandOffLine.handed(line);
                 if (handed.isEmpty()) {
                     LOG.warn("Ignored a hand-off that is not a link ({} characters)", line.length());
                     continue;
                 }
                 boolean taken = take(handed.get(), shorter(TAKE_TIMEOUT, deadline));
-                channel.write(ByteBuffer.wrap(((taken ? OK : CLOSING) + "\n").getBytes(StandardCharsets.UTF_8)));
+                channel.write(HandOffLine.bytes(taken ? HandOffLine.OK : HandOffLine.CLOSING));
             } catch (IOException | RuntimeException e) {
                 if (!closed) {
                     LOG.warn("A link hand-off failed: {}", e.toString());
@@ -291,59 +273,6 @@ public final class LinkHandOff implements Closeable {
             return false;
         } finally {
             pending = null;
-        }
-    }
-
-    /** The link and folders of a line, if it holds a link of at most {@link DeepLink#MAX_LINK} and absolute folders. */
-    static Optional<Handed> handed(String line) {
-        String[] parts = line.split("\t", -1);
-        if (parts[0].length() > DeepLink.MAX_LINK || !DeepLink.looksLikeLink(parts[0])) {
-            return Optional.empty();
-        }
-        List<Path> folders = new ArrayList<>();
-        for (int i = 1; i < parts.length; i++) {
-            try {
-                Path folder = Path.of(parts[i]);
-                if (!folder.isAbsolute()) {
-                    return Optional.empty();
-                }
-                folders.add(folder);
-            } catch (InvalidPathException e) {
-                return Optional.empty();
-            }
-        }
-        return Optional.of(new Handed(parts[0], List.copyOf(folders)));
-    }
-
-    /**
-     * One line of at most {@code max} characters, without its newline; {@code null} when the peer sent more, closed
-     * first or was silent past {@code timeout} (a blocking read has no timeout, so this waits on a selector).
-     */
-    private static String readLine(SocketChannel channel, int max, Duration timeout) throws IOException {
-        channel.configureBlocking(false);
-        ByteBuffer buffer = ByteBuffer.allocate(max * 4 + 1);
-        long deadline = System.nanoTime() + timeout.toNanos();
-        try (Selector selector = Selector.open()) {
-            channel.register(selector, SelectionKey.OP_READ);
-            while (true) {
-                for (int i = 0; i < buffer.position(); i++) {
-                    if (buffer.get(i) == '\n') {
-                        String line = new String(buffer.array(), 0, i, StandardCharsets.UTF_8);
-                        return line.length() > max ? null : line;
-                    }
-                }
-                long left = deadline - System.nanoTime();
-                if (!buffer.hasRemaining() || left <= 0) {
-                    return null;
-                }
-                selector.select(Math.max(1, left / 1_000_000));
-                selector.selectedKeys().clear();
-                if (channel.read(buffer) < 0) {
-                    return null;
-                }
-            }
-        } finally {
-            channel.configureBlocking(true);
         }
     }
 

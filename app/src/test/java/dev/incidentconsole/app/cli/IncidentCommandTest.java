@@ -106,7 +106,7 @@ class IncidentCommandTest {
 
         assertThat(run("b", "show", id)).isZero();
         assertThat(out.toString()).contains("Checkout 502s", "resolved", "restarted pods", "[pinned]", "alice")
-                .containsPattern(", acknowledged \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ")
+                .containsPattern(", acknowledged \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ")
                 .doesNotContain("hunter2");
         assertThat(run("b", "show", id, "--json")).isZero();
         JsonNode doc = new ObjectMapper().readTree(out.toString());

@@ -93,12 +93,12 @@ class LinkHandOffTest {
 
     @Test
     void aHandOffLineIsALinkThenAbsoluteFoldersAndNothingElse() {
-        assertThat(LinkHandOff.handed(LINK + "\t/srv/runbooks")).contains(
+        assertThat(HandOffLine.handed(LINK + "\t/srv/runbooks")).contains(
                 new LinkHandOff.Handed(LINK, List.of(Path.of("/srv/runbooks"))));
-        assertThat(LinkHandOff.handed(LINK)).contains(new LinkHandOff.Handed(LINK, List.of()));
-        assertThat(LinkHandOff.handed(LINK + "\trunbooks")).as("a relative folder").isEmpty();
-        assertThat(LinkHandOff.handed("rm -rf /\t/srv")).as("not a link").isEmpty();
-        assertThat(LinkHandOff.handed("incident-console://open?runbook=" + "a".repeat(DeepLink.MAX_LINK))).isEmpty();
+        assertThat(HandOffLine.handed(LINK)).contains(new LinkHandOff.Handed(LINK, List.of()));
+        assertThat(HandOffLine.handed(LINK + "\trunbooks")).as("a relative folder").isEmpty();
+        assertThat(HandOffLine.handed("rm -rf /\t/srv")).as("not a link").isEmpty();
+        assertThat(HandOffLine.handed("incident-console://open?runbook=" + "a".repeat(DeepLink.MAX_LINK))).isEmpty();
     }
 
     @Test

@@ -9,11 +9,8 @@ import dev.incidentconsole.runbook.RunbookParser;
 import dev.incidentconsole.runbook.testing.ReadingBaselines;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A fenced {@code systemctl restart [SERVICE_NAME]} asks for {@code SERVICE_NAME}, and the value replaces the whole
@@ -21,21 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BracketedPlaceholderTest {
 
-    @TempDir
-    Path dir;
-    CommandRunner runner;
-    LocalTarget target;
-
-    @BeforeEach
-    void open() throws Exception {
-        runner = Runners.local(dir);
-        target = new LocalTarget("t", Files.createDirectory(dir.resolve("work")), Map.of(), false);
-    }
-
-    @AfterEach
-    void close() {
-        runner.close();
-    }
+    @RegisterExtension
+    final LocalWork work = LocalWork.local();
 
     @Test
     void corpusBracketedServiceNameIsFilledByNameAndReplacedWholeAndQuoted() throws Exception {
@@ -50,26 +34,26 @@ class BracketedPlaceholderTest {
             assertThat(p.required()).isTrue();
         });
 
-        String filled = CommandPreparer.substitute(RunRequest.of(restart, target)
+        String filled = CommandPreparer.substitute(RunRequest.of(restart, work.target())
                 .withVariable("SERVICE_NAME", "kube let; rm -rf /"));
         assertThat(filled).isEqualTo("systemctl restart 'kube let; rm -rf /'");
     }
 
     @Test
     void bracketedNameLeftEmptyIsRefusedAndTheGlobNeverRuns() throws Exception {
-        Command touch = new RunbookParser().parse(dir.resolve("svc.md"),
+        Command touch = new RunbookParser().parse(work.dir().resolve("svc.md"),
                 "# Svc\n\n## Resolution\n\n```bash\ntouch [SERVICE_NAME]\n```\n").commands().get(0);
         // the glob a shell would expand [SERVICE_NAME] to
-        Files.createFile(dir.resolve("work/S"));
+        Files.createFile(work.work().resolve("S"));
 
         ExecException e = assertThrows(ExecException.class,
-                () -> runner.start(RunRequest.of(touch, target)));
+                () -> work.runner().start(RunRequest.of(touch, work.target())));
         assertThat(e.reason()).isEqualTo(ExecException.Reason.MISSING_VARIABLE);
         assertThat(e.getMessage()).contains("[SERVICE_NAME]", "SERVICE_NAME");
 
-        RunResult result = runner.run(RunRequest.of(touch, target).withVariable("SERVICE_NAME", "api"), Runners.WAIT);
+        RunResult result = work.runner().run(RunRequest.of(touch, work.target()).withVariable("SERVICE_NAME", "api"), Runners.WAIT);
         assertThat(result.succeeded()).isTrue();
-        try (var files = Files.list(dir.resolve("work"))) {
+        try (var files = Files.list(work.work())) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("S", "api");
         }
     }

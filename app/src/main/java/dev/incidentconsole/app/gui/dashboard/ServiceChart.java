@@ -1,5 +1,6 @@
 package dev.incidentconsole.app.gui.dashboard;
 
+import dev.incidentconsole.incident.Times;
 import dev.incidentconsole.app.cli.IncidentEntryText;
 import dev.incidentconsole.app.incident.IncidentScope;
 import dev.incidentconsole.health.ProbeResult;
@@ -12,8 +13,6 @@ import dev.incidentconsole.incident.TimelineEntry;
 import dev.incidentconsole.runbook.SecretMasker;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -47,7 +46,6 @@ record ServiceChart(Instant from, Instant to, Duration tick, List<Point> answere
                     List<Point> failed, List<Segment> segments, List<Mark> marks, int outside) {
     /** Marks closer than this (in pixels) are drawn as one, with their count. */
     static final double MERGE_PIXELS = 6;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
     private static final long[] TICK_SECONDS = {1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800,
             21600, 43200, 86400};
     private static final int MAX_TICKS = 8;
@@ -72,9 +70,9 @@ record ServiceChart(Instant from, Instant to, Duration tick, List<Point> answere
      * @param style  the CSS class of its colour
      */
     record Mark(Instant at, String kind, String text, String author, String style) {
-        /** {@code 14:03:12  step  alice} and the text under it. */
+        /** {@code 14:03:12 UTC  step  alice} and the text under it. */
         String describe() {
-            return TIME.format(at) + "  " + kind + "  " + author + "\n" + text;
+            return Times.clock(at) + "  " + kind + "  " + author + "\n" + text;
         }
     }
 
@@ -181,9 +179,9 @@ record ServiceChart(Instant from, Instant to, Duration tick, List<Point> answere
         return t.getEpochSecond() + t.getNano() / 1e9;
     }
 
-    /** A chart x value as wall-clock time, as the timeline shows it. */
+    /** A chart x value as a time of day in UTC, as the timeline shows it ({@link Times#clock}). */
     static String clock(double seconds) {
-        return TIME.format(Instant.ofEpochMilli(Math.round(seconds * 1000)));
+        return Times.clock(Instant.ofEpochMilli(Math.round(seconds * 1000)));
     }
 
     /** The shortest round step that leaves at most {@value #MAX_TICKS} labels. */

@@ -99,22 +99,21 @@ final class IncidentList {
     }
 
     /**
-     * {@code listed}, after the rows started here since that listing was asked for (number {@code ticket}) that it
-     * lacks; {@code startedAt} forgets the others.
+     * {@code listed}, after the rows started or changed here since that listing was asked for (number {@code ticket})
+     * that it lacks: it was read before them, and a later listing decides; {@code changedAt} forgets the others.
      */
-    static List<Incident> keepingStarted(List<Incident> rows, Map<String, Integer> startedAt, List<Incident> listed,
+    static List<Incident> keepingChanged(List<Incident> rows, Map<String, Integer> changedAt, List<Incident> listed,
                                          int ticket) {
-        List<Incident> shown = new ArrayList<>();
+        List<Incident> shown = new ArrayList<>(listed);
         for (Incident i : rows) {
-            Integer started = startedAt.get(i.id());
+            Integer changed = changedAt.get(i.id());
             boolean inListing = listed.stream().anyMatch(l -> l.id().equals(i.id()));
-            if (started != null && started >= ticket && !inListing) {
-                shown.add(i);
-            } else if (started != null) {
-                startedAt.remove(i.id());
+            if (changed != null && changed >= ticket && !inListing) {
+                addByStart(shown, i);
+            } else if (changed != null) {
+                changedAt.remove(i.id());
             }
         }
-        shown.addAll(listed);
         return shown;
     }
 }

@@ -26,7 +26,6 @@ import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -45,8 +44,11 @@ public final class IncidentViewModel implements AutoCloseable {
     private final Callable<IncidentStore> opener;
     private final String author;
     private final ObservableList<Incident> incidents = FXCollections.observableArrayList();
-    /** Incidents started here, by id, with the number of the last refresh asked for before they were. */
-    private final Map<String, Integer> startedAt = new HashMap<>();
+    /**
+     * Incidents started or changed here (their row replaced), by id, with the number of the last refresh asked for
+     * before: a listing asked for earlier does not know them as they are.
+     */
+    private final Map<String, Integer> changedAt = new HashMap<>();
     private final AtomicInteger refreshes = new AtomicInteger();
     /** Reads asked for and not answered yet: a timer tick meanwhile is skipped, so reads never stack up. */
     private final AtomicInteger reading = new AtomicInteger();
@@ -54,12 +56,9 @@ public final class IncidentViewModel implements AutoCloseable {
     private volatile boolean openOnly;
     private final ObjectProperty<Incident> selected = new SimpleObjectProperty<>();
     private final BooleanProperty showResolved = new SimpleBooleanProperty(true);
-    private final BooleanProperty offline = new SimpleBooleanProperty();
-    private final ReadOnlyStringWrapper offlineText = new ReadOnlyStringWrapper("");
-    /** The store answers, but queued entries have waited rounds for a lock another session holds. */
-    private final BooleanProperty waitingForLock = new SimpleBooleanProperty();
     private final StringProperty error = new SimpleStringProperty("");
     private final TimelineViewModel timeline;
+    private final StoreLine storeLine;
     private volatile IncidentStore store;
     private Subscription connectivity;
     private StoreSettingsViewModel storeSettings;
@@ -85,16 +84,14 @@ public final class IncidentViewModel implements AutoCloseable {
             refresh();
         });
         timeline.incidentProperty().addListener((obs, old, now) -> replaceInList(now));
-        offline.addListener(o -> describeOffline());
-        waitingForLock.addListener(o -> describeOffline());
-        timeline.queuedProperty().addListener(o -> describeOffline());
+        storeLine = new StoreLine(uiThread, timeline);
     }
 
     /** Lets the Store dialog show and switch this view's store; the offline line names its team store. */
     public void attach(StoreSettingsViewModel settings) {
         this.storeSettings = settings;
         settings.bind(this);
-        settings.targetProperty().addListener(o -> describeOffline());
+        storeLine.naming(settings.targetProperty());
     }
 
     /** The Store dialog's model, or null when none was attached. */
@@ -146,7 +143,7 @@ public final class IncidentViewModel implements AutoCloseable {
     public void start(IncidentDraft draft, Consumer<Incident> then) {
         executor.execute(() -> store().append(draft.toEntry(author, Clock.systemUTC())), receipt -> {
             Incident created = Incident.replay(List.of(receipt.entry().withSeq(1)));
-            startedAt.put(created.id(), refreshes.get());
+            changedAt.put(created.id(), refreshes.get());
             incidents.add(0, created);
             selected.set(created);
             timeline.accept(receipt);
@@ -278,41 +275,17 @@ public final class IncidentViewModel implements AutoCloseable {
     /** Lock held: makes {@code opened} the store and follows its connectivity, {@code now} to begin with. */
     private void watch(IncidentStore opened, Connectivity now, int queued) {
         store = opened;
-        connectivity = opened.onConnectivity(c -> {
-            int waiting = opened.pendingEntries(); // on the store's listener thread, not the UI's
-            uiThread.execute(() -> {
-                boolean wasOffline = offline.get();
-                offline.set(c == Connectivity.OFFLINE);
-                waitingForLock.set(c == Connectivity.WAITING_FOR_LOCK);
-                timeline.queuedProperty().set(waiting);
-                if (c != Connectivity.OFFLINE) {
-                    timeline.storeReachable();
-                }
-                if (wasOffline && c != Connectivity.OFFLINE && store == opened) {
-                    refresh(); // a window opened during the outage has listed nothing yet
-                }
-            });
+        connectivity = storeLine.follow(opened, now, queued, () -> {
+            if (store == opened) {
+                refresh(); // a window opened during the outage has listed nothing yet
+            }
         });
-        uiThread.execute(() -> {
-            offline.set(now == Connectivity.OFFLINE);
-            waitingForLock.set(now == Connectivity.WAITING_FOR_LOCK);
-            timeline.queuedProperty().set(queued);
-        });
-    }
-
-    private void describeOffline() {
-        int n = timeline.queuedProperty().get();
-        String where = storeSettings == null ? "" : storeSettings.targetProperty().get();
-        String state = offline.get() ? "Team store unreachable"
-                : waitingForLock.get() ? "Team store waiting for a lock held by another session" : null;
-        offlineText.set(state == null ? "" : state + (where.isEmpty() ? "" : " (" + where + ")")
-                + " - " + n + (n == 1 ? " entry" : " entries") + " queued");
     }
 
     /** @param ticket the number of the refresh that listed them */
     private void setIncidents(List<Incident> list, int ticket) {
         String keep = selected.get() == null ? null : selected.get().id();
-        IncidentList.update(incidents, IncidentList.keepingStarted(incidents, startedAt, list, ticket));
+        IncidentList.update(incidents, IncidentList.keepingChanged(incidents, changedAt, list, ticket));
         error.set("");
         if (keep != null) {
             incidents.stream().filter(i -> i.id().equals(keep)).findFirst().ifPresent(selected::set);
@@ -326,6 +299,7 @@ public final class IncidentViewModel implements AutoCloseable {
         for (int i = 0; i < incidents.size(); i++) {
             if (incidents.get(i).id().equals(now.id()) && !incidents.get(i).equals(now)) {
                 incidents.set(i, now);
+                changedAt.put(now.id(), refreshes.get());
             }
         }
         if (selected.get() != null && selected.get().id().equals(now.id())) {
@@ -351,7 +325,7 @@ public final class IncidentViewModel implements AutoCloseable {
 
     /** True while the team store is unreachable (entries are journaled locally meanwhile). */
     public BooleanProperty offlineProperty() {
-        return offline;
+        return storeLine.offlineProperty();
     }
 
     /**
@@ -359,7 +333,7 @@ public final class IncidentViewModel implements AutoCloseable {
      * unreachable, else empty.
      */
     public ReadOnlyStringProperty offlineTextProperty() {
-        return offlineText.getReadOnlyProperty();
+        return storeLine.textProperty();
     }
 
     public StringProperty errorProperty() {

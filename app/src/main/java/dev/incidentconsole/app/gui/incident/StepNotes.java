@@ -1,5 +1,6 @@
 package dev.incidentconsole.app.gui.incident;
 
+import dev.incidentconsole.incident.Times;
 import dev.incidentconsole.runbook.SecretMasker;
 import java.time.Instant;
 import java.util.Optional;
@@ -82,7 +83,7 @@ final class StepNotes {
      * on the timeline: a stored note is read by consoles in other time zones.
      */
     static String upAgain(String service, Instant at) {
-        return service + UP_AGAIN + TimelineTimes.TIME.format(at);
+        return service + UP_AGAIN + Times.clock(at);
     }
 
     /** Whether {@code text} is an {@link #upAgain} note. */

@@ -1,5 +1,6 @@
 package dev.incidentconsole.app.gui.incident;
 
+import dev.incidentconsole.incident.Times;
 import atlantafx.base.theme.Styles;
 import dev.incidentconsole.app.cli.IncidentEntryText;
 import dev.incidentconsole.app.gui.Icons;
@@ -88,7 +89,7 @@ final class TimelineCell extends ListCell<TimelineEntry> {
             output.setMinWidth(0); // long output lines are cut, never widen the entry
             box.getChildren().add(output);
         }
-        String late = IncidentEntryText.lateNote(entry, TimelineTimes.TIME);
+        String late = IncidentEntryText.lateNote(entry, Times::clock);
         if (!late.isEmpty()) {
             Label lateLabel = new Label(late, Icons.of(Feather.CLOCK));
             lateLabel.setId("late-" + entry.id());

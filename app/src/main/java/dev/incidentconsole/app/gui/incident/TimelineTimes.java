@@ -1,29 +1,21 @@
 package dev.incidentconsole.app.gui.incident;
 
+import dev.incidentconsole.incident.Times;
 import dev.incidentconsole.incident.TimelineEntry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Function;
-import java.util.Locale;
 
 /**
- * When a timeline entry happened, as the window shows it: in UTC, like the exports and {@code incident show}, so a
+ * When a timeline entry happened, as the window shows it ({@link Times}): in UTC, like the exports and
+ * {@code incident show}, so a
  * time read off the screen is the one in the postmortem and in the team channel. {@code 22:47:00 UTC} for an entry of
  * today (UTC), {@code 2026-12-05 22:47:00 UTC} for an earlier day's, and the date on every entry of an incident whose
  * timeline spans more than one UTC day (a midnight in the middle of an outage). The local time is in the tooltip.
  */
 final class TimelineTimes {
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'",
-            Locale.ROOT).withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss zzz", Locale.ROOT);
-
     private final Clock clock;
 
     /** @param clock what "today" is; its zone is the local time of {@link #local} */
@@ -41,21 +33,20 @@ final class TimelineTimes {
      * cell is drawn far more often than the entries change, and scanning every entry per cell is quadratic.
      */
     Function<Instant, String> labels(List<TimelineEntry> entries) {
-        LocalDate today = utcDay(clock.instant());
+        LocalDate today = Times.day(clock.instant());
         boolean spans = spansDays(entries);
-        return at -> (!spans && utcDay(at).equals(today) ? TIME : DATE_TIME).format(at);
+        return at -> !spans && Times.day(at).equals(today) ? Times.clock(at) : Times.dated(at);
     }
 
     /** {@code at} in the clock's zone, named, for a tooltip. */
     String local(Instant at) {
-        ZoneId zone = clock.getZone();
-        return LOCAL.format(at.atZone(zone));
+        return Times.local(at, clock.getZone());
     }
 
     static boolean spansDays(List<TimelineEntry> entries) {
         LocalDate first = null;
         for (TimelineEntry e : entries) {
-            LocalDate day = utcDay(e.occurredAt());
+            LocalDate day = Times.day(e.occurredAt());
             if (first == null) {
                 first = day;
             } else if (!day.equals(first)) {
@@ -63,9 +54,5 @@ final class TimelineTimes {
             }
         }
         return false;
-    }
-
-    private static LocalDate utcDay(Instant at) {
-        return LocalDate.ofInstant(at, ZoneOffset.UTC);
     }
 }

@@ -8,8 +8,6 @@ import dev.incidentconsole.incident.Receipt;
 import dev.incidentconsole.incident.Severity;
 import dev.incidentconsole.incident.Status;
 import dev.incidentconsole.incident.StepRef;
-import dev.incidentconsole.incident.StoreException;
-import dev.incidentconsole.incident.Subscription;
 import dev.incidentconsole.incident.TimelineEntry;
 import dev.incidentconsole.incident.TimelineOrder;
 import dev.incidentconsole.runbook.SecretMasker;
@@ -44,8 +42,7 @@ public final class TimelineViewModel {
     private final TaskExecutor executor;
     private final Supplier<IncidentStore> store;
     private final String author;
-    private Executor uiThread;
-    private Subscription live;
+    private final TimelineFollow follow;
     private final ObjectProperty<Incident> incident = new SimpleObjectProperty<>();
     private final ObservableList<TimelineEntry> entries = FXCollections.observableArrayList();
     private final ObservableList<TimelineEntry> visible = FXCollections.observableArrayList();
@@ -69,6 +66,7 @@ public final class TimelineViewModel {
         this.store = store;
         this.author = author;
         this.exports = new TimelineExport(executor, store);
+        this.follow = new TimelineFollow(store);
         this.appends = new OrderedAppends(executor, store, done -> {
             queued.set(done.queued());
             accept(done.receipt());
@@ -80,11 +78,11 @@ public final class TimelineViewModel {
     }
 
     /**
-     * Delivers the shown incident's entries recorded elsewhere as they are stored, on {@code uiThread}. Call
+     * Delivers the shown incident's entries recorded elsewhere as they are stored, on {@code ui}. Call
      * once, before the first {@link #show}.
      */
     public void followStore(Executor ui) {
-        this.uiThread = ui;
+        follow.deliverOn(ui);
     }
 
     /** Shows {@code shown} (null clears) and loads its timeline. */
@@ -97,7 +95,7 @@ public final class TimelineViewModel {
                 unsent.left(before.id());
             }
             entries.clear();
-            stopFollowing();
+            follow.stop();
             loaded = false;
             whenLoaded.clear(); // they asked about the incident shown before
         }
@@ -106,7 +104,7 @@ public final class TimelineViewModel {
         }
         String id = shown.id();
         unsent.showing(id);
-        executor.execute(() -> load(id), answer -> {
+        executor.execute(() -> follow.load(id, this::arrived), answer -> {
             if (shows(id)) {
                 if (answer.read().journalOnly()) {
                     showSeen(id);
@@ -116,8 +114,7 @@ public final class TimelineViewModel {
                     incident.set(Incident.replay(answer.read().entries()));
                 }
                 if (answer.live() != null) {
-                    stopFollowing();
-                    live = answer.live();
+                    follow.following(answer.live());
                 }
                 settled();
             } else if (answer.live() != null) {
@@ -168,34 +165,6 @@ public final class TimelineViewModel {
         } else {
             executor.execute(() -> TimelineRead.of(store.get(), incidentId), read -> then.accept(
                     read.journalOnly() ? seen.with(incidentId, read.entries()) : read.entries()), failed);
-        }
-    }
-
-    private record Loaded(TimelineRead read, Subscription live) { }
-
-    /** Reads the timeline and follows it; offline the journal's entries, the whole one read when the store is back. */
-    private Loaded load(String id) throws StoreException {
-        IncidentStore s = store.get();
-        Executor ui = uiThread;
-        TimelineRead read = TimelineRead.of(s, id);
-        Subscription live = ui == null ? null : s.subscribe(id, read.lastSeq(), e -> ui.execute(() -> arrived(e)));
-        if (live != null && read.journalOnly()) {
-            // A note another program journaled and this store took over between the read and the subscription was
-            // handed to the subscribers of then only: read the journal again, now followed (arrived drops repeats).
-            try {
-                read = new TimelineRead(s.journaled(id), true);
-            } catch (StoreException | RuntimeException e) {
-                live.close();
-                throw e;
-            }
-        }
-        return new Loaded(read, live);
-    }
-
-    private void stopFollowing() {
-        if (live != null) {
-            live.close();
-            live = null;
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.incidentconsole.app.gui.incident;
 
+import dev.incidentconsole.incident.Times;
 import dev.incidentconsole.app.cli.IncidentEntryText;
 import dev.incidentconsole.exec.ShellQuote;
 import dev.incidentconsole.incident.EntryBody;
@@ -69,7 +70,7 @@ final class WalkRestore {
             step.ran(s.command());
             step.stateProperty().set(WalkStep.State.TODO);
             step.run().showRecordedOutput("", e.occurredAt()); // an earlier run's output is not this run's
-            step.statusProperty().set("Started at " + TimelineTimes.TIME.format(e.occurredAt())
+            step.statusProperty().set("Started at " + Times.clock(e.occurredAt())
                     + (s.target().isEmpty() ? "" : " on " + s.target()) + "; no result was recorded");
             ranWith(step.command(), s).forEach((name, v) ->
                     (targets.gave(s.target(), name, v) ? fromTargets : values).put(ServiceLink.key(name), v));

@@ -85,7 +85,7 @@ final class WalkStepCard extends VBox {
         }
         getChildren().addAll(actions(), output());
         if (step.serviceWait() != null) {
-            getChildren().add(WalkthroughView.waitRow(step.serviceWait(), "wait-" + index));
+            getChildren().add(WalkthroughView.waitRow(walk, step, step.serviceWait(), "wait-" + index));
         }
         getChildren().add(closing());
         // A finished run hands the keyboard on to its note (Enter: done) when it was on this card (Run, Cancel).

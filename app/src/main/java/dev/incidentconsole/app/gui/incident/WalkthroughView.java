@@ -66,7 +66,7 @@ final class WalkthroughView extends ScrollPane {
         if (model.finalWait() != null) {
             Label check = new Label("Verification", Icons.of(Feather.CHECK_CIRCLE));
             check.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_BOLD);
-            VBox card = new VBox(6, check, waitRow(model.finalWait(), "wait-final"));
+            VBox card = new VBox(6, check, waitRow(model, null, model.finalWait(), "wait-final"));
             card.getStyleClass().add("walk-step");
             page.getChildren().add(card);
         }
@@ -92,15 +92,17 @@ final class WalkthroughView extends ScrollPane {
         }
     }
 
-    /** "Wait until X is UP" with Cancel and a line on how the wait goes. */
-    static Node waitRow(ServiceWait wait, String id) {
+    /**
+     * "Wait until X is UP" with Cancel and a line on how the wait goes; the button is disabled whenever
+     * {@link WalkthroughViewModel#canWait} says so (a resolved incident included).
+     */
+    static Node waitRow(WalkthroughViewModel walk, WalkStep step, ServiceWait wait, String id) {
         Button start = new Button("Wait until " + wait.service() + " is UP", Icons.of(Feather.CLOCK));
         start.setId(id);
         start.setTooltip(new Tooltip("Follows the dashboard for up to " + WalkthroughViewModel.DEFAULT_WAIT.toMinutes()
                 + " min; when " + wait.service() + " is UP the step is marked done and the time noted on the timeline"));
-        start.setOnAction(e -> wait.start(WalkthroughViewModel.DEFAULT_WAIT));
-        start.disableProperty().bind(wait.stateProperty().isEqualTo(ServiceWait.State.WAITING)
-                .or(wait.stateProperty().isEqualTo(ServiceWait.State.UP)));
+        start.setOnAction(e -> walk.startWait(step, wait));
+        start.disableProperty().bind(walk.canWait(wait).not());
         Button cancel = new Button("Stop waiting", Icons.of(Feather.X));
         cancel.setId(id + "-cancel");
         cancel.getStyleClass().add(Styles.FLAT);

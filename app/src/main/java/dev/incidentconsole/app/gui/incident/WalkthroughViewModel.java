@@ -28,6 +28,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ChangeListener;
@@ -285,6 +287,24 @@ public final class WalkthroughViewModel {
             } else {
                 Optional.ofNullable(seen.get(ServiceLink.key(f.name()))).ifPresent(f::suggest);
             }
+        }
+    }
+
+    /**
+     * Whether "Wait until UP" of {@code wait} can be pressed: the incident is open (the rule of {@link #blocked}) and
+     * the wait neither runs nor has seen the service UP. Follows both.
+     */
+    public BooleanBinding canWait(ServiceWait wait) {
+        return Bindings.createBooleanBinding(() -> runBlocked.get().isEmpty()
+                        && wait.stateProperty().get() != ServiceWait.State.WAITING
+                        && wait.stateProperty().get() != ServiceWait.State.UP,
+                runBlocked, wait.stateProperty());
+    }
+
+    /** Starts {@code wait} ({@code step}'s, or the procedure's own with a null step) unless the incident is resolved. */
+    public void startWait(WalkStep step, ServiceWait wait) {
+        if (!blocked(step)) {
+            wait.start(DEFAULT_WAIT);
         }
     }
 

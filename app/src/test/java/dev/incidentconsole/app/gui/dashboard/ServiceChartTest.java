@@ -151,11 +151,18 @@ class ServiceChartTest {
         assertThat(ServiceChart.tick(Duration.ofSeconds(span))).isEqualTo(Duration.ofSeconds(tick));
     }
 
+    /** House review: the axis and marks read local time while the timeline reads UTC; on a machine far from UTC. */
     @Test
-    void theTimeAxisReadsWallClockTimeLikeTheTimeline() {
-        String expected = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")
-                .withZone(java.time.ZoneId.systemDefault()).format(T0.plusSeconds(75));
-        assertThat(ServiceChart.clock(ServiceChart.seconds(T0.plusSeconds(75)))).isEqualTo(expected);
+    void theTimeAxisAndMarksReadUtcLikeTheTimeline() {
+        java.util.TimeZone before = java.util.TimeZone.getDefault();
+        java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("Asia/Kolkata"));
+        try {
+            assertThat(ServiceChart.clock(ServiceChart.seconds(T0.plusSeconds(75)))).isEqualTo("03:01:15 UTC");
+            assertThat(new ServiceChart.Mark(T0, "note", "rolled back", "alice", "mark-note").describe())
+                    .startsWith("03:00:00 UTC  note  alice");
+        } finally {
+            java.util.TimeZone.setDefault(before);
+        }
     }
 
     /** Checks ten seconds apart from {@link #T0}, 40 ms each when answered. */

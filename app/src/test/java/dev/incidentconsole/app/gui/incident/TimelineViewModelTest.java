@@ -283,7 +283,7 @@ class TimelineViewModelTest {
                 .satisfies(lines -> assertThat(String.join("\n", lines)).containsSubsequence(order));
         assertThat(timeline.visibleEntries()).containsExactlyElementsOf(timeline.entries());
         assertThat(dev.incidentconsole.app.cli.IncidentEntryText.lateNote(timeline.entries().get(0),
-                java.time.format.DateTimeFormatter.ISO_INSTANT)).contains("3 min 37 s later");
+                dev.incidentconsole.incident.Times::instant)).contains("3 min 37 s later");
         assertThat(timeline.incidentProperty().get().entryCount()).isEqualTo(4);
 
         for (ExportFormat format : ExportFormat.values()) {

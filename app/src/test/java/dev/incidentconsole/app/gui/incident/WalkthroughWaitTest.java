@@ -235,4 +235,26 @@ class WalkthroughWaitTest {
         assertThat(notes()).isEmpty();
         assertThat(verify.statusProperty().get()).isEqualTo(WalkthroughViewModel.RESOLVED);
     }
+
+    /** House review: the view model refused a wait on a resolved incident, but its button stayed enabled. */
+    @Test
+    void onAResolvedIncidentWaitingCannotBeStartedUntilItIsReopened() throws Exception {
+        WalkthroughViewModel walk = walk("checkout");
+        WalkStep verify = walk.steps().get(2);
+        ServiceWait wait = verify.serviceWait();
+        var canWait = walk.canWait(wait);
+        assertThat(canWait.get()).isTrue();
+
+        incidents.timeline().changeStatus(dev.incidentconsole.incident.Status.RESOLVED);
+        assertThat(canWait.get()).as("resolved").isFalse();
+        walk.startWait(verify, wait);
+        assertThat(wait.stateProperty().get()).isEqualTo(ServiceWait.State.IDLE);
+        assertThat(verify.statusProperty().get()).isEqualTo(WalkthroughViewModel.RESOLVED);
+
+        incidents.timeline().changeStatus(dev.incidentconsole.incident.Status.INVESTIGATING);
+        assertThat(canWait.get()).as("reopened").isTrue();
+        walk.startWait(verify, wait);
+        assertThat(wait.stateProperty().get()).isEqualTo(ServiceWait.State.WAITING);
+        assertThat(canWait.get()).as("waiting").isFalse();
+    }
 }

@@ -260,15 +260,7 @@ class WalkthroughWindowTest {
 
     @Test
     void aDownServiceStartsAnIncidentAboutItAndItsVerificationWaitsForUp(FxRobot robot) {
-        robot.interact(() -> dashboard.checkAll());
-        awaitFx(() -> {
-            dashboard.drain();
-            assertThat(dashboard.row("checkout")).get().extracting(r -> r.state())
-                    .isEqualTo(dev.incidentconsole.health.Status.DOWN);
-        });
-        robot.interact(() -> dashboard.selectedProperty().set(dashboard.row("checkout").orElseThrow()));
-
-        WindowSteps.click(robot, "#service-start-incident");
+        startIncidentFromTheDownService(robot);
         // Read, not clicked: the card may lie below the fold of a small headless screen.
         awaitFx(() -> assertThat(text(robot, "#wait-2")).isEqualTo("Wait until checkout is UP"));
 
@@ -281,6 +273,30 @@ class WalkthroughWindowTest {
         awaitFx(() -> assertThat(text(robot, "#wait-2-message")).contains("DOWN"));
         fire(robot, "#wait-2-cancel");
         awaitFx(() -> assertThat(text(robot, "#wait-2-message")).startsWith("Stopped waiting"));
+    }
+
+    /** House review: on a resolved incident the view model refused a wait, yet its button stayed enabled. */
+    @Test
+    void theWaitButtonIsDisabledWhileTheIncidentIsResolved(FxRobot robot) {
+        startIncidentFromTheDownService(robot);
+        awaitFx(() -> assertThat(robot.lookup("#wait-2").tryQuery()).get().as("open incident")
+                .returns(false, javafx.scene.Node::isDisabled));
+
+        robot.interact(() -> feature.model().timeline().changeStatus(dev.incidentconsole.incident.Status.RESOLVED));
+        awaitFx(() -> assertThat(robot.lookup("#wait-2").tryQuery()).get().as("resolved")
+                .returns(true, javafx.scene.Node::isDisabled));
+    }
+
+    /** Once the dashboard sees checkout DOWN, selects it and starts an incident about it. */
+    private void startIncidentFromTheDownService(FxRobot robot) {
+        robot.interact(() -> dashboard.checkAll());
+        awaitFx(() -> {
+            dashboard.drain();
+            assertThat(dashboard.row("checkout")).get().extracting(r -> r.state())
+                    .isEqualTo(dev.incidentconsole.health.Status.DOWN);
+        });
+        robot.interact(() -> dashboard.selectedProperty().set(dashboard.row("checkout").orElseThrow()));
+        WindowSteps.click(robot, "#service-start-incident");
     }
 
     /** Presses the button {@code query} finds once it is visible and enabled (it may lie below the fold). */

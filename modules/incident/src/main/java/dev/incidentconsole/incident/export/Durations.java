@@ -1,18 +1,11 @@
 package dev.incidentconsole.incident.export;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
-/** Times and durations as exports print them: UTC ISO-8601 to the second, "1h 12m", "4.2 s". */
+/** Durations as exports print them: "1h 12m", "4.2 s" (times: {@link dev.incidentconsole.incident.Times#instant}). */
 final class Durations {
     private Durations() {
-    }
-
-    static String time(Instant t) {
-        return t == null ? "" : DateTimeFormatter.ISO_INSTANT.format(t.truncatedTo(ChronoUnit.SECONDS));
     }
 
     static String span(Duration d) {

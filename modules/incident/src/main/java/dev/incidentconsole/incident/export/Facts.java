@@ -1,5 +1,6 @@
 package dev.incidentconsole.incident.export;
 
+import dev.incidentconsole.incident.Times;
 import dev.incidentconsole.incident.Incident;
 import dev.incidentconsole.incident.RunbookLink;
 import dev.incidentconsole.incident.SeverityPolicy;
@@ -25,24 +26,24 @@ final class Facts {
         out.add(new Fact("Severity", i.severity() + " (" + level.describe() + ")"));
         out.add(new Fact("Status", i.status().label()));
         add(out, "Environment", i.environment());
-        out.add(new Fact("Started", Durations.time(i.startedAt())));
+        out.add(new Fact("Started", Times.instant(i.startedAt())));
         if (i.acknowledgedAt() != null) {
-            out.add(new Fact("Acknowledged", Durations.time(i.acknowledgedAt()) + " (after "
+            out.add(new Fact("Acknowledged", Times.instant(i.acknowledgedAt()) + " (after "
                     + Durations.span(Duration.between(i.startedAt(), i.acknowledgedAt())) + "; target: "
                     + level.target().describe() + ")"));
         }
         if (i.mitigatedAt() != null) {
-            out.add(new Fact("Mitigated", Durations.time(i.mitigatedAt()) + " (after "
+            out.add(new Fact("Mitigated", Times.instant(i.mitigatedAt()) + " (after "
                     + Durations.span(Duration.between(i.startedAt(), i.mitigatedAt())) + ")"));
         }
         if (i.resolvedAt() != null) {
-            out.add(new Fact("Resolved", Durations.time(i.resolvedAt())));
+            out.add(new Fact("Resolved", Times.instant(i.resolvedAt())));
         }
         out.add(new Fact(i.open() ? "Open for" : "Duration", Durations.span(i.duration(now))));
         add(out, "Responders", String.join(", ", i.responders()));
         add(out, "Services", String.join(", ", i.services()));
         add(out, "Runbooks", i.runbooks().stream().map(RunbookLink::display).collect(Collectors.joining("; ")));
-        out.add(new Fact("Exported", Durations.time(now)));
+        out.add(new Fact("Exported", Times.instant(now)));
         return out;
     }
 

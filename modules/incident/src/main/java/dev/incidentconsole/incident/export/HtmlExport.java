@@ -1,5 +1,6 @@
 package dev.incidentconsole.incident.export;
 
+import dev.incidentconsole.incident.Times;
 import dev.incidentconsole.incident.ActionItem;
 import dev.incidentconsole.incident.Incident;
 import dev.incidentconsole.incident.IncidentDocument;
@@ -53,7 +54,7 @@ final class HtmlExport {
         List<TimelineLine> pinned = lines.stream().filter(TimelineLine::pinned).toList();
         if (!pinned.isEmpty()) {
             h.append("<h2>Key moments (pinned)</h2>\n<ul>\n");
-            pinned.forEach(l -> h.append("<li><time>").append(esc(Durations.time(l.time()))).append("</time>")
+            pinned.forEach(l -> h.append("<li><time>").append(esc(Times.instant(l.time()))).append("</time>")
                     .append(headline(l)).append("</li>\n"));
             h.append("</ul>\n");
         }
@@ -90,7 +91,7 @@ final class HtmlExport {
     }
 
     private static void line(StringBuilder h, TimelineLine l) {
-        h.append("<li id=\"e-").append(l.entry().id()).append("\"><time>").append(esc(Durations.time(l.time())))
+        h.append("<li id=\"e-").append(l.entry().id()).append("\"><time>").append(esc(Times.instant(l.time())))
                 .append("</time><span class=\"author\">").append(esc(l.entry().author())).append("</span>");
         String headline = headline(l);
         h.append(l.corrected() ? "<span class=\"corrected\">" + headline + "</span> (corrected below)" : headline);

@@ -1,5 +1,6 @@
 package dev.incidentconsole.incident.export;
 
+import dev.incidentconsole.incident.Times;
 import dev.incidentconsole.incident.ActionItem;
 import dev.incidentconsole.incident.Incident;
 import dev.incidentconsole.incident.IncidentDocument;
@@ -34,7 +35,7 @@ final class MarkdownExport {
         List<TimelineLine> pinned = lines.stream().filter(TimelineLine::pinned).toList();
         if (!pinned.isEmpty()) {
             md.append("\n## Key moments (pinned)\n\n");
-            pinned.forEach(l -> md.append("- ").append(Durations.time(l.time())).append(" ")
+            pinned.forEach(l -> md.append("- ").append(Times.instant(l.time())).append(" ")
                     .append(headline(l)).append('\n'));
         }
         section(md, "Root cause", pm.rootCause());
@@ -61,7 +62,7 @@ final class MarkdownExport {
     }
 
     private static void line(StringBuilder md, TimelineLine l) {
-        md.append("- **").append(Durations.time(l.time())).append("** ")
+        md.append("- **").append(Times.instant(l.time())).append("** ")
                 .append(escape(l.entry().author())).append(" · ");
         String headline = headline(l);
         md.append(l.corrected() ? "~~" + headline + "~~ _(corrected below)_" : headline);

@@ -1,5 +1,6 @@
 package dev.incidentconsole.incident.export;
 
+import dev.incidentconsole.incident.Times;
 import dev.incidentconsole.incident.EntryBody;
 import dev.incidentconsole.incident.TimelineEntry;
 import dev.incidentconsole.incident.TimelineOrder;
@@ -63,7 +64,7 @@ record TimelineLine(TimelineEntry entry, Instant time, String label, String comm
 
     /** E.g. "recorded 2026-11-22T01:54:32Z, 3m 37s later", or empty when recorded on time. */
     static String lateNote(TimelineEntry e) {
-        return e.recordedLate() ? "recorded " + Durations.time(e.recordedAt()) + ", "
+        return e.recordedLate() ? "recorded " + Times.instant(e.recordedAt()) + ", "
                 + Durations.span(e.recordingDelay()) + " later" : "";
     }
 
@@ -160,6 +161,6 @@ record TimelineLine(TimelineEntry entry, Instant time, String label, String comm
 
     private static String timeOf(Map<UUID, TimelineEntry> byId, UUID id) {
         TimelineEntry t = byId.get(id);
-        return t == null ? "(entry " + id + ")" : Durations.time(t.occurredAt());
+        return t == null ? "(entry " + id + ")" : Times.instant(t.occurredAt());
     }
 }

@@ -125,8 +125,7 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
     private List<Receipt> record(List<TimelineEntry> redacted, boolean longWrite) throws StoreException {
         if (journal.state() == Connectivity.OFFLINE && !closed) {
             // A known outage: journaled at once, not after waiting for a writer that a reconnect attempt may hold.
-            journal.append(redacted);
-            return StoreJournal.receipts(redacted);
+            return journal.append(redacted);
         }
         try {
             acquire("record " + redacted.size() + " timeline entries");
@@ -149,8 +148,7 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
                     return receipts;
                 } catch (SQLException e) {
                     if (SqlErrors.isLockTimeout(e)) {
-                        journal.appendWaitingForLock(redacted);
-                        return StoreJournal.receipts(redacted);
+                        return journal.appendWaitingForLock(redacted);
                     }
                     if (!SqlErrors.isConnectivity(e, login())) {
                         throw SqlErrors.translate(e, "record timeline entries", where, login());
@@ -161,8 +159,7 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
                     ownLongWrite = false;
                 }
             }
-            journal.append(redacted);
-            return StoreJournal.receipts(redacted);
+            return journal.append(redacted);
         } finally {
             lock.unlock();
         }
@@ -178,14 +175,13 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
      */
     private List<Receipt> journalWhileStuck(List<TimelineEntry> redacted) throws StoreException {
         if (journal.state() == Connectivity.OFFLINE) {
-            journal.append(redacted); // known already: no probe, which would wait the timeout again
+            return journal.append(redacted); // known already: no probe, which would wait the timeout again
         } else if (ownLongWrite || connections.answeredWithin(options.retryInterval())) {
-            journal.append(redacted);
+            List<Receipt> waiting = journal.append(redacted);
             LOG.info("The incident store {} is busy with a long query; {} entries wait locally", where, redacted.size());
-        } else {
-            journal.appendAndGoOffline(redacted, "did not answer within " + options.timeout().toSeconds() + " s");
+            return waiting;
         }
-        return StoreJournal.receipts(redacted);
+        return journal.appendAndGoOffline(redacted, "did not answer within " + options.timeout().toSeconds() + " s");
     }
 
     @Override
@@ -275,7 +271,7 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
             return;
         }
         if (journal.state() == Connectivity.OFFLINE) {
-            adoptWhileOffline();
+            journal.adoptWhileOffline();
             reconnect();
         } else {
             if (!listener.listening()) {
@@ -283,21 +279,6 @@ public final class PostgresIncidentStore extends JdbcIncidentStore {
             }
             sendWaitingEntries();
             dispatcher.pokeAll();
-        }
-    }
-
-    /**
-     * Offline, takes over what another program here queued meanwhile and left (an {@code incident note} in a
-     * terminal): the journal this store reads back then holds it, and the incident's followers are handed it.
-     */
-    private void adoptWhileOffline() {
-        try {
-            List<TimelineEntry> taken = journal.adoptOrphans();
-            if (!taken.isEmpty()) {
-                dispatcher.journaled(taken);
-            }
-        } catch (StoreException | IOException e) {
-            LOG.warn("Could not take over the journal another program left: {}", e.getMessage());
         }
     }
 

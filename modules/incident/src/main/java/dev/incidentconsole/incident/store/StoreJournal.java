@@ -72,11 +72,6 @@ final class StoreJournal implements AutoCloseable {
         this.dispatcher = dispatcher;
     }
 
-    /** What an append that journaled {@code redacted} answers. */
-    static List<Receipt> receipts(List<TimelineEntry> redacted) {
-        return redacted.stream().map(e -> new Receipt(e, Receipt.Outcome.JOURNALED)).toList();
-    }
-
     Connectivity state() {
         return state;
     }
@@ -104,10 +99,12 @@ final class StoreJournal implements AutoCloseable {
         }
     }
 
-    void append(List<TimelineEntry> redacted) throws StoreException {
+    /** Journals {@code redacted}; returns their receipts, each {@link Receipt.Outcome#JOURNALED}. */
+    List<Receipt> append(List<TimelineEntry> redacted) throws StoreException {
         synchronized (guard) {
             journal.append(redacted);
         }
+        return receipts(redacted);
     }
 
     /**
@@ -115,7 +112,7 @@ final class StoreJournal implements AutoCloseable {
      * it, sent by a later round, and the store says at once that it waits for a lock (the engineer's own entry waits,
      * not a backlog), staying online.
      */
-    void appendWaitingForLock(List<TimelineEntry> redacted) throws StoreException {
+    List<Receipt> appendWaitingForLock(List<TimelineEntry> redacted) throws StoreException {
         synchronized (guard) {
             journal.append(redacted);
             Set<String> now = new HashSet<>(blocked);
@@ -126,14 +123,20 @@ final class StoreJournal implements AutoCloseable {
                 goOnline();
             }
         }
+        return receipts(redacted);
     }
 
     /** Journals and goes offline in one step, so a concurrent {@link #goOnline} sees both or neither. */
-    void appendAndGoOffline(List<TimelineEntry> redacted, String why) throws StoreException {
+    List<Receipt> appendAndGoOffline(List<TimelineEntry> redacted, String why) throws StoreException {
         synchronized (guard) {
             journal.append(redacted);
             goOffline(why);
         }
+        return receipts(redacted);
+    }
+
+    private static List<Receipt> receipts(List<TimelineEntry> redacted) {
+        return redacted.stream().map(e -> new Receipt(e, Receipt.Outcome.JOURNALED)).toList();
     }
 
     /** Announces the outage (once); {@code why} is logged. */
@@ -280,6 +283,21 @@ final class StoreJournal implements AutoCloseable {
     List<TimelineEntry> adoptOrphans() throws IOException, StoreException {
         synchronized (guard) {
             return JournalFiles.adoptOrphans(directory, databaseKey, journal);
+        }
+    }
+
+    /**
+     * Offline, takes over what another program here queued meanwhile and left (an {@code incident note} in a
+     * terminal): the journal this store reads back then holds it, and the incident's followers are handed it.
+     */
+    void adoptWhileOffline() {
+        try {
+            List<TimelineEntry> taken = adoptOrphans();
+            if (!taken.isEmpty()) {
+                dispatcher.journaled(taken);
+            }
+        } catch (StoreException | IOException e) {
+            LOG.warn("Could not take over the journal another program left: {}", e.getMessage());
         }
     }
 

@@ -17,8 +17,7 @@ import dev.incidentconsole.incident.StoreException;
 import dev.incidentconsole.incident.StoreOptions;
 import dev.incidentconsole.incident.TimelineEntry;
 import dev.incidentconsole.incident.testing.FreezingProxy;
-import dev.incidentconsole.incident.testing.RestartablePostgres;
-import java.io.IOException;
+import dev.incidentconsole.incident.testing.TeamDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,10 +27,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -41,38 +38,20 @@ import org.junit.jupiter.api.io.TempDir;
 class PostgresOutageTest {
     private static final StoreOptions FAST_RETRY = StoreOptions.defaults().withRetryInterval(Duration.ofMillis(200));
 
-    @TempDir
-    static Path serverDir;
-    private static RestartablePostgres pg;
+    @RegisterExtension
+    static final TeamDatabase PG = new TeamDatabase();
 
     @TempDir
     Path clientDir;
-    private final List<IncidentStore> stores = new ArrayList<>();
-
-    @BeforeAll
-    static void firstStart() throws IOException {
-        pg = RestartablePostgres.start(serverDir);
-    }
-
-    @AfterAll
-    static void lastStop() throws IOException {
-        pg.close();
-    }
 
     private IncidentStore open() throws StoreException {
-        return open(pg.url(), "postgres");
+        return open(PG.url(), "postgres");
     }
 
     private IncidentStore open(String url, String user) throws StoreException {
         IncidentStore s = IncidentStores.postgres(url, user, null, clientDir, FAST_RETRY);
-        stores.add(s);
+        PG.track(s);
         return s;
-    }
-
-    @AfterEach
-    void closeClients() throws IOException {
-        stores.forEach(IncidentStore::close);
-        pg.ensureRunning();
     }
 
     private static TimelineEntry note(Incident i, String text) {
@@ -88,7 +67,7 @@ class PostgresOutageTest {
         TimelineEntry before = note(incident, "rolled back to v41");
         assertThat(store.append(before).outcome()).isEqualTo(Receipt.Outcome.STORED);
 
-        pg.stop();
+        PG.stop();
         await().atMost(Duration.ofSeconds(20)).until(() -> store.connectivity() == Connectivity.OFFLINE);
         List<UUID> written = new ArrayList<>();
         for (int k = 0; k < 5; k++) {
@@ -102,7 +81,7 @@ class PostgresOutageTest {
         assertThatThrownBy(() -> store.entries(incident.id(), 0)).isInstanceOfSatisfying(StoreException.class,
                 e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.UNAVAILABLE));
 
-        pg.ensureRunning();
+        PG.ensureRunning();
         await().atMost(Duration.ofSeconds(20)).until(() -> store.connectivity() == Connectivity.ONLINE);
         assertThat(states).containsExactly(Connectivity.OFFLINE, Connectivity.ONLINE);
         assertThat(store.pendingEntries()).isZero();
@@ -117,11 +96,11 @@ class PostgresOutageTest {
     void aNoteAppendedWhileAQueryHangsBehindAStuckPoolerIsJournaledNotRefusedAndArrivesOnce() throws Exception {
         // The try-out's defect: behind a PgBouncer whose PostgreSQL had stopped, a read held the writer for 30 s and
         // a note typed meanwhile failed with "stayed busy for 10 s; try again": the window had already cleared it.
-        try (FreezingProxy pooler = new FreezingProxy(pg.port())) {
+        try (FreezingProxy pooler = new FreezingProxy(PG.port())) {
             IncidentStore store = IncidentStores.postgres("jdbc:postgresql://localhost:" + pooler.port() + "/postgres",
                     "postgres", null, clientDir, new StoreOptions(Redactor.standard(), Duration.ofSeconds(1),
                             Duration.ofMillis(200)));
-            stores.add(store);
+            PG.track(store);
             Incident incident = store.create(IncidentDraft.of("Checkout slow", Severity.P2), "alice");
             pooler.freeze();
             ExecutorService timeline = Executors.newSingleThreadExecutor();
@@ -155,7 +134,7 @@ class PostgresOutageTest {
         store.append(stored);
         assertThat(store.journaled(incident.id())).as("nothing waits while the database answers").isEmpty();
 
-        pg.stop();
+        PG.stop();
         await().atMost(Duration.ofSeconds(20)).until(() -> store.connectivity() == Connectivity.OFFLINE);
         TimelineEntry first = note(incident, "paged at 3 a.m., store down");
         store.append(first);
@@ -178,7 +157,7 @@ class PostgresOutageTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(startedOffline.id(),
                         dev.incidentconsole.incident.Status.MITIGATED));
 
-        pg.ensureRunning();
+        PG.ensureRunning();
         await().atMost(Duration.ofSeconds(20)).until(() -> store.connectivity() == Connectivity.ONLINE);
         assertThat(store.journaled(incident.id())).isEmpty();
         assertThat(store.journaledIncidents()).isEmpty();
@@ -191,21 +170,21 @@ class PostgresOutageTest {
         // A login allowed one session: the writer holds it and the notification connection is refused, as when
         // the database stops before that connection is made (it is made in the background after opening).
         String login = "scribe_" + Long.toHexString(System.nanoTime());
-        pg.execute("CREATE ROLE " + login + " LOGIN", "CREATE DATABASE " + login + " OWNER " + login);
-        open(pg.url(login), login).close(); // the schema, while Flyway may still use two sessions
-        pg.execute("ALTER ROLE " + login + " CONNECTION LIMIT 1");
+        PG.execute("CREATE ROLE " + login + " LOGIN", "CREATE DATABASE " + login + " OWNER " + login);
+        open(PG.url(login), login).close(); // the schema, while Flyway may still use two sessions
+        PG.execute("ALTER ROLE " + login + " CONNECTION LIMIT 1");
         // The first store's sessions end in the background; until then this login is at its limit.
         IncidentStore store = await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
-                .until(() -> open(pg.url(login), login), opened -> true);
+                .until(() -> open(PG.url(login), login), opened -> true);
         Incident incident = store.create(IncidentDraft.of("Disk full on db-2", Severity.P2), "alice");
 
-        pg.stop();
+        PG.stop();
         await().atMost(Duration.ofSeconds(20)).until(() -> store.connectivity() == Connectivity.OFFLINE);
         TimelineEntry offline = note(incident, "freed 20 GB of old WAL");
         assertThat(store.append(offline).outcome()).isEqualTo(Receipt.Outcome.JOURNALED);
 
-        pg.ensureRunning();
-        pg.execute("ALTER ROLE " + login + " CONNECTION LIMIT -1"); // else the listener may take the one session
+        PG.ensureRunning();
+        PG.execute("ALTER ROLE " + login + " CONNECTION LIMIT -1"); // else the listener may take the one session
         await().atMost(Duration.ofSeconds(20)).until(() -> store.connectivity() == Connectivity.ONLINE);
         assertThat(store.entries(incident.id(), 0)).extracting(TimelineEntry::id).endsWith(offline.id()).hasSize(2);
     }
@@ -217,20 +196,20 @@ class PostgresOutageTest {
         IncidentStore first = open();
         Incident incident = first.create(IncidentDraft.of("Queue backlog", Severity.P2), "alice");
         first.close();
-        pg.stop();
+        PG.stop();
         TimelineEntry before = note(incident, "consumers restarted");
         TimelineEntry refused = IncidentDraft.of("Checkout\u0000 5xx", Severity.P1).toEntry("alice",
                 java.time.Clock.systemUTC());
         TimelineEntry after = note(incident, "lag back under 1 min");
         // written as an older version journaled it, without the NUL replaced
-        try (OfflineJournal journal = JournalFiles.claim(clientDir, pg.url() + "|postgres")) {
+        try (OfflineJournal journal = JournalFiles.claim(clientDir, PG.url() + "|postgres")) {
             journal.append(List.of(before, refused, after));
         }
-        IncidentStore store = IncidentStores.postgresQueueing(pg.url(), "postgres", null, clientDir, FAST_RETRY);
-        stores.add(store);
+        IncidentStore store = IncidentStores.postgresQueueing(PG.url(), "postgres", null, clientDir, FAST_RETRY);
+        PG.track(store);
         assertThat(store.connectivity()).isEqualTo(Connectivity.OFFLINE);
 
-        pg.ensureRunning();
+        PG.ensureRunning();
 
         await().atMost(Duration.ofSeconds(20)).until(() -> store.connectivity() == Connectivity.ONLINE);
         assertThat(store.pendingEntries()).isZero();
@@ -248,13 +227,13 @@ class PostgresOutageTest {
     void aClientClosedWhileOfflineSendsItsJournalWhenOpenedAgain() throws Exception {
         IncidentStore first = open();
         Incident incident = first.create(IncidentDraft.of("Queue backlog", Severity.P2), "alice");
-        pg.stop();
+        PG.stop();
         // The journal is synced before append returns, so closing here is as good as being killed.
         TimelineEntry offline = note(incident, "consumers restarted");
         assertThat(first.append(offline).outcome()).isEqualTo(Receipt.Outcome.JOURNALED);
         first.close();
 
-        pg.ensureRunning();
+        PG.ensureRunning();
         IncidentStore second = open();
         assertThat(second.pendingEntries()).isZero();
         assertThat(second.entries(incident.id(), 0)).extracting(TimelineEntry::id).endsWith(offline.id()).hasSize(2);

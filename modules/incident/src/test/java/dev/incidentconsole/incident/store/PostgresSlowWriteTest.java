@@ -16,8 +16,7 @@ import dev.incidentconsole.incident.Severity;
 import dev.incidentconsole.incident.StoreException;
 import dev.incidentconsole.incident.StoreOptions;
 import dev.incidentconsole.incident.TimelineEntry;
-import dev.incidentconsole.incident.testing.RestartablePostgres;
-import java.io.IOException;
+import dev.incidentconsole.incident.testing.TeamDatabase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +24,7 @@ import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,12 +34,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -52,39 +52,26 @@ class PostgresSlowWriteTest {
     private static final StoreOptions SHORT = new StoreOptions(Redactor.standard(), Duration.ofSeconds(1),
             Duration.ofMillis(200));
 
-    @TempDir
-    static Path serverDir;
-    private static RestartablePostgres pg;
+    @RegisterExtension
+    static final TeamDatabase PG = new TeamDatabase();
 
     @TempDir
     Path clientDir;
-    private final List<IncidentStore> stores = new ArrayList<>();
-
-    @BeforeAll
-    static void firstStart() throws IOException {
-        pg = RestartablePostgres.start(serverDir);
-    }
-
-    @AfterAll
-    static void lastStop() throws IOException {
-        pg.close();
-    }
 
     @AfterEach
     void closeClientsAndSpeedUp() throws Exception {
-        stores.forEach(IncidentStore::close);
-        pg.ensureRunning();
-        pg.execute("DROP TRIGGER IF EXISTS slow_insert ON entries");
+        PG.closeStoresAndRestart();
+        PG.execute("DROP TRIGGER IF EXISTS slow_insert ON entries");
     }
 
     private IncidentStore open() throws StoreException {
-        IncidentStore s = IncidentStores.postgres(pg.url(), "postgres", null, clientDir, SHORT);
-        stores.add(s);
+        IncidentStore s = IncidentStores.postgres(PG.url(), "postgres", null, clientDir, SHORT);
+        PG.track(s);
         return s;
     }
 
     private static void slowInserts(double seconds) throws SQLException {
-        pg.execute("CREATE OR REPLACE FUNCTION slow_insert() RETURNS trigger LANGUAGE plpgsql AS"
+        PG.execute("CREATE OR REPLACE FUNCTION slow_insert() RETURNS trigger LANGUAGE plpgsql AS"
                         + " $$ BEGIN PERFORM pg_sleep(" + seconds + "); RETURN NEW; END $$",
                 "DROP TRIGGER IF EXISTS slow_insert ON entries",
                 "CREATE TRIGGER slow_insert BEFORE INSERT ON entries FOR EACH ROW EXECUTE FUNCTION slow_insert()");
@@ -102,12 +89,12 @@ class PostgresSlowWriteTest {
         Incident incident = store.create(IncidentDraft.of("Checkout 5xx after deploy", Severity.P1), "alice");
         List<UUID> written = new ArrayList<>(List.of(firstId(store, incident)));
         slowInserts(0.4); // six entries: the backlog holds the writer for 2.4 s, appends give up after 1 s
-        pg.stop();
+        PG.stop();
         await().atMost(Duration.ofSeconds(20)).until(() -> store.connectivity() == Connectivity.OFFLINE);
         for (int k = 0; k < 6; k++) {
             written.add(store.append(note(incident, "backlog " + k)).entry().id());
         }
-        pg.ensureRunning();
+        PG.ensureRunning();
 
         for (int k = 0; k < 8; k++) {
             written.add(store.append(note(incident, "during the drain " + k)).entry().id());
@@ -173,7 +160,7 @@ class PostgresSlowWriteTest {
         AtomicBoolean reading = new AtomicBoolean(true);
         ExecutorService timeline = Executors.newSingleThreadExecutor();
         TimelineEntry journaled = null;
-        try (Connection other = DriverManager.getConnection(pg.url(), "postgres", null)) {
+        try (Connection other = DriverManager.getConnection(PG.url(), "postgres", null)) {
             other.setAutoCommit(false);
             other.createStatement().execute("LOCK TABLE entries IN ACCESS EXCLUSIVE MODE");
             timeline.submit(() -> {
@@ -197,7 +184,12 @@ class PostgresSlowWriteTest {
                 }
             }
             assertThat(journaled).as("an append that waited past the timeout for the reads").isNotNull();
-            Thread.sleep(2500); // the store tries to send it while the table is still held
+            reading.set(false); // the writer comes free, the table stays held
+            timeline.shutdown();
+            assertThat(timeline.awaitTermination(20, TimeUnit.SECONDS)).as("the reads stopped").isTrue();
+            Timestamp since = serverTime(other);
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> theStoreWaitedForTheTableSince(since)); // sending it, refused by the lock's timeout
             // An append that got the writer waits for the table itself, gives up on the lock and says so.
             assertThat(store.connectivity()).as("the database answers: no outage")
                     .isIn(Connectivity.ONLINE, Connectivity.WAITING_FOR_LOCK);
@@ -213,6 +205,30 @@ class PostgresSlowWriteTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> store.connectivity() == Connectivity.ONLINE);
     }
 
+    private static Timestamp serverTime(Connection c) throws SQLException {
+        try (var rs = c.createStatement().executeQuery("SELECT clock_timestamp()")) {
+            rs.next();
+            return rs.getTimestamp(1);
+        }
+    }
+
+    /**
+     * Whether a statement on the entries begun after {@code since} waits for a lock now: with the reads stopped, the
+     * store's send of its journal (which reads the incident's entries, then inserts). Asked on a session of its own:
+     * a transaction sees one snapshot of {@code pg_stat_activity}.
+     */
+    private static boolean theStoreWaitedForTheTableSince(Timestamp since) throws SQLException {
+        try (Connection c = DriverManager.getConnection(PG.url(), "postgres", null);
+             var ps = c.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                     + " AND query LIKE '%entries%' AND query_start > ?")) {
+            ps.setTimestamp(1, since);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1) > 0;
+            }
+        }
+    }
+
     /** Asked on the session holding the lock: the sessions whose lock request it keeps waiting. */
     private static int sessionsWaitingForALock(Connection holder) throws SQLException {
         try (var rs = holder.createStatement().executeQuery("SELECT count(*) FROM pg_locks WHERE NOT granted")) {
@@ -226,14 +242,14 @@ class PostgresSlowWriteTest {
     void aJournaledEntryWhoseSendWaitsForAnotherProgramsLockStaysJournaledAndIsSentLater() throws Exception {
         IncidentStore first = open();
         Incident incident = first.create(IncidentDraft.of("Cache stampede", Severity.P2), "alice");
-        pg.stop();
+        PG.stop();
         TimelineEntry offline = note(incident, "warmed the cache by hand");
         assertThat(first.append(offline).outcome()).isEqualTo(Receipt.Outcome.JOURNALED);
         first.close();
-        pg.ensureRunning();
+        PG.ensureRunning();
 
         IncidentStore second;
-        try (Connection other = DriverManager.getConnection(pg.url(), "postgres", null)) {
+        try (Connection other = DriverManager.getConnection(PG.url(), "postgres", null)) {
             other.setAutoCommit(false);
             other.createStatement().execute("LOCK TABLE entries IN ACCESS EXCLUSIVE MODE");
             second = open(); // sends the journal: the insert waits for the lock past the timeout
@@ -252,7 +268,7 @@ class PostgresSlowWriteTest {
     void anUnreadableJournalLineIsKeptBesideTheJournalWhenTheRestIsSent() throws Exception {
         IncidentStore first = open();
         Incident incident = first.create(IncidentDraft.of("Disk full on db-2", Severity.P2), "alice");
-        pg.stop();
+        PG.stop();
         TimelineEntry offline = note(incident, "freed 20 GB of old WAL");
         assertThat(first.append(offline).outcome()).isEqualTo(Receipt.Outcome.JOURNALED);
         first.close();
@@ -263,7 +279,7 @@ class PostgresSlowWriteTest {
         String damaged = "{\"id\":\"half-written by an older console\"";
         Files.writeString(journal, damaged + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
 
-        pg.ensureRunning();
+        PG.ensureRunning();
         IncidentStore second = open();
 
         assertThat(second.pendingEntries()).isZero();
