@@ -73,19 +73,6 @@ public final class IncidentEntryText {
     }
 
     /**
-     * E.g. {@code recorded 01:54:32, 3 min 37 s later} for an entry recorded more than
-     * {@link TimelineEntry#LATE_AFTER} after it happened; empty otherwise.
-     */
-    public static String lateNote(TimelineEntry entry, java.util.function.Function<java.time.Instant, String> time) {
-        if (!entry.recordedLate()) {
-            return "";
-        }
-        long s = entry.recordingDelay().toSeconds();
-        String delay = s < 3600 ? (s / 60) + " min " + (s % 60) + " s" : (s / 3600) + " h " + (s % 3600 / 60) + " min";
-        return "recorded " + time.apply(entry.recordedAt()) + ", " + delay + " later";
-    }
-
-    /**
      * About {@code max} lines of a step's captured output: its last lines and, before them, the lines that read
      * as errors (up to a third of {@code max}), with markers where lines are left out; all of it when it has no more
      * than {@code max} lines; empty for other entries.

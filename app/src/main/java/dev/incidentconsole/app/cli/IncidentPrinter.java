@@ -64,7 +64,7 @@ final class IncidentPrinter {
     void entries(List<TimelineEntry> entries, Collection<UUID> pinned) {
         for (TimelineEntry e : entries) {
             String pin = pinned.contains(e.id()) ? " [pinned]" : "";
-            String late = IncidentEntryText.lateNote(e, Times::instant);
+            String late = Times.lateNote(e, Times::instant);
             out.println(Times.instant(e.occurredAt()) + "  " + e.author() + "  " + IncidentEntryText.summary(e) + pin
                     + (late.isEmpty() ? "" : " (" + late + ")"));
             IncidentEntryText.outputTail(e, OUTPUT_LINES).forEach(l -> out.println("      | " + l));

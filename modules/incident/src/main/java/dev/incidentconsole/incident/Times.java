@@ -1,5 +1,6 @@
 package dev.incidentconsole.incident;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -7,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * The one home of how an instant is written, for the window, the command line and the exports alike
@@ -49,5 +51,37 @@ public final class Times {
     /** {@code 2026-12-05 23:47:00 CET}: {@code t} in {@code zone}, named (a tooltip beside a UTC time). */
     public static String local(Instant t, ZoneId zone) {
         return LOCAL.format(t.atZone(zone));
+    }
+
+    /** {@code 3m 37s}, {@code 1h 12m}: a span as every view and export writes it. */
+    public static String span(Duration d) {
+        long s = Math.max(0, d.toSeconds());
+        if (s < 60) {
+            return s + "s";
+        }
+        if (s < 3600) {
+            return (s / 60) + "m " + (s % 60) + "s";
+        }
+        if (s < 86_400) {
+            return (s / 3600) + "h " + (s % 3600 / 60) + "m";
+        }
+        return (s / 86_400) + "d " + (s % 86_400 / 3600) + "h";
+    }
+
+    /**
+     * On screen beside {@code reference}: the time of day, dated when its UTC day is not the reference's (a note
+     * recorded after midnight about something that happened before it).
+     */
+    public static Function<Instant, String> onScreenBeside(Instant reference) {
+        return t -> day(t).equals(day(reference)) ? clock(t) : dated(t);
+    }
+
+    /**
+     * E.g. {@code recorded 2026-11-22T01:54:32Z, 3m 37s later}, the recording time written by {@code time}; empty
+     * when the entry was recorded on time.
+     */
+    public static String lateNote(TimelineEntry e, Function<Instant, String> time) {
+        return e.recordedLate() ? "recorded " + time.apply(e.recordedAt()) + ", " + span(e.recordingDelay()) + " later"
+                : "";
     }
 }

@@ -58,8 +58,8 @@ final class TimelineCell extends ListCell<TimelineEntry> {
         boolean pinned = incident != null && incident.pinned().contains(entry.id());
         Label time = new Label(times.get().apply(entry.occurredAt()));
         time.getStyleClass().addAll("timeline-time", Styles.TEXT_MUTED);
-        time.setTooltip(new Tooltip("happened " + entry.occurredAt() + " (" + TIMES.local(entry.occurredAt())
-                + " here)\nrecorded " + entry.recordedAt()
+        time.setTooltip(new Tooltip("happened " + Times.instant(entry.occurredAt()) + " (" + TIMES.local(entry.occurredAt())
+                + " here)\nrecorded " + Times.instant(entry.recordedAt())
                 + (entry.source() == null ? "" : "\n" + entry.source().display())));
         Label author = new Label(entry.author());
         author.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_BOLD);
@@ -89,7 +89,7 @@ final class TimelineCell extends ListCell<TimelineEntry> {
             output.setMinWidth(0); // long output lines are cut, never widen the entry
             box.getChildren().add(output);
         }
-        String late = IncidentEntryText.lateNote(entry, Times::clock);
+        String late = Times.lateNote(entry, Times.onScreenBeside(entry.occurredAt()));
         if (!late.isEmpty()) {
             Label lateLabel = new Label(late, Icons.of(Feather.CLOCK));
             lateLabel.setId("late-" + entry.id());

@@ -282,8 +282,8 @@ class TimelineViewModelTest {
         assertThat(timeline.entries()).extracting(dev.incidentconsole.app.cli.IncidentEntryText::summary)
                 .satisfies(lines -> assertThat(String.join("\n", lines)).containsSubsequence(order));
         assertThat(timeline.visibleEntries()).containsExactlyElementsOf(timeline.entries());
-        assertThat(dev.incidentconsole.app.cli.IncidentEntryText.lateNote(timeline.entries().get(0),
-                dev.incidentconsole.incident.Times::instant)).contains("3 min 37 s later");
+        assertThat(dev.incidentconsole.incident.Times.lateNote(timeline.entries().get(0),
+                dev.incidentconsole.incident.Times::instant)).contains("3m 37s later");
         assertThat(timeline.incidentProperty().get().entryCount()).isEqualTo(4);
 
         for (ExportFormat format : ExportFormat.values()) {

@@ -1,6 +1,7 @@
 package dev.incidentconsole.incident.export;
 
 import java.time.Duration;
+import dev.incidentconsole.incident.Times;
 import java.util.Locale;
 
 /** Durations as exports print them: "1h 12m", "4.2 s" (times: {@link dev.incidentconsole.incident.Times#instant}). */
@@ -9,17 +10,7 @@ final class Durations {
     }
 
     static String span(Duration d) {
-        long s = Math.max(0, d.toSeconds());
-        if (s < 60) {
-            return s + "s";
-        }
-        if (s < 3600) {
-            return (s / 60) + "m " + (s % 60) + "s";
-        }
-        if (s < 86_400) {
-            return (s / 3600) + "h " + (s % 3600 / 60) + "m";
-        }
-        return (s / 86_400) + "d " + (s % 86_400 / 3600) + "h";
+        return Times.span(d);
     }
 
     static String millis(long ms) {

@@ -64,8 +64,7 @@ record TimelineLine(TimelineEntry entry, Instant time, String label, String comm
 
     /** E.g. "recorded 2026-11-22T01:54:32Z, 3m 37s later", or empty when recorded on time. */
     static String lateNote(TimelineEntry e) {
-        return e.recordedLate() ? "recorded " + Times.instant(e.recordedAt()) + ", "
-                + Durations.span(e.recordingDelay()) + " later" : "";
+        return Times.lateNote(e, Times::instant);
     }
 
     static TimelineLine line(TimelineEntry e, Map<UUID, TimelineEntry> byId, boolean corrected, boolean pinned,
