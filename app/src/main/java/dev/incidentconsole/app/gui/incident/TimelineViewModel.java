@@ -5,6 +5,7 @@ import dev.incidentconsole.incident.EntryBody;
 import dev.incidentconsole.incident.Incident;
 import dev.incidentconsole.incident.IncidentStore;
 import dev.incidentconsole.incident.Receipt;
+import dev.incidentconsole.incident.Redactor;
 import dev.incidentconsole.incident.Severity;
 import dev.incidentconsole.incident.Status;
 import dev.incidentconsole.incident.StepRef;
@@ -62,6 +63,7 @@ public final class TimelineViewModel {
     private final List<Runnable> whenLoaded = new ArrayList<>();
     /** What was shown of other incidents, shown again of one while the team store cannot be read. */
     private final SeenTimelines seen = new SeenTimelines();
+    private final ShownEntries shown = new ShownEntries(Redactor.standard());
 
     /** @param store supplies the open store (called on the executor's worker) */
     public TimelineViewModel(TaskExecutor executor, Supplier<IncidentStore> store, String author) {
@@ -343,7 +345,7 @@ public final class TimelineViewModel {
 
     private void refilter() {
         Incident now = incident.get();
-        visible.setAll(filter.get().shown(entries, pinnedFirst.get() && now != null ? now.pinned() : null));
+        visible.setAll(shown.of(filter.get().shown(entries, pinnedFirst.get() && now != null ? now.pinned() : null)));
     }
 
     public ObjectProperty<Incident> incidentProperty() {
@@ -355,7 +357,10 @@ public final class TimelineViewModel {
         return entries;
     }
 
-    /** The entries passing {@link #filterProperty()}, pinned ones first when {@link #pinnedFirstProperty()}. */
+    /**
+     * The entries passing {@link #filterProperty()}, pinned ones first when {@link #pinnedFirstProperty()}, masked
+     * again as the exports mask them ({@link ShownEntries}).
+     */
     public ObservableList<TimelineEntry> visibleEntries() {
         return visible;
     }
