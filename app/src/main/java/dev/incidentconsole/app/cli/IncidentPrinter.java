@@ -5,6 +5,7 @@ import dev.incidentconsole.incident.Incident;
 import dev.incidentconsole.incident.IncidentDocument;
 import dev.incidentconsole.incident.IncidentStore;
 import dev.incidentconsole.incident.Receipt;
+import dev.incidentconsole.incident.Redactor;
 import dev.incidentconsole.incident.RunbookLink;
 import dev.incidentconsole.incident.StoreException;
 import dev.incidentconsole.incident.TimelineEntry;
@@ -14,7 +15,11 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** Plain-text output of the {@code incident} commands (times as in the exports: {@link Times#instant}). */
+/**
+ * Plain-text output of the {@code incident} commands (times as in the exports: {@link Times#instant}), every stored
+ * text masked again by the store's {@link Redactor} as the exports mask it: entries an older version stored in clear
+ * show masked.
+ */
 final class IncidentPrinter {
     private static final int OUTPUT_LINES = 5;
 
@@ -27,7 +32,7 @@ final class IncidentPrinter {
     /** {@code INC-...  P1  investigating  2024-05-01T03:12:00Z  title}. */
     static String line(Incident i) {
         return String.format("%-22s %-3s %-13s %s  %s", i.id(), i.severity(), i.status().label(),
-                Times.instant(i.startedAt()), i.title());
+                Times.instant(i.startedAt()), Redactor.standard().redact(i.title()));
     }
 
     /** The incident, or NOT_FOUND with a message naming the id. */
@@ -43,7 +48,8 @@ final class IncidentPrinter {
         };
     }
 
-    void print(IncidentDocument doc) {
+    void print(IncidentDocument stored) {
+        IncidentDocument doc = Redactor.standard().redact(stored);
         Incident i = doc.incident();
         out.println(i.id() + "  " + i.title());
         out.println("  severity " + i.severity() + ", " + i.status().label() + ", started " + Times.instant(i.startedAt())
@@ -62,7 +68,8 @@ final class IncidentPrinter {
 
     /** One line per entry (with the tail of a run's output), as given; {@code pinned} ids are marked. */
     void entries(List<TimelineEntry> entries, Collection<UUID> pinned) {
-        for (TimelineEntry e : entries) {
+        for (TimelineEntry stored : entries) {
+            TimelineEntry e = Redactor.standard().redact(stored);
             String pin = pinned.contains(e.id()) ? " [pinned]" : "";
             String late = Times.lateNote(e, Times::instant);
             out.println(Times.instant(e.occurredAt()) + "  " + e.author() + "  " + IncidentEntryText.summary(e) + pin

@@ -157,4 +157,26 @@ class IncidentCommandTest {
         assertThat(run("a", "--store-url", "postgres://elsewhere/x", "list")).isEqualTo(1);
         assertThat(err.toString()).contains("'postgres://elsewhere/x' is not a jdbc:postgresql:// URL");
     }
+
+    /** An older version stored this note (and title) in clear: {@code show} and {@code list} print them masked, as exports do. */
+    @Test
+    void entriesStoredInClearByAnOlderVersionArePrintedMasked() throws Exception {
+        assertThat(run("a", "new", "--title", "Redis TITLEWORD", "--severity", "P2")).isZero();
+        String id = out.toString().strip();
+        assertThat(run("a", "note", id, "restarted redis with NOTEWORD")).isZero();
+        org.sqlite.SQLiteDataSource ds = new org.sqlite.SQLiteDataSource();
+        ds.setUrl("jdbc:sqlite:" + dir.resolve("a/incidents.db"));
+        try (var c = ds.getConnection(); var st = c.createStatement()) {
+            String clear = "redis-cli -a Sup3rSecretPw ping";
+            st.executeUpdate("UPDATE entries SET payload = replace(replace(payload, 'NOTEWORD', '" + clear + "'),"
+                    + " 'TITLEWORD', '" + clear + "')");
+            st.executeUpdate("UPDATE incidents SET title = replace(title, 'TITLEWORD', '" + clear + "'),"
+                    + " snapshot = replace(snapshot, 'TITLEWORD', '" + clear + "')");
+        }
+
+        assertThat(run("a", "show", id)).isZero();
+        assertThat(out.toString()).contains("restarted redis with redis-cli -a").doesNotContain("Sup3rSecretPw");
+        assertThat(run("a", "list")).isZero();
+        assertThat(out.toString()).contains(id).doesNotContain("Sup3rSecretPw");
+    }
 }

@@ -1,5 +1,6 @@
 package dev.incidentconsole.incident;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,6 +8,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.incidentconsole.runbook.SecretMasker;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -63,6 +65,21 @@ public final class Redactor {
             return entry;
         }
         return entry.withBody(IncidentJson.bodyFromTree(masked));
+    }
+
+    /**
+     * The document with every text masked (what the exports and every view of stored entries show): entries one by
+     * one, the derived incident through its JSON tree. Entries stored by an older version, or before a masking rule
+     * was added, are masked here too.
+     */
+    public IncidentDocument redact(IncidentDocument doc) {
+        List<TimelineEntry> entries = doc.entries().stream().map(this::redact).toList();
+        JsonNode tree = redactTree(IncidentJson.mapper().valueToTree(doc.incident()));
+        try {
+            return new IncidentDocument(IncidentJson.mapper().treeToValue(tree, Incident.class), entries);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A redacted incident no longer reads back", e);
+        }
     }
 
     /**

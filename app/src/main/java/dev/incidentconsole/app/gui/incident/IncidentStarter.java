@@ -5,6 +5,7 @@ import dev.incidentconsole.app.incident.AlertEntries;
 import dev.incidentconsole.app.incident.AlertSeverity;
 import dev.incidentconsole.health.FiringAlert;
 import dev.incidentconsole.app.gui.util.DialogService.TextAndChoice;
+import dev.incidentconsole.incident.Redactor;
 import dev.incidentconsole.incident.EntryBody;
 import dev.incidentconsole.incident.Incident;
 import dev.incidentconsole.incident.IncidentDraft;
@@ -164,7 +165,7 @@ public final class IncidentStarter {
         if (!openIncidents.isEmpty()) {
             List<String> choices = new ArrayList<>();
             choices.add(NEW_INCIDENT);
-            openIncidents.forEach(i -> choices.add(i.id() + "  " + i.severity() + "  " + i.title()));
+            openIncidents.forEach(i -> choices.add(i.id() + "  " + i.severity() + "  " + Redactor.standard().redact(i.title())));
             Optional<Suggestion> join = toJoin(openIncidents, link, root, service, env);
             String suggested = join.map(j -> choices.get(openIncidents.indexOf(j.incident()) + 1)).orElse(NEW_INCIDENT);
             String question = "Join an open incident" + (runbook == null ? "" : " with this section") + ", or start a new one?";

@@ -6,6 +6,7 @@ import dev.incidentconsole.app.gui.Icons;
 import dev.incidentconsole.app.gui.util.CommittedChoice;
 import dev.incidentconsole.app.gui.util.DialogService;
 import dev.incidentconsole.incident.Incident;
+import dev.incidentconsole.incident.Redactor;
 import dev.incidentconsole.incident.Severity;
 import dev.incidentconsole.incident.SeverityPolicy;
 import dev.incidentconsole.incident.Status;
@@ -170,7 +171,7 @@ public final class IncidentsView extends SplitPane {
                     setGraphic(null);
                     return;
                 }
-                Label title = new Label(i.title());
+                Label title = new Label(Redactor.standard().redact(i.title()));
                 title.getStyleClass().add(Styles.TEXT_BOLD);
                 title.setWrapText(true);
                 Label facts = new Label(i.severity() + " \u00b7 " + i.status().label() + " \u00b7 " + i.id());
@@ -196,7 +197,7 @@ public final class IncidentsView extends SplitPane {
     private Node header() {
         TimelineViewModel t = model.timeline();
         Label title = new Label();
-        title.textProperty().bind(t.incidentProperty().map(i -> i.id() + "  " + i.title()));
+        title.textProperty().bind(t.incidentProperty().map(i -> i.id() + "  " + Redactor.standard().redact(i.title())));
         title.getStyleClass().add(Styles.TITLE_3);
         ComboBox<Severity> severity = new ComboBox<>();
         severity.getItems().setAll(Severity.values());

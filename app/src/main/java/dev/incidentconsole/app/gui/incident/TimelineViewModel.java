@@ -5,6 +5,7 @@ import dev.incidentconsole.incident.EntryBody;
 import dev.incidentconsole.incident.Incident;
 import dev.incidentconsole.incident.IncidentStore;
 import dev.incidentconsole.incident.Receipt;
+import dev.incidentconsole.incident.Redactor;
 import dev.incidentconsole.incident.Severity;
 import dev.incidentconsole.incident.Status;
 import dev.incidentconsole.incident.StepRef;
@@ -22,7 +23,6 @@ import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -45,9 +45,6 @@ public final class TimelineViewModel {
     private final TimelineFollow follow;
     private final ObjectProperty<Incident> incident = new SimpleObjectProperty<>();
     private final ObservableList<TimelineEntry> entries = FXCollections.observableArrayList();
-    private final ObservableList<TimelineEntry> visible = FXCollections.observableArrayList();
-    private final ObjectProperty<EntryFilter> filter = new SimpleObjectProperty<>(EntryFilter.ALL);
-    private final BooleanProperty pinnedFirst = new SimpleBooleanProperty();
     private final IntegerProperty queued = new SimpleIntegerProperty();
     private final StringProperty error = new SimpleStringProperty("");
     private final UnsentNotes unsent = new UnsentNotes();
@@ -59,6 +56,7 @@ public final class TimelineViewModel {
     private final List<Runnable> whenLoaded = new ArrayList<>();
     /** What was shown of other incidents, shown again of one while the team store cannot be read. */
     private final SeenTimelines seen = new SeenTimelines();
+    private final ShownEntries shown = new ShownEntries(Redactor.standard(), entries, incident);
 
     /** @param store supplies the open store (called on the executor's worker) */
     public TimelineViewModel(TaskExecutor executor, Supplier<IncidentStore> store, String author) {
@@ -71,10 +69,6 @@ public final class TimelineViewModel {
             queued.set(done.queued());
             accept(done.receipt());
         }, this::fail);
-        entries.addListener((javafx.collections.ListChangeListener<TimelineEntry>) c -> refilter());
-        filter.addListener(o -> refilter());
-        pinnedFirst.addListener(o -> refilter());
-        incident.addListener(o -> refilter());
     }
 
     /**
@@ -310,11 +304,6 @@ public final class TimelineViewModel {
         error.set(e.getMessage() == null ? e.toString() : e.getMessage());
     }
 
-    private void refilter() {
-        Incident now = incident.get();
-        visible.setAll(filter.get().shown(entries, pinnedFirst.get() && now != null ? now.pinned() : null));
-    }
-
     public ObjectProperty<Incident> incidentProperty() {
         return incident;
     }
@@ -324,17 +313,17 @@ public final class TimelineViewModel {
         return entries;
     }
 
-    /** The entries passing {@link #filterProperty()}, pinned ones first when {@link #pinnedFirstProperty()}. */
+    /** The entries passing {@link #filterProperty()}, pinned first when asked, masked again ({@link ShownEntries}). */
     public ObservableList<TimelineEntry> visibleEntries() {
-        return visible;
+        return shown.visible();
     }
 
     public ObjectProperty<EntryFilter> filterProperty() {
-        return filter;
+        return shown.filter();
     }
 
     public BooleanProperty pinnedFirstProperty() {
-        return pinnedFirst;
+        return shown.pinnedFirst();
     }
 
     /** Appends sent to the store and not yet returned. */

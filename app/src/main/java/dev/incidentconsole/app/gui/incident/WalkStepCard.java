@@ -210,6 +210,10 @@ final class WalkStepCard extends VBox {
         status.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(status, Priority.ALWAYS);
         message.setMaxWidth(Double.MAX_VALUE);
+        // The status gives way (wraps) to a long Done note or a declined run's reason; the buttons never do.
+        for (Region keep : List.of(start, cancel, state)) {
+            keep.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox bar = new HBox(10, start, cancel, state, status);
         bar.setAlignment(Pos.CENTER_LEFT);
         return new VBox(4, bar, message); // a warning gets the card's width, not what the buttons leave

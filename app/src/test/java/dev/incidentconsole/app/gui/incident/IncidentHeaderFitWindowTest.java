@@ -171,4 +171,37 @@ class IncidentHeaderFitWindowTest {
             }
         });
     }
+
+    /**
+     * A long status beside a step's Run button (here a Done note; a declined destructive run says as much) wraps; the
+     * button keeps its whole label at 1600x1000 instead of shrinking to "▷ …".
+     */
+    @org.junit.jupiter.api.Test
+    void aStepsRunButtonKeepsItsLabelBesideALongStatus(FxRobot robot) throws Exception {
+        awaitFx(() -> assertThat(model.timeline().incidentProperty().get()).isNotNull());
+        Runbook runbook = WalkRunbook.write(dir);
+        RunServices run = new RunServices(runner, executor, Platform::runLater, new WalkRunbook.ScriptedDialogs(),
+                TerminalLauncher.system(LaunchOptions.fromSystem()), new KnownValues());
+        WalkServices services = new WalkServices(run, new SimpleObjectProperty<>(TargetCatalog.localOnly()),
+                ServiceWatch.NONE, (delay, task) -> () -> { }, Clock.systemDefaultZone());
+        WalkthroughViewModel walk = fx(() -> new WalkthroughViewModel(model.selectedProperty().get().id(), runbook,
+                WalkRunbook.section(runbook, "Backend failing"), model.timeline(), services, null));
+        robot.interact(() -> view.openWalkthrough(walk));
+        fx(() -> {
+            javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+            Scene s = new Scene(view, 1600 - RAIL, 1000);
+            s.getStylesheets().add(java.util.Objects.requireNonNull(
+                    dev.incidentconsole.app.gui.ConsoleApp.class.getResource("app.css")).toExternalForm());
+            return s;
+        });
+        robot.interact(() -> walk.done(walk.steps().get(0), "checked the backend pods, the memory graphs and the last"
+                + " deploy's diff; nothing points at the backend itself, moving on to the proxy in front of it"));
+        awaitFx(() -> {
+            assertThat(walk.steps().get(0).statusProperty().get()).contains("moving on to the proxy");
+            view.applyCss();
+            view.layout();
+            javafx.scene.control.Button b = (javafx.scene.control.Button) view.lookup("#run-0");
+            assertThat(b.getWidth()).as("Run beside a long status").isGreaterThanOrEqualTo(b.prefWidth(-1) - 0.5);
+        });
+    }
 }

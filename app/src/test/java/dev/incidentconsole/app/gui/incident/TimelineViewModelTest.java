@@ -294,4 +294,28 @@ class TimelineViewModelTest {
             assertThat(text.substring(timelineStart)).as(format.name()).containsSubsequence(order);
         }
     }
+
+    /** An older version stored this note in clear: the timeline shows it masked, as the exports do. */
+    @Test
+    void anEntryStoredInClearByAnOlderVersionIsShownMasked() throws Exception {
+        String id = timeline.incidentProperty().get().id();
+        timeline.addNote("restarted redis with PLACEHOLDER", false);
+        store.close();
+        org.sqlite.SQLiteDataSource ds = new org.sqlite.SQLiteDataSource();
+        ds.setUrl("jdbc:sqlite:" + dir.resolve("incidents.db"));
+        try (var c = ds.getConnection(); var st = c.createStatement()) {
+            assertThat(st.executeUpdate("UPDATE entries SET payload = replace(payload, 'PLACEHOLDER',"
+                    + " 'redis-cli -a Sup3rSecretPw ping') WHERE kind = 'note'")).isEqualTo(1);
+        }
+        store = IncidentStores.embedded(dir.resolve("incidents.db"), StoreOptions.defaults());
+        assertThat(store.entries(id, 0).toString()).as("stored in clear, as an old version wrote it")
+                .contains("Sup3rSecretPw");
+
+        TimelineViewModel reopened = new IncidentViewModel(new DirectTaskExecutor(), Runnable::run, () -> store, "bob")
+                .timeline();
+        reopened.show(store.get(id).orElseThrow());
+
+        assertThat(reopened.visibleEntries()).extracting(e -> e.body().toString())
+                .anySatisfy(text -> assertThat(text).contains("redis-cli -a").doesNotContain("Sup3rSecretPw"));
+    }
 }

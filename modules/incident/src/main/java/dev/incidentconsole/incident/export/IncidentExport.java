@@ -42,15 +42,8 @@ public final class IncidentExport {
         return IncidentJson.readDocument(json);
     }
 
-    /** The document with every text masked: entries one by one, the derived incident through its JSON tree. */
     static IncidentDocument redact(IncidentDocument doc, ExportOptions options) {
-        List<TimelineEntry> entries = doc.entries().stream().map(options.redactor()::redact).toList();
-        JsonNode tree = options.redactor().redactTree(IncidentJson.mapper().valueToTree(doc.incident()));
-        try {
-            return new IncidentDocument(IncidentJson.mapper().treeToValue(tree, Incident.class), entries);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A redacted incident no longer reads back", e);
-        }
+        return options.redactor().redact(doc);
     }
 
     /**
