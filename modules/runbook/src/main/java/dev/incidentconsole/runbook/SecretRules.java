@@ -31,8 +31,8 @@ final class SecretRules {
             + "|\\\\.|\\$\\([^()]*\\)|\\$)++))";
     /** Names whose value after '=' (or ':' in JSON) is a secret: PGPASSWORD, MYSQL_PWD, REDISCLI_AUTH, AccountKey... */
     private static final String SECRET_NAME = "(?:password|passwd|secret|token|apikey|api[_-]key|accountkey"
-            + "|sharedaccesskey|access[_-]?key|secret[_-]?key|sshpass|[_-](?:pass|pwd|key|auth)"
-            + "|(?<![\\w-])(?:pass|pwd(?!\\s*=\\s*/)))";
+            + "|sharedaccesskey|access[_-]?key|secret[_-]?key|sshpass|[_-](?:pass|pwd|pw|key|auth)"
+            + "|(?<![\\w-])(?:pass|pw|pwd(?!\\s*=\\s*/)))";
 
     /** {@link #SECRET_NAME} ending just before an '=': read over "name=value" so that PWD=/path is no secret. */
     private static final Pattern SECRET_NAME_BEFORE_EQUALS = Pattern.compile("(?i)" + SECRET_NAME + "=");
@@ -69,7 +69,7 @@ final class SecretRules {
                     + "|ocp-apim-subscription-key)\\s*:\\s*(?<v>[^\\s'\"]+)", "x-", "private-token", "api-key", "apikey",
                     "subscription-key"),
             new Rule("secret-assignment", "(?i)" + SECRET_NAME + "\\s*=(?!=)\\s*" + VALUE,
-                    "pass", "pwd", "secret", "token", "key", "auth"),
+                    "pass", "pw", "secret", "token", "key", "auth"),
             new Rule("query-parameter", "(?i)[?&](?:key|auth|sig|signature)=(?<v>[^&#\\s'\"]+)",
                     "key=", "auth=", "sig=", "signature="),
             new Rule("netrc", "(?i)\\b(?:machine\\s+\\S+|default)(?:\\s+(?:login|account)\\s+\\S+)*+\\s+password\\s+"
