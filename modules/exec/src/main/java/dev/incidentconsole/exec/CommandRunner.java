@@ -97,8 +97,8 @@ public final class CommandRunner implements Closeable {
 
     /**
      * Starts a health check's command, as {@link #start(PreparedCommand, Confirmation)} without a confirmation,
-     * but without first asking a kube target's API server whether it answers: the check's own timeout already
-     * bounds it, and it runs every few seconds.
+     * but without asking a kube target's API server whether it answers: the check's own timeout already bounds it,
+     * its output is not read by an engineer waiting, and it runs every few seconds.
      */
     public RunHandle startCheck(PreparedCommand prepared) throws ExecException {
         return start(prepared, null, false);
@@ -109,12 +109,6 @@ public final class CommandRunner implements Closeable {
         refuseUnconfirmed(prepared, confirmation);
         KubeContextGuard.check(prepared.parsed(), prepared.target(), kubectlEnvironment(prepared.target()),
                 settings.user().home());
-        if (probeApi && prepared.target() instanceof KubeTarget kube
-                && (kube.pod() != null || KubeContextGuard.callsKubectlOnACluster(prepared.parsed()))) {
-            Duration limit = prepared.timeout() != null && !prepared.timeout().isZero()
-                    && prepared.timeout().compareTo(KubeApiProbe.TIMEOUT) < 0 ? prepared.timeout() : KubeApiProbe.TIMEOUT;
-            KubeApiProbe.check(kubectl(), kube, kubectlEnvironment(kube), limit);
-        }
         Execution execution = execute(prepared.runText(), prepared.target());
         OutputSink sink;
         try {
@@ -129,6 +123,13 @@ public final class CommandRunner implements Closeable {
         running.add(handle);
         handle.completion().whenComplete((r, e) -> running.remove(handle));
         handle.begin(execution);
+        if (probeApi && prepared.target() instanceof KubeTarget kube
+                && (kube.pod() != null || KubeContextGuard.callsKubectlOnAClusterFromHere(prepared.parsed()))) {
+            Path kubectl = kubectl();
+            Map<String, String> env = kubectlEnvironment(kube);
+            executor.execute(() -> KubeApiProbe.silence(kubectl, kube, env, executor)
+                    .filter(line -> !handle.isDone()).ifPresent(sink::note));
+        }
         return handle;
     }
 

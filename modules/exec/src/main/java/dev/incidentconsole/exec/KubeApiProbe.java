@@ -2,6 +2,7 @@ package dev.incidentconsole.exec;
 
 import dev.incidentconsole.exec.kube.KubectlArgs;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -10,29 +11,30 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 
 /**
- * Refuses to run kubectl on a kube target whose API server does not answer at all. kubectl itself retries API
- * discovery five times, each up to its TLS handshake or dial timeout: against a server that accepts and stays
- * silent, or a VPN that drops the packets, a walkthrough step sat for one to three minutes with nothing but
- * klog lines. Here the server is asked once, for at most {@link #TIMEOUT}; only silence refuses. A server that
- * answers anything (a refused connection, a TLS alert, a certificate kubectl will not trust) is left to kubectl,
- * which says what is wrong quickly. Nothing is judged through a proxy ({@code HTTPS_PROXY}, a cluster's
- * {@code proxy-url}): the console cannot know the path kubectl's connection takes.
+ * Says why kubectl on a kube target hangs when its API server does not answer at all: kubectl retries API
+ * discovery for about a minute with nothing but klog lines, against a server that accepts and stays silent or a VPN
+ * that drops the packets. It never refuses to run: it asks the server alongside kubectl, every resolved address at
+ * once, for kubectl's own TLS handshake timeout; only when none answers does the run's output get one line naming
+ * the server. A server that answers anything (a refused connection, a TLS alert, an untrusted certificate) is
+ * kubectl's to report. Nothing is judged through a proxy ({@code HTTPS_PROXY}, a cluster's {@code proxy-url}):
+ * the console cannot know the path kubectl's connection takes.
  */
 final class KubeApiProbe {
-    /** How long the API server has to answer a TCP connection and a TLS handshake, together. */
-    static final Duration TIMEOUT = Duration.ofSeconds(5);
-    /**
-     * How long reading the cluster's server may take: kubectl 1.32's {@code config view} itself waits about 5 s on a
-     * silent server before it prints the kubeconfig.
-     */
+    /** kubectl's TLS handshake timeout: how long every address has to answer a connection and a handshake. */
+    static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** gcloud's kubectl dispatcher takes about 5 s for {@code config view} on a silent server (kubectl itself 0.5 s). */
     private static final Duration CONFIG_READ = Duration.ofSeconds(15);
     private static final List<String> PROXY_VARIABLES = List.of("HTTPS_PROXY", "https_proxy", "HTTP_PROXY",
             "http_proxy", "ALL_PROXY", "all_proxy");
@@ -41,51 +43,81 @@ final class KubeApiProbe {
     }
 
     /**
+     * Asks the target's API server whether it answers; blocks up to {@link #TIMEOUT} after reading the kubeconfig.
+     *
      * @param kubectl the kubectl binary, to read the target's cluster from its kubeconfig
      * @param env     the environment kubectl will see (proxies)
-     * @param limit   at most this long in all; the run's own limit when shorter
-     * @throws ExecException CONNECT_FAILED naming the server and the context when it stayed silent
+     * @param threads runs one handshake per resolved address
+     * @return the line to show when no address answered; empty when one did, or when it is kubectl's to judge
      */
-    static void check(Path kubectl, KubeTarget kube, Map<String, String> env, Duration limit) throws ExecException {
+    static Optional<String> silence(Path kubectl, KubeTarget kube, Map<String, String> env, Executor threads) {
         if (PROXY_VARIABLES.stream().anyMatch(v -> env.get(v) != null && !env.get(v).isBlank())) {
-            return;
+            return Optional.empty();
         }
         List<String> cluster;
         try {
             cluster = KubeContexts.list(kubectl, KubectlArgs.clusterServer(kube.context()), kube.kubeconfig(),
                     CONFIG_READ);
         } catch (ExecException e) {
-            return; // kubectl reports an unreadable kubeconfig or an unknown context itself
+            return Optional.empty(); // kubectl reports an unreadable kubeconfig or an unknown context itself
         }
         if (cluster.size() != 1 || !cluster.get(0).matches("https?://\\S+")) {
-            return; // no server, a proxy-url on the second line, or not a URL: kubectl's to judge
+            return Optional.empty(); // no server, a proxy-url on the second line, or not a URL: kubectl's to judge
         }
-        URI server = URI.create(cluster.get(0));
+        URI server;
+        InetAddress[] addresses;
+        try {
+            server = URI.create(cluster.get(0));
+            addresses = server.getHost() == null ? new InetAddress[0] : InetAddress.getAllByName(server.getHost());
+        } catch (IllegalArgumentException | IOException e) {
+            return Optional.empty(); // a URL Java cannot read or a name that does not resolve: kubectl says which
+        }
         boolean tls = server.getScheme().equals("https");
         int port = server.getPort() > 0 ? server.getPort() : tls ? 443 : 80;
-        if (server.getHost() == null) {
-            return;
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        CompletableFuture<?>[] asked = Arrays.stream(addresses).map(a -> CompletableFuture.supplyAsync(
+                () -> answers(new InetSocketAddress(a, port), tls ? server.getHost() : null, deadline), threads))
+                .toArray(CompletableFuture[]::new);
+        CompletableFuture<Boolean> anyAnswer = new CompletableFuture<>();
+        for (CompletableFuture<?> one : asked) {
+            one.thenAccept(answered -> {
+                if (Boolean.TRUE.equals(answered)) {
+                    anyAnswer.complete(true);
+                }
+            });
         }
-        String step = "connection";
+        // allOf's callback may run before the last one's thenAccept: it looks at every answer itself
+        CompletableFuture.allOf(asked).whenComplete((v, e) -> anyAnswer.complete(
+                Arrays.stream(asked).anyMatch(one -> Boolean.TRUE.equals(one.getNow(null)))));
+        if (addresses.length == 0 || anyAnswer.join()) {
+            return Optional.empty();
+        }
+        return Optional.of("The Kubernetes API server " + server + " ("
+                + (kube.context() == null ? "the current context" : "context " + kube.context()) + ") has not answered"
+                + " for " + TIMEOUT.toSeconds() + " s; kubectl keeps retrying for about a minute. Stop ends it; check"
+                + " the VPN or the network to the cluster, or the server in the kubeconfig.");
+    }
+
+    /** False when {@code address} stayed silent until {@code deadline}; an error is an answer. */
+    private static boolean answers(InetSocketAddress address, String tlsHost, long deadline) {
         try (Socket socket = new Socket()) {
-            long deadline = System.nanoTime() + limit.toNanos();
-            socket.connect(new InetSocketAddress(server.getHost(), port), (int) limit.toMillis());
-            if (tls) {
-                step = "TLS handshake";
-                socket.setSoTimeout((int) Math.max(1, Duration.ofNanos(deadline - System.nanoTime()).toMillis()));
+            socket.connect(address, left(deadline));
+            if (tlsHost != null) {
+                socket.setSoTimeout(left(deadline));
                 SSLSocket ssl = (SSLSocket) anyCertificate().getSocketFactory()
-                        .createSocket(socket, server.getHost(), port, false);
+                        .createSocket(socket, tlsHost, address.getPort(), false);
                 ssl.startHandshake();
             }
+            return true;
         } catch (SocketTimeoutException e) {
-            throw new ExecException(ExecException.Reason.CONNECT_FAILED, "The Kubernetes API server " + server
-                    + " of " + (kube.context() == null ? "the current context" : "context " + kube.context())
-                    + " did not answer within " + limit.toSeconds() + " s (" + step + "), so kubectl was not run:"
-                    + " it would retry for a minute or more. Check the VPN or the network to the cluster, or the"
-                    + " server in the kubeconfig.");
+            return false;
         } catch (IOException | RuntimeException e) {
-            // refused, unresolvable, or an answer this probe does not speak: kubectl says which, quickly
+            return true; // refused, reset, or an answer this probe does not speak: kubectl says which, quickly
         }
+    }
+
+    private static int left(long deadline) {
+        return (int) Math.max(1, Duration.ofNanos(deadline - System.nanoTime()).toMillis());
     }
 
     /** Only to see whether the server answers a handshake at all; nothing is sent over it. */

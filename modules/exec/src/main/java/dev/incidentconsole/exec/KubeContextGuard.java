@@ -43,7 +43,7 @@ final class KubeContextGuard {
             return;
         }
         boolean inPod = target instanceof KubeTarget kube && kube.pod() != null; // wrapped in kubectl exec
-        if (!inPod && !callsKubectlOnACluster(parsed, 0)) {
+        if (!inPod && !callsKubectlOnACluster(parsed, 0, true)) {
             return;
         }
         if (env.get("KUBERNETES_SERVICE_HOST") != null) {
@@ -71,10 +71,18 @@ final class KubeContextGuard {
      * ({@code sh -c '...'}), runs kubectl against a cluster without naming one itself.
      */
     static boolean callsKubectlOnACluster(ShellCommand parsed) {
-        return callsKubectlOnACluster(parsed, 0);
+        return callsKubectlOnACluster(parsed, 0, true);
     }
 
-    private static boolean callsKubectlOnACluster(ShellCommand parsed, int depth) {
+    /**
+     * As {@link #callsKubectlOnACluster(ShellCommand)}, but only kubectl that runs on this machine: not one in a
+     * script handed to ssh, which talks to its cluster from the remote host.
+     */
+    static boolean callsKubectlOnAClusterFromHere(ShellCommand parsed) {
+        return callsKubectlOnACluster(parsed, 0, false);
+    }
+
+    private static boolean callsKubectlOnACluster(ShellCommand parsed, int depth, boolean intoSsh) {
         for (SimpleCommand command : parsed.commands()) {
             List<String> words = command.values();
             int k = Wrappers.programIndex(words);
@@ -83,7 +91,8 @@ final class KubeContextGuard {
                 return true;
             }
             ShellCommand script = command.invocation().script();
-            if (script != null && depth < MAX_SCRIPT_DEPTH && callsKubectlOnACluster(script, depth + 1)) {
+            if (script != null && depth < MAX_SCRIPT_DEPTH && (intoSsh || !command.invocation().program().equals("ssh"))
+                    && callsKubectlOnACluster(script, depth + 1, intoSsh)) {
                 return true;
             }
         }

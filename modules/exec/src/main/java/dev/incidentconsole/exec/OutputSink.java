@@ -92,6 +92,12 @@ public final class OutputSink implements Closeable {
         }
     }
 
+    /** Adds a line of the console's own, about the run (why it hangs), to its error stream. */
+    void note(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        accept(OutputLine.Source.STDERR, bytes, bytes.length);
+    }
+
     private void writeToFile(byte[] data, int len) {
         if (out == null) {
             return;

@@ -19,7 +19,7 @@ final class ProseSecrets {
      * each other ("was changed to"), a bounded number, as a regex's repeated group recurses once per repetition.
      * "of" and "for" name whose password it is ("password for admin is X"), not its value.
      */
-    private static final String CONNECTOR = "(?:is|was|now|set|changed|reset|rotated|updated|from|to|:):?";
+    private static final String CONNECTOR = "(?:is|was|now|set|changed|reset|rotated|updated|from|to|->|:):?";
     /** A value: a word, or a short quoted string, spaces allowed ("Hunter 22"), whose quotes stay readable. */
     private static final String WORD = "(?:\"[^\"\\n]{1,64}\"|'[^'\\n]{1,64}'|[^\\s,;]+)";
     /**
@@ -28,8 +28,8 @@ final class ProseSecrets {
      * manifests ("secret: app-tls-v2") write them before a name. Never a name inside {@code ${} or after {@code $}:
      * that is the shell's expansion ({@code ${PW:-x}}), which the shell model reads.
      */
-    private static final Pattern PASSWORD = Pattern.compile("(?i)(?<![{$])\\b(?:password|passphrase|passwd|pwd|pw)"
-            + "(?:\\s+(?:for|of)\\s+[^\\s,;:]+)?(?:\\s*:[ \\t]*|(?:\\s+" + CONNECTOR + "){1,4}[ \\t]+)"
+    private static final Pattern PASSWORD = Pattern.compile("(?i)(?<![{$])\\b(?<name>password|passphrase|passwd|pwd|pw)"
+            + "(?:\\s+(?:for|of)\\s+[^\\s,;:]+|\\s*\\([^()\\n]{1,30}\\))?(?:\\s*:[ \\t]*|(?:\\s+" + CONNECTOR + "){1,4}[ \\t]+)"
             + "(?<v>" + WORD + ")(?:,?\\s+to\\s+(?<v2>" + WORD + "))?");
     /** A token or key stated ("token X", "api key: X"): only a long opaque value ({@link #tokenShaped}). */
     private static final Pattern TOKEN = Pattern.compile("(?i)\\b(?:token|api[ _-]?key)(?:\\s*:|\\s+is|\\s+was|\\s+to)?"
@@ -56,11 +56,26 @@ final class ProseSecrets {
     private ProseSecrets() {
     }
 
+    /**
+     * A "PW" in capitals that opens the line labels something else ("PW: Playwright1 suite failed"; "the root PW
+     * was ..." still names one); a "pwd" that opens the line or is followed by a path is the shell's working
+     * directory ("pwd is now Release-2024b", "ran pwd: srv/app2").
+     */
+    private static boolean notAPassword(String line, Matcher m) {
+        String name = m.group("name");
+        boolean opens = line.substring(0, m.start()).isBlank();
+        return name.equals("PW") && opens
+                || name.equalsIgnoreCase("pwd") && (opens || m.group("v").contains("/"));
+    }
+
     /** Adds to {@code spans} the values {@code line} states, offsets shifted by {@code offset}. */
     static void find(String line, String lower, int offset, SpanList spans) {
         if (lower.contains("pass") || lower.contains("pw")) {
             Matcher m = PASSWORD.matcher(line);
             while (m.find()) {
+                if (notAPassword(line, m)) {
+                    continue;
+                }
                 // "password from SecretsManager" says where it comes from; "from X to Y" gives two values
                 if (m.start("v2") >= 0 || !FROM_LAST.matcher(line.substring(m.start(), m.start("v"))).find()) {
                     value(line, offset, m.start("v"), m.end("v"), spans);

@@ -26,6 +26,8 @@ final class RunSession {
     final ObservableList<OutputLine> outputView = FXCollections.unmodifiableObservableList(output);
     private final int maxLines;
     private RunHandle handle;
+    /** Stop was pressed before the run's handle existed (an SSH connection still opening): cancel it on arrival. */
+    private boolean stopPending;
     private long generation;
 
     RunSession(int maxLines) {
@@ -43,6 +45,7 @@ final class RunSession {
         result.set(null);
         outputFile.set(null);
         running.set(true);
+        stopPending = false;
         OutputBatcher batcher = new OutputBatcher(services.ui(), maxLines, lines -> {
             if (run == generation) {
                 append(lines);
@@ -60,6 +63,9 @@ final class RunSession {
             handle = started;
             outputFile.set(started.outputFile());
             started.addListener(batcher);
+            if (stopPending && run == generation) {
+                started.cancel();
+            }
         }, e -> {
             running.set(false);
             message.accept(e instanceof ExecException ? e.getMessage() : "Could not start the command: " + e + ".");
@@ -67,10 +73,11 @@ final class RunSession {
         });
     }
 
-    /** Stops the current run; false when nothing is running yet. */
+    /** Stops the current run, or the one still starting as soon as it has started; false when none runs. */
     boolean cancel() {
         if (handle == null) {
-            return false;
+            stopPending = running.get();
+            return stopPending;
         }
         handle.cancel();
         return true;

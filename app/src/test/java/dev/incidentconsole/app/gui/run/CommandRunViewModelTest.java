@@ -128,6 +128,22 @@ class CommandRunViewModelTest {
         assertThat(texts(model)).containsExactly("started");
     }
 
+    /** The issue: Stop did nothing until the start returned (an SSH connection, a kube API probe). */
+    @Test
+    void stopPressedWhileTheRunStartsCancelsItOnceStarted() throws Exception {
+        HeldStartTasks tasks = new HeldStartTasks();
+        services = new RunServices(runner, tasks, ui, dialogs, services.terminal(), new KnownValues());
+        CommandRunViewModel model = model("sleep 60; echo never");
+        model.run();
+
+        model.cancel();
+        tasks.release();
+        awaitResult(model);
+
+        assertThat(model.resultProperty().get().status()).isEqualTo(RunStatus.CANCELLED);
+        assertThat(texts(model)).doesNotContain("never");
+    }
+
     @Test
     void destructiveCommandAsksAndDoesNotRunWhenDeclined() throws Exception {
         Path victim = Files.createDirectories(dir.resolve("victim"));

@@ -151,8 +151,11 @@ final class AlertMentions {
         if (metric.indexOf('_') >= 0 || metric.indexOf(':') >= 0) {
             return standsAlone(text, metric, AlertMentions::metricChar);
         }
-        return text.contains(metric) && Pattern.compile("(?<![\\w:])" + Pattern.quote(metric)
-                + "(?![\\w:])\\s*(?:\\{|\\[|[=!]=|[<>]=?\\s*\\d)").matcher(text).find();
+        // a selector opens with a label matcher ({service} is a placeholder); sum(up), absent(up) and a query line
+        // that is the name alone are queries too
+        String name = "(?<![\\w:])" + Pattern.quote(metric) + "(?![\\w:])";
+        return text.contains(metric) && Pattern.compile("(?m)" + name + "\\s*(?:\\{\\s*(?:}|[A-Za-z_]\\w*\\s*[=!][=~]?)"
+                + "|\\[|[=!]=|[<>]=?\\s*\\d)|\\(\\s*" + name + "\\s*[)\\[{]|^\\s*" + name + "\\s*$").matcher(text).find();
     }
 
     /** Whether {@code token} occurs in {@code text} with no {@code partOfToken} character on either side. */

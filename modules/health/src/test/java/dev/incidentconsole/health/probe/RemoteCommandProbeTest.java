@@ -131,6 +131,21 @@ class RemoteCommandProbeTest {
                 .startsWith("kubectl [get] [--raw] [/readyz]").contains("[--context] [prod-eu]").contains("[-n] [shop]");
     }
 
+    /** A check's own timeout bounds it: no "has not answered" line from the kube API probe in its output. */
+    @Test
+    void kubectlCheckDoesNotProbeTheApiServer() throws Exception {
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            // config view names a server that accepts and never answers; the check outlasts the probe's 10 s
+            Files.writeString(bin.resolve("kubectl"), "#!/bin/sh\nif [ \"$1\" = config ]; then echo https://127.0.0.1:"
+                    + silent.getLocalPort() + "; exit 0; fi\nsleep 12; echo ready\n");
+            KubeTarget prod = new KubeTarget("prod-eu", "prod-eu", "shop", null, null, null, true);
+            ProbeResult r = check(new CommandSpec("kubectl get --raw /readyz", Map.of(), "prod-eu").on(prod),
+                    Duration.ofSeconds(30));
+            assertThat(r.status()).as(r.reason()).isEqualTo(Status.UP);
+            assertThat(r.details().get("output")).isEqualTo("ready");
+        }
+    }
+
     @Test
     void checkOnAPodTargetRunsInsideThePod() throws Exception {
         KubeTarget pod = new KubeTarget("prod-eu", "prod-eu", "shop", null, null, null, true).inPod("db-0", null);

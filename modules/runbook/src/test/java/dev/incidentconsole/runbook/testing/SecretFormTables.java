@@ -210,6 +210,10 @@ public final class SecretFormTables {
                         "staging db pwd: **** until friday"),
                 form("prose-password", "the root PW was changed to Spr1ngTime9", "Spr1ngTime9",
                         "the root PW was changed to ****"),
+                form("secret-assignment", "pw=Hunter22x", "Hunter22x", "pw=****"),
+                form("secret-assignment", "export PW=Sup3rSecret9", "Sup3rSecret9", "export PW=****"),
+                form("prose-password", "new pw -> Sup3rSecret9", "Sup3rSecret9", "new pw -> ****"),
+                form("prose-password", "pw (admin): Sup3rSecret9", "Sup3rSecret9", "pw (admin): ****"),
                 form("prose-token", "set the deploy token to 9f8e7d6c5b4a3f2e1d0c9b8a", "9f8e7d6c5b4a3f2e1d0c9b8a",
                         "set the deploy token to ****"),
                 // a password set by SQL, a Redis setting, mysqld's generated one
