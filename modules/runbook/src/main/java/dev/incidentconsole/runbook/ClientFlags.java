@@ -28,6 +28,9 @@ final class ClientFlags {
     private static final Set<String> OPENSSL_PASS = Set.of("-passin", "-passout", "-pass", "-password", "-kfile");
     /** rabbitmqctl's commands whose third operand is a password. */
     private static final Set<String> RABBIT_PASSWORD = Set.of("add_user", "change_password", "authenticate_user");
+    /** The vault CLI's flags that take no value, so the word after them may be the token. */
+    private static final Set<String> VAULT_SWITCHES = Set.of("no-print", "no-store", "token-only", "tls-skip-verify",
+            "non-interactive", "h", "help", "no-color");
 
     private ClientFlags() {
     }
@@ -128,6 +131,9 @@ final class ClientFlags {
             } else if (!v.startsWith("-")) {
                 operands.add(k);
             }
+            if (program.equals("vault") && takesVaultValue(v)) {
+                k++; // -address https://vault:8200 is a flag's value, not the token
+            }
             if (program.equals("openssl") && OPENSSL_PASS.contains(v) && k + 1 < values.size()
                     && values.get(k + 1).startsWith("pass:")) {
                 spans.value(args.get(k + 1), "pass:".length());
@@ -147,6 +153,15 @@ final class ClientFlags {
         if (secret >= 0 && !values.get(secret).startsWith("-")) {
             spans.value(args.get(secret), 0);
         }
+    }
+
+    /**
+     * Whether the vault CLI reads the next word as {@code v}'s value: its flags take one unless given with {@code =}
+     * or they are switches (Go's flag package).
+     */
+    private static boolean takesVaultValue(String v) {
+        return v.startsWith("-") && v.length() > 1 && v.indexOf('=') < 0
+                && !VAULT_SWITCHES.contains(v.replaceFirst("^--?", ""));
     }
 
     private static void shortFlag(List<Word> args, List<String> values, char letter, String valueLetters,
