@@ -25,7 +25,7 @@ final class ClientFlags {
     private static final Set<String> LDAP = Set.of("ldapsearch", "ldapadd", "ldapmodify", "ldapdelete", "ldapmodrdn",
             "ldappasswd", "ldapwhoami", "ldapcompare", "ldapexop");
     /** openssl's flags whose value may be {@code pass:PASSWORD}. */
-    private static final Set<String> OPENSSL_PASS = Set.of("-passin", "-passout", "-pass", "-password", "-kfile");
+    private static final Set<String> OPENSSL_PASS = Set.of("-passin", "-passout", "-pass", "-password");
     /** rabbitmqctl's commands whose third operand is a password. */
     private static final Set<String> RABBIT_PASSWORD = Set.of("add_user", "change_password", "authenticate_user");
     /** The vault CLI's flags that take no value, so the word after them may be the token. */
@@ -119,7 +119,7 @@ final class ClientFlags {
     /**
      * Passwords and tokens given as operands: {@code htpasswd -b file user PW} (also {@code -nb user PW}),
      * {@code rabbitmqctl add_user|change_password user PW}, {@code vault login TOKEN}, and openssl's
-     * {@code -passin/-passout/-pass pass:PW} ({@code env:}, {@code file:} name where it is).
+     * {@code -passin/-passout/-pass pass:PW} ({@code env:}, {@code file:} name where it is), {@code openssl enc -k PW}.
      */
     private static void positional(String program, List<Word> args, List<String> values, WordSpans spans) {
         List<Integer> operands = new ArrayList<>();
@@ -137,6 +137,9 @@ final class ClientFlags {
             if (program.equals("openssl") && OPENSSL_PASS.contains(v) && k + 1 < values.size()
                     && values.get(k + 1).startsWith("pass:")) {
                 spans.value(args.get(k + 1), "pass:".length());
+            }
+            if (program.equals("openssl") && v.equals("-k") && k + 1 < values.size()) {
+                spans.value(args.get(k + 1), 0); // openssl enc -k PASS: the password itself (-kfile names a file)
             }
         }
         int secret = -1;

@@ -94,8 +94,12 @@ public final class SecretFormTables {
                 form("operand", "rabbitmqctl -n rabbit@mq-1 change_password ops R4bbitPw9", "R4bbitPw9",
                         "rabbitmqctl -n rabbit@mq-1 change_password ops ****"),
                 form("operand", "vault login s.hvsTok3n123", "hvsTok3n123", "vault login ****"),
+                form("operand", "openssl enc -aes-256-cbc -k 0pensslK9 -in db.dump -out db.enc", "0pensslK9",
+                        "openssl enc -aes-256-cbc -k **** -in db.dump -out db.enc"),
                 form("operand", "vault login -address https://vault:8200 s.V4ultTok", "V4ultTok",
                         "vault login -address https://vault:8200 ****"),
+                form("operand", "curl -d \"password=F0rmPw9&user=ops\" https://app/login", "F0rmPw9",
+                        "curl -d \"password=****&user=ops\" https://app/login"),
                 // cloud keys
                 form("cloud-key", "aws_access_key_id = AKIAIOSFODNN7EXAMPLE", "IOSFODNN7EXAMPLE",
                         "aws_access_key_id = AKIA****"),
