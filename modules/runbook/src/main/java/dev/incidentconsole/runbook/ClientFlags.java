@@ -25,9 +25,12 @@ final class ClientFlags {
     private static final Set<String> LDAP = Set.of("ldapsearch", "ldapadd", "ldapmodify", "ldapdelete", "ldapmodrdn",
             "ldappasswd", "ldapwhoami", "ldapcompare", "ldapexop");
     /** openssl's flags whose value may be {@code pass:PASSWORD}. */
-    private static final Set<String> OPENSSL_PASS = Set.of("-passin", "-passout", "-pass", "-password", "-kfile");
+    private static final Set<String> OPENSSL_PASS = Set.of("-passin", "-passout", "-pass", "-password");
     /** rabbitmqctl's commands whose third operand is a password. */
     private static final Set<String> RABBIT_PASSWORD = Set.of("add_user", "change_password", "authenticate_user");
+    /** The vault CLI's flags that take no value, so the word after them may be the token. */
+    private static final Set<String> VAULT_SWITCHES = Set.of("no-print", "no-store", "token-only", "tls-skip-verify",
+            "non-interactive", "h", "help", "no-color");
 
     private ClientFlags() {
     }
@@ -116,7 +119,7 @@ final class ClientFlags {
     /**
      * Passwords and tokens given as operands: {@code htpasswd -b file user PW} (also {@code -nb user PW}),
      * {@code rabbitmqctl add_user|change_password user PW}, {@code vault login TOKEN}, and openssl's
-     * {@code -passin/-passout/-pass pass:PW} ({@code env:}, {@code file:} name where it is).
+     * {@code -passin/-passout/-pass pass:PW} ({@code env:}, {@code file:} name where it is), {@code openssl enc -k PW}.
      */
     private static void positional(String program, List<Word> args, List<String> values, WordSpans spans) {
         List<Integer> operands = new ArrayList<>();
@@ -128,9 +131,15 @@ final class ClientFlags {
             } else if (!v.startsWith("-")) {
                 operands.add(k);
             }
+            if (program.equals("vault") && takesVaultValue(v)) {
+                k++; // -address https://vault:8200 is a flag's value, not the token
+            }
             if (program.equals("openssl") && OPENSSL_PASS.contains(v) && k + 1 < values.size()
                     && values.get(k + 1).startsWith("pass:")) {
                 spans.value(args.get(k + 1), "pass:".length());
+            }
+            if (program.equals("openssl") && v.equals("-k") && k + 1 < values.size()) {
+                spans.value(args.get(k + 1), 0); // openssl enc -k PASS: the password itself (-kfile names a file)
             }
         }
         int secret = -1;
@@ -147,6 +156,15 @@ final class ClientFlags {
         if (secret >= 0 && !values.get(secret).startsWith("-")) {
             spans.value(args.get(secret), 0);
         }
+    }
+
+    /**
+     * Whether the vault CLI reads the next word as {@code v}'s value: its flags take one unless given with {@code =}
+     * or they are switches (Go's flag package).
+     */
+    private static boolean takesVaultValue(String v) {
+        return v.startsWith("-") && v.length() > 1 && v.indexOf('=') < 0
+                && !VAULT_SWITCHES.contains(v.replaceFirst("^--?", ""));
     }
 
     private static void shortFlag(List<Word> args, List<String> values, char letter, String valueLetters,

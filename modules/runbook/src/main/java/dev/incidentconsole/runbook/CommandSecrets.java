@@ -10,6 +10,8 @@ import dev.incidentconsole.shell.SimpleCommand;
 import dev.incidentconsole.shell.Word;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The secrets a command line gives as shell words, read on the shell model ({@link ShellCommand}) rather
@@ -28,6 +30,8 @@ import java.util.List;
  * is masked with its quotes, so a mask never leaves a quote open.
  */
 final class CommandSecrets {
+    /** The next field of a form body or query string: {@code &user=}. */
+    private static final Pattern NEXT_FIELD = Pattern.compile("&[A-Za-z_][\\w.-]*+=");
     /** Wrappers and scripts deeper than this are not looked into (the model bounds its own nesting too). */
     private static final int MAX_DEPTH = 4;
     /** How many programs named in one line of prose are read, each with the flags that follow it. */
@@ -140,7 +144,7 @@ final class CommandSecrets {
         for (int i = 0; i < commands.size(); i++) {
             SimpleCommand c = commands.get(i);
             for (Word w : c.assignments()) {
-                assignment(w);
+                assignment(w, false);
             }
             // In prose each program named is read with the words up to the next one: "restarted mongo and ran
             // psql -p 5432" gives mongo no -p.
@@ -156,7 +160,7 @@ final class CommandSecrets {
                 // a script's NAME=value is read in the script, as the second shell does
                 if (invocations.stream().noneMatch(inv -> inv.script() != null
                         && w.value().equals(inv.script().text()))) {
-                    assignment(w);
+                    assignment(w, true);
                 }
             }
             for (int k = 0; k < invocations.size(); k++) {
@@ -197,12 +201,17 @@ final class CommandSecrets {
         }
     }
 
-    /** {@code NAME=value} (an assignment, or a word of {@code env}, {@code export}...) naming a secret. */
-    private void assignment(Word w) {
+    /**
+     * {@code NAME=value} (an assignment, or a word of {@code env}, {@code export}...) naming a secret. In an
+     * {@code argument} the value ends before an {@code &name=} that follows it: a form body or a query string
+     * ({@code curl -d "password=x&user=ops"}).
+     */
+    private void assignment(Word w, boolean argument) {
         String v = w.value();
         int eq = v.indexOf('=');
         if (eq > 0 && isName(v, eq) && SecretRules.isSecretName(v.substring(0, eq), v.substring(eq + 1))) {
-            spans.value(w, eq + 1);
+            Matcher next = argument ? NEXT_FIELD.matcher(v).region(eq + 1, v.length()) : null;
+            spans.value(w, eq + 1, next != null && next.find() ? next.start() : v.length());
         }
     }
 

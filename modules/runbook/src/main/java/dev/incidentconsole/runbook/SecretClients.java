@@ -33,7 +33,7 @@ final class SecretClients {
      */
     private static final List<String> GUARDS = List.of("mysql", "mariadb", "redis-cli", "keydb-cli", "valkey-cli",
             "mongo", "cqlsh", "rabbitmqadmin", "sshpass", "login", "curl", "-pass", "-pwd", "-secret", "-token", "-u",
-            "--user", "--from-literal", "htpasswd", "pass:", "rabbitmqctl", "vault login", "ldap", "sqlcmd", "bcp ", "smbclient", "rpcclient", "$(echo", "$(printf", "`echo", "`printf");
+            "--user", "--from-literal", "htpasswd", "pass:", "rabbitmqctl", "vault login", "ldap", "sqlcmd", "bcp ", "smbclient", "rpcclient", "openssl", "$(echo", "$(printf", "`echo", "`printf");
 
     /** Whether a lower-cased line of free text may hold a command-line secret form. */
     static boolean mayHold(String lowerLine) {

@@ -85,10 +85,12 @@ final class SecretRules {
                     + "|(?i:\\bSET\\s+PASSWORD(?:\\s+FOR\\s+[^=\\s]+)?\\s*=\\s*))"
                     + "(?:'(?<sq>[^']*)'|\"(?<dq>" + DQ + ")\")", "password", "identified"),
             // Redis: CONFIG SET requirepass x, and a redis.conf line "requirepass x", also as grep or a log prints it
-            // ("/etc/redis/redis.conf:12:requirepass x", "ran: requirepass x"), after a prompt or a trace's '+' 
+            // ("/etc/redis/redis.conf:12:requirepass x", grep's context "redis.conf-12-requirepass x", "ran: requirepass
+            // x"), after a prompt or a trace's '+'; a file is a path or a .conf ("WARNING: requirepass off" is prose)
             new Rule("redis-config", "(?i)\\bCONFIG\\s+SET\\s+(?:requirepass|masterauth)\\s+" + VALUE,
                     "requirepass", "masterauth"),
-            new Rule("redis-conf-line", "(?i)^\\s*(?:(?:[^\\s:]*+(?::\\d++)?:|[$>+]++)[ \\t]*+)*+(?:requirepass|masterauth)\\s+" + VALUE
+            new Rule("redis-conf-line", "(?i)^\\s*(?:(?:(?:[^\\s:]*?/[^\\s:]*+|[^\\s:]*?\\.conf)(?::\\d++)?:"
+                    + "|[^\\s:]*?\\.conf-\\d++-|ran:|[$>+]++)[ \\t]*+)*+(?:requirepass|masterauth)\\s+" + VALUE
                     + "\\s*$", "requirepass", "masterauth"),
             // a ~/.pgpass line, as cat prints it (after a prompt or a label too): host:port:database:user:password; a host
             // is not a number (10:00:00:1:x is a time)

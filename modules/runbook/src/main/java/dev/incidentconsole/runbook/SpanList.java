@@ -114,9 +114,15 @@ final class SpanList {
             if (!(first == '_' || first >= 'A' && first <= 'Z' || first >= 'a' && first <= 'z')) {
                 continue; // no variable's name: no default of one (and "${${${..." is not read 4 KB at a time)
             }
-            ParameterExpansion p = shell == null ? ParameterExpansion.at(text, at)
-                    : shell.expandsAt(shellOffset + at) ? ParameterExpansion.at(text, at) : null;
-            if (p == null || !p.givesDefault() || p.wordEnd() == p.wordStart() || !p.wordIsLiteral(text)) {
+            if (shell != null && !shell.expandsAt(shellOffset + at)) {
+                continue;
+            }
+            ParameterExpansion p = ParameterExpansion.at(text, at);
+            if (p == null) {
+                unreadable(text, at, secretPlace, out);
+                continue;
+            }
+            if (!p.givesDefault() || p.wordEnd() == p.wordStart() || !p.wordIsLiteral(text)) {
                 continue;
             }
             int[] word = p.wordInsideQuotes(text);
@@ -126,6 +132,21 @@ final class SpanList {
             }
         }
         return out;
+    }
+
+    /**
+     * A {@code ${NAME...} ParameterExpansion} cannot read (a default over its 4 KB, no closing brace) whose variable
+     * names a secret or stands in a secret's place: what follows the name, to the end of the word, may be the secret.
+     */
+    private static void unreadable(String text, int at, boolean secretPlace, List<int[]> out) {
+        int nameEnd = ParameterExpansion.nameEnd(text, at + 2, text.length());
+        int end = nameEnd;
+        while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+            end++;
+        }
+        if (end > nameEnd && (secretPlace || SecretRules.isSecretName(text.substring(at + 2, nameEnd), "x"))) {
+            out.add(new int[] {nameEnd, end});
+        }
     }
 
     /** Whether {@code value} is wrapped in one pair of backticks, with text and no other backtick inside. */

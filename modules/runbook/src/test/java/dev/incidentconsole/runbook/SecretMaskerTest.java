@@ -295,6 +295,16 @@ class SecretMaskerTest {
         assertThat(substitutions).isGreaterThan(20);
     }
 
+    /** ParameterExpansion reads no ${...} over 4 KB: in a secret's place, what it cannot read is masked whole. */
+    @Test
+    void aSecretDefaultTooLongToReadIsMasked() {
+        String secret = "D3f4ult".repeat(600);
+        String command = "PGPASSWORD=${PGPASSWORD:-" + secret + "} psql -h db-2";
+        assertThat(masker.maskCommand(command)).doesNotContain("D3f4ult").endsWith(" psql -h db-2");
+        assertThat(masker.maskRunCommand("mysql -p${PW:-" + secret + "} -h db")).doesNotContain("D3f4ult").endsWith(" -h db");
+        assertThat(masker.mask("export PGPASSWORD=${PGPASSWORD:-" + secret + "}")).doesNotContain("D3f4ult");
+    }
+
     @Test
     void aMegabyteOfOrdinaryOutputIsMaskedInLinearTime() {
         // A hang guard, not a speed check: linear masking takes tens of ms here, a quadratic one hours.

@@ -106,8 +106,11 @@ public record ParameterExpansion(int start, int end, String name, String operato
         return new int[] {a, b};
     }
 
-    /** Where the parameter's name starting at {@code from} ends: a variable name, digits, or one special character. */
-    private static int nameEnd(String text, int from, int to) {
+    /**
+     * Where the parameter's name starting at {@code from} of {@code text} ends: a variable name, digits, or one special
+     * character; {@code from} when none starts there. Read no further than {@code to}.
+     */
+    public static int nameEnd(String text, int from, int to) {
         if (from >= to) {
             return from;
         }

@@ -111,6 +111,9 @@ final class HarmlessLines {
                 "the password 'policy' table lists the rules",
                 "requirepass is set in redis.conf on every node",
                 "redis-cli -h cache-1 CONFIG GET requirepass",
+                "WARNING: requirepass disabled",
+                "openssl enc -d -aes-256-cbc -kfile /etc/backup/key.txt -in db.enc",
+                "Note: requirepass enabled",
                 "a temporary password is generated for root@localhost on first start",
                 // a date, a time or an empty scalar after a secret's key; keys that only contain a secret's word
                 "token: 2026-12-01T10:00Z",

@@ -94,6 +94,12 @@ public final class SecretFormTables {
                 form("operand", "rabbitmqctl -n rabbit@mq-1 change_password ops R4bbitPw9", "R4bbitPw9",
                         "rabbitmqctl -n rabbit@mq-1 change_password ops ****"),
                 form("operand", "vault login s.hvsTok3n123", "hvsTok3n123", "vault login ****"),
+                form("operand", "openssl enc -aes-256-cbc -k 0pensslK9 -in db.dump -out db.enc", "0pensslK9",
+                        "openssl enc -aes-256-cbc -k **** -in db.dump -out db.enc"),
+                form("operand", "vault login -address https://vault:8200 s.V4ultTok", "V4ultTok",
+                        "vault login -address https://vault:8200 ****"),
+                form("operand", "curl -d \"password=F0rmPw9&user=ops\" https://app/login", "F0rmPw9",
+                        "curl -d \"password=****&user=ops\" https://app/login"),
                 // cloud keys
                 form("cloud-key", "aws_access_key_id = AKIAIOSFODNN7EXAMPLE", "IOSFODNN7EXAMPLE",
                         "aws_access_key_id = AKIA****"),
@@ -239,6 +245,7 @@ public final class SecretFormTables {
                 form("redis-config", "ran: requirepass Xy7R3qRan", "Xy7R3qRan", "ran: requirepass ****"),
                 form("redis-config", "/etc/redis/redis.conf:1042:requirepass \"R3q Grep9\"", "R3q Grep9",
                         "/etc/redis/redis.conf:1042:requirepass \"****\""),
+                form("redis-config", "redis.conf-13-requirepass Ctx13Pass", "Ctx13Pass", "redis.conf-13-requirepass ****"),
                 // a shell's trace (set -x) prints each command it runs after '+'
                 form("trace", "+ redis-cli -h cache-1 -a Tr4ceR3dis ping", "Tr4ceR3dis", "+ redis-cli -h cache-1 -a **** ping"),
                 form("trace", "++ mysql -uroot -pTr4ceMy -e 'select 1'", "Tr4ceMy", "++ mysql -uroot -p**** -e 'select 1'"),
