@@ -153,7 +153,7 @@ public final class DangerRules {
             return null;
         }
         Rule rule = RULES.get(program);
-        if (rule == null && program.startsWith("mkfs")) {
+        if (rule == null && (program.startsWith("mkfs") || HostDangers.initScript(args.get(0)))) {
             rule = HostDangers::check;
         }
         Danger d = rule == null ? null : rule.check(program, args);

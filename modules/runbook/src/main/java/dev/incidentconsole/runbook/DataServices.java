@@ -16,6 +16,15 @@ final class DataServices {
     private static final Set<String> STATEFUL = Set.of("PostgreSQL", "PgBouncer", "Redis", "RabbitMQ", "Kafka", "etcd",
             "Elasticsearch", "MySQL", "CockroachDB", "MongoDB", "Vault");
 
+    /**
+     * Parts of a name that make it a companion of a data service, not the service: an exporter, Sentinel (it
+     * watches Redis, clients ask it only where the primary is), an operator, an admin UI. Restarting one drops
+     * no client of the data.
+     */
+    private static final Set<String> COMPANIONS = Set.of("exporter", "sentinel", "operator", "commander", "ui",
+            "admin", "pgadmin", "pgadmin4", "phpmyadmin", "adminer", "insight", "redisinsight", "kafdrop", "akhq",
+            "express", "kibana", "dashboard", "console");
+
     private DataServices() {
     }
 
@@ -23,12 +32,12 @@ final class DataServices {
      * Why restarting {@code names} (units, containers, compose services, {@code statefulset/redis}) is destructive,
      * or null when none of them names a data service. A name is read as the component catalog reads prose
      * ({@code redis-server.service}, {@code postgresql@15-main}, {@code nova_redis} are Redis and PostgreSQL), by its
-     * parts; an exporter of one
-     * ({@code redis-exporter}) is not the service itself.
+     * parts; a companion of one ({@code redis-exporter}, {@code redis-sentinel}, {@code deployment/postgres-operator},
+     * {@code kafka-ui}) is not the service itself.
      */
     static Danger restart(List<String> names) {
         for (String name : names) {
-            if (name.contains("exporter")) {
+            if (companion(name)) {
                 continue;
             }
             // a container's name joins its project and service with '_' (nova_redis_1): each part counts
@@ -39,6 +48,25 @@ final class DataServices {
             }
         }
         return null;
+    }
+
+    private static boolean companion(String name) {
+        for (String part : name.toLowerCase(java.util.Locale.ROOT).split("[-_./@:=,]+")) {
+            if (COMPANIONS.contains(part)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Why restarting every service of a Compose project ({@code docker compose restart} with no names) is
+     * destructive: the project's database restarts with the rest, and nothing says it has none.
+     */
+    static Danger restartAll() {
+        return HostDangers.danger("data-service-restart", "Restarts every service of the Compose project, its"
+                + " databases and caches too: their clients' connections and the transactions in flight drop until"
+                + " they are back. Name the services to restart only those.");
     }
 
     /** Why restarting {@code what}, a server of {@code component} (a {@link #STATEFUL} one), is destructive. */

@@ -19,7 +19,10 @@ final class HostDangers {
     private static final Set<String> GENTLE_SIGNALS = Set.of(
             "0", "1", "HUP", "SIGHUP", "USR1", "SIGUSR1", "USR2", "SIGUSR2", "CONT", "SIGCONT", "WINCH", "SIGWINCH");
     /** Verbs of systemctl and service that restart a unit (judged by {@link DataServices}). */
-    private static final Set<String> RESTARTS = Set.of("restart", "try-restart", "force-reload");
+    /** Verbs of systemctl, service and init scripts that restart a unit (judged by {@link DataServices}); force-reload
+     * is absent: it reloads the configuration of a unit that can, and clients keep their connections. */
+    private static final Set<String> RESTARTS = Set.of("restart", "try-restart", "reload-or-restart",
+            "try-reload-or-restart", "condrestart");
     private static final Set<String> SYSTEMCTL_STOPS = Set.of(
             "stop", "disable", "mask", "kill", "poweroff", "reboot", "halt", "isolate", "rescue", "emergency", "kexec");
 
@@ -29,7 +32,7 @@ final class HostDangers {
      * {@code docker exec} and the like.
      */
     static final Set<String> PROGRAMS = Set.of("rm", "find", "shred", "wipefs", "truncate", "kill", "pkill", "killall",
-            "reboot", "halt", "poweroff", "shutdown", "init", "telinit", "mke2fs", "dd", "systemctl", "service",
+            "reboot", "halt", "poweroff", "shutdown", "init", "telinit", "mke2fs", "dd", "systemctl", "service", "invoke-rc.d",
             "iptables", "ip6tables", "nft", "git", "crontab", "rsync", "journalctl");
 
     private HostDangers() {
@@ -57,9 +60,7 @@ final class HostDangers {
             case "mke2fs" -> danger("mkfs", "Creates a new filesystem on " + operands(args) + ", erasing everything on it.");
             case "dd" -> dd(args);
             case "systemctl" -> systemctl(args);
-            case "service" -> args.size() > 2 && "stop".equals(args.get(2)) ? danger("systemd-stop",
-                    "Stops " + args.get(1) + ": the service is down until it is started again.")
-                    : args.size() > 2 && RESTARTS.contains(args.get(2)) ? DataServices.restart(args.subList(1, 2)) : null;
+            case "service", "invoke-rc.d" -> service(operandList(args));
             case "iptables", "ip6tables" -> iptables(args);
             case "nft" -> nft(args);
             case "git" -> git(args);
@@ -69,7 +70,9 @@ final class HostDangers {
             case "rsync" -> args.stream().anyMatch(a -> a.startsWith("--delete")) ? danger("rsync-delete",
                     "Deletes files at the rsync destination that are missing from the source.") : null;
             default -> program.startsWith("mkfs") ? danger("mkfs",
-                    "Creates a new filesystem on " + operands(args) + ", erasing everything on it.") : null;
+                    "Creates a new filesystem on " + operands(args) + ", erasing everything on it.")
+                    : initScript(args.get(0)) ? service(operandList(args).isEmpty() ? List.of()
+                    : List.of(program, operandList(args).get(0))) : null;
         };
     }
 
@@ -138,10 +141,26 @@ final class HostDangers {
         return null;
     }
 
+    /** Whether {@code path} is a SysV init script, run as {@code /etc/init.d/postgresql restart}. */
+    static boolean initScript(String path) {
+        return path.startsWith("/etc/init.d/") || path.startsWith("/etc/rc.d/init.d/");
+    }
+
+    /** {@code service NAME VERB} (and invoke-rc.d, an init script): {@code operands} are the name, then the verb. */
+    private static Danger service(List<String> operands) {
+        if (operands.size() < 2) {
+            return null;
+        }
+        String verb = operands.get(1);
+        return "stop".equals(verb) ? danger("systemd-stop",
+                "Stops " + operands.get(0) + ": the service is down until it is started again.")
+                : RESTARTS.contains(verb) ? DataServices.restart(operands.subList(0, 1)) : null;
+    }
+
     private static Danger systemctl(List<String> args) {
         int verb = CommandWords.firstOperand(args, 1, Set.of("-H", "--host", "-M", "--machine", "-p", "--property",
                 "-t", "--type", "-s", "--signal", "--state", "-n", "--lines", "-o", "--output"));
-        if (verb >= 0 && RESTARTS.contains(args.get(verb))) {
+        if (verb >= 0 && RESTARTS.contains(args.get(verb)) && !Flags.hasAny(args, "-h", "--help")) {
             return DataServices.restart(args.subList(verb + 1, args.size()).stream().filter(a -> !a.startsWith("-")).toList());
         }
         if (verb < 0 || !SYSTEMCTL_STOPS.contains(args.get(verb))) {

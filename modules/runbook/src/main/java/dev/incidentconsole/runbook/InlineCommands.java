@@ -1,6 +1,7 @@
 package dev.incidentconsole.runbook;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -45,6 +46,10 @@ final class InlineCommands {
     private static final Pattern SUSPENDED = Pattern.compile("(?<![a-z'])(" + String.join("|", NEGATIONS) + ")\\s*,");
     /** Words before such a negation that make it the end of a condition: "if not,", "ready or not,". */
     private static final Set<String> CONDITION_ENDS = Set.of("if", "or", "whether", "than", "why", "probably", "hopefully");
+    /** First words of a sentence opening with a condition, whose first comma ends it: "If it did not, run". */
+    private static final Set<String> CONDITION_OPENERS = Set.of("if", "unless", "when", "whether");
+    /** Verbs that, after a negation, make it forbid an order: "that you must not run:". */
+    private static final Set<String> ORDER_VERBS = Set.of("run", "execute", "use", "type");
     /** A conjunction joining another act to the sentence. */
     private static final Pattern CONJUNCTION = Pattern.compile("\\b(?:and|but|then|instead|or)\\b");
     /** Words that open a relative or subordinate clause: a negation after one describes, it does not forbid. */
@@ -65,6 +70,11 @@ final class InlineCommands {
     /** Orders to check a state, whose answer a command after a colon gives: "Check migration status:". */
     private static final Set<String> CHECKS = Set.of("check", "verify", "confirm", "inspect", "list", "get", "query",
             "examine", "show", "print", "dump", "fetch", "collect", "find", "determine", "identify");
+    /**
+     * Programs that answer a check with two words and no option ("Check migration status: `alembic current`"):
+     * after a check-colon any other two words are more often the text to look for ("`active running`").
+     */
+    private static final Set<String> STATE_PROGRAMS = Set.of("alembic", "repmgr", "patronictl");
     /** Words ending a label whose object the span after the colon is: "Search for:", "Look like:". */
     private static final Set<String> PREPOSITIONS = Set.of("for", "like", "as", "with", "of", "about", "to", "in",
             "on", "containing", "matching");
@@ -132,7 +142,7 @@ final class InlineCommands {
         boolean endsSentence = after.isEmpty() || after.charAt(0) == '.' || after.charAt(0) == ';'
                 || after.charAt(0) == ')' && after.length() > 1 && ".;".indexOf(after.charAt(1)) >= 0;
         if (before.endsWith(":") && checkOrder(sentence)) {
-            return Placement.ORDERED;
+            return Placement.CHECKED;
         }
         if (before.endsWith(":") || INTRODUCERS.contains(word) || before.isBlank() && endsSentence) {
             return Placement.INTRODUCED;
@@ -148,6 +158,11 @@ final class InlineCommands {
         ENDS_SENTENCE,
         /** After a colon, "via", "using" or "try", or the whole item or paragraph. */
         INTRODUCED,
+        /**
+         * After a colon closing an order to check something ("Check migration status:"): as {@link #INTRODUCED},
+         * and also a program {@link #STATE_PROGRAMS} names, though the span holds no option or path.
+         */
+        CHECKED,
         /** After "run" or "execute": an order. */
         ORDERED
     }
@@ -183,11 +198,14 @@ final class InlineCommands {
         while (last > 0 && !clauses[last].matches("(?s).*[a-z].*")) {
             last--; // "never run `a` or `b`": the clause of `b` is the one before its "or"
         }
-        for (String word : clauses[last].split("[^a-z']+")) {
-            if (RELATIVES.contains(word)) {
-                break; // "pods that are not ready: `...`": the negation describes what the command shows
-            }
-            if (NEGATIONS.contains(word)) {
+        String[] words = clauses[last].split("[^a-z']+");
+        boolean relative = false;
+        for (int i = 0; i < words.length; i++) {
+            relative |= RELATIVES.contains(words[i]);
+            // "pods that are not ready: `...`": a negation in a relative clause that labels the span describes what
+            // the command shows; "until it is fenced do not run `...`" forbids it
+            if (NEGATIONS.contains(words[i]) && !(relative && sentence.endsWith(":")
+                    && Arrays.stream(words, i + 1, words.length).noneMatch(ORDER_VERBS::contains))) {
                 return true;
             }
         }
@@ -202,7 +220,12 @@ final class InlineCommands {
      */
     private static boolean suspended(String sentence) {
         Matcher m = SUSPENDED.matcher(sentence);
+        String opening = sentence.substring(0, Math.max(0, sentence.indexOf(' ')));
+        int firstComma = sentence.indexOf(',');
         while (m.find()) {
+            if (CONDITION_OPENERS.contains(opening) && m.end() - 1 == firstComma) {
+                continue; // "if it did not, run `...`": the negation ends the condition the sentence opens with
+            }
             String before = sentence.substring(0, m.start(1)).strip();
             String previous = before.substring(before.lastIndexOf(' ') + 1);
             if (!CONDITION_ENDS.contains(previous) && !CONJUNCTION.matcher(sentence.substring(m.end())).find()) {
@@ -340,7 +363,8 @@ final class InlineCommands {
         if (!known && head.args().stream().anyMatch(OPERATORS::contains)) {
             return false; // a setting or a query's comparison quoted in prose: `max_connections = 100`
         }
-        return known || placement == Placement.ORDERED || parsed.segments().stream().anyMatch(InlineCommands::optionOrPath);
+        return known || placement == Placement.ORDERED || placement == Placement.CHECKED && STATE_PROGRAMS.contains(first)
+                || parsed.segments().stream().anyMatch(InlineCommands::optionOrPath);
     }
 
     /** A word a program is named by: lower-case letters, digits, {@code . _ + -}, no prose punctuation. */

@@ -59,8 +59,7 @@ final class PlatformDangers {
                     : null,
             "rollout", (args, what) -> args.contains("undo") ? danger("kubectl-rollout-undo",
                     "Rolls " + what + " back to an earlier revision.")
-                    : args.contains("restart") ? DataServices.restart(
-                            List.of(what.split(" ")).stream().filter(w -> !w.equals("restart")).toList()) : null,
+                    : args.contains("restart") ? DataServices.restart(restarted(args, what)) : null,
             "replace", (args, what) -> args.contains("--force") ? danger("kubectl-replace-force",
                     "Deletes and recreates the resource; its pods restart.") : null);
 
@@ -114,6 +113,21 @@ final class PlatformDangers {
         return names.isEmpty() ? "see the command" : join(names);
     }
 
+    /** What {@code kubectl rollout restart} restarts: the named resources, and the label selector's values. */
+    private static List<String> restarted(List<String> args, String what) {
+        List<String> names = new java.util.ArrayList<>(List.of(what.split(" ")));
+        names.remove("restart");
+        for (int k = 0; k < args.size(); k++) {
+            String a = args.get(k);
+            if ((a.equals("-l") || a.equals("--selector")) && k + 1 < args.size()) {
+                names.add(args.get(k + 1));
+            } else if (a.startsWith("--selector=") || a.startsWith("-l") && a.length() > 2) {
+                names.add(a.substring(a.startsWith("-l") ? 2 : "--selector=".length()));
+            }
+        }
+        return names;
+    }
+
     private static boolean zeroReplicas(List<String> args) {
         for (int k = 0; k < args.size(); k++) {
             String a = args.get(k);
@@ -164,10 +178,21 @@ final class PlatformDangers {
                     : danger("compose-down", "Stops and removes the Compose project's containers and networks.");
             case "rm" -> danger("compose-rm", "Removes the project's stopped containers; anything written inside them is lost.");
             case "stop" -> danger("compose-stop", "Stops the project's services until they are started again.");
-            case "restart" -> DataServices.restart(HostDangers.operandList(args.subList(sub, args.size())));
+            case "restart" -> composeServices(args.subList(sub, args.size())).isEmpty() ? DataServices.restartAll()
+                    : DataServices.restart(composeServices(args.subList(sub, args.size())));
             case "kill" -> danger("compose-kill", "Kills the project's containers without a clean shutdown.");
             default -> null;
         };
+    }
+
+    /** The services a compose verb names, past the timeout option's value ({@code restart -t 30 db}). */
+    private static List<String> composeServices(List<String> args) {
+        List<String> words = new java.util.ArrayList<>(args);
+        int t = Math.max(words.indexOf("-t"), words.indexOf("--timeout"));
+        if (t > 0 && t + 1 < words.size()) {
+            words.remove(t + 1);
+        }
+        return HostDangers.operandList(words);
     }
 
     private static Danger helm(List<String> args) {

@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Inline code read as a step only when it is a whole command written as an instruction. */
 class InlineCommandsTest {
@@ -274,6 +275,54 @@ class InlineCommandsTest {
                 - Check the rule: `tempo_reload_successful == 0`
                 """;
         assertThat(commands(md)).extracting(Command::text).containsExactly("alembic current", "patronictl list");
+    }
+
+    /** A negation after a relative or condition word still forbids the order, unless it labels the span. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "- Make sure that you do not run `kubectl delete ns a1`.",
+            "- Until the old primary is fenced do not run `pg_ctl promote -D /a3`.",
+            "- Once failover starts never run `redis-cli -p 6301 replicaof no one` on the old primary.",
+            "- If the old primary still answers do not run `pg_ctl promote -D /a4`.",
+            "- Whenever possible do not run `kubectl delete ns a8`.",
+            "- Pods that you must not run: `kubectl delete pod a9-0 -n web`"})
+    void aNegationAfterARelativeWordForbidsTheOrder(String item) {
+        assertThat(commands("# Db\n\n## Resolution\n\n" + item + "\n")).as(item).isEmpty();
+    }
+
+    /** A sentence opening with a condition ends it at its first comma: the negation there forbids nothing. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "- If it did not, run `kubectl delete pod b1-0 -n web`.|kubectl delete pod b1-0 -n web",
+            "- If it is not, run `kubectl rollout status deploy/b2 -n web`.|kubectl rollout status deploy/b2 -n web",
+            "- If the health check does not, run `systemctl restart nginx`.|systemctl restart nginx",
+            "- If it still has not, run `kubectl get pods -n b4`.|kubectl get pods -n b4",
+            "- If the lag has not, after five minutes, dropped, run `redis-cli -p 6305 info replication`.|"
+                    + "redis-cli -p 6305 info replication",
+            "- Unless it did not, run `kubectl get pods -n b6`.|kubectl get pods -n b6"})
+    void aNegationEndingAnOpeningConditionStillGivesAStep(String item, String command) {
+        assertThat(commands("# Db\n\n## Resolution\n\n" + item + "\n")).extracting(Command::text)
+                .as(item).containsExactly(command);
+    }
+
+    /** After a check-colon two words run only when a named program says so; quoted text and values stay text. */
+    @Test
+    void aCheckColonBeforeQuotedTextOrAValueGivesNoStep() {
+        String md = """
+                # Db
+
+                ## Verification
+
+                - Check the error text: `could not connect to server`
+                - Verify the expected state: `active running`
+                - Verify the output includes: `state streaming`
+                - Check the current value: `max_connections 100`
+                - Verify the topic retention: `retention.ms 604800000`
+                - Check replication: `repmgr cluster show`
+                - Check the schema: `alembic history --verbose`
+                """;
+        assertThat(commands(md)).extracting(Command::text).containsExactly("repmgr cluster show",
+                "alembic history --verbose");
     }
 
     /** Lines of the corpus whose inline code is a log message, a query, a label or a program mentioned in passing. */
