@@ -74,9 +74,24 @@ final class KubeApiProbe {
         }
         boolean tls = server.getScheme().equals("https");
         int port = server.getPort() > 0 ? server.getPort() : tls ? 443 : 80;
+        if (addresses.length == 0 || anyAnswers(addresses, port, tls ? server.getHost() : null, threads)) {
+            return Optional.empty();
+        }
+        return Optional.of("The Kubernetes API server " + server + " ("
+                + (kube.context() == null ? "the current context" : "context " + kube.context()) + ") has not answered"
+                + " for " + TIMEOUT.toSeconds() + " s; kubectl keeps retrying for about a minute. Stop ends it; check"
+                + " the VPN or the network to the cluster, or the server in the kubeconfig.");
+    }
+
+    /**
+     * Whether any of {@code addresses} answers on {@code port} within the probe's time (a TLS handshake when
+     * {@code tlsHost} is set); true as soon as one does. Every address is asked: an API name with a dead node first
+     * is still reached, as kubectl reaches it.
+     */
+    static boolean anyAnswers(InetAddress[] addresses, int port, String tlsHost, Executor threads) {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         CompletableFuture<?>[] asked = Arrays.stream(addresses).map(a -> CompletableFuture.supplyAsync(
-                () -> answers(new InetSocketAddress(a, port), tls ? server.getHost() : null, deadline), threads))
+                () -> answers(new InetSocketAddress(a, port), tlsHost, deadline), threads))
                 .toArray(CompletableFuture[]::new);
         CompletableFuture<Boolean> anyAnswer = new CompletableFuture<>();
         for (CompletableFuture<?> one : asked) {
@@ -89,13 +104,7 @@ final class KubeApiProbe {
         // allOf's callback may run before the last one's thenAccept: it looks at every answer itself
         CompletableFuture.allOf(asked).whenComplete((v, e) -> anyAnswer.complete(
                 Arrays.stream(asked).anyMatch(one -> Boolean.TRUE.equals(one.getNow(null)))));
-        if (addresses.length == 0 || anyAnswer.join()) {
-            return Optional.empty();
-        }
-        return Optional.of("The Kubernetes API server " + server + " ("
-                + (kube.context() == null ? "the current context" : "context " + kube.context()) + ") has not answered"
-                + " for " + TIMEOUT.toSeconds() + " s; kubectl keeps retrying for about a minute. Stop ends it; check"
-                + " the VPN or the network to the cluster, or the server in the kubeconfig.");
+        return anyAnswer.join();
     }
 
     /** False when {@code address} stayed silent until {@code deadline}; an error is an answer. */

@@ -119,15 +119,19 @@ class KubeApiProbeTest {
         }
     }
 
-    /** The issue: only the first resolved address was asked. */
+    /**
+     * The issue: only the first resolved address was asked. Two loopback addresses stand for a name with two records
+     * (a resolver's answer is the machine's to give, so the addresses are handed over as it would): the first accepts
+     * and never answers the handshake, the second answers.
+     */
     @Test
     void oneAnsweringAddressOfSeveralIsEnough() throws Exception {
-        InetAddress[] all = InetAddress.getAllByName("localhost");
-        Assumptions.assumeTrue(all.length > 1, "localhost resolves to one address here");
-        try (ServerSocket first = silent(all[0], 0);
-             ServerSocket second = closing(all[1], first.getLocalPort())) {
-            assertThat(KubeApiProbe.silence(kubectl, target("https://localhost:" + first.getLocalPort(), null),
-                    Map.of(), threads)).isEmpty();
+        InetAddress dead = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
+        InetAddress alive = InetAddress.getByAddress(new byte[] {127, 0, 0, 2});
+        try (ServerSocket first = silent(dead, 0);
+             ServerSocket second = closing(alive, first.getLocalPort())) {
+            assertThat(KubeApiProbe.anyAnswers(new InetAddress[] {dead, alive}, first.getLocalPort(), "localhost",
+                    threads)).isTrue();
         }
     }
 
