@@ -64,6 +64,12 @@ final class AlertChanges {
     /** One alert from its first sighting until no source lists it. */
     private static final class Episode {
         final FiringAlert first;
+        /**
+         * The merged alert as last listed: Alertmanager's start once it reported it. Matching uses it, never
+         * {@code first}: a Prometheus pending start is "the same" as every later start, so two Alertmanager starts
+         * would otherwise be one episode.
+         */
+        FiringAlert latest;
         final Set<String> sources = new LinkedHashSet<>();
         Instant lastSeen;
         Instant endsAt;
@@ -71,6 +77,8 @@ final class AlertChanges {
         /** The future {@code endsAt} a source listed with the alert firing: when it ends unless renewed. */
         Instant projectedEnd;
         String projectedBy;
+        /** When {@code projectedEnd} was listed. */
+        Instant projectedAt;
         /** The last two listings gave the same {@code projectedEnd}: its sender had stopped renewing it. */
         boolean steady;
         /** A source of it did not answer since it was last listed: a renewal may have gone unseen. */
@@ -82,6 +90,7 @@ final class AlertChanges {
 
         Episode(FiringAlert first) {
             this.first = first;
+            this.latest = first;
         }
     }
 
@@ -104,7 +113,7 @@ final class AlertChanges {
         suppressedBySource.put(source, List.copyOf(suppressed));
         for (FiringAlert r : resolved) {
             for (Episode e : episodes) {
-                if (MergedAlerts.same(e.first, r)) {
+                if (MergedAlerts.same(e.latest, r)) {
                     e.endsAt = r.endsAt();
                     e.endedBy = source;
                 }
@@ -118,14 +127,15 @@ final class AlertChanges {
                 e = new Episode(seen.alert());
                 e.lastSeen = at;
             }
+            e.latest = seen.alert();
             e.sources.addAll(seen.sources());
             if (seen.sources().contains(source)) {
                 e.lastSeen = at;
                 e.missed = false;
                 e.silenced = false;
                 for (FiringAlert f : firing) {
-                    if (f.endsAt() != null && MergedAlerts.same(e.first, f)) {
-                        project(e, f.endsAt(), source);
+                    if (f.endsAt() != null && MergedAlerts.same(e.latest, f)) {
+                        project(e, f.endsAt(), source, at);
                     }
                 }
                 if (source.equals(e.endedBy)) {
@@ -148,11 +158,11 @@ final class AlertChanges {
         }
         for (Episode e : now) {
             for (FiringAlert f : suppressed) {
-                if (MergedAlerts.same(e.first, f)) {
+                if (MergedAlerts.same(e.latest, f)) {
                     e.lastSeen = at;
                     e.missed = false;
                     e.silenced = true;
-                    project(e, f.endsAt(), source);
+                    project(e, f.endsAt(), source, at);
                 }
             }
         }
@@ -160,14 +170,19 @@ final class AlertChanges {
         return changes;
     }
 
-    private static void project(Episode e, Instant endsAt, String source) {
+    private static void project(Episode e, Instant endsAt, String source, Instant at) {
         e.steady = endsAt != null && endsAt.equals(e.projectedEnd) && source.equals(e.projectedBy);
-        if (endsAt != null && e.projectedEnd != null && endsAt.isAfter(e.projectedEnd) && source.equals(e.projectedBy)) {
+        // Only listings at most a default renewal apart show one renewal's step: across a laptop's sleep the end moved
+        // by many renewals, and that hour taken for the renewal would hide the next sleep.
+        boolean close = e.projectedAt != null && Duration.between(e.projectedAt, at).compareTo(DEFAULT_RENEWAL) <= 0;
+        if (close && endsAt != null && e.projectedEnd != null && endsAt.isAfter(e.projectedEnd)
+                && source.equals(e.projectedBy)) {
             Duration step = Duration.between(e.projectedEnd, endsAt);
             e.renewal = e.renewal == null || step.compareTo(e.renewal) < 0 ? step : e.renewal;
         }
         e.projectedEnd = endsAt;
         e.projectedBy = source;
+        e.projectedAt = at;
     }
 
     /**
@@ -179,7 +194,7 @@ final class AlertChanges {
     }
 
     private boolean suppressedAnywhere(Episode e) {
-        return suppressedBySource.values().stream().flatMap(List::stream).anyMatch(f -> MergedAlerts.same(e.first, f));
+        return suppressedBySource.values().stream().flatMap(List::stream).anyMatch(f -> MergedAlerts.same(e.latest, f));
     }
 
     /**
@@ -216,13 +231,14 @@ final class AlertChanges {
     }
 
     /**
-     * The episode {@code alert} continues: of those it is the same alert as, the one whose start is nearest. An
-     * episode first seen in Prometheus (its pending start) is "the same" as every later firing of the alert, so a
+     * The episode {@code alert} continues: of those whose latest listing it is the same alert as, the one whose
+     * start is nearest. Matched against the latest (Alertmanager's start once it listed it), not the first sighting:
+     * an episode first seen in Prometheus (its pending start) is "the same" as every later firing of the alert, so a
      * firing again with a new start would otherwise go on with the first episode, which then never resolves.
      */
     private Episode ongoing(FiringAlert alert, List<Episode> taken) {
-        return episodes.stream().filter(e -> !taken.contains(e) && MergedAlerts.same(e.first, alert))
-                .min(Comparator.comparing((Episode e) -> distance(e.first, alert))).orElse(null);
+        return episodes.stream().filter(e -> !taken.contains(e) && MergedAlerts.same(e.latest, alert))
+                .min(Comparator.comparing((Episode e) -> distance(e.latest, alert))).orElse(null);
     }
 
     private static Duration distance(FiringAlert a, FiringAlert b) {

@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Episodes of one alert over Alertmanager's and Prometheus' real answers, the answer times standing for the clock:
@@ -112,5 +114,51 @@ class AlertChangesEpisodesTest {
                 .orElseThrow();
 
         assertThat(resolution.happened()).isEqualTo(endsAt);
+    }
+
+    /** Prometheus saw the first firing first, Alertmanager the second: two Alertmanager starts are two episodes. */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void aRefiringFirstSeenInPrometheusReachesTheTimelineAndTheFirstResolvesWhenReplaced(boolean prometheusEmptyFirst)
+            throws Exception {
+        Instant first = T.minusSeconds(300);
+        Instant again = T.plusSeconds(60);
+        prom(T, prometheus(first.minusSeconds(60)));
+        am(T.plusSeconds(1), alertmanager(first, T.plusSeconds(241)));
+        List<AlertChanges.Change> replaced = am(T.plusSeconds(120), alertmanager(again, T.plusSeconds(360)));
+        prom(T.plusSeconds(121), prometheus(again.minusSeconds(60)));
+        for (int s = 180; s < 600; s += 60) {
+            prom(T.plusSeconds(s), prometheus(again.minusSeconds(60)));
+            am(T.plusSeconds(s + 1), alertmanager(again, T.plusSeconds(s + 241)));
+        }
+        if (prometheusEmptyFirst) {
+            prom(T.plusSeconds(600), "");
+            am(T.plusSeconds(601), "[]");
+        } else {
+            am(T.plusSeconds(600), "[]");
+            prom(T.plusSeconds(601), "");
+        }
+
+        assertThat(log).containsExactlyInAnyOrder("fired " + first.minusSeconds(60),
+                "resolved " + first.minusSeconds(60), "fired " + again, "resolved " + again);
+        assertThat(replaced.stream().filter(c -> !c.firing()).findFirst().orElseThrow().happened())
+                .as("the first firing ended by the time Alertmanager listed the second")
+                .isBeforeOrEqualTo(T.plusSeconds(120));
+    }
+
+    /** An hour asleep between two listings is many renewals, not one: the next sleep still counts as a gap. */
+    @Test
+    void aRenewalIsNotLearnedAcrossASleep() throws Exception {
+        Instant start = T.minusSeconds(600);
+        am(T, alertmanager(start, T.plusSeconds(240)));
+        Instant woke = T.plus(Duration.ofHours(1));
+        am(woke, alertmanager(start, woke.plusSeconds(240)));
+        am(woke.plusSeconds(15), alertmanager(start, woke.plusSeconds(240)));
+        Instant wokeAgain = woke.plus(Duration.ofMinutes(30)); // Prometheus renewed it till about 03:20 meanwhile
+
+        AlertChanges.Change resolution = am(wokeAgain, "[]").stream().filter(c -> !c.firing()).findFirst()
+                .orElseThrow();
+
+        assertThat(resolution.happened()).as("first seen gone, not the end last listed").isEqualTo(wokeAgain);
     }
 }

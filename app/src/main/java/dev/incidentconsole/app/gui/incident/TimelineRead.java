@@ -22,19 +22,24 @@ record TimelineRead(List<TimelineEntry> entries, boolean journalOnly) {
 
     /** Reads on the calling thread (a worker); throws what is not an outage. */
     static TimelineRead of(IncidentStore store, String incidentId) throws StoreException {
-        return OutageFallback.read(store, () -> new TimelineRead(withWaiting(store, incidentId,
-                store.entries(incidentId, 0)), false), () -> new TimelineRead(store.journaled(incidentId), true));
+        return OutageFallback.read(store, () -> new TimelineRead(withWaiting(store, incidentId), false),
+                () -> new TimelineRead(store.journaled(incidentId), true));
     }
 
-    /** {@code stored} with the incident's journaled entries the store does not have yet, each entry once. */
-    private static List<TimelineEntry> withWaiting(IncidentStore store, String incidentId, List<TimelineEntry> stored)
-            throws StoreException {
-        if (store.pendingEntries() == 0) {
+    /**
+     * The stored entries with the incident's journaled ones the store does not have yet, each entry once. The journal
+     * is read first: a drain between the two reads then moves an entry into the store before the store is read, never
+     * out of the journal after it was.
+     */
+    private static List<TimelineEntry> withWaiting(IncidentStore store, String incidentId) throws StoreException {
+        List<TimelineEntry> journaled = store.pendingEntries() == 0 ? List.of() : store.journaled(incidentId);
+        List<TimelineEntry> stored = store.entries(incidentId, 0);
+        if (journaled.isEmpty()) {
             return stored;
         }
         Map<UUID, TimelineEntry> byId = new LinkedHashMap<>();
         stored.forEach(e -> byId.put(e.id(), e));
-        store.journaled(incidentId).forEach(e -> byId.merge(e.id(), e, SeenTimelines::kept));
+        journaled.forEach(e -> byId.merge(e.id(), e, SeenTimelines::kept));
         return TimelineOrder.byEvent(new ArrayList<>(byId.values()));
     }
 

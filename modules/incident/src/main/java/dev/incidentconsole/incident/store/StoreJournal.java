@@ -111,6 +111,11 @@ final class StoreJournal implements AutoCloseable {
      * A write gave up waiting for another session's lock on these entries' incidents: they wait in the journal behind
      * it, sent by a later round, and the store says at once that it waits for a lock (the engineer's own entry waits,
      * not a backlog), staying online.
+     *
+     * <p>Every incident of the write counts as blocked, also one whose row was free: the lock timeout rolled back the
+     * whole transaction, so its entries are journaled too and its later writes wait behind them ({@link #waitsFor}
+     * says so from the journal alone, blocked or not). The next drain sends entry by entry and keeps blocked only the
+     * incidents whose send hit the lock.
      */
     List<Receipt> appendWaitingForLock(List<TimelineEntry> redacted) throws StoreException {
         synchronized (guard) {
