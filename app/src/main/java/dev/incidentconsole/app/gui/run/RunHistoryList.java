@@ -12,6 +12,7 @@ final class RunHistoryList extends VBox {
     RunHistoryList(RunHistory history) {
         super(4);
         getStyleClass().add("run-history");
+        setPadding(new javafx.geometry.Insets(6, 10, 0, 10)); // the caption off the view's edge, as the panels' content
         Label caption = new Label("ALL RUNS");
         caption.getStyleClass().add("pane-caption");
         ListView<RunHistory.Run> list = new ListView<>(history.runs());
