@@ -146,11 +146,8 @@ public final class DashboardView extends BorderPane {
             }
         });
         environments.setCellFactory(v -> new EnvironmentCell(model.environment()));
-        // Never "runbook port t\u2026" (1366x768 at 1.25 and 1.5): the picker keeps the width its longest name needs
-        // (the skin measured only the name shown when it was first laid out), and the tooltip names the shown one whole.
-        environments.setButtonCell(new WidestNameCell(environments));
-        environments.getItems().addListener((javafx.beans.InvalidationListener) o -> environments.getButtonCell().requestLayout());
-        environments.setMinWidth(Region.USE_PREF_SIZE);
+        // A name longer than the picker ("runbook port t..." at 1366x768 and 1.5) is whole in its tooltip: a picker as
+        // wide as its longest name wrapped the toolbar onto another line and pushed the service detail down.
         Tooltip watched = new Tooltip();
         watched.textProperty().bind(environments.valueProperty().map(n -> "The environment whose services are watched: "
                 + environments.getConverter().toString(n)).orElse("The environment whose services are watched"));
@@ -244,33 +241,6 @@ public final class DashboardView extends BorderPane {
     private static String label(EnvironmentState state, String name) {
         return ServiceSources.PORT_TABLES.equals(name) ? "runbook port tables"
                 : state.isProduction(name) ? name + "  (production)" : name;
-    }
-
-    /** The picker's shown name, as wide as the longest of its names so that none is cut when chosen. */
-    private static final class WidestNameCell extends ListCell<String> {
-        private final ComboBox<String> picker;
-
-        WidestNameCell(ComboBox<String> picker) {
-            this.picker = picker;
-        }
-
-        @Override
-        protected void updateItem(String name, boolean empty) {
-            super.updateItem(name, empty);
-            setText(empty || name == null ? null : picker.getConverter().toString(name));
-        }
-
-        @Override
-        protected double computePrefWidth(double height) {
-            javafx.scene.text.Text probe = new javafx.scene.text.Text();
-            probe.setFont(getFont());
-            double widest = 0;
-            for (String name : picker.getItems()) {
-                probe.setText(picker.getConverter().toString(name));
-                widest = Math.max(widest, probe.getLayoutBounds().getWidth());
-            }
-            return Math.max(super.computePrefWidth(height), snappedLeftInset() + Math.ceil(widest) + 2 + snappedRightInset());
-        }
     }
 
     /** An environment name, in red for production ones. */
