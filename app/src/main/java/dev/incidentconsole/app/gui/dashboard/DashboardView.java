@@ -146,7 +146,12 @@ public final class DashboardView extends BorderPane {
             }
         });
         environments.setCellFactory(v -> new EnvironmentCell(model.environment()));
-        environments.setTooltip(new Tooltip("The environment whose services are watched"));
+        // A name longer than the picker ("runbook port t..." at 1366x768 and 1.5) is whole in its tooltip: a picker as
+        // wide as its longest name wrapped the toolbar onto another line and pushed the service detail down.
+        Tooltip watched = new Tooltip();
+        watched.textProperty().bind(environments.valueProperty().map(n -> "The environment whose services are watched: "
+                + environments.getConverter().toString(n)).orElse("The environment whose services are watched"));
+        environments.setTooltip(watched);
         Label production = new Label("PRODUCTION");
         production.getStyleClass().add("production-badge");
         production.setMinWidth(Region.USE_PREF_SIZE);

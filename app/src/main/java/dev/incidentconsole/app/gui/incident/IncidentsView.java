@@ -55,8 +55,17 @@ public final class IncidentsView extends SplitPane {
         this.exportDir = exportDir;
         this.timeline = new TimelineView(model.timeline());
         getStyleClass().add("incidents-view");
-        VBox side = new VBox(sideHeader(), StoreDialog.bar(model), offlineBanner(), list());
-        side.getStyleClass().add("outline-pane");
+        Region header = sideHeader();
+        // Never narrower than its header: at 1366x768 and 1.25 the list's least width left the refresh button cut at
+        // the pane's edge (a VBox's least width is its children's, and the header's own was not counted).
+        VBox side = new VBox(header, StoreDialog.bar(model), offlineBanner(), list()) {
+            @Override
+            protected double computeMinWidth(double height) {
+                return Math.max(Math.max(240, super.computeMinWidth(height)),
+                        snappedLeftInset() + header.prefWidth(-1) + snappedRightInset());
+            }
+        };
+        side.getStyleClass().addAll("outline-pane", "incident-side");
         Label empty = new Label("Select an incident, or start one from a runbook section, a search hit or a failing dashboard service.", Icons.of(Feather.ALERT_OCTAGON));
         empty.getStyleClass().addAll(Styles.TEXT_MUTED, "empty-state");
         BorderPane detail = new BorderPane(work);
@@ -120,7 +129,7 @@ public final class IncidentsView extends SplitPane {
         }
     }
 
-    private Node sideHeader() {
+    private Region sideHeader() {
         Label caption = new Label("INCIDENTS");
         caption.getStyleClass().add("pane-caption");
         CheckBox resolved = new CheckBox("Resolved too");
@@ -136,6 +145,7 @@ public final class IncidentsView extends SplitPane {
         reload.setOnAction(e -> model.refresh());
         HBox header = new HBox(6, caption, spacer, resolved, reload);
         header.setAlignment(Pos.CENTER_LEFT);
+        reload.setMinWidth(Region.USE_PREF_SIZE);
         header.getStyleClass().add("outline-header");
         return header;
     }
@@ -161,6 +171,16 @@ public final class IncidentsView extends SplitPane {
         list.setCellFactory(v -> new ListCell<>() {
             {
                 setPrefWidth(0); // as wide as the list: a long title wraps, nothing runs off under a side scroll bar
+            }
+
+            // As tall as the title wrapped to the list's width: the skin asks the graphic for its one-line height,
+            // which cut a long title with "..." in the narrow side pane (1366x768 at 1.25).
+            @Override
+            protected double computePrefHeight(double width) {
+                Node g = getGraphic();
+                double inner = width - snappedLeftInset() - snappedRightInset();
+                return g == null || width <= 0 ? super.computePrefHeight(width)
+                        : snappedTopInset() + g.prefHeight(inner) + snappedBottomInset();
             }
 
             @Override

@@ -18,8 +18,12 @@ import javafx.beans.value.ObservableValue;
 public record WalkServices(RunServices run, ObservableValue<TargetCatalog> catalog, ServiceWatch watch,
                            ServiceWait.Timer timer, Clock clock) {
 
-    /** The run services for one walkthrough: values typed in it are remembered apart from other walkthroughs. */
+    /**
+     * The run services for one walkthrough: values typed in it are remembered apart from other walkthroughs; its runs
+     * are listed with every other one (the Runs view's history).
+     */
     RunServices forWalkthrough() {
-        return new RunServices(run.runner(), run.tasks(), run.ui(), run.dialogs(), run.terminal(), new KnownValues());
+        return new RunServices(run.runner(), run.tasks(), run.ui(), run.dialogs(), run.terminal(), new KnownValues(),
+                run.history());
     }
 }

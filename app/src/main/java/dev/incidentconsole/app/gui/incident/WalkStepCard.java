@@ -163,11 +163,13 @@ final class WalkStepCard extends VBox {
     }
 
     /**
-     * Gives the keyboard to this step: its first required value still empty, else its Run button (Space runs
-     * it), else the note field, so a walkthrough is worked without the mouse.
+     * Gives the keyboard to this step: a step that has run (here or, resumed, as the timeline says) to its note, where
+     * a finished run leaves it (Enter: done), not to Run again; else its first required value still empty, else its
+     * Run button (Space runs it), else the note field, so a walkthrough is worked without the mouse.
      */
     void takeFocus() {
-        Node target = Focus.firstEmpty(requiredInputs).<Node>map(f -> f).orElse(start.isDisabled() ? note : start);
+        Node target = step.stateProperty().get() != WalkStep.State.TODO ? note
+                : Focus.firstEmpty(requiredInputs).<Node>map(f -> f).orElse(start.isDisabled() ? note : start);
         target.requestFocus();
     }
 

@@ -120,6 +120,8 @@ public final class WalkthroughViewModel {
         CommandRunViewModel model = new CommandRunViewModel(command, services.catalog().getValue(), run);
         WalkStep step = new WalkStep(kind, section, ref, model);
         model.setRunListener(new StepRecorder(step, incidentId, timeline, () -> remember(step)));
+        model.setOrigin("Walkthrough " + incidentId + " \u00b7 " + procedure().title()
+                + (section.title().equals(procedure().title()) ? "" : " \u203a " + section.title()));
         model.targetProperty().addListener((obs, old, now) -> offer(step));
         if (service != null && kind == SectionKind.VERIFICATION) {
             step.serviceWait(waitFor(step));

@@ -57,6 +57,7 @@ public final class CommandRunViewModel {
     private final BooleanBinding canRun;
     private boolean productionConfirmed;
     private RunListener listener = new RunListener() { };
+    private String origin = RunHistory.AD_HOC;
 
     /** Told on the UI thread what happens to this command's runs, e.g. to record them on an incident timeline. */
     public interface RunListener {
@@ -90,6 +91,11 @@ public final class CommandRunViewModel {
                 .filter(f -> f.required() && !f.filled()).map(PlaceholderField::token).toList()), values);
         this.canRun = missing.isEmpty().and(runningProperty().not());
         setCatalog(catalog);
+    }
+
+    /** Where this command's runs say they came from in the Runs view's history ({@link RunHistory#AD_HOC} by default). */
+    public void setOrigin(String value) {
+        this.origin = value;
     }
 
     /** Who hears about the runs; one listener at a time. */
@@ -191,7 +197,11 @@ public final class CommandRunViewModel {
         message.set("");
         shownOutput.startRun(p.text());
         listener.started(p, target.get());
-        session.start(services, p, p.dangerous() ? Confirmation.of(p) : null, message::set, listener::ended);
+        RunHistory.Run listed = services.history().started(p.text(), target.get().name(), origin);
+        session.start(services, p, p.dangerous() ? Confirmation.of(p) : null, message::set, r -> {
+            listed.ended(r);
+            listener.ended(r);
+        });
     }
 
     /** Opens the command in the system terminal on the chosen target, after the same checks as {@link #run()}. */

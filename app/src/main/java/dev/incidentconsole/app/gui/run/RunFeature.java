@@ -40,6 +40,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.kordamp.ikonli.feather.Feather;
 import org.slf4j.Logger;
@@ -49,7 +50,7 @@ import org.slf4j.LoggerFactory;
  * Running runbook commands from the window: the "Runs" view of the main window's rail, with one tab per
  * command ({@link RunPanel}) above a line of notes about the targets. Catches {@link RunCommandEvent}s from
  * the Run buttons and switches to Runs with that command's tab selected, the same command again in the same
- * tab. Owns the {@link CommandRunner} (output files in {@code <data dir>/runs/}) and finds the targets in
+ * tab, and below them every run of the window, walkthroughs' included ({@link RunHistory}). Owns the {@link CommandRunner} (output files in {@code <data dir>/runs/}) and finds the targets in
  * the background at start. {@code -Dincident.run=<command>} ({@link LaunchOptions#run()}) opens that command once
  * the targets are known and runs it (for demos and screenshots). Use on the FX thread; {@link #close()} stops what still runs.
  */
@@ -214,7 +215,7 @@ public final class RunFeature implements AutoCloseable {
         empty.visibleProperty().bind(Bindings.isEmpty(tabPane.getTabs()));
         notes.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED, "run-notes");
         BorderPane root = new BorderPane(new StackPane(tabPane, empty));
-        root.setBottom(notes);
+        root.setBottom(new VBox(6, new RunHistoryList(services.history()), notes));
         root.getStyleClass().add("runs-view");
         root.getStylesheets().add(Objects.requireNonNull(RunFeature.class.getResource("run.css")).toExternalForm());
         view = root;

@@ -95,6 +95,9 @@ class DashboardWindowTest {
         awaitFx(() -> assertThat(robot.lookup(".environment-picker .list-cell").match(Node::isVisible).tryQuery()
                 .map(WindowSteps::textOf)).as("the picker still names the environment after the list grew")
                 .contains("environments"));
+        // The shown environment whole in the tooltip: the try-out read "runbook port t..." at 1.25 and 1.5.
+        awaitFx(() -> assertThat(robot.lookup(".environment-picker").queryComboBox().getTooltip().getText())
+                .isEqualTo("The environment whose services are watched: environments"));
 
         api.stop(0);
 

@@ -163,6 +163,13 @@ class IncidentHeaderFitWindowTest {
             assertThat(drawn.getText()).as("the title at %s", windowWidth).startsWith("PostgresTooManyConnect");
             assertThat(title.localToScene(title.getLayoutBounds()).getMaxX()).as("the title inside the list at %s", windowWidth)
                     .isLessThanOrEqualTo(listRight);
+            // the row is as tall as the wrapped title: its last words are drawn, not cut with "..." after one line
+            assertThat(drawn.getText()).as("the title's end at %s", windowWidth).endsWith("for 10 minutes");
+            assertThat(title.getHeight()).isGreaterThanOrEqualTo(title.prefHeight(title.getWidth()) - 0.5);
+            Node reload = view.lookup(".outline-header .button");
+            Node side = view.lookup(".outline-pane");
+            assertThat(reload.localToScene(reload.getLayoutBounds()).getMaxX()).as("the refresh button clear of the pane's edge at %s",
+                    windowWidth).isLessThanOrEqualTo(side.localToScene(side.getLayoutBounds()).getMaxX() - 6);
             for (String text : List.of("INCIDENTS", "Resolved too")) {
                 javafx.scene.control.Labeled l = java.util.stream.Stream.concat(view.lookupAll(".label").stream(), view.lookupAll(".check-box").stream()).filter(n -> n instanceof javafx.scene.control.Labeled)
                         .map(javafx.scene.control.Labeled.class::cast).filter(x -> text.equals(x.getText())).findFirst()
