@@ -325,7 +325,8 @@ class TimelineViewModelTest {
     @Test
     void anOpenedIncidentsEntriesAreMaskedInItsLoadNotWhereTheAnswerArrives() throws Exception {
         Incident opened = incidents.incidents().get(0);
-        store.append(TimelineEntry.create(opened.id(), "alice", new EntryBody.Note("export PGPASSWORD=Zq8vLm2xRt5w", null)));
+        store.append(TimelineEntry.create(opened.id(), "alice",
+                new EntryBody.Note("export PGPASSWORD=Zq8vLm2xRt5w", null)));
         HeldTaskExecutor loads = HeldTaskExecutor.answersLater(); // the answer waits, as for the FX thread
         AtomicInteger masked = new AtomicInteger();
         TimelineViewModel fresh = new TimelineViewModel(loads, () -> store, "bob", e -> {
