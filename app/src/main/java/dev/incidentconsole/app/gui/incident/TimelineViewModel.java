@@ -17,9 +17,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -56,10 +58,20 @@ public final class TimelineViewModel {
     private final List<Runnable> whenLoaded = new ArrayList<>();
     /** What was shown of other incidents, shown again of one while the team store cannot be read. */
     private final SeenTimelines seen = new SeenTimelines();
-    private final ShownEntries shown = new ShownEntries(Redactor.standard(), entries, incident);
+    private final ShownEntries shown;
+
+    /** What a load read, with its entries (and those seen before of its incident) masked on the worker. */
+    private record Load(TimelineFollow.Loaded loaded, Map<TimelineEntry, TimelineEntry> masks) { }
 
     /** @param store supplies the open store (called on the executor's worker) */
     public TimelineViewModel(TaskExecutor executor, Supplier<IncidentStore> store, String author) {
+        this(executor, store, author, Redactor.standard()::redact);
+    }
+
+    /** @param mask masks an entry for the screen ({@link ShownEntries}); tests watch where it is called */
+    TimelineViewModel(TaskExecutor executor, Supplier<IncidentStore> store, String author,
+                      UnaryOperator<TimelineEntry> mask) {
+        this.shown = new ShownEntries(mask, entries, incident);
         this.executor = executor;
         this.store = store;
         this.author = author;
@@ -98,8 +110,18 @@ public final class TimelineViewModel {
         }
         String id = shown.id();
         unsent.showing(id);
-        executor.execute(() -> follow.load(id, this::arrived), answer -> {
+        List<TimelineEntry> seenBefore = seen.with(id, List.of());
+        executor.execute(() -> {
+            TimelineFollow.Loaded loaded = follow.load(id, this::arrived);
+            List<TimelineEntry> all = new ArrayList<>(loaded.read().entries());
+            if (loaded.read().journalOnly()) {
+                all.addAll(seenBefore); // shown again with them (showSeen)
+            }
+            return new Load(loaded, this.shown.maskAll(all));
+        }, load -> {
+            TimelineFollow.Loaded answer = load.loaded();
             if (shows(id)) {
+                this.shown.remember(load.masks());
                 if (answer.read().journalOnly()) {
                     showSeen(id);
                     TimelineOrder.byRecording(answer.read().entries()).forEach(this::arrived);

@@ -8,6 +8,7 @@ import dev.incidentconsole.exec.PreparedCommand;
 import dev.incidentconsole.exec.RunResult;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -24,10 +25,15 @@ final class RunSession {
     final ReadOnlyObjectWrapper<Path> outputFile = new ReadOnlyObjectWrapper<>(this, "outputFile");
     private final ObservableList<OutputLine> output = FXCollections.observableArrayList();
     final ObservableList<OutputLine> outputView = FXCollections.unmodifiableObservableList(output);
+    static final String NOT_STARTED = "Not run: stopped before it started.";
     private final int maxLines;
     private RunHandle handle;
-    /** Stop was pressed before the run's handle existed (an SSH connection still opening): cancel it on arrival. */
-    private boolean stopPending;
+    /**
+     * Stop was pressed before the run's handle existed: the start task reads it on its worker so a run not yet
+     * begun never begins (a confirmed destructive command must not run after Stop), and one that began meanwhile
+     * is cancelled on arrival. One flag per run, so a later run is not stopped by an earlier Stop.
+     */
+    private AtomicBoolean stopPending = new AtomicBoolean();
     private long generation;
 
     RunSession(int maxLines) {
@@ -45,7 +51,8 @@ final class RunSession {
         result.set(null);
         outputFile.set(null);
         running.set(true);
-        stopPending = false;
+        AtomicBoolean stop = new AtomicBoolean();
+        stopPending = stop;
         OutputBatcher batcher = new OutputBatcher(services.ui(), maxLines, lines -> {
             if (run == generation) {
                 append(lines);
@@ -59,11 +66,17 @@ final class RunSession {
                 ended.accept(done);
             }
         });
-        services.tasks().execute(() -> services.runner().start(prepared, confirmation), started -> {
+        services.tasks().execute(() -> stop.get() ? null : services.runner().start(prepared, confirmation), started -> {
+            if (started == null) {
+                running.set(false);
+                message.accept(NOT_STARTED);
+                ended.accept(null);
+                return;
+            }
             handle = started;
             outputFile.set(started.outputFile());
             started.addListener(batcher);
-            if (stopPending && run == generation) {
+            if (stop.get() && run == generation) {
                 started.cancel();
             }
         }, e -> {
@@ -76,8 +89,8 @@ final class RunSession {
     /** Stops the current run, or the one still starting as soon as it has started; false when none runs. */
     boolean cancel() {
         if (handle == null) {
-            stopPending = running.get();
-            return stopPending;
+            stopPending.set(running.get());
+            return running.get();
         }
         handle.cancel();
         return true;

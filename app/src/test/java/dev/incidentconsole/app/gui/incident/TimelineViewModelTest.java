@@ -11,6 +11,7 @@ import dev.incidentconsole.incident.IncidentDraft;
 import dev.incidentconsole.incident.IncidentStore;
 import dev.incidentconsole.incident.IncidentStores;
 import dev.incidentconsole.incident.Receipt;
+import dev.incidentconsole.incident.Redactor;
 import dev.incidentconsole.incident.Severity;
 import dev.incidentconsole.incident.Status;
 import dev.incidentconsole.incident.StoreOptions;
@@ -19,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -317,5 +319,27 @@ class TimelineViewModelTest {
 
         assertThat(reopened.visibleEntries()).extracting(e -> e.body().toString())
                 .anySatisfy(text -> assertThat(text).contains("redis-cli -a").doesNotContain("Sup3rSecretPw"));
+    }
+
+    /** The issue: opening an incident masked all its entries on the FX thread (2,000 long steps took over a second). */
+    @Test
+    void anOpenedIncidentsEntriesAreMaskedInItsLoadNotWhereTheAnswerArrives() throws Exception {
+        Incident opened = incidents.incidents().get(0);
+        store.append(TimelineEntry.create(opened.id(), "alice",
+                new EntryBody.Note("export PGPASSWORD=Zq8vLm2xRt5w", null)));
+        HeldTaskExecutor loads = HeldTaskExecutor.answersLater(); // the answer waits, as for the FX thread
+        AtomicInteger masked = new AtomicInteger();
+        TimelineViewModel fresh = new TimelineViewModel(loads, () -> store, "bob", e -> {
+            masked.incrementAndGet();
+            return Redactor.standard().redact(e);
+        });
+
+        fresh.show(opened);
+        int inLoad = masked.get();
+        loads.runAll();
+
+        assertThat(inLoad).isEqualTo(2); // created and the note
+        assertThat(masked).hasValue(inLoad);
+        assertThat(fresh.visibleEntries()).hasSize(2).noneMatch(e -> e.toString().contains("Zq8vLm2xRt5w"));
     }
 }

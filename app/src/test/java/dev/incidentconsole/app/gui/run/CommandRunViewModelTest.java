@@ -128,20 +128,21 @@ class CommandRunViewModelTest {
         assertThat(texts(model)).containsExactly("started");
     }
 
-    /** The issue: Stop did nothing until the start returned (an SSH connection, a kube API probe). */
+    /** Stop pressed while the start task waits for a worker: the command, here one that leaves a mark, never runs. */
     @Test
-    void stopPressedWhileTheRunStartsCancelsItOnceStarted() throws Exception {
+    void stopPressedWhileTheRunStartsDoesNotRunIt() throws Exception {
         HeldStartTasks tasks = new HeldStartTasks();
         services = new RunServices(runner, tasks, ui, dialogs, services.terminal(), new KnownValues());
-        CommandRunViewModel model = model("sleep 60; echo never");
+        CommandRunViewModel model = model("touch MARKER; sleep 60");
         model.run();
 
         model.cancel();
         tasks.release();
-        awaitResult(model);
+        ui.runUntil(() -> !model.runningProperty().get(), WAIT);
 
-        assertThat(model.resultProperty().get().status()).isEqualTo(RunStatus.CANCELLED);
-        assertThat(texts(model)).doesNotContain("never");
+        assertThat(dir.resolve("MARKER")).doesNotExist();
+        assertThat(model.resultProperty().get()).isNull();
+        assertThat(model.messageProperty().get()).isEqualTo("Not run: stopped before it started.");
     }
 
     @Test
