@@ -56,17 +56,20 @@ final class ProseSecrets {
     /** The words after a suite's name in a test run's line ("PW: Playwright1 suite failed"). */
     private static final Pattern TEST_RUN = Pattern.compile("(?i)\\s+(?:suite|tests?|specs?|passed|failed|flaky)\\b");
 
+    /** Nothing before a word but blanks and perhaps a shell prompt ("$ PW: ..." echoed in a run's output). */
+    private static final Pattern OPENS = Pattern.compile("\\s*(?:[$#]\\s+)?");
+
     private ProseSecrets() {
     }
 
     /**
-     * A "PW" in capitals opening the line before a test run's words labels a suite ("PW: Playwright1 suite
+     * A "PW" in capitals opening the line (after a prompt perhaps) before a test run's words labels a suite ("PW: Playwright1 suite
      * failed"); "PW: Tr0ub4dor&3x" still names a password. A "pwd" is a password's name like any other: the
      * working directory it prints starts with "/" or "~", which {@link #shaped} never takes for a value, while
      * "root pwd: ab/cd9Kxq" is a password with a slash.
      */
     private static boolean notAPassword(String line, Matcher m) {
-        return m.group("name").equals("PW") && line.substring(0, m.start()).isBlank()
+        return m.group("name").equals("PW") && OPENS.matcher(line.substring(0, m.start())).matches()
                 && TEST_RUN.matcher(line.substring(m.end("v"))).lookingAt();
     }
 
