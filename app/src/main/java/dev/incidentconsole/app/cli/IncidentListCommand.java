@@ -3,6 +3,7 @@ package dev.incidentconsole.app.cli;
 import dev.incidentconsole.incident.Incident;
 import dev.incidentconsole.incident.IncidentJson;
 import dev.incidentconsole.incident.IncidentStore;
+import dev.incidentconsole.incident.Redactor;
 import dev.incidentconsole.incident.StoreException;
 import java.io.IOException;
 import java.util.List;
@@ -23,7 +24,9 @@ final class IncidentListCommand extends IncidentAction {
     int call(IncidentStore store) throws StoreException, IOException {
         List<Incident> incidents = store.list(!all);
         if (json) {
-            out().println(IncidentJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(incidents));
+            // masked as show --json masks them: a title an older version stored in clear prints masked
+            var masked = Redactor.standard().redactTree(IncidentJson.mapper().valueToTree(incidents));
+            out().println(IncidentJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(masked));
         } else if (incidents.isEmpty()) {
             out().println(all ? "No incidents recorded." : "No open incidents (use --all to include resolved ones).");
         } else {

@@ -158,7 +158,7 @@ class IncidentCommandTest {
         assertThat(err.toString()).contains("'postgres://elsewhere/x' is not a jdbc:postgresql:// URL");
     }
 
-    /** An older version stored this note (and title) in clear: {@code show} and {@code list} print them masked, as exports do. */
+    /** An older version stored this note (and title) in clear: {@code show} and {@code list} (also as JSON) print them masked, as exports do. */
     @Test
     void entriesStoredInClearByAnOlderVersionArePrintedMasked() throws Exception {
         assertThat(run("a", "new", "--title", "Redis TITLEWORD", "--severity", "P2")).isZero();
@@ -178,5 +178,7 @@ class IncidentCommandTest {
         assertThat(out.toString()).contains("restarted redis with redis-cli -a").doesNotContain("Sup3rSecretPw");
         assertThat(run("a", "list")).isZero();
         assertThat(out.toString()).contains(id).doesNotContain("Sup3rSecretPw");
+        assertThat(run("a", "list", "--json")).isZero();
+        assertThat(out.toString()).contains(id, "redis-cli -a").doesNotContain("Sup3rSecretPw");
     }
 }

@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class OutputSink implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(OutputSink.class);
+    /** What opens a line of the console's own among a command's output ({@link #note}). */
+    static final String NOTE_PREFIX = "incident-console: ";
 
     private final Path file;
     private final int tailLines;
@@ -92,9 +94,12 @@ public final class OutputSink implements Closeable {
         }
     }
 
-    /** Adds a line of the console's own, about the run (why it hangs), to its error stream. */
+    /**
+     * Adds a line of the console's own, about the run (why it hangs), to its error stream, prefixed so that the stored
+     * step and the postmortem do not read it as the command's own output.
+     */
     void note(String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = (NOTE_PREFIX + text).getBytes(StandardCharsets.UTF_8);
         accept(OutputLine.Source.STDERR, bytes, bytes.length);
     }
 

@@ -53,19 +53,24 @@ final class ProseSecrets {
     private static final Pattern COMPOUND = Pattern.compile("[a-z0-9-]*-(?:encoded|encrypted|hashed|characters|chars"
             + "|digits?|bits?|long|based|protected|only|generated|managed)");
 
+    /** The words after a suite's name in a test run's line ("PW: Playwright1 suite failed"). */
+    private static final Pattern TEST_RUN = Pattern.compile("(?i)\\s+(?:suite|tests?|specs?|passed|failed|flaky)\\b");
+
+    /** Nothing before a word but blanks and perhaps a shell prompt ("$ PW: ..." echoed in a run's output). */
+    private static final Pattern OPENS = Pattern.compile("\\s*(?:[$#]\\s+)?");
+
     private ProseSecrets() {
     }
 
     /**
-     * A "PW" in capitals that opens the line labels something else ("PW: Playwright1 suite failed"; "the root PW
-     * was ..." still names one); a "pwd" that opens the line or is followed by a path is the shell's working
-     * directory ("pwd is now Release-2024b", "ran pwd: srv/app2").
+     * A "PW" in capitals opening the line (after a prompt perhaps) before a test run's words labels a suite ("PW: Playwright1 suite
+     * failed"); "PW: Tr0ub4dor&3x" still names a password. A "pwd" is a password's name like any other: the
+     * working directory it prints starts with "/" or "~", which {@link #shaped} never takes for a value, while
+     * "root pwd: ab/cd9Kxq" is a password with a slash.
      */
     private static boolean notAPassword(String line, Matcher m) {
-        String name = m.group("name");
-        boolean opens = line.substring(0, m.start()).isBlank();
-        return name.equals("PW") && opens
-                || name.equalsIgnoreCase("pwd") && (opens || m.group("v").contains("/"));
+        return m.group("name").equals("PW") && OPENS.matcher(line.substring(0, m.start())).matches()
+                && TEST_RUN.matcher(line.substring(m.end("v"))).lookingAt();
     }
 
     /** Adds to {@code spans} the values {@code line} states, offsets shifted by {@code offset}. */

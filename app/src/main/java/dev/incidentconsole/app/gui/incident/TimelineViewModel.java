@@ -230,9 +230,12 @@ public final class TimelineViewModel {
                 }, () -> refusedNote(target, text));
     }
 
-    /** The error quotes the note masked; the note waits for its incident to be shown ({@link UnsentNotes}). */
+    /**
+     * The error quotes the note and the title masked (a title an older version stored in clear is the raw entry's);
+     * the note waits for its incident to be shown ({@link UnsentNotes}).
+     */
     private void refusedNote(Incident target, String text) {
-        error.set(error.get() + " The note for \"" + target.title() + "\" was not saved: "
+        error.set(error.get() + " The note for \"" + Redactor.standard().redact(target.title()) + "\" was not saved: "
                 + SecretMasker.standard().mask(text));
         unsent.refused(target.id(), text, shows(target.id()));
     }

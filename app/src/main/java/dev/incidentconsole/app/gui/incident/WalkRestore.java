@@ -4,6 +4,7 @@ import dev.incidentconsole.incident.Times;
 import dev.incidentconsole.app.cli.IncidentEntryText;
 import dev.incidentconsole.exec.ShellQuote;
 import dev.incidentconsole.incident.EntryBody;
+import dev.incidentconsole.incident.Redactor;
 import dev.incidentconsole.incident.RunOutcome;
 import dev.incidentconsole.incident.StepRef;
 import dev.incidentconsole.incident.TimelineEntry;
@@ -84,7 +85,8 @@ final class WalkRestore {
             step.statusProperty().set(IncidentEntryText.ending(f, e.author()));
             step.run().showRecordedOutput(f.output(), e.occurredAt());
         } else if (e.body() instanceof EntryBody.Note n && StepNotes.isUpAgain(n.text())) {
-            WalkthroughViewModel.upAgain(step, n.text());
+            // the stored note as read back, perhaps stored in clear by an older version: shown masked
+            WalkthroughViewModel.upAgain(step, Redactor.standard().redact(n.text()));
         } else if (e.body() instanceof EntryBody.Note n) {
             StepNotes.readClosing(n.text(), step.commandText()).ifPresentOrElse(c -> WalkthroughViewModel.closed(step,
                             c.verb().equals(StepNotes.DONE) ? WalkStep.State.DONE : WalkStep.State.SKIPPED, c.verb(), c.note()),

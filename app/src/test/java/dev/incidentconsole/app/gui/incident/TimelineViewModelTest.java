@@ -111,6 +111,31 @@ class TimelineViewModelTest {
                 .contains("\"Disk full on db1\"", "deleted old WAL segments");
     }
 
+    /** A title an older version stored in clear is quoted masked in the refusal, as the timeline shows it. */
+    @Test
+    void aRefusedNoteQuotesATitleStoredInClearMasked() throws Exception {
+        incidents.start(IncidentDraft.of("Disk TITLEWORD", Severity.P2), i -> { });
+        String id = incident("Disk TITLEWORD").id();
+        store.close();
+        org.sqlite.SQLiteDataSource ds = new org.sqlite.SQLiteDataSource();
+        ds.setUrl("jdbc:sqlite:" + dir.resolve("incidents.db"));
+        try (var c = ds.getConnection(); var st = c.createStatement()) {
+            String clear = "redis-cli -a Sup3rSecretPw flushall";
+            st.executeUpdate("UPDATE entries SET payload = replace(payload, 'TITLEWORD', '" + clear + "')");
+            st.executeUpdate("UPDATE incidents SET title = replace(title, 'TITLEWORD', '" + clear + "'),"
+                    + " snapshot = replace(snapshot, 'TITLEWORD', '" + clear + "')");
+        }
+        store = IncidentStores.embedded(dir.resolve("incidents.db"), StoreOptions.defaults());
+        TimelineViewModel refusing = new TimelineViewModel(new DirectTaskExecutor(), () -> store, "alice");
+        refusing.show(store.get(id).orElseThrow());
+        store.close();
+
+        refusing.addNote("deleted old WAL segments", false);
+
+        assertThat(refusing.errorProperty().get()).contains("redis-cli -a", "deleted old WAL segments")
+                .doesNotContain("Sup3rSecretPw");
+    }
+
     /**
      * The reviewer's finding: a note refused once another incident was shown lived only as a quote in the error, which
      * the next stored entry cleared; and the quote showed a secret typed in it.

@@ -6,11 +6,15 @@ import dev.incidentconsole.app.gui.util.DirectTaskExecutor;
 import dev.incidentconsole.app.targets.TargetInfo;
 import dev.incidentconsole.exec.LocalTarget;
 import dev.incidentconsole.exec.RunRequest;
+import dev.incidentconsole.incident.EntryBody;
 import dev.incidentconsole.incident.IncidentStores;
 import dev.incidentconsole.incident.StoreOptions;
+import dev.incidentconsole.incident.TimelineEntry;
 import dev.incidentconsole.runbook.RunbookParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -130,5 +134,30 @@ class WalkStepSecretsTest extends WalkthroughFixture {
                 ```
                 """);
         return walk(new RunbookParser().parse(file), "Cache down", null);
+    }
+
+    /** An "UP again" note an older version stored in clear shows masked in the restored step's status. */
+    @Test
+    void aRestoredUpAgainNoteStoredInClearShowsMasked() throws Exception {
+        Path file = Files.writeString(dir.resolve("cache.md"), """
+                # Cache
+
+                ## Cache down
+
+                ### Wait for the cache
+                ```bash
+                redis-cli -h cache-1 ping
+                ```
+                """);
+        WalkthroughViewModel walk = walk(new RunbookParser().parse(file), "Cache down", null);
+        WalkStep step = walk.steps().get(0);
+        TimelineEntry inClear = TimelineEntry.happened(incidentId, "alice", new EntryBody.Note(
+                "redis password: Sup3rSecretPw is UP again at 03:12:00 UTC", null), step.ref(), null, Clock.systemUTC());
+
+        walk.restore(List.of(inClear));
+
+        assertThat(step.stateProperty().get()).isEqualTo(WalkStep.State.DONE);
+        assertThat(step.statusProperty().get()).contains("redis password: ", "UP again at 03:12:00")
+                .doesNotContain("Sup3rSecretPw");
     }
 }

@@ -98,9 +98,11 @@ final class HarmlessLines {
                 "pwd is /srv/app/releases/current on the box",
                 "the pw is in the team vault",
                 "pw was reset to the default by the operator",
-                // pwd is the working directory, PW a label: no password
-                "ran pwd: srv/app2",
-                "pwd is now Release-2024b",
+                // pwd is the working directory (a path, or nothing), PW a suite's label: no password
+                "ran pwd: ~/app2",
+                "pwd is now /srv/app/releases/2024b",
+                "pwd",
+                "pwd:",
                 "PW: Playwright1 suite failed",
                 // SQL, Redis and mysqld lines naming a password without one
                 "ALTER USER app WITH PASSWORD NULL",

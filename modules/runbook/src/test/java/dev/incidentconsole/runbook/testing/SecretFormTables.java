@@ -13,7 +13,7 @@ public final class SecretFormTables {
 
     /** family, text with a secret, the secret, the text masked. */
     public static Stream<Arguments> secretForms() {
-        return Stream.concat(ShellSecretForms.forms(), clientForms());
+        return Stream.of(ShellSecretForms.forms(), ShortPasswordForms.forms(), clientForms()).flatMap(f -> f);
     }
 
     private static Stream<Arguments> clientForms() {
@@ -209,17 +209,6 @@ public final class SecretFormTables {
                 form("prose-password", "the password is Admin_Pass_1", "Admin_Pass_1", "the password is ****"),
                 form("prose-password", "the password is hunter2-blue", "hunter2-blue", "the password is ****"),
                 form("prose-password", "password is Hunter2?", "Hunter2?", "password is ****"),
-                // the short forms a note types in a hurry
-                form("prose-password", "disk fine; redis admin pw is Sup3r-Secr3t-99 (rotate later)", "Sup3r-Secr3t-99",
-                        "disk fine; redis admin pw is **** (rotate later)"),
-                form("prose-password", "staging db pwd: Tr0ub4dor-3x until friday", "Tr0ub4dor-3x",
-                        "staging db pwd: **** until friday"),
-                form("prose-password", "the root PW was changed to Spr1ngTime9", "Spr1ngTime9",
-                        "the root PW was changed to ****"),
-                form("secret-assignment", "pw=Hunter22x", "Hunter22x", "pw=****"),
-                form("secret-assignment", "export PW=Sup3rSecret9", "Sup3rSecret9", "export PW=****"),
-                form("prose-password", "new pw -> Sup3rSecret9", "Sup3rSecret9", "new pw -> ****"),
-                form("prose-password", "pw (admin): Sup3rSecret9", "Sup3rSecret9", "pw (admin): ****"),
                 form("prose-token", "set the deploy token to 9f8e7d6c5b4a3f2e1d0c9b8a", "9f8e7d6c5b4a3f2e1d0c9b8a",
                         "set the deploy token to ****"),
                 // a password set by SQL, a Redis setting, mysqld's generated one
