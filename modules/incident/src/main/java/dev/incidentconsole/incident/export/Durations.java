@@ -1,16 +1,12 @@
 package dev.incidentconsole.incident.export;
 
-import java.time.Duration;
 import dev.incidentconsole.incident.Times;
+import java.time.Duration;
 import java.util.Locale;
 
-/** Durations as exports print them: "1h 12m", "4.2 s" (times: {@link dev.incidentconsole.incident.Times#instant}). */
+/** Run lengths as exports print them: "830 ms", "4.2 s", past a minute {@link Times#span} ("1h 12m"). */
 final class Durations {
     private Durations() {
-    }
-
-    static String span(Duration d) {
-        return Times.span(d);
     }
 
     static String millis(long ms) {
@@ -20,6 +16,6 @@ final class Durations {
         if (ms < 60_000) {
             return String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
         }
-        return span(Duration.ofMillis(ms));
+        return Times.span(Duration.ofMillis(ms));
     }
 }

@@ -1,9 +1,9 @@
 package dev.incidentconsole.incident.export;
 
-import dev.incidentconsole.incident.Times;
 import dev.incidentconsole.incident.Incident;
 import dev.incidentconsole.incident.RunbookLink;
 import dev.incidentconsole.incident.SeverityPolicy;
+import dev.incidentconsole.incident.Times;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,17 +29,17 @@ final class Facts {
         out.add(new Fact("Started", Times.instant(i.startedAt())));
         if (i.acknowledgedAt() != null) {
             out.add(new Fact("Acknowledged", Times.instant(i.acknowledgedAt()) + " (after "
-                    + Durations.span(Duration.between(i.startedAt(), i.acknowledgedAt())) + "; target: "
+                    + Times.span(Duration.between(i.startedAt(), i.acknowledgedAt())) + "; target: "
                     + level.target().describe() + ")"));
         }
         if (i.mitigatedAt() != null) {
             out.add(new Fact("Mitigated", Times.instant(i.mitigatedAt()) + " (after "
-                    + Durations.span(Duration.between(i.startedAt(), i.mitigatedAt())) + ")"));
+                    + Times.span(Duration.between(i.startedAt(), i.mitigatedAt())) + ")"));
         }
         if (i.resolvedAt() != null) {
             out.add(new Fact("Resolved", Times.instant(i.resolvedAt())));
         }
-        out.add(new Fact(i.open() ? "Open for" : "Duration", Durations.span(i.duration(now))));
+        out.add(new Fact(i.open() ? "Open for" : "Duration", Times.span(i.duration(now))));
         add(out, "Responders", String.join(", ", i.responders()));
         add(out, "Services", String.join(", ", i.services()));
         add(out, "Runbooks", i.runbooks().stream().map(RunbookLink::display).collect(Collectors.joining("; ")));
