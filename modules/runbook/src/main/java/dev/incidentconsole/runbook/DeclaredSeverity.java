@@ -15,13 +15,22 @@ import java.util.regex.Pattern;
  *
  * <p>Prose is not a declaration: the source line (or bold {@code **Key:** value} field) must start with
  * {@code Severity:}, the word must end it or its clause ({@code , . ; ( : /} or a dash: {@code P1 - page now}), and the caller's
- * mapping must know the word. So "Severity: critical alerts page the on-call" declares nothing. Tables are ignored.
+ * mapping must know the word. So "Severity: critical alerts page the on-call" declares nothing. In a table, only a
+ * key/value row counts ({@code | Severity | critical |}): a classification table's header ({@code | Severity |
+ * Response Time |}) declares nothing. A part beside the procedure that describes the alert counts for the whole
+ * alert: a heading {@code Severity} whose text is the word (Loki's SOPs), a part {@code Impact} with the field
+ * (OpenShift's runbooks).
  */
 public final class DeclaredSeverity {
     // Possessive word: "critical-path alerts" is one word, not "critical" ended by a dash.
-    private static final Pattern LINE = Pattern.compile(
-            "^\\s*severity\\s*:\\s*([A-Za-z][A-Za-z0-9-]*+)\\s*(?:[,.;(:/\u2013\u2014-]|$)",
+    private static final String WORD = "\\s*([A-Za-z][A-Za-z0-9-]*+)\\s*(?:[,.;(:/\u2013\u2014-]|$)";
+    private static final Pattern LINE = Pattern.compile("^\\s*severity\\s*:" + WORD,
             Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
+    /** A table cell or a {@code Severity} heading's text that is the word alone, or the word and its clause. */
+    private static final Pattern VALUE = Pattern.compile("^" + WORD);
+    private static final Pattern KEY = Pattern.compile("\\W*severity\\W*", Pattern.CASE_INSENSITIVE);
+    /** Parts that describe the alert rather than a step of its procedure. */
+    private static final Pattern ABOUT_PART = Pattern.compile("severity|impact", Pattern.CASE_INSENSITIVE);
 
     private DeclaredSeverity() {
     }
@@ -48,7 +57,10 @@ public final class DeclaredSeverity {
                 : Optional.of(front.toString().strip());
     }
 
-    /** In {@code section}'s text, then in that of the bold-label parts ({@code **Owner:** db}) right below it. */
+    /**
+     * In {@code section}'s text, then in that of the bold-label parts ({@code **Owner:** db}) right below it, then in
+     * its direct parts named {@code Severity} or {@code Impact}.
+     */
     private static Optional<String> inText(Runbook runbook, Section section, Predicate<String> known) {
         Optional<String> own = inBlocks(section, known);
         List<Section> all = runbook.sections();
@@ -56,12 +68,51 @@ public final class DeclaredSeverity {
                 && all.get(j).level() > section.level(); j++) {
             own = inBlocks(all.get(j), known);
         }
+        for (int j = section.index() + 1; own.isEmpty() && j < all.size() && all.get(j).level() > section.level(); j++) {
+            Section part = all.get(j);
+            if (part.path().size() == section.path().size() + 1 && ABOUT_PART.matcher(part.title().strip()).matches()) {
+                own = KEY.matcher(part.title()).matches() ? firstText(part, known) : Optional.empty();
+                own = own.isPresent() ? own : inBlocks(part, known);
+            }
+        }
         return own;
+    }
+
+    /** A {@code Severity} part's first prose, when it is the word ({@code `Critical`}). */
+    private static Optional<String> firstText(Section part, Predicate<String> known) {
+        return part.blocks().stream().filter(b -> b instanceof Block.Text t && t.type() != Block.TextType.HEADING)
+                .findFirst().flatMap(b -> value(((Block.Text) b).plain(), known));
+    }
+
+    private static Optional<String> value(String text, Predicate<String> known) {
+        Matcher m = VALUE.matcher(text.strip());
+        return m.find() && known.test(m.group(1)) ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    /** A row whose first cell is the key {@code Severity} and whose second is the word: the header row too. */
+    private static Optional<String> inTable(Block.Table table, Predicate<String> known) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(table.header());
+        rows.addAll(table.rows());
+        for (List<String> row : rows) {
+            if (row.size() >= 2 && KEY.matcher(row.get(0)).matches()) {
+                Optional<String> v = value(row.get(1), known);
+                if (v.isPresent()) {
+                    return v;
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<String> inBlocks(Section section, Predicate<String> known) {
         for (Block b : section.blocks()) {
-            if (b instanceof Block.Text t) {
+            if (b instanceof Block.Table table) {
+                Optional<String> row = inTable(table, known);
+                if (row.isPresent()) {
+                    return row;
+                }
+            } else if (b instanceof Block.Text t) {
                 for (String field : fields(t)) {
                     Matcher m = LINE.matcher(field);
                     while (m.find()) {

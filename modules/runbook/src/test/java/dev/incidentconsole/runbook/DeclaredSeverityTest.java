@@ -189,4 +189,68 @@ class DeclaredSeverityTest {
 
         assertThat(DeclaredSeverity.of(runbook, at(runbook, "Gateway", "Sockets drop"), KNOWN)).isEmpty();
     }
+
+    /** Reviewer: a key/value table's {@code | Severity | critical |} row declared nothing, whatever the case. */
+    @Test
+    void aSeverityRowOfAKeyValueTableIsADeclaration() throws Exception {
+        Runbook runbook = parse("""
+                # Gateway
+
+                ## Sockets drop
+                | Field | Value |
+                |-------|-------|
+                | Owner | edge |
+                | **Severity** | critical |
+
+                ## Login fails
+                | Severity | SEV1 |
+                |----------|------|
+                | Owner | auth |
+
+                ## Classification
+                | Severity | Response Time |
+                |----------|---------------|
+                | P1 - Critical | Immediate |
+                """);
+        Predicate<String> withSev = KNOWN.or(w -> w.equalsIgnoreCase("sev1"));
+
+        assertThat(DeclaredSeverity.of(runbook, at(runbook, "Gateway", "Sockets drop"), KNOWN)).contains("critical");
+        assertThat(DeclaredSeverity.of(runbook, at(runbook, "Gateway", "Login fails"), withSev)).contains("SEV1");
+        assertThat(DeclaredSeverity.of(runbook, at(runbook, "Gateway", "Classification"), KNOWN)).isEmpty();
+    }
+
+    /** The seed's incident classification table lists every level: it declares none of them. */
+    @Test
+    void theSeedsClassificationTableDeclaresNothing() throws Exception {
+        Runbook runbook = new RunbookParser().parse(SharedInputs.seed("002_"));
+        Section classification = runbook.sections().stream().filter(s -> s.title().equals("Incident Classification"))
+                .findFirst().orElseThrow();
+
+        assertThat(DeclaredSeverity.of(runbook, classification, w -> true)).isEmpty();
+    }
+
+    /**
+     * Corpus: the alert's severity is the text of its own {@code ### Severity} heading (Loki's SOP), or a field of its
+     * {@code ## Impact} part (OpenShift's), both beside the procedure the incident walks, not above it.
+     */
+    @Test
+    void theCorpusAlertsDeclareTheirSeverityInASeverityOrImpactPart() throws Exception {
+        Runbook loki = new RunbookParser().parse(corpus("loki__sop.md"));
+        Runbook ceph = new RunbookParser().parse(corpus("openshift__CephOSDNearFull.md"));
+        Runbook cockroach = new RunbookParser().parse(corpus("cockroach__critical-log-messages.md"));
+        Predicate<String> any = KNOWN.or(w -> Set.of("medium", "low").contains(w.toLowerCase(Locale.ROOT)));
+
+        assertThat(DeclaredSeverity.of(loki, sectionTitled(loki, "Steps"), KNOWN)).contains("Critical");
+        assertThat(DeclaredSeverity.of(ceph, sectionTitled(ceph, "Diagnosis"), KNOWN)).contains("Warning");
+        assertThat(DeclaredSeverity.of(cockroach, sectionTitled(cockroach, "Disk Stall"), any)).contains("High");
+    }
+
+    private static Path corpus(String name) {
+        return SharedInputs.corpusFiles().stream().filter(p -> p.getFileName().toString().equals(name)).findFirst()
+                .orElseThrow();
+    }
+
+    private static Section sectionTitled(Runbook runbook, String title) {
+        return runbook.sections().stream().filter(s -> s.title().equals(title)).findFirst().orElseThrow();
+    }
 }
