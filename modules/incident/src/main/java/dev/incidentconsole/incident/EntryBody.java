@@ -169,10 +169,28 @@ public sealed interface EntryBody {
     }
 
     /** A dashboard check changed state, e.g. from "healthy" to "down". */
-    record HealthChanged(String service, String check, String from, String to, String detail) implements EntryBody {
+    /**
+     * A watched service changed status.
+     *
+     * @param elsewhere the service is none of the incident's own (linked, in its runbook sections, or a dependency of
+     *                  one): recorded so an outage elsewhere during the incident is not lost, shown apart from the
+     *                  incident's own story (decision 00XX); false in entries written before it was kept
+     */
+    record HealthChanged(String service, String check, String from, String to, String detail, boolean elsewhere)
+            implements EntryBody {
         public HealthChanged {
             Objects.requireNonNull(service, "service");
             Objects.requireNonNull(to, "to");
+        }
+
+        /** A change of one of the incident's own services. */
+        public HealthChanged(String service, String check, String from, String to, String detail) {
+            this(service, check, from, to, detail, false);
+        }
+
+        /** This change, about a service that is none of the incident's own. */
+        public HealthChanged asElsewhere() {
+            return new HealthChanged(service, check, from, to, detail, true);
         }
     }
 

@@ -52,8 +52,10 @@ final class IncidentFold {
             status = s.to();
             mitigated = switch (status) {
                 case INVESTIGATING, IDENTIFIED -> null;
-                case MITIGATED -> e.occurredAt();
-                case RESOLVED -> mitigated == null ? e.occurredAt() : mitigated;
+                // The first time impact stopped: moving from mitigated to resolved and back keeps it.
+                case MITIGATED -> mitigated == null ? e.occurredAt() : mitigated;
+                // Resolving does not say when impact stopped; a postmortem must not invent it (decision 00XX).
+                case RESOLVED -> mitigated;
             };
             resolved = status == Status.RESOLVED ? e.occurredAt() : null;
         } else if (b instanceof EntryBody.SeverityChanged s) {

@@ -94,12 +94,30 @@ public final class IncidentJson {
         root.put("generator", "Incident Console");
         root.put("exportedAt", clock.instant().toString());
         root.set("incident", MAPPER.valueToTree(document.incident()));
+        root.set("milestones", milestones(Milestones.of(document)));
         root.set("entries", MAPPER.valueToTree(document.inEventOrder()));
         try {
             return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(redactor.redactTree(root)) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Incident " + document.incident().id() + " cannot be exported.", e);
         }
+    }
+
+    /** Informative, as {@code incident} is: an import derives them again from the entries. */
+    private static ObjectNode milestones(Milestones m) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("impactBegan", m.impactBegan().toString());
+        n.put("firstSignal", m.firstSignal());
+        n.put("detected", m.detected().toString());
+        n.put("acknowledged", m.acknowledged() == null ? null : m.acknowledged().toString());
+        n.put("mitigated", m.mitigated() == null ? null : m.mitigated().toString());
+        n.put("mitigationMarked", m.mitigated() != null);
+        n.put("resolved", m.resolved() == null ? null : m.resolved().toString());
+        n.put("timeToDetectSeconds", m.timeToDetect().toSeconds());
+        n.put("timeToAcknowledgeSeconds", m.timeToAcknowledge() == null ? null : m.timeToAcknowledge().toSeconds());
+        n.put("timeToMitigateSeconds", m.timeToMitigate() == null ? null : m.timeToMitigate().toSeconds());
+        n.put("timeToResolveSeconds", m.timeToResolve() == null ? null : m.timeToResolve().toSeconds());
+        return n;
     }
 
     /**

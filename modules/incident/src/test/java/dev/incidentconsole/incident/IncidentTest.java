@@ -58,7 +58,7 @@ class IncidentTest {
     void reopeningClearsResolutionAndMitigation() {
         Incident resolved = opened.apply(Timelines.at(opened, "bob", 60,
                 new EntryBody.StatusChanged(Status.INVESTIGATING, Status.RESOLVED, null)));
-        assertThat(resolved.mitigatedAt()).as("resolving implies mitigated").isEqualTo(resolved.resolvedAt());
+        assertThat(resolved.mitigatedAt()).as("resolving does not say when impact stopped").isNull();
         assertThat(resolved.acknowledgedAt()).as("acting on it implies acknowledged").isNotNull();
         Incident reopened = resolved.apply(Timelines.at(opened, "bob", 120,
                 new EntryBody.StatusChanged(Status.RESOLVED, Status.INVESTIGATING, "errors are back")));

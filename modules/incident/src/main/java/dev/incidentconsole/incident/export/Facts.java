@@ -1,6 +1,8 @@
 package dev.incidentconsole.incident.export;
 
 import dev.incidentconsole.incident.Incident;
+import dev.incidentconsole.incident.IncidentDocument;
+import dev.incidentconsole.incident.Milestones;
 import dev.incidentconsole.incident.RunbookLink;
 import dev.incidentconsole.incident.SeverityPolicy;
 import dev.incidentconsole.incident.Times;
@@ -18,7 +20,9 @@ final class Facts {
     record Fact(String label, String value) {
     }
 
-    static List<Fact> of(Incident i, ExportOptions o) {
+    static List<Fact> of(IncidentDocument doc, ExportOptions o) {
+        Incident i = doc.incident();
+        Milestones m = Milestones.of(doc);
         SeverityPolicy.Level level = o.policy().level(i.severity());
         Instant now = o.clock().instant();
         List<Fact> out = new ArrayList<>();
@@ -27,17 +31,22 @@ final class Facts {
         out.add(new Fact("Status", i.status().label()));
         add(out, "Environment", i.environment());
         out.add(new Fact("Started", Times.instant(i.startedAt())));
+        if (m.firstSignal() != null) {
+            out.add(new Fact("First signal", Times.instant(m.impactBegan()) + " (" + m.firstSignal() + ")"));
+        }
+        out.add(new Fact("Detected", Times.instant(m.detected()) + " (incident opened; " + (m.firstSignal() == null
+                ? "no failing check or alert before it)" : Times.span(m.timeToDetect()) + " after the first signal)")));
         if (i.acknowledgedAt() != null) {
             out.add(new Fact("Acknowledged", Times.instant(i.acknowledgedAt()) + " (after "
                     + Times.span(Duration.between(i.startedAt(), i.acknowledgedAt())) + "; target: "
                     + level.target().describe() + ")"));
         }
-        if (i.mitigatedAt() != null) {
-            out.add(new Fact("Mitigated", Times.instant(i.mitigatedAt()) + " (after "
-                    + Times.span(Duration.between(i.startedAt(), i.mitigatedAt())) + ")"));
-        }
-        if (i.resolvedAt() != null) {
-            out.add(new Fact("Resolved", Times.instant(i.resolvedAt())));
+        out.add(new Fact("Mitigated", m.mitigated() != null ? Times.instant(m.mitigated()) + " ("
+                + Times.span(m.timeToMitigate()) + " after impact began)"
+                : i.open() ? "not yet" : "not marked (the status was never set to mitigated; time to mitigate unknown)"));
+        if (m.resolved() != null) {
+            out.add(new Fact("Resolved", Times.instant(m.resolved()) + " (" + Times.span(m.timeToResolve())
+                    + " after impact began)"));
         }
         out.add(new Fact(i.open() ? "Open for" : "Duration", Times.span(i.duration(now))));
         add(out, "Responders", String.join(", ", i.responders()));

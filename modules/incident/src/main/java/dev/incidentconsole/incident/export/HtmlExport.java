@@ -41,7 +41,7 @@ final class HtmlExport {
                 .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
         h.append("<h1>").append(esc(i.id())).append(": ").append(esc(i.title())).append("</h1>\n");
         h.append("<table class=\"facts\">\n");
-        for (Facts.Fact f : Facts.of(i, o)) {
+        for (Facts.Fact f : Facts.of(doc, o)) {
             h.append("<tr><th>").append(esc(f.label())).append("</th><td>").append(esc(f.value())).append("</td></tr>\n");
         }
         h.append("</table>\n");
@@ -49,8 +49,15 @@ final class HtmlExport {
         section(h, "Impact", pm.impact());
         h.append("<h2>Timeline</h2>\n<p class=\"empty\">All times are UTC.</p>\n<ol class=\"timeline\">\n");
         List<TimelineLine> lines = TimelineLine.of(doc.entries(), new HashSet<>(i.pinned()), o);
-        lines.forEach(l -> line(h, l));
+        lines.stream().filter(l -> !l.elsewhere()).forEach(l -> line(h, l));
         h.append("</ol>\n");
+        List<TimelineLine> elsewhere = lines.stream().filter(TimelineLine::elsewhere).toList();
+        if (!elsewhere.isEmpty()) {
+            h.append("<h2>").append(MarkdownExport.ELSEWHERE).append("</h2>\n<p class=\"empty\">")
+                    .append(MarkdownExport.ELSEWHERE_WHY).append("</p>\n<ol class=\"timeline\">\n");
+            elsewhere.forEach(l -> line(h, l));
+            h.append("</ol>\n");
+        }
         List<TimelineLine> pinned = lines.stream().filter(TimelineLine::pinned).toList();
         if (!pinned.isEmpty()) {
             h.append("<h2>Key moments (pinned)</h2>\n<ul>\n");

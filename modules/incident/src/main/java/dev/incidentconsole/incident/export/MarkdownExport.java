@@ -15,6 +15,9 @@ final class MarkdownExport {
     private static final Pattern SPECIAL = Pattern.compile("([\\\\`*_\\[\\]<>#|~])");
     private static final Pattern BACKTICKS = Pattern.compile("`+");
 
+    static final String ELSEWHERE = "Elsewhere during the incident";
+    static final String ELSEWHERE_WHY = "Health changes of services this incident is not about, for context.";
+
     private MarkdownExport() {
     }
 
@@ -24,14 +27,19 @@ final class MarkdownExport {
         StringBuilder md = new StringBuilder();
         md.append("# ").append(i.id()).append(": ").append(escape(i.title())).append("\n\n");
         md.append("| | |\n|---|---|\n");
-        for (Facts.Fact f : Facts.of(i, o)) {
+        for (Facts.Fact f : Facts.of(doc, o)) {
             md.append("| ").append(f.label()).append(" | ").append(escape(f.value())).append(" |\n");
         }
         section(md, "Summary", pm.summary());
         section(md, "Impact", pm.impact());
         md.append("## Timeline\n\nAll times are UTC.\n\n");
         List<TimelineLine> lines = TimelineLine.of(doc.entries(), new HashSet<>(i.pinned()), o);
-        lines.forEach(l -> line(md, l));
+        lines.stream().filter(l -> !l.elsewhere()).forEach(l -> line(md, l));
+        List<TimelineLine> elsewhere = lines.stream().filter(TimelineLine::elsewhere).toList();
+        if (!elsewhere.isEmpty()) {
+            md.append("\n## ").append(ELSEWHERE).append("\n\n_").append(ELSEWHERE_WHY).append("_\n\n");
+            elsewhere.forEach(l -> line(md, l));
+        }
         List<TimelineLine> pinned = lines.stream().filter(TimelineLine::pinned).toList();
         if (!pinned.isEmpty()) {
             md.append("\n## Key moments (pinned)\n\n");

@@ -35,6 +35,11 @@ record TimelineLine(TimelineEntry entry, Instant time, String label, String comm
      * Lines for a timeline, in event order ({@link TimelineOrder#EVENT}). A command's start whose finish is
      * recorded becomes one line with the result, at the time the command started.
      */
+    /** A health change of a service the incident is not about: the postmortem lists it apart, under "Elsewhere". */
+    boolean elsewhere() {
+        return entry.body() instanceof EntryBody.HealthChanged h && h.elsewhere();
+    }
+
     static List<TimelineLine> of(List<TimelineEntry> entries, Set<UUID> pinned, ExportOptions options) {
         Map<UUID, TimelineEntry> byId = new HashMap<>();
         Set<UUID> corrected = new HashSet<>();
