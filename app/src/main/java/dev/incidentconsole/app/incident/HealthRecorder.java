@@ -76,6 +76,7 @@ public final class HealthRecorder implements HealthListener, AutoCloseable {
     /** Incidents that have the standing changes, or were open when they were recorded. */
     private final Set<String> caughtUp = new HashSet<>();
     private final UnwatchedAlertEnds unwatched = new UnwatchedAlertEnds();
+    private final IncidentServices services = new IncidentServices();
     private final Clock clock = Clock.systemUTC();
     private List<Incident> open = List.of();
     /** The store listed the open incidents once: an empty {@link #open} then means none, not "not known yet". */
@@ -109,6 +110,7 @@ public final class HealthRecorder implements HealthListener, AutoCloseable {
             standing.clear();
             alerts.clear();
             unwatched.clear();
+            services.clear();
         });
     }
 
@@ -159,6 +161,7 @@ public final class HealthRecorder implements HealthListener, AutoCloseable {
     @Override
     public void checked(ServiceStatus status) {
         run(() -> {
+            services.saw(status);
             confirm(status);
             if (status.spec().probe() instanceof AlertmanagerSpec && status.last().status().answering()) {
                 recordAlerts(status.name(), status);
@@ -206,14 +209,15 @@ public final class HealthRecorder implements HealthListener, AutoCloseable {
         Status was = firstSeen ? Status.UNKNOWN : settled.getOrDefault(s.name(), p.from());
         settled.put(s.name(), p.to());
         ServiceSpec spec = s.spec();
-        EntryBody body = new EntryBody.HealthChanged(spec.name(), spec.probe().kind(), was.label(), p.to().label(),
-                detail(spec, p.reason(), masker));
+        EntryBody.HealthChanged body = new EntryBody.HealthChanged(spec.name(), spec.probe().kind(), was.label(),
+                p.to().label(), detail(spec, p.reason(), masker));
         Instant happened = firstCheckOf(p, s);
         for (Incident i : openIncidents()) {
+            EntryBody.HealthChanged inIt = services.inIncident(i, environment, spec, body);
             // A service found unhealthy at its first check goes into an incident about it once, not at every start.
-            if (IncidentScope.coversService(i, environment, spec) && !(firstSeen && alreadySays(i, spec.name(), body))) {
+            if (inIt != null && !(firstSeen && alreadySays(i, spec.name(), inIt))) {
                 append(new TimelineEntry(UUID.randomUUID(), i.id(), 0, micros(happened), micros(clock.instant()),
-                        author, null, body));
+                        author, null, inIt));
             }
         }
         if (p.to() == Status.UP) {
@@ -231,9 +235,10 @@ public final class HealthRecorder implements HealthListener, AutoCloseable {
         for (Incident i : incidents) {
             if (caughtUp.add(i.id())) {
                 for (Standing st : standing.values()) {
-                    if (IncidentScope.coversService(i, environment, st.spec()) && !alreadySays(i, st.spec().name(), st.body())) {
+                    EntryBody.HealthChanged inIt = services.inIncident(i, environment, st.spec(), st.body());
+                    if (inIt != null && !alreadySays(i, st.spec().name(), inIt)) {
                         append(new TimelineEntry(UUID.randomUUID(), i.id(), 0, micros(st.happened()),
-                                micros(clock.instant()), author, null, st.body()));
+                                micros(clock.instant()), author, null, inIt));
                     }
                 }
             }
@@ -241,8 +246,8 @@ public final class HealthRecorder implements HealthListener, AutoCloseable {
     }
 
     /** Whether the incident's last health entry about the service already gives the status {@code body} gives. */
-    private boolean alreadySays(Incident incident, String service, EntryBody body) {
-        String to = ((EntryBody.HealthChanged) body).to();
+    private boolean alreadySays(Incident incident, String service, EntryBody.HealthChanged body) {
+        String to = body.to();
         try {
             List<TimelineEntry> entries = store.call().entries(incident.id(), 0);
             for (int k = entries.size() - 1; k >= 0; k--) {
@@ -257,7 +262,7 @@ public final class HealthRecorder implements HealthListener, AutoCloseable {
         }
     }
 
-    private record Standing(ServiceSpec spec, EntryBody body, Instant happened) {
+    private record Standing(ServiceSpec spec, EntryBody.HealthChanged body, Instant happened) {
     }
 
     /**

@@ -12,9 +12,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Which open incidents a dashboard signal belongs to. An incident with linked services takes the signals of
- * those services (matched by service name or component, ignoring case); one without takes every signal of
- * its environment; one with neither environment nor services (started from a runbook in a hurry) takes the
+ * Which open incidents a dashboard signal belongs to (a health change: {@link IncidentServices}). An incident with
+ * linked services takes the alerts of those services (matched by service name or component, ignoring case); one
+ * without takes every alert of its environment; one with neither environment nor services (started from a runbook in a hurry) takes the
  * signals of whatever environment the dashboard watches, since that is what the responder is looking at. An
  * incident of another environment never does.
  *
@@ -33,15 +33,6 @@ public final class IncidentScope {
     private IncidentScope() {
     }
 
-    /** Whether a status change of {@code service}, watched in {@code environment}, belongs to {@code incident}. */
-    public static boolean coversService(Incident incident, String environment, ServiceSpec service) {
-        if (!sameEnvironment(incident, environment)) {
-            return false;
-        }
-        return incident.services().isEmpty() || incident.services().stream().anyMatch(s ->
-                s.equalsIgnoreCase(service.name()) || service.components().stream().anyMatch(s::equalsIgnoreCase));
-    }
-
     /**
      * Whether {@code alert}, reported by an Alertmanager of the dashboard's {@code environment}, belongs to
      * {@code incident}. The alert's own {@code environment}/{@code env} label wins over the dashboard's.
@@ -57,7 +48,7 @@ public final class IncidentScope {
                 .anyMatch(v -> incident.services().stream().anyMatch(v::equalsIgnoreCase));
     }
 
-    private static boolean sameEnvironment(Incident incident, String environment) {
+    static boolean sameEnvironment(Incident incident, String environment) {
         return incident.environment().isBlank() || incident.environment().equalsIgnoreCase(environment == null ? "" : environment);
     }
 

@@ -70,9 +70,16 @@ abstract class HealthRecorderFixture {
         return store.create(new IncidentDraft(title, Severity.P2, environment, List.of(services), List.of(), null), "alice");
     }
 
+    /** The incident's health changes of its own services, {@code from->to}. */
     List<String> health(Incident i) throws Exception {
-        return store.entries(i.id(), 0).stream().filter(e -> e.body() instanceof EntryBody.HealthChanged)
+        return store.entries(i.id(), 0).stream().filter(e -> e.body() instanceof EntryBody.HealthChanged h && !h.elsewhere())
                 .map(e -> (EntryBody.HealthChanged) e.body()).map(h -> h.from() + "->" + h.to()).toList();
+    }
+
+    /** The incident's health changes recorded as elsewhere, {@code service from->to}. */
+    List<String> elsewhere(Incident i) throws Exception {
+        return store.entries(i.id(), 0).stream().filter(e -> e.body() instanceof EntryBody.HealthChanged h && h.elsewhere())
+                .map(e -> (EntryBody.HealthChanged) e.body()).map(h -> h.service() + " " + h.from() + "->" + h.to()).toList();
     }
 
     static ServiceSpec http(String name, int port, int retries) {

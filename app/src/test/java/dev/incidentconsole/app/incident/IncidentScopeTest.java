@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.incidentconsole.health.FiringAlert;
 import dev.incidentconsole.health.ServiceSpec;
-import dev.incidentconsole.health.spec.TcpSpec;
 import dev.incidentconsole.incident.EntryBody;
 import dev.incidentconsole.incident.Incident;
 import dev.incidentconsole.incident.IncidentDraft;
@@ -27,25 +26,6 @@ class IncidentScopeTest {
         List<String> linked = services.isBlank() ? List.of() : Arrays.asList(services.split(" "));
         return Incident.replay(List.of(new IncidentDraft("t", Severity.P2, environment, linked, List.of(), null)
                 .toEntry("alice", Clock.systemUTC())));
-    }
-
-    @ParameterizedTest(name = "incident [{0}] [{1}], service {3} in {2}: {4}")
-    @CsvSource({
-            "prod, api,        prod,    api,      true",
-            "prod, API,        prod,    api,      true",
-            "prod, api,        staging, api,      false",
-            "prod, api,        prod,    cache,    false",
-            "prod, postgresql, prod,    db,       true",
-            "prod, '',         prod,    cache,    true",
-            "prod, '',         staging, cache,    false",
-            "'',   '',         staging, cache,    true",
-            "'',   api,        staging, api,      true",
-    })
-    void healthChangesGoToIncidentsOfTheServiceOrItsEnvironment(String env, String services, String watched,
-                                                                 String service, boolean covered) {
-        ServiceSpec spec = new ServiceSpec(service, "127.0.0.1", 5432, new TcpSpec("127.0.0.1", 5432), null, null, 3, null,
-                null, List.of(), service.equals("db") ? List.of("PostgreSQL") : List.of(), List.of(), "", List.of());
-        assertThat(IncidentScope.coversService(incident(env, services), watched, spec)).isEqualTo(covered);
     }
 
     @ParameterizedTest(name = "incident [{0}] [{1}], alert labels [{3}] from {2}: {4}")
