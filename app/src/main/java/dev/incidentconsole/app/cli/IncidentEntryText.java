@@ -36,7 +36,7 @@ public final class IncidentEntryText {
         } else if (b instanceof EntryBody.StepFinished f) {
             return "ran `" + f.command() + "`" + on(f.target()) + ": " + ending(f, entry.author());
         } else if (b instanceof EntryBody.HealthChanged h) {
-            return h.service() + (h.check() == null || h.check().isEmpty() ? "" : " (" + h.check() + ")") + ": "
+            return (h.elsewhere() ? "elsewhere: " : "") + h.service() + (h.check() == null || h.check().isEmpty() ? "" : " (" + h.check() + ")") + ": "
                     + (h.from() == null ? "" : h.from() + " -> ") + h.to()
                     + (h.detail() == null || h.detail().isEmpty() ? "" : ", " + h.detail());
         } else if (b instanceof EntryBody.AlertChanged a) {

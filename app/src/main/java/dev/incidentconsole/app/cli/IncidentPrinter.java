@@ -54,6 +54,8 @@ final class IncidentPrinter {
         out.println(i.id() + "  " + i.title());
         out.println("  severity " + i.severity() + ", " + i.status().label() + ", started " + Times.instant(i.startedAt())
                 + (i.acknowledgedAt() == null ? "" : ", acknowledged " + Times.instant(i.acknowledgedAt()))
+                + (i.mitigatedAt() == null ? "" : ", mitigated " + Times.instant(i.mitigatedAt()))
+                + (i.resolvedAt() == null ? "" : ", resolved " + Times.instant(i.resolvedAt()))
                 + (i.environment().isEmpty() ? "" : ", env " + i.environment()));
         out.println("  responders: " + String.join(", ", i.responders()));
         if (!i.services().isEmpty()) {

@@ -9,14 +9,20 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
 
-/** The kinds of entries the timeline can be narrowed to. */
+/**
+ * The kinds of entries the timeline can be narrowed to. Health changes of services the incident is not about
+ * ({@link EntryBody.HealthChanged#elsewhere()}) are kept together under {@link #ELSEWHERE}, out of the incident's own
+ * story (decision 00XX).
+ */
 public enum EntryFilter {
-    ALL("All entries", e -> true),
+    ALL("This incident", e -> !elsewhere(e)),
     NOTES("Notes", e -> e.body() instanceof EntryBody.Note),
     STEPS("Commands", e -> e.body() instanceof EntryBody.StepStarted || e.body() instanceof EntryBody.StepFinished),
     CHANGES("Status and severity", e -> e.body() instanceof EntryBody.StatusChanged
             || e.body() instanceof EntryBody.SeverityChanged || e.body() instanceof EntryBody.Created),
-    SIGNALS("Health and alerts", e -> e.body() instanceof EntryBody.HealthChanged || e.body() instanceof EntryBody.AlertChanged);
+    SIGNALS("Health and alerts", e -> e.body() instanceof EntryBody.HealthChanged h && !h.elsewhere()
+            || e.body() instanceof EntryBody.AlertChanged),
+    ELSEWHERE("Elsewhere (other services)", EntryFilter::elsewhere);
 
     private final String caption;
     private final Predicate<TimelineEntry> test;
@@ -24,6 +30,10 @@ public enum EntryFilter {
     EntryFilter(String caption, Predicate<TimelineEntry> test) {
         this.caption = caption;
         this.test = test;
+    }
+
+    private static boolean elsewhere(TimelineEntry e) {
+        return e.body() instanceof EntryBody.HealthChanged h && h.elsewhere();
     }
 
     public boolean accepts(TimelineEntry entry) {

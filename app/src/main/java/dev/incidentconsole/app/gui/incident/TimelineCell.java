@@ -138,6 +138,8 @@ final class TimelineCell extends ListCell<TimelineEntry> {
             return "fact"; // the user stopped it: not the command's failure
         } else if (e.body() instanceof EntryBody.StepFinished f) {
             return f.outcome() == RunOutcome.EXITED && f.exitCode() != null && f.exitCode() == 0 ? "fact-ok" : "fact-danger";
+        } else if (e.body() instanceof EntryBody.HealthChanged h && h.elsewhere()) {
+            return "fact"; // context, not this incident's red
         } else if (e.body() instanceof EntryBody.HealthChanged h) {
             return "up".equals(h.to()) ? "fact-ok" : "fact-danger";
         } else if (e.body() instanceof EntryBody.AlertChanged a) {

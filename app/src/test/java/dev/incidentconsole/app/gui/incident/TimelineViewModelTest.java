@@ -196,6 +196,24 @@ class TimelineViewModelTest {
         assertThat(((EntryBody.Note) timeline.visibleEntries().get(0).body()).text()).isEqualTo("deleted old WAL segments");
     }
 
+    /** Another service's outage during the incident stays one filter away, out of the incident's own story. */
+    @Test
+    void healthChangesElsewhereAreGatheredUnderTheirOwnFilter() {
+        Incident shown = timeline.incidentProperty().get();
+        timeline.record(shown.id(), new EntryBody.HealthChanged("orders-api", "http", "up", "down", "HTTP 503"), null, null, null);
+        timeline.record(shown.id(), new EntryBody.HealthChanged("pgbouncer", "tcp", "up", "down", "refused").asElsewhere(),
+                null, null, null);
+
+        for (EntryFilter own : List.of(EntryFilter.ALL, EntryFilter.SIGNALS)) {
+            timeline.filterProperty().set(own);
+            assertThat(timeline.visibleEntries()).extracting(dev.incidentconsole.app.cli.IncidentEntryText::summary)
+                    .as(own.name()).anyMatch(t -> t.startsWith("orders-api")).noneMatch(t -> t.contains("pgbouncer"));
+        }
+        timeline.filterProperty().set(EntryFilter.ELSEWHERE);
+        assertThat(timeline.visibleEntries()).extracting(dev.incidentconsole.app.cli.IncidentEntryText::summary)
+                .containsExactly("elsewhere: pgbouncer (tcp): up -> down, refused");
+    }
+
     @Test
     void pinnedFirstCanBeTurnedOffAndUnpinningPutsTheEntryBackInPlace() {
         timeline.addNote("disk at 100%", false);
