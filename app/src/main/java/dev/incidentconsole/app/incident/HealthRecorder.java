@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes what the dashboard sees into the timelines of the open incidents it concerns ({@link IncidentScope}):
- * a {@code health_changed} entry when a watched service changes status, an {@code alert} entry when an
+ * a {@code health_changed} entry when a watched service changes status (marked elsewhere in the incidents of its
+ * environment it is none of the own services of, {@link IncidentServices}), an {@code alert} entry when an
  * alert of the environment's sources (Alertmanager, Prometheus; one alert reported by both is one) starts firing or
  * resolves.
  *
