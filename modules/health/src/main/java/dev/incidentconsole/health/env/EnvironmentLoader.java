@@ -1,5 +1,6 @@
 package dev.incidentconsole.health.env;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,8 +26,8 @@ import java.util.function.Function;
  * ({@code environments: {local: ..., production: ...}} with an optional {@code default:}). Values may use
  * {@code ${VAR}} / {@code ${VAR:-default}}, resolved from the variables it is given, then from the file
  * named by {@code secrets:} (relative to the environment file; must be private to the user). Command
- * text is passed to the shell unchanged. Unknown top-level and environment-level keys are kept as trees;
- * unknown keys inside a service are errors (they are usually typos).
+ * text is passed to the shell unchanged. Top-level and environment-level keys starting with {@code x-} are
+ * kept as trees for other modules; any other unknown key, and a key given twice, is an error (usually a typo).
  */
 public final class EnvironmentLoader {
     private final Function<String, String> env;
@@ -180,6 +181,8 @@ public final class EnvironmentLoader {
         m.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         m.enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
         m.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        m.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        m.addHandler(new ExtensionKeys());
         m.registerModule(Values.module());
         return m;
     }
