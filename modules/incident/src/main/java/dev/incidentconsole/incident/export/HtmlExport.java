@@ -41,7 +41,7 @@ final class HtmlExport {
                 .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
         h.append("<h1>").append(esc(i.id())).append(": ").append(esc(i.title())).append("</h1>\n");
         h.append("<table class=\"facts\">\n");
-        for (Facts.Fact f : Facts.of(i, o)) {
+        for (Facts.Fact f : Facts.of(doc, o)) {
             h.append("<tr><th>").append(esc(f.label())).append("</th><td>").append(esc(f.value())).append("</td></tr>\n");
         }
         h.append("</table>\n");
