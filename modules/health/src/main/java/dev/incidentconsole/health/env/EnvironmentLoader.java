@@ -2,6 +2,7 @@ package dev.incidentconsole.health.env;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -65,7 +66,7 @@ public final class EnvironmentLoader {
             JsonNode tree = mapper.readTree(bytes);
             String secretsName = tree != null && tree.path("secrets").isTextual() ? tree.get("secrets").asText() : null;
             Map<String, String> secrets = secretsName == null ? Map.of()
-                    : SecretsFile.read(resolve(file, secretsName), file);
+                    : SecretsFile.read(resolve(file, secretsName), file, topLevelLine(mapper, bytes, "secrets"));
             vars = new Variables(env, secrets, secretsName);
             dto = mapper.readerFor(Dto.FileDto.class).withAttribute(Values.VARIABLES, vars).readValue(bytes);
         } catch (JsonProcessingException e) {
@@ -166,6 +167,23 @@ public final class EnvironmentLoader {
         return new Environment(name, Boolean.TRUE.equals(ed.production), ed.description == null ? "" : ed.description,
                 services, targets == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : targets,
                 ed.extensions);
+    }
+
+    /** The line of a top-level key (the tree keeps no positions); 0 when not found. */
+    private static int topLevelLine(ObjectMapper mapper, byte[] bytes, String key) throws IOException {
+        try (JsonParser p = mapper.createParser(bytes)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return 0;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                if (key.equals(p.currentName())) {
+                    return p.currentTokenLocation().getLineNr();
+                }
+                p.nextToken();
+                p.skipChildren();
+            }
+        }
+        return 0;
     }
 
     private static Path resolve(Path file, String name) {

@@ -26,9 +26,13 @@ final class SecretsFile {
     private SecretsFile() {
     }
 
-    static Map<String, String> read(Path secrets, Path referencedFrom) throws EnvironmentException {
+    /**
+     * @param referencedFrom the environment file naming it
+     * @param line           the line of its {@code secrets:} key there (0: not known)
+     */
+    static Map<String, String> read(Path secrets, Path referencedFrom, int line) throws EnvironmentException {
         if (!Files.isRegularFile(secrets)) {
-            throw new EnvironmentException(referencedFrom, 0, "secrets",
+            throw new EnvironmentException(referencedFrom, line, "secrets",
                     "the secrets file " + secrets + " does not exist; create it (chmod 600) or remove the secrets key");
         }
         checkPermissions(secrets);

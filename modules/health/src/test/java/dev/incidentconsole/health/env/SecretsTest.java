@@ -228,10 +228,10 @@ class SecretsTest {
     }
 
     @Test
-    void missingSecretsFileIsNamed() throws Exception {
-        Path file = write("prod.yaml", "secrets: nope.yaml\nservices: []\n");
+    void missingSecretsFileIsNamedWithTheLineOfItsKey() throws Exception {
+        Path file = write("prod.yaml", "# the shop's stack\ndefault: local\nsecrets: nope.yaml\nservices: []\n");
         assertThatThrownBy(() -> new EnvironmentLoader(Map.<String, String>of()::get).load(file))
-                .hasMessageStartingWith("prod.yaml: secrets: the secrets file ").hasMessageContaining("nope.yaml does not exist");
+                .hasMessageStartingWith("prod.yaml line 3: secrets: the secrets file ").hasMessageContaining("nope.yaml does not exist");
     }
 
     @Test
