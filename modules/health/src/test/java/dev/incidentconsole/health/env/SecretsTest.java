@@ -235,6 +235,18 @@ class SecretsTest {
     }
 
     @Test
+    void aSecretsLineThatIsNotKeyEqualsValueIsNamedByNumberWithoutItsText() throws Exception {
+        assumePosix();
+        Path secrets = write("team.env", "# shop\nPGPASSWORD=Pg-77-x\nREDIS_PASSWORD R3dis-Tryout-pw9\n");
+        Files.setPosixFilePermissions(secrets, PosixFilePermissions.fromString("rw-------"));
+        Path file = write("env.yaml", "secrets: team.env\nservices:\n  - {name: C, port: 1, redis: {password: \"${REDIS_PASSWORD}\"}}\n");
+        assertThatThrownBy(() -> new EnvironmentLoader(Map.<String, String>of()::get).load(file))
+                .isInstanceOf(EnvironmentException.class)
+                .hasMessageStartingWith("team.env line 3: not a KEY=value line")
+                .message().doesNotContain("R3dis-Tryout-pw9");
+    }
+
+    @Test
     void secretToStringNeverShowsTheValue() {
         assertThat(Secret.of("p@ss").toString()).isEqualTo(SecretMasker.MASK);
         assertThat(Secret.of("").toString()).isEmpty();
