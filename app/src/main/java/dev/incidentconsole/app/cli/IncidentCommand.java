@@ -19,12 +19,14 @@ import picocli.CommandLine.Spec;
  * else the team store saved in settings.json, else the embedded one ({@code <data dir>/incidents.db}).
  */
 @Command(name = "incident", mixinStandardHelpOptions = true,
-        description = {"Drive incidents from the terminal: open one, add notes, change its status, export and import.",
+        description = {"Drive incidents from the terminal: open one, add notes, change its status, write its postmortem,",
+                "export and import.",
                 "The store is the team PostgreSQL store named by --store-url, else INCIDENT_STORE_URL, else the",
                 "app's settings (Incidents > Store); without one, the embedded file <data dir>/incidents.db.",
                 "The login is the settings' user, else PGUSER; the password PGPASSWORD, else ~/.pgpass."},
         subcommands = {IncidentNewCommand.class, IncidentListCommand.class, IncidentShowCommand.class,
-                IncidentNoteCommand.class, IncidentStatusCommand.class, IncidentExportCommand.class,
+                IncidentNoteCommand.class, IncidentStatusCommand.class, IncidentPostmortemCommand.class,
+                IncidentExportCommand.class,
                 IncidentImportCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:the incident or file was not found, or the store failed", "2:usage error"})

@@ -63,6 +63,26 @@ class IncidentCommandTest {
     }
 
     @Test
+    void postmortemWritesTheTextTheExportsShowWithItsSecretsMasked() {
+        assertThat(run("a", "new", "--title", "PgBouncer down", "--severity", "P2")).isZero();
+        String id = out.toString().strip();
+
+        assertThat(run("a", "postmortem", id, "--summary", "PgBouncer was stopped by hand.",
+                "--root-cause", "A restart script killed it; PGPASSWORD=Pg-s3cret-77 was in its log.",
+                "--action", "Alert on pgbouncer's process", "--action", "Remove the password from the script")).isZero();
+        assertThat(run("a", "postmortem", id, "--impact", "Checkout failed for 2 minutes.")).isZero();
+        assertThat(run("a", "export", id, "--format", "md")).isZero();
+
+        assertThat(out.toString()).contains("## Summary\n\nPgBouncer was stopped by hand.")
+                .contains("## Impact\n\nCheckout failed for 2 minutes.")
+                .contains("## Root cause\n\nA restart script killed it; PGPASSWORD=\\*\\*\\*\\* was in its log.")
+                .contains("- [ ] Alert on pgbouncer's process").contains("- [ ] Remove the password from the script")
+                .doesNotContain("Pg-s3cret-77").doesNotContain("Not written yet");
+        assertThat(run("a", "postmortem", id)).as("nothing to write is a usage error").isEqualTo(2);
+        assertThat(err.toString()).contains("--summary, --impact, --root-cause or --action");
+    }
+
+    @Test
     void incidentNewWithBothEnvironmentSpellingsIsAnErrorNotLastWins() {
         assertThat(run("a", "new", "--title", "Checkout 502s", "--severity", "P1", "--environment", "prod",
                 "--env", "staging")).isEqualTo(2);

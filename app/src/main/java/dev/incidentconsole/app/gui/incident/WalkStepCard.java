@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.incidentconsole.app.gui.Icons;
 import dev.incidentconsole.app.gui.run.CommandRunViewModel;
 import dev.incidentconsole.app.gui.run.PlaceholderField;
+import dev.incidentconsole.app.gui.run.PlaceholderInput;
 import dev.incidentconsole.app.gui.run.RunCells;
 import dev.incidentconsole.app.gui.util.Focus;
 import dev.incidentconsole.app.gui.util.MaskedTextFlow;
@@ -141,12 +142,10 @@ final class WalkStepCard extends VBox {
         for (PlaceholderField field : run.placeholders()) {
             Label token = new Label(field.token());
             token.getStyleClass().add("placeholder-chip");
-            TextField input = new TextField();
+            TextField input = PlaceholderInput.of(field);
             input.setId("value-" + index + "-" + field.name());
-            input.textProperty().bindBidirectional(field.valueProperty());
             input.setPromptText(field.required() ? "required" : "optional: empty leaves " + field.token() + " to the shell");
             input.disableProperty().bind(run.runningProperty());
-            input.getStyleClass().add("placeholder-input");
             // Enter in a value runs the step once it is ready, as the Run button would.
             input.setOnAction(e -> {
                 if (!start.isDisabled()) {

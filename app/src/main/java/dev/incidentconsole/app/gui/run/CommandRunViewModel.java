@@ -10,6 +10,8 @@ import dev.incidentconsole.exec.PreparedCommand;
 import dev.incidentconsole.exec.RunRequest;
 import dev.incidentconsole.exec.RunResult;
 import dev.incidentconsole.runbook.Command;
+import dev.incidentconsole.runbook.Placeholder;
+import dev.incidentconsole.runbook.SecretMasker;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,8 +84,10 @@ public final class CommandRunViewModel {
         this.command = command;
         this.services = services;
         this.questions = new RunQuestions(services.dialogs());
+        List<SecretMasker.Span> secretSpans = SecretMasker.standard().findInRunCommand(command.text());
         this.placeholders = command.placeholders().stream()
-                .collect(Collectors.toMap(p -> p.name(), PlaceholderField::new, (a, b) -> a, LinkedHashMap::new))
+                .collect(Collectors.toMap(p -> p.name(), p -> new PlaceholderField(p, secret(p, command, secretSpans)),
+                        (a, b) -> a, LinkedHashMap::new))
                 .values().stream().toList();
         placeholders.forEach(f -> f.valueProperty().addListener((obs, old, now) -> refresh()));
         Observable[] values = placeholders.stream().map(PlaceholderField::valueProperty).toArray(Observable[]::new);
@@ -270,6 +274,16 @@ public final class CommandRunViewModel {
 
     public ReadOnlyObjectProperty<TargetInfo> targetProperty() {
         return target.getReadOnlyProperty();
+    }
+
+    /**
+     * A value is a secret where the masker masks what stands there once substituted ({@code -a '<pw>'}, any
+     * occurrence of the name), or where the placeholder's own name names one ({@code <redis-password>}).
+     */
+    private static boolean secret(Placeholder p, Command command, List<SecretMasker.Span> spans) {
+        return SecretMasker.namesSecret(p.name(), "x") || command.placeholders().stream()
+                .filter(q -> q.name().equals(p.name()))
+                .anyMatch(q -> spans.stream().anyMatch(s -> s.start() <= q.start() && q.end() <= s.end()));
     }
 
     public List<PlaceholderField> placeholders() {

@@ -11,6 +11,7 @@ import javafx.beans.property.StringProperty;
  */
 public final class PlaceholderField {
     private final Placeholder placeholder;
+    private final boolean secret;
     private final StringProperty value = new SimpleStringProperty(this, "value", "");
     /** Who put the current value in: anything but this class (the engineer typing, a restore) is {@code TYPED}. */
     private enum Source { TYPED, TARGET, OFFER, SUGGESTION }
@@ -23,8 +24,9 @@ public final class PlaceholderField {
      */
     private String suggestion;
 
-    PlaceholderField(Placeholder placeholder) {
+    PlaceholderField(Placeholder placeholder, boolean secret) {
         this.placeholder = placeholder;
+        this.secret = secret;
         value.addListener((obs, old, now) -> {
             if (!setting) {
                 source = Source.TYPED;
@@ -44,6 +46,14 @@ public final class PlaceholderField {
 
     public boolean required() {
         return placeholder.required();
+    }
+
+    /**
+     * Whether the value typed here is a secret (the command's masker masks it where it stands, or its name says so),
+     * so its field hides it as the command on screen does: a walkthrough is often worked on a shared screen.
+     */
+    public boolean secret() {
+        return secret;
     }
 
     public StringProperty valueProperty() {

@@ -139,14 +139,12 @@ public final class RunPanel extends VBox {
             // A long placeholder name is cut (whole in its tooltip); the field keeps room to type a value.
             token.setMaxWidth(TOKEN_MAX_WIDTH);
             token.setTooltip(new Tooltip(field.token()));
-            TextField input = new TextField();
+            TextField input = PlaceholderInput.of(field);
             input.setMinWidth(INPUT_MIN_WIDTH);
-            input.textProperty().bindBidirectional(field.valueProperty());
             input.setPromptText(field.required() ? "required" : "optional: empty leaves " + field.token() + " to the shell");
             input.setPrefColumnCount(28);
             input.disableProperty().bind(model.runningProperty());
             input.setOnAction(e -> model.run());
-            input.getStyleClass().add("placeholder-input");
             if (field.required()) {
                 requiredInputs.add(input);
             }

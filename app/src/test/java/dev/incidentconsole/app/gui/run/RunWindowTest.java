@@ -13,7 +13,9 @@ import dev.incidentconsole.exec.OutputLine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import javafx.scene.Node;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.PasswordField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,6 +54,16 @@ class RunWindowTest {
                 ```bash
                 # Greets from the step
                 echo hello-from-step
+                ```
+                """);
+        Files.writeString(folder.resolve("cache.md"), """
+                # Cache Runbook
+
+                ## Ask the cache
+
+                **Diagnosis:**
+                ```bash
+                redis-cli -p 6379 -a '<auth>' ping
                 ```
                 """);
         PROPERTIES.forEach((key, dir) -> SAVED.put(key, System.setProperty(key, home.resolve(dir).toString())));
@@ -131,6 +143,16 @@ class RunWindowTest {
             assertThat(robot.lookup(".run-tabs .tab").queryAll()).hasSize(1);
             assertThat(robot.lookup(".runs-empty").queryLabeled().isVisible()).isFalse();
         });
+    }
+
+    @Test
+    void aPasswordTypedForAStepIsHiddenAsTheCommandHidesIt(FxRobot robot) {
+        WindowSteps.show(robot, "Runbooks");
+        WindowSteps.openInOutline(robot, "Ask the cache");
+        WindowSteps.click(robot, ".run-command-button");
+
+        Node input = WindowSteps.awaitShown(robot, ".run-panel .placeholder-input");
+        checkNow(() -> assertThat(input).isInstanceOf(PasswordField.class));
     }
 
     /** Shows the runbook's step in the Runbooks view and presses the Run button beside its command. */

@@ -1,6 +1,5 @@
 package dev.incidentconsole.health.env;
 
-import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -47,13 +46,8 @@ final class Dto {
         public DefaultsDto defaults;
         public List<ServiceDto> services;
         public JsonNode targets;
+        /** Its {@code x-} keys, kept as trees for other modules ({@link ExtensionKeys}). */
         final Map<String, JsonNode> extensions = new LinkedHashMap<>();
-
-        /** Keys this module does not read are kept as trees for other modules (and future versions). */
-        @JsonAnySetter
-        public void other(String key, JsonNode value) {
-            extensions.put(key, value);
-        }
     }
 
     static final class DefaultsDto extends Located {

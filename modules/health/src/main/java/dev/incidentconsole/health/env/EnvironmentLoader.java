@@ -1,6 +1,8 @@
 package dev.incidentconsole.health.env;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,8 +27,8 @@ import java.util.function.Function;
  * ({@code environments: {local: ..., production: ...}} with an optional {@code default:}). Values may use
  * {@code ${VAR}} / {@code ${VAR:-default}}, resolved from the variables it is given, then from the file
  * named by {@code secrets:} (relative to the environment file; must be private to the user). Command
- * text is passed to the shell unchanged. Unknown top-level and environment-level keys are kept as trees;
- * unknown keys inside a service are errors (they are usually typos).
+ * text is passed to the shell unchanged. Top-level and environment-level keys starting with {@code x-} are
+ * kept as trees for other modules; any other unknown key, and a key given twice, is an error (usually a typo).
  */
 public final class EnvironmentLoader {
     private final Function<String, String> env;
@@ -64,7 +66,7 @@ public final class EnvironmentLoader {
             JsonNode tree = mapper.readTree(bytes);
             String secretsName = tree != null && tree.path("secrets").isTextual() ? tree.get("secrets").asText() : null;
             Map<String, String> secrets = secretsName == null ? Map.of()
-                    : SecretsFile.read(resolve(file, secretsName), file);
+                    : SecretsFile.read(resolve(file, secretsName), file, topLevelLine(mapper, bytes, "secrets"));
             vars = new Variables(env, secrets, secretsName);
             dto = mapper.readerFor(Dto.FileDto.class).withAttribute(Values.VARIABLES, vars).readValue(bytes);
         } catch (JsonProcessingException e) {
@@ -167,6 +169,23 @@ public final class EnvironmentLoader {
                 ed.extensions);
     }
 
+    /** The line of a top-level key (the tree keeps no positions); 0 when not found. */
+    private static int topLevelLine(ObjectMapper mapper, byte[] bytes, String key) throws IOException {
+        try (JsonParser p = mapper.createParser(bytes)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return 0;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                if (key.equals(p.currentName())) {
+                    return p.currentTokenLocation().getLineNr();
+                }
+                p.nextToken();
+                p.skipChildren();
+            }
+        }
+        return 0;
+    }
+
     private static Path resolve(Path file, String name) {
         Path p = Path.of(name);
         Path dir = file.toAbsolutePath().getParent();
@@ -180,6 +199,8 @@ public final class EnvironmentLoader {
         m.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         m.enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
         m.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        m.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        m.addHandler(new ExtensionKeys());
         m.registerModule(Values.module());
         return m;
     }

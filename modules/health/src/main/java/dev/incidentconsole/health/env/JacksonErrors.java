@@ -10,10 +10,15 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Rewrites Jackson's messages into one sentence naming the file, line and field. */
 final class JacksonErrors {
+    /** The parser's wording under {@code STRICT_DUPLICATE_DETECTION}. */
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.*)'");
+
     private JacksonErrors() {
     }
 
@@ -21,6 +26,11 @@ final class JacksonErrors {
         JsonLocation loc = e.getLocation();
         int line = loc == null ? 0 : loc.getLineNr();
         if (!(e instanceof JsonMappingException m)) {
+            Matcher twice = DUPLICATE.matcher(firstLine(e.getOriginalMessage()));
+            if (twice.matches()) {
+                return new EnvironmentException(file, line, "", "\"" + twice.group(1) + "\" is given twice at the "
+                        + "same level; the second would silently replace the first");
+            }
             return new EnvironmentException(file, line, "", "not valid YAML: " + firstLine(e.getOriginalMessage()));
         }
         return new EnvironmentException(file, line, path(m.getPath()), problem(m));

@@ -26,16 +26,20 @@ final class SecretsFile {
     private SecretsFile() {
     }
 
-    static Map<String, String> read(Path secrets, Path referencedFrom) throws EnvironmentException {
+    /**
+     * @param referencedFrom the environment file naming it
+     * @param line           the line of its {@code secrets:} key there (0: not known)
+     */
+    static Map<String, String> read(Path secrets, Path referencedFrom, int line) throws EnvironmentException {
         if (!Files.isRegularFile(secrets)) {
-            throw new EnvironmentException(referencedFrom, 0, "secrets",
+            throw new EnvironmentException(referencedFrom, line, "secrets",
                     "the secrets file " + secrets + " does not exist; create it (chmod 600) or remove the secrets key");
         }
         checkPermissions(secrets);
         try {
             String name = secrets.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
             return name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json")
-                    ? yaml(secrets) : dotEnv(Files.readAllLines(secrets));
+                    ? yaml(secrets) : dotEnv(secrets, Files.readAllLines(secrets));
         } catch (IOException e) {
             // Jackson's message may quote file content, which is secret: report the position only.
             throw new EnvironmentException(secrets, 0, "", "cannot read the secrets file ("
@@ -80,10 +84,11 @@ final class SecretsFile {
         }
     }
 
-    static Map<String, String> dotEnv(List<String> lines) {
+    /** Reads KEY=value lines; any other line is an error naming its number only, as it may hold a secret. */
+    static Map<String, String> dotEnv(Path file, List<String> lines) throws EnvironmentException {
         Map<String, String> out = new HashMap<>();
-        for (String raw : lines) {
-            String line = raw.strip();
+        for (int n = 0; n < lines.size(); n++) {
+            String line = lines.get(n).strip();
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
@@ -92,7 +97,8 @@ final class SecretsFile {
             }
             int eq = line.indexOf('=');
             if (eq <= 0) {
-                continue;
+                throw new EnvironmentException(file, n + 1, "", "not a KEY=value line (a secret that is not read would"
+                        + " leave its ${VAR} unset); the line is not shown, it may hold a secret");
             }
             String value = line.substring(eq + 1).strip();
             if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"")

@@ -149,6 +149,44 @@ class EnvironmentLoaderTest {
     }
 
     @Test
+    void misspeltFileAndEnvironmentKeysAreReportedWithKnownFields() {
+        assertThatThrownBy(() -> load("team.yaml", """
+                defualts:
+                  timeout: 2s
+                environments:
+                  local:
+                    services: [{name: A, port: 80}]
+                """))
+                // a key whose value is a block stands at the block's first line, as for a service's keys
+                .hasMessageStartingWith("team.yaml line 2: defualts: unknown field; known fields:")
+                .hasMessageContaining("defaults");
+        assertThatThrownBy(() -> load("team.yaml", """
+                environments:
+                  local:
+                    default: {host: 10.0.0.5}
+                    services: [{name: A, port: 80}]
+                """))
+                .hasMessageStartingWith("team.yaml line 3: environments.local.default: unknown field; known fields:")
+                .hasMessageContaining("defaults");
+        assertThatThrownBy(() -> load("team.yaml", "environments:\n  local:\n    servics: [{name: A, port: 80}]\n"))
+                .hasMessageStartingWith("team.yaml line 3: environments.local.servics: unknown field");
+    }
+
+    @Test
+    void aRepeatedKeyIsReportedNotSilentlyMerged() {
+        assertThatThrownBy(() -> load("team.yaml", """
+                environments:
+                  local:
+                    services: [{name: A, port: 80}]
+                  local:
+                    services: [{name: B, port: 81}]
+                """))
+                .isInstanceOf(EnvironmentException.class)
+                .hasMessageStartingWith("team.yaml line 4: ")
+                .hasMessageContaining("\"local\" is given twice");
+    }
+
+    @Test
     void badDurationAndNumberAreNamed() {
         assertThatThrownBy(() -> load("a.yaml", "services:\n  - name: A\n    port: 1\n    timeout: soon\n"))
                 .hasMessage("a.yaml line 4: services[0].timeout: \"soon\" is not a duration such as 500ms, 5s, 1m or 14d");

@@ -228,10 +228,22 @@ class SecretsTest {
     }
 
     @Test
-    void missingSecretsFileIsNamed() throws Exception {
-        Path file = write("prod.yaml", "secrets: nope.yaml\nservices: []\n");
+    void missingSecretsFileIsNamedWithTheLineOfItsKey() throws Exception {
+        Path file = write("prod.yaml", "# the shop's stack\ndefault: local\nsecrets: nope.yaml\nservices: []\n");
         assertThatThrownBy(() -> new EnvironmentLoader(Map.<String, String>of()::get).load(file))
-                .hasMessageStartingWith("prod.yaml: secrets: the secrets file ").hasMessageContaining("nope.yaml does not exist");
+                .hasMessageStartingWith("prod.yaml line 3: secrets: the secrets file ").hasMessageContaining("nope.yaml does not exist");
+    }
+
+    @Test
+    void aSecretsLineThatIsNotKeyEqualsValueIsNamedByNumberWithoutItsText() throws Exception {
+        assumePosix();
+        Path secrets = write("team.env", "# shop\nPGPASSWORD=Pg-77-x\nREDIS_PASSWORD R3dis-Tryout-pw9\n");
+        Files.setPosixFilePermissions(secrets, PosixFilePermissions.fromString("rw-------"));
+        Path file = write("env.yaml", "secrets: team.env\nservices:\n  - {name: C, port: 1, redis: {password: \"${REDIS_PASSWORD}\"}}\n");
+        assertThatThrownBy(() -> new EnvironmentLoader(Map.<String, String>of()::get).load(file))
+                .isInstanceOf(EnvironmentException.class)
+                .hasMessageStartingWith("team.env line 3: not a KEY=value line")
+                .message().doesNotContain("R3dis-Tryout-pw9");
     }
 
     @Test

@@ -1,19 +1,27 @@
 package dev.incidentconsole.incident.export;
 
+import dev.incidentconsole.incident.EntryBody;
 import dev.incidentconsole.incident.Incident;
 import dev.incidentconsole.incident.IncidentDocument;
 import dev.incidentconsole.incident.Milestones;
 import dev.incidentconsole.incident.RunbookLink;
 import dev.incidentconsole.incident.SeverityPolicy;
+import dev.incidentconsole.incident.TimelineEntry;
 import dev.incidentconsole.incident.Times;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** The header facts of a postmortem as label/value pairs, in plain text; empty values are left out. */
 final class Facts {
+    private static final String UP = "up";
+
     private Facts() {
     }
 
@@ -49,10 +57,43 @@ final class Facts {
                     + " after impact began)"));
         }
         out.add(new Fact(i.open() ? "Open for" : "Duration", Times.span(i.duration(now))));
+        out.addAll(outages(doc.entries(), i.startedAt()));
         add(out, "Responders", String.join(", ", i.responders()));
         add(out, "Services", String.join(", ", i.services()));
         add(out, "Runbooks", i.runbooks().stream().map(RunbookLink::display).collect(Collectors.joining("; ")));
         out.add(new Fact("Exported", Times.instant(now)));
+        return out;
+    }
+
+    /**
+     * Each service's outage as its health entries tell it: from its first change away from up to its last change back
+     * (or none yet). The incident is often opened after the service went down, so the facts above alone would understate
+     * how long users were affected.
+     */
+    private static List<Fact> outages(List<TimelineEntry> entries, Instant opened) {
+        Map<String, Instant[]> spans = new LinkedHashMap<>();
+        Map<String, String> firstState = new HashMap<>();
+        for (TimelineEntry e : entries.stream().sorted(Comparator.comparing(TimelineEntry::occurredAt)).toList()) {
+            if (e.body() instanceof EntryBody.HealthChanged h) {
+                boolean up = UP.equalsIgnoreCase(h.to());
+                Instant[] span = spans.get(h.service());
+                if (span == null && !up) {
+                    spans.put(h.service(), new Instant[] {e.occurredAt(), null});
+                    firstState.put(h.service(), h.to());
+                } else if (span != null) {
+                    span[1] = up ? e.occurredAt() : null;
+                }
+            }
+        }
+        List<Fact> out = new ArrayList<>();
+        spans.forEach((service, span) -> {
+            Duration lead = Duration.between(span[0], opened);
+            String began = firstState.get(service) + " at " + Times.instant(span[0]) + (lead.isNegative()
+                    ? " (" + Times.span(lead.negated()) + " after the incident was opened)"
+                    : lead.isZero() ? "" : " (" + Times.span(lead) + " before the incident was opened)");
+            out.add(new Fact("Health of " + service, began + (span[1] == null ? "; not up again when exported"
+                    : "; up at " + Times.instant(span[1]) + ", after " + Times.span(Duration.between(span[0], span[1])))));
+        });
         return out;
     }
 

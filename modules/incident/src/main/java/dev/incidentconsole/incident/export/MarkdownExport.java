@@ -28,7 +28,7 @@ final class MarkdownExport {
         md.append("# ").append(i.id()).append(": ").append(escape(i.title())).append("\n\n");
         md.append("| | |\n|---|---|\n");
         for (Facts.Fact f : Facts.of(doc, o)) {
-            md.append("| ").append(f.label()).append(" | ").append(escape(f.value())).append(" |\n");
+            md.append("| ").append(escape(f.label())).append(" | ").append(escape(f.value())).append(" |\n");
         }
         section(md, "Summary", pm.summary());
         section(md, "Impact", pm.impact());

@@ -69,6 +69,30 @@ class IncidentExportTest {
     }
 
     @Test
+    void theHeaderGivesEachServicesOutageFromItsHealthEntriesAlsoWhenItBeganBeforeTheIncident() {
+        TimelineEntry creation = IncidentDraft.of("PgBouncer refuses connections", Severity.P2)
+                .toEntry("ana", Timelines.clockAt("2026-11-22T03:02:00Z"));
+        Incident opened = Incident.replay(List.of(creation));
+        List<TimelineEntry> all = List.of(creation,
+                Timelines.at(opened, "ana", -43, new EntryBody.HealthChanged("pgbouncer", "postgres", "up", "down", "refused")),
+                Timelines.at(opened, "ana", 81, new EntryBody.HealthChanged("pgbouncer", "postgres", "down", "up", "ok")),
+                Timelines.at(opened, "ana", 20, new EntryBody.HealthChanged("cache", "redis", "up", "degraded", "slow")),
+                Timelines.at(opened, "ana", 112, new EntryBody.StatusChanged(
+                        dev.incidentconsole.incident.Status.INVESTIGATING, dev.incidentconsole.incident.Status.RESOLVED, null)));
+        IncidentDocument doc = IncidentDocument.of(IntStream.range(0, all.size())
+                .mapToObj(k -> all.get(k).withSeq(k + 1L)).toList());
+
+        String md = IncidentExport.markdown(doc, OPTIONS);
+        assertThat(md).contains("| Duration | 1m 52s |")
+                .contains("| Health of pgbouncer | down at 2026-11-22T03:01:17Z (43s before the incident was opened); "
+                        + "up at 2026-11-22T03:03:21Z, after 2m 4s |")
+                .contains("| Health of cache | degraded at 2026-11-22T03:02:20Z (20s after the incident was opened); "
+                        + "not up again when exported |");
+        assertThat(IncidentExport.html(doc, OPTIONS)).contains("Health of pgbouncer")
+                .contains("(43s before the incident was opened); up at 2026-11-22T03:03:21Z, after 2m 4s");
+    }
+
+    @Test
     void acknowledgedIsTheFirstResponseOfAPersonWhateverItIsNotTheFirstStatusChange() throws Exception {
         // Taken straight from investigating to resolved after 9m 22s, though both engineers wrote within seconds.
         TimelineEntry creation = IncidentDraft.of("Checkout 5xx", Severity.P1)
