@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Which watched services are an incident's own, and so how a health change goes on its timeline (decision 00XX):
+ * Which watched services are an incident's own, and so how a health change goes on its timeline (decision 0027):
  * the services it was started for or linked to, those whose runbook sections it was started from or walked, and the
  * services that report one of these among the dependencies of their health body or that one of these reports, both
  * ways. Every other service of the incident's environment is elsewhere: its changes are recorded too, marked

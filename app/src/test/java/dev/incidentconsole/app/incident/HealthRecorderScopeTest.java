@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
- * Which health changes are an incident's own and which happened elsewhere (decision 00XX), under the real scheduler
+ * Which health changes are an incident's own and which happened elsewhere (decision 0027), under the real scheduler
  * against real loopback services and an embedded store.
  */
 class HealthRecorderScopeTest extends HealthRecorderFixture {

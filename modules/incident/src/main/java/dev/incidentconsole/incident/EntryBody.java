@@ -174,7 +174,7 @@ public sealed interface EntryBody {
      *
      * @param elsewhere the service is none of the incident's own (linked, in its runbook sections, or a dependency of
      *                  one): recorded so an outage elsewhere during the incident is not lost, shown apart from the
-     *                  incident's own story (decision 00XX); false in entries written before it was kept
+     *                  incident's own story (decision 0027); false in entries written before it was kept
      */
     record HealthChanged(String service, String check, String from, String to, String detail, boolean elsewhere)
             implements EntryBody {

@@ -54,7 +54,7 @@ final class IncidentFold {
                 case INVESTIGATING, IDENTIFIED -> null;
                 // The first time impact stopped: moving from mitigated to resolved and back keeps it.
                 case MITIGATED -> mitigated == null ? e.occurredAt() : mitigated;
-                // Resolving does not say when impact stopped; a postmortem must not invent it (decision 00XX).
+                // Resolving does not say when impact stopped; a postmortem must not invent it (decision 0027).
                 case RESOLVED -> mitigated;
             };
             resolved = status == Status.RESOLVED ? e.occurredAt() : null;

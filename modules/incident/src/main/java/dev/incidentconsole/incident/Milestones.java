@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * What a postmortem reviewer measures, read from the timeline's own events, never invented (decision 00XX):
+ * What a postmortem reviewer measures, read from the timeline's own events, never invented (decision 0027):
  * <ul>
  *   <li>impact began: the first sign of it, the earliest failing check or firing alert of the incident's own
  *       services ({@link EntryBody.HealthChanged#elsewhere()} ones are not), or the incident's start when none came

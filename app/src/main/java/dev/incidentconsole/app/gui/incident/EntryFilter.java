@@ -12,7 +12,7 @@ import java.util.function.Predicate;
 /**
  * The kinds of entries the timeline can be narrowed to. Health changes of services the incident is not about
  * ({@link EntryBody.HealthChanged#elsewhere()}) are kept together under {@link #ELSEWHERE}, out of the incident's own
- * story (decision 00XX).
+ * story (decision 0027).
  */
 public enum EntryFilter {
     ALL("This incident", e -> !elsewhere(e)),
