@@ -1,5 +1,6 @@
 package dev.incidentconsole.exec.ssh;
 
+import dev.incidentconsole.exec.testing.ProcessTable;
 import dev.incidentconsole.exec.testing.TestUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -86,6 +87,24 @@ class SshRunTest {
     }
 
     @Test
+    void environmentValuesReachTheCommandButNoProcessCommandLine() throws Exception {
+        String secret = ProcessTable.secret();
+        SshTarget target = new SshTarget("mina", host, null, Map.of("IC_SECRET", secret, "PLAIN", "x"), false);
+        RunHandle handle = runner.start(RunRequest.of(ProcessTable.SECRET_PRINTER + "sleep 94.1; echo after", target));
+        await().atMost(Duration.ofSeconds(10)).until(() -> ProcessTable.sleeps("94.1").size() == 1);
+
+        String unique = secret.lines().findFirst().orElseThrow();
+        assertThat(ProcessTable.commandLinesHolding(unique)).isEmpty();
+        assertThat(server.commands).as("what the server hands its shell").noneMatch(c -> c.contains(unique));
+        handle.cancel();
+        RunResult result = handle.await(WAIT);
+        assertThat(result.status()).isEqualTo(RunStatus.CANCELLED);
+        assertThat(result.stdout()).containsExactly(("[" + secret + "] x").split("\n")[0],
+                ("[" + secret + "] x").split("\n")[1], "read:", "end of input");
+        await().atMost(Duration.ofSeconds(5)).until(() -> ProcessTable.sleeps("94.1").isEmpty());
+    }
+
+    @Test
     void commandReadingStdinGetsEndOfInputInsteadOfWaitingForItsTimeout() throws ExecException {
         RunResult result = runner.run(RunRequest.of("read line; echo \"read:$line\"; cat; echo end",
                 SshTarget.of(host, false)).withTimeout(Duration.ofSeconds(8)), WAIT);
@@ -122,14 +141,14 @@ class SshRunTest {
                 .withTimeout(Duration.ofSeconds(1)), WAIT);
         assertThat(result.status()).isEqualTo(RunStatus.TIMED_OUT);
         assertThat(result.stdout()).containsExactly("started");
-        await().atMost(Duration.ofSeconds(5)).until(() -> sleeps("97.3").isEmpty());
+        await().atMost(Duration.ofSeconds(5)).until(() -> ProcessTable.sleeps("97.3").isEmpty());
     }
 
     @Test
     void cancelStopsTheRemoteProcessTree() throws ExecException {
         RunHandle handle = runner.start(RunRequest.of("sh -c 'sleep 97.5 & sleep 97.6'", SshTarget.of(host, false)));
-        await().atMost(Duration.ofSeconds(10)).until(() -> sleeps("97.5").size() == 1 && sleeps("97.6").size() == 1);
-        List<ProcessHandle> remote = List.of(sleeps("97.5").get(0), sleeps("97.6").get(0));
+        await().atMost(Duration.ofSeconds(10)).until(() -> ProcessTable.sleeps("97.5").size() == 1 && ProcessTable.sleeps("97.6").size() == 1);
+        List<ProcessHandle> remote = List.of(ProcessTable.sleeps("97.5").get(0), ProcessTable.sleeps("97.6").get(0));
 
         handle.cancel();
 
@@ -162,13 +181,5 @@ class SshRunTest {
                 .containsExactly("remote docker compose restart api");
         assertThat(DockerTarget.on(remote).production()).isTrue();
         assertThat(result.stdout()).containsExactly("remote docker compose restart api");
-    }
-
-    /** The remote commands run on this machine (the server is in-process), so they can be seen here. */
-    static List<ProcessHandle> sleeps(String seconds) {
-        return ProcessHandle.allProcesses()
-                .filter(p -> p.info().command().orElse("").endsWith("sleep")
-                        && List.of(p.info().arguments().orElse(new String[0])).contains(seconds))
-                .toList();
     }
 }
