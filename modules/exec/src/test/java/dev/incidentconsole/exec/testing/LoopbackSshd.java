@@ -9,6 +9,8 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PublicKey;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 import org.apache.sshd.server.SshServer;
@@ -24,6 +26,7 @@ import org.apache.sshd.server.shell.ProcessShellFactory;
 public final class LoopbackSshd implements AutoCloseable {
     private final SshServer server;
     private final Path userKey;
+    private final List<String> commands = new CopyOnWriteArrayList<>();
 
     /** Starts the server; its host key and the user key are written into {@code dir}. */
     public LoopbackSshd(Path dir) throws Exception {
@@ -42,13 +45,20 @@ public final class LoopbackSshd implements AutoCloseable {
         hostKeys.setKeySize(256);
         server.setKeyPairProvider(hostKeys);
         server.setPublickeyAuthenticator((name, offered, session) -> KeyUtils.compareKeys(user.getPublic(), offered));
-        server.setCommandFactory((channel, command) ->
-                new ProcessShellFactory(command, "/bin/sh", "-c", command).createShell(channel));
+        server.setCommandFactory((channel, command) -> {
+            commands.add(command);
+            return new ProcessShellFactory(command, "/bin/sh", "-c", command).createShell(channel);
+        });
         server.start();
     }
 
     public int port() {
         return server.getPort();
+    }
+
+    /** Every command text a client sent: what the shell gets on its command line, for any user to see. */
+    public List<String> commands() {
+        return List.copyOf(commands);
     }
 
     /** The private key file the server accepts. */
