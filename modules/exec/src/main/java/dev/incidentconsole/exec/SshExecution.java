@@ -9,6 +9,7 @@ import java.io.PushbackInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import net.schmizz.sshj.connection.ConnectionException;
 import net.schmizz.sshj.connection.channel.direct.Session;
@@ -36,12 +37,22 @@ final class SshExecution implements Execution {
         this.stderr = new PidStrippingStream(command.getErrorStream(), shell -> pool.recordLoginShell(host, shell));
     }
 
-    static SshExecution start(SshConnections pool, SshTarget target, String text) throws ExecException {
+    /**
+     * Connects if needed and starts {@code text}; {@code stopped} is asked once connected, just before the command is
+     * sent, since connecting to a slow host takes seconds in which the engineer may press Stop.
+     *
+     * @throws ExecException {@code STOPPED} when {@code stopped} said so: nothing was sent
+     */
+    static SshExecution start(SshConnections pool, SshTarget target, String text, BooleanSupplier stopped)
+            throws ExecException {
         SshHost host = target.host();
         boolean openSsh = isOpenSsh(pool.client(host).getTransport().getServerVersion());
         boolean loginBash = openSsh && pool.loginShell(host).filter(s -> s.equals("bash") || s.endsWith("/bash"))
                 .isPresent();
         String remote = RemoteScript.wrap(text, target.workingDir(), target.environment(), loginBash);
+        if (stopped.getAsBoolean()) {
+            throw ExecException.stoppedBeforeStart();
+        }
         SshExecution execution = new SshExecution(pool, host, pool.exec(host, remote), openSsh);
         execution.endInput(RemoteScript.environmentInput(target.environment()));
         return execution;

@@ -39,6 +39,8 @@ final class MinaServer implements AutoCloseable {
     final List<PublicKey> offered = new CopyOnWriteArrayList<>();
     /** Every command text a client sent: what the shell gets on its command line, for any user to see. */
     final List<String> commands = new CopyOnWriteArrayList<>();
+    /** Runs on the server's thread as a client offers a key, before it is accepted: a slow host's login. */
+    volatile Runnable beforeLogin = () -> { };
 
     MinaServer(Path hostKeyFile) throws IOException {
         server = SshServer.setUpDefaultServer();
@@ -50,6 +52,7 @@ final class MinaServer implements AutoCloseable {
         server.setKeyPairProvider(hostKeys);
         server.setPublickeyAuthenticator((user, key, session) -> {
             offered.add(key);
+            beforeLogin.run();
             return authorized.stream().anyMatch(k -> KeyUtils.compareKeys(k, key));
         });
         server.setCommandFactory((channel, command) -> {

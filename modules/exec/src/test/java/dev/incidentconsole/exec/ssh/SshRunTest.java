@@ -3,12 +3,14 @@ package dev.incidentconsole.exec.ssh;
 import dev.incidentconsole.exec.testing.ProcessTable;
 import dev.incidentconsole.exec.testing.TestUser;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.incidentconsole.exec.CommandRunner;
 import dev.incidentconsole.exec.DockerTarget;
 import dev.incidentconsole.exec.ExecException;
 import dev.incidentconsole.exec.ExecSettings;
+import dev.incidentconsole.exec.PreparedCommand;
 import dev.incidentconsole.exec.RunHandle;
 import dev.incidentconsole.exec.RunRequest;
 import dev.incidentconsole.exec.RunResult;
@@ -20,6 +22,11 @@ import java.security.KeyPair;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -102,6 +109,43 @@ class SshRunTest {
         assertThat(result.stdout()).containsExactly(("[" + secret + "] x").split("\n")[0],
                 ("[" + secret + "] x").split("\n")[1], "read:", "end of input");
         await().atMost(Duration.ofSeconds(5)).until(() -> ProcessTable.sleeps("94.1").isEmpty());
+    }
+
+    @Test
+    void stopPressedWhileConnectingKeepsTheCommandFromRunning() throws Exception {
+        Path marker = dir.resolve("connect-marker");
+        CountDownLatch connecting = new CountDownLatch(1);
+        CountDownLatch answer = new CountDownLatch(1);
+        server.beforeLogin = () -> {
+            connecting.countDown();
+            try {
+                answer.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        AtomicBoolean stop = new AtomicBoolean();
+        try {
+            PreparedCommand touch = runner.prepare(RunRequest.of("touch " + marker, SshTarget.of(host, false)));
+            CompletableFuture<RunHandle> start = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return runner.start(touch, null, stop::get);
+                } catch (ExecException e) {
+                    throw new CompletionException(e);
+                }
+            });
+            assertThat(connecting.await(30, TimeUnit.SECONDS)).isTrue();
+            stop.set(true);
+            answer.countDown();
+
+            assertThatThrownBy(() -> start.get(30, TimeUnit.SECONDS)).cause().isInstanceOf(ExecException.class)
+                    .extracting(e -> ((ExecException) e).reason()).isEqualTo(ExecException.Reason.STOPPED);
+            assertThat(server.commands).noneMatch(c -> c.contains(marker.toString()));
+            assertThat(marker).doesNotExist();
+        } finally {
+            server.beforeLogin = () -> { };
+            answer.countDown();
+        }
     }
 
     @Test
