@@ -40,6 +40,8 @@ final class StepRecorder implements CommandRunViewModel.RunListener {
         final String target;
         UUID started;
         boolean ended;
+        /** Stop came before it started: nothing ran, and that is the engineer's choice, not a failure. */
+        boolean stoppedBeforeStart;
         RunResult result;
         String message;
 
@@ -85,6 +87,14 @@ final class StepRecorder implements CommandRunViewModel.RunListener {
     }
 
     @Override
+    public void stoppedBeforeStart() {
+        if (current != null) {
+            current.stoppedBeforeStart = true;
+        }
+        ended(null);
+    }
+
+    @Override
     public void ended(RunResult result) {
         Attempt attempt = current;
         if (attempt == null) {
@@ -93,7 +103,8 @@ final class StepRecorder implements CommandRunViewModel.RunListener {
         attempt.ended = true;
         attempt.result = result;
         attempt.message = step.run().messageProperty().get();
-        step.stateProperty().set(result == null ? WalkStep.State.FAILED : switch (result.status()) {
+        step.stateProperty().set(result == null ? attempt.stoppedBeforeStart ? WalkStep.State.CANCELLED
+                : WalkStep.State.FAILED : switch (result.status()) {
             case SUCCEEDED -> WalkStep.State.SUCCEEDED;
             case CANCELLED -> WalkStep.State.CANCELLED;
             default -> WalkStep.State.FAILED;
@@ -136,6 +147,9 @@ final class StepRecorder implements CommandRunViewModel.RunListener {
 
     private static EntryBody.StepFinished body(Attempt a) {
         RunResult r = a.result;
+        if (a.stoppedBeforeStart) {
+            return EntryBody.StepFinished.ran(a.command, a.target, null, 0, a.message, a.started, RunOutcome.CANCELLED);
+        }
         return r == null
                 ? new EntryBody.StepFinished(a.command, a.target, null, 0, a.message, a.started)
                 : EntryBody.StepFinished.ran(a.command, a.target, r.exitCode(), r.duration().toMillis(), tail(r),

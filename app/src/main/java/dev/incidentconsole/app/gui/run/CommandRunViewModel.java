@@ -69,6 +69,11 @@ public final class CommandRunViewModel {
         default void ended(RunResult result) {
         }
 
+        /** Stop was pressed before the run started (waiting for a worker, connecting): nothing ran. */
+        default void stoppedBeforeStart() {
+            ended(null);
+        }
+
         /** The command was handed to a system terminal on {@code target}; its output is not seen here. */
         default void openedInTerminal(PreparedCommand command, TargetInfo target) {
         }
@@ -201,6 +206,9 @@ public final class CommandRunViewModel {
         session.start(services, p, p.dangerous() ? Confirmation.of(p) : null, message::set, r -> {
             listed.ended(r);
             listener.ended(r);
+        }, () -> {
+            listed.ended(null);
+            listener.stoppedBeforeStart();
         });
     }
 
