@@ -1,0 +1,105 @@
+package dev.incidentconsole.app.gui.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.incidentconsole.app.gui.util.DirectTaskExecutor;
+import dev.incidentconsole.app.targets.TargetCatalog;
+import dev.incidentconsole.app.targets.TargetDiscovery;
+import dev.incidentconsole.exec.CommandRunner;
+import dev.incidentconsole.exec.ExecSettings;
+import dev.incidentconsole.exec.OutputLine;
+import dev.incidentconsole.exec.RunStatus;
+import dev.incidentconsole.exec.testing.LoopbackSshd;
+import dev.incidentconsole.exec.testing.TestUser;
+import dev.incidentconsole.runbook.Command;
+import dev.incidentconsole.runbook.DangerRules;
+import dev.incidentconsole.runbook.Placeholders;
+import dev.incidentconsole.runbook.Runner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** A step reading {@code $REDIS_PASSWORD} runs with it from the environment's secrets file, here and over SSH. */
+class StepSecretsRunTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String PASSWORD = "R3dis-pw-2024x";
+    /** Prints the password without its first part (its value is in no command line) and whether OTHER_TOKEN was set. */
+    private static final String STEP = "echo \"${REDIS_PASSWORD#R3dis-}\"; env | grep -c '^OTHER_TOKEN=' || true";
+
+    @TempDir
+    static Path serverDir;
+    static LoopbackSshd sshd;
+
+    @TempDir
+    Path dir;
+    private final UiQueue ui = new UiQueue();
+    private CommandRunner runner;
+    private TargetCatalog catalog;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        sshd = new LoopbackSshd(serverDir);
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        sshd.close();
+    }
+
+    @BeforeEach
+    void environment() throws Exception {
+        Path secrets = Files.writeString(dir.resolve("team.env"), "REDIS_PASSWORD=" + PASSWORD + "\nOTHER_TOKEN=t0ken-99\n");
+        Files.setPosixFilePermissions(secrets, PosixFilePermissions.fromString("rw-------"));
+        Path env = Files.writeString(dir.resolve("environments.yaml"), """
+                secrets: team.env
+                targets:
+                  - {name: sandbox, type: local, workdir: %s}
+                  - name: box
+                    type: ssh
+                    host: 127.0.0.1
+                    port: %d
+                    user: ops
+                    identity-file: %s
+                    known-hosts: %s
+                """.formatted(dir, sshd.port(), sshd.userKey(), sshd.knownHosts(dir.resolve("known_hosts"))));
+        catalog = new TargetDiscovery(env, dir.resolve("no_ssh_config"), TestUser.current(), null,
+                Map.<String, String>of()::get, config -> List.of()).discover();
+        runner = CommandRunner.withoutSshPrompts(ExecSettings.defaults(TestUser.current()).withOutputDir(dir.resolve("runs")));
+    }
+
+    @AfterEach
+    void close() {
+        runner.close();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sandbox", "box"})
+    void aStepRunsWithTheSecretsItReadsAndShowsOnlyTheirNames(String target) throws Exception {
+        RunServices services = new RunServices(runner, new DirectTaskExecutor(), ui, new RunTestDialogs(),
+                new TerminalLauncher(List.of(), name -> Optional.empty()), new KnownValues());
+        CommandRunViewModel model = new CommandRunViewModel(new Command(STEP, 1, "", "", Placeholders.find(STEP),
+                Runner.SHELL, DangerRules.check(STEP)), catalog, services);
+        assertThat(model.chooseTarget(catalog.find(target).orElseThrow())).isTrue();
+
+        model.run();
+        ui.runUntil(() -> model.resultProperty().get() != null, WAIT);
+
+        assertThat(model.resultProperty().get().status()).as(model.messageProperty().get()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(model.output()).extracting(OutputLine::text).containsExactly("pw-2024x", "0");
+        assertThat(model.fromSecretsProperty().get()).startsWith("$REDIS_PASSWORD from the environment's secrets file");
+        assertThat(model.previewProperty().get()).isEqualTo(STEP);
+        assertThat(model.resultProperty().get().command()).doesNotContain(PASSWORD);
+        assertThat(sshd.commands()).noneMatch(c -> c.contains(PASSWORD));
+    }
+}
