@@ -127,8 +127,9 @@ public final class CommandRunner implements Closeable {
         Execution execution = execute(prepared.runText(), prepared.target(), stopped);
         OutputSink sink;
         try {
-            sink = new OutputSink(outputFile(), settings.tailLines(), settings.tailChars(),
-                    SecretMasker.standard().forCommand(prepared.text())); // as written: runText may wrap it in sh -c '...'
+            sink = new OutputSink(outputFile(), settings.tailLines(), settings.tailChars(), SecretMasker.standard()
+                    .withSecrets(TargetVariables.secretValues(prepared.target()))
+                    .forCommand(prepared.text())); // as written: runText may wrap it in sh -c '...'
         } catch (IOException e) {
             execution.terminate(Duration.ZERO);
             throw new ExecException(ExecException.Reason.IO, "Cannot create the output file in "

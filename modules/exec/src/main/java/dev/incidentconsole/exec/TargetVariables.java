@@ -1,6 +1,8 @@
 package dev.incidentconsole.exec;
 
+import dev.incidentconsole.runbook.SecretMasker;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -37,6 +39,21 @@ public final class TargetVariables {
             return new DockerTarget(t.name(), add(t.host(), variables), null, t.production());
         }
         throw new IllegalArgumentException("variables cannot reach a command on " + target.name());
+    }
+
+    /**
+     * The values of {@code target}'s environment whose names mark them as secrets ({@code REDIS_PASSWORD},
+     * {@code PGPASSWORD}, {@code API_TOKEN}...): a command that prints one ({@code echo "$PGPASSWORD"},
+     * {@code CONFIG GET requirepass}) prints it bare, so its output masks them.
+     */
+    public static List<String> secretValues(Target target) {
+        if (target instanceof DockerTarget t) {
+            return secretValues(t.host());
+        }
+        Map<String, String> env = target instanceof LocalTarget t ? t.environment()
+                : target instanceof SshTarget t ? t.environment() : Map.<String, String>of();
+        return env.entrySet().stream().filter(e -> SecretMasker.namesSecret(e.getKey(), e.getValue()))
+                .map(Map.Entry::getValue).toList();
     }
 
     private static Map<String, String> merged(Map<String, String> base, Map<String, String> added) {

@@ -47,6 +47,17 @@ class LocalRunTest {
     }
 
     @Test
+    void secretValuesOfTheTargetsEnvironmentAreMaskedInTheOutputFile() throws Exception {
+        LocalTarget target = new LocalTarget("here", null, Map.of("REDIS_PASSWORD", "R3dis-pw-2024x",
+                "REDIS_HOST", "cache-primary-1"), false);
+        RunResult result = runner.run(RunRequest.of("echo \"auth $REDIS_PASSWORD\"; echo \"$REDIS_HOST\"", target),
+                Runners.WAIT);
+
+        assertThat(result.stdout()).as("as printed, for a screen that masks").contains("auth R3dis-pw-2024x");
+        assertThat(Files.readString(result.outputFile())).doesNotContain("R3dis-pw-2024x").contains("cache-primary-1");
+    }
+
+    @Test
     void environmentValuesReachTheCommandButNoProcessCommandLine() throws Exception {
         String secret = ProcessTable.secret();
         LocalTarget target = new LocalTarget("here", null, Map.of("IC_SECRET", secret, "PLAIN", "x"), false);
