@@ -8,9 +8,11 @@ import dev.incidentconsole.exec.OutputLine;
 import dev.incidentconsole.exec.PreparedCommand;
 import dev.incidentconsole.exec.RunResult;
 import dev.incidentconsole.exec.RunStatus;
+import dev.incidentconsole.exec.TargetVariables;
 import dev.incidentconsole.incident.EntryBody;
 import dev.incidentconsole.incident.RunOutcome;
 import dev.incidentconsole.incident.export.OutputTrim;
+import dev.incidentconsole.runbook.SecretMasker;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +40,8 @@ final class StepRecorder implements CommandRunViewModel.RunListener {
     private static final class Attempt {
         final String command;
         final String target;
+        /** The secret values the run's environment hands it: its output may print them bare. */
+        final List<String> handed;
         UUID started;
         boolean ended;
         /** Stop came before it started: nothing ran, and that is the engineer's choice, not a failure. */
@@ -45,9 +49,10 @@ final class StepRecorder implements CommandRunViewModel.RunListener {
         RunResult result;
         String message;
 
-        Attempt(String command, String target) {
+        Attempt(String command, String target, List<String> handed) {
             this.command = command;
             this.target = target;
+            this.handed = handed;
         }
     }
 
@@ -61,7 +66,7 @@ final class StepRecorder implements CommandRunViewModel.RunListener {
 
     @Override
     public void started(PreparedCommand command, TargetInfo target) {
-        Attempt attempt = new Attempt(command.text(), target.name());
+        Attempt attempt = new Attempt(command.text(), target.name(), TargetVariables.secretValues(command.target()));
         current = attempt;
         step.ran(command.text());
         step.stateProperty().set(WalkStep.State.RUNNING);
@@ -152,7 +157,8 @@ final class StepRecorder implements CommandRunViewModel.RunListener {
         }
         return r == null
                 ? new EntryBody.StepFinished(a.command, a.target, null, 0, a.message, a.started)
-                : EntryBody.StepFinished.ran(a.command, a.target, r.exitCode(), r.duration().toMillis(), tail(r),
+                : EntryBody.StepFinished.ran(a.command, a.target, r.exitCode(), r.duration().toMillis(),
+                        a.handed.isEmpty() ? tail(r) : SecretMasker.standard().withSecrets(a.handed).mask(tail(r)),
                         a.started, outcome(r.status()));
     }
 

@@ -229,7 +229,7 @@ public final class CommandRunViewModel {
         }
         services.known().remember(values());
         message.set("");
-        shownOutput.startRun(p.text());
+        shownOutput.startRun(p.text(), TargetVariables.secretValues(p.target()));
         listener.started(p, target.get());
         RunHistory.Run listed = services.history().started(p.text(), target.get().name(), origin);
         session.start(services, p, p.dangerous() ? Confirmation.of(p) : null, message::set, r -> {

@@ -34,8 +34,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class StepSecretsRunTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String PASSWORD = "R3dis-pw-2024x";
-    /** Prints the password without its first part (its value is in no command line) and whether OTHER_TOKEN was set. */
-    private static final String STEP = "echo \"${REDIS_PASSWORD#R3dis-}\"; env | grep -c '^OTHER_TOKEN=' || true";
+    /** Prints the password without its first part, whether OTHER_TOKEN was set, then the password as a tool may. */
+    private static final String STEP = "echo \"${REDIS_PASSWORD#R3dis-}\"; env | grep -c '^OTHER_TOKEN=' || true;"
+            + " echo \"it is $REDIS_PASSWORD\"";
 
     @TempDir
     static Path serverDir;
@@ -96,7 +97,10 @@ class StepSecretsRunTest {
         ui.runUntil(() -> model.resultProperty().get() != null, WAIT);
 
         assertThat(model.resultProperty().get().status()).as(model.messageProperty().get()).isEqualTo(RunStatus.SUCCEEDED);
-        assertThat(model.output()).extracting(OutputLine::text).containsExactly("pw-2024x", "0");
+        assertThat(model.output()).extracting(OutputLine::text).containsExactly("pw-2024x", "0",
+                "it is " + PASSWORD);
+        assertThat(model.shownOutput().text(10)).as("on screen").contains("it is").doesNotContain(PASSWORD);
+        assertThat(Files.readString(model.outputFileProperty().get())).as("the run log").doesNotContain(PASSWORD);
         assertThat(model.fromSecretsProperty().get()).startsWith("$REDIS_PASSWORD from the environment's secrets file");
         assertThat(model.previewProperty().get()).isEqualTo(STEP);
         assertThat(model.resultProperty().get().command()).doesNotContain(PASSWORD);
