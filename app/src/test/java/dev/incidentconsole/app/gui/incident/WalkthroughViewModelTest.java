@@ -3,7 +3,6 @@ package dev.incidentconsole.app.gui.incident;
 import dev.incidentconsole.exec.testing.TestUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.incidentconsole.app.gui.run.HeldStartTasks;
 import dev.incidentconsole.app.gui.run.KnownValues;
 import dev.incidentconsole.app.gui.run.PlaceholderField;
 import dev.incidentconsole.app.gui.run.RunServices;
@@ -151,37 +150,6 @@ class WalkthroughViewModelTest extends WalkthroughFixture {
         assertThat(dev.incidentconsole.app.cli.IncidentEntryText.kindLabel(stored.get(2))).isEqualTo("cancelled");
         assertThat(dev.incidentconsole.app.cli.IncidentEntryText.summary(stored.get(2)))
                 .endsWith(": " + follow.statusProperty().get());
-    }
-
-    @Test
-    void aStepStoppedBeforeItStartedIsRecordedAsCancelledNotAsAFailure() throws Exception {
-        Path file = Files.writeString(dir.resolve("marker.md"), """
-                # Marker
-
-                ## Diagnosis
-
-                ### Leave a mark
-                ```bash
-                touch MARKER
-                ```
-                """);
-        HeldStartTasks tasks = new HeldStartTasks();
-        WalkthroughViewModel walk = walk(new RunbookParser().parse(file), "Marker", null, tasks);
-        WalkStep mark = walk.steps().get(0);
-        walk.run(mark);
-
-        mark.run().cancel();
-        tasks.release();
-        ui.runUntil(() -> !mark.run().runningProperty().get()
-                && !mark.statusProperty().get().contains("recording"), WAIT);
-
-        assertThat(mark.stateProperty().get()).isEqualTo(WalkStep.State.CANCELLED);
-        assertThat(mark.statusProperty().get()).isEqualTo("Not run: stopped before it started.");
-        List<TimelineEntry> stored = stored();
-        assertThat(stored).extracting(TimelineEntry::kind).containsExactly("created", "step_started", "step_finished");
-        EntryBody.StepFinished finished = (EntryBody.StepFinished) stored.get(2).body();
-        assertThat(finished.outcome()).isEqualTo(RunOutcome.CANCELLED);
-        assertThat(finished.exitCode()).isNull();
     }
 
     @Test
