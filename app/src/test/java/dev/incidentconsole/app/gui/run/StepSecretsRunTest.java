@@ -3,6 +3,9 @@ package dev.incidentconsole.app.gui.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.incidentconsole.app.gui.util.DirectTaskExecutor;
+import dev.incidentconsole.app.gui.util.FxTaskExecutor;
+import dev.incidentconsole.app.gui.util.TaskExecutor;
+import dev.incidentconsole.app.gui.util.TestFxExecutors;
 import dev.incidentconsole.app.targets.TargetCatalog;
 import dev.incidentconsole.app.targets.TargetDiscovery;
 import dev.incidentconsole.exec.CommandRunner;
@@ -22,15 +25,21 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** A step reading {@code $REDIS_PASSWORD} runs with it from the environment's secrets file, here and over SSH. */
+/**
+ * A step reading {@code $REDIS_PASSWORD} runs with it from the environment's secrets file, here and over SSH; a step
+ * stopped while the console connects to the host never runs.
+ */
 class StepSecretsRunTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String PASSWORD = "R3dis-pw-2024x";
@@ -84,13 +93,49 @@ class StepSecretsRunTest {
         runner.close();
     }
 
+    @Test
+    void stopPressedWhileConnectingToTheHostKeepsTheStepFromRunning() throws Exception {
+        Path marker = dir.resolve("ran");
+        CountDownLatch connecting = new CountDownLatch(1);
+        CountDownLatch answer = new CountDownLatch(1);
+        sshd.beforeLogin(() -> {
+            connecting.countDown();
+            try {
+                answer.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        try (FxTaskExecutor tasks = TestFxExecutors.withUi(1, ui)) {
+            CommandRunViewModel model = model("touch " + marker, tasks);
+            assertThat(model.chooseTarget(catalog.find("box").orElseThrow())).isTrue();
+            model.run();
+            assertThat(connecting.await(30, TimeUnit.SECONDS)).isTrue();
+
+            model.cancel();
+            answer.countDown();
+            ui.runUntil(() -> !model.runningProperty().get(), WAIT);
+
+            assertThat(model.messageProperty().get()).isEqualTo(RunSession.NOT_STARTED);
+            assertThat(sshd.commands()).noneMatch(c -> c.contains(marker.toString()));
+            assertThat(marker).doesNotExist();
+        } finally {
+            sshd.beforeLogin(() -> { });
+            answer.countDown();
+        }
+    }
+
+    private CommandRunViewModel model(String text, TaskExecutor tasks) {
+        RunServices services = new RunServices(runner, tasks, ui, new RunTestDialogs(),
+                new TerminalLauncher(List.of(), name -> Optional.empty()), new KnownValues());
+        return new CommandRunViewModel(new Command(text, 1, "", "", Placeholders.find(text), Runner.SHELL,
+                DangerRules.check(text)), catalog, services);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"sandbox", "box"})
     void aStepRunsWithTheSecretsItReadsAndShowsOnlyTheirNames(String target) throws Exception {
-        RunServices services = new RunServices(runner, new DirectTaskExecutor(), ui, new RunTestDialogs(),
-                new TerminalLauncher(List.of(), name -> Optional.empty()), new KnownValues());
-        CommandRunViewModel model = new CommandRunViewModel(new Command(STEP, 1, "", "", Placeholders.find(STEP),
-                Runner.SHELL, DangerRules.check(STEP)), catalog, services);
+        CommandRunViewModel model = model(STEP, new DirectTaskExecutor());
         assertThat(model.chooseTarget(catalog.find(target).orElseThrow())).isTrue();
 
         model.run();

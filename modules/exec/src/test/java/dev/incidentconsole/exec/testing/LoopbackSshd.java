@@ -27,6 +27,7 @@ public final class LoopbackSshd implements AutoCloseable {
     private final SshServer server;
     private final Path userKey;
     private final List<String> commands = new CopyOnWriteArrayList<>();
+    private volatile Runnable beforeLogin = () -> { };
 
     /** Starts the server; its host key and the user key are written into {@code dir}. */
     public LoopbackSshd(Path dir) throws Exception {
@@ -44,7 +45,10 @@ public final class LoopbackSshd implements AutoCloseable {
         hostKeys.setAlgorithm("EC");
         hostKeys.setKeySize(256);
         server.setKeyPairProvider(hostKeys);
-        server.setPublickeyAuthenticator((name, offered, session) -> KeyUtils.compareKeys(user.getPublic(), offered));
+        server.setPublickeyAuthenticator((name, offered, session) -> {
+            beforeLogin.run();
+            return KeyUtils.compareKeys(user.getPublic(), offered);
+        });
         server.setCommandFactory((channel, command) -> {
             commands.add(command);
             return new ProcessShellFactory(command, "/bin/sh", "-c", command).createShell(channel);
@@ -54,6 +58,11 @@ public final class LoopbackSshd implements AutoCloseable {
 
     public int port() {
         return server.getPort();
+    }
+
+    /** Runs {@code hook} on the server's thread as a client offers a key, before it is accepted: a slow host. */
+    public void beforeLogin(Runnable hook) {
+        beforeLogin = hook;
     }
 
     /** Every command text a client sent: what the shell gets on its command line, for any user to see. */
