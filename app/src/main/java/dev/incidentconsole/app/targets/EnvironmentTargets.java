@@ -7,6 +7,7 @@ import dev.incidentconsole.exec.ssh.SshConfigFile;
 import dev.incidentconsole.health.env.Environment;
 import dev.incidentconsole.health.env.EnvironmentException;
 import dev.incidentconsole.health.env.EnvironmentFile;
+import dev.incidentconsole.health.env.EnvironmentSecrets;
 import dev.incidentconsole.health.env.EnvironmentLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +41,19 @@ public final class EnvironmentTargets {
      * @throws EnvironmentException when the file cannot be read or a target is malformed (naming the field)
      */
     public List<TargetInfo> load(Path file, List<String> notes) throws EnvironmentException {
+        return read(file, notes).targets();
+    }
+
+    /** {@code file}'s targets and its secrets file. */
+    public record Loaded(List<TargetInfo> targets, EnvironmentSecrets secrets) {
+    }
+
+    /**
+     * Reads {@code file}'s targets and secrets; {@code notes} receives what was skipped.
+     *
+     * @throws EnvironmentException as {@link #load}
+     */
+    public Loaded read(Path file, List<String> notes) throws EnvironmentException {
         EnvironmentFile loaded = new EnvironmentLoader(env).load(file);
         TargetSpecs specs = new TargetSpecs(file, sshConfig, env);
         boolean single = single(loaded, file);
@@ -81,7 +95,7 @@ public final class EnvironmentTargets {
                 }
             }
         }
-        return List.copyOf(byName.values());
+        return new Loaded(List.copyOf(byName.values()), loaded.secrets());
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.incidentconsole.app.targets;
 
 import dev.incidentconsole.exec.LocalTarget;
+import dev.incidentconsole.health.env.EnvironmentSecrets;
 import dev.incidentconsole.runbook.Runner;
 import java.util.List;
 import java.util.Locale;
@@ -14,8 +15,9 @@ import java.util.Optional;
  * @param targets the targets, never empty
  * @param notes   one sentence each, e.g. "kubectl is not installed: no kube contexts listed."
  * @param problem the environment file's error when it could not be read, else {@code null}
+ * @param secrets the environment file's secrets file: a step's run gets the variables it reads from there
  */
-public record TargetCatalog(List<TargetInfo> targets, List<String> notes, String problem) {
+public record TargetCatalog(List<TargetInfo> targets, List<String> notes, String problem, EnvironmentSecrets secrets) {
     /** {@link TargetInfo#source()} of targets found in the kubeconfig. */
     public static final String KUBECONFIG = "kubeconfig";
     /** {@link TargetInfo#source()} of targets found in the SSH config. */
@@ -29,6 +31,12 @@ public record TargetCatalog(List<TargetInfo> targets, List<String> notes, String
         }
         targets = List.copyOf(targets);
         notes = List.copyOf(notes);
+        secrets = secrets == null ? EnvironmentSecrets.NONE : secrets;
+    }
+
+    /** A catalog without an environment file's secrets. */
+    public TargetCatalog(List<TargetInfo> targets, List<String> notes, String problem) {
+        this(targets, notes, problem, EnvironmentSecrets.NONE);
     }
 
     /** Only this machine: before discovery has run, or when nothing else is configured. */

@@ -6,6 +6,7 @@ import dev.incidentconsole.exec.SshTarget;
 import dev.incidentconsole.exec.LocalUser;
 import dev.incidentconsole.exec.ssh.SshConfigFile;
 import dev.incidentconsole.health.env.EnvironmentException;
+import dev.incidentconsole.health.env.EnvironmentSecrets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,10 +60,13 @@ public final class TargetDiscovery {
         byName.put(local.name(), local);
         SshConfigFile ssh = sshConfig(notes);
         String problem = null;
+        EnvironmentSecrets secrets = EnvironmentSecrets.NONE;
         if (envFile != null) {
             try {
+                EnvironmentTargets.Loaded loaded = new EnvironmentTargets(env, ssh).read(envFile, notes);
                 // The file's own "local" replaces the built-in one (it may set a working dir or variables).
-                new EnvironmentTargets(env, ssh).load(envFile, notes).forEach(t -> byName.put(t.name(), t));
+                loaded.targets().forEach(t -> byName.put(t.name(), t));
+                secrets = loaded.secrets();
             } catch (EnvironmentException e) {
                 problem = e.getMessage();
             }
@@ -76,7 +80,7 @@ public final class TargetDiscovery {
             }
         }
         addKubeContexts(byName, notes);
-        return new TargetCatalog(List.copyOf(byName.values()), notes, problem);
+        return new TargetCatalog(List.copyOf(byName.values()), notes, problem, secrets);
     }
 
     private SshConfigFile sshConfig(List<String> notes) {

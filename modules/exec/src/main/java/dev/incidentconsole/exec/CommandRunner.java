@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
@@ -92,7 +93,21 @@ public final class CommandRunner implements Closeable {
      * @throws ExecException           as {@link #start(RunRequest)}
      */
     public RunHandle start(PreparedCommand prepared, Confirmation confirmation) throws ExecException {
-        return start(prepared, confirmation, true);
+        return start(prepared, confirmation, () -> false);
+    }
+
+    /**
+     * As {@link #start(PreparedCommand, Confirmation)}, for a caller whose engineer may press Stop while it starts:
+     * {@code stopped} is asked last thing before the command is sent, after connecting to an SSH host (which may
+     * take up to the connect timeout), so a Stop pressed meanwhile keeps the command from ever running.
+     *
+     * @param stopped true once the run must not start; called on this thread
+     * @throws ExecException {@code STOPPED} when {@code stopped} said so (nothing ran), or as
+     *                       {@link #start(RunRequest)}
+     */
+    public RunHandle start(PreparedCommand prepared, Confirmation confirmation, BooleanSupplier stopped)
+            throws ExecException {
+        return start(prepared, confirmation, true, stopped);
     }
 
     /**
@@ -101,19 +116,20 @@ public final class CommandRunner implements Closeable {
      * its output is not read by an engineer waiting, and it runs every few seconds.
      */
     public RunHandle startCheck(PreparedCommand prepared) throws ExecException {
-        return start(prepared, null, false);
+        return start(prepared, null, false, () -> false);
     }
 
-    private RunHandle start(PreparedCommand prepared, Confirmation confirmation, boolean probeApi)
-            throws ExecException {
+    private RunHandle start(PreparedCommand prepared, Confirmation confirmation, boolean probeApi,
+                            BooleanSupplier stopped) throws ExecException {
         refuseUnconfirmed(prepared, confirmation);
         KubeContextGuard.check(prepared.parsed(), prepared.target(), kubectlEnvironment(prepared.target()),
                 settings.user().home());
-        Execution execution = execute(prepared.runText(), prepared.target());
+        Execution execution = execute(prepared.runText(), prepared.target(), stopped);
         OutputSink sink;
         try {
-            sink = new OutputSink(outputFile(), settings.tailLines(), settings.tailChars(),
-                    SecretMasker.standard().forCommand(prepared.text())); // as written: runText may wrap it in sh -c '...'
+            sink = new OutputSink(outputFile(), settings.tailLines(), settings.tailChars(), SecretMasker.standard()
+                    .withSecrets(TargetVariables.secretValues(prepared.target()))
+                    .forCommand(prepared.text())); // as written: runText may wrap it in sh -c '...'
         } catch (IOException e) {
             execution.terminate(Duration.ZERO);
             throw new ExecException(ExecException.Reason.IO, "Cannot create the output file in "
@@ -138,12 +154,15 @@ public final class CommandRunner implements Closeable {
         return start(request).await(await);
     }
 
-    private Execution execute(String text, Target target) throws ExecException {
+    private Execution execute(String text, Target target, BooleanSupplier stopped) throws ExecException {
+        if (!(target instanceof SshTarget || target instanceof DockerTarget) && stopped.getAsBoolean()) {
+            throw ExecException.stoppedBeforeStart();
+        }
         if (target instanceof LocalTarget local) {
             return LocalExecution.start(Executables.localShell(settings.user().path()), text, local.workingDir(),
                     local.environment());
         } else if (target instanceof SshTarget remote) {
-            return SshExecution.start(ssh, remote, text);
+            return SshExecution.start(ssh, remote, text, stopped);
         } else if (target instanceof KubeTarget kube) {
             return LocalExecution.start(Executables.localShell(settings.user().path()), text, null, kubeEnvironment(kube));
         } else if (target instanceof DockerTarget docker) {
@@ -152,7 +171,7 @@ public final class CommandRunner implements Closeable {
                 throw new ExecException(ExecException.Reason.TOOL_MISSING, "docker was not found on PATH; install"
                         + " Docker or run this step on a host that has it.");
             }
-            return execute(text, docker.host());
+            return execute(text, docker.host(), stopped);
         }
         throw new IllegalStateException("unknown target " + target);
     }

@@ -38,6 +38,8 @@ public class ExecException extends Exception {
         STILL_RUNNING,
         /** The waiting thread was interrupted. */
         INTERRUPTED,
+        /** The caller stopped the run while it was starting (connecting): the command was not sent, nothing ran. */
+        STOPPED,
         /** Reading or writing a local file failed. */
         IO
     }
@@ -56,5 +58,10 @@ public class ExecException extends Exception {
 
     public Reason reason() {
         return reason;
+    }
+
+    /** The run was stopped while it was starting: nothing was sent. */
+    static ExecException stoppedBeforeStart() {
+        return new ExecException(Reason.STOPPED, "Stopped before it started; the command did not run.");
     }
 }

@@ -1,5 +1,6 @@
 package dev.incidentconsole.exec;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -14,10 +15,27 @@ import java.util.regex.Pattern;
  * extra program load, as plain {@code ssh host command} does. A cancel is a channel signal first (see
  * {@link SshExecution#terminate}); the process id is the fallback for servers that ignore those, since
  * closing the channel alone stops nothing (without a pty the remote processes get no SIGHUP).
+ *
+ * <p>The environment's values never appear in the text: sshd puts the text on the command line of the remote
+ * shell, which any user of the host can read in {@code ps} or {@code /proc/PID/cmdline}. They travel on the
+ * channel's stdin instead ({@link #environmentInput}): a line count, then that many lines of {@code export} with
+ * shell-quoted values (so a value may hold any character but NUL, line breaks included), which the shell reads
+ * with its {@code read} builtin (a byte at a time on a pipe: it takes nothing past the last line) and evaluates
+ * before the command runs; the command's stdin is what follows them.
  */
 final class RemoteScript {
     /** Starts the first stderr line; ASCII record separator, never printed by ordinary commands. */
     static final String PID_MARKER = "\u001eIC-PID ";
+
+    /**
+     * Reads {@link #environmentInput} and evaluates it; exits 125 when it did not arrive whole, since the command
+     * would run without its variables. Its own variables are unset after: the command's shell may be this one.
+     */
+    private static final String READ_ENVIRONMENT = "IFS= read -r __ic_n; case \"$__ic_n\" in ''|*[!0-9]*) __ic_n=x;; esac;"
+            + " __ic_s=; while [ \"$__ic_n\" != x ] && [ \"$__ic_n\" -gt 0 ] && IFS= read -r __ic_l;"
+            + " do __ic_s=\"$__ic_s$__ic_l\n\"; __ic_n=$((__ic_n-1)); done;"
+            + " if [ \"$__ic_n\" != 0 ]; then echo 'incident-console: the environment variables did not arrive' >&2;"
+            + " exit 125; fi; eval \"$__ic_s\"; unset __ic_n __ic_s __ic_l; ";
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
@@ -25,7 +43,8 @@ final class RemoteScript {
     }
 
     /**
-     * The text that runs {@code text} in {@code workingDir} with {@code environment} exported.
+     * The text that runs {@code text} in {@code workingDir} with {@code environment} exported, read from
+     * the channel's stdin: send {@link #environmentInput} there first. The text holds no value.
      *
      * @param loginBash whether the host's login shell is known to be bash (the direct form)
      */
@@ -33,8 +52,8 @@ final class RemoteScript {
             throws ExecException {
         checkNames(environment);
         StringBuilder script = new StringBuilder("printf '\\036IC-PID %s %s\\n' \"$$\" \"$SHELL\" >&2; ");
-        for (Map.Entry<String, String> e : environment.entrySet()) {
-            script.append("export ").append(e.getKey()).append('=').append(ShellQuote.quote(e.getValue())).append("; ");
+        if (!environment.isEmpty()) {
+            script.append(READ_ENVIRONMENT);
         }
         if (workingDir != null && !workingDir.isBlank()) {
             String dir = workingDir.startsWith("~/") ? "\"$HOME\"/" + ShellQuote.quote(workingDir.substring(2))
@@ -47,6 +66,21 @@ final class RemoteScript {
         }
         script.append("if command -v bash >/dev/null 2>&1; then exec bash -c \"$1\"; fi; exec sh -c \"$1\"");
         return "exec sh -c " + ShellQuote.quote(script.toString()) + " ic-run " + ShellQuote.quote(text);
+    }
+
+    /**
+     * What the channel's stdin carries first for {@link #wrap}'s text to read: nothing when {@code environment} is
+     * empty, else the line count and the {@code export} lines.
+     */
+    static byte[] environmentInput(Map<String, String> environment) {
+        if (environment.isEmpty()) {
+            return new byte[0];
+        }
+        StringBuilder exports = new StringBuilder();
+        environment.forEach((name, value) -> exports.append("export ").append(name).append('=')
+                .append(ShellQuote.quote(value)).append('\n'));
+        long lines = exports.chars().filter(c -> c == '\n').count();
+        return (lines + "\n" + exports).getBytes(StandardCharsets.UTF_8);
     }
 
     /** Refuses environment variable names a shell could misread. */

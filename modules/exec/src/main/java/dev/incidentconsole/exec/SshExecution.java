@@ -4,10 +4,12 @@ import dev.incidentconsole.exec.ssh.SshConnections;
 import dev.incidentconsole.exec.ssh.SshHost;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PushbackInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import net.schmizz.sshj.connection.ConnectionException;
 import net.schmizz.sshj.connection.channel.direct.Session;
@@ -35,27 +37,37 @@ final class SshExecution implements Execution {
         this.stderr = new PidStrippingStream(command.getErrorStream(), shell -> pool.recordLoginShell(host, shell));
     }
 
-    static SshExecution start(SshConnections pool, SshTarget target, String text) throws ExecException {
+    /**
+     * Connects if needed and starts {@code text}; {@code stopped} is asked once connected, just before the command is
+     * sent, since connecting to a slow host takes seconds in which the engineer may press Stop.
+     *
+     * @throws ExecException {@code STOPPED} when {@code stopped} said so: nothing was sent
+     */
+    static SshExecution start(SshConnections pool, SshTarget target, String text, BooleanSupplier stopped)
+            throws ExecException {
         SshHost host = target.host();
         boolean openSsh = isOpenSsh(pool.client(host).getTransport().getServerVersion());
         boolean loginBash = openSsh && pool.loginShell(host).filter(s -> s.equals("bash") || s.endsWith("/bash"))
                 .isPresent();
         String remote = RemoteScript.wrap(text, target.workingDir(), target.environment(), loginBash);
+        if (stopped.getAsBoolean()) {
+            throw ExecException.stoppedBeforeStart();
+        }
         SshExecution execution = new SshExecution(pool, host, pool.exec(host, remote), openSsh);
-        execution.endInput();
+        execution.endInput(RemoteScript.environmentInput(target.environment()));
         return execution;
     }
 
     /**
-     * Sends end-of-input at once, as a local run's stdin is {@code /dev/null} and as {@code ssh -n} does:
-     * nothing is ever typed into a run, so a command that reads stdin ({@code read}, {@code cat},
+     * Sends the environment the wrapper reads first ({@code environment}), then end-of-input at once, as a local
+     * run's stdin is {@code /dev/null} and as {@code ssh -n} does: nothing is ever typed into a run, so a command that reads stdin ({@code read}, {@code cat},
      * {@code kubectl apply -f -}) would otherwise wait on the open channel until its timeout. The server has
      * accepted the command by then and it may be running: a connection that fails now is not a failed start, and
      * the run's end reports it ({@link #exitDetail()}: the connection was lost before an exit code).
      */
-    private void endInput() {
-        try {
-            command.getOutputStream().close();
+    private void endInput(byte[] environment) {
+        try (OutputStream in = command.getOutputStream()) {
+            in.write(environment);
         } catch (IOException e) {
             if (command.isOpen()) {
                 LOG.warn("Could not send end-of-input to the command on {}; it was started: {}", host.display(),

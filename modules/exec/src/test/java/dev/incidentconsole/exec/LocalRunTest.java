@@ -1,5 +1,6 @@
 package dev.incidentconsole.exec;
 
+import dev.incidentconsole.exec.testing.ProcessTable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -43,6 +44,33 @@ class LocalRunTest {
         assertThat(result.status()).isEqualTo(status);
         assertThat(result.ended()).isAfterOrEqualTo(result.started());
         assertThat(result.duration()).isEqualTo(Duration.between(result.started(), result.ended()));
+    }
+
+    @Test
+    void secretValuesOfTheTargetsEnvironmentAreMaskedInTheOutputFile() throws Exception {
+        LocalTarget target = new LocalTarget("here", null, Map.of("REDIS_PASSWORD", "R3dis-pw-2024x",
+                "REDIS_HOST", "cache-primary-1"), false);
+        RunResult result = runner.run(RunRequest.of("echo \"auth $REDIS_PASSWORD\"; echo \"$REDIS_HOST\"", target),
+                Runners.WAIT);
+
+        assertThat(result.stdout()).as("as printed, for a screen that masks").contains("auth R3dis-pw-2024x");
+        assertThat(Files.readString(result.outputFile())).doesNotContain("R3dis-pw-2024x").contains("cache-primary-1");
+    }
+
+    @Test
+    void environmentValuesReachTheCommandButNoProcessCommandLine() throws Exception {
+        String secret = ProcessTable.secret();
+        LocalTarget target = new LocalTarget("here", null, Map.of("IC_SECRET", secret, "PLAIN", "x"), false);
+        RunHandle handle = runner.start(RunRequest.of(ProcessTable.SECRET_PRINTER
+                + "sleep 94.7", target));
+        await().atMost(Duration.ofSeconds(10)).until(() -> ProcessTable.sleeps("94.7")
+                .size() == 1);
+
+        assertThat(ProcessTable.commandLinesHolding(
+                secret.lines().findFirst().orElseThrow())).isEmpty();
+        handle.cancel();
+        String[] printed = ("[" + secret + "] x").split("\n");
+        assertThat(handle.await(Runners.WAIT).stdout()).containsExactly(printed[0], printed[1], "read:", "end of input");
     }
 
     @Test
@@ -109,21 +137,14 @@ class LocalRunTest {
     @Test
     void cancelKillsTheWholeProcessTree() throws ExecException {
         RunHandle handle = runner.start(RunRequest.of("sh -c 'sleep 97.1 & sleep 97.2'", LocalTarget.here()));
-        await().atMost(Duration.ofSeconds(10)).until(() -> sleeps("97.1").size() == 1 && sleeps("97.2").size() == 1);
-        List<ProcessHandle> children = List.of(sleeps("97.1").get(0), sleeps("97.2").get(0));
+        await().atMost(Duration.ofSeconds(10)).until(() -> ProcessTable.sleeps("97.1").size() == 1 && ProcessTable.sleeps("97.2").size() == 1);
+        List<ProcessHandle> children = List.of(ProcessTable.sleeps("97.1").get(0), ProcessTable.sleeps("97.2").get(0));
 
         handle.cancel();
         RunResult result = handle.await(Runners.WAIT);
 
         assertThat(result.status()).isEqualTo(RunStatus.CANCELLED);
         await().atMost(Duration.ofSeconds(5)).until(() -> children.stream().noneMatch(ProcessHandle::isAlive));
-    }
-
-    private static List<ProcessHandle> sleeps(String seconds) {
-        return ProcessHandle.current().descendants()
-                .filter(p -> p.info().command().orElse("").endsWith("sleep")
-                        && List.of(p.info().arguments().orElse(new String[0])).contains(seconds))
-                .toList();
     }
 
     @Test

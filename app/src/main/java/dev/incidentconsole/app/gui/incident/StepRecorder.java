@@ -8,9 +8,11 @@ import dev.incidentconsole.exec.OutputLine;
 import dev.incidentconsole.exec.PreparedCommand;
 import dev.incidentconsole.exec.RunResult;
 import dev.incidentconsole.exec.RunStatus;
+import dev.incidentconsole.exec.TargetVariables;
 import dev.incidentconsole.incident.EntryBody;
 import dev.incidentconsole.incident.RunOutcome;
 import dev.incidentconsole.incident.export.OutputTrim;
+import dev.incidentconsole.runbook.SecretMasker;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,14 +40,19 @@ final class StepRecorder implements CommandRunViewModel.RunListener {
     private static final class Attempt {
         final String command;
         final String target;
+        /** The secret values the run's environment hands it: its output may print them bare. */
+        final List<String> handed;
         UUID started;
         boolean ended;
+        /** Stop came before it started: nothing ran, and that is the engineer's choice, not a failure. */
+        boolean stoppedBeforeStart;
         RunResult result;
         String message;
 
-        Attempt(String command, String target) {
+        Attempt(String command, String target, List<String> handed) {
             this.command = command;
             this.target = target;
+            this.handed = handed;
         }
     }
 
@@ -59,7 +66,7 @@ final class StepRecorder implements CommandRunViewModel.RunListener {
 
     @Override
     public void started(PreparedCommand command, TargetInfo target) {
-        Attempt attempt = new Attempt(command.text(), target.name());
+        Attempt attempt = new Attempt(command.text(), target.name(), TargetVariables.secretValues(command.target()));
         current = attempt;
         step.ran(command.text());
         step.stateProperty().set(WalkStep.State.RUNNING);
@@ -85,6 +92,14 @@ final class StepRecorder implements CommandRunViewModel.RunListener {
     }
 
     @Override
+    public void stoppedBeforeStart() {
+        if (current != null) {
+            current.stoppedBeforeStart = true;
+        }
+        ended(null);
+    }
+
+    @Override
     public void ended(RunResult result) {
         Attempt attempt = current;
         if (attempt == null) {
@@ -93,7 +108,8 @@ final class StepRecorder implements CommandRunViewModel.RunListener {
         attempt.ended = true;
         attempt.result = result;
         attempt.message = step.run().messageProperty().get();
-        step.stateProperty().set(result == null ? WalkStep.State.FAILED : switch (result.status()) {
+        step.stateProperty().set(result == null ? attempt.stoppedBeforeStart ? WalkStep.State.CANCELLED
+                : WalkStep.State.FAILED : switch (result.status()) {
             case SUCCEEDED -> WalkStep.State.SUCCEEDED;
             case CANCELLED -> WalkStep.State.CANCELLED;
             default -> WalkStep.State.FAILED;
@@ -136,9 +152,13 @@ final class StepRecorder implements CommandRunViewModel.RunListener {
 
     private static EntryBody.StepFinished body(Attempt a) {
         RunResult r = a.result;
+        if (a.stoppedBeforeStart) {
+            return EntryBody.StepFinished.ran(a.command, a.target, null, 0, a.message, a.started, RunOutcome.CANCELLED);
+        }
         return r == null
                 ? new EntryBody.StepFinished(a.command, a.target, null, 0, a.message, a.started)
-                : EntryBody.StepFinished.ran(a.command, a.target, r.exitCode(), r.duration().toMillis(), tail(r),
+                : EntryBody.StepFinished.ran(a.command, a.target, r.exitCode(), r.duration().toMillis(),
+                        a.handed.isEmpty() ? tail(r) : SecretMasker.standard().withSecrets(a.handed).mask(tail(r)),
                         a.started, outcome(r.status()));
     }
 

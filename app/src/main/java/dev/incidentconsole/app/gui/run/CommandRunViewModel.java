@@ -9,6 +9,9 @@ import dev.incidentconsole.exec.OutputLine;
 import dev.incidentconsole.exec.PreparedCommand;
 import dev.incidentconsole.exec.RunRequest;
 import dev.incidentconsole.exec.RunResult;
+import dev.incidentconsole.exec.Target;
+import dev.incidentconsole.exec.TargetVariables;
+import dev.incidentconsole.health.env.EnvironmentSecrets;
 import dev.incidentconsole.runbook.Command;
 import dev.incidentconsole.runbook.Placeholder;
 import dev.incidentconsole.runbook.SecretMasker;
@@ -53,6 +56,8 @@ public final class CommandRunViewModel {
     private final ReadOnlyObjectWrapper<MaskedText> shownCommand = new ReadOnlyObjectWrapper<>(this, "shownCommand",
             MaskedText.of(""));
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyStringWrapper fromSecrets = new ReadOnlyStringWrapper(this, "fromSecrets", "");
+    private EnvironmentSecrets secrets = EnvironmentSecrets.NONE;
     private final RunSession session = new RunSession(MAX_LINES);
     private final ShownOutput shownOutput = new ShownOutput(session.outputView);
     private final StringBinding missing;
@@ -69,6 +74,11 @@ public final class CommandRunViewModel {
 
         /** The run ended with {@code result}; {@code null} when it could not start ({@link #messageProperty()} says why). */
         default void ended(RunResult result) {
+        }
+
+        /** Stop was pressed before the run started (waiting for a worker, connecting): nothing ran. */
+        default void stoppedBeforeStart() {
+            ended(null);
         }
 
         /** The command was handed to a system terminal on {@code target}; its output is not seen here. */
@@ -109,6 +119,7 @@ public final class CommandRunViewModel {
 
     /** Replaces the targets (after discovery), keeping the chosen one when it is still there. */
     public void setCatalog(TargetCatalog catalog) {
+        secrets = catalog.secrets();
         targets.setAll(catalog.targets());
         TargetInfo current = target.get();
         TargetInfo keep = current == null ? null : catalog.find(current.name()).orElse(null);
@@ -141,6 +152,7 @@ public final class CommandRunViewModel {
 
     /** Re-prepares the command for the preview, the danger badge and the terminal hint. */
     private void refresh() {
+        fromSecrets.set(fromSecretsNote());
         try {
             PreparedCommand p = services.runner().prepare(request());
             prepared.set(p);
@@ -166,8 +178,30 @@ public final class CommandRunViewModel {
         return shownOutput;
     }
 
+    /**
+     * The run: the command as written (its {@code $NAME}s stay names, so what is shown, stored and exported holds no
+     * secret value), on the chosen target with the environment's secrets it reads added to the target's environment.
+     */
     private RunRequest request() {
+        Target where = target.get().target();
+        Map<String, String> read = TargetVariables.reach(where) ? secrets.readBy(command.text()) : Map.of();
+        return RunRequest.of(command, TargetVariables.add(where, read)).withVariables(values());
+    }
+
+    /** The run without the environment's secrets, for a terminal: its script is a terminal program's argument. */
+    private RunRequest terminalRequest() {
         return RunRequest.of(command, target.get().target()).withVariables(values());
+    }
+
+    private String fromSecretsNote() {
+        Map<String, String> read = secrets.readBy(command.text());
+        if (read.isEmpty() || target.get() == null) {
+            return "";
+        }
+        String names = read.keySet().stream().map(n -> "$" + n).collect(Collectors.joining(", "));
+        return TargetVariables.reach(target.get().target())
+                ? names + " from the environment's secrets file (not passed to a terminal)"
+                : names + " is in the environment's secrets file but cannot reach a command in a pod or container";
     }
 
     private Map<String, String> values() {
@@ -199,12 +233,15 @@ public final class CommandRunViewModel {
         }
         services.known().remember(values());
         message.set("");
-        shownOutput.startRun(p.text());
+        shownOutput.startRun(p.text(), TargetVariables.secretValues(p.target()));
         listener.started(p, target.get());
         RunHistory.Run listed = services.history().started(p.text(), target.get().name(), origin);
         session.start(services, p, p.dangerous() ? Confirmation.of(p) : null, message::set, r -> {
             listed.ended(r);
             listener.ended(r);
+        }, () -> {
+            listed.ended(null);
+            listener.stoppedBeforeStart();
         });
     }
 
@@ -255,8 +292,8 @@ public final class CommandRunViewModel {
         services.known().remember(values());
         String name = target.get().name();
         TargetInfo where = target.get();
-        services.tasks().execute(() -> services.terminal().open(services.runner().terminalScript(p,
-                        p.dangerous() ? Confirmation.of(p) : null)),
+        services.tasks().execute(() -> services.terminal().open(services.runner().terminalScript(
+                        services.runner().prepare(terminalRequest()), p.dangerous() ? Confirmation.of(p) : null)),
                 terminal -> {
                     message.set("Opened in " + terminal + " on " + name + ".");
                     listener.openedInTerminal(p, where);
@@ -319,6 +356,14 @@ public final class CommandRunViewModel {
     /** The command as it will run, values quoted; as written while values are missing. */
     public ReadOnlyStringProperty previewProperty() {
         return preview.getReadOnlyProperty();
+    }
+
+    /**
+     * Which variables the command reads from the environment's secrets file, e.g. {@code $REDIS_PASSWORD from the
+     * environment's secrets file}; empty when it reads none.
+     */
+    public ReadOnlyStringProperty fromSecretsProperty() {
+        return fromSecrets.getReadOnlyProperty();
     }
 
     /** One sentence on the last thing that happened (not run because..., error, cancelled); empty when none. */

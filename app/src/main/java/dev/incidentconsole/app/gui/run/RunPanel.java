@@ -96,7 +96,13 @@ public final class RunPanel extends VBox {
                 .map(i -> i.needsTerminal() ? "Interactive: " + i.reason() + "; Run offers a terminal window."
                         : i.endless() ? "Runs until stopped (" + i.reason() + "): use Cancel." : "").orElse(""));
         bindShown(terminal, terminal.textProperty().isNotEmpty());
-        box.getChildren().addAll(danger, terminal);
+        Label secrets = new Label("", Icons.of(Feather.KEY));
+        secrets.setId("run-from-secrets");
+        secrets.getStyleClass().addAll(Styles.TEXT_MUTED, "run-from-secrets");
+        secrets.setWrapText(true);
+        secrets.textProperty().bind(model.fromSecretsProperty());
+        bindShown(secrets, secrets.textProperty().isNotEmpty());
+        box.getChildren().addAll(danger, terminal, secrets);
         return box;
     }
 

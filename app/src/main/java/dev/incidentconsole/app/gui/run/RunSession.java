@@ -42,10 +42,11 @@ final class RunSession {
 
     /**
      * Starts {@code prepared}, as it was shown, through {@code services}; {@code message} receives why it could
-     * not start or how it ended abnormally, then {@code ended} the result ({@code null} when it never started).
+     * not start or how it ended abnormally, then {@code ended} the result ({@code null} when it could not start), or
+     * {@code stoppedBeforeStart} runs when Stop came first (nothing ran).
      */
     void start(RunServices services, PreparedCommand prepared, Confirmation confirmation, Consumer<String> message,
-               Consumer<RunResult> ended) {
+               Consumer<RunResult> ended, Runnable stoppedBeforeStart) {
         long run = ++generation;
         output.clear();
         result.set(null);
@@ -66,13 +67,8 @@ final class RunSession {
                 ended.accept(done);
             }
         });
-        services.tasks().execute(() -> stop.get() ? null : services.runner().start(prepared, confirmation), started -> {
-            if (started == null) {
-                running.set(false);
-                message.accept(NOT_STARTED);
-                ended.accept(null);
-                return;
-            }
+        // the runner asks again once connected to an SSH host: a Stop pressed while connecting keeps it from running
+        services.tasks().execute(() -> services.runner().start(prepared, confirmation, stop::get), started -> {
             handle = started;
             outputFile.set(started.outputFile());
             started.addListener(batcher);
@@ -81,6 +77,11 @@ final class RunSession {
             }
         }, e -> {
             running.set(false);
+            if (e instanceof ExecException x && x.reason() == ExecException.Reason.STOPPED) {
+                message.accept(NOT_STARTED);
+                stoppedBeforeStart.run();
+                return;
+            }
             message.accept(e instanceof ExecException ? e.getMessage() : "Could not start the command: " + e + ".");
             ended.accept(null);
         });

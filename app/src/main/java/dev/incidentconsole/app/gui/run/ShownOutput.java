@@ -37,9 +37,12 @@ public final class ShownOutput {
         output.addListener((ListChangeListener<OutputLine>) this::follow);
     }
 
-    /** A run of {@code command} starts: the secrets its own text holds are masked in its output too. */
-    void startRun(String command) {
-        SecretMasker own = SecretMasker.standard().forCommand(command);
+    /**
+     * A run of {@code command} starts: the secrets its own text holds, and {@code handed} (the secret values its
+     * environment gives it), are masked in its output too.
+     */
+    void startRun(String command, List<String> handed) {
+        SecretMasker own = SecretMasker.standard().withSecrets(handed).forCommand(command);
         stdout = own.lines();
         stderr = own.lines();
     }

@@ -41,6 +41,33 @@ class WalkStepSecretsTest extends WalkthroughFixture {
                 + " (its output is not captured here)");
     }
 
+    @Test
+    void aSecretTheStepsEnvironmentHandedItIsMaskedInTheRecordedOutput() throws Exception {
+        Path file = Files.writeString(dir.resolve("auth.md"), """
+                # Auth
+
+                ## Diagnosis
+
+                ### Check the password
+                ```bash
+                echo "it is $REDIS_PASSWORD"
+                ```
+                """);
+        TargetInfo sandbox = new TargetInfo(new LocalTarget("sandbox", dir, Map.of("REDIS_PASSWORD", "R3dis-pw-2024x"),
+                false), "local", "local", "test");
+        catalog.set(new dev.incidentconsole.app.targets.TargetCatalog(List.of(sandbox), List.of(), null));
+        WalkthroughViewModel walk = walk(new RunbookParser().parse(file), "Auth", null);
+        WalkStep step = walk.steps().get(0);
+
+        walk.run(step);
+        ui.runUntil(() -> !step.run().runningProperty().get() && step.statusProperty().get().startsWith("exit"), WAIT);
+
+        EntryBody.StepFinished finished = stored().stream().map(TimelineEntry::body)
+                .filter(EntryBody.StepFinished.class::isInstance).map(EntryBody.StepFinished.class::cast)
+                .findFirst().orElseThrow();
+        assertThat(finished.output()).startsWith("it is ").doesNotContain("R3dis-pw-2024x");
+    }
+
     /**
      * The note holds the command masked, so read back with the command as it ran (unmasked) only the fallback
      * matched, which ends the command at its first "`: ": here inside the command itself.

@@ -7,6 +7,7 @@ import dev.incidentconsole.app.gui.run.PlaceholderField;
 import dev.incidentconsole.app.gui.run.RunServices;
 import dev.incidentconsole.app.gui.run.TerminalLauncher;
 import dev.incidentconsole.app.gui.util.DirectTaskExecutor;
+import dev.incidentconsole.app.gui.util.TaskExecutor;
 import dev.incidentconsole.app.settings.LaunchOptions;
 import dev.incidentconsole.app.targets.TargetCatalog;
 import dev.incidentconsole.app.targets.TargetInfo;
@@ -71,7 +72,12 @@ abstract class WalkthroughFixture {
     }
 
     WalkthroughViewModel walk(Runbook runbook, String section, ServiceLink service) {
-        RunServices run = new RunServices(runner, new DirectTaskExecutor(), ui, dialogs, TerminalLauncher.system(LaunchOptions.fromSystem()), new KnownValues());
+        return walk(runbook, section, service, new DirectTaskExecutor());
+    }
+
+    /** A walkthrough whose runs start through {@code tasks}. */
+    WalkthroughViewModel walk(Runbook runbook, String section, ServiceLink service, TaskExecutor tasks) {
+        RunServices run = new RunServices(runner, tasks, ui, dialogs, TerminalLauncher.system(LaunchOptions.fromSystem()), new KnownValues());
         WalkServices services = new WalkServices(run, catalog, ServiceWatch.NONE, (delay, task) -> () -> { },
                 Clock.systemDefaultZone());
         return new WalkthroughViewModel(incidentId, runbook, WalkRunbook.section(runbook, section), incidents.timeline(),

@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 /** Holds background work until {@link #release()}, as a start-up still connecting over SSH would. */
-final class HeldStartTasks implements TaskExecutor {
+public final class HeldStartTasks implements TaskExecutor {
     private final DirectTaskExecutor direct = new DirectTaskExecutor();
     private Runnable held;
 
@@ -20,7 +20,7 @@ final class HeldStartTasks implements TaskExecutor {
     }
 
     /** Runs the held work now, on the calling thread. */
-    void release() {
+    public void release() {
         held.run();
     }
 

@@ -37,6 +37,10 @@ final class MinaServer implements AutoCloseable {
     final List<PublicKey> authorized = new CopyOnWriteArrayList<>();
     /** Every user key a client offered or signed with, in order, accepted or not. */
     final List<PublicKey> offered = new CopyOnWriteArrayList<>();
+    /** Every command text a client sent: what the shell gets on its command line, for any user to see. */
+    final List<String> commands = new CopyOnWriteArrayList<>();
+    /** Runs on the server's thread as a client offers a key, before it is accepted: a slow host's login. */
+    volatile Runnable beforeLogin = () -> { };
 
     MinaServer(Path hostKeyFile) throws IOException {
         server = SshServer.setUpDefaultServer();
@@ -48,10 +52,13 @@ final class MinaServer implements AutoCloseable {
         server.setKeyPairProvider(hostKeys);
         server.setPublickeyAuthenticator((user, key, session) -> {
             offered.add(key);
+            beforeLogin.run();
             return authorized.stream().anyMatch(k -> KeyUtils.compareKeys(k, key));
         });
-        server.setCommandFactory((channel, command) ->
-                new ProcessShellFactory(command, "/bin/sh", "-c", command).createShell(channel));
+        server.setCommandFactory((channel, command) -> {
+            commands.add(command);
+            return new ProcessShellFactory(command, "/bin/sh", "-c", command).createShell(channel);
+        });
         server.setForwardingFilter(AcceptAllForwardingFilter.INSTANCE);
         server.addSessionListener(new SessionListener() {
             @Override

@@ -1,5 +1,6 @@
 package dev.incidentconsole.exec.ssh;
 
+import dev.incidentconsole.exec.testing.ProcessTable;
 import dev.incidentconsole.exec.testing.TestUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -120,14 +121,38 @@ class OpenSshTest {
     }
 
     @Test
+    void environmentValuesReachTheCommandButNoProcessCommandLineInEitherForm() throws Exception {
+        SshHost host = host(dir.resolve("known_hosts_secret"), ed25519);
+        String secret = ProcessTable.secret();
+        SshTarget target = new SshTarget("openssh", host, null, Map.of("IC_SECRET", secret, "PLAIN", "x"), false);
+        String[] printed = ("[" + secret + "] x").split("\n");
+        try (CommandRunner runner = runner(key -> true)) {
+            // the first under sh -c, the second straight in bash, which stays the command's parent while it runs
+            for (String sleep : List.of("93.1", "93.2")) {
+                String command = ProcessTable.SECRET_PRINTER + "sleep " + sleep + "; echo after";
+                RunHandle handle = runner.start(RunRequest.of(command, target));
+                await().atMost(Duration.ofSeconds(10)).until(() -> ProcessTable.sleeps(sleep).size() == 1);
+
+                assertThat(ProcessTable.commandLinesHolding(secret.lines().findFirst().orElseThrow())).isEmpty();
+                handle.cancel();
+                RunResult result = handle.await(WAIT);
+                assertThat(result.status()).isEqualTo(RunStatus.CANCELLED);
+                assertThat(result.stdout()).containsExactly(printed[0], printed[1], "read:", "end of input");
+                await().atMost(Duration.ofSeconds(5)).until(() -> ProcessTable.sleeps(sleep).isEmpty());
+                assertThat(runner.ssh().loginShell(host)).isPresent();
+            }
+        }
+    }
+
+    @Test
     void cancelStopsTheRemoteProcessTree() throws Exception {
         Path knownHosts = dir.resolve("known_hosts_cancel");
         try (CommandRunner runner = runner(key -> true)) {
             RunHandle handle = runner.start(RunRequest.of("sh -c 'sleep 98.1 & sleep 98.2'",
                     SshTarget.of(host(knownHosts, ed25519), false)));
-            await().atMost(Duration.ofSeconds(10)).until(() -> SshRunTest.sleeps("98.1").size() == 1
-                    && SshRunTest.sleeps("98.2").size() == 1);
-            List<ProcessHandle> remote = List.of(SshRunTest.sleeps("98.1").get(0), SshRunTest.sleeps("98.2").get(0));
+            await().atMost(Duration.ofSeconds(10)).until(() -> ProcessTable.sleeps("98.1").size() == 1
+                    && ProcessTable.sleeps("98.2").size() == 1);
+            List<ProcessHandle> remote = List.of(ProcessTable.sleeps("98.1").get(0), ProcessTable.sleeps("98.2").get(0));
             handle.cancel();
             assertThat(handle.await(WAIT).status()).isEqualTo(RunStatus.CANCELLED);
             await().atMost(Duration.ofSeconds(5)).until(() -> remote.stream().noneMatch(ProcessHandle::isAlive));
@@ -156,13 +181,13 @@ class OpenSshTest {
                     .containsExactly("bash syntax");
 
             RunHandle handle = runner.start(RunRequest.of("sleep 96.4", target));
-            await().atMost(Duration.ofSeconds(10)).until(() -> SshRunTest.sleeps("96.4").size() == 1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> ProcessTable.sleeps("96.4").size() == 1);
             assertThat(sshd.commandProcesses()).as("processes the command runs as on the host")
                     .singleElement().satisfies(p -> assertThat(p.info().command().orElse("")).endsWith("/sleep"));
             assertThat(bashStarts()).filteredOn(line -> line.contains("sleep 96.4")).as("program loads").hasSize(1);
             handle.cancel();
             assertThat(handle.await(WAIT).status()).isEqualTo(RunStatus.CANCELLED);
-            await().atMost(Duration.ofSeconds(5)).until(() -> SshRunTest.sleeps("96.4").isEmpty());
+            await().atMost(Duration.ofSeconds(5)).until(() -> ProcessTable.sleeps("96.4").isEmpty());
         }
     }
 

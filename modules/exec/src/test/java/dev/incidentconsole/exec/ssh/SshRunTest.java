@@ -1,13 +1,16 @@
 package dev.incidentconsole.exec.ssh;
 
+import dev.incidentconsole.exec.testing.ProcessTable;
 import dev.incidentconsole.exec.testing.TestUser;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.incidentconsole.exec.CommandRunner;
 import dev.incidentconsole.exec.DockerTarget;
 import dev.incidentconsole.exec.ExecException;
 import dev.incidentconsole.exec.ExecSettings;
+import dev.incidentconsole.exec.PreparedCommand;
 import dev.incidentconsole.exec.RunHandle;
 import dev.incidentconsole.exec.RunRequest;
 import dev.incidentconsole.exec.RunResult;
@@ -19,6 +22,11 @@ import java.security.KeyPair;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -86,6 +94,61 @@ class SshRunTest {
     }
 
     @Test
+    void environmentValuesReachTheCommandButNoProcessCommandLine() throws Exception {
+        String secret = ProcessTable.secret();
+        SshTarget target = new SshTarget("mina", host, null, Map.of("IC_SECRET", secret, "PLAIN", "x"), false);
+        RunHandle handle = runner.start(RunRequest.of(ProcessTable.SECRET_PRINTER + "sleep 94.1; echo after", target));
+        await().atMost(Duration.ofSeconds(10)).until(() -> ProcessTable.sleeps("94.1").size() == 1);
+
+        String unique = secret.lines().findFirst().orElseThrow();
+        assertThat(ProcessTable.commandLinesHolding(unique)).isEmpty();
+        assertThat(server.commands).as("what the server hands its shell").noneMatch(c -> c.contains(unique));
+        handle.cancel();
+        RunResult result = handle.await(WAIT);
+        assertThat(result.status()).isEqualTo(RunStatus.CANCELLED);
+        assertThat(result.stdout()).containsExactly(("[" + secret + "] x").split("\n")[0],
+                ("[" + secret + "] x").split("\n")[1], "read:", "end of input");
+        await().atMost(Duration.ofSeconds(5)).until(() -> ProcessTable.sleeps("94.1").isEmpty());
+    }
+
+    @Test
+    void stopPressedWhileConnectingKeepsTheCommandFromRunning() throws Exception {
+        Path marker = dir.resolve("connect-marker");
+        CountDownLatch connecting = new CountDownLatch(1);
+        CountDownLatch answer = new CountDownLatch(1);
+        server.beforeLogin = () -> {
+            connecting.countDown();
+            try {
+                answer.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        AtomicBoolean stop = new AtomicBoolean();
+        try {
+            PreparedCommand touch = runner.prepare(RunRequest.of("touch " + marker, SshTarget.of(host, false)));
+            CompletableFuture<RunHandle> start = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return runner.start(touch, null, stop::get);
+                } catch (ExecException e) {
+                    throw new CompletionException(e);
+                }
+            });
+            assertThat(connecting.await(30, TimeUnit.SECONDS)).isTrue();
+            stop.set(true);
+            answer.countDown();
+
+            assertThatThrownBy(() -> start.get(30, TimeUnit.SECONDS)).cause().isInstanceOf(ExecException.class)
+                    .extracting(e -> ((ExecException) e).reason()).isEqualTo(ExecException.Reason.STOPPED);
+            assertThat(server.commands).noneMatch(c -> c.contains(marker.toString()));
+            assertThat(marker).doesNotExist();
+        } finally {
+            server.beforeLogin = () -> { };
+            answer.countDown();
+        }
+    }
+
+    @Test
     void commandReadingStdinGetsEndOfInputInsteadOfWaitingForItsTimeout() throws ExecException {
         RunResult result = runner.run(RunRequest.of("read line; echo \"read:$line\"; cat; echo end",
                 SshTarget.of(host, false)).withTimeout(Duration.ofSeconds(8)), WAIT);
@@ -122,14 +185,14 @@ class SshRunTest {
                 .withTimeout(Duration.ofSeconds(1)), WAIT);
         assertThat(result.status()).isEqualTo(RunStatus.TIMED_OUT);
         assertThat(result.stdout()).containsExactly("started");
-        await().atMost(Duration.ofSeconds(5)).until(() -> sleeps("97.3").isEmpty());
+        await().atMost(Duration.ofSeconds(5)).until(() -> ProcessTable.sleeps("97.3").isEmpty());
     }
 
     @Test
     void cancelStopsTheRemoteProcessTree() throws ExecException {
         RunHandle handle = runner.start(RunRequest.of("sh -c 'sleep 97.5 & sleep 97.6'", SshTarget.of(host, false)));
-        await().atMost(Duration.ofSeconds(10)).until(() -> sleeps("97.5").size() == 1 && sleeps("97.6").size() == 1);
-        List<ProcessHandle> remote = List.of(sleeps("97.5").get(0), sleeps("97.6").get(0));
+        await().atMost(Duration.ofSeconds(10)).until(() -> ProcessTable.sleeps("97.5").size() == 1 && ProcessTable.sleeps("97.6").size() == 1);
+        List<ProcessHandle> remote = List.of(ProcessTable.sleeps("97.5").get(0), ProcessTable.sleeps("97.6").get(0));
 
         handle.cancel();
 
@@ -162,13 +225,5 @@ class SshRunTest {
                 .containsExactly("remote docker compose restart api");
         assertThat(DockerTarget.on(remote).production()).isTrue();
         assertThat(result.stdout()).containsExactly("remote docker compose restart api");
-    }
-
-    /** The remote commands run on this machine (the server is in-process), so they can be seen here. */
-    static List<ProcessHandle> sleeps(String seconds) {
-        return ProcessHandle.allProcesses()
-                .filter(p -> p.info().command().orElse("").endsWith("sleep")
-                        && List.of(p.info().arguments().orElse(new String[0])).contains(seconds))
-                .toList();
     }
 }

@@ -9,6 +9,8 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PublicKey;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 import org.apache.sshd.server.SshServer;
@@ -24,6 +26,8 @@ import org.apache.sshd.server.shell.ProcessShellFactory;
 public final class LoopbackSshd implements AutoCloseable {
     private final SshServer server;
     private final Path userKey;
+    private final List<String> commands = new CopyOnWriteArrayList<>();
+    private volatile Runnable beforeLogin = () -> { };
 
     /** Starts the server; its host key and the user key are written into {@code dir}. */
     public LoopbackSshd(Path dir) throws Exception {
@@ -41,14 +45,29 @@ public final class LoopbackSshd implements AutoCloseable {
         hostKeys.setAlgorithm("EC");
         hostKeys.setKeySize(256);
         server.setKeyPairProvider(hostKeys);
-        server.setPublickeyAuthenticator((name, offered, session) -> KeyUtils.compareKeys(user.getPublic(), offered));
-        server.setCommandFactory((channel, command) ->
-                new ProcessShellFactory(command, "/bin/sh", "-c", command).createShell(channel));
+        server.setPublickeyAuthenticator((name, offered, session) -> {
+            beforeLogin.run();
+            return KeyUtils.compareKeys(user.getPublic(), offered);
+        });
+        server.setCommandFactory((channel, command) -> {
+            commands.add(command);
+            return new ProcessShellFactory(command, "/bin/sh", "-c", command).createShell(channel);
+        });
         server.start();
     }
 
     public int port() {
         return server.getPort();
+    }
+
+    /** Runs {@code hook} on the server's thread as a client offers a key, before it is accepted: a slow host. */
+    public void beforeLogin(Runnable hook) {
+        beforeLogin = hook;
+    }
+
+    /** Every command text a client sent: what the shell gets on its command line, for any user to see. */
+    public List<String> commands() {
+        return List.copyOf(commands);
     }
 
     /** The private key file the server accepts. */

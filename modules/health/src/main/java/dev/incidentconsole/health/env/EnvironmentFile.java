@@ -20,10 +20,11 @@ public final class EnvironmentFile {
     private final List<String> warnings;
     private final Map<String, JsonNode> extensions;
     private final List<String> secretValues;
+    private final EnvironmentSecrets secrets;
 
     EnvironmentFile(Path file, String defaultName, Map<String, Environment> environments,
                     Map<String, List<EnvironmentException>> problems, List<String> warnings,
-                    Map<String, JsonNode> extensions, List<String> secretValues) {
+                    Map<String, JsonNode> extensions, List<String> secretValues, EnvironmentSecrets secrets) {
         this.file = file;
         this.defaultName = defaultName;
         this.environments = environments;
@@ -31,6 +32,12 @@ public final class EnvironmentFile {
         this.warnings = List.copyOf(warnings);
         this.extensions = Map.copyOf(extensions);
         this.secretValues = List.copyOf(secretValues);
+        this.secrets = secrets;
+    }
+
+    /** The file's {@code secrets:} file, for the commands run in its environments (checks and steps alike). */
+    public EnvironmentSecrets secrets() {
+        return secrets;
     }
 
     public Path file() {

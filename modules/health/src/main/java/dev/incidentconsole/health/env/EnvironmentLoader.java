@@ -135,7 +135,8 @@ public final class EnvironmentLoader {
         if (dto.targets != null) {
             extensions.put("targets", dto.targets);
         }
-        return new EnvironmentFile(file, defaultName, envs, problems, warnings, extensions, vars.secretValues());
+        return new EnvironmentFile(file, defaultName, envs, problems, warnings, extensions, vars.secretValues(),
+                vars.secrets());
     }
 
     /** A problem belongs to its environment, or to every environment when it sits in shared settings. */

@@ -191,7 +191,7 @@ final class ServiceMapper {
         }
         Map<String, Secret> read = new LinkedHashMap<>();
         if (vars != null) { // the shell expands $NAME, and sees the secrets file's only if they are in its environment
-            vars.secretsReadBy(c.run).forEach((name, value) -> read.put(name, Secret.of(value)));
+            vars.secrets().readBy(c.run).forEach((name, value) -> read.put(name, Secret.of(value)));
         }
         return new CommandSpec(c.run, c.env, read, c.target == null || c.target.isBlank() ? null : c.target);
     }

@@ -1,10 +1,7 @@
 package dev.incidentconsole.health.env;
 
 import dev.incidentconsole.runbook.SecretMasker;
-import dev.incidentconsole.shell.ExpandedVariables;
-import dev.incidentconsole.shell.ShellCommand;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +18,7 @@ import java.util.regex.Pattern;
  */
 final class Variables {
     private static final Pattern REF = Pattern.compile("\\$\\$\\{|\\$\\{([A-Za-z_][A-Za-z0-9_.-]*)(?::-([^}]*))?}");
-    private final Function<String, String> env;
-    private final Map<String, String> secrets;
+    private final EnvironmentSecrets secrets;
     private final String secretsName;
     final List<Problem> unresolved = new ArrayList<>();
     final List<Problem> clearSecrets = new ArrayList<>();
@@ -33,8 +29,7 @@ final class Variables {
     }
 
     Variables(Function<String, String> env, Map<String, String> secrets, String secretsName) {
-        this.env = env;
-        this.secrets = secrets;
+        this.secrets = new EnvironmentSecrets(env, secrets);
         this.secretsName = secretsName;
     }
 
@@ -77,21 +72,9 @@ final class Variables {
                 + "in the environment or the secrets file"));
     }
 
-    /**
-     * The secrets file's variables that {@code command}'s shell expands ({@link ExpandedVariables}: also in a script a
-     * child shell on this machine reads; not those in single quotes, escaped, in comments or in a script run on
-     * another host or in a container) and the process environment does
-     * not set: a command check's text is handed to the shell as written, so it reads these only when they are
-     * passed in its environment.
-     */
-    Map<String, String> secretsReadBy(String command) {
-        Map<String, String> read = new LinkedHashMap<>();
-        for (String name : ExpandedVariables.of(ShellCommand.parse(command))) {
-            if (env.apply(name) == null && secrets.containsKey(name)) {
-                read.put(name, secrets.get(name));
-            }
-        }
-        return read;
+    /** The secrets file as commands see it. */
+    EnvironmentSecrets secrets() {
+        return secrets;
     }
 
     /**
@@ -111,13 +94,11 @@ final class Variables {
         if (SecretMasker.namesSecret(name, value)) {
             return true;
         }
-        boolean fromFile = env.apply(name) == null && secrets.containsKey(name);
-        return fromFile && value.length() >= 8 && value.chars().anyMatch(Character::isDigit)
+        return secrets.fromFile(name) && value.length() >= 8 && value.chars().anyMatch(Character::isDigit)
                 && value.chars().anyMatch(Character::isLetter);
     }
 
     private String lookup(String name) {
-        String value = env.apply(name);
-        return value != null ? value : secrets.get(name);
+        return secrets.lookup(name);
     }
 }

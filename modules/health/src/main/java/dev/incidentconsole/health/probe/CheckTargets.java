@@ -1,13 +1,11 @@
 package dev.incidentconsole.health.probe;
 
-import dev.incidentconsole.exec.DockerTarget;
 import dev.incidentconsole.exec.KubeTarget;
 import dev.incidentconsole.exec.LocalTarget;
-import dev.incidentconsole.exec.SshTarget;
 import dev.incidentconsole.exec.Target;
+import dev.incidentconsole.exec.TargetVariables;
 import dev.incidentconsole.health.Secret;
 import dev.incidentconsole.health.spec.CommandSpec;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -32,7 +30,7 @@ final class CheckTargets {
             }
             target = LocalTarget.here();
         }
-        if (!takesVariables(target)) {
+        if (!TargetVariables.reach(target)) {
             if (!spec.env().isEmpty()) {
                 // kubectl runs here and the command in a pod or container: the variables would reach neither.
                 String where = target instanceof KubeTarget ? "a kubectl target" : "a container";
@@ -43,28 +41,8 @@ final class CheckTargets {
         }
         Map<String, Secret> env = new LinkedHashMap<>(spec.secretsRead());
         env.putAll(spec.env());
-        return env.isEmpty() ? target : withVariables(target, env);
-    }
-
-    private static boolean takesVariables(Target target) {
-        return target instanceof LocalTarget || target instanceof SshTarget
-                || target instanceof DockerTarget t && t.container() == null && takesVariables(t.host());
-    }
-
-    private static Target withVariables(Target target, Map<String, Secret> env) {
-        if (target instanceof LocalTarget t) {
-            return new LocalTarget(t.name(), t.workingDir(), merged(t.environment(), env), t.production());
-        }
-        if (target instanceof SshTarget t) {
-            return new SshTarget(t.name(), t.host(), t.workingDir(), merged(t.environment(), env), t.production());
-        }
-        DockerTarget t = (DockerTarget) target; // takesVariables: the docker CLI on a host that takes them
-        return new DockerTarget(t.name(), withVariables(t.host(), env), null, t.production());
-    }
-
-    private static Map<String, String> merged(Map<String, String> base, Map<String, Secret> env) {
-        Map<String, String> all = new HashMap<>(base);
-        env.forEach((k, v) -> all.put(k, v.reveal()));
-        return all;
+        Map<String, String> values = new LinkedHashMap<>();
+        env.forEach((name, value) -> values.put(name, value.reveal()));
+        return TargetVariables.add(target, values);
     }
 }

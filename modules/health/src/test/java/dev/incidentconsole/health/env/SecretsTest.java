@@ -182,7 +182,7 @@ class SecretsTest {
         Variables vars = new Variables(Map.of("HOME", "/root")::get,
                 Map.of("REDIS_PW", "r3dis", "MONITOR_PW", "Mon-pw-77", "HOME", "/secret-home"), "team.env");
 
-        assertThat(vars.secretsReadBy(command).keySet()).as(command)
+        assertThat(vars.secrets().readBy(command).keySet()).as(command)
                 .containsExactlyElementsOf(read == null ? List.of() : List.of(read));
     }
 
@@ -190,7 +190,7 @@ class SecretsTest {
     void aHereDocumentIsReadAsTheShellReadsIt() {
         Variables vars = new Variables(name -> null, Map.of("REDIS_PW", "r3dis", "MONITOR_PW", "Mon-pw-77"), "team.env");
 
-        assertThat(vars.secretsReadBy("redis-cli -x <<'EOF'\nAUTH $REDIS_PW\nEOF\npsql <<EOF\n\\password $MONITOR_PW\nEOF"))
+        assertThat(vars.secrets().readBy("redis-cli -x <<'EOF'\nAUTH $REDIS_PW\nEOF\npsql <<EOF\n\\password $MONITOR_PW\nEOF"))
                 .as("a quoted delimiter keeps the body as written").containsOnlyKeys("MONITOR_PW");
     }
 

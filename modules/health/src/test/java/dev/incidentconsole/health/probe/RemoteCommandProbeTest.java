@@ -202,12 +202,13 @@ class RemoteCommandProbeTest {
     @Test
     void secretsACheckReadsReachItsShellOnAnSshHost() throws Exception {
         SshTarget target = new SshTarget("db-1", host, null, Map.of(), true);
-        CommandSpec spec = new CommandSpec("test \"$MONITOR_PW\" = Mon-pw-77", Map.of(),
+        CommandSpec spec = new CommandSpec("test \"$MONITOR_PW\" = \"Mon-pw-$((70 + 7))\"", Map.of(),
                 Map.of("MONITOR_PW", Secret.of("Mon-pw-77")), "db-1").on(target);
 
         ProbeResult r = check(spec, Duration.ofSeconds(10));
 
         assertThat(r.status()).as(r.reason()).isEqualTo(Status.UP);
+        assertThat(sshd.commands()).as("command lines on the host").noneMatch(c -> c.contains("Mon-pw-77"));
     }
 
     private ProbeResult check(CommandSpec spec, Duration timeout) {
