@@ -4,6 +4,7 @@ import static dev.incidentconsole.runbook.SecretClients.PROGRAMS;
 import static dev.incidentconsole.runbook.SecretClients.programNamedAt;
 
 import dev.incidentconsole.shell.Invocation;
+import dev.incidentconsole.shell.Redirection;
 import dev.incidentconsole.shell.Separator;
 import dev.incidentconsole.shell.ShellCommand;
 import dev.incidentconsole.shell.SimpleCommand;
@@ -133,8 +134,13 @@ final class CommandSecrets {
     private List<int[]> of(ShellCommand inner, int depth, boolean secret) {
         CommandSecrets reader = new CommandSecrets(inner, false, run);
         reader.read(depth);
-        if (secret && inner.commands().size() == 1) {
-            reader.echoed(inner.commands().get(0));
+        if (secret) {
+            // what each command writes makes the value, through a pipe too ($(echo c2Vj | base64 -d)), and so does
+            // what a here-document or here-string gives it ($(cat <<EOF ... EOF))
+            for (SimpleCommand c : inner.commands()) {
+                reader.echoed(c);
+                reader.fed(c);
+            }
         }
         return reader.spans.ranges();
     }
@@ -193,8 +199,11 @@ final class CommandSecrets {
         List<String> values = inv.args();
         ClientFlags.flags(args, spans);
         ClientFlags.client(inv.program(), args, values, spans);
-        if (values.contains("--password-stdin") && i > 0 && commands.get(i - 1).separator() == Separator.PIPE) {
-            echoed(commands.get(i - 1));
+        if (values.contains("--password-stdin")) {
+            if (i > 0 && commands.get(i - 1).separator() == Separator.PIPE) {
+                echoed(commands.get(i - 1));
+            }
+            fed(c);
         }
         if (inv.script() != null && depth < MAX_DEPTH) {
             script(words.subList(program, words.size()), inv.script(), depth);
@@ -223,9 +232,40 @@ final class CommandSecrets {
             return;
         }
         List<Word> words = feeder.words();
-        for (Word w : words.subList(words.size() - inv.words().size() + 1, words.size())) {
+        List<Word> args = words.subList(words.size() - inv.words().size() + 1, words.size());
+        boolean format = inv.program().equals("printf");
+        for (int k = 0; k < args.size(); k++) {
+            Word w = args.get(k);
+            if (w.value().startsWith("-") && format) {
+                continue;
+            }
+            // printf's format is the value only when nothing follows it ('%s\n' "$PW" writes the variable's value)
+            if (format && k + 1 < args.size()) {
+                format = false;
+                continue;
+            }
+            format = false;
             if (!w.value().startsWith("-")) {
                 spans.value(w, 0);
+            }
+        }
+    }
+
+    /**
+     * What a here-document or here-string gives {@code c} on its standard input: the secret, when {@code c} reads one
+     * there ({@code docker login --password-stdin <<EOF}) or makes a secret's value ({@code -p"$(cat <<EOF ...)"}).
+     * A body that only names a variable the shell expands stays.
+     */
+    private void fed(SimpleCommand c) {
+        for (Redirection r : c.redirections()) {
+            if (r.operator().equals("<<<") && r.target() != null) {
+                spans.value(r.target(), 0);
+            } else if (r.body() != null && r.bodyStart() >= 0) {
+                String body = r.body().strip();
+                int at = r.bodyStart() + r.body().indexOf(body);
+                if (!body.isEmpty() && !(r.expanding() && SpanList.isVariable(body))) {
+                    spans.add(at, at + body.length());
+                }
             }
         }
     }
