@@ -106,6 +106,7 @@ final class ClientFlags {
             }
         }
         positional(program, args, values, spans);
+        ToolSecrets.find(program, args, values, spans);
         // a login subcommand (docker login, helm registry login, az login), not a word such as ssh's -l login
         int login = values.indexOf("login");
         if (login >= 0 && login <= 1 && !values.get(0).startsWith("-")) {

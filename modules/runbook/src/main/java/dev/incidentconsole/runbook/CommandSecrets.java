@@ -199,7 +199,8 @@ final class CommandSecrets {
         List<String> values = inv.args();
         ClientFlags.flags(args, spans);
         ClientFlags.client(inv.program(), args, values, spans);
-        if (values.contains("--password-stdin")) {
+        boolean stdinSecret = values.contains("--password-stdin") || values.contains("--with-token");
+        if (stdinSecret || sudoReadsStdin(words.subList(0, program))) {
             if (i > 0 && commands.get(i - 1).separator() == Separator.PIPE) {
                 echoed(commands.get(i - 1));
             }
@@ -208,6 +209,22 @@ final class CommandSecrets {
         if (inv.script() != null && depth < MAX_DEPTH) {
             script(words.subList(program, words.size()), inv.script(), depth);
         }
+    }
+
+    /**
+     * Whether the wrappers' words hold {@code sudo -S} (also in a cluster, or {@code --stdin}): it reads its password
+     * from standard input.
+     */
+    private static boolean sudoReadsStdin(List<Word> wrappers) {
+        boolean sudo = false;
+        for (Word w : wrappers) {
+            String v = w.value();
+            sudo |= w.basename().equals("sudo");
+            if (sudo && (v.equals("--stdin") || v.startsWith("-") && !v.startsWith("--") && v.indexOf('S') > 0)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
