@@ -138,8 +138,8 @@ final class CommandSecrets {
             // what each command writes makes the value, through a pipe too ($(echo c2Vj | base64 -d)), and so does
             // what a here-document or here-string gives it ($(cat <<EOF ... EOF))
             for (SimpleCommand c : inner.commands()) {
-                reader.echoed(c);
-                reader.fed(c);
+                reader.echoed(c, false);
+                reader.fed(c, false);
             }
         }
         return reader.spans.ranges();
@@ -200,11 +200,13 @@ final class CommandSecrets {
         ClientFlags.flags(args, spans);
         ClientFlags.client(inv.program(), args, values, spans);
         boolean stdinSecret = values.contains("--password-stdin") || values.contains("--with-token");
-        if (stdinSecret || sudoReadsStdin(words.subList(0, program))) {
+        // chpasswd reads user:password lines: the password is what follows each colon
+        boolean userPass = inv.program().equals("chpasswd");
+        if (stdinSecret || userPass || sudoReadsStdin(words.subList(0, program))) {
             if (i > 0 && commands.get(i - 1).separator() == Separator.PIPE) {
-                echoed(commands.get(i - 1));
+                echoed(commands.get(i - 1), userPass);
             }
-            fed(c);
+            fed(c, userPass);
         }
         if (inv.script() != null && depth < MAX_DEPTH) {
             script(words.subList(program, words.size()), inv.script(), depth);
@@ -241,8 +243,12 @@ final class CommandSecrets {
         }
     }
 
-    /** What echo or printf writes: into {@code docker login --password-stdin}, or as a substitution's secret value. */
-    private void echoed(SimpleCommand feeder) {
+    /**
+     * What echo or printf writes: into {@code docker login --password-stdin}, or as a substitution's secret value.
+     *
+     * @param userPass only what follows a word's first colon is the secret ({@code echo 'app:pw' | chpasswd})
+     */
+    private void echoed(SimpleCommand feeder, boolean userPass) {
         int first = starts(feeder).get(0);
         Invocation inv = first == 0 ? feeder.invocation() : feeder.invocationFrom(first);
         if (!inv.program().equals("echo") && !inv.program().equals("printf")) {
@@ -262,8 +268,9 @@ final class CommandSecrets {
                 continue;
             }
             format = false;
-            if (!w.value().startsWith("-")) {
-                spans.value(w, 0);
+            int from = userPass ? w.value().indexOf(':') + 1 : 0;
+            if (!w.value().startsWith("-") && (!userPass || from > 0)) {
+                spans.value(w, from);
             }
         }
     }
@@ -272,11 +279,25 @@ final class CommandSecrets {
      * What a here-document or here-string gives {@code c} on its standard input: the secret, when {@code c} reads one
      * there ({@code docker login --password-stdin <<EOF}) or makes a secret's value ({@code -p"$(cat <<EOF ...)"}).
      * A body that only names a variable the shell expands stays.
+     *
+     * @param userPass the input is {@code user:password} lines ({@code chpasswd}): what follows each colon is secret
      */
-    private void fed(SimpleCommand c) {
+    private void fed(SimpleCommand c, boolean userPass) {
         for (Redirection r : c.redirections()) {
             if (r.operator().equals("<<<") && r.target() != null) {
-                spans.value(r.target(), 0);
+                int colon = userPass ? r.target().value().indexOf(':') : -1;
+                if (!userPass || colon > 0) {
+                    spans.value(r.target(), colon + 1);
+                }
+            } else if (userPass && r.body() != null && r.bodyStart() >= 0) {
+                int at = r.bodyStart();
+                for (String line : r.body().split("\n", -1)) {
+                    int colon = line.indexOf(':');
+                    if (colon > 0 && colon + 1 < line.stripTrailing().length()) {
+                        spans.add(at + colon + 1, at + line.stripTrailing().length());
+                    }
+                    at += line.length() + 1;
+                }
             } else if (r.body() != null && r.bodyStart() >= 0) {
                 String body = r.body().strip();
                 int at = r.bodyStart() + r.body().indexOf(body);

@@ -34,7 +34,8 @@ final class SecretClients {
     private static final List<String> GUARDS = List.of("mysql", "mariadb", "redis-cli", "keydb-cli", "valkey-cli",
             "mongo", "cqlsh", "rabbitmqadmin", "sshpass", "login", "curl", "-pass", "-pwd", "-secret", "-token", "-u",
             "--user", "--from-literal", "htpasswd", "pass:", "rabbitmqctl", "vault login", "ldap", "sqlcmd", "bcp ", "smbclient", "rpcclient", "openssl", "$(echo", "$(printf", "`echo", "`printf",
-            "aws configure", "mc alias", "mc config", "keytool", "zip ", "7z", "ssh-keygen", "twine", "-key", "sudo");
+            "aws configure", "mc alias", "mc config", "keytool", "zip ", "7z", "ssh-keygen", "twine", "-key", "sudo",
+            "chpasswd");
 
     /** Whether a lower-cased line of free text may hold a command-line secret form. */
     static boolean mayHold(String lowerLine) {
@@ -70,7 +71,7 @@ final class SecretClients {
                 "kubectl", "oc", "docker", "podman", "helm", "az", "echo", "printf", "export", "vault", "psql", "htpasswd",
                 "openssl", "rabbitmqctl", "ldapsearch", "ldapadd", "ldapmodify", "ldapdelete", "ldappasswd", "ldapwhoami",
                 "sqlcmd", "bcp", "smbclient", "rpcclient", "aws", "mc", "keytool", "zip", "unzip", "7z", "7za",
-                "ssh-keygen"));
+                "ssh-keygen", "chpasswd"));
         all.addAll(MYSQL);
         all.addAll(DASH_P);
         all.addAll(REDIS);

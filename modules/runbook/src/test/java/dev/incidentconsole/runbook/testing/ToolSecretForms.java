@@ -31,6 +31,8 @@ final class ToolSecretForms {
                         "sudo -kS systemctl restart app <<< '****'"),
                 form("stdin", "echo Gh1Tok9xyz | gh auth login --with-token", "Gh1Tok9xyz",
                         "echo **** | gh auth login --with-token"),
+                form("stdin", "echo 'app:Chp4sswd9' | chpasswd", "Chp4sswd9", "echo 'app:****' | chpasswd"),
+                form("stdin", "chpasswd <<< 'app:Chp4ss1'", "Chp4ss1", "chpasswd <<< 'app:****'"),
                 form("dash-flag", "keytool -importcert -keystore ks.jks -storepass St0rePw9 -file ca.pem", "St0rePw9",
                         "keytool -importcert -keystore ks.jks -storepass **** -file ca.pem"),
                 form("dash-flag", "zip -r -P Z1pPass9 backup.zip dumps/", "Z1pPass9", "zip -r -P **** backup.zip dumps/"),
