@@ -63,8 +63,8 @@ final class ToolSecretForms {
                 form("cloud", "vault write auth/approle/login role_id=web secret_id=5ecretId9", "5ecretId9",
                         "vault write auth/approle/login role_id=web secret_id=****"),
                 // what tools print
-                form("output", "    SecretID:         3f2504e0-4f89-11d3-9a0c-0305e82c3301", "3f2504e0-4f89",
-                        "    SecretID:         ****"),
+                form("output", "\"SecretID\": \"3f2504e0-4f89-11d3-9a0c-0305e82c3301\",", "3f2504e0-4f89",
+                        "\"SecretID\": \"****\","),
                 form("output", "\"SessionToken\": \"IQoJb3JpZ2luX2VjEHoaCXVzLWVhc3Q\",", "IQoJb3JpZ2luX2VjEHoaCXVzLWVhc3Q",
                         "\"SessionToken\": \"****\","),
                 form("output", "https://b.s3.amazonaws.com/k?X-Amz-Date=20261207T0000Z&X-Amz-Signature=9f86d081884c7d65",
