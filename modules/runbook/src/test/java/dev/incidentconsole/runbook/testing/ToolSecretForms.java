@@ -63,7 +63,7 @@ final class ToolSecretForms {
                 form("cloud", "vault write auth/approle/login role_id=web secret_id=5ecretId9", "5ecretId9",
                         "vault write auth/approle/login role_id=web secret_id=****"),
                 // what tools print
-                form("output", "\"SecretID\": \"3f2504e0-4f89-11d3-9a0c-0305e82c3301\",", "3f2504e0-4f89",
+                form("output", "\"SecretID\": \"7c1e9d42-5ab3-4e0f-9c6d-2b8a4f1e0d93\",", "7c1e9d42-5ab3",
                         "\"SecretID\": \"****\","),
                 form("output", "\"SessionToken\": \"IQoJb3JpZ2luX2VjEHoaCXVzLWVhc3Q\",", "IQoJb3JpZ2luX2VjEHoaCXVzLWVhc3Q",
                         "\"SessionToken\": \"****\","),
