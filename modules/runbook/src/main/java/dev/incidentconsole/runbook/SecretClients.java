@@ -19,7 +19,7 @@ final class SecretClients {
     static final Set<String> USER_FLAGS = Set.of("-u", "--user", "--proxy-user", "-U");
     /** Flags whose value is a secret: --password, --client-secret, -pass, --token (the last segment names it). */
     static final Pattern SECRET_FLAG = Pattern.compile(
-            "(?i)--?(?!no-)(?:[a-z0-9]++-)*+(?:password|passwd|secret|token|pass|pwd|(?<=account-|secret-)key)");
+            "(?i)--?(?!no-)(?:[a-z0-9]++-)*+(?:password|passwd|secret|token|pass|pwd|apikey|(?<=api-|account-|secret-)key)");
     /** A word that follows a secret flag in prose ("pass --token to the CLI"), never as its value (quoted ones are). */
     private static final Set<String> PROSE = Set.of("to", "the", "a", "an", "and", "or", "for", "with", "of", "in",
             "on", "is", "are", "was", "when", "if", "as", "flag", "option", "argument", "instead", "also", "from", "via",

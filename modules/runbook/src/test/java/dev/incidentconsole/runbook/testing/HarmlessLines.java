@@ -155,6 +155,8 @@ final class HarmlessLines {
                 "X-Amz-Algorithm=AWS4-HMAC-SHA256",
                 "gcloud auth activate-service-account --key-file=/secrets/sa.json",
                 "az storage blob list --account-name acct --auth-mode login",
-                "helm install db bitnami/postgresql --set auth.existingSecret=db-creds");
+                "helm install db bitnami/postgresql --set auth.existingSecret=db-creds",
+                "ansible-playbook --private-key ~/.ssh/deploy site.yml",
+                "gcloud compute ssh --ssh-key-file ~/.ssh/gce vm-1");
     }
 }

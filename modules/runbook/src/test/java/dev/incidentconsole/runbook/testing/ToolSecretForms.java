@@ -43,6 +43,8 @@ final class ToolSecretForms {
                         "twine upload -u __token__ -p **** dist/*"),
                 form("long-flag", "az storage blob list --account-name acct --account-key \"dGVzdGtleQ==\"", "dGVzdGtleQ",
                         "az storage blob list --account-name acct --account-key \"****\""),
+                form("long-flag", "datadog-agent check --api-key Dd4p1Key9 disk", "Dd4p1Key9",
+                        "datadog-agent check --api-key **** disk"),
                 // already masked before this table; kept so that every layer checks them
                 form("cloud", "kubectl create secret generic db --from-literal=password=K8sLit9", "K8sLit9",
                         "kubectl create secret generic db --from-literal=password=****"),
