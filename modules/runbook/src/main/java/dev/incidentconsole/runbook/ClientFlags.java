@@ -44,9 +44,11 @@ final class ClientFlags {
             int eq = v.indexOf('=');
             String name = eq > 0 ? v.substring(0, eq) : v;
             if (v.startsWith("-") && SECRET_FLAG.matcher(name).matches()) {
-                if (eq > 0) {
+                // a vendor's token keeps its prefix readable: its own rule masks the rest (--api-key sk_live_****)
+                if (eq > 0 && !keepsPrefix(v.substring(eq + 1))) {
                     spans.value(w, eq + 1);
-                } else if (next != null && !next.value().startsWith("-") && (next.quoted() || !isProse(next.value()))) {
+                } else if (eq < 0 && next != null && !next.value().startsWith("-")
+                        && (next.quoted() || !isProse(next.value())) && !keepsPrefix(next.value())) {
                     spans.value(next, 0);
                 }
             } else if (USER_FLAGS.contains(name)) {
@@ -63,6 +65,12 @@ final class ClientFlags {
                 }
             }
         }
+    }
+
+    /** A vendor's token, or one masked already ({@code sk_live_****}): its rule keeps the prefix readable. */
+    private static boolean keepsPrefix(String value) {
+        return SecretRules.isVendorToken(value)
+                || value.length() > SecretMasker.MASK.length() && value.endsWith(SecretMasker.MASK);
     }
 
     /** The clients whose short flags carry a password, each with its own letters. */
@@ -106,6 +114,7 @@ final class ClientFlags {
             }
         }
         positional(program, args, values, spans);
+        ToolSecrets.find(program, args, values, spans);
         // a login subcommand (docker login, helm registry login, az login), not a word such as ssh's -l login
         int login = values.indexOf("login");
         if (login >= 0 && login <= 1 && !values.get(0).startsWith("-")) {

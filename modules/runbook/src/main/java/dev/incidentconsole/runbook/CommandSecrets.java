@@ -4,6 +4,7 @@ import static dev.incidentconsole.runbook.SecretClients.PROGRAMS;
 import static dev.incidentconsole.runbook.SecretClients.programNamedAt;
 
 import dev.incidentconsole.shell.Invocation;
+import dev.incidentconsole.shell.Redirection;
 import dev.incidentconsole.shell.Separator;
 import dev.incidentconsole.shell.ShellCommand;
 import dev.incidentconsole.shell.SimpleCommand;
@@ -133,8 +134,13 @@ final class CommandSecrets {
     private List<int[]> of(ShellCommand inner, int depth, boolean secret) {
         CommandSecrets reader = new CommandSecrets(inner, false, run);
         reader.read(depth);
-        if (secret && inner.commands().size() == 1) {
-            reader.echoed(inner.commands().get(0));
+        if (secret) {
+            // what each command writes makes the value, through a pipe too ($(echo c2Vj | base64 -d)), and so does
+            // what a here-document or here-string gives it ($(cat <<EOF ... EOF))
+            for (SimpleCommand c : inner.commands()) {
+                reader.echoed(c, false);
+                reader.fed(c, false);
+            }
         }
         return reader.spans.ranges();
     }
@@ -193,12 +199,34 @@ final class CommandSecrets {
         List<String> values = inv.args();
         ClientFlags.flags(args, spans);
         ClientFlags.client(inv.program(), args, values, spans);
-        if (values.contains("--password-stdin") && i > 0 && commands.get(i - 1).separator() == Separator.PIPE) {
-            echoed(commands.get(i - 1));
+        boolean stdinSecret = values.contains("--password-stdin") || values.contains("--with-token");
+        // chpasswd reads user:password lines: the password is what follows each colon
+        boolean userPass = inv.program().equals("chpasswd");
+        if (stdinSecret || userPass || sudoReadsStdin(words.subList(0, program))) {
+            if (i > 0 && commands.get(i - 1).separator() == Separator.PIPE) {
+                echoed(commands.get(i - 1), userPass);
+            }
+            fed(c, userPass);
         }
         if (inv.script() != null && depth < MAX_DEPTH) {
             script(words.subList(program, words.size()), inv.script(), depth);
         }
+    }
+
+    /**
+     * Whether the wrappers' words hold {@code sudo -S} (also in a cluster, or {@code --stdin}): it reads its password
+     * from standard input.
+     */
+    private static boolean sudoReadsStdin(List<Word> wrappers) {
+        boolean sudo = false;
+        for (Word w : wrappers) {
+            String v = w.value();
+            sudo |= w.basename().equals("sudo");
+            if (sudo && (v.equals("--stdin") || v.startsWith("-") && !v.startsWith("--") && v.indexOf('S') > 0)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -215,17 +243,67 @@ final class CommandSecrets {
         }
     }
 
-    /** What echo or printf writes: into {@code docker login --password-stdin}, or as a substitution's secret value. */
-    private void echoed(SimpleCommand feeder) {
+    /**
+     * What echo or printf writes: into {@code docker login --password-stdin}, or as a substitution's secret value.
+     *
+     * @param userPass only what follows a word's first colon is the secret ({@code echo 'app:pw' | chpasswd})
+     */
+    private void echoed(SimpleCommand feeder, boolean userPass) {
         int first = starts(feeder).get(0);
         Invocation inv = first == 0 ? feeder.invocation() : feeder.invocationFrom(first);
         if (!inv.program().equals("echo") && !inv.program().equals("printf")) {
             return;
         }
         List<Word> words = feeder.words();
-        for (Word w : words.subList(words.size() - inv.words().size() + 1, words.size())) {
-            if (!w.value().startsWith("-")) {
-                spans.value(w, 0);
+        List<Word> args = words.subList(words.size() - inv.words().size() + 1, words.size());
+        boolean format = inv.program().equals("printf");
+        for (int k = 0; k < args.size(); k++) {
+            Word w = args.get(k);
+            if (w.value().startsWith("-") && format) {
+                continue;
+            }
+            // printf's format is the value only when nothing follows it ('%s\n' "$PW" writes the variable's value)
+            if (format && k + 1 < args.size()) {
+                format = false;
+                continue;
+            }
+            format = false;
+            int from = userPass ? w.value().indexOf(':') + 1 : 0;
+            if (!w.value().startsWith("-") && (!userPass || from > 0)) {
+                spans.value(w, from);
+            }
+        }
+    }
+
+    /**
+     * What a here-document or here-string gives {@code c} on its standard input: the secret, when {@code c} reads one
+     * there ({@code docker login --password-stdin <<EOF}) or makes a secret's value ({@code -p"$(cat <<EOF ...)"}).
+     * A body that only names a variable the shell expands stays.
+     *
+     * @param userPass the input is {@code user:password} lines ({@code chpasswd}): what follows each colon is secret
+     */
+    private void fed(SimpleCommand c, boolean userPass) {
+        for (Redirection r : c.redirections()) {
+            if (r.operator().equals("<<<") && r.target() != null) {
+                int colon = userPass ? r.target().value().indexOf(':') : -1;
+                if (!userPass || colon > 0) {
+                    spans.value(r.target(), colon + 1);
+                }
+            } else if (userPass && r.body() != null && r.bodyStart() >= 0) {
+                int at = r.bodyStart();
+                for (String line : r.body().split("\n", -1)) {
+                    int colon = line.indexOf(':');
+                    if (colon > 0 && colon + 1 < line.stripTrailing().length()) {
+                        spans.add(at + colon + 1, at + line.stripTrailing().length());
+                    }
+                    at += line.length() + 1;
+                }
+            } else if (r.body() != null && r.bodyStart() >= 0) {
+                String body = r.body().strip();
+                int at = r.bodyStart() + r.body().indexOf(body);
+                if (!body.isEmpty() && !(r.expanding() && SpanList.isVariable(body))) {
+                    spans.add(at, at + body.length());
+                }
             }
         }
     }

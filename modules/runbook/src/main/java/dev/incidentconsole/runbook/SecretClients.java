@@ -14,12 +14,12 @@ final class SecretClients {
     static final Set<String> MYSQL = Set.of("mysql", "mysqldump", "mysqladmin", "mysqlcheck", "mysqlimport",
             "mysqlshow", "mysqlbinlog", "mysqlpump", "mysqlsh", "mariadb", "mariadb-dump", "mariadb-admin");
     static final Set<String> DASH_P = Set.of("mongo", "mongosh", "mongodump", "mongorestore", "mongoexport",
-            "mongoimport", "mongostat", "mongotop", "cqlsh", "rabbitmqadmin");
+            "mongoimport", "mongostat", "mongotop", "cqlsh", "rabbitmqadmin", "twine");
     static final Set<String> REDIS = Set.of("redis-cli", "keydb-cli", "valkey-cli");
     static final Set<String> USER_FLAGS = Set.of("-u", "--user", "--proxy-user", "-U");
     /** Flags whose value is a secret: --password, --client-secret, -pass, --token (the last segment names it). */
     static final Pattern SECRET_FLAG = Pattern.compile(
-            "(?i)--?(?!no-)(?:[a-z0-9]++-)*+(?:password|passwd|secret|token|pass|pwd)");
+            "(?i)--?(?!no-)(?:[a-z0-9]++-)*+(?:password|passwd|secret|token|pass|pwd|apikey|(?<=api-|account-|secret-)key)");
     /** A word that follows a secret flag in prose ("pass --token to the CLI"), never as its value (quoted ones are). */
     private static final Set<String> PROSE = Set.of("to", "the", "a", "an", "and", "or", "for", "with", "of", "in",
             "on", "is", "are", "was", "when", "if", "as", "flag", "option", "argument", "instead", "also", "from", "via",
@@ -33,7 +33,9 @@ final class SecretClients {
      */
     private static final List<String> GUARDS = List.of("mysql", "mariadb", "redis-cli", "keydb-cli", "valkey-cli",
             "mongo", "cqlsh", "rabbitmqadmin", "sshpass", "login", "curl", "-pass", "-pwd", "-secret", "-token", "-u",
-            "--user", "--from-literal", "htpasswd", "pass:", "rabbitmqctl", "vault login", "ldap", "sqlcmd", "bcp ", "smbclient", "rpcclient", "openssl", "$(echo", "$(printf", "`echo", "`printf");
+            "--user", "--from-literal", "htpasswd", "pass:", "rabbitmqctl", "vault login", "ldap", "sqlcmd", "bcp ", "smbclient", "rpcclient", "openssl", "$(echo", "$(printf", "`echo", "`printf",
+            "aws configure", "mc alias", "mc config", "keytool", "zip ", "7z", "ssh-keygen", "twine", "-key", "sudo",
+            "chpasswd");
 
     /** Whether a lower-cased line of free text may hold a command-line secret form. */
     static boolean mayHold(String lowerLine) {
@@ -68,7 +70,8 @@ final class SecretClients {
         Set<String> all = new java.util.HashSet<>(Set.of("sshpass", "curl", "sudo", "env", "sh", "bash", "zsh", "ssh",
                 "kubectl", "oc", "docker", "podman", "helm", "az", "echo", "printf", "export", "vault", "psql", "htpasswd",
                 "openssl", "rabbitmqctl", "ldapsearch", "ldapadd", "ldapmodify", "ldapdelete", "ldappasswd", "ldapwhoami",
-                "sqlcmd", "bcp", "smbclient", "rpcclient"));
+                "sqlcmd", "bcp", "smbclient", "rpcclient", "aws", "mc", "keytool", "zip", "unzip", "7z", "7za",
+                "ssh-keygen", "chpasswd"));
         all.addAll(MYSQL);
         all.addAll(DASH_P);
         all.addAll(REDIS);

@@ -213,7 +213,7 @@ public final class SecretMasker {
 
     /**
      * Whether a line of free text ends a command line that goes on (a backslash, a pipe or {@code &&} at its
-     * end), so that a flag on the next line is read with its program. Asked of the model only when the last
+     * end, or a here-document it opens), so that a flag or the body on the next line is read with its program. Asked of the model only when the last
      * character says it may.
      */
     private static boolean continues(String line) {
@@ -221,11 +221,14 @@ public final class SecretMasker {
         while (k >= 0 && (line.charAt(k) == ' ' || line.charAt(k) == '\t' || line.charAt(k) == '\r')) {
             k--;
         }
-        if (k < 0 || "\\|&".indexOf(line.charAt(k)) < 0) {
+        boolean heredoc = line.contains("<<");
+        if (k < 0 || "\\|&".indexOf(line.charAt(k)) < 0 && !heredoc) {
             return false;
         }
         Continuation open = ShellCommand.continuation(line);
-        return open == Continuation.BACKSLASH || open == Continuation.OPERATOR;
+        // a here-document's first line is what it feeds (docker login --password-stdin <<EOF, -p"$(cat <<EOF)")
+        return open == Continuation.BACKSLASH || open == Continuation.OPERATOR
+                || heredoc && (open == Continuation.HEREDOC || open == Continuation.QUOTE);
     }
 
     /**

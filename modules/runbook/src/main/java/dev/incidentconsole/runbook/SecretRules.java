@@ -29,8 +29,11 @@ final class SecretRules {
      */
     static final String VALUE = "(?:\"(?<dq>" + DQ + ")\"|'(?<sq>[^']*)'|(?<v>(?:[^\\s&;'\"`,|<>()\\\\$]++"
             + "|\\\\.|\\$\\([^()]*\\)|\\$)++))";
-    /** Names whose value after '=' (or ':' in JSON) is a secret: PGPASSWORD, MYSQL_PWD, REDISCLI_AUTH, AccountKey... */
-    private static final String SECRET_NAME = "(?:password|passwd|secret|token|apikey|api[_-]key|accountkey"
+    /**
+     * Names whose value after '=' (or ':' in JSON) is a secret: PGPASSWORD, MYSQL_PWD, REDISCLI_AUTH, AccountKey...;
+     * not a chart's {@code existingSecret}, which names a Kubernetes Secret.
+     */
+    private static final String SECRET_NAME = "(?:password|passwd|(?<!existing|existing[_-])secret|secret[_-]?id|token|apikey|api[_-]key|accountkey"
             + "|sharedaccesskey|access[_-]?key|secret[_-]?key|sshpass|[_-](?:pass|pwd|pw|key|auth)"
             + "|(?<![\\w-])(?:pass|pw|pwd(?!\\s*=\\s*/)))";
 
@@ -38,7 +41,7 @@ final class SecretRules {
     private static final Pattern SECRET_NAME_BEFORE_EQUALS = Pattern.compile("(?i)" + SECRET_NAME + "=");
 
     static final String[] GROUPS = {"v", "dq", "sq", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10",
-            "v11", "v12", "v13", "v14", "v15", "v16"};
+            "v11", "v12", "v13", "v14", "v15", "v16", "v17"};
 
     /** One form; {@code guards} are lower-case words one of which a line must hold for the pattern to run. */
     record Rule(String family, Pattern pattern, List<String> guards, List<String> groups) {
@@ -70,7 +73,8 @@ final class SecretRules {
                     "subscription-key"),
             new Rule("secret-assignment", "(?i)" + SECRET_NAME + "\\s*=(?!=)\\s*" + VALUE,
                     "pass", "pw", "secret", "token", "key", "auth"),
-            new Rule("query-parameter", "(?i)[?&](?:key|auth|sig|signature)=(?<v>[^&#\\s'\"]+)",
+            // also a cloud's signed URL: X-Amz-Signature=, X-Goog-Signature= (a bearer credential until it expires)
+            new Rule("query-parameter", "(?i)[?&](?:[\\w-]*-)?(?:key|auth|sig|signature)=(?<v>[^&#\\s'\"]+)",
                     "key=", "auth=", "sig=", "signature="),
             new Rule("netrc", "(?i)\\b(?:machine\\s+\\S+|default)(?:\\s+(?:login|account)\\s+\\S+)*+\\s+password\\s+"
                     + VALUE, "password"),
@@ -98,10 +102,10 @@ final class SecretRules {
             // mysqld's first start: "A temporary password is generated for root@localhost: x"
             new Rule("mysql-temporary-password", "(?i)\\btemporary password is generated for \\S+: (?<v>\\S+)",
                     "temporary password"),
-            new Rule("json-key", "(?i)\"[\\w.-]*(?:password|passwd|secret|token|api_?key|accesskey|access_key"
+            new Rule("json-key", "(?i)\"[\\w.-]*(?:password|passwd|secret|secret_?id|token|api_?key|accesskey|access_key"
                     + "|private_?key|credentials?)\"\\s*:\\s*\"(?<dq>" + DQ + ")\"",
                     "pass", "secret", "token", "key", "credential"),
-            new Rule("yaml-key", "(?i)^\\s*-?\\s*[\\w.-]*(?:password|passwd|secret|token|api_?key)\\s*:[ \\t]+"
+            new Rule("yaml-key", "(?i)^\\s*-?\\s*[\\w.-]*(?:password|passwd|secret|secret_?id|token|api_?key)\\s*:[ \\t]+"
                     + "(?:\"(?<dq>" + DQ + ")\"|'(?<sq>[^']*)'|(?<v>[^\\s|>'\"#](?:[^#]*[^\\s#])?))\\s*(?:#.*)?$",
                     "pass", "secret", "token", "key"),
             new Rule("aws-access-key-id", "\\b(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AIPA|ANPA|ANVA|APKA|AROA)"
@@ -113,9 +117,13 @@ final class SecretRules {
                     + "|whsec_(?<v7>[A-Za-z0-9]{10,})|sk-(?:proj-|ant-(?:api\\d\\d-)?)?(?<v8>[\\w-]{20,})"
                     + "|AIza(?<v9>[\\w-]{35})|npm_(?<v10>[A-Za-z0-9]{36})|hv[sb]\\.(?<v11>[\\w-]{20,})"
                     + "|dop_v1_(?<v12>[a-f0-9]{64})|SG\\.(?<v13>[\\w-]{16,}\\.[\\w-]{16,})|dckr_pat_(?<v14>[\\w-]{20,})"
-                    + "|pypi-(?<v15>[\\w-]{50,})|shp(?:at|ss|ca|pa)_(?<v16>[a-fA-F0-9]{32}))",
+                    + "|pypi-(?<v15>[\\w-]{50,})|shp(?:at|ss|ca|pa)_(?<v16>[a-fA-F0-9]{32})"
+                    + "|GR1348941(?<v17>[\\w-]{20,}))",
                     "gh", "github_pat_", "gl", "xox", "xapp-", "_live_", "_test_", "whsec_", "sk-", "aiza", "npm_",
-                    "hvs.", "hvb.", "dop_v1_", "sg.", "dckr_pat_", "pypi-", "shp"),
+                    "hvs.", "hvb.", "dop_v1_", "sg.", "dckr_pat_", "pypi-", "shp", "gr1348941"),
+            // a chat webhook's URL is its own credential: anyone holding it can post (the last segment is the secret)
+            new Rule("webhook-url", "(?i)\\bhooks\\.slack\\.com/(?:services|workflows|triggers)/(?:[\\w-]++/)++(?<v>[\\w-]{16,})"
+                    + "|\\bdiscord(?:app)?\\.com/api/webhooks/\\d++/(?<v2>[\\w-]{16,})", "hooks.slack.com", "/api/webhooks/"),
             new Rule("jwt", "\\b(?<v>eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,})", "eyj"));
 
     /** Cookie headers: every value of a {@code name=value} pair (Set-Cookie: the first); curl's flag is {@link CommandSecrets}'. */

@@ -81,25 +81,14 @@ final class ShellVariables {
         }
     }
 
+    /** The {@code $NAME} at {@code at}, its name read as the shell model reads one; null for {@code $1}, {@code $?}... */
     private static Placeholder plain(String s, int at) {
-        int end = nameEnd(s, at + 1);
-        if (end == at + 1) {
+        int end = ParameterExpansion.nameEnd(s, at + 1, s.length());
+        String name = s.substring(at + 1, end);
+        if (!NAME_START.matcher(name).matches()) {
             return null;
         }
-        return new Placeholder(s.substring(at + 1, end), s.substring(at, end), at, end, Placeholder.Form.DOLLAR);
-    }
-
-    /** Where the variable name [A-Za-z_][A-Za-z0-9_]* starting at {@code from} ends ({@code from} when none does). */
-    private static int nameEnd(String s, int from) {
-        int i = from;
-        while (i < s.length() && isNameChar(s.charAt(i), i == from)) {
-            i++;
-        }
-        return i;
-    }
-
-    private static boolean isNameChar(char c, boolean first) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || !first && c >= '0' && c <= '9';
+        return new Placeholder(name, s.substring(at, end), at, end, Placeholder.Form.DOLLAR);
     }
 
     /**
@@ -120,7 +109,8 @@ final class ShellVariables {
         }
         String fallback = null;
         if (e.givesDefault()) {
-            fallback = unquote(s.substring(e.wordStart(), e.wordEnd()));
+            int[] word = e.wordInsideQuotes(s);
+            fallback = s.substring(word[0], word[1]);
         } else if (!e.operator().isEmpty() && !e.operator().endsWith("?")) {
             return null; // another expansion (${#X}, ${X%%-*}, ${X:+alt})
         }
@@ -215,15 +205,5 @@ final class ShellVariables {
         if (NAME_START.matcher(word).matches()) {
             names.add(word);
         }
-    }
-
-    private static String unquote(String value) {
-        if (value.length() >= 2) {
-            char q = value.charAt(0);
-            if ((q == '"' || q == '\'') && value.charAt(value.length() - 1) == q) {
-                return value.substring(1, value.length() - 1);
-            }
-        }
-        return value;
     }
 }

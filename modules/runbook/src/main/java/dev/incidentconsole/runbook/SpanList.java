@@ -4,6 +4,9 @@ import dev.incidentconsole.shell.ExpandedVariables;
 import dev.incidentconsole.shell.ParameterExpansion;
 import dev.incidentconsole.shell.Quoting;
 import dev.incidentconsole.shell.ShellCommand;
+import dev.incidentconsole.shell.SimpleCommand;
+import dev.incidentconsole.shell.Word;
+import dev.incidentconsole.shell.WrittenValue;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -122,7 +125,13 @@ final class SpanList {
                 unreadable(text, at, secretPlace, out);
                 continue;
             }
-            if (!p.givesDefault() || p.wordEnd() == p.wordStart() || !p.wordIsLiteral(text)) {
+            if (!p.givesDefault() || p.wordEnd() == p.wordStart()) {
+                continue;
+            }
+            if (!p.wordIsLiteral(text)) {
+                if (secretPlace || SecretRules.isSecretName(p.name(), "x")) {
+                    literalParts(text, p, out);
+                }
                 continue;
             }
             int[] word = p.wordInsideQuotes(text);
@@ -132,6 +141,26 @@ final class SpanList {
             }
         }
         return out;
+    }
+
+    /**
+     * The literal characters of a default that also expands something ({@code ${PW:-pre${X}post}}): the parts of the
+     * secret written in clear; a default that is only a reference ({@code ${PW:-$OTHER}}) has none.
+     */
+    private static void literalParts(String text, ParameterExpansion p, List<int[]> out) {
+        String word = text.substring(p.wordStart(), p.wordEnd());
+        ShellCommand parsed = ShellCommand.parse(word);
+        for (SimpleCommand c : parsed.commands()) {
+            for (Word w : c.words()) {
+                WrittenValue written = parsed.writtenValue(w);
+                for (int[] r : written == null ? List.<int[]>of() : written.literalStretches(0, w.value().length())) {
+                    if (!isMasked(w.value().substring(r[0], r[1]))) {
+                        out.add(new int[] {p.wordStart() + written.offsets()[r[0]],
+                                p.wordStart() + written.offsets()[r[1] - 1] + 1});
+                    }
+                }
+            }
+        }
     }
 
     /**

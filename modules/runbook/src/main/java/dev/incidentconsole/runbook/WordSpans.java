@@ -4,6 +4,7 @@ import dev.incidentconsole.shell.ParameterExpansion;
 import dev.incidentconsole.shell.Quoting;
 import dev.incidentconsole.shell.ShellCommand;
 import dev.incidentconsole.shell.Word;
+import dev.incidentconsole.shell.WrittenValue;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,20 +36,61 @@ final class WordSpans {
         value(w, from, w.value().length());
     }
 
-    /** The characters {@code [from, to)} of {@code w}'s value, as a range of the command's text. */
+    /**
+     * The characters {@code [from, to)} of {@code w}'s value, as ranges of the command's text. Around an expansion
+     * ({@code -pPrefix9${PW}}, {@code "x${PW}y"}) the literal characters are the secret's too, and are masked; the
+     * expansion keeps its name, and a literal default in it is masked on its own ({@link #literalDefault}).
+     */
     void value(Word w, int from, int to) {
         if (from >= to || to > w.value().length()) {
             return;
         }
         int[] offsets = parsed.valueOffsets(w);
+        if (offsets != null && !expandsIn(w, from, to)) {
+            if (!names(w, from, to, offsets)) {
+                add(offsets, from, to);
+            }
+            return;
+        }
+        WrittenValue written = parsed.writtenValue(w);
+        if (written != null) {
+            literalParts(w, from, to, written);
+        }
         if (offsets == null) {
             literalDefault(w, from, to);
             substitutions(w, from, to);
-        } else if (!names(w, from, to, offsets)) {
-            int a = offsets[from];
-            // the backslash escaping its first character goes with it: "\\****" would read as an escaped '*'
-            boolean escape = a > 0 && parsed.text().charAt(a - 1) == '\\' && (from == 0 || offsets[from - 1] < a - 1);
-            add(escape ? a - 1 : a, offsets[to - 1] + 1);
+        }
+    }
+
+    /** The value's characters {@code [from, to)} as one range of the text; the backslash escaping the first with it. */
+    private void add(int[] offsets, int from, int to) {
+        int a = offsets[from];
+        // the backslash escaping its first character goes with it: "\\****" would read as an escaped '*'
+        boolean escape = a > 0 && parsed.text().charAt(a - 1) == '\\' && (from == 0 || offsets[from - 1] < a - 1);
+        add(escape ? a - 1 : a, offsets[to - 1] + 1);
+    }
+
+    private static boolean expandsIn(Word w, int from, int to) {
+        int at = w.expansions().nextSetBit(from);
+        return at >= 0 && at < to;
+    }
+
+    /**
+     * Each stretch of literal characters of {@code [from, to)} between the expansions of {@code w}; none when
+     * {@code from} falls inside an expansion ({@code -u ${PGUSER:-app}}: that colon is the expansion's, no password
+     * follows it). A stretch that is an earlier mask or a placeholder's name stays.
+     */
+    private void literalParts(Word w, int from, int to, WrittenValue written) {
+        if (!written.literalAt(from) && !w.expansions().get(from)) {
+            return;
+        }
+        for (int[] r : written.literalStretches(from, to)) {
+            String part = w.value().substring(r[0], r[1]);
+            boolean name = SpanList.isMasked(part)
+                    || SpanList.isPlaceholder(part) && !(run && SpanList.quotedAt(parsed, written.offsets()[r[0]]));
+            if (!name) {
+                add(written.offsets(), r[0], r[1]);
+            }
         }
     }
 

@@ -230,6 +230,12 @@ class SecretMaskerTest {
     }
 
     @Test
+    void consulPrintsItsSecretIdAsAKeyOfItsOwnLine() {
+        assertThat(masker.mask("AccessorID:       e1b2c3d4\nSecretID:         3f2504e0-4f89-11d3-9a0c-0305e82c3301"))
+                .isEqualTo("AccessorID:       e1b2c3d4\nSecretID:         ****");
+    }
+
+    @Test
     void aPrivateKeyCutOffBeforeItsEndIsMaskedToTheEnd() {
         String text = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\nAKcwggSjAgEAAoIBAQ";
         assertThat(masker.mask(text)).isEqualTo("-----BEGIN PRIVATE KEY-----\n****");

@@ -324,6 +324,20 @@ public final class ShellCommand {
         return ValueOffsets.of(text, quoting, word);
     }
 
+    /**
+     * Where each character of {@code word}'s value comes from in {@link #text()}, for a word holding expansions too:
+     * as {@link #valueOffsets}, the characters of each expansion the shell performs ({@code $NAME}, {@code ${...}},
+     * {@code $(...)}, backticks) mapped one to one onto the text they are copied from, and marked as such. A reader
+     * that found a secret around an expansion ({@code -pPrefix9${PW}}) uses it to point at the literal characters.
+     *
+     * @param word one of this command's words
+     * @return null when an expansion in it cannot be read (a {@code ${...}} never closed or longer than the model
+     *         reads)
+     */
+    public WrittenValue writtenValue(Word word) {
+        return ValueOffsets.written(text, quoting, expanded, substitutionRanges, word);
+    }
+
     /** The simple commands written in the text, in order; those inside {@code $(...)} are not among them. */
     public List<SimpleCommand> commands() {
         return commands;

@@ -1,5 +1,8 @@
 package dev.incidentconsole.shell;
 
+import java.util.BitSet;
+import java.util.List;
+
 /**
  * Where each character of a word's value comes from in the text of its {@link ShellCommand}: the quotes, the
  * escaping backslashes and the {@code $} of {@code $'...'} are not among them. Read on the command's quoting of
@@ -47,19 +50,111 @@ final class ValueOffsets {
      *         is too short
      */
     static int map(String text, byte[] quoting, Word word, int limit, int[] out, boolean expansions) {
-        int v = 0;
-        int end = Math.min(word.end(), text.length());
-        int stop = Math.min(limit, end);
-        for (int k = word.start(); k < stop; k++) {
+        Walk walk = new Walk(text, quoting, word, out);
+        int stop = Math.min(limit, walk.end);
+        for (; walk.k < stop; walk.k++) {
+            if (expansions && walk.expandsHere() || !walk.step()) {
+                return -1;
+            }
+        }
+        return walk.v;
+    }
+
+    /** See {@link ShellCommand#writtenValue(Word)}. */
+    static WrittenValue written(String text, byte[] quoting, BitSet expanded, List<int[]> substitutions, Word word) {
+        String value = word.value();
+        int[] out = new int[value.length()];
+        BitSet inside = new BitSet();
+        Walk walk = new Walk(text, quoting, word, out);
+        int sub = 0; // the substitutions are in text order, and so are the expansions met: one pass over both
+        for (; walk.k < walk.end; walk.k++) {
+            int k = walk.k;
+            int end = -1;
+            if (expanded != null && expanded.get(k)) {
+                while (sub < substitutions.size() && substitutions.get(sub)[0] <= k) {
+                    sub++;
+                }
+                end = expansionEnd(text, k, walk.end, sub < substitutions.size() ? substitutions.get(sub) : null);
+                if (end < 0) {
+                    return null;
+                }
+            }
+            if (end > k) {
+                int length = end - k;
+                if (walk.v + length > out.length || !value.regionMatches(walk.v, text, k, length)) {
+                    return null;
+                }
+                inside.set(walk.v, walk.v + length);
+                for (int j = k; j < end; j++) {
+                    out[walk.v++] = j;
+                }
+                walk.k = end - 1;
+            } else if (!walk.step()) {
+                return null;
+            }
+        }
+        return walk.v == out.length ? new WrittenValue(out, inside) : null;
+    }
+
+    /**
+     * Where the expansion whose {@code $} or backtick is at {@code at} ends: after its closing brace, parenthesis or
+     * backtick, or its name; {@code at} when no name follows a {@code $} (it is a character of the value); -1 when it
+     * cannot be read ({@code ${...}} never closed or too long, a substitution the scan did not note).
+     *
+     * @param next the first outermost substitution whose code starts after {@code at}, or null
+     */
+    private static int expansionEnd(String text, int at, int end, int[] next) {
+        char c = text.charAt(at);
+        char after = at + 1 < end ? text.charAt(at + 1) : '\0';
+        if (c == '$' && after == '{') {
+            ParameterExpansion p = ParameterExpansion.at(text, at);
+            return p == null || p.end() > end ? -1 : p.end();
+        }
+        if (c == '`' || after == '(') {
+            int code = at + (c == '`' ? 1 : 2);
+            if (next == null || next[0] != code) {
+                return -1;
+            }
+            return next[1] < end ? next[1] + 1 : -1;
+        }
+        int name = ParameterExpansion.nameEnd(text, at + 1, end);
+        return name > at + 1 ? name : at;
+    }
+
+    /** A walk over a word's text that writes where each character of its value comes from. */
+    private static final class Walk {
+        private final String text;
+        private final byte[] quoting;
+        private final int[] out;
+        final int end;
+        /** The offset in the text being read. */
+        int k;
+        /** How many characters of the value have come so far. */
+        int v;
+
+        Walk(String text, byte[] quoting, Word word, int[] out) {
+            this.text = text;
+            this.quoting = quoting;
+            this.out = out;
+            this.end = Math.min(word.end(), text.length());
+            this.k = word.start();
+        }
+
+        /** Whether the shell expands a {@code $...} or a backtick at {@link #k}, whose result is not the text written. */
+        boolean expandsHere() {
+            char c = text.charAt(k);
+            char next = k + 1 < end ? text.charAt(k + 1) : '\0';
+            Quoting q = QUOTINGS[quoting[k]];
+            return (q == Quoting.UNQUOTED || q == Quoting.DOUBLE)
+                    && (c == '`' || c == '$' && next != '\'' && next != '"' && next != '\0' && !Character.isWhitespace(next));
+        }
+
+        /** Reads the character at {@link #k} (and the one it escapes); false when {@link #out} is too short. */
+        boolean step() {
             char c = text.charAt(k);
             char next = k + 1 < end ? text.charAt(k + 1) : '\0';
             int content = k;
-            Quoting q = QUOTINGS[quoting[k]];
-            if (expansions && (q == Quoting.UNQUOTED || q == Quoting.DOUBLE)
-                    && (c == '`' || c == '$' && next != '\'' && next != '"' && next != '\0' && !Character.isWhitespace(next))) {
-                return -1;
-            }
-            switch (q) {
+            switch (QUOTINGS[quoting[k]]) {
                 case UNQUOTED -> {
                     if (c == '\\') {
                         content = escaped(text, k, end);
@@ -77,31 +172,28 @@ final class ValueOffsets {
                         content = escaped(text, k, end);
                         k++;
                     } else if (c == '\\' && k + 1 < end) {
-                        // kept with the character after it: both are the value's
-                        if (out != null) {
-                            if (v >= out.length) {
-                                return -1;
-                            }
-                            out[v] = k;
+                        if (!put(k)) { // kept with the character after it: both are the value's
+                            return false;
                         }
-                        v++;
                         content = ++k;
                     }
                 }
                 default -> {
                 }
             }
-            if (content >= 0) {
-                if (out != null) {
-                    if (v >= out.length) {
-                        return -1;
-                    }
-                    out[v] = content;
-                }
-                v++;
-            }
+            return content < 0 || put(content);
         }
-        return v;
+
+        private boolean put(int content) {
+            if (out != null) {
+                if (v >= out.length) {
+                    return false;
+                }
+                out[v] = content;
+            }
+            v++;
+            return true;
+        }
     }
 
     /** The character a backslash at {@code at} escapes, or -1 for a line continuation or a final backslash. */

@@ -137,6 +137,26 @@ final class HarmlessLines {
                 "+ echo done",
                 "secret/db-creds created",
                 "root:x:0:0:root:/root:/bin/bash",
-                "10:00:00:123:ready");
+                "10:00:00:123:ready",
+                // look-alikes of the cloud and tool forms: a file, a number, prose, a setting that is no secret
+                "mysql --password-file /etc/mysql/pw.txt -e 'select 1'",
+                "token_expiry: 3600",
+                "the sig= parameter in prose is the signature",
+                "aws configure set region eu-west-1",
+                "aws configure set default.s3.signature_version s3v4",
+                "keytool -list -keystore ks.jks",
+                "zip -r backup.zip dumps/",
+                "7z x -o/tmp/restore backup.7z",
+                "ssh-keygen -l -f deploy.pub",
+                "redis-cli -h cache-1 INFO | grep auth",
+                "sudo systemctl restart app",
+                "printf '%s\\n' \"$REGISTRY_PW\" | docker login -u ci --password-stdin registry.internal",
+                "docker login -u ci --password-stdin registry.internal <<< \"$REGISTRY_PW\"",
+                "X-Amz-Algorithm=AWS4-HMAC-SHA256",
+                "gcloud auth activate-service-account --key-file=/secrets/sa.json",
+                "az storage blob list --account-name acct --auth-mode login",
+                "helm install db bitnami/postgresql --set auth.existingSecret=db-creds",
+                "ansible-playbook --private-key ~/.ssh/deploy site.yml",
+                "gcloud compute ssh --ssh-key-file ~/.ssh/gce vm-1");
     }
 }

@@ -13,7 +13,8 @@ public final class SecretFormTables {
 
     /** family, text with a secret, the secret, the text masked. */
     public static Stream<Arguments> secretForms() {
-        return Stream.of(ShellSecretForms.forms(), ShortPasswordForms.forms(), clientForms()).flatMap(f -> f);
+        return Stream.of(ShellSecretForms.forms(), ShortPasswordForms.forms(), ToolSecretForms.forms(), clientForms())
+                .flatMap(f -> f);
     }
 
     private static Stream<Arguments> clientForms() {

@@ -65,11 +65,34 @@ final class ShellSecretForms {
                         "PGPASSWORD=${PGPASSWORD:-'****'} psql -h db-2"),
                 form("default", "PGPASSWORD=${PGPASSWORD:-\"Dq5ecret\"} psql -h db-2", "Dq5ecret",
                         "PGPASSWORD=${PGPASSWORD:-\"****\"} psql -h db-2"),
-                form("default", "mysql -uroot -px${PW:-W0rdDflt} -h db", "W0rdDflt", "mysql -uroot -px${PW:-****} -h db"),
+                form("default", "mysql -uroot -px${PW:-W0rdDflt} -h db", "W0rdDflt", "mysql -uroot -p****${PW:-****} -h db"),
                 form("default", "echo x${DB_PW:-Echo5Dflt}", "Echo5Dflt", "echo x${DB_PW:-****}"),
                 form("default", "PGPASSWORD=${A:-${PW:-N3stDflt}} psql -h db-2", "N3stDflt",
                         "PGPASSWORD=${A:-${PW:-****}} psql -h db-2"),
                 form("default", "redis-cli -a \"${A:-${B:-N3st2Dflt}}\" ping", "N3st2Dflt",
-                        "redis-cli -a \"${A:-${B:-****}}\" ping"));
+                        "redis-cli -a \"${A:-${B:-****}}\" ping"),
+                // the literal characters of a secret around an expansion: the expansion's name stays
+                form("around", "mysql -uroot -pPrefix9${PW} -h db", "Prefix9", "mysql -uroot -p****${PW} -h db"),
+                form("around", "mysql --password=${PW:-abc}Suffix9 -h db", "Suffix9", "mysql --password=${PW:-****}**** -h db"),
+                form("around", "redis-cli -a \"xR3d${PW}yR3d\" ping", "R3d", "redis-cli -a \"****${PW}****\" ping"),
+                form("around", "PGPASSWORD=Pre9$PGPW psql -h db-2", "Pre9", "PGPASSWORD=**** psql -h db-2"),
+                form("around", "PGPASSWORD=${PGPASSWORD:-pre9${X}Post9} psql -h db-2", "Post9",
+                        "PGPASSWORD=${PGPASSWORD:-****${X}****} psql -h db-2"),
+                form("around", "redis-cli -a \"K3y$(cat /run/r)Tail9\" ping", "Tail9",
+                        "redis-cli -a \"****$(cat /run/r)****\" ping"),
+                // what a substitution in a secret's place makes from what it is given
+                form("substitution", "mysql -uroot -p\"$(echo c2VjcmV0Qg== | base64 -d)\" -h db", "c2VjcmV0Qg",
+                        "mysql -uroot -p\"$(echo **** | base64 -d)\" -h db"),
+                form("substitution", "redis-cli -a \"$(cat <<EOF\nH3reSubst\nEOF\n)\" ping", "H3reSubst",
+                        "redis-cli -a \"$(cat <<EOF\n****\nEOF\n)\" ping"),
+                form("substitution", "mysql -uroot -p\"$(base64 -d <<< c2VjcmV0Qw==)\" -h db", "c2VjcmV0Qw",
+                        "mysql -uroot -p\"$(base64 -d <<< ****)\" -h db"),
+                form("substitution", "redis-cli -a \"$(printf '%s' Pr1ntfArg)\" ping", "Pr1ntfArg",
+                        "redis-cli -a \"$(printf '%s' ****)\" ping"),
+                // a here-document or here-string read as a password on standard input
+                form("stdin", "docker login -u ci --password-stdin registry.internal <<EOF\nH3reStdin\nEOF",
+                        "H3reStdin", "docker login -u ci --password-stdin registry.internal <<EOF\n****\nEOF"),
+                form("stdin", "helm registry login r.io -u ci --password-stdin <<< 'H3reStr9'", "H3reStr9",
+                        "helm registry login r.io -u ci --password-stdin <<< '****'"));
     }
 }

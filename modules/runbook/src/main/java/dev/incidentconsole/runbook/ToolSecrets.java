@@ -1,0 +1,102 @@
+package dev.incidentconsole.runbook;
+
+import dev.incidentconsole.shell.Flags;
+import dev.incidentconsole.shell.Word;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Secrets that tools take in their own ways, for {@link ClientFlags}: as operands ({@code aws configure set
+ * aws_secret_access_key X}, {@code mc alias set s3 URL KEY SECRET}, {@code redis-cli AUTH [user] X}) or as flags of
+ * their own style ({@code keytool -storepass X}, {@code zip -P X}, {@code 7z -pX}, {@code ssh-keygen -N X}).
+ */
+final class ToolSecrets {
+    /** keytool's password flags: one dash, a whole word ({@code -storepass}, {@code -destkeypass}, {@code -new}). */
+    private static final Pattern KEYTOOL_PASS = Pattern.compile("-(?:src|dest)?(?:store|key)pass|-new");
+    private static final Set<String> ZIP = Set.of("zip", "unzip", "zipcloak");
+    private static final Set<String> SEVEN_ZIP = Set.of("7z", "7za", "7zr");
+    /** ssh-keygen's option letters that take a value, besides the passphrases -N and -P. */
+    private static final String SSH_KEYGEN_VALUES = "bCEfFIJjKmMnOrsSTtwYZaDz";
+
+    private ToolSecrets() {
+    }
+
+    /** Adds the secrets {@code program}'s arguments give in its own way; {@code values} are {@code args}' values. */
+    static void find(String program, List<Word> args, List<String> values, WordSpans spans) {
+        switch (program) {
+            case "aws" -> awsConfigure(args, values, spans);
+            case "mc" -> minioAlias(args, values, spans);
+            case "keytool" -> {
+                for (int k = 0; k + 1 < values.size(); k++) {
+                    if (KEYTOOL_PASS.matcher(values.get(k)).matches() && !values.get(k + 1).startsWith("-")) {
+                        spans.value(args.get(k + 1), 0);
+                    }
+                }
+            }
+            case "ssh-keygen" -> {
+                shortFlag(args, values, 'N', SSH_KEYGEN_VALUES + "P", spans);
+                shortFlag(args, values, 'P', SSH_KEYGEN_VALUES + "N", spans);
+            }
+            default -> {
+                if (ZIP.contains(program)) {
+                    shortFlag(args, values, 'P', "bndtxiI", spans);
+                } else if (SEVEN_ZIP.contains(program)) {
+                    for (Flags.Value f : Flags.shortValues(values, 'p', "oirxmtwv", true, false)) {
+                        spans.value(args.get(f.arg()), f.from());
+                    }
+                } else if (SecretClients.REDIS.contains(program)) {
+                    redisAuth(args, values, spans);
+                }
+            }
+        }
+    }
+
+    /** {@code aws configure set [profile.]aws_secret_access_key X}: the value of a setting that names a secret. */
+    private static void awsConfigure(List<Word> args, List<String> values, WordSpans spans) {
+        int set = values.indexOf("set");
+        if (set < 1 || !values.get(set - 1).equals("configure") || set + 2 >= values.size()) {
+            return;
+        }
+        String name = values.get(set + 1);
+        String key = name.substring(name.lastIndexOf('.') + 1);
+        if (SecretRules.isSecretName(key, values.get(set + 2))) {
+            spans.value(args.get(set + 2), 0);
+        }
+    }
+
+    /** {@code mc alias set NAME URL ACCESS_KEY SECRET_KEY} (also the older {@code mc config host add}). */
+    private static void minioAlias(List<Word> args, List<String> values, WordSpans spans) {
+        int at = -1;
+        for (int k = 0; k + 1 < values.size() && at < 0; k++) {
+            boolean alias = values.get(k).equals("alias") && values.get(k + 1).equals("set");
+            boolean host = values.get(k).equals("host") && values.get(k + 1).equals("add");
+            at = alias || host ? k + 2 : -1;
+        }
+        int operand = 0;
+        for (int k = Math.max(at, 0); at >= 0 && k < values.size(); k++) {
+            if (!values.get(k).startsWith("-") && ++operand == 4) {
+                spans.value(args.get(k), 0);
+            }
+        }
+    }
+
+    /** {@code redis-cli AUTH X}, {@code AUTH user X} (also after {@code HELLO 3}): the password is AUTH's last operand. */
+    private static void redisAuth(List<Word> args, List<String> values, WordSpans spans) {
+        for (int k = 0; k + 1 < values.size(); k++) {
+            if (values.get(k).toUpperCase(Locale.ROOT).equals("AUTH") && (k == 0 || !values.get(k - 1).startsWith("-"))) {
+                int secret = k + 2 < values.size() && !values.get(k + 2).startsWith("-") ? k + 2 : k + 1;
+                spans.value(args.get(secret), 0);
+                return;
+            }
+        }
+    }
+
+    private static void shortFlag(List<Word> args, List<String> values, char letter, String valueLetters,
+                                  WordSpans spans) {
+        for (Flags.Value f : Flags.shortValues(values, letter, valueLetters, false, false)) {
+            spans.value(args.get(f.arg()), f.from());
+        }
+    }
+}
