@@ -57,8 +57,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class RunFeature implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RunFeature.class);
-    /** Where the Runs view's divider starts: the list of all runs gets the lower 40%. */
-    static final double HISTORY_DIVIDER = 0.6;
+    /** Where the Runs view's divider starts: all runs get the lower third, the run panel keeps room for its output. */
+    static final double HISTORY_DIVIDER = 0.65;
     private static final Duration KUBECTL_LIST_TIMEOUT = Duration.ofSeconds(10);
     public static final Destination PLACE = new Destination("runs", "Runs", Feather.TERMINAL);
 
