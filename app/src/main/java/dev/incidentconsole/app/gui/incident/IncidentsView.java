@@ -112,16 +112,8 @@ public final class IncidentsView extends SplitPane {
         if (before != null) {
             before.close();
         }
-        WalkthroughView view = new WalkthroughView(walkthrough);
-        walkthroughs.put(walkthrough.incidentId(), view);
-        boolean resumed = getScene() != null && dev.incidentconsole.app.gui.util.Focus.inside(getScene().getFocusOwner(), resume);
+        walkthroughs.put(walkthrough.incidentId(), new WalkthroughView(walkthrough));
         layoutWork(model.selectedProperty().get());
-        if (resumed && view.getScene() != null) {
-            // Handed over before the Resume button the keyboard is on is removed: a focus owner taken out of the scene
-            // is replaced by the scene's first control at a later pulse, which may come after the walkthrough's own
-            // hand-over (the theme switch had the keyboard after Resume on a loaded machine).
-            view.focusOpenStep(0);
-        }
         offerResume();
     }
 

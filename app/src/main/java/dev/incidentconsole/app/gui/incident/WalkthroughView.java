@@ -77,7 +77,7 @@ final class WalkthroughView extends ScrollPane {
     }
 
     /** Focuses the first step from {@code from} on that is still open (then from the top), scrolled into view. */
-    void focusOpenStep(int from) {
+    private void focusOpenStep(int from) {
         for (int k = 0; k < cards.size(); k++) {
             WalkStepCard card = cards.get((from + k) % cards.size());
             if (card.open()) {
