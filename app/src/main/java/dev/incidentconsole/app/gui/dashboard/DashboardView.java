@@ -3,7 +3,6 @@ package dev.incidentconsole.app.gui.dashboard;
 import atlantafx.base.theme.Styles;
 import dev.incidentconsole.app.gui.Icons;
 import dev.incidentconsole.app.gui.util.PageKeys;
-import dev.incidentconsole.app.services.ServiceSources;
 import dev.incidentconsole.health.Status;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -13,7 +12,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
@@ -121,37 +119,7 @@ public final class DashboardView extends BorderPane {
     }
 
     private HBox toolbar() {
-        ComboBox<String> environments = new ComboBox<>(model.environment().names());
-        environments.getStyleClass().add("environment-picker");
-        // Not bound both ways: a combo box clears its value when its items change, which must not switch environment.
-        environments.setValue(model.environment().nameProperty().get());
-        model.environment().nameProperty().addListener((obs, old, now) -> environments.setValue(now));
-        // The skin may clear the value after every listener here ran, so put it back once they have.
-        model.environment().names().addListener((javafx.collections.ListChangeListener<String>) c ->
-                javafx.application.Platform.runLater(() -> environments.setValue(model.environment().nameProperty().get())));
-        environments.valueProperty().addListener((obs, old, now) -> {
-            if (now != null) {
-                model.environment().nameProperty().set(now);
-            }
-        });
-        environments.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(String name) {
-                return name == null ? "" : ServiceSources.PORT_TABLES.equals(name) ? "runbook port tables" : name;
-            }
-
-            @Override
-            public String fromString(String text) {
-                return text;
-            }
-        });
-        environments.setCellFactory(v -> new EnvironmentCell(model.environment()));
-        // A name longer than the picker ("runbook port t..." at 1366x768 and 1.5) is whole in its tooltip: a picker as
-        // wide as its longest name wrapped the toolbar onto another line and pushed the service detail down.
-        Tooltip watched = new Tooltip();
-        watched.textProperty().bind(environments.valueProperty().map(n -> "The environment whose services are watched: "
-                + environments.getConverter().toString(n)).orElse("The environment whose services are watched"));
-        environments.setTooltip(watched);
+        ComboBox<String> environments = EnvironmentPicker.create(model.environment());
         Label production = new Label("PRODUCTION");
         production.getStyleClass().add("production-badge");
         production.setMinWidth(Region.USE_PREF_SIZE);
@@ -194,7 +162,6 @@ public final class DashboardView extends BorderPane {
         checkAll.getStyleClass().add("check-all");
         checkAll.setMinWidth(Region.USE_PREF_SIZE);
         checkAll.setOnAction(e -> model.checkAll());
-        environments.setMinWidth(Region.USE_PREF_SIZE);
         statuses.setMinWidth(Region.USE_PREF_SIZE);
         // A narrow window (1366x768 at a 1.5 scale is 910x512) wraps the filters onto a second line: in one row
         // their widths pushed the frame past the window's edge, "Check all" and the theme switch out of reach.
@@ -236,33 +203,5 @@ public final class DashboardView extends BorderPane {
         l.visibleProperty().bind(l.textProperty().isNotEmpty());
         l.managedProperty().bind(l.visibleProperty());
         return l;
-    }
-
-    private static String label(EnvironmentState state, String name) {
-        return ServiceSources.PORT_TABLES.equals(name) ? "runbook port tables"
-                : state.isProduction(name) ? name + "  (production)" : name;
-    }
-
-    /** An environment name, in red for production ones. */
-    private static final class EnvironmentCell extends ListCell<String> {
-        private final EnvironmentState state;
-
-        EnvironmentCell(EnvironmentState state) {
-            this.state = state;
-        }
-
-        @Override
-        protected void updateItem(String name, boolean empty) {
-            super.updateItem(name, empty);
-            getStyleClass().remove("production-environment");
-            if (empty || name == null) {
-                setText(null);
-                return;
-            }
-            setText(label(state, name));
-            if (state.isProduction(name)) {
-                getStyleClass().add("production-environment");
-            }
-        }
     }
 }

@@ -18,6 +18,8 @@ final class RunHistoryList extends VBox {
         ListView<RunHistory.Run> list = new ListView<>(history.runs());
         list.setId("run-history");
         list.setPrefHeight(150);
+        list.setMinHeight(60); // the caption and a run or two, however far the divider is dragged
+        VBox.setVgrow(list, javafx.scene.layout.Priority.ALWAYS);
         list.setPlaceholder(new Label("Runs started here and in walkthroughs are listed here."));
         list.setCellFactory(v -> new ListCell<>() {
             {

@@ -129,6 +129,22 @@ class RunWindowTest {
         });
     }
 
+    /**
+     * The list of all runs takes a share of the view's height, not a fixed 150 px (at 1366x768 it showed three runs
+     * under an empty run panel), and a divider above it lets the engineer give it more.
+     */
+    @Test
+    void allRunsListTakesAShareOfTheViewsHeight(FxRobot robot) {
+        WindowSteps.show(robot, "Runs");
+        javafx.scene.layout.Region list = WindowSteps.awaitShown(robot, "#run-history");
+        awaitFx(() -> {
+            javafx.scene.layout.Region view = robot.lookup(".runs-view").query();
+            assertThat(list.getHeight()).as("the list's height in a view %s px high", view.getHeight())
+                    .isGreaterThanOrEqualTo(view.getHeight() * 0.3);
+            assertThat(robot.lookup(".runs-split").queryAs(javafx.scene.control.SplitPane.class).getDividers()).hasSize(1);
+        });
+    }
+
     @Test
     void sameCommandAgainReusesItsTabAndComesBackToRuns(FxRobot robot) {
         openTheStepAndPressItsRunButton(robot);
