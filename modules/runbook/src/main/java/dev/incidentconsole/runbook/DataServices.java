@@ -25,6 +25,8 @@ final class DataServices {
             "admin", "pgadmin", "pgadmin4", "phpmyadmin", "adminer", "insight", "redisinsight", "kafdrop", "akhq",
             "express", "kibana", "dashboard", "console");
 
+    private static final java.util.regex.Pattern NAME_PARTS = java.util.regex.Pattern.compile("[-_./@:=,]+");
+
     private DataServices() {
     }
 
@@ -51,7 +53,7 @@ final class DataServices {
     }
 
     private static boolean companion(String name) {
-        for (String part : name.toLowerCase(java.util.Locale.ROOT).split("[-_./@:=,]+")) {
+        for (String part : NAME_PARTS.split(name.toLowerCase(java.util.Locale.ROOT))) {
             if (COMPANIONS.contains(part)) {
                 return true;
             }

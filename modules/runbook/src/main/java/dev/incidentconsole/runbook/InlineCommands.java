@@ -59,6 +59,10 @@ final class InlineCommands {
     private static final Set<String> OPERATORS = Set.of("=", "==", "!=", "=~", "!~", ">=", "<=");
     /** Where a clause of a sentence ends: a comma, or a conjunction joining another act. */
     private static final Pattern CLAUSE_BREAK = Pattern.compile(",|\\b(?:and|but|then|instead|or)\\b");
+    // compiled once: String.split and String.matches compile their regex on every call
+    private static final Pattern HAS_LETTER = Pattern.compile("(?s).*[a-z].*");
+    private static final Pattern NON_LETTERS = Pattern.compile("[^a-z']+");
+    private static final Pattern BLANKS = Pattern.compile("\\s+");
     /** Last words before a colon that label a quoted log line or message: "Logs show: `panic -- ...`". */
     private static final Set<String> LABELS = Set.of("log", "logs", "error", "errors", "message", "messages",
             "output", "line", "lines", "show", "shows", "say", "says", "read", "reads", "print", "prints", "report",
@@ -195,10 +199,10 @@ final class InlineCommands {
     private static boolean warning(String sentence) {
         String[] clauses = CLAUSE_BREAK.split(sentence, -1);
         int last = clauses.length - 1;
-        while (last > 0 && !clauses[last].matches("(?s).*[a-z].*")) {
+        while (last > 0 && !HAS_LETTER.matcher(clauses[last]).matches()) {
             last--; // "never run `a` or `b`": the clause of `b` is the one before its "or"
         }
-        String[] words = clauses[last].split("[^a-z']+");
+        String[] words = NON_LETTERS.split(clauses[last]);
         boolean relative = false;
         for (int i = 0; i < words.length; i++) {
             relative |= RELATIVES.contains(words[i]);
@@ -256,7 +260,7 @@ final class InlineCommands {
         }
         String clause = sentence.substring(0, sentence.length() - 1);
         clause = clause.substring(clause.lastIndexOf(',') + 1).strip();
-        String[] words = clause.split("[^a-z']+");
+        String[] words = NON_LETTERS.split(clause);
         if (words.length == 0 || !LABELS.contains(words[words.length - 1])) {
             return false;
         }
@@ -272,7 +276,7 @@ final class InlineCommands {
     private static boolean checkOrder(String sentence) {
         String clause = sentence.substring(0, sentence.length() - 1);
         clause = clause.substring(clause.lastIndexOf(',') + 1).strip();
-        String[] words = clause.split("[^a-z']+");
+        String[] words = NON_LETTERS.split(clause);
         int first = words.length > 1 && words[0].isEmpty() ? 1 : 0;
         if (words.length - first < 2 || !CHECKS.contains(words[first])) {
             return false;
@@ -287,7 +291,7 @@ final class InlineCommands {
         if (!lower.endsWith(" running") && !lower.equals("running")) {
             return false;
         }
-        String[] words = lower.split("\\s+");
+        String[] words = BLANKS.split(lower);
         if (words.length > 1 && CONDITIONS.contains(words[words.length - 2])) {
             return true;
         }

@@ -27,7 +27,6 @@ import java.util.regex.Pattern;
 public final class Placeholders {
 
     private static final String ANGLE_EDGES = " \t\n\"'=/:";
-    private static final Pattern CLOSING_TAG = Pattern.compile("</([A-Za-z][A-Za-z0-9_.:/-]*)>");
     private static final Pattern BRACE = Pattern.compile(
             "(?<![${\\w])\\{([A-Za-z_][A-Za-z0-9_.-]*)}(?!})|\\{\\{\\s*(\\.?[A-Za-z_][A-Za-z0-9_.]*)\\s*}}");
     /**
@@ -120,10 +119,14 @@ public final class Placeholders {
             return;
         }
         Set<String> closed = new HashSet<>();
-        if (s.contains("</")) {
-            Matcher close = CLOSING_TAG.matcher(s);
-            while (close.find()) {
-                closed.add(close.group(1));
+        // closing tags </name>, by a scan: most "</" in commands are a </dev/null, where a regex matcher was made
+        for (int at = s.indexOf("</"); at >= 0; at = s.indexOf("</", at + 1)) {
+            if (at + 2 < s.length() && isAsciiLetter(s.charAt(at + 2))) {
+                int end = skipAngleChars(s, at + 3);
+                if (end < s.length() && s.charAt(end) == '>') {
+                    closed.add(s.substring(at + 2, end));
+                    at = end;
+                }
             }
         }
         for (int at = s.indexOf('<'); at >= 0; ) {

@@ -103,9 +103,9 @@ final class ShellWords {
     /** Reads a command the shell model has already parsed ({@link ShellCommand#parseFirst}). */
     static Parsed of(ShellCommand parsed) {
         String text = parsed.text();
-        byte[] context = new byte[text.length()];
+        byte[] context = parsed.quotingOrdinals();
         for (int i = 0; i < context.length; i++) {
-            context[i] = CONTEXTS[parsed.quotingAt(i).ordinal()];
+            context[i] = CONTEXTS[context[i]];
         }
         List<Segment> segments = new ArrayList<>(parsed.commands().size());
         boolean complete = add(parsed, 0, text, false, segments, context, new int[1], 0);

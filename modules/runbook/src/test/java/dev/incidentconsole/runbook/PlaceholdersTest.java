@@ -72,6 +72,11 @@ class PlaceholdersTest {
             unset DISABLE_LIVE_ADAPTERS                                         =>
             seq "${#NAMES[@]}" ${COUNT:+3} ${NAME%%-*}                          =>
             cat data.xml | grep '<config>' | grep '</config>'                   =>
+            openssl s_client -connect <host>:443 </dev/null                     => <host>:ANGLE
+            curl -d '<user>x</user>' <api-host>/save                            => <api-host>:ANGLE
+            curl -d '<user>x</user.name-1>' <user> <user.name-1>                => <user>:ANGLE <user>:ANGLE
+            echo '<a></ab' <a>                                                  => <a>:ANGLE <a>:ANGLE
+            echo '</b></c>' <b> <c>                                             =>
             """)
     void findsPlaceholders(String command, String expected) {
         assertThat(render(command.replace("\\n", "\n"))).isEqualTo(expected == null ? "" : expected);

@@ -116,6 +116,16 @@ public final class ShellCommand {
     }
 
     /**
+     * The {@link Quoting#ordinal()} of {@link #quotingAt} for every character of {@link #text}, in one new array:
+     * for callers that read every character, where a call per character costs several times the copy.
+     *
+     * @return a new array of {@code text().length()} ordinals, the caller's to change
+     */
+    public byte[] quotingOrdinals() {
+        return java.util.Arrays.copyOf(quoting, text.length());
+    }
+
+    /**
      * Whether this command's shell expands the {@code $} or the opening backtick at {@code offset}: unquoted, in
      * double quotes, in a
      * command substitution, in a {@code ${...}} or in a here-document with an unquoted delimiter, and not escaped;

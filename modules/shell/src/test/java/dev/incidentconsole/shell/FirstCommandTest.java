@@ -29,12 +29,28 @@ class FirstCommandTest {
         return out.append('\n').append(c.substitutionStarts()).toString();
     }
 
+    /**
+     * The first character where {@link ShellCommand#quotingOrdinals} (one copy) and {@link ShellCommand#quotingAt}
+     * disagree, or -1; the copy must end with the text, though a one-pass model's quoting runs on past it.
+     */
+    private static int ordinalsDisagreeAt(ShellCommand c) {
+        byte[] bulk = c.quotingOrdinals();
+        for (int k = 0; k < bulk.length; k++) {
+            if (bulk[k] != c.quotingAt(k).ordinal()) {
+                return k;
+            }
+        }
+        return bulk.length == c.text().length() ? -1 : bulk.length;
+    }
+
     /** Checks the one-pass reading of the first command of {@code text} against the two readings; its model, if any. */
     private static ShellCommand checked(String text) {
         FirstCommand first = ShellCommand.parseFirst(text, null);
         assertThat(first.end()).isEqualTo(ShellCommand.firstCommandEnd(text, null));
         if (first.command() != null) {
             assertThat(dump(first.command())).as(text).isEqualTo(dump(ShellCommand.parse(first.text())));
+            assertThat(ordinalsDisagreeAt(first.command())).as(text).isEqualTo(-1);
+            assertThat(ordinalsDisagreeAt(ShellCommand.parse(first.text()))).as(text).isEqualTo(-1);
             assertThat(first.end().complete()).isTrue();
         }
         return first.command();
