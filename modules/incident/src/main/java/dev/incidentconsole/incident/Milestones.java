@@ -82,7 +82,7 @@ public record Milestones(Instant impactBegan, String firstSignal, Instant detect
      * the incident was started from (whose name opens the title, {@code OrdersDown: orders 5xx}). A Watchdog or
      * another service's alert firing meanwhile is not.
      */
-    static boolean ownAlert(Incident incident, Set<String> ownServices, EntryBody.AlertChanged alert) {
+    private static boolean ownAlert(Incident incident, Set<String> ownServices, EntryBody.AlertChanged alert) {
         String title = incident.title().strip();
         return title.equalsIgnoreCase(alert.alert()) || title.regionMatches(true, 0, alert.alert() + ":", 0,
                 alert.alert().length() + 1) || alert.labels().values().stream()
