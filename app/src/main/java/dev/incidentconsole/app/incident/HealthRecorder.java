@@ -243,11 +243,8 @@ public final class HealthRecorder implements HealthListener, AutoCloseable {
             if (!links.equals(before)) {
                 for (Standing st : standing.values()) {
                     EntryBody.HealthChanged inIt = services.inIncident(i, environment, st.spec(), st.body());
-                    // A link since makes a service its own: its standing change is told again, as its own. One that
-                    // became elsewhere (a hurry incident that owned everything, then linked) keeps what was written
-                    // (decision 0027).
-                    boolean told = inIt == null || before != null && inIt.elsewhere();
-                    if (!told && !alreadySays(i, st.spec().name(), inIt)) {
+                    // A link since makes a service its own: its standing change is told again, as its own.
+                    if (inIt != null && !alreadySays(i, st.spec().name(), inIt)) {
                         append(new TimelineEntry(UUID.randomUUID(), i.id(), 0, micros(st.happened()),
                                 micros(clock.instant()), author, null, inIt));
                     }
@@ -257,8 +254,9 @@ public final class HealthRecorder implements HealthListener, AutoCloseable {
     }
 
     /**
-     * Whether the incident's last health entry about the service already gives the status {@code body} gives, as its
-     * own or as elsewhere alike: a change first told as elsewhere is not yet told as the incident's own.
+     * Whether the incident's last health entry about the service already gives the status {@code body} gives: a change
+     * told as elsewhere is not yet told as the incident's own, one told as its own (a hurry incident, which owned
+     * everything until it linked a service) covers it being elsewhere now (decision 0027).
      */
     private boolean alreadySays(Incident incident, String service, EntryBody.HealthChanged body) {
         String to = body.to();
@@ -266,7 +264,7 @@ public final class HealthRecorder implements HealthListener, AutoCloseable {
             List<TimelineEntry> entries = store.call().entries(incident.id(), 0);
             for (int k = entries.size() - 1; k >= 0; k--) {
                 if (entries.get(k).body() instanceof EntryBody.HealthChanged h && h.service().equals(service)) {
-                    return h.to().equals(to) && h.elsewhere() == body.elsewhere();
+                    return h.to().equals(to) && (!h.elsewhere() || body.elsewhere());
                 }
             }
             return false;

@@ -97,4 +97,22 @@ class HealthRecorderScopeTest extends HealthRecorderFixture {
         assertThat(elsewhere(orders)).containsExactly("pgbouncer unknown->down");
         assertThat(Milestones.of(store.document(orders.id())).firstSignal()).isEqualTo("pgbouncer down");
     }
+
+    @Test
+    void aHurryIncidentKeepsAsItsOwnWhatItRecordedBeforeItLinkedAService() throws Exception {
+        HealthRecorder recorder = recorder("alice", "prod");
+        Incident hurry = incident("Everything is slow", "prod");
+        recorder.knownOpen(store.list(true));
+        scheduler.watch(http("orders", Loopback.port(service("{\"status\":\"ok\"}")), 1));
+        scheduler.watch(http("pgbouncer", closedPort(), 1));
+        await().atMost(Duration.ofSeconds(10)).until(() -> health(hurry).size() == 1);
+
+        store.append(new TimelineEntry(UUID.randomUUID(), hurry.id(), 0, Instant.now(), Instant.now(), "alice", null,
+                new EntryBody.ServiceLinked("orders")));
+        recorder.knownOpen(store.list(true));
+        recorder.awaitIdle();
+
+        assertThat(health(hurry)).containsExactly("unknown->down");
+        assertThat(elsewhere(hurry)).as("not told again as elsewhere once it linked orders").isEmpty();
+    }
 }
