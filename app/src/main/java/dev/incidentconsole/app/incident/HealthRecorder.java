@@ -74,8 +74,8 @@ public final class HealthRecorder implements HealthListener, AutoCloseable {
     private final Set<UUID> written = new HashSet<>();
     /** The last recorded change of each service it left not UP: where an incident opened about it starts. */
     private final Map<String, Standing> standing = new HashMap<>();
-    /** Incidents that have the standing changes, or were open when they were recorded. */
-    private final Set<String> caughtUp = new HashSet<>();
+    /** Incidents that have the standing changes (or were open when recorded), with their links then. */
+    private final Map<String, List<Object>> caughtUp = new HashMap<>();
     private final UnwatchedAlertEnds unwatched = new UnwatchedAlertEnds();
     private final IncidentServices services = new IncidentServices();
     private final Clock clock = Clock.systemUTC();
@@ -145,8 +145,12 @@ public final class HealthRecorder implements HealthListener, AutoCloseable {
         run(() -> {
             List<Incident> merged = new java.util.ArrayList<>(open);
             for (Incident i : copy) {
-                if (i.open() && merged.stream().noneMatch(m -> m.id().equals(i.id()))) {
+                int at = java.util.stream.IntStream.range(0, merged.size())
+                        .filter(k -> merged.get(k).id().equals(i.id())).findFirst().orElse(-1);
+                if (i.open() && at < 0) {
                     merged.add(i);
+                } else if (i.open() && i.updatedAt().isAfter(merged.get(at).updatedAt())) {
+                    merged.set(at, i); // linked a service or a runbook since the store's list: its own services changed
                 }
             }
             open = List.copyOf(merged);
@@ -234,9 +238,12 @@ public final class HealthRecorder implements HealthListener, AutoCloseable {
      */
     private void catchUp(List<Incident> incidents) {
         for (Incident i : incidents) {
-            if (caughtUp.add(i.id())) {
+            List<Object> links = List.of(i.services(), i.runbooks());
+            List<Object> before = caughtUp.put(i.id(), links);
+            if (!links.equals(before)) {
                 for (Standing st : standing.values()) {
                     EntryBody.HealthChanged inIt = services.inIncident(i, environment, st.spec(), st.body());
+                    // A link since makes a service its own: its standing change is told again, as its own.
                     if (inIt != null && !alreadySays(i, st.spec().name(), inIt)) {
                         append(new TimelineEntry(UUID.randomUUID(), i.id(), 0, micros(st.happened()),
                                 micros(clock.instant()), author, null, inIt));
@@ -246,14 +253,18 @@ public final class HealthRecorder implements HealthListener, AutoCloseable {
         }
     }
 
-    /** Whether the incident's last health entry about the service already gives the status {@code body} gives. */
+    /**
+     * Whether the incident's last health entry about the service already gives the status {@code body} gives: a change
+     * told as elsewhere is not yet told as the incident's own, one told as its own (a hurry incident, which owned
+     * everything until it linked a service) covers it being elsewhere now (decision 0027).
+     */
     private boolean alreadySays(Incident incident, String service, EntryBody.HealthChanged body) {
         String to = body.to();
         try {
             List<TimelineEntry> entries = store.call().entries(incident.id(), 0);
             for (int k = entries.size() - 1; k >= 0; k--) {
                 if (entries.get(k).body() instanceof EntryBody.HealthChanged h && h.service().equals(service)) {
-                    return h.to().equals(to);
+                    return h.to().equals(to) && (!h.elsewhere() || body.elsewhere());
                 }
             }
             return false;

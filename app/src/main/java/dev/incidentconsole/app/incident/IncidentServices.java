@@ -8,6 +8,7 @@ import dev.incidentconsole.health.schedule.ServiceStatus;
 import dev.incidentconsole.incident.EntryBody;
 import dev.incidentconsole.incident.Incident;
 import dev.incidentconsole.incident.RunbookLink;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -84,22 +85,50 @@ final class IncidentServices {
     }
 
     /**
-     * The service's runbook reference is in the linked section: the same file name, and the whole runbook on either
-     * side or the reference's section among the link's headings (by title or anchor).
+     * The service's runbook reference is in the linked section: the same file, and the whole runbook on either side or
+     * the reference's section among the link's headings (a heading path by whole headings at its end, one heading by
+     * title or anchor; {@code lag} is not {@code Consumer lag}).
      */
-    private static boolean follows(RunbookLink link, RunbookRef ref) {
-        if (!fileName(link.file()).equalsIgnoreCase(fileName(ref.file()))) {
+    static boolean follows(RunbookLink link, RunbookRef ref) {
+        if (!sameFile(link.file(), ref.file())) {
             return false;
         }
         String section = ref.section().strip();
-        String lower = section.toLowerCase(Locale.ROOT);
-        return section.isEmpty() || link.headingPath().isEmpty()
-                || String.join(" > ", link.headingPath()).toLowerCase(Locale.ROOT).endsWith(lower)
-                || link.headingPath().stream().anyMatch(h -> h.equalsIgnoreCase(section) || HeadingAnchors.github(h).equals(lower));
+        if (section.isEmpty() || link.headingPath().isEmpty()) {
+            return true;
+        }
+        List<String> wanted = Arrays.stream(section.split(">")).map(String::strip).toList();
+        List<String> path = link.headingPath();
+        return wanted.size() <= path.size() && path.subList(path.size() - wanted.size(), path.size()).stream()
+                .map(h -> h.strip().toLowerCase(Locale.ROOT)).toList()
+                .equals(wanted.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList())
+                || path.stream().anyMatch(h -> HeadingAnchors.github(h).equals(section.toLowerCase(Locale.ROOT)));
     }
 
-    private static String fileName(String file) {
-        String f = file.replace('\\', '/');
-        return f.substring(f.lastIndexOf('/') + 1);
+    /**
+     * The same runbook file: the link names it relative to the runbook folder (or absolute), the reference relative to
+     * the environment file or that folder, so the normalised paths compare by whole folders at their end, ignoring
+     * case: {@code redis.md} is {@code runbooks/redis.md}, {@code runbooks/postgres/README.md} is not
+     * {@code runbooks/kafka/README.md}.
+     */
+    private static boolean sameFile(String a, String b) {
+        List<String> x = segments(a);
+        List<String> y = segments(b);
+        List<String> longer = x.size() >= y.size() ? x : y;
+        List<String> shorter = longer == x ? y : x;
+        return !shorter.isEmpty() && longer.subList(longer.size() - shorter.size(), longer.size()).equals(shorter);
+    }
+
+    /** The path's folders and name, lower case, with {@code .} and {@code ..} taken out. */
+    private static List<String> segments(String file) {
+        java.util.ArrayDeque<String> out = new java.util.ArrayDeque<>();
+        for (String part : file.strip().replace('\\', '/').split("/")) {
+            if (part.equals("..")) { // above the start: where the runbook folder is, not part of the file's name
+                out.pollLast();
+            } else if (!part.isEmpty() && !part.equals(".")) {
+                out.addLast(part.toLowerCase(Locale.ROOT));
+            }
+        }
+        return List.copyOf(out);
     }
 }

@@ -7,15 +7,20 @@ import com.sun.net.httpserver.HttpServer;
 import dev.incidentconsole.app.gui.dashboard.Loopback;
 import dev.incidentconsole.health.RunbookRef;
 import dev.incidentconsole.health.Status;
+import dev.incidentconsole.incident.EntryBody;
 import dev.incidentconsole.incident.Incident;
 import dev.incidentconsole.incident.IncidentDraft;
+import dev.incidentconsole.incident.Milestones;
 import dev.incidentconsole.incident.RunbookLink;
 import dev.incidentconsole.incident.Severity;
+import dev.incidentconsole.incident.TimelineEntry;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
@@ -66,5 +71,48 @@ class HealthRecorderScopeTest extends HealthRecorderFixture {
         assertThat(elsewhere(cache)).containsExactlyInAnyOrder("kafka up->down", "orders up->down", "pgbouncer up->down");
         assertThat(health(staging)).isEmpty();
         assertThat(elsewhere(staging)).isEmpty();
+    }
+
+    @Test
+    void aServiceLinkedAfterItsOutageWasRecordedElsewhereGetsItAsTheIncidentsOwnAndItsFirstSignal() throws Exception {
+        HealthRecorder recorder = recorder("alice", "prod");
+        scheduler.watch(http("orders", Loopback.port(service("{\"status\":\"ok\"}")), 1));
+        scheduler.watch(http("pgbouncer", closedPort(), 1));
+        // The DOWN confirmed by later checks: a standing change before the incident.
+        await().atMost(Duration.ofSeconds(10)).until(() -> scheduler.status("pgbouncer").orElseThrow().consecutiveFailures() >= 3
+                && scheduler.status("orders").orElseThrow().status() == Status.UP);
+        recorder.awaitIdle();
+        Incident orders = incident("Orders failing", "prod", "orders");
+        recorder.knownOpen(store.list(true));
+        await().atMost(Duration.ofSeconds(10)).until(() -> elsewhere(orders).size() == 1);
+        assertThat(health(orders)).isEmpty();
+
+        store.append(new TimelineEntry(UUID.randomUUID(), orders.id(), 0, Instant.now(), Instant.now(), "alice", null,
+                new EntryBody.ServiceLinked("pgbouncer")));
+        recorder.knownOpen(store.list(true));
+        recorder.knownOpen(store.list(true)); // a second look at the same links tells nothing again
+        recorder.awaitIdle();
+
+        assertThat(health(orders)).containsExactly("unknown->down");
+        assertThat(elsewhere(orders)).containsExactly("pgbouncer unknown->down");
+        assertThat(Milestones.of(store.document(orders.id())).firstSignal()).isEqualTo("pgbouncer down");
+    }
+
+    @Test
+    void aHurryIncidentKeepsAsItsOwnWhatItRecordedBeforeItLinkedAService() throws Exception {
+        HealthRecorder recorder = recorder("alice", "prod");
+        Incident hurry = incident("Everything is slow", "prod");
+        recorder.knownOpen(store.list(true));
+        scheduler.watch(http("orders", Loopback.port(service("{\"status\":\"ok\"}")), 1));
+        scheduler.watch(http("pgbouncer", closedPort(), 1));
+        await().atMost(Duration.ofSeconds(10)).until(() -> health(hurry).size() == 1);
+
+        store.append(new TimelineEntry(UUID.randomUUID(), hurry.id(), 0, Instant.now(), Instant.now(), "alice", null,
+                new EntryBody.ServiceLinked("orders")));
+        recorder.knownOpen(store.list(true));
+        recorder.awaitIdle();
+
+        assertThat(health(hurry)).containsExactly("unknown->down");
+        assertThat(elsewhere(hurry)).as("not told again as elsewhere once it linked orders").isEmpty();
     }
 }

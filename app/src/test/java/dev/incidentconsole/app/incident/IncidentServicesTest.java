@@ -53,4 +53,25 @@ class IncidentServicesTest {
         EntryBody.HealthChanged in = new IncidentServices().inIncident(incident(env, services, runbook), watched, spec, DOWN);
         assertThat(in == null ? "none" : in.elsewhere() ? "elsewhere" : "own").isEqualTo(expected);
     }
+
+    @ParameterizedTest(name = "incident following {0}, service documented in {1}: {2}")
+    @CsvSource(delimiter = '|', value = {
+            "runbooks/kafka/README.md#Kafka > Consumer lag | runbooks/postgres/README.md          | elsewhere",
+            "runbooks/kafka/README.md#Kafka > Consumer lag | runbooks/web/README.md#lag           | elsewhere",
+            "runbooks/kafka/README.md#Kafka > Consumer lag | runbooks/kafka/README.md#lag         | elsewhere",
+            "runbooks/kafka/README.md#Kafka > Consumer lag | runbooks/kafka/README.md             | own",
+            "runbooks/kafka/README.md#Kafka > Consumer lag | kafka/README.md#consumer-lag         | own",
+            "runbooks/kafka/README.md#Kafka > Consumer lag | ../runbooks/kafka/README.md#Consumer lag | own",
+            "runbooks/kafka/README.md#Kafka > Consumer lag | ./kafka/readme.md#Kafka > Consumer lag | own",
+            "runbooks/kafka/README.md#Kafka > Consumer lag | runbooks/kafka/README.md#Kafka       | own",
+            "runbooks/kafka/README.md#Kafka > Consumer lag | kafka/README.md#Broker > Consumer lag | elsewhere",
+            "runbooks/kafka/README.md#Kafka > Consumer lag | other/kafka/README.md#Consumer lag   | elsewhere",
+    })
+    void aRunbookSectionOwnsTheServicesOfThatFileAndSectionOnly(String followed, String documented, String expected) {
+        ServiceSpec spec = new ServiceSpec("svc", "127.0.0.1", 5432, new TcpSpec("127.0.0.1", 5432), null, null, 3, null,
+                null, List.of(), List.of(), List.of(RunbookRef.parse(documented.strip())), "", List.of());
+        EntryBody.HealthChanged in = new IncidentServices().inIncident(incident("prod", "", followed.strip()), "prod",
+                spec, DOWN);
+        assertThat(in.elsewhere() ? "elsewhere" : "own").isEqualTo(expected);
+    }
 }

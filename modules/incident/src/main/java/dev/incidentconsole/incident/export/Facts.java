@@ -57,7 +57,7 @@ final class Facts {
                     + " after impact began)"));
         }
         out.add(new Fact(i.open() ? "Open for" : "Duration", Times.span(i.duration(now))));
-        out.addAll(outages(doc.entries(), i.startedAt()));
+        out.addAll(outages(doc.entries(), m.detected()));
         add(out, "Responders", String.join(", ", i.responders()));
         add(out, "Services", String.join(", ", i.services()));
         add(out, "Runbooks", i.runbooks().stream().map(RunbookLink::display).collect(Collectors.joining("; ")));
@@ -66,15 +66,16 @@ final class Facts {
     }
 
     /**
-     * Each service's outage as its health entries tell it: from its first change away from up to its last change back
-     * (or none yet). The incident is often opened after the service went down, so the facts above alone would understate
-     * how long users were affected.
+     * Each of the incident's own services' outage as its health entries tell it: from its first change away from up to
+     * its last change back (or none yet). The incident is often opened after the service went down, so the facts above
+     * alone would understate how long users were affected. Changes recorded elsewhere are left to their own section,
+     * as {@link Milestones} leaves them out of the first signal: a row here never names an earlier outage than it.
      */
     private static List<Fact> outages(List<TimelineEntry> entries, Instant opened) {
         Map<String, Instant[]> spans = new LinkedHashMap<>();
         Map<String, String> firstState = new HashMap<>();
         for (TimelineEntry e : entries.stream().sorted(Comparator.comparing(TimelineEntry::occurredAt)).toList()) {
-            if (e.body() instanceof EntryBody.HealthChanged h) {
+            if (e.body() instanceof EntryBody.HealthChanged h && !h.elsewhere()) {
                 boolean up = UP.equalsIgnoreCase(h.to());
                 Instant[] span = spans.get(h.service());
                 if (span == null && !up) {

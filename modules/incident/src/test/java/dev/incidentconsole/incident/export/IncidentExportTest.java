@@ -93,6 +93,27 @@ class IncidentExportTest {
     }
 
     @Test
+    void theHeaderGivesOnlyTheIncidentsOwnServicesOutagesAndTheyAgreeWithTheFirstSignal() {
+        // PgBouncer went down first, elsewhere; linked later, its standing change was told again as the incident's own.
+        TimelineEntry creation = new IncidentDraft("Orders API failing", Severity.P1, "prod", List.of("orders-api"),
+                List.of(), null).toEntry("ana", Timelines.clockAt("2026-11-22T03:02:00Z"));
+        Incident opened = Incident.replay(List.of(creation));
+        List<TimelineEntry> all = List.of(creation,
+                Timelines.at(opened, "ana", -300, new EntryBody.HealthChanged("cache", "redis", "up", "down", "refused", true)),
+                Timelines.at(opened, "ana", -120, new EntryBody.HealthChanged("pgbouncer", "tcp", "up", "down", "refused", true)),
+                Timelines.at(opened, "ana", -120, new EntryBody.HealthChanged("pgbouncer", "tcp", "up", "down", "refused")),
+                Timelines.at(opened, "ana", -60, new EntryBody.HealthChanged("orders-api", "http", "up", "down", "HTTP 503")));
+        IncidentDocument doc = IncidentDocument.of(IntStream.range(0, all.size())
+                .mapToObj(k -> all.get(k).withSeq(k + 1L)).toList());
+
+        String md = IncidentExport.markdown(doc, OPTIONS);
+        assertThat(md).contains("| First signal | 2026-11-22T03:00:00Z (pgbouncer down) |")
+                .contains("| Health of pgbouncer | down at 2026-11-22T03:00:00Z (2m 0s before the incident was opened);")
+                .contains("| Health of orders-api | down at 2026-11-22T03:01:00Z (1m 0s before the incident was opened);")
+                .doesNotContain("| Health of cache");
+    }
+
+    @Test
     void acknowledgedIsTheFirstResponseOfAPersonWhateverItIsNotTheFirstStatusChange() throws Exception {
         // Taken straight from investigating to resolved after 9m 22s, though both engineers wrote within seconds.
         TimelineEntry creation = IncidentDraft.of("Checkout 5xx", Severity.P1)
