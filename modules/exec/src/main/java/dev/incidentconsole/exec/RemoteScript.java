@@ -91,17 +91,18 @@ final class RemoteScript {
 
     /**
      * {@code text} as one single-quoted word that every login shell ({@link #inSh}) reads as the same characters,
-     * for {@code sh} to turn back into {@code text} with {@code printf %b}: a backslash, a quote, {@code !}, a line
-     * break or a carriage return is written as its octal escape ({@code \0134}), so the word holds none of them.
+     * for {@code sh} to turn back into {@code text} with {@code printf %b}: a backslash, a quote, {@code !} and every
+     * byte that is not printable ASCII (line breaks; UTF-8, which an old csh strips to 7 bits) are written as octal
+     * escapes ({@code \0134}), so the word holds none of them.
      */
     static String portableWord(String text) {
         StringBuilder word = new StringBuilder("'");
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if ("\\'!\n\r".indexOf(c) >= 0) {
-                word.append(String.format("\\0%03o", (int) c));
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (c < 0x20 || c > 0x7e || c == '\\' || c == '\'' || c == '!') {
+                word.append(String.format("\\0%03o", c));
             } else {
-                word.append(c);
+                word.append((char) c);
             }
         }
         return word.append('\'').toString();

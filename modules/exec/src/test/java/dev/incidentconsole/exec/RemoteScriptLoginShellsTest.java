@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class RemoteScriptLoginShellsTest {
     private static final String VALUE = "two\nlines 'single' \"double\" $HOME `date` \\ back\\\\slash !1 !! end";
-    private static final String COMMAND = "printf '[%s]\\n' \"$IC_VALUE\" \"$PLAIN\"; printf '%s\\n' 'bang! it'\\''s \\\\ \"$HOME\"'\n"
+    private static final String COMMAND = "printf '[%s]\\n' \"$IC_VALUE\" \"$PLAIN\"; printf '%s\\n' 'bang! it'\\''s \\\\ \"$HOME\" tick \u2713'\n"
             + "pwd; read line; echo \"stdin:$line\"";
 
     @TempDir
@@ -45,7 +45,7 @@ class RemoteScriptLoginShellsTest {
         assertThat(run.stderr).as(shell + " stderr").startsWith("\u001eIC-PID ");
         assertThat(run.stderr.lines().skip(1).toList()).as(shell + " stderr after the marker").isEmpty();
         assertThat(run.stdout.lines().toList()).as(shell).containsExactly("[two", "lines 'single' \"double\""
-                + " $HOME `date` \\ back\\\\slash !1 !! end]", "[x]", "bang! it's \\\\ \"$HOME\"",
+                + " $HOME `date` \\ back\\\\slash !1 !! end]", "[x]", "bang! it's \\\\ \"$HOME\" tick \u2713",
                 work.toString(), "stdin:typed line");
         assertThat(run.exit).isZero();
     }
