@@ -7,9 +7,10 @@ import java.util.regex.Pattern;
 
 /**
  * The shell text sent over SSH, in one of two forms. sshd runs it with the account's login shell
- * ({@code $SHELL -c text}). Until the host's login shell is known, it may be anything (tcsh, fish), so the command
- * runs under {@code exec sh -c}, a line every shell reads alike ({@link #inSh}), which reports its process id and {@code $SHELL} on stderr first (a marker line the
- * reader strips) and replaces itself with {@code bash -c} (or {@code sh -c}). Once a host's login shell is
+ * ({@code $SHELL -c text}). Until the host's login shell is known, and for ever where it is not bash (tcsh, fish),
+ * the command runs under {@code exec sh -c}, a line every shell reads alike ({@link #inSh}), which reports its
+ * process id and {@code $SHELL} on stderr first (a marker line the reader strips) and replaces itself with
+ * {@code bash -c} (or {@code sh -c}). Once a host's login shell is
  * known to be bash, the marker, exports and {@code cd} go straight to it with the command as the last line:
  * bash replaces itself with a last simple command, so the command is the one remote process, started with no
  * extra program load, as plain {@code ssh host command} does. A cancel is a channel signal first (see
