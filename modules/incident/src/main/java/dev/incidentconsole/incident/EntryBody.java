@@ -147,6 +147,14 @@ public sealed interface EntryBody {
             return new StepFinished(command, target, exitCode, durationMillis, output, started, null, outcome);
         }
 
+        /** Why a run that Stop ended before it started, while it waited for a worker or a connection, did not run. */
+        public static final String STOPPED_BEFORE_START = "stopped before it started";
+
+        /** A run that Stop ended before it started: not run (nothing reached the host), cancelled by the author. */
+        public static StepFinished stoppedBeforeStart(String command, String target, UUID started) {
+            return new StepFinished(command, target, null, 0, "", started, STOPPED_BEFORE_START, RunOutcome.CANCELLED);
+        }
+
         /** A command that was not run, and why. */
         public static StepFinished notRun(String command, String target, String why) {
             return new StepFinished(command, target, null, 0, "", null, why);

@@ -153,7 +153,7 @@ final class StepRecorder implements CommandRunViewModel.RunListener {
     private static EntryBody.StepFinished body(Attempt a) {
         RunResult r = a.result;
         if (a.stoppedBeforeStart) {
-            return EntryBody.StepFinished.ran(a.command, a.target, null, 0, a.message, a.started, RunOutcome.CANCELLED);
+            return EntryBody.StepFinished.stoppedBeforeStart(a.command, a.target, a.started);
         }
         return r == null
                 ? new EntryBody.StepFinished(a.command, a.target, null, 0, a.message, a.started)

@@ -6,6 +6,7 @@ import dev.incidentconsole.exec.OutputLine;
 import dev.incidentconsole.exec.RunHandle;
 import dev.incidentconsole.exec.PreparedCommand;
 import dev.incidentconsole.exec.RunResult;
+import dev.incidentconsole.incident.EntryBody;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -25,7 +26,7 @@ final class RunSession {
     final ReadOnlyObjectWrapper<Path> outputFile = new ReadOnlyObjectWrapper<>(this, "outputFile");
     private final ObservableList<OutputLine> output = FXCollections.observableArrayList();
     final ObservableList<OutputLine> outputView = FXCollections.unmodifiableObservableList(output);
-    static final String NOT_STARTED = "Not run: stopped before it started.";
+    static final String NOT_STARTED = "Not run: " + EntryBody.StepFinished.STOPPED_BEFORE_START + ".";
     private final int maxLines;
     private RunHandle handle;
     /**

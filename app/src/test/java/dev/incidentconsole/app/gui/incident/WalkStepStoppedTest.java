@@ -2,10 +2,13 @@ package dev.incidentconsole.app.gui.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.incidentconsole.app.cli.IncidentEntryText;
 import dev.incidentconsole.app.gui.run.HeldStartTasks;
 import dev.incidentconsole.incident.EntryBody;
 import dev.incidentconsole.incident.RunOutcome;
 import dev.incidentconsole.incident.TimelineEntry;
+import dev.incidentconsole.incident.export.ExportOptions;
+import dev.incidentconsole.incident.export.IncidentExport;
 import dev.incidentconsole.runbook.RunbookParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,5 +46,12 @@ class WalkStepStoppedTest extends WalkthroughFixture {
         EntryBody.StepFinished finished = (EntryBody.StepFinished) stored.get(2).body();
         assertThat(finished.outcome()).isEqualTo(RunOutcome.CANCELLED);
         assertThat(finished.exitCode()).isNull();
+        // the postmortem's reader must not take it for a command that ran on the host
+        assertThat(IncidentEntryText.summary(stored.get(2)))
+                .isEqualTo("not run: `touch MARKER` on local: stopped before it started");
+        assertThat(IncidentEntryText.kindLabel(stored.get(2))).isEqualTo("not run");
+        String markdown = IncidentExport.markdown(store.document(incidentId), ExportOptions.defaults());
+        assertThat(markdown).contains(" alice · **Not run** `touch MARKER` on local: stopped before it started\n")
+                .doesNotContain("**Ran**");
     }
 }

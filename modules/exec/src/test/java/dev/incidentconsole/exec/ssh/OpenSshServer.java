@@ -46,6 +46,14 @@ final class OpenSshServer implements AutoCloseable {
 
     /** Starts sshd accepting the public keys listed in {@code authorizedKeys}. */
     static OpenSshServer start(Path dir, Path authorizedKeys) throws Exception {
+        return start(dir, authorizedKeys, null);
+    }
+
+    /**
+     * Starts sshd whose commands run under {@code loginShell} (as {@code $SHELL} too), as for an account whose login
+     * shell it is: a test user of its own would need root's user database.
+     */
+    static OpenSshServer start(Path dir, Path authorizedKeys, Path loginShell) throws Exception {
         Path hostKey = keygen(dir.resolve("ssh_host_ed25519_key"), "ed25519", null, false);
         int port;
         try (ServerSocket probe = new ServerSocket(0)) {
@@ -62,7 +70,8 @@ final class OpenSshServer implements AutoCloseable {
                 "Port " + port, "ListenAddress 127.0.0.1", "HostKey " + hostKey,
                 "AuthorizedKeysFile " + authorizedKeys, "UsePAM no", "StrictModes no", "PidFile none",
                 "PasswordAuthentication no", "KbdInteractiveAuthentication no", "PermitRootLogin prohibit-password",
-                "MaxSessions 50", "LogLevel ERROR", ""));
+                "MaxSessions 50", "LogLevel ERROR", loginShell == null ? "" : "ForceCommand SHELL=" + loginShell
+                        + " exec " + loginShell + " -c \"$SSH_ORIGINAL_COMMAND\"", ""));
         Path privsep = Path.of("/run/sshd");
         if (!Files.isDirectory(privsep) && "root".equals(System.getProperty("user.name"))) {
             Files.createDirectories(privsep);

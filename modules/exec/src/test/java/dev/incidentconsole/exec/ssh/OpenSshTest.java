@@ -133,7 +133,12 @@ class OpenSshTest {
                 RunHandle handle = runner.start(RunRequest.of(command, target));
                 await().atMost(Duration.ofSeconds(10)).until(() -> ProcessTable.sleeps(sleep).size() == 1);
 
-                assertThat(ProcessTable.commandLinesHolding(secret.lines().findFirst().orElseThrow())).isEmpty();
+                String firstLine = secret.lines().findFirst().orElseThrow();
+                assertThat(ProcessTable.commandLinesHolding(firstLine)).isEmpty();
+                // ps samples once the command runs, after the sh -c wrapper has exec'd away: the shells' own
+                // logs of their -c text also cover the wrapper, the login shell's command line, while it ran
+                assertThat(bashStarts()).as("the -c text of every bash started").isNotEmpty()
+                        .noneMatch(line -> line.contains(firstLine));
                 handle.cancel();
                 RunResult result = handle.await(WAIT);
                 assertThat(result.status()).isEqualTo(RunStatus.CANCELLED);
