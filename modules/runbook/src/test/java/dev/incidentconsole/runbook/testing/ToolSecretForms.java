@@ -33,6 +33,9 @@ final class ToolSecretForms {
                         "echo **** | gh auth login --with-token"),
                 form("stdin", "echo 'app:Chp4sswd9' | chpasswd", "Chp4sswd9", "echo 'app:****' | chpasswd"),
                 form("stdin", "chpasswd <<< 'app:Chp4ss1'", "Chp4ss1", "chpasswd <<< 'app:****'"),
+                // every line of a here-document's body, not the first only
+                form("stdin", "chpasswd <<EOF\nalice:Chp4ssA1\nbob:Chp4ssB2\nEOF", "Chp4ssB2",
+                        "chpasswd <<EOF\nalice:****\nbob:****\nEOF"),
                 form("dash-flag", "keytool -importcert -keystore ks.jks -storepass St0rePw9 -file ca.pem", "St0rePw9",
                         "keytool -importcert -keystore ks.jks -storepass **** -file ca.pem"),
                 form("dash-flag", "zip -r -P Z1pPass9 backup.zip dumps/", "Z1pPass9", "zip -r -P **** backup.zip dumps/"),
