@@ -88,6 +88,80 @@ class SecretMaskerTest {
         assertThat(forRun.mask("requirepass\n$R3disPw")).isEqualTo("requirepass\n****");
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "  password: '$Yam1Pw'                 |   password: '****'",
+            "db_password: '${Yam1Pw}'              | db_password: '****'",
+            "machine db.internal login app password '$N3trcPw' | machine db.internal login app password '****'"})
+    void aSingleQuotedValueInFreeTextIsALiteral(String line, String expected) {
+        assertThat(masker.mask(line)).isEqualTo(expected);
+        assertThat(masker.mask(line.replace("'", "\"").replace("Yam1Pw", "YAML_PW").replace("N3trcPw", "NETRC_PW")))
+                .as("double-quoted, it names a variable").doesNotContain(SecretMasker.MASK);
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.incidentconsole.runbook.testing.SecretFormTables#expandedReferences")
+    void aVariableTheShellExpandsIsLeftReadable(String command) {
+        assertThat(masker.findInCommand(command)).isEmpty();
+        assertThat(masker.findInRunCommand(command)).isEmpty();
+        assertThat(masker.find(command)).as("in free text").isEmpty();
+        assertThat(masker.forCommand(command)).isSameAs(masker);
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("dev.incidentconsole.runbook.testing.SecretFormTables#typedPlaceholderValues")
+    void aQuotedPlaceholderShapeInACommandAsItRanIsTheValueTyped(String family, String command, String value,
+                                                              String expected) {
+        assertThat(masker.maskRunCommand(command)).isEqualTo(expected).doesNotContain(value);
+        assertThat(masker.maskRunCommand(expected)).as("idempotent").isEqualTo(expected);
+        assertThat(masker.forCommand(command).mask("value: " + value)).isEqualTo("value: ****");
+        assertThat(masker.maskCommand(command)).as("as a runbook writes it, it names the placeholder").isEqualTo(command);
+        assertThat(masker.mask(command)).as("in free text too").isEqualTo(command);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "rotated the redis password from hunter2 to Sh1ny-new | rotated the redis password from **** to ****",
+            "the password is hunter2, I'll rotate it             | the password is ****, I'll rotate it",
+            "don't set PGPASSWORD=$X here, it's logged           | don't set PGPASSWORD=$X here, it's logged",
+            "it's PGPASSWORD=${PG_FROM_VAULT} that's read        | it's PGPASSWORD=${PG_FROM_VAULT} that's read",
+            "we didn't use PGPASSWORD='$L1teral' here             | we didn't use PGPASSWORD='****' here"})
+    void aNoteIsReadAsProseWhereItsApostrophesOpenNoQuote(String note, String expected) {
+        assertThat(masker.mask(note)).isEqualTo(expected);
+        assertThat(masker.mask(expected)).as("idempotent").isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "- db_password: `Hunter22`               | - db_password: `****`",
+            "  api_token: `Zx81QwErTy55`              |   api_token: `****`"})
+    void aValueInBackticksInANoteIsMarkdownCodeAndItsTextIsJudged(String note, String expected) {
+        assertThat(masker.mask(note)).isEqualTo(expected);
+        assertThat(masker.mask(expected)).as("idempotent").isEqualTo(expected);
+    }
+
+    @Test
+    void aLiteralDefaultIsMaskedWhereverTheVariableIsAndAReferenceDefaultIsKept() {
+        assertThat(masker.maskCommand("sh -c 'PGPASSWORD=${PGPASSWORD:-Sh3llDflt} psql -h db'"))
+                .isEqualTo("sh -c 'PGPASSWORD=${PGPASSWORD:-****} psql -h db'");
+        assertThat(masker.forCommand("redis-cli -a \"${REDIS_PW:-R3disDflt}\" CONFIG GET requirepass")
+                .mask("requirepass\nR3disDflt")).as("printed back by the command").isEqualTo("requirepass\n****");
+        assertThat(masker.maskCommand("redis-cli -a \"${REDIS_PW:-${OTHER_PW}}\" ping"))
+                .isEqualTo("redis-cli -a \"${REDIS_PW:-${OTHER_PW}}\" ping");
+    }
+
+    @Test
+    void anUnfilledPlaceholderLeftUnquotedInACommandAsItRanStillNamesIt() {
+        String command = "docker login -u ci -p <registry-password> registry.internal";
+        assertThat(masker.maskRunCommand(command)).isEqualTo(command);
+    }
+
+    @Test
+    void aCommandWrittenAfterAPromptOrWordsIsFoundInFreeText() {
+        assertThat(masker.mask("$ redis-cli -a Pr0mptPw ping")).isEqualTo("$ redis-cli -a **** ping");
+        assertThat(masker.mask("ran: sudo mysql -uroot -pR4nPw -h db")).isEqualTo("ran: sudo mysql -uroot -p**** -h db");
+    }
+
     @Test
     void aLineAfterAQuotedHeredocSignIsACommandAndAHeredocIsReadToItsDelimiter() {
         assertFreeText("echo don't use << here\nredis-cli -a S3cretPW ping", "echo don't use << here\nredis-cli -a **** ping");
