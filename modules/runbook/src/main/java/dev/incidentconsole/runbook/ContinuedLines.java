@@ -35,10 +35,24 @@ final class ContinuedLines {
         }
         // the delimiter is written on the line that opened the body: only a line found there may end it
         String s = line.strip();
-        if (s.isEmpty() || !opener.contains(s) || inBody(unit.get())) {
+        if (s.isEmpty() || !namedAfterHeredoc(opener, s) || inBody(unit.get())) {
             return true;
         }
         opener = null;
+        return false;
+    }
+
+    /** Whether {@code word} is written after a {@code <<} of {@code opener}, perhaps quoted: a delimiter it may name. */
+    private static boolean namedAfterHeredoc(String opener, String word) {
+        for (int at = opener.indexOf(word); at >= 0; at = opener.indexOf(word, at + 1)) {
+            int j = at - 1;
+            while (j >= 0 && "'\"\\- \t".indexOf(opener.charAt(j)) >= 0) {
+                j--;
+            }
+            if (j >= 1 && opener.charAt(j) == '<' && opener.charAt(j - 1) == '<') {
+                return true;
+            }
+        }
         return false;
     }
 

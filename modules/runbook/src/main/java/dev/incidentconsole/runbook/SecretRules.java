@@ -104,8 +104,8 @@ final class SecretRules {
             // as a redirection, so it is read here)
             new Rule("redis-acl", "(?i)(?:\\bACL\\s+SETUSER\\s+\\S+|\\G(?!^))(?:\\s+(?![<>])\\S+)*?\\s+[<>]"
                     + "(?<v>[^\\s<>'\"]+)", "setuser"),
-            // a redis-cli session's transcript: "127.0.0.1:6379> AUTH [user] x"
-            new Rule("redis-prompt-auth", "(?i)^\\s*(?:[\\w.-]+:\\d+(?:\\[\\d+])?|not connected)>\\s*AUTH\\s+(?:[^\\s'\"]+\\s+)?"
+            // a redis-cli session's transcript: "127.0.0.1:6379> AUTH [user] x", after a prompt or a label too
+            new Rule("redis-prompt-auth", "(?i)(?<![\\w.:-])(?:[\\w.-]++:\\d+(?:\\[\\d+])?|not connected)>\\s*AUTH\\s+(?:[^\\s'\"]+\\s+)?"
                     + VALUE + "\\s*$", "> auth"),
             new Rule("redis-conf-line", "(?i)^\\s*(?:(?:(?:[^\\s:]*?/[^\\s:]*+|[^\\s:]*?\\.conf)(?::\\d++)?:"
                     + "|[^\\s:]*?\\.conf-\\d++-|ran:|[$>+]++)[ \\t]*+)*+(?:requirepass|masterauth)\\s+" + VALUE
