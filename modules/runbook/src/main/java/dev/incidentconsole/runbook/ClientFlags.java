@@ -32,6 +32,10 @@ final class ClientFlags {
     private static final Set<String> VAULT_SWITCHES = Set.of("no-print", "no-store", "token-only", "tls-skip-verify",
             "non-interactive", "h", "help", "no-color");
 
+    /** The value types CLI help prints after a flag (cobra, pflag, click). */
+    private static final Set<String> HELP_TYPES = Set.of("string", "strings", "stringArray", "stringSlice", "int",
+            "uint", "duration", "bool", "float", "TEXT", "INTEGER", "PATH", "FILE", "VALUE");
+
     private ClientFlags() {
     }
 
@@ -48,7 +52,8 @@ final class ClientFlags {
                 if (eq > 0 && !keepsPrefix(v.substring(eq + 1))) {
                     spans.value(w, eq + 1);
                 } else if (eq < 0 && next != null && !next.value().startsWith("-")
-                        && (next.quoted() || !isProse(next.value())) && !keepsPrefix(next.value())) {
+                        && (next.quoted() || !isProse(next.value())) && !keepsPrefix(next.value())
+                        && !helpLine(args, k)) {
                     spans.value(next, 0);
                 }
             } else if (USER_FLAGS.contains(name)) {
@@ -65,6 +70,21 @@ final class ClientFlags {
                 }
             }
         }
+    }
+
+    /**
+     * Whether the secret flag {@code args[k]} is listed in a CLI's help ({@code --api-key string   API key used...},
+     * {@code --account-key    Storage account key}): a column of blanks after it, or after a type name after it, and
+     * a description following; a value is written one blank after its flag.
+     */
+    private static boolean helpLine(List<Word> args, int k) {
+        if (k + 2 >= args.size()) {
+            return false;
+        }
+        Word next = args.get(k + 1);
+        boolean column = next.start() - args.get(k).end() >= 3;
+        boolean typed = HELP_TYPES.contains(next.value()) && args.get(k + 2).start() - next.end() >= 2;
+        return !next.quoted() && (column || typed);
     }
 
     /** A vendor's token, or one masked already ({@code sk_live_****}): its rule keeps the prefix readable. */

@@ -2,7 +2,6 @@ package dev.incidentconsole.runbook;
 
 import dev.incidentconsole.shell.SimpleCommand;
 
-import dev.incidentconsole.shell.Continuation;
 import dev.incidentconsole.shell.ShellCommand;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -116,8 +115,8 @@ public final class SecretMasker {
     /**
      * Where the secrets of {@code text} are, in text order, never overlapping. The text is free text (command
      * output, a note, a reason): each line is read by the patterns, and a line that may hold a command-line form
-     * ({@code mysql -pX}, {@code --password X}) is also read as a shell command, with the lines it continues
-     * onto when it ends in a backslash or a pipe.
+     * ({@code mysql -pX}, {@code --password X}) is also read as a shell command, on its own and with the lines it
+     * continues onto when it ends in a backslash or a pipe, or opens a here-document (up to its delimiter line).
      *
      * @param text any text; null or empty has none
      */
@@ -187,21 +186,27 @@ public final class SecretMasker {
         }
         int start = 0;
         int continued = -1; // where a command continued over lines began, in free text
+        ContinuedLines join = command ? null : new ContinuedLines();
         while (start <= text.length()) {
             int nl = text.indexOf('\n', start);
             int end = nl < 0 ? text.length() : nl;
             String line = text.substring(start, end);
             String lower = line.toLowerCase(Locale.ROOT);
             SecretRules.findInLine(line, lower, start, spans);
-            if (!command && nl >= 0 && continues(line)) {
-                continued = continued < 0 ? start : continued;
-            } else if (!command) {
+            if (!command) {
                 int from = continued < 0 ? start : continued;
-                String unit = from == start ? line : text.substring(from, end);
-                if (SecretClients.mayHold(from == start ? lower : unit.toLowerCase(Locale.ROOT))) {
-                    CommandSecrets.find(unit, from, spans, true);
+                // each line is read on its own too: a line a wrong guess joined to the one before is still a command
+                if (SecretClients.mayHold(lower)) {
+                    CommandSecrets.find(line, start, spans, true);
                 }
-                continued = -1;
+                if (nl >= 0 && join.goesOn(line, () -> text.substring(from, end), end - from)) {
+                    continued = from;
+                } else {
+                    if (from != start && SecretClients.mayHold(text.substring(from, end).toLowerCase(Locale.ROOT))) {
+                        CommandSecrets.find(text.substring(from, end), from, spans, true);
+                    }
+                    continued = -1;
+                }
             }
             if (nl < 0) {
                 break;
@@ -209,26 +214,6 @@ public final class SecretMasker {
             start = nl + 1;
         }
         return spans.merged();
-    }
-
-    /**
-     * Whether a line of free text ends a command line that goes on (a backslash, a pipe or {@code &&} at its
-     * end, or a here-document it opens), so that a flag or the body on the next line is read with its program. Asked of the model only when the last
-     * character says it may.
-     */
-    private static boolean continues(String line) {
-        int k = line.length() - 1;
-        while (k >= 0 && (line.charAt(k) == ' ' || line.charAt(k) == '\t' || line.charAt(k) == '\r')) {
-            k--;
-        }
-        boolean heredoc = line.contains("<<");
-        if (k < 0 || "\\|&".indexOf(line.charAt(k)) < 0 && !heredoc) {
-            return false;
-        }
-        Continuation open = ShellCommand.continuation(line);
-        // a here-document's first line is what it feeds (docker login --password-stdin <<EOF, -p"$(cat <<EOF)")
-        return open == Continuation.BACKSLASH || open == Continuation.OPERATOR
-                || heredoc && (open == Continuation.HEREDOC || open == Continuation.QUOTE);
     }
 
     /**
@@ -274,11 +259,10 @@ public final class SecretMasker {
 
     /** Masks a stream of lines; see {@link #lines()}. */
     public static final class LineMasker {
-        /** A command continued over more characters than this is read line by line again. */
-        private static final int MAX_CONTINUED = 4096;
         private final SecretMasker masker;
+        private final ContinuedLines join = new ContinuedLines();
         private boolean inKey;
-        /** The lines of a command that goes on (ending in a backslash or a pipe), or null. */
+        /** The lines of a command that goes on (ending in a backslash or a pipe, or a here-document's body), or null. */
         private String continued;
         /** Whether {@link #continued} holds a guard word: only then is it read again with each new line. */
         private boolean continuedHolds;
@@ -301,16 +285,16 @@ public final class SecretMasker {
         public List<Span> find(String line) {
             String before = continued;
             List<Span> own = findAlone(line);
-            boolean goesOn = continues(line);
+            String unit = before == null ? line : before + "\n" + line;
+            boolean goesOn = join.goesOn(line, () -> unit, unit.length());
             continued = null;
             if (before == null && !goesOn) {
                 return own;
             }
-            String unit = before == null ? line : before + "\n" + line;
             // Lower-case the new line only: box-drawn output ends every row in '|', and re-reading the whole
             // unit for each row cost a hundred times the line's own work.
             boolean holds = before != null && continuedHolds || SecretClients.mayHold(line.toLowerCase(Locale.ROOT));
-            continued = goesOn && unit.length() < MAX_CONTINUED ? unit : null;
+            continued = goesOn ? unit : null;
             continuedHolds = continued != null && holds;
             if (before == null || !holds) {
                 return own;

@@ -33,8 +33,13 @@ final class SecretRules {
      * Names whose value after '=' (or ':' in JSON) is a secret: PGPASSWORD, MYSQL_PWD, REDISCLI_AUTH, AccountKey...;
      * not a chart's {@code existingSecret}, which names a Kubernetes Secret.
      */
-    private static final String SECRET_NAME = "(?:password|passwd|(?<!existing|existing[_-])secret|secret[_-]?id|token|apikey|api[_-]key|accountkey"
-            + "|sharedaccesskey|access[_-]?key|secret[_-]?key|sshpass|[_-](?:pass|pwd|pw|key|auth)"
+    private static final String SECRET_NAME = "(?:password|passwd|(?<!existing|existing[_-])secret"
+            // Vault's secret_id=X; not an AWS secret's name, path or ARN (--secret-id=prod/db/password)
+            + "|secret_id(?==[^\\s/:'\"]++(?!\\S))|token|apikey|api[_-]key|accountkey"
+            + "|sharedaccesskey|access[_-]?key|secret[_-]?key|sshpass|[_-](?:pass|pwd|pw|auth)"
+            // a key that sorts, pages, dedupes or routes is no secret's (?sort-key=created_at, idempotency-key=req-1)
+            + "|(?<!sort|page|idempotency|partition|cache|routing|primary|foreign|hash|range|dedup|group|shard|lookup"
+            + "|index|object|row|cursor|design)[_-]key"
             + "|(?<![\\w-])(?:pass|pw|pwd(?!\\s*=\\s*/)))";
 
     /** {@link #SECRET_NAME} ending just before an '=': read over "name=value" so that PWD=/path is no secret. */
@@ -73,9 +78,11 @@ final class SecretRules {
                     "subscription-key"),
             new Rule("secret-assignment", "(?i)" + SECRET_NAME + "\\s*=(?!=)\\s*" + VALUE,
                     "pass", "pw", "secret", "token", "key", "auth"),
-            // also a cloud's signed URL: X-Amz-Signature=, X-Goog-Signature= (a bearer credential until it expires)
-            new Rule("query-parameter", "(?i)[?&](?:[\\w-]*-)?(?:key|auth|sig|signature)=(?<v>[^&#\\s'\"]+)",
-                    "key=", "auth=", "sig=", "signature="),
+            // also a cloud's signed URL: X-Amz-Signature=, X-Goog-Signature= (a bearer credential until it expires); named
+            // keys only, as ?sort-key=, ?idempotency-key=, ?design-sig= name no secret
+            new Rule("query-parameter", "(?i)[?&](?:x-amz-|x-goog-|api-|account-|access-|subscription-|secret-)?"
+                    + "(?:key|auth|sig|signature|security-token)=(?<v>[^&#\\s'\"]+)",
+                    "key=", "auth=", "sig=", "signature=", "token="),
             new Rule("netrc", "(?i)\\b(?:machine\\s+\\S+|default)(?:\\s+(?:login|account)\\s+\\S+)*+\\s+password\\s+"
                     + VALUE, "password"),
             // the "password X" line of a netrc entry written over several lines
@@ -93,6 +100,13 @@ final class SecretRules {
             // x"), after a prompt or a trace's '+'; a file is a path or a .conf ("WARNING: requirepass off" is prose)
             new Rule("redis-config", "(?i)\\bCONFIG\\s+SET\\s+(?:requirepass|masterauth)\\s+" + VALUE,
                     "requirepass", "masterauth"),
+            // Redis ACL rules that set or remove a password: ACL SETUSER u on >x <y (unquoted, which a shell reads
+            // as a redirection, so it is read here)
+            new Rule("redis-acl", "(?i)(?:\\bACL\\s+SETUSER\\s+\\S+|\\G(?!^))(?:\\s+(?![<>])\\S+)*?\\s+[<>]"
+                    + "(?<v>[^\\s<>'\"]+)", "setuser"),
+            // a redis-cli session's transcript: "127.0.0.1:6379> AUTH [user] x", after a prompt or a label too
+            new Rule("redis-prompt-auth", "(?i)(?<![\\w.:-])(?:[\\w.-]++:\\d+(?:\\[\\d+])?|not connected)>\\s*AUTH\\s+(?:[^\\s'\"]+\\s+)?"
+                    + VALUE + "\\s*$", "> auth"),
             new Rule("redis-conf-line", "(?i)^\\s*(?:(?:(?:[^\\s:]*?/[^\\s:]*+|[^\\s:]*?\\.conf)(?::\\d++)?:"
                     + "|[^\\s:]*?\\.conf-\\d++-|ran:|[$>+]++)[ \\t]*+)*+(?:requirepass|masterauth)\\s+" + VALUE
                     + "\\s*$", "requirepass", "masterauth"),
@@ -102,10 +116,10 @@ final class SecretRules {
             // mysqld's first start: "A temporary password is generated for root@localhost: x"
             new Rule("mysql-temporary-password", "(?i)\\btemporary password is generated for \\S+: (?<v>\\S+)",
                     "temporary password"),
-            new Rule("json-key", "(?i)\"[\\w.-]*(?:password|passwd|secret|secret_?id|token|api_?key|accesskey|access_key"
+            new Rule("json-key", "(?i)\"[\\w.-]*(?:password|passwd|secret|(?-i:SecretID)|secret_id|token|api_?key|accesskey|access_key"
                     + "|private_?key|credentials?)\"\\s*:\\s*\"(?<dq>" + DQ + ")\"",
                     "pass", "secret", "token", "key", "credential"),
-            new Rule("yaml-key", "(?i)^\\s*-?\\s*[\\w.-]*(?:password|passwd|secret|secret_?id|token|api_?key)\\s*:[ \\t]+"
+            new Rule("yaml-key", "(?i)^\\s*-?\\s*[\\w.-]*(?:password|passwd|secret|(?-i:SecretID)|secret_id|token|api_?key)\\s*:[ \\t]+"
                     + "(?:\"(?<dq>" + DQ + ")\"|'(?<sq>[^']*)'|(?<v>[^\\s|>'\"#](?:[^#]*[^\\s#])?))\\s*(?:#.*)?$",
                     "pass", "secret", "token", "key"),
             new Rule("aws-access-key-id", "\\b(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AIPA|ANPA|ANVA|APKA|AROA)"
@@ -122,7 +136,7 @@ final class SecretRules {
                     "gh", "github_pat_", "gl", "xox", "xapp-", "_live_", "_test_", "whsec_", "sk-", "aiza", "npm_",
                     "hvs.", "hvb.", "dop_v1_", "sg.", "dckr_pat_", "pypi-", "shp", "gr1348941"),
             // a chat webhook's URL is its own credential: anyone holding it can post (the last segment is the secret)
-            new Rule("webhook-url", "(?i)\\bhooks\\.slack\\.com/(?:services|workflows|triggers)/(?:[\\w-]++/)++(?<v>[\\w-]{16,})"
+            new Rule("webhook-url", "(?i)\\bhooks\\.slack\\.com/(?:services|workflows|triggers)/(?:[\\w-]++/)+?(?<v>[\\w-]{16,})/?(?![\\w/-])"
                     + "|\\bdiscord(?:app)?\\.com/api/webhooks/\\d++/(?<v2>[\\w-]{16,})", "hooks.slack.com", "/api/webhooks/"),
             new Rule("jwt", "\\b(?<v>eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,})", "eyj"));
 
@@ -138,9 +152,12 @@ final class SecretRules {
     private SecretRules() {
     }
 
-    /** Whether {@code v} starts with a vendor's token prefix ({@code ghp_}, {@code sk_live_}...): that rule masks it. */
+    /**
+     * Whether {@code v} is a vendor's token, whole ({@code ghp_...}, {@code sk_live_...}): that rule masks it keeping
+     * its prefix. A value that only starts with one ({@code ghp_...,Other9}) is not: the rule would leave its rest.
+     */
     static boolean isVendorToken(String v) {
-        return VENDOR.pattern().matcher(v).lookingAt();
+        return VENDOR.pattern().matcher(v).matches();
     }
 
     /**

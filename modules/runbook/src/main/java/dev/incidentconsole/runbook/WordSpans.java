@@ -145,10 +145,11 @@ final class WordSpans {
         boolean whole = to == v.length();
         List<Integer> starts = parsed.substitutionStarts();
         List<ShellCommand> codes = whole ? List.of() : parsed.substitutions(); // parsed anew on each call
-        for (int k = 0; k < starts.size(); k++) {
-            int at = starts.get(k);
-            if (at > w.start() + from && at < w.end() && (whole || within(v, codes.get(k).text(), from, to))) {
-                secretSubstitutions.add(at);
+        // the starts are ascending: those of this word are found from its own, not from the command's first
+        int first = java.util.Collections.binarySearch(starts, w.start() + from + 1);
+        for (int k = first >= 0 ? first : -first - 1; k < starts.size() && starts.get(k) < w.end(); k++) {
+            if (whole || within(v, codes.get(k).text(), from, to)) {
+                secretSubstitutions.add(starts.get(k));
             }
         }
     }

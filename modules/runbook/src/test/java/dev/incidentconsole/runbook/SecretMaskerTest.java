@@ -163,6 +163,21 @@ class SecretMaskerTest {
     }
 
     @Test
+    void aLineAfterAQuotedHeredocSignIsACommandAndAHeredocIsReadToItsDelimiter() {
+        assertFreeText("echo don't use << here\nredis-cli -a S3cretPW ping", "echo don't use << here\nredis-cli -a **** ping");
+        assertFreeText("+ echo 'starting << migration\n+ redis-cli -a S3cretPW ping",
+                "+ echo 'starting << migration\n+ redis-cli -a **** ping");
+        assertFreeText("$ chpasswd <<EOF\nalice:S3cretA\nbob:S3cretB\nEOF", "$ chpasswd <<EOF\nalice:****\nbob:****\nEOF");
+    }
+
+    /** {@code text} masked as free text, whole and streamed a line at a time, gives {@code expected}. */
+    private void assertFreeText(String text, String expected) {
+        assertThat(masker.mask(text)).isEqualTo(expected);
+        SecretMasker.LineMasker stream = masker.lines();
+        assertThat(String.join("\n", text.lines().map(stream::mask).toList())).as("streamed").isEqualTo(expected);
+    }
+
+    @Test
     void aNoteNamingTwoClientsReadsEachFlagWithTheClientItFollows() {
         // psql's -a echoes queries and takes no value; redis-cli's -a is the password
         assertThat(masker.mask("tried psql first, then redis-cli -a N0tePw ping"))

@@ -32,7 +32,10 @@ class SecretScalingTest {
                 Arguments.of("literal defaults", (IntFunction<String>) n ->
                         "mysql -p" + "${PW:-x}y".repeat(n)),
                 Arguments.of("here-strings in a secret", (IntFunction<String>) n ->
-                        "redis-cli -a \"" + "$(cat <<< x)".repeat(n) + "\""));
+                        "redis-cli -a \"" + "$(cat <<< x)".repeat(n) + "\""),
+                // each word's substitutions are looked up from the word on, not from the command's first
+                Arguments.of("many words, each a secret", (IntFunction<String>) n ->
+                        "mysql" + " -p\"$(echo x)\"".repeat(n)));
     }
 
     @ParameterizedTest(name = "{0}")

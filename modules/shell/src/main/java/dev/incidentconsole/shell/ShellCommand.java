@@ -27,6 +27,8 @@ public final class ShellCommand {
     private final BitSet expanded;
     private final List<SimpleCommand> commands;
     private final List<int[]> substitutionRanges;
+    /** The start of each of {@link #substitutionRanges}, in text order: asked for once per word read. */
+    private final List<Integer> substitutionStarts;
 
     ShellCommand(String text, byte[] quoting, BitSet expanded, List<SimpleCommand> commands,
                  List<int[]> substitutionRanges) {
@@ -35,6 +37,7 @@ public final class ShellCommand {
         this.expanded = expanded;
         this.commands = List.copyOf(commands);
         this.substitutionRanges = List.copyOf(substitutionRanges);
+        this.substitutionStarts = this.substitutionRanges.stream().map(r -> r[0]).toList();
     }
 
     /**
@@ -365,12 +368,11 @@ public final class ShellCommand {
         return out;
     }
 
-    /** The offset in {@link #text()} of the code of each of {@link #substitutions()}, in the same order. */
+    /**
+     * The offset in {@link #text()} of the code of each of {@link #substitutions()}, in the same order, which is the
+     * text's: ascending, so a reader of one word finds its own by a binary search.
+     */
     public List<Integer> substitutionStarts() {
-        List<Integer> out = new ArrayList<>(substitutionRanges.size());
-        for (int[] r : substitutionRanges) {
-            out.add(r[0]);
-        }
-        return out;
+        return substitutionStarts;
     }
 }

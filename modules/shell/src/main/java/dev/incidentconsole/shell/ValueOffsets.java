@@ -66,7 +66,8 @@ final class ValueOffsets {
         int[] out = new int[value.length()];
         BitSet inside = new BitSet();
         Walk walk = new Walk(text, quoting, word, out);
-        int sub = 0; // the substitutions are in text order, and so are the expansions met: one pass over both
+        // the substitutions are in text order, and so are the expansions met: one pass over both, from the word's first
+        int sub = firstAtOrAfter(substitutions, word.start());
         for (; walk.k < walk.end; walk.k++) {
             int k = walk.k;
             int end = -1;
@@ -94,6 +95,21 @@ final class ValueOffsets {
             }
         }
         return walk.v == out.length ? new WrittenValue(out, inside) : null;
+    }
+
+    /** The index of the first of {@code ranges} (in text order) starting at or after {@code offset}. */
+    private static int firstAtOrAfter(List<int[]> ranges, int offset) {
+        int lo = 0;
+        int hi = ranges.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (ranges.get(mid)[0] < offset) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /**

@@ -157,6 +157,23 @@ final class HarmlessLines {
                 "az storage blob list --account-name acct --auth-mode login",
                 "helm install db bitnami/postgresql --set auth.existingSecret=db-creds",
                 "ansible-playbook --private-key ~/.ssh/deploy site.yml",
-                "gcloud compute ssh --ssh-key-file ~/.ssh/gce vm-1");
+                "gcloud compute ssh --ssh-key-file ~/.ssh/gce vm-1",
+                // query parameters whose name only ends in a secret's word
+                "GET /api/v1/orders?sort-key=created_at&limit=50",
+                "POST /v1/charges?idempotency-key=req-123",
+                "https://cms.internal/render?page-key=home",
+                "https://cdn.internal/asset?design-sig=foo",
+                // AWS Secrets Manager names a secret: its name, path or ARN is no secret
+                "aws secretsmanager get-secret-value --secret-id=prod/db/password",
+                "aws secretsmanager describe-secret --secret-id prod/db/password",
+                "    \"SecretId\": \"prod/db/password\",",
+                "secret_id = \"arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-AbCdEf\"",
+                // a CLI's help lists its secret flags with a type and a description
+                "      --api-key string   API key used to authenticate",
+                "  --account-key    Storage account key",
+                // a Redis key or value named auth: AUTH is a password only as the command
+                "redis-cli HGET auth session_id",
+                "redis-cli -h cache-1 SET auth enabled",
+                "redis-cli -n 2 HGETALL auth");
     }
 }
