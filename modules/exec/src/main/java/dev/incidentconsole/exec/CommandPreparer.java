@@ -33,7 +33,15 @@ final class CommandPreparer {
         ShellCommand parsed = ShellCommand.parse(text);
         Interactivity interactivity = Interactivity.of(parsed);
         return new PreparedCommand(text, parsed, wrap(text, request.target()), request.target(), danger, interactivity,
-                timeout(request.timeout(), interactivity));
+                timeout(request.timeout(), interactivity), secrets(request));
+    }
+
+    /** The request's secrets as given and as a shell quotes them ({@code it's} stands as {@code 'it'\''s'}). */
+    private static List<String> secrets(RunRequest request) {
+        List<String> all = new ArrayList<>(request.secrets());
+        request.secrets().forEach(s -> all.add(ShellQuote.quote(s)));
+        all.addAll(TargetVariables.secretValues(request.target()));
+        return all;
     }
 
     /**
