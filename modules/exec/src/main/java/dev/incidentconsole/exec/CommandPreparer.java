@@ -36,10 +36,14 @@ final class CommandPreparer {
                 timeout(request.timeout(), interactivity), secrets(request));
     }
 
-    /** The request's secrets as given and as a shell quotes them ({@code it's} stands as {@code 'it'\''s'}). */
+    /**
+     * The request's secrets as given and, where quoting changed them ({@code it's} stands as {@code 'it'\''s'}), as
+     * quoted: a value the quotes only surround is masked inside them, which stay as the masker keeps quotes.
+     */
     private static List<String> secrets(RunRequest request) {
         List<String> all = new ArrayList<>(request.secrets());
-        request.secrets().forEach(s -> all.add(ShellQuote.quote(s)));
+        request.secrets().stream().map(ShellQuote::quote).filter(q -> all.stream().noneMatch(q::contains))
+                .forEach(all::add);
         all.addAll(TargetVariables.secretValues(request.target()));
         return all;
     }
