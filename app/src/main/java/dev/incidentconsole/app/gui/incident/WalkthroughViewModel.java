@@ -111,8 +111,7 @@ public final class WalkthroughViewModel {
     private static Set<String> secretNames(List<WalkStep> steps) {
         Set<String> names = steps.stream().flatMap(s -> s.placeholders().stream()).filter(PlaceholderField::secret)
                 .map(f -> ServiceLink.key(f.name())).collect(Collectors.toSet());
-        steps.forEach(s -> s.placeholders().stream().filter(f -> names.contains(ServiceLink.key(f.name())))
-                .forEach(PlaceholderField::markSecret));
+        steps.forEach(s -> s.run().markSecret(f -> names.contains(ServiceLink.key(f.name()))));
         return Set.copyOf(names);
     }
 

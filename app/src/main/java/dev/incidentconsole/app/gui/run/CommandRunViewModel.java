@@ -13,6 +13,7 @@ import dev.incidentconsole.runbook.Command;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -136,7 +137,7 @@ public final class CommandRunViewModel {
         productionConfirmed = confirmed;
         target.set(next);
         // A value pre-filled for the previous target goes when this one knows none; typed values stay.
-        placeholders.forEach(f -> f.prefill(services.known().lookup(f.name(), next).orElse("")));
+        placeholders.forEach(f -> f.prefill(services.known().lookup(f.name(), next, f.secret()).orElse("")));
         refresh();
     }
 
@@ -152,11 +153,25 @@ public final class CommandRunViewModel {
             preview.set(command.text());
         }
         if (!preview.get().equals(shownCommand.get().real())) {
-            // prepared, every <x> was substituted: a quoted one is a typed value
-            String text = preview.get();
-            PreparedCommand p = prepared.get();
-            shownCommand.set(p != null ? MaskedText.ofRunCommand(text, p.masker()) : MaskedText.ofCommand(text));
+            showCommand();
         }
+    }
+
+    private void showCommand() {
+        // prepared, every <x> was substituted: a quoted one is a typed value
+        String text = preview.get();
+        PreparedCommand p = prepared.get();
+        shownCommand.set(p != null ? MaskedText.ofRunCommand(text, p.masker()) : MaskedText.ofCommand(text));
+    }
+
+    /**
+     * Makes the fields {@code secret} picks secret (a walkthrough's name held as secret by another step), the command
+     * shown again with their values masked (one may have been pre-filled already). Call before the fields are shown.
+     */
+    public void markSecret(Predicate<PlaceholderField> secret) {
+        placeholders.stream().filter(secret).forEach(PlaceholderField::markSecret);
+        refresh();
+        showCommand();
     }
 
     /** Shows secret number {@code secret} of the command in clear (until the command text changes). */
@@ -199,7 +214,7 @@ public final class CommandRunViewModel {
             listener.notRun(p, target.get(), declined(p, target.get()));
             return;
         }
-        services.known().remember(values());
+        services.known().remember(values(), requests.secretNames());
         message.set("");
         shownOutput.startRun(p.text(), p.secrets());
         listener.started(p, target.get());
@@ -257,7 +272,7 @@ public final class CommandRunViewModel {
     }
 
     private void launchTerminal(PreparedCommand p) {
-        services.known().remember(values());
+        services.known().remember(values(), requests.secretNames());
         String name = target.get().name();
         TargetInfo where = target.get();
         services.tasks().execute(() -> services.terminal().open(services.runner().terminalScript(

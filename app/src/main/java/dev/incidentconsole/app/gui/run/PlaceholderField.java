@@ -60,7 +60,7 @@ public final class PlaceholderField {
      * Makes this field a secret one: its name holds a secret elsewhere (another step of the walkthrough), so a value
      * carried over from there must not show here. Call before the field's input is built.
      */
-    public void markSecret() {
+    void markSecret() {
         secret = true;
     }
 

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -69,6 +70,12 @@ final class RunRequests {
     Map<String, String> values() {
         return placeholders.stream().filter(PlaceholderField::filled)
                 .collect(Collectors.toMap(PlaceholderField::name, PlaceholderField::value));
+    }
+
+    /** The names of the secret fields. */
+    Set<String> secretNames() {
+        return placeholders.stream().filter(PlaceholderField::secret).map(PlaceholderField::name)
+                .collect(Collectors.toSet());
     }
 
     private List<String> typedSecrets() {

@@ -2,7 +2,10 @@ package dev.incidentconsole.app.gui.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.incidentconsole.app.targets.TargetCatalog;
 import dev.incidentconsole.app.targets.TargetDiscovery;
+import dev.incidentconsole.app.targets.TargetInfo;
+import dev.incidentconsole.exec.LocalTarget;
 import dev.incidentconsole.exec.testing.TestUser;
 import dev.incidentconsole.incident.export.ExportOptions;
 import dev.incidentconsole.incident.export.IncidentExport;
@@ -64,6 +67,17 @@ class WalkthroughSecretsTest extends WalkthroughFixture {
 
         assertThat(stored().toString()).as("the timeline").contains("AUTH").doesNotContain(TYPED);
         assertThat(IncidentExport.markdown(store.document(incidentId), ExportOptions.defaults())).doesNotContain(TYPED);
+    }
+
+    @Test
+    void aValuePreFilledBeforeItsNameWasFoundSecretIsMaskedInThePreview() throws Exception {
+        TargetInfo local = new TargetInfo(new LocalTarget("sandbox", dir, Map.of("AUTH", TYPED), false), "local",
+                "this machine", "test");
+        catalog.set(new TargetCatalog(List.of(local), List.of(), null));
+        WalkStep second = walk(runbook(), "Redis refuses", null).steps().get(1);
+
+        assertThat(field(second, "auth").value()).as("pre-filled from the target").isEqualTo(TYPED);
+        assertThat(second.run().shownCommandProperty().get().shown()).doesNotContain(TYPED);
     }
 
     @Test

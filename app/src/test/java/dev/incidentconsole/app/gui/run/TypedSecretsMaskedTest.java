@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -53,6 +54,26 @@ class TypedSecretsMaskedTest {
     @AfterEach
     void close() {
         runner.close();
+    }
+
+    private CommandRunViewModel model(String text) {
+        Command command = new Command(text, 1, "", "", Placeholders.find(text), Runner.SHELL, DangerRules.check(text));
+        TargetInfo local = new TargetInfo(new LocalTarget("sandbox", dir, Map.of(), false), "local", "this machine", "test");
+        return new CommandRunViewModel(command, new TargetCatalog(List.of(local), List.of(), null), services);
+    }
+
+    @Test
+    void aSecretTypedOnceIsPreFilledOnlyIntoAnotherSecretField() throws Exception {
+        CommandRunViewModel first = model("redis-cli -p 1 -a '<auth>' ping || true");
+        first.placeholders().get(0).valueProperty().set(TYPED);
+        first.run();
+        ui.runUntil(() -> first.resultProperty().get() != null, WAIT);
+
+        assertThat(model("redis-cli -p 1 -a '<auth>' info").placeholders().get(0).value()).as("a password field")
+                .isEqualTo(TYPED);
+        PlaceholderField plain = model("echo AUTH <auth>").placeholders().get(0);
+        assertThat(plain.secret()).isFalse();
+        assertThat(plain.value()).as("a field that shows what it holds").isEmpty();
     }
 
     @ParameterizedTest
