@@ -33,7 +33,19 @@ final class CommandPreparer {
         ShellCommand parsed = ShellCommand.parse(text);
         Interactivity interactivity = Interactivity.of(parsed);
         return new PreparedCommand(text, parsed, wrap(text, request.target()), request.target(), danger, interactivity,
-                timeout(request.timeout(), interactivity));
+                timeout(request.timeout(), interactivity), secrets(request));
+    }
+
+    /**
+     * The request's secrets as given and, where quoting changed them ({@code it's} stands as {@code 'it'\''s'}), as
+     * quoted: a value the quotes only surround is masked inside them, which stay as the masker keeps quotes.
+     */
+    private static List<String> secrets(RunRequest request) {
+        List<String> all = new ArrayList<>(request.secrets());
+        request.secrets().stream().map(ShellQuote::quote).filter(q -> all.stream().noneMatch(q::contains))
+                .forEach(all::add);
+        all.addAll(TargetVariables.secretValues(request.target()));
+        return all;
     }
 
     /**

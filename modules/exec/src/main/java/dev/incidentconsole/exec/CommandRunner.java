@@ -8,7 +8,6 @@ import dev.incidentconsole.exec.ssh.SshConfigFile;
 import dev.incidentconsole.exec.ssh.SshConnections;
 import dev.incidentconsole.runbook.Danger;
 import dev.incidentconsole.runbook.DangerRules;
-import dev.incidentconsole.runbook.SecretMasker;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -127,8 +126,7 @@ public final class CommandRunner implements Closeable {
         Execution execution = execute(prepared.runText(), prepared.target(), stopped);
         OutputSink sink;
         try {
-            sink = new OutputSink(outputFile(), settings.tailLines(), settings.tailChars(), SecretMasker.standard()
-                    .withSecrets(TargetVariables.secretValues(prepared.target()))
+            sink = new OutputSink(outputFile(), settings.tailLines(), settings.tailChars(), prepared.masker()
                     .forCommand(prepared.text())); // as written: runText may wrap it in sh -c '...'
         } catch (IOException e) {
             execution.terminate(Duration.ZERO);

@@ -1,8 +1,10 @@
 package dev.incidentconsole.exec;
 
 import dev.incidentconsole.runbook.Danger;
+import dev.incidentconsole.runbook.SecretMasker;
 import dev.incidentconsole.shell.ShellCommand;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * A request after substitution and checks, ready to show the engineer before it runs. Only
@@ -18,9 +20,10 @@ public final class PreparedCommand {
     private final Danger danger;
     private final Interactivity interactivity;
     private final Duration timeout;
+    private final List<String> secrets;
 
     PreparedCommand(String text, ShellCommand parsed, String runText, Target target, Danger danger,
-                    Interactivity interactivity, Duration timeout) {
+                    Interactivity interactivity, Duration timeout, List<String> secrets) {
         this.text = text;
         this.parsed = parsed;
         this.runText = runText;
@@ -28,6 +31,7 @@ public final class PreparedCommand {
         this.danger = danger;
         this.interactivity = interactivity;
         this.timeout = timeout;
+        this.secrets = List.copyOf(secrets);
     }
 
     /** The command with every placeholder filled in and quoted: what the engineer is shown and confirms. */
@@ -63,6 +67,23 @@ public final class PreparedCommand {
     /** The effective timeout, or {@code null} for none. */
     public Duration timeout() {
         return timeout;
+    }
+
+    /**
+     * The values this run holds that are secret whatever they look like: the request's {@link RunRequest#secrets()}
+     * (as given and as quoted into the text) and those of its target's environment whose names say so
+     * ({@link TargetVariables#secretValues}).
+     */
+    public List<String> secrets() {
+        return secrets;
+    }
+
+    /**
+     * The one masker for everything this run shows or stores (preview, history, run log, timeline, output): the
+     * standard rules plus {@link #secrets()}. Output masking adds {@link SecretMasker#forCommand} on {@link #text()}.
+     */
+    public SecretMasker masker() {
+        return SecretMasker.standard().withSecrets(secrets);
     }
 
     /** Whether it needs the engineer's {@link Confirmation} to run. */

@@ -4,6 +4,8 @@ import dev.incidentconsole.runbook.Command;
 import dev.incidentconsole.runbook.Danger;
 import dev.incidentconsole.runbook.Placeholder;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +22,12 @@ import java.util.Map;
  *                     by design), {@link Duration#ZERO} for no limit
  * @param confirmation the engineer's confirmation, needed when the command is destructive
  * @param knownDanger  danger already found by the runbook parser, or {@code null}
+ * @param secrets      values known to be secret whatever the masker's rules say (typed into a secret placeholder,
+ *                     handed from the environment's secrets file): masked wherever the run is shown or stored
  */
 public record RunRequest(String command, List<Placeholder> placeholders, Target target,
                          Map<String, String> variables, Duration timeout, Confirmation confirmation,
-                         Danger knownDanger) {
+                         Danger knownDanger, List<String> secrets) {
 
     public RunRequest {
         if (command == null || command.isBlank()) {
@@ -34,20 +38,21 @@ public record RunRequest(String command, List<Placeholder> placeholders, Target 
         }
         placeholders = placeholders == null ? null : List.copyOf(placeholders);
         variables = Map.copyOf(variables);
+        secrets = secrets == null ? List.of() : List.copyOf(secrets);
     }
 
     public static RunRequest of(String command, Target target) {
-        return new RunRequest(command, null, target, Map.of(), null, null, null);
+        return new RunRequest(command, null, target, Map.of(), null, null, null, List.of());
     }
 
     /** A runbook command, with the placeholders and danger its parser found. */
     public static RunRequest of(Command command, Target target) {
         return new RunRequest(command.text(), command.placeholders(), target, Map.of(), null, null,
-                command.danger());
+                command.danger(), List.of());
     }
 
     public RunRequest withVariables(Map<String, String> values) {
-        return new RunRequest(command, placeholders, target, values, timeout, confirmation, knownDanger);
+        return new RunRequest(command, placeholders, target, values, timeout, confirmation, knownDanger, secrets);
     }
 
     public RunRequest withVariable(String name, String value) {
@@ -57,14 +62,21 @@ public record RunRequest(String command, List<Placeholder> placeholders, Target 
     }
 
     public RunRequest withTimeout(Duration limit) {
-        return new RunRequest(command, placeholders, target, variables, limit, confirmation, knownDanger);
+        return new RunRequest(command, placeholders, target, variables, limit, confirmation, knownDanger, secrets);
     }
 
     public RunRequest confirmedBy(Confirmation yes) {
-        return new RunRequest(command, placeholders, target, variables, timeout, yes, knownDanger);
+        return new RunRequest(command, placeholders, target, variables, timeout, yes, knownDanger, secrets);
+    }
+
+    /** This request with {@code values} added to its {@link #secrets()}. */
+    public RunRequest withSecrets(Collection<String> values) {
+        List<String> all = new ArrayList<>(secrets);
+        all.addAll(values);
+        return new RunRequest(command, placeholders, target, variables, timeout, confirmation, knownDanger, all);
     }
 
     public RunRequest on(Target other) {
-        return new RunRequest(command, placeholders, other, variables, timeout, confirmation, knownDanger);
+        return new RunRequest(command, placeholders, other, variables, timeout, confirmation, knownDanger, secrets);
     }
 }

@@ -7,6 +7,7 @@ import dev.incidentconsole.runbook.Danger;
 import dev.incidentconsole.runbook.DangerRules;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -108,7 +109,7 @@ class DangerousCommandTest {
     @Test
     void dangerFoundByTheParserCountsEvenIfTheRuleMissesIt() throws ExecException {
         RunRequest request = new RunRequest("echo harmless", null, target, Map.of(), null, null,
-                new Danger("parser", "flagged by the runbook"));
+                new Danger("parser", "flagged by the runbook"), List.of());
         assertThatThrownBy(() -> runner.start(request)).isInstanceOf(CommandRefusedException.class)
                 .hasMessageContaining("flagged by the runbook");
     }

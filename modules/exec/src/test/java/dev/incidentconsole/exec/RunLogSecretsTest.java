@@ -67,6 +67,22 @@ class RunLogSecretsTest {
     }
 
     @Test
+    void aValueTheRequestMarksSecretIsMaskedInTheRunLogWhateverItsName() throws Exception {
+        // typed into a secret placeholder, or handed from the secrets file under a name no rule reads as secret
+        LocalTarget here = LocalTarget.here();
+        LocalTarget withVar = new LocalTarget(here.name(), here.workingDir(), java.util.Map.of("REDIS_AUTH_X", "Pl4inL00k"),
+                false);
+        try (CommandRunner runner = Runners.local(dir)) {
+            RunResult result = runner.run(RunRequest.of("echo <auth> \"$REDIS_AUTH_X\"", withVar)
+                    .withVariables(java.util.Map.of("auth", "it's typed")).withSecrets(List.of("it's typed", "Pl4inL00k")),
+                    Runners.WAIT);
+
+            assertThat(result.succeeded()).as("%s", result.message()).isTrue();
+            assertThat(Files.readString(result.outputFile())).isEqualTo("**** ****\n");
+        }
+    }
+
+    @Test
     void harmlessOutputIsLoggedByteForByte() throws Exception {
         String printed = String.join("\n", SecretFormTables.harmless().toList()) + "\n";
         Path file = dir.resolve("harmless.txt");

@@ -8,7 +8,6 @@ import dev.incidentconsole.exec.OutputLine;
 import dev.incidentconsole.exec.PreparedCommand;
 import dev.incidentconsole.exec.RunResult;
 import dev.incidentconsole.exec.RunStatus;
-import dev.incidentconsole.exec.TargetVariables;
 import dev.incidentconsole.incident.EntryBody;
 import dev.incidentconsole.incident.RunOutcome;
 import dev.incidentconsole.incident.export.OutputTrim;
@@ -66,9 +65,9 @@ final class StepRecorder implements CommandRunViewModel.RunListener {
 
     @Override
     public void started(PreparedCommand command, TargetInfo target) {
-        Attempt attempt = new Attempt(command.text(), target.name(), TargetVariables.secretValues(command.target()));
+        Attempt attempt = new Attempt(command.masker().maskRunCommand(command.text()), target.name(), command.secrets());
         current = attempt;
-        step.ran(command.text());
+        step.ran(attempt.command);
         step.stateProperty().set(WalkStep.State.RUNNING);
         step.statusProperty().set("Running on " + target.name() + "...");
         onStart.run();
@@ -84,10 +83,14 @@ final class StepRecorder implements CommandRunViewModel.RunListener {
         });
     }
 
-    /** The placeholder values the run starts with (the store masks the secret ones), in the step's order. */
+    /**
+     * The placeholder values the run starts with, in the step's order; a secret field's whole value masked here (the
+     * store masks only what its rules see, and a value typed into a password field may look like any word).
+     */
     private Map<String, String> values() {
         Map<String, String> values = new LinkedHashMap<>();
-        step.placeholders().stream().filter(PlaceholderField::filled).forEach(f -> values.put(f.name(), f.value()));
+        step.placeholders().stream().filter(PlaceholderField::filled)
+                .forEach(f -> values.put(f.name(), f.secret() ? SecretMasker.MASK : f.value()));
         return values;
     }
 
@@ -123,14 +126,15 @@ final class StepRecorder implements CommandRunViewModel.RunListener {
     @Override
     public void notRun(PreparedCommand command, TargetInfo target, String why) {
         step.statusProperty().set("Not run: " + why);
-        timeline.record(incidentId, EntryBody.StepFinished.notRun(command.text(), target.name(), why), step.ref(),
+        timeline.record(incidentId, EntryBody.StepFinished.notRun(command.masker().maskRunCommand(command.text()), target.name(), why), step.ref(),
                 receipt -> step.statusProperty().set("Not run: " + why + " (recorded)"));
     }
 
     @Override
     public void openedInTerminal(PreparedCommand command, TargetInfo target) {
-        step.ran(command.text());
-        timeline.record(incidentId, new EntryBody.Note(StepNotes.openedInTerminal(command.text(), target.name()), null),
+        String shown = command.masker().maskRunCommand(command.text());
+        step.ran(shown);
+        timeline.record(incidentId, new EntryBody.Note(StepNotes.openedInTerminal(shown, target.name()), null),
                 step.ref(), null);
     }
 

@@ -2,6 +2,7 @@ package dev.incidentconsole.app.gui.incident;
 
 import dev.incidentconsole.app.gui.run.CommandRunViewModel;
 import dev.incidentconsole.app.gui.run.PlaceholderField;
+import dev.incidentconsole.exec.PreparedCommand;
 import dev.incidentconsole.incident.StepRef;
 import dev.incidentconsole.runbook.Command;
 import dev.incidentconsole.runbook.Section;
@@ -89,9 +90,13 @@ public final class WalkStep {
         return state.get() == State.DONE || state.get() == State.SKIPPED;
     }
 
-    /** The command as last run (values filled in), else as it would run now. */
+    /**
+     * The command as last run (values filled in), else as it would run now, with the values of its secret fields
+     * masked: it goes into the timeline's notes (Done, Skip, a captured value).
+     */
     public String commandText() {
-        return lastRun != null ? lastRun : run.previewProperty().get();
+        PreparedCommand p = run.preparedProperty().get();
+        return lastRun != null ? lastRun : p != null ? p.masker().maskRunCommand(p.text()) : run.previewProperty().get();
     }
 
     /**
@@ -102,6 +107,7 @@ public final class WalkStep {
         return lastRun != null || run.preparedProperty().get() != null;
     }
 
+    /** @param text the command as it ran, masked by its own masker */
     void ran(String text) {
         this.lastRun = text;
     }

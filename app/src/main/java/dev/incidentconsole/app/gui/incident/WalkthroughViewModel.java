@@ -70,6 +70,8 @@ public final class WalkthroughViewModel {
     private final Map<String, String> captured = new LinkedHashMap<>();
     /** Values steps ran with that their target gave (a namespace...): they fill only empty fields of later steps. */
     private final Map<String, String> seen = new LinkedHashMap<>();
+    /** Placeholder names some step holds as secret, normalised: secret in every step, as values move between them. */
+    private final Set<String> secretNames;
     private final InvalidationListener catalogChanged;
     private final ServiceWait finalWait;
     private final ReadOnlyStringWrapper runBlocked = new ReadOnlyStringWrapper("");
@@ -92,6 +94,7 @@ public final class WalkthroughViewModel {
                 steps.add(step(s, part.kind(), c, new StepRef(file, s.path(), c.line())));
             }
         }
+        secretNames = secretNames(steps);
         catalogChanged = o -> steps.forEach(s -> s.run().setCatalog(services.catalog().getValue()));
         services.catalog().addListener(new WeakInvalidationListener(catalogChanged));
         boolean verifies = steps.stream().anyMatch(s -> s.serviceWait() != null);
@@ -99,6 +102,17 @@ public final class WalkthroughViewModel {
         offerValues();
         timeline.incidentProperty().addListener(new WeakChangeListener<>(statusFollower));
         follow(timeline.incidentProperty().get());
+    }
+
+    /**
+     * The names any step holds as secret ({@code redis-cli -a '<auth>'}), each field of that name then made secret
+     * too, so a value typed or captured there and offered to {@code redis-cli AUTH '<auth>'} stays hidden.
+     */
+    private static Set<String> secretNames(List<WalkStep> steps) {
+        Set<String> names = steps.stream().flatMap(s -> s.placeholders().stream()).filter(PlaceholderField::secret)
+                .map(f -> ServiceLink.key(f.name())).collect(Collectors.toSet());
+        steps.forEach(s -> s.run().markSecret(f -> names.contains(ServiceLink.key(f.name()))));
+        return Set.copyOf(names);
     }
 
     /** The timeline shows this incident (a status change included): Run follows whether it is still open. */
@@ -239,8 +253,9 @@ public final class WalkthroughViewModel {
         }
         String v = value.strip();
         captured.put(ServiceLink.key(name), v);
-        timeline.record(incidentId, new EntryBody.Note(StepNotes.capture(name, v, from.commandText()), null), from.ref(),
-                null);
+        String shown = secretNames.contains(ServiceLink.key(name)) ? SecretMasker.MASK : v;
+        timeline.record(incidentId, new EntryBody.Note(StepNotes.capture(name, shown, from.commandText()), null),
+                from.ref(), null);
         offerValues();
     }
 

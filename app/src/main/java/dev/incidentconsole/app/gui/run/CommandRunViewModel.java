@@ -9,17 +9,11 @@ import dev.incidentconsole.exec.OutputLine;
 import dev.incidentconsole.exec.PreparedCommand;
 import dev.incidentconsole.exec.RunRequest;
 import dev.incidentconsole.exec.RunResult;
-import dev.incidentconsole.exec.Target;
-import dev.incidentconsole.exec.TargetVariables;
-import dev.incidentconsole.health.env.EnvironmentSecrets;
 import dev.incidentconsole.runbook.Command;
-import dev.incidentconsole.runbook.Placeholder;
-import dev.incidentconsole.runbook.SecretMasker;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.function.Predicate;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -57,7 +51,7 @@ public final class CommandRunViewModel {
             MaskedText.of(""));
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyStringWrapper fromSecrets = new ReadOnlyStringWrapper(this, "fromSecrets", "");
-    private EnvironmentSecrets secrets = EnvironmentSecrets.NONE;
+    private final RunRequests requests;
     private final RunSession session = new RunSession(MAX_LINES);
     private final ShownOutput shownOutput = new ShownOutput(session.outputView);
     private final StringBinding missing;
@@ -94,11 +88,8 @@ public final class CommandRunViewModel {
         this.command = command;
         this.services = services;
         this.questions = new RunQuestions(services.dialogs());
-        List<SecretMasker.Span> secretSpans = SecretMasker.standard().findInRunCommand(command.text());
-        this.placeholders = command.placeholders().stream()
-                .collect(Collectors.toMap(p -> p.name(), p -> new PlaceholderField(p, secret(p, command, secretSpans)),
-                        (a, b) -> a, LinkedHashMap::new))
-                .values().stream().toList();
+        this.requests = new RunRequests(command);
+        this.placeholders = requests.placeholders();
         placeholders.forEach(f -> f.valueProperty().addListener((obs, old, now) -> refresh()));
         Observable[] values = placeholders.stream().map(PlaceholderField::valueProperty).toArray(Observable[]::new);
         this.missing = Bindings.createStringBinding(() -> String.join(", ", placeholders.stream()
@@ -119,7 +110,7 @@ public final class CommandRunViewModel {
 
     /** Replaces the targets (after discovery), keeping the chosen one when it is still there. */
     public void setCatalog(TargetCatalog catalog) {
-        secrets = catalog.secrets();
+        requests.setSecrets(catalog.secrets());
         targets.setAll(catalog.targets());
         TargetInfo current = target.get();
         TargetInfo keep = current == null ? null : catalog.find(current.name()).orElse(null);
@@ -146,13 +137,13 @@ public final class CommandRunViewModel {
         productionConfirmed = confirmed;
         target.set(next);
         // A value pre-filled for the previous target goes when this one knows none; typed values stay.
-        placeholders.forEach(f -> f.prefill(services.known().lookup(f.name(), next).orElse("")));
+        placeholders.forEach(f -> f.prefill(services.known().lookup(f.name(), next, f.secret()).orElse("")));
         refresh();
     }
 
     /** Re-prepares the command for the preview, the danger badge and the terminal hint. */
     private void refresh() {
-        fromSecrets.set(fromSecretsNote());
+        fromSecrets.set(requests.fromSecretsNote(target.get()));
         try {
             PreparedCommand p = services.runner().prepare(request());
             prepared.set(p);
@@ -162,10 +153,25 @@ public final class CommandRunViewModel {
             preview.set(command.text());
         }
         if (!preview.get().equals(shownCommand.get().real())) {
-            // prepared, every <x> was substituted: a quoted one is a typed value
-            String text = preview.get();
-            shownCommand.set(prepared.get() != null ? MaskedText.ofRunCommand(text) : MaskedText.ofCommand(text));
+            showCommand();
         }
+    }
+
+    private void showCommand() {
+        // prepared, every <x> was substituted: a quoted one is a typed value
+        String text = preview.get();
+        PreparedCommand p = prepared.get();
+        shownCommand.set(p != null ? MaskedText.ofRunCommand(text, p.masker()) : MaskedText.ofCommand(text));
+    }
+
+    /**
+     * Makes the fields {@code secret} picks secret (a walkthrough's name held as secret by another step), the command
+     * shown again with their values masked (one may have been pre-filled already). Call before the fields are shown.
+     */
+    public void markSecret(Predicate<PlaceholderField> secret) {
+        placeholders.stream().filter(secret).forEach(PlaceholderField::markSecret);
+        refresh();
+        showCommand();
     }
 
     /** Shows secret number {@code secret} of the command in clear (until the command text changes). */
@@ -178,35 +184,12 @@ public final class CommandRunViewModel {
         return shownOutput;
     }
 
-    /**
-     * The run: the command as written (its {@code $NAME}s stay names, so what is shown, stored and exported holds no
-     * secret value), on the chosen target with the environment's secrets it reads added to the target's environment.
-     */
     private RunRequest request() {
-        Target where = target.get().target();
-        Map<String, String> read = TargetVariables.reach(where) ? secrets.readBy(command.text()) : Map.of();
-        return RunRequest.of(command, TargetVariables.add(where, read)).withVariables(values());
-    }
-
-    /** The run without the environment's secrets, for a terminal: its script is a terminal program's argument. */
-    private RunRequest terminalRequest() {
-        return RunRequest.of(command, target.get().target()).withVariables(values());
-    }
-
-    private String fromSecretsNote() {
-        Map<String, String> read = secrets.readBy(command.text());
-        if (read.isEmpty() || target.get() == null) {
-            return "";
-        }
-        String names = read.keySet().stream().map(n -> "$" + n).collect(Collectors.joining(", "));
-        return TargetVariables.reach(target.get().target())
-                ? names + " from the environment's secrets file (not passed to a terminal)"
-                : names + " is in the environment's secrets file but cannot reach a command in a pod or container";
+        return requests.forRun(target.get().target());
     }
 
     private Map<String, String> values() {
-        return placeholders.stream().filter(PlaceholderField::filled)
-                .collect(Collectors.toMap(PlaceholderField::name, PlaceholderField::value));
+        return requests.values();
     }
 
     /** Runs the command on the chosen target after the checks: values filled, confirmations given. */
@@ -231,11 +214,11 @@ public final class CommandRunViewModel {
             listener.notRun(p, target.get(), declined(p, target.get()));
             return;
         }
-        services.known().remember(values());
+        services.known().remember(values(), requests.secretNames());
         message.set("");
-        shownOutput.startRun(p.text(), TargetVariables.secretValues(p.target()));
+        shownOutput.startRun(p.text(), p.secrets());
         listener.started(p, target.get());
-        RunHistory.Run listed = services.history().started(p.text(), target.get().name(), origin);
+        RunHistory.Run listed = services.history().started(p, target.get().name(), origin);
         session.start(services, p, p.dangerous() ? Confirmation.of(p) : null, message::set, r -> {
             listed.ended(r);
             listener.ended(r);
@@ -289,11 +272,11 @@ public final class CommandRunViewModel {
     }
 
     private void launchTerminal(PreparedCommand p) {
-        services.known().remember(values());
+        services.known().remember(values(), requests.secretNames());
         String name = target.get().name();
         TargetInfo where = target.get();
         services.tasks().execute(() -> services.terminal().open(services.runner().terminalScript(
-                        services.runner().prepare(terminalRequest()), p.dangerous() ? Confirmation.of(p) : null)),
+                        services.runner().prepare(requests.forTerminal(where.target())), p.dangerous() ? Confirmation.of(p) : null)),
                 terminal -> {
                     message.set("Opened in " + terminal + " on " + name + ".");
                     listener.openedInTerminal(p, where);
@@ -311,16 +294,6 @@ public final class CommandRunViewModel {
 
     public ReadOnlyObjectProperty<TargetInfo> targetProperty() {
         return target.getReadOnlyProperty();
-    }
-
-    /**
-     * A value is a secret where the masker masks what stands there once substituted ({@code -a '<pw>'}, any
-     * occurrence of the name), or where the placeholder's own name names one ({@code <redis-password>}).
-     */
-    private static boolean secret(Placeholder p, Command command, List<SecretMasker.Span> spans) {
-        return SecretMasker.namesSecret(p.name(), "x") || command.placeholders().stream()
-                .filter(q -> q.name().equals(p.name()))
-                .anyMatch(q -> spans.stream().anyMatch(s -> s.start() <= q.start() && q.end() <= s.end()));
     }
 
     public List<PlaceholderField> placeholders() {

@@ -9,6 +9,7 @@ import dev.incidentconsole.exec.Target;
 import dev.incidentconsole.runbook.Placeholders;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -19,21 +20,44 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class KnownValues {
     private final Map<String, String> typed = new ConcurrentHashMap<>();
+    /** Keys whose value was typed into a password field: offered back only to another password field. */
+    private final Set<String> secret = ConcurrentHashMap.newKeySet();
 
     /** Remembers the values the engineer ran a command with. */
     public void remember(Map<String, String> values) {
+        remember(values, Set.of());
+    }
+
+    /**
+     * Remembers the values the engineer ran a command with; those named in {@code secretNames} were typed into a
+     * password field and are pre-filled only into one ({@link #lookup(String, TargetInfo, boolean)}).
+     */
+    public void remember(Map<String, String> values, Set<String> secretNames) {
         values.forEach((name, value) -> {
             if (value != null && !value.isBlank()) {
                 typed.put(key(name), value);
+                if (secretNames.contains(name)) {
+                    secret.add(key(name));
+                } else {
+                    secret.remove(key(name));
+                }
             }
         });
     }
 
-    /** The value to pre-fill {@code name} with on {@code target}, if any. */
+    /** The value to pre-fill {@code name} with on {@code target}, if any, a secret one excepted. */
     public Optional<String> lookup(String name, TargetInfo target) {
+        return lookup(name, target, false);
+    }
+
+    /**
+     * The value to pre-fill {@code name} with on {@code target}, if any; a value typed into a password field only
+     * when {@code intoSecret} (the field hides it too), so a secret never lands in a field that shows it.
+     */
+    public Optional<String> lookup(String name, TargetInfo target, boolean intoSecret) {
         String key = key(name);
         return Optional.ofNullable(target == null ? null : fromTarget(key, target.target()))
-                .or(() -> Optional.ofNullable(typed.get(key)));
+                .or(() -> Optional.ofNullable(typed.get(key)).filter(v -> intoSecret || !secret.contains(key)));
     }
 
     private static String fromTarget(String key, Target target) {

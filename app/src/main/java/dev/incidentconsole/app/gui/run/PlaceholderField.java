@@ -11,7 +11,7 @@ import javafx.beans.property.StringProperty;
  */
 public final class PlaceholderField {
     private final Placeholder placeholder;
-    private final boolean secret;
+    private boolean secret;
     private final StringProperty value = new SimpleStringProperty(this, "value", "");
     /** Who put the current value in: anything but this class (the engineer typing, a restore) is {@code TYPED}. */
     private enum Source { TYPED, TARGET, OFFER, SUGGESTION }
@@ -54,6 +54,14 @@ public final class PlaceholderField {
      */
     public boolean secret() {
         return secret;
+    }
+
+    /**
+     * Makes this field a secret one: its name holds a secret elsewhere (another step of the walkthrough), so a value
+     * carried over from there must not show here. Call before the field's input is built.
+     */
+    void markSecret() {
+        secret = true;
     }
 
     public StringProperty valueProperty() {

@@ -1,8 +1,8 @@
 package dev.incidentconsole.app.gui.run;
 
+import dev.incidentconsole.exec.PreparedCommand;
 import dev.incidentconsole.exec.RunResult;
 import dev.incidentconsole.incident.Times;
-import dev.incidentconsole.runbook.SecretMasker;
 import java.time.Clock;
 import java.time.Instant;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -34,11 +34,12 @@ public final class RunHistory {
     }
 
     /**
-     * Records that {@code command} (placeholders substituted) started on {@code target}, from {@code origin}
-     * ({@link #AD_HOC}, or the walkthrough step it belongs to); the returned run takes its result.
+     * Records that {@code command} started on {@code target}, from {@code origin} ({@link #AD_HOC}, or the walkthrough
+     * step it belongs to), masked by its own masker (so the values typed into secret fields too); the returned run
+     * takes its result.
      */
-    Run started(String command, String target, String origin) {
-        Run run = new Run(SecretMasker.standard().maskRunCommand(command), target, origin, clock.instant());
+    Run started(PreparedCommand command, String target, String origin) {
+        Run run = new Run(command.masker().maskRunCommand(command.text()), target, origin, clock.instant());
         runs.add(0, run);
         if (runs.size() > MAX_RUNS) {
             runs.remove(MAX_RUNS, runs.size());

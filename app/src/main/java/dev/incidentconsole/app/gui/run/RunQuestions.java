@@ -3,7 +3,6 @@ package dev.incidentconsole.app.gui.run;
 import dev.incidentconsole.app.gui.util.DialogService;
 import dev.incidentconsole.app.targets.TargetInfo;
 import dev.incidentconsole.exec.PreparedCommand;
-import dev.incidentconsole.runbook.SecretMasker;
 
 /** The questions a run asks, worded once: each shows the exact command and where it would run. */
 final class RunQuestions {
@@ -40,7 +39,7 @@ final class RunQuestions {
 
     /** The command as the question shows it: on screen, secrets stay masked. */
     private static String shown(PreparedCommand p) {
-        return SecretMasker.standard().maskRunCommand(p.text());
+        return p.masker().maskRunCommand(p.text());
     }
 
     private static String on(TargetInfo where) {

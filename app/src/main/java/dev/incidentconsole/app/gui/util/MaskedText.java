@@ -51,8 +51,13 @@ public final class MaskedText {
      * is a typed value ({@link SecretMasker#findInRunCommand}).
      */
     public static MaskedText ofRunCommand(String command) {
+        return ofRunCommand(command, SecretMasker.standard());
+    }
+
+    /** As {@link #ofRunCommand(String)} with {@code masker}, e.g. one that knows the values typed into secret fields. */
+    public static MaskedText ofRunCommand(String command, SecretMasker masker) {
         String t = command == null ? "" : command;
-        return new MaskedText(t, SecretMasker.standard().findInRunCommand(t), new BitSet());
+        return new MaskedText(t, masker.findInRunCommand(t), new BitSet());
     }
 
     /**

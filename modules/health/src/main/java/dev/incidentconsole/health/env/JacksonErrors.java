@@ -19,6 +19,8 @@ final class JacksonErrors {
     /** The parser's wording under {@code STRICT_DUPLICATE_DETECTION}. */
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.*)'");
 
+    private static final String MERGE_KEY = "<<";
+
     private JacksonErrors() {
     }
 
@@ -51,9 +53,16 @@ final class JacksonErrors {
     private static String problem(JsonMappingException m) {
         String original = firstLine(m.getOriginalMessage());
         if (m instanceof UnrecognizedPropertyException u) {
+            if (MERGE_KEY.equals(u.getPropertyName())) {
+                // the YAML parser hands "<<" over as a key: the fields it would merge would be silently missing
+                return "YAML merge keys (<<) are not supported; write the fields out, or put shared ones under defaults";
+            }
             Collection<Object> known = u.getKnownPropertyIds();
+            boolean extensible = u.getReferringClass() != null
+                    && Dto.EnvironmentDto.class.isAssignableFrom(u.getReferringClass());
             return "unknown field" + (known == null || known.isEmpty() ? ""
-                    : "; known fields: " + known.stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")));
+                    : "; known fields: " + known.stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")))
+                    + (extensible ? "; or start it with " + ExtensionKeys.PREFIX + " to keep it for your own tools" : "");
         }
         if (m instanceof InvalidFormatException f) {
             if (original.startsWith("\"")) {

@@ -63,7 +63,7 @@ final class CommandProbe implements Probe {
             return context.down(e.getMessage() + " (" + where + ")");
         }
         RunRequest request = new RunRequest(spec.command(), List.of(), target, Map.of(), context.remaining(),
-                null, null);
+                null, null, List.of());
         RunHandle handle;
         try {
             PreparedCommand prepared = runner.prepare(request);

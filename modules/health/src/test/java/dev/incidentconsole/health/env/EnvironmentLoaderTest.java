@@ -173,6 +173,35 @@ class EnvironmentLoaderTest {
     }
 
     @Test
+    void anUnknownKeyWhereExtensionsAreKeptSaysToStartItWithX() {
+        assertThatThrownBy(() -> load("team.yaml", "team: payments\nservices: [{name: A, port: 80}]\n"))
+                .hasMessageStartingWith("team.yaml line 1: team: unknown field; known fields:")
+                .hasMessageEndingWith("; or start it with x- to keep it for your own tools");
+        assertThatThrownBy(() -> load("local.yaml", "services:\n  - {name: A, port: 80, owner: me}\n"))
+                .as("a service keeps no x- keys").message().doesNotContain("x-");
+    }
+
+    @Test
+    void aYamlMergeKeyIsReportedAsUnsupportedNotAsAnUnknownField() {
+        assertThatThrownBy(() -> load("team.yaml", """
+                services:
+                  - name: A
+                    port: 80
+                  - <<: {port: 80}
+                    name: B
+                """))
+                .hasMessage("team.yaml line 4: services[1].<<: YAML merge keys (<<) are not supported; write the"
+                        + " fields out, or put shared ones under defaults");
+        assertThatThrownBy(() -> load("team.yaml", """
+                x-base: &base {port: 80}
+                services:
+                  - <<: *base
+                    name: B
+                """))
+                .hasMessageStartingWith("team.yaml line 3: services[0].<<: YAML merge keys (<<) are not supported");
+    }
+
+    @Test
     void aRepeatedKeyIsReportedNotSilentlyMerged() {
         assertThatThrownBy(() -> load("team.yaml", """
                 environments:
