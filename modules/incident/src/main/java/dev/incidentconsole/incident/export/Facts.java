@@ -69,7 +69,8 @@ final class Facts {
      * Each of the incident's own services' outage as its health entries tell it: from its first change away from up to
      * its last change back (or none yet). The incident is often opened after the service went down, so the facts above
      * alone would understate how long users were affected. Changes recorded elsewhere are left to their own section,
-     * as {@link Milestones} leaves them out of the first signal: a row here never names an earlier outage than it.
+     * as {@link Milestones} leaves them out of the first signal. Any state but up opens a row here (an {@code unknown}
+     * too), where the first signal counts only down and degraded, so a row may begin before the first signal.
      */
     private static List<Fact> outages(List<TimelineEntry> entries, Instant opened) {
         Map<String, Instant[]> spans = new LinkedHashMap<>();
